@@ -176,7 +176,12 @@ class _Parser:
             p.kind = Kind.OPERATIVE
             state = "operative"
             sub_stack = []
-            is_item = list_intro is not None and (label is not None or p.bullet is not None or _starts_lower(content))
+            # Items of a list: after an unnumbered intro ("ENCOURAGES … to:") numbered
+            # paragraphs are its items too; after a numbered one ("1. Encourages … to:")
+            # the next number is its sibling, and only bullets or lower-case lines are items.
+            is_item = list_intro is not None and (
+                (label is not None and list_intro.label is None) or p.bullet is not None or _starts_lower(content)
+            )
             if is_item:
                 p.parent = list_intro
                 p.depth = 1
@@ -184,7 +189,7 @@ class _Parser:
             else:
                 list_intro = None
                 last_operative = p
-                if label is None and term == ":":
+                if term == ":" and (label is None or label.scheme is LabelScheme.ARABIC):
                     list_intro = p
             last_clause = p
 
