@@ -15,7 +15,7 @@ SECONDS_TO_RUN="${1:-60}"
 shift || true
 PY="${PYTHON:-.venv/bin/python}"
 WORK=fuzz/.work
-MAX_LEN="${FUZZ_MAX_LEN:-8192}"
+MAX_LEN="${FUZZ_MAX_LEN:-4096}"
 mkdir -p "$WORK/corpus"
 
 "$PY" - "$WORK/corpus" "$MAX_LEN" <<'PYEOF'
@@ -37,5 +37,5 @@ print(f"fuzz: {n} seed inputs in {out} (real corpus {'used' if corpus.is_dir() e
 PYEOF
 
 exec "$PY" fuzz/fuzz_resolint.py "$WORK/corpus" \
-    -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=20 -rss_limit_mb=2048 \
+    -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=30 -rss_limit_mb=2048 \
     -artifact_prefix="$WORK/" -print_final_stats=1 "$@"
