@@ -10,6 +10,7 @@ this module alone, so the editor and CI cannot disagree.
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +19,24 @@ from typing import Any
 CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution")
 SEVERITIES = ("error", "warning", "info")
+#: Files above this many bytes are refused with a clear error (exit 2) rather than linted
+#: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
+DEFAULT_MAX_FILE_SIZE = 5_000_000
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+def parse_size(value: object) -> int | None:
+    """``10MB``, ``512kB``, ``2000000`` or ``0`` (no limit) as bytes; None if unreadable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, str):
+        m = _SIZE.match(value)
+        if m:
+            return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+    return None
 
 
 class ConfigError(Exception):
@@ -45,6 +64,7 @@ class Settings:
     styles: dict[str, dict[str, Any]] = field(default_factory=dict)  # an organization's own styles
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match
 
@@ -153,10 +173,20 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["include"] = _globs(path, key, value)
         elif key == "exclude":
             changes["exclude"] = _globs(path, key, value)
+        elif key in ("max-file-size", "max_file_size"):
+            size = parse_size(value)
+            if size is None:
+                raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), got {value!r}")
+            changes["max_file_size"] = size
         else:
             raise ConfigError(path, key, "unknown key (known: style, select, extend-select, ignore, per-file-ignores, "
-                              "unsafe-fixes, rules, severity, terms, styles, include, exclude, extend)")
-    return replace(s, **changes)
+                              "unsafe-fixes, rules, severity, terms, styles, include, exclude, max-file-size, extend)")
+    result = replace(s, **changes)
+    if {"style", "styles", "rules"} & changes.keys():
+        from resolint.config_check import check_settings
+
+        check_settings(result, path)
+    return result
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -93,20 +93,32 @@ def structure(res: Resolution) -> tuple:
 
 
 def structure_keeping(text: str, chosen: list[Finding], before: tuple) -> tuple[list[Finding], str]:
-    """The chosen fixes that keep the draft's structure, and the text with them applied."""
-    new_text = apply_edits(text, [e for f in chosen for e in f.fix.edits])
-    if structure(parse(new_text)) == before:
-        return chosen, new_text
-    keep = [f for f in chosen if structure(parse(apply_edits(text, f.fix.edits))) == before]
-    # Each kept fix is harmless alone; together they still might not be: add one by one.
+    """The chosen fixes that keep the draft's structure, and the text with them applied.
+
+    All of them together first (one parse, the usual case); otherwise halves, recursively,
+    so that a few structure-changing fixes among many cost a few parses each, not one
+    parse per fix.
+    """
     kept: list[Finding] = []
-    current = text
-    for f in keep:
-        trial = apply_edits(text, [e for g in kept + [f] for e in g.fix.edits])
-        if structure(parse(trial)) == before:
-            kept.append(f)
-            current = trial
-    return kept, current
+
+    def keeps(group: list[Finding]) -> bool:
+        trial = apply_edits(text, [e for f in kept + group for e in f.fix.edits])
+        return structure(parse(trial)) == before
+
+    def add(group: list[Finding]) -> None:
+        if not group:
+            return
+        if keeps(group):
+            kept.extend(group)
+            return
+        if len(group) == 1:
+            return  # this fix changes the structure (with those kept so far): leave it out
+        mid = len(group) // 2
+        add(group[:mid])
+        add(group[mid:])
+
+    add(chosen)
+    return kept, apply_edits(text, [e for f in kept for e in f.fix.edits])
 
 
 def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False) -> FixOutcome:

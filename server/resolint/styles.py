@@ -49,7 +49,9 @@ class Style:
         return self.get("openers.case", "sentence")
 
 
+@functools.lru_cache(maxsize=1)
 def builtin_style_dirs() -> list[Path]:
+    """Folders of the registered style packs (read once: entry points are slow to scan)."""
     dirs = []
     for ep in entry_points(group=STYLE_GROUP):
         dirs.append(Path(ep.load()()))
@@ -66,6 +68,7 @@ def _builtin_raw(name: str) -> tuple[dict[str, Any], Path]:
     raise StyleError(f"unknown style '{name}' (built in: {', '.join(builtin_style_names())})")
 
 
+@functools.lru_cache(maxsize=1)
 def builtin_style_names() -> list[str]:
     names = set()
     for d in builtin_style_dirs():

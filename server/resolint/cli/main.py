@@ -18,7 +18,7 @@ from resolint import __version__
 from resolint.cli.files import DecodeError, Document, decode, discover, encode, read_document, write_atomic
 from resolint.cli.render import RENDERERS
 from resolint.cli.report import FileReport
-from resolint.config import ConfigError, Settings, load_settings, settings_for
+from resolint.config import ConfigError, Settings, load_settings, parse_size, settings_for
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.model import Kind
@@ -29,6 +29,23 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _codes(value: str) -> tuple[str, ...]:
     return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def _size(value: str) -> int:
+    size = parse_size(value)
+    if size is None:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (write e.g. 10MB, 500kB or 0)")
+    return size
+
+
+def _too_big(size: int, limit: int) -> str:
+    """The error for a file over the size limit, or "" when it is within it."""
+    if not limit or size <= limit:
+        return ""
+    return (
+        f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit; not linted "
+        "(raise it with --max-file-size or max-file-size in the configuration, 0 for no limit)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", type=int, default=1, help="files linted in parallel (0: one per core)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
+    check.add_argument(
+        "--max-file-size",
+        type=_size,
+        metavar="SIZE",
+        help="refuse files larger than SIZE (e.g. 10MB, 500kB; 0: no limit; default: max-file-size or 5MB)",
+    )
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -97,6 +120,7 @@ def _settings_with_cli(base: Settings, args: argparse.Namespace) -> Settings:
         select=args.select,
         ignore=(base.ignore + args.ignore) if args.ignore else None,
         unsafe_fixes=True if args.unsafe_fixes else None,
+        max_file_size=args.max_file_size,
     )
 
 
@@ -138,6 +162,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     reports: list[FileReport] = []
     if stdin_doc is not None:
         stdin_settings = _settings_with_cli(explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
+        too_big = _too_big(len(data), stdin_settings.max_file_size)
+        if too_big:
+            print(f"resolint: {name}: {too_big}", file=sys.stderr)
+            return EXIT_ERROR
         report, fixed_text = check_document(stdin_doc, stdin_settings, opts, write=False)
         reports.append(report)
         if args.fix and not args.diff:
@@ -181,6 +209,9 @@ def _exit_code(reports: list[FileReport], args: argparse.Namespace) -> int:
 def _check_path(job: tuple[Path, Settings, CheckOptions]) -> FileReport:
     path, settings, opts = job
     try:
+        too_big = _too_big(path.stat().st_size, settings.max_file_size)
+        if too_big:
+            return FileReport(str(path), None, error=too_big)
         doc = read_document(path)
     except DecodeError as exc:
         return FileReport(str(path), None, error=str(exc).split(": ", 1)[1])

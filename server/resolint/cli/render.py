@@ -82,7 +82,11 @@ def render_text(reports: list[FileReport], color: bool = False) -> str:
     if len(styles) == 1:
         style, reason = styles.pop()
         parts.append(f"style {style}" + (f" ({reason})" if reason else ""))
-    out.append(("Found " if s["diagnostics"] else "All checks passed: ") + "; ".join(parts) + ".")
+    errors = sum(1 for r in reports if r.error)
+    if errors:
+        parts.append(f"{errors} file{'s' if errors != 1 else ''} not checked (error above)")
+    lead = "Found " if s["diagnostics"] or errors else "All checks passed: "
+    out.append(lead + "; ".join(parts) + ".")
     return "\n".join(out)
 
 
