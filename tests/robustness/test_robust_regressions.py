@@ -88,3 +88,12 @@ def test_caseless_first_letter_gets_no_case_fix():
 def test_saved_fuzzer_inputs(path):
     data = path.read_bytes()
     check_text(decode(data, path.name).text)
+
+
+@pytest.mark.parametrize("para", ["1000. Requests the body to act;", "2 to provide the resources;"])
+def test_no_number_is_put_before_a_figure(para):
+    """OPR001 prefixed "1001. " to "1000. Requests …" (labels have at most 3 digits), the
+    loop ran to its pass limit stacking numbers; and "2 to provide" became "3. 2 to …"."""
+    text = "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n" + para + "\n\n3. Notes the rest;\n"
+    assert all(f.fix is None for f in lint(text).findings if f.code == "OPR001")
+    check_text(text)

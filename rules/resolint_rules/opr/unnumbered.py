@@ -77,7 +77,11 @@ class UnnumberedOperative(Rule):
                 next_ok = i + 1 == len(seq) or seq[i + 1].number in (None, i + 2)
                 fix = None
                 prev_fixed = False
-                if prev_ok and next_ok and p.label is None:
+                # No fix where the number would not read as a label (labels have 1-3
+                # digits) or where the text already starts with a figure ("2 to provide",
+                # "1000. Requests"): "3. 2 to provide" would garble it.
+                starts_with_figure = ctx.text[p.content.start : p.content.start + 1].isdigit()
+                if prev_ok and next_ok and p.label is None and expected < 1000 and not starts_with_figure:
                     prev_fixed = True
                     fix = Fix.safe(f"Number as {expected}.", Edit(Span(p.content.start, p.content.start), f"{expected}. "))
                 span = first_line_span(ctx, p)
