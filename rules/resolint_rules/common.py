@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from resolint.model import Kind, Paragraph
@@ -57,9 +58,15 @@ def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_firs
 
 def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> list[str]:
     """The listed phrases nearest to what the drafter wrote."""
+    return list(_suggest(word_or_phrase, phrases, n))
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int) -> tuple[str, ...]:
+    # Cached: difflib compares with every listed phrase, and a draft repeats its mistakes.
     lowered = {p.lower(): p for p in phrases}
     hits = difflib.get_close_matches(word_or_phrase.lower(), list(lowered), n=n, cutoff=0.75)
-    return [lowered[h] for h in hits]
+    return tuple(lowered[h] for h in hits)
 
 
 def inflect_like(word: str, tag: str) -> str | None:

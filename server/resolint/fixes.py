@@ -14,6 +14,7 @@ leave the structure as it was; the others stay offered in the editor, one at a t
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -44,18 +45,38 @@ def allowed(fix: Fix | None, unsafe: bool) -> bool:
 
 
 def select_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
-    """A set of findings whose fixes can be applied together (no overlapping edits)."""
+    """A set of findings whose fixes can be applied together (no overlapping edits).
+
+    The spans taken so far are pairwise apart, kept sorted by start; a new span can
+    only clash with the taken span just before it or those starting inside it, found
+    by bisection (a draft with 16,000 fixes used to take 15 s here, pair by pair).
+    """
     chosen: list[Finding] = []
-    taken: list[Span] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for f in sorted(findings, key=lambda f: f.fix.edits[0].span.start if f.fix and f.fix.edits else 0):
         if not allowed(f.fix, unsafe):
             continue
         spans = [e.span for e in f.fix.edits]
-        if any(_clash(s, t) for s in spans for t in taken):
+        if any(_clashes_taken(s, starts, ends) for s in spans) or _self_clash(spans):
             continue
         chosen.append(f)
-        taken.extend(spans)
+        for s in spans:
+            i = bisect.bisect_left(starts, s.start)
+            starts.insert(i, s.start)
+            ends.insert(i, s.end)
     return chosen
+
+
+def _clashes_taken(a: Span, starts: list[int], ends: list[int]) -> bool:
+    i = bisect.bisect_left(starts, a.start)
+    if i < len(starts) and (starts[i] == a.start or starts[i] < a.end):
+        return True
+    return i > 0 and ends[i - 1] > a.start
+
+
+def _self_clash(spans: list[Span]) -> bool:
+    return any(_clash(a, b) for k, a in enumerate(spans) for b in spans[k + 1 :])
 
 
 def _clash(a: Span, b: Span) -> bool:

@@ -97,3 +97,59 @@ def test_fix_through_cli_keeps_bytes_outside_edits(pair):
     else:
         for fs, fe, os_ in kept_regions(text, trace):
             assert new.text[fs:fe] == text[os_ : os_ + fe - fs]
+
+
+def _reference_select(findings, unsafe):
+    """The fix selection as first written: every span against every span taken."""
+    from resolint.fixes import _clash, allowed
+
+    chosen, taken = [], []
+    for f in sorted(findings, key=lambda f: f.fix.edits[0].span.start if f.fix and f.fix.edits else 0):
+        if not allowed(f.fix, unsafe):
+            continue
+        spans = [e.span for e in f.fix.edits]
+        if any(_clash(s, t) for s in spans for t in taken) or any(
+            _clash(a, b) for k, a in enumerate(spans) for b in spans[k + 1 :]
+        ):
+            continue
+        chosen.append(f)
+        taken.extend(spans)
+    return chosen
+
+
+_spans = st.tuples(st.integers(0, 60), st.integers(0, 6)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@ROBUST
+@given(st.lists(st.tuples(st.lists(_spans, min_size=1, max_size=3), st.booleans()), max_size=30), st.booleans())
+def test_fix_selection_equals_pairwise_reference(specs, unsafe):
+    """select_fixes (bisection over taken spans) chooses what the pairwise check chose."""
+    from resolint.engine import Finding
+    from resolint.fixes import select_fixes
+    from resolint.rule import Edit, Fix, Severity
+    from resolint.source import Span
+
+    findings = []
+    for k, (spans, safe) in enumerate(specs):
+        edits = [Edit(Span(a, b), "x") for a, b in spans]
+        fix = Fix.safe("t", *edits) if safe else Fix.unsafe("t", *edits)
+        findings.append(Finding(f"T{k:03d}", "t", Severity.INFO, "m", Span(0, 0), fix))
+    assert select_fixes(findings, unsafe) == _reference_select(findings, unsafe)
+
+
+@ROBUST
+@given(st.text(alphabet="ab\r\n\u2028", max_size=60))
+def test_line_index_matches_a_reference_split(text):
+    from resolint.source import SourceText
+
+    starts, i = [0], 0
+    while i < len(text):
+        if text.startswith("\r\n", i):
+            i += 2
+        elif text[i] in "\r\n":
+            i += 1
+        else:
+            i += 1
+            continue
+        starts.append(i)
+    assert SourceText(text).line_starts == starts

@@ -97,3 +97,10 @@ def test_no_number_is_put_before_a_figure(para):
     text = "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n" + para + "\n\n3. Notes the rest;\n"
     assert all(f.fix is None for f in lint(text).findings if f.code == "OPR001")
     check_text(text)
+
+
+def test_no_number_is_put_before_an_unknown_bullet():
+    """An Armenian hyphen is no bullet the parser knows: OPR001 turned
+    "֊ 2. Requests" into "2. ֊ 2. Requests"."""
+    text = "The General Assembly,\n\n1. Decides to act;\n\n\u058a\u00a02.\u00a0Requests the body to act;\n\n3. Notes it;\n"
+    assert all(f.fix is None for f in lint(text).findings if f.code == "OPR001")

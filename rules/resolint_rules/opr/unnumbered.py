@@ -78,10 +78,11 @@ class UnnumberedOperative(Rule):
                 fix = None
                 prev_fixed = False
                 # No fix where the number would not read as a label (labels have 1-3
-                # digits) or where the text already starts with a figure ("2 to provide",
-                # "1000. Requests"): "3. 2 to provide" would garble it.
-                starts_with_figure = ctx.text[p.content.start : p.content.start + 1].isdigit()
-                if prev_ok and next_ok and p.label is None and expected < 1000 and not starts_with_figure:
+                # digits) or where the text starts with anything but a word ("2 to
+                # provide", "1000. Requests", "֊ 2. Requests"): "3. 2 to provide" garbles it.
+                first = ctx.text[p.content.start : p.content.start + 1]
+                starts_with_word = first.isalpha() or (first != "" and first in "*_\"“'‘")
+                if prev_ok and next_ok and p.label is None and expected < 1000 and starts_with_word:
                     prev_fixed = True
                     fix = Fix.safe(f"Number as {expected}.", Edit(Span(p.content.start, p.content.start), f"{expected}. "))
                 span = first_line_span(ctx, p)
