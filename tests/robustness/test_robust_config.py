@@ -1,0 +1,216 @@
+"""Configuration fuzzing: every bad configuration is one clear error, never a traceback.
+
+Random and truncated TOML, values of the wrong type, unknown keys, styles that extend
+themselves or a style that does not exist, rule options that no rule declares: loading
+raises :class:`~resolint.config.ConfigError` naming the file and the key, and the CLI
+exits 2 with that message. A configuration that loads must lint without a crash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from drafts import ROBUST
+from invariants import no_hidden_errors
+from resolint.cli.main import main
+from resolint.config import ConfigError, Settings, load_settings, settings_from_table
+from resolint.engine import INTERNAL_CODE, lint
+
+KNOWN_KEYS = [
+    "style", "select", "extend-select", "ignore", "per-file-ignores", "unsafe-fixes", "rules", "severity",
+    "terms", "styles", "include", "exclude", "max-file-size", "extend",
+]
+RICH_CONFIG = """\
+style = "mine"
+select = ["PRE", "OPR001"]
+extend-select = ["SUP"]
+ignore = ["OPR010"]
+unsafe-fixes = false
+max-file-size = "2MB"
+include = ["*.txt"]
+exclude = ["old/*"]
+
+[per-file-ignores]
+"annex-*.txt" = ["DOC"]
+
+[severity]
+OPR = "error"
+PRE004 = "info"
+
+[terms]
+chief = "Secretary-General"
+
+[styles.mine]
+extends = "un-ga"
+description = "An invented house style"
+
+[styles.mine.openers]
+case = "upper"
+preambular = ["Recalling", "@preambular_phrases.txt"]
+
+[styles.mine.numbering]
+operative = "optional"
+"""
+DRAFT = "The General Assembly,\n\nrecalling its work;\n\n1. decides to act,\n\nRequests a report\n"
+
+# Any value TOML can hold, nested a little.
+toml_scalars = st.one_of(
+    st.booleans(), st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False), st.text(max_size=12),
+    st.sampled_from(["auto", "un-ga", "interpol", "mine", "OPR", "PRE004", "error", "10MB", "*.txt", "", "ALL"]),
+)
+toml_values = st.recursive(
+    toml_scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["a", "OPR001", "un-ga", "case", "mine", "extends", "openers"]) | st.text(max_size=6), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def _check_error(exc: ConfigError, path: Path | None) -> None:
+    if path is not None:
+        assert exc.path == str(path.resolve()) or exc.path == str(path)
+        assert str(path.name) in str(exc)
+    assert exc.problem and str(exc)
+
+
+def _lints_cleanly(settings: Settings) -> None:
+    with no_hidden_errors():
+        result = lint(DRAFT, settings)
+    assert not [f for f in result.findings if f.code == INTERNAL_CODE]
+
+
+@ROBUST
+@given(st.dictionaries(st.sampled_from(KNOWN_KEYS) | st.text(max_size=10), toml_values, max_size=5))
+def test_any_table_gives_settings_or_a_config_error(table):
+    table.pop("extend", None)  # a path: covered by the file tests below
+    try:
+        settings = settings_from_table(table, "cfg.toml")
+    except ConfigError as exc:
+        _check_error(exc, None)
+        assert exc.path == "cfg.toml"
+        top = exc.key.split(".")[0]
+        assert top in table, f"the error names key {exc.key!r}, which is not in the table"
+        return
+    _lints_cleanly(settings)
+
+
+@ROBUST
+@given(st.text(alphabet=st.sampled_from(list('[]{}="\'.,#\n =abcstyle-_0123456789ruleOPR')), max_size=200) | st.text(max_size=120))
+def test_random_toml_text_gives_settings_or_a_config_error(text):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "resolint.toml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            settings = load_settings(path)
+        except ConfigError as exc:
+            _check_error(exc, path)
+            return
+    _lints_cleanly(settings)
+
+
+def test_every_truncation_of_a_rich_config_is_settings_or_a_config_error(tmp_path):
+    path = tmp_path / "resolint.toml"
+    outcomes = {"ok": 0, "error": 0}
+    for cut in range(len(RICH_CONFIG) + 1):
+        path.write_text(RICH_CONFIG[:cut], encoding="utf-8")
+        try:
+            settings = load_settings(path)
+        except ConfigError as exc:
+            _check_error(exc, path)
+            outcomes["error"] += 1
+            continue
+        outcomes["ok"] += 1
+        if cut % 40 == 0:
+            _lints_cleanly(settings)
+    assert outcomes["ok"] and outcomes["error"]  # both kinds were met on the way
+    _lints_cleanly(load_settings(path))  # the whole file is valid
+
+
+@pytest.mark.parametrize(
+    "body, key",
+    [
+        ('style = "nope"', "style"),
+        ('[styles.mine]\nextends = "mine"', "styles.mine"),
+        ('[styles.a]\nextends = "b"\n[styles.b]\nextends = "a"', "styles.a"),
+        ('[styles.a]\nextends = "no-such-style"', "styles.a"),
+        ("[styles.x]\nopeners = 3", "styles.x.openers"),
+        ('[styles.x]\nextends = "un-ga"\nopeners.case = 3', "styles.x.openers.case"),
+        ("[styles.x]\nlint.ignore = [1]", "styles.x.lint.ignore"),
+        ('[styles.x]\nopeners.cse = "upper"', "styles.x.openers.cse"),
+        ("[rules.OPR001]\nfoo = 1", "rules.OPR001.foo"),
+        ("[rules.ZZZ999]", "rules.ZZZ999"),
+        ("rules = 3", "rules"),
+        ('severity = { OPR = "fatal" }', "severity.OPR"),
+        ('select = "OPR"', "select"),
+        ("select = [1, 2]", "select"),
+        ('per-file-ignores = { "*.txt" = "OPR" }', "per-file-ignores.*.txt"),
+        ("unsafe-fixes = 1", "unsafe-fixes"),
+        ('max-file-size = "big"', "max-file-size"),
+        ("max-file-size = -1", "max-file-size"),
+        ('colour = "blue"', "colour"),
+        ('extend = "resolint.toml"', "extend"),
+        ('extend = "missing.toml"', "extend"),
+        ("extend = 3", "extend"),
+        ("style = ", ""),
+        ("[styles", ""),
+    ],
+)
+def test_bad_configuration_names_file_and_key_and_exits_2(tmp_path, body, key):
+    path = tmp_path / "resolint.toml"
+    path.write_text(body + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert info.value.key == key
+    assert str(path.name) in str(info.value)
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "resolint", "check", str(draft)], capture_output=True, cwd=tmp_path, timeout=120
+    )
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "Traceback" not in err
+    assert "configuration error" in err and "resolint.toml" in err and (not key or f"'{key}'" in err)
+
+
+def test_undecodable_config_is_a_config_error(tmp_path):
+    path = tmp_path / "resolint.toml"
+    path.write_bytes(b'style = "\xff\xfe"\n')
+    with pytest.raises(ConfigError):
+        load_settings(path)
+
+
+def test_pyproject_with_a_non_table_section(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool]\nresolint = "yes"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert info.value.key == "tool.resolint"
+
+
+@ROBUST
+@given(st.lists(st.sampled_from(["--select", "--ignore", "--style", "--max-file-size", "--format", "--jobs"]), max_size=3), st.lists(st.text(max_size=8), max_size=3))
+def test_random_cli_options_never_raise(flags, values):
+    argv = ["check", "--no-progress"]
+    for flag, value in zip(flags, values):
+        argv += [flag, value]
+    with tempfile.TemporaryDirectory() as tmp:
+        draft = Path(tmp) / "d.txt"
+        draft.write_text(DRAFT, encoding="utf-8")
+        argv.append(str(draft))
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code
+    assert code in (0, 1, 2), (argv, code, err.getvalue())
+    assert "Traceback" not in err.getvalue()
