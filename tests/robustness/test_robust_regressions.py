@@ -104,3 +104,10 @@ def test_no_number_is_put_before_an_unknown_bullet():
     "֊ 2. Requests" into "2. ֊ 2. Requests"."""
     text = "The General Assembly,\n\n1. Decides to act;\n\n\u058a\u00a02.\u00a0Requests the body to act;\n\n3. Notes it;\n"
     assert all(f.fix is None for f in lint(text).findings if f.code == "OPR001")
+
+
+def test_bullet_then_bare_number_is_fixed_in_two_steps():
+    """Found by the property tests: removing "• " exposes "50 Article", whose number
+    OPR003 then reports under the same code at the same place: a new problem, not the
+    old one unfixed (the invariant now compares messages too)."""
+    check_text("\nThe General Assembly,\n\nRecalling the,\n\nDecides the,\n\n• 50 Article the the the;\n")
