@@ -48,6 +48,8 @@ def _is_opening(text: str) -> bool:
     rest = m.group("rest").rstrip("*_ ")
     # An opening ends the line with "," or ":" (or nothing, which a rule reports);
     # a sentence that starts with "The Council" goes on with a verb and other clauses.
+    if rest in (".", ";"):
+        return True  # "The General Assembly." — an opening with the wrong mark
     return rest == "" or rest[-1] in ",:" or bool(P.INTERPOL_MEETING.search(rest))
 
 
@@ -166,7 +168,8 @@ class _Parser:
                 list_intro, sub_stack = None, []
                 continue
             if state == "closing":
-                if self._is_section_heading(p, body):
+                # After the closing lines only a real section mark ("B", "II.") starts a new part.
+                if P.SECTION_HEADING.match(body) and len(body) < 320:
                     p.kind = Kind.HEADING
                 else:
                     p.kind = Kind.UNPLACED
@@ -202,6 +205,11 @@ class _Parser:
                 continue
             shape = opener_shape(content)
             term = p.terminal_char(self.source)
+            if label is not None and state == "preamble" and term == "," and shape == "preamble":
+                p.kind = Kind.PREAMBLE  # a numbered preambular paragraph (PRE005 reports it)
+                last_clause = p
+                sub_stack = []
+                continue
             if label is None and state == "preamble":
                 if term == "," or shape == "preamble" or (shape == "" and term not in ";.:"):
                     p.kind = Kind.PREAMBLE

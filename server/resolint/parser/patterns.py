@@ -45,7 +45,11 @@ MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")
 #: A section heading inside the body: "A", "B", "II", "I. General provisions".
-SECTION_HEADING = re.compile(r"^[*_]*(?:[A-Z]|[IVXL]{1,6})(?:\.|\b)(?:\s+[^\n]{0,300})?$")
+SECTION_HEADING = re.compile(
+    r"^[*_]*(?:(?:[A-Z]|[IVXL]{1,6})\.?[*_]*$"  # "A", "II", "B."
+    r"|(?:[A-Z]|[IVXL]{1,6})\.\s+\S[^\n]{0,300}$"  # "I. General provisions"
+    r"|[IVXL]{2,6}\s+[A-Z][^\n]{0,300}$)"  # "II Implementation of …"
+)
 
 TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
 UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$")
