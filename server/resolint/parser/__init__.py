@@ -306,7 +306,8 @@ def _continues(text: str, prev: RawParagraph, raw: RawParagraph) -> bool:
     if read_label(text, raw.span.start, raw.span.end)[0] is not None:
         return False
     last = text[prev.span.end - 1]
-    if P.HTML_COMMENT.match(text[prev.span.start : prev.span.end]):
+    prev_text = text[prev.span.start : prev.span.end]
+    if P.HTML_COMMENT.match(prev_text) or P.PLENARY.match(prev_text) or P.ADOPTED.match(prev_text) or P.DATE_LINE.match(prev_text):
         return False
     if last == ";":
         # "…; and its request that …" split after the semicolon.
