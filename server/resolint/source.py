@@ -58,14 +58,18 @@ class SourceText:
     def __post_init__(self) -> None:
         starts = [0]
         text = self.text
-        i = 0
         n = len(text)
-        find_lf = text.find
-        find_cr = text.find
-        # Walk break to break rather than char by char: most of the text has none.
+        # Walk break to break rather than char by char: most of the text has none. The
+        # next LF and the next CR are each searched for once and kept until passed, so a
+        # text with no CR at all is not rescanned to its end at every line (quadratic).
+        lf = text.find("\n")
+        cr = text.find("\r")
+        i = 0
         while i < n:
-            lf = find_lf("\n", i)
-            cr = find_cr("\r", i)
+            if lf >= 0 and lf < i:
+                lf = text.find("\n", i)
+            if cr >= 0 and cr < i:
+                cr = text.find("\r", i)
             if lf < 0 and cr < 0:
                 break
             if cr < 0 or (0 <= lf < cr):

@@ -234,7 +234,12 @@ class _Parser:
             p.kind = Kind.OPERATIVE
             state = "operative"
             sub_stack = []
-            is_item = list_intro is not None and (p.bullet is not None or _starts_lower(content))
+            # Items of a list: after an unnumbered intro ("ENCOURAGES … to:") numbered,
+            # bulleted and lower-case paragraphs are its items. (Bullets under a numbered
+            # paragraph are its sub-items: see the SUBPARAGRAPH case above.)
+            is_item = list_intro is not None and (
+                (label is not None and list_intro.label is None) or p.bullet is not None or _starts_lower(content)
+            )
             if is_item:
                 p.parent = list_intro
                 p.depth = 1
@@ -242,7 +247,7 @@ class _Parser:
             else:
                 list_intro = None
                 last_operative = p
-                if label is None and term == ":":
+                if term == ":" and label is None:
                     list_intro = p
                 if term == ":" and P.ADOPTS_TEXT.search(body):
                     quoting = self._next_is_unlabelled_text(paragraphs, p.index)
