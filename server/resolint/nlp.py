@@ -1,6 +1,7 @@
 """spaCy and lemminflect, loaded once and only when a rule first needs them.
 
-A blank English pipeline gives us spaCy's tokenizer and its ``PhraseMatcher``; no
+Openers are found by a pure-Python longest-phrase matcher (no spaCy import on the lint
+path); a blank English spaCy pipeline stays available, loaded on first use. No
 trained model is needed. We only ever feed it the first few words of a paragraph
 (where openers are), so even a 1 MB draft costs little. lemminflect turns "Recalls"
 into "Recalling" and "Calling" into "Calls" for fixes.
@@ -9,6 +10,7 @@ into "Recalling" and "Calling" into "Calls" for fixes.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from dataclasses import dataclass
 
@@ -29,12 +31,18 @@ class PhraseMatch:
 
 class Nlp:
     def __init__(self) -> None:
-        import spacy
-
-        self._spacy = spacy
-        self.nlp = spacy.blank("en")
+        self._blank = None
         self._matchers: dict[tuple[str, ...], object] = {}
         self._matcher_lock = threading.Lock()
+
+    @property
+    def nlp(self):
+        """spaCy's blank English pipeline, imported on first use only."""
+        if self._blank is None:
+            import spacy
+
+            self._blank = spacy.blank("en")
+        return self._blank
 
     def tokenize(self, text: str):
         return self.nlp.make_doc(text)
@@ -54,6 +62,10 @@ class Nlp:
 
     def longest_leading_phrase(self, head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
         """The longest listed phrase that starts ``head`` (case-insensitive), if any."""
+        return longest_leading_phrase(head, phrases)
+
+    def longest_leading_phrase_spacy(self, head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
+        """The same through spaCy's PhraseMatcher (kept to check the fast path against)."""
         if not phrases or not head:
             return None
         doc = self.tokenize(head)
@@ -70,6 +82,51 @@ class Nlp:
         phrase = phrases[int(self.nlp.vocab.strings[match_id])]
         span = doc[:end]
         return PhraseMatch(span.end_char, phrase)
+
+
+#: Words and single marks, as spaCy's tokenizer splits the head of a paragraph.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_phrase_index: dict[int, tuple[tuple[str, ...], dict[tuple[str, ...], str], int]] = {}
+
+
+def _index(phrases: tuple[str, ...]) -> tuple[dict[tuple[str, ...], str], int]:
+    hit = _phrase_index.get(id(phrases))
+    if hit is not None and hit[0] is phrases:
+        return hit[1], hit[2]
+    table: dict[tuple[str, ...], str] = {}
+    longest = 0
+    for phrase in phrases:
+        key = tuple(_TOKEN.findall(phrase.lower()))
+        if key and key not in table:
+            table[key] = phrase
+            longest = max(longest, len(key))
+    if len(_phrase_index) > 64:
+        _phrase_index.clear()
+    _phrase_index[id(phrases)] = (phrases, table, longest)
+    return table, longest
+
+
+def longest_leading_phrase(head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
+    """The longest listed phrase that starts ``head`` (case-insensitive), if any.
+
+    Pure Python, so linting needs no spaCy import (about a second of a language server's
+    start-up): the phrase lists are words and spaces, matched token by token in lower
+    case as spaCy's ``PhraseMatcher(attr="LOWER")`` does; ``tests`` check both agree.
+    """
+    if not phrases or not head:
+        return None
+    table, longest = _index(phrases)
+    tokens = []
+    for m in _TOKEN.finditer(head):
+        tokens.append(m)
+        if len(tokens) >= longest:
+            break
+    words = [t.group(0).lower() for t in tokens]
+    for k in range(len(tokens), 0, -1):
+        phrase = table.get(tuple(words[:k]))
+        if phrase is not None:
+            return PhraseMatch(tokens[k - 1].end(), phrase)
+    return None
 
 
 def get_nlp() -> Nlp:
