@@ -315,3 +315,35 @@ def test_formatting_renumbers_and_applies_safe_fixes():
     codes = [f.code for f in lint(out).findings]
     assert "OPR002" not in codes and "PRE004" not in codes
     assert "3. Requests" in out and "Calling" in out  # the unsafe opener fix is not applied
+
+
+# -- property: incremental sync then lint == fresh lint ------------------------------
+EDIT_TEXT = st.lists(
+    st.sampled_from(["Recalls ", "Recalling ", "1. ", "2. ", "Urges ", ";", ",", ".", "\n\n", "\n", "𝔸", "😀", "e\u0301", "x", " "]),
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(0, 1), st.floats(0, 0.05), EDIT_TEXT), min_size=1, max_size=8),
+    st.sampled_from(ENCODINGS),
+)
+def test_random_incremental_edits_give_fresh_lint_diagnostics(edits, encoding):
+    store = DocumentStore(encoding)
+    store.open("file:///d.txt", 1, drafts.NONBMP)
+    text = drafts.NONBMP
+    for i, (where, length, new) in enumerate(edits):
+        a = int(where * len(text))
+        b = min(len(text), a + int(length * len(text)))
+        if 0 < a < len(text) and text[a - 1] == "\r" and text[a] == "\n":
+            a -= 1
+        rng = range_of(text, a, b, encoding)
+        store.change("file:///d.txt", i + 2, [types.TextDocumentContentChangePartial(range=rng, text=new)])
+        text = text[:a] + new + text[b:]
+    doc = store.get("file:///d.txt")
+    incremental = build_state(doc.uri, doc.version, doc.text, doc.index, ProjectSettings(Settings(), None), EditorSettings(), None, encoding)
+    fresh = state_of(text, encoding)
+    assert [(d.code, d.range, d.message, d.data) for d in incremental.diagnostics] == [
+        (d.code, d.range, d.message, {**d.data, "version": doc.version}) for d in fresh.diagnostics
+    ]
