@@ -138,10 +138,51 @@ def get_nlp() -> Nlp:
     return _instance
 
 
+_lemminflect_lock = threading.Lock()
+
+
+def _lemminflect():
+    """lemminflect, imported without its optional spaCy hook.
+
+    ``import lemminflect`` imports spaCy (when installed) only to register token
+    extensions we never use; that was about two thirds of its import time, paid by the
+    first lint with a verb-form fix. If spaCy is already loaded, the hook is harmless.
+    """
+    import sys
+
+    with _lemminflect_lock:
+        if "lemminflect" in sys.modules or "spacy" in sys.modules:
+            import lemminflect
+
+            return lemminflect
+        hider = _HideSpacy()
+        sys.meta_path.insert(0, hider)  # "import spacy" fails while lemminflect loads
+        try:
+            import lemminflect
+        finally:
+            sys.meta_path.remove(hider)
+        return lemminflect
+
+
+class _HideSpacy:
+    """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy" or name.startswith("spacy."):
+            raise ImportError("spaCy hidden while lemminflect loads")
+        return None
+
+
+def warm_up() -> None:
+    """Load lemminflect's tables now (for a server, in the background at start-up)."""
+    lemma("recalls")
+    inflect("recall", "VBG")
+
+
 @functools.lru_cache(maxsize=4096)
 def lemma(word: str, upos: str = "VERB") -> str:
     """The dictionary form of ``word`` ("recalls" -> "recall"); lower-cased."""
-    from lemminflect import getLemma
+    getLemma = _lemminflect().getLemma
 
     lemmas = getLemma(word.lower(), upos=upos)
     return lemmas[0] if lemmas else word.lower()
@@ -150,9 +191,7 @@ def lemma(word: str, upos: str = "VERB") -> str:
 @functools.lru_cache(maxsize=4096)
 def inflect(word: str, tag: str) -> str | None:
     """``word`` inflected to the Penn tag ``tag`` ("VBG": recalling, "VBZ": calls)."""
-    from lemminflect import getInflection
-
-    forms = getInflection(lemma(word), tag=tag)
+    forms = _lemminflect().getInflection(lemma(word), tag=tag)
     return forms[0] if forms else None
 
 

@@ -179,4 +179,4 @@ async def test_close_clears(session: Session):
         report = await session.client.text_document_diagnostic_async(
             types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=URI))
         )
-        assert report.items == []
+        assert list(report.items) == []

@@ -13,6 +13,7 @@ import asyncio
 import functools
 import logging
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -389,9 +390,24 @@ async def formatting_(ls: ResolintServer, params: types.DocumentFormattingParams
 
 
 # -- entry point ------------------------------------------------------------------------
+def _warm_up() -> None:
+    """Load what the first lint needs while the client is still shaking hands.
+
+    The lint worker loads the rules and styles (a tiny lint); a daemon thread loads
+    lemminflect's tables, which only fixes of verb forms need, so a first lint without
+    such a fix does not wait for them.
+    """
+    from resolint import nlp
+    from resolint.engine import lint
+
+    server.executor.submit(lint, "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act.\n")
+    threading.Thread(target=nlp.warm_up, name="resolint-warm-up", daemon=True).start()
+
+
 def run_server(tcp: bool = False, host: str = "127.0.0.1", port: int = 2087) -> int:
     """Run until the client says exit. Logs go to stderr: stdout is the protocol."""
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="resolint-lsp %(levelname)s %(name)s: %(message)s")
+    _warm_up()
     if tcp:
         server.start_tcp(host, port)
     else:
