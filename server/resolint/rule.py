@@ -142,6 +142,14 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def lint_example(cls, text: str):
+        """Lint a draft from this rule's documentation (a rule about formatting
+        overrides this to read the formatting its examples write)."""
+        from resolint.engine import lint
+
+        return lint(text)
+
+    @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
 

@@ -45,9 +45,9 @@ PARAGRAPH_SEPARATOR = "\n\n"
 class Segment:
     """A stretch ``[start, end)`` of the visible text and where it comes from.
 
-    ``node`` is the ``w:t`` element holding the characters (at ``node_off``) and ``run``
-    its ``w:r``; both are None for synthetic text (a number label), and ``node`` is None
-    for a tab or break, which is in a run but is not text.
+    ``run`` is the ``w:r`` it belongs to and ``node`` the run's child that draws it: a
+    ``w:t`` holding the characters from ``node_off`` on, or a ``w:tab``/``w:br``/``w:sym``
+    drawn as one character. Both are None for text Word computes (a number label).
     """
 
     start: int
@@ -59,7 +59,8 @@ class Segment:
 
     @property
     def editable(self) -> bool:
-        return self.node is not None
+        """Whether its characters are stored as text (and so can be changed in place)."""
+        return self.node is not None and self.node.tag == W_T
 
 
 @dataclass(slots=True)
@@ -293,7 +294,7 @@ class _Builder:
                 ch = _SYNTHETIC[tag]
                 if italic is None:
                     italic = self.sheet.run_italic(r_pr, style)
-                segments.append(Segment(cursor, cursor + 1, r, None, 0, italic))
+                segments.append(Segment(cursor, cursor + 1, r, child, 0, italic))
                 pieces.append(ch)
                 cursor += 1
             elif tag == qn("w:sym"):
@@ -302,7 +303,7 @@ class _Builder:
                     ch = chr(int(code, 16))
                 except ValueError:
                     continue
-                segments.append(Segment(cursor, cursor + 1, r, None, 0, None))
+                segments.append(Segment(cursor, cursor + 1, r, child, 0, None))
                 pieces.append(ch)
                 cursor += 1
             elif tag in (qn("w:drawing"), qn("w:pict")) or tag.endswith("}AlternateContent"):
