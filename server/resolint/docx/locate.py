@@ -65,6 +65,8 @@ class ParagraphLocator:
                 words = _WORDS.findall(line[:200])
                 label = " ".join(words[:3]) + ("…" if len(words) > 3 else "")
         s = max(0, min(span.start, end) - start)
+        if len(line) <= EXCERPT_MAX:
+            return Where(self.indices[i], label, line.strip())
         e = max(s, min(span.end, end) - start)
         lo = max(0, s - EXCERPT_CONTEXT)
         if lo:
