@@ -221,6 +221,14 @@ class _Parser:
                 last_clause = p
                 sub_stack = []
                 continue
+            if label is None and p.bullet is not None and list_intro is None and last_clause is not None and state == "operative":
+                # "• a summary of actions taken…;" under "…to report on the following:":
+                # a bulleted sub-item of the paragraph before, not a paragraph of its own.
+                p.kind = Kind.SUBPARAGRAPH
+                p.parent = last_clause
+                p.depth = last_clause.depth + 1
+                last_clause.children.append(p)
+                continue
             # An operative paragraph or an item of an INTERPOL list.
             p.kind = Kind.OPERATIVE
             state = "operative"
@@ -306,7 +314,8 @@ def _continues(text: str, prev: RawParagraph, raw: RawParagraph) -> bool:
     if read_label(text, raw.span.start, raw.span.end)[0] is not None:
         return False
     last = text[prev.span.end - 1]
-    if P.HTML_COMMENT.match(text[prev.span.start : prev.span.end]):
+    prev_text = text[prev.span.start : prev.span.end]
+    if P.HTML_COMMENT.match(prev_text) or P.PLENARY.match(prev_text) or P.ADOPTED.match(prev_text) or P.DATE_LINE.match(prev_text):
         return False
     if last == ";":
         # "…; and its request that …" split after the semicolon.
