@@ -57,10 +57,10 @@ def make(n: int, path: Path) -> Path:
 def lint_once(path: Path):
     from resolint.docx.package import open_docx
     from resolint.docx.reader import build
-    from resolint.engine import lint
+    from resolint.docx.lint import lint_docx
 
     doc = build(open_docx(path))
-    return doc, lint(doc.text, formatting=doc)
+    return doc, lint_docx(doc)
 
 
 def annotate_once(path: Path) -> int:

@@ -107,15 +107,18 @@ def lint(
     style: str | None = None,
     rules: Iterable[Rule] | None = None,
     formatting: Formatting | None = None,
+    paragraphs_given: bool = False,
 ) -> LintResult:
     """Lint ``text``; never raises for a problem in the text or in a rule.
 
     ``formatting`` describes the input's character formatting when it has any (a Word
     document read by :mod:`resolint.docx`); rules about formatting need it.
+    ``paragraphs_given``: the input's paragraphs are known, one per line with blank lines
+    between (see :func:`resolint.parser.parse`).
     """
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
-    resolution = parse(source)
+    resolution = parse(source, paragraphs_given=paragraphs_given)
     style_obj = resolve_style(resolution, settings, style)
     ctx = RuleContext(source, resolution, style_obj, {}, formatting=formatting)
     raw: list[Finding] = []

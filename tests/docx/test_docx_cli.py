@@ -303,3 +303,17 @@ def test_annotate_never_overwrites_its_input(tmp_path):
     proc = run("annotate", src, "-o", src)
     assert proc.returncode == 2 and "overwrite the input" in proc.stderr
     assert sha(src) == before
+
+
+def test_word_paragraphs_are_never_joined_to_the_one_before(tmp_path):
+    # In text, a paragraph in lower case after one ending in "," is taken for its
+    # continuation; in Word the paragraph mark is the drafter's, so it stands alone.
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 74/1,")
+    F.para(d, ("recalling also", IT), " its resolution 75/2,")
+    F.para(d, ("Decides", IT), " to act.", style="List Number")
+    path = F.save(d, tmp_path / "d.docx")
+    doc = json.loads(run("check", "--format", "json", path).stdout)
+    found = {(x["code"], x["paragraph"]["index"]) for x in doc["files"][0]["diagnostics"]}
+    assert ("PRE003", 2) in found  # the lower-case opener of the third paragraph

@@ -18,7 +18,7 @@ from conftest import corpus_or_skip
 from resolint.docx.annotate import annotate, to_bytes
 from resolint.docx.package import open_docx
 from resolint.docx.reader import build
-from resolint.engine import lint
+from resolint.docx.lint import lint_docx
 
 pytestmark = pytest.mark.corpus
 SAMPLE = 8
@@ -51,7 +51,7 @@ def test_corpus_texts_typed_into_word_read_back_and_annotate_exactly(tmp_path):
         src = F.save(d, tmp_path / (path.stem + ".docx"))
         doc = build(open_docx(src))
         assert doc.text == "\n\n".join(paras), path.name
-        result = lint(doc.text, formatting=doc)
+        result = lint_docx(doc)
         outcome = annotate(doc, result.findings)
         out = tmp_path / (path.stem + ".reviewed.docx")
         out.write_bytes(to_bytes(doc))

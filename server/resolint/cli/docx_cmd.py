@@ -30,10 +30,10 @@ def _read(path: Path):
 
 
 def _linter(settings: Settings, path: str, style: str | None):
-    from resolint.engine import lint
+    from resolint.docx.lint import lint_docx
 
     def run(doc):
-        return lint(doc.text, settings, path=path, style=style, formatting=doc)
+        return lint_docx(doc, settings, path=path, style=style)
 
     return run
 
