@@ -218,7 +218,8 @@ class _Parser:
                 sub_stack = []
                 continue
             if label is None and state == "preamble":
-                if term == "," or shape == "preamble" or (shape == "" and term not in ";.:"):
+                starts_operative = shape == "preamble" and term in (";", ".") and self._next_is_operative(paragraphs, p.index)
+                if not starts_operative and (term == "," or shape == "preamble" or (shape == "" and term not in ";.:")):
                     p.kind = Kind.PREAMBLE
                     last_clause = p
                     sub_stack = []
@@ -253,6 +254,18 @@ class _Parser:
                 if term == ":" and P.ADOPTS_TEXT.search(body):
                     quoting = self._next_is_unlabelled_text(paragraphs, p.index)
             last_clause = p
+
+    def _next_is_operative(self, paragraphs: list[Paragraph], index: int) -> bool:
+        """Whether the next clause is an unnumbered operative one ("CALLING UPON …;" then "REQUESTS …")."""
+        for nxt in paragraphs[index + 1 :]:
+            if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
+                continue
+            if nxt.label is not None:
+                # Numbered operative paragraphs follow: an unnumbered clause before them
+                # is the last preambular paragraph with a wrong mark, not an operative one.
+                return False
+            return opener_shape(self.text[nxt.content.start : nxt.content.end]) == "operative"
+        return False
 
     def _next_is_numbered(self, paragraphs: list[Paragraph], index: int) -> bool:
         nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
