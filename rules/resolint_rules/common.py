@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import functools
 import re
 
 from resolint.model import Kind, Paragraph
@@ -57,16 +55,11 @@ def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_firs
 
 
 def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> list[str]:
-    """The listed phrases nearest to what the drafter wrote."""
-    return list(_suggest(word_or_phrase, phrases, n))
+    """The listed phrases nearest to what the drafter wrote (similarity of at least 80%)."""
+    from rapidfuzz import fuzz, process, utils
 
-
-@functools.lru_cache(maxsize=4096)
-def _suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int) -> tuple[str, ...]:
-    # Cached: difflib compares with every listed phrase, and a draft repeats its mistakes.
-    lowered = {p.lower(): p for p in phrases}
-    hits = difflib.get_close_matches(word_or_phrase.lower(), list(lowered), n=n, cutoff=0.75)
-    return tuple(lowered[h] for h in hits)
+    hits = process.extract(word_or_phrase, phrases, scorer=fuzz.ratio, processor=utils.default_process, limit=n, score_cutoff=80)
+    return [h[0] for h in hits]
 
 
 def inflect_like(word: str, tag: str) -> str | None:

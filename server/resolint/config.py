@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution", "*.docx")
+#: Word's lock files ("~$draft.docx") are not documents.
+DEFAULT_EXCLUDE = ("~$*",)
 SEVERITIES = ("error", "warning", "info")
 #: Files above this many bytes are refused with a clear error (exit 2) rather than linted
 #: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
@@ -63,7 +65,7 @@ class Settings:
     terms: dict[str, Any] = field(default_factory=dict)
     styles: dict[str, dict[str, Any]] = field(default_factory=dict)  # an organization's own styles
     include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match

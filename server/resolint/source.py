@@ -56,15 +56,24 @@ class SourceText:
     line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
         text = self.text
+        if "\r" not in text:
+            # The common case, in C: one pass per newline, no quadratic rescans.
+            starts = [0]
+            find = text.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self.line_starts = starts
+            return
+        starts = [0]
+        i = 0
         n = len(text)
-        # Walk break to break rather than char by char: most of the text has none. The
-        # next LF and the next CR are each searched for once and kept until passed, so a
-        # text with no CR at all is not rescanned to its end at every line (quadratic).
         lf = text.find("\n")
         cr = text.find("\r")
-        i = 0
+        # Walk break to break; each search result is reused until passed, so a text
+        # without one kind of break is not rescanned to its end for every line.
         while i < n:
             if lf >= 0 and lf < i:
                 lf = text.find("\n", i)

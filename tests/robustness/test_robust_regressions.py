@@ -46,7 +46,8 @@ def test_items_under_a_numbered_list_intro_stay_its_items():
     )
     res = lint(text, style="un-ga").resolution
     intro = res.operative[0]
-    assert [c.kind for c in intro.children] == [Kind.OPERATIVE, Kind.OPERATIVE]
+    # Bullets under a numbered paragraph are its sub-items (UN texts list reporting items so).
+    assert [c.kind for c in intro.children] == [Kind.SUBPARAGRAPH, Kind.SUBPARAGRAPH]
     assert [p.number for p in res.operative] == [1, 2]
     fixed = _fix(text, "un-ga")
     assert "to:" in fixed and "to;" not in fixed
@@ -65,7 +66,8 @@ def test_a_fix_that_changes_the_structure_is_not_applied():
 
         def check(self, ctx):
             for p in ctx.resolution.preamble:
-                yield Violation(p.span, "x", Fix.safe("number it", Edit(Span(p.span.start, p.span.start), "1. ")))
+                # Turns the preambular paragraph into an operative one.
+                yield Violation(p.span, "x", Fix.safe("make it operative", Edit(p.span, "1. Decides to recall its work;")))
             for p in ctx.resolution.operative:
                 if ctx.text[p.terminal.start] == ",":
                     yield Violation(p.terminal, "y", Fix.safe("semicolon", Edit(p.terminal, ";")))
