@@ -113,3 +113,14 @@ def test_bullet_then_bare_number_is_fixed_in_two_steps():
     OPR003 then reports under the same code at the same place: a new problem, not the
     old one unfixed (the invariant now compares messages too)."""
     check_text("\nThe General Assembly,\n\nRecalling the,\n\nDecides the,\n\n• 50 Article the the the;\n")
+
+
+def test_unknown_opener_offers_no_case_only_replacement():
+    """Fuzzer: "Also welcomes78/330." — OPR005 offered 'Welcomes' for 'welcomes' (case
+    only), OPR006 turned it back to 'welcomes', and --unsafe-fixes never converged."""
+    text = "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n2. Also welcomes78/330. Multilingualism\n"
+    for f in lint(text).findings:
+        if f.code == "OPR005" and f.fix is not None:
+            (edit,) = f.fix.edits
+            assert edit.new_text.lower() != text[edit.span.start : edit.span.end].lower()
+    check_text(text)

@@ -75,7 +75,13 @@ class UnknownOperativeOpener(Rule):
                 replacement = expected_case(ctx, hits[0], ctx.style.opener_case)
                 hint = f"; did you mean '{replacement}'?"
                 target = op.span if suggest(written, phrases) else op.head
-                fix = Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement))
+                if replacement.lower() == ctx.slice(target).lower():
+                    # Only the case would change ("Also welcomes78/330": the word is known,
+                    # what follows it is glued on); OPR006 owns case, and the two fixes
+                    # would undo each other pass after pass.
+                    hint = ""
+                else:
+                    fix = Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement))
             # "Also, in this regard, calls upon": a modifier set off by commas.
             severity = Severity.INFO if is_finite_verb(lower) or lower in ADVERBS else Severity.WARNING
             yield Violation(op.span, f"'{written}' is not an operative opener of the {ctx.style.name} style{hint}", fix, severity)
