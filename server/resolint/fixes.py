@@ -113,24 +113,65 @@ def structure(res: Resolution) -> tuple:
     return tuple((p.kind, p.depth, index.get(id(p.parent), -1) if p.parent is not None else -1) for p in body)
 
 
-def structure_keeping(text: str, chosen: list[Finding], before: tuple) -> tuple[list[Finding], str]:
+#: Parses one pass may spend finding the fixes that change the structure.
+LOCATE_TRIALS = 6
+BISECT_BUDGET = 16
+
+
+def _body(res: Resolution) -> list:
+    return [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+
+
+def _first_start(f: Finding) -> int:
+    return f.fix.edits[0].span.start
+
+
+def structure_keeping(
+    text: str, chosen: list[Finding], before: tuple, res: Resolution | None = None
+) -> tuple[list[Finding], str]:
     """The chosen fixes that keep the draft's structure, and the text with them applied.
 
-    All of them together first (one parse, the usual case); otherwise halves, recursively,
-    so that a few structure-changing fixes among many cost a few parses each, not one
-    parse per fix.
+    All of them together first: one parse, the usual case. Otherwise, knowing the
+    parse (``res``), each paragraph whose structure changed points at its culprit: a
+    fix inside it, else the last fix before it (the parser reads left to right, so
+    nothing later can change it): those are dropped and the rest tried
+    again, a few parses for any number of independent culprits. If that does not settle
+    it, halves are tried recursively within a budget of parses; fixes left unverified
+    wait for the next pass. Cost stays a few parses per pass however large the draft.
     """
-    kept: list[Finding] = []
-
-    def keeps(group: list[Finding]) -> bool:
-        trial = apply_edits(text, [e for f in kept + group for e in f.fix.edits])
-        return structure(parse(trial)) == before
+    edits_of = lambda group: [e for f in group for e in f.fix.edits]  # noqa: E731
+    kept = list(chosen)
+    if res is not None:
+        body = _body(res)
+        for _ in range(LOCATE_TRIALS):
+            trial = apply_edits(text, edits_of(kept))
+            after = structure(parse(trial))
+            if after == before:
+                return kept, trial
+            culprits = set()
+            for i in _divergent(before, after):
+                start = body[i].span.start if i < len(body) else len(text)
+                end = body[i].span.end if i < len(body) else len(text)
+                # A fix inside the changed paragraph, else the last one before it.
+                candidates = [f for f in kept if _first_start(f) <= end and id(f) not in culprits]
+                own = [f for f in candidates if _first_start(f) >= start]
+                if own or candidates:
+                    culprits.add(id(max(own or candidates, key=_first_start)))
+            if not culprits:
+                break
+            kept = [f for f in kept if id(f) not in culprits]
+        if not kept:
+            return [], text
+    # Bisection over what is left, within a budget of parses.
+    accepted: list[Finding] = []
+    budget = [BISECT_BUDGET]
 
     def add(group: list[Finding]) -> None:
-        if not group:
+        if not group or budget[0] <= 0:
             return
-        if keeps(group):
-            kept.extend(group)
+        budget[0] -= 1
+        if structure(parse(apply_edits(text, edits_of(accepted + group)))) == before:
+            accepted.extend(group)
             return
         if len(group) == 1:
             return  # this fix changes the structure (with those kept so far): leave it out
@@ -138,8 +179,22 @@ def structure_keeping(text: str, chosen: list[Finding], before: tuple) -> tuple[
         add(group[:mid])
         add(group[mid:])
 
-    add(chosen)
-    return kept, apply_edits(text, [e for f in kept for e in f.fix.edits])
+    add(kept)
+    return accepted, apply_edits(text, edits_of(accepted))
+
+
+def _divergent(before: tuple, after: tuple) -> list[int]:
+    """Indices of the paragraphs whose structure changed.
+
+    With as many paragraphs before as after, all of them; otherwise (a fix split or
+    joined paragraphs) only the first, after which the two lists do not align.
+    """
+    if len(before) != len(after):
+        for i, (a, b) in enumerate(zip(before, after)):
+            if a != b:
+                return [i]
+        return [min(len(before), len(after))]
+    return [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
 
 
 def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False) -> FixOutcome:
@@ -150,7 +205,7 @@ def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = Fal
         chosen = select_fixes(result.findings, unsafe)
         if not chosen:
             break
-        chosen, new_text = structure_keeping(outcome.text, chosen, structure(result.resolution))
+        chosen, new_text = structure_keeping(outcome.text, chosen, structure(result.resolution), result.resolution)
         if not chosen:
             break
         outcome.passes += 1

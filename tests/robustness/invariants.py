@@ -183,7 +183,7 @@ def fix_and_check(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool 
             if b.span.start < a.span.end:
                 _fail("chosen fixes overlap", trace.text)
         before = structure(result.resolution)
-        chosen, new_text = structure_keeping(trace.text, chosen, before)
+        chosen, new_text = structure_keeping(trace.text, chosen, before, result.resolution)
         if not chosen or new_text == trace.text:
             break
         edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.span.start, e.span.end))

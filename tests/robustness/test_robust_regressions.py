@@ -124,3 +124,39 @@ def test_unknown_opener_offers_no_case_only_replacement():
             (edit,) = f.fix.edits
             assert edit.new_text.lower() != text[edit.span.start : edit.span.end].lower()
     check_text(text)
+
+
+def test_many_structure_changing_fixes_are_all_left_out_cheaply():
+    """A 1 MB draft with a few hundred structure-changing fixes took minutes (one parse
+    per fix); the culprits are now located from where the structure diverges."""
+    from resolint import fixes as fixes_mod
+
+    class Mixed(Rule):
+        """Test rule."""
+
+        code = "TST002"
+        name = "test-mixed"
+        summary = "test"
+
+        def check(self, ctx):
+            for p in ctx.resolution.preamble:  # "Recalling item 3," -> "Decides item 3;"
+                yield Violation(p.span, "x", Fix.safe("make it operative", Edit(p.span, "Decides" + ctx.slice(p.span)[9:-1] + ";")))
+            for p in ctx.resolution.operative:
+                if p.terminal is not None and ctx.text[p.terminal.start] == ",":
+                    yield Violation(p.terminal, "y", Fix.safe("semicolon", Edit(p.terminal, ";")))
+
+    paras = []
+    for k in range(1, 41):
+        paras.append(f"Recalling item {k},")
+    ops = [f"{k}. Decides on item {k}," for k in range(1, 41)]
+    text = "The General Assembly,\n\n" + "\n\n".join(paras + ops) + "\n"
+    calls = []
+    real_parse = fixes_mod.parse
+    fixes_mod.parse = lambda t: calls.append(1) or real_parse(t)
+    try:
+        out = fix_text(text, lambda t: lint(t, rules=[Mixed()]))
+    finally:
+        fixes_mod.parse = real_parse
+    assert out.text.count("Recalling item") == 40 and out.text.count("Decides on item") == 40
+    assert all(f"{k}. Decides on item {k};" in out.text for k in range(1, 41))
+    assert len(calls) <= 10  # a few parses, not one per fix (there are 40 culprits)
