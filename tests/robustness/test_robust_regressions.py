@@ -160,3 +160,15 @@ def test_many_structure_changing_fixes_are_all_left_out_cheaply():
     assert out.text.count("Recalling item") == 40 and out.text.count("Decides on item") == 40
     assert all(f"{k}. Decides on item {k};" in out.text for k in range(1, 41))
     assert len(calls) <= 10  # a few parses, not one per fix (there are 40 culprits)
+
+
+@pytest.mark.parametrize("opener", ["Recalling\x01\x00", "deeply concerned\u200b", "Considering2"])
+def test_unknown_preambular_opener_offers_no_same_word_replacement(opener):
+    """Fuzzer: PRE002 offered 'Recalling' for 'Recalling\\x01\\x00' (the same word), a
+    fix that changed nothing and a finding that never went away."""
+    text = f"The Security Council,\n\n{opener} its resolution 1970 (2011),\n\n1. Decides to act.\n"
+    for f in lint(text).findings:
+        if f.code == "PRE002" and f.fix is not None:
+            (edit,) = f.fix.edits
+            assert edit.new_text.lower() != text[edit.span.start : edit.span.end].lower()
+    check_text(text)

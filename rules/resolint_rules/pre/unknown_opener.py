@@ -79,6 +79,11 @@ class UnknownPreambleOpener(Rule):
                 replacement = expected_case(ctx, hits[0], ctx.style.opener_case)
                 hint = f"; did you mean '{replacement}'?"
                 target = op.span if suggest(written, phrases) else op.head
-                fix = Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement))
+                if replacement.lower() == ctx.slice(target).lower():
+                    # Only the case would change, or nothing ("Recalling\x01": the word is
+                    # listed, what is glued to it is not); PRE003 owns case.
+                    hint = ""
+                else:
+                    fix = Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement))
             severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
             yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)
