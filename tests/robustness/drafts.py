@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 #: Examples per property test. CI keeps the default small; long local runs raise it:
 #: ``RESOLINT_ROBUST_EXAMPLES=5000 pytest tests/robustness``.
-EXAMPLES = int(os.environ.get("RESOLINT_ROBUST_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("RESOLINT_ROBUST_EXAMPLES", "100"))
 
 ROBUST = settings(
     max_examples=EXAMPLES,

@@ -7,7 +7,7 @@ reopened. The server must answer every request, its final diagnostics must equal
 fresh lint of each text, and its resident memory must not grow once warm. Malformed
 JSON-RPC and unknown methods must get errors, and the server must go on answering.
 
-CI runs ``RESOLINT_SOAK_EDITS`` = 1,000 edits (the default); the issue's full run is
+CI runs ``RESOLINT_SOAK_EDITS`` = 2,000 edits (the default); the issue's full run is
 ``RESOLINT_SOAK_EDITS=5000 pytest tests/robustness/test_robust_soak.py -s``, which
 prints its figures.
 """
@@ -28,7 +28,7 @@ from pytest_lsp import LanguageClient
 from resolint.engine import lint
 from tests.lsp.helpers import Session, capabilities, config, encoding_of, range_of
 
-EDITS = int(os.environ.get("RESOLINT_SOAK_EDITS", "1000"))
+EDITS = int(os.environ.get("RESOLINT_SOAK_EDITS", "2000"))
 DOCS = 5
 #: Growth allowed between the warm-up checkpoint and the end (the issue's bar: 20 MB).
 MAX_GROWTH_MB = 20
