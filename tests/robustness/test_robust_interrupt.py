@@ -91,7 +91,7 @@ def test_kill_during_fix_leaves_every_file_old_or_new(tmp_path, jobs):
             deadline = time.monotonic() + full_run * 3
             while time.monotonic() < deadline and all((work / n).read_bytes() == old[n] for n in old):
                 time.sleep(0.005)
-            time.sleep(rng.uniform(0, full_run / 4))
+            time.sleep(rng.uniform(0, 0.05))  # well before the 40th file (each takes ~0.1 s)
         else:
             time.sleep(rng.uniform(0.2, full_run))
         os.killpg(proc.pid, signal.SIGKILL)
