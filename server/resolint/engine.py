@@ -181,7 +181,10 @@ def _apply_directives(
         rule = sup_rules.get(code)
         if rule is None or not rule_enabled(rule, settings, style, path):
             continue
-        fix = Fix.safe("Remove the directive", *_removal_edits(res, d))
+        # A comment that runs over several lines may be one left open by mistake, which
+        # swallowed draft text up to the next "-->": deleting it would delete that text.
+        body = res.source.text[d.span.start : d.span.end]
+        fix = None if ("\n" in body or "\r" in body) else Fix.safe("Remove the directive", *_removal_edits(res, d))
         kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), msg, d.span, fix))
     return kept
 

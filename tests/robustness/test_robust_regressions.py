@@ -162,3 +162,18 @@ def test_unknown_preambular_opener_offers_no_same_word_replacement(opener):
             (edit,) = f.fix.edits
             assert edit.new_text.lower() != text[edit.span.start : edit.span.end].lower()
     check_text(text)
+
+
+def test_a_directive_left_open_over_draft_text_is_not_removed_by_fix():
+    """Fuzzer: a malformed directive whose '-->' came several paragraphs later got a
+    'safe' fix removing it, deleting the draft text it had swallowed."""
+    text = (
+        "The General Assembly,\n\n<!-- resolint: disabel OPR\n\nRecalling its work,\n\n"
+        "1. Decides to act; -->\n\n2. Requests a report.\n"
+    )
+    sup = [f for f in lint(text).findings if f.code == "SUP002"]
+    assert sup and all(f.fix is None for f in sup)
+    assert "Recalling its work," in _fix(text)
+    one_line = "The General Assembly,\n\n<!-- resolint: disabel OPR -->\n\n1. Decides to act.\n"
+    assert "disabel" not in _fix(one_line)  # on one line it is still removed
+    check_text(text)
