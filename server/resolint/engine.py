@@ -110,6 +110,7 @@ def lint(
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
     resolution = parse(source)
+    resolution.terms = settings.terms
     style_obj = resolve_style(resolution, settings, style)
     ctx = RuleContext(source, resolution, style_obj, {})
     raw: list[Finding] = []
