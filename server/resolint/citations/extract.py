@@ -221,7 +221,9 @@ def _resolve(
         if organ is Organ.UNKNOWN:  # "Council resolution …" / "Assembly resolution …"
             return _context_organ(ctx, name, shape)
         return _finish(organ, Basis.NAMED, name, shape)
-    # Nothing named: the form may say it all.
+    # Nothing named: the form may say it all, in a text of the United Nations or INTERPOL.
+    if ctx.doc_organ in (Organ.OTHER, Organ.UNKNOWN) and shape in ("sc", "ecosoc", "ga-old"):
+        return {"sc": Organ.SC, "ecosoc": Organ.ECOSOC, "ga-old": Organ.GA}[shape], Basis.IMPLIED, ""
     if shape == "sc":
         return Organ.SC, Basis.FORM, ""
     if shape == "ecosoc":
@@ -235,6 +237,25 @@ def _resolve(
     if ctx.doc_organ is Organ.INTERPOL and shape in ("session", "ga-special", "ga-emergency"):
         return _finish(Organ.GA, Basis.IMPLIED, "", shape)
     return Organ.UNKNOWN, Basis.IMPLIED, ""
+
+
+def _subject_after(items: list[ResolutionCitation], ptext: str, end: int) -> None:
+    """ "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted":
+    the body named right after the list is what "its" stands for."""
+    m = P.ITS_SUBJECT_AFTER.match(ptext, end)
+    if not m:
+        return
+    organ = {"Human Rights Council": Organ.HRC, "Security Council": Organ.SC,
+             "Economic and Social Council": Organ.ECOSOC, "General Assembly": Organ.GA}[m.group("name")]
+    for c in items:
+        if c.symbol:
+            continue
+        if _fits(organ, c.form) or (organ is Organ.HRC and c.form == "ga"):
+            c.organ, c.basis = organ, Basis.NAMED
+            if organ is not Organ.GA and c.form == "ga":
+                c.form = "session"
+        else:
+            c.organ, c.basis, c.organ_name = Organ.OTHER, Basis.NAMED, m.group("name")
 
 
 def _after_interpol(m: re.Match) -> bool:
@@ -256,6 +277,9 @@ def _organ_from_any(m: re.Match, shape: str) -> Organ | None:
 
 
 def _context_organ(ctx: _Context, name: str, shape: str) -> tuple[Organ, Basis, str]:
+    if name == "Council" and shape == "sc" and Organ.SC not in ctx.councils and ctx.doc_organ is not Organ.SC:
+        # "Council Resolution 1305 (2009)" of another council (ITU's): not the Security Council's.
+        return Organ.UNKNOWN, Basis.IMPLIED, ""
     if shape == "sc":
         return Organ.SC, Basis.FORM, ""
     if shape == "ecosoc":
@@ -491,6 +515,16 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
     dates_by_par: dict[int, list[DateMention]] = {}
     mentions: list[InstrumentMention] = []
     last_convention: InstrumentMention | None = None
+    conv_counts: dict[str, int] = {}
+    conv_by_key: dict[str, InstrumentMention] = {}
+    unknown_conventions = 0
+
+    def _dominant(counts: dict[str, int], unknown: int) -> InstrumentMention | None:
+        """Far from any mention, "the Convention" is the text's main convention, if it is known."""
+        if not counts:
+            return None
+        key = max(counts, key=lambda k: counts[k])
+        return conv_by_key[key] if counts[key] > unknown else None
     numbered = _numbered_paragraphs(res)
     body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
     starts = [p.span.start for p in body]
@@ -515,6 +549,8 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
             decision = kw.group("kw").lower().startswith("decision")
             pos = kw.end()
             first = True
+            items: list[ResolutionCitation] = []
+            end = pos
             while True:
                 m = P.ITEM.match(ptext, pos)
                 sym = None if m else P.SYMBOL.match(ptext, pos)
@@ -537,11 +573,14 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
                 if not (own_symbol and c.span == own_symbol):
                     out.append(c)
                 covered.append((c.span.start - base, c.span.end - base))
+                items.append(c)
                 sep = P.SEPARATOR.match(ptext, end)
                 if not sep:
                     break
                 pos = sep.end()
                 first = False
+            if items and items[0].basis is Basis.ITS:
+                _subject_after(items, ptext, end)
         # symbols anywhere else
         has_symbol = "/" in ptext or "-RES-" in ptext
         for m in P.SYMBOL.finditer(ptext) if has_symbol else ():
@@ -561,13 +600,24 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
             for m, inst, form, var in name_hits.get(p.index, ())
         ]
         # articles (after mentions of this paragraph are known, they may name the instrument)
-        arts = _articles(ptext, base, p, annex, pmentions, mentions, last_convention) if "rticle" in ptext else []
+        recent = last_convention if last_convention is not None and last_convention.paragraph is not None and p.index - last_convention.paragraph.index <= 1 else None
+        referent = recent or _dominant(conv_counts, unknown_conventions)
+        arts = _articles(ptext, base, p, annex, pmentions, mentions, referent) if "rticle" in ptext else []
         mentions.extend(pmentions)
         out.extend(pmentions)
         out.extend(arts)
         for mm in pmentions:
             if mm.instrument.kind == "convention":
                 last_convention = mm
+                conv_counts[mm.instrument.key] = conv_counts.get(mm.instrument.key, 0) + 1
+                conv_by_key[mm.instrument.key] = mm
+        if "Convention" in ptext:
+            # A convention the reference data does not know: "the Convention" may mean it.
+            for gm in P.ANY_CONVENTION.finditer(ptext):
+                if not any(mm.span.start <= base + gm.start() < mm.span.end for mm in pmentions):
+                    unknown_conventions += 1
+                    if last_convention is not None and base + gm.start() > last_convention.span.start:
+                        last_convention = None
         # internal references
         if not annex and p.kind is not Kind.TITLE and "aragraph" in ptext:
             out.extend(_internal(ptext, base, p, res, numbered))
@@ -677,12 +727,13 @@ def _numbered_paragraphs(res: Resolution) -> dict[tuple[int, int], Paragraph]:
 
 
 def _sub_target(parent: Paragraph, sub: str) -> Paragraph | None:
-    for c in parent.children:
-        if c.label is not None and c.label.text.strip("().").lower() == sub.lower():
-            return c
-        found = _sub_target(c, sub) if c.children else None
-        if found is not None and c.label is None:
-            return found
+    """The sub-paragraph labelled ``sub`` under ``parent``, shallowest first."""
+    level = list(parent.children)
+    while level:
+        for c in level:
+            if c.label is not None and c.label.text.strip("().").lower() == sub.lower():
+                return c
+        level = [g for c in level for g in c.children]
     return None
 
 

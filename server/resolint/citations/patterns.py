@@ -87,10 +87,16 @@ ARTICLE_TITLE = re.compile(
     r"\s+(?:on|concerning|regarding|entitled)\s+(?:the\s+)?[“\"]?(?P<title>[^,;:()“”\"\n]{2,120}?)[”\"]?"
     r"(?=\s*(?:[,;:()]|$|\.\s|\.$|\s+and\s+[Aa]rticles?\b|\s+of\s+the\b|\s+under\b))"
 )
-ARTICLE_OF = re.compile(r"\s+(?:of|to|under)\s+(?:the\s+)?(?:said\s+|that\s+|this\s+|present\s+)?")
+ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)?\s+(?:of|to|under)\s+(?:the\s+)?(?:said\s+|that\s+|this\s+|present\s+)?")
 
 #: Quotations, where spelling and names are the quoted text's own.
 QUOTE = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"")
 
 #: "the Convention", "the Convention's": a reference back to a named convention.
 THE_CONVENTION = re.compile(r"\b[Tt]he\s+(?:said\s+|present\s+)?Convention(?!\s+(?:on|against|for|of|relating|concerning|to|Against|On)\b)(?:’s|'s)?")
+
+#: After a list cited with "its": "through its resolution 54/18 of …, the Human Rights Council …".
+ITS_SUBJECT_AFTER = re.compile(r"\s*,\s+(?:the\s+)?(?P<name>Human Rights Council|Security Council|Economic and Social Council|General Assembly)\b")
+#: A convention named by any title ("the United Nations Convention on the Law of the Sea"):
+#: "the Convention" after it refers to it, known to the reference data or not.
+ANY_CONVENTION = re.compile(r"\bConvention\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]|\b[A-Z][a-z]+\s+Convention\b")
