@@ -737,6 +737,17 @@ def _sub_target(parent: Paragraph, sub: str) -> Paragraph | None:
     return None
 
 
+def _sub_after(res: Resolution, para: Paragraph, sub: str) -> Paragraph | None:
+    """A sub-paragraph labelled ``sub`` between ``para`` and the next operative paragraph:
+    the parser may have hung it elsewhere, but the reader sees it under ``para``."""
+    for q in res.paragraphs[para.index + 1 :]:
+        if q.kind is Kind.OPERATIVE and q.parent is None and q.label is not None and q.label.scheme is LabelScheme.ARABIC:
+            return None
+        if q.kind is Kind.SUBPARAGRAPH and q.label is not None and q.label.text.strip("().").lower() == sub.lower():
+            return q
+    return None
+
+
 def _top(p: Paragraph) -> Paragraph:
     while p.parent is not None and p.kind is Kind.SUBPARAGRAPH:
         p = p.parent
@@ -757,7 +768,7 @@ def _internal(ptext, base, p, res, numbered) -> list[InternalReference]:
         if num is not None:
             target = numbered.get((p.part, num))
             if target is not None and sub:
-                target = _sub_target(target, sub)
+                target = _sub_target(target, sub) or _sub_after(res, target, sub)
         elif sub:
             top = _top(p)
             target = _sub_target(top, sub) if top.kind is Kind.OPERATIVE else None
