@@ -1,0 +1,66 @@
+"""Where abbreviations are defined and used: shared by TRM008 and TRM009."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resolint.model import Kind
+from resolint.rule import RuleContext
+from resolint.source import Span
+from resolint_rules.refs import in_spans, own_paragraphs, quote_spans
+
+#: "… Office on Drugs and Crime (UNODC)": a capitalized phrase, then the abbreviation in
+#: parentheses. Roman numerals ("(XXX)") and single letters are not abbreviations.
+DEFINITION = re.compile(r"(?<=[A-Za-z\)])\s+\((?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z0-9&]*)\)")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    abbr: str
+    span: Span  # the abbreviation inside the parentheses
+    part: int
+
+
+def definitions(ctx: RuleContext) -> list[Definition]:
+    key = "trm.abbr.definitions"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    text = ctx.text
+    quotes = quote_spans(ctx)
+    out = []
+    for p in own_paragraphs(ctx):
+        if p.kind is Kind.TITLE:
+            continue  # the title repeats the agenda item; the body defines for itself
+        seg = text[p.span.start : p.span.end]
+        if "(" not in seg:
+            continue
+        for m in DEFINITION.finditer(text, p.span.start, p.span.end):
+            abbr = m.group("abbr")
+            if _ROMAN.match(abbr) or sum(ch.isupper() for ch in abbr) < 2 or in_spans(m.start(), quotes):
+                continue
+            # The phrase before must carry the capitals: "Office on Drugs and Crime (UNODC)".
+            before = text[max(p.span.start, m.start() - 200) : m.start()]
+            words = re.findall(r"[A-Z][\w’'-]*", before[-120:])
+            if len(words) < 2 and not before.rstrip().endswith(("INTERPOL", "Interpol")):
+                continue
+            out.append(Definition(abbr, Span(m.start("abbr"), m.end("abbr")), p.part))
+    ctx.cache[key] = out
+    return out
+
+
+def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
+    """Uses of ``abbr`` as a word before offset ``before`` (own text, outside quotations)."""
+    text = ctx.text
+    quotes = quote_spans(ctx)
+    pattern = re.compile(rf"(?<![\w/-]){re.escape(abbr)}(?![\w/-])")
+    out = []
+    for p in own_paragraphs(ctx):
+        if p.span.start >= before:
+            break
+        for m in pattern.finditer(text, p.span.start, min(p.span.end, before)):
+            if text[max(0, m.start() - 1) : m.start()] == "(" or in_spans(m.start(), quotes):
+                continue
+            out.append(Span(m.start(), m.end()))
+    return out
