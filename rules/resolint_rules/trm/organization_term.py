@@ -30,35 +30,39 @@ class OrganizationTerm(Rule):
 
     ## Example
     ```
-    The General Assembly,
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
 
-    Recalling its resolution 74/1 of 1 October 2019,
+    RECALLING the role of Interpol in police cooperation,
 
-    1. Invites Interpol to report on the implementation of the present resolution.
+    CALLS UPON all member countries to:
+
+    1. support the programme.
     ```
 
     ## Use instead
     ```
-    The General Assembly,
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
 
-    Recalling its resolution 74/1 of 1 October 2019,
+    RECALLING the role of INTERPOL in police cooperation,
 
-    1. Invites INTERPOL to report on the implementation of the present resolution.
+    CALLS UPON all member countries to:
+
+    1. support the programme.
     ```
 
-    With, in `resolint.toml`:
+    The INTERPOL style carries this pair; an organization adds its own in `resolint.toml`:
 
     ```toml
     [terms.prefer]
-    "Interpol" = "INTERPOL"
+    "national central office" = "National Central Bureau"
     ```
 
     ## Fix safety
     Safe when only the case differs; unsafe otherwise (the words change).
 
     ## Options
-    `[terms.prefer]` in the configuration (matched case-sensitively, as whole words).
-    The built-in styles define none, so the rule reports nothing until configured.
+    `[terms.prefer]` in the configuration or the style (matched case-sensitively, as
+    whole words); the configuration's table replaces the style's.
 
     ## References
     kb §3.1 IP-TERM-02 (INTERPOL / Interpol).

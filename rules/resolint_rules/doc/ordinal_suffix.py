@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import re
+
+from resolint.citations import ordinal
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import own_text_matches
+
+ORDINAL = re.compile(r"(?<![\w/.-])(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+
+
+class OrdinalSuffix(Rule):
+    """
+    ## What it does
+    Checks the suffix of ordinal numbers: "93rd", "91st", "92nd", "11th" — not "93th",
+    "91th" or "12nd". The session line of an INTERPOL opening and the plenary meeting
+    line of a UN closing are where these slip in.
+
+    ## Why is this bad?
+    A wrong suffix is an obvious typing error in the most visible line of the text.
+
+    ## Example
+    ```
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93th session:
+
+    RECALLING its previous resolutions,
+
+    CALLS UPON all member countries to:
+
+    1. support the programme.
+    ```
+
+    ## Use instead
+    ```
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
+
+    RECALLING its previous resolutions,
+
+    CALLS UPON all member countries to:
+
+    1. support the programme.
+    ```
+
+    ## Fix safety
+    Safe: the number is kept, only the suffix changes.
+
+    ## Options
+    None.
+
+    ## References
+    kb §3.1 IP-HEAD-03 ("ordinal suffix must be right").
+    """
+
+    code = "DOC013"
+    name = "ordinal-suffix"
+    summary = "Wrong ordinal suffix"
+    default_severity = Severity.ERROR
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        for _p, m in own_text_matches(ctx, ORDINAL, skip_quotes=False):
+            n = int(m.group("n"))
+            want = ordinal(n)[len(str(n)):]
+            have = m.group("suffix")
+            if have.lower() == want:
+                continue
+            new = want.upper() if have.isupper() else want
+            span = Span(m.start("suffix"), m.end("suffix"))
+            yield Violation(Span(m.start(), m.end()), f"'{m.group(0)}' should be '{m.group('n')}{new}'", Fix.safe(f"Write '{m.group('n')}{new}'", Edit(span, new)))
