@@ -8,6 +8,7 @@ drafter's own (not an annex, not a quotation), and the document's own facts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -61,12 +62,61 @@ def is_own(c: Any) -> bool:
     return not getattr(c, "in_annex", False)
 
 
+def _paragraph_index(ctx: RuleContext) -> tuple[list[int], list[Paragraph]]:
+    key = "refs.paragraph_index"
+    if key not in ctx.cache:
+        paras = [p for p in ctx.resolution.paragraphs]
+        ctx.cache[key] = ([p.span.start for p in paras], paras)
+    return ctx.cache[key]
+
+
+def paragraph_at(ctx: RuleContext, offset: int) -> Paragraph | None:
+    """The paragraph containing ``offset`` (None between paragraphs)."""
+    starts, paras = _paragraph_index(ctx)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0 or offset >= paras[i].span.end:
+        return None
+    return paras[i]
+
+
 def own_text_matches(ctx: RuleContext, regex: re.Pattern[str], skip_quotes: bool = True):
-    """Matches of ``regex`` in the drafter's own paragraphs, outside quotations."""
+    """Matches of ``regex`` in the drafter's own paragraphs, outside quotations.
+
+    One pass of the regex over the whole text (not one per paragraph), then a bisect to
+    find each match's paragraph: the per-paragraph loop cost more than the matching.
+    """
     quotes = quote_spans(ctx) if skip_quotes else []
-    text = ctx.text
-    for p in own_paragraphs(ctx):
-        for m in regex.finditer(text, p.span.start, p.span.end):
-            if quotes and in_spans(m.start(), quotes):
+    qstarts = [q.start for q in quotes]
+    for m in regex.finditer(ctx.text):
+        p = paragraph_at(ctx, m.start())
+        if p is None or p.kind in (Kind.ANNEX, Kind.DIRECTIVE) or m.end() > p.span.end:
+            continue
+        if quotes:
+            i = bisect.bisect_right(qstarts, m.start()) - 1
+            if i >= 0 and m.start() < quotes[i].end:
                 continue
-            yield p, m
+        yield p, m
+
+
+def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool = True):
+    """(paragraph, start, end, literal) for whole-word occurrences of fixed strings.
+
+    ``str.find`` runs at memory speed; a regex that starts with ``\\b`` or a lookbehind
+    is tried at every position of the text instead.
+    """
+    text = ctx.text
+    quotes = quote_spans(ctx) if skip_quotes else []
+    hits = []
+    for lit in literals:
+        pos = text.find(lit)
+        while pos >= 0:
+            end = pos + len(lit)
+            prev = text[pos - 1] if pos else " "
+            nxt = text[end] if end < len(text) else " "
+            if not (prev.isalnum() or prev in "-_" or nxt.isalnum() or nxt in "-_"):
+                p = paragraph_at(ctx, pos)
+                if p is not None and p.kind not in (Kind.ANNEX, Kind.DIRECTIVE) and not (quotes and in_spans(pos, quotes)):
+                    hits.append((p, pos, end, lit))
+            pos = text.find(lit, end)
+    hits.sort(key=lambda h: h[1])
+    return hits

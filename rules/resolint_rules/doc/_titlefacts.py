@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from resolint.citations.extract import date_from_match
-from resolint.citations.patterns import DATE, MONTH_NUMBER, MONTHS, SYMBOL
+from resolint.citations.patterns import DATE, MONTH_NUMBER, MONTHS, SYMBOL, symbol_boundary
 from resolint.citations.types import DateMention
 from resolint.model import Kind
 from resolint.parser.patterns import INTERPOL_MEETING, TITLE_NUMBER, UN_TITLE
@@ -76,6 +76,8 @@ def title_facts(ctx: RuleContext) -> TitleFacts:
                                               session=int(sess.group(1)) if sess and not sym.startswith(("S-", "ES-")) else None, kind="un"))
             continue
         for s in SYMBOL.finditer(body):
+            if not symbol_boundary(body, s.start()):
+                continue
             g = s.group
             span = Span(base + s.start(), base + s.end())
             if g("ip_y"):

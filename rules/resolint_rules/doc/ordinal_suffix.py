@@ -7,7 +7,7 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span
 from resolint_rules.refs import own_text_matches
 
-ORDINAL = re.compile(r"(?<![\w/.-])(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+ORDINAL = re.compile(r"(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 
 
 class OrdinalSuffix(Rule):
@@ -59,7 +59,10 @@ class OrdinalSuffix(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
+        text = ctx.text
         for _p, m in own_text_matches(ctx, ORDINAL, skip_quotes=False):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-_"):
+                continue  # part of a code or a longer number
             n = int(m.group("n"))
             want = ordinal(n)[len(str(n)):]
             have = m.group("suffix")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from resolint.model import Kind
 from resolint.rule import RuleContext
 from resolint.source import Span
-from resolint_rules.refs import in_spans, own_paragraphs, quote_spans
+from resolint_rules.refs import in_spans, own_paragraphs, paragraph_at, quote_spans
 
 #: "… Office on Drugs and Crime (UNODC)": a capitalized phrase, then the abbreviation in
 #: parentheses. Roman numerals ("(XXX)") and single letters are not abbreviations.
@@ -54,13 +54,16 @@ def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
     """Uses of ``abbr`` as a word before offset ``before`` (own text, outside quotations)."""
     text = ctx.text
     quotes = quote_spans(ctx)
-    pattern = re.compile(rf"(?<![\w/-]){re.escape(abbr)}(?![\w/-])")
     out = []
-    for p in own_paragraphs(ctx):
-        if p.span.start >= before:
-            break
-        for m in pattern.finditer(text, p.span.start, min(p.span.end, before)):
-            if text[max(0, m.start() - 1) : m.start()] == "(" or in_spans(m.start(), quotes):
-                continue
-            out.append(Span(m.start(), m.end()))
+    pos = text.find(abbr, 0, before)
+    while pos >= 0:
+        end = pos + len(abbr)
+        prev = text[pos - 1] if pos else " "
+        nxt = text[end] if end < len(text) else " "
+        if not (prev.isalnum() or prev in "/-_(" or nxt.isalnum() or nxt in "/-_"):
+            p = paragraph_at(ctx, pos)
+            if p is not None and p.kind not in (Kind.ANNEX, Kind.DIRECTIVE) and not in_spans(pos, quotes):
+                out.append(Span(pos, end))
+                break
+        pos = text.find(abbr, end, before)
     return out

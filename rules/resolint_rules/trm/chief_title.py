@@ -4,9 +4,8 @@ import re
 
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import own_text_matches, term
+from resolint_rules.refs import own_literals, term
 
-_FORMS = re.compile(r"\bSecretary[ -]General\b")
 #: Another organization's chief keeps its own title ("the Secretary General of INTERPOL",
 #: "the United Nations Secretary-General").
 _OTHER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:ICPO-)?(?:INTERPOL|Interpol|International Criminal Police Organization|United Nations|UN)\b")
@@ -63,9 +62,9 @@ class ChiefOfficerTitle(Rule):
         if not want:
             return
         text = ctx.text
-        for _p, m in own_text_matches(ctx, _FORMS):
-            if m.group(0) == want:
+        wrong = tuple(f for f in ("Secretary General", "Secretary-General") if f != want)
+        for _p, start, end, _lit in own_literals(ctx, wrong):
+            if _OTHER_AFTER.match(text, end) or _OTHER_BEFORE.search(text[max(0, start - 30) : start]):
                 continue
-            if _OTHER_AFTER.match(text, m.end()) or _OTHER_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-                continue
-            yield Violation(Span(m.start(), m.end()), f"This style writes '{want}'", Fix.safe(f"Write '{want}'", Edit(Span(m.start(), m.end()), want)))
+            span = Span(start, end)
+            yield Violation(span, f"This style writes '{want}'", Fix.safe(f"Write '{want}'", Edit(span, want)))

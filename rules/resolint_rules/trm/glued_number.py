@@ -9,9 +9,9 @@ from resolint_rules.refs import own_text_matches
 _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|between|before|after|during"
 #: "2011and", "in2011": a year run into a short word. Codes such as "G20", "COVID-19",
 #: "CO2" or "A/79/L.1" are not years joined to words and do not match.
-GLUED = re.compile(
-    rf"(?<![\w/.-])(?P<a>(?:1[89]|20)\d\d)(?P<b>{_WORDS})\b|\b(?P<c>{_WORDS})(?P<d>(?:1[89]|20)\d\d)(?![\w/])"
-)
+GLUED = re.compile(rf"(?<![\w/.-])(?P<a>(?:1[89]|20)\d\d)(?P<b>{_WORDS})\b|\b(?P<c>{_WORDS})(?P<d>(?:1[89]|20)\d\d)(?![\w/])")
+#: Cheap first pass: a year touching a letter.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 class NumberGluedToWord(Rule):
@@ -58,7 +58,14 @@ class NumberGluedToWord(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
-        for _p, m in own_text_matches(ctx, GLUED):
+        text = ctx.text
+        for _p, t in own_text_matches(ctx, _YEAR):
+            s, e = t.start(), t.end()
+            if not ((s and text[s - 1].islower()) or (e < len(text) and text[e].islower())):
+                continue
+            m = GLUED.search(text, max(0, t.start() - 8), min(len(text), t.end() + 8))
+            if m is None or not (m.start() <= t.start() < m.end()):
+                continue
             cut = m.end("a") if m.group("a") else m.end("c")
             span = Span(m.start(), m.end())
             yield Violation(span, f"'{m.group(0)}': a space is missing", Fix.safe("Insert a space", Edit(Span(cut, cut), " ")))

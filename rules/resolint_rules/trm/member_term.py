@@ -4,10 +4,10 @@ import re
 
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import own_text_matches, term
+from resolint_rules.refs import own_literals, term
 
-_MEMBER_COUNTRIES = re.compile(r"\b[Mm]ember [Cc]ountries\b")
-_MEMBER_STATES = re.compile(r"\b[Mm]ember [Ss]tates\b")
+_MEMBER_COUNTRIES = ("member countries", "Member countries", "Member Countries")
+_MEMBER_STATES = ("Member States", "member States", "member states", "Member states")
 #: "member countries of INTERPOL", "its member countries", "INTERPOL member countries".
 _QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _QUALIFIED_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z]{2,}|United Nations|UN|European Union|Union|Organization)(?:’s|'s)?\s+$")
@@ -67,11 +67,11 @@ class MemberTerm(Rule):
         if wrong is None:
             return
         text = ctx.text
-        for _p, m in own_text_matches(ctx, wrong):
-            if _QUALIFIED_AFTER.match(text, m.end()) or _QUALIFIED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        for _p, start, end, _lit in own_literals(ctx, wrong):
+            if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(text[max(0, start - 30) : start]):
                 continue
-            span = Span(m.start(), m.end())
+            span = Span(start, end)
             new = want
-            if want[0].islower() and _p.content.start == m.start():
+            if want[0].islower() and _p.content.start == start:
                 new = want[0].upper() + want[1:]  # the paragraph starts with it
             yield Violation(span, f"This style names the members '{want}'", Fix.unsafe(f"Write '{new}'", Edit(span, new)))

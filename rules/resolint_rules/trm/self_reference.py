@@ -4,9 +4,8 @@ import re
 
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import own_text_matches, term
+from resolint_rules.refs import own_literals, term
 
-_THIS = re.compile(r"\b[Tt]his resolution\b")
 
 
 class SelfReference(Rule):
@@ -58,7 +57,7 @@ class SelfReference(Rule):
         want = term(ctx, "self-reference")
         if want != "the present resolution":
             return
-        for _p, m in own_text_matches(ctx, _THIS):
-            span = Span(m.start(), m.end())
-            new = want if m.group(0)[0] == "t" else "The present resolution"
+        for _p, start, end, lit in own_literals(ctx, ("this resolution", "This resolution")):
+            span = Span(start, end)
+            new = want if lit[0] == "t" else "The present resolution"
             yield Violation(span, f"Refer to the text itself as '{want}'", Fix.safe(f"Write '{new}'", Edit(span, new)))

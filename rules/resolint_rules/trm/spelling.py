@@ -7,7 +7,10 @@ from resolint.citations.refdata import _rows
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import in_spans, instrument_spans, own_paragraphs, quote_spans
+from resolint_rules.refs import in_spans, instrument_spans, own_text_matches, quote_spans
+
+#: The ending of the -ise family (organise, organised, organising, organisation…).
+_ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![\w-])")
 
 #: Spelling lists by the style's ``[spelling] variant``.
 FILES = {"oxford": "spelling_oxford.csv"}
@@ -24,8 +27,23 @@ def spelling_table(variant: str) -> tuple[dict[str, str], re.Pattern[str] | None
         return {}, None
     from resolint.citations.extract import trie_regex
 
-    body = trie_regex(sorted(table))
-    return table, re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    # Lower case only, no boundary before (the caller checks it). The -ise family is found
+    # from its ending, a literal the regex engine scans for fast; the few other words
+    # (favor, center, analyze…) through a trie. Capitalized forms are looked for at
+    # paragraph starts only (``capitalized_regex``), where an opener may carry them.
+    others = sorted(w for w in table if not _ISE.search(w))
+    body = trie_regex(others)
+    return table, re.compile(rf"(?:{body})(?![\w-])")
+
+
+@functools.lru_cache(maxsize=4)
+def capitalized_regex(variant: str) -> re.Pattern[str] | None:
+    table, _ = spelling_table(variant)
+    if not table:
+        return None
+    from resolint.citations.extract import trie_regex
+
+    return re.compile(rf"(?:{trie_regex(sorted(table))})(?![\w-])", re.IGNORECASE)
 
 
 def _recase(found: str, right: str) -> str | None:
@@ -36,6 +54,24 @@ def _recase(found: str, right: str) -> str | None:
     if found[0].isupper() and found[1:].islower():
         return right[0].upper() + right[1:]
     return None
+
+
+class _Word:
+    """A match-like word found from its ending."""
+
+    __slots__ = ("_s", "_e", "_w")
+
+    def __init__(self, s: int, e: int, w: str) -> None:
+        self._s, self._e, self._w = s, e, w
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _i: int = 0) -> str:
+        return self._w
 
 
 class Spelling(Rule):
@@ -89,16 +125,41 @@ class Spelling(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
-        table, regex = spelling_table(ctx.style.get("spelling.variant", "") or "")
+        variant = ctx.style.get("spelling.variant", "") or ""
+        table, regex = spelling_table(variant)
         if regex is None:
             return
         text = ctx.text
+        yield from self._scan(ctx, table, own_text_matches(ctx, regex, skip_quotes=False))
+        yield from self._scan(ctx, table, own_text_matches(ctx, _ISE, skip_quotes=False))
+        caps = capitalized_regex(variant)
+        starts = []
+        for p in ctx.resolution.paragraphs:
+            if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
+                m = caps.match(text, p.content.start, min(p.content.end, p.content.start + 60))
+                if m and not m.group(0).islower():
+                    starts.append((p, m))
+        yield from self._scan(ctx, table, starts)
+
+    def _scan(self, ctx: RuleContext, table: dict[str, str], matches):
+        text = ctx.text
         quotes = quote_spans(ctx)
         titles = instrument_spans(ctx)
-        for p in own_paragraphs(ctx):
+        for p, m in matches:
+            start = m.start()
+            if m.group(0).startswith("is") and m.group(0).lower() not in table:
+                # an -ise ending: take the whole word it ends
+                while start and text[start - 1].isalpha():
+                    start -= 1
+                word = text[start : m.end()]
+                if word.lower() not in table or not word.islower():
+                    continue
+                m = _Word(start, m.end(), word)
+            elif start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                continue  # inside a longer word
             if p.kind is Kind.TITLE:
                 continue  # the title is the agenda item's, set elsewhere
-            for m in regex.finditer(text, p.span.start, p.span.end):
+            if True:
                 found = m.group(0)
                 at_start = m.start() == p.content.start or (p.opener is not None and p.opener.start == m.start())
                 if found[0].isupper() and not found.isupper() and not at_start:

@@ -120,6 +120,32 @@ def date_from_match(m: re.Match, base: int = 0) -> DateMention:
     return DateMention(Span(base + m.start(), base + m.end()), day, month, year, form, m.group(0))
 
 
+def find_dates(text: str) -> list[DateMention]:
+    """Every date in ``text``, found from its month name (one fast literal scan)."""
+    out: list[DateMention] = []
+    last_end = 0
+    for m in P.MONTH.finditer(text):
+        ms, me = m.start(), m.end()
+        if ms and text[ms - 1].isalpha():
+            continue
+        month = P.MONTH_NUMBER[m.group(0)]
+        before = P.DAY_BEFORE.search(text, max(last_end, ms - 12), ms)
+        after = P.YEAR_AFTER.match(text, me) if before else None
+        if before and after:
+            start = before.start()
+            form = "ordinal" if before.group("o") else ("dmy-comma" if after.group("c") else "dmy")
+            d = DateMention(Span(start, after.end()), int(before.group("d")), month, int(after.group("y")), form, text[start : after.end()])
+        else:
+            md = P.DAY_YEAR_AFTER.match(text, me)
+            if not md:
+                continue
+            form = "mdy-ordinal" if md.group("o") else "mdy"
+            d = DateMention(Span(ms, md.end()), int(md.group("d")), month, int(md.group("y")), form, text[ms : md.end()])
+        out.append(d)
+        last_end = d.span.end
+    return out
+
+
 # -- organs -------------------------------------------------------------------------------
 
 _FITS = {
@@ -529,7 +555,7 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
     body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
     starts = [p.span.start for p in body]
     # Whole-text passes, bucketed by paragraph: one regex call per document, not per paragraph.
-    date_hits = _bucket(P.DATE.finditer(text), starts, body)
+    date_hits = _bucket(find_dates(text), starts, body)
     name_hits = _bucket(_name_matches(matcher, text), starts, body)
     for p in body:
         base = p.span.start
@@ -538,7 +564,7 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
         # Cheap substring tests keep the regexes off the many paragraphs that cannot match.
         quotes = _quotes(ptext) if ('"' in ptext or "“" in ptext) else []
         # dates
-        pdates = [date_from_match(m, 0) for m in date_hits.get(p.index, ())]
+        pdates = date_hits.get(p.index, [])
         dates_by_par[p.index] = pdates
         out.extend(pdates)
         by_start = {d.span.start - base: d for d in pdates}
@@ -546,6 +572,8 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
         covered: list[tuple[int, int]] = []
         has_kw = "esolution" in ptext or "ecision" in ptext
         for kw in P.KEYWORD.finditer(ptext) if has_kw else ():
+            if kw.start() and (ptext[kw.start() - 1].isalnum() or ptext[kw.start() - 1] in "-_"):
+                continue
             decision = kw.group("kw").lower().startswith("decision")
             pos = kw.end()
             first = True
@@ -584,6 +612,8 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
         # symbols anywhere else
         has_symbol = "/" in ptext or "-RES-" in ptext
         for m in P.SYMBOL.finditer(ptext) if has_symbol else ():
+            if not P.symbol_boundary(ptext, m.start()):
+                continue
             if _in(covered, m.start(), m.end()):
                 continue
             if own_symbol and own_symbol.start == base + m.start():
@@ -659,11 +689,12 @@ def _bucket(items, starts: list[int], body: list[Paragraph]) -> dict[int, list]:
     out: dict[int, list] = {}
     for it in items:
         m = it[0] if isinstance(it, tuple) else it
-        i = bisect.bisect_right(starts, m.start()) - 1
+        s, e = (m.span.start, m.span.end) if isinstance(m, DateMention) else (m.start(), m.end())
+        i = bisect.bisect_right(starts, s) - 1
         if i < 0:
             continue
         p = body[i]
-        if m.end() > p.span.end:
+        if e > p.span.end:
             continue  # runs over a paragraph break: not one citation
         out.setdefault(p.index, []).append(it)
     return out

@@ -19,8 +19,17 @@ DATE = re.compile(
     rf"|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?(?P<c2>,)?\s+(?P<y2>\d{{4}}))(?![\w/])"
 )
 
-#: "resolution", "resolutions", "decision", "decisions" before a number or a list of them.
-KEYWORD = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:[Nn]o\.?\s*)?(?=[\dSEAG])")
+#: A month name: where a date search starts (a literal alternation the engine scans fast).
+MONTH = re.compile(rf"(?:{MONTHS})(?![a-z])")
+#: Before a month: "24 ", "24th ", "24 of ".
+DAY_BEFORE = re.compile(r"(?<![\w/.])(?P<d>\d{1,2})(?P<o>st|nd|rd|th)?\s{1,3}(?:of\s+)?$")
+#: After a month: ", 2024" / " 2024" (day before) or " 24, 2024" / " 24th 2024" (month first).
+YEAR_AFTER = re.compile(r"(?P<c>,)?\s{1,3}(?P<y>\d{4})(?![\w/])")
+DAY_YEAR_AFTER = re.compile(r"\s{1,3}(?P<d>\d{1,2})(?P<o>st|nd|rd|th)?(?P<c>,)?\s{1,3}(?P<y>\d{4})(?![\w/])")
+
+#: "resolution", "resolutions", "decision", "decisions" before a number or a list of them
+#: (no leading ``\b``: it would stop the engine's fast scan; the caller checks the boundary).
+KEYWORD = re.compile(r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:[Nn]o\.?\s*)?(?=[\dSEAG])")
 
 _YEAR = r"(?:19[4-9]|20\d)\d"
 _LETTERS = r"(?:\s[A-Z](?:\s(?:and|to)\s[A-Z])?(?![\w/]))?"
@@ -34,9 +43,11 @@ ITEM = re.compile(
     rf"|(?P<old_n>\d{{1,4}}){_LETTERS}\s\((?P<old_s>(?:ES-|S-)?[IVXL]{{1,8}})\))"
 )
 
-#: Document and INTERPOL symbols, wherever they stand.
+#: Document and INTERPOL symbols, wherever they stand. No lookbehind at the start (it
+#: would stop the engine's fast scan): callers check the character before with
+#: :func:`symbol_boundary`.
 SYMBOL = re.compile(
-    r"(?<![\w/-])(?:"
+    r"(?:"
     r"A/RES/(?:(?P<a_kind>ES|S)-)?(?P<a_s>\d{1,3})/(?P<a_n>\d{1,4})(?:\s?\((?P<a_rom>[IVXL]{1,8})\))?"
     r"|A/HRC/RES/(?:(?P<h_kind>S)-)?(?P<h_s>\d{1,2})/(?P<h_n>\d{1,3})"
     r"|S/RES/(?P<s_n>\d{1,4})\s?\((?P<s_y>\d{4})\)"
@@ -100,3 +111,8 @@ ITS_SUBJECT_AFTER = re.compile(r"\s*,\s+(?:the\s+)?(?P<name>Human Rights Council
 #: A convention named by any title ("the United Nations Convention on the Law of the Sea"):
 #: "the Convention" after it refers to it, known to the reference data or not.
 ANY_CONVENTION = re.compile(r"\bConvention\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]|\b[A-Z][a-z]+\s+Convention\b")
+
+
+def symbol_boundary(text: str, start: int) -> bool:
+    """Whether a symbol may start at ``start`` (not inside a longer word or symbol)."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/-_")
