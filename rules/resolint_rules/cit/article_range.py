@@ -61,7 +61,10 @@ class ArticleOutOfRange(Rule):
             if inst is None or a.in_annex or not inst.articles or a.number <= inst.articles:
                 continue
             explicit = a.basis in ("of", "convention")
-            sev = (None if inst.articles_verified else Severity.WARNING) if explicit else Severity.INFO
+            if explicit:
+                sev = None if inst.articles_verified else Severity.WARNING
+            else:  # named in this or the previous paragraph ("near"), or only the text's main convention
+                sev = Severity.WARNING if a.basis == "near" else Severity.INFO
             msg = f"The {inst.short} has {inst.articles} articles; there is no article {a.number}"
             if not explicit:
                 msg += " (the instrument is taken from the context: name it after the number)"

@@ -157,8 +157,8 @@ class Spelling(Rule):
                 m = _Word(start, m.end(), word)
             elif start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
                 continue  # inside a longer word
-            if p.kind is Kind.TITLE:
-                continue  # the title is the agenda item's, set elsewhere
+            if p.kind in (Kind.TITLE, Kind.CLOSING):
+                continue  # the title is the agenda item's; the vote line is DOC014's
             if True:
                 found = m.group(0)
                 at_start = m.start() == p.content.start or (p.opener is not None and p.opener.start == m.start())

@@ -570,6 +570,7 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
         by_start = {d.span.start - base: d for d in pdates}
         # resolutions after "resolution(s)" / "decision(s)"
         covered: list[tuple[int, int]] = []
+        prev_list: tuple[int, tuple[Organ, Basis, str]] | None = None
         has_kw = "esolution" in ptext or "ecision" in ptext
         for kw in P.KEYWORD.finditer(ptext) if has_kw else ():
             if kw.start() and (ptext[kw.start() - 1].isalnum() or ptext[kw.start() - 1] in "-_"):
@@ -587,6 +588,11 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
                 if m:
                     shape = _item_shape(m)
                     organ_, basis, name = _resolve(ctx, ptext, kw.start(), shape)
+                    if basis is Basis.IMPLIED and prev_list is not None and P.LIST_JOIN.fullmatch(ptext, prev_list[0], kw.start()):
+                        # "General Assembly resolution 78/10 of … and decision 77/555": the body carries over.
+                        porgan, pbasis, pname = prev_list[1]
+                        if _fits(porgan, shape) or porgan is Organ.OTHER:
+                            organ_, basis, name = porgan, pbasis, pname
                     c = _item_citation(m, base, organ_, basis, name, decision)
                     end = m.end()
                 else:
@@ -609,6 +615,8 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
                 first = False
             if items and items[0].basis is Basis.ITS:
                 _subject_after(items, ptext, end)
+            if items and not items[-1].symbol:
+                prev_list = (end, (items[-1].organ, items[-1].basis, items[-1].organ_name))
         # symbols anywhere else
         has_symbol = "/" in ptext or "-RES-" in ptext
         for m in P.SYMBOL.finditer(ptext) if has_symbol else ():
@@ -735,7 +743,7 @@ def _articles(ptext, base, p, annex, pmentions, earlier, last_convention) -> lis
             prev_par = [mm for mm in earlier if mm.paragraph is not None and mm.paragraph.index >= p.index - 1]
             cands = before or prev_par
             if cands:
-                inst, basis = cands[-1].instrument, "context"
+                inst, basis = cands[-1].instrument, "near"
             elif P.THE_CONVENTION.search(ptext, 0, m.start()) and last_convention is not None:
                 inst, basis = last_convention.instrument, "context"
         out.append(

@@ -116,3 +116,6 @@ ANY_CONVENTION = re.compile(r"\bConvention\s+(?:on|against|for|relating\s+to|con
 def symbol_boundary(text: str, start: int) -> bool:
     """Whether a symbol may start at ``start`` (not inside a longer word or symbol)."""
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/-_")
+
+#: Between two citation lists that share their body: " and ", ", as well as ".
+LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as|and\s+also)\s+")

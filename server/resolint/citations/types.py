@@ -195,7 +195,8 @@ class ArticleCitation:
     number: int
     instrument: "Instrument | None"
     #: how the instrument was found: "of" (named right after), "convention" ("of the
-    #: Convention": the last convention named), "context" (the last instrument named), "" (none)
+    #: Convention": the convention named last), "near" (named in this or the previous
+    #: paragraph), "context" (the text's main convention), "other" (another text), "" (none)
     basis: str
     capitalized: bool = False  # "Article" rather than "article"
     title: str = ""  # the title given with the number ("24/7 network"), if any
