@@ -181,10 +181,14 @@ def _name_phrase(tail: str) -> str:
 
 def _organ_of_phrase(phrase: str, shape: str) -> tuple[Organ, str] | None:
     """Classify a body's name; ``("Council", …)`` and ``("Assembly", …)`` need context."""
-    m = P.ORGAN_END.search(phrase)
-    if not m:
+    found = list(P.ORGAN_END.finditer(phrase))
+    if not found:
         return None
+    m = found[-1]
     name = m.group("organ")
+    after = phrase[m.end() :].strip()
+    if after and name in ("Security Council", "Economic and Social Council", "Human Rights Council", "General Assembly"):
+        return Organ.OTHER, phrase  # "General Assembly of the Organization of American States"
     if name == "Security Council":
         return Organ.SC, ""
     if name == "Economic and Social Council":
@@ -202,7 +206,7 @@ def _organ_of_phrase(phrase: str, shape: str) -> tuple[Organ, str] | None:
         return Organ.GA, ""
     # A bare "Council"/"Assembly" (the first word of the phrase may be the paragraph's opener).
     significant = [w for w in before if w not in ("the", "The")]
-    if name in ("Council", "Assembly") and len(significant) <= 1 and (not significant or significant[0][-3:] in ("ing", "ed") or significant[0].endswith("s")):
+    if name in ("Council", "Assembly") and not after and len(significant) <= 1 and (not significant or significant[0][-3:] in ("ing", "ed") or significant[0].endswith("s")):
         return (Organ.UNKNOWN, name)
     return Organ.OTHER, phrase
 
@@ -245,7 +249,7 @@ def _resolve(
     if got is not None:
         organ, name = got
         if organ is Organ.UNKNOWN:  # "Council resolution …" / "Assembly resolution …"
-            return _context_organ(ctx, name, shape)
+            return _context_organ(ctx, name, shape, _named_before(ptext, kw_start))
         return _finish(organ, Basis.NAMED, name, shape)
     # Nothing named: the form may say it all, in a text of the United Nations or INTERPOL.
     if ctx.doc_organ in (Organ.OTHER, Organ.UNKNOWN) and shape in ("sc", "ecosoc", "ga-old"):
@@ -302,8 +306,28 @@ def _organ_from_any(m: re.Match, shape: str) -> Organ | None:
     return Organ.OTHER
 
 
-def _context_organ(ctx: _Context, name: str, shape: str) -> tuple[Organ, Basis, str]:
-    if name == "Council" and shape == "sc" and Organ.SC not in ctx.councils and ctx.doc_organ is not Organ.SC:
+def _named_before(ptext: str, end: int) -> tuple[list[Organ], list[tuple[Organ, str]]]:
+    """Councils and assemblies named earlier in the same paragraph, in order."""
+    councils: list[Organ] = []
+    assemblies: list[tuple[Organ, str]] = []
+    if "Council" in ptext or "Assembly" in ptext:
+        for m in P.ORGAN_ANY.finditer(ptext, 0, end):
+            t = m.group(0)
+            if t.endswith("Council"):
+                councils.append(_organ_from_any(m, "") or Organ.OTHER)
+            elif t.endswith("General Assembly"):
+                assemblies.append((Organ.INTERPOL if _after_interpol(m) else Organ.GA, ""))
+            else:
+                assemblies.append((Organ.OTHER, t))
+    return councils, assemblies
+
+
+def _context_organ(
+    ctx: _Context, name: str, shape: str, here: tuple[list[Organ], list[tuple[Organ, str]]] = ([], [])
+) -> tuple[Organ, Basis, str]:
+    councils = ctx.councils + here[0]
+    assemblies = ctx.assemblies + here[1]
+    if name == "Council" and shape == "sc" and Organ.SC not in councils and ctx.doc_organ is not Organ.SC:
         # "Council Resolution 1305 (2009)" of another council (ITU's): not the Security Council's.
         return Organ.UNKNOWN, Basis.IMPLIED, ""
     if shape == "sc":
@@ -311,15 +335,15 @@ def _context_organ(ctx: _Context, name: str, shape: str) -> tuple[Organ, Basis, 
     if shape == "ecosoc":
         return Organ.ECOSOC, Basis.FORM, ""
     if name == "Council":
-        if ctx.doc_organ in (Organ.HRC, Organ.SC, Organ.ECOSOC) and _fits(ctx.doc_organ, shape) and not ctx.councils:
+        if ctx.doc_organ in (Organ.HRC, Organ.SC, Organ.ECOSOC) and _fits(ctx.doc_organ, shape) and not councils:
             return ctx.doc_organ, Basis.ITS, ""
-        for organ in reversed(ctx.councils):
+        for organ in reversed(councils):
             if _fits(organ, shape):
                 return _finish(organ, Basis.CONTEXT, "", shape)
         return Organ.UNKNOWN, Basis.IMPLIED, ""
     # "Assembly resolution 71/19"
-    if ctx.assemblies:
-        organ, oname = ctx.assemblies[-1]
+    if assemblies:
+        organ, oname = assemblies[-1]
         if organ is Organ.GA and _fits(Organ.GA, shape):
             return _finish(Organ.GA, Basis.ITS if ctx.doc_organ is Organ.GA else Basis.CONTEXT, "", shape)
         if organ is Organ.OTHER:

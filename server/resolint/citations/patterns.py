@@ -66,11 +66,12 @@ SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 #: The phrase before "resolution": capitalised words and the connectors of a body's name.
 NAME_WORD = re.compile(r"(?:[A-Z][\w’'\-.]*|of|and|the|on|for|to|against|in|de|des)$")
-#: A body named at the end of that phrase.
+#: A body named in that phrase (its head noun may come before "on …": "Commission on
+#: Narcotic Drugs"); the last one counts.
 ORGAN_END = re.compile(
     r"(?P<organ>Security Council|Economic and Social Council|Human Rights Council|General Assembly|"
     r"Council|Assembly|Commission|Conference|Committee|Board|Parties|Summit|Forum|Meeting|INTERPOL|Interpol|"
-    r"Sub-Commission|Congress|Organization|Court|Secretariat)$"
+    r"Sub-Commission|Congress|Organization|Court|Secretariat)(?![\w-])"
 )
 #: Any body named in running text (for "its resolution" after "X … as well as its").
 ORGAN_ANY = re.compile(
