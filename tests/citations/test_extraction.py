@@ -148,3 +148,13 @@ def test_extraction_never_raises_on_odd_text():
     for text in ["", "resolution", "resolutions 1/ and", "Article", "paragraph (", "\x00" * 5, "A/RES/", "GA-2020--RES-1",
                  "31 February 0000", "resolution 99999999/1 of 99 December 9999"]:
         parse(text).citations
+
+
+def test_a_body_named_after_the_numbers_owns_them():
+    text = (
+        "The General Assembly,\n\nRecalling decision 42/1 of the Conference of the Parties to the Convention "
+        "and resolution 71/19 of the General Assembly,\n\n1. Decides.\n"
+    )
+    r = _by_text(parse(text).citations, ResolutionCitation)
+    assert (r["42/1"].organ, r["42/1"].form) == (Organ.OTHER, "session")
+    assert (r["71/19"].organ, r["71/19"].basis, r["71/19"].form) == (Organ.GA, Basis.NAMED, "ga")

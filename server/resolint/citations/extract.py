@@ -164,6 +164,8 @@ def _fits(organ: Organ, shape: str) -> bool:
 def _name_phrase(tail: str) -> str:
     """The capitalised name that ends ``tail`` ("Recalling Human Rights Council")."""
     words = tail.split()
+    if words and words[-1] in ("of", "and", "the", "on", "for", "to", "against", "in", "de", "des", "or"):
+        return ""  # "… the Convention and resolution 71/19": no name right before the keyword
     out: list[str] = []
     for w in reversed(words):
         w2 = w.rstrip(",")
@@ -286,6 +288,32 @@ def _subject_after(items: list[ResolutionCitation], ptext: str, end: int) -> Non
                 c.form = "session"
         else:
             c.organ, c.basis, c.organ_name = Organ.OTHER, Basis.NAMED, m.group("name")
+
+
+def _owner_after(items: list[ResolutionCitation], ptext: str, end: int) -> None:
+    """ "decision 3/4 of the Conference of the Parties": the body named after the numbers."""
+    m = P.OWNER_AFTER.match(ptext, end)
+    if not m:
+        return
+    got = _organ_of_phrase(m.group("name"), items[-1].form)
+    if got is None or got[0] is Organ.UNKNOWN:
+        return
+    organ, name = got
+    for c in items:
+        if c.symbol:
+            continue
+        if organ is Organ.GA and c.form in ("ga", "session", "ga-old", "ga-special", "ga-emergency"):
+            c.organ, c.basis = Organ.GA, Basis.NAMED
+            if c.form == "session" and c.session and c.session >= 31:
+                c.form = "ga"
+        elif organ in (Organ.GA, Organ.SC, Organ.ECOSOC, Organ.HRC) and _fits(organ, c.form):
+            c.organ, c.basis = organ, Basis.NAMED
+            if c.form == "ga":
+                c.form = "session"
+        else:
+            c.organ, c.basis, c.organ_name = Organ.OTHER, Basis.NAMED, name or m.group("name")
+            if c.form == "ga":
+                c.form = "session"
 
 
 def _after_interpol(m: re.Match) -> bool:
@@ -639,6 +667,8 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
                 first = False
             if items and items[0].basis is Basis.ITS:
                 _subject_after(items, ptext, end)
+            if items and items[-1].basis in (Basis.ITS, Basis.IMPLIED, Basis.CONTEXT):
+                _owner_after(items, ptext, end)
             if items and not items[-1].symbol:
                 prev_list = (end, (items[-1].organ, items[-1].basis, items[-1].organ_name))
         # symbols anywhere else

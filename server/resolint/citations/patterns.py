@@ -120,3 +120,9 @@ def symbol_boundary(text: str, start: int) -> bool:
 
 #: Between two citation lists that share their body: " and ", ", as well as ".
 LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as|and\s+also)\s+")
+
+#: After a list: "decision 3/4 of the Conference of the Parties": the body owns the numbers.
+OWNER_AFTER = re.compile(
+    r"\s+(?:of|by)\s+the\s+(?P<name>(?:[A-Z][\w’'-]*\s+|of\s+|the\s+|and\s+|on\s+){0,8}?"
+    r"(?:Conference|Commission|Committee|Board|Council|Assembly|Meeting|Parties|Forum|Summit)(?![\w-]))"
+)

@@ -190,16 +190,20 @@ class Instrument:
         return tuple(dict.fromkeys((self.title, self.short, *self.aliases)))
 
     def describe(self) -> str:
-        bits = [self.title]
+        """One line for hover: short title, adoption, size, then the full title if longer."""
+        desc = self.short
         if self.adopted_by:
-            bits.append(f"adopted by General Assembly resolution {self.adopted_by}")
-        if self.adopted_on:
-            bits.append(f"on {format_date(self.adopted_on)}" if self.adopted_by else f"of {format_date(self.adopted_on)}")
-        desc = " ".join(bits[:1]) + (", " + " ".join(bits[1:]) if len(bits) > 1 else "")
+            desc += f", adopted by General Assembly resolution {self.adopted_by}"
+            if self.adopted_on:
+                desc += f" of {format_date(self.adopted_on)}"
+        elif self.adopted_on:
+            desc += f", of {format_date(self.adopted_on)}"
         if self.articles:
             desc += f"; {self.articles} articles"
         if self.status != "verified":
             desc += f" (reference data {self.status})"
+        if self.title != self.short:
+            desc += f". Full title: {self.title}"
         return desc
 
 
