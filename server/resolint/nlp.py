@@ -35,6 +35,7 @@ class Nlp:
         self.nlp = spacy.blank("en")
         self._matchers: dict[tuple[str, ...], object] = {}
         self._matcher_lock = threading.Lock()
+        self._indexes: dict[tuple[str, ...], tuple[frozenset[str], int]] = {}
 
     def tokenize(self, text: str):
         return self.nlp.make_doc(text)
@@ -52,11 +53,24 @@ class Nlp:
                 self._matchers[phrases] = matcher
             return matcher
 
+    def _index(self, phrases: tuple[str, ...]) -> tuple[frozenset[str], int]:
+        """First words of the phrases and the longest phrase's length, for a cheap pre-check."""
+        idx = self._indexes.get(phrases)
+        if idx is None:
+            firsts = frozenset(p.split()[0].lower() for p in phrases if p.split())
+            idx = (firsts, max((len(p) for p in phrases), default=0))
+            self._indexes[phrases] = idx
+        return idx
+
     def longest_leading_phrase(self, head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
         """The longest listed phrase that starts ``head`` (case-insensitive), if any."""
         if not phrases or not head:
             return None
-        doc = self.tokenize(head)
+        firsts, longest = self._index(phrases)
+        first = head.split(None, 1)[0].lower().rstrip(",;:.") if head.strip() else ""
+        if first not in firsts:
+            return None  # no phrase starts with this word: skip the tokenizer
+        doc = self.tokenize(head[: longest + 2])
         matcher = self._matcher(phrases)
         best = None
         for match_id, start, end in matcher(doc):
@@ -81,13 +95,44 @@ def get_nlp() -> Nlp:
     return _instance
 
 
+def _candidates(word: str) -> list[str]:
+    """Possible dictionary forms of an inflected verb, most likely first."""
+    w = word.lower()
+    out = []
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out += [w[:-1], w[:-2]]
+    elif w.endswith("s"):
+        out.append(w[:-1])
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "committing" -> "commit"
+            if stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # "applied" -> "apply"
+    out.append(w)
+    return out
+
+
 @functools.lru_cache(maxsize=4096)
 def lemma(word: str, upos: str = "VERB") -> str:
-    """The dictionary form of ``word`` ("recalls" -> "recall"); lower-cased."""
-    from lemminflect import getLemma
+    """The dictionary form of ``word`` ("recalls" -> "recall"); lower-cased.
 
-    lemmas = getLemma(word.lower(), upos=upos)
-    return lemmas[0] if lemmas else word.lower()
+    Tries the regular candidates against lemminflect's inflection table first (one
+    table to load, not two); falls back to its lemmatizer for irregular forms.
+    """
+    from lemminflect import getAllInflections, getLemma
+
+    w = word.lower()
+    for cand in _candidates(w):
+        forms = getAllInflections(cand, upos=upos)
+        if any(w in values for values in forms.values()) or (cand == w and forms):
+            return cand
+    lemmas = getLemma(w, upos=upos)
+    return lemmas[0] if lemmas else w
 
 
 @functools.lru_cache(maxsize=4096)

@@ -49,11 +49,13 @@ class Style:
         return self.get("openers.case", "sentence")
 
 
-def builtin_style_dirs() -> list[Path]:
+@functools.lru_cache(maxsize=1)
+def builtin_style_dirs() -> tuple[Path, ...]:
+    """Folders of the installed style packs (entry points are slow to scan: once only)."""
     dirs = []
     for ep in entry_points(group=STYLE_GROUP):
         dirs.append(Path(ep.load()()))
-    return dirs
+    return tuple(dirs)
 
 
 @functools.lru_cache(maxsize=None)
@@ -66,11 +68,16 @@ def _builtin_raw(name: str) -> tuple[dict[str, Any], Path]:
     raise StyleError(f"unknown style '{name}' (built in: {', '.join(builtin_style_names())})")
 
 
-def builtin_style_names() -> list[str]:
+@functools.lru_cache(maxsize=1)
+def _builtin_names() -> tuple[str, ...]:
     names = set()
     for d in builtin_style_dirs():
         names.update(p.stem for p in d.glob("*.toml") if not p.stem.startswith("_"))
-    return sorted(names)
+    return tuple(sorted(names))
+
+
+def builtin_style_names() -> list[str]:
+    return list(_builtin_names())
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -173,7 +180,7 @@ def detect_style(opening_text: str, title_text: str, candidates: list[str] | Non
             for pattern in detect.get(where, []):
                 m = re.search(pattern, text)
                 if m and (best is None or priority > best[0]):
-                    best = (priority, name, f"the {where} says '{m.group(0)}'")
+                    best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
     if best is None:
         fallback = "un-ga"
         return fallback, "no opening or title names a known body; using the default"

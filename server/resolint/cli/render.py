@@ -34,7 +34,8 @@ def render_json(reports: list[FileReport], color: bool = False) -> str:
         if r.error:
             entry["error"] = r.error
         files.append(entry)
-    return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary(reports)}, ensure_ascii=False, indent=2)
+    # Compact: archives produce large reports, and tools (jq) indent them when people read.
+    return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary(reports)}, ensure_ascii=False)
 
 
 def render_text(reports: list[FileReport], color: bool = False) -> str:
