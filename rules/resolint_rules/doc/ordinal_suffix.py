@@ -7,7 +7,8 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span
 from resolint_rules.refs import own_text_matches
 
-ORDINAL = re.compile(r"(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+#: A digit and a suffix (the engine scans digits fast); the number is read back in ``check``.
+ORDINAL = re.compile(r"\d(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 
 
 class OrdinalSuffix(Rule):
@@ -61,13 +62,17 @@ class OrdinalSuffix(Rule):
     def check(self, ctx: RuleContext):
         text = ctx.text
         for _p, m in own_text_matches(ctx, ORDINAL, skip_quotes=False):
-            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-_"):
+            start = m.start()
+            while start and text[start - 1].isdigit() and m.start() - start < 3:
+                start -= 1
+            if start and (text[start - 1].isalnum() or text[start - 1] in "/.-_"):
                 continue  # part of a code or a longer number
-            n = int(m.group("n"))
+            digits = text[start : m.start("suffix")]
+            n = int(digits)
             want = ordinal(n)[len(str(n)):]
             have = m.group("suffix")
             if have.lower() == want:
                 continue
             new = want.upper() if have.isupper() else want
             span = Span(m.start("suffix"), m.end("suffix"))
-            yield Violation(Span(m.start(), m.end()), f"'{m.group(0)}' should be '{m.group('n')}{new}'", Fix.safe(f"Write '{m.group('n')}{new}'", Edit(span, new)))
+            yield Violation(Span(start, m.end()), f"'{digits}{have}' should be '{digits}{new}'", Fix.safe(f"Write '{digits}{new}'", Edit(span, new)))

@@ -12,7 +12,9 @@ from resolint_rules.refs import in_spans, own_paragraphs, paragraph_at, quote_sp
 
 #: "… Office on Drugs and Crime (UNODC)": a capitalized phrase, then the abbreviation in
 #: parentheses. Roman numerals ("(XXX)") and single letters are not abbreviations.
-DEFINITION = re.compile(r"(?<=[A-Za-z\)])\s+\((?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z0-9&]*)\)")
+DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z0-9&]*)\)")
+#: What stands before the parenthesis of a definition: a word (or a closing parenthesis) and a space.
+_BEFORE = re.compile(r"[A-Za-z)]\s+$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -30,22 +32,24 @@ def definitions(ctx: RuleContext) -> list[Definition]:
     text = ctx.text
     quotes = quote_spans(ctx)
     out = []
-    for p in own_paragraphs(ctx):
-        if p.kind is Kind.TITLE:
+    if "(" not in text:
+        ctx.cache[key] = out
+        return out
+    for m in DEFINITION.finditer(text):
+        p = paragraph_at(ctx, m.start())
+        if p is None or p.kind in (Kind.TITLE, Kind.ANNEX, Kind.DIRECTIVE):
             continue  # the title repeats the agenda item; the body defines for itself
-        seg = text[p.span.start : p.span.end]
-        if "(" not in seg:
+        if not _BEFORE.search(text, max(p.span.start, m.start() - 4), m.start()):
             continue
-        for m in DEFINITION.finditer(text, p.span.start, p.span.end):
-            abbr = m.group("abbr")
-            if _ROMAN.match(abbr) or sum(ch.isupper() for ch in abbr) < 2 or in_spans(m.start(), quotes):
-                continue
-            # The phrase before must carry the capitals: "Office on Drugs and Crime (UNODC)".
-            before = text[max(p.span.start, m.start() - 200) : m.start()]
-            words = re.findall(r"[A-Z][\w’'-]*", before[-120:])
-            if len(words) < 2 and not before.rstrip().endswith(("INTERPOL", "Interpol")):
-                continue
-            out.append(Definition(abbr, Span(m.start("abbr"), m.end("abbr")), p.part))
+        abbr = m.group("abbr")
+        if _ROMAN.match(abbr) or sum(ch.isupper() for ch in abbr) < 2 or in_spans(m.start(), quotes):
+            continue
+        # The phrase before must carry the capitals: "Office on Drugs and Crime (UNODC)".
+        before = text[max(p.span.start, m.start() - 120) : m.start()]
+        words = re.findall(r"[A-Z][\w’'-]*", before)
+        if len(words) < 2 and not before.rstrip().endswith(("INTERPOL", "Interpol")):
+            continue
+        out.append(Definition(abbr, Span(m.start("abbr"), m.end("abbr")), p.part))
     ctx.cache[key] = out
     return out
 

@@ -574,7 +574,26 @@ class _NameMatcher:
         body = trie_regex([n for n, _, _ in names]) or r"(?!x)x"
         # Greedy optional tails make the trie prefer the longest name.
         self.regex = re.compile(rf"(?:{body})(?![\w-])")
+        #: Every name starts with one of these words: ``str.find`` them, then try the trie there.
+        self.first_words = tuple(sorted({n.split()[0] for n, _, _ in names if n.split()}))
         self.variants = [(v, inst) for inst in instruments for v in inst.variants]
+
+    def finditer(self, text: str):
+        hits = []
+        for w in self.first_words:
+            pos = text.find(w)
+            while pos >= 0:
+                m = self.regex.match(text, pos)
+                if m:
+                    hits.append(m)
+                pos = text.find(w, pos + 1)
+        hits.sort(key=lambda m: (m.start(), -m.end()))
+        out, end = [], -1
+        for m in hits:  # leftmost-longest, no overlaps (what one regex pass would give)
+            if m.start() >= end:
+                out.append(m)
+                end = m.end()
+        return out
 
 
 @functools.lru_cache(maxsize=16)
@@ -609,7 +628,11 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
     # Whole-text passes, bucketed by paragraph: one regex call per document, not per paragraph.
     date_hits = _bucket(find_dates(text), starts, body)
     name_hits = _bucket(_name_matches(matcher, text), starts, body)
+    # Most paragraphs cite nothing: find, once, those that contain a word any pattern needs.
+    busy = _paragraphs_with(text, _NEEDLES, starts, body) | set(date_hits) | set(name_hits)
     for p in body:
+        if p.index not in busy:
+            continue
         base = p.span.start
         ptext = text[p.span.start : p.span.end]
         annex = p.kind is Kind.ANNEX
@@ -720,6 +743,27 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
     return out
 
 
+#: A paragraph without any of these has no citation, article, internal reference or body name.
+_NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council", "Assembly", "Convention")
+
+
+def _paragraphs_with(text: str, needles: tuple[str, ...], starts: list[int], body: list[Paragraph]) -> set[int]:
+    """Indices of the paragraphs containing any of ``needles`` (``str.find``, one hit per paragraph)."""
+    out: set[int] = set()
+    n = len(text)
+    for needle in needles:
+        pos = text.find(needle)
+        while pos >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < body[i].span.end:
+                out.add(body[i].index)
+                nxt = body[i].span.end
+            else:
+                nxt = pos + 1
+            pos = text.find(needle, nxt) if nxt < n else -1
+    return out
+
+
 def _name_matches(matcher: _NameMatcher, text: str):
     """(match, instrument, form, (fix, safe, why)) for every instrument name in ``text``.
 
@@ -733,7 +777,7 @@ def _name_matches(matcher: _NameMatcher, text: str):
                 continue
             found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
     taken = sorted((m.start(), m.end()) for m, *_ in found)
-    for m in matcher.regex.finditer(text):
+    for m in matcher.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
             continue
         if m.group(0) not in matcher.by_name:
