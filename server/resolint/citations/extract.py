@@ -228,15 +228,16 @@ def _resolve(
 ) -> tuple[Organ, Basis, str]:
     """The organ of a citation whose keyword starts at ``kw_start`` of the paragraph."""
     tail = ptext[max(0, kw_start - 160) : kw_start]
+    pronoun = tail.rstrip().endswith(("its", "their", "Its", "Their"))
     # "the Human Rights Council, in its resolution 53/12"
-    m = P.IN_ITS.search(tail)
+    m = P.IN_ITS.search(tail) if pronoun else None
     if m:
         phrase = _name_phrase(tail[: m.start()])
         got = _organ_of_phrase(phrase, shape) if phrase else None
         if got and got[0] not in (Organ.UNKNOWN,):
             organ, name = got
             return _finish(organ, Basis.NAMED, name, shape)
-    if P.ITS_ONLY.search(tail):
+    if pronoun and P.ITS_ONLY.search(tail):
         if _fits(ctx.doc_organ, shape):
             return _finish(ctx.doc_organ, Basis.ITS, "", shape)
         # "the United Nations General Assembly resolution 51/1 …, as well as its resolutions 71/19":
