@@ -26,6 +26,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("CIT007", "on December 24, 2024"),  # month-first
         ("CIT007", "on 1st July 2025"),  # ordinal (same line: two findings)
         ("CIT008", "24 December 2107"),
+        ("CIT012", "in its resolution 58/3 of 31 October 2003"),  # UNCAC was adopted by 58/4
         ("CIT009", "article 72 of the United Nations Convention against Corruption"),  # 71 articles
         ("CIT010", "Article 35 on the 24/7 network"),  # article 41 (35 in Budapest)
         ("CIT011", "subparagraph (c) above"),  # paragraph 2 has no (c)
@@ -38,6 +39,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("TRM001", "United Nations Convention Against Corruption"),  # safe fix
         ("TRM001", "United Nations Convention on Cybercrime"),  # unsafe fix
         ("TRM002", "Recognizing that UNTOC"),
+        ("TRM013", "the Palermo Convention has three protocols"),  # "UNTOC" above
         ("TRM004", "Recalling article 27 of the Charter"),
         ("TRM011", "2011and 2012"),
         ("TRM005", "Requests the Secretary General"),

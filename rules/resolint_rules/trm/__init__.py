@@ -7,6 +7,7 @@ from resolint_rules.trm.chief_title import ChiefOfficerTitle
 from resolint_rules.trm.convention_before_named import ConventionBeforeNamed
 from resolint_rules.trm.glued_number import NumberGluedToWord
 from resolint_rules.trm.instrument_first_mention import InstrumentFirstMention
+from resolint_rules.trm.instrument_short_form import InconsistentInstrumentShortForm
 from resolint_rules.trm.instrument_variant import InstrumentNameVariant
 from resolint_rules.trm.member_term import MemberTerm
 from resolint_rules.trm.organization_term import OrganizationTerm
@@ -16,5 +17,5 @@ from resolint_rules.trm.spelling import Spelling
 RULES = [
     InstrumentNameVariant, InstrumentFirstMention, ConventionBeforeNamed, ArticleCapitalization, ChiefOfficerTitle,
     MemberTerm, SelfReference, AbbreviationBeforeDefinition, AbbreviationDefinedTwice, Spelling, NumberGluedToWord,
-    OrganizationTerm,
+    OrganizationTerm, InconsistentInstrumentShortForm,
 ]
