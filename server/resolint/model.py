@@ -142,9 +142,9 @@ class Resolution:
         """Every citation, date, instrument, article and internal reference (a
         :class:`resolint.citations.CitationSet`), extracted on first use and kept."""
         if self._citations is None:
-            from resolint.citations import extract
+            from resolint.citations import safe_extract
 
-            self._citations = extract(self)
+            self._citations = safe_extract(self)
         return self._citations
 
     def of_kind(self, *kinds: Kind) -> list[Paragraph]:

@@ -158,3 +158,24 @@ def test_a_body_named_after_the_numbers_owns_them():
     r = _by_text(parse(text).citations, ResolutionCitation)
     assert (r["42/1"].organ, r["42/1"].form) == (Organ.OTHER, "session")
     assert (r["71/19"].organ, r["71/19"].basis, r["71/19"].form) == (Organ.GA, Basis.NAMED, "ga")
+
+
+from hypothesis import given, settings, strategies as st
+
+_PIECES = st.sampled_from([
+    "resolution ", "resolutions ", "decision ", "71/19", " of ", "21 November 2016", "31 November 2016", "2178 (2014)",
+    "S-8/1", "ES-10/15", "A/RES/79/243", "GA-2025-93-RES-03", "AGN/67/RES/12", "article 41", "Article 35 on the 24/7 network",
+    " of the Convention", "United Nations Convention against Cybercrime", "paragraph 5 above", "subparagraph (c)",
+    "its ", "Human Rights Council ", "Council ", ", and ", "\n\n", "1. ", "(a) ", "The General Assembly,\n\n", "“", "”",
+    "Security Council ", "ICPO-INTERPOL ", "(UNODC)", "December 24, 2024", "3363 (XXX)", "2004/27",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40))
+def test_extraction_holds_on_any_mix_of_citation_parts(parts):
+    text = "".join(parts)
+    cs = extract(parse(text))
+    for c in cs:
+        assert 0 <= c.span.start <= c.span.end <= len(text)
+        assert isinstance(c.describe(), str)

@@ -6,6 +6,8 @@ share one pass. Reference data (sessions, Security Council numbers, instruments)
 :mod:`resolint.citations.refdata`.
 """
 
+import logging
+
 from resolint.citations.extract import CitationSet, DocumentFacts, extract
 from resolint.citations.types import (
     ArticleCitation,
@@ -18,7 +20,21 @@ from resolint.citations.types import (
     ordinal,
 )
 
+log = logging.getLogger(__name__)
+
+
+def safe_extract(resolution) -> CitationSet:
+    """:func:`extract`, but a bug in it costs the citations of one document, not the lint."""
+    try:
+        return extract(resolution)
+    except Exception:  # pragma: no cover - guarded by the fuzz test
+        log.exception("citation extraction failed; the document is checked without citations")
+        empty = CitationSet()
+        empty.document = DocumentFacts()
+        return empty
+
+
 __all__ = [
     "ArticleCitation", "Basis", "CitationSet", "DateMention", "DocumentFacts", "InstrumentMention",
-    "InternalReference", "Organ", "ResolutionCitation", "extract", "ordinal",
+    "InternalReference", "Organ", "ResolutionCitation", "extract", "ordinal", "safe_extract",
 ]

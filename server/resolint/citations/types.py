@@ -150,8 +150,12 @@ class ResolutionCitation:
         elif self.form in ("ga-special", "ga-emergency") and self.session:
             bits.append(("special" if self.form == "ga-special" else "emergency special") + f" session {self.session}")
         elif self.form.startswith("interpol") and self.session:
-            bits.append(f"{ordinal(self.session)} session")
-        if self.year and (self.form in ("sc", "ecosoc") or self.form.startswith("interpol")):
+            from resolint.citations.refdata import interpol_sessions, interpol_year_for_session
+
+            row = interpol_sessions().get(interpol_year_for_session(self.session))
+            where = f" ({row.city}, {row.year})" if row is not None and row.session == self.session else ""
+            bits.append(f"{ordinal(self.session)} session{where}")
+        if self.year and (self.form in ("sc", "ecosoc") or (self.form.startswith("interpol") and not self.session)):
             bits.append(str(self.year))
         if self.date is not None:
             bits.append(f"of {self.date.canonical}")
