@@ -2,6 +2,7 @@
 
 from resolint_rules.doc.meeting_place_date import MeetingPlaceDate
 from resolint_rules.doc.missing_opening import MissingOpening
+from resolint_rules.doc.opener_italics import ItalicBeyondOpener, OpenerNotItalic
 from resolint_rules.doc.opening_punctuation import OpeningPunctuation
 from resolint_rules.doc.ordinal_suffix import OrdinalSuffix
 from resolint_rules.doc.preamble_after_operative import PreambleAfterOperative
@@ -11,6 +12,6 @@ from resolint_rules.doc.unplaced_text import UnplacedText
 from resolint_rules.doc.vote_line import VoteLine
 
 RULES = [
-    MissingOpening, OpeningPunctuation, PreambleAfterOperative, UnplacedText,
+    MissingOpening, OpeningPunctuation, PreambleAfterOperative, UnplacedText, OpenerNotItalic, ItalicBeyondOpener,
     TitleNumberMismatch, SessionMismatch, MeetingPlaceDate, OrdinalSuffix, VoteLine,
 ]

@@ -23,11 +23,16 @@ log = logging.getLogger(__name__)
 __all__ = ["parse"]
 
 
-def parse(text: str | SourceText) -> Resolution:
-    """Parse ``text``; never raises (a bug becomes one unplaced paragraph for the whole text)."""
+def parse(text: str | SourceText, *, paragraphs_given: bool = False) -> Resolution:
+    """Parse ``text``; never raises (a bug becomes one unplaced paragraph for the whole text).
+
+    ``paragraphs_given``: the text comes from an input whose paragraphs are known (a Word
+    document), so a paragraph that starts in lower case is a paragraph of its own, not
+    the continuation of the one before broken by a stray blank line.
+    """
     source = text if isinstance(text, SourceText) else SourceText(text)
     try:
-        return _Parser(source).run()
+        return _Parser(source, paragraphs_given).run()
     except Exception:  # pragma: no cover - guarded by the fuzz tests
         log.exception("parser failed; reporting the text as unplaced")
         res = Resolution(source)
@@ -54,8 +59,9 @@ def _is_opening(text: str) -> bool:
 
 
 class _Parser:
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, paragraphs_given: bool = False) -> None:
         self.source = source
+        self.paragraphs_given = paragraphs_given
         self.text = source.text
         self.res = Resolution(source)
 
@@ -63,7 +69,8 @@ class _Parser:
     def run(self) -> Resolution:
         opening_line = self._find_opening_line()
         raws = split_paragraphs(self.source, one_per_line_until=opening_line if opening_line is not None else 0)
-        raws = self._merge_continuations(raws, opening_line)
+        if not self.paragraphs_given:
+            raws = self._merge_continuations(raws, opening_line)
         paragraphs = [self._make(raw) for raw in raws]
         for i, p in enumerate(paragraphs):
             p.index = i
@@ -234,7 +241,12 @@ class _Parser:
             p.kind = Kind.OPERATIVE
             state = "operative"
             sub_stack = []
-            is_item = list_intro is not None and (p.bullet is not None or _starts_lower(content))
+            # Items of a list: after an unnumbered intro ("ENCOURAGES … to:") numbered,
+            # bulleted and lower-case paragraphs are its items. (Bullets under a numbered
+            # paragraph are its sub-items: see the SUBPARAGRAPH case above.)
+            is_item = list_intro is not None and (
+                (label is not None and list_intro.label is None) or p.bullet is not None or _starts_lower(content)
+            )
             if is_item:
                 p.parent = list_intro
                 p.depth = 1
@@ -242,7 +254,7 @@ class _Parser:
             else:
                 list_intro = None
                 last_operative = p
-                if label is None and term == ":":
+                if term == ":" and label is None:
                     list_intro = p
                 if term == ":" and P.ADOPTS_TEXT.search(body):
                     quoting = self._next_is_unlabelled_text(paragraphs, p.index)
