@@ -79,7 +79,11 @@ class CitationSet(list):
     document: DocumentFacts
 
     def of_kind(self, cls: type) -> list:
-        return [c for c in self if isinstance(c, cls)]
+        """The citations of one type, computed once (rules ask for them again and again)."""
+        cache = self.__dict__.setdefault("_by_kind", {})
+        if cls not in cache:
+            cache[cls] = [c for c in self if isinstance(c, cls)]
+        return cache[cls]
 
     @property
     def resolutions(self) -> list[ResolutionCitation]:
