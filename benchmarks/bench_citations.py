@@ -36,9 +36,14 @@ def main() -> None:
     t_parse = cpu(lambda: [parse(t) for t in texts])
     t_extract = cpu(lambda: [extract(d) for d in docs])
     old_rules = [r for r in all_rules() if not r.code.startswith(NEW)]
-    lint(texts[0])  # load styles and NLP once, outside the timings
-    t_all = cpu(lambda: [lint(t, Settings()) for t in texts])
-    t_old = cpu(lambda: [lint(t, Settings(), rules=old_rules) for t in texts])
+    # One untimed pass first: styles, NLP tables (lemminflect loads lazily, word by word) and
+    # reference data are then loaded, so neither timed configuration pays for them.
+    [lint(t, Settings()) for t in texts]
+    runs_all, runs_old = [], []
+    for _ in range(2):  # alternate, keep the best of each: the machine is shared
+        runs_old.append(cpu(lambda: [lint(t, Settings(), rules=old_rules) for t in texts]))
+        runs_all.append(cpu(lambda: [lint(t, Settings()) for t in texts]))
+    t_all, t_old = min(runs_all), min(runs_old)
     print(f"{len(texts)} files, {mb:.2f} MB")
     print(f"parse            {t_parse:6.2f} s CPU  {mb / t_parse:7.1f} MB/s")
     print(f"extract          {t_extract:6.2f} s CPU  {mb / t_extract:7.1f} MB/s")
