@@ -23,6 +23,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("CIT002", "Security Council resolution 2178 (2017)"),  # 2178 is of 2014
         ("CIT005", "Noting its resolution 73/11 of 12 November 2018"),  # 26 November above
         ("CIT004", "81/5 of 1 December 2026"),  # after the closing date
+        ("CIT003", "INTERPOL resolution GA-2022-91-RES-01"),  # 2022 was the 90th session
         ("CIT007", "on December 24, 2024"),  # month-first
         ("CIT007", "on 1st July 2025"),  # ordinal (same line: two findings)
         ("CIT008", "24 December 2107"),
@@ -52,6 +53,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("DOC011", "79/136. Cooperation"),  # dated 6 December 2025: session 80
         ("DOC010", "A/RES/79/137"),
         ("DOC011", "A/RES/79/137"),
+        ("DOC013", "48rd plenary meeting"),
     ]),
     "un-sc-citations.txt": ("un-sc", [
         ("CIT002", "2253 (2019)"),
@@ -81,6 +83,20 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("DOC012", "meeting in Glasgow"),  # closed on 27 November, not 28 (same line)
         ("DOC013", "at its 93th session"),
         ("DOC014", "Adopted: 134 votes in favor"),
+    ]),
+    "interpol-more.txt": ("interpol", [
+        ("CIT001", "resolution 71/19 of 21 November 2015"),  # a UN GA citation in an INTERPOL text
+        ("CIT002", "Security Council resolution 2178 (2016)"),
+        ("CIT005", "73/11 of 28 November 2018"),
+        ("TRM010", "RECOGNISING"),  # an opener in capitals
+        ("TRM002", "the Budapest Convention for cooperation"),
+        ("TRM011", "2001and later"),
+        ("TRM008", "NOTING the work of the NCBs"),
+        ("TRM004", "article 51 of the Charter"),
+        ("CIT001", "resolution 58/4 of 31 October 2004"),  # outside session 58 …
+        ("CIT012", "resolution 58/4 of 31 October 2004"),  # … and not UNCAC's date (same line)
+        ("CIT008", "24 November 2107"),
+        ("CIT011", "report on paragraph 3 below"),
     ]),
     "un-ga-clean.txt": ("un-ga", []),
     "interpol-clean.txt": ("interpol", []),
