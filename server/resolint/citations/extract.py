@@ -579,19 +579,30 @@ class _NameMatcher:
         body = trie_regex([n for n, _, _ in names]) or r"(?!x)x"
         # Greedy optional tails make the trie prefer the longest name.
         self.regex = re.compile(rf"(?:{body})(?![\w-])")
-        #: Every name starts with one of these words: ``str.find`` them, then try the trie there.
-        self.first_words = tuple(sorted({n.split()[0] for n, _, _ in names if n.split()}))
         self.variants = [(v, inst) for inst in instruments for v in inst.variants]
+        # Every name and every variant starts with one of these literal prefixes: the text is
+        # scanned once per prefix (``str.find``), and the patterns are tried only there.
+        starts = [n for n, _, _ in names] + [_literal_head(v.pattern.pattern) for v, _ in self.variants]
+        heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
+        self.first_words = tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
+        self.variants_exact = all(_literal_head(v.pattern.pattern) for v, _ in self.variants)
 
-    def finditer(self, text: str):
-        hits = []
+    def positions(self, text: str) -> list[int]:
+        out: list[int] = []
         for w in self.first_words:
             pos = text.find(w)
             while pos >= 0:
-                m = self.regex.match(text, pos)
-                if m:
-                    hits.append(m)
+                out.append(pos)
                 pos = text.find(w, pos + 1)
+        out.sort()
+        return out
+
+    def finditer(self, text: str, positions: list[int] | None = None):
+        hits = []
+        for pos in self.positions(text) if positions is None else positions:
+            m = self.regex.match(text, pos)
+            if m:
+                hits.append(m)
         hits.sort(key=lambda m: (m.start(), -m.end()))
         out, end = [], -1
         for m in hits:  # leftmost-longest, no overlaps (what one regex pass would give)
@@ -599,6 +610,17 @@ class _NameMatcher:
                 out.append(m)
                 end = m.end()
         return out
+
+
+def _literal_head(pattern: str) -> str:
+    """The literal text a regex starts with ("United Nations Convention Against" of a
+    variant), up to its first special character; empty when it starts with one."""
+    out = []
+    for ch in pattern:
+        if ch in ".^$*+?{}[]\\|()":
+            break
+        out.append(ch)
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=16)
@@ -776,13 +798,21 @@ def _name_matches(matcher: _NameMatcher, text: str):
     Cybercrime" over "Convention on Cybercrime").
     """
     found = []
+    positions = matcher.positions(text)
     for v, inst in matcher.variants:
-        for m in v.pattern.finditer(text):
+        head = _literal_head(v.pattern.pattern)
+        hits = (
+            (v.pattern.match(text, pos) for pos in positions if text.startswith(head, pos))
+            if matcher.variants_exact else v.pattern.finditer(text)
+        )
+        for m in hits:
+            if m is None:
+                continue
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
                 continue
             found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
     taken = sorted((m.start(), m.end()) for m, *_ in found)
-    for m in matcher.finditer(text):
+    for m in matcher.finditer(text, positions):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
             continue
         if m.group(0) not in matcher.by_name:
