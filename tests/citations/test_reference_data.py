@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SHARED
 from resolint.citations.refdata import (
-    builtin_instruments, data_dir, ga_session_window, ga_sessions_for_date, interpol_session_for_year,
+    builtin_instruments, data_dir, ga_anchors, ga_session_window, ga_sessions_for_date, interpol_session_for_year,
     interpol_sessions, sc_first_numbers, sc_years_for_number,
 )
 import datetime as dt
@@ -42,10 +42,15 @@ def test_security_council_table_is_increasing_and_places_numbers():
 
 
 def test_ga_session_windows_hold_the_kb_anchors():
-    for session, date in ((51, dt.date(1996, 10, 15)), (71, dt.date(2016, 11, 21)), (79, dt.date(2024, 12, 24)), (79, dt.date(2025, 7, 18))):
+    anchors = ga_anchors()
+    assert len(anchors) >= 5
+    for resolution, date in anchors:
+        session = int(resolution.split("/")[0])
         lo, hi = ga_session_window(session)
-        assert lo <= date <= hi
+        assert lo <= date <= hi, resolution
         assert session in ga_sessions_for_date(date)
+    # and the window is not so wide that it accepts the neighbouring sessions' dates
+    assert not ga_session_window(71)[0] <= dt.date(2015, 12, 1) <= ga_session_window(71)[1]
 
 
 def test_instruments_and_article_tables():

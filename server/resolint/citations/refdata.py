@@ -98,14 +98,40 @@ def interpol_sessions() -> dict[int, InterpolSession]:
 # -- United Nations General Assembly and Security Council ---------------------------------
 
 
+@functools.lru_cache(maxsize=1)
+def ga_window_rule() -> tuple[int, tuple[int, int], tuple[int, int]]:
+    """(year offset, (month, day) the window opens, (month, day) it closes), from
+    ``un_ga_sessions.toml``; the kb §4.1 values when the file is absent."""
+    folder = data_dir()
+    offset, start, end = 1945, (9, 1), (9, 30)
+    if folder is not None and (folder / "un_ga_sessions.toml").is_file():
+        with (folder / "un_ga_sessions.toml").open("rb") as fh:
+            w = tomllib.load(fh).get("window", {})
+        offset = int(w.get("first-year-offset", offset))
+        start = tuple(int(x) for x in str(w.get("start", "09-01")).split("-"))  # type: ignore[assignment]
+        end = tuple(int(x) for x in str(w.get("end", "09-30")).split("-"))  # type: ignore[assignment]
+    return offset, start, end
+
+
+@functools.lru_cache(maxsize=1)
+def ga_anchors() -> tuple[tuple[str, dt.date], ...]:
+    folder = data_dir()
+    if folder is None or not (folder / "un_ga_sessions.toml").is_file():
+        return ()
+    with (folder / "un_ga_sessions.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    return tuple((a["resolution"], dt.date.fromisoformat(a["date"])) for a in raw.get("anchors", []))
+
+
 def ga_session_window(session: int) -> tuple[dt.date, dt.date]:
     """Dates a resolution of regular session ``session`` may bear (kb §4.1).
 
     Session N opens in September of 1945+N and runs until session N+1 opens; the exact
     opening day varies (UNVERIFIED for most sessions), so the window is generous:
-    1 September of 1945+N to 30 September of 1946+N.
+    1 September of 1945+N to 30 September of 1946+N (``un_ga_sessions.toml``).
     """
-    return dt.date(1945 + session, 9, 1), dt.date(1946 + session, 9, 30)
+    offset, (sm, sd), (em, ed) = ga_window_rule()
+    return dt.date(offset + session, sm, sd), dt.date(offset + 1 + session, em, ed)
 
 
 def ga_sessions_for_date(date: dt.date) -> tuple[int, ...]:
