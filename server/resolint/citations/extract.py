@@ -873,7 +873,11 @@ def _articles(ptext, base, p, annex, pmentions, earlier, last_convention) -> lis
                 basis = "other"
         if basis == "" and not om:
             before = [mm for mm in pmentions if mm.span.start - base < m.start()]
-            prev_par = [mm for mm in earlier if mm.paragraph is not None and mm.paragraph.index >= p.index - 1]
+            prev_par = []
+            for mm in reversed(earlier):  # only the previous paragraph's, newest first: no quadratic scan
+                if mm.paragraph is None or mm.paragraph.index < p.index - 1:
+                    break
+                prev_par.insert(0, mm)
             cands = before or prev_par
             if cands:
                 inst, basis = cands[-1].instrument, "near"
