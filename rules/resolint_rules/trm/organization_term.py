@@ -91,4 +91,4 @@ class OrganizationTerm(Rule):
             span = Span(m.start(), m.end())
             edit = Edit(span, right)
             fix = Fix.safe(f"Write '{right}'", edit) if right.lower() == m.group(0).lower() else Fix.unsafe(f"Write '{right}'", edit)
-            yield Violation(span, f"This organization writes '{right}'", fix)
+            yield Violation(span, f"The house term is '{right}'", fix)
