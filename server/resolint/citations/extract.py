@@ -585,7 +585,8 @@ class _NameMatcher:
         starts = [n for n, _, _ in names] + [_literal_head(v.pattern.pattern) for v, _ in self.variants]
         heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
         self.first_words = tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
-        self.variants_exact = all(_literal_head(v.pattern.pattern) for v, _ in self.variants)
+        #: Each variant's literal head ("United Nations Convention Against"), found with ``str.find``.
+        self.variant_heads = [_literal_head(v.pattern.pattern) for v, _ in self.variants]
 
     def positions(self, text: str) -> list[int]:
         out: list[int] = []
@@ -674,7 +675,7 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
         covered: list[tuple[int, int]] = []
         prev_list: tuple[int, tuple[Organ, Basis, str]] | None = None
         has_kw = "esolution" in ptext or "ecision" in ptext
-        for kw in P.KEYWORD.finditer(ptext) if has_kw else ():
+        for kw in _matches_at(P.KEYWORD, ptext, ("esolution", "ecision"), (1,)) if has_kw else ():
             if kw.start() and (ptext[kw.start() - 1].isalnum() or ptext[kw.start() - 1] in "-_"):
                 continue
             decision = kw.group("kw").lower().startswith("decision")
@@ -722,7 +723,7 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
             if items and not items[-1].symbol:
                 prev_list = (end, (items[-1].organ, items[-1].basis, items[-1].organ_name))
         # symbols anywhere else
-        has_symbol = "/" in ptext or "-RES-" in ptext
+        has_symbol = "RES" in ptext or "/L." in ptext or "PRST" in ptext
         for m in P.SYMBOL.finditer(ptext) if has_symbol else ():
             if not P.symbol_boundary(ptext, m.start()):
                 continue
@@ -798,21 +799,13 @@ def _name_matches(matcher: _NameMatcher, text: str):
     Cybercrime" over "Convention on Cybercrime").
     """
     found = []
-    positions = matcher.positions(text)
-    for v, inst in matcher.variants:
-        head = _literal_head(v.pattern.pattern)
-        hits = (
-            (v.pattern.match(text, pos) for pos in positions if text.startswith(head, pos))
-            if matcher.variants_exact else v.pattern.finditer(text)
-        )
-        for m in hits:
-            if m is None:
-                continue
+    for (v, inst), head in zip(matcher.variants, matcher.variant_heads):
+        for m in _match_at_head(v.pattern, head, text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
                 continue
             found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
     taken = sorted((m.start(), m.end()) for m, *_ in found)
-    for m in matcher.finditer(text, positions):
+    for m in matcher.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
             continue
         if m.group(0) not in matcher.by_name:
@@ -823,6 +816,44 @@ def _name_matches(matcher: _NameMatcher, text: str):
         found.append((m, inst, form, ("", False, "")))
     found.sort(key=lambda t: t[0].start())
     return found
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, needles: tuple[str, ...], backs: tuple[int, ...]):
+    """Matches of ``pattern`` that start ``back`` characters before a needle ("esolution" for
+    "Resolution"), in text order, without overlaps: ``str.find`` does the scanning, the
+    regex is tried only where it can match."""
+    found = []
+    for needle in needles:
+        pos = text.find(needle)
+        while pos >= 0:
+            for back in backs:
+                if pos - back >= 0:
+                    m = pattern.match(text, pos - back)
+                    if m is not None:
+                        found.append(m)
+                        break
+            pos = text.find(needle, pos + 1)
+    found.sort(key=lambda m: m.start())
+    out, end = [], -1
+    for m in found:
+        if m.start() >= end:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _match_at_head(pattern: re.Pattern[str], head: str, text: str):
+    """Matches of ``pattern``, tried only where its literal ``head`` stands (all of them
+    when it has none)."""
+    if not head:
+        yield from pattern.finditer(text)
+        return
+    pos = text.find(head)
+    while pos >= 0:
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+        pos = text.find(head, pos + 1)
 
 
 def _bucket(items, starts: list[int], body: list[Paragraph]) -> dict[int, list]:
@@ -844,7 +875,9 @@ def _bucket(items, starts: list[int], body: list[Paragraph]) -> dict[int, list]:
 def _articles(ptext, base, p, annex, pmentions, earlier, last_convention) -> list[ArticleCitation]:
     out = []
     starts = {m.span.start - base: m for m in pmentions}
-    for m in P.ARTICLE.finditer(ptext):
+    for m in _matches_at(P.ARTICLE, ptext, ("rticle",), (1,)):
+        if m.start() and (ptext[m.start() - 1].isalnum() or ptext[m.start() - 1] in "-_"):
+            continue
         num = int(m.group("num"))
         end = m.end()
         inst, basis = None, ""
@@ -932,7 +965,9 @@ def _top(p: Paragraph) -> Paragraph:
 
 def _internal(ptext, base, p, res, numbered) -> list[InternalReference]:
     out = []
-    for m in P.INTERNAL.finditer(ptext):
+    for m in _matches_at(P.INTERNAL, ptext, ("aragraph",), (5, 4, 1)):
+        if m.start() and (ptext[m.start() - 1].isalnum() or ptext[m.start() - 1] in "-_"):
+            continue
         tail = m.group("tail") or ""
         if not tail:
             if P.EXTERNAL_TAIL.match(ptext, m.end()) or P.EXTERNAL_HEAD.search(ptext, max(0, m.start() - 20), m.start()):

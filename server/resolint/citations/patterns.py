@@ -84,7 +84,7 @@ ITS_ONLY = re.compile(r"\b(?P<pron>[Ii]ts|[Tt]heir)\s+$")
 
 #: "paragraph 5 above", "paragraph 3 (b) of the present resolution", "subparagraph (c)".
 INTERNAL = re.compile(
-    r"\b(?P<word>[Ss]ub-?paragraphs?|[Pp]aragraphs?)\s+"
+    r"(?P<word>[Ss]ub-?paragraphs?|[Pp]aragraphs?)\s+"
     r"(?:(?P<num>\d{1,3})(?![\d/.])(?:\s?\((?P<sub1>[a-z]{1,4})\))?|\((?P<sub2>[a-z]{1,4})\))"
     r"(?P<tail>\s+(?:above|below|of\s+(?:the\s+present|this)\s+resolution|hereof))?"
 )
@@ -93,7 +93,7 @@ EXTERNAL_TAIL = re.compile(r"\s*,?\s+(?:of|in|to)\s+(?!the\s+present\b|this\s+re
 EXTERNAL_HEAD = re.compile(r"(?:preambular|preambulary|annex|its|that|which|whose)\s+$", re.IGNORECASE)
 
 #: "Article 41", "article 4 (4)".
-ARTICLE = re.compile(r"\b(?P<word>[Aa]rticle)\s+(?P<num>\d{1,3})(?![\d/.]\d)(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?")
+ARTICLE = re.compile(r"(?P<word>[Aa]rticle)\s+(?P<num>\d{1,3})(?![\d/.]\d)(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?")
 #: "… on the 24/7 network" after an article number.
 ARTICLE_TITLE = re.compile(
     r"\s+(?:on|concerning|regarding|entitled)\s+(?:the\s+)?[“\"]?(?P<title>[^,;:()“”\"\n]{2,120}?)[”\"]?"
