@@ -4,7 +4,6 @@ import re
 
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span
 
 #: kb §3.1 IP-FOOT-01: "Adopted" or "Adopted: 134 votes in favour, 0 against, 5 abstentions".
 WELL_FORMED = re.compile(

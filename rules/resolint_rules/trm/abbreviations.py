@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from resolint.model import Kind
 from resolint.rule import RuleContext
 from resolint.source import Span
-from resolint_rules.refs import in_spans, own_paragraphs, paragraph_at, quote_spans
+from resolint_rules.refs import in_spans, paragraph_at, quote_spans
 
 #: "… Office on Drugs and Crime (UNODC)": a capitalized phrase, then the abbreviation in
 #: parentheses. Roman numerals ("(XXX)") and single letters are not abbreviations.

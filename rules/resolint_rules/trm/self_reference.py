@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import own_literals, term

@@ -23,7 +23,6 @@ from typing import Any
 from resolint.citations import patterns as P
 from resolint.citations.refdata import Instrument, instruments_for, iter_sorted_names
 from resolint.citations.types import (
-    MONTH_NAMES,
     ArticleCitation,
     Basis,
     DateMention,
@@ -680,7 +679,6 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
                 continue
             decision = kw.group("kw").lower().startswith("decision")
             pos = kw.end()
-            first = True
             items: list[ResolutionCitation] = []
             end = pos
             while True:
@@ -715,7 +713,6 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
                 if not sep:
                     break
                 pos = sep.end()
-                first = False
             if items and items[0].basis is Basis.ITS:
                 _subject_after(items, ptext, end)
             if items and items[-1].basis in (Basis.ITS, Basis.IMPLIED, Basis.CONTEXT):
