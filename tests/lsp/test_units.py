@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,7 +17,7 @@ from resolint.lsp.settings import EditorSettings, ProjectConfig, ProjectSettings
 from resolint.lsp.state import build_state
 from resolint.config import Settings
 from tests.lsp import drafts
-from tests.lsp.helpers import apply_text_edits, offset_at, pos_at, range_of, workspace_edits
+from tests.lsp.helpers import apply_text_edits, pos_at, range_of, workspace_edits
 
 ENCODINGS = ["utf-8", "utf-16", "utf-32"]
 TEXT_CHARS = st.sampled_from(list("ab ,;.\n\r\t") + ["é", "e\u0301", "𝔸", "😀", "\u2028", "\x0c", "中", "\r\n"])
@@ -347,3 +346,15 @@ def test_random_incremental_edits_give_fresh_lint_diagnostics(edits, encoding):
     assert [(d.code, d.range, d.message, d.data) for d in incremental.diagnostics] == [
         (d.code, d.range, d.message, {**d.data, "version": doc.version}) for d in fresh.diagnostics
     ]
+
+
+def test_notification_futures_are_not_kept():
+    from resolint.lsp.server import server
+
+    proto = server.protocol
+
+    def handler(params):
+        yield from ()
+
+    proto._execute_handler("note-1", handler, proto._check_handler_result, args=(None,))
+    assert "note-1" not in proto._request_futures
