@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from resolint.model import Kind, Paragraph
@@ -56,10 +55,11 @@ def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_firs
 
 
 def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> list[str]:
-    """The listed phrases nearest to what the drafter wrote."""
-    lowered = {p.lower(): p for p in phrases}
-    hits = difflib.get_close_matches(word_or_phrase.lower(), list(lowered), n=n, cutoff=0.75)
-    return [lowered[h] for h in hits]
+    """The listed phrases nearest to what the drafter wrote (similarity of at least 80%)."""
+    from rapidfuzz import fuzz, process, utils
+
+    hits = process.extract(word_or_phrase, phrases, scorer=fuzz.ratio, processor=utils.default_process, limit=n, score_cutoff=80)
+    return [h[0] for h in hits]
 
 
 def inflect_like(word: str, tag: str) -> str | None:

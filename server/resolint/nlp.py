@@ -1,21 +1,27 @@
 """spaCy and lemminflect, loaded once and only when a rule first needs them.
 
-Openers are found by a pure-Python longest-phrase matcher (no spaCy import on the lint
-path); a blank English spaCy pipeline stays available, loaded on first use. No
+A blank English spaCy pipeline gives us its tokenizer and its ``PhraseMatcher``; no
 trained model is needed. We only ever feed it the first few words of a paragraph
-(where openers are), so even a 1 MB draft costs little. lemminflect turns "Recalls"
-into "Recalling" and "Calling" into "Calls" for fixes.
+(where openers are), and only when the first word can start a listed phrase, so even a
+1 MB draft costs little; results are memoized, so a language server re-linting a draft
+after a keystroke matches only the paragraphs that changed. lemminflect turns
+"Recalls" into "Recalling" and "Calling" into "Calls" for fixes.
+
+Start-up: importing spaCy is most of resolint's start-up. The language server warms it
+in a background thread while the client is still initializing (see ``lsp``).
 """
 
 from __future__ import annotations
 
 import functools
-import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
-#: How many characters of a paragraph's head we tokenize to find its opener.
+#: How many characters of a paragraph's head we look at to find its opener.
 HEAD_CHARS = 80
+#: How many (phrase list, head) results we remember.
+MEMO_SIZE = 20_000
 
 _lock = threading.Lock()
 _instance: "Nlp | None" = None
@@ -32,16 +38,22 @@ class PhraseMatch:
 class Nlp:
     def __init__(self) -> None:
         self._blank = None
+        self._blank_lock = threading.Lock()
         self._matchers: dict[tuple[str, ...], object] = {}
         self._matcher_lock = threading.Lock()
+        self._indexes: dict[tuple[str, ...], tuple[frozenset[str], int]] = {}
+        self._memo: OrderedDict[tuple[int, str], PhraseMatch | None] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     @property
     def nlp(self):
-        """spaCy's blank English pipeline, imported on first use only."""
+        """spaCy's blank English pipeline, imported on first use."""
         if self._blank is None:
-            import spacy
+            with self._blank_lock:
+                if self._blank is None:
+                    import spacy
 
-            self._blank = spacy.blank("en")
+                    self._blank = spacy.blank("en")
         return self._blank
 
     def tokenize(self, text: str):
@@ -54,79 +66,52 @@ class Nlp:
                 from spacy.matcher import PhraseMatcher
 
                 matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-                patterns = list(self.nlp.tokenizer.pipe(phrases))
-                for i, doc in enumerate(patterns):
+                for i, doc in enumerate(self.nlp.tokenizer.pipe(phrases)):
                     matcher.add(str(i), [doc])
                 self._matchers[phrases] = matcher
             return matcher
 
+    def _index(self, phrases: tuple[str, ...]) -> tuple[frozenset[str], int]:
+        """First words of the phrases and the longest phrase's length, for a cheap pre-check."""
+        idx = self._indexes.get(phrases)
+        if idx is None:
+            firsts = frozenset(p.split()[0].lower() for p in phrases if p.split())
+            idx = (firsts, max((len(p) for p in phrases), default=0))
+            self._indexes[phrases] = idx
+        return idx
+
     def longest_leading_phrase(self, head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
         """The longest listed phrase that starts ``head`` (case-insensitive), if any."""
-        return longest_leading_phrase(head, phrases)
-
-    def longest_leading_phrase_spacy(self, head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
-        """The same through spaCy's PhraseMatcher (kept to check the fast path against)."""
-        if not phrases or not head:
+        if not phrases or not head.strip():
             return None
+        firsts, longest = self._index(phrases)
+        first = head.split(None, 1)[0].lower().rstrip(",;:.")
+        if first not in firsts:
+            return None  # no listed phrase starts with this word: no need to tokenize
+        head = head[: longest + 2]
+        key = (id(phrases), head)
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        result = self._match(head, phrases)
+        with self._memo_lock:
+            self._memo[key] = result
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return result
+
+    def _match(self, head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
         doc = self.tokenize(head)
-        matcher = self._matcher(phrases)
         best = None
-        for match_id, start, end in matcher(doc):
-            if start != 0:
-                continue
-            if best is None or end > best[1]:
+        for match_id, start, end in self._matcher(phrases)(doc):
+            if start == 0 and (best is None or end > best[1]):
                 best = (match_id, end)
         if best is None:
             return None
         match_id, end = best
         phrase = phrases[int(self.nlp.vocab.strings[match_id])]
-        span = doc[:end]
-        return PhraseMatch(span.end_char, phrase)
-
-
-#: Words and single marks, as spaCy's tokenizer splits the head of a paragraph.
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-_phrase_index: dict[int, tuple[tuple[str, ...], dict[tuple[str, ...], str], int]] = {}
-
-
-def _index(phrases: tuple[str, ...]) -> tuple[dict[tuple[str, ...], str], int]:
-    hit = _phrase_index.get(id(phrases))
-    if hit is not None and hit[0] is phrases:
-        return hit[1], hit[2]
-    table: dict[tuple[str, ...], str] = {}
-    longest = 0
-    for phrase in phrases:
-        key = tuple(_TOKEN.findall(phrase.lower()))
-        if key and key not in table:
-            table[key] = phrase
-            longest = max(longest, len(key))
-    if len(_phrase_index) > 64:
-        _phrase_index.clear()
-    _phrase_index[id(phrases)] = (phrases, table, longest)
-    return table, longest
-
-
-def longest_leading_phrase(head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
-    """The longest listed phrase that starts ``head`` (case-insensitive), if any.
-
-    Pure Python, so linting needs no spaCy import (about a second of a language server's
-    start-up): the phrase lists are words and spaces, matched token by token in lower
-    case as spaCy's ``PhraseMatcher(attr="LOWER")`` does; ``tests`` check both agree.
-    """
-    if not phrases or not head:
-        return None
-    table, longest = _index(phrases)
-    tokens = []
-    for m in _TOKEN.finditer(head):
-        tokens.append(m)
-        if len(tokens) >= longest:
-            break
-    words = [t.group(0).lower() for t in tokens]
-    for k in range(len(tokens), 0, -1):
-        phrase = table.get(tuple(words[:k]))
-        if phrase is not None:
-            return PhraseMatch(tokens[k - 1].end(), phrase)
-    return None
+        return PhraseMatch(doc[:end].end_char, phrase)
 
 
 def get_nlp() -> Nlp:
@@ -138,60 +123,58 @@ def get_nlp() -> Nlp:
     return _instance
 
 
-_lemminflect_lock = threading.Lock()
-
-
-def _lemminflect():
-    """lemminflect, imported without its optional spaCy hook.
-
-    ``import lemminflect`` imports spaCy (when installed) only to register token
-    extensions we never use; that was about two thirds of its import time, paid by the
-    first lint with a verb-form fix. If spaCy is already loaded, the hook is harmless.
-    """
-    import sys
-
-    with _lemminflect_lock:
-        if "lemminflect" in sys.modules or "spacy" in sys.modules:
-            import lemminflect
-
-            return lemminflect
-        hider = _HideSpacy()
-        sys.meta_path.insert(0, hider)  # "import spacy" fails while lemminflect loads
-        try:
-            import lemminflect
-        finally:
-            sys.meta_path.remove(hider)
-        return lemminflect
-
-
-class _HideSpacy:
-    """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`)."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "spacy" or name.startswith("spacy."):
-            raise ImportError("spaCy hidden while lemminflect loads")
-        return None
-
-
 def warm_up() -> None:
-    """Load lemminflect's tables now (for a server, in the background at start-up)."""
+    """Import spaCy and lemminflect now (the language server calls this in a thread)."""
+    get_nlp().nlp
     lemma("recalls")
-    inflect("recall", "VBG")
+
+
+def _candidates(word: str) -> list[str]:
+    """Possible dictionary forms of an inflected verb, most likely first."""
+    w = word.lower()
+    out = []
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out += [w[:-1], w[:-2]]
+    elif w.endswith("s"):
+        out.append(w[:-1])
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "committing" -> "commit"
+            if stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # "applied" -> "apply"
+    out.append(w)
+    return out
 
 
 @functools.lru_cache(maxsize=4096)
 def lemma(word: str, upos: str = "VERB") -> str:
-    """The dictionary form of ``word`` ("recalls" -> "recall"); lower-cased."""
-    getLemma = _lemminflect().getLemma
+    """The dictionary form of ``word`` ("recalls" -> "recall"); lower-cased.
 
-    lemmas = getLemma(word.lower(), upos=upos)
-    return lemmas[0] if lemmas else word.lower()
+    Tries the regular candidates against lemminflect's inflection table first (one
+    table to load, not two); falls back to its lemmatizer for irregular forms.
+    """
+    from lemminflect import getAllInflections, getLemma
+
+    w = word.lower()
+    for cand in _candidates(w):
+        forms = getAllInflections(cand, upos=upos)
+        if any(w in values for values in forms.values()) or (cand == w and forms):
+            return cand
+    lemmas = getLemma(w, upos=upos)
+    return lemmas[0] if lemmas else w
 
 
 @functools.lru_cache(maxsize=4096)
 def inflect(word: str, tag: str) -> str | None:
     """``word`` inflected to the Penn tag ``tag`` ("VBG": recalling, "VBZ": calls)."""
-    forms = _lemminflect().getInflection(lemma(word), tag=tag)
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma(word), tag=tag)
     return forms[0] if forms else None
 
 

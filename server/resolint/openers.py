@@ -24,7 +24,16 @@ if TYPE_CHECKING:
     from resolint.rule import RuleContext
 
 MODIFIER_WORDS = ("also", "further")
-ADVERBS = ("deeply", "fully", "firmly", "gravely", "strongly", "solemnly", "seriously", "keenly", "profoundly", "once again", "again", "further", "also")
+ADVERBS = frozenset(
+    "deeply fully firmly gravely strongly solemnly seriously keenly profoundly once again further also equally "
+    "urgently earnestly formally hereby therefore respectfully most ever".split()
+)
+
+
+def _is_adverb(word: str) -> bool:
+    """A word that may qualify the opener after it ("Particularly concerned")."""
+    w = word.lower()
+    return w in ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in ("apply", "supply", "rely", "reply", "comply", "multiply"))
 #: Words that may stay lower case after an all-capitals opener ("SHOCKED by").
 TRAILING_PREPOSITIONS = frozenset({"by", "of", "with", "that", "at", "to", "for", "about", "in", "on"})
 
@@ -90,12 +99,16 @@ def _find(ctx: "RuleContext", paragraph: Paragraph) -> Opener | None:
     before: Span | None = None
     m = match_at(start)
     phrase_start = start
-    if m is None and len(words) > 1 and words[0].group(0).lower() in ADVERBS:
-        # "Further recalling", "Also requests", "Deeply regretting": modifier + listed phrase.
-        m = match_at(words[1].start())
-        if m is not None:
-            before = Span(words[0].start(), words[0].end())
-            phrase_start = words[1].start()
+    if m is None:
+        # "Further recalling", "Also requests", "Once again urges": adverbs + listed phrase.
+        k = 0
+        while k < min(2, len(words) - 1) and _is_adverb(words[k].group(0)):
+            k += 1
+        if k:
+            m = match_at(words[k].start())
+            if m is not None:
+                before = Span(words[0].start(), words[k - 1].end())
+                phrase_start = words[k].start()
     if m is not None:
         phrase_end = phrase_start + m.end
         after = None
@@ -113,12 +126,13 @@ def _find(ctx: "RuleContext", paragraph: Paragraph) -> Opener | None:
             emphasis=emphasis,
         )
     # Not listed: the leading word, or the leading run of capitals in an all-caps style.
-    first = words[0]
     before = None
-    head = first
-    if first.group(0).lower() in ADVERBS and len(words) > 1:
-        before = Span(first.start(), first.end())
-        head = words[1]
+    k = 0
+    while k < min(2, len(words) - 1) and _is_adverb(words[k].group(0)):
+        k += 1
+    head = words[k]
+    if k:
+        before = Span(words[0].start(), words[k - 1].end())
     last = head
     if ctx.style.opener_case == "upper" and head.group(0).isupper():
         for w in words[words.index(head) + 1 :]:

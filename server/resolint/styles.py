@@ -50,14 +50,12 @@ class Style:
 
 
 @functools.lru_cache(maxsize=1)
-def _style_dirs() -> tuple[Path, ...]:
-    # Entry points are read once per process: scanning every installed distribution's
-    # metadata cost about 18 ms, on every lint (auto-detection lists the styles).
-    return tuple(Path(ep.load()()) for ep in entry_points(group=STYLE_GROUP))
-
-
-def builtin_style_dirs() -> list[Path]:
-    return list(_style_dirs())
+def builtin_style_dirs() -> tuple[Path, ...]:
+    """Folders of the installed style packs (entry points are slow to scan: once only)."""
+    dirs = []
+    for ep in entry_points(group=STYLE_GROUP):
+        dirs.append(Path(ep.load()()))
+    return tuple(dirs)
 
 
 @functools.lru_cache(maxsize=None)
@@ -70,16 +68,16 @@ def _builtin_raw(name: str) -> tuple[dict[str, Any], Path]:
     raise StyleError(f"unknown style '{name}' (built in: {', '.join(builtin_style_names())})")
 
 
-def builtin_style_names() -> list[str]:
-    return list(_style_names())
-
-
 @functools.lru_cache(maxsize=1)
-def _style_names() -> tuple[str, ...]:
+def _builtin_names() -> tuple[str, ...]:
     names = set()
     for d in builtin_style_dirs():
         names.update(p.stem for p in d.glob("*.toml") if not p.stem.startswith("_"))
     return tuple(sorted(names))
+
+
+def builtin_style_names() -> list[str]:
+    return list(_builtin_names())
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -182,7 +180,7 @@ def detect_style(opening_text: str, title_text: str, candidates: list[str] | Non
             for pattern in detect.get(where, []):
                 m = re.search(pattern, text)
                 if m and (best is None or priority > best[0]):
-                    best = (priority, name, f"the {where} says '{m.group(0)}'")
+                    best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
     if best is None:
         fallback = "un-ga"
         return fallback, "no opening or title names a known body; using the default"

@@ -39,6 +39,10 @@ class OperativeModifierPosition(Rule):
     2. Also requests the Secretary-General to circulate the report.
     ```
 
+    The finding is information only: which side the house prefers is not settled
+    (kb §1.2 UN-PRE-05 and §1.3 UN-OP-05 mark the preference UNVERIFIED, and adopted
+    texts use both forms).
+
     ## Fix safety
     Safe: the same words, reordered.
 
@@ -52,7 +56,7 @@ class OperativeModifierPosition(Rule):
     code = "OPR011"
     name = "operative-modifier-position"
     summary = "also/further on the wrong side of an operative verb"
-    default_severity = Severity.WARNING
+    default_severity = Severity.INFO
     kinds = (Kind.OPERATIVE,)
     fix_applicability = Applicability.SAFE
 

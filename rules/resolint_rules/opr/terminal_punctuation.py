@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import re
+
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.opr.sequences import operative_sequences
 from resolint_rules.pre.terminal_punctuation import terminal_fix
+
+
+#: A paragraph that introduces a text, a table or a list that the parser does not
+#: see as its sub-paragraphs.
+INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows|below)\b[^:]*:\W*$", re.IGNORECASE)
 
 
 def _last_descendant(p: Paragraph) -> Paragraph:
@@ -93,6 +100,8 @@ class OperativeTerminalPunctuation(Rule):
             return
         if want == ":" and have in (";", ".") and _quote_children(p):
             return
+        if have == ":" and INTRODUCES_TEXT.search(ctx.slice(p.content)):
+            return  # "…as follows:", "…the table below:": it introduces a quoted text or table
         found = terminal_fix(ctx, p, want)
         if found is None:
             return

@@ -3,6 +3,7 @@ from __future__ import annotations
 from resolint.model import Kind
 from resolint.parser.wordshape import is_finite_verb, is_participial
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.openers import ADVERBS
 from resolint_rules.common import expected_case, is_list_item, suggest
 from resolint_rules.opr.opener_form import _is_bare_verb
 
@@ -75,5 +76,6 @@ class UnknownOperativeOpener(Rule):
                 hint = f"; did you mean '{replacement}'?"
                 target = op.span if suggest(written, phrases) else op.head
                 fix = Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement))
-            severity = Severity.INFO if is_finite_verb(lower) else Severity.WARNING
+            # "Also, in this regard, calls upon": a modifier set off by commas.
+            severity = Severity.INFO if is_finite_verb(lower) or lower in ADVERBS else Severity.WARNING
             yield Violation(op.span, f"'{written}' is not an operative opener of the {ctx.style.name} style{hint}", fix, severity)

@@ -15,7 +15,9 @@ def reorder_fix(ctx: RuleContext, op, prefer: str, case: str) -> str | None:
         return None
     if prefer == "after" and words[0].lower() in _MODIFIERS:
         return expected_case(ctx, " ".join(words[1:] + [words[0].lower()]), case)
-    if prefer == "before" and words[-1].lower() in _MODIFIERS:
+    # After a verb only "also" is surely a modifier: in "Encourages further efforts"
+    # "further" belongs to the object.
+    if prefer == "before" and words[-1].lower() == "also":
         return expected_case(ctx, " ".join([words[-1]] + words[:-1]), case)
     return None
 
@@ -53,6 +55,10 @@ class PreambleModifierPosition(Rule):
     1. Decides to keep the matter under review.
     ```
 
+    The finding is information only: which side the house prefers is not settled
+    (kb §1.2 UN-PRE-05 and §1.3 UN-OP-05 mark the preference UNVERIFIED, and adopted
+    texts use both forms).
+
     ## Fix safety
     Safe: the same words, reordered.
 
@@ -67,7 +73,7 @@ class PreambleModifierPosition(Rule):
     code = "PRE007"
     name = "preambular-modifier-position"
     summary = "also/further on the wrong side of a preambular opener"
-    default_severity = Severity.WARNING
+    default_severity = Severity.INFO
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.SAFE
 

@@ -9,8 +9,10 @@ from resolint_rules.common import expected_case
 class RepeatedPreambleOpener(Rule):
     """
     ## What it does
-    Reports a preambular opener used again without "also" or "further", and offers the
-    form the style prefers ("Recalling also" in UN and INTERPOL style).
+    Reports a preambular opener that repeats the opener of the paragraph just before it
+    without "also" or "further", and offers the form the style prefers ("Recalling
+    also" in UN and INTERPOL style). Openers repeated further apart are left alone:
+    adopted UN texts do that routinely.
 
     ## Why is this bad?
     UN usage marks a repeated opener: "Recalling …, Recalling also …, Recalling further
@@ -51,23 +53,23 @@ class RepeatedPreambleOpener(Rule):
     code = "PRE006"
     name = "repeated-preambular-opener"
     summary = "Preambular opener repeated without also/further"
-    default_severity = Severity.WARNING
+    default_severity = Severity.INFO
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
-        seen: dict[tuple[int, str], int] = {}
         prefer = ctx.style.get("openers.preamble-modifier", "after")
+        previous: tuple[int, str] | None = None
         for p in ctx.resolution.preamble:
             op = ctx.opener(p)
-            if op is None or not op.listed or op.before is not None or op.after is not None:
+            if op is None or not op.listed:
+                previous = None
                 continue
             phrase = op.phrase.lower()
-            if phrase.endswith(("also", "further")) or phrase.startswith(("also ", "further ")):
-                continue
-            key = (p.part, phrase)
-            if key not in seen:
-                seen[key] = p.index
+            modified = op.before is not None or op.after is not None or phrase.endswith(("also", "further")) or phrase.startswith(("also ", "further "))
+            repeated = previous == (p.part, phrase)
+            previous = (p.part, phrase) if not modified else None
+            if modified or not repeated:
                 continue
             written = ctx.slice(op.span)
             if prefer == "before":

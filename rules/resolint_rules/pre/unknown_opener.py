@@ -1,9 +1,16 @@
 from __future__ import annotations
 
 from resolint.model import Kind
-from resolint.parser.wordshape import is_finite_verb, is_participial
+from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import expected_case, suggest
+
+
+#: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
+ADJECTIVE_OPENERS = frozenset(
+    "aware mindful conscious convinced desirous cognizant cognisant alarmed concerned determined grieved "
+    "shocked encouraged gratified appreciative confident eager anxious sensitive resolved".split()
+)
 
 
 class UnknownPreambleOpener(Rule):
@@ -73,5 +80,5 @@ class UnknownPreambleOpener(Rule):
                 hint = f"; did you mean '{replacement}'?"
                 target = op.span if suggest(written, phrases) else op.head
                 fix = Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement))
-            severity = Severity.INFO if is_participial(lower) else Severity.WARNING
+            severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
             yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)

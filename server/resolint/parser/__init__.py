@@ -13,7 +13,7 @@ from resolint.directives import find_directives
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
-from resolint.parser.labels import read_bullet, read_label, read_terminal
+from resolint.parser.labels import alpha_value, read_bullet, read_label, read_terminal
 from resolint.parser.title import read_title_block
 from resolint.parser.wordshape import opener_shape
 from resolint.source import SourceText, Span
@@ -23,11 +23,16 @@ log = logging.getLogger(__name__)
 __all__ = ["parse"]
 
 
-def parse(text: str | SourceText) -> Resolution:
-    """Parse ``text``; never raises (a bug becomes one unplaced paragraph for the whole text)."""
+def parse(text: str | SourceText, *, paragraphs_given: bool = False) -> Resolution:
+    """Parse ``text``; never raises (a bug becomes one unplaced paragraph for the whole text).
+
+    ``paragraphs_given``: the text comes from an input whose paragraphs are known (a Word
+    document), so a paragraph that starts in lower case is a paragraph of its own, not
+    the continuation of the one before broken by a stray blank line.
+    """
     source = text if isinstance(text, SourceText) else SourceText(text)
     try:
-        return _Parser(source).run()
+        return _Parser(source, paragraphs_given).run()
     except Exception:  # pragma: no cover - guarded by the fuzz tests
         log.exception("parser failed; reporting the text as unplaced")
         res = Resolution(source)
@@ -48,12 +53,15 @@ def _is_opening(text: str) -> bool:
     rest = m.group("rest").rstrip("*_ ")
     # An opening ends the line with "," or ":" (or nothing, which a rule reports);
     # a sentence that starts with "The Council" goes on with a verb and other clauses.
+    if rest in (".", ";"):
+        return True  # "The General Assembly." — an opening with the wrong mark
     return rest == "" or rest[-1] in ",:" or bool(P.INTERPOL_MEETING.search(rest))
 
 
 class _Parser:
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, paragraphs_given: bool = False) -> None:
         self.source = source
+        self.paragraphs_given = paragraphs_given
         self.text = source.text
         self.res = Resolution(source)
 
@@ -61,6 +69,8 @@ class _Parser:
     def run(self) -> Resolution:
         opening_line = self._find_opening_line()
         raws = split_paragraphs(self.source, one_per_line_until=opening_line if opening_line is not None else 0)
+        if not self.paragraphs_given:
+            raws = self._merge_continuations(raws, opening_line)
         paragraphs = [self._make(raw) for raw in raws]
         for i, p in enumerate(paragraphs):
             p.index = i
@@ -69,6 +79,23 @@ class _Parser:
         self._classify(paragraphs, raws, opening_line)
         read_title_block(self.res)
         return self.res
+
+    def _merge_continuations(self, raws: list[RawParagraph], opening_line: int | None) -> list[RawParagraph]:
+        """Join a paragraph broken by a stray blank line back onto the one it continues.
+
+        A paragraph that starts in lower case, with no label or bullet, after one that
+        did not end a clause (no "." ";" or ":"), is the rest of that paragraph.
+        """
+        text = self.text
+        out: list[RawParagraph] = []
+        for raw in raws:
+            if out and (opening_line is None or raw.first_line > opening_line):
+                prev = out[-1]
+                if _continues(text, prev, raw) and (opening_line is None or prev.first_line > opening_line):
+                    out[-1] = RawParagraph(Span(prev.span.start, raw.span.end), prev.first_line, raw.last_line)
+                    continue
+            out.append(raw)
+        return out
 
     def _find_opening_line(self) -> int | None:
         src = self.source
@@ -95,6 +122,7 @@ class _Parser:
         list_intro: Paragraph | None = None  # an unnumbered operative ending ":" (INTERPOL)
         sub_stack: list[Paragraph] = []  # open sub-paragraphs, shallowest first
         last_clause: Paragraph | None = None  # preamble or operative that sub-paragraphs attach to
+        quoting = False  # inside a text the resolution adopts ("Adopts the following declaration:")
         for p, raw in zip(paragraphs, raws):
             body = self.text[p.span.start : p.span.end]
             content = self.text[p.content.start : p.content.end]
@@ -125,19 +153,30 @@ class _Parser:
                 self.res.openings.append(p)
                 state, last_operative, list_intro, sub_stack, last_clause = "preamble", None, None, [], None
                 continue
-            if P.ANNEX.match(body):
+            if _is_junk(body):
+                p.kind = Kind.UNPLACED  # reported once by DOC004; does not change the state
+                continue
+            if P.ANNEX.match(body) or (state in ("operative", "closing") and P.ANNEX_TITLED.match(body)):
                 in_annex = True
                 p.kind = Kind.ANNEX
                 continue
+            if quoting:
+                if P.ADOPTED.match(body) or P.PLENARY.match(body):
+                    quoting = False
+                else:
+                    p.kind = Kind.ANNEX
+                    continue
             if P.ADOPTED.match(body) or P.PLENARY.match(body) or (state in ("operative", "closing") and P.DATE_LINE.match(body)):
                 p.kind = Kind.CLOSING
                 state = "closing"
                 continue
             if P.MD_HEADING.match(body) or P.THEMATIC_BREAK.match(body):
                 p.kind = Kind.HEADING
+                list_intro, sub_stack = None, []
                 continue
             if state == "closing":
-                if self._is_section_heading(p, body):
+                # After the closing lines only a real section mark ("B", "II.") starts a new part.
+                if P.SECTION_HEADING.match(body) and len(body) < 320:
                     p.kind = Kind.HEADING
                 else:
                     p.kind = Kind.UNPLACED
@@ -152,17 +191,35 @@ class _Parser:
             label = p.label
             if label is not None and label.scheme in (LabelScheme.UPPER_ALPHA, LabelScheme.UPPER_ROMAN):
                 p.kind = Kind.HEADING  # "A." / "IV." head a section of the body
+                list_intro, sub_stack = None, []
                 continue
             if label is not None and label.scheme is not LabelScheme.ARABIC:
                 self._place_subparagraph(p, sub_stack, last_clause)
                 continue
+            if label is None and state == "operative" and p.terminal is None and len(body) < 250 and self._next_is_numbered(paragraphs, p.index):
+                # "Financing of the appropriation" between numbered paragraphs: a heading.
+                p.kind = Kind.HEADING
+                list_intro, sub_stack = None, []
+                continue
             if label is None and self._is_section_heading(p, body):
                 p.kind = Kind.HEADING
+                list_intro, sub_stack = None, []
+                continue
+            if state != "title" and P.DECLARATION_START.match(body):
+                # "We, the Heads of State and Government, …": an adopted declaration.
+                quoting = True
+                p.kind = Kind.ANNEX
                 continue
             shape = opener_shape(content)
             term = p.terminal_char(self.source)
+            if label is not None and state == "preamble" and term == "," and shape == "preamble":
+                p.kind = Kind.PREAMBLE  # a numbered preambular paragraph (PRE005 reports it)
+                last_clause = p
+                sub_stack = []
+                continue
             if label is None and state == "preamble":
-                if term == "," or shape == "preamble" or (shape == "" and term not in ";.:"):
+                starts_operative = shape == "preamble" and term in (";", ".") and self._next_is_operative(paragraphs, p.index)
+                if not starts_operative and (term == "," or shape == "preamble" or (shape == "" and term not in ";.:")):
                     p.kind = Kind.PREAMBLE
                     last_clause = p
                     sub_stack = []
@@ -172,11 +229,24 @@ class _Parser:
                 last_clause = p
                 sub_stack = []
                 continue
+            if label is None and p.bullet is not None and list_intro is None and last_clause is not None and state == "operative":
+                # "• a summary of actions taken…;" under "…to report on the following:":
+                # a bulleted sub-item of the paragraph before, not a paragraph of its own.
+                p.kind = Kind.SUBPARAGRAPH
+                p.parent = last_clause
+                p.depth = last_clause.depth + 1
+                last_clause.children.append(p)
+                continue
             # An operative paragraph or an item of an INTERPOL list.
             p.kind = Kind.OPERATIVE
             state = "operative"
             sub_stack = []
-            is_item = list_intro is not None and (label is not None or p.bullet is not None or _starts_lower(content))
+            # Items of a list: after an unnumbered intro ("ENCOURAGES … to:") numbered,
+            # bulleted and lower-case paragraphs are its items. (Bullets under a numbered
+            # paragraph are its sub-items: see the SUBPARAGRAPH case above.)
+            is_item = list_intro is not None and (
+                (label is not None and list_intro.label is None) or p.bullet is not None or _starts_lower(content)
+            )
             if is_item:
                 p.parent = list_intro
                 p.depth = 1
@@ -184,9 +254,35 @@ class _Parser:
             else:
                 list_intro = None
                 last_operative = p
-                if label is None and term == ":":
+                if term == ":" and label is None:
                     list_intro = p
+                if term == ":" and P.ADOPTS_TEXT.search(body):
+                    quoting = self._next_is_unlabelled_text(paragraphs, p.index)
             last_clause = p
+
+    def _next_is_operative(self, paragraphs: list[Paragraph], index: int) -> bool:
+        """Whether the next clause is an unnumbered operative one ("CALLING UPON …;" then "REQUESTS …")."""
+        for nxt in paragraphs[index + 1 :]:
+            if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
+                continue
+            if nxt.label is not None:
+                # Numbered operative paragraphs follow: an unnumbered clause before them
+                # is the last preambular paragraph with a wrong mark, not an operative one.
+                return False
+            return opener_shape(self.text[nxt.content.start : nxt.content.end]) == "operative"
+        return False
+
+    def _next_is_numbered(self, paragraphs: list[Paragraph], index: int) -> bool:
+        nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        return nxt is not None and nxt.label is not None and nxt.label.scheme is LabelScheme.ARABIC
+
+    def _next_is_unlabelled_text(self, paragraphs: list[Paragraph], index: int) -> bool:
+        """After "…the following declaration:", is what follows adopted text (not a list)?"""
+        if index + 1 >= len(paragraphs):
+            return False
+        nxt = paragraphs[index + 1]
+        content = self.text[nxt.content.start : nxt.content.end]
+        return nxt.label is None and nxt.bullet is None and not _starts_lower(content) and not _is_opening(content)
 
     def _looks_like_clause(self, p: Paragraph, content: str) -> bool:
         if p.label is not None and p.label.scheme is LabelScheme.ARABIC:
@@ -197,7 +293,7 @@ class _Parser:
     def _is_section_heading(self, p: Paragraph, body: str) -> bool:
         if p.terminal is not None and p.terminal_char(self.source) != ".":
             return False
-        if len(body) > 160:
+        if len(body) > 320:
             return False
         if P.SECTION_HEADING.match(body):
             return p.terminal is None or len(body) < 60
@@ -208,12 +304,18 @@ class _Parser:
         p.kind = Kind.SUBPARAGRAPH
         label = p.label
         assert label is not None
-        # Settle "(i)": a letter when it continues an open lettered level at "h".
-        for open_sub in stack:
-            ol = open_sub.label
-            if ol and ol.scheme is LabelScheme.LOWER_ALPHA and ol.form == label.form and ol.value == 8 and label.text.strip("().") == "i":
-                label.scheme = LabelScheme.LOWER_ALPHA
-                label.value = 9
+        # Settle "(i)", "(v)", "(x)": a letter when it continues an open lettered list
+        # ("(h)" then "(i)"), a roman numeral otherwise.
+        if label.scheme is LabelScheme.LOWER_ROMAN:
+            letters = label.text.strip("().")
+            if len(letters) == 1:
+                as_letter = alpha_value(letters)
+                for open_sub in stack:
+                    ol = open_sub.label
+                    if ol and ol.scheme is LabelScheme.LOWER_ALPHA and ol.form == label.form and ol.value == as_letter - 1:
+                        label.scheme = LabelScheme.LOWER_ALPHA
+                        label.value = as_letter
+                        break
         family = (label.scheme, label.form)
         for i, open_sub in enumerate(stack):
             ol = open_sub.label
@@ -226,6 +328,29 @@ class _Parser:
         if parent is not None:
             parent.children.append(p)
         stack.append(p)
+
+
+def _continues(text: str, prev: RawParagraph, raw: RawParagraph) -> bool:
+    first = text[raw.span.start]
+    if not first.islower():
+        return False
+    if read_bullet(text, raw.span.start, raw.span.end)[0] is not None:
+        return False
+    if read_label(text, raw.span.start, raw.span.end)[0] is not None:
+        return False
+    last = text[prev.span.end - 1]
+    prev_text = text[prev.span.start : prev.span.end]
+    if P.HTML_COMMENT.match(prev_text) or P.PLENARY.match(prev_text) or P.ADOPTED.match(prev_text) or P.DATE_LINE.match(prev_text):
+        return False
+    if last == ";":
+        # "…; and its request that …" split after the semicolon.
+        return text.startswith(("and ", "or "), raw.span.start)
+    return last not in ".:"
+
+
+def _is_junk(body: str) -> bool:
+    """Page furniture left by a PDF conversion: job numbers, page numbers, barcodes."""
+    return bool(P.JUNK.match(body))
 
 
 def _starts_lower(content: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resolint.parser import patterns as P
 from resolint.source import SourceText, Span
 
 # Every Unicode space the drafts we have seen carry, plus the BOM and zero-width space.
@@ -61,6 +62,9 @@ def starts_new_paragraph(prev: str, line: str) -> bool:
     if _HEADING.match(line) or _HEADING.match(prev) or _COMMENT_LINE.match(line) or _COMMENT_LINE.match(prev):
         return True
     if _CLAUSE_END.search(prev) and _CAPITAL_START.match(line):
+        return True
+    # Closing lines carry no punctuation: "38th plenary meeting" / "21 November 2023".
+    if P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev):
         return True
     return False
 

@@ -29,15 +29,27 @@ INTERPOL_MEETING = re.compile(
 )
 
 ADOPTED = re.compile(r"^[*_]*(Adopted|Adoptée|Adoptada)\b", re.IGNORECASE)
-PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
+PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b", re.IGNORECASE)
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
 ANNEX = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)
+#: "Annex United Nations Convention against Cybercrime": an annex title on the same line.
+ANNEX_TITLED = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?\s+[A-Z“\"]")
+#: An adopted declaration in the first person plural.
+DECLARATION_START = re.compile(r"^[*_]*We,?\s+(?:the\s+)?(?:Heads|Ministers|representatives|Member|States|peoples)", re.IGNORECASE)
+#: An operative paragraph introducing a text it adopts.
+ADOPTS_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:]*:\W*$", re.IGNORECASE)
+#: Page furniture: only digits, punctuation and at most one short parenthesized code.
+JUNK = re.compile(r"^(?=.*\d)[\d\W_]*(?:\([A-Z]{1,2}\))?[\d\W_]*$")
 MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")
 #: A section heading inside the body: "A", "B", "II", "I. General provisions".
-SECTION_HEADING = re.compile(r"^[*_]*(?:[A-Z]|[IVXL]{1,6})(?:\.|\b)(?:\s+[^\n]{0,150})?$")
+SECTION_HEADING = re.compile(
+    r"^[*_]*(?:(?:[A-Z]|[IVXL]{1,6})\.?[*_]*$"  # "A", "II", "B."
+    r"|(?:[A-Z]|[IVXL]{1,6})\.\s+\S[^\n]{0,300}$"  # "I. General provisions"
+    r"|[IVXL]{2,6}\s+[A-Z][^\n]{0,300}$)"  # "II Implementation of …"
+)
 
 TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
 UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$")

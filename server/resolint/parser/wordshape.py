@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[*_\"“‘']*(?P<w>[A-Za-z][A-Za-z'’\-]*)")
+#: A leading token with no letters ("*2325931*", a barcode left by a PDF conversion).
+_NOISE = re.compile(r"[^\sA-Za-z]+\s+")
 
 #: Preambular openers that are neither "-ing" nor "-ed" forms.
 PREAMBULAR_ADJECTIVES = frozenset(
@@ -31,6 +33,9 @@ def first_words(text: str, count: int = 2) -> list[str]:
     """Up to ``count`` leading words, lower-cased, skipping emphasis and quotes."""
     words = []
     pos = 0
+    noise = _NOISE.match(text)
+    if noise and any(ch.isdigit() for ch in noise.group(0)):
+        pos = noise.end()
     for _ in range(count):
         m = _WORD.match(text, pos)
         if not m:
