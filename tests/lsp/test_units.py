@@ -358,3 +358,13 @@ def test_notification_futures_are_not_kept():
 
     proto._execute_handler("note-1", handler, proto._check_handler_result, args=(None,))
     assert "note-1" not in proto._request_futures
+
+
+def test_unknown_style_is_reported_and_detection_used(tmp_path: Path):
+    st_ = state_of(drafts.PLAIN, editor=EditorSettings(style="no-such-style"))
+    assert st_.problems and "no-such-style" in st_.problems[0]
+    assert st_.result.style.name == "un-ga"
+    (tmp_path / "resolint.toml").write_text('style = "also-missing"\n')
+    project = ProjectConfig().for_path(tmp_path / "d.txt")
+    st2 = state_of(drafts.PLAIN, project=project)
+    assert st2.problems and "also-missing" in st2.problems[0] and st2.result.style.name == "un-ga"
