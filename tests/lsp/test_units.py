@@ -368,3 +368,29 @@ def test_unknown_style_is_reported_and_detection_used(tmp_path: Path):
     project = ProjectConfig().for_path(tmp_path / "d.txt")
     st2 = state_of(drafts.PLAIN, project=project)
     assert st2.problems and "also-missing" in st2.problems[0] and st2.result.style.name == "un-ga"
+
+
+def test_shutdown_with_pending_notification_futures():
+    """pygls cancels every pending future at shutdown while iterating over them."""
+    import asyncio
+
+    from resolint.lsp.server import server
+
+    proto = server.protocol
+
+    async def forever(params):
+        await asyncio.Event().wait()
+
+    def handler(params):
+        yield forever, (params,), None  # a notification whose work never finishes
+
+    async def scenario():
+        for i in range(3):
+            proto._execute_handler(f"pending-{i}", handler, proto._check_handler_result, args=(None,))
+        assert "pending-0" in proto._request_futures
+        for _id, fut in proto._request_futures.items():  # what lsp_shutdown does
+            fut.cancel()
+        await asyncio.sleep(0)
+        proto._request_futures.clear()
+
+    asyncio.run(scenario())

@@ -43,7 +43,10 @@ class ResolintProtocol(LanguageServerProtocol):
         if callback == self._check_handler_result:  # a notification: nobody pops its future
 
             def done(future, _check=callback, _id=msg_id):
-                self._request_futures.pop(_id, None)
+                # A cancelled one is being cancelled by ``shutdown`` while it iterates
+                # over the futures: leave the dict alone then (the session is ending).
+                if not future.cancelled():
+                    self._request_futures.pop(_id, None)
                 _check(future)
 
             callback = done
