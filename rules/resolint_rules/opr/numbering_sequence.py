@@ -150,6 +150,10 @@ class OperativeNumberingSequence(Rule):
         numbers = ctx.cache.get("reference_numbers")
         if numbers is None:
             numbers = ctx.cache["reference_numbers"] = reference_numbers(ctx.text)
+        # Only references inside this resolution (its part of a multi-part text) follow.
+        part = [q for q in ctx.resolution.paragraphs if q.part == seq[0].part and q.kind is not Kind.ANNEX]
+        lo, hi = min(q.span.start for q in part), max(q.span.end for q in part)
+        numbers = [(n, sp) for n, sp in numbers if lo <= sp.start and sp.end <= hi]
         edits.extend(reference_edits(ctx.text, mapping, labels, numbers))
         if not edits:
             return None
