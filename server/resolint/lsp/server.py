@@ -398,8 +398,8 @@ async def formatting_(ls: ResolintServer, params: types.DocumentFormattingParams
 def _warm_up() -> None:
     """Load what the first lint needs while the client is still shaking hands.
 
-    The lint worker loads the rules and styles (a tiny lint); a daemon thread imports
-    spaCy (the opener matcher) and lemminflect (verb-form fixes) in parallel with it.
+    The lint worker loads the rules and styles (a tiny lint); a daemon thread loads
+    lemminflect's tables (verb-form fixes) in parallel with it.
     """
     from resolint import nlp
     from resolint.engine import lint
