@@ -1,0 +1,79 @@
+"""Helpers shared by several built-in rules: casing, inflection, suggestions, spans."""
+
+from __future__ import annotations
+
+import re
+
+from resolint.model import Kind, Paragraph
+from resolint.nlp import inflect, match_case
+from resolint.openers import TRAILING_PREPOSITIONS, Opener
+from resolint.rule import RuleContext
+from resolint.source import Span
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def first_line_span(ctx: RuleContext, p: Paragraph) -> Span:
+    """The paragraph's first line: a diagnostic range that does not swallow a page."""
+    text = ctx.text
+    nl = text.find("\n", p.span.start, p.span.end)
+    end = p.span.end if nl < 0 else nl
+    while end > p.span.start and text[end - 1] in "\r ":
+        end -= 1
+    return Span(p.span.start, max(end, p.span.start))
+
+
+def head_span(ctx: RuleContext, p: Paragraph) -> Span:
+    """Where to point for a paragraph-level problem: its opener, else its first line."""
+    if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE):
+        op = ctx.opener(p)
+        if op is not None:
+            return op.span
+    return first_line_span(ctx, p)
+
+
+def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_first: bool = True) -> str:
+    """The opener as the style writes it.
+
+    ``upper``: every word in capitals, except a trailing preposition, which may keep
+    its case ("SHOCKED by"). ``sentence``: first word capitalized, the rest lower case
+    ("Recalling also", "Takes note with appreciation").
+    """
+    words = list(_WORD.finditer(opener_text))
+    out = list(opener_text)
+    for i, m in enumerate(words):
+        w = m.group(0)
+        if case == "upper":
+            is_trailing_prep = i == len(words) - 1 and i > 0 and w.lower() in TRAILING_PREPOSITIONS
+            new = w if is_trailing_prep and w.islower() else w.upper()
+        else:
+            new = w.lower()
+            if i == 0 and capitalize_first:
+                new = w[:1].upper() + w[1:].lower()
+        out[m.start() : m.end()] = list(new)
+    return "".join(out)
+
+
+def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> list[str]:
+    """The listed phrases nearest to what the drafter wrote (similarity of at least 80%)."""
+    from rapidfuzz import fuzz, process, utils
+
+    hits = process.extract(word_or_phrase, phrases, scorer=fuzz.ratio, processor=utils.default_process, limit=n, score_cutoff=80)
+    return [h[0] for h in hits]
+
+
+def inflect_like(word: str, tag: str) -> str | None:
+    """``word`` inflected to ``tag`` with its casing kept ("Recalls" -> "Recalling")."""
+    form = inflect(word, tag)
+    if not form or form.lower() == word.lower():
+        return None
+    return match_case(word, form)
+
+
+def opener_text(ctx: RuleContext, op: Opener) -> str:
+    return ctx.slice(op.span)
+
+
+def is_list_item(p: Paragraph) -> bool:
+    """An item of an INTERPOL list ("CALLS UPON … to:" then "1. encourage …;")."""
+    return p.kind is Kind.OPERATIVE and p.parent is not None

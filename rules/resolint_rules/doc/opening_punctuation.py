@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+
+
+class OpeningPunctuation(Rule):
+    """
+    ## What it does
+    Checks the mark that ends the opening line: a comma in United Nations style ("The
+    General Assembly,"), a colon in INTERPOL style ("… at its 93rd session:").
+
+    ## Why is this bad?
+    The opening runs on into the first clause; the house style fixes the mark between
+    them, and a full stop or a missing mark cuts the subject off from its clauses.
+
+    ## Example
+    ```
+    The General Assembly.
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: only punctuation changes.
+
+    ## Options
+    None; the mark comes from the style (`[opening] terminal`).
+
+    ## References
+    kb §1.1 UN-STRUCT-02; §3.1 IP-HEAD-02.
+    """
+
+    code = "DOC002"
+    name = "opening-punctuation"
+    summary = "Opening line not ended by the style's mark"
+    default_severity = Severity.WARNING
+    kinds = (Kind.OPENING,)
+
+    def check(self, ctx: RuleContext):
+        want = ctx.style.get("opening.terminal", ",")
+        for p in ctx.resolution.openings:
+            have = p.terminal_char(ctx.source)
+            if have == want:
+                continue
+            if p.terminal is not None:
+                span = p.terminal
+                edit = Edit(span, want)
+                msg = f"The opening ends with '{have}'; this style ends it with '{want}'"
+            else:
+                span = Span(p.span.end, p.span.end)
+                end = p.span.end
+                # Insert before closing emphasis markers ("**The General Assembly**").
+                while end > p.span.start and ctx.text[end - 1] in "*_":
+                    end -= 1
+                edit = Edit(Span(end, end), want)
+                span = Span(max(p.span.start, end - 1), end)
+                msg = f"The opening has no final mark; this style ends it with '{want}'"
+            yield Violation(span, msg, Fix.safe(f"End the opening with '{want}'", edit))

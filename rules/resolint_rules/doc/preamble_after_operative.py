@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.common import head_span
+
+
+class PreambleAfterOperative(Rule):
+    """
+    ## What it does
+    Reports a preambular paragraph (a participle opener ending with a comma) placed after
+    the operative part has begun.
+
+    ## Why is this bad?
+    A resolution is organ, preamble, operative part, in that order. A preambular
+    paragraph among the operative ones is either misplaced or an operative paragraph
+    with the wrong opener, and either way the text does not parse as one sentence.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review;
+
+    Noting the report of the Secretary-General,
+
+    2. Requests the Secretary-General to report at its next session.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    Noting the report of the Secretary-General,
+
+    1. Decides to keep the matter under review;
+
+    2. Requests the Secretary-General to report at its next session.
+    ```
+
+    ## Fix safety
+    No fix: moving a paragraph is the drafter's call.
+
+    ## Options
+    None.
+
+    ## References
+    kb §1.1 UN-STRUCT-01; §1.2 UN-PRE-06.
+    """
+
+    code = "DOC003"
+    name = "preamble-after-operative"
+    summary = "Preambular paragraph after the operative part began"
+    default_severity = Severity.ERROR
+    kinds = (Kind.PREAMBLE,)
+
+    def check(self, ctx: RuleContext):
+        seen_operative: set[int] = set()
+        for p in ctx.resolution.paragraphs:
+            if p.kind is Kind.OPERATIVE:
+                seen_operative.add(p.part)
+            elif p.kind is Kind.PREAMBLE and p.part in seen_operative:
+                yield Violation(head_span(ctx, p), "Preambular paragraph after the operative part has begun")

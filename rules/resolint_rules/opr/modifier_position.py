@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint_rules.common import is_list_item
+from resolint_rules.pre.modifier_position import reorder_fix
+
+
+class OperativeModifierPosition(Rule):
+    """
+    ## What it does
+    Checks where "also" or "further" stands in an operative opener: before the verb in
+    General Assembly and INTERPOL style ("Also requests", "FURTHER DECIDES"); either side
+    in Security Council and Model UN style, which also write "Decides further".
+
+    ## Why is this bad?
+    General Assembly texts write "Also requests", "Further invites". One text should use
+    one form, the house's.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General to report at its next session;
+
+    2. Requests also the Secretary-General to circulate the report.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General to report at its next session;
+
+    2. Also requests the Secretary-General to circulate the report.
+    ```
+
+    The finding is information only: which side the house prefers is not settled
+    (kb §1.2 UN-PRE-05 and §1.3 UN-OP-05 mark the preference UNVERIFIED, and adopted
+    texts use both forms).
+
+    ## Fix safety
+    Safe: the same words, reordered.
+
+    ## Options
+    None; the position comes from the style (`[openers] operative-modifier`).
+
+    ## References
+    kb §1.3 UN-OP-05.
+    """
+
+    code = "OPR011"
+    name = "operative-modifier-position"
+    summary = "also/further on the wrong side of an operative verb"
+    default_severity = Severity.INFO
+    kinds = (Kind.OPERATIVE,)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        prefer = ctx.style.get("openers.operative-modifier", "before")
+        if prefer == "either":
+            return
+        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
+            if is_list_item(p):
+                continue
+            op = ctx.opener(p)
+            if op is None:
+                continue
+            new = reorder_fix(ctx, op, prefer, ctx.style.opener_case)
+            if new is None:
+                continue
+            written = ctx.slice(op.span)
+            yield Violation(op.span, f"Write '{new}' rather than '{written}' in the {ctx.style.name} style", Fix.safe(f"Change to '{new}'", Edit(op.span, new)))

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.opr.sequences import is_numbered, operative_sequences
+
+#: Internal references a renumbering must follow: "paragraph 3 above",
+#: "paragraphs 3 and 4 below", "paragraph 5 of the present resolution".
+INTERNAL_REF = re.compile(
+    r"\b[Pp]aragraphs?\s+(?P<nums>\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*)"
+    r"(?P<tail>\s+(?:above|below|of\s+the\s+present\s+resolution|of\s+this\s+resolution))"
+)
+
+
+def reference_edits(text: str, mapping: dict[int, int], skip: list[Span]) -> list[Edit]:
+    """Edits renumbering internal references by ``mapping`` (old number -> new)."""
+    edits = []
+    for m in INTERNAL_REF.finditer(text):
+        for num in re.finditer(r"\d{1,3}", m.group("nums")):
+            old = int(num.group(0))
+            new = mapping.get(old)
+            if new is None or new == old:
+                continue
+            start = m.start("nums") + num.start()
+            span = Span(start, start + len(num.group(0)))
+            if any(span.overlaps(s) for s in skip):
+                continue
+            edits.append(Edit(span, str(new)))
+    return edits
+
+
+class OperativeNumberingSequence(Rule):
+    """
+    ## What it does
+    Checks that operative paragraphs (and the items of an operative list) are numbered
+    1, 2, 3 … without a gap, a repeat, or a start other than 1, and offers to renumber
+    them, updating internal references such as "paragraph 3 above" in the same text.
+
+    ## Why is this bad?
+    Paragraphs are "numbered consecutively" (UN Editorial Manual), and other documents
+    cite them by number. A skipped or repeated number makes "paragraph 4" ambiguous.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review;
+
+    3. Requests the Secretary-General to report on paragraph 1 above.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review;
+
+    2. Requests the Secretary-General to report on paragraph 1 above.
+    ```
+
+    ## Fix safety
+    Unsafe: renumbering changes what references outside the text point to. References
+    inside the text ("paragraph 3 above", "paragraphs 2 and 3 of the present resolution")
+    are renumbered with the paragraphs; a number used twice is left in references as is.
+
+    ## Options
+    None.
+
+    ## References
+    kb §1.3 UN-OP-01; §1.11 (cross-references re-checked after renumbering).
+    """
+
+    code = "OPR002"
+    name = "operative-numbering-sequence"
+    summary = "Operative numbering skips, repeats or does not start at 1"
+    default_severity = Severity.ERROR
+    kinds = (Kind.OPERATIVE,)
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, ctx: RuleContext):
+        for seq in operative_sequences(ctx.resolution):
+            numbered = [p for p in seq if is_numbered(p)]
+            if not numbered:
+                continue
+            bad = next(((i, p) for i, p in enumerate(seq) if is_numbered(p) and p.number != i + 1), None)
+            if bad is None:
+                continue
+            i, p = bad
+            prev = next((q.number for q in reversed(seq[:i]) if is_numbered(q)), None)
+            if i == 0:
+                msg = f"Numbering starts at {p.number}, not 1"
+            elif prev is not None and p.number == prev:
+                msg = f"Number {p.number} is used twice"
+            elif prev is not None and p.number > prev + 1:
+                msg = f"Numbering skips from {prev} to {p.number}"
+            else:
+                msg = f"Paragraph numbered {p.number} is paragraph {i + 1} of the sequence"
+            yield Violation(p.label.span, msg, self._renumber(ctx, seq))
+
+    def _renumber(self, ctx: RuleContext, seq) -> Fix | None:
+        counts = Counter(p.number for p in seq if is_numbered(p))
+        mapping: dict[int, int] = {}
+        edits: list[Edit] = []
+        labels: list[Span] = []
+        for i, p in enumerate(seq):
+            if not is_numbered(p):
+                continue
+            labels.append(p.label.span)
+            new = i + 1
+            if p.number != new:
+                digits = re.match(r"\D*(\d+)", p.label.text)
+                start = p.label.span.start + digits.start(1)
+                edits.append(Edit(Span(start, start + len(digits.group(1))), str(new)))
+            if counts[p.number] == 1:
+                mapping[p.number] = new
+        edits.extend(reference_edits(ctx.text, mapping, labels))
+        if not edits:
+            return None
+        return Fix.unsafe(f"Renumber 1 to {len(seq)}", *edits)

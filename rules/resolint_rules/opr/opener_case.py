@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint_rules.common import expected_case, is_list_item
+
+
+class OperativeOpenerCase(Rule):
+    """
+    ## What it does
+    Checks the case of an operative opener against the style: `CALLS UPON` in INTERPOL
+    style, `Calls upon` in United Nations style.
+
+    ## Why is this bad?
+    The opener carries the decision; the house style fixes its form so that a reader
+    scanning the operative part finds every verb the same way.
+
+    ## Example
+    ```
+    The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2027 at its 95th session:
+
+    RECALLING resolution GA-2025-93-RES-03,
+
+    Calls upon member countries to share information;
+
+    REQUESTS the Secretary General to report.
+    ```
+
+    ## Use instead
+    ```
+    The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2027 at its 95th session:
+
+    RECALLING resolution GA-2025-93-RES-03,
+
+    CALLS UPON member countries to share information;
+
+    REQUESTS the Secretary General to report.
+    ```
+
+    ## Fix safety
+    Safe: only letter case changes.
+
+    ## Options
+    None; the case comes from the style (`[openers] case`).
+
+    ## References
+    kb §1.3 UN-OP-02; §3.1 IP-OP-01.
+    """
+
+    code = "OPR006"
+    name = "operative-opener-case"
+    summary = "Operative opener not cased as the style writes it"
+    default_severity = Severity.WARNING
+    kinds = (Kind.OPERATIVE,)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        case = ctx.style.opener_case
+        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
+            if is_list_item(p):
+                continue
+            op = ctx.opener(p)
+            if op is None:
+                continue
+            written = ctx.slice(op.span)
+            want = expected_case(ctx, written, case)
+            if written != want:
+                yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.common import first_line_span
+from resolint_rules.opr.sequences import is_numbered, numbering_expected, operative_sequences
+
+
+class UnnumberedOperative(Rule):
+    """
+    ## What it does
+    Reports an operative paragraph (or an item of an operative list) without a number
+    where its siblings are numbered, or where the style numbers every operative
+    paragraph and there are several.
+
+    ## Why is this bad?
+    Operative paragraphs are "numbered consecutively with arabic numerals" (UN Editorial
+    Manual). An unnumbered one cannot be cited ("paragraph 3"), and every later number is
+    off by one from what a reader counts.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    Decides to keep the matter under review;
+
+    2. Requests the Secretary-General to report at its next session.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review;
+
+    2. Requests the Secretary-General to report at its next session.
+    ```
+
+    ## Fix safety
+    Safe when the missing number is exactly the one the sequence lacks (the numbers
+    before and after it already fit); otherwise no fix here: renumbering is
+    `operative-numbering-sequence`'s unsafe fix.
+
+    ## Options
+    None; whether numbering is required comes from the style (`[numbering] operative`).
+
+    ## References
+    kb §1.3 UN-OP-01; §3.1 IP-OP-02.
+    """
+
+    code = "OPR001"
+    name = "unnumbered-operative-paragraph"
+    summary = "Operative paragraph without a number"
+    default_severity = Severity.ERROR
+    kinds = (Kind.OPERATIVE,)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        mode = ctx.style.get("numbering.operative", "required")
+        for seq in operative_sequences(ctx.resolution):
+            if not numbering_expected(seq, mode):
+                continue
+            for i, p in enumerate(seq):
+                if is_numbered(p):
+                    continue
+                expected = i + 1
+                prev_ok = i == 0 or (seq[i - 1].number == i)
+                next_ok = i + 1 == len(seq) or seq[i + 1].number in (None, i + 2)
+                fix = None
+                if prev_ok and next_ok and p.label is None:
+                    fix = Fix.safe(f"Number as {expected}.", Edit(Span(p.content.start, p.content.start), f"{expected}. "))
+                span = first_line_span(ctx, p)
+                span = Span(span.start, min(span.end, p.content.start + 40))
+                what = "item" if p.parent is not None else "operative paragraph"
+                yield Violation(span, f"Unnumbered {what}: it should be number {expected}", fix)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.parser.wordshape import is_finite_verb
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint_rules.common import inflect_like
+
+
+class FiniteVerbInPreamble(Rule):
+    """
+    ## What it does
+    Reports a preambular paragraph that opens with an operative verb ("Recalls",
+    "Urges", "Notes") instead of a participle, and offers the participle ("Recalling",
+    "Urging", "Noting").
+
+    ## Why is this bad?
+    "Each preambular paragraph begins with a present, past or perfect participle or
+    participial phrase or an adjective" (UN Editorial Manual). An operative verb in the
+    preamble makes the paragraph read as a decision, which the preamble cannot take.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalls its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Unsafe: the fix changes a word. It keeps the word's case ("RECALLS" becomes
+    "RECALLING").
+
+    ## Options
+    None.
+
+    ## References
+    kb §1.1 UN-STRUCT-03; §2 matching rule 5.
+    """
+
+    code = "PRE001"
+    name = "finite-verb-in-preamble"
+    summary = "Preambular paragraph opens with an operative verb"
+    default_severity = Severity.ERROR
+    kinds = (Kind.PREAMBLE,)
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, ctx: RuleContext):
+        for p in ctx.resolution.preamble:
+            op = ctx.opener(p)
+            if op is None or op.listed:
+                continue
+            word = ctx.slice(op.head)
+            if not is_finite_verb(word.lower()):
+                continue
+            participle = inflect_like(word, "VBG")
+            fix = Fix.unsafe(f"Replace with '{participle}'", Edit(op.head, participle)) if participle else None
+            hint = f"; use '{participle}'" if participle else ""
+            yield Violation(op.head, f"Preambular paragraph opens with the operative verb '{word}'{hint}", fix)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.common import expected_case
+
+_MODIFIERS = ("also", "further")
+
+
+def reorder_fix(ctx: RuleContext, op, prefer: str, case: str) -> str | None:
+    """The opener with its modifier moved to the side the style prefers, or None."""
+    words = ctx.slice(op.span).split()
+    if len(words) < 2:
+        return None
+    if prefer == "after" and words[0].lower() in _MODIFIERS:
+        return expected_case(ctx, " ".join(words[1:] + [words[0].lower()]), case)
+    # After a verb only "also" is surely a modifier: in "Encourages further efforts"
+    # "further" belongs to the object.
+    if prefer == "before" and words[-1].lower() == "also":
+        return expected_case(ctx, " ".join([words[-1]] + words[:-1]), case)
+    return None
+
+
+class PreambleModifierPosition(Rule):
+    """
+    ## What it does
+    Checks where "also" or "further" stands in a preambular opener: after the participle
+    in UN and INTERPOL style ("Recalling further"), before it in the Model UN form
+    ("Further recalling"), either in the `mun` style.
+
+    ## Why is this bad?
+    UN texts write "Recalling also", "Noting further"; the Model UN lists carry "Further
+    recalling". One text should use one form, the house's.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    Further recalling its resolution 76/3 of 4 November 2021,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    Recalling further its resolution 76/3 of 4 November 2021,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    The finding is information only: which side the house prefers is not settled
+    (kb §1.2 UN-PRE-05 and §1.3 UN-OP-05 mark the preference UNVERIFIED, and adopted
+    texts use both forms).
+
+    ## Fix safety
+    Safe: the same words, reordered.
+
+    ## Options
+    None; the position comes from the style (`[openers] preamble-modifier`: `after`,
+    `before` or `either`).
+
+    ## References
+    kb §1.2 UN-PRE-05; §2 matching rule 3.
+    """
+
+    code = "PRE007"
+    name = "preambular-modifier-position"
+    summary = "also/further on the wrong side of a preambular opener"
+    default_severity = Severity.INFO
+    kinds = (Kind.PREAMBLE,)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        prefer = ctx.style.get("openers.preamble-modifier", "after")
+        if prefer == "either":
+            return
+        for p in ctx.resolution.preamble:
+            op = ctx.opener(p)
+            if op is None:
+                continue
+            new = reorder_fix(ctx, op, prefer, ctx.style.opener_case)
+            if new is None:
+                continue
+            written = ctx.slice(op.span)
+            yield Violation(op.span, f"Write '{new}' rather than '{written}' in the {ctx.style.name} style", Fix.safe(f"Change to '{new}'", Edit(op.span, new)))

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+
+
+def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None:
+    """The span to point at, the fix and the mark found, when ``p`` does not end with ``want``."""
+    have = p.terminal_char(ctx.source)
+    if have == want:
+        return None
+    if p.terminal is not None:
+        return p.terminal, Fix.safe(f"Replace '{have}' with '{want}'", Edit(p.terminal, want)), have
+    end = p.span.end
+    text = ctx.text
+    # Put the mark before closing emphasis or quotes only when they are markup, not a quotation.
+    while end > p.span.start and text[end - 1] in "*_":
+        end -= 1
+    return Span(max(p.span.start, end - 1), end), Fix.safe(f"Add '{want}'", Edit(Span(end, end), want)), ""
+
+
+class PreambleTerminalPunctuation(Rule):
+    """
+    ## What it does
+    Checks that each preambular paragraph ends with a comma (a colon when sub-paragraphs
+    follow it).
+
+    ## Why is this bad?
+    The preamble and the operative part are one sentence: each preambular paragraph
+    ends with a comma so that the sentence runs on to the operative verbs. A semicolon
+    or a full stop ends the sentence too early.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019;
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: only punctuation changes.
+
+    ## Options
+    None.
+
+    ## References
+    kb §1.2 UN-PRE-02; §3.1 IP-PRE-01.
+    """
+
+    code = "PRE004"
+    name = "preambular-terminal-punctuation"
+    summary = "Preambular paragraph not ended by a comma"
+    default_severity = Severity.WARNING
+    kinds = (Kind.PREAMBLE,)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        for p in ctx.resolution.preamble:
+            want = ":" if p.children else ","
+            if p.children and p.terminal_char(ctx.source) == ",":
+                continue
+            found = terminal_fix(ctx, p, want)
+            if found is None:
+                continue
+            span, fix, have = found
+            what = f"ends with '{have}'" if have else "has no final punctuation"
+            yield Violation(span, f"Preambular paragraph {what}; end it with '{want}'", fix)

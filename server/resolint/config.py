@@ -1,0 +1,225 @@
+"""Project configuration: ``resolint.toml``, ``.resolint.toml`` or ``[tool.resolint]``.
+
+The nearest file walking up from the document wins; ``extend = "path"`` layers another
+file beneath it. Every key is checked: an unknown key or a value of the wrong type is one
+:class:`ConfigError` naming the file, the key and what was expected, so a typo never
+silently turns a rule off. The CLI and the language server read configuration through
+this module alone, so the editor and CI cannot disagree.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution")
+SEVERITIES = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """A configuration problem, with where it is."""
+
+    def __init__(self, path: Path | str | None, key: str, problem: str) -> None:
+        self.path = str(path) if path else "<settings>"
+        self.key = key
+        self.problem = problem
+        where = f"{self.path}: " + (f"key '{key}': " if key else "")
+        super().__init__(where + problem)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    style: str = "auto"
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unsafe_fixes: bool = False
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # options by code
+    severity: dict[str, str] = field(default_factory=dict)  # overrides by code or prefix
+    terms: dict[str, Any] = field(default_factory=dict)
+    styles: dict[str, dict[str, Any]] = field(default_factory=dict)  # an organization's own styles
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    path: str | None = None  # the file these settings came from
+    root: str | None = None  # the folder relative to which per-file patterns match
+
+    def ignored_for(self, file_path: str | None) -> tuple[str, ...]:
+        """Codes ignored for ``file_path`` by ``per-file-ignores``."""
+        if not file_path or not self.per_file_ignores:
+            return ()
+        rel = _relative(file_path, self.root)
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
+                out.extend(codes)
+        return tuple(out)
+
+    def with_overrides(self, **kwargs: Any) -> "Settings":
+        return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
+
+
+def _relative(file_path: str, root: str | None) -> str:
+    p = Path(file_path)
+    if root:
+        try:
+            return p.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return p.as_posix()
+
+
+# key -> (attribute, checker description, converter)
+def _codes(path: Any, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, key, f"expected a list of rule codes or prefixes (strings), got {_type(value)}")
+    return tuple(v.strip().upper() for v in value)
+
+
+def _type(value: Any) -> str:
+    return {str: "a string", bool: "a boolean", int: "an integer", float: "a number", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _string(path: Any, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(path, key, f"expected a string, got {_type(value)}")
+    return value
+
+
+def _bool(path: Any, key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(path, key, f"expected true or false, got {_type(value)}")
+    return value
+
+
+def _table(path: Any, key: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(path, key, f"expected a table, got {_type(value)}")
+    return value
+
+
+def _globs(path: Any, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, key, f"expected a list of glob patterns (strings), got {_type(value)}")
+    return tuple(value)
+
+
+def settings_from_table(table: dict[str, Any], path: Path | str | None = None, base: Settings | None = None) -> Settings:
+    """Validate a parsed table (from a file or from editor settings) into Settings."""
+    s = base or Settings()
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "extend":
+            continue
+        if key == "style":
+            changes["style"] = _string(path, key, value)
+        elif key == "select":
+            changes["select"] = _codes(path, key, value)
+        elif key in ("extend-select", "extend_select"):
+            changes["extend_select"] = _codes(path, key, value)
+        elif key == "ignore":
+            changes["ignore"] = _codes(path, key, value)
+        elif key in ("unsafe-fixes", "unsafe_fixes"):
+            changes["unsafe_fixes"] = _bool(path, key, value)
+        elif key in ("per-file-ignores", "per_file_ignores"):
+            table_ = _table(path, key, value)
+            changes["per_file_ignores"] = tuple((pat, _codes(path, f"{key}.{pat}", codes)) for pat, codes in table_.items())
+        elif key == "rules":
+            rules = dict(s.rules)
+            for code, opts in _table(path, key, value).items():
+                rules[code.upper()] = {**rules.get(code.upper(), {}), **_table(path, f"rules.{code}", opts)}
+            changes["rules"] = rules
+        elif key == "severity":
+            sev = dict(s.severity)
+            for code, level in _table(path, key, value).items():
+                if level not in SEVERITIES:
+                    raise ConfigError(path, f"severity.{code}", f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
+                sev[code.upper()] = level
+            changes["severity"] = sev
+        elif key == "terms":
+            changes["terms"] = {**s.terms, **_table(path, key, value)}
+        elif key == "styles":
+            styles = dict(s.styles)
+            for name, body in _table(path, key, value).items():
+                styles[name] = _table(path, f"styles.{name}", body)
+            changes["styles"] = styles
+        elif key == "include":
+            changes["include"] = _globs(path, key, value)
+        elif key == "exclude":
+            changes["exclude"] = _globs(path, key, value)
+        else:
+            raise ConfigError(path, key, "unknown key (known: style, select, extend-select, ignore, per-file-ignores, "
+                              "unsafe-fixes, rules, severity, terms, styles, include, exclude, extend)")
+    return replace(s, **changes)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, "", f"not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, "", f"not UTF-8: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(path, "", f"cannot read: {exc.strerror or exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        section = tool.get("resolint") if isinstance(tool, dict) else None
+        if section is None:
+            return {}
+        if not isinstance(section, dict):
+            raise ConfigError(path, "tool.resolint", "expected a table")
+        return section
+    return data
+
+
+def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
+    """Settings from one configuration file, with its ``extend`` chain beneath it."""
+    path = path.resolve()
+    if path in _seen:
+        raise ConfigError(path, "extend", "configuration files extend each other in a loop")
+    table = _read_toml(path)
+    base = Settings()
+    extend = table.get("extend")
+    if extend is not None:
+        if not isinstance(extend, str):
+            raise ConfigError(path, "extend", f"expected a path (string), got {_type(extend)}")
+        target = (path.parent / extend).resolve()
+        if not target.is_file():
+            raise ConfigError(path, "extend", f"file not found: {target}")
+        base = load_settings(target, _seen + (path,))
+    settings = settings_from_table(table, path, base)
+    return replace(settings, path=str(path), root=str(path.parent))
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or a folder)."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for d in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not _has_tool_section(candidate):
+                    continue
+                return candidate
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return b"[tool.resolint" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def settings_for(start: Path) -> Settings:
+    path = find_config(start)
+    return load_settings(path) if path else Settings()

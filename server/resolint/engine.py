@@ -1,0 +1,227 @@
+"""Run the rules over one document and turn their violations into findings.
+
+The engine is the only place that knows about codes, severities, selection and
+suppression. Rules just describe problems; the CLI and the language server just show
+findings. Both call :func:`lint`, so the editor and CI always agree.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from resolint.config import Settings
+from resolint.model import Directive, Kind, Resolution
+from resolint.parser import parse
+from resolint.registry import all_rules
+from resolint.rule import Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import SourceText, Span
+from resolint.styles import Style, detect_style, load_style
+
+log = logging.getLogger(__name__)
+
+#: Internal diagnostics the engine itself emits.
+INTERNAL_CODE = "DOC000"
+INTERNAL_NAME = "rule-crashed"
+UNUSED_DIRECTIVE = ("SUP001", "unused-suppression")
+MALFORMED_DIRECTIVE = ("SUP002", "malformed-directive")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.span.start, self.span.end, self.code)
+
+
+@dataclass(slots=True)
+class LintResult:
+    source: SourceText
+    resolution: Resolution
+    style: Style
+    findings: list[Finding] = field(default_factory=list)
+
+
+def matches(code: str, selectors: Iterable[str]) -> bool:
+    """Whether ``code`` is named by any selector (a code, a prefix, or ALL)."""
+    return any(sel == "ALL" or code.startswith(sel) for sel in selectors)
+
+
+def rule_enabled(rule: Rule, settings: Settings, style: Style, file_path: str | None = None) -> bool:
+    code = rule.code
+    select = settings.select or ("ALL",)
+    if not (matches(code, select) or matches(code, settings.extend_select)):
+        return False
+    explicitly_selected = matches(code, [s for s in settings.select + settings.extend_select if s != "ALL"])
+    if matches(code, style.get("lint.ignore", [])) and not explicitly_selected:
+        return False
+    if matches(code, style.get("lint.opt-in", [])) and not explicitly_selected:
+        return False
+    if matches(code, settings.ignore) or matches(code, settings.ignored_for(file_path)):
+        return False
+    return True
+
+
+def severity_for(code: str, default: Severity, settings: Settings) -> Severity:
+    best = ""
+    for key in settings.severity:
+        if code.startswith(key) and len(key) > len(best):
+            best = key
+    return Severity(settings.severity[best]) if best else default
+
+
+def resolve_style(resolution: Resolution, settings: Settings, override: str | None = None) -> Style:
+    name = override or settings.style
+    if name == "auto":
+        text = resolution.source.text
+        opening = " ".join(text[p.span.start : p.span.end] for p in resolution.openings[:1])
+        title = " ".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs)
+        name, reason = detect_style(opening, title)
+        style = load_style(name, settings.styles)
+        style.detected_because = reason
+        return style
+    return load_style(name, settings.styles)
+
+
+def rule_options(rule: Rule, style: Style, settings: Settings) -> dict:
+    opts = dict(rule.default_options)
+    opts.update(style.get(f"rules.{rule.code}", {}) or {})
+    opts.update(settings.rules.get(rule.code, {}))
+    return opts
+
+
+def lint(
+    text: str | SourceText,
+    settings: Settings | None = None,
+    *,
+    path: str | None = None,
+    style: str | None = None,
+    rules: Iterable[Rule] | None = None,
+) -> LintResult:
+    """Lint ``text``; never raises for a problem in the text or in a rule."""
+    settings = settings or Settings()
+    source = text if isinstance(text, SourceText) else SourceText(text)
+    resolution = parse(source)
+    style_obj = resolve_style(resolution, settings, style)
+    ctx = RuleContext(source, resolution, style_obj, {})
+    raw: list[Finding] = []
+    for rule in rules if rules is not None else all_rules():
+        if not rule_enabled(rule, settings, style_obj, path):
+            continue
+        ctx.options = rule_options(rule, style_obj, settings)
+        try:
+            violations = list(rule.check(ctx))
+        except Exception as exc:  # a broken rule must not take the others down
+            log.error("rule %s crashed: %s", rule.code, traceback.format_exc())
+            raw.append(
+                Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, f"internal error in rule {rule.code}: {exc!r}", Span(0, 0))
+            )
+            continue
+        for v in violations:
+            raw.append(_finding(rule, v, settings, len(source.text)))
+    findings = _apply_directives(raw, resolution, settings, path, style_obj)
+    findings.sort(key=Finding.sort_key)
+    return LintResult(source, resolution, style_obj, findings)
+
+
+def _finding(rule: Rule, v: Violation, settings: Settings, length: int) -> Finding:
+    start = max(0, min(v.span.start, length))
+    end = max(start, min(v.span.end, length))
+    sev = severity_for(rule.code, v.severity or rule.default_severity, settings)
+    return Finding(rule.code, rule.name, sev, v.message, Span(start, end), v.fix)
+
+
+def _apply_directives(
+    findings: list[Finding], res: Resolution, settings: Settings, path: str | None, style: Style
+) -> list[Finding]:
+    directives = res.directives
+    if not directives:
+        return findings
+    scopes = _directive_scopes(directives, res)
+    used = [False] * len(directives)
+    kept: list[Finding] = []
+    for f in findings:
+        suppressed = False
+        for i, (d, scope) in enumerate(zip(directives, scopes)):
+            if scope is None or d.malformed:
+                continue
+            if (not d.codes or matches(f.code, d.codes)) and (d.action == "file-ignore" or scope.start <= f.span.start < scope.end):
+                used[i] = True
+                suppressed = True
+        if not suppressed:
+            kept.append(f)
+    sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
+    for d, was_used, scope in zip(directives, used, scopes):
+        if d.malformed:
+            code, name = MALFORMED_DIRECTIVE
+            msg = f"Malformed resolint directive: {d.malformed}"
+        elif d.action in ("ignore", "disable", "file-ignore") and not was_used:
+            code, name = UNUSED_DIRECTIVE
+            what = ", ".join(d.codes) if d.codes else "any rule"
+            msg = f"This directive suppresses nothing: no {what} finding in its scope"
+        else:
+            continue
+        rule = sup_rules.get(code)
+        if rule is None or not rule_enabled(rule, settings, style, path):
+            continue
+        fix = Fix.safe("Remove the directive", *_removal_edits(res, d))
+        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), msg, d.span, fix))
+    return kept
+
+
+def _removal_edits(res: Resolution, d: Directive):
+    """Delete a directive; when it stands alone on its line, delete the line too."""
+    from resolint.rule import Edit
+
+    text = res.source.text
+    start, end = d.span.start, d.span.end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end_nl = text.find("\n", end)
+    line_end = len(text) if line_end_nl < 0 else line_end_nl + 1
+    if not text[line_start:start].strip() and not text[end:line_end].strip():
+        return (Edit(Span(line_start, line_end), ""),)
+    return (Edit(Span(start, end), ""),)
+
+
+def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span | None]:
+    """The span each directive covers (None for ``enable``, which only ends a scope)."""
+    n = len(res.source.text)
+    body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+    scopes: list[Span | None] = []
+    for i, d in enumerate(directives):
+        if d.action == "file-ignore":
+            scopes.append(Span(0, n))
+        elif d.action == "ignore":
+            nxt = next((p for p in body if p.span.start >= d.span.end), None)
+            # The paragraph the comment sits in (inline at its end) or the one after it.
+            containing = next((p for p in body if p.span.start <= d.span.start < p.span.end), None)
+            target = containing or nxt
+            if target is None:
+                scopes.append(Span(d.span.end, d.span.end))
+            else:
+                # Sub-paragraphs belong to the paragraph: extend to its last descendant.
+                end = target.span.end
+                stack = list(target.children)
+                while stack:
+                    c = stack.pop()
+                    end = max(end, c.span.end)
+                    stack.extend(c.children)
+                scopes.append(Span(target.span.start, end))
+        elif d.action == "disable":
+            end = n
+            for later in directives[i + 1 :]:
+                if later.action == "enable" and (not d.codes or set(d.codes) & set(later.codes) or not later.codes):
+                    end = later.span.start
+                    break
+            scopes.append(Span(d.span.end, end))
+        else:
+            scopes.append(None)
+    return scopes

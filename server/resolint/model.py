@@ -1,0 +1,165 @@
+"""The parsed shape of a resolution: what the parser produces and every rule reads.
+
+The model is plain data. It records spans into the original text (never copies that
+lose their place), so that a rule can point at exactly the characters it means and a
+fix can replace exactly those.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from resolint.source import SourceText, Span
+
+
+class Kind(str, enum.Enum):
+    """What a paragraph is, as far as the parser could tell."""
+
+    TITLE = "title"  # title block lines: "Resolution No. 3", symbol, subject, heading
+    OPENING = "opening"  # "The General Assembly," / "The ICPO-INTERPOL General Assembly, meeting in …:"
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"  # a top-level operative paragraph, or an item of INTERPOL's list
+    SUBPARAGRAPH = "subparagraph"  # (a), (i), a., i. under an operative paragraph
+    HEADING = "heading"  # a section heading inside the body ("A", "I. General", "# Part")
+    CLOSING = "closing"  # "Adopted: …", "38th plenary meeting", a date line
+    ANNEX = "annex"  # everything from "Annex" on: not a clause of the resolution
+    DIRECTIVE = "directive"  # a resolint comment on a line of its own
+    UNPLACED = "unplaced"  # text the parser could not place
+
+
+class LabelScheme(str, enum.Enum):
+    """How a paragraph label is written, as far as sequence checking cares."""
+
+    ARABIC = "arabic"  # 1 2 3
+    LOWER_ALPHA = "lower-alpha"  # a b c
+    LOWER_ROMAN = "lower-roman"  # i ii iii
+    UPPER_ALPHA = "upper-alpha"
+    UPPER_ROMAN = "upper-roman"
+
+
+@dataclass(slots=True)
+class Label:
+    """A paragraph label as written, e.g. ``"1."``, ``"(a)"``, ``"1)"``, ``"ii."``.
+
+    ``value`` is the label's ordinal (1 for "a", "i" and "1"); ``form`` is the label
+    with its characters replaced by a placeholder ("(#)", "#.", "#)", "#"), which is
+    what number-format rules compare against the style.
+    """
+
+    span: Span
+    text: str
+    scheme: LabelScheme
+    value: int
+    form: str
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of the document, with the parts rules look at.
+
+    - ``span``: the paragraph's text from its first to its last non-space character,
+      possibly over several wrapped lines.
+    - ``bullet``: a stray list marker before the label or text ("- ", "* ", "• ").
+    - ``label``: the number or letter label, if any.
+    - ``content``: the span after bullet and label: where the opener starts.
+    - ``opener``: the opening phrase, filled by the engine's NLP step (not the parser).
+    - ``terminal``: the span of the final punctuation mark, if the paragraph ends with one.
+    """
+
+    kind: Kind
+    span: Span
+    content: Span
+    bullet: Span | None = None
+    label: Label | None = None
+    terminal: Span | None = None
+    depth: int = 0
+    index: int = 0  # position in Resolution.paragraphs
+    part: int = 0  # which part (A, B, …) of a multi-part resolution
+    parent: "Paragraph | None" = field(default=None, repr=False)
+    children: list["Paragraph"] = field(default_factory=list, repr=False)
+    opener: Span | None = None
+    # Markdown emphasis markers around the opener (``*Recalling*``): kept so fixes
+    # can replace the word without touching the markup.
+    emphasis: str = ""
+
+    def text(self, source: SourceText) -> str:
+        return source.text[self.span.start : self.span.end]
+
+    def content_text(self, source: SourceText) -> str:
+        return source.text[self.content.start : self.content.end]
+
+    def terminal_char(self, source: SourceText) -> str:
+        return source.text[self.terminal.start] if self.terminal else ""
+
+    @property
+    def number(self) -> int | None:
+        return self.label.value if self.label and self.label.scheme is LabelScheme.ARABIC else None
+
+
+@dataclass(slots=True)
+class Directive:
+    """A ``<!-- resolint: … -->`` comment, parsed.
+
+    ``action`` is one of ``ignore`` (next paragraph), ``disable``, ``enable``,
+    ``file-ignore``; ``codes`` are code prefixes ("PRE002", "TRM"); an empty tuple
+    means every code.
+    """
+
+    span: Span
+    action: str
+    codes: tuple[str, ...]
+    reason: str = ""
+    malformed: str = ""  # why it could not be understood, if it could not
+
+
+@dataclass(slots=True)
+class TitleBlock:
+    """What the lines before the opening say."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    number: Span | None = None  # "3" in "Resolution No. 3", "10" in "78/10. Title"
+    symbol: Span | None = None  # "GA-2025-93-RES-03", "A/RES/78/10"
+    subject: Span | None = None
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The whole parsed document."""
+
+    source: SourceText
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    title: TitleBlock = field(default_factory=TitleBlock)
+    openings: list[Paragraph] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+
+    def of_kind(self, *kinds: Kind) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind in kinds]
+
+    @property
+    def opening(self) -> Paragraph | None:
+        return self.openings[0] if self.openings else None
+
+    @property
+    def preamble(self) -> list[Paragraph]:
+        return self.of_kind(Kind.PREAMBLE)
+
+    @property
+    def operative(self) -> list[Paragraph]:
+        """Top-level operative paragraphs (INTERPOL list items are their children)."""
+        return [p for p in self.paragraphs if p.kind is Kind.OPERATIVE and p.parent is None]
+
+    @property
+    def closing(self) -> list[Paragraph]:
+        return self.of_kind(Kind.CLOSING)
+
+    @property
+    def unplaced(self) -> list[Paragraph]:
+        return self.of_kind(Kind.UNPLACED)
+
+    def parts(self) -> list[list[Paragraph]]:
+        """Paragraphs grouped by part (a multi-part resolution repeats its opening)."""
+        groups: dict[int, list[Paragraph]] = {}
+        for p in self.paragraphs:
+            groups.setdefault(p.part, []).append(p)
+        return [groups[k] for k in sorted(groups)]

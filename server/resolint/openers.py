@@ -1,0 +1,154 @@
+"""Find the opener of a paragraph: the phrase its drafting rules are about.
+
+The style lists the phrases ("Recalling", "Deeply concerned", "Calls upon"); spaCy's
+PhraseMatcher finds the longest listed phrase at the start of the paragraph. Around it
+we accept the modifiers drafters add rather than listing every combination: "also" or
+"further" after a participle ("Recalling also") or before a verb ("Also requests"),
+"Further" before a participle (the Model UN form), and an adverb before either
+("Deeply regretting", "Strongly condemns"). When no listed phrase matches, the opener
+is the leading word (or, in an all-capitals style, the leading run of capitals), so
+that casing and form can still be checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from resolint.model import Kind, Paragraph
+from resolint.nlp import HEAD_CHARS
+from resolint.source import Span
+
+if TYPE_CHECKING:
+    from resolint.rule import RuleContext
+
+MODIFIER_WORDS = ("also", "further")
+ADVERBS = frozenset(
+    "deeply fully firmly gravely strongly solemnly seriously keenly profoundly once again further also equally "
+    "urgently earnestly formally hereby therefore respectfully most ever".split()
+)
+
+
+def _is_adverb(word: str) -> bool:
+    """A word that may qualify the opener after it ("Particularly concerned")."""
+    w = word.lower()
+    return w in ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in ("apply", "supply", "rely", "reply", "comply", "multiply"))
+#: Words that may stay lower case after an all-capitals opener ("SHOCKED by").
+TRAILING_PREPOSITIONS = frozenset({"by", "of", "with", "that", "at", "to", "for", "about", "in", "on"})
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_EMPHASIS = "*_"
+
+
+@dataclass(frozen=True, slots=True)
+class Opener:
+    span: Span  # the whole opener, modifiers included
+    head: Span  # the participle or verb that carries the form ("Recalling", "requests")
+    phrase: str | None  # the listed phrase it matched, as the list writes it
+    before: Span | None = None  # "Further" in "Further recalling", "Also" in "Also requests"
+    after: Span | None = None  # "also" in "Recalling also"
+    emphasis: str = ""  # Markdown markers around the opener ("*")
+
+    @property
+    def listed(self) -> bool:
+        return self.phrase is not None
+
+
+def phrases_for(ctx: "RuleContext", paragraph: Paragraph) -> tuple[str, ...]:
+    return ctx.style.preambular if paragraph.kind is Kind.PREAMBLE else ctx.style.operative
+
+
+def find_opener(ctx: "RuleContext", paragraph: Paragraph) -> Opener | None:
+    cache = ctx.cache.setdefault("openers", {})
+    key = paragraph.index
+    if key not in cache:
+        cache[key] = _find(ctx, paragraph)
+    return cache[key]
+
+
+def _words(text: str, start: int, end: int, count: int) -> list[re.Match[str]]:
+    out = []
+    pos = start
+    while len(out) < count:
+        m = _WORD.search(text, pos, end)
+        if not m or text[pos : m.start()].strip(" \t\u00a0"):
+            break
+        out.append(m)
+        pos = m.end()
+    return out
+
+
+def _find(ctx: "RuleContext", paragraph: Paragraph) -> Opener | None:
+    text = ctx.text
+    start, end = paragraph.content.start, paragraph.content.end
+    emphasis = ""
+    while start < end and text[start] in _EMPHASIS:
+        emphasis += text[start]
+        start += 1
+    words = _words(text, start, min(end, start + HEAD_CHARS + 40), 6)
+    if not words:
+        return None
+    phrases = phrases_for(ctx, paragraph)
+    nlp = ctx.nlp
+    head_end = min(end, start + HEAD_CHARS)
+
+    def match_at(pos: int):
+        return nlp.longest_leading_phrase(_clean_head(text[pos:head_end]), phrases)
+
+    before: Span | None = None
+    m = match_at(start)
+    phrase_start = start
+    if m is None:
+        # "Further recalling", "Also requests", "Once again urges": adverbs + listed phrase.
+        k = 0
+        while k < min(2, len(words) - 1) and _is_adverb(words[k].group(0)):
+            k += 1
+        if k:
+            m = match_at(words[k].start())
+            if m is not None:
+                before = Span(words[0].start(), words[k - 1].end())
+                phrase_start = words[k].start()
+    if m is not None:
+        phrase_end = phrase_start + m.end
+        after = None
+        nxt = _words(text, phrase_end, end, 1)
+        if nxt and nxt[0].group(0).lower() in MODIFIER_WORDS and not m.phrase.lower().endswith(MODIFIER_WORDS):
+            after = Span(nxt[0].start(), nxt[0].end())
+        first = _words(text, phrase_start, phrase_end, 1)[0]
+        span_end = after.end if after else phrase_end
+        return Opener(
+            span=Span(before.start if before else phrase_start, span_end),
+            head=Span(first.start(), first.end()),
+            phrase=m.phrase,
+            before=before,
+            after=after,
+            emphasis=emphasis,
+        )
+    # Not listed: the leading word, or the leading run of capitals in an all-caps style.
+    before = None
+    k = 0
+    while k < min(2, len(words) - 1) and _is_adverb(words[k].group(0)):
+        k += 1
+    head = words[k]
+    if k:
+        before = Span(words[0].start(), words[k - 1].end())
+    last = head
+    if ctx.style.opener_case == "upper" and head.group(0).isupper():
+        for w in words[words.index(head) + 1 :]:
+            if w.group(0).isupper() and len(w.group(0)) > 1:
+                last = w
+            else:
+                break
+    return Opener(
+        span=Span(before.start if before else head.start(), last.end()),
+        head=Span(head.start(), head.end()),
+        phrase=None,
+        before=before,
+        emphasis=emphasis,
+    )
+
+
+def _clean_head(head: str) -> str:
+    """Drop Markdown emphasis so "Recalling*" still tokenizes as "Recalling"."""
+    return head.replace("*", " ").replace("_", " ")

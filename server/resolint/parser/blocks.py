@@ -1,0 +1,104 @@
+"""Split a text into raw paragraphs: runs of lines that belong together.
+
+Drafts come with one paragraph a line (as exported from Word), or wrapped over several
+lines (as typed in an editor), with or without blank lines between paragraphs. A new
+paragraph starts at a blank line, at a line that begins with a label or bullet, after a
+line that ends a clause (``, ; : .``) when the next line starts with a capital, and at
+every line of a title block or a Markdown heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resolint.parser import patterns as P
+from resolint.source import SourceText, Span
+
+# Every Unicode space the drafts we have seen carry, plus the BOM and zero-width space.
+SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\f\v"
+
+_LABEL_START = re.compile(
+    r"""(?:[-*•‣◦·–—]\s+)?          # a stray bullet
+        (?:\(?\d{1,3}[.)]\s          # 1.  1)  (1)
+          |\([a-z]{1,3}\)\s          # (a) (ii)
+          |\(\d{1,3}\)\s
+          |[a-z]{1,3}[.)]\s          # a.  a)  ii.
+        )""",
+    re.VERBOSE,
+)
+_BULLET_START = re.compile(r"[-*•‣◦·–—]\s+\S")
+_HEADING = re.compile(r"#{1,6}\s")
+_COMMENT_LINE = re.compile(r"<!--.*-->\s*$")
+_CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
+_CAPITAL_START = re.compile(r"[*_\"“‘'(\[]*[A-Z]")
+
+
+@dataclass(slots=True)
+class RawParagraph:
+    """A paragraph's span (first to last non-space character) and its line numbers."""
+
+    span: Span
+    first_line: int
+    last_line: int
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in SPACE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in SPACE_CHARS:
+        end -= 1
+    return start, end
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip(SPACE_CHARS)
+
+
+def starts_new_paragraph(prev: str, line: str) -> bool:
+    """Whether ``line`` opens a paragraph of its own, given the line before it."""
+    if _LABEL_START.match(line) or _BULLET_START.match(line):
+        return True
+    if _HEADING.match(line) or _HEADING.match(prev) or _COMMENT_LINE.match(line) or _COMMENT_LINE.match(prev):
+        return True
+    if _CLAUSE_END.search(prev) and _CAPITAL_START.match(line):
+        return True
+    # Closing lines carry no punctuation: "38th plenary meeting" / "21 November 2023".
+    if P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev):
+        return True
+    return False
+
+
+def split_paragraphs(source: SourceText, one_per_line_until: int = 0) -> list[RawParagraph]:
+    """Group the lines of ``source`` into raw paragraphs.
+
+    Lines before ``one_per_line_until`` (a line number) are each a paragraph of their
+    own: that is the title block, whose lines carry no punctuation to join them by.
+    """
+    text = source.text
+    out: list[RawParagraph] = []
+    current: list[int] | None = None  # [start, end, first_line, last_line]
+    prev_stripped = ""
+    for line_no in range(source.line_count):
+        start = source.line_starts[line_no]
+        end = source.line_end(line_no)
+        s, e = _strip(text, start, end)
+        if s == e:
+            if current:
+                out.append(RawParagraph(Span(current[0], current[1]), current[2], current[3]))
+                current = None
+            prev_stripped = ""
+            continue
+        stripped = text[s:e]
+        if current is not None and (line_no < one_per_line_until or starts_new_paragraph(prev_stripped, stripped)):
+            out.append(RawParagraph(Span(current[0], current[1]), current[2], current[3]))
+            current = None
+        if current is None:
+            current = [s, e, line_no, line_no]
+        else:
+            current[1] = e
+            current[3] = line_no
+        prev_stripped = stripped
+    if current:
+        out.append(RawParagraph(Span(current[0], current[1]), current[2], current[3]))
+    return out

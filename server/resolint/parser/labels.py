@@ -1,0 +1,123 @@
+"""Read the front and back of a paragraph: stray bullet, label, and final punctuation."""
+
+from __future__ import annotations
+
+import re
+
+from resolint.model import Label, LabelScheme
+from resolint.source import Span
+
+_BULLET = re.compile(r"[-*•‣◦·–—](?=[ \t\u00a0])[ \t\u00a0]*")
+# Label forms, tried in order. Group "v" is the label's value text.
+_LABELS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\((?P<v>\d{1,3})\)"), "(#)"),
+    (re.compile(r"\((?P<v>[a-z]{1,2}|[ivxlc]{1,6})\)"), "(#)"),
+    (re.compile(r"\((?P<v>[A-Z]{1,2}|[IVXLC]{1,6})\)"), "(#)"),
+    (re.compile(r"(?P<v>\d{1,3})\.(?!\d)"), "#."),
+    (re.compile(r"(?P<v>\d{1,3})\)"), "#)"),
+    (re.compile(r"(?P<v>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s)"), "#"),
+    (re.compile(r"(?P<v>[IVXLC]{1,6}|[A-Z])\.(?=\s)"), "#."),
+    # A bare number before a capitalized word: "2 Urges …" (number without its point).
+    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[A-Z][a-z])"), "#"),
+]
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]*")
+TERMINALS = ",;:.!?"
+_CLOSERS = "\"”’'*_)]»"
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a lower-case roman numeral, or None if it is not a canonical one."""
+    total = 0
+    prev = 0
+    for ch in reversed(text.lower()):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        if v < prev:
+            total -= v
+        else:
+            total += v
+            prev = v
+    return total if total > 0 and to_roman(total) == text.lower() else None
+
+
+def to_roman(value: int) -> str:
+    parts = []
+    for v, s in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= v:
+            parts.append(s)
+            value -= v
+    return "".join(parts)
+
+
+def alpha_value(text: str) -> int:
+    """a=1 … z=26, aa=27 (the UN's doubled letters after z)."""
+    text = text.lower()
+    if len(text) == 2 and text[0] == text[1]:
+        return 26 + ord(text[0]) - ord("a") + 1
+    return ord(text[0]) - ord("a") + 1
+
+
+def read_bullet(text: str, pos: int, end: int) -> tuple[Span | None, int]:
+    m = _BULLET.match(text, pos, end)
+    if not m:
+        return None, pos
+    return Span(m.start(), m.start() + 1), m.end()
+
+
+def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = None) -> tuple[Label | None, int]:
+    """Read a label at ``pos``; return it and the offset where the content starts.
+
+    ``prefer_alpha_for`` settles "(i)"/"(v)"/"(x)": when the previous alphabetic label
+    had value ``prefer_alpha_for - 1`` the letter continues that sequence.
+    """
+    for pattern, form in _LABELS:
+        m = pattern.match(text, pos, end)
+        if not m:
+            continue
+        after = m.end()
+        # A label must be followed by white space (or end the paragraph).
+        if after < end and text[after] not in " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u202f":
+            continue
+        raw = m.group("v")
+        label_text = m.group(0)
+        scheme, value = _scheme_and_value(raw, prefer_alpha_for)
+        if value is None:
+            continue
+        if form == "#" and scheme is not LabelScheme.ARABIC:
+            form = "#" + label_text[-1]
+        sp = _SPACES.match(text, after, end)
+        content = sp.end() if sp else after
+        return Label(Span(m.start(), m.end()), label_text, scheme, value, form), content
+    return None, pos
+
+
+def _scheme_and_value(raw: str, prefer_alpha_for: int | None) -> tuple[LabelScheme, int | None]:
+    if raw.isdigit():
+        return LabelScheme.ARABIC, int(raw)
+    lower = raw.islower()
+    alpha_scheme = LabelScheme.LOWER_ALPHA if lower else LabelScheme.UPPER_ALPHA
+    roman_scheme = LabelScheme.LOWER_ROMAN if lower else LabelScheme.UPPER_ROMAN
+    alpha_shape = len(raw) == 1 or (len(raw) == 2 and raw[0] == raw[1])
+    r = roman_value(raw)
+    if alpha_shape:
+        a = alpha_value(raw)
+        # "i", "v", "x", "ii" are roman unless they continue a lettered sequence.
+        if r is not None and raw.lower() in ("i", "v", "x", "ii", "xx") and prefer_alpha_for != a:
+            return roman_scheme, r
+        return alpha_scheme, a
+    return roman_scheme, r
+
+
+def read_terminal(text: str, start: int, end: int) -> Span | None:
+    """The final punctuation mark, looking through closing quotes and emphasis."""
+    i = end - 1
+    while i >= start and text[i] in _CLOSERS:
+        i -= 1
+    if i >= start and text[i] in TERMINALS:
+        # "…etc.)" keeps the full stop inside brackets; the clause itself has none.
+        if any(text[j] in ")]" for j in range(i + 1, end)):
+            return None
+        return Span(i, i + 1)
+    return None

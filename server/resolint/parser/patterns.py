@@ -1,0 +1,60 @@
+"""Regular expressions for the fixed parts of a resolution: opening, closing, annex, title.
+
+Kept apart from the state machine so that the two can be read (and tested) separately.
+"""
+
+from __future__ import annotations
+
+import re
+
+ORGANS = (
+    r"General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
+    r"Plenipotentiary Conference|Conference of the Parties|Conference|Assembly|Council|"
+    r"Commission|Committee|Board|Summit"
+)
+
+#: "The General Assembly," / "The ICPO-INTERPOL General Assembly, meeting in …:" /
+#: "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
+OPENING = re.compile(
+    rf"^[*_]*The\s+(?:[^\s,:;]+\s+){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
+    re.IGNORECASE,
+)
+#: The body of an opening is short; a preambular paragraph that happens to begin with
+#: "The Council" is long and ends with a comma after a verb.
+OPENING_MAX_CHARS = 450
+
+INTERPOL_MEETING = re.compile(
+    r"meeting\s+in\s+(?P<place>.+?)\s+(?:from|on)\s+(?P<dates>.+?)\s+at\s+its\s+(?P<session>\d+)(?P<suffix>[a-z]{2})?\s+session",
+    re.IGNORECASE,
+)
+
+ADOPTED = re.compile(r"^[*_]*(Adopted|Adoptée|Adoptada)\b", re.IGNORECASE)
+PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b", re.IGNORECASE)
+MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
+ANNEX = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)
+#: "Annex United Nations Convention against Cybercrime": an annex title on the same line.
+ANNEX_TITLED = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?\s+[A-Z“\"]")
+#: An adopted declaration in the first person plural.
+DECLARATION_START = re.compile(r"^[*_]*We,?\s+(?:the\s+)?(?:Heads|Ministers|representatives|Member|States|peoples)", re.IGNORECASE)
+#: An operative paragraph introducing a text it adopts.
+ADOPTS_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:]*:\W*$", re.IGNORECASE)
+#: Page furniture: only digits, punctuation and at most one short parenthesized code.
+JUNK = re.compile(r"^(?=.*\d)[\d\W_]*(?:\([A-Z]{1,2}\))?[\d\W_]*$")
+MD_HEADING = re.compile(r"^#{1,6}\s")
+HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
+THEMATIC_BREAK = re.compile(r"^[\W_]+$")
+#: A section heading inside the body: "A", "B", "II", "I. General provisions".
+SECTION_HEADING = re.compile(
+    r"^[*_]*(?:(?:[A-Z]|[IVXL]{1,6})\.?[*_]*$"  # "A", "II", "B."
+    r"|(?:[A-Z]|[IVXL]{1,6})\.\s+\S[^\n]{0,300}$"  # "I. General provisions"
+    r"|[IVXL]{2,6}\s+[A-Z][^\n]{0,300}$)"  # "II Implementation of …"
+)
+
+TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
+UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$")
+SYMBOL = re.compile(
+    r"\b(?:(?:GA|AG)-\d{4}(?:-\d{1,3})?-RES-\d{1,3}|AGN/\d{1,3}/RES/\d{1,3}|A/RES/(?:(?:S|ES)-)?\d{1,3}/\d{1,4}"
+    r"|S/RES/\d{1,4}\s*\(\d{4}\)|A/\d{1,3}/L\.\d+(?:/Rev\.\d+)?|S/\d{4}/\d+)"
+)
+SUBJECT = re.compile(r"^(?:<[^>]+>|[*_])*(?:Subject|Objet|Asunto)\s*:(?:</[^>]+>|[*_])*\s*(?P<subject>.*)$", re.IGNORECASE)

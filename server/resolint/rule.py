@@ -1,0 +1,163 @@
+"""What a rule is and what it returns.
+
+A rule looks at the parsed :class:`~resolint.model.Resolution` through a
+:class:`RuleContext` and yields :class:`Violation` objects: a span, a message and
+perhaps a :class:`Fix`. It never decides its own code's severity or whether it is
+suppressed: the engine does that, so that configuration works the same for every rule.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+from resolint.model import Kind, Paragraph, Resolution
+from resolint.source import SourceText, Span
+
+if TYPE_CHECKING:
+    from resolint.nlp import Nlp
+    from resolint.styles import Style
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Applicability(str, enum.Enum):
+    """How far a fix may be trusted, weakest first (ruff's scale)."""
+
+    DISPLAY_ONLY = "display-only"
+    UNSAFE = "unsafe"
+    SAFE = "safe"
+
+    @property
+    def rank(self) -> int:
+        return {"display-only": 0, "unsafe": 1, "safe": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``span`` of the text with ``new_text``."""
+
+    span: Span
+    new_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    title: str
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+
+    @staticmethod
+    def safe(title: str, *edits: Edit) -> "Fix":
+        return Fix(title, Applicability.SAFE, tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end))))
+
+    @staticmethod
+    def unsafe(title: str, *edits: Edit) -> "Fix":
+        return Fix(title, Applicability.UNSAFE, tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end))))
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    span: Span
+    message: str
+    fix: Fix | None = None
+    #: Overrides the rule's default severity for this one finding (e.g. an unknown
+    #: participle is a warning, an operative verb in the preamble an error).
+    severity: Severity | None = None
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """Everything a rule may read. NLP is loaded on first use only."""
+
+    source: SourceText
+    resolution: Resolution
+    style: "Style"
+    options: dict[str, Any]
+    #: Per-document memo shared by the rules (openers found once, not once per rule).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _nlp: "Nlp | None" = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def nlp(self) -> "Nlp":
+        if self._nlp is None:
+            from resolint.nlp import get_nlp
+
+            self._nlp = get_nlp()
+        return self._nlp
+
+    def slice(self, span: Span) -> str:
+        return self.source.text[span.start : span.end]
+
+    def opener(self, paragraph: Paragraph):
+        """The opener of a preambular or operative paragraph, matched against the style."""
+        from resolint.openers import find_opener
+
+        return find_opener(self, paragraph)
+
+
+_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "Options", "References")
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and ``check``.
+
+    The class docstring is the rule's documentation, in Markdown with the sections of
+    :data:`DOC_SECTIONS`; the Example and Use instead sections hold fenced drafts that
+    the test suite lints.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    #: Clause kinds the rule looks at (documentation, and a cheap skip).
+    kinds: ClassVar[tuple[Kind, ...]] = ()
+    #: Option names and defaults, set per rule in ``[rules.CODE]``.
+    default_options: ClassVar[dict[str, Any]] = {}
+    #: The strongest fix this rule offers, for documentation (None: no fix).
+    fix_applicability: ClassVar[Applicability | None] = None
+
+    def check(self, ctx: RuleContext) -> Iterable[Violation]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        doc = cls.doc()
+        out: dict[str, str] = {}
+        heads = list(_SECTION.finditer(doc))
+        for i, m in enumerate(heads):
+            end = heads[i + 1].start() if i + 1 < len(heads) else len(doc)
+            out[m.group(1).strip()] = doc[m.end() : end].strip()
+        return out
+
+    @classmethod
+    def doc_examples(cls, section: str) -> Iterator[str]:
+        """The fenced code blocks of a doc section (drafts to lint)."""
+        body = cls.doc_sections().get(section, "")
+        for m in re.finditer(r"```[a-z]*\n(.*?)```", body, re.DOTALL):
+            yield m.group(1)
+
+    @classmethod
+    def family(cls) -> str:
+        return cls.code[:3]

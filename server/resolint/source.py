@@ -1,0 +1,120 @@
+"""The text of one document and the line index that turns offsets into positions.
+
+Everything in the engine speaks in code-point offsets into a Python ``str``. Only the
+edges (CLI output, the LSP adapter) turn them into line/column pairs, and they do it
+through this index, built once per text, so that no caller ever measures a line with
+``len()`` in the wrong unit.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+#: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
+LINE_BREAKS = ("\r\n", "\n", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of code-point offsets."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A zero-based line and a zero-based column counted in code points."""
+
+    line: int
+    character: int
+
+
+@dataclass(slots=True)
+class SourceText:
+    """A document's text plus the offsets at which each of its lines starts.
+
+    ``line_starts[i]`` is the offset of the first character of line ``i``. A line's
+    terminator belongs to that line, which is what editors do as well.
+    """
+
+    text: str
+    line_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        text = self.text
+        i = 0
+        n = len(text)
+        find_lf = text.find
+        find_cr = text.find
+        # Walk break to break rather than char by char: most of the text has none.
+        while i < n:
+            lf = find_lf("\n", i)
+            cr = find_cr("\r", i)
+            if lf < 0 and cr < 0:
+                break
+            if cr < 0 or (0 <= lf < cr):
+                i = lf + 1
+            elif cr + 1 < n and text[cr + 1] == "\n":
+                i = cr + 2
+            else:
+                i = cr + 1
+            starts.append(i)
+        self.line_starts = starts
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def position(self, offset: int) -> Position:
+        """The line and code-point column of ``offset`` (clamped into the text)."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return Position(line, offset - self.line_starts[line])
+
+    def offset(self, line: int, character: int) -> int:
+        """The offset of a line/code-point column, clamped to the end of that line."""
+        if line < 0:
+            return 0
+        if line >= len(self.line_starts):
+            return len(self.text)
+        start = self.line_starts[line]
+        end = self.line_end(line)
+        return min(start + max(0, character), end)
+
+    def line_end(self, line: int) -> int:
+        """Offset just past the last character of ``line``, before its terminator."""
+        start = self.line_starts[line]
+        stop = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
+        while stop > start and self.text[stop - 1] in "\r\n":
+            stop -= 1
+        return stop
+
+    def line_text(self, line: int) -> str:
+        return self.text[self.line_starts[line] : self.line_end(line)]
+
+    def dominant_newline(self) -> str:
+        """The line ending most used in the text; ``\\n`` when there is none."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"))
+        return best[1] if best[0] else "\n"

@@ -1,0 +1,23 @@
+"""Shared test helpers: fixture paths and the optional ../shared corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+def corpus_or_skip() -> Path:
+    if not (CORPUS / "index.csv").is_file():
+        pytest.skip("../shared/corpus is not present (it is only in the team's checkouts and CI)")
+    return CORPUS

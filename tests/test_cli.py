@@ -1,0 +1,187 @@
+"""The CLI end to end: formats, fixing files in place, configuration, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+DRAFT_WITH_SAFE_FIXES = "The General Assembly\n\nRecalling its resolution 74/1 of 1 October 2019;\n\n1. Decides to act;\n"
+
+
+def run(*args, input: bytes | None = None, cwd=None):
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "resolint", *map(str, args)], input=input, capture_output=True, cwd=cwd, env=env)
+
+
+def test_text_format_is_path_line_col_code_message(tmp_path):
+    proc = run("check", FIXTURES / "sample-draft.txt")
+    first = proc.stdout.decode().splitlines()[0]
+    assert first.startswith(f"{FIXTURES / 'sample-draft.txt'}:9:1: PRE001 ")
+    assert "\x1b[" not in proc.stdout.decode()  # colours only on a terminal
+
+
+def test_fix_in_place_keeps_bom_and_crlf(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(b"\xef\xbb\xbf" + DRAFT_WITH_SAFE_FIXES.replace("\n", "\r\n").encode())
+    proc = run("check", "--fix", draft)
+    data = draft.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert data.decode("utf-8-sig") == "The General Assembly,\r\n\r\nRecalling its resolution 74/1 of 1 October 2019,\r\n\r\n1. Decides to act.\r\n"
+    assert proc.returncode == 0, proc.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]  # no temporary file left
+
+
+def test_fix_keeps_utf16(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(DRAFT_WITH_SAFE_FIXES.encode("utf-16"))
+    run("check", "--fix", draft)
+    assert draft.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+    assert "The General Assembly," in draft.read_bytes().decode("utf-16")
+
+
+def test_diff_prints_and_does_not_write(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT_WITH_SAFE_FIXES, encoding="utf-8")
+    proc = run("check", "--diff", draft)
+    out = proc.stdout.decode()
+    assert "-Recalling its resolution 74/1 of 1 October 2019;" in out
+    assert "+Recalling its resolution 74/1 of 1 October 2019," in out
+    assert draft.read_text(encoding="utf-8") == DRAFT_WITH_SAFE_FIXES
+
+
+def test_stdin_with_fix_prints_the_fixed_text():
+    proc = run("check", "--fix", "-", "--stdin-filename", "draft.txt", input=DRAFT_WITH_SAFE_FIXES.encode())
+    assert proc.stdout.decode() == "The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019,\n\n1. Decides to act.\n"
+
+
+def test_fix_leaves_a_file_with_unplaced_text_alone(tmp_path):
+    draft = tmp_path / "draft.txt"
+    text = DRAFT_WITH_SAFE_FIXES + "\n38th plenary meeting\n\nsome stray words\n"
+    draft.write_text(text, encoding="utf-8")
+    proc = run("check", "--fix", draft)
+    assert draft.read_text(encoding="utf-8") == text
+    assert b"not fixed" in proc.stderr
+
+
+def test_github_format():
+    proc = run("check", "--format", "github", FIXTURES / "sample-draft.txt")
+    lines = proc.stdout.decode().splitlines()
+    assert lines and all(l.startswith(("::error ", "::warning ", "::notice ")) for l in lines)
+    assert any(",line=9,col=1," in l and "PRE001" in l for l in lines)
+
+
+def test_junit_format_is_xml_with_one_case_per_file(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
+    proc = run("check", "--format", "junit", FIXTURES / "sample-draft.txt", clean)
+    root = ET.fromstring(proc.stdout)
+    cases = root.findall(".//testcase")
+    assert len(cases) == 2
+    assert cases[0].find("failure") is not None and cases[1].find("failure") is None
+
+
+def test_sarif_format(tmp_path):
+    proc = run("check", "--format", "sarif", FIXTURES / "sample-draft.txt")
+    doc = json.loads(proc.stdout)
+    assert doc["version"] == "2.1.0"
+    run_ = doc["runs"][0]
+    ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    for res in run_["results"]:
+        assert ids[res["ruleIndex"]] == res["ruleId"]
+        region = res["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    schema_path = os.environ.get("SARIF_SCHEMA")
+    if schema_path and Path(schema_path).is_file():
+        import jsonschema
+
+        jsonschema.validate(doc, json.loads(Path(schema_path).read_text(encoding="utf-8")))
+
+
+def test_directory_lints_only_drafts(tmp_path):
+    (tmp_path / "a.txt").write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
+    (tmp_path / "notes.docx.bak").write_bytes(b"\xff\xfe")
+    proc = run("check", "--format", "json", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    paths = sorted(Path(f["path"]).name for f in json.loads(proc.stdout)["files"])
+    assert paths == ["a.txt", "b.md"]
+
+
+def test_config_error_names_file_and_key(tmp_path):
+    (tmp_path / "resolint.toml").write_text('style = "un-ga"\nselcet = ["PRE"]\n', encoding="utf-8")
+    (tmp_path / "d.txt").write_text("The General Assembly,\n", encoding="utf-8")
+    proc = run("check", "d.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "resolint.toml" in err and "selcet" in err and "Traceback" not in err
+
+
+def test_config_wrong_type_is_a_clear_error(tmp_path):
+    (tmp_path / "resolint.toml").write_text("select = \"PRE\"\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("The General Assembly,\n", encoding="utf-8")
+    proc = run("check", "d.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "expected a list" in proc.stderr.decode()
+
+
+def test_pyproject_per_file_ignores_and_select(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.resolint]\nselect = ["OPR"]\n\n[tool.resolint.per-file-ignores]\n"old/*.txt" = ["OPR007"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "old").mkdir()
+    draft = "The General Assembly,\n\nRecalls its resolution 74/1,\n\n1. Decides to act;\n"
+    (tmp_path / "old" / "a.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(draft, encoding="utf-8")
+    proc = run("check", "--format", "json", ".", cwd=tmp_path)
+    files = {Path(f["path"]).as_posix(): {d["code"] for d in f["diagnostics"]} for f in json.loads(proc.stdout)["files"]}
+    assert files == {"new.txt": {"OPR007"}, "old/a.txt": set()}
+
+
+def test_select_and_ignore_on_the_command_line():
+    proc = run("check", "--format", "json", "--select", "PRE,OPR", "--ignore", "PRE001", FIXTURES / "sample-draft.txt")
+    codes = {d["code"] for d in json.loads(proc.stdout)["files"][0]["diagnostics"]}
+    assert codes and all(c[:3] in ("PRE", "OPR") for c in codes) and "PRE001" not in codes
+
+
+def test_style_can_be_forced():
+    proc = run("check", "--format", "json", "--style", "interpol", FIXTURES / "sample-draft.txt")
+    f = json.loads(proc.stdout)["files"][0]
+    assert f["style"] == "interpol"
+    assert any(d["code"] == "PRE003" for d in f["diagnostics"])  # openers must be in capitals
+
+
+def test_unknown_style_is_exit_2():
+    proc = run("check", "--style", "nope", FIXTURES / "sample-draft.txt")
+    assert proc.returncode == 2 and b"unknown style" in proc.stderr
+
+
+def test_exit_zero_and_missing_path():
+    assert run("check", "--exit-zero", FIXTURES / "sample-draft.txt").returncode == 0
+    assert run("check", "no/such/file.txt").returncode == 2
+
+
+def test_rules_and_rule_commands():
+    listing = json.loads(run("rules", "--format", "json").stdout)
+    assert {"code", "name", "summary", "severity", "fix"} <= set(listing[0])
+    doc = run("rule", "OPR001").stdout.decode()
+    assert "unnumbered-operative-paragraph" in doc and "## Why is this bad?" in doc
+    assert run("rule", "XYZ999").returncode == 2
+
+
+def test_parallel_jobs_give_the_same_result(tmp_path):
+    for i in range(4):
+        (tmp_path / f"d{i}.txt").write_text(DRAFT_WITH_SAFE_FIXES, encoding="utf-8")
+    one = json.loads(run("check", "--format", "json", tmp_path).stdout)
+    two = json.loads(run("check", "--format", "json", "--jobs", "2", tmp_path).stdout)
+    assert one == two

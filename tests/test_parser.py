@@ -1,0 +1,173 @@
+"""The parser places every kind of clause, at every depth, in every layout drafts come in."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolint.model import Kind, LabelScheme
+from resolint.parser import parse
+
+UN = """78/99. Strengthening cooperation
+
+The General Assembly,
+
+Recalling its resolution 74/1 of 1 October 2019,
+
+Deeply concerned by the situation,
+
+1. Requests the Secretary-General:
+
+(a) To report on:
+
+(i) Progress made;
+
+a. in the regions;
+
+i. in the capitals;
+
+(ii) Obstacles met;
+
+(b) To circulate the report;
+
+2. Decides to remain seized of the matter.
+
+38th plenary meeting
+21 November 2023
+"""
+
+INTERPOL = """Resolution No. 3
+
+GA-2027-95-RES-03
+
+Subject: Cooperation on online fraud
+
+The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 1 to 4 November 2027 at its 95th session:
+
+RECALLING resolution GA-2025-93-RES-03,
+
+CALLS UPON all member countries to:
+
+- share information;
+- 2. designate contact points;
+3. report on progress.
+
+Adopted: 120 votes in favour, 2 against, 3 abstentions
+"""
+
+
+def kinds(res):
+    return [p.kind for p in res.paragraphs]
+
+
+def test_un_structure_and_depths():
+    res = parse(UN)
+    text = res.source.text
+    assert res.title.symbol and text[res.title.symbol.start : res.title.symbol.end] == "78/99"
+    assert len(res.openings) == 1
+    assert [text[p.content.start : p.content.start + 8] for p in res.preamble] == ["Recallin", "Deeply c"]
+    ops = res.operative
+    assert [p.number for p in ops] == [1, 2]
+    subs = res.of_kind(Kind.SUBPARAGRAPH)
+    labels = [(p.label.text, p.depth, p.label.scheme) for p in subs]
+    assert labels == [
+        ("(a)", 1, LabelScheme.LOWER_ALPHA),
+        ("(i)", 2, LabelScheme.LOWER_ROMAN),
+        ("a.", 3, LabelScheme.LOWER_ALPHA),
+        ("i.", 4, LabelScheme.LOWER_ROMAN),
+        ("(ii)", 2, LabelScheme.LOWER_ROMAN),
+        ("(b)", 1, LabelScheme.LOWER_ALPHA),
+    ]
+    assert subs[0].parent is ops[0] and subs[1].parent is subs[0] and subs[4].parent is subs[0]
+    assert [text[p.span.start : p.span.end] for p in res.closing] == ["38th plenary meeting", "21 November 2023"]
+
+
+def test_interpol_list_items_are_children_of_the_verb():
+    res = parse(INTERPOL)
+    text = res.source.text
+    assert text[res.title.number.start : res.title.number.end] == "3"
+    assert text[res.title.symbol.start : res.title.symbol.end] == "GA-2027-95-RES-03"
+    assert text[res.title.subject.start : res.title.subject.end] == "Cooperation on online fraud"
+    (intro,) = res.operative
+    assert intro.terminal_char(res.source) == ":"
+    items = intro.children
+    assert [p.number for p in items] == [None, 2, 3]
+    assert [p.bullet is not None for p in items] == [True, True, False]
+    assert res.closing and text[res.closing[0].span.start :].startswith("Adopted:")
+
+
+def test_letter_i_after_h_is_a_letter_not_a_numeral():
+    labels = "\n\n".join(f"({c}) To act;" for c in "abcdefghij")
+    res = parse(f"The General Assembly,\n\n1. Requests:\n\n{labels}\n")
+    subs = res.of_kind(Kind.SUBPARAGRAPH)
+    assert [p.label.value for p in subs] == list(range(1, 11))
+    assert {p.depth for p in subs} == {1}
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: "\ufeff" + t,
+        lambda t: t.replace("\n", "\r"),
+        lambda t: t.replace("Recalling its", "Recalling\u00a0its").replace("1. Decides", "1.\tDecides"),
+    ],
+    ids=["crlf", "bom", "cr", "nbsp-tab"],
+)
+def test_layout_variants_parse_the_same(transform):
+    base = "The General Assembly,\n\nRecalling its resolution 74/1,\n\n1. Decides to act;\n\n2. Requests a report.\n"
+    a, b = parse(base), parse(transform(base))
+    assert kinds(a) == kinds(b)
+    assert [p.number for p in a.operative] == [p.number for p in b.operative] == [1, 2]
+
+
+def test_wrapped_paragraphs_join_lines():
+    text = "The General Assembly,\nRecalling its resolution 74/1\nof 1 October 2019,\nNoting the report\nof the Secretary-General,\n1. Decides to act\nwithout delay;\n2. Requests a report.\n"
+    res = parse(text)
+    assert len(res.preamble) == 2
+    assert res.preamble[0].span.end > text.index("of 1 October")
+    assert [p.number for p in res.operative] == [1, 2]
+
+
+def test_markdown_emphasis_headings_and_directives():
+    text = "# Draft\n\n**The General Assembly,**\n\n*Recalling* its resolution 74/1,\n\n<!-- resolint: ignore[PRE004] -->\n_Noting_ the report.\n\n1. *Decides* to act.\n"
+    res = parse(text)
+    assert res.opening is not None
+    assert len(res.preamble) == 2
+    assert res.of_kind(Kind.DIRECTIVE) and res.directives[0].codes == ("PRE004",)
+    assert [p.number for p in res.operative] == [1]
+
+
+def test_missing_opening_still_places_clauses():
+    res = parse("Recalling its resolution 74/1,\n\n1. Decides to act.\n")
+    assert res.opening is None
+    assert len(res.preamble) == 1 and len(res.operative) == 1
+
+
+def test_preamble_after_operative_is_kept_as_preamble():
+    res = parse("The General Assembly,\n\n1. Decides to act;\n\nNoting the report,\n\n2. Requests a report.\n")
+    assert kinds(res) == [Kind.OPENING, Kind.OPERATIVE, Kind.PREAMBLE, Kind.OPERATIVE]
+
+
+def test_annex_is_not_linted_as_clauses():
+    res = parse("The General Assembly,\n\n1. Adopts the Convention annexed to the present resolution.\n\n38th plenary meeting\n\nAnnex\n\nArticle 1\n\n1. Each State Party shall act.\n")
+    assert [p.number for p in res.operative] == [1]
+    assert res.of_kind(Kind.ANNEX)
+
+
+def test_text_after_the_closing_is_unplaced():
+    res = parse("The General Assembly,\n\n1. Decides to act.\n\n38th plenary meeting\n\nsomething else entirely\n")
+    assert len(res.unplaced) == 1
+
+
+def test_multi_part_resolution_restarts_numbering():
+    text = "A\n\nFirst topic\n\nThe General Assembly,\n\n1. Decides A.\n\n5th plenary meeting\n\nB\n\nSecond topic\n\nThe General Assembly,\n\n1. Decides B.\n"
+    res = parse(text)
+    assert len(res.openings) == 2
+    assert [(p.part, p.number) for p in res.operative] == [(0, 1), (1, 1)]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", "   ", ",;:.", "1.", "(a)", "- ", "The General Assembly,", "\x00\x00", "<!--", "-->", "<!-- resolint: -->"])
+def test_degenerate_inputs_never_raise(text):
+    res = parse(text)
+    for p in res.paragraphs:
+        assert 0 <= p.span.start <= p.span.end <= len(text)
