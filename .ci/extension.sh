@@ -76,7 +76,7 @@ npx tsc --noEmit
 
 step "bundle and package"
 node esbuild.mjs --minify
-npx vsce package --no-dependencies --skip-license --out dist/resolint.vsix >/dev/null
+npm run --silent package >/dev/null
 size=$(stat -c %s dist/resolint.vsix)
 echo "dist/resolint.vsix: $size bytes"
 if [ "$size" -ge "$VSIX_LIMIT" ]; then
