@@ -13,7 +13,9 @@ import { Candidate, candidates, discover, probeCommand, serverCommand, Source } 
 import { createPrivateEnv, existingPrivateEnv } from "./privateEnv";
 import { describeFailure, run } from "./proc";
 import { pythonExtensionInterpreter } from "./pythonExtension";
-import { documentSelector, expandPath, readSettings, ResolintSettings, serverPayload, SettingKey } from "./settings";
+import {
+  documentSelector, expandPath, readSettings, ResolintSettings, serverPayload, SettingKey, skipPull,
+} from "./settings";
 import { isStatusParams } from "./status";
 import { StatusBar } from "./statusBar";
 
@@ -65,6 +67,12 @@ export class ServerController implements vscode.Disposable {
     for (const p of problems) this.log.appendLine(`[settings] ${p}`);
     const ctx = { home: os.homedir(), workspaceFolder: folder?.uri.fsPath, sep: path.sep };
     return { ...s, interpreter: expandPath(s.interpreter, ctx), path: expandPath(s.path, ctx) };
+  }
+
+  /** resolint.run for a document, read quietly (it is consulted at every pull). */
+  private runMode(uri: vscode.Uri): ResolintSettings["run"] {
+    const cfg = vscode.workspace.getConfiguration("resolint", uri);
+    return readSettings((k: SettingKey) => cfg.get(k)).run;
   }
 
   private async probe(c: Candidate) {
@@ -124,6 +132,12 @@ export class ServerController implements vscode.Disposable {
       synchronize: { configurationSection: "resolint" },
       outputChannel: this.log,
       diagnosticCollectionName: "resolint",
+      // resolint.run: onSave skips the pulls on typing; the setting is read at each pull.
+      diagnosticPullOptions: {
+        onChange: true,
+        onSave: true,
+        filter: (doc, mode) => skipPull(this.runMode(doc.uri), mode),
+      },
     };
     const client = new LanguageClient("resolint", "resolint", serverOptions, clientOptions);
     client.onNotification("resolint/status", (params: unknown) => {

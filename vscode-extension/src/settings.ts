@@ -174,3 +174,13 @@ export function expandPath(
   }
   return out;
 }
+
+/**
+ * Whether the client should skip a diagnostic pull. With `resolint.run: onSave` a pull
+ * on each keystroke is skipped (the server, if it pushes, applies the same setting).
+ * `mode` is vscode-languageclient's DiagnosticPullMode: "onType", "onSave" or "onFocus".
+ * Read at each pull, so changing the setting needs no restart.
+ */
+export function skipPull(run: RunMode, mode: string): boolean {
+  return run === "onSave" && mode === "onType";
+}

@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import {
-  DEFAULTS, documentSelector, expandPath, needsRestart, readSettings, serverPayload, SettingKey,
+  DEFAULTS, documentSelector, expandPath, needsRestart, readSettings, serverPayload, SettingKey, skipPull,
 } from "../src/settings";
 
 const from = (o: Record<string, unknown>) => (k: SettingKey) => o[k];
@@ -71,4 +71,11 @@ test("paths: ~, ${workspaceFolder}, relative paths; bare names stay for PATH loo
   assert.equal(expandPath("/usr/bin/python3", ctx), "/usr/bin/python3");
   assert.equal(expandPath("C:\\Py\\python.exe", { ...ctx, sep: "\\" }), "C:\\Py\\python.exe");
   assert.equal(expandPath("", ctx), "");
+});
+
+test("run: onSave skips the client's pulls while typing, not on save or focus", () => {
+  assert.equal(skipPull("onSave", "onType"), true);
+  assert.equal(skipPull("onSave", "onSave"), false);
+  assert.equal(skipPull("onSave", "onFocus"), false);
+  assert.equal(skipPull("onType", "onType"), false);
 });
