@@ -234,7 +234,9 @@ async function openFile(name) {
   const input = page.locator(".quick-input-widget input");
   await input.waitFor({ state: "visible", timeout: 10_000 });
   await input.fill(name);
-  await page.locator(".quick-input-widget .monaco-list-row", { hasText: path.basename(name) }).first().waitFor({ timeout: 10_000 });
+  // Enter only once the focused (first) result is the file: the list updates as we type.
+  await page.locator(".quick-input-widget .monaco-list-row.focused", { hasText: path.basename(name) }).first()
+    .waitFor({ timeout: 10_000 });
   await page.keyboard.press("Enter");
   await page.locator(`.tab.active[aria-label*="${path.basename(name)}"]`).waitFor({ timeout: 10_000 });
   await page.locator(".editor-group-container.active .monaco-editor textarea").first().focus();
@@ -416,6 +418,24 @@ try {
     await page.keyboard.press("Enter");
     await page.locator(`.tab[aria-label*="${code}"]`).first().waitFor({ timeout: 15_000 });
     await waitFor("the documentation text", async () => (await editorText())?.includes(code), 15_000);
+    await page.keyboard.press(`${mod}+w`); // close it; the drafts' group is active again
+  });
+
+  await check("a broken resolint.interpreter gives one clear message; fixing it restarts the server", async () => {
+    const settingsFile = path.join(ws, ".vscode", "settings.json");
+    const good = readFileSync(settingsFile, "utf8");
+    await openFile("draft.res.txt");
+    await showProblems();
+    await waitFor("problems before", async () => (await problems()).length > 0, 15_000);
+    writeFileSync(settingsFile, good.replace(JSON.stringify(python), JSON.stringify("/nonexistent/bin/python3")));
+    const toast = await waitFor("a notification naming the setting", async () => {
+      const msgs = await page.$$eval(".notification-toast .notification-list-item-message", (els) => els.map((e) => e.textContent ?? ""));
+      return msgs.find((m) => m.includes("resolint.interpreter") && m.includes("/nonexistent/bin/python3"));
+    }, 20_000);
+    log(`  message: ${toast}`);
+    await waitFor("the stopped server's diagnostics cleared", async () => (await problems()).length === 0, 10_000);
+    writeFileSync(settingsFile, good);
+    await waitFor("diagnostics again after the restart", async () => (await problems()).length > 0, 30_000);
   });
 } catch (e) {
   results.push({ name: "harness", ok: false });

@@ -118,6 +118,12 @@ export function settingBrokenMessage(c: Candidate, detail: string): string {
       `Point it at a resolint executable, or clear it to use a Python interpreter.`
     );
   }
+  if (detail === "not found") {
+    return (
+      `resolint: the interpreter in "resolint.interpreter" (${c.command}) was not found. ` +
+      `Point the setting at a Python that has resolint, or clear it.`
+    );
+  }
   return (
     `resolint: the interpreter in "resolint.interpreter" (${c.command}) cannot run resolint (${detail}). ` +
     `Install it there with "${c.command} -m pip install resolint", or point the setting at a Python that has it.`

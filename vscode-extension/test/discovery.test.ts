@@ -65,6 +65,12 @@ test("a broken explicit setting stops discovery with a message naming the settin
   assert.match(msg, /\/w\/\.venv\/bin\/python -m pip install resolint/);
 });
 
+test("an interpreter that does not exist is named as such", async () => {
+  const r = await discover(candidates({ path: "", interpreter: "/gone/python" }), async () => ({ ok: false, detail: "not found" }));
+  assert.equal(r.kind, "setting-broken");
+  assert.match(r.kind === "setting-broken" ? r.message : "", /\(\/gone\/python\) was not found/);
+});
+
 test("nothing works: one message that says what to do", async () => {
   const r = await discover(candidates({ ...all, path: "", interpreter: "" }), probeWith(new Set(), []));
   assert.equal(r.kind, "none");
