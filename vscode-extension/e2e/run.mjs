@@ -333,6 +333,27 @@ try {
     }, 10_000);
   });
 
+  await check("the grammar colours openers, numbers and citations", async () => {
+    // Monaco renders each token as a span with a colour class (mtkN); plain text shares one.
+    const cls = await page.evaluate(() => {
+      const out = {};
+      for (const span of document.querySelectorAll(".editor-group-container.active .view-line span span")) {
+        const t = span.textContent.replace(/\u00a0/g, " ").trim();
+        if (t && !(t in out)) out[t] = span.className;
+      }
+      return out;
+    });
+    const plain = cls["its"];
+    assert(plain, `no plain token "its" among ${JSON.stringify(Object.keys(cls))}`);
+    const find = (re) => Object.entries(cls).find(([t]) => re.test(t))?.[1];
+    for (const [what, re] of [["opener", /^Recalling$/], ["operative opener", /^Calls upon$/], ["citation", /^79\/243$/],
+      ["operative number", /^1$/], ["sub-paragraph label", /^b$/]]) {
+      const c = find(re);
+      assert(c, `no token for the ${what}: ${JSON.stringify(Object.keys(cls))}`);
+      assert(c !== plain, `the ${what} is not coloured (${c})`);
+    }
+  });
+
   await page.screenshot({ path: path.join(e2eDir, "screenshot.png") });
   log(`screenshot: ${path.relative(extRoot, path.join(e2eDir, "screenshot.png"))}`);
 
