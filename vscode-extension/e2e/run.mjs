@@ -206,17 +206,22 @@ async function editorText() {
 
 let lastProblemRows = [];
 /** Rows of the Problems panel: [{text, code, line}] (code like "PRE001", line 1-based). */
-async function problems() {
-  // A row reads "message resolint(PRE001) [Ln 5, Col 82]"; file rows have no code.
+async function problems(file = "draft.res.txt") {
+  // File rows ("draft.res.txt2") head their markers ("message resolint(PRE001) [Ln 5, Col 82]").
   const rows = await page.$$eval(".markers-panel .monaco-list-row", (els) => els.map((e) => e.textContent || ""));
   lastProblemRows = rows;
-  return rows
-    .map((text) => {
-      const code = /resolint\(?([A-Z]{3}[0-9]{3})/.exec(text)?.[1]; // "(…)" may be CSS
-      const pos = /\[Ln (\d+), Col (\d+)\]/.exec(text);
-      return { text, code, line: pos ? Number(pos[1]) : undefined, col: pos ? Number(pos[2]) : undefined };
-    })
-    .filter((r) => r.code && r.line);
+  const out = [];
+  let current;
+  for (const text of rows) {
+    const pos = /\[Ln (\d+), Col (\d+)\]/.exec(text);
+    if (!pos) {
+      current = text;
+      continue;
+    }
+    const code = /resolint\(?([A-Z]{3}[0-9]{3})/.exec(text)?.[1]; // "(…)" may be CSS
+    if (code && current?.startsWith(file)) out.push({ text, code, line: Number(pos[1]), col: Number(pos[2]) });
+  }
+  return out;
 }
 
 async function runCommand(title) {
@@ -401,6 +406,9 @@ try {
 
   await check("the outline shows the preamble and the operative paragraphs", async () => {
     await runCommand("Explorer: Focus on Outline View");
+    // The outline list renders only the rows in view: collapse the file tree above it.
+    const folders = page.locator(".sidebar .pane-header", { hasText: /^workspace/i }).first();
+    if ((await folders.getAttribute("aria-expanded")) === "true") await folders.click();
     const rows = await waitFor("outline rows", async () => {
       const r = await page.$$eval(".outline-pane .monaco-list-row, [id='outline'] .monaco-list-row, .pane-body.outline .monaco-list-row",
         (els) => els.map((e) => (e.getAttribute("aria-label") || e.textContent || "").trim()));
@@ -418,13 +426,13 @@ try {
     await waitFor("a PRE problem in the Markdown draft", async () => {
       const text = await editorText();
       const line = lineOf(text, "small island developing States.");
-      return (await problems()).some((r) => r.code.startsWith("PRE") && r.line === line);
+      return (await problems("committee-draft.md")).some((r) => r.code.startsWith("PRE") && r.line === line);
     }, 30_000);
   });
 
   await check("fix all on save (editor.codeActionsOnSave with source.fixAll.resolint)", async () => {
     await openFile("save.res.txt");
-    await waitFor("a PRE problem before saving", async () => (await problems()).some((r) => r.code.startsWith("PRE")), 30_000);
+    await waitFor("a PRE problem before saving", async () => (await problems("save.res.txt")).some((r) => r.code.startsWith("PRE")), 30_000);
     await page.keyboard.press(`${mod}+s`);
     await waitFor("the saved file fixed on disk", async () =>
       readFileSync(path.join(ws, "save.res.txt"), "utf8").includes("right to education,\n"), 15_000);
