@@ -133,6 +133,7 @@ writeFileSync(
     "editor.fontSize": 14,
     "files.autoSave": "off",
     "window.restoreWindows": "none",
+    "outline.collapseItems": "alwaysExpand",
   }, null, 2),
 );
 
