@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from resolint.engine import lint
 from resolint.registry import all_rules
 from resolint.rule import DOC_SECTIONS
 
@@ -42,7 +41,7 @@ def test_example_triggers_the_rule(rule):
     examples = list(rule.doc_examples("Example"))
     assert examples, f"{rule.code} has no Example draft"
     for text in examples:
-        codes = {f.code for f in lint(text).findings}
+        codes = {f.code for f in rule.lint_example(text).findings}
         assert rule.code in codes, f"{rule.code}: its Example does not trigger it"
 
 
@@ -51,5 +50,5 @@ def test_use_instead_does_not_trigger_the_rule(rule):
     examples = list(rule.doc_examples("Use instead"))
     assert examples, f"{rule.code} has no Use instead draft"
     for text in examples:
-        codes = {f.code for f in lint(text).findings}
+        codes = {f.code for f in rule.lint_example(text).findings}
         assert rule.code not in codes, f"{rule.code}: its Use instead triggers it"

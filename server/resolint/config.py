@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution", "*.docx")
+#: Word's lock files ("~$draft.docx") are not documents.
+DEFAULT_EXCLUDE = ("~$*",)
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -44,7 +46,7 @@ class Settings:
     terms: dict[str, Any] = field(default_factory=dict)
     styles: dict[str, dict[str, Any]] = field(default_factory=dict)  # an organization's own styles
     include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match
 

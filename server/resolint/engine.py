@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from resolint.config import Settings
+from resolint.formatting import Formatting
 from resolint.model import Directive, Kind, Resolution
 from resolint.parser import parse
 from resolint.registry import all_rules
@@ -105,13 +106,21 @@ def lint(
     path: str | None = None,
     style: str | None = None,
     rules: Iterable[Rule] | None = None,
+    formatting: Formatting | None = None,
+    paragraphs_given: bool = False,
 ) -> LintResult:
-    """Lint ``text``; never raises for a problem in the text or in a rule."""
+    """Lint ``text``; never raises for a problem in the text or in a rule.
+
+    ``formatting`` describes the input's character formatting when it has any (a Word
+    document read by :mod:`resolint.docx`); rules about formatting need it.
+    ``paragraphs_given``: the input's paragraphs are known, one per line with blank lines
+    between (see :func:`resolint.parser.parse`).
+    """
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
-    resolution = parse(source)
+    resolution = parse(source, paragraphs_given=paragraphs_given)
     style_obj = resolve_style(resolution, settings, style)
-    ctx = RuleContext(source, resolution, style_obj, {})
+    ctx = RuleContext(source, resolution, style_obj, {}, formatting=formatting)
     raw: list[Finding] = []
     for rule in rules if rules is not None else all_rules():
         if not rule_enabled(rule, settings, style_obj, path):

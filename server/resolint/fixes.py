@@ -4,6 +4,12 @@ Fixes are chosen greedily in document order; a fix whose edits overlap one alrea
 chosen waits for the next pass, when the text is linted again and the fix is rebuilt
 against the new text. Passes stop when nothing more applies (or after ``MAX_PASSES``,
 which only a pair of rules that undo each other would reach).
+
+A fix is built against the document as parsed. One that would change how the draft
+parses (a preamble read as an operative paragraph, a list item read as a paragraph of
+its own) changes what the draft says, and it also makes the other fixes of the same
+pass stale (numbers counted against the old structure). So a pass keeps only fixes that
+leave the structure as it was; the others stay offered in the editor, one at a time.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from resolint.engine import Finding, LintResult
+from resolint.model import Kind, Resolution
+from resolint.parser import parse
 from resolint.rule import Applicability, Edit, Fix
 from resolint.source import Span
 
@@ -72,6 +80,35 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
+def structure(res: Resolution) -> tuple:
+    """How a draft parses, ignoring labels, punctuation and directive comments.
+
+    Each paragraph's kind, depth and parent (counted without directives, which a fix
+    may remove). Two texts with the same structure say the same things in the same
+    places; a safe fix must keep it.
+    """
+    body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+    index = {id(p): i for i, p in enumerate(body)}
+    return tuple((p.kind, p.depth, index.get(id(p.parent), -1) if p.parent is not None else -1) for p in body)
+
+
+def structure_keeping(text: str, chosen: list[Finding], before: tuple) -> tuple[list[Finding], str]:
+    """The chosen fixes that keep the draft's structure, and the text with them applied."""
+    new_text = apply_edits(text, [e for f in chosen for e in f.fix.edits])
+    if structure(parse(new_text)) == before:
+        return chosen, new_text
+    keep = [f for f in chosen if structure(parse(apply_edits(text, f.fix.edits))) == before]
+    # Each kept fix is harmless alone; together they still might not be: add one by one.
+    kept: list[Finding] = []
+    current = text
+    for f in keep:
+        trial = apply_edits(text, [e for g in kept + [f] for e in g.fix.edits])
+        if structure(parse(trial)) == before:
+            kept.append(f)
+            current = trial
+    return kept, current
+
+
 def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False) -> FixOutcome:
     """Apply every allowed fix to a fixed point; ``lint_fn`` lints a text."""
     outcome = FixOutcome(text)
@@ -80,8 +117,9 @@ def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = Fal
         chosen = select_fixes(result.findings, unsafe)
         if not chosen:
             break
-        edits = [e for f in chosen for e in f.fix.edits]
-        new_text = apply_edits(outcome.text, edits)
+        chosen, new_text = structure_keeping(outcome.text, chosen, structure(result.resolution))
+        if not chosen:
+            break
         outcome.passes += 1
         if new_text == outcome.text:
             break

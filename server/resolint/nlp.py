@@ -1,19 +1,27 @@
 """spaCy and lemminflect, loaded once and only when a rule first needs them.
 
-A blank English pipeline gives us spaCy's tokenizer and its ``PhraseMatcher``; no
+A blank English spaCy pipeline gives us its tokenizer and its ``PhraseMatcher``; no
 trained model is needed. We only ever feed it the first few words of a paragraph
-(where openers are), so even a 1 MB draft costs little. lemminflect turns "Recalls"
-into "Recalling" and "Calling" into "Calls" for fixes.
+(where openers are), and only when the first word can start a listed phrase, so even a
+1 MB draft costs little; results are memoized, so a language server re-linting a draft
+after a keystroke matches only the paragraphs that changed. lemminflect turns
+"Recalls" into "Recalling" and "Calling" into "Calls" for fixes.
+
+Start-up: importing spaCy is most of resolint's start-up. The language server warms it
+in a background thread while the client is still initializing (see ``lsp``).
 """
 
 from __future__ import annotations
 
 import functools
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
-#: How many characters of a paragraph's head we tokenize to find its opener.
+#: How many characters of a paragraph's head we look at to find its opener.
 HEAD_CHARS = 80
+#: How many (phrase list, head) results we remember.
+MEMO_SIZE = 20_000
 
 _lock = threading.Lock()
 _instance: "Nlp | None" = None
@@ -29,13 +37,24 @@ class PhraseMatch:
 
 class Nlp:
     def __init__(self) -> None:
-        import spacy
-
-        self._spacy = spacy
-        self.nlp = spacy.blank("en")
+        self._blank = None
+        self._blank_lock = threading.Lock()
         self._matchers: dict[tuple[str, ...], object] = {}
         self._matcher_lock = threading.Lock()
         self._indexes: dict[tuple[str, ...], tuple[frozenset[str], int]] = {}
+        self._memo: OrderedDict[tuple[int, str], PhraseMatch | None] = OrderedDict()
+        self._memo_lock = threading.Lock()
+
+    @property
+    def nlp(self):
+        """spaCy's blank English pipeline, imported on first use."""
+        if self._blank is None:
+            with self._blank_lock:
+                if self._blank is None:
+                    import spacy
+
+                    self._blank = spacy.blank("en")
+        return self._blank
 
     def tokenize(self, text: str):
         return self.nlp.make_doc(text)
@@ -47,8 +66,7 @@ class Nlp:
                 from spacy.matcher import PhraseMatcher
 
                 matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-                patterns = list(self.nlp.tokenizer.pipe(phrases))
-                for i, doc in enumerate(patterns):
+                for i, doc in enumerate(self.nlp.tokenizer.pipe(phrases)):
                     matcher.add(str(i), [doc])
                 self._matchers[phrases] = matcher
             return matcher
@@ -64,26 +82,36 @@ class Nlp:
 
     def longest_leading_phrase(self, head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
         """The longest listed phrase that starts ``head`` (case-insensitive), if any."""
-        if not phrases or not head:
+        if not phrases or not head.strip():
             return None
         firsts, longest = self._index(phrases)
-        first = head.split(None, 1)[0].lower().rstrip(",;:.") if head.strip() else ""
+        first = head.split(None, 1)[0].lower().rstrip(",;:.")
         if first not in firsts:
-            return None  # no phrase starts with this word: skip the tokenizer
-        doc = self.tokenize(head[: longest + 2])
-        matcher = self._matcher(phrases)
+            return None  # no listed phrase starts with this word: no need to tokenize
+        head = head[: longest + 2]
+        key = (id(phrases), head)
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        result = self._match(head, phrases)
+        with self._memo_lock:
+            self._memo[key] = result
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return result
+
+    def _match(self, head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
+        doc = self.tokenize(head)
         best = None
-        for match_id, start, end in matcher(doc):
-            if start != 0:
-                continue
-            if best is None or end > best[1]:
+        for match_id, start, end in self._matcher(phrases)(doc):
+            if start == 0 and (best is None or end > best[1]):
                 best = (match_id, end)
         if best is None:
             return None
         match_id, end = best
         phrase = phrases[int(self.nlp.vocab.strings[match_id])]
-        span = doc[:end]
-        return PhraseMatch(span.end_char, phrase)
+        return PhraseMatch(doc[:end].end_char, phrase)
 
 
 def get_nlp() -> Nlp:
@@ -93,6 +121,12 @@ def get_nlp() -> Nlp:
             if _instance is None:
                 _instance = Nlp()
     return _instance
+
+
+def warm_up() -> None:
+    """Import spaCy and lemminflect now (the language server calls this in a thread)."""
+    get_nlp().nlp
+    lemma("recalls")
 
 
 def _candidates(word: str) -> list[str]:

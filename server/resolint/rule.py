@@ -18,6 +18,7 @@ from resolint.model import Kind, Paragraph, Resolution
 from resolint.source import SourceText, Span
 
 if TYPE_CHECKING:
+    from resolint.formatting import Formatting
     from resolint.nlp import Nlp
     from resolint.styles import Style
 
@@ -87,6 +88,9 @@ class RuleContext:
     options: dict[str, Any]
     #: Per-document memo shared by the rules (openers found once, not once per rule).
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: Character formatting of the input, when it has any (a Word document); None for
+    #: plain text. Rules about formatting check it and stay silent without it.
+    formatting: "Formatting | None" = field(default=None, repr=False)
     _nlp: "Nlp | None" = field(default=None, repr=False)
 
     @property
@@ -136,6 +140,14 @@ class Rule:
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    @classmethod
+    def lint_example(cls, text: str):
+        """Lint a draft from this rule's documentation (a rule about formatting
+        overrides this to read the formatting its examples write)."""
+        from resolint.engine import lint
+
+        return lint(text)
 
     @classmethod
     def doc(cls) -> str:

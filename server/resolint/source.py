@@ -56,16 +56,29 @@ class SourceText:
     line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
         text = self.text
+        if "\r" not in text:
+            # The common case, in C: one pass per newline, no quadratic rescans.
+            starts = [0]
+            find = text.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self.line_starts = starts
+            return
+        starts = [0]
         i = 0
         n = len(text)
-        find_lf = text.find
-        find_cr = text.find
-        # Walk break to break rather than char by char: most of the text has none.
+        lf = text.find("\n")
+        cr = text.find("\r")
+        # Walk break to break; each search result is reused until passed, so a text
+        # without one kind of break is not rescanned to its end for every line.
         while i < n:
-            lf = find_lf("\n", i)
-            cr = find_cr("\r", i)
+            if lf >= 0 and lf < i:
+                lf = text.find("\n", i)
+            if cr >= 0 and cr < i:
+                cr = text.find("\r", i)
             if lf < 0 and cr < 0:
                 break
             if cr < 0 or (0 <= lf < cr):

@@ -180,7 +180,7 @@ def detect_style(opening_text: str, title_text: str, candidates: list[str] | Non
             for pattern in detect.get(where, []):
                 m = re.search(pattern, text)
                 if m and (best is None or priority > best[0]):
-                    best = (priority, name, f"the {where} says '{m.group(0)}'")
+                    best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
     if best is None:
         fallback = "un-ga"
         return fallback, "no opening or title names a known body; using the default"

@@ -16,20 +16,32 @@ INTERNAL_REF = re.compile(
 )
 
 
-def reference_edits(text: str, mapping: dict[int, int], skip: list[Span]) -> list[Edit]:
-    """Edits renumbering internal references by ``mapping`` (old number -> new)."""
-    edits = []
+def reference_numbers(text: str) -> list[tuple[int, Span]]:
+    """Every number inside an internal reference: (value, span)."""
+    out = []
     for m in INTERNAL_REF.finditer(text):
         for num in re.finditer(r"\d{1,3}", m.group("nums")):
-            old = int(num.group(0))
-            new = mapping.get(old)
-            if new is None or new == old:
-                continue
             start = m.start("nums") + num.start()
-            span = Span(start, start + len(num.group(0)))
-            if any(span.overlaps(s) for s in skip):
-                continue
-            edits.append(Edit(span, str(new)))
+            out.append((int(num.group(0)), Span(start, start + len(num.group(0)))))
+    return out
+
+
+def reference_edits(
+    text: str, mapping: dict[int, int], skip: list[Span], numbers: list[tuple[int, Span]] | None = None
+) -> list[Edit]:
+    """Edits renumbering internal references by ``mapping`` (old number -> new).
+
+    ``numbers`` is :func:`reference_numbers` of ``text``, when the caller has it already
+    (a text with many sequences is then scanned once, not once per sequence).
+    """
+    edits = []
+    for old, span in reference_numbers(text) if numbers is None else numbers:
+        new = mapping.get(old)
+        if new is None or new == old:
+            continue
+        if any(span.overlaps(s) for s in skip):
+            continue
+        edits.append(Edit(span, str(new)))
     return edits
 
 
@@ -121,7 +133,10 @@ class OperativeNumberingSequence(Rule):
                 edits.append(Edit(Span(start, start + len(digits.group(1))), str(new)))
             if counts[p.number] == 1:
                 mapping[p.number] = new
-        edits.extend(reference_edits(ctx.text, mapping, labels))
+        numbers = ctx.cache.get("reference_numbers")
+        if numbers is None:
+            numbers = ctx.cache["reference_numbers"] = reference_numbers(ctx.text)
+        edits.extend(reference_edits(ctx.text, mapping, labels, numbers))
         if not edits:
             return None
         return Fix.unsafe(f"Renumber 1 to {len(seq)}", *edits)

@@ -79,6 +79,8 @@ class SubparagraphCase(Rule):
             if i >= p.content.end or not text[i].isalpha():
                 continue
             ch = text[i]
+            if ch.upper() == ch.lower():
+                continue  # a letter without case (Arabic, Hebrew, CJK): nothing to change
             # A proper name or acronym keeps its capital: "(b) INTERPOL's …", "1. Member States …".
             word_end = i
             while word_end < p.content.end and text[word_end].isalpha():

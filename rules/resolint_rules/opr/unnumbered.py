@@ -65,14 +65,20 @@ class UnnumberedOperative(Rule):
         for seq in operative_sequences(ctx.resolution):
             if not numbering_expected(seq, mode):
                 continue
+            prev_fixed = False  # the paragraph before gets the number i from this pass
             for i, p in enumerate(seq):
                 if is_numbered(p):
+                    prev_fixed = False
                     continue
                 expected = i + 1
-                prev_ok = i == 0 or (seq[i - 1].number == i)
+                # A run of unnumbered paragraphs is numbered in one pass, not one per pass
+                # (a fix loop with a pass limit would otherwise stop half way).
+                prev_ok = i == 0 or seq[i - 1].number == i or prev_fixed
                 next_ok = i + 1 == len(seq) or seq[i + 1].number in (None, i + 2)
                 fix = None
+                prev_fixed = False
                 if prev_ok and next_ok and p.label is None:
+                    prev_fixed = True
                     fix = Fix.safe(f"Number as {expected}.", Edit(Span(p.content.start, p.content.start), f"{expected}. "))
                 span = first_line_span(ctx, p)
                 span = Span(span.start, min(span.end, p.content.start + 40))

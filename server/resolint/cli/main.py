@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resolint import __version__
+from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
 from resolint.cli.files import DecodeError, Document, decode, discover, encode, read_document, write_atomic
 from resolint.cli.render import RENDERERS
 from resolint.cli.report import FileReport
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["text", "json"], default="text")
     rule = sub.add_parser("rule", help="show the documentation of one rule")
     rule.add_argument("code")
+    add_annotate_parser(sub)
     server = sub.add_parser("server", help="run the language server (stdio)")
     server.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
     server.add_argument("--host", default="127.0.0.1")
@@ -72,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "rule":
             return cmd_rule(args)
+        if args.command == "annotate":
+            return cmd_annotate(args)
         if args.command == "server":
             from resolint.lsp.server import run_server
 
@@ -180,6 +184,8 @@ def _exit_code(reports: list[FileReport], args: argparse.Namespace) -> int:
 
 def _check_path(job: tuple[Path, Settings, CheckOptions]) -> FileReport:
     path, settings, opts = job
+    if is_docx(path):
+        return check_docx(path, settings, opts)
     try:
         doc = read_document(path)
     except DecodeError as exc:

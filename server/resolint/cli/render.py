@@ -12,7 +12,7 @@ from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 from resolint import __version__
-from resolint.cli.report import FileReport, finding_dict
+from resolint.cli.report import FileReport, finding_dict, paragraph_of
 from resolint.registry import all_rules
 
 JSON_VERSION = 1
@@ -30,12 +30,20 @@ def summary(reports: list[FileReport]) -> dict:
 def render_json(reports: list[FileReport], color: bool = False) -> str:
     files = []
     for r in reports:
-        entry = {"path": r.path, "style": r.style, "diagnostics": [finding_dict(r.source, f) for f in r.findings] if r.source else []}
+        entry = {"path": r.path, "style": r.style, "diagnostics": [_json_finding(r, f) for f in r.findings] if r.source else []}
         if r.error:
             entry["error"] = r.error
         files.append(entry)
     # Compact: archives produce large reports, and tools (jq) indent them when people read.
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary(reports)}, ensure_ascii=False)
+
+
+def _json_finding(r: FileReport, f) -> dict:
+    d = finding_dict(r.source, f)
+    where = paragraph_of(r, f)
+    if where is not None:  # Word documents: the paragraph, since lines mean nothing there
+        d["paragraph"] = where.as_dict()
+    return d
 
 
 def render_text(reports: list[FileReport], color: bool = False) -> str:
@@ -52,7 +60,9 @@ def render_text(reports: list[FileReport], color: bool = False) -> str:
         for f in r.findings:
             pos = r.source.position(f.span.start)
             fixable = " [*]" if f.fix is not None else ""
-            out.append(f"{c('bold', r.path)}:{pos.line + 1}:{pos.character + 1}: {c(f.severity.value, f.code)} {f.message}{fixable}")
+            where = paragraph_of(r, f)
+            loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
+            out.append(f"{c('bold', r.path)}:{loc}: {c(f.severity.value, f.code)} {f.message}{fixable}")
             line = r.source.line_text(pos.line)
             shown = line.expandtabs(1)
             if len(shown) > 160:
@@ -66,6 +76,8 @@ def render_text(reports: list[FileReport], color: bool = False) -> str:
             width = min(width, max(1, len(shown) - caret_at))
             out.append(f"  {c('dim', '|')} {shown}")
             out.append(f"  {c('dim', '|')} {' ' * caret_at}{c(f.severity.value, '^' * width)}")
+        for note in r.notes:
+            out.append(f"{c('bold', r.path)}: {c('dim', 'note')}: {note}")
     s = summary(reports)
     counts: dict[str, int] = {}
     for r in reports:
@@ -101,6 +113,11 @@ def render_github(reports: list[FileReport], color: bool = False) -> str:
             out.append(f"::error file={esc_prop(r.path)}::{esc_data(r.error)}")
             continue
         for f in r.findings:
+            where = paragraph_of(r, f)
+            if where is not None:  # a Word document: no lines to point at
+                props = f"file={esc_prop(r.path)},title={esc_prop(f.code + ' ' + f.name)}"
+                out.append(f"::{level[f.severity.value]} {props}::{esc_data(f'{f.code} {f.message} ({where.human()}: {where.excerpt})')}")
+                continue
             s = r.source.position(f.span.start)
             e = r.source.position(f.span.end)
             props = f"file={esc_prop(r.path)},line={s.line + 1},col={s.character + 1},endLine={e.line + 1},endColumn={e.character + 1},title={esc_prop(f.code + ' ' + f.name)}"
@@ -134,7 +151,15 @@ def render_sarif(reports: list[FileReport], color: bool = False) -> str:
             }
             if f.code in index:
                 result["ruleIndex"] = index[f.code]
-            if f.fix is not None:
+            where = paragraph_of(r, f)
+            if where is not None:
+                # A Word document has no lines: name the paragraph; fixes are not
+                # expressible as regions of a binary artifact.
+                del result["locations"][0]["physicalLocation"]["region"]
+                result["locations"][0]["logicalLocations"] = [{"name": where.human(), "kind": "paragraph"}]
+                result["message"]["text"] = f"{f.message} ({where.human()}: {where.excerpt})"
+                result["properties"] = {"paragraph": where.as_dict()}
+            elif f.fix is not None:
                 result["fixes"] = [
                     {
                         "description": {"text": f.fix.title},
@@ -202,7 +227,9 @@ def render_junit(reports: list[FileReport], color: bool = False) -> str:
             lines = []
             for f in r.findings:
                 pos = r.source.position(f.span.start)
-                lines.append(f"{r.path}:{pos.line + 1}:{pos.character + 1}: {f.code} {f.message}")
+                where = paragraph_of(r, f)
+                loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
+                lines.append(f"{r.path}:{loc}: {f.code} {f.message}")
             msg = f"{len(r.findings)} finding{'s' if len(r.findings) != 1 else ''}"
             out.append(f"      <failure message={quoteattr(msg)}>{escape(chr(10).join(lines))}</failure>")
         out.append("    </testcase>")

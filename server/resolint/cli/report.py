@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from resolint.engine import Finding
 from resolint.source import SourceText
@@ -18,6 +19,23 @@ class FileReport:
     error: str = ""  # a file that could not be read or decoded
     fixed: int = 0  # fixes applied with --fix
     diff: str = ""  # unified diff with --diff
+    #: For inputs without lines of their own (Word documents): names the paragraph of a
+    #: finding. None for text files, whose locations are line and column.
+    locator: "Locator | None" = None
+    notes: list[str] = field(default_factory=list)  # what was read but not linted
+
+
+class Locator(Protocol):
+    def where(self, source: SourceText, span: Any) -> Any:
+        """A ``Where`` (index, label, excerpt, ``human()``, ``as_dict()``) or None."""
+        ...
+
+
+def paragraph_of(report: FileReport, f: Finding):
+    """Where a finding is, as a paragraph, when the input is located by paragraphs."""
+    if report.locator is None or report.source is None:
+        return None
+    return report.locator.where(report.source, f.span)
 
 
 def range_dict(source: SourceText, start: int, end: int) -> dict:

@@ -23,11 +23,16 @@ log = logging.getLogger(__name__)
 __all__ = ["parse"]
 
 
-def parse(text: str | SourceText) -> Resolution:
-    """Parse ``text``; never raises (a bug becomes one unplaced paragraph for the whole text)."""
+def parse(text: str | SourceText, *, paragraphs_given: bool = False) -> Resolution:
+    """Parse ``text``; never raises (a bug becomes one unplaced paragraph for the whole text).
+
+    ``paragraphs_given``: the text comes from an input whose paragraphs are known (a Word
+    document), so a paragraph that starts in lower case is a paragraph of its own, not
+    the continuation of the one before broken by a stray blank line.
+    """
     source = text if isinstance(text, SourceText) else SourceText(text)
     try:
-        return _Parser(source).run()
+        return _Parser(source, paragraphs_given).run()
     except Exception:  # pragma: no cover - guarded by the fuzz tests
         log.exception("parser failed; reporting the text as unplaced")
         res = Resolution(source)
@@ -54,8 +59,9 @@ def _is_opening(text: str) -> bool:
 
 
 class _Parser:
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, paragraphs_given: bool = False) -> None:
         self.source = source
+        self.paragraphs_given = paragraphs_given
         self.text = source.text
         self.res = Resolution(source)
 
@@ -63,7 +69,8 @@ class _Parser:
     def run(self) -> Resolution:
         opening_line = self._find_opening_line()
         raws = split_paragraphs(self.source, one_per_line_until=opening_line if opening_line is not None else 0)
-        raws = self._merge_continuations(raws, opening_line)
+        if not self.paragraphs_given:
+            raws = self._merge_continuations(raws, opening_line)
         paragraphs = [self._make(raw) for raw in raws]
         for i, p in enumerate(paragraphs):
             p.index = i
@@ -211,7 +218,8 @@ class _Parser:
                 sub_stack = []
                 continue
             if label is None and state == "preamble":
-                if term == "," or shape == "preamble" or (shape == "" and term not in ";.:"):
+                starts_operative = shape == "preamble" and term in (";", ".") and self._next_is_operative(paragraphs, p.index)
+                if not starts_operative and (term == "," or shape == "preamble" or (shape == "" and term not in ";.:")):
                     p.kind = Kind.PREAMBLE
                     last_clause = p
                     sub_stack = []
@@ -233,7 +241,12 @@ class _Parser:
             p.kind = Kind.OPERATIVE
             state = "operative"
             sub_stack = []
-            is_item = list_intro is not None and (p.bullet is not None or _starts_lower(content))
+            # Items of a list: after an unnumbered intro ("ENCOURAGES … to:") numbered,
+            # bulleted and lower-case paragraphs are its items. (Bullets under a numbered
+            # paragraph are its sub-items: see the SUBPARAGRAPH case above.)
+            is_item = list_intro is not None and (
+                (label is not None and list_intro.label is None) or p.bullet is not None or _starts_lower(content)
+            )
             if is_item:
                 p.parent = list_intro
                 p.depth = 1
@@ -241,11 +254,23 @@ class _Parser:
             else:
                 list_intro = None
                 last_operative = p
-                if label is None and term == ":":
+                if term == ":" and label is None:
                     list_intro = p
                 if term == ":" and P.ADOPTS_TEXT.search(body):
                     quoting = self._next_is_unlabelled_text(paragraphs, p.index)
             last_clause = p
+
+    def _next_is_operative(self, paragraphs: list[Paragraph], index: int) -> bool:
+        """Whether the next clause is an unnumbered operative one ("CALLING UPON …;" then "REQUESTS …")."""
+        for nxt in paragraphs[index + 1 :]:
+            if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
+                continue
+            if nxt.label is not None:
+                # Numbered operative paragraphs follow: an unnumbered clause before them
+                # is the last preambular paragraph with a wrong mark, not an operative one.
+                return False
+            return opener_shape(self.text[nxt.content.start : nxt.content.end]) == "operative"
+        return False
 
     def _next_is_numbered(self, paragraphs: list[Paragraph], index: int) -> bool:
         nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# A bounded run of the resolint fuzzer, for CI (default 60 s) or long local runs.
+#
+#   fuzz/run.sh [SECONDS] [extra libFuzzer flags...]
+#
+# The seed corpus is built at run time in fuzz/.work/corpus (ignored by git) from the
+# drafts in fixtures/, the invented drafts in fuzz/seeds/ and, when present, the real
+# resolutions in ../shared/corpus (cut to the fuzzer's maximum input length). Inputs the
+# fuzzer finds interesting are kept there between local runs. A crash leaves
+# fuzz/.work/crash-* and makes this script exit non-zero; keep the input as a regression
+# test in tests/robustness/regressions/ once fixed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_TO_RUN="${1:-60}"
+shift || true
+PY="${PYTHON:-.venv/bin/python}"
+WORK=fuzz/.work
+MAX_LEN="${FUZZ_MAX_LEN:-4096}"
+mkdir -p "$WORK/corpus"
+
+"$PY" - "$WORK/corpus" "$MAX_LEN" <<'PYEOF'
+import hashlib, sys
+from pathlib import Path
+out, max_len = Path(sys.argv[1]), int(sys.argv[2])
+sources = sorted(Path("fixtures").glob("*")) + sorted(Path("fuzz/seeds").glob("*"))
+corpus = Path("..") / "shared" / "corpus"
+if corpus.is_dir():
+    sources += sorted(corpus.glob("*.txt")) + sorted(corpus.glob("*.md"))
+n = 0
+for src in sources:
+    if not src.is_file():
+        continue
+    data = src.read_bytes()[:max_len]
+    (out / ("seed-" + hashlib.sha1(data).hexdigest())).write_bytes(data)
+    n += 1
+print(f"fuzz: {n} seed inputs in {out} (real corpus {'used' if corpus.is_dir() else 'absent'})", file=sys.stderr)
+PYEOF
+
+exec "$PY" fuzz/fuzz_resolint.py "$WORK/corpus" \
+    -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=30 -rss_limit_mb=2048 \
+    -artifact_prefix="$WORK/" -print_final_stats=1 "$@"

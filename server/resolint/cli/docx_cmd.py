@@ -1,0 +1,163 @@
+"""The CLI's Word side: ``check`` of a .docx (lint, --fix, --diff) and ``annotate``.
+
+Kept out of ``main.py`` so that the text path does not import python-docx and lxml at
+start-up; everything heavy is imported when a .docx is actually met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from resolint.cli.report import FileReport
+from resolint.config import Settings
+
+DOCX_SUFFIXES = (".docx",)
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def is_docx(path: Path | str) -> bool:
+    return str(path).lower().endswith(DOCX_SUFFIXES)
+
+
+def _read(path: Path):
+    from resolint.docx.package import open_docx
+    from resolint.docx.reader import build
+
+    return build(open_docx(path))
+
+
+def _linter(settings: Settings, path: str, style: str | None):
+    from resolint.docx.lint import lint_docx
+
+    def run(doc):
+        return lint_docx(doc, settings, path=path, style=style)
+
+    return run
+
+
+def check_docx(path: Path, settings: Settings, opts) -> FileReport:
+    """Lint one .docx (and fix it in place with ``--fix``); errors become the report's."""
+    from resolint.cli.files import write_atomic
+    from resolint.docx.annotate import to_bytes
+    from resolint.docx.fix import fix_docx
+    from resolint.docx.locate import ParagraphLocator
+    from resolint.docx.package import DocxError
+    from resolint.model import Kind
+
+    try:
+        doc = _read(path)
+    except DocxError as exc:
+        return FileReport(str(path), None, error=str(exc))
+    run = _linter(settings, str(path), opts.style)
+    result = run(doc)
+
+    def report_of(d, res) -> FileReport:
+        return FileReport(
+            str(path), res.source, res.style.name, res.style.detected_because, res.findings,
+            locator=ParagraphLocator.of(d), notes=d.stats.notes(),
+        )
+
+    report = report_of(doc, result)
+    if not (opts.fix or opts.diff):
+        return report
+    if result.resolution.of_kind(Kind.UNPLACED):
+        if opts.fix:
+            print(f"resolint: {path}: not fixed: it has text the parser could not place (DOC004)", file=sys.stderr)
+        return report
+    before = doc.text
+    outcome = fix_docx(doc, run, unsafe=opts.unsafe or settings.unsafe_fixes)
+    for f, why in outcome.refused:
+        where = ParagraphLocator.of(outcome.doc).where(outcome.result.source, f.span)
+        loc = where.human() if where else "?"
+        print(f"resolint: {path}:{loc}: not fixed: {f.code} '{f.fix.title}': {why}; fix it in Word", file=sys.stderr)
+    if opts.diff:
+        if outcome.doc.text != before:
+            report.diff = "".join(
+                difflib.unified_diff(
+                    _lines(before), _lines(outcome.doc.text), fromfile=f"a/{path} (text)", tofile=f"b/{path} (text)"
+                )
+            )
+        return report
+    final = report_of(outcome.doc, outcome.result)
+    final.fixed = outcome.applied
+    if outcome.applied:
+        try:
+            write_atomic(Path(path), to_bytes(outcome.doc))
+        except OSError as exc:
+            final.error = f"cannot write the fixed document: {exc.strerror or exc}"
+    return final
+
+
+def _lines(text: str) -> list[str]:
+    return [line + "\n" for line in text.split("\n")]
+
+
+def add_annotate_parser(sub) -> None:
+    p = sub.add_parser("annotate", help="write a copy of a Word document with a review comment per finding")
+    p.add_argument("path", metavar="PATH", help="the .docx to review (never modified)")
+    p.add_argument("-o", "--output", help="where to write the reviewed copy (default: NAME.reviewed.docx beside it)")
+    p.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
+    p.add_argument("--select", type=_codes, help="only these codes or prefixes (comma-separated)")
+    p.add_argument("--ignore", type=_codes, help="skip these codes or prefixes (comma-separated)")
+    p.add_argument("--config", help="configuration file (default: the nearest one)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def default_output(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.reviewed{path.suffix}")
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """``resolint annotate draft.docx -o draft.reviewed.docx``."""
+    from resolint.cli.files import write_atomic
+    from resolint.config import load_settings, settings_for
+    from resolint.docx.annotate import annotate, to_bytes
+    from resolint.docx.package import DocxError
+
+    src = Path(args.path)
+    out = Path(args.output) if args.output else default_output(src)
+    if not src.is_file():
+        print(f"resolint: {src}: no such file", file=sys.stderr)
+        return EXIT_ERROR
+    if not is_docx(src):
+        print(f"resolint: {src}: annotate works on Word documents (.docx)", file=sys.stderr)
+        return EXIT_ERROR
+    if out.exists() and out.resolve() == src.resolve():
+        print(f"resolint: {out}: the output would overwrite the input; name another file with -o", file=sys.stderr)
+        return EXIT_ERROR
+    if not out.parent.is_dir():
+        print(f"resolint: {out.parent}: no such folder", file=sys.stderr)
+        return EXIT_ERROR
+    base = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
+    settings = base.with_overrides(select=args.select, ignore=(base.ignore + args.ignore) if args.ignore else None)
+    try:
+        doc = _read(src)
+    except DocxError as exc:
+        print(f"resolint: {src}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    result = _linter(settings, str(src), args.style)(doc)
+    outcome = annotate(doc, result.findings)
+    try:
+        write_atomic(out, to_bytes(doc))
+    except OSError as exc:
+        print(f"resolint: {out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    for note in doc.stats.notes():
+        print(f"resolint: {src}: note: {note}", file=sys.stderr)
+    n = len(result.findings)
+    parts = [f"{outcome.added} comment{'s' if outcome.added != 1 else ''} added"]
+    if outcome.already:
+        parts.append(f"{outcome.already} already there")
+    if outcome.unanchored:
+        parts.append(f"{len(outcome.unanchored)} could not be anchored")
+    print(f"{n} finding{'s' if n != 1 else ''} in {src}: {', '.join(parts)}; wrote {out}")
+    if args.exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if n else EXIT_OK

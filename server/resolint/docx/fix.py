@@ -1,0 +1,168 @@
+"""Apply safe fixes to a Word document, in its runs, keeping their formatting.
+
+A fix is an edit of the visible text ("Recalls" -> "Recalling", "," -> ";"). We trim
+what the old and new text share at both ends, then apply the rest where it can be done
+without changing any character's formatting:
+
+- inside one ``w:t``: replaced in place;
+- over several runs when only letter case changes: each character is replaced where
+  it stands, so each keeps its own run;
+- over several runs whose properties are identical: the new text goes in the first, the
+  old characters leave the others (nothing to lose);
+- an insertion (a missing full stop): appended to the run of the character before.
+
+Anything else — an edit of an automatic number, of a tab or break, across runs with
+different formatting, across paragraphs — is refused with the reason, and the drafter
+fixes it in Word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from lxml import etree
+
+from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
+from resolint.engine import Finding, LintResult
+from resolint.fixes import MAX_PASSES, select_fixes
+from resolint.rule import Edit
+
+
+class Refused(Exception):
+    """This edit cannot be made in the runs without risk; the message says why."""
+
+
+@dataclass(slots=True)
+class _Plan:
+    """One edit resolved to node operations: (segment, start in seg, end in seg, new text)."""
+
+    ops: list[tuple[Segment, int, int, str]]
+
+
+def _trim(old: str, new: str) -> tuple[int, int, str]:
+    """(prefix length, suffix length, new middle) of the smallest change of old into new."""
+    p = 0
+    while p < len(old) and p < len(new) and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < len(old) - p and s < len(new) - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    return p, s, new[p : len(new) - s]
+
+
+def _props(seg: Segment) -> bytes:
+    r_pr = seg.run.find(W_RPR) if seg.run is not None else None
+    return etree.tostring(r_pr, method="c14n") if r_pr is not None else b""
+
+
+def plan(doc: DocxText, edit: Edit) -> _Plan:
+    text = doc.text
+    old = text[edit.span.start : edit.span.end]
+    p, s, middle = _trim(old, edit.new_text)
+    start, end = edit.span.start + p, edit.span.end - s
+    para = doc.paragraph_at(start)
+    if para is None or end > para.end or start < para.start:
+        raise Refused("the change runs over more than one paragraph")
+    if start == end:
+        return _Plan([_insertion(para, start, middle)])
+    segs = para.segments_in(edit.span.__class__(start, end))
+    covered = sum(min(g.end, end) - max(g.start, start) for g in segs)
+    if covered != end - start:
+        raise Refused("the change touches text that is not in the document's runs")
+    for g in segs:
+        if g.run is None:
+            raise Refused("the change touches an automatic number; renumber in Word")
+        if not g.editable:
+            raise Refused("the change touches a tab or a line break")
+    if len(segs) == 1:
+        g = segs[0]
+        return _Plan([(g, start - g.start, end - g.start, middle)])
+    if len(middle) == end - start and middle.casefold() == text[start:end].casefold():
+        # A change of case only: each letter keeps its place, so its run.
+        ops, i = [], 0
+        for g in segs:
+            a, b = max(g.start, start), min(g.end, end)
+            ops.append((g, a - g.start, b - g.start, middle[i : i + (b - a)]))
+            i += b - a
+        return _Plan(ops)
+    if len({_props(g) for g in segs}) == 1:
+        ops = []
+        for n, g in enumerate(segs):
+            a, b = max(g.start, start), min(g.end, end)
+            ops.append((g, a - g.start, b - g.start, middle if n == 0 else ""))
+        return _Plan(ops)
+    raise Refused("the change spans runs with different formatting")
+
+
+def _insertion(para: DocxParagraph, at: int, new: str) -> tuple[Segment, int, int, str]:
+    before = para.segment_at(at - 1) if at > para.start else None
+    if before is not None and before.editable:
+        off = at - before.start
+        return (before, off, off, new)
+    after = para.segment_at(at)
+    if after is not None and after.editable:
+        return (after, 0, 0, new)
+    raise Refused("there is no run to insert into at that point")
+
+
+def execute(p: _Plan) -> None:
+    # Right to left, so earlier offsets in the same node stay valid.
+    for seg, a, b, new in sorted(p.ops, key=lambda op: (op[0].start + op[1]), reverse=True):
+        node = seg.node
+        t = node.text or ""
+        i, j = seg.node_off + a, seg.node_off + b
+        node.text = t[:i] + new + t[j:]
+        if node.text != node.text.strip(" "):
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+@dataclass(slots=True)
+class DocxFixOutcome:
+    doc: DocxText
+    result: LintResult
+    applied: int = 0
+    refused: list[tuple[Finding, str]] = field(default_factory=list)
+
+
+def fix_docx(doc: DocxText, lint_fn: Callable[[DocxText], LintResult], unsafe: bool = False) -> DocxFixOutcome:
+    """Apply allowed fixes to a fixed point, in the document's runs."""
+    result = lint_fn(doc)
+    outcome = DocxFixOutcome(doc, result)
+    refused: dict[tuple, tuple[Finding, str]] = {}
+    passes = 0
+    while passes < MAX_PASSES:
+        candidates = [f for f in result.findings if _key(doc, f) not in refused]
+        chosen = select_fixes(candidates, unsafe)
+        if not chosen:
+            break
+        plans: list[tuple[Finding, list[_Plan]]] = []
+        for f in chosen:
+            try:
+                plans.append((f, [plan(doc, e) for e in f.fix.edits]))
+            except Refused as exc:
+                refused[_key(doc, f)] = (f, str(exc))
+        if not plans:
+            continue  # all refused: fixes they overlapped may be chosen now
+        passes += 1
+        flat = [pl for _, pls in plans for pl in pls]
+        flat.sort(key=lambda pl: max(s.start + a for s, a, _, _ in pl.ops), reverse=True)
+        for pl in flat:
+            execute(pl)
+        outcome.applied += len(plans)
+        doc = build(doc.document)
+        result = lint_fn(doc)
+    outcome.doc = doc
+    outcome.result = result
+    # A refusal is reported only if its finding is still there at the end.
+    final = {_key(doc, f): f for f in result.findings}
+    outcome.refused = [(final[k], why) for k, (_, why) in refused.items() if k in final]
+    return outcome
+
+
+def _key(doc: DocxText, f: Finding) -> tuple:
+    """A finding's identity that survives edits in other paragraphs."""
+    p = doc.paragraph_at(f.span.start)
+    if p is None:
+        return (f.code, f.message, -1, f.span.start)
+    return (f.code, f.message, p.index, f.span.start - p.start)

@@ -1,0 +1,80 @@
+"""Name the place of a finding in a Word document: its paragraph, label and an excerpt.
+
+Word has no line numbers, so a location "line 12" means nothing to someone reviewing a
+.docx. We name the paragraph instead: its index (as python-docx and scripts count body
+paragraphs), what a reader sees at its start (the number label, or the first words when
+it has none) and a short excerpt around the finding.
+
+The locator is plain data (no XML), so reports built in worker processes pickle.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from resolint.source import SourceText, Span
+
+#: A label typed by hand at the start of a paragraph ("3.", "(a)", "ii)").
+_TYPED_LABEL = re.compile(r"^\s*(\(?(?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6}|[A-Z])[.)](?=\s)|\((?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6})\))")
+_WORDS = re.compile(r"\S+")
+EXCERPT_CONTEXT = 30
+EXCERPT_MAX = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    index: int  # 0-based body paragraph index
+    label: str  # number as displayed, or the paragraph's first words
+    excerpt: str
+
+    def as_dict(self) -> dict:
+        return {"index": self.index, "label": self.label, "excerpt": self.excerpt}
+
+    def human(self) -> str:
+        return f"¶{self.index + 1} ({self.label})" if self.label else f"¶{self.index + 1}"
+
+
+@dataclass(slots=True)
+class ParagraphLocator:
+    starts: list[int]
+    ends: list[int]
+    indices: list[int]
+    labels: list[str]  # automatic labels ("" when none)
+
+    @classmethod
+    def of(cls, doc) -> "ParagraphLocator":
+        ps = doc.paragraphs
+        return cls([p.start for p in ps], [p.end for p in ps], [p.index for p in ps], [p.label for p in ps])
+
+    def where(self, source: SourceText, span: Span) -> Where | None:
+        if not self.starts:
+            return None
+        i = max(0, bisect.bisect_right(self.starts, span.start) - 1)
+        if span.start > self.ends[i] and i + 1 < len(self.starts):
+            i += 1  # in the blank line between paragraphs: the next paragraph
+        start, end = self.starts[i], self.ends[i]
+        line = source.text[start:end]
+        label = self.labels[i]
+        if not label:
+            m = _TYPED_LABEL.match(line)
+            if m:
+                label = m.group(1)
+            else:
+                words = _WORDS.findall(line[:200])
+                label = " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+        s = max(0, min(span.start, end) - start)
+        if len(line) <= EXCERPT_MAX:
+            return Where(self.indices[i], label, line.strip())
+        e = max(s, min(span.end, end) - start)
+        lo = max(0, s - EXCERPT_CONTEXT)
+        if lo:
+            sp = line.find(" ", lo, s)
+            lo = sp + 1 if sp >= 0 else lo
+        hi = min(len(line), max(e, s + 1) + EXCERPT_CONTEXT, lo + EXCERPT_MAX)
+        if hi < len(line):
+            sp = line.rfind(" ", max(e, s + 1), hi)
+            hi = sp if sp > s else hi
+        excerpt = ("…" if lo > 0 else "") + line[lo:hi].strip() + ("…" if hi < len(line) else "")
+        return Where(self.indices[i], label, excerpt)

@@ -1,0 +1,255 @@
+"""Automatic numbering: the label a reader sees in front of a Word paragraph.
+
+Word does not store "3." in the text of an automatically numbered paragraph; it stores a
+reference (``w:numPr``: a list instance ``numId`` and a level ``ilvl``) and computes the
+label when it lays the document out, from ``numbering.xml``:
+
+- ``w:num`` (a list instance) points to a ``w:abstractNum`` (the definition) and may
+  override a level's start value (``w:startOverride``) or the whole level;
+- ``w:lvl`` gives the start value, the number format (``decimal``, ``lowerLetter``,
+  ``lowerRoman``, ``bullet``, …), the label template (``%1.``, ``(%2)``, ``%1.%2``) and
+  when the level restarts (``w:lvlRestart``; by default after any higher level).
+
+A paragraph gets its ``numPr`` directly or from its paragraph style (``List Number``),
+possibly through ``basedOn``; a level may also be tied to a style (``w:pStyle`` in the
+level). Counting follows what Word and LibreOffice do in practice: instances of the same
+abstract definition share their counters (so a list split by other paragraphs goes on
+counting), except an instance that overrides a start value, which counts on its own from
+that value — that is how "restart numbering" is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.oxml.ns import qn
+
+MAX_LEVELS = 9
+BULLET = "•"
+
+_W_VAL = qn("w:val")
+
+
+def on_off(el) -> bool:
+    """The value of an OOXML on/off property element (``<w:i/>``, ``<w:i w:val="0"/>``)."""
+    val = el.get(_W_VAL)
+    return val is None or val.lower() not in ("0", "false", "off", "none")
+
+
+def _int(el, default: int | None = None) -> int | None:
+    if el is None:
+        return default
+    try:
+        return int(el.get(_W_VAL))
+    except (TypeError, ValueError):
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # 1-based level after which this one restarts; 0: never; None: default
+    legal: bool = False  # w:isLgl: every referenced level shown in decimal
+    style: str | None = None  # paragraph style tied to this level
+
+
+def _level(el) -> Level:
+    def child(name: str):
+        return el.find(qn(name))
+
+    text_el = child("w:lvlText")
+    fmt_el = child("w:numFmt")
+    style_el = child("w:pStyle")
+    return Level(
+        start=_int(child("w:start"), 1) or 0,
+        fmt=fmt_el.get(_W_VAL, "decimal") if fmt_el is not None else "decimal",
+        text=text_el.get(_W_VAL, "") if text_el is not None else "",
+        restart=_int(child("w:lvlRestart")),
+        legal=child("w:isLgl") is not None and on_off(child("w:isLgl")),
+        style=style_el.get(_W_VAL) if style_el is not None else None,
+    )
+
+
+def _roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = []
+    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _letter(n: int) -> str:
+    # Word's lowerLetter goes a…z, aa…zz, aaa…: the letter repeated, not base 26.
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter",):
+        return _letter(n)
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "ordinal":
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    if fmt == "none":
+        return ""
+    return str(n)  # decimal and every format we do not render specially
+
+
+class Numbering:
+    """Resolves ``w:numPr`` references to labels, paragraph by paragraph, in order.
+
+    Call :meth:`label` once per body paragraph in document order: counting is stateful,
+    exactly as in Word's layout.
+    """
+
+    def __init__(self, numbering_el, styles: "StyleSheet") -> None:  # noqa: F821 - see runprops
+        self._styles = styles
+        self._abstract: dict[str, dict[int, Level]] = {}
+        self._abstract_link: dict[str, str] = {}  # abstractNumId -> numbering style it links to
+        self._nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
+        self._counters: dict[tuple[str, str], list[int | None]] = {}
+        if numbering_el is not None:
+            self._read(numbering_el)
+
+    def _read(self, root) -> None:
+        for a in root.iterfind(qn("w:abstractNum")):
+            aid = a.get(qn("w:abstractNumId"))
+            self._abstract[aid] = {int(l.get(qn("w:ilvl"), "0")): _level(l) for l in a.iterfind(qn("w:lvl"))}
+            link = a.find(qn("w:numStyleLink"))
+            if link is not None and link.get(_W_VAL):
+                self._abstract_link[aid] = link.get(_W_VAL)
+        for n in root.iterfind(qn("w:num")):
+            nid = n.get(qn("w:numId"))
+            abs_el = n.find(qn("w:abstractNumId"))
+            aid = abs_el.get(_W_VAL) if abs_el is not None else None
+            levels: dict[int, Level] = {}
+            starts: dict[int, int] = {}
+            for ov in n.iterfind(qn("w:lvlOverride")):
+                ilvl = int(ov.get(qn("w:ilvl"), "0"))
+                lvl = ov.find(qn("w:lvl"))
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl)
+                so = _int(ov.find(qn("w:startOverride")))
+                if so is not None:
+                    starts[ilvl] = so
+            if aid is not None:
+                self._nums[nid] = (aid, levels, starts)
+
+    def _abstract_for(self, num_id: str) -> str | None:
+        entry = self._nums.get(num_id)
+        if entry is None:
+            return None
+        aid = entry[0]
+        # A definition that only links to a numbering style: follow the style's numId once.
+        style_id = self._abstract_link.get(aid)
+        if style_id:
+            linked = self._styles.num_pr(style_id)
+            if linked and linked[0] and linked[0] in self._nums and self._nums[linked[0]][0] != aid:
+                return self._nums[linked[0]][0]
+        return aid
+
+    def level(self, num_id: str, ilvl: int) -> Level | None:
+        entry = self._nums.get(num_id)
+        if entry is None:
+            return None
+        override = entry[1].get(ilvl)
+        if override is not None:
+            return override
+        aid = self._abstract_for(num_id)
+        return self._abstract.get(aid, {}).get(ilvl) if aid is not None else None
+
+    def num_pr(self, p_pr, style_id: str | None) -> tuple[str, int] | None:
+        """The (numId, ilvl) a paragraph is numbered with, or None."""
+        num_id: str | None = None
+        ilvl: int | None = None
+        if p_pr is not None:
+            np = p_pr.find(qn("w:numPr"))
+            if np is not None:
+                nid_el = np.find(qn("w:numId"))
+                if nid_el is not None:
+                    num_id = nid_el.get(_W_VAL)
+                ilvl = _int(np.find(qn("w:ilvl")))
+        if num_id is None and style_id:
+            from_style = self._styles.num_pr(style_id)
+            if from_style:
+                num_id, style_ilvl = from_style
+                if ilvl is None:
+                    ilvl = style_ilvl
+        if not num_id or num_id == "0" or num_id not in self._nums:
+            return None
+        if ilvl is None:
+            ilvl = self._level_for_style(num_id, style_id)
+        return num_id, max(0, min(MAX_LEVELS - 1, ilvl))
+
+    def _level_for_style(self, num_id: str, style_id: str | None) -> int:
+        aid = self._abstract_for(num_id)
+        if style_id and aid is not None:
+            for ilvl, lvl in self._abstract[aid].items():
+                if lvl.style == style_id:
+                    return ilvl
+        return 0
+
+    def label(self, p_pr, style_id: str | None) -> str:
+        """Advance the counters for this paragraph and return its label ("" if none)."""
+        ref = self.num_pr(p_pr, style_id)
+        if ref is None:
+            return ""
+        num_id, ilvl = ref
+        lvl = self.level(num_id, ilvl)
+        if lvl is None:
+            return ""
+        aid, _, starts = self._nums[num_id]
+        key = ("num", num_id) if starts else ("abstract", self._abstract_for(num_id) or aid)
+        counters = self._counters.get(key)
+        if counters is None:
+            counters = [None] * MAX_LEVELS
+            self._counters[key] = counters
+
+        def start_of(i: int) -> int:
+            if i in starts:
+                return starts[i]
+            lv = self.level(num_id, i)
+            return lv.start if lv else 1
+
+        counters[ilvl] = start_of(ilvl) if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, MAX_LEVELS):
+            dl = self.level(num_id, deeper)
+            restart = dl.restart if dl and dl.restart is not None else deeper
+            # lvlRestart counts levels from 1: "restart after level k" resets when a level
+            # with ilvl < k is used; 0 means never.
+            if restart and ilvl < restart:
+                counters[deeper] = None
+        if lvl.fmt == "bullet":
+            return BULLET
+        if lvl.fmt == "none" and "%" not in lvl.text:
+            return lvl.text.strip()
+        out = []
+        text = lvl.text
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+                ref_lvl = int(text[i + 1]) - 1
+                value = counters[ref_lvl] if 0 <= ref_lvl < MAX_LEVELS and counters[ref_lvl] is not None else start_of(ref_lvl)
+                ref_def = self.level(num_id, ref_lvl) if ref_lvl != ilvl else lvl
+                fmt = "decimal" if lvl.legal else (ref_def.fmt if ref_def else "decimal")
+                out.append(format_number(value, fmt))
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+        return "".join(out).strip()

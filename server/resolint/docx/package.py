@@ -1,0 +1,64 @@
+"""Open a .docx file, turning every way it can be unreadable into one clear message.
+
+A .docx is a ZIP package. What people pass instead: a Word 97-2003 ``.doc`` renamed, a
+password-protected document (Word encrypts the whole package into an OLE compound file
+with an ``EncryptedPackage`` stream, so it is no longer a ZIP at all), a download cut
+short, or another Office file. Each gets a message saying what it is and what to do.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class DocxError(Exception):
+    """The file cannot be read as a Word document; the message says why."""
+
+
+def open_docx(path: Path | str, data: bytes | None = None):
+    """The python-docx ``Document`` of ``path`` (bytes already read may be passed)."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise DocxError(f"cannot read: {exc.strerror or exc}") from None
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20] or b"EncryptedPackage" in data[:1 << 20]:
+            raise DocxError("the document is password-protected (encrypted); remove the password in Word and save it again")
+        raise DocxError("this is a Word 97-2003 .doc file, not a .docx; save it as a Word Document (.docx)")
+    if not data.startswith(ZIP_MAGIC):
+        if not data:
+            raise DocxError("the file is empty, not a Word document")
+        raise DocxError("not a Word document (.docx): the file is not a ZIP package")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        bad = zf.testzip()
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise DocxError(f"the .docx is damaged or truncated: {exc}") from None
+    except Exception as exc:  # zlib errors and the like, from a corrupt member
+        raise DocxError(f"the .docx is damaged or truncated: {exc}") from None
+    if bad is not None:
+        raise DocxError(f"the .docx is damaged: member {bad} fails its checksum")
+    if "word/document.xml" not in zf.namelist() and not any(n.endswith("document.xml") for n in zf.namelist()):
+        raise DocxError("not a Word document: the ZIP package has no document part (is it another Office file?)")
+    try:
+        return docx.Document(io.BytesIO(data))
+    except PackageNotFoundError as exc:
+        raise DocxError(f"not a Word document: {exc}") from None
+    except ValueError as exc:  # python-docx: "file '…' is not a Word file, content type is …"
+        raise DocxError(f"not a Word document (.docx): {exc}") from None
+    except etree.XMLSyntaxError as exc:
+        raise DocxError(f"the .docx is damaged: its XML cannot be parsed ({exc})") from None
+    except (KeyError, zipfile.BadZipFile) as exc:
+        raise DocxError(f"the .docx is damaged: {exc}") from None
+    except Exception as exc:
+        raise DocxError(f"the .docx cannot be opened: {type(exc).__name__}: {exc}") from None

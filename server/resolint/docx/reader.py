@@ -1,0 +1,326 @@
+"""Read a Word document into the text a reader sees, plus a map back to its runs.
+
+The engine lints plain text, so a .docx becomes one: each body paragraph on a line of
+its own, a blank line between paragraphs, the automatic number label a reader sees
+("1. ", "(a) ") in front. Every character of that text is traced back to where it came
+from — a ``w:t`` node of a run, at an offset — or marked *synthetic* when Word draws it
+without storing it as text (number labels, tabs, line breaks). Rules, locations,
+comments and fixes all go through that map.
+
+What counts as visible: runs in document order, including tracked insertions (``w:ins``,
+read as if accepted, and counted) and the displayed result of fields; not tracked
+deletions (``w:del``, ``w:moveFrom``: skipped and counted), field instructions, hidden
+text (``w:vanish``), drawings or text boxes. Tables, headers and footers are not part of
+a resolution's clauses: they are not linted, and :class:`ReadStats` says how many there
+were so the CLI can say so.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from resolint.docx.numbering import Numbering, on_off
+from resolint.docx.stylesheet import StyleSheet
+from resolint.source import Span
+
+W_P, W_R, W_T, W_TBL, W_SDT, W_SDTCONTENT = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+W_PPR, W_RPR, W_PSTYLE, W_VAL = qn("w:pPr"), qn("w:rPr"), qn("w:pStyle"), qn("w:val")
+W_INS, W_DEL, W_MOVEFROM, W_MOVETO = qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")
+W_CRS, W_CRE, W_ID = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:id")
+W_VANISH = qn("w:vanish")
+#: Containers inside a paragraph whose runs are part of the paragraph's text.
+_TRANSPARENT = frozenset(qn(t) for t in ("w:hyperlink", "w:smartTag", "w:customXml", "w:fldSimple", "w:dir", "w:bdo")) | {W_INS, W_MOVETO}
+#: Run children drawn as a character but not stored as text.
+_SYNTHETIC = {qn("w:tab"): " ", qn("w:ptab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
+_BLOCK_CONTAINERS = frozenset({qn("w:customXml"), W_SDT, W_SDTCONTENT})
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(slots=True)
+class Segment:
+    """A stretch ``[start, end)`` of the visible text and where it comes from.
+
+    ``run`` is the ``w:r`` it belongs to and ``node`` the run's child that draws it: a
+    ``w:t`` holding the characters from ``node_off`` on, or a ``w:tab``/``w:br``/``w:sym``
+    drawn as one character. Both are None for text Word computes (a number label).
+    """
+
+    start: int
+    end: int
+    run: object | None
+    node: object | None
+    node_off: int = 0
+    italic: bool | None = None
+
+    @property
+    def editable(self) -> bool:
+        """Whether its characters are stored as text (and so can be changed in place)."""
+        return self.node is not None and self.node.tag == W_T
+
+
+@dataclass(slots=True)
+class DocxParagraph:
+    index: int  # position among the body's paragraphs, in document order (tables excluded)
+    element: object  # the w:p
+    start: int  # offset of its line in the visible text
+    end: int
+    label: str  # automatic number as displayed, "" if none
+    style: str | None
+    segments: list[Segment] = field(default_factory=list)
+    seg_starts: list[int] = field(default_factory=list, repr=False)
+
+    def segment_at(self, offset: int) -> Segment | None:
+        i = bisect.bisect_right(self.seg_starts, offset) - 1
+        if i >= 0 and self.segments[i].start <= offset < self.segments[i].end:
+            return self.segments[i]
+        return None
+
+    def segments_in(self, span: Span) -> list[Segment]:
+        lo = max(0, bisect.bisect_right(self.seg_starts, span.start) - 1)
+        out = []
+        for seg in self.segments[lo:]:
+            if seg.start >= span.end:
+                break
+            if seg.end > span.start:
+                out.append(seg)
+        return out
+
+    @property
+    def text_start(self) -> int:
+        """Where the paragraph's own text starts (after a synthetic label)."""
+        for seg in self.segments:
+            if seg.run is not None:
+                return seg.start
+        return self.end
+
+
+@dataclass(slots=True)
+class ReadStats:
+    tables: int = 0
+    headers_footers: int = 0
+    insertions: int = 0  # tracked insertions read as accepted
+    deletions: int = 0  # tracked deletions skipped
+    text_boxes: int = 0
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.tables:
+            out.append(f"{self.tables} table{'s' if self.tables != 1 else ''} not linted")
+        if self.headers_footers:
+            out.append("headers and footers not linted")
+        if self.text_boxes:
+            out.append(f"{self.text_boxes} text box{'es' if self.text_boxes != 1 else ''} not linted")
+        if self.insertions or self.deletions:
+            out.append(
+                f"tracked changes: {self.insertions} insertion{'s' if self.insertions != 1 else ''} read as accepted, "
+                f"{self.deletions} deletion{'s' if self.deletions != 1 else ''} skipped"
+            )
+        return out
+
+
+@dataclass(slots=True)
+class CommentAnchor:
+    """An existing comment: who wrote it, its text and the visible range it covers."""
+
+    id: str
+    author: str
+    text: str
+    span: Span | None
+
+
+@dataclass(slots=True)
+class DocxText:
+    """A Word document as resolint reads it."""
+
+    document: object  # the python-docx Document (kept: annotate and fix write through it)
+    text: str
+    paragraphs: list[DocxParagraph]
+    stats: ReadStats
+    comments: list[CommentAnchor]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> DocxParagraph | None:
+        """The paragraph whose line holds ``offset`` (its end counts: insertion points)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return self.paragraphs[0] if self.paragraphs else None
+        p = self.paragraphs[i]
+        if offset <= p.end:
+            return p
+        # In the blank line between two paragraphs: the next one.
+        return self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else p
+
+    def italic_at(self, offset: int) -> bool | None:
+        """Whether the character at ``offset`` is italic; None for synthetic text."""
+        p = self.paragraph_at(offset)
+        seg = p.segment_at(offset) if p else None
+        return seg.italic if seg and seg.run is not None else None
+
+
+def related_part(document, reltype: str):
+    """A part related to the main document, or None (never creates one)."""
+    try:
+        return document.part.part_related_by(reltype)
+    except KeyError:
+        return None
+
+
+def build(document) -> DocxText:
+    """Trace the visible text of ``document`` (a python-docx Document)."""
+    styles_part = related_part(document, RT.STYLES)
+    numbering_part = related_part(document, RT.NUMBERING)
+    sheet = StyleSheet(styles_part.element if styles_part is not None else None)
+    numbering = Numbering(numbering_part.element if numbering_part is not None else None, sheet)
+    stats = ReadStats()
+    body = document.element.body
+    builder = _Builder(sheet, numbering, stats)
+    for p in _body_paragraphs(body, stats):
+        builder.paragraph(p)
+    for sect in body.iter(qn("w:sectPr")):
+        stats.headers_footers += len(sect.findall(qn("w:headerReference"))) + len(sect.findall(qn("w:footerReference")))
+    text = "".join(builder.out)
+    comments = _comments(document, builder.marks)
+    return DocxText(document, text, builder.paragraphs, stats, comments)
+
+
+def _body_paragraphs(container, stats: ReadStats):
+    for child in container:
+        tag = child.tag
+        if tag == W_P:
+            yield child
+        elif tag == W_TBL:
+            stats.tables += 1
+        elif tag in _BLOCK_CONTAINERS:
+            yield from _body_paragraphs(child, stats)
+
+
+class _Builder:
+    def __init__(self, sheet: StyleSheet, numbering: Numbering, stats: ReadStats) -> None:
+        self.sheet = sheet
+        self.numbering = numbering
+        self.stats = stats
+        self.out: list[str] = []
+        self.pos = 0
+        self.paragraphs: list[DocxParagraph] = []
+        self.index = 0
+        self.marks: dict[str, list[int | None]] = {}  # comment id -> [start, end]
+
+    def paragraph(self, p) -> None:
+        index = self.index
+        self.index += 1
+        p_pr = p.find(W_PPR)
+        style = None
+        mark_deleted = False
+        if p_pr is not None:
+            ps = p_pr.find(W_PSTYLE)
+            style = ps.get(W_VAL) if ps is not None else None
+            rpr = p_pr.find(W_RPR)
+            mark_deleted = rpr is not None and rpr.find(W_DEL) is not None
+        label = self.numbering.label(p_pr, style)
+        segments: list[Segment] = []
+        sep = PARAGRAPH_SEPARATOR if self.paragraphs else ""
+        start = self.pos + len(sep)
+        pieces: list[str] = []
+        cursor = start
+        if label:
+            prefix = label + " "
+            segments.append(Segment(cursor, cursor + len(prefix), None, None))
+            pieces.append(prefix)
+            cursor += len(prefix)
+        cursor = self._content(p, style, segments, pieces, cursor)
+        line = "".join(pieces)
+        if mark_deleted and not line.strip(" "):
+            self.stats.deletions += 1
+            return
+        if not line.strip() and not label:
+            # An empty paragraph is spacing, not a clause; comment marks in it go nowhere.
+            return
+        self.out.append(sep)
+        self.out.append(line)
+        self.pos = cursor
+        para = DocxParagraph(index, p, start, cursor, label, style, segments, [s.start for s in segments])
+        self.paragraphs.append(para)
+
+    def _content(self, el, style, segments, pieces, cursor) -> int:
+        for child in el:
+            tag = child.tag
+            if tag == W_R:
+                cursor = self._run(child, style, segments, pieces, cursor)
+            elif tag in _TRANSPARENT:
+                if tag == W_INS:
+                    self.stats.insertions += 1
+                cursor = self._content(child, style, segments, pieces, cursor)
+            elif tag in (W_DEL, W_MOVEFROM):
+                self.stats.deletions += 1
+            elif tag == W_SDT:
+                sc = child.find(W_SDTCONTENT)
+                if sc is not None:
+                    cursor = self._content(sc, style, segments, pieces, cursor)
+            elif tag == W_CRS:
+                self.marks.setdefault(child.get(W_ID), [None, None])[0] = cursor
+            elif tag == W_CRE:
+                self.marks.setdefault(child.get(W_ID), [None, None])[1] = cursor
+        return cursor
+
+    def _run(self, r, style, segments, pieces, cursor) -> int:
+        r_pr = r.find(W_RPR)
+        if r_pr is not None:
+            v = r_pr.find(W_VANISH)
+            if v is not None and on_off(v):
+                return cursor
+        italic: bool | None = None
+        for child in r:
+            tag = child.tag
+            if tag == W_T:
+                text = child.text or ""
+                if not text:
+                    continue
+                if italic is None:
+                    italic = self.sheet.run_italic(r_pr, style)
+                if "\n" in text or "\r" in text:
+                    text = text.replace("\r", " ").replace("\n", " ")
+                segments.append(Segment(cursor, cursor + len(text), r, child, 0, italic))
+                pieces.append(text)
+                cursor += len(text)
+            elif tag in _SYNTHETIC:
+                ch = _SYNTHETIC[tag]
+                if italic is None:
+                    italic = self.sheet.run_italic(r_pr, style)
+                segments.append(Segment(cursor, cursor + 1, r, child, 0, italic))
+                pieces.append(ch)
+                cursor += 1
+            elif tag == qn("w:sym"):
+                code = child.get(qn("w:char"), "")
+                try:
+                    ch = chr(int(code, 16))
+                except ValueError:
+                    continue
+                segments.append(Segment(cursor, cursor + 1, r, child, 0, None))
+                pieces.append(ch)
+                cursor += 1
+            elif tag in (qn("w:drawing"), qn("w:pict")) or tag.endswith("}AlternateContent"):
+                if child.find(f".//{qn('w:txbxContent')}") is not None:
+                    self.stats.text_boxes += 1
+        return cursor
+
+
+def _comments(document, marks: dict[str, list[int | None]]) -> list[CommentAnchor]:
+    part = related_part(document, RT.COMMENTS)
+    if part is None:
+        return []
+    out = []
+    for c in part.element.iterfind(qn("w:comment")):
+        cid = c.get(W_ID)
+        text = "\n".join("".join(t.text or "" for t in p.iter(W_T)) for p in c.iterfind(W_P))
+        start, end = (marks.get(cid) or [None, None])[:2]
+        span = Span(start, max(start, end)) if start is not None and end is not None else None
+        out.append(CommentAnchor(cid, c.get(qn("w:author"), ""), text, span))
+    return out

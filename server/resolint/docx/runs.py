@@ -1,0 +1,103 @@
+"""Surgery on runs: split a run at a character, keeping its formatting.
+
+A Word comment is anchored on whole runs (``w:commentRangeStart`` before one run,
+``w:commentRangeEnd`` after another), and a finding rarely covers whole runs: the
+opener "Recalls" is usually the start of a run that goes on with the paragraph. So we
+split the run at the finding's edges: the run is cut in two, both halves keep a copy of
+its properties (``w:rPr``) and attributes, and the map from visible text to runs is
+updated so later findings in the same paragraph still land on the right characters.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from docx.oxml.ns import qn
+
+from resolint.docx.reader import W_RPR, W_T, DocxParagraph, Segment
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _new_t(text: str, like):
+    t = copy.copy(like)  # same tag and attributes, no children to speak of
+    for child in list(t):
+        t.remove(child)
+    t.text = text
+    t.set(_XML_SPACE, "preserve")
+    return t
+
+
+def split_at(para: DocxParagraph, offset: int) -> bool:
+    """Make ``offset`` a run boundary in ``para``; return whether a run was split.
+
+    Nothing happens at an offset that is already a boundary (the start of a run, the end
+    of the last one), in synthetic text, or outside the paragraph.
+    """
+    seg = para.segment_at(offset)
+    if seg is None or seg.run is None:
+        return False
+    run = seg.run
+    first = next(s for s in para.segments if s.run is run)
+    if offset == first.start:
+        return False  # already the start of the run
+    if offset > seg.start:
+        if not seg.editable:
+            return False  # inside a one-character tab or break: cannot happen for width 1
+        _split_segment(para, seg, offset)
+        seg = para.segment_at(offset)
+    # Now a segment of `run` starts exactly at `offset`: move its node and everything
+    # after it into a new run placed right after `run`.
+    node = seg.node
+    new_run = copy.copy(run)  # a shallow lxml copy carries the tag and attributes only
+    for child in list(new_run):
+        new_run.remove(child)
+    r_pr = run.find(W_RPR)
+    if r_pr is not None:
+        new_run.append(copy.deepcopy(r_pr))
+    moving = False
+    for child in list(run):
+        if child is node:
+            moving = True
+        if moving:
+            new_run.append(child)  # lxml moves the element
+    run.addnext(new_run)
+    for s in para.segments:
+        if s.run is run and s.start >= offset:
+            s.run = new_run
+    return True
+
+
+def _split_segment(para: DocxParagraph, seg: Segment, offset: int) -> None:
+    """Cut a ``w:t`` in two at ``offset``: its text before stays, the rest goes to a new ``w:t``."""
+    node = seg.node
+    k = seg.node_off + (offset - seg.start)
+    text = node.text or ""
+    tail = _new_t(text[k:], node)
+    node.text = text[:k]
+    node.set(_XML_SPACE, "preserve")
+    node.addnext(tail)
+    # Later segments of the same node (none, as built; possible after earlier splits) move too.
+    i = para.segments.index(seg)
+    new = Segment(offset, seg.end, seg.run, tail, 0, seg.italic)
+    seg.end = offset
+    para.segments.insert(i + 1, new)
+    for s in para.segments[i + 2 :]:
+        if s.node is node:
+            s.node = tail
+            s.node_off -= k
+    para.seg_starts = [s.start for s in para.segments]
+
+
+def top_level(el, paragraph):
+    """The ancestor of ``el`` that is a direct child of ``paragraph`` (``el`` itself if it is)."""
+    while el.getparent() is not None and el.getparent() is not paragraph:
+        el = el.getparent()
+    return el
+
+
+def is_text(el) -> bool:
+    return el.tag == W_T
+
+
+W_R = qn("w:r")

@@ -1,0 +1,245 @@
+"""Code actions built from the server's own lint of the current version.
+
+The client's diagnostics only say *which* findings the user means: each is matched to a
+server finding by its code and the finding id in ``data`` (or, for a client that drops
+``data``, by code and start line, which no encoding can garble). Every edit comes from
+the server's spans and line index, never from a range the client echoes back.
+
+Actions: a quick fix per fixable finding (``resolint (CODE): title``, unsafe ones say so),
+"Disable CODE for this paragraph" (inserts or extends an ``ignore`` directive on the line
+before the paragraph), and ``source.fixAll.resolint`` (safe fixes to a fixed point).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from lsprotocol import types
+
+from resolint.engine import Finding
+from resolint.fixes import allowed, fix_text
+from resolint.lsp.diagnostics import text_edits
+from resolint.lsp.state import LintState
+from resolint.model import Kind, Paragraph, Resolution
+from resolint.rule import Applicability, Edit
+from resolint.source import Span
+
+FIX_ALL_KIND = "source.fixAll.resolint"
+QUICKFIX = types.CodeActionKind.QuickFix.value
+#: Codes a "disable" action makes no sense for: the directives themselves and crashes.
+NO_DISABLE = ("SUP", "DOC000")
+
+
+@dataclass(frozen=True, slots=True)
+class ClientContext:
+    """What the client can take: versioned edits, lazily resolved edits."""
+
+    document_changes: bool = False
+    resolve_edit: bool = False
+
+
+def wanted(kind: str, only: Sequence[str] | None) -> bool:
+    """Whether ``kind`` is asked for (LSP kinds are hierarchical: ``source`` covers ``source.fixAll``)."""
+    if not only:
+        return True
+    return any(kind == k or kind.startswith(k + ".") for k in only)
+
+
+def workspace_edit(uri: str, version: int, edits: list[types.TextEdit], ctx: ClientContext) -> types.WorkspaceEdit:
+    if ctx.document_changes:
+        return types.WorkspaceEdit(
+            document_changes=[
+                types.TextDocumentEdit(
+                    text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits
+                )
+            ]
+        )
+    return types.WorkspaceEdit(changes={uri: edits})
+
+
+def match(state: LintState, diagnostics: Iterable[types.Diagnostic]) -> list[tuple[types.Diagnostic, Finding, str]]:
+    """Pair the client's diagnostics with the server's findings (see module doc)."""
+    out: list[tuple[types.Diagnostic, Finding, str]] = []
+    seen: set[str] = set()
+    for d in diagnostics:
+        if d.source not in (None, "resolint"):
+            continue
+        data = d.data if isinstance(d.data, dict) else None
+        fid = data.get("id") if data else None
+        pairs: list[tuple[Finding, str]] = []
+        if isinstance(fid, str):
+            f = state.finding_by_id(fid)
+            if f is not None and f.code == d.code:
+                pairs.append((f, fid))
+        elif d.code is not None:
+            line = d.range.start.line
+            for f, i in zip(state.findings, state.ids):
+                if f.code == d.code and state.index.position(f.span.start)[0] == line:
+                    pairs.append((f, i))
+        for f, i in pairs:
+            if i not in seen:
+                seen.add(i)
+                out.append((d, f, i))
+    return out
+
+
+def findings_on_lines(state: LintState, first: int, last: int) -> list[tuple[Finding, str]]:
+    """Server findings touching lines ``first..last`` (when the client sent no diagnostics)."""
+    out = []
+    for f, i in zip(state.findings, state.ids):
+        sl = state.index.position(f.span.start)[0]
+        el = state.index.position(f.span.end)[0]
+        if sl <= last and el >= first:
+            out.append((f, i))
+    return out
+
+
+def quick_fix(state: LintState, finding: Finding, diag: types.Diagnostic | None, ctx: ClientContext) -> types.CodeAction | None:
+    fix = finding.fix
+    if fix is None or not fix.edits or fix.applicability is Applicability.DISPLAY_ONLY:
+        return None
+    unsafe = fix.applicability is Applicability.UNSAFE
+    title = f"resolint ({finding.code}): {fix.title}" + (" (unsafe)" if unsafe else "")
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diag] if diag is not None else None,
+        is_preferred=not unsafe,
+        edit=workspace_edit(state.uri, state.version, text_edits(state.index, fix.edits), ctx),
+    )
+
+
+# -- disable for this paragraph ----------------------------------------------------
+def paragraph_at(res: Resolution, offset: int) -> Paragraph | None:
+    """The innermost non-directive paragraph whose span holds ``offset``."""
+    best = None
+    for p in res.paragraphs:
+        if p.kind is Kind.DIRECTIVE:
+            continue
+        if p.span.start <= offset < max(p.span.end, p.span.start + 1):
+            if best is None or len(p.span) <= len(best.span):
+                best = p
+        elif p.span.start > offset:
+            break
+    return best
+
+
+def disable_edit(state: LintState, finding: Finding) -> Edit | None:
+    """The edit that makes ``<!-- resolint: ignore[CODE] -->`` cover the finding's paragraph."""
+    code = finding.code
+    if code.startswith(NO_DISABLE):
+        return None
+    res = state.result.resolution
+    p = paragraph_at(res, finding.span.start)
+    if p is None:
+        return None
+    while p.parent is not None:  # sub-paragraphs: the directive goes before their paragraph
+        p = p.parent
+    src = state.result.source
+    text = src.text
+    line = src.position(p.span.start).line
+    line_start = src.line_starts[line]
+    if line > 0:
+        prev_start = src.line_starts[line - 1]
+        prev_end = src.line_end(line - 1)
+        for d in res.directives:
+            if d.span.start < prev_start or d.span.end > prev_end:
+                continue
+            if text[prev_start:prev_end].strip() != text[d.span.start : d.span.end]:
+                continue  # the comment shares its line with other text: leave it alone
+            if d.action == "ignore" and not d.malformed and d.codes:
+                if any(code.startswith(c) for c in d.codes):
+                    return None  # already named (the finding is then suppressed anyway)
+                reason = f" -- {d.reason}" if d.reason else ""
+                return Edit(d.span, f"<!-- resolint: ignore[{', '.join(d.codes + (code,))}]{reason} -->")
+    indent = text[line_start : p.span.start]
+    if indent.strip():
+        indent = ""
+    return Edit(Span(line_start, line_start), f"{indent}<!-- resolint: ignore[{code}] -->{src.dominant_newline()}")
+
+
+def disable_action(
+    state: LintState, finding: Finding, diag: types.Diagnostic | None, ctx: ClientContext, edit: Edit | None = None
+) -> types.CodeAction | None:
+    edit = edit or disable_edit(state, finding)
+    if edit is None:
+        return None
+    return types.CodeAction(
+        title=f"Disable {finding.code} for this paragraph",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diag] if diag is not None else None,
+        edit=workspace_edit(state.uri, state.version, text_edits(state.index, [edit]), ctx),
+    )
+
+
+# -- fix all ------------------------------------------------------------------------
+def minimal_edit(old: str, new: str) -> Edit | None:
+    """One edit turning ``old`` into ``new``: the differing middle between common ends."""
+    if old == new:
+        return None
+    n = min(len(old), len(new))
+    p = 0
+    while p < n and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < n - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+        s += 1
+    # Never split a CRLF pair: widen to the whole pair.
+    if 0 < p < len(old) and old[p - 1] == "\r" and old[p] == "\n":
+        p -= 1
+    return Edit(Span(p, len(old) - s), new[p : len(new) - s])
+
+
+def fix_all_edits(state: LintState, unsafe: bool = False) -> list[Edit]:
+    outcome = fix_text(state.text, state.lint_fn(), unsafe=unsafe)
+    e = minimal_edit(state.text, outcome.text)
+    return [e] if e else []
+
+
+def has_safe_fix(state: LintState) -> bool:
+    return any(allowed(f.fix, False) for f in state.findings)
+
+
+def fix_all_action(state: LintState, ctx: ClientContext, resolve_later: bool) -> types.CodeAction | None:
+    if not has_safe_fix(state):
+        return None
+    action = types.CodeAction(title="resolint: fix all safe problems", kind=FIX_ALL_KIND)
+    if resolve_later:
+        action.data = {"uri": state.uri, "version": state.version, "action": "fixAll"}
+    else:
+        action.edit = workspace_edit(state.uri, state.version, text_edits(state.index, fix_all_edits(state)), ctx)
+    return action
+
+
+def code_actions(
+    state: LintState,
+    diagnostics: Sequence[types.Diagnostic],
+    lines: tuple[int, int],
+    only: Sequence[str] | None,
+    ctx: ClientContext,
+) -> list[types.CodeAction]:
+    """Every action for a request: quick fixes and disables for the matched findings, fix-all."""
+    actions: list[types.CodeAction] = []
+    if wanted(QUICKFIX, only):
+        if diagnostics:
+            pairs = [(d, f) for d, f, _ in match(state, diagnostics)]
+        else:
+            pairs = [(None, f) for f, _ in findings_on_lines(state, *lines)]
+        fixes, disables = [], []
+        seen: set[tuple[str, int]] = set()
+        for d, f in pairs:
+            a = quick_fix(state, f, d, ctx)
+            if a:
+                fixes.append(a)
+            edit = disable_edit(state, f)
+            if edit is not None and (f.code, edit.span.start) not in seen:
+                seen.add((f.code, edit.span.start))
+                disables.append(disable_action(state, f, d, ctx, edit))
+        actions.extend(fixes)
+        actions.extend(disables)
+    if wanted(FIX_ALL_KIND, only):
+        a = fix_all_action(state, ctx, resolve_later=ctx.resolve_edit)
+        if a:
+            actions.append(a)
+    return actions

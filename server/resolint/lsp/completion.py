@@ -1,0 +1,105 @@
+"""Completion of openers at the start of a paragraph, from the style's own lists.
+
+In the preamble (after the opening, before the first operative paragraph) the style's
+preambular phrases are offered; in the operative part, or on a numbered line, its
+operative phrases. Each is cased as the style writes openers (``RECALLING`` for
+INTERPOL, ``Recalling`` for the UN) and replaces the word typed so far.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lsprotocol import types
+
+from resolint.lsp.state import LintState
+from resolint.model import Kind
+from resolint.source import Span
+
+#: What may stand before the opener on its line: indentation, a bullet, a label, emphasis.
+_LEAD = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>\(?(?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})[.)][ \t]*)?[*_]{0,2}")
+_PREFIX = re.compile(r"^[A-Za-z][A-Za-z ]{0,40}$")
+MAX_ITEMS = 400
+
+
+def cased(phrase: str, case: str) -> str:
+    if case == "upper":
+        return phrase.upper()
+    return phrase[:1].upper() + phrase[1:]
+
+
+def section_at(state: LintState, offset: int, numbered: bool) -> str | None:
+    """``"preambular"``, ``"operative"`` or None (not where openers go)."""
+    res = state.result.resolution
+    if numbered:
+        return "operative"
+    containing = None
+    before = None
+    for p in res.paragraphs:
+        if p.kind is Kind.DIRECTIVE:
+            continue
+        if p.span.start <= offset <= p.span.end:
+            containing = p
+            break
+        if p.span.end < offset:
+            before = p
+        else:
+            break
+    if containing is not None and containing.kind in (Kind.PREAMBLE, Kind.OPERATIVE):
+        return "preambular" if containing.kind is Kind.PREAMBLE else "operative"
+    if containing is not None and containing.kind is Kind.SUBPARAGRAPH:
+        return None
+    ref = before
+    if ref is None:
+        return None
+    if ref.kind in (Kind.OPENING, Kind.PREAMBLE):
+        return "preambular"
+    if ref.kind in (Kind.OPERATIVE, Kind.SUBPARAGRAPH):
+        return "operative"
+    return None
+
+
+def completions(state: LintState, line: int, offset: int) -> list[types.CompletionItem]:
+    src = state.result.source
+    if line >= src.line_count:
+        return []
+    line_start = src.line_starts[line]
+    before = src.text[line_start:offset]
+    m = _LEAD.match(before)
+    prefix = before[m.end():] if m else before
+    if not (prefix == "" or _PREFIX.match(prefix)):
+        return []
+    # Only at the start of a paragraph: the line before is blank (or there is none).
+    if line > 0 and src.line_text(line - 1).strip() and not (m and m.group("label")):
+        return []
+    section = section_at(state, offset, numbered=bool(m and m.group("label") and m.group("label")[0].isdigit()))
+    if section is None:
+        return []
+    style = state.result.style
+    phrases = style.preambular if section == "preambular" else style.operative
+    start = offset - len(prefix)
+    rng_start = state.index.position(start)
+    rng_end = state.index.position(offset)
+    rng = types.Range(types.Position(*rng_start), types.Position(*rng_end))
+    low = prefix.lower()
+    items = []
+    for i, phrase in enumerate(phrases):
+        if low and not phrase.lower().startswith(low):
+            continue
+        text = cased(phrase, style.opener_case)
+        items.append(
+            types.CompletionItem(
+                label=text,
+                kind=types.CompletionItemKind.Keyword,
+                detail=f"{section} opener ({style.name})",
+                sort_text=f"{i:04d}",
+                filter_text=text,
+                text_edit=types.TextEdit(range=rng, new_text=text),
+            )
+        )
+        if len(items) >= MAX_ITEMS:
+            break
+    return items
+
+
+__all__ = ["completions", "section_at", "cased", "Span"]

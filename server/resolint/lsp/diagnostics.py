@@ -1,0 +1,121 @@
+"""Turn engine findings into LSP diagnostics.
+
+Each diagnostic carries its code, a link to the rule's section of the README
+(``codeDescription.href``) and, in ``data``, a finding id and the fix. The id is what a
+code action request is matched by: it is a fingerprint of the code, the message and the
+flagged text plus an occurrence number, so it survives edits elsewhere in the document,
+and the server rebuilds every fix from its own state for the current version rather than
+trusting ranges a client echoes back (Neovim 0.7 echoes byte columns in a UTF-16 session).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable, Mapping
+
+from lsprotocol import types
+
+from resolint.engine import Finding
+from resolint.lsp.positions import LineIndex
+from resolint.rule import Edit, Severity
+from resolint.source import Span
+
+DOCS_URL = "https://github.com/resolint/resolint/blob/main/README.md#{anchor}"
+SOURCE = "resolint"
+
+_ENGINE_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+_EDITOR_SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "information": types.DiagnosticSeverity.Information,
+    "hint": types.DiagnosticSeverity.Hint,
+}
+
+
+def rule_url(code: str) -> str:
+    """The README anchor of a rule's documentation (one section per code)."""
+    return DOCS_URL.format(anchor=code.lower())
+
+
+def lsp_severity(finding: Finding, overrides: Mapping[str, str]) -> types.DiagnosticSeverity:
+    """The engine's severity, unless an editor override names the code or a prefix of it."""
+    best = ""
+    for key in overrides:
+        if finding.code.startswith(key) and len(key) > len(best):
+            best = key
+    if best:
+        return _EDITOR_SEVERITY[overrides[best]]
+    return _ENGINE_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning)
+
+
+def finding_ids(findings: Iterable[Finding], text: str) -> list[str]:
+    """A stable id per finding: code, message and flagged text, numbered if repeated."""
+    ids: list[str] = []
+    seen: dict[str, int] = {}
+    for f in findings:
+        digest = hashlib.blake2b(
+            f"{f.code}\0{f.message}\0{text[f.span.start:f.span.end]}".encode("utf-8", "surrogatepass"), digest_size=6
+        ).hexdigest()
+        n = seen.get(digest, 0)
+        seen[digest] = n + 1
+        ids.append(f"{f.code}-{digest}-{n}")
+    return ids
+
+
+def lsp_range(index: LineIndex, span: Span) -> types.Range:
+    sl, sc = index.position(span.start)
+    el, ec = index.position(span.end)
+    return types.Range(types.Position(sl, sc), types.Position(el, ec))
+
+
+def text_edits(index: LineIndex, edits: Iterable[Edit]) -> list[types.TextEdit]:
+    return [types.TextEdit(range=lsp_range(index, e.span), new_text=e.new_text) for e in edits]
+
+
+def _fix_data(index: LineIndex, finding: Finding) -> dict | None:
+    fix = finding.fix
+    if fix is None:
+        return None
+    return {
+        "title": fix.title,
+        "applicability": fix.applicability.value,
+        "edits": [
+            {"range": _range_json(index, e.span), "newText": e.new_text} for e in fix.edits
+        ],
+    }
+
+
+def _range_json(index: LineIndex, span: Span) -> dict:
+    sl, sc = index.position(span.start)
+    el, ec = index.position(span.end)
+    return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
+
+
+def to_diagnostic(
+    finding: Finding, finding_id: str, index: LineIndex, version: int | None, overrides: Mapping[str, str]
+) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=lsp_range(index, finding.span),
+        message=finding.message,
+        severity=lsp_severity(finding, overrides),
+        code=finding.code,
+        code_description=types.CodeDescription(href=rule_url(finding.code)),
+        source=SOURCE,
+        data={"id": finding_id, "name": finding.name, "version": version, "fix": _fix_data(index, finding)},
+    )
+
+
+def result_id(diagnostics: list[types.Diagnostic], salt: str = "") -> str:
+    """A report id that changes exactly when what the client would show changes."""
+    h = hashlib.blake2b(salt.encode(), digest_size=8)
+    for d in diagnostics:
+        r = d.range
+        h.update(
+            f"{d.code}|{d.severity}|{r.start.line}:{r.start.character}-{r.end.line}:{r.end.character}|{d.message}|"
+            f"{d.data.get('id') if isinstance(d.data, dict) else ''}\n".encode("utf-8", "surrogatepass")
+        )
+    return h.hexdigest()

@@ -1,0 +1,95 @@
+"""Hover: rule documentation on a finding, what an opener is, and citations.
+
+Citations plug in without this module knowing their type: if the parsed resolution has
+a ``citations`` attribute whose items have a ``span`` and either a ``describe()`` method
+or a ``hover`` attribute (text or Markdown), the text under the cursor's citation is
+shown. That is the contract with the citations engine (``resolution.citations``).
+"""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from resolint.lsp.diagnostics import lsp_range, rule_url
+from resolint.lsp.outline import opener_of
+from resolint.lsp.state import LintState
+from resolint.model import Kind
+from resolint.registry import rule_by_code
+from resolint.source import Span
+
+
+def citation_hovers(state: LintState, offset: int) -> list[tuple[Span, str]]:
+    out = []
+    for c in getattr(state.result.resolution, "citations", None) or ():
+        span = getattr(c, "span", None)
+        if span is None or not (span.start <= offset < span.end):
+            continue
+        text = None
+        try:
+            describe = getattr(c, "describe", None)
+            text = describe() if callable(describe) else getattr(c, "hover", None)
+        except Exception:  # a citation provider's bug must not break hover
+            text = None
+        if text:
+            out.append((span, str(text)))
+    return out
+
+
+def rule_hover(code: str) -> str:
+    rule = rule_by_code(code)
+    if rule is None:
+        return f"**{code}** — [documentation]({rule_url(code)})"
+    what = rule.doc_sections().get("What it does", rule.summary)
+    return f"**{rule.code} {rule.name}** — {rule.summary}\n\n{what}\n\n[Rule documentation]({rule_url(code)})"
+
+
+def opener_hover(state: LintState, offset: int) -> tuple[Span, str] | None:
+    res = state.result.resolution
+    for p in res.paragraphs:
+        if p.span.start > offset:
+            break
+        if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE) or not (p.span.start <= offset < p.span.end):
+            continue
+        op = opener_of(state, p)
+        if op is None or not (op.span.start <= offset < op.span.end):
+            continue
+        style = state.result.style
+        word = state.text[op.span.start : op.span.end]
+        if p.kind is Kind.PREAMBLE:
+            what = "a preambular opener: a participle or adjective that sets out a consideration (ends with a comma)"
+            listing = "preambular"
+        else:
+            what = "an operative opener: a verb in the present tense that states what the body does (the paragraph is numbered)"
+            listing = "operative"
+        if op.listed:
+            listed = f"Listed in the **{style.name}** style as “{op.phrase}”."
+        else:
+            listed = f"Not in the **{style.name}** style's list of {listing} openers."
+        return op.span, f"**{word}** — {what}.\n\n{listed}"
+    return None
+
+
+def hover(state: LintState, offset: int) -> types.Hover | None:
+    parts: list[str] = []
+    spans: list[Span] = []
+    for span, text in citation_hovers(state, offset):
+        parts.append(text)
+        spans.append(span)
+    op = opener_hover(state, offset)
+    if op:
+        spans.append(op[0])
+        parts.append(op[1])
+    codes_seen: set[str] = set()
+    for f in state.findings:
+        hit = f.span.start <= offset < f.span.end or (len(f.span) == 0 and f.span.start == offset)
+        if hit and f.code not in codes_seen:
+            codes_seen.add(f.code)
+            spans.append(f.span)
+            parts.append(rule_hover(f.code))
+    if not parts:
+        return None
+    span = min(spans, key=len)
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+        range=lsp_range(state.index, span),
+    )

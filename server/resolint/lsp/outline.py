@@ -1,0 +1,155 @@
+"""The outline of a draft (document symbols) and its folding ranges.
+
+Symbols follow the structure drafters think in: the title block, the opening, the
+preamble with one entry per paragraph named by its opener, the operative paragraphs
+"1. Urges" … with their sub-paragraphs, the closing and any annex. Consecutive
+paragraphs of one kind form a group, so a multi-part resolution (A, B) gets one
+preamble and one operative group per part and group ranges never overlap.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from lsprotocol import types
+
+from resolint.lsp.diagnostics import lsp_range
+from resolint.lsp.state import LintState
+from resolint.model import Kind, Paragraph
+from resolint.openers import Opener
+from resolint.rule import RuleContext
+from resolint.source import Span
+
+GROUPS = {
+    Kind.TITLE: ("Title block", types.SymbolKind.Namespace),
+    Kind.OPENING: ("Opening", types.SymbolKind.Module),
+    Kind.PREAMBLE: ("Preamble", types.SymbolKind.Namespace),
+    Kind.OPERATIVE: ("Operative part", types.SymbolKind.Namespace),
+    Kind.HEADING: ("Heading", types.SymbolKind.Module),
+    Kind.CLOSING: ("Closing", types.SymbolKind.Namespace),
+    Kind.ANNEX: ("Annex", types.SymbolKind.Namespace),
+    Kind.UNPLACED: ("Unplaced text", types.SymbolKind.Null),
+}
+NAME_CHARS = 60
+
+
+def rule_context(state: LintState) -> RuleContext:
+    """A context over the state's parse, for opener lookups (memoized per version)."""
+    ctx = state.cache.get("ctx")
+    if ctx is None:
+        res = state.result
+        ctx = state.cache["ctx"] = RuleContext(res.source, res.resolution, res.style, {})
+    return ctx
+
+
+def opener_of(state: LintState, p: Paragraph) -> Opener | None:
+    if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE):
+        return None
+    try:
+        return rule_context(state).opener(p)
+    except Exception:  # an opener is a nicety here: never fail the outline for it
+        return None
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NAME_CHARS else text[: NAME_CHARS - 1].rstrip() + "…"
+
+
+def _subtree_end(p: Paragraph) -> int:
+    end = p.span.end
+    stack = list(p.children)
+    while stack:
+        c = stack.pop()
+        end = max(end, c.span.end)
+        stack.extend(c.children)
+    return end
+
+
+def paragraph_name(state: LintState, p: Paragraph) -> tuple[str, Span]:
+    """The symbol name of a paragraph and the span to select for it."""
+    text = state.text
+    label = p.label.text + " " if p.label else ""
+    op = opener_of(state, p)
+    if op is not None:
+        return label + text[op.span.start : op.span.end], op.span
+    content = text[p.content.start : p.content.end]
+    if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
+        return _short(text[p.span.start : p.span.end]), Span(p.span.start, p.span.start)
+    words = " ".join(content.split()[:4])
+    sel = p.label.span if p.label else Span(p.content.start, min(p.content.end, p.content.start + len(content.split(" ")[0])))
+    return _short(label + words) if (label or words) else _short(text[p.span.start : p.span.end]), sel
+
+
+def _symbol(state: LintState, p: Paragraph) -> types.DocumentSymbol:
+    name, sel = paragraph_name(state, p)
+    full = Span(p.span.start, _subtree_end(p))
+    if not (full.start <= sel.start and sel.end <= full.end):
+        sel = Span(full.start, full.start)
+    kind = types.SymbolKind.Field if p.kind is Kind.SUBPARAGRAPH else types.SymbolKind.String
+    if p.kind is Kind.OPERATIVE:
+        kind = types.SymbolKind.Method
+    return types.DocumentSymbol(
+        name=name or "(empty)",
+        kind=kind,
+        range=lsp_range(state.index, full),
+        selection_range=lsp_range(state.index, sel),
+        children=[_symbol(state, c) for c in p.children] or None,
+    )
+
+
+def document_symbols(state: LintState) -> list[types.DocumentSymbol]:
+    res = state.result.resolution
+    roots = [p for p in res.paragraphs if p.parent is None and p.kind is not Kind.DIRECTIVE]
+    out: list[types.DocumentSymbol] = []
+    for kind, run in groupby(roots, key=lambda p: p.kind):
+        items = list(run)
+        label, skind = GROUPS.get(kind, (kind.value.title(), types.SymbolKind.Namespace))
+        start, end = items[0].span.start, max(_subtree_end(p) for p in items)
+        if kind in (Kind.OPENING, Kind.HEADING) and len(items) == 1:
+            p = items[0]
+            out.append(
+                types.DocumentSymbol(
+                    name=_short(state.text[p.span.start : p.span.end]),
+                    kind=skind,
+                    range=lsp_range(state.index, p.span),
+                    selection_range=lsp_range(state.index, p.span),
+                    detail=label.lower(),
+                )
+            )
+            continue
+        out.append(
+            types.DocumentSymbol(
+                name=label,
+                kind=skind,
+                range=lsp_range(state.index, Span(start, end)),
+                selection_range=lsp_range(state.index, Span(start, start)),
+                children=[_symbol(state, p) for p in items],
+            )
+        )
+    return out
+
+
+def folding_ranges(state: LintState) -> list[types.FoldingRange]:
+    """Groups (title block, preamble, operative part …) and multi-line paragraphs."""
+    src = state.result.source
+    res = state.result.resolution
+    out: list[types.FoldingRange] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(start: int, end: int) -> None:
+        sl = src.position(start).line
+        el = src.position(max(start, end - 1)).line
+        if el > sl and (sl, el) not in seen:
+            seen.add((sl, el))
+            out.append(types.FoldingRange(start_line=sl, end_line=el, kind=types.FoldingRangeKind.Region))
+
+    roots = [p for p in res.paragraphs if p.parent is None and p.kind is not Kind.DIRECTIVE]
+    for _, run in groupby(roots, key=lambda p: p.kind):
+        items = list(run)
+        add(items[0].span.start, max(_subtree_end(p) for p in items))
+    for p in res.paragraphs:
+        if p.kind is not Kind.DIRECTIVE:
+            add(p.span.start, _subtree_end(p))
+    out.sort(key=lambda r: (r.start_line, -r.end_line))
+    return out

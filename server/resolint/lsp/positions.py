@@ -1,0 +1,105 @@
+"""Convert between engine offsets (code points) and LSP positions, in any encoding.
+
+The engine counts code points; an LSP client counts UTF-16 code units (the default),
+UTF-8 bytes or code points, as negotiated at ``initialize``. A :class:`LineIndex` is
+built once per document version over a :class:`~resolint.source.SourceText` (whose line
+breaks are exactly LSP's: ``\\n``, ``\\r\\n`` and ``\\r``), so converting a position costs
+a binary search plus, on a line with non-ASCII text, one encode of that line's prefix.
+Pure ASCII lines (most of a draft) need no encoding at all.
+
+A client column that falls inside a character (half a surrogate pair, a byte in the
+middle of a UTF-8 sequence) is moved back to that character's start; a column past the
+end of a line is clamped to the line's end, as the LSP specification asks.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from resolint.source import SourceText
+
+UTF8 = "utf-8"
+UTF16 = "utf-16"
+UTF32 = "utf-32"
+ENCODINGS = (UTF8, UTF16, UTF32)
+
+
+def units(text: str, encoding: str) -> int:
+    """The length of ``text`` in the code units of ``encoding``."""
+    if encoding == UTF32 or text.isascii():
+        return len(text)
+    if encoding == UTF16:
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _char_units(ch: str, encoding: str) -> int:
+    if encoding == UTF32:
+        return 1
+    o = ord(ch)
+    if encoding == UTF16:
+        return 2 if o > 0xFFFF else 1
+    return 1 if o < 0x80 else 2 if o < 0x800 else 3 if o < 0x10000 else 4
+
+
+class LineIndex:
+    """Offsets <-> (line, column in ``encoding``) for one version of one text."""
+
+    __slots__ = ("source", "encoding", "_ascii")
+
+    def __init__(self, source: SourceText | str, encoding: str = UTF16) -> None:
+        if encoding not in ENCODINGS:
+            raise ValueError(f"unknown position encoding {encoding!r}")
+        self.source = source if isinstance(source, SourceText) else SourceText(source)
+        self.encoding = encoding
+        self._ascii: dict[int, bool] = {}
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def line_count(self) -> int:
+        return self.source.line_count
+
+    def _is_ascii(self, line: int) -> bool:
+        known = self._ascii.get(line)
+        if known is None:
+            known = self._ascii[line] = self.source.line_text(line).isascii()
+        return known
+
+    # -- offset -> position ----------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column in the client's units) of a code-point offset (clamped)."""
+        src = self.source
+        offset = max(0, min(offset, len(src.text)))
+        line = bisect.bisect_right(src.line_starts, offset) - 1
+        start = src.line_starts[line]
+        col = offset - start
+        if self.encoding == UTF32 or col == 0 or self._is_ascii(line):
+            return line, col
+        return line, units(src.text[start:offset], self.encoding)
+
+    # -- position -> offset ----------------------------------------------------
+    def offset(self, line: int, character: int) -> int:
+        """The code-point offset of a client position (clamped into the text)."""
+        src = self.source
+        if line < 0:
+            return 0
+        if line >= src.line_count:
+            return len(src.text)
+        start = src.line_starts[line]
+        end = src.line_end(line)
+        character = max(0, character)
+        if self.encoding == UTF32 or self._is_ascii(line):
+            return min(start + character, end)
+        text = src.text
+        acc = 0
+        i = start
+        while i < end:
+            step = _char_units(text[i], self.encoding)
+            if acc + step > character:
+                return i  # inside (or at) this character: its start
+            acc += step
+            i += 1
+        return end

@@ -1,0 +1,415 @@
+"""The resolint language server: pygls wiring over the pure modules of this package.
+
+Handlers stay thin: they find the document's state for its current version (linting in
+the worker thread when needed) and hand it to :mod:`.actions`, :mod:`.outline`,
+:mod:`.hover` and friends. Diagnostics are pulled by clients that support
+``textDocument/diagnostic`` and pushed to the others, never both. Every handler is
+guarded: a bug answers one request with an error, it never stops the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from resolint import __version__
+from resolint.lsp import actions, completion, definition, formatting, hover, outline
+from resolint.lsp.diagnostics import lsp_range, text_edits
+from resolint.lsp.documents import DocumentStore
+from resolint.lsp.positions import LineIndex
+from resolint.lsp.protocol import ResolintProtocol
+from resolint.lsp.scheduler import Scheduler
+from resolint.lsp.settings import EditorSettings, ProjectConfig, parse_editor_settings, uri_to_path
+from resolint.lsp.state import LintState, build_state
+
+log = logging.getLogger("resolint.lsp")
+
+STATUS = "resolint/status"
+WATCHED = ("**/resolint.toml", "**/.resolint.toml", "**/pyproject.toml")
+CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    uri: str
+    version: int
+    text: str
+    index: LineIndex | None
+    editor: EditorSettings
+    path: Path | None
+    root: Path | None
+    encoding: str
+
+
+class ResolintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("resolint", __version__, protocol_cls=ResolintProtocol)
+        self.docs = DocumentStore()
+        self.project = ProjectConfig()
+        self.editor = EditorSettings()
+        self.encoding = "utf-16"
+        self.pull = False
+        self.client_ctx = actions.ClientContext()
+        self.refresh_support = False
+        self.root: Path | None = None
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resolint-lint")
+        self.scheduler: Scheduler[LintState] = Scheduler(
+            self._snapshot, self._build, self._version_of, self._on_result, self.executor
+        )
+        self._shown: set[str] = set()
+
+    # -- state ---------------------------------------------------------------------
+    def _build(self, snap: Snapshot) -> LintState:
+        """In the worker thread: project settings (cached by mtime), lint, convert."""
+        project = self.project.for_path(snap.path, snap.root)
+        return build_state(snap.uri, snap.version, snap.text, snap.index, project, snap.editor, snap.path, snap.encoding)
+
+    def _version_of(self, uri: str) -> int | None:
+        doc = self.docs.get(uri)
+        return doc.version if doc else None
+
+    def _snapshot(self, uri: str) -> Snapshot | None:
+        doc = self.docs.get(uri)
+        if doc is None:
+            return None
+        index = doc._index if doc._index is not None and doc._index.text is doc.text else None
+        return Snapshot(uri, doc.version, doc.text, index, self.editor, uri_to_path(uri), self.root, self.encoding)
+
+    def _on_result(self, state: LintState) -> None:
+        for problem in state.problems:
+            if problem not in self._shown:
+                self._shown.add(problem)
+                self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=problem))
+        if not state.problems:
+            self._shown.clear()
+        if not self.pull:
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=state.uri, version=state.version, diagnostics=state.diagnostics)
+            )
+        res = state.result
+        self.protocol.notify(
+            STATUS,
+            {"uri": state.uri, "style": res.style.name, "reason": res.style.detected_because, "count": len(res.findings)},
+        )
+
+    async def state(self, uri: str) -> LintState | None:
+        return await self.scheduler.current(uri)
+
+    def relint_all(self) -> None:
+        for uri in self.docs.uris():
+            self.scheduler.schedule(uri, 0)
+        if self.pull and self.refresh_support:
+            self.workspace_diagnostic_refresh(None)
+
+    def set_editor_settings(self, raw: Any) -> None:
+        editor, problems = parse_editor_settings(raw)
+        self.editor = editor
+        for p in problems:
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"resolint: {p}"))
+
+
+server = ResolintServer()
+
+
+def guarded(default=None):
+    """Answer a request with ``default`` (and a log line) if its handler has a bug.
+
+    Bad params never reach a handler (the protocol answers them); what is left is our
+    own bugs, which must cost one answer, not the session.
+    """
+
+    def wrap(fn):
+        if asyncio.iscoroutinefunction(fn):
+
+            @functools.wraps(fn)
+            async def run(ls, params):
+                try:
+                    return await fn(ls, params)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    log.exception("%s failed", fn.__name__)
+                    return default
+
+        else:
+
+            @functools.wraps(fn)
+            def run(ls, params):
+                try:
+                    return fn(ls, params)
+                except Exception:
+                    log.exception("%s failed", fn.__name__)
+                    return default
+
+        return run
+
+    return wrap
+
+
+def _encoding_name(enc: Any) -> str:
+    value = getattr(enc, "value", enc) or "utf-16"
+    return str(value)
+
+
+# -- lifecycle --------------------------------------------------------------------------
+@server.feature(types.INITIALIZE)
+def initialize(ls: ResolintServer, params: types.InitializeParams) -> None:
+    caps = params.capabilities
+    ls.encoding = _encoding_name(ls.workspace.position_encoding)
+    ls.docs.encoding = ls.encoding
+    td = caps.text_document
+    ls.pull = bool(td and td.diagnostic is not None)
+    ws = caps.workspace
+    ls.client_ctx = actions.ClientContext(
+        document_changes=bool(ws and ws.workspace_edit and ws.workspace_edit.document_changes),
+        resolve_edit=bool(
+            td and td.code_action and td.code_action.resolve_support and "edit" in (td.code_action.resolve_support.properties or [])
+        ),
+    )
+    ls.refresh_support = bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
+    root_uri = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
+    ls.root = uri_to_path(root_uri) if root_uri else (Path(params.root_path) if params.root_path else None)
+    ls.set_editor_settings(params.initialization_options)
+    log.info("initialized: encoding %s, %s diagnostics", ls.encoding, "pull" if ls.pull else "push")
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: ResolintServer, params: types.InitializedParams) -> None:
+    ws = ls.client_capabilities.workspace
+    if ws and ws.did_change_watched_files and ws.did_change_watched_files.dynamic_registration:
+        try:
+            await ls.client_register_capability_async(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="resolint-config-watch",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+                            ),
+                        )
+                    ]
+                )
+            )
+        except Exception:  # the mtime check still picks up changes
+            log.warning("client refused file watching; configuration changes are noticed by mtime")
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: ResolintServer, params: Any) -> None:
+    ls.executor.shutdown(wait=False, cancel_futures=True)
+
+
+# -- document sync ----------------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: ResolintServer, params: types.DidOpenTextDocumentParams) -> None:
+    d = params.text_document
+    ls.docs.open(d.uri, d.version, d.text, d.language_id)
+    ls.scheduler.schedule(d.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: ResolintServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if uri not in ls.docs:
+        log.warning("didChange for a document that is not open: %s", uri)
+        return
+    try:
+        ls.docs.change(uri, params.text_document.version, params.content_changes)
+    except Exception as exc:
+        # The client and server texts may now differ: say so rather than guess.
+        log.error("could not apply a change to %s: %s", uri, exc)
+        ls.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=f"resolint: bad change ignored: {exc}"))
+        return
+    if ls.editor.run == "onType":
+        ls.scheduler.schedule(uri, ls.editor.debounce_ms / 1000)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: ResolintServer, params: types.DidSaveTextDocumentParams) -> None:
+    if params.text_document.uri in ls.docs:
+        ls.scheduler.schedule(params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: ResolintServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.docs.close(uri)
+    ls.scheduler.forget(uri)
+    if not ls.pull:
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+# -- configuration ----------------------------------------------------------------------
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+async def did_change_configuration(ls: ResolintServer, params: types.DidChangeConfigurationParams) -> None:
+    raw = params.settings
+    if not raw:
+        ws = ls.client_capabilities.workspace
+        if ws and ws.configuration:
+            try:
+                got = await ls.workspace_configuration_async(
+                    types.ConfigurationParams(items=[types.ConfigurationItem(section="resolint")])
+                )
+                raw = got[0] if got else None
+            except Exception:
+                log.warning("workspace/configuration failed")
+    if raw is not None:
+        ls.set_editor_settings(raw)
+    ls._shown.clear()
+    ls.relint_all()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: ResolintServer, params: types.DidChangeWatchedFilesParams) -> None:
+    if any(c.uri.rsplit("/", 1)[-1] in CONFIG_NAMES for c in params.changes):
+        ls.project.invalidate()
+        ls._shown.clear()
+        ls.relint_all()
+
+
+# -- diagnostics (pull) -----------------------------------------------------------------
+@server.feature(
+    types.TEXT_DOCUMENT_DIAGNOSTIC,
+    types.DiagnosticOptions(identifier="resolint", inter_file_dependencies=False, workspace_diagnostics=False),
+)
+async def pull_diagnostics(ls: ResolintServer, params: types.DocumentDiagnosticParams):
+    uri = params.text_document.uri
+    state = ls.scheduler.latest(uri) if ls.editor.run == "onSave" else None
+    if state is None:
+        state = await ls.state(uri)
+    if state is None:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])
+    if params.previous_result_id == state.result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=state.result_id)
+    return types.RelatedFullDocumentDiagnosticReport(items=state.diagnostics, result_id=state.result_id)
+
+
+# -- code actions -----------------------------------------------------------------------
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND], resolve_provider=True
+    ),
+)
+@guarded(default=None)
+async def code_action(ls: ResolintServer, params: types.CodeActionParams):
+    state = await ls.state(params.text_document.uri)
+    if state is None:
+        return None
+    lines = (params.range.start.line, params.range.end.line)
+    return actions.code_actions(state, params.context.diagnostics or [], lines, params.context.only, ls.client_ctx) or None
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+@guarded(default=None)
+async def code_action_resolve(ls: ResolintServer, action: types.CodeAction):
+    data = action.data if isinstance(action.data, dict) else {}
+    if data.get("action") != "fixAll" or not isinstance(data.get("uri"), str):
+        return action
+    state = await ls.state(data["uri"])
+    if state is None:
+        return action
+    edits = await asyncio.get_running_loop().run_in_executor(ls.executor, actions.fix_all_edits, state)
+    action.edit = actions.workspace_edit(state.uri, state.version, text_edits(state.index, edits), ls.client_ctx)
+    return action
+
+
+# -- navigation and help ----------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+@guarded(default=None)
+async def document_symbol(ls: ResolintServer, params: types.DocumentSymbolParams):
+    state = await ls.state(params.text_document.uri)
+    if state is None:
+        return None
+    return await asyncio.get_running_loop().run_in_executor(ls.executor, outline.document_symbols, state)
+
+
+@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+@guarded(default=None)
+async def folding_range(ls: ResolintServer, params: types.FoldingRangeParams):
+    state = await ls.state(params.text_document.uri)
+    return outline.folding_ranges(state) if state else None
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+@guarded(default=None)
+async def hover_(ls: ResolintServer, params: types.HoverParams):
+    state = await ls.state(params.text_document.uri)
+    if state is None:
+        return None
+    offset = state.index.offset(params.position.line, params.position.character)
+    return hover.hover(state, offset)
+
+
+@server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[]))
+@guarded(default=None)
+async def completion_(ls: ResolintServer, params: types.CompletionParams):
+    state = await ls.state(params.text_document.uri)
+    if state is None:
+        return None
+    offset = state.index.offset(params.position.line, params.position.character)
+    items = completion.completions(state, params.position.line, offset)
+    return types.CompletionList(is_incomplete=False, items=items) if items else None
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+@guarded(default=None)
+async def definition_(ls: ResolintServer, params: types.DefinitionParams):
+    state = await ls.state(params.text_document.uri)
+    if state is None:
+        return None
+    offset = state.index.offset(params.position.line, params.position.character)
+    target = definition.target(state, offset)
+    if target is None:
+        return None
+    sel = target.label.span if target.label else target.span
+    return types.Location(uri=state.uri, range=lsp_range(state.index, sel))
+
+
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+@guarded(default=None)
+async def formatting_(ls: ResolintServer, params: types.DocumentFormattingParams):
+    if not ls.editor.formatting:
+        return None
+    state = await ls.state(params.text_document.uri)
+    if state is None:
+        return None
+    edits = await asyncio.get_running_loop().run_in_executor(ls.executor, formatting.formatting_edits, state)
+    return text_edits(state.index, edits)
+
+
+# -- entry point ------------------------------------------------------------------------
+def _warm_up() -> None:
+    """Load what the first lint needs while the client is still shaking hands.
+
+    The lint worker loads the rules and styles (a tiny lint); a daemon thread loads
+    lemminflect's tables, which only fixes of verb forms need, so a first lint without
+    such a fix does not wait for them.
+    """
+    from resolint import nlp
+    from resolint.engine import lint
+
+    server.executor.submit(lint, "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act.\n")
+    threading.Thread(target=nlp.warm_up, name="resolint-warm-up", daemon=True).start()
+
+
+def run_server(tcp: bool = False, host: str = "127.0.0.1", port: int = 2087) -> int:
+    """Run until the client says exit. Logs go to stderr: stdout is the protocol."""
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="resolint-lsp %(levelname)s %(name)s: %(message)s")
+    _warm_up()
+    if tcp:
+        server.start_tcp(host, port)
+    else:
+        server.start_io()
+    return 0

@@ -1,0 +1,157 @@
+"""What configures a lint in the editor: the project file first, editor settings second.
+
+Project configuration is read exactly as the CLI reads it (:func:`resolint.config.find_config`
+and :func:`~resolint.config.load_settings`), so the editor and CI agree. It is cached by
+file and modification time, so an edited ``resolint.toml`` is picked up on the next lint
+even when the client does not report file changes; ``workspace/didChangeWatchedFiles``
+clears the cache at once. A broken file gives an error for the client to show and the
+defaults, never a dead server.
+
+Editor settings (``initializationOptions`` and the ``resolint`` section of
+``workspace/didChangeConfiguration``) only say how the editor shows things: ``style``
+(used when the project does not name one, as the VS Code extension documents), ``run``
+(``onType`` or ``onSave``), ``severityOverrides`` and ``formatting``. A bad value is
+reported and that key keeps its default.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from resolint.config import ConfigError, Settings, find_config, load_settings
+
+RUN_MODES = ("onType", "onSave")
+EDITOR_SEVERITIES = ("error", "warning", "information", "hint")
+DEFAULT_DEBOUNCE_MS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class EditorSettings:
+    style: str | None = None  # None or "auto": the project's (or detected) style
+    run: str = "onType"
+    severity_overrides: dict[str, str] = field(default_factory=dict)
+    formatting: bool = False
+    debounce_ms: int = DEFAULT_DEBOUNCE_MS
+
+
+def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:
+    """Typed editor settings and the problems found (each bad key keeps its default)."""
+    problems: list[str] = []
+    if raw is None:
+        return EditorSettings(), problems
+    if not isinstance(raw, dict):
+        return EditorSettings(), [f"resolint settings must be an object, got {type(raw).__name__}"]
+    if isinstance(raw.get("resolint"), dict):  # {"resolint": {...}} as some clients send it
+        raw = raw["resolint"]
+    out: dict[str, Any] = {}
+    style = raw.get("style")
+    if style is not None:
+        if isinstance(style, str) and style.strip():
+            out["style"] = style.strip()
+        else:
+            problems.append(f"resolint.style must be a style name, got {style!r}")
+    run = raw.get("run")
+    if run is not None:
+        if run in RUN_MODES:
+            out["run"] = run
+        else:
+            problems.append(f"resolint.run must be one of {', '.join(RUN_MODES)}, got {run!r}")
+    sev = raw.get("severityOverrides")
+    if sev is not None:
+        if isinstance(sev, dict):
+            good = {}
+            for code, level in sev.items():
+                level_n = "information" if level == "info" else level
+                if isinstance(code, str) and level_n in EDITOR_SEVERITIES:
+                    good[code.strip().upper()] = level_n
+                else:
+                    problems.append(
+                        f"resolint.severityOverrides.{code} must be one of {', '.join(EDITOR_SEVERITIES)}, got {level!r}"
+                    )
+            out["severity_overrides"] = good
+        else:
+            problems.append("resolint.severityOverrides must be an object")
+    fmt = raw.get("formatting")
+    if fmt is not None:
+        if isinstance(fmt, dict):  # {"formatting": {"enable": true}}
+            fmt = fmt.get("enable")
+        if isinstance(fmt, bool):
+            out["formatting"] = fmt
+        else:
+            problems.append(f"resolint.formatting must be true or false, got {fmt!r}")
+    deb = raw.get("debounce")
+    if deb is not None:
+        if isinstance(deb, int) and not isinstance(deb, bool) and 0 <= deb <= 10_000:
+            out["debounce_ms"] = deb
+        else:
+            problems.append(f"resolint.debounce must be milliseconds (0-10000), got {deb!r}")
+    return EditorSettings(**out), problems
+
+
+def uri_to_path(uri: str) -> Path | None:
+    """The file path of a ``file:`` URI, or None for other schemes (untitled: …)."""
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return None
+    path = unquote(parsed.path)
+    if os.name == "nt" and len(path) > 2 and path[0] == "/" and path[2] == ":":  # pragma: no cover
+        path = path[1:]
+    return Path(path)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSettings:
+    settings: Settings
+    config_path: str | None
+    error: str | None = None  # why the file could not be used (defaults are in force)
+
+
+class ProjectConfig:
+    """Project settings per document, cached by configuration file and mtime."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[int, ProjectSettings]] = {}
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def for_path(self, path: Path | None, fallback_dir: Path | None = None) -> ProjectSettings:
+        start = path if path is not None else (fallback_dir or Path.cwd())
+        try:
+            cfg = find_config(start)
+        except OSError:
+            cfg = None
+        if cfg is None:
+            return ProjectSettings(Settings(), None)
+        key = str(cfg)
+        try:
+            mtime = cfg.stat().st_mtime_ns
+        except OSError:
+            mtime = -1
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit and hit[0] == mtime:
+                return hit[1]
+        try:
+            result = ProjectSettings(load_settings(cfg), key)
+        except ConfigError as exc:
+            result = ProjectSettings(Settings(), key, str(exc))
+        with self._lock:
+            self._cache[key] = (mtime, result)
+        return result
+
+
+def effective_style(project: Settings, editor: EditorSettings) -> str | None:
+    """The style override to lint with: the editor's, unless the project names one."""
+    if project.style != "auto":
+        return None
+    if editor.style and editor.style != "auto":
+        return editor.style
+    return None

@@ -1,0 +1,102 @@
+"""One lint of one document version, with everything the features need from it.
+
+A :class:`LintState` is built off the event loop (:func:`build_state`) and never changes
+afterwards: the findings, the line index they were converted with, the diagnostics sent
+and an id per finding. Features that answer for a version (code actions, hover, symbols)
+read the state whose ``version`` is the document's current one, never an older one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from lsprotocol import types
+
+from resolint.config import Settings
+from resolint.engine import Finding, LintResult, lint
+from resolint.lsp.diagnostics import finding_ids, result_id, to_diagnostic
+from resolint.lsp.positions import LineIndex
+from resolint.lsp.settings import EditorSettings, ProjectSettings, effective_style
+from resolint.source import SourceText
+from resolint.styles import StyleError
+
+
+@dataclass(slots=True)
+class LintState:
+    uri: str
+    version: int
+    result: LintResult
+    index: LineIndex
+    ids: list[str]
+    diagnostics: list[types.Diagnostic]
+    result_id: str
+    settings: Settings
+    style_override: str | None
+    path: str | None
+    problems: list[str] = field(default_factory=list)  # configuration problems to show
+    cache: dict[str, Any] = field(default_factory=dict)  # per-version memo (symbols, openers)
+
+    @property
+    def text(self) -> str:
+        return self.result.source.text
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.result.findings
+
+    def finding_by_id(self, finding_id: str) -> Finding | None:
+        try:
+            return self.result.findings[self.ids.index(finding_id)]
+        except ValueError:
+            return None
+
+    def lint_fn(self) -> Callable[[str], LintResult]:
+        """Lint another text exactly as this one was linted (for fix-all and formatting)."""
+        settings, path, style = self.settings, self.path, self.style_override
+        return lambda text: lint(text, settings, path=path, style=style)
+
+
+def build_state(
+    uri: str,
+    version: int,
+    text: str,
+    index: LineIndex | None,
+    project: ProjectSettings,
+    editor: EditorSettings,
+    path: Path | None,
+    encoding: str,
+) -> LintState:
+    """Lint ``text`` and convert the findings; never raises for a style or config problem."""
+    problems: list[str] = []
+    if project.error:
+        problems.append(f"resolint: configuration error, using the defaults: {project.error}")
+    settings = project.settings
+    style = effective_style(settings, editor)
+    if index is None or index.text is not text or index.encoding != encoding:
+        index = LineIndex(SourceText(text), encoding)
+    path_s = str(path) if path else None
+    try:
+        result = lint(index.source, settings, path=path_s, style=style)
+    except StyleError as exc:
+        problems.append(f"resolint: {exc}; detecting the style instead")
+        settings = settings.with_overrides(style="auto")
+        style = None
+        result = lint(index.source, settings, path=path_s, style=None)
+    ids = finding_ids(result.findings, text)
+    overrides = editor.severity_overrides
+    diags = [to_diagnostic(f, i, index, version, overrides) for f, i in zip(result.findings, ids)]
+    return LintState(
+        uri=uri,
+        version=version,
+        result=result,
+        index=index,
+        ids=ids,
+        diagnostics=diags,
+        result_id=result_id(diags, salt=result.style.name),
+        settings=settings,
+        style_override=style,
+        path=path_s,
+        problems=problems,
+    )

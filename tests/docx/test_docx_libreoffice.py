@@ -1,0 +1,77 @@
+"""A real Word-compatible application opens what ``annotate`` writes.
+
+LibreOffice (headless) converts the reviewed document to PDF with its comments exported
+as PDF annotations (``ExportNotes``; LibreOffice 7.4, Debian 12's, has no option to print
+them in the margin, so ``pdftotext`` shows the body and pypdf reads the notes), and
+re-saves it as .docx, which must keep every comment on the same text. Skipped when
+``soffice`` or ``pdftotext`` is not installed; ``.ci/docx.sh`` installs both.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import docx_factory as F
+import pytest
+
+from test_docx_cli import faulty_draft, run
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are not installed; see .ci/docx.sh",
+)
+
+PDF_WITH_NOTES = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+
+
+def soffice(tmp_path, target: str, src, outdir):
+    profile = (tmp_path / "lo-profile").as_uri()  # a private profile: no clash with a running office
+    proc = subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile}", "--convert-to", target, "--outdir", str(outdir), str(src)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = outdir / (src.stem + "." + target.split(":")[0])
+    assert out.is_file(), proc.stdout + proc.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lo")
+    src = F.save(faulty_draft(), tmp / "draft.docx")
+    out = tmp / "draft.reviewed.docx"
+    proc = run("annotate", src, "-o", out)
+    assert proc.returncode == 1, proc.stderr
+    return tmp, out
+
+
+def test_libreoffice_exports_the_reviewed_document_to_pdf_with_its_comments(reviewed):
+    pypdf = pytest.importorskip("pypdf")
+    tmp, out = reviewed
+    pdf = soffice(tmp, PDF_WITH_NOTES, out, tmp / "pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Encourages Member States to share information;" in text
+    notes = []
+    for page in pypdf.PdfReader(str(pdf)).pages:
+        for annot in page.get("/Annots") or []:
+            obj = annot.get_object()
+            if obj.get("/Subtype") == "/Text":
+                notes.append(str(obj.get("/Contents")))
+    expected = [t for _, t in F.comments(out)]
+    assert len(expected) == 3
+    for comment in expected:
+        first_line = comment.split("\n")[0]
+        assert any(first_line in n for n in notes), (first_line, notes)
+
+
+def test_libreoffice_keeps_each_comment_on_its_text(reviewed):
+    tmp, out = reviewed
+    again = soffice(tmp, "docx:MS Word 2007 XML", out, tmp / "resaved")
+    ours = sorted(F.comment_ranges(out).values())
+    theirs = sorted(F.comment_ranges(again).values())
+    assert theirs == ours
+    assert ("resolint", "Encourages") in ours

@@ -1,0 +1,349 @@
+"""Unit tests of the pure parts of resolint.lsp (no pygls, no subprocess)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from lsprotocol import types
+
+from resolint.engine import lint
+from resolint.lsp import actions, completion, definition, formatting, hover, outline
+from resolint.lsp.documents import DocumentStore
+from resolint.lsp.positions import LineIndex
+from resolint.lsp.settings import EditorSettings, ProjectConfig, ProjectSettings, effective_style, parse_editor_settings
+from resolint.lsp.state import build_state
+from resolint.config import Settings
+from tests.lsp import drafts
+from tests.lsp.helpers import apply_text_edits, offset_at, pos_at, range_of, workspace_edits
+
+ENCODINGS = ["utf-8", "utf-16", "utf-32"]
+TEXT_CHARS = st.sampled_from(list("ab ,;.\n\r\t") + ["é", "e\u0301", "𝔸", "😀", "\u2028", "\x0c", "中", "\r\n"])
+
+
+def state_of(text: str, encoding: str = "utf-16", editor: EditorSettings | None = None, project: ProjectSettings | None = None):
+    return build_state(
+        "file:///d.txt", 1, text, None, project or ProjectSettings(Settings(), None), editor or EditorSettings(), None, encoding
+    )
+
+
+# -- positions -----------------------------------------------------------------------
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXT_CHARS, max_size=40).map("".join), st.sampled_from(ENCODINGS))
+def test_positions_round_trip_against_independent_conversion(text, encoding):
+    index = LineIndex(text, encoding)
+    for off in range(len(text) + 1):
+        if 0 < off < len(text) and text[off - 1] == "\r" and text[off] == "\n":
+            continue  # inside a CRLF: no position names it
+        expected = pos_at(text, off, encoding)
+        assert index.position(off) == (expected.line, expected.character)
+        assert index.offset(expected.line, expected.character) == off
+
+
+def test_non_bmp_and_combining_columns():
+    line = "e\u0301 𝔸😀;"
+    index16 = LineIndex(line, "utf-16")
+    semi = line.index(";")
+    assert index16.position(semi) == (0, 2 + 1 + 2 + 2)
+    assert LineIndex(line, "utf-8").position(semi) == (0, 3 + 1 + 4 + 4)
+    assert LineIndex(line, "utf-32").position(semi) == (0, semi)
+    # A column inside a surrogate pair moves back to the character's start.
+    assert index16.offset(0, 4) == line.index("𝔸")  # second half of 𝔸's surrogate pair
+    assert index16.offset(0, 5) == line.index("😀")
+    assert LineIndex(line, "utf-8").offset(0, 5) == line.index("𝔸")  # a byte inside 𝔸
+    assert index16.offset(0, 99) == len(line)
+
+
+def test_form_feed_and_line_separator_are_not_line_breaks():
+    text = "a\x0cb\u2028c\nd"
+    index = LineIndex(text, "utf-16")
+    assert index.line_count == 2
+    assert index.position(text.index("d")) == (1, 0)
+    assert index.position(text.index("c")) == (0, 4)
+
+
+# -- documents -----------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(TEXT_CHARS, max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.lists(TEXT_CHARS, max_size=5).map("".join)), max_size=6),
+    st.sampled_from(ENCODINGS),
+)
+def test_incremental_changes_match_direct_splices(text, edits, encoding):
+    store = DocumentStore(encoding)
+    store.open("u", 1, text)
+    expected = text
+    for i, (a, b, new) in enumerate(edits):
+        a, b = sorted((min(a, len(expected)), min(b, len(expected))))
+        # Never start or end a change inside a CRLF pair: no LSP position names that point.
+        if 0 < a < len(expected) and expected[a - 1] == "\r" and expected[a] == "\n":
+            a -= 1
+        if 0 < b < len(expected) and expected[b - 1] == "\r" and expected[b] == "\n":
+            b += 1
+        rng = range_of(expected, a, b, encoding)
+        store.change("u", i + 2, [types.TextDocumentContentChangePartial(range=rng, text=new)])
+        expected = expected[:a] + new + expected[b:]
+        assert store.get("u").text == expected
+
+
+def test_bad_change_leaves_text_unchanged():
+    store = DocumentStore()
+    store.open("u", 1, "abc")
+    bad = types.TextDocumentContentChangePartial(range=types.Range(types.Position(0, 2), types.Position(0, 1)), text="x")
+    with pytest.raises(ValueError):
+        store.change("u", 2, [types.TextDocumentContentChangeWholeDocument(text="zzz"), bad])
+    assert store.get("u").text == "abc" and store.get("u").version == 1
+
+
+# -- settings ------------------------------------------------------------------------
+def test_editor_settings_validation():
+    s, problems = parse_editor_settings(
+        {"resolint": {"style": "interpol", "run": "onSave", "severityOverrides": {"pre004": "hint", "OPR": "loud"}, "formatting": True}}
+    )
+    assert s.style == "interpol" and s.run == "onSave" and s.formatting
+    assert s.severity_overrides == {"PRE004": "hint"}
+    assert len(problems) == 1 and "OPR" in problems[0]
+    s2, problems2 = parse_editor_settings({"run": "always"})
+    assert s2.run == "onType" and problems2
+
+
+def test_project_style_wins_over_editor_style():
+    assert effective_style(Settings(style="un-sc"), EditorSettings(style="interpol")) is None
+    assert effective_style(Settings(), EditorSettings(style="interpol")) == "interpol"
+    assert effective_style(Settings(), EditorSettings(style="auto")) is None
+
+
+def test_project_config_reload_and_broken_file(tmp_path: Path):
+    cfg = tmp_path / "resolint.toml"
+    cfg.write_text('ignore = ["PRE004"]\n')
+    draft = tmp_path / "d.txt"
+    pc = ProjectConfig()
+    assert pc.for_path(draft).settings.ignore == ("PRE004",)
+    cfg.write_text('ignore = ["OPR"]\n')
+    import os
+
+    st_ = cfg.stat()
+    os.utime(cfg, ns=(st_.st_atime_ns, st_.st_mtime_ns + 10_000_000))
+    assert pc.for_path(draft).settings.ignore == ("OPR",)
+    cfg.write_text("ignore = [\n")
+    os.utime(cfg, ns=(st_.st_atime_ns, st_.st_mtime_ns + 20_000_000))
+    broken = pc.for_path(draft)
+    assert broken.error and "resolint.toml" in broken.error and broken.settings == Settings()
+    state = build_state("file:///d", 1, drafts.PLAIN, None, broken, EditorSettings(), draft, "utf-16")
+    assert state.problems and "configuration error" in state.problems[0]
+
+
+# -- diagnostics ---------------------------------------------------------------------
+def test_severity_overrides_and_data():
+    st_ = state_of(drafts.NONBMP, editor=EditorSettings(severity_overrides={"PRE": "hint", "PRE004": "error"}))
+    by = {d.code: d for d in st_.diagnostics}
+    assert by["PRE004"].severity == types.DiagnosticSeverity.Error
+    assert by["OPR004"].severity == types.DiagnosticSeverity.Error
+    assert by["PRE004"].data["id"] == st_.ids[[f.code for f in st_.findings].index("PRE004")]
+    assert by["PRE004"].code_description.href.endswith("#pre004")
+
+
+def test_finding_ids_survive_edits_elsewhere():
+    a = state_of(drafts.NONBMP)
+    b = state_of("Draft note added above.\n\n" + drafts.NONBMP)
+    ids_a = {i for i, f in zip(a.ids, a.findings) if f.code != "DOC004"}
+    assert ids_a <= set(b.ids)
+
+
+# -- code actions --------------------------------------------------------------------
+def _diag(state, code):
+    return next(d for d in state.diagnostics if d.code == code)
+
+
+def test_quick_fix_uses_server_spans_not_client_range():
+    st_ = state_of(drafts.NONBMP)
+    d = _diag(st_, "PRE004")
+    d.range = types.Range(types.Position(0, 0), types.Position(0, 3))  # garbage echoed range
+    acts = actions.code_actions(st_, [d], (0, 0), None, actions.ClientContext())
+    fix = next(a for a in acts if a.title.startswith("resolint (PRE004)"))
+    new = apply_text_edits(drafts.NONBMP, workspace_edits(fix.edit, st_.uri), "utf-16")
+    semi = drafts.NONBMP.index("😀;") + 1
+    assert new == drafts.NONBMP[:semi] + "," + drafts.NONBMP[semi + 1 :]
+
+
+def test_match_without_data_uses_code_and_line():
+    st_ = state_of(drafts.NONBMP)
+    d = _diag(st_, "PRE004")
+    d.data = None
+    assert [f.code for _, f, _ in actions.match(st_, [d])] == ["PRE004"]
+    d.code = "OPR004"
+    assert actions.match(st_, [d]) == []
+
+
+def test_unknown_finding_id_gives_no_fix():
+    st_ = state_of(drafts.NONBMP)
+    d = _diag(st_, "PRE004")
+    d.data = {"id": "PRE004-000000000000-0"}
+    assert actions.code_actions(st_, [d], (0, 0), ["quickfix"], actions.ClientContext()) == []
+
+
+@pytest.mark.parametrize("text", [drafts.NONBMP, drafts.PLAIN.replace("earlier resolutions,", "earlier resolutions;")])
+def test_disable_removes_each_finding_and_adds_none(text):
+    st_ = state_of(text)
+    before = [f.code for f in st_.findings]
+    for f in st_.findings:
+        edit = actions.disable_edit(st_, f)
+        if edit is None:
+            continue
+        from resolint.fixes import apply_edits
+
+        after = [g.code for g in lint(apply_edits(text, [edit])).findings]
+        assert after.count(f.code) < before.count(f.code)
+        assert "SUP001" not in after and "SUP002" not in after
+
+
+def test_disable_extends_existing_directive():
+    text = drafts.PLAIN.replace("Recalling its earlier resolutions,", "<!-- resolint: ignore[PRE002] -- why -->\nRecalling its earlier resolutions;")
+    st_ = state_of(text)
+    f = next(f for f in st_.findings if f.code == "PRE004")
+    edit = actions.disable_edit(st_, f)
+    from resolint.fixes import apply_edits
+
+    new = apply_edits(text, [edit])
+    assert "<!-- resolint: ignore[PRE002, PRE004] -- why -->\nRecalling" in new
+    assert "PRE004" not in [g.code for g in lint(new).findings]
+
+
+def test_fix_all_and_kinds():
+    st_ = state_of(drafts.NONBMP)
+    only_fix_all = actions.code_actions(st_, [], (0, 0), ["source"], actions.ClientContext())
+    assert [a.kind for a in only_fix_all] == [actions.FIX_ALL_KIND]
+    assert actions.code_actions(st_, [], (0, 0), ["refactor"], actions.ClientContext()) == []
+    lazy = actions.code_actions(st_, [], (0, 0), ["source.fixAll"], actions.ClientContext(resolve_edit=True))
+    assert lazy[0].edit is None and lazy[0].data["action"] == "fixAll"
+
+
+def test_minimal_edit():
+    e = actions.minimal_edit("abcXdef", "abcYYdef")
+    assert (e.span.start, e.span.end, e.new_text) == (3, 4, "YY")
+    assert actions.minimal_edit("same", "same") is None
+
+
+# -- outline, hover, completion, definition, formatting -----------------------------
+def test_outline():
+    st_ = state_of(drafts.NONBMP)
+    syms = outline.document_symbols(st_)
+    names = [s.name for s in syms]
+    assert names[0] == "Title block" and "Preamble" in names and "Operative part" in names
+    pre = next(s for s in syms if s.name == "Preamble")
+    assert [c.name for c in pre.children] == ["Recalling", "Noting"]
+    op = next(s for s in syms if s.name == "Operative part")
+    assert [c.name for c in op.children] == ["1. Urges", "2. Calling", "4. Requests", "5. Decides"]
+    for s in syms:
+        for c in s.children or []:
+            assert (s.range.start.line, s.range.start.character) <= (c.range.start.line, c.range.start.character)
+            assert (c.range.end.line, c.range.end.character) <= (s.range.end.line, s.range.end.character)
+    folds = outline.folding_ranges(st_)
+    assert any(f.start_line == 10 and f.end_line == 16 for f in folds)
+
+
+def test_outline_subparagraphs():
+    text = drafts.PLAIN.replace("1. Requests the Secretary-General to report;", "1. Requests the Secretary-General:\n\n(a) To report;\n\n(b) To act;")
+    st_ = state_of(text)
+    op = next(s for s in outline.document_symbols(st_) if s.name == "Operative part")
+    first = op.children[0]
+    assert first.name == "1. Requests" and [c.name.split()[0] for c in first.children] == ["(a)", "(b)"]
+
+
+def test_hover_opener_rule_and_citations():
+    st_ = state_of(drafts.NONBMP)
+    text = drafts.NONBMP
+    h = hover.hover(st_, text.index("Recalling") + 2)
+    assert "preambular opener" in h.contents.value and "Listed in the **un-ga** style" in h.contents.value
+    h2 = hover.hover(st_, text.index("Calling") + 1)
+    assert "OPR004" in h2.contents.value and "README.md#opr004" in h2.contents.value
+    # The citations contract (resolution.citations items with span and describe()/hover),
+    # checked on a stand-in until the citations engine lands.
+    start = text.index("78/10")
+    fake = SimpleNamespace(
+        result=SimpleNamespace(
+            resolution=SimpleNamespace(
+                citations=[
+                    SimpleNamespace(span=SimpleNamespace(start=start, end=start + 5), describe=lambda: "GA resolution 78/10"),
+                    SimpleNamespace(span=SimpleNamespace(start=0, end=3), hover="elsewhere"),
+                ]
+            )
+        )
+    )
+    assert [t for _, t in hover.citation_hovers(fake, start + 1)] == ["GA resolution 78/10"]
+
+
+def test_completion_sections_and_case():
+    text = drafts.PLAIN.replace("Welcoming the report", "Reaf")
+    st_ = state_of(text)
+    off = text.index("Reaf") + 4
+    line = pos_at(text, off, "utf-16").line
+    items = completion.completions(st_, line, off)
+    labels = [i.label for i in items]
+    assert "Reaffirming" in labels and all(l.lower().startswith("reaf") for l in labels)
+    assert items[0].text_edit.range.start.character == 0
+    text2 = drafts.PLAIN.replace("2. Decides", "2. Req")
+    st2 = state_of(text2)
+    off2 = text2.index("2. Req") + 6
+    labels2 = [i.label for i in completion.completions(st2, pos_at(text2, off2, "utf-16").line, off2)]
+    assert "Requests" in labels2 and "Reaffirming" not in labels2
+    ip = drafts.INTERPOL + "REC"
+    st3 = state_of(ip)
+    labels3 = [i.label for i in completion.completions(st3, pos_at(ip, len(ip), "utf-16").line, len(ip))]
+    assert "RECALLING" in labels3
+    # Not in the middle of a sentence.
+    mid = text.index("Secretary-General to report")
+    assert completion.completions(st_, pos_at(text, mid, "utf-16").line, mid) == []
+
+
+def test_definition():
+    st_ = state_of(drafts.NONBMP)
+    text = drafts.NONBMP
+    target = definition.target(st_, text.index("paragraph 2 above") + len("paragraph "))
+    assert target is not None and text[target.span.start:].startswith("2. Calling")
+    assert definition.target(st_, text.index("Urges")) is None
+
+
+def test_formatting_renumbers_and_applies_safe_fixes():
+    st_ = state_of(drafts.NONBMP)
+    from resolint.fixes import apply_edits
+
+    out = apply_edits(drafts.NONBMP, formatting.formatting_edits(st_))
+    codes = [f.code for f in lint(out).findings]
+    assert "OPR002" not in codes and "PRE004" not in codes
+    assert "3. Requests" in out and "Calling" in out  # the unsafe opener fix is not applied
+
+
+# -- property: incremental sync then lint == fresh lint ------------------------------
+EDIT_TEXT = st.lists(
+    st.sampled_from(["Recalls ", "Recalling ", "1. ", "2. ", "Urges ", ";", ",", ".", "\n\n", "\n", "𝔸", "😀", "e\u0301", "x", " "]),
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(0, 1), st.floats(0, 0.05), EDIT_TEXT), min_size=1, max_size=8),
+    st.sampled_from(ENCODINGS),
+)
+def test_random_incremental_edits_give_fresh_lint_diagnostics(edits, encoding):
+    store = DocumentStore(encoding)
+    store.open("file:///d.txt", 1, drafts.NONBMP)
+    text = drafts.NONBMP
+    for i, (where, length, new) in enumerate(edits):
+        a = int(where * len(text))
+        b = min(len(text), a + int(length * len(text)))
+        if 0 < a < len(text) and text[a - 1] == "\r" and text[a] == "\n":
+            a -= 1
+        rng = range_of(text, a, b, encoding)
+        store.change("file:///d.txt", i + 2, [types.TextDocumentContentChangePartial(range=rng, text=new)])
+        text = text[:a] + new + text[b:]
+    doc = store.get("file:///d.txt")
+    incremental = build_state(doc.uri, doc.version, doc.text, doc.index, ProjectSettings(Settings(), None), EditorSettings(), None, encoding)
+    fresh = state_of(text, encoding)
+    assert [(d.code, d.range, d.message, d.data) for d in incremental.diagnostics] == [
+        (d.code, d.range, d.message, {**d.data, "version": doc.version}) for d in fresh.diagnostics
+    ]

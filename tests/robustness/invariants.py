@@ -1,0 +1,292 @@
+"""The properties every lint and every fix must keep, checked on any text.
+
+Shared by the hypothesis tests (``tests/robustness``) and the atheris fuzzer
+(``fuzz/``), so that a crash the fuzzer finds is a failure of the same checks the test
+suite runs. Each check raises :class:`InvariantError` naming what broke; nothing here
+returns a bare boolean a caller could forget to assert.
+
+The engine and the parser hide their own crashes (a rule that raises becomes a DOC000
+finding, a parser that raises turns the whole text into one unplaced paragraph, both
+logged); :func:`no_hidden_errors` turns those log records back into failures, so a
+fuzzer sees the bug instead of the mask.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from resolint.config import Settings
+from resolint.engine import INTERNAL_CODE, Finding, LintResult, lint
+from resolint.fixes import MAX_PASSES, fix_text, select_fixes, structure, structure_keeping
+from resolint.rule import Edit, Severity
+from resolint.source import SourceText, Span
+
+LINE_BREAK_KINDS = ("\r\n", "\n", "\r")
+
+
+class InvariantError(AssertionError):
+    """A property of linting or fixing that did not hold."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def no_hidden_errors() -> Iterator[None]:
+    """Fail if the parser or the engine logged an error (a crash they recovered from)."""
+    handler = _Collect()
+    logger = logging.getLogger("resolint")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if handler.records:
+        r = handler.records[0]
+        detail = r.getMessage()
+        if r.exc_info:
+            import traceback
+
+            detail += "\n" + "".join(traceback.format_exception(*r.exc_info))
+        raise InvariantError(f"hidden crash logged by {r.name}: {detail}")
+
+
+def _fail(what: str, text: str) -> None:
+    raise InvariantError(f"{what} (text of {len(text)} chars: {text[:120]!r}…)")
+
+
+def check_offset(source: SourceText, offset: int, what: str) -> None:
+    """An offset lies in the text and on a boundary an editor can address.
+
+    The round trip offset -> (line, column) -> offset fails exactly for offsets past
+    the end or between the CR and LF of a CRLF pair, which no editor position names.
+    """
+    text = source.text
+    if not 0 <= offset <= len(text):
+        _fail(f"{what}: offset {offset} outside 0..{len(text)}", text)
+    pos = source.position(offset)
+    if source.offset(pos.line, pos.character) != offset:
+        _fail(f"{what}: offset {offset} is not on a character boundary (inside a CRLF pair?)", text)
+
+
+def check_span(source: SourceText, span: Span, what: str) -> None:
+    check_offset(source, span.start, f"{what} start")
+    check_offset(source, span.end, f"{what} end")
+
+
+def check_parse(result: LintResult) -> None:
+    """The parsed model is well formed: spans inside the text, a tree without cycles."""
+    source = result.source
+    text = source.text
+    prev_end = 0
+    for p in result.resolution.paragraphs:
+        check_span(source, p.span, f"paragraph {p.index} ({p.kind.value})")
+        if not (p.span.start <= p.content.start <= p.content.end <= p.span.end):
+            _fail(f"paragraph {p.index}: content {p.content} not inside span {p.span}", text)
+        if p.span.start < prev_end:
+            _fail(f"paragraph {p.index}: overlaps the paragraph before", text)
+        prev_end = p.span.end
+        seen = set()
+        node = p
+        while node is not None:
+            if id(node) in seen:
+                _fail(f"paragraph {p.index}: its parents form a cycle", text)
+            seen.add(id(node))
+            node = node.parent
+        for c in p.children:
+            if c.parent is not p:
+                _fail(f"paragraph {p.index}: a child does not name it as parent", text)
+    for d in result.resolution.directives:
+        check_span(source, d.span, "directive")
+
+
+def check_findings(result: LintResult) -> None:
+    """Ranges inside the document, no internal error, every fix well formed."""
+    source = result.source
+    text = source.text
+    for f in result.findings:
+        if f.code == INTERNAL_CODE:
+            _fail(f"a rule crashed: {f.message}", text)
+        check_span(source, f.span, f"{f.code} range")
+        if f.fix is None:
+            continue
+        prev: Edit | None = None
+        for e in f.fix.edits:
+            check_span(source, e.span, f"{f.code} fix edit")
+            if prev is not None and (e.span.start, e.span.end) < (prev.span.start, prev.span.end):
+                _fail(f"{f.code}: fix edits not sorted", text)
+            if prev is not None and e.span.start < prev.span.end:
+                _fail(f"{f.code}: fix edits overlap", text)
+            prev = e
+            for brk in _breaks_in(e.new_text):
+                if brk not in _breaks_in(text) and _breaks_in(text):
+                    _fail(f"{f.code}: fix inserts a {brk!r} line break into a text that has none", text)
+
+
+def _breaks_in(text: str) -> set[str]:
+    out = set()
+    if "\r\n" in text:
+        out.add("\r\n")
+    stripped = text.replace("\r\n", "")
+    if "\n" in stripped:
+        out.add("\n")
+    if "\r" in stripped:
+        out.add("\r")
+    return out
+
+
+@dataclass(slots=True)
+class FixTrace:
+    """What the fix loop did: the final text and, per pass, the edits it applied."""
+
+    text: str
+    passes: list[list[Edit]] = field(default_factory=list)
+    final: LintResult | None = None
+
+
+def _shift(offset: int, edits: list[Edit]) -> int:
+    """Where ``offset`` (at or after no edit's inside) lands once ``edits`` are applied."""
+    delta = 0
+    for e in edits:
+        if e.span.end <= offset:
+            delta += len(e.new_text) - len(e.span)
+    return offset + delta
+
+
+def fix_and_check(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False) -> FixTrace:
+    """Run the fix loop pass by pass, checking each pass; return what was done.
+
+    Per pass: the chosen fixes' edits do not overlap; after applying them, a re-lint
+    reports none of the fixed findings again (same code, at the fixed range moved by
+    the edits before it) and no rule crashes. At the end: the loop reached a fixed
+    point, it agrees with :func:`resolint.fixes.fix_text`, and fixing the result again
+    changes nothing.
+    """
+    trace = FixTrace(text)
+    result = lint_fn(text)
+    for _ in range(MAX_PASSES):
+        chosen = select_fixes(result.findings, unsafe)
+        if not chosen:
+            break
+        edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.span.start, e.span.end))
+        for a, b in zip(edits, edits[1:]):
+            if b.span.start < a.span.end:
+                _fail("chosen fixes overlap", trace.text)
+        before = structure(result.resolution)
+        chosen, new_text = structure_keeping(trace.text, chosen, before)
+        if not chosen or new_text == trace.text:
+            break
+        edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.span.start, e.span.end))
+        new_result = lint_fn(new_text)
+        check_findings(new_result)
+        if structure(new_result.resolution) != before:
+            _fail("a pass of fixes changed how the draft parses", new_text)
+        still = {(f.code, f.span.start) for f in new_result.findings}
+        for f in chosen:
+            moved = _shift(f.span.start, edits)
+            if (f.code, moved) in still and not _same_region_still_wrong(f, new_result, moved):
+                _fail(f"{f.code} fix '{f.fix.title}' did not remove its finding (at {moved})", new_text)
+        trace.passes.append(edits)
+        trace.text = new_text
+        result = new_result
+    else:
+        if select_fixes(result.findings, unsafe):
+            _fail(f"fixes did not converge in {MAX_PASSES} passes", text)
+    trace.final = result
+    reference = fix_text(text, lint_fn, unsafe=unsafe).text
+    if reference != trace.text:
+        _fail("fix_text disagrees with a pass-by-pass application of the same fixes", text)
+    again = fix_text(trace.text, lint_fn, unsafe=unsafe)
+    if again.text != trace.text:
+        _fail("fixing twice differs from fixing once", trace.text)
+    return trace
+
+
+def _same_region_still_wrong(fixed: Finding, new_result: LintResult, moved: int) -> bool:
+    """Hook for findings that legitimately reappear (none known): keep the check strict."""
+    return False
+
+
+def errors_by_code(findings: list[Finding]) -> Counter:
+    return Counter(f.code for f in findings if f.severity is Severity.ERROR)
+
+
+def check_no_new_errors(before: LintResult, after: LintResult) -> None:
+    """Safe fixes never add an error: per code, no more error findings than before."""
+    b, a = errors_by_code(before.findings), errors_by_code(after.findings)
+    worse = {code: (b[code], n) for code, n in a.items() if n > b[code]}
+    if worse:
+        _fail(f"safe fixes introduced errors (code: before, after): {worse}", after.source.text)
+
+
+def kept_regions(original: str, trace: FixTrace) -> list[tuple[int, int, int]]:
+    """The stretches of the final text copied unchanged from the original.
+
+    Each item is ``(final_start, final_end, original_start)``. Built by pushing the
+    original's unedited stretches through every pass's edits.
+    """
+    # segments: (current_start, current_end, original_start)
+    segments = [(0, len(original), 0)]
+    for edits in trace.passes:
+        new_segments = []
+        for cs, ce, os_ in segments:
+            pieces = [(cs, ce)]
+            for e in edits:
+                nxt = []
+                for s, t in pieces:
+                    # cut out the edited span (and insertions strictly inside)
+                    if e.span.end <= s or e.span.start >= t:
+                        if len(e.span) == 0 and s < e.span.start < t:
+                            nxt.extend([(s, e.span.start), (e.span.start, t)])
+                        else:
+                            nxt.append((s, t))
+                        continue
+                    if s < e.span.start:
+                        nxt.append((s, e.span.start))
+                    if e.span.end < t:
+                        nxt.append((e.span.end, t))
+                pieces = nxt
+            for s, t in pieces:
+                if t > s:
+                    new_segments.append((_shift(s, edits), _shift(s, edits) + (t - s), os_ + (s - cs)))
+        segments = new_segments
+    return segments
+
+
+def check_outside_edits_unchanged(original: str, trace: FixTrace) -> None:
+    """Every stretch the fixes did not edit is the same text in the result."""
+    for fs, fe, os_ in kept_regions(original, trace):
+        if trace.text[fs:fe] != original[os_ : os_ + (fe - fs)]:
+            _fail(f"text outside the edits changed at {fs}..{fe}", original)
+
+
+def check_text(text: str, style: str | None = None, settings: Settings | None = None, fixes: bool = True) -> FixTrace | None:
+    """Every property at once: what the fuzzer and the property tests call."""
+    settings = settings or Settings()
+
+    def lint_fn(t: str) -> LintResult:
+        return lint(t, settings, style=style)
+
+    with no_hidden_errors():
+        result = lint_fn(text)
+        check_parse(result)
+        check_findings(result)
+        if not fixes:
+            return None
+        # Checked even when the draft has unplaced text (which the CLI refuses to fix):
+        # the editor's fix-all and quick fixes still run there.
+        trace = fix_and_check(text, lint_fn, unsafe=False)
+        check_no_new_errors(result, trace.final)
+        check_outside_edits_unchanged(text, trace)
+        fix_and_check(text, lint_fn, unsafe=True)
+    return trace
