@@ -410,15 +410,19 @@ try {
     // The outline list renders only the rows in view: collapse the file tree above it.
     const folders = page.locator(".sidebar .pane-header", { hasText: /^workspace/i }).first();
     if ((await folders.getAttribute("aria-expanded")) === "true") await folders.click();
-    const rows = await waitFor("outline rows", async () => {
-      const r = await page.$$eval(".outline-pane .monaco-list-row, [id='outline'] .monaco-list-row, .pane-body.outline .monaco-list-row",
-        (els) => els.map((e) => (e.getAttribute("aria-label") || e.textContent || "").trim()));
-      return r.length >= 5 ? r : false;
-    }, 15_000);
-    log(`  outline: ${rows.join(" | ")}`);
-    const joined = rows.join("\n");
-    assert(/Recalling/.test(joined) || /preamb/i.test(joined), "no preamble entry");
-    for (const n of ["1", "2", "3"]) assert(rows.some((r) => new RegExp(`(^|\\D)${n}(\\.|\\D|$)`).test(r)), `no operative ${n}`);
+    // Names as resolint's document symbols give them: "Preamble" > "Recalling", …;
+    // "Operative part" > "1. Calls upon", "2. Requests", … (after Fix All numbered it).
+    const wanted = ["Preamble", "Recalling", "Deeply concerned", "Operative part", "1. Calls upon", "2. Requests", "3. Decides"];
+    let rows = [];
+    try {
+      await waitFor("the outline entries", async () => {
+        rows = await page.$$eval(".outline-pane .monaco-list-row, [id='outline'] .monaco-list-row",
+          (els) => els.map((e) => (e.getAttribute("aria-label") || e.textContent || "").trim()));
+        return wanted.every((w) => rows.some((r) => r.startsWith(w)));
+      }, 15_000);
+    } finally {
+      log(`  outline: ${rows.join(" | ")}`);
+    }
   });
 
   await check("a Markdown draft matched by resolint.extraGlobs is linted", async () => {

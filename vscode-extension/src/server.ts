@@ -8,7 +8,7 @@
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
+import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
 import { Candidate, candidates, discover, probeCommand, serverCommand, Source } from "./discovery";
 import { createPrivateEnv, existingPrivateEnv } from "./privateEnv";
 import { describeFailure, run } from "./proc";
@@ -122,7 +122,7 @@ export class ServerController implements vscode.Disposable {
     const serverOptions: ServerOptions = {
       command: cmd.command,
       args: cmd.args,
-      transport: TransportKind.stdio,
+      // No `transport`: TransportKind.stdio would append "--stdio", which resolint rejects.
       options: { cwd: folder?.uri.fsPath, env: { ...process.env, PYTHONUNBUFFERED: "1" } },
     };
     const clientOptions: LanguageClientOptions = {

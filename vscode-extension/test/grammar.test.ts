@@ -50,7 +50,7 @@ const PRE = "entity.name.type.opener.preambular.resolint";
 const OPR = "keyword.control.opener.operative.resolint";
 const NUM = "constant.numeric.operative.resolint";
 const SUB = "constant.character.subparagraph.resolint";
-const RULE = "constant.other.rule-code.resolint";
+const RULE = "constant.language.rule-code.resolint";
 const DIR = "keyword.control.directive.resolint";
 
 test("sentence-case UN preambular openers at paragraph start", () => {
