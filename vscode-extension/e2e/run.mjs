@@ -331,11 +331,12 @@ try {
     log(`  problems: ${before.map((r) => `${r.code}@${r.line}`).join(", ")}`);
   });
 
-  await check("status bar shows resolint and the number of findings", async () => {
-    const count = before.filter((r) => r.code).length;
-    await waitFor(`status bar item with ${count}`, async () => {
-      const items = await page.$$eval(".statusbar-item", (els) => els.map((e) => e.textContent ?? ""));
-      return items.find((t) => t.includes("resolint") && t.includes(String(count)));
+  await check("status bar shows the detected style (resolint/status) and the number of findings", async () => {
+    const count = before.length;
+    assert(count > 0, "no findings to count");
+    await waitFor(`status bar item "resolint: un-ga" with ${count}`, async () => {
+      const items = await page.$$eval(".statusbar-item", (els) => els.map((e) => (e.textContent ?? "").trim()));
+      return items.find((t) => t.includes("resolint: un-ga") && new RegExp(`\\b${count}$`).test(t));
     }, 10_000);
   });
 

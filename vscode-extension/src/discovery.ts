@@ -69,6 +69,19 @@ export function serverCommand(c: Candidate): CommandLine {
   return { command: c.command, args: [...c.prefix, "server"] };
 }
 
+/**
+ * The language client's `Executable` for a command line. There is deliberately no
+ * `transport`: with `TransportKind.stdio` vscode-languageclient appends `--stdio` to the
+ * arguments, and `resolint server` (stdio by default) rejects unknown arguments.
+ */
+export function executable(
+  cmd: CommandLine,
+  cwd: string | undefined,
+  env: Record<string, string | undefined>,
+): { command: string; args: string[]; options: { cwd?: string; env: Record<string, string | undefined> } } {
+  return { command: cmd.command, args: [...cmd.args], options: { cwd, env: { ...env, PYTHONUNBUFFERED: "1" } } };
+}
+
 /** A rule's documentation from the CLI: `resolint rule CODE`. */
 export function ruleCommand(c: Candidate, code: string): CommandLine {
   return { command: c.command, args: [...c.prefix, "rule", code] };

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
-import { Candidate, candidates, discover, probeCommand, serverCommand, Source } from "./discovery";
+import { Candidate, candidates, discover, executable, probeCommand, serverCommand, Source } from "./discovery";
 import { createPrivateEnv, existingPrivateEnv } from "./privateEnv";
 import { describeFailure, run } from "./proc";
 import { pythonExtensionInterpreter } from "./pythonExtension";
@@ -119,12 +119,7 @@ export class ServerController implements vscode.Disposable {
     this.candidate = found.candidate;
     const cmd = serverCommand(found.candidate);
     this.log.appendLine(`[client] starting ${cmd.command} ${cmd.args.join(" ")} (from ${SOURCE_LABEL[found.candidate.source]})`);
-    const serverOptions: ServerOptions = {
-      command: cmd.command,
-      args: cmd.args,
-      // No `transport`: TransportKind.stdio would append "--stdio", which resolint rejects.
-      options: { cwd: folder?.uri.fsPath, env: { ...process.env, PYTHONUNBUFFERED: "1" } },
-    };
+    const serverOptions: ServerOptions = executable(cmd, folder?.uri.fsPath, process.env);
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector,
       initializationOptions: serverPayload(settings),
@@ -141,7 +136,7 @@ export class ServerController implements vscode.Disposable {
     };
     const client = new LanguageClient("resolint", "resolint", serverOptions, clientOptions);
     client.onNotification("resolint/status", (params: unknown) => {
-      if (isStatusParams(params)) this.status.setStyle(params.uri, params.style);
+      if (isStatusParams(params)) this.status.setStyle(params.uri, params.style, params.reason);
     });
     this.client = client;
     try {

@@ -33,6 +33,10 @@ export interface ResolintSettings {
   severityOverrides: Record<string, Severity>;
   /** Extra glob patterns of files to lint, whatever their language. */
   extraGlobs: string[];
+  /** Let "Format Document" apply safe fixes and renumber operative paragraphs. */
+  formatting: boolean;
+  /** Milliseconds the server waits after a keystroke before linting. */
+  debounce: number;
 }
 
 export const DEFAULTS: ResolintSettings = {
@@ -42,10 +46,14 @@ export const DEFAULTS: ResolintSettings = {
   run: "onType",
   severityOverrides: {},
   extraGlobs: [],
+  formatting: false,
+  debounce: 150,
 };
 
 /** Keys under the `resolint` section; the order is the order of package.json. */
-export const SETTING_KEYS = ["interpreter", "path", "style", "run", "severityOverrides", "extraGlobs"] as const;
+export const SETTING_KEYS = [
+  "interpreter", "path", "style", "run", "severityOverrides", "extraGlobs", "formatting", "debounce",
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /**
@@ -97,6 +105,20 @@ export function readSettings(get: (key: SettingKey) => unknown, problems: string
     problems.push("resolint.extraGlobs must be an array of strings; ignored");
   }
 
+  let formatting = DEFAULTS.formatting;
+  const rawFormatting = get("formatting");
+  if (typeof rawFormatting === "boolean") formatting = rawFormatting;
+  else if (rawFormatting !== undefined && rawFormatting !== null) problems.push("resolint.formatting must be true or false; ignored");
+
+  // The server accepts 0–10000 ms; outside that it would reject the value.
+  let debounce = DEFAULTS.debounce;
+  const rawDebounce = get("debounce");
+  if (typeof rawDebounce === "number" && Number.isInteger(rawDebounce) && rawDebounce >= 0 && rawDebounce <= 10_000) {
+    debounce = rawDebounce;
+  } else if (rawDebounce !== undefined && rawDebounce !== null) {
+    problems.push("resolint.debounce must be a whole number of milliseconds from 0 to 10000; ignored");
+  }
+
   return {
     interpreter: str("interpreter"),
     path: str("path"),
@@ -104,6 +126,8 @@ export function readSettings(get: (key: SettingKey) => unknown, problems: string
     run: oneOf("run", RUN_MODES, DEFAULTS.run),
     severityOverrides,
     extraGlobs,
+    formatting,
+    debounce,
   };
 }
 
@@ -112,6 +136,8 @@ export interface ServerOptionsPayload {
   style: Style;
   run: RunMode;
   severityOverrides: Record<string, Severity>;
+  formatting: boolean;
+  debounce: number;
 }
 
 /**
@@ -120,7 +146,13 @@ export interface ServerOptionsPayload {
  * business, so `interpreter`, `path` and `extraGlobs` are not sent.
  */
 export function serverPayload(s: ResolintSettings): ServerOptionsPayload {
-  return { style: s.style, run: s.run, severityOverrides: { ...s.severityOverrides } };
+  return {
+    style: s.style,
+    run: s.run,
+    severityOverrides: { ...s.severityOverrides },
+    formatting: s.formatting,
+    debounce: s.debounce,
+  };
 }
 
 /** A document filter in the shape both `vscode` and vscode-languageclient accept. */

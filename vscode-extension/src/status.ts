@@ -9,9 +9,14 @@ export function statusText(style: string | undefined, findings: number | undefin
   return findings === 0 ? `$(law) ${name} $(check)` : `$(law) ${name} $(warning) ${findings}`;
 }
 
-export function statusTooltip(style: string | undefined, findings: number | undefined, server: string): string {
+export function statusTooltip(
+  style: string | undefined,
+  findings: number | undefined,
+  server: string,
+  reason?: string,
+): string {
   const lines = [`resolint — ${server}`];
-  if (style) lines.push(`House style: ${style}`);
+  if (style) lines.push(reason ? `House style: ${style} (${reason})` : `House style: ${style}`);
   if (findings !== undefined) lines.push(findings === 1 ? "1 finding in this file" : `${findings} findings in this file`);
   lines.push("Click to show the output.");
   return lines.join("\n");
@@ -28,11 +33,14 @@ export function normalizeRuleCode(input: string | undefined): string | undefined
 export interface StatusParams {
   uri: string;
   style?: string;
+  /** Why the server chose the style, e.g. "the opening says 'The General Assembly'". */
+  reason?: string;
 }
 
 export function isStatusParams(p: unknown): p is StatusParams {
   return (
     typeof p === "object" && p !== null && typeof (p as StatusParams).uri === "string" &&
-    ((p as StatusParams).style === undefined || typeof (p as StatusParams).style === "string")
+    ((p as StatusParams).style === undefined || typeof (p as StatusParams).style === "string") &&
+    ((p as StatusParams).reason === undefined || typeof (p as StatusParams).reason === "string")
   );
 }

@@ -11,7 +11,7 @@ export const DIAGNOSTIC_SOURCE = "resolint";
 
 export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly styles = new Map<string, string>();
+  private readonly styles = new Map<string, { style: string; reason?: string }>();
   private selector: DocFilter[] = [];
   private server = "not started";
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -44,8 +44,8 @@ export class StatusBar implements vscode.Disposable {
   }
 
   /** From the server's `resolint/status` notification. */
-  setStyle(uri: string, style: string | undefined): void {
-    if (style) this.styles.set(uri, style);
+  setStyle(uri: string, style: string | undefined, reason?: string): void {
+    if (style) this.styles.set(uri, { style, reason });
     else this.styles.delete(uri);
     this.update();
   }
@@ -58,9 +58,9 @@ export class StatusBar implements vscode.Disposable {
     }
     const key = doc.uri.toString();
     const count = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
-    const style = this.styles.get(key);
-    this.item.text = statusText(style, count);
-    this.item.tooltip = statusTooltip(style, count, this.server);
+    const st = this.styles.get(key);
+    this.item.text = statusText(st?.style, count);
+    this.item.tooltip = statusTooltip(st?.style, count, this.server, st?.reason);
     this.item.show();
   }
 

@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import {
-  basePythons, Candidate, candidates, discover, privateEnvPython, privateEnvSteps, probeCommand,
+  basePythons, Candidate, candidates, discover, executable, privateEnvPython, privateEnvSteps, probeCommand,
   ruleCommand, serverCommand,
 } from "../src/discovery";
 
@@ -90,4 +90,14 @@ test("private environment: where it lives and how it is made", () => {
   assert.deepEqual(steps[1].command, "/gs/venv/bin/python");
   assert.deepEqual(steps[1].args.slice(0, 3), ["-m", "pip", "install"]);
   assert.equal(steps[1].args[steps[1].args.length - 1], "resolint");
+});
+
+test("the server's process: exactly `… server`, no transport flag added by the client", () => {
+  const [py] = candidates({ path: "", interpreter: "/w/.venv/bin/python" });
+  const exe = executable(serverCommand(py), "/w", { PATH: "/usr/bin" });
+  assert.deepEqual(exe.args, ["-m", "resolint", "server"]);
+  assert.ok(!("transport" in exe), "TransportKind.stdio would make the client append --stdio");
+  assert.equal(exe.options.cwd, "/w");
+  assert.equal(exe.options.env.PYTHONUNBUFFERED, "1");
+  assert.equal(exe.options.env.PATH, "/usr/bin");
 });

@@ -9,17 +9,21 @@ const from = (o: Record<string, unknown>) => (k: SettingKey) => o[k];
 
 test("defaults when nothing is set", () => {
   assert.deepEqual(readSettings(from({})), DEFAULTS);
-  assert.deepEqual(serverPayload(readSettings(from({}))), { style: "auto", run: "onType", severityOverrides: {} });
+  assert.deepEqual(serverPayload(readSettings(from({}))), {
+    style: "auto", run: "onType", severityOverrides: {}, formatting: false, debounce: 150,
+  });
 });
 
 test("settings reach the server as initializationOptions, without client-only keys", () => {
   const s = readSettings(from({
     interpreter: " /opt/py/bin/python ", path: "", style: "interpol", run: "onSave",
     severityOverrides: { pre002: "hint", TRM: "information" }, extraGlobs: ["drafts/**/*.md"],
+    formatting: true, debounce: 400,
   }));
   assert.equal(s.interpreter, "/opt/py/bin/python");
   assert.deepEqual(serverPayload(s), {
     style: "interpol", run: "onSave", severityOverrides: { PRE002: "hint", TRM: "information" },
+    formatting: true, debounce: 400,
   });
   assert.ok(!("interpreter" in serverPayload(s)) && !("extraGlobs" in serverPayload(s)));
 });
@@ -28,14 +32,16 @@ test("bad values fall back to defaults and are reported", () => {
   const problems: string[] = [];
   const s = readSettings(from({
     style: "un", run: 3, severityOverrides: { PRE002: "fatal", OPR001: "error" }, extraGlobs: ["", 7, "*.md"],
-    interpreter: 42,
+    interpreter: 42, formatting: "yes", debounce: 20_000,
   }), problems);
   assert.equal(s.style, "auto");
   assert.equal(s.run, "onType");
   assert.equal(s.interpreter, "");
   assert.deepEqual(s.severityOverrides, { OPR001: "error" });
   assert.deepEqual(s.extraGlobs, ["*.md"]);
-  assert.equal(problems.length, 6, problems.join("\n"));
+  assert.equal(s.formatting, false);
+  assert.equal(s.debounce, 150);
+  assert.equal(problems.length, 8, problems.join("\n"));
   assert.ok(problems.some((p) => p.includes("resolint.style") && p.includes("un-ga")));
 });
 
@@ -58,6 +64,8 @@ test("only the interpreter, the executable and the globs restart the server", ()
   assert.equal(needsRestart(only("style")), false);
   assert.equal(needsRestart(only("run")), false);
   assert.equal(needsRestart(only("severityOverrides")), false);
+  assert.equal(needsRestart(only("formatting")), false);
+  assert.equal(needsRestart(only("debounce")), false);
 });
 
 test("paths: ~, ${workspaceFolder}, relative paths; bare names stay for PATH lookup", () => {

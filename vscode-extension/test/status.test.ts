@@ -10,6 +10,7 @@ test("status text: style when known, and the number of findings", () => {
   assert.equal(statusText(undefined, 0), "$(law) resolint $(check)");
   assert.match(statusTooltip("un-ga", 1, "python -m resolint server"), /1 finding in this file/);
   assert.match(statusTooltip(undefined, 2, "x"), /2 findings/);
+  assert.match(statusTooltip("interpol", 0, "x", "the opening names INTERPOL"), /House style: interpol \(the opening names INTERPOL\)/);
 });
 
 test("rule codes as typed", () => {
@@ -25,6 +26,8 @@ test("resolint/status params", () => {
   assert.ok(isStatusParams({ uri: "file:///a.res.txt" }));
   assert.ok(!isStatusParams({ style: "interpol" }));
   assert.ok(!isStatusParams({ uri: "file:///a", style: 3 }));
+  assert.ok(isStatusParams({ uri: "file:///a", style: "un-ga", reason: "the opening says …", count: 2 }));
+  assert.ok(!isStatusParams({ uri: "file:///a", style: "un-ga", reason: 1 }));
   assert.ok(!isStatusParams(null));
 });
 
