@@ -209,18 +209,25 @@ let lastProblemRows = [];
 /** Rows of the Problems panel: [{text, code, line}] (code like "PRE001", line 1-based). */
 async function problems(file = "draft.res.txt") {
   // File rows ("draft.res.txt2") head their markers ("message resolint(PRE001) [Ln 5, Col 82]").
-  const rows = await page.$$eval(".markers-panel .monaco-list-row", (els) => els.map((e) => e.textContent || ""));
-  lastProblemRows = rows;
+  const rows = await page.$$eval(".markers-panel .monaco-list-row", (els) =>
+    els.map((e) => ({
+      text: e.textContent || "",
+      // The severity icon is a codicon: codicon-error, codicon-warning, codicon-info.
+      icon: [...e.querySelectorAll("[class*='codicon-']")].map((i) => i.className).join(" "),
+    })),
+  );
+  lastProblemRows = rows.map((r) => r.text);
   const out = [];
   let current;
-  for (const text of rows) {
+  for (const { text, icon } of rows) {
     const pos = /\[Ln (\d+), Col (\d+)\]/.exec(text);
     if (!pos) {
       current = text;
       continue;
     }
     const code = /resolint\(?([A-Z]{3}[0-9]{3})/.exec(text)?.[1]; // "(…)" may be CSS
-    if (code && current?.startsWith(file)) out.push({ text, code, line: Number(pos[1]), col: Number(pos[2]) });
+    const severity = /codicon-error/.test(icon) ? "error" : /codicon-warning/.test(icon) ? "warning" : "info";
+    if (code && current?.startsWith(file)) out.push({ text, code, severity, line: Number(pos[1]), col: Number(pos[2]) });
   }
   return out;
 }
@@ -456,6 +463,24 @@ try {
     await page.keyboard.press(`${mod}+w`); // close it; the drafts' group is active again
   });
 
+  await check("a changed setting reaches the running server (severityOverrides PRE004 -> error)", async () => {
+    await openFile("draft.res.txt");
+    await showProblems();
+    const pre = await waitFor("a PRE004 warning", async () =>
+      (await problems()).find((r) => r.code === "PRE004" && r.severity === "warning"), 15_000);
+    const settingsFile = path.join(ws, ".vscode", "settings.json");
+    const good = readFileSync(settingsFile, "utf8");
+    writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(good), "resolint.severityOverrides": { PRE004: "error" } }, null, 2));
+    try {
+      await waitFor("PRE004 shown as an error", async () =>
+        (await problems()).some((r) => r.code === "PRE004" && r.line === pre.line && r.severity === "error"), 15_000);
+    } finally {
+      writeFileSync(settingsFile, good);
+    }
+    await waitFor("PRE004 a warning again", async () =>
+      (await problems()).some((r) => r.code === "PRE004" && r.line === pre.line && r.severity === "warning"), 15_000);
+  });
+
   await check("a broken resolint.interpreter gives one clear message; fixing it restarts the server", async () => {
     const settingsFile = path.join(ws, ".vscode", "settings.json");
     const good = readFileSync(settingsFile, "utf8");
@@ -471,6 +496,28 @@ try {
     await waitFor("the stopped server's diagnostics cleared", async () => (await problems()).length === 0, 10_000);
     writeFileSync(settingsFile, good);
     await waitFor("diagnostics again after the restart", async () => (await problems()).length > 0, 30_000);
+  });
+
+  await check("no interpreter anywhere: one message that offers a private environment", async () => {
+    const settingsFile = path.join(ws, ".vscode", "settings.json");
+    const good = readFileSync(settingsFile, "utf8");
+    const { ["resolint.interpreter"]: _, ...rest } = JSON.parse(good);
+    // Close earlier notifications so only the new one is read.
+    await runCommand("Notifications: Clear All Notifications");
+    writeFileSync(settingsFile, JSON.stringify(rest, null, 2));
+    try {
+      const toast = await waitFor("the no-server notification", async () => {
+        const items = await page.$$eval(".notification-toast", (els) => els.map((e) => e.textContent ?? ""));
+        return items.find((t) => t.includes("no Python with resolint was found"));
+      }, 20_000);
+      log(`  message: ${toast}`);
+      assert(toast.includes("resolint.interpreter") && toast.includes("pip install resolint"), "the message does not say what to do");
+      assert(toast.includes("Create environment") && toast.includes("Open Settings"), "the offer's buttons are missing");
+    } finally {
+      // Not accepting the offer: that would pip install from the package index.
+      writeFileSync(settingsFile, good);
+    }
+    await waitFor("diagnostics again with the interpreter back", async () => (await problems()).length > 0, 30_000);
   });
 } catch (e) {
   results.push({ name: "harness", ok: false });
