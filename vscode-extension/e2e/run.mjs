@@ -319,6 +319,16 @@ try {
   await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
   log("workbench loaded");
 
+  await check("a Markdown draft matched by resolint.extraGlobs, opened first, starts the server and is linted", async () => {
+    await openFile("drafts/committee-draft.md");
+    await showProblems();
+    await waitFor("a PRE problem in the Markdown draft", async () => {
+      const text = await editorText();
+      const line = lineOf(text, "small island developing States.");
+      return (await problems("committee-draft.md")).some((r) => r.code.startsWith("PRE") && r.line === line);
+    }, 30_000);
+  });
+
   await openFile("draft.res.txt");
   await showProblems();
 
@@ -431,16 +441,6 @@ try {
     } finally {
       log(`  outline: ${rows.join(" | ")}`);
     }
-  });
-
-  await check("a Markdown draft matched by resolint.extraGlobs is linted", async () => {
-    await openFile("drafts/committee-draft.md");
-    await showProblems();
-    await waitFor("a PRE problem in the Markdown draft", async () => {
-      const text = await editorText();
-      const line = lineOf(text, "small island developing States.");
-      return (await problems("committee-draft.md")).some((r) => r.code.startsWith("PRE") && r.line === line);
-    }, 30_000);
   });
 
   await check("fix all on save (editor.codeActionsOnSave with source.fixAll.resolint)", async () => {
