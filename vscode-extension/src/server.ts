@@ -55,10 +55,6 @@ export class ServerController implements vscode.Disposable {
     return this.queue;
   }
 
-  get running(): LanguageClient | undefined {
-    return this.client?.isRunning() ? this.client : undefined;
-  }
-
   private settings(): ResolintSettings {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const cfg = vscode.workspace.getConfiguration("resolint", folder?.uri);
