@@ -496,6 +496,24 @@ try {
     await severityBecomes("warning");
   });
 
+  await check("resolint: Restart Server and resolint: Show Output", async () => {
+    await runCommand("resolint: Restart Server");
+    await runCommand("resolint: Show Output");
+    const out = await waitFor("the restart in the output", async () => {
+      const text = await page.evaluate(() =>
+        [...document.querySelectorAll(".part.panel .monaco-editor .view-line")]
+          .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+          .map((e) => e.textContent.replace(/\u00a0/g, " ")).join("\n"),
+      );
+      // A start logged after the restart request (the first start is logged too).
+      const after = text.split("restart requested")[1] ?? "";
+      return /starting .* -m resolint server/.test(after) ? after : false;
+    }, 20_000);
+    assert(out.includes(python), "the output does not name the interpreter in use");
+    await showProblems();
+    await waitFor("diagnostics from the restarted server", async () => (await problems()).length > 0, 30_000);
+  });
+
   await check("a broken resolint.interpreter gives one clear message; fixing it restarts the server", async () => {
     const settingsFile = path.join(ws, ".vscode", "settings.json");
     const good = readFileSync(settingsFile, "utf8");
