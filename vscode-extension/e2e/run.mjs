@@ -474,7 +474,7 @@ try {
     // before that re-lint ends gets the old result (a server-side race, reported), so
     // an edit (type a space, delete it) makes sure a lint with the new settings is shown.
     const nudge = async () => {
-      await goTo(999, 1); // the empty last line
+      await goTo((await editorText()).split("\n").length, 1); // the empty last line
       await page.keyboard.type(" ");
       await page.keyboard.press("Backspace");
     };
@@ -497,19 +497,24 @@ try {
   });
 
   await check("resolint: Restart Server and resolint: Show Output", async () => {
+    // The extension's log channel is also written to disk: read it there, since the
+    // Output panel only renders the lines in view.
+    const logFile = () => {
+      const found = spawnSync("find", [path.join(userDir, "logs"), "-name", "resolint.log"], { encoding: "utf8" });
+      const file = found.stdout.split("\n").find((l) => l.trim());
+      return file ? readFileSync(file, "utf8") : "";
+    };
     await runCommand("resolint: Restart Server");
-    await runCommand("resolint: Show Output");
-    const out = await waitFor("the restart in the output", async () => {
-      const text = await page.evaluate(() =>
-        [...document.querySelectorAll(".part.panel .monaco-editor .view-line")]
-          .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-          .map((e) => e.textContent.replace(/\u00a0/g, " ")).join("\n"),
-      );
-      // A start logged after the restart request (the first start is logged too).
-      const after = text.split("restart requested")[1] ?? "";
-      return /starting .* -m resolint server/.test(after) ? after : false;
+    const after = await waitFor("a new start logged after the restart request", async () => {
+      const rest = logFile().split("restart requested").slice(1).join("");
+      return /starting .* -m resolint server/.test(rest) ? rest : false;
     }, 20_000);
-    assert(out.includes(python), "the output does not name the interpreter in use");
+    assert(after.includes(python), "the log does not name the interpreter in use");
+    await runCommand("resolint: Show Output");
+    await waitFor("the Output panel showing the resolint channel", async () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll(".part.panel select")].some((s) => s.options[s.selectedIndex]?.text === "resolint"),
+      ), 10_000);
     await showProblems();
     await waitFor("diagnostics from the restarted server", async () => (await problems()).length > 0, 30_000);
   });
