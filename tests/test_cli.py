@@ -185,3 +185,27 @@ def test_parallel_jobs_give_the_same_result(tmp_path):
     one = json.loads(run("check", "--format", "json", tmp_path).stdout)
     two = json.loads(run("check", "--format", "json", "--jobs", "2", tmp_path).stdout)
     assert one == two
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import pty
+
+    for i in range(25):
+        (tmp_path / f"d{i}.txt").write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "resolint", "check", str(tmp_path)], stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    seen = b""
+    try:
+        while True:
+            chunk = os.read(master, 65536)
+            if not chunk:
+                break
+            seen += chunk
+    except OSError:
+        pass
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"25/25" in seen and b"[" in seen
+    piped = run("check", tmp_path)
+    assert b"25/25" not in piped.stderr
