@@ -88,3 +88,39 @@ async def test_forget_and_closed_document():
     sched.forget("a")
     await asyncio.sleep(0.15)
     assert results == [] and await sched.current("a") is None
+
+
+async def test_a_lint_begun_under_old_settings_is_dropped():
+    """Settings changed while a lint ran: its result (same version) must not be shown."""
+    import asyncio
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+    from dataclasses import dataclass
+
+    from resolint.lsp.scheduler import Scheduler
+
+    @dataclass
+    class St:
+        version: int
+        settings: str
+
+    settings = {"v": "old"}
+    gate = threading.Event()
+
+    def build(snap):
+        if snap == "old":
+            gate.wait(5)
+        return St(1, snap)
+
+    shown = []
+    with ThreadPoolExecutor(2) as pool:
+        sch = Scheduler(lambda uri: settings["v"], build, lambda uri: 1, shown.append, pool)
+        first = sch.schedule("u", 0)
+        await asyncio.sleep(0.05)  # the old-settings lint is running
+        settings["v"] = "new"
+        sch.invalidate_all()
+        gate.set()
+        await asyncio.wait([first])
+        state = await sch.current("u")
+    assert state.settings == "new"
+    assert [s.settings for s in shown] == ["new"]

@@ -110,7 +110,7 @@ class ResolintServer(LanguageServer):
 
     def relint_all(self) -> None:
         """Settings changed: forget every lint (same versions, new settings) and lint again."""
-        self.scheduler.states.clear()
+        self.scheduler.invalidate_all()
         for uri in self.docs.uris():
             self.scheduler.schedule(uri, 0)
         if self.pull and self.refresh_support:
