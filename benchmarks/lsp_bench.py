@@ -189,6 +189,7 @@ async def main() -> None:
         f"{rss_series[0]/1024:.0f} -> {rss_series[-1]/1024:.0f} MiB (max {max(rss_series)/1024:.0f} MiB; "
         f"last 10 lints grew {(rss_series[-1]-rss_series[-11])/1024:+.1f} MiB)"
     )
+    print("RSS series (MiB):", " ".join(f"{r/1024:.0f}" for r in rss_series))
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()

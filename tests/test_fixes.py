@@ -87,3 +87,14 @@ def test_apply_edits_rejects_overlaps():
 
     with pytest.raises(ValueError):
         apply_edits("abcdef", [Edit(Span(0, 3), "x"), Edit(Span(2, 4), "y")])
+
+
+def test_renumbering_keeps_to_its_own_part():
+    text = (
+        "A\n\nThe General Assembly,\n\n1. Decides to act;\n\n3. Recalls paragraph 3 above.\n\n5th plenary meeting\n\n"
+        "B\n\nThe General Assembly,\n\n1. Decides to act;\n\n2. Recalls paragraph 3 above;\n\n3. Decides to review.\n"
+    )
+    fixed = fix_text(text, _lint, unsafe=True).text
+    first, second = fixed.split("5th plenary meeting")
+    assert "2. Recalls paragraph 2 above." in first
+    assert "2. Recalls paragraph 3 above;" in second  # part B's own numbering was right

@@ -171,3 +171,10 @@ def test_degenerate_inputs_never_raise(text):
     res = parse(text)
     for p in res.paragraphs:
         assert 0 <= p.span.start <= p.span.end <= len(text)
+
+
+def test_numbered_paragraph_after_a_lettered_list_is_not_an_item():
+    text = "The General Assembly,\n\n1. Decides to act;\n\nRequests the Secretary-General:\n\n  (a) To report;\n\n  (b) To consult;\n\n3. Decides to review.\n"
+    res = parse(text)
+    assert [p.number for p in res.operative] == [1, None, 3]
+    assert all(c.kind is Kind.SUBPARAGRAPH for c in res.operative[1].children)

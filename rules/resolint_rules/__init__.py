@@ -11,9 +11,9 @@ from pathlib import Path
 
 def builtin_rules() -> list[type]:
     """Every built-in rule class (the registry instantiates and checks them)."""
-    from resolint_rules import doc, opr, pre, sup
+    from resolint_rules import cit, doc, opr, pre, sup, trm
 
-    return [*doc.RULES, *pre.RULES, *opr.RULES, *sup.RULES]
+    return [*doc.RULES, *pre.RULES, *opr.RULES, *cit.RULES, *trm.RULES, *sup.RULES]
 
 
 def styles_dir() -> str:

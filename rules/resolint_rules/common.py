@@ -62,6 +62,29 @@ def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> list[s
     return [h[0] for h in hits]
 
 
+def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]):
+    """For an unlisted opener: an unsafe fix to the nearest listed phrase and a hint.
+
+    The whole opener is replaced when it resembles a phrase ("Recaling also"), else only
+    its head word ("Requsts the" -> "Requests the"). (None, "") when nothing is close.
+    """
+    from resolint.rule import Edit, Fix
+
+    written = ctx.slice(op.span)
+    whole = suggest(written, phrases)
+    hits = whole or suggest(ctx.slice(op.head), phrases)
+    if not hits:
+        return None, ""
+    replacement = expected_case(ctx, hits[0], ctx.style.opener_case)
+    target = op.span if whole else op.head
+    if replacement.lower() == ctx.slice(target).lower():
+        # The same word, at most in another case ("Also welcomes78/330", "Recalling\x01":
+        # the word is listed, what is glued to it is not). The case rules own case; a
+        # fix here would undo theirs pass after pass, or change nothing at all.
+        return None, ""
+    return Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement)), f"; did you mean '{replacement}'?"
+
+
 def inflect_like(word: str, tag: str) -> str | None:
     """``word`` inflected to ``tag`` with its casing kept ("Recalls" -> "Recalling")."""
     form = inflect(word, tag)

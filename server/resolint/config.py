@@ -132,6 +132,67 @@ def _globs(path: Any, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: ``[terms]``: house terms that override the style's, an organization's preferred words,
+#: and its own instruments (see README "Terms and instruments").
+TERM_STRINGS = ("chief", "members", "self-reference", "article-case")
+INSTRUMENT_KEYS = ("short", "aliases", "kind", "adopted_by", "adopted_on", "articles", "variants", "status")
+VARIANT_KEYS = ("text", "fix", "safe", "why")
+
+
+def _terms(path: Any, key: str, value: Any) -> dict[str, Any]:
+    table = _table(path, key, value)
+    for name, v in table.items():
+        where = f"{key}.{name}"
+        if name in TERM_STRINGS:
+            _string(path, where, v)
+            if name == "article-case" and v not in ("lower", "upper", "any"):
+                raise ConfigError(path, where, f"expected one of lower, upper, any, got {v!r}")
+        elif name == "prefer":
+            for wrong, right in _table(path, where, v).items():
+                _string(path, f"{where}.{wrong}", right)
+        elif name == "instruments":
+            for title, body in _table(path, where, v).items():
+                _instrument(path, f"{where}.{title}", body)
+        else:
+            raise ConfigError(path, where, f"unknown key (known: {', '.join(TERM_STRINGS + ('prefer', 'instruments'))})")
+    return table
+
+
+def _instrument(path: Any, where: str, body: Any) -> None:
+    body = _table(path, where, body)
+    for k, v in body.items():
+        w = f"{where}.{k}"
+        if k not in INSTRUMENT_KEYS:
+            raise ConfigError(path, w, f"unknown key (known: {', '.join(INSTRUMENT_KEYS)})")
+        if k in ("short", "kind", "adopted_by", "status"):
+            _string(path, w, v)
+        elif k == "adopted_on":
+            _string(path, w, v)
+            try:
+                import datetime
+
+                datetime.date.fromisoformat(v)
+            except ValueError:
+                raise ConfigError(path, w, f"expected an ISO date (YYYY-MM-DD), got {v!r}") from None
+        elif k == "articles":
+            if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+                raise ConfigError(path, w, f"expected a positive integer, got {_type(v)}")
+        elif k == "aliases":
+            if not isinstance(v, list) or not all(isinstance(a, str) for a in v):
+                raise ConfigError(path, w, f"expected a list of strings, got {_type(v)}")
+        elif k == "variants":
+            if not isinstance(v, list):
+                raise ConfigError(path, w, f"expected a list of tables, got {_type(v)}")
+            for i, item in enumerate(v):
+                item = _table(path, f"{w}[{i}]", item)
+                for vk, vv in item.items():
+                    if vk not in VARIANT_KEYS:
+                        raise ConfigError(path, f"{w}[{i}].{vk}", f"unknown key (known: {', '.join(VARIANT_KEYS)})")
+                    (_bool if vk == "safe" else _string)(path, f"{w}[{i}].{vk}", vv)
+                if "text" not in item:
+                    raise ConfigError(path, f"{w}[{i}]", "a variant needs 'text' (the wrong name)")
+
+
 def settings_from_table(table: dict[str, Any], path: Path | str | None = None, base: Settings | None = None) -> Settings:
     """Validate a parsed table (from a file or from editor settings) into Settings."""
     s = base or Settings()
@@ -165,7 +226,7 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
                 sev[code.upper()] = level
             changes["severity"] = sev
         elif key == "terms":
-            changes["terms"] = {**s.terms, **_table(path, key, value)}
+            changes["terms"] = {**s.terms, **_terms(path, key, value)}
         elif key == "styles":
             styles = dict(s.styles)
             for name, body in _table(path, key, value).items():

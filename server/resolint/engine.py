@@ -119,6 +119,7 @@ def lint(
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
     resolution = parse(source, paragraphs_given=paragraphs_given)
+    resolution.terms = settings.terms
     style_obj = resolve_style(resolution, settings, style)
     ctx = RuleContext(source, resolution, style_obj, {}, formatting=formatting)
     raw: list[Finding] = []

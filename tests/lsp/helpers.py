@@ -12,7 +12,6 @@ import sys
 from typing import Callable
 
 from lsprotocol import types
-from pygls.lsp.client import LanguageClient as _Base  # noqa: F401  (import check)
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 from pygls.protocol import default_converter

@@ -82,6 +82,17 @@ async def test_diagnostics_exact_after_non_bmp(session: Session):
     await asyncio.sleep(0.3)
     if session.pull:
         assert session.client.published == []
+        first = await session.client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=URI))
+        )
+        again = await session.client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=URI), previous_result_id=first.result_id)
+        )
+        assert first.result_id and again.kind == "unchanged" and again.result_id == first.result_id
+        stale = await session.client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=URI), previous_result_id="old")
+        )
+        assert stale.kind == "full" and len(stale.items) == len(diags)
     else:
         assert [p.version for p in session.client.published] == [1]
     assert session.client.statuses and session.client.statuses[-1].count == len(diags)

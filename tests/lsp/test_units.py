@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,7 +17,7 @@ from resolint.lsp.settings import EditorSettings, ProjectConfig, ProjectSettings
 from resolint.lsp.state import build_state
 from resolint.config import Settings
 from tests.lsp import drafts
-from tests.lsp.helpers import apply_text_edits, offset_at, pos_at, range_of, workspace_edits
+from tests.lsp.helpers import apply_text_edits, pos_at, range_of, workspace_edits
 
 ENCODINGS = ["utf-8", "utf-16", "utf-32"]
 TEXT_CHARS = st.sampled_from(list("ab ,;.\n\r\t") + ["é", "e\u0301", "𝔸", "😀", "\u2028", "\x0c", "中", "\r\n"])
@@ -347,3 +346,51 @@ def test_random_incremental_edits_give_fresh_lint_diagnostics(edits, encoding):
     assert [(d.code, d.range, d.message, d.data) for d in incremental.diagnostics] == [
         (d.code, d.range, d.message, {**d.data, "version": doc.version}) for d in fresh.diagnostics
     ]
+
+
+def test_notification_futures_are_not_kept():
+    from resolint.lsp.server import server
+
+    proto = server.protocol
+
+    def handler(params):
+        yield from ()
+
+    proto._execute_handler("note-1", handler, proto._check_handler_result, args=(None,))
+    assert "note-1" not in proto._request_futures
+
+
+def test_unknown_style_is_reported_and_detection_used(tmp_path: Path):
+    st_ = state_of(drafts.PLAIN, editor=EditorSettings(style="no-such-style"))
+    assert st_.problems and "no-such-style" in st_.problems[0]
+    assert st_.result.style.name == "un-ga"
+    (tmp_path / "resolint.toml").write_text('style = "also-missing"\n')
+    project = ProjectConfig().for_path(tmp_path / "d.txt")
+    st2 = state_of(drafts.PLAIN, project=project)
+    assert st2.problems and "also-missing" in st2.problems[0] and st2.result.style.name == "un-ga"
+
+
+def test_shutdown_with_pending_notification_futures():
+    """pygls cancels every pending future at shutdown while iterating over them."""
+    import asyncio
+
+    from resolint.lsp.server import server
+
+    proto = server.protocol
+
+    async def forever(params):
+        await asyncio.Event().wait()
+
+    def handler(params):
+        yield forever, (params,), None  # a notification whose work never finishes
+
+    async def scenario():
+        for i in range(3):
+            proto._execute_handler(f"pending-{i}", handler, proto._check_handler_result, args=(None,))
+        assert "pending-0" in proto._request_futures
+        for _id, fut in proto._request_futures.items():  # what lsp_shutdown does
+            fut.cancel()
+        await asyncio.sleep(0)
+        proto._request_futures.clear()
+
+    asyncio.run(scenario())

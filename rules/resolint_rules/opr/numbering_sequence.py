@@ -16,10 +16,24 @@ INTERNAL_REF = re.compile(
 )
 
 
+#: The same pattern without its first letter, so that ``re`` can search for a literal
+#: ("aragraph") instead of trying the pattern at every position of the text.
+_REF_TAIL = re.compile(INTERNAL_REF.pattern.replace(r"\b[Pp]aragraphs?", "aragraphs?", 1))
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _internal_refs(text: str):
+    for m in _REF_TAIL.finditer(text):
+        p = m.start() - 1
+        if p < 0 or text[p] not in "Pp" or (p > 0 and _WORD_CHAR.match(text, p - 1)):
+            continue
+        yield m
+
+
 def reference_numbers(text: str) -> list[tuple[int, Span]]:
     """Every number inside an internal reference: (value, span)."""
     out = []
-    for m in INTERNAL_REF.finditer(text):
+    for m in _internal_refs(text):
         for num in re.finditer(r"\d{1,3}", m.group("nums")):
             start = m.start("nums") + num.start()
             out.append((int(num.group(0)), Span(start, start + len(num.group(0)))))
@@ -136,6 +150,10 @@ class OperativeNumberingSequence(Rule):
         numbers = ctx.cache.get("reference_numbers")
         if numbers is None:
             numbers = ctx.cache["reference_numbers"] = reference_numbers(ctx.text)
+        # Only references inside this resolution (its part of a multi-part text) follow.
+        part = [q for q in ctx.resolution.paragraphs if q.part == seq[0].part and q.kind is not Kind.ANNEX]
+        lo, hi = min(q.span.start for q in part), max(q.span.end for q in part)
+        numbers = [(n, sp) for n, sp in numbers if lo <= sp.start and sp.end <= hi]
         edits.extend(reference_edits(ctx.text, mapping, labels, numbers))
         if not edits:
             return None

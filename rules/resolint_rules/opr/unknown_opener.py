@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.parser.wordshape import is_finite_verb, is_participial
-from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint.openers import ADVERBS
-from resolint_rules.common import expected_case, is_list_item, suggest
+from resolint_rules.common import is_list_item, suggestion_fix
 from resolint_rules.opr.opener_form import _is_bare_verb
 
 
@@ -68,20 +68,7 @@ class UnknownOperativeOpener(Rule):
             if is_participial(lower) and lower.endswith("ing") or _is_bare_verb(lower):
                 continue  # OPR004 reports these
             written = ctx.slice(op.span)
-            hits = suggest(written, phrases) or suggest(word, phrases)
-            fix = None
-            hint = ""
-            if hits:
-                replacement = expected_case(ctx, hits[0], ctx.style.opener_case)
-                hint = f"; did you mean '{replacement}'?"
-                target = op.span if suggest(written, phrases) else op.head
-                if replacement.lower() == ctx.slice(target).lower():
-                    # Only the case would change ("Also welcomes78/330": the word is known,
-                    # what follows it is glued on); OPR006 owns case, and the two fixes
-                    # would undo each other pass after pass.
-                    hint = ""
-                else:
-                    fix = Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement))
+            fix, hint = suggestion_fix(ctx, op, phrases)
             # "Also, in this regard, calls upon": a modifier set off by commas.
             severity = Severity.INFO if is_finite_verb(lower) or lower in ADVERBS else Severity.WARNING
             yield Violation(op.span, f"'{written}' is not an operative opener of the {ctx.style.name} style{hint}", fix, severity)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.parser.wordshape import is_finite_verb
-from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import expected_case, suggest
+from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
+from resolint_rules.common import suggestion_fix
 
 
 #: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
@@ -72,18 +72,6 @@ class UnknownPreambleOpener(Rule):
             if is_finite_verb(lower):
                 continue  # PRE001 reports an operative verb in the preamble
             written = ctx.slice(op.span)
-            hits = suggest(written, phrases) or suggest(word, phrases)
-            fix = None
-            hint = ""
-            if hits:
-                replacement = expected_case(ctx, hits[0], ctx.style.opener_case)
-                hint = f"; did you mean '{replacement}'?"
-                target = op.span if suggest(written, phrases) else op.head
-                if replacement.lower() == ctx.slice(target).lower():
-                    # Only the case would change, or nothing ("Recalling\x01": the word is
-                    # listed, what is glued to it is not); PRE003 owns case.
-                    hint = ""
-                else:
-                    fix = Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement))
+            fix, hint = suggestion_fix(ctx, op, phrases)
             severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
             yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)

@@ -14,7 +14,7 @@ from lsprotocol import types
 
 from resolint.lsp.state import LintState
 from resolint.model import Kind
-from resolint.source import Span
+
 
 #: What may stand before the opener on its line: indentation, a bullet, a label, emphasis.
 _LEAD = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>\(?(?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})[.)][ \t]*)?[*_]{0,2}")
@@ -102,4 +102,4 @@ def completions(state: LintState, line: int, offset: int) -> list[types.Completi
     return items
 
 
-__all__ = ["completions", "section_at", "cased", "Span"]
+

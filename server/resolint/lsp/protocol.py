@@ -5,6 +5,9 @@
   to the server's handlers and pygls's copy is never built.
 - A request whose params do not match the LSP types is answered with ``InvalidParams``
   (pygls 2.1 logs it and never answers, which leaves the client waiting for ever).
+- pygls 2.1 keeps the future of every notification handled by a generator or a
+  coroutine (``didChange`` among them) in ``_request_futures`` for ever: one leaked
+  future per keystroke. Ours are dropped when done.
 """
 
 from __future__ import annotations
@@ -35,6 +38,19 @@ class ResolintProtocol(LanguageServerProtocol):
                 self._send_response(data["id"], None, exc.to_response_error())
                 return _Answered()
             raise
+
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
+        if callback == self._check_handler_result:  # a notification: nobody pops its future
+
+            def done(future, _check=callback, _id=msg_id):
+                # A cancelled one is being cancelled by ``shutdown`` while it iterates
+                # over the futures: leave the dict alone then (the session is ending).
+                if not future.cancelled():
+                    self._request_futures.pop(_id, None)
+                _check(future)
+
+            callback = done
+        return super()._execute_handler(msg_id, handler, callback, args, kwargs)
 
     def handle_message(self, message):
         if isinstance(message, _Answered):

@@ -40,6 +40,10 @@ class Scheduler(Generic[S]):
         self.executor = executor
         self.states: dict[str, S] = {}
         self._tasks: dict[str, asyncio.Task] = {}
+        # Bumped when the settings change: a lint begun under older settings is as
+        # stale as one of an older version, even though the version is the same.
+        self.generation = 0
+        self._generation_of: dict[str, int] = {}
         self.dropped = 0  # stale results dropped (for tests and the benchmark)
 
     def schedule(self, uri: str, delay: float) -> asyncio.Task:
@@ -58,11 +62,13 @@ class Scheduler(Generic[S]):
         snap = self.snapshot(uri)
         if snap is None:
             return None
+        generation = self.generation
         state = await asyncio.get_running_loop().run_in_executor(self.executor, self.build, snap)
-        if self.version_of(uri) != state.version:
+        if self.version_of(uri) != state.version or generation != self.generation:
             self.dropped += 1
             return None
         self.states[uri] = state
+        self._generation_of[uri] = generation
         try:
             self.on_result(state)
         except Exception:  # showing a result must not lose it
@@ -76,7 +82,7 @@ class Scheduler(Generic[S]):
             if version is None:
                 return None
             state = self.states.get(uri)
-            if state is not None and state.version == version:
+            if state is not None and state.version == version and self._generation_of.get(uri) == self.generation:
                 return state
             task = self._tasks.get(uri)
             if task is None or task.done():
@@ -88,6 +94,11 @@ class Scheduler(Generic[S]):
                     continue  # superseded by a newer change: lint that one
                 raise
 
+    def invalidate_all(self) -> None:
+        """The settings changed: every kept lint is stale, and so is every lint under way."""
+        self.generation += 1
+        self.states.clear()
+
     def latest(self, uri: str) -> S | None:
         """The last lint kept for ``uri``, whatever its version."""
         return self.states.get(uri)
@@ -97,6 +108,7 @@ class Scheduler(Generic[S]):
         if task is not None and not task.done():
             task.cancel()
         self.states.pop(uri, None)
+        self._generation_of.pop(uri, None)
 
 
 def _consume(task: asyncio.Task) -> None:

@@ -86,6 +86,9 @@ class ResolintServer(LanguageServer):
         return Snapshot(uri, doc.version, doc.text, index, self.editor, uri_to_path(uri), self.root, self.encoding)
 
     def _on_result(self, state: LintState) -> None:
+        doc = self.docs.get(state.uri)
+        if doc is not None and doc._index is None and state.index.text is doc.text:
+            doc._index = state.index  # the next change reuses it instead of rebuilding
         for problem in state.problems:
             if problem not in self._shown:
                 self._shown.add(problem)
@@ -106,6 +109,8 @@ class ResolintServer(LanguageServer):
         return await self.scheduler.current(uri)
 
     def relint_all(self) -> None:
+        """Settings changed: forget every lint (same versions, new settings) and lint again."""
+        self.scheduler.invalidate_all()
         for uri in self.docs.uris():
             self.scheduler.schedule(uri, 0)
         if self.pull and self.refresh_support:
@@ -394,8 +399,7 @@ def _warm_up() -> None:
     """Load what the first lint needs while the client is still shaking hands.
 
     The lint worker loads the rules and styles (a tiny lint); a daemon thread loads
-    lemminflect's tables, which only fixes of verb forms need, so a first lint without
-    such a fix does not wait for them.
+    lemminflect's tables (verb-form fixes) in parallel with it.
     """
     from resolint import nlp
     from resolint.engine import lint

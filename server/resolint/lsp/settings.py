@@ -143,6 +143,8 @@ class ProjectConfig:
             result = ProjectSettings(load_settings(cfg), key)
         except ConfigError as exc:
             result = ProjectSettings(Settings(), key, str(exc))
+        except Exception as exc:  # anything else about the file: report it, keep going
+            result = ProjectSettings(Settings(), key, f"{cfg}: {exc}")
         with self._lock:
             self._cache[key] = (mtime, result)
         return result

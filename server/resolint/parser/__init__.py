@@ -244,8 +244,11 @@ class _Parser:
             # Items of a list: after an unnumbered intro ("ENCOURAGES … to:") numbered,
             # bulleted and lower-case paragraphs are its items. (Bullets under a numbered
             # paragraph are its sub-items: see the SUBPARAGRAPH case above.)
+            # A numbered paragraph after an intro whose list was lettered ("Decides:" /
+            # "(a) …" / "(b) …") is the intro's sibling, not one more item.
+            lettered = list_intro is not None and any(c.kind is Kind.SUBPARAGRAPH for c in list_intro.children)
             is_item = list_intro is not None and (
-                (label is not None and list_intro.label is None) or p.bullet is not None or _starts_lower(content)
+                (label is not None and list_intro.label is None and not lettered) or p.bullet is not None or _starts_lower(content)
             )
             if is_item:
                 p.parent = list_intro

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import re
+
+from resolint.citations.refdata import Instrument, instrument_by_key
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.refs import citations
+
+_STOP = {"the", "of", "on", "and", "for", "in", "to", "a", "an", "with", "by", "its", "their", "or"}
+
+
+def title_words(title: str) -> frozenset[str]:
+    """A title's significant words, lower case, singular, 'co-operation' as 'cooperation'."""
+    t = title.lower().replace("co-operation", "cooperation").replace("‑", "-")
+    out = set()
+    for w in re.findall(r"[a-z0-9/]+(?:-[a-z0-9]+)*", t):
+        if w in _STOP:
+            continue
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.add(w)
+    return frozenset(out)
+
+
+def matches(given: frozenset[str], title: str) -> bool:
+    t = title_words(title)
+    return bool(given) and (given == t or (given <= t and len(given) * 2 >= len(t)) or (t <= given and len(t) * 2 >= len(given)))
+
+
+def articles_titled(inst: Instrument, given: frozenset[str]) -> list[int]:
+    return [n for n, title in sorted(inst.article_titles.items()) if matches(given, title)]
+
+
+class ArticleTitleMismatch(Rule):
+    """
+    ## What it does
+    Checks an article cited with its title ("Article 41 on the 24/7 network") against
+    the instrument's article titles, and says which article the title belongs to.
+
+    ## Why is this bad?
+    Drafters often carry article numbers over from another treaty: the 24/7 network is
+    article 41 of the UN Convention against Cybercrime but article 35 of the Budapest
+    Convention. A reader who follows the number lands on another provision.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Welcoming the United Nations Convention against Cybercrime, in particular Article 35 on the 24/7 network,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Welcoming the United Nations Convention against Cybercrime, in particular Article 41 on the 24/7 network,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    No automatic fix is offered: the title or the number may be the wrong part.
+
+    ## Options
+    None.
+
+    ## References
+    kb §5.1 (article titles VERIFIED against the annex of A/RES/79/243; CYB-01) and §5.2
+    (Budapest articles from the treaty text).
+    """
+
+    code = "CIT010"
+    name = "article-title-mismatch"
+    summary = "Article number and title do not match"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        for a in citations(ctx).articles:
+            inst = a.instrument
+            if inst is None or a.in_annex or not a.title or not inst.article_titles:
+                continue
+            given = title_words(a.title)
+            own = inst.article_titles.get(a.number)
+            if own is not None and matches(given, own):
+                continue
+            hits = articles_titled(inst, given)
+            if len(hits) != 1:
+                continue
+            right = hits[0]
+            msg = f"'{a.title}' is article {right} of the {inst.short}"
+            if own:
+                msg += f"; article {a.number} is '{own}'"
+            related = instrument_by_key(inst.related) if inst.related else None
+            if related is not None:
+                theirs = related.article_titles.get(a.number)
+                if theirs and matches(given, theirs):
+                    msg += f" ({a.number} is its number in the {related.aliases[0] if related.aliases else related.short})"
+            sev = None if inst.articles_verified else Severity.WARNING
+            yield Violation(a.span, msg, severity=sev)

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from resolint.citations import Basis, Organ
+from resolint.citations.refdata import format_date, ga_session_window, ga_sessions_for_date
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import citations, is_own
+
+
+class GaResolutionOutsideSession(Rule):
+    """
+    ## What it does
+    Checks that a General Assembly resolution or decision cited as "N/x of D Month YYYY"
+    bears a date inside regular session N: from September of 1945+N to September of
+    1946+N.
+
+    ## Why is this bad?
+    The first part of a General Assembly number is its session, so the date and the
+    number must agree; when they do not, one of them is wrong and the reader cannot
+    tell which resolution is meant.
+
+    The organ is resolved from the context first: "its resolution" in a General
+    Assembly text, "General Assembly resolution …", or "Assembly resolution …" are
+    checked as errors; a bare "resolution 53/12" may be a Human Rights Council or a
+    commission's resolution, so it is reported only as information.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 71/19 of 21 November 2014,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 71/19 of 21 November 2016,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    No fix: either the number or the date may be the wrong part.
+
+    ## Options
+    None.
+
+    ## References
+    kb §4.1 (session N opens in September of 1945+N; window 1 September 1945+N to
+    30 September 1946+N); anchors 51/1 of 15 October 1996, 79/317 of 18 July 2025.
+    """
+
+    code = "CIT001"
+    name = "ga-resolution-outside-session"
+    summary = "General Assembly resolution dated outside its session"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        for c in citations(ctx).resolutions:
+            if c.organ is not Organ.GA or c.form != "ga" or c.date is None or not is_own(c):
+                continue
+            d = c.date.date
+            if d is None or c.session is None or not 1900 <= d.year <= 2100:
+                continue  # an implausible year is CIT008's
+            lo, hi = ga_session_window(c.session)
+            if lo <= d <= hi:
+                continue
+            sessions = ga_sessions_for_date(d)
+            hint = f"; a resolution of that date belongs to session {' or '.join(map(str, sessions))}" if sessions else ""
+            msg = (
+                f"Resolution {c.text} is numbered in session {c.session} ({lo.year}–{hi.year}) but dated "
+                f"{format_date(d)}{hint}"
+            )
+            sev = None if c.basis.certain else Severity.INFO
+            if c.basis is Basis.IMPLIED:
+                msg += " (the organ is assumed: name it if this is not a General Assembly resolution)"
+            yield Violation(Span(c.span.start, c.date.span.end), msg, severity=sev)

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from resolint.citations import Organ
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.refs import citations, is_own
+
+
+class InconsistentCitation(Rule):
+    """
+    ## What it does
+    Checks that a resolution cited more than once in a text is cited with the same date
+    (or, for the Security Council, the same year) each time.
+
+    ## Why is this bad?
+    One resolution has one date. Two dates for the same number mean one of the
+    citations is wrong, and the text contradicts itself.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 71/19 of 21 November 2016,
+
+    Recalling also its resolution 71/19 of 12 November 2016,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 71/19 of 21 November 2016,
+
+    Recalling also its resolution 73/11 of 26 November 2018,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    No fix: either date may be the right one.
+
+    ## Options
+    None.
+
+    ## References
+    kb §1.6 (full dates with resolution references).
+    """
+
+    code = "CIT005"
+    name = "inconsistent-citation"
+    summary = "One resolution cited with two different dates or years"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        first_date: dict[tuple, object] = {}
+        first_year: dict[tuple, object] = {}
+        for c in citations(ctx).resolutions:
+            if not is_own(c) or c.organ is Organ.UNKNOWN or c.number is None:
+                continue
+            if c.form == "sc":
+                key = (c.organ, "sc", c.number)
+                prev = first_year.setdefault(key, c)
+                if prev is not c and prev.year != c.year:
+                    yield Violation(c.span, f"Resolution {c.number} is cited here as of {c.year} and above as of {prev.year}")
+                continue
+            if c.date is None or c.date.date is None:
+                continue
+            key = (c.organ, c.organ_name, c.form, " ".join(c.text.split()), c.decision)
+            prev = first_date.setdefault(key, c)
+            if prev is not c and prev.date.date != c.date.date:
+                what = "Decision" if c.decision else "Resolution"
+                sev = None if (c.basis.certain and prev.basis.certain) else Severity.INFO
+                yield Violation(
+                    c.date.span,
+                    f"{what} {c.text} is cited here as of {c.date.canonical} and above as of {prev.date.canonical}",
+                    severity=sev,
+                )

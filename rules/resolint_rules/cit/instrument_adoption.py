@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import re
+
+from resolint.citations.patterns import MONTH_NUMBER, MONTHS
+from resolint.citations.refdata import format_date
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import citations
+
+#: "<instrument>, adopted by the General Assembly in its resolution 79/243 of 24 December 2024"
+#: / "<instrument>, adopted on 24 December 2024".
+ADOPTED_AFTER = re.compile(
+    r"\s*,?\s*(?:which\s+was\s+|as\s+)?adopted\s+(?:by\s+(?:the\s+)?(?:United\s+Nations\s+)?General\s+Assembly\s*,?\s*)?"
+    r"(?:(?:in|by|through|under)\s+(?:its\s+|General\s+Assembly\s+)?resolution\s+(?P<res>\d{1,3}/\d{1,3})"
+    rf"(?:\s+of\s+(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})\s+(?P<y1>\d{{4}}))?"
+    rf"|on\s+(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})\s+(?P<y2>\d{{4}}))"
+)
+
+
+class InstrumentAdoptionMismatch(Rule):
+    """
+    ## What it does
+    Checks what a text says about a known instrument's adoption against the reference
+    data: "the United Nations Convention against Corruption, adopted by the General
+    Assembly in its resolution 58/4 of 31 October 2003" — the resolution and the date.
+
+    ## Why is this bad?
+    The adopting resolution and date are how readers find an instrument's text; a
+    wrong number or date sends them to another resolution.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling the United Nations Convention against Cybercrime, adopted by the General Assembly in its resolution 79/234 of 24 December 2024,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling the United Nations Convention against Cybercrime, adopted by the General Assembly in its resolution 79/243 of 24 December 2024,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    None.
+
+    ## References
+    kb §5.1 CYB-04 (79/243 of 24 December 2024), §5.3 (UNTOC 55/25 of 15 November 2000;
+    UNCAC 58/4 of 31 October 2003).
+    """
+
+    code = "CIT012"
+    name = "instrument-adoption-mismatch"
+    summary = "Instrument's adopting resolution or date differs from the reference data"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        text = ctx.text
+        for m in citations(ctx).instruments:
+            inst = m.instrument
+            if m.in_annex or m.in_quote or not (inst.adopted_by or inst.adopted_on):
+                continue
+            a = ADOPTED_AFTER.match(text, m.span.end)
+            if not a:
+                continue
+            sev = None if inst.status == "verified" else Severity.WARNING
+            res = a.group("res")
+            if res and inst.adopted_by and "/" in inst.adopted_by and res != inst.adopted_by:
+                yield Violation(Span(a.start("res"), a.end("res")), f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {res}", severity=sev)
+            d, mo, y = (a.group("d1"), a.group("m1"), a.group("y1")) if a.group("d1") else (a.group("d2"), a.group("m2"), a.group("y2"))
+            if d and inst.adopted_on:
+                said = (int(y), MONTH_NUMBER[mo], int(d))
+                want = inst.adopted_on
+                if said != (want.year, want.month, want.day):
+                    start = a.start("d1") if a.group("d1") else a.start("d2")
+                    end = a.end("y1") if a.group("d1") else a.end("y2")
+                    yield Violation(Span(start, end), f"The {inst.short} was adopted on {format_date(want)}", severity=sev)

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.refs import citations
+
+
+class InternalReferenceTarget(Rule):
+    """
+    ## What it does
+    Checks internal references — "paragraph 5 above", "paragraph 3 (b) below",
+    "paragraph 2 of the present resolution", "subparagraph (c) above" — against the
+    text: the operative paragraph (and sub-paragraph) must exist, and "above" or
+    "below" must point the right way.
+
+    ## Why is this bad?
+    Paragraph numbers change while a draft is negotiated; a reference left behind
+    points to another paragraph, or to none (UN Editorial Manual: "internal
+    cross-references should be carefully checked").
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to establish a working group;
+
+    2. Requests the Secretary-General to report on the implementation of paragraph 3 above.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to establish a working group;
+
+    2. Requests the Secretary-General to report on the implementation of paragraph 1 above.
+    ```
+
+    ## Fix safety
+    No fix (renumbering with OPR rules updates references that were right before).
+
+    ## Options
+    None.
+
+    ## References
+    kb §1.11 (lint ideas a–b).
+    """
+
+    code = "CIT011"
+    name = "internal-reference-target"
+    summary = "Internal reference to a paragraph that is not there"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        res = ctx.resolution
+        if not res.operative:
+            return
+        for r in citations(ctx).internal:
+            if not r.explicit or r.paragraph is None:
+                continue
+            what = f"paragraph {r.number}" if r.number is not None else "subparagraph"
+            if r.sub:
+                what += f" ({r.sub})"
+            if r.target is None:
+                if r.number is not None and r.sub:
+                    yield Violation(r.span, f"Paragraph {r.number} has no subparagraph ({r.sub})")
+                elif r.number is not None:
+                    yield Violation(r.span, f"There is no operative paragraph {r.number} in this text")
+                else:
+                    yield Violation(r.span, f"This paragraph has no subparagraph ({r.sub})")
+                continue
+            here = r.paragraph.span.start
+            if r.direction == "above" and r.target.span.start > here:
+                yield Violation(r.span, f"{what.capitalize()} is below this paragraph, not above")
+            elif r.direction == "below" and r.target.span.start < here:
+                yield Violation(r.span, f"{what.capitalize()} is above this paragraph, not below")

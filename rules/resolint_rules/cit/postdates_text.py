@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from resolint.citations import Organ
+from resolint.citations.refdata import format_date
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.refs import citations, is_own
+
+
+class CitationAfterText(Rule):
+    """
+    ## What it does
+    Checks that nothing a resolution cites is later than the resolution itself: a cited
+    date after the date of adoption (the closing line, or the last day of an INTERPOL
+    session), a Security Council or INTERPOL year after the text's year, or a General
+    Assembly session after the text's own session.
+
+    ## Why is this bad?
+    A text cannot recall what did not yet exist. A later date is a typing error in the
+    date or the number, or a citation copied from a later draft.
+
+    ## Example
+    ```
+    78/10. Cooperation in criminal matters
+
+    The General Assembly,
+
+    Recalling its resolution 79/136 of 6 December 2024,
+
+    1. Decides to keep the matter under review.
+
+    38th plenary meeting
+    21 November 2023
+    ```
+
+    ## Use instead
+    ```
+    78/10. Cooperation in criminal matters
+
+    The General Assembly,
+
+    Recalling its resolution 77/20 of 21 November 2022,
+
+    1. Decides to keep the matter under review.
+
+    38th plenary meeting
+    21 November 2023
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    None.
+
+    ## References
+    kb §3.2 ("A cited resolution must not be later than the citing one"); §4.1.
+    """
+
+    code = "CIT004"
+    name = "citation-after-text"
+    summary = "Cited text postdates the citing text"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        cs = citations(ctx)
+        facts = cs.document
+        latest = facts.latest
+        if latest is None and facts.session is None:
+            return
+        for c in cs.resolutions:
+            if not is_own(c) or c.organ in (Organ.OTHER, Organ.UNKNOWN) or c.form in ("draft", "report"):
+                continue
+            sev = None if c.basis.certain else Severity.INFO
+            if c.date is not None and not 1900 <= c.date.year <= 2100:
+                continue  # an implausible year is CIT008's
+            if c.date is not None and c.date.date is not None and latest is not None and c.date.date > latest:
+                yield Violation(c.span, f"{c.text} is dated {format_date(c.date.date)}, after this text ({self._when(facts)})", severity=sev)
+                continue
+            if c.year is not None and latest is not None and c.year > latest.year:
+                yield Violation(c.span, f"{c.text} is of {c.year}, after this text ({self._when(facts)})", severity=sev)
+                continue
+            if (
+                c.organ is Organ.GA and c.form == "ga" and facts.organ is Organ.GA and facts.session
+                and c.session is not None and c.session > facts.session
+            ):
+                yield Violation(c.span, f"{c.text} belongs to session {c.session}, after this text's session {facts.session}", severity=sev)
+
+    @staticmethod
+    def _when(facts) -> str:
+        if facts.date is not None:
+            return f"{facts.date_basis}: {format_date(facts.date)}"
+        if facts.year is not None:
+            return f"of {facts.year}"
+        if facts.session:
+            return f"session {facts.session}, which ends by {format_date(dt.date(1946 + facts.session, 9, 30))}"
+        return "date unknown"

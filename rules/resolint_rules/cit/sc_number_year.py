@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from resolint.citations import Organ
+from resolint.citations.refdata import sc_first_numbers, sc_years_for_number
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.refs import citations, is_own
+
+
+class ScResolutionYearMismatch(Rule):
+    """
+    ## What it does
+    Checks that a Security Council resolution cited as "resolution N (YYYY)" carries
+    the year in which resolution N was adopted, from the first number of each year
+    (2000 on).
+
+    ## Why is this bad?
+    Security Council resolutions are numbered consecutively since 1946 and cited with
+    their year; a year that does not fit the number points at another resolution, or
+    at none.
+
+    ## Example
+    ```
+    The Security Council,
+
+    Recalling its resolution 2178 (2017),
+
+    1. Decides to remain seized of the matter.
+    ```
+
+    ## Use instead
+    ```
+    The Security Council,
+
+    Recalling its resolution 2178 (2014),
+
+    1. Decides to remain seized of the matter.
+    ```
+
+    ## Fix safety
+    No fix: the number may be the wrong part.
+
+    ## Options
+    None.
+
+    ## References
+    kb §4.2 and `data/unsc_first_resolution_by_year.csv` (first number of each year,
+    2000–2025). Rows taken from recall allow ±3 near a year boundary, reported as a
+    warning.
+    """
+
+    code = "CIT002"
+    name = "sc-resolution-year-mismatch"
+    summary = "Security Council resolution number does not match its year"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        table = sc_first_numbers()
+        if not table:
+            return
+        first_year = min(table)
+        for c in citations(ctx).resolutions:
+            if c.organ is not Organ.SC or c.form != "sc" or c.number is None or c.year is None or not is_own(c):
+                continue
+            expected, _, certain = sc_years_for_number(c.number)
+            if expected is None:
+                # Before the table: only say so when the year is inside it.
+                if c.year >= first_year:
+                    yield Violation(
+                        c.span,
+                        f"Security Council resolution {c.number} predates {first_year} (the first of {first_year} is "
+                        f"{table[first_year].first}), but is cited with the year {c.year}",
+                    )
+                continue
+            if expected == c.year:
+                continue
+            if c.year < first_year and c.number >= table[first_year].first:
+                pass  # a number of the table's range with an earlier year: wrong
+            elif c.year < first_year:
+                continue
+            msg = f"Security Council resolution {c.number} was adopted in {expected}, not {c.year}"
+            yield Violation(c.span, msg, severity=None if certain else Severity.WARNING)

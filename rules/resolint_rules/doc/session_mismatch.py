@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from resolint.citations import ordinal
+from resolint.citations.refdata import format_date, ga_session_window, interpol_session_for_year
+from resolint.model import Kind
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.doc._titlefacts import title_facts
+
+
+class SessionMismatch(Rule):
+    """
+    ## What it does
+    Checks the session and year of the text itself: the symbol's year and session
+    against each other (INTERPOL: session = year − 1931 to 2019, year − 1932 from 2021)
+    and against the opening's "at its Nth session" and meeting dates; a United Nations
+    "N/x." title against its date of adoption (inside session N).
+
+    ## Why is this bad?
+    A title block copied from last year's resolution keeps last year's session; the
+    symbol then names a text that does not exist.
+
+    ## Example
+    ```
+    Resolution No. 3
+
+    GA-2025-92-RES-03
+
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
+
+    RECALLING its previous resolutions,
+
+    CALLS UPON all member countries to:
+
+    1. support the programme.
+    ```
+
+    ## Use instead
+    ```
+    Resolution No. 3
+
+    GA-2025-93-RES-03
+
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
+
+    RECALLING its previous resolutions,
+
+    CALLS UPON all member countries to:
+
+    1. support the programme.
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    None.
+
+    ## References
+    kb §3.2 (INTERPOL symbols), §3.3 (sessions by year; none in 2020), §4.1 (GA sessions).
+    """
+
+    code = "DOC011"
+    name = "session-mismatch"
+    summary = "Symbol, opening and dates disagree on the session"
+    default_severity = Severity.ERROR
+    kinds = (Kind.TITLE, Kind.OPENING)
+
+    def check(self, ctx: RuleContext):
+        facts = title_facts(ctx)
+        meet = facts.meeting
+        for n in facts.numbers:
+            if n.kind == "interpol" and n.year is not None:
+                if n.year == 2020:
+                    yield Violation(n.span, "No INTERPOL General Assembly session was held in 2020")
+                    continue
+                expected = interpol_session_for_year(n.year)
+                if n.session is not None and expected is not None and n.session != expected:
+                    yield Violation(n.span, f"The {ordinal(expected)} session was held in {n.year}; the symbol says {n.session}")
+                    continue
+                if meet is not None and n.session is not None and meet.session != n.session:
+                    yield Violation(n.span, f"The symbol says session {n.session}; the opening says the {ordinal(meet.session)}")
+                if meet is not None and meet.end is not None and meet.end[0] != n.year:
+                    yield Violation(n.span, f"The symbol says {n.year}; the opening's meeting ends in {meet.end[0]}")
+            if n.kind == "un" and n.session is not None and facts.closing_date is not None:
+                d = facts.closing_date.date
+                if d is None:
+                    continue
+                lo, hi = ga_session_window(n.session)
+                if not lo <= d <= hi and ctx.resolution.opening is not None and "General Assembly" in ctx.slice(ctx.resolution.opening.span):
+                    yield Violation(n.span, f"'{n.text}' is of session {n.session} ({lo.year}–{hi.year}), but the text is dated {format_date(d)}")
+        if meet is not None and meet.end is not None:
+            year = meet.end[0]
+            expected = interpol_session_for_year(year)
+            if year == 2020:
+                yield Violation(meet.session_span, "No INTERPOL General Assembly session was held in 2020")
+            elif expected is not None and expected != meet.session and _is_interpol(ctx):
+                yield Violation(meet.session_span, f"The session held in {year} was the {ordinal(expected)}, not the {ordinal(meet.session)}")
+
+
+def _is_interpol(ctx: RuleContext) -> bool:
+    op = ctx.resolution.opening
+    return op is not None and "INTERPOL" in ctx.slice(op.span).upper()
+

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.doc._titlefacts import title_facts
+
+
+class TitleNumberMismatch(Rule):
+    """
+    ## What it does
+    Checks that the numbers of the title block agree: "Resolution No. 3" with the symbol
+    "GA-2025-93-RES-03"; "79/136." with "A/RES/79/136".
+
+    ## Why is this bad?
+    The resolution number and the symbol identify the same text; when they disagree, one
+    was not updated when the draft was renumbered, and the text will be filed or cited
+    under the wrong number.
+
+    ## Example
+    ```
+    Resolution No. 4
+
+    GA-2025-93-RES-03
+
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
+
+    RECALLING its previous resolutions,
+
+    CALLS UPON all member countries to:
+
+    1. support the programme.
+    ```
+
+    ## Use instead
+    ```
+    Resolution No. 3
+
+    GA-2025-93-RES-03
+
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
+
+    RECALLING its previous resolutions,
+
+    CALLS UPON all member countries to:
+
+    1. support the programme.
+    ```
+
+    ## Fix safety
+    No fix: either number may be the right one.
+
+    ## Options
+    None.
+
+    ## References
+    kb §3.1 IP-HEAD-01, §3.2; §1.6 (A/RES/N/x).
+    """
+
+    code = "DOC010"
+    name = "title-number-mismatch"
+    summary = "Resolution number and symbol disagree"
+    default_severity = Severity.ERROR
+    kinds = (Kind.TITLE,)
+
+    def check(self, ctx: RuleContext):
+        nums = [n for n in title_facts(ctx).numbers if n.number is not None]
+        if len(nums) < 2:
+            return
+        first = nums[0]
+        for n in nums[1:]:
+            if n.number != first.number:
+                yield Violation(n.span, f"'{n.text}' is number {n.number}, but '{first.text}' above says {first.number}")
+            elif n.session is not None and first.session is not None and n.session != first.session:
+                yield Violation(n.span, f"'{n.text}' is of session {n.session}, but '{first.text}' above says {first.session}")

@@ -1,0 +1,122 @@
+"""Helpers for the citation and terminology rules (CIT, TRM) and the title-block checks.
+
+Rules read the citations the model extracted once per document
+(``ctx.resolution.citations``); these helpers add what several rules share: the house
+term for a concept (configuration over style), the paragraphs whose words are the
+drafter's own (not an annex, not a quotation), and the document's own facts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from resolint.citations import CitationSet
+from resolint.citations.patterns import QUOTE
+from resolint.model import Kind, Paragraph
+from resolint.rule import RuleContext
+from resolint.source import Span
+
+
+def citations(ctx: RuleContext) -> CitationSet:
+    return ctx.resolution.citations
+
+
+def term(ctx: RuleContext, key: str, default: Any = None) -> Any:
+    """A house term: the organization's ``[terms]`` first, then the style's ``[terms]``."""
+    own = ctx.resolution.terms or {}
+    if key in own:
+        return own[key]
+    return ctx.style.get(f"terms.{key}", default)
+
+
+def own_paragraphs(ctx: RuleContext) -> list[Paragraph]:
+    """Paragraphs in the drafter's own words: not an annex (often a treaty), not a directive."""
+    key = "refs.own_paragraphs"
+    if key not in ctx.cache:
+        ctx.cache[key] = [p for p in ctx.resolution.paragraphs if p.kind not in (Kind.ANNEX, Kind.DIRECTIVE)]
+    return ctx.cache[key]
+
+
+def quote_spans(ctx: RuleContext) -> list[Span]:
+    """Quotations in the text ("…" or “…”), where wording is someone else's."""
+    key = "refs.quotes"
+    if key not in ctx.cache:
+        text = ctx.text
+        ctx.cache[key] = [Span(m.start(), m.end()) for m in QUOTE.finditer(text)] if ('"' in text or "“" in text) else []
+    return ctx.cache[key]
+
+
+def in_spans(offset: int, spans: list[Span]) -> bool:
+    return any(s.start <= offset < s.end for s in spans)
+
+
+def instrument_spans(ctx: RuleContext) -> list[Span]:
+    """Where official titles stand: their spelling is the title's own."""
+    return [m.span for m in citations(ctx).instruments]
+
+
+def is_own(c: Any) -> bool:
+    """A citation in the drafter's own text (not in an annex)."""
+    return not getattr(c, "in_annex", False)
+
+
+def _paragraph_index(ctx: RuleContext) -> tuple[list[int], list[Paragraph]]:
+    key = "refs.paragraph_index"
+    if key not in ctx.cache:
+        paras = [p for p in ctx.resolution.paragraphs]
+        ctx.cache[key] = ([p.span.start for p in paras], paras)
+    return ctx.cache[key]
+
+
+def paragraph_at(ctx: RuleContext, offset: int) -> Paragraph | None:
+    """The paragraph containing ``offset`` (None between paragraphs)."""
+    starts, paras = _paragraph_index(ctx)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0 or offset >= paras[i].span.end:
+        return None
+    return paras[i]
+
+
+def own_text_matches(ctx: RuleContext, regex: re.Pattern[str], skip_quotes: bool = True):
+    """Matches of ``regex`` in the drafter's own paragraphs, outside quotations.
+
+    One pass of the regex over the whole text (not one per paragraph), then a bisect to
+    find each match's paragraph: the per-paragraph loop cost more than the matching.
+    """
+    quotes = quote_spans(ctx) if skip_quotes else []
+    qstarts = [q.start for q in quotes]
+    for m in regex.finditer(ctx.text):
+        p = paragraph_at(ctx, m.start())
+        if p is None or p.kind in (Kind.ANNEX, Kind.DIRECTIVE) or m.end() > p.span.end:
+            continue
+        if quotes:
+            i = bisect.bisect_right(qstarts, m.start()) - 1
+            if i >= 0 and m.start() < quotes[i].end:
+                continue
+        yield p, m
+
+
+def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool = True):
+    """(paragraph, start, end, literal) for whole-word occurrences of fixed strings.
+
+    ``str.find`` runs at memory speed; a regex that starts with ``\\b`` or a lookbehind
+    is tried at every position of the text instead.
+    """
+    text = ctx.text
+    quotes = quote_spans(ctx) if skip_quotes else []
+    hits = []
+    for lit in literals:
+        pos = text.find(lit)
+        while pos >= 0:
+            end = pos + len(lit)
+            prev = text[pos - 1] if pos else " "
+            nxt = text[end] if end < len(text) else " "
+            if not (prev.isalnum() or prev in "-_" or nxt.isalnum() or nxt in "-_"):
+                p = paragraph_at(ctx, pos)
+                if p is not None and p.kind not in (Kind.ANNEX, Kind.DIRECTIVE) and not (quotes and in_spans(pos, quotes)):
+                    hits.append((p, pos, end, lit))
+            pos = text.find(lit, end)
+    hits.sort(key=lambda h: h[1])
+    return hits

@@ -1,0 +1,21 @@
+"""TRM: names of instruments, house terms, abbreviations, spelling."""
+
+from resolint_rules.trm.abbreviation_before_definition import AbbreviationBeforeDefinition
+from resolint_rules.trm.abbreviation_defined_twice import AbbreviationDefinedTwice
+from resolint_rules.trm.article_case import ArticleCapitalization
+from resolint_rules.trm.chief_title import ChiefOfficerTitle
+from resolint_rules.trm.convention_before_named import ConventionBeforeNamed
+from resolint_rules.trm.glued_number import NumberGluedToWord
+from resolint_rules.trm.instrument_first_mention import InstrumentFirstMention
+from resolint_rules.trm.instrument_short_form import InconsistentInstrumentShortForm
+from resolint_rules.trm.instrument_variant import InstrumentNameVariant
+from resolint_rules.trm.member_term import MemberTerm
+from resolint_rules.trm.organization_term import OrganizationTerm
+from resolint_rules.trm.self_reference import SelfReference
+from resolint_rules.trm.spelling import Spelling
+
+RULES = [
+    InstrumentNameVariant, InstrumentFirstMention, ConventionBeforeNamed, ArticleCapitalization, ChiefOfficerTitle,
+    MemberTerm, SelfReference, AbbreviationBeforeDefinition, AbbreviationDefinedTwice, Spelling, NumberGluedToWord,
+    OrganizationTerm, InconsistentInstrumentShortForm,
+]

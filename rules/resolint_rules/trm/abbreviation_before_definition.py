@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.trm.abbreviations import definitions, uses
+
+
+class AbbreviationBeforeDefinition(Rule):
+    """
+    ## What it does
+    Flags an abbreviation used before the place where the text defines it ("… the
+    United Nations Office on Drugs and Crime (UNODC)").
+
+    ## Why is this bad?
+    An abbreviation is spelled out at first use, with the abbreviation in parentheses,
+    and used afterwards; used before its definition it is unexplained where the reader
+    first meets it.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Noting the work of UNODC,
+
+    Welcoming the report of the United Nations Office on Drugs and Crime (UNODC),
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Noting the work of the United Nations Office on Drugs and Crime (UNODC),
+
+    Welcoming the report of UNODC,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    No fix: the definition has to move, which rewrites two sentences.
+
+    ## Options
+    None.
+
+    ## References
+    kb §1.10 (AMUN: spell out at first use; lint "abbreviation used before its
+    definition"); §6 DR-05.
+    """
+
+    code = "TRM008"
+    name = "abbreviation-before-definition"
+    summary = "Abbreviation used before it is defined"
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext):
+        seen: set[str] = set()
+        for d in definitions(ctx):
+            if d.abbr in seen:
+                continue
+            seen.add(d.abbr)
+            earlier = uses(ctx, d.abbr, d.span.start)
+            if earlier:
+                line = ctx.source.position(d.span.start).line + 1
+                yield Violation(earlier[0], f"'{d.abbr}' is used before it is defined (line {line}): define it at first use")

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint_rules.refs import citations, term
+
+
+class ArticleCapitalization(Rule):
+    """
+    ## What it does
+    Checks the case of "Article": Articles of the Charter of the United Nations take a
+    capital ("Article 27 of the Charter"); other articles follow the style — lower case
+    in United Nations style ("article 4 of the Convention"), as written in INTERPOL and
+    Model UN styles.
+
+    ## Why is this bad?
+    The UN Editorial Manual capitalizes Articles of the Charter (and of the Statute of
+    the International Court of Justice) only; a mixed text looks unedited.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling article 27 of the Charter of the United Nations,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling Article 27 of the Charter of the United Nations,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: only the case of one letter changes.
+
+    ## Options
+    The style's (or `[terms]`'s) `article-case`: `"lower"`, `"upper"` or `"any"` for
+    articles of other instruments; the Charter is always "Article". A lower-case
+    finding for another instrument is information only: the Statute of the Court and
+    some treaty bodies capitalize too.
+
+    ## References
+    kb §1.9 (UN Editorial Manual "Capitalization").
+    """
+
+    code = "TRM004"
+    name = "article-capitalization"
+    summary = "'Article' in the wrong case"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        case = term(ctx, "article-case", "any")
+        for a in citations(ctx).articles:
+            if a.in_annex:
+                continue
+            word = ctx.slice(a.word)
+            charter = a.instrument is not None and a.instrument.article_case == "upper"
+            if charter:
+                if not a.capitalized:
+                    yield Violation(a.word, "Articles of the Charter take a capital: 'Article'", Fix.safe("Write 'Article'", Edit(a.word, "Article")))
+                continue
+            if a.instrument is None or a.basis not in ("of", "convention"):
+                continue  # only articles whose instrument is known and named
+            if case == "lower" and a.capitalized and (a.paragraph is None or ctx.text[a.paragraph.content.start:a.word.start].strip()):
+                yield Violation(a.word, f"Articles other than the Charter's are written '{word.lower()}' in this style",
+                                Fix.safe("Write 'article'", Edit(a.word, word.lower())), severity=Severity.INFO)
+            elif case == "upper" and not a.capitalized:
+                yield Violation(a.word, "This style writes 'Article'", Fix.safe("Write 'Article'", Edit(a.word, "Article")), severity=Severity.INFO)

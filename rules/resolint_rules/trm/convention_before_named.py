@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import re
+
+from resolint.citations.patterns import ANY_CONVENTION, THE_CONVENTION
+from resolint.model import Kind
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import citations, in_spans, quote_spans
+
+
+class ConventionBeforeNamed(Rule):
+    """
+    ## What it does
+    Flags "the Convention" (capital C, referring back) before any convention has been
+    named in the text.
+
+    ## Why is this bad?
+    "The Convention" is a back-reference: the reader must already know which
+    convention is meant. Before the title is given it refers to nothing.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Noting that the Convention entered into force in 2005,
+
+    1. Welcomes the ratification of the United Nations Convention against Corruption by further States.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Noting that the United Nations Convention against Corruption entered into force in 2005,
+
+    1. Welcomes the ratification of the Convention by further States.
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    None.
+
+    ## References
+    kb §1.9 (capitalized "Convention" for a specific instrument), §1.10.
+    """
+
+    code = "TRM003"
+    name = "convention-before-named"
+    summary = "'The Convention' before any convention is named"
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext):
+        text = ctx.text
+        if "Convention" not in text:
+            return
+        cs = citations(ctx)
+        named = [m.span.start for m in cs.instruments if m.instrument.kind == "convention"]
+        first_named = min(named) if named else len(text)
+        quotes = quote_spans(ctx)
+        for p in ctx.resolution.paragraphs:
+            if p.kind in (Kind.ANNEX, Kind.DIRECTIVE):
+                continue
+            if p.span.start > first_named:
+                return
+            ptext = text[p.span.start : p.span.end]
+            if "Convention" not in ptext:
+                continue
+            other = ANY_CONVENTION.search(ptext)
+            m = THE_CONVENTION.search(ptext)
+            if m is None:
+                if other is not None:
+                    return  # a convention is named here (one the data does not know)
+                continue
+            if other is not None and other.start() < m.start():
+                return
+            start = p.span.start + m.start()
+            if start >= first_named or in_spans(start, quotes):
+                return
+            if re.match(r"[Tt]he\s+Convention\s+(?:on|against)\b", ptext[m.start():]):
+                continue
+            yield Violation(Span(start, p.span.start + m.end()), "'The Convention' before any convention is named: give its title first")
+            return

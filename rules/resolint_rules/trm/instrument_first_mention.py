@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint_rules.refs import citations
+
+
+class InstrumentFirstMention(Rule):
+    """
+    ## What it does
+    Checks that the first mention of a known instrument gives its title (or its short
+    title, as the style allows), not an abbreviation or an informal name: "the United
+    Nations Convention against Transnational Organized Crime" before "UNTOC" or "the
+    Palermo Convention".
+
+    ## Why is this bad?
+    Instruments are identified by their titles; an abbreviation or a nickname at first
+    mention leaves the reader to guess which text is meant (several conventions are
+    "the Budapest Convention" to someone).
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling that UNCAC is the only universal anti-corruption instrument,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling that the United Nations Convention against Corruption (UNCAC) is the only universal anti-corruption instrument,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    No fix (the sentence may need rewording around the title).
+
+    ## Options
+    The style's `[citations] first-mention`: `"short"` (default) accepts the short
+    title ("United Nations Convention against Cybercrime") at first mention; `"title"`
+    requires the full official title.
+
+    ## References
+    kb §1.6 (identified by name), §1.10 (spell out at first use), §5.
+    """
+
+    code = "TRM002"
+    name = "instrument-first-mention"
+    summary = "Instrument first named by an abbreviation or informal name"
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext):
+        need = ctx.style.get("citations.first-mention", "short")
+        seen: set[str] = set()
+        for m in citations(ctx).instruments:
+            key = m.instrument.key
+            if key in seen or m.in_annex:
+                continue
+            seen.add(key)
+            if m.in_quote or m.form == "variant":
+                continue  # a quotation is someone else's wording; a variant is TRM001's
+            if m.paragraph is not None and m.paragraph.kind is Kind.TITLE:
+                continue  # titles are set by the agenda, not the drafter
+            inst = m.instrument
+            ok = {"title"} if need == "title" else {"title", "short"}
+            if m.form in ok:
+                continue
+            if m.form == "short" and inst.short == inst.title:
+                continue
+            want = inst.title if need == "title" else inst.short
+            yield Violation(m.span, f"First mention of the {inst.short}: give its title ('{want}') before '{m.text}'")

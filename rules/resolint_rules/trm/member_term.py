@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import re
+
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import own_literals, term
+
+_MEMBER_COUNTRIES = ("member countries", "Member countries", "Member Countries")
+_MEMBER_STATES = ("Member States", "member States", "member states", "Member states")
+#: "member countries of INTERPOL", "its member countries", "INTERPOL member countries".
+_QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_QUALIFIED_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z]{2,}|United Nations|UN|European Union|Union|Organization)(?:’s|'s)?\s+$")
+
+
+class MemberTerm(Rule):
+    """
+    ## What it does
+    Checks the word for the organization's members against the style: "Member States"
+    in United Nations texts, "member countries" in INTERPOL texts. A qualified phrase
+    that names another organization's members ("member countries of INTERPOL", "United
+    Nations Member States", "its member countries") is left alone.
+
+    ## Why is this bad?
+    Each organization names its members one way; INTERPOL's members are police bodies
+    of countries, the United Nations' are States.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Urges member countries to strengthen their cooperation.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Urges Member States to strengthen their cooperation.
+    ```
+
+    ## Fix safety
+    Unsafe: the two words do not always name the same members.
+
+    ## Options
+    `members` in the style's or the configuration's `[terms]`.
+
+    ## References
+    kb §1.9 (UN vs INTERPOL house terms), §3.1 IP-TERM-01.
+    """
+
+    code = "TRM006"
+    name = "member-term"
+    summary = "Members not named with the house term"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, ctx: RuleContext):
+        want = term(ctx, "members")
+        if not want:
+            return
+        wrong = _MEMBER_COUNTRIES if want.lower() == "member states" else _MEMBER_STATES if want.lower() == "member countries" else None
+        if wrong is None:
+            return
+        text = ctx.text
+        for _p, start, end, _lit in own_literals(ctx, wrong):
+            if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(text[max(0, start - 30) : start]):
+                continue
+            span = Span(start, end)
+            new = want
+            if want[0].islower() and _p.content.start == start:
+                new = want[0].upper() + want[1:]  # the paragraph starts with it
+            yield Violation(span, f"This style names the members '{want}'", Fix.unsafe(f"Write '{new}'", Edit(span, new)))

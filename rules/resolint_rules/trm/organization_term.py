@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import functools
+import re
+
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import in_spans, instrument_spans, own_text_matches, term
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    if not pairs:
+        return None
+    alt = "|".join(re.escape(w) for w, _ in sorted(pairs, key=lambda p: -len(p[0])))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+class OrganizationTerm(Rule):
+    """
+    ## What it does
+    Applies an organization's own term list: each `wrong = "right"` pair of
+    `[terms.prefer]` in `resolint.toml` is flagged where the wrong form appears in the
+    drafter's own words (not in quotations or official titles).
+
+    ## Why is this bad?
+    Organizations have names for their own bodies and programmes ("INTERPOL", not
+    "Interpol"; "National Central Bureau", not "national central office"); the house
+    term makes texts consistent and searchable.
+
+    ## Example
+    ```
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
+
+    RECALLING the role of Interpol in police cooperation,
+
+    CALLS UPON all member countries to:
+
+    1. support the programme.
+    ```
+
+    ## Use instead
+    ```
+    The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:
+
+    RECALLING the role of INTERPOL in police cooperation,
+
+    CALLS UPON all member countries to:
+
+    1. support the programme.
+    ```
+
+    The INTERPOL style carries this pair; an organization adds its own in `resolint.toml`:
+
+    ```toml
+    [terms.prefer]
+    "national central office" = "National Central Bureau"
+    ```
+
+    ## Fix safety
+    Safe when only the case differs; unsafe otherwise (the words change).
+
+    ## Options
+    `[terms.prefer]` in the configuration or the style (matched case-sensitively, as
+    whole words); the configuration's table replaces the style's.
+
+    ## References
+    kb §3.1 IP-TERM-02 (INTERPOL / Interpol).
+    """
+
+    code = "TRM012"
+    name = "organization-term"
+    summary = "Term the organization's configuration replaces"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        prefer = term(ctx, "prefer") or {}
+        if not isinstance(prefer, dict):
+            return
+        pairs = tuple(sorted((str(k), str(v)) for k, v in prefer.items() if k and k != v))
+        regex = _compiled(pairs)
+        if regex is None:
+            return
+        table = dict(pairs)
+        titles = instrument_spans(ctx)
+        for _p, m in own_text_matches(ctx, regex):
+            if in_spans(m.start(), titles):
+                continue
+            right = table[m.group(0)]
+            span = Span(m.start(), m.end())
+            edit = Edit(span, right)
+            fix = Fix.safe(f"Write '{right}'", edit) if right.lower() == m.group(0).lower() else Fix.unsafe(f"Write '{right}'", edit)
+            yield Violation(span, f"The house term is '{right}'", fix)

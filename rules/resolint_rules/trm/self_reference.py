@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import own_literals, term
+
+
+
+class SelfReference(Rule):
+    """
+    ## What it does
+    Checks how the text refers to itself: "the present resolution" in United Nations
+    style, not "this resolution".
+
+    ## Why is this bad?
+    United Nations resolutions say "the present resolution" (A/RES/51/1: "to implement
+    the present resolution"); "this resolution" is unidiomatic there and can be read as
+    a resolution just cited.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General to report on the implementation of this resolution.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General to report on the implementation of the present resolution.
+    ```
+
+    ## Fix safety
+    Safe: the same reference in the house words.
+
+    ## Options
+    `self-reference` in the style's or the configuration's `[terms]` (empty: no check).
+
+    ## References
+    kb §1.3 UN-OP-06.
+    """
+
+    code = "TRM007"
+    name = "self-reference"
+    summary = "'this resolution' instead of 'the present resolution'"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        want = term(ctx, "self-reference")
+        if want != "the present resolution":
+            return
+        for _p, start, end, lit in own_literals(ctx, ("this resolution", "This resolution")):
+            span = Span(start, end)
+            new = want if lit[0] == "t" else "The present resolution"
+            yield Violation(span, f"Refer to the text itself as '{want}'", Fix.safe(f"Write '{new}'", Edit(span, new)))

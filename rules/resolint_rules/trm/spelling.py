@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import functools
+import re
+
+from resolint.citations.refdata import _rows
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import in_spans, instrument_spans, own_text_matches, quote_spans
+
+#: The ending of the -ise family (organise, organised, organising, organisation…).
+_ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![\w-])")
+
+#: Spelling lists by the style's ``[spelling] variant``.
+FILES = {"oxford": "spelling_oxford.csv"}
+
+
+@functools.lru_cache(maxsize=4)
+def spelling_table(variant: str) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """wrong -> right (lower case) and one case-insensitive regex of every wrong form."""
+    filename = FILES.get(variant)
+    if not filename:
+        return {}, None
+    table = {r["wrong"].lower(): r["right"] for r in _rows(filename) if r.get("wrong")}
+    if not table:
+        return {}, None
+    from resolint.citations.extract import trie_regex
+
+    # Lower case only, no boundary before (the caller checks it). The -ise family is found
+    # from its ending, a literal the regex engine scans for fast; the few other words
+    # (favor, center, analyze…) through a trie. Capitalized forms are looked for at
+    # paragraph starts only (``capitalized_regex``), where an opener may carry them.
+    others = sorted(w for w in table if not _ISE.search(w))
+    body = trie_regex(others)
+    return table, re.compile(rf"(?:{body})(?![\w-])")
+
+
+@functools.lru_cache(maxsize=4)
+def capitalized_regex(variant: str) -> re.Pattern[str] | None:
+    table, _ = spelling_table(variant)
+    if not table:
+        return None
+    from resolint.citations.extract import trie_regex
+
+    return re.compile(rf"(?:{trie_regex(sorted(table))})(?![\w-])", re.IGNORECASE)
+
+
+def _recase(found: str, right: str) -> str | None:
+    if found.islower():
+        return right
+    if found.isupper():
+        return right.upper()
+    if found[0].isupper() and found[1:].islower():
+        return right[0].upper() + right[1:]
+    return None
+
+
+class _Word:
+    """A match-like word found from its ending."""
+
+    __slots__ = ("_s", "_e", "_w")
+
+    def __init__(self, s: int, e: int, w: str) -> None:
+        self._s, self._e, self._w = s, e, w
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _i: int = 0) -> str:
+        return self._w
+
+
+class Spelling(Rule):
+    """
+    ## What it does
+    Checks spelling against the style's dictionary: Oxford spelling in United Nations
+    and INTERPOL styles — "-ize" (organize, recognize, criminalize), "-yse" (analyse),
+    British "-our", "-re", "-ence" (favour, centre, defence), "programme", "ageing".
+    Quotations, official titles of instruments, and capitalized words inside a sentence
+    (proper names such as "Organisation for Economic Co-operation and Development") keep
+    their own spelling.
+
+    ## Why is this bad?
+    The UN Editorial Manual follows the first spelling of the Concise Oxford Dictionary;
+    a text that mixes "organise" and "organize" looks unedited.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Encourages Member States to criminalise the conduct and to share a programme of work.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Encourages Member States to criminalize the conduct and to share a programme of work.
+    ```
+
+    ## Fix safety
+    Safe: the same word in the house spelling.
+
+    ## Options
+    The style's `[spelling] variant` (`"oxford"`; empty turns the rule off, as in the
+    Model UN style).
+
+    ## References
+    kb §1.8 (UN Editorial Guide: Concise Oxford, -ize, -yse, programme; quoted text
+    keeps its own spelling).
+    """
+
+    code = "TRM010"
+    name = "spelling"
+    summary = "Word not in the style's spelling"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        variant = ctx.style.get("spelling.variant", "") or ""
+        table, regex = spelling_table(variant)
+        if regex is None:
+            return
+        text = ctx.text
+        yield from self._scan(ctx, table, own_text_matches(ctx, regex, skip_quotes=False))
+        yield from self._scan(ctx, table, own_text_matches(ctx, _ISE, skip_quotes=False))
+        caps = capitalized_regex(variant)
+        starts = []
+        for p in ctx.resolution.paragraphs:
+            if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
+                m = caps.match(text, p.content.start, min(p.content.end, p.content.start + 60))
+                if m and not m.group(0).islower():
+                    starts.append((p, m))
+        yield from self._scan(ctx, table, starts)
+
+    def _scan(self, ctx: RuleContext, table: dict[str, str], matches):
+        text = ctx.text
+        quotes = quote_spans(ctx)
+        titles = instrument_spans(ctx)
+        for p, m in matches:
+            start = m.start()
+            if m.group(0).startswith("is") and m.group(0).lower() not in table:
+                # an -ise ending: take the whole word it ends
+                while start and text[start - 1].isalpha():
+                    start -= 1
+                word = text[start : m.end()]
+                if word.lower() not in table or not word.islower():
+                    continue
+                m = _Word(start, m.end(), word)
+            elif start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                continue  # inside a longer word
+            if p.kind in (Kind.TITLE, Kind.CLOSING):
+                continue  # the title is the agenda item's; the vote line is DOC014's
+            if True:
+                found = m.group(0)
+                at_start = m.start() == p.content.start or (p.opener is not None and p.opener.start == m.start())
+                if found[0].isupper() and not found.isupper() and not at_start:
+                    continue  # a proper name
+                if in_spans(m.start(), quotes) or in_spans(m.start(), titles):
+                    continue
+                right = _recase(found, table[found.lower()])
+                if right is None or right == found:
+                    continue
+                if found.lower() == "program" and text[max(0, m.start() - 9) : m.start()].lower().endswith("computer "):
+                    continue  # "computer program" keeps its spelling
+                span = Span(m.start(), m.end())
+                # "program" is also the computing word, which keeps its spelling: worth a look only.
+                sev = Severity.INFO if found.lower() in ("program", "programs") else None
+                yield Violation(span, f"This style spells it '{right}'", Fix.safe(f"Write '{right}'", Edit(span, right)), severity=sev)

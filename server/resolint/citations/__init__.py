@@ -1,0 +1,40 @@
+"""Citations: what a resolution cites, typed, with spans, extracted once per document.
+
+``resolution.citations`` (a lazy property of :class:`~resolint.model.Resolution`) calls
+:func:`extract` on first use and keeps the result, so every rule and the language server
+share one pass. Reference data (sessions, Security Council numbers, instruments) is in
+:mod:`resolint.citations.refdata`.
+"""
+
+import logging
+
+from resolint.citations.extract import CitationSet, DocumentFacts, extract
+from resolint.citations.types import (
+    ArticleCitation,
+    Basis,
+    DateMention,
+    InstrumentMention,
+    InternalReference,
+    Organ,
+    ResolutionCitation,
+    ordinal,
+)
+
+log = logging.getLogger(__name__)
+
+
+def safe_extract(resolution) -> CitationSet:
+    """:func:`extract`, but a bug in it costs the citations of one document, not the lint."""
+    try:
+        return extract(resolution)
+    except Exception:  # pragma: no cover - guarded by the fuzz test
+        log.exception("citation extraction failed; the document is checked without citations")
+        empty = CitationSet()
+        empty.document = DocumentFacts()
+        return empty
+
+
+__all__ = [
+    "ArticleCitation", "Basis", "CitationSet", "DateMention", "DocumentFacts", "InstrumentMention",
+    "InternalReference", "Organ", "ResolutionCitation", "extract", "ordinal", "safe_extract",
+]

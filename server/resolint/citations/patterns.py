@@ -1,0 +1,128 @@
+"""The regular expressions of citation extraction, compiled once.
+
+Each is linear in practice: bounded quantifiers, no nested unbounded repeats, so a
+megabyte of text costs a few passes and no more.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolint.citations.types import MONTH_NAMES
+
+MONTHS = "|".join(MONTH_NAMES)
+MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
+
+#: 24 December 2024 / 24th December 2024 / 24 December, 2024 / December 24, 2024 / December 24th, 2024
+DATE = re.compile(
+    rf"(?<![\w/.])(?:(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})(?P<c1>,)?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?(?P<c2>,)?\s+(?P<y2>\d{{4}}))(?![\w/])"
+)
+
+#: A month name: where a date search starts (a literal alternation the engine scans fast).
+MONTH = re.compile(rf"(?:{MONTHS})(?![a-z])")
+#: Before a month: "24 ", "24th ", "24 of ".
+DAY_BEFORE = re.compile(r"(?<![\w/.])(?P<d>\d{1,2})(?P<o>st|nd|rd|th)?\s{1,3}(?:of\s+)?$")
+#: After a month: ", 2024" / " 2024" (day before) or " 24, 2024" / " 24th 2024" (month first).
+YEAR_AFTER = re.compile(r"(?P<c>,)?\s{1,3}(?P<y>\d{4})(?![\w/])")
+DAY_YEAR_AFTER = re.compile(r"\s{1,3}(?P<d>\d{1,2})(?P<o>st|nd|rd|th)?(?P<c>,)?\s{1,3}(?P<y>\d{4})(?![\w/])")
+
+#: "resolution", "resolutions", "decision", "decisions" before a number or a list of them
+#: (no leading ``\b``: it would stop the engine's fast scan; the caller checks the boundary).
+KEYWORD = re.compile(r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:[Nn]o\.?\s*)?(?=[\dSEAG])")
+
+_YEAR = r"(?:19[4-9]|20\d)\d"
+_LETTERS = r"(?:\s[A-Z](?:\s(?:and|to)\s[A-Z])?(?![\w/]))?"
+
+#: One cited number after "resolution(s)" (anchored with ``match``).
+ITEM = re.compile(
+    rf"(?:(?P<sp_kind>ES|S)-(?P<sp_s>\d{{1,2}})/(?P<sp_n>\d{{1,3}}){_LETTERS}"
+    rf"|(?P<ec_y>{_YEAR})/(?P<ec_n>\d{{1,3}})(?![\d/])"
+    rf"|(?P<sl_s>\d{{1,3}})/(?P<sl_n>\d{{1,4}})(?![\d/]){_LETTERS}"
+    rf"|(?P<sc_n>\d{{1,4}})\s?\((?P<sc_y>{_YEAR})\)"
+    rf"|(?P<old_n>\d{{1,4}}){_LETTERS}\s\((?P<old_s>(?:ES-|S-)?[IVXL]{{1,8}})\))"
+)
+
+#: Document and INTERPOL symbols, wherever they stand. No lookbehind at the start (it
+#: would stop the engine's fast scan): callers check the character before with
+#: :func:`symbol_boundary`.
+SYMBOL = re.compile(
+    r"(?:"
+    r"A/RES/(?:(?P<a_kind>ES|S)-)?(?P<a_s>\d{1,3})/(?P<a_n>\d{1,4})(?:\s?\((?P<a_rom>[IVXL]{1,8})\))?"
+    r"|A/HRC/RES/(?:(?P<h_kind>S)-)?(?P<h_s>\d{1,2})/(?P<h_n>\d{1,3})"
+    r"|S/RES/(?P<s_n>\d{1,4})\s?\((?P<s_y>\d{4})\)"
+    r"|E/RES/(?P<e_y>\d{4})/(?P<e_n>\d{1,3})"
+    r"|A/(?:C\.\d/)?(?P<d_s>\d{1,3})/L\.(?P<d_n>\d{1,4})(?:/Rev\.\d{1,2})?"
+    r"|S/PRST/(?P<p_y>\d{4})/(?P<p_n>\d{1,3})"
+    r"|AGN/(?P<agn_s>\d{1,3})/RES/(?P<agn_n>\d{1,3})"
+    r"|(?P<ip_pfx>AG|GA)-(?P<ip_y>\d{4})-(?:(?P<ip_s>\d{1,3})-)?RES-(?P<ip_n>\d{1,3})"
+    r")(?![\w/])"
+)
+
+#: After a cited number: ", of 21 November 2016" / " of 21 November 2016" (DATE follows).
+OF_DATE = re.compile(r",?\s+(?:of|adopted\s+on|dated)\s+(?=\d|[A-Z])")
+#: Between the numbers of a list.
+SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+#: The phrase before "resolution": capitalised words and the connectors of a body's name.
+NAME_WORD = re.compile(r"(?:[A-Z][\w’'\-.]*|of|and|the|on|for|to|against|in|de|des)$")
+#: A body named in that phrase (its head noun may come before "on …": "Commission on
+#: Narcotic Drugs"); the last one counts.
+ORGAN_END = re.compile(
+    r"(?P<organ>Security Council|Economic and Social Council|Human Rights Council|General Assembly|"
+    r"Council|Assembly|Commission|Conference|Committee|Board|Parties|Summit|Forum|Meeting|INTERPOL|Interpol|"
+    r"Sub-Commission|Congress|Organization|Court|Secretariat)(?![\w-])"
+)
+#: Any body named in running text (for "its resolution" after "X … as well as its").
+ORGAN_ANY = re.compile(
+    r"(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council"
+    r"|Environment Assembly|Health Assembly)\b"
+)
+#: "…, in its resolution" / "… by its decision": the body is named just before.
+IN_ITS = re.compile(r"(?:,\s*)?\s*(?:in|by|through|under|with|and)\s+(?P<pron>its|their)\s+$")
+ITS_ONLY = re.compile(r"\b(?P<pron>[Ii]ts|[Tt]heir)\s+$")
+
+#: "paragraph 5 above", "paragraph 3 (b) of the present resolution", "subparagraph (c)".
+INTERNAL = re.compile(
+    r"(?P<word>[Ss]ub-?paragraphs?|[Pp]aragraphs?)\s+"
+    r"(?:(?P<num>\d{1,3})(?![\d/.])(?:\s?\((?P<sub1>[a-z]{1,4})\))?|\((?P<sub2>[a-z]{1,4})\))"
+    r"(?P<tail>\s+(?:above|below|of\s+(?:the\s+present|this)\s+resolution|hereof))?"
+)
+#: What makes a bare "paragraph 5" point elsewhere ("paragraph 5 of resolution 71/19").
+EXTERNAL_TAIL = re.compile(r"\s*,?\s+(?:of|in|to)\s+(?!the\s+present\b|this\s+resolution)")
+EXTERNAL_HEAD = re.compile(r"(?:preambular|preambulary|annex|its|that|which|whose)\s+$", re.IGNORECASE)
+
+#: "Article 41", "article 4 (4)".
+ARTICLE = re.compile(r"(?P<word>[Aa]rticle)\s+(?P<num>\d{1,3})(?![\d/.]\d)(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?")
+#: "… on the 24/7 network" after an article number.
+ARTICLE_TITLE = re.compile(
+    r"\s+(?:on|concerning|regarding|entitled)\s+(?:the\s+)?[“\"]?(?P<title>[^,;:()“”\"\n]{2,120}?)[”\"]?"
+    r"(?=\s*(?:[,;:()]|$|\.\s|\.$|\s+and\s+[Aa]rticles?\b|\s+of\s+the\b|\s+under\b))"
+)
+ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)?\s+(?:of|to|under)\s+(?:the\s+)?(?:said\s+|that\s+|this\s+|present\s+)?")
+
+#: Quotations, where spelling and names are the quoted text's own.
+QUOTE = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"")
+
+#: "the Convention", "the Convention's": a reference back to a named convention.
+THE_CONVENTION = re.compile(r"\b[Tt]he\s+(?:said\s+|present\s+)?Convention(?!\s+(?:on|against|for|of|relating|concerning|to|Against|On)\b)(?:’s|'s)?")
+
+#: After a list cited with "its": "through its resolution 54/18 of …, the Human Rights Council …".
+ITS_SUBJECT_AFTER = re.compile(r"\s*,\s+(?:the\s+)?(?P<name>Human Rights Council|Security Council|Economic and Social Council|General Assembly)\b")
+#: A convention named by any title ("the United Nations Convention on the Law of the Sea"):
+#: "the Convention" after it refers to it, known to the reference data or not.
+ANY_CONVENTION = re.compile(r"\bConvention\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]|\b[A-Z][a-z]+\s+Convention\b")
+
+
+def symbol_boundary(text: str, start: int) -> bool:
+    """Whether a symbol may start at ``start`` (not inside a longer word or symbol)."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/-_")
+
+#: Between two citation lists that share their body: " and ", ", as well as ".
+LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as|and\s+also)\s+")
+
+#: After a list: "decision 3/4 of the Conference of the Parties": the body owns the numbers.
+OWNER_AFTER = re.compile(
+    r"\s+(?:of|by)\s+the\s+(?P<name>(?:[A-Z][\w’'-]*\s+|of\s+|the\s+|and\s+|on\s+){0,8}?"
+    r"(?:Conference|Commission|Committee|Board|Council|Assembly|Meeting|Parties|Forum|Summit)(?![\w-]))"
+)

@@ -1,0 +1,359 @@
+"""Reference data the citation checks compare against: sessions, numbers, instruments.
+
+The data files live with the built-in rule pack (``resolint_rules/data``), found through
+the same ``resolint.styles`` entry point the styles use, so ``resolint`` never imports the
+rule pack by name. Every file carries its source and confidence in a ``#`` header; this
+module reads them once per process. An organization adds its own instruments through
+``[terms.instruments]`` in ``resolint.toml`` (see :func:`instruments_for`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from resolint.styles import builtin_style_dirs
+
+
+class RefDataError(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=None)
+def data_dir() -> Path | None:
+    for d in builtin_style_dirs():
+        cand = d.parent / "data"
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    folder = data_dir()
+    if folder is None or not (folder / filename).is_file():
+        return []
+    lines = (folder / filename).read_text(encoding="utf-8").splitlines()
+    body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(body))
+
+
+# -- INTERPOL General Assembly ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InterpolSession:
+    year: int
+    session: int
+    city: str
+    country: str
+    start: dt.date | None
+    end: dt.date | None
+    status: str
+    aliases: tuple[str, ...]
+    source: str
+
+    def names(self) -> tuple[str, ...]:
+        return (self.city, self.country, *self.aliases)
+
+
+#: kb §3.2/§3.3: one session a year; none in 2020. DERIVED from every row of the table.
+INTERPOL_NO_SESSION_YEARS = frozenset({2020})
+
+
+def interpol_session_for_year(year: int) -> int | None:
+    if year in INTERPOL_NO_SESSION_YEARS:
+        return None
+    return year - 1931 if year <= 2019 else year - 1932
+
+
+def interpol_year_for_session(session: int) -> int:
+    return session + 1931 if session <= 88 else session + 1932
+
+
+def _date(s: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(s) if s else None
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def interpol_sessions() -> dict[int, InterpolSession]:
+    out = {}
+    for r in _rows("interpol_sessions.csv"):
+        s = InterpolSession(
+            int(r["year"]), int(r["session"]), r["city"], r["country"], _date(r["start_date"]), _date(r["end_date"]),
+            r["status"], tuple(a for a in r.get("aliases", "").split("|") if a), r["source"],
+        )
+        out[s.year] = s
+    return out
+
+
+# -- United Nations General Assembly and Security Council ---------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def ga_window_rule() -> tuple[int, tuple[int, int], tuple[int, int]]:
+    """(year offset, (month, day) the window opens, (month, day) it closes), from
+    ``un_ga_sessions.toml``; the kb §4.1 values when the file is absent."""
+    folder = data_dir()
+    offset, start, end = 1945, (9, 1), (9, 30)
+    if folder is not None and (folder / "un_ga_sessions.toml").is_file():
+        with (folder / "un_ga_sessions.toml").open("rb") as fh:
+            w = tomllib.load(fh).get("window", {})
+        offset = int(w.get("first-year-offset", offset))
+        start = tuple(int(x) for x in str(w.get("start", "09-01")).split("-"))  # type: ignore[assignment]
+        end = tuple(int(x) for x in str(w.get("end", "09-30")).split("-"))  # type: ignore[assignment]
+    return offset, start, end
+
+
+@functools.lru_cache(maxsize=1)
+def ga_anchors() -> tuple[tuple[str, dt.date], ...]:
+    folder = data_dir()
+    if folder is None or not (folder / "un_ga_sessions.toml").is_file():
+        return ()
+    with (folder / "un_ga_sessions.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    return tuple((a["resolution"], dt.date.fromisoformat(a["date"])) for a in raw.get("anchors", []))
+
+
+def ga_session_window(session: int) -> tuple[dt.date, dt.date]:
+    """Dates a resolution of regular session ``session`` may bear (kb §4.1).
+
+    Session N opens in September of 1945+N and runs until session N+1 opens; the exact
+    opening day varies (UNVERIFIED for most sessions), so the window is generous:
+    1 September of 1945+N to 30 September of 1946+N (``un_ga_sessions.toml``).
+    """
+    offset, (sm, sd), (em, ed) = ga_window_rule()
+    return dt.date(offset + session, sm, sd), dt.date(offset + 1 + session, em, ed)
+
+
+def ga_sessions_for_date(date: dt.date) -> tuple[int, ...]:
+    """The regular sessions whose window contains ``date`` (one or two near September)."""
+    return tuple(s for s in (date.year - 1946, date.year - 1945) if s >= 1 and ga_session_window(s)[0] <= date <= ga_session_window(s)[1])
+
+
+@dataclass(frozen=True, slots=True)
+class ScYear:
+    year: int
+    first: int
+    status: str
+
+
+@functools.lru_cache(maxsize=1)
+def sc_first_numbers() -> dict[int, ScYear]:
+    return {int(r["year"]): ScYear(int(r["year"]), int(r["first_number"]), r["status"]) for r in _rows("unsc_first_resolution_by_year.csv")}
+
+
+def sc_years_for_number(number: int) -> tuple[int | None, int | None, bool]:
+    """(year the table puts ``number`` in, or None outside the table; tolerance needed?).
+
+    Returns (year, nearest boundary distance, certain). ``certain`` is False when the
+    number sits within 3 of a boundary set by a 'recall' row (kb §4.2).
+    """
+    table = sc_first_numbers()
+    if not table:
+        return None, None, False
+    years = sorted(table)
+    if number < table[years[0]].first:
+        return None, None, True
+    year = years[0]
+    for y in years:
+        if table[y].first <= number:
+            year = y
+    lo = table[year].first
+    hi = table[year + 1].first if year + 1 in table else None
+    dist = min(number - lo, (hi - number) if hi is not None else 10**6)
+    soft = {table[year].status}
+    if year + 1 in table:
+        soft.add(table[year + 1].status)
+    certain = not (dist < 3 and any(s.startswith("recall") for s in soft))
+    return year, dist, certain
+
+
+# -- Instruments --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A wrong name drafters write for an instrument, with its correction."""
+
+    pattern: re.Pattern[str]
+    fix: str
+    safe: bool
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    key: str
+    title: str
+    short: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "convention"
+    adopted_by: str = ""
+    adopted_on: dt.date | None = None
+    articles: int | None = None
+    article_titles: dict[int, str] = field(default_factory=dict, hash=False, compare=False)
+    article_case: str = ""
+    status: str = "unverified"
+    articles_status: str = ""
+    related: str = ""
+    variants: tuple[Variant, ...] = ()
+    custom: bool = False  # from an organization's configuration
+
+    @property
+    def articles_verified(self) -> bool:
+        return (self.articles_status or self.status) == "verified"
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.title, self.short, *self.aliases)))
+
+    def describe(self) -> str:
+        """One line for hover: short title, adoption, size, then the full title if longer."""
+        desc = self.short
+        if self.adopted_by:
+            desc += f", adopted by General Assembly resolution {self.adopted_by}"
+            if self.adopted_on:
+                desc += f" of {format_date(self.adopted_on)}"
+        elif self.adopted_on:
+            desc += f", of {format_date(self.adopted_on)}"
+        if self.articles:
+            desc += f"; {self.articles} articles"
+        if self.status != "verified":
+            desc += f" (reference data {self.status})"
+        if self.title != self.short:
+            desc += f". Full title: {self.title}"
+        return desc
+
+
+def format_date(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def _article_titles(filename: str) -> dict[int, str]:
+    out = {}
+    for r in _rows(filename):
+        try:
+            out[int(r["article"])] = r["title"]
+        except (KeyError, ValueError):
+            continue
+    return out
+
+
+def _instrument(key: str, body: dict[str, Any], custom: bool) -> Instrument:
+    variants = []
+    for v in body.get("variants", []) or []:
+        text = v.get("text", "")
+        if not text:
+            continue
+        # Literal first (the regex engine then scans for it fast); the word boundary before
+        # the match is checked by the extractor.
+        pattern = re.compile(rf"{text if not custom else re.escape(text)}(?![\w-])")
+        variants.append(Variant(pattern, v.get("fix", body.get("title", key)), bool(v.get("safe", False)), v.get("why", "")))
+    title = body.get("title", key)
+    articles = body.get("articles")
+    return Instrument(
+        key=key,
+        title=title,
+        short=body.get("short", title),
+        aliases=tuple(body.get("aliases", []) or []),
+        kind=body.get("kind", "convention"),
+        adopted_by=str(body.get("adopted_by", "")),
+        adopted_on=_date(str(body.get("adopted_on", ""))),
+        articles=int(articles) if isinstance(articles, int) else None,
+        article_titles=_article_titles(body["article_file"]) if body.get("article_file") else {},
+        article_case=body.get("article_case", ""),
+        status=body.get("status", "unverified" if custom else "verified"),
+        articles_status=body.get("articles_status", ""),
+        related=body.get("related", ""),
+        variants=tuple(variants),
+        custom=custom,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_instruments() -> tuple[Instrument, ...]:
+    folder = data_dir()
+    if folder is None or not (folder / "instruments.toml").is_file():
+        return ()
+    with (folder / "instruments.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    return tuple(_instrument(k, v, False) for k, v in raw.get("instruments", {}).items())
+
+
+#: Keys allowed in one ``[terms.instruments."Title"]`` table of resolint.toml.
+CUSTOM_INSTRUMENT_KEYS = {"short", "aliases", "kind", "adopted_by", "adopted_on", "articles", "variants", "status"}
+
+
+def custom_instruments(terms: dict[str, Any]) -> tuple[Instrument, ...]:
+    """Instruments an organization declares in ``[terms.instruments."Title"]``.
+
+    The table's key is the exact official title; ``status`` defaults to ``unverified``
+    (so article counts give warnings, not errors) unless the organization says otherwise.
+    """
+    table = terms.get("instruments") if isinstance(terms, dict) else None
+    if not isinstance(table, dict):
+        return ()
+    out = []
+    for title, body in table.items():
+        if not isinstance(body, dict):
+            continue
+        out.append(_instrument(f"custom:{title}", {"title": title, **body}, True))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _instruments_cached(frozen: tuple) -> tuple[Instrument, ...]:
+    custom = custom_instruments({"instruments": _thaw(frozen)})
+    titles = {i.title for i in custom}
+    return tuple(i for i in builtin_instruments() if i.title not in titles) + custom
+
+
+def instruments_for(terms: dict[str, Any] | None) -> tuple[Instrument, ...]:
+    """Built-in instruments plus the organization's own (its entry wins on the same title)."""
+    if not terms or "instruments" not in terms:
+        return builtin_instruments()
+    return _instruments_cached(_freeze(terms.get("instruments")))
+
+
+def instrument_by_key(key: str, terms: dict[str, Any] | None = None) -> Instrument | None:
+    return next((i for i in instruments_for(terms) if i.key == key), None)
+
+
+def _freeze(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return ("__d", tuple(sorted((k, _freeze(v)) for k, v in obj.items())))
+    if isinstance(obj, list):
+        return ("__l", tuple(_freeze(v) for v in obj))
+    return obj
+
+
+def _thaw(obj: Any) -> Any:
+    if isinstance(obj, tuple) and obj and obj[0] == "__d":
+        return {k: _thaw(v) for k, v in obj[1]}
+    if isinstance(obj, tuple) and obj and obj[0] == "__l":
+        return [_thaw(v) for v in obj[1]]
+    return obj
+
+
+def iter_sorted_names(instruments: Iterable[Instrument]) -> list[tuple[str, Instrument, str]]:
+    """(name, instrument, form) for every name, longest first (longest match wins)."""
+    out = []
+    for inst in instruments:
+        for name, form in ((inst.title, "title"), (inst.short, "short"), *((a, "alias") for a in inst.aliases)):
+            out.append((name, inst, form))
+    seen = set()
+    uniq = []
+    for name, inst, form in sorted(out, key=lambda t: -len(t[0])):
+        if (name, inst.key) in seen:
+            continue
+        seen.add((name, inst.key))
+        uniq.append((name, inst, form))
+    return uniq

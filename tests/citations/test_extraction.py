@@ -1,0 +1,181 @@
+"""Citation extraction: what is found, with which span, organ and description."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from resolint.citations import (
+    ArticleCitation, Basis, DateMention, InstrumentMention, InternalReference, Organ, ResolutionCitation, extract,
+)
+from resolint.citations.extract import find_dates
+from resolint.parser import parse
+
+UN = """79/136. Cooperation
+
+The General Assembly,
+
+Recalling its resolutions 71/19 of 21 November 2016, 73/11 of 26 November 2018 and 75/10 A of 23 November 2020,
+
+Welcoming Human Rights Council resolution 53/12 of 12 July 2023 and Council resolution 54/3,
+
+Recalling Security Council resolution 2178 (2014), resolution 3363 (XXX), resolutions S-8/1 and ES-10/15, A/RES/79/243 and A/HRC/RES/53/12,
+
+Recalling also Economic and Social Council resolution 2004/27 and the draft A/79/L.1,
+
+Noting Article 41 on the 24/7 network of the United Nations Convention against Cybercrime,
+
+1. Decides to establish a working group;
+
+2. Requests the working group to consider paragraph 1 above and paragraph 1 (a) of resolution 71/19.
+
+48th plenary meeting
+6 December 2024
+"""
+
+
+def _by_text(cs, cls):
+    """The first citation of each text."""
+    out = {}
+    for c in cs:
+        if isinstance(c, cls):
+            out.setdefault(c.text, c)
+    return out
+
+
+def test_resolutions_are_typed_with_spans_and_organs():
+    res = parse(UN)
+    cs = res.citations
+    r = _by_text(cs, ResolutionCitation)
+    for text, c in r.items():
+        assert UN[c.span.start : c.span.end] == text
+    assert (r["71/19"].organ, r["71/19"].basis, r["71/19"].session, r["71/19"].number) == (Organ.GA, Basis.ITS, 71, 19)
+    assert r["71/19"].date.date == dt.date(2016, 11, 21)
+    assert r["75/10 A"].date.date == dt.date(2020, 11, 23)
+    assert (r["53/12"].organ, r["53/12"].basis, r["53/12"].form) == (Organ.HRC, Basis.NAMED, "session")
+    # "Council resolution" after the Human Rights Council was named
+    assert (r["54/3"].organ, r["54/3"].basis) == (Organ.HRC, Basis.CONTEXT)
+    assert (r["2178 (2014)"].organ, r["2178 (2014)"].year) == (Organ.SC, 2014)
+    assert (r["3363 (XXX)"].form, r["3363 (XXX)"].session) == ("ga-old", 30)
+    assert (r["S-8/1"].form, r["ES-10/15"].form) == ("ga-special", "ga-emergency")
+    assert (r["A/RES/79/243"].organ, r["A/RES/79/243"].basis, r["A/RES/79/243"].session) == (Organ.GA, Basis.SYMBOL, 79)
+    assert r["A/HRC/RES/53/12"].organ is Organ.HRC
+    assert (r["2004/27"].organ, r["2004/27"].year) == (Organ.ECOSOC, 2004)
+    assert r["A/79/L.1"].form == "draft"
+
+
+def test_document_facts_come_from_title_and_closing():
+    facts = parse(UN).citations.document
+    assert (facts.organ, facts.session, facts.date) == (Organ.GA, 79, dt.date(2024, 12, 6))
+
+
+def test_articles_and_instruments():
+    cs = parse(UN).citations
+    (art,) = [c for c in cs if isinstance(c, ArticleCitation)]
+    assert (art.number, art.title, art.instrument.key, art.basis) == (41, "24/7 network", "un-cybercrime", "of")
+    assert art.describe() == "Article 41 of the United Nations Convention against Cybercrime: 24/7 network"
+    (mention,) = [c for c in cs if isinstance(c, InstrumentMention)]
+    assert mention.form == "short" and "79/243" in mention.describe()
+
+
+def test_internal_reference_exposes_its_target():
+    res = parse(UN)
+    refs = [c for c in res.citations if isinstance(c, InternalReference)]
+    # "paragraph 1 (a) of resolution 71/19" points outside the text: not an internal reference
+    assert len(refs) == 1
+    (ref,) = refs
+    assert ref.direction == "above" and ref.number == 1
+    assert ref.target is res.operative[0]
+    assert ref.target_line == res.source.position(res.operative[0].span.start).line
+    assert "operative paragraph 1" in ref.describe()
+
+
+def test_every_citation_describes_itself_and_sits_at_its_span():
+    res = parse(UN)
+    cs = res.citations
+    assert cs, "something must be found"
+    for c in cs:
+        assert isinstance(c.describe(), str) and c.describe()
+        assert c in cs.at(c.span.start)
+    assert [c.span.start for c in cs] == sorted(c.span.start for c in cs)
+
+
+def test_citations_are_computed_once_and_deterministic():
+    res = parse(UN)
+    assert res.citations is res.citations
+    again = extract(parse(UN))
+    assert [(type(c).__name__, c.span, c.describe()) for c in again] == [
+        (type(c).__name__, c.span, c.describe()) for c in res.citations
+    ]
+
+
+def test_its_follows_the_body_named_in_the_paragraph():
+    text = (
+        "The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:\n\n"
+        "RECALLING the United Nations General Assembly resolution 51/1 of 15 October 1996, as well as its resolutions 71/19 "
+        "of 21 November 2016 and resolution GA-2012-81-RES-08,\n\nCALLS UPON all member countries to:\n\n1. act.\n"
+    )
+    r = _by_text(parse(text).citations, ResolutionCitation)
+    assert r["51/1"].organ is Organ.GA and r["71/19"].organ is Organ.GA  # not INTERPOL's General Assembly
+    assert (r["GA-2012-81-RES-08"].organ, r["GA-2012-81-RES-08"].session) == (Organ.INTERPOL, 81)
+
+
+def test_its_before_a_named_subject():
+    text = "The General Assembly,\n\n1. Notes that, through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted a draft.\n"
+    (c,) = parse(text).citations.resolutions
+    assert c.organ is Organ.HRC
+
+
+def test_other_bodies_are_not_taken_for_the_general_assembly():
+    text = (
+        "The General Assembly,\n\nRecalling United Nations Environment Assembly resolution 5/14 of 2 March 2022 "
+        "and Commission on Narcotic Drugs resolution 61/11 of 16 March 2018,\n\n1. Decides.\n"
+    )
+    cs = parse(text).citations.resolutions
+    assert [c.organ for c in cs] == [Organ.OTHER, Organ.OTHER]
+
+
+def test_dates_of_every_form():
+    text = "on 24 December 2024, December 24, 2024, 24th December 2024, 24 December, 2024 and December 24th, 2024; not 2024/12/24"
+    forms = [(d.form, d.canonical) for d in find_dates(text)]
+    assert forms == [
+        ("dmy", "24 December 2024"), ("mdy", "24 December 2024"), ("ordinal", "24 December 2024"),
+        ("dmy-comma", "24 December 2024"), ("mdy-ordinal", "24 December 2024"),
+    ]
+    assert not DateMention(find_dates("31 November 2016")[0].span, 31, 11, 2016, "dmy", "31 November 2016").valid
+
+
+def test_extraction_never_raises_on_odd_text():
+    for text in ["", "resolution", "resolutions 1/ and", "Article", "paragraph (", "\x00" * 5, "A/RES/", "GA-2020--RES-1",
+                 "31 February 0000", "resolution 99999999/1 of 99 December 9999"]:
+        parse(text).citations
+
+
+def test_a_body_named_after_the_numbers_owns_them():
+    text = (
+        "The General Assembly,\n\nRecalling decision 42/1 of the Conference of the Parties to the Convention "
+        "and resolution 71/19 of the General Assembly,\n\n1. Decides.\n"
+    )
+    r = _by_text(parse(text).citations, ResolutionCitation)
+    assert (r["42/1"].organ, r["42/1"].form) == (Organ.OTHER, "session")
+    assert (r["71/19"].organ, r["71/19"].basis, r["71/19"].form) == (Organ.GA, Basis.NAMED, "ga")
+
+
+from hypothesis import given, settings, strategies as st
+
+_PIECES = st.sampled_from([
+    "resolution ", "resolutions ", "decision ", "71/19", " of ", "21 November 2016", "31 November 2016", "2178 (2014)",
+    "S-8/1", "ES-10/15", "A/RES/79/243", "GA-2025-93-RES-03", "AGN/67/RES/12", "article 41", "Article 35 on the 24/7 network",
+    " of the Convention", "United Nations Convention against Cybercrime", "paragraph 5 above", "subparagraph (c)",
+    "its ", "Human Rights Council ", "Council ", ", and ", "\n\n", "1. ", "(a) ", "The General Assembly,\n\n", "“", "”",
+    "Security Council ", "ICPO-INTERPOL ", "(UNODC)", "December 24, 2024", "3363 (XXX)", "2004/27",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40))
+def test_extraction_holds_on_any_mix_of_citation_parts(parts):
+    text = "".join(parts)
+    cs = extract(parse(text))
+    for c in cs:
+        assert 0 <= c.span.start <= c.span.end <= len(text)
+        assert isinstance(c.describe(), str)

@@ -1,0 +1,73 @@
+"""The reference data shipped with the rules: loadable, consistent, and carrying its source."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from conftest import SHARED
+from resolint.citations.refdata import (
+    builtin_instruments, data_dir, ga_anchors, ga_session_window, ga_sessions_for_date, interpol_session_for_year,
+    interpol_sessions, sc_first_numbers, sc_years_for_number,
+)
+import datetime as dt
+
+
+def test_every_data_file_names_its_source():
+    folder = data_dir()
+    assert folder is not None
+    for path in list(folder.glob("*.csv")) + list(folder.glob("*.toml")):
+        head = path.read_text(encoding="utf-8").splitlines()[:6]
+        assert any(line.startswith("#") and "ource" in line for line in head), f"{path.name} has no source line"
+
+
+def test_interpol_rule_matches_every_row_of_the_table():
+    rows = interpol_sessions()
+    assert 2020 not in rows and interpol_session_for_year(2020) is None
+    assert len(rows) >= 30
+    for year, row in rows.items():
+        assert interpol_session_for_year(year) == row.session, year
+
+
+def test_security_council_table_is_increasing_and_places_numbers():
+    table = sc_first_numbers()
+    years = sorted(table)
+    assert years[0] == 2000 and years[-1] == 2025
+    assert all(table[a].first < table[b].first for a, b in zip(years, years[1:]))
+    assert sc_years_for_number(2178)[0] == 2014  # kb §4.2 anchor: 2178 (2014) of 24 September 2014
+    assert sc_years_for_number(2504)[0] == 2020  # VERIFIED first of 2020
+    assert sc_years_for_number(1000)[0] is None  # before the table
+
+
+def test_ga_session_windows_hold_the_kb_anchors():
+    anchors = ga_anchors()
+    assert len(anchors) >= 5
+    for resolution, date in anchors:
+        session = int(resolution.split("/")[0])
+        lo, hi = ga_session_window(session)
+        assert lo <= date <= hi, resolution
+        assert session in ga_sessions_for_date(date)
+    # and the window is not so wide that it accepts the neighbouring sessions' dates
+    assert not ga_session_window(71)[0] <= dt.date(2015, 12, 1) <= ga_session_window(71)[1]
+
+
+def test_instruments_and_article_tables():
+    by_key = {i.key: i for i in builtin_instruments()}
+    assert {"un-cybercrime", "budapest", "untoc", "uncac", "crc", "charter"} <= set(by_key)
+    un, bud = by_key["un-cybercrime"], by_key["budapest"]
+    assert un.articles == 68 and len(un.article_titles) == 68
+    assert bud.articles == 48 and len(bud.article_titles) == 48
+    assert un.article_titles[41] == "24/7 network" and bud.article_titles[35] == "24/7 Network"
+    assert un.adopted_by == "79/243" and un.adopted_on == dt.date(2024, 12, 24)
+    assert by_key["charter"].article_case == "upper"
+
+
+@pytest.mark.parametrize("name", ["cybercrime_convention_articles.csv", "budapest_convention_articles.csv"])
+def test_article_titles_agree_with_the_shared_kb(name):
+    kb = SHARED / "kb" / name
+    if not kb.is_file():
+        pytest.skip("../shared/kb is not present")
+    ours = {int(r["article"]): r["title"] for r in csv.DictReader(l for l in (data_dir() / name).read_text(encoding="utf-8").splitlines() if not l.startswith("#"))}
+    theirs = {int(r["article"]): r["title"] for r in csv.DictReader(kb.read_text(encoding="utf-8").splitlines())}
+    assert ours == theirs
