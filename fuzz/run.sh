@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-60}"
 shift || true
 PY="${PYTHON:-.venv/bin/python}"
-WORK=fuzz/.work
+WORK="${FUZZ_WORK:-fuzz/.work}"
 MAX_LEN="${FUZZ_MAX_LEN:-4096}"
 # Real resolutions used as seeds: a sample keeps the first pass over the seeds short in
 # CI (each seed is linted and fixed a dozen times); FUZZ_SEEDS=all for long runs.
