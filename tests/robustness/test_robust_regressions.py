@@ -177,3 +177,27 @@ def test_a_directive_left_open_over_draft_text_is_not_removed_by_fix():
     one_line = "The General Assembly,\n\n<!-- resolint: disabel OPR -->\n\n1. Decides to act.\n"
     assert "disabel" not in _fix(one_line)  # on one line it is still removed
     check_text(text)
+
+
+def test_a_cascade_of_fixes_longer_than_ten_passes_converges():
+    """Fuzzer: muddled multi-part drafts needed 11-12 passes (each pass's fixes unlocking
+    the next); the loop stopped at 10 and fixing twice differed from fixing once."""
+
+    class OneAPass(Rule):
+        """Test rule: mark the first unmarked operative paragraph (one fix per pass)."""
+
+        code = "TST003"
+        name = "test-one-a-pass"
+        summary = "test"
+
+        def check(self, ctx):
+            for p in ctx.resolution.operative:
+                if not ctx.slice(p.content).endswith("done;"):
+                    yield Violation(p.terminal, "x", Fix.safe("mark", Edit(p.terminal, " done;")))
+                    return
+
+    text = "The General Assembly,\n\n" + "\n\n".join(f"{k}. Decides on item {k};" for k in range(1, 16)) + "\n"
+    run = lambda t: lint(t, rules=[OneAPass()])  # noqa: E731
+    once = fix_text(text, run).text
+    assert once.count("done;") == 15
+    assert fix_text(once, run).text == once
