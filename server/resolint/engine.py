@@ -99,6 +99,29 @@ def rule_options(rule: Rule, style: Style, settings: Settings) -> dict:
     return opts
 
 
+#: (settings, rules, style name, path or None) -> enabled rules with their options.
+#: The cache holds its keys' objects, so their ids cannot be reused while cached.
+_ACTIVE_CACHE: dict[tuple, tuple[Settings, tuple[Rule, ...], dict, list[tuple[Rule, dict]]]] = {}
+
+
+def _active_rules(rules: tuple[Rule, ...], settings: Settings, style: Style, path: str | None) -> list[tuple[Rule, dict]]:
+    """The enabled rules with their options, worked out once per settings and style.
+
+    Only ``per-file-ignores`` depends on the file, so the path is part of the key only
+    when the settings have some. (Linting an archive otherwise repeated this for every
+    rule of every file.)
+    """
+    key = (id(settings), id(rules), style.name, path if settings.per_file_ignores else None)
+    hit = _ACTIVE_CACHE.get(key)
+    if hit is not None and hit[0] is settings and hit[1] is rules and hit[2] is style.raw:
+        return hit[3]
+    active = [(r, rule_options(r, style, settings)) for r in rules if rule_enabled(r, settings, style, path)]
+    if len(_ACTIVE_CACHE) > 256:
+        _ACTIVE_CACHE.clear()
+    _ACTIVE_CACHE[key] = (settings, rules, style.raw, active)
+    return active
+
+
 def lint(
     text: str | SourceText,
     settings: Settings | None = None,
@@ -123,10 +146,8 @@ def lint(
     style_obj = resolve_style(resolution, settings, style)
     ctx = RuleContext(source, resolution, style_obj, {}, formatting=formatting)
     raw: list[Finding] = []
-    for rule in rules if rules is not None else all_rules():
-        if not rule_enabled(rule, settings, style_obj, path):
-            continue
-        ctx.options = rule_options(rule, style_obj, settings)
+    for rule, options in _active_rules(tuple(rules) if rules is not None else all_rules(), settings, style_obj, path):
+        ctx.options = options
         try:
             violations = list(rule.check(ctx))
         except Exception as exc:  # a broken rule must not take the others down
