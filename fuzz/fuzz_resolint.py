@@ -44,7 +44,7 @@ def test_one_input(data: bytes) -> None:
 
 
 def main() -> None:
-    # Load the rule pack, its data files and spaCy before fuzzing starts, so that the
+    # Load the rule pack, its data files and lemminflect before fuzzing starts, so that the
     # first input is not charged seconds of loading (and reported as a timeout).
     all_rules()
     from resolint.nlp import get_nlp, inflect

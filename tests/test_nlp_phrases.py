@@ -1,4 +1,4 @@
-"""Opener matching through spaCy's PhraseMatcher: longest listed phrase, any case."""
+"""Opener matching (longest listed phrase, any case), checked against spaCy's PhraseMatcher."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Find the opener of a paragraph: the phrase its drafting rules are about.
 
-The style lists the phrases ("Recalling", "Deeply concerned", "Calls upon"); spaCy's
-PhraseMatcher finds the longest listed phrase at the start of the paragraph. Around it
+The style lists the phrases ("Recalling", "Deeply concerned", "Calls upon"); the phrase
+matcher of :mod:`resolint.nlp` (which matches as spaCy's PhraseMatcher does) finds the
+longest listed phrase at the start of the paragraph. Around it
 we accept the modifiers drafters add rather than listing every combination: "also" or
 "further" after a participle ("Recalling also") or before a verb ("Also requests"),
 "Further" before a participle (the Model UN form), and an adverb before either
