@@ -394,3 +394,16 @@ def test_shutdown_with_pending_notification_futures():
         proto._request_futures.clear()
 
     asyncio.run(scenario())
+
+
+def test_hover_on_real_citations():
+    """The citations engine on main feeds hover through resolution.citations."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/10 of 21 November 2023 and "
+        "Security Council resolution 2178 (2014),\n\n1. Decides to act.\n"
+    )
+    st_ = state_of(text)
+    ga = hover.hover(st_, text.index("78/10") + 1).contents.value
+    assert "General Assembly resolution 78/10" in ga and "21 November 2023" in ga
+    sc = hover.hover(st_, text.index("2178") + 1).contents.value
+    assert "Security Council resolution 2178 (2014)" in sc
