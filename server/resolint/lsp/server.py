@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import FeatureRequestError
 from pygls.lsp.server import LanguageServer
 
 from resolint import __version__
@@ -52,6 +53,25 @@ class Snapshot:
 
 
 class ResolintServer(LanguageServer):
+    def report_server_error(self, error: Exception, source) -> None:
+        """A message that is not JSON-RPC gets a JSON-RPC error reply (id null), as the
+        spec asks: -32700 for a body that is not JSON, -32600 for JSON that is not a
+        message. pygls's default only shows "Error in server" to the user."""
+        import json as _json
+
+        if isinstance(error, _json.JSONDecodeError):
+            code, message = -32700, f"Parse error: {error}"
+        elif isinstance(error, (AttributeError, TypeError, KeyError, ValueError)) and source is not FeatureRequestError:
+            code, message = -32600, f"Invalid request: {error}"
+        else:
+            super().report_server_error(error, source)
+            return
+        try:
+            # A plain dict: the typed message would drop "id": null, which the spec requires.
+            self.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": code, "message": message}})
+        except Exception:  # replying must never take the server down
+            log.exception("could not send the JSON-RPC error reply")
+
     def __init__(self) -> None:
         super().__init__("resolint", __version__, protocol_cls=ResolintProtocol)
         self.docs = DocumentStore()
