@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from resolint.model import Kind
-from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import Applicability, Rule, RuleContext, Severity
 from resolint_rules.common import is_list_item
-from resolint_rules.pre.modifier_position import reorder_fix
+from resolint_rules.pre.modifier_position import modifier_violations
 
 
 class OperativeModifierPosition(Rule):
@@ -61,17 +61,5 @@ class OperativeModifierPosition(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
-        prefer = ctx.style.get("openers.operative-modifier", "before")
-        if prefer == "either":
-            return
-        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
-            if is_list_item(p):
-                continue
-            op = ctx.opener(p)
-            if op is None:
-                continue
-            new = reorder_fix(ctx, op, prefer, ctx.style.opener_case)
-            if new is None:
-                continue
-            written = ctx.slice(op.span)
-            yield Violation(op.span, f"Write '{new}' rather than '{written}' in the {ctx.style.name} style", Fix.safe(f"Change to '{new}'", Edit(op.span, new)))
+        paragraphs = [p for p in ctx.resolution.of_kind(Kind.OPERATIVE) if not is_list_item(p)]
+        yield from modifier_violations(ctx, paragraphs, ctx.style.get("openers.operative-modifier", "before"))

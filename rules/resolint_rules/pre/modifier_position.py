@@ -22,6 +22,21 @@ def reorder_fix(ctx: RuleContext, op, prefer: str, case: str) -> str | None:
     return None
 
 
+def modifier_violations(ctx: RuleContext, paragraphs, prefer: str):
+    """Violations for openers whose also/further stands on the side ``prefer`` does not."""
+    if prefer == "either":
+        return
+    for p in paragraphs:
+        op = ctx.opener(p)
+        if op is None:
+            continue
+        new = reorder_fix(ctx, op, prefer, ctx.style.opener_case)
+        if new is None:
+            continue
+        written = ctx.slice(op.span)
+        yield Violation(op.span, f"Write '{new}' rather than '{written}' in the {ctx.style.name} style", Fix.safe(f"Change to '{new}'", Edit(op.span, new)))
+
+
 class PreambleModifierPosition(Rule):
     """
     ## What it does
@@ -78,15 +93,4 @@ class PreambleModifierPosition(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
-        prefer = ctx.style.get("openers.preamble-modifier", "after")
-        if prefer == "either":
-            return
-        for p in ctx.resolution.preamble:
-            op = ctx.opener(p)
-            if op is None:
-                continue
-            new = reorder_fix(ctx, op, prefer, ctx.style.opener_case)
-            if new is None:
-                continue
-            written = ctx.slice(op.span)
-            yield Violation(op.span, f"Write '{new}' rather than '{written}' in the {ctx.style.name} style", Fix.safe(f"Change to '{new}'", Edit(op.span, new)))
+        yield from modifier_violations(ctx, ctx.resolution.preamble, ctx.style.get("openers.preamble-modifier", "after"))
