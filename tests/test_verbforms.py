@@ -1,0 +1,58 @@
+"""The precomputed verb forms agree with lemminflect, and spare the lint path its import."""
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+from resolint import nlp
+from resolint.verbforms import FORMS, TAGS
+
+spec = importlib.util.spec_from_file_location("gen_verbforms", ROOT / "scripts" / "gen_verbforms.py")
+gen = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gen)
+
+
+def test_table_is_what_lemminflect_says_today():
+    path = Path(ROOT / "server" / "resolint" / "verbforms.py")
+    assert path.read_text(encoding="utf-8") == gen.render(), "run: python scripts/gen_verbforms.py --write"
+
+
+def test_table_answers_match_lemminflect_directly():
+    lm = nlp._lemminflect()
+    for word in ("recalls", "calling", "urges", "notes", "decide"):
+        lemma, *forms = FORMS[word]
+        for tag, form in zip(TAGS, forms):
+            assert form == lm.getInflection(lemma, tag=tag)[0]
+
+
+def test_a_word_outside_the_table_still_inflects():
+    assert "grumbles" not in FORMS
+    assert nlp.inflect("grumbles", "VBG") == "grumbling"
+    assert nlp.lemma("grumbled") == "grumble"
+
+
+DRAFT = """The General Assembly,
+
+Recalls its resolution 74/1 of 1 October 2019,
+
+1. Calling upon all States to cooperate;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_a_verb_fix_does_not_load_lemminflect(tmp_path):
+    draft = tmp_path / "d.res.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code = (
+        "import sys, json\n"
+        "from resolint.cli.main import main\n"
+        f"rc = main(['check', '--format', 'json', {str(draft)!r}])\n"
+        "sys.stderr.write(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('lemminflect', 'numpy'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert '"Replace with \'Recalling\'"' in out.stdout
+    assert '"Replace with \'Calls\'"' in out.stdout
+    assert out.stderr.strip().splitlines()[-1] == "[]"
