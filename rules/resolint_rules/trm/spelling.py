@@ -7,33 +7,92 @@ from resolint.citations.refdata import _rows
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import in_spans, instrument_spans, own_text_matches, quote_spans
+from resolint_rules.refs import in_spans, instrument_spans, own_text_matches, paragraph_at, quote_spans
 
 #: The ending of the -ise family (organise, organised, organising, organisation…).
 _ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![\w-])")
+
+class _Word:
+    """A match-like word found from its ending."""
+
+    __slots__ = ("_s", "_e", "_w")
+
+    def __init__(self, s: int, e: int, w: str) -> None:
+        self._s, self._e, self._w = s, e, w
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _i: int = 0) -> str:
+        return self._w
+
 
 #: Spelling lists by the style's ``[spelling] variant``.
 FILES = {"oxford": "spelling_oxford.csv"}
 
 
 @functools.lru_cache(maxsize=4)
-def spelling_table(variant: str) -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """wrong -> right (lower case) and one case-insensitive regex of every wrong form."""
+def spelling_table(variant: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """wrong -> right (lower case), and the literals that find the words not of the -ise family.
+
+    The -ise family is found from its ending (``_ISE``, a literal the regex engine scans for
+    fast). The few other words (favor, center, analyze…) are found by ``str.find`` of a small
+    set of literals that every one of them contains: a regex alternation of those words has
+    no literal prefix, so ``re`` tried it at every position of the text (12% of a corpus
+    run). Capitalized forms are looked for at paragraph starts only
+    (``capitalized_regex``), where an opener may carry them.
+    """
     filename = FILES.get(variant)
     if not filename:
-        return {}, None
+        return {}, ()
     table = {r["wrong"].lower(): r["right"] for r in _rows(filename) if r.get("wrong")}
     if not table:
-        return {}, None
-    from resolint.citations.extract import trie_regex
-
-    # Lower case only, no boundary before (the caller checks it). The -ise family is found
-    # from its ending, a literal the regex engine scans for fast; the few other words
-    # (favor, center, analyze…) through a trie. Capitalized forms are looked for at
-    # paragraph starts only (``capitalized_regex``), where an opener may carry them.
+        return {}, ()
     others = sorted(w for w in table if not _ISE.search(w))
-    body = trie_regex(others)
-    return table, re.compile(rf"(?:{body})(?![\w-])")
+    return table, covering_literals(others)
+
+
+def covering_literals(words: list[str]) -> tuple[str, ...]:
+    """The words that contain no other word of ``words``: finding these finds them all."""
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+#: The rest of a word: word characters and hyphens (a word here is a maximal run of them).
+_WORD_REST = re.compile(r"[\w-]*")
+
+
+def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str, ...]) -> list[_Word]:
+    """Whole words (maximal runs of word characters and hyphens) of ``text`` that are keys
+    of ``table``, found from where a covering literal occurs; in order of position.
+
+    Most places a literal occurs are inside a longer, correct word ("programme",
+    "parameter"): the end of the word is found first (one regex call), and the start is
+    looked for only when the text from the literal to that end can finish a listed word.
+    """
+    tails = _tails(tuple(table))
+    found: dict[int, _Word] = {}
+    for lit in literals:
+        pos = text.find(lit)
+        while pos >= 0:
+            end = _WORD_REST.match(text, pos + len(lit)).end()
+            if text[pos:end] in tails:
+                start = pos
+                while start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                    start -= 1
+                word = text[start:end]
+                if word in table and start not in found:
+                    found[start] = _Word(start, end, word)
+            pos = text.find(lit, end)
+    return [found[k] for k in sorted(found)]
+
+
+@functools.lru_cache(maxsize=4)
+def _tails(words: tuple[str, ...]) -> frozenset[str]:
+    """Every ending of every word ("meter", "eter", …): what can follow a word's start."""
+    return frozenset(w[i:] for w in words for i in range(len(w)))
 
 
 @functools.lru_cache(maxsize=4)
@@ -56,22 +115,13 @@ def _recase(found: str, right: str) -> str | None:
     return None
 
 
-class _Word:
-    """A match-like word found from its ending."""
-
-    __slots__ = ("_s", "_e", "_w")
-
-    def __init__(self, s: int, e: int, w: str) -> None:
-        self._s, self._e, self._w = s, e, w
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-    def group(self, _i: int = 0) -> str:
-        return self._w
+def own_words(ctx: RuleContext, words: list[_Word]):
+    """(paragraph, word) for the words in the drafter's own paragraphs (as ``own_text_matches``)."""
+    for w in words:
+        p = paragraph_at(ctx, w.start())
+        if p is None or p.kind in (Kind.ANNEX, Kind.DIRECTIVE) or w.end() > p.span.end:
+            continue
+        yield p, w
 
 
 class Spelling(Rule):
@@ -126,11 +176,11 @@ class Spelling(Rule):
 
     def check(self, ctx: RuleContext):
         variant = ctx.style.get("spelling.variant", "") or ""
-        table, regex = spelling_table(variant)
-        if regex is None:
+        table, literals = spelling_table(variant)
+        if not table:
             return
         text = ctx.text
-        yield from self._scan(ctx, table, own_text_matches(ctx, regex, skip_quotes=False))
+        yield from self._scan(ctx, table, own_words(ctx, lowercase_word_matches(text, table, literals)))
         yield from self._scan(ctx, table, own_text_matches(ctx, _ISE, skip_quotes=False))
         caps = capitalized_regex(variant)
         starts = []

@@ -1,0 +1,35 @@
+"""TRM010's literal scan finds exactly the whole words a word-boundary regex finds."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resolint_rules.trm.spelling import _ISE, covering_literals, lowercase_word_matches, spelling_table
+
+TABLE, LITERALS = spelling_table("oxford")
+OTHERS = sorted(w for w in TABLE if not _ISE.search(w))
+#: The reference: any listed word standing alone between characters that are not word
+#: characters or hyphens.
+REFERENCE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(OTHERS, key=len, reverse=True))) + r")(?![\w-])")
+
+pieces = st.sampled_from(OTHERS + ["pro", "para", "me", "ter", "-", "_", " ", ",", "2", "é", "Favor", "programme", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(pieces, max_size=30))
+def test_scan_agrees_with_the_reference_regex(parts):
+    text = "".join(parts)
+    got = [(w.start(), w.end()) for w in lowercase_word_matches(text, TABLE, LITERALS)]
+    want = [(m.start(), m.end()) for m in REFERENCE.finditer(text)]
+    assert got == want
+
+
+def test_every_listed_word_contains_a_covering_literal():
+    assert all(any(lit in w for lit in LITERALS) for w in OTHERS)
+    assert covering_literals(["favor", "favors", "unfavorable", "meter"]) == ("favor", "meter")
+
+
+def test_words_inside_longer_words_are_not_reported():
+    text = "the programme, a parameter, the center-left, co-operation and favor."
+    assert [w.group() for w in lowercase_word_matches(text, TABLE, LITERALS)] == ["co-operation", "favor"]
