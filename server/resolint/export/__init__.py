@@ -1,0 +1,47 @@
+"""Export a parsed draft as Akoma Ntoso 3.0 (AKN4UN) XML or as HTML.
+
+:func:`export` takes a linted draft (text, Markdown or Word: the engine's
+:class:`~resolint.engine.LintResult`) and returns the bytes of the chosen format. It
+refuses, with :class:`ExportRefused` and the reasons, a draft whose structure is uncertain
+(see :mod:`resolint.export.checks`) unless ``force`` is set.
+"""
+
+from __future__ import annotations
+
+from resolint.engine import LintResult
+
+FORMATS = ("akn", "html")
+
+
+class ExportRefused(Exception):
+    """The draft's structure is too uncertain to export; ``reasons`` says where and why."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = reasons
+        super().__init__(
+            "not exported: the structure of the draft is uncertain ("
+            + "; ".join(reasons)
+            + "); fix these or export anyway with --force"
+        )
+
+
+def export(result: LintResult, fmt: str = "akn", *, force: bool = False, paragraphs_given: bool = False) -> bytes:
+    """The draft of ``result`` as AKN XML (``fmt="akn"``) or HTML (``fmt="html"``)."""
+    from resolint.export.akn import to_bytes, to_tree
+    from resolint.export.checks import reasons
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if not force:
+        why = reasons(result, paragraphs_given=paragraphs_given)
+        if why:
+            raise ExportRefused(why)
+    tree = to_tree(result)
+    if fmt == "html":
+        from resolint.export.html import to_html
+
+        return to_html(tree)
+    return to_bytes(tree)
+
+
+__all__ = ["FORMATS", "ExportRefused", "export"]
