@@ -260,9 +260,10 @@ class AknWriter:
             lst = sub(el, "blockList", {"eId": f"{el.get('eId')}__list_1"})
             scope = Scope(lst.get("eId"))
             for c in p.children:
-                item = sub(lst, "item", {"eId": scope.make("item", c.label.text if c.label else None)})
-                if c.label is not None:
-                    sub(item, "num", None, c.label.text)
+                num = self._num(c)
+                item = sub(lst, "item", {"eId": scope.make("item", num)})
+                if num:
+                    sub(item, "num", None, num)
                 self._block(item, c)
 
     def _main_body(self, st: etree._Element, items: list[Paragraph]) -> None:
@@ -282,9 +283,10 @@ class AknWriter:
             sub(body, "p", {"class": "empty"})
 
     def _paragraph(self, parent: etree._Element, p: Paragraph, scope: Scope, tag: str) -> None:
-        el = sub(parent, tag, {"eId": scope.make(tag, p.label.text if p.label else None)})
-        if p.label is not None:
-            sub(el, "num", None, p.label.text)
+        num = self._num(p)
+        el = sub(parent, tag, {"eId": scope.make(tag, num)})
+        if num:
+            sub(el, "num", None, num)
         if p.children:
             self._p(sub(el, "intro"), p.content.start, p.content.end, p)
             inner = scope.child(el.get("eId"))
@@ -292,6 +294,12 @@ class AknWriter:
                 self._paragraph(el, c, inner, "subparagraph")
         else:
             self._p(sub(el, "content"), p.content.start, p.content.end, p)
+
+    def _num(self, p: Paragraph) -> str | None:
+        """The label as printed ("3.", "(b)"), or the bullet of an unlabelled list item."""
+        if p.label is not None:
+            return p.label.text
+        return self._slice(p.bullet).strip() or None if p.bullet is not None else None
 
     def _conclusions(self, st: etree._Element, items: list[Paragraph]) -> None:
         con = sub(st, "conclusions")
