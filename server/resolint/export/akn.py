@@ -105,7 +105,12 @@ class AknWriter:
         facts = self.cits.document
         today = export_date()
         adopted = facts.date
-        date_attrs = {"date": adopted.isoformat(), "name": "adoption"} if adopted else {"date": today.isoformat(), "name": "exported"}
+        # The date the text gives (adoption line, or INTERPOL's last day of session), else
+        # the day of the export, named so that nobody takes it for an adoption date.
+        if adopted is not None:
+            date_attrs = {"date": adopted.isoformat(), "name": "adoption" if "adoption" in facts.date_basis else "session"}
+        else:
+            date_attrs = {"date": today.isoformat(), "name": "exported"}
         author = {"href": f"#{w.body.key}"}
         number_show = self._slice(self.res.title.symbol) or None
         ident = E("identification", {"source": f"#{SOURCE}"})
