@@ -27,6 +27,8 @@ body { font-family: "Times New Roman", Times, serif; font-size: 12pt; line-heigh
 .num { grid-column: 1; }
 .body-text { grid-column: 2; }
 .body-text > .sub { margin-left: 0; }
+.body-text p { margin: 0 0 0.8em 0; }
+.op > .body-text > p:last-child, .sub > .body-text > p:last-child { margin-bottom: 0; }
 .heading { font-weight: bold; text-align: center; margin: 1em 0; }
 .conclusions { text-align: right; margin-top: 1.5em; }
 .conclusions p { margin: 0; }
