@@ -174,6 +174,7 @@ class AknWriter:
     def _fill(self, el: etree._Element, il: Inline, outer: dict | None = None) -> etree._Element:
         """Mixed content of ``el`` from ``il``; ``outer`` marks whole-element markup."""
         last = None
+        el.text = ""  # mixed content: keeps pretty-printing from adding blanks inside it
         for piece in il.pieces():
             if isinstance(piece, Mark):
                 child = sub(el, piece.tag, piece.attrs, flat(self.text[piece.span.start : piece.span.end]))
