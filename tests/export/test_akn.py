@@ -132,3 +132,14 @@ def test_document_numbers():
     assert document_number("GA-2025-93-RES-03", "3", "") == "ga-2025-93-res-03"
     assert document_number("", "", "RESOLUTION 11 (REV. DUBAI, 2018)") == "res-11"
     assert document_number("", "", "") == "unnumbered"
+
+
+def test_a_suppression_directive_does_not_unlock_an_export():
+    from resolint.engine import lint
+
+    text = ("The General Assembly,\n\nNoting the report,\n\n1. Welcomes the report;\n\n"
+            "<!-- resolint: ignore[OPR002] -->\n3. Requests a follow-up.\n")
+    result = lint(text)
+    assert not [f for f in result.findings if f.code == "OPR002"], "precondition: linting honours the directive"
+    with pytest.raises(ExportRefused):
+        export(result)

@@ -26,7 +26,7 @@ def add_export_parser(sub) -> None:
 
 
 def lint_draft(path: Path, settings, style: str | None):
-    """(lint result, paragraphs_given) of a draft file; Word documents through resolint.docx."""
+    """The lint result of a draft file; Word documents through resolint.docx."""
     from resolint.cli.docx_cmd import is_docx
 
     if is_docx(path):
@@ -34,12 +34,12 @@ def lint_draft(path: Path, settings, style: str | None):
         from resolint.docx.package import open_docx
         from resolint.docx.reader import build
 
-        return lint_docx(build(open_docx(path)), settings, path=str(path), style=style), True
+        return lint_docx(build(open_docx(path)), settings, path=str(path), style=style)
     from resolint.cli.files import read_document
     from resolint.engine import lint
 
     doc = read_document(path)
-    return lint(doc.text, settings, path=str(path), style=style), False
+    return lint(doc.text, settings, path=str(path), style=style)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -61,12 +61,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     settings = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
     try:
-        result, given = lint_draft(src, settings, args.style)
+        result = lint_draft(src, settings, args.style)
     except (DecodeError, DocxError) as exc:
         print(f"resolint: {src}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
-        data = export(result, args.format, force=args.force, paragraphs_given=given)
+        data = export(result, args.format, force=args.force)
     except ExportRefused as exc:
         print(f"resolint: {src}: not exported: its structure is uncertain:", file=sys.stderr)
         for why in exc.reasons:

@@ -25,7 +25,7 @@ class ExportRefused(Exception):
         )
 
 
-def export(result: LintResult, fmt: str = "akn", *, force: bool = False, paragraphs_given: bool = False) -> bytes:
+def export(result: LintResult, fmt: str = "akn", *, force: bool = False) -> bytes:
     """The draft of ``result`` as AKN XML (``fmt="akn"``) or HTML (``fmt="html"``)."""
     from resolint.export.akn import to_bytes, to_tree
     from resolint.export.checks import reasons
@@ -33,7 +33,7 @@ def export(result: LintResult, fmt: str = "akn", *, force: bool = False, paragra
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     if not force:
-        why = reasons(result, paragraphs_given=paragraphs_given)
+        why = reasons(result)
         if why:
             raise ExportRefused(why)
     tree = to_tree(result)

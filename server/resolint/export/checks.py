@@ -4,15 +4,21 @@ An export states, element by element, what each paragraph is. When the parser ha
 leave text unplaced, or the numbering of operative paragraphs or sub-paragraphs skips
 or repeats, any structure we wrote would be a guess, and eIds built from the numbers
 would point at the wrong paragraph. The checks are the linter's own rules for exactly
-those problems, run with their defaults whatever the project's configuration selects
-(a project that ignores OPR002 for linting still gets a truthful export decision);
-a ``resolint: ignore[...]`` directive on the paragraph is honoured, as it is in linting.
+those problems, run on the draft's existing parse with the style's options, whatever
+the project's configuration selects and whatever a directive suppresses: suppressing a
+finding in linting is not a statement that the structure is sound, and ``--force`` is
+the one explicit way to export anyway.
 """
 
 from __future__ import annotations
 
-from resolint.engine import Finding, LintResult, lint
+from dataclasses import dataclass
+
+from resolint.config import Settings
+from resolint.engine import LintResult, rule_options
 from resolint.registry import all_rules
+from resolint.rule import RuleContext
+from resolint.source import Span
 
 #: Rules whose findings make the structure uncertain, and what each means for an export.
 STRUCTURAL = {
@@ -23,17 +29,29 @@ STRUCTURAL = {
 }
 
 
-def structural_findings(result: LintResult, *, paragraphs_given: bool = False) -> list[Finding]:
-    """The structure-uncertain findings of the draft linted in ``result``."""
-    rules = [r for r in all_rules() if r.code in STRUCTURAL]
-    checked = lint(result.source, rules=rules, style=result.style.name, paragraphs_given=paragraphs_given)
-    return [f for f in checked.findings if f.code in STRUCTURAL]
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    message: str
+    span: Span
 
 
-def reasons(result: LintResult, *, paragraphs_given: bool = False) -> list[str]:
+def problems(result: LintResult) -> list[Problem]:
+    """The structure-uncertain problems of the draft linted in ``result``, in text order."""
+    ctx = RuleContext(result.source, result.resolution, result.style, {})
+    out: list[Problem] = []
+    for rule in all_rules():
+        if rule.code not in STRUCTURAL:
+            continue
+        ctx.options = rule_options(rule, result.style, Settings())
+        out += [Problem(rule.code, v.message, v.span) for v in rule.check(ctx)]
+    return sorted(out, key=lambda p: (p.span.start, p.code))
+
+
+def reasons(result: LintResult) -> list[str]:
     """One line per problem: where (line:column), which rule, what it means."""
     out = []
-    for f in structural_findings(result, paragraphs_given=paragraphs_given):
-        pos = result.source.position(f.span.start)
-        out.append(f"{pos.line + 1}:{pos.character + 1}: {f.code} {f.message} ({STRUCTURAL[f.code]})")
+    for p in problems(result):
+        pos = result.source.position(p.span.start)
+        out.append(f"{pos.line + 1}:{pos.character + 1}: {p.code} {p.message} ({STRUCTURAL[p.code]})")
     return out
