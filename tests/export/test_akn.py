@@ -143,3 +143,23 @@ def test_a_suppression_directive_does_not_unlock_an_export():
     assert not [f for f in result.findings if f.code == "OPR002"], "precondition: linting honours the directive"
     with pytest.raises(ExportRefused):
         export(result)
+
+
+def test_two_part_text_keeps_order_and_unique_ids(schema_errors):
+    from resolint.export.text import to_text
+    from resolint.parser import parse
+
+    result = linted("ga-two-parts.txt")
+    data = export(result)
+    assert schema_errors(data) == []
+    root = etree.fromstring(data)
+    assert values(root, "//a:preamble/a:formula/a:p/text()") == ["The General Assembly,"]
+    body = [(el.tag.split("}")[1], el.get("name"), el.get("eId")) for el in root.xpath("//a:mainBody/*", namespaces=A)]
+    assert body == [
+        ("paragraph", None, "para_1"), ("paragraph", None, "para_2"),
+        ("hcontainer", "crossHeading", "hcontainer_1"), ("hcontainer", "enactingFormula", "hcontainer_2"),
+        ("hcontainer", "preambularParagraph", "hcontainer_3"),
+        ("paragraph", None, "para_1_2"), ("paragraph", None, "para_2_2"),
+    ]
+    shape = lambda res: [(p.kind, p.depth, p.label.text if p.label else None) for p in res.paragraphs]  # noqa: E731
+    assert shape(parse(to_text(data))) == shape(result.resolution)
