@@ -68,3 +68,12 @@ def test_word_draft(tmp_path: Path, schema_errors):
     assert schema_errors(data) == []
     root = etree.fromstring(data)
     assert root.xpath("//a:subparagraph/@eId", namespaces=A) == ["para_2__subpara_a", "para_2__subpara_b"]
+
+
+def test_a_character_xml_cannot_hold_is_an_input_error(tmp_path: Path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("The General Assembly,\n\n1. Decides\x0c to act.\n", encoding="utf-8")
+    p = run(str(draft), "--force")
+    assert p.returncode == 2
+    assert "d.txt:3:11: character U+000C cannot be written in XML" in p.stderr.decode()
+    assert p.stdout == b""

@@ -46,7 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from resolint.cli.files import DecodeError, write_atomic
     from resolint.config import load_settings, settings_for
     from resolint.docx.package import DocxError
-    from resolint.export import ExportRefused, export
+    from resolint.export import ExportError, ExportRefused, export
 
     src = Path(args.path)
     if not src.is_file():
@@ -73,6 +73,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"  {src}:{why}", file=sys.stderr)
         print("resolint: fix these (resolint check shows them with fixes) or export anyway with --force", file=sys.stderr)
         return EXIT_REFUSED
+    except ExportError as exc:
+        print(f"resolint: {src}:{exc}", file=sys.stderr)
+        return EXIT_ERROR
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -8,9 +8,18 @@ refuses, with :class:`ExportRefused` and the reasons, a draft whose structure is
 
 from __future__ import annotations
 
+import re
+
 from resolint.engine import LintResult
 
 FORMATS = ("akn", "html")
+
+#: Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class ExportError(ValueError):
+    """The draft holds something an export cannot represent; the message says where."""
 
 
 class ExportRefused(Exception):
@@ -32,6 +41,13 @@ def export(result: LintResult, fmt: str = "akn", *, force: bool = False) -> byte
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    bad = _NOT_XML.search(result.source.text)
+    if bad is not None:
+        pos = result.source.position(bad.start())
+        raise ExportError(
+            f"{pos.line + 1}:{pos.character + 1}: character U+{ord(bad.group()):04X} cannot be written in XML; "
+            "remove it from the draft (a page break or control character left by a conversion)"
+        )
     if not force:
         why = reasons(result)
         if why:
@@ -44,4 +60,4 @@ def export(result: LintResult, fmt: str = "akn", *, force: bool = False) -> byte
     return to_bytes(tree)
 
 
-__all__ = ["FORMATS", "ExportRefused", "export"]
+__all__ = ["FORMATS", "ExportError", "ExportRefused", "export"]

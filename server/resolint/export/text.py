@@ -66,8 +66,6 @@ def to_text(doc: bytes | etree._Element) -> str:
             for c in part:
                 if _local(c) in ("paragraph", "hcontainer"):
                     _hier(c, out)
-                else:
-                    _blocks(part, out) if False else None
         elif name == "attachments":
             for body in part.iter(f"{_Q}mainBody"):
                 _blocks(body, out)

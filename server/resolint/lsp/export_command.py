@@ -39,7 +39,7 @@ def register(server) -> None:
 
     @server.command(COMMAND)
     async def export_akn(ls, *args):
-        from resolint.export import ExportRefused, export
+        from resolint.export import ExportError, ExportRefused, export
 
         try:
             uri, fmt, force = parse_arguments(args)
@@ -53,6 +53,8 @@ def register(server) -> None:
             data = await asyncio.get_running_loop().run_in_executor(ls.executor, run)
         except ExportRefused as exc:
             return {"uri": uri, "refused": exc.reasons, "message": str(exc)}
+        except ExportError as exc:
+            return {"uri": uri, "error": f"not exported: {exc}"}
         except Exception as exc:  # a bug costs this answer, never the session
             log.exception("%s failed", COMMAND)
             return {"uri": uri, "error": f"internal error: {exc!r}"}
