@@ -77,3 +77,14 @@ def test_a_character_xml_cannot_hold_is_an_input_error(tmp_path: Path):
     assert p.returncode == 2
     assert "d.txt:3:11: character U+000C cannot be written in XML" in p.stderr.decode()
     assert p.stdout == b""
+
+
+def test_an_internal_error_is_exit_2_not_a_traceback(monkeypatch, capsys):
+    import resolint.export as export_pkg
+
+    def broken(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(export_pkg, "export", broken)
+    assert main(["export", str(FIXTURES / "sc-draft.txt")]) == 2
+    assert "internal error while exporting: RuntimeError('boom')" in capsys.readouterr().err

@@ -62,11 +62,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     settings = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
     try:
         result = lint_draft(src, settings, args.style)
+        data = export(result, args.format, force=args.force)
     except (DecodeError, DocxError) as exc:
         print(f"resolint: {src}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    try:
-        data = export(result, args.format, force=args.force)
     except ExportRefused as exc:
         print(f"resolint: {src}: not exported: its structure is uncertain:", file=sys.stderr)
         for why in exc.reasons:
@@ -75,6 +74,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     except ExportError as exc:
         print(f"resolint: {src}:{exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        # A bug or an input we do not handle: exit 2 with one line, never a traceback and
+        # never the "refused" status 1 (DESIGN §6: a crash is never 1).
+        print(f"resolint: {src}: internal error while exporting: {exc!r}", file=sys.stderr)
         return EXIT_ERROR
     if out is None:
         sys.stdout.buffer.write(data)
