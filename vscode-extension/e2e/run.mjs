@@ -247,6 +247,15 @@ try {
     await wb.press("Mod+w"); // close it; the drafts' group is active again
   });
 
+  await check("resolint: Export as Akoma Ntoso opens the draft as AKN 3.0 XML", async () => {
+    await wb.runCommand("resolint: Export as Akoma Ntoso");
+    await waitFor("an editor with the AKN XML", async () => {
+      const text = (await wb.editorText()) ?? "";
+      return text.includes("<akomaNtoso") && text.includes('<statement name="resolution">');
+    }, 20_000);
+    await wb.runCommand("View: Revert and Close Editor"); // untitled: close without a save prompt
+  });
+
   await check("a changed setting reaches the running server (severityOverrides PRE004 -> error)", async () => {
     await wb.openFile("draft.res.txt");
     await wb.showProblems();

@@ -6,6 +6,7 @@
  */
 import * as vscode from "vscode";
 import { fixAll, RuleDocProvider, showRuleDoc } from "./commands";
+import { exportAsAkomaNtoso } from "./exportAkn";
 import { onPythonInterpreterChange } from "./pythonExtension";
 import { ServerController } from "./server";
 import { documentSelector, needsRestart, readSettings, SettingKey } from "./settings";
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("resolint.showOutput", () => log.show()),
     vscode.commands.registerCommand("resolint.fixAll", fixAll),
     vscode.commands.registerCommand("resolint.showRuleDoc", showRuleDoc),
+    vscode.commands.registerCommand("resolint.exportAsAkomaNtoso", exportAsAkomaNtoso),
     vscode.workspace.registerTextDocumentContentProvider(RuleDocProvider.scheme, new RuleDocProvider(server)),
     vscode.workspace.onDidOpenTextDocument((d) => startIfNeeded(`opened ${d.uri.fsPath || d.uri.toString()}`)),
     vscode.workspace.onDidChangeConfiguration((e) => {

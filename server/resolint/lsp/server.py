@@ -24,7 +24,7 @@ from pygls.exceptions import FeatureRequestError
 from pygls.lsp.server import LanguageServer
 
 from resolint import __version__
-from resolint.lsp import actions, completion, definition, formatting, hover, outline
+from resolint.lsp import actions, completion, definition, export_command, formatting, hover, outline
 from resolint.lsp.diagnostics import lsp_range, text_edits
 from resolint.lsp.documents import DocumentStore
 from resolint.lsp.positions import LineIndex
@@ -412,6 +412,9 @@ async def formatting_(ls: ResolintServer, params: types.DocumentFormattingParams
         return None
     edits = await asyncio.get_running_loop().run_in_executor(ls.executor, formatting.formatting_edits, state)
     return text_edits(state.index, edits)
+
+
+export_command.register(server)  # workspace/executeCommand resolint.exportAkn
 
 
 # -- entry point ------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""``resolint export DRAFT [--format akn|html] [-o OUT] [--force]`` (DESIGN §6).
+
+Reads a text, Markdown or Word draft, lints it with the project's settings (for the
+style and the organization's terms), and writes the export to ``-o`` or standard
+output. Exit status: 0 exported; 1 refused because the structure is uncertain (the
+reasons go to standard error; ``--force`` exports anyway); 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
+
+
+def add_export_parser(sub) -> None:
+    p = sub.add_parser("export", help="export a draft as Akoma Ntoso 3.0 XML (AKN4UN) or HTML")
+    p.add_argument("path", metavar="DRAFT", help="a .txt, .md or .docx draft")
+    p.add_argument("--format", choices=["akn", "html"], default="akn", help="akn: AKN 3.0 XML (default); html: for reading")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--force", action="store_true", help="export even when the structure is uncertain (unplaced text, numbering breaks)")
+    p.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
+    p.add_argument("--config", help="configuration file (default: the nearest resolint.toml, .resolint.toml or pyproject.toml)")
+
+
+def lint_draft(path: Path, settings, style: str | None):
+    """The lint result of a draft file; Word documents through resolint.docx."""
+    from resolint.cli.docx_cmd import is_docx
+
+    if is_docx(path):
+        from resolint.docx.lint import lint_docx
+        from resolint.docx.package import open_docx
+        from resolint.docx.reader import build
+
+        return lint_docx(build(open_docx(path)), settings, path=str(path), style=style)
+    from resolint.cli.files import read_document
+    from resolint.engine import lint
+
+    doc = read_document(path)
+    return lint(doc.text, settings, path=str(path), style=style)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from resolint.cli.files import DecodeError, write_atomic
+    from resolint.config import load_settings, settings_for
+    from resolint.docx.package import DocxError
+    from resolint.export import ExportError, ExportRefused, export
+
+    src = Path(args.path)
+    if not src.is_file():
+        print(f"resolint: {src}: no such file", file=sys.stderr)
+        return EXIT_ERROR
+    out = Path(args.output) if args.output else None
+    if out is not None and out.exists() and out.resolve() == src.resolve():
+        print(f"resolint: {out}: the output would overwrite the draft; name another file with -o", file=sys.stderr)
+        return EXIT_ERROR
+    if out is not None and not out.parent.is_dir():
+        print(f"resolint: {out.parent}: no such folder", file=sys.stderr)
+        return EXIT_ERROR
+    settings = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
+    try:
+        result = lint_draft(src, settings, args.style)
+        data = export(result, args.format, force=args.force)
+    except (DecodeError, DocxError) as exc:
+        print(f"resolint: {src}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except ExportRefused as exc:
+        print(f"resolint: {src}: not exported: its structure is uncertain:", file=sys.stderr)
+        for why in exc.reasons:
+            print(f"  {src}:{why}", file=sys.stderr)
+        print("resolint: fix these (resolint check shows them with fixes) or export anyway with --force", file=sys.stderr)
+        return EXIT_REFUSED
+    except ExportError as exc:
+        print(f"resolint: {src}:{exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        # A bug or an input we do not handle: exit 2 with one line, never a traceback and
+        # never the "refused" status 1 (DESIGN §6: a crash is never 1).
+        print(f"resolint: {src}: internal error while exporting: {exc!r}", file=sys.stderr)
+        return EXIT_ERROR
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        print(f"resolint: {out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"resolint: {src}: exported as {args.format} to {out}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,345 @@
+"""The parsed draft as an Akoma Ntoso 3.0 ``<statement name="resolution">`` (AKN4UN).
+
+Mapping (AKN4UN Guidelines, Part 2 "basic structures" and the Resolution document class;
+the element order is the OASIS schema's):
+
+- title block → ``<preface>``, one ``<p>`` per line, the symbol as ``<docNumber>`` and
+  the subject as ``<docTitle>``;
+- the opening ("The General Assembly,") → ``<preamble><formula name="enactingFormula">``;
+- each preambular paragraph → ``<container name="preambularParagraph">``, its opener in
+  ``<i>``, its sub-paragraphs (ITU's a), b) …) as a ``<blockList>``;
+- operative paragraphs → ``<mainBody><paragraph>`` with ``<num>``; their sub-paragraphs
+  (and INTERPOL's numbered items) → ``<subparagraph>``; a section heading →
+  ``<hcontainer name="crossHeading">``;
+- the adoption lines → ``<conclusions><container name="adoption">``;
+- an annex → ``<attachments><attachment><doc name="annex">``.
+
+A later part of a multi-part text (a second opening) cannot go in the one
+``<preamble>``: its opening and preambular paragraphs become ``<hcontainer>``s of the
+same names in ``<mainBody>``, in document order. resolint directives are not exported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from resolint.engine import LintResult
+from resolint.export import iri
+from resolint.export.eids import Scope
+from resolint.export.inline import Inline, Mark, flat
+from resolint.model import Kind, Paragraph
+from resolint.rule import RuleContext
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+SOURCE = "resolint"
+
+
+def E(tag: str, attrs: dict[str, str] | None = None, *children, text: str | None = None) -> etree._Element:
+    el = etree.Element(f"{{{NS}}}{tag}", {k: v for k, v in (attrs or {}).items() if v is not None}, nsmap={None: NS})
+    if text is not None:
+        el.text = text
+    for c in children:
+        el.append(c)
+    return el
+
+
+def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
+    el = E(tag, attrs, text=text)
+    parent.append(el)
+    return el
+
+
+def export_date() -> dt.date:
+    """The day of the export; ``SOURCE_DATE_EPOCH`` pins it (reproducible builds' convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass(slots=True)
+class _Refs:
+    """What ``<references>`` must declare: the bodies and instruments the text points to."""
+
+    bodies: dict[str, iri.Body] = field(default_factory=dict)
+    concepts: dict[str, tuple[str, str]] = field(default_factory=dict)  # eId -> (href, showAs)
+
+
+class AknWriter:
+    """Builds the AKN tree of one linted draft; :meth:`build` returns the root element."""
+
+    def __init__(self, result: LintResult) -> None:
+        self.result = result
+        self.res = result.resolution
+        self.text = result.source.text
+        self.ctx = RuleContext(result.source, self.res, result.style, {})
+        self.cits = self.res.citations
+        self.known_dates = iri.known_citation_dates(self.cits.resolutions)
+        self.refs = _Refs()
+        self.work = self._work_id()
+        self.refs.bodies[self.work.body.key] = self.work.body
+
+    # -- identification -------------------------------------------------------------
+
+    def _title_text(self) -> str:
+        return " ".join(self._slice(p.span) for p in self.res.title.paragraphs)
+
+    def _slice(self, span) -> str:
+        return self.text[span.start : span.end] if span is not None else ""
+
+    def _work_id(self) -> iri.WorkId:
+        facts = self.cits.document
+        opening = self._slice(self.res.opening.span) if self.res.opening else ""
+        body = iri.body_of(facts.organ, opening)
+        title = self._title_text()
+        number = iri.document_number(self._slice(self.res.title.symbol), self._slice(self.res.title.number), title)
+        year = facts.year or iri.title_year(title)
+        return iri.WorkId(body, iri.date_part(facts.date, year), number)
+
+    def _meta(self) -> etree._Element:
+        w = self.work
+        facts = self.cits.document
+        today = export_date()
+        adopted = facts.date
+        # The date the text gives (adoption line, or INTERPOL's last day of session), else
+        # the day of the export, named so that nobody takes it for an adoption date.
+        if adopted is not None:
+            date_attrs = {"date": adopted.isoformat(), "name": "adoption" if "adoption" in facts.date_basis else "session"}
+        else:
+            date_attrs = {"date": today.isoformat(), "name": "exported"}
+        author = {"href": f"#{w.body.key}"}
+        number_show = self._slice(self.res.title.symbol) or None
+        ident = E("identification", {"source": f"#{SOURCE}"})
+        work = sub(ident, "FRBRWork")
+        sub(work, "FRBRthis", {"value": f"{w.work}/!main"})
+        sub(work, "FRBRuri", {"value": w.work})
+        sub(work, "FRBRdate", date_attrs)
+        sub(work, "FRBRauthor", author)
+        sub(work, "FRBRcountry", {"value": w.body.country})
+        sub(work, "FRBRsubtype", {"value": iri.SUBTYPE})
+        sub(work, "FRBRnumber", {"value": w.number, "showAs": number_show})
+        sub(work, "FRBRname", {"value": "resolution"})
+        expr = sub(ident, "FRBRExpression")
+        sub(expr, "FRBRthis", {"value": f"{w.expression}/!main"})
+        sub(expr, "FRBRuri", {"value": w.expression})
+        sub(expr, "FRBRdate", date_attrs)
+        sub(expr, "FRBRauthor", author)
+        sub(expr, "FRBRlanguage", {"language": iri.LANGUAGE})
+        man = sub(ident, "FRBRManifestation")
+        sub(man, "FRBRthis", {"value": w.manifestation})
+        sub(man, "FRBRuri", {"value": w.manifestation})
+        sub(man, "FRBRdate", {"date": today.isoformat(), "name": "generation"})
+        sub(man, "FRBRauthor", {"href": f"#{SOURCE}"})
+        meta = E("meta", None, ident)
+        refs = sub(meta, "references", {"source": f"#{SOURCE}"})
+        for body in self.refs.bodies.values():
+            sub(refs, "TLCOrganization", {"eId": body.key, "href": body.href, "showAs": body.name})
+        sub(refs, "TLCObject", {"eId": SOURCE, "href": "/akn/ontology/objects/resolint", "showAs": "resolint"})
+        for eid, (href, show) in self.refs.concepts.items():
+            sub(refs, "TLCConcept", {"eId": eid, "href": href, "showAs": show})
+        return meta
+
+    # -- inline content ---------------------------------------------------------------
+
+    def _inline(self, start: int, end: int, p: Paragraph | None = None) -> Inline:
+        il = Inline(self.text, start, end)
+        if p is not None and p.kind in (Kind.PREAMBLE, Kind.OPERATIVE) and p.parent is None:
+            op = self._opener(p)
+            if op is not None:
+                il.emphasis(op.span, op.emphasis)
+        il.tags()
+        for c in self.cits.resolutions:
+            href = iri.citation_work(c, self.known_dates)
+            if href:
+                il.add(c.span, "ref", href=href)
+        for m in self.cits.instruments:
+            eid = "instrument-" + iri.slug(m.instrument.key)
+            if il.add(m.span, "term", refersTo=f"#{eid}"):
+                self.refs.concepts[eid] = (f"/akn/ontology/concepts/instruments/{iri.slug(m.instrument.key)}", m.instrument.title)
+        for d in self.cits.dates:
+            if d.date is not None:
+                il.add(d.span, "date", date=d.date.isoformat())
+        return il
+
+    def _opener(self, p: Paragraph):
+        try:
+            return self.ctx.opener(p)
+        except Exception:  # an opener is presentation only: never fail an export for it
+            return None
+
+    def _fill(self, el: etree._Element, il: Inline, outer: dict | None = None) -> etree._Element:
+        """Mixed content of ``el`` from ``il``; ``outer`` marks whole-element markup."""
+        last = None
+        el.text = ""  # mixed content: keeps pretty-printing from adding blanks inside it
+        for piece in il.pieces():
+            if isinstance(piece, Mark):
+                child = sub(el, piece.tag, piece.attrs, flat(self.text[piece.span.start : piece.span.end]))
+                last = child
+            elif last is None:
+                el.text = (el.text or "") + piece
+            else:
+                last.tail = (last.tail or "") + piece
+        return el
+
+    def _p(self, parent: etree._Element, start: int, end: int, p: Paragraph | None = None, attrs: dict | None = None):
+        return self._fill(sub(parent, "p", attrs), self._inline(start, end, p))
+
+    # -- structure -------------------------------------------------------------------------
+
+    def build(self) -> etree._Element:
+        root = E("akomaNtoso")
+        st = sub(root, "statement", {"name": "resolution"})
+        body_items: list[Paragraph] = []
+        preamble_items: list[Paragraph] = []
+        closing: list[Paragraph] = []
+        annex: list[Paragraph] = []
+        seen_operative = False
+        first_opening = self.res.opening
+        for p in self.res.paragraphs:
+            if p.parent is not None or p.kind in (Kind.DIRECTIVE, Kind.TITLE):
+                continue
+            if p.kind is Kind.ANNEX or annex:
+                annex.append(p)
+            elif p.kind is Kind.CLOSING:
+                closing.append(p)
+            elif closing:
+                # Text after the adoption lines that is not an annex: keep it in order.
+                closing.append(p)
+            elif (p.kind is Kind.OPENING and p is not first_opening) or p.kind is Kind.OPERATIVE or seen_operative:
+                seen_operative = True
+                body_items.append(p)
+            elif p.kind is Kind.HEADING and self._next_is_operative(p):
+                body_items.append(p)
+            else:
+                preamble_items.append(p)
+        self._preface(st)
+        if preamble_items:
+            self._preamble(st, preamble_items)
+        self._main_body(st, body_items)
+        if closing:
+            self._conclusions(st, closing)
+        if annex:
+            self._attachments(st, annex)
+        st.insert(0, self._meta())
+        return root
+
+    def _next_is_operative(self, p: Paragraph) -> bool:
+        for q in self.res.paragraphs[p.index + 1 :]:
+            if q.kind in (Kind.DIRECTIVE, Kind.HEADING):
+                continue
+            return q.kind is Kind.OPERATIVE
+        return False
+
+    def _preface(self, st: etree._Element) -> None:
+        title = self.res.title
+        if not title.paragraphs:
+            return
+        preface = sub(st, "preface")
+        for p in title.paragraphs:
+            il = self._inline(p.span.start, p.span.end)
+            for span, tag in ((title.symbol, "docNumber"), (title.subject, "docTitle")):
+                if span is not None and p.span.start <= span.start and span.end <= p.span.end:
+                    il.marks = [m for m in il.marks if not m.span.overlaps(span)]
+                    il.add(span, tag)
+            self._fill(sub(preface, "p"), il)
+
+    def _preamble(self, st: etree._Element, items: list[Paragraph]) -> None:
+        pre = sub(st, "preamble")
+        scope = Scope("preamble")
+        for p in items:
+            if p.kind is Kind.OPENING:
+                el = sub(pre, "formula", {"name": "enactingFormula", "eId": scope.make("formula")})
+                self._p(el, p.content.start, p.content.end, p)
+            else:
+                name = {Kind.PREAMBLE: "preambularParagraph", Kind.HEADING: "heading"}.get(p.kind, "unplaced")
+                el = sub(pre, "container", {"name": name, "eId": scope.make("container")})
+                self._block(el, p)
+
+    def _block(self, el: etree._Element, p: Paragraph) -> None:
+        """A paragraph as block content (``<p>``), its children as a ``<blockList>``."""
+        self._p(el, p.content.start, p.content.end, p)
+        if p.children:
+            lst = sub(el, "blockList", {"eId": f"{el.get('eId')}__list_1"})
+            scope = Scope(lst.get("eId"))
+            for c in p.children:
+                num = self._num(c)
+                item = sub(lst, "item", {"eId": scope.make("item", num)})
+                if num:
+                    sub(item, "num", None, num)
+                self._block(item, c)
+
+    def _main_body(self, st: etree._Element, items: list[Paragraph]) -> None:
+        body = sub(st, "mainBody")
+        scope = Scope()
+        for p in items:
+            if p.kind is Kind.OPERATIVE:
+                self._paragraph(body, p, scope, "paragraph")
+            else:
+                name = {Kind.OPENING: "enactingFormula", Kind.PREAMBLE: "preambularParagraph",
+                        Kind.HEADING: "crossHeading"}.get(p.kind, "unplaced")
+                hc = sub(body, "hcontainer", {"name": name, "eId": scope.make("hcontainer")})
+                content = sub(hc, "content")
+                self._block(content, p)
+        if not len(body):
+            # A text with no operative part still has a body in AKN: say so, do not invent.
+            sub(body, "p", {"class": "empty"})
+
+    def _paragraph(self, parent: etree._Element, p: Paragraph, scope: Scope, tag: str) -> None:
+        num = self._num(p)
+        el = sub(parent, tag, {"eId": scope.make(tag, num)})
+        if num:
+            sub(el, "num", None, num)
+        if p.children:
+            self._p(sub(el, "intro"), p.content.start, p.content.end, p)
+            inner = scope.child(el.get("eId"))
+            for c in p.children:
+                self._paragraph(el, c, inner, "subparagraph")
+        else:
+            self._p(sub(el, "content"), p.content.start, p.content.end, p)
+
+    def _num(self, p: Paragraph) -> str | None:
+        """The label as printed ("3.", "(b)"), or the bullet of an unlabelled list item."""
+        if p.label is not None:
+            return p.label.text
+        return self._slice(p.bullet).strip() or None if p.bullet is not None else None
+
+    def _conclusions(self, st: etree._Element, items: list[Paragraph]) -> None:
+        con = sub(st, "conclusions")
+        el = sub(con, "container", {"name": "adoption", "eId": "conclusions__container_1"})
+        for p in items:
+            self._p(el, p.span.start, p.span.end, p)
+
+    def _attachments(self, st: etree._Element, items: list[Paragraph]) -> None:
+        atts = sub(st, "attachments")
+        att = sub(atts, "attachment", {"eId": "att_1"})
+        doc = sub(att, "doc", {"name": "annex"})
+        w = self.work
+        ident = E("identification", {"source": f"#{SOURCE}"})
+        today = export_date().isoformat()
+        for level, uri in (("FRBRWork", w.work), ("FRBRExpression", w.expression), ("FRBRManifestation", w.expression)):
+            el = sub(ident, level)
+            this = f"{uri}/!annex_1" + (".xml" if level == "FRBRManifestation" else "")
+            sub(el, "FRBRthis", {"value": this})
+            sub(el, "FRBRuri", {"value": uri})
+            sub(el, "FRBRdate", {"date": today, "name": "generation"})
+            sub(el, "FRBRauthor", {"href": f"#{w.body.key}" if level != "FRBRManifestation" else f"#{SOURCE}"})
+            if level == "FRBRWork":
+                sub(el, "FRBRcountry", {"value": w.body.country})
+            if level == "FRBRExpression":
+                sub(el, "FRBRlanguage", {"language": iri.LANGUAGE})
+        doc.append(E("meta", None, ident))
+        main = sub(doc, "mainBody")
+        for p in items:
+            self._p(main, p.span.start, p.span.end)
+
+
+def to_tree(result: LintResult) -> etree._Element:
+    return AknWriter(result).build()
+
+
+def to_bytes(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

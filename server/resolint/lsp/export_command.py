@@ -1,0 +1,61 @@
+"""``workspace/executeCommand`` ``resolint.exportAkn``: the open draft as AKN XML or HTML.
+
+Arguments: ``[uri]`` or ``[uri, {"format": "akn" | "html", "force": bool}]``. The export
+is built from the server's own lint of the document's current version (the same
+structure the editor shows) in the worker thread, and returned, not written: the client
+chooses where it goes (VS Code opens it in a new editor). Answers:
+
+- ``{"uri", "format", "content"}``: the exported document as text;
+- ``{"uri", "refused": [reasons], "message"}``: the structure is uncertain; the client
+  may ask the user and call again with ``"force": true``;
+- ``{"uri", "error"}``: the document is not open or the arguments are wrong.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from typing import Any
+
+log = logging.getLogger("resolint.lsp")
+
+COMMAND = "resolint.exportAkn"
+
+
+def parse_arguments(args: tuple[Any, ...]) -> tuple[str, str, bool]:
+    """(uri, format, force) from the command's arguments; ValueError when they are wrong."""
+    if not args or not isinstance(args[0], str):
+        raise ValueError(f"{COMMAND} takes the document's URI as its first argument")
+    opts = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
+    fmt = opts.get("format", "akn")
+    if fmt not in ("akn", "html"):
+        raise ValueError(f"unknown format {fmt!r}: use akn or html")
+    return args[0], fmt, bool(opts.get("force", False))
+
+
+def register(server) -> None:
+    """Add the command to ``server`` (a :class:`~resolint.lsp.server.ResolintServer`)."""
+
+    @server.command(COMMAND)
+    async def export_akn(ls, *args):
+        from resolint.export import ExportError, ExportRefused, export
+
+        try:
+            uri, fmt, force = parse_arguments(args)
+        except ValueError as exc:
+            return {"uri": args[0] if args and isinstance(args[0], str) else None, "error": str(exc)}
+        state = await ls.state(uri)
+        if state is None:
+            return {"uri": uri, "error": "the document is not open in the language server"}
+        run = functools.partial(export, state.result, fmt, force=force)
+        try:
+            data = await asyncio.get_running_loop().run_in_executor(ls.executor, run)
+        except ExportRefused as exc:
+            return {"uri": uri, "refused": exc.reasons, "message": str(exc)}
+        except ExportError as exc:
+            return {"uri": uri, "error": f"not exported: {exc}"}
+        except Exception as exc:  # a bug costs this answer, never the session
+            log.exception("%s failed", COMMAND)
+            return {"uri": uri, "error": f"internal error: {exc!r}"}
+        return {"uri": uri, "format": fmt, "content": data.decode("utf-8")}

@@ -1,0 +1,165 @@
+"""The AKN export of drafts written for these tests: identifiers, structure, inline markup."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from resolint.export import ExportRefused, export
+from resolint.export.akn import NS
+from resolint.export.eids import Scope, label_id
+from resolint.export.iri import document_number
+from tests.export.conftest import linted
+
+A = {"a": NS}
+
+
+def tree(name: str, **kw) -> etree._Element:
+    return etree.fromstring(export(linted(name), **kw))
+
+
+def values(root, xpath: str) -> list[str]:
+    return [str(v) for v in root.xpath(xpath, namespaces=A)]
+
+
+def test_ga_work_expression_manifestation_iris():
+    root = tree("ga-adopted.txt")
+    work = "/akn/un/statement/deliberation/unga/2025-12-10/80-412"
+    assert values(root, "//a:FRBRWork/a:FRBRthis/@value") == [work + "/!main"]
+    assert values(root, "//a:FRBRWork/a:FRBRuri/@value") == [work]
+    assert values(root, "//a:FRBRExpression/a:FRBRthis/@value") == [work + "/eng@2025-12-10/!main"]
+    assert values(root, "//a:FRBRManifestation/a:FRBRthis/@value") == [work + "/eng@2025-12-10/!main.xml"]
+    assert values(root, "//a:FRBRWork/a:FRBRdate/@name") == ["adoption"]
+    assert values(root, "//a:FRBRWork/a:FRBRnumber/@showAs") == ["80/412"]
+    assert values(root, "//a:TLCOrganization/@eId") == ["unga"]
+    assert values(root, "/a:akomaNtoso/a:statement/@name") == ["resolution"]
+
+
+def test_ga_structure_and_eids():
+    root = tree("ga-adopted.txt")
+    assert values(root, "//a:preface/a:p/a:docNumber/text()") == ["80/412"]
+    assert values(root, "//a:preface/a:p/a:docTitle/text()") == ["Cooperation on maritime search and rescue data"]
+    assert values(root, "//a:preamble/a:formula[@name='enactingFormula']/a:p/text()") == ["The General Assembly,"]
+    assert values(root, "//a:preamble/a:container[@name='preambularParagraph']/@eId") == [
+        "preamble__container_1", "preamble__container_2", "preamble__container_3"]
+    assert values(root, "//a:preamble/a:container/a:p/a:i/text()") == ["Recalling", "Noting with appreciation", "Bearing in mind"]
+    assert values(root, "//a:mainBody//a:paragraph/@eId") == ["para_1", "para_2", "para_3"]
+    assert values(root, "//a:mainBody//a:subparagraph/@eId") == ["para_2__subpara_a", "para_2__subpara_b"]
+    assert values(root, "//a:subparagraph/a:num/text()") == ["(a)", "(b)"]
+    assert values(root, "//a:paragraph[@eId='para_2']/a:intro/a:p/a:i/text()") == ["Calls upon"]
+    assert values(root, "//a:paragraph[@eId='para_3']/a:content/a:p/a:i/text()") == ["Requests"]
+    assert values(root, "//a:conclusions/a:container[@name='adoption']/a:p/a:date/@date") == ["2025-12-10"]
+
+
+def test_citations_instruments_and_dates_are_marked():
+    root = tree("ga-adopted.txt")
+    assert values(root, "//a:ref/@href") == ["/akn/un/statement/deliberation/unga/2023-12-05/78-101"]
+    assert values(root, "//a:ref/text()") == ["78/101"]
+    assert "2026-03-01" in values(root, "//a:date/@date")
+    term = root.xpath("//a:term[text()='Charter of the United Nations']", namespaces=A)
+    assert term, "the Charter is marked as a term"
+    concept = term[0].get("refersTo")[1:]
+    assert values(root, f"//a:TLCConcept[@eId='{concept}']/@showAs") == ["Charter of the United Nations"]
+
+
+def test_sc_draft_gets_placeholders_not_invented_values():
+    root = tree("sc-draft.txt")
+    assert values(root, "//a:FRBRWork/a:FRBRthis/@value") == ["/akn/un/statement/deliberation/unsc/undated/unnumbered/!main"]
+    # FRBRdate must be a date: the day of the export, named so it is not read as adoption.
+    assert values(root, "//a:FRBRWork/a:FRBRdate/@name") == ["exported"]
+    assert values(root, "//a:FRBRWork/a:FRBRdate/@date") == ["2026-01-01"]
+    assert values(root, "//a:ref/@href") == ["/akn/un/statement/deliberation/unsc/2018/2417"]
+    assert not root.xpath("//a:preface", namespaces=A)
+
+
+def test_interpol_body_iri_items_and_underline():
+    root = tree("interpol-draft.md")
+    assert values(root, "//a:FRBRWork/a:FRBRuri/@value") == [
+        "/akn/interpol/statement/deliberation/interpol-ga/2026-11-26/ga-2026-94-res-07"]
+    # The INTERPOL date is the last day of the session, not an adoption date.
+    assert values(root, "//a:FRBRWork/a:FRBRdate/@name") == ["session"]
+    assert values(root, "//a:ref/@href") == ["/akn/interpol/statement/deliberation/interpol-ga/2025/ga-2025-93-res-03"]
+    assert values(root, "//a:preface/a:p/a:u/text()") == ["Subject:"]
+    assert values(root, "//a:mainBody/a:paragraph/@eId") == ["para_1", "para_2"]
+    assert values(root, "//a:paragraph[@eId='para_1']/a:subparagraph/@eId") == ["para_1__subpara_1", "para_1__subpara_2"]
+    # Markdown emphasis around an opener becomes <i>; the asterisks do not stay in the text.
+    assert values(root, "//a:preamble/a:container/a:p/a:i/text()") == ["RECALLING", "CONSIDERING"]
+    assert "*" not in "".join(root.xpath("//a:preamble//text()", namespaces=A))
+
+
+def test_refuses_a_numbering_break_and_says_why():
+    with pytest.raises(ExportRefused) as exc:
+        export(linted("numbering-break.txt"))
+    assert exc.value.reasons == [
+        "7:1: OPR002 Numbering skips from 1 to 3 (operative numbering that skips, repeats or does not start at 1)"]
+    root = etree.fromstring(export(linted("numbering-break.txt"), force=True))
+    assert values(root, "//a:paragraph/a:num/text()") == ["1.", "3."]
+    assert values(root, "//a:paragraph/@eId") == ["para_1", "para_3"]
+
+
+def test_refuses_unplaced_text():
+    from resolint.engine import lint
+
+    text = "The General Assembly,\n\n1. Decides to act.\n\n12th plenary meeting\n3 March 2026\n\nA stray remark after the adoption line\n"
+    result = lint(text)
+    assert result.resolution.unplaced, "precondition: the parser leaves the stray line unplaced"
+    with pytest.raises(ExportRefused) as exc:
+        export(result)
+    assert any("DOC004" in r for r in exc.value.reasons)
+
+
+@pytest.mark.parametrize("name", ["ga-adopted.txt", "sc-draft.txt", "interpol-draft.md"])
+def test_fixtures_are_schema_valid(name, schema_errors):
+    assert schema_errors(export(linted(name))) == []
+
+
+def test_forced_export_is_schema_valid(schema_errors):
+    assert schema_errors(export(linted("numbering-break.txt"), force=True)) == []
+
+
+def test_eids_unique_and_from_labels():
+    s = Scope()
+    assert [s.make("paragraph", "1."), s.make("paragraph", None), s.make("paragraph", "1.")] == ["para_1", "para_2", "para_1_2"]
+    inner = s.child("para_1")
+    assert inner.make("subparagraph", "(iv)") == "para_1__subpara_iv"
+    assert label_id("b)") == "b"
+
+
+def test_document_numbers():
+    assert document_number("A/RES/79/243", "", "") == "79-243"
+    assert document_number("79/243", "243", "") == "79-243"
+    assert document_number("S/RES/2178 (2014)", "", "") == "2178"
+    assert document_number("GA-2025-93-RES-03", "3", "") == "ga-2025-93-res-03"
+    assert document_number("", "", "RESOLUTION 11 (REV. DUBAI, 2018)") == "res-11"
+    assert document_number("", "", "") == "unnumbered"
+
+
+def test_a_suppression_directive_does_not_unlock_an_export():
+    from resolint.engine import lint
+
+    text = ("The General Assembly,\n\nNoting the report,\n\n1. Welcomes the report;\n\n"
+            "<!-- resolint: ignore[OPR002] -->\n3. Requests a follow-up.\n")
+    result = lint(text)
+    assert not [f for f in result.findings if f.code == "OPR002"], "precondition: linting honours the directive"
+    with pytest.raises(ExportRefused):
+        export(result)
+
+
+def test_two_part_text_keeps_order_and_unique_ids(schema_errors):
+    from resolint.export.text import to_text
+    from resolint.parser import parse
+
+    result = linted("ga-two-parts.txt")
+    data = export(result)
+    assert schema_errors(data) == []
+    root = etree.fromstring(data)
+    assert values(root, "//a:preamble/a:formula/a:p/text()") == ["The General Assembly,"]
+    body = [(el.tag.split("}")[1], el.get("name"), el.get("eId")) for el in root.xpath("//a:mainBody/*", namespaces=A)]
+    assert body == [
+        ("paragraph", None, "para_1"), ("paragraph", None, "para_2"),
+        ("hcontainer", "crossHeading", "hcontainer_1"), ("hcontainer", "enactingFormula", "hcontainer_2"),
+        ("hcontainer", "preambularParagraph", "hcontainer_3"),
+        ("paragraph", None, "para_1_2"), ("paragraph", None, "para_2_2"),
+    ]
+    shape = lambda res: [(p.kind, p.depth, p.label.text if p.label else None) for p in res.paragraphs]  # noqa: E731
+    assert shape(parse(to_text(data))) == shape(result.resolution)

@@ -1,0 +1,90 @@
+"""``resolint export``: formats, -o, --force, exit status, Word input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from resolint.cli.main import main
+from resolint.export.akn import NS
+from tests.export.conftest import FIXTURES
+
+A = {"a": NS}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "resolint", "export", *args], capture_output=True, text=False, timeout=120)
+
+
+def test_akn_to_stdout():
+    p = run(str(FIXTURES / "ga-adopted.txt"))
+    assert p.returncode == 0, p.stderr
+    root = etree.fromstring(p.stdout)
+    assert root.xpath("//a:FRBRWork/a:FRBRuri/@value", namespaces=A) == ["/akn/un/statement/deliberation/unga/2025-12-10/80-412"]
+
+
+def test_html_to_file(tmp_path: Path):
+    out = tmp_path / "draft.html"
+    assert main(["export", str(FIXTURES / "ga-adopted.txt"), "--format", "html", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<div class="op" id="para_2">' in page
+
+
+def test_refusal_exit_1_with_reasons_and_force(tmp_path: Path):
+    out = tmp_path / "x.xml"
+    p = run(str(FIXTURES / "numbering-break.txt"), "-o", str(out))
+    assert p.returncode == 1
+    err = p.stderr.decode()
+    assert "numbering-break.txt:7:1: OPR002 Numbering skips from 1 to 3" in err and "--force" in err
+    assert not out.exists()
+    p = run(str(FIXTURES / "numbering-break.txt"), "-o", str(out), "--force")
+    assert p.returncode == 0, p.stderr
+    assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_missing_file_and_same_output_are_usage_errors(tmp_path: Path):
+    assert main(["export", str(tmp_path / "nope.txt")]) == 2
+    draft = tmp_path / "d.txt"
+    draft.write_text((FIXTURES / "sc-draft.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["export", str(draft), "-o", str(draft)]) == 2
+    assert draft.read_text(encoding="utf-8").startswith("The Security Council,")
+
+
+def test_word_draft(tmp_path: Path, schema_errors):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in (FIXTURES / "ga-adopted.txt").read_text(encoding="utf-8").split("\n\n"):
+        d.add_paragraph(line.strip().replace("\n", " "))
+    src = tmp_path / "draft.docx"
+    d.save(src)
+    out = tmp_path / "draft.xml"
+    assert main(["export", str(src), "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert schema_errors(data) == []
+    root = etree.fromstring(data)
+    assert root.xpath("//a:subparagraph/@eId", namespaces=A) == ["para_2__subpara_a", "para_2__subpara_b"]
+
+
+def test_a_character_xml_cannot_hold_is_an_input_error(tmp_path: Path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("The General Assembly,\n\n1. Decides\x0c to act.\n", encoding="utf-8")
+    p = run(str(draft), "--force")
+    assert p.returncode == 2
+    assert "d.txt:3:11: character U+000C cannot be written in XML" in p.stderr.decode()
+    assert p.stdout == b""
+
+
+def test_an_internal_error_is_exit_2_not_a_traceback(monkeypatch, capsys):
+    import resolint.export as export_pkg
+
+    def broken(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(export_pkg, "export", broken)
+    assert main(["export", str(FIXTURES / "sc-draft.txt")]) == 2
+    assert "internal error while exporting: RuntimeError('boom')" in capsys.readouterr().err
