@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resolint import __version__
+from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
 from resolint.cli.files import DecodeError, Document, decode, discover, encode, read_document, write_atomic
 from resolint.cli.render import RENDERERS
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="show the documentation of one rule")
     rule.add_argument("code")
     add_annotate_parser(sub)
+    add_docs_parser(sub)
     server = sub.add_parser("server", help="run the language server (stdio)")
     server.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
     server.add_argument("--host", default="127.0.0.1")
@@ -99,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_rule(args)
         if args.command == "annotate":
             return cmd_annotate(args)
+        if args.command == "docs":
+            return cmd_docs(args)
         if args.command == "server":
             from resolint.lsp.server import run_server
 
