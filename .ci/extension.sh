@@ -74,7 +74,8 @@ step "scripts/build.sh: wheel, sdist, .vsix (npm ci, vsce package)"
 bash "$root/scripts/build.sh" > "$ext/.e2e/build.log" 2>&1 || { cat "$ext/.e2e/build.log" >&2; exit 1; }
 wheel=$(ls "$root"/dist/resolint-*-py3-none-any.whl)
 vsix=$(ls "$root"/dist/resolint-*.vsix)
-unzip -l "$vsix" | grep -q "extension/bundled/$(basename "$wheel")" || { echo "$vsix does not carry $(basename "$wheel")" >&2; exit 1; }
+python3 -c 'import sys, zipfile; sys.exit(f"extension/bundled/{sys.argv[2]}" not in zipfile.ZipFile(sys.argv[1]).namelist())' \
+  "$vsix" "$(basename "$wheel")" || { echo "$vsix does not carry $(basename "$wheel")" >&2; exit 1; }
 
 cd "$ext"
 step "type check"

@@ -134,3 +134,17 @@ def test_resolint_docs_opens_the_rule_page(tmp_path: Path, monkeypatch):
     out = subprocess.run([sys.executable, "-m", "resolint", "docs", "XYZ123"], cwd=tmp_path, env=env,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "no rule 'XYZ123'" in out.stderr
+
+
+def test_references_cite_public_sources_and_the_kb_only_as_a_note():
+    """Readers do not have the project's knowledge base: each rule that relies on it names
+    a public source (a manual's section, a resolution, the instrument) first."""
+    for rule in all_rules():
+        refs = rule.doc_sections().get("References", "")
+        lines = [ln for ln in refs.splitlines() if ln.strip()]
+        for ln in lines:
+            if "kb" in ln.split() or "knowledge base" in ln:
+                assert ln.startswith("Repository note:"), f"{rule.code}: the kb cited outside the repository note: {ln}"
+        if any("knowledge base" in ln for ln in lines):
+            public = [ln for ln in lines if ln.startswith("- ")]
+            assert public, f"{rule.code}: cites the kb but no public source"
