@@ -31,12 +31,20 @@ def _prune(items, docs_dir: Path):
     return out
 
 
+def _title(page: Path) -> str:
+    """A rule page's first heading ("PRE003 preambular-opener-case")."""
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return page.stem
+
+
 def on_config(config, **kwargs):
     docs_dir = Path(config["docs_dir"])
     nav = _prune(config["nav"] or [], docs_dir)
     rules = sorted(p.name for p in (docs_dir / "rules").glob("*.md") if _RULE.match(p.name))
     for item in nav:
         if isinstance(item, dict) and "Rules" in item:
-            item["Rules"] = item["Rules"] + [{p[:-3]: f"rules/{p}"} for p in rules]
+            item["Rules"] = item["Rules"] + [{_title(docs_dir / "rules" / p): f"rules/{p}"} for p in rules]
     config["nav"] = nav
     return config
