@@ -148,3 +148,23 @@ def test_references_cite_public_sources_and_the_kb_only_as_a_note():
         if any("knowledge base" in ln for ln in lines):
             public = [ln for ln in lines if ln.startswith("- ")]
             assert public, f"{rule.code}: cites the kb but no public source"
+
+
+def test_sarif_help_uri_follows_docs_url(tmp_path: Path):
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.res.txt"
+    draft.write_text("The General Assembly,\n\nRECALLING its resolution 74/1 of 1 October 2019,\n\n"
+                     "1. Decides to keep the matter under review.\n", encoding="utf-8")
+
+    def help_uris() -> dict[str, str]:
+        out = subprocess.run([sys.executable, "-m", "resolint", "check", "--format", "sarif", draft.name],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 1, out.stderr
+        rules = json.loads(out.stdout)["runs"][0]["tool"]["driver"]["rules"]
+        return {r["id"]: r["helpUri"] for r in rules}
+
+    assert help_uris()["PRE003"] == rule_url("PRE003")
+    (tmp_path / "resolint.toml").write_text('docs-url = "https://docs.example/resolint/"\n', encoding="utf-8")
+    assert help_uris()["PRE003"] == "https://docs.example/resolint/rules/PRE003.html"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import webbrowser
 from pathlib import Path
 
 from resolint.config import load_settings, settings_for
@@ -32,6 +31,9 @@ def cmd_docs(args: argparse.Namespace) -> int:
     settings = load_settings(Path(args.config)) if args.config else settings_for(Path.cwd())
     url = rule_url(rule.code, settings.docs_url)
     print(url)
+    import webbrowser  # only this command needs it; kept out of every CLI start-up
+
+
     if not args.no_browser and not webbrowser.open(url):
         print("resolint: no browser could be started; open the address above", file=sys.stderr)
     return 0

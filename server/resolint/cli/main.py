@@ -18,7 +18,7 @@ from resolint import __version__
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
 from resolint.cli.files import DecodeError, Document, decode, discover, encode, read_document, write_atomic
-from resolint.cli.render import RENDERERS
+from resolint.cli.render import RENDERERS, render_sarif
 from resolint.cli.report import FileReport
 from resolint.config import ConfigError, Settings, load_settings, parse_size, settings_for
 from resolint.engine import lint
@@ -200,7 +200,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if progress:
         progress.done()
     color = sys.stdout.isatty() and args.format == "text" and "NO_COLOR" not in os.environ
-    output = RENDERERS[args.format](reports, color)
+    # SARIF links each rule to its page: under the configuration's docs-url, if any.
+    if args.format == "sarif":
+        output = render_sarif(reports, color, base_settings.docs_url)
+    else:
+        output = RENDERERS[args.format](reports, color)
     if output:
         print(output)
     return _exit_code(reports, args)
