@@ -168,3 +168,11 @@ def test_sarif_help_uri_follows_docs_url(tmp_path: Path):
     assert help_uris()["PRE003"] == rule_url("PRE003")
     (tmp_path / "resolint.toml").write_text('docs-url = "https://docs.example/resolint/"\n', encoding="utf-8")
     assert help_uris()["PRE003"] == "https://docs.example/resolint/rules/PRE003.html"
+
+
+def test_docs_screenshot_is_the_extensions():
+    """The site cannot reach outside docs/, so it keeps a copy of the extension's screenshot."""
+    ours = (DOCS / "images" / "screenshot.png").read_bytes()
+    assert ours == (ROOT / "vscode-extension" / "images" / "screenshot.png").read_bytes(), (
+        "copy vscode-extension/images/screenshot.png to docs/images/"
+    )
