@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The VS Code extension, from a new machine to a green end-to-end test:
-# system packages, npm ci, type check, bundle, package (.vsix < 1 MB), unit tests,
-# code-server, and the end-to-end test in code-server + Debian's Chromium.
+# system packages, scripts/build.sh (wheel, sdist, and the .vsix < 1 MB that carries the
+# wheel), type check, unit tests, code-server, and the end-to-end test in code-server +
+# Debian's Chromium, in which the extension's private environment installs resolint from
+# the .vsix's own wheel with no package index at all (its dependencies from a local
+# wheelhouse).
 #
 #   RESOLINT_PYTHON=/path/to/venv/bin/python bash .ci/extension.sh
 #
@@ -67,22 +70,28 @@ setsid bash -c install_code_server > "$ext/.e2e/code-server-install.log" 2>&1 &
 cs_install=$!
 trap 'kill -- -$cs_install 2>/dev/null || true' EXIT
 
-cd "$ext"
-step "npm ci"
-npm ci --no-audit --no-fund --loglevel=error
+step "scripts/build.sh: wheel, sdist, .vsix (npm ci, vsce package)"
+bash "$root/scripts/build.sh" > "$ext/.e2e/build.log" 2>&1 || { cat "$ext/.e2e/build.log" >&2; exit 1; }
+wheel=$(ls "$root"/dist/resolint-*-py3-none-any.whl)
+vsix=$(ls "$root"/dist/resolint-*.vsix)
+python3 -c 'import sys, zipfile; sys.exit(f"extension/bundled/{sys.argv[2]}" not in zipfile.ZipFile(sys.argv[1]).namelist())' \
+  "$vsix" "$(basename "$wheel")" || { echo "$vsix does not carry $(basename "$wheel")" >&2; exit 1; }
 
+cd "$ext"
 step "type check"
 npx tsc --noEmit
 
-step "bundle and package"
-node esbuild.mjs --minify
-npm run --silent package >/dev/null
-size=$(stat -c %s dist/resolint.vsix)
-echo "dist/resolint.vsix: $size bytes"
+size=$(stat -c %s "$vsix")
+echo "$vsix: $size bytes"
 if [ "$size" -ge "$VSIX_LIMIT" ]; then
   echo "the .vsix is $size bytes, over the limit of $VSIX_LIMIT" >&2
   exit 1
 fi
+
+step "a wheelhouse of resolint's dependencies (not resolint), for pip with no index"
+rm -rf "$ext/.e2e/wheelhouse"
+"$RESOLINT_PYTHON" -m pip download --quiet --disable-pip-version-check --only-binary=:all: --dest "$ext/.e2e/wheelhouse" "$wheel"
+rm -f "$ext/.e2e/wheelhouse"/resolint-*.whl
 
 step "unit tests"
 node esbuild.mjs --tests
@@ -97,6 +106,7 @@ fi
 trap - EXIT
 
 step "end-to-end test in code-server + Chromium"
-RESOLINT_PYTHON="$RESOLINT_PYTHON" CODE_SERVER="$tools/node_modules/.bin/code-server" node e2e/run.mjs
+RESOLINT_PYTHON="$RESOLINT_PYTHON" CODE_SERVER="$tools/node_modules/.bin/code-server" VSIX="$vsix" \
+  E2E_WHEELHOUSE="$ext/.e2e/wheelhouse" node e2e/run.mjs
 
 step "done"

@@ -28,6 +28,32 @@ _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 
 
+#: Every top-level key of a configuration file: (JSON type, default, what it does). The
+#: unknown-key error and the documentation's configuration page are made from this table.
+KEYS: dict[str, tuple[str, object, str]] = {
+    "style": ("string", "auto", "House style: `auto` (detect it from the opening and title block), `interpol`, "
+              "`un-ga`, `un-sc`, `mun`, or a style defined under `[styles]`."),
+    "select": ("array", [], "Rule codes or families to run (e.g. `[\"PRE\", \"OPR001\"]`); empty: every rule."),
+    "extend-select": ("array", [], "Codes or families added to `select`."),
+    "ignore": ("array", [], "Codes or families never reported."),
+    "per-file-ignores": ("object", {}, "Glob pattern → codes ignored in matching files, e.g. "
+                         "`\"archive/*.txt\" = [\"OPR007\"]`."),
+    "unsafe-fixes": ("boolean", False, "Let `--fix` also apply unsafe fixes (renumbering, replacing a name)."),
+    "rules": ("object", {}, "Options of one rule, as `[rules.CODE]` tables (each rule's page lists its options)."),
+    "severity": ("object", {}, "Severity per code or family (`error`, `warning`, `info`), e.g. `PRE006 = \"warning\"`."),
+    "terms": ("object", {}, "An organization's own names: `chief`, `members`, `self-reference`, `article-case`, "
+              "`[terms.prefer]` and `[terms.instruments.\"Title\"]`."),
+    "styles": ("object", {}, "An organization's own house styles, as `[styles.NAME]` tables with `extends = \"un-ga\"`."),
+    "include": ("array", list(DEFAULT_INCLUDE), "Glob patterns of the files a folder is searched for."),
+    "exclude": ("array", list(DEFAULT_EXCLUDE), "Glob patterns of files never read."),
+    "max-file-size": ("string", "5MB", "Larger files are refused (exit status 2); `0`: no limit."),
+    "docs-url": ("string", "", "Root of a published copy of the documentation site (e.g. "
+                 "`https://example.org/resolint/`); rule links then point to `<docs-url>/rules/CODE.html`. "
+                 "Empty: the rule pages installed with resolint (works offline)."),
+    "extend": ("string", None, "Another configuration file layered beneath this one (a path relative to this file)."),
+}
+
+
 def parse_size(value: object) -> int | None:
     """``10MB``, ``512kB``, ``2000000`` or ``0`` (no limit) as bytes; None if unreadable."""
     if isinstance(value, bool):
@@ -67,6 +93,7 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
+    docs_url: str = ""  # root of a published copy of the docs site; "": the installed pages
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match
 
@@ -241,9 +268,10 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             if size is None:
                 raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), got {value!r}")
             changes["max_file_size"] = size
+        elif key in ("docs-url", "docs_url"):
+            changes["docs_url"] = _string(path, key, value)
         else:
-            raise ConfigError(path, key, "unknown key (known: style, select, extend-select, ignore, per-file-ignores, "
-                              "unsafe-fixes, rules, severity, terms, styles, include, exclude, max-file-size, extend)")
+            raise ConfigError(path, key, f"unknown key (known: {', '.join(KEYS)})")
     result = replace(s, **changes)
     if {"style", "styles", "rules"} & changes.keys():
         from resolint.config_check import check_settings

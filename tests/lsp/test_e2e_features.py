@@ -53,7 +53,7 @@ async def test_hover(client: LanguageClient):
     h = await client.text_document_hover_async(types.HoverParams(doc(), pos_at(TEXT, TEXT.index("Noting") + 1, "utf-16")))
     assert "preambular opener" in h.contents.value
     h = await client.text_document_hover_async(types.HoverParams(doc(), pos_at(TEXT, TEXT.index("😀;") + 1, "utf-16")))
-    assert "PRE004" in h.contents.value and "#pre004" in h.contents.value
+    assert "PRE004" in h.contents.value and "/rules/PRE004.md" in h.contents.value
     assert h.range.start == pos_at(TEXT, TEXT.index("😀;") + 1, "utf-16")
 
 

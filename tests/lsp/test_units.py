@@ -142,7 +142,22 @@ def test_severity_overrides_and_data():
     assert by["PRE004"].severity == types.DiagnosticSeverity.Error
     assert by["OPR004"].severity == types.DiagnosticSeverity.Error
     assert by["PRE004"].data["id"] == st_.ids[[f.code for f in st_.findings].index("PRE004")]
-    assert by["PRE004"].code_description.href.endswith("#pre004")
+    assert by["PRE004"].code_description.href.endswith("/rules/PRE004.md")
+
+
+def test_rule_links_follow_docs_url_project_first():
+    editor, problems = parse_editor_settings({"docsUrl": "https://editor.example/docs/"})
+    assert problems == [] and editor.docs_url == "https://editor.example/docs/"
+    by = {d.code: d for d in state_of(drafts.NONBMP, editor=editor).diagnostics}
+    assert by["PRE004"].code_description.href == "https://editor.example/docs/rules/PRE004.html"
+    project = ProjectSettings(Settings(docs_url="https://project.example/r"), None)
+    st_ = state_of(drafts.NONBMP, editor=editor, project=project)
+    by = {d.code: d for d in st_.diagnostics}
+    assert by["PRE004"].code_description.href == "https://project.example/r/rules/PRE004.html"
+    offset = st_.findings[[f.code for f in st_.findings].index("PRE004")].span.start
+    hover_text = hover.hover(st_, offset).contents.value
+    assert "https://project.example/r/rules/PRE004.html" in hover_text
+    assert parse_editor_settings({"docsUrl": 3})[1] == ["resolint.docsUrl must be a URL (a string), got 3"]
 
 
 def test_finding_ids_survive_edits_elsewhere():
@@ -258,7 +273,7 @@ def test_hover_opener_rule_and_citations():
     h = hover.hover(st_, text.index("Recalling") + 2)
     assert "preambular opener" in h.contents.value and "Listed in the **un-ga** style" in h.contents.value
     h2 = hover.hover(st_, text.index("Calling") + 1)
-    assert "OPR004" in h2.contents.value and "README.md#opr004" in h2.contents.value
+    assert "OPR004" in h2.contents.value and "/rules/OPR004.md" in h2.contents.value
     # The citations contract (resolution.citations items with span and describe()/hover),
     # checked on a stand-in until the citations engine lands.
     start = text.index("78/10")

@@ -1,12 +1,13 @@
--- Drive resolint's language server from a real Neovim (0.7+), headless.
--- Environment: RESOLINT_CMD (JSON list), RESOLINT_OUT (folder for results), RESOLINT_CODE
--- (the code whose quick fix to apply). Writes diagnostics.json and result.txt, then quits.
+-- Drive resolint's language server from a real Neovim (0.7+), headless, through the
+-- setup the documentation shows (docs/editors.md): RESOLINT_SNIPPET is that snippet, as
+-- extracted by the test, and `resolint` is on PATH. Environment: RESOLINT_OUT (folder for
+-- results), RESOLINT_CODE (the code whose quick fix to apply). Writes diagnostics.json and
+-- result.txt, then quits.
 vim.o.swapfile = false
 vim.o.shadafile = "NONE"
 
 local out = os.getenv("RESOLINT_OUT")
 local code = os.getenv("RESOLINT_CODE") or "PRE004"
-local cmd = vim.fn.json_decode(os.getenv("RESOLINT_CMD"))
 
 local function write(name, text)
   local f = assert(io.open(out .. "/" .. name, "w"))
@@ -19,17 +20,7 @@ local function fail(msg)
   vim.cmd("cq!")
 end
 
-local client_id = vim.lsp.start_client({
-  name = "resolint",
-  cmd = cmd,
-  root_dir = vim.fn.getcwd(),
-  init_options = { debounce = 20 },
-})
-
-vim.api.nvim_create_autocmd("BufReadPost", {
-  pattern = "*.txt",
-  callback = function(args) vim.lsp.buf_attach_client(args.buf, client_id) end,
-})
+dofile(os.getenv("RESOLINT_SNIPPET"))
 
 -- Pick our quick fix from the menu as a user would (the menu is vim.ui.select).
 vim.ui.select = function(items, opts, on_choice)

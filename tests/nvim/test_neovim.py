@@ -1,6 +1,8 @@
 """A real third-party client: Neovim (Debian's ``neovim``, 0.7+) headless.
 
-Neovim opens a draft, receives resolint's diagnostics, applies a quick fix through its
+The client is set up by the snippet the documentation shows (``docs/editors.md``, the
+block marked ``snippet: nvim-0.7``), extracted here, with ``resolint`` on ``PATH`` as a
+user has it. Neovim opens a draft, receives resolint's diagnostics, applies a quick fix through its
 own code-action menu (``vim.ui.select``), and the resulting buffer is checked. The line
 holds non-ASCII text (é, 😀) before the fixed spot: Neovim 0.7 echoes diagnostic ranges
 in byte columns in a UTF-16 session, so a server that trusted the echo would corrupt it.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,11 +24,22 @@ import pytest
 from tests.lsp import drafts
 
 HERE = Path(__file__).parent
+EDITORS_PAGE = HERE.parent.parent / "docs" / "editors.md"
 NVIM = shutil.which("nvim")
 pytestmark = pytest.mark.skipif(NVIM is None, reason="nvim is not installed (apt-get install -y neovim)")
 
 
+def documented_snippet(name: str, lang: str) -> str:
+    """The fenced block right after ``<!-- snippet: NAME ... -->`` in the editors page."""
+    page = EDITORS_PAGE.read_text(encoding="utf-8")
+    m = re.search(rf"<!-- snippet: {re.escape(name)}\b[^>]*-->\n```{lang}\n(.*?)```\n", page, re.DOTALL)
+    assert m, f"docs/editors.md has no {lang} block marked 'snippet: {name}'"
+    return m.group(1)
+
+
 def run_nvim(tmp_path: Path, text: str, code: str) -> tuple[str, list[dict]]:
+    snippet = tmp_path / "resolint.lua"
+    snippet.write_text(documented_snippet("nvim-0.7", "lua"), encoding="utf-8")
     draft = tmp_path / "draft.txt"
     draft.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
@@ -33,8 +47,10 @@ def run_nvim(tmp_path: Path, text: str, code: str) -> tuple[str, list[dict]]:
     env = dict(os.environ)
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[var] = str(tmp_path / var.lower())
+    # The snippet runs `resolint server`: the venv's scripts folder first on PATH.
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env.update(
-        RESOLINT_CMD=json.dumps([sys.executable, "-m", "resolint", "server"]),
+        RESOLINT_SNIPPET=str(snippet),
         RESOLINT_OUT=str(out),
         RESOLINT_CODE=code,
     )

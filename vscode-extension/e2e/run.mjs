@@ -9,6 +9,10 @@
 //   CODE_SERVER      the code-server executable     (default .e2e/tools/node_modules/.bin/code-server)
 //   CHROMIUM         the browser                    (default /usr/bin/chromium)
 //   E2E_KEEP=1       keep the run folder (.e2e/run: profile, logs, workspace)
+//   E2E_WHEELHOUSE   a folder of resolint's dependencies as wheels (not resolint itself).
+//                    With it, pip runs with no package index at all (PIP_NO_INDEX) and
+//                    the test accepts the offer of a private environment: resolint can
+//                    then only come from the wheel bundled in the .vsix.
 // Output: one line per check, .e2e/screenshot.png (and failure-N.png), and a last line
 // "e2e: N passed, N failed". Exit status 0 only if every check passed.
 //
@@ -47,6 +51,12 @@ function fatal(msg) {
 
 // ---------------------------------------------------------------- set up
 
+const wheelhouse = process.env.E2E_WHEELHOUSE ? path.resolve(process.env.E2E_WHEELHOUSE) : undefined;
+if (wheelhouse) {
+  // Inherited by code-server, its extension host and the pip the extension runs.
+  Object.assign(process.env, { PIP_NO_INDEX: "1", PIP_FIND_LINKS: wheelhouse, PIP_CONFIG_FILE: "/dev/null" });
+}
+
 if (!python) fatal("set RESOLINT_PYTHON to a Python that has resolint installed");
 if (spawnSync(python, ["-c", "import resolint"]).status !== 0) fatal(`${python} cannot import resolint`);
 for (const [what, p] of [["VSIX", vsix], ["code-server", codeServer], ["chromium", chromiumPath]]) {
@@ -76,6 +86,16 @@ let server;
 let browser;
 let page;
 let wb;
+
+/**
+ * The extension's log channel, which is also written to disk: read it there, since the
+ * Output panel only renders the lines in view.
+ */
+function extensionLog() {
+  const found = spawnSync("find", [path.join(userDir, "logs"), "-name", "resolint.log"], { encoding: "utf8" });
+  const file = found.stdout.split("\n").find((l) => l.trim());
+  return file ? readFileSync(file, "utf8") : "";
+}
 
 async function cleanup() {
   await browser?.close().catch(() => {});
@@ -289,13 +309,7 @@ try {
   });
 
   await check("resolint: Restart Server and resolint: Show Output", async () => {
-    // The extension's log channel is also written to disk: read it there, since the
-    // Output panel only renders the lines in view.
-    const logText = () => {
-      const found = spawnSync("find", [path.join(userDir, "logs"), "-name", "resolint.log"], { encoding: "utf8" });
-      const file = found.stdout.split("\n").find((l) => l.trim());
-      return file ? readFileSync(file, "utf8") : "";
-    };
+    const logText = extensionLog;
     await wb.runCommand("resolint: Restart Server");
     const after = await waitFor("a new start logged after the restart request", async () => {
       const rest = logText().split("restart requested").slice(1).join("");
@@ -329,7 +343,8 @@ try {
     await waitFor("diagnostics again after the restart", async () => (await wb.problems()).length > 0, 30_000);
   });
 
-  await check("no interpreter anywhere: one message that offers a private environment", async () => {
+  await check(`no interpreter anywhere: one message that offers a private environment${
+    wheelhouse ? ", which installs the bundled wheel with no package index" : ""}`, async () => {
     const good = JSON.parse(readFileSync(settingsFile, "utf8"));
     const { ["resolint.interpreter"]: _, ...rest } = good;
     await wb.runCommand("Notifications: Clear All Notifications"); // read only the new one
@@ -338,12 +353,30 @@ try {
       const toast = await waitFor("the no-server notification", async () =>
         (await wb.notifications()).find((t) => t.message.includes("no Python with resolint was found")), 20_000);
       log(`  message: ${toast.message} [${toast.buttons.join("] [")}]`);
-      assert(toast.message.includes("resolint.interpreter") && toast.message.includes("pip install resolint"),
+      assert(toast.message.includes("resolint.interpreter") && toast.message.includes("this extension ships"),
         "the message does not say what to do");
       assert(toast.buttons.includes("Create environment") && toast.buttons.includes("Open Settings"),
         `the offer's buttons are missing: ${JSON.stringify(toast.buttons)}`);
+      if (wheelhouse) {
+        // Accept: a venv in the extension's storage, resolint from the .vsix's wheel, no index.
+        await page.locator(".notification-toast .monaco-button", { hasText: "Create environment" }).first().click();
+        const envPython = await waitFor("the server started from the private environment", async () => {
+          const found = spawnSync("find", [userDir, "-path", "*/venv/bin/python"], { encoding: "utf8" });
+          const py = found.stdout.split("\n").find((l) => l.trim());
+          return py && /private environment ready/.test(extensionLog()) ? py : false;
+        }, 240_000, 1000);
+        log(`  private environment: ${envPython}`);
+        assert(/Processing .*bundled[\\/]resolint-[^ ]+\.whl/.test(extensionLog()),
+          "pip did not install the bundled wheel");
+        const where = spawnSync(envPython, ["-c", "import resolint; print(resolint.__file__)"], { encoding: "utf8" });
+        assert(where.status === 0 && where.stdout.includes(path.dirname(path.dirname(envPython))),
+          `resolint is not installed in the private environment: ${where.stdout}${where.stderr}`);
+        await wb.openFile("draft.res.txt");
+        await wb.showProblems();
+        await waitFor("diagnostics from the private environment's server", async () =>
+          (await wb.problems()).some((r) => r.code.startsWith("PRE")), 60_000);
+      }
     } finally {
-      // The offer is not accepted: that would pip install from the package index.
       writeSettings(good);
     }
     await waitFor("diagnostics again with the interpreter back", async () => (await wb.problems()).length > 0, 30_000);

@@ -5,7 +5,8 @@
  *   1. `resolint.path`        — a resolint executable:      `<path> server`
  *   2. `resolint.interpreter` — a Python with resolint:     `<python> -m resolint server`
  *   3. the interpreter selected in the Python extension (ms-python.python), if it has resolint
- *   4. the extension's private environment (a venv in globalStorage), if it was created
+ *   4. the extension's private environment (a venv in globalStorage, with the resolint
+ *      wheel this extension ships installed in it), if it was created
  *   5. otherwise: offer to create the private environment (done by the caller)
  *
  * An explicit setting (1, 2) is "strict": if it does not work we stop and say so,
@@ -139,15 +140,16 @@ export function settingBrokenMessage(c: Candidate, detail: string): string {
   }
   return (
     `resolint: the interpreter in "resolint.interpreter" (${c.command}) cannot run resolint (${detail}). ` +
-    `Install it there with "${c.command} -m pip install resolint", or point the setting at a Python that has it.`
+    `Install resolint there from its wheel or a clone ("${c.command} -m pip install <resolint wheel or folder>"), ` +
+    `or point the setting at a Python that has it.`
   );
 }
 
 /** The one message shown when no server can be found and no private env is wanted. */
 export const NO_SERVER_MESSAGE =
   "resolint: no Python with resolint was found. Set \"resolint.interpreter\" to a Python that has " +
-  "resolint (pip install resolint), select such an interpreter in the Python extension, " +
-  "or let resolint create its own environment.";
+  "resolint, select such an interpreter in the Python extension, " +
+  "or let resolint create its own environment with the copy of resolint this extension ships.";
 
 /** Where the private environment's interpreter lives inside the extension's global storage. */
 export function privateEnvPython(storageDir: string, platform: string): string {
@@ -173,10 +175,29 @@ export function basePythons(platform: string, pythonExtensionInterpreter?: strin
   return out;
 }
 
-/** The steps that make the private environment: a venv, then resolint from the package index. */
-export function privateEnvSteps(base: CommandLine, envDir: string, envPython: string): CommandLine[] {
+/**
+ * The steps that make the private environment: a venv, then resolint from the wheel
+ * bundled in the extension (resolint is not on a package index; pip still takes its
+ * dependencies from the index the user's pip is configured with).
+ */
+export function privateEnvSteps(base: CommandLine, envDir: string, envPython: string, wheel: string): CommandLine[] {
   return [
     { command: base.command, args: [...base.args, "-m", "venv", envDir] },
-    { command: envPython, args: ["-m", "pip", "install", "--disable-pip-version-check", "--upgrade", "resolint"] },
+    { command: envPython, args: ["-m", "pip", "install", "--disable-pip-version-check", "--upgrade", wheel] },
   ];
+}
+
+/** The folder of the extension that holds the bundled wheel (see scripts/prepublish.mjs). */
+export const BUNDLED_DIR = "bundled";
+
+/** The bundled resolint wheel among a folder's file names (the newest version if several). */
+export function bundledWheel(files: string[]): string | undefined {
+  const wheels = files.filter((f) => /^resolint-[^-]+-py3-none-any\.whl$/.test(f));
+  const version = (f: string) => f.split("-")[1].split(".").map((n) => parseInt(n, 10) || 0);
+  wheels.sort((a, b) => {
+    const [x, y] = [version(a), version(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+    return 0;
+  });
+  return wheels.at(-1);
 }

@@ -1,11 +1,14 @@
 /**
  * The extension's private Python environment: a venv in the extension's global
- * storage with `resolint` installed from the package index. Offered only when no
- * configured interpreter has resolint; created under a progress notification.
+ * storage with `resolint` installed from the wheel bundled in the extension
+ * (`bundled/resolint-*.whl`; its dependencies come from the package index, as pip
+ * does). Offered only when no configured interpreter has resolint; created under a
+ * progress notification.
  */
 import * as vscode from "vscode";
 import * as fs from "node:fs";
-import { basePythons, privateEnvDir, privateEnvPython, privateEnvSteps } from "./discovery";
+import * as path from "node:path";
+import { basePythons, BUNDLED_DIR, bundledWheel, privateEnvDir, privateEnvPython, privateEnvSteps } from "./discovery";
 import { describeFailure, run } from "./proc";
 
 export function privateEnvPaths(context: vscode.ExtensionContext): { dir: string; python: string } {
@@ -29,6 +32,17 @@ export async function createPrivateEnv(
   pythonExtensionInterpreter?: string,
 ): Promise<string | undefined> {
   const { dir, python } = privateEnvPaths(context);
+  const bundled = path.join(context.extensionPath, BUNDLED_DIR);
+  const files = await fs.promises.readdir(bundled).catch(() => [] as string[]);
+  const wheelName = bundledWheel(files);
+  if (!wheelName) {
+    void vscode.window.showErrorMessage(
+      `resolint: this build of the extension has no resolint wheel in ${bundled}. Set "resolint.interpreter" ` +
+        `to a Python that has resolint.`,
+    );
+    return undefined;
+  }
+  const wheel = path.join(bundled, wheelName);
   await fs.promises.mkdir(context.globalStorageUri.fsPath, { recursive: true });
 
   return vscode.window.withProgress(
@@ -36,14 +50,14 @@ export async function createPrivateEnv(
     async (progress) => {
       let lastError = "no Python found (tried python3, python)";
       for (const base of basePythons(process.platform, pythonExtensionInterpreter)) {
-        const steps = privateEnvSteps(base, dir, python);
+        const steps = privateEnvSteps(base, dir, python, wheel);
         progress.report({ message: `Creating a Python environment with ${base.command}…` });
         const ok = await runStep(steps[0], log, 120_000);
         if (ok !== undefined) {
           lastError = `${base.command}: ${ok}`;
           continue; // try the next base Python
         }
-        progress.report({ message: "Installing resolint from the package index…" });
+        progress.report({ message: `Installing ${wheelName}…` });
         const pip = await runStep(steps[1], log, 600_000);
         if (pip !== undefined) {
           log.show(true);

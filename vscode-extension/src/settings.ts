@@ -37,6 +37,8 @@ export interface ResolintSettings {
   formatting: boolean;
   /** Milliseconds the server waits after a keystroke before linting. */
   debounce: number;
+  /** Root of a published copy of the documentation for rule links ("": the installed pages). */
+  docsUrl: string;
 }
 
 export const DEFAULTS: ResolintSettings = {
@@ -48,11 +50,12 @@ export const DEFAULTS: ResolintSettings = {
   extraGlobs: [],
   formatting: false,
   debounce: 150,
+  docsUrl: "",
 };
 
 /** Keys under the `resolint` section; the order is the order of package.json. */
 export const SETTING_KEYS = [
-  "interpreter", "path", "style", "run", "severityOverrides", "extraGlobs", "formatting", "debounce",
+  "interpreter", "path", "style", "run", "severityOverrides", "extraGlobs", "formatting", "debounce", "docsUrl",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -63,7 +66,7 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
  * `problems` collects one line per value that was dropped, for the output channel.
  */
 export function readSettings(get: (key: SettingKey) => unknown, problems: string[] = []): ResolintSettings {
-  const str = (key: "interpreter" | "path"): string => {
+  const str = (key: "interpreter" | "path" | "docsUrl"): string => {
     const v = get(key);
     if (v === undefined || v === null) return DEFAULTS[key];
     if (typeof v !== "string") {
@@ -128,6 +131,7 @@ export function readSettings(get: (key: SettingKey) => unknown, problems: string
     extraGlobs,
     formatting,
     debounce,
+    docsUrl: str("docsUrl"),
   };
 }
 
@@ -138,6 +142,7 @@ export interface ServerOptionsPayload {
   severityOverrides: Record<string, Severity>;
   formatting: boolean;
   debounce: number;
+  docsUrl: string;
 }
 
 /**
@@ -152,6 +157,7 @@ export function serverPayload(s: ResolintSettings): ServerOptionsPayload {
     severityOverrides: { ...s.severityOverrides },
     formatting: s.formatting,
     debounce: s.debounce,
+    docsUrl: s.docsUrl,
   };
 }
 

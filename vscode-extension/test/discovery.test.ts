@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import {
-  basePythons, Candidate, candidates, discover, executable, privateEnvPython, privateEnvSteps, probeCommand,
+  basePythons, bundledWheel, Candidate, candidates, discover, executable, privateEnvPython, privateEnvSteps, probeCommand,
   ruleCommand, serverCommand,
 } from "../src/discovery";
 
@@ -62,7 +62,7 @@ test("a broken explicit setting stops discovery with a message naming the settin
   assert.deepEqual(seen, ["/w/.venv/bin/python"], "the Python extension is not consulted");
   const msg = r.kind === "setting-broken" ? r.message : "";
   assert.match(msg, /resolint\.interpreter/);
-  assert.match(msg, /\/w\/\.venv\/bin\/python -m pip install resolint/);
+  assert.match(msg, /\/w\/\.venv\/bin\/python -m pip install <resolint wheel or folder>/);
 });
 
 test("an interpreter that does not exist is named as such", async () => {
@@ -76,7 +76,8 @@ test("nothing works: one message that says what to do", async () => {
   assert.equal(r.kind, "none");
   const msg = r.kind === "none" ? r.message : "";
   assert.match(msg, /resolint\.interpreter/);
-  assert.match(msg, /pip install resolint/);
+  assert.doesNotMatch(msg, /pip install resolint\b/, "resolint is not on a package index");
+  assert.match(msg, /copy of resolint this extension ships/);
   assert.match(msg, /Python extension/);
 });
 
@@ -85,11 +86,19 @@ test("private environment: where it lives and how it is made", () => {
   assert.equal(privateEnvPython("C:\\gs", "win32"), "C:\\gs\\venv\\Scripts\\python.exe");
   assert.deepEqual(basePythons("linux", "/usr/bin/python3.12").map((b) => b.command), ["/usr/bin/python3.12", "python3", "python"]);
   assert.deepEqual(basePythons("win32")[0], { command: "py", args: ["-3"] });
-  const steps = privateEnvSteps({ command: "python3", args: [] }, "/gs/venv", "/gs/venv/bin/python");
+  const wheel = "/ext/bundled/resolint-0.1.0-py3-none-any.whl";
+  const steps = privateEnvSteps({ command: "python3", args: [] }, "/gs/venv", "/gs/venv/bin/python", wheel);
   assert.deepEqual(steps[0], { command: "python3", args: ["-m", "venv", "/gs/venv"] });
   assert.deepEqual(steps[1].command, "/gs/venv/bin/python");
   assert.deepEqual(steps[1].args.slice(0, 3), ["-m", "pip", "install"]);
-  assert.equal(steps[1].args[steps[1].args.length - 1], "resolint");
+  assert.equal(steps[1].args[steps[1].args.length - 1], wheel, "resolint comes from the bundled wheel, not an index");
+});
+
+test("the bundled wheel: resolint's own, newest version first", () => {
+  assert.equal(bundledWheel(["README.md", "resolint-0.1.0-py3-none-any.whl"]), "resolint-0.1.0-py3-none-any.whl");
+  assert.equal(bundledWheel(["resolint-0.9.0-py3-none-any.whl", "resolint-0.10.0-py3-none-any.whl"]), "resolint-0.10.0-py3-none-any.whl");
+  assert.equal(bundledWheel(["pygls-2.1.1-py3-none-any.whl"]), undefined);
+  assert.equal(bundledWheel([]), undefined);
 });
 
 test("the server's process: exactly `… server`, no transport flag added by the client", () => {

@@ -10,7 +10,7 @@ const from = (o: Record<string, unknown>) => (k: SettingKey) => o[k];
 test("defaults when nothing is set", () => {
   assert.deepEqual(readSettings(from({})), DEFAULTS);
   assert.deepEqual(serverPayload(readSettings(from({}))), {
-    style: "auto", run: "onType", severityOverrides: {}, formatting: false, debounce: 150,
+    style: "auto", run: "onType", severityOverrides: {}, formatting: false, debounce: 150, docsUrl: "",
   });
 });
 
@@ -18,12 +18,12 @@ test("settings reach the server as initializationOptions, without client-only ke
   const s = readSettings(from({
     interpreter: " /opt/py/bin/python ", path: "", style: "interpol", run: "onSave",
     severityOverrides: { pre002: "hint", TRM: "information" }, extraGlobs: ["drafts/**/*.md"],
-    formatting: true, debounce: 400,
+    formatting: true, debounce: 400, docsUrl: " https://docs.example/resolint/ ",
   }));
   assert.equal(s.interpreter, "/opt/py/bin/python");
   assert.deepEqual(serverPayload(s), {
     style: "interpol", run: "onSave", severityOverrides: { PRE002: "hint", TRM: "information" },
-    formatting: true, debounce: 400,
+    formatting: true, debounce: 400, docsUrl: "https://docs.example/resolint/",
   });
   assert.ok(!("interpreter" in serverPayload(s)) && !("extraGlobs" in serverPayload(s)));
 });

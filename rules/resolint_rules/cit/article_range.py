@@ -47,7 +47,11 @@ class ArticleOutOfRange(Rule):
     `[terms.instruments."Title"]`.
 
     ## References
-    kb §5.1 (68 articles), §5.2 (48), §5.3 (UNCAC 71 articles).
+    - United Nations Convention against Cybercrime, annexed to General Assembly resolution 79/243 of 24 December 2024 (A/RES/79/243): <https://undocs.org/A/RES/79/243>
+    - Council of Europe, Convention on Cybercrime (ETS No. 185), Budapest, 23 November 2001, 48 articles: <https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum=185>
+    - United Nations Convention against Corruption, adopted by General Assembly resolution 58/4 of 31 October 2003: <https://legal.un.org/avl/ha/uncc/uncc.html>
+
+    Repository note: the project knowledge base (`../shared/kb`) §5.1 (68 articles), §5.2 (48), §5.3 (UNCAC 71 articles).
     """
 
     code = "CIT009"

@@ -67,8 +67,10 @@ class ArticleTitleMismatch(Rule):
     None.
 
     ## References
-    kb §5.1 (article titles VERIFIED against the annex of A/RES/79/243; CYB-01) and §5.2
-    (Budapest articles from the treaty text).
+    - United Nations Convention against Cybercrime, annexed to General Assembly resolution 79/243 of 24 December 2024 (A/RES/79/243): <https://undocs.org/A/RES/79/243>
+    - Council of Europe, Convention on Cybercrime (ETS No. 185), Budapest, 23 November 2001, 48 articles: <https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum=185>
+
+    Repository note: the project knowledge base (`../shared/kb`) §5.1 (article titles VERIFIED against the annex of A/RES/79/243; CYB-01) and §5.2 (Budapest articles from the treaty text).
     """
 
     code = "CIT010"

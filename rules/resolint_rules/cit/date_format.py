@@ -40,7 +40,9 @@ class DateFormat(Rule):
     None; the style's `[dates] format = "dmy"` turns the rule on (an empty value turns it off).
 
     ## References
-    kb §1.7 UN-DATE-01 (UN Editorial Manual "Numbers, dates and time").
+    - UN Editorial Manual, "Numbers, dates and time": <https://www.un.org/dgacm/en/content/editorial-manual/numbers-dates-time>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.7 UN-DATE-01 (UN Editorial Manual "Numbers, dates and time").
     """
 
     code = "CIT007"

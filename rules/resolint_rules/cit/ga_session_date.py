@@ -49,8 +49,10 @@ class GaResolutionOutsideSession(Rule):
     None.
 
     ## References
-    kb §4.1 (session N opens in September of 1945+N; window 1 September 1945+N to
-    30 September 1946+N); anchors 51/1 of 15 October 1996, 79/317 of 18 July 2025.
+    - Dag Hammarskjöld Library, "General Assembly: resolutions" (sessions and numbering): <https://research.un.org/en/docs/ga/resolutions>
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+
+    Repository note: the project knowledge base (`../shared/kb`) §4.1 (session N opens in September of 1945+N; window 1 September 1945+N to 30 September 1946+N); anchors 51/1 of 15 October 1996, 79/317 of 18 July 2025.
     """
 
     code = "CIT001"

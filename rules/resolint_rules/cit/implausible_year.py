@@ -43,7 +43,9 @@ class ImplausibleYear(Rule):
     `min-year` (default 1900), `max-year` (default 2100).
 
     ## References
-    kb §1.7.
+    - UN Editorial Manual, "Numbers, dates and time": <https://www.un.org/dgacm/en/content/editorial-manual/numbers-dates-time>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.7.
     """
 
     code = "CIT008"

@@ -41,7 +41,9 @@ class ImpossibleDate(Rule):
     None.
 
     ## References
-    kb §1.7 UN-DATE-01.
+    - UN Editorial Manual, "Numbers, dates and time": <https://www.un.org/dgacm/en/content/editorial-manual/numbers-dates-time>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.7 UN-DATE-01.
     """
 
     code = "CIT006"

@@ -44,7 +44,9 @@ class InconsistentCitation(Rule):
     None.
 
     ## References
-    kb §1.6 (full dates with resolution references).
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", I. System of identification: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-sys-ident>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.6 (full dates with resolution references).
     """
 
     code = "CIT005"

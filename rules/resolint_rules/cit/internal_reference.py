@@ -46,7 +46,9 @@ class InternalReferenceTarget(Rule):
     None.
 
     ## References
-    kb §1.11 (lint ideas a–b).
+    - UN Editorial Manual, instructions for the preparation of documents ("internal cross-references should be carefully checked in the final draft"): <http://dd.dgacm.org/editorialmanual/ed-guidelines/instr_prep_docs/instructions.htm>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.11 (lint ideas a–b).
     """
 
     code = "CIT011"

@@ -48,9 +48,11 @@ class InterpolSymbolSession(Rule):
     None.
 
     ## References
-    kb §3.2 (symbols by era; the transition years are UNVERIFIED, so an era mismatch
-    is a warning) and §3.3 (session = year − 1931 to 2019, year − 1932 from 2021; none
-    in 2020).
+    - INTERPOL, "General Assembly" (one session a year; resolutions and their symbols): <https://www.interpol.int/Who-we-are/Governance/General-Assembly>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+    - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.2 (symbols by era; the transition years are UNVERIFIED, so an era mismatch is a warning) and §3.3 (session = year − 1931 to 2019, year − 1932 from 2021; none in 2020).
     """
 
     code = "CIT003"

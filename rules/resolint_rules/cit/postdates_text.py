@@ -55,7 +55,10 @@ class CitationAfterText(Rule):
     None.
 
     ## References
-    kb §3.2 ("A cited resolution must not be later than the citing one"); §4.1.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", I. System of identification: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-sys-ident>
+    - INTERPOL, "General Assembly" (one session a year; resolutions and their symbols): <https://www.interpol.int/Who-we-are/Governance/General-Assembly>
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.2 ("A cited resolution must not be later than the citing one"); §4.1.
     """
 
     code = "CIT004"

@@ -43,9 +43,9 @@ class ScResolutionYearMismatch(Rule):
     None.
 
     ## References
-    kb §4.2 and `data/unsc_first_resolution_by_year.csv` (first number of each year,
-    2000–2025). Rows taken from recall allow ±3 near a year boundary, reported as a
-    warning.
+    - Dag Hammarskjöld Library, "Security Council: resolutions" (numbered consecutively since 1946, year in parentheses): <https://research.un.org/en/docs/sc/resolutions>
+
+    Repository note: the project knowledge base (`../shared/kb`) §4.2 and `data/unsc_first_resolution_by_year.csv` (first number of each year, 2000–2025). Rows taken from recall allow ±3 near a year boundary, reported as a warning.
     """
 
     code = "CIT002"

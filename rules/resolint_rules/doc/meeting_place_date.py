@@ -53,8 +53,10 @@ class MeetingPlaceDate(Rule):
     None.
 
     ## References
-    kb §3.3 and `data/interpol_sessions.csv` (each row with its source; aliases such as
-    Marrakesh, St Petersburg accepted). Rows whose dates are unverified give warnings.
+    - INTERPOL, "General Assembly" (one session a year; resolutions and their symbols): <https://www.interpol.int/Who-we-are/Governance/General-Assembly>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.3 and `data/interpol_sessions.csv` (each row with its source; aliases such as Marrakesh, St Petersburg accepted). Rows whose dates are unverified give warnings.
     """
 
     code = "DOC012"

@@ -40,7 +40,11 @@ class MissingOpening(Rule):
     None.
 
     ## References
-    kb §1.1 UN-STRUCT-01, UN-STRUCT-02; §3.1 IP-HEAD-02.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.1 UN-STRUCT-01, UN-STRUCT-02; §3.1 IP-HEAD-02.
     """
 
     code = "DOC001"

@@ -82,7 +82,10 @@ class OpenerNotItalic(_FormattingRule):
     `un-sc`, off for `interpol` and `mun`).
 
     ## References
-    kb §1.5 (italics in printed GA resolutions) and §1.2 UN-PRE-04.
+    - UN Editorial Manual, "Italics": <https://www.un.org/dgacm/en/content/editorial-manual/italics>
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.5 (italics in printed GA resolutions) and §1.2 UN-PRE-04.
     """
 
     code = "DOC030"
@@ -143,7 +146,10 @@ class ItalicBeyondOpener(_FormattingRule):
     None; on when the style says `[docx] italic-openers = true`.
 
     ## References
-    kb §1.5 (italics in printed GA resolutions) and §1.2 UN-PRE-04.
+    - UN Editorial Manual, "Italics": <https://www.un.org/dgacm/en/content/editorial-manual/italics>
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.5 (italics in printed GA resolutions) and §1.2 UN-PRE-04.
     """
 
     code = "DOC031"

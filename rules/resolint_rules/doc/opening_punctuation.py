@@ -40,7 +40,10 @@ class OpeningPunctuation(Rule):
     None; the mark comes from the style (`[opening] terminal`).
 
     ## References
-    kb §1.1 UN-STRUCT-02; §3.1 IP-HEAD-02.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.1 UN-STRUCT-02; §3.1 IP-HEAD-02.
     """
 
     code = "DOC002"

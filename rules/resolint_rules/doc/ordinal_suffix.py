@@ -50,7 +50,10 @@ class OrdinalSuffix(Rule):
     None.
 
     ## References
-    kb §3.1 IP-HEAD-03 ("ordinal suffix must be right").
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+    - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.1 IP-HEAD-03 ("ordinal suffix must be right").
     """
 
     code = "DOC013"

@@ -49,7 +49,9 @@ class PreambleAfterOperative(Rule):
     None.
 
     ## References
-    kb §1.1 UN-STRUCT-01; §1.2 UN-PRE-06.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.1 UN-STRUCT-01; §1.2 UN-PRE-06.
     """
 
     code = "DOC003"

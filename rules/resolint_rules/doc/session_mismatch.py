@@ -56,7 +56,11 @@ class SessionMismatch(Rule):
     None.
 
     ## References
-    kb §3.2 (INTERPOL symbols), §3.3 (sessions by year; none in 2020), §4.1 (GA sessions).
+    - INTERPOL, "General Assembly" (one session a year; resolutions and their symbols): <https://www.interpol.int/Who-we-are/Governance/General-Assembly>
+    - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
+    - Dag Hammarskjöld Library, "General Assembly: resolutions" (sessions and numbering): <https://research.un.org/en/docs/ga/resolutions>
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.2 (INTERPOL symbols), §3.3 (sessions by year; none in 2020), §4.1 (GA sessions).
     """
 
     code = "DOC011"

@@ -53,7 +53,10 @@ class TitleNumberMismatch(Rule):
     None.
 
     ## References
-    kb §3.1 IP-HEAD-01, §3.2; §1.6 (A/RES/N/x).
+    - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", I. System of identification: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-sys-ident>
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.1 IP-HEAD-01, §3.2; §1.6 (A/RES/N/x).
     """
 
     code = "DOC010"

@@ -69,8 +69,9 @@ class VoteLine(Rule):
     None.
 
     ## References
-    kb §3.1 IP-FOOT-01 (format attested by GA-2025-93-RES-03 only: UNVERIFIED beyond it,
-    hence a warning).
+    - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.1 IP-FOOT-01 (format attested by GA-2025-93-RES-03 only: UNVERIFIED beyond it, hence a warning).
     """
 
     code = "DOC014"

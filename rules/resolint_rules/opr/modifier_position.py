@@ -50,7 +50,10 @@ class OperativeModifierPosition(Rule):
     None; the position comes from the style (`[openers] operative-modifier`).
 
     ## References
-    kb §1.3 UN-OP-05.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+    - Dag Hammarskjöld Library, "Security Council: resolutions" (numbered consecutively since 1946, year in parentheses): <https://research.un.org/en/docs/sc/resolutions>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.3 UN-OP-05.
     """
 
     code = "OPR011"

@@ -46,7 +46,9 @@ class OperativeNumberFormat(Rule):
     None; the form comes from the style (`[numbering] form`).
 
     ## References
-    kb §1.3 UN-OP-01; §1.4 (lint of `1)` and `(1)`).
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.3 UN-OP-01; §1.4 (lint of `1)` and `(1)`).
     """
 
     code = "OPR003"

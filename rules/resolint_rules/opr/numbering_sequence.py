@@ -101,7 +101,10 @@ class OperativeNumberingSequence(Rule):
     None.
 
     ## References
-    kb §1.3 UN-OP-01; §1.11 (cross-references re-checked after renumbering).
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+    - UN Editorial Manual, instructions for the preparation of documents ("internal cross-references should be carefully checked in the final draft"): <http://dd.dgacm.org/editorialmanual/ed-guidelines/instr_prep_docs/instructions.htm>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.3 UN-OP-01; §1.11 (cross-references re-checked after renumbering).
     """
 
     code = "OPR002"

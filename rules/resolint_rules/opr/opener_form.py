@@ -49,7 +49,9 @@ class OperativeOpenerForm(Rule):
     None.
 
     ## References
-    kb §1.1 UN-STRUCT-04; §2 matching rule 5.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.1 UN-STRUCT-04; §2 matching rule 5.
     """
 
     code = "OPR004"

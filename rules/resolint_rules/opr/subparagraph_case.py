@@ -52,7 +52,10 @@ class SubparagraphCase(Rule):
     None; the case comes from the style (`[subparagraphs] case`, `[list-items] case`).
 
     ## References
-    kb §1.4; §3.1 IP-OP-02.
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+    - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.4; §3.1 IP-OP-02.
     """
 
     code = "OPR010"

@@ -74,7 +74,9 @@ class SubparagraphLabelSequence(Rule):
     None.
 
     ## References
-    kb §1.4.
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.4.
     """
 
     code = "OPR008"
@@ -150,7 +152,9 @@ class SubparagraphLabelForm(Rule):
     None; the forms come from the style (`[subparagraphs] forms` and `schemes`).
 
     ## References
-    kb §1.4.
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.4.
     """
 
     code = "OPR009"

@@ -60,7 +60,11 @@ class OperativeTerminalPunctuation(Rule):
     None.
 
     ## References
-    kb §1.3 UN-OP-03, UN-OP-04; §3.1 IP-OP-02.
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.3 UN-OP-03, UN-OP-04; §3.1 IP-OP-02.
     """
 
     code = "OPR007"

@@ -45,7 +45,9 @@ class UnknownOperativeOpener(Rule):
     Add phrases with a custom style (`[styles.NAME.openers] operative = [...]`).
 
     ## References
-    kb §2 (phrase lists, matching rule 4).
+    - Lists of preambulatory and operative phrases used in Model UN, e.g. Columbus State University: <https://politicalscience.columbusstate.edu/mun/preambulatoryclauses.php>; and the openers of adopted resolutions (A/RES/51/1, AG-2001-RES-05, GA-2025-93-RES-03)
+
+    Repository note: the project knowledge base (`../shared/kb`) §2 (phrase lists, matching rule 4).
     """
 
     code = "OPR005"

@@ -50,7 +50,10 @@ class UnnumberedOperative(Rule):
     None; whether numbering is required comes from the style (`[numbering] operative`).
 
     ## References
-    kb §1.3 UN-OP-01; §3.1 IP-OP-02.
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+    - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.3 UN-OP-01; §3.1 IP-OP-02.
     """
 
     code = "OPR001"

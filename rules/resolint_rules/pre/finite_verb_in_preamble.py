@@ -44,7 +44,9 @@ class FiniteVerbInPreamble(Rule):
     None.
 
     ## References
-    kb §1.1 UN-STRUCT-03; §2 matching rule 5.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.1 UN-STRUCT-03; §2 matching rule 5.
     """
 
     code = "PRE001"

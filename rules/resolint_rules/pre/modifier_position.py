@@ -82,7 +82,10 @@ class PreambleModifierPosition(Rule):
     `before` or `either`).
 
     ## References
-    kb §1.2 UN-PRE-05; §2 matching rule 3.
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+    - Lists of preambulatory and operative phrases used in Model UN, e.g. Columbus State University: <https://politicalscience.columbusstate.edu/mun/preambulatoryclauses.php>; and the openers of adopted resolutions (A/RES/51/1, AG-2001-RES-05, GA-2025-93-RES-03)
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.2 UN-PRE-05; §2 matching rule 3.
     """
 
     code = "PRE007"

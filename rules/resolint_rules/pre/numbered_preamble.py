@@ -39,7 +39,10 @@ class NumberedPreamble(Rule):
     None.
 
     ## References
-    kb §1.2 UN-PRE-03.
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.2 UN-PRE-03.
     """
 
     code = "PRE005"

@@ -41,7 +41,10 @@ class PreambleOpenerCase(Rule):
     None; the case comes from the style (`[openers] case`).
 
     ## References
-    kb §1.2 UN-PRE-01; §3.1 IP-PRE-01; §2 matching rule 2.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.2 UN-PRE-01; §3.1 IP-PRE-01; §2 matching rule 2.
     """
 
     code = "PRE003"

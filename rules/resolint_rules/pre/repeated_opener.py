@@ -47,7 +47,9 @@ class RepeatedPreambleOpener(Rule):
     None; where the modifier goes comes from the style (`[openers] preamble-modifier`).
 
     ## References
-    kb §1.2 UN-PRE-05.
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.2 UN-PRE-05.
     """
 
     code = "PRE006"

@@ -56,7 +56,10 @@ class PreambleTerminalPunctuation(Rule):
     None.
 
     ## References
-    kb §1.2 UN-PRE-02; §3.1 IP-PRE-01.
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.2 UN-PRE-02; §3.1 IP-PRE-01.
     """
 
     code = "PRE004"

@@ -51,7 +51,9 @@ class UnknownPreambleOpener(Rule):
     Add phrases with a custom style (`[styles.NAME.openers] preambular = [...]`).
 
     ## References
-    kb §2 (phrase lists and matching rules 1–4).
+    - Lists of preambulatory and operative phrases used in Model UN, e.g. Columbus State University: <https://politicalscience.columbusstate.edu/mun/preambulatoryclauses.php>; and the openers of adopted resolutions (A/RES/51/1, AG-2001-RES-05, GA-2025-93-RES-03)
+
+    Repository note: the project knowledge base (`../shared/kb`) §2 (phrase lists and matching rules 1–4).
     """
 
     code = "PRE002"

@@ -44,8 +44,10 @@ class AbbreviationBeforeDefinition(Rule):
     None.
 
     ## References
-    kb §1.10 (AMUN: spell out at first use; lint "abbreviation used before its
-    definition"); §6 DR-05.
+    - American Model United Nations, "Document format and style" (abbreviations spelled out at first use, then used alone): <https://amun.org/handbooks/2018/amun-rules-and-procedures-2018/document-format-and-style>
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.10 (AMUN: spell out at first use; lint "abbreviation used before its definition"); §6 DR-05.
     """
 
     code = "TRM008"

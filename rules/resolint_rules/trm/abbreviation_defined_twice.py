@@ -43,7 +43,9 @@ class AbbreviationDefinedTwice(Rule):
     None.
 
     ## References
-    kb §1.10 (lint "defined twice"); §6 DR-05.
+    - American Model United Nations, "Document format and style" (abbreviations spelled out at first use, then used alone): <https://amun.org/handbooks/2018/amun-rules-and-procedures-2018/document-format-and-style>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.10 (lint "defined twice"); §6 DR-05.
     """
 
     code = "TRM009"

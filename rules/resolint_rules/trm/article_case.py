@@ -44,7 +44,9 @@ class ArticleCapitalization(Rule):
     some treaty bodies capitalize too.
 
     ## References
-    kb §1.9 (UN Editorial Manual "Capitalization").
+    - UN Editorial Manual, "Capitalization": <https://www.un.org/dgacm/en/content/editorial-manual/capitalization>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.9 (UN Editorial Manual "Capitalization").
     """
 
     code = "TRM004"

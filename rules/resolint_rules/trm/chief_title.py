@@ -48,7 +48,10 @@ class ChiefOfficerTitle(Rule):
     `chief` in the style's or the configuration's `[terms]`.
 
     ## References
-    kb §1.9 (UN vs INTERPOL house terms), §3.1 IP-TERM-01.
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+    - INTERPOL's own usage on <https://www.interpol.int> ("Secretary General", "member countries", "INTERPOL")
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.9 (UN vs INTERPOL house terms), §3.1 IP-TERM-01.
     """
 
     code = "TRM005"

@@ -44,7 +44,10 @@ class ConventionBeforeNamed(Rule):
     None.
 
     ## References
-    kb §1.9 (capitalized "Convention" for a specific instrument), §1.10.
+    - UN Editorial Manual, "Capitalization": <https://www.un.org/dgacm/en/content/editorial-manual/capitalization>
+    - American Model United Nations, "Document format and style" (abbreviations spelled out at first use, then used alone): <https://amun.org/handbooks/2018/amun-rules-and-procedures-2018/document-format-and-style>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.9 (capitalized "Convention" for a specific instrument), §1.10.
     """
 
     code = "TRM003"

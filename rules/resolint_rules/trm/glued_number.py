@@ -48,7 +48,9 @@ class NumberGluedToWord(Rule):
     None.
 
     ## References
-    kb §1.7 (numbers in figures, words apart).
+    - UN Editorial Manual, "Numbers, dates and time": <https://www.un.org/dgacm/en/content/editorial-manual/numbers-dates-time>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.7 (numbers in figures, words apart).
     """
 
     code = "TRM011"

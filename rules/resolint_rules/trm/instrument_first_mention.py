@@ -45,7 +45,10 @@ class InstrumentFirstMention(Rule):
     requires the full official title.
 
     ## References
-    kb §1.6 (identified by name), §1.10 (spell out at first use), §5.
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", I. System of identification: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-sys-ident>
+    - American Model United Nations, "Document format and style" (abbreviations spelled out at first use, then used alone): <https://amun.org/handbooks/2018/amun-rules-and-procedures-2018/document-format-and-style>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.6 (identified by name), §1.10 (spell out at first use), §5.
     """
 
     code = "TRM002"

@@ -45,7 +45,11 @@ class InstrumentNameVariant(Rule):
     `[[terms.instruments."Title".variants]]` (`text`, `fix`, `safe`).
 
     ## References
-    kb §5.1 CYB-03, §5.3 (official titles with lower-case "against").
+    - United Nations Convention against Cybercrime, annexed to General Assembly resolution 79/243 of 24 December 2024 (A/RES/79/243): <https://undocs.org/A/RES/79/243>
+    - United Nations Convention against Transnational Organized Crime, adopted by General Assembly resolution 55/25 of 15 November 2000 (A/RES/55/25): <https://undocs.org/A/RES/55/25>
+    - United Nations Convention against Corruption, adopted by General Assembly resolution 58/4 of 31 October 2003: <https://legal.un.org/avl/ha/uncc/uncc.html>
+
+    Repository note: the project knowledge base (`../shared/kb`) §5.1 CYB-03, §5.3 (official titles with lower-case "against").
     """
 
     code = "TRM001"

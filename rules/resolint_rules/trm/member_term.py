@@ -50,7 +50,10 @@ class MemberTerm(Rule):
     `members` in the style's or the configuration's `[terms]`.
 
     ## References
-    kb §1.9 (UN vs INTERPOL house terms), §3.1 IP-TERM-01.
+    - UN Editorial Manual, "Capitalization": <https://www.un.org/dgacm/en/content/editorial-manual/capitalization>
+    - INTERPOL's own usage on <https://www.interpol.int> ("Secretary General", "member countries", "INTERPOL")
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.9 (UN vs INTERPOL house terms), §3.1 IP-TERM-01.
     """
 
     code = "TRM006"

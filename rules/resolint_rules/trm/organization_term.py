@@ -65,7 +65,10 @@ class OrganizationTerm(Rule):
     whole words); the configuration's table replaces the style's.
 
     ## References
-    kb §3.1 IP-TERM-02 (INTERPOL / Interpol).
+    - INTERPOL's own usage on <https://www.interpol.int> ("Secretary General", "member countries", "INTERPOL")
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.1 IP-TERM-02 (INTERPOL / Interpol).
     """
 
     code = "TRM012"

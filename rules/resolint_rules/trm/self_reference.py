@@ -42,7 +42,9 @@ class SelfReference(Rule):
     `self-reference` in the style's or the configuration's `[terms]` (empty: no check).
 
     ## References
-    kb §1.3 UN-OP-06.
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.3 UN-OP-06.
     """
 
     code = "TRM007"

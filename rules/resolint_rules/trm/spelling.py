@@ -164,8 +164,9 @@ class Spelling(Rule):
     Model UN style).
 
     ## References
-    kb §1.8 (UN Editorial Guide: Concise Oxford, -ize, -yse, programme; quoted text
-    keeps its own spelling).
+    - UN Editorial Manual (its dictionary is the Concise Oxford English Dictionary, first-listed spellings: programme, judgement; -ize, but analyse): <https://www.un.org/dgacm/en/content/editorial-manual>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.8 (UN Editorial Guide: Concise Oxford, -ize, -yse, programme; quoted text keeps its own spelling).
     """
 
     code = "TRM010"

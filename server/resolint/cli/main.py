@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resolint import __version__
+from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
 from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.files import DecodeError, Document, decode, discover, encode, read_document, write_atomic
-from resolint.cli.render import RENDERERS
+from resolint.cli.render import RENDERERS, render_sarif
 from resolint.cli.report import FileReport
 from resolint.config import ConfigError, Settings, load_settings, parse_size, settings_for
 from resolint.engine import lint
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code")
     add_annotate_parser(sub)
     add_export_parser(sub)
+    add_docs_parser(sub)
     server = sub.add_parser("server", help="run the language server (stdio)")
     server.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
     server.add_argument("--host", default="127.0.0.1")
@@ -103,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_annotate(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "docs":
+            return cmd_docs(args)
         if args.command == "server":
             from resolint.lsp.server import run_server
 
@@ -200,7 +204,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if progress:
         progress.done()
     color = sys.stdout.isatty() and args.format == "text" and "NO_COLOR" not in os.environ
-    output = RENDERERS[args.format](reports, color)
+    # SARIF links each rule to its page: under the configuration's docs-url, if any.
+    if args.format == "sarif":
+        output = render_sarif(reports, color, base_settings.docs_url)
+    else:
+        output = RENDERERS[args.format](reports, color)
     if output:
         print(output)
     return _exit_code(reports, args)

@@ -13,10 +13,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from resolint import __version__
 from resolint.cli.report import FileReport, finding_dict, paragraph_of
+from resolint.docs import rule_url
 from resolint.registry import all_rules
 
 JSON_VERSION = 1
-DOCS_URL = "https://github.com/resolint/resolint/blob/main/README.md#{code}"
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
 
@@ -129,7 +129,7 @@ def render_github(reports: list[FileReport], color: bool = False) -> str:
     return "\n".join(out)
 
 
-def render_sarif(reports: list[FileReport], color: bool = False) -> str:
+def render_sarif(reports: list[FileReport], color: bool = False, docs_base: str = "") -> str:
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     sarif_level = {"error": "error", "warning": "warning", "info": "note"}
@@ -198,7 +198,7 @@ def render_sarif(reports: list[FileReport], color: bool = False) -> str:
                                 "id": r.code,
                                 "name": r.name,
                                 "shortDescription": {"text": r.summary},
-                                "helpUri": DOCS_URL.format(code=r.code.lower()),
+                                "helpUri": rule_url(r.code, docs_base),
                                 "defaultConfiguration": {"level": sarif_level[r.default_severity.value]},
                             }
                             for r in rules

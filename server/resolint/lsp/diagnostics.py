@@ -15,12 +15,12 @@ from typing import Iterable, Mapping
 
 from lsprotocol import types
 
+from resolint.docs import rule_url
 from resolint.engine import Finding
 from resolint.lsp.positions import LineIndex
 from resolint.rule import Edit, Severity
 from resolint.source import Span
 
-DOCS_URL = "https://github.com/resolint/resolint/blob/main/README.md#{anchor}"
 SOURCE = "resolint"
 
 _ENGINE_SEVERITY = {
@@ -34,11 +34,6 @@ _EDITOR_SEVERITY = {
     "information": types.DiagnosticSeverity.Information,
     "hint": types.DiagnosticSeverity.Hint,
 }
-
-
-def rule_url(code: str) -> str:
-    """The README anchor of a rule's documentation (one section per code)."""
-    return DOCS_URL.format(anchor=code.lower())
 
 
 def lsp_severity(finding: Finding, overrides: Mapping[str, str]) -> types.DiagnosticSeverity:
@@ -96,14 +91,19 @@ def _range_json(index: LineIndex, span: Span) -> dict:
 
 
 def to_diagnostic(
-    finding: Finding, finding_id: str, index: LineIndex, version: int | None, overrides: Mapping[str, str]
+    finding: Finding,
+    finding_id: str,
+    index: LineIndex,
+    version: int | None,
+    overrides: Mapping[str, str],
+    docs_base: str = "",
 ) -> types.Diagnostic:
     return types.Diagnostic(
         range=lsp_range(index, finding.span),
         message=finding.message,
         severity=lsp_severity(finding, overrides),
         code=finding.code,
-        code_description=types.CodeDescription(href=rule_url(finding.code)),
+        code_description=types.CodeDescription(href=rule_url(finding.code, docs_base)),
         source=SOURCE,
         data={"id": finding_id, "name": finding.name, "version": version, "fix": _fix_data(index, finding)},
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from resolint.lsp.diagnostics import lsp_range, rule_url
+from resolint.docs import rule_url
+from resolint.lsp.diagnostics import lsp_range
 from resolint.lsp.outline import opener_of
 from resolint.lsp.state import LintState
 from resolint.model import Kind
@@ -35,12 +36,12 @@ def citation_hovers(state: LintState, offset: int) -> list[tuple[Span, str]]:
     return out
 
 
-def rule_hover(code: str) -> str:
+def rule_hover(code: str, docs_base: str = "") -> str:
     rule = rule_by_code(code)
     if rule is None:
-        return f"**{code}** — [documentation]({rule_url(code)})"
+        return f"**{code}** — [documentation]({rule_url(code, docs_base)})"
     what = rule.doc_sections().get("What it does", rule.summary)
-    return f"**{rule.code} {rule.name}** — {rule.summary}\n\n{what}\n\n[Rule documentation]({rule_url(code)})"
+    return f"**{rule.code} {rule.name}** — {rule.summary}\n\n{what}\n\n[Rule documentation]({rule_url(code, docs_base)})"
 
 
 def opener_hover(state: LintState, offset: int) -> tuple[Span, str] | None:
@@ -85,7 +86,7 @@ def hover(state: LintState, offset: int) -> types.Hover | None:
         if hit and f.code not in codes_seen:
             codes_seen.add(f.code)
             spans.append(f.span)
-            parts.append(rule_hover(f.code))
+            parts.append(rule_hover(f.code, state.docs_base))
     if not parts:
         return None
     span = min(spans, key=len)

@@ -10,7 +10,8 @@ defaults, never a dead server.
 Editor settings (``initializationOptions`` and the ``resolint`` section of
 ``workspace/didChangeConfiguration``) only say how the editor shows things: ``style``
 (used when the project does not name one, as the VS Code extension documents), ``run``
-(``onType`` or ``onSave``), ``severityOverrides`` and ``formatting``. A bad value is
+(``onType`` or ``onSave``), ``severityOverrides``, ``formatting``, ``debounce`` and ``docsUrl`` (the root of a published
+copy of the documentation for rule links; the project's ``docs-url`` wins). A bad value is
 reported and that key keeps its default.
 """
 
@@ -37,6 +38,7 @@ class EditorSettings:
     severity_overrides: dict[str, str] = field(default_factory=dict)
     formatting: bool = False
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
+    docs_url: str = ""  # "": the project's docs-url, else the installed rule pages
 
 
 def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:
@@ -90,6 +92,12 @@ def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:
             out["debounce_ms"] = deb
         else:
             problems.append(f"resolint.debounce must be milliseconds (0-10000), got {deb!r}")
+    docs = raw.get("docsUrl")
+    if docs is not None:
+        if isinstance(docs, str):
+            out["docs_url"] = docs.strip()
+        else:
+            problems.append(f"resolint.docsUrl must be a URL (a string), got {docs!r}")
     return EditorSettings(**out), problems
 
 

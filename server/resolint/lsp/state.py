@@ -37,6 +37,7 @@ class LintState:
     path: str | None
     problems: list[str] = field(default_factory=list)  # configuration problems to show
     cache: dict[str, Any] = field(default_factory=dict)  # per-version memo (symbols, openers)
+    docs_base: str = ""  # root of the published docs for rule links; "": the installed pages
 
     @property
     def text(self) -> str:
@@ -86,7 +87,8 @@ def build_state(
         result = lint(index.source, settings, path=path_s, style=None)
     ids = finding_ids(result.findings, text)
     overrides = editor.severity_overrides
-    diags = [to_diagnostic(f, i, index, version, overrides) for f, i in zip(result.findings, ids)]
+    docs_base = settings.docs_url or editor.docs_url
+    diags = [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(result.findings, ids)]
     return LintState(
         uri=uri,
         version=version,
@@ -99,4 +101,5 @@ def build_state(
         style_override=style,
         path=path_s,
         problems=problems,
+        docs_base=docs_base,
     )

@@ -1,0 +1,178 @@
+"""The documentation site stays true to the code.
+
+The rule pages and the configuration page are generated; this fails while the pages on
+disk differ from what the rules' docstrings and the configuration schema give. The editor
+snippets that no editor runs in CI are at least parsed as their editor would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+import pytest
+
+from conftest import ROOT
+from resolint.config import KEYS, ConfigError, settings_from_table
+from resolint.config_doc import config_markdown, schema_from_keys
+from resolint.docs import generated_pages, rule_page, rule_url, stale_pages
+from resolint.registry import all_rules
+
+DOCS = ROOT / "docs"
+
+
+def test_generated_pages_match_the_code():
+    assert stale_pages(DOCS) == [], "run: python -m resolint.docs --write"
+
+
+def test_every_rule_has_a_page_with_its_docstring():
+    pages = generated_pages()
+    for rule in all_rules():
+        page = pages[f"rules/{rule.code}.md"]
+        assert page.startswith("<!-- generated")
+        assert f"# {rule.code} {rule.name}" in page
+        assert rule.doc() in page
+        assert f"[{rule.code}]({rule.code}.md)" in pages["rules/index.md"]
+
+
+def test_a_page_of_a_removed_rule_is_stale(tmp_path: Path):
+    for rel, text in generated_pages().items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    assert stale_pages(tmp_path) == []
+    (tmp_path / "rules" / "ZZZ999.md").write_text("old", encoding="utf-8")
+    (tmp_path / "rules" / "PRE003.md").write_text("edited by hand", encoding="utf-8")
+    assert stale_pages(tmp_path) == ["rules/PRE003.md", "rules/ZZZ999.md"]
+
+
+def test_configuration_page_lists_every_key_the_loader_accepts():
+    page = config_markdown()
+    for key in KEYS:
+        assert f"| `{key}` |" in page
+    # The table is the loader's: a key outside it is refused, every key in it is accepted.
+    with pytest.raises(ConfigError, match="docs-url"):
+        settings_from_table({"no-such-key": 1})
+    assert settings_from_table({"docs-url": "https://example.org/r/"}).docs_url == "https://example.org/r/"
+
+
+def test_configuration_page_renders_from_a_schema():
+    schema = schema_from_keys()
+    schema["properties"]["extra-key"] = {"type": ["string", "null"], "description": "a | b", "default": None}
+    page = config_markdown(schema)
+    assert "| `extra-key` | string or null | `null` | a \\| b |" in page
+
+
+def test_rule_url_default_is_the_installed_page():
+    url = rule_url("pre003")
+    assert url.startswith("file:")
+    path = Path(url2pathname(urlparse(url).path))
+    assert path.name == "PRE003.md" and path.is_file()
+    assert path.read_text(encoding="utf-8") == rule_page(next(r for r in all_rules() if r.code == "PRE003"))
+
+
+def test_rule_url_under_a_published_site():
+    assert rule_url("OPR001", "https://example.org/resolint/") == "https://example.org/resolint/rules/OPR001.html"
+    assert rule_url("OPR001", "https://example.org/resolint") == "https://example.org/resolint/rules/OPR001.html"
+
+
+def test_mkdocs_nav_names_pages_that_exist_or_are_written_elsewhere():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    others = {"ci.md", "parsing.md", "house-rules.md", "limits.md"}  # written in other branches; the nav hook drops them while absent
+    for page in re.findall(r":\s+([\w/.-]+\.md)\s*$", config, re.MULTILINE):
+        assert (DOCS / page).is_file() or page in others, page
+
+
+def _snippet(name: str, lang: str) -> str:
+    page = (DOCS / "editors.md").read_text(encoding="utf-8")
+    m = re.search(rf"<!-- snippet: {re.escape(name)}\b[^>]*-->\n```{lang}\n(.*?)```\n", page, re.DOTALL)
+    assert m, f"no {lang} block marked 'snippet: {name}' in docs/editors.md"
+    return m.group(1)
+
+
+def test_helix_snippet_is_valid_toml_for_resolint_server():
+    data = tomllib.loads(_snippet("helix", "toml"))
+    server = data["language-server"]["resolint"]
+    assert [server["command"], *server["args"]] == ["resolint", "server"]
+    assert all("resolint" in lang["language-servers"] for lang in data["language"])
+
+
+def test_sublime_snippet_is_valid_json_for_resolint_server():
+    data = json.loads(_snippet("sublime", "json"))
+    assert data["clients"]["resolint"]["command"] == ["resolint", "server"]
+
+
+def test_zed_snippet_is_valid_json_for_resolint_server():
+    data = json.loads(_snippet("zed", "json"))
+    binary = data["lsp"]["resolint"]["binary"]
+    assert [binary["path"], *binary["arguments"]] == ["resolint", "server"]
+
+
+def test_resolint_docs_opens_the_rule_page(tmp_path: Path, monkeypatch):
+    """`resolint docs CODE` hands the page's address to the browser (BROWSER names it)."""
+    import os
+    import subprocess
+    import sys
+
+    log = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" >> {log}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    env = {**os.environ, "BROWSER": str(browser)}
+    out = subprocess.run([sys.executable, "-m", "resolint", "docs", "pre003"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == rule_url("PRE003")
+    assert log.read_text(encoding="utf-8").strip() == rule_url("PRE003")
+    (tmp_path / "resolint.toml").write_text('docs-url = "https://docs.example/resolint/"\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "resolint", "docs", "OPR001", "--no-browser"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "https://docs.example/resolint/rules/OPR001.html"
+    out = subprocess.run([sys.executable, "-m", "resolint", "docs", "XYZ123"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "no rule 'XYZ123'" in out.stderr
+
+
+def test_references_cite_public_sources_and_the_kb_only_as_a_note():
+    """Readers do not have the project's knowledge base: each rule that relies on it names
+    a public source (a manual's section, a resolution, the instrument) first."""
+    for rule in all_rules():
+        refs = rule.doc_sections().get("References", "")
+        lines = [ln for ln in refs.splitlines() if ln.strip()]
+        for ln in lines:
+            if "kb" in ln.split() or "knowledge base" in ln:
+                assert ln.startswith("Repository note:"), f"{rule.code}: the kb cited outside the repository note: {ln}"
+        if any("knowledge base" in ln for ln in lines):
+            public = [ln for ln in lines if ln.startswith("- ")]
+            assert public, f"{rule.code}: cites the kb but no public source"
+
+
+def test_sarif_help_uri_follows_docs_url(tmp_path: Path):
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.res.txt"
+    draft.write_text("The General Assembly,\n\nRECALLING its resolution 74/1 of 1 October 2019,\n\n"
+                     "1. Decides to keep the matter under review.\n", encoding="utf-8")
+
+    def help_uris() -> dict[str, str]:
+        out = subprocess.run([sys.executable, "-m", "resolint", "check", "--format", "sarif", draft.name],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 1, out.stderr
+        rules = json.loads(out.stdout)["runs"][0]["tool"]["driver"]["rules"]
+        return {r["id"]: r["helpUri"] for r in rules}
+
+    assert help_uris()["PRE003"] == rule_url("PRE003")
+    (tmp_path / "resolint.toml").write_text('docs-url = "https://docs.example/resolint/"\n', encoding="utf-8")
+    assert help_uris()["PRE003"] == "https://docs.example/resolint/rules/PRE003.html"
+
+
+def test_docs_screenshot_is_the_extensions():
+    """The site cannot reach outside docs/, so it keeps a copy of the extension's screenshot."""
+    ours = (DOCS / "images" / "screenshot.png").read_bytes()
+    assert ours == (ROOT / "vscode-extension" / "images" / "screenshot.png").read_bytes(), (
+        "copy vscode-extension/images/screenshot.png to docs/images/"
+    )
