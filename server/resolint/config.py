@@ -60,6 +60,8 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     unsafe_fixes: bool = False
+    track_changes: bool = False  # annotate a .docx: fixes as tracked changes
+    revision_author: str = "resolint"  # the author of those tracked changes and comments
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # options by code
     severity: dict[str, str] = field(default_factory=dict)  # overrides by code or prefix
     terms: dict[str, Any] = field(default_factory=dict)
@@ -210,6 +212,13 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["ignore"] = _codes(path, key, value)
         elif key in ("unsafe-fixes", "unsafe_fixes"):
             changes["unsafe_fixes"] = _bool(path, key, value)
+        elif key in ("track-changes", "track_changes"):
+            changes["track_changes"] = _bool(path, key, value)
+        elif key in ("revision-author", "revision_author"):
+            author = _string(path, key, value).strip()
+            if not author:
+                raise ConfigError(path, key, "expected a name to sign tracked changes with, got an empty string")
+            changes["revision_author"] = author
         elif key in ("per-file-ignores", "per_file_ignores"):
             table_ = _table(path, key, value)
             changes["per_file_ignores"] = tuple((pat, _codes(path, f"{key}.{pat}", codes)) for pat, codes in table_.items())
@@ -243,7 +252,7 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["max_file_size"] = size
         else:
             raise ConfigError(path, key, "unknown key (known: style, select, extend-select, ignore, per-file-ignores, "
-                              "unsafe-fixes, rules, severity, terms, styles, include, exclude, max-file-size, extend)")
+                              "unsafe-fixes, track-changes, revision-author, rules, severity, terms, styles, include, exclude, max-file-size, extend)")
     result = replace(s, **changes)
     if {"style", "styles", "rules"} & changes.keys():
         from resolint.config_check import check_settings
