@@ -73,11 +73,12 @@ class TrackedWriter(Writer):
     # -- writing --------------------------------------------------------------------
 
     def write(self, doc: DocxText, work: list[tuple[Finding, list[_Plan]]]) -> None:
-        ops = []  # (position, order, finding index, segment, a, b, new)
+        ops = []  # (start, end, finding index, segment, a, b, new)
         for k, (_, plans) in enumerate(work):
             for pl in plans:
                 for seg, a, b, new in pl.ops:
                     ops.append((seg.start + a, seg.start + b, k, seg, a, b, new))
+        ops = _whole_words(ops)
         # Right to left: splitting runs on the left never moves what is right of it.
         ops.sort(key=lambda op: (op[0], op[1]), reverse=True)
         made: dict[int, list[tuple[int, list]]] = {}
@@ -158,6 +159,38 @@ class TrackedWriter(Writer):
             out[-1].addnext(ins)
             out.append(ins)
         return out
+
+
+def _whole_words(ops: list) -> list:
+    """Widen each replacement to whole words of its own text node, where nothing else is.
+
+    The smallest edit of "requests" into "Requests" is "r" into "R"; an editor reads a
+    tracked change better as the word struck through and the word inserted. Insertions
+    stay as they are (a full stop added is clearer alone), and a widening that would
+    reach another edit of the same pass is not made.
+    """
+    by_node: dict[int, list[tuple[int, int]]] = {}
+    for _, _, _, seg, a, b, _ in ops:
+        if seg.node is not None:
+            by_node.setdefault(id(seg.node), []).append((seg.node_off + a, seg.node_off + b))
+    out = []
+    for start, end, k, seg, a, b, new in ops:
+        if a < b and seg.node is not None and revision_of(seg) is None:
+            text = seg.node.text or ""
+            lo, hi = seg.node_off + a, seg.node_off + b
+            wlo, whi = lo, hi
+            while wlo > seg.node_off and text[wlo - 1].isalnum():
+                wlo -= 1
+            limit = seg.node_off + (seg.end - seg.start)
+            while whi < limit and text[whi].isalnum():
+                whi += 1
+            others = [r for r in by_node[id(seg.node)] if r != (lo, hi)]
+            if (wlo, whi) != (lo, hi) and not any(x <= whi and y >= wlo for x, y in others):
+                new = text[wlo:lo] + new + text[hi:whi]
+                a, b = a - (lo - wlo), b + (whi - hi)
+                start, end = seg.start + a, seg.start + b
+        out.append((start, end, k, seg, a, b, new))
+    return out
 
 
 def _span(start: int, end: int):
