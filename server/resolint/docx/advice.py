@@ -44,8 +44,9 @@ class CommentText:
 
 
 def _sentence(text: str) -> str:
+    """``text`` ended as a sentence: a full stop unless it ends with one or with a quotation."""
     text = text.strip()
-    return text if text.endswith((".", "?", "!", "…")) else text + "."
+    return text if text.endswith((".", "?", "!", "…", "'", "’", '"', "”", ")")) else text + "."
 
 
 def _change(title: str) -> str:
@@ -81,13 +82,13 @@ def comment_for(f: Finding, doc: DocxText | None = None, *, tracked: bool = Fals
     elif fix is not None and fix.edits:
         change = _change(fix.title)
         if tracked:
-            lines.append(f"Proposed as a tracked change: {change}. Accept or reject it (Review → Accept / Reject).")
+            lines.append(f"Proposed as a tracked change: {change} — accept or reject it (Review → Accept / Reject).")
         elif why:
             lines.append(f"Make this change by hand: {change} (resolint could not: {why}).")
         elif fix.applicability is Applicability.UNSAFE and not unsafe_allowed:
-            lines.append(f"Suggested change: {change}. Check that it keeps the meaning before you make it.")
+            lines.append(f"Suggested change: {change} — check that it keeps the meaning before you make it.")
         elif fix.applicability is Applicability.DISPLAY_ONLY:
-            lines.append(f"For example: {change}.")
+            lines.append(_sentence(f"For example: {change}"))
         else:
-            lines.append(f"Suggested change: {change}.")
+            lines.append(_sentence(f"Suggested change: {change}"))
     return CommentText(tuple(lines), f"{f.code} {f.name}")

@@ -25,8 +25,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from resolint.docx.advice import CommentText, comment_for
-from resolint.docx.reader import DocxText
-from resolint.docx.runs import split_at, top_level
+from resolint.docx.reader import W_ID, DocxText
+from resolint.docx.runs import revision_of, split_at, top_level
 from resolint.engine import Finding
 from resolint.source import Span
 
@@ -94,11 +94,13 @@ def annotate(
     findings: list[Finding],
     text_of: Callable[[Finding], CommentText] | None = None,
     maker: "CommentMaker | None" = None,
+    own_revisions: frozenset[str] | set[str] = frozenset(),
 ) -> AnnotateOutcome:
     """Add a comment per finding to ``doc.document`` (in memory).
 
     ``text_of`` words each comment (default: :func:`comment_for` on this document);
-    ``maker`` is shared with whoever else adds comments to the same document.
+    ``maker`` is shared with whoever else adds comments to the same document;
+    ``own_revisions`` are the ``w:id`` of tracked changes this run wrote (which may be cut).
     """
     text_of = text_of or (lambda f: comment_for(f, doc))
     outcome = AnnotateOutcome()
@@ -120,20 +122,32 @@ def annotate(
         todo.append((text, anchor))
     if not todo:
         return outcome
+    # Someone else's tracked change is not cut: a comment on part of it covers all of it.
+    def held(p, off):
+        seg = p.segment_at(off) if p is not None else None
+        if seg is None or seg.run is None:
+            return None
+        rev = revision_of(seg)
+        return rev if rev is not None and rev.get(W_ID) not in own_revisions else None
+
     # First make every anchor edge a run boundary, then place the markers.
     for _, a in todo:
-        for off in (a.start, a.end):
-            p = doc.paragraph_at(off if off == a.start else max(a.start, off - 1))
-            if p is not None:
+        for off, inside in ((a.start, a.start), (a.end, max(a.start, a.end - 1))):
+            p = doc.paragraph_at(inside)
+            if p is not None and held(p, inside) is None:
                 split_at(p, off)
     maker = maker or CommentMaker(doc.document)
     for text, a in todo:
         first_p = doc.paragraph_at(a.start)
         last_p = doc.paragraph_at(max(a.start, a.end - 1))
-        first = next(s for s in first_p.segments if s.run is not None and s.start >= a.start)
-        last = [s for s in last_p.segments if s.run is not None and s.end <= a.end][-1]
+        first = held(first_p, a.start)
+        if first is None:
+            first = next(s for s in first_p.segments if s.run is not None and s.start >= a.start).run
+        last = held(last_p, max(a.start, a.end - 1))
+        if last is None:
+            last = [s for s in last_p.segments if s.run is not None and s.end <= a.end][-1].run
         cid = maker.add(text)
-        place_markers(cid, first.run, last.run, last_p.element)
+        place_markers(cid, first, last, last_p.element)
         outcome.added += 1
     return outcome
 
@@ -163,10 +177,12 @@ class CommentMaker:
     """Adds comments through python-docx, in time linear in their number.
 
     ``Comments.add_comment`` looks for a free id among all comments each time, which is
-    quadratic: half a minute for 3,500 findings. We let it create the first (blank)
-    comment — the comments part, its relationship and a valid element — and copy that
-    element for the others with the next ids, filling each through python-docx's
-    ``Comment`` API. Nothing is created before the first comment is added.
+    quadratic (half a minute for 3,500 findings), and filling a comment through
+    python-docx's paragraph API costs about a millisecond a line. So python-docx makes the
+    first comment — the comments part, its relationship, valid elements for the comment,
+    its first line (with the annotation mark), a further line and the small rule line —
+    and every comment after it is a copy of those elements with its own id and text.
+    Nothing is created before the first comment is added.
     """
 
     def __init__(self, document, author: str = AUTHOR) -> None:
@@ -174,36 +190,56 @@ class CommentMaker:
         self.author = author
         self._started = False
 
-    def _start(self):
-        from docx.comments import Comment
-
-        self._comment_cls = Comment
-        first = self._document.comments.add_comment(author=self.author, initials=INITIALS)
-        self._part = first.part
-        self._root = self._part.element
-        self._template = copy.deepcopy(self._root[-1])
-        self._next = int(first.comment_id)
+    def _start(self, text: CommentText):
+        comment = self._document.comments.add_comment(author=self.author, initials=INITIALS)
+        self._root = comment.part.element
+        self._next = int(comment.comment_id)
+        # Prototypes: the comment element (no paragraph), a first line, a further line, a rule line.
+        elm = comment._comment_elm
+        first = elm[0]
+        first_run = comment.paragraphs[0].add_run("x")
+        line = comment.add_paragraph("x")
+        rule = comment.add_paragraph().add_run("x")
+        rule.font.size = RULE_SIZE
+        rule.font.color.rgb = RULE_COLOR
+        self._proto = copy.deepcopy(elm)
+        for child in list(self._proto):
+            self._proto.remove(child)
+        self._first_p = copy.deepcopy(first)
+        self._line_p = copy.deepcopy(line._p)
+        self._rule_p = copy.deepcopy(rule._r.getparent())
+        del first_run
+        for child in list(elm):
+            elm.remove(child)
         self._started = True
-        return first
+        return elm
+
+    @staticmethod
+    def _filled(proto, text: str):
+        p = copy.deepcopy(proto)
+        t = list(p.iter(qn("w:t")))[-1]
+        t.text = text
+        if text != text.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return p
 
     def add(self, text: CommentText | str) -> str:
+        if isinstance(text, str):
+            lines = text.split("\n")
+            text = CommentText(tuple(lines[:-1]), lines[-1]) if len(lines) > 1 else CommentText((lines[0],), "")
         if not self._started:
-            comment = self._start()
+            elm = self._start(text)
         else:
             self._next += 1
-            elm = copy.deepcopy(self._template)
+            elm = copy.deepcopy(self._proto)
             elm.set(qn("w:id"), str(self._next))
             self._root.append(elm)
-            comment = self._comment_cls(elm, self._part)
-        lines = list(text.lines) if isinstance(text, CommentText) else text.split("\n")
-        comment.paragraphs[0].add_run(lines[0])
-        for line in lines[1:]:
-            comment.add_paragraph(line)
-        if isinstance(text, CommentText):
-            run = comment.add_paragraph().add_run(text.rule)
-            run.font.size = RULE_SIZE
-            run.font.color.rgb = RULE_COLOR
-        return str(comment.comment_id)
+        elm.append(self._filled(self._first_p, text.lines[0]))
+        for line in text.lines[1:]:
+            elm.append(self._filled(self._line_p, line))
+        if text.rule:
+            elm.append(self._filled(self._rule_p, text.rule))
+        return elm.get(qn("w:id"))
 
 
 def to_bytes(doc: DocxText) -> bytes:

@@ -23,7 +23,8 @@ from typing import Callable
 
 from lxml import etree
 
-from resolint.docx.reader import W_INS, W_MOVETO, W_P, W_RPR, DocxParagraph, DocxText, Segment, build
+from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
+from resolint.docx.runs import revision_of
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, select_fixes, structure, structure_keeping
 from resolint.rule import Edit
@@ -149,19 +150,6 @@ class Writer:
         flat.sort(key=lambda pl: max(s.start + a for s, a, _, _ in pl.ops), reverse=True)
         for pl in flat:
             execute(pl)
-
-
-_REVISION_TAGS = frozenset({W_INS, W_MOVETO})
-
-
-def revision_of(seg: Segment):
-    """The tracked insertion (``w:ins``/``w:moveTo``) the segment's run sits in, or None."""
-    el = seg.run.getparent() if seg.run is not None else None
-    while el is not None and el.tag != W_P:
-        if el.tag in _REVISION_TAGS:
-            return el
-        el = el.getparent()
-    return None
 
 
 def foreign_revision(seg: Segment, ours: frozenset = frozenset()) -> str | None:

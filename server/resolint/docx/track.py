@@ -25,9 +25,9 @@ from docx.oxml.ns import qn
 
 from resolint.docx.advice import comment_for
 from resolint.docx.annotate import CommentMaker, place_markers
-from resolint.docx.fix import Refused, Writer, _Plan, execute, revision_of
+from resolint.docx.fix import Refused, Writer, _Plan, execute
 from resolint.docx.reader import W_P, W_RPR, W_T, DocxText, Segment
-from resolint.docx.runs import split_at
+from resolint.docx.runs import revision_of, split_at
 from resolint.engine import Finding
 
 DEFAULT_AUTHOR = "resolint"
@@ -248,5 +248,5 @@ def annotate_tracked(doc: DocxText, lint_fn, *, unsafe: bool = False, author: st
     def text_of(f: Finding):
         return comment_for(f, final, why=why.get(id(f)), unsafe_allowed=unsafe)
 
-    notes = annotate(final, fixed.result.findings, text_of=text_of, maker=writer.maker)
+    notes = annotate(final, fixed.result.findings, text_of=text_of, maker=writer.maker, own_revisions=writer.ours)
     return TrackOutcome(fixed, notes)
