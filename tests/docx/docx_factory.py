@@ -234,3 +234,11 @@ def rejected(path: Path) -> bytes:
             i += 1
         parent.remove(el)
     return to_bytes(d)
+
+
+def build_text(path: Path) -> str:
+    """The text resolint reads from a .docx."""
+    from resolint.docx.package import open_docx
+    from resolint.docx.reader import build
+
+    return build(open_docx(path)).text

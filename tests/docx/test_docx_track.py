@@ -239,16 +239,21 @@ def benchmark_draft(paragraphs: int = 1000, findings: int = 300):
 
 
 def test_benchmark_1000_paragraphs_300_findings_under_2_seconds():
+    """Read, fix as tracked changes with comments, serialize: under 2 s of CPU.
+
+    CPU time of this process (``time.process_time``), the better of two runs: wall time on
+    a machine shared by many jobs measures the others too.
+    """
     data = benchmark_draft()
     best = float("inf")
-    for _ in range(2):  # the better of two: the machine is shared
-        t0 = time.perf_counter()
+    for _ in range(2):
+        t0, w0 = time.process_time(), time.perf_counter()
         doc = build(open_docx("bench.docx", data))
         outcome = annotate_tracked(doc, lambda x: lint_docx(x))
         out = to_bytes(doc)
-        best = min(best, time.perf_counter() - t0)
+        best, wall = min(best, time.process_time() - t0), time.perf_counter() - w0
     assert len(doc.paragraphs) == 1000
     assert outcome.tracked == 300 and outcome.notes.added == 0
     assert len(F.revisions(out)) == 600
-    print(f"annotate --track-changes, 1,000 paragraphs, 300 fixes: {best:.2f} s")
+    print(f"annotate --track-changes, 1,000 paragraphs, 300 fixes: {best:.2f} s CPU (last run {wall:.2f} s wall)")
     assert best < 2.0, best
