@@ -12,8 +12,13 @@ without changing any character's formatting:
 - an insertion (a missing full stop): appended to the run of the character before.
 
 Anything else — an edit of an automatic number, of a tab or break, across runs with
-different formatting, across paragraphs — is refused with the reason, and the drafter
-fixes it in Word.
+different formatting, across paragraphs, inside another reviewer's tracked change — is
+refused with the reason, and the drafter fixes it in Word.
+
+The passes are those of :func:`resolint.fixes.fix_text` (the same choice of fixes, the
+same structure check), so a document fixes to what its text fixes to. How the planned
+edits are written is the :class:`Writer`'s business: in place here, as tracked changes
+in :mod:`resolint.docx.track`.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from docx.oxml.ns import qn
 from lxml import etree
 
 from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
@@ -29,7 +35,7 @@ from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, select_fixes, structure, structure_keeping
 from resolint.rule import Edit
 
-W_AUTHOR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}author"
+W_AUTHOR = qn("w:author")
 
 
 class Refused(Exception):
@@ -141,26 +147,16 @@ class Writer:
         """Raise :class:`Refused` if these plans may not be written."""
         for pl in plans:
             for seg, a, b, _ in pl.ops:
-                owner = foreign_revision(seg)
-                if owner is not None:
-                    raise Refused(f"the text is inside a tracked change by {owner}; accept or reject it first")
+                rev = revision_of(seg)
+                if rev is not None:
+                    who = rev.get(W_AUTHOR) or "another reviewer"
+                    raise Refused(f"the text is inside a tracked change by {who}; accept or reject it first")
 
     def write(self, doc: DocxText, work: list[tuple[Finding, list[_Plan]]]) -> None:
         flat = [pl for _, pls in work for pl in pls]
         flat.sort(key=lambda pl: max(s.start + a for s, a, _, _ in pl.ops), reverse=True)
         for pl in flat:
             execute(pl)
-
-
-def foreign_revision(seg: Segment, ours: frozenset = frozenset()) -> str | None:
-    """The author of someone else's revision holding ``seg`` (None when there is none).
-
-    ``ours`` holds the ids of revisions this run of resolint made, which it may edit.
-    """
-    rev = revision_of(seg)
-    if rev is None or id(rev) in ours:
-        return None
-    return rev.get(W_AUTHOR) or "another reviewer"
 
 
 def fix_docx(

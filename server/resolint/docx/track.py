@@ -18,17 +18,19 @@ the very edge of one goes beside it, outside.
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from resolint.docx.advice import comment_for
-from resolint.docx.annotate import CommentMaker, place_markers
-from resolint.docx.fix import Refused, Writer, _Plan, execute
+from resolint.docx.annotate import AnnotateOutcome, CommentMaker, annotate, place_markers
+from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, fix_docx
 from resolint.docx.reader import W_P, W_RPR, W_T, DocxText, Segment
 from resolint.docx.runs import revision_of, split_at
 from resolint.engine import Finding
+from resolint.source import Span
 
 DEFAULT_AUTHOR = "resolint"
 W_ID, W_AUTHOR, W_DATE = qn("w:id"), qn("w:author"), qn("w:date")
@@ -44,10 +46,9 @@ def now_iso() -> str:
 class TrackedWriter(Writer):
     """Writes each pass's edits as tracked changes, with the finding's comment on them."""
 
-    def __init__(self, document, *, author: str = DEFAULT_AUTHOR, date: str | None = None, unsafe: bool = False) -> None:
+    def __init__(self, document, *, author: str = DEFAULT_AUTHOR, date: str | None = None) -> None:
         self.author = author or DEFAULT_AUTHOR
         self.date = date or now_iso()
-        self.unsafe = unsafe
         self.maker = CommentMaker(document, author=self.author)
         self.ours: set[str] = set()  # w:id of the revisions written here
         body = document.element.body
@@ -88,12 +89,10 @@ class TrackedWriter(Writer):
         for k, pieces in made.items():
             f = work[k][0]
             pieces.sort(key=lambda p: p[0])
+            # From the first change to the last (a renumbering spans paragraphs, as Word allows).
             first, last = pieces[0][1][0], pieces[-1][1][-1]
-            paragraph = _paragraph_of(last)
-            if _paragraph_of(first) is not paragraph:
-                first = pieces[-1][1][0]
             cid = self.maker.add(comment_for(f, tracked=True))
-            place_markers(cid, first, last, paragraph)
+            place_markers(cid, first, last, _paragraph_of(last))
 
     def _revision(self, tag: str):
         el = OxmlElement(tag, attrs={W_ID: str(self._next), W_AUTHOR: self.author, W_DATE: self.date})
@@ -139,7 +138,7 @@ class TrackedWriter(Writer):
             return [ins]
         split_at(para, end)
         runs = []
-        for s in para.segments_in(_span(start, end)):
+        for s in para.segments_in(Span(start, end)):
             if not runs or runs[-1] is not s.run:
                 runs.append(s.run)
         out = []
@@ -193,12 +192,6 @@ def _whole_words(ops: list) -> list:
     return out
 
 
-def _span(start: int, end: int):
-    from resolint.source import Span
-
-    return Span(start, end)
-
-
 def _edge(seg: Segment, a: int, rev) -> str | None:
     """"start"/"end" when offset ``a`` of ``seg`` is the first/last character edge of ``rev``'s text."""
     texts = [t for t in rev.iter(W_T)]
@@ -218,12 +211,12 @@ def _paragraph_of(el):
     return el
 
 
+@dataclass(slots=True)
 class TrackOutcome:
     """What ``annotate --track-changes`` did: fixes proposed, comments added, the final read."""
 
-    def __init__(self, fix, notes) -> None:
-        self.fix = fix  # the DocxFixOutcome (its doc is the document as if all were accepted)
-        self.notes = notes  # the AnnotateOutcome of the comments on what is left
+    fix: DocxFixOutcome  # its doc is the document read as if every change were accepted
+    notes: AnnotateOutcome  # the comments on what is left
 
     @property
     def tracked(self) -> int:
@@ -237,10 +230,7 @@ def annotate_tracked(doc: DocxText, lint_fn, *, unsafe: bool = False, author: st
     one not asked for, one that cannot be written in the runs) gets a comment that says
     what to do in Word.
     """
-    from resolint.docx.annotate import annotate
-    from resolint.docx.fix import fix_docx
-
-    writer = TrackedWriter(doc.document, author=author, date=date, unsafe=unsafe)
+    writer = TrackedWriter(doc.document, author=author, date=date)
     fixed = fix_docx(doc, lint_fn, unsafe=unsafe, writer=writer)
     why = {id(f): reason for f, reason in fixed.refused}
     final = fixed.doc
