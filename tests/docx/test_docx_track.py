@@ -16,7 +16,7 @@ from lxml import etree
 
 from test_docx_cli import IT, faulty_draft, run
 
-from resolint.docx.advice import AUTOMATIC_NUMBER
+from resolint.docx.advice import AUTOMATIC_NUMBER, AUTOMATIC_NUMBER_FORMAT
 from resolint.docx.annotate import to_bytes
 from resolint.docx.lint import lint_docx
 from resolint.docx.package import open_docx
@@ -166,6 +166,19 @@ def test_automatic_numbering_is_never_rewritten_and_the_comment_says_what_to_do_
     proc = run("annotate", src, "-o", tmp_path / "plain.docx")
     (text,) = [t for _, t in F.comments(tmp_path / "plain.docx") if "OPR002" in t]
     assert AUTOMATIC_NUMBER in text
+
+
+def test_the_form_of_an_automatic_number_is_changed_in_the_lists_format(tmp_path):
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 74/1 of 1 October 2019,")
+    a = F.add_list(d, [("decimal", "%1)")])  # "1)" where the style writes "1."
+    F.numbered(d, a, 0, ("Decides", IT), " to keep the matter under review;")
+    F.numbered(d, a, 0, ("Requests", IT), " the Secretary-General to report.")
+    _, out, _ = annotate_tracked_cli(tmp_path, d, "--unsafe-fixes")
+    assert F.revisions(out) == []
+    texts = [t for _, t in F.comments(out)]
+    assert len(texts) == 2 and all(AUTOMATIC_NUMBER_FORMAT in t and t.endswith("OPR003 operative-number-format") for t in texts)
 
 
 def foreign_revision_draft():

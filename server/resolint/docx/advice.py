@@ -26,6 +26,12 @@ AUTOMATIC_NUMBER = (
     "Word numbers this paragraph automatically, so resolint does not change the number: "
     "right-click the number → Set Numbering Value (or Continue Numbering)."
 )
+AUTOMATIC_NUMBER_FORMAT = (
+    "Word numbers this paragraph automatically, so resolint does not change the number: "
+    "change the list's number format (Home → Numbering → Define New Number Format)."
+)
+#: Rules about the form of a number ("1)" for "1.", "(i)" at a letter level), not its value.
+NUMBER_FORMAT_RULES = frozenset({"OPR003", "OPR009"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +84,7 @@ def comment_for(f: Finding, doc: DocxText | None = None, *, tracked: bool = Fals
     lines = [_sentence(f.message)]
     fix = f.fix
     if doc is not None and on_automatic_number(doc, f):
-        lines.append(AUTOMATIC_NUMBER)
+        lines.append(AUTOMATIC_NUMBER_FORMAT if f.code in NUMBER_FORMAT_RULES else AUTOMATIC_NUMBER)
     elif fix is not None and fix.edits:
         change = _change(fix.title)
         if tracked:
