@@ -270,3 +270,11 @@ def test_benchmark_1000_paragraphs_300_findings_under_2_seconds():
     assert len(F.revisions(out)) == 600
     print(f"annotate --track-changes, 1,000 paragraphs, 300 fixes: {best:.2f} s CPU (last run {wall:.2f} s wall)")
     assert best < 2.0, best
+
+
+def test_reviewing_the_reviewed_copy_again_proposes_and_adds_nothing(tmp_path):
+    _, out, _ = annotate_tracked_cli(tmp_path, faulty_draft(), "--unsafe-fixes")
+    again = tmp_path / "again.docx"
+    proc = run("annotate", out, "-o", again, "--track-changes", "--unsafe-fixes")
+    assert "0 fixes proposed as tracked changes, 0 comments added, 1 already there" in proc.stdout
+    assert F.revisions(again) == F.revisions(out) and F.comments(again) == F.comments(out)
