@@ -143,12 +143,16 @@ def structure_keeping(
     ``paragraphs_given`` parses as the draft was parsed (a Word document's paragraphs).
     """
     edits_of = lambda group: [e for f in group for e in f.fix.edits]  # noqa: E731
+
+    def reparse(t: str) -> Resolution:
+        return parse(t, paragraphs_given=True) if paragraphs_given else parse(t)
+
     kept = list(chosen)
     if res is not None:
         body = _body(res)
         for _ in range(LOCATE_TRIALS):
             trial = apply_edits(text, edits_of(kept))
-            after = structure(parse(trial, paragraphs_given=paragraphs_given))
+            after = structure(reparse(trial))
             if after == before:
                 return kept, trial
             culprits = set()
@@ -173,7 +177,7 @@ def structure_keeping(
         if not group or budget[0] <= 0:
             return
         budget[0] -= 1
-        if structure(parse(apply_edits(text, edits_of(accepted + group)), paragraphs_given=paragraphs_given)) == before:
+        if structure(reparse(apply_edits(text, edits_of(accepted + group)))) == before:
             accepted.extend(group)
             return
         if len(group) == 1:
