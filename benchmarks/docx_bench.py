@@ -2,11 +2,13 @@
 
     python benchmarks/docx_bench.py                 # 200 paragraphs: lint and annotate times
     python benchmarks/docx_bench.py --paragraphs 5000 --memory
+    python benchmarks/docx_bench.py --paragraphs 1000 --track-changes
 
 Times are measured after start-up (imports, spaCy's blank pipeline, the style files), which
 is reported on its own, as the median of several runs. "lint" is what ``resolint check``
 does per file: open the package, build the visible text and its run map, lint. "annotate"
-adds the comments and serializes the package (the file write itself is left out). With
+adds the comments and serializes the package (the file write itself is left out);
+``--track-changes`` times ``annotate --track-changes --unsafe-fixes`` instead. With
 ``--memory`` one lint + annotate of a fresh document runs in a child process and its peak
 resident memory is reported (``ru_maxrss``), start-up included.
 
@@ -72,6 +74,19 @@ def annotate_once(path: Path) -> int:
     return outcome.added
 
 
+def track_once(path: Path) -> int:
+    from resolint.docx.annotate import to_bytes
+    from resolint.docx.lint import lint_docx
+    from resolint.docx.package import open_docx
+    from resolint.docx.reader import build
+    from resolint.docx.track import annotate_tracked
+
+    doc = build(open_docx(path))
+    outcome = annotate_tracked(doc, lambda d: lint_docx(d), unsafe=True)
+    to_bytes(doc)
+    return outcome.tracked
+
+
 def timed(fn, repeat: int) -> list[float]:
     out = []
     for _ in range(repeat):
@@ -94,6 +109,7 @@ def main() -> None:
     ap.add_argument("--paragraphs", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--memory", action="store_true")
+    ap.add_argument("--track-changes", action="store_true", help="time annotate --track-changes --unsafe-fixes")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -108,9 +124,10 @@ def main() -> None:
         print(f"document: {args.paragraphs} paragraphs, {size / 1024:.0f} KiB, {len(doc.text)} characters of text, {len(result.findings)} findings")
         print(f"first lint (start-up included): {startup:.3f} s")
         lint_t = timed(lambda: lint_once(path), args.repeat)
-        ann_t = timed(lambda: annotate_once(path), args.repeat)
+        ann_t = timed(lambda: (track_once if args.track_changes else annotate_once)(path), args.repeat)
+        what = "annotate --track-changes" if args.track_changes else "annotate"
         print(f"lint after start-up:     median {statistics.median(lint_t):.3f} s  (min {min(lint_t):.3f}, max {max(lint_t):.3f}, n={args.repeat})")
-        print(f"annotate after start-up: median {statistics.median(ann_t):.3f} s  (min {min(ann_t):.3f}, max {max(ann_t):.3f}, n={args.repeat})")
+        print(f"{what} after start-up: median {statistics.median(ann_t):.3f} s  (min {min(ann_t):.3f}, max {max(ann_t):.3f}, n={args.repeat})")
         if args.memory:
             out = subprocess.run([sys.executable, __file__, "--child", str(path)], capture_output=True, text=True, check=True).stdout.split()
             print(f"lint + annotate in a fresh process: {out[0]} comments, peak RSS {int(out[1]) / 1024:.0f} MiB")

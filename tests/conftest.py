@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("RESOLINT_SHARED") or ROOT.parent / "shared")  # override: a worktree elsewhere
 CORPUS = SHARED / "corpus"
 
 

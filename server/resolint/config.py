@@ -39,6 +39,8 @@ KEYS: dict[str, tuple[str, object, str]] = {
     "per-file-ignores": ("object", {}, "Glob pattern → codes ignored in matching files, e.g. "
                          "`\"archive/*.txt\" = [\"OPR007\"]`."),
     "unsafe-fixes": ("boolean", False, "Let `--fix` also apply unsafe fixes (renumbering, replacing a name)."),
+    "track-changes": ("boolean", False, "`resolint annotate` writes fixes into the reviewed .docx as tracked changes."),
+    "revision-author": ("string", "resolint", "The author name on tracked changes and comments in a reviewed .docx."),
     "rules": ("object", {}, "Options of one rule, as `[rules.CODE]` tables (each rule's page lists its options)."),
     "severity": ("object", {}, "Severity per code or family (`error`, `warning`, `info`), e.g. `PRE006 = \"warning\"`."),
     "terms": ("object", {}, "An organization's own names: `chief`, `members`, `self-reference`, `article-case`, "
@@ -86,6 +88,8 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     unsafe_fixes: bool = False
+    track_changes: bool = False  # annotate a .docx: fixes as tracked changes
+    revision_author: str = "resolint"  # the author of those tracked changes and comments
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # options by code
     severity: dict[str, str] = field(default_factory=dict)  # overrides by code or prefix
     terms: dict[str, Any] = field(default_factory=dict)
@@ -237,6 +241,13 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["ignore"] = _codes(path, key, value)
         elif key in ("unsafe-fixes", "unsafe_fixes"):
             changes["unsafe_fixes"] = _bool(path, key, value)
+        elif key in ("track-changes", "track_changes"):
+            changes["track_changes"] = _bool(path, key, value)
+        elif key in ("revision-author", "revision_author"):
+            author = _string(path, key, value).strip()
+            if not author:
+                raise ConfigError(path, key, "expected a name to sign tracked changes with, got an empty string")
+            changes["revision_author"] = author
         elif key in ("per-file-ignores", "per_file_ignores"):
             table_ = _table(path, key, value)
             changes["per_file_ignores"] = tuple((pat, _codes(path, f"{key}.{pat}", codes)) for pat, codes in table_.items())

@@ -129,7 +129,7 @@ def _first_start(f: Finding) -> int:
 
 
 def structure_keeping(
-    text: str, chosen: list[Finding], before: tuple, res: Resolution | None = None
+    text: str, chosen: list[Finding], before: tuple, res: Resolution | None = None, *, paragraphs_given: bool = False
 ) -> tuple[list[Finding], str]:
     """The chosen fixes that keep the draft's structure, and the text with them applied.
 
@@ -140,14 +140,19 @@ def structure_keeping(
     again, a few parses for any number of independent culprits. If that does not settle
     it, halves are tried recursively within a budget of parses; fixes left unverified
     wait for the next pass. Cost stays a few parses per pass however large the draft.
+    ``paragraphs_given`` parses as the draft was parsed (a Word document's paragraphs).
     """
     edits_of = lambda group: [e for f in group for e in f.fix.edits]  # noqa: E731
+
+    def reparse(t: str) -> Resolution:
+        return parse(t, paragraphs_given=True) if paragraphs_given else parse(t)
+
     kept = list(chosen)
     if res is not None:
         body = _body(res)
         for _ in range(LOCATE_TRIALS):
             trial = apply_edits(text, edits_of(kept))
-            after = structure(parse(trial))
+            after = structure(reparse(trial))
             if after == before:
                 return kept, trial
             culprits = set()
@@ -172,7 +177,7 @@ def structure_keeping(
         if not group or budget[0] <= 0:
             return
         budget[0] -= 1
-        if structure(parse(apply_edits(text, edits_of(accepted + group)))) == before:
+        if structure(reparse(apply_edits(text, edits_of(accepted + group)))) == before:
             accepted.extend(group)
             return
         if len(group) == 1:

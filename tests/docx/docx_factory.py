@@ -168,3 +168,77 @@ def to_bytes(d) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+# -- drafts typed into Word, and what a reviewer does with tracked changes -------------
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """A plain-text draft's paragraphs as a drafter types them into Word.
+
+    Blocks between blank lines, wrapped lines joined; a block starting in lower case is
+    the rest of the paragraph before it (a stray blank line), as the text parser reads it.
+    """
+    out: list[str] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        joined = " ".join(line.strip() for line in block.split("\n") if line.strip())
+        if not joined:
+            continue
+        if out and joined[:1].islower():
+            out[-1] += " " + joined
+        else:
+            out.append(joined)
+    return out
+
+
+def typed(paragraphs: list[str]):
+    """A document of these paragraphs, a run per word (so edits fall across runs)."""
+    d = new()
+    for p in paragraphs:
+        words = p.split(" ")
+        para(d, *[w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)])
+    return d
+
+
+_REVISION_TAGS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
+
+
+def revisions(path: Path | bytes) -> list[dict]:
+    """Every tracked change in the body: tag, author, date and the text it holds."""
+    body = docx.Document(io.BytesIO(path) if isinstance(path, bytes) else str(path)).element.body
+    out = []
+    for el in body.iter(*[qn(t) for t in _REVISION_TAGS]):
+        text = "".join(t.text or "" for t in el.iter(qn("w:t"), qn("w:delText")))
+        italic = any(r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:i")) is not None for r in el.iter(qn("w:r")))
+        out.append({"tag": el.tag.split("}")[1], "author": el.get(qn("w:author")), "date": el.get(qn("w:date")), "text": text, "italic": italic})
+    return out
+
+
+def rejected(path: Path) -> bytes:
+    """The document with every tracked change rejected, as Word's "Reject All" does it.
+
+    Insertions go, deletions come back as text. (The LibreOffice tests do this with the
+    real application; this is the same in a few lines, for tests without it.)
+    """
+    d = docx.Document(str(path))
+    body = d.element.body
+    for el in list(body.iter(qn("w:ins"), qn("w:moveTo"))):
+        el.getparent().remove(el)
+    for el in list(body.iter(qn("w:del"), qn("w:moveFrom"))):
+        parent = el.getparent()
+        i = parent.index(el)
+        for child in list(el):
+            for t in child.iter(qn("w:delText")):
+                t.tag = qn("w:t")
+            parent.insert(i, child)
+            i += 1
+        parent.remove(el)
+    return to_bytes(d)
+
+
+def build_text(path: Path) -> str:
+    """The text resolint reads from a .docx."""
+    from resolint.docx.package import open_docx
+    from resolint.docx.reader import build
+
+    return build(open_docx(path)).text

@@ -231,8 +231,10 @@ def test_annotate_adds_one_comment_per_finding_anchored_on_the_offending_text(tm
     # DOC030 on the upright opener, OPR006 on the lower-case one, OPR007 on the last word.
     assert anchored == {"Encourages", "requests", "t"} or anchored == {"Encourages", "requests", "report"}
     texts = [t for _, t in F.comments(out)]
-    assert any(t.startswith("OPR006 operative-opener-case: ") and "Fix (safe): Change to 'Requests'" in t for t in texts)
-    assert any(t.startswith("DOC030 opener-not-italic: ") for t in texts)
+    # In an editor's words: the problem, the change, the rule last; no shell command.
+    assert "Write the opener as 'Requests' in the un-ga style.\nSuggested change: change to 'Requests'\nOPR006 operative-opener-case" in texts
+    assert not any("resolint check" in t or "--fix" in t for t in texts)
+    assert any(t.endswith("\nDOC030 opener-not-italic") for t in texts)
     # Formatting of the split runs is kept: the anchored "requests" is still italic.
     import docx
 
@@ -270,7 +272,7 @@ def test_annotate_keeps_everything_else(tmp_path):
             assert c14n(a.read(name)) == c14n(b.read(name)), name
     assert ("Reviewer", "A human remark") in F.comments(out)
     body = F.part_xml(out, "word/document.xml")
-    # The insertion is still a tracked insertion (a comment on its last character split it).
+    # The insertion is still the tracked insertion it was (a comment on part of it covers it whole).
     assert b"<w:ins " in body and b"<w:del " in body and b"(deleted)" in body
     ins = etree.fromstring(body).find(".//{*}ins")
     assert "".join(ins.itertext()) == " (inserted)"

@@ -104,6 +104,13 @@ def add_annotate_parser(sub) -> None:
     p.add_argument("--ignore", type=_codes, help="skip these codes or prefixes (comma-separated)")
     p.add_argument("--config", help="configuration file (default: the nearest one)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument(
+        "--track-changes", action="store_true", default=None,
+        help="propose each fix as a tracked change (accept or reject it in Word), with its comment",
+    )
+    p.add_argument("--unsafe-fixes", dest="unsafe", action="store_true", default=None,
+                   help="with --track-changes, also propose fixes that may change meaning (renumbering, rewording)")
+    p.add_argument("--author", help="name to sign the tracked changes and comments with (default: resolint)")
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -115,10 +122,14 @@ def default_output(path: Path) -> Path:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    """``resolint annotate draft.docx -o draft.reviewed.docx``."""
+    """``resolint annotate draft.docx -o draft.reviewed.docx [--track-changes]``.
+
+    With tracked changes, the findings counted are those fixed (each a tracked change
+    with its comment) plus those left (each a comment).
+    """
     from resolint.cli.files import write_atomic
     from resolint.config import load_settings, settings_for
-    from resolint.docx.annotate import annotate, to_bytes
+    from resolint.docx.annotate import CommentMaker, annotate, to_bytes
     from resolint.docx.package import DocxError
 
     src = Path(args.path)
@@ -142,8 +153,20 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     except DocxError as exc:
         print(f"resolint: {src}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    result = _linter(settings, str(src), args.style)(doc)
-    outcome = annotate(doc, result.findings)
+    track = args.track_changes if args.track_changes is not None else settings.track_changes
+    unsafe = bool(args.unsafe) or settings.unsafe_fixes
+    author = (args.author or "").strip() or settings.revision_author
+    lint_fn = _linter(settings, str(src), args.style)
+    if track:
+        from resolint.docx.track import annotate_tracked
+
+        tracked = annotate_tracked(doc, lint_fn, unsafe=unsafe, author=author)
+        result, outcome, proposed = tracked.fix.result, tracked.notes, tracked.tracked
+        n = proposed + len(result.findings)
+    else:
+        result = lint_fn(doc)
+        outcome = annotate(doc, result.findings, maker=CommentMaker(doc.document, author=author))
+        proposed, n = 0, len(result.findings)
     try:
         write_atomic(out, to_bytes(doc))
     except OSError as exc:
@@ -151,8 +174,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     for note in doc.stats.notes():
         print(f"resolint: {src}: note: {note}", file=sys.stderr)
-    n = len(result.findings)
     parts = [f"{outcome.added} comment{'s' if outcome.added != 1 else ''} added"]
+    if track:
+        parts.insert(0, f"{proposed} fix{'es' if proposed != 1 else ''} proposed as tracked changes")
     if outcome.already:
         parts.append(f"{outcome.already} already there")
     if outcome.unanchored:

@@ -1,8 +1,9 @@
 """Write findings into a copy of a Word document as review comments.
 
 One comment per finding, authored "resolint", anchored on the characters the finding is
-about (runs are split at its edges, formatting kept), saying the rule code, its message
-and, when there is one, the fix. Nothing else changes: python-docx loads the package and
+about (runs are split at its edges, formatting kept), saying the problem and the change in
+an editor's words (:mod:`resolint.docx.advice`), the rule's code last and small. Nothing
+else changes: python-docx loads the package and
 writes back every part it does not touch as it was (styles, numbering, headers, footers,
 settings, existing comments), and the body changes only by the split runs and the
 comment markers.
@@ -16,12 +17,16 @@ from __future__ import annotations
 import copy
 import io
 from dataclasses import dataclass, field
+from typing import Callable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from resolint.docx.reader import DocxText
-from resolint.docx.runs import split_at, top_level
+from docx.shared import Pt, RGBColor
+
+from resolint.docx.advice import CommentText, comment_for
+from resolint.docx.reader import W_ID, DocxText
+from resolint.docx.runs import revision_of, split_at, top_level
 from resolint.engine import Finding
 from resolint.source import Span
 
@@ -29,12 +34,9 @@ AUTHOR = "resolint"
 INITIALS = "RL"
 
 
-def comment_text(f: Finding) -> str:
-    lines = [f"{f.code} {f.name}: {f.message}"]
-    if f.fix is not None:
-        how = f.fix.applicability.value
-        lines.append(f"Fix ({how}): {f.fix.title}" + ("" if how == "display-only" else " — resolint check --fix" + (" --unsafe-fixes" if how == "unsafe" else "")))
-    return "\n".join(lines)
+def comment_text(f: Finding, doc: DocxText | None = None) -> str:
+    """The text of ``f``'s comment as Word shows it (its lines, the rule last)."""
+    return comment_for(f, doc).plain()
 
 
 def anchor_span(doc: DocxText, span: Span) -> Span | None:
@@ -87,87 +89,157 @@ class AnnotateOutcome:
     unanchored: list[Finding] = field(default_factory=list)
 
 
-def annotate(doc: DocxText, findings: list[Finding]) -> AnnotateOutcome:
-    """Add a comment per finding to ``doc.document`` (in memory)."""
+def annotate(
+    doc: DocxText,
+    findings: list[Finding],
+    text_of: Callable[[Finding], CommentText] | None = None,
+    maker: "CommentMaker | None" = None,
+    own_revisions: frozenset[str] | set[str] = frozenset(),
+) -> AnnotateOutcome:
+    """Add a comment per finding to ``doc.document`` (in memory).
+
+    ``text_of`` words each comment (default: :func:`comment_for` on this document);
+    ``maker`` is shared with whoever else adds comments to the same document;
+    ``own_revisions`` are the ``w:id`` of tracked changes this run wrote (which may be cut).
+    """
+    text_of = text_of or (lambda f: comment_for(f, doc))
     outcome = AnnotateOutcome()
-    existing = {(c.text.split("\n", 1)[0], c.span) for c in doc.comments if c.author == AUTHOR}
-    todo: list[tuple[Finding, Span]] = []
+    author = maker.author if maker is not None else AUTHOR
+    existing = {(c.text.split("\n", 1)[0], c.span) for c in doc.comments if c.author == author}
+    todo: list[tuple[CommentText, Span]] = []
     seen = set(existing)
     for f in findings:
         anchor = anchor_span(doc, f.span)
         if anchor is None:
             outcome.unanchored.append(f)
             continue
-        key = (comment_text(f).split("\n", 1)[0], anchor)
+        text = text_of(f)
+        key = (text.first_line, anchor)
         if key in seen:
             outcome.already += 1
             continue
         seen.add(key)
-        todo.append((f, anchor))
+        todo.append((text, anchor))
     if not todo:
         return outcome
+    # Someone else's tracked change is not cut: a comment on part of it covers all of it.
+    def held(p, off):
+        seg = p.segment_at(off) if p is not None else None
+        if seg is None or seg.run is None:
+            return None
+        rev = revision_of(seg)
+        return rev if rev is not None and rev.get(W_ID) not in own_revisions else None
+
     # First make every anchor edge a run boundary, then place the markers.
     for _, a in todo:
-        for off in (a.start, a.end):
-            p = doc.paragraph_at(off if off == a.start else max(a.start, off - 1))
-            if p is not None:
+        for off, inside in ((a.start, a.start), (a.end, max(a.start, a.end - 1))):
+            p = doc.paragraph_at(inside)
+            if p is not None and held(p, inside) is None:
                 split_at(p, off)
-    maker = _CommentMaker(doc.document)
-    for f, a in todo:
+    maker = maker or CommentMaker(doc.document)
+    for text, a in todo:
         first_p = doc.paragraph_at(a.start)
         last_p = doc.paragraph_at(max(a.start, a.end - 1))
-        first = next(s for s in first_p.segments if s.run is not None and s.start >= a.start)
-        last = [s for s in last_p.segments if s.run is not None and s.end <= a.end][-1]
-        cid = maker.add(comment_text(f))
-        first.run.addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): cid}))
-        last.run.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): cid}))
-        # The reference run goes after the run's outermost container (a tracked
-        # insertion, a hyperlink), so it is not itself part of that container.
-        holder = top_level(last.run, last_p.element)
-        if holder is last.run:
-            holder = holder.getnext()  # after the commentRangeEnd just placed
-        ref = OxmlElement("w:r")
-        ref.append(OxmlElement("w:commentReference", attrs={qn("w:id"): cid}))
-        holder.addnext(ref)
+        first = held(first_p, a.start)
+        if first is None:
+            first = next(s for s in first_p.segments if s.run is not None and s.start >= a.start).run
+        last = held(last_p, max(a.start, a.end - 1))
+        if last is None:
+            last = [s for s in last_p.segments if s.run is not None and s.end <= a.end][-1].run
+        cid = maker.add(text)
+        place_markers(cid, first, last, last_p.element)
         outcome.added += 1
     return outcome
 
 
-class _CommentMaker:
+def place_markers(cid: str, first, last, paragraph) -> None:
+    """Anchor comment ``cid`` from element ``first`` to element ``last`` of ``paragraph``.
+
+    The reference run goes after the outermost container of ``last`` (a tracked
+    insertion, a hyperlink), so it is not itself part of that container.
+    """
+    first.addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): cid}))
+    last.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): cid}))
+    holder = top_level(last, paragraph)
+    if holder is last:
+        holder = holder.getnext()  # after the commentRangeEnd just placed
+    ref = OxmlElement("w:r")
+    ref.append(OxmlElement("w:commentReference", attrs={qn("w:id"): cid}))
+    holder.addnext(ref)
+
+
+#: The rule line of a comment: small and grey, read last.
+RULE_SIZE = Pt(7)
+RULE_COLOR = RGBColor(0x76, 0x76, 0x76)
+
+
+class CommentMaker:
     """Adds comments through python-docx, in time linear in their number.
 
     ``Comments.add_comment`` looks for a free id among all comments each time, which is
-    quadratic: half a minute for 3,500 findings. We let it create the first (blank)
-    comment — the comments part, its relationship and a valid element — and copy that
-    element for the others with the next ids, filling each through python-docx's
-    ``Comment`` API.
+    quadratic (half a minute for 3,500 findings), and filling a comment through
+    python-docx's paragraph API costs about a millisecond a line. So python-docx makes the
+    first comment — the comments part, its relationship, valid elements for the comment,
+    its first line (with the annotation mark), a further line and the small rule line —
+    and every comment after it is a copy of those elements with its own id and text.
+    Nothing is created before the first comment is added.
     """
 
-    def __init__(self, document) -> None:
-        from docx.comments import Comment
+    def __init__(self, document, author: str = AUTHOR) -> None:
+        self._document = document
+        self.author = author
+        self._started = False
 
-        self._comment_cls = Comment
-        self._first = document.comments.add_comment(author=AUTHOR, initials=INITIALS)
-        self._part = self._first.part
-        root = self._part.element
-        self._template = copy.deepcopy(root[-1])
-        self._next = int(self._first.comment_id)
-        self._root = root
+    def _start(self, text: CommentText):
+        comment = self._document.comments.add_comment(author=self.author, initials=INITIALS)
+        self._root = comment.part.element
+        self._next = int(comment.comment_id)
+        # Prototypes: the comment element (no paragraph), a first line, a further line, a rule line.
+        elm = comment._comment_elm
+        first = elm[0]
+        first_run = comment.paragraphs[0].add_run("x")
+        line = comment.add_paragraph("x")
+        rule = comment.add_paragraph().add_run("x")
+        rule.font.size = RULE_SIZE
+        rule.font.color.rgb = RULE_COLOR
+        self._proto = copy.deepcopy(elm)
+        for child in list(self._proto):
+            self._proto.remove(child)
+        self._first_p = copy.deepcopy(first)
+        self._line_p = copy.deepcopy(line._p)
+        self._rule_p = copy.deepcopy(rule._r.getparent())
+        del first_run
+        for child in list(elm):
+            elm.remove(child)
+        self._started = True
+        return elm
 
-    def add(self, text: str) -> str:
-        if self._first is not None:
-            comment, self._first = self._first, None
+    @staticmethod
+    def _filled(proto, text: str):
+        p = copy.deepcopy(proto)
+        t = list(p.iter(qn("w:t")))[-1]
+        t.text = text
+        if text != text.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return p
+
+    def add(self, text: CommentText | str) -> str:
+        if isinstance(text, str):
+            lines = text.split("\n")
+            text = CommentText(tuple(lines[:-1]), lines[-1]) if len(lines) > 1 else CommentText((lines[0],), "")
+        if not self._started:
+            elm = self._start(text)
         else:
             self._next += 1
-            elm = copy.deepcopy(self._template)
+            elm = copy.deepcopy(self._proto)
             elm.set(qn("w:id"), str(self._next))
             self._root.append(elm)
-            comment = self._comment_cls(elm, self._part)
-        lines = text.split("\n")
-        comment.paragraphs[0].add_run(lines[0])
-        for line in lines[1:]:
-            comment.add_paragraph(line)
-        return str(comment.comment_id)
+        elm.append(self._filled(self._first_p, text.lines[0]))
+        for line in text.lines[1:]:
+            elm.append(self._filled(self._line_p, line))
+        if text.rule:
+            elm.append(self._filled(self._rule_p, text.rule))
+        return elm.get(qn("w:id"))
 
 
 def to_bytes(doc: DocxText) -> bytes:

@@ -12,8 +12,13 @@ without changing any character's formatting:
 - an insertion (a missing full stop): appended to the run of the character before.
 
 Anything else — an edit of an automatic number, of a tab or break, across runs with
-different formatting, across paragraphs — is refused with the reason, and the drafter
-fixes it in Word.
+different formatting, across paragraphs, inside another reviewer's tracked change — is
+refused with the reason, and the drafter fixes it in Word.
+
+The passes are those of :func:`resolint.fixes.fix_text` (the same choice of fixes, the
+same structure check), so a document fixes to what its text fixes to. How the planned
+edits are written is the :class:`Writer`'s business: in place here, as tracked changes
+in :mod:`resolint.docx.track`.
 """
 
 from __future__ import annotations
@@ -21,12 +26,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from docx.oxml.ns import qn
 from lxml import etree
 
 from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
+from resolint.docx.runs import revision_of
 from resolint.engine import Finding, LintResult
-from resolint.fixes import MAX_PASSES, select_fixes
+from resolint.fixes import MAX_PASSES, select_fixes, structure, structure_keeping
 from resolint.rule import Edit
+
+W_AUTHOR = qn("w:author")
 
 
 class Refused(Exception):
@@ -122,11 +131,44 @@ class DocxFixOutcome:
     doc: DocxText
     result: LintResult
     applied: int = 0
+    applied_findings: list[Finding] = field(default_factory=list)
     refused: list[tuple[Finding, str]] = field(default_factory=list)
 
 
-def fix_docx(doc: DocxText, lint_fn: Callable[[DocxText], LintResult], unsafe: bool = False) -> DocxFixOutcome:
-    """Apply allowed fixes to a fixed point, in the document's runs."""
+class Writer:
+    """How a pass's planned edits are written into the document.
+
+    The plain writer changes the characters where they stand (``check --fix``);
+    :class:`resolint.docx.track.TrackedWriter` proposes them as tracked changes. Both see
+    every plan first (``vet``), so a finding is refused whole or applied whole.
+    """
+
+    def vet(self, plans: list[_Plan]) -> None:
+        """Raise :class:`Refused` if these plans may not be written."""
+        for pl in plans:
+            for seg, a, b, _ in pl.ops:
+                rev = revision_of(seg)
+                if rev is not None:
+                    who = rev.get(W_AUTHOR) or "another reviewer"
+                    raise Refused(f"the text is inside a tracked change by {who}; accept or reject it first")
+
+    def write(self, doc: DocxText, work: list[tuple[Finding, list[_Plan]]]) -> None:
+        flat = [pl for _, pls in work for pl in pls]
+        flat.sort(key=lambda pl: max(s.start + a for s, a, _, _ in pl.ops), reverse=True)
+        for pl in flat:
+            execute(pl)
+
+
+def fix_docx(
+    doc: DocxText, lint_fn: Callable[[DocxText], LintResult], unsafe: bool = False, writer: Writer | None = None
+) -> DocxFixOutcome:
+    """Apply allowed fixes to a fixed point, in the document's runs.
+
+    The same passes as :func:`resolint.fixes.fix_text` (non-overlapping fixes in document
+    order, only those that keep how the draft parses), so a Word document fixes to the
+    text its plain-text copy fixes to, except where an edit cannot be made in the runs.
+    """
+    writer = writer or Writer()
     result = lint_fn(doc)
     outcome = DocxFixOutcome(doc, result)
     refused: dict[tuple, tuple[Finding, str]] = {}
@@ -139,17 +181,24 @@ def fix_docx(doc: DocxText, lint_fn: Callable[[DocxText], LintResult], unsafe: b
         plans: list[tuple[Finding, list[_Plan]]] = []
         for f in chosen:
             try:
-                plans.append((f, [plan(doc, e) for e in f.fix.edits]))
+                pls = [plan(doc, e) for e in f.fix.edits]
+                writer.vet(pls)
+                plans.append((f, pls))
             except Refused as exc:
                 refused[_key(doc, f)] = (f, str(exc))
-        if not plans:
-            continue  # all refused: fixes they overlapped may be chosen now
+        if len(plans) < len(chosen):
+            continue  # some refused: fixes they overlapped may be chosen now
+        kept, _ = structure_keeping(
+            doc.text, chosen, structure(result.resolution), result.resolution, paragraphs_given=True
+        )
+        if not kept:
+            break
+        keep = {id(f) for f in kept}
+        plans = [(f, pls) for f, pls in plans if id(f) in keep]
         passes += 1
-        flat = [pl for _, pls in plans for pl in pls]
-        flat.sort(key=lambda pl: max(s.start + a for s, a, _, _ in pl.ops), reverse=True)
-        for pl in flat:
-            execute(pl)
+        writer.write(doc, plans)
         outcome.applied += len(plans)
+        outcome.applied_findings.extend(f for f, _ in plans)
         doc = build(doc.document)
         result = lint_fn(doc)
     outcome.doc = doc

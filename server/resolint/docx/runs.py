@@ -14,7 +14,7 @@ import copy
 
 from docx.oxml.ns import qn
 
-from resolint.docx.reader import W_RPR, W_T, DocxParagraph, Segment
+from resolint.docx.reader import W_INS, W_MOVETO, W_P, W_RPR, W_T, DocxParagraph, Segment
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -101,3 +101,16 @@ def is_text(el) -> bool:
 
 
 W_R = qn("w:r")
+
+
+_REVISION_TAGS = frozenset({W_INS, W_MOVETO})
+
+
+def revision_of(seg: Segment):
+    """The tracked insertion (``w:ins``/``w:moveTo``) the segment's run sits in, or None."""
+    el = seg.run.getparent() if seg.run is not None else None
+    while el is not None and el.tag != W_P:
+        if el.tag in _REVISION_TAGS:
+            return el
+        el = el.getparent()
+    return None
