@@ -9,7 +9,10 @@ this module alone, so the editor and CI cannot disagree.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
+import functools
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -17,10 +20,16 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution", "*.docx")
+#: Files that are drafts whatever their text says, beyond the built-in names (see
+#: ``resolint.cli.drafts``); empty by default: drafts are recognised by name or text.
+DEFAULT_INCLUDE: tuple[str, ...] = ()
 #: Word's lock files ("~$draft.docx") are not documents.
 DEFAULT_EXCLUDE = ("~$*",)
 SEVERITIES = ("error", "warning", "info")
+#: The lowest severity that fails ``resolint check`` unless configured (``fail-on``).
+DEFAULT_FAIL_ON = "warning"
+#: The published JSON Schema of this configuration (also used by editors through taplo).
+SCHEMA_PATH = Path(__file__).parent / "schema" / "resolint.schema.json"
 #: Files above this many bytes are refused with a clear error (exit 2) rather than linted
 #: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
 DEFAULT_MAX_FILE_SIZE = 5_000_000
@@ -67,6 +76,7 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
+    fail_on: str = DEFAULT_FAIL_ON  # the lowest severity that makes check exit 1
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match
 
@@ -236,20 +246,42 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["include"] = _globs(path, key, value)
         elif key == "exclude":
             changes["exclude"] = _globs(path, key, value)
+        elif key in ("fail-on", "fail_on"):
+            level = _string(path, key, value)
+            if level not in SEVERITIES:
+                raise ConfigError(path, key, f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
+            changes["fail_on"] = level
         elif key in ("max-file-size", "max_file_size"):
             size = parse_size(value)
             if size is None:
                 raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), got {value!r}")
             changes["max_file_size"] = size
         else:
-            raise ConfigError(path, key, "unknown key (known: style, select, extend-select, ignore, per-file-ignores, "
-                              "unsafe-fixes, rules, severity, terms, styles, include, exclude, max-file-size, extend)")
+            raise ConfigError(path, key, _unknown_key(key))
     result = replace(s, **changes)
     if {"style", "styles", "rules"} & changes.keys():
         from resolint.config_check import check_settings
 
         check_settings(result, path)
+    if {"select", "extend_select", "ignore", "severity", "per_file_ignores"} & changes.keys():
+        from resolint.config_check import check_selectors
+
+        check_selectors(changes, path)
     return result
+
+
+@functools.lru_cache(maxsize=1)
+def schema_keys() -> tuple[str, ...]:
+    """The top-level keys of the published schema: the one list of what a file may say."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return tuple(k for k, v in schema["properties"].items() if "$ref" not in v)
+
+
+def _unknown_key(key: str) -> str:
+    known = schema_keys()
+    near = difflib.get_close_matches(key.replace("_", "-"), known, n=1, cutoff=0.6)
+    hint = f"did you mean '{near[0]}'? " if near else ""
+    return f"unknown key ({hint}known: {', '.join(known)})"
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
