@@ -106,14 +106,15 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
             return Document(path, data.decode(guessed), guessed, b"")
         except UnicodeDecodeError:
             pass
-    zero = data.find(b"\0")
-    if zero >= 0:
-        raise DecodeError(path, zero, "a NUL byte", "the file is binary or in an encoding without a BOM; "
-                          "name it with --encoding (e.g. utf-16-le, utf-32)")
     try:
-        return Document(path, data.decode("utf-8"), "utf-8", b"")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DecodeError(path, exc.start, exc.reason, _cp1252_hint(data)) from None
+        raise DecodeError(path, exc.start, exc.reason, "" if b"\0" in data else _cp1252_hint(data)) from None
+    zero = text.find("\0")
+    if zero >= 0:
+        raise DecodeError(path, len(text[:zero].encode("utf-8")), "a NUL byte", "the file is binary, or text in an "
+                          "encoding without a BOM: name it with --encoding (e.g. utf-16-le, utf-32)")
+    return Document(path, text, "utf-8", b"")
 
 
 def read_bytes(path: Path) -> bytes:

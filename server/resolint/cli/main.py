@@ -333,8 +333,8 @@ def _guarded(check, name: str):
     """Run one file's check; a bug in it becomes that file's error (exit 2), not a crash."""
     try:
         return check()
-    except (KeyboardInterrupt, SystemExit):
-        raise
+    except (KeyboardInterrupt, SystemExit, ConfigError, StyleError):
+        raise  # the run's own problems, not this file's
     except Exception as exc:
         error = f"internal error: {type(exc).__name__}: {exc} (please report this; other files were checked)"
         return FileReport(name, None, error=error), None
@@ -382,14 +382,14 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     if result.resolution.of_kind(Kind.UNPLACED):
         report.diff = ""
         if opts.fix:
-            report.notes.append("not fixed: it has text the parser could not place (DOC004)")
+            _not_fixed(path, "it has text the parser could not place (DOC004)")
         return report, doc.text
     guessed = style_from_prose(result, settings, opts.style)
     if guessed:
-        report.notes.append(f"not fixed: {guessed}")
+        _not_fixed(path, guessed)
         return report, doc.text
     if write and opts.fix and not opts.diff and not opts.fix_read_only and is_read_only(Path(path)):
-        report.notes.append("not fixed: the file is read-only (pass --fix-read-only to rewrite it anyway)")
+        _not_fixed(path, "the file is read-only (pass --fix-read-only to rewrite it anyway)")
         return report, doc.text
     outcome = fix_text(doc.text, run, unsafe=opts.unsafe or settings.unsafe_fixes)
     final = outcome.result
@@ -411,6 +411,10 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
             report.error = f"cannot write the fixed text: {getattr(exc, 'strerror', None) or exc}"
             report.fixed = 0
     return report, outcome.text
+
+
+def _not_fixed(path: str, why: str) -> None:
+    print(f"resolint: {visible(path)}: not fixed: {why}", file=sys.stderr)
 
 
 def style_from_prose(result, settings: Settings, forced: str | None) -> str:

@@ -356,7 +356,7 @@ def render_junit(reports: list[FileReport], opts: RenderOptions | None = None) -
                 pos = r.source.position(f.span.start)
                 where = paragraph_of(r, f)
                 loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
-                lines.append(visible(f"{r.path}:{loc}: {f.severity.value}: {f.code} {f.message}"))
+                lines.append(visible(f"{r.path}:{loc}: {f.code} {f.message} ({f.severity.value})"))
             failing = sum(1 for f in r.findings if at_or_above(f.severity.value, opts.fail_on))
             body = escape("\n".join(lines))
             if failing:
