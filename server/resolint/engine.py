@@ -192,10 +192,11 @@ def _apply_directives(
             kept.append(f)
     sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
     for d, was_used, scope in zip(directives, used, scopes):
-        unknown = "" if d.malformed else first_unknown(d.codes)
+        # A code-shaped typo gets the nearest real code; other malformations keep their words.
+        unknown = first_unknown(d.codes) if not d.malformed or d.malformed.startswith("unknown code") else ""
         if d.malformed or unknown:
             code, name = MALFORMED_DIRECTIVE
-            msg = f"Malformed resolint directive: {d.malformed or unknown}"
+            msg = f"Malformed resolint directive: {unknown or d.malformed}"
         elif d.action in ("ignore", "disable", "file-ignore") and not was_used:
             code, name = UNUSED_DIRECTIVE
             what = ", ".join(d.codes) if d.codes else "any rule"
