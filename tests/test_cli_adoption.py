@@ -437,3 +437,11 @@ def test_annotate_output_keeps_the_input_mode(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr
     out = tmp_path / "draft.reviewed.docx"
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o644
+
+
+def test_utf32_without_bom_is_refused_not_linted_as_garbage(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(DRAFT.encode("utf-32-le"))
+    proc = run("check", draft)
+    assert proc.returncode == 2 and b"--encoding" in proc.stdout + proc.stderr
+    assert run("check", "--encoding", "utf-32-le", draft).returncode == 1

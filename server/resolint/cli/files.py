@@ -110,10 +110,11 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DecodeError(path, exc.start, exc.reason, "" if b"\0" in data else _cp1252_hint(data)) from None
-    zero = text.find("\0")
-    if zero >= 0:
-        raise DecodeError(path, len(text[:zero].encode("utf-8")), "a NUL byte", "the file is binary, or text in an "
-                          "encoding without a BOM: name it with --encoding (e.g. utf-16-le, utf-32)")
+    if len(data) >= 16 and data.count(0) >= len(data) // 4:
+        # Text in a wide encoding without a BOM (UTF-32, or UTF-16 of mixed scripts) is
+        # valid UTF-8 full of NUL bytes: refuse it rather than lint garbage.
+        raise DecodeError(path, data.find(b"\0"), "NUL bytes throughout", "the file is binary, or text in an "
+                          "encoding without a BOM: name it with --encoding (e.g. utf-16-le, utf-32-le)")
     return Document(path, text, "utf-8", b"")
 
 
