@@ -74,16 +74,18 @@ def test_include_and_exclude_override_detection(tmp_path):
 
 
 def test_fix_refuses_a_style_guessed_from_prose(tmp_path):
-    # A title-less text whose only mention of a body is in a sentence: linted, never fixed.
-    text = ("This note about GA-2025-93-RES-03 of INTERPOL is long enough to be prose. It goes on.\n\n"
-            "The General Assembly,\n\nrecalling the matter;\n\n1. decides to act;\n")
-    draft = tmp_path / "note.res.txt"
+    # The only mention of a body is in a sentence above the text: linted, never fixed.
+    text = "Notes for the team.\nWe work with INTERPOL on GA-2025-93-RES-03 texts every year and keep notes.\n\nthe interpreter said;\n\n5. x\n"
+    draft = tmp_path / "notes.res.txt"
     draft.write_text(text, encoding="utf-8")
     proc = run("check", "--fix", draft)
-    if b"not fixed" in proc.stderr:
-        assert draft.read_text(encoding="utf-8") == text
-    else:  # the opening decided the style: fixing is allowed
-        assert "Style: un-ga" in proc.stdout.decode() or "un-ga" in proc.stdout.decode()
+    assert b"not fixed" in proc.stderr and b"guessed from a mention" in proc.stderr
+    assert draft.read_text(encoding="utf-8") == text
+    # The same symbol as a title-block line decides the style: fixing goes ahead.
+    titled = tmp_path / "titled.res.txt"
+    titled.write_text("GA-2025-93-RES-03\n\nThe General Assembly,\n\nrecalling x,\n\n1. x;\n", encoding="utf-8")
+    proc = run("check", "--fix", titled)
+    assert b"not fixed" not in proc.stderr and "RECALLING x," in titled.read_text(encoding="utf-8")
 
 
 # -- thresholds and text output ------------------------------------------------------------
@@ -445,3 +447,24 @@ def test_utf32_without_bom_is_refused_not_linted_as_garbage(tmp_path):
     proc = run("check", draft)
     assert proc.returncode == 2 and b"--encoding" in proc.stdout + proc.stderr
     assert run("check", "--encoding", "utf-32-le", draft).returncode == 1
+
+
+@pytest.mark.parametrize(
+    "text,is_draft",
+    [
+        ("The General Assembly,\n\n1. Decides.\n", True),
+        ("**The Security Council**,\n", True),
+        ("The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 May 2031 at its 99th session:\n", True),
+        ("RESOLUTION 12 (REV. NOWHERE, 2031)\n\nrecalling\n", True),
+        ("Resolution No. 3\n\nSubject: x\n", True),
+        ("A/RES/99/12\n", True),
+        ("# Guide\n\n```\nThe General Assembly,\n```\n", False),  # an example in a code fence
+        ("Guide\n\n    The General Assembly,\n", False),  # an indented code block
+        ("The General Assembly decided last year to act on this, as we explain below.\n", False),
+        ("We cite A/RES/99/12 and Resolution 34 (Rev. X, 2031) of that conference.\n", False),
+    ],
+)
+def test_draft_signal(text, is_draft):
+    from resolint.cli.drafts import draft_signal
+
+    assert bool(draft_signal(text)) is is_draft

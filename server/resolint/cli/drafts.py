@@ -28,7 +28,11 @@ SCAN_LINES = 200
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _DECOR = re.compile(r"^[\s>#*_]+|[\s*_]+$")
 _SYMBOL_LINE = re.compile(rf"^(?:{P.SYMBOL.pattern})$")
-_NUMBER_LINE = re.compile(r"^Resolution\s+No\.?\s*\d+\b.{0,200}$", re.IGNORECASE)
+_NUMBER_LINE = re.compile(
+    r"^(?:(?i:Resolution\s+No\.?\s*\d+\b.{0,200})"  # "Resolution No. 3 …"
+    r"|RESOLUTION\s+\d+\b.{0,200}"  # "RESOLUTION 160 (REV. DUBAI, 2018)"
+    r"|Resolution\s+\d+(?:\s*\([^)]{0,60}\))?)$"  # "Resolution 160 (Rev. Dubai, 2018)" alone
+)
 
 
 def matches(path: Path | str, patterns: tuple[str, ...]) -> bool:

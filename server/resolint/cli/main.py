@@ -17,7 +17,7 @@ from pathlib import Path
 
 from resolint import __version__
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
-from resolint.cli.drafts import why_draft
+from resolint.cli.drafts import draft_signal, why_draft
 from resolint.cli.files import (
     DecodeError, Document, NotAFile, ReadOnly, decode, encode, is_read_only, read_document, write_file,
 )
@@ -430,8 +430,10 @@ def style_from_prose(result, settings: Settings, forced: str | None) -> str:
     opening = " ".join(text[p.span.start : p.span.end] for p in res.openings[:1])
     if opening and detect_style(opening, "")[0] == result.style.name and "default" not in detect_style(opening, "")[1]:
         return ""
-    lines = [text[p.span.start : p.span.end] for p in res.title.paragraphs]
-    short = " ".join(line for line in lines if len(line) <= 120 and ". " not in line.rstrip("."))
+    lines = [line.strip() for p in res.title.paragraphs for line in text[p.span.start : p.span.end].splitlines()]
+    # A title-block line ("GA-2025-93-RES-03", "Resolution No. 3", "78/10. Subject") or a
+    # heading-length line; a sentence that mentions a body is prose.
+    short = "\n".join(line for line in lines if draft_signal(line) or len(line.split()) <= 8)
     name, reason = detect_style("", short)
     if name == result.style.name and "default" not in reason:
         return ""
