@@ -113,7 +113,13 @@ def add_annotate_parser(sub) -> None:
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    from resolint.codes import first_unknown
+
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    problem = first_unknown(codes)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return codes
 
 
 def default_output(path: Path) -> Path:
