@@ -468,3 +468,25 @@ def test_draft_signal(text, is_draft):
     from resolint.cli.drafts import draft_signal
 
     assert bool(draft_signal(text)) is is_draft
+
+
+def test_a_file_that_cannot_be_written_does_not_stop_the_run(tmp_path, monkeypatch, capsys):
+    from resolint.cli import main as cli
+
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
+    real = cli.write_file
+
+    def write_file(path, data, **kw):
+        if path.name == "a.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(cli, "write_file", write_file)
+    code = cli.main(["check", "--fix", "--format", "json", str(tmp_path)])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 2
+    errors = {Path(f["path"]).name: f.get("error", "") for f in doc["files"]}
+    assert "Permission denied" in errors["a.txt"] and not errors["b.txt"]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == DRAFT
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
