@@ -113,7 +113,7 @@ def render_text(reports: list[FileReport], opts: RenderOptions | None = None) ->
         for f in r.findings:
             sev = f.severity.value
             pos = r.source.position(f.span.start)
-            fixable = " [*]" if f.fix is not None else ""
+            fixable = " [*]" if _applies(f, opts) else ""  # what --fix (with these options) would apply
             where = paragraph_of(r, f)
             loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
             out.append(f"{c('bold', path)}:{visible(loc)}: {c(sev, sev + ':')} {c(sev, f.code)} {visible(f.message)}{fixable}")
@@ -127,6 +127,13 @@ def render_text(reports: list[FileReport], opts: RenderOptions | None = None) ->
             out.append(f"{c('bold', path)}: {c('dim', 'note')}: {visible(note)}")
     out.append(text_summary(reports, opts))
     return "\n".join(out)
+
+
+def _applies(f, opts: RenderOptions) -> bool:
+    if f.fix is None:
+        return False
+    kind = f.fix.applicability.value
+    return kind == "safe" or (kind == "unsafe" and opts.unsafe)
 
 
 def text_summary(reports: list[FileReport], opts: RenderOptions) -> str:
@@ -154,8 +161,10 @@ def text_summary(reports: list[FileReport], opts: RenderOptions) -> str:
         lines.append(f"All checks passed: no findings in {files}.")
     if n and not any(at_or_above(k, opts.fail_on) for k in SEVERITY_ORDER if counts[k]):
         lines.append(f"None is at or above --fail-on {opts.fail_on}: the check passes.")
+    if opts.unsafe:  # --unsafe-fixes given: --fix would apply both kinds
+        safe, unsafe = safe + unsafe, 0
     more = ""
-    if unsafe and not opts.unsafe:
+    if unsafe:
         more = f"{unsafe} more {'fix' if unsafe == 1 else 'fixes'} with --unsafe-fixes (they may change meaning: review them)"
     if safe and not opts.fixing:
         lines.append(f"[*] {safe} fixable with --fix" + (f"; {more}" if more else "") + ".")
