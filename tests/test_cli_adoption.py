@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args, input: bytes | None = None, cwd=None, env=None, **kw):
-    env = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    env.pop("FORCE_COLOR", None) if "FORCE_COLOR" not in (env or {}) else None
+    inherited = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}  # only when a test asks
+    env = {**inherited, "NO_COLOR": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "resolint", *map(str, args)], input=input, capture_output=True, cwd=cwd, env=env, **kw)
 
 
