@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SARIF accepted by GitHub code scanning: resolint's --format sarif output (over drafts whose
-# names need percent-encoding, with fixes, and an undecodable file) validated
+# names need percent-encoding, with fixes, a Word document and an undecodable file) validated
 # against the SARIF 2.1.0 schema and by Microsoft's SARIF multitool with its GitHub rules.
 # Zero results of level "error" is the bar (what code scanning rejects).
 set -euo pipefail
@@ -19,6 +19,14 @@ mkdir -p "$src/drafts in #2"
 cp fixtures/sample-draft.txt "$src/drafts in #2/sample draft #1.txt"
 cp fixtures/rules/OPR002-*.txt "$src/drafts in #2/" 2>/dev/null || true
 printf 'The General Assembly,\n\n1. Decides \xff to act.\n' > "$src/undecodable.res.txt"
+"$PY" - "$src/drafts in #2/word draft.docx" <<'PYEOF'
+import sys
+import docx  # python-docx, a dependency of resolint
+d = docx.Document()
+for text in ("The General Assembly", "Recalls its resolution 74/1 of 1 October 2019;", "1. Decides to act;"):
+    d.add_paragraph(text)
+d.save(sys.argv[1])
+PYEOF
 (cd "$src" && "$PY" -m resolint check --format sarif --exit-zero . > "$work/out.sarif") || true
 
 "$PY" - "$work/out.sarif" "$work/schema/package/lib/schemas/sarif-2.1.0-rtm.5.json" <<'PYEOF'

@@ -490,3 +490,15 @@ def test_a_file_that_cannot_be_written_does_not_stop_the_run(tmp_path, monkeypat
     assert "Permission denied" in errors["a.txt"] and not errors["b.txt"]
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == DRAFT
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
+
+
+def test_a_word_document_that_is_not_a_draft_is_skipped(tmp_path):
+    docx = pytest.importorskip("docx")
+    memo = tmp_path / "memo.docx"
+    d = docx.Document()
+    d.add_paragraph("Memo to the team about INTERPOL's GA-2025-93-RES-03, for Monday's meeting.")
+    d.save(memo)
+    before = memo.read_bytes()
+    proc = run("check", "--fix", "--format", "json", memo)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["files"] == []
+    assert b"not a draft" in proc.stderr and memo.read_bytes() == before
