@@ -24,7 +24,7 @@ def run(*args, input: bytes | None = None, cwd=None):
 def test_text_format_is_path_line_col_code_message(tmp_path):
     proc = run("check", FIXTURES / "sample-draft.txt")
     first = proc.stdout.decode().splitlines()[0]
-    assert first.startswith(f"{FIXTURES / 'sample-draft.txt'}:9:1: PRE001 ")
+    assert first.startswith(f"{FIXTURES / 'sample-draft.txt'}:9:1: error: PRE001 ")  # the severity word, always
     assert "\x1b[" not in proc.stdout.decode()  # colours only on a terminal
 
 

@@ -9,7 +9,10 @@ this module alone, so the editor and CI cannot disagree.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
+import functools
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -17,10 +20,16 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution", "*.docx")
+#: Files that are drafts whatever their text says, beyond the built-in names (see
+#: ``resolint.cli.drafts``); empty by default: drafts are recognised by name or text.
+DEFAULT_INCLUDE: tuple[str, ...] = ()
 #: Word's lock files ("~$draft.docx") are not documents.
 DEFAULT_EXCLUDE = ("~$*",)
 SEVERITIES = ("error", "warning", "info")
+#: The lowest severity that fails ``resolint check`` unless configured (``fail-on``).
+DEFAULT_FAIL_ON = "warning"
+#: The published JSON Schema of this configuration (also used by editors through taplo).
+SCHEMA_PATH = Path(__file__).parent / "schema" / "resolint.schema.json"
 #: Files above this many bytes are refused with a clear error (exit 2) rather than linted
 #: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
 DEFAULT_MAX_FILE_SIZE = 5_000_000
@@ -30,30 +39,6 @@ _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 
 #: Every top-level key of a configuration file: (JSON type, default, what it does). The
 #: unknown-key error and the documentation's configuration page are made from this table.
-KEYS: dict[str, tuple[str, object, str]] = {
-    "style": ("string", "auto", "House style: `auto` (detect it from the opening and title block), `interpol`, "
-              "`un-ga`, `un-sc`, `mun`, or a style defined under `[styles]`."),
-    "select": ("array", [], "Rule codes or families to run (e.g. `[\"PRE\", \"OPR001\"]`); empty: every rule."),
-    "extend-select": ("array", [], "Codes or families added to `select`."),
-    "ignore": ("array", [], "Codes or families never reported."),
-    "per-file-ignores": ("object", {}, "Glob pattern → codes ignored in matching files, e.g. "
-                         "`\"archive/*.txt\" = [\"OPR007\"]`."),
-    "unsafe-fixes": ("boolean", False, "Let `--fix` also apply unsafe fixes (renumbering, replacing a name)."),
-    "track-changes": ("boolean", False, "`resolint annotate` writes fixes into the reviewed .docx as tracked changes."),
-    "revision-author": ("string", "resolint", "The author name on tracked changes and comments in a reviewed .docx."),
-    "rules": ("object", {}, "Options of one rule, as `[rules.CODE]` tables (each rule's page lists its options)."),
-    "severity": ("object", {}, "Severity per code or family (`error`, `warning`, `info`), e.g. `PRE006 = \"warning\"`."),
-    "terms": ("object", {}, "An organization's own names: `chief`, `members`, `self-reference`, `article-case`, "
-              "`[terms.prefer]` and `[terms.instruments.\"Title\"]`."),
-    "styles": ("object", {}, "An organization's own house styles, as `[styles.NAME]` tables with `extends = \"un-ga\"`."),
-    "include": ("array", list(DEFAULT_INCLUDE), "Glob patterns of the files a folder is searched for."),
-    "exclude": ("array", list(DEFAULT_EXCLUDE), "Glob patterns of files never read."),
-    "max-file-size": ("string", "5MB", "Larger files are refused (exit status 2); `0`: no limit."),
-    "docs-url": ("string", "", "Root of a published copy of the documentation site (e.g. "
-                 "`https://example.org/resolint/`); rule links then point to `<docs-url>/rules/CODE.html`. "
-                 "Empty: the rule pages installed with resolint (works offline)."),
-    "extend": ("string", None, "Another configuration file layered beneath this one (a path relative to this file)."),
-}
 
 
 def parse_size(value: object) -> int | None:
@@ -98,6 +83,7 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
     docs_url: str = ""  # root of a published copy of the docs site; "": the installed pages
+    fail_on: str = DEFAULT_FAIL_ON  # the lowest severity that makes check exit 1
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match
 
@@ -274,6 +260,11 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["include"] = _globs(path, key, value)
         elif key == "exclude":
             changes["exclude"] = _globs(path, key, value)
+        elif key in ("fail-on", "fail_on"):
+            level = _string(path, key, value)
+            if level not in SEVERITIES:
+                raise ConfigError(path, key, f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
+            changes["fail_on"] = level
         elif key in ("max-file-size", "max_file_size"):
             size = parse_size(value)
             if size is None:
@@ -282,13 +273,31 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
         elif key in ("docs-url", "docs_url"):
             changes["docs_url"] = _string(path, key, value)
         else:
-            raise ConfigError(path, key, f"unknown key (known: {', '.join(KEYS)})")
+            raise ConfigError(path, key, _unknown_key(key))
     result = replace(s, **changes)
     if {"style", "styles", "rules"} & changes.keys():
         from resolint.config_check import check_settings
 
         check_settings(result, path)
+    if {"select", "extend_select", "ignore", "severity", "per_file_ignores"} & changes.keys():
+        from resolint.config_check import check_selectors
+
+        check_selectors(changes, path)
     return result
+
+
+@functools.lru_cache(maxsize=1)
+def schema_keys() -> tuple[str, ...]:
+    """The top-level keys of the published schema: the one list of what a file may say."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return tuple(k for k, v in schema["properties"].items() if "$ref" not in v)
+
+
+def _unknown_key(key: str) -> str:
+    known = schema_keys()
+    near = difflib.get_close_matches(key.replace("_", "-"), known, n=1, cutoff=0.6)
+    hint = f"did you mean '{near[0]}'? " if near else ""
+    return f"unknown key ({hint}known: {', '.join(known)})"
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

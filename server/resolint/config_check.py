@@ -135,3 +135,21 @@ def check_rule_options(rules: dict[str, dict[str, Any]], path: Path | str | None
                 raise ConfigError(
                     path, f"rules.{code}.{key}", f"expected {_type_name(declared[key])}, got {_type_name(value)}"
                 )
+
+
+def check_selectors(changes: dict[str, Any], path: Path | str | None) -> None:
+    """Every rule code or prefix in select, extend-select, ignore, [severity] and
+    per-file-ignores must name a rule: a typo would silently turn checks off."""
+    from resolint.codes import unknown_selector
+    from resolint.config import ConfigError
+
+    keyed: list[tuple[str, str]] = []
+    for attr, key in (("select", "select"), ("extend_select", "extend-select"), ("ignore", "ignore")):
+        keyed += [(key, code) for code in changes.get(attr, ())]
+    keyed += [(f"severity.{code}", code) for code in changes.get("severity", {})]
+    for pattern, codes in changes.get("per_file_ignores", ()):
+        keyed += [(f"per-file-ignores.{pattern}", code) for code in codes]
+    for key, code in keyed:
+        problem = unknown_selector(code)
+        if problem:
+            raise ConfigError(path, key, problem)

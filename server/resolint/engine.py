@@ -12,6 +12,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from resolint.codes import first_unknown
 from resolint.config import Settings
 from resolint.formatting import Formatting
 from resolint.model import Directive, Kind, Resolution
@@ -191,9 +192,11 @@ def _apply_directives(
             kept.append(f)
     sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
     for d, was_used, scope in zip(directives, used, scopes):
-        if d.malformed:
+        # A code-shaped typo gets the nearest real code; other malformations keep their words.
+        unknown = first_unknown(d.codes) if not d.malformed or d.malformed.startswith("unknown code") else ""
+        if d.malformed or unknown:
             code, name = MALFORMED_DIRECTIVE
-            msg = f"Malformed resolint directive: {d.malformed}"
+            msg = f"Malformed resolint directive: {unknown or d.malformed}"
         elif d.action in ("ignore", "disable", "file-ignore") and not was_used:
             code, name = UNUSED_DIRECTIVE
             what = ", ".join(d.codes) if d.codes else "any rule"
@@ -206,7 +209,8 @@ def _apply_directives(
         # A comment that runs over several lines may be one left open by mistake, which
         # swallowed draft text up to the next "-->": deleting it would delete that text.
         body = res.source.text[d.span.start : d.span.end]
-        fix = None if ("\n" in body or "\r" in body) else Fix.safe("Remove the directive", *_removal_edits(res, d))
+        # A directive naming an unknown code is a typo to correct, not noise to delete.
+        fix = None if ("\n" in body or "\r" in body or unknown) else Fix.safe("Remove the directive", *_removal_edits(res, d))
         kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), msg, d.span, fix))
     return kept
 

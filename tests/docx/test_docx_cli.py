@@ -79,8 +79,8 @@ def test_text_output_names_the_paragraph_and_shows_an_excerpt(tmp_path):
     proc = run("check", path)
     assert proc.returncode == 1
     out = proc.stdout
-    assert f"{path}:¶4 (2.): DOC030 The opener 'Encourages' is not in italics" in out
-    assert f"{path}:¶5 (3.): OPR006" in out
+    assert f"{path}:¶4 (2.): warning: DOC030 The opener 'Encourages' is not in italics" in out
+    assert f"{path}:¶5 (3.): warning: OPR006" in out
     assert "  | 3. requests the Secretary-General to report" in out
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from resolint.cli.files import discover
+from resolint.cli.walk import discover
 
 KILLS = int(os.environ.get("RESOLINT_ROBUST_KILLS", "4"))
 FILES = 40
@@ -105,7 +105,7 @@ def test_kill_during_fix_leaves_every_file_old_or_new(tmp_path, jobs):
         temps = [n for n in names if n not in old]
         assert all(n.startswith(".") and n.endswith(".resolint-tmp") for n in temps), temps
         assert len(temps) <= jobs  # at most one write in flight per process
-        assert not [p for p in discover([str(work)], ("*.txt",)) if p.name in temps]
+        assert not [p for p, _ in discover([str(work)]).files if p.name in temps]
         fixed_now = sum((work / n).read_bytes() == new[n] for n in old)
         seen_partial += 0 < fixed_now < FILES
     # A run after the last kill completes the job from wherever that one stopped.

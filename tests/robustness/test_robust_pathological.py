@@ -28,6 +28,8 @@ TIMEOUT = 300  # seconds: far above what any case needs; reaching it is a hang
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("pathological")
+    # Every file here is to be linted, draft-shaped or not (see docs/ci.md: include).
+    (d / "resolint.toml").write_text('include = ["*.txt"]\n', encoding="utf-8")
     for name, build in BUILDERS.items():
         (d / f"{name}.txt").write_bytes(build(BIG_SCALE if name == "big-file" else SCALE))
     (d / "not-utf8.txt").write_bytes(b"The General Assembly,\n\n\xff\xfe\x00 broken \xc3\x28;\n")

@@ -55,8 +55,8 @@ class UnusedSuppression(Rule):
 class MalformedDirective(Rule):
     """
     ## What it does
-    Reports a `<!-- resolint: … -->` comment that cannot be read: an unknown action or
-    a code that is not a family or rule code.
+    Reports a `<!-- resolint: … -->` comment that cannot be read: an unknown action, or
+    a code or prefix that names no rule (the message gives the nearest real code).
 
     ## Why is this bad?
     A directive that cannot be read suppresses nothing, silently.
@@ -81,7 +81,8 @@ class MalformedDirective(Rule):
     ```
 
     ## Fix safety
-    Safe: the fix deletes the directive.
+    Safe: the fix deletes a directive that cannot be read. A directive whose only fault
+    is an unknown code has no fix: it is a typo to correct, not noise to delete.
 
     ## Options
     None.

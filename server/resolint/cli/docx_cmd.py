@@ -40,7 +40,7 @@ def _linter(settings: Settings, path: str, style: str | None):
 
 def check_docx(path: Path, settings: Settings, opts) -> FileReport:
     """Lint one .docx (and fix it in place with ``--fix``); errors become the report's."""
-    from resolint.cli.files import write_atomic
+    from resolint.cli.files import ReadOnly, write_atomic
     from resolint.docx.annotate import to_bytes
     from resolint.docx.fix import fix_docx
     from resolint.docx.locate import ParagraphLocator
@@ -51,6 +51,11 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
         doc = _read(path)
     except DocxError as exc:
         return FileReport(str(path), None, error=str(exc))
+    from resolint.cli.drafts import why_draft
+
+    is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude)
+    if not is_draft:
+        return FileReport(str(path), None, skipped=why)
     run = _linter(settings, str(path), opts.style)
     result = run(doc)
 
@@ -85,9 +90,10 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
     final.fixed = outcome.applied
     if outcome.applied:
         try:
-            write_atomic(Path(path), to_bytes(outcome.doc))
-        except OSError as exc:
-            final.error = f"cannot write the fixed document: {exc.strerror or exc}"
+            write_atomic(Path(path), to_bytes(outcome.doc), allow_read_only=getattr(opts, "fix_read_only", False))
+        except (OSError, ReadOnly) as exc:
+            final.error = f"cannot write the fixed document: {getattr(exc, 'strerror', None) or exc}"
+            final.fixed = 0
     return final
 
 
@@ -114,7 +120,13 @@ def add_annotate_parser(sub) -> None:
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    from resolint.codes import first_unknown
+
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    problem = first_unknown(codes)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return codes
 
 
 def default_output(path: Path) -> Path:
@@ -168,7 +180,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         outcome = annotate(doc, result.findings, maker=CommentMaker(doc.document, author=author))
         proposed, n = 0, len(result.findings)
     try:
-        write_atomic(out, to_bytes(doc))
+        write_atomic(out, to_bytes(doc), like=src)  # a new copy takes the input's mode
     except OSError as exc:
         print(f"resolint: {out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -1,31 +1,48 @@
 """Reading drafts and writing them back without losing anything.
 
-A draft is read as bytes and decoded strictly (UTF-8, with or without BOM; UTF-16 with
-a BOM). Undecodable bytes are an error naming the file and the byte offset, never a
-replacement character. Writing keeps the BOM, the encoding and the line endings, and
-goes through a temporary file in the same folder renamed over the original, so a kill
-at any moment leaves either the old file or the new one.
+Reading: only regular files are opened (a FIFO would block for ever). Bytes are decoded
+strictly: UTF-8 with or without BOM, UTF-16 and UTF-32 with a BOM, UTF-16 without a BOM
+when its zero bytes give it away, or the encoding named with ``--encoding``. Undecodable
+bytes are an error naming the file and the byte offset (with a hint when the text reads
+as Windows-1252, which Word's "Plain text" save produces), never a replacement character.
+
+Writing (``--fix``, ``annotate``) follows what mature formatters do: write through a
+symlink to its target; keep the file's owner, group, mode and extended attributes; keep
+hard links whole; refuse a read-only file unless asked. An ordinary file is replaced
+atomically (a temporary file in the same folder renamed over it), so a kill at any
+moment leaves the old or the new file. Where a rename would change the file's identity
+(hard links, an owner we cannot give back) or cannot be made (a read-only folder, a name
+too long for a temporary one), the file is rewritten in place instead.
 """
 
 from __future__ import annotations
 
 import codecs
-import fnmatch
+import errno
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
-#: Folders never searched for drafts.
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"})
+#: Suffix of the temporary file a write goes through (never linted, see the interrupt test).
+TMP_SUFFIX = ".resolint-tmp"
 
 
 class DecodeError(Exception):
-    def __init__(self, path: str, offset: int, reason: str) -> None:
+    def __init__(self, path: str, offset: int, reason: str, hint: str = "") -> None:
         self.path = path
         self.offset = offset
-        super().__init__(f"{path}: cannot decode byte at offset {offset} ({reason}); the file is not UTF-8 or UTF-16 text")
+        message = f"{path}: cannot decode byte at offset {offset} ({reason})"
+        super().__init__(message + (f"; {hint}" if hint else "; the file is not UTF-8, UTF-16 or UTF-32 text"))
+
+
+class NotAFile(Exception):
+    """A path that names something other than a regular file (a FIFO, a device, a folder)."""
+
+
+class ReadOnly(Exception):
+    """``--fix`` met a file without write permission and was not asked to write it anyway."""
 
 
 @dataclass(slots=True)
@@ -38,44 +55,131 @@ class Document:
     bom: bytes = b""
 
 
-def decode(data: bytes, path: str) -> Document:
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when ``data`` is BOM-less UTF-16 of mostly Latin text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.7 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            return enc
+    return None
+
+
+def _cp1252_hint(data: bytes) -> str:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return (
+        "it reads as Windows-1252 (what Word's \"Plain text\" save gives): "
+        "run with --encoding cp1252, or save the file as UTF-8"
+    )
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
+    """The text of ``data``; :class:`DecodeError` (with the byte offset) when it is not text."""
+    if encoding:
+        try:
+            return Document(path, data.decode(encoding), encoding, b"")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(path, exc.start, exc.reason, f"the file is not {encoding} text") from None
+    for bom, enc in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
             try:
                 return Document(path, body.decode(enc), enc, bom)
             except UnicodeDecodeError as exc:
                 raise DecodeError(path, exc.start + len(bom), exc.reason) from None
+    guessed = _utf16_without_bom(data)
+    if guessed:
+        try:
+            return Document(path, data.decode(guessed), guessed, b"")
+        except UnicodeDecodeError:
+            pass
     try:
-        return Document(path, data.decode("utf-8"), "utf-8", b"")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DecodeError(path, exc.start, exc.reason) from None
+        raise DecodeError(path, exc.start, exc.reason, "" if b"\0" in data else _cp1252_hint(data)) from None
+    if len(data) >= 16 and data.count(0) >= len(data) // 4:
+        # Text in a wide encoding without a BOM (UTF-32, or UTF-16 of mixed scripts) is
+        # valid UTF-8 full of NUL bytes: refuse it rather than lint garbage.
+        raise DecodeError(path, data.find(b"\0"), "NUL bytes throughout", "the file is binary, or text in an "
+                          "encoding without a BOM: name it with --encoding (e.g. utf-16-le, utf-32-le)")
+    return Document(path, text, "utf-8", b"")
 
 
-def read_document(path: Path) -> Document:
-    return decode(path.read_bytes(), str(path))
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file; :class:`NotAFile` for anything else (never blocks)."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise NotAFile(f"{kind}; only regular files are read")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
+def read_document(path: Path, encoding: str | None = None) -> Document:
+    return decode(read_bytes(path), str(path), encoding)
 
 
 def encode(doc: Document, text: str) -> bytes:
     return doc.bom + text.encode(doc.encoding)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one rename, keeping the file's mode."""
-    folder = path.parent
+def is_read_only(path: Path) -> bool:
+    """No write permission bit at all (checked on the bits: root would pass ``os.access``)."""
     try:
-        mode = path.stat().st_mode & 0o7777
+        return not (os.stat(path).st_mode & 0o222)
     except OSError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".resolint-tmp", dir=folder)
+        return False
+
+
+def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: Path | None = None) -> None:
+    """Write ``data`` to ``path`` keeping the file's identity (see the module docstring).
+
+    ``like``: for a new file (``annotate``'s copy), the file whose mode it takes.
+    """
+    target = Path(os.path.realpath(path))  # through symlinks, to the file they name
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not (st.st_mode & 0o222) and not allow_read_only:
+        raise ReadOnly(f"{path}: the file is read-only")
+    if st is not None and st.st_nlink > 1:
+        _write_in_place(target, data)  # a rename would split the hard link
+        return
+    mode = st.st_mode & 0o7777 if st is not None else _new_file_mode(like)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".rl-", suffix=TMP_SUFFIX, dir=target.parent)
+    except OSError as exc:
+        if st is not None and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENAMETOOLONG):
+            _write_in_place(target, data)  # a read-only folder: the file itself may still be writable
+            return
+        raise
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            if st is not None and not _give_identity(fh.fileno(), st, target):
+                raise _KeepInode()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
+    except _KeepInode:
+        os.unlink(tmp)
+        _write_in_place(target, data)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -84,21 +188,50 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def discover(paths: Iterable[str], include: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Path]:
-    """Files named directly, plus drafts (matching ``include``) found in named folders."""
-    include = tuple(include)
-    exclude = tuple(exclude)
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    full = Path(root) / name
-                    rel = full.as_posix()
-                    if any(fnmatch.fnmatch(name, pat) for pat in include) and not any(
-                        fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat) for pat in exclude
-                    ):
-                        yield full
-        else:
-            yield p
+class _KeepInode(Exception):
+    """The temporary file cannot take the original's owner: write the original in place."""
+
+
+def _give_identity(fd: int, st: os.stat_result, source: Path) -> bool:
+    """Give the temporary file ``st``'s owner and group and ``source``'s extended attributes."""
+    if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.fchown(fd, st.st_uid, st.st_gid)
+        except PermissionError:
+            return False
+    for name in _xattrs(source):
+        try:
+            os.setxattr(fd, name, os.getxattr(source, name))
+        except OSError:
+            return False  # an attribute we cannot copy: keep the original inode instead
+    return True
+
+
+def _xattrs(path: Path) -> list[str]:
+    try:
+        return os.listxattr(path)
+    except (OSError, AttributeError):
+        return []
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    with open(target, "r+b") as fh:
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _new_file_mode(like: Path | None) -> int:
+    if like is not None:
+        try:
+            return os.stat(like).st_mode & 0o777
+        except OSError:
+            pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+#: Kept for callers of the first API: an atomic write that keeps identity.
+write_atomic = write_file

@@ -6,6 +6,7 @@ Exit status: 0 no findings, 1 findings, 2 usage, configuration, input or interna
 from __future__ import annotations
 
 import argparse
+import codecs
 import difflib
 import json
 import os
@@ -18,26 +19,40 @@ from resolint import __version__
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
 from resolint.cli.export_cmd import add_export_parser, cmd_export
-from resolint.cli.files import DecodeError, Document, decode, discover, encode, read_document, write_atomic
-from resolint.cli.render import RENDERERS, render_sarif
+from resolint.cli.drafts import draft_signal, why_draft
+from resolint.cli.files import (
+    DecodeError, Document, NotAFile, ReadOnly, decode, encode, is_read_only, read_document, write_file,
+)
+from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible
 from resolint.cli.report import FileReport
-from resolint.config import ConfigError, Settings, load_settings, parse_size, settings_for
+from resolint.cli.walk import discover
+from resolint.codes import first_unknown
+from resolint.config import SEVERITIES, ConfigError, Settings, find_config, load_settings, parse_size, settings_for
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.model import Kind
-from resolint.styles import StyleError
+from resolint.styles import StyleError, detect_style
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: The largest --max-file-size accepted (1 PB): beyond it a size is a typo, not a limit.
+MAX_SIZE = 10**15
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    problem = first_unknown(codes)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return codes
 
 
 def _size(value: str) -> int:
-    size = parse_size(value)
-    if size is None:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (write e.g. 10MB, 500kB or 0)")
+    try:
+        size = parse_size(value)
+    except (OverflowError, ValueError):
+        size = None
+    if size is None or size > MAX_SIZE:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (write e.g. 10MB, 500kB or 0 for no limit; at most 1000TB)")
     return size
 
 
@@ -51,24 +66,40 @@ def _too_big(size: int, limit: int) -> str:
     )
 
 
+def _encoding(value: str) -> str:
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r} (e.g. utf-8, cp1252, utf-16-le, latin-1)") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resolint", description="Lint drafts of resolutions (UN, INTERPOL, Model UN).")
     parser.add_argument("--version", action="version", version=f"resolint {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="lint files, folders or standard input")
+    check = sub.add_parser("check", help="lint drafts: files, folders or standard input")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for standard input")
     check.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
     check.add_argument("--format", choices=sorted(RENDERERS), default="text")
     check.add_argument("--select", type=_codes, help="only these codes or prefixes (comma-separated)")
     check.add_argument("--ignore", type=_codes, help="skip these codes or prefixes (comma-separated)")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place (drafts only)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
-    check.add_argument("--diff", action="store_true", help="print the fixes as a diff instead of writing them")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a diff on standard output instead of writing them")
+    check.add_argument("--fix-read-only", action="store_true", help="with --fix, also rewrite files that are read-only")
     check.add_argument("--config", help="configuration file (default: the nearest resolint.toml, .resolint.toml or pyproject.toml)")
     check.add_argument("--stdin-filename", help="the name to report (and match per-file ignores against) for standard input")
     check.add_argument("--jobs", type=int, default=1, help="files linted in parallel (0: one per core)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument(
+        "--fail-on", choices=SEVERITIES, help="the lowest severity that makes the check fail (exit 1); default: fail-on or warning"
+    )
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of each finding")
+    check.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)")
+    check.add_argument("--encoding", type=_encoding, help="read text files in this encoding (e.g. cp1252) instead of detecting UTF-8/16/32")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
     check.add_argument(
         "--max-file-size",
@@ -112,11 +143,26 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_server(tcp=args.tcp, host=args.host, port=args.port) or 0
     except (ConfigError, StyleError) as exc:
-        print(f"resolint: configuration error: {exc}", file=sys.stderr)
+        print(f"resolint: configuration error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line, exit 2, never the "findings" status
+        print(f"resolint: internal error: {type(exc).__name__}: {visible(str(exc))} (please report this)", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_ERROR
+
+
+def _quiet_stdout() -> None:
+    """After the reader of a pipe went away (``| head``): no traceback at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @dataclass(slots=True)
@@ -125,6 +171,8 @@ class CheckOptions:
     unsafe: bool
     diff: bool
     style: str | None
+    encoding: str | None = None
+    fix_read_only: bool = False
 
 
 def _settings_with_cli(base: Settings, args: argparse.Namespace) -> Settings:
@@ -133,108 +181,197 @@ def _settings_with_cli(base: Settings, args: argparse.Namespace) -> Settings:
         ignore=(base.ignore + args.ignore) if args.ignore else None,
         unsafe_fixes=True if args.unsafe_fixes else None,
         max_file_size=args.max_file_size,
+        fail_on=args.fail_on,
     )
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _read_stdin() -> bytes | None:
+    """Standard input's bytes, or None when it is closed (``<&-``)."""
+    if sys.stdin is None:
+        return None
+    try:
+        return sys.stdin.buffer.read()
+    except (OSError, ValueError):
+        return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     explicit = load_settings(Path(args.config)) if args.config else None
-    opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style)
+    opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
+                        encoding=args.encoding, fix_read_only=args.fix_read_only)
     stdin_doc: Document | None = None
     if "-" in args.paths:
-        data = sys.stdin.buffer.read()
+        data = _read_stdin()
         name = args.stdin_filename or "-"
+        if data is None:
+            print("resolint: standard input is closed; nothing to check (name files, or pipe a draft in)", file=sys.stderr)
+            return EXIT_ERROR
         try:
-            stdin_doc = decode(data, name)
+            stdin_doc = decode(data, name, args.encoding)
         except DecodeError as exc:
-            print(f"resolint: {exc}", file=sys.stderr)
+            print(f"resolint: {visible(str(exc))}", file=sys.stderr)
             return EXIT_ERROR
     base_settings = explicit or settings_for(Path.cwd())
     paths = [p for p in args.paths if p != "-"]
-    missing = [p for p in paths if not Path(p).exists()]
+    missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         for p in missing:
-            print(f"resolint: {p}: no such file or folder", file=sys.stderr)
+            print(f"resolint: {visible(p)}: no such file or folder", file=sys.stderr)
         return EXIT_ERROR
-    files = list(discover(paths, base_settings.include, base_settings.exclude))
-    jobs: list[tuple[Path, Settings]] = []
+    found = discover(paths, base_settings.include, base_settings.exclude)
+    jobs: list[tuple[Path, Settings, bool]] = []
     cache: dict[str, Settings] = {}
-    for f in files:
+    for f, named in found.files:
         if explicit is not None:
             s = explicit
         else:
-            from resolint.config import find_config
-
             cfg = find_config(f)
             key = str(cfg) if cfg else ""
             if key not in cache:
                 cache[key] = load_settings(cfg) if cfg else Settings()
             s = cache[key]
-        jobs.append((f, _settings_with_cli(s, args)))
+        jobs.append((f, _settings_with_cli(s, args), named))
+    threshold = _settings_with_cli(base_settings, args).fail_on
 
-    reports: list[FileReport] = []
+    reports: list[FileReport] = [FileReport(p, None, error=problem) for p, problem in found.problems]
     if stdin_doc is not None:
         stdin_settings = _settings_with_cli(explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
+        threshold = stdin_settings.fail_on
         too_big = _too_big(len(data), stdin_settings.max_file_size)
         if too_big:
-            print(f"resolint: {name}: {too_big}", file=sys.stderr)
+            print(f"resolint: {visible(name)}: {too_big}", file=sys.stderr)
             return EXIT_ERROR
-        report, fixed_text = check_document(stdin_doc, stdin_settings, opts, write=False)
+        report, fixed_text = _guarded(lambda: check_document(stdin_doc, stdin_settings, opts, write=False), name)
         reports.append(report)
         if args.fix and not args.diff:
-            sys.stdout.write(fixed_text)
-            sys.stdout.flush()
-            # With --fix on stdin the fixed text is the output; findings go to stderr.
+            # With --fix on stdin the fixed text is the output, as bytes in the input's
+            # encoding (stdout may not be UTF-8); findings go to standard error.
+            out = fixed_text if fixed_text is not None else stdin_doc.text
+            _write_stdout_bytes(encode(stdin_doc, out))
             if report.findings or report.error:
-                print(RENDERERS["text"]([report], False), file=sys.stderr)
-            return _exit_code(reports, args)
+                print(render_text([report], RenderOptions(color=False, fail_on=threshold, fixing=True, unsafe=opts.unsafe)), file=sys.stderr)
+            return _exit_code(reports, args, threshold)
 
     n_jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     progress = _Progress(len(jobs)) if (sys.stderr.isatty() and len(jobs) > 20 and not args.no_progress) else None
+    work = [(p, s, opts, named) for p, s, named in jobs]
     if n_jobs > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs))) as pool:
-            for report in pool.map(_check_path, [(p, s, opts) for p, s in jobs], chunksize=4):
+            for report in pool.map(_check_path, work, chunksize=4):
                 reports.append(report)
                 if progress:
                     progress.step()
     else:
-        for p, s in jobs:
-            reports.append(_check_path((p, s, opts)))
+        for job in work:
+            reports.append(_check_path(job))
             if progress:
                 progress.step()
     if progress:
         progress.done()
-    color = sys.stdout.isatty() and args.format == "text" and "NO_COLOR" not in os.environ
-    # SARIF links each rule to its page: under the configuration's docs-url, if any.
-    if args.format == "sarif":
-        output = render_sarif(reports, color, base_settings.docs_url)
-    else:
-        output = RENDERERS[args.format](reports, color)
-    if output:
-        print(output)
-    return _exit_code(reports, args)
+    for r in reports:
+        if r.skipped and r.named:
+            print(f"resolint: {visible(r.path)}: skipped, not a draft: {r.skipped}. "
+                  "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
+    reports = [r for r in reports if not r.skipped]
+    return _emit(reports, args, threshold, base_settings.docs_url)
 
 
-def _exit_code(reports: list[FileReport], args: argparse.Namespace) -> int:
+def _emit(reports: list[FileReport], args: argparse.Namespace, threshold: str, docs_base: str = "") -> int:
+    """Write the report where it belongs; ends quietly when the reader goes away."""
+    code = _exit_code(reports, args, threshold)
+    to_file = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else None  # noqa: SIM115
+    report_stream = to_file or (sys.stderr if args.diff and args.format != "json" else sys.stdout)
+    ropts = RenderOptions(
+        color=_use_color(args.color, report_stream) and args.format == "text" and not args.statistics,
+        fail_on=threshold, fixing=args.fix and not args.diff, unsafe=args.unsafe_fixes, docs_base=docs_base,
+    )
+    try:
+        if args.diff and args.format != "json":
+            diffs = "".join(r.diff for r in reports)
+            if diffs:
+                sys.stdout.write(diffs)
+                sys.stdout.flush()
+        if args.statistics:
+            output = render_statistics(reports, ropts, as_json=args.format == "json")
+        else:
+            output = RENDERERS[args.format](reports, ropts)
+        if output:
+            print(output, file=report_stream)
+            report_stream.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    finally:
+        if to_file:
+            to_file.close()
+    return code
+
+
+def _write_stdout_bytes(data: bytes) -> None:
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+
+
+def _exit_code(reports: list[FileReport], args: argparse.Namespace, threshold: str) -> int:
     if any(r.error for r in reports):
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if any(r.findings for r in reports) else EXIT_OK
+    failing = any(at_or_above(f.severity.value, threshold) for r in reports for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _check_path(job: tuple[Path, Settings, CheckOptions]) -> FileReport:
-    path, settings, opts = job
-    if is_docx(path):
-        return check_docx(path, settings, opts)
+def _guarded(check, name: str):
+    """Run one file's check; a bug in it becomes that file's error (exit 2), not a crash."""
+    try:
+        return check()
+    except (KeyboardInterrupt, SystemExit, ConfigError, StyleError):
+        raise  # the run's own problems, not this file's
+    except Exception as exc:
+        error = f"internal error: {type(exc).__name__}: {exc} (please report this; other files were checked)"
+        return FileReport(name, None, error=error), None
+
+
+def _check_path(job: tuple[Path, Settings, CheckOptions, bool]) -> FileReport:
+    path, settings, opts, named = job
+    report, _ = _guarded(lambda: (_check_one(path, settings, opts), None), str(path))
+    report.named = named
+    return report
+
+
+def _check_one(path: Path, settings: Settings, opts: CheckOptions) -> FileReport:
     try:
         too_big = _too_big(path.stat().st_size, settings.max_file_size)
         if too_big:
             return FileReport(str(path), None, error=too_big)
-        doc = read_document(path)
+        if is_docx(path):
+            return check_docx(path, settings, opts)
+        doc = read_document(path, opts.encoding)  # refuses FIFOs and devices without opening them
+    except NotAFile as exc:
+        return FileReport(str(path), None, error=f"not checked: {exc}")
     except DecodeError as exc:
         return FileReport(str(path), None, error=str(exc).split(": ", 1)[1])
     except OSError as exc:
         return FileReport(str(path), None, error=f"cannot read: {exc.strerror or exc}")
+    is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude)
+    if not is_draft:
+        return FileReport(str(path), None, skipped=why)
     report, _ = check_document(doc, settings, opts, write=True)
     return report
 
@@ -251,10 +388,16 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     if not (opts.fix or opts.diff):
         return report, doc.text
     if result.resolution.of_kind(Kind.UNPLACED):
-        report.error = "" if not opts.fix else ""
         report.diff = ""
         if opts.fix:
-            print(f"resolint: {path}: not fixed: it has text the parser could not place (DOC004)", file=sys.stderr)
+            _not_fixed(path, "it has text the parser could not place (DOC004)")
+        return report, doc.text
+    guessed = style_from_prose(result, settings, opts.style)
+    if guessed:
+        _not_fixed(path, guessed)
+        return report, doc.text
+    if write and opts.fix and not opts.diff and not opts.fix_read_only and is_read_only(Path(path)):
+        _not_fixed(path, "the file is read-only (pass --fix-read-only to rewrite it anyway)")
         return report, doc.text
     outcome = fix_text(doc.text, run, unsafe=opts.unsafe or settings.unsafe_fixes)
     final = outcome.result
@@ -270,8 +413,42 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     report.source = final.source
     report.fixed = outcome.applied
     if write and outcome.text != doc.text and path != "-":
-        write_atomic(Path(path), encode(doc, outcome.text))
+        try:
+            write_file(Path(path), encode(doc, outcome.text), allow_read_only=opts.fix_read_only)
+        except (OSError, ReadOnly) as exc:
+            report.error = f"cannot write the fixed text: {getattr(exc, 'strerror', None) or exc}"
+            report.fixed = 0
     return report, outcome.text
+
+
+def _not_fixed(path: str, why: str) -> None:
+    print(f"resolint: {visible(path)}: not fixed: {why}", file=sys.stderr)
+
+
+def style_from_prose(result, settings: Settings, forced: str | None) -> str:
+    """Why fixing is refused because the style was guessed from prose ("" when it was not).
+
+    An auto-detected style is trusted for fixes only when the opening itself, or a short
+    title-block line, names the body; a mention in a sentence is not a house style.
+    """
+    if forced or settings.style != "auto":
+        return ""
+    res = result.resolution
+    text = res.source.text
+    opening = " ".join(text[p.span.start : p.span.end] for p in res.openings[:1])
+    if opening and detect_style(opening, "")[0] == result.style.name and "default" not in detect_style(opening, "")[1]:
+        return ""
+    lines = [line.strip() for p in res.title.paragraphs for line in text[p.span.start : p.span.end].splitlines()]
+    # A title-block line ("GA-2025-93-RES-03", "Resolution No. 3", "78/10. Subject") or a
+    # heading-length line; a sentence that mentions a body is prose.
+    short = "\n".join(line for line in lines if draft_signal(line) or len(line.split()) <= 8)
+    name, reason = detect_style("", short)
+    if name == result.style.name and "default" not in reason:
+        return ""
+    if "default" in result.style.detected_because:
+        return ""  # nothing named a body: the default style, not a guess
+    return (f"the style ({result.style.name}) was guessed from a mention in the text, not from an opening or "
+            "title block; name it with --style or style = in resolint.toml")
 
 
 class _Progress:

@@ -8,7 +8,11 @@ test case per file.
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from resolint import __version__
@@ -17,8 +21,31 @@ from resolint.docs import rule_url
 from resolint.registry import all_rules
 
 JSON_VERSION = 1
+SEVERITY_ORDER = ("error", "warning", "info")
+_RANK = {name: i for i, name in enumerate(reversed(SEVERITY_ORDER))}  # info 0 < warning 1 < error 2
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
+#: C0 and C1 control characters (ESC sequences can clear a terminal or set its title) and
+#: DEL; tab is kept. XML 1.0 cannot carry most of them even as character references.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(s: str) -> str:
+    """``s`` with control characters shown as ``\\xNN`` (safe for terminals, logs and XML)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+
+
+@dataclass(slots=True)
+class RenderOptions:
+    color: bool = False
+    fail_on: str = "warning"  # the lowest severity that fails the run (JUnit failures)
+    fixing: bool = False  # --fix was given: the summary says what was fixed and what remains
+    unsafe: bool = False  # unsafe fixes were applied too
+    docs_base: str = ""  # root of a published docs site for rule links ("": the installed pages)
+
+
+def at_or_above(severity: str, threshold: str) -> bool:
+    return _RANK[severity] >= _RANK[threshold]
 
 
 def summary(reports: list[FileReport]) -> dict:
@@ -27,12 +54,14 @@ def summary(reports: list[FileReport]) -> dict:
     return {"files": len(reports), "diagnostics": diags, "fixable": fixable}
 
 
-def render_json(reports: list[FileReport], color: bool = False) -> str:
+def render_json(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
     files = []
     for r in reports:
         entry = {"path": r.path, "style": r.style, "diagnostics": [_json_finding(r, f) for f in r.findings] if r.source else []}
         if r.error:
             entry["error"] = r.error
+        if r.diff:
+            entry["diff"] = r.diff  # only with --diff, and only when there is something to change
         files.append(entry)
     # Compact: archives produce large reports, and tools (jq) indent them when people read.
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary(reports)}, ensure_ascii=False)
@@ -46,66 +75,130 @@ def _json_finding(r: FileReport, f) -> dict:
     return d
 
 
-def render_text(reports: list[FileReport], color: bool = False) -> str:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def _shown_line(line: str, col: int, width: int) -> tuple[str, int, int]:
+    """The source line as shown (tabs as one space, controls escaped, long lines cut)
+    and the caret's column and width in it."""
+    pieces = [visible(ch) if ch != "\t" else " " for ch in line]
+    starts = [0]
+    for piece in pieces:
+        starts.append(starts[-1] + len(piece))
+    shown = "".join(pieces)
+    at = starts[min(col, len(pieces))]
+    end = starts[min(col + width, len(pieces))]
+    w = max(1, end - at)
+    if len(shown) > 160:
+        lo = max(0, at - 60)
+        shown = ("…" if lo else "") + shown[lo : lo + 140] + "…"
+        at = at - lo + (1 if lo else 0)
+    w = min(w, max(1, len(shown) - at))
+    return shown, at, w
+
+
+def render_text(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
+    opts = opts or RenderOptions()
+
     def c(name: str, s: str) -> str:
-        return f"{_COLORS[name]}{s}{_COLORS['reset']}" if color else s
+        return f"{_COLORS[name]}{s}{_COLORS['reset']}" if opts.color else s
 
     out: list[str] = []
     for r in reports:
+        path = visible(r.path)
         if r.error:
-            out.append(f"{c('bold', r.path)}: {c('error', 'error')}: {r.error}")
+            out.append(f"{c('bold', path)}: {c('error', 'error')}: {visible(r.error)}")
             continue
-        if r.diff:
-            out.append(r.diff.rstrip("\n"))
         for f in r.findings:
+            sev = f.severity.value
             pos = r.source.position(f.span.start)
-            fixable = " [*]" if f.fix is not None else ""
+            fixable = " [*]" if _applies(f, opts) else ""  # what --fix (with these options) would apply
             where = paragraph_of(r, f)
             loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
-            out.append(f"{c('bold', r.path)}:{loc}: {c(f.severity.value, f.code)} {f.message}{fixable}")
+            out.append(f"{c('bold', path)}:{visible(loc)}: {c(sev, sev + ':')} {c(sev, f.code)} {visible(f.message)}{fixable}")
             line = r.source.line_text(pos.line)
-            shown = line.expandtabs(1)
-            if len(shown) > 160:
-                lo = max(0, pos.character - 60)
-                shown = ("…" if lo else "") + shown[lo : lo + 140] + "…"
-                caret_at = pos.character - lo + (1 if lo else 0)
-            else:
-                caret_at = pos.character
             end_pos = r.source.position(f.span.end)
-            width = max(1, (end_pos.character - pos.character) if end_pos.line == pos.line else len(line) - pos.character)
-            width = min(width, max(1, len(shown) - caret_at))
+            width = (end_pos.character - pos.character) if end_pos.line == pos.line else len(line) - pos.character
+            shown, at, w = _shown_line(line, pos.character, max(1, width))
             out.append(f"  {c('dim', '|')} {shown}")
-            out.append(f"  {c('dim', '|')} {' ' * caret_at}{c(f.severity.value, '^' * width)}")
+            out.append(f"  {c('dim', '|')} {' ' * at}{c(sev, '^' * w)}")
         for note in r.notes:
-            out.append(f"{c('bold', r.path)}: {c('dim', 'note')}: {note}")
-    s = summary(reports)
-    counts: dict[str, int] = {}
-    for r in reports:
-        for f in r.findings:
-            counts[f.severity.value] = counts.get(f.severity.value, 0) + 1
-    fixed = sum(r.fixed for r in reports)
-    parts = [f"{s['diagnostics']} finding{'s' if s['diagnostics'] != 1 else ''} in {s['files']} file{'s' if s['files'] != 1 else ''}"]
-    if counts:
-        parts.append(", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
-    if s["fixable"]:
-        parts.append(f"{s['fixable']} fixable with --fix (or --unsafe-fixes)")
-    if fixed:
-        parts.append(f"{fixed} fixed")
-    styles = {(r.style, r.style_reason) for r in reports if r.style}
-    if len(styles) == 1:
-        style, reason = styles.pop()
-        parts.append(f"style {style}" + (f" ({reason})" if reason else ""))
-    errors = sum(1 for r in reports if r.error)
-    if errors:
-        parts.append(f"{errors} file{'s' if errors != 1 else ''} not checked (error above)")
-    lead = "Found " if s["diagnostics"] or errors else "All checks passed: "
-    out.append(lead + "; ".join(parts) + ".")
+            out.append(f"{c('bold', path)}: {c('dim', 'note')}: {visible(note)}")
+    out.append(text_summary(reports, opts))
     return "\n".join(out)
 
 
-def render_github(reports: list[FileReport], color: bool = False) -> str:
+def _applies(f, opts: RenderOptions) -> bool:
+    if f.fix is None:
+        return False
+    kind = f.fix.applicability.value
+    return kind == "safe" or (kind == "unsafe" and opts.unsafe)
+
+
+def text_summary(reports: list[FileReport], opts: RenderOptions) -> str:
+    """The closing lines: counts by severity, what --fix did and what remains, the style."""
+    s = summary(reports)
+    counts = {k: 0 for k in SEVERITY_ORDER}
+    safe = unsafe = 0
+    for r in reports:
+        for f in r.findings:
+            counts[f.severity.value] += 1
+            if f.fix is not None:
+                kind = f.fix.applicability.value
+                safe += kind == "safe"
+                unsafe += kind == "unsafe"
+    n, files = s["diagnostics"], _plural(s["files"], "file")
+    fixed = sum(r.fixed for r in reports)
+    errors = sum(1 for r in reports if r.error)
+    by_sev = ", ".join(_plural(counts[k], k) for k in SEVERITY_ORDER if counts[k])
+    lines: list[str] = []
+    if opts.fixing:
+        lines.append(f"Fixed {_plural(fixed, 'finding')}; {n} remaining" + (f" ({by_sev})" if n else "") + f" in {files}.")
+    elif n or errors:
+        lines.append(f"Found {_plural(n, 'finding')}" + (f" ({by_sev})" if n else "") + f" in {files}.")
+    else:
+        lines.append(f"All checks passed: no findings in {files}.")
+    if n and not any(at_or_above(k, opts.fail_on) for k in SEVERITY_ORDER if counts[k]):
+        lines.append(f"None is at or above --fail-on {opts.fail_on}: the check passes.")
+    if opts.unsafe:  # --unsafe-fixes given: --fix would apply both kinds
+        safe, unsafe = safe + unsafe, 0
+    more = ""
+    if unsafe:
+        more = f"{unsafe} more {'fix' if unsafe == 1 else 'fixes'} with --unsafe-fixes (they may change meaning: review them)"
+    if safe and not opts.fixing:
+        lines.append(f"[*] {safe} fixable with --fix" + (f"; {more}" if more else "") + ".")
+    elif more:
+        lines.append(f"No safe fixes {'left' if opts.fixing else 'available'}; {more}.")
+    styles = {(r.style, r.style_reason) for r in reports if r.style}
+    if len(styles) == 1:
+        style, reason = styles.pop()
+        lines.append(f"Style: {style}" + (f" ({visible(reason)})" if reason else "") + ".")
+    if errors:
+        lines.append(f"{_plural(errors, 'file')} not checked (see the errors above).")
+    return "\n".join(lines)
+
+
+def render_statistics(reports: list[FileReport], opts: RenderOptions | None = None, as_json: bool = False) -> str:
+    """Counts per rule, most frequent first (``--statistics``)."""
+    table: dict[str, dict] = {}
+    for r in reports:
+        for f in r.findings:
+            row = table.setdefault(f.code, {"code": f.code, "name": f.name, "severity": f.severity.value, "count": 0, "fixable": 0})
+            row["count"] += 1
+            row["fixable"] += f.fix is not None
+    rows = sorted(table.values(), key=lambda row: (-row["count"], row["code"]))
+    if as_json:
+        return json.dumps(rows, ensure_ascii=False)
+    width = max((len(str(row["count"])) for row in rows), default=1)
+    return "\n".join(
+        f"{row['count']:>{width}}\t{row['code']}\t{row['severity']:<7}\t{'[*] ' if row['fixable'] else '    '}{row['name']}" for row in rows
+    )
+
+
+def render_github(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
     def esc_data(s: str) -> str:
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return visible(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
     def esc_prop(s: str) -> str:
         return esc_data(s).replace(":", "%3A").replace(",", "%2C")
@@ -129,7 +222,41 @@ def render_github(reports: list[FileReport], color: bool = False) -> str:
     return "\n".join(out)
 
 
-def render_sarif(reports: list[FileReport], color: bool = False, docs_base: str = "") -> str:
+def artifact_location(path: str, root: Path | None = None) -> dict:
+    """A SARIF ``artifactLocation``: a percent-encoded URI relative to ``%SRCROOT%`` (the
+    folder resolint ran in) when the file is under it, else an absolute ``file:`` URI."""
+    root = (root or Path.cwd()).resolve()
+    full = Path(path).resolve() if path != "-" else root / "-"
+    try:
+        rel = full.relative_to(root).as_posix()
+    except ValueError:
+        return {"uri": full.as_uri()}
+    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _rule_descriptor(rule, level: dict, docs_base: str = "") -> dict:
+    doc = rule.doc().strip()
+    url = rule_url(rule.code, docs_base)
+    what = _section(doc, "What it does") or rule.summary
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": " ".join(what.split())},
+        "help": {"text": f"{' '.join(what.split())}\nDocumentation: {url}", "markdown": doc},
+        "helpUri": url,
+        "defaultConfiguration": {"level": level[rule.default_severity.value]},
+        "properties": {"tags": [rule.code[:3]]},
+    }
+
+
+def _section(doc: str, title: str) -> str:
+    m = re.search(rf"^#+\s*{re.escape(title)}\s*\n(.*?)(?=^#+\s|\Z)", doc, re.MULTILINE | re.DOTALL)
+    return m.group(1).strip() if m else ""
+
+
+def render_sarif(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
+    opts = opts or RenderOptions()
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     sarif_level = {"error": "error", "warning": "warning", "info": "note"}
@@ -137,6 +264,7 @@ def render_sarif(reports: list[FileReport], color: bool = False, docs_base: str 
     for r in reports:
         if r.error or r.source is None:
             continue
+        location = artifact_location(r.path)
         for f in r.findings:
             s = r.source.position(f.span.start)
             e = r.source.position(f.span.end)
@@ -147,7 +275,7 @@ def render_sarif(reports: list[FileReport], color: bool = False, docs_base: str 
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                            "artifactLocation": dict(location),
                             "region": {"startLine": s.line + 1, "startColumn": s.character + 1, "endLine": e.line + 1, "endColumn": e.character + 1},
                         }
                     }
@@ -169,7 +297,7 @@ def render_sarif(reports: list[FileReport], color: bool = False, docs_base: str 
                         "description": {"text": f.fix.title},
                         "artifactChanges": [
                             {
-                                "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                                "artifactLocation": dict(location),
                                 "replacements": [
                                     {
                                         "deletedRegion": _region(r, ed.span.start, ed.span.end),
@@ -182,7 +310,14 @@ def render_sarif(reports: list[FileReport], color: bool = False, docs_base: str 
                     }
                 ]
             results.append(result)
-    invocations = [{"executionSuccessful": not any(r.error for r in reports)}]
+    invocation = {"executionSuccessful": not any(r.error for r in reports)}
+    notes = [
+        {"level": "error", "message": {"text": f"{r.path}: {r.error}"}, "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
+        for r in reports
+        if r.error
+    ]
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -192,20 +327,14 @@ def render_sarif(reports: list[FileReport], color: bool = False, docs_base: str 
                     "driver": {
                         "name": "resolint",
                         "version": __version__,
+                        "semanticVersion": __version__,
                         "informationUri": "https://github.com/resolint/resolint",
-                        "rules": [
-                            {
-                                "id": r.code,
-                                "name": r.name,
-                                "shortDescription": {"text": r.summary},
-                                "helpUri": rule_url(r.code, docs_base),
-                                "defaultConfiguration": {"level": sarif_level[r.default_severity.value]},
-                            }
-                            for r in rules
-                        ],
+                        "rules": [_rule_descriptor(r, sarif_level, opts.docs_base) for r in rules],
                     }
                 },
-                "invocations": invocations,
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "invocations": [invocation],
                 "results": results,
             }
         ],
@@ -219,30 +348,44 @@ def _region(r: FileReport, start: int, end: int) -> dict:
     return {"startLine": s.line + 1, "startColumn": s.character + 1, "endLine": e.line + 1, "endColumn": e.character + 1}
 
 
-def render_junit(reports: list[FileReport], color: bool = False) -> str:
-    failures = sum(1 for r in reports if r.findings or r.error)
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<testsuites name="resolint" tests="{len(reports)}" failures="{failures}">']
-    out.append(f'  <testsuite name="resolint" tests="{len(reports)}" failures="{failures}">')
+def render_junit(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
+    """One test case per file: ``<error>`` when it could not be checked, ``<failure>`` when
+    it has findings at or above ``--fail-on``; findings below it go to ``<system-out>``."""
+    opts = opts or RenderOptions()
+    errors = failures = 0
+    cases: list[str] = []
     for r in reports:
-        out.append(f"    <testcase name={quoteattr(r.path)} classname=\"resolint\">")
+        name = quoteattr(visible(r.path))
+        cases.append(f'    <testcase name={name} classname="resolint">')
         if r.error:
-            out.append(f"      <error message={quoteattr(r.error)}/>")
+            errors += 1
+            cases.append(f"      <error message={quoteattr(visible(r.error))}/>")
         elif r.findings:
             lines = []
             for f in r.findings:
                 pos = r.source.position(f.span.start)
                 where = paragraph_of(r, f)
                 loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
-                lines.append(f"{r.path}:{loc}: {f.code} {f.message}")
-            msg = f"{len(r.findings)} finding{'s' if len(r.findings) != 1 else ''}"
-            out.append(f"      <failure message={quoteattr(msg)}>{escape(chr(10).join(lines))}</failure>")
-        out.append("    </testcase>")
+                lines.append(visible(f"{r.path}:{loc}: {f.code} {f.message} ({f.severity.value})"))
+            failing = sum(1 for f in r.findings if at_or_above(f.severity.value, opts.fail_on))
+            body = escape("\n".join(lines))
+            if failing:
+                failures += 1
+                msg = f"{failing} finding{'s' if failing != 1 else ''} at or above {opts.fail_on}"
+                cases.append(f"      <failure message={quoteattr(msg)} type=\"resolint\">{body}</failure>")
+            else:
+                cases.append(f"      <system-out>{body}</system-out>")
+        cases.append("    </testcase>")
+    n = len(reports)
+    counts = f'tests="{n}" failures="{failures}" errors="{errors}" skipped="0"'
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<testsuites name="resolint" {counts}>', f'  <testsuite name="resolint" {counts}>']
+    out += cases
     out.append("  </testsuite>")
     out.append("</testsuites>")
     return "\n".join(out)
 
 
-RENDERERS: dict[str, Callable[[list[FileReport], bool], str]] = {
+RENDERERS: dict[str, Callable[[list[FileReport], RenderOptions | None], str]] = {
     "text": render_text,
     "json": render_json,
     "sarif": render_sarif,

@@ -23,6 +23,9 @@ class FileReport:
     #: finding. None for text files, whose locations are line and column.
     locator: "Locator | None" = None
     notes: list[str] = field(default_factory=list)  # what was read but not linted
+    #: Why the file was not linted because it is not a draft ("" when it was linted).
+    skipped: str = ""
+    named: bool = True  # named on the command line (a skip is then said, not silent)
 
 
 class Locator(Protocol):

@@ -1,0 +1,92 @@
+"""What counts as a draft: the rule that keeps resolint away from ordinary documents.
+
+A file is a draft when its name says so (``*.res.txt``, ``*.res.md``, ``*.resolution``:
+the names the VS Code extension claims) or when it is a ``.txt``, ``.md`` or ``.docx``
+whose text has a resolution's opening ("The General Assembly,") or a title-block line
+("Resolution No. 3", "78/10. Subject", "A/RES/78/10" alone on a line). Text inside
+Markdown code fences does not count, so a README that *shows* a draft is not one.
+``include`` patterns in the configuration make a file a draft whatever it says;
+``exclude`` patterns make it never one. Nothing that is not a draft is linted or fixed.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+
+from resolint.parser import _is_opening
+from resolint.parser import patterns as P
+
+#: Names that are drafts by themselves (the extension's language patterns).
+DRAFT_NAMES = ("*.res.txt", "*.res.md", "*.resolution")
+#: Names that are drafts when their text looks like one.
+CANDIDATE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+#: How far into a file the opening or title block is looked for (a draft starts with them).
+SCAN_LINES = 200
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_DECOR = re.compile(r"^[\s>#*_]+|[\s*_]+$")
+_SYMBOL_LINE = re.compile(rf"^(?:{P.SYMBOL.pattern})$")
+_NUMBER_LINE = re.compile(
+    r"^(?:(?i:Resolution\s+No\.?\s*\d+\b.{0,200})"  # "Resolution No. 3 …"
+    r"|RESOLUTION\s+\d+\b.{0,200}"  # "RESOLUTION 160 (REV. DUBAI, 2018)"
+    r"|Resolution\s+\d+(?:\s*\([^)]{0,60}\))?)$"  # "Resolution 160 (Rev. Dubai, 2018)" alone
+)
+
+
+def matches(path: Path | str, patterns: tuple[str, ...]) -> bool:
+    """True when the file's name or its path matches one of ``patterns``."""
+    p = Path(path)
+    rel = p.as_posix()
+    return any(fnmatch.fnmatch(p.name, pat) or fnmatch.fnmatch(rel, pat) for pat in patterns)
+
+
+def named_as_draft(path: Path | str) -> bool:
+    return matches(path, DRAFT_NAMES)
+
+
+def is_candidate(path: Path | str) -> bool:
+    """A file whose text is worth reading to see whether it is a draft."""
+    return named_as_draft(path) or str(path).lower().endswith(CANDIDATE_SUFFIXES)
+
+
+def draft_signal(text: str) -> str:
+    """Why ``text`` reads as a resolution ("" when it does not).
+
+    Only lines outside code fences count, and only in the first :data:`SCAN_LINES`
+    lines, where a draft's title block and opening are.
+    """
+    in_fence = False
+    for n, raw in enumerate(text.splitlines()):
+        if n >= SCAN_LINES:
+            break
+        if _FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence or raw.startswith(("    ", "\t")):
+            continue
+        line = _DECOR.sub("", raw)
+        if not line or len(line) > P.OPENING_MAX_CHARS:
+            continue
+        if _is_opening(line):
+            return f"line {n + 1} is an opening ('{line[:60]}')"
+        if P.UN_TITLE.match(line) and len(line) < 200 or _NUMBER_LINE.match(line) or _SYMBOL_LINE.match(line):
+            return f"line {n + 1} is a title-block line ('{line[:60]}')"
+    return ""
+
+
+def why_draft(path: Path | str, text: str | None, include: tuple[str, ...], exclude: tuple[str, ...]) -> tuple[bool, str]:
+    """(is a draft, why or why not), from the configuration, the name, then the text."""
+    if matches(path, exclude):
+        return False, "excluded by the configuration's exclude"
+    if matches(path, include):
+        return True, "included by the configuration's include"
+    if named_as_draft(path):
+        return True, "named as a draft"
+    if not is_candidate(path):
+        return False, "not a .txt, .md or .docx file"
+    signal = draft_signal(text or "")
+    if signal:
+        return True, signal
+    return False, "no resolution opening or title block in its first lines"

@@ -1,0 +1,44 @@
+"""Checking rule selectors (codes, prefixes, ``ALL``) against the registered rules.
+
+A selector that names no rule is almost always a typo, and a typo in ``--select`` or
+``ignore`` silently turns checks off ("All checks passed"). Every place that takes
+selectors (command line, configuration, ``[severity]``, ``per-file-ignores``,
+directives) asks :func:`unknown_selector` and reports the nearest real code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+
+from resolint.registry import all_rules
+
+
+@functools.lru_cache(maxsize=1)
+def _known() -> tuple[frozenset[str], tuple[str, ...]]:
+    codes = tuple(r.code for r in all_rules())
+    prefixes = {c[:n] for c in codes for n in range(1, len(c) + 1)}
+    return frozenset(prefixes) | {"ALL"}, codes
+
+
+def unknown_selector(selector: str) -> str:
+    """"" when ``selector`` names at least one rule; else the problem, with the nearest code."""
+    selector = selector.strip().upper()
+    known, codes = _known()
+    if selector in known:
+        return ""
+    names = {r.name: r.code for r in all_rules()}
+    if selector.lower() in names:
+        return f"'{selector}' is a rule name; use its code {names[selector.lower()]}"
+    near = difflib.get_close_matches(selector, codes, n=1, cutoff=0.5)
+    hint = f" (did you mean {near[0]}?)" if near else " (see 'resolint rules')"
+    return f"no rule code or prefix '{selector}'{hint}"
+
+
+def first_unknown(selectors) -> str:
+    """The problem with the first selector that names no rule, or ""."""
+    for s in selectors:
+        problem = unknown_selector(s)
+        if problem:
+            return problem
+    return ""

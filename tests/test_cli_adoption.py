@@ -1,0 +1,504 @@
+"""The CLI as adopted in a repository and CI: only drafts, thresholds, reports, safe I/O."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+DRAFT = "The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019;\n\n1. Decides to act;\n"
+FIXED = "The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019,\n\n1. Decides to act.\n"
+#: Only an info finding (a repeated opener).
+INFO_ONLY = "The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019,\n\nRecalling the Charter,\n\n1. Decides to act.\n"
+PROSE = "# Notes\n\nOur team drafts INTERPOL texts such as GA-2025-93-RES-03.\nthe interpreter said hello;\n"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args, input: bytes | None = None, cwd=None, env=None, **kw):
+    inherited = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}  # only when a test asks
+    env = {**inherited, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "resolint", *map(str, args)], input=input, capture_output=True, cwd=cwd, env=env, **kw)
+
+
+def paths_of(proc) -> list[str]:
+    return sorted(Path(f["path"]).name for f in json.loads(proc.stdout)["files"])
+
+
+# -- only drafts -------------------------------------------------------------------------
+
+
+def test_folder_discovery_reads_only_drafts_and_respects_gitignore(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("build/\nignored.res.txt\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text(PROSE, encoding="utf-8")
+    (tmp_path / "shows-a-draft.md").write_text("Example:\n\n```\n" + DRAFT + "```\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "named.res.md").write_text("1. Decides to act.\n", encoding="utf-8")
+    (tmp_path / "ignored.res.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "out.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--format", "json", "--exit-zero", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert paths_of(proc) == ["draft.txt", "named.res.md"]
+    assert b"README" not in proc.stderr  # found in a folder: skipped silently
+
+
+def test_the_projects_own_readme_is_not_a_draft():
+    proc = run("check", "--format", "json", "--exit-zero", ".", cwd=ROOT)
+    assert "README.md" not in paths_of(proc)
+
+
+def test_named_non_draft_gets_one_line_and_is_not_fixed(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(PROSE, encoding="utf-8")
+    proc = run("check", "--fix", readme)
+    assert proc.returncode == 0
+    lines = [l for l in proc.stderr.decode().splitlines() if "README.md" in l]
+    assert len(lines) == 1 and "not a draft" in lines[0]
+    assert readme.read_text(encoding="utf-8") == PROSE
+
+
+def test_include_and_exclude_override_detection(tmp_path):
+    (tmp_path / "resolint.toml").write_text('include = ["partial.txt"]\nexclude = ["draft.txt"]\n', encoding="utf-8")
+    (tmp_path / "partial.txt").write_text("1. Decides to act.\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--format", "json", "--exit-zero", ".", cwd=tmp_path)
+    assert paths_of(proc) == ["partial.txt"]
+
+
+def test_fix_refuses_a_style_guessed_from_prose(tmp_path):
+    # The only mention of a body is in a sentence above the text: linted, never fixed.
+    text = "Notes for the team.\nWe work with INTERPOL on GA-2025-93-RES-03 texts every year and keep notes.\n\nthe interpreter said;\n\n5. x\n"
+    draft = tmp_path / "notes.res.txt"
+    draft.write_text(text, encoding="utf-8")
+    proc = run("check", "--fix", draft)
+    assert b"not fixed" in proc.stderr and b"guessed from a mention" in proc.stderr
+    assert draft.read_text(encoding="utf-8") == text
+    # The same symbol as a title-block line decides the style: fixing goes ahead.
+    titled = tmp_path / "titled.res.txt"
+    titled.write_text("GA-2025-93-RES-03\n\nThe General Assembly,\n\nrecalling x,\n\n1. x;\n", encoding="utf-8")
+    proc = run("check", "--fix", titled)
+    assert b"not fixed" not in proc.stderr and "RECALLING x," in titled.read_text(encoding="utf-8")
+
+
+# -- thresholds and text output ------------------------------------------------------------
+
+
+def test_fail_on_threshold_and_config_key(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(INFO_ONLY, encoding="utf-8")
+    assert run("check", draft).returncode == 0  # default: warning; an info does not fail
+    assert run("check", "--fail-on", "info", draft).returncode == 1
+    (tmp_path / "resolint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    assert run("check", "draft.txt", cwd=tmp_path).returncode == 1
+    out = run("check", "draft.txt", cwd=tmp_path).stdout.decode()
+    assert ": info: PRE006 " in out and "1 info)" in out
+
+
+def test_summary_in_severity_order_with_plurals(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The General Assembly\n\nRecalls the past;\n\nRecalling the Charter,\n\nRecalling the rest,\n\n2. Decides to act;\n", encoding="utf-8")
+    out = run("check", draft).stdout.decode()
+    summary = [l for l in out.splitlines() if l.startswith("Found")][0]
+    parts = summary[summary.index("(") + 1 : summary.index(")")].split(", ")
+    words = [p.split()[1] for p in parts]
+    order = ["errors", "error", "warnings", "warning", "info"]
+    assert words == sorted(words, key=order.index)
+    for p in parts:
+        n, word = p.split()
+        assert (word.endswith("s") or word == "info") == (n != "1" or word == "info")
+
+
+def test_fix_says_what_was_fixed_and_what_remains(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The General Assembly,\n\nRecalling the past;\n\n1. Decides to act;\n\n3. Decides to stay.\n", encoding="utf-8")
+    before = run("check", draft).stdout.decode()
+    assert "[*]" in before and "--unsafe-fixes" in before  # renumbering is unsafe
+    out = run("check", "--fix", draft).stdout.decode()
+    assert "Fixed 1 finding; 1 remaining (1 error)" in out
+    assert "1 more fix with --unsafe-fixes" in out
+
+
+def test_statistics_output_file_and_color(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    stats = run("check", "--statistics", draft).stdout.decode().splitlines()
+    assert stats and all(l.split("\t")[0].strip().isdigit() for l in stats)
+    assert sum(int(l.split("\t")[0]) for l in stats) == 2
+    report = tmp_path / "report.json"
+    proc = run("check", "--format", "json", "--output-file", report, draft)
+    assert proc.stdout == b"" and json.loads(report.read_text(encoding="utf-8"))["summary"]["diagnostics"] == 2
+    assert b"\x1b[" in run("check", "--color", "always", draft).stdout
+    assert b"\x1b[" not in run("check", "--color", "never", draft, env={"FORCE_COLOR": "1"}).stdout
+    assert b"\x1b[" in run("check", draft, env={"FORCE_COLOR": "1", "NO_COLOR": ""}).stdout
+
+
+def test_head_ends_quietly(tmp_path):
+    for k in range(30):
+        (tmp_path / f"d{k}.txt").write_text(DRAFT, encoding="utf-8")
+    proc = subprocess.run(f"'{sys.executable}' -m resolint check . | head -1", shell=True, cwd=tmp_path, capture_output=True)
+    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
+
+
+# -- every setting checked ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [("--select", "PRE0O1"), ("--ignore", "XYZ")])
+def test_unknown_code_on_the_command_line_names_the_nearest(args):
+    proc = run("check", *args, FIXTURES / "sample-draft.txt")
+    assert proc.returncode == 2
+    assert b"PRE0O1" in proc.stderr and b"PRE001" in proc.stderr or b"XYZ" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "toml",
+    ['select = ["PRE0O1"]', 'ignore = ["QQQ"]', '[severity]\nPRX = "info"', '[per-file-ignores]\n"*.txt" = ["OPR999"]'],
+)
+def test_unknown_code_in_configuration_is_an_error(tmp_path, toml):
+    (tmp_path / "resolint.toml").write_text(toml + "\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "draft.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and b"no rule code or prefix" in proc.stderr
+
+
+def test_unknown_code_in_a_directive_is_reported_not_deleted(tmp_path):
+    draft = tmp_path / "draft.txt"
+    text = "The General Assembly,\n\n<!-- resolint: ignore[PRE0O4] -->\nRecalling the past;\n\n1. Decides to act.\n"
+    draft.write_text(text, encoding="utf-8")
+    out = run("check", "--format", "json", draft).stdout
+    sup = [d for d in json.loads(out)["files"][0]["diagnostics"] if d["code"] == "SUP002"]
+    assert sup and "PRE0O4" in sup[0]["message"] and "PRE004" in sup[0]["message"] and sup[0]["fix"] is None
+
+
+def test_configuration_schema_agrees_with_the_checker(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from resolint.config import SCHEMA_PATH, ConfigError, settings_from_table
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    good = [{"select": ["PRE", "OPR001"], "fail-on": "info", "max-file-size": "10MB", "severity": {"PRE": "info"},
+             "per-file-ignores": {"a/*.txt": ["TRM"]}, "include": ["*.draft"], "terms": {"article-case": "lower"}}]
+    bad = [{"selct": ["PRE"]}, {"fail-on": "warn"}, {"unsafe-fixes": "yes"}, {"severity": {"PRE": "loud"}},
+           {"include": "x"}, {"terms": {"nope": "x"}}]
+    for table in good:
+        jsonschema.validate(table, schema)
+        settings_from_table(table, "t.toml")
+    for table in bad:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(table, schema)
+        with pytest.raises(ConfigError):
+            settings_from_table(table, "t.toml")
+    # pyproject's [tool.resolint] schema refers to the same one
+    py = json.loads((SCHEMA_PATH.parent / "pyproject.schema.json").read_text(encoding="utf-8"))
+    assert py["properties"]["tool"]["properties"]["resolint"]["$ref"] == SCHEMA_PATH.name
+
+
+# -- report formats -------------------------------------------------------------------------
+
+
+def test_junit_counts_errors_apart_from_failures(tmp_path):
+    junitparser = pytest.importorskip("junitparser")
+    (tmp_path / "bad.txt").write_bytes(b"The General Assembly,\n\xff\n")
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "info.txt").write_text(INFO_ONLY, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(FIXED, encoding="utf-8")
+    name = "odd\x1bname.res.txt"
+    (tmp_path / name).write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--format", "junit", ".", cwd=tmp_path)
+    out = tmp_path / "out.xml"
+    out.write_bytes(proc.stdout)
+    xml = junitparser.JUnitXml.fromfile(str(out))
+    suite = next(iter(xml))
+    assert (suite.tests, suite.failures, suite.errors) == (5, 2, 1)
+    assert b"\\x1b" in proc.stdout
+
+
+def test_sarif_uris_are_relative_and_encoded(tmp_path):
+    folder = tmp_path / "my drafts #2"
+    folder.mkdir()
+    (folder / "a b#1.txt").write_text(DRAFT, encoding="utf-8")
+    doc = json.loads(run("check", "--format", "sarif", ".", cwd=tmp_path).stdout)
+    runobj = doc["runs"][0]
+    loc = runobj["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert loc == {"uri": "my%20drafts%20%232/a%20b%231.txt", "uriBaseId": "%SRCROOT%"}
+    assert runobj["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///")
+    assert runobj["columnKind"] == "unicodeCodePoints"
+    for rule in runobj["tool"]["driver"]["rules"]:
+        assert rule["fullDescription"]["text"] and rule["help"]["text"] and rule["help"]["markdown"] and rule["helpUri"]
+
+
+def test_diff_goes_to_stdout_findings_to_stderr_and_json_keeps_it(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--diff", draft)
+    assert proc.stdout.decode().startswith("---") and b"PRE004" not in proc.stdout
+    assert b"PRE004" in proc.stderr
+    doc = json.loads(run("check", "--diff", "--format", "json", draft).stdout)
+    assert "+Recalling its resolution 74/1 of 1 October 2019," in doc["files"][0]["diff"]
+    assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+def test_control_characters_from_a_draft_are_escaped(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The General Assembly,\n\nRecall\x01ing\x1b[2J\x1b]0;PWNED\x07 its work;\n\n1. Decides to act.\n", encoding="utf-8")
+    for fmt in ("text", "github"):
+        out = run("check", "--format", fmt, "--fail-on", "info", draft).stdout
+        assert b"\x1b" not in out and b"\x07" not in out and b"\x01" not in out
+
+
+# -- encodings ---------------------------------------------------------------------------------
+
+
+def test_windows_1252_gets_a_hint_and_encoding_reads_it(tmp_path):
+    draft = tmp_path / "draft.txt"
+    data = DRAFT.replace("Recalling its", "Recalling its \u201cfirst\u201d").encode("cp1252")
+    draft.write_bytes(data)
+    proc = run("check", draft)
+    assert proc.returncode == 2 and b"--encoding cp1252" in proc.stdout + proc.stderr
+    proc = run("check", "--fix", "--encoding", "cp1252", draft)
+    assert proc.returncode in (0, 1)
+    assert draft.read_bytes() == FIXED.replace("Recalling its", "Recalling its \u201cfirst\u201d").encode("cp1252")
+
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", b""), ("utf-16-be", b""), ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_utf16_without_bom_and_utf32_with_bom_are_read(tmp_path, codec, bom):
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(bom + DRAFT.encode(codec))
+    proc = run("check", "--fix", draft)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert draft.read_bytes() == bom + FIXED.encode(codec)
+
+
+# -- robustness of the run ------------------------------------------------------------------
+
+
+def test_closed_stdin_is_exit_2_with_a_line():
+    proc = subprocess.run(f"'{sys.executable}' -m resolint check - <&-", shell=True, capture_output=True)
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr and b"closed" in proc.stderr
+
+
+@pytest.mark.parametrize("size", ["1" + "0" * 400 + "MB", "1e999MB", "99999999999TB"])
+def test_oversized_max_file_size_is_a_usage_error(size):
+    proc = run("check", "--max-file-size", size, FIXTURES / "sample-draft.txt")
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+
+
+def test_fifo_named_is_refused_and_in_a_folder_skipped(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--format", "json", "--exit-zero", tmp_path, timeout=60)
+    assert paths_of(proc) == ["draft.txt"]
+    proc = run("check", fifo, timeout=60)
+    assert proc.returncode == 2 and b"FIFO" in proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_unreadable_subfolder_is_reported(tmp_path):
+    sub = tmp_path / "locked"
+    sub.mkdir()
+    (sub / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    sub.chmod(0)
+    try:
+        proc = run("check", tmp_path)
+    finally:
+        sub.chmod(0o755)
+    assert proc.returncode == 2 and b"cannot read this folder" in proc.stdout
+
+
+def test_unreadable_subfolder_is_reported_from_the_walk(tmp_path, monkeypatch):
+    from resolint.cli import walk
+
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(walk.os, "scandir", scandir)
+    found = walk.discover([str(tmp_path)])
+    assert found.problems and "locked" in found.problems[0][0]
+
+
+def test_an_internal_error_is_exit_2_naming_the_file_and_others_still_reported(tmp_path, monkeypatch, capsys):
+    from resolint.cli import main as cli
+
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
+    real = cli.lint
+
+    def lint(text, settings, path=None, style=None):
+        if str(path).endswith("a.txt"):
+            raise RuntimeError("boom")
+        return real(text, settings, path=path, style=style)
+
+    monkeypatch.setattr(cli, "lint", lint)
+    code = cli.main(["check", "--format", "json", str(tmp_path)])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 2
+    errors = {Path(f["path"]).name: f.get("error", "") for f in doc["files"]}
+    assert "internal error" in errors["a.txt"] and "boom" in errors["a.txt"]
+    assert not errors["b.txt"] and doc["files"][1]["diagnostics"]
+
+
+def test_stdin_fix_writes_bytes_to_a_non_utf8_stdout():
+    proc = run("check", "--fix", "-", input=DRAFT.replace("its", "its caf\u00e9").encode("utf-8"),
+               env={"PYTHONIOENCODING": "ascii"})
+    assert proc.stdout.decode("utf-8") == FIXED.replace("its", "its caf\u00e9")
+
+
+# -- --fix and file identity -----------------------------------------------------------------
+
+
+def test_fix_writes_through_symlinks_and_keeps_hard_links(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text(DRAFT, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run("check", "--fix", link)
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == FIXED
+    a = tmp_path / "a.txt"
+    a.write_text(DRAFT, encoding="utf-8")
+    b = tmp_path / "b-hard.txt"
+    os.link(a, b)
+    run("check", "--fix", a)
+    assert os.stat(a).st_ino == os.stat(b).st_ino and b.read_text(encoding="utf-8") == FIXED
+
+
+def test_fix_keeps_mode_owner_and_xattrs(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    draft.chmod(0o640)
+    try:
+        os.setxattr(draft, "user.origin", b"committee")
+        has_xattr = True
+    except OSError:
+        has_xattr = False
+    if os.geteuid() == 0:
+        os.chown(draft, 12345, 23456)
+    run("check", "--fix", draft)
+    st = os.stat(draft)
+    assert draft.read_text(encoding="utf-8") == FIXED
+    assert stat.S_IMODE(st.st_mode) == 0o640
+    if os.geteuid() == 0:
+        assert (st.st_uid, st.st_gid) == (12345, 23456)
+    if has_xattr:
+        assert os.getxattr(draft, "user.origin") == b"committee"
+
+
+def test_read_only_file_is_refused_unless_asked(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    draft.chmod(0o444)
+    proc = run("check", "--fix", draft)
+    assert b"read-only" in proc.stderr and draft.read_text(encoding="utf-8") == DRAFT
+    run("check", "--fix", "--fix-read-only", draft)
+    assert draft.read_text(encoding="utf-8") == FIXED and stat.S_IMODE(os.stat(draft).st_mode) == 0o444
+
+
+def test_fix_falls_back_to_in_place_when_the_folder_refuses_a_temporary_file(tmp_path, monkeypatch):
+    from resolint.cli import files
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+
+    def refuse(*a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    files.write_file(draft, FIXED.encode())
+    assert draft.read_text(encoding="utf-8") == FIXED
+
+
+def test_long_file_name_is_fixed(tmp_path):
+    draft = tmp_path / ("d" * 240 + ".txt")
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--fix", draft)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert draft.read_text(encoding="utf-8") == FIXED
+    assert [p.name for p in tmp_path.iterdir()] == [draft.name]
+
+
+def test_annotate_output_keeps_the_input_mode(tmp_path):
+    docx = pytest.importorskip("docx")
+    src = tmp_path / "draft.docx"
+    d = docx.Document()
+    for para in DRAFT.strip().split("\n\n"):
+        d.add_paragraph(para)
+    d.save(src)
+    src.chmod(0o644)
+    proc = run("annotate", src)
+    assert proc.returncode in (0, 1), proc.stderr
+    out = tmp_path / "draft.reviewed.docx"
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o644
+
+
+def test_utf32_without_bom_is_refused_not_linted_as_garbage(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(DRAFT.encode("utf-32-le"))
+    proc = run("check", draft)
+    assert proc.returncode == 2 and b"--encoding" in proc.stdout + proc.stderr
+    assert run("check", "--encoding", "utf-32-le", draft).returncode == 1
+
+
+@pytest.mark.parametrize(
+    "text,is_draft",
+    [
+        ("The General Assembly,\n\n1. Decides.\n", True),
+        ("**The Security Council**,\n", True),
+        ("The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 May 2031 at its 99th session:\n", True),
+        ("RESOLUTION 12 (REV. NOWHERE, 2031)\n\nrecalling\n", True),
+        ("Resolution No. 3\n\nSubject: x\n", True),
+        ("A/RES/99/12\n", True),
+        ("# Guide\n\n```\nThe General Assembly,\n```\n", False),  # an example in a code fence
+        ("Guide\n\n    The General Assembly,\n", False),  # an indented code block
+        ("The General Assembly decided last year to act on this, as we explain below.\n", False),
+        ("We cite A/RES/99/12 and Resolution 34 (Rev. X, 2031) of that conference.\n", False),
+    ],
+)
+def test_draft_signal(text, is_draft):
+    from resolint.cli.drafts import draft_signal
+
+    assert bool(draft_signal(text)) is is_draft
+
+
+def test_a_file_that_cannot_be_written_does_not_stop_the_run(tmp_path, monkeypatch, capsys):
+    from resolint.cli import main as cli
+
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
+    real = cli.write_file
+
+    def write_file(path, data, **kw):
+        if path.name == "a.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(cli, "write_file", write_file)
+    code = cli.main(["check", "--fix", "--format", "json", str(tmp_path)])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 2
+    errors = {Path(f["path"]).name: f.get("error", "") for f in doc["files"]}
+    assert "Permission denied" in errors["a.txt"] and not errors["b.txt"]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == DRAFT
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
+
+
+def test_a_word_document_that_is_not_a_draft_is_skipped(tmp_path):
+    docx = pytest.importorskip("docx")
+    memo = tmp_path / "memo.docx"
+    d = docx.Document()
+    d.add_paragraph("Memo to the team about INTERPOL's GA-2025-93-RES-03, for Monday's meeting.")
+    d.save(memo)
+    before = memo.read_bytes()
+    proc = run("check", "--fix", "--format", "json", memo)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["files"] == []
+    assert b"not a draft" in proc.stderr and memo.read_bytes() == before
