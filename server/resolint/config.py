@@ -67,6 +67,8 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
+    custom_rules: tuple[Any, ...] = ()  # house rules ([[custom-rules]]): resolint.custom_rules.RuleSpec
+    nlp_pipeline: str | None = None  # [nlp] pipeline: a trained spaCy pipeline for house rules
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match
 
@@ -236,6 +238,10 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["include"] = _globs(path, key, value)
         elif key == "exclude":
             changes["exclude"] = _globs(path, key, value)
+        elif key in ("custom-rules", "nlp"):
+            from resolint.custom_rules.config import read_key
+
+            changes.update(read_key(path, key, value, s))
         elif key in ("max-file-size", "max_file_size"):
             size = parse_size(value)
             if size is None:
@@ -243,9 +249,9 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["max_file_size"] = size
         else:
             raise ConfigError(path, key, "unknown key (known: style, select, extend-select, ignore, per-file-ignores, "
-                              "unsafe-fixes, rules, severity, terms, styles, include, exclude, max-file-size, extend)")
+                              "unsafe-fixes, rules, severity, terms, styles, include, exclude, max-file-size, custom-rules, nlp, extend)")
     result = replace(s, **changes)
-    if {"style", "styles", "rules"} & changes.keys():
+    if {"style", "styles", "rules", "custom_rules", "nlp_pipeline"} & changes.keys():
         from resolint.config_check import check_settings
 
         check_settings(result, path)

@@ -19,6 +19,8 @@ from resolint.styles import StyleError, builtin_style_names, load_style
 
 #: Tables of a style whose keys are free (phrases, patterns, per-rule options, terms).
 FREE_TABLES = frozenset({"rules", "terms", "detect"})
+#: Keys of a style checked by their own module (house rules: resolint.custom_rules).
+OWN_CHECK_KEYS = frozenset({"custom-rules"})
 #: Keys any style may carry besides those the built-in styles use.
 EXTRA_KEYS = frozenset({"extends", "name", "description"})
 
@@ -78,6 +80,8 @@ def check_style_table(name: str, body: dict[str, Any]) -> tuple[str, str] | None
     def walk(prefix: str, table: dict[str, Any]) -> tuple[str, str] | None:
         for key, value in table.items():
             dotted = f"{prefix}{key}"
+            if dotted in OWN_CHECK_KEYS:
+                continue
             if dotted in EXTRA_KEYS:
                 if not isinstance(value, str):
                     return dotted, f"expected a string, got {_type_name(value)}"
@@ -116,6 +120,9 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
             known = ", ".join(["auto", *builtin_style_names(), *settings.styles])
             raise ConfigError(path, "style", f"no style '{settings.style}' (known: {known})")
     check_rule_options(settings.rules, path)
+    from resolint.custom_rules.check import check_custom_rules
+
+    check_custom_rules(settings, path)
 
 
 def check_rule_options(rules: dict[str, dict[str, Any]], path: Path | str | None) -> None:

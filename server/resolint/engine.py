@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from resolint.config import Settings
+from resolint.custom_rules import with_custom_rules
 from resolint.formatting import Formatting
 from resolint.model import Directive, Kind, Resolution
 from resolint.parser import parse
@@ -146,7 +147,12 @@ def lint(
     style_obj = resolve_style(resolution, settings, style)
     ctx = RuleContext(source, resolution, style_obj, {}, formatting=formatting)
     raw: list[Finding] = []
-    for rule, options in _active_rules(tuple(rules) if rules is not None else all_rules(), settings, style_obj, path):
+    if rules is None:
+        # House rules of the style and the configuration (none: all_rules() itself, no spaCy).
+        rule_set = with_custom_rules(all_rules(), settings, style_obj)
+    else:
+        rule_set = tuple(rules)
+    for rule, options in _active_rules(rule_set, settings, style_obj, path):
         ctx.options = options
         try:
             violations = list(rule.check(ctx))
