@@ -129,9 +129,43 @@ def render_github(reports: list[FileReport], color: bool = False) -> str:
     return "\n".join(out)
 
 
+def _rule_entries(reports: list[FileReport]) -> list[dict]:
+    """SARIF ``tool.driver.rules``: the registered rules, then each house rule found."""
+    from resolint.custom_rules.rule import KNOWN
+
+    sarif_level = {"error": "error", "warning": "warning", "info": "note"}
+    entries = [
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "helpUri": DOCS_URL.format(code=r.code.lower()),
+            "defaultConfiguration": {"level": sarif_level[r.default_severity.value]},
+        }
+        for r in all_rules()
+    ]
+    seen = {e["id"] for e in entries}
+    for r in reports:
+        for f in r.findings if not r.error else ():
+            if f.code in seen:
+                continue
+            seen.add(f.code)
+            house = KNOWN.get(f.code)
+            summary = house.summary if house is not None else f.name
+            help_text = house.doc() if house is not None else f"A house rule of the project's configuration: run 'resolint rule {f.code}'."
+            entries.append({
+                "id": f.code,
+                "name": f.name,
+                "shortDescription": {"text": summary},
+                "help": {"text": help_text, "markdown": help_text},
+                "defaultConfiguration": {"level": sarif_level[(house.default_severity if house else f.severity).value]},
+            })
+    return entries
+
+
 def render_sarif(reports: list[FileReport], color: bool = False) -> str:
-    rules = all_rules()
-    index = {r.code: i for i, r in enumerate(rules)}
+    rule_entries = _rule_entries(reports)
+    index = {e["id"]: i for i, e in enumerate(rule_entries)}
     sarif_level = {"error": "error", "warning": "warning", "info": "note"}
     results = []
     for r in reports:
@@ -193,16 +227,7 @@ def render_sarif(reports: list[FileReport], color: bool = False) -> str:
                         "name": "resolint",
                         "version": __version__,
                         "informationUri": "https://github.com/resolint/resolint",
-                        "rules": [
-                            {
-                                "id": r.code,
-                                "name": r.name,
-                                "shortDescription": {"text": r.summary},
-                                "helpUri": DOCS_URL.format(code=r.code.lower()),
-                                "defaultConfiguration": {"level": sarif_level[r.default_severity.value]},
-                            }
-                            for r in rules
-                        ],
+                        "rules": rule_entries,
                     }
                 },
                 "invocations": invocations,

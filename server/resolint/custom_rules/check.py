@@ -77,7 +77,9 @@ def check_custom_rules(settings: Any, path: Path | str | None) -> None:
         try:
             nlp = load_pipeline(pipeline)
         except PipelineError as exc:
-            raise ConfigError(path, "nlp.pipeline", str(exc)) from None
+            users = sorted({s.code for _, _, specs in groups for s in specs if s.trained_attributes})
+            needed = f" (needed by {', '.join(users)})" if users else ""
+            raise ConfigError(path, "nlp.pipeline", f"{exc}{needed}") from None
     checked: set[RuleSpec] = set()
     for style_name, prefix, specs in groups:
         for spec in specs:

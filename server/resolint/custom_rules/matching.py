@@ -32,6 +32,8 @@ def _upper_keys(obj):
 
 def _spacy_problem(exc: Exception) -> str:
     """spaCy's message without its codes and the pattern echoed back."""
+    if isinstance(exc, re.error):
+        return f"a REGEX is not a valid regular expression ({exc})"
     text = str(exc)
     text = re.sub(r"\[E\d+\]\s*", "", text)
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]

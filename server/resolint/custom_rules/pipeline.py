@@ -73,8 +73,10 @@ def _looks_like_path(name: str) -> bool:
 
 
 def _first_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    import re
+
+    text = re.sub(r"\[[EW]\d+\]\s*", "", str(exc)).strip().splitlines()
+    return text[0].rstrip(".") if text else type(exc).__name__
 
 
 def assigned(nlp: Language) -> set[str]:

@@ -70,7 +70,15 @@ class RuleSet:
             self.matcher(spec)
 
     def rules(self) -> tuple["PatternRule", ...]:
-        return tuple(rule_class(spec)(self) for spec in self.specs)
+        out = tuple(rule_class(spec)(self) for spec in self.specs)
+        for r in out:
+            KNOWN[r.code] = r
+        return out
+
+
+#: The custom rules this process has built, by code: what renderers that see only
+#: findings (SARIF's rule metadata, hover) look a house rule's documentation up in.
+KNOWN: dict[str, "PatternRule"] = {}
 
 
 class PatternRule(Rule):
@@ -158,7 +166,7 @@ def _example_style(spec: RuleSpec) -> str:
 def _summary(spec: RuleSpec) -> str:
     if spec.description:
         return spec.description.strip().splitlines()[0].rstrip(".")
-    return fill(spec.message, "…", []).rstrip(".")
+    return fill(spec.message, "…", ["…"] * 99).rstrip(".")
 
 
 def _pattern_text(spec: RuleSpec) -> str:
@@ -175,7 +183,7 @@ def render_doc(spec: RuleSpec) -> str:
     scope = f"the opener of {parts}" if spec.opener_only else parts
     kind = {"token": "a spaCy Matcher token pattern", "phrase": f"a phrase list (compared by {spec.attr})",
             "dependency": "a spaCy DependencyMatcher pattern"}[spec.kind]
-    what = spec.description.strip() or fill(spec.message, "…", [])
+    what = spec.description.strip() or fill(spec.message, "…", ["…"] * 99)
     out = [
         _summary(spec) + ".",
         "",
