@@ -130,7 +130,8 @@ def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pip
     from resolint.engine import lint
 
     rule = next(r for r in ruleset.rules() if r.code == spec.code)
-    base = replace(settings, style=style_name, custom_rules=(), select=(), ignore=(), extend_select=(), per_file_ignores=())
+    # Selected by code: a rule a style makes opt-in (lint.opt-in) still runs on its own examples.
+    base = replace(settings, style=style_name, custom_rules=(), select=(spec.code,), ignore=(), extend_select=(), per_file_ignores=())
     for key, draft, should_fire in (("example", spec.example, True), ("use-instead", spec.use_instead, False)):
         if not draft.strip():
             continue

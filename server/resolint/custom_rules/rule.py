@@ -150,7 +150,7 @@ class PatternRule(Rule):
         from resolint.config import Settings
         from resolint.engine import lint
 
-        return lint(text, Settings(), style=_example_style(cls.spec), rules=[cls()])
+        return lint(text, Settings(select=(cls.code,)), style=_example_style(cls.spec), rules=[cls()])
 
 
 def _sentence_start(text: str, para_start: int, pos: int) -> bool:
