@@ -8,17 +8,12 @@ bad ``REGEX`` or a misspelt ``OP`` is a configuration error, not a crash at lint
 from __future__ import annotations
 
 import re
-from typing import Callable
-
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from resolint.custom_rules.pipeline import DocCache
 from resolint.custom_rules.spec import RuleSpec, SpecError
-
-#: (start_char, end_char, token texts) of each match in a Doc.
-MatchFn = Callable[[Doc], list[tuple[int, int, list[str]]]]
 
 
 def _upper_keys(obj):
@@ -43,40 +38,68 @@ def _spacy_problem(exc: Exception) -> str:
     return head if not detail else f"{head} {'; '.join(detail[:3])}"
 
 
-def compile_rule(spec: RuleSpec, docs: DocCache) -> MatchFn:
-    """A function from a paragraph's Doc to the rule's matches, longest first, no overlaps."""
-    vocab = docs.nlp.vocab
-    patterns = _upper_keys(spec.patterns())
-    try:
-        if spec.kind == "phrase":
-            matcher = PhraseMatcher(vocab, attr=spec.attr, validate=True)
-            needs_pipeline = spec.attr not in ("LOWER", "ORTH", "TEXT", "NORM", "SHAPE")
-            phrase_docs = [docs.make(p) if needs_pipeline else docs.nlp.make_doc(p) for p in patterns]
-            matcher.add(spec.code, phrase_docs)
-        elif spec.kind == "dependency":
-            matcher = DependencyMatcher(vocab, validate=True)
-            matcher.add(spec.code, [patterns])
-        else:
-            matcher = Matcher(vocab, validate=True)
-            matcher.add(spec.code, patterns)
-    except SpecError:
-        raise
-    except Exception as exc:  # spaCy's validation: ValueError, KeyError, MatchPatternError
-        raise SpecError(spec.code, "pattern", f"spaCy does not accept it: {_spacy_problem(exc)}") from None
+class RuleMatchers:
+    """Every rule's patterns in as few spaCy matchers as possible, run over a Doc once.
 
-    if spec.kind == "dependency":
+    All token patterns share one :class:`Matcher` (keyed by rule code), phrase lists one
+    :class:`PhraseMatcher` per compared attribute; only dependency patterns need one
+    matcher each. Ten rules thus cost one pass over a paragraph's tokens, not ten
+    (spaCy's Matcher builds a Token object per token and predicate on each pass).
+    """
 
-        def run_dep(doc: Doc) -> list[tuple[int, int, list[str]]]:
-            spans = []
+    def __init__(self, specs: tuple[RuleSpec, ...], docs: DocCache) -> None:
+        vocab = docs.nlp.vocab
+        self.vocab = vocab
+        self.token = Matcher(vocab, validate=True)
+        self.phrase: dict[str, PhraseMatcher] = {}
+        self.dependency: list[tuple[str, DependencyMatcher]] = []
+        self.has_token = False
+        for spec in specs:
+            self._add(spec, docs)
+
+    def _add(self, spec: RuleSpec, docs: DocCache) -> None:
+        patterns = _upper_keys(spec.patterns())
+        try:
+            if spec.kind == "phrase":
+                matcher = self.phrase.get(spec.attr)
+                if matcher is None:
+                    matcher = self.phrase[spec.attr] = PhraseMatcher(self.vocab, attr=spec.attr, validate=True)
+                needs_pipeline = spec.attr not in ("LOWER", "ORTH", "TEXT", "NORM", "SHAPE")
+                phrase_docs = [docs.make(p) if needs_pipeline else docs.nlp.make_doc(p) for p in patterns]
+                matcher.add(spec.code, phrase_docs)
+            elif spec.kind == "dependency":
+                matcher = DependencyMatcher(self.vocab, validate=True)
+                matcher.add(spec.code, [patterns])
+                self.dependency.append((spec.code, matcher))
+            else:
+                # Checked on a matcher of its own first, so a bad pattern leaves the
+                # shared one untouched and the error names this rule.
+                Matcher(self.vocab, validate=True).add(spec.code, patterns)
+                self.token.add(spec.code, patterns)
+                self.has_token = True
+        except SpecError:
+            raise
+        except Exception as exc:  # spaCy's validation: ValueError, KeyError, MatchPatternError
+            raise SpecError(spec.code, "pattern", f"spaCy does not accept it: {_spacy_problem(exc)}") from None
+
+    def __call__(self, doc: Doc) -> dict[str, list[tuple[int, int, list[str]]]]:
+        """Rule code -> its matches (start char, end char, token texts), longest first, no overlaps."""
+        spans: dict[str, list] = {}
+        strings = self.vocab.strings
+        found = list(self.token(doc)) if self.has_token else []
+        for matcher in self.phrase.values():
+            found.extend(matcher(doc))
+        for key, start, end in found:
+            spans.setdefault(strings[key], []).append(doc[start:end])
+        for code, matcher in self.dependency:
             for _, token_ids in matcher(doc):
-                lo, hi = min(token_ids), max(token_ids) + 1
-                spans.append(doc[lo:hi])
-            return [(s.start_char, s.end_char, [t.text for t in s]) for s in filter_spans(spans)]
+                spans.setdefault(code, []).append(doc[min(token_ids) : max(token_ids) + 1])
+        return {
+            code: [(s.start_char, s.end_char, [t.text for t in s]) for s in filter_spans(group)]
+            for code, group in spans.items()
+        }
 
-        return run_dep
 
-    def run(doc: Doc) -> list[tuple[int, int, list[str]]]:
-        spans = matcher(doc, as_spans=True)
-        return [(s.start_char, s.end_char, [t.text for t in s]) for s in filter_spans(spans)]
-
-    return run
+def compile_rule(spec: RuleSpec, docs: DocCache) -> RuleMatchers:
+    """One rule's matchers alone (the configuration check: errors name the rule)."""
+    return RuleMatchers((spec,), docs)

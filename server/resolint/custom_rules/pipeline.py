@@ -22,7 +22,9 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -121,11 +123,27 @@ def lemma_of(lower: str, upos: str = "") -> str:
     return lower
 
 
-def set_lemmas(doc: Doc) -> Doc:
-    """Fill ``token.lemma_`` where no component did (a blank pipeline sets none)."""
-    for token in doc:
-        if not token.lemma_:
-            token.lemma_ = lemma_of(token.lower_, token.pos_ if token.pos_ and token.pos_ != "X" else "")
+def set_lemmas(doc: Doc, memo: dict[tuple[int, int], int] | None = None) -> Doc:
+    """Fill ``token.lemma_`` where no component did (a blank pipeline sets none).
+
+    Works on attribute arrays rather than Token objects: creating a Token per word
+    cost more than the lemma lookups themselves.
+    """
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    memo = {} if memo is None else memo  # (LOWER, POS) hashes -> LEMMA hash, per vocab
+    rows = doc.to_array([LOWER, POS, LEMMA]).tolist()
+    out = []
+    for lower, pos, lemma in rows:
+        if not lemma:
+            key = (lower, pos)
+            lemma = memo.get(key)
+            if lemma is None:
+                upos = strings[pos] if pos else ""
+                lemma = memo[key] = strings.add(lemma_of(strings[lower], upos if upos != "X" else ""))
+        out.append([lemma])
+    doc.from_array([LEMMA], numpy.asarray(out, dtype="uint64"))
     return doc
 
 
@@ -143,6 +161,7 @@ class DocCache:
         self._docs: OrderedDict[str, Doc] = OrderedDict()
         self.lock = threading.RLock()
         self.made = 0  # how many paragraphs were tokenized (the benchmark and tests read it)
+        self._lemma_memo: dict[tuple[int, int], int] = {}
 
     def doc(self, text: str) -> Doc:
         with self.lock:
@@ -159,4 +178,4 @@ class DocCache:
 
     def make(self, text: str) -> Doc:
         doc = self.nlp(text) if self.trained else self.nlp.make_doc(text)
-        return set_lemmas(doc) if self.lemmas else doc
+        return set_lemmas(doc, self._lemma_memo) if self.lemmas else doc

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Iterable
 
 from resolint.custom_rules.spec import RuleSpec, fill
@@ -24,6 +25,8 @@ from resolint.source import Span
 if TYPE_CHECKING:
     from resolint.custom_rules.pipeline import DocCache
 
+#: Paragraph texts whose matches a rule set keeps (a long resolution has a few hundred).
+RESULTS_KEPT = 4096
 PART_KINDS = {
     "title": Kind.TITLE,
     "opening": Kind.OPENING,
@@ -42,6 +45,8 @@ class RuleSet:
         self.pipeline = pipeline
         self._docs: "DocCache | None" = None
         self._matchers: dict[str, Any] = {}
+        self._combined: Any = None
+        self._results: OrderedDict[str, dict] = OrderedDict()
         self._lock = threading.RLock()
 
     @property
@@ -64,10 +69,23 @@ class RuleSet:
                 fn = self._matchers[spec.code] = compile_rule(spec, self.docs)
             return fn
 
-    def compile_all(self) -> None:
-        """Compile every matcher now (the configuration check: errors name the rule)."""
-        for spec in self.specs:
-            self.matcher(spec)
+    def matches(self, text: str) -> dict[str, list[tuple[int, int, list[str]]]]:
+        """Every rule's matches in one paragraph text: one Doc, one pass of the shared
+        matchers, kept by text (an unchanged paragraph is not matched again)."""
+        with self._lock:
+            hit = self._results.get(text)
+            if hit is not None:
+                self._results.move_to_end(text)
+                return hit
+            if self._combined is None:
+                from resolint.custom_rules.matching import RuleMatchers
+
+                self._combined = RuleMatchers(self.specs, self.docs)
+            result = self._combined(self.docs.doc(text))
+            self._results[text] = result
+            if len(self._results) > RESULTS_KEPT:
+                self._results.popitem(last=False)
+            return result
 
     def rules(self) -> tuple["PatternRule", ...]:
         out = tuple(rule_class(spec)(self) for spec in self.specs)
@@ -92,8 +110,6 @@ class PatternRule(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         spec = self.spec
-        match = self.ruleset.matcher(spec)
-        docs = self.ruleset.docs
         kinds = {PART_KINDS[p] for p in spec.parts}
         text = ctx.text
         for p in ctx.resolution.paragraphs:
@@ -111,9 +127,7 @@ class PatternRule(Rule):
                 if op is None:
                     continue
                 opener_span = op.span
-            with docs.lock:
-                found = match(docs.doc(chunk))
-            for s, e, tokens in found:
+            for s, e, tokens in self.ruleset.matches(chunk).get(spec.code, ()):
                 span = Span(start + s, start + e)
                 if opener_span is not None and not (opener_span.start <= span.start and span.end <= opener_span.end):
                     continue
