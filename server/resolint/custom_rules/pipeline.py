@@ -133,17 +133,19 @@ def set_lemmas(doc: Doc, memo: dict[tuple[int, int], int] | None = None) -> Doc:
         return doc
     strings = doc.vocab.strings
     memo = {} if memo is None else memo  # (LOWER, POS) hashes -> LEMMA hash, per vocab
-    rows = doc.to_array([LOWER, POS, LEMMA]).tolist()
-    out = []
-    for lower, pos, lemma in rows:
-        if not lemma:
-            key = (lower, pos)
-            lemma = memo.get(key)
-            if lemma is None:
-                upos = strings[pos] if pos else ""
-                lemma = memo[key] = strings.add(lemma_of(strings[lower], upos if upos != "X" else ""))
-        out.append([lemma])
-    doc.from_array([LEMMA], numpy.asarray(out, dtype="uint64"))
+    arr = doc.to_array([LOWER, POS, LEMMA])
+    out = arr[:, 2].copy()
+    get = memo.get
+    for i, (lower, pos, lemma) in enumerate(arr.tolist()):
+        if lemma:
+            continue
+        key = (lower, pos)
+        found = get(key)
+        if found is None:
+            upos = strings[pos] if pos else ""
+            found = memo[key] = strings.add(lemma_of(strings[lower], upos if upos != "X" else ""))
+        out[i] = found
+    doc.from_array([LEMMA], out.reshape(-1, 1))
     return doc
 
 
