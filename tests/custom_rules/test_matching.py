@@ -28,6 +28,13 @@ def test_token_pattern_finds_each_occurrence_with_its_span():
     assert matched(DRAFT, rule('[{ ORTH = "UN" }]'), "HSE001") == ["UN", "UN", "UN"]
 
 
+def test_matches_across_a_line_wrap_and_double_spaces_cover_the_original_text():
+    text = "The General Assembly,\n\n1. Calls upon Member\nStates and  member   states to act;\n"
+    toml = rule('[{ LOWER = "member" }, { LOWER = "states" }]')
+    assert matched(text, toml, "HSE001") == ["Member\nStates", "member   states"]
+    assert {f.message for f in findings(text, toml, "HSE001")} == {"Not 'Member States'", "Not 'member states'"}
+
+
 def test_part_limits_the_paragraphs_looked_at():
     toml = rule('[{ ORTH = "UN" }]', '"preamble"')
     assert [DRAFT.index("UN in this field")] == [f.span.start for f in findings(DRAFT, toml, "HSE001")]
@@ -195,6 +202,23 @@ def test_a_plain_lint_does_not_import_spacy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_the_cli_on_a_plain_project_does_not_import_spacy(tmp_path):
+    (tmp_path / "resolint.toml").write_text('ignore = ["PRE004"]\n')
+    (tmp_path / "d.res.txt").write_text("The General Assembly,\n\nRecalling its work,\n\n1. Requests the UN to act.\n")
+    code = textwrap.dedent(
+        f"""
+        import os, sys
+        os.chdir({str(tmp_path)!r})
+        from resolint.cli.main import main
+        main(["check", "--format", "json", "d.res.txt"])
+        main(["rules"])
+        assert "spacy" not in sys.modules, "spaCy imported"
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
 
 
 def test_a_style_that_extends_another_adds_to_its_rules_and_may_replace_one():

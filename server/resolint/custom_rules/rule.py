@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Iterable
 
+from resolint.custom_rules.spacing import Spacing
 from resolint.custom_rules.spec import RuleSpec, fill
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -81,7 +82,13 @@ class RuleSet:
                 from resolint.custom_rules.matching import RuleMatchers
 
                 self._combined = RuleMatchers(self.specs, self.docs)
-            result = self._combined(self.docs.doc(text))
+            spacing = Spacing(text)
+            result = self._combined(self.docs.doc(spacing.text))
+            if spacing.text is not text:  # back to the offsets of the paragraph as written
+                result = {
+                    code: [(spacing.original(s), spacing.original(e), toks) for s, e, toks in found]
+                    for code, found in result.items()
+                }
             self._results[text] = result
             if len(self._results) > RESULTS_KEPT:
                 self._results.popitem(last=False)
@@ -136,7 +143,7 @@ class PatternRule(Rule):
     def _violation(self, ctx: RuleContext, span: Span, tokens: list[str], sentence_start: bool) -> Violation:
         spec = self.spec
         matched = ctx.slice(span)
-        message = fill(spec.message, matched, tokens)
+        message = fill(spec.message, " ".join(matched.split()), tokens)
         if spec.replace is None or spec.fix is None:
             return Violation(span, message)
         new = fill(spec.replace, matched, tokens)
