@@ -6,8 +6,10 @@ import subprocess
 import sys
 import textwrap
 
-from resolint.fixes import fix_text
+import pytest
+
 from resolint.engine import lint
+from resolint.fixes import fix_text
 from resolint.rule import Applicability
 from tests.custom_rules.helpers import DRAFT, findings, matched, settings
 
@@ -241,3 +243,35 @@ pattern = [{ LOWER = "should" }]
     assert ("HSE010", "No 'in order to'") in got
     assert ("MUN003", "House wording about should") in got
     assert any(code == "MUN001" for code, _ in got)  # inherited from mun
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"LOWER": "member"}, {"LOWER": "states"}],
+        [{"ORTH": {"IN": ["UN", "States"]}}],
+        [{"TEXT": "UN"}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["un", "work"]}}],
+    ],
+)
+def test_plain_word_patterns_run_as_phrases_with_the_matchers_results(pattern):
+    """Plain-word token patterns go to the PhraseMatcher: same matches as spaCy's Matcher."""
+    import spacy
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    from resolint.custom_rules.matching import RuleMatchers, _as_phrases
+    from resolint.custom_rules.pipeline import DocCache
+    from resolint.custom_rules.spec import parse_spec
+
+    assert _as_phrases([pattern]) is not None
+    nlp = spacy.blank("en")
+    spec = parse_spec({"code": "HSE001", "message": "m", "pattern": pattern}, "test")
+    ours = RuleMatchers((spec,), DocCache(nlp, trained=False, lemmas=False))
+    reference = Matcher(nlp.vocab)
+    reference.add("x", [pattern])
+    for para in DRAFT.split("\n\n") + ["Member States, member states and MEMBER STATES of the UN"]:
+        doc = nlp.make_doc(para)
+        want = [(s.start_char, s.end_char) for s in filter_spans(reference(doc, as_spans=True))]
+        got = [(s, e) for s, e, _ in ours(doc).get("HSE001", [])]
+        assert got == want, para

@@ -38,6 +38,46 @@ def _spacy_problem(exc: Exception) -> str:
     return head if not detail else f"{head} {'; '.join(detail[:3])}"
 
 
+#: A token pattern of plain words expands to at most this many phrases.
+MAX_PHRASES = 64
+
+
+def _as_phrases(patterns: list) -> tuple[str, list[tuple[str, ...]]] | None:
+    """(attribute, word sequences) when every token of every alternative is one word, or
+    one of a few words, compared by LOWER (lower-case words) or ORTH/TEXT, with no
+    operator; None otherwise."""
+    import itertools
+
+    attr = None
+    phrases: list[tuple[str, ...]] = []
+    for tokens in patterns:
+        choices = []
+        for token in tokens:
+            if len(token) != 1:
+                return None
+            ((key, value),) = token.items()
+            key = "ORTH" if key == "TEXT" else key
+            if key not in ("LOWER", "ORTH") or (attr is not None and key != attr):
+                return None
+            attr = key
+            if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+                words = value["IN"]
+            else:
+                words = [value]
+            if not words or not all(isinstance(w, str) and w and not any(c.isspace() for c in w) for w in words):
+                return None
+            if key == "LOWER" and any(w != w.lower() for w in words):
+                return None
+            choices.append(words)
+        combos = 1
+        for c in choices:
+            combos *= len(c)
+        if combos > MAX_PHRASES or len(phrases) + combos > MAX_PHRASES:
+            return None
+        phrases.extend(itertools.product(*choices))
+    return (attr, phrases) if attr else None
+
+
 class RuleMatchers:
     """Every rule's patterns in as few spaCy matchers as possible, run over a Doc once.
 
@@ -71,6 +111,15 @@ class RuleMatchers:
                 matcher = DependencyMatcher(self.vocab, validate=True)
                 matcher.add(spec.code, [patterns])
                 self.dependency.append((spec.code, matcher))
+            elif (words := _as_phrases(patterns)) is not None:
+                # Plain words compared by text: the same matches from the much faster
+                # PhraseMatcher (with the words as tokens, so tokenization cannot differ).
+                attr, phrases = words
+                Matcher(self.vocab, validate=True).add(spec.code, patterns)
+                matcher = self.phrase.get(attr)
+                if matcher is None:
+                    matcher = self.phrase[attr] = PhraseMatcher(self.vocab, attr=attr, validate=True)
+                matcher.add(spec.code, [Doc(self.vocab, words=list(w)) for w in phrases])
             else:
                 # Checked on a matcher of its own first, so a bad pattern leaves the
                 # shared one untouched and the error names this rule.
