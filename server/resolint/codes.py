@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import logging
+from collections.abc import Iterable
+from pathlib import Path
 
 from resolint.registry import all_rules
 
@@ -21,12 +24,17 @@ def _known() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(prefixes) | {"ALL"}, codes
 
 
-def unknown_selector(selector: str) -> str:
-    """"" when ``selector`` names at least one rule; else the problem, with the nearest code."""
+def unknown_selector(selector: str, extra: Iterable[str] = ()) -> str:
+    """"" when ``selector`` names at least one rule; else the problem, with the nearest code.
+
+    ``extra``: codes of house rules (``[[custom-rules]]``) that also count as rules.
+    """
     selector = selector.strip().upper()
     known, codes = _known()
-    if selector in known:
+    extra = tuple(extra)
+    if selector in known or any(c.startswith(selector) for c in extra):
         return ""
+    codes = codes + extra
     names = {r.name: r.code for r in all_rules()}
     if selector.lower() in names:
         return f"'{selector}' is a rule name; use its code {names[selector.lower()]}"
@@ -35,10 +43,25 @@ def unknown_selector(selector: str) -> str:
     return f"no rule code or prefix '{selector}'{hint}"
 
 
-def first_unknown(selectors) -> str:
+def first_unknown(selectors, extra: Iterable[str] = ()) -> str:
     """The problem with the first selector that names no rule, or ""."""
+    extra = tuple(extra)
     for s in selectors:
-        problem = unknown_selector(s)
+        problem = unknown_selector(s, extra)
         if problem:
             return problem
     return ""
+
+
+def house_codes(settings=None) -> tuple[str, ...]:
+    """Codes of the house rules defined by ``settings`` (default: the configuration found
+    from the working folder) and by the built-in styles; () if they cannot be read (the
+    configuration check reports that itself)."""
+    from resolint.config import settings_for
+    from resolint.custom_rules import visible_rules
+
+    try:
+        return tuple(r.code for r in visible_rules(settings if settings is not None else settings_for(Path.cwd())))
+    except Exception as exc:  # a broken configuration is reported where it is loaded
+        logging.getLogger(__name__).debug("house rule codes unavailable: %s", exc)
+        return ()

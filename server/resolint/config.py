@@ -84,6 +84,8 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
     docs_url: str = ""  # root of a published copy of the docs site; "": the installed pages
     fail_on: str = DEFAULT_FAIL_ON  # the lowest severity that makes check exit 1
+    custom_rules: tuple[Any, ...] = ()  # house rules ([[custom-rules]]): resolint.custom_rules.RuleSpec
+    nlp_pipeline: str | None = None  # [nlp] pipeline: a trained spaCy pipeline for house rules
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match
 
@@ -265,6 +267,10 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             if level not in SEVERITIES:
                 raise ConfigError(path, key, f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
             changes["fail_on"] = level
+        elif key in ("custom-rules", "nlp"):
+            from resolint.custom_rules.config import read_key
+
+            changes.update(read_key(path, key, value, s))
         elif key in ("max-file-size", "max_file_size"):
             size = parse_size(value)
             if size is None:
@@ -275,14 +281,14 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
         else:
             raise ConfigError(path, key, _unknown_key(key))
     result = replace(s, **changes)
-    if {"style", "styles", "rules"} & changes.keys():
+    if {"style", "styles", "rules", "custom_rules", "nlp_pipeline"} & changes.keys():
         from resolint.config_check import check_settings
 
         check_settings(result, path)
     if {"select", "extend_select", "ignore", "severity", "per_file_ignores"} & changes.keys():
         from resolint.config_check import check_selectors
 
-        check_selectors(changes, path)
+        check_selectors(changes, path, result)
     return result
 
 

@@ -19,6 +19,8 @@ from resolint.styles import StyleError, builtin_style_names, load_style
 
 #: Tables of a style whose keys are free (phrases, patterns, per-rule options, terms).
 FREE_TABLES = frozenset({"rules", "terms", "detect"})
+#: Keys of a style checked by their own module (house rules: resolint.custom_rules).
+OWN_CHECK_KEYS = frozenset({"custom-rules"})
 #: Keys any style may carry besides those the built-in styles use.
 EXTRA_KEYS = frozenset({"extends", "name", "description"})
 
@@ -78,6 +80,8 @@ def check_style_table(name: str, body: dict[str, Any]) -> tuple[str, str] | None
     def walk(prefix: str, table: dict[str, Any]) -> tuple[str, str] | None:
         for key, value in table.items():
             dotted = f"{prefix}{key}"
+            if dotted in OWN_CHECK_KEYS:
+                continue
             if dotted in EXTRA_KEYS:
                 if not isinstance(value, str):
                     return dotted, f"expected a string, got {_type_name(value)}"
@@ -116,6 +120,9 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
             known = ", ".join(["auto", *builtin_style_names(), *settings.styles])
             raise ConfigError(path, "style", f"no style '{settings.style}' (known: {known})")
     check_rule_options(settings.rules, path)
+    from resolint.custom_rules.check import check_custom_rules
+
+    check_custom_rules(settings, path)
 
 
 def check_rule_options(rules: dict[str, dict[str, Any]], path: Path | str | None) -> None:
@@ -137,11 +144,13 @@ def check_rule_options(rules: dict[str, dict[str, Any]], path: Path | str | None
                 )
 
 
-def check_selectors(changes: dict[str, Any], path: Path | str | None) -> None:
+def check_selectors(changes: dict[str, Any], path: Path | str | None, settings: Any = None) -> None:
     """Every rule code or prefix in select, extend-select, ignore, [severity] and
     per-file-ignores must name a rule: a typo would silently turn checks off."""
-    from resolint.codes import unknown_selector
+    from resolint.codes import house_codes, unknown_selector
     from resolint.config import ConfigError
+
+    house = house_codes(settings) if settings is not None else ()
 
     keyed: list[tuple[str, str]] = []
     for attr, key in (("select", "select"), ("extend_select", "extend-select"), ("ignore", "ignore")):
@@ -150,6 +159,6 @@ def check_selectors(changes: dict[str, Any], path: Path | str | None) -> None:
     for pattern, codes in changes.get("per_file_ignores", ()):
         keyed += [(f"per-file-ignores.{pattern}", code) for code in codes]
     for key, code in keyed:
-        problem = unknown_selector(code)
+        problem = unknown_selector(code, house)
         if problem:
             raise ConfigError(path, key, problem)

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from resolint.codes import first_unknown
 from resolint.config import Settings
+from resolint.custom_rules import with_custom_rules
 from resolint.formatting import Formatting
 from resolint.model import Directive, Kind, Resolution
 from resolint.parser import parse
@@ -147,7 +148,12 @@ def lint(
     style_obj = resolve_style(resolution, settings, style)
     ctx = RuleContext(source, resolution, style_obj, {}, formatting=formatting)
     raw: list[Finding] = []
-    for rule, options in _active_rules(tuple(rules) if rules is not None else all_rules(), settings, style_obj, path):
+    if rules is None:
+        # House rules of the style and the configuration (none: all_rules() itself, no spaCy).
+        rule_set = with_custom_rules(all_rules(), settings, style_obj)
+    else:
+        rule_set = tuple(rules)
+    for rule, options in _active_rules(rule_set, settings, style_obj, path):
         ctx.options = options
         try:
             violations = list(rule.check(ctx))
@@ -171,6 +177,18 @@ def _finding(rule: Rule, v: Violation, settings: Settings, length: int) -> Findi
     return Finding(rule.code, rule.name, sev, v.message, Span(start, end), v.fix)
 
 
+def _house_codes(settings: Settings, style: Style) -> tuple[str, ...]:
+    """Codes of the house rules in force, which directives may name like built-in codes."""
+    if not style.raw.get("custom-rules") and not settings.custom_rules:
+        return ()
+    from resolint.custom_rules import effective_specs
+
+    try:
+        return tuple(spec.code for spec in effective_specs(settings, style))
+    except Exception:  # a broken rule table is reported by the configuration check
+        return ()
+
+
 def _apply_directives(
     findings: list[Finding], res: Resolution, settings: Settings, path: str | None, style: Style
 ) -> list[Finding]:
@@ -178,6 +196,7 @@ def _apply_directives(
     if not directives:
         return findings
     scopes = _directive_scopes(directives, res)
+    house = _house_codes(settings, style)
     used = [False] * len(directives)
     kept: list[Finding] = []
     for f in findings:
@@ -193,7 +212,7 @@ def _apply_directives(
     sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
     for d, was_used, scope in zip(directives, used, scopes):
         # A code-shaped typo gets the nearest real code; other malformations keep their words.
-        unknown = first_unknown(d.codes) if not d.malformed or d.malformed.startswith("unknown code") else ""
+        unknown = first_unknown(d.codes, house) if not d.malformed or d.malformed.startswith("unknown code") else ""
         if d.malformed or unknown:
             code, name = MALFORMED_DIRECTIVE
             msg = f"Malformed resolint directive: {unknown or d.malformed}"

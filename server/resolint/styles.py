@@ -85,6 +85,11 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     for key, value in child.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)
+        elif key == "custom-rules" and isinstance(value, list) and isinstance(out.get(key), list):
+            # House rules accumulate: a child style adds its own and replaces a parent's of the same code.
+            codes = {t.get("code") for t in value if isinstance(t, dict)}
+            kept = [t for t in out[key] if not (isinstance(t, dict) and t.get("code") in codes)]
+            out[key] = kept + copy.deepcopy(value)
         else:
             out[key] = copy.deepcopy(value)
     return out

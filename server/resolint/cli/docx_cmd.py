@@ -120,10 +120,10 @@ def add_annotate_parser(sub) -> None:
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    from resolint.codes import first_unknown
+    from resolint.codes import first_unknown, house_codes
 
     codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    problem = first_unknown(codes)
+    problem = first_unknown(codes, house_codes())
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return codes

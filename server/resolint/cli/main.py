@@ -26,7 +26,7 @@ from resolint.cli.files import (
 from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible
 from resolint.cli.report import FileReport
 from resolint.cli.walk import discover
-from resolint.codes import first_unknown
+from resolint.codes import first_unknown, house_codes
 from resolint.config import SEVERITIES, ConfigError, Settings, find_config, load_settings, parse_size, settings_for
 from resolint.engine import lint
 from resolint.fixes import fix_text
@@ -40,7 +40,7 @@ MAX_SIZE = 10**15
 
 def _codes(value: str) -> tuple[str, ...]:
     codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    problem = first_unknown(codes)
+    problem = first_unknown(codes, house_codes())
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return codes
@@ -108,10 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse files larger than SIZE (e.g. 10MB, 500kB; 0: no limit; default: max-file-size or 5MB)",
     )
 
-    rules = sub.add_parser("rules", help="list the rules")
+    rules = sub.add_parser("rules", help="list the rules (built-in, and the house rules of the styles and configuration)")
     rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--config", help="configuration file whose house rules to list (default: the nearest)")
     rule = sub.add_parser("rule", help="show the documentation of one rule")
     rule.add_argument("code")
+    rule.add_argument("--config", help="configuration file whose house rules to search (default: the nearest)")
     add_annotate_parser(sub)
     add_export_parser(sub)
     add_docs_parser(sub)
@@ -470,30 +472,37 @@ class _Progress:
         sys.stderr.flush()
 
 
+def _house_rules(args: argparse.Namespace) -> list:
+    """The custom rules of the configuration (``--config`` or the nearest) and of the styles."""
+    from resolint.custom_rules import visible_rules
+
+    settings = load_settings(Path(args.config)) if getattr(args, "config", None) else settings_for(Path.cwd())
+    return visible_rules(settings)
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     from resolint.registry import all_rules
 
-    rules = all_rules()
+    rules = list(all_rules()) + _house_rules(args)
     if args.format == "json":
-        print(
-            json.dumps(
-                [
-                    {
-                        "code": r.code,
-                        "name": r.name,
-                        "summary": r.summary,
-                        "severity": r.default_severity.value,
-                        "fix": r.fix_applicability.value if r.fix_applicability else None,
-                    }
-                    for r in rules
-                ],
-                indent=2,
-            )
-        )
+        entries = []
+        for r in rules:
+            entry = {
+                "code": r.code,
+                "name": r.name,
+                "summary": r.summary,
+                "severity": r.default_severity.value,
+                "fix": r.fix_applicability.value if r.fix_applicability else None,
+            }
+            if getattr(r, "source", None):  # a house rule: where it is defined
+                entry["source"] = r.source
+            entries.append(entry)
+        print(json.dumps(entries, indent=2))
     else:
         for r in rules:
             fix = f" [{r.fix_applicability.value} fix]" if r.fix_applicability else ""
-            print(f"{r.code}  {r.name:<36} {r.default_severity.value:<8} {r.summary}{fix}")
+            source = f" (house rule, {r.source})" if getattr(r, "source", None) else ""
+            print(f"{r.code}  {r.name:<36} {r.default_severity.value:<8} {r.summary}{fix}{source}")
     return EXIT_OK
 
 
@@ -501,6 +510,9 @@ def cmd_rule(args: argparse.Namespace) -> int:
     from resolint.registry import rule_by_code
 
     rule = rule_by_code(args.code)
+    if rule is None:
+        wanted = args.code.upper()
+        rule = next((r for r in _house_rules(args) if r.code == wanted or r.name == args.code.lower()), None)
     if rule is None:
         print(f"resolint: no rule '{args.code}' (see 'resolint rules')", file=sys.stderr)
         return EXIT_ERROR

@@ -255,10 +255,36 @@ def _section(doc: str, title: str) -> str:
     return m.group(1).strip() if m else ""
 
 
+def _rule_entries(reports: list[FileReport], docs_base: str = "") -> list[dict]:
+    """SARIF ``tool.driver.rules``: the registered rules, then each house rule found."""
+    from resolint.custom_rules.rule import KNOWN
+
+    sarif_level = {"error": "error", "warning": "warning", "info": "note"}
+    entries = [_rule_descriptor(r, sarif_level, docs_base) for r in all_rules()]
+    seen = {e["id"] for e in entries}
+    for r in reports:
+        for f in r.findings if not r.error else ():
+            if f.code in seen:
+                continue
+            seen.add(f.code)
+            house = KNOWN.get(f.code)
+            summary = house.summary if house is not None else f.name
+            help_text = house.doc() if house is not None else f"A house rule of the project's configuration: run 'resolint rule {f.code}'."
+            entries.append({
+                "id": f.code,
+                "name": f.name,
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": summary},
+                "help": {"text": help_text, "markdown": help_text},
+                "defaultConfiguration": {"level": sarif_level[(house.default_severity if house else f.severity).value]},
+            })
+    return entries
+
+
 def render_sarif(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
     opts = opts or RenderOptions()
-    rules = all_rules()
-    index = {r.code: i for i, r in enumerate(rules)}
+    rule_entries = _rule_entries(reports, opts.docs_base)
+    index = {e["id"]: i for i, e in enumerate(rule_entries)}
     sarif_level = {"error": "error", "warning": "warning", "info": "note"}
     results = []
     for r in reports:
@@ -329,7 +355,7 @@ def render_sarif(reports: list[FileReport], opts: RenderOptions | None = None) -
                         "version": __version__,
                         "semanticVersion": __version__,
                         "informationUri": "https://github.com/resolint/resolint",
-                        "rules": [_rule_descriptor(r, sarif_level, opts.docs_base) for r in rules],
+                        "rules": rule_entries,
                     }
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},

@@ -39,6 +39,12 @@ def citation_hovers(state: LintState, offset: int) -> list[tuple[Span, str]]:
 def rule_hover(code: str, docs_base: str = "") -> str:
     rule = rule_by_code(code)
     if rule is None:
+        from resolint.custom_rules.rule import KNOWN
+
+        house = KNOWN.get(code.upper())
+        if house is not None:  # a house rule documents itself (there is no page to link to)
+            what = house.doc_sections().get("What it does", house.summary)
+            return f"**{house.code} {house.name}** — {house.summary}\n\n{what}"
         return f"**{code}** — [documentation]({rule_url(code, docs_base)})"
     what = rule.doc_sections().get("What it does", rule.summary)
     return f"**{rule.code} {rule.name}** — {rule.summary}\n\n{what}\n\n[Rule documentation]({rule_url(code, docs_base)})"

@@ -1,0 +1,112 @@
+"""House rules written as data: ``[[custom-rules]]`` in a style or in ``resolint.toml``.
+
+Each table is a spaCy pattern (token pattern, phrase list or dependency pattern) with a
+code, a message, a severity, the part of the resolution it looks at and an optional fix.
+The pieces, each with one job:
+
+- :mod:`.spec` reads and checks a table (no spaCy);
+- :mod:`.rule` makes a :class:`~resolint.rule.Rule` subclass per table (no spaCy);
+- :mod:`.pipeline` and :mod:`.matching` tokenize paragraphs and run the matchers
+  (spaCy, imported only when a pattern rule runs or is checked);
+- :mod:`.config` reads the ``custom-rules`` and ``nlp`` keys of a configuration file;
+- :mod:`.check` proves each rule compiles, has the pipeline it needs and fires on its
+  example but not on its use-instead draft.
+
+This module is what the engine and the CLI call: :func:`with_custom_rules` adds the
+rules that apply to one lint (the style's, then the configuration's, which replace a
+style rule of the same code); :func:`visible_rules` lists every custom rule that the
+configuration and the styles define, for ``resolint rules`` and ``resolint rule``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import TYPE_CHECKING, Any
+
+from resolint.custom_rules.spec import RuleSpec, SpecError, freeze, parse_specs, thaw
+
+if TYPE_CHECKING:
+    from resolint.config import Settings
+    from resolint.rule import Rule
+    from resolint.styles import Style
+
+__all__ = ["RuleSpec", "SpecError", "style_specs", "effective_specs", "with_custom_rules", "visible_rules", "ruleset_for"]
+
+log = logging.getLogger(__name__)
+STYLE_KEY = "custom-rules"
+
+
+@functools.lru_cache(maxsize=128)
+def _style_specs(name: str, frozen: Any) -> tuple[RuleSpec, ...]:
+    return parse_specs(thaw(frozen), f"style {name}")
+
+
+def style_specs(style: "Style") -> tuple[RuleSpec, ...]:
+    """The custom rules a style defines (its parents' included); raises SpecError."""
+    tables = style.raw.get(STYLE_KEY)
+    if not tables:
+        return ()
+    return _style_specs(style.name, freeze(tables))
+
+
+def merge_specs(*groups: tuple[RuleSpec, ...]) -> tuple[RuleSpec, ...]:
+    """Later groups replace earlier rules of the same code; order of first appearance kept."""
+    out: dict[str, RuleSpec] = {}
+    for group in groups:
+        for spec in group:
+            out[spec.code] = spec
+    return tuple(out.values())
+
+
+def effective_specs(settings: "Settings", style: "Style") -> tuple[RuleSpec, ...]:
+    return merge_specs(style_specs(style), getattr(settings, "custom_rules", ()))
+
+
+@functools.lru_cache(maxsize=64)
+def ruleset_for(specs: tuple[RuleSpec, ...], pipeline: str | None):
+    """One shared :class:`~.rule.RuleSet` (Doc cache, matchers) per rules and pipeline."""
+    from resolint.custom_rules.rule import RuleSet
+
+    return RuleSet(specs, pipeline)
+
+
+#: (id(settings), id(style.raw), id(base)) -> (settings, raw, base, rules): identity-checked.
+_COMBINED: dict[tuple[int, int, int], tuple[Any, Any, Any, tuple]] = {}
+
+
+def with_custom_rules(base: tuple["Rule", ...], settings: "Settings", style: "Style") -> tuple["Rule", ...]:
+    """``base`` plus the custom rules for this settings and style (``base`` itself when
+    there are none, so a plain lint does no more work than before)."""
+    if not style.raw.get(STYLE_KEY) and not getattr(settings, "custom_rules", ()):
+        return base
+    key = (id(settings), id(style.raw), id(base))
+    hit = _COMBINED.get(key)
+    if hit is not None and hit[0] is settings and hit[1] is style.raw and hit[2] is base:
+        return hit[3]
+    taken = {r.code for r in base}
+    specs = tuple(s for s in effective_specs(settings, style) if s.code not in taken)
+    rules = base + ruleset_for(specs, getattr(settings, "nlp_pipeline", None)).rules() if specs else base
+    if len(_COMBINED) > 64:
+        _COMBINED.clear()
+    _COMBINED[key] = (settings, style.raw, base, rules)
+    return rules
+
+
+def visible_rules(settings: "Settings") -> list["Rule"]:
+    """Every custom rule the configuration and the styles define, one per code: the
+    configuration's own first, then its styles', then the built-in styles'."""
+    from resolint.custom_rules.rule import rule_class
+    from resolint.styles import builtin_style_names, load_style
+
+    found: dict[str, RuleSpec] = {}
+    groups: list[tuple[RuleSpec, ...]] = [tuple(getattr(settings, "custom_rules", ()))]
+    for name in [*settings.styles, *builtin_style_names()]:
+        try:
+            groups.append(style_specs(load_style(name, settings.styles)))
+        except Exception as exc:  # listing rules must not fail on one broken style
+            log.warning("custom rules of style %s: %s", name, exc)
+    for group in groups:
+        for spec in group:
+            found.setdefault(spec.code, spec)
+    return [rule_class(s)() for s in sorted(found.values(), key=lambda s: s.code)]

@@ -1,0 +1,144 @@
+"""The configuration check of house rules: each one must be able to run as written.
+
+Called by :func:`resolint.config_check.check_settings` after the shape of every key is
+known good. For every custom rule the configuration defines or selects (its own
+``[[custom-rules]]``, its styles', and the rules of the style it names), it checks that:
+
+- the code does not clash with a registered rule's code or family;
+- attributes that need a trained pipeline (POS, TAG, DEP, ...) have one configured
+  (``[nlp] pipeline = ...``) that loads and sets them;
+- spaCy accepts the pattern;
+- the rule fires on its ``example`` draft and stays silent on its ``use-instead`` draft.
+
+Each problem is one :class:`~resolint.config.ConfigError` whose key names the rule.
+Nothing here runs, and spaCy is not imported, when there are no house rules and no
+pipeline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from resolint.custom_rules import effective_specs, ruleset_for
+from resolint.custom_rules.spec import TRAINED_ATTRS, RuleSpec, SpecError
+
+INSTALL_HINT = (
+    "name an installed pipeline in the configuration ([nlp] pipeline = \"en_core_web_sm\") and install it "
+    "(python -m spacy download en_core_web_sm)"
+)
+
+
+def _groups(settings: Any) -> list[tuple[str, str, tuple[RuleSpec, ...]]]:
+    """(style for the examples, key prefix for errors, rules) for each lint setup."""
+    from resolint.styles import load_style
+
+    out = []
+    for name in settings.styles:
+        style = load_style(name, settings.styles)
+        try:
+            out.append((name, f"styles.{name}.", effective_specs(settings, style)))
+        except SpecError as exc:
+            raise SpecErrorAt(f"styles.{name}.", exc) from None
+    if settings.style != "auto" and settings.style not in settings.styles:
+        style = load_style(settings.style, settings.styles)
+        try:
+            out.append((settings.style, "", effective_specs(settings, style)))
+        except SpecError as exc:
+            raise SpecErrorAt(f"style {settings.style}: ", exc) from None
+    elif settings.custom_rules:
+        out.append(("auto", "", tuple(settings.custom_rules)))
+    return [g for g in out if g[2]]
+
+
+class SpecErrorAt(Exception):
+    def __init__(self, prefix: str, exc: SpecError) -> None:
+        self.prefix = prefix
+        self.exc = exc
+
+
+def check_custom_rules(settings: Any, path: Path | str | None) -> None:
+    """Raise ConfigError for the first house rule that cannot run as written."""
+    from resolint.config import ConfigError
+    from resolint.custom_rules.config import config_error
+
+    try:
+        groups = _groups(settings)
+    except SpecErrorAt as err:
+        e = config_error(path, err.exc)
+        raise ConfigError(path, err.prefix + e.key, e.problem) from None
+    pipeline = getattr(settings, "nlp_pipeline", None)
+    if not groups and not pipeline:
+        return
+    nlp = None
+    if pipeline:
+        from resolint.custom_rules.pipeline import PipelineError, load_pipeline
+
+        try:
+            nlp = load_pipeline(pipeline)
+        except PipelineError as exc:
+            users = sorted({s.code for _, _, specs in groups for s in specs if s.trained_attributes})
+            needed = f" (needed by {', '.join(users)})" if users else ""
+            raise ConfigError(path, "nlp.pipeline", f"{exc}{needed}") from None
+    checked: set[RuleSpec] = set()
+    for style_name, prefix, specs in groups:
+        for spec in specs:
+            if spec in checked:
+                continue
+            checked.add(spec)
+            try:
+                _check_one(spec, specs, style_name, settings, pipeline, nlp)
+            except SpecError as exc:
+                e = config_error(path, exc)
+                raise ConfigError(path, (prefix if spec.source.startswith("style") else "") + e.key, e.problem) from None
+
+
+def _check_one(spec: RuleSpec, specs: tuple[RuleSpec, ...], style_name: str, settings: Any, pipeline: str | None, nlp) -> None:
+    from resolint.registry import all_rules
+
+    for rule in all_rules():
+        if rule.code == spec.code:
+            raise SpecError(spec.code, "code", f"{spec.code} is the code of a built-in rule ({rule.name})")
+        if rule.code[:3] == spec.code[:3]:
+            raise SpecError(spec.code, "code", f"the prefix {spec.code[:3]} belongs to built-in rules such as {rule.code}; "
+                            "choose a house prefix of your own")
+    trained = spec.trained_attributes
+    if trained and nlp is None:
+        attrs = ", ".join(trained)
+        raise SpecError(spec.code, "pattern", f"uses {attrs}, which only a trained pipeline sets; {INSTALL_HINT}")
+    if trained:
+        from resolint.custom_rules.pipeline import NEEDS, assigned
+
+        sets = assigned(nlp)
+        for attr in trained:
+            if not NEEDS[attr] & sets:
+                raise SpecError(
+                    spec.code, "pattern",
+                    f"uses {attr}, which the pipeline '{pipeline}' does not set (it needs {TRAINED_ATTRS[attr]}; "
+                    f"the pipeline has: {', '.join(nlp.pipe_names) or 'no components'})",
+                )
+    ruleset = ruleset_for(specs, pipeline)
+    ruleset.matcher(spec)
+    _check_examples(spec, ruleset, style_name, settings, pipeline)
+
+
+def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pipeline: str | None) -> None:
+    if not spec.example.strip() and not spec.use_instead.strip():
+        return
+    from dataclasses import replace
+
+    from resolint.engine import lint
+
+    rule = next(r for r in ruleset.rules() if r.code == spec.code)
+    # Selected by code: a rule a style makes opt-in (lint.opt-in) still runs on its own examples.
+    base = replace(settings, style=style_name, custom_rules=(), select=(spec.code,), ignore=(), extend_select=(), per_file_ignores=())
+    for key, draft, should_fire in (("example", spec.example, True), ("use-instead", spec.use_instead, False)):
+        if not draft.strip():
+            continue
+        found = [f for f in lint(draft, base, style=style_name, rules=[rule]).findings if f.code == spec.code]
+        if should_fire and not found:
+            raise SpecError(spec.code, key, "the rule does not fire on its example draft: the pattern, part or "
+                            "opener-only setting does not match it (an example is a short draft with the part the rule looks at)")
+        if not should_fire and found:
+            raise SpecError(spec.code, key, f"the rule fires on its use-instead draft (on '{found[0].message}'): "
+                            "this draft should show the right way")

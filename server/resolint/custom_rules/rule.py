@@ -1,0 +1,254 @@
+"""One custom rule as a first-class :class:`~resolint.rule.Rule`.
+
+:func:`rule_class` makes a Rule subclass per table, with the code, name, severity and
+documentation the table gives, so the engine, the CLI (``rules``, ``rule CODE``, every
+output format, ``--fix``), the language server and Word treat it exactly as a built-in
+rule. Its documentation is written from the table in the sections every rule has; the
+Example and Use instead drafts are linted by the configuration check and the tests.
+
+Matching needs spaCy; this module does not import it: the shared :class:`RuleSet`
+compiles the matchers on first use (see :mod:`resolint.custom_rules.matching`).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any, Iterable
+
+from resolint.custom_rules.spacing import Spacing
+from resolint.custom_rules.spec import RuleSpec, fill
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+
+if TYPE_CHECKING:
+    from resolint.custom_rules.pipeline import DocCache
+
+#: Paragraph texts whose matches a rule set keeps (a long resolution has a few hundred).
+RESULTS_KEPT = 4096
+PART_KINDS = {
+    "title": Kind.TITLE,
+    "opening": Kind.OPENING,
+    "preamble": Kind.PREAMBLE,
+    "operative": Kind.OPERATIVE,
+    "subparagraph": Kind.SUBPARAGRAPH,
+}
+
+
+class RuleSet:
+    """The custom rules that run together: one pipeline, one Doc per paragraph text,
+    and each rule's matcher compiled once (on first use, which imports spaCy)."""
+
+    def __init__(self, specs: tuple[RuleSpec, ...], pipeline: str | None) -> None:
+        self.specs = specs
+        self.pipeline = pipeline
+        self._docs: "DocCache | None" = None
+        self._matchers: dict[str, Any] = {}
+        self._combined: Any = None
+        self._results: OrderedDict[str, dict] = OrderedDict()
+        self._lock = threading.RLock()
+
+    @property
+    def docs(self) -> "DocCache":
+        with self._lock:
+            if self._docs is None:
+                from resolint.custom_rules.pipeline import DocCache, blank, load_pipeline
+
+                nlp = load_pipeline(self.pipeline) if self.pipeline else blank()
+                lemmas = any(s.needs_lemmas for s in self.specs)
+                self._docs = DocCache(nlp, trained=bool(self.pipeline), lemmas=lemmas)
+            return self._docs
+
+    def matcher(self, spec: RuleSpec):
+        with self._lock:
+            fn = self._matchers.get(spec.code)
+            if fn is None:
+                from resolint.custom_rules.matching import compile_rule
+
+                fn = self._matchers[spec.code] = compile_rule(spec, self.docs)
+            return fn
+
+    def matches(self, text: str) -> dict[str, list[tuple[int, int, list[str]]]]:
+        """Every rule's matches in one paragraph text: one Doc, one pass of the shared
+        matchers, kept by text (an unchanged paragraph is not matched again)."""
+        with self._lock:
+            hit = self._results.get(text)
+            if hit is not None:
+                self._results.move_to_end(text)
+                return hit
+            if self._combined is None:
+                from resolint.custom_rules.matching import RuleMatchers
+
+                self._combined = RuleMatchers(self.specs, self.docs)
+            spacing = Spacing(text)
+            result = self._combined(self.docs.doc(spacing.text))
+            if spacing.text is not text:  # back to the offsets of the paragraph as written
+                result = {
+                    code: [(spacing.original(s), spacing.original(e), toks) for s, e, toks in found]
+                    for code, found in result.items()
+                }
+            self._results[text] = result
+            if len(self._results) > RESULTS_KEPT:
+                self._results.popitem(last=False)
+            return result
+
+    def rules(self) -> tuple["PatternRule", ...]:
+        out = tuple(rule_class(spec)(self) for spec in self.specs)
+        for r in out:
+            KNOWN[r.code] = r
+        return out
+
+
+#: The custom rules this process has built, by code: what renderers that see only
+#: findings (SARIF's rule metadata, hover) look a house rule's documentation up in.
+KNOWN: dict[str, "PatternRule"] = {}
+
+
+class PatternRule(Rule):
+    """Base of the classes :func:`rule_class` makes; ``spec`` is the rule's table."""
+
+    spec: RuleSpec
+    default_options: dict[str, Any] = {}
+
+    def __init__(self, ruleset: RuleSet | None = None) -> None:
+        self.ruleset = ruleset if ruleset is not None else RuleSet((self.spec,), None)
+
+    def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        spec = self.spec
+        kinds = {PART_KINDS[p] for p in spec.parts}
+        text = ctx.text
+        for p in ctx.resolution.paragraphs:
+            if p.kind not in kinds:
+                continue
+            start, end = p.content.start, p.content.end
+            chunk = text[start:end]
+            if not chunk.strip():
+                continue
+            opener_span = None
+            if spec.opener_only:
+                if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE):
+                    continue
+                op = ctx.opener(p)
+                if op is None:
+                    continue
+                opener_span = op.span
+            for s, e, tokens in self.ruleset.matches(chunk).get(spec.code, ()):
+                span = Span(start + s, start + e)
+                if opener_span is not None and not (opener_span.start <= span.start and span.end <= opener_span.end):
+                    continue
+                yield self._violation(ctx, span, tokens, _sentence_start(text, start, span.start))
+
+    def _violation(self, ctx: RuleContext, span: Span, tokens: list[str], sentence_start: bool) -> Violation:
+        spec = self.spec
+        matched = ctx.slice(span)
+        message = fill(spec.message, " ".join(matched.split()), tokens)
+        if spec.replace is None or spec.fix is None:
+            return Violation(span, message)
+        new = fill(spec.replace, matched, tokens)
+        if sentence_start and matched[:1].isupper() and new[:1].islower():  # "The UN" -> "The United Nations"
+            new = new[:1].upper() + new[1:]
+        if new == matched:
+            return Violation(span, message)
+        edit_span = span
+        text = ctx.text
+        if not new:  # removing a word: take one neighbouring space with it
+            if span.end < len(text) and text[span.end] == " ":
+                edit_span = Span(span.start, span.end + 1)
+            elif span.start > 0 and text[span.start - 1] == " ":
+                edit_span = Span(span.start - 1, span.end)
+        if spec.fix_title:
+            title = fill(spec.fix_title, matched, tokens)
+        else:
+            title = f"Replace with '{new}'" if new else f"Remove '{matched}'"
+        make = Fix.safe if spec.fix == "safe" else Fix.unsafe
+        return Violation(span, message, make(title, Edit(edit_span, new)))
+
+    @classmethod
+    def lint_example(cls, text: str):
+        """Lint a draft from this rule's documentation with this rule and its style."""
+        from resolint.config import Settings
+        from resolint.engine import lint
+
+        return lint(text, Settings(select=(cls.code,)), style=_example_style(cls.spec), rules=[cls()])
+
+
+def _sentence_start(text: str, para_start: int, pos: int) -> bool:
+    """Whether ``pos`` starts the paragraph or a sentence, where a capital is only position."""
+    before = text[para_start:pos].rstrip(" *_\u00a0")
+    return not before or before[-1] in ".!?"
+
+
+def _example_style(spec: RuleSpec) -> str:
+    return spec.source.split(" ", 1)[1] if spec.source.startswith("style ") else "auto"
+
+
+def _summary(spec: RuleSpec) -> str:
+    if spec.description:
+        return spec.description.strip().splitlines()[0].rstrip(".")
+    return fill(spec.message, "…", ["…"] * 99).rstrip(".")
+
+
+def _pattern_text(spec: RuleSpec) -> str:
+    from resolint.custom_rules.spec import thaw
+
+    return json.dumps(thaw(spec.pattern), ensure_ascii=False)
+
+
+def render_doc(spec: RuleSpec) -> str:
+    """The rule's documentation, in the sections of every rule (see :mod:`resolint.rule`)."""
+    where = {"title": "the title block", "opening": "the opening", "preamble": "preambular paragraphs",
+             "operative": "operative paragraphs", "subparagraph": "sub-paragraphs"}
+    parts = ", ".join(where[p] for p in spec.parts)
+    scope = f"the opener of {parts}" if spec.opener_only else parts
+    kind = {"token": "a spaCy Matcher token pattern", "phrase": f"a phrase list (compared by {spec.attr})",
+            "dependency": "a spaCy DependencyMatcher pattern"}[spec.kind]
+    what = spec.description.strip() or fill(spec.message, "…", ["…"] * 99)
+    out = [
+        _summary(spec) + ".",
+        "",
+        "## What it does",
+        "",
+        f"{what}",
+        "",
+        f"A house rule from {spec.source}: {kind}, looked for in {scope}.",
+        "",
+        "## Why is this bad?",
+        "",
+        spec.why.strip() or "The house style says so.",
+        "",
+    ]
+    for section, draft in (("Example", spec.example), ("Use instead", spec.use_instead)):
+        if draft.strip():
+            out += [f"## {section}", "", "```text", draft.strip("\n"), "```", ""]
+    if spec.fix:
+        fix = (
+            f"Replaces the match with `{spec.replace}`. "
+            + ("Safe: the replacement cannot change the meaning." if spec.fix == "safe"
+               else "Unsafe: review the replacement; `--fix` applies it only with `--unsafe-fixes`.")
+        )
+    else:
+        fix = "No fix."
+    out += ["## Fix safety", "", fix, "", "## Options", "", "None.", "", "## References", "",
+            f"Pattern: `{_pattern_text(spec)}`", ""]
+    return "\n".join(out)
+
+
+def rule_class(spec: RuleSpec) -> type[PatternRule]:
+    """A Rule subclass for one custom rule (class attributes, so every classmethod of
+    :class:`~resolint.rule.Rule` — ``doc()``, ``family()`` — works as for built-ins)."""
+    kinds = tuple(PART_KINDS[p] for p in spec.parts)
+    attrs = {
+        "__doc__": render_doc(spec),
+        "__module__": __name__,
+        "spec": spec,
+        "code": spec.code,
+        "name": spec.name,
+        "summary": _summary(spec),
+        "default_severity": Severity(spec.severity),
+        "kinds": kinds,
+        "fix_applicability": Applicability(spec.fix) if spec.fix else None,
+        "source": spec.source,
+    }
+    return type(f"Custom{spec.code}", (PatternRule,), attrs)

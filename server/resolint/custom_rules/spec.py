@@ -1,0 +1,359 @@
+"""A ``[[custom-rules]]`` table, read and checked without importing spaCy.
+
+This module turns one table of a style or of ``resolint.toml`` into a :class:`RuleSpec`
+and reports the first problem as a :class:`SpecError` naming the rule and the key. It
+checks everything that can be checked from the table alone — key names and types, the
+code's house prefix, message and replacement placeholders, the shape of the pattern and
+the attribute names it uses — so that a typo is caught when the configuration is read,
+not when a draft is linted. Whether spaCy accepts the pattern's values, and whether a
+configured pipeline sets the attributes a rule needs, is checked later by
+:mod:`resolint.custom_rules.check`, which may import spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from resolint.styles import StyleError
+
+#: Parts of a resolution a rule may look at (``any``: all of them).
+PARTS = ("title", "opening", "preamble", "operative", "subparagraph")
+SEVERITIES = ("error", "warning", "info")
+FIXES = ("safe", "unsafe")
+#: The families of the built-in rules: a house rule's code must use another prefix, so
+#: that ``--select OPR`` or a directive for ``TRM`` never catches a house rule.
+BUILTIN_FAMILIES = frozenset({"DOC", "PRE", "OPR", "CIT", "TRM", "SUP"})
+CODE = re.compile(r"^[A-Z]{3}\d{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+#: Token attributes that tokenization alone sets (spaCy's Matcher names).
+TEXT_ATTRS = frozenset(
+    "ORTH TEXT LOWER NORM SHAPE LENGTH SPACY IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER IS_UPPER IS_TITLE "
+    "IS_PUNCT IS_SPACE IS_BRACKET IS_QUOTE IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY IS_STOP LIKE_NUM LIKE_URL "
+    "LIKE_EMAIL".split()
+)
+#: Set by resolint itself from lemminflect when no trained pipeline sets it.
+LEMMA_ATTRS = frozenset({"LEMMA"})
+#: Attributes only a trained pipeline sets, with what in the pipeline sets them.
+TRAINED_ATTRS = {
+    "POS": "a tagger with an attribute ruler, or a morphologizer",
+    "TAG": "a tagger",
+    "MORPH": "a morphologizer",
+    "DEP": "a parser",
+    "ENT_TYPE": "an entity recognizer (ner)",
+    "ENT_IOB": "an entity recognizer (ner)",
+    "ENT_ID": "an entity recognizer or entity ruler",
+    "ENT_KB_ID": "an entity linker",
+    "IS_SENT_START": "a parser or senter",
+    "SENT_START": "a parser or senter",
+}
+OPERATOR = "OP"
+ALL_ATTRS = TEXT_ATTRS | LEMMA_ATTRS | frozenset(TRAINED_ATTRS) | {OPERATOR}
+#: Keys of one node of a DependencyMatcher pattern.
+DEP_NODE_KEYS = frozenset({"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"})
+#: Attributes a PhraseMatcher may compare (``attr = ...``).
+PHRASE_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA", "SHAPE", "POS", "TAG", "MORPH")
+
+#: Every key a rule table may have; the first five are required.
+KEYS = (
+    "code", "message", "pattern", "severity", "part", "opener-only", "attr", "replace", "fix", "fix-title",
+    "name", "description", "why", "example", "use-instead",
+)
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDER_BODY = re.compile(r"^(?P<what>match|[1-9]\d*)(?::(?P<case>lower|upper|capitalize|title))?$")
+PLACEHOLDER_HELP = "{match} or {1}, {2}, … (the match's tokens), optionally with :lower, :upper, :capitalize or :title"
+
+
+class SpecError(StyleError):
+    """A problem in one custom rule's table: which rule, which key, what is wrong.
+
+    A StyleError, so a broken rule in a style is reported as the style's problem by
+    every caller (the CLI's exit 2, the language server's message)."""
+
+    def __init__(self, rule: str, key: str, problem: str) -> None:
+        self.rule = rule
+        self.key = key
+        self.problem = problem
+        super().__init__(f"custom rule {rule}: {key + ': ' if key else ''}{problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One custom rule as written, checked. Hashable: compiled matchers are cached by it."""
+
+    code: str
+    name: str
+    message: str
+    severity: str
+    parts: tuple[str, ...]
+    opener_only: bool
+    kind: str  # "token" (Matcher), "phrase" (PhraseMatcher) or "dependency" (DependencyMatcher)
+    pattern: Any  # frozen: tuples of tuples of (key, value) pairs, or a tuple of strings
+    attr: str  # for phrase lists: the token attribute compared
+    replace: str | None
+    fix: str | None
+    fix_title: str
+    description: str
+    why: str
+    example: str
+    use_instead: str
+    source: str  # where it was defined ("style mun", "resolint.toml")
+
+    @property
+    def attributes(self) -> frozenset[str]:
+        """Every token attribute the rule compares."""
+        return pattern_attributes(self.kind, thaw(self.pattern), self.attr)
+
+    @property
+    def trained_attributes(self) -> list[str]:
+        """The attributes that need a trained pipeline, in a stable order."""
+        return sorted(a for a in self.attributes if a in TRAINED_ATTRS)
+
+    @property
+    def needs_lemmas(self) -> bool:
+        return "LEMMA" in self.attributes
+
+    def patterns(self) -> list:
+        """The pattern(s) as spaCy takes them: a list of token patterns, of phrases, or
+        one dependency pattern."""
+        raw = thaw(self.pattern)
+        if self.kind == "token" and raw and isinstance(raw[0], dict):
+            return [raw]
+        return raw
+
+
+def freeze(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return ("__dict__", tuple((k, freeze(v)) for k, v in obj.items()))
+    if isinstance(obj, list):
+        return tuple(freeze(v) for v in obj)
+    return obj
+
+
+def thaw(obj: Any) -> Any:
+    if isinstance(obj, tuple) and len(obj) == 2 and obj[0] == "__dict__":
+        return {k: thaw(v) for k, v in obj[1]}
+    if isinstance(obj, tuple):
+        return [thaw(v) for v in obj]
+    return obj
+
+
+def _type(value: Any) -> str:
+    return {str: "a string", bool: "a boolean", int: "an integer", float: "a number", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _str(rule: str, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise SpecError(rule, key, f"expected a string, got {_type(value)}")
+    return value
+
+
+def check_template(rule: str, key: str, template: str) -> None:
+    """Placeholders in a message or replacement must be ones :func:`fill` knows."""
+    for m in PLACEHOLDER.finditer(template.replace("{{", "").replace("}}", "")):
+        if not PLACEHOLDER_BODY.match(m.group(1).strip()):
+            raise SpecError(rule, key, f"unknown placeholder '{{{m.group(1)}}}' (use {PLACEHOLDER_HELP})")
+
+
+def fill(template: str, match: str, tokens: list[str]) -> str:
+    """Replace the placeholders of a checked template with the match's text."""
+
+    def one(m: re.Match[str]) -> str:
+        body = PLACEHOLDER_BODY.match(m.group(1).strip())
+        if body is None:  # checked when read; keep the text as written if not
+            return m.group(0)
+        what = body.group("what")
+        if what == "match":
+            value = match
+        else:
+            i = int(what) - 1
+            value = tokens[i] if i < len(tokens) else ""
+        case = body.group("case")
+        if case == "lower":
+            value = value.lower()
+        elif case == "upper":
+            value = value.upper()
+        elif case == "capitalize":
+            value = value[:1].upper() + value[1:]
+        elif case == "title":
+            value = value.title()
+        return value
+
+    out = []
+    pos = 0
+    for m in re.finditer(r"\{\{|\}\}|\{[^{}]*\}", template):
+        out.append(template[pos : m.start()])
+        tok = m.group(0)
+        out.append(tok[0] if tok in ("{{", "}}") else one(PLACEHOLDER.match(tok)))
+        pos = m.end()
+    out.append(template[pos:])
+    return "".join(out)
+
+
+def _token_attrs(rule: str, where: str, token: Any, allow: frozenset[str]) -> set[str]:
+    if not isinstance(token, dict):
+        raise SpecError(rule, where, f"expected a token table such as {{ LOWER = \"urges\" }}, got {_type(token)}")
+    found: set[str] = set()
+    for key in token:
+        attr = key.upper() if isinstance(key, str) else key
+        if attr == "_":
+            raise SpecError(rule, f"{where}.{key}", "custom extension attributes (_) are not available to house rules")
+        if attr not in allow:
+            known = ", ".join(sorted(allow - {OPERATOR}))
+            raise SpecError(rule, f"{where}.{key}", f"unknown token attribute '{key}' (known: {known})")
+        found.add(attr)
+    return found
+
+
+def pattern_kind(rule: str, pattern: Any) -> str:
+    """``token``, ``phrase`` or ``dependency``, from the pattern's shape."""
+    if not isinstance(pattern, list) or not pattern:
+        raise SpecError(
+            rule, "pattern", "expected a non-empty list: token tables ([{ LOWER = \"urges\" }]), phrases ([\"in order to\"]) "
+            "or a dependency pattern"
+        )
+    if all(isinstance(p, str) for p in pattern):
+        return "phrase"
+    if all(isinstance(p, dict) for p in pattern):
+        if any("RIGHT_ID" in p for p in pattern):
+            return "dependency"
+        return "token"
+    if all(isinstance(p, list) for p in pattern):
+        return "token"
+    raise SpecError(rule, "pattern", "mixes token tables, phrases and lists: use one kind of pattern per rule")
+
+
+def pattern_attributes(kind: str, pattern: Any, attr: str = "LOWER") -> frozenset[str]:
+    if kind == "phrase":
+        return frozenset({attr})
+    found: set[str] = set()
+    if kind == "dependency":
+        for node in pattern:
+            found.update(k.upper() for k in (node.get("RIGHT_ATTRS") or {}))
+        found.add("DEP")
+        return frozenset(found - {OPERATOR})
+    for tokens in pattern if pattern and isinstance(pattern[0], list) else [pattern]:
+        for token in tokens:
+            found.update(k.upper() for k in token)
+    return frozenset(found - {OPERATOR})
+
+
+def _check_pattern(rule: str, kind: str, pattern: list) -> None:
+    if kind == "phrase":
+        for i, phrase in enumerate(pattern):
+            if not phrase.strip():
+                raise SpecError(rule, f"pattern[{i}]", "an empty phrase matches nothing")
+        return
+    if kind == "dependency":
+        ids: set[str] = set()
+        for i, node in enumerate(pattern):
+            where = f"pattern[{i}]"
+            for key in node:
+                if key not in DEP_NODE_KEYS:
+                    raise SpecError(rule, f"{where}.{key}", f"unknown key in a dependency pattern (known: {', '.join(sorted(DEP_NODE_KEYS))})")
+            if "RIGHT_ID" not in node or "RIGHT_ATTRS" not in node:
+                raise SpecError(rule, where, "each node of a dependency pattern needs RIGHT_ID and RIGHT_ATTRS")
+            if i > 0 and not ("LEFT_ID" in node and "REL_OP" in node):
+                raise SpecError(rule, where, "every node after the first needs LEFT_ID and REL_OP")
+            if i > 0 and node["LEFT_ID"] not in ids:
+                raise SpecError(rule, f"{where}.LEFT_ID", f"'{node['LEFT_ID']}' is not the RIGHT_ID of an earlier node")
+            ids.add(node["RIGHT_ID"])
+            _token_attrs(rule, f"{where}.RIGHT_ATTRS", node["RIGHT_ATTRS"], ALL_ATTRS - {OPERATOR})
+        return
+    alternatives = pattern if isinstance(pattern[0], list) else [pattern]
+    for a, tokens in enumerate(alternatives):
+        if not tokens:
+            raise SpecError(rule, f"pattern[{a}]", "an empty token pattern matches nothing")
+        for i, token in enumerate(tokens):
+            where = f"pattern[{a}][{i}]" if len(alternatives) > 1 or pattern is not tokens else f"pattern[{i}]"
+            _token_attrs(rule, where, token, ALL_ATTRS)
+
+
+def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
+    """Check one ``[[custom-rules]]`` table and return its :class:`RuleSpec`."""
+    label = f"#{index + 1}"
+    if not isinstance(table, dict):
+        raise SpecError(label, "", f"expected a table, got {_type(table)}")
+    code = table.get("code")
+    if not isinstance(code, str):
+        raise SpecError(label, "code", "every custom rule needs a code such as \"HSE001\" (three letters, three digits)")
+    code = code.strip()
+    if not CODE.match(code):
+        raise SpecError(code, "code", "expected three capital letters and three digits, such as HSE001")
+    if code[:3] in BUILTIN_FAMILIES:
+        raise SpecError(code, "code", f"the prefix {code[:3]} belongs to the built-in rules; choose a house prefix "
+                        f"(not {', '.join(sorted(BUILTIN_FAMILIES))})")
+    for key in table:
+        if key not in KEYS:
+            raise SpecError(code, key, f"unknown key (known: {', '.join(KEYS)})")
+    for key in ("message", "pattern"):
+        if key not in table:
+            raise SpecError(code, key, "missing (every custom rule needs code, message and pattern)")
+    message = _str(code, "message", table["message"])
+    check_template(code, "message", message)
+    severity = _str(code, "severity", table.get("severity", "warning"))
+    if severity not in SEVERITIES:
+        raise SpecError(code, "severity", f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
+    part = table.get("part", "any")
+    parts_in = [part] if isinstance(part, str) else part
+    if not isinstance(parts_in, list) or not parts_in or not all(isinstance(p, str) for p in parts_in):
+        raise SpecError(code, "part", f"expected a part or a list of parts ({', '.join(PARTS)}, any), got {_type(part)}")
+    for p in parts_in:
+        if p not in PARTS + ("any",):
+            raise SpecError(code, "part", f"unknown part {p!r} (known: {', '.join(PARTS)}, any)")
+    parts = PARTS if "any" in parts_in else tuple(p for p in PARTS if p in parts_in)
+    opener_only = table.get("opener-only", False)
+    if not isinstance(opener_only, bool):
+        raise SpecError(code, "opener-only", f"expected true or false, got {_type(opener_only)}")
+    if opener_only and not {"preamble", "operative"} & set(parts):
+        raise SpecError(code, "opener-only", "only preambular and operative paragraphs have openers: set part to preamble or operative")
+    pattern = table["pattern"]
+    kind = pattern_kind(code, pattern)
+    attr = _str(code, "attr", table.get("attr", "LOWER")).upper()
+    if "attr" in table and kind != "phrase":
+        raise SpecError(code, "attr", "only a phrase list compares one attribute; a token pattern names its own")
+    if attr not in PHRASE_ATTRS:
+        raise SpecError(code, "attr", f"expected one of {', '.join(PHRASE_ATTRS)}, got {table.get('attr')!r}")
+    _check_pattern(code, kind, pattern)
+    replace = table.get("replace")
+    fix = table.get("fix")
+    if replace is not None:
+        _str(code, "replace", replace)
+        check_template(code, "replace", replace)
+    if fix is not None:
+        _str(code, "fix", fix)
+        if fix not in FIXES:
+            raise SpecError(code, "fix", f"expected safe or unsafe, got {fix!r}")
+    if (replace is None) != (fix is None):
+        raise SpecError(code, "fix" if fix is None else "replace",
+                        "a fix needs both 'replace' (the new text) and 'fix' (safe or unsafe)")
+    name = _str(code, "name", table.get("name", code.lower()))
+    if not NAME.match(name):
+        raise SpecError(code, "name", f"expected a kebab-case name such as 'member-states-term', got {name!r}")
+    texts = {k: _str(code, k, table.get(k, "")) for k in ("fix-title", "description", "why", "example", "use-instead")}
+    if texts["fix-title"]:
+        check_template(code, "fix-title", texts["fix-title"])
+    return RuleSpec(
+        code=code, name=name, message=message, severity=severity, parts=parts, opener_only=opener_only, kind=kind,
+        pattern=freeze(pattern), attr=attr, replace=replace, fix=fix, fix_title=texts["fix-title"],
+        description=texts["description"], why=texts["why"], example=texts["example"],
+        use_instead=texts["use-instead"], source=source,
+    )
+
+
+def parse_specs(tables: Any, source: str) -> tuple[RuleSpec, ...]:
+    """Every rule of one ``custom-rules`` list; codes and names unique within it."""
+    if not isinstance(tables, list):
+        raise SpecError("", "custom-rules", f"expected an array of tables ([[custom-rules]]), got {_type(tables)}")
+    specs = [parse_spec(t, source, i) for i, t in enumerate(tables)]
+    seen: dict[str, str] = {}
+    for s in specs:
+        for key in (s.code, "name:" + s.name):
+            if key in seen:
+                raise SpecError(s.code, "code" if key == s.code else "name", f"used twice in {source}")
+            seen[key] = s.code
+    return tuple(specs)

@@ -1,0 +1,94 @@
+"""Every problem in a house rule is one configuration error that names the rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolint.config import ConfigError, load_settings
+from tests.custom_rules.helpers import settings
+
+OK_EXAMPLE = '''
+example = """
+The General Assembly,
+
+1. Requests the UN to act;
+"""
+'''
+
+
+def rule(body: str) -> str:
+    return '[[custom-rules]]\ncode = "HSE001"\nmessage = "m"\n' + body
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "words"),
+    [
+        (rule('pattern = [{ LOWR = "un" }]'), "custom-rules[HSE001].pattern[0].LOWR", ["unknown token attribute 'LOWR'", "LOWER"]),
+        (rule('pattern = [{ LOWER = "un", OP = "!!" }]'), "custom-rules[HSE001].pattern", ["spaCy does not accept it", "OP"]),
+        (rule('pattern = [{ TEXT = { REGEX = "(unclosed" } }]'), "custom-rules[HSE001].pattern", ["REGEX", "regular expression"]),
+        (rule('pattern = [{ LOWER = { INN = ["a"] } }]'), "custom-rules[HSE001].pattern", ["spaCy does not accept it"]),
+        (rule("pattern = []"), "custom-rules[HSE001].pattern", ["non-empty list"]),
+        (rule('pattern = ["a", { LOWER = "b" }]'), "custom-rules[HSE001].pattern", ["mixes"]),
+        (rule('pattern = [{ _ = { x = 1 } }]'), "custom-rules[HSE001].pattern[0]._", ["extension"]),
+        (rule('pattern = [{ POS = "VERB" }]'), "custom-rules[HSE001].pattern", ["POS", "trained pipeline", "[nlp] pipeline", "spacy download"]),
+        (rule('pattern = [{ LOWER = "un" }, { DEP = "nsubj" }]'), "custom-rules[HSE001].pattern", ["DEP", "trained pipeline"]),
+        (rule('pattern = [{ RIGHT_ID = "v", RIGHT_ATTRS = { LOWER = "urges" } }]'), "custom-rules[HSE001].pattern", ["DEP", "trained pipeline"]),
+        (rule('pattern = ["un"]\npart = "annex"'), "custom-rules[HSE001].part", ["unknown part 'annex'"]),
+        (rule('pattern = ["un"]\npart = "title"\nopener-only = true'), "custom-rules[HSE001].opener-only", ["preamble or operative"]),
+        (rule('pattern = ["un"]\nseverity = "fatal"'), "custom-rules[HSE001].severity", ["error, warning, info"]),
+        (rule('pattern = ["un"]\nreplace = "x"'), "custom-rules[HSE001].fix", ["both 'replace'", "safe or unsafe"]),
+        (rule('pattern = ["un"]\nreplace = "x"\nfix = "maybe"'), "custom-rules[HSE001].fix", ["safe or unsafe"]),
+        (rule('pattern = ["un"]\nreplace = "{whole}"\nfix = "safe"'), "custom-rules[HSE001].replace", ["unknown placeholder '{whole}'"]),
+        (rule('pattern = ["un"]\nattr = "DEPTH"'), "custom-rules[HSE001].attr", ["LOWER"]),
+        (rule('pattern = ["un"]\ncolour = "red"'), "custom-rules[HSE001].colour", ["unknown key"]),
+        (rule('pattern = ["un"]\nname = "Not Kebab"'), "custom-rules[HSE001].name", ["kebab-case"]),
+        ('[[custom-rules]]\ncode = "OPR099"\nmessage = "m"\npattern = ["un"]', "custom-rules[OPR099].code", ["built-in", "house prefix"]),
+        ('[[custom-rules]]\ncode = "house1"\nmessage = "m"\npattern = ["un"]', "custom-rules[house1].code", ["three capital letters"]),
+        ('[[custom-rules]]\nmessage = "m"\npattern = ["un"]', "custom-rules[#1].code", ["needs a code"]),
+        (rule('pattern = ["un"]') + '\n' + rule('pattern = ["x"]'), "custom-rules[HSE001].code", ["used twice"]),
+        (rule('pattern = ["in order to"]') + OK_EXAMPLE, "custom-rules[HSE001].example", ["does not fire on its example"]),
+        (rule('pattern = ["UN"]') + OK_EXAMPLE.replace("example", "use-instead"), "custom-rules[HSE001].use-instead", ["fires on its use-instead"]),
+        ('[nlp]\npipeline = "no_such_pipeline_xyz"\n' + rule('pattern = [{ POS = "VERB" }]'), "nlp.pipeline",
+         ["cannot load the spaCy pipeline 'no_such_pipeline_xyz'", "install it", "needed by HSE001"]),
+        ('[nlp]\nmodel = "x"', "nlp.model", ["unknown key"]),
+    ],
+)
+def test_config_error_names_rule_key_and_remedy(toml: str, key: str, words: list[str]):
+    with pytest.raises(ConfigError) as info:
+        settings(toml)
+    assert info.value.key == key, str(info.value)
+    for w in words:
+        assert w in info.value.problem, info.value.problem
+
+
+def test_error_in_a_configured_style_names_the_style(tmp_path):
+    cfg = tmp_path / "resolint.toml"
+    cfg.write_text('[styles.house]\nextends = "un-ga"\n[[styles.house.custom-rules]]\ncode = "HSE001"\nmessage = "m"\npattern = [{ LOWR = "x" }]\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(cfg)
+    assert info.value.key.startswith("styles.house.custom-rules[HSE001]")
+    assert info.value.path == str(cfg)
+
+
+def test_a_missing_pipeline_folder_is_relative_to_the_config_file(tmp_path):
+    cfg = tmp_path / "resolint.toml"
+    cfg.write_text('[nlp]\npipeline = "./models/house"\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(cfg)
+    assert str(tmp_path / "models" / "house") in info.value.problem and "no folder" in info.value.problem
+
+
+def test_cli_reports_a_bad_house_rule_with_exit_2(tmp_path, capsys):
+    from resolint.cli.main import main
+
+    (tmp_path / "resolint.toml").write_text(rule('pattern = [{ LOWR = "un" }]'))
+    draft = tmp_path / "d.res.txt"
+    draft.write_text("The General Assembly,\n\n1. Requests the UN to act.\n")
+    assert main(["check", "--config", str(tmp_path / "resolint.toml"), str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert "configuration error" in err and "custom-rules[HSE001].pattern[0].LOWR" in err
+
+
+def test_settings_from_editor_tables_get_the_same_check():
+    with pytest.raises(ConfigError):
+        settings(rule('pattern = [{ POS = "VERB" }]'))
