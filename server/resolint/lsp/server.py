@@ -32,6 +32,7 @@ from resolint.lsp.protocol import ResolintProtocol
 from resolint.lsp.scheduler import Scheduler
 from resolint.lsp.settings import EditorSettings, ProjectConfig, parse_editor_settings, uri_to_path
 from resolint.lsp.state import LintState, build_state
+from resolint.lsp.transport import FdSource, StreamSource, serve
 
 log = logging.getLogger("resolint.lsp")
 
@@ -72,8 +73,49 @@ class ResolintServer(LanguageServer):
         except Exception:  # replying must never take the server down
             log.exception("could not send the JSON-RPC error reply")
 
+    # -- transport: our read loop instead of pygls's (see resolint.lsp.framing) ------
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """Serve over stdio until ``exit`` or end of input."""
+        from pygls.io_ import StdoutWriter
+
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        source = FdSource((stdin or sys.stdin.buffer).fileno())
+        try:
+            asyncio.run(serve(source, self.protocol, self._stop_event, self._report_server_error))
+        except BrokenPipeError:
+            log.error("the connection to the client is lost; shutting down")
+        except SystemExit as exc:  # `exit`: 0 after shutdown, 1 without
+            self.exit_code = exc.code if isinstance(exc.code, int) else 1
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.shutdown()
+
+    def start_tcp(self, host: str, port: int) -> None:
+        """Serve one client at a time over TCP (for debugging), with the same read loop."""
+        self._stop_event = stop_event = threading.Event()
+
+        async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.protocol.set_writer(writer)  # type: ignore[arg-type]
+            await serve(StreamSource(reader), self.protocol, stop_event, self._report_server_error)
+            self.shutdown()
+
+        async def main() -> None:
+            self._server = await asyncio.start_server(connection, host, port)
+            async with self._server:
+                await self._server.serve_forever()
+
+        try:
+            asyncio.run(main())
+        except (asyncio.CancelledError, KeyboardInterrupt):
+            pass
+        except SystemExit as exc:
+            self.exit_code = exc.code if isinstance(exc.code, int) else 1
+
     def __init__(self) -> None:
         super().__init__("resolint", __version__, protocol_cls=ResolintProtocol)
+        self.exit_code = 0
         self.docs = DocumentStore()
         self.project = ProjectConfig()
         self.editor = EditorSettings()
@@ -436,4 +478,4 @@ def run_server(tcp: bool = False, host: str = "127.0.0.1", port: int = 2087) -> 
         server.start_tcp(host, port)
     else:
         server.start_io()
-    return 0
+    return server.exit_code
