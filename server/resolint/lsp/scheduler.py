@@ -183,7 +183,15 @@ class Scheduler(Generic[S]):
         try:
             over = False
             while True:
-                done, _ = await asyncio.wait({fut}, timeout=_POLL)
+                try:
+                    done, _ = await asyncio.wait({fut}, timeout=_POLL)
+                except asyncio.CancelledError:
+                    # Superseded while running: stop the worker and keep the slot until
+                    # it is free, so that lints never pile up in the executor.
+                    if self._stopper.interrupt(token, Superseded):
+                        self.interrupted += 1
+                    await asyncio.wait({fut})
+                    raise
                 if done:
                     break
                 if budget and not over and token.started is not None and time.monotonic() - token.started > budget:
