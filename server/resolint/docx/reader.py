@@ -192,7 +192,10 @@ def build(document, max_text: int | None = DEFAULT_MAX_FILE_SIZE) -> DocxText:
     sheet = StyleSheet(styles_part.element if styles_part is not None else None)
     numbering = Numbering(numbering_part.element if numbering_part is not None else None, sheet)
     stats = ReadStats()
-    body = document.element.body
+    root = document.element
+    body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
+    if body is None:
+        raise DocxError("not a Word document: its main part has no document body (w:document/w:body)")
     builder = _Builder(sheet, numbering, stats)
     for p in _body_paragraphs(body, stats):
         builder.paragraph(p)

@@ -140,11 +140,16 @@ class FrameDecoder:
         """No input came for a while: settle what can be settled with what is held."""
         out: list[Event] = []
         if self._state == _BODY:
-            span = _json_prefix(bytes(self._buf))
-            if span is not None and not bytes(self._buf[span[1]:]).strip():
-                body = bytes(self._buf[: span[1]])
-                del self._buf[: span[1]]
-                out.append(Message(body, f"Content-Length was {self._length} but only {len(body)} bytes came; read them"))
+            # The length was too large: the client sent less and is waiting for us.
+            held = bytes(self._buf)
+            span = _json_prefix(held)
+            if span is not None:
+                del self._buf[: span[1]]  # what follows the message is read as frames
+                out.append(Message(held[span[0]: span[1]], f"Content-Length was {self._length} but only {span[1]} bytes came; read them"))
+                self._reset_block()
+            elif (m := _CONTENT_LENGTH.search(held)) is not None:
+                del self._buf[: m.start()]
+                out.append(Problem(f"a frame of Content-Length {self._length} was cut short by the next header; dropped"))
                 self._reset_block()
         elif self._state == _HEADERS and bytes(self._buf).strip():
             # Bytes with no header at all: a body sent without one?
