@@ -78,11 +78,12 @@ class _Gate:
 class _Token:
     """One lint under way: which document and version, when the worker began it."""
 
-    __slots__ = ("uri", "version", "started")
+    __slots__ = ("uri", "version", "generation", "started")
 
-    def __init__(self, uri: str) -> None:
+    def __init__(self, uri: str, version: int | None, generation: int) -> None:
         self.uri = uri
-        self.version: int | None = None
+        self.version = version
+        self.generation = generation
         self.started: float | None = None
 
 
@@ -138,6 +139,12 @@ class Scheduler(Generic[S]):
             return None
         old = self._tasks.get(uri)
         if old is not None and not old.done():
+            tok = self._running
+            if (
+                tok is not None and tok.uri == uri and tok.version == self.version_of(uri)
+                and tok.generation == self.generation and not save
+            ):
+                return old  # already linting this very version: let it finish
             old.cancel()
         budget = self.budget * (SAVE_FACTOR if save or uri in self.slow else 1)
         task = asyncio.get_running_loop().create_task(self._run(uri, delay, budget))
@@ -175,8 +182,7 @@ class Scheduler(Generic[S]):
         if snap is None:
             return None
         generation = self.generation
-        token = _Token(uri)
-        token.version = self.version_of(uri)
+        token = _Token(uri, self.version_of(uri), generation)
         self._running = token
         loop = asyncio.get_running_loop()
         fut = loop.run_in_executor(self.executor, self._work, token, snap)
