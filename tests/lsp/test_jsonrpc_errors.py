@@ -186,3 +186,33 @@ def test_lifecycle_errors():
         assert s.reply(4)["error"]["code"] == -32600
     finally:
         assert s.close() == 0
+
+
+def test_tcp_transport_uses_the_same_reader_and_exits():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "resolint", "server", "--tcp", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the TCP server did not start"
+                time.sleep(0.2)
+        with sock:
+            sock.sendall(_framed(INIT, delta=1, eol=b"\n") + _framed(SHUTDOWN) + _framed(EXIT))
+            data = b""
+            while b'"id": 9' not in data:
+                chunk = sock.recv(65536)
+                assert chunk, "connection closed before shutdown was answered"
+                data += chunk
+        assert b'"id": 1' in data
+        assert proc.wait(30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -98,13 +98,22 @@ class ResolintServer(LanguageServer):
 
         async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             self.protocol.set_writer(writer)  # type: ignore[arg-type]
-            await serve(StreamSource(reader), self.protocol, stop_event, self._report_server_error)
-            self.shutdown()
+            try:
+                await serve(StreamSource(reader), self.protocol, stop_event, self._report_server_error)
+            except SystemExit as exc:  # `exit`: end the server, not just this connection
+                self.exit_code = exc.code if isinstance(exc.code, int) else 1
+                if serving:
+                    serving[0].cancel()
+            finally:
+                self.shutdown()
+
+        serving: list[asyncio.Task] = []
 
         async def main() -> None:
             self._server = await asyncio.start_server(connection, host, port)
             async with self._server:
-                await self._server.serve_forever()
+                serving.append(asyncio.ensure_future(self._server.serve_forever()))
+                await serving[0]
 
         try:
             asyncio.run(main())
