@@ -309,7 +309,7 @@ def shutdown(ls: ResolintServer, params: Any) -> None:
 def did_open(ls: ResolintServer, params: types.DidOpenTextDocumentParams) -> None:
     d = params.text_document
     if "%00" in d.uri or "\x00" in d.uri:
-        message = f"resolint: the document's URI contains a NUL character (%00), which no file name can hold: {d.uri!r} is linted without project configuration"
+        message = f"resolint: the document's URI contains a NUL character (%00), which no file name can hold: {d.uri!r} is linted as an unsaved document (the workspace's configuration, if any)"
         log.warning("%s", message)
         ls.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=message))
     ls.docs.open(d.uri, d.version, d.text, d.language_id)

@@ -103,8 +103,8 @@ def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:
 
 def uri_to_path(uri: str) -> Path | None:
     """The file path of a ``file:`` URI, or None for other schemes (untitled: …) and for
-    a path no file can have (a NUL character, ``%00``): such a document is linted without
-    project configuration (the server says so once)."""
+    a path no file can have (a NUL character, ``%00``): such a document is linted like an
+    unsaved one, with the workspace's configuration (the server logs why)."""
     parsed = urlparse(uri)
     if parsed.scheme != "file":
         return None
