@@ -171,7 +171,8 @@ async def test_most_recently_touched_document_is_linted_first():
     sched.schedule("new", 0)  # touched last: goes before "old"
     await asyncio.sleep(0.01)
     await until_done(sched, results, 3)
-    assert [u for u, _ in started] == ["big", "new", "old"]
+    # big (0.4 s) makes way after 0.2 s; new goes before old; big runs again last.
+    assert [u for u, _ in started] == ["big", "new", "old", "big"]
 
 
 async def until_done(sched, results, n, timeout=10.0):
@@ -245,3 +246,31 @@ def test_interrupt_reaches_only_the_named_call():
     assert stopper.interrupt(first, OverBudget) is True
     t.join(5)
     assert out == [OverBudget, "second ran whole"]
+
+
+async def test_running_lint_of_another_document_makes_way_for_the_recent_one():
+    versions = {"big": 1, "small": 1}
+    sched, results, started = make_spinning(versions, {"big": 30.0, "small": 0.01})
+    sched.schedule("big", 0)
+    await asyncio.sleep(0.3)  # big has been linting for a while (no budget: it would run 30 s)
+    t0 = time.monotonic()
+    sched.schedule("small", 0)
+    await until_done(sched, results, 1)
+    assert results[0].uri == "small" and time.monotonic() - t0 < 3
+    assert sched.preempted == 1
+    end = time.monotonic() + 5
+    while started.count(("big", 1)) < 2:  # big is linted again, behind the small one
+        assert time.monotonic() < end, started
+        await asyncio.sleep(0.01)
+    sched.forget("big")
+    await asyncio.sleep(0.1)
+
+
+async def test_short_lints_are_not_preempted():
+    versions = {"a": 1, "b": 1}
+    sched, results, started = make_spinning(versions, {"a": 0.1, "b": 0.01})
+    sched.schedule("a", 0)
+    await asyncio.sleep(0.02)
+    sched.schedule("b", 0)
+    await until_done(sched, results, 2)
+    assert sched.preempted == 0 and [r.uri for r in results] == ["a", "b"]

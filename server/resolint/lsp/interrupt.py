@@ -38,6 +38,10 @@ class OverBudget(LintInterrupted):
     """The lint ran longer than its time budget."""
 
 
+class Preempted(LintInterrupted):
+    """A more recent document waits: this lint makes way and is run again later."""
+
+
 class Superseded(LintInterrupted):
     """The document changed (or the settings did): this lint's result would be dropped."""
 

@@ -10,7 +10,9 @@ which waits for the pending lint or starts one at once.
 So that one document cannot hold the others hostage:
 
 - **Most recent first**: the slot goes to the waiting lint of the document touched most
-  recently (changed, opened, saved or asked about), not to the first in line.
+  recently (changed, opened, saved or asked about), not to the first in line; and a lint
+  of another document that has run for ``PREEMPT_AFTER`` seconds is stopped to make way
+  for it, then started again once the more recent one is done.
 - **Superseded work is cancelled**: a change to a document whose lint is running stops
   that lint (its result would be dropped anyway); see :mod:`resolint.lsp.interrupt`.
 - **A time budget**: a lint running longer than ``budget`` seconds is stopped and the
@@ -29,12 +31,14 @@ import time
 from concurrent.futures import Executor
 from typing import Any, Callable, Generic, Protocol, TypeVar
 
-from resolint.lsp.interrupt import Interruptible, LintInterrupted, OverBudget, Superseded
+from resolint.lsp.interrupt import Interruptible, LintInterrupted, OverBudget, Preempted, Superseded
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BUDGET = 5.0  # seconds, for a lint as you type
 SAVE_FACTOR = 10  # a lint on save may take this many budgets
+PREEMPT_AFTER = 0.2  # seconds a lint runs before a more recent document may stop it
+_PREEMPTED = object()
 _POLL = 0.05
 
 
@@ -66,6 +70,10 @@ class _Gate:
                 self.release()  # it was handed over as we were cancelled: pass it on
             raise
 
+    def top_waiting(self) -> int:
+        """The highest priority among the lints waiting (0 if none)."""
+        return max((-p for p, _, fut in self._waiters if not fut.done()), default=0)
+
     def release(self) -> None:
         while self._waiters:
             _, _, fut = heapq.heappop(self._waiters)
@@ -78,12 +86,13 @@ class _Gate:
 class _Token:
     """One lint under way: which document and version, when the worker began it."""
 
-    __slots__ = ("uri", "version", "generation", "started")
+    __slots__ = ("uri", "version", "generation", "priority", "started")
 
-    def __init__(self, uri: str, version: int | None, generation: int) -> None:
+    def __init__(self, uri: str, version: int | None, generation: int, priority: int) -> None:
         self.uri = uri
         self.version = version
         self.generation = generation
+        self.priority = priority
         self.started: float | None = None
 
 
@@ -115,7 +124,8 @@ class Scheduler(Generic[S]):
         self.generation = 0
         self._generation_of: dict[str, int] = {}
         self.dropped = 0  # stale results dropped (for tests and the benchmark)
-        self.interrupted = 0  # lints stopped (superseded or over budget)
+        self.interrupted = 0  # lints stopped (superseded, preempted or over budget)
+        self.preempted = 0  # lints stopped for a more recent document (then run again)
         self.slow: dict[str, int] = {}  # uri -> size when found too slow to lint as you type
         self._gate = _Gate()
         self._clock = itertools.count(1)
@@ -171,18 +181,23 @@ class Scheduler(Generic[S]):
     async def _run(self, uri: str, delay: float, budget: float) -> S | None:
         if delay > 0:
             await asyncio.sleep(delay)
-        await self._gate.acquire(self._recency.get(uri, 0))
-        try:
-            return await self._lint(uri, budget)
-        finally:
-            self._gate.release()
+        while True:
+            priority = self._recency.get(uri, 0)
+            await self._gate.acquire(priority)
+            try:
+                outcome = await self._lint(uri, budget, priority)
+            finally:
+                self._gate.release()
+            if outcome is not _PREEMPTED:
+                return outcome
+            # Stopped for a more recent document: wait for the slot again, behind it.
 
-    async def _lint(self, uri: str, budget: float) -> S | None:
+    async def _lint(self, uri: str, budget: float, priority: int = 0):
         snap = self.snapshot(uri)
         if snap is None:
             return None
         generation = self.generation
-        token = _Token(uri, self.version_of(uri), generation)
+        token = _Token(uri, self.version_of(uri), generation, priority)
         self._running = token
         loop = asyncio.get_running_loop()
         fut = loop.run_in_executor(self.executor, self._work, token, snap)
@@ -200,14 +215,22 @@ class Scheduler(Generic[S]):
                     raise
                 if done:
                     break
-                if budget and not over and token.started is not None and time.monotonic() - token.started > budget:
+                ran = time.monotonic() - token.started if token.started is not None else 0.0
+                if budget and not over and ran > budget:
                     over = self._stopper.interrupt(token, OverBudget)
                     if over:
                         self.interrupted += 1
+                elif not over and ran > PREEMPT_AFTER and self._gate.top_waiting() > token.priority:
+                    if self._stopper.interrupt(token, Preempted):
+                        self.interrupted += 1
+                        over = True  # one interruption per lint
             outcome = fut.result()
         finally:
             if self._running is token:
                 self._running = None
+        if isinstance(outcome, Preempted):
+            self.preempted += 1
+            return _PREEMPTED
         if isinstance(outcome, LintInterrupted):
             if isinstance(outcome, OverBudget) and self.slow_state is not None:
                 log.warning("lint of %s stopped after %.1f s (its budget)", uri, budget)
