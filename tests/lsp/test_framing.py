@@ -83,7 +83,7 @@ def test_oversized_frame_is_never_buffered():
 
 def _time(data: bytes) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         d = FrameDecoder()
         t0 = time.perf_counter()
         for i in range(0, len(data), 4096):
@@ -99,8 +99,8 @@ def _time(data: bytes) -> float:
     ids=["no newline", "junk lines", "headers only", "bad lengths", "frames too long"],
 )
 def test_decoding_time_grows_linearly(unit):
-    """10 KB, 50 KB and 100 KB of each kind of broken stream: no quadratic rescans."""
-    sizes = [10_000, 50_000, 100_000]
+    """20 KB, 100 KB and 200 KB of each kind of broken stream: no quadratic rescans."""
+    sizes = [20_000, 100_000, 200_000]
     times = [_time(unit * (n // len(unit))) for n in sizes]
-    # 10x the input may cost at most ~10x (with slack for timer noise), never 100x.
-    assert times[2] < 25 * times[0] + 0.02, times
+    # 10x the input costs about 10x; quadratic would be 100x. Slack for a loaded machine.
+    assert times[2] < 30 * times[0] + 0.05, times
