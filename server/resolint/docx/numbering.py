@@ -16,6 +16,11 @@ level). Counting follows what Word and LibreOffice do in practice: instances of 
 abstract definition share their counters (so a list split by other paragraphs goes on
 counting), except an instance that overrides a start value, which counts on its own from
 that value — that is how "restart numbering" is stored.
+
+A package is untrusted input: a level that is not a number (``w:ilvl="x"``) is read as
+level 0 and a start value is held to Word's own range (0 to :data:`MAX_START`), each with
+a note, so a list "starting" at 10^15 costs nothing (its letter label would otherwise be
+a string of 10^13 characters).
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ from docx.oxml.ns import qn
 
 MAX_LEVELS = 9
 BULLET = "•"
+#: The largest start value Word accepts for a list ("Set Numbering Value" stops there).
+MAX_START = 32767
+#: Letter labels repeat the letter (aa, aaa, …); past this many repeats we show digits.
+MAX_LETTER_REPEAT = 10
 
 _W_VAL = qn("w:val")
 
@@ -39,10 +48,28 @@ def on_off(el) -> bool:
 def _int(el, default: int | None = None) -> int | None:
     if el is None:
         return default
-    try:
-        return int(el.get(_W_VAL))
-    except (TypeError, ValueError):
+    return _parse_int(el.get(_W_VAL), default)
+
+
+def _parse_int(value: str | None, default: int | None = None) -> int | None:
+    """An OOXML decimal number, or ``default`` for anything else (never raises)."""
+    if value is None:
         return default
+    value = value.strip()
+    if not (value.isascii() and value.lstrip("+-").isdigit()) or len(value) > 20:
+        return default
+    return int(value)
+
+
+def _start(value: int | None, default: int | None, notes: list[str] | None) -> int | None:
+    if value is None:
+        return default
+    if 0 <= value <= MAX_START:
+        return value
+    held = max(0, min(MAX_START, value))
+    if notes is not None:
+        notes.append(f"list start value {value} is out of range; read as {held}")
+    return held
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +82,7 @@ class Level:
     style: str | None = None  # paragraph style tied to this level
 
 
-def _level(el) -> Level:
+def _level(el, notes: list[str] | None = None) -> Level:
     def child(name: str):
         return el.find(qn(name))
 
@@ -63,7 +90,7 @@ def _level(el) -> Level:
     fmt_el = child("w:numFmt")
     style_el = child("w:pStyle")
     return Level(
-        start=_int(child("w:start"), 1) or 0,
+        start=_start(_int(child("w:start"), 1), 1, notes) or 0,
         fmt=fmt_el.get(_W_VAL, "decimal") if fmt_el is not None else "decimal",
         text=text_el.get(_W_VAL, "") if text_el is not None else "",
         restart=_int(child("w:lvlRestart")),
@@ -85,7 +112,7 @@ def _roman(n: int) -> str:
 
 def _letter(n: int) -> str:
     # Word's lowerLetter goes a…z, aa…zz, aaa…: the letter repeated, not base 26.
-    if n <= 0:
+    if n <= 0 or (n - 1) // 26 >= MAX_LETTER_REPEAT:
         return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -122,13 +149,14 @@ class Numbering:
         self._abstract_link: dict[str, str] = {}  # abstractNumId -> numbering style it links to
         self._nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
         self._counters: dict[tuple[str, str], list[int | None]] = {}
+        self.notes: list[str] = []  # what was read differently from what the file says
         if numbering_el is not None:
             self._read(numbering_el)
 
     def _read(self, root) -> None:
         for a in root.iterfind(qn("w:abstractNum")):
             aid = a.get(qn("w:abstractNumId"))
-            self._abstract[aid] = {int(l.get(qn("w:ilvl"), "0")): _level(l) for l in a.iterfind(qn("w:lvl"))}
+            self._abstract[aid] = {self._ilvl(l): _level(l, self.notes) for l in a.iterfind(qn("w:lvl"))}
             link = a.find(qn("w:numStyleLink"))
             if link is not None and link.get(_W_VAL):
                 self._abstract_link[aid] = link.get(_W_VAL)
@@ -139,15 +167,24 @@ class Numbering:
             levels: dict[int, Level] = {}
             starts: dict[int, int] = {}
             for ov in n.iterfind(qn("w:lvlOverride")):
-                ilvl = int(ov.get(qn("w:ilvl"), "0"))
+                ilvl = self._ilvl(ov)
                 lvl = ov.find(qn("w:lvl"))
                 if lvl is not None:
-                    levels[ilvl] = _level(lvl)
-                so = _int(ov.find(qn("w:startOverride")))
+                    levels[ilvl] = _level(lvl, self.notes)
+                so = _start(_int(ov.find(qn("w:startOverride"))), None, self.notes)
                 if so is not None:
                     starts[ilvl] = so
             if aid is not None:
                 self._nums[nid] = (aid, levels, starts)
+
+    def _ilvl(self, el) -> int:
+        """The ``w:ilvl`` attribute of a level definition or override: 0 to 8, else 0."""
+        raw = el.get(qn("w:ilvl"), "0")
+        value = _parse_int(raw)
+        if value is None or not 0 <= value < MAX_LEVELS:
+            self.notes.append(f"numbering level {raw!r} is not a level from 0 to {MAX_LEVELS - 1}; read as level 0")
+            return 0
+        return value
 
     def _abstract_for(self, num_id: str) -> str | None:
         entry = self._nums.get(num_id)
@@ -182,7 +219,10 @@ class Numbering:
                 nid_el = np.find(qn("w:numId"))
                 if nid_el is not None:
                     num_id = nid_el.get(_W_VAL)
-                ilvl = _int(np.find(qn("w:ilvl")))
+                ilvl_el = np.find(qn("w:ilvl"))
+                ilvl = _int(ilvl_el)
+                if ilvl_el is not None and ilvl is None:
+                    self.notes.append(f"numbering level {ilvl_el.get(_W_VAL)!r} is not a number; read as level 0")
         if num_id is None and style_id:
             from_style = self._styles.num_pr(style_id)
             if from_style:
@@ -242,7 +282,7 @@ class Numbering:
         i = 0
         while i < len(text):
             ch = text[i]
-            if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+            if ch == "%" and i + 1 < len(text) and text[i + 1] in "0123456789":
                 ref_lvl = int(text[i + 1]) - 1
                 value = counters[ref_lvl] if 0 <= ref_lvl < MAX_LEVELS and counters[ref_lvl] is not None else start_of(ref_lvl)
                 ref_def = self.level(num_id, ref_lvl) if ref_lvl != ilvl else lvl

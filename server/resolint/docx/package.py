@@ -4,6 +4,12 @@ A .docx is a ZIP package. What people pass instead: a Word 97-2003 ``.doc`` rena
 password-protected document (Word encrypts the whole package into an OLE compound file
 with an ``EncryptedPackage`` stream, so it is no longer a ZIP at all), a download cut
 short, or another Office file. Each gets a message saying what it is and what to do.
+
+A ZIP package also says, before anything is inflated, how large each member will be. A
+small file can inflate to gigabytes (a "zip bomb": 1 MB of repeated text that becomes a
+1.1 GB ``document.xml``), and both inflating and parsing cost memory in proportion, so the
+members' declared sizes and compression ratios are checked first (:func:`check_sizes`).
+The declared size cannot lie: :mod:`zipfile` stops at it and then fails the checksum.
 """
 
 from __future__ import annotations
@@ -16,8 +22,48 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+#: No member of a Word package is inflated beyond this (a 300-page treaty's
+#: ``document.xml`` is about 10 MB).
+MAX_MEMBER_SIZE = 256 * 1024 * 1024
+#: Nor the package as a whole.
+MAX_TOTAL_SIZE = 512 * 1024 * 1024
+#: Compression ratio above which a large member is taken for a bomb. Word's XML
+#: compresses 5 to 20 times; a zip bomb of repeated text, 1000 times.
+MAX_RATIO = 100
+#: Members smaller than this may have any ratio (a tiny part costs nothing).
+RATIO_FLOOR = 4 * 1024 * 1024
+
+
 class DocxError(Exception):
     """The file cannot be read as a Word document; the message says why."""
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def check_sizes(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package whose members would inflate too far, before inflating any.
+
+    Raises :class:`DocxError` naming the member, its declared size and the limit.
+    """
+    total = 0
+    for info in infos:
+        size = info.file_size
+        total += size
+        if size > MAX_MEMBER_SIZE:
+            raise DocxError(
+                f"refused: {info.filename} would inflate to {_mb(size)} (limit {_mb(MAX_MEMBER_SIZE)}); "
+                "this is not an ordinary Word document"
+            )
+        if size > RATIO_FLOOR and size > MAX_RATIO * max(1, info.compress_size):
+            ratio = size // max(1, info.compress_size)
+            raise DocxError(
+                f"refused: {info.filename} would inflate {ratio} times, to {_mb(size)} (a compression bomb?); "
+                f"Word documents compress at most about 20 times"
+            )
+    if total > MAX_TOTAL_SIZE:
+        raise DocxError(f"refused: the package would inflate to {_mb(total)} (limit {_mb(MAX_TOTAL_SIZE)})")
 
 
 def open_docx(path: Path | str, data: bytes | None = None):
@@ -41,7 +87,10 @@ def open_docx(path: Path | str, data: bytes | None = None):
         raise DocxError("not a Word document (.docx): the file is not a ZIP package")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+        check_sizes(zf.infolist())
         bad = zf.testzip()
+    except DocxError:
+        raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise DocxError(f"the .docx is damaged or truncated: {exc}") from None
     except Exception as exc:  # zlib errors and the like, from a corrupt member

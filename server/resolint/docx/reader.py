@@ -13,6 +13,11 @@ deletions (``w:del``, ``w:moveFrom``: skipped and counted), field instructions, 
 text (``w:vanish``), drawings or text boxes. Tables, headers and footers are not part of
 a resolution's clauses: they are not linted, and :class:`ReadStats` says how many there
 were so the CLI can say so.
+
+The text is bounded: :func:`build` stops with a :class:`~resolint.docx.package.DocxError`
+once the visible text plus one character per paragraph passes ``max_text`` (the
+``max-file-size`` setting), so 300,000 tiny paragraphs packed in 90 KB are refused as a
+5 MB text file would be, not read for minutes.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ from dataclasses import dataclass, field
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from resolint.config import DEFAULT_MAX_FILE_SIZE
 from resolint.docx.numbering import Numbering, on_off
+from resolint.docx.package import DocxError
 from resolint.docx.stylesheet import StyleSheet
 from resolint.source import Span
 
@@ -106,9 +113,10 @@ class ReadStats:
     insertions: int = 0  # tracked insertions read as accepted
     deletions: int = 0  # tracked deletions skipped
     text_boxes: int = 0
+    read_as: list[str] = field(default_factory=list)  # values read differently from the file
 
     def notes(self) -> list[str]:
-        out = []
+        out = list(dict.fromkeys(self.read_as))
         if self.tables:
             out.append(f"{self.tables} table{'s' if self.tables != 1 else ''} not linted")
         if self.headers_footers:
@@ -173,17 +181,31 @@ def related_part(document, reltype: str):
         return None
 
 
-def build(document) -> DocxText:
-    """Trace the visible text of ``document`` (a python-docx Document)."""
+def build(document, max_text: int | None = DEFAULT_MAX_FILE_SIZE) -> DocxText:
+    """Trace the visible text of ``document`` (a python-docx Document).
+
+    ``max_text``: refuse (``DocxError``) a document whose text, counting one character
+    per paragraph, is longer; 0 or None for no limit.
+    """
     styles_part = related_part(document, RT.STYLES)
     numbering_part = related_part(document, RT.NUMBERING)
     sheet = StyleSheet(styles_part.element if styles_part is not None else None)
     numbering = Numbering(numbering_part.element if numbering_part is not None else None, sheet)
     stats = ReadStats()
-    body = document.element.body
+    root = document.element
+    body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
+    if body is None:
+        raise DocxError("not a Word document: its main part has no document body (w:document/w:body)")
     builder = _Builder(sheet, numbering, stats)
     for p in _body_paragraphs(body, stats):
         builder.paragraph(p)
+        if max_text and builder.pos + builder.index > max_text:
+            raise DocxError(
+                f"the document's text is larger than the size limit ({max_text:,} characters, "
+                f"counting one per paragraph; at paragraph {builder.index:,}): raise max-file-size "
+                "(0 for no limit) or lint it in parts"
+            )
+    stats.read_as.extend(numbering.notes)
     for sect in body.iter(qn("w:sectPr")):
         stats.headers_footers += len(sect.findall(qn("w:headerReference"))) + len(sect.findall(qn("w:footerReference")))
     text = "".join(builder.out)
@@ -298,10 +320,8 @@ class _Builder:
                 pieces.append(ch)
                 cursor += 1
             elif tag == qn("w:sym"):
-                code = child.get(qn("w:char"), "")
-                try:
-                    ch = chr(int(code, 16))
-                except ValueError:
+                ch = _sym_char(child.get(qn("w:char"), ""))
+                if ch is None:
                     continue
                 segments.append(Segment(cursor, cursor + 1, r, child, 0, None))
                 pieces.append(ch)
@@ -310,6 +330,26 @@ class _Builder:
                 if child.find(f".//{qn('w:txbxContent')}") is not None:
                     self.stats.text_boxes += 1
         return cursor
+
+
+def _sym_char(code: str) -> str | None:
+    """The character a ``w:sym`` draws, from its hex code; U+FFFD for a surrogate.
+
+    A lone surrogate cannot be written in UTF-8 (every output format would fail);
+    None for a code that is not a character at all.
+    """
+    code = code.strip()
+    if not code or len(code) > 8:
+        return None
+    try:
+        cp = int(code, 16)
+    except ValueError:
+        return None
+    if not 0 < cp <= 0x10FFFF:
+        return None
+    if 0xD800 <= cp <= 0xDFFF:
+        return "\ufffd"
+    return chr(cp)
 
 
 def _comments(document, marks: dict[str, list[int | None]]) -> list[CommentAnchor]:

@@ -8,6 +8,13 @@
 - pygls 2.1 keeps the future of every notification handled by a generator or a
   coroutine (``didChange`` among them) in ``_request_futures`` for ever: one leaked
   future per keystroke. Ours are dropped when done.
+- Lifecycle, as the spec asks and pygls 2.1 does not: a request before ``initialize`` is
+  answered ``ServerNotInitialized`` (-32002) and a notification then is dropped (pygls
+  handles both); a second ``initialize`` and any request after ``shutdown`` get
+  ``InvalidRequest`` (-32600) (pygls drops them silently, so the client waits for ever).
+
+These override private names of pygls (``_execute_handler``, ``_request_futures``,
+``_send_response``, ``_shutdown``): pyproject.toml pins pygls to the 2.1 series.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from __future__ import annotations
 import logging
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
@@ -29,6 +36,8 @@ class _Answered:
 
 
 class ResolintProtocol(LanguageServerProtocol):
+    _initialize_seen = False
+
     def structure_message(self, data):
         try:
             return super().structure_message(data)
@@ -55,7 +64,41 @@ class ResolintProtocol(LanguageServerProtocol):
     def handle_message(self, message):
         if isinstance(message, _Answered):
             return
+        method = getattr(message, "method", None)
+        if method is not None and getattr(message, "jsonrpc", None) == self.VERSION and not self._lifecycle_allows(message, method):
+            return
         return super().handle_message(message)
+
+    def _lifecycle_allows(self, message, method: str) -> bool:
+        """Whether ``message`` may be handled now; if not, it has been answered or dropped."""
+        is_request = hasattr(message, "id")
+        if method == types.EXIT:
+            return True
+        if self._shutdown:
+            if is_request:
+                log.warning("request %s (%s) after shutdown: InvalidRequest", message.id, method)
+                self._send_response(
+                    message.id, None, JsonRpcInvalidRequest("the server is shutting down: only exit is accepted").to_response_error()
+                )
+            else:
+                log.info("notification %s after shutdown dropped", method)
+            return False
+        if method == types.INITIALIZE:
+            if self._initialize_seen:
+                self._send_response(message.id, None, JsonRpcInvalidRequest("initialize may only be sent once").to_response_error())
+                return False
+            self._initialize_seen = True
+            return True
+        if not self._initialize_seen:
+            if is_request:
+                log.warning("request %s (%s) before initialize: ServerNotInitialized", message.id, method)
+                self._send_response(
+                    message.id, None, JsonRpcServerNotInitialized("the server is not initialized: send initialize first").to_response_error()
+                )
+            else:
+                log.warning("notification %s before initialize dropped", method)
+            return False
+        return True
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):

@@ -31,7 +31,8 @@ from resolint.lsp.positions import LineIndex
 from resolint.lsp.protocol import ResolintProtocol
 from resolint.lsp.scheduler import Scheduler
 from resolint.lsp.settings import EditorSettings, ProjectConfig, parse_editor_settings, uri_to_path
-from resolint.lsp.state import LintState, build_state
+from resolint.lsp.state import LintState, build_state, notice_state, too_slow_message
+from resolint.lsp.transport import FdSource, StreamSource, serve
 
 log = logging.getLogger("resolint.lsp")
 
@@ -72,8 +73,58 @@ class ResolintServer(LanguageServer):
         except Exception:  # replying must never take the server down
             log.exception("could not send the JSON-RPC error reply")
 
+    # -- transport: our read loop instead of pygls's (see resolint.lsp.framing) ------
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """Serve over stdio until ``exit`` or end of input."""
+        from pygls.io_ import StdoutWriter
+
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        source = FdSource((stdin or sys.stdin.buffer).fileno())
+        try:
+            asyncio.run(serve(source, self.protocol, self._stop_event, self._report_server_error))
+        except BrokenPipeError:
+            log.error("the connection to the client is lost; shutting down")
+        except SystemExit as exc:  # `exit`: 0 after shutdown, 1 without
+            self.exit_code = exc.code if isinstance(exc.code, int) else 1
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.shutdown()
+
+    def start_tcp(self, host: str, port: int) -> None:
+        """Serve one client at a time over TCP (for debugging), with the same read loop."""
+        self._stop_event = stop_event = threading.Event()
+
+        async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.protocol.set_writer(writer)  # type: ignore[arg-type]
+            try:
+                await serve(StreamSource(reader), self.protocol, stop_event, self._report_server_error)
+            except SystemExit as exc:  # `exit`: end the server, not just this connection
+                self.exit_code = exc.code if isinstance(exc.code, int) else 1
+                if serving:
+                    serving[0].cancel()
+            finally:
+                self.shutdown()
+
+        serving: list[asyncio.Task] = []
+
+        async def main() -> None:
+            self._server = await asyncio.start_server(connection, host, port)
+            async with self._server:
+                serving.append(asyncio.ensure_future(self._server.serve_forever()))
+                await serving[0]
+
+        try:
+            asyncio.run(main())
+        except (asyncio.CancelledError, KeyboardInterrupt):
+            pass
+        except SystemExit as exc:
+            self.exit_code = exc.code if isinstance(exc.code, int) else 1
+
     def __init__(self) -> None:
         super().__init__("resolint", __version__, protocol_cls=ResolintProtocol)
+        self.exit_code = 0
         self.docs = DocumentStore()
         self.project = ProjectConfig()
         self.editor = EditorSettings()
@@ -84,7 +135,14 @@ class ResolintServer(LanguageServer):
         self.root: Path | None = None
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resolint-lint")
         self.scheduler: Scheduler[LintState] = Scheduler(
-            self._snapshot, self._build, self._version_of, self._on_result, self.executor
+            self._snapshot,
+            self._build,
+            self._version_of,
+            self._on_result,
+            self.executor,
+            slow_state=self._slow_state,
+            size_of=lambda snap: len(snap.text),
+            budget=self.editor.budget_ms / 1000,
         )
         self._shown: set[str] = set()
 
@@ -93,6 +151,11 @@ class ResolintServer(LanguageServer):
         """In the worker thread: project settings (cached by mtime), lint, convert."""
         project = self.project.for_path(snap.path, snap.root)
         return build_state(snap.uri, snap.version, snap.text, snap.index, project, snap.editor, snap.path, snap.encoding)
+
+    def _slow_state(self, snap: Snapshot, seconds: float) -> LintState:
+        """On the loop: the notice for a document whose lint ran out of time."""
+        project = self.project.for_path(snap.path, snap.root)
+        return notice_state(snap.uri, snap.version, too_slow_message(seconds), project.settings, snap.encoding, snap.path)
 
     def _version_of(self, uri: str) -> int | None:
         doc = self.docs.get(uri)
@@ -126,7 +189,12 @@ class ResolintServer(LanguageServer):
         )
 
     async def state(self, uri: str) -> LintState | None:
-        return await self.scheduler.current(uri)
+        """The lint of ``uri``'s current version for a feature; None when there is none
+        (a notice instead of a lint, or only an older version's lint on save)."""
+        state = await self.scheduler.current(uri)
+        if state is None or state.notice is not None or state.version != self._version_of(uri):
+            return None
+        return state
 
     def relint_all(self) -> None:
         """Settings changed: forget every lint (same versions, new settings) and lint again."""
@@ -139,6 +207,7 @@ class ResolintServer(LanguageServer):
     def set_editor_settings(self, raw: Any) -> None:
         editor, problems = parse_editor_settings(raw)
         self.editor = editor
+        self.scheduler.budget = editor.budget_ms / 1000
         for p in problems:
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"resolint: {p}"))
 
@@ -239,6 +308,10 @@ def shutdown(ls: ResolintServer, params: Any) -> None:
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ResolintServer, params: types.DidOpenTextDocumentParams) -> None:
     d = params.text_document
+    if "%00" in d.uri or "\x00" in d.uri:
+        message = f"resolint: the document's URI contains a NUL character (%00), which no file name can hold: {d.uri!r} is linted as an unsaved document (the workspace's configuration, if any)"
+        log.warning("%s", message)
+        ls.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=message))
     ls.docs.open(d.uri, d.version, d.text, d.language_id)
     ls.scheduler.schedule(d.uri, 0)
 
@@ -263,7 +336,7 @@ def did_change(ls: ResolintServer, params: types.DidChangeTextDocumentParams) ->
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: ResolintServer, params: types.DidSaveTextDocumentParams) -> None:
     if params.text_document.uri in ls.docs:
-        ls.scheduler.schedule(params.text_document.uri, 0)
+        ls.scheduler.schedule(params.text_document.uri, 0, save=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -312,7 +385,7 @@ async def pull_diagnostics(ls: ResolintServer, params: types.DocumentDiagnosticP
     uri = params.text_document.uri
     state = ls.scheduler.latest(uri) if ls.editor.run == "onSave" else None
     if state is None:
-        state = await ls.state(uri)
+        state = await ls.scheduler.current(uri)  # a notice too (too large, too slow)
     if state is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
     if params.previous_result_id == state.result_id:
@@ -439,4 +512,4 @@ def run_server(tcp: bool = False, host: str = "127.0.0.1", port: int = 2087) -> 
         server.start_tcp(host, port)
     else:
         server.start_io()
-    return 0
+    return server.exit_code

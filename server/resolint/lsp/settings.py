@@ -29,6 +29,7 @@ from resolint.config import ConfigError, Settings, find_config, load_settings
 RUN_MODES = ("onType", "onSave")
 EDITOR_SEVERITIES = ("error", "warning", "information", "hint")
 DEFAULT_DEBOUNCE_MS = 150
+DEFAULT_BUDGET_MS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class EditorSettings:
     formatting: bool = False
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
     docs_url: str = ""  # "": the project's docs-url, else the installed rule pages
+    budget_ms: int = DEFAULT_BUDGET_MS  # a lint as you type stops after this; 0: never
 
 
 def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:
@@ -98,15 +100,25 @@ def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:
             out["docs_url"] = docs.strip()
         else:
             problems.append(f"resolint.docsUrl must be a URL (a string), got {docs!r}")
+    budget = raw.get("lintTimeBudget")
+    if budget is not None:
+        if isinstance(budget, int) and not isinstance(budget, bool) and 0 <= budget <= 600_000:
+            out["budget_ms"] = budget
+        else:
+            problems.append(f"resolint.lintTimeBudget must be milliseconds (0-600000, 0: no limit), got {budget!r}")
     return EditorSettings(**out), problems
 
 
 def uri_to_path(uri: str) -> Path | None:
-    """The file path of a ``file:`` URI, or None for other schemes (untitled: …)."""
+    """The file path of a ``file:`` URI, or None for other schemes (untitled: …) and for
+    a path no file can have (a NUL character, ``%00``): such a document is linted like an
+    unsaved one, with the workspace's configuration (the server logs why)."""
     parsed = urlparse(uri)
     if parsed.scheme != "file":
         return None
     path = unquote(parsed.path)
+    if "\x00" in path:
+        return None
     if os.name == "nt" and len(path) > 2 and path[0] == "/" and path[2] == ":":  # pragma: no cover
         path = path[1:]
     return Path(path)

@@ -4,6 +4,11 @@ A :class:`LintState` is built off the event loop (:func:`build_state`) and never
 afterwards: the findings, the line index they were converted with, the diagnostics sent
 and an id per finding. Features that answer for a version (code actions, hover, symbols)
 read the state whose ``version`` is the document's current one, never an older one.
+
+A document over ``max-file-size`` is not linted at all (the CLI refuses it too): its
+state is a *notice*, one diagnostic saying so and no findings, as is the state of a
+document whose lint ran out of time (:func:`notice_state`). Features see no state for a
+notice (nothing to hover, fix or outline).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ class LintState:
     problems: list[str] = field(default_factory=list)  # configuration problems to show
     cache: dict[str, Any] = field(default_factory=dict)  # per-version memo (symbols, openers)
     docs_base: str = ""  # root of the published docs for rule links; "": the installed pages
+    notice: str | None = None  # not linted: why (too large, too slow); diagnostics say so
 
     @property
     def text(self) -> str:
@@ -59,6 +65,43 @@ class LintState:
         return lambda text: lint(text, settings, path=path, style=style)
 
 
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+
+
+def notice_state(uri: str, version: int, message: str, settings: Settings, encoding: str, path: Path | None) -> LintState:
+    """A state with no findings and one diagnostic at the top of the document."""
+    empty = LineIndex(SourceText(""), encoding)
+    result = lint(empty.source, settings)
+    diag = types.Diagnostic(
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        message=message,
+        severity=types.DiagnosticSeverity.Warning,
+        code="resolint",
+        source="resolint",
+    )
+    return LintState(
+        uri=uri,
+        version=version,
+        result=result,
+        index=empty,
+        ids=[],
+        diagnostics=[diag],
+        result_id=result_id([diag], salt=message),
+        settings=settings,
+        style_override=None,
+        path=str(path) if path else None,
+        notice=message,
+    )
+
+
+def too_slow_message(seconds: float) -> str:
+    return (
+        f"resolint: too large/slow to lint as you type (stopped after {seconds:g} s) — "
+        "it is linted on save; or lint it from the CLI (resolint check)"
+    )
+
+
 def build_state(
     uri: str,
     version: int,
@@ -74,6 +117,15 @@ def build_state(
     if project.error:
         problems.append(f"resolint: configuration error, using the defaults: {project.error}")
     settings = project.settings
+    limit = settings.max_file_size
+    if limit and len(text) > limit // 4:  # a character is at most 4 bytes: count only then
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            message = (
+                f"resolint: too large to lint in the editor ({_size(size)}; max-file-size is {_size(limit)}) — "
+                "lint it from the CLI, or raise max-file-size in resolint.toml"
+            )
+            return notice_state(uri, version, message, settings, encoding, path)
     style = effective_style(settings, editor)
     if index is None or index.text is not text or index.encoding != encoding:
         index = LineIndex(SourceText(text), encoding)

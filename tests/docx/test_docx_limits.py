@@ -1,0 +1,156 @@
+"""Hostile Word input (issue 18): refused early or read sanely, never a crash or gigabytes.
+
+Each class is generated here at several sizes: compression bombs, packed paragraphs,
+out-of-range list starts, numbering levels that are not numbers, surrogate symbols.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import docx_factory as F
+import pytest
+from docx.oxml import parse_xml
+
+from resolint.docx.package import DocxError, MAX_RATIO, check_sizes, open_docx
+from resolint.docx.reader import build
+
+
+def rezip(data: bytes, part: str, xml: bytes) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, xml if info.filename == part else src.read(info.filename))
+    return out.getvalue()
+
+
+def body_xml(paragraphs: str) -> bytes:
+    return (f'<w:document {F.W}><w:body>{paragraphs}</w:body></w:document>').encode()
+
+
+def base() -> bytes:
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    return F.to_bytes(d)
+
+
+@pytest.mark.parametrize("mb", [5, 10])
+def test_compression_bomb_refused_before_inflating(mb):
+    one = "<w:p><w:r><w:t>" + "a" * 1000 + "</w:t></w:r></w:p>"
+    data = rezip(base(), "word/document.xml", body_xml(one * (mb * 1000)))
+    assert len(data) < mb * 1_000_000 / MAX_RATIO  # really a bomb
+    t0 = time.perf_counter()
+    with pytest.raises(DocxError, match="document.xml would inflate"):
+        open_docx("bomb.docx", data)
+    assert time.perf_counter() - t0 < 2.0  # nothing inflated: no 1.1 GB of work
+
+
+def test_declared_sizes_checked_against_absolute_limits():
+    big = zipfile.ZipInfo("word/document.xml")
+    big.file_size, big.compress_size = 300 * 1024 * 1024, 100 * 1024 * 1024  # ratio 3: not a bomb
+    with pytest.raises(DocxError, match="limit"):
+        check_sizes([big])
+    ok = zipfile.ZipInfo("word/styles.xml")
+    ok.file_size, ok.compress_size = 300_000, 3_000  # a tiny part may compress 100 times
+    check_sizes([ok])
+
+
+def paragraph_bomb(n: int) -> bytes:
+    # Varied text, so that it does not compress like a bomb: the text limit must catch it.
+    paras = "".join(f"<w:p><w:r><w:t>{i}. requests report {i * 7919 % 100003}</w:t></w:r></w:p>" for i in range(n))
+    return rezip(base(), "word/document.xml", body_xml(paras))
+
+
+def test_text_limit_applies_to_the_uncompressed_text():
+    data = paragraph_bomb(20_000)
+    assert len(data) < 200_000
+    with pytest.raises(DocxError, match="larger than the size limit"):
+        build(open_docx("p.docx", data), max_text=50_000)
+    assert len(build(open_docx("p.docx", data), max_text=0).paragraphs) == 20_000  # 0: no limit
+
+
+def test_refusing_a_paragraph_bomb_does_not_grow_with_its_paragraphs():
+    """Reading stops at the limit: 10 times the paragraphs cost far less than 10 times."""
+    small, large = paragraph_bomb(10_000), paragraph_bomb(100_000)
+    timings = []
+    for data in (small, large):
+        document = open_docx("p.docx", data)  # parsing the XML is lxml's, and linear
+        t0 = time.perf_counter()
+        with pytest.raises(DocxError):
+            build(document, max_text=20_000)
+        timings.append(time.perf_counter() - t0)
+    assert timings[1] < 3 * timings[0] + 0.05, timings
+
+
+def list_doc(start: str, fmt: str = "lowerLetter") -> bytes:
+    d = F.new()
+    num = F.add_list(d, [(fmt, "(%1)")])
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    aid = F.abstract_of(d, num)
+    lvl = F.numbering_el(d).find(f"{W}abstractNum[@{W}abstractNumId='{aid}']/{W}lvl")
+    lvl.find(f"{W}start").set(f"{W}val", start)
+    for i in range(3):
+        F.numbered(d, num, 0, f"to act on item {i};")
+    return F.to_bytes(d)
+
+
+@pytest.mark.parametrize("start", ["2000000000", "1000000000000000", "-5", "1e15", "99999999999999999999999999"])
+@pytest.mark.parametrize("fmt", ["lowerLetter", "upperRoman", "decimal"])
+def test_list_counters_bounded(start, fmt):
+    doc = build(open_docx("l.docx", list_doc(start, fmt)))
+    assert len(doc.text) < 500
+    assert all(len(p.label) < 20 for p in doc.paragraphs)
+
+
+def test_out_of_range_start_is_noted():
+    doc = build(open_docx("l.docx", list_doc("2000000000", "decimal")))
+    assert [p.label for p in doc.paragraphs] == ["(32767)", "(32768)", "(32769)"]
+    assert any("out of range" in n for n in doc.stats.notes())
+
+
+def test_letter_labels_past_ten_repeats_fall_back_to_digits():
+    doc = build(open_docx("l.docx", list_doc("300", "lowerLetter")))
+    assert doc.paragraphs[0].label == "(300)"
+    doc = build(open_docx("l.docx", list_doc("27", "lowerLetter")))
+    assert doc.paragraphs[0].label == "(aa)"
+
+
+@pytest.mark.parametrize("where", ["abstract", "override", "paragraph"])
+def test_numbering_level_that_is_not_a_number_is_read_as_level_0(where):
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    root = F.numbering_el(d)
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    if where == "abstract":
+        aid = F.abstract_of(d, num)
+        root.find(f"{W}abstractNum[@{W}abstractNumId='{aid}']/{W}lvl").set(f"{W}ilvl", "x")
+    elif where == "override":
+        n = root.find(f"{W}num[@{W}numId='{num}']")
+        n.append(parse_xml(f'<w:lvlOverride {F.W} w:ilvl="x"><w:startOverride w:val="5"/></w:lvlOverride>'))
+    p = F.numbered(d, num, 0, "Decides to act;")
+    if where == "paragraph":
+        p._p.find(f".//{W}ilvl").set(f"{W}val", "x")
+    doc = build(open_docx("i.docx", F.to_bytes(d)))
+    assert doc.paragraphs[0].label in ("1.", "5.")
+    assert any("level" in n and "'x'" in n for n in doc.stats.notes())
+
+
+@pytest.mark.parametrize("code", ["D800", "DFFF", "dc00"])
+def test_symbol_with_a_surrogate_code_point_is_a_replacement_character(code):
+    d = F.new()
+    p = F.para(d, "Decides ")
+    p._p.append(parse_xml(f'<w:r {F.W}><w:sym w:font="Symbol" w:char="{code}"/></w:r>'))
+    for bad in ("ZZZZ", "110000", ""):
+        p._p.append(parse_xml(f'<w:r {F.W}><w:sym w:font="Symbol" w:char="{bad}"/></w:r>'))
+    doc = build(open_docx("s.docx", F.to_bytes(d)))
+    assert doc.text == "Decides \ufffd"
+    doc.text.encode("utf-8")
+
+
+def test_main_part_without_a_body_is_a_clear_error():
+    data = rezip(base(), "word/document.xml", f"<w:document {F.W}/>".encode())
+    with pytest.raises(DocxError, match="no document body"):
+        build(open_docx("b.docx", data))
