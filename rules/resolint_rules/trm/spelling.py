@@ -9,8 +9,9 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span
 from resolint_rules.refs import in_spans, instrument_spans, own_text_matches, quote_spans
 
-#: The ending of the -ise family (organise, organised, organising, organisation…).
-_ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![\w-])")
+#: The ending of the -ise family (organise, organised, organising, organisation…); an
+#: underscore after it is Markdown emphasis ("_recognising_"), not part of the word.
+_ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![^\W_]|-)")
 
 #: Spelling lists by the style's ``[spelling] variant``.
 FILES = {"oxford": "spelling_oxford.csv"}
@@ -33,7 +34,7 @@ def spelling_table(variant: str) -> tuple[dict[str, str], re.Pattern[str] | None
     # paragraph starts only (``capitalized_regex``), where an opener may carry them.
     others = sorted(w for w in table if not _ISE.search(w))
     body = trie_regex(others)
-    return table, re.compile(rf"(?:{body})(?![\w-])")
+    return table, re.compile(rf"(?:{body})(?![^\W_]|-)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -43,7 +44,7 @@ def capitalized_regex(variant: str) -> re.Pattern[str] | None:
         return None
     from resolint.citations.extract import trie_regex
 
-    return re.compile(rf"(?:{trie_regex(sorted(table))})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?:{trie_regex(sorted(table))})(?![^\W_]|-)", re.IGNORECASE)
 
 
 def _recase(found: str, right: str) -> str | None:
@@ -54,6 +55,15 @@ def _recase(found: str, right: str) -> str | None:
     if found[0].isupper() and found[1:].islower():
         return right[0].upper() + right[1:]
     return None
+
+
+def _head_start(ctx: RuleContext, p) -> int:
+    """Where the paragraph's opener word starts: after Markdown emphasis ("*Recognising*")
+    and a modifier ("Further recognising"), where a capital is the opener's, not a name's."""
+    if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
+        return p.content.start
+    op = ctx.opener(p)
+    return op.head.start if op is not None else p.content.start
 
 
 class _Word:
@@ -136,7 +146,8 @@ class Spelling(Rule):
         starts = []
         for p in ctx.resolution.paragraphs:
             if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
-                m = caps.match(text, p.content.start, min(p.content.end, p.content.start + 60))
+                head = _head_start(ctx, p)
+                m = caps.match(text, head, min(p.content.end, head + 60))
                 if m and not m.group(0).islower():
                     starts.append((p, m))
         yield from self._scan(ctx, table, starts)
@@ -161,7 +172,7 @@ class Spelling(Rule):
                 continue  # the title is the agenda item's; the vote line is DOC014's
             if True:
                 found = m.group(0)
-                at_start = m.start() == p.content.start or (p.opener is not None and p.opener.start == m.start())
+                at_start = m.start() in (p.content.start, _head_start(ctx, p))
                 if found[0].isupper() and not found.isupper() and not at_start:
                     continue  # a proper name
                 if in_spans(m.start(), quotes) or in_spans(m.start(), titles):
