@@ -43,7 +43,8 @@ class LabelScheme(str, enum.Enum):
 class Label:
     """A paragraph label as written, e.g. ``"1."``, ``"(a)"``, ``"1)"``, ``"ii."``.
 
-    ``value`` is the label's ordinal (1 for "a", "i" and "1"); ``form`` is the label
+    ``value`` is the label's ordinal (1 for "a", "i" and "1"; for an automatically
+    numbered list, the rendered number: see ``resolint.parser.numbering``); ``form`` is the label
     with its characters replaced by a placeholder ("(#)", "#.", "#)", "#"), which is
     what number-format rules compare against the style.
     """
@@ -53,6 +54,9 @@ class Label:
     scheme: LabelScheme
     value: int
     form: str
+    #: The number as typed when it is not ``value``: a list whose items all carry the same
+    #: number is numbered automatically, and ``value`` is the rendered number.
+    typed: int | None = None
 
 
 @dataclass(slots=True)

@@ -14,6 +14,8 @@ from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
 from resolint.parser.labels import read_bullet, read_label, read_terminal
+from resolint.parser.lexicon import listed_opener
+from resolint.parser.numbering import read_automatic_numbering
 from resolint.parser.placement import is_opening, place
 from resolint.parser.title import read_title_block
 from resolint.source import SourceText, Span
@@ -63,6 +65,7 @@ class _Parser:
         self.res.paragraphs = paragraphs
         self.res.directives = find_directives(self.text)
         place(self.source, self.res, raws, opening_line)
+        read_automatic_numbering(self.res)
         read_title_block(self.res)
         return self.res
 
@@ -70,7 +73,11 @@ class _Parser:
         """Join a paragraph broken by a stray blank line back onto the one it continues.
 
         A paragraph that starts in lower case, with no label or bullet, after one that
-        did not end a clause (no "." ";" or ":"), is the rest of that paragraph.
+        did not end a clause (no "." ";" or ":"), is the rest of that paragraph, unless it
+        starts with an opener phrase a style lists ("recalling also …"): that is a clause
+        of its own whose opener has the wrong case, for PRE003/OPR006 to report. (After a
+        *numbered* paragraph it is still the continuation: "5. Welcomes …," then "notes
+        that …" is one paragraph with several verbs.)
         """
         text = self.text
         out: list[RawParagraph] = []
@@ -103,6 +110,11 @@ class _Parser:
 def _continues(text: str, prev: RawParagraph, raw: RawParagraph) -> bool:
     first = text[raw.span.start]
     if not first.islower():
+        return False
+    if listed_opener(text[raw.span.start : raw.span.end]) and read_label(text, prev.span.start, prev.span.end)[0] is None:
+        # "recalling also …": a clause of its own with a wrong case (PRE003/OPR006). A
+        # numbered paragraph that goes on after a comma with "notes that …" or "bearing in
+        # mind …" is one clause, broken by a stray blank line.
         return False
     if read_bullet(text, raw.span.start, raw.span.end)[0] is not None:
         return False

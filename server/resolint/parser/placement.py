@@ -23,6 +23,7 @@ from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.labels import alpha_value
+from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
 from resolint.source import SourceText
 
@@ -348,11 +349,18 @@ def numbered_preamble(st: Placement, c: Clause) -> bool:
 
 
 def unnumbered_preamble(st: Placement, c: Clause) -> bool:
-    """An unnumbered clause in the preamble, unless it is the first of unnumbered operative ones."""
+    """An unnumbered clause in the preamble, unless it is the first of unnumbered operative ones.
+
+    The opener decides before the final mark: a listed preambular phrase keeps the
+    paragraph in the preamble even when it ends with ";" or "." (PRE004 reports the mark)."""
     if c.p.label is not None or st.phase is not Phase.PREAMBLE:
         return False
     shape, term = c.shape, c.term
-    starts_operative = shape == "preamble" and term in (";", ".") and st.next_is_operative(c.p.index)
+    # "CALLING UPON …;" before "REQUESTS …" starts an unnumbered operative part; a listed
+    # preambular opener ("AWARE of …;") stays in the preamble whatever its mark (PRE004).
+    starts_operative = (
+        shape == "preamble" and term in (";", ".") and listed_opener(c.content) != "preamble" and st.next_is_operative(c.p.index)
+    )
     if not starts_operative and (term == "," or shape == "preamble" or (shape == "" and term not in ";.:")):
         return st.begin_clause(c.p, Kind.PREAMBLE)
     return False
