@@ -97,3 +97,27 @@ def test_one_item_or_mixed_numbers_are_not_automatic(numbers):
     body = "\n\n".join(f"{n}. Decides to act;" for n in numbers)
     res = parse(f"The General Assembly,\n\n{body}\n")
     assert [p.label.value for p in res.operative] == list(numbers)
+
+
+# -- 4. near-misses of registered instrument names --------------------------------------
+def test_near_misses_of_instrument_names_anywhere():
+    path = HERE / "instrument-near-miss.txt"
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    trm1 = [f for f in result.findings if f.code == "TRM001"]
+    assert [result.source.position(f.span.start).line + 1 for f in trm1] == [7, 9, 11, 13]
+    fixes = [f.fix.edits[0].new_text for f in trm1]
+    assert fixes == [
+        "United Nations Convention against Corruption",
+        "Charter of the United Nations",
+        "Convention on the Rights of the Child",
+        "Universal Declaration of Human Rights",
+    ]
+    assert all(f.fix.applicability.value == "unsafe" for f in trm1)
+    assert all(f"the {fix}" in f.message for f, fix in zip(trm1, fixes))
+    assert findings("instrument-near-miss-clean.txt", "TRM") == set()
+
+
+def test_variant_message_quotes_the_full_title():
+    text = "The General Assembly,\n\nRecalling the Universal Declaration on Human Rights,\n\n1. Decides to act.\n"
+    msgs = [f.message for f in lint(text).findings if f.code == "TRM001"]
+    assert len(msgs) == 1 and "Universal Declaration of Human Rights" in msgs[0]
