@@ -121,3 +121,11 @@ def test_variant_message_quotes_the_full_title():
     text = "The General Assembly,\n\nRecalling the Universal Declaration on Human Rights,\n\n1. Decides to act.\n"
     msgs = [f.message for f in lint(text).findings if f.code == "TRM001"]
     assert len(msgs) == 1 and "Universal Declaration of Human Rights" in msgs[0]
+
+
+# -- 5. an article bound to the subject of the clause it governs ------------------------
+def test_article_checked_against_the_subject_of_its_clause():
+    assert findings("article-subject.txt", "CIT010") == {("CIT010", 5), ("CIT010", 7)}
+    msgs = messages("article-subject.txt", "CIT010")
+    assert msgs[0].startswith("'24/7 network' is article 41 of the United Nations Convention against Cybercrime")
+    assert findings("article-subject-clean.txt", "CIT") == set()
