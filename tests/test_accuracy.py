@@ -129,3 +129,11 @@ def test_article_checked_against_the_subject_of_its_clause():
     msgs = messages("article-subject.txt", "CIT010")
     assert msgs[0].startswith("'24/7 network' is article 41 of the United Nations Convention against Cybercrime")
     assert findings("article-subject-clean.txt", "CIT") == set()
+
+
+def test_every_subparagraph_break_is_reported_with_one_fix():
+    path = HERE / "subparagraph-every-break.txt"
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    opr8 = [f for f in result.findings if f.code == "OPR008"]
+    assert [result.source.position(f.span.start).line + 1 for f in opr8] == [9, 13]
+    assert [f.fix is not None for f in opr8] == [True, False]
