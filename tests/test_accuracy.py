@@ -137,3 +137,31 @@ def test_every_subparagraph_break_is_reported_with_one_fix():
     opr8 = [f for f in result.findings if f.code == "OPR008"]
     assert [result.source.position(f.span.start).line + 1 for f in opr8] == [9, 13]
     assert [f.fix is not None for f in opr8] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "opening, first, second, code",
+    [
+        ("The Security Council,", "Recalling its resolution 2401 (2018),", "recalling also its resolution 2532 (2020),", "PRE003"),
+        (
+            "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 3 to 6 November 2031 at its 99th session:",
+            "RECALLING resolution GA-2029-97-RES-04,",
+            "recalling also resolution GA-2030-98-RES-02,",
+            "PRE003",
+        ),
+        ("The Disarmament and International Security Committee,", "Recalling its earlier work,", "further recalling the report of the panel,", "PRE003"),
+    ],
+)
+def test_lowercase_opener_in_every_style(opening, first, second, code):
+    text = f"{opening}\n\n{first}\n\n{second}\n\n1. Requests a report.\n"
+    result = lint(text, path="draft.txt")
+    lines = {result.source.position(f.span.start).line + 1 for f in result.findings if f.code == code}
+    assert 5 in lines
+
+
+# -- 6. openers of adopted texts --------------------------------------------------------
+def test_expressing_grave_concern_is_a_security_council_opener():
+    text = "The Security Council,\n\nExpressing grave concern at the situation,\n\n1. Decides to remain seized of the matter.\n"
+    result = lint(text, path="draft.txt")
+    assert result.style.name == "un-sc"
+    assert [f for f in result.findings if f.code in ("PRE002", "PRE001")] == []
