@@ -82,12 +82,10 @@ class InstrumentNameVariant(Rule):
     def _near_misses(self, ctx: RuleContext, taken):
         instruments = instruments_for(ctx.resolution.terms)
         quotes = quote_spans(ctx)
-        for p in ctx.resolution.paragraphs:
-            if p.kind not in _OWN_TEXT:
+        ranges = [(p.content.start, p.content.end) for p in ctx.resolution.paragraphs if p.kind in _OWN_TEXT]
+        for nm in near_misses(ctx.text, ranges, instruments, taken):
+            if in_spans(nm.span.start, quotes):
                 continue
-            for nm in near_misses(ctx.text, p.content.start, p.content.end, instruments, taken):
-                if in_spans(nm.span.start, quotes):
-                    continue
-                official = nm.instrument.short
-                fix = Fix.unsafe(f"Write '{official}'", Edit(nm.span, official))
-                yield Violation(nm.span, f"'{nm.text}' is not the title of the {official}", fix)
+            official = nm.instrument.short
+            fix = Fix.unsafe(f"Write '{official}'", Edit(nm.span, official))
+            yield Violation(nm.span, f"'{nm.text}' is not the title of the {official}", fix)

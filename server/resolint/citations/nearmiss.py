@@ -26,6 +26,9 @@ from resolint.source import Span
 THRESHOLD = 90
 #: Words that head instrument names; a window must contain one of them.
 HEAD_WORDS = frozenset({"convention", "charter", "declaration", "covenant", "protocol", "treaty", "agreement", "statute"})
+#: Head words examined per document: far more than any real resolution holds (the
+#: most in any text of the corpus is 273).
+MAX_HEADS = 1000
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _UN = re.compile(r"\b(?:UN|U\.N\.)(?=\s|$)")
 
@@ -46,45 +49,73 @@ def normalize(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _targets(instruments: tuple[Instrument, ...]) -> dict[str, list[tuple[Instrument, str, str, int]]]:
-    """head word -> (instrument, name, normalized name, word count) for every multi-word name."""
-    out: dict[str, list[tuple[Instrument, str, str, int]]] = {}
+def _targets(instruments: tuple[Instrument, ...]) -> dict[str, list[tuple]]:
+    """head word -> (instrument, name, normalized name, word count, head position, the
+    name's other words) for every name of three words or more."""
+    out: dict[str, list[tuple]] = {}
     for inst in instruments:
         for name in inst.names():
             words = normalize(name).split()
             if len(words) < 3:
                 continue  # "UNCAC", "Hanoi Convention": nothing to be near to
             for head in set(words) & HEAD_WORDS:
-                out.setdefault(head, []).append((inst, name, " ".join(words), len(words)))
+                others = frozenset(words) - {head}
+                out.setdefault(head, []).append((inst, name, " ".join(words), len(words), words.index(head), others))
     return out
 
 
-def near_misses(text: str, start: int, end: int, instruments: tuple[Instrument, ...], taken: list[Span]) -> list[NearMiss]:
-    """Near-misses inside ``text[start:end]``. ``taken`` are the names already recognized
-    (exactly or as a listed variant): a near-miss may hold one after its first word, but
-    never starts inside one or cuts one."""
+@functools.lru_cache(maxsize=8)
+def _accepted(instruments: tuple[Instrument, ...]) -> frozenset[str]:
+    return frozenset(n for inst in instruments for n in inst.names())
+
+
+def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Instrument, ...], taken: list[Span]) -> list[NearMiss]:
+    """Near-misses inside the ``ranges`` of ``text`` (each a paragraph's own words).
+
+    ``taken`` are the names already recognized (exactly or as a listed variant): a
+    near-miss may hold one after its first word, but never starts inside one or cuts
+    one. A head word is compared only with the names that share a word with its
+    neighbours, at most :data:`MAX_HEADS` head words are examined in a document, and each
+    distinct window is scored once: a pathological draft ("Convention" repeated a
+    hundred thousand times) costs time in proportion to its length, not more."""
     targets = _targets(instruments)
-    words = list(_WORD.finditer(text, start, end))
-    accepted = {n for inst in instruments for n in inst.names()}
+    accepted = _accepted(instruments)
     found: list[NearMiss] = []
-    for i, w in enumerate(words):
-        head = w.group(0).lower()
-        if head not in targets or not w.group(0)[0].isupper():
-            continue
-        best: NearMiss | None = None
-        for inst, name, norm, n in targets[head]:
-            pos = norm.split().index(head)
-            for first in range(max(0, i - pos - 1), min(i, i - pos + 1) + 1):
-                for last in range(max(i, first + n - 2), min(len(words), first + n + 1)):
-                    cand = _window(text, words, first, last, taken, accepted)
-                    if cand is None:
-                        continue
-                    score = fuzz.ratio(normalize(cand[1]), norm)
-                    if score >= THRESHOLD and (best is None or score > best.score):
-                        best = NearMiss(cand[0], cand[1], inst, name, score)
-        if best is not None and not any(best.span.overlaps(f.span) for f in found):
-            found.append(best)
+    memo: dict[tuple[str, str], float] = {}
+    heads = 0
+    for start, end in ranges:
+        words = list(_WORD.finditer(text, start, end))
+        for i, w in enumerate(words):
+            head = w.group(0).lower()
+            if head not in targets or not w.group(0)[0].isupper():
+                continue
+            heads += 1
+            if heads > MAX_HEADS:
+                return found
+            near = {words[j].group(0).lower() for j in (i - 1, i + 1) if 0 <= j < len(words)}
+            candidates = [t for t in targets[head] if near & t[5]]
+            best = _best_window(text, words, i, candidates, taken, accepted, memo) if candidates else None
+            if best is not None and not (found and best.span.overlaps(found[-1].span)):
+                found.append(best)
     return found
+
+
+def _best_window(text, words, i, targets, taken, accepted, memo) -> NearMiss | None:
+    """The window around head word ``i`` closest to one of ``targets``, if close enough."""
+    best: NearMiss | None = None
+    for inst, name, norm, n, pos, _ in targets:
+        for first in range(max(0, i - pos - 1), min(i, i - pos + 1) + 1):
+            for last in range(max(i, first + n - 2), min(len(words), first + n + 1)):
+                cand = _window(text, words, first, last, taken, accepted)
+                if cand is None:
+                    continue
+                key = (cand[1], norm)
+                score = memo.get(key)
+                if score is None:
+                    score = memo[key] = fuzz.ratio(normalize(cand[1]), norm, score_cutoff=THRESHOLD)
+                if score >= THRESHOLD and (best is None or score > best.score):
+                    best = NearMiss(cand[0], cand[1], inst, name, score)
+    return best
 
 
 def _window(text: str, words, first: int, last: int, taken: list[Span], accepted: set[str]):
