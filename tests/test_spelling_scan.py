@@ -9,9 +9,9 @@ from resolint_rules.trm.spelling import _ISE, covering_literals, lowercase_word_
 
 TABLE, LITERALS = spelling_table("oxford")
 OTHERS = sorted(w for w in TABLE if not _ISE.search(w))
-#: The reference: any listed word standing alone between characters that are not word
-#: characters or hyphens.
-REFERENCE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(OTHERS, key=len, reverse=True))) + r")(?![\w-])")
+#: The reference: any listed word with no word character or hyphen before it, and no
+#: letter, digit or hyphen after it (an underscore after it is Markdown emphasis).
+REFERENCE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(OTHERS, key=len, reverse=True))) + r")(?![^\W_]|-)")
 
 pieces = st.sampled_from(OTHERS + ["pro", "para", "me", "ter", "-", "_", " ", ",", "2", "é", "Favor", "programme", "\n"])
 

@@ -43,7 +43,8 @@ class LabelScheme(str, enum.Enum):
 class Label:
     """A paragraph label as written, e.g. ``"1."``, ``"(a)"``, ``"1)"``, ``"ii."``.
 
-    ``value`` is the label's ordinal (1 for "a", "i" and "1"); ``form`` is the label
+    ``value`` is the label's ordinal (1 for "a", "i" and "1"; for an automatically
+    numbered list, the rendered number: see ``resolint.parser.numbering``); ``form`` is the label
     with its characters replaced by a placeholder ("(#)", "#.", "#)", "#"), which is
     what number-format rules compare against the style.
     """
@@ -53,6 +54,9 @@ class Label:
     scheme: LabelScheme
     value: int
     form: str
+    #: The number as typed when it is not ``value``: a list whose items all carry the same
+    #: number is numbered automatically, and ``value`` is the rendered number.
+    typed: int | None = None
 
 
 @dataclass(slots=True)
@@ -63,8 +67,8 @@ class Paragraph:
       possibly over several wrapped lines.
     - ``bullet``: a stray list marker before the label or text ("- ", "* ", "• ").
     - ``label``: the number or letter label, if any.
-    - ``content``: the span after bullet and label: where the opener starts.
-    - ``opener``: the opening phrase, filled by the engine's NLP step (not the parser).
+    - ``content``: the span after bullet and label: where the opener starts (the
+      opener itself depends on the house style's phrases: rules ask ``ctx.opener(p)``).
     - ``terminal``: the span of the final punctuation mark, if the paragraph ends with one.
     """
 
@@ -79,10 +83,6 @@ class Paragraph:
     part: int = 0  # which part (A, B, …) of a multi-part resolution
     parent: "Paragraph | None" = field(default=None, repr=False)
     children: list["Paragraph"] = field(default_factory=list, repr=False)
-    opener: Span | None = None
-    # Markdown emphasis markers around the opener (``*Recalling*``): kept so fixes
-    # can replace the word without touching the markup.
-    emphasis: str = ""
 
     def text(self, source: SourceText) -> str:
         return source.text[self.span.start : self.span.end]

@@ -6,6 +6,27 @@ from resolint.citations.refdata import Instrument, instrument_by_key
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations
 
+#: What an article citation governs, up to the end of its clause: "article 35 of the
+#: Convention provides for a 24/7 network", "article 41, which establishes the 24/7 network".
+_GOVERNS = re.compile(
+    r"(?:\s+of\s+the\s+[^,;.:()]{1,120}?)?,?\s+(?:which\s+|that\s+)?"
+    r"(?:provides\s+for|provide\s+for|establishes|establish|sets\s+out|set\s+out|deals\s+with|deal\s+with"
+    r"|relates\s+to|relating\s+to|concerns|concerning|regarding|governs|covers|on)\s+"
+    r"(?P<subject>[^,;.:()]{3,100})"
+)
+#: Leading words of a subject that are not part of a title.
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def clause_subject(text: str, a) -> str:
+    """The subject of the clause an article citation governs, or "" (no governing verb)."""
+    end = a.paragraph.span.end if a.paragraph is not None else len(text)
+    m = _GOVERNS.match(text, a.span.end, end)
+    if not m:
+        return ""
+    return _ARTICLES.sub("", m.group("subject").strip())
+
+
 _STOP = {"the", "of", "on", "and", "for", "in", "to", "a", "an", "with", "by", "its", "their", "or"}
 
 
@@ -35,7 +56,11 @@ class ArticleTitleMismatch(Rule):
     """
     ## What it does
     Checks an article cited with its title ("Article 41 on the 24/7 network") against
-    the instrument's article titles, and says which article the title belongs to.
+    the instrument's article titles, and says which article the title belongs to. The
+    title may also stand further on, as the subject of the clause the article governs:
+    "article 35 of the Convention provides for a 24/7 network", "article 41, which
+    establishes the 24/7 network" (a governing verb — provides for, establishes, sets
+    out, deals with, relates to, concerns, on — then the words up to the clause's end).
 
     ## Why is this bad?
     Drafters often carry article numbers over from another treaty: the 24/7 network is
@@ -81,9 +106,12 @@ class ArticleTitleMismatch(Rule):
     def check(self, ctx: RuleContext):
         for a in citations(ctx).articles:
             inst = a.instrument
-            if inst is None or a.in_annex or not a.title or not inst.article_titles:
+            if inst is None or a.in_annex or not inst.article_titles:
                 continue
-            given = title_words(a.title)
+            subject = a.title or clause_subject(ctx.text, a)
+            if not subject:
+                continue
+            given = title_words(subject)
             own = inst.article_titles.get(a.number)
             if own is not None and matches(given, own):
                 continue
@@ -91,7 +119,7 @@ class ArticleTitleMismatch(Rule):
             if len(hits) != 1:
                 continue
             right = hits[0]
-            msg = f"'{a.title}' is article {right} of the {inst.short}"
+            msg = f"'{subject}' is article {right} of the {inst.short}"
             if own:
                 msg += f"; article {a.number} is '{own}'"
             related = instrument_by_key(inst.related) if inst.related else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from resolint.model import Kind
+from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.opr.sequences import is_numbered, operative_sequences
@@ -59,12 +59,43 @@ def reference_edits(
     return edits
 
 
+def numbering_breaks(seq: list[Paragraph]) -> list[tuple[Paragraph, str]]:
+    """Every numbered paragraph whose number is not the one expected after the paragraph
+    before it, with what is wrong. An unnumbered paragraph between two numbered ones
+    counts as a place (OPR001 reports it): "1." "(no number)" "3." has no break."""
+    out = []
+    prev: tuple[int, int] | None = None  # (position, number) of the last numbered paragraph
+    for i, p in enumerate(seq):
+        if not is_numbered(p):
+            continue
+        n = p.number
+        expected = i + 1 if prev is None else prev[1] + (i - prev[0])
+        if n != expected:
+            if prev is None or i - prev[0] > 1:
+                # after unnumbered paragraphs (OPR001): say where it stands
+                msg = f"Numbering starts at {n}, not 1" if i == 0 else f"Paragraph numbered {n} is paragraph {i + 1} of the sequence"
+            elif n == prev[1]:
+                msg = f"Number {n} is used twice"
+            elif n > expected:
+                msg = f"Numbering skips from {prev[1]} to {n}"
+            else:
+                msg = f"Number {n} follows {prev[1]}; expected {expected}"
+            out.append((p, msg))
+        prev = (i, n)
+    return out
+
+
 class OperativeNumberingSequence(Rule):
     """
     ## What it does
     Checks that operative paragraphs (and the items of an operative list) are numbered
     1, 2, 3 … without a gap, a repeat, or a start other than 1, and offers to renumber
     them, updating internal references such as "paragraph 3 above" in the same text.
+    Every break is reported, each where it is: in `1. 2. 3. 3. 4. 6.` the second `3.`
+    ("Number 3 is used twice") and the `6.` ("Numbering skips from 4 to 6"), a number
+    being checked against the one before it. The renumbering fix is one fix for the
+    whole list, offered at the first break. A Markdown list whose items all carry the
+    same number (`1.` `1.` `1.`) is numbered by the renderer and is not checked.
 
     ## Why is this bad?
     Paragraphs are "numbered consecutively" (UN Editorial Manual), and other documents
@@ -119,20 +150,11 @@ class OperativeNumberingSequence(Rule):
             numbered = [p for p in seq if is_numbered(p)]
             if not numbered:
                 continue
-            bad = next(((i, p) for i, p in enumerate(seq) if is_numbered(p) and p.number != i + 1), None)
-            if bad is None:
-                continue
-            i, p = bad
-            prev = next((q.number for q in reversed(seq[:i]) if is_numbered(q)), None)
-            if i == 0:
-                msg = f"Numbering starts at {p.number}, not 1"
-            elif prev is not None and p.number == prev:
-                msg = f"Number {p.number} is used twice"
-            elif prev is not None and p.number > prev + 1:
-                msg = f"Numbering skips from {prev} to {p.number}"
-            else:
-                msg = f"Paragraph numbered {p.number} is paragraph {i + 1} of the sequence"
-            yield Violation(p.label.span, msg, self._renumber(ctx, seq))
+            fix = self._renumber(ctx, seq)
+            for p, msg in numbering_breaks(seq):
+                # One renumbering fix for the whole list, offered at its first break.
+                yield Violation(p.label.span, msg, fix)
+                fix = None
 
     def _renumber(self, ctx: RuleContext, seq) -> Fix | None:
         counts = Counter(p.number for p in seq if is_numbered(p))

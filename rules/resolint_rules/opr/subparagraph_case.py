@@ -12,7 +12,8 @@ class SubparagraphCase(Rule):
     Checks the first letter of a sub-paragraph and of an item of an operative list
     against the style: UN sub-paragraphs start with a capital ("(a) To develop …");
     items that continue an INTERPOL verb ("… member countries to:" / "1. encourage …")
-    start in lower case.
+    start in lower case, and so do the sub-items of such an item ("3. designate …, who
+    will:" / "(a) take part …"), which go on with the same sentence.
 
     ## Why is this bad?
     The UN Editorial Manual's specimen begins sub-items with a capital; INTERPOL's items
@@ -68,7 +69,11 @@ class SubparagraphCase(Rule):
     def check(self, ctx: RuleContext):
         text = ctx.text
         for p in ctx.resolution.paragraphs:
-            if p.kind is Kind.SUBPARAGRAPH and p.label is not None and p.parent is not None and p.parent.kind is not Kind.PREAMBLE:
+            if p.kind is Kind.SUBPARAGRAPH and p.label is not None and _under_list_item(p):
+                # "3. designate …, who will:" / "(a) take part …": the sentence goes on.
+                want = ctx.style.get("list-items.case", "lower")
+                what = "Sub-item of a list item"
+            elif p.kind is Kind.SUBPARAGRAPH and p.label is not None and p.parent is not None and p.parent.kind is not Kind.PREAMBLE:
                 want = ctx.style.get("subparagraphs.case", "upper")
                 what = "Sub-paragraph"
             elif is_list_item(p):
@@ -97,3 +102,11 @@ class SubparagraphCase(Rule):
             if want == "lower" and word[1:] != word[1:].lower():
                 continue
             yield Violation(Span(i, word_end), f"{what} should start with {'a capital' if want == 'upper' else 'a lower-case letter'}", Fix.safe(f"Change to '{new}{word[1:]}'", Edit(Span(i, i + 1), new)))
+
+
+def _under_list_item(p) -> bool:
+    """Whether a sub-paragraph hangs (at any depth) under an item of an INTERPOL list."""
+    parent = p.parent
+    while parent is not None and parent.kind is Kind.SUBPARAGRAPH:
+        parent = parent.parent
+    return parent is not None and is_list_item(parent)

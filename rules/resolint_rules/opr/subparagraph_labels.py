@@ -35,7 +35,9 @@ class SubparagraphLabelSequence(Rule):
     ## What it does
     Checks that the sub-paragraphs under one paragraph run (a), (b), (c) … or (i), (ii),
     (iii) … from the first letter without a gap or a repeat, and that one list does not
-    mix schemes.
+    mix schemes. Every break is reported, each label checked against the one before it
+    (`(a) (b) (b) (c) (e)`: the second `(b)` and the `(e)`); the relabelling fix is one
+    fix for the list, offered at its first break.
 
     ## Why is this bad?
     Sub-paragraphs are cited by their label ("subparagraph (c)"); a gap or repeat makes
@@ -90,20 +92,27 @@ class SubparagraphLabelSequence(Rule):
         for group in _siblings(ctx.resolution):
             first = group[0].label
             expected = 1
+            offered = False  # one relabelling fix per list, at its first break
             for p in group:
                 label = p.label
                 if (label.scheme, label.form) != (first.scheme, first.form):
                     yield Violation(label.span, f"Label '{label.text}' mixes schemes with '{first.text}' in the same list")
                     break
                 if label.value != expected:
-                    edits = []
-                    for i, q in enumerate(group):
-                        if q.label.value != i + 1 and (q.label.scheme, q.label.form) == (first.scheme, first.form):
-                            edits.append(Edit(q.label.span, render_label(first.scheme, i + 1, first.form)))
                     want = render_label(first.scheme, expected, first.form)
-                    yield Violation(label.span, f"Sub-paragraph '{label.text}' where '{want}' was expected", Fix.unsafe("Relabel the list", *edits) if edits else None)
-                    break
-                expected += 1
+                    fix = None if offered else _relabel(group, first)
+                    offered = True
+                    yield Violation(label.span, f"Sub-paragraph '{label.text}' where '{want}' was expected", fix)
+                # Every break is reported: the next label is checked against this one.
+                expected = label.value + 1
+
+
+def _relabel(group, first):
+    edits = []
+    for i, q in enumerate(group):
+        if q.label.value != i + 1 and (q.label.scheme, q.label.form) == (first.scheme, first.form):
+            edits.append(Edit(q.label.span, render_label(first.scheme, i + 1, first.form)))
+    return Fix.unsafe("Relabel the list", *edits) if edits else None
 
 
 class SubparagraphLabelForm(Rule):

@@ -10,7 +10,11 @@ class PreambleOpenerCase(Rule):
     ## What it does
     Checks the case of a preambular opener against the style: all capitals in INTERPOL
     style (`RECALLING ALSO`, a trailing preposition may stay lower case: `SHOCKED by`),
-    sentence case in United Nations style (`Recalling also`).
+    sentence case in United Nations style (`Recalling also`). In plain text, a paragraph
+    that starts with a listed opener in lower case (`recalling also …`) after a blank
+    line is a paragraph of its own, even after one ending with a comma; only a lower-case
+    paragraph that does not start with an opener (or that follows a numbered paragraph)
+    is read as the rest of the paragraph before, broken by a stray blank line.
 
     ## Why is this bad?
     The opener is how a reader finds the start of each clause; the house style fixes its

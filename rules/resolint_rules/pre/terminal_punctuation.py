@@ -24,7 +24,9 @@ class PreambleTerminalPunctuation(Rule):
     """
     ## What it does
     Checks that each preambular paragraph ends with a comma (a colon when sub-paragraphs
-    follow it).
+    follow it). A paragraph that starts with a listed preambular opener before the
+    operative part is preambular whatever its final mark, so `AWARE of …;` before
+    `URGES member countries to:` is reported here, not as an unknown operative opener.
 
     ## Why is this bad?
     The preamble and the operative part are one sentence: each preambular paragraph

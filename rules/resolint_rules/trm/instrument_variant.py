@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+from resolint.citations.nearmiss import near_misses
+from resolint.citations.refdata import instruments_for
+from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.refs import citations
+from resolint_rules.refs import citations, in_spans, quote_spans
+
+#: Paragraphs whose words are the resolution's own (a title or an annex may quote).
+_OWN_TEXT = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
 
 
 class InstrumentNameVariant(Rule):
@@ -9,7 +15,13 @@ class InstrumentNameVariant(Rule):
     ## What it does
     Finds wrong names of known instruments and offers the official one: "United
     Nations Convention Against Corruption" (capital "Against"), "United Nations
-    Convention on Cybercrime" (which names the Budapest treaty), "UN Charter".
+    Convention on Cybercrime" (which names the Budapest treaty), "UN Charter". Besides
+    the wrong names listed for an instrument, any name that comes close to a registered
+    title, short title or alias, anywhere in the text, is reported with the official
+    title as the fix: "the UN Convention against Corruption", "Charter of the UN",
+    "Convention on the Rights of a Child" (a similarity of 90 of 100 or more, with "UN"
+    read as "United Nations"; "Convention against Cybercrime" and "Convention against
+    Corruption", at 86, stay two treaties). The message quotes the title in full.
 
     ## Why is this bad?
     Instruments are identified by their exact titles. A wrong preposition or capital
@@ -38,7 +50,8 @@ class InstrumentNameVariant(Rule):
     ## Fix safety
     Safe when only case or punctuation changes ("Against" → "against", ":" → ";");
     unsafe when the words change ("Convention on Cybercrime" → "Convention against
-    Cybercrime"), since the drafter may have meant the other treaty.
+    Cybercrime"), since the drafter may have meant the other treaty. A near-miss is
+    always unsafe.
 
     ## Options
     None. An organization lists its own wrong names under
@@ -59,10 +72,24 @@ class InstrumentNameVariant(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
+        taken = []
         for m in citations(ctx).instruments:
+            taken.append(m.span)
             if m.form != "variant" or m.in_annex or m.in_quote:
                 continue
             edit = Edit(m.span, m.variant_fix)
             title = f"Write '{m.variant_fix}'"
             fix = Fix.safe(title, edit) if m.variant_safe else Fix.unsafe(title, edit)
-            yield Violation(m.span, f"'{m.text}' is not the instrument's title: {m.variant_why}", fix)
+            yield Violation(m.span, f"'{m.text}' is not the title of the {m.instrument.short}: {m.variant_why}", fix)
+        yield from self._near_misses(ctx, taken)
+
+    def _near_misses(self, ctx: RuleContext, taken):
+        instruments = instruments_for(ctx.resolution.terms)
+        quotes = quote_spans(ctx)
+        ranges = [(p.content.start, p.content.end) for p in ctx.resolution.paragraphs if p.kind in _OWN_TEXT]
+        for nm in near_misses(ctx.text, ranges, instruments, taken):
+            if in_spans(nm.span.start, quotes):
+                continue
+            official = nm.instrument.short
+            fix = Fix.unsafe(f"Write '{official}'", Edit(nm.span, official))
+            yield Violation(nm.span, f"'{nm.text}' is not the title of the {official}", fix)

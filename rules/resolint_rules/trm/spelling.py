@@ -9,8 +9,9 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span
 from resolint_rules.refs import in_spans, instrument_spans, own_text_matches, paragraph_at, quote_spans
 
-#: The ending of the -ise family (organise, organised, organising, organisation…).
-_ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![\w-])")
+#: The ending of the -ise family (organise, organised, organising, organisation…); an
+#: underscore after it is Markdown emphasis ("_recognising_"), not part of the word.
+_ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![^\W_]|-)")
 
 class _Word:
     """A match-like word found from its ending."""
@@ -60,8 +61,9 @@ def covering_literals(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
-#: The rest of a word: word characters and hyphens (a word here is a maximal run of them).
-_WORD_REST = re.compile(r"[\w-]*")
+#: The rest of a word: letters, digits and hyphens. An underscore ends it: after a word it
+#: is Markdown emphasis ("_favor_"), as in ``_ISE``.
+_WORD_REST = re.compile(r"(?:[^\W_]|-)*")
 
 
 def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str, ...]) -> list[_Word]:
@@ -102,7 +104,7 @@ def capitalized_regex(variant: str) -> re.Pattern[str] | None:
         return None
     from resolint.citations.extract import trie_regex
 
-    return re.compile(rf"(?:{trie_regex(sorted(table))})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?:{trie_regex(sorted(table))})(?![^\W_]|-)", re.IGNORECASE)
 
 
 def _recase(found: str, right: str) -> str | None:
@@ -122,6 +124,15 @@ def own_words(ctx: RuleContext, words: list[_Word]):
         if p is None or p.kind in (Kind.ANNEX, Kind.DIRECTIVE) or w.end() > p.span.end:
             continue
         yield p, w
+
+
+def _head_start(ctx: RuleContext, p) -> int:
+    """Where the paragraph's opener word starts: after Markdown emphasis ("*Recognising*")
+    and a modifier ("Further recognising"), where a capital is the opener's, not a name's."""
+    if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
+        return p.content.start
+    op = ctx.opener(p)
+    return op.head.start if op is not None else p.content.start
 
 
 class Spelling(Rule):
@@ -187,7 +198,8 @@ class Spelling(Rule):
         starts = []
         for p in ctx.resolution.paragraphs:
             if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
-                m = caps.match(text, p.content.start, min(p.content.end, p.content.start + 60))
+                head = _head_start(ctx, p)
+                m = caps.match(text, head, min(p.content.end, head + 60))
                 if m and not m.group(0).islower():
                     starts.append((p, m))
         yield from self._scan(ctx, table, starts)
@@ -212,7 +224,7 @@ class Spelling(Rule):
                 continue  # the title is the agenda item's; the vote line is DOC014's
             if True:
                 found = m.group(0)
-                at_start = m.start() == p.content.start or (p.opener is not None and p.opener.start == m.start())
+                at_start = m.start() in (p.content.start, _head_start(ctx, p))
                 if found[0].isupper() and not found.isupper() and not at_start:
                     continue  # a proper name
                 if in_spans(m.start(), quotes) or in_spans(m.start(), titles):

@@ -15,7 +15,7 @@ import fnmatch
 import re
 from pathlib import Path
 
-from resolint.parser import _is_opening
+from resolint.parser.placement import is_opening
 from resolint.parser import patterns as P
 
 #: Names that are drafts by themselves (the extension's language patterns).
@@ -69,7 +69,7 @@ def draft_signal(text: str) -> str:
         line = _DECOR.sub("", raw)
         if not line or len(line) > P.OPENING_MAX_CHARS:
             continue
-        if _is_opening(line):
+        if is_opening(line):
             return f"line {n + 1} is an opening ('{line[:60]}')"
         if P.UN_TITLE.match(line) and len(line) < 200 or _NUMBER_LINE.match(line) or _SYMBOL_LINE.match(line):
             return f"line {n + 1} is a title-block line ('{line[:60]}')"

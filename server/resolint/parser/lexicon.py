@@ -1,0 +1,73 @@
+"""The opener phrases every built-in style lists, for the parser to place paragraphs by.
+
+The parser does not know which style a draft follows (the style is chosen from the parsed
+opening), but whether a paragraph *starts with an opener* does not depend on it: the
+built-in styles share their phrase lists and differ in case and punctuation. A paragraph
+that starts with a listed phrase is a clause of its own (never the rest of the paragraph
+before, however it is cased), and a listed preambular phrase before the operative part
+places it in the preamble whatever its final mark. Phrases a configured style adds are
+not known here; word shape (:mod:`resolint.parser.wordshape`) still places those.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from resolint.styles import StyleError, builtin_style_names, load_style
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+#: Emphasis, quotes and spaces that may stand before or between the words of an opener.
+_SKIP = "*_\"“‘' \t\u00a0"
+#: Words a drafter puts before a listed phrase ("Further recalling", "Deeply regretting").
+_QUALIFIERS = frozenset({"also", "further", "once", "again"})
+#: The longest listed phrase, in words, looked for at the start of a paragraph.
+MAX_PHRASE_WORDS = 6
+
+
+@functools.lru_cache(maxsize=1)
+def phrases() -> tuple[frozenset[str], frozenset[str]]:
+    """(preambular, operative) phrases of the built-in styles, lower case."""
+    pre: set[str] = set()
+    opr: set[str] = set()
+    for name in builtin_style_names():
+        try:
+            style = load_style(name)
+        except StyleError:  # a broken built-in style must not stop parsing
+            continue
+        pre.update(" ".join(p.lower().split()) for p in style.preambular)
+        opr.update(" ".join(p.lower().split()) for p in style.operative)
+    return frozenset(pre), frozenset(opr)
+
+
+def _leading_words(text: str) -> list[str]:
+    words: list[str] = []
+    pos = 0
+    while len(words) < MAX_PHRASE_WORDS:
+        while pos < len(text) and text[pos] in _SKIP:
+            pos += 1
+        m = _WORD.match(text, pos)
+        if not m:
+            break
+        words.append(m.group(0).lower().replace("’", "'"))
+        pos = m.end()
+    return words
+
+
+def listed_opener(content: str) -> str:
+    """``"preamble"`` or ``"operative"`` when ``content`` starts with a listed phrase (in
+    any case, after emphasis and a qualifier such as "further" or "deeply"), else ``""``.
+    A phrase listed in both parts (none today) counts as operative."""
+    pre, opr = phrases()
+    words = _leading_words(content)
+    for skip in range(3):
+        rest = words[skip:]
+        for n in range(len(rest), 0, -1):
+            phrase = " ".join(rest[:n])
+            if phrase in opr:
+                return "operative"
+            if phrase in pre:
+                return "preamble"
+        if skip >= len(words) or not (words[skip] in _QUALIFIERS or (len(words[skip]) > 4 and words[skip].endswith("ly"))):
+            break
+    return ""

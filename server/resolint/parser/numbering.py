@@ -1,0 +1,45 @@
+"""Read a list whose items all carry the same number as automatically numbered.
+
+Markdown drafters often write every item ``1.`` and let the renderer number them
+(CommonMark numbers an ordered list from its first item's number on). Read as typed, such
+a list says "Number 1 is used twice" at every item and "paragraph 2 above" points nowhere.
+Where every numbered paragraph of a sequence carries the same number, each label's
+``value`` becomes the rendered number and ``typed`` keeps what was typed, so numbering
+checks and internal references see the numbers a reader sees (as with Word's automatic
+numbering). A list whose numbers differ is checked as typed.
+"""
+
+from __future__ import annotations
+
+from resolint.model import Kind, LabelScheme, Paragraph, Resolution
+
+#: Fewer items than this are not a list the renderer numbers (and "1." alone is right).
+MIN_ITEMS = 2
+
+
+def _sequences(res: Resolution) -> list[list[Paragraph]]:
+    """Top-level operative paragraphs per part, and the items of each operative list."""
+    by_part: dict[int, list[Paragraph]] = {}
+    lists: list[list[Paragraph]] = []
+    for p in res.paragraphs:
+        if p.kind is Kind.OPERATIVE and p.parent is None:
+            by_part.setdefault(p.part, []).append(p)
+            items = [c for c in p.children if c.kind is Kind.OPERATIVE]
+            if items:
+                lists.append(items)
+    return [by_part[k] for k in sorted(by_part)] + lists
+
+
+def read_automatic_numbering(res: Resolution) -> None:
+    """Give the labels of each same-number list their rendered numbers."""
+    for seq in _sequences(res):
+        labels = [p.label for p in seq if p.label is not None and p.label.scheme is LabelScheme.ARABIC]
+        if len(labels) < MIN_ITEMS or len(labels) != len(seq):
+            continue
+        first = labels[0]
+        if any(lb.value != first.value or lb.form != first.form for lb in labels):
+            continue
+        start = first.value
+        for i, lb in enumerate(labels):
+            lb.typed = lb.value
+            lb.value = start + i

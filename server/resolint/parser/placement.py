@@ -1,0 +1,481 @@
+"""Place each paragraph: title, opening, preamble, operative, sub-paragraph, closing, annex.
+
+Placement walks the paragraphs once, in order, with a small state (:class:`Placement`).
+For each paragraph it tries the steps of :data:`LEAD_STEPS` and then :data:`BODY_STEPS`
+in order; the first step that recognizes the paragraph sets its kind (and whatever else
+it knows: parent, depth, part) and stops the walk. A step that does not recognize the
+paragraph returns ``False`` and may still update the state (the end of a quoted text,
+the end of the title block). The order is the reading order of the rules: what is
+certain from the text alone (an annex, a comment, the closing lines) comes before what
+is read from the opener's shape and the final mark.
+
+To add a rule of placement, write a step named for what it recognizes and put it in
+the list where it belongs; nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from resolint.model import Kind, LabelScheme, Paragraph, Resolution
+from resolint.parser import patterns as P
+from resolint.parser.blocks import RawParagraph
+from resolint.parser.labels import alpha_value
+from resolint.parser.lexicon import listed_opener
+from resolint.parser.wordshape import opener_shape
+from resolint.source import SourceText
+
+#: A section heading ("I. General provisions") is at most this long; a longer
+#: paragraph that starts with "I." is a clause.
+SECTION_HEADING_MAX_CHARS = 320
+#: A section heading with a final full stop is a short one ("II. Scope.").
+SHORT_SECTION_HEADING_MAX_CHARS = 60
+#: A title-case line without final mark ("Sustainable development") is a heading up to this length.
+TOPIC_HEADING_MAX_CHARS = 120
+#: An unnumbered line between numbered operative paragraphs ("Financing of the
+#: appropriation") is a heading up to this length.
+INTERLUDE_HEADING_MAX_CHARS = 250
+
+
+class Phase(enum.Enum):
+    """Where in the resolution the walk is."""
+
+    TITLE = "title"  # before the opening (or the first clause)
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"
+    CLOSING = "closing"  # after "Adopted …" / "38th plenary meeting" / a date line
+
+
+def is_opening(text: str) -> bool:
+    """Whether ``text`` is an opening line ("The General Assembly,")."""
+    if len(text) > P.OPENING_MAX_CHARS:
+        return False
+    m = P.OPENING.match(text)
+    if not m:
+        return False
+    rest = m.group("rest").rstrip("*_ ")
+    # An opening ends the line with "," or ":" (or nothing, which a rule reports);
+    # a sentence that starts with "The Council" goes on with a verb and other clauses.
+    if rest in (".", ";"):
+        return True  # "The General Assembly." — an opening with the wrong mark
+    return rest == "" or rest[-1] in ",:" or bool(P.INTERPOL_MEETING.search(rest))
+
+
+def _starts_lower(content: str) -> bool:
+    for ch in content:
+        if ch.isalpha():
+            return ch.islower()
+        if ch not in "*_\"“'‘":
+            return False
+    return False
+
+
+@dataclass(slots=True)
+class Clause:
+    """The paragraph being placed, with the text the steps look at."""
+
+    p: Paragraph
+    raw: RawParagraph
+    body: str  # the whole paragraph
+    content: str  # after bullet and label
+    shape: str  # "preamble", "operative" or "" (see wordshape.opener_shape)
+    term: str  # the final mark, or ""
+
+
+@dataclass(slots=True)
+class Placement:
+    """What the walk knows so far, and the document it walks."""
+
+    source: SourceText
+    res: Resolution
+    paragraphs: list[Paragraph]
+    opening_line: int | None
+    phase: Phase = Phase.TITLE
+    part: int = 0
+    in_annex: bool = False
+    #: An unnumbered operative paragraph ending ":" whose items follow (INTERPOL).
+    list_intro: Paragraph | None = None
+    #: Open sub-paragraphs, shallowest first.
+    sub_stack: list[Paragraph] = field(default_factory=list)
+    #: The latest preambular or operative paragraph: sub-paragraphs attach to it.
+    last_clause: Paragraph | None = None
+    #: Inside a text the resolution adopts ("Adopts the following declaration:").
+    quoting: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def close_lists(self) -> None:
+        """A heading or a new clause ends the open list and sub-paragraphs."""
+        self.list_intro, self.sub_stack = None, []
+
+    def begin_clause(self, p: Paragraph, kind: Kind) -> bool:
+        """Place ``p`` as a preambular clause that sub-paragraphs may attach to."""
+        p.kind = kind
+        self.last_clause = p
+        self.sub_stack = []
+        return True
+
+    def attach(self, p: Paragraph, parent: Paragraph) -> bool:
+        """Place ``p`` as a sub-paragraph of ``parent``."""
+        p.kind = Kind.SUBPARAGRAPH
+        p.parent = parent
+        p.depth = parent.depth + 1
+        parent.children.append(p)
+        return True
+
+    # -- looking ahead -----------------------------------------------------------
+    def next_is_operative(self, index: int) -> bool:
+        """Whether the next clause is an unnumbered operative one ("CALLING UPON …;" then "REQUESTS …")."""
+        for nxt in self.paragraphs[index + 1 :]:
+            if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
+                continue
+            if nxt.label is not None:
+                # Numbered operative paragraphs follow: an unnumbered clause before them
+                # is the last preambular paragraph with a wrong mark, not an operative one.
+                return False
+            return opener_shape(self.text[nxt.content.start : nxt.content.end]) == "operative"
+        return False
+
+    def next_is_numbered(self, index: int) -> bool:
+        nxt = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else None
+        return nxt is not None and nxt.label is not None and nxt.label.scheme is LabelScheme.ARABIC
+
+    def next_is_unlabelled_text(self, index: int) -> bool:
+        """After "…the following declaration:", is what follows adopted text (not a list)?"""
+        if index + 1 >= len(self.paragraphs):
+            return False
+        nxt = self.paragraphs[index + 1]
+        content = self.text[nxt.content.start : nxt.content.end]
+        return nxt.label is None and nxt.bullet is None and not _starts_lower(content) and not is_opening(content)
+
+
+Step = Callable[[Placement, Clause], bool]
+
+
+# -- lead steps: before the part is known ------------------------------------------
+def annex_continues(st: Placement, c: Clause) -> bool:
+    """Everything after an annex heading belongs to the annex."""
+    if st.in_annex:
+        c.p.kind = Kind.ANNEX
+    return st.in_annex
+
+
+def directive_comment(st: Placement, c: Clause) -> bool:
+    """A ``<!-- … -->`` comment on a paragraph of its own."""
+    if P.HTML_COMMENT.match(c.body):
+        c.p.kind = Kind.DIRECTIVE
+        return True
+    return False
+
+
+def title_block(st: Placement, c: Clause) -> bool:
+    """Title lines, then the opening; without an opening, the first clause starts the body."""
+    if st.phase is not Phase.TITLE:
+        return False
+    p = c.p
+    if st.opening_line is not None and c.raw.first_line < st.opening_line:
+        p.kind = Kind.TITLE
+        return True
+    if st.opening_line is not None or is_opening(c.body):
+        p.kind = Kind.OPENING
+        st.res.openings.append(p)
+        st.phase = Phase.PREAMBLE
+        return True
+    if not _looks_like_clause(st, c):
+        p.kind = Kind.TITLE
+        return True
+    st.phase = Phase.PREAMBLE  # no opening: the first clause starts the body
+    return False
+
+
+def _looks_like_clause(st: Placement, c: Clause) -> bool:
+    if c.p.label is not None and c.p.label.scheme is LabelScheme.ARABIC:
+        return True
+    return c.term in (",", ";") and c.shape != ""
+
+
+# -- body steps -------------------------------------------------------------------
+def repeated_opening(st: Placement, c: Clause) -> bool:
+    """A further opening starts a new part of a multi-part resolution."""
+    if c.p.label is not None or not is_opening(c.body):
+        return False
+    st.part += 1
+    c.p.part = st.part
+    c.p.kind = Kind.OPENING
+    st.res.openings.append(c.p)
+    st.phase = Phase.PREAMBLE
+    st.close_lists()
+    st.last_clause = None
+    return True
+
+
+def page_furniture(st: Placement, c: Clause) -> bool:
+    """Job numbers, page numbers, barcodes left by a PDF conversion (DOC004 reports them once)."""
+    if P.JUNK.match(c.body):
+        c.p.kind = Kind.UNPLACED  # does not change the state
+        return True
+    return False
+
+
+def annex_heading(st: Placement, c: Clause) -> bool:
+    """"Annex", or after the operative part "Annex <title>": the annex starts."""
+    after_body = st.phase in (Phase.OPERATIVE, Phase.CLOSING)
+    if P.ANNEX.match(c.body) or (after_body and P.ANNEX_TITLED.match(c.body)):
+        st.in_annex = True
+        c.p.kind = Kind.ANNEX
+        return True
+    return False
+
+
+def adopted_text(st: Placement, c: Clause) -> bool:
+    """Inside a text the resolution adopts, until the closing lines."""
+    if not st.quoting:
+        return False
+    if P.ADOPTED.match(c.body) or P.PLENARY.match(c.body):
+        st.quoting = False
+        return False
+    c.p.kind = Kind.ANNEX
+    return True
+
+
+def closing_line(st: Placement, c: Clause) -> bool:
+    """"Adopted …", "38th plenary meeting", and a date line after the operative part."""
+    after_body = st.phase in (Phase.OPERATIVE, Phase.CLOSING)
+    if P.ADOPTED.match(c.body) or P.PLENARY.match(c.body) or (after_body and P.DATE_LINE.match(c.body)):
+        c.p.kind = Kind.CLOSING
+        st.phase = Phase.CLOSING
+        return True
+    return False
+
+
+def markdown_heading(st: Placement, c: Clause) -> bool:
+    """A Markdown heading ("# Part") or thematic break ("---")."""
+    if P.MD_HEADING.match(c.body) or P.THEMATIC_BREAK.match(c.body):
+        c.p.kind = Kind.HEADING
+        st.close_lists()
+        return True
+    return False
+
+
+def after_closing(st: Placement, c: Clause) -> bool:
+    """After the closing lines only a real section mark ("B", "II.") starts a new part."""
+    if st.phase is not Phase.CLOSING:
+        return False
+    if P.SECTION_HEADING.match(c.body) and len(c.body) < SECTION_HEADING_MAX_CHARS:
+        c.p.kind = Kind.HEADING
+    else:
+        c.p.kind = Kind.UNPLACED
+    return True
+
+
+def quoted_after_colon(st: Placement, c: Clause) -> bool:
+    """Quoted text introduced by "…as follows:" belongs to the paragraph before."""
+    last = st.last_clause
+    if c.content[:1] in "“\"«" and last is not None and last.terminal_char(st.source) == ":":
+        return st.attach(c.p, last)
+    return False
+
+
+def section_label(st: Placement, c: Clause) -> bool:
+    """"A." / "IV." head a section of the body."""
+    label = c.p.label
+    if label is not None and label.scheme in (LabelScheme.UPPER_ALPHA, LabelScheme.UPPER_ROMAN):
+        c.p.kind = Kind.HEADING
+        st.close_lists()
+        return True
+    return False
+
+
+def lettered_subparagraph(st: Placement, c: Clause) -> bool:
+    """"(a)", "(i)", "a." …: a sub-paragraph, nested by its label family."""
+    label = c.p.label
+    if label is None or label.scheme is LabelScheme.ARABIC:
+        return False
+    _place_subparagraph(c.p, st.sub_stack, st.last_clause)
+    return True
+
+
+def heading_between_numbered(st: Placement, c: Clause) -> bool:
+    """"Financing of the appropriation" between numbered operative paragraphs."""
+    p = c.p
+    if p.label is not None or st.phase is not Phase.OPERATIVE or p.terminal is not None:
+        return False
+    if len(c.body) < INTERLUDE_HEADING_MAX_CHARS and st.next_is_numbered(p.index):
+        p.kind = Kind.HEADING
+        st.close_lists()
+        return True
+    return False
+
+
+def section_heading(st: Placement, c: Clause) -> bool:
+    """An unlabelled section heading: "A", "II. Scope", or a short title-case line."""
+    if c.p.label is None and _is_section_heading(st, c):
+        c.p.kind = Kind.HEADING
+        st.close_lists()
+        return True
+    return False
+
+
+def _is_section_heading(st: Placement, c: Clause) -> bool:
+    p, body = c.p, c.body
+    if p.terminal is not None and c.term != ".":
+        return False
+    if len(body) > SECTION_HEADING_MAX_CHARS:
+        return False
+    if P.SECTION_HEADING.match(body):
+        return p.terminal is None or len(body) < SHORT_SECTION_HEADING_MAX_CHARS
+    # A short title-case line with no final punctuation: "Sustainable development".
+    return p.terminal is None and opener_shape(body) == "" and len(body) < TOPIC_HEADING_MAX_CHARS and body[:1].isupper()
+
+
+def adopted_declaration(st: Placement, c: Clause) -> bool:
+    """"We, the Heads of State and Government, …": a declaration the resolution adopts."""
+    if P.DECLARATION_START.match(c.body):
+        st.quoting = True
+        c.p.kind = Kind.ANNEX
+        return True
+    return False
+
+
+def numbered_preamble(st: Placement, c: Clause) -> bool:
+    """A numbered preambular paragraph (PRE005 reports the number)."""
+    if c.p.label is not None and st.phase is Phase.PREAMBLE and c.term == "," and c.shape == "preamble":
+        return st.begin_clause(c.p, Kind.PREAMBLE)
+    return False
+
+
+def unnumbered_preamble(st: Placement, c: Clause) -> bool:
+    """An unnumbered clause in the preamble, unless it is the first of unnumbered operative ones.
+
+    The opener decides before the final mark: a listed preambular phrase keeps the
+    paragraph in the preamble even when it ends with ";" or "." (PRE004 reports the mark)."""
+    if c.p.label is not None or st.phase is not Phase.PREAMBLE:
+        return False
+    shape, term = c.shape, c.term
+    # "CALLING UPON …;" before "REQUESTS …" starts an unnumbered operative part; a listed
+    # preambular opener ("AWARE of …;") stays in the preamble whatever its mark (PRE004).
+    starts_operative = (
+        shape == "preamble" and term in (";", ".") and listed_opener(c.content) != "preamble" and st.next_is_operative(c.p.index)
+    )
+    if not starts_operative and (term == "," or shape == "preamble" or (shape == "" and term not in ";.:")):
+        return st.begin_clause(c.p, Kind.PREAMBLE)
+    return False
+
+
+def preamble_after_operative(st: Placement, c: Clause) -> bool:
+    """A preambular paragraph among operative ones (DOC rules report its place)."""
+    p = c.p
+    if p.label is None and st.phase is Phase.OPERATIVE and c.term == "," and c.shape == "preamble" and st.list_intro is None:
+        return st.begin_clause(p, Kind.PREAMBLE)
+    return False
+
+
+def bulleted_subitem(st: Placement, c: Clause) -> bool:
+    """"• a summary of actions taken…;" under "…report on the following:" (a numbered paragraph)."""
+    p = c.p
+    if p.label is None and p.bullet is not None and st.list_intro is None and st.last_clause is not None and st.phase is Phase.OPERATIVE:
+        return st.attach(p, st.last_clause)
+    return False
+
+
+def operative_or_list_item(st: Placement, c: Clause) -> bool:
+    """What is left is an operative paragraph, or an item of an INTERPOL list."""
+    p = c.p
+    p.kind = Kind.OPERATIVE
+    st.phase = Phase.OPERATIVE
+    st.sub_stack = []
+    intro = st.list_intro
+    if intro is not None and _is_list_item(intro, c):
+        p.parent = intro
+        p.depth = 1
+        intro.children.append(p)
+    else:
+        st.list_intro = p if c.term == ":" and p.label is None else None
+        if c.term == ":" and P.ADOPTS_TEXT.search(c.body):
+            st.quoting = st.next_is_unlabelled_text(p.index)
+    st.last_clause = p
+    return True
+
+
+def _is_list_item(intro: Paragraph, c: Clause) -> bool:
+    """After an unnumbered intro ("ENCOURAGES … to:"), numbered, bulleted and lower-case
+    paragraphs are its items. A numbered paragraph after an intro whose list was lettered
+    ("Decides:" / "(a) …" / "(b) …") is the intro's sibling, not one more item."""
+    lettered = any(child.kind is Kind.SUBPARAGRAPH for child in intro.children)
+    numbered_item = c.p.label is not None and intro.label is None and not lettered
+    return numbered_item or c.p.bullet is not None or _starts_lower(c.content)
+
+
+def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Paragraph | None) -> None:
+    """Attach a lettered or roman sub-paragraph under the open one of another family."""
+    p.kind = Kind.SUBPARAGRAPH
+    label = p.label
+    assert label is not None
+    # Settle "(i)", "(v)", "(x)": a letter when it continues an open lettered list
+    # ("(h)" then "(i)"), a roman numeral otherwise.
+    if label.scheme is LabelScheme.LOWER_ROMAN:
+        letters = label.text.strip("().")
+        if len(letters) == 1:
+            as_letter = alpha_value(letters)
+            for open_sub in stack:
+                ol = open_sub.label
+                if ol and ol.scheme is LabelScheme.LOWER_ALPHA and ol.form == label.form and ol.value == as_letter - 1:
+                    label.scheme = LabelScheme.LOWER_ALPHA
+                    label.value = as_letter
+                    break
+    family = (label.scheme, label.form)
+    for i, open_sub in enumerate(stack):
+        ol = open_sub.label
+        if ol and (ol.scheme, ol.form) == family:
+            del stack[i:]
+            break
+    parent = stack[-1] if stack else parent_clause
+    p.parent = parent
+    p.depth = (parent.depth + 1) if parent is not None else 1
+    if parent is not None:
+        parent.children.append(p)
+    stack.append(p)
+
+
+#: Steps tried before the paragraph's part is known (they leave ``part`` at 0).
+LEAD_STEPS: tuple[Step, ...] = (annex_continues, directive_comment, title_block)
+#: Steps tried in the body, in order; the last one always places the paragraph.
+BODY_STEPS: tuple[Step, ...] = (
+    repeated_opening,
+    page_furniture,
+    annex_heading,
+    adopted_text,
+    closing_line,
+    markdown_heading,
+    after_closing,
+    quoted_after_colon,
+    section_label,
+    lettered_subparagraph,
+    heading_between_numbered,
+    section_heading,
+    adopted_declaration,
+    numbered_preamble,
+    unnumbered_preamble,
+    preamble_after_operative,
+    bulleted_subitem,
+    operative_or_list_item,
+)
+
+
+def place(source: SourceText, res: Resolution, raws: list[RawParagraph], opening_line: int | None) -> None:
+    """Set the kind, part, parent and depth of every paragraph of ``res``."""
+    st = Placement(source, res, res.paragraphs, opening_line)
+    text = source.text
+    for p, raw in zip(res.paragraphs, raws):
+        content = text[p.content.start : p.content.end]
+        c = Clause(p, raw, text[p.span.start : p.span.end], content, opener_shape(content), p.terminal_char(source))
+        if any(step(st, c) for step in LEAD_STEPS):
+            continue
+        p.part = st.part
+        for step in BODY_STEPS:
+            if step(st, c):
+                break

@@ -1,0 +1,167 @@
+"""Issue 10: the opener decides a paragraph's part; every break; informal instrument names.
+
+Each case has a draft with the defect and a clean counterpart, written for these tests
+(fixtures/accuracy/). Expected findings are (code, line) pairs read off the drafting rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from resolint.engine import lint
+from resolint.model import Kind
+from resolint.parser import parse
+
+HERE = FIXTURES / "accuracy"
+
+
+def findings(name: str, *codes: str) -> set[tuple[str, int]]:
+    path = HERE / name
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    return {(f.code, result.source.position(f.span.start).line + 1) for f in result.findings if f.code.startswith(codes)}
+
+
+def messages(name: str, code: str) -> list[str]:
+    path = HERE / name
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    return [f.message for f in result.findings if f.code == code]
+
+
+# -- 1. a lowercase opener after a comma is a paragraph of its own ---------------------
+def test_lowercase_opener_after_comma_is_its_own_paragraph():
+    assert findings("lowercase-opener.txt", "PRE", "OPR") == {("PRE003", 5), ("OPR006", 11)}
+    res = parse((HERE / "lowercase-opener.txt").read_text(encoding="utf-8"))
+    assert [p.kind for p in res.paragraphs].count(Kind.PREAMBLE) == 3
+
+
+def test_broken_sentence_is_still_merged():
+    """"in particular …" after a comma, and "notes that …" after a numbered paragraph,
+    continue the paragraph before (a stray blank line from a PDF conversion)."""
+    assert findings("lowercase-continuation.txt", "PRE", "OPR", "DOC") == set()
+    res = parse((HERE / "lowercase-continuation.txt").read_text(encoding="utf-8"))
+    assert [p.kind for p in res.paragraphs if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE)] == [Kind.PREAMBLE] * 2 + [Kind.OPERATIVE] * 2
+
+
+def test_word_paragraphs_are_never_merged():
+    text = "The General Assembly,\n\nRecalling its resolution 72/5,\n\nin particular its paragraph 3,\n\n1. Decides to act.\n"
+    assert len(parse(text, paragraphs_given=True).paragraphs) == 4
+    assert len(parse(text).paragraphs) == 3
+
+
+# -- 2. a preambular opener before the operative part stays preambular -----------------
+def test_preambular_opener_with_wrong_mark_stays_in_preamble():
+    assert findings("interpol-preamble-mark.txt", "PRE", "OPR") == {("PRE004", 9)}
+    assert findings("interpol-preamble-mark-clean.txt", "PRE", "OPR") == set()
+
+
+def test_unlisted_participle_with_semicolon_still_starts_operative_part():
+    """"CALLING UPON …;" is not a listed preambular opener: before "REQUESTS …" it is the
+    first unnumbered operative paragraph, with a wrong form (OPR004)."""
+    text = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 3 to 6 November 2031 at its 99th session:\n\n"
+        "RECALLING resolution GA-2029-97-RES-04,\n\nCALLING UPON member countries to share data;\n\n"
+        "REQUESTS the Secretary General to report.\n"
+    )
+    res = parse(text)
+    assert [p.kind for p in res.paragraphs][1:] == [Kind.PREAMBLE, Kind.OPERATIVE, Kind.OPERATIVE]
+
+
+# -- 3. every numbering break ------------------------------------------------------------
+def test_every_numbering_break_is_reported_with_one_fix():
+    path = HERE / "every-break.txt"
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    opr2 = [f for f in result.findings if f.code == "OPR002"]
+    lines = [result.source.position(f.span.start).line + 1 for f in opr2]
+    assert lines == [11, 15]
+    assert [f.message for f in opr2] == ["Number 3 is used twice", "Numbering skips from 4 to 6"]
+    assert [f.fix is not None for f in opr2] == [True, False]
+    assert findings("every-break-clean.txt", "OPR") == set()
+
+
+# -- 7. Markdown lazy numbering ----------------------------------------------------------
+def test_same_number_list_is_read_as_automatic_numbering():
+    assert findings("lazy-numbering.md", "OPR", "CIT") == set()
+    res = parse((HERE / "lazy-numbering.md").read_text(encoding="utf-8"))
+    labels = [p.label for p in res.operative]
+    assert [lb.value for lb in labels] == [1, 2, 3, 4]
+    assert {lb.typed for lb in labels} == {1}
+
+
+def test_typed_numbers_are_checked_as_typed():
+    assert findings("lazy-numbering-typed.md", "OPR", "CIT") == {("OPR002", 9), ("OPR002", 11), ("CIT011", 9)}
+
+
+@pytest.mark.parametrize("numbers", [(1,), (2, 2, 3)])
+def test_one_item_or_mixed_numbers_are_not_automatic(numbers):
+    body = "\n\n".join(f"{n}. Decides to act;" for n in numbers)
+    res = parse(f"The General Assembly,\n\n{body}\n")
+    assert [p.label.value for p in res.operative] == list(numbers)
+
+
+# -- 4. near-misses of registered instrument names --------------------------------------
+def test_near_misses_of_instrument_names_anywhere():
+    path = HERE / "instrument-near-miss.txt"
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    trm1 = [f for f in result.findings if f.code == "TRM001"]
+    assert [result.source.position(f.span.start).line + 1 for f in trm1] == [7, 9, 11, 13]
+    fixes = [f.fix.edits[0].new_text for f in trm1]
+    assert fixes == [
+        "United Nations Convention against Corruption",
+        "Charter of the United Nations",
+        "Convention on the Rights of the Child",
+        "Universal Declaration of Human Rights",
+    ]
+    assert all(f.fix.applicability.value == "unsafe" for f in trm1)
+    assert all(f"the {fix}" in f.message for f, fix in zip(trm1, fixes))
+    assert findings("instrument-near-miss-clean.txt", "TRM") == set()
+
+
+def test_variant_message_quotes_the_full_title():
+    text = "The General Assembly,\n\nRecalling the Universal Declaration on Human Rights,\n\n1. Decides to act.\n"
+    msgs = [f.message for f in lint(text).findings if f.code == "TRM001"]
+    assert len(msgs) == 1 and "Universal Declaration of Human Rights" in msgs[0]
+
+
+# -- 5. an article bound to the subject of the clause it governs ------------------------
+def test_article_checked_against_the_subject_of_its_clause():
+    assert findings("article-subject.txt", "CIT010") == {("CIT010", 5), ("CIT010", 7)}
+    msgs = messages("article-subject.txt", "CIT010")
+    assert msgs[0].startswith("'24/7 network' is article 41 of the United Nations Convention against Cybercrime")
+    assert findings("article-subject-clean.txt", "CIT") == set()
+
+
+def test_every_subparagraph_break_is_reported_with_one_fix():
+    path = HERE / "subparagraph-every-break.txt"
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    opr8 = [f for f in result.findings if f.code == "OPR008"]
+    assert [result.source.position(f.span.start).line + 1 for f in opr8] == [9, 13]
+    assert [f.fix is not None for f in opr8] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "opening, first, second, code",
+    [
+        ("The Security Council,", "Recalling its resolution 2401 (2018),", "recalling also its resolution 2532 (2020),", "PRE003"),
+        (
+            "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 3 to 6 November 2031 at its 99th session:",
+            "RECALLING resolution GA-2029-97-RES-04,",
+            "recalling also resolution GA-2030-98-RES-02,",
+            "PRE003",
+        ),
+        ("The Disarmament and International Security Committee,", "Recalling its earlier work,", "further recalling the report of the panel,", "PRE003"),
+    ],
+)
+def test_lowercase_opener_in_every_style(opening, first, second, code):
+    text = f"{opening}\n\n{first}\n\n{second}\n\n1. Requests a report.\n"
+    result = lint(text, path="draft.txt")
+    lines = {result.source.position(f.span.start).line + 1 for f in result.findings if f.code == code}
+    assert 5 in lines
+
+
+# -- 6. openers of adopted texts --------------------------------------------------------
+def test_expressing_grave_concern_is_a_security_council_opener():
+    text = "The Security Council,\n\nExpressing grave concern at the situation,\n\n1. Decides to remain seized of the matter.\n"
+    result = lint(text, path="draft.txt")
+    assert result.style.name == "un-sc"
+    assert [f for f in result.findings if f.code in ("PRE002", "PRE001")] == []
