@@ -154,3 +154,24 @@ def test_main_part_without_a_body_is_a_clear_error():
     data = rezip(base(), "word/document.xml", f"<w:document {F.W}/>".encode())
     with pytest.raises(DocxError, match="no document body"):
         build(open_docx("b.docx", data))
+
+
+def test_max_file_size_applies_to_the_text_of_a_word_document(tmp_path, capsys):
+    """``--max-file-size`` bounds what a .docx unpacks to, in check and in annotate."""
+    from resolint.cli.main import main
+
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    for i in range(60):
+        F.para(d, f"Recalling its resolution 70/{i + 1} of 25 September 2015 on the matter before it,")
+    F.para(d, "1. Decides to remain seized of the matter.")
+    src = F.save(d, tmp_path / "long.docx")
+    assert src.stat().st_size < 40_000
+    assert main(["check", "--max-file-size", "1MB", str(src)]) in (0, 1)
+    capsys.readouterr()
+    assert main(["check", "--max-file-size", "2kB", str(src)]) == 2
+    said = capsys.readouterr()
+    assert "long.docx: error:" in said.out + said.err
+    cfg = tmp_path / "resolint.toml"
+    cfg.write_text('max-file-size = "2kB"\n', encoding="utf-8")
+    assert main(["annotate", "--config", str(cfg), str(src), "-o", str(tmp_path / "out.docx")]) == 2

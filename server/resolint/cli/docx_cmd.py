@@ -22,11 +22,13 @@ def is_docx(path: Path | str) -> bool:
     return str(path).lower().endswith(DOCX_SUFFIXES)
 
 
-def _read(path: Path):
+def _read(path: Path, max_text: int):
+    """The document's text; ``max_text`` (the ``max-file-size`` setting, 0: no limit)
+    bounds the text it unpacks to, not the size of the zip, which can inflate a hundredfold."""
     from resolint.docx.package import open_docx
     from resolint.docx.reader import build
 
-    return build(open_docx(path))
+    return build(open_docx(path), max_text=max_text)
 
 
 def _linter(settings: Settings, path: str, style: str | None):
@@ -48,7 +50,7 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
     from resolint.model import Kind
 
     try:
-        doc = _read(path)
+        doc = _read(path, settings.max_file_size)
     except DocxError as exc:
         return FileReport(str(path), None, error=str(exc))
     from resolint.cli.drafts import why_draft
@@ -161,7 +163,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     base = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
     settings = base.with_overrides(select=args.select, ignore=(base.ignore + args.ignore) if args.ignore else None)
     try:
-        doc = _read(src)
+        doc = _read(src, settings.max_file_size)
     except DocxError as exc:
         print(f"resolint: {src}: {exc}", file=sys.stderr)
         return EXIT_ERROR
