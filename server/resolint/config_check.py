@@ -15,7 +15,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from resolint.styles import StyleError, builtin_style_names, load_style
+from resolint.styles import EXTEND_PREFIX, FOLDER_KEY, StyleError, builtin_style_names, load_style
 
 #: Tables of a style whose keys are free (phrases, patterns, per-rule options, terms).
 FREE_TABLES = frozenset({"rules", "terms", "detect"})
@@ -78,6 +78,10 @@ def check_style_table(name: str, body: dict[str, Any]) -> tuple[str, str] | None
     def walk(prefix: str, table: dict[str, Any]) -> tuple[str, str] | None:
         for key, value in table.items():
             dotted = f"{prefix}{key}"
+            if dotted == FOLDER_KEY:
+                continue  # set by the configuration loader, not by the user
+            if key.startswith(EXTEND_PREFIX) and isinstance(schema.get(f"{prefix}{key[len(EXTEND_PREFIX):]}"), list):
+                dotted = f"{prefix}{key[len(EXTEND_PREFIX):]}"  # "extend-preambular" is typed as "preambular"
             if dotted in EXTRA_KEYS:
                 if not isinstance(value, str):
                     return dotted, f"expected a string, got {_type_name(value)}"

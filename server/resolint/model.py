@@ -138,6 +138,9 @@ class Resolution:
     title: TitleBlock = field(default_factory=TitleBlock)
     openings: list[Paragraph] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    #: Where the parser split paragraphs that a conversion ran together on one line (the
+    #: white space between them): "…; 10 that …", "…, instructs the Secretary-General".
+    run_on: list[Span] = field(default_factory=list)
     #: The organization's ``[terms]`` table (custom instruments); set by the engine.
     terms: dict[str, Any] = field(default_factory=dict, repr=False)
     _citations: Any = field(default=None, repr=False)

@@ -2,8 +2,12 @@
 
 A style is a TOML file (built-in ones live in ``resolint_rules/styles``; an organization
 adds its own in ``resolint.toml`` with ``extends``). Lists of phrases may name a data
-file with ``@file.txt``, resolved next to the style's folder ``../data``. Styles are
-merged key by key: a table in the child updates the parent's table; a value replaces it.
+file with ``@file.txt``: a house style's file is looked for first in the folder of the
+configuration that defines the style (and must stay inside it), then among the built-in
+data files (``resolint_rules/data``). Styles are merged key by key: a table in the child
+updates the parent's table; a value replaces it, except that ``extend-KEY = [...]`` adds
+its items to the list ``KEY`` inherited from the parent (a house keeps the built-in
+phrases and adds its own). See docs/styles.md.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from pathlib import Path
 from typing import Any
 
 STYLE_GROUP = "resolint.styles"
+#: Prefix of a key that adds to an inherited list instead of replacing it.
+EXTEND_PREFIX = "extend-"
+#: Key the configuration loader sets on a house style: the folder of its config file.
+FOLDER_KEY = "_folder"
 
 
 class StyleError(Exception):
@@ -81,12 +89,48 @@ def builtin_style_names() -> list[str]:
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """``child`` over ``base``: tables merge, values replace, ``extend-KEY`` lists append."""
     out = copy.deepcopy(base)
+    extensions = []
     for key, value in child.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
+        if key.startswith(EXTEND_PREFIX) and isinstance(value, list):
+            extensions.append((key[len(EXTEND_PREFIX) :], value))
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)
         else:
             out[key] = copy.deepcopy(value)
+    for key, value in extensions:  # after the child's own KEY, whatever the order written
+        inherited = out.get(key, [])
+        if not isinstance(inherited, list):
+            raise StyleError(f"'{EXTEND_PREFIX}{key}' extends '{key}', which is not a list")
+        out[key] = inherited + [v for v in copy.deepcopy(value) if v not in inherited]
+    return out
+
+
+def _localize(table: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """A house style's ``@file`` items made absolute when the file is in ``folder``.
+
+    A name that leaves the folder ("@../x.txt", "@/etc/x") is an error: a configuration
+    reads data beside itself, nowhere else. A name not found there is left for the
+    built-in data files ("@preambular_phrases.txt")."""
+    out: dict[str, Any] = {}
+    root = folder.resolve()
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out[key] = _localize(value, folder)
+        elif isinstance(value, list):
+            items = []
+            for item in value:
+                if isinstance(item, str) and item.startswith("@"):
+                    path = (root / item[1:]).resolve()
+                    if not path.is_relative_to(root):
+                        raise StyleError(f"'{item}' is outside the folder of the configuration ({root})")
+                    if path.is_file():
+                        item = "@" + str(path)
+                items.append(item)
+            out[key] = items
+        else:
+            out[key] = value
     return out
 
 
@@ -94,7 +138,10 @@ def _resolve_raw(name: str, custom: dict[str, dict[str, Any]], seen: tuple[str, 
     if name in seen:
         raise StyleError(f"style '{name}' extends itself ({' -> '.join(seen + (name,))})")
     if name in custom:
-        own = custom[name]
+        own = dict(custom[name])
+        folder = own.pop(FOLDER_KEY, None)
+        if folder:
+            own = _localize(own, Path(folder))
         parent = own.get("extends")
         base = _resolve_raw(parent, custom, seen + (name,)) if parent else {}
         merged = _merge(base, {k: v for k, v in own.items() if k != "extends"})
@@ -109,8 +156,23 @@ def _resolve_raw(name: str, custom: dict[str, dict[str, Any]], seen: tuple[str, 
     return copy.deepcopy(raw)
 
 
-@functools.lru_cache(maxsize=None)
 def _data_lines(filename: str) -> tuple[str, ...]:
+    """The phrases of a data file: a house file (absolute path, read afresh) or a built-in one."""
+    path = Path(filename)
+    if path.is_absolute():
+        try:
+            return _lines(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StyleError(f"style data file '{filename}' cannot be read: {exc}") from None
+    return _builtin_data_lines(filename)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in text.splitlines() if s.strip() and not s.lstrip().startswith("#"))
+
+
+@functools.lru_cache(maxsize=None)
+def _builtin_data_lines(filename: str) -> tuple[str, ...]:
     for d in builtin_style_dirs():
         path = d.parent / "data" / filename
         if path.is_file():

@@ -13,7 +13,7 @@ from resolint.directives import find_directives
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
-from resolint.parser.groups import looks_like_group_opener, opens_items
+from resolint.parser.groups import looks_like_group_opener, opens_items, split_run_on
 from resolint.parser.labels import read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import read_automatic_numbering
@@ -60,6 +60,7 @@ class _Parser:
         raws = split_paragraphs(self.source, one_per_line_until=opening_line if opening_line is not None else 0)
         if not self.paragraphs_given:
             raws = self._merge_continuations(raws, opening_line)
+            raws, self.res.run_on = split_run_on(self.text, raws, listed_opener)
         paragraphs = [self._make(raw) for raw in raws]
         for i, p in enumerate(paragraphs):
             p.index = i

@@ -53,3 +53,79 @@ def opens_items(next_text: str) -> bool:
     if read_label(next_text, 0, len(next_text))[0] is not None:
         return True
     return next_text[0].islower()
+
+
+# -- paragraphs run together on one line (a conversion's artefact) --------------------
+#: A group opener run onto the end of the item before: "…of this resolution, instructs
+#: the Director of the Telecommunication Development Bureau" (no final mark).
+#: An annex heading run onto the end of the last paragraph: "… above. ANNEX 1 TO RESOLUTION 48".
+_GLUED_ANNEX = re.compile(r"(?<=[.;,:])\s+(?=ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b)")
+_TAIL_OPENER = re.compile(r"[,;]\s+(?P<opener>[a-z][\w\-’' ]+)$")
+
+
+def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
+    """How the label after ``label_text`` is written ("3" after "2", "c)" after "b)")."""
+    if scheme == "arabic":
+        return [label_text.replace(str(value), str(value + 1), 1)]
+    if scheme == "lower-alpha" and value < 26:
+        return [label_text.replace(chr(ord("a") + value - 1), chr(ord("a") + value), 1)]
+    return []
+
+
+def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
+    """Split paragraphs a conversion ran together; return (paragraphs, the gaps split at).
+
+    Two shapes are split, both exact: a labelled item followed on its line by the next
+    label of its sequence after ";" or "," ("9 that …; 10 that …"), and a group opener
+    ending a paragraph ("…, instructs the Secretary-General") when items follow it.
+    ``is_opener(phrase)`` says whether a phrase is an opener a style lists. The gaps
+    (the white space at each split) let a rule report the run-on text with its fix."""
+    from resolint.parser.blocks import RawParagraph
+    from resolint.parser.labels import read_label
+    from resolint.source import Span
+
+    out: list = []
+    gaps: list[Span] = []
+    for n, raw in enumerate(raws):
+        pieces = [raw]
+        while True:
+            cur = pieces[-1]
+            label, _ = read_label(text, cur.span.start, cur.span.end)
+            if label is None:
+                break
+            found = None
+            for nxt in _next_label_texts(label.text, label.value, label.scheme.value):
+                pat = re.compile(r"[;,](\s+)" + re.escape(nxt) + r"\s+[a-z]")
+                m = pat.search(text, label.span.end, cur.span.end)
+                if m:
+                    found = m
+                    break
+            if found is None:
+                break
+            gap = Span(found.start(1), found.end(1))
+            gaps.append(gap)
+            pieces[-1] = RawParagraph(Span(cur.span.start, found.start(1)), cur.first_line, cur.last_line)
+            pieces.append(RawParagraph(Span(found.end(1), cur.span.end), cur.first_line, cur.last_line))
+        last = pieces[-1]
+        m = _GLUED_ANNEX.search(text, last.span.start, last.span.end)
+        if m:
+            gaps.append(Span(m.start(), m.end()))
+            pieces[-1] = RawParagraph(Span(last.span.start, m.start()), last.first_line, last.last_line)
+            pieces.append(RawParagraph(Span(m.end(), last.span.end), last.last_line, last.last_line))
+            out.extend(pieces)
+            continue
+        following = raws[n + 1] if n + 1 < len(raws) else None
+        m = _TAIL_OPENER.search(text, last.span.start, last.span.end)
+        if m and following is not None and m.start() > last.span.start:
+            opener = m.group("opener")
+            if looks_like_group_opener(opener) and is_opener(opener) and opens_items(text[following.span.start : following.span.end]):
+                start = m.start("opener")
+                ws = text.rfind(" ", last.span.start, start)
+                gap_start = ws
+                while gap_start > last.span.start and text[gap_start - 1] in " \t":
+                    gap_start -= 1
+                gaps.append(Span(gap_start, start))
+                pieces[-1] = RawParagraph(Span(last.span.start, gap_start), last.first_line, last.last_line)
+                pieces.append(RawParagraph(Span(start, last.span.end), last.last_line, last.last_line))
+        out.extend(pieces)
+    return out, gaps

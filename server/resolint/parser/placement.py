@@ -244,7 +244,7 @@ def footnote_text(st: Placement, c: Clause) -> bool:
 def annex_heading(st: Placement, c: Clause) -> bool:
     """"Annex", or after the operative part "Annex <title>": the annex starts."""
     after_body = st.phase in (Phase.OPERATIVE, Phase.CLOSING)
-    if P.ANNEX.match(c.body) or (after_body and P.ANNEX_TITLED.match(c.body)):
+    if P.ANNEX.match(c.body) or P.ANNEX_TO_RESOLUTION.match(c.body) or (after_body and P.ANNEX_TITLED.match(c.body)):
         st.in_annex = True
         c.p.kind = Kind.ANNEX
         return True
@@ -351,6 +351,8 @@ def group_item(st: Placement, c: Clause) -> bool:
         _settle_letter(label, items)
     if label is not None and label.scheme is item_scheme:
         return _add_item(st, head, p)
+    if label is None and items and P.DECIMAL_ITEM.match(c.content):
+        return st.attach(p, items[-1])  # "8.1 an open bidding process;" under item 8
     if label is None and p.bullet is None and not items and _starts_lower(c.content):
         return _add_item(st, head, p)
     if label is not None and label.scheme in (LabelScheme.LOWER_ALPHA, LabelScheme.LOWER_ROMAN) and items:
