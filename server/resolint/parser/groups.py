@@ -23,8 +23,9 @@ import re
 from resolint.parser.labels import read_label, read_terminal
 
 #: An opener heading a group is a phrase, not a sentence ("instructs the Director of the
-#: Telecommunication Standardization Bureau" is among the longest).
-GROUP_OPENER_MAX_CHARS = 110
+#: Telecommunication Standardization Bureau", or with its qualifier, "instructs the
+#: Secretary-General, in consultation with the Directors of the three Bureaux").
+GROUP_OPENER_MAX_CHARS = 220
 _OPENER_WORDS = re.compile(r"^[*_]*[a-z][\w\-’' ,()]*[*_]*$")
 #: Footnote text left in the body by a conversion: a rule of underscores, then the
 #: footnote's number and text ("____________________ 1 These include …").
@@ -46,13 +47,14 @@ def looks_like_group_opener(text: str) -> bool:
 
 
 def opens_items(next_text: str) -> bool:
-    """Whether a paragraph can be the first item of a group: labelled, or lower case."""
-    next_text = next_text.lstrip("*_ ")
+    """Whether a paragraph can be the first item of a group: labelled, in lower case, or
+    a clause ended by ",", ";" or "." ("Resolution 37 (Rev. Buenos Aires, 2017) …,")."""
+    next_text = next_text.strip().lstrip("*_ ")
     if not next_text:
         return False
     if read_label(next_text, 0, len(next_text))[0] is not None:
         return True
-    return next_text[0].islower()
+    return next_text[0].islower() or (next_text[0].isalpha() and next_text[-1] in ",;.")
 
 
 # -- paragraphs run together on one line (a conversion's artefact) --------------------
@@ -60,7 +62,39 @@ def opens_items(next_text: str) -> bool:
 #: the Director of the Telecommunication Development Bureau" (no final mark).
 #: An annex heading run onto the end of the last paragraph: "… above. ANNEX 1 TO RESOLUTION 48".
 _GLUED_ANNEX = re.compile(r"(?<=[.;,:])\s+(?=ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b)")
-_TAIL_OPENER = re.compile(r"[,;]\s+(?P<opener>[a-z][\w\-’' ]+)$")
+_AFTER_COMMA = re.compile(r"[,;][ \t]+(?=[a-z])")
+#: A glued opener with its qualifier ("instructs the Secretary-General, in consultation
+#: with the Directors of the three Bureaux") is at most this long.
+GLUED_OPENER_MAX_CHARS = 220
+
+
+def _starts_sequence(text: str) -> bool:
+    """The first item of a new group: unlabelled, or labelled "1" or "a)"."""
+    from resolint.parser.labels import read_label
+
+    if not opens_items(text):
+        return False
+    label, _ = read_label(text, 0, len(text))
+    return label is None or label.value == 1
+
+
+def _glued_opener_start(text: str, start: int, end: int, is_opener) -> int | None:
+    """Where a group opener run onto the end of a paragraph begins, or None.
+
+    The paragraph has no final mark (a clause would end with one); the opener is the
+    last stretch after ", " that starts with a listed phrase and has no ";" or "."."""
+    if read_terminal(text, start, end) is not None or "\n" in text[start:end]:
+        return None
+    lo = max(start, end - GLUED_OPENER_MAX_CHARS)
+    for m in reversed(list(_AFTER_COMMA.finditer(text, lo, end))):
+        tail = text[m.end() : end]
+        if ";" in tail or ". " in tail:
+            return None
+        if is_opener(tail):
+            # The latest stretch that starts with an opener: "instructs X, in consultation
+            # with Y" is one opener (", in consultation …" starts with none).
+            return m.end()
+    return None
 
 
 def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
@@ -69,6 +103,10 @@ def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
         return [label_text.replace(str(value), str(value + 1), 1)]
     if scheme == "lower-alpha" and value < 26:
         return [label_text.replace(chr(ord("a") + value - 1), chr(ord("a") + value), 1)]
+    if scheme == "lower-roman":
+        from resolint.parser.labels import to_roman
+
+        return [label_text.replace(to_roman(value), to_roman(value + 1), 1)]
     return []
 
 
@@ -115,17 +153,13 @@ def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
             out.extend(pieces)
             continue
         following = raws[n + 1] if n + 1 < len(raws) else None
-        m = _TAIL_OPENER.search(text, last.span.start, last.span.end)
-        if m and following is not None and m.start() > last.span.start:
-            opener = m.group("opener")
-            if looks_like_group_opener(opener) and is_opener(opener) and opens_items(text[following.span.start : following.span.end]):
-                start = m.start("opener")
-                ws = text.rfind(" ", last.span.start, start)
-                gap_start = ws
-                while gap_start > last.span.start and text[gap_start - 1] in " \t":
-                    gap_start -= 1
-                gaps.append(Span(gap_start, start))
-                pieces[-1] = RawParagraph(Span(last.span.start, gap_start), last.first_line, last.last_line)
-                pieces.append(RawParagraph(Span(start, last.span.end), last.last_line, last.last_line))
+        start = _glued_opener_start(text, last.span.start, last.span.end, is_opener)
+        if start is not None and following is not None and _starts_sequence(text[following.span.start : following.span.end]):
+            gap_start = start
+            while gap_start > last.span.start and text[gap_start - 1] in " \t":
+                gap_start -= 1
+            gaps.append(Span(gap_start, start))
+            pieces[-1] = RawParagraph(Span(last.span.start, gap_start), last.first_line, last.last_line)
+            pieces.append(RawParagraph(Span(start, last.span.end), last.last_line, last.last_line))
         out.extend(pieces)
     return out, gaps
