@@ -12,6 +12,7 @@ lint time, as an internal error (or not at all); with it, the user gets one
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,13 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
         problem = check_style_table(name, body)
         if problem:
             raise ConfigError(path, f"styles.{name}.{problem[0]}", problem[1])
+    for name, body in settings.styles.items():
+        for where, patterns in (body.get("detect") or {}).items():
+            for pattern in patterns if isinstance(patterns, list) else []:
+                try:
+                    re.compile(pattern)
+                except (re.error, TypeError) as exc:
+                    raise ConfigError(path, f"styles.{name}.detect.{where}", f"not a regular expression: {pattern!r} ({exc})") from None
     for name in settings.styles:
         try:
             load_style(name, settings.styles)

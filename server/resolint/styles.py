@@ -231,17 +231,27 @@ def _load_cached(name: str, frozen_custom: Any) -> Style:
     )
 
 
-def detect_style(opening_text: str, title_text: str, candidates: list[str] | None = None) -> tuple[str, str]:
-    """Choose a style from the opening and title block; return (name, reason)."""
+def detect_style(
+    opening_text: str, title_text: str, candidates: list[str] | None = None, custom: dict[str, dict[str, Any]] | None = None
+) -> tuple[str, str]:
+    """Choose a style from the opening and title block; return (name, reason).
+
+    A house style (``custom``) takes part with its own ``[detect]`` table (not one it
+    inherits) and wins a tie with a built-in style."""
     best: tuple[int, str, str] | None = None
-    for name in candidates or builtin_style_names():
-        raw, _ = _builtin_raw(name)
-        detect = raw.get("detect", {})
+    tables = [(name, _builtin_raw(name)[0].get("detect", {}), False) for name in candidates or builtin_style_names()]
+    tables += [(name, body.get("detect", {}), True) for name, body in (custom or {}).items()]
+    for name, detect, is_custom in tables:
+        if not isinstance(detect, dict):
+            continue
         priority = int(detect.get("priority", 0))
         for where, text in (("opening", opening_text), ("title", title_text)):
             for pattern in detect.get(where, []):
-                m = re.search(pattern, text)
-                if m and (best is None or priority > best[0]):
+                try:
+                    m = re.search(pattern, text)
+                except re.error as exc:
+                    raise StyleError(f"style '{name}': [detect] {where} pattern {pattern!r} is not a regular expression: {exc}") from None
+                if m and (best is None or priority > best[0] or (is_custom and priority == best[0])):
                     best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
     if best is None:
         fallback = "un-ga"
