@@ -131,3 +131,15 @@ def test_extend_of_a_key_that_is_not_a_list_is_an_error(tmp_path):
     (tmp_path / "resolint.toml").write_text('[styles.house]\nextends = "un-ga"\n[styles.house.openers]\nextend-case = ["upper"]\n', encoding="utf-8")
     with pytest.raises(ConfigError):
         load_settings(tmp_path / "resolint.toml")
+
+
+def test_a_house_conference_file_beside_the_config(house):
+    (house / "sessions.csv").write_text("# our sessions\nbody,place,year,confidence,attested,aliases\nNRC,Tromsø,2019,high,,Tromso\n", encoding="utf-8")
+    config = (house / "resolint.toml").read_text(encoding="utf-8")
+    config += '\n[styles.rivers.citations]\nconferences = "@sessions.csv"\n[styles.rivers.citations.conference-names]\n"the Commission" = "NRC"\n'
+    (house / "resolint.toml").write_text(config, encoding="utf-8")
+    settings = load_settings(house / "resolint.toml")
+    draft = DRAFT.replace("the drought survey of the upper valleys", "Resolution 4 (Rev. Tromso, 2020) of the Commission")
+    result = lint(draft, settings, path=str(house / "draft.txt"))
+    (cit,) = [f for f in result.findings if f.code == "CIT013"]
+    assert "No NRC met in Tromso in 2020" in cit.message and "NRC 2019" in cit.message

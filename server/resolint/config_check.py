@@ -19,7 +19,7 @@ from typing import Any
 from resolint.styles import EXTEND_PREFIX, FOLDER_KEY, StyleError, builtin_style_names, load_style
 
 #: Tables of a style whose keys are free (phrases, patterns, per-rule options, terms).
-FREE_TABLES = frozenset({"rules", "terms", "detect"})
+FREE_TABLES = frozenset({"rules", "terms", "detect", "conference-names"})
 #: Keys any style may carry besides those the built-in styles use.
 EXTRA_KEYS = frozenset({"extends", "name", "description"})
 

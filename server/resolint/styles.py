@@ -118,6 +118,8 @@ def _localize(table: dict[str, Any], folder: Path) -> dict[str, Any]:
     for key, value in table.items():
         if isinstance(value, dict):
             out[key] = _localize(value, folder)
+        elif isinstance(value, str) and value.startswith("@"):
+            out[key] = _localize({"_": [value]}, folder)["_"][0]  # "conferences = '@ours.csv'"
         elif isinstance(value, list):
             items = []
             for item in value:

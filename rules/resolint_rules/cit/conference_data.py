@@ -7,9 +7,11 @@ so that hover or other rules can ask the same question.
 
 from __future__ import annotations
 
+import csv
 import functools
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from resolint.citations.refdata import _rows
 
@@ -30,10 +32,33 @@ def fold(place: str) -> str:
     return " ".join(text.replace("‑", "-").lower().split())
 
 
-@functools.lru_cache(maxsize=None)
+def _house_rows(path: Path) -> list[dict[str, str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return list(csv.DictReader(ln for ln in lines if ln.strip() and not ln.startswith("#")))
+
+
 def conferences(filename: str) -> tuple[Conference, ...]:
+    """The rows of a built-in data file ("itu_conferences.csv") or of a house file beside
+    its configuration ("@conferences.csv", made absolute when the style was loaded)."""
+    name = filename[1:] if filename.startswith("@") else filename
+    if Path(name).is_absolute():
+        return _parse(_house_rows(Path(name)))  # read afresh: the house may edit it
+    return _builtin(name)
+
+
+@functools.lru_cache(maxsize=None)
+def _builtin(filename: str) -> tuple[Conference, ...]:
+    return _parse(_rows(filename))
+
+
+def _parse(rows: list[dict[str, str]]) -> tuple[Conference, ...]:
     out = []
-    for row in _rows(filename):
+    for row in rows:
+        if not (row.get("body") and row.get("place")):
+            continue
         try:
             year = int(row["year"])
         except (KeyError, TypeError, ValueError):
