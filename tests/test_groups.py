@@ -68,3 +68,11 @@ def test_un_text_has_no_groups():
     res = parse(text)
     assert res.groups == []
     assert [p.kind for p in res.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.OPERATIVE]
+
+
+def test_a_capitalized_listed_opener_still_heads_its_group():
+    text = "The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),\n\nrecalling\n\na) the outcomes,\n\nResolves\n\n1 to act;\n\n2 to report.\n"
+    res = parse(text)
+    resolves = res.groups[1]
+    assert _text(res, resolves) == "Resolves" and resolves.kind is Kind.OPERATIVE
+    assert [i.number for i in res.group_items(resolves)] == [1, 2]

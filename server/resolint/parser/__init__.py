@@ -122,7 +122,7 @@ def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
             continue
         body = text[raw.span.start : raw.span.end]
         nxt = raws[i + 1]
-        if looks_like_group_opener(body) and opens_items(text[nxt.span.start : nxt.span.end]):
+        if looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):
             out.add(i)
     return out
 

@@ -26,7 +26,7 @@ from resolint.parser.labels import read_label, read_terminal
 #: Telecommunication Standardization Bureau", or with its qualifier, "instructs the
 #: Secretary-General, in consultation with the Directors of the three Bureaux").
 GROUP_OPENER_MAX_CHARS = 220
-_OPENER_WORDS = re.compile(r"^[*_]*[a-z][\w\-’' ,()]*[*_]*$")
+_OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,()]*[*_]*$")
 #: Footnote text left in the body by a conversion: a rule of underscores, then the
 #: footnote's number and text ("____________________ 1 These include …").
 FOOTNOTE = re.compile(r"^_{5,}\s*(?:\d{1,3}\b|\*)")
@@ -36,9 +36,14 @@ def is_footnote(text: str) -> bool:
     return bool(FOOTNOTE.match(text))
 
 
-def looks_like_group_opener(text: str) -> bool:
-    """A short lower-case line without label or final mark: "considering further"."""
+def looks_like_group_opener(text: str, is_opener=None) -> bool:
+    """A short line without label or final mark: "considering further". One that starts
+    with a capital ("Considering", a wrong case for PRE003 to report) counts only when
+    ``is_opener`` (a phrase lookup) knows it."""
     text = text.strip()
+    first = text.lstrip("*_")[:1]
+    if first.isupper() and not (is_opener is not None and is_opener(text)):
+        return False
     if not text or len(text) > GROUP_OPENER_MAX_CHARS or "\n" in text:
         return False
     if read_terminal(text, 0, len(text)) is not None or read_label(text, 0, len(text))[0] is not None:

@@ -309,7 +309,7 @@ def group_opener(st: Placement, c: Clause) -> bool:
     p = c.p
     if p.label is not None or p.bullet is not None or st.phase not in (Phase.PREAMBLE, Phase.OPERATIVE):
         return False
-    if not looks_like_group_opener(c.body):
+    if not looks_like_group_opener(c.body, listed_opener):
         return False
     nxt = st.next_substantive(p.index)
     if nxt is None or not opens_items(st.text[nxt.span.start : nxt.span.end]):
