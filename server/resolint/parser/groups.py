@@ -26,7 +26,7 @@ from resolint.parser.labels import read_label, read_terminal
 #: Telecommunication Standardization Bureau", or with its qualifier, "instructs the
 #: Secretary-General, in consultation with the Directors of the three Bureaux").
 GROUP_OPENER_MAX_CHARS = 220
-_OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,()]*[*_]*$")
+_OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
 #: Footnote text left in the body by a conversion: a rule of underscores, then the
 #: footnote's number and text ("____________________ 1 These include …").
 FOOTNOTE = re.compile(r"^_{5,}\s*(?:\d{1,3}\b|\*)")
@@ -138,17 +138,19 @@ def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
                 break
             found = None
             for nxt in _next_label_texts(label.text, label.value, label.scheme.value):
-                pat = re.compile(r"[;,](\s+)" + re.escape(nxt) + r"\s+[a-z]")
+                # "…; 10 that …" (not "resolves 1, 2 and 3 above"): after ";", or after
+                # "," when the next item starts as items do ("to", "that").
+                pat = re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
                 m = pat.search(text, label.span.end, cur.span.end)
                 if m:
                     found = m
                     break
             if found is None:
                 break
-            gap = Span(found.start(1), found.end(1))
-            gaps.append(gap)
-            pieces[-1] = RawParagraph(Span(cur.span.start, found.start(1)), cur.first_line, cur.last_line)
-            pieces.append(RawParagraph(Span(found.end(1), cur.span.end), cur.first_line, cur.last_line))
+            g = 1 if found.group(1) is not None else 2
+            gaps.append(Span(found.start(g), found.end(g)))
+            pieces[-1] = RawParagraph(Span(cur.span.start, found.start(g)), cur.first_line, cur.last_line)
+            pieces.append(RawParagraph(Span(found.end(g), cur.span.end), cur.first_line, cur.last_line))
         last = pieces[-1]
         m = _GLUED_ANNEX.search(text, last.span.start, last.span.end)
         if m:

@@ -353,6 +353,8 @@ def group_item(st: Placement, c: Clause) -> bool:
         return _add_item(st, head, p)
     if label is None and items and P.DECIMAL_ITEM.match(c.content):
         return st.attach(p, items[-1])  # "8.1 an open bidding process;" under item 8
+    if label is None and p.bullet is None and not items and c.term == ":" and st.next_is_numbered(p.index):
+        return st.attach(p, head)  # "pursuant to his initiative on this matter:" introduces the items
     if label is None and p.bullet is None and not items and opens_items(c.content):
         return _add_item(st, head, p)  # the one item of its group
     if label is not None and label.scheme in (LabelScheme.LOWER_ALPHA, LabelScheme.LOWER_ROMAN) and items:
