@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 from resolint.model import Kind, Paragraph
-from resolint_rules.groups import in_group, is_group_head, item_mark
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
+from resolint_rules.groups import in_group, is_group_head, item_mark
 from resolint_rules.opr.sequences import operative_sequences
 from resolint_rules.pre.terminal_punctuation import terminal_fix
 

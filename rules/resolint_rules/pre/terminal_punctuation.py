@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from resolint.model import Kind
-from resolint_rules.groups import is_group_head, item_mark
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
+from resolint_rules.groups import is_group_head, item_mark
 
 
 def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None:
