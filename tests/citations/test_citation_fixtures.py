@@ -102,6 +102,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("CIT013", "Resolution 58 (Rev. Dubai, 2017)"),  # no Plenipotentiary Conference in 2017
         ("CIT013", "(Rev. Johannesburg, 2009) of WTSA"),  # WTSA met in Johannesburg in 2008
         ("CIT013", "Resolution 58 (Rev. Geneva, 2014)"),  # no ITU conference in Geneva in 2014
+        ("DOC015", "; 2 to report to the next"),  # item 2 run onto item 1's line
     ]),
     "un-ga-clean.txt": ("un-ga", []),
     "interpol-clean.txt": ("interpol", []),
