@@ -29,6 +29,7 @@ GROUPS = {
     Kind.CLOSING: ("Closing", types.SymbolKind.Namespace),
     Kind.ANNEX: ("Annex", types.SymbolKind.Namespace),
     Kind.UNPLACED: ("Unplaced text", types.SymbolKind.Null),
+    Kind.NOTE: ("Footnote", types.SymbolKind.String),
 }
 NAME_CHARS = 60
 
