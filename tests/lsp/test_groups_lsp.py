@@ -42,7 +42,10 @@ def test_outline_nests_items_under_their_group_opener():
 def test_hover_on_a_group_opener():
     st = state_of(DRAFT)
     h = hover.hover(st, DRAFT.index("resolves") + 2)
-    assert h is not None and "itu" in h.contents.value
+    assert h is not None and "group of 2 items" in h.contents.value and "**itu**" in h.contents.value
+    # An item has no opener of its own: hovering its first word says nothing of openers.
+    item = hover.hover(st, DRAFT.index("the outcomes of the regional") + 1)
+    assert item is None or "opener" not in item.contents.value
 
 
 def test_completion_offers_lower_case_openers_between_groups_and_none_on_an_item():
