@@ -76,3 +76,38 @@ def test_a_capitalized_listed_opener_still_heads_its_group():
     resolves = res.groups[1]
     assert _text(res, resolves) == "Resolves" and resolves.kind is Kind.OPERATIVE
     assert [i.number for i in res.group_items(resolves)] == [1, 2]
+
+
+OPENING = "The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),\n\n"
+
+
+def test_run_on_items_and_a_glued_opener_are_split():
+    text = OPENING + (
+        "recalling\n\na) the outcomes,\n\nresolves\n\n1 to study the matter; 2 to report on it, "
+        "instructs the Secretary-General, in consultation with the Directors of the three Bureaux\n\n"
+        "1 to publish the results.\n"
+    )
+    res = parse(text)
+    assert [_text(res, g) for g in res.groups] == [
+        "recalling",
+        "resolves",
+        "instructs the Secretary-General, in consultation with the Directors of the three Bureaux",
+    ]
+    assert [i.number for i in res.group_items(res.groups[1])] == [1, 2]
+    assert [text[s.start : s.end] for s in res.run_on] == [" ", " "]
+
+
+def test_an_inline_lettered_list_is_not_split():
+    text = OPENING + (
+        "considering\n\na) that States undertook to prevent a) the coercion of a child; b) the exploitation of children;\n\n"
+        "b) that more is needed,\n\nresolves\n\n1 to act.\n"
+    )
+    res = parse(text)
+    assert [i.label.text for i in res.group_items(res.groups[0])] == ["a)", "b)"]
+    assert res.run_on == []
+
+
+def test_references_to_several_numbers_are_not_split():
+    text = OPENING + "recalling\n\na) the outcomes,\n\nresolves\n\n1 to do what resolves 1, 2 and 3 above describe;\n\n2 to report.\n"
+    res = parse(text)
+    assert [i.number for i in res.group_items(res.groups[1])] == [1, 2] and res.run_on == []

@@ -67,6 +67,9 @@ def opens_items(next_text: str) -> bool:
 #: the Director of the Telecommunication Development Bureau" (no final mark).
 #: An annex heading run onto the end of the last paragraph: "… above. ANNEX 1 TO RESOLUTION 48".
 _GLUED_ANNEX = re.compile(r"(?<=[.;,:])\s+(?=ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b)")
+#: A lettered list inside the paragraph ("…to prevent a) the inducement …; b) the
+#: exploitative use …"): its labels are the text's own, not items run together.
+_INLINE_LIST = re.compile(r"\s[a-z]{1,4}\)\s")
 _AFTER_COMMA = re.compile(r"[,;][ \t]+(?=[a-z])")
 #: A glued opener with its qualifier ("instructs the Secretary-General, in consultation
 #: with the Directors of the three Bureaux") is at most this long.
@@ -142,7 +145,7 @@ def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
                 # "," when the next item starts as items do ("to", "that").
                 pat = re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
                 m = pat.search(text, label.span.end, cur.span.end)
-                if m:
+                if m and not _INLINE_LIST.search(text, label.span.end, m.start()):
                     found = m
                     break
             if found is None:
