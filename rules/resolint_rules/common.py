@@ -37,7 +37,8 @@ def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_firs
 
     ``upper``: every word in capitals, except a trailing preposition, which may keep
     its case ("SHOCKED by"). ``sentence``: first word capitalized, the rest lower case
-    ("Recalling also", "Takes note with appreciation").
+    ("Recalling also", "Takes note with appreciation"). ``lower``: every word in lower
+    case ("recalling further", the openers of ITU groups).
     """
     words = list(_WORD.finditer(opener_text))
     out = list(opener_text)
@@ -48,7 +49,7 @@ def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_firs
             new = w if is_trailing_prep and w.islower() else w.upper()
         else:
             new = w.lower()
-            if i == 0 and capitalize_first:
+            if i == 0 and capitalize_first and case != "lower":
                 new = w[:1].upper() + w[1:].lower()
         out[m.start() : m.end()] = list(new)
     return "".join(out)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from resolint.styles import FOLDER_KEY
+
 CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
 #: Files that are drafts whatever their text says, beyond the built-in names (see
 #: ``resolint.cli.drafts``); empty by default: drafts are recognised by name or text.
@@ -256,7 +258,11 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
         elif key == "styles":
             styles = dict(s.styles)
             for name, body in _table(path, key, value).items():
-                styles[name] = _table(path, f"styles.{name}", body)
+                body = dict(_table(path, f"styles.{name}", body))
+                body.pop(FOLDER_KEY, None)
+                if path is not None and Path(path).is_file():
+                    body[FOLDER_KEY] = str(Path(path).resolve().parent)  # "@file" items resolve beside it
+                styles[name] = body
             changes["styles"] = styles
         elif key == "include":
             changes["include"] = _globs(path, key, value)

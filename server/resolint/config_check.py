@@ -12,13 +12,14 @@ lint time, as an internal error (or not at all); with it, the user gets one
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
-from resolint.styles import StyleError, builtin_style_names, load_style
+from resolint.styles import EXTEND_PREFIX, FOLDER_KEY, StyleError, builtin_style_names, load_style
 
 #: Tables of a style whose keys are free (phrases, patterns, per-rule options, terms).
-FREE_TABLES = frozenset({"rules", "terms", "detect"})
+FREE_TABLES = frozenset({"rules", "terms", "detect", "conference-names"})
 #: Keys of a style checked by their own module (house rules: resolint.custom_rules).
 OWN_CHECK_KEYS = frozenset({"custom-rules"})
 #: Keys any style may carry besides those the built-in styles use.
@@ -82,6 +83,10 @@ def check_style_table(name: str, body: dict[str, Any]) -> tuple[str, str] | None
             dotted = f"{prefix}{key}"
             if dotted in OWN_CHECK_KEYS:
                 continue
+            if dotted == FOLDER_KEY:
+                continue  # set by the configuration loader, not by the user
+            if key.startswith(EXTEND_PREFIX) and isinstance(schema.get(f"{prefix}{key[len(EXTEND_PREFIX):]}"), list):
+                dotted = f"{prefix}{key[len(EXTEND_PREFIX):]}"  # "extend-preambular" is typed as "preambular"
             if dotted in EXTRA_KEYS:
                 if not isinstance(value, str):
                     return dotted, f"expected a string, got {_type_name(value)}"
@@ -110,6 +115,13 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
         problem = check_style_table(name, body)
         if problem:
             raise ConfigError(path, f"styles.{name}.{problem[0]}", problem[1])
+    for name, body in settings.styles.items():
+        for where, patterns in (body.get("detect") or {}).items():
+            for pattern in patterns if isinstance(patterns, list) else []:
+                try:
+                    re.compile(pattern)
+                except (re.error, TypeError) as exc:
+                    raise ConfigError(path, f"styles.{name}.detect.{where}", f"not a regular expression: {pattern!r} ({exc})") from None
     for name in settings.styles:
         try:
             load_style(name, settings.styles)

@@ -87,7 +87,7 @@ def resolve_style(resolution: Resolution, settings: Settings, override: str | No
         text = resolution.source.text
         opening = " ".join(text[p.span.start : p.span.end] for p in resolution.openings[:1])
         title = " ".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs)
-        name, reason = detect_style(opening, title)
+        name, reason = detect_style(opening, title, custom=settings.styles)
         style = load_style(name, settings.styles)
         style.detected_because = reason
         return style

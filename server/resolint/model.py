@@ -26,6 +26,7 @@ class Kind(str, enum.Enum):
     CLOSING = "closing"  # "Adopted: …", "38th plenary meeting", a date line
     ANNEX = "annex"  # everything from "Annex" on: not a clause of the resolution
     DIRECTIVE = "directive"  # a resolint comment on a line of its own
+    NOTE = "note"  # a footnote left in the text by a conversion ("____ 1 These include …")
     UNPLACED = "unplaced"  # text the parser could not place
 
 
@@ -83,6 +84,10 @@ class Paragraph:
     part: int = 0  # which part (A, B, …) of a multi-part resolution
     parent: "Paragraph | None" = field(default=None, repr=False)
     children: list["Paragraph"] = field(default_factory=list, repr=False)
+    #: A group opener: an opener alone on its line ("recalling", "instructs the
+    #: Secretary-General") heading the items that follow ("a) …;", "1 to …;"). The items
+    #: are its children, of the same kind; see :meth:`Resolution.groups`.
+    heads_group: bool = False
 
     def text(self, source: SourceText) -> str:
         return source.text[self.span.start : self.span.end]
@@ -133,6 +138,9 @@ class Resolution:
     title: TitleBlock = field(default_factory=TitleBlock)
     openings: list[Paragraph] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    #: Where the parser split paragraphs that a conversion ran together on one line (the
+    #: white space between them): "…; 10 that …", "…, instructs the Secretary-General".
+    run_on: list[Span] = field(default_factory=list)
     #: The organization's ``[terms]`` table (custom instruments); set by the engine.
     terms: dict[str, Any] = field(default_factory=dict, repr=False)
     _citations: Any = field(default=None, repr=False)
@@ -156,7 +164,8 @@ class Resolution:
 
     @property
     def preamble(self) -> list[Paragraph]:
-        return self.of_kind(Kind.PREAMBLE)
+        """Preambular clauses, each with its opener (a group's items are its children)."""
+        return [p for p in self.paragraphs if p.kind is Kind.PREAMBLE and p.parent is None]
 
     @property
     def operative(self) -> list[Paragraph]:
@@ -170,6 +179,15 @@ class Resolution:
     @property
     def unplaced(self) -> list[Paragraph]:
         return self.of_kind(Kind.UNPLACED)
+
+    @property
+    def groups(self) -> list[Paragraph]:
+        """Group openers, preambular and operative, in order (their items are children)."""
+        return [p for p in self.paragraphs if p.heads_group]
+
+    def group_items(self, head: Paragraph) -> list[Paragraph]:
+        """The items of a group: the children of its opener of the opener's kind."""
+        return [c for c in head.children if c.kind is head.kind]
 
     def parts(self) -> list[list[Paragraph]]:
         """Paragraphs grouped by part (a multi-part resolution repeats its opening)."""

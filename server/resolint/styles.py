@@ -2,8 +2,12 @@
 
 A style is a TOML file (built-in ones live in ``resolint_rules/styles``; an organization
 adds its own in ``resolint.toml`` with ``extends``). Lists of phrases may name a data
-file with ``@file.txt``, resolved next to the style's folder ``../data``. Styles are
-merged key by key: a table in the child updates the parent's table; a value replaces it.
+file with ``@file.txt``: a house style's file is looked for first in the folder of the
+configuration that defines the style (and must stay inside it), then among the built-in
+data files (``resolint_rules/data``). Styles are merged key by key: a table in the child
+updates the parent's table; a value replaces it, except that ``extend-KEY = [...]`` adds
+its items to the list ``KEY`` inherited from the parent (a house keeps the built-in
+phrases and adds its own). See docs/styles.md.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from pathlib import Path
 from typing import Any
 
 STYLE_GROUP = "resolint.styles"
+#: Prefix of a key that adds to an inherited list instead of replacing it.
+EXTEND_PREFIX = "extend-"
+#: Key the configuration loader sets on a house style: the folder of its config file.
+FOLDER_KEY = "_folder"
 
 
 class StyleError(Exception):
@@ -81,9 +89,13 @@ def builtin_style_names() -> list[str]:
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """``child`` over ``base``: tables merge, values replace, ``extend-KEY`` lists append."""
     out = copy.deepcopy(base)
+    extensions = []
     for key, value in child.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
+        if key.startswith(EXTEND_PREFIX) and isinstance(value, list):
+            extensions.append((key[len(EXTEND_PREFIX) :], value))
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)
         elif key == "custom-rules" and isinstance(value, list) and isinstance(out.get(key), list):
             # House rules accumulate: a child style adds its own and replaces a parent's of the same code.
@@ -92,6 +104,40 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
             out[key] = kept + copy.deepcopy(value)
         else:
             out[key] = copy.deepcopy(value)
+    for key, value in extensions:  # after the child's own KEY, whatever the order written
+        inherited = out.get(key, [])
+        if not isinstance(inherited, list):
+            raise StyleError(f"'{EXTEND_PREFIX}{key}' extends '{key}', which is not a list")
+        out[key] = inherited + [v for v in copy.deepcopy(value) if v not in inherited]
+    return out
+
+
+def _localize(table: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """A house style's ``@file`` items made absolute when the file is in ``folder``.
+
+    A name that leaves the folder ("@../x.txt", "@/etc/x") is an error: a configuration
+    reads data beside itself, nowhere else. A name not found there is left for the
+    built-in data files ("@preambular_phrases.txt")."""
+    out: dict[str, Any] = {}
+    root = folder.resolve()
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out[key] = _localize(value, folder)
+        elif isinstance(value, str) and value.startswith("@"):
+            out[key] = _localize({"_": [value]}, folder)["_"][0]  # "conferences = '@ours.csv'"
+        elif isinstance(value, list):
+            items = []
+            for item in value:
+                if isinstance(item, str) and item.startswith("@"):
+                    path = (root / item[1:]).resolve()
+                    if not path.is_relative_to(root):
+                        raise StyleError(f"'{item}' is outside the folder of the configuration ({root})")
+                    if path.is_file():
+                        item = "@" + str(path)
+                items.append(item)
+            out[key] = items
+        else:
+            out[key] = value
     return out
 
 
@@ -99,7 +145,10 @@ def _resolve_raw(name: str, custom: dict[str, dict[str, Any]], seen: tuple[str, 
     if name in seen:
         raise StyleError(f"style '{name}' extends itself ({' -> '.join(seen + (name,))})")
     if name in custom:
-        own = custom[name]
+        own = dict(custom[name])
+        folder = own.pop(FOLDER_KEY, None)
+        if folder:
+            own = _localize(own, Path(folder))
         parent = own.get("extends")
         base = _resolve_raw(parent, custom, seen + (name,)) if parent else {}
         merged = _merge(base, {k: v for k, v in own.items() if k != "extends"})
@@ -114,8 +163,23 @@ def _resolve_raw(name: str, custom: dict[str, dict[str, Any]], seen: tuple[str, 
     return copy.deepcopy(raw)
 
 
-@functools.lru_cache(maxsize=None)
 def _data_lines(filename: str) -> tuple[str, ...]:
+    """The phrases of a data file: a house file (absolute path, read afresh) or a built-in one."""
+    path = Path(filename)
+    if path.is_absolute():
+        try:
+            return _lines(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StyleError(f"style data file '{filename}' cannot be read: {exc}") from None
+    return _builtin_data_lines(filename)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in text.splitlines() if s.strip() and not s.lstrip().startswith("#"))
+
+
+@functools.lru_cache(maxsize=None)
+def _builtin_data_lines(filename: str) -> tuple[str, ...]:
     for d in builtin_style_dirs():
         path = d.parent / "data" / filename
         if path.is_file():
@@ -174,17 +238,27 @@ def _load_cached(name: str, frozen_custom: Any) -> Style:
     )
 
 
-def detect_style(opening_text: str, title_text: str, candidates: list[str] | None = None) -> tuple[str, str]:
-    """Choose a style from the opening and title block; return (name, reason)."""
+def detect_style(
+    opening_text: str, title_text: str, candidates: list[str] | None = None, custom: dict[str, dict[str, Any]] | None = None
+) -> tuple[str, str]:
+    """Choose a style from the opening and title block; return (name, reason).
+
+    A house style (``custom``) takes part with its own ``[detect]`` table (not one it
+    inherits) and wins a tie with a built-in style."""
     best: tuple[int, str, str] | None = None
-    for name in candidates or builtin_style_names():
-        raw, _ = _builtin_raw(name)
-        detect = raw.get("detect", {})
+    tables = [(name, _builtin_raw(name)[0].get("detect", {}), False) for name in candidates or builtin_style_names()]
+    tables += [(name, body.get("detect", {}), True) for name, body in (custom or {}).items()]
+    for name, detect, is_custom in tables:
+        if not isinstance(detect, dict):
+            continue
         priority = int(detect.get("priority", 0))
         for where, text in (("opening", opening_text), ("title", title_text)):
             for pattern in detect.get(where, []):
-                m = re.search(pattern, text)
-                if m and (best is None or priority > best[0]):
+                try:
+                    m = re.search(pattern, text)
+                except re.error as exc:
+                    raise StyleError(f"style '{name}': [detect] {where} pattern {pattern!r} is not a regular expression: {exc}") from None
+                if m and (best is None or priority > best[0] or (is_custom and priority == best[0])):
                     best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
     if best is None:
         fallback = "un-ga"

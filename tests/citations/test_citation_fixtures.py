@@ -98,6 +98,12 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("CIT008", "24 November 2107"),
         ("CIT011", "report on paragraph 3 below"),
     ]),
+    "itu-citations.txt": ("itu", [
+        ("CIT013", "Resolution 58 (Rev. Dubai, 2017)"),  # no Plenipotentiary Conference in 2017
+        ("CIT013", "(Rev. Johannesburg, 2009) of WTSA"),  # WTSA met in Johannesburg in 2008
+        ("CIT013", "Resolution 58 (Rev. Geneva, 2014)"),  # no ITU conference in Geneva in 2014
+        ("DOC015", "; 2 to report to the next"),  # item 2 run onto item 1's line
+    ]),
     "un-ga-clean.txt": ("un-ga", []),
     "interpol-clean.txt": ("interpol", []),
 }

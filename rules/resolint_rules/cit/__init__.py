@@ -6,6 +6,7 @@ Every rule here reads ``ctx.resolution.citations``, extracted once per document 
 
 from resolint_rules.cit.article_range import ArticleOutOfRange
 from resolint_rules.cit.article_title import ArticleTitleMismatch
+from resolint_rules.cit.conference_place_year import ConferencePlaceYear
 from resolint_rules.cit.date_format import DateFormat
 from resolint_rules.cit.ga_session_date import GaResolutionOutsideSession
 from resolint_rules.cit.impossible_date import ImpossibleDate
@@ -20,5 +21,5 @@ from resolint_rules.cit.sc_number_year import ScResolutionYearMismatch
 RULES = [
     GaResolutionOutsideSession, ScResolutionYearMismatch, InterpolSymbolSession, CitationAfterText,
     InconsistentCitation, ImpossibleDate, DateFormat, ImplausibleYear, ArticleOutOfRange,
-    ArticleTitleMismatch, InternalReferenceTarget, InstrumentAdoptionMismatch,
+    ArticleTitleMismatch, InternalReferenceTarget, InstrumentAdoptionMismatch, ConferencePlaceYear,
 ]

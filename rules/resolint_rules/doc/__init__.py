@@ -6,6 +6,7 @@ from resolint_rules.doc.opener_italics import ItalicBeyondOpener, OpenerNotItali
 from resolint_rules.doc.opening_punctuation import OpeningPunctuation
 from resolint_rules.doc.ordinal_suffix import OrdinalSuffix
 from resolint_rules.doc.preamble_after_operative import PreambleAfterOperative
+from resolint_rules.doc.run_on import ParagraphsRunTogether
 from resolint_rules.doc.session_mismatch import SessionMismatch
 from resolint_rules.doc.title_number import TitleNumberMismatch
 from resolint_rules.doc.unplaced_text import UnplacedText
@@ -13,5 +14,5 @@ from resolint_rules.doc.vote_line import VoteLine
 
 RULES = [
     MissingOpening, OpeningPunctuation, PreambleAfterOperative, UnplacedText, OpenerNotItalic, ItalicBeyondOpener,
-    TitleNumberMismatch, SessionMismatch, MeetingPlaceDate, OrdinalSuffix, VoteLine,
+    TitleNumberMismatch, SessionMismatch, MeetingPlaceDate, OrdinalSuffix, VoteLine, ParagraphsRunTogether,
 ]

@@ -184,6 +184,9 @@ class SubparagraphLabelForm(Rule):
             if level < 1 or level > len(forms):
                 continue
             want_form, want_scheme = forms[level - 1], schemes[level - 1]
+            if "|" in want_scheme:  # "lower-alpha|lower-roman": either is right at this level
+                allowed = want_scheme.split("|")
+                want_scheme = label.scheme.value if label.scheme.value in allowed else allowed[0]
             if label.scheme.value == want_scheme and label.form == want_form:
                 continue
             if label.scheme.value == want_scheme:

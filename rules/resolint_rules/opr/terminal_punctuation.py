@@ -4,6 +4,7 @@ import re
 
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
+from resolint_rules.groups import in_group, is_group_head, item_mark
 from resolint_rules.opr.sequences import operative_sequences
 from resolint_rules.pre.terminal_punctuation import terminal_fix
 
@@ -80,6 +81,12 @@ class OperativeTerminalPunctuation(Rule):
             for i, p in enumerate(seq):
                 is_last = i == len(seq) - 1
                 ends_part = is_last and (last_of_part or (p.parent is not None and p.parent is self._last_top(ctx, p.part)))
+                if is_group_head(ctx, p):
+                    continue  # "resolves": its items carry the marks
+                if in_group(ctx, p) and not (p.children and p.terminal_char(ctx.source) == ":"):
+                    want = item_mark(ctx, is_last, ends_part)
+                    yield from self._check(ctx, p, want, allow_period=(want == ";"))
+                    continue
                 if p.children:
                     want = ":"
                 elif ends_part:

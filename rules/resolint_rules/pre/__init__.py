@@ -1,6 +1,7 @@
 """PRE: preambular paragraphs."""
 
 from resolint_rules.pre.finite_verb_in_preamble import FiniteVerbInPreamble
+from resolint_rules.pre.item_sequence import PreambularItemSequence
 from resolint_rules.pre.modifier_position import PreambleModifierPosition
 from resolint_rules.pre.numbered_preamble import NumberedPreamble
 from resolint_rules.pre.opener_case import PreambleOpenerCase
@@ -16,4 +17,5 @@ RULES = [
     NumberedPreamble,
     RepeatedPreambleOpener,
     PreambleModifierPosition,
+    PreambularItemSequence,
 ]

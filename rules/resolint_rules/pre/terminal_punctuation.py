@@ -3,6 +3,7 @@ from __future__ import annotations
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
+from resolint_rules.groups import is_group_head, item_mark
 
 
 def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None:
@@ -73,6 +74,9 @@ class PreambleTerminalPunctuation(Rule):
 
     def check(self, ctx: RuleContext):
         for p in ctx.resolution.preamble:
+            if is_group_head(ctx, p):
+                yield from self._items(ctx, p)
+                continue
             want = ":" if p.children else ","
             if p.children and p.terminal_char(ctx.source) == ",":
                 continue
@@ -82,3 +86,17 @@ class PreambleTerminalPunctuation(Rule):
             span, fix, have = found
             what = f"ends with '{have}'" if have else "has no final punctuation"
             yield Violation(span, f"Preambular paragraph {what}; end it with '{want}'", fix)
+
+    def _items(self, ctx: RuleContext, head):
+        """A preambular group's items end ";", its last item "," (the style's ``[groups]``)."""
+        items = ctx.resolution.group_items(head)
+        for i, item in enumerate(items):
+            want = item_mark(ctx, i == len(items) - 1, ends_text=False)
+            if item.children and item.terminal_char(ctx.source) == ":":
+                continue  # "a) that … in the following areas:" then its sub-items
+            found = terminal_fix(ctx, item, want)
+            if found is None:
+                continue
+            span, fix, have = found
+            what = f"ends with '{have}'" if have else "has no final punctuation"
+            yield Violation(span, f"Preambular item {what}; end it with '{want}'", fix)

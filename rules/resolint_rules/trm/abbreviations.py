@@ -37,7 +37,7 @@ def definitions(ctx: RuleContext) -> list[Definition]:
         return out
     for m in DEFINITION.finditer(text):
         p = paragraph_at(ctx, m.start())
-        if p is None or p.kind in (Kind.TITLE, Kind.ANNEX, Kind.DIRECTIVE):
+        if p is None or p.kind in (Kind.TITLE, Kind.ANNEX, Kind.DIRECTIVE, Kind.NOTE):
             continue  # the title repeats the agenda item; the body defines for itself
         if not _BEFORE.search(text, max(p.span.start, m.start() - 4), m.start()):
             continue
@@ -66,7 +66,7 @@ def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
         nxt = text[end] if end < len(text) else " "
         if not (prev.isalnum() or prev in "/-_(" or nxt.isalnum() or nxt in "/-_"):
             p = paragraph_at(ctx, pos)
-            if p is not None and p.kind not in (Kind.ANNEX, Kind.DIRECTIVE) and not in_spans(pos, quotes):
+            if p is not None and p.kind not in (Kind.ANNEX, Kind.DIRECTIVE, Kind.NOTE) and not in_spans(pos, quotes):
                 out.append(Span(pos, end))
                 break
         pos = text.find(abbr, end, before)

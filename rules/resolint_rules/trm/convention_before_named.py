@@ -41,7 +41,8 @@ class ConventionBeforeNamed(Rule):
     No fix.
 
     ## Options
-    None.
+    None; a style whose body has a Convention of its own names it in `[terms] the-convention`
+    (ITU: the Convention of the International Telecommunication Union), and the rule is off.
 
     ## References
     - UN Editorial Manual, "Capitalization": <https://www.un.org/dgacm/en/content/editorial-manual/capitalization>
@@ -57,8 +58,8 @@ class ConventionBeforeNamed(Rule):
 
     def check(self, ctx: RuleContext):
         text = ctx.text
-        if "Convention" not in text:
-            return
+        if "Convention" not in text or ctx.style.get("terms.the-convention", ""):
+            return  # the body's own Convention needs no introduction ("No. 196 of the Convention")
         cs = citations(ctx)
         named = [m.span.start for m in cs.instruments if m.instrument.kind == "convention"]
         first_named = min(named) if named else len(text)

@@ -25,6 +25,8 @@ MAX_ITEMS = 400
 def cased(phrase: str, case: str) -> str:
     if case == "upper":
         return phrase.upper()
+    if case == "lower":  # ITU group openers: "recalling", "instructs the Secretary-General"
+        return phrase[:1].lower() + phrase[1:]
     return phrase[:1].upper() + phrase[1:]
 
 
@@ -72,10 +74,12 @@ def completions(state: LintState, line: int, offset: int) -> list[types.Completi
     # Only at the start of a paragraph: the line before is blank (or there is none).
     if line > 0 and src.line_text(line - 1).strip() and not (m and m.group("label")):
         return []
+    style = state.result.style
+    if m and m.group("label") and style.get("groups.used", False):
+        return []  # an item of a group ("a) that …", "1 to …") does not start with an opener
     section = section_at(state, offset, numbered=bool(m and m.group("label") and m.group("label")[0].isdigit()))
     if section is None:
         return []
-    style = state.result.style
     phrases = style.preambular if section == "preambular" else style.operative
     start = offset - len(prefix)
     rng_start = state.index.position(start)

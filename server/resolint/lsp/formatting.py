@@ -16,7 +16,7 @@ from resolint.lsp.actions import minimal_edit
 from resolint.lsp.state import LintState
 from resolint.rule import Applicability, Edit
 
-RENUMBERING = ("OPR002", "OPR008")
+RENUMBERING = ("OPR002", "OPR008", "PRE008")  # PRE008: the letters of a preambular group
 
 
 def formatting_edits(state: LintState) -> list[Edit]:

@@ -57,6 +57,8 @@ def opener_hover(state: LintState, offset: int) -> tuple[Span, str] | None:
             break
         if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE) or not (p.span.start <= offset < p.span.end):
             continue
+        if p.parent is not None and p.parent.heads_group:
+            continue  # an item of a group ("a) that …") has no opener of its own
         op = opener_of(state, p)
         if op is None or not (op.span.start <= offset < op.span.end):
             continue
@@ -68,6 +70,9 @@ def opener_hover(state: LintState, offset: int) -> tuple[Span, str] | None:
         else:
             what = "an operative opener: a verb in the present tense that states what the body does (the paragraph is numbered)"
             listing = "operative"
+        if p.heads_group:
+            n = len(res.group_items(p))
+            what = f"the opener of a group of {n} {'item' if n == 1 else 'items'} below it ({'preambular' if p.kind is Kind.PREAMBLE else 'operative'} part)"
         if op.listed:
             listed = f"Listed in the **{style.name}** style as “{op.phrase}”."
         else:

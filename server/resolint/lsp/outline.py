@@ -29,6 +29,7 @@ GROUPS = {
     Kind.CLOSING: ("Closing", types.SymbolKind.Namespace),
     Kind.ANNEX: ("Annex", types.SymbolKind.Namespace),
     Kind.UNPLACED: ("Unplaced text", types.SymbolKind.Null),
+    Kind.NOTE: ("Footnote", types.SymbolKind.String),
 }
 NAME_CHARS = 60
 
@@ -70,6 +71,8 @@ def paragraph_name(state: LintState, p: Paragraph) -> tuple[str, Span]:
     """The symbol name of a paragraph and the span to select for it."""
     text = state.text
     label = p.label.text + " " if p.label else ""
+    if p.heads_group:  # "instructs the Secretary-General": the whole opener line names the group
+        return _short(text[p.content.start : p.content.end]), p.content
     op = opener_of(state, p)
     if op is not None:
         return label + text[op.span.start : op.span.end], op.span

@@ -13,6 +13,7 @@ from resolint.directives import find_directives
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
+from resolint.parser.groups import looks_like_group_opener, opens_items, split_run_on
 from resolint.parser.labels import read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import read_automatic_numbering
@@ -59,6 +60,7 @@ class _Parser:
         raws = split_paragraphs(self.source, one_per_line_until=opening_line if opening_line is not None else 0)
         if not self.paragraphs_given:
             raws = self._merge_continuations(raws, opening_line)
+            raws, self.res.run_on = split_run_on(self.text, raws, listed_opener)
         paragraphs = [self._make(raw) for raw in raws]
         for i, p in enumerate(paragraphs):
             p.index = i
@@ -80,9 +82,10 @@ class _Parser:
         that …" is one paragraph with several verbs.)
         """
         text = self.text
+        openers = _group_opener_lines(text, raws)
         out: list[RawParagraph] = []
-        for raw in raws:
-            if out and (opening_line is None or raw.first_line > opening_line):
+        for i, raw in enumerate(raws):
+            if out and (opening_line is None or raw.first_line > opening_line) and i not in openers and i - 1 not in openers:
                 prev = out[-1]
                 if _continues(text, prev, raw) and (opening_line is None or prev.first_line > opening_line):
                     out[-1] = RawParagraph(Span(prev.span.start, raw.span.end), prev.first_line, raw.last_line)
@@ -105,6 +108,23 @@ class _Parser:
         label, pos = read_label(text, pos, end)
         terminal = read_terminal(text, pos, end)
         return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
+
+
+def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
+    """Indexes of the lines that head a group of items ("recalling" before "a) …").
+
+    Such a line, and the first item after it, are never merged into the paragraph
+    before: the opener has no final mark, which would otherwise read as a broken line.
+    """
+    out: set[int] = set()
+    for i, raw in enumerate(raws[:-1]):
+        if raw.first_line != raw.last_line:
+            continue
+        body = text[raw.span.start : raw.span.end]
+        nxt = raws[i + 1]
+        if looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):
+            out.add(i)
+    return out
 
 
 def _continues(text: str, prev: RawParagraph, raw: RawParagraph) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from resolint.parser import patterns as P
+from resolint.parser.lexicon import listed_opener
 from resolint.source import SourceText, Span
 
 # Every Unicode space the drafts we have seen carry, plus the BOM and zero-width space.
@@ -32,6 +33,10 @@ _HEADING = re.compile(r"#{1,6}\s")
 _COMMENT_LINE = re.compile(r"<!--.*-->\s*$")
 _CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
 _CAPITAL_START = re.compile(r"[*_\"“‘'(\[]*[A-Z]")
+#: A group opener alone on its line ("considering further", "instructs the Secretary-General").
+_GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
+#: An ITU item number without its point: "1 to explore …".
+_BARE_NUMBER_START = re.compile(r"\d{1,3}[ \t]+[a-z]")
 
 
 @dataclass(slots=True)
@@ -62,6 +67,12 @@ def starts_new_paragraph(prev: str, line: str) -> bool:
     if _HEADING.match(line) or _HEADING.match(prev) or _COMMENT_LINE.match(line) or _COMMENT_LINE.match(prev):
         return True
     if _CLAUSE_END.search(prev) and _CAPITAL_START.match(line):
+        return True
+    # Grouped clauses typed one per line: "…," / "considering" / "a) …" / "resolves" / "1 to …".
+    prev_opens = _GROUP_OPENER_LINE.match(prev) is not None and bool(listed_opener(prev))
+    if _CLAUSE_END.search(prev) and _GROUP_OPENER_LINE.match(line) and listed_opener(line):
+        return True
+    if (prev_opens or _CLAUSE_END.search(prev)) and _BARE_NUMBER_START.match(line):
         return True
     # Closing lines carry no punctuation: "38th plenary meeting" / "21 November 2023".
     if P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev):

@@ -19,6 +19,11 @@ _LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?P<v>[IVXLC]{1,6}|[A-Z])\.(?=\s)"), "#."),
     # A bare number before a capitalized word: "2 Urges …" (number without its point).
     (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[A-Z][a-z])"), "#"),
+    # A bare number before a lower-case word: "1 to explore …", the items of an ITU
+    # operative group (numbers without a full stop).
+    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[a-z])"), "#"),
+    # … or before an acronym and a comma: "1 RAG, TSAG and TDAG to continue …".
+    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[A-Z]{2,6},)"), "#"),
 ]
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]*")

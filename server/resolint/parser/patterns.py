@@ -32,6 +32,11 @@ ADOPTED = re.compile(r"^[*_]*(Adopted|Adoptée|Adoptada)\b", re.IGNORECASE)
 PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b", re.IGNORECASE)
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
+#: "ANNEX 1 TO RESOLUTION 48 (REV. DUBAI, 2018) Matters for reporting …": an ITU annex
+#: heading, possibly with its title on the same line.
+ANNEX_TO_RESOLUTION = re.compile(r"^[*_#\s]*ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b", re.IGNORECASE)
+#: A decimal sub-item under a numbered item: "8.1 an open and transparent bidding process".
+DECIMAL_ITEM = re.compile(r"^\d{1,3}\.\d{1,3}\s")
 ANNEX = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)
 #: "Annex United Nations Convention against Cybercrime": an annex title on the same line.
 ANNEX_TITLED = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?\s+[A-Z“\"]")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
+from resolint.parser.groups import is_footnote, looks_like_group_opener, opens_items
 from resolint.parser.labels import alpha_value
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
@@ -103,14 +104,16 @@ class Placement:
     last_clause: Paragraph | None = None
     #: Inside a text the resolution adopts ("Adopts the following declaration:").
     quoting: bool = False
+    #: The open group opener ("recalling", "resolves") whose items follow.
+    group: Paragraph | None = None
 
     @property
     def text(self) -> str:
         return self.source.text
 
     def close_lists(self) -> None:
-        """A heading or a new clause ends the open list and sub-paragraphs."""
-        self.list_intro, self.sub_stack = None, []
+        """A heading or a new clause ends the open list, group and sub-paragraphs."""
+        self.list_intro, self.sub_stack, self.group = None, [], None
 
     def begin_clause(self, p: Paragraph, kind: Kind) -> bool:
         """Place ``p`` as a preambular clause that sub-paragraphs may attach to."""
@@ -139,6 +142,15 @@ class Placement:
                 return False
             return opener_shape(self.text[nxt.content.start : nxt.content.end]) == "operative"
         return False
+
+    def next_substantive(self, index: int) -> Paragraph | None:
+        """The next paragraph that is not a directive comment or a footnote."""
+        for nxt in self.paragraphs[index + 1 :]:
+            body = self.text[nxt.span.start : nxt.span.end]
+            if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(body) or is_footnote(body):
+                continue
+            return nxt
+        return None
 
     def next_is_numbered(self, index: int) -> bool:
         nxt = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else None
@@ -221,10 +233,18 @@ def page_furniture(st: Placement, c: Clause) -> bool:
     return False
 
 
+def footnote_text(st: Placement, c: Clause) -> bool:
+    """Footnote text a conversion left between paragraphs ("____ 1 These include …")."""
+    if is_footnote(c.body):
+        c.p.kind = Kind.NOTE  # does not change the state: the group or list goes on
+        return True
+    return False
+
+
 def annex_heading(st: Placement, c: Clause) -> bool:
     """"Annex", or after the operative part "Annex <title>": the annex starts."""
     after_body = st.phase in (Phase.OPERATIVE, Phase.CLOSING)
-    if P.ANNEX.match(c.body) or (after_body and P.ANNEX_TITLED.match(c.body)):
+    if P.ANNEX.match(c.body) or P.ANNEX_TO_RESOLUTION.match(c.body) or (after_body and P.ANNEX_TITLED.match(c.body)):
         st.in_annex = True
         c.p.kind = Kind.ANNEX
         return True
@@ -278,6 +298,90 @@ def quoted_after_colon(st: Placement, c: Clause) -> bool:
     if c.content[:1] in "“\"«" and last is not None and last.terminal_char(st.source) == ":":
         return st.attach(c.p, last)
     return False
+
+
+def group_opener(st: Placement, c: Clause) -> bool:
+    """An opener alone on its line heading a group of items: "recalling", "resolves".
+
+    The group is preambular or operative by its opener's shape ("considering" /
+    "instructs the Secretary-General"); an opener of neither shape ("aware") takes the
+    part its items show (lettered: preamble; numbered: operative), else the current one."""
+    p = c.p
+    if p.label is not None or p.bullet is not None or st.phase not in (Phase.PREAMBLE, Phase.OPERATIVE):
+        return False
+    if not looks_like_group_opener(c.body, listed_opener):
+        return False
+    nxt = st.next_substantive(p.index)
+    if nxt is None or not opens_items(st.text[nxt.span.start : nxt.span.end]):
+        return False
+    kind = _group_kind(st, c, nxt)
+    p.kind = kind
+    p.heads_group = True
+    if kind is Kind.OPERATIVE:
+        st.phase = Phase.OPERATIVE
+    st.close_lists()
+    st.group = p
+    st.last_clause = p
+    return True
+
+
+def _group_kind(st: Placement, c: Clause, nxt: Paragraph) -> Kind:
+    if c.shape == "operative":
+        return Kind.OPERATIVE
+    if c.shape == "preamble":
+        return Kind.PREAMBLE
+    if nxt.label is not None:
+        return Kind.OPERATIVE if nxt.label.scheme is LabelScheme.ARABIC else Kind.PREAMBLE
+    return Kind.OPERATIVE if st.phase is Phase.OPERATIVE else Kind.PREAMBLE
+
+
+def group_item(st: Placement, c: Clause) -> bool:
+    """An item of the open group: lettered in the preamble, numbered in the operative
+    part, or (the first item of a group of one) unlabelled in lower case. A lettered or
+    roman label of another family is a sub-item (the next steps place it); anything
+    else ends the group."""
+    head = st.group
+    if head is None:
+        return False
+    p = c.p
+    items = [q for q in head.children if q.kind is head.kind]
+    label = p.label
+    item_scheme = LabelScheme.ARABIC if head.kind is Kind.OPERATIVE else LabelScheme.LOWER_ALPHA
+    if label is not None and label.scheme is LabelScheme.LOWER_ROMAN and item_scheme is LabelScheme.LOWER_ALPHA:
+        _settle_letter(label, items)
+    if label is not None and label.scheme is item_scheme:
+        return _add_item(st, head, p)
+    if label is None and items and P.DECIMAL_ITEM.match(c.content):
+        return st.attach(p, items[-1])  # "8.1 an open bidding process;" under item 8
+    if label is None and p.bullet is None and not items and c.term == ":" and st.next_is_numbered(p.index):
+        return st.attach(p, head)  # "pursuant to his initiative on this matter:" introduces the items
+    if label is None and p.bullet is None and not items and opens_items(c.content):
+        return _add_item(st, head, p)  # the one item of its group
+    if label is not None and label.scheme in (LabelScheme.LOWER_ALPHA, LabelScheme.LOWER_ROMAN) and items:
+        return False  # a sub-item of the last item: lettered_subparagraph places it
+    st.group = None
+    return False
+
+
+def _settle_letter(label, items: list[Paragraph]) -> None:
+    """"i)" after "h)" (and "v)" after "u)", "x)" after "w)") is a letter, not a numeral."""
+    letters = label.text.strip("().")
+    if len(letters) != 1 or not items or items[-1].label is None:
+        return
+    last = items[-1].label
+    if last.scheme is LabelScheme.LOWER_ALPHA and last.value == alpha_value(letters) - 1:
+        label.scheme = LabelScheme.LOWER_ALPHA
+        label.value = alpha_value(letters)
+
+
+def _add_item(st: Placement, head: Paragraph, p: Paragraph) -> bool:
+    p.kind = head.kind
+    p.parent = head
+    p.depth = head.depth + 1
+    head.children.append(p)
+    st.last_clause = p
+    st.sub_stack = []
+    return True
 
 
 def section_label(st: Placement, c: Clause) -> bool:
@@ -447,12 +551,15 @@ LEAD_STEPS: tuple[Step, ...] = (annex_continues, directive_comment, title_block)
 BODY_STEPS: tuple[Step, ...] = (
     repeated_opening,
     page_furniture,
+    footnote_text,
     annex_heading,
     adopted_text,
     closing_line,
     markdown_heading,
     after_closing,
     quoted_after_colon,
+    group_opener,
+    group_item,
     section_label,
     lettered_subparagraph,
     heading_between_numbered,

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import re
+
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.cit.conference_data import at_place, conferences, matching
+from resolint_rules.refs import in_spans, quote_spans
+
+#: "Resolution 101 (Rev. Guadalajara, 2010)", "Resolutions 102, 130 and 133 (Rev. Dubai,
+#: 2018)", then optionally "of WTSA" / "of the World Telecommunication Development Conference".
+CONFERENCE_CITATION = re.compile(
+    r"\bResolutions?\s+(?:\d{1,3}[A-Z]?(?:\s*,\s*|\s+and\s+))*\d{1,3}[A-Z]?\s*"
+    r"\((?P<rev>Rev\.\s*)?(?P<place>[A-Z][^\W\d_]*(?:[ \-‑][A-Za-zÀ-ÿ][^\W\d_]*){0,3}),\s*(?P<year>\d{4})\)"
+    r"(?P<of>\s+of\s+(?P<body>(?:the\s+|this\s+)?[A-Z]?[\w\- ]{1,80}))?"
+)
+
+
+class ConferencePlaceYear(Rule):
+    """
+    ## What it does
+    Checks the place and year in a citation of a conference's resolution, "Resolution 101
+    (Rev. Guadalajara, 2010)" or "Resolution 64 (Rev. Hammamet, 2016) of WTSA", against
+    the conferences the style's reference data lists: the named conference (or, when
+    none is named, any of them) must have met at that place in that year.
+
+    ## Why is this bad?
+    Bodies such as the ITU cite their resolutions by the place and year of the
+    conference that adopted or last revised them. A place and year at which no such
+    conference met points at no version of the resolution.
+
+    ## Example
+    ```
+    The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+    recalling
+    a) Resolution 101 (Rev. Dubai, 2017) of the Plenipotentiary Conference,
+    resolves
+    1 to continue the work.
+    ```
+
+    ## Use instead
+    ```
+    The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+    recalling
+    a) Resolution 101 (Rev. Dubai, 2018) of the Plenipotentiary Conference,
+    resolves
+    1 to continue the work.
+    ```
+
+    ## Fix safety
+    No fix: the place or the year may be the wrong part.
+
+    ## Options
+    None; the data come from the style: `[citations] conferences` names the data file and
+    `[citations.conference-names]` maps the names written after "of" to its bodies. A
+    style without them (the UN and INTERPOL styles) is not checked.
+
+    ## References
+    `data/itu_conferences.csv` (ITU Plenipotentiary Conferences, WTSA, WTDC, WRC, RA and
+    WCIT, with the confidence of each row). Without a body after "of", a place at which no
+    conference of the data ever met ("Resolution 5 (Tampere, 1998)") is not checked.
+    """
+
+    code = "CIT013"
+    name = "conference-place-year"
+    summary = "No conference of that body met at the cited place in the cited year"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        filename = ctx.style.get("citations.conferences", "")
+        if not filename or not conferences(filename):
+            return
+        names = {k.lower(): v for k, v in (ctx.style.get("citations.conference-names", {}) or {}).items()}
+        quotes = quote_spans(ctx)
+        text = ctx.text
+        for m in CONFERENCE_CITATION.finditer(text):
+            if in_spans(m.start(), quotes):
+                continue
+            body = _body(m.group("body"), names) if m.group("of") else None
+            if body == "":
+                continue  # named, but not a body of the data ("of the Council", "of the UNGA")
+            place, year = m.group("place"), int(m.group("year"))
+            if matching(filename, place, year, body):
+                continue
+            if body is None and not at_place(filename, place, None):
+                continue  # no conference of the data ever met there: a citation of another kind
+            span = Span(m.start("place"), m.end("year"))
+            yield Violation(span, _message(filename, place, year, body))
+
+
+def _body(written: str, names: dict[str, str]) -> str:
+    """The data's body for the name after "of", longest name first; "" when unknown."""
+    lowered = written.lower()
+    bare = lowered[4:] if lowered.startswith("the ") else lowered
+    for name in sorted(names, key=len, reverse=True):
+        for candidate in (lowered, bare):
+            if candidate.startswith(name) and (len(candidate) == len(name) or not candidate[len(name)].isalnum()):
+                return names[name]
+    return ""
+
+
+def _message(filename: str, place: str, year: int, body: str | None) -> str:
+    where = at_place(filename, place, body)
+    who = body or "ITU conference"
+    if where:
+        met = ", ".join(f"{c.body} {c.year}" for c in sorted(where, key=lambda c: c.year))
+        return f"No {who} met in {place} in {year} (in {place}: {met})"
+    return f"No {who} met in {place}"

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+
+
+class ParagraphsRunTogether(Rule):
+    """
+    ## What it does
+    Reports paragraphs that share a line: an item run onto the one before it ("…;
+    10 that …"), or a group opener run onto the end of an item ("…of this resolution,
+    instructs the Secretary-General"). The parser reads them as separate paragraphs;
+    this rule says where it split them and offers to put each on its own line.
+
+    ## Why is this bad?
+    It is a conversion's artefact (a PDF or Word export that lost paragraph breaks).
+    A reader, a numbering check or a renumbering fix sees one paragraph where the text
+    has two.
+
+    ## Example
+    ```
+    The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+
+    recalling
+
+    a) Resolution 101 (Rev. Dubai, 2018),
+
+    resolves
+
+    1 to continue the studies; 2 to report on them,
+
+    instructs the Secretary-General
+
+    1 to publish the reports.
+    ```
+
+    ## Use instead
+    ```
+    The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+
+    recalling
+
+    a) Resolution 101 (Rev. Dubai, 2018),
+
+    resolves
+
+    1 to continue the studies;
+
+    2 to report on them,
+
+    instructs the Secretary-General
+
+    1 to publish the reports.
+    ```
+
+    ## Fix safety
+    Safe: only white space changes.
+
+    ## Options
+    None.
+
+    ## References
+    `../shared/corpus/SOURCES.md` (ITU texts: headings merged into the paragraph before).
+    """
+
+    code = "DOC015"
+    name = "paragraphs-run-together"
+    summary = "Two paragraphs on one line"
+    default_severity = Severity.INFO
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        for gap in ctx.resolution.run_on:
+            after = ctx.text[gap.end : gap.end + 30].split("\n")[0]
+            yield Violation(gap, f"A new paragraph starts here ('{after.strip()}…') on the line of the one before", Fix.safe("Put it on a line of its own", Edit(gap, "\n\n")))

@@ -1,0 +1,175 @@
+"""Grouped clauses: an opener alone on its line heading a list of items.
+
+Some bodies (the ITU among them) write the preamble and the operative part as groups::
+
+    recalling
+    a) Resolution 101 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;
+    b) …,
+    resolves
+    1 to explore ways and means …;
+    2 that …
+
+The opener ("recalling", "instructs the Secretary-General") has no label and no final
+mark; the items after it carry labels (lettered in the preamble, numbered in the
+operative part) or, for a group of one item, start in lower case. This module only
+recognizes the shape from the text; placement (``parser.placement``) builds the
+groups, and the house style says whether a body is expected to write them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolint.parser.labels import read_label, read_terminal
+
+#: An opener heading a group is a phrase, not a sentence ("instructs the Director of the
+#: Telecommunication Standardization Bureau", or with its qualifier, "instructs the
+#: Secretary-General, in consultation with the Directors of the three Bureaux").
+GROUP_OPENER_MAX_CHARS = 220
+_OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
+#: Footnote text left in the body by a conversion: a rule of underscores, then the
+#: footnote's number and text ("____________________ 1 These include …").
+FOOTNOTE = re.compile(r"^_{5,}\s*(?:\d{1,3}\b|\*)")
+
+
+def is_footnote(text: str) -> bool:
+    return bool(FOOTNOTE.match(text))
+
+
+def looks_like_group_opener(text: str, is_opener=None) -> bool:
+    """A short line without label or final mark: "considering further". One that starts
+    with a capital ("Considering", a wrong case for PRE003 to report) counts only when
+    ``is_opener`` (a phrase lookup) knows it."""
+    text = text.strip()
+    first = text.lstrip("*_")[:1]
+    if first.isupper() and not (is_opener is not None and is_opener(text)):
+        return False
+    if not text or len(text) > GROUP_OPENER_MAX_CHARS or "\n" in text:
+        return False
+    if read_terminal(text, 0, len(text)) is not None or read_label(text, 0, len(text))[0] is not None:
+        return False
+    return bool(_OPENER_WORDS.match(text))
+
+
+def opens_items(next_text: str) -> bool:
+    """Whether a paragraph can be the first item of a group: labelled, in lower case, or
+    a clause ended by ",", ";" or "." ("Resolution 37 (Rev. Buenos Aires, 2017) …,")."""
+    next_text = next_text.strip().lstrip("*_ ")
+    if not next_text:
+        return False
+    if read_label(next_text, 0, len(next_text))[0] is not None:
+        return True
+    return next_text[0].islower() or (next_text[0].isalpha() and next_text[-1] in ",;.")
+
+
+# -- paragraphs run together on one line (a conversion's artefact) --------------------
+#: A group opener run onto the end of the item before: "…of this resolution, instructs
+#: the Director of the Telecommunication Development Bureau" (no final mark).
+#: An annex heading run onto the end of the last paragraph: "… above. ANNEX 1 TO RESOLUTION 48".
+_GLUED_ANNEX = re.compile(r"(?<=[.;,:])\s+(?=ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b)")
+#: A lettered list inside the paragraph ("…to prevent a) the inducement …; b) the
+#: exploitative use …"): its labels are the text's own, not items run together.
+_INLINE_LIST = re.compile(r"\s[a-z]{1,4}\)\s")
+_AFTER_COMMA = re.compile(r"[,;][ \t]+(?=[a-z])")
+#: A glued opener with its qualifier ("instructs the Secretary-General, in consultation
+#: with the Directors of the three Bureaux") is at most this long.
+GLUED_OPENER_MAX_CHARS = 220
+
+
+def _starts_sequence(text: str) -> bool:
+    """The first item of a new group: unlabelled, or labelled "1" or "a)"."""
+    from resolint.parser.labels import read_label
+
+    if not opens_items(text):
+        return False
+    label, _ = read_label(text, 0, len(text))
+    return label is None or label.value == 1
+
+
+def _glued_opener_start(text: str, start: int, end: int, is_opener) -> int | None:
+    """Where a group opener run onto the end of a paragraph begins, or None.
+
+    The paragraph has no final mark (a clause would end with one); the opener is the
+    last stretch after ", " that starts with a listed phrase and has no ";" or "."."""
+    if read_terminal(text, start, end) is not None or "\n" in text[start:end]:
+        return None
+    lo = max(start, end - GLUED_OPENER_MAX_CHARS)
+    for m in reversed(list(_AFTER_COMMA.finditer(text, lo, end))):
+        tail = text[m.end() : end]
+        if ";" in tail or ". " in tail:
+            return None
+        if is_opener(tail):
+            # The latest stretch that starts with an opener: "instructs X, in consultation
+            # with Y" is one opener (", in consultation …" starts with none).
+            return m.end()
+    return None
+
+
+def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
+    """How the label after ``label_text`` is written ("3" after "2", "c)" after "b)")."""
+    if scheme == "arabic":
+        return [label_text.replace(str(value), str(value + 1), 1)]
+    if scheme == "lower-alpha" and value < 26:
+        return [label_text.replace(chr(ord("a") + value - 1), chr(ord("a") + value), 1)]
+    if scheme == "lower-roman":
+        from resolint.parser.labels import to_roman
+
+        return [label_text.replace(to_roman(value), to_roman(value + 1), 1)]
+    return []
+
+
+def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
+    """Split paragraphs a conversion ran together; return (paragraphs, the gaps split at).
+
+    Two shapes are split, both exact: a labelled item followed on its line by the next
+    label of its sequence after ";" or "," ("9 that …; 10 that …"), and a group opener
+    ending a paragraph ("…, instructs the Secretary-General") when items follow it.
+    ``is_opener(phrase)`` says whether a phrase is an opener a style lists. The gaps
+    (the white space at each split) let a rule report the run-on text with its fix."""
+    from resolint.parser.blocks import RawParagraph
+    from resolint.parser.labels import read_label
+    from resolint.source import Span
+
+    out: list = []
+    gaps: list[Span] = []
+    for n, raw in enumerate(raws):
+        pieces = [raw]
+        while True:
+            cur = pieces[-1]
+            label, _ = read_label(text, cur.span.start, cur.span.end)
+            if label is None:
+                break
+            found = None
+            for nxt in _next_label_texts(label.text, label.value, label.scheme.value):
+                # "…; 10 that …" (not "resolves 1, 2 and 3 above"): after ";", or after
+                # "," when the next item starts as items do ("to", "that").
+                pat = re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
+                m = pat.search(text, label.span.end, cur.span.end)
+                if m and not _INLINE_LIST.search(text, label.span.end, m.start()):
+                    found = m
+                    break
+            if found is None:
+                break
+            g = 1 if found.group(1) is not None else 2
+            gaps.append(Span(found.start(g), found.end(g)))
+            pieces[-1] = RawParagraph(Span(cur.span.start, found.start(g)), cur.first_line, cur.last_line)
+            pieces.append(RawParagraph(Span(found.end(g), cur.span.end), cur.first_line, cur.last_line))
+        last = pieces[-1]
+        m = _GLUED_ANNEX.search(text, last.span.start, last.span.end)
+        if m:
+            gaps.append(Span(m.start(), m.end()))
+            pieces[-1] = RawParagraph(Span(last.span.start, m.start()), last.first_line, last.last_line)
+            pieces.append(RawParagraph(Span(m.end(), last.span.end), last.last_line, last.last_line))
+            out.extend(pieces)
+            continue
+        following = raws[n + 1] if n + 1 < len(raws) else None
+        start = _glued_opener_start(text, last.span.start, last.span.end, is_opener)
+        if start is not None and following is not None and _starts_sequence(text[following.span.start : following.span.end]):
+            gap_start = start
+            while gap_start > last.span.start and text[gap_start - 1] in " \t":
+                gap_start -= 1
+            gaps.append(Span(gap_start, start))
+            pieces[-1] = RawParagraph(Span(last.span.start, gap_start), last.first_line, last.last_line)
+            pieces.append(RawParagraph(Span(start, last.span.end), last.last_line, last.last_line))
+        out.extend(pieces)
+    return out, gaps

@@ -1,0 +1,145 @@
+"""A body defined from data alone: a style in resolint.toml, its phrase files beside it.
+
+No Python describes the body below: the test writes a configuration and phrase files,
+then lints a draft in that body's shape (grouped clauses, its own openers)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from resolint.config import ConfigError, load_settings
+from resolint.engine import lint
+from resolint.styles import load_style
+
+CONFIG = textwrap.dedent(
+    """
+    style = "auto"
+
+    [styles.rivers]
+    extends = "_base"
+    description = "Northern Rivers Commission (invented for this test)"
+
+    [styles.rivers.detect]
+    priority = 40
+    opening = ['^\\W*The Northern Rivers Commission\\b']
+
+    [styles.rivers.openers]
+    case = "lower"
+    preambular = ["@phrases/rivers-preamble.txt"]
+    operative = ["@phrases/rivers-operative.txt"]
+
+    [styles.rivers.groups]
+    used = true
+    item-terminal = ";"
+    last-item-terminal = ","
+    final-terminal = "."
+
+    [styles.rivers.numbering]
+    operative = "optional"
+    form = "#."
+
+    [styles.rivers.terms]
+    chief = "Secretary of the Commission"
+    members = "Riparian States"
+    """
+)
+
+DRAFT = """The Northern Rivers Commission,
+
+having regard to
+
+a) the flood reports of the basins;
+
+c) the drought survey of the upper valleys,
+
+whereupon
+
+a) the survey was delayed,
+
+decides
+
+1. to publish the flood maps;
+
+3. to review the survey every year;
+
+2. to report to the next session.
+"""
+
+
+@pytest.fixture()
+def house(tmp_path):
+    (tmp_path / "phrases").mkdir()
+    (tmp_path / "phrases" / "rivers-preamble.txt").write_text("# openers of the preamble\nhaving regard to\nnoting\n", encoding="utf-8")
+    (tmp_path / "phrases" / "rivers-operative.txt").write_text("decides\nrequests\n", encoding="utf-8")
+    config = tmp_path / "resolint.toml"
+    config.write_text(CONFIG, encoding="utf-8")
+    return tmp_path
+
+
+def _line(result, f):
+    return result.source.position(f.span.start).line + 1
+
+
+def test_a_body_from_data_alone_is_detected_and_linted(house):
+    settings = load_settings(house / "resolint.toml")
+    result = lint(DRAFT, settings, path=str(house / "draft.txt"))
+    assert result.style.name == "rivers"
+    assert "Northern Rivers Commission" in result.style.detected_because
+    found = sorted((f.code, _line(result, f)) for f in result.findings if f.severity.value in ("warning", "error"))
+    # The skipped letter, the opener its own file does not list, the numbering break; the
+    # groups, their marks and the house's own openers are all accepted.
+    assert found == [("OPR002", 17), ("OPR002", 19), ("PRE002", 9), ("PRE008", 7)]
+    assert not result.resolution.unplaced
+
+
+def test_house_phrase_files_resolve_beside_the_config(house):
+    settings = load_settings(house / "resolint.toml")
+    style = load_style("rivers", settings.styles)
+    assert style.preambular == ("having regard to", "noting")
+    assert style.operative == ("decides", "requests")
+
+
+def test_an_include_outside_the_config_folder_is_refused(tmp_path):
+    (tmp_path / "secret.txt").write_text("recalling\n", encoding="utf-8")
+    inner = tmp_path / "org"
+    inner.mkdir()
+    (inner / "resolint.toml").write_text(
+        '[styles.house]\nextends = "un-ga"\n[styles.house.openers]\npreambular = ["@../secret.txt"]\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="outside the folder"):
+        load_settings(inner / "resolint.toml")
+
+
+def test_extend_adds_to_the_inherited_list(tmp_path):
+    (tmp_path / "resolint.toml").write_text(
+        '[styles.house]\nextends = "un-ga"\n[styles.house.openers]\nextend-preambular = ["Having listened to"]\n', encoding="utf-8"
+    )
+    settings = load_settings(tmp_path / "resolint.toml")
+    house, base = load_style("house", settings.styles), load_style("un-ga")
+    assert house.preambular[: len(base.preambular)] == base.preambular
+    assert house.preambular[-1] == "Having listened to"
+    # A list given without extend- replaces the inherited one.
+    (tmp_path / "resolint.toml").write_text(
+        '[styles.house]\nextends = "un-ga"\n[styles.house.openers]\npreambular = ["Having listened to"]\n', encoding="utf-8"
+    )
+    assert load_style("house", load_settings(tmp_path / "resolint.toml").styles).preambular == ("Having listened to",)
+
+
+def test_extend_of_a_key_that_is_not_a_list_is_an_error(tmp_path):
+    (tmp_path / "resolint.toml").write_text('[styles.house]\nextends = "un-ga"\n[styles.house.openers]\nextend-case = ["upper"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_settings(tmp_path / "resolint.toml")
+
+
+def test_a_house_conference_file_beside_the_config(house):
+    (house / "sessions.csv").write_text("# our sessions\nbody,place,year,confidence,attested,aliases\nNRC,Tromsø,2019,high,,Tromso\n", encoding="utf-8")
+    config = (house / "resolint.toml").read_text(encoding="utf-8")
+    config += '\n[styles.rivers.citations]\nconferences = "@sessions.csv"\n[styles.rivers.citations.conference-names]\n"the Commission" = "NRC"\n'
+    (house / "resolint.toml").write_text(config, encoding="utf-8")
+    settings = load_settings(house / "resolint.toml")
+    draft = DRAFT.replace("the drought survey of the upper valleys", "Resolution 4 (Rev. Tromso, 2020) of the Commission")
+    result = lint(draft, settings, path=str(house / "draft.txt"))
+    (cit,) = [f for f in result.findings if f.code == "CIT013"]
+    assert "No NRC met in Tromso in 2020" in cit.message and "NRC 2019" in cit.message
