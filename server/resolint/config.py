@@ -10,11 +10,15 @@ this module alone, so the editor and CI cannot disagree.
 from __future__ import annotations
 
 import fnmatch
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from resolint.includes import check_values, resolve_style_includes
+from resolint.styles import data_file
 
 CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.resolution", "*.docx")
@@ -24,8 +28,12 @@ SEVERITIES = ("error", "warning", "info")
 #: Files above this many bytes are refused with a clear error (exit 2) rather than linted
 #: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
 DEFAULT_MAX_FILE_SIZE = 5_000_000
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
+_SIZE = re.compile(r"^\s*+(\d++(?:\.\d++)?+)\s*+([kmg]?+)i?+b?+\s*+$", re.IGNORECASE)  # possessive: no backtracking over a long run of digits
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+#: No size limit above a petabyte means anything: read as unreadable (0 means no limit).
+MAX_SIZE = 10**15
+#: ``extend`` chains longer than this are refused (a loop is caught on its own).
+MAX_EXTEND_DEPTH = 32
 
 
 def parse_size(value: object) -> int | None:
@@ -33,11 +41,13 @@ def parse_size(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value if value >= 0 else None
+        return value if 0 <= value <= MAX_SIZE else None
     if isinstance(value, str):
         m = _SIZE.match(value)
         if m:
-            return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+            size = float(m.group(1)) * _UNITS[m.group(2).lower()]
+            # A run of digits overflows to inf (int() of it raised OverflowError).
+            return int(size) if math.isfinite(size) and size <= MAX_SIZE else None
     return None
 
 
@@ -197,6 +207,7 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
     """Validate a parsed table (from a file or from editor settings) into Settings."""
     s = base or Settings()
     changes: dict[str, Any] = {}
+    check_values(table, lambda key, problem: ConfigError(path, key, problem))
     for key, value in table.items():
         if key == "extend":
             continue
@@ -229,8 +240,12 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["terms"] = {**s.terms, **_terms(path, key, value)}
         elif key == "styles":
             styles = dict(s.styles)
+            folder = Path(path).parent if path is not None and Path(path).is_file() else None
             for name, body in _table(path, key, value).items():
-                styles[name] = _table(path, f"styles.{name}", body)
+                styles[name] = resolve_style_includes(
+                    _table(path, f"styles.{name}", body), folder, lambda n: data_file(n) is not None,
+                    lambda k, problem, name=name: ConfigError(path, f"styles.{name}{k}", problem),
+                )
             changes["styles"] = styles
         elif key == "include":
             changes["include"] = _globs(path, key, value)
@@ -239,7 +254,8 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
         elif key in ("max-file-size", "max_file_size"):
             size = parse_size(value)
             if size is None:
-                raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), got {value!r}")
+                shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+                raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), up to 1000 TB; got {shown}")
             changes["max_file_size"] = size
         else:
             raise ConfigError(path, key, "unknown key (known: style, select, extend-select, ignore, per-file-ignores, "
@@ -260,6 +276,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(path, "", f"not valid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(path, "", f"not UTF-8: {exc}") from None
+    except RecursionError:
+        raise ConfigError(path, "", "arrays or tables nested too deeply to read") from None
     except OSError as exc:
         raise ConfigError(path, "", f"cannot read: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
@@ -278,6 +296,8 @@ def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
     path = path.resolve()
     if path in _seen:
         raise ConfigError(path, "extend", "configuration files extend each other in a loop")
+    if len(_seen) >= MAX_EXTEND_DEPTH:
+        raise ConfigError(path, "extend", f"more than {MAX_EXTEND_DEPTH} configuration files extend one another")
     table = _read_toml(path)
     base = Settings()
     extend = table.get("extend")

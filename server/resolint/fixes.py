@@ -199,6 +199,13 @@ def structure_keeping(
     return accepted, apply_edits(text, edits_of(accepted))
 
 
+def _key(f: Finding) -> tuple:
+    """A finding's fix, recognizable when the same text is linted again."""
+    if f.fix is None:
+        return (f.code, None)
+    return (f.code, f.fix.title, tuple((e.span.start, e.span.end, e.new_text) for e in f.fix.edits))
+
+
 def _divergent(before: tuple, after: tuple) -> list[int]:
     """Indices of the paragraphs whose structure changed.
 
@@ -217,13 +224,32 @@ def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = Fal
     """Apply every allowed fix to a fixed point; ``lint_fn`` lints a text."""
     outcome = FixOutcome(text)
     result = lint_fn(text)
+    refused: set[tuple] = set()  # fixes found to change the structure, for this text
     for _ in range(MAX_PASSES):
-        chosen = select_fixes(result.findings, unsafe)
+        findings = [f for f in result.findings if _key(f) not in refused] if refused else result.findings
+        chosen = select_fixes(findings, unsafe)
         if not chosen:
             break
-        chosen, new_text = structure_keeping(outcome.text, chosen, structure(result.resolution), result.resolution)
-        if not chosen:
+        before = structure(result.resolution)
+        kept, new_text = structure_keeping(outcome.text, chosen, before, result.resolution)
+        if not kept and len(chosen) == 1:
+            refused.add(_key(chosen[0]))  # alone it changes the structure: the others may still go
+            continue
+        if not kept and unsafe:
+            # One unsafe fix (a list relabelled end to end) can overlap and block every
+            # other; the safe fixes still apply, as with --fix alone (issue 18: with
+            # --unsafe-fixes nothing at all was applied).
+            safe = select_fixes(findings, False)
+            if safe:
+                kept, new_text = structure_keeping(outcome.text, safe, before, result.resolution)
+            grew = len(refused)
+            refused.update(_key(f) for f in chosen if f.fix.applicability is Applicability.UNSAFE and f not in kept)
+            if not kept and len(refused) > grew:
+                continue  # the other fixes, without the unsafe ones that failed
+        if not kept:
             break
+        chosen = kept
+        refused.clear()  # the text changes: every fix is rebuilt against it
         outcome.passes += 1
         if new_text == outcome.text:
             break

@@ -109,14 +109,31 @@ def _resolve_raw(name: str, custom: dict[str, dict[str, Any]], seen: tuple[str, 
     return copy.deepcopy(raw)
 
 
+def data_file(filename: str) -> Path | None:
+    """The package data file ``filename``, only if it lies inside a data folder (an
+    absolute name or a ``..`` would otherwise reach any file on the machine)."""
+    from resolint.includes import inside
+
+    if not filename or "\x00" in filename or Path(filename).is_absolute():
+        return None
+    for d in builtin_style_dirs():
+        folder = d.parent / "data"
+        path = folder / filename
+        if inside(path, folder) and path.is_file():
+            return path
+    return None
+
+
 @functools.lru_cache(maxsize=None)
 def _data_lines(filename: str) -> tuple[str, ...]:
-    for d in builtin_style_dirs():
-        path = d.parent / "data" / filename
-        if path.is_file():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            return tuple(s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#"))
-    raise StyleError(f"style data file '{filename}' not found")
+    path = data_file(filename)
+    if path is None:
+        raise StyleError(f"style data file '{filename}' not found in the package's data")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StyleError(f"style data file '{filename}' cannot be read: {exc}") from None
+    return tuple(s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#"))
 
 
 def _phrases(items: list[str]) -> tuple[str, ...]:

@@ -23,8 +23,12 @@ OPENING = re.compile(
 #: "The Council" is long and ends with a comma after a verb.
 OPENING_MAX_CHARS = 450
 
+#: The place runs to the first "from"/"on" and the dates to the first "at its", each
+#: within a line and a bound: two open lazy runs tried every way against each other were
+#: cubic on a long paragraph of repeated near-misses.
 INTERPOL_MEETING = re.compile(
-    r"meeting\s+in\s+(?P<place>.+?)\s+(?:from|on)\s+(?P<dates>.+?)\s+at\s+its\s+(?P<session>\d+)(?P<suffix>[a-z]{2})?\s+session",
+    r"meeting\s+in\s+(?P<place>(?:(?!\s+(?:from|on)\s)[^\n]){1,200}?)\s+(?:from|on)\s+"
+    r"(?P<dates>(?:(?!\s+at\s+its\s)[^\n]){1,120}?)\s+at\s+its\s+(?P<session>\d+)(?P<suffix>[a-z]{2})?\s+session",
     re.IGNORECASE,
 )
 
