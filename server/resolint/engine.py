@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import logging
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from resolint import suppression
+from resolint import listguard, suppression
 from resolint.config import Settings
 from resolint.formatting import Formatting
 from resolint.model import Directive, Kind, Resolution
@@ -160,6 +160,9 @@ def lint(
             continue
         for v in violations:
             raw.append(_finding(rule, v, settings, len(source.text)))
+    protected = listguard.protected_spans(resolution)
+    if protected:
+        raw = [f if f.fix is None else replace(f, fix=listguard.guard(f.fix, protected, source.text)) for f in raw]
     findings = _apply_directives(raw, resolution, settings, path, style_obj)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings)
