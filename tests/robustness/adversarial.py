@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Characters that end a run: each makes some pattern fail at the last moment.
-ENDINGS = ("a", "!", "\n", "Z", "5", " ")
+ENDINGS = ("a", "!", "\n", "5")
 
 _CATEGORY_CHARS = {
     C.CATEGORY_DIGIT: "7",
@@ -162,7 +162,7 @@ def alphabet(pattern: re.Pattern[str]) -> tuple[list[str], list[str], list[str]]
     if pattern.flags & re.IGNORECASE:
         literals += [s.lower() for s in literals if s.lower() != s] + [s.upper() for s in literals if s.upper() != s]
     dedup = lambda xs: list(dict.fromkeys(xs))  # noqa: E731
-    return dedup(literals)[:24], sorted(chars)[:40], dedup(samples)[:12]
+    return dedup(literals)[:12], sorted(chars)[:16], dedup(samples)[:6]
 
 
 # ---------------------------------------------------------------------------- shapes
@@ -232,15 +232,16 @@ class Slow:
 def audit(
     found: Found,
     sizes: tuple[int, ...] = (10_000, 50_000, 100_000),
-    screen: tuple[int, int] = (10_000, 40_000),
+    screen: tuple[int, int] = (4_000, 16_000),
     floor: float = 0.01,
+    screen_floor: float = 0.002,
     max_exponent: float = 1.5,
     repeat: int = 3,
 ) -> Slow | None:
     """The first shape on which ``found`` grows faster than linearly, or None.
 
     Every shape is screened at two sizes (one run each); a shape that grows by more than
-    twice the size ratio and takes over ``floor`` seconds is measured at ``sizes``, best
+    twice the size ratio and takes over ``screen_floor`` seconds is measured at ``sizes``, best
     of ``repeat`` (noise on a shared machine only ever adds time), and reported when the
     fitted exponent of the growth exceeds ``max_exponent`` (1 is linear, 2 quadratic)
     and the largest input takes over ``floor`` seconds.
@@ -253,7 +254,7 @@ def audit(
             pass
         else:
             tb = best_time(lambda: scan(p, b, found.mode), 1)
-            if tb < floor or tb / max(ta, 1e-9) < 2 * screen[1] / screen[0]:
+            if tb < screen_floor or tb / max(ta, 1e-9) < 2 * screen[1] / screen[0]:
                 continue
         texts = [build(n) for n in sizes]
         times = []
@@ -300,9 +301,12 @@ from pathlib import Path
 texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in sys.argv[1:]]
 sys.setprofile(prof)
 for style in (None, "interpol", "un-ga", "un-sc", "mun"):
-    for t in texts:
+    for k, t in enumerate(texts):
         try:
-            fix_text(t, lambda s: lint(s, style=style) if style else lint(s), unsafe=True)
+            if k % 5 == 0:  # the fix loop on some drafts: its patterns are the rules' own
+                fix_text(t, lambda s: lint(s, style=style) if style else lint(s), unsafe=True)
+            else:
+                lint(t, style=style) if style else lint(t)
         except Exception:
             traceback.print_exc()
 sys.setprofile(None)
@@ -313,8 +317,8 @@ json.dump([[p, fl, w, modes.get((p, fl), "scan")] for (p, fl), w in found.items(
 
 def collect_patterns(drafts: list[Path] | None = None) -> list[Found]:
     """Every pattern the engine and the rule pack compile while linting ``drafts``."""
-    if drafts is None:
-        drafts = sorted((ROOT / "fixtures").rglob("*.txt"))[:60]
+    if drafts is None:  # one draft per rule family and the citation fixtures: every pattern runs
+        drafts = sorted((ROOT / "fixtures").rglob("*.txt"))
     proc = subprocess.run(
         [sys.executable, "-c", _RECORDER, *map(str, drafts)],
         capture_output=True, text=True, timeout=600, cwd=ROOT,
