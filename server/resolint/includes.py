@@ -105,6 +105,6 @@ def check_values(table: Any, error: Callable[[str, str], Exception]) -> None:
         if isinstance(value, float) and not math.isfinite(value):
             raise error(key, f"expected a finite number, got {value!r}")
         if isinstance(value, dict):
-            stack.extend((v, f"{key}.{k}" if key else str(k), depth + 1) for k, v in value.items())
+            stack.extend((v, f"{key}.{k}" if depth else str(k), depth + 1) for k, v in value.items())
         elif isinstance(value, list):
             stack.extend((v, key, depth + 1) for v in value)
