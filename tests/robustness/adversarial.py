@@ -237,6 +237,7 @@ def audit(
     screen_floor: float = 0.002,
     max_exponent: float = 1.5,
     repeat: int = 3,
+    budget: float = float("inf"),
 ) -> Slow | None:
     """The first shape on which ``found`` grows faster than linearly, or None.
 
@@ -244,10 +245,14 @@ def audit(
     twice the size ratio and takes over ``screen_floor`` seconds is measured at ``sizes``, best
     of ``repeat`` (noise on a shared machine only ever adds time), and reported when the
     fitted exponent of the growth exceeds ``max_exponent`` (1 is linear, 2 quadratic)
-    and the largest input takes over ``floor`` seconds.
+    and the largest input takes over ``floor`` seconds. ``budget`` bounds the CPU seconds
+    spent screening one pattern (the test suite's bound; the benchmark has none).
     """
     p = found.compiled()
+    spent = time.process_time() + budget
     for name, build in shapes(p):
+        if time.process_time() > spent:
+            break  # the shapes come most likely first: literal runs, then samples, then characters
         a, b = build(screen[0]), build(screen[1])
         ta = best_time(lambda: scan(p, a, found.mode), 1)
         if ta > 1.0:  # already slow at the small size: measure it

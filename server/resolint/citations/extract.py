@@ -809,13 +809,24 @@ def _name_matches(matcher: _NameMatcher, text: str):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
                 continue
             found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
-    taken = sorted((m.start(), m.end()) for m, *_ in found)
+    # What the variants cover, merged into sorted disjoint runs: a name overlaps one iff
+    # the last run starting before the name's end reaches past its start (one bisection;
+    # testing every variant match for every name was quadratic on a list of names).
+    t_starts: list[int] = []
+    t_ends: list[int] = []
+    for a, b in sorted((m.start(), m.end()) for m, *_ in found):
+        if t_starts and a <= t_ends[-1]:
+            t_ends[-1] = max(t_ends[-1], b)
+        else:
+            t_starts.append(a)
+            t_ends.append(b)
     for m in matcher.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
             continue
         if m.group(0) not in matcher.by_name:
             continue
-        if taken and any(s < m.end() and m.start() < e for s, e in taken):
+        k = bisect.bisect_left(t_starts, m.end()) - 1
+        if k >= 0 and t_ends[k] > m.start():
             continue
         inst, form = matcher.by_name[m.group(0)]
         found.append((m, inst, form, ("", False, "")))
