@@ -242,7 +242,7 @@ def audit(
     """The first shape on which ``found`` grows faster than linearly, or None.
 
     Every shape is screened at two sizes (one run each); a shape that grows by more than
-    twice the size ratio and takes over ``screen_floor`` seconds is measured at ``sizes``, best
+    1.5 times the size ratio and takes over ``screen_floor`` seconds is measured at ``sizes``, best
     of ``repeat`` (noise on a shared machine only ever adds time), and reported when the
     fitted exponent of the growth exceeds ``max_exponent`` (1 is linear, 2 quadratic)
     and the largest input takes over ``floor`` seconds. ``budget`` bounds the CPU seconds
@@ -259,7 +259,7 @@ def audit(
             pass
         else:
             tb = best_time(lambda: scan(p, b, found.mode), 1)
-            if tb < screen_floor or tb / max(ta, 1e-9) < 2 * screen[1] / screen[0]:
+            if tb < screen_floor or tb / max(ta, 1e-9) < 1.5 * screen[1] / screen[0]:
                 continue
         texts = [build(n) for n in sizes]
         times = []

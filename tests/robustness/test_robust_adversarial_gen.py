@@ -28,7 +28,7 @@ def test_shapes_end_in_a_mismatch_and_have_the_size_asked():
 
 
 def test_the_old_quadratic_patterns_are_caught():
-    small = dict(sizes=(2_000, 8_000), screen=(1_000, 4_000), floor=0.002, repeat=2)
+    small = dict(sizes=(4_000, 16_000), screen=(1_000, 4_000), floor=0.002, repeat=3)
     assert audit(Found(OLD_JUNK, 0, "old JUNK", "match"), **small) is not None
     assert audit(Found(OLD_DIRECTIVE, re.DOTALL | re.IGNORECASE, "old directive"), **small) is not None
 
