@@ -220,35 +220,56 @@ def _divergent(before: tuple, after: tuple) -> list[int]:
     return [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
 
 
+#: Tries within one pass after a set of fixes could not be applied together.
+RETRIES = 8
+
+
+def next_pass(text: str, result: LintResult, unsafe: bool, refused: set[tuple]) -> tuple[list[Finding], str] | None:
+    """The fixes one pass applies to ``text`` (linted as ``result``), and the new text;
+    None when nothing more can be applied.
+
+    Always applies what it can: a fix that alone changes the structure is set aside
+    (in ``refused``) and the others are tried; with unsafe fixes, when the set cannot
+    be applied together, the safe ones are, so ``--unsafe-fixes`` never applies less
+    than ``--fix`` (issue 18: one relabelling of a whole list overlapped and blocked
+    every other fix, and nothing at all was applied).
+    """
+    before = structure(result.resolution)
+    for _ in range(RETRIES):
+        findings = [f for f in result.findings if _key(f) not in refused] if refused else result.findings
+        chosen = select_fixes(findings, unsafe)
+        if not chosen:
+            return None
+        kept, new_text = structure_keeping(text, chosen, before, result.resolution)
+        if kept:
+            return kept, new_text
+        if len(chosen) == 1:
+            refused.add(_key(chosen[0]))  # alone it changes the structure: the others may still go
+            continue
+        if not unsafe:
+            return None
+        safe = select_fixes(findings, False)
+        if safe:
+            kept, new_text = structure_keeping(text, safe, before, result.resolution)
+        grew = len(refused)
+        refused.update(_key(f) for f in chosen if f.fix.applicability is Applicability.UNSAFE and f not in kept)
+        if kept:
+            return kept, new_text
+        if len(refused) == grew:
+            return None
+    return None
+
+
 def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False) -> FixOutcome:
     """Apply every allowed fix to a fixed point; ``lint_fn`` lints a text."""
     outcome = FixOutcome(text)
     result = lint_fn(text)
     refused: set[tuple] = set()  # fixes found to change the structure, for this text
     for _ in range(MAX_PASSES):
-        findings = [f for f in result.findings if _key(f) not in refused] if refused else result.findings
-        chosen = select_fixes(findings, unsafe)
-        if not chosen:
+        step = next_pass(outcome.text, result, unsafe, refused)
+        if step is None:
             break
-        before = structure(result.resolution)
-        kept, new_text = structure_keeping(outcome.text, chosen, before, result.resolution)
-        if not kept and len(chosen) == 1:
-            refused.add(_key(chosen[0]))  # alone it changes the structure: the others may still go
-            continue
-        if not kept and unsafe:
-            # One unsafe fix (a list relabelled end to end) can overlap and block every
-            # other; the safe fixes still apply, as with --fix alone (issue 18: with
-            # --unsafe-fixes nothing at all was applied).
-            safe = select_fixes(findings, False)
-            if safe:
-                kept, new_text = structure_keeping(outcome.text, safe, before, result.resolution)
-            grew = len(refused)
-            refused.update(_key(f) for f in chosen if f.fix.applicability is Applicability.UNSAFE and f not in kept)
-            if not kept and len(refused) > grew:
-                continue  # the other fixes, without the unsafe ones that failed
-        if not kept:
-            break
-        chosen = kept
+        chosen, new_text = step
         refused.clear()  # the text changes: every fix is rebuilt against it
         outcome.passes += 1
         if new_text == outcome.text:
