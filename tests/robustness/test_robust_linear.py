@@ -45,6 +45,10 @@ def test_the_recorder_finds_the_engine_patterns(patterns):
     assert len(patterns) > 80
 
 
+@pytest.mark.skipif(
+    os.environ.get("RESOLINT_REGEX_AUDIT") != "1",
+    reason="the full pattern audit takes many minutes on a loaded machine: RESOLINT_REGEX_AUDIT=1 to run it",
+)
 def test_every_pattern_scans_in_linear_time(patterns):
     slow = [s for f in patterns if (s := audit(f, sizes=SIZES, floor=0.05, max_exponent=MAX_EXPONENT, repeat=2, budget=BUDGET)) is not None]
     # A slow reading may be a noisy moment: measure each again before failing.
