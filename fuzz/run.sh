@@ -4,7 +4,8 @@
 #   fuzz/run.sh [SECONDS] [extra libFuzzer flags...]
 #
 # The seed corpus is built at run time in fuzz/.work/corpus (ignored by git) from the
-# drafts in fixtures/, the invented drafts in fuzz/seeds/ and, when present, the real
+# drafts in fixtures/, the invented drafts in fuzz/seeds/, hostile runs of near-matches
+# (tests/robustness/test_robust_linear.py) and, when present, the real
 # resolutions in ../shared/corpus (cut to the fuzzer's maximum input length). Inputs the
 # fuzzer finds interesting are kept there between local runs. A crash leaves
 # fuzz/.work/crash-* and makes this script exit non-zero; keep the input as a regression
@@ -39,6 +40,17 @@ for src in sources:
     data = src.read_bytes()[:max_len]
     (out / ("seed-" + hashlib.sha1(data).hexdigest())).write_bytes(data)
     n += 1
+# Hostile seeds: the classes of input that were super-linear (issue 18), cut to the
+# fuzzer's length, so that mutation starts from long runs of near-matches.
+try:
+    sys.path.insert(0, "tests/robustness")
+    from test_robust_linear import CLASSES
+    for name, build in CLASSES.items():
+        data = build(max_len).encode("utf-8")[:max_len]
+        (out / ("hostile-" + hashlib.sha1(data).hexdigest())).write_bytes(data)
+        n += 1
+except ImportError as exc:  # the test extras are not installed: fuzz without them
+    print(f"fuzz: no hostile seeds ({exc})", file=sys.stderr)
 print(f"fuzz: {n} seed inputs in {out} (real corpus {'used' if corpus.is_dir() else 'absent'})", file=sys.stderr)
 PYEOF
 

@@ -108,7 +108,7 @@ def test_an_include_outside_the_config_folder_is_refused(tmp_path):
     (inner / "resolint.toml").write_text(
         '[styles.house]\nextends = "un-ga"\n[styles.house.openers]\npreambular = ["@../secret.txt"]\n', encoding="utf-8"
     )
-    with pytest.raises(ConfigError, match="outside the folder"):
+    with pytest.raises(ConfigError, match="outside the configuration's folder"):
         load_settings(inner / "resolint.toml")
 
 

@@ -13,13 +13,15 @@ import difflib
 import fnmatch
 import functools
 import json
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from resolint.styles import FOLDER_KEY
+from resolint.includes import check_values, resolve_style_includes
+from resolint.styles import FOLDER_KEY, data_file
 
 CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
 #: Files that are drafts whatever their text says, beyond the built-in names (see
@@ -35,12 +37,12 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "resolint.schema.json"
 #: Files above this many bytes are refused with a clear error (exit 2) rather than linted
 #: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
 DEFAULT_MAX_FILE_SIZE = 5_000_000
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
+_SIZE = re.compile(r"^\s*+(\d++(?:\.\d++)?+)\s*+([kmg]?+)i?+b?+\s*+$", re.IGNORECASE)  # possessive: no backtracking over a long run of digits
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
-
-
-#: Every top-level key of a configuration file: (JSON type, default, what it does). The
-#: unknown-key error and the documentation's configuration page are made from this table.
+#: No size limit above a petabyte means anything: read as unreadable (0 means no limit).
+MAX_SIZE = 10**15
+#: ``extend`` chains longer than this are refused (a loop is caught on its own).
+MAX_EXTEND_DEPTH = 32
 
 
 def parse_size(value: object) -> int | None:
@@ -48,11 +50,13 @@ def parse_size(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value if value >= 0 else None
+        return value if 0 <= value <= MAX_SIZE else None
     if isinstance(value, str):
         m = _SIZE.match(value)
         if m:
-            return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+            size = float(m.group(1)) * _UNITS[m.group(2).lower()]
+            # A run of digits overflows to inf (int() of it raised OverflowError).
+            return int(size) if math.isfinite(size) and size <= MAX_SIZE else None
     return None
 
 
@@ -218,6 +222,7 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
     """Validate a parsed table (from a file or from editor settings) into Settings."""
     s = base or Settings()
     changes: dict[str, Any] = {}
+    check_values(table, lambda key, problem: ConfigError(path, key, problem))
     for key, value in table.items():
         if key == "extend":
             continue
@@ -257,11 +262,15 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             changes["terms"] = {**s.terms, **_terms(path, key, value)}
         elif key == "styles":
             styles = dict(s.styles)
+            folder = Path(path).parent if path is not None and Path(path).is_file() else None
             for name, body in _table(path, key, value).items():
-                body = dict(_table(path, f"styles.{name}", body))
+                body = dict(resolve_style_includes(
+                    _table(path, f"styles.{name}", body), folder, lambda n: data_file(n) is not None,
+                    lambda k, problem, name=name: ConfigError(path, f"styles.{name}{k}", problem),
+                ))
                 body.pop(FOLDER_KEY, None)
-                if path is not None and Path(path).is_file():
-                    body[FOLDER_KEY] = str(Path(path).resolve().parent)  # "@file" items resolve beside it
+                if folder is not None:
+                    body[FOLDER_KEY] = str(folder.resolve())  # "@file" values (a house data file) resolve beside it
                 styles[name] = body
             changes["styles"] = styles
         elif key == "include":
@@ -280,7 +289,8 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
         elif key in ("max-file-size", "max_file_size"):
             size = parse_size(value)
             if size is None:
-                raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), got {value!r}")
+                shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+                raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), up to 1000 TB; got {shown}")
             changes["max_file_size"] = size
         elif key in ("docs-url", "docs_url"):
             changes["docs_url"] = _string(path, key, value)
@@ -320,6 +330,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(path, "", f"not valid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(path, "", f"not UTF-8: {exc}") from None
+    except RecursionError:
+        raise ConfigError(path, "", "arrays or tables nested too deeply to read") from None
     except OSError as exc:
         raise ConfigError(path, "", f"cannot read: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
@@ -338,6 +350,8 @@ def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
     path = path.resolve()
     if path in _seen:
         raise ConfigError(path, "extend", "configuration files extend each other in a loop")
+    if len(_seen) >= MAX_EXTEND_DEPTH:
+        raise ConfigError(path, "extend", f"more than {MAX_EXTEND_DEPTH} configuration files extend one another")
     table = _read_toml(path)
     base = Settings()
     extend = table.get("extend")

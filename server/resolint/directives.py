@@ -12,9 +12,17 @@ import re
 from resolint.model import Directive
 from resolint.source import Span
 
-_DIRECTIVE = re.compile(r"<!--\s*resolint\s*:\s*(?P<body>.*?)\s*-->", re.DOTALL | re.IGNORECASE)
+#: The body stops at the first "-->" and never runs past another "<!--": an unclosed
+#: directive is not one, and each start scans only up to the next comment (a lazy body
+#: running to the end of the text from every unclosed start was quadratic). The body is
+#: stripped in Python, not by a "\s*" that would rescan every run of spaces.
+_DIRECTIVE = re.compile(r"<!--\s*+resolint\s*+:(?P<body>(?:(?!-->|<!--).)*+)-->", re.DOTALL | re.IGNORECASE)
 _ACTION = re.compile(
-    r"^(?P<action>ignore|file-ignore|disable|enable)\s*(?:\[(?P<br>[^\]]*)\]|\s+(?P<sp>[A-Za-z0-9_, ]+?))?\s*(?:--\s*(?P<reason>.*))?$",
+    # The codes after a space are words joined by single runs of spaces, taken whole
+    # (possessive): a lazy class that includes the space, followed by "\s*", rescanned
+    # every run of spaces once per character.
+    r"^(?P<action>ignore|file-ignore|disable|enable)(?:\s*+\[(?P<br>[^\]]*+)\]"
+    r"|\s++(?P<sp>[A-Za-z0-9_,]++(?:[ ]++[A-Za-z0-9_,]++)*+))?\s*+(?:--\s*(?P<reason>.*))?$",
     re.IGNORECASE,
 )
 _CODE = re.compile(r"^[A-Z]{3}(?:\d{3})?$")
@@ -25,7 +33,7 @@ def find_directives(text: str, start: int = 0, end: int | None = None) -> list[D
     end = len(text) if end is None else end
     out = []
     for m in _DIRECTIVE.finditer(text, start, end):
-        out.append(parse_directive(m.group("body"), Span(m.start(), m.end())))
+        out.append(parse_directive(m.group("body").strip(), Span(m.start(), m.end())))
     return out
 
 

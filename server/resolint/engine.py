@@ -7,11 +7,13 @@ findings. Both call :func:`lint`, so the editor and CI always agree.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from resolint import listguard, suppression
 from resolint.codes import first_unknown
 from resolint.config import Settings
 from resolint.custom_rules import with_custom_rules
@@ -165,6 +167,9 @@ def lint(
             continue
         for v in violations:
             raw.append(_finding(rule, v, settings, len(source.text)))
+    protected = listguard.protected_spans(resolution)
+    if protected:
+        raw = [f if f.fix is None else replace(f, fix=listguard.guard(f.fix, protected, source.text)) for f in raw]
     findings = _apply_directives(raw, resolution, settings, path, style_obj)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings)
@@ -197,18 +202,8 @@ def _apply_directives(
         return findings
     scopes = _directive_scopes(directives, res)
     house = _house_codes(settings, style)
-    used = [False] * len(directives)
-    kept: list[Finding] = []
-    for f in findings:
-        suppressed = False
-        for i, (d, scope) in enumerate(zip(directives, scopes)):
-            if scope is None or d.malformed:
-                continue
-            if (not d.codes or matches(f.code, d.codes)) and (d.action == "file-ignore" or scope.start <= f.span.start < scope.end):
-                used[i] = True
-                suppressed = True
-        if not suppressed:
-            kept.append(f)
+    hidden, used = suppression.apply([(f.code, f.span.start) for f in findings], directives, scopes, matches)
+    kept: list[Finding] = [f for f, h in zip(findings, hidden) if not h]
     sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
     for d, was_used, scope in zip(directives, used, scopes):
         # A code-shaped typo gets the nearest real code; other malformations keep their words.
@@ -252,33 +247,56 @@ def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span
     """The span each directive covers (None for ``enable``, which only ends a scope)."""
     n = len(res.source.text)
     body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+    # Paragraphs lie in order and apart, so the one holding a point, or the first after
+    # it, is found by bisection (a scan per directive was quadratic with thousands).
+    starts = [p.span.start for p in body]
+    apart = all(a.span.end <= b.span.start for a, b in zip(body, body[1:]))
+    # Each enable by the codes it names ("" for none), in order, for the disable before it.
+    enables: dict[str, list[int]] = {}
+    for i, d in enumerate(directives):
+        if d.action == "enable":
+            for c in d.codes or ("",):
+                enables.setdefault(c, []).append(i)
+    reach: dict[int, int] = {}
     scopes: list[Span | None] = []
     for i, d in enumerate(directives):
         if d.action == "file-ignore":
             scopes.append(Span(0, n))
         elif d.action == "ignore":
-            nxt = next((p for p in body if p.span.start >= d.span.end), None)
             # The paragraph the comment sits in (inline at its end) or the one after it.
-            containing = next((p for p in body if p.span.start <= d.span.start < p.span.end), None)
+            if apart:
+                k = bisect.bisect_right(starts, d.span.start) - 1
+                containing = body[k] if k >= 0 and d.span.start < body[k].span.end else None
+                j = bisect.bisect_left(starts, d.span.end)
+                nxt = body[j] if j < len(body) else None
+            else:
+                nxt = next((p for p in body if p.span.start >= d.span.end), None)
+                containing = next((p for p in body if p.span.start <= d.span.start < p.span.end), None)
             target = containing or nxt
             if target is None:
                 scopes.append(Span(d.span.end, d.span.end))
             else:
-                # Sub-paragraphs belong to the paragraph: extend to its last descendant.
-                end = target.span.end
-                stack = list(target.children)
-                while stack:
-                    c = stack.pop()
-                    end = max(end, c.span.end)
-                    stack.extend(c.children)
-                scopes.append(Span(target.span.start, end))
+                scopes.append(Span(target.span.start, _last_end(target, reach)))
         elif d.action == "disable":
-            end = n
-            for later in directives[i + 1 :]:
-                if later.action == "enable" and (not d.codes or set(d.codes) & set(later.codes) or not later.codes):
-                    end = later.span.start
-                    break
+            # The first later enable naming no code, or (for a disable naming none) any,
+            # or one sharing a code.
+            keys = list(enables) if not d.codes else ["", *d.codes]
+            later = [lst[k] for lst in (enables.get(c, []) for c in keys) if (k := bisect.bisect_right(lst, i)) < len(lst)]
+            end = directives[min(later)].span.start if later else n
             scopes.append(Span(d.span.end, end))
         else:
             scopes.append(None)
     return scopes
+
+
+def _last_end(p, memo: dict[int, int]) -> int:
+    """Where ``p`` ends with all its sub-paragraphs (they belong to it), memoized."""
+    if id(p) not in memo:
+        end = p.span.end
+        stack = list(p.children)
+        while stack:
+            c = stack.pop()
+            end = max(end, c.span.end)
+            stack.extend(c.children)
+        memo[id(p)] = end
+    return memo[id(p)]

@@ -78,7 +78,21 @@ def _clashes_taken(a: Span, starts: list[int], ends: list[int]) -> bool:
 
 
 def _self_clash(spans: list[Span]) -> bool:
-    return any(_clash(a, b) for k, a in enumerate(spans) for b in spans[k + 1 :])
+    """Whether two of one fix's edits clash (see :func:`_clash`), in one sorted sweep.
+
+    For spans a, b with a.start <= b.start, ``_clash`` reduces to a.start == b.start or
+    b.start < a.end; so a clash exists exactly when some span starts where the one
+    before it does, or before the furthest end seen so far. A renumbering fix with
+    thousands of reference edits was compared pair by pair (quadratic: 6 s).
+    """
+    reach = None
+    prev_start = None
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if prev_start is not None and (s.start == prev_start or s.start < reach):
+            return True
+        prev_start = s.start
+        reach = s.end if reach is None else max(reach, s.end)
+    return False
 
 
 def _clash(a: Span, b: Span) -> bool:
@@ -190,6 +204,13 @@ def structure_keeping(
     return accepted, apply_edits(text, edits_of(accepted))
 
 
+def _key(f: Finding) -> tuple:
+    """A finding's fix, recognizable when the same text is linted again."""
+    if f.fix is None:
+        return (f.code, None)
+    return (f.code, f.fix.title, tuple((e.span.start, e.span.end, e.new_text) for e in f.fix.edits))
+
+
 def _divergent(before: tuple, after: tuple) -> list[int]:
     """Indices of the paragraphs whose structure changed.
 
@@ -204,17 +225,57 @@ def _divergent(before: tuple, after: tuple) -> list[int]:
     return [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
 
 
+#: Tries within one pass after a set of fixes could not be applied together.
+RETRIES = 8
+
+
+def next_pass(text: str, result: LintResult, unsafe: bool, refused: set[tuple]) -> tuple[list[Finding], str] | None:
+    """The fixes one pass applies to ``text`` (linted as ``result``), and the new text;
+    None when nothing more can be applied.
+
+    Always applies what it can: a fix that alone changes the structure is set aside
+    (in ``refused``) and the others are tried; with unsafe fixes, when the set cannot
+    be applied together, the safe ones are, so ``--unsafe-fixes`` never applies less
+    than ``--fix`` (issue 18: one relabelling of a whole list overlapped and blocked
+    every other fix, and nothing at all was applied).
+    """
+    before = structure(result.resolution)
+    for _ in range(RETRIES):
+        findings = [f for f in result.findings if _key(f) not in refused] if refused else result.findings
+        chosen = select_fixes(findings, unsafe)
+        if not chosen:
+            return None
+        kept, new_text = structure_keeping(text, chosen, before, result.resolution)
+        if kept:
+            return kept, new_text
+        if len(chosen) == 1:
+            refused.add(_key(chosen[0]))  # alone it changes the structure: the others may still go
+            continue
+        if not unsafe:
+            return None
+        safe = select_fixes(findings, False)
+        if safe:
+            kept, new_text = structure_keeping(text, safe, before, result.resolution)
+        grew = len(refused)
+        refused.update(_key(f) for f in chosen if f.fix.applicability is Applicability.UNSAFE and f not in kept)
+        if kept:
+            return kept, new_text
+        if len(refused) == grew:
+            return None
+    return None
+
+
 def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False) -> FixOutcome:
     """Apply every allowed fix to a fixed point; ``lint_fn`` lints a text."""
     outcome = FixOutcome(text)
     result = lint_fn(text)
+    refused: set[tuple] = set()  # fixes found to change the structure, for this text
     for _ in range(MAX_PASSES):
-        chosen = select_fixes(result.findings, unsafe)
-        if not chosen:
+        step = next_pass(outcome.text, result, unsafe, refused)
+        if step is None:
             break
-        chosen, new_text = structure_keeping(outcome.text, chosen, structure(result.resolution), result.resolution)
-        if not chosen:
-            break
+        chosen, new_text = step
+        refused.clear()  # the text changes: every fix is rebuilt against it
         outcome.passes += 1
         if new_text == outcome.text:
             break

@@ -113,29 +113,23 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 
 def _localize(table: dict[str, Any], folder: Path) -> dict[str, Any]:
-    """A house style's ``@file`` items made absolute when the file is in ``folder``.
+    """A house style's ``@file`` values (``conferences = "@ours.csv"``) made absolute when
+    the file is in ``folder``, the configuration's own.
 
-    A name that leaves the folder ("@../x.txt", "@/etc/x") is an error: a configuration
+    A name that leaves the folder ("@../x.csv", "@/etc/x") is an error: a configuration
     reads data beside itself, nowhere else. A name not found there is left for the
-    built-in data files ("@preambular_phrases.txt")."""
+    built-in data files. (``@file`` items of phrase lists were already read when the
+    configuration was loaded: :func:`resolint.includes.resolve_style_includes`.)"""
     out: dict[str, Any] = {}
     root = folder.resolve()
     for key, value in table.items():
         if isinstance(value, dict):
             out[key] = _localize(value, folder)
         elif isinstance(value, str) and value.startswith("@"):
-            out[key] = _localize({"_": [value]}, folder)["_"][0]  # "conferences = '@ours.csv'"
-        elif isinstance(value, list):
-            items = []
-            for item in value:
-                if isinstance(item, str) and item.startswith("@"):
-                    path = (root / item[1:]).resolve()
-                    if not path.is_relative_to(root):
-                        raise StyleError(f"'{item}' is outside the folder of the configuration ({root})")
-                    if path.is_file():
-                        item = "@" + str(path)
-                items.append(item)
-            out[key] = items
+            path = (root / value[1:]).resolve()
+            if not path.is_relative_to(root):
+                raise StyleError(f"'{value}' is outside the folder of the configuration ({root})")
+            out[key] = "@" + str(path) if path.is_file() else value
         else:
             out[key] = value
     return out
@@ -164,13 +158,9 @@ def _resolve_raw(name: str, custom: dict[str, dict[str, Any]], seen: tuple[str, 
 
 
 def _data_lines(filename: str) -> tuple[str, ...]:
-    """The phrases of a data file: a house file (absolute path, read afresh) or a built-in one."""
-    path = Path(filename)
-    if path.is_absolute():
-        try:
-            return _lines(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise StyleError(f"style data file '{filename}' cannot be read: {exc}") from None
+    """The phrases of a file of the package's data. A house's own phrase files were read
+    when its configuration was loaded (:func:`resolint.includes.resolve_style_includes`,
+    inside the configuration's folder only): no other file is ever read here."""
     return _builtin_data_lines(filename)
 
 
@@ -178,14 +168,30 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in text.splitlines() if s.strip() and not s.lstrip().startswith("#"))
 
 
+def data_file(filename: str) -> Path | None:
+    """The package data file ``filename``, only if it lies inside a data folder (an
+    absolute name or a ``..`` would otherwise reach any file on the machine)."""
+    from resolint.includes import inside
+
+    if not filename or "\x00" in filename or Path(filename).is_absolute():
+        return None
+    for d in builtin_style_dirs():
+        folder = d.parent / "data"
+        path = folder / filename
+        if inside(path, folder) and path.is_file():
+            return path
+    return None
+
+
 @functools.lru_cache(maxsize=None)
 def _builtin_data_lines(filename: str) -> tuple[str, ...]:
-    for d in builtin_style_dirs():
-        path = d.parent / "data" / filename
-        if path.is_file():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            return tuple(s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#"))
-    raise StyleError(f"style data file '{filename}' not found")
+    path = data_file(filename)
+    if path is None:
+        raise StyleError(f"style data file '{filename}' not found in the package's data")
+    try:
+        return _lines(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StyleError(f"style data file '{filename}' cannot be read: {exc}") from None
 
 
 def _phrases(items: list[str]) -> tuple[str, ...]:

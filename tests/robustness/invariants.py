@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 
 from resolint.config import Settings
 from resolint.engine import INTERNAL_CODE, Finding, LintResult, lint
-from resolint.fixes import MAX_PASSES, fix_text, select_fixes, structure, structure_keeping
+from resolint.fixes import MAX_PASSES, fix_text, next_pass, structure
 from resolint.rule import Edit, Severity
 from resolint.source import SourceText, Span
 
@@ -174,19 +174,20 @@ def fix_and_check(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool 
     """
     trace = FixTrace(text)
     result = lint_fn(text)
+    refused: set = set()
     for _ in range(MAX_PASSES):
-        chosen = select_fixes(result.findings, unsafe)
-        if not chosen:
+        before = structure(result.resolution)
+        step = next_pass(trace.text, result, unsafe, refused)
+        refused.clear()
+        if step is None:
             break
+        chosen, new_text = step
         edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.span.start, e.span.end))
         for a, b in zip(edits, edits[1:]):
             if b.span.start < a.span.end:
                 _fail("chosen fixes overlap", trace.text)
-        before = structure(result.resolution)
-        chosen, new_text = structure_keeping(trace.text, chosen, before, result.resolution)
-        if not chosen or new_text == trace.text:
+        if new_text == trace.text:
             break
-        edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.span.start, e.span.end))
         new_result = lint_fn(new_text)
         check_findings(new_result)
         if structure(new_result.resolution) != before:
@@ -203,7 +204,7 @@ def fix_and_check(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool 
         trace.text = new_text
         result = new_result
     else:
-        if select_fixes(result.findings, unsafe):
+        if next_pass(trace.text, result, unsafe, set()) is not None:
             _fail(f"fixes did not converge in {MAX_PASSES} passes", text)
     trace.final = result
     reference = fix_text(text, lint_fn, unsafe=unsafe).text

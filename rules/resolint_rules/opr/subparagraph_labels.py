@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from resolint.model import Kind, LabelScheme, Paragraph
-from resolint.parser.labels import to_roman
+from resolint.parser.labels import read_label, to_roman
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 
 
@@ -28,6 +28,15 @@ def render_label(scheme: LabelScheme, value: int, form: str) -> str:
     else:
         body = str(value)
     return form.replace("#", body)
+
+
+def reads_back(scheme: LabelScheme, value: int, form: str) -> bool:
+    """Whether the label for ``value`` reads back as that value: a letter past "zz" or a
+    numeral too long for the reader is no label at all, and a fix that wrote it would
+    turn a list item into text (past "zz" it once wrote "({{)")."""
+    text = render_label(scheme, value, form) + " x"
+    label, _ = read_label(text, 0, len(text), prefer_alpha_for=value)
+    return label is not None and label.value == value and label.scheme is scheme
 
 
 class SubparagraphLabelSequence(Rule):
@@ -108,6 +117,8 @@ class SubparagraphLabelSequence(Rule):
 
 
 def _relabel(group, first):
+    if not all(reads_back(first.scheme, v, first.form) for v in range(1, len(group) + 1)):
+        return None  # the list is longer than its scheme can label
     edits = []
     for i, q in enumerate(group):
         if q.label.value != i + 1 and (q.label.scheme, q.label.form) == (first.scheme, first.form):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.listguard import protected_starts
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.groups import in_group, is_group_head, item_mark
@@ -118,6 +119,8 @@ class OperativeTerminalPunctuation(Rule):
             return
         if have == ":" and INTRODUCES_TEXT.search(ctx.slice(p.content)):
             return  # "…as follows:", "…the table below:": it introduces a quoted text or table
+        if have == ":" and p.terminal is not None and p.terminal.start in protected_starts(ctx):
+            return  # "…should include:" before a list the parser did not hang under it
         found = terminal_fix(ctx, p, want)
         if found is None:
             return

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from resolint.listguard import protected_starts
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import expected_case
@@ -64,6 +65,8 @@ class PreambleOpenerCase(Rule):
             op = ctx.opener(p)
             if op is None:
                 continue
+            if op.span.start in protected_starts(ctx):
+                continue  # a list item ("• reporting on …"), not a paragraph with an opener
             written = ctx.slice(op.span)
             want = expected_case(ctx, written, case)
             if written != want:

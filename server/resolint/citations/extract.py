@@ -753,8 +753,16 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
                 conv_by_key[mm.instrument.key] = mm
         if "Convention" in ptext:
             # A convention the reference data does not know: "the Convention" may mean it.
+            # Whether a mention covers a point: the furthest end among mentions starting
+            # at or before it (bisection; not every mention for every match).
+            spans = sorted((mm.span.start, mm.span.end) for mm in pmentions)
+            cstarts = [a for a, _ in spans]
+            reach: list[int] = []
+            for _, e in spans:
+                reach.append(max(e, reach[-1]) if reach else e)
             for gm in P.ANY_CONVENTION.finditer(ptext):
-                if not any(mm.span.start <= base + gm.start() < mm.span.end for mm in pmentions):
+                k = bisect.bisect_right(cstarts, base + gm.start())
+                if not (k and reach[k - 1] > base + gm.start()):
                     unknown_conventions += 1
                     if last_convention is not None and base + gm.start() > last_convention.span.start:
                         last_convention = None
@@ -801,13 +809,24 @@ def _name_matches(matcher: _NameMatcher, text: str):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
                 continue
             found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
-    taken = sorted((m.start(), m.end()) for m, *_ in found)
+    # What the variants cover, merged into sorted disjoint runs: a name overlaps one iff
+    # the last run starting before the name's end reaches past its start (one bisection;
+    # testing every variant match for every name was quadratic on a list of names).
+    t_starts: list[int] = []
+    t_ends: list[int] = []
+    for a, b in sorted((m.start(), m.end()) for m, *_ in found):
+        if t_starts and a <= t_ends[-1]:
+            t_ends[-1] = max(t_ends[-1], b)
+        else:
+            t_starts.append(a)
+            t_ends.append(b)
     for m in matcher.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
             continue
         if m.group(0) not in matcher.by_name:
             continue
-        if taken and any(s < m.end() and m.start() < e for s, e in taken):
+        k = bisect.bisect_left(t_starts, m.end()) - 1
+        if k >= 0 and t_ends[k] > m.start():
             continue
         inst, form = matcher.by_name[m.group(0)]
         found.append((m, inst, form, ("", False, "")))
@@ -872,6 +891,20 @@ def _bucket(items, starts: list[int], body: list[Paragraph]) -> dict[int, list]:
 def _articles(ptext, base, p, annex, pmentions, earlier, last_convention) -> list[ArticleCitation]:
     out = []
     starts = {m.span.start - base: m for m in pmentions}
+    # Everything an article looks back at is found once per paragraph, not once per
+    # article ("article 5" repeated 10,000 times in one paragraph was quadratic): the
+    # mentions before it by bisection, the nearest earlier convention from a running
+    # index, and the first "the Convention" as one scan.
+    ordered = sorted(pmentions, key=lambda mm: mm.span.start)
+    mstarts = [mm.span.start - base for mm in ordered]
+    last_conv: list = []
+    for mm in ordered:
+        last_conv.append(mm if mm.instrument.kind == "convention" else (last_conv[-1] if last_conv else None))
+    # The newest earlier mention, when it is in the previous paragraph (or this one).
+    newest = earlier[-1] if earlier else None
+    prev_par = [newest] if newest is not None and newest.paragraph is not None and newest.paragraph.index >= p.index - 1 else []
+    the_conv = P.THE_CONVENTION.search(ptext)
+    first_the_conv_end = the_conv.end() if the_conv else None
     for m in _matches_at(P.ARTICLE, ptext, ("rticle",), (1,)):
         if m.start() and (ptext[m.start() - 1].isalnum() or ptext[m.start() - 1] in "-_"):
             continue
@@ -895,23 +928,19 @@ def _articles(ptext, base, p, annex, pmentions, earlier, last_convention) -> lis
 
                 inst, basis = instrument_by_key("charter"), "of"
             elif rest.startswith("Convention") and not re.match(r"Convention\s+(?:on|against|for|of|relating|concerning)\b", rest):
-                conv = next((x for x in reversed([mm for mm in pmentions if mm.span.start - base < m.start()]) if x.instrument.kind == "convention"), None)
-                conv = conv or last_convention
+                k = bisect.bisect_left(mstarts, m.start())
+                conv = (last_conv[k - 1] if k else None) or last_convention
                 if conv is not None:
                     inst, basis = conv.instrument, "convention"
             else:
                 basis = "other"
         if basis == "" and not om:
-            before = [mm for mm in pmentions if mm.span.start - base < m.start()]
-            prev_par = []
-            for mm in reversed(earlier):  # only the previous paragraph's, newest first: no quadratic scan
-                if mm.paragraph is None or mm.paragraph.index < p.index - 1:
-                    break
-                prev_par.insert(0, mm)
+            k = bisect.bisect_left(mstarts, m.start())
+            before = ordered[k - 1 : k]  # the nearest mention before the article, if any
             cands = before or prev_par
             if cands:
                 inst, basis = cands[-1].instrument, "near"
-            elif P.THE_CONVENTION.search(ptext, 0, m.start()) and last_convention is not None:
+            elif first_the_conv_end is not None and first_the_conv_end <= m.start() and last_convention is not None:
                 inst, basis = last_convention.instrument, "context"
         out.append(
             ArticleCitation(

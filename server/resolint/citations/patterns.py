@@ -79,7 +79,10 @@ ORGAN_ANY = re.compile(
     r"|Environment Assembly|Health Assembly)\b"
 )
 #: "…, in its resolution" / "… by its decision": the body is named just before.
-IN_ITS = re.compile(r"(?:,\s*)?\s*(?:in|by|through|under|with|and)\s+(?P<pron>its|their)\s+$")
+#: A start inside a run of spaces is never the leftmost match (the run's start is), so it
+#: is skipped, and runs are taken whole: linear on any tail, not just the 160 characters
+#: the caller passes (same matches as the plain form on every tail of the corpus).
+IN_ITS = re.compile(r"(?:,|(?<!\s))\s*+(?:in|by|through|under|with|and)\s++(?P<pron>its|their)\s++$")
 ITS_ONLY = re.compile(r"\b(?P<pron>[Ii]ts|[Tt]heir)\s+$")
 
 #: "paragraph 5 above", "paragraph 3 (b) of the present resolution", "subparagraph (c)".

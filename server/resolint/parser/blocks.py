@@ -32,7 +32,9 @@ _BULLET_START = re.compile(r"[-*•‣◦·–—]\s+\S")
 _HEADING = re.compile(r"#{1,6}\s")
 _COMMENT_LINE = re.compile(r"<!--.*-->\s*$")
 _CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
-_CAPITAL_START = re.compile(r"[*_\"“‘'(\[]*[A-Z]")
+#: Starts only where a run of openers starts, and takes the run whole: linear even if
+#: scanned (a long run of quotes was rescanned from each of its characters).
+_CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 #: A group opener alone on its line ("considering further", "instructs the Secretary-General").
 _GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
 #: An ITU item number without its point: "1 to explore …".

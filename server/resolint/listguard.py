@@ -1,0 +1,85 @@
+"""What a list introduces, kept out of reach of safe fixes.
+
+A paragraph that ends with a colon and is followed by list items ("…should include:"
+then "• reporting on …") introduces that list: turning the colon into a semicolon, or
+capitalizing an item's first word as if it opened a paragraph of its own, changes what
+the text says (issue 18: three real drafts were damaged this way). The parser does not
+always see such items as sub-paragraphs (a bullet under a numbered paragraph may be
+read as a paragraph of its own), so rules that judge punctuation or case by the parse
+can propose those fixes.
+
+This module marks the protected spans from the text itself, and the engine demotes a
+safe fix that would change one of them to unsafe: every rule, today's or a future one,
+is held to the same guarantee. Rules that know better also stay silent there.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from resolint.model import Kind, Paragraph, Resolution
+from resolint.rule import Applicability, Fix
+from resolint.source import Span
+
+
+def _body(res: Resolution) -> list[Paragraph]:
+    return [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+
+
+def _first_letter(res: Resolution, p: Paragraph) -> int | None:
+    text = res.source.text
+    for i in range(p.content.start, min(p.content.end, p.content.start + 8)):
+        if text[i].isalpha():
+            return i
+    return None
+
+
+def _introduces(res: Resolution, p: Paragraph) -> bool:
+    return p.terminal_char(res.source) == ":"
+
+
+def protected_spans(res: Resolution) -> list[Span]:
+    """The colon before each list and the first letter of each list item, sorted."""
+    body = _body(res)
+    out: list[Span] = []
+    in_list = False
+    for k, p in enumerate(body):
+        prev = body[k - 1] if k else None
+        item = p.bullet is not None or (
+            prev is not None and p.label is None and (in_list or _introduces(res, prev)) and _lower_start(res, p)
+        )
+        if item:
+            if prev is not None and _introduces(res, prev) and prev.terminal is not None:
+                out.append(prev.terminal)
+            i = _first_letter(res, p)
+            if i is not None:
+                out.append(Span(i, i + 1))
+        in_list = item
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _lower_start(res: Resolution, p: Paragraph) -> bool:
+    i = _first_letter(res, p)
+    return i is not None and res.source.text[i].islower()
+
+
+def guard(fix: Fix | None, protected: list[Span], text: str) -> Fix | None:
+    """``fix``, demoted to unsafe when it is safe and changes a protected span."""
+    if fix is None or fix.applicability is not Applicability.SAFE or not protected:
+        return fix
+    starts = [s.start for s in protected]
+    for e in fix.edits:
+        k = bisect.bisect_left(starts, e.span.start)
+        for s in protected[max(0, k - 1) : k + 2]:
+            if e.span.start < s.end and s.start < e.span.end and text[e.span.start : e.span.end] != e.new_text:
+                return Fix(fix.title, Applicability.UNSAFE, fix.edits)
+    return fix
+
+
+def protected_starts(ctx) -> set[int]:
+    """Starts of the protected spans of a rule context's draft, computed once per lint."""
+    got = ctx.cache.get("listguard.starts")
+    if got is None:
+        got = ctx.cache["listguard.starts"] = {s.start for s in protected_spans(ctx.resolution)}
+    return got

@@ -1,0 +1,135 @@
+"""Linear time on hostile input (issue 18): every pattern, and the engine end to end.
+
+Two families of timing tests; both compare growth (10, 50 and 100 KB), never an absolute
+time, and take the best of several runs (other processes on a shared machine only ever
+add time):
+
+* every regular expression the engine compiles (found by recording ``re._compile`` while
+  drafts are linted) against the generic adversarial shapes of ``adversarial.py`` — runs
+  of its own tokens ending in a mismatch — used as the engine uses it (scanned or
+  matched at one point);
+* the whole lint on drafts built from the classes that were slow (page furniture,
+  "article 5" repeated, unclosed and many directives, references for renumbering, …).
+
+A growth exponent above 1.5 on the largest input (1 is linear, 2 quadratic) fails, as
+long as that input takes more than a small floor (below it, noise dominates).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+
+import pytest
+
+from adversarial import audit, best_time, collect_patterns
+
+SIZES = (10_000, 50_000, 100_000)
+MAX_EXPONENT = 1.5
+#: CPU seconds of screening per pattern in the suite (a minute or two in all); raise it
+#: for a thorough run: ``RESOLINT_REGEX_BUDGET=inf pytest tests/robustness/test_robust_linear.py``.
+BUDGET = float(os.environ.get("RESOLINT_REGEX_BUDGET", "0.5"))
+pytestmark = pytest.mark.skipif(os.environ.get("RESOLINT_SKIP_TIMING") == "1", reason="timing tests disabled")
+
+
+@pytest.fixture(scope="module")
+def patterns():
+    return collect_patterns()
+
+
+def test_the_recorder_finds_the_engine_patterns(patterns):
+    where = {f.where.split(":")[0] for f in patterns}
+    assert "server/resolint/directives.py" in where and "server/resolint/parser/patterns.py" in where
+    assert any("resolint_rules" in w for w in where)
+    assert len(patterns) > 80
+
+
+@pytest.mark.skipif(
+    os.environ.get("RESOLINT_REGEX_AUDIT") != "1",
+    reason="the full pattern audit takes many minutes on a loaded machine: RESOLINT_REGEX_AUDIT=1 to run it",
+)
+def test_every_pattern_scans_in_linear_time(patterns):
+    slow = [s for f in patterns if (s := audit(f, sizes=SIZES, floor=0.05, max_exponent=MAX_EXPONENT, repeat=2, budget=BUDGET)) is not None]
+    # A slow reading may be a noisy moment: measure each again before failing.
+    confirmed = [s for s in slow if audit(s.found, sizes=SIZES, floor=0.05, max_exponent=MAX_EXPONENT, repeat=5) is not None]
+    assert not confirmed, "\n".join(map(str, confirmed))
+
+
+# ------------------------------------------------------------------ whole lint, by class
+
+
+def _wrap(paragraph: str) -> str:
+    return f"The General Assembly,\n\nRecalling its work,\n\n{paragraph}\n\n1. Decides to act.\n"
+
+
+def _run(unit: str, end: str = "") -> callable:
+    return lambda n: _wrap((unit * (n // len(unit) + 1))[:n] + end)
+
+
+def _paragraphs(unit: str) -> callable:
+    return lambda n: _wrap("\n\n".join([unit] * max(1, n // (len(unit) + 2))))
+
+
+def _renumber(n: int) -> str:
+    lines = ["The General Assembly,", "", "Recalling its work,", ""]
+    k = 1
+    while sum(map(len, lines)) < n:
+        lines += [f"{k + (k > 3)}. requests, as in paragraph {max(1, k - 2)} above and paragraphs {k + 1} and {k + 2} below, a report,", ""]
+        k += 1
+    return "\n".join(lines)
+
+
+CLASSES = {
+    "page furniture (digits and punctuation, then a letter)": _run("1-2.3/4 ", "a"),
+    "page furniture with a code": _run("(A) 12.", "x"),
+    "article repeated in one paragraph": _run("article 5 "),
+    "article of the Convention repeated": _run("the Convention article 5 of the Convention "),
+    "unclosed directive repeated": _run("<!--resolint:"),
+    "directive with a long body": _run("<!-- resolint: ignore PRE002 ", "x"),
+    "many directives": _paragraphs("<!-- resolint: ignore[PRE002] -->\n\nZorbling its work,"),
+    "meeting in … from … at its (INTERPOL opening)": _run("meeting in Lyon from 1 May at its 9th sessio", "n"),
+    "paragraph references": _run("paragraphs 1, 2 and 3 above, "),
+    "dates": _run("1 May 2020, "),
+    "quotes never closed": _run("“quoted "),
+    "resolution symbols": _run("A/RES/70/1 and S/RES/2334 (2016), "),
+    "emphasis markers": _run("*_"),
+    "instrument names, a wrong variant among them": _paragraphs("Budapest Convention on Cybercrime and the Convention on Cybercrime"),
+    "renumbering references (lint)": _renumber,
+}
+
+
+def _lint_time(text: str) -> float:
+    from resolint.engine import lint
+
+    return best_time(lambda: lint(text), 3)
+
+
+@pytest.mark.parametrize("name", list(CLASSES))
+def test_lint_grows_linearly(name):
+    from resolint.engine import lint
+
+    build = CLASSES[name]
+    lint(build(1000))  # warm the caches
+    times = [_lint_time(build(n)) for n in SIZES]
+    exponent = math.log(times[-1] / times[0]) / math.log(SIZES[-1] / SIZES[0])
+    shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(SIZES, times))
+    if times[-1] > 0.3 and exponent > MAX_EXPONENT:
+        times = [_lint_time(build(n)) for n in SIZES]  # once more, in case of a noisy moment
+        exponent = math.log(times[-1] / times[0]) / math.log(SIZES[-1] / SIZES[0])
+        shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(SIZES, times))
+    assert not (times[-1] > 0.3 and exponent > MAX_EXPONENT), f"{name}: {shown} (growth ~n^{exponent:.1f})"
+
+
+def test_unsafe_fixes_with_many_references_grow_linearly():
+    from resolint.engine import lint
+    from resolint.fixes import fix_text
+
+    def fix_time(n: int) -> float:
+        text = _renumber(n)
+        return best_time(lambda: fix_text(text, lint, unsafe=True), 2)
+
+    sizes = (10_000, 50_000)
+    times = [fix_time(n) for n in sizes]
+    exponent = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
+    assert not (times[-1] > 0.5 and exponent > MAX_EXPONENT), f"{times} (growth ~n^{exponent:.1f})"
