@@ -7,7 +7,7 @@ from resolint_rules.common import first_line_span
 from resolint_rules.opr.sequences import is_numbered, numbering_expected, operative_sequences
 
 
-class UnnumberedOperative(Rule):
+class UnnumberedOperativeParagraph(Rule):
     """
     ## What it does
     Reports an operative paragraph (or an item of an operative list) without a number

@@ -5,8 +5,7 @@ import re
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.opr.sequences import operative_sequences
-from resolint_rules.pre.terminal_punctuation import terminal_fix
-
+from resolint_rules.punctuation import terminal_fix
 
 #: A paragraph that introduces a text, a table or a list that the parser does not
 #: see as its sub-paragraphs.

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from resolint.model import Kind
-from resolint.nlp import lemma
 from resolint.parser.wordshape import is_participial
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import inflect_like, is_list_item
+from resolint_rules.opr._verbs import is_bare_verb
 
 
 class OperativeOpenerForm(Rule):
@@ -72,7 +72,7 @@ class OperativeOpenerForm(Rule):
             lower = word.lower()
             if lower.endswith("ing") and is_participial(lower):
                 form = "participle"
-            elif _is_bare_verb(lower):
+            elif is_bare_verb(lower):
                 form = "bare verb"
             else:
                 continue
@@ -81,15 +81,3 @@ class OperativeOpenerForm(Rule):
                 continue
             fix = Fix.unsafe(f"Replace with '{finite}'", Edit(op.head, finite))
             yield Violation(op.head, f"Operative paragraph opens with the {form} '{word}'; use '{finite}'", fix)
-
-
-#: Bare verbs drafters put at the head of an operative paragraph.
-_BARE = frozenset(
-    "call urge request decide invite encourage recommend recognize recognise note take welcome "
-    "reaffirm stress emphasize emphasise underline condemn support endorse approve adopt appeal "
-    "affirm express demand authorize authorise commend acknowledge reiterate declare designate".split()
-)
-
-
-def _is_bare_verb(word: str) -> bool:
-    return word in _BARE and lemma(word) == word

@@ -5,7 +5,6 @@ from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import suggestion_fix
 
-
 #: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
 ADJECTIVE_OPENERS = frozenset(
     "aware mindful conscious convinced desirous cognizant cognisant alarmed concerned determined grieved "
@@ -13,7 +12,7 @@ ADJECTIVE_OPENERS = frozenset(
 )
 
 
-class UnknownPreambleOpener(Rule):
+class UnknownPreambularOpener(Rule):
     """
     ## What it does
     Reports a preambular opener that is not among the style's preambular phrases, and

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from resolint.model import Kind
+from resolint.openers import ADVERBS
 from resolint.parser.wordshape import is_finite_verb, is_participial
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint.openers import ADVERBS
 from resolint_rules.common import is_list_item, suggestion_fix
-from resolint_rules.opr.opener_form import _is_bare_verb
+from resolint_rules.opr._verbs import is_bare_verb
 
 
 class UnknownOperativeOpener(Rule):
@@ -67,7 +67,7 @@ class UnknownOperativeOpener(Rule):
                 continue
             word = ctx.slice(op.head)
             lower = word.lower()
-            if is_participial(lower) and lower.endswith("ing") or _is_bare_verb(lower):
+            if is_participial(lower) and lower.endswith("ing") or is_bare_verb(lower):
                 continue  # OPR004 reports these
             written = ctx.slice(op.span)
             fix, hint = suggestion_fix(ctx, op, phrases)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from resolint.model import Kind
 from resolint.rule import Applicability, Rule, RuleContext, Severity
 from resolint_rules.common import is_list_item
-from resolint_rules.pre.modifier_position import modifier_violations
+from resolint_rules.modifiers import modifier_violations
 
 
 class OperativeModifierPosition(Rule):

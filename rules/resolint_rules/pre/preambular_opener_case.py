@@ -5,7 +5,7 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint_rules.common import expected_case
 
 
-class PreambleOpenerCase(Rule):
+class PreambularOpenerCase(Rule):
     """
     ## What it does
     Checks the case of a preambular opener against the style: all capitals in INTERPOL

@@ -6,7 +6,7 @@ from resolint.source import Span
 from resolint_rules.common import expected_case
 
 
-class RepeatedPreambleOpener(Rule):
+class RepeatedPreambularOpener(Rule):
     """
     ## What it does
     Reports a preambular opener that repeats the opener of the paragraph just before it

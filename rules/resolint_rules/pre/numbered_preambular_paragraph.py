@@ -5,7 +5,7 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span
 
 
-class NumberedPreamble(Rule):
+class NumberedPreambularParagraph(Rule):
     """
     ## What it does
     Reports a numbered preambular paragraph.
