@@ -14,7 +14,6 @@ import importlib
 import inspect
 
 import pytest
-
 from resolint.registry import all_rules
 
 RULES = all_rules()

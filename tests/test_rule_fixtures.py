@@ -8,7 +8,6 @@ full findings (range, message, fix diff and its safety) and was reviewed when wr
 from __future__ import annotations
 
 import pytest
-
 import rule_snapshots as rs
 from resolint.registry import all_rules
 
