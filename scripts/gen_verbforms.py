@@ -29,9 +29,9 @@ TAGS = ("VBG", "VBZ")
 
 def head_words() -> set[str]:
     """The first word (after also/further) of every listed opener of every built-in style."""
-    from resolint_rules.opr.opener_form import _BARE
+    from resolint_rules.opr._verbs import BARE_VERBS
 
-    words = set(_BARE)
+    words = set(BARE_VERBS)
     for name in builtin_style_names():
         style = load_style(name)
         for phrase in style.preambular + style.operative:

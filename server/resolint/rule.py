@@ -131,7 +131,7 @@ class Rule:
     name: ClassVar[str]
     summary: ClassVar[str]
     default_severity: ClassVar[Severity] = Severity.WARNING
-    #: Clause kinds the rule looks at (documentation, and a cheap skip).
+    #: Clause kinds the rule looks at: the "Looks at" row of its generated page.
     kinds: ClassVar[tuple[Kind, ...]] = ()
     #: Option names and defaults, set per rule in ``[rules.CODE]``.
     default_options: ClassVar[dict[str, Any]] = {}

@@ -4,19 +4,19 @@ Every rule here reads ``ctx.resolution.citations``, extracted once per document 
 :mod:`resolint.citations`, and compares it with the reference data in ``data/``.
 """
 
-from resolint_rules.cit.article_range import ArticleOutOfRange
-from resolint_rules.cit.article_title import ArticleTitleMismatch
+from resolint_rules.cit.article_out_of_range import ArticleOutOfRange
+from resolint_rules.cit.article_title_mismatch import ArticleTitleMismatch
+from resolint_rules.cit.citation_after_text import CitationAfterText
 from resolint_rules.cit.conference_place_year import ConferencePlaceYear
 from resolint_rules.cit.date_format import DateFormat
-from resolint_rules.cit.ga_session_date import GaResolutionOutsideSession
-from resolint_rules.cit.impossible_date import ImpossibleDate
+from resolint_rules.cit.ga_resolution_outside_session import GaResolutionOutsideSession
 from resolint_rules.cit.implausible_year import ImplausibleYear
+from resolint_rules.cit.impossible_date import ImpossibleDate
 from resolint_rules.cit.inconsistent_citation import InconsistentCitation
-from resolint_rules.cit.instrument_adoption import InstrumentAdoptionMismatch
-from resolint_rules.cit.internal_reference import InternalReferenceTarget
-from resolint_rules.cit.interpol_symbol import InterpolSymbolSession
-from resolint_rules.cit.postdates_text import CitationAfterText
-from resolint_rules.cit.sc_number_year import ScResolutionYearMismatch
+from resolint_rules.cit.instrument_adoption_mismatch import InstrumentAdoptionMismatch
+from resolint_rules.cit.internal_reference_target import InternalReferenceTarget
+from resolint_rules.cit.interpol_symbol_session import InterpolSymbolSession
+from resolint_rules.cit.sc_resolution_year_mismatch import ScResolutionYearMismatch
 
 RULES = [
     GaResolutionOutsideSession, ScResolutionYearMismatch, InterpolSymbolSession, CitationAfterText,

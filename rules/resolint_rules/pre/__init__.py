@@ -1,21 +1,21 @@
 """PRE: preambular paragraphs."""
 
 from resolint_rules.pre.finite_verb_in_preamble import FiniteVerbInPreamble
-from resolint_rules.pre.item_sequence import PreambularItemSequence
-from resolint_rules.pre.modifier_position import PreambleModifierPosition
-from resolint_rules.pre.numbered_preamble import NumberedPreamble
-from resolint_rules.pre.opener_case import PreambleOpenerCase
-from resolint_rules.pre.repeated_opener import RepeatedPreambleOpener
-from resolint_rules.pre.terminal_punctuation import PreambleTerminalPunctuation
-from resolint_rules.pre.unknown_opener import UnknownPreambleOpener
+from resolint_rules.pre.numbered_preambular_paragraph import NumberedPreambularParagraph
+from resolint_rules.pre.preambular_item_sequence import PreambularItemSequence
+from resolint_rules.pre.preambular_modifier_position import PreambularModifierPosition
+from resolint_rules.pre.preambular_opener_case import PreambularOpenerCase
+from resolint_rules.pre.preambular_terminal_punctuation import PreambularTerminalPunctuation
+from resolint_rules.pre.repeated_preambular_opener import RepeatedPreambularOpener
+from resolint_rules.pre.unknown_preambular_opener import UnknownPreambularOpener
 
 RULES = [
     FiniteVerbInPreamble,
-    UnknownPreambleOpener,
-    PreambleOpenerCase,
-    PreambleTerminalPunctuation,
-    NumberedPreamble,
-    RepeatedPreambleOpener,
-    PreambleModifierPosition,
+    UnknownPreambularOpener,
+    PreambularOpenerCase,
+    PreambularTerminalPunctuation,
+    NumberedPreambularParagraph,
+    RepeatedPreambularOpener,
+    PreambularModifierPosition,
     PreambularItemSequence,
 ]

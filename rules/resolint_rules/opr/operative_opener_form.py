@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.parser.wordshape import is_participial
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint_rules.common import inflect_like, is_list_item
+from resolint_rules.opr._verbs import is_bare_verb
+
+
+class OperativeOpenerForm(Rule):
+    """
+    ## What it does
+    Reports an operative paragraph that opens with a participle ("Calling upon") or a
+    bare verb ("Call upon") instead of a verb in the present tense, third person
+    ("Calls upon"), and offers that form. Items of an INTERPOL list, which continue "…
+    member countries to:", are left alone.
+
+    ## Why is this bad?
+    "Each operative paragraph begins with an operative verb (or phrase) in the present
+    indicative tense" (UN Editorial Manual): the body decides, requests, calls upon. A
+    participle turns the paragraph into another preambular clause.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Calling upon all States to cooperate;
+
+    2. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Calls upon all States to cooperate;
+
+    2. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Unsafe: the fix changes a word (keeping its case: "CALLING" becomes "CALLS").
+
+    ## Options
+    None.
+
+    ## References
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.1 UN-STRUCT-04; §2 matching rule 5.
+    """
+
+    code = "OPR004"
+    name = "operative-opener-form"
+    summary = "Operative paragraph opens with a participle or bare verb"
+    default_severity = Severity.ERROR
+    kinds = (Kind.OPERATIVE,)
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, ctx: RuleContext):
+        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
+            if is_list_item(p):
+                continue
+            op = ctx.opener(p)
+            if op is None or op.listed:
+                continue
+            word = ctx.slice(op.head)
+            lower = word.lower()
+            if lower.endswith("ing") and is_participial(lower):
+                form = "participle"
+            elif is_bare_verb(lower):
+                form = "bare verb"
+            else:
+                continue
+            finite = inflect_like(word, "VBZ")
+            if not finite:
+                continue
+            fix = Fix.unsafe(f"Replace with '{finite}'", Edit(op.head, finite))
+            yield Violation(op.head, f"Operative paragraph opens with the {form} '{word}'; use '{finite}'", fix)

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import re
+
+from resolint.listguard import protected_starts
+from resolint.model import Kind, Paragraph
+from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
+from resolint_rules.groups import in_group, is_group_head, item_mark
+from resolint_rules.opr.sequences import operative_sequences
+from resolint_rules.punctuation import terminal_fix
+
+#: A paragraph that introduces a text, a table or a list that the parser does not
+#: see as its sub-paragraphs.
+INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows|below)\b[^:]*:\W*$", re.IGNORECASE)
+
+
+def _last_descendant(p: Paragraph) -> Paragraph:
+    while p.children:
+        p = p.children[-1]
+    return p
+
+
+class OperativeTerminalPunctuation(Rule):
+    """
+    ## What it does
+    Checks the mark that ends each operative paragraph: a semicolon, a full stop on the
+    last one, a colon on one that introduces sub-paragraphs or a list; and that the very
+    last sub-paragraph or item of the resolution ends with a full stop.
+
+    ## Why is this bad?
+    The resolution is one sentence: operative paragraphs are separated by semicolons and
+    the last ends it with a full stop; a paragraph introducing sub-paragraphs ends with a
+    colon (UN Editorial Manual; A/RES/51/1).
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+
+    2. Requests the Secretary-General to report at its next session;
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review;
+
+    2. Requests the Secretary-General to report at its next session.
+    ```
+
+    ## Fix safety
+    Safe: only punctuation changes.
+
+    ## Options
+    None.
+
+    ## References
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.3 UN-OP-03, UN-OP-04; §3.1 IP-OP-02.
+    """
+
+    code = "OPR007"
+    name = "operative-terminal-punctuation"
+    summary = "Operative paragraph not ended by ';', '.' or ':' as its place requires"
+    default_severity = Severity.WARNING
+    kinds = (Kind.OPERATIVE, Kind.SUBPARAGRAPH)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        for seq in operative_sequences(ctx.resolution):
+            last_of_part = seq[-1].parent is None and seq[-1] is self._last_top(ctx, seq[-1].part)
+            for i, p in enumerate(seq):
+                is_last = i == len(seq) - 1
+                ends_part = is_last and (last_of_part or (p.parent is not None and p.parent is self._last_top(ctx, p.part)))
+                if is_group_head(ctx, p):
+                    continue  # "resolves": its items carry the marks
+                if in_group(ctx, p) and not (p.children and p.terminal_char(ctx.source) == ":"):
+                    want = item_mark(ctx, is_last, ends_part)
+                    yield from self._check(ctx, p, want, allow_period=(want == ";"))
+                    continue
+                if p.children:
+                    want = ":"
+                elif ends_part:
+                    want = "."
+                else:
+                    want = ";"
+                yield from self._check(ctx, p, want, allow_period=(want == ";"))
+                if p.children and ends_part and p.children[0].kind is Kind.SUBPARAGRAPH:
+                    last = _last_descendant(p)
+                    if last.terminal_char(ctx.source) not in (".", ""):
+                        yield from self._check(ctx, last, ".", allow_period=False)
+
+    def _last_top(self, ctx: RuleContext, part: int) -> Paragraph | None:
+        last = ctx.cache.get("opr007.last_top")
+        if last is None:  # once per document, not once per list (quadratic on long drafts)
+            last = {}
+            for q in ctx.resolution.operative:
+                last[q.part] = q
+            ctx.cache["opr007.last_top"] = last
+        return last.get(part)
+
+    def _check(self, ctx: RuleContext, p: Paragraph, want: str, allow_period: bool):
+        have = p.terminal_char(ctx.source)
+        # A paragraph that is several sentences ends with a full stop; UN texts accept
+        # that mid-sequence, so only a missing mark or a comma is reported there.
+        if have == want or (allow_period and have == "." and _sentences(ctx, p) > 1):
+            return
+        if want == ":" and have in (";", ".") and _quote_children(p):
+            return
+        if have == ":" and INTRODUCES_TEXT.search(ctx.slice(p.content)):
+            return  # "…as follows:", "…the table below:": it introduces a quoted text or table
+        if have == ":" and p.terminal is not None and p.terminal.start in protected_starts(ctx):
+            return  # "…should include:" before a list the parser did not hang under it
+        found = terminal_fix(ctx, p, want)
+        if found is None:
+            return
+        span, fix, have = found
+        what = f"ends with '{have}'" if have else "has no final punctuation"
+        kind = "Sub-paragraph" if p.kind is Kind.SUBPARAGRAPH else ("Item" if p.parent is not None else "Operative paragraph")
+        yield Violation(span, f"{kind} {what}; end it with '{want}'", fix)
+
+
+def _sentences(ctx: RuleContext, p: Paragraph) -> int:
+    body = ctx.slice(p.content)
+    return sum(1 for i, ch in enumerate(body[:-1]) if ch == "." and body[i + 1 : i + 2] == " " and body[i + 2 : i + 3].isupper()) + 1
+
+
+def _quote_children(p: Paragraph) -> bool:
+    return all(c.label is None for c in p.children)

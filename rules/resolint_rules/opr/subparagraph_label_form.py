@@ -1,0 +1,99 @@
+"""OPR009: a sub-paragraph label written in the wrong form for its level."""
+
+from __future__ import annotations
+
+from resolint.model import Kind, LabelScheme, Paragraph
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint_rules.labels import render_label
+
+
+class SubparagraphLabelForm(Rule):
+    """
+    ## What it does
+    Checks sub-paragraph labels against the style's scheme for each level: (a), then
+    (i), then a., then i. in English UN texts; it reports the French and Spanish form
+    `a)` and numbers used as sub-paragraph labels.
+
+    ## Why is this bad?
+    The UN Editorial Manual fixes the English forms level by level; `a)` is the French
+    and Spanish form, and `(1)` under a numbered paragraph reads as a second operative
+    paragraph 1.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General:
+
+    a) To report at its next session;
+
+    b) To circulate the report.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General:
+
+    (a) To report at its next session;
+
+    (b) To circulate the report.
+    ```
+
+    ## Fix safety
+    Safe when only the brackets or points change (`a)` to `(a)`); no fix when the
+    scheme changes (letters for numbers), since references would change.
+
+    ## Options
+    None; the forms come from the style (`[subparagraphs] forms` and `schemes`).
+
+    ## References
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.4.
+    """
+
+    code = "OPR009"
+    name = "subparagraph-label-form"
+    summary = "Sub-paragraph label not in the style's form for its level"
+    default_severity = Severity.WARNING
+    kinds = (Kind.SUBPARAGRAPH,)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        forms = ctx.style.get("subparagraphs.forms", [])
+        schemes = ctx.style.get("subparagraphs.schemes", [])
+        for p in ctx.resolution.of_kind(Kind.SUBPARAGRAPH):
+            label = p.label
+            if label is None or p.parent is None or p.parent.kind is Kind.PREAMBLE:
+                continue
+            level = _level(p)
+            if level < 1 or level > len(forms):
+                continue
+            want_form, want_scheme = forms[level - 1], schemes[level - 1]
+            if "|" in want_scheme:  # "lower-alpha|lower-roman": either is right at this level
+                allowed = want_scheme.split("|")
+                want_scheme = label.scheme.value if label.scheme.value in allowed else allowed[0]
+            if label.scheme.value == want_scheme and label.form == want_form:
+                continue
+            if label.scheme.value == want_scheme:
+                want = render_label(label.scheme, label.value, want_form)
+                yield Violation(label.span, f"Write the label as '{want}' at this level", Fix.safe(f"Change to '{want}'", Edit(label.span, want)))
+            else:
+                example = render_label(LabelScheme(want_scheme), 1, want_form)
+                yield Violation(label.span, f"Label '{label.text}' at level {level}: this style labels that level {example}, …")
+
+
+def _level(p: Paragraph) -> int:
+    """Sub-paragraph level below the operative paragraph (1 for (a))."""
+    level = 0
+    node = p
+    while node is not None and node.kind is Kind.SUBPARAGRAPH:
+        level += 1
+        node = node.parent
+    return level

@@ -1,0 +1,105 @@
+"""OPR008: sub-paragraph labels out of sequence."""
+
+from __future__ import annotations
+
+from resolint.model import Kind, Paragraph
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint_rules.labels import reads_back, render_label
+
+
+def _siblings(res) -> list[list[Paragraph]]:
+    """Labelled sub-paragraphs grouped by parent, in order."""
+    groups: dict[int, list[Paragraph]] = {}
+    for p in res.of_kind(Kind.SUBPARAGRAPH):
+        if p.label is None:
+            continue
+        key = p.parent.index if p.parent is not None else -1
+        groups.setdefault(key, []).append(p)
+    return list(groups.values())
+
+
+class SubparagraphLabelSequence(Rule):
+    """
+    ## What it does
+    Checks that the sub-paragraphs under one paragraph run (a), (b), (c) … or (i), (ii),
+    (iii) … from the first letter without a gap or a repeat, and that one list does not
+    mix schemes. Every break is reported, each label checked against the one before it
+    (`(a) (b) (b) (c) (e)`: the second `(b)` and the `(e)`); the relabelling fix is one
+    fix for the list, offered at its first break.
+
+    ## Why is this bad?
+    Sub-paragraphs are cited by their label ("subparagraph (c)"); a gap or repeat makes
+    a citation ambiguous and usually means a paragraph was lost or pasted twice.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General:
+
+    (a) To report at its next session;
+
+    (c) To circulate the report.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General:
+
+    (a) To report at its next session;
+
+    (b) To circulate the report.
+    ```
+
+    ## Fix safety
+    Unsafe: relabelling changes what "subparagraph (c)" refers to.
+
+    ## Options
+    None.
+
+    ## References
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.4.
+    """
+
+    code = "OPR008"
+    name = "subparagraph-label-sequence"
+    summary = "Sub-paragraph labels skip, repeat or mix schemes"
+    default_severity = Severity.WARNING
+    kinds = (Kind.SUBPARAGRAPH,)
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, ctx: RuleContext):
+        for group in _siblings(ctx.resolution):
+            first = group[0].label
+            expected = 1
+            offered = False  # one relabelling fix per list, at its first break
+            for p in group:
+                label = p.label
+                if (label.scheme, label.form) != (first.scheme, first.form):
+                    yield Violation(label.span, f"Label '{label.text}' mixes schemes with '{first.text}' in the same list")
+                    break
+                if label.value != expected:
+                    want = render_label(first.scheme, expected, first.form)
+                    fix = None if offered else _relabel(group, first)
+                    offered = True
+                    yield Violation(label.span, f"Sub-paragraph '{label.text}' where '{want}' was expected", fix)
+                # Every break is reported: the next label is checked against this one.
+                expected = label.value + 1
+
+
+def _relabel(group, first):
+    if not all(reads_back(first.scheme, v, first.form) for v in range(1, len(group) + 1)):
+        return None  # the list is longer than its scheme can label
+    edits = []
+    for i, q in enumerate(group):
+        if q.label.value != i + 1 and (q.label.scheme, q.label.form) == (first.scheme, first.form):
+            edits.append(Edit(q.label.span, render_label(first.scheme, i + 1, first.form)))
+    return Fix.unsafe("Relabel the list", *edits) if edits else None

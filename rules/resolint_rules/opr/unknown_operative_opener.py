@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.openers import ADVERBS
+from resolint.parser.wordshape import is_finite_verb, is_participial
+from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
+from resolint_rules.common import is_list_item, suggestion_fix
+from resolint_rules.opr._verbs import is_bare_verb
+
+
+class UnknownOperativeOpener(Rule):
+    """
+    ## What it does
+    Reports an operative opener that is not among the style's operative phrases and
+    suggests the nearest listed one. A verb in the third person that is simply not
+    listed ("Reiterates") is worth a look (info); a word that is no such verb is a
+    warning.
+
+    ## Why is this bad?
+    The phrase list is the house style's vocabulary of decisions; a misspelt or
+    invented verb ("Requsts", "Strongly") slips past a reader.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requsts the Secretary-General to report at its next session.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Requests the Secretary-General to report at its next session.
+    ```
+
+    ## Fix safety
+    Unsafe, and offered only when one listed phrase is close to what was written.
+
+    ## Options
+    Add phrases with a custom style (`[styles.NAME.openers] operative = [...]`).
+
+    ## References
+    - Lists of preambulatory and operative phrases used in Model UN, e.g. Columbus State University: <https://politicalscience.columbusstate.edu/mun/preambulatoryclauses.php>; and the openers of adopted resolutions (A/RES/51/1, AG-2001-RES-05, GA-2025-93-RES-03)
+
+    Repository note: the project knowledge base (`../shared/kb`) §2 (phrase lists, matching rule 4).
+    """
+
+    code = "OPR005"
+    name = "unknown-operative-opener"
+    summary = "Operative opener not in the style's phrase list"
+    default_severity = Severity.INFO
+    kinds = (Kind.OPERATIVE,)
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, ctx: RuleContext):
+        phrases = ctx.style.operative
+        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
+            if is_list_item(p):
+                continue
+            op = ctx.opener(p)
+            if op is None or op.listed:
+                continue
+            word = ctx.slice(op.head)
+            lower = word.lower()
+            if is_participial(lower) and lower.endswith("ing") or is_bare_verb(lower):
+                continue  # OPR004 reports these
+            written = ctx.slice(op.span)
+            fix, hint = suggestion_fix(ctx, op, phrases)
+            # "Also, in this regard, calls upon": a modifier set off by commas.
+            severity = Severity.INFO if is_finite_verb(lower) or lower in ADVERBS else Severity.WARNING
+            yield Violation(op.span, f"'{written}' is not an operative opener of the {ctx.style.name} style{hint}", fix, severity)

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.common import first_line_span
+from resolint_rules.opr.sequences import is_numbered, numbering_expected, operative_sequences
+
+
+class UnnumberedOperativeParagraph(Rule):
+    """
+    ## What it does
+    Reports an operative paragraph (or an item of an operative list) without a number
+    where its siblings are numbered, or where the style numbers every operative
+    paragraph and there are several.
+
+    ## Why is this bad?
+    Operative paragraphs are "numbered consecutively with arabic numerals" (UN Editorial
+    Manual). An unnumbered one cannot be cited ("paragraph 3"), and every later number is
+    off by one from what a reader counts.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    Decides to keep the matter under review;
+
+    2. Requests the Secretary-General to report at its next session.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review;
+
+    2. Requests the Secretary-General to report at its next session.
+    ```
+
+    ## Fix safety
+    Safe when the missing number is exactly the one the sequence lacks (the numbers
+    before and after it already fit); otherwise no fix here: renumbering is
+    `operative-numbering-sequence`'s unsafe fix.
+
+    ## Options
+    None; whether numbering is required comes from the style (`[numbering] operative`).
+
+    ## References
+    - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
+    - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.3 UN-OP-01; §3.1 IP-OP-02.
+    """
+
+    code = "OPR001"
+    name = "unnumbered-operative-paragraph"
+    summary = "Operative paragraph without a number"
+    default_severity = Severity.ERROR
+    kinds = (Kind.OPERATIVE,)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        mode = ctx.style.get("numbering.operative", "required")
+        for seq in operative_sequences(ctx.resolution):
+            if not numbering_expected(seq, mode):
+                continue
+            prev_fixed = False  # the paragraph before gets the number i from this pass
+            for i, p in enumerate(seq):
+                if is_numbered(p):
+                    prev_fixed = False
+                    continue
+                expected = i + 1
+                # A run of unnumbered paragraphs is numbered in one pass, not one per pass
+                # (a fix loop with a pass limit would otherwise stop half way).
+                prev_ok = i == 0 or seq[i - 1].number == i or prev_fixed
+                next_ok = i + 1 == len(seq) or seq[i + 1].number in (None, i + 2)
+                fix = None
+                prev_fixed = False
+                # No fix where the number would not read as a label (labels have 1-3
+                # digits) or where the text starts with anything but a word ("2 to
+                # provide", "1000. Requests", "֊ 2. Requests"): "3. 2 to provide" garbles it.
+                first = ctx.text[p.content.start : p.content.start + 1]
+                starts_with_word = first.isalpha() or (first != "" and first in "*_\"“'‘")
+                if prev_ok and next_ok and p.label is None and expected < 1000 and starts_with_word:
+                    prev_fixed = True
+                    fix = Fix.safe(f"Number as {expected}.", Edit(Span(p.content.start, p.content.start), f"{expected}. "))
+                span = first_line_span(ctx, p)
+                span = Span(span.start, min(span.end, p.content.start + 40))
+                what = "item" if p.parent is not None else "operative paragraph"
+                yield Violation(span, f"Unnumbered {what}: it should be number {expected}", fix)

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from resolint.model import Kind, LabelScheme
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+
+
+class NumberedPreambularParagraph(Rule):
+    """
+    ## What it does
+    Reports a numbered preambular paragraph.
+
+    ## Why is this bad?
+    Preambular paragraphs are not numbered; only operative paragraphs are. A number in
+    the preamble shifts every reference to "paragraph N" of the resolution.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    1. Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Unsafe: removing a number may break a reference to it.
+
+    ## Options
+    None.
+
+    ## References
+    - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.2 UN-PRE-03.
+    """
+
+    code = "PRE005"
+    name = "numbered-preambular-paragraph"
+    summary = "Preambular paragraph carries a number"
+    default_severity = Severity.ERROR
+    kinds = (Kind.PREAMBLE,)
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, ctx: RuleContext):
+        for p in ctx.resolution.preamble:
+            if p.label is None or p.label.scheme is not LabelScheme.ARABIC:
+                continue
+            remove = Span(p.label.span.start, p.content.start)
+            yield Violation(p.label.span, "Preambular paragraphs are not numbered", Fix.unsafe("Remove the number", Edit(remove, "")))

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from resolint.listguard import protected_starts
+from resolint.model import Kind
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint_rules.common import expected_case
+
+
+class PreambularOpenerCase(Rule):
+    """
+    ## What it does
+    Checks the case of a preambular opener against the style: all capitals in INTERPOL
+    style (`RECALLING ALSO`, a trailing preposition may stay lower case: `SHOCKED by`),
+    sentence case in United Nations style (`Recalling also`). In plain text, a paragraph
+    that starts with a listed opener in lower case (`recalling also …`) after a blank
+    line is a paragraph of its own, even after one ending with a comma; only a lower-case
+    paragraph that does not start with an opener (or that follows a numbered paragraph)
+    is read as the rest of the paragraph before, broken by a stray blank line.
+
+    ## Why is this bad?
+    The opener is how a reader finds the start of each clause; the house style fixes its
+    form, and mixed forms in one text look like unfinished editing.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    RECALLING its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: only letter case changes.
+
+    ## Options
+    None; the case comes from the style (`[openers] case`).
+
+    ## References
+    - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", II. Drafting and editing: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-draft-edit>
+    - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.2 UN-PRE-01; §3.1 IP-PRE-01; §2 matching rule 2.
+    """
+
+    code = "PRE003"
+    name = "preambular-opener-case"
+    summary = "Preambular opener not cased as the style writes it"
+    default_severity = Severity.WARNING
+    kinds = (Kind.PREAMBLE,)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        case = ctx.style.opener_case
+        for p in ctx.resolution.preamble:
+            op = ctx.opener(p)
+            if op is None:
+                continue
+            if op.span.start in protected_starts(ctx):
+                continue  # a list item ("• reporting on …"), not a paragraph with an opener
+            written = ctx.slice(op.span)
+            want = expected_case(ctx, written, case)
+            if written != want:
+                yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))

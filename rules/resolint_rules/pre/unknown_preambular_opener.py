@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from resolint.model import Kind
+from resolint.parser.wordshape import is_finite_verb
+from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
+from resolint_rules.common import suggestion_fix
+
+#: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
+ADJECTIVE_OPENERS = frozenset(
+    "aware mindful conscious convinced desirous cognizant cognisant alarmed concerned determined grieved "
+    "shocked encouraged gratified appreciative confident eager anxious sensitive resolved".split()
+)
+
+
+class UnknownPreambularOpener(Rule):
+    """
+    ## What it does
+    Reports a preambular opener that is not among the style's preambular phrases, and
+    suggests the nearest listed phrase. A participle or adjective that is simply not
+    listed ("Stressing") is worth a look (info); a word that is neither ("The", "In")
+    is a warning, since the paragraph then has no opener at all.
+
+    ## Why is this bad?
+    The phrase lists are the house style's vocabulary. A misspelt opener ("Recaling")
+    or one from another register slips past a reader far more easily than past a list.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recaling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Unsafe, and offered only when one listed phrase is close to what was written: it
+    changes words.
+
+    ## Options
+    Add phrases with a custom style (`[styles.NAME.openers] preambular = [...]`).
+
+    ## References
+    - Lists of preambulatory and operative phrases used in Model UN, e.g. Columbus State University: <https://politicalscience.columbusstate.edu/mun/preambulatoryclauses.php>; and the openers of adopted resolutions (A/RES/51/1, AG-2001-RES-05, GA-2025-93-RES-03)
+
+    Repository note: the project knowledge base (`../shared/kb`) §2 (phrase lists and matching rules 1–4).
+    """
+
+    code = "PRE002"
+    name = "unknown-preambular-opener"
+    summary = "Preambular opener not in the style's phrase list"
+    default_severity = Severity.INFO
+    kinds = (Kind.PREAMBLE,)
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, ctx: RuleContext):
+        phrases = ctx.style.preambular
+        for p in ctx.resolution.preamble:
+            op = ctx.opener(p)
+            if op is None or op.listed:
+                continue
+            word = ctx.slice(op.head)
+            lower = word.lower()
+            if is_finite_verb(lower):
+                continue  # PRE001 reports an operative verb in the preamble
+            written = ctx.slice(op.span)
+            fix, hint = suggestion_fix(ctx, op, phrases)
+            severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
+            yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)

@@ -1,0 +1,54 @@
+"""SUP002: a suppression directive that cannot be read (the engine emits it)."""
+
+from __future__ import annotations
+
+from resolint.rule import Applicability, Rule, RuleContext, Severity
+
+
+class MalformedDirective(Rule):
+    """
+    ## What it does
+    Reports a `<!-- resolint: … -->` comment that cannot be read: an unknown action, or
+    a code or prefix that names no rule (the message gives the nearest real code).
+
+    ## Why is this bad?
+    A directive that cannot be read suppresses nothing, silently.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    <!-- resolint: ignroe[PRE004] -->
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: the fix deletes a directive that cannot be read. A directive whose only fault
+    is an unknown code has no fix: it is a typo to correct, not noise to delete.
+
+    ## Options
+    None.
+
+    ## References
+    DESIGN §5.
+    """
+
+    code = "SUP002"
+    name = "malformed-directive"
+    summary = "Directive that cannot be read"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        return ()

@@ -1,0 +1,54 @@
+"""SUP001: a suppression directive that suppresses nothing (the engine emits it)."""
+
+from __future__ import annotations
+
+from resolint.rule import Applicability, Rule, RuleContext, Severity
+
+
+class UnusedSuppression(Rule):
+    """
+    ## What it does
+    Reports a `<!-- resolint: ignore[…] -->`, `disable` or `file-ignore` directive that
+    suppresses no finding.
+
+    ## Why is this bad?
+    A directive that suppresses nothing is noise, and it hides the next real finding of
+    that code in its scope. They pile up as drafts are edited.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    <!-- resolint: ignore[PRE004] -->
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 74/1 of 1 October 2019,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: the fix deletes the directive (and its line when it stands alone).
+
+    ## Options
+    None.
+
+    ## References
+    DESIGN §5.
+    """
+
+    code = "SUP001"
+    name = "unused-suppression"
+    summary = "Directive that suppresses nothing"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        return ()  # the engine emits SUP001 after suppression
