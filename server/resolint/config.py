@@ -10,108 +10,44 @@ this module alone, so the editor and CI cannot disagree.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import functools
 import json
-import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
-#: Files that are drafts whatever their text says, beyond the built-in names (see
-#: ``resolint.cli.drafts``); empty by default: drafts are recognised by name or text.
-DEFAULT_INCLUDE: tuple[str, ...] = ()
-#: Word's lock files ("~$draft.docx") are not documents.
-DEFAULT_EXCLUDE = ("~$*",)
-SEVERITIES = ("error", "warning", "info")
-#: The lowest severity that fails ``resolint check`` unless configured (``fail-on``).
-DEFAULT_FAIL_ON = "warning"
-#: The published JSON Schema of this configuration (also used by editors through taplo).
-SCHEMA_PATH = Path(__file__).parent / "schema" / "resolint.schema.json"
-#: Files above this many bytes are refused with a clear error (exit 2) rather than linted
-#: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
-DEFAULT_MAX_FILE_SIZE = 5_000_000
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
-_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+from resolint.codes import house_codes
+from resolint.config_check import check_selectors, check_settings
+from resolint.custom_rules.config import read_key
 
-
-#: Every top-level key of a configuration file: (JSON type, default, what it does). The
-#: unknown-key error and the documentation's configuration page are made from this table.
-
-
-def parse_size(value: object) -> int | None:
-    """``10MB``, ``512kB``, ``2000000`` or ``0`` (no limit) as bytes; None if unreadable."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, str):
-        m = _SIZE.match(value)
-        if m:
-            return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
-    return None
-
-
-class ConfigError(Exception):
-    """A configuration problem, with where it is."""
-
-    def __init__(self, path: Path | str | None, key: str, problem: str) -> None:
-        self.path = str(path) if path else "<settings>"
-        self.key = key
-        self.problem = problem
-        where = f"{self.path}: " + (f"key '{key}': " if key else "")
-        super().__init__(where + problem)
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    style: str = "auto"
-    select: tuple[str, ...] = ()  # empty: every rule
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    unsafe_fixes: bool = False
-    track_changes: bool = False  # annotate a .docx: fixes as tracked changes
-    revision_author: str = "resolint"  # the author of those tracked changes and comments
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # options by code
-    severity: dict[str, str] = field(default_factory=dict)  # overrides by code or prefix
-    terms: dict[str, Any] = field(default_factory=dict)
-    styles: dict[str, dict[str, Any]] = field(default_factory=dict)  # an organization's own styles
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
-    docs_url: str = ""  # root of a published copy of the docs site; "": the installed pages
-    fail_on: str = DEFAULT_FAIL_ON  # the lowest severity that makes check exit 1
-    custom_rules: tuple[Any, ...] = ()  # house rules ([[custom-rules]]): resolint.custom_rules.RuleSpec
-    nlp_pipeline: str | None = None  # [nlp] pipeline: a trained spaCy pipeline for house rules
-    path: str | None = None  # the file these settings came from
-    root: str | None = None  # the folder relative to which per-file patterns match
-
-    def ignored_for(self, file_path: str | None) -> tuple[str, ...]:
-        """Codes ignored for ``file_path`` by ``per-file-ignores``."""
-        if not file_path or not self.per_file_ignores:
-            return ()
-        rel = _relative(file_path, self.root)
-        out: list[str] = []
-        for pattern, codes in self.per_file_ignores:
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
-                out.extend(codes)
-        return tuple(out)
-
-    def with_overrides(self, **kwargs: Any) -> "Settings":
-        return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
-
-
-def _relative(file_path: str, root: str | None) -> str:
-    p = Path(file_path)
-    if root:
-        try:
-            return p.resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
-    return p.as_posix()
+# The settings types live in resolint.settings (no imports of ours); callers import them here too.
+from resolint.settings import (
+    CONFIG_NAMES,
+    SCHEMA_PATH,
+    SEVERITIES,
+)
+from resolint.settings import (
+    DEFAULT_EXCLUDE as DEFAULT_EXCLUDE,
+)
+from resolint.settings import (
+    DEFAULT_FAIL_ON as DEFAULT_FAIL_ON,
+)
+from resolint.settings import (
+    DEFAULT_INCLUDE as DEFAULT_INCLUDE,
+)
+from resolint.settings import (
+    DEFAULT_MAX_FILE_SIZE as DEFAULT_MAX_FILE_SIZE,
+)
+from resolint.settings import (
+    ConfigError as ConfigError,
+)
+from resolint.settings import (
+    Settings as Settings,
+)
+from resolint.settings import (
+    parse_size as parse_size,
+)
 
 
 # key -> (attribute, checker description, converter)
@@ -268,8 +204,6 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
                 raise ConfigError(path, key, f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
             changes["fail_on"] = level
         elif key in ("custom-rules", "nlp"):
-            from resolint.custom_rules.config import read_key
-
             changes.update(read_key(path, key, value, s))
         elif key in ("max-file-size", "max_file_size"):
             size = parse_size(value)
@@ -282,12 +216,8 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
             raise ConfigError(path, key, _unknown_key(key))
     result = replace(s, **changes)
     if {"style", "styles", "rules", "custom_rules", "nlp_pipeline"} & changes.keys():
-        from resolint.config_check import check_settings
-
         check_settings(result, path)
     if {"select", "extend_select", "ignore", "severity", "per_file_ignores"} & changes.keys():
-        from resolint.config_check import check_selectors
-
         check_selectors(changes, path, result)
     return result
 
@@ -370,3 +300,14 @@ def _has_tool_section(path: Path) -> bool:
 def settings_for(start: Path) -> Settings:
     path = find_config(start)
     return load_settings(path) if path else Settings()
+
+
+def house_codes_here() -> tuple[str, ...]:
+    """Codes of the house rules in force in the working folder's configuration (for the
+    command line's ``--select``); () when that configuration cannot be read (loading it
+    reports the problem itself)."""
+    try:
+        settings = settings_for(Path.cwd())
+    except Exception:  # reported where the configuration is loaded
+        return ()
+    return house_codes(settings)

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from resolint.codes import first_unknown
-from resolint.config import Settings
-from resolint.custom_rules import with_custom_rules
+from resolint.settings import Settings
+from resolint.custom_rules import effective_specs, with_custom_rules
+from resolint.facts import Analysis
 from resolint.formatting import Formatting
 from resolint.model import Directive, Kind, Resolution
 from resolint.parser import parse
 from resolint.registry import all_rules
-from resolint.rule import Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import SourceText, Span
 from resolint.styles import Style, detect_style, load_style
 
@@ -51,6 +52,13 @@ class LintResult:
     resolution: Resolution
     style: Style
     findings: list[Finding] = field(default_factory=list)
+    #: The document's derived facts, the same the rules read: the server, Word and the
+    #: exports read openers, citations and title facts here instead of recomputing them.
+    facts: Analysis = field(default=None, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.facts is None:
+            self.facts = Analysis(self.resolution, self.style)
 
 
 def matches(code: str, selectors: Iterable[str]) -> bool:
@@ -146,7 +154,8 @@ def lint(
     resolution = parse(source, paragraphs_given=paragraphs_given)
     resolution.terms = settings.terms
     style_obj = resolve_style(resolution, settings, style)
-    ctx = RuleContext(source, resolution, style_obj, {}, formatting=formatting)
+    facts = Analysis(resolution, style_obj)
+    ctx = RuleContext(source, resolution, style_obj, {}, facts=facts, formatting=formatting)
     raw: list[Finding] = []
     if rules is None:
         # House rules of the style and the configuration (none: all_rules() itself, no spaCy).
@@ -167,7 +176,14 @@ def lint(
             raw.append(_finding(rule, v, settings, len(source.text)))
     findings = _apply_directives(raw, resolution, settings, path, style_obj)
     findings.sort(key=Finding.sort_key)
-    return LintResult(source, resolution, style_obj, findings)
+    return LintResult(source, resolution, style_obj, findings, facts)
+
+
+def lint_example(rule: type[Rule] | Rule, text: str) -> LintResult:
+    """Lint a draft from a rule's documentation as the rule says its examples are read
+    (:meth:`Rule.example_input`): the docs and their tests call this."""
+    clean, kwargs = rule.example_input(text)
+    return lint(clean, **kwargs)
 
 
 def _finding(rule: Rule, v: Violation, settings: Settings, length: int) -> Finding:
@@ -181,8 +197,6 @@ def _house_codes(settings: Settings, style: Style) -> tuple[str, ...]:
     """Codes of the house rules in force, which directives may name like built-in codes."""
     if not style.raw.get("custom-rules") and not settings.custom_rules:
         return ()
-    from resolint.custom_rules import effective_specs
-
     try:
         return tuple(spec.code for spec in effective_specs(settings, style))
     except Exception:  # a broken rule table is reported by the configuration check
@@ -236,8 +250,6 @@ def _apply_directives(
 
 def _removal_edits(res: Resolution, d: Directive):
     """Delete a directive; when it stands alone on its line, delete the line too."""
-    from resolint.rule import Edit
-
     text = res.source.text
     start, end = d.span.start, d.span.end
     line_start = text.rfind("\n", 0, start) + 1

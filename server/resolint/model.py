@@ -135,17 +135,6 @@ class Resolution:
     directives: list[Directive] = field(default_factory=list)
     #: The organization's ``[terms]`` table (custom instruments); set by the engine.
     terms: dict[str, Any] = field(default_factory=dict, repr=False)
-    _citations: Any = field(default=None, repr=False)
-
-    @property
-    def citations(self):
-        """Every citation, date, instrument, article and internal reference (a
-        :class:`resolint.citations.CitationSet`), extracted on first use and kept."""
-        if self._citations is None:
-            from resolint.citations import safe_extract
-
-            self._citations = safe_extract(self)
-        return self._citations
 
     def of_kind(self, *kinds: Kind) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind in kinds]

@@ -274,12 +274,12 @@ def test_hover_opener_rule_and_citations():
     assert "preambular opener" in h.contents.value and "Listed in the **un-ga** style" in h.contents.value
     h2 = hover.hover(st_, text.index("Calling") + 1)
     assert "OPR004" in h2.contents.value and "/rules/OPR004.md" in h2.contents.value
-    # The citations contract (resolution.citations items with span and describe()/hover),
+    # The citations contract (LintResult.facts.citations items with span and describe()/hover),
     # checked on a stand-in until the citations engine lands.
     start = text.index("78/10")
     fake = SimpleNamespace(
         result=SimpleNamespace(
-            resolution=SimpleNamespace(
+            facts=SimpleNamespace(
                 citations=[
                     SimpleNamespace(span=SimpleNamespace(start=start, end=start + 5), describe=lambda: "GA resolution 78/10"),
                     SimpleNamespace(span=SimpleNamespace(start=0, end=3), hover="elsewhere"),
@@ -412,7 +412,7 @@ def test_shutdown_with_pending_notification_futures():
 
 
 def test_hover_on_real_citations():
-    """The citations engine on main feeds hover through resolution.citations."""
+    """The citations engine on main feeds hover through LintResult.facts.citations."""
     text = (
         "The General Assembly,\n\nRecalling its resolution 78/10 of 21 November 2023 and "
         "Security Council resolution 2178 (2014),\n\n1. Decides to act.\n"

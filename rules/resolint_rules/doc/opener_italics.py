@@ -7,6 +7,7 @@ for italic openers (``[docx] italic-openers = true``: the UN styles).
 
 from __future__ import annotations
 
+from resolint.formatting import from_emphasis
 from resolint.model import Kind
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -32,13 +33,10 @@ def _openers(ctx: RuleContext):
 
 class _FormattingRule(Rule):
     @classmethod
-    def lint_example(cls, text: str):
+    def example_input(cls, text: str):
         # The examples write italics as *these*: read them as formatting.
-        from resolint.engine import lint
-        from resolint.formatting import from_emphasis
-
         clean, formatting = from_emphasis(text)
-        return lint(clean, formatting=formatting)
+        return clean, {"formatting": formatting}
 
 
 class OpenerNotItalic(_FormattingRule):

@@ -18,16 +18,40 @@ from pathlib import Path
 from resolint import __version__
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
-from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.drafts import draft_signal, why_draft
+from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.files import (
-    DecodeError, Document, NotAFile, ReadOnly, decode, encode, is_read_only, read_document, write_file,
+    DecodeError,
+    Document,
+    NotAFile,
+    ReadOnly,
+    decode,
+    encode,
+    is_read_only,
+    read_document,
+    write_file,
 )
-from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible
+from resolint.cli.render import (
+    RENDERERS,
+    RenderOptions,
+    at_or_above,
+    render_statistics,
+    render_text,
+    visible,
+)
 from resolint.cli.report import FileReport
 from resolint.cli.walk import discover
-from resolint.codes import first_unknown, house_codes
-from resolint.config import SEVERITIES, ConfigError, Settings, find_config, load_settings, parse_size, settings_for
+from resolint.codes import first_unknown
+from resolint.config import (
+    SEVERITIES,
+    ConfigError,
+    Settings,
+    find_config,
+    house_codes_here,
+    load_settings,
+    parse_size,
+    settings_for,
+)
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.model import Kind
@@ -40,7 +64,7 @@ MAX_SIZE = 10**15
 
 def _codes(value: str) -> tuple[str, ...]:
     codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    problem = first_unknown(codes, house_codes())
+    problem = first_unknown(codes, house_codes_here())
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return codes

@@ -24,11 +24,13 @@ import functools
 import logging
 from typing import TYPE_CHECKING, Any
 
+from resolint.custom_rules.rule import RuleSet, rule_class
 from resolint.custom_rules.spec import RuleSpec, SpecError, freeze, parse_specs, thaw
+from resolint.styles import builtin_style_names, load_style
 
 if TYPE_CHECKING:
-    from resolint.config import Settings
     from resolint.rule import Rule
+    from resolint.settings import Settings
     from resolint.styles import Style
 
 __all__ = ["RuleSpec", "SpecError", "style_specs", "effective_specs", "with_custom_rules", "visible_rules", "ruleset_for"]
@@ -66,8 +68,6 @@ def effective_specs(settings: "Settings", style: "Style") -> tuple[RuleSpec, ...
 @functools.lru_cache(maxsize=64)
 def ruleset_for(specs: tuple[RuleSpec, ...], pipeline: str | None):
     """One shared :class:`~.rule.RuleSet` (Doc cache, matchers) per rules and pipeline."""
-    from resolint.custom_rules.rule import RuleSet
-
     return RuleSet(specs, pipeline)
 
 
@@ -96,9 +96,6 @@ def with_custom_rules(base: tuple["Rule", ...], settings: "Settings", style: "St
 def visible_rules(settings: "Settings") -> list["Rule"]:
     """Every custom rule the configuration and the styles define, one per code: the
     configuration's own first, then its styles', then the built-in styles'."""
-    from resolint.custom_rules.rule import rule_class
-    from resolint.styles import builtin_style_names, load_style
-
     found: dict[str, RuleSpec] = {}
     groups: list[tuple[RuleSpec, ...]] = [tuple(getattr(settings, "custom_rules", ()))]
     for name in [*settings.styles, *builtin_style_names()]:

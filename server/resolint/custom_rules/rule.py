@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING, Any, Iterable
 from resolint.custom_rules.spacing import Spacing
 from resolint.custom_rules.spec import RuleSpec, fill
 from resolint.model import Kind
-from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import (
+    Applicability,
+    Edit,
+    Fix,
+    Rule,
+    RuleContext,
+    Severity,
+    Violation,
+)
+from resolint.settings import Settings
 from resolint.source import Span
 
 if TYPE_CHECKING:
@@ -54,7 +63,11 @@ class RuleSet:
     def docs(self) -> "DocCache":
         with self._lock:
             if self._docs is None:
-                from resolint.custom_rules.pipeline import DocCache, blank, load_pipeline
+                from resolint.custom_rules.pipeline import (
+                    DocCache,
+                    blank,
+                    load_pipeline,
+                )
 
                 nlp = load_pipeline(self.pipeline) if self.pipeline else blank()
                 lemmas = any(s.needs_lemmas for s in self.specs)
@@ -166,12 +179,9 @@ class PatternRule(Rule):
         return Violation(span, message, make(title, Edit(edit_span, new)))
 
     @classmethod
-    def lint_example(cls, text: str):
-        """Lint a draft from this rule's documentation with this rule and its style."""
-        from resolint.config import Settings
-        from resolint.engine import lint
-
-        return lint(text, Settings(select=(cls.code,)), style=_example_style(cls.spec), rules=[cls()])
+    def example_input(cls, text: str):
+        """A draft from this rule's documentation is linted with this rule and its style."""
+        return text, {"settings": Settings(select=(cls.code,)), "style": _example_style(cls.spec), "rules": [cls()]}
 
 
 def _sentence_start(text: str, para_start: int, pos: int) -> bool:
