@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import FIXTURES
+
 from resolint.engine import lint
 
 RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*.txt"))

@@ -63,3 +63,13 @@ def house_codes(settings: Settings) -> tuple[str, ...]:
     except Exception as exc:  # a broken configuration is reported where it is loaded
         logging.getLogger(__name__).debug("house rule codes unavailable: %s", exc)
         return ()
+
+
+def longest_prefix(code: str, keys: Iterable[str]) -> str:
+    """The most specific key naming ``code`` ("PRE001" over "PRE"), or "" if none does:
+    how ``[severity]`` and the editor's severity overrides pick their entry."""
+    best = ""
+    for key in keys:
+        if code.startswith(key) and len(key) > len(best):
+            best = key
+    return best

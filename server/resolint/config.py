@@ -148,6 +148,88 @@ def _instrument(path: Any, where: str, body: Any) -> None:
                     raise ConfigError(path, f"{w}[{i}]", "a variant needs 'text' (the wrong name)")
 
 
+def _author(path: Any, key: str, value: Any) -> str:
+    author = _string(path, key, value).strip()
+    if not author:
+        raise ConfigError(path, key, "expected a name to sign tracked changes with, got an empty string")
+    return author
+
+
+def _level(path: Any, key: str, value: Any) -> str:
+    if value not in SEVERITIES:
+        raise ConfigError(path, key, f"expected one of {', '.join(SEVERITIES)}, got {value!r}")
+    return value
+
+
+def _fail_on(path: Any, key: str, value: Any) -> str:
+    return _level(path, key, _string(path, key, value))
+
+
+def _size_value(path: Any, key: str, value: Any) -> int:
+    size = parse_size(value)
+    if size is None:
+        raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), got {value!r}")
+    return size
+
+
+def _per_file_ignores(path: Any, key: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((pat, _codes(path, f"{key}.{pat}", codes)) for pat, codes in _table(path, key, value).items())
+
+
+def _rules(path: Any, key: str, value: Any, s: Settings) -> dict[str, Any]:
+    rules = dict(s.rules)
+    for code, opts in _table(path, key, value).items():
+        rules[code.upper()] = {**rules.get(code.upper(), {}), **_table(path, f"rules.{code}", opts)}
+    return {"rules": rules}
+
+
+def _severity(path: Any, key: str, value: Any, s: Settings) -> dict[str, Any]:
+    sev = dict(s.severity)
+    for code, level in _table(path, key, value).items():
+        sev[code.upper()] = _level(path, f"severity.{code}", level)
+    return {"severity": sev}
+
+
+def _styles(path: Any, key: str, value: Any, s: Settings) -> dict[str, Any]:
+    styles = dict(s.styles)
+    for name, body in _table(path, key, value).items():
+        styles[name] = _table(path, f"styles.{name}", body)
+    return {"styles": styles}
+
+
+def _merged_terms(path: Any, key: str, value: Any, s: Settings) -> dict[str, Any]:
+    return {"terms": {**s.terms, **_terms(path, key, value)}}
+
+
+#: Keys whose value replaces one attribute: key -> (attribute, reader of the value).
+_SIMPLE_KEYS: dict[str, tuple[str, Any]] = {
+    "style": ("style", _string),
+    "select": ("select", _codes),
+    "extend-select": ("extend_select", _codes),
+    "ignore": ("ignore", _codes),
+    "unsafe-fixes": ("unsafe_fixes", _bool),
+    "track-changes": ("track_changes", _bool),
+    "revision-author": ("revision_author", _author),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "include": ("include", _globs),
+    "exclude": ("exclude", _globs),
+    "fail-on": ("fail_on", _fail_on),
+    "max-file-size": ("max_file_size", _size_value),
+    "docs-url": ("docs_url", _string),
+}
+#: Keys merged with the base settings (or read by their own module): key -> reader of changes.
+_MERGED_KEYS: dict[str, Any] = {
+    "rules": _rules,
+    "severity": _severity,
+    "terms": _merged_terms,
+    "styles": _styles,
+    "custom-rules": read_key,
+    "nlp": read_key,
+}
+#: Keys written with underscores, as Python users do, are accepted too.
+_ALIASES = {k.replace("-", "_"): k for k in _SIMPLE_KEYS if "-" in k}
+
+
 def settings_from_table(table: dict[str, Any], path: Path | str | None = None, base: Settings | None = None) -> Settings:
     """Validate a parsed table (from a file or from editor settings) into Settings."""
     s = base or Settings()
@@ -155,63 +237,12 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
     for key, value in table.items():
         if key == "extend":
             continue
-        if key == "style":
-            changes["style"] = _string(path, key, value)
-        elif key == "select":
-            changes["select"] = _codes(path, key, value)
-        elif key in ("extend-select", "extend_select"):
-            changes["extend_select"] = _codes(path, key, value)
-        elif key == "ignore":
-            changes["ignore"] = _codes(path, key, value)
-        elif key in ("unsafe-fixes", "unsafe_fixes"):
-            changes["unsafe_fixes"] = _bool(path, key, value)
-        elif key in ("track-changes", "track_changes"):
-            changes["track_changes"] = _bool(path, key, value)
-        elif key in ("revision-author", "revision_author"):
-            author = _string(path, key, value).strip()
-            if not author:
-                raise ConfigError(path, key, "expected a name to sign tracked changes with, got an empty string")
-            changes["revision_author"] = author
-        elif key in ("per-file-ignores", "per_file_ignores"):
-            table_ = _table(path, key, value)
-            changes["per_file_ignores"] = tuple((pat, _codes(path, f"{key}.{pat}", codes)) for pat, codes in table_.items())
-        elif key == "rules":
-            rules = dict(s.rules)
-            for code, opts in _table(path, key, value).items():
-                rules[code.upper()] = {**rules.get(code.upper(), {}), **_table(path, f"rules.{code}", opts)}
-            changes["rules"] = rules
-        elif key == "severity":
-            sev = dict(s.severity)
-            for code, level in _table(path, key, value).items():
-                if level not in SEVERITIES:
-                    raise ConfigError(path, f"severity.{code}", f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
-                sev[code.upper()] = level
-            changes["severity"] = sev
-        elif key == "terms":
-            changes["terms"] = {**s.terms, **_terms(path, key, value)}
-        elif key == "styles":
-            styles = dict(s.styles)
-            for name, body in _table(path, key, value).items():
-                styles[name] = _table(path, f"styles.{name}", body)
-            changes["styles"] = styles
-        elif key == "include":
-            changes["include"] = _globs(path, key, value)
-        elif key == "exclude":
-            changes["exclude"] = _globs(path, key, value)
-        elif key in ("fail-on", "fail_on"):
-            level = _string(path, key, value)
-            if level not in SEVERITIES:
-                raise ConfigError(path, key, f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
-            changes["fail_on"] = level
-        elif key in ("custom-rules", "nlp"):
-            changes.update(read_key(path, key, value, s))
-        elif key in ("max-file-size", "max_file_size"):
-            size = parse_size(value)
-            if size is None:
-                raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), got {value!r}")
-            changes["max_file_size"] = size
-        elif key in ("docs-url", "docs_url"):
-            changes["docs_url"] = _string(path, key, value)
+        canonical = _ALIASES.get(key, key)
+        if canonical in _SIMPLE_KEYS:
+            attr, read = _SIMPLE_KEYS[canonical]
+            changes[attr] = read(path, key, value)
+        elif canonical in _MERGED_KEYS:
+            changes.update(_MERGED_KEYS[canonical](path, key, value, s))
         else:
             raise ConfigError(path, key, _unknown_key(key))
     result = replace(s, **changes)

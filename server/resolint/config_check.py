@@ -115,10 +115,9 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
             load_style(name, settings.styles)
         except StyleError as exc:
             raise ConfigError(path, f"styles.{name}", str(exc)) from None
-    if settings.style != "auto" and settings.style not in settings.styles:
-        if settings.style not in builtin_style_names():
-            known = ", ".join(["auto", *builtin_style_names(), *settings.styles])
-            raise ConfigError(path, "style", f"no style '{settings.style}' (known: {known})")
+    if settings.style != "auto" and settings.style not in settings.styles and settings.style not in builtin_style_names():
+        known = ", ".join(["auto", *builtin_style_names(), *settings.styles])
+        raise ConfigError(path, "style", f"no style '{settings.style}' (known: {known})")
     check_rule_options(settings.rules, path)
 
     check_custom_rules(settings, path)

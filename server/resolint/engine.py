@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
-from resolint.codes import first_unknown
-from resolint.settings import Settings
+from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
@@ -21,6 +20,7 @@ from resolint.model import Directive, Kind, Resolution
 from resolint.parser import parse
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.settings import Settings
 from resolint.source import SourceText, Span
 from resolint.styles import Style, detect_style, load_style
 
@@ -76,16 +76,11 @@ def rule_enabled(rule: Rule, settings: Settings, style: Style, file_path: str | 
         return False
     if matches(code, style.get("lint.opt-in", [])) and not explicitly_selected:
         return False
-    if matches(code, settings.ignore) or matches(code, settings.ignored_for(file_path)):
-        return False
-    return True
+    return not (matches(code, settings.ignore) or matches(code, settings.ignored_for(file_path)))
 
 
 def severity_for(code: str, default: Severity, settings: Settings) -> Severity:
-    best = ""
-    for key in settings.severity:
-        if code.startswith(key) and len(key) > len(best):
-            best = key
+    best = longest_prefix(code, settings.severity)
     return Severity(settings.severity[best]) if best else default
 
 
@@ -215,7 +210,7 @@ def _apply_directives(
     kept: list[Finding] = []
     for f in findings:
         suppressed = False
-        for i, (d, scope) in enumerate(zip(directives, scopes)):
+        for i, (d, scope) in enumerate(zip(directives, scopes, strict=False)):
             if scope is None or d.malformed:
                 continue
             if (not d.codes or matches(f.code, d.codes)) and (d.action == "file-ignore" or scope.start <= f.span.start < scope.end):
@@ -224,7 +219,7 @@ def _apply_directives(
         if not suppressed:
             kept.append(f)
     sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
-    for d, was_used, scope in zip(directives, used, scopes):
+    for d, was_used in zip(directives, used, strict=False):
         # A code-shaped typo gets the nearest real code; other malformations keep their words.
         unknown = first_unknown(d.codes, house) if not d.malformed or d.malformed.startswith("unknown code") else ""
         if d.malformed or unknown:

@@ -81,8 +81,8 @@ class Paragraph:
     depth: int = 0
     index: int = 0  # position in Resolution.paragraphs
     part: int = 0  # which part (A, B, …) of a multi-part resolution
-    parent: "Paragraph | None" = field(default=None, repr=False)
-    children: list["Paragraph"] = field(default_factory=list, repr=False)
+    parent: Paragraph | None = field(default=None, repr=False)
+    children: list[Paragraph] = field(default_factory=list, repr=False)
 
     def text(self, source: SourceText) -> str:
         return source.text[self.span.start : self.span.end]

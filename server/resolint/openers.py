@@ -33,14 +33,13 @@ class OpenerContext(Protocol):
     @property
     def text(self) -> str: ...
     @property
-    def style(self) -> "Style": ...
+    def style(self) -> Style: ...
     @property
-    def nlp(self) -> "Nlp": ...
+    def nlp(self) -> Nlp: ...
 
 MODIFIER_WORDS = ("also", "further")
 ADVERBS = frozenset(
-    "deeply fully firmly gravely strongly solemnly seriously keenly profoundly once again further also equally "
-    "urgently earnestly formally hereby therefore respectfully most ever".split()
+    ["deeply", "fully", "firmly", "gravely", "strongly", "solemnly", "seriously", "keenly", "profoundly", "once", "again", "further", "also", "equally", "urgently", "earnestly", "formally", "hereby", "therefore", "respectfully", "most", "ever"]
 )
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import enum
 import inspect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from resolint.facts import Analysis
 from resolint.model import Kind, Paragraph, Resolution
@@ -62,11 +63,11 @@ class Fix:
     edits: tuple[Edit, ...]
 
     @staticmethod
-    def safe(title: str, *edits: Edit) -> "Fix":
+    def safe(title: str, *edits: Edit) -> Fix:
         return Fix(title, Applicability.SAFE, tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end))))
 
     @staticmethod
-    def unsafe(title: str, *edits: Edit) -> "Fix":
+    def unsafe(title: str, *edits: Edit) -> Fix:
         return Fix(title, Applicability.UNSAFE, tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end))))
 
 
@@ -86,14 +87,14 @@ class RuleContext:
 
     source: SourceText
     resolution: Resolution
-    style: "Style"
+    style: Style
     options: dict[str, Any]
     #: The document's derived facts (openers, citations, title facts, quotations…),
     #: computed once and shared by every rule, the server and the exports.
     facts: Analysis = field(default=None, repr=False)  # type: ignore[assignment]
     #: Character formatting of the input, when it has any (a Word document); None for
     #: plain text. Rules about formatting check it and stay silent without it.
-    formatting: "Formatting | None" = field(default=None, repr=False)
+    formatting: Formatting | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.facts is None:
@@ -104,7 +105,7 @@ class RuleContext:
         return self.source.text
 
     @property
-    def nlp(self) -> "Nlp":
+    def nlp(self) -> Nlp:
         return self.facts.nlp
 
     def slice(self, span: Span) -> str:

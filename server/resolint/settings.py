@@ -94,7 +94,7 @@ class Settings:
                 out.extend(codes)
         return tuple(out)
 
-    def with_overrides(self, **kwargs: Any) -> "Settings":
+    def with_overrides(self, **kwargs: Any) -> Settings:
         return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
 
 

@@ -12,7 +12,7 @@ import copy
 import functools
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,7 @@ def builtin_style_dirs() -> tuple[Path, ...]:
     return tuple(dirs)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _builtin_raw(name: str) -> tuple[dict[str, Any], Path]:
     for d in builtin_style_dirs():
         path = d / f"{name}.toml"
@@ -114,7 +114,7 @@ def _resolve_raw(name: str, custom: dict[str, dict[str, Any]], seen: tuple[str, 
     return copy.deepcopy(raw)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _data_lines(filename: str) -> tuple[str, ...]:
     for d in builtin_style_dirs():
         path = d.parent / "data" / filename

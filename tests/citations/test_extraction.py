@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from resolint.citations import (
-    ArticleCitation, Basis, DateMention, InstrumentMention, InternalReference, Organ, ResolutionCitation, extract,
+    ArticleCitation,
+    Basis,
+    DateMention,
+    InstrumentMention,
+    InternalReference,
+    Organ,
+    ResolutionCitation,
+    extract,
 )
 from resolint.citations.extract import find_dates
 from resolint.facts import Analysis
@@ -166,9 +176,6 @@ def test_a_body_named_after_the_numbers_owns_them():
     r = _by_text(citations_of(parse(text)), ResolutionCitation)
     assert (r["42/1"].organ, r["42/1"].form) == (Organ.OTHER, "session")
     assert (r["71/19"].organ, r["71/19"].basis, r["71/19"].form) == (Organ.GA, Basis.NAMED, "ga")
-
-
-from hypothesis import given, settings, strategies as st
 
 _PIECES = st.sampled_from([
     "resolution ", "resolutions ", "decision ", "71/19", " of ", "21 November 2016", "31 November 2016", "2178 (2014)",

@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from resolint.cli.main import main
-from resolint.custom_rules import visible_rules
 from resolint.config import Settings
+from resolint.custom_rules import visible_rules
 from resolint.engine import lint_example
 from resolint.rule import DOC_SECTIONS
 

@@ -8,8 +8,8 @@ from resolint_rules.cit.article_range import ArticleOutOfRange
 from resolint_rules.cit.article_title import ArticleTitleMismatch
 from resolint_rules.cit.date_format import DateFormat
 from resolint_rules.cit.ga_session_date import GaResolutionOutsideSession
-from resolint_rules.cit.impossible_date import ImpossibleDate
 from resolint_rules.cit.implausible_year import ImplausibleYear
+from resolint_rules.cit.impossible_date import ImpossibleDate
 from resolint_rules.cit.inconsistent_citation import InconsistentCitation
 from resolint_rules.cit.instrument_adoption import InstrumentAdoptionMismatch
 from resolint_rules.cit.internal_reference import InternalReferenceTarget

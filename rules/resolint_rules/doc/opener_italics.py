@@ -96,7 +96,7 @@ class OpenerNotItalic(_FormattingRule):
         if not _applies(ctx):
             return
         fmt = ctx.formatting
-        for p, op in _openers(ctx):
+        for _p, op in _openers(ctx):
             letters = _letters(ctx, op.span)
             flags = [fmt.italic_at(i) for i in letters]
             if not flags or None in flags or all(flags):

@@ -85,9 +85,7 @@ class OperativeOpenerForm(Rule):
 
 #: Bare verbs drafters put at the head of an operative paragraph.
 _BARE = frozenset(
-    "call urge request decide invite encourage recommend recognize recognise note take welcome "
-    "reaffirm stress emphasize emphasise underline condemn support endorse approve adopt appeal "
-    "affirm express demand authorize authorise commend acknowledge reiterate declare designate".split()
+    ["call", "urge", "request", "decide", "invite", "encourage", "recommend", "recognize", "recognise", "note", "take", "welcome", "reaffirm", "stress", "emphasize", "emphasise", "underline", "condemn", "support", "endorse", "approve", "adopt", "appeal", "affirm", "express", "demand", "authorize", "authorise", "commend", "acknowledge", "reiterate", "declare", "designate"]
 )
 
 

@@ -7,7 +7,6 @@ from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.opr.sequences import operative_sequences
 from resolint_rules.pre.terminal_punctuation import terminal_fix
 
-
 #: A paragraph that introduces a text, a table or a list that the parser does not
 #: see as its sub-paragraphs.
 INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows|below)\b[^:]*:\W*$", re.IGNORECASE)

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from resolint.model import Kind
+from resolint.openers import ADVERBS
 from resolint.parser.wordshape import is_finite_verb, is_participial
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint.openers import ADVERBS
 from resolint_rules.common import is_list_item, suggestion_fix
 from resolint_rules.opr.opener_form import _is_bare_verb
 

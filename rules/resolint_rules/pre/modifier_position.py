@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span
 from resolint_rules.common import expected_case
 
 _MODIFIERS = ("also", "further")

@@ -5,11 +5,9 @@ from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import suggestion_fix
 
-
 #: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
 ADJECTIVE_OPENERS = frozenset(
-    "aware mindful conscious convinced desirous cognizant cognisant alarmed concerned determined grieved "
-    "shocked encouraged gratified appreciative confident eager anxious sensitive resolved".split()
+    ["aware", "mindful", "conscious", "convinced", "desirous", "cognizant", "cognisant", "alarmed", "concerned", "determined", "grieved", "shocked", "encouraged", "gratified", "appreciative", "confident", "eager", "anxious", "sensitive", "resolved"]
 )
 
 

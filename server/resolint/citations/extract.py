@@ -32,18 +32,13 @@ from resolint.citations.types import (
     ResolutionCitation,
 )
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
+from resolint.numerals import roman_sum
 from resolint.source import Span
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
 def roman(s: str) -> int:
-    total, prev = 0, 0
-    for ch in reversed(s):
-        v = _ROMAN.get(ch, 0)
-        total += -v if v < prev else v
-        prev = max(prev, v)
-    return total
+    """An old session number "XXX", read leniently (upper-case I, V, X and L only)."""
+    return roman_sum(s, "IVXL")
 
 
 @dataclass(slots=True)
@@ -628,6 +623,168 @@ def _matcher(instruments: tuple[Instrument, ...]) -> _NameMatcher:
     return _NameMatcher(instruments)
 
 
+class _Conventions:
+    """Which instrument "the Convention" means at each point of the text: the convention
+    named in this or the previous paragraph, else the text's main convention (the one
+    named most often, when it outnumbers conventions the reference data does not know)."""
+
+    def __init__(self) -> None:
+        self.last: InstrumentMention | None = None
+        self.counts: dict[str, int] = {}
+        self.by_key: dict[str, InstrumentMention] = {}
+        self.unknown = 0
+
+    def referent(self, p: Paragraph) -> InstrumentMention | None:
+        last = self.last
+        if last is not None and last.paragraph is not None and p.index - last.paragraph.index <= 1:
+            return last
+        return self._dominant()
+
+    def _dominant(self) -> InstrumentMention | None:
+        """Far from any mention, "the Convention" is the text's main convention, if it is known."""
+        if not self.counts:
+            return None
+        key = max(self.counts, key=lambda k: self.counts[k])
+        return self.by_key[key] if self.counts[key] > self.unknown else None
+
+    def note(self, par: _Par, pmentions: list[InstrumentMention]) -> None:
+        """Record the conventions a paragraph names, known or not."""
+        for mm in pmentions:
+            if mm.instrument.kind == "convention":
+                self.last = mm
+                self.counts[mm.instrument.key] = self.counts.get(mm.instrument.key, 0) + 1
+                self.by_key[mm.instrument.key] = mm
+        if "Convention" not in par.text:
+            return
+        # A convention the reference data does not know: "the Convention" may mean it.
+        for gm in P.ANY_CONVENTION.finditer(par.text):
+            if not any(mm.span.start <= par.base + gm.start() < mm.span.end for mm in pmentions):
+                self.unknown += 1
+                if self.last is not None and par.base + gm.start() > self.last.span.start:
+                    self.last = None
+
+
+@dataclass(slots=True)
+class _Par:
+    """One paragraph being read: its text, where it starts, and its dates by offset."""
+
+    p: Paragraph
+    text: str
+    base: int
+    annex: bool
+    by_start: dict[int, DateMention]
+    own_symbol: Span | None
+
+    def place(self, c: ResolutionCitation, end: int) -> int:
+        """Mark ``c`` as found here; attach the date that follows it ("of 21 May 2020")
+        and return where the citation (with its date) ends."""
+        c.in_annex, c.paragraph = self.annex, self.p
+        dm = P.OF_DATE.match(self.text, end)
+        if dm and dm.end() in self.by_start:
+            c.date = self.by_start[dm.end()]
+            end = c.date.span.end - self.base
+        return end
+
+    def is_own(self, c: ResolutionCitation) -> bool:
+        """The document's own symbol in its title is not a citation."""
+        return bool(self.own_symbol and c.span == self.own_symbol)
+
+
+def _list_item(ctx: _Context, par: _Par, pos: int, kw: re.Match, decision: bool, prev_list) -> tuple[ResolutionCitation, int] | None:
+    """The citation at ``pos`` in a list after "resolution(s)": a number or a symbol."""
+    ptext = par.text
+    m = P.ITEM.match(ptext, pos)
+    if m:
+        shape = _item_shape(m)
+        organ_, basis, name = _resolve(ctx, ptext, kw.start(), shape)
+        if basis is Basis.IMPLIED and prev_list is not None and P.LIST_JOIN.fullmatch(ptext, prev_list[0], kw.start()):
+            # "General Assembly resolution 78/10 of … and decision 77/555": the body carries over.
+            porgan, pbasis, pname = prev_list[1]
+            if _fits(porgan, shape) or porgan is Organ.OTHER:
+                organ_, basis, name = porgan, pbasis, pname
+        return _item_citation(m, par.base, organ_, basis, name, decision), m.end()
+    sym = P.SYMBOL.match(ptext, pos)
+    if not sym:
+        return None
+    c = symbol_citation(sym, par.base)
+    c.decision = decision
+    return c, sym.end()
+
+
+def _keyword_list(ctx: _Context, par: _Par, kw: re.Match, prev_list, out: CitationSet, covered: list) -> tuple[list[ResolutionCitation], int]:
+    """The citations listed after one "resolution(s)" / "decision(s)", and where the list ends."""
+    decision = kw.group("kw").lower().startswith("decision")
+    pos = end = kw.end()
+    items: list[ResolutionCitation] = []
+    while True:
+        found = _list_item(ctx, par, pos, kw, decision, prev_list)
+        if found is None:
+            break
+        c, end = found
+        end = par.place(c, end)
+        if not par.is_own(c):
+            out.append(c)
+        covered.append((c.span.start - par.base, c.span.end - par.base))
+        items.append(c)
+        sep = P.SEPARATOR.match(par.text, end)
+        if not sep:
+            break
+        pos = sep.end()
+    return items, end
+
+
+def _resolution_lists(ctx: _Context, par: _Par, out: CitationSet) -> list[tuple[int, int]]:
+    """Resolutions after "resolution(s)" / "decision(s)"; returns the spans they cover."""
+    ptext = par.text
+    covered: list[tuple[int, int]] = []
+    if "esolution" not in ptext and "ecision" not in ptext:
+        return covered
+    prev_list: tuple[int, tuple[Organ, Basis, str]] | None = None
+    for kw in _matches_at(P.KEYWORD, ptext, ("esolution", "ecision"), (1,)):
+        if kw.start() and (ptext[kw.start() - 1].isalnum() or ptext[kw.start() - 1] in "-_"):
+            continue
+        items, end = _keyword_list(ctx, par, kw, prev_list, out, covered)
+        if items and items[0].basis is Basis.ITS:
+            _subject_after(items, ptext, end)
+        if items and items[-1].basis in (Basis.ITS, Basis.IMPLIED, Basis.CONTEXT):
+            _owner_after(items, ptext, end)
+        if items and not items[-1].symbol:
+            prev_list = (end, (items[-1].organ, items[-1].basis, items[-1].organ_name))
+    return covered
+
+
+def _loose_symbols(par: _Par, covered: list[tuple[int, int]], out: CitationSet) -> None:
+    """Document symbols standing anywhere else ("A/RES/79/243")."""
+    ptext = par.text
+    if "RES" not in ptext and "/L." not in ptext and "PRST" not in ptext:
+        return
+    for m in P.SYMBOL.finditer(ptext):
+        if not P.symbol_boundary(ptext, m.start()) or _in(covered, m.start(), m.end()):
+            continue
+        if par.own_symbol and par.own_symbol.start == par.base + m.start():
+            continue
+        c = symbol_citation(m, par.base)
+        par.place(c, m.end())
+        out.append(c)
+
+
+def _instruments(par: _Par, hits, conventions: _Conventions, mentions: list[InstrumentMention], out: CitationSet) -> None:
+    """Instruments named in the paragraph, then its articles (which may name one of them)."""
+    ptext, base = par.text, par.base
+    # Cheap substring tests keep the regexes off the many paragraphs that cannot match.
+    quotes = _quotes(ptext) if ('"' in ptext or "“" in ptext) else []
+    pmentions = [
+        InstrumentMention(Span(m.start(), m.end()), m.group(0), inst, form, *var, par.annex, _in(quotes, m.start() - base, m.end() - base), par.p)
+        for m, inst, form, var in hits
+    ]
+    referent = conventions.referent(par.p)
+    arts = _articles(ptext, base, par.p, par.annex, pmentions, mentions, referent) if "rticle" in ptext else []
+    mentions.extend(pmentions)
+    out.extend(pmentions)
+    out.extend(arts)
+    conventions.note(par, pmentions)
+
+
 def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet:
     """Every citation of ``res``, in text order. Deterministic; never raises on odd text."""
     text = res.source.text
@@ -635,20 +792,9 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
     organ = document_organ(res)
     ctx = _Context(res, organ)
     matcher = _matcher(instruments_for(terms if terms is not None else getattr(res, "terms", None)))
-    own_symbol = res.title.symbol
     dates_by_par: dict[int, list[DateMention]] = {}
     mentions: list[InstrumentMention] = []
-    last_convention: InstrumentMention | None = None
-    conv_counts: dict[str, int] = {}
-    conv_by_key: dict[str, InstrumentMention] = {}
-    unknown_conventions = 0
-
-    def _dominant(counts: dict[str, int], unknown: int) -> InstrumentMention | None:
-        """Far from any mention, "the Convention" is the text's main convention, if it is known."""
-        if not counts:
-            return None
-        key = max(counts, key=lambda k: counts[k])
-        return conv_by_key[key] if counts[key] > unknown else None
+    conventions = _Conventions()
     numbered = _numbered_paragraphs(res)
     body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
     starts = [p.span.start for p in body]
@@ -660,109 +806,18 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
     for p in body:
         if p.index not in busy:
             continue
-        base = p.span.start
-        ptext = text[p.span.start : p.span.end]
-        annex = p.kind is Kind.ANNEX
-        # Cheap substring tests keep the regexes off the many paragraphs that cannot match.
-        quotes = _quotes(ptext) if ('"' in ptext or "“" in ptext) else []
-        # dates
         pdates = date_hits.get(p.index, [])
         dates_by_par[p.index] = pdates
         out.extend(pdates)
-        by_start = {d.span.start - base: d for d in pdates}
-        # resolutions after "resolution(s)" / "decision(s)"
-        covered: list[tuple[int, int]] = []
-        prev_list: tuple[int, tuple[Organ, Basis, str]] | None = None
-        has_kw = "esolution" in ptext or "ecision" in ptext
-        for kw in _matches_at(P.KEYWORD, ptext, ("esolution", "ecision"), (1,)) if has_kw else ():
-            if kw.start() and (ptext[kw.start() - 1].isalnum() or ptext[kw.start() - 1] in "-_"):
-                continue
-            decision = kw.group("kw").lower().startswith("decision")
-            pos = kw.end()
-            items: list[ResolutionCitation] = []
-            end = pos
-            while True:
-                m = P.ITEM.match(ptext, pos)
-                sym = None if m else P.SYMBOL.match(ptext, pos)
-                if not m and not sym:
-                    break
-                if m:
-                    shape = _item_shape(m)
-                    organ_, basis, name = _resolve(ctx, ptext, kw.start(), shape)
-                    if basis is Basis.IMPLIED and prev_list is not None and P.LIST_JOIN.fullmatch(ptext, prev_list[0], kw.start()):
-                        # "General Assembly resolution 78/10 of … and decision 77/555": the body carries over.
-                        porgan, pbasis, pname = prev_list[1]
-                        if _fits(porgan, shape) or porgan is Organ.OTHER:
-                            organ_, basis, name = porgan, pbasis, pname
-                    c = _item_citation(m, base, organ_, basis, name, decision)
-                    end = m.end()
-                else:
-                    c = symbol_citation(sym, base)
-                    c.decision = decision
-                    end = sym.end()
-                c.in_annex, c.paragraph = annex, p
-                dm = P.OF_DATE.match(ptext, end)
-                if dm and (dm.end() in by_start):
-                    c.date = by_start[dm.end()]
-                    end = c.date.span.end - base
-                if not (own_symbol and c.span == own_symbol):
-                    out.append(c)
-                covered.append((c.span.start - base, c.span.end - base))
-                items.append(c)
-                sep = P.SEPARATOR.match(ptext, end)
-                if not sep:
-                    break
-                pos = sep.end()
-            if items and items[0].basis is Basis.ITS:
-                _subject_after(items, ptext, end)
-            if items and items[-1].basis in (Basis.ITS, Basis.IMPLIED, Basis.CONTEXT):
-                _owner_after(items, ptext, end)
-            if items and not items[-1].symbol:
-                prev_list = (end, (items[-1].organ, items[-1].basis, items[-1].organ_name))
-        # symbols anywhere else
-        has_symbol = "RES" in ptext or "/L." in ptext or "PRST" in ptext
-        for m in P.SYMBOL.finditer(ptext) if has_symbol else ():
-            if not P.symbol_boundary(ptext, m.start()):
-                continue
-            if _in(covered, m.start(), m.end()):
-                continue
-            if own_symbol and own_symbol.start == base + m.start():
-                continue
-            c = symbol_citation(m, base)
-            c.in_annex, c.paragraph = annex, p
-            dm = P.OF_DATE.match(ptext, m.end())
-            if dm and dm.end() in by_start:
-                c.date = by_start[dm.end()]
-            out.append(c)
-        # instruments
-        pmentions = [
-            InstrumentMention(Span(m.start(), m.end()), m.group(0), inst, form, *var, annex, _in(quotes, m.start() - base, m.end() - base), p)
-            for m, inst, form, var in name_hits.get(p.index, ())
-        ]
-        # articles (after mentions of this paragraph are known, they may name the instrument)
-        recent = last_convention if last_convention is not None and last_convention.paragraph is not None and p.index - last_convention.paragraph.index <= 1 else None
-        referent = recent or _dominant(conv_counts, unknown_conventions)
-        arts = _articles(ptext, base, p, annex, pmentions, mentions, referent) if "rticle" in ptext else []
-        mentions.extend(pmentions)
-        out.extend(pmentions)
-        out.extend(arts)
-        for mm in pmentions:
-            if mm.instrument.kind == "convention":
-                last_convention = mm
-                conv_counts[mm.instrument.key] = conv_counts.get(mm.instrument.key, 0) + 1
-                conv_by_key[mm.instrument.key] = mm
-        if "Convention" in ptext:
-            # A convention the reference data does not know: "the Convention" may mean it.
-            for gm in P.ANY_CONVENTION.finditer(ptext):
-                if not any(mm.span.start <= base + gm.start() < mm.span.end for mm in pmentions):
-                    unknown_conventions += 1
-                    if last_convention is not None and base + gm.start() > last_convention.span.start:
-                        last_convention = None
-        # internal references
-        if not annex and p.kind is not Kind.TITLE and "aragraph" in ptext:
-            out.extend(_internal(ptext, base, p, res, numbered))
-        if "Council" in ptext or "Assembly" in ptext:
-            _note_organs(ctx, ptext)
+        par = _Par(p, text[p.span.start : p.span.end], p.span.start, p.kind is Kind.ANNEX,
+                   {d.span.start - p.span.start: d for d in pdates}, res.title.symbol)
+        covered = _resolution_lists(ctx, par, out)
+        _loose_symbols(par, covered, out)
+        _instruments(par, name_hits.get(p.index, ()), conventions, mentions, out)
+        if not par.annex and p.kind is not Kind.TITLE and "aragraph" in par.text:
+            out.extend(_internal(par.text, par.base, p, res, numbered))
+        if "Council" in par.text or "Assembly" in par.text:
+            _note_organs(ctx, par.text)
     out.sort(key=lambda c: (c.span.start, c.span.end))
     out.document = _facts(res, organ, dates_by_par)
     return out
@@ -796,7 +851,7 @@ def _name_matches(matcher: _NameMatcher, text: str):
     Cybercrime" over "Convention on Cybercrime").
     """
     found = []
-    for (v, inst), head in zip(matcher.variants, matcher.variant_heads):
+    for (v, inst), head in zip(matcher.variants, matcher.variant_heads, strict=False):
         for m in _match_at_head(v.pattern, head, text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
                 continue

@@ -21,17 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from resolint.custom_rules import effective_specs, ruleset_for
+from resolint.custom_rules.config import config_error
 from resolint.custom_rules.spec import TRAINED_ATTRS, RuleSpec, SpecError
+from resolint.engine import lint
+from resolint.registry import all_rules
+from resolint.settings import ConfigError
+from resolint.styles import load_style
 
 INSTALL_HINT = (
     "name an installed pipeline in the configuration ([nlp] pipeline = \"en_core_web_sm\") and install it "
     "(python -m spacy download en_core_web_sm)"
 )
-from resolint.custom_rules.config import config_error
-from resolint.engine import lint
-from resolint.registry import all_rules
-from resolint.settings import ConfigError
-from resolint.styles import load_style
 
 
 def _groups(settings: Any) -> list[tuple[str, str, tuple[RuleSpec, ...]]]:

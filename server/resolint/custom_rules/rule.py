@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from resolint.custom_rules.spacing import Spacing
 from resolint.custom_rules.spec import RuleSpec, fill
@@ -53,14 +54,14 @@ class RuleSet:
     def __init__(self, specs: tuple[RuleSpec, ...], pipeline: str | None) -> None:
         self.specs = specs
         self.pipeline = pipeline
-        self._docs: "DocCache | None" = None
+        self._docs: DocCache | None = None
         self._matchers: dict[str, Any] = {}
         self._combined: Any = None
         self._results: OrderedDict[str, dict] = OrderedDict()
         self._lock = threading.RLock()
 
     @property
-    def docs(self) -> "DocCache":
+    def docs(self) -> DocCache:
         with self._lock:
             if self._docs is None:
                 from resolint.custom_rules.pipeline import (
@@ -107,7 +108,7 @@ class RuleSet:
                 self._results.popitem(last=False)
             return result
 
-    def rules(self) -> tuple["PatternRule", ...]:
+    def rules(self) -> tuple[PatternRule, ...]:
         out = tuple(rule_class(spec)(self) for spec in self.specs)
         for r in out:
             KNOWN[r.code] = r
@@ -116,7 +117,7 @@ class RuleSet:
 
 #: The custom rules this process has built, by code: what renderers that see only
 #: findings (SARIF's rule metadata, hover) look a house rule's documentation up in.
-KNOWN: dict[str, "PatternRule"] = {}
+KNOWN: dict[str, PatternRule] = {}
 
 
 class PatternRule(Rule):

@@ -56,7 +56,7 @@ def export_date() -> dt.date:
     """The day of the export; ``SOURCE_DATE_EPOCH`` pins it (reproducible builds' convention)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 

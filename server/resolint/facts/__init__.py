@@ -11,8 +11,9 @@ needs goes through :meth:`Analysis.derived`, keyed by the function that computes
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from resolint.citations import CitationSet, safe_extract
 from resolint.citations.patterns import QUOTE
@@ -32,11 +33,11 @@ T = TypeVar("T")
 class Analysis:
     """Derived facts of one document in one house style; each computed on first use."""
 
-    def __init__(self, resolution: Resolution, style: "Style") -> None:
+    def __init__(self, resolution: Resolution, style: Style) -> None:
         self.resolution = resolution
         self.style = style
         self.source: SourceText = resolution.source
-        self._nlp: "Nlp | None" = None
+        self._nlp: Nlp | None = None
         self._openers: dict[int, Opener | None] = {}
         self._derived: dict[Callable, object] = {}
 
@@ -45,7 +46,7 @@ class Analysis:
         return self.source.text
 
     @property
-    def nlp(self) -> "Nlp":
+    def nlp(self) -> Nlp:
         if self._nlp is None:
             # Lazy: the NLP layer loads its word lists only when an opener is looked for.
             from resolint.nlp import get_nlp
@@ -60,7 +61,7 @@ class Analysis:
             self._openers[key] = find_opener(self, paragraph)
         return self._openers[key]
 
-    def derived(self, compute: Callable[["Analysis"], T]) -> T:
+    def derived(self, compute: Callable[[Analysis], T]) -> T:
         """A fact only one rule needs: ``compute(self)``, once per document."""
         if compute not in self._derived:
             self._derived[compute] = compute(self)

@@ -30,7 +30,7 @@ class Definition:
     part: int
 
 
-def find_definitions(facts: "Analysis") -> list[Definition]:
+def find_definitions(facts: Analysis) -> list[Definition]:
     text = facts.text
     if "(" not in text:
         return []

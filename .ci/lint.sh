@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Python linting: `ruff check` with the rule set of [tool.ruff] in pyproject.toml
+# (pyflakes, pycodestyle, isort, bugbear, pyupgrade, simplify, complexity <= 20), then
+# the import-loop check of server/resolint. Installs ruff itself into its own venv.
+#
+#   bash .ci/lint.sh        (about 10 s once ruff is installed)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+venv="$root/.ci/lint-venv"
+[ -x "$venv/bin/ruff" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q --disable-pip-version-check "ruff>=0.8,<1"; }
+"$venv/bin/ruff" --version
+"$venv/bin/ruff" check .
