@@ -90,6 +90,37 @@ class _Context:
         self.assemblies: list[tuple[Organ, str]] = []
 
 
+#: Forms of number only one organ uses: "2178 (2014)", "2004/27", "3363 (XXX)".
+_FORM_ORGAN = {"sc": Organ.SC, "ecosoc": Organ.ECOSOC, "ga-old": Organ.GA}
+
+
+def _its_organ(ctx: _Context, ptext: str, kw_start: int, shape: str) -> tuple[Organ, Basis, str]:
+    """ "its resolution" with no body named: the document's organ if the number fits it,
+    else the last body named in the paragraph whose numbers look like this."""
+    if _fits(ctx.doc_organ, shape):
+        return _finish(ctx.doc_organ, Basis.ITS, "", shape)
+    # "the United Nations General Assembly resolution 51/1 …, as well as its resolutions 71/19".
+    for om in reversed(list(P.ORGAN_ANY.finditer(ptext, 0, kw_start)) if ("Council" in ptext or "Assembly" in ptext) else []):
+        organ = _organ_from_any(om, shape)
+        if organ is not None and _fits(organ, shape):
+            return _finish(organ, Basis.ITS, "", shape)
+    return Organ.UNKNOWN, Basis.IMPLIED, ""
+
+
+def _unnamed_organ(ctx: _Context, shape: str) -> tuple[Organ, Basis, str]:
+    """Nothing named: the form may say it all, in a text of the United Nations or INTERPOL."""
+    if shape in _FORM_ORGAN:
+        implied = ctx.doc_organ in (Organ.OTHER, Organ.UNKNOWN)
+        return _FORM_ORGAN[shape], Basis.IMPLIED if implied else Basis.FORM, ""
+    if shape.startswith("interpol"):
+        return Organ.INTERPOL, Basis.FORM, ""
+    if ctx.doc_organ in (Organ.GA, Organ.HRC) and _fits(ctx.doc_organ, shape):
+        return _finish(ctx.doc_organ, Basis.IMPLIED, "", shape)
+    if ctx.doc_organ is Organ.INTERPOL and shape in ("session", "ga-special", "ga-emergency"):
+        return _finish(Organ.GA, Basis.IMPLIED, "", shape)
+    return Organ.UNKNOWN, Basis.IMPLIED, ""
+
+
 def _resolve(
     ctx: _Context, ptext: str, kw_start: int, shape: str
 ) -> tuple[Organ, Basis, str]:
@@ -105,38 +136,15 @@ def _resolve(
             organ, name = got
             return _finish(organ, Basis.NAMED, name, shape)
     if pronoun and P.ITS_ONLY.search(tail):
-        if _fits(ctx.doc_organ, shape):
-            return _finish(ctx.doc_organ, Basis.ITS, "", shape)
-        # "the United Nations General Assembly resolution 51/1 …, as well as its resolutions 71/19":
-        # the last body named in the paragraph whose numbers look like this.
-        for om in reversed(list(P.ORGAN_ANY.finditer(ptext, 0, kw_start)) if ("Council" in ptext or "Assembly" in ptext) else []):
-            organ = _organ_from_any(om, shape)
-            if organ is not None and _fits(organ, shape):
-                return _finish(organ, Basis.ITS, "", shape)
-        return Organ.UNKNOWN, Basis.IMPLIED, ""
+        return _its_organ(ctx, ptext, kw_start, shape)
     phrase = _name_phrase(tail)
     got = _organ_of_phrase(phrase, shape) if phrase else None
-    if got is not None:
-        organ, name = got
-        if organ is Organ.UNKNOWN:  # "Council resolution …" / "Assembly resolution …"
-            return _context_organ(ctx, name, shape, _named_before(ptext, kw_start))
-        return _finish(organ, Basis.NAMED, name, shape)
-    # Nothing named: the form may say it all, in a text of the United Nations or INTERPOL.
-    if ctx.doc_organ in (Organ.OTHER, Organ.UNKNOWN) and shape in ("sc", "ecosoc", "ga-old"):
-        return {"sc": Organ.SC, "ecosoc": Organ.ECOSOC, "ga-old": Organ.GA}[shape], Basis.IMPLIED, ""
-    if shape == "sc":
-        return Organ.SC, Basis.FORM, ""
-    if shape == "ecosoc":
-        return Organ.ECOSOC, Basis.FORM, ""
-    if shape == "ga-old":
-        return Organ.GA, Basis.FORM, ""
-    if shape.startswith("interpol"):
-        return Organ.INTERPOL, Basis.FORM, ""
-    if ctx.doc_organ in (Organ.GA, Organ.HRC) and _fits(ctx.doc_organ, shape):
-        return _finish(ctx.doc_organ, Basis.IMPLIED, "", shape)
-    if ctx.doc_organ is Organ.INTERPOL and shape in ("session", "ga-special", "ga-emergency"):
-        return _finish(Organ.GA, Basis.IMPLIED, "", shape)
-    return Organ.UNKNOWN, Basis.IMPLIED, ""
+    if got is None:
+        return _unnamed_organ(ctx, shape)
+    organ, name = got
+    if organ is Organ.UNKNOWN:  # "Council resolution …" / "Assembly resolution …"
+        return _context_organ(ctx, name, shape, _named_before(ptext, kw_start))
+    return _finish(organ, Basis.NAMED, name, shape)
 
 
 def _subject_after(items: list[ResolutionCitation], ptext: str, end: int) -> None:
