@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Python linting: `ruff check` with the rule set of [tool.ruff] in pyproject.toml
-# (pyflakes, pycodestyle, isort, bugbear, pyupgrade, simplify, complexity <= 20), then
-# the import-loop check of server/resolint. Installs ruff itself into its own venv.
+# (pyflakes, pycodestyle, isort, bugbear, pyupgrade, simplify, complexity <= 20). The
+# import-loop check of server/resolint is a test (tests/test_import_graph.py). Installs ruff
+# itself into its own venv.
 #
 #   bash .ci/lint.sh        (about 25 s with the install, 1 s after; ruff pinned to a minor:
 #   a new ruff can add checks to the selected families)
