@@ -20,7 +20,6 @@ in eight (an upright opener, a lower-case verb, a missing full stop).
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import subprocess
 import sys
@@ -57,9 +56,9 @@ def make(n: int, path: Path) -> Path:
 
 
 def lint_once(path: Path):
+    from resolint.docx.lint import lint_docx
     from resolint.docx.package import open_docx
     from resolint.docx.reader import build
-    from resolint.docx.lint import lint_docx
 
     doc = build(open_docx(path))
     return doc, lint_docx(doc)

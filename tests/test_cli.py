@@ -9,8 +9,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from conftest import FIXTURES
 
 DRAFT_WITH_SAFE_FIXES = "The General Assembly\n\nRecalling its resolution 74/1 of 1 October 2019;\n\n1. Decides to act;\n"

@@ -15,8 +15,8 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 import pytest
-
 from conftest import ROOT
+
 from resolint.config import ConfigError, schema_keys, settings_from_table
 from resolint.config_doc import config_markdown, config_schema
 from resolint.docs import generated_pages, rule_page, rule_url, stale_pages

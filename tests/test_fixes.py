@@ -4,8 +4,8 @@ removes the fixed findings and adds no error; fixing twice equals fixing once.""
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from resolint.engine import lint
 from resolint.fixes import apply_edits, fix_text
 from resolint.rule import Applicability, Severity
@@ -26,7 +26,7 @@ def test_edits_are_sorted_non_overlapping_and_inside_the_text(path):
             continue
         spans = [e.span for e in f.fix.edits]
         assert spans == sorted(spans, key=lambda s: (s.start, s.end))
-        for a, b in zip(spans, spans[1:]):
+        for a, b in zip(spans, spans[1:], strict=False):
             assert a.end <= b.start
         for s in spans:
             assert 0 <= s.start <= s.end <= len(text)

@@ -75,6 +75,7 @@ def _heads() -> list[str]:
 
 def _corpus_heads(limit: int = 4000) -> list[str]:
     from conftest import CORPUS
+
     from resolint.nlp import HEAD_CHARS
 
     heads: list[str] = []

@@ -14,6 +14,7 @@ import importlib
 import inspect
 
 import pytest
+
 from resolint.registry import all_rules
 
 RULES = all_rules()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 import rule_snapshots as rs
+
 from resolint.registry import all_rules
 
 FIXTURES = rs.fixtures()

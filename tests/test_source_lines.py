@@ -1,6 +1,7 @@
 """SourceText's line index against a character-by-character reference."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolint.source import SourceText
 

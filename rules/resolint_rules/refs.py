@@ -1,7 +1,7 @@
 """Helpers for the citation and terminology rules (CIT, TRM) and the title-block checks.
 
-Rules read the citations the model extracted once per document
-(``ctx.resolution.citations``); these helpers add what several rules share: the house
+Rules read the citations extracted once per document (``ctx.facts.citations``, see
+:mod:`resolint.facts`); these helpers add what several rules share: the house
 term for a concept (configuration over style), the paragraphs whose words are the
 drafter's own (not an annex, not a quotation), and the document's own facts.
 """
@@ -13,14 +13,13 @@ import re
 from typing import Any
 
 from resolint.citations import CitationSet
-from resolint.citations.patterns import QUOTE
 from resolint.model import Kind, Paragraph
 from resolint.rule import RuleContext
 from resolint.source import Span
 
 
 def citations(ctx: RuleContext) -> CitationSet:
-    return ctx.resolution.citations
+    return ctx.facts.citations
 
 
 def term(ctx: RuleContext, key: str, default: Any = None) -> Any:
@@ -33,19 +32,12 @@ def term(ctx: RuleContext, key: str, default: Any = None) -> Any:
 
 def own_paragraphs(ctx: RuleContext) -> list[Paragraph]:
     """Paragraphs in the drafter's own words: not an annex (often a treaty), not a directive."""
-    key = "refs.own_paragraphs"
-    if key not in ctx.cache:
-        ctx.cache[key] = [p for p in ctx.resolution.paragraphs if p.kind not in (Kind.ANNEX, Kind.DIRECTIVE)]
-    return ctx.cache[key]
+    return ctx.facts.own_paragraphs
 
 
 def quote_spans(ctx: RuleContext) -> list[Span]:
     """Quotations in the text ("…" or “…”), where wording is someone else's."""
-    key = "refs.quotes"
-    if key not in ctx.cache:
-        text = ctx.text
-        ctx.cache[key] = [Span(m.start(), m.end()) for m in QUOTE.finditer(text)] if ('"' in text or "“" in text) else []
-    return ctx.cache[key]
+    return ctx.facts.quotes
 
 
 def in_spans(offset: int, spans: list[Span]) -> bool:
@@ -54,7 +46,7 @@ def in_spans(offset: int, spans: list[Span]) -> bool:
 
 def instrument_spans(ctx: RuleContext) -> list[Span]:
     """Where official titles stand: their spelling is the title's own."""
-    return [m.span for m in citations(ctx).instruments]
+    return ctx.facts.instrument_spans
 
 
 def is_own(c: Any) -> bool:
@@ -62,21 +54,9 @@ def is_own(c: Any) -> bool:
     return not getattr(c, "in_annex", False)
 
 
-def _paragraph_index(ctx: RuleContext) -> tuple[list[int], list[Paragraph]]:
-    key = "refs.paragraph_index"
-    if key not in ctx.cache:
-        paras = [p for p in ctx.resolution.paragraphs]
-        ctx.cache[key] = ([p.span.start for p in paras], paras)
-    return ctx.cache[key]
-
-
 def paragraph_at(ctx: RuleContext, offset: int) -> Paragraph | None:
     """The paragraph containing ``offset`` (None between paragraphs)."""
-    starts, paras = _paragraph_index(ctx)
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0 or offset >= paras[i].span.end:
-        return None
-    return paras[i]
+    return ctx.facts.paragraph_at(offset)
 
 
 def own_text_matches(ctx: RuleContext, regex: re.Pattern[str], skip_quotes: bool = True):

@@ -12,9 +12,10 @@ import difflib
 import functools
 import logging
 from collections.abc import Iterable
-from pathlib import Path
 
+from resolint.custom_rules import visible_rules
 from resolint.registry import all_rules
+from resolint.settings import Settings
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,15 +54,22 @@ def first_unknown(selectors, extra: Iterable[str] = ()) -> str:
     return ""
 
 
-def house_codes(settings=None) -> tuple[str, ...]:
-    """Codes of the house rules defined by ``settings`` (default: the configuration found
-    from the working folder) and by the built-in styles; () if they cannot be read (the
-    configuration check reports that itself)."""
-    from resolint.config import settings_for
-    from resolint.custom_rules import visible_rules
-
+def house_codes(settings: Settings) -> tuple[str, ...]:
+    """Codes of the house rules defined by ``settings`` and by the built-in styles; () if
+    they cannot be read (the configuration check reports that itself). For the
+    configuration of the working folder see :func:`resolint.config.house_codes_here`."""
     try:
-        return tuple(r.code for r in visible_rules(settings if settings is not None else settings_for(Path.cwd())))
+        return tuple(r.code for r in visible_rules(settings))
     except Exception as exc:  # a broken configuration is reported where it is loaded
         logging.getLogger(__name__).debug("house rule codes unavailable: %s", exc)
         return ()
+
+
+def longest_prefix(code: str, keys: Iterable[str]) -> str:
+    """The most specific key naming ``code`` ("PRE001" over "PRE"), or "" if none does:
+    how ``[severity]`` and the editor's severity overrides pick their entry."""
+    best = ""
+    for key in keys:
+        if code.startswith(key) and len(key) > len(best):
+            best = key
+    return best

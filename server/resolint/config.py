@@ -10,114 +10,48 @@ this module alone, so the editor and CI cannot disagree.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import functools
 import json
-import math
-import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from resolint.codes import house_codes
+from resolint.config_check import check_selectors, check_settings
+from resolint.custom_rules.config import read_key
 from resolint.includes import check_values, resolve_style_includes
+
+# The settings types live in resolint.settings (no imports of ours); callers import them here too.
+from resolint.settings import (  # noqa: F401 (MAX_SIZE: re-exported)
+    CONFIG_NAMES,
+    MAX_EXTEND_DEPTH,
+    MAX_SIZE,
+    SCHEMA_PATH,
+    SEVERITIES,
+)
+from resolint.settings import (
+    DEFAULT_EXCLUDE as DEFAULT_EXCLUDE,
+)
+from resolint.settings import (
+    DEFAULT_FAIL_ON as DEFAULT_FAIL_ON,
+)
+from resolint.settings import (
+    DEFAULT_INCLUDE as DEFAULT_INCLUDE,
+)
+from resolint.settings import (
+    DEFAULT_MAX_FILE_SIZE as DEFAULT_MAX_FILE_SIZE,
+)
+from resolint.settings import (
+    ConfigError as ConfigError,
+)
+from resolint.settings import (
+    Settings as Settings,
+)
+from resolint.settings import (
+    parse_size as parse_size,
+)
 from resolint.styles import FOLDER_KEY, data_file
-
-CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
-#: Files that are drafts whatever their text says, beyond the built-in names (see
-#: ``resolint.cli.drafts``); empty by default: drafts are recognised by name or text.
-DEFAULT_INCLUDE: tuple[str, ...] = ()
-#: Word's lock files ("~$draft.docx") are not documents.
-DEFAULT_EXCLUDE = ("~$*",)
-SEVERITIES = ("error", "warning", "info")
-#: The lowest severity that fails ``resolint check`` unless configured (``fail-on``).
-DEFAULT_FAIL_ON = "warning"
-#: The published JSON Schema of this configuration (also used by editors through taplo).
-SCHEMA_PATH = Path(__file__).parent / "schema" / "resolint.schema.json"
-#: Files above this many bytes are refused with a clear error (exit 2) rather than linted
-#: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
-DEFAULT_MAX_FILE_SIZE = 5_000_000
-_SIZE = re.compile(r"^\s*+(\d++(?:\.\d++)?+)\s*+([kmg]?+)i?+b?+\s*+$", re.IGNORECASE)  # possessive: no backtracking over a long run of digits
-_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
-#: No size limit above a petabyte means anything: read as unreadable (0 means no limit).
-MAX_SIZE = 10**15
-#: ``extend`` chains longer than this are refused (a loop is caught on its own).
-MAX_EXTEND_DEPTH = 32
-
-
-def parse_size(value: object) -> int | None:
-    """``10MB``, ``512kB``, ``2000000`` or ``0`` (no limit) as bytes; None if unreadable."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if 0 <= value <= MAX_SIZE else None
-    if isinstance(value, str):
-        m = _SIZE.match(value)
-        if m:
-            size = float(m.group(1)) * _UNITS[m.group(2).lower()]
-            # A run of digits overflows to inf (int() of it raised OverflowError).
-            return int(size) if math.isfinite(size) and size <= MAX_SIZE else None
-    return None
-
-
-class ConfigError(Exception):
-    """A configuration problem, with where it is."""
-
-    def __init__(self, path: Path | str | None, key: str, problem: str) -> None:
-        self.path = str(path) if path else "<settings>"
-        self.key = key
-        self.problem = problem
-        where = f"{self.path}: " + (f"key '{key}': " if key else "")
-        super().__init__(where + problem)
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    style: str = "auto"
-    select: tuple[str, ...] = ()  # empty: every rule
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    unsafe_fixes: bool = False
-    track_changes: bool = False  # annotate a .docx: fixes as tracked changes
-    revision_author: str = "resolint"  # the author of those tracked changes and comments
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # options by code
-    severity: dict[str, str] = field(default_factory=dict)  # overrides by code or prefix
-    terms: dict[str, Any] = field(default_factory=dict)
-    styles: dict[str, dict[str, Any]] = field(default_factory=dict)  # an organization's own styles
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
-    docs_url: str = ""  # root of a published copy of the docs site; "": the installed pages
-    fail_on: str = DEFAULT_FAIL_ON  # the lowest severity that makes check exit 1
-    custom_rules: tuple[Any, ...] = ()  # house rules ([[custom-rules]]): resolint.custom_rules.RuleSpec
-    nlp_pipeline: str | None = None  # [nlp] pipeline: a trained spaCy pipeline for house rules
-    path: str | None = None  # the file these settings came from
-    root: str | None = None  # the folder relative to which per-file patterns match
-
-    def ignored_for(self, file_path: str | None) -> tuple[str, ...]:
-        """Codes ignored for ``file_path`` by ``per-file-ignores``."""
-        if not file_path or not self.per_file_ignores:
-            return ()
-        rel = _relative(file_path, self.root)
-        out: list[str] = []
-        for pattern, codes in self.per_file_ignores:
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
-                out.extend(codes)
-        return tuple(out)
-
-    def with_overrides(self, **kwargs: Any) -> "Settings":
-        return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
-
-
-def _relative(file_path: str, root: str | None) -> str:
-    p = Path(file_path)
-    if root:
-        try:
-            return p.resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
-    return p.as_posix()
 
 
 # key -> (attribute, checker description, converter)
@@ -218,6 +152,99 @@ def _instrument(path: Any, where: str, body: Any) -> None:
                     raise ConfigError(path, f"{w}[{i}]", "a variant needs 'text' (the wrong name)")
 
 
+def _author(path: Any, key: str, value: Any) -> str:
+    author = _string(path, key, value).strip()
+    if not author:
+        raise ConfigError(path, key, "expected a name to sign tracked changes with, got an empty string")
+    return author
+
+
+def _level(path: Any, key: str, value: Any) -> str:
+    if value not in SEVERITIES:
+        raise ConfigError(path, key, f"expected one of {', '.join(SEVERITIES)}, got {value!r}")
+    return value
+
+
+def _fail_on(path: Any, key: str, value: Any) -> str:
+    return _level(path, key, _string(path, key, value))
+
+
+def _size_value(path: Any, key: str, value: Any) -> int:
+    size = parse_size(value)
+    if size is None:
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), up to 1000 TB; got {shown}")
+    return size
+
+
+def _per_file_ignores(path: Any, key: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((pat, _codes(path, f"{key}.{pat}", codes)) for pat, codes in _table(path, key, value).items())
+
+
+def _rules(path: Any, key: str, value: Any, s: Settings) -> dict[str, Any]:
+    rules = dict(s.rules)
+    for code, opts in _table(path, key, value).items():
+        rules[code.upper()] = {**rules.get(code.upper(), {}), **_table(path, f"rules.{code}", opts)}
+    return {"rules": rules}
+
+
+def _severity(path: Any, key: str, value: Any, s: Settings) -> dict[str, Any]:
+    sev = dict(s.severity)
+    for code, level in _table(path, key, value).items():
+        sev[code.upper()] = _level(path, f"severity.{code}", level)
+    return {"severity": sev}
+
+
+def _styles(path: Any, key: str, value: Any, s: Settings) -> dict[str, Any]:
+    """A house's own styles: ``@file`` phrase lists are read now, inside the configuration's
+    folder only; the folder is kept so that ``@file`` values resolve beside it too."""
+    styles = dict(s.styles)
+    folder = Path(path).parent if path is not None and Path(path).is_file() else None
+    for name, body in _table(path, key, value).items():
+        body = dict(resolve_style_includes(
+            _table(path, f"styles.{name}", body), folder, lambda n: data_file(n) is not None,
+            lambda k, problem, name=name: ConfigError(path, f"styles.{name}{k}", problem),
+        ))
+        body.pop(FOLDER_KEY, None)
+        if folder is not None:
+            body[FOLDER_KEY] = str(folder.resolve())
+        styles[name] = body
+    return {"styles": styles}
+
+
+def _merged_terms(path: Any, key: str, value: Any, s: Settings) -> dict[str, Any]:
+    return {"terms": {**s.terms, **_terms(path, key, value)}}
+
+
+#: Keys whose value replaces one attribute: key -> (attribute, reader of the value).
+_SIMPLE_KEYS: dict[str, tuple[str, Any]] = {
+    "style": ("style", _string),
+    "select": ("select", _codes),
+    "extend-select": ("extend_select", _codes),
+    "ignore": ("ignore", _codes),
+    "unsafe-fixes": ("unsafe_fixes", _bool),
+    "track-changes": ("track_changes", _bool),
+    "revision-author": ("revision_author", _author),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "include": ("include", _globs),
+    "exclude": ("exclude", _globs),
+    "fail-on": ("fail_on", _fail_on),
+    "max-file-size": ("max_file_size", _size_value),
+    "docs-url": ("docs_url", _string),
+}
+#: Keys merged with the base settings (or read by their own module): key -> reader of changes.
+_MERGED_KEYS: dict[str, Any] = {
+    "rules": _rules,
+    "severity": _severity,
+    "terms": _merged_terms,
+    "styles": _styles,
+    "custom-rules": read_key,
+    "nlp": read_key,
+}
+#: Keys written with underscores, as Python users do, are accepted too.
+_ALIASES = {k.replace("-", "_"): k for k in _SIMPLE_KEYS if "-" in k}
+
+
 def settings_from_table(table: dict[str, Any], path: Path | str | None = None, base: Settings | None = None) -> Settings:
     """Validate a parsed table (from a file or from editor settings) into Settings."""
     s = base or Settings()
@@ -226,84 +253,18 @@ def settings_from_table(table: dict[str, Any], path: Path | str | None = None, b
     for key, value in table.items():
         if key == "extend":
             continue
-        if key == "style":
-            changes["style"] = _string(path, key, value)
-        elif key == "select":
-            changes["select"] = _codes(path, key, value)
-        elif key in ("extend-select", "extend_select"):
-            changes["extend_select"] = _codes(path, key, value)
-        elif key == "ignore":
-            changes["ignore"] = _codes(path, key, value)
-        elif key in ("unsafe-fixes", "unsafe_fixes"):
-            changes["unsafe_fixes"] = _bool(path, key, value)
-        elif key in ("track-changes", "track_changes"):
-            changes["track_changes"] = _bool(path, key, value)
-        elif key in ("revision-author", "revision_author"):
-            author = _string(path, key, value).strip()
-            if not author:
-                raise ConfigError(path, key, "expected a name to sign tracked changes with, got an empty string")
-            changes["revision_author"] = author
-        elif key in ("per-file-ignores", "per_file_ignores"):
-            table_ = _table(path, key, value)
-            changes["per_file_ignores"] = tuple((pat, _codes(path, f"{key}.{pat}", codes)) for pat, codes in table_.items())
-        elif key == "rules":
-            rules = dict(s.rules)
-            for code, opts in _table(path, key, value).items():
-                rules[code.upper()] = {**rules.get(code.upper(), {}), **_table(path, f"rules.{code}", opts)}
-            changes["rules"] = rules
-        elif key == "severity":
-            sev = dict(s.severity)
-            for code, level in _table(path, key, value).items():
-                if level not in SEVERITIES:
-                    raise ConfigError(path, f"severity.{code}", f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
-                sev[code.upper()] = level
-            changes["severity"] = sev
-        elif key == "terms":
-            changes["terms"] = {**s.terms, **_terms(path, key, value)}
-        elif key == "styles":
-            styles = dict(s.styles)
-            folder = Path(path).parent if path is not None and Path(path).is_file() else None
-            for name, body in _table(path, key, value).items():
-                body = dict(resolve_style_includes(
-                    _table(path, f"styles.{name}", body), folder, lambda n: data_file(n) is not None,
-                    lambda k, problem, name=name: ConfigError(path, f"styles.{name}{k}", problem),
-                ))
-                body.pop(FOLDER_KEY, None)
-                if folder is not None:
-                    body[FOLDER_KEY] = str(folder.resolve())  # "@file" values (a house data file) resolve beside it
-                styles[name] = body
-            changes["styles"] = styles
-        elif key == "include":
-            changes["include"] = _globs(path, key, value)
-        elif key == "exclude":
-            changes["exclude"] = _globs(path, key, value)
-        elif key in ("fail-on", "fail_on"):
-            level = _string(path, key, value)
-            if level not in SEVERITIES:
-                raise ConfigError(path, key, f"expected one of {', '.join(SEVERITIES)}, got {level!r}")
-            changes["fail_on"] = level
-        elif key in ("custom-rules", "nlp"):
-            from resolint.custom_rules.config import read_key
-
-            changes.update(read_key(path, key, value, s))
-        elif key in ("max-file-size", "max_file_size"):
-            size = parse_size(value)
-            if size is None:
-                shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-                raise ConfigError(path, key, f"expected a size such as 10MB, 500kB or 0 (no limit), up to 1000 TB; got {shown}")
-            changes["max_file_size"] = size
-        elif key in ("docs-url", "docs_url"):
-            changes["docs_url"] = _string(path, key, value)
+        canonical = _ALIASES.get(key, key)
+        if canonical in _SIMPLE_KEYS:
+            attr, read = _SIMPLE_KEYS[canonical]
+            changes[attr] = read(path, key, value)
+        elif canonical in _MERGED_KEYS:
+            changes.update(_MERGED_KEYS[canonical](path, key, value, s))
         else:
             raise ConfigError(path, key, _unknown_key(key))
     result = replace(s, **changes)
     if {"style", "styles", "rules", "custom_rules", "nlp_pipeline"} & changes.keys():
-        from resolint.config_check import check_settings
-
         check_settings(result, path)
     if {"select", "extend_select", "ignore", "severity", "per_file_ignores"} & changes.keys():
-        from resolint.config_check import check_selectors
-
         check_selectors(changes, path, result)
     return result
 
@@ -390,3 +351,14 @@ def _has_tool_section(path: Path) -> bool:
 def settings_for(start: Path) -> Settings:
     path = find_config(start)
     return load_settings(path) if path else Settings()
+
+
+def house_codes_here() -> tuple[str, ...]:
+    """Codes of the house rules in force in the working folder's configuration (for the
+    command line's ``--select``); () when that configuration cannot be read (loading it
+    reports the problem itself)."""
+    try:
+        settings = settings_for(Path.cwd())
+    except Exception:  # reported where the configuration is loaded
+        return ()
+    return house_codes(settings)

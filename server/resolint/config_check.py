@@ -16,7 +16,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from resolint.styles import EXTEND_PREFIX, FOLDER_KEY, StyleError, builtin_style_names, load_style
+from resolint.codes import house_codes, unknown_selector
+from resolint.custom_rules.check import check_custom_rules
+from resolint.registry import rule_by_code
+from resolint.settings import ConfigError
+from resolint.styles import EXTEND_PREFIX, FOLDER_KEY, StyleError, _builtin_raw, builtin_style_names, load_style
 
 #: Tables of a style whose keys are free (phrases, patterns, per-rule options, terms).
 FREE_TABLES = frozenset({"rules", "terms", "detect", "conference-names"})
@@ -58,8 +62,6 @@ def _same_type(expected: Any, value: Any) -> bool:
 @functools.lru_cache(maxsize=1)
 def style_schema() -> dict[str, Any]:
     """Every key the built-in styles use, with an example value of its type."""
-    from resolint.styles import _builtin_raw
-
     schema: dict[str, Any] = {}
 
     def walk(prefix: str, table: dict[str, Any]) -> None:
@@ -109,8 +111,6 @@ def check_style_table(name: str, body: dict[str, Any]) -> tuple[str, str] | None
 
 def check_settings(settings: Any, path: Path | str | None) -> None:
     """Raise :class:`~resolint.config.ConfigError` for the first dangling reference."""
-    from resolint.config import ConfigError
-
     for name, body in settings.styles.items():
         problem = check_style_table(name, body)
         if problem:
@@ -127,20 +127,15 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
             load_style(name, settings.styles)
         except StyleError as exc:
             raise ConfigError(path, f"styles.{name}", str(exc)) from None
-    if settings.style != "auto" and settings.style not in settings.styles:
-        if settings.style not in builtin_style_names():
-            known = ", ".join(["auto", *builtin_style_names(), *settings.styles])
-            raise ConfigError(path, "style", f"no style '{settings.style}' (known: {known})")
+    if settings.style != "auto" and settings.style not in settings.styles and settings.style not in builtin_style_names():
+        known = ", ".join(["auto", *builtin_style_names(), *settings.styles])
+        raise ConfigError(path, "style", f"no style '{settings.style}' (known: {known})")
     check_rule_options(settings.rules, path)
-    from resolint.custom_rules.check import check_custom_rules
 
     check_custom_rules(settings, path)
 
 
 def check_rule_options(rules: dict[str, dict[str, Any]], path: Path | str | None) -> None:
-    from resolint.config import ConfigError
-    from resolint.registry import rule_by_code
-
     for code, options in rules.items():
         rule = rule_by_code(code)
         if rule is None:
@@ -159,9 +154,6 @@ def check_rule_options(rules: dict[str, dict[str, Any]], path: Path | str | None
 def check_selectors(changes: dict[str, Any], path: Path | str | None, settings: Any = None) -> None:
     """Every rule code or prefix in select, extend-select, ignore, [severity] and
     per-file-ignores must name a rule: a typo would silently turn checks off."""
-    from resolint.codes import house_codes, unknown_selector
-    from resolint.config import ConfigError
-
     house = house_codes(settings) if settings is not None else ()
 
     keyed: list[tuple[str, str]] = []

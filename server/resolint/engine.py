@@ -10,18 +10,19 @@ from __future__ import annotations
 import bisect
 import logging
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Iterable
 
 from resolint import listguard, suppression
-from resolint.codes import first_unknown
-from resolint.config import Settings
-from resolint.custom_rules import with_custom_rules
+from resolint.codes import first_unknown, longest_prefix
+from resolint.custom_rules import effective_specs, with_custom_rules
+from resolint.facts import Analysis
 from resolint.formatting import Formatting
 from resolint.model import Directive, Kind, Resolution
 from resolint.parser import parse
 from resolint.registry import all_rules
-from resolint.rule import Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.settings import Settings
 from resolint.source import SourceText, Span
 from resolint.styles import Style, detect_style, load_style
 
@@ -53,6 +54,13 @@ class LintResult:
     resolution: Resolution
     style: Style
     findings: list[Finding] = field(default_factory=list)
+    #: The document's derived facts, the same the rules read: the server, Word and the
+    #: exports read openers, citations and title facts here instead of recomputing them.
+    facts: Analysis = field(default=None, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.facts is None:
+            self.facts = Analysis(self.resolution, self.style)
 
 
 def matches(code: str, selectors: Iterable[str]) -> bool:
@@ -70,16 +78,11 @@ def rule_enabled(rule: Rule, settings: Settings, style: Style, file_path: str | 
         return False
     if matches(code, style.get("lint.opt-in", [])) and not explicitly_selected:
         return False
-    if matches(code, settings.ignore) or matches(code, settings.ignored_for(file_path)):
-        return False
-    return True
+    return not (matches(code, settings.ignore) or matches(code, settings.ignored_for(file_path)))
 
 
 def severity_for(code: str, default: Severity, settings: Settings) -> Severity:
-    best = ""
-    for key in settings.severity:
-        if code.startswith(key) and len(key) > len(best):
-            best = key
+    best = longest_prefix(code, settings.severity)
     return Severity(settings.severity[best]) if best else default
 
 
@@ -148,7 +151,8 @@ def lint(
     resolution = parse(source, paragraphs_given=paragraphs_given)
     resolution.terms = settings.terms
     style_obj = resolve_style(resolution, settings, style)
-    ctx = RuleContext(source, resolution, style_obj, {}, formatting=formatting)
+    facts = Analysis(resolution, style_obj)
+    ctx = RuleContext(source, resolution, style_obj, {}, facts=facts, formatting=formatting)
     raw: list[Finding] = []
     if rules is None:
         # House rules of the style and the configuration (none: all_rules() itself, no spaCy).
@@ -172,7 +176,14 @@ def lint(
         raw = [f if f.fix is None else replace(f, fix=listguard.guard(f.fix, protected, source.text)) for f in raw]
     findings = _apply_directives(raw, resolution, settings, path, style_obj)
     findings.sort(key=Finding.sort_key)
-    return LintResult(source, resolution, style_obj, findings)
+    return LintResult(source, resolution, style_obj, findings, facts)
+
+
+def lint_example(rule: type[Rule] | Rule, text: str) -> LintResult:
+    """Lint a draft from a rule's documentation as the rule says its examples are read
+    (:meth:`Rule.example_input`): the docs and their tests call this."""
+    clean, kwargs = rule.example_input(text)
+    return lint(clean, **kwargs)
 
 
 def _finding(rule: Rule, v: Violation, settings: Settings, length: int) -> Finding:
@@ -186,8 +197,6 @@ def _house_codes(settings: Settings, style: Style) -> tuple[str, ...]:
     """Codes of the house rules in force, which directives may name like built-in codes."""
     if not style.raw.get("custom-rules") and not settings.custom_rules:
         return ()
-    from resolint.custom_rules import effective_specs
-
     try:
         return tuple(spec.code for spec in effective_specs(settings, style))
     except Exception:  # a broken rule table is reported by the configuration check
@@ -203,9 +212,9 @@ def _apply_directives(
     scopes = _directive_scopes(directives, res)
     house = _house_codes(settings, style)
     hidden, used = suppression.apply([(f.code, f.span.start) for f in findings], directives, scopes, matches)
-    kept: list[Finding] = [f for f, h in zip(findings, hidden) if not h]
+    kept: list[Finding] = [f for f, h in zip(findings, hidden, strict=False) if not h]
     sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
-    for d, was_used, scope in zip(directives, used, scopes):
+    for d, was_used in zip(directives, used, strict=False):
         # A code-shaped typo gets the nearest real code; other malformations keep their words.
         unknown = first_unknown(d.codes, house) if not d.malformed or d.malformed.startswith("unknown code") else ""
         if d.malformed or unknown:
@@ -231,8 +240,6 @@ def _apply_directives(
 
 def _removal_edits(res: Resolution, d: Directive):
     """Delete a directive; when it stands alone on its line, delete the line too."""
-    from resolint.rule import Edit
-
     text = res.source.text
     start, end = d.span.start, d.span.end
     line_start = text.rfind("\n", 0, start) + 1
@@ -250,7 +257,7 @@ def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span
     # Paragraphs lie in order and apart, so the one holding a point, or the first after
     # it, is found by bisection (a scan per directive was quadratic with thousands).
     starts = [p.span.start for p in body]
-    apart = all(a.span.end <= b.span.start for a, b in zip(body, body[1:]))
+    apart = all(a.span.end <= b.span.start for a, b in zip(body, body[1:], strict=False))
     # Each enable by the codes it names ("" for none), in order, for the disable before it.
     enables: dict[str, list[int]] = {}
     for i, d in enumerate(directives):

@@ -15,8 +15,8 @@ leave the structure as it was; the others stay offered in the editor, one at a t
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from resolint.engine import Finding, LintResult
 from resolint.model import Kind, Resolution
@@ -218,11 +218,11 @@ def _divergent(before: tuple, after: tuple) -> list[int]:
     joined paragraphs) only the first, after which the two lists do not align.
     """
     if len(before) != len(after):
-        for i, (a, b) in enumerate(zip(before, after)):
+        for i, (a, b) in enumerate(zip(before, after, strict=False)):
             if a != b:
                 return [i]
         return [min(len(before), len(after))]
-    return [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    return [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
 
 
 #: Tries within one pass after a set of fixes could not be applied together.

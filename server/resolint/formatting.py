@@ -44,7 +44,7 @@ def from_emphasis(text: str) -> tuple[str, SpanFormatting]:
     """Read Markdown-style ``*italic*`` as italics: the text without the stars, and its spans.
 
     Rule documentation cannot show a Word document; its examples write italics this way
-    and the rule's ``lint_example`` turns them into formatting.
+    and the rule's ``example_input`` turns them into formatting.
     """
     out: list[str] = []
     spans: list[tuple[int, int]] = []

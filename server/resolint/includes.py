@@ -12,8 +12,9 @@ unreasonably large is a configuration error naming the file and the key.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 #: A phrase file is a list of openers or terms: far below this.
 MAX_INCLUDE_BYTES = 1_000_000

@@ -79,7 +79,8 @@ def guard(fix: Fix | None, protected: list[Span], text: str) -> Fix | None:
 
 def protected_starts(ctx) -> set[int]:
     """Starts of the protected spans of a rule context's draft, computed once per lint."""
-    got = ctx.cache.get("listguard.starts")
-    if got is None:
-        got = ctx.cache["listguard.starts"] = {s.start for s in protected_spans(ctx.resolution)}
-    return got
+    return ctx.facts.derived(_protected_starts)
+
+
+def _protected_starts(facts) -> set[int]:
+    return {s.start for s in protected_spans(facts.resolution)}

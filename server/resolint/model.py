@@ -82,8 +82,8 @@ class Paragraph:
     depth: int = 0
     index: int = 0  # position in Resolution.paragraphs
     part: int = 0  # which part (A, B, …) of a multi-part resolution
-    parent: "Paragraph | None" = field(default=None, repr=False)
-    children: list["Paragraph"] = field(default_factory=list, repr=False)
+    parent: Paragraph | None = field(default=None, repr=False)
+    children: list[Paragraph] = field(default_factory=list, repr=False)
     #: A group opener: an opener alone on its line ("recalling", "instructs the
     #: Secretary-General") heading the items that follow ("a) …;", "1 to …;"). The items
     #: are its children, of the same kind; see :meth:`Resolution.groups`.
@@ -143,17 +143,6 @@ class Resolution:
     run_on: list[Span] = field(default_factory=list)
     #: The organization's ``[terms]`` table (custom instruments); set by the engine.
     terms: dict[str, Any] = field(default_factory=dict, repr=False)
-    _citations: Any = field(default=None, repr=False)
-
-    @property
-    def citations(self):
-        """Every citation, date, instrument, article and internal reference (a
-        :class:`resolint.citations.CitationSet`), extracted on first use and kept."""
-        if self._citations is None:
-            from resolint.citations import safe_extract
-
-            self._citations = safe_extract(self)
-        return self._citations
 
     def of_kind(self, *kinds: Kind) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind in kinds]

@@ -28,7 +28,7 @@ from resolint.verbforms import FORMS, TAGS
 HEAD_CHARS = 80
 
 _lock = threading.Lock()
-_instance: "Nlp | None" = None
+_instance: Nlp | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,19 +15,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
 
 if TYPE_CHECKING:
-    from resolint.rule import RuleContext
+    from resolint.nlp import Nlp
+    from resolint.styles import Style
+
+
+class OpenerContext(Protocol):
+    """What finding an opener reads: the text, the house style and the phrase matcher
+    (a :class:`resolint.facts.Analysis`, which also keeps each opener found)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def style(self) -> Style: ...
+    @property
+    def nlp(self) -> Nlp: ...
 
 MODIFIER_WORDS = ("also", "further")
 ADVERBS = frozenset(
-    "deeply fully firmly gravely strongly solemnly seriously keenly profoundly once again further also equally "
-    "urgently earnestly formally hereby therefore respectfully most ever".split()
+    ["deeply", "fully", "firmly", "gravely", "strongly", "solemnly", "seriously", "keenly", "profoundly", "once", "again", "further", "also", "equally", "urgently", "earnestly", "formally", "hereby", "therefore", "respectfully", "most", "ever"]
 )
 
 
@@ -56,16 +68,13 @@ class Opener:
         return self.phrase is not None
 
 
-def phrases_for(ctx: "RuleContext", paragraph: Paragraph) -> tuple[str, ...]:
+def phrases_for(ctx: OpenerContext, paragraph: Paragraph) -> tuple[str, ...]:
     return ctx.style.preambular if paragraph.kind is Kind.PREAMBLE else ctx.style.operative
 
 
-def find_opener(ctx: "RuleContext", paragraph: Paragraph) -> Opener | None:
-    cache = ctx.cache.setdefault("openers", {})
-    key = paragraph.index
-    if key not in cache:
-        cache[key] = _find(ctx, paragraph)
-    return cache[key]
+def find_opener(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
+    """The opener of ``paragraph``, found afresh (:meth:`Analysis.opener` keeps it)."""
+    return _find(ctx, paragraph)
 
 
 def _words(text: str, start: int, end: int, count: int) -> list[re.Match[str]]:
@@ -80,7 +89,7 @@ def _words(text: str, start: int, end: int, count: int) -> list[re.Match[str]]:
     return out
 
 
-def _find(ctx: "RuleContext", paragraph: Paragraph) -> Opener | None:
+def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     text = ctx.text
     start, end = paragraph.content.start, paragraph.content.end
     emphasis = ""

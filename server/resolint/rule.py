@@ -11,10 +11,13 @@ from __future__ import annotations
 import enum
 import inspect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from resolint.facts import Analysis
 from resolint.model import Kind, Paragraph, Resolution
+from resolint.openers import Opener
 from resolint.source import SourceText, Span
 
 if TYPE_CHECKING:
@@ -60,11 +63,11 @@ class Fix:
     edits: tuple[Edit, ...]
 
     @staticmethod
-    def safe(title: str, *edits: Edit) -> "Fix":
+    def safe(title: str, *edits: Edit) -> Fix:
         return Fix(title, Applicability.SAFE, tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end))))
 
     @staticmethod
-    def unsafe(title: str, *edits: Edit) -> "Fix":
+    def unsafe(title: str, *edits: Edit) -> Fix:
         return Fix(title, Applicability.UNSAFE, tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end))))
 
 
@@ -84,35 +87,33 @@ class RuleContext:
 
     source: SourceText
     resolution: Resolution
-    style: "Style"
+    style: Style
     options: dict[str, Any]
-    #: Per-document memo shared by the rules (openers found once, not once per rule).
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: The document's derived facts (openers, citations, title facts, quotations…),
+    #: computed once and shared by every rule, the server and the exports.
+    facts: Analysis = field(default=None, repr=False)  # type: ignore[assignment]
     #: Character formatting of the input, when it has any (a Word document); None for
     #: plain text. Rules about formatting check it and stay silent without it.
-    formatting: "Formatting | None" = field(default=None, repr=False)
-    _nlp: "Nlp | None" = field(default=None, repr=False)
+    formatting: Formatting | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.facts is None:
+            self.facts = Analysis(self.resolution, self.style)
 
     @property
     def text(self) -> str:
         return self.source.text
 
     @property
-    def nlp(self) -> "Nlp":
-        if self._nlp is None:
-            from resolint.nlp import get_nlp
-
-            self._nlp = get_nlp()
-        return self._nlp
+    def nlp(self) -> Nlp:
+        return self.facts.nlp
 
     def slice(self, span: Span) -> str:
         return self.source.text[span.start : span.end]
 
-    def opener(self, paragraph: Paragraph):
+    def opener(self, paragraph: Paragraph) -> Opener | None:
         """The opener of a preambular or operative paragraph, matched against the style."""
-        from resolint.openers import find_opener
-
-        return find_opener(self, paragraph)
+        return self.facts.opener(paragraph)
 
 
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
@@ -142,12 +143,11 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
-    def lint_example(cls, text: str):
-        """Lint a draft from this rule's documentation (a rule about formatting
-        overrides this to read the formatting its examples write)."""
-        from resolint.engine import lint
-
-        return lint(text)
+    def example_input(cls, text: str) -> tuple[str, dict[str, Any]]:
+        """How to lint a draft from this rule's documentation: the text and the keyword
+        arguments of :func:`resolint.engine.lint` (a rule about formatting overrides this
+        to read the formatting its examples write). See :func:`resolint.engine.lint_example`."""
+        return text, {}
 
     @classmethod
     def doc(cls) -> str:

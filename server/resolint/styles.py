@@ -16,7 +16,7 @@ import copy
 import functools
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -66,7 +66,7 @@ def builtin_style_dirs() -> tuple[Path, ...]:
     return tuple(dirs)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _builtin_raw(name: str) -> tuple[dict[str, Any], Path]:
     for d in builtin_style_dirs():
         path = d / f"{name}.toml"
@@ -183,7 +183,7 @@ def data_file(filename: str) -> Path | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _builtin_data_lines(filename: str) -> tuple[str, ...]:
     path = data_file(filename)
     if path is None:

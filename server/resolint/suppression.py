@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from resolint.model import Directive
 from resolint.source import Span
@@ -56,7 +56,7 @@ def apply(
     matches: Callable[[str, Sequence[str]], bool],
 ) -> tuple[list[bool], list[bool]]:
     """(suppressed per finding, used per directive) for findings given as (code, start)."""
-    live = [i for i, (d, s) in enumerate(zip(directives, scopes)) if s is not None and not d.malformed]
+    live = [i for i, (d, s) in enumerate(zip(directives, scopes, strict=False)) if s is not None and not d.malformed]
     intervals: dict[str | None, list[tuple[int, int]]] = {}
     for i in live:
         d, s = directives[i], scopes[i]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 
 import pytest
-
 from conftest import corpus_or_skip
+
 from resolint.engine import lint
 
 pytestmark = pytest.mark.corpus

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from resolint.engine import lint
 from resolint.fixes import fix_text
 

@@ -9,8 +9,8 @@ finding or an extra one fails.
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from resolint.engine import lint
 
 DIR = FIXTURES / "citations"

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from resolint.citations import (
-    ArticleCitation, Basis, DateMention, InstrumentMention, InternalReference, Organ, ResolutionCitation, extract,
+    ArticleCitation,
+    Basis,
+    DateMention,
+    InstrumentMention,
+    InternalReference,
+    Organ,
+    ResolutionCitation,
+    extract,
 )
 from resolint.citations.extract import find_dates
+from resolint.facts import Analysis
 from resolint.parser import parse
+from resolint.styles import load_style
 
 UN = """79/136. Cooperation
 
@@ -33,6 +45,11 @@ Noting Article 41 on the 24/7 network of the United Nations Convention against C
 """
 
 
+def citations_of(res):
+    """The citations of a parsed draft, as the engine's facts layer extracts them."""
+    return Analysis(res, load_style("un-ga")).citations
+
+
 def _by_text(cs, cls):
     """The first citation of each text."""
     out = {}
@@ -44,7 +61,7 @@ def _by_text(cs, cls):
 
 def test_resolutions_are_typed_with_spans_and_organs():
     res = parse(UN)
-    cs = res.citations
+    cs = citations_of(res)
     r = _by_text(cs, ResolutionCitation)
     for text, c in r.items():
         assert UN[c.span.start : c.span.end] == text
@@ -64,12 +81,12 @@ def test_resolutions_are_typed_with_spans_and_organs():
 
 
 def test_document_facts_come_from_title_and_closing():
-    facts = parse(UN).citations.document
+    facts = citations_of(parse(UN)).document
     assert (facts.organ, facts.session, facts.date) == (Organ.GA, 79, dt.date(2024, 12, 6))
 
 
 def test_articles_and_instruments():
-    cs = parse(UN).citations
+    cs = citations_of(parse(UN))
     (art,) = [c for c in cs if isinstance(c, ArticleCitation)]
     assert (art.number, art.title, art.instrument.key, art.basis) == (41, "24/7 network", "un-cybercrime", "of")
     assert art.describe() == "Article 41 of the United Nations Convention against Cybercrime: 24/7 network"
@@ -79,7 +96,7 @@ def test_articles_and_instruments():
 
 def test_internal_reference_exposes_its_target():
     res = parse(UN)
-    refs = [c for c in res.citations if isinstance(c, InternalReference)]
+    refs = [c for c in citations_of(res) if isinstance(c, InternalReference)]
     # "paragraph 1 (a) of resolution 71/19" points outside the text: not an internal reference
     assert len(refs) == 1
     (ref,) = refs
@@ -91,7 +108,7 @@ def test_internal_reference_exposes_its_target():
 
 def test_every_citation_describes_itself_and_sits_at_its_span():
     res = parse(UN)
-    cs = res.citations
+    cs = citations_of(res)
     assert cs, "something must be found"
     for c in cs:
         assert isinstance(c.describe(), str) and c.describe()
@@ -101,10 +118,11 @@ def test_every_citation_describes_itself_and_sits_at_its_span():
 
 def test_citations_are_computed_once_and_deterministic():
     res = parse(UN)
-    assert res.citations is res.citations
+    facts = Analysis(res, load_style("un-ga"))
+    assert facts.citations is facts.citations
     again = extract(parse(UN))
     assert [(type(c).__name__, c.span, c.describe()) for c in again] == [
-        (type(c).__name__, c.span, c.describe()) for c in res.citations
+        (type(c).__name__, c.span, c.describe()) for c in facts.citations
     ]
 
 
@@ -114,14 +132,14 @@ def test_its_follows_the_body_named_in_the_paragraph():
         "RECALLING the United Nations General Assembly resolution 51/1 of 15 October 1996, as well as its resolutions 71/19 "
         "of 21 November 2016 and resolution GA-2012-81-RES-08,\n\nCALLS UPON all member countries to:\n\n1. act.\n"
     )
-    r = _by_text(parse(text).citations, ResolutionCitation)
+    r = _by_text(citations_of(parse(text)), ResolutionCitation)
     assert r["51/1"].organ is Organ.GA and r["71/19"].organ is Organ.GA  # not INTERPOL's General Assembly
     assert (r["GA-2012-81-RES-08"].organ, r["GA-2012-81-RES-08"].session) == (Organ.INTERPOL, 81)
 
 
 def test_its_before_a_named_subject():
     text = "The General Assembly,\n\n1. Notes that, through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted a draft.\n"
-    (c,) = parse(text).citations.resolutions
+    (c,) = citations_of(parse(text)).resolutions
     assert c.organ is Organ.HRC
 
 
@@ -130,7 +148,7 @@ def test_other_bodies_are_not_taken_for_the_general_assembly():
         "The General Assembly,\n\nRecalling United Nations Environment Assembly resolution 5/14 of 2 March 2022 "
         "and Commission on Narcotic Drugs resolution 61/11 of 16 March 2018,\n\n1. Decides.\n"
     )
-    cs = parse(text).citations.resolutions
+    cs = citations_of(parse(text)).resolutions
     assert [c.organ for c in cs] == [Organ.OTHER, Organ.OTHER]
 
 
@@ -147,7 +165,7 @@ def test_dates_of_every_form():
 def test_extraction_never_raises_on_odd_text():
     for text in ["", "resolution", "resolutions 1/ and", "Article", "paragraph (", "\x00" * 5, "A/RES/", "GA-2020--RES-1",
                  "31 February 0000", "resolution 99999999/1 of 99 December 9999"]:
-        parse(text).citations
+        citations_of(parse(text))
 
 
 def test_a_body_named_after_the_numbers_owns_them():
@@ -155,12 +173,9 @@ def test_a_body_named_after_the_numbers_owns_them():
         "The General Assembly,\n\nRecalling decision 42/1 of the Conference of the Parties to the Convention "
         "and resolution 71/19 of the General Assembly,\n\n1. Decides.\n"
     )
-    r = _by_text(parse(text).citations, ResolutionCitation)
+    r = _by_text(citations_of(parse(text)), ResolutionCitation)
     assert (r["42/1"].organ, r["42/1"].form) == (Organ.OTHER, "session")
     assert (r["71/19"].organ, r["71/19"].basis, r["71/19"].form) == (Organ.GA, Basis.NAMED, "ga")
-
-
-from hypothesis import given, settings, strategies as st
 
 _PIECES = st.sampled_from([
     "resolution ", "resolutions ", "decision ", "71/19", " of ", "21 November 2016", "31 November 2016", "2178 (2014)",

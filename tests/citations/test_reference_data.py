@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
 import pytest
-
 from conftest import SHARED
+
 from resolint.citations.refdata import (
-    builtin_instruments, data_dir, ga_anchors, ga_session_window, ga_sessions_for_date, interpol_session_for_year,
-    interpol_sessions, sc_first_numbers, sc_years_for_number,
+    builtin_instruments,
+    data_dir,
+    ga_anchors,
+    ga_session_window,
+    ga_sessions_for_date,
+    interpol_session_for_year,
+    interpol_sessions,
+    sc_first_numbers,
+    sc_years_for_number,
 )
-import datetime as dt
 
 
 def test_every_data_file_names_its_source():
@@ -34,7 +41,7 @@ def test_security_council_table_is_increasing_and_places_numbers():
     table = sc_first_numbers()
     years = sorted(table)
     assert years[0] == 2000 and years[-1] == 2025
-    assert all(table[a].first < table[b].first for a, b in zip(years, years[1:]))
+    assert all(table[a].first < table[b].first for a, b in zip(years, years[1:], strict=False))
     assert sc_years_for_number(2178)[0] == 2014  # kb §4.2 anchor: 2178 (2014) of 24 September 2014
     assert sc_years_for_number(2504)[0] == 2020  # VERIFIED first of 2020
     assert sc_years_for_number(1000)[0] is None  # before the table

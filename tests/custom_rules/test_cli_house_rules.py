@@ -11,8 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from resolint.cli.main import main
-from resolint.custom_rules import visible_rules
 from resolint.config import Settings
+from resolint.custom_rules import visible_rules
+from resolint.engine import lint_example
 from resolint.rule import DOC_SECTIONS
 
 CONFIG = '''
@@ -116,9 +117,9 @@ def test_every_shipped_house_rule_is_documented_and_its_examples_are_true():
         instead = list(r.doc_examples("Use instead"))
         assert examples and instead, r.code
         for text in examples:
-            assert r.code in {f.code for f in r.lint_example(text).findings}, (r.code, text)
+            assert r.code in {f.code for f in lint_example(r, text).findings}, (r.code, text)
         for text in instead:
-            assert r.code not in {f.code for f in r.lint_example(text).findings}, (r.code, text)
+            assert r.code not in {f.code for f in lint_example(r, text).findings}, (r.code, text)
 
 
 def test_mun_intensifier_rule_is_opt_in():

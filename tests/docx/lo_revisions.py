@@ -14,6 +14,7 @@ of one), with a private profile and a named pipe, so nothing clashes with anothe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -54,7 +55,7 @@ def start_office():
         except Exception:
             if time.time() > deadline or proc.poll() is not None:
                 proc.kill()
-                raise SystemExit("LibreOffice did not start")
+                raise SystemExit("LibreOffice did not start") from None
             time.sleep(0.3)
     smgr = ctx.ServiceManager
     desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
@@ -108,10 +109,8 @@ def main(jobs_path, results_path):
                 res["shown"] = run_state(desktop, dispatcher, job["src"], None, job["pdf"])
             results.append(res)
     finally:
-        try:
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:
-            pass
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import json
+import os
 import subprocess
 import sys
 import zipfile

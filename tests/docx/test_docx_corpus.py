@@ -16,9 +16,9 @@ import pytest
 from conftest import corpus_or_skip
 
 from resolint.docx.annotate import annotate, to_bytes
+from resolint.docx.lint import lint_docx
 from resolint.docx.package import open_docx
 from resolint.docx.reader import build
-from resolint.docx.lint import lint_docx
 
 pytestmark = pytest.mark.corpus
 SAMPLE = 8

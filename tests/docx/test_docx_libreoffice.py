@@ -14,7 +14,6 @@ import subprocess
 
 import docx_factory as F
 import pytest
-
 from test_docx_cli import faulty_draft, run
 
 pytestmark = pytest.mark.skipif(

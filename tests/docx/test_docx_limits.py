@@ -14,7 +14,7 @@ import docx_factory as F
 import pytest
 from docx.oxml import parse_xml
 
-from resolint.docx.package import DocxError, MAX_RATIO, check_sizes, open_docx
+from resolint.docx.package import MAX_RATIO, DocxError, check_sizes, open_docx
 from resolint.docx.reader import build
 
 

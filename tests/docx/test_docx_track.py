@@ -11,9 +11,7 @@ import re
 import time
 
 import docx_factory as F
-import pytest
 from lxml import etree
-
 from test_docx_cli import IT, faulty_draft, run
 
 from resolint.docx.advice import AUTOMATIC_NUMBER, AUTOMATIC_NUMBER_FORMAT
@@ -163,7 +161,7 @@ def test_automatic_numbering_is_never_rewritten_and_the_comment_says_what_to_do_
     assert AUTOMATIC_NUMBER in text and "right-click the number → Set Numbering Value" in text
     assert "unsafe" not in text
     # The same advice without --track-changes.
-    proc = run("annotate", src, "-o", tmp_path / "plain.docx")
+    run("annotate", src, "-o", tmp_path / "plain.docx")
     (text,) = [t for _, t in F.comments(tmp_path / "plain.docx") if "OPR002" in t]
     assert AUTOMATIC_NUMBER in text
 

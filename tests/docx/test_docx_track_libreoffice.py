@@ -30,7 +30,6 @@ from pathlib import Path
 import docx_factory as F
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT
-
 from test_docx_cli import faulty_draft, run
 
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -154,7 +153,7 @@ def round_trips(tmp: Path, drafts: list[tuple[str, list[str]]]) -> list[dict]:
     for r in reviewed:
         bare = without_comments(r["out"], tmp / f"{r['name']}.bare.docx")
         jobs.append({"src": str(bare), "accept": str(tmp / f"{r['name']}.accepted.docx"), "reject": str(tmp / f"{r['name']}.rejected.docx")})
-    for r, res in zip(reviewed, libreoffice(jobs, tmp)):
+    for r, res in zip(reviewed, libreoffice(jobs, tmp), strict=False):
         r["accepted"], r["rejected"] = shown(res["accept"]), shown(res["reject"])
     return reviewed
 

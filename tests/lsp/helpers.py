@@ -9,12 +9,12 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
-from pygls.protocol import default_converter
 
 SERVER = [sys.executable, "-m", "resolint", "server"]
 _BREAK = re.compile(r"\r\n|\n|\r")

@@ -8,7 +8,6 @@ answering (the defaults in force).
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 

@@ -6,16 +6,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lsprotocol import types
 
+from resolint.config import Settings
 from resolint.engine import lint
 from resolint.lsp import actions, completion, definition, formatting, hover, outline
 from resolint.lsp.documents import DocumentStore
 from resolint.lsp.positions import LineIndex
 from resolint.lsp.settings import EditorSettings, ProjectConfig, ProjectSettings, effective_style, parse_editor_settings
 from resolint.lsp.state import build_state
-from resolint.config import Settings
 from tests.lsp import drafts
 from tests.lsp.helpers import apply_text_edits, pos_at, range_of, workspace_edits
 
@@ -163,7 +164,7 @@ def test_rule_links_follow_docs_url_project_first():
 def test_finding_ids_survive_edits_elsewhere():
     a = state_of(drafts.NONBMP)
     b = state_of("Draft note added above.\n\n" + drafts.NONBMP)
-    ids_a = {i for i, f in zip(a.ids, a.findings) if f.code != "DOC004"}
+    ids_a = {i for i, f in zip(a.ids, a.findings, strict=False) if f.code != "DOC004"}
     assert ids_a <= set(b.ids)
 
 
@@ -274,12 +275,12 @@ def test_hover_opener_rule_and_citations():
     assert "preambular opener" in h.contents.value and "Listed in the **un-ga** style" in h.contents.value
     h2 = hover.hover(st_, text.index("Calling") + 1)
     assert "OPR004" in h2.contents.value and "/rules/OPR004.md" in h2.contents.value
-    # The citations contract (resolution.citations items with span and describe()/hover),
+    # The citations contract (LintResult.facts.citations items with span and describe()/hover),
     # checked on a stand-in until the citations engine lands.
     start = text.index("78/10")
     fake = SimpleNamespace(
         result=SimpleNamespace(
-            resolution=SimpleNamespace(
+            facts=SimpleNamespace(
                 citations=[
                     SimpleNamespace(span=SimpleNamespace(start=start, end=start + 5), describe=lambda: "GA resolution 78/10"),
                     SimpleNamespace(span=SimpleNamespace(start=0, end=3), hover="elsewhere"),
@@ -412,7 +413,7 @@ def test_shutdown_with_pending_notification_futures():
 
 
 def test_hover_on_real_citations():
-    """The citations engine on main feeds hover through resolution.citations."""
+    """The citations engine on main feeds hover through LintResult.facts.citations."""
     text = (
         "The General Assembly,\n\nRecalling its resolution 78/10 of 21 November 2023 and "
         "Security Council resolution 2178 (2014),\n\n1. Decides to act.\n"

@@ -21,12 +21,13 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 try:  # Python 3.11+
-    from re import _constants as C, _parser as P  # type: ignore[attr-defined]
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as P
 except ImportError:  # pragma: no cover
     import sre_constants as C  # type: ignore[no-redef]
     import sre_parse as P  # type: ignore[no-redef]
@@ -225,7 +226,7 @@ class Slow:
         return math.log(self.times[-1] / max(self.times[0], 1e-9)) / math.log(self.sizes[-1] / self.sizes[0])
 
     def __str__(self) -> str:
-        ts = ", ".join(f"{n // 1000} KB {t * 1000:.1f} ms" for n, t in zip(self.sizes, self.times))
+        ts = ", ".join(f"{n // 1000} KB {t * 1000:.1f} ms" for n, t in zip(self.sizes, self.times, strict=False))
         return f"{self.found.where} {self.found.pattern[:70]!r} on {self.shape[:50]}: {ts} (growth ~n^{self.exponent:.1f})"
 
 
@@ -254,17 +255,17 @@ def audit(
         if time.process_time() > spent:
             break  # the shapes come most likely first: literal runs, then samples, then characters
         a, b = build(screen[0]), build(screen[1])
-        ta = best_time(lambda: scan(p, a, found.mode), 1)
+        ta = best_time(lambda a=a: scan(p, a, found.mode), 1)
         if ta > 1.0:  # already slow at the small size: measure it
             pass
         else:
-            tb = best_time(lambda: scan(p, b, found.mode), 1)
+            tb = best_time(lambda b=b: scan(p, b, found.mode), 1)
             if tb < screen_floor or tb / max(ta, 1e-9) < 1.5 * screen[1] / screen[0]:
                 continue
         texts = [build(n) for n in sizes]
         times = []
         for t in texts:
-            times.append(best_time(lambda: scan(p, t, found.mode), repeat))
+            times.append(best_time(lambda t=t: scan(p, t, found.mode), repeat))
             if times[-1] > 10:  # do not wait minutes for a pattern already known slow
                 break
         slow = Slow(found, name, sizes[: len(times)], tuple(times))

@@ -16,8 +16,8 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 from resolint.config import Settings
 from resolint.engine import INTERNAL_CODE, Finding, LintResult, lint
@@ -183,7 +183,7 @@ def fix_and_check(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool 
             break
         chosen, new_text = step
         edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.span.start, e.span.end))
-        for a, b in zip(edits, edits[1:]):
+        for a, b in zip(edits, edits[1:], strict=False):
             if b.span.start < a.span.end:
                 _fail("chosen fixes overlap", trace.text)
         if new_text == trace.text:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import sys
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
 _OPENERS = ["Requests", "Urges", "Decides", "calls upon", "ENCOURAGES", "Notes", "Welcoming"]
 
@@ -42,7 +42,7 @@ def big_file(scale: float = 1.0) -> bytes:
 def long_line(scale: float = 1.0) -> bytes:
     """One line of 200,000 characters: a paragraph without a single line break."""
     n = int(200_000 * scale)
-    words = "1. Decides that the invented body, (a) shall act; (b) report, 2. Requests ".split()
+    words = ["1.", "Decides", "that", "the", "invented", "body,", "(a)", "shall", "act;", "(b)", "report,", "2.", "Requests"]
     rng = random.Random(2)
     out = []
     size = 0

@@ -16,11 +16,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from drafts import ROBUST
 from hypothesis import given
 from hypothesis import strategies as st
-
-from drafts import ROBUST
 from invariants import no_hidden_errors
+
 from resolint.cli.main import main
 from resolint.config import ConfigError, Settings, load_settings, settings_from_table
 from resolint.engine import INTERNAL_CODE, lint
@@ -200,7 +200,7 @@ def test_pyproject_with_a_non_table_section(tmp_path):
 @given(st.lists(st.sampled_from(["--select", "--ignore", "--style", "--max-file-size", "--format", "--jobs"]), max_size=3), st.lists(st.text(max_size=8), max_size=3))
 def test_random_cli_options_never_raise(flags, values):
     argv = ["check", "--no-progress"]
-    for flag, value in zip(flags, values):
+    for flag, value in zip(flags, values, strict=False):
         argv += [flag, value]
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "d.txt"

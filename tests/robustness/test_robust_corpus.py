@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from conftest import corpus_or_skip
 from invariants import check_text
 

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import math
 import os
-import time
 
 import pytest
-
 from adversarial import audit, best_time, collect_patterns
 
 SIZES = (10_000, 50_000, 100_000)
@@ -113,11 +111,11 @@ def test_lint_grows_linearly(name):
     lint(build(1000))  # warm the caches
     times = [_lint_time(build(n)) for n in SIZES]
     exponent = math.log(times[-1] / times[0]) / math.log(SIZES[-1] / SIZES[0])
-    shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(SIZES, times))
+    shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(SIZES, times, strict=False))
     if times[-1] > 0.3 and exponent > MAX_EXPONENT:
         times = [_lint_time(build(n)) for n in SIZES]  # once more, in case of a noisy moment
         exponent = math.log(times[-1] / times[0]) / math.log(SIZES[-1] / SIZES[0])
-        shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(SIZES, times))
+        shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(SIZES, times, strict=False))
     assert not (times[-1] > 0.3 and exponent > MAX_EXPONENT), f"{name}: {shown} (growth ~n^{exponent:.1f})"
 
 

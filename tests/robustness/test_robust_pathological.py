@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from pathological import BUILDERS
 
 SCALE = float(os.environ.get("RESOLINT_PATHO_SCALE", "0.2"))

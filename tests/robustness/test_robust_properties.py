@@ -12,11 +12,11 @@ import io
 import tempfile
 from pathlib import Path
 
+from drafts import ROBUST, arbitrary_text, draft_bytes, drafts
 from hypothesis import example, given
 from hypothesis import strategies as st
+from invariants import check_text, fix_and_check, kept_regions
 
-from drafts import ROBUST, arbitrary_text, draft_bytes, drafts
-from invariants import check_text, kept_regions, fix_and_check
 from resolint.cli.files import DecodeError, decode, encode
 from resolint.cli.main import main
 from resolint.engine import lint

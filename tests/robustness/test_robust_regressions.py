@@ -7,14 +7,12 @@ broke (the fuzzer's own inputs derive from the real corpus, which is never commi
 from __future__ import annotations
 
 import pytest
-
 from invariants import check_text
+
 from resolint.engine import lint
 from resolint.fixes import fix_text, structure
 from resolint.model import Kind
 from resolint.rule import Edit, Fix, Rule, Violation
-from resolint.source import Span
-
 
 
 def _fix(text: str, style: str | None = None) -> str:

@@ -14,7 +14,6 @@ from resolint.engine import lint
 from resolint.fixes import _clash, _self_clash, fix_text
 from resolint.source import Span
 
-
 # ------------------------------------------------------------------ lists and safe fixes
 
 LIST_DRAFTS = [

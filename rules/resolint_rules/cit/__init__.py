@@ -1,6 +1,6 @@
 """CIT: citations of resolutions and instruments, dates, internal references.
 
-Every rule here reads ``ctx.resolution.citations``, extracted once per document by
+Every rule here reads ``ctx.facts.citations``, extracted once per document by
 :mod:`resolint.citations`, and compares it with the reference data in ``data/``.
 """
 

@@ -49,7 +49,7 @@ def conferences(filename: str) -> tuple[Conference, ...]:
     return _builtin(name)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _builtin(filename: str) -> tuple[Conference, ...]:
     return _parse(_rows(filename))
 

@@ -6,8 +6,8 @@ from resolint_rules.doc.missing_opening import MissingOpening
 from resolint_rules.doc.opener_not_italic import OpenerNotItalic
 from resolint_rules.doc.opening_punctuation import OpeningPunctuation
 from resolint_rules.doc.ordinal_suffix import OrdinalSuffix
-from resolint_rules.doc.preamble_after_operative import PreambleAfterOperative
 from resolint_rules.doc.paragraphs_run_together import ParagraphsRunTogether
+from resolint_rules.doc.preamble_after_operative import PreambleAfterOperative
 from resolint_rules.doc.session_mismatch import SessionMismatch
 from resolint_rules.doc.title_number_mismatch import TitleNumberMismatch
 from resolint_rules.doc.unplaced_text import UnplacedText

@@ -7,6 +7,7 @@ for italic openers (``[docx] italic-openers = true``: the UN styles).
 
 from __future__ import annotations
 
+from resolint.formatting import from_emphasis
 from resolint.model import Kind
 from resolint.rule import Rule, RuleContext
 from resolint.source import Span
@@ -32,10 +33,7 @@ def opener_paragraphs(ctx: RuleContext):
 
 class FormattingRule(Rule):
     @classmethod
-    def lint_example(cls, text: str):
+    def example_input(cls, text: str):
         # The examples write italics as *these*: read them as formatting.
-        from resolint.engine import lint
-        from resolint.formatting import from_emphasis
-
         clean, formatting = from_emphasis(text)
-        return lint(clean, formatting=formatting)
+        return clean, {"formatting": formatting}

@@ -64,7 +64,7 @@ class OpenerNotItalic(FormattingRule):
         if not applies(ctx):
             return
         fmt = ctx.formatting
-        for p, op in opener_paragraphs(ctx):
+        for _p, op in opener_paragraphs(ctx):
             letters = letter_offsets(ctx, op.span)
             flags = [fmt.italic_at(i) for i in letters]
             if not flags or None in flags or all(flags):

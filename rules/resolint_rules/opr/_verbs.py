@@ -6,9 +6,7 @@ from resolint.nlp import lemma
 
 #: Bare verbs drafters put at the head of an operative paragraph.
 BARE_VERBS = frozenset(
-    "call urge request decide invite encourage recommend recognize recognise note take welcome "
-    "reaffirm stress emphasize emphasise underline condemn support endorse approve adopt appeal "
-    "affirm express demand authorize authorise commend acknowledge reiterate declare designate".split()
+    ["call", "urge", "request", "decide", "invite", "encourage", "recommend", "recognize", "recognise", "note", "take", "welcome", "reaffirm", "stress", "emphasize", "emphasise", "underline", "condemn", "support", "endorse", "approve", "adopt", "appeal", "affirm", "express", "demand", "authorize", "authorise", "commend", "acknowledge", "reiterate", "declare", "designate"]
 )
 
 

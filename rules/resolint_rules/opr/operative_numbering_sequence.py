@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from resolint.facts import Analysis
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -38,6 +39,11 @@ def reference_numbers(text: str) -> list[tuple[int, Span]]:
             start = m.start("nums") + num.start()
             out.append((int(num.group(0)), Span(start, start + len(num.group(0)))))
     return out
+
+
+def _document_reference_numbers(facts: Analysis) -> list[tuple[int, Span]]:
+    """:func:`reference_numbers` of the whole document, kept for every sequence in it."""
+    return reference_numbers(facts.text)
 
 
 def reference_edits(
@@ -172,9 +178,7 @@ class OperativeNumberingSequence(Rule):
                 edits.append(Edit(Span(start, start + len(digits.group(1))), str(new)))
             if counts[p.number] == 1:
                 mapping[p.number] = new
-        numbers = ctx.cache.get("reference_numbers")
-        if numbers is None:
-            numbers = ctx.cache["reference_numbers"] = reference_numbers(ctx.text)
+        numbers = ctx.facts.derived(_document_reference_numbers)
         # Only references inside this resolution (its part of a multi-part text) follow.
         part = [q for q in ctx.resolution.paragraphs if q.part == seq[0].part and q.kind is not Kind.ANNEX]
         lo, hi = min(q.span.start for q in part), max(q.span.end for q in part)

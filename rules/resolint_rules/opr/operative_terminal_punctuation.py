@@ -100,13 +100,8 @@ class OperativeTerminalPunctuation(Rule):
                         yield from self._check(ctx, last, ".", allow_period=False)
 
     def _last_top(self, ctx: RuleContext, part: int) -> Paragraph | None:
-        last = ctx.cache.get("opr007.last_top")
-        if last is None:  # once per document, not once per list (quadratic on long drafts)
-            last = {}
-            for q in ctx.resolution.operative:
-                last[q.part] = q
-            ctx.cache["opr007.last_top"] = last
-        return last.get(part)
+        # Once per document, not once per list (quadratic on long drafts).
+        return ctx.facts.last_operative_of_part.get(part)
 
     def _check(self, ctx: RuleContext, p: Paragraph, want: str, allow_period: bool):
         have = p.terminal_char(ctx.source)

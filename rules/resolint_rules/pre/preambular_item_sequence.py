@@ -69,7 +69,7 @@ class PreambularItemSequence(Rule):
             ]
             fix = Fix.unsafe(f"Relabel the items {render_label(scheme, 1, form)} to {render_label(scheme, len(items), form)}", *edits) if edits else None
             prev = None
-            for i, p in enumerate(items):
+            for p in items:
                 label = p.label
                 expected = 1 if prev is None else prev + 1
                 if label.scheme is scheme and label.value != expected:

@@ -7,8 +7,7 @@ from resolint_rules.common import suggestion_fix
 
 #: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
 ADJECTIVE_OPENERS = frozenset(
-    "aware mindful conscious convinced desirous cognizant cognisant alarmed concerned determined grieved "
-    "shocked encouraged gratified appreciative confident eager anxious sensitive resolved".split()
+    ["aware", "mindful", "conscious", "convinced", "desirous", "cognizant", "cognisant", "alarmed", "concerned", "determined", "grieved", "shocked", "encouraged", "gratified", "appreciative", "confident", "eager", "anxious", "sensitive", "resolved"]
 )
 
 

@@ -5,7 +5,6 @@ from resolint.source import Span
 from resolint_rules.refs import own_literals, term
 
 
-
 class SelfReference(Rule):
     """
     ## What it does

@@ -1,8 +1,8 @@
 """Citations: what a resolution cites, typed, with spans, extracted once per document.
 
-``resolution.citations`` (a lazy property of :class:`~resolint.model.Resolution`) calls
-:func:`extract` on first use and keeps the result, so every rule and the language server
-share one pass. Reference data (sessions, Security Council numbers, instruments) is in
+``Analysis.citations`` (:mod:`resolint.facts`, one per linted document) calls
+:func:`safe_extract` on first use and keeps the result, so every rule and the language
+server share one pass. Reference data (sessions, Security Council numbers, instruments) is in
 :mod:`resolint.citations.refdata`.
 """
 

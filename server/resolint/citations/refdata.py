@@ -14,9 +14,10 @@ import datetime as dt
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from resolint.styles import builtin_style_dirs
 
@@ -25,7 +26,7 @@ class RefDataError(Exception):
     pass
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def data_dir() -> Path | None:
     for d in builtin_style_dirs():
         cand = d.parent / "data"

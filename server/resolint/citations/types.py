@@ -124,7 +124,7 @@ class ResolutionCitation:
     organ_name: str = ""  # the organ as written, when another body ("Environment Assembly")
     prefix: str = ""  # INTERPOL symbol prefix: AGN / AG / GA
     in_annex: bool = False
-    paragraph: "Paragraph | None" = field(default=None, repr=False)
+    paragraph: Paragraph | None = field(default=None, repr=False)
 
     kind = "resolution"
 
@@ -172,14 +172,14 @@ class InstrumentMention:
 
     span: Span
     text: str
-    instrument: "Instrument"
+    instrument: Instrument
     form: str  # title / short / alias / variant
     variant_fix: str = ""
     variant_safe: bool = False
     variant_why: str = ""
     in_annex: bool = False
     in_quote: bool = False
-    paragraph: "Paragraph | None" = field(default=None, repr=False)
+    paragraph: Paragraph | None = field(default=None, repr=False)
 
     kind = "instrument"
 
@@ -197,7 +197,7 @@ class ArticleCitation:
     span: Span  # "Article 41"
     word: Span  # "Article"
     number: int
-    instrument: "Instrument | None"
+    instrument: Instrument | None
     #: how the instrument was found: "of" (named right after), "convention" ("of the
     #: Convention": the convention named last), "near" (named in this or the previous
     #: paragraph), "context" (the text's main convention), "other" (another text), "" (none)
@@ -206,7 +206,7 @@ class ArticleCitation:
     title: str = ""  # the title given with the number ("24/7 network"), if any
     title_span: Span | None = None
     in_annex: bool = False
-    paragraph: "Paragraph | None" = field(default=None, repr=False)
+    paragraph: Paragraph | None = field(default=None, repr=False)
 
     kind = "article"
 
@@ -231,9 +231,9 @@ class InternalReference:
     number: int | None  # the paragraph number (None: "subparagraph (c)" of the current paragraph)
     sub: str = ""  # "(c)" / "c"
     direction: str = ""  # above / below / present (of the present resolution) / "" (bare)
-    target: "Paragraph | None" = field(default=None, repr=False)
+    target: Paragraph | None = field(default=None, repr=False)
     target_line: int | None = None  # 0-based line of the target, for go-to
-    paragraph: "Paragraph | None" = field(default=None, repr=False)
+    paragraph: Paragraph | None = field(default=None, repr=False)
 
     kind = "internal"
 

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from resolint.cli.report import FileReport
-from resolint.config import Settings
+from resolint.codes import first_unknown
+from resolint.config import Settings, house_codes_here
 
 DOCX_SUFFIXES = (".docx",)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -122,10 +123,8 @@ def add_annotate_parser(sub) -> None:
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    from resolint.codes import first_unknown, house_codes
-
     codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    problem = first_unknown(codes, house_codes())
+    problem = first_unknown(codes, house_codes_here())
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return codes

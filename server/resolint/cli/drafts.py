@@ -15,8 +15,8 @@ import fnmatch
 import re
 from pathlib import Path
 
-from resolint.parser.placement import is_opening
 from resolint.parser import patterns as P
+from resolint.parser.placement import is_opening
 
 #: Names that are drafts by themselves (the extension's language patterns).
 DRAFT_NAMES = ("*.res.txt", "*.res.md", "*.resolution")

@@ -18,6 +18,7 @@ too long for a temporary one), the file is rewritten in place instead.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import os
 import stat
@@ -181,10 +182,8 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
         os.unlink(tmp)
         _write_in_place(target, data)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

@@ -18,16 +18,40 @@ from pathlib import Path
 from resolint import __version__
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
-from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.drafts import draft_signal, why_draft
+from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.files import (
-    DecodeError, Document, NotAFile, ReadOnly, decode, encode, is_read_only, read_document, write_file,
+    DecodeError,
+    Document,
+    NotAFile,
+    ReadOnly,
+    decode,
+    encode,
+    is_read_only,
+    read_document,
+    write_file,
 )
-from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible
+from resolint.cli.render import (
+    RENDERERS,
+    RenderOptions,
+    at_or_above,
+    render_statistics,
+    render_text,
+    visible,
+)
 from resolint.cli.report import FileReport
 from resolint.cli.walk import discover
-from resolint.codes import first_unknown, house_codes
-from resolint.config import SEVERITIES, ConfigError, Settings, find_config, load_settings, parse_size, settings_for
+from resolint.codes import first_unknown
+from resolint.config import (
+    SEVERITIES,
+    ConfigError,
+    Settings,
+    find_config,
+    house_codes_here,
+    load_settings,
+    parse_size,
+    settings_for,
+)
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.model import Kind
@@ -40,7 +64,7 @@ MAX_SIZE = 10**15
 
 def _codes(value: str) -> tuple[str, ...]:
     codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    problem = first_unknown(codes, house_codes())
+    problem = first_unknown(codes, house_codes_here())
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return codes
@@ -210,33 +234,27 @@ def _read_stdin() -> bytes | None:
         return None
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    explicit = load_settings(Path(args.config)) if args.config else None
-    opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
-                        encoding=args.encoding, fix_read_only=args.fix_read_only)
-    stdin_doc: Document | None = None
-    if "-" in args.paths:
-        data = _read_stdin()
-        name = args.stdin_filename or "-"
-        if data is None:
-            print("resolint: standard input is closed; nothing to check (name files, or pipe a draft in)", file=sys.stderr)
-            return EXIT_ERROR
-        try:
-            stdin_doc = decode(data, name, args.encoding)
-        except DecodeError as exc:
-            print(f"resolint: {visible(str(exc))}", file=sys.stderr)
-            return EXIT_ERROR
-    base_settings = explicit or settings_for(Path.cwd())
-    paths = [p for p in args.paths if p != "-"]
-    missing = [p for p in paths if not os.path.lexists(p)]
-    if missing:
-        for p in missing:
-            print(f"resolint: {visible(p)}: no such file or folder", file=sys.stderr)
-        return EXIT_ERROR
-    found = discover(paths, base_settings.include, base_settings.exclude)
+def _stdin_document(args: argparse.Namespace) -> tuple[Document | None, bytes, int]:
+    """The draft piped in when ``-`` is among the paths: (document, bytes, 0), or
+    (None, b"", EXIT_ERROR) after saying why it cannot be read; (None, b"", 0) without ``-``."""
+    if "-" not in args.paths:
+        return None, b"", 0
+    data = _read_stdin()
+    if data is None:
+        print("resolint: standard input is closed; nothing to check (name files, or pipe a draft in)", file=sys.stderr)
+        return None, b"", EXIT_ERROR
+    try:
+        return decode(data, args.stdin_filename or "-", args.encoding), data, 0
+    except DecodeError as exc:
+        print(f"resolint: {visible(str(exc))}", file=sys.stderr)
+        return None, b"", EXIT_ERROR
+
+
+def _file_jobs(files: list[tuple[Path, bool]], explicit: Settings | None, args: argparse.Namespace) -> list[tuple[Path, Settings, bool]]:
+    """Each file with the settings of its nearest configuration (read once per file)."""
     jobs: list[tuple[Path, Settings, bool]] = []
     cache: dict[str, Settings] = {}
-    for f, named in found.files:
+    for f, named in files:
         if explicit is not None:
             s = explicit
         else:
@@ -246,27 +264,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                 cache[key] = load_settings(cfg) if cfg else Settings()
             s = cache[key]
         jobs.append((f, _settings_with_cli(s, args), named))
-    threshold = _settings_with_cli(base_settings, args).fail_on
+    return jobs
 
-    reports: list[FileReport] = [FileReport(p, None, error=problem) for p, problem in found.problems]
-    if stdin_doc is not None:
-        stdin_settings = _settings_with_cli(explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
-        threshold = stdin_settings.fail_on
-        too_big = _too_big(len(data), stdin_settings.max_file_size)
-        if too_big:
-            print(f"resolint: {visible(name)}: {too_big}", file=sys.stderr)
-            return EXIT_ERROR
-        report, fixed_text = _guarded(lambda: check_document(stdin_doc, stdin_settings, opts, write=False), name)
-        reports.append(report)
-        if args.fix and not args.diff:
-            # With --fix on stdin the fixed text is the output, as bytes in the input's
-            # encoding (stdout may not be UTF-8); findings go to standard error.
-            out = fixed_text if fixed_text is not None else stdin_doc.text
-            _write_stdout_bytes(encode(stdin_doc, out))
-            if report.findings or report.error:
-                print(render_text([report], RenderOptions(color=False, fail_on=threshold, fixing=True, unsafe=opts.unsafe)), file=sys.stderr)
-            return _exit_code(reports, args, threshold)
 
+def _run_jobs(jobs: list[tuple[Path, Settings, bool]], opts: CheckOptions, args: argparse.Namespace) -> list[FileReport]:
+    """Check every file, in worker processes when there are several jobs and files."""
+    reports: list[FileReport] = []
     n_jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     progress = _Progress(len(jobs)) if (sys.stderr.isatty() and len(jobs) > 20 and not args.no_progress) else None
     work = [(p, s, opts, named) for p, s, named in jobs]
@@ -283,12 +286,62 @@ def cmd_check(args: argparse.Namespace) -> int:
                 progress.step()
     if progress:
         progress.done()
+    return reports
+
+
+def _drop_skipped(reports: list[FileReport]) -> list[FileReport]:
+    """Reports of drafts only; a file named on the command line that is no draft is said so."""
     for r in reports:
         if r.skipped and r.named:
             print(f"resolint: {visible(r.path)}: skipped, not a draft: {r.skipped}. "
                   "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
-    reports = [r for r in reports if not r.skipped]
-    return _emit(reports, args, threshold, base_settings.docs_url)
+    return [r for r in reports if not r.skipped]
+
+
+def _write_fixed_stdin(doc: Document, fixed_text: str | None, report: FileReport, threshold: str, opts: CheckOptions) -> None:
+    """With --fix on stdin the fixed text is the output, as bytes in the input's encoding
+    (stdout may not be UTF-8); findings go to standard error."""
+    out = fixed_text if fixed_text is not None else doc.text
+    _write_stdout_bytes(encode(doc, out))
+    if report.findings or report.error:
+        print(render_text([report], RenderOptions(color=False, fail_on=threshold, fixing=True, unsafe=opts.unsafe)), file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    explicit = load_settings(Path(args.config)) if args.config else None
+    opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
+                        encoding=args.encoding, fix_read_only=args.fix_read_only)
+    stdin_doc, data, failed = _stdin_document(args)
+    if failed:
+        return failed
+    name = args.stdin_filename or "-"
+    base_settings = explicit or settings_for(Path.cwd())
+    paths = [p for p in args.paths if p != "-"]
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        for p in missing:
+            print(f"resolint: {visible(p)}: no such file or folder", file=sys.stderr)
+        return EXIT_ERROR
+    found = discover(paths, base_settings.include, base_settings.exclude)
+    jobs = _file_jobs(found.files, explicit, args)
+    threshold = _settings_with_cli(base_settings, args).fail_on
+
+    reports: list[FileReport] = [FileReport(p, None, error=problem) for p, problem in found.problems]
+    if stdin_doc is not None:
+        stdin_settings = _settings_with_cli(explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
+        threshold = stdin_settings.fail_on
+        too_big = _too_big(len(data), stdin_settings.max_file_size)
+        if too_big:
+            print(f"resolint: {visible(name)}: {too_big}", file=sys.stderr)
+            return EXIT_ERROR
+        report, fixed_text = _guarded(lambda: check_document(stdin_doc, stdin_settings, opts, write=False), name)
+        reports.append(report)
+        if args.fix and not args.diff:
+            _write_fixed_stdin(stdin_doc, fixed_text, report, threshold, opts)
+            return _exit_code(reports, args, threshold)
+
+    reports += _run_jobs(jobs, opts, args)
+    return _emit(_drop_skipped(reports), args, threshold, base_settings.docs_url)
 
 
 def _emit(reports: list[FileReport], args: argparse.Namespace, threshold: str, docs_base: str = "") -> int:

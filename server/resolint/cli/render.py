@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
@@ -136,9 +136,8 @@ def _applies(f, opts: RenderOptions) -> bool:
     return kind == "safe" or (kind == "unsafe" and opts.unsafe)
 
 
-def text_summary(reports: list[FileReport], opts: RenderOptions) -> str:
-    """The closing lines: counts by severity, what --fix did and what remains, the style."""
-    s = summary(reports)
+def _tally(reports: list[FileReport]) -> tuple[dict[str, int], int, int]:
+    """Findings by severity, and how many carry a safe and an unsafe fix."""
     counts = {k: 0 for k in SEVERITY_ORDER}
     safe = unsafe = 0
     for r in reports:
@@ -148,28 +147,45 @@ def text_summary(reports: list[FileReport], opts: RenderOptions) -> str:
                 kind = f.fix.applicability.value
                 safe += kind == "safe"
                 unsafe += kind == "unsafe"
+    return counts, safe, unsafe
+
+
+def _headline(reports: list[FileReport], opts: RenderOptions, counts: dict[str, int], errors: int) -> str:
+    """ "Found …", "Fixed …" or "All checks passed …", with the findings by severity."""
+    s = summary(reports)
     n, files = s["diagnostics"], _plural(s["files"], "file")
-    fixed = sum(r.fixed for r in reports)
-    errors = sum(1 for r in reports if r.error)
-    by_sev = ", ".join(_plural(counts[k], k) for k in SEVERITY_ORDER if counts[k])
-    lines: list[str] = []
+    by_sev = f" ({', '.join(_plural(counts[k], k) for k in SEVERITY_ORDER if counts[k])})" if n else ""
     if opts.fixing:
-        lines.append(f"Fixed {_plural(fixed, 'finding')}; {n} remaining" + (f" ({by_sev})" if n else "") + f" in {files}.")
-    elif n or errors:
-        lines.append(f"Found {_plural(n, 'finding')}" + (f" ({by_sev})" if n else "") + f" in {files}.")
-    else:
-        lines.append(f"All checks passed: no findings in {files}.")
-    if n and not any(at_or_above(k, opts.fail_on) for k in SEVERITY_ORDER if counts[k]):
-        lines.append(f"None is at or above --fail-on {opts.fail_on}: the check passes.")
+        return f"Fixed {_plural(sum(r.fixed for r in reports), 'finding')}; {n} remaining{by_sev} in {files}."
+    if n or errors:
+        return f"Found {_plural(n, 'finding')}{by_sev} in {files}."
+    return f"All checks passed: no findings in {files}."
+
+
+def _fix_advice(opts: RenderOptions, safe: int, unsafe: int) -> str | None:
+    """What --fix (and --unsafe-fixes) would do, if anything."""
     if opts.unsafe:  # --unsafe-fixes given: --fix would apply both kinds
         safe, unsafe = safe + unsafe, 0
     more = ""
     if unsafe:
         more = f"{unsafe} more {'fix' if unsafe == 1 else 'fixes'} with --unsafe-fixes (they may change meaning: review them)"
     if safe and not opts.fixing:
-        lines.append(f"[*] {safe} fixable with --fix" + (f"; {more}" if more else "") + ".")
-    elif more:
-        lines.append(f"No safe fixes {'left' if opts.fixing else 'available'}; {more}.")
+        return f"[*] {safe} fixable with --fix" + (f"; {more}" if more else "") + "."
+    if more:
+        return f"No safe fixes {'left' if opts.fixing else 'available'}; {more}."
+    return None
+
+
+def text_summary(reports: list[FileReport], opts: RenderOptions) -> str:
+    """The closing lines: counts by severity, what --fix did and what remains, the style."""
+    counts, safe, unsafe = _tally(reports)
+    errors = sum(1 for r in reports if r.error)
+    lines = [_headline(reports, opts, counts, errors)]
+    if any(counts.values()) and not any(at_or_above(k, opts.fail_on) for k in SEVERITY_ORDER if counts[k]):
+        lines.append(f"None is at or above --fail-on {opts.fail_on}: the check passes.")
+    advice = _fix_advice(opts, safe, unsafe)
+    if advice:
+        lines.append(advice)
     styles = {(r.style, r.style_reason) for r in reports if r.style}
     if len(styles) == 1:
         style, reason = styles.pop()

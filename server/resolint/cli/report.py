@@ -21,7 +21,7 @@ class FileReport:
     diff: str = ""  # unified diff with --diff
     #: For inputs without lines of their own (Word documents): names the paragraph of a
     #: finding. None for text files, whose locations are line and column.
-    locator: "Locator | None" = None
+    locator: Locator | None = None
     notes: list[str] = field(default_factory=list)  # what was read but not linted
     #: Why the file was not linted because it is not a draft ("" when it was linted).
     skipped: str = ""

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import pathspec
 
@@ -38,7 +38,7 @@ class _Ignores:
     def __init__(self, specs: tuple[tuple[Path, pathspec.GitIgnoreSpec], ...] = ()) -> None:
         self.specs = specs
 
-    def below(self, folder: Path) -> "_Ignores":
+    def below(self, folder: Path) -> _Ignores:
         spec = _read_spec(folder / ".gitignore")
         return _Ignores(self.specs + ((folder, spec),)) if spec is not None else self
 

@@ -24,11 +24,13 @@ import functools
 import logging
 from typing import TYPE_CHECKING, Any
 
+from resolint.custom_rules.rule import RuleSet, rule_class
 from resolint.custom_rules.spec import RuleSpec, SpecError, freeze, parse_specs, thaw
+from resolint.styles import builtin_style_names, load_style
 
 if TYPE_CHECKING:
-    from resolint.config import Settings
     from resolint.rule import Rule
+    from resolint.settings import Settings
     from resolint.styles import Style
 
 __all__ = ["RuleSpec", "SpecError", "style_specs", "effective_specs", "with_custom_rules", "visible_rules", "ruleset_for"]
@@ -42,7 +44,7 @@ def _style_specs(name: str, frozen: Any) -> tuple[RuleSpec, ...]:
     return parse_specs(thaw(frozen), f"style {name}")
 
 
-def style_specs(style: "Style") -> tuple[RuleSpec, ...]:
+def style_specs(style: Style) -> tuple[RuleSpec, ...]:
     """The custom rules a style defines (its parents' included); raises SpecError."""
     tables = style.raw.get(STYLE_KEY)
     if not tables:
@@ -59,15 +61,13 @@ def merge_specs(*groups: tuple[RuleSpec, ...]) -> tuple[RuleSpec, ...]:
     return tuple(out.values())
 
 
-def effective_specs(settings: "Settings", style: "Style") -> tuple[RuleSpec, ...]:
+def effective_specs(settings: Settings, style: Style) -> tuple[RuleSpec, ...]:
     return merge_specs(style_specs(style), getattr(settings, "custom_rules", ()))
 
 
 @functools.lru_cache(maxsize=64)
 def ruleset_for(specs: tuple[RuleSpec, ...], pipeline: str | None):
     """One shared :class:`~.rule.RuleSet` (Doc cache, matchers) per rules and pipeline."""
-    from resolint.custom_rules.rule import RuleSet
-
     return RuleSet(specs, pipeline)
 
 
@@ -75,7 +75,7 @@ def ruleset_for(specs: tuple[RuleSpec, ...], pipeline: str | None):
 _COMBINED: dict[tuple[int, int, int], tuple[Any, Any, Any, tuple]] = {}
 
 
-def with_custom_rules(base: tuple["Rule", ...], settings: "Settings", style: "Style") -> tuple["Rule", ...]:
+def with_custom_rules(base: tuple[Rule, ...], settings: Settings, style: Style) -> tuple[Rule, ...]:
     """``base`` plus the custom rules for this settings and style (``base`` itself when
     there are none, so a plain lint does no more work than before)."""
     if not style.raw.get(STYLE_KEY) and not getattr(settings, "custom_rules", ()):
@@ -93,12 +93,9 @@ def with_custom_rules(base: tuple["Rule", ...], settings: "Settings", style: "St
     return rules
 
 
-def visible_rules(settings: "Settings") -> list["Rule"]:
+def visible_rules(settings: Settings) -> list[Rule]:
     """Every custom rule the configuration and the styles define, one per code: the
     configuration's own first, then its styles', then the built-in styles'."""
-    from resolint.custom_rules.rule import rule_class
-    from resolint.styles import builtin_style_names, load_style
-
     found: dict[str, RuleSpec] = {}
     groups: list[tuple[RuleSpec, ...]] = [tuple(getattr(settings, "custom_rules", ()))]
     for name in [*settings.styles, *builtin_style_names()]:

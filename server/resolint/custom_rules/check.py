@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from resolint.custom_rules import effective_specs, ruleset_for
+from resolint.custom_rules.config import config_error
 from resolint.custom_rules.spec import TRAINED_ATTRS, RuleSpec, SpecError
+from resolint.engine import lint
+from resolint.registry import all_rules
+from resolint.settings import ConfigError
+from resolint.styles import load_style
 
 INSTALL_HINT = (
     "name an installed pipeline in the configuration ([nlp] pipeline = \"en_core_web_sm\") and install it "
@@ -31,8 +36,6 @@ INSTALL_HINT = (
 
 def _groups(settings: Any) -> list[tuple[str, str, tuple[RuleSpec, ...]]]:
     """(style for the examples, key prefix for errors, rules) for each lint setup."""
-    from resolint.styles import load_style
-
     out = []
     for name in settings.styles:
         style = load_style(name, settings.styles)
@@ -59,9 +62,6 @@ class SpecErrorAt(Exception):
 
 def check_custom_rules(settings: Any, path: Path | str | None) -> None:
     """Raise ConfigError for the first house rule that cannot run as written."""
-    from resolint.config import ConfigError
-    from resolint.custom_rules.config import config_error
-
     try:
         groups = _groups(settings)
     except SpecErrorAt as err:
@@ -94,8 +94,6 @@ def check_custom_rules(settings: Any, path: Path | str | None) -> None:
 
 
 def _check_one(spec: RuleSpec, specs: tuple[RuleSpec, ...], style_name: str, settings: Any, pipeline: str | None, nlp) -> None:
-    from resolint.registry import all_rules
-
     for rule in all_rules():
         if rule.code == spec.code:
             raise SpecError(spec.code, "code", f"{spec.code} is the code of a built-in rule ({rule.name})")
@@ -127,7 +125,6 @@ def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pip
         return
     from dataclasses import replace
 
-    from resolint.engine import lint
 
     rule = next(r for r in ruleset.rules() if r.code == spec.code)
     # Selected by code: a rule a style makes opt-in (lint.opt-in) still runs on its own examples.

@@ -15,7 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from resolint.custom_rules import merge_specs
 from resolint.custom_rules.spec import SpecError, parse_specs
+from resolint.settings import ConfigError
 
 CUSTOM_RULES_KEY = "custom-rules"
 NLP_KEY = "nlp"
@@ -29,14 +31,11 @@ def _source(path: Path | str | None) -> str:
 
 def read_key(path: Path | str | None, key: str, value: Any, base: Any) -> dict[str, Any]:
     """Settings changes for ``custom-rules`` or ``nlp``; raises ConfigError."""
-    from resolint.config import ConfigError
-
     if key == CUSTOM_RULES_KEY:
         try:
             specs = parse_specs(value, _source(path))
         except SpecError as exc:
             raise config_error(path, exc) from None
-        from resolint.custom_rules import merge_specs
 
         return {"custom_rules": merge_specs(tuple(base.custom_rules), specs)}
     if not isinstance(value, dict):
@@ -57,7 +56,5 @@ def read_key(path: Path | str | None, key: str, value: Any, base: Any) -> dict[s
 
 def config_error(path: Path | str | None, exc: SpecError):
     """A ConfigError whose key names the rule: ``custom-rules[HSE001].pattern``."""
-    from resolint.config import ConfigError
-
     key = f"custom-rules[{exc.rule}]" + (f".{exc.key}" if exc.key and exc.key != "custom-rules" else "")
     return ConfigError(path, key, exc.problem)

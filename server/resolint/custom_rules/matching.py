@@ -8,6 +8,7 @@ bad ``REGEX`` or a misspelt ``OP`` is a configuration error, not a crash at lint
 from __future__ import annotations
 
 import re
+
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans

@@ -22,7 +22,6 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-import numpy
 import spacy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language

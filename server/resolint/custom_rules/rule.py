@@ -15,12 +15,22 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from resolint.custom_rules.spacing import Spacing
 from resolint.custom_rules.spec import RuleSpec, fill
 from resolint.model import Kind
-from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import (
+    Applicability,
+    Edit,
+    Fix,
+    Rule,
+    RuleContext,
+    Severity,
+    Violation,
+)
+from resolint.settings import Settings
 from resolint.source import Span
 
 if TYPE_CHECKING:
@@ -44,17 +54,21 @@ class RuleSet:
     def __init__(self, specs: tuple[RuleSpec, ...], pipeline: str | None) -> None:
         self.specs = specs
         self.pipeline = pipeline
-        self._docs: "DocCache | None" = None
+        self._docs: DocCache | None = None
         self._matchers: dict[str, Any] = {}
         self._combined: Any = None
         self._results: OrderedDict[str, dict] = OrderedDict()
         self._lock = threading.RLock()
 
     @property
-    def docs(self) -> "DocCache":
+    def docs(self) -> DocCache:
         with self._lock:
             if self._docs is None:
-                from resolint.custom_rules.pipeline import DocCache, blank, load_pipeline
+                from resolint.custom_rules.pipeline import (
+                    DocCache,
+                    blank,
+                    load_pipeline,
+                )
 
                 nlp = load_pipeline(self.pipeline) if self.pipeline else blank()
                 lemmas = any(s.needs_lemmas for s in self.specs)
@@ -94,7 +108,7 @@ class RuleSet:
                 self._results.popitem(last=False)
             return result
 
-    def rules(self) -> tuple["PatternRule", ...]:
+    def rules(self) -> tuple[PatternRule, ...]:
         out = tuple(rule_class(spec)(self) for spec in self.specs)
         for r in out:
             KNOWN[r.code] = r
@@ -103,7 +117,7 @@ class RuleSet:
 
 #: The custom rules this process has built, by code: what renderers that see only
 #: findings (SARIF's rule metadata, hover) look a house rule's documentation up in.
-KNOWN: dict[str, "PatternRule"] = {}
+KNOWN: dict[str, PatternRule] = {}
 
 
 class PatternRule(Rule):
@@ -166,12 +180,9 @@ class PatternRule(Rule):
         return Violation(span, message, make(title, Edit(edit_span, new)))
 
     @classmethod
-    def lint_example(cls, text: str):
-        """Lint a draft from this rule's documentation with this rule and its style."""
-        from resolint.config import Settings
-        from resolint.engine import lint
-
-        return lint(text, Settings(select=(cls.code,)), style=_example_style(cls.spec), rules=[cls()])
+    def example_input(cls, text: str):
+        """A draft from this rule's documentation is linted with this rule and its style."""
+        return text, {"settings": Settings(select=(cls.code,)), "style": _example_style(cls.spec), "rules": [cls()]}
 
 
 def _sentence_start(text: str, para_start: int, pos: int) -> bool:

@@ -30,9 +30,7 @@ NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 #: Token attributes that tokenization alone sets (spaCy's Matcher names).
 TEXT_ATTRS = frozenset(
-    "ORTH TEXT LOWER NORM SHAPE LENGTH SPACY IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER IS_UPPER IS_TITLE "
-    "IS_PUNCT IS_SPACE IS_BRACKET IS_QUOTE IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY IS_STOP LIKE_NUM LIKE_URL "
-    "LIKE_EMAIL".split()
+    ["ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "LENGTH", "SPACY", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "IS_STOP", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"]
 )
 #: Set by resolint itself from lemminflect when no trained pipeline sets it.
 LEMMA_ATTRS = frozenset({"LEMMA"})
@@ -273,9 +271,8 @@ def _check_pattern(rule: str, kind: str, pattern: list) -> None:
             _token_attrs(rule, where, token, ALL_ATTRS)
 
 
-def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
-    """Check one ``[[custom-rules]]`` table and return its :class:`RuleSpec`."""
-    label = f"#{index + 1}"
+def _spec_code(table: Any, label: str) -> str:
+    """The rule's code, checked: a house prefix, three letters and three digits."""
     if not isinstance(table, dict):
         raise SpecError(label, "", f"expected a table, got {_type(table)}")
     code = table.get("code")
@@ -287,17 +284,11 @@ def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
     if code[:3] in BUILTIN_FAMILIES:
         raise SpecError(code, "code", f"the prefix {code[:3]} belongs to the built-in rules; choose a house prefix "
                         f"(not {', '.join(sorted(BUILTIN_FAMILIES))})")
-    for key in table:
-        if key not in KEYS:
-            raise SpecError(code, key, f"unknown key (known: {', '.join(KEYS)})")
-    for key in ("message", "pattern"):
-        if key not in table:
-            raise SpecError(code, key, "missing (every custom rule needs code, message and pattern)")
-    message = _str(code, "message", table["message"])
-    check_template(code, "message", message)
-    severity = _str(code, "severity", table.get("severity", "warning"))
-    if severity not in SEVERITIES:
-        raise SpecError(code, "severity", f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
+    return code
+
+
+def _spec_parts(code: str, table: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
+    """The parts the rule looks in, and whether it looks at openers only."""
     part = table.get("part", "any")
     parts_in = [part] if isinstance(part, str) else part
     if not isinstance(parts_in, list) or not parts_in or not all(isinstance(p, str) for p in parts_in):
@@ -311,14 +302,11 @@ def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
         raise SpecError(code, "opener-only", f"expected true or false, got {_type(opener_only)}")
     if opener_only and not {"preamble", "operative"} & set(parts):
         raise SpecError(code, "opener-only", "only preambular and operative paragraphs have openers: set part to preamble or operative")
-    pattern = table["pattern"]
-    kind = pattern_kind(code, pattern)
-    attr = _str(code, "attr", table.get("attr", "LOWER")).upper()
-    if "attr" in table and kind != "phrase":
-        raise SpecError(code, "attr", "only a phrase list compares one attribute; a token pattern names its own")
-    if attr not in PHRASE_ATTRS:
-        raise SpecError(code, "attr", f"expected one of {', '.join(PHRASE_ATTRS)}, got {table.get('attr')!r}")
-    _check_pattern(code, kind, pattern)
+    return parts, opener_only
+
+
+def _spec_fix(code: str, table: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The replacement text and the fix's safety: both or neither."""
     replace = table.get("replace")
     fix = table.get("fix")
     if replace is not None:
@@ -331,6 +319,33 @@ def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
     if (replace is None) != (fix is None):
         raise SpecError(code, "fix" if fix is None else "replace",
                         "a fix needs both 'replace' (the new text) and 'fix' (safe or unsafe)")
+    return replace, fix
+
+
+def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
+    """Check one ``[[custom-rules]]`` table and return its :class:`RuleSpec`."""
+    code = _spec_code(table, f"#{index + 1}")
+    for key in table:
+        if key not in KEYS:
+            raise SpecError(code, key, f"unknown key (known: {', '.join(KEYS)})")
+    for key in ("message", "pattern"):
+        if key not in table:
+            raise SpecError(code, key, "missing (every custom rule needs code, message and pattern)")
+    message = _str(code, "message", table["message"])
+    check_template(code, "message", message)
+    severity = _str(code, "severity", table.get("severity", "warning"))
+    if severity not in SEVERITIES:
+        raise SpecError(code, "severity", f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
+    parts, opener_only = _spec_parts(code, table)
+    pattern = table["pattern"]
+    kind = pattern_kind(code, pattern)
+    attr = _str(code, "attr", table.get("attr", "LOWER")).upper()
+    if "attr" in table and kind != "phrase":
+        raise SpecError(code, "attr", "only a phrase list compares one attribute; a token pattern names its own")
+    if attr not in PHRASE_ATTRS:
+        raise SpecError(code, "attr", f"expected one of {', '.join(PHRASE_ATTRS)}, got {table.get('attr')!r}")
+    _check_pattern(code, kind, pattern)
+    replace, fix = _spec_fix(code, table)
     name = _str(code, "name", table.get("name", code.lower()))
     if not NAME.match(name):
         raise SpecError(code, "name", f"expected a kebab-case name such as 'member-states-term', got {name!r}")

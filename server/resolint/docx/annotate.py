@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-
 from docx.shared import Pt, RGBColor
 
 from resolint.docx.advice import CommentText, comment_for
@@ -93,7 +92,7 @@ def annotate(
     doc: DocxText,
     findings: list[Finding],
     text_of: Callable[[Finding], CommentText] | None = None,
-    maker: "CommentMaker | None" = None,
+    maker: CommentMaker | None = None,
     own_revisions: frozenset[str] | set[str] = frozenset(),
 ) -> AnnotateOutcome:
     """Add a comment per finding to ``doc.document`` (in memory).

@@ -23,8 +23,8 @@ in :mod:`resolint.docx.track`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -146,7 +146,7 @@ class Writer:
     def vet(self, plans: list[_Plan]) -> None:
         """Raise :class:`Refused` if these plans may not be written."""
         for pl in plans:
-            for seg, a, b, _ in pl.ops:
+            for seg, _a, _b, _ in pl.ops:
                 rev = revision_of(seg)
                 if rev is not None:
                     who = rev.get(W_AUTHOR) or "another reviewer"

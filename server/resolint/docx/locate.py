@@ -44,7 +44,7 @@ class ParagraphLocator:
     labels: list[str]  # automatic labels ("" when none)
 
     @classmethod
-    def of(cls, doc) -> "ParagraphLocator":
+    def of(cls, doc) -> ParagraphLocator:
         ps = doc.paragraphs
         return cls([p.start for p in ps], [p.end for p in ps], [p.index for p in ps], [p.label for p in ps])
 

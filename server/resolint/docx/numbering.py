@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
+from resolint.numerals import to_roman
+
 MAX_LEVELS = 9
 BULLET = "•"
 #: The largest start value Word accepts for a list ("Set Numbering Value" stops there).
@@ -102,12 +104,7 @@ def _level(el, notes: list[str] | None = None) -> Level:
 def _roman(n: int) -> str:
     if n <= 0 or n >= 4000:
         return str(n)
-    out = []
-    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
+    return to_roman(n)
 
 
 def _letter(n: int) -> str:
@@ -143,7 +140,7 @@ class Numbering:
     exactly as in Word's layout.
     """
 
-    def __init__(self, numbering_el, styles: "StyleSheet") -> None:  # noqa: F821 - see runprops
+    def __init__(self, numbering_el, styles: StyleSheet) -> None:  # noqa: F821 - see runprops
         self._styles = styles
         self._abstract: dict[str, dict[int, Level]] = {}
         self._abstract_link: dict[str, str] = {}  # abstractNumId -> numbering style it links to
@@ -156,7 +153,7 @@ class Numbering:
     def _read(self, root) -> None:
         for a in root.iterfind(qn("w:abstractNum")):
             aid = a.get(qn("w:abstractNumId"))
-            self._abstract[aid] = {self._ilvl(l): _level(l, self.notes) for l in a.iterfind(qn("w:lvl"))}
+            self._abstract[aid] = {self._ilvl(lvl): _level(lvl, self.notes) for lvl in a.iterfind(qn("w:lvl"))}
             link = a.find(qn("w:numStyleLink"))
             if link is not None and link.get(_W_VAL):
                 self._abstract_link[aid] = link.get(_W_VAL)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -40,7 +40,7 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 def now_iso() -> str:
     """The current time as Word dates revisions (UTC, no fraction)."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class TrackedWriter(Writer):

@@ -32,7 +32,6 @@ from resolint.export import iri
 from resolint.export.eids import Scope
 from resolint.export.inline import Inline, Mark, flat
 from resolint.model import Kind, Paragraph
-from resolint.rule import RuleContext
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SOURCE = "resolint"
@@ -57,7 +56,7 @@ def export_date() -> dt.date:
     """The day of the export; ``SOURCE_DATE_EPOCH`` pins it (reproducible builds' convention)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 
@@ -76,8 +75,8 @@ class AknWriter:
         self.result = result
         self.res = result.resolution
         self.text = result.source.text
-        self.ctx = RuleContext(result.source, self.res, result.style, {})
-        self.cits = self.res.citations
+        self.facts = result.facts
+        self.cits = result.facts.citations
         self.known_dates = iri.known_citation_dates(self.cits.resolutions)
         self.refs = _Refs()
         self.work = self._work_id()
@@ -167,7 +166,7 @@ class AknWriter:
 
     def _opener(self, p: Paragraph):
         try:
-            return self.ctx.opener(p)
+            return self.facts.opener(p)
         except Exception:  # an opener is presentation only: never fail an export for it
             return None
 

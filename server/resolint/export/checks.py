@@ -38,7 +38,7 @@ class Problem:
 
 def problems(result: LintResult) -> list[Problem]:
     """The structure-uncertain problems of the draft linted in ``result``, in text order."""
-    ctx = RuleContext(result.source, result.resolution, result.style, {})
+    ctx = RuleContext(result.source, result.resolution, result.style, {}, facts=result.facts)
     out: list[Problem] = []
     for rule in all_rules():
         if rule.code not in STRUCTURAL:

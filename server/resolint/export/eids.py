@@ -48,5 +48,5 @@ class Scope:
         self._used.add(eid)
         return f"{self.prefix}__{eid}" if self.prefix else eid
 
-    def child(self, eid: str) -> "Scope":
+    def child(self, eid: str) -> Scope:
         return Scope(eid)

@@ -12,8 +12,8 @@ before the paragraph), and ``source.fixAll.resolint`` (safe fixes to a fixed poi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from lsprotocol import types
 
@@ -74,7 +74,7 @@ def match(state: LintState, diagnostics: Iterable[types.Diagnostic]) -> list[tup
                 pairs.append((f, fid))
         elif d.code is not None:
             line = d.range.start.line
-            for f, i in zip(state.findings, state.ids):
+            for f, i in zip(state.findings, state.ids, strict=False):
                 if f.code == d.code and state.index.position(f.span.start)[0] == line:
                     pairs.append((f, i))
         for f, i in pairs:
@@ -87,7 +87,7 @@ def match(state: LintState, diagnostics: Iterable[types.Diagnostic]) -> list[tup
 def findings_on_lines(state: LintState, first: int, last: int) -> list[tuple[Finding, str]]:
     """Server findings touching lines ``first..last`` (when the client sent no diagnostics)."""
     out = []
-    for f, i in zip(state.findings, state.ids):
+    for f, i in zip(state.findings, state.ids, strict=False):
         sl = state.index.position(f.span.start)[0]
         el = state.index.position(f.span.end)[0]
         if sl <= last and el >= first:

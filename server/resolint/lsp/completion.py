@@ -15,7 +15,6 @@ from lsprotocol import types
 from resolint.lsp.state import LintState
 from resolint.model import Kind
 
-
 #: What may stand before the opener on its line: indentation, a bullet, a label, emphasis.
 _LEAD = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>\(?(?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})[.)][ \t]*)?[*_]{0,2}")
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z ]{0,40}$")

@@ -11,10 +11,11 @@ trusting ranges a client echoes back (Neovim 0.7 echoes byte columns in a UTF-16
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from lsprotocol import types
 
+from resolint.codes import longest_prefix
 from resolint.docs import rule_url
 from resolint.engine import Finding
 from resolint.lsp.positions import LineIndex
@@ -38,10 +39,7 @@ _EDITOR_SEVERITY = {
 
 def lsp_severity(finding: Finding, overrides: Mapping[str, str]) -> types.DiagnosticSeverity:
     """The engine's severity, unless an editor override names the code or a prefix of it."""
-    best = ""
-    for key in overrides:
-        if finding.code.startswith(key) and len(key) > len(best):
-            best = key
+    best = longest_prefix(finding.code, overrides)
     if best:
         return _EDITOR_SEVERITY[overrides[best]]
     return _ENGINE_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning)

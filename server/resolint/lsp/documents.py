@@ -10,8 +10,9 @@ index build of the text it applies to, and linting reuses the last one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from resolint.lsp.positions import LineIndex
 from resolint.source import SourceText

@@ -3,7 +3,7 @@
 Citations plug in without this module knowing their type: if the parsed resolution has
 a ``citations`` attribute whose items have a ``span`` and either a ``describe()`` method
 or a ``hover`` attribute (text or Markdown), the text under the cursor's citation is
-shown. That is the contract with the citations engine (``resolution.citations``).
+shown. That is the contract with the citations engine (``LintResult.facts.citations``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from resolint.source import Span
 
 def citation_hovers(state: LintState, offset: int) -> list[tuple[Span, str]]:
     out = []
-    for c in getattr(state.result.resolution, "citations", None) or ():
+    for c in state.result.facts.citations or ():
         span = getattr(c, "span", None)
         if span is None or not (span.start <= offset < span.end):
             continue

@@ -17,7 +17,6 @@ from resolint.lsp.diagnostics import lsp_range
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph
 from resolint.openers import Opener
-from resolint.rule import RuleContext
 from resolint.source import Span
 
 GROUPS = {
@@ -34,20 +33,11 @@ GROUPS = {
 NAME_CHARS = 60
 
 
-def rule_context(state: LintState) -> RuleContext:
-    """A context over the state's parse, for opener lookups (memoized per version)."""
-    ctx = state.cache.get("ctx")
-    if ctx is None:
-        res = state.result
-        ctx = state.cache["ctx"] = RuleContext(res.source, res.resolution, res.style, {})
-    return ctx
-
-
 def opener_of(state: LintState, p: Paragraph) -> Opener | None:
     if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE):
         return None
     try:
-        return rule_context(state).opener(p)
+        return state.result.facts.opener(p)
     except Exception:  # an opener is a nicety here: never fail the outline for it
         return None
 

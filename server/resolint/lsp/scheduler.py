@@ -28,8 +28,9 @@ import heapq
 import itertools
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor
-from typing import Any, Callable, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from resolint.lsp.interrupt import Interruptible, LintInterrupted, OverBudget, Preempted, Superseded
 

@@ -33,12 +33,12 @@ from resolint.lsp.scheduler import Scheduler
 from resolint.lsp.settings import EditorSettings, ProjectConfig, parse_editor_settings, uri_to_path
 from resolint.lsp.state import LintState, build_state, notice_state, too_slow_message
 from resolint.lsp.transport import FdSource, StreamSource, serve
+from resolint.settings import CONFIG_NAMES
 
 log = logging.getLogger("resolint.lsp")
 
 STATUS = "resolint/status"
-WATCHED = ("**/resolint.toml", "**/.resolint.toml", "**/pyproject.toml")
-CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
+WATCHED = tuple(f"**/{name}" for name in CONFIG_NAMES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,81 @@ class EditorSettings:
     budget_ms: int = DEFAULT_BUDGET_MS  # a lint as you type stops after this; 0: never
 
 
+class _Bad(ValueError):
+    """An editor setting's value that cannot be used (the message says what is expected)."""
+
+
+def _ms(value: Any, limit: int) -> int | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= limit
+    return value if ok else None
+
+
+def _style(v: Any, problems: list[str]) -> str:
+    if isinstance(v, str) and v.strip():
+        return v.strip()
+    raise _Bad(f"resolint.style must be a style name, got {v!r}")
+
+
+def _run(v: Any, problems: list[str]) -> str:
+    if v in RUN_MODES:
+        return v
+    raise _Bad(f"resolint.run must be one of {', '.join(RUN_MODES)}, got {v!r}")
+
+
+def _severity_overrides(v: Any, problems: list[str]) -> dict[str, str]:
+    """The usable overrides; each bad one is a problem and is left out."""
+    if not isinstance(v, dict):
+        raise _Bad("resolint.severityOverrides must be an object")
+    good = {}
+    for code, level in v.items():
+        level_n = "information" if level == "info" else level
+        if isinstance(code, str) and level_n in EDITOR_SEVERITIES:
+            good[code.strip().upper()] = level_n
+        else:
+            problems.append(f"resolint.severityOverrides.{code} must be one of {', '.join(EDITOR_SEVERITIES)}, got {level!r}")
+    return good
+
+
+def _formatting(v: Any, problems: list[str]) -> bool:
+    if isinstance(v, dict):  # {"formatting": {"enable": true}}
+        v = v.get("enable")
+    if isinstance(v, bool):
+        return v
+    raise _Bad(f"resolint.formatting must be true or false, got {v!r}")
+
+
+def _debounce(v: Any, problems: list[str]) -> int:
+    ms = _ms(v, 10_000)
+    if ms is None:
+        raise _Bad(f"resolint.debounce must be milliseconds (0-10000), got {v!r}")
+    return ms
+
+
+def _docs_url(v: Any, problems: list[str]) -> str:
+    if isinstance(v, str):
+        return v.strip()
+    raise _Bad(f"resolint.docsUrl must be a URL (a string), got {v!r}")
+
+
+def _budget(v: Any, problems: list[str]) -> int:
+    ms = _ms(v, 600_000)
+    if ms is None:
+        raise _Bad(f"resolint.lintTimeBudget must be milliseconds (0-600000, 0: no limit), got {v!r}")
+    return ms
+
+
+#: The client's key, the EditorSettings field it sets and its reader, in reporting order.
+_KEYS = (
+    ("style", "style", _style),
+    ("run", "run", _run),
+    ("severityOverrides", "severity_overrides", _severity_overrides),
+    ("formatting", "formatting", _formatting),
+    ("debounce", "debounce_ms", _debounce),
+    ("docsUrl", "docs_url", _docs_url),
+    ("lintTimeBudget", "budget_ms", _budget),
+)
+
+
 def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:
     """Typed editor settings and the problems found (each bad key keeps its default)."""
     problems: list[str] = []
@@ -53,59 +128,14 @@ def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:
     if isinstance(raw.get("resolint"), dict):  # {"resolint": {...}} as some clients send it
         raw = raw["resolint"]
     out: dict[str, Any] = {}
-    style = raw.get("style")
-    if style is not None:
-        if isinstance(style, str) and style.strip():
-            out["style"] = style.strip()
-        else:
-            problems.append(f"resolint.style must be a style name, got {style!r}")
-    run = raw.get("run")
-    if run is not None:
-        if run in RUN_MODES:
-            out["run"] = run
-        else:
-            problems.append(f"resolint.run must be one of {', '.join(RUN_MODES)}, got {run!r}")
-    sev = raw.get("severityOverrides")
-    if sev is not None:
-        if isinstance(sev, dict):
-            good = {}
-            for code, level in sev.items():
-                level_n = "information" if level == "info" else level
-                if isinstance(code, str) and level_n in EDITOR_SEVERITIES:
-                    good[code.strip().upper()] = level_n
-                else:
-                    problems.append(
-                        f"resolint.severityOverrides.{code} must be one of {', '.join(EDITOR_SEVERITIES)}, got {level!r}"
-                    )
-            out["severity_overrides"] = good
-        else:
-            problems.append("resolint.severityOverrides must be an object")
-    fmt = raw.get("formatting")
-    if fmt is not None:
-        if isinstance(fmt, dict):  # {"formatting": {"enable": true}}
-            fmt = fmt.get("enable")
-        if isinstance(fmt, bool):
-            out["formatting"] = fmt
-        else:
-            problems.append(f"resolint.formatting must be true or false, got {fmt!r}")
-    deb = raw.get("debounce")
-    if deb is not None:
-        if isinstance(deb, int) and not isinstance(deb, bool) and 0 <= deb <= 10_000:
-            out["debounce_ms"] = deb
-        else:
-            problems.append(f"resolint.debounce must be milliseconds (0-10000), got {deb!r}")
-    docs = raw.get("docsUrl")
-    if docs is not None:
-        if isinstance(docs, str):
-            out["docs_url"] = docs.strip()
-        else:
-            problems.append(f"resolint.docsUrl must be a URL (a string), got {docs!r}")
-    budget = raw.get("lintTimeBudget")
-    if budget is not None:
-        if isinstance(budget, int) and not isinstance(budget, bool) and 0 <= budget <= 600_000:
-            out["budget_ms"] = budget
-        else:
-            problems.append(f"resolint.lintTimeBudget must be milliseconds (0-600000, 0: no limit), got {budget!r}")
+    for key, attr, read in _KEYS:
+        value = raw.get(key)
+        if value is None:
+            continue
+        try:
+            out[attr] = read(value, problems)
+        except _Bad as bad:
+            problems.append(str(bad))
     return EditorSettings(**out), problems
 
 

@@ -13,9 +13,10 @@ notice (nothing to hover, fix or outline).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from lsprotocol import types
 
@@ -140,7 +141,7 @@ def build_state(
     ids = finding_ids(result.findings, text)
     overrides = editor.severity_overrides
     docs_base = settings.docs_url or editor.docs_url
-    diags = [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(result.findings, ids)]
+    diags = [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(result.findings, ids, strict=False)]
     return LintState(
         uri=uri,
         version=version,

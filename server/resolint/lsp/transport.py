@@ -19,7 +19,8 @@ import json
 import logging
 import os
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from lsprotocol import types
 
@@ -65,7 +66,7 @@ class FdSource:
         assert self._queue is not None
         try:
             return await asyncio.wait_for(self._queue.get(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
 
 
@@ -78,7 +79,7 @@ class StreamSource:
     async def read(self, timeout: float | None) -> bytes | None:
         try:
             return await asyncio.wait_for(self.reader.read(CHUNK), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
 
 

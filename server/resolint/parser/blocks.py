@@ -77,9 +77,7 @@ def starts_new_paragraph(prev: str, line: str) -> bool:
     if (prev_opens or _CLAUSE_END.search(prev)) and _BARE_NUMBER_START.match(line):
         return True
     # Closing lines carry no punctuation: "38th plenary meeting" / "21 November 2023".
-    if P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev):
-        return True
-    return False
+    return bool(P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev))
 
 
 def split_paragraphs(source: SourceText, one_per_line_until: int = 0) -> list[RawParagraph]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from resolint import numerals
 from resolint.model import Label, LabelScheme
+from resolint.numerals import to_roman as to_roman
 from resolint.source import Span
 
 _BULLET = re.compile(r"[-*•‣◦·–—](?=[ \t\u00a0])[ \t\u00a0]*")
@@ -25,35 +27,15 @@ _LABELS: list[tuple[re.Pattern[str], str]] = [
     # … or before an acronym and a comma: "1 RAG, TSAG and TDAG to continue …".
     (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[A-Z]{2,6},)"), "#"),
 ]
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]*")
 TERMINALS = ",;:.!?"
 _CLOSERS = "\"”’'*_)]»"
 
 
 def roman_value(text: str) -> int | None:
-    """The value of a lower-case roman numeral, or None if it is not a canonical one."""
-    total = 0
-    prev = 0
-    for ch in reversed(text.lower()):
-        v = _ROMAN.get(ch)
-        if v is None:
-            return None
-        if v < prev:
-            total -= v
-        else:
-            total += v
-            prev = v
-    return total if total > 0 and to_roman(total) == text.lower() else None
-
-
-def to_roman(value: int) -> str:
-    parts = []
-    for v, s in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while value >= v:
-            parts.append(s)
-            value -= v
-    return "".join(parts)
+    """The value of a roman numeral label "iv" (digits up to c: "(d)" is a letter), or
+    None if it is not a canonical one."""
+    return numerals.roman_value(text, "ivxlc")
 
 
 def alpha_value(text: str) -> int:

@@ -577,7 +577,7 @@ def place(source: SourceText, res: Resolution, raws: list[RawParagraph], opening
     """Set the kind, part, parent and depth of every paragraph of ``res``."""
     st = Placement(source, res, res.paragraphs, opening_line)
     text = source.text
-    for p, raw in zip(res.paragraphs, raws):
+    for p, raw in zip(res.paragraphs, raws, strict=False):
         content = text[p.content.start : p.content.end]
         c = Clause(p, raw, text[p.span.start : p.span.end], content, opener_shape(content), p.terminal_char(source))
         if any(step(st, c) for step in LEAD_STEPS):

@@ -18,10 +18,7 @@ _NOISE = re.compile(r"[^\sA-Za-z]+\s+")
 
 #: Preambular openers that are neither "-ing" nor "-ed" forms.
 PREAMBULAR_ADJECTIVES = frozenset(
-    """aware mindful conscious convinced desirous cognizant cognisant deeply fully gravely seriously
-    keenly profoundly strongly firmly bearing having taking noting recalling affirming reaffirming
-    guided alarmed concerned determined grieved shocked encouraged gratified appreciative
-    confident eager anxious sensitive resolved whereas acknowledging in""".split()
+    ["aware", "mindful", "conscious", "convinced", "desirous", "cognizant", "cognisant", "deeply", "fully", "gravely", "seriously", "keenly", "profoundly", "strongly", "firmly", "bearing", "having", "taking", "noting", "recalling", "affirming", "reaffirming", "guided", "alarmed", "concerned", "determined", "grieved", "shocked", "encouraged", "gratified", "appreciative", "confident", "eager", "anxious", "sensitive", "resolved", "whereas", "acknowledging", "in"]
 )
 #: Words that qualify the opener that follows them ("Further recalling", "Also requests").
 MODIFIERS = frozenset({"also", "further", "furthermore", "moreover"})

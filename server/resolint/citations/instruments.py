@@ -1,0 +1,226 @@
+"""Instruments named in the text (treaties, conventions, their short forms and near
+variants) and which convention "the Convention" means at each point.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from resolint.citations import patterns as P
+from resolint.citations.articles import _articles
+from resolint.citations.refdata import Instrument, iter_sorted_names
+from resolint.citations.scan import _in, _quotes
+from resolint.citations.types import (
+    InstrumentMention,
+)
+from resolint.model import Paragraph
+from resolint.source import Span
+
+if TYPE_CHECKING:
+    from resolint.citations.extract import CitationSet
+    from resolint.citations.resolutions import _Par
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefix.
+
+    A flat alternation makes the regex engine try every name at every position; the
+    trie fails on the first character for almost every position of the text.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+class _NameMatcher:
+    """One compiled trie of every instrument name (the regex engine takes the longest)."""
+
+    def __init__(self, instruments: tuple[Instrument, ...]) -> None:
+        names = iter_sorted_names(instruments)
+        self.by_name = {}
+        for name, inst, form in names:
+            self.by_name.setdefault(name, (inst, form))
+        body = trie_regex([n for n, _, _ in names]) or r"(?!x)x"
+        # Greedy optional tails make the trie prefer the longest name.
+        self.regex = re.compile(rf"(?:{body})(?![\w-])")
+        self.variants = [(v, inst) for inst in instruments for v in inst.variants]
+        # Every name and every variant starts with one of these literal prefixes: the text is
+        # scanned once per prefix (``str.find``), and the patterns are tried only there.
+        starts = [n for n, _, _ in names] + [_literal_head(v.pattern.pattern) for v, _ in self.variants]
+        heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
+        self.first_words = tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
+        #: Each variant's literal head ("United Nations Convention Against"), found with ``str.find``.
+        self.variant_heads = [_literal_head(v.pattern.pattern) for v, _ in self.variants]
+
+    def positions(self, text: str) -> list[int]:
+        out: list[int] = []
+        for w in self.first_words:
+            pos = text.find(w)
+            while pos >= 0:
+                out.append(pos)
+                pos = text.find(w, pos + 1)
+        out.sort()
+        return out
+
+    def finditer(self, text: str, positions: list[int] | None = None):
+        hits = []
+        for pos in self.positions(text) if positions is None else positions:
+            m = self.regex.match(text, pos)
+            if m:
+                hits.append(m)
+        hits.sort(key=lambda m: (m.start(), -m.end()))
+        out, end = [], -1
+        for m in hits:  # leftmost-longest, no overlaps (what one regex pass would give)
+            if m.start() >= end:
+                out.append(m)
+                end = m.end()
+        return out
+
+
+def _literal_head(pattern: str) -> str:
+    """The literal text a regex starts with ("United Nations Convention Against" of a
+    variant), up to its first special character; empty when it starts with one."""
+    out = []
+    for ch in pattern:
+        if ch in ".^$*+?{}[]\\|()":
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _matcher(instruments: tuple[Instrument, ...]) -> _NameMatcher:
+    return _NameMatcher(instruments)
+
+
+class _Conventions:
+    """Which instrument "the Convention" means at each point of the text: the convention
+    named in this or the previous paragraph, else the text's main convention (the one
+    named most often, when it outnumbers conventions the reference data does not know)."""
+
+    def __init__(self) -> None:
+        self.last: InstrumentMention | None = None
+        self.counts: dict[str, int] = {}
+        self.by_key: dict[str, InstrumentMention] = {}
+        self.unknown = 0
+
+    def referent(self, p: Paragraph) -> InstrumentMention | None:
+        last = self.last
+        if last is not None and last.paragraph is not None and p.index - last.paragraph.index <= 1:
+            return last
+        return self._dominant()
+
+    def _dominant(self) -> InstrumentMention | None:
+        """Far from any mention, "the Convention" is the text's main convention, if it is known."""
+        if not self.counts:
+            return None
+        key = max(self.counts, key=lambda k: self.counts[k])
+        return self.by_key[key] if self.counts[key] > self.unknown else None
+
+    def note(self, par: _Par, pmentions: list[InstrumentMention]) -> None:
+        """Record the conventions a paragraph names, known or not."""
+        for mm in pmentions:
+            if mm.instrument.kind == "convention":
+                self.last = mm
+                self.counts[mm.instrument.key] = self.counts.get(mm.instrument.key, 0) + 1
+                self.by_key[mm.instrument.key] = mm
+        if "Convention" not in par.text:
+            return
+        # A convention the reference data does not know: "the Convention" may mean it.
+        # Whether a mention covers a point: the furthest end among mentions starting at
+        # or before it (bisection; not every mention for every match).
+        spans = sorted((mm.span.start, mm.span.end) for mm in pmentions)
+        cstarts = [a for a, _ in spans]
+        reach: list[int] = []
+        for _, e in spans:
+            reach.append(max(e, reach[-1]) if reach else e)
+        for gm in P.ANY_CONVENTION.finditer(par.text):
+            k = bisect.bisect_right(cstarts, par.base + gm.start())
+            if not (k and reach[k - 1] > par.base + gm.start()):
+                self.unknown += 1
+                if self.last is not None and par.base + gm.start() > self.last.span.start:
+                    self.last = None
+
+
+def _instruments(par: _Par, hits, conventions: _Conventions, mentions: list[InstrumentMention], out: CitationSet) -> None:
+    """Instruments named in the paragraph, then its articles (which may name one of them)."""
+    ptext, base = par.text, par.base
+    # Cheap substring tests keep the regexes off the many paragraphs that cannot match.
+    quotes = _quotes(ptext) if ('"' in ptext or "“" in ptext) else []
+    pmentions = [
+        InstrumentMention(Span(m.start(), m.end()), m.group(0), inst, form, *var, par.annex, _in(quotes, m.start() - base, m.end() - base), par.p)
+        for m, inst, form, var in hits
+    ]
+    referent = conventions.referent(par.p)
+    arts = _articles(ptext, base, par.p, par.annex, pmentions, mentions, referent) if "rticle" in ptext else []
+    mentions.extend(pmentions)
+    out.extend(pmentions)
+    out.extend(arts)
+    conventions.note(par, pmentions)
+
+
+def _name_matches(matcher: _NameMatcher, text: str):
+    """(match, instrument, form, (fix, safe, why)) for every instrument name in ``text``.
+
+    Wrong variants win over the correct names they contain ("Budapest Convention on
+    Cybercrime" over "Convention on Cybercrime").
+    """
+    found = []
+    for (v, inst), head in zip(matcher.variants, matcher.variant_heads, strict=False):
+        for m in _match_at_head(v.pattern, head, text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+                continue
+            found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
+    # What the variants cover, merged into sorted disjoint runs: a name overlaps one iff
+    # the last run starting before the name's end reaches past its start (one bisection;
+    # testing every variant match for every name was quadratic on a list of names).
+    t_starts: list[int] = []
+    t_ends: list[int] = []
+    for a, b in sorted((m.start(), m.end()) for m, *_ in found):
+        if t_starts and a <= t_ends[-1]:
+            t_ends[-1] = max(t_ends[-1], b)
+        else:
+            t_starts.append(a)
+            t_ends.append(b)
+    for m in matcher.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+            continue
+        if m.group(0) not in matcher.by_name:
+            continue
+        k = bisect.bisect_left(t_starts, m.end()) - 1
+        if k >= 0 and t_ends[k] > m.start():
+            continue
+        inst, form = matcher.by_name[m.group(0)]
+        found.append((m, inst, form, ("", False, "")))
+    found.sort(key=lambda t: t[0].start())
+    return found
+
+
+def _match_at_head(pattern: re.Pattern[str], head: str, text: str):
+    """Matches of ``pattern``, tried only where its literal ``head`` stands (all of them
+    when it has none)."""
+    if not head:
+        yield from pattern.finditer(text)
+        return
+    pos = text.find(head)
+    while pos >= 0:
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+        pos = text.find(head, pos + 1)

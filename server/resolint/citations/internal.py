@@ -1,0 +1,77 @@
+"""References to the resolution's own paragraphs ("paragraph 5 above", "paragraph 3 (b)")
+and the paragraph each points to.
+"""
+
+from __future__ import annotations
+
+from resolint.citations import patterns as P
+from resolint.citations.scan import _matches_at
+from resolint.citations.types import (
+    InternalReference,
+)
+from resolint.model import Kind, LabelScheme, Paragraph, Resolution
+from resolint.source import Span
+
+
+def _numbered_paragraphs(res: Resolution) -> dict[tuple[int, int], Paragraph]:
+    """Operative paragraphs (and INTERPOL list items) by (part, number)."""
+    out: dict[tuple[int, int], Paragraph] = {}
+    for p in res.paragraphs:
+        if p.kind is Kind.OPERATIVE and p.label is not None and p.label.scheme is LabelScheme.ARABIC:
+            out.setdefault((p.part, p.label.value), p)
+    return out
+
+
+def _sub_target(parent: Paragraph, sub: str) -> Paragraph | None:
+    """The sub-paragraph labelled ``sub`` under ``parent``, shallowest first."""
+    level = list(parent.children)
+    while level:
+        for c in level:
+            if c.label is not None and c.label.text.strip("().").lower() == sub.lower():
+                return c
+        level = [g for c in level for g in c.children]
+    return None
+
+
+def _sub_after(res: Resolution, para: Paragraph, sub: str) -> Paragraph | None:
+    """A sub-paragraph labelled ``sub`` between ``para`` and the next operative paragraph:
+    the parser may have hung it elsewhere, but the reader sees it under ``para``."""
+    for q in res.paragraphs[para.index + 1 :]:
+        if q.kind is Kind.OPERATIVE and q.parent is None and q.label is not None and q.label.scheme is LabelScheme.ARABIC:
+            return None
+        if q.kind is Kind.SUBPARAGRAPH and q.label is not None and q.label.text.strip("().").lower() == sub.lower():
+            return q
+    return None
+
+
+def _top(p: Paragraph) -> Paragraph:
+    while p.parent is not None and p.kind is Kind.SUBPARAGRAPH:
+        p = p.parent
+    return p
+
+
+def _internal(ptext, base, p, res, numbered) -> list[InternalReference]:
+    out = []
+    for m in _matches_at(P.INTERNAL, ptext, ("aragraph",), (5, 4, 1)):
+        if m.start() and (ptext[m.start() - 1].isalnum() or ptext[m.start() - 1] in "-_"):
+            continue
+        tail = m.group("tail") or ""
+        if not tail:
+            if P.EXTERNAL_TAIL.match(ptext, m.end()) or P.EXTERNAL_HEAD.search(ptext, max(0, m.start() - 20), m.start()):
+                continue
+        direction = "above" if "above" in tail else "below" if "below" in tail else ("present" if tail else "")
+        num = int(m.group("num")) if m.group("num") else None
+        sub = m.group("sub1") or m.group("sub2") or ""
+        target = None
+        if num is not None:
+            target = numbered.get((p.part, num))
+            if target is not None and sub:
+                target = _sub_target(target, sub) or _sub_after(res, target, sub)
+        elif sub:
+            top = _top(p)
+            target = _sub_target(top, sub) if top.kind is Kind.OPERATIVE else None
+        ref = InternalReference(Span(base + m.start(), base + m.end()), num, sub, direction, target, None, p)
+        if target is not None:
+            ref.target_line = res.source.position(target.span.start).line
+        out.append(ref)
+    return out

@@ -1,0 +1,298 @@
+"""The organ of a cited resolution, from its context: a body named just before it
+("Human Rights Council resolution 53/12"), "its resolution", a council named earlier in
+the text, the form of the number, or the organ of the document itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolint.citations import patterns as P
+from resolint.citations.types import (
+    Basis,
+    Organ,
+    ResolutionCitation,
+)
+from resolint.model import Resolution
+
+_FITS = {
+    Organ.GA: {"ga", "ga-old", "ga-special", "ga-emergency", "session"},
+    Organ.SC: {"sc"},
+    Organ.ECOSOC: {"ecosoc"},
+    Organ.HRC: {"session", "ga-special"},
+    Organ.INTERPOL: {"interpol-agn", "interpol-year", "interpol-session"},
+}
+
+
+def _fits(organ: Organ, shape: str) -> bool:
+    return shape in _FITS.get(organ, set())
+
+
+def _name_phrase(tail: str) -> str:
+    """The capitalised name that ends ``tail`` ("Recalling Human Rights Council")."""
+    words = tail.split()
+    if words and words[-1] in ("of", "and", "the", "on", "for", "to", "against", "in", "de", "des", "or"):
+        return ""  # "… the Convention and resolution 71/19": no name right before the keyword
+    out: list[str] = []
+    for w in reversed(words):
+        w2 = w.rstrip(",")
+        if w2 != w and out:
+            break
+        if not P.NAME_WORD.match(w2):
+            break
+        out.append(w2)
+        if w2 != w:
+            break
+    while out and out[-1] in ("of", "and", "the", "on", "for", "to", "against", "in", "de", "des"):
+        out.pop()
+    return " ".join(reversed(out))
+
+
+def _organ_of_phrase(phrase: str, shape: str) -> tuple[Organ, str] | None:
+    """Classify a body's name; ``("Council", …)`` and ``("Assembly", …)`` need context."""
+    found = list(P.ORGAN_END.finditer(phrase))
+    if not found:
+        return None
+    m = found[-1]
+    name = m.group("organ")
+    after = phrase[m.end() :].strip()
+    if after and name in ("Security Council", "Economic and Social Council", "Human Rights Council", "General Assembly"):
+        return Organ.OTHER, phrase  # "General Assembly of the Organization of American States"
+    if name == "Security Council":
+        return Organ.SC, ""
+    if name == "Economic and Social Council":
+        return Organ.ECOSOC, ""
+    if name == "Human Rights Council":
+        return Organ.HRC, ""
+    if name in ("INTERPOL", "Interpol"):
+        return Organ.INTERPOL, ""
+    before = phrase[: m.start()].split()
+    if name == "General Assembly":
+        if any(w in ("INTERPOL", "Interpol", "ICPO-INTERPOL", "ICPO-Interpol") for w in before):
+            return Organ.INTERPOL, ""
+        if shape.startswith("interpol"):
+            return Organ.INTERPOL, ""
+        return Organ.GA, ""
+    # A bare "Council"/"Assembly" (the first word of the phrase may be the paragraph's opener).
+    significant = [w for w in before if w not in ("the", "The")]
+    if name in ("Council", "Assembly") and not after and len(significant) <= 1 and (not significant or significant[0][-3:] in ("ing", "ed") or significant[0].endswith("s")):
+        return (Organ.UNKNOWN, name)
+    return Organ.OTHER, phrase
+
+
+class _Context:
+    """What the extractor knows while walking the document in order."""
+
+    def __init__(self, res: Resolution, doc_organ: Organ) -> None:
+        self.res = res
+        self.doc_organ = doc_organ
+        self.councils: list[Organ] = []  # councils named so far, in order
+        self.assemblies: list[tuple[Organ, str]] = []
+
+
+#: Forms of number only one organ uses: "2178 (2014)", "2004/27", "3363 (XXX)".
+_FORM_ORGAN = {"sc": Organ.SC, "ecosoc": Organ.ECOSOC, "ga-old": Organ.GA}
+
+
+def _its_organ(ctx: _Context, ptext: str, kw_start: int, shape: str) -> tuple[Organ, Basis, str]:
+    """ "its resolution" with no body named: the document's organ if the number fits it,
+    else the last body named in the paragraph whose numbers look like this."""
+    if _fits(ctx.doc_organ, shape):
+        return _finish(ctx.doc_organ, Basis.ITS, "", shape)
+    # "the United Nations General Assembly resolution 51/1 …, as well as its resolutions 71/19".
+    for om in reversed(list(P.ORGAN_ANY.finditer(ptext, 0, kw_start)) if ("Council" in ptext or "Assembly" in ptext) else []):
+        organ = _organ_from_any(om, shape)
+        if organ is not None and _fits(organ, shape):
+            return _finish(organ, Basis.ITS, "", shape)
+    return Organ.UNKNOWN, Basis.IMPLIED, ""
+
+
+def _unnamed_organ(ctx: _Context, shape: str) -> tuple[Organ, Basis, str]:
+    """Nothing named: the form may say it all, in a text of the United Nations or INTERPOL."""
+    if shape in _FORM_ORGAN:
+        implied = ctx.doc_organ in (Organ.OTHER, Organ.UNKNOWN)
+        return _FORM_ORGAN[shape], Basis.IMPLIED if implied else Basis.FORM, ""
+    if shape.startswith("interpol"):
+        return Organ.INTERPOL, Basis.FORM, ""
+    if ctx.doc_organ in (Organ.GA, Organ.HRC) and _fits(ctx.doc_organ, shape):
+        return _finish(ctx.doc_organ, Basis.IMPLIED, "", shape)
+    if ctx.doc_organ is Organ.INTERPOL and shape in ("session", "ga-special", "ga-emergency"):
+        return _finish(Organ.GA, Basis.IMPLIED, "", shape)
+    return Organ.UNKNOWN, Basis.IMPLIED, ""
+
+
+def _resolve(
+    ctx: _Context, ptext: str, kw_start: int, shape: str
+) -> tuple[Organ, Basis, str]:
+    """The organ of a citation whose keyword starts at ``kw_start`` of the paragraph."""
+    tail = ptext[max(0, kw_start - 160) : kw_start]
+    pronoun = tail.rstrip().endswith(("its", "their", "Its", "Their"))
+    # "the Human Rights Council, in its resolution 53/12"
+    m = P.IN_ITS.search(tail) if pronoun else None
+    if m:
+        phrase = _name_phrase(tail[: m.start()])
+        got = _organ_of_phrase(phrase, shape) if phrase else None
+        if got and got[0] not in (Organ.UNKNOWN,):
+            organ, name = got
+            return _finish(organ, Basis.NAMED, name, shape)
+    if pronoun and P.ITS_ONLY.search(tail):
+        return _its_organ(ctx, ptext, kw_start, shape)
+    phrase = _name_phrase(tail)
+    got = _organ_of_phrase(phrase, shape) if phrase else None
+    if got is None:
+        return _unnamed_organ(ctx, shape)
+    organ, name = got
+    if organ is Organ.UNKNOWN:  # "Council resolution …" / "Assembly resolution …"
+        return _context_organ(ctx, name, shape, _named_before(ptext, kw_start))
+    return _finish(organ, Basis.NAMED, name, shape)
+
+
+def _subject_after(items: list[ResolutionCitation], ptext: str, end: int) -> None:
+    """ "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted":
+    the body named right after the list is what "its" stands for."""
+    m = P.ITS_SUBJECT_AFTER.match(ptext, end)
+    if not m:
+        return
+    organ = {"Human Rights Council": Organ.HRC, "Security Council": Organ.SC,
+             "Economic and Social Council": Organ.ECOSOC, "General Assembly": Organ.GA}[m.group("name")]
+    for c in items:
+        if c.symbol:
+            continue
+        if _fits(organ, c.form) or (organ is Organ.HRC and c.form == "ga"):
+            c.organ, c.basis = organ, Basis.NAMED
+            if organ is not Organ.GA and c.form == "ga":
+                c.form = "session"
+        else:
+            c.organ, c.basis, c.organ_name = Organ.OTHER, Basis.NAMED, m.group("name")
+
+
+def _owner_after(items: list[ResolutionCitation], ptext: str, end: int) -> None:
+    """ "decision 3/4 of the Conference of the Parties": the body named after the numbers."""
+    m = P.OWNER_AFTER.match(ptext, end)
+    if not m:
+        return
+    got = _organ_of_phrase(m.group("name"), items[-1].form)
+    if got is None or got[0] is Organ.UNKNOWN:
+        return
+    organ, name = got
+    for c in items:
+        if c.symbol:
+            continue
+        if organ is Organ.GA and c.form in ("ga", "session", "ga-old", "ga-special", "ga-emergency"):
+            c.organ, c.basis = Organ.GA, Basis.NAMED
+            if c.form == "session" and c.session and c.session >= 31:
+                c.form = "ga"
+        elif organ in (Organ.GA, Organ.SC, Organ.ECOSOC, Organ.HRC) and _fits(organ, c.form):
+            c.organ, c.basis = organ, Basis.NAMED
+            if c.form == "ga":
+                c.form = "session"
+        else:
+            c.organ, c.basis, c.organ_name = Organ.OTHER, Basis.NAMED, name or m.group("name")
+            if c.form == "ga":
+                c.form = "session"
+
+
+def _after_interpol(m: re.Match) -> bool:
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    return before.endswith(("INTERPOL ", "Interpol ", "ICPO-INTERPOL "))
+
+
+def _organ_from_any(m: re.Match, shape: str) -> Organ | None:
+    text = m.group(0)
+    if "Security Council" in text:
+        return Organ.SC
+    if "Economic and Social" in text:
+        return Organ.ECOSOC
+    if "Human Rights Council" in text:
+        return Organ.HRC
+    if text.endswith("General Assembly"):
+        return Organ.INTERPOL if _after_interpol(m) else Organ.GA
+    return Organ.OTHER
+
+
+def _named_before(ptext: str, end: int) -> tuple[list[Organ], list[tuple[Organ, str]]]:
+    """Councils and assemblies named earlier in the same paragraph, in order."""
+    councils: list[Organ] = []
+    assemblies: list[tuple[Organ, str]] = []
+    if "Council" in ptext or "Assembly" in ptext:
+        for m in P.ORGAN_ANY.finditer(ptext, 0, end):
+            t = m.group(0)
+            if t.endswith("Council"):
+                councils.append(_organ_from_any(m, "") or Organ.OTHER)
+            elif t.endswith("General Assembly"):
+                assemblies.append((Organ.INTERPOL if _after_interpol(m) else Organ.GA, ""))
+            else:
+                assemblies.append((Organ.OTHER, t))
+    return councils, assemblies
+
+
+def _context_organ(
+    ctx: _Context, name: str, shape: str, here: tuple[list[Organ], list[tuple[Organ, str]]] = ([], [])
+) -> tuple[Organ, Basis, str]:
+    councils = ctx.councils + here[0]
+    assemblies = ctx.assemblies + here[1]
+    if name == "Council" and shape == "sc" and Organ.SC not in councils and ctx.doc_organ is not Organ.SC:
+        # "Council Resolution 1305 (2009)" of another council (ITU's): not the Security Council's.
+        return Organ.UNKNOWN, Basis.IMPLIED, ""
+    if shape == "sc":
+        return Organ.SC, Basis.FORM, ""
+    if shape == "ecosoc":
+        return Organ.ECOSOC, Basis.FORM, ""
+    if name == "Council":
+        if ctx.doc_organ in (Organ.HRC, Organ.SC, Organ.ECOSOC) and _fits(ctx.doc_organ, shape) and not councils:
+            return ctx.doc_organ, Basis.ITS, ""
+        for organ in reversed(councils):
+            if _fits(organ, shape):
+                return _finish(organ, Basis.CONTEXT, "", shape)
+        return Organ.UNKNOWN, Basis.IMPLIED, ""
+    # "Assembly resolution 71/19"
+    if assemblies:
+        organ, oname = assemblies[-1]
+        if organ is Organ.GA and _fits(Organ.GA, shape):
+            return _finish(Organ.GA, Basis.ITS if ctx.doc_organ is Organ.GA else Basis.CONTEXT, "", shape)
+        if organ is Organ.OTHER:
+            return Organ.OTHER, Basis.CONTEXT, oname
+    if ctx.doc_organ is Organ.GA and _fits(Organ.GA, shape):
+        return _finish(Organ.GA, Basis.ITS, "", shape)
+    return Organ.UNKNOWN, Basis.IMPLIED, ""
+
+
+def _finish(organ: Organ, basis: Basis, name: str, shape: str) -> tuple[Organ, Basis, str]:
+    if organ in (Organ.GA, Organ.SC, Organ.ECOSOC, Organ.HRC) and not _fits(organ, shape) and not shape.startswith("interpol"):
+        # A named body whose numbers are not written like this: keep the name, do not check.
+        return Organ.OTHER, basis, name or organ.value
+    return organ, basis, name
+
+
+def _note_organs(ctx: _Context, ptext: str) -> None:
+    for m in P.ORGAN_ANY.finditer(ptext):
+        t = m.group(0)
+        if t.endswith("Council"):
+            organ = _organ_from_any(m, "")
+            if organ is not None:
+                ctx.councils.append(organ)
+        elif t.endswith("General Assembly"):
+            ctx.assemblies.append((Organ.INTERPOL if _after_interpol(m) else Organ.GA, ""))
+        else:
+            ctx.assemblies.append((Organ.OTHER, t))
+
+
+def document_organ(res: Resolution) -> Organ:
+    text = res.source.text
+    opening = " ".join(text[p.span.start : p.span.end] for p in res.openings[:1])
+    if re.search(r"\b(?:ICPO-)?INTERPOL\b.{0,20}General Assembly|\bInterpol General Assembly", opening, re.IGNORECASE):
+        return Organ.INTERPOL
+    for name, organ in (
+        ("Security Council", Organ.SC), ("Human Rights Council", Organ.HRC),
+        ("Economic and Social Council", Organ.ECOSOC), ("General Assembly", Organ.GA),
+    ):
+        if name in opening:
+            return organ
+    sym = text[res.title.symbol.start : res.title.symbol.end] if res.title.symbol else ""
+    if sym.startswith(("GA-", "AG-", "AGN/")):
+        return Organ.INTERPOL
+    if sym.startswith("S/"):
+        return Organ.SC
+    if sym.startswith("A/") or re.match(r"\d{1,3}/\d", sym):
+        return Organ.GA
+    return Organ.UNKNOWN

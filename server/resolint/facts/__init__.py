@@ -1,0 +1,121 @@
+"""The facts derived from one parsed document, computed once and shared.
+
+Rules, the language server (outline, hover), Word output and the exports all need the
+same derived facts: the opener of a paragraph, the citations, what the title block says,
+where quotations and abbreviation definitions stand. :class:`Analysis` is their one
+typed home: one object per linted document (``LintResult.facts``, ``RuleContext.facts``)
+with one cached property per fact, each computed on first use. A fact only one rule
+needs goes through :meth:`Analysis.derived`, keyed by the function that computes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
+
+from resolint.citations import CitationSet, safe_extract
+from resolint.citations.patterns import QUOTE
+from resolint.facts.abbreviations import Definition, find_definitions
+from resolint.facts.titles import TitleFacts, find_title_facts
+from resolint.model import Kind, Paragraph, Resolution
+from resolint.openers import Opener, find_opener
+from resolint.source import SourceText, Span
+
+if TYPE_CHECKING:
+    from resolint.nlp import Nlp
+    from resolint.styles import Style
+
+T = TypeVar("T")
+
+
+class Analysis:
+    """Derived facts of one document in one house style; each computed on first use."""
+
+    def __init__(self, resolution: Resolution, style: Style) -> None:
+        self.resolution = resolution
+        self.style = style
+        self.source: SourceText = resolution.source
+        self._nlp: Nlp | None = None
+        self._openers: dict[int, Opener | None] = {}
+        self._derived: dict[Callable, object] = {}
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def nlp(self) -> Nlp:
+        if self._nlp is None:
+            # Lazy: the NLP layer loads its word lists only when an opener is looked for.
+            from resolint.nlp import get_nlp
+
+            self._nlp = get_nlp()
+        return self._nlp
+
+    def opener(self, paragraph: Paragraph) -> Opener | None:
+        """The opener of a preambular or operative paragraph, matched against the style."""
+        key = paragraph.index
+        if key not in self._openers:
+            self._openers[key] = find_opener(self, paragraph)
+        return self._openers[key]
+
+    def derived(self, compute: Callable[[Analysis], T]) -> T:
+        """A fact only one rule needs: ``compute(self)``, once per document."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]  # type: ignore[return-value]
+
+    @cached_property
+    def citations(self) -> CitationSet:
+        """Every citation, date, instrument, article and internal reference."""
+        return safe_extract(self.resolution)
+
+    @cached_property
+    def own_paragraphs(self) -> list[Paragraph]:
+        """Paragraphs in the drafter's own words: not an annex (often a treaty), not a directive."""
+        return [p for p in self.resolution.paragraphs if p.kind not in (Kind.ANNEX, Kind.DIRECTIVE)]
+
+    @cached_property
+    def quotes(self) -> list[Span]:
+        """Quotations in the text ("…" or “…”), where wording is someone else's."""
+        text = self.text
+        if '"' not in text and "“" not in text:
+            return []
+        return [Span(m.start(), m.end()) for m in QUOTE.finditer(text)]
+
+    @cached_property
+    def instrument_spans(self) -> list[Span]:
+        """Where official titles of instruments stand."""
+        return [m.span for m in self.citations.instruments]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.span.start for p in self.resolution.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing ``offset`` (None between paragraphs)."""
+        paras = self.resolution.paragraphs
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i < 0 or offset >= paras[i].span.end:
+            return None
+        return paras[i]
+
+    @cached_property
+    def titles(self) -> TitleFacts:
+        """What the title block, the opening and the closing say about the text itself."""
+        return find_title_facts(self.resolution)
+
+    @cached_property
+    def abbreviations(self) -> list[Definition]:
+        """Where abbreviations are defined: "… Office on Drugs and Crime (UNODC)"."""
+        return find_definitions(self)
+
+    @cached_property
+    def last_operative_of_part(self) -> dict[int, Paragraph]:
+        """The last top-level operative paragraph of each part."""
+        return {q.part: q for q in self.resolution.operative}
+
+
+__all__ = ["Analysis", "Definition", "TitleFacts"]

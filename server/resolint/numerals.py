@@ -1,0 +1,42 @@
+"""Roman numerals, in one place: sub-paragraph labels "(iv)", Word's list numbering and
+old General Assembly session numbers ("resolution 3363 (XXX)") all read or write them."""
+
+from __future__ import annotations
+
+#: Values and their numerals, largest first (subtractive pairs included).
+_NUMERALS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)
+_VALUE = {s: v for v, s in _NUMERALS if len(s) == 1}
+
+
+def to_roman(value: int) -> str:
+    """``value`` in lower-case roman numerals ("" for 0 or less)."""
+    parts = []
+    for v, s in _NUMERALS:
+        while value >= v:
+            parts.append(s)
+            value -= v
+    return "".join(parts)
+
+
+def roman_sum(text: str, digits: str = "IVXLCDMivxlcdm") -> int:
+    """The value of ``text`` read leniently: a smaller digit before a larger one is
+    subtracted, a character outside ``digits`` counts nothing ("IIII" is 4)."""
+    total, prev = 0, 0
+    for ch in reversed(text):
+        v = _VALUE.get(ch.lower(), 0) if ch in digits else 0
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total
+
+
+def roman_value(text: str, digits: str = "ivxlcdm") -> int | None:
+    """The value of a canonical roman numeral written with ``digits`` ("iv", not "iiii"),
+    or None: a label "(d)" is a letter when ``digits`` leaves d out."""
+    low = text.lower()
+    if not low or any(ch not in digits for ch in low):
+        return None
+    total = roman_sum(low, digits)
+    return total if total > 0 and to_roman(total) == low else None

@@ -1,0 +1,127 @@
+"""No import loop among the modules of ``server/resolint``.
+
+The graph is built with :mod:`ast` from every import statement: top-level ones and those
+inside functions, because a function-level import that closes a loop only hides it. So a
+function-level import may remain only to load a module lazily (CLI start-up, optional
+Word/export/spaCy parts), never to dodge a loop. An import under ``if TYPE_CHECKING:`` is
+left out (it never runs).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent / "server"
+PACKAGE = "resolint"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in (ROOT / PACKAGE).rglob("*.py")}
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    t = node.test
+    return (isinstance(t, ast.Name) and t.id == "TYPE_CHECKING") or (
+        isinstance(t, ast.Attribute) and t.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(tree: ast.AST, module: str, is_package: bool):
+    """(imported module, line, at top level) for every import that can run."""
+
+    def visit(node: ast.AST, top: bool):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child):
+                for sub in child.orelse:
+                    yield from visit(sub, top)
+                continue
+            if isinstance(child, ast.Import):
+                for a in child.names:
+                    yield a.name, child.lineno, top
+            elif isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                if child.level:
+                    pkg = module.split(".") if is_package else module.split(".")[:-1]
+                    pkg = pkg[: len(pkg) - (child.level - 1)]
+                    base = ".".join(pkg + ([base] if base else []))
+                for a in child.names:
+                    # "from resolint.x import y": y may be a submodule or a name in x.
+                    yield f"{base}.{a.name}", child.lineno, top
+                    yield base, child.lineno, top
+            else:
+                inner = isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+                yield from visit(child, top and not inner)
+
+    yield from visit(tree, True)
+
+
+def build_graph() -> dict[str, set[str]]:
+    """The import graph among our modules (function-level imports included)."""
+    modules = _modules()
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for target, _line, _top in _imports(tree, name, path.name == "__init__.py"):
+            if target in modules and target != name:
+                graph[name].add(target)
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import loop (as a path that returns to its start), or None."""
+    WHITE, GREY, BLACK = 0, 1, 2
+    colour = dict.fromkeys(graph, WHITE)
+    stack: list[str] = []
+
+    def dfs(node: str) -> list[str] | None:
+        colour[node] = GREY
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if colour[nxt] == GREY:
+                return stack[stack.index(nxt) :] + [nxt]
+            if colour[nxt] == WHITE:
+                found = dfs(nxt)
+                if found:
+                    return found
+        stack.pop()
+        colour[node] = BLACK
+        return None
+
+    for node in sorted(graph):
+        if colour[node] == WHITE:
+            found = dfs(node)
+            if found:
+                return found
+    return None
+
+
+def _without_parent_packages(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Importing ``a.b`` runs ``a/__init__`` first, but a package that re-exports its own
+    submodules is not a loop of ours: drop the edge from a module to its own packages."""
+    return {m: {t for t in ts if not m.startswith(t + ".")} for m, ts in graph.items()}
+
+
+def test_the_cycle_finder_finds_a_loop_and_accepts_a_tree():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_the_graph_sees_function_level_imports():
+    tree = ast.parse("import x\nif TYPE_CHECKING:\n    import y\ndef f():\n    import z\n")
+    assert [(t, top) for t, _, top in _imports(tree, "m", False)] == [("x", True), ("z", False)]
+
+
+def test_no_import_loop_in_resolint():
+    graph = build_graph()
+    assert len(graph) > 50, "the graph should hold every module of server/resolint"
+    cycle = find_cycle(_without_parent_packages(graph))
+    assert cycle is None, "import loop: " + " -> ".join(cycle)
+
