@@ -11,7 +11,6 @@ import difflib
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from resolint import __version__
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
 from resolint.cli.export_cmd import add_export_parser, cmd_export
+from resolint.cli.located import slim
+from resolint.cli import parallel
 from resolint.cli.drafts import draft_signal, why_draft
 from resolint.cli.files import (
     DecodeError, Document, NotAFile, ReadOnly, decode, encode, is_read_only, read_document, write_file,
@@ -235,17 +236,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     found = discover(paths, base_settings.include, base_settings.exclude)
     jobs: list[tuple[Path, Settings, bool]] = []
+    # One settings object per configuration file (not per file): the engine caches the
+    # enabled rules per settings object, and building them is not free either.
     cache: dict[str, Settings] = {}
     for f, named in found.files:
         if explicit is not None:
-            s = explicit
+            key = "--config"
+            if key not in cache:
+                cache[key] = _settings_with_cli(explicit, args)
         else:
             cfg = find_config(f)
             key = str(cfg) if cfg else ""
             if key not in cache:
-                cache[key] = load_settings(cfg) if cfg else Settings()
-            s = cache[key]
-        jobs.append((f, _settings_with_cli(s, args), named))
+                cache[key] = _settings_with_cli(load_settings(cfg) if cfg else Settings(), args)
+        jobs.append((f, cache[key], named))
     threshold = _settings_with_cli(base_settings, args).fail_on
 
     reports: list[FileReport] = [FileReport(p, None, error=problem) for p, problem in found.problems]
@@ -267,20 +271,17 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(render_text([report], RenderOptions(color=False, fail_on=threshold, fixing=True, unsafe=opts.unsafe)), file=sys.stderr)
             return _exit_code(reports, args, threshold)
 
-    n_jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     progress = _Progress(len(jobs)) if (sys.stderr.isatty() and len(jobs) > 20 and not args.no_progress) else None
     work = [(p, s, opts, named) for p, s, named in jobs]
-    if n_jobs > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs))) as pool:
-            for report in pool.map(_check_path, work, chunksize=4):
-                reports.append(report)
-                if progress:
-                    progress.step()
-    else:
-        for job in work:
-            reports.append(_check_path(job))
-            if progress:
-                progress.step()
+    workers = 1
+    if args.jobs != 1 and len(jobs) > 1:
+        workers = parallel.workers_for(args.jobs, [_size_of(p) for p, _, _ in jobs])
+        if workers > 1:
+            parallel.warm_up({id(s): s for _, s, _ in jobs}.values())  # before the fork, see parallel
+    for report in parallel.run(_check_path, work, workers):
+        reports.append(report)
+        if progress:
+            progress.step()
     if progress:
         progress.done()
     for r in reports:
@@ -354,7 +355,14 @@ def _check_path(job: tuple[Path, Settings, CheckOptions, bool]) -> FileReport:
     path, settings, opts, named = job
     report, _ = _guarded(lambda: (_check_one(path, settings, opts), None), str(path))
     report.named = named
-    return report
+    return slim(report)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _check_one(path: Path, settings: Settings, opts: CheckOptions) -> FileReport:
