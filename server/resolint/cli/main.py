@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import difflib
 import json
 import os
 import sys
@@ -413,6 +412,8 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     final = outcome.result
     if opts.diff:
         if outcome.text != doc.text:
+            import difflib
+
             report.diff = "".join(
                 difflib.unified_diff(
                     doc.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"

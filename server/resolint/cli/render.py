@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 from resolint import __version__
 from resolint.cli.report import FileReport, finding_dict, paragraph_of
@@ -377,6 +376,8 @@ def _region(r: FileReport, start: int, end: int) -> dict:
 def render_junit(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
     """One test case per file: ``<error>`` when it could not be checked, ``<failure>`` when
     it has findings at or above ``--fail-on``; findings below it go to ``<system-out>``."""
+    from xml.sax.saxutils import escape, quoteattr  # here: it imports urllib.request, slow for the other formats
+
     opts = opts or RenderOptions()
     errors = failures = 0
     cases: list[str] = []

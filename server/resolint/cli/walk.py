@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-import pathspec
-
 from resolint.cli.drafts import is_candidate, matches
 
 #: Folders never searched for drafts.
@@ -35,7 +33,7 @@ class Found:
 class _Ignores:
     """The ``.gitignore`` files that apply to a folder, from the repository root down."""
 
-    def __init__(self, specs: tuple[tuple[Path, pathspec.GitIgnoreSpec], ...] = ()) -> None:
+    def __init__(self, specs: tuple[tuple[Path, "pathspec.GitIgnoreSpec"], ...] = ()) -> None:
         self.specs = specs
 
     def below(self, folder: Path) -> "_Ignores":
@@ -55,11 +53,13 @@ class _Ignores:
         return verdict
 
 
-def _read_spec(path: Path) -> pathspec.GitIgnoreSpec | None:
+def _read_spec(path: Path) -> "pathspec.GitIgnoreSpec | None":
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec  # only where there is a .gitignore: it costs tens of ms to import
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
