@@ -83,3 +83,25 @@ def test_an_empty_text_stays_falsy_for_the_renderers():
     result = lint("")
     report = slim(FileReport("e.res.txt", result.source, result.style.name, "", list(result.findings)))
     assert not report.source
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_streamed_report_is_the_whole_report_written_early(tmp_path, monkeypatch, capsys, fmt):
+    for i in range(4):
+        (tmp_path / f"d{i}.res.txt").write_text(_draft(i), encoding="utf-8")
+    (tmp_path / "empty.res.txt").write_text("", encoding="utf-8")
+    args = ["check", "--format", fmt, "--color", "never", str(tmp_path)]
+    seen_before: list[str] = []
+    check = cli._check_path
+
+    def spy(job):
+        seen_before.append(capsys.readouterr().out)  # what was written before this file was read
+        return check(job)
+
+    monkeypatch.setattr(cli, "_check_path", spy)
+    code = cli.main(args)
+    streamed = "".join(seen_before) + capsys.readouterr().out
+    assert "d0.res.txt" in seen_before[1]  # the first file's part came out before the second was checked
+    monkeypatch.setattr(cli, "can_stream", lambda *a: False)
+    assert cli.main(args) == code
+    assert capsys.readouterr().out == streamed

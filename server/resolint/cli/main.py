@@ -25,6 +25,7 @@ from resolint.cli.files import (
 )
 from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible
 from resolint.cli.report import FileReport
+from resolint.cli.stream import StreamedReport, can_stream
 from resolint.cli.walk import discover
 from resolint.codes import first_unknown, house_codes
 from resolint.config import SEVERITIES, ConfigError, Settings, find_config, load_settings, parse_size, settings_for
@@ -277,29 +278,87 @@ def cmd_check(args: argparse.Namespace) -> int:
         workers = parallel.workers_for(args.jobs, [_size_of(p) for p, _, _ in jobs])
         if workers > 1:
             parallel.warm_up({id(s): s for _, s, _ in jobs}.values())  # before the fork, see parallel
-    for report in parallel.run(_check_path, work, workers):
-        reports.append(report)
+    output = _Output(args, threshold, base_settings.docs_url)
+    # Text and JSON are written as files finish (bounded memory on an archive), unless a
+    # progress bar shares the terminal with them.
+    streamed = None
+    checked = {str(p) for p, _, _ in jobs}
+    if (can_stream(args.format, args.statistics, args.diff) and not (progress and not args.output_file and _is_tty(output.stream))
+            and not (args.output_file and _same_file_in(args.output_file, checked))):
+        streamed = StreamedReport(args.format, output.stream, output.render_options, _quiet_stdout)
+    kept: list[FileReport] = []
+
+    def take(report: FileReport) -> None:
+        if report.skipped:
+            if report.named:
+                print(f"resolint: {visible(report.path)}: skipped, not a draft: {report.skipped}. "
+                      "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
+            return
+        kept.append(report)
+        if streamed is not None:
+            streamed.file(report)
+
+    try:
+        for report in reports:
+            take(report)
+        for report in parallel.run(_check_path, work, workers):
+            take(report)
+            if progress:
+                progress.step()
         if progress:
-            progress.step()
-    if progress:
-        progress.done()
-    for r in reports:
-        if r.skipped and r.named:
-            print(f"resolint: {visible(r.path)}: skipped, not a draft: {r.skipped}. "
-                  "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
-    reports = [r for r in reports if not r.skipped]
-    return _emit(reports, args, threshold, base_settings.docs_url)
+            progress.done()
+        if streamed is not None:
+            streamed.close(kept)
+            return _exit_code(kept, args, threshold)
+        return _emit(kept, args, output)
+    finally:
+        output.close()
 
 
-def _emit(reports: list[FileReport], args: argparse.Namespace, threshold: str, docs_base: str = "") -> int:
-    """Write the report where it belongs; ends quietly when the reader goes away."""
-    code = _exit_code(reports, args, threshold)
-    to_file = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else None  # noqa: SIM115
-    report_stream = to_file or (sys.stderr if args.diff and args.format != "json" else sys.stdout)
-    ropts = RenderOptions(
-        color=_use_color(args.color, report_stream) and args.format == "text" and not args.statistics,
-        fail_on=threshold, fixing=args.fix and not args.diff, unsafe=args.unsafe_fixes, docs_base=docs_base,
-    )
+def _same_file_in(path: str, paths: set[str]) -> bool:
+    """Whether the output file is one of the files to check (then it is written at the end,
+    after it was read, as before streaming)."""
+    target = os.path.realpath(path)
+    return any(os.path.realpath(p) == target for p in paths)
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Output:
+    """Where the report goes (``--output-file``, standard error under ``--diff``, or
+    standard output) and how it is rendered there. The output file is created when the
+    report is first written, not before the drafts are read."""
+
+    def __init__(self, args: argparse.Namespace, threshold: str, docs_base: str) -> None:
+        self.path = args.output_file
+        self.file = None
+        std = sys.stderr if args.diff and args.format != "json" else sys.stdout
+        self.render_options = RenderOptions(
+            color=_use_color(args.color, None if self.path else std) and args.format == "text" and not args.statistics,
+            fail_on=threshold, fixing=args.fix and not args.diff, unsafe=args.unsafe_fixes, docs_base=docs_base,
+        )
+        self._std = std
+
+    @property
+    def stream(self):
+        if self.path and self.file is None:
+            self.file = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        return self.file or self._std
+
+    def close(self) -> None:
+        if self.file:
+            self.file.close()
+
+
+def _emit(reports: list[FileReport], args: argparse.Namespace, output: _Output) -> int:
+    """Write the whole report at once (formats that cannot stream); ends quietly when the
+    reader goes away."""
+    code = _exit_code(reports, args, output.render_options.fail_on)
     try:
         if args.diff and args.format != "json":
             diffs = "".join(r.diff for r in reports)
@@ -307,17 +366,14 @@ def _emit(reports: list[FileReport], args: argparse.Namespace, threshold: str, d
                 sys.stdout.write(diffs)
                 sys.stdout.flush()
         if args.statistics:
-            output = render_statistics(reports, ropts, as_json=args.format == "json")
+            text = render_statistics(reports, output.render_options, as_json=args.format == "json")
         else:
-            output = RENDERERS[args.format](reports, ropts)
-        if output:
-            print(output, file=report_stream)
-            report_stream.flush()
+            text = RENDERERS[args.format](reports, output.render_options)
+        if text:
+            print(text, file=output.stream)
+            output.stream.flush()
     except BrokenPipeError:
         _quiet_stdout()
-    finally:
-        if to_file:
-            to_file.close()
     return code
 
 
