@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix-read-only", action="store_true", help="with --fix, also rewrite files that are read-only")
     check.add_argument("--config", help="configuration file (default: the nearest resolint.toml, .resolint.toml or pyproject.toml)")
     check.add_argument("--stdin-filename", help="the name to report (and match per-file ignores against) for standard input")
-    check.add_argument("--jobs", type=int, default=1, help="files linted in parallel (0: one per core)")
+    check.add_argument("--jobs", type=int, default=1, help="processes to lint files in (0: one per core); one when the input is too small to gain from more")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument(
         "--fail-on", choices=SEVERITIES, help="the lowest severity that makes the check fail (exit 1); default: fail-on or warning"

@@ -46,9 +46,13 @@ def workers_for(requested: int, sizes: Sequence[int]) -> int:
 
 
 def warm_up(settings_list: Iterable) -> None:
-    """Lint a small draft once per settings so forked workers inherit what it loaded."""
+    """Lint a small draft once per settings so forked workers inherit what it loaded, and
+    load lemminflect's tables: input big enough for several workers has, in every worker's
+    share, some verb outside the precomputed forms, and each would load them again."""
+    from resolint import nlp
     from resolint.engine import lint
 
+    nlp.warm_up()
     for settings in settings_list:
         try:
             lint(_WARM_UP, settings)
@@ -78,5 +82,8 @@ def run(fn: Callable[[T], R], work: Sequence[T], workers: int) -> Iterator[R]:
     # collector's reach, a worker's collections do not write to (and so copy) their pages.
     gc.collect()
     gc.freeze()
-    with ctx.Pool(workers) as pool:
-        yield from pool.imap(fn, work, chunksize=chunk)
+    try:
+        with ctx.Pool(workers) as pool:
+            yield from pool.imap(fn, work, chunksize=chunk)
+    finally:
+        gc.unfreeze()
