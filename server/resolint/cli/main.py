@@ -287,12 +287,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             and not (args.output_file and _same_file_in(args.output_file, checked))):
         streamed = StreamedReport(args.format, output.stream, output.render_options, _quiet_stdout)
     kept: list[FileReport] = []
+    skipped: list[FileReport] = []
 
     def take(report: FileReport) -> None:
         if report.skipped:
             if report.named:
-                print(f"resolint: {visible(report.path)}: skipped, not a draft: {report.skipped}. "
-                      "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
+                skipped.append(report)
             return
         kept.append(report)
         if streamed is not None:
@@ -307,6 +307,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 progress.step()
         if progress:
             progress.done()
+        for r in skipped:  # after the progress bar, as one block
+            print(f"resolint: {visible(r.path)}: skipped, not a draft: {r.skipped}. "
+                  "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
         if streamed is not None:
             streamed.close(kept)
             return _exit_code(kept, args, threshold)
