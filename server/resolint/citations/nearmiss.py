@@ -17,6 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from resolint.citations.refdata import Instrument
 from resolint.source import Span
 
@@ -106,8 +108,6 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
 
 def _best_window(text, words, i, targets, taken, accepted, memo) -> NearMiss | None:
     """The window around head word ``i`` closest to one of ``targets``, if close enough."""
-    from rapidfuzz import fuzz  # here: most drafts never get this far, and it costs ~10 ms to import
-
     best: NearMiss | None = None
     for inst, name, norm, n, pos, _ in targets:
         for first in range(max(0, i - pos - 1), min(i, i - pos + 1) + 1):
