@@ -97,6 +97,22 @@ def _tails(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[i:] for w in words for i in range(len(w)))
 
 
+def word_at(text: str, pos: int, endpos: int, table: dict[str, str], variant: str) -> _Word | re.Match[str] | None:
+    """The listed word that starts at ``pos`` (any case) and ends before ``endpos``, if any.
+
+    What ``capitalized_regex(variant).match(text, pos, endpos)`` finds, by a lookup: the
+    listed words are lower-case ASCII letters and hyphens, so an ASCII word matches one
+    ignoring case exactly when its lower case is a key. Other words go to the regex
+    (Unicode case folding: "ſ" matches "s"), which is compiled only then.
+    """
+    end = _WORD_REST.match(text, pos, endpos).end()
+    word = text[pos:end]
+    if word.isascii():
+        return _Word(pos, end, word) if word.lower() in table else None
+    caps = capitalized_regex(variant)
+    return caps.match(text, pos, endpos) if caps is not None else None
+
+
 @functools.lru_cache(maxsize=4)
 def capitalized_regex(variant: str) -> re.Pattern[str] | None:
     table, _ = spelling_table(variant)
@@ -194,12 +210,11 @@ class Spelling(Rule):
         text = ctx.text
         yield from self._scan(ctx, table, own_words(ctx, lowercase_word_matches(text, table, literals)))
         yield from self._scan(ctx, table, own_text_matches(ctx, _ISE, skip_quotes=False))
-        caps = capitalized_regex(variant)
         starts = []
         for p in ctx.resolution.paragraphs:
             if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
                 head = _head_start(ctx, p)
-                m = caps.match(text, head, min(p.content.end, head + 60))
+                m = word_at(text, head, min(p.content.end, head + 60), table, variant)
                 if m and not m.group(0).islower():
                     starts.append((p, m))
         yield from self._scan(ctx, table, starts)

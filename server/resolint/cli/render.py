@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 from resolint import __version__
 from resolint.cli.report import FileReport, finding_dict, paragraph_of
@@ -55,16 +54,19 @@ def summary(reports: list[FileReport]) -> dict:
 
 
 def render_json(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
-    files = []
-    for r in reports:
-        entry = {"path": r.path, "style": r.style, "diagnostics": [_json_finding(r, f) for f in r.findings] if r.source else []}
-        if r.error:
-            entry["error"] = r.error
-        if r.diff:
-            entry["diff"] = r.diff  # only with --diff, and only when there is something to change
-        files.append(entry)
+    files = [json_entry(r) for r in reports]
     # Compact: archives produce large reports, and tools (jq) indent them when people read.
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary(reports)}, ensure_ascii=False)
+
+
+def json_entry(r: FileReport) -> dict:
+    """One file's object in the ``files`` array of the JSON report."""
+    entry = {"path": r.path, "style": r.style, "diagnostics": [_json_finding(r, f) for f in r.findings] if r.source else []}
+    if r.error:
+        entry["error"] = r.error
+    if r.diff:
+        entry["diff"] = r.diff  # only with --diff, and only when there is something to change
+    return entry
 
 
 def _json_finding(r: FileReport, f) -> dict:
@@ -100,33 +102,40 @@ def _shown_line(line: str, col: int, width: int) -> tuple[str, int, int]:
 
 def render_text(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
     opts = opts or RenderOptions()
+    out: list[str] = []
+    for r in reports:
+        out.extend(text_lines(r, opts))
+    out.append(text_summary(reports, opts))
+    return "\n".join(out)
+
+
+def text_lines(r: FileReport, opts: RenderOptions) -> list[str]:
+    """One file's lines of the text report (its findings, or its error, and its notes)."""
 
     def c(name: str, s: str) -> str:
         return f"{_COLORS[name]}{s}{_COLORS['reset']}" if opts.color else s
 
     out: list[str] = []
-    for r in reports:
-        path = visible(r.path)
-        if r.error:
-            out.append(f"{c('bold', path)}: {c('error', 'error')}: {visible(r.error)}")
-            continue
-        for f in r.findings:
-            sev = f.severity.value
-            pos = r.source.position(f.span.start)
-            fixable = " [*]" if _applies(f, opts) else ""  # what --fix (with these options) would apply
-            where = paragraph_of(r, f)
-            loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
-            out.append(f"{c('bold', path)}:{visible(loc)}: {c(sev, sev + ':')} {c(sev, f.code)} {visible(f.message)}{fixable}")
-            line = r.source.line_text(pos.line)
-            end_pos = r.source.position(f.span.end)
-            width = (end_pos.character - pos.character) if end_pos.line == pos.line else len(line) - pos.character
-            shown, at, w = _shown_line(line, pos.character, max(1, width))
-            out.append(f"  {c('dim', '|')} {shown}")
-            out.append(f"  {c('dim', '|')} {' ' * at}{c(sev, '^' * w)}")
-        for note in r.notes:
-            out.append(f"{c('bold', path)}: {c('dim', 'note')}: {visible(note)}")
-    out.append(text_summary(reports, opts))
-    return "\n".join(out)
+    path = visible(r.path)
+    if r.error:
+        out.append(f"{c('bold', path)}: {c('error', 'error')}: {visible(r.error)}")
+        return out
+    for f in r.findings:
+        sev = f.severity.value
+        pos = r.source.position(f.span.start)
+        fixable = " [*]" if _applies(f, opts) else ""  # what --fix (with these options) would apply
+        where = paragraph_of(r, f)
+        loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
+        out.append(f"{c('bold', path)}:{visible(loc)}: {c(sev, sev + ':')} {c(sev, f.code)} {visible(f.message)}{fixable}")
+        line = r.source.line_text(pos.line)
+        end_pos = r.source.position(f.span.end)
+        width = (end_pos.character - pos.character) if end_pos.line == pos.line else len(line) - pos.character
+        shown, at, w = _shown_line(line, pos.character, max(1, width))
+        out.append(f"  {c('dim', '|')} {shown}")
+        out.append(f"  {c('dim', '|')} {' ' * at}{c(sev, '^' * w)}")
+    for note in r.notes:
+        out.append(f"{c('bold', path)}: {c('dim', 'note')}: {visible(note)}")
+    return out
 
 
 def _applies(f, opts: RenderOptions) -> bool:
@@ -393,6 +402,8 @@ def _region(r: FileReport, start: int, end: int) -> dict:
 def render_junit(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
     """One test case per file: ``<error>`` when it could not be checked, ``<failure>`` when
     it has findings at or above ``--fail-on``; findings below it go to ``<system-out>``."""
+    from xml.sax.saxutils import escape, quoteattr  # here: it imports urllib.request, slow for the other formats
+
     opts = opts or RenderOptions()
     errors = failures = 0
     cases: list[str] = []

@@ -15,10 +15,12 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from resolint.cli.drafts import is_candidate, matches
+
+if TYPE_CHECKING:  # imported where a .gitignore is read: most runs have none
+    import pathspec
 
 #: Folders never searched for drafts.
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"})
@@ -60,6 +62,8 @@ def _read_spec(path: Path) -> pathspec.GitIgnoreSpec | None:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec  # only where there is a .gitignore: it costs tens of ms to import
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 

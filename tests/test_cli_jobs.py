@@ -1,0 +1,107 @@
+"""``--jobs``: same output in the same order whatever the job count; reports without text."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from resolint.cli import main as cli
+from resolint.cli import parallel
+from resolint.cli.located import LocatedSource, slim
+from resolint.cli.render import RENDERERS, RenderOptions
+from resolint.cli.report import FileReport
+from resolint.engine import lint
+
+
+def _draft(i: int) -> str:
+    # Each draft differs (number of paragraphs, a different slip) so an out-of-order
+    # report would show in the output.
+    paras = "\n\n".join(f"{n}. Decides to act on item {n}{';' if n % 2 else '.'}" for n in range(1, i + 3))
+    return f"The General Assembly\n\nRecalling its resolution 74/{i} of 1 October 2019;\n\n{paras}\n\n- Requests a report\n"
+
+
+def test_one_worker_for_small_inputs_and_for_one_file():
+    assert parallel.workers_for(2, [5_000] * 300) == 1  # 1.5 MB: not worth a fork
+    assert parallel.workers_for(2, [50_000_000]) == 1  # one file cannot be split
+    assert parallel.workers_for(2, [1_000_000] * 20) == 2
+    assert parallel.workers_for(8, [1_000_000] * 3) == 3  # never more workers than files
+    assert parallel.workers_for(1, [1_000_000] * 20) == 1
+
+
+def test_run_keeps_the_order_of_the_work():
+    work = list(range(200))
+    assert list(parallel.run(_square, work, 2)) == [n * n for n in work]
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_jobs_change_nothing_in_the_output(tmp_path, monkeypatch, capsys, fmt):
+    for i in range(12):
+        (tmp_path / f"d{i:02}.res.txt").write_text(_draft(i), encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2", "3"):
+        # Force real workers on these small files (on their own they would not pay).
+        monkeypatch.setattr(parallel, "BYTES_PER_WORKER", 1)
+        code = cli.main(["check", "--format", fmt, "--jobs", jobs, "--color", "never", str(tmp_path)])
+        outputs.append((code, capsys.readouterr().out))
+    assert outputs[0][0] == 1
+    assert outputs[0][1].count("d00.res.txt") >= 1
+    assert outputs[1] == outputs[0] and outputs[2] == outputs[0]
+    # The order of the paths, not of completion.
+    positions = [outputs[0][1].find(f"d{i:02}.res.txt") for i in range(12)]
+    assert positions == sorted(positions)
+
+
+def test_slimmed_report_renders_exactly_like_the_full_one():
+    text = _draft(3) + "\n\n3. Welcomes\tthe report of the Secretary\u2011General;\n"
+    result = lint(text)
+    assert any(f.fix for f in result.findings)
+    full = FileReport("d.res.txt", result.source, result.style.name, result.style.detected_because, list(result.findings))
+    light = slim(FileReport("d.res.txt", result.source, result.style.name, result.style.detected_because, list(result.findings)))
+    assert isinstance(light.source, LocatedSource)
+    for fmt, render in RENDERERS.items():
+        assert render([light], RenderOptions()) == render([full], RenderOptions()), fmt
+
+
+def test_a_slimmed_report_does_not_carry_the_text():
+    # One long preambular paragraph over many lines, with no finding on its inner lines.
+    clean = "Noting with appreciation the work of the committees\n" + "and of the Quokka group on their agenda\n" * 200
+    text = "The General Assembly,\n\n" + clean.rstrip("\n") + ",\n\n1. Decides to act;\n"
+    result = lint(text)
+    assert result.findings  # the last paragraph ends with a semicolon
+    report = slim(FileReport("d.res.txt", result.source, result.style.name, "", list(result.findings)))
+    data = pickle.dumps(report)
+    assert b"Quokka" not in data and len(data) < len(text) / 10
+    assert len(report.source) == len(text)
+
+
+def test_an_empty_text_stays_falsy_for_the_renderers():
+    result = lint("")
+    report = slim(FileReport("e.res.txt", result.source, result.style.name, "", list(result.findings)))
+    assert not report.source
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_streamed_report_is_the_whole_report_written_early(tmp_path, monkeypatch, capsys, fmt):
+    for i in range(4):
+        (tmp_path / f"d{i}.res.txt").write_text(_draft(i), encoding="utf-8")
+    (tmp_path / "empty.res.txt").write_text("", encoding="utf-8")
+    args = ["check", "--format", fmt, "--color", "never", str(tmp_path)]
+    seen_before: list[str] = []
+    check = cli._check_path
+
+    def spy(job):
+        seen_before.append(capsys.readouterr().out)  # what was written before this file was read
+        return check(job)
+
+    monkeypatch.setattr(cli, "_check_path", spy)
+    code = cli.main(args)
+    streamed = "".join(seen_before) + capsys.readouterr().out
+    assert "d0.res.txt" in seen_before[1]  # the first file's part came out before the second was checked
+    monkeypatch.setattr(cli, "can_stream", lambda *a: False)
+    assert cli.main(args) == code
+    assert capsys.readouterr().out == streamed
