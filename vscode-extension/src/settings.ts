@@ -39,6 +39,8 @@ export interface ResolintSettings {
   debounce: number;
   /** Root of a published copy of the documentation for rule links ("": the installed pages). */
   docsUrl: string;
+  /** Milliseconds a lint as you type may run before the server stops it (0: no limit). */
+  lintTimeBudget: number;
 }
 
 export const DEFAULTS: ResolintSettings = {
@@ -51,11 +53,13 @@ export const DEFAULTS: ResolintSettings = {
   formatting: false,
   debounce: 150,
   docsUrl: "",
+  lintTimeBudget: 5000,
 };
 
 /** Keys under the `resolint` section; the order is the order of package.json. */
 export const SETTING_KEYS = [
   "interpreter", "path", "style", "run", "severityOverrides", "extraGlobs", "formatting", "debounce", "docsUrl",
+  "lintTimeBudget",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -122,6 +126,15 @@ export function readSettings(get: (key: SettingKey) => unknown, problems: string
     problems.push("resolint.debounce must be a whole number of milliseconds from 0 to 10000; ignored");
   }
 
+  // The server accepts 0–600000 ms (0: no limit); outside that it would reject the value.
+  let lintTimeBudget = DEFAULTS.lintTimeBudget;
+  const rawBudget = get("lintTimeBudget");
+  if (typeof rawBudget === "number" && Number.isInteger(rawBudget) && rawBudget >= 0 && rawBudget <= 600_000) {
+    lintTimeBudget = rawBudget;
+  } else if (rawBudget !== undefined && rawBudget !== null) {
+    problems.push("resolint.lintTimeBudget must be a whole number of milliseconds from 0 to 600000; ignored");
+  }
+
   return {
     interpreter: str("interpreter"),
     path: str("path"),
@@ -132,6 +145,7 @@ export function readSettings(get: (key: SettingKey) => unknown, problems: string
     formatting,
     debounce,
     docsUrl: str("docsUrl"),
+    lintTimeBudget,
   };
 }
 
@@ -143,6 +157,7 @@ export interface ServerOptionsPayload {
   formatting: boolean;
   debounce: number;
   docsUrl: string;
+  lintTimeBudget: number;
 }
 
 /**
@@ -158,6 +173,7 @@ export function serverPayload(s: ResolintSettings): ServerOptionsPayload {
     formatting: s.formatting,
     debounce: s.debounce,
     docsUrl: s.docsUrl,
+    lintTimeBudget: s.lintTimeBudget,
   };
 }
 

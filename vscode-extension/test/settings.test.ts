@@ -11,6 +11,7 @@ test("defaults when nothing is set", () => {
   assert.deepEqual(readSettings(from({})), DEFAULTS);
   assert.deepEqual(serverPayload(readSettings(from({}))), {
     style: "auto", run: "onType", severityOverrides: {}, formatting: false, debounce: 150, docsUrl: "",
+    lintTimeBudget: 5000,
   });
 });
 
@@ -18,12 +19,12 @@ test("settings reach the server as initializationOptions, without client-only ke
   const s = readSettings(from({
     interpreter: " /opt/py/bin/python ", path: "", style: "interpol", run: "onSave",
     severityOverrides: { pre002: "hint", TRM: "information" }, extraGlobs: ["drafts/**/*.md"],
-    formatting: true, debounce: 400, docsUrl: " https://docs.example/resolint/ ",
+    formatting: true, debounce: 400, docsUrl: " https://docs.example/resolint/ ", lintTimeBudget: 2000,
   }));
   assert.equal(s.interpreter, "/opt/py/bin/python");
   assert.deepEqual(serverPayload(s), {
     style: "interpol", run: "onSave", severityOverrides: { PRE002: "hint", TRM: "information" },
-    formatting: true, debounce: 400, docsUrl: "https://docs.example/resolint/",
+    formatting: true, debounce: 400, docsUrl: "https://docs.example/resolint/", lintTimeBudget: 2000,
   });
   assert.ok(!("interpreter" in serverPayload(s)) && !("extraGlobs" in serverPayload(s)));
 });
@@ -32,7 +33,7 @@ test("bad values fall back to defaults and are reported", () => {
   const problems: string[] = [];
   const s = readSettings(from({
     style: "un", run: 3, severityOverrides: { PRE002: "fatal", OPR001: "error" }, extraGlobs: ["", 7, "*.md"],
-    interpreter: 42, formatting: "yes", debounce: 20_000,
+    interpreter: 42, formatting: "yes", debounce: 20_000, lintTimeBudget: -1,
   }), problems);
   assert.equal(s.style, "auto");
   assert.equal(s.run, "onType");
@@ -41,7 +42,8 @@ test("bad values fall back to defaults and are reported", () => {
   assert.deepEqual(s.extraGlobs, ["*.md"]);
   assert.equal(s.formatting, false);
   assert.equal(s.debounce, 150);
-  assert.equal(problems.length, 8, problems.join("\n"));
+  assert.equal(s.lintTimeBudget, 5000);
+  assert.equal(problems.length, 9, problems.join("\n"));
   assert.ok(problems.some((p) => p.includes("resolint.style") && p.includes("un-ga")));
 });
 
