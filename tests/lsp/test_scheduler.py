@@ -274,3 +274,22 @@ async def test_short_lints_are_not_preempted():
     sched.schedule("b", 0)
     await until_done(sched, results, 2)
     assert sched.preempted == 0 and [r.uri for r in results] == ["a", "b"]
+
+
+async def test_preparing_a_first_lint_is_not_counted_against_the_budget():
+    """The once-per-configuration warm-up (spaCy for house rules) runs before the lint's
+    clock starts: a warm-up longer than the budget does not make the lint 'too slow'."""
+    versions = {"doc": 1}
+    sched, results, started = make_spinning(versions, {"doc": 0.05}, budget=0.2)
+    prepared: list[str] = []
+
+    def prepare(snap):
+        prepared.append(snap[0])
+        time.sleep(0.5)  # longer than the budget
+
+    sched.prepare = prepare
+    sched.schedule("doc", 0)
+    await until_done(sched, results, 1)
+    assert prepared == ["doc"]
+    assert results[0].thread.startswith("lint"), results[0].thread
+    assert "doc" not in sched.slow

@@ -109,6 +109,7 @@ class Scheduler(Generic[S]):
         slow_state: Callable[[Any, float], S] | None = None,
         size_of: Callable[[Any], int] = lambda snap: 0,
         budget: float = DEFAULT_BUDGET,
+        prepare: Callable[[Any], None] | None = None,
     ) -> None:
         self.snapshot = snapshot  # on the loop: what to lint (None: document gone)
         self.build = build  # in the worker: snapshot -> state
@@ -118,6 +119,9 @@ class Scheduler(Generic[S]):
         self.slow_state = slow_state  # snapshot, seconds -> the "too slow" notice
         self.size_of = size_of
         self.budget = budget  # seconds; 0: no budget
+        # In the worker, before a lint's clock starts: loads what a first lint of a
+        # configuration loads once (spaCy for house rules), so the budget measures the lint.
+        self.prepare = prepare
         self.states: dict[str, S] = {}
         self._tasks: dict[str, asyncio.Task] = {}
         # Bumped when the settings change: a lint begun under older settings is as
@@ -254,6 +258,11 @@ class Scheduler(Generic[S]):
 
     def _work(self, token: _Token, snap: Any):
         """In the worker: build, or return the interruption that stopped it."""
+        if self.prepare is not None:
+            try:
+                self.prepare(snap)  # not interruptible, not timed: see __init__
+            except Exception:  # the lint itself reports what is wrong
+                log.debug("preparing a lint failed", exc_info=True)
         token.started = time.monotonic()
         try:
             return self._stopper.run(token, self.build, snap)

@@ -38,6 +38,8 @@ from resolint.settings import CONFIG_NAMES
 log = logging.getLogger("resolint.lsp")
 
 STATUS = "resolint/status"
+#: How much of a document the warm-up before its first lint reads (opening and title block).
+PREPARE_CHARS = 4000
 WATCHED = tuple(f"**/{name}" for name in CONFIG_NAMES)
 
 
@@ -143,14 +145,28 @@ class ResolintServer(LanguageServer):
             slow_state=self._slow_state,
             size_of=lambda snap: len(snap.text),
             budget=self.editor.budget_ms / 1000,
+            prepare=self._prepare,
         )
         self._shown: set[str] = set()
+        self._prepared: set[tuple[int, int]] = set()
 
     # -- state ---------------------------------------------------------------------
     def _build(self, snap: Snapshot) -> LintState:
         """In the worker thread: project settings (cached by mtime), lint, convert."""
         project = self.project.for_path(snap.path, snap.root)
         return build_state(snap.uri, snap.version, snap.text, snap.index, project, snap.editor, snap.path, snap.encoding)
+
+    def _prepare(self, snap: Snapshot) -> None:
+        """In the worker, outside the time budget: the first lint under a configuration
+        imports and compiles what later lints reuse (spaCy and the matchers of house rules:
+        a second or more on a busy machine). Linting the head of the document, where the
+        opening and title that choose the style are, does that once per configuration."""
+        project = self.project.for_path(snap.path, snap.root)
+        key = (id(project.settings), id(snap.editor))
+        if key in self._prepared:
+            return
+        build_state(snap.uri, snap.version, snap.text[:PREPARE_CHARS], None, project, snap.editor, snap.path, snap.encoding)
+        self._prepared.add(key)
 
     def _slow_state(self, snap: Snapshot, seconds: float) -> LintState:
         """On the loop: the notice for a document whose lint ran out of time."""
