@@ -28,7 +28,7 @@ if out=$("$venv/bin/pre-commit" try-repo "$root" --files clean.res.txt unnumbere
   echo "$out"; echo "the hooks passed drafts with findings" >&2; exit 1
 fi
 echo "$out" | grep -E '^(resolint|- hook id|- exit code)' || true
-grep -q "unnumbered.res.txt:7:1: OPR001" <<<"$out" || { echo "$out"; echo "hook 'resolint' did not report OPR001" >&2; exit 1; }
+grep -qE "unnumbered.res.txt:7:1: (error: )?OPR001" <<<"$out" || { echo "$out"; echo "hook 'resolint' did not report OPR001" >&2; exit 1; }
 if grep -q "clean.res.txt:" <<<"$out"; then echo "$out"; echo "a finding reported in the clean draft" >&2; exit 1; fi
 grep -q '^Recalling its resolution' case.res.txt || { cat case.res.txt; echo "hook 'resolint-fix' did not fix the opener's case" >&2; exit 1; }
 grep -q '^Recalling its resolution' clean.res.txt && cmp -s clean.res.txt <(printf 'The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019,\n\n1. Decides to keep the matter under review.\n') \
