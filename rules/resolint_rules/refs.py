@@ -65,9 +65,15 @@ def own_text_matches(ctx: RuleContext, regex: re.Pattern[str], skip_quotes: bool
     One pass of the regex over the whole text (not one per paragraph), then a bisect to
     find each match's paragraph: the per-paragraph loop cost more than the matching.
     """
+    return own_matches(ctx, regex.finditer(ctx.text), skip_quotes)
+
+
+def own_matches(ctx: RuleContext, matches, skip_quotes: bool = True):
+    """(paragraph, match) for the matches (anything with ``start()``/``end()``, in order
+    of position) that lie in the drafter's own paragraphs, outside quotations."""
     quotes = quote_spans(ctx) if skip_quotes else []
     qstarts = [q.start for q in quotes]
-    for m in regex.finditer(ctx.text):
+    for m in matches:
         p = paragraph_at(ctx, m.start())
         if p is None or p.kind in (Kind.ANNEX, Kind.DIRECTIVE) or m.end() > p.span.end:
             continue

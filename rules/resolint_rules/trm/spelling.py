@@ -7,7 +7,7 @@ from resolint.citations.refdata import _rows
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import in_spans, instrument_spans, own_text_matches, paragraph_at, quote_spans
+from resolint_rules.refs import in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
 #: underscore after it is Markdown emphasis ("_recognising_"), not part of the word.
@@ -133,15 +133,6 @@ def _recase(found: str, right: str) -> str | None:
     return None
 
 
-def own_words(ctx: RuleContext, words: list[_Word]):
-    """(paragraph, word) for the words in the drafter's own paragraphs (as ``own_text_matches``)."""
-    for w in words:
-        p = paragraph_at(ctx, w.start())
-        if p is None or p.kind in (Kind.ANNEX, Kind.DIRECTIVE) or w.end() > p.span.end:
-            continue
-        yield p, w
-
-
 def _head_start(ctx: RuleContext, p) -> int:
     """Where the paragraph's opener word starts: after Markdown emphasis ("*Recognising*")
     and a modifier ("Further recognising"), where a capital is the opener's, not a name's."""
@@ -208,7 +199,7 @@ class Spelling(Rule):
         if not table:
             return
         text = ctx.text
-        yield from self._scan(ctx, table, own_words(ctx, lowercase_word_matches(text, table, literals)))
+        yield from self._scan(ctx, table, own_matches(ctx, lowercase_word_matches(text, table, literals), skip_quotes=False))
         yield from self._scan(ctx, table, own_text_matches(ctx, _ISE, skip_quotes=False))
         starts = []
         for p in ctx.resolution.paragraphs:
