@@ -18,7 +18,7 @@ from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
-from resolint.model import Directive, Kind, Resolution
+from resolint.model import Directive, Resolution
 from resolint.parser import parse
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -253,7 +253,7 @@ def _removal_edits(res: Resolution, d: Directive):
 def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span | None]:
     """The span each directive covers (None for ``enable``, which only ends a scope)."""
     n = len(res.source.text)
-    body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+    body = res.body
     # Paragraphs lie in order and apart, so the one holding a point, or the first after
     # it, is found by bisection (a scan per directive was quadratic with thousands).
     starts = [p.span.start for p in body]

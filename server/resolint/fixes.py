@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from resolint.engine import Finding, LintResult
-from resolint.model import Kind, Resolution
+from resolint.model import Resolution
 from resolint.parser import parse
 from resolint.rule import Applicability, Edit, Fix
 from resolint.source import Span
@@ -124,7 +124,7 @@ def structure(res: Resolution) -> tuple:
     may remove). Two texts with the same structure say the same things in the same
     places; a safe fix must keep it.
     """
-    body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+    body = res.body
     index = {id(p): i for i, p in enumerate(body)}
     return tuple((p.kind, p.depth, index.get(id(p.parent), -1) if p.parent is not None else -1) for p in body)
 
@@ -132,10 +132,6 @@ def structure(res: Resolution) -> tuple:
 #: Parses one pass may spend finding the fixes that change the structure.
 LOCATE_TRIALS = 6
 BISECT_BUDGET = 16
-
-
-def _body(res: Resolution) -> list:
-    return [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
 
 
 def _first_start(f: Finding) -> int:
@@ -163,7 +159,7 @@ def structure_keeping(
 
     kept = list(chosen)
     if res is not None:
-        body = _body(res)
+        body = res.body
         for _ in range(LOCATE_TRIALS):
             trial = apply_edits(text, edits_of(kept))
             after = structure(reparse(trial))

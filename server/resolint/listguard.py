@@ -17,13 +17,9 @@ from __future__ import annotations
 
 import bisect
 
-from resolint.model import Kind, Paragraph, Resolution
+from resolint.model import Paragraph, Resolution
 from resolint.rule import Applicability, Fix
 from resolint.source import Span
-
-
-def _body(res: Resolution) -> list[Paragraph]:
-    return [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
 
 
 def _first_letter(res: Resolution, p: Paragraph) -> int | None:
@@ -40,7 +36,7 @@ def _introduces(res: Resolution, p: Paragraph) -> bool:
 
 def protected_spans(res: Resolution) -> list[Span]:
     """The colon before each list and the first letter of each list item, sorted."""
-    body = _body(res)
+    body = res.body
     out: list[Span] = []
     in_list = False
     for k, p in enumerate(body):

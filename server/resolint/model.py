@@ -152,6 +152,12 @@ class Resolution:
         return self.openings[0] if self.openings else None
 
     @property
+    def body(self) -> list[Paragraph]:
+        """Every paragraph but the directive comments (which a fix may remove): what the
+        structure of a draft, the scope of a directive and the citations are read from."""
+        return [p for p in self.paragraphs if p.kind is not Kind.DIRECTIVE]
+
+    @property
     def preamble(self) -> list[Paragraph]:
         """Preambular clauses, each with its opener (a group's items are its children)."""
         return [p for p in self.paragraphs if p.kind is Kind.PREAMBLE and p.parent is None]

@@ -151,7 +151,7 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet
     mentions: list[InstrumentMention] = []
     conventions = _Conventions()
     numbered = _numbered_paragraphs(res)
-    body = [p for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+    body = res.body
     starts = [p.span.start for p in body]
     # Whole-text passes, bucketed by paragraph: one regex call per document, not per paragraph.
     date_hits = _bucket(find_dates(text), starts, body)
