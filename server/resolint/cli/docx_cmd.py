@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from resolint.cli.report import FileReport
-from resolint.codes import first_unknown
-from resolint.config import Settings, house_codes_here
+from resolint.cli.selectors import codes_option
+from resolint.config import Settings
 
 DOCX_SUFFIXES = (".docx",)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -109,8 +109,8 @@ def add_annotate_parser(sub) -> None:
     p.add_argument("path", metavar="PATH", help="the .docx to review (never modified)")
     p.add_argument("-o", "--output", help="where to write the reviewed copy (default: NAME.reviewed.docx beside it)")
     p.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
-    p.add_argument("--select", type=_codes, help="only these codes or prefixes (comma-separated)")
-    p.add_argument("--ignore", type=_codes, help="skip these codes or prefixes (comma-separated)")
+    p.add_argument("--select", type=codes_option, help="only these codes or prefixes (comma-separated)")
+    p.add_argument("--ignore", type=codes_option, help="skip these codes or prefixes (comma-separated)")
     p.add_argument("--config", help="configuration file (default: the nearest one)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument(
@@ -122,12 +122,6 @@ def add_annotate_parser(sub) -> None:
     p.add_argument("--author", help="name to sign the tracked changes and comments with (default: resolint)")
 
 
-def _codes(value: str) -> tuple[str, ...]:
-    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    problem = first_unknown(codes, house_codes_here())
-    if problem:
-        raise argparse.ArgumentTypeError(problem)
-    return codes
 
 
 def default_output(path: Path) -> Path:

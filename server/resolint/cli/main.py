@@ -33,15 +33,14 @@ from resolint.cli.files import (
 from resolint.cli.located import slim
 from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible
 from resolint.cli.report import FileReport
+from resolint.cli.selectors import codes_option
 from resolint.cli.stream import StreamedReport, can_stream
 from resolint.cli.walk import discover
-from resolint.codes import first_unknown
 from resolint.config import (
     SEVERITIES,
     ConfigError,
     Settings,
     find_config,
-    house_codes_here,
     load_settings,
     parse_size,
     settings_for,
@@ -49,19 +48,10 @@ from resolint.config import (
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.model import Kind
+from resolint.settings import MAX_SIZE
 from resolint.styles import StyleError, detect_style
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-#: The largest --max-file-size accepted (1 PB): beyond it a size is a typo, not a limit.
-MAX_SIZE = 10**15
-
-
-def _codes(value: str) -> tuple[str, ...]:
-    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    problem = first_unknown(codes, house_codes_here())
-    if problem:
-        raise argparse.ArgumentTypeError(problem)
-    return codes
 
 
 def _size(value: str) -> int:
@@ -100,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for standard input")
     check.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
     check.add_argument("--format", choices=sorted(RENDERERS), default="text")
-    check.add_argument("--select", type=_codes, help="only these codes or prefixes (comma-separated)")
-    check.add_argument("--ignore", type=_codes, help="skip these codes or prefixes (comma-separated)")
+    check.add_argument("--select", type=codes_option, help="only these codes or prefixes (comma-separated)")
+    check.add_argument("--ignore", type=codes_option, help="skip these codes or prefixes (comma-separated)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place (drafts only)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="print the fixes as a diff on standard output instead of writing them")
