@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.cli.report import FileReport
@@ -132,48 +133,27 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     """``resolint annotate draft.docx -o draft.reviewed.docx [--track-changes]``.
 
     With tracked changes, the findings counted are those fixed (each a tracked change
-    with its comment) plus those left (each a comment).
+    with its comment) plus those left (each a comment). The input is never written: the
+    paths are checked before anything is read, and the copy is written whole or not at all.
     """
     from resolint.cli.files import write_atomic
-    from resolint.config import load_settings, settings_for
-    from resolint.docx.annotate import CommentMaker, annotate, to_bytes
+    from resolint.docx.annotate import to_bytes
     from resolint.docx.package import DocxError
 
     src = Path(args.path)
     out = Path(args.output) if args.output else default_output(src)
-    if not src.is_file():
-        print(f"resolint: {src}: no such file", file=sys.stderr)
+    problem = _refused_paths(src, out)
+    if problem:
+        print(f"resolint: {problem}", file=sys.stderr)
         return EXIT_ERROR
-    if not is_docx(src):
-        print(f"resolint: {src}: annotate works on Word documents (.docx)", file=sys.stderr)
-        return EXIT_ERROR
-    if out.exists() and out.resolve() == src.resolve():
-        print(f"resolint: {out}: the output would overwrite the input; name another file with -o", file=sys.stderr)
-        return EXIT_ERROR
-    if not out.parent.is_dir():
-        print(f"resolint: {out.parent}: no such folder", file=sys.stderr)
-        return EXIT_ERROR
-    base = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
-    settings = base.with_overrides(select=args.select, ignore=(base.ignore + args.ignore) if args.ignore else None)
+    settings = _annotate_settings(args, src)
     try:
         doc = _read(src, settings.max_file_size)
     except DocxError as exc:
         print(f"resolint: {src}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     track = args.track_changes if args.track_changes is not None else settings.track_changes
-    unsafe = bool(args.unsafe) or settings.unsafe_fixes
-    author = (args.author or "").strip() or settings.revision_author
-    lint_fn = _linter(settings, str(src), args.style)
-    if track:
-        from resolint.docx.track import annotate_tracked
-
-        tracked = annotate_tracked(doc, lint_fn, unsafe=unsafe, author=author)
-        result, outcome, proposed = tracked.fix.result, tracked.notes, tracked.tracked
-        n = proposed + len(result.findings)
-    else:
-        result = lint_fn(doc)
-        outcome = annotate(doc, result.findings, maker=CommentMaker(doc.document, author=author))
-        proposed, n = 0, len(result.findings)
+    review = _review(doc, settings, args, src, track)
     try:
         write_atomic(out, to_bytes(doc), like=src)  # a new copy takes the input's mode
     except OSError as exc:
@@ -181,14 +161,67 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     for note in doc.stats.notes():
         print(f"resolint: {src}: note: {note}", file=sys.stderr)
-    parts = [f"{outcome.added} comment{'s' if outcome.added != 1 else ''} added"]
-    if track:
-        parts.insert(0, f"{proposed} fix{'es' if proposed != 1 else ''} proposed as tracked changes")
-    if outcome.already:
-        parts.append(f"{outcome.already} already there")
-    if outcome.unanchored:
-        parts.append(f"{len(outcome.unanchored)} could not be anchored")
-    print(f"{n} finding{'s' if n != 1 else ''} in {src}: {', '.join(parts)}; wrote {out}")
+    print(review.summary(src, out))
     if args.exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if n else EXIT_OK
+    return EXIT_FINDINGS if review.findings else EXIT_OK
+
+
+def _refused_paths(src: Path, out: Path) -> str:
+    """Why ``annotate`` cannot read ``src`` or write ``out`` ("" when it can)."""
+    if not src.is_file():
+        return f"{src}: no such file"
+    if not is_docx(src):
+        return f"{src}: annotate works on Word documents (.docx)"
+    if out.exists() and out.resolve() == src.resolve():
+        return f"{out}: the output would overwrite the input; name another file with -o"
+    if not out.parent.is_dir():
+        return f"{out.parent}: no such folder"
+    return ""
+
+
+def _annotate_settings(args: argparse.Namespace, src: Path) -> Settings:
+    from resolint.config import load_settings, settings_for
+
+    base = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
+    return base.with_overrides(select=args.select, ignore=(base.ignore + args.ignore) if args.ignore else None)
+
+
+@dataclass(slots=True)
+class _Review:
+    """What ``annotate`` put into the copy: the comments' outcome, the fixes proposed as
+    tracked changes, and the findings counted (proposed fixes plus those left)."""
+
+    outcome: object  # resolint.docx.annotate.AnnotateOutcome (imported with python-docx)
+    proposed: int
+    findings: int
+    tracked: bool
+
+    def summary(self, src: Path, out: Path) -> str:
+        outcome, n = self.outcome, self.findings
+        parts = [f"{outcome.added} comment{'s' if outcome.added != 1 else ''} added"]
+        if self.tracked:
+            parts.insert(0, f"{self.proposed} fix{'es' if self.proposed != 1 else ''} proposed as tracked changes")
+        if outcome.already:
+            parts.append(f"{outcome.already} already there")
+        if outcome.unanchored:
+            parts.append(f"{len(outcome.unanchored)} could not be anchored")
+        return f"{n} finding{'s' if n != 1 else ''} in {src}: {', '.join(parts)}; wrote {out}"
+
+
+def _review(doc, settings: Settings, args: argparse.Namespace, src: Path, track: bool) -> _Review:
+    """Comment on each finding in ``doc`` (in memory); with ``track``, first propose each
+    fix as a tracked change, and comment on the findings left."""
+    unsafe = bool(args.unsafe) or settings.unsafe_fixes
+    author = (args.author or "").strip() or settings.revision_author
+    lint_fn = _linter(settings, str(src), args.style)
+    if track:
+        from resolint.docx.track import annotate_tracked
+
+        tracked = annotate_tracked(doc, lint_fn, unsafe=unsafe, author=author)
+        return _Review(tracked.notes, tracked.tracked, tracked.tracked + len(tracked.fix.result.findings), True)
+    from resolint.docx.annotate import CommentMaker, annotate
+
+    result = lint_fn(doc)
+    outcome = annotate(doc, result.findings, maker=CommentMaker(doc.document, author=author))
+    return _Review(outcome, 0, len(result.findings), False)

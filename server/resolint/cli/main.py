@@ -218,111 +218,210 @@ def _read_stdin() -> bytes | None:
         return None
 
 
-def cmd_check(args: argparse.Namespace) -> int:  # noqa: C901 (kept whole in the speed merge; to split again: see the session note)
+class _Refused(Exception):
+    """A usage or input problem found before any file is linted: its lines go to standard
+    error (each after "resolint: ") and the run exits 2."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__(*lines)
+        self.lines = lines
+
+
+@dataclass(slots=True)
+class _StdinInput:
+    """Standard input as read: the decoded draft, its size in bytes (what the size limit
+    counts, as for a file on disk) and the name it is reported under."""
+
+    doc: Document
+    size: int
+    name: str
+
+
+@dataclass(slots=True)
+class _CheckPlan:
+    """What ``check`` settled before linting anything: options, settings, inputs.
+
+    ``jobs`` pairs each file found with the settings of its configuration file;
+    ``threshold`` is the ``--fail-on`` of the folder resolint runs in (standard input's
+    own settings replace it when it is checked).
+    """
+
+    opts: CheckOptions
+    explicit: Settings | None  # --config, which then applies to every file
+    base: Settings
+    stdin: _StdinInput | None
+    problems: list[tuple[str, str]]
+    jobs: list[tuple[Path, Settings, bool]]
+    threshold: str
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``resolint check``: lint files, folders and standard input, and report (DESIGN §6).
+
+    Everything that can refuse the run (configuration, a closed or undecodable standard
+    input, a path that does not exist, standard input over the size limit) is settled
+    before a file is linted, so a usage error never leaves half a report.
+    """
+    try:
+        plan = _plan_check(args)
+        reports = [FileReport(p, None, error=problem) for p, problem in plan.problems]
+        threshold = plan.threshold
+        if plan.stdin is not None:
+            report, threshold, finished = _check_stdin(plan, args)
+            reports.append(report)
+            if finished:
+                return _exit_code(reports, args, threshold)
+    except _Refused as exc:
+        for line in exc.lines:
+            print(f"resolint: {line}", file=sys.stderr)
+        return EXIT_ERROR
+    return _check_files(plan, reports, threshold, args)
+
+
+def _plan_check(args: argparse.Namespace) -> _CheckPlan:
+    """Settings and inputs, in the order their errors are reported: ``--config``, standard
+    input, missing paths. Standard input is read before the folders are walked."""
     explicit = load_settings(Path(args.config)) if args.config else None
     opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
                         encoding=args.encoding, fix_read_only=args.fix_read_only)
-    stdin_doc: Document | None = None
-    if "-" in args.paths:
-        data = _read_stdin()
-        name = args.stdin_filename or "-"
-        if data is None:
-            print("resolint: standard input is closed; nothing to check (name files, or pipe a draft in)", file=sys.stderr)
-            return EXIT_ERROR
-        try:
-            stdin_doc = decode(data, name, args.encoding)
-        except DecodeError as exc:
-            print(f"resolint: {visible(str(exc))}", file=sys.stderr)
-            return EXIT_ERROR
-    base_settings = explicit or settings_for(Path.cwd())
+    stdin = _read_stdin_input(args) if "-" in args.paths else None
+    base = explicit or settings_for(Path.cwd())
     paths = [p for p in args.paths if p != "-"]
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
-        for p in missing:
-            print(f"resolint: {visible(p)}: no such file or folder", file=sys.stderr)
-        return EXIT_ERROR
-    found = discover(paths, base_settings.include, base_settings.exclude)
-    jobs: list[tuple[Path, Settings, bool]] = []
-    # One settings object per configuration file (not per file): the engine caches the
-    # enabled rules per settings object, and building them is not free either.
+        raise _Refused(*(f"{visible(p)}: no such file or folder" for p in missing))
+    found = discover(paths, base.include, base.exclude)
+    jobs = _settings_per_file(found.files, explicit, args)
+    return _CheckPlan(opts, explicit, base, stdin, found.problems, jobs, _settings_with_cli(base, args).fail_on)
+
+
+def _read_stdin_input(args: argparse.Namespace) -> _StdinInput:
+    data = _read_stdin()
+    name = args.stdin_filename or "-"
+    if data is None:
+        raise _Refused("standard input is closed; nothing to check (name files, or pipe a draft in)")
+    try:
+        doc = decode(data, name, args.encoding)
+    except DecodeError as exc:
+        raise _Refused(visible(str(exc))) from None
+    return _StdinInput(doc, len(data), name)
+
+
+def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespace) -> list[tuple[Path, Settings, bool]]:
+    """Each file with the settings of its nearest configuration file (or ``--config``).
+
+    One settings object per configuration file, not per file: the engine caches the
+    enabled rules per settings object, and building them is not free either.
+    """
     cache: dict[str, Settings] = {}
-    for f, named in found.files:
-        if explicit is not None:
-            key = "--config"
-            if key not in cache:
-                cache[key] = _settings_with_cli(explicit, args)
-        else:
-            cfg = find_config(f)
-            key = str(cfg) if cfg else ""
-            if key not in cache:
-                cache[key] = _settings_with_cli(load_settings(cfg) if cfg else Settings(), args)
+    jobs: list[tuple[Path, Settings, bool]] = []
+    for f, named in files:
+        cfg = find_config(f) if explicit is None else None
+        key = "--config" if explicit is not None else (str(cfg) if cfg else "")
+        if key not in cache:
+            base = explicit if explicit is not None else (load_settings(cfg) if cfg else Settings())
+            cache[key] = _settings_with_cli(base, args)
         jobs.append((f, cache[key], named))
-    threshold = _settings_with_cli(base_settings, args).fail_on
+    return jobs
 
-    reports: list[FileReport] = [FileReport(p, None, error=problem) for p, problem in found.problems]
-    if stdin_doc is not None:
-        stdin_settings = _settings_with_cli(explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
-        threshold = stdin_settings.fail_on
-        too_big = _too_big(len(data), stdin_settings.max_file_size)
-        if too_big:
-            print(f"resolint: {visible(name)}: {too_big}", file=sys.stderr)
-            return EXIT_ERROR
-        report, fixed_text = _guarded(lambda: check_document(stdin_doc, stdin_settings, opts, write=False), name)
-        reports.append(report)
-        if args.fix and not args.diff:
-            # With --fix on stdin the fixed text is the output, as bytes in the input's
-            # encoding (stdout may not be UTF-8); findings go to standard error.
-            out = fixed_text if fixed_text is not None else stdin_doc.text
-            _write_stdout_bytes(encode(stdin_doc, out))
-            if report.findings or report.error:
-                print(render_text([report], RenderOptions(color=False, fail_on=threshold, fixing=True, unsafe=opts.unsafe)), file=sys.stderr)
-            return _exit_code(reports, args, threshold)
 
+def _check_stdin(plan: _CheckPlan, args: argparse.Namespace) -> tuple[FileReport, str, bool]:
+    """Check standard input under the settings for ``--stdin-filename``; return its report,
+    the threshold that now applies, and whether the run is finished (``--fix``: the fixed
+    text was the output)."""
+    stdin = plan.stdin
+    settings = _settings_with_cli(plan.explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
+    too_big = _too_big(stdin.size, settings.max_file_size)
+    if too_big:
+        raise _Refused(f"{visible(stdin.name)}: {too_big}")
+    report, fixed_text = _guarded(lambda: check_document(stdin.doc, settings, plan.opts, write=False), stdin.name)
+    if not (args.fix and not args.diff):
+        return report, settings.fail_on, False
+    # With --fix on stdin the fixed text is the output, as bytes in the input's encoding
+    # (stdout may not be UTF-8); findings go to standard error.
+    out = fixed_text if fixed_text is not None else stdin.doc.text
+    _write_stdout_bytes(encode(stdin.doc, out))
+    if report.findings or report.error:
+        options = RenderOptions(color=False, fail_on=settings.fail_on, fixing=True, unsafe=plan.opts.unsafe)
+        print(render_text([report], options), file=sys.stderr)
+    return report, settings.fail_on, True
+
+
+def _check_files(plan: _CheckPlan, reports: list[FileReport], threshold: str, args: argparse.Namespace) -> int:
+    """Lint the files found (in parallel when that pays) after the ``reports`` already made,
+    and write the report; return the exit status."""
+    jobs = plan.jobs
     progress = _Progress(len(jobs)) if (sys.stderr.isatty() and len(jobs) > 20 and not args.no_progress) else None
-    work = [(p, s, opts, named) for p, s, named in jobs]
-    workers = 1
-    if args.jobs != 1 and len(jobs) > 1:
-        workers = parallel.workers_for(args.jobs, [_size_of(p) for p, _, _ in jobs])
-        if workers > 1:
-            parallel.warm_up({id(s): s for _, s, _ in jobs}.values())  # before the fork, see parallel
-    output = _Output(args, threshold, base_settings.docs_url)
-    # Text and JSON are written as files finish (bounded memory on an archive), unless a
-    # progress bar shares the terminal with them.
-    streamed = None
-    checked = {str(p) for p, _, _ in jobs}
-    if (can_stream(args.format, args.statistics, args.diff) and not (progress and not args.output_file and _is_tty(output.stream))
-            and not (args.output_file and _same_file_in(args.output_file, checked))):
-        streamed = StreamedReport(args.format, output.stream, output.render_options, _quiet_stdout)
-    kept: list[FileReport] = []
-    skipped: list[FileReport] = []
-
-    def take(report: FileReport) -> None:
-        if report.skipped:
-            if report.named:
-                skipped.append(report)
-            return
-        kept.append(report)
-        if streamed is not None:
-            streamed.file(report)
-
+    work = [(p, s, plan.opts, named) for p, s, named in jobs]
+    workers = _workers(args.jobs, jobs)
+    output = _Output(args, threshold, plan.base.docs_url)
+    streamed = _streamed(args, output, progress, {str(p) for p, _, _ in jobs})
+    collected = _Collected(streamed)
     try:
         for report in reports:
-            take(report)
+            collected.take(report)
         for report in parallel.run(_check_path, work, workers):
-            take(report)
+            collected.take(report)
             if progress:
                 progress.step()
         if progress:
             progress.done()
-        for r in skipped:  # after the progress bar, as one block
-            print(f"resolint: {visible(r.path)}: skipped, not a draft: {r.skipped}. "
-                  "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
+        collected.tell_skipped()  # after the progress bar, as one block
         if streamed is not None:
-            streamed.close(kept)
-            return _exit_code(kept, args, threshold)
-        return _emit(kept, args, output)
+            streamed.close(collected.kept)
+            return _exit_code(collected.kept, args, threshold)
+        return _emit(collected.kept, args, output)
     finally:
         output.close()
+
+
+def _workers(asked: int, jobs: list[tuple[Path, Settings, bool]]) -> int:
+    """How many processes to lint in: one unless ``--jobs`` asks for more and the input is
+    big enough to gain from them; the rules are built before the fork (see parallel)."""
+    if asked == 1 or len(jobs) <= 1:
+        return 1
+    workers = parallel.workers_for(asked, [_size_of(p) for p, _, _ in jobs])
+    if workers > 1:
+        parallel.warm_up({id(s): s for _, s, _ in jobs}.values())
+    return workers
+
+
+def _streamed(args: argparse.Namespace, output: _Output, progress: _Progress | None, checked: set[str]) -> StreamedReport | None:
+    """A report written as files finish (text and JSON: bounded memory on an archive), or
+    None to write it at the end: when a progress bar shares the terminal with it, or when
+    the output file is one of the drafts (written after it was read)."""
+    if not can_stream(args.format, args.statistics, args.diff):
+        return None
+    if progress and not args.output_file and _is_tty(output.stream):
+        return None
+    if args.output_file and _same_file_in(args.output_file, checked):
+        return None
+    return StreamedReport(args.format, output.stream, output.render_options, _quiet_stdout)
+
+
+class _Collected:
+    """The reports to render, in order. A file skipped as not a draft is left out, and when
+    it was named on the command line it is told once at the end (a folder's other files
+    are skipped silently)."""
+
+    def __init__(self, streamed: StreamedReport | None) -> None:
+        self.streamed = streamed
+        self.kept: list[FileReport] = []
+        self.skipped: list[FileReport] = []
+
+    def take(self, report: FileReport) -> None:
+        if report.skipped:
+            if report.named:
+                self.skipped.append(report)
+            return
+        self.kept.append(report)
+        if self.streamed is not None:
+            self.streamed.file(report)
+
+    def tell_skipped(self) -> None:
+        for r in self.skipped:
+            print(f"resolint: {visible(r.path)}: skipped, not a draft: {r.skipped}. "
+                  "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
 
 
 def _same_file_in(path: str, paths: set[str]) -> bool:

@@ -247,6 +247,10 @@ def render_github(reports: list[FileReport], opts: RenderOptions | None = None) 
     return "\n".join(out)
 
 
+#: SARIF's name for each severity ("note" is its lowest level).
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
 def artifact_location(path: str, root: Path | None = None) -> dict:
     """A SARIF ``artifactLocation``: a percent-encoded URI relative to ``%SRCROOT%`` (the
     folder resolint ran in) when the file is under it, else an absolute ``file:`` URI."""
@@ -284,8 +288,7 @@ def _rule_entries(reports: list[FileReport], docs_base: str = "") -> list[dict]:
     """SARIF ``tool.driver.rules``: the registered rules, then each house rule found."""
     from resolint.custom_rules.rule import KNOWN
 
-    sarif_level = {"error": "error", "warning": "warning", "info": "note"}
-    entries = [_rule_descriptor(r, sarif_level, docs_base) for r in all_rules()]
+    entries = [_rule_descriptor(r, _SARIF_LEVEL, docs_base) for r in all_rules()]
     seen = {e["id"] for e in entries}
     for r in reports:
         for f in r.findings if not r.error else ():
@@ -301,74 +304,17 @@ def _rule_entries(reports: list[FileReport], docs_base: str = "") -> list[dict]:
                 "shortDescription": {"text": summary},
                 "fullDescription": {"text": summary},
                 "help": {"text": help_text, "markdown": help_text},
-                "defaultConfiguration": {"level": sarif_level[(house.default_severity if house else f.severity).value]},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[(house.default_severity if house else f.severity).value]},
             })
     return entries
 
 
 def render_sarif(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
+    """SARIF 2.1.0: one run, the rules as ``tool.driver.rules``, a result per finding and
+    a tool notification per file that could not be checked."""
     opts = opts or RenderOptions()
     rule_entries = _rule_entries(reports, opts.docs_base)
     index = {e["id"]: i for i, e in enumerate(rule_entries)}
-    sarif_level = {"error": "error", "warning": "warning", "info": "note"}
-    results = []
-    for r in reports:
-        if r.error or r.source is None:
-            continue
-        location = artifact_location(r.path)
-        for f in r.findings:
-            s = r.source.position(f.span.start)
-            e = r.source.position(f.span.end)
-            result = {
-                "ruleId": f.code,
-                "level": sarif_level[f.severity.value],
-                "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": dict(location),
-                            "region": {"startLine": s.line + 1, "startColumn": s.character + 1, "endLine": e.line + 1, "endColumn": e.character + 1},
-                        }
-                    }
-                ],
-            }
-            if f.code in index:
-                result["ruleIndex"] = index[f.code]
-            where = paragraph_of(r, f)
-            if where is not None:
-                # A Word document has no lines: name the paragraph; fixes are not
-                # expressible as regions of a binary artifact.
-                del result["locations"][0]["physicalLocation"]["region"]
-                result["locations"][0]["logicalLocations"] = [{"name": where.human(), "kind": "paragraph"}]
-                result["message"]["text"] = f"{f.message} ({where.human()}: {where.excerpt})"
-                result["properties"] = {"paragraph": where.as_dict()}
-            elif f.fix is not None:
-                result["fixes"] = [
-                    {
-                        "description": {"text": f.fix.title},
-                        "artifactChanges": [
-                            {
-                                "artifactLocation": dict(location),
-                                "replacements": [
-                                    {
-                                        "deletedRegion": _region(r, ed.span.start, ed.span.end),
-                                        "insertedContent": {"text": ed.new_text},
-                                    }
-                                    for ed in f.fix.edits
-                                ],
-                            }
-                        ],
-                    }
-                ]
-            results.append(result)
-    invocation = {"executionSuccessful": not any(r.error for r in reports)}
-    notes = [
-        {"level": "error", "message": {"text": f"{r.path}: {r.error}"}, "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
-        for r in reports
-        if r.error
-    ]
-    if notes:
-        invocation["toolExecutionNotifications"] = notes
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -385,12 +331,68 @@ def render_sarif(reports: list[FileReport], opts: RenderOptions | None = None) -
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "invocations": [invocation],
-                "results": results,
+                "invocations": [_sarif_invocation(reports)],
+                "results": _sarif_results(reports, index),
             }
         ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _sarif_results(reports: list[FileReport], index: dict[str, int]) -> list[dict]:
+    results = []
+    for r in reports:
+        if r.error or r.source is None:
+            continue
+        location = artifact_location(r.path)
+        results.extend(_sarif_result(r, f, location, index) for f in r.findings)
+    return results
+
+
+def _sarif_result(r: FileReport, f, location: dict, index: dict[str, int]) -> dict:
+    """One finding as a SARIF result. A Word document has no lines: the result names the
+    paragraph instead of a region, and carries no fix (edits are not expressible as
+    regions of a binary artifact)."""
+    where = paragraph_of(r, f)
+    physical: dict = {"artifactLocation": dict(location)}
+    if where is None:
+        physical["region"] = _region(r, f.span.start, f.span.end)
+    place: dict = {"physicalLocation": physical}
+    message = f.message
+    if where is not None:
+        place["logicalLocations"] = [{"name": where.human(), "kind": "paragraph"}]
+        message = f"{f.message} ({where.human()}: {where.excerpt})"
+    result = {"ruleId": f.code, "level": _SARIF_LEVEL[f.severity.value], "message": {"text": message}, "locations": [place]}
+    if f.code in index:
+        result["ruleIndex"] = index[f.code]
+    if where is not None:
+        result["properties"] = {"paragraph": where.as_dict()}
+    elif f.fix is not None:
+        result["fixes"] = [_sarif_fix(r, f.fix, location)]
+    return result
+
+
+def _sarif_fix(r: FileReport, fix, location: dict) -> dict:
+    replacements = [
+        {"deletedRegion": _region(r, ed.span.start, ed.span.end), "insertedContent": {"text": ed.new_text}} for ed in fix.edits
+    ]
+    return {
+        "description": {"text": fix.title},
+        "artifactChanges": [{"artifactLocation": dict(location), "replacements": replacements}],
+    }
+
+
+def _sarif_invocation(reports: list[FileReport]) -> dict:
+    """Whether the run succeeded, with a notification per file that could not be checked."""
+    invocation: dict = {"executionSuccessful": not any(r.error for r in reports)}
+    notes = [
+        {"level": "error", "message": {"text": f"{r.path}: {r.error}"}, "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
+        for r in reports
+        if r.error
+    ]
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation
 
 
 def _region(r: FileReport, start: int, end: int) -> dict:
