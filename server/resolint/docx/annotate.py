@@ -49,24 +49,34 @@ def anchor_span(doc: DocxText, span: Span) -> Span | None:
     p = doc.paragraph_at(span.start)
     if p is None:
         return None
-    text = doc.text
     stored = [s for s in p.segments if s.run is not None]
     if not stored:
         return None
     lo, hi = max(span.start, p.start), min(max(span.end, span.start), p.end)
     covered = [s for s in stored if s.start < hi and s.end > lo]
     if covered and hi > lo:
-        # A finding may run over several paragraphs; end it in the last one it covers.
-        end_p = doc.paragraph_at(max(span.start, span.end - 1))
-        if end_p is not None and end_p is not p:
-            last = [s for s in end_p.segments if s.run is not None and s.start < span.end]
-            if last:
-                return Span(max(lo, covered[0].start), min(span.end, last[-1].end))
-        return Span(max(lo, covered[0].start), min(hi, covered[-1].end))
-    text_start, text_end = stored[0].start, stored[-1].end
-    point = min(max(span.start, text_start), text_end)
+        return _stored_span(doc, span, p, Span(max(lo, covered[0].start), min(hi, covered[-1].end)))
+    return _nearest_word(doc.text, span.start, stored[0].start, stored[-1].end)
+
+
+def _stored_span(doc: DocxText, span: Span, p, in_first: Span) -> Span:
+    """The anchor of a finding on stored text: ``in_first``, its part in its first
+    paragraph, unless it runs over several paragraphs — then it ends in the last one it
+    covers."""
+    end_p = doc.paragraph_at(max(span.start, span.end - 1))
+    if end_p is not None and end_p is not p:
+        last = [s for s in end_p.segments if s.run is not None and s.start < span.end]
+        if last:
+            return Span(in_first.start, min(span.end, last[-1].end))
+    return in_first
+
+
+def _nearest_word(text: str, at: int, text_start: int, text_end: int) -> Span:
+    """The anchor of a point (or of computed text) at ``at`` in a paragraph whose stored
+    text is ``text_start``–``text_end``: the word ending at or containing the point, else
+    the paragraph's first word (at least one character)."""
+    point = min(max(at, text_start), text_end)
     if point > text_start:
-        # The word ending at (or containing) the point, back from it.
         end = point
         while end > text_start and text[end - 1] == " ":
             end -= 1
@@ -104,9 +114,31 @@ def annotate(
     text_of = text_of or (lambda f: comment_for(f, doc))
     outcome = AnnotateOutcome()
     author = maker.author if maker is not None else AUTHOR
-    existing = {(c.text.split("\n", 1)[0], c.span) for c in doc.comments if c.author == author}
+    todo = _comments_to_add(doc, findings, text_of, author, outcome)
+    if not todo:
+        return outcome
+    # First make every anchor edge a run boundary, then place the markers.
+    for _, a in todo:
+        for off, inside in ((a.start, a.start), (a.end, max(a.start, a.end - 1))):
+            p = doc.paragraph_at(inside)
+            if p is not None and _held(p, inside, own_revisions) is None:
+                split_at(p, off)
+    maker = maker or CommentMaker(doc.document)
+    for text, a in todo:
+        first, last, paragraph = _anchor_elements(doc, a, own_revisions)
+        place_markers(maker.add(text), first, last, paragraph)
+        outcome.added += 1
+    return outcome
+
+
+def _comments_to_add(
+    doc: DocxText, findings: list[Finding], text_of: Callable[[Finding], CommentText], author: str, outcome: AnnotateOutcome
+) -> list[tuple[CommentText, Span]]:
+    """Each finding's comment and anchor, leaving out (and counting in ``outcome``) those
+    that cannot be anchored and those this author's comments already say on the same
+    text — an earlier run's, or an earlier finding's of this run."""
+    seen = {(c.text.split("\n", 1)[0], c.span) for c in doc.comments if c.author == author}
     todo: list[tuple[CommentText, Span]] = []
-    seen = set(existing)
     for f in findings:
         anchor = anchor_span(doc, f.span)
         if anchor is None:
@@ -119,36 +151,31 @@ def annotate(
             continue
         seen.add(key)
         todo.append((text, anchor))
-    if not todo:
-        return outcome
-    # Someone else's tracked change is not cut: a comment on part of it covers all of it.
-    def held(p, off):
-        seg = p.segment_at(off) if p is not None else None
-        if seg is None or seg.run is None:
-            return None
-        rev = revision_of(seg)
-        return rev if rev is not None and rev.get(W_ID) not in own_revisions else None
+    return todo
 
-    # First make every anchor edge a run boundary, then place the markers.
-    for _, a in todo:
-        for off, inside in ((a.start, a.start), (a.end, max(a.start, a.end - 1))):
-            p = doc.paragraph_at(inside)
-            if p is not None and held(p, inside) is None:
-                split_at(p, off)
-    maker = maker or CommentMaker(doc.document)
-    for text, a in todo:
-        first_p = doc.paragraph_at(a.start)
-        last_p = doc.paragraph_at(max(a.start, a.end - 1))
-        first = held(first_p, a.start)
-        if first is None:
-            first = next(s for s in first_p.segments if s.run is not None and s.start >= a.start).run
-        last = held(last_p, max(a.start, a.end - 1))
-        if last is None:
-            last = [s for s in last_p.segments if s.run is not None and s.end <= a.end][-1].run
-        cid = maker.add(text)
-        place_markers(cid, first, last, last_p.element)
-        outcome.added += 1
-    return outcome
+
+def _held(p, off: int, own_revisions) -> object | None:
+    """The tracked change of someone else that holds the character at ``off``, if any.
+    It is not cut: a comment on part of it covers all of it."""
+    seg = p.segment_at(off) if p is not None else None
+    if seg is None or seg.run is None:
+        return None
+    rev = revision_of(seg)
+    return rev if rev is not None and rev.get(W_ID) not in own_revisions else None
+
+
+def _anchor_elements(doc: DocxText, a: Span, own_revisions):
+    """The first and last elements a comment on ``a`` spans (a run, or a tracked change
+    that is not ours as a whole), and the paragraph element of the last."""
+    first_p = doc.paragraph_at(a.start)
+    last_p = doc.paragraph_at(max(a.start, a.end - 1))
+    first = _held(first_p, a.start, own_revisions)
+    if first is None:
+        first = next(s for s in first_p.segments if s.run is not None and s.start >= a.start).run
+    last = _held(last_p, max(a.start, a.end - 1), own_revisions)
+    if last is None:
+        last = [s for s in last_p.segments if s.run is not None and s.end <= a.end][-1].run
+    return first, last, last_p.element
 
 
 def place_markers(cid: str, first, last, paragraph) -> None:

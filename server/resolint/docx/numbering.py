@@ -249,20 +249,37 @@ class Numbering:
         lvl = self.level(num_id, ilvl)
         if lvl is None:
             return ""
+        counters = self._advance(num_id, ilvl)
+        if lvl.fmt == "bullet":
+            return BULLET
+        if lvl.fmt == "none" and "%" not in lvl.text:
+            return lvl.text.strip()
+        return self._render(lvl, num_id, ilvl, counters)
+
+    def _counters_of(self, num_id: str) -> list[int | None]:
+        """The counters ``num_id`` advances: its own when it overrides a start value, else
+        those of its abstract list, which every instance without overrides continues."""
         aid, _, starts = self._nums[num_id]
         key = ("num", num_id) if starts else ("abstract", self._abstract_for(num_id) or aid)
         counters = self._counters.get(key)
         if counters is None:
             counters = [None] * MAX_LEVELS
             self._counters[key] = counters
+        return counters
 
-        def start_of(i: int) -> int:
-            if i in starts:
-                return starts[i]
-            lv = self.level(num_id, i)
-            return lv.start if lv else 1
+    def _start_of(self, num_id: str, i: int) -> int:
+        """Level ``i``'s first value: the instance's override, else the level's start."""
+        starts = self._nums[num_id][2]
+        if i in starts:
+            return starts[i]
+        lv = self.level(num_id, i)
+        return lv.start if lv else 1
 
-        counters[ilvl] = start_of(ilvl) if counters[ilvl] is None else counters[ilvl] + 1
+    def _advance(self, num_id: str, ilvl: int) -> list[int | None]:
+        """Count one more paragraph at ``ilvl`` and reset the deeper levels that restart
+        after it; return the counters."""
+        counters = self._counters_of(num_id)
+        counters[ilvl] = self._start_of(num_id, ilvl) if counters[ilvl] is None else counters[ilvl] + 1
         for deeper in range(ilvl + 1, MAX_LEVELS):
             dl = self.level(num_id, deeper)
             restart = dl.restart if dl and dl.restart is not None else deeper
@@ -270,10 +287,11 @@ class Numbering:
             # with ilvl < k is used; 0 means never.
             if restart and ilvl < restart:
                 counters[deeper] = None
-        if lvl.fmt == "bullet":
-            return BULLET
-        if lvl.fmt == "none" and "%" not in lvl.text:
-            return lvl.text.strip()
+        return counters
+
+    def _render(self, lvl, num_id: str, ilvl: int, counters: list[int | None]) -> str:
+        """The level's text with each ``%N`` replaced by level N's counter in its format
+        (decimal throughout in a legal-style list: "1.1.1")."""
         out = []
         text = lvl.text
         i = 0
@@ -281,7 +299,8 @@ class Numbering:
             ch = text[i]
             if ch == "%" and i + 1 < len(text) and text[i + 1] in "0123456789":
                 ref_lvl = int(text[i + 1]) - 1
-                value = counters[ref_lvl] if 0 <= ref_lvl < MAX_LEVELS and counters[ref_lvl] is not None else start_of(ref_lvl)
+                in_range = 0 <= ref_lvl < MAX_LEVELS and counters[ref_lvl] is not None
+                value = counters[ref_lvl] if in_range else self._start_of(num_id, ref_lvl)
                 ref_def = self.level(num_id, ref_lvl) if ref_lvl != ilvl else lvl
                 fmt = "decimal" if lvl.legal else (ref_def.fmt if ref_def else "decimal")
                 out.append(format_number(value, fmt))

@@ -67,16 +67,25 @@ def check_sizes(infos: list[zipfile.ZipInfo]) -> None:
 
 
 def open_docx(path: Path | str, data: bytes | None = None):
-    """The python-docx ``Document`` of ``path`` (bytes already read may be passed)."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml import etree
+    """The python-docx ``Document`` of ``path`` (bytes already read may be passed).
 
+    Each way a file can fail to be a .docx (unreadable, an old .doc or an encrypted one, not
+    a ZIP, a bomb, damaged, another Office file) is a :class:`DocxError` saying which, in
+    the order a user can act on: nothing is unpacked before the sizes are checked.
+    """
     if data is None:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise DocxError(f"cannot read: {exc.strerror or exc}") from None
+    _check_signature(data)
+    _check_package(data)
+    return _document(data)
+
+
+def _check_signature(data: bytes) -> None:
+    """Refuse what is not a ZIP package by its first bytes: an old .doc, an encrypted
+    .docx (an OLE container too), an empty file, anything else."""
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20] or b"EncryptedPackage" in data[:1 << 20]:
             raise DocxError("the document is password-protected (encrypted); remove the password in Word and save it again")
@@ -85,6 +94,10 @@ def open_docx(path: Path | str, data: bytes | None = None):
         if not data:
             raise DocxError("the file is empty, not a Word document")
         raise DocxError("not a Word document (.docx): the file is not a ZIP package")
+
+
+def _check_package(data: bytes) -> None:
+    """Refuse a ZIP package that would inflate too far, is damaged, or has no document part."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         check_sizes(zf.infolist())
@@ -99,6 +112,15 @@ def open_docx(path: Path | str, data: bytes | None = None):
         raise DocxError(f"the .docx is damaged: member {bad} fails its checksum")
     if "word/document.xml" not in zf.namelist() and not any(n.endswith("document.xml") for n in zf.namelist()):
         raise DocxError("not a Word document: the ZIP package has no document part (is it another Office file?)")
+
+
+def _document(data: bytes):
+    """python-docx's ``Document`` of a package that passed the checks; what it still
+    refuses becomes a :class:`DocxError` too."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
     try:
         return docx.Document(io.BytesIO(data))
     except PackageNotFoundError as exc:
