@@ -40,11 +40,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("server/resolint/openers.py", "_find"): "being split on branch fast this round",
     ("server/resolint/parser/placement.py", "group_item"): "being split on branch fast this round",
     ("server/resolint/citations/internal.py", "_internal"): "being split on branch fast this round",
-    ("server/resolint/citations/types.py", "ResolutionCitation.describe"): "being split on branch shape (later commits of this branch)",
-    ("server/resolint/config.py", "_instrument"): "being split on branch shape (later commits of this branch)",
-    ("server/resolint/custom_rules/matching.py", "_as_phrases"): "being split on branch shape (later commits of this branch)",
-    ("server/resolint/custom_rules/spec.py", "_check_pattern"): "being split on branch shape (later commits of this branch)",
-    ("server/resolint/fixes.py", "structure_keeping"): "being split on branch shape (later commits of this branch)",
     ("rules/resolint_rules/doc/session_mismatch.py", "SessionMismatch.check"): "being split on branch shape (later commits of this branch)",
 }
 

@@ -9,6 +9,7 @@ this module alone, so the editor and CI cannot disagree.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import json
@@ -94,8 +95,54 @@ def _globs(path: Any, key: str, value: Any) -> tuple[str, ...]:
 #: ``[terms]``: house terms that override the style's, an organization's preferred words,
 #: and its own instruments (see README "Terms and instruments").
 TERM_STRINGS = ("chief", "members", "self-reference", "article-case")
-INSTRUMENT_KEYS = ("short", "aliases", "kind", "adopted_by", "adopted_on", "articles", "variants", "status")
 VARIANT_KEYS = ("text", "fix", "safe", "why")
+
+
+def _iso_date(path: Any, key: str, value: Any) -> None:
+    _string(path, key, value)
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(path, key, f"expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+
+
+def _positive_int(path: Any, key: str, value: Any) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(path, key, f"expected a positive integer, got {_type(value)}")
+
+
+def _strings(path: Any, key: str, value: Any) -> None:
+    if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+        raise ConfigError(path, key, f"expected a list of strings, got {_type(value)}")
+
+
+def _variants(path: Any, key: str, value: Any) -> None:
+    """An instrument's ``variants``: wrong names, each with its fix and whether it is safe."""
+    if not isinstance(value, list):
+        raise ConfigError(path, key, f"expected a list of tables, got {_type(value)}")
+    for i, item in enumerate(value):
+        where = f"{key}[{i}]"
+        item = _table(path, where, item)
+        for vk, vv in item.items():
+            if vk not in VARIANT_KEYS:
+                raise ConfigError(path, f"{where}.{vk}", f"unknown key (known: {', '.join(VARIANT_KEYS)})")
+            (_bool if vk == "safe" else _string)(path, f"{where}.{vk}", vv)
+        if "text" not in item:
+            raise ConfigError(path, where, "a variant needs 'text' (the wrong name)")
+
+
+#: The keys of an instrument in ``[terms.instruments]``, each with the check of its value.
+_INSTRUMENT_VALUES = {
+    "short": _string,
+    "aliases": _strings,
+    "kind": _string,
+    "adopted_by": _string,
+    "adopted_on": _iso_date,
+    "articles": _positive_int,
+    "variants": _variants,
+    "status": _string,
+}
+INSTRUMENT_KEYS = tuple(_INSTRUMENT_VALUES)
 
 
 def _terms(path: Any, key: str, value: Any) -> dict[str, Any]:
@@ -118,38 +165,10 @@ def _terms(path: Any, key: str, value: Any) -> dict[str, Any]:
 
 
 def _instrument(path: Any, where: str, body: Any) -> None:
-    body = _table(path, where, body)
-    for k, v in body.items():
-        w = f"{where}.{k}"
+    for k, v in _table(path, where, body).items():
         if k not in INSTRUMENT_KEYS:
-            raise ConfigError(path, w, f"unknown key (known: {', '.join(INSTRUMENT_KEYS)})")
-        if k in ("short", "kind", "adopted_by", "status"):
-            _string(path, w, v)
-        elif k == "adopted_on":
-            _string(path, w, v)
-            try:
-                import datetime
-
-                datetime.date.fromisoformat(v)
-            except ValueError:
-                raise ConfigError(path, w, f"expected an ISO date (YYYY-MM-DD), got {v!r}") from None
-        elif k == "articles":
-            if not isinstance(v, int) or isinstance(v, bool) or v < 1:
-                raise ConfigError(path, w, f"expected a positive integer, got {_type(v)}")
-        elif k == "aliases":
-            if not isinstance(v, list) or not all(isinstance(a, str) for a in v):
-                raise ConfigError(path, w, f"expected a list of strings, got {_type(v)}")
-        elif k == "variants":
-            if not isinstance(v, list):
-                raise ConfigError(path, w, f"expected a list of tables, got {_type(v)}")
-            for i, item in enumerate(v):
-                item = _table(path, f"{w}[{i}]", item)
-                for vk, vv in item.items():
-                    if vk not in VARIANT_KEYS:
-                        raise ConfigError(path, f"{w}[{i}].{vk}", f"unknown key (known: {', '.join(VARIANT_KEYS)})")
-                    (_bool if vk == "safe" else _string)(path, f"{w}[{i}].{vk}", vv)
-                if "text" not in item:
-                    raise ConfigError(path, f"{w}[{i}]", "a variant needs 'text' (the wrong name)")
+            raise ConfigError(path, f"{where}.{k}", f"unknown key (known: {', '.join(INSTRUMENT_KEYS)})")
+        _INSTRUMENT_VALUES[k](path, f"{where}.{k}", v)
 
 
 def _author(path: Any, key: str, value: Any) -> str:

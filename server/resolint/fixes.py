@@ -152,34 +152,67 @@ def structure_keeping(
     wait for the next pass. Cost stays a few parses per pass however large the draft.
     ``paragraphs_given`` parses as the draft was parsed (a Word document's paragraphs).
     """
-    edits_of = lambda group: [e for f in group for e in f.fix.edits]  # noqa: E731
-
-    def reparse(t: str) -> Resolution:
-        return parse(t, paragraphs_given=True) if paragraphs_given else parse(t)
-
+    trials = _Trials(text, before, paragraphs_given)
     kept = list(chosen)
     if res is not None:
-        body = res.body
-        for _ in range(LOCATE_TRIALS):
-            trial = apply_edits(text, edits_of(kept))
-            after = structure(reparse(trial))
-            if after == before:
-                return kept, trial
-            culprits = set()
-            for i in _divergent(before, after):
-                start = body[i].span.start if i < len(body) else len(text)
-                end = body[i].span.end if i < len(body) else len(text)
-                # A fix inside the changed paragraph, else the last one before it.
-                candidates = [f for f in kept if _first_start(f) <= end and id(f) not in culprits]
-                own = [f for f in candidates if _first_start(f) >= start]
-                if own or candidates:
-                    culprits.add(id(max(own or candidates, key=_first_start)))
-            if not culprits:
-                break
-            kept = [f for f in kept if id(f) not in culprits]
+        kept, trial = _drop_culprits(trials, kept, res.body)
+        if trial is not None:
+            return kept, trial
         if not kept:
             return [], text
-    # Bisection over what is left, within a budget of parses.
+    accepted = _bisect(trials, kept)
+    return accepted, trials.applied(accepted)
+
+
+@dataclass(slots=True)
+class _Trials:
+    """The draft's text and structure, to try a group of fixes against: apply them, parse
+    the result as the draft was parsed, and compare."""
+
+    text: str
+    before: tuple
+    paragraphs_given: bool
+
+    def applied(self, group: list[Finding]) -> str:
+        return apply_edits(self.text, [e for f in group for e in f.fix.edits])
+
+    def structure_of(self, t: str) -> tuple:
+        return structure(parse(t, paragraphs_given=True) if self.paragraphs_given else parse(t))
+
+
+def _drop_culprits(trials: _Trials, kept: list[Finding], body) -> tuple[list[Finding], str | None]:
+    """Drop the culprits of each paragraph whose structure changed, a few rounds at most;
+    return the fixes left and, when they keep the structure, the text with them applied."""
+    for _ in range(LOCATE_TRIALS):
+        trial = trials.applied(kept)
+        after = trials.structure_of(trial)
+        if after == trials.before:
+            return kept, trial
+        culprits = _culprits(kept, body, _divergent(trials.before, after), len(trials.text))
+        if not culprits:
+            break
+        kept = [f for f in kept if id(f) not in culprits]
+    return kept, None
+
+
+def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int) -> set[int]:
+    """The ``id`` of the fix to blame for each changed paragraph (its index in ``body``):
+    a fix inside it, else the last one before it (the parser reads left to right, so
+    nothing later can change it)."""
+    culprits: set[int] = set()
+    for i in changed:
+        start = body[i].span.start if i < len(body) else text_end
+        end = body[i].span.end if i < len(body) else text_end
+        candidates = [f for f in kept if _first_start(f) <= end and id(f) not in culprits]
+        own = [f for f in candidates if _first_start(f) >= start]
+        if own or candidates:
+            culprits.add(id(max(own or candidates, key=_first_start)))
+    return culprits
+
+
+def _bisect(trials: _Trials, kept: list[Finding]) -> list[Finding]:
+    """The fixes of ``kept`` that keep the structure, found by trying halves recursively
+    within a budget of parses; those left unverified wait for the next pass."""
     accepted: list[Finding] = []
     budget = [BISECT_BUDGET]
 
@@ -187,7 +220,7 @@ def structure_keeping(
         if not group or budget[0] <= 0:
             return
         budget[0] -= 1
-        if structure(reparse(apply_edits(text, edits_of(accepted + group)))) == before:
+        if trials.structure_of(trials.applied(accepted + group)) == trials.before:
             accepted.extend(group)
             return
         if len(group) == 1:
@@ -197,7 +230,7 @@ def structure_keeping(
         add(group[mid:])
 
     add(kept)
-    return accepted, apply_edits(text, edits_of(accepted))
+    return accepted
 
 
 def _key(f: Finding) -> tuple:

@@ -138,32 +138,45 @@ class ResolutionCitation:
         return self.basis.certain
 
     def describe(self) -> str:
+        """The hover's words: what is cited and by which organ, then what its number says
+        (session or year), its date, and how the organ was known when not from the citation."""
+        date = f"of {self.date.canonical}" if self.date is not None else ""
+        bits = [note for note in (self._session_note(), self._year_note(), date, self._basis_note()) if note]
+        return self._head() + (": " + ", ".join(bits) if bits else "")
+
+    def _head(self) -> str:
         what = "decision" if self.decision else ("document" if self.form in ("draft", "report", "prst") else "resolution")
-        organ = self.organ_name or self.organ.value
         if self.organ is Organ.UNKNOWN:
-            head = f"{what.capitalize()} {self.text} (organ not resolved from the context)"
-        else:
-            head = f"{organ} {what} {self.text}"
-        bits = []
-        if self.form == "ga" and self.session:
-            bits.append(f"regular session {self.session} ({1945 + self.session}–{1946 + self.session})")
-        elif self.form in ("ga-special", "ga-emergency") and self.session:
-            bits.append(("special" if self.form == "ga-special" else "emergency special") + f" session {self.session}")
-        elif self.form.startswith("interpol") and self.session:
+            return f"{what.capitalize()} {self.text} (organ not resolved from the context)"
+        return f"{self.organ_name or self.organ.value} {what} {self.text}"
+
+    def _session_note(self) -> str:
+        if not self.session:
+            return ""
+        if self.form == "ga":
+            return f"regular session {self.session} ({1945 + self.session}–{1946 + self.session})"
+        if self.form in ("ga-special", "ga-emergency"):
+            return ("special" if self.form == "ga-special" else "emergency special") + f" session {self.session}"
+        if self.form.startswith("interpol"):
             from resolint.citations.refdata import interpol_sessions, interpol_year_for_session
 
             row = interpol_sessions().get(interpol_year_for_session(self.session))
             where = f" ({row.city}, {row.year})" if row is not None and row.session == self.session else ""
-            bits.append(f"{ordinal(self.session)} session{where}")
+            return f"{ordinal(self.session)} session{where}"
+        return ""
+
+    def _year_note(self) -> str:
+        """The year, where the number does not already say it (SC, ECOSOC, INTERPOL by year)."""
         if self.year and (self.form in ("sc", "ecosoc") or (self.form.startswith("interpol") and not self.session)):
-            bits.append(str(self.year))
-        if self.date is not None:
-            bits.append(f"of {self.date.canonical}")
+            return str(self.year)
+        return ""
+
+    def _basis_note(self) -> str:
         if self.basis is Basis.IMPLIED:
-            bits.append("organ assumed from the document")
-        elif self.basis is Basis.CONTEXT:
-            bits.append("organ taken from the context")
-        return head + (": " + ", ".join(bits) if bits else "")
+            return "organ assumed from the document"
+        if self.basis is Basis.CONTEXT:
+            return "organ taken from the context"
+        return ""
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ bad ``REGEX`` or a misspelt ``OP`` is a configuration error, not a crash at lint
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
@@ -54,29 +55,35 @@ def _as_phrases(patterns: list) -> tuple[str, list[tuple[str, ...]]] | None:
     for tokens in patterns:
         choices = []
         for token in tokens:
-            if len(token) != 1:
+            plain = _plain_words(token)
+            if plain is None or (attr is not None and plain[0] != attr):
                 return None
-            ((key, value),) = token.items()
-            key = "ORTH" if key == "TEXT" else key
-            if key not in ("LOWER", "ORTH") or (attr is not None and key != attr):
-                return None
-            attr = key
-            if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
-                words = value["IN"]
-            else:
-                words = [value]
-            if not words or not all(isinstance(w, str) and w and not any(c.isspace() for c in w) for w in words):
-                return None
-            if key == "LOWER" and any(w != w.lower() for w in words):
-                return None
+            attr, words = plain
             choices.append(words)
-        combos = 1
-        for c in choices:
-            combos *= len(c)
-        if combos > MAX_PHRASES or len(phrases) + combos > MAX_PHRASES:
+        if len(phrases) + math.prod(len(c) for c in choices) > MAX_PHRASES:
             return None
         phrases.extend(itertools.product(*choices))
     return (attr, phrases) if attr else None
+
+
+def _plain_words(token: dict) -> tuple[str, list[str]] | None:
+    """(attribute, the words it may be) when a token pattern is a plain word or a choice of
+    plain words ({"IN": [...]}) compared by LOWER or ORTH (TEXT is ORTH); None otherwise."""
+    if len(token) != 1:
+        return None
+    ((key, value),) = token.items()
+    key = "ORTH" if key == "TEXT" else key
+    if key not in ("LOWER", "ORTH"):
+        return None
+    if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+        words = value["IN"]
+    else:
+        words = [value]
+    if not words or not all(isinstance(w, str) and w and not any(c.isspace() for c in w) for w in words):
+        return None
+    if key == "LOWER" and any(w != w.lower() for w in words):
+        return None
+    return key, words
 
 
 class RuleMatchers:

@@ -241,27 +241,40 @@ def pattern_attributes(kind: str, pattern: Any, attr: str = "LOWER") -> frozense
 
 
 def _check_pattern(rule: str, kind: str, pattern: list) -> None:
+    """Refuse a pattern spaCy would accept but that matches nothing or fails at match
+    time, naming the rule and the pattern's element."""
     if kind == "phrase":
         for i, phrase in enumerate(pattern):
             if not phrase.strip():
                 raise SpecError(rule, f"pattern[{i}]", "an empty phrase matches nothing")
-        return
-    if kind == "dependency":
+    elif kind == "dependency":
         ids: set[str] = set()
         for i, node in enumerate(pattern):
-            where = f"pattern[{i}]"
-            for key in node:
-                if key not in DEP_NODE_KEYS:
-                    raise SpecError(rule, f"{where}.{key}", f"unknown key in a dependency pattern (known: {', '.join(sorted(DEP_NODE_KEYS))})")
-            if "RIGHT_ID" not in node or "RIGHT_ATTRS" not in node:
-                raise SpecError(rule, where, "each node of a dependency pattern needs RIGHT_ID and RIGHT_ATTRS")
-            if i > 0 and not ("LEFT_ID" in node and "REL_OP" in node):
-                raise SpecError(rule, where, "every node after the first needs LEFT_ID and REL_OP")
-            if i > 0 and node["LEFT_ID"] not in ids:
-                raise SpecError(rule, f"{where}.LEFT_ID", f"'{node['LEFT_ID']}' is not the RIGHT_ID of an earlier node")
+            _check_node(rule, i, node, ids)
             ids.add(node["RIGHT_ID"])
-            _token_attrs(rule, f"{where}.RIGHT_ATTRS", node["RIGHT_ATTRS"], ALL_ATTRS - {OPERATOR})
-        return
+    else:
+        _check_tokens(rule, pattern)
+
+
+def _check_node(rule: str, i: int, node: dict, ids: set[str]) -> None:
+    """Node ``i`` of a dependency pattern: known keys, its own id and attributes, and
+    (after the first) a link to a node before it (``ids``)."""
+    where = f"pattern[{i}]"
+    for key in node:
+        if key not in DEP_NODE_KEYS:
+            raise SpecError(rule, f"{where}.{key}", f"unknown key in a dependency pattern (known: {', '.join(sorted(DEP_NODE_KEYS))})")
+    if "RIGHT_ID" not in node or "RIGHT_ATTRS" not in node:
+        raise SpecError(rule, where, "each node of a dependency pattern needs RIGHT_ID and RIGHT_ATTRS")
+    if i > 0 and not ("LEFT_ID" in node and "REL_OP" in node):
+        raise SpecError(rule, where, "every node after the first needs LEFT_ID and REL_OP")
+    if i > 0 and node["LEFT_ID"] not in ids:
+        raise SpecError(rule, f"{where}.LEFT_ID", f"'{node['LEFT_ID']}' is not the RIGHT_ID of an earlier node")
+    _token_attrs(rule, f"{where}.RIGHT_ATTRS", node["RIGHT_ATTRS"], ALL_ATTRS - {OPERATOR})
+
+
+def _check_tokens(rule: str, pattern: list) -> None:
+    """A token pattern, or a list of alternative ones: none empty, each token's attributes
+    known (errors name ``pattern[a][i]`` when there are alternatives)."""
     alternatives = pattern if isinstance(pattern[0], list) else [pattern]
     for a, tokens in enumerate(alternatives):
         if not tokens:
