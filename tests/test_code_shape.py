@@ -40,7 +40,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("server/resolint/openers.py", "_find"): "being split on branch fast this round",
     ("server/resolint/parser/placement.py", "group_item"): "being split on branch fast this round",
     ("server/resolint/citations/internal.py", "_internal"): "being split on branch fast this round",
-    ("rules/resolint_rules/doc/session_mismatch.py", "SessionMismatch.check"): "being split on branch shape (later commits of this branch)",
 }
 
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from resolint.citations import ordinal
 from resolint.citations.refdata import format_date, ga_session_window, interpol_session_for_year
 from resolint.model import Kind
 from resolint.rule import Rule, RuleContext, Severity, Violation
-from resolint_rules.doc._titlefacts import title_facts
+from resolint_rules.doc._titlefacts import Meeting, SymbolNumber, TitleFacts, number_violations, title_facts
 
 
 class SessionMismatch(Rule):
@@ -71,27 +73,8 @@ class SessionMismatch(Rule):
 
     def check(self, ctx: RuleContext):
         facts = title_facts(ctx)
+        yield from number_violations(facts.numbers, lambda n: _number_problems(ctx, facts, n))
         meet = facts.meeting
-        for n in facts.numbers:
-            if n.kind == "interpol" and n.year is not None:
-                if n.year == 2020:
-                    yield Violation(n.span, "No INTERPOL General Assembly session was held in 2020")
-                    continue
-                expected = interpol_session_for_year(n.year)
-                if n.session is not None and expected is not None and n.session != expected:
-                    yield Violation(n.span, f"The {ordinal(expected)} session was held in {n.year}; the symbol says {n.session}")
-                    continue
-                if meet is not None and n.session is not None and meet.session != n.session:
-                    yield Violation(n.span, f"The symbol says session {n.session}; the opening says the {ordinal(meet.session)}")
-                if meet is not None and meet.end is not None and meet.end[0] != n.year:
-                    yield Violation(n.span, f"The symbol says {n.year}; the opening's meeting ends in {meet.end[0]}")
-            if n.kind == "un" and n.session is not None and facts.closing_date is not None:
-                d = facts.closing_date.date
-                if d is None:
-                    continue
-                lo, hi = ga_session_window(n.session)
-                if not lo <= d <= hi and ctx.resolution.opening is not None and "General Assembly" in ctx.slice(ctx.resolution.opening.span):
-                    yield Violation(n.span, f"'{n.text}' is of session {n.session} ({lo.year}–{hi.year}), but the text is dated {format_date(d)}")
         if meet is not None and meet.end is not None:
             year = meet.end[0]
             expected = interpol_session_for_year(year)
@@ -99,6 +82,36 @@ class SessionMismatch(Rule):
                 yield Violation(meet.session_span, "No INTERPOL General Assembly session was held in 2020")
             elif expected is not None and expected != meet.session and _is_interpol(ctx):
                 yield Violation(meet.session_span, f"The session held in {year} was the {ordinal(expected)}, not the {ordinal(meet.session)}")
+
+
+def _number_problems(ctx: RuleContext, facts: TitleFacts, n: SymbolNumber) -> Iterator[str]:
+    if n.kind == "interpol" and n.year is not None:
+        yield from _interpol_symbol(n, facts.meeting)
+    elif n.kind == "un" and n.session is not None and facts.closing_date is not None and facts.closing_date.date is not None:
+        yield from _un_title(ctx, n, facts.closing_date.date)
+
+
+def _interpol_symbol(n: SymbolNumber, meet: Meeting | None) -> Iterator[str]:
+    """An INTERPOL symbol's session against its year, then against the opening's session
+    and meeting dates (once the symbol is wrong in itself, the opening is not compared)."""
+    if n.year == 2020:
+        yield "No INTERPOL General Assembly session was held in 2020"
+        return
+    expected = interpol_session_for_year(n.year)
+    if n.session is not None and expected is not None and n.session != expected:
+        yield f"The {ordinal(expected)} session was held in {n.year}; the symbol says {n.session}"
+        return
+    if meet is not None and n.session is not None and meet.session != n.session:
+        yield f"The symbol says session {n.session}; the opening says the {ordinal(meet.session)}"
+    if meet is not None and meet.end is not None and meet.end[0] != n.year:
+        yield f"The symbol says {n.year}; the opening's meeting ends in {meet.end[0]}"
+
+
+def _un_title(ctx: RuleContext, n: SymbolNumber, d) -> Iterator[str]:
+    """A General Assembly "N/x." title against the date of adoption (inside session N)."""
+    lo, hi = ga_session_window(n.session)
+    if not lo <= d <= hi and ctx.resolution.opening is not None and "General Assembly" in ctx.slice(ctx.resolution.opening.span):
+        yield f"'{n.text}' is of session {n.session} ({lo.year}–{hi.year}), but the text is dated {format_date(d)}"
 
 
 def _is_interpol(ctx: RuleContext) -> bool:

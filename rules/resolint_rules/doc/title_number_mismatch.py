@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from resolint.model import Kind
-from resolint.rule import Rule, RuleContext, Severity, Violation
-from resolint_rules.doc._titlefacts import title_facts
+from resolint.rule import Rule, RuleContext, Severity
+from resolint_rules.doc._titlefacts import SymbolNumber, number_violations, title_facts
 
 
 class TitleNumberMismatch(Rule):
@@ -69,9 +71,12 @@ class TitleNumberMismatch(Rule):
         nums = [n for n in title_facts(ctx).numbers if n.number is not None]
         if len(nums) < 2:
             return
-        first = nums[0]
-        for n in nums[1:]:
-            if n.number != first.number:
-                yield Violation(n.span, f"'{n.text}' is number {n.number}, but '{first.text}' above says {first.number}")
-            elif n.session is not None and first.session is not None and n.session != first.session:
-                yield Violation(n.span, f"'{n.text}' is of session {n.session}, but '{first.text}' above says {first.session}")
+        yield from number_violations(nums[1:], lambda n: _against(n, nums[0]))
+
+
+def _against(n: SymbolNumber, first: SymbolNumber) -> Iterator[str]:
+    """How ``n`` disagrees with the first number of the title block: its number, else its session."""
+    if n.number != first.number:
+        yield f"'{n.text}' is number {n.number}, but '{first.text}' above says {first.number}"
+    elif n.session is not None and first.session is not None and n.session != first.session:
+        yield f"'{n.text}' is of session {n.session}, but '{first.text}' above says {first.session}"
