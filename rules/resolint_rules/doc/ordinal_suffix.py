@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from resolint.citations import ordinal
+from resolint.numerals import ordinal
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import own_text_matches
