@@ -26,7 +26,7 @@ def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
         nxt = text[end] if end < len(text) else " "
         if not (prev.isalnum() or prev in "/-_(" or nxt.isalnum() or nxt in "/-_"):
             p = paragraph_at(ctx, pos)
-            if p is not None and p.kind not in (Kind.ANNEX, Kind.DIRECTIVE, Kind.NOTE) and not in_spans(pos, quotes):
+            if p is not None and p.own and p.kind is not Kind.NOTE and not in_spans(pos, quotes):
                 out.append(Span(pos, end))
                 break
         pos = text.find(abbr, end, before)
