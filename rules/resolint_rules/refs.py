@@ -15,7 +15,7 @@ from typing import Any
 from resolint.citations import CitationSet
 from resolint.model import Paragraph
 from resolint.rule import RuleContext
-from resolint.source import Span
+from resolint.source import Span, word_after, word_before
 
 
 def citations(ctx: RuleContext) -> CitationSet:
@@ -97,9 +97,7 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
         pos = text.find(lit)
         while pos >= 0:
             end = pos + len(lit)
-            prev = text[pos - 1] if pos else " "
-            nxt = text[end] if end < len(text) else " "
-            if not (prev.isalnum() or prev in "-_" or nxt.isalnum() or nxt in "-_"):
+            if not (word_before(text, pos) or word_after(text, end)):
                 p = paragraph_at(ctx, pos)
                 if p is not None and p.own and not (quotes and in_spans(pos, quotes)):
                     hits.append((p, pos, end, lit))
