@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resolint.citations import ordinal
-from resolint.citations.refdata import format_date, ga_session_window, interpol_session_for_year
+from resolint.citations.refdata import format_date, ga_session_window, interpol_no_session_years, interpol_session_for_year
 from resolint.model import Kind
+from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.doc._titlefacts import Meeting, SymbolNumber, TitleFacts, number_violations, title_facts
 
@@ -78,8 +78,8 @@ class SessionMismatch(Rule):
         if meet is not None and meet.end is not None:
             year = meet.end[0]
             expected = interpol_session_for_year(year)
-            if year == 2020:
-                yield Violation(meet.session_span, "No INTERPOL General Assembly session was held in 2020")
+            if year in interpol_no_session_years():
+                yield Violation(meet.session_span, f"No INTERPOL General Assembly session was held in {year}")
             elif expected is not None and expected != meet.session and _is_interpol(ctx):
                 yield Violation(meet.session_span, f"The session held in {year} was the {ordinal(expected)}, not the {ordinal(meet.session)}")
 
@@ -94,8 +94,8 @@ def _number_problems(ctx: RuleContext, facts: TitleFacts, n: SymbolNumber) -> It
 def _interpol_symbol(n: SymbolNumber, meet: Meeting | None) -> Iterator[str]:
     """An INTERPOL symbol's session against its year, then against the opening's session
     and meeting dates (once the symbol is wrong in itself, the opening is not compared)."""
-    if n.year == 2020:
-        yield "No INTERPOL General Assembly session was held in 2020"
+    if n.year in interpol_no_session_years():
+        yield f"No INTERPOL General Assembly session was held in {n.year}"
         return
     expected = interpol_session_for_year(n.year)
     if n.session is not None and expected is not None and n.session != expected:
