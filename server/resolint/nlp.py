@@ -162,8 +162,8 @@ def _lemminflect():
             import lemminflect  # lazy: word lists load on first use, with spaCy hidden (see the docstring)
 
             return lemminflect
-        hider = _HideSpacy()
-        sys.meta_path.insert(0, hider)  # "import spacy" fails while lemminflect loads
+        hider = _HideSpacy(threading.get_ident())
+        sys.meta_path.insert(0, hider)  # "import spacy" fails in this thread while lemminflect loads
         try:
             import lemminflect  # lazy: word lists load on first use, with spaCy hidden (see the docstring)
         finally:
@@ -172,9 +172,20 @@ def _lemminflect():
 
 
 class _HideSpacy:
-    """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`)."""
+    """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`) to the
+    one thread loading lemminflect.
+
+    ``sys.meta_path`` is shared by every thread: the language server warms lemminflect up
+    in the background while another thread may import spaCy for house rules, which must
+    not fail because of this finder.
+    """
+
+    def __init__(self, thread: int) -> None:
+        self.thread = thread
 
     def find_spec(self, name, path=None, target=None):
+        if threading.get_ident() != self.thread:
+            return None
         if name == "spacy" or name.startswith("spacy."):
             raise ImportError("spaCy hidden while lemminflect loads")
         return None
