@@ -9,6 +9,7 @@ through this index, built once per text, so that no caller ever measures a line 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
@@ -60,7 +61,7 @@ class SpanSet:
     reference against every label. The spans may nest or overlap each other.
     """
 
-    def __init__(self, spans) -> None:
+    def __init__(self, spans: Iterable[Span]) -> None:
         ordered = sorted(spans, key=lambda s: s.start)
         self._starts = [s.start for s in ordered]
         # _reach[k]: the furthest end among the first k + 1 spans by start.

@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from resolint.citations.refdata import interpol_sessions, interpol_year_for_session
 from resolint.numerals import ordinal
 from resolint.source import Span
 
@@ -153,9 +154,8 @@ class ResolutionCitation:
         if self.form in ("ga-special", "ga-emergency"):
             return ("special" if self.form == "ga-special" else "emergency special") + f" session {self.session}"
         if self.form.startswith("interpol"):
-            from resolint.citations.refdata import interpol_sessions, interpol_year_for_session
-
-            row = interpol_sessions().get(interpol_year_for_session(self.session))
+            year = interpol_year_for_session(self.session)
+            row = interpol_sessions().get(year) if year is not None else None
             where = f" ({row.city}, {row.year})" if row is not None and row.session == self.session else ""
             return f"{ordinal(self.session)} session{where}"
         return ""

@@ -117,9 +117,9 @@ def _check_package(data: bytes) -> None:
 def _document(data: bytes):
     """python-docx's ``Document`` of a package that passed the checks; what it still
     refuses becomes a :class:`DocxError` too."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml import etree
+    import docx  # lazy: python-docx only when a Word file is opened (DocxError comes without it)
+    from docx.opc.exceptions import PackageNotFoundError  # lazy: only when a Word file is opened
+    from lxml import etree  # lazy: only when a Word file is opened
 
     try:
         return docx.Document(io.BytesIO(data))
