@@ -12,6 +12,7 @@ import logging
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from resolint import listguard, suppression
 from resolint.codes import first_unknown, longest_prefix
@@ -25,6 +26,9 @@ from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings
 from resolint.source import SourceText, Span
 from resolint.styles import Style, detect_style, load_style
+
+if TYPE_CHECKING:
+    from resolint.incremental import LintCache
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +142,7 @@ def lint(
     rules: Iterable[Rule] | None = None,
     formatting: Formatting | None = None,
     paragraphs_given: bool = False,
+    cache: LintCache | None = None,
 ) -> LintResult:
     """Lint ``text``; never raises for a problem in the text or in a rule.
 
@@ -145,38 +150,52 @@ def lint(
     document read by :mod:`resolint.docx`); rules about formatting need it.
     ``paragraphs_given``: the input's paragraphs are known, one per line with blank lines
     between (see :func:`resolint.parser.parse`).
+    ``cache``: per-paragraph results kept from earlier lints of the same document (the
+    language server's :class:`resolint.incremental.IncrementalLinter`); the findings
+    are the same with or without it.
     """
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
     resolution = parse(source, paragraphs_given=paragraphs_given)
     resolution.terms = settings.terms
     style_obj = resolve_style(resolution, settings, style)
-    facts = Analysis(resolution, style_obj)
+    if formatting is not None:
+        cache = None  # formatting is not part of the cache keys
+    facts = Analysis(resolution, style_obj, memo=cache)
     ctx = RuleContext(source, resolution, style_obj, {}, facts=facts, formatting=formatting)
-    raw: list[Finding] = []
     if rules is None:
         # House rules of the style and the configuration (none: all_rules() itself, no spaCy).
         rule_set = with_custom_rules(all_rules(), settings, style_obj)
     else:
         rule_set = tuple(rules)
-    for rule, options in _active_rules(rule_set, settings, style_obj, path):
-        ctx.options = options
-        try:
-            violations = list(rule.check(ctx))
-        except Exception as exc:  # a broken rule must not take the others down
-            log.error("rule %s crashed: %s", rule.code, traceback.format_exc())
-            raw.append(
-                Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, f"internal error in rule {rule.code}: {exc!r}", Span(0, 0))
-            )
-            continue
-        for v in violations:
-            raw.append(_finding(rule, v, settings, len(source.text)))
+    raw = _run_rules(ctx, _active_rules(rule_set, settings, style_obj, path), settings, cache)
     protected = listguard.protected_spans(resolution)
     if protected:
         raw = [f if f.fix is None else replace(f, fix=listguard.guard(f.fix, protected, source.text)) for f in raw]
     findings = _apply_directives(raw, resolution, settings, path, style_obj)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings, facts)
+
+
+def _run_rules(ctx: RuleContext, active: list[tuple[Rule, dict]], settings: Settings, cache: LintCache | None) -> list[Finding]:
+    """Every active rule's violations as findings; a crashing rule becomes one DOC000."""
+    raw: list[Finding] = []
+    length = len(ctx.text)
+    for rule, options in active:
+        ctx.options = options
+        try:
+            if cache is not None and rule.local:
+                violations = cache.local_violations(rule, ctx)
+            else:
+                violations = list(rule.check(ctx))
+        except Exception as exc:  # a broken rule must not take the others down
+            log.error("rule %s crashed: %s", rule.code, traceback.format_exc())
+            raw.append(
+                Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, f"internal error in rule {rule.code}: {exc!r}", Span(0, 0))
+            )
+            continue
+        raw.extend(_finding(rule, v, settings, length) for v in violations)
+    return raw
 
 
 def lint_example(rule: type[Rule] | Rule, text: str) -> LintResult:
