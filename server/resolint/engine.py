@@ -234,27 +234,38 @@ def _apply_directives(
     kept: list[Finding] = [f for f, h in zip(findings, hidden, strict=False) if not h]
     sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
     for d, was_used in zip(directives, used, strict=False):
-        # A code-shaped typo gets the nearest real code; other malformations keep their words.
-        unknown = first_unknown(d.codes, house) if not d.malformed or d.malformed.startswith("unknown code") else ""
-        if d.malformed or unknown:
-            code, name = MALFORMED_DIRECTIVE
-            msg = f"Malformed resolint directive: {unknown or d.malformed}"
-        elif d.action in ("ignore", "disable", "file-ignore") and not was_used:
-            code, name = UNUSED_DIRECTIVE
-            what = ", ".join(d.codes) if d.codes else "any rule"
-            msg = f"This directive suppresses nothing: no {what} finding in its scope"
-        else:
+        problem = _directive_problem(d, was_used, house)
+        if problem is None:
             continue
+        (code, name), msg, unknown = problem
         rule = sup_rules.get(code)
         if rule is None or not rule_enabled(rule, settings, style, path):
             continue
-        # A comment that runs over several lines may be one left open by mistake, which
-        # swallowed draft text up to the next "-->": deleting it would delete that text.
-        body = res.source.text[d.span.start : d.span.end]
-        # A directive naming an unknown code is a typo to correct, not noise to delete.
-        fix = None if ("\n" in body or "\r" in body or unknown) else Fix.safe("Remove the directive", *_removal_edits(res, d))
-        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), msg, d.span, fix))
+        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), msg, d.span, _directive_fix(res, d, unknown)))
     return kept
+
+
+def _directive_problem(d: Directive, was_used: bool, house: tuple[str, ...]) -> tuple[tuple[str, str], str, str] | None:
+    """What is wrong with a directive: ((code, name), message, unknown code or ""), or None."""
+    # A code-shaped typo gets the nearest real code; other malformations keep their words.
+    unknown = first_unknown(d.codes, house) if not d.malformed or d.malformed.startswith("unknown code") else ""
+    if d.malformed or unknown:
+        return MALFORMED_DIRECTIVE, f"Malformed resolint directive: {unknown or d.malformed}", unknown
+    if d.action in ("ignore", "disable", "file-ignore") and not was_used:
+        what = ", ".join(d.codes) if d.codes else "any rule"
+        return UNUSED_DIRECTIVE, f"This directive suppresses nothing: no {what} finding in its scope", unknown
+    return None
+
+
+def _directive_fix(res: Resolution, d: Directive, unknown: str) -> Fix | None:
+    """Removing the directive, unless that could lose text or hide a typo to correct."""
+    # A comment that runs over several lines may be one left open by mistake, which
+    # swallowed draft text up to the next "-->": deleting it would delete that text.
+    body = res.source.text[d.span.start : d.span.end]
+    # A directive naming an unknown code is a typo to correct, not noise to delete.
+    if "\n" in body or "\r" in body or unknown:
+        return None
+    return Fix.safe("Remove the directive", *_removal_edits(res, d))
 
 
 def _removal_edits(res: Resolution, d: Directive):
@@ -272,17 +283,8 @@ def _removal_edits(res: Resolution, d: Directive):
 def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span | None]:
     """The span each directive covers (None for ``enable``, which only ends a scope)."""
     n = len(res.source.text)
-    body = res.body
-    # Paragraphs lie in order and apart, so the one holding a point, or the first after
-    # it, is found by bisection (a scan per directive was quadratic with thousands).
-    starts = [p.span.start for p in body]
-    apart = all(a.span.end <= b.span.start for a, b in zip(body, body[1:], strict=False))
-    # Each enable by the codes it names ("" for none), in order, for the disable before it.
-    enables: dict[str, list[int]] = {}
-    for i, d in enumerate(directives):
-        if d.action == "enable":
-            for c in d.codes or ("",):
-                enables.setdefault(c, []).append(i)
+    places = _BodyIndex(res.body)
+    enables = _enables_by_code(directives)
     reach: dict[int, int] = {}
     scopes: list[Span | None] = []
     for i, d in enumerate(directives):
@@ -290,29 +292,54 @@ def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span
             scopes.append(Span(0, n))
         elif d.action == "ignore":
             # The paragraph the comment sits in (inline at its end) or the one after it.
-            if apart:
-                k = bisect.bisect_right(starts, d.span.start) - 1
-                containing = body[k] if k >= 0 and d.span.start < body[k].span.end else None
-                j = bisect.bisect_left(starts, d.span.end)
-                nxt = body[j] if j < len(body) else None
-            else:
-                nxt = next((p for p in body if p.span.start >= d.span.end), None)
-                containing = next((p for p in body if p.span.start <= d.span.start < p.span.end), None)
-            target = containing or nxt
-            if target is None:
-                scopes.append(Span(d.span.end, d.span.end))
-            else:
-                scopes.append(Span(target.span.start, _last_end(target, reach)))
+            target = places.containing(d.span.start) or places.first_after(d.span.end)
+            scopes.append(Span(d.span.end, d.span.end) if target is None else Span(target.span.start, _last_end(target, reach)))
         elif d.action == "disable":
-            # The first later enable naming no code, or (for a disable naming none) any,
-            # or one sharing a code.
-            keys = list(enables) if not d.codes else ["", *d.codes]
-            later = [lst[k] for lst in (enables.get(c, []) for c in keys) if (k := bisect.bisect_right(lst, i)) < len(lst)]
-            end = directives[min(later)].span.start if later else n
-            scopes.append(Span(d.span.end, end))
+            scopes.append(Span(d.span.end, _disable_end(i, d, directives, enables, n)))
         else:
             scopes.append(None)
     return scopes
+
+
+def _enables_by_code(directives: list[Directive]) -> dict[str, list[int]]:
+    """The indexes of the ``enable`` directives by each code they name ("" for none), in order."""
+    enables: dict[str, list[int]] = {}
+    for i, d in enumerate(directives):
+        if d.action == "enable":
+            for c in d.codes or ("",):
+                enables.setdefault(c, []).append(i)
+    return enables
+
+
+def _disable_end(i: int, d: Directive, directives: list[Directive], enables: dict[str, list[int]], n: int) -> int:
+    """Where the ``disable`` at ``i`` ends: at the first later enable naming no code, or
+    (for a disable naming none) any, or one sharing a code; else at the end of the text."""
+    keys = list(enables) if not d.codes else ["", *d.codes]
+    later = [lst[k] for lst in (enables.get(c, []) for c in keys) if (k := bisect.bisect_right(lst, i)) < len(lst)]
+    return directives[min(later)].span.start if later else n
+
+
+class _BodyIndex:
+    """The paragraph holding an offset, or the first after it. Paragraphs lie in order and
+    apart, so bisection finds them (a scan per directive was quadratic with thousands);
+    the scan remains for the case they do not."""
+
+    def __init__(self, body: list) -> None:
+        self.body = body
+        self.starts = [p.span.start for p in body]
+        self.apart = all(a.span.end <= b.span.start for a, b in zip(body, body[1:], strict=False))
+
+    def containing(self, offset: int):
+        if not self.apart:
+            return next((p for p in self.body if p.span.start <= offset < p.span.end), None)
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.body[k] if k >= 0 and offset < self.body[k].span.end else None
+
+    def first_after(self, offset: int):
+        if not self.apart:
+            return next((p for p in self.body if p.span.start >= offset), None)
+        j = bisect.bisect_left(self.starts, offset)
+        return self.body[j] if j < len(self.body) else None
 
 
 def _last_end(p, memo: dict[int, int]) -> int:
