@@ -107,24 +107,27 @@ def _label_key(label: Label | None, base: int) -> tuple | None:
 
 def paragraph_key(text: str, p: Paragraph) -> tuple:
     """Everything about ``p`` a paragraph-local rule may read, relative to its start."""
-    base = p.span.start
-    ancestors = []
+    base, end = p.span.start, p.span.end
     q = p.parent
-    while q is not None:
-        ancestors.append((q.kind, q.depth, q.heads_group, _label_key(q.label, q.span.start)))
+    ancestors: tuple = ()
+    while q is not None:  # most paragraphs have none
+        ancestors += ((q.kind, q.depth, q.heads_group, _label_key(q.label, q.span.start)),)
         q = q.parent
+    content, bullet, terminal, label = p.content, p.bullet, p.terminal, p.label
     return (
-        text[base : p.span.end],
+        text[base:end],
         p.kind,
         p.part,
         p.depth,
         p.heads_group,
         len(p.children),
-        _rel(p.content, base),
-        _rel(p.bullet, base),
-        _rel(p.terminal, base),
-        _label_key(p.label, base),
-        tuple(ancestors),
+        content.start - base,
+        content.end - base,
+        None if bullet is None else (bullet.start - base, bullet.end - base),
+        None if terminal is None else terminal.start - base,
+        None if terminal is None else terminal.end - base,
+        None if label is None else _label_key(label, base),
+        ancestors,
     )
 
 
