@@ -121,7 +121,9 @@ DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "F
 
 
 class Rule:
-    """Base class of every rule. Subclasses set the class attributes and ``check``.
+    """Base class of every rule. Subclasses set the class attributes and ``check`` — or,
+    for a rule whose findings in a paragraph depend on that paragraph alone, ``local = True``
+    and ``check_paragraph`` (see :attr:`local`).
 
     The class docstring is the rule's documentation, in Markdown with the sections of
     :data:`DOC_SECTIONS`; the Example and Use instead sections hold fenced drafts that
