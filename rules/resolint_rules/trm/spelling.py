@@ -6,7 +6,7 @@ import re
 from resolint.citations.refdata import _rows
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span
+from resolint.source import Span, word_before
 from resolint_rules.refs import in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
@@ -82,7 +82,7 @@ def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str
             end = _WORD_REST.match(text, pos + len(lit)).end()
             if text[pos:end] in tails:
                 start = pos
-                while start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                while word_before(text, start):
                     start -= 1
                 word = text[start:end]
                 if word in table and start not in found:
@@ -246,6 +246,6 @@ def _whole_word(text: str, table: dict[str, str], m):
         if word.lower() not in table or not word.islower():
             return None
         return _Word(start, m.end(), word)
-    if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+    if word_before(text, start):
         return None  # inside a longer word
     return m

@@ -10,7 +10,7 @@ from resolint.citations.types import (
     InternalReference,
 )
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
-from resolint.source import Span
+from resolint.source import Span, word_before
 
 
 def _numbered_paragraphs(res: Resolution) -> dict[tuple[int, int], Paragraph]:
@@ -53,7 +53,7 @@ def _top(p: Paragraph) -> Paragraph:
 def _internal(ptext, base, p, res, numbered) -> list[InternalReference]:
     out = []
     for m in _matches_at(P.INTERNAL, ptext, ("aragraph",), (5, 4, 1)):
-        if m.start() and (ptext[m.start() - 1].isalnum() or ptext[m.start() - 1] in "-_"):
+        if word_before(ptext, m.start()):
             continue
         tail = m.group("tail") or ""
         if not tail:
