@@ -238,3 +238,17 @@ def test_caches_stay_bounded_and_follow_the_document():
     linter.lint(small, settings_)
     assert max(sizes) <= 3 * min(sizes)
     assert len(linter.cache) < min(sizes) / 3
+
+
+def test_each_open_document_keeps_its_linter_until_closed():
+    from lsprotocol import types
+
+    from resolint.lsp.documents import DocumentStore
+
+    store = DocumentStore()
+    doc = store.open("file:///a.txt", 1, SEEDS[0])
+    linter = doc.linter
+    edit = types.TextDocumentContentChangePartial(range=types.Range(types.Position(0, 0), types.Position(0, 0)), text="x")
+    assert store.change("file:///a.txt", 2, [edit]).linter is linter
+    assert store.open("file:///b.txt", 1, SEEDS[0]).linter is not linter
+    assert store.close("file:///a.txt") is doc and store.get("file:///a.txt") is None
