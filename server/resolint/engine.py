@@ -19,7 +19,7 @@ from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
-from resolint.model import Directive, Resolution
+from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -268,7 +268,7 @@ def _directive_fix(res: Resolution, d: Directive, unknown: str) -> Fix | None:
     return Fix.safe("Remove the directive", *_removal_edits(res, d))
 
 
-def _removal_edits(res: Resolution, d: Directive):
+def _removal_edits(res: Resolution, d: Directive) -> tuple[Edit]:
     """Delete a directive; when it stands alone on its line, delete the line too."""
     text = res.source.text
     start, end = d.span.start, d.span.end
@@ -324,25 +324,25 @@ class _BodyIndex:
     apart, so bisection finds them (a scan per directive was quadratic with thousands);
     the scan remains for the case they do not."""
 
-    def __init__(self, body: list) -> None:
+    def __init__(self, body: list[Paragraph]) -> None:
         self.body = body
         self.starts = [p.span.start for p in body]
         self.apart = all(a.span.end <= b.span.start for a, b in zip(body, body[1:], strict=False))
 
-    def containing(self, offset: int):
+    def containing(self, offset: int) -> Paragraph | None:
         if not self.apart:
             return next((p for p in self.body if p.span.start <= offset < p.span.end), None)
         k = bisect.bisect_right(self.starts, offset) - 1
         return self.body[k] if k >= 0 and offset < self.body[k].span.end else None
 
-    def first_after(self, offset: int):
+    def first_after(self, offset: int) -> Paragraph | None:
         if not self.apart:
             return next((p for p in self.body if p.span.start >= offset), None)
         j = bisect.bisect_left(self.starts, offset)
         return self.body[j] if j < len(self.body) else None
 
 
-def _last_end(p, memo: dict[int, int]) -> int:
+def _last_end(p: Paragraph, memo: dict[int, int]) -> int:
     """Where ``p`` ends with all its sub-paragraphs (they belong to it), memoized."""
     if id(p) not in memo:
         end = p.span.end

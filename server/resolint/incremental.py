@@ -64,6 +64,10 @@ class _Generations:
         return len(self.current) + len(self.previous)
 
 
+def _moved(s: Span, d: int) -> Span:
+    return Span(s.start + d, s.end + d)
+
+
 def _span(s: Span | None, d: int) -> Span | None:
     return None if s is None else Span(s.start + d, s.end + d)
 
@@ -74,20 +78,20 @@ def shift_opener(o: Opener | None, d: int) -> Opener | None:
     """``o`` moved by ``d`` characters."""
     if o is None or d == 0:
         return o
-    return Opener(_span(o.span, d), _span(o.head, d), o.phrase, _span(o.before, d), _span(o.after, d), o.emphasis)
+    return Opener(_moved(o.span, d), _moved(o.head, d), o.phrase, _span(o.before, d), _span(o.after, d), o.emphasis)
 
 
 def _shift_fix(f: Fix | None, d: int) -> Fix | None:
     if f is None:
         return None
-    return Fix(f.title, f.applicability, tuple(Edit(_span(e.span, d), e.new_text) for e in f.edits))
+    return Fix(f.title, f.applicability, tuple(Edit(_moved(e.span, d), e.new_text) for e in f.edits))
 
 
 def shift_violation(v: Violation, d: int) -> Violation:
     """``v`` (its span and its fix's edits) moved by ``d`` characters."""
     if d == 0:
         return v
-    return Violation(_span(v.span, d), v.message, _shift_fix(v.fix, d), v.severity)
+    return Violation(_moved(v.span, d), v.message, _shift_fix(v.fix, d), v.severity)
 
 
 def _inside(v: Violation, lo: int, hi: int) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import threading
 from dataclasses import dataclass
 
@@ -52,7 +53,7 @@ class Nlp:
         if self._blank is None:
             with self._blank_lock:
                 if self._blank is None:
-                    import spacy
+                    import spacy  # lazy: spaCy loads only when tokens are asked for, never on the plain lint path
 
                     self._blank = spacy.blank("en")
         return self._blank
@@ -64,7 +65,7 @@ class Nlp:
         with self._matcher_lock:
             matcher = self._matchers.get(phrases)
             if matcher is None:
-                from spacy.matcher import PhraseMatcher
+                from spacy.matcher import PhraseMatcher  # lazy: spaCy, as in nlp above
 
                 matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
                 for i, doc in enumerate(self.nlp.tokenizer.pipe(phrases)):
@@ -156,26 +157,35 @@ def _lemminflect():
     ``import lemminflect`` imports spaCy, when it is installed, only to register token
     extensions we never use: that would put spaCy's whole import back on the lint path.
     """
-    import sys
-
     with _lemminflect_lock:
         if "lemminflect" in sys.modules or "spacy" in sys.modules:
-            import lemminflect
+            import lemminflect  # lazy: word lists load on first use, with spaCy hidden (see the docstring)
 
             return lemminflect
-        hider = _HideSpacy()
-        sys.meta_path.insert(0, hider)  # "import spacy" fails while lemminflect loads
+        hider = _HideSpacy(threading.get_ident())
+        sys.meta_path.insert(0, hider)  # "import spacy" fails in this thread while lemminflect loads
         try:
-            import lemminflect
+            import lemminflect  # lazy: word lists load on first use, with spaCy hidden (see the docstring)
         finally:
             sys.meta_path.remove(hider)
         return lemminflect
 
 
 class _HideSpacy:
-    """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`)."""
+    """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`) to the
+    one thread loading lemminflect.
+
+    ``sys.meta_path`` is shared by every thread: the language server warms lemminflect up
+    in the background while another thread may import spaCy for house rules, which must
+    not fail because of this finder.
+    """
+
+    def __init__(self, thread: int) -> None:
+        self.thread = thread
 
     def find_spec(self, name, path=None, target=None):
+        if threading.get_ident() != self.thread:
+            return None
         if name == "spacy" or name.startswith("spacy."):
             raise ImportError("spaCy hidden while lemminflect loads")
         return None

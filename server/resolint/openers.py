@@ -78,7 +78,7 @@ def find_opener(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
 
 
 def _words(text: str, start: int, end: int, count: int) -> list[re.Match[str]]:
-    out = []
+    out: list[re.Match[str]] = []
     pos = start
     while len(out) < count:
         m = _WORD.search(text, pos, end)

@@ -16,6 +16,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
+from resolint import nlp
+from resolint.engine import lint
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -51,9 +54,6 @@ def warm_up(settings_list: Iterable) -> None:
     """Lint a small draft once per settings so forked workers inherit what it loaded, and
     load lemminflect's tables: input big enough for several workers has, in every worker's
     share, some verb outside the precomputed forms, and each would load them again."""
-    from resolint import nlp
-    from resolint.engine import lint
-
     nlp.warm_up()
     for settings in settings_list:
         # A broken configuration is reported for the files that use it, not here.
@@ -70,7 +70,7 @@ def run(fn: Callable[[T], R], work: Sequence[T], workers: int) -> Iterator[R]:
         for item in work:
             yield fn(item)
         return
-    import multiprocessing
+    import multiprocessing  # lazy: only --jobs > 1 starts worker processes (~15 ms to import)
 
     try:
         ctx = multiprocessing.get_context("fork")
