@@ -49,7 +49,9 @@ class _Generations:
     def get(self, key: Any) -> Any:
         hit = self.current.get(key, _MISSING)
         if hit is _MISSING:
-            hit = self.previous.get(key, _MISSING)
+            # Moved, not copied: the previous round's key (and the paragraph text in it)
+            # is not kept beside this round's equal one.
+            hit = self.previous.pop(key, _MISSING)
             if hit is not _MISSING:
                 self.current[key] = hit
         return hit
