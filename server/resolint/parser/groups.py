@@ -18,6 +18,7 @@ groups, and the house style says whether a body is expected to write them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resolint.parser.labels import read_label, read_terminal
@@ -118,6 +119,14 @@ def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=512)
+def _next_item(nxt: str) -> re.Pattern[str]:
+    """The next item run on after ``nxt``'s predecessor: "…; 10 that …" (not "resolves 1,
+    2 and 3 above"): after ";", or after "," when the next item starts as items do ("to",
+    "that"). Cached: labels repeat from draft to draft, and compiling is most of the cost."""
+    return re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
+
+
 def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
     """Split paragraphs a conversion ran together; return (paragraphs, the gaps split at).
 
@@ -141,10 +150,9 @@ def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
                 break
             found = None
             for nxt in _next_label_texts(label.text, label.value, label.scheme.value):
-                # "…; 10 that …" (not "resolves 1, 2 and 3 above"): after ";", or after
-                # "," when the next item starts as items do ("to", "that").
-                pat = re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
-                m = pat.search(text, label.span.end, cur.span.end)
+                if text.find(nxt, label.span.end, cur.span.end) < 0:
+                    continue  # the next label is not in the paragraph: nothing to split
+                m = _next_item(nxt).search(text, label.span.end, cur.span.end)
                 if m and not _INLINE_LIST.search(text, label.span.end, m.start()):
                     found = m
                     break
