@@ -183,10 +183,15 @@ class _HideSpacy:
         return None
 
 
-def warm_up() -> None:
-    """Load lemminflect now (the language server does this in the background), so that the
-    first word outside the verb-form tables does not stall a keystroke."""
+def load_forms() -> None:
+    """Read the second verb-form table now (``--jobs`` does, before it forks workers)."""
     _all_forms()
+
+
+def warm_up() -> None:
+    """Load the verb-form tables and lemminflect now (the language server does this in the
+    background), so that the first word outside the tables does not stall a keystroke."""
+    load_forms()
     _lemminflect().getInflection("recall", tag="VBG")
 
 
