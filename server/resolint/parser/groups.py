@@ -42,14 +42,15 @@ def looks_like_group_opener(text: str, is_opener=None) -> bool:
     with a capital ("Considering", a wrong case for PRE003 to report) counts only when
     ``is_opener`` (a phrase lookup) knows it."""
     text = text.strip()
-    first = text.lstrip("*_")[:1]
-    if first.isupper() and not (is_opener is not None and is_opener(text)):
-        return False
+    # Cheapest test first (most paragraphs end with a mark); the phrase lookup last.
     if not text or len(text) > GROUP_OPENER_MAX_CHARS or "\n" in text:
         return False
     if read_terminal(text, 0, len(text)) is not None or read_label(text, 0, len(text))[0] is not None:
         return False
-    return bool(_OPENER_WORDS.match(text))
+    if not _OPENER_WORDS.match(text):
+        return False
+    first = text.lstrip("*_")[:1]
+    return not first.isupper() or (is_opener is not None and bool(is_opener(text)))
 
 
 def opens_items(next_text: str) -> bool:
