@@ -164,7 +164,8 @@ def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
             pieces[-1] = RawParagraph(Span(cur.span.start, found.start(g)), cur.first_line, cur.last_line)
             pieces.append(RawParagraph(Span(found.end(g), cur.span.end), cur.first_line, cur.last_line))
         last = pieces[-1]
-        m = _GLUED_ANNEX.search(text, last.span.start, last.span.end)
+        # The pattern has no literal head to scan for: look for "ANNEX" first.
+        m = _GLUED_ANNEX.search(text, last.span.start, last.span.end) if text.find("ANNEX", last.span.start, last.span.end) >= 0 else None
         if m:
             gaps.append(Span(m.start(), m.end()))
             pieces[-1] = RawParagraph(Span(last.span.start, m.start()), last.first_line, last.last_line)

@@ -81,8 +81,16 @@ class Clause:
     raw: RawParagraph
     body: str  # the whole paragraph
     content: str  # after bullet and label
-    shape: str  # "preamble", "operative" or "" (see wordshape.opener_shape)
     term: str  # the final mark, or ""
+    _shape: str | None = None
+
+    @property
+    def shape(self) -> str:
+        """"preamble", "operative" or "" (see wordshape.opener_shape); read from the
+        words on first use: most numbered paragraphs are placed without it."""
+        if self._shape is None:
+            self._shape = opener_shape(self.content)
+        return self._shape
 
 
 @dataclass(slots=True)
@@ -597,7 +605,7 @@ def place(source: SourceText, res: Resolution, raws: list[RawParagraph], opening
     text = source.text
     for p, raw in zip(res.paragraphs, raws, strict=False):
         content = text[p.content.start : p.content.end]
-        c = Clause(p, raw, text[p.span.start : p.span.end], content, opener_shape(content), p.terminal_char(source))
+        c = Clause(p, raw, text[p.span.start : p.span.end], content, p.terminal_char(source))
         if any(step(st, c) for step in LEAD_STEPS):
             continue
         p.part = st.part
