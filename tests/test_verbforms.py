@@ -72,3 +72,7 @@ def test_a_verb_fix_does_not_load_lemminflect(tmp_path):
     assert '"Replace with \'Calls\'"' in out.stdout
     assert '"Replace with \'Strengthens\'"' in out.stdout  # from the second table
     assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_nlp_tags_are_the_tables_tags():
+    assert nlp.TAGS == TAGS

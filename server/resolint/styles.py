@@ -17,9 +17,10 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
+
+from resolint.entrypoints import entry_points
 
 STYLE_GROUP = "resolint.styles"
 #: Prefix of a key that adds to an inherited list instead of replacing it.
