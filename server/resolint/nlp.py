@@ -24,7 +24,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-
 #: How many characters of a paragraph's head we look at to find its opener.
 HEAD_CHARS = 80
 
