@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from resolint import nlp
@@ -76,3 +77,27 @@ def test_a_verb_fix_does_not_load_lemminflect(tmp_path):
 
 def test_nlp_tags_are_the_tables_tags():
     assert nlp.TAGS == TAGS
+
+
+def test_spacy_is_hidden_only_from_the_thread_loading_lemminflect():
+    """The finder that keeps spaCy out of lemminflect's import is process-wide
+    (sys.meta_path): another thread importing spaCy meanwhile (the server loading house
+    rules while it warms lemminflect up) must not see spaCy as missing."""
+    import threading
+
+    from resolint.nlp import _HideSpacy
+
+    here = _HideSpacy(threading.get_ident())
+    with pytest.raises(ImportError):
+        here.find_spec("spacy")
+    with pytest.raises(ImportError):
+        here.find_spec("spacy.matcher")
+    assert here.find_spec("json") is None
+
+    elsewhere = _HideSpacy(threading.get_ident() + 1)
+    seen: list[object] = []
+    worker = threading.Thread(target=lambda: seen.append(here.find_spec("spacy")))
+    worker.start()
+    worker.join()
+    assert seen == [None]
+    assert elsewhere.find_spec("spacy") is None

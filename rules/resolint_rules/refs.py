@@ -13,9 +13,9 @@ import re
 from typing import Any
 
 from resolint.citations import CitationSet
-from resolint.model import Kind, Paragraph
+from resolint.model import Paragraph
 from resolint.rule import RuleContext
-from resolint.source import Span
+from resolint.source import Span, word_after, word_before
 
 
 def citations(ctx: RuleContext) -> CitationSet:
@@ -75,7 +75,7 @@ def own_matches(ctx: RuleContext, matches, skip_quotes: bool = True):
     qstarts = [q.start for q in quotes]
     for m in matches:
         p = paragraph_at(ctx, m.start())
-        if p is None or p.kind in (Kind.ANNEX, Kind.DIRECTIVE) or m.end() > p.span.end:
+        if p is None or not p.own or m.end() > p.span.end:
             continue
         if quotes:
             i = bisect.bisect_right(qstarts, m.start()) - 1
@@ -97,11 +97,9 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
         pos = text.find(lit)
         while pos >= 0:
             end = pos + len(lit)
-            prev = text[pos - 1] if pos else " "
-            nxt = text[end] if end < len(text) else " "
-            if not (prev.isalnum() or prev in "-_" or nxt.isalnum() or nxt in "-_"):
+            if not (word_before(text, pos) or word_after(text, end)):
                 p = paragraph_at(ctx, pos)
-                if p is not None and p.kind not in (Kind.ANNEX, Kind.DIRECTIVE) and not (quotes and in_spans(pos, quotes)):
+                if p is not None and p.own and not (quotes and in_spans(pos, quotes)):
                     hits.append((p, pos, end, lit))
             pos = text.find(lit, end)
     hits.sort(key=lambda h: h[1])

@@ -27,6 +27,7 @@ from resolint.settings import (  # noqa: F401 (MAX_SIZE: re-exported)
     CONFIG_NAMES,
     MAX_EXTEND_DEPTH,
     MAX_SIZE,
+    PYPROJECT,
     SCHEMA_PATH,
     SEVERITIES,
 )
@@ -295,7 +296,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(path, "", "arrays or tables nested too deeply to read") from None
     except OSError as exc:
         raise ConfigError(path, "", f"cannot read: {exc.strerror or exc}") from None
-    if path.name == "pyproject.toml":
+    if path.name == PYPROJECT:
         tool = data.get("tool", {})
         section = tool.get("resolint") if isinstance(tool, dict) else None
         if section is None:
@@ -335,7 +336,7 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_NAMES:
             candidate = d / name
             if candidate.is_file():
-                if name == "pyproject.toml" and not _has_tool_section(candidate):
+                if name == PYPROJECT and not _has_tool_section(candidate):
                     continue
                 return candidate
     return None

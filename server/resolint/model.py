@@ -102,6 +102,12 @@ class Paragraph:
     def number(self) -> int | None:
         return self.label.value if self.label and self.label.scheme is LabelScheme.ARABIC else None
 
+    @property
+    def own(self) -> bool:
+        """Whether the paragraph is in the drafter's own words: not an annex (often a
+        treaty) and not a directive comment (see ``Analysis.own_paragraphs``)."""
+        return self.kind is not Kind.ANNEX and self.kind is not Kind.DIRECTIVE
+
 
 @dataclass(slots=True)
 class Directive:

@@ -11,7 +11,7 @@ the reference matcher, :meth:`Nlp.longest_leading_phrase_spacy`.
 
 lemminflect turns "Recalls" into "Recalling" and "Calling" into "Calls" for fixes. Its
 answers are precomputed in two tables: :mod:`resolint.verbforms` for the verbs that head
-listed openers (imported with this module), and ``verbforms-all.txt`` for every other verb
+listed openers (imported on first use), and ``verbforms-all.txt`` for every other verb
 it knows (read on the first word outside the first). A fix never loads lemminflect itself
 (0.25-0.4 s and about 28 MB) unless a word is no verb lemminflect knows.
 """
@@ -163,8 +163,8 @@ def _lemminflect():
             import lemminflect
 
             return lemminflect
-        hider = _HideSpacy()
-        sys.meta_path.insert(0, hider)  # "import spacy" fails while lemminflect loads
+        hider = _HideSpacy(threading.get_ident())
+        sys.meta_path.insert(0, hider)  # "import spacy" fails in this thread while lemminflect loads
         try:
             import lemminflect
         finally:
@@ -173,9 +173,20 @@ def _lemminflect():
 
 
 class _HideSpacy:
-    """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`)."""
+    """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`) to the
+    one thread loading lemminflect.
+
+    ``sys.meta_path`` is shared by every thread: the language server warms lemminflect up
+    in the background while another thread may import spaCy for house rules, which must
+    not fail because of this finder.
+    """
+
+    def __init__(self, thread: int) -> None:
+        self.thread = thread
 
     def find_spec(self, name, path=None, target=None):
+        if threading.get_ident() != self.thread:
+            return None
         if name == "spacy" or name.startswith("spacy."):
             raise ImportError("spaCy hidden while lemminflect loads")
         return None

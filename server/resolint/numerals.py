@@ -1,5 +1,6 @@
-"""Roman numerals, in one place: sub-paragraph labels "(iv)", Word's list numbering and
-old General Assembly session numbers ("resolution 3363 (XXX)") all read or write them."""
+"""Numerals, in one place: roman numerals (sub-paragraph labels "(iv)", Word's list
+numbering and old General Assembly session numbers, "resolution 3363 (XXX)", all read or
+write them) and English ordinals ("93rd session", Word's ordinal list numbering)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,9 @@ def roman_value(text: str, digits: str = "ivxlcdm") -> int | None:
         return None
     total = roman_sum(low, digits)
     return total if total > 0 and to_roman(total) == low else None
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 93rd."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

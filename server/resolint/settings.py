@@ -14,7 +14,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-CONFIG_NAMES = ("resolint.toml", ".resolint.toml", "pyproject.toml")
+#: A ``pyproject.toml`` is a configuration file only with a ``[tool.resolint]`` table.
+PYPROJECT = "pyproject.toml"
+#: The configuration files looked for in each folder, in order (CLI, editor, file watcher).
+CONFIG_NAMES = ("resolint.toml", ".resolint.toml", PYPROJECT)
+#: The same names as a phrase, for help texts: "resolint.toml, .resolint.toml or pyproject.toml".
+CONFIG_NAMES_TEXT = ", ".join(CONFIG_NAMES[:-1]) + " or " + CONFIG_NAMES[-1]
 #: Files that are drafts whatever their text says, beyond the built-in names (see
 #: ``resolint.cli.drafts``); empty by default: drafts are recognised by name or text.
 DEFAULT_INCLUDE: tuple[str, ...] = ()

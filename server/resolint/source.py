@@ -14,6 +14,22 @@ from dataclasses import dataclass, field
 #: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
 LINE_BREAKS = ("\r\n", "\n", "\r")
 
+#: Characters that join a word to the next ("Secretary-General", "rule_id"): a match next
+#: to one is part of a longer word.
+WORD_JOINERS = "-_"
+
+
+def word_before(text: str, i: int, joiners: str = WORD_JOINERS) -> bool:
+    """Whether the character before offset ``i`` belongs to a word (a letter, a digit or
+    one of ``joiners``): a match starting at ``i`` is then inside a longer word."""
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in joiners)
+
+
+def word_after(text: str, i: int, joiners: str = WORD_JOINERS) -> bool:
+    """Whether the character at offset ``i`` belongs to a word: a match ending at ``i``
+    then runs on into a longer word."""
+    return i < len(text) and (text[i].isalnum() or text[i] in joiners)
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

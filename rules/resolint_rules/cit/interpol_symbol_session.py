@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from resolint.citations import Organ, ordinal
-from resolint.citations.refdata import interpol_session_for_year, interpol_year_for_session
+from resolint.citations import Organ
+from resolint.citations.refdata import interpol_no_session_years, interpol_session_for_year, interpol_year_for_session
+from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations, is_own
 
@@ -72,8 +73,9 @@ class InterpolSymbolSession(Rule):
             year = c.year
             if year is None:
                 continue
-            if year == 2020:
-                yield Violation(c.span, "No INTERPOL General Assembly session was held in 2020 (the 89th was postponed to 2021)")
+            if year in interpol_no_session_years():
+                postponed = interpol_session_for_year(year + 1)
+                yield Violation(c.span, f"No INTERPOL General Assembly session was held in {year} (the {ordinal(postponed or 0)} was postponed to {year + 1})")
                 continue
             expected = interpol_session_for_year(year)
             if c.form == "interpol-session":

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from resolint.citations import ordinal
 from resolint.citations.refdata import format_date, interpol_sessions, interpol_year_for_session
 from resolint.model import Kind
+from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.doc._titlefacts import title_facts
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 
-from resolint.citations import ordinal
+from resolint.numerals import ordinal
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span
+from resolint.source import Span, word_before
 from resolint_rules.refs import own_text_matches
 
 #: A digit and a suffix (the engine scans digits fast); the number is read back in ``check``.
@@ -68,7 +68,7 @@ class OrdinalSuffix(Rule):
             start = m.start()
             while start and text[start - 1].isdigit() and m.start() - start < 3:
                 start -= 1
-            if start and (text[start - 1].isalnum() or text[start - 1] in "/.-_"):
+            if word_before(text, start, "/.-_"):
                 continue  # part of a code or a longer number
             digits = text[start : m.start("suffix")]
             n = int(digits)

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from resolint.citations import ordinal
-from resolint.citations.refdata import format_date, ga_session_window, interpol_session_for_year
+from resolint.citations.refdata import format_date, ga_session_window, interpol_no_session_years, interpol_session_for_year
 from resolint.model import Kind
+from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.doc._titlefacts import title_facts
 
@@ -74,8 +74,8 @@ class SessionMismatch(Rule):
         meet = facts.meeting
         for n in facts.numbers:
             if n.kind == "interpol" and n.year is not None:
-                if n.year == 2020:
-                    yield Violation(n.span, "No INTERPOL General Assembly session was held in 2020")
+                if n.year in interpol_no_session_years():
+                    yield Violation(n.span, f"No INTERPOL General Assembly session was held in {n.year}")
                     continue
                 expected = interpol_session_for_year(n.year)
                 if n.session is not None and expected is not None and n.session != expected:
@@ -95,8 +95,8 @@ class SessionMismatch(Rule):
         if meet is not None and meet.end is not None:
             year = meet.end[0]
             expected = interpol_session_for_year(year)
-            if year == 2020:
-                yield Violation(meet.session_span, "No INTERPOL General Assembly session was held in 2020")
+            if year in interpol_no_session_years():
+                yield Violation(meet.session_span, f"No INTERPOL General Assembly session was held in {year}")
             elif expected is not None and expected != meet.session and _is_interpol(ctx):
                 yield Violation(meet.session_span, f"The session held in {year} was the {ordinal(expected)}, not the {ordinal(meet.session)}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from resolint.facts.abbreviations import Definition
 from resolint.model import Kind
 from resolint.rule import RuleContext
-from resolint.source import Span
+from resolint.source import Span, word_after, word_before
 from resolint_rules.refs import in_spans, paragraph_at, quote_spans
 
 
@@ -22,11 +22,9 @@ def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
     pos = text.find(abbr, 0, before)
     while pos >= 0:
         end = pos + len(abbr)
-        prev = text[pos - 1] if pos else " "
-        nxt = text[end] if end < len(text) else " "
-        if not (prev.isalnum() or prev in "/-_(" or nxt.isalnum() or nxt in "/-_"):
+        if not (word_before(text, pos, "/-_(") or word_after(text, end, "/-_")):
             p = paragraph_at(ctx, pos)
-            if p is not None and p.kind not in (Kind.ANNEX, Kind.DIRECTIVE, Kind.NOTE) and not in_spans(pos, quotes):
+            if p is not None and p.own and p.kind is not Kind.NOTE and not in_spans(pos, quotes):
                 out.append(Span(pos, end))
                 break
         pos = text.find(abbr, end, before)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 
 from resolint.citations.patterns import ANY_CONVENTION, THE_CONVENTION
-from resolint.model import Kind
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, quote_spans
@@ -64,9 +63,7 @@ class ConventionBeforeNamed(Rule):
         named = [m.span.start for m in cs.instruments if m.instrument.kind == "convention"]
         first_named = min(named) if named else len(text)
         quotes = quote_spans(ctx)
-        for p in ctx.resolution.paragraphs:
-            if p.kind in (Kind.ANNEX, Kind.DIRECTIVE):
-                continue
+        for p in ctx.facts.own_paragraphs:
             if p.span.start > first_named:
                 return
             ptext = text[p.span.start : p.span.end]

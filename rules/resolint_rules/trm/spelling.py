@@ -6,7 +6,7 @@ import re
 from resolint.citations.refdata import _rows
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span
+from resolint.source import Span, word_before
 from resolint_rules.refs import in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
@@ -82,7 +82,7 @@ def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str
             end = _WORD_REST.match(text, pos + len(lit)).end()
             if text[pos:end] in tails:
                 start = pos
-                while start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                while word_before(text, start):
                     start -= 1
                 word = text[start:end]
                 if word in table and start not in found:
@@ -224,7 +224,7 @@ class Spelling(Rule):
                 if word.lower() not in table or not word.islower():
                     continue
                 m = _Word(start, m.end(), word)
-            elif start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            elif word_before(text, start):
                 continue  # inside a longer word
             if p.kind in (Kind.TITLE, Kind.CLOSING):
                 continue  # the title is the agenda item's; the vote line is DOC014's

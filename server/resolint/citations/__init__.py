@@ -17,8 +17,8 @@ from resolint.citations.types import (
     InternalReference,
     Organ,
     ResolutionCitation,
-    ordinal,
 )
+from resolint.numerals import ordinal
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from resolint.citations.scan import _matches_at
 from resolint.citations.types import (
     ArticleCitation,
 )
-from resolint.source import Span
+from resolint.source import Span, word_before
 
 
 def _title_after(ptext: str, base: int, end: int) -> tuple[str, Span | None, int]:
@@ -82,7 +82,7 @@ def _articles(ptext, base, p, annex, pmentions, earlier, last_convention) -> lis
     starts = {m.span.start - base: m for m in pmentions}
     look = _Lookback(ptext, base, p, pmentions, earlier)
     for m in _matches_at(P.ARTICLE, ptext, ("rticle",), (1,)):
-        if m.start() and (ptext[m.start() - 1].isalnum() or ptext[m.start() - 1] in "-_"):
+        if word_before(ptext, m.start()):
             continue
         num = int(m.group("num"))
         title, title_span, end = _title_after(ptext, base, m.end())

@@ -33,7 +33,7 @@ from resolint.citations.instruments import _Conventions, _instruments, _matcher,
 from resolint.citations.instruments import trie_regex as trie_regex
 from resolint.citations.internal import _internal, _numbered_paragraphs
 from resolint.citations.organs import _Context, _note_organs, document_organ
-from resolint.citations.refdata import instruments_for
+from resolint.citations.refdata import instruments_for, interpol_year_for_session
 from resolint.citations.resolutions import _loose_symbols, _Par, _resolution_lists, symbol_citation
 from resolint.citations.resolutions import roman as roman
 from resolint.citations.scan import _bucket, _paragraphs_with
@@ -123,7 +123,7 @@ def _facts(res: Resolution, organ: Organ, dates_by_par: dict[int, list[DateMenti
             facts.session = own.session if own.form in ("ga", "draft", "session", "interpol-session", "interpol-agn") else None
             facts.year = own.year if own.form.startswith("interpol") or own.form == "sc" else None
             if own.form == "interpol-agn" and own.session:
-                facts.year = own.session + 1931
+                facts.year = interpol_year_for_session(own.session)
         else:
             m2 = re.match(r"(\d{1,3})/(\d{1,4})$", sym)
             if m2 and organ is Organ.GA:

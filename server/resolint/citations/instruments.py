@@ -17,7 +17,7 @@ from resolint.citations.types import (
     InstrumentMention,
 )
 from resolint.model import Paragraph
-from resolint.source import Span
+from resolint.source import Span, word_before
 
 if TYPE_CHECKING:
     from resolint.citations.extract import CitationSet
@@ -184,7 +184,7 @@ def _name_matches(matcher: _NameMatcher, text: str):
     found = []
     for (v, inst), head in zip(matcher.variants, matcher.variant_heads, strict=False):
         for m in _match_at_head(v.pattern, head, text):
-            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+            if word_before(text, m.start()):
                 continue
             found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
     # What the variants cover, merged into sorted disjoint runs: a name overlaps one iff
@@ -199,7 +199,7 @@ def _name_matches(matcher: _NameMatcher, text: str):
             t_starts.append(a)
             t_ends.append(b)
     for m in matcher.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+        if word_before(text, m.start()):
             continue
         if m.group(0) not in matcher.by_name:
             continue

@@ -10,7 +10,7 @@ from resolint.citations.types import (
     InternalReference,
 )
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
-from resolint.source import Span
+from resolint.source import Span, word_before
 
 
 def _numbered_paragraphs(res: Resolution) -> dict[tuple[int, int], Paragraph]:
@@ -54,7 +54,7 @@ def _is_internal(ptext: str, m) -> bool:
     """Whether a match of ``P.INTERNAL`` is a reference of its own ("paragraph 5 above"):
     not the end of a longer word, and, without "above"/"below"/"of the present
     resolution", not a paragraph of another text ("paragraph 5 of resolution 70/1")."""
-    if m.start() and (ptext[m.start() - 1].isalnum() or ptext[m.start() - 1] in "-_"):
+    if word_before(ptext, m.start()):
         return False
     if m.group("tail"):
         return True

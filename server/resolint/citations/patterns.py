@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from resolint.citations.types import MONTH_NAMES
+from resolint.source import word_before
 
 MONTHS = "|".join(MONTH_NAMES)
 MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
@@ -119,7 +120,7 @@ ANY_CONVENTION = re.compile(r"\bConvention\s+(?:on|against|for|relating\s+to|con
 
 def symbol_boundary(text: str, start: int) -> bool:
     """Whether a symbol may start at ``start`` (not inside a longer word or symbol)."""
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/-_")
+    return not word_before(text, start, "/-_")
 
 #: Between two citation lists that share their body: " and ", ", as well as ".
 LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as|and\s+also)\s+")

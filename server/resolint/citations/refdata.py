@@ -63,18 +63,51 @@ class InterpolSession:
         return (self.city, self.country, *self.aliases)
 
 
-#: kb §3.2/§3.3: one session a year; none in 2020. DERIVED from every row of the table.
-INTERPOL_NO_SESSION_YEARS = frozenset({2020})
+@functools.lru_cache(maxsize=1)
+def _interpol_offsets() -> tuple[tuple[int, int, int], ...]:
+    """(first year, first session, year - session) of each run of sessions held one a
+    year, from the rows of ``interpol_sessions.csv`` in year order (kb §3.3: year - 1931
+    to 2019, year - 1932 from 2021)."""
+    runs: list[tuple[int, int, int]] = []
+    for row in sorted(interpol_sessions().values(), key=lambda r: r.year):
+        offset = row.year - row.session
+        if not runs or runs[-1][2] != offset:
+            runs.append((row.year, row.session, offset))
+    return tuple(runs)
+
+
+@functools.lru_cache(maxsize=1)
+def interpol_no_session_years() -> frozenset[int]:
+    """Years without an INTERPOL General Assembly session (2020: the 89th was postponed
+    to 2021), read from the data: a year between two rows one year apart on each side
+    whose session numbers follow each other."""
+    rows = interpol_sessions()
+    return frozenset(
+        year + 1
+        for year, row in rows.items()
+        if year + 1 not in rows and (after := rows.get(year + 2)) is not None and after.session == row.session + 1
+    )
+
+
+def _offset(value: int, field: int) -> int | None:
+    """year - session of the run that ``value`` (a year: ``field`` 0, a session: 1)
+    falls in; the first run's before the data starts; None without data."""
+    runs = _interpol_offsets()
+    if not runs:
+        return None
+    return next((run[2] for run in reversed(runs) if run[field] <= value), runs[0][2])
 
 
 def interpol_session_for_year(year: int) -> int | None:
-    if year in INTERPOL_NO_SESSION_YEARS:
-        return None
-    return year - 1931 if year <= 2019 else year - 1932
+    """The session held in ``year`` (None for a year without one, or without data)."""
+    offset = _offset(year, 0)
+    return None if offset is None or year in interpol_no_session_years() else year - offset
 
 
-def interpol_year_for_session(session: int) -> int:
-    return session + 1931 if session <= 88 else session + 1932
+def interpol_year_for_session(session: int) -> int | None:
+    """The year ``session`` was held (None without data)."""
+    offset = _offset(session, 1)
+    return None if offset is None else session + offset
 
 
 def _date(s: str) -> dt.date | None:

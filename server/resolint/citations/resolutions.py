@@ -20,7 +20,7 @@ from resolint.citations.types import (
 )
 from resolint.model import Paragraph
 from resolint.numerals import roman_sum
-from resolint.source import Span
+from resolint.source import Span, word_before
 
 if TYPE_CHECKING:
     from resolint.citations.extract import CitationSet
@@ -183,7 +183,7 @@ def _resolution_lists(ctx: _Context, par: _Par, out: CitationSet) -> list[tuple[
         return covered
     prev_list: tuple[int, tuple[Organ, Basis, str]] | None = None
     for kw in _matches_at(P.KEYWORD, ptext, ("esolution", "ecision"), (1,)):
-        if kw.start() and (ptext[kw.start() - 1].isalnum() or ptext[kw.start() - 1] in "-_"):
+        if word_before(ptext, kw.start()):
             continue
         items, end = _keyword_list(ctx, par, kw, prev_list, out, covered)
         if items and items[0].basis is Basis.ITS:

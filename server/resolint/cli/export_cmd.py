@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from resolint.settings import CONFIG_NAMES_TEXT
+
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 
@@ -22,7 +24,7 @@ def add_export_parser(sub) -> None:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--force", action="store_true", help="export even when the structure is uncertain (unplaced text, numbering breaks)")
     p.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
-    p.add_argument("--config", help="configuration file (default: the nearest resolint.toml, .resolint.toml or pyproject.toml)")
+    p.add_argument("--config", help=f"configuration file (default: the nearest {CONFIG_NAMES_TEXT})")
 
 
 def lint_draft(path: Path, settings, style: str | None):

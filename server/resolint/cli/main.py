@@ -48,7 +48,7 @@ from resolint.config import (
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.model import Kind
-from resolint.settings import MAX_SIZE
+from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
 from resolint.styles import StyleError, detect_style
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="print the fixes as a diff on standard output instead of writing them")
     check.add_argument("--fix-read-only", action="store_true", help="with --fix, also rewrite files that are read-only")
-    check.add_argument("--config", help="configuration file (default: the nearest resolint.toml, .resolint.toml or pyproject.toml)")
+    check.add_argument("--config", help=f"configuration file (default: the nearest {CONFIG_NAMES_TEXT})")
     check.add_argument("--stdin-filename", help="the name to report (and match per-file ignores against) for standard input")
     check.add_argument("--jobs", type=int, default=1, help="processes to lint files in (0: one per core); one when the input is too small to gain from more")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from resolint.numerals import to_roman
+from resolint.numerals import ordinal, to_roman
 
 MAX_LEVELS = 9
 BULLET = "•"
@@ -126,8 +126,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "ordinal":
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
+        return ordinal(n)
     if fmt == "none":
         return ""
     return str(n)  # decimal and every format we do not render specially

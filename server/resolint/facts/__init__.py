@@ -19,7 +19,7 @@ from resolint.citations import CitationSet, safe_extract
 from resolint.citations.patterns import QUOTE
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
-from resolint.model import Kind, Paragraph, Resolution
+from resolint.model import Paragraph, Resolution
 from resolint.openers import Opener, find_opener
 from resolint.source import SourceText, Span
 
@@ -75,7 +75,7 @@ class Analysis:
     @cached_property
     def own_paragraphs(self) -> list[Paragraph]:
         """Paragraphs in the drafter's own words: not an annex (often a treaty), not a directive."""
-        return [p for p in self.resolution.paragraphs if p.kind not in (Kind.ANNEX, Kind.DIRECTIVE)]
+        return [p for p in self.resolution.paragraphs if p.own]
 
     @cached_property
     def quotes(self) -> list[Span]:

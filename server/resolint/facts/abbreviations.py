@@ -38,7 +38,7 @@ def find_definitions(facts: Analysis) -> list[Definition]:
     out = []
     for m in DEFINITION.finditer(text):
         p = facts.paragraph_at(m.start())
-        if p is None or p.kind in (Kind.TITLE, Kind.ANNEX, Kind.DIRECTIVE, Kind.NOTE):
+        if p is None or not p.own or p.kind in (Kind.TITLE, Kind.NOTE):
             continue  # the title repeats the agenda item; the body defines for itself
         if not _BEFORE.search(text, max(p.span.start, m.start() - 4), m.start()):
             continue

@@ -15,7 +15,7 @@ from lsprotocol import types
 
 from resolint.lsp.diagnostics import lsp_range
 from resolint.lsp.state import LintState
-from resolint.model import Kind, Paragraph
+from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.source import Span
 
@@ -91,12 +91,16 @@ def _symbol(state: LintState, p: Paragraph) -> types.DocumentSymbol:
     )
 
 
+def _root_groups(res: Resolution) -> list[tuple[Kind, list[Paragraph]]]:
+    """The top-level paragraphs (directive comments left out), in runs of one kind: the
+    outline's groups and the folding ranges of title block, preamble, operative part…"""
+    roots = [p for p in res.body if p.parent is None]
+    return [(kind, list(run)) for kind, run in groupby(roots, key=lambda p: p.kind)]
+
+
 def document_symbols(state: LintState) -> list[types.DocumentSymbol]:
-    res = state.result.resolution
-    roots = [p for p in res.paragraphs if p.parent is None and p.kind is not Kind.DIRECTIVE]
     out: list[types.DocumentSymbol] = []
-    for kind, run in groupby(roots, key=lambda p: p.kind):
-        items = list(run)
+    for kind, items in _root_groups(state.result.resolution):
         label, skind = GROUPS.get(kind, (kind.value.title(), types.SymbolKind.Namespace))
         start, end = items[0].span.start, max(_subtree_end(p) for p in items)
         if kind in (Kind.OPENING, Kind.HEADING) and len(items) == 1:
@@ -137,12 +141,9 @@ def folding_ranges(state: LintState) -> list[types.FoldingRange]:
             seen.add((sl, el))
             out.append(types.FoldingRange(start_line=sl, end_line=el, kind=types.FoldingRangeKind.Region))
 
-    roots = [p for p in res.paragraphs if p.parent is None and p.kind is not Kind.DIRECTIVE]
-    for _, run in groupby(roots, key=lambda p: p.kind):
-        items = list(run)
+    for _, items in _root_groups(res):
         add(items[0].span.start, max(_subtree_end(p) for p in items))
-    for p in res.paragraphs:
-        if p.kind is not Kind.DIRECTIVE:
-            add(p.span.start, _subtree_end(p))
+    for p in res.body:
+        add(p.span.start, _subtree_end(p))
     out.sort(key=lambda r: (r.start_line, -r.end_line))
     return out
