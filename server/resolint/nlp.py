@@ -106,45 +106,45 @@ def get_nlp() -> Nlp:
 
 #: Words and single marks, as spaCy's tokenizer splits the head of a paragraph.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_tables: dict[int, tuple[tuple[str, ...], dict[tuple[str, ...], str], int]] = {}
+_tables: dict[int, tuple[tuple[str, ...], dict[tuple[str, ...], str], frozenset[tuple[str, ...]]]] = {}
 _tables_lock = threading.Lock()
 
 
-def _table(phrases: tuple[str, ...]) -> tuple[dict[tuple[str, ...], str], int]:
-    """Phrases keyed by their lower-case tokens, and the most tokens in one phrase."""
+def _table(phrases: tuple[str, ...]) -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...]]]:
+    """Phrases keyed by their lower-case tokens, and every leading run of tokens of a
+    phrase (so a head is tokenized only as far as some phrase goes)."""
     hit = _tables.get(id(phrases))
     if hit is not None and hit[0] is phrases:
         return hit[1], hit[2]
     table: dict[tuple[str, ...], str] = {}
-    longest = 0
     for phrase in phrases:
         key = tuple(_TOKEN.findall(phrase.lower()))
         if key and key not in table:
             table[key] = phrase
-            longest = max(longest, len(key))
+    prefixes = frozenset(key[:n] for key in table for n in range(1, len(key) + 1))
     with _tables_lock:
         if len(_tables) > 64:
             _tables.clear()
-        _tables[id(phrases)] = (phrases, table, longest)
-    return table, longest
+        _tables[id(phrases)] = (phrases, table, prefixes)
+    return table, prefixes
 
 
 def longest_leading_phrase(head: str, phrases: tuple[str, ...]) -> PhraseMatch | None:
     """The longest listed phrase that starts ``head`` (case-insensitive), if any."""
     if not phrases or not head:
         return None
-    table, longest = _table(phrases)
-    tokens = []
+    table, prefixes = _table(phrases)
+    best = None
+    words: list[str] = []
     for m in _TOKEN.finditer(head):
-        tokens.append(m)
-        if len(tokens) >= longest:
-            break
-    words = [t.group(0).lower() for t in tokens]
-    for k in range(len(tokens), 0, -1):
-        phrase = table.get(tuple(words[:k]))
+        words.append(m.group(0).lower())
+        key = tuple(words)
+        if key not in prefixes:
+            break  # no phrase goes on this way: no longer one can match
+        phrase = table.get(key)
         if phrase is not None:
-            return PhraseMatch(tokens[k - 1].end(), phrase)
-    return None
+            best = PhraseMatch(m.end(), phrase)
+    return best
 
 
 _lemminflect_lock = threading.Lock()
