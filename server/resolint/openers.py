@@ -38,6 +38,8 @@ class OpenerContext(Protocol):
     def nlp(self) -> Nlp: ...
 
 MODIFIER_WORDS = ("also", "further")
+#: How far past a paragraph's start its opener's words are read.
+_WORDS_REACH = HEAD_CHARS + 40
 ADVERBS = frozenset(
     ["deeply", "fully", "firmly", "gravely", "strongly", "solemnly", "seriously", "keenly", "profoundly", "once", "again", "further", "also", "equally", "urgently", "earnestly", "formally", "hereby", "therefore", "respectfully", "most", "ever"]
 )
@@ -107,10 +109,12 @@ def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     while start < end and text[start] in _EMPHASIS:
         emphasis += text[start]
         start += 1
-    words = _words(text, start, min(end, start + HEAD_CHARS + 40), 6)
+    # Three words settle the adverbs before a phrase (at most two); the run of capitals
+    # of an all-capitals style reads up to six (_unlisted reads them when it needs them).
+    words = _words(text, start, min(end, start + _WORDS_REACH), 3)
     if not words:
         return None
-    return _listed(ctx, paragraph, start, end, words, emphasis) or _unlisted(ctx, words, emphasis)
+    return _listed(ctx, paragraph, start, end, words, emphasis) or _unlisted(ctx, words, start, end, emphasis)
 
 
 def _listed(ctx: OpenerContext, paragraph: Paragraph, start: int, end: int, words: list[re.Match[str]], emphasis: str) -> Opener | None:
@@ -147,7 +151,7 @@ def _listed(ctx: OpenerContext, paragraph: Paragraph, start: int, end: int, word
     )
 
 
-def _unlisted(ctx: OpenerContext, words: list[re.Match[str]], emphasis: str) -> Opener:
+def _unlisted(ctx: OpenerContext, words: list[re.Match[str]], start: int, end: int, emphasis: str) -> Opener:
     """Not listed: the leading word (after adverbs), or the leading run of capitals in
     an all-capitals style."""
     k = _leading_adverbs(words)
@@ -155,7 +159,7 @@ def _unlisted(ctx: OpenerContext, words: list[re.Match[str]], emphasis: str) -> 
     before = Span(words[0].start(1), words[k - 1].end()) if k else None
     last = head
     if ctx.style.opener_case == "upper" and head.group(1).isupper():
-        for w in words[k + 1 :]:
+        for w in _words(ctx.text, start, min(end, start + _WORDS_REACH), 6)[k + 1 :]:
             if w.group(1).isupper() and len(w.group(1)) > 1:
                 last = w
             else:
