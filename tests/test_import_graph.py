@@ -3,8 +3,8 @@
 The graph is built with :mod:`ast` from every import statement: top-level ones and those
 inside functions, because a function-level import that closes a loop only hides it. So a
 function-level import may remain only to load a module lazily (CLI start-up, optional
-Word/export/spaCy parts), never to dodge a loop. An import under ``if TYPE_CHECKING:`` is
-left out (it never runs).
+Word/export/spaCy parts), never to dodge a loop, and it says so with a ``# lazy: <why>``
+comment (checked below). An import under ``if TYPE_CHECKING:`` is left out (it never runs).
 """
 
 from __future__ import annotations
@@ -125,3 +125,26 @@ def test_no_import_loop_in_resolint():
     cycle = find_cycle(_without_parent_packages(graph))
     assert cycle is None, "import loop: " + " -> ".join(cycle)
 
+
+
+def _unexplained_function_imports(source: str, module: str = "m", is_package: bool = False) -> list[int]:
+    """Lines of function-level imports without a ``# lazy: <why>`` comment."""
+    lines = source.splitlines()
+    found = {line for _t, line, top in _imports(ast.parse(source), module, is_package) if not top}
+    return sorted(n for n in found if "# lazy: " not in lines[n - 1])
+
+
+def test_the_lazy_check_finds_an_unexplained_import():
+    src = "import x\ndef f():\n    import y\ndef g():\n    import z  # lazy: z is slow\n"
+    assert _unexplained_function_imports(src) == [3]
+
+
+def test_every_function_level_import_is_a_deliberate_lazy_load():
+    """A function-level import is allowed only to load a heavy or optional module where it
+    is used (pygls, python-docx, lxml, spaCy, …), and says why: ``# lazy: <why>`` on its
+    first line. Anything else belongs at the top of the module."""
+    bad = []
+    for name, path in sorted(_modules().items()):
+        for line in _unexplained_function_imports(path.read_text(encoding="utf-8"), name, path.name == "__init__.py"):
+            bad.append(f"{path.relative_to(ROOT)}:{line}")
+    assert not bad, "function-level import without '# lazy: <why>' (move it to the top?): " + ", ".join(bad)

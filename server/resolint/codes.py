@@ -44,7 +44,7 @@ def unknown_selector(selector: str, extra: Iterable[str] = ()) -> str:
     return f"no rule code or prefix '{selector}'{hint}"
 
 
-def first_unknown(selectors, extra: Iterable[str] = ()) -> str:
+def first_unknown(selectors: Iterable[str], extra: Iterable[str] = ()) -> str:
     """The problem with the first selector that names no rule, or ""."""
     extra = tuple(extra)
     for s in selectors:

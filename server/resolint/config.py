@@ -9,6 +9,7 @@ this module alone, so the editor and CI cannot disagree.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import json
@@ -129,8 +130,6 @@ def _instrument(path: Any, where: str, body: Any) -> None:
         elif k == "adopted_on":
             _string(path, w, v)
             try:
-                import datetime
-
                 datetime.date.fromisoformat(v)
             except ValueError:
                 raise ConfigError(path, w, f"expected an ISO date (YYYY-MM-DD), got {v!r}") from None

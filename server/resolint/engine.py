@@ -18,7 +18,7 @@ from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
-from resolint.model import Directive, Resolution
+from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -238,7 +238,7 @@ def _apply_directives(
     return kept
 
 
-def _removal_edits(res: Resolution, d: Directive):
+def _removal_edits(res: Resolution, d: Directive) -> tuple[Edit]:
     """Delete a directive; when it stands alone on its line, delete the line too."""
     text = res.source.text
     start, end = d.span.start, d.span.end
@@ -296,7 +296,7 @@ def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span
     return scopes
 
 
-def _last_end(p, memo: dict[int, int]) -> int:
+def _last_end(p: Paragraph, memo: dict[int, int]) -> int:
     """Where ``p`` ends with all its sub-paragraphs (they belong to it), memoized."""
     if id(p) not in memo:
         end = p.span.end

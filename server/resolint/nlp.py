@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +53,7 @@ class Nlp:
         if self._blank is None:
             with self._blank_lock:
                 if self._blank is None:
-                    import spacy
+                    import spacy  # lazy: spaCy loads only when tokens are asked for, never on the plain lint path
 
                     self._blank = spacy.blank("en")
         return self._blank
@@ -64,7 +65,7 @@ class Nlp:
         with self._matcher_lock:
             matcher = self._matchers.get(phrases)
             if matcher is None:
-                from spacy.matcher import PhraseMatcher
+                from spacy.matcher import PhraseMatcher  # lazy: spaCy, as in nlp above
 
                 matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
                 for i, doc in enumerate(self.nlp.tokenizer.pipe(phrases)):
@@ -156,17 +157,15 @@ def _lemminflect():
     ``import lemminflect`` imports spaCy, when it is installed, only to register token
     extensions we never use: that would put spaCy's whole import back on the lint path.
     """
-    import sys
-
     with _lemminflect_lock:
         if "lemminflect" in sys.modules or "spacy" in sys.modules:
-            import lemminflect
+            import lemminflect  # lazy: word lists load on first use, with spaCy hidden (see the docstring)
 
             return lemminflect
         hider = _HideSpacy(threading.get_ident())
         sys.meta_path.insert(0, hider)  # "import spacy" fails in this thread while lemminflect loads
         try:
-            import lemminflect
+            import lemminflect  # lazy: word lists load on first use, with spaCy hidden (see the docstring)
         finally:
             sys.meta_path.remove(hider)
         return lemminflect
@@ -253,8 +252,7 @@ def _all_forms() -> dict[str, tuple[str, str, str]]:
 
 def known_forms(word: str) -> tuple[str, str, str] | None:
     """lemminflect's (lemma, VBG, VBZ) for a lower-case verb form, from the tables."""
-    # Imported here: a draft whose openers are all listed never needs it (6 ms to import).
-    from resolint.verbforms import FORMS
+    from resolint.verbforms import FORMS  # lazy: 6 ms, and a draft whose openers are all listed never needs it
 
     known = FORMS.get(word)
     if known is None:

@@ -83,7 +83,7 @@ def find_opener(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
 def _words(text: str, start: int, end: int, count: int) -> list[re.Match[str]]:
     """Up to ``count`` words from ``start``, separated by spaces only (a comma or any
     other mark ends the run: "Recalling, also" has one)."""
-    out = []
+    out: list[re.Match[str]] = []
     pos = start
     while len(out) < count:
         m = _SPACED_WORD.match(text, pos, end)

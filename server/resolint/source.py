@@ -9,6 +9,7 @@ through this index, built once per text, so that no caller ever measures a line 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
@@ -50,6 +51,30 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class SpanSet:
+    """Spans to test others against for overlap, in logarithmic time per test.
+
+    ``any(span.overlaps(s) for s in spans)`` inside a loop over a document's matches is
+    quadratic: renumbering thousands of paragraphs with references to each checked every
+    reference against every label. The spans may nest or overlap each other.
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in ordered]
+        # _reach[k]: the furthest end among the first k + 1 spans by start.
+        self._reach: list[int] = []
+        furthest = -1
+        for s in ordered:
+            furthest = max(furthest, s.end)
+            self._reach.append(furthest)
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether any span of the set overlaps ``span`` (as :meth:`Span.overlaps`)."""
+        k = bisect.bisect_left(self._starts, span.end)  # spans starting before span ends
+        return k > 0 and self._reach[k - 1] > span.start
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from resolint.entrypoints import entry_points
+from resolint.includes import inside
 
 STYLE_GROUP = "resolint.styles"
 #: Prefix of a key that adds to an inherited list instead of replacing it.
@@ -79,7 +80,7 @@ def _builtin_raw(name: str) -> tuple[dict[str, Any], Path]:
 
 @functools.lru_cache(maxsize=1)
 def _builtin_names() -> tuple[str, ...]:
-    names = set()
+    names: set[str] = set()
     for d in builtin_style_dirs():
         names.update(p.stem for p in d.glob("*.toml") if not p.stem.startswith("_"))
     return tuple(sorted(names))
@@ -172,8 +173,6 @@ def _lines(text: str) -> tuple[str, ...]:
 def data_file(filename: str) -> Path | None:
     """The package data file ``filename``, only if it lies inside a data folder (an
     absolute name or a ``..`` would otherwise reach any file on the machine)."""
-    from resolint.includes import inside
-
     if not filename or "\x00" in filename or Path(filename).is_absolute():
         return None
     for d in builtin_style_dirs():

@@ -56,10 +56,9 @@ def apply(
     matches: Callable[[str, Sequence[str]], bool],
 ) -> tuple[list[bool], list[bool]]:
     """(suppressed per finding, used per directive) for findings given as (code, start)."""
-    live = [i for i, (d, s) in enumerate(zip(directives, scopes, strict=False)) if s is not None and not d.malformed]
+    live = [(i, d, s) for i, (d, s) in enumerate(zip(directives, scopes, strict=False)) if s is not None and not d.malformed]
     intervals: dict[str | None, list[tuple[int, int]]] = {}
-    for i in live:
-        d, s = directives[i], scopes[i]
+    for _i, d, s in live:
         iv = _EVERYWHERE if d.action == "file-ignore" else (s.start, s.end)
         for sel in d.codes or (ANY,):
             intervals.setdefault(sel, []).append(iv)
@@ -83,8 +82,7 @@ def apply(
         pts.sort()
 
     used = [False] * len(directives)
-    for i in live:
-        d, s = directives[i], scopes[i]
+    for i, d, s in live:
         a, b = _EVERYWHERE if d.action == "file-ignore" else (s.start, s.end)
         used[i] = any(_any_between(points[sel], a, b) for sel in d.codes or (ANY,))
     return suppressed, used

@@ -14,8 +14,10 @@ from resolint.citations.refdata import (
     ga_anchors,
     ga_session_window,
     ga_sessions_for_date,
+    interpol_no_session_years,
     interpol_session_for_year,
     interpol_sessions,
+    interpol_year_for_session,
     sc_first_numbers,
     sc_years_for_number,
 )
@@ -35,6 +37,16 @@ def test_interpol_rule_matches_every_row_of_the_table():
     assert len(rows) >= 30
     for year, row in rows.items():
         assert interpol_session_for_year(year) == row.session, year
+        assert interpol_year_for_session(row.session) == year, row.session
+
+
+def test_the_year_without_a_session_comes_from_the_table():
+    # kb §3.3: none in 2020 (the 89th was postponed to 2021); the table has 2019 (88th)
+    # and 2021 (89th) and no row for 2020, which is all the code reads.
+    assert interpol_no_session_years() == frozenset({2020})
+    # Outside the table the offsets of its first and last runs continue.
+    assert interpol_session_for_year(1950) == 19 and interpol_session_for_year(2030) == 98
+    assert interpol_year_for_session(19) == 1950 and interpol_year_for_session(98) == 2030
 
 
 def test_security_council_table_is_increasing_and_places_numbers():

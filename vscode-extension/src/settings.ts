@@ -7,30 +7,43 @@
  * ("what does the server get", "when must it restart") testable with `node --test`.
  */
 
-export const STYLES = ["auto", "interpol", "un-ga", "un-sc", "mun"] as const;
-export type Style = (typeof STYLES)[number];
+import manifest from "../package.json";
 
-export const RUN_MODES = ["onType", "onSave"] as const;
-export type RunMode = (typeof RUN_MODES)[number];
+/**
+ * One setting as package.json declares it: the part of JSON Schema the declarations use.
+ * package.json's `contributes.configuration` is the one list of settings: the keys, the
+ * defaults, the allowed values and the ranges below are all read from it.
+ */
+interface SettingSchema {
+  type: "string" | "boolean" | "integer" | "array" | "object";
+  default: unknown;
+  enum?: readonly string[];
+  minimum?: number;
+  maximum?: number;
+  patternProperties?: Record<string, { enum?: readonly string[] }>;
+}
 
-export const SEVERITIES = ["error", "warning", "information", "hint"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+const SECTION = "resolint.";
+const DECLARED = manifest.contributes.configuration.properties as Record<string, SettingSchema>;
 
 /** The language id the extension contributes for resolution drafts. */
-export const LANGUAGE_ID = "resolution";
+export const LANGUAGE_ID: string = manifest.contributes.languages[0].id;
 
-/** The file patterns that are drafts without any setting (also in package.json). */
-export const BUILTIN_EXTENSIONS = [".res.txt", ".res.md", ".resolution"];
+/** The file patterns that are drafts without any setting. */
+export const BUILTIN_EXTENSIONS: readonly string[] = manifest.contributes.languages[0].extensions;
 
+/** The typed view of the settings (a test checks it has exactly package.json's keys). */
 export interface ResolintSettings {
   /** Python interpreter with resolint installed ("" = not set). */
   interpreter: string;
   /** A resolint executable ("" = not set); wins over `interpreter`. */
   path: string;
-  style: Style;
-  run: RunMode;
+  /** House style: one of package.json's `resolint.style` enum. */
+  style: string;
+  /** "onType" or "onSave" (package.json's `resolint.run` enum). */
+  run: string;
   /** Rule code or family prefix -> severity shown in the editor. */
-  severityOverrides: Record<string, Severity>;
+  severityOverrides: Record<string, string>;
   /** Extra glob patterns of files to lint, whatever their language. */
   extraGlobs: string[];
   /** Let "Format Document" apply safe fixes and renumber operative paragraphs. */
@@ -42,139 +55,129 @@ export interface ResolintSettings {
   /** Milliseconds a lint as you type may run before the server stops it (0: no limit). */
   lintTimeBudget: number;
 }
+export type SettingKey = keyof ResolintSettings;
 
-export const DEFAULTS: ResolintSettings = {
-  interpreter: "",
-  path: "",
-  style: "auto",
-  run: "onType",
-  severityOverrides: {},
-  extraGlobs: [],
-  formatting: false,
-  debounce: 150,
-  docsUrl: "",
-  lintTimeBudget: 5000,
-};
+type Declared<K> = K extends `resolint.${infer Key}` ? (Key extends `trace.${string}` ? never : Key) : never;
+/** The setting names package.json declares, as a type. */
+type DeclaredKey = Declared<keyof typeof manifest.contributes.configuration.properties>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time check (`npm run typecheck`): the typed view names exactly package.json's settings. */
+export const INTERFACE_MATCHES_PACKAGE_JSON: Same<SettingKey, DeclaredKey> = true;
 
-/** Keys under the `resolint` section; the order is the order of package.json. */
-export const SETTING_KEYS = [
-  "interpreter", "path", "style", "run", "severityOverrides", "extraGlobs", "formatting", "debounce", "docsUrl",
-  "lintTimeBudget",
-] as const;
-export type SettingKey = (typeof SETTING_KEYS)[number];
+/**
+ * Keys under the `resolint` section, in package.json's order. `trace.server` is
+ * vscode-languageclient's own (it reads it itself).
+ */
+export const SETTING_KEYS: readonly string[] = Object.keys(DECLARED)
+  .map((k) => k.slice(SECTION.length))
+  .filter((k) => !k.startsWith("trace."));
+
+/**
+ * Settings that are the client's business: how to find and start the server, and which
+ * documents the client syncs (the document selector is fixed when the client starts).
+ * The server never receives them, and a change of one needs a new server process.
+ */
+export const CLIENT_KEYS = ["interpreter", "path", "extraGlobs"] as const satisfies readonly SettingKey[];
+type ClientKey = (typeof CLIENT_KEYS)[number];
+
+/** The schema of `resolint.<key>` in package.json. */
+export function declared(key: string): SettingSchema {
+  const schema = DECLARED[SECTION + key];
+  if (!schema) throw new Error(`package.json declares no setting resolint.${key}`);
+  return schema;
+}
+
+/** What the settings are when nothing is set: package.json's defaults. */
+export const DEFAULTS = Object.fromEntries(
+  SETTING_KEYS.map((k) => [k, structuredClone(declared(k).default)]),
+) as unknown as ResolintSettings;
+
+const isString = (v: unknown): v is string => typeof v === "string";
+
+/** What a value of ``schema`` must be, for the message when it is not. */
+function expected(schema: SettingSchema): string {
+  if (schema.enum) return `one of ${schema.enum.join(", ")}`;
+  if (schema.type === "integer") return `a whole number from ${schema.minimum ?? "-∞"} to ${schema.maximum ?? "∞"}`;
+  if (schema.type === "array") return "an array of strings";
+  return { string: "a string", boolean: "true or false", object: "an object" }[schema.type] ?? schema.type;
+}
+
+/**
+ * The value of one setting checked against its declaration: the value, or `undefined`
+ * (then the default) with one line in `problems` for a value VS Code would have flagged.
+ * Items of arrays and objects are checked one by one, so one bad entry loses only itself.
+ */
+function checked(key: string, v: unknown, schema: SettingSchema, problems: string[]): unknown {
+  const bad = () => {
+    const fallback = isString(schema.default) ? schema.default : JSON.stringify(schema.default);
+    problems.push(`resolint.${key} must be ${expected(schema)}; got ${JSON.stringify(v)}, using ${fallback}`);
+    return undefined;
+  };
+  switch (schema.type) {
+    case "string":
+      if (!isString(v)) return bad();
+      if (schema.enum) return schema.enum.includes(v) ? v : bad();
+      return v.trim();
+    case "boolean":
+      return typeof v === "boolean" ? v : bad();
+    case "integer": {
+      const ok = typeof v === "number" && Number.isInteger(v)
+        && v >= (schema.minimum ?? -Infinity) && v <= (schema.maximum ?? Infinity);
+      return ok ? v : bad();
+    }
+    case "array": {
+      if (!Array.isArray(v)) return bad();
+      const out: string[] = [];
+      for (const item of v) {
+        if (isString(item) && item.trim() !== "") out.push(item.trim());
+        else problems.push(`resolint.${key}: ${JSON.stringify(item)} is not a glob; ignored`);
+      }
+      return out;
+    }
+    case "object": {
+      if (!v || typeof v !== "object" || Array.isArray(v)) return bad();
+      const allowed = Object.values(schema.patternProperties ?? {})[0]?.enum;
+      const out: Record<string, string> = {};
+      for (const [name, value] of Object.entries(v as Record<string, unknown>)) {
+        if (isString(value) && (!allowed || allowed.includes(value))) out[name.trim().toUpperCase()] = value;
+        else problems.push(`resolint.${key}.${name} must be one of ${(allowed ?? []).join(", ")}; ignored`);
+      }
+      return out;
+    }
+  }
+}
 
 /**
  * Reads settings through `get` (e.g. `workspace.getConfiguration("resolint").get`),
- * dropping values of the wrong type or outside the allowed set, so a typo in
+ * dropping values of the wrong type or outside what package.json allows, so a typo in
  * settings.json degrades to the default instead of reaching the server.
  * `problems` collects one line per value that was dropped, for the output channel.
  */
 export function readSettings(get: (key: SettingKey) => unknown, problems: string[] = []): ResolintSettings {
-  const str = (key: "interpreter" | "path" | "docsUrl"): string => {
-    const v = get(key);
-    if (v === undefined || v === null) return DEFAULTS[key];
-    if (typeof v !== "string") {
-      problems.push(`resolint.${key} must be a string; ignored`);
-      return DEFAULTS[key];
-    }
-    return v.trim();
-  };
-  const oneOf = <T extends string>(key: SettingKey, allowed: readonly T[], fallback: T): T => {
-    const v = get(key);
-    if (v === undefined || v === null) return fallback;
-    if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
-    problems.push(`resolint.${key} must be one of ${allowed.join(", ")}; got ${JSON.stringify(v)}, using ${fallback}`);
-    return fallback;
-  };
-
-  const severityOverrides: Record<string, Severity> = {};
-  const rawOverrides = get("severityOverrides");
-  if (rawOverrides && typeof rawOverrides === "object" && !Array.isArray(rawOverrides)) {
-    for (const [code, sev] of Object.entries(rawOverrides as Record<string, unknown>)) {
-      if (typeof sev === "string" && (SEVERITIES as readonly string[]).includes(sev)) {
-        severityOverrides[code.trim().toUpperCase()] = sev as Severity;
-      } else {
-        problems.push(`resolint.severityOverrides.${code} must be one of ${SEVERITIES.join(", ")}; ignored`);
-      }
-    }
-  } else if (rawOverrides !== undefined && rawOverrides !== null) {
-    problems.push("resolint.severityOverrides must be an object; ignored");
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const schema = declared(key);
+    const v = get(key as SettingKey);
+    const value = v === undefined || v === null ? undefined : checked(key, v, schema, problems);
+    out[key] = value === undefined ? structuredClone(schema.default) : value;
   }
-
-  const extraGlobs: string[] = [];
-  const rawGlobs = get("extraGlobs");
-  if (Array.isArray(rawGlobs)) {
-    for (const g of rawGlobs) {
-      if (typeof g === "string" && g.trim() !== "") extraGlobs.push(g.trim());
-      else problems.push(`resolint.extraGlobs: ${JSON.stringify(g)} is not a glob; ignored`);
-    }
-  } else if (rawGlobs !== undefined && rawGlobs !== null) {
-    problems.push("resolint.extraGlobs must be an array of strings; ignored");
-  }
-
-  let formatting = DEFAULTS.formatting;
-  const rawFormatting = get("formatting");
-  if (typeof rawFormatting === "boolean") formatting = rawFormatting;
-  else if (rawFormatting !== undefined && rawFormatting !== null) problems.push("resolint.formatting must be true or false; ignored");
-
-  // The server accepts 0–10000 ms; outside that it would reject the value.
-  let debounce = DEFAULTS.debounce;
-  const rawDebounce = get("debounce");
-  if (typeof rawDebounce === "number" && Number.isInteger(rawDebounce) && rawDebounce >= 0 && rawDebounce <= 10_000) {
-    debounce = rawDebounce;
-  } else if (rawDebounce !== undefined && rawDebounce !== null) {
-    problems.push("resolint.debounce must be a whole number of milliseconds from 0 to 10000; ignored");
-  }
-
-  // The server accepts 0–600000 ms (0: no limit); outside that it would reject the value.
-  let lintTimeBudget = DEFAULTS.lintTimeBudget;
-  const rawBudget = get("lintTimeBudget");
-  if (typeof rawBudget === "number" && Number.isInteger(rawBudget) && rawBudget >= 0 && rawBudget <= 600_000) {
-    lintTimeBudget = rawBudget;
-  } else if (rawBudget !== undefined && rawBudget !== null) {
-    problems.push("resolint.lintTimeBudget must be a whole number of milliseconds from 0 to 600000; ignored");
-  }
-
-  return {
-    interpreter: str("interpreter"),
-    path: str("path"),
-    style: oneOf("style", STYLES, DEFAULTS.style),
-    run: oneOf("run", RUN_MODES, DEFAULTS.run),
-    severityOverrides,
-    extraGlobs,
-    formatting,
-    debounce,
-    docsUrl: str("docsUrl"),
-    lintTimeBudget,
-  };
+  return out as unknown as ResolintSettings;
 }
 
-/** What the server receives: the settings it acts on, mirroring its own option names. */
-export interface ServerOptionsPayload {
-  style: Style;
-  run: RunMode;
-  severityOverrides: Record<string, Severity>;
-  formatting: boolean;
-  debounce: number;
-  docsUrl: string;
-  lintTimeBudget: number;
-}
+/** What the server receives: every setting but the client's own, under the same names. */
+export type ServerOptionsPayload = Omit<ResolintSettings, ClientKey>;
 
 /**
  * The LSP `initializationOptions` (and the `resolint` section sent with
  * workspace/didChangeConfiguration). How to find the server is the client's
- * business, so `interpreter`, `path` and `extraGlobs` are not sent.
+ * business, so the CLIENT_KEYS are not sent.
  */
 export function serverPayload(s: ResolintSettings): ServerOptionsPayload {
-  return {
-    style: s.style,
-    run: s.run,
-    severityOverrides: { ...s.severityOverrides },
-    formatting: s.formatting,
-    debounce: s.debounce,
-    docsUrl: s.docsUrl,
-    lintTimeBudget: s.lintTimeBudget,
-  };
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    if (!(CLIENT_KEYS as readonly string[]).includes(key)) out[key] = structuredClone(s[key as SettingKey]);
+  }
+  return out as ServerOptionsPayload;
 }
 
 /** A document filter in the shape both `vscode` and vscode-languageclient accept. */
@@ -199,12 +202,12 @@ export function documentSelector(s: ResolintSettings): DocFilter[] {
 
 /**
  * Whether a change of these keys needs a new server process rather than a
- * didChangeConfiguration. The interpreter or executable changes the process; the
- * document selector (extraGlobs) is fixed when the client starts. style, run and
- * severityOverrides reach the running server through didChangeConfiguration.
+ * didChangeConfiguration: a change of one of the CLIENT_KEYS (the interpreter or
+ * executable changes the process; the document selector is fixed when the client
+ * starts). The others reach the running server through didChangeConfiguration.
  */
 export function needsRestart(changed: (key: SettingKey) => boolean): boolean {
-  return changed("interpreter") || changed("path") || changed("extraGlobs");
+  return CLIENT_KEYS.some((k) => changed(k));
 }
 
 /**
@@ -235,6 +238,6 @@ export function expandPath(
  * `mode` is vscode-languageclient's DiagnosticPullMode: "onType", "onSave" or "onFocus".
  * Read at each pull, so changing the setting needs no restart.
  */
-export function skipPull(run: RunMode, mode: string): boolean {
+export function skipPull(run: string, mode: string): boolean {
   return run === "onSave" && mode === "onType";
 }

@@ -1,9 +1,17 @@
 /** Settings -> what the server gets, the document selector, and when to restart. */
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import {
-  DEFAULTS, documentSelector, expandPath, needsRestart, readSettings, serverPayload, SettingKey, skipPull,
+  BUILTIN_EXTENSIONS, CLIENT_KEYS, DEFAULTS, documentSelector, expandPath, LANGUAGE_ID, needsRestart, readSettings,
+  serverPayload, SETTING_KEYS, SettingKey, skipPull,
 } from "../src/settings";
+
+// Read from disk, not through the bundle: what VS Code shows is what the code must use.
+const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+const declared: Record<string, { default: unknown; enum?: string[]; maximum?: number }> =
+  manifest.contributes.configuration.properties;
 
 const from = (o: Record<string, unknown>) => (k: SettingKey) => o[k];
 
@@ -13,6 +21,27 @@ test("defaults when nothing is set", () => {
     style: "auto", run: "onType", severityOverrides: {}, formatting: false, debounce: 150, docsUrl: "",
     lintTimeBudget: 5000,
   });
+});
+
+test("package.json's settings are the one list: keys, defaults, allowed values", () => {
+  assert.deepEqual(
+    [...SETTING_KEYS, "trace.server"].map((k) => `resolint.${k}`),
+    Object.keys(declared),
+  );
+  assert.deepEqual(Object.keys(DEFAULTS), [...SETTING_KEYS]);
+  for (const k of SETTING_KEYS) assert.deepEqual((DEFAULTS as unknown as Record<string, unknown>)[k], declared[`resolint.${k}`].default, k);
+  // A value package.json allows passes; one just outside its range or enum does not.
+  for (const style of declared["resolint.style"].enum ?? []) assert.equal(readSettings(from({ style })).style, style);
+  const max = declared["resolint.debounce"].maximum ?? 0;
+  assert.equal(readSettings(from({ debounce: max })).debounce, max);
+  assert.equal(readSettings(from({ debounce: max + 1 })).debounce, DEFAULTS.debounce);
+  assert.equal(LANGUAGE_ID, manifest.contributes.languages[0].id);
+  assert.deepEqual(BUILTIN_EXTENSIONS, manifest.contributes.languages[0].extensions);
+});
+
+test("the server gets every setting but the client's own", () => {
+  const payload = serverPayload(DEFAULTS);
+  assert.deepEqual(Object.keys(payload), SETTING_KEYS.filter((k) => !(CLIENT_KEYS as readonly string[]).includes(k)));
 });
 
 test("settings reach the server as initializationOptions, without client-only keys", () => {

@@ -6,7 +6,7 @@ from collections import Counter
 from resolint.facts import Analysis
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span
+from resolint.source import Span, SpanSet
 from resolint_rules.opr.sequences import is_numbered, operative_sequences
 
 #: Internal references a renumbering must follow: "paragraph 3 above",
@@ -55,11 +55,12 @@ def reference_edits(
     (a text with many sequences is then scanned once, not once per sequence).
     """
     edits = []
+    skipped = SpanSet(skip)
     for old, span in reference_numbers(text) if numbers is None else numbers:
         new = mapping.get(old)
         if new is None or new == old:
             continue
-        if any(span.overlaps(s) for s in skip):
+        if skipped.overlaps(span):
             continue
         edits.append(Edit(span, str(new)))
     return edits

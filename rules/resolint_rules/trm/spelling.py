@@ -228,19 +228,18 @@ class Spelling(Rule):
                 continue  # inside a longer word
             if p.kind in (Kind.TITLE, Kind.CLOSING):
                 continue  # the title is the agenda item's; the vote line is DOC014's
-            if True:
-                found = m.group(0)
-                at_start = m.start() in (p.content.start, _head_start(ctx, p))
-                if found[0].isupper() and not found.isupper() and not at_start:
-                    continue  # a proper name
-                if in_spans(m.start(), quotes) or in_spans(m.start(), titles):
-                    continue
-                right = _recase(found, table[found.lower()])
-                if right is None or right == found:
-                    continue
-                if found.lower() == "program" and text[max(0, m.start() - 9) : m.start()].lower().endswith("computer "):
-                    continue  # "computer program" keeps its spelling
-                span = Span(m.start(), m.end())
-                # "program" is also the computing word, which keeps its spelling: worth a look only.
-                sev = Severity.INFO if found.lower() in ("program", "programs") else None
-                yield Violation(span, f"This style spells it '{right}'", Fix.safe(f"Write '{right}'", Edit(span, right)), severity=sev)
+            found = m.group(0)
+            at_start = m.start() in (p.content.start, _head_start(ctx, p))
+            if found[0].isupper() and not found.isupper() and not at_start:
+                continue  # a proper name
+            if in_spans(m.start(), quotes) or in_spans(m.start(), titles):
+                continue
+            right = _recase(found, table[found.lower()])
+            if right is None or right == found:
+                continue
+            if found.lower() == "program" and text[max(0, m.start() - 9) : m.start()].lower().endswith("computer "):
+                continue  # "computer program" keeps its spelling
+            span = Span(m.start(), m.end())
+            # "program" is also the computing word, which keeps its spelling: worth a look only.
+            sev = Severity.INFO if found.lower() in ("program", "programs") else None
+            yield Violation(span, f"This style spells it '{right}'", Fix.safe(f"Write '{right}'", Edit(span, right)), severity=sev)

@@ -322,10 +322,6 @@ def builtin_instruments() -> tuple[Instrument, ...]:
     return tuple(_instrument(k, v, False) for k, v in raw.get("instruments", {}).items())
 
 
-#: Keys allowed in one ``[terms.instruments."Title"]`` table of resolint.toml.
-CUSTOM_INSTRUMENT_KEYS = {"short", "aliases", "kind", "adopted_by", "adopted_on", "articles", "variants", "status"}
-
-
 def custom_instruments(terms: dict[str, Any]) -> tuple[Instrument, ...]:
     """Instruments an organization declares in ``[terms.instruments."Title"]``.
 

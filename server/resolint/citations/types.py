@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from resolint.citations.refdata import interpol_sessions, interpol_year_for_session
 from resolint.numerals import ordinal
 from resolint.source import Span
 
@@ -145,9 +146,8 @@ class ResolutionCitation:
         elif self.form in ("ga-special", "ga-emergency") and self.session:
             bits.append(("special" if self.form == "ga-special" else "emergency special") + f" session {self.session}")
         elif self.form.startswith("interpol") and self.session:
-            from resolint.citations.refdata import interpol_sessions, interpol_year_for_session
-
-            row = interpol_sessions().get(interpol_year_for_session(self.session))
+            year = interpol_year_for_session(self.session)
+            row = interpol_sessions().get(year) if year is not None else None
             where = f" ({row.city}, {row.year})" if row is not None and row.session == self.session else ""
             bits.append(f"{ordinal(self.session)} session{where}")
         if self.year and (self.form in ("sc", "ecosoc") or (self.form.startswith("interpol") and not self.session)):

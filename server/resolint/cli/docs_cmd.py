@@ -31,7 +31,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     settings = load_settings(Path(args.config)) if args.config else settings_for(Path.cwd())
     url = rule_url(rule.code, settings.docs_url)
     print(url)
-    import webbrowser  # only this command needs it; kept out of every CLI start-up
+    import webbrowser  # lazy: only `resolint docs` opens a browser; kept out of every CLI start-up
 
 
     if not args.no_browser and not webbrowser.open(url):

@@ -11,9 +11,12 @@ import difflib
 import sys
 from pathlib import Path
 
+from resolint.cli.drafts import why_draft
+from resolint.cli.files import ReadOnly, write_atomic
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
-from resolint.config import Settings
+from resolint.config import Settings, load_settings, settings_for
+from resolint.model import Kind
 
 DOCX_SUFFIXES = (".docx",)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -26,14 +29,14 @@ def is_docx(path: Path | str) -> bool:
 def _read(path: Path, max_text: int):
     """The document's text; ``max_text`` (the ``max-file-size`` setting, 0: no limit)
     bounds the text it unpacks to, not the size of the zip, which can inflate a hundredfold."""
-    from resolint.docx.package import open_docx
-    from resolint.docx.reader import build
+    from resolint.docx.package import open_docx  # lazy: python-docx and lxml load only for Word files
+    from resolint.docx.reader import build  # lazy: python-docx and lxml load only for Word files
 
     return build(open_docx(path), max_text=max_text)
 
 
 def _linter(settings: Settings, path: str, style: str | None):
-    from resolint.docx.lint import lint_docx
+    from resolint.docx.lint import lint_docx  # lazy: python-docx and lxml load only for Word files
 
     def run(doc):
         return lint_docx(doc, settings, path=path, style=style)
@@ -43,19 +46,14 @@ def _linter(settings: Settings, path: str, style: str | None):
 
 def check_docx(path: Path, settings: Settings, opts) -> FileReport:
     """Lint one .docx (and fix it in place with ``--fix``); errors become the report's."""
-    from resolint.cli.files import ReadOnly, write_atomic
-    from resolint.docx.annotate import to_bytes
-    from resolint.docx.fix import fix_docx
-    from resolint.docx.locate import ParagraphLocator
-    from resolint.docx.package import DocxError
-    from resolint.model import Kind
-
+    from resolint.docx.annotate import to_bytes  # lazy: python-docx and lxml load only for Word files
+    from resolint.docx.fix import fix_docx  # lazy: python-docx and lxml load only for Word files
+    from resolint.docx.locate import ParagraphLocator  # lazy: python-docx and lxml load only for Word files
+    from resolint.docx.package import DocxError  # lazy: python-docx and lxml load only for Word files
     try:
         doc = _read(path, settings.max_file_size)
     except DocxError as exc:
         return FileReport(str(path), None, error=str(exc))
-    from resolint.cli.drafts import why_draft
-
     is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude)
     if not is_draft:
         return FileReport(str(path), None, skipped=why)
@@ -134,10 +132,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     With tracked changes, the findings counted are those fixed (each a tracked change
     with its comment) plus those left (each a comment).
     """
-    from resolint.cli.files import write_atomic
-    from resolint.config import load_settings, settings_for
-    from resolint.docx.annotate import CommentMaker, annotate, to_bytes
-    from resolint.docx.package import DocxError
+    from resolint.docx.annotate import CommentMaker, annotate, to_bytes  # lazy: python-docx and lxml load only for Word files
+    from resolint.docx.package import DocxError  # lazy: python-docx and lxml load only for Word files
 
     src = Path(args.path)
     out = Path(args.output) if args.output else default_output(src)
@@ -165,7 +161,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     author = (args.author or "").strip() or settings.revision_author
     lint_fn = _linter(settings, str(src), args.style)
     if track:
-        from resolint.docx.track import annotate_tracked
+        from resolint.docx.track import annotate_tracked  # lazy: only with --track-changes
 
         tracked = annotate_tracked(doc, lint_fn, unsafe=unsafe, author=author)
         result, outcome, proposed = tracked.fix.result, tracked.notes, tracked.tracked

@@ -12,6 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from resolint.cli.docx_cmd import is_docx
+from resolint.cli.files import DecodeError, read_document, write_atomic
+from resolint.config import load_settings, settings_for
+from resolint.engine import lint
 from resolint.settings import CONFIG_NAMES_TEXT
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
@@ -29,26 +33,19 @@ def add_export_parser(sub) -> None:
 
 def lint_draft(path: Path, settings, style: str | None):
     """The lint result of a draft file; Word documents through resolint.docx."""
-    from resolint.cli.docx_cmd import is_docx
-
     if is_docx(path):
-        from resolint.docx.lint import lint_docx
-        from resolint.docx.package import open_docx
-        from resolint.docx.reader import build
+        from resolint.docx.lint import lint_docx  # lazy: python-docx and lxml load only for Word files
+        from resolint.docx.package import open_docx  # lazy: python-docx and lxml load only for Word files
+        from resolint.docx.reader import build  # lazy: python-docx and lxml load only for Word files
 
         return lint_docx(build(open_docx(path)), settings, path=str(path), style=style)
-    from resolint.cli.files import read_document
-    from resolint.engine import lint
-
     doc = read_document(path)
     return lint(doc.text, settings, path=str(path), style=style)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from resolint.cli.files import DecodeError, write_atomic
-    from resolint.config import load_settings, settings_for
-    from resolint.docx.package import DocxError
-    from resolint.export import ExportError, ExportRefused, export
+    from resolint.docx.package import DocxError  # lazy: python-docx and lxml load only for Word files
+    from resolint.export import ExportError, ExportRefused, export  # lazy: lxml, only to export
 
     src = Path(args.path)
     if not src.is_file():

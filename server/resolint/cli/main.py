@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import difflib
 import json
 import os
 import sys
@@ -45,9 +46,11 @@ from resolint.config import (
     parse_size,
     settings_for,
 )
+from resolint.custom_rules import visible_rules
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.model import Kind
+from resolint.registry import all_rules, rule_by_code
 from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
 from resolint.styles import StyleError, detect_style
 
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "docs":
             return cmd_docs(args)
         if args.command == "server":
-            from resolint.lsp.server import run_server
+            from resolint.lsp.server import run_server  # lazy: pygls loads only for `resolint server`
 
             return run_server(tcp=args.tcp, host=args.host, port=args.port) or 0
     except (ConfigError, StyleError) as exc:
@@ -478,8 +481,6 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     final = outcome.result
     if opts.diff:
         if outcome.text != doc.text:
-            import difflib
-
             report.diff = "".join(
                 difflib.unified_diff(
                     doc.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
@@ -549,15 +550,11 @@ class _Progress:
 
 def _house_rules(args: argparse.Namespace) -> list:
     """The custom rules of the configuration (``--config`` or the nearest) and of the styles."""
-    from resolint.custom_rules import visible_rules
-
     settings = load_settings(Path(args.config)) if getattr(args, "config", None) else settings_for(Path.cwd())
     return visible_rules(settings)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from resolint.registry import all_rules
-
     rules = list(all_rules()) + _house_rules(args)
     if args.format == "json":
         entries = []
@@ -582,8 +579,6 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
-    from resolint.registry import rule_by_code
-
     rule = rule_by_code(args.code)
     if rule is None:
         wanted = args.code.upper()

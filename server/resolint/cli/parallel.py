@@ -16,6 +16,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
+from resolint import nlp
+from resolint.engine import lint
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -52,9 +55,6 @@ def warm_up(settings_list: Iterable) -> None:
     read the second verb-form table: input big enough for several workers has, in every
     worker's share, some verb outside the first, and each would read it again. (lemminflect
     itself is not loaded: only a word in neither table needs it, which is rare.)"""
-    from resolint import nlp
-    from resolint.engine import lint
-
     nlp.load_forms()
     for settings in settings_list:
         # A broken configuration is reported for the files that use it, not here.
@@ -71,7 +71,7 @@ def run(fn: Callable[[T], R], work: Sequence[T], workers: int) -> Iterator[R]:
         for item in work:
             yield fn(item)
         return
-    import multiprocessing
+    import multiprocessing  # lazy: only --jobs > 1 starts worker processes (~15 ms to import)
 
     try:
         ctx = multiprocessing.get_context("fork")

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from resolint import __version__
 from resolint.cli.report import FileReport, finding_dict, paragraph_of
+from resolint.custom_rules.rule import KNOWN
 from resolint.docs import rule_url
 from resolint.registry import all_rules
 
@@ -282,8 +283,6 @@ def _section(doc: str, title: str) -> str:
 
 def _rule_entries(reports: list[FileReport], docs_base: str = "") -> list[dict]:
     """SARIF ``tool.driver.rules``: the registered rules, then each house rule found."""
-    from resolint.custom_rules.rule import KNOWN
-
     sarif_level = {"error": "error", "warning": "warning", "info": "note"}
     entries = [_rule_descriptor(r, sarif_level, docs_base) for r in all_rules()]
     seen = {e["id"] for e in entries}
@@ -402,7 +401,7 @@ def _region(r: FileReport, start: int, end: int) -> dict:
 def render_junit(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
     """One test case per file: ``<error>`` when it could not be checked, ``<failure>`` when
     it has findings at or above ``--fail-on``; findings below it go to ``<system-out>``."""
-    from xml.sax.saxutils import escape, quoteattr  # here: it imports urllib.request, slow for the other formats
+    from xml.sax.saxutils import escape, quoteattr  # lazy: it imports urllib.request, slow for the other formats
 
     opts = opts or RenderOptions()
     errors = failures = 0

@@ -62,7 +62,7 @@ def _read_spec(path: Path) -> pathspec.GitIgnoreSpec | None:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    import pathspec  # only where there is a .gitignore: it costs tens of ms to import
+    import pathspec  # lazy: only where there is a .gitignore: it costs tens of ms to import
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
 

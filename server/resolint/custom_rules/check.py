@@ -17,6 +17,7 @@ pipeline.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,7 @@ def check_custom_rules(settings: Any, path: Path | str | None) -> None:
         return
     nlp = None
     if pipeline:
-        from resolint.custom_rules.pipeline import PipelineError, load_pipeline
+        from resolint.custom_rules.pipeline import PipelineError, load_pipeline  # lazy: spaCy loads only when house rules exist
 
         try:
             nlp = load_pipeline(pipeline)
@@ -105,7 +106,7 @@ def _check_one(spec: RuleSpec, specs: tuple[RuleSpec, ...], style_name: str, set
         attrs = ", ".join(trained)
         raise SpecError(spec.code, "pattern", f"uses {attrs}, which only a trained pipeline sets; {INSTALL_HINT}")
     if trained:
-        from resolint.custom_rules.pipeline import NEEDS, assigned
+        from resolint.custom_rules.pipeline import NEEDS, assigned  # lazy: spaCy loads only when house rules exist
 
         sets = assigned(nlp)
         for attr in trained:
@@ -123,8 +124,6 @@ def _check_one(spec: RuleSpec, specs: tuple[RuleSpec, ...], style_name: str, set
 def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pipeline: str | None) -> None:
     if not spec.example.strip() and not spec.use_instead.strip():
         return
-    from dataclasses import replace
-
 
     rule = next(r for r in ruleset.rules() if r.code == spec.code)
     # Selected by code: a rule a style makes opt-in (lint.opt-in) still runs on its own examples.

@@ -7,6 +7,7 @@ bad ``REGEX`` or a misspelt ``OP`` is a configuration error, not a crash at lint
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
@@ -47,8 +48,6 @@ def _as_phrases(patterns: list) -> tuple[str, list[tuple[str, ...]]] | None:
     """(attribute, word sequences) when every token of every alternative is one word, or
     one of a few words, compared by LOWER (lower-case words) or ORTH/TEXT, with no
     operator; None otherwise."""
-    import itertools
-
     attr = None
     phrases: list[tuple[str, ...]] = []
     for tokens in patterns:

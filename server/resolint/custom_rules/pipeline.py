@@ -18,11 +18,13 @@ the paragraphs it changed.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
 
 import spacy
+from lemminflect import getAllLemmas, getLemma
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -74,8 +76,6 @@ def _looks_like_path(name: str) -> bool:
 
 
 def _first_line(exc: Exception) -> str:
-    import re
-
     text = re.sub(r"\[[EW]\d+\]\s*", "", str(exc)).strip().splitlines()
     return text[0].rstrip(".") if text else type(exc).__name__
 
@@ -109,8 +109,6 @@ NEEDS = {
 @functools.lru_cache(maxsize=65536)
 def lemma_of(lower: str, upos: str = "") -> str:
     """The lemma of a lower-cased word, by lemminflect; the word itself when unknown."""
-    from lemminflect import getAllLemmas, getLemma
-
     if upos:
         found = getLemma(lower, upos=upos)
         if found:

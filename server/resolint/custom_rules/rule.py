@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from resolint.custom_rules.spacing import Spacing
-from resolint.custom_rules.spec import RuleSpec, fill
+from resolint.custom_rules.spec import RuleSpec, fill, thaw
 from resolint.model import Kind
 from resolint.rule import (
     Applicability,
@@ -64,7 +64,7 @@ class RuleSet:
     def docs(self) -> DocCache:
         with self._lock:
             if self._docs is None:
-                from resolint.custom_rules.pipeline import (
+                from resolint.custom_rules.pipeline import (  # lazy: spaCy loads only when a house rule runs
                     DocCache,
                     blank,
                     load_pipeline,
@@ -79,7 +79,7 @@ class RuleSet:
         with self._lock:
             fn = self._matchers.get(spec.code)
             if fn is None:
-                from resolint.custom_rules.matching import compile_rule
+                from resolint.custom_rules.matching import compile_rule  # lazy: spaCy loads only when a house rule runs
 
                 fn = self._matchers[spec.code] = compile_rule(spec, self.docs)
             return fn
@@ -93,7 +93,7 @@ class RuleSet:
                 self._results.move_to_end(text)
                 return hit
             if self._combined is None:
-                from resolint.custom_rules.matching import RuleMatchers
+                from resolint.custom_rules.matching import RuleMatchers  # lazy: spaCy loads only when a house rule runs
 
                 self._combined = RuleMatchers(self.specs, self.docs)
             spacing = Spacing(text)
@@ -202,8 +202,6 @@ def _summary(spec: RuleSpec) -> str:
 
 
 def _pattern_text(spec: RuleSpec) -> str:
-    from resolint.custom_rules.spec import thaw
-
     return json.dumps(thaw(spec.pattern), ensure_ascii=False)
 
 

@@ -33,11 +33,6 @@ AUTHOR = "resolint"
 INITIALS = "RL"
 
 
-def comment_text(f: Finding, doc: DocxText | None = None) -> str:
-    """The text of ``f``'s comment as Word shows it (its lines, the rule last)."""
-    return comment_for(f, doc).plain()
-
-
 def anchor_span(doc: DocxText, span: Span) -> Span | None:
     """The stretch of stored text a comment on ``span`` covers (never empty).
 

@@ -68,9 +68,9 @@ def check_sizes(infos: list[zipfile.ZipInfo]) -> None:
 
 def open_docx(path: Path | str, data: bytes | None = None):
     """The python-docx ``Document`` of ``path`` (bytes already read may be passed)."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml import etree
+    import docx  # lazy: python-docx only when a Word file is opened (DocxError comes without it)
+    from docx.opc.exceptions import PackageNotFoundError  # lazy: only when a Word file is opened
+    from lxml import etree  # lazy: only when a Word file is opened
 
     if data is None:
         try:

@@ -14,7 +14,7 @@ import copy
 
 from docx.oxml.ns import qn
 
-from resolint.docx.reader import W_INS, W_MOVETO, W_P, W_RPR, W_T, DocxParagraph, Segment
+from resolint.docx.reader import W_INS, W_MOVETO, W_P, W_RPR, DocxParagraph, Segment
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -94,10 +94,6 @@ def top_level(el, paragraph):
     while el.getparent() is not None and el.getparent() is not paragraph:
         el = el.getparent()
     return el
-
-
-def is_text(el) -> bool:
-    return el.tag == W_T
 
 
 W_R = qn("w:r")

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 from resolint.engine import LintResult
+from resolint.export.akn import to_bytes, to_tree
+from resolint.export.checks import reasons
+from resolint.export.html import to_html
 
 FORMATS = ("akn", "html")
 
@@ -36,9 +39,6 @@ class ExportRefused(Exception):
 
 def export(result: LintResult, fmt: str = "akn", *, force: bool = False) -> bytes:
     """The draft of ``result`` as AKN XML (``fmt="akn"``) or HTML (``fmt="html"``)."""
-    from resolint.export.akn import to_bytes, to_tree
-    from resolint.export.checks import reasons
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     bad = _NOT_XML.search(result.source.text)
@@ -54,8 +54,6 @@ def export(result: LintResult, fmt: str = "akn", *, force: bool = False) -> byte
             raise ExportRefused(why)
     tree = to_tree(result)
     if fmt == "html":
-        from resolint.export.html import to_html
-
         return to_html(tree)
     return to_bytes(tree)
 

@@ -170,8 +170,8 @@ class AknWriter:
         except Exception:  # an opener is presentation only: never fail an export for it
             return None
 
-    def _fill(self, el: etree._Element, il: Inline, outer: dict | None = None) -> etree._Element:
-        """Mixed content of ``el`` from ``il``; ``outer`` marks whole-element markup."""
+    def _fill(self, el: etree._Element, il: Inline) -> etree._Element:
+        """Mixed content of ``el`` from ``il``."""
         last = None
         el.text = ""  # mixed content: keeps pretty-printing from adding blanks inside it
         for piece in il.pieces():

@@ -20,6 +20,7 @@ from resolint.citations.patterns import QUOTE
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
 from resolint.model import Paragraph, Resolution
+from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
 from resolint.source import SourceText, Span
 
@@ -49,8 +50,6 @@ class Analysis:
     def nlp(self) -> Nlp:
         if self._nlp is None:
             # Lazy: the NLP layer loads its word lists only when an opener is looked for.
-            from resolint.nlp import get_nlp
-
             self._nlp = get_nlp()
         return self._nlp
 

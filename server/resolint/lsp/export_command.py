@@ -39,7 +39,7 @@ def register(server) -> None:
 
     @server.command(COMMAND)
     async def export_akn(ls, *args):
-        from resolint.export import ExportError, ExportRefused, export
+        from resolint.export import ExportError, ExportRefused, export  # lazy: lxml, only to export
 
         try:
             uri, fmt, force = parse_arguments(args)

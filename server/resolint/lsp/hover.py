@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from resolint.custom_rules.rule import KNOWN
 from resolint.docs import rule_url
 from resolint.lsp.diagnostics import lsp_range
 from resolint.lsp.outline import opener_of
@@ -39,8 +40,6 @@ def citation_hovers(state: LintState, offset: int) -> list[tuple[Span, str]]:
 def rule_hover(code: str, docs_base: str = "") -> str:
     rule = rule_by_code(code)
     if rule is None:
-        from resolint.custom_rules.rule import KNOWN
-
         house = KNOWN.get(code.upper())
         if house is not None:  # a house rule documents itself (there is no page to link to)
             what = house.doc_sections().get("What it does", house.summary)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json as _json
 import logging
 import sys
 import threading
@@ -21,9 +22,11 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.exceptions import FeatureRequestError
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
-from resolint import __version__
+from resolint import __version__, nlp
+from resolint.engine import lint
 from resolint.lsp import actions, completion, definition, export_command, formatting, hover, outline
 from resolint.lsp.diagnostics import lsp_range, text_edits
 from resolint.lsp.documents import DocumentStore
@@ -60,8 +63,6 @@ class ResolintServer(LanguageServer):
         """A message that is not JSON-RPC gets a JSON-RPC error reply (id null), as the
         spec asks: -32700 for a body that is not JSON, -32600 for JSON that is not a
         message. pygls's default only shows "Error in server" to the user."""
-        import json as _json
-
         if isinstance(error, _json.JSONDecodeError):
             code, message = -32700, f"Parse error: {error}"
         elif isinstance(error, (AttributeError, TypeError, KeyError, ValueError)) and source is not FeatureRequestError:
@@ -78,8 +79,6 @@ class ResolintServer(LanguageServer):
     # -- transport: our read loop instead of pygls's (see resolint.lsp.framing) ------
     def start_io(self, stdin=None, stdout=None) -> None:
         """Serve over stdio until ``exit`` or end of input."""
-        from pygls.io_ import StdoutWriter
-
         self._stop_event = threading.Event()
         self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
         source = FdSource((stdin or sys.stdin.buffer).fileno())
@@ -513,9 +512,6 @@ def _warm_up() -> None:
     The lint worker loads the rules and styles (a tiny lint); a daemon thread loads
     lemminflect's tables (verb-form fixes) in parallel with it.
     """
-    from resolint import nlp
-    from resolint.engine import lint
-
     server.executor.submit(lint, "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act.\n")
     threading.Thread(target=nlp.warm_up, name="resolint-warm-up", daemon=True).start()
 

@@ -116,6 +116,9 @@ _KEYS = (
     ("docsUrl", "docs_url", _docs_url),
     ("lintTimeBudget", "budget_ms", _budget),
 )
+#: The settings the server reads, by the client's names (the VS Code extension declares
+#: them, with the client's own, in its package.json: tests/lsp/test_settings_contract.py).
+EDITOR_KEYS = tuple(key for key, _attr, _read in _KEYS)
 
 
 def parse_editor_settings(raw: Any) -> tuple[EditorSettings, list[str]]:

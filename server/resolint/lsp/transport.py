@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 
 from resolint.lsp.framing import STALL_SECONDS, FrameDecoder, Message, Problem
 
@@ -92,8 +93,6 @@ async def serve(
     stall: float = STALL_SECONDS,
 ) -> None:
     """Read frames until end of input (or ``stop_event``) and hand them to ``protocol``."""
-    from pygls.exceptions import JsonRpcException
-
     decoder = decoder or FrameDecoder()
     while not stop_event.is_set():
         chunk = await source.read(stall if decoder.waiting else None)

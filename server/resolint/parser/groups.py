@@ -21,7 +21,9 @@ from __future__ import annotations
 import functools
 import re
 
-from resolint.parser.labels import read_label, read_terminal
+from resolint.parser.blocks import RawParagraph
+from resolint.parser.labels import read_label, read_terminal, to_roman
+from resolint.source import Span
 
 #: An opener heading a group is a phrase, not a sentence ("instructs the Director of the
 #: Telecommunication Standardization Bureau", or with its qualifier, "instructs the
@@ -80,8 +82,6 @@ GLUED_OPENER_MAX_CHARS = 220
 
 def _starts_sequence(text: str) -> bool:
     """The first item of a new group: unlabelled, or labelled "1" or "a)"."""
-    from resolint.parser.labels import read_label
-
     if not opens_items(text):
         return False
     label, _ = read_label(text, 0, len(text))
@@ -114,8 +114,6 @@ def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
     if scheme == "lower-alpha" and value < 26:
         return [label_text.replace(chr(ord("a") + value - 1), chr(ord("a") + value), 1)]
     if scheme == "lower-roman":
-        from resolint.parser.labels import to_roman
-
         return [label_text.replace(to_roman(value), to_roman(value + 1), 1)]
     return []
 
@@ -136,10 +134,6 @@ def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
     ending a paragraph ("…, instructs the Secretary-General") when items follow it.
     ``is_opener(phrase)`` says whether a phrase is an opener a style lists. The gaps
     (the white space at each split) let a rule report the run-on text with its fix."""
-    from resolint.parser.blocks import RawParagraph
-    from resolint.parser.labels import read_label
-    from resolint.source import Span
-
     out: list = []
     gaps: list[Span] = []
     for n, raw in enumerate(raws):

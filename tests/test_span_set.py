@@ -1,0 +1,22 @@
+"""SpanSet answers overlap questions as checking every span would."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resolint.source import Span, SpanSet
+
+spans = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: Span(t[0], t[0] + t[1]))
+
+
+@settings(max_examples=400, derandomize=True)
+@given(st.lists(spans, max_size=12), spans)
+def test_span_set_agrees_with_checking_each_span(members, probe):
+    assert SpanSet(members).overlaps(probe) == any(probe.overlaps(s) for s in members)
+
+
+def test_nested_and_empty_spans():
+    inside = SpanSet([Span(0, 100), Span(10, 12)])
+    assert inside.overlaps(Span(50, 51))  # only the outer span reaches it
+    assert not SpanSet([]).overlaps(Span(0, 5))
+    assert not SpanSet([Span(5, 5)]).overlaps(Span(5, 6))  # as Span.overlaps: empty at the edge
+    assert SpanSet([Span(5, 5)]).overlaps(Span(4, 6))
