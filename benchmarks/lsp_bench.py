@@ -210,6 +210,35 @@ async def main() -> None:
         build_state("file:///x", 1, text, None, ProjectSettings(Settings(), None), EditorSettings(), None, "utf-16")
         t_all = time.perf_counter() - t
         print(f"in-process {name}: line index {t_src*1000:.1f} ms, engine lint {t_lint*1000:.1f} ms, whole state (index+lint+convert) {t_all*1000:.1f} ms")
+        incremental_edits(name, text)
+
+
+def incremental_edits(name: str, text: str, edits: int = 10) -> None:
+    """In-process: a one-character edit then the state as the server builds it, with the
+    document's IncrementalLinter (median), next to a full lint of the same versions."""
+    from resolint.config import Settings
+    from resolint.engine import lint
+    from resolint.incremental import IncrementalLinter
+    from resolint.lsp.settings import EditorSettings, ProjectSettings
+    from resolint.lsp.state import build_state
+
+    project, editor, linter = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter()
+    build_state("file:///x", 1, text, None, project, editor, None, "utf-16", linter)
+    rnd = random.Random(11)
+    incr, full = [], []
+    for v in range(2, edits + 2):
+        at = rnd.randrange(len(text))
+        text = text[:at] + "x" + text[at:]
+        t = time.perf_counter()
+        build_state("file:///x", v, text, None, project, editor, None, "utf-16", linter)
+        incr.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        lint(text, project.settings)
+        full.append(time.perf_counter() - t)
+    print(
+        f"in-process {name}, one-character edits: incremental state median {statistics.median(incr)*1000:.1f} ms "
+        f"(full engine lint of the same versions {statistics.median(full)*1000:.1f} ms)"
+    )
 
 
 if __name__ == "__main__":

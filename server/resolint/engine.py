@@ -12,6 +12,7 @@ import logging
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from resolint import listguard, suppression
 from resolint.codes import first_unknown, longest_prefix
@@ -25,6 +26,9 @@ from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings
 from resolint.source import SourceText, Span
 from resolint.styles import Style, detect_style, load_style
+
+if TYPE_CHECKING:
+    from resolint.incremental import LintCache
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +142,7 @@ def lint(
     rules: Iterable[Rule] | None = None,
     formatting: Formatting | None = None,
     paragraphs_given: bool = False,
+    cache: LintCache | None = None,
 ) -> LintResult:
     """Lint ``text``; never raises for a problem in the text or in a rule.
 
@@ -145,38 +150,52 @@ def lint(
     document read by :mod:`resolint.docx`); rules about formatting need it.
     ``paragraphs_given``: the input's paragraphs are known, one per line with blank lines
     between (see :func:`resolint.parser.parse`).
+    ``cache``: per-paragraph results kept from earlier lints of the same document (the
+    language server's :class:`resolint.incremental.IncrementalLinter`); the findings
+    are the same with or without it.
     """
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
     resolution = parse(source, paragraphs_given=paragraphs_given)
     resolution.terms = settings.terms
     style_obj = resolve_style(resolution, settings, style)
-    facts = Analysis(resolution, style_obj)
+    if formatting is not None:
+        cache = None  # formatting is not part of the cache keys
+    facts = Analysis(resolution, style_obj, memo=cache)
     ctx = RuleContext(source, resolution, style_obj, {}, facts=facts, formatting=formatting)
-    raw: list[Finding] = []
     if rules is None:
         # House rules of the style and the configuration (none: all_rules() itself, no spaCy).
         rule_set = with_custom_rules(all_rules(), settings, style_obj)
     else:
         rule_set = tuple(rules)
-    for rule, options in _active_rules(rule_set, settings, style_obj, path):
-        ctx.options = options
-        try:
-            violations = list(rule.check(ctx))
-        except Exception as exc:  # a broken rule must not take the others down
-            log.error("rule %s crashed: %s", rule.code, traceback.format_exc())
-            raw.append(
-                Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, f"internal error in rule {rule.code}: {exc!r}", Span(0, 0))
-            )
-            continue
-        for v in violations:
-            raw.append(_finding(rule, v, settings, len(source.text)))
+    raw = _run_rules(ctx, _active_rules(rule_set, settings, style_obj, path), settings, cache)
     protected = listguard.protected_spans(resolution)
     if protected:
         raw = [f if f.fix is None else replace(f, fix=listguard.guard(f.fix, protected, source.text)) for f in raw]
     findings = _apply_directives(raw, resolution, settings, path, style_obj)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings, facts)
+
+
+def _run_rules(ctx: RuleContext, active: list[tuple[Rule, dict]], settings: Settings, cache: LintCache | None) -> list[Finding]:
+    """Every active rule's violations as findings; a crashing rule becomes one DOC000."""
+    raw: list[Finding] = []
+    length = len(ctx.text)
+    for rule, options in active:
+        ctx.options = options
+        try:
+            if cache is not None and rule.local:
+                violations = cache.local_violations(rule, ctx)
+            else:
+                violations = list(rule.check(ctx))
+        except Exception as exc:  # a broken rule must not take the others down
+            log.error("rule %s crashed: %s", rule.code, traceback.format_exc())
+            raw.append(
+                Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, f"internal error in rule {rule.code}: {exc!r}", Span(0, 0))
+            )
+            continue
+        raw.extend(_finding(rule, v, settings, length) for v in violations)
+    return raw
 
 
 def lint_example(rule: type[Rule] | Rule, text: str) -> LintResult:
@@ -215,27 +234,38 @@ def _apply_directives(
     kept: list[Finding] = [f for f, h in zip(findings, hidden, strict=False) if not h]
     sup_rules = {r.code: r for r in all_rules() if r.code in ("SUP001", "SUP002")}
     for d, was_used in zip(directives, used, strict=False):
-        # A code-shaped typo gets the nearest real code; other malformations keep their words.
-        unknown = first_unknown(d.codes, house) if not d.malformed or d.malformed.startswith("unknown code") else ""
-        if d.malformed or unknown:
-            code, name = MALFORMED_DIRECTIVE
-            msg = f"Malformed resolint directive: {unknown or d.malformed}"
-        elif d.action in ("ignore", "disable", "file-ignore") and not was_used:
-            code, name = UNUSED_DIRECTIVE
-            what = ", ".join(d.codes) if d.codes else "any rule"
-            msg = f"This directive suppresses nothing: no {what} finding in its scope"
-        else:
+        problem = _directive_problem(d, was_used, house)
+        if problem is None:
             continue
+        (code, name), msg, unknown = problem
         rule = sup_rules.get(code)
         if rule is None or not rule_enabled(rule, settings, style, path):
             continue
-        # A comment that runs over several lines may be one left open by mistake, which
-        # swallowed draft text up to the next "-->": deleting it would delete that text.
-        body = res.source.text[d.span.start : d.span.end]
-        # A directive naming an unknown code is a typo to correct, not noise to delete.
-        fix = None if ("\n" in body or "\r" in body or unknown) else Fix.safe("Remove the directive", *_removal_edits(res, d))
-        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), msg, d.span, fix))
+        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), msg, d.span, _directive_fix(res, d, unknown)))
     return kept
+
+
+def _directive_problem(d: Directive, was_used: bool, house: tuple[str, ...]) -> tuple[tuple[str, str], str, str] | None:
+    """What is wrong with a directive: ((code, name), message, unknown code or ""), or None."""
+    # A code-shaped typo gets the nearest real code; other malformations keep their words.
+    unknown = first_unknown(d.codes, house) if not d.malformed or d.malformed.startswith("unknown code") else ""
+    if d.malformed or unknown:
+        return MALFORMED_DIRECTIVE, f"Malformed resolint directive: {unknown or d.malformed}", unknown
+    if d.action in ("ignore", "disable", "file-ignore") and not was_used:
+        what = ", ".join(d.codes) if d.codes else "any rule"
+        return UNUSED_DIRECTIVE, f"This directive suppresses nothing: no {what} finding in its scope", unknown
+    return None
+
+
+def _directive_fix(res: Resolution, d: Directive, unknown: str) -> Fix | None:
+    """Removing the directive, unless that could lose text or hide a typo to correct."""
+    # A comment that runs over several lines may be one left open by mistake, which
+    # swallowed draft text up to the next "-->": deleting it would delete that text.
+    body = res.source.text[d.span.start : d.span.end]
+    # A directive naming an unknown code is a typo to correct, not noise to delete.
+    if "\n" in body or "\r" in body or unknown:
+        return None
+    return Fix.safe("Remove the directive", *_removal_edits(res, d))
 
 
 def _removal_edits(res: Resolution, d: Directive) -> tuple[Edit]:
@@ -253,17 +283,8 @@ def _removal_edits(res: Resolution, d: Directive) -> tuple[Edit]:
 def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span | None]:
     """The span each directive covers (None for ``enable``, which only ends a scope)."""
     n = len(res.source.text)
-    body = res.body
-    # Paragraphs lie in order and apart, so the one holding a point, or the first after
-    # it, is found by bisection (a scan per directive was quadratic with thousands).
-    starts = [p.span.start for p in body]
-    apart = all(a.span.end <= b.span.start for a, b in zip(body, body[1:], strict=False))
-    # Each enable by the codes it names ("" for none), in order, for the disable before it.
-    enables: dict[str, list[int]] = {}
-    for i, d in enumerate(directives):
-        if d.action == "enable":
-            for c in d.codes or ("",):
-                enables.setdefault(c, []).append(i)
+    places = _BodyIndex(res.body)
+    enables = _enables_by_code(directives)
     reach: dict[int, int] = {}
     scopes: list[Span | None] = []
     for i, d in enumerate(directives):
@@ -271,29 +292,54 @@ def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span
             scopes.append(Span(0, n))
         elif d.action == "ignore":
             # The paragraph the comment sits in (inline at its end) or the one after it.
-            if apart:
-                k = bisect.bisect_right(starts, d.span.start) - 1
-                containing = body[k] if k >= 0 and d.span.start < body[k].span.end else None
-                j = bisect.bisect_left(starts, d.span.end)
-                nxt = body[j] if j < len(body) else None
-            else:
-                nxt = next((p for p in body if p.span.start >= d.span.end), None)
-                containing = next((p for p in body if p.span.start <= d.span.start < p.span.end), None)
-            target = containing or nxt
-            if target is None:
-                scopes.append(Span(d.span.end, d.span.end))
-            else:
-                scopes.append(Span(target.span.start, _last_end(target, reach)))
+            target = places.containing(d.span.start) or places.first_after(d.span.end)
+            scopes.append(Span(d.span.end, d.span.end) if target is None else Span(target.span.start, _last_end(target, reach)))
         elif d.action == "disable":
-            # The first later enable naming no code, or (for a disable naming none) any,
-            # or one sharing a code.
-            keys = list(enables) if not d.codes else ["", *d.codes]
-            later = [lst[k] for lst in (enables.get(c, []) for c in keys) if (k := bisect.bisect_right(lst, i)) < len(lst)]
-            end = directives[min(later)].span.start if later else n
-            scopes.append(Span(d.span.end, end))
+            scopes.append(Span(d.span.end, _disable_end(i, d, directives, enables, n)))
         else:
             scopes.append(None)
     return scopes
+
+
+def _enables_by_code(directives: list[Directive]) -> dict[str, list[int]]:
+    """The indexes of the ``enable`` directives by each code they name ("" for none), in order."""
+    enables: dict[str, list[int]] = {}
+    for i, d in enumerate(directives):
+        if d.action == "enable":
+            for c in d.codes or ("",):
+                enables.setdefault(c, []).append(i)
+    return enables
+
+
+def _disable_end(i: int, d: Directive, directives: list[Directive], enables: dict[str, list[int]], n: int) -> int:
+    """Where the ``disable`` at ``i`` ends: at the first later enable naming no code, or
+    (for a disable naming none) any, or one sharing a code; else at the end of the text."""
+    keys = list(enables) if not d.codes else ["", *d.codes]
+    later = [lst[k] for lst in (enables.get(c, []) for c in keys) if (k := bisect.bisect_right(lst, i)) < len(lst)]
+    return directives[min(later)].span.start if later else n
+
+
+class _BodyIndex:
+    """The paragraph holding an offset, or the first after it. Paragraphs lie in order and
+    apart, so bisection finds them (a scan per directive was quadratic with thousands);
+    the scan remains for the case they do not."""
+
+    def __init__(self, body: list[Paragraph]) -> None:
+        self.body = body
+        self.starts = [p.span.start for p in body]
+        self.apart = all(a.span.end <= b.span.start for a, b in zip(body, body[1:], strict=False))
+
+    def containing(self, offset: int) -> Paragraph | None:
+        if not self.apart:
+            return next((p for p in self.body if p.span.start <= offset < p.span.end), None)
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.body[k] if k >= 0 and offset < self.body[k].span.end else None
+
+    def first_after(self, offset: int) -> Paragraph | None:
+        if not self.apart:
+            return next((p for p in self.body if p.span.start >= offset), None)
+        j = bisect.bisect_left(self.starts, offset)
+        return self.body[j] if j < len(self.body) else None
 
 
 def _last_end(p: Paragraph, memo: dict[int, int]) -> int:

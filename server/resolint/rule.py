@@ -121,7 +121,9 @@ DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "F
 
 
 class Rule:
-    """Base class of every rule. Subclasses set the class attributes and ``check``.
+    """Base class of every rule. Subclasses set the class attributes and ``check`` — or,
+    for a rule whose findings in a paragraph depend on that paragraph alone, ``local = True``
+    and ``check_paragraph`` (see :attr:`local`).
 
     The class docstring is the rule's documentation, in Markdown with the sections of
     :data:`DOC_SECTIONS`; the Example and Use instead sections hold fenced drafts that
@@ -139,8 +141,30 @@ class Rule:
     #: The strongest fix this rule offers, for documentation (None: no fix).
     fix_applicability: ClassVar[Applicability | None] = None
 
-    def check(self, ctx: RuleContext) -> Iterable[Violation]:  # pragma: no cover - abstract
+    #: True when the rule's findings in a paragraph depend on that paragraph alone (its
+    #: text, kind, part, depth, label, bullet, terminal, heads_group, the kinds and labels
+    #: of its ancestors, how many children it has), on the style and on the options. Such
+    #: a rule implements :meth:`check_paragraph`; the language server then keeps each
+    #: paragraph's violations between edits (:mod:`resolint.incremental`). A rule that
+    #: reads anything more declares it in :meth:`paragraph_key` or stays document-level.
+    local: ClassVar[bool] = False
+
+    def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        """The rule's violations in the document; a local rule's, paragraph by paragraph."""
+        for p in self.paragraphs(ctx):
+            yield from self.check_paragraph(ctx, p)
+
+    def paragraphs(self, ctx: RuleContext) -> Iterable[Paragraph]:
+        """The paragraphs a local rule looks at, in document order."""
+        return ctx.resolution.paragraphs
+
+    def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph) -> Iterable[Violation]:  # pragma: no cover - abstract
+        """A local rule's violations in one paragraph, all inside its span."""
         raise NotImplementedError
+
+    def paragraph_key(self, ctx: RuleContext, paragraph: Paragraph) -> tuple:
+        """What else a local rule reads about ``paragraph`` (hashable; added to the cache key)."""
+        return ()
 
     @classmethod
     def example_input(cls, text: str) -> tuple[str, dict[str, Any]]:

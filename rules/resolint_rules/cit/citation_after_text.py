@@ -69,26 +69,30 @@ class CitationAfterText(Rule):
     def check(self, ctx: RuleContext):
         cs = citations(ctx)
         facts = cs.document
-        latest = facts.latest
-        if latest is None and facts.session is None:
+        if facts.latest is None and facts.session is None:
             return
         for c in cs.resolutions:
             if not is_own(c) or c.organ in (Organ.OTHER, Organ.UNKNOWN) or c.form in ("draft", "report"):
                 continue
-            sev = None if c.basis.certain else Severity.INFO
             if c.date is not None and not 1900 <= c.date.year <= 2100:
                 continue  # an implausible year is CIT008's
-            if c.date is not None and c.date.date is not None and latest is not None and c.date.date > latest:
-                yield Violation(c.span, f"{c.text} is dated {format_date(c.date.date)}, after this text ({self._when(facts)})", severity=sev)
-                continue
-            if c.year is not None and latest is not None and c.year > latest.year:
-                yield Violation(c.span, f"{c.text} is of {c.year}, after this text ({self._when(facts)})", severity=sev)
-                continue
-            if (
-                c.organ is Organ.GA and c.form == "ga" and facts.organ is Organ.GA and facts.session
-                and c.session is not None and c.session > facts.session
-            ):
-                yield Violation(c.span, f"{c.text} belongs to session {c.session}, after this text's session {facts.session}", severity=sev)
+            later = self._later(c, facts)
+            if later:
+                yield Violation(c.span, f"{c.text} {later}", severity=None if c.basis.certain else Severity.INFO)
+
+    def _later(self, c, facts) -> str | None:
+        """How citation ``c`` postdates the text, or None if it does not."""
+        latest = facts.latest
+        if c.date is not None and c.date.date is not None and latest is not None and c.date.date > latest:
+            return f"is dated {format_date(c.date.date)}, after this text ({self._when(facts)})"
+        if c.year is not None and latest is not None and c.year > latest.year:
+            return f"is of {c.year}, after this text ({self._when(facts)})"
+        if (
+            c.organ is Organ.GA and c.form == "ga" and facts.organ is Organ.GA and facts.session
+            and c.session is not None and c.session > facts.session
+        ):
+            return f"belongs to session {c.session}, after this text's session {facts.session}"
+        return None
 
     @staticmethod
     def _when(facts) -> str:

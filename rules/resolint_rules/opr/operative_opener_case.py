@@ -57,15 +57,18 @@ class OperativeOpenerCase(Rule):
     kinds = (Kind.OPERATIVE,)
     fix_applicability = Applicability.SAFE
 
-    def check(self, ctx: RuleContext):
-        case = ctx.style.opener_case
-        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
-            if is_list_item(p):
-                continue
-            op = ctx.opener(p)
-            if op is None:
-                continue
-            written = ctx.slice(op.span)
-            want = expected_case(ctx, written, case)
-            if written != want:
-                yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.resolution.of_kind(Kind.OPERATIVE)
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        if is_list_item(p):
+            return
+        op = ctx.opener(p)
+        if op is None:
+            return
+        written = ctx.slice(op.span)
+        want = expected_case(ctx, written, ctx.style.opener_case)
+        if written != want:
+            yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))

@@ -61,23 +61,27 @@ class OperativeOpenerForm(Rule):
     kinds = (Kind.OPERATIVE,)
     fix_applicability = Applicability.UNSAFE
 
-    def check(self, ctx: RuleContext):
-        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
-            if is_list_item(p):
-                continue
-            op = ctx.opener(p)
-            if op is None or op.listed:
-                continue
-            word = ctx.slice(op.head)
-            lower = word.lower()
-            if lower.endswith("ing") and is_participial(lower):
-                form = "participle"
-            elif is_bare_verb(lower):
-                form = "bare verb"
-            else:
-                continue
-            finite = inflect_like(word, "VBZ")
-            if not finite:
-                continue
-            fix = Fix.unsafe(f"Replace with '{finite}'", Edit(op.head, finite))
-            yield Violation(op.head, f"Operative paragraph opens with the {form} '{word}'; use '{finite}'", fix)
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.resolution.of_kind(Kind.OPERATIVE)
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        if is_list_item(p):
+            return
+        op = ctx.opener(p)
+        if op is None or op.listed:
+            return
+        word = ctx.slice(op.head)
+        lower = word.lower()
+        if lower.endswith("ing") and is_participial(lower):
+            form = "participle"
+        elif is_bare_verb(lower):
+            form = "bare verb"
+        else:
+            return
+        finite = inflect_like(word, "VBZ")
+        if not finite:
+            return
+        fix = Fix.unsafe(f"Replace with '{finite}'", Edit(op.head, finite))
+        yield Violation(op.head, f"Operative paragraph opens with the {form} '{word}'; use '{finite}'", fix)

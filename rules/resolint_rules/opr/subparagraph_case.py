@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -66,42 +68,66 @@ class SubparagraphCase(Rule):
     kinds = (Kind.SUBPARAGRAPH, Kind.OPERATIVE)
     fix_applicability = Applicability.SAFE
 
-    def check(self, ctx: RuleContext):
-        text = ctx.text
-        for p in ctx.resolution.paragraphs:
-            if p.kind is Kind.SUBPARAGRAPH and p.label is not None and _under_list_item(p):
-                # "3. designate …, who will:" / "(a) take part …": the sentence goes on.
-                want = ctx.style.get("list-items.case", "lower")
-                what = "Sub-item of a list item"
-            elif p.kind is Kind.SUBPARAGRAPH and p.label is not None and p.parent is not None and p.parent.kind is not Kind.PREAMBLE:
-                want = ctx.style.get("subparagraphs.case", "upper")
-                what = "Sub-paragraph"
-            elif is_list_item(p):
-                want = ctx.style.get("list-items.case", "lower")
-                what = "List item"
-            else:
-                continue
-            i = p.content.start
-            while i < p.content.end and text[i] in "*_\"“'‘":
-                i += 1
-            if i >= p.content.end or not text[i].isalpha():
-                continue
-            ch = text[i]
-            if ch.upper() == ch.lower():
-                continue  # a letter without case (Arabic, Hebrew, CJK): nothing to change
-            # A proper name or acronym keeps its capital: "(b) INTERPOL's …", "1. Member States …".
-            word_end = i
-            while word_end < p.content.end and text[word_end].isalpha():
-                word_end += 1
-            word = text[i:word_end]
-            if want == "lower" and (word.isupper() and len(word) > 1 or ch.islower()):
-                continue
-            if want == "upper" and ch.isupper():
-                continue
-            new = ch.upper() if want == "upper" else ch.lower()
-            if want == "lower" and word[1:] != word[1:].lower():
-                continue
-            yield Violation(Span(i, word_end), f"{what} should start with {'a capital' if want == 'upper' else 'a lower-case letter'}", Fix.safe(f"Change to '{new}{word[1:]}'", Edit(Span(i, i + 1), new)))
+    local = True
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        wanted = _wanted_case(ctx, p)
+        if wanted is None:
+            return
+        want, what = wanted
+        word = _first_word(ctx.text, p)
+        if word is None or _keeps_case(word.text, want):
+            return
+        i, ch = word.start, word.text[0]
+        new = ch.upper() if want == "upper" else ch.lower()
+        yield Violation(
+            Span(i, i + len(word.text)),
+            f"{what} should start with {'a capital' if want == 'upper' else 'a lower-case letter'}",
+            Fix.safe(f"Change to '{new}{word.text[1:]}'", Edit(Span(i, i + 1), new)),
+        )
+
+
+class _Word(NamedTuple):
+    start: int
+    text: str
+
+
+def _wanted_case(ctx: RuleContext, p) -> tuple[str, str] | None:
+    """The case ``p`` should start with and what to call it, or None if the rule skips it."""
+    if p.kind is Kind.SUBPARAGRAPH and p.label is not None and _under_list_item(p):
+        # "3. designate …, who will:" / "(a) take part …": the sentence goes on.
+        return ctx.style.get("list-items.case", "lower"), "Sub-item of a list item"
+    if p.kind is Kind.SUBPARAGRAPH and p.label is not None and p.parent is not None and p.parent.kind is not Kind.PREAMBLE:
+        return ctx.style.get("subparagraphs.case", "upper"), "Sub-paragraph"
+    if is_list_item(p):
+        return ctx.style.get("list-items.case", "lower"), "List item"
+    return None
+
+
+def _first_word(text: str, p) -> _Word | None:
+    """The first word of the content after emphasis and quotes, if it starts with a cased letter."""
+    i = p.content.start
+    while i < p.content.end and text[i] in "*_\"“'‘":
+        i += 1
+    if i >= p.content.end or not text[i].isalpha():
+        return None
+    if text[i].upper() == text[i].lower():
+        return None  # a letter without case (Arabic, Hebrew, CJK): nothing to change
+    end = i
+    while end < p.content.end and text[end].isalpha():
+        end += 1
+    return _Word(i, text[i:end])
+
+
+def _keeps_case(word: str, want: str) -> bool:
+    """Whether ``word`` may stay as it is: already in case, or a proper name or acronym
+    that keeps its capital ("(b) INTERPOL's …", "1. Member States …")."""
+    ch = word[0]
+    if want == "upper":
+        return ch.isupper()
+    if want == "lower":
+        return (word.isupper() and len(word) > 1) or ch.islower() or word[1:] != word[1:].lower()
+    return False
 
 
 def _under_list_item(p) -> bool:

@@ -57,20 +57,23 @@ class UnknownOperativeOpener(Rule):
     kinds = (Kind.OPERATIVE,)
     fix_applicability = Applicability.UNSAFE
 
-    def check(self, ctx: RuleContext):
-        phrases = ctx.style.operative
-        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
-            if is_list_item(p):
-                continue
-            op = ctx.opener(p)
-            if op is None or op.listed:
-                continue
-            word = ctx.slice(op.head)
-            lower = word.lower()
-            if is_participial(lower) and lower.endswith("ing") or is_bare_verb(lower):
-                continue  # OPR004 reports these
-            written = ctx.slice(op.span)
-            fix, hint = suggestion_fix(ctx, op, phrases)
-            # "Also, in this regard, calls upon": a modifier set off by commas.
-            severity = Severity.INFO if is_finite_verb(lower) or lower in ADVERBS else Severity.WARNING
-            yield Violation(op.span, f"'{written}' is not an operative opener of the {ctx.style.name} style{hint}", fix, severity)
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.resolution.of_kind(Kind.OPERATIVE)
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        if is_list_item(p):
+            return
+        op = ctx.opener(p)
+        if op is None or op.listed:
+            return
+        word = ctx.slice(op.head)
+        lower = word.lower()
+        if is_participial(lower) and lower.endswith("ing") or is_bare_verb(lower):
+            return  # OPR004 reports these
+        written = ctx.slice(op.span)
+        fix, hint = suggestion_fix(ctx, op, ctx.style.operative)
+        # "Also, in this regard, calls upon": a modifier set off by commas.
+        severity = Severity.INFO if is_finite_verb(lower) or lower in ADVERBS else Severity.WARNING
+        yield Violation(op.span, f"'{written}' is not an operative opener of the {ctx.style.name} style{hint}", fix, severity)

@@ -56,15 +56,19 @@ class FiniteVerbInPreamble(Rule):
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.UNSAFE
 
-    def check(self, ctx: RuleContext):
-        for p in ctx.resolution.preamble:
-            op = ctx.opener(p)
-            if op is None or op.listed:
-                continue
-            word = ctx.slice(op.head)
-            if not is_finite_verb(word.lower()):
-                continue
-            participle = inflect_like(word, "VBG")
-            fix = Fix.unsafe(f"Replace with '{participle}'", Edit(op.head, participle)) if participle else None
-            hint = f"; use '{participle}'" if participle else ""
-            yield Violation(op.head, f"Preambular paragraph opens with the operative verb '{word}'{hint}", fix)
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.resolution.preamble
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        op = ctx.opener(p)
+        if op is None or op.listed:
+            return
+        word = ctx.slice(op.head)
+        if not is_finite_verb(word.lower()):
+            return
+        participle = inflect_like(word, "VBG")
+        fix = Fix.unsafe(f"Replace with '{participle}'", Edit(op.head, participle)) if participle else None
+        hint = f"; use '{participle}'" if participle else ""
+        yield Violation(op.head, f"Preambular paragraph opens with the operative verb '{word}'{hint}", fix)

@@ -61,17 +61,20 @@ class UnknownPreambularOpener(Rule):
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.UNSAFE
 
-    def check(self, ctx: RuleContext):
-        phrases = ctx.style.preambular
-        for p in ctx.resolution.preamble:
-            op = ctx.opener(p)
-            if op is None or op.listed:
-                continue
-            word = ctx.slice(op.head)
-            lower = word.lower()
-            if is_finite_verb(lower):
-                continue  # PRE001 reports an operative verb in the preamble
-            written = ctx.slice(op.span)
-            fix, hint = suggestion_fix(ctx, op, phrases)
-            severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
-            yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.resolution.preamble
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        op = ctx.opener(p)
+        if op is None or op.listed:
+            return
+        word = ctx.slice(op.head)
+        lower = word.lower()
+        if is_finite_verb(lower):
+            return  # PRE001 reports an operative verb in the preamble
+        written = ctx.slice(op.span)
+        fix, hint = suggestion_fix(ctx, op, ctx.style.preambular)
+        severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
+        yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)

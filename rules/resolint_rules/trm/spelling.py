@@ -215,18 +215,8 @@ class Spelling(Rule):
         quotes = quote_spans(ctx)
         titles = instrument_spans(ctx)
         for p, m in matches:
-            start = m.start()
-            if m.group(0).startswith("is") and m.group(0).lower() not in table:
-                # an -ise ending: take the whole word it ends
-                while start and text[start - 1].isalpha():
-                    start -= 1
-                word = text[start : m.end()]
-                if word.lower() not in table or not word.islower():
-                    continue
-                m = _Word(start, m.end(), word)
-            elif word_before(text, start):
-                continue  # inside a longer word
-            if p.kind in (Kind.TITLE, Kind.CLOSING):
+            m = _whole_word(text, table, m)
+            if m is None or p.kind in (Kind.TITLE, Kind.CLOSING):
                 continue  # the title is the agenda item's; the vote line is DOC014's
             found = m.group(0)
             at_start = m.start() in (p.content.start, _head_start(ctx, p))
@@ -243,3 +233,19 @@ class Spelling(Rule):
             # "program" is also the computing word, which keeps its spelling: worth a look only.
             sev = Severity.INFO if found.lower() in ("program", "programs") else None
             yield Violation(span, f"This style spells it '{right}'", Fix.safe(f"Write '{right}'", Edit(span, right)), severity=sev)
+
+
+def _whole_word(text: str, table: dict[str, str], m):
+    """The listed word a match stands for: the whole word an "-ise" ending ends, the
+    match itself when it starts a word, None when it is inside a longer word."""
+    start = m.start()
+    if m.group(0).startswith("is") and m.group(0).lower() not in table:
+        while start and text[start - 1].isalpha():
+            start -= 1
+        word = text[start : m.end()]
+        if word.lower() not in table or not word.islower():
+            return None
+        return _Word(start, m.end(), word)
+    if word_before(text, start):
+        return None  # inside a longer word
+    return m

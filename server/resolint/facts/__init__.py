@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from resolint.citations import CitationSet, safe_extract
 from resolint.citations.patterns import QUOTE
@@ -31,11 +31,19 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+class OpenerMemo(Protocol):
+    """Keeps openers between lints of one document (:class:`resolint.incremental.LintCache`)."""
+
+    def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None: ...
+
+
 class Analysis:
     """Derived facts of one document in one house style; each computed on first use."""
 
-    def __init__(self, resolution: Resolution, style: Style) -> None:
+    def __init__(self, resolution: Resolution, style: Style, memo: OpenerMemo | None = None) -> None:
         self.resolution = resolution
+        #: Openers kept from earlier lints of the same document (by content), if any.
+        self._memo = memo
         self.style = style
         self.source: SourceText = resolution.source
         self._nlp: Nlp | None = None
@@ -57,7 +65,8 @@ class Analysis:
         """The opener of a preambular or operative paragraph, matched against the style."""
         key = paragraph.index
         if key not in self._openers:
-            self._openers[key] = find_opener(self, paragraph)
+            memo = self._memo
+            self._openers[key] = find_opener(self, paragraph) if memo is None else memo.opener(self, paragraph, find_opener)
         return self._openers[key]
 
     def derived(self, compute: Callable[[Analysis], T]) -> T:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from resolint.incremental import IncrementalLinter
 from resolint.lsp.positions import LineIndex
 from resolint.source import SourceText
 
@@ -32,6 +33,8 @@ class Document:
     language_id: str = ""
     encoding: str = "utf-16"
     _index: LineIndex | None = field(default=None, repr=False)
+    #: Keeps per-paragraph lint results between versions; goes with the document on close.
+    linter: IncrementalLinter = field(default_factory=IncrementalLinter, repr=False)
 
     @property
     def index(self) -> LineIndex:
@@ -71,7 +74,7 @@ class DocumentStore:
     def change(self, uri: str, version: int, changes: Iterable[ChangeLike]) -> Document:
         """Apply ``changes`` in order. All or nothing: a bad change leaves the text as it was."""
         doc = self._docs[uri]
-        scratch = Document(uri, doc.version, doc.text, doc.language_id, doc.encoding, doc._index)
+        scratch = Document(uri, doc.version, doc.text, doc.language_id, doc.encoding, doc._index, doc.linter)
         for ch in changes:
             scratch.apply(ch)
         doc.text, doc._index, doc.version = scratch.text, scratch._index, version

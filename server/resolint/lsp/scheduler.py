@@ -204,46 +204,58 @@ class Scheduler(Generic[S]):
         generation = self.generation
         token = _Token(uri, self.version_of(uri), generation, priority)
         self._running = token
-        loop = asyncio.get_running_loop()
-        fut = loop.run_in_executor(self.executor, self._work, token, snap)
+        fut = asyncio.get_running_loop().run_in_executor(self.executor, self._work, token, snap)
         try:
-            over = False
-            while True:
-                try:
-                    done, _ = await asyncio.wait({fut}, timeout=_POLL)
-                except asyncio.CancelledError:
-                    # Superseded while running: stop the worker and keep the slot until
-                    # it is free, so that lints never pile up in the executor.
-                    if self._stopper.interrupt(token, Superseded):
-                        self.interrupted += 1
-                    await asyncio.wait({fut})
-                    raise
-                if done:
-                    break
-                ran = time.monotonic() - token.started if token.started is not None else 0.0
-                if budget and not over and ran > budget:
-                    over = self._stopper.interrupt(token, OverBudget)
-                    if over:
-                        self.interrupted += 1
-                elif not over and ran > PREEMPT_AFTER and self._gate.top_waiting() > token.priority:
-                    if self._stopper.interrupt(token, Preempted):
-                        self.interrupted += 1
-                        over = True  # one interruption per lint
+            await self._watch(fut, token, budget)
             outcome = fut.result()
         finally:
             if self._running is token:
                 self._running = None
+        return self._settle(uri, snap, outcome, generation, budget)
+
+    async def _watch(self, fut: asyncio.Future, token: _Token, budget: float) -> None:
+        """Wait for the worker; stop it when superseded, over budget or preempted (once)."""
+        stopped = False
+        while True:
+            try:
+                done, _ = await asyncio.wait({fut}, timeout=_POLL)
+            except asyncio.CancelledError:
+                # Superseded while running: stop the worker and keep the slot until
+                # it is free, so that lints never pile up in the executor.
+                if self._stopper.interrupt(token, Superseded):
+                    self.interrupted += 1
+                await asyncio.wait({fut})
+                raise
+            if done:
+                return
+            if not stopped:
+                stopped = self._maybe_stop(token, budget)
+
+    def _maybe_stop(self, token: _Token, budget: float) -> bool:
+        """Stop a lint over its budget, or one that a more recent document waits for."""
+        ran = time.monotonic() - token.started if token.started is not None else 0.0
+        if budget and ran > budget:
+            stopped = self._stopper.interrupt(token, OverBudget)
+        elif ran > PREEMPT_AFTER and self._gate.top_waiting() > token.priority:
+            stopped = self._stopper.interrupt(token, Preempted)
+        else:
+            return False
+        if stopped:
+            self.interrupted += 1
+        return stopped
+
+    def _settle(self, uri: str, snap: Any, outcome: Any, generation: int, budget: float):
+        """Keep and show a lint's state; a notice if it ran out of time; None if stale."""
         if isinstance(outcome, Preempted):
             self.preempted += 1
             return _PREEMPTED
         if isinstance(outcome, LintInterrupted):
-            if isinstance(outcome, OverBudget) and self.slow_state is not None:
-                log.warning("lint of %s stopped after %.1f s (its budget)", uri, budget)
-                self.slow[uri] = max(1, self.size_of(snap))
-                outcome = self.slow_state(snap, budget)
-            else:
+            if not (isinstance(outcome, OverBudget) and self.slow_state is not None):
                 self.dropped += 1
                 return None
+            log.warning("lint of %s stopped after %.1f s (its budget)", uri, budget)
+            self.slow[uri] = max(1, self.size_of(snap))
+            outcome = self.slow_state(snap, budget)
         state = outcome
         if self.version_of(uri) != state.version or generation != self.generation:
             self.dropped += 1

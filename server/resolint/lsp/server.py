@@ -27,6 +27,7 @@ from pygls.lsp.server import LanguageServer
 
 from resolint import __version__, nlp
 from resolint.engine import lint
+from resolint.incremental import IncrementalLinter
 from resolint.lsp import actions, completion, definition, export_command, formatting, hover, outline
 from resolint.lsp.diagnostics import lsp_range, text_edits
 from resolint.lsp.documents import DocumentStore
@@ -56,6 +57,7 @@ class Snapshot:
     path: Path | None
     root: Path | None
     encoding: str
+    linter: IncrementalLinter | None = None  # the document's, reused between versions
 
 
 class ResolintServer(LanguageServer):
@@ -153,7 +155,9 @@ class ResolintServer(LanguageServer):
     def _build(self, snap: Snapshot) -> LintState:
         """In the worker thread: project settings (cached by mtime), lint, convert."""
         project = self.project.for_path(snap.path, snap.root)
-        return build_state(snap.uri, snap.version, snap.text, snap.index, project, snap.editor, snap.path, snap.encoding)
+        return build_state(
+            snap.uri, snap.version, snap.text, snap.index, project, snap.editor, snap.path, snap.encoding, snap.linter
+        )
 
     def _prepare(self, snap: Snapshot) -> None:
         """In the worker, outside the time budget: the first lint under a configuration
@@ -181,7 +185,7 @@ class ResolintServer(LanguageServer):
         if doc is None:
             return None
         index = doc._index if doc._index is not None and doc._index.text is doc.text else None
-        return Snapshot(uri, doc.version, doc.text, index, self.editor, uri_to_path(uri), self.root, self.encoding)
+        return Snapshot(uri, doc.version, doc.text, index, self.editor, uri_to_path(uri), self.root, self.encoding, doc.linter)
 
     def _on_result(self, state: LintState) -> None:
         doc = self.docs.get(state.uri)

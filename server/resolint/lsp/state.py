@@ -22,6 +22,7 @@ from lsprotocol import types
 
 from resolint.config import Settings
 from resolint.engine import Finding, LintResult, lint
+from resolint.incremental import IncrementalLinter
 from resolint.lsp.diagnostics import finding_ids, result_id, to_diagnostic
 from resolint.lsp.positions import LineIndex
 from resolint.lsp.settings import EditorSettings, ProjectSettings, effective_style
@@ -112,8 +113,13 @@ def build_state(
     editor: EditorSettings,
     path: Path | None,
     encoding: str,
+    linter: IncrementalLinter | None = None,
 ) -> LintState:
-    """Lint ``text`` and convert the findings; never raises for a style or config problem."""
+    """Lint ``text`` and convert the findings; never raises for a style or config problem.
+
+    ``linter``: the document's :class:`~resolint.incremental.IncrementalLinter`, which
+    reuses the per-paragraph work of its earlier lints (same findings as a full lint).
+    """
     problems: list[str] = []
     if project.error:
         problems.append(f"resolint: configuration error, using the defaults: {project.error}")
@@ -131,13 +137,14 @@ def build_state(
     if index is None or index.text is not text or index.encoding != encoding:
         index = LineIndex(SourceText(text), encoding)
     path_s = str(path) if path else None
+    run = lint if linter is None else linter.lint
     try:
-        result = lint(index.source, settings, path=path_s, style=style)
+        result = run(index.source, settings, path=path_s, style=style)
     except StyleError as exc:
         problems.append(f"resolint: {exc}; detecting the style instead")
         settings = settings.with_overrides(style="auto")
         style = None
-        result = lint(index.source, settings, path=path_s, style=None)
+        result = run(index.source, settings, path=path_s, style=None)
     ids = finding_ids(result.findings, text)
     overrides = editor.severity_overrides
     docs_base = settings.docs_url or editor.docs_url
