@@ -7,14 +7,16 @@ this script into a throwaway folder (pip and npm from the package registries); a
 that cannot be installed is skipped with a message, and resolint's own figures are still
 reported.
 
-    python benchmarks/compare.py [--corpus DIR] [--runs 3] [--no-peers] [--big]
+    python benchmarks/compare.py [--corpus DIR] [--runs 3] [--no-peers] [--no-server] [--big]
 
 Figures (each the median of --runs whole-process runs):
   - the corpus in one process (MB/s including start-up) and the same with --jobs 2;
   - a 6 KB draft, whole process; the same draft with a verb to fix, whole process;
   - proselint 0.16 and textlint 15 + write-good on the same files, and resolint's speed-up;
+  - the language server, measured with benchmarks/lsp_bench.py's own functions: start to
+    first diagnostics, didChange -> diagnostics p95 on a ~63 KB draft and a ~1 MB one;
   - with --big: --jobs 1 vs --jobs 2 on 20 MB, and peak RSS for 50 MB in 3,000 files.
-The language server's figures come from benchmarks/lsp_bench.py.
+It ends with one table of issue 13's bars: bar, figure, met or not.
 """
 
 from __future__ import annotations
@@ -130,14 +132,154 @@ def copies(files: list[Path], target_bytes: int, folder: Path, count: int | None
     return folder
 
 
-def median_runs(label: str, cmd: list[str], runs: int, size_mb: float | None = None, results: dict | None = None) -> float:
-    times = [timed(cmd) for _ in range(runs)]
-    med = statistics.median(times)
-    rate = f", {size_mb / med:.2f} MB/s" if size_mb else ""
-    print(f"{label}: median {med:.2f} s{rate} (runs: {', '.join(f'{t:.2f}' for t in times)})")
-    if results is not None:
-        results[label] = med
-    return med
+#: Issue 13's bars, in the order the table prints them.
+BAR_CORPUS_MBS = 5.0  # MB/s, corpus in one process, start-up included
+BAR_VS_PROSELINT = 15.0  # times faster than proselint 0.16, same files, same run
+BAR_DRAFT_S = 0.25  # a 6 KB draft, whole process
+BAR_P95_SMALL_MS = 30.0  # server didChange -> diagnostics p95 at ~63 KB
+BAR_P95_BIG_MS = 50.0  # ... at ~1 MB
+BAR_BIG_OVER_SMALL = 2.5  # the 1 MB p95 at most this many times the 63 KB one
+BAR_START_S = 1.0  # server start to first diagnostics
+BAR_RSS_MB = 200.0  # peak RSS, 50 MB in 3,000 files
+#: "No slower": the verb-fix draft's median within this share of the plain one's (noise).
+SAME_SPEED_MARGIN = 1.05
+
+
+class Bars:
+    """The rows of the closing table: (bar, figure, met?)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str]] = []
+
+    def add(self, bar: str, figure: str, met: bool | None) -> None:
+        self.rows.append((bar, figure, "-" if met is None else "yes" if met else "NO"))
+
+    def print(self) -> None:
+        widths = [max(len(r[i]) for r in [("bar", "figure", "met?"), *self.rows]) for i in range(3)]
+        print()
+        for row in [("bar", "figure", "met?"), tuple("-" * w for w in widths), *self.rows]:
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def corpus_runs(names: list[str], size_mb: float, peers: dict[str, list[str]], runs: int, bars: Bars) -> None:
+    """The corpus with --jobs 1 and 2 and each peer, interleaved: each run times every
+    tool once, so a busy minute hurts all alike."""
+    times: dict[str, list[float]] = {"resolint": [], "resolint --jobs 2": [], **{k: [] for k in peers}}
+    cpu: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for label, jobs in (("resolint", "1"), ("resolint --jobs 2", "2")):
+            wall, cpu_s = timed_cpu(resolint_cmd("--jobs", jobs, *names))
+            times[label].append(wall)
+            cpu.setdefault(label, []).append(cpu_s)
+        for name, cmd in peers.items():
+            times[name].append(timed(cmd + names))
+    med = {k: statistics.median(v) for k, v in times.items()}
+    for k, v in med.items():
+        print(f"corpus, {k}: median {v:.2f} s = {size_mb / v:.2f} MB/s (runs: {', '.join(f'{t:.2f}' for t in times[k])})")
+    for k, v in cpu.items():
+        print(f"corpus, {k}: median CPU time {statistics.median(v):.2f} s (user + system, workers included)")
+    rate = size_mb / med["resolint"]
+    bars.add(f"corpus, one process, >= {BAR_CORPUS_MBS:g} MB/s (start-up included)", f"{rate:.2f} MB/s ({med['resolint']:.2f} s)", rate >= BAR_CORPUS_MBS)
+    for k in peers:
+        ratio = med[k] / med["resolint"]
+        print(f"resolint is {ratio:.1f}x faster than {k} on the same files, same run")
+        if k == "proselint":
+            bars.add(f"corpus, >= {BAR_VS_PROSELINT:g}x faster than proselint 0.16", f"{ratio:.1f}x", ratio >= BAR_VS_PROSELINT)
+        else:
+            bars.add(f"corpus, vs {k} (no bar)", f"{ratio:.1f}x", None)
+    if "proselint" not in peers:
+        bars.add(f"corpus, >= {BAR_VS_PROSELINT:g}x faster than proselint 0.16", "not measured (no proselint)", None)
+    j1, j2 = med["resolint"], med["resolint --jobs 2"]
+    bars.add("corpus, --jobs 2 faster than --jobs 1", f"{j2:.2f} s vs {j1:.2f} s", j2 < j1)
+
+
+def draft_runs(work: Path, runs: int, bars: Bars) -> None:
+    """The 6 KB draft, with and without verbs to fix, interleaved."""
+    paths = {}
+    for verb in (False, True):
+        path = work / f"draft{'-verb' if verb else ''}.res.txt"
+        path.write_text(sample_draft(verb), encoding="utf-8")
+        paths[verb] = path
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(max(runs, 5)):
+        for verb, path in paths.items():
+            times[verb].append(timed(resolint_cmd(str(path))))
+    med = {}
+    for verb, got in times.items():
+        med[verb] = statistics.median(got)
+        label = f"{paths[verb].stat().st_size / 1000:.1f} KB draft{' needing verb fixes' if verb else ''}, whole process"
+        print(f"{label}: median {med[verb]:.2f} s (runs: {', '.join(f'{t:.2f}' for t in got)})")
+    bars.add(f"6 KB draft, whole process, <= {BAR_DRAFT_S:g} s", f"{med[False]:.3f} s", med[False] <= BAR_DRAFT_S)
+    bars.add(
+        f"draft needing a verb fix no slower (within {SAME_SPEED_MARGIN - 1:.0%})",
+        f"{med[True]:.3f} s vs {med[False]:.3f} s",
+        med[True] <= med[False] * SAME_SPEED_MARGIN,
+    )
+
+
+def server_runs(edits: int, big_edits: int, bars: Bars) -> None:
+    """The language server's bars, measured with benchmarks/lsp_bench.py's functions."""
+    import asyncio
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    try:
+        import lsp_bench
+    except ImportError as exc:  # pygls/lsprotocol missing: the CLI figures still stand
+        print(f"server figures skipped: {exc}")
+        return
+    figures = asyncio.run(_server_figures(lsp_bench, edits, big_edits))
+    small_kb, small, big_mb, big, start = figures
+    print(f"server: start -> first diagnostics median {start:.2f} s; didChange -> diagnostics p95 "
+          f"{small:.1f} ms at {small_kb:.0f} KB, {big:.1f} ms at {big_mb:.2f} MB")
+    bars.add(f"server start -> first diagnostics < {BAR_START_S:g} s", f"{start:.2f} s", start < BAR_START_S)
+    bars.add(f"server didChange p95 < {BAR_P95_SMALL_MS:g} ms at {small_kb:.0f} KB", f"{small:.1f} ms", small < BAR_P95_SMALL_MS)
+    bars.add(f"server didChange p95 < {BAR_P95_BIG_MS:g} ms at {big_mb:.1f} MB", f"{big:.1f} ms", big < BAR_P95_BIG_MS)
+    ratio = big / small if small else float("inf")
+    bars.add(f"server 1 MB p95 <= {BAR_BIG_OVER_SMALL:g}x the {small_kb:.0f} KB one", f"{ratio:.1f}x", ratio <= BAR_BIG_OVER_SMALL)
+
+
+async def _server_figures(lb, edits: int, big_edits: int) -> tuple[float, float, float, float, float]:
+    starts = []
+    for _ in range(3):
+        client, t0, _ = await lb.start()
+        lb.open_doc(client, "file:///bench/start.txt", lb.draft(12))
+        starts.append(await client.wait("file:///bench/start.txt", 1) - t0)
+        await _stop(client)
+    small, big = lb.draft(100), lb.compilation()
+    client, _, _ = await lb.start()
+    try:
+        small_times = await lb.measure_changes(client, "file:///bench/small.txt", small, edits)
+        big_times = await lb.measure_changes(client, "file:///bench/big.txt", big, big_edits)
+    finally:
+        await _stop(client)
+    return (len(small.encode()) / 1000, lb.pct(small_times, 95), len(big.encode()) / 1e6, lb.pct(big_times, 95),
+            statistics.median(starts))
+
+
+async def _stop(client) -> None:
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+
+
+def big_runs(files: list[Path], work: Path, runs: int, bars: Bars) -> None:
+    """--jobs 1 vs 2 on 20 MB (interleaved), and peak RSS for 50 MB in 3,000 files."""
+    big = copies(files, 20_000_000, work / "big20")
+    got: dict[str, list[tuple[float, float]]] = {"1": [], "2": []}
+    for _ in range(runs):
+        for jobs in got:
+            got[jobs].append(timed_cpu(resolint_cmd("--jobs", jobs, str(big))))
+    wall = {}
+    for jobs, runs_ in got.items():
+        wall[jobs] = statistics.median(w for w, _ in runs_)
+        cpu = statistics.median(c for _, c in runs_)
+        print(f"20 MB, --jobs {jobs}: median {wall[jobs]:.2f} s = {20.0 / wall[jobs]:.2f} MB/s, CPU {cpu:.2f} s "
+              f"(runs: {', '.join(f'{w:.2f}' for w, _ in runs_)})")
+    bars.add("20 MB, --jobs 2 faster than --jobs 1", f"{wall['2']:.2f} s vs {wall['1']:.2f} s", wall["2"] < wall["1"])
+    many = copies(files, 50_000_000, work / "many50", count=3000)
+    rss = peak_rss_mb(resolint_cmd("--jobs", "1", str(many)))
+    print(f"50 MB in 3,000 files, --jobs 1: peak RSS {rss:.0f} MB")
+    bars.add(f"50 MB in 3,000 files, peak RSS < {BAR_RSS_MB:g} MB", f"{rss:.0f} MB", rss < BAR_RSS_MB)
 
 
 def main() -> int:
@@ -145,6 +287,9 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--no-server", action="store_true", help="skip the language server's figures")
+    ap.add_argument("--edits", type=int, default=40, help="server: edits timed on the ~63 KB draft")
+    ap.add_argument("--big-edits", type=int, default=20, help="server: edits timed on the ~1 MB draft")
     ap.add_argument("--big", action="store_true", help="also 20 MB with --jobs 1/2 and 50 MB in 3,000 files")
     args = ap.parse_args()
     files = corpus_files(Path(args.corpus))
@@ -152,12 +297,12 @@ def main() -> int:
         print(f"no corpus at {args.corpus}")
         return 2
     size_mb = sum(f.stat().st_size for f in files) / 1e6
-    names = [str(f) for f in files]
     print(f"{len(files)} files, {size_mb:.2f} MB; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     # An installed resolint has its bytecode compiled (pip compiles a wheel's modules); a
     # checkout run with PYTHONDONTWRITEBYTECODE=1 would compile ~200 modules at every start.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "server"), str(ROOT / "rules")],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    bars = Bars()
     with tempfile.TemporaryDirectory(prefix="resolint-compare-") as tmp:
         work = Path(tmp)
         peers: dict[str, list[str]] = {}
@@ -166,43 +311,14 @@ def main() -> int:
                 cmd = install(work)
                 if cmd:
                     peers[name] = cmd
-        # Interleaved: each run times every tool once, so a busy minute hurts all alike.
-        times: dict[str, list[float]] = {"resolint": [], "resolint --jobs 2": [], **{k: [] for k in peers}}
-        cpu: dict[str, list[float]] = {}
-        for _ in range(args.runs):
-            for label, jobs in (("resolint", "1"), ("resolint --jobs 2", "2")):
-                wall, cpu_s = timed_cpu(resolint_cmd("--jobs", jobs, *names))
-                times[label].append(wall)
-                cpu.setdefault(label, []).append(cpu_s)
-            for name, cmd in peers.items():
-                times[name].append(timed(cmd + names))
-        med = {k: statistics.median(v) for k, v in times.items()}
-        for k, v in med.items():
-            print(f"corpus, {k}: median {v:.2f} s = {size_mb / v:.2f} MB/s (runs: {', '.join(f'{t:.2f}' for t in times[k])})")
-        for k, v in cpu.items():
-            print(f"corpus, {k}: median CPU time {statistics.median(v):.2f} s (user + system, workers included)")
-        for k in peers:
-            print(f"resolint is {med[k] / med['resolint']:.1f}x faster than {k} on the same files, same run")
-        for verb in (False, True):
-            path = work / f"draft{'-verb' if verb else ''}.res.txt"
-            path.write_text(sample_draft(verb), encoding="utf-8")
-            label = f"{path.stat().st_size / 1000:.1f} KB draft{' needing verb fixes' if verb else ''}, whole process"
-            median_runs(label, resolint_cmd(str(path)), max(args.runs, 5))
+        corpus_runs([str(f) for f in files], size_mb, peers, args.runs, bars)
+        draft_runs(work, args.runs, bars)
+        if not args.no_server:
+            server_runs(args.edits, args.big_edits, bars)
         if args.big:
-            big = copies(files, 20_000_000, work / "big20")
-            # Interleaved like the corpus runs: load that moves between runs hurts both alike.
-            runs: dict[str, list[tuple[float, float]]] = {"1": [], "2": []}
-            for _ in range(args.runs):
-                for jobs in runs:
-                    runs[jobs].append(timed_cpu(resolint_cmd("--jobs", jobs, str(big))))
-            for jobs, got in runs.items():
-                wall = statistics.median(w for w, _ in got)
-                cpu = statistics.median(c for _, c in got)
-                print(f"20 MB, --jobs {jobs}: median {wall:.2f} s = {20.0 / wall:.2f} MB/s, CPU {cpu:.2f} s "
-                      f"(runs: {', '.join(f'{w:.2f}' for w, _ in got)})")
-            many = copies(files, 50_000_000, work / "many50", count=3000)
-            rss = peak_rss_mb(resolint_cmd("--jobs", "1", str(many)))
-            print(f"50 MB in 3,000 files, --jobs 1: peak RSS {rss:.0f} MB")
+            big_runs(files, work, args.runs, bars)
+    print(f"load average at the end {os.getloadavg()[0]:.2f} (figures from a busy machine are slower)")
+    bars.print()
     return 0
 
 

@@ -29,10 +29,22 @@ def test_table_answers_match_lemminflect_directly():
             assert form == lm.getInflection(lemma, tag=tag)[0]
 
 
-def test_a_word_outside_the_table_still_inflects():
+def test_second_table_is_what_lemminflect_says_today():
+    text = nlp.ALL_FORMS_FILE.read_text(encoding="utf-8")
+    assert text == gen.render_all(gen.table()), "run: python scripts/gen_verbforms.py --write"
+
+
+def test_a_word_of_the_second_table_inflects_as_lemminflect_does():
     assert "grumbles" not in FORMS
-    assert nlp.inflect("grumbles", "VBG") == "grumbling"
-    assert nlp.lemma("grumbled") == "grumble"
+    assert nlp.known_forms("grumbles") == ("grumble", "grumbling", "grumbles")
+    assert nlp.inflect("grumbles", "VBG") == "grumbling" == nlp.inflect_by_lemminflect("grumbles", "VBG")
+    assert nlp.lemma("grumbled") == "grumble" == nlp.lemma_by_lemminflect("grumbled")
+    assert nlp.inflect("Strengthening", "VBZ") == "strengthens"
+
+
+def test_a_word_in_neither_table_still_inflects():
+    assert nlp.known_forms("zorbles") is None
+    assert nlp.inflect("zorbles", "VBG") == "zorbling"
 
 
 DRAFT = """The General Assembly,
@@ -41,7 +53,9 @@ Recalls its resolution 74/1 of 1 October 2019,
 
 1. Calling upon all States to cooperate;
 
-2. Decides to remain seized of the matter.
+2. Strengthening its cooperation with regional bodies;
+
+3. Decides to remain seized of the matter.
 """
 
 
@@ -57,7 +71,12 @@ def test_a_verb_fix_does_not_load_lemminflect(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert '"Replace with \'Recalling\'"' in out.stdout
     assert '"Replace with \'Calls\'"' in out.stdout
+    assert '"Replace with \'Strengthens\'"' in out.stdout  # from the second table
     assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_nlp_tags_are_the_tables_tags():
+    assert nlp.TAGS == TAGS
 
 
 def test_spacy_is_hidden_only_from_the_thread_loading_lemminflect():

@@ -38,6 +38,8 @@ class OpenerContext(Protocol):
     def nlp(self) -> Nlp: ...
 
 MODIFIER_WORDS = ("also", "further")
+#: How far past a paragraph's start its opener's words are read.
+_WORDS_REACH = HEAD_CHARS + 40
 ADVERBS = frozenset(
     ["deeply", "fully", "firmly", "gravely", "strongly", "solemnly", "seriously", "keenly", "profoundly", "once", "again", "further", "also", "equally", "urgently", "earnestly", "formally", "hereby", "therefore", "respectfully", "most", "ever"]
 )
@@ -50,7 +52,8 @@ def _is_adverb(word: str) -> bool:
 #: Words that may stay lower case after an all-capitals opener ("SHOCKED by").
 TRAILING_PREPOSITIONS = frozenset({"by", "of", "with", "that", "at", "to", "for", "about", "in", "on"})
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+#: A word after spaces (group 1: the word); any other mark between two words ends a run.
+_SPACED_WORD = re.compile(r"[ \t\u00a0]*([A-Za-z][A-Za-z'’\-]*)")
 _EMPHASIS = "*_"
 
 
@@ -78,15 +81,25 @@ def find_opener(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
 
 
 def _words(text: str, start: int, end: int, count: int) -> list[re.Match[str]]:
+    """Up to ``count`` words from ``start``, separated by spaces only (a comma or any
+    other mark ends the run: "Recalling, also" has one)."""
     out: list[re.Match[str]] = []
     pos = start
     while len(out) < count:
-        m = _WORD.search(text, pos, end)
-        if not m or text[pos : m.start()].strip(" \t\u00a0"):
+        m = _SPACED_WORD.match(text, pos, end)
+        if not m:
             break
         out.append(m)
         pos = m.end()
     return out
+
+
+def _leading_adverbs(words: list[re.Match[str]]) -> int:
+    """How many of the first words (at most two, never all) qualify the opener after them."""
+    k = 0
+    while k < min(2, len(words) - 1) and _is_adverb(words[k].group(1)):
+        k += 1
+    return k
 
 
 def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
@@ -96,63 +109,64 @@ def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     while start < end and text[start] in _EMPHASIS:
         emphasis += text[start]
         start += 1
-    words = _words(text, start, min(end, start + HEAD_CHARS + 40), 6)
+    # Three words settle the adverbs before a phrase (at most two); the run of capitals
+    # of an all-capitals style reads up to six (_unlisted reads them when it needs them).
+    words = _words(text, start, min(end, start + _WORDS_REACH), 3)
     if not words:
         return None
+    return _listed(ctx, paragraph, start, end, words, emphasis) or _unlisted(ctx, words, start, end, emphasis)
+
+
+def _listed(ctx: OpenerContext, paragraph: Paragraph, start: int, end: int, words: list[re.Match[str]], emphasis: str) -> Opener | None:
+    """The opener when a listed phrase starts the paragraph, after at most two adverbs
+    ("Further recalling", "Also requests", "Once again urges")."""
+    text = ctx.text
     phrases = phrases_for(ctx, paragraph)
-    nlp = ctx.nlp
     head_end = min(end, start + HEAD_CHARS)
-
-    def match_at(pos: int):
-        return nlp.longest_leading_phrase(_clean_head(text[pos:head_end]), phrases)
-
     before: Span | None = None
-    m = match_at(start)
     phrase_start = start
+    m = ctx.nlp.longest_leading_phrase(_clean_head(text[start:head_end]), phrases)
     if m is None:
-        # "Further recalling", "Also requests", "Once again urges": adverbs + listed phrase.
-        k = 0
-        while k < min(2, len(words) - 1) and _is_adverb(words[k].group(0)):
-            k += 1
-        if k:
-            m = match_at(words[k].start())
-            if m is not None:
-                before = Span(words[0].start(), words[k - 1].end())
-                phrase_start = words[k].start()
-    if m is not None:
-        phrase_end = phrase_start + m.end
-        after = None
-        nxt = _words(text, phrase_end, end, 1)
-        if nxt and nxt[0].group(0).lower() in MODIFIER_WORDS and not m.phrase.lower().endswith(MODIFIER_WORDS):
-            after = Span(nxt[0].start(), nxt[0].end())
-        first = _words(text, phrase_start, phrase_end, 1)[0]
-        span_end = after.end if after else phrase_end
-        return Opener(
-            span=Span(before.start if before else phrase_start, span_end),
-            head=Span(first.start(), first.end()),
-            phrase=m.phrase,
-            before=before,
-            after=after,
-            emphasis=emphasis,
-        )
-    # Not listed: the leading word, or the leading run of capitals in an all-caps style.
-    before = None
-    k = 0
-    while k < min(2, len(words) - 1) and _is_adverb(words[k].group(0)):
-        k += 1
+        k = _leading_adverbs(words)
+        if not k:
+            return None
+        phrase_start = words[k].start(1)
+        m = ctx.nlp.longest_leading_phrase(_clean_head(text[phrase_start:head_end]), phrases)
+        if m is None:
+            return None
+        before = Span(words[0].start(1), words[k - 1].end())
+    phrase_end = phrase_start + m.end
+    after = None
+    nxt = _words(text, phrase_end, end, 1)
+    if nxt and nxt[0].group(1).lower() in MODIFIER_WORDS and not m.phrase.lower().endswith(MODIFIER_WORDS):
+        after = Span(nxt[0].start(1), nxt[0].end())
+    first = _words(text, phrase_start, phrase_end, 1)[0]
+    return Opener(
+        span=Span(before.start if before else phrase_start, after.end if after else phrase_end),
+        head=Span(first.start(1), first.end()),
+        phrase=m.phrase,
+        before=before,
+        after=after,
+        emphasis=emphasis,
+    )
+
+
+def _unlisted(ctx: OpenerContext, words: list[re.Match[str]], start: int, end: int, emphasis: str) -> Opener:
+    """Not listed: the leading word (after adverbs), or the leading run of capitals in
+    an all-capitals style."""
+    k = _leading_adverbs(words)
     head = words[k]
-    if k:
-        before = Span(words[0].start(), words[k - 1].end())
+    before = Span(words[0].start(1), words[k - 1].end()) if k else None
     last = head
-    if ctx.style.opener_case == "upper" and head.group(0).isupper():
-        for w in words[words.index(head) + 1 :]:
-            if w.group(0).isupper() and len(w.group(0)) > 1:
+    if ctx.style.opener_case == "upper" and head.group(1).isupper():
+        for w in _words(ctx.text, start, min(end, start + _WORDS_REACH), 6)[k + 1 :]:
+            if w.group(1).isupper() and len(w.group(1)) > 1:
                 last = w
             else:
                 break
     return Opener(
-        span=Span(before.start if before else head.start(), last.end()),
-        head=Span(head.start(), head.end()),
+        span=Span(before.start if before else head.start(1), last.end()),
+        head=Span(head.start(1), head.end()),
         phrase=None,
         before=before,
         emphasis=emphasis,

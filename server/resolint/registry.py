@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from importlib.metadata import entry_points
 
+from resolint.entrypoints import entry_points
 from resolint.rule import Rule
 
 log = logging.getLogger(__name__)

@@ -17,10 +17,10 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
+from resolint.entrypoints import entry_points
 from resolint.includes import inside
 
 STYLE_GROUP = "resolint.styles"

@@ -50,26 +50,40 @@ def _top(p: Paragraph) -> Paragraph:
     return p
 
 
+def _is_internal(ptext: str, m) -> bool:
+    """Whether a match of ``P.INTERNAL`` is a reference of its own ("paragraph 5 above"):
+    not the end of a longer word, and, without "above"/"below"/"of the present
+    resolution", not a paragraph of another text ("paragraph 5 of resolution 70/1")."""
+    if word_before(ptext, m.start()):
+        return False
+    if m.group("tail"):
+        return True
+    return not (P.EXTERNAL_TAIL.match(ptext, m.end()) or P.EXTERNAL_HEAD.search(ptext, max(0, m.start() - 20), m.start()))
+
+
+def _target(p: Paragraph, res: Resolution, numbered, num: int | None, sub: str) -> Paragraph | None:
+    """The paragraph "paragraph ``num`` (``sub``)" points to, or None."""
+    if num is not None:
+        target = numbered.get((p.part, num))
+        if target is not None and sub:
+            target = _sub_target(target, sub) or _sub_after(res, target, sub)
+        return target
+    if sub:
+        top = _top(p)
+        return _sub_target(top, sub) if top.kind is Kind.OPERATIVE else None
+    return None
+
+
 def _internal(ptext, base, p, res, numbered) -> list[InternalReference]:
     out = []
     for m in _matches_at(P.INTERNAL, ptext, ("aragraph",), (5, 4, 1)):
-        if word_before(ptext, m.start()):
+        if not _is_internal(ptext, m):
             continue
         tail = m.group("tail") or ""
-        if not tail:
-            if P.EXTERNAL_TAIL.match(ptext, m.end()) or P.EXTERNAL_HEAD.search(ptext, max(0, m.start() - 20), m.start()):
-                continue
         direction = "above" if "above" in tail else "below" if "below" in tail else ("present" if tail else "")
         num = int(m.group("num")) if m.group("num") else None
         sub = m.group("sub1") or m.group("sub2") or ""
-        target = None
-        if num is not None:
-            target = numbered.get((p.part, num))
-            if target is not None and sub:
-                target = _sub_target(target, sub) or _sub_after(res, target, sub)
-        elif sub:
-            top = _top(p)
-            target = _sub_target(top, sub) if top.kind is Kind.OPERATIVE else None
+        target = _target(p, res, numbered, num, sub)
         ref = InternalReference(Span(base + m.start(), base + m.end()), num, sub, direction, target, None, p)
         if target is not None:
             ref.target_line = res.source.position(target.span.start).line

@@ -13,6 +13,7 @@ or a dropped letter counts ("a Child", "Human Right") and a different treaty doe
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -83,13 +84,14 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
     found: list[NearMiss] = []
     memo: dict[tuple[str, str], float] = {}
     heads = 0
-    for start, end in ranges:
+    with_heads = _ranges_with_heads(text, ranges, tuple(targets))
+    for n, (start, end) in enumerate(ranges):
         # A paragraph without a head word (in any case) has nothing to examine, and most
         # have none: splitting every paragraph into words was a sixth of a corpus run.
-        # (str.lower and find: an ignore-case regex of the head words is slower than that.)
-        lowered = text[start:end].lower()
-        if not any(h in lowered for h in targets):
+        if n not in with_heads:
             continue
+        # Only the names recognized in this paragraph can overlap a window inside it.
+        local_taken = [t for t in taken if t.start < end and t.end > start]
         words = list(_WORD.finditer(text, start, end))
         for i, w in enumerate(words):
             head = w.group(0).lower()
@@ -100,10 +102,31 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
                 return found
             near = {words[j].group(0).lower() for j in (i - 1, i + 1) if 0 <= j < len(words)}
             candidates = [t for t in targets[head] if near & t[5]]
-            best = _best_window(text, words, i, candidates, taken, accepted, memo) if candidates else None
+            best = _best_window(text, words, i, candidates, local_taken, accepted, memo) if candidates else None
             if best is not None and not (found and best.span.overlaps(found[-1].span)):
                 found.append(best)
     return found
+
+
+def _ranges_with_heads(text: str, ranges: list[tuple[int, int]], heads: tuple[str, ...]) -> set[int]:
+    """Indices of the ``ranges`` holding a head word in any case ("convention" in "UN
+    CONVENTION"). The text is lowered once and each head word found with ``str.find``
+    (an ignore-case regex of the head words is slower); per paragraph when lowering
+    changes the text's length (a dotted capital I) or the ranges are not in order."""
+    lowered = text.lower()
+    ordered = all(a[1] <= b[0] for a, b in zip(ranges, ranges[1:], strict=False)) and all(s <= e for s, e in ranges)
+    if len(lowered) != len(text) or not ordered:
+        return {n for n, (s, e) in enumerate(ranges) if any(h in text[s:e].lower() for h in heads)}
+    starts = [s for s, _ in ranges]
+    out: set[int] = set()
+    for h in heads:
+        pos = lowered.find(h)
+        while pos >= 0:
+            n = bisect.bisect_right(starts, pos) - 1
+            if n >= 0 and pos + len(h) <= ranges[n][1]:
+                out.add(n)
+            pos = lowered.find(h, pos + 1)
+    return out
 
 
 def _best_window(text, words, i, targets, taken, accepted, memo) -> NearMiss | None:

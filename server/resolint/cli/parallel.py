@@ -52,9 +52,10 @@ def workers_for(requested: int, sizes: Sequence[int]) -> int:
 
 def warm_up(settings_list: Iterable) -> None:
     """Lint a small draft once per settings so forked workers inherit what it loaded, and
-    load lemminflect's tables: input big enough for several workers has, in every worker's
-    share, some verb outside the precomputed forms, and each would load them again."""
-    nlp.warm_up()
+    read the second verb-form table: input big enough for several workers has, in every
+    worker's share, some verb outside the first, and each would read it again. (lemminflect
+    itself is not loaded: only a word in neither table needs it, which is rare.)"""
+    nlp.load_forms()
     for settings in settings_list:
         # A broken configuration is reported for the files that use it, not here.
         with contextlib.suppress(Exception):

@@ -18,6 +18,7 @@ groups, and the house style says whether a body is expected to write them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resolint.parser.blocks import RawParagraph
@@ -43,14 +44,15 @@ def looks_like_group_opener(text: str, is_opener=None) -> bool:
     with a capital ("Considering", a wrong case for PRE003 to report) counts only when
     ``is_opener`` (a phrase lookup) knows it."""
     text = text.strip()
-    first = text.lstrip("*_")[:1]
-    if first.isupper() and not (is_opener is not None and is_opener(text)):
-        return False
+    # Cheapest test first (most paragraphs end with a mark); the phrase lookup last.
     if not text or len(text) > GROUP_OPENER_MAX_CHARS or "\n" in text:
         return False
     if read_terminal(text, 0, len(text)) is not None or read_label(text, 0, len(text))[0] is not None:
         return False
-    return bool(_OPENER_WORDS.match(text))
+    if not _OPENER_WORDS.match(text):
+        return False
+    first = text.lstrip("*_")[:1]
+    return not first.isupper() or (is_opener is not None and bool(is_opener(text)))
 
 
 def opens_items(next_text: str) -> bool:
@@ -116,6 +118,14 @@ def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=512)
+def _next_item(nxt: str) -> re.Pattern[str]:
+    """The next item run on after ``nxt``'s predecessor: "…; 10 that …" (not "resolves 1,
+    2 and 3 above"): after ";", or after "," when the next item starts as items do ("to",
+    "that"). Cached: labels repeat from draft to draft, and compiling is most of the cost."""
+    return re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
+
+
 def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
     """Split paragraphs a conversion ran together; return (paragraphs, the gaps split at).
 
@@ -135,10 +145,9 @@ def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
                 break
             found = None
             for nxt in _next_label_texts(label.text, label.value, label.scheme.value):
-                # "…; 10 that …" (not "resolves 1, 2 and 3 above"): after ";", or after
-                # "," when the next item starts as items do ("to", "that").
-                pat = re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
-                m = pat.search(text, label.span.end, cur.span.end)
+                if text.find(nxt, label.span.end, cur.span.end) < 0:
+                    continue  # the next label is not in the paragraph: nothing to split
+                m = _next_item(nxt).search(text, label.span.end, cur.span.end)
                 if m and not _INLINE_LIST.search(text, label.span.end, m.start()):
                     found = m
                     break
@@ -149,7 +158,8 @@ def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
             pieces[-1] = RawParagraph(Span(cur.span.start, found.start(g)), cur.first_line, cur.last_line)
             pieces.append(RawParagraph(Span(found.end(g), cur.span.end), cur.first_line, cur.last_line))
         last = pieces[-1]
-        m = _GLUED_ANNEX.search(text, last.span.start, last.span.end)
+        # The pattern has no literal head to scan for: look for "ANNEX" first.
+        m = _GLUED_ANNEX.search(text, last.span.start, last.span.end) if text.find("ANNEX", last.span.start, last.span.end) >= 0 else None
         if m:
             gaps.append(Span(m.start(), m.end()))
             pieces[-1] = RawParagraph(Span(last.span.start, m.start()), last.first_line, last.last_line)

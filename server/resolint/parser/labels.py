@@ -27,6 +27,36 @@ _LABELS: list[tuple[re.Pattern[str], str]] = [
     # … or before an acronym and a comma: "1 RAG, TSAG and TDAG to continue …".
     (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[A-Z]{2,6},)"), "#"),
 ]
+
+
+def _lead(pattern: re.Pattern[str]) -> str:
+    """What a label form's first character is: "(", a digit, a lower or an upper letter."""
+    src = pattern.pattern
+    if src.startswith("\\("):
+        return "("
+    return "digit" if src.startswith("(?P<v>\\d") else "lower" if src.startswith("(?P<v>[a-z]") else "upper"
+
+
+#: The forms to try by the first character, in the order of :data:`_LABELS`: most
+#: paragraphs start with a word, for which one form of ten can match (read_label runs
+#: several times per paragraph).
+_BY_LEAD: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    lead: tuple(entry for entry in _LABELS if _lead(entry[0]) == lead) for lead in ("(", "digit", "lower", "upper")
+}
+
+
+def _forms_for(ch: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    if ch == "(":
+        return _BY_LEAD["("]
+    if "a" <= ch <= "z":
+        return _BY_LEAD["lower"]
+    if "A" <= ch <= "Z":
+        return _BY_LEAD["upper"]
+    if ch.isdecimal():  # what \d matches: any Unicode decimal digit
+        return _BY_LEAD["digit"]
+    return ()
+
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]*")
 TERMINALS = ",;:.!?"
 _CLOSERS = "\"”’'*_)]»"
@@ -59,7 +89,10 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     ``prefer_alpha_for`` settles "(i)"/"(v)"/"(x)": when the previous alphabetic label
     had value ``prefer_alpha_for - 1`` the letter continues that sequence.
     """
-    for pattern, form in _LABELS:
+    first = max(pos, 0)  # where re.match starts for a negative pos
+    if first >= min(end, len(text)):
+        return None, pos
+    for pattern, form in _forms_for(text[first]):
         m = pattern.match(text, pos, end)
         if not m:
             continue

@@ -51,7 +51,8 @@ ADOPTS_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:]*:\W*$", re.IGNOR
 #: Page furniture: only digits, punctuation and at most one short parenthesized code.
 #: Possessive runs, the code recognized by the "(" just eaten: no way to split a long run
 #: of punctuation between two quantifiers (that was quadratic: 171 s on 100 KB).
-JUNK = re.compile(r"^(?=.*\d)[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?$")
+#: The digit is looked for up to the first one (possessive), not from the line's end back.
+JUNK = re.compile(r"^(?=[^\d\n]*+\d)[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?$")
 MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")

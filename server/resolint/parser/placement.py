@@ -81,8 +81,16 @@ class Clause:
     raw: RawParagraph
     body: str  # the whole paragraph
     content: str  # after bullet and label
-    shape: str  # "preamble", "operative" or "" (see wordshape.opener_shape)
     term: str  # the final mark, or ""
+    _shape: str | None = None
+
+    @property
+    def shape(self) -> str:
+        """"preamble", "operative" or "" (see wordshape.opener_shape); read from the
+        words on first use: most numbered paragraphs are placed without it."""
+        if self._shape is None:
+            self._shape = opener_shape(self.content)
+        return self._shape
 
 
 @dataclass(slots=True)
@@ -343,24 +351,42 @@ def group_item(st: Placement, c: Clause) -> bool:
     head = st.group
     if head is None:
         return False
-    p = c.p
     items = [q for q in head.children if q.kind is head.kind]
-    label = p.label
+    if c.p.label is None:
+        placed = _unlabelled_group_item(st, c, head, items)
+    else:
+        placed = _labelled_group_item(st, c, head, items)
+    if placed is None:
+        st.group = None
+        return False
+    return placed
+
+
+def _labelled_group_item(st: Placement, c: Clause, head: Paragraph, items: list[Paragraph]) -> bool | None:
+    """:func:`group_item` for a labelled paragraph; None when it ends the group."""
+    p, label = c.p, c.p.label
     item_scheme = LabelScheme.ARABIC if head.kind is Kind.OPERATIVE else LabelScheme.LOWER_ALPHA
-    if label is not None and label.scheme is LabelScheme.LOWER_ROMAN and item_scheme is LabelScheme.LOWER_ALPHA:
+    if label.scheme is LabelScheme.LOWER_ROMAN and item_scheme is LabelScheme.LOWER_ALPHA:
         _settle_letter(label, items)
-    if label is not None and label.scheme is item_scheme:
+    if label.scheme is item_scheme:
         return _add_item(st, head, p)
-    if label is None and items and P.DECIMAL_ITEM.match(c.content):
-        return st.attach(p, items[-1])  # "8.1 an open bidding process;" under item 8
-    if label is None and p.bullet is None and not items and c.term == ":" and st.next_is_numbered(p.index):
-        return st.attach(p, head)  # "pursuant to his initiative on this matter:" introduces the items
-    if label is None and p.bullet is None and not items and opens_items(c.content):
-        return _add_item(st, head, p)  # the one item of its group
-    if label is not None and label.scheme in (LabelScheme.LOWER_ALPHA, LabelScheme.LOWER_ROMAN) and items:
+    if label.scheme in (LabelScheme.LOWER_ALPHA, LabelScheme.LOWER_ROMAN) and items:
         return False  # a sub-item of the last item: lettered_subparagraph places it
-    st.group = None
-    return False
+    return None
+
+
+def _unlabelled_group_item(st: Placement, c: Clause, head: Paragraph, items: list[Paragraph]) -> bool | None:
+    """:func:`group_item` for a paragraph without label; None when it ends the group."""
+    p = c.p
+    if items and P.DECIMAL_ITEM.match(c.content):
+        return st.attach(p, items[-1])  # "8.1 an open bidding process;" under item 8
+    if p.bullet is not None or items:
+        return None
+    if c.term == ":" and st.next_is_numbered(p.index):
+        return st.attach(p, head)  # "pursuant to his initiative on this matter:" introduces the items
+    if opens_items(c.content):
+        return _add_item(st, head, p)  # the one item of its group
+    return None
 
 
 def _settle_letter(label, items: list[Paragraph]) -> None:
@@ -579,7 +605,7 @@ def place(source: SourceText, res: Resolution, raws: list[RawParagraph], opening
     text = source.text
     for p, raw in zip(res.paragraphs, raws, strict=False):
         content = text[p.content.start : p.content.end]
-        c = Clause(p, raw, text[p.span.start : p.span.end], content, opener_shape(content), p.terminal_char(source))
+        c = Clause(p, raw, text[p.span.start : p.span.end], content, p.terminal_char(source))
         if any(step(st, c) for step in LEAD_STEPS):
             continue
         p.part = st.part
