@@ -90,7 +90,8 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     had value ``prefer_alpha_for - 1`` the letter continues that sequence.
     """
     first = max(pos, 0)  # where re.match starts for a negative pos
-    if first >= min(end, len(text)):
+    end = min(end, len(text))  # as re.match reads an end past the text
+    if first >= end:
         return None, pos
     for pattern, form in _forms_for(text[first]):
         m = pattern.match(text, pos, end)
