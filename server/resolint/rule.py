@@ -155,8 +155,11 @@ class Rule:
             yield from self.check_paragraph(ctx, p)
 
     def paragraphs(self, ctx: RuleContext) -> Iterable[Paragraph]:
-        """The paragraphs a local rule looks at, in document order."""
-        return ctx.resolution.paragraphs
+        """The paragraphs a local rule looks at, in document order: those of its
+        :attr:`kinds` (every paragraph when it names none)."""
+        if not self.kinds:
+            return ctx.resolution.paragraphs
+        return ctx.resolution.of_kind(*self.kinds)
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph) -> Iterable[Violation]:  # pragma: no cover - abstract
         """A local rule's violations in one paragraph, all inside its span."""

@@ -59,9 +59,6 @@ class OperativeOpenerCase(Rule):
 
     local = True
 
-    def paragraphs(self, ctx: RuleContext):
-        return ctx.resolution.of_kind(Kind.OPERATIVE)
-
     def check_paragraph(self, ctx: RuleContext, p):
         if is_list_item(p):
             return

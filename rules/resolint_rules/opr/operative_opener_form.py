@@ -63,9 +63,6 @@ class OperativeOpenerForm(Rule):
 
     local = True
 
-    def paragraphs(self, ctx: RuleContext):
-        return ctx.resolution.of_kind(Kind.OPERATIVE)
-
     def check_paragraph(self, ctx: RuleContext, p):
         if is_list_item(p):
             return
