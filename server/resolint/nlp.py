@@ -175,9 +175,9 @@ class _HideSpacy:
     """A meta-path finder that makes spaCy look absent (see :func:`_lemminflect`) to the
     one thread loading lemminflect.
 
-    ``sys.meta_path`` is shared by every thread: the language server warms lemminflect up
-    in the background while another thread may import spaCy for house rules, which must
-    not fail because of this finder.
+    ``sys.meta_path`` is shared by every thread: the language server's lint worker may load
+    lemminflect (a word outside the verb tables) while another thread imports spaCy for
+    house rules, which must not fail because of this finder.
     """
 
     def __init__(self, thread: int) -> None:
@@ -194,13 +194,6 @@ class _HideSpacy:
 def load_forms() -> None:
     """Read the second verb-form table now (``--jobs`` does, before it forks workers)."""
     _all_forms()
-
-
-def warm_up() -> None:
-    """Load the verb-form tables and lemminflect now (the language server does this in the
-    background), so that the first word outside the tables does not stall a keystroke."""
-    load_forms()
-    _lemminflect().getInflection("recall", tag="VBG")
 
 
 def _candidates(word: str) -> list[str]:
