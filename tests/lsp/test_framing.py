@@ -64,6 +64,21 @@ def test_too_long_on_the_last_message_is_read_on_a_stall():
     assert [json.loads(e.body)["id"] for e in events if isinstance(e, Message)] == [1]
 
 
+@pytest.mark.parametrize("broken", [
+    pytest.param(lambda i: frame({**A, "id": i}, 200), id="each length too long"),
+    pytest.param(lambda i: b"Content-Length: 300\r\n\r\n{\"not\": json", id="each body broken, length too long"),
+])
+def test_one_stall_settles_every_waiting_frame(broken):
+    """A chain of frames each waiting for bytes that never come: when input stops, the
+    client is waiting for us, so a single stall settles them all and a good frame after
+    them is heard (it was left for stalls that never came)."""
+    d = FrameDecoder()
+    events = d.feed(b"".join(broken(i) for i in range(3, 8)) + frame(A))
+    events += d.stalled()
+    ids = [json.loads(e.body)["id"] for e in events if isinstance(e, Message) and e.body.startswith(b'{"j')]
+    assert ids[-1] == 1 and not d.waiting
+
+
 def test_body_that_is_not_json_is_handed_on_for_a_parse_error():
     d = FrameDecoder()
     events = d.feed(b"Content-Length: 9\r\n\r\n{not json" + frame(A))

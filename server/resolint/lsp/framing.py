@@ -137,8 +137,19 @@ class FrameDecoder:
         return out
 
     def stalled(self) -> list[Event]:
-        """No input came for a while: settle what can be settled with what is held."""
+        """No input came for a while: settle everything that can be settled with what is
+        held. No more bytes are coming, so one broken frame settled may uncover the next
+        one waiting (another body whose length is too large): settle again while the held
+        bytes shrink, rather than leave it for the next stall (a client waiting for our
+        answer would never send one)."""
         out: list[Event] = []
+        while True:
+            held = len(self._buf)
+            self._settle_stalled(out)
+            if len(self._buf) >= held or not self.waiting:
+                return out
+
+    def _settle_stalled(self, out: list[Event]) -> None:
         if self._state == _BODY:
             # The length was too large: the client sent less and is waiting for us.
             held = bytes(self._buf)
@@ -158,7 +169,6 @@ class FrameDecoder:
         if self._state == _GUESS:
             self._settle_guess(out, final=True)
         self._drain(out, stalled=True)
-        return out
 
     # -- the machine ---------------------------------------------------------------
     def _reset_block(self) -> None:
