@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from resolint.engine import LintResult, lint
 from resolint.model import Label, Paragraph
 from resolint.openers import Opener
+from resolint.parser.resume import PlacementMemo
 from resolint.rule import Edit, Fix, Rule, RuleContext, Violation
 from resolint.source import SourceText, Span
 
@@ -153,6 +154,8 @@ class LintCache:
         self._numbers = _Generations()
         self._count = 0
         self._keys: dict[int, tuple[Paragraph, int]] = {}
+        #: The last placement walk, resumed by the next parse (see resolint.parser.resume).
+        self.placement = PlacementMemo()
 
     def next_round(self) -> None:
         """A lint is over: drop what neither it nor the one before it used."""

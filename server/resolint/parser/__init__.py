@@ -17,7 +17,8 @@ from resolint.parser.groups import looks_like_group_opener, opens_items, split_r
 from resolint.parser.labels import read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import read_automatic_numbering
-from resolint.parser.placement import is_opening, place
+from resolint.parser.placement import is_opening, place, place_paragraph
+from resolint.parser.resume import PlacementMemo
 from resolint.parser.title import read_title_block
 from resolint.source import SourceText, Span
 
@@ -26,16 +27,18 @@ log = logging.getLogger(__name__)
 __all__ = ["parse"]
 
 
-def parse(text: str | SourceText, *, paragraphs_given: bool = False) -> Resolution:
+def parse(text: str | SourceText, *, paragraphs_given: bool = False, memo: PlacementMemo | None = None) -> Resolution:
     """Parse ``text``; never raises (a bug becomes one unplaced paragraph for the whole text).
 
     ``paragraphs_given``: the text comes from an input whose paragraphs are known (a Word
     document), so a paragraph that starts in lower case is a paragraph of its own, not
     the continuation of the one before broken by a stray blank line.
+    ``memo``: the last placement of an earlier version of the same document (the
+    language server keeps one per open document); the result is the same without it.
     """
     source = text if isinstance(text, SourceText) else SourceText(text)
     try:
-        return _Parser(source, paragraphs_given).run()
+        return _Parser(source, paragraphs_given, memo).run()
     except Exception:  # pragma: no cover - guarded by the fuzz tests
         log.exception("parser failed; reporting the text as unplaced")
         res = Resolution(source)
@@ -48,9 +51,10 @@ def parse(text: str | SourceText, *, paragraphs_given: bool = False) -> Resoluti
 
 
 class _Parser:
-    def __init__(self, source: SourceText, paragraphs_given: bool = False) -> None:
+    def __init__(self, source: SourceText, paragraphs_given: bool = False, memo: PlacementMemo | None = None) -> None:
         self.source = source
         self.paragraphs_given = paragraphs_given
+        self.memo = memo
         self.text = source.text
         self.res = Resolution(source)
 
@@ -66,7 +70,10 @@ class _Parser:
             p.index = i
         self.res.paragraphs = paragraphs
         self.res.directives = find_directives(self.text)
-        place(self.source, self.res, raws, opening_line)
+        if self.memo is None:
+            place(self.source, self.res, raws, opening_line)
+        else:
+            self.memo.place(self.source, self.res, raws, opening_line, place_paragraph)
         read_automatic_numbering(self.res)
         read_title_block(self.res)
         return self.res

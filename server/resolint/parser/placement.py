@@ -602,13 +602,17 @@ BODY_STEPS: tuple[Step, ...] = (
 def place(source: SourceText, res: Resolution, raws: list[RawParagraph], opening_line: int | None) -> None:
     """Set the kind, part, parent and depth of every paragraph of ``res``."""
     st = Placement(source, res, res.paragraphs, opening_line)
-    text = source.text
     for p, raw in zip(res.paragraphs, raws, strict=False):
-        content = text[p.content.start : p.content.end]
-        c = Clause(p, raw, text[p.span.start : p.span.end], content, p.terminal_char(source))
-        if any(step(st, c) for step in LEAD_STEPS):
-            continue
-        p.part = st.part
-        for step in BODY_STEPS:
-            if step(st, c):
-                break
+        place_paragraph(st, p, raw)
+
+
+def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> None:
+    """One step of the walk: place ``p`` (the paragraphs before it are placed)."""
+    text = st.source.text
+    c = Clause(p, raw, text[p.span.start : p.span.end], text[p.content.start : p.content.end], p.terminal_char(st.source))
+    if any(step(st, c) for step in LEAD_STEPS):
+        return
+    p.part = st.part
+    for step in BODY_STEPS:
+        if step(st, c):
+            return

@@ -1,0 +1,278 @@
+"""Placement again after an edit, redoing only the paragraphs whose placement may change.
+
+Placement (:mod:`resolint.parser.placement`) walks every paragraph in order with a
+small state. In the language server the document is parsed again after every keystroke,
+and at 1 MB that walk is a fifth of the parse. Most of it gives the same answer as last
+time: a paragraph's placement depends only on
+
+- its *input* — its text and whether it stands before the opening line
+  (:func:`input_key`),
+- the state of the walk before it,
+- the inputs of the paragraphs it looks ahead at (the next one, past comments and
+  footnotes: :func:`reaches`).
+
+So a :class:`PlacementMemo` keeps, from the last walk, every paragraph's input, the state
+before it (with paragraphs named by their index) and what was decided. The next walk
+
+1. copies the decisions of the paragraphs before the edit whose look-ahead does not
+   reach it, and restores the state after them;
+2. walks from there as usual;
+3. stops walking once it is in the unchanged tail and its state (and the paragraphs the
+   state refers to) is what it was at the same paragraph last time: from there on the
+   walk would repeat itself, so the tail's decisions are copied, indices shifted.
+
+The result is the full walk's by construction; ``tests/test_parse_resume.py`` checks it
+paragraph by paragraph on random edits of generated and real drafts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from resolint.model import Kind, LabelScheme, Paragraph, Resolution
+from resolint.parser import patterns as P
+from resolint.parser.blocks import RawParagraph
+from resolint.parser.groups import is_footnote
+from resolint.parser.placement import Phase, Placement
+from resolint.source import SourceText
+
+#: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group) with
+#: paragraphs as indices: the state of the walk before a paragraph.
+State = tuple[Phase, int, bool, bool, int | None, tuple[int, ...], int | None, int | None]
+#: (kind, part, depth, heads_group, parent index, label scheme, label value): what the
+#: walk decided for a paragraph (the label's scheme and value may be settled by it).
+Decision = tuple[Kind, int, int, bool, int | None, LabelScheme | None, int | None]
+
+
+def _idx(p: Paragraph | None) -> int | None:
+    return None if p is None else p.index
+
+
+def snapshot(st: Placement) -> State:
+    """The walk's state, with paragraphs by index."""
+    return (
+        st.phase, st.part, st.in_annex, st.quoting, _idx(st.list_intro),
+        tuple(p.index for p in st.sub_stack), _idx(st.last_clause), _idx(st.group),
+    )
+
+
+def restore(st: Placement, state: State, paragraphs: list[Paragraph]) -> None:
+    """Set ``st`` to ``state``, indices read as paragraphs of this walk."""
+    phase, part, in_annex, quoting, intro, stack, last, group = state
+    st.phase, st.part, st.in_annex, st.quoting = phase, part, in_annex, quoting
+    st.list_intro = None if intro is None else paragraphs[intro]
+    st.sub_stack = [paragraphs[i] for i in stack]
+    st.last_clause = None if last is None else paragraphs[last]
+    st.group = None if group is None else paragraphs[group]
+
+
+def decision(p: Paragraph) -> Decision:
+    label = p.label
+    return (
+        p.kind, p.part, p.depth, p.heads_group, _idx(p.parent),
+        None if label is None else label.scheme, None if label is None else label.value,
+    )
+
+
+def input_key(text: str, p: Paragraph, raw: RawParagraph, opening_line: int | None) -> tuple:
+    """Everything of ``p`` itself that placement reads (label, bullet, final mark and
+    content all follow from its text)."""
+    before_opening = opening_line is not None and raw.first_line < opening_line
+    return (text[p.span.start : p.span.end], before_opening, opening_line is None)
+
+
+def skipped_by_lookahead(body: str) -> bool:
+    """Whether looking ahead passes over this paragraph (a comment, a footnote)."""
+    return bool(P.HTML_COMMENT.match(body)) or is_footnote(body)
+
+
+@dataclass(slots=True)
+class _Walk:
+    """One walk's record, for the next one."""
+
+    keys: list[tuple]
+    states: list[State]  # before each paragraph
+    decisions: list[Decision]
+    children: list[tuple[int, ...]]
+    openings: list[int]
+
+
+def _record(paragraphs: list[Paragraph], keys: list[tuple], states: list[State], openings: list[Paragraph]) -> _Walk:
+    return _Walk(
+        keys, states, [decision(p) for p in paragraphs],
+        [tuple(c.index for c in p.children) for p in paragraphs], [p.index for p in openings],
+    )
+
+
+def _child_shape(p: Paragraph) -> tuple:
+    label = p.label
+    return (p.kind, None if label is None else label.scheme, None if label is None else label.value)
+
+
+class PlacementMemo:
+    """The last placement walk of one document, to resume the next one from.
+
+    Kept per open document by the language server (inside its
+    :class:`resolint.incremental.LintCache`); never shared between documents.
+    """
+
+    def __init__(self) -> None:
+        self._last: _Walk | None = None
+        #: Paragraphs placed by the last walk (the rest were copied): for tests and benchmarks.
+        self.walked = 0
+
+    def place(self, source: SourceText, res: Resolution, raws: list[RawParagraph], opening_line: int | None,
+              place_one: Callable[[Placement, Paragraph, RawParagraph], None]) -> None:
+        """What ``placement.place`` does, resuming from the last walk where it can."""
+        paragraphs, text = res.paragraphs, source.text
+        keys = [input_key(text, p, raw, opening_line) for p, raw in zip(paragraphs, raws, strict=True)]
+        last, self._last = self._last, None  # a walk stopped half-way leaves no record
+        st = Placement(source, res, paragraphs, opening_line)
+        states: list[State] = []
+        start = 0 if last is None else _copy_head(last, keys, paragraphs, res, st, states)
+        tail = None if last is None else _Tail(last, keys)
+        walked = 0
+        for i in range(start, len(paragraphs)):
+            state = snapshot(st)
+            if tail is not None and tail.covers(i) and tail.copy_from(i, state, paragraphs, res, states):
+                break
+            states.append(state)
+            place_one(st, paragraphs[i], raws[i])
+            walked += 1
+        self.walked = walked
+        self._last = _record(paragraphs, keys, states, res.openings)
+
+
+def _common_prefix(old: list[tuple], new: list[tuple]) -> int:
+    n = min(len(old), len(new))
+    i = 0
+    while i < n and old[i] == new[i]:
+        i += 1
+    return i
+
+
+def _copy_head(last: _Walk, keys: list[tuple], paragraphs: list[Paragraph], res: Resolution, st: Placement,
+               states: list[State]) -> int:
+    """Copy the decisions for the paragraphs before the first changed one whose look-ahead
+    does not reach it; restore the state after them; return where the walk resumes."""
+    first_changed = _common_prefix(last.keys, keys)
+    resume = max(0, first_changed - 1)  # the paragraph before a change looks ahead at it
+    while resume > 0 and skipped_by_lookahead(keys[resume][0]):
+        resume -= 1  # ... and past the comments and footnotes between
+    for i in range(resume):
+        parent = last.decisions[i][4]
+        _apply(paragraphs[i], last.decisions[i], None if parent is None else paragraphs[parent])
+        paragraphs[i].children = [paragraphs[c] for c in last.children[i] if c < resume]
+    res.openings = [paragraphs[i] for i in last.openings if i < resume]
+    states.extend(last.states[:resume])
+    if resume:
+        restore(st, last.states[resume], paragraphs)
+    return resume
+
+
+def _apply(p: Paragraph, d: Decision, parent: Paragraph | None) -> None:
+    """Give ``p`` the decision ``d``, with ``parent`` (``d``'s parent in this walk)."""
+    p.kind, p.part, p.depth, p.heads_group = d[0], d[1], d[2], d[3]
+    p.parent = parent
+    label = p.label
+    if label is not None and d[5] is not None and d[6] is not None:
+        label.scheme, label.value = d[5], d[6]
+
+
+class _Tail:
+    """The end of the document the edit left alone, and joining the last walk there."""
+
+    def __init__(self, last: _Walk, keys: list[tuple]) -> None:
+        self.last, self.keys = last, keys
+        self.shift = len(keys) - len(last.keys)
+        same = 0
+        while same < min(len(keys), len(last.keys)) and keys[-1 - same] == last.keys[-1 - same]:
+            same += 1
+        self.start = len(keys) - same
+
+    def covers(self, i: int) -> bool:
+        return i >= self.start
+
+    def copy_from(self, i: int, state: State, paragraphs: list[Paragraph], res: Resolution, states: list[State]) -> bool:
+        """If the walk before paragraph ``i`` is where the last one was at the same
+        paragraph, copy the last walk's decisions from there on and return True."""
+        old_i = i - self.shift
+        refs = self._match(state, self.last.states[old_i], paragraphs, old_i)
+        if refs is None:
+            return False
+        mapped = self._mapped(old_i, refs)
+        if mapped is None:
+            return False  # cannot happen if the walk only refers to what its state holds
+        parents, tail_states = mapped
+        last, shift = self.last, self.shift
+        for old_k, parent in zip(range(old_i, len(last.keys)), parents, strict=True):
+            p = paragraphs[old_k + shift]
+            _apply(p, last.decisions[old_k], None if parent is None else paragraphs[parent])
+            p.children = [paragraphs[c + shift] for c in last.children[old_k]]
+        for old_r, r in refs.items():
+            paragraphs[r].children += [paragraphs[c + shift] for c in last.children[old_r] if c >= old_i]
+        res.openings += [paragraphs[o + shift] for o in last.openings if o >= old_i]
+        states.extend(tail_states)
+        return True
+
+    def _match(self, state: State, old: State, paragraphs: list[Paragraph], old_i: int) -> dict[int, int] | None:
+        """The paragraphs of the last walk's state that stand for this walk's ones
+        (old index -> index), or None when the states differ."""
+        if state[:4] != old[:4] or len(state[5]) != len(old[5]):
+            return None
+        refs: dict[int, int] = {}
+        pairs = [(state[4], old[4]), *zip(state[5], old[5], strict=True), (state[6], old[6]), (state[7], old[7])]
+        for new, was in pairs:
+            if new is None or was is None:
+                if new is not was:
+                    return None
+                continue
+            if refs.get(was, new) != new or not self._same(paragraphs[new], was, old_i):
+                return None
+            refs[was] = new
+        return refs
+
+    def _same(self, p: Paragraph, was: int, old_i: int) -> bool:
+        """Whether ``p`` decides the rest of the walk as the last walk's paragraph ``was`` did."""
+        last = self.last
+        d, mine = last.decisions[was], decision(p)
+        if self.keys[p.index] != last.keys[was] or mine[:4] != d[:4] or mine[5:] != d[5:]:
+            return False
+        old_children = [c for c in last.children[was] if c < old_i]
+        if len(old_children) != len(p.children):
+            return False
+        return all(_child_shape(c) == _shape_of(last.decisions[o]) for c, o in zip(p.children, old_children, strict=True))
+
+    def _mapped(self, old_i: int, refs: dict[int, int]) -> tuple[list[int | None], list[State]] | None:
+        """The tail's parents and states with old indices made new, or None if one is
+        neither in the tail nor among ``refs``."""
+        shift = self.shift
+
+        def at(k: int | None) -> int | None:
+            if k is None:
+                return None
+            if k >= old_i:
+                return k + shift
+            if k in refs:
+                return refs[k]
+            raise _Unmapped
+
+        last = self.last
+        try:
+            parents = [at(d[4]) for d in last.decisions[old_i:]]
+            tail_states: list[State] = [
+                (s[0], s[1], s[2], s[3], at(s[4]), tuple(at(k) for k in s[5]), at(s[6]), at(s[7]))  # type: ignore[misc]
+                for s in last.states[old_i:]
+            ]
+        except _Unmapped:
+            return None
+        return parents, tail_states
+
+
+class _Unmapped(Exception):
+    """An index of the last walk with no counterpart in this one."""
+
+
+def _shape_of(d: Decision) -> tuple:
+    return (d[0], d[5], d[6])

@@ -1,0 +1,194 @@
+"""Placement resumed after an edit (resolint.parser.resume) equals a full placement.
+
+Each test edits a draft step by step and, after every step, parses it once with the
+document's :class:`PlacementMemo` and once from nothing, and compares everything the
+parse decides, paragraph by paragraph. The drafts are written here to hold every shape
+placement has a step for; the real drafts of ``../shared/corpus`` are used too when
+that folder is there.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resolint.model import Resolution
+from resolint.parser import parse
+from resolint.parser.resume import PlacementMemo
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+#: Pieces of drafts: every one is something a placement step recognizes.
+PIECES = [
+    "Resolution 12/3\n\nStrengthening the exchange of police information",
+    "The General Assembly,",
+    "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November:",
+    "Recalling its resolution 70/1 of 25 September 2015,",
+    "Deeply concerned by the growth of cybercrime,",
+    "AWARE of the need for cooperation;",
+    "recalling also the work of the Committee,",
+    "1. Urges Member States to cooperate;",
+    "2. Requests the Secretary-General to report:",
+    "(a) on the measures taken;",
+    "(b) on the resources needed;",
+    "(i) in the regions;",
+    "(ii) at headquarters;",
+    "(h) to the Council;\n\n(i) to the Assembly;",
+    "3. Decides to remain seized of the matter.",
+    "considering",
+    "a) that data are exchanged daily;",
+    "b) that the exchange must be lawful,",
+    "resolves",
+    "1 to review the standards;",
+    "2 to report to the next session,",
+    "ENCOURAGES the member countries to:",
+    "- share data with the General Secretariat;",
+    "• train their staff;",
+    "CALLS UPON the Secretariat to act;",
+    "REQUESTS the Executive Committee to report.",
+    "<!-- resolint: ignore OPR002 -->",
+    "____ 1 These include the regional bureaux.",
+    "A",
+    "II. Financing",
+    "Financing of the appropriation",
+    "# Part two",
+    "Adopts the following declaration:",
+    "We, the Heads of State and Government, gathered here,",
+    "Adopted at the 12th plenary meeting",
+    "38th plenary meeting\n21 November 2023",
+    "Annex",
+    "Text of the annex, which is not a clause.",
+    "\"The Parties agree to cooperate;\"",
+    "8.1 an open bidding process;",
+    "4. Welcomes the report, notes that the work goes on; 5 that the Council meets,",
+]
+
+
+def draft(rnd: random.Random, n: int) -> str:
+    return "\n\n".join(rnd.choice(PIECES) for _ in range(n))
+
+
+def edit(rnd: random.Random, text: str) -> str:
+    """One random edit: a character typed or deleted, a line break, a piece pasted or cut."""
+    at = rnd.randrange(len(text) + 1)
+    choice = rnd.randrange(6)
+    if choice == 0:
+        return text[:at] + rnd.choice("x ,;.:\n(1)a") + text[at:]
+    if choice == 1:
+        return text[:at] + text[at + rnd.randint(1, 40):]
+    if choice == 2:
+        return text[:at] + "\n\n" + rnd.choice(PIECES) + "\n\n" + text[at:]
+    if choice == 3:
+        return text[:at] + "\n\n" + text[at:]
+    if choice == 4:  # cut a whole paragraph
+        start = text.rfind("\n\n", 0, at)
+        end = text.find("\n\n", at)
+        return text[: max(start, 0)] + (text[end:] if end >= 0 else "")
+    return text[:at] + rnd.choice(["\n", "", " "]) + text[at:]
+
+
+def dump(res: Resolution) -> list:
+    """Everything the parse decided, with paragraphs by index."""
+
+    def label(lb):
+        return None if lb is None else (lb.span, lb.text, lb.scheme, lb.value, lb.form, lb.typed)
+
+    rows = [
+        (
+            p.index, p.kind, p.span, p.content, p.bullet, label(p.label), p.terminal, p.depth, p.part,
+            None if p.parent is None else p.parent.index, [c.index for c in p.children], p.heads_group,
+        )
+        for p in res.paragraphs
+    ]
+    title = res.title
+    return [
+        rows,
+        [p.index for p in res.openings],
+        ([p.index for p in title.paragraphs], title.number, title.symbol, title.subject),
+        res.run_on,
+        [(d.span, d.action, d.codes) for d in res.directives],
+    ]
+
+
+def check_steps(text: str, rnd: random.Random, steps: int) -> None:
+    memo = PlacementMemo()
+    for _ in range(steps):
+        assert dump(parse(text, memo=memo)) == dump(parse(text)), text
+        text = edit(rnd, text)
+    assert dump(parse(text, memo=memo)) == dump(parse(text))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(1, 40))
+def test_resumed_placement_is_the_full_placement(seed, n):
+    rnd = random.Random(seed)
+    check_steps(draft(rnd, n), rnd, 12)
+
+
+def test_the_same_with_paragraphs_given():
+    rnd = random.Random(5)
+    text = draft(rnd, 30)
+    memo = PlacementMemo()
+    for _ in range(30):
+        assert dump(parse(text, paragraphs_given=True, memo=memo)) == dump(parse(text, paragraphs_given=True))
+        text = edit(rnd, text)
+
+
+def test_an_edit_in_a_long_draft_walks_few_paragraphs():
+    """The point of resuming: a keystroke in paragraph 300 of 600 is not a walk of 600.
+    (Fails if the memo never resumes, or never joins the last walk again.)"""
+    rnd = random.Random(9)
+    body = "\n\n".join(f"{i}. Urges Member States to cooperate in matter {i};" for i in range(1, 601))
+    text = "The General Assembly,\n\nRecalling its resolutions,\n\n" + body
+    memo = PlacementMemo()
+    parse(text, memo=memo)
+    assert memo.walked == 602
+    at = text.index("300. Urges") + 5
+    text = text[:at] + "x" + text[at:]
+    assert dump(parse(text, memo=memo)) == dump(parse(text))
+    assert memo.walked <= 3
+    for _ in range(20):
+        text = edit(rnd, text)
+        assert dump(parse(text, memo=memo)) == dump(parse(text))
+
+
+@pytest.mark.parametrize("between", ["", "<!-- resolint: ignore OPR002 -->\n\n<!-- a note -->\n\n"])
+def test_look_ahead_past_comments_reaches_the_edit(between):
+    """"CALLING UPON …;" is operative before "REQUESTS …" and preambular before
+    "RECALLING …": editing the clause after it (past comments) re-places it."""
+    head = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 3 to 6 November 2031 at its 99th session:\n\n"
+        "RECALLING resolution GA-2029-97-RES-04,\n\nCALLING UPON member countries to share data;\n\n" + between
+    )
+    memo = PlacementMemo()
+    kinds = []
+    for last in ("REQUESTS the Secretary General to report.", "RECALLING the report,", "REQUESTS the Secretary General to report."):
+        res = parse(head + last, memo=memo)
+        assert dump(res) == dump(parse(head + last))
+        kinds.append(res.paragraphs[2].kind.value)
+    assert kinds == ["operative", "preamble", "operative"]
+
+
+def test_a_new_opening_changes_every_part_after_it():
+    """A repeated opening starts part B: every later paragraph's part changes, so the
+    walk goes on to the end (the state never matches the last walk's again)."""
+    ops = "\n\n".join(f"{i}. Decides to act {i};" for i in range(1, 40))
+    text = "The General Assembly,\n\n" + ops
+    memo = PlacementMemo()
+    parse(text, memo=memo)
+    at = text.index("20. Decides")
+    text = text[:at] + "The General Assembly,\n\n" + text[at:]
+    assert dump(parse(text, memo=memo)) == dump(parse(text))
+    assert {p.part for p in parse(text).paragraphs[-3:]} == {1}
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here (a user's clone)")
+def test_real_drafts_edited_at_random():
+    files = sorted(CORPUS.rglob("*.txt")) + sorted(CORPUS.rglob("*.md"))
+    rnd = random.Random(13)
+    for path in rnd.sample(files, min(25, len(files))):
+        check_steps(path.read_text(encoding="utf-8", errors="replace"), rnd, 8)
