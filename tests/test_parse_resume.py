@@ -1,7 +1,7 @@
 """Placement resumed after an edit (resolint.parser.resume) equals a full placement.
 
 Each test edits a draft step by step and, after every step, parses it once with the
-document's :class:`PlacementMemo` and once from nothing, and compares everything the
+document's :class:`ParseMemo` and once from nothing, and compares everything the
 parse decides, paragraph by paragraph. The drafts are written here to hold every shape
 placement has a step for; the real drafts of ``../shared/corpus`` are used too when
 that folder is there.
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from resolint.model import Resolution
 from resolint.parser import parse
-from resolint.parser.resume import PlacementMemo
+from resolint.parser.memo import ParseMemo
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -115,7 +115,7 @@ def dump(res: Resolution) -> list:
 
 
 def check_steps(text: str, rnd: random.Random, steps: int) -> None:
-    memo = PlacementMemo()
+    memo = ParseMemo()
     for _ in range(steps):
         assert dump(parse(text, memo=memo)) == dump(parse(text)), text
         text = edit(rnd, text)
@@ -132,7 +132,7 @@ def test_resumed_placement_is_the_full_placement(seed, n):
 def test_the_same_with_paragraphs_given():
     rnd = random.Random(5)
     text = draft(rnd, 30)
-    memo = PlacementMemo()
+    memo = ParseMemo()
     for _ in range(30):
         assert dump(parse(text, paragraphs_given=True, memo=memo)) == dump(parse(text, paragraphs_given=True))
         text = edit(rnd, text)
@@ -144,13 +144,13 @@ def test_an_edit_in_a_long_draft_walks_few_paragraphs():
     rnd = random.Random(9)
     body = "\n\n".join(f"{i}. Urges Member States to cooperate in matter {i};" for i in range(1, 601))
     text = "The General Assembly,\n\nRecalling its resolutions,\n\n" + body
-    memo = PlacementMemo()
+    memo = ParseMemo()
     parse(text, memo=memo)
-    assert memo.walked == 602
+    assert memo.placement.walked == 602
     at = text.index("300. Urges") + 5
     text = text[:at] + "x" + text[at:]
     assert dump(parse(text, memo=memo)) == dump(parse(text))
-    assert memo.walked <= 3
+    assert memo.placement.walked <= 3
     for _ in range(20):
         text = edit(rnd, text)
         assert dump(parse(text, memo=memo)) == dump(parse(text))
@@ -164,7 +164,7 @@ def test_look_ahead_past_comments_reaches_the_edit(between):
         "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 3 to 6 November 2031 at its 99th session:\n\n"
         "RECALLING resolution GA-2029-97-RES-04,\n\nCALLING UPON member countries to share data;\n\n" + between
     )
-    memo = PlacementMemo()
+    memo = ParseMemo()
     kinds = []
     for last in ("REQUESTS the Secretary General to report.", "RECALLING the report,", "REQUESTS the Secretary General to report."):
         res = parse(head + last, memo=memo)
@@ -178,7 +178,7 @@ def test_a_new_opening_changes_every_part_after_it():
     walk goes on to the end (the state never matches the last walk's again)."""
     ops = "\n\n".join(f"{i}. Decides to act {i};" for i in range(1, 40))
     text = "The General Assembly,\n\n" + ops
-    memo = PlacementMemo()
+    memo = ParseMemo()
     parse(text, memo=memo)
     at = text.index("20. Decides")
     text = text[:at] + "The General Assembly,\n\n" + text[at:]

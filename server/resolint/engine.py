@@ -156,7 +156,7 @@ def lint(
     """
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
-    resolution = parse(source, paragraphs_given=paragraphs_given, memo=None if cache is None else cache.placement)
+    resolution = parse(source, paragraphs_given=paragraphs_given, memo=None if cache is None else cache.parse)
     resolution.terms = settings.terms
     style_obj = resolve_style(resolution, settings, style)
     if formatting is not None:

@@ -20,12 +20,13 @@ open document (and drops when it is closed).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from resolint.engine import LintResult, lint
+from resolint.generations import MISSING, Generations
 from resolint.model import Label, Paragraph
 from resolint.openers import Opener
-from resolint.parser.resume import PlacementMemo
+from resolint.parser.memo import ParseMemo
 from resolint.rule import Edit, Fix, Rule, RuleContext, Violation
 from resolint.source import SourceText, Span
 
@@ -35,36 +36,6 @@ if TYPE_CHECKING:
 
 #: A cached result that may not be reused: a violation outside its paragraph.
 _UNCACHEABLE = object()
-_MISSING = object()
-
-
-class _Generations:
-    """A dict that keeps what the current round uses and what the previous round used."""
-
-    __slots__ = ("current", "previous")
-
-    def __init__(self) -> None:
-        self.current: dict = {}
-        self.previous: dict = {}
-
-    def get(self, key: Any) -> Any:
-        hit = self.current.get(key, _MISSING)
-        if hit is _MISSING:
-            # Moved, not copied: the previous round's key (and the paragraph text in it)
-            # is not kept beside this round's equal one.
-            hit = self.previous.pop(key, _MISSING)
-            if hit is not _MISSING:
-                self.current[key] = hit
-        return hit
-
-    def put(self, key: Any, value: Any) -> None:
-        self.current[key] = value
-
-    def next_round(self) -> None:
-        self.previous, self.current = self.current, {}
-
-    def __len__(self) -> int:
-        return len(self.current) + len(self.previous)
 
 
 def _moved(s: Span, d: int) -> Span:
@@ -146,16 +117,16 @@ class LintCache:
     """Per-paragraph results of one document's last lints (see the module docstring)."""
 
     def __init__(self) -> None:
-        self._openers = _Generations()
-        self._violations = _Generations()
+        self._openers = Generations()
+        self._violations = Generations()
         # A number per distinct paragraph key (so the per-rule lookups hash two small
         # values, not the paragraph's text), and id(paragraph) -> (paragraph, its number)
         # for this lint only.
-        self._numbers = _Generations()
+        self._numbers = Generations()
         self._count = 0
         self._keys: dict[int, tuple[Paragraph, int]] = {}
-        #: The last placement walk, resumed by the next parse (see resolint.parser.resume).
-        self.placement = PlacementMemo()
+        #: What parsing the last versions kept (see resolint.parser.memo).
+        self.parse = ParseMemo()
 
     def next_round(self) -> None:
         """A lint is over: drop what neither it nor the one before it used."""
@@ -173,7 +144,7 @@ class LintCache:
         base = p.content.start
         key = (facts.style.name, p.kind, facts.text[base : p.content.end])
         hit = self._openers.get(key)
-        if hit is _MISSING:
+        if hit is MISSING:
             found = find(facts, p)
             self._openers.put(key, (base, found))
             return found
@@ -192,7 +163,7 @@ class LintCache:
             return known[1]
         key = paragraph_key(text, p)
         n = self._numbers.get(key)
-        if n is _MISSING:
+        if n is MISSING:
             self._count += 1
             n = self._count
             self._numbers.put(key, n)
@@ -207,10 +178,10 @@ class LintCache:
         for p in rule.paragraphs(ctx):
             key = (prefix, self._number(text, p), rule.paragraph_key(ctx, p))
             hit = self._violations.get(key)
-            if hit is _MISSING or hit is _UNCACHEABLE:
+            if hit is MISSING or hit is _UNCACHEABLE:
                 found = list(rule.check_paragraph(ctx, p))
                 out.extend(found)
-                if hit is _MISSING:
+                if hit is MISSING:
                     inside = all(_inside(v, p.span.start, p.span.end) for v in found)
                     self._violations.put(key, (p.span.start, tuple(found)) if inside else _UNCACHEABLE)
                 continue

@@ -13,12 +13,12 @@ from resolint.directives import find_directives
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
-from resolint.parser.groups import looks_like_group_opener, opens_items, split_run_on
+from resolint.parser.groups import cut_run_on, looks_like_group_opener, opens_items, split_run_on
 from resolint.parser.labels import read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
+from resolint.parser.memo import ParseMemo
 from resolint.parser.numbering import read_automatic_numbering
 from resolint.parser.placement import is_opening, place, place_paragraph
-from resolint.parser.resume import PlacementMemo
 from resolint.parser.title import read_title_block
 from resolint.source import SourceText, Span
 
@@ -27,14 +27,14 @@ log = logging.getLogger(__name__)
 __all__ = ["parse"]
 
 
-def parse(text: str | SourceText, *, paragraphs_given: bool = False, memo: PlacementMemo | None = None) -> Resolution:
+def parse(text: str | SourceText, *, paragraphs_given: bool = False, memo: ParseMemo | None = None) -> Resolution:
     """Parse ``text``; never raises (a bug becomes one unplaced paragraph for the whole text).
 
     ``paragraphs_given``: the text comes from an input whose paragraphs are known (a Word
     document), so a paragraph that starts in lower case is a paragraph of its own, not
     the continuation of the one before broken by a stray blank line.
-    ``memo``: the last placement of an earlier version of the same document (the
-    language server keeps one per open document); the result is the same without it.
+    ``memo``: what parsing earlier versions of the same document kept (the language
+    server keeps one per open document); the result is the same without it.
     """
     source = text if isinstance(text, SourceText) else SourceText(text)
     try:
@@ -51,7 +51,7 @@ def parse(text: str | SourceText, *, paragraphs_given: bool = False, memo: Place
 
 
 class _Parser:
-    def __init__(self, source: SourceText, paragraphs_given: bool = False, memo: PlacementMemo | None = None) -> None:
+    def __init__(self, source: SourceText, paragraphs_given: bool = False, memo: ParseMemo | None = None) -> None:
         self.source = source
         self.paragraphs_given = paragraphs_given
         self.memo = memo
@@ -64,8 +64,13 @@ class _Parser:
         raws = split_paragraphs(self.source, one_per_line_until=opening_line if opening_line is not None else 0)
         if not self.paragraphs_given:
             raws = self._merge_continuations(raws, opening_line)
-            raws, self.res.run_on = split_run_on(self.text, raws, listed_opener)
-        paragraphs = [self._make(raw) for raw in raws]
+            cut = cut_run_on if self.memo is None else self.memo.cut
+            raws, self.res.run_on = split_run_on(self.text, raws, listed_opener, cut)
+        if self.memo is None:
+            paragraphs = [read_paragraph(self.text, raw) for raw in raws]
+        else:
+            read = self.memo.read
+            paragraphs = [read(self.text, raw, read_paragraph) for raw in raws]
         for i, p in enumerate(paragraphs):
             p.index = i
         self.res.paragraphs = paragraphs
@@ -73,7 +78,8 @@ class _Parser:
         if self.memo is None:
             place(self.source, self.res, raws, opening_line)
         else:
-            self.memo.place(self.source, self.res, raws, opening_line, place_paragraph)
+            self.memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph)
+            self.memo.next_round()
         read_automatic_numbering(self.res)
         read_title_block(self.res)
         return self.res
@@ -108,13 +114,15 @@ class _Parser:
                 return line
         return None
 
-    def _make(self, raw: RawParagraph) -> Paragraph:
-        text = self.text
-        start, end = raw.span.start, raw.span.end
-        bullet, pos = read_bullet(text, start, end)
-        label, pos = read_label(text, pos, end)
-        terminal = read_terminal(text, pos, end)
-        return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
+
+
+def read_paragraph(text: str, raw: RawParagraph) -> Paragraph:
+    """A new, unplaced paragraph of ``raw``: its bullet, label, content and final mark."""
+    start, end = raw.span.start, raw.span.end
+    bullet, pos = read_bullet(text, start, end)
+    label, pos = read_label(text, pos, end)
+    terminal = read_terminal(text, pos, end)
+    return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
 
 
 def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:

@@ -126,54 +126,73 @@ def _next_item(nxt: str) -> re.Pattern[str]:
     return re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
 
 
-def split_run_on(text: str, raws: list, is_opener) -> tuple[list, list]:
+#: How one raw paragraph is cut: its pieces, the gaps cut at, and a group opener glued
+#: to its end as (gap start, opener start), cut off only if a new group follows.
+Cut = tuple[list[RawParagraph], list[Span], tuple[int, int] | None]
+
+
+def cut_run_on(text: str, raw: RawParagraph, is_opener) -> Cut:
+    """How :func:`split_run_on` cuts ``raw``, as far as ``raw``'s own text decides."""
+    pieces = [raw]
+    gaps: list[Span] = []
+    while True:
+        cur = pieces[-1]
+        label, _ = read_label(text, cur.span.start, cur.span.end)
+        if label is None:
+            break
+        found = None
+        for nxt in _next_label_texts(label.text, label.value, label.scheme.value):
+            if text.find(nxt, label.span.end, cur.span.end) < 0:
+                continue  # the next label is not in the paragraph: nothing to split
+            m = _next_item(nxt).search(text, label.span.end, cur.span.end)
+            if m and not _INLINE_LIST.search(text, label.span.end, m.start()):
+                found = m
+                break
+        if found is None:
+            break
+        g = 1 if found.group(1) is not None else 2
+        gaps.append(Span(found.start(g), found.end(g)))
+        pieces[-1] = RawParagraph(Span(cur.span.start, found.start(g)), cur.first_line, cur.last_line)
+        pieces.append(RawParagraph(Span(found.end(g), cur.span.end), cur.first_line, cur.last_line))
+    last = pieces[-1]
+    # The pattern has no literal head to scan for: look for "ANNEX" first.
+    m = _GLUED_ANNEX.search(text, last.span.start, last.span.end) if text.find("ANNEX", last.span.start, last.span.end) >= 0 else None
+    if m:
+        gaps.append(Span(m.start(), m.end()))
+        pieces[-1] = RawParagraph(Span(last.span.start, m.start()), last.first_line, last.last_line)
+        pieces.append(RawParagraph(Span(m.end(), last.span.end), last.last_line, last.last_line))
+        return pieces, gaps, None
+    start = _glued_opener_start(text, last.span.start, last.span.end, is_opener)
+    if start is None:
+        return pieces, gaps, None
+    gap_start = start
+    while gap_start > last.span.start and text[gap_start - 1] in " \t":
+        gap_start -= 1
+    return pieces, gaps, (gap_start, start)
+
+
+def split_run_on(text: str, raws: list, is_opener, cut=cut_run_on) -> tuple[list, list]:
     """Split paragraphs a conversion ran together; return (paragraphs, the gaps split at).
 
     Two shapes are split, both exact: a labelled item followed on its line by the next
     label of its sequence after ";" or "," ("9 that …; 10 that …"), and a group opener
     ending a paragraph ("…, instructs the Secretary-General") when items follow it.
     ``is_opener(phrase)`` says whether a phrase is an opener a style lists. The gaps
-    (the white space at each split) let a rule report the run-on text with its fix."""
+    (the white space at each split) let a rule report the run-on text with its fix.
+    ``cut`` is :func:`cut_run_on` or a memo of it (the language server's)."""
     out: list = []
     gaps: list[Span] = []
     for n, raw in enumerate(raws):
-        pieces = [raw]
-        while True:
-            cur = pieces[-1]
-            label, _ = read_label(text, cur.span.start, cur.span.end)
-            if label is None:
-                break
-            found = None
-            for nxt in _next_label_texts(label.text, label.value, label.scheme.value):
-                if text.find(nxt, label.span.end, cur.span.end) < 0:
-                    continue  # the next label is not in the paragraph: nothing to split
-                m = _next_item(nxt).search(text, label.span.end, cur.span.end)
-                if m and not _INLINE_LIST.search(text, label.span.end, m.start()):
-                    found = m
-                    break
-            if found is None:
-                break
-            g = 1 if found.group(1) is not None else 2
-            gaps.append(Span(found.start(g), found.end(g)))
-            pieces[-1] = RawParagraph(Span(cur.span.start, found.start(g)), cur.first_line, cur.last_line)
-            pieces.append(RawParagraph(Span(found.end(g), cur.span.end), cur.first_line, cur.last_line))
-        last = pieces[-1]
-        # The pattern has no literal head to scan for: look for "ANNEX" first.
-        m = _GLUED_ANNEX.search(text, last.span.start, last.span.end) if text.find("ANNEX", last.span.start, last.span.end) >= 0 else None
-        if m:
-            gaps.append(Span(m.start(), m.end()))
-            pieces[-1] = RawParagraph(Span(last.span.start, m.start()), last.first_line, last.last_line)
-            pieces.append(RawParagraph(Span(m.end(), last.span.end), last.last_line, last.last_line))
-            out.extend(pieces)
-            continue
+        pieces, found, glued = cut(text, raw, is_opener)
+        gaps.extend(found)
         following = raws[n + 1] if n + 1 < len(raws) else None
-        start = _glued_opener_start(text, last.span.start, last.span.end, is_opener)
-        if start is not None and following is not None and _starts_sequence(text[following.span.start : following.span.end]):
-            gap_start = start
-            while gap_start > last.span.start and text[gap_start - 1] in " \t":
-                gap_start -= 1
-            gaps.append(Span(gap_start, start))
-            pieces[-1] = RawParagraph(Span(last.span.start, gap_start), last.first_line, last.last_line)
-            pieces.append(RawParagraph(Span(start, last.span.end), last.last_line, last.last_line))
+        if glued is not None and following is not None and _starts_sequence(text[following.span.start : following.span.end]):
+            last = pieces[-1]
+            gaps.append(Span(glued[0], glued[1]))
+            pieces = [
+                *pieces[:-1],
+                RawParagraph(Span(last.span.start, glued[0]), last.first_line, last.last_line),
+                RawParagraph(Span(glued[1], last.span.end), last.last_line, last.last_line),
+            ]
         out.extend(pieces)
     return out, gaps
