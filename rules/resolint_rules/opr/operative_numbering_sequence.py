@@ -66,6 +66,18 @@ def reference_edits(
     return edits
 
 
+def _part_bounds(facts) -> dict[int, tuple[int, int]]:
+    """Where each part of a multi-part text starts and ends, annexes left out (worked out
+    once per lint: a compilation has a list to renumber in every resolution)."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for q in facts.resolution.paragraphs:
+        if q.kind is Kind.ANNEX:
+            continue
+        lo, hi = bounds.get(q.part, (q.span.start, q.span.end))
+        bounds[q.part] = (min(lo, q.span.start), max(hi, q.span.end))
+    return bounds
+
+
 def numbering_breaks(seq: list[Paragraph]) -> list[tuple[Paragraph, str]]:
     """Every numbered paragraph whose number is not the one expected after the paragraph
     before it, with what is wrong. An unnumbered paragraph between two numbered ones
@@ -154,11 +166,13 @@ class OperativeNumberingSequence(Rule):
 
     def check(self, ctx: RuleContext):
         for seq in operative_sequences(ctx.resolution):
-            numbered = [p for p in seq if is_numbered(p)]
-            if not numbered:
+            if not any(is_numbered(p) for p in seq):
                 continue
+            breaks = list(numbering_breaks(seq))
+            if not breaks:
+                continue  # the renumbering fix is worked out only for a list that needs it
             fix = self._renumber(ctx, seq)
-            for p, msg in numbering_breaks(seq):
+            for p, msg in breaks:
                 # One renumbering fix for the whole list, offered at its first break.
                 yield Violation(p.label.span, msg, fix)
                 fix = None
@@ -181,8 +195,7 @@ class OperativeNumberingSequence(Rule):
                 mapping[p.number] = new
         numbers = ctx.facts.derived(_document_reference_numbers)
         # Only references inside this resolution (its part of a multi-part text) follow.
-        part = [q for q in ctx.resolution.paragraphs if q.part == seq[0].part and q.kind is not Kind.ANNEX]
-        lo, hi = min(q.span.start for q in part), max(q.span.end for q in part)
+        lo, hi = ctx.facts.derived(_part_bounds)[seq[0].part]
         numbers = [(n, sp) for n, sp in numbers if lo <= sp.start and sp.end <= hi]
         edits.extend(reference_edits(ctx.text, mapping, labels, numbers))
         if not edits:
