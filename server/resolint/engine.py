@@ -169,7 +169,7 @@ def lint(
     else:
         rule_set = tuple(rules)
     raw = _run_rules(ctx, _active_rules(rule_set, settings, style_obj, path), settings, cache)
-    protected = listguard.protected_spans(resolution)
+    protected = facts.derived(listguard.document_protected_spans)
     if protected:
         raw = [f if f.fix is None else replace(f, fix=listguard.guard(f.fix, protected, source.text)) for f in raw]
     findings = _apply_directives(raw, resolution, settings, path, style_obj)

@@ -78,5 +78,10 @@ def protected_starts(ctx) -> set[int]:
     return ctx.facts.derived(_protected_starts)
 
 
+def document_protected_spans(facts) -> list[Span]:
+    """:func:`protected_spans` of an analysed draft, once per lint (``facts.derived``)."""
+    return protected_spans(facts.resolution)
+
+
 def _protected_starts(facts) -> set[int]:
-    return {s.start for s in protected_spans(facts.resolution)}
+    return {s.start for s in facts.derived(document_protected_spans)}

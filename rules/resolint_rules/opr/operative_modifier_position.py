@@ -63,6 +63,10 @@ class OperativeModifierPosition(Rule):
     kinds = (Kind.OPERATIVE,)
     fix_applicability = Applicability.SAFE
 
-    def check(self, ctx: RuleContext):
-        paragraphs = [p for p in ctx.resolution.of_kind(Kind.OPERATIVE) if not is_list_item(p)]
-        yield from modifier_violations(ctx, paragraphs, ctx.style.get("openers.operative-modifier", "before"))
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return [p for p in ctx.resolution.of_kind(Kind.OPERATIVE) if not is_list_item(p)]
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        yield from modifier_violations(ctx, (p,), ctx.style.get("openers.operative-modifier", "before"))

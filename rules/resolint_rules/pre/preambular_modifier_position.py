@@ -63,5 +63,10 @@ class PreambularModifierPosition(Rule):
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.SAFE
 
-    def check(self, ctx: RuleContext):
-        yield from modifier_violations(ctx, ctx.resolution.preamble, ctx.style.get("openers.preamble-modifier", "after"))
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.resolution.preamble
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        yield from modifier_violations(ctx, (p,), ctx.style.get("openers.preamble-modifier", "after"))

@@ -59,15 +59,21 @@ class PreambularOpenerCase(Rule):
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.SAFE
 
-    def check(self, ctx: RuleContext):
-        case = ctx.style.opener_case
-        for p in ctx.resolution.preamble:
-            op = ctx.opener(p)
-            if op is None:
-                continue
-            if op.span.start in protected_starts(ctx):
-                continue  # a list item ("• reporting on …"), not a paragraph with an opener
-            written = ctx.slice(op.span)
-            want = expected_case(ctx, written, case)
-            if written != want:
-                yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.resolution.preamble
+
+    def paragraph_key(self, ctx: RuleContext, p) -> tuple:
+        # Whether the opener starts a list item depends on the paragraph before it.
+        op = ctx.opener(p)
+        return (op is not None and op.span.start in protected_starts(ctx),)
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        op = ctx.opener(p)
+        if op is None or op.span.start in protected_starts(ctx):
+            return  # no opener, or a list item ("• reporting on …"), not a paragraph with an opener
+        written = ctx.slice(op.span)
+        want = expected_case(ctx, written, ctx.style.opener_case)
+        if written != want:
+            yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))
