@@ -118,7 +118,8 @@ class LintCache:
 
     def __init__(self) -> None:
         self._openers = Generations()
-        self._violations = Generations()
+        #: (rule code, options, style) -> that rule's violations per paragraph.
+        self._violations: dict[tuple[str, str, str], Generations] = {}
         # A number per distinct paragraph key (so the per-rule lookups hash two small
         # values, not the paragraph's text), and id(paragraph) -> (paragraph, its number)
         # for this lint only.
@@ -131,12 +132,13 @@ class LintCache:
     def next_round(self) -> None:
         """A lint is over: drop what neither it nor the one before it used."""
         self._openers.next_round()
-        self._violations.next_round()
+        for memo in self._violations.values():
+            memo.next_round()
         self._numbers.next_round()
         self._keys = {}
 
     def __len__(self) -> int:
-        return len(self._openers) + len(self._violations)
+        return len(self._openers) + sum(len(memo) for memo in self._violations.values())
 
     # -- facts ---------------------------------------------------------------------
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None:
@@ -173,22 +175,30 @@ class LintCache:
     def local_violations(self, rule: Rule, ctx: RuleContext) -> list[Violation]:
         """What ``rule.check(ctx)`` yields, from the cache for paragraphs seen before."""
         prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
+        memo = self._violations.get(prefix)
+        if memo is None:
+            memo = self._violations[prefix] = Generations()
+        # Most rules read nothing beyond the paragraph: their key is its number alone.
+        keyed = type(rule).paragraph_key is not Rule.paragraph_key
         text = ctx.text
         out: list[Violation] = []
         for p in rule.paragraphs(ctx):
-            key = (prefix, self._number(text, p), rule.paragraph_key(ctx, p))
-            hit = self._violations.get(key)
+            n = self._number(text, p)
+            key = (n, rule.paragraph_key(ctx, p)) if keyed else n
+            hit = memo.get(key)
             if hit is MISSING or hit is _UNCACHEABLE:
                 found = list(rule.check_paragraph(ctx, p))
                 out.extend(found)
                 if hit is MISSING:
                     inside = all(_inside(v, p.span.start, p.span.end) for v in found)
-                    self._violations.put(key, (p.span.start, tuple(found)) if inside else _UNCACHEABLE)
+                    memo.put(key, (p.span.start, tuple(found)) if inside else _UNCACHEABLE)
                 continue
             was, cached = hit
+            if not cached:
+                continue  # the usual answer: nothing to report, nothing to move
             if was != p.span.start:
                 cached = tuple(shift_violation(v, p.span.start - was) for v in cached)
-                self._violations.put(key, (p.span.start, cached))
+                memo.put(key, (p.span.start, cached))
             out.extend(cached)
         return out
 
