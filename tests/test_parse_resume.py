@@ -173,17 +173,25 @@ def test_look_ahead_past_comments_reaches_the_edit(between):
     assert kinds == ["operative", "preamble", "operative"]
 
 
-def test_a_new_opening_changes_every_part_after_it():
-    """A repeated opening starts part B: every later paragraph's part changes, so the
-    walk goes on to the end (the state never matches the last walk's again)."""
+def test_an_opening_added_or_removed_moves_every_later_part():
+    """A repeated opening starts a new part: adding one in a compilation makes every
+    later paragraph's part one more, removing it one less. The walk joins the last one
+    with the part moved rather than walking to the end."""
     ops = "\n\n".join(f"{i}. Decides to act {i};" for i in range(1, 40))
-    text = "The General Assembly,\n\n" + ops
+    one = "The General Assembly,\n\n" + ops
+    text = "\n\n".join([one, one, one])
     memo = ParseMemo()
     parse(text, memo=memo)
     at = text.index("20. Decides")
-    text = text[:at] + "The General Assembly,\n\n" + text[at:]
-    assert dump(parse(text, memo=memo)) == dump(parse(text))
-    assert {p.part for p in parse(text).paragraphs[-3:]} == {1}
+    added = text[:at] + "The General Assembly,\n\n" + text[at:]
+    res = parse(added, memo=memo)
+    assert dump(res) == dump(parse(added))
+    assert memo.placement.walked <= 4
+    assert [p.part for p in res.paragraphs][-1] == 3  # parts 0, 1 (added), 2, 3
+    removed = added.replace("The General Assembly,\n\n", "", 2)  # the first two openings
+    res = parse(removed, memo=memo)
+    assert dump(res) == dump(parse(removed))
+    assert [p.part for p in res.paragraphs][-1] == 1
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here (a user's clone)")

@@ -606,13 +606,15 @@ def place(source: SourceText, res: Resolution, raws: list[RawParagraph], opening
         place_paragraph(st, p, raw)
 
 
-def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> None:
-    """One step of the walk: place ``p`` (the paragraphs before it are placed)."""
+def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
+    """One step of the walk: place ``p`` (the paragraphs before it are placed). Return
+    whether a lead step placed it (its ``part`` is then 0, whatever the walk's part)."""
     text = st.source.text
     c = Clause(p, raw, text[p.span.start : p.span.end], text[p.content.start : p.content.end], p.terminal_char(st.source))
     if any(step(st, c) for step in LEAD_STEPS):
-        return
+        return True
     p.part = st.part
     for step in BODY_STEPS:
         if step(st, c):
-            return
+            break
+    return False

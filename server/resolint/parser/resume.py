@@ -41,8 +41,11 @@ from resolint.source import SourceText
 #: paragraphs as indices: the state of the walk before a paragraph.
 State = tuple[Phase, int, bool, bool, int | None, tuple[int, ...], int | None, int | None]
 #: (kind, part, depth, heads_group, parent index, label scheme, label value): what the
-#: walk decided for a paragraph (the label's scheme and value may be settled by it).
-Decision = tuple[Kind, int, int, bool, int | None, LabelScheme | None, int | None]
+#: walk decided for a paragraph (the label's scheme and value may be settled by it). The
+#: part is None for a paragraph placed before parts count (a title line, a comment, an
+#: annex): its part is 0 wherever it stands.
+Decision = tuple[Kind, int | None, int, bool, int | None, LabelScheme | None, int | None]
+PlaceOne = Callable[[Placement, Paragraph, RawParagraph], bool]
 
 
 def _idx(p: Paragraph | None) -> int | None:
@@ -67,10 +70,11 @@ def restore(st: Placement, state: State, paragraphs: list[Paragraph]) -> None:
     st.group = None if group is None else paragraphs[group]
 
 
-def decision(p: Paragraph) -> Decision:
+def decision(p: Paragraph, lead: bool) -> Decision:
+    """What the walk decided for ``p``, placed by a lead step or not."""
     label = p.label
     return (
-        p.kind, p.part, p.depth, p.heads_group, _idx(p.parent),
+        p.kind, None if lead else p.part, p.depth, p.heads_group, _idx(p.parent),
         None if label is None else label.scheme, None if label is None else label.value,
     )
 
@@ -98,16 +102,18 @@ class _Walk:
     openings: list[int]
 
 
-def _record(paragraphs: list[Paragraph], keys: list[tuple], states: list[State], openings: list[Paragraph]) -> _Walk:
-    return _Walk(
-        keys, states, [decision(p) for p in paragraphs],
-        [tuple(c.index for c in p.children) for p in paragraphs], [p.index for p in openings],
-    )
-
-
-def _child_shape(p: Paragraph) -> tuple:
+def _apply(p: Paragraph, d: Decision, parent: Paragraph | None) -> None:
+    """Give ``p`` the decision ``d``, with ``parent`` (``d``'s parent in this walk)."""
+    p.kind, p.depth, p.heads_group = d[0], d[2], d[3]
+    p.part = 0 if d[1] is None else d[1]
+    p.parent = parent
     label = p.label
-    return (p.kind, None if label is None else label.scheme, None if label is None else label.value)
+    if label is not None and d[5] is not None and d[6] is not None:
+        label.scheme, label.value = d[5], d[6]
+
+
+def _moved_part(d: Decision, shift: int) -> Decision:
+    return d if shift == 0 or d[1] is None else (d[0], d[1] + shift, *d[2:])
 
 
 class PlacementMemo:
@@ -123,25 +129,26 @@ class PlacementMemo:
         self.walked = 0
 
     def place(self, source: SourceText, res: Resolution, raws: list[RawParagraph], opening_line: int | None,
-              place_one: Callable[[Placement, Paragraph, RawParagraph], None]) -> None:
+              place_one: PlaceOne) -> None:
         """What ``placement.place`` does, resuming from the last walk where it can."""
         paragraphs, text = res.paragraphs, source.text
         keys = [input_key(text, p, raw, opening_line) for p, raw in zip(paragraphs, raws, strict=True)]
         last, self._last = self._last, None  # a walk stopped half-way leaves no record
         st = Placement(source, res, paragraphs, opening_line)
         states: list[State] = []
-        start = 0 if last is None else _copy_head(last, keys, paragraphs, res, st, states)
+        decisions: list[Decision] = []
+        start = 0 if last is None else _copy_head(last, keys, paragraphs, res, st, states, decisions)
         tail = None if last is None else _Tail(last, keys)
-        walked = 0
         for i in range(start, len(paragraphs)):
             state = snapshot(st)
-            if tail is not None and tail.covers(i) and tail.copy_from(i, state, paragraphs, res, states):
+            if tail is not None and tail.covers(i) and tail.copy_from(i, state, paragraphs, res, states, decisions):
                 break
             states.append(state)
-            place_one(st, paragraphs[i], raws[i])
-            walked += 1
-        self.walked = walked
-        self._last = _record(paragraphs, keys, states, res.openings)
+            lead = place_one(st, paragraphs[i], raws[i])
+            decisions.append(decision(paragraphs[i], lead))
+        self.walked = len(paragraphs) - start - (0 if tail is None else tail.copied)
+        children = [tuple(c.index for c in p.children) for p in paragraphs]
+        self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings])
 
 
 def _common_prefix(old: list[tuple], new: list[tuple]) -> int:
@@ -153,7 +160,7 @@ def _common_prefix(old: list[tuple], new: list[tuple]) -> int:
 
 
 def _copy_head(last: _Walk, keys: list[tuple], paragraphs: list[Paragraph], res: Resolution, st: Placement,
-               states: list[State]) -> int:
+               states: list[State], decisions: list[Decision]) -> int:
     """Copy the decisions for the paragraphs before the first changed one whose look-ahead
     does not reach it; restore the state after them; return where the walk resumes."""
     first_changed = _common_prefix(last.keys, keys)
@@ -161,27 +168,32 @@ def _copy_head(last: _Walk, keys: list[tuple], paragraphs: list[Paragraph], res:
     while resume > 0 and skipped_by_lookahead(keys[resume][0]):
         resume -= 1  # ... and past the comments and footnotes between
     for i in range(resume):
-        parent = last.decisions[i][4]
-        _apply(paragraphs[i], last.decisions[i], None if parent is None else paragraphs[parent])
+        d = last.decisions[i]
+        _apply(paragraphs[i], d, None if d[4] is None else paragraphs[d[4]])
         paragraphs[i].children = [paragraphs[c] for c in last.children[i] if c < resume]
     res.openings = [paragraphs[i] for i in last.openings if i < resume]
     states.extend(last.states[:resume])
+    decisions.extend(last.decisions[:resume])
     if resume:
         restore(st, last.states[resume], paragraphs)
     return resume
 
 
-def _apply(p: Paragraph, d: Decision, parent: Paragraph | None) -> None:
-    """Give ``p`` the decision ``d``, with ``parent`` (``d``'s parent in this walk)."""
-    p.kind, p.part, p.depth, p.heads_group = d[0], d[1], d[2], d[3]
-    p.parent = parent
+def _child_shape(p: Paragraph) -> tuple:
     label = p.label
-    if label is not None and d[5] is not None and d[6] is not None:
-        label.scheme, label.value = d[5], d[6]
+    return (p.kind, None if label is None else label.scheme, None if label is None else label.value)
+
+
+def _shape_of(d: Decision) -> tuple:
+    return (d[0], d[5], d[6])
 
 
 class _Tail:
-    """The end of the document the edit left alone, and joining the last walk there."""
+    """The end of the document the edit left alone, and joining the last walk there.
+
+    The walk may join with its part shifted (an opening added or removed above makes
+    every later paragraph's part one more or one less): parts are only ever counted, so
+    the rest of the walk is the last one's with that many more parts."""
 
     def __init__(self, last: _Walk, keys: list[tuple]) -> None:
         self.last, self.keys = last, keys
@@ -190,36 +202,43 @@ class _Tail:
         while same < min(len(keys), len(last.keys)) and keys[-1 - same] == last.keys[-1 - same]:
             same += 1
         self.start = len(keys) - same
+        self.copied = 0
 
     def covers(self, i: int) -> bool:
         return i >= self.start
 
-    def copy_from(self, i: int, state: State, paragraphs: list[Paragraph], res: Resolution, states: list[State]) -> bool:
+    def copy_from(self, i: int, state: State, paragraphs: list[Paragraph], res: Resolution, states: list[State],
+                  decisions: list[Decision]) -> bool:
         """If the walk before paragraph ``i`` is where the last one was at the same
         paragraph, copy the last walk's decisions from there on and return True."""
         old_i = i - self.shift
-        refs = self._match(state, self.last.states[old_i], paragraphs, old_i)
+        old_state = self.last.states[old_i]
+        parts = state[1] - old_state[1]
+        refs = self._match(state, old_state, paragraphs, decisions, old_i, parts)
         if refs is None:
             return False
-        mapped = self._mapped(old_i, refs)
+        mapped = self._mapped(old_i, refs, parts)
         if mapped is None:
             return False  # cannot happen if the walk only refers to what its state holds
-        parents, tail_states = mapped
+        tail_decisions, tail_states = mapped
         last, shift = self.last, self.shift
-        for old_k, parent in zip(range(old_i, len(last.keys)), parents, strict=True):
-            p = paragraphs[old_k + shift]
-            _apply(p, last.decisions[old_k], None if parent is None else paragraphs[parent])
-            p.children = [paragraphs[c + shift] for c in last.children[old_k]]
+        for k, d in enumerate(tail_decisions, start=i):
+            p = paragraphs[k]
+            _apply(p, d, None if d[4] is None else paragraphs[d[4]])
+            p.children = [paragraphs[c + shift] for c in last.children[k - shift]]
         for old_r, r in refs.items():
             paragraphs[r].children += [paragraphs[c + shift] for c in last.children[old_r] if c >= old_i]
         res.openings += [paragraphs[o + shift] for o in last.openings if o >= old_i]
         states.extend(tail_states)
+        decisions.extend(tail_decisions)
+        self.copied = len(tail_decisions)
         return True
 
-    def _match(self, state: State, old: State, paragraphs: list[Paragraph], old_i: int) -> dict[int, int] | None:
+    def _match(self, state: State, old: State, paragraphs: list[Paragraph], decisions: list[Decision], old_i: int,
+               parts: int) -> dict[int, int] | None:
         """The paragraphs of the last walk's state that stand for this walk's ones
-        (old index -> index), or None when the states differ."""
-        if state[:4] != old[:4] or len(state[5]) != len(old[5]):
+        (old index -> index), or None when the states differ (but for the part)."""
+        if state[0] != old[0] or state[2:4] != old[2:4] or len(state[5]) != len(old[5]):
             return None
         refs: dict[int, int] = {}
         pairs = [(state[4], old[4]), *zip(state[5], old[5], strict=True), (state[6], old[6]), (state[7], old[7])]
@@ -228,15 +247,15 @@ class _Tail:
                 if new is not was:
                     return None
                 continue
-            if refs.get(was, new) != new or not self._same(paragraphs[new], was, old_i):
+            if refs.get(was, new) != new or not self._same(paragraphs[new], decisions[new], was, old_i, parts):
                 return None
             refs[was] = new
         return refs
 
-    def _same(self, p: Paragraph, was: int, old_i: int) -> bool:
+    def _same(self, p: Paragraph, mine: Decision, was: int, old_i: int, parts: int) -> bool:
         """Whether ``p`` decides the rest of the walk as the last walk's paragraph ``was`` did."""
         last = self.last
-        d, mine = last.decisions[was], decision(p)
+        d = _moved_part(last.decisions[was], parts)
         if self.keys[p.index] != last.keys[was] or mine[:4] != d[:4] or mine[5:] != d[5:]:
             return False
         old_children = [c for c in last.children[was] if c < old_i]
@@ -244,9 +263,9 @@ class _Tail:
             return False
         return all(_child_shape(c) == _shape_of(last.decisions[o]) for c, o in zip(p.children, old_children, strict=True))
 
-    def _mapped(self, old_i: int, refs: dict[int, int]) -> tuple[list[int | None], list[State]] | None:
-        """The tail's parents and states with old indices made new, or None if one is
-        neither in the tail nor among ``refs``."""
+    def _mapped(self, old_i: int, refs: dict[int, int], parts: int) -> tuple[list[Decision], list[State]] | None:
+        """The tail's decisions and states with old indices made new and parts moved, or
+        None if an index is neither in the tail nor among ``refs``."""
         shift = self.shift
 
         def at(k: int | None) -> int | None:
@@ -260,19 +279,17 @@ class _Tail:
 
         last = self.last
         try:
-            parents = [at(d[4]) for d in last.decisions[old_i:]]
+            tail_decisions: list[Decision] = [
+                (d[0], None if d[1] is None else d[1] + parts, d[2], d[3], at(d[4]), d[5], d[6]) for d in last.decisions[old_i:]
+            ]
             tail_states: list[State] = [
-                (s[0], s[1], s[2], s[3], at(s[4]), tuple(at(k) for k in s[5]), at(s[6]), at(s[7]))  # type: ignore[misc]
+                (s[0], s[1] + parts, s[2], s[3], at(s[4]), tuple(at(k) for k in s[5]), at(s[6]), at(s[7]))  # type: ignore[misc]
                 for s in last.states[old_i:]
             ]
         except _Unmapped:
             return None
-        return parents, tail_states
+        return tail_decisions, tail_states
 
 
 class _Unmapped(Exception):
     """An index of the last walk with no counterpart in this one."""
-
-
-def _shape_of(d: Decision) -> tuple:
-    return (d[0], d[5], d[6])
