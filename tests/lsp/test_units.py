@@ -136,6 +136,23 @@ def test_project_config_reload_and_broken_file(tmp_path: Path):
     assert state.problems and "configuration error" in state.problems[0]
 
 
+def test_a_document_without_configuration_keeps_its_incremental_cache(tmp_path: Path):
+    """Without a configuration file every lint got new default settings, and a settings
+    object that changes empties the document's incremental cache: nothing was ever
+    reused between keystrokes for the many drafters who have no resolint.toml."""
+    from resolint.incremental import IncrementalLinter
+
+    draft = tmp_path / "nested" / "d.txt"
+    pc, linter = ProjectConfig(), IncrementalLinter()
+    assert pc.for_path(draft) is pc.for_path(tmp_path / "other.txt")
+    build_state("file:///d", 1, drafts.PLAIN, None, pc.for_path(draft), EditorSettings(), draft, "utf-16", linter)
+    cache = linter.cache
+    assert len(cache) > 0
+    edited = drafts.PLAIN + "\n\n4. Decides to remain seized of the matter."
+    build_state("file:///d", 2, edited, None, pc.for_path(draft), EditorSettings(), draft, "utf-16", linter)
+    assert linter.cache is cache
+
+
 # -- diagnostics ---------------------------------------------------------------------
 def test_severity_overrides_and_data():
     st_ = state_of(drafts.NONBMP, editor=EditorSettings(severity_overrides={"PRE": "hint", "PRE004": "error"}))

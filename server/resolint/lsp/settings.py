@@ -170,6 +170,10 @@ class ProjectConfig:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[int, ProjectSettings]] = {}
+        #: The settings of every document without a configuration file: one object, so
+        #: that what is cached per settings object (a document's incremental lint, the
+        #: engine's enabled rules) lasts from one keystroke to the next.
+        self._defaults = ProjectSettings(Settings(), None)
 
     def invalidate(self) -> None:
         with self._lock:
@@ -182,7 +186,7 @@ class ProjectConfig:
         except OSError:
             cfg = None
         if cfg is None:
-            return ProjectSettings(Settings(), None)
+            return self._defaults
         key = str(cfg)
         try:
             mtime = cfg.stat().st_mtime_ns
