@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from resolint.model import Resolution
 from resolint.parser import parse
 from resolint.parser.memo import ParseMemo
+from resolint.parser.segments import common_prefix, common_suffix
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -192,6 +193,55 @@ def test_an_opening_added_or_removed_moves_every_later_part():
     res = parse(removed, memo=memo)
     assert dump(res) == dump(parse(removed))
     assert [p.part for p in res.paragraphs][-1] == 1
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        # "with regret" heads a group only while the next line block ends with a mark:
+        # joining "and more" onto "Recalling its work," changes the paragraph before the
+        # lines read again.
+        (
+            "The General Assembly,\n\nReport of the Committee\n\nwith regret\n\nRecalling its work,\nDecides to act;\n\n1. Urges States.",
+            "The General Assembly,\n\nReport of the Committee\n\nwith regret\n\nRecalling its work,\nand more\n\n1. Urges States.",
+        ),
+        # A group opener glued to the end of a paragraph is cut off only before a new
+        # group: "and quickly;" joined onto "To act now" makes one, two paragraphs on.
+        (
+            "The General Assembly,\n\nNoting its work, instructs the Secretary-General\n\nTo act now\n\nAnd quickly;\n\n1. Urges States.",
+            "The General Assembly,\n\nNoting its work, instructs the Secretary-General\n\nTo act now\n\nand quickly;\n\n1. Urges States.",
+        ),
+    ],
+    ids=["group opener status", "glued opener"],
+)
+def test_an_edit_changes_the_paragraph_before_the_lines_read_again(before, after):
+    for old, new in ((before, after), (after, before)):
+        memo = ParseMemo()
+        parse(old, memo=memo)
+        assert dump(parse(new, memo=memo)) == dump(parse(new))
+    assert dump(parse(before)) != dump(parse(after))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab\n", max_size=30), st.text("ab\n", max_size=30), st.text("ab\n", max_size=30), st.text("ab\n", max_size=6))
+def test_common_prefix_and_suffix(head, tail, middle, other):
+    """The text diff that says where an edit is, against the obvious definition."""
+    a, b = head + middle + tail, head + other + tail
+    n = min(len(a), len(b))
+    want_prefix = next((i for i in range(n) if a[i] != b[i]), n)
+    assert common_prefix(a, b) == want_prefix
+    limit = n - want_prefix
+    want_suffix = next((k for k in range(limit) if a[len(a) - 1 - k] != b[len(b) - 1 - k]), limit)
+    assert common_suffix(a, b, limit) == want_suffix
+
+
+def test_common_prefix_across_chunks():
+    a = "x" * 10_000
+    for at in (0, 1, 2047, 2048, 2049, 4095, 9_999):
+        b = a[:at] + "y" + a[at + 1 :]
+        assert common_prefix(a, b) == at
+        assert common_suffix(a, b, len(a)) == len(a) - at - 1
+    assert common_prefix(a, a) == len(a) and common_suffix(a, a + "", 5000) == 5000
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here (a user's clone)")

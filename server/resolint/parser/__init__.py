@@ -13,7 +13,7 @@ from resolint.directives import find_directives
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
-from resolint.parser.groups import cut_run_on, looks_like_group_opener, opens_items, split_run_on
+from resolint.parser.groups import cut_one, looks_like_group_opener, opens_items, split_run_on
 from resolint.parser.labels import read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.memo import ParseMemo
@@ -61,16 +61,18 @@ class _Parser:
     # -- entry -----------------------------------------------------------------
     def run(self) -> Resolution:
         opening_line = self._find_opening_line()
-        raws = split_paragraphs(self.source, one_per_line_until=opening_line if opening_line is not None else 0)
-        if not self.paragraphs_given:
-            raws = self._merge_continuations(raws, opening_line)
-            cut = cut_run_on if self.memo is None else self.memo.cut
-            raws, self.res.run_on = split_run_on(self.text, raws, listed_opener, cut)
+        if self.memo is None:
+            raws = self._joined(opening_line, None)
+            if not self.paragraphs_given:
+                raws, self.res.run_on = split_run_on(self.text, raws, listed_opener)
+        else:
+            raws, self.res.run_on = self.memo.raws(
+                self.source, (opening_line, self.paragraphs_given), lambda lines: self._joined(opening_line, lines), self._cut_one
+            )
         if self.memo is None:
             paragraphs = [read_paragraph(self.text, raw) for raw in raws]
         else:
-            read = self.memo.read
-            paragraphs = [read(self.text, raw, read_paragraph) for raw in raws]
+            paragraphs = self.memo.paragraphs(self.text, read_paragraph)
         for i, p in enumerate(paragraphs):
             p.index = i
         self.res.paragraphs = paragraphs
@@ -83,6 +85,17 @@ class _Parser:
         read_automatic_numbering(self.res)
         read_title_block(self.res)
         return self.res
+
+    def _joined(self, opening_line: int | None, lines: range | None) -> list[RawParagraph]:
+        """The paragraphs of ``lines`` (all for None), broken ones joined back."""
+        raws = split_paragraphs(self.source, one_per_line_until=opening_line if opening_line is not None else 0, lines=lines)
+        return raws if self.paragraphs_given else self._merge_continuations(raws, opening_line)
+
+    def _cut_one(self, raw: RawParagraph, following: RawParagraph | None) -> tuple[list[RawParagraph], list[Span]]:
+        """One paragraph cut where a conversion ran paragraphs together (see split_run_on)."""
+        if self.paragraphs_given or self.memo is None:
+            return [raw], []
+        return cut_one(self.text, raw, following, listed_opener, self.memo.cut)
 
     def _merge_continuations(self, raws: list[RawParagraph], opening_line: int | None) -> list[RawParagraph]:
         """Join a paragraph broken by a stray blank line back onto the one it continues.

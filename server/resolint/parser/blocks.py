@@ -80,17 +80,19 @@ def starts_new_paragraph(prev: str, line: str) -> bool:
     return bool(P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev))
 
 
-def split_paragraphs(source: SourceText, one_per_line_until: int = 0) -> list[RawParagraph]:
+def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: range | None = None) -> list[RawParagraph]:
     """Group the lines of ``source`` into raw paragraphs.
 
     Lines before ``one_per_line_until`` (a line number) are each a paragraph of their
     own: that is the title block, whose lines carry no punctuation to join them by.
+    ``lines``: only these lines (all by default); the first should follow a blank line,
+    where a paragraph always starts.
     """
     text = source.text
     out: list[RawParagraph] = []
     current: list[int] | None = None  # [start, end, first_line, last_line]
     prev_stripped = ""
-    for line_no in range(source.line_count):
+    for line_no in range(source.line_count) if lines is None else lines:
         start = source.line_starts[line_no]
         end = source.line_end(line_no)
         s, e = _strip(text, start, end)

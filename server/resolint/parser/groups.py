@@ -183,16 +183,21 @@ def split_run_on(text: str, raws: list, is_opener, cut=cut_run_on) -> tuple[list
     out: list = []
     gaps: list[Span] = []
     for n, raw in enumerate(raws):
-        pieces, found, glued = cut(text, raw, is_opener)
-        gaps.extend(found)
-        following = raws[n + 1] if n + 1 < len(raws) else None
-        if glued is not None and following is not None and _starts_sequence(text[following.span.start : following.span.end]):
-            last = pieces[-1]
-            gaps.append(Span(glued[0], glued[1]))
-            pieces = [
-                *pieces[:-1],
-                RawParagraph(Span(last.span.start, glued[0]), last.first_line, last.last_line),
-                RawParagraph(Span(glued[1], last.span.end), last.last_line, last.last_line),
-            ]
+        pieces, found = cut_one(text, raw, raws[n + 1] if n + 1 < len(raws) else None, is_opener, cut)
         out.extend(pieces)
+        gaps.extend(found)
     return out, gaps
+
+
+def cut_one(text: str, raw: RawParagraph, following: RawParagraph | None, is_opener, cut=cut_run_on) -> tuple[list, list[Span]]:
+    """:func:`split_run_on` for one paragraph: its pieces and the gaps cut at, given the
+    paragraph after it (a glued group opener is cut off only before a new group)."""
+    pieces, gaps, glued = cut(text, raw, is_opener)
+    if glued is None or following is None or not _starts_sequence(text[following.span.start : following.span.end]):
+        return pieces, gaps
+    last = pieces[-1]
+    return [
+        *pieces[:-1],
+        RawParagraph(Span(last.span.start, glued[0]), last.first_line, last.last_line),
+        RawParagraph(Span(glued[1], last.span.end), last.last_line, last.last_line),
+    ], [*gaps, Span(glued[0], glued[1])]

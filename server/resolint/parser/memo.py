@@ -1,5 +1,8 @@
 """What parsing one document keeps for parsing its next version (the language server's).
 
+The lines around an edit are grouped into paragraphs again and the rest is moved
+(:mod:`resolint.parser.segments`).
+
 After a keystroke the document is parsed again, and almost every paragraph is one the
 last parse read: the same text, perhaps somewhere else. Reading a paragraph's parts
 (bullet, label, content, final mark) and looking for paragraphs run together in it
@@ -13,13 +16,20 @@ what it used). Placement depends on the paragraphs around too: it is resumed
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from resolint.generations import MISSING, Generations
 from resolint.model import Kind, Label, Paragraph
+from resolint.parser import segments
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import Cut, cut_run_on
 from resolint.parser.resume import PlacementMemo
-from resolint.source import Span
+from resolint.source import SourceText, Span
+
+#: A joined paragraph's pieces once cut, and the gaps it was cut at.
+Pieces = tuple[list[RawParagraph], list[Span]]
+Joined = Callable[[range | None], list[RawParagraph]]
+CutOne = Callable[[RawParagraph, RawParagraph | None], Pieces]
 
 _NOT_CUT = object()  # the usual answer: a paragraph with nothing run together in it
 
@@ -32,11 +42,28 @@ def _abs(rel: tuple[int, int] | None, base: int) -> Span | None:
     return None if rel is None else Span(rel[0] + base, rel[1] + base)
 
 
+#: A paragraph's bullet, label, content start and final mark, relative to its start.
+Parts = tuple
+
+
+def _paragraph(parts: Parts, raw: RawParagraph) -> Paragraph:
+    """A new, unplaced paragraph of ``raw`` with the given parts."""
+    base, end = raw.span.start, raw.span.end
+    bullet, label_parts, content_start, terminal = parts
+    label = None
+    if label_parts is not None:
+        span, label_text, scheme, value, form = label_parts
+        label = Label(Span(span[0] + base, span[1] + base), label_text, scheme, value, form)
+    return Paragraph(Kind.UNPLACED, raw.span, Span(content_start + base, end), bullet=_abs(bullet, base),
+                     label=label, terminal=_abs(terminal, base))
+
+
 class ParseMemo:
     """Per-paragraph parsing results of one document's last versions."""
 
     def __init__(self) -> None:
         self.placement = PlacementMemo()
+        self._split: _Split | None = None
         self._read = Generations()  # paragraph text -> its parts, relative
         self._cut = Generations()  # paragraph text -> how it is cut, relative
 
@@ -45,28 +72,35 @@ class ParseMemo:
         self._read.next_round()
         self._cut.next_round()
 
-    def read(self, text: str, raw: RawParagraph, read: Callable[[str, RawParagraph], Paragraph]) -> Paragraph:
-        """``read(text, raw)`` (a new, unplaced paragraph), from the memo when its text was read before."""
-        base, end = raw.span.start, raw.span.end
-        key = text[base:end]
+    def paragraphs(self, text: str, read: Callable[[str, RawParagraph], Paragraph]) -> list[Paragraph]:
+        """New, unplaced paragraphs of the last :meth:`raws`: ``read(text, raw)`` for the
+        paragraphs around the edit (from the memo when their text was read before), the
+        parts kept with the split for the others."""
+        split = self._split
+        assert split is not None, "raws() first"
+        out: list[Paragraph] = []
+        for m, (pieces, _) in enumerate(split.cuts):
+            parts = split.parts[m]
+            if parts is None:
+                parts = split.parts[m] = [self._parts(text, r, read) for r in pieces]
+            out.extend(_paragraph(pt, r) for pt, r in zip(parts, pieces, strict=True))
+        return out
+
+    def _parts(self, text: str, raw: RawParagraph, read: Callable[[str, RawParagraph], Paragraph]) -> Parts:
+        base = raw.span.start
+        key = text[base : raw.span.end]
         hit = self._read.get(key)
         if hit is MISSING:
             p = read(text, raw)
             label = p.label
-            self._read.put(key, (
+            hit = (
                 _rel(p.bullet, base),
                 None if label is None else (_rel(label.span, base), label.text, label.scheme, label.value, label.form),
                 p.content.start - base,
                 _rel(p.terminal, base),
-            ))
-            return p
-        bullet, label_parts, content_start, terminal = hit
-        label = None
-        if label_parts is not None:
-            span, label_text, scheme, value, form = label_parts
-            label = Label(Span(span[0] + base, span[1] + base), label_text, scheme, value, form)
-        return Paragraph(Kind.UNPLACED, raw.span, Span(content_start + base, end), bullet=_abs(bullet, base),
-                         label=label, terminal=_abs(terminal, base))
+            )
+            self._read.put(key, hit)
+        return hit
 
     def cut(self, text: str, raw: RawParagraph, is_opener) -> Cut:
         """:func:`~resolint.parser.groups.cut_run_on`, from the memo when the text was cut before."""
@@ -90,3 +124,56 @@ class ParseMemo:
         pieces = [RawParagraph(Span(s + base, e + base), fl + first, ll + first) for s, e, fl, ll in rel_pieces]
         gaps = [Span(s + base, e + base) for s, e in rel_gaps]
         return pieces, gaps, None if rel_glued is None else (rel_glued[0] + base, rel_glued[1] + base)
+
+    def raws(self, source: SourceText, key: tuple, joined: Joined, cut_one: CutOne) -> tuple[list[RawParagraph], list[Span]]:
+        """The paragraphs (and run-on gaps) of ``source``: ``joined(lines)`` groups and
+        joins the given lines (all for None), ``cut_one`` cuts one joined paragraph given
+        the next. Only the lines around the change since the last call are read again
+        when ``key`` (what else the grouping depends on) is the same."""
+        last, self._split = self._split, None  # a parse stopped half-way leaves no record
+        window = None if last is None or last.key != key else segments.plan(last.text, last.line_count, last.merged, source)
+        parts: list[list[Parts] | None]
+        if last is not None and last.key == key and window is None:
+            merged, cuts, parts = last.merged, last.cuts, list(last.parts)  # the same text
+        elif window is None or last is None:
+            merged = joined(None)
+            cuts = [cut_one(r, merged[i + 1] if i + 1 < len(merged) else None) for i, r in enumerate(merged)]
+            parts = [None] * len(merged)
+        else:
+            merged, cuts, parts = _spliced(last, window, joined, cut_one)
+        self._split = _Split(source.text, source.line_count, key, merged, cuts, parts)
+        return [r for pieces, _ in cuts for r in pieces], [g for _, gaps in cuts for g in gaps]
+
+
+@dataclass(frozen=True, slots=True)
+class _Split:
+    """The last call of :meth:`ParseMemo.raws`."""
+
+    text: str
+    line_count: int
+    key: tuple
+    merged: list[RawParagraph]
+    cuts: list[Pieces]
+    #: Per joined paragraph, the parts of its pieces once read (None: not yet).
+    parts: list[list[Parts] | None]
+
+
+def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne) -> tuple[
+    list[RawParagraph], list[Pieces], list[list[Parts] | None]
+]:
+    """The last split with the window read again and what follows it moved."""
+    fresh = [r for r in joined(w.lines) if r.span.start < w.tail_start]
+    tail = [segments.moved(r, w.shift, w.line_shift) for r in last.merged[w.stop :]]
+    merged = last.merged[: w.start] + fresh + tail
+    first = max(0, w.start - 1)  # the paragraph before the window: what follows it changed
+    cuts = last.cuts[:first]
+    for i in range(first, w.start + len(fresh)):
+        cuts.append(cut_one(merged[i], merged[i + 1] if i + 1 < len(merged) else None))
+    for pieces, gaps in last.cuts[w.stop :]:
+        cuts.append((
+            [segments.moved(r, w.shift, w.line_shift) for r in pieces],
+            [Span(g.start + w.shift, g.end + w.shift) for g in gaps],
+        ))
+    # Parts are relative to their paragraph: those outside the window hold as they were.
+    parts = last.parts[:first] + [None] * (w.start + len(fresh) - first) + last.parts[w.stop :]
+    return merged, cuts, parts

@@ -1,0 +1,118 @@
+"""Finding the paragraphs again after an edit, splitting only the lines around it.
+
+Before placement, the parser groups lines into paragraphs (``blocks``), joins a
+paragraph broken by a stray blank line back onto the one it continues (``_merge_continuations``)
+and cuts paragraphs a conversion ran together (``groups.split_run_on``). Each step looks
+at neighbours, but not far: a paragraph that follows a blank line and does not start in
+lower case is never joined to the one before, and the cut of a paragraph looks only at
+the one after it. Such a paragraph is a *clean start*.
+
+So after an edit, the paragraphs before the last clean start that ends (with a blank line
+after it) before the edit, and those from the first clean start after the edit, are what
+they were, shifted; only the lines between are read again (:func:`plan`), and the cut of
+the paragraph before that window is redone, since what follows it may have changed.
+``tests/test_parse_resume.py`` compares the result with a full parse on random edits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resolint.parser.blocks import RawParagraph
+from resolint.source import SourceText, Span
+
+_CHUNK = 2048
+
+
+def common_prefix(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share."""
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i : i + _CHUNK] == b[i : i + _CHUNK]:
+        i += _CHUNK
+    if i >= n:
+        return n
+    lo, hi = i, min(n, i + _CHUNK)  # a[:lo] == b[:lo]; they differ before hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo if a[lo] != b[lo] else hi
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """How many trailing characters ``a`` and ``b`` share, at most ``limit``."""
+    la, lb = len(a), len(b)
+    k = 0
+    while k < limit and a[la - min(limit, k + _CHUNK) : la - k] == b[lb - min(limit, k + _CHUNK) : lb - k]:
+        k = min(limit, k + _CHUNK)
+    if k >= limit:
+        return limit
+    lo, hi = k, min(limit, k + _CHUNK)  # the last lo characters agree; not the last hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo if a[la - lo - 1] != b[lb - lo - 1] else hi
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """What to read again: the joined paragraphs ``start`` to ``stop`` (exclusive) of the
+    last parse are replaced by those of the new text's ``lines``; the ones from ``stop``
+    on move by ``shift`` characters and ``line_shift`` lines."""
+
+    start: int
+    stop: int
+    lines: range
+    shift: int
+    line_shift: int
+    #: Where the first paragraph after the window starts in the new text.
+    tail_start: int
+
+
+def _clean(merged: list[RawParagraph], i: int, text: str) -> bool:
+    """Whether joined paragraph ``i`` follows a blank line and does not start in lower case."""
+    if i == 0:
+        return True
+    return merged[i].first_line >= merged[i - 1].last_line + 2 and not text[merged[i].span.start].islower()
+
+
+def plan(old: str, old_lines: int, merged: list[RawParagraph], source: SourceText) -> Window | None:
+    """The window to read again, or None when the text did not change."""
+    new = source.text
+    if new == old:
+        return None
+    a = common_prefix(old, new)
+    b = common_suffix(old, new, min(len(old), len(new)) - a)
+    old_end, shift = len(old) - b, len(new) - len(old)
+    edit_line = source.position(a).line
+    start, first = 0, 0  # with no clean start before the edit, from the first line
+    for i in range(len(merged) - 1, -1, -1):
+        r = merged[i]
+        if r.span.end < a and r.last_line + 1 < edit_line and _clean(merged, i, old):
+            start, first = i, r.first_line
+            break
+    stop = len(merged)
+    for i in range(start + 1, len(merged)):
+        if merged[i - 1].span.end >= old_end and _clean(merged, i, old):
+            stop = i
+            break
+    line_shift = source.line_count - old_lines
+    if stop < len(merged):
+        # The first paragraph after the window is read too: what a paragraph is joined
+        # to depends on the line after it. Everything from it on is dropped again.
+        lines = range(first, merged[stop].last_line + line_shift + 1)
+        tail_start = merged[stop].span.start + shift
+    else:
+        lines = range(first, source.line_count)
+        tail_start = len(new) + 1
+    return Window(start, stop, lines, shift, line_shift, tail_start)
+
+
+def moved(r: RawParagraph, shift: int, line_shift: int) -> RawParagraph:
+    return RawParagraph(Span(r.span.start + shift, r.span.end + shift), r.first_line + line_shift, r.last_line + line_shift)
