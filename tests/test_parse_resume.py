@@ -195,6 +195,26 @@ def test_an_opening_added_or_removed_moves_every_later_part():
     assert [p.part for p in res.paragraphs][-1] == 1
 
 
+def test_joining_the_last_walk_is_not_tried_at_every_paragraph_of_a_long_group(monkeypatch):
+    """A renumbered item of a long group makes the group differ from the last walk's until
+    it ends: each try compares the group's items, so trying at every paragraph would be
+    quadratic. Tries thin out; the result is still the full parse's."""
+    import resolint.parser.resume as resume
+
+    items = "\n\n".join(f"{i} to act on matter {i};" for i in range(1, 901))
+    text = "The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),\n\nresolves\n\n" + items
+    memo = ParseMemo()
+    parse(text, memo=memo)
+    tries = []
+    match = resume._Tail._match
+    monkeypatch.setattr(resume._Tail, "_match", lambda self, *a: tries.append(1) or match(self, *a))
+    at = text.index("10 to act")
+    edited = text[:at] + "1" + text[at:]  # item 10 numbered 110: the group differs to its end
+    assert dump(parse(edited, memo=memo)) == dump(parse(edited))
+    assert memo.placement.walked > 800  # the walk went on to the end of the group...
+    assert len(tries) <= resume.EAGER_TRIES + 900 // resume.TRY_EVERY + 1  # ... trying to join now and then
+
+
 @pytest.mark.parametrize(
     "before, after",
     [

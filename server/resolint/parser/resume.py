@@ -188,6 +188,13 @@ def _shape_of(d: Decision) -> tuple:
     return (d[0], d[5], d[6])
 
 
+#: The walk tries to join the last one at each of the first paragraphs of the unchanged
+#: tail (it usually joins at the first or second), then only at every TRY_EVERY-th: a try
+#: compares the open group's items, and a group can hold hundreds.
+EAGER_TRIES = 16
+TRY_EVERY = 32
+
+
 class _Tail:
     """The end of the document the edit left alone, and joining the last walk there.
 
@@ -203,6 +210,7 @@ class _Tail:
             same += 1
         self.start = len(keys) - same
         self.copied = 0
+        self._tries = 0
 
     def covers(self, i: int) -> bool:
         return i >= self.start
@@ -211,6 +219,9 @@ class _Tail:
                   decisions: list[Decision]) -> bool:
         """If the walk before paragraph ``i`` is where the last one was at the same
         paragraph, copy the last walk's decisions from there on and return True."""
+        self._tries += 1
+        if self._tries > EAGER_TRIES and self._tries % TRY_EVERY:
+            return False  # not joining soon: a check compares lists as long as the document's
         old_i = i - self.shift
         old_state = self.last.states[old_i]
         parts = state[1] - old_state[1]
