@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from resolint.model import Kind
+from resolint.nlp import known_forms
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import is_list_item
@@ -15,7 +16,10 @@ class SubparagraphCase(Rule):
     against the style: UN sub-paragraphs start with a capital ("(a) To develop …");
     items that continue an INTERPOL verb ("… member countries to:" / "1. encourage …")
     start in lower case, and so do the sub-items of such an item ("3. designate …, who
-    will:" / "(a) take part …"), which go on with the same sentence.
+    will:" / "(a) take part …"), which go on with the same sentence. An item that starts
+    with a capitalized word that is neither a verb nor a word that carries the sentence
+    on ("to", "that", "the" …) starts with a name, which keeps its capital
+    ("1. Member States …", "2. Palestinian operating agencies …").
 
     ## Why is this bad?
     The UN Editorial Manual's specimen begins sub-items with a capital; INTERPOL's items
@@ -119,6 +123,17 @@ def _first_word(text: str, p) -> _Word | None:
     return _Word(i, text[i:end])
 
 
+#: Words that carry the sentence of the verb above into an item, besides verb forms: an
+#: item in lower case starts with one of these or with a verb ("1. encourage …", "2. to
+#: share …", "3. that …"). A capitalized word that is neither is a name, which keeps its
+#: capital ("1. Member States …", "4. Palestinian operating agencies …").
+CONTINUING_WORDS = frozenset(
+    "to that the a an and or nor but in on at by for with as of from into upon through within without "
+    "its their his her all any each every both either neither such this these those where when which who "
+    "whose whom whether if not no also further including".split()
+)
+
+
 def _keeps_case(word: str, want: str) -> bool:
     """Whether ``word`` may stay as it is: already in case, or a proper name or acronym
     that keeps its capital ("(b) INTERPOL's …", "1. Member States …")."""
@@ -126,7 +141,10 @@ def _keeps_case(word: str, want: str) -> bool:
     if want == "upper":
         return ch.isupper()
     if want == "lower":
-        return (word.isupper() and len(word) > 1) or ch.islower() or word[1:] != word[1:].lower()
+        if (word.isupper() and len(word) > 1) or ch.islower() or word[1:] != word[1:].lower():
+            return True
+        lower = word.lower()
+        return lower not in CONTINUING_WORDS and known_forms(lower) is None
     return False
 
 
