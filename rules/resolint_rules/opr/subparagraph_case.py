@@ -128,9 +128,7 @@ def _first_word(text: str, p) -> _Word | None:
 #: share …", "3. that …"). A capitalized word that is neither is a name, which keeps its
 #: capital ("1. Member States …", "4. Palestinian operating agencies …").
 CONTINUING_WORDS = frozenset(
-    "to that the a an and or nor but in on at by for with as of from into upon through within without "
-    "its their his her all any each every both either neither such this these those where when which who "
-    "whose whom whether if not no also further including".split()
+    ["to", "that", "the", "a", "an", "and", "or", "nor", "but", "in", "on", "at", "by", "for", "with", "as", "of", "from", "into", "upon", "through", "within", "without", "its", "their", "his", "her", "all", "any", "each", "every", "both", "either", "neither", "such", "this", "these", "those", "where", "when", "which", "who", "whose", "whom", "whether", "if", "not", "no", "also", "further", "including"]
 )
 
 
