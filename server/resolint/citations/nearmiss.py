@@ -108,24 +108,32 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _heads_regex(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A capital followed by the rest of a head word in any case ("Convention",
+    "CONVENTION"): the only head words :func:`near_misses` examines. The capitals are the
+    regex's first characters, so ``re`` skips in C to where one stands; ASCII case only,
+    as the words of ``_WORD`` are ASCII."""
+    return re.compile("|".join(f"{h[0].upper()}(?i:{re.escape(h[1:])})" for h in sorted(heads)), re.ASCII)
+
+
 def _ranges_with_heads(text: str, ranges: list[tuple[int, int]], heads: tuple[str, ...]) -> set[int]:
-    """Indices of the ``ranges`` holding a head word in any case ("convention" in "UN
-    CONVENTION"). The text is lowered once and each head word found with ``str.find``
-    (an ignore-case regex of the head words is slower); per paragraph when lowering
-    changes the text's length (a dotted capital I) or the ranges are not in order."""
-    lowered = text.lower()
+    """Indices of the ``ranges`` holding a head word that starts with a capital ("UN
+    CONVENTION"). One regex scan of the text (lowering the text to look for the words
+    in any case cost more than the scan) and a bisect per match; a search per range when
+    the ranges are not in order."""
+    if not heads:
+        return set()
+    rx = _heads_regex(heads)
     ordered = all(a[1] <= b[0] for a, b in zip(ranges, ranges[1:], strict=False)) and all(s <= e for s, e in ranges)
-    if len(lowered) != len(text) or not ordered:
-        return {n for n, (s, e) in enumerate(ranges) if any(h in text[s:e].lower() for h in heads)}
+    if not ordered:
+        return {n for n, (s, e) in enumerate(ranges) if rx.search(text, s, e)}
     starts = [s for s, _ in ranges]
     out: set[int] = set()
-    for h in heads:
-        pos = lowered.find(h)
-        while pos >= 0:
-            n = bisect.bisect_right(starts, pos) - 1
-            if n >= 0 and pos + len(h) <= ranges[n][1]:
-                out.add(n)
-            pos = lowered.find(h, pos + 1)
+    for m in rx.finditer(text):
+        n = bisect.bisect_right(starts, m.start()) - 1
+        if n >= 0 and m.end() <= ranges[n][1]:
+            out.add(n)
     return out
 
 
