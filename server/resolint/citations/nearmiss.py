@@ -140,16 +140,24 @@ def _ranges_with_heads(text: str, ranges: list[tuple[int, int]], heads: tuple[st
 def _best_window(text, words, i, targets, taken, accepted, memo) -> NearMiss | None:
     """The window around head word ``i`` closest to one of ``targets``, if close enough."""
     best: NearMiss | None = None
+    # Names of one length around the same head share their windows: each is cut and
+    # normalized once.
+    windows: dict[tuple[int, int], tuple[Span, str] | None] = {}
+    normalized: dict[str, str] = {}
     for inst, name, norm, n, pos, _ in targets:
         for first in range(max(0, i - pos - 1), min(i, i - pos + 1) + 1):
             for last in range(max(i, first + n - 2), min(len(words), first + n + 1)):
-                cand = _window(text, words, first, last, taken, accepted)
+                if (first, last) not in windows:
+                    windows[first, last] = _window(text, words, first, last, taken, accepted)
+                cand = windows[first, last]
                 if cand is None:
                     continue
                 key = (cand[1], norm)
                 score = memo.get(key)
                 if score is None:
-                    score = memo[key] = fuzz.ratio(normalize(cand[1]), norm, score_cutoff=THRESHOLD)
+                    if cand[1] not in normalized:
+                        normalized[cand[1]] = normalize(cand[1])
+                    score = memo[key] = fuzz.ratio(normalized[cand[1]], norm, score_cutoff=THRESHOLD)
                 if score >= THRESHOLD and (best is None or score > best.score):
                     best = NearMiss(cand[0], cand[1], inst, name, score)
     return best
