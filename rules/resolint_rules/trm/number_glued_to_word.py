@@ -72,7 +72,8 @@ class NumberGluedToWord(Rule):
         return (ctx.facts.derived(_keys)[p.index],)
 
     def check(self, ctx: RuleContext):
-        """One scan of the whole text for years (cheaper than one per paragraph)."""
+        """What :meth:`check_paragraph` finds in each of :meth:`paragraphs`, by one scan
+        of the whole text for years (cheaper than one per paragraph)."""
         for _p, t in own_text_matches(ctx, _YEAR):
             v = _glued(ctx.text, t)
             if v is not None:

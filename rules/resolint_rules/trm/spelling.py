@@ -46,8 +46,9 @@ def spelling_table(variant: str) -> tuple[dict[str, str], tuple[str, ...]]:
     fast). The few other words (favor, center, analyze…) are found from a small set of
     literals that every one of them contains, all at once (:func:`_literal_hits`): a regex
     alternation of those words has no literal prefix, so ``re`` tried it at every position
-    of the text (12% of a corpus run), and one ``str.find`` pass per literal was 4%. Capitalized forms are looked for at paragraph starts only
-    (``capitalized_regex``), where an opener may carry them.
+    of the text (12% of a corpus run), and one ``str.find`` pass per literal was 4%.
+    Capitalized forms are looked for at paragraph starts only (``capitalized_regex``),
+    where an opener may carry them.
     """
     filename = FILES.get(variant)
     if not filename:
@@ -243,7 +244,8 @@ class Spelling(Rule):
         return (ctx.facts.derived(_keys)[p.index],)
 
     def check(self, ctx: RuleContext):
-        """One scan of the whole text (many paragraphs' worth of ``str.find`` at once)."""
+        """What :meth:`check_paragraph` finds in each of :meth:`paragraphs`, by one scan
+        of the whole text (a lint without a cache: cheaper than a scan per paragraph)."""
         variant = _variant(ctx)
         table, literals = spelling_table(variant)
         if not table:
