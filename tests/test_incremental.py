@@ -50,6 +50,9 @@ WORDS = [
     "organise", "programme", "program", "resolution 78/10 of 21 November 2023", "Security Council resolution 2345 (2017)",
     "GA-2025-93-RES-03", "the 3th session", "\u201cquoted organise\u201d", "(a)", "(i)", "1.", "2.", "7.", ";", ",", ".", ":",
     "Member States", "member countries", "Secretary General", "\u00e9t\u00e9", "\U0001d538", "*Recalling*", "\u2014",
+    # Terminology (TRM010, TRM011): words a quotation or a title keeps, years run into words.
+    "favor", "Favor", "co-operation", "computer program", '"the organise of"', "in2019", "2011and", "\u201c", '"',
+    "United Nations Convention Against Corruption", "Convention on the Rights of a Child",
 ]
 DIRECTIVES = [
     "<!-- resolint: ignore[OPR004] -->",

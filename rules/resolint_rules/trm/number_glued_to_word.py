@@ -4,7 +4,8 @@ import re
 
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import own_text_matches
+from resolint_rules.refs import in_spans, own_text_matches
+from resolint_rules.trm.paragraph_facts import paragraph_keys, spans_in
 
 _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|between|before|after|during"
 #: "2011and", "in2011": a year run into a short word. Codes such as "G20", "COVID-19",
@@ -59,15 +60,59 @@ class NumberGluedToWord(Rule):
     default_severity = Severity.WARNING
     fix_applicability = Applicability.SAFE
 
+    #: A paragraph's findings depend on its text, the quotations in it and the characters
+    #: around a year, up to nine before the paragraph and eight after it: see
+    #: :meth:`paragraph_key`.
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.facts.own_paragraphs
+
+    def paragraph_key(self, ctx: RuleContext, p) -> tuple:
+        return (ctx.facts.derived(_keys)[p.index],)
+
     def check(self, ctx: RuleContext):
-        text = ctx.text
+        """What :meth:`check_paragraph` finds in each of :meth:`paragraphs`, by one scan
+        of the whole text for years (cheaper than one per paragraph)."""
         for _p, t in own_text_matches(ctx, _YEAR):
-            s, e = t.start(), t.end()
-            if not ((s and text[s - 1].islower()) or (e < len(text) and text[e].islower())):
-                continue
-            m = GLUED.search(text, max(0, t.start() - 8), min(len(text), t.end() + 8))
-            if m is None or not (m.start() <= t.start() < m.end()):
-                continue
-            cut = m.end("a") if m.group("a") else m.end("c")
-            span = Span(m.start(), m.end())
-            yield Violation(span, f"'{m.group(0)}': a space is missing", Fix.safe("Insert a space", Edit(Span(cut, cut), " ")))
+            v = _glued(ctx.text, t)
+            if v is not None:
+                yield v
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        quotes = spans_in(ctx, "quotes", p)
+        for t in year_matches(ctx.text, p.span.start, p.span.end):
+            if not in_spans(t.start(), quotes):
+                v = _glued(ctx.text, t)
+                if v is not None:
+                    yield v
+
+
+def year_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The years a scan of the whole text finds that start at ``lo`` or after and end by
+    ``hi``. The scan starts where the run of digits before ``lo`` starts: a year begun
+    there would have taken digits after it."""
+    start = lo
+    while start and text[start - 1].isdecimal():
+        start -= 1
+    return [t for t in _YEAR.finditer(text, start, hi) if t.start() >= lo]
+
+
+def _keys(facts) -> dict[int, object]:
+    """What :meth:`NumberGluedToWord.paragraph_key` adds to a paragraph's text: the
+    lookbehind before a window of eight characters (nine before the paragraph), the
+    window after a year (eight after it), the quotations in it."""
+    return paragraph_keys(facts, 9, 8, str.isdecimal, ("quotes",))
+
+
+def _glued(text: str, t: re.Match[str]) -> Violation | None:
+    """The finding for year ``t`` when a short word is run into it."""
+    s, e = t.start(), t.end()
+    if not ((s and text[s - 1].islower()) or (e < len(text) and text[e].islower())):
+        return None
+    m = GLUED.search(text, max(0, s - 8), min(len(text), e + 8))
+    if m is None or not (m.start() <= s < m.end()):
+        return None
+    cut = m.end("a") if m.group("a") else m.end("c")
+    span = Span(m.start(), m.end())
+    return Violation(span, f"'{m.group(0)}': a space is missing", Fix.safe("Insert a space", Edit(Span(cut, cut), " ")))

@@ -108,40 +108,56 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _heads_regex(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A capital followed by the rest of a head word in any case ("Convention",
+    "CONVENTION"): the only head words :func:`near_misses` examines. The capitals are the
+    regex's first characters, so ``re`` skips in C to where one stands; ASCII case only,
+    as the words of ``_WORD`` are ASCII."""
+    return re.compile("|".join(f"{h[0].upper()}(?i:{re.escape(h[1:])})" for h in sorted(heads)), re.ASCII)
+
+
 def _ranges_with_heads(text: str, ranges: list[tuple[int, int]], heads: tuple[str, ...]) -> set[int]:
-    """Indices of the ``ranges`` holding a head word in any case ("convention" in "UN
-    CONVENTION"). The text is lowered once and each head word found with ``str.find``
-    (an ignore-case regex of the head words is slower); per paragraph when lowering
-    changes the text's length (a dotted capital I) or the ranges are not in order."""
-    lowered = text.lower()
+    """Indices of the ``ranges`` holding a head word that starts with a capital ("UN
+    CONVENTION"). One regex scan of the text (lowering the text to look for the words
+    in any case cost more than the scan) and a bisect per match; a search per range when
+    the ranges are not in order."""
+    if not heads:
+        return set()
+    rx = _heads_regex(heads)
     ordered = all(a[1] <= b[0] for a, b in zip(ranges, ranges[1:], strict=False)) and all(s <= e for s, e in ranges)
-    if len(lowered) != len(text) or not ordered:
-        return {n for n, (s, e) in enumerate(ranges) if any(h in text[s:e].lower() for h in heads)}
+    if not ordered:
+        return {n for n, (s, e) in enumerate(ranges) if rx.search(text, s, e)}
     starts = [s for s, _ in ranges]
     out: set[int] = set()
-    for h in heads:
-        pos = lowered.find(h)
-        while pos >= 0:
-            n = bisect.bisect_right(starts, pos) - 1
-            if n >= 0 and pos + len(h) <= ranges[n][1]:
-                out.add(n)
-            pos = lowered.find(h, pos + 1)
+    for m in rx.finditer(text):
+        n = bisect.bisect_right(starts, m.start()) - 1
+        if n >= 0 and m.end() <= ranges[n][1]:
+            out.add(n)
     return out
 
 
 def _best_window(text, words, i, targets, taken, accepted, memo) -> NearMiss | None:
     """The window around head word ``i`` closest to one of ``targets``, if close enough."""
     best: NearMiss | None = None
+    # Names of one length around the same head share their windows: each is cut and
+    # normalized once.
+    windows: dict[tuple[int, int], tuple[Span, str] | None] = {}
+    normalized: dict[str, str] = {}
     for inst, name, norm, n, pos, _ in targets:
         for first in range(max(0, i - pos - 1), min(i, i - pos + 1) + 1):
             for last in range(max(i, first + n - 2), min(len(words), first + n + 1)):
-                cand = _window(text, words, first, last, taken, accepted)
+                if (first, last) not in windows:
+                    windows[first, last] = _window(text, words, first, last, taken, accepted)
+                cand = windows[first, last]
                 if cand is None:
                     continue
                 key = (cand[1], norm)
                 score = memo.get(key)
                 if score is None:
-                    score = memo[key] = fuzz.ratio(normalize(cand[1]), norm, score_cutoff=THRESHOLD)
+                    if cand[1] not in normalized:
+                        normalized[cand[1]] = normalize(cand[1])
+                    score = memo[key] = fuzz.ratio(normalized[cand[1]], norm, score_cutoff=THRESHOLD)
                 if score >= THRESHOLD and (best is None or score > best.score):
                     best = NearMiss(cand[0], cand[1], inst, name, score)
     return best

@@ -1,0 +1,91 @@
+"""What a paragraph-local terminology rule reads beyond its paragraph's own text.
+
+TRM010 (spelling) and TRM011 (a year run into a word) look at one paragraph at a time,
+so the language server keeps their violations per paragraph between edits
+(:mod:`resolint.incremental`). Two things they read are not the paragraph's text:
+
+- spans found over the whole document — quotations, official titles of instruments —
+  which they consult to skip a word. :func:`spans_in` gives the ones that overlap a
+  paragraph, gathered once per document (one bisect per span), and :func:`relative`
+  turns them into a cache-key part;
+- a few characters on either side of a match, which near the paragraph's edge lie
+  outside it.
+
+:func:`paragraph_keys` puts both in one cache-key part per paragraph, or a key that never
+matches again when the character before the paragraph continues a word (the parser never
+starts a paragraph inside a word, but a rule must stay exact if it did): such a paragraph
+is then checked afresh at every lint.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from resolint.facts import Analysis
+from resolint.model import Paragraph
+from resolint.rule import RuleContext
+from resolint.source import Span
+
+
+def _by_paragraph(facts: Analysis, spans: list[Span]) -> dict[int, list[Span]]:
+    """Paragraph index -> the ``spans`` that overlap that paragraph, in their order."""
+    paras = facts.resolution.paragraphs
+    starts = [p.span.start for p in paras]
+    out: dict[int, list[Span]] = {}
+    for s in spans:
+        i = max(0, bisect.bisect_right(starts, s.start) - 1)
+        while i < len(paras) and paras[i].span.start < s.end:
+            if paras[i].span.end > s.start:
+                out.setdefault(paras[i].index, []).append(s)
+            i += 1
+    return out
+
+
+def _quotes(facts: Analysis) -> dict[int, list[Span]]:
+    return _by_paragraph(facts, facts.quotes)
+
+
+def _titles(facts: Analysis) -> dict[int, list[Span]]:
+    return _by_paragraph(facts, facts.instrument_spans)
+
+
+#: The span lists :func:`spans_in` knows: quotations, official titles of instruments.
+SPANS: dict[str, Callable[[Analysis], dict[int, list[Span]]]] = {"quotes": _quotes, "titles": _titles}
+
+
+def spans_in(ctx: RuleContext, kind: str, p: Paragraph) -> list[Span]:
+    """The ``kind`` spans (see :data:`SPANS`) that overlap ``p``."""
+    return ctx.facts.derived(SPANS[kind]).get(p.index, [])
+
+
+def relative(spans: list[Span], p: Paragraph) -> tuple[tuple[int, int], ...]:
+    """``spans`` cut to ``p`` and counted from its start: what a test of an offset inside
+    ``p`` against them depends on."""
+    lo, hi = p.span.start, p.span.end
+    return tuple((max(s.start, lo) - lo, min(s.end, hi) - lo) for s in spans)
+
+
+def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable[[str], bool], spans: tuple[str, ...]) -> dict[int, object]:
+    """Paragraph index -> what a local rule reads outside the paragraph's text, for every
+    paragraph of the document at once (a rule's ``paragraph_key`` is then one lookup; the
+    language server asks it of every paragraph after every edit).
+
+    That is the ``before`` characters before the paragraph, the ``after`` characters after
+    it and the ``spans`` lists (names of :data:`SPANS`) :func:`relative` to it — or a key
+    equal to no other when the character before the paragraph ``continues`` a match that
+    starts before it (the rule then reads further back than ``before``)."""
+    text = facts.text
+    lists = [facts.derived(SPANS[name]) for name in spans]
+    marked = set().union(*lists)
+    out: dict[int, object] = {}
+    for p in facts.resolution.paragraphs:
+        lo, hi = p.span.start, p.span.end
+        if lo and continues(text[lo - 1]):
+            out[p.index] = object()
+            continue
+        edges = (text[lo - before if lo > before else 0 : lo], text[hi : hi + after])
+        if p.index in marked:
+            edges += tuple(relative(by_paragraph.get(p.index, []), p) for by_paragraph in lists)
+        out[p.index] = edges
+    return out
