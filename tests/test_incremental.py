@@ -215,6 +215,32 @@ def test_locality_check_catches_a_rule_that_reads_other_paragraphs():
     assert texts and locality_breaks(_NumberedNth(), texts) != []
 
 
+class _PointsAtTheTitle(Rule):
+    """A rule that says it is local but reports each operative paragraph at the start of
+    the document: such a violation is never kept, or it would move with its paragraph."""
+
+    code = "OPR997"
+    name = "points-at-the-title"
+    summary = "test only"
+    local = True
+
+    def paragraphs(self, ctx):
+        return ctx.resolution.of_kind(Kind.OPERATIVE)
+
+    def check_paragraph(self, ctx, p):
+        yield Violation(Span(0, 1), f"paragraph {p.number}")
+
+
+def test_a_violation_outside_its_paragraph_is_not_kept():
+    rule = _PointsAtTheTitle()
+    settings_ = Settings().with_overrides(select=(rule.code,))
+    text = "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n2. Requests a report."
+    linter = IncrementalLinter()
+    linter.lint(text, settings_, rules=[rule])
+    moved = "Draft resolution\n\n" + text
+    assert _findings(linter.lint(moved, settings_, rules=[rule])) == _findings(lint(moved, settings_, rules=[rule]))
+
+
 # -- shifting --------------------------------------------------------------------------
 def test_shifters_move_every_field_of_their_types():
     """The shifters name the fields they move: a new field fails here until handled."""

@@ -20,11 +20,11 @@ open document (and drops when it is closed).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from resolint.engine import LintResult, lint
 from resolint.generations import MISSING, Generations
-from resolint.model import Label, Paragraph
+from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.parser.memo import ParseMemo
 from resolint.rule import Edit, Fix, Rule, RuleContext, Violation
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 #: A cached result that may not be reused: a violation outside its paragraph.
 _UNCACHEABLE = object()
+#: A cached result: nothing to report in the paragraph (the usual answer).
+_NOTHING = object()
 
 
 def _moved(s: Span, d: int) -> Span:
@@ -118,24 +120,23 @@ class LintCache:
 
     def __init__(self) -> None:
         self._openers = Generations()
-        #: (rule code, options, style) -> that rule's violations per paragraph.
-        self._violations: dict[tuple[str, str, str], Generations] = {}
-        # A number per distinct paragraph key (so the per-rule lookups hash two small
-        # values, not the paragraph's text), and id(paragraph) -> (paragraph, its number)
-        # for this lint only.
+        #: (rule code, options, style) -> that rule's violations by paragraph key, as the
+        #: last lint left them (a lint replaces the whole table: what it did not use goes).
+        self._violations: dict[tuple[str, str, str], dict] = {}
+        #: A number per distinct :func:`paragraph_key` (so the per-rule lookups hash two
+        #: small values, not the paragraph's text), and this lint's numbers by paragraph index.
         self._numbers = Generations()
         self._count = 0
-        self._keys: dict[int, tuple[Paragraph, int]] = {}
+        self._by_index: list[int] | None = None
+        self._numbered: Resolution | None = None
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo()
 
     def next_round(self) -> None:
         """A lint is over: drop what neither it nor the one before it used."""
         self._openers.next_round()
-        for memo in self._violations.values():
-            memo.next_round()
         self._numbers.next_round()
-        self._keys = {}
+        self._by_index = self._numbered = None
 
     def __len__(self) -> int:
         return len(self._openers) + sum(len(memo) for memo in self._violations.values())
@@ -158,49 +159,60 @@ class LintCache:
         return found
 
     # -- rules ---------------------------------------------------------------------
-    def _number(self, text: str, p: Paragraph) -> int:
-        """The number of ``p``'s :func:`paragraph_key`: equal numbers, equal keys."""
-        known = self._keys.get(id(p))
-        if known is not None and known[0] is p:
-            return known[1]
-        key = paragraph_key(text, p)
-        n = self._numbers.get(key)
-        if n is MISSING:
-            self._count += 1
-            n = self._count
-            self._numbers.put(key, n)
-        self._keys[id(p)] = (p, n)
-        return n
+    def _numbers_of(self, text: str, res: Resolution) -> list[int]:
+        """The number of every paragraph's :func:`paragraph_key` (equal numbers, equal
+        keys), by paragraph index: worked out once per lint for all the local rules."""
+        if self._numbered is res and self._by_index is not None:
+            return self._by_index
+        numbers = self._numbers
+        out = []
+        for p in res.paragraphs:
+            key = paragraph_key(text, p)
+            n = numbers.get(key)
+            if n is MISSING:
+                self._count += 1
+                n = self._count
+                numbers.put(key, n)
+            out.append(n)
+        self._by_index, self._numbered = out, res
+        return out
 
     def local_violations(self, rule: Rule, ctx: RuleContext) -> list[Violation]:
-        """What ``rule.check(ctx)`` yields, from the cache for paragraphs seen before."""
+        """What ``rule.check(ctx)`` yields, from the cache for paragraphs seen before.
+
+        One table lookup per paragraph, in bulk; only the paragraphs with something to
+        report, or not seen before, are visited one by one."""
         prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
-        memo = self._violations.get(prefix)
-        if memo is None:
-            memo = self._violations[prefix] = Generations()
-        # Most rules read nothing beyond the paragraph: their key is its number alone.
-        keyed = type(rule).paragraph_key is not Rule.paragraph_key
-        text = ctx.text
+        numbers = self._numbers_of(ctx.text, ctx.resolution)
+        paragraphs = list(rule.paragraphs(ctx))
+        if type(rule).paragraph_key is Rule.paragraph_key:  # most rules: the paragraph alone
+            keys: list = [numbers[p.index] for p in paragraphs]
+        else:
+            keys = [(numbers[p.index], rule.paragraph_key(ctx, p)) for p in paragraphs]
+        get = self._violations.get(prefix, {}).get
+        hits = [get(k, MISSING) for k in keys]
         out: list[Violation] = []
-        for p in rule.paragraphs(ctx):
-            n = self._number(text, p)
-            key = (n, rule.paragraph_key(ctx, p)) if keyed else n
-            hit = memo.get(key)
-            if hit is MISSING or hit is _UNCACHEABLE:
-                found = list(rule.check_paragraph(ctx, p))
-                out.extend(found)
-                if hit is MISSING:
-                    inside = all(_inside(v, p.span.start, p.span.end) for v in found)
-                    memo.put(key, (p.span.start, tuple(found)) if inside else _UNCACHEABLE)
-                continue
-            was, cached = hit
-            if not cached:
-                continue  # the usual answer: nothing to report, nothing to move
-            if was != p.span.start:
-                cached = tuple(shift_violation(v, p.span.start - was) for v in cached)
-                memo.put(key, (p.span.start, cached))
-            out.extend(cached)
+        for i in [i for i, hit in enumerate(hits) if hit is not _NOTHING]:
+            hits[i] = self._visit(rule, ctx, paragraphs[i], hits[i], out)
+        self._violations[prefix] = dict(zip(keys, hits, strict=True))
         return out
+
+    def _visit(self, rule: Rule, ctx: RuleContext, p: Paragraph, hit: Any, out: list[Violation]) -> Any:
+        """Add ``p``'s violations to ``out``, checking it unless ``hit`` has them; return
+        what to keep for it."""
+        start = p.span.start
+        if hit is MISSING or hit is _UNCACHEABLE:
+            found = list(rule.check_paragraph(ctx, p))
+            out.extend(found)
+            if hit is _UNCACHEABLE or not all(_inside(v, start, p.span.end) for v in found):
+                return _UNCACHEABLE
+            return (start, tuple(found)) if found else _NOTHING
+        was, cached = hit
+        if was != start:
+            cached = tuple(shift_violation(v, start - was) for v in cached)
+            hit = (start, cached)
+        out.extend(cached)
+        return hit
 
 
 class IncrementalLinter:
