@@ -147,6 +147,7 @@ class LintCache:
     def __init__(self) -> None:
         self._openers = _Generations()
         self._violations = _Generations()
+        self._facts = _Generations()
         # A number per distinct paragraph key (so the per-rule lookups hash two small
         # values, not the paragraph's text), and id(paragraph) -> (paragraph, its number)
         # for this lint only.
@@ -158,11 +159,12 @@ class LintCache:
         """A lint is over: drop what neither it nor the one before it used."""
         self._openers.next_round()
         self._violations.next_round()
+        self._facts.next_round()
         self._numbers.next_round()
         self._keys = {}
 
     def __len__(self) -> int:
-        return len(self._openers) + len(self._violations)
+        return len(self._openers) + len(self._violations) + len(self._facts)
 
     # -- facts ---------------------------------------------------------------------
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None:
@@ -180,6 +182,18 @@ class LintCache:
             found = shift_opener(found, base - was)
             self._openers.put(key, (base, found))
         return found
+
+    def paragraph_fact(self, text: str, p: Paragraph, extra: Any, compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+        """A fact about ``p`` read from its :func:`paragraph_key` and ``extra`` (hashable)
+        alone — offsets relative to the paragraph, no link to the paragraph object — that
+        holds while ``valid(fact)`` says so: ``compute()`` when not kept or no longer valid.
+        (The citations a paragraph holds, :mod:`resolint.citations.local`.)"""
+        key = (self._number(text, p), extra)
+        hit = self._facts.get(key)
+        if hit is _MISSING or not valid(hit):
+            hit = compute()
+            self._facts.put(key, hit)
+        return hit
 
     # -- rules ---------------------------------------------------------------------
     def _number(self, text: str, p: Paragraph) -> int:
