@@ -56,11 +56,9 @@ class _NameMatcher:
         self.variants = [(v, inst) for inst in instruments for v in inst.variants]
         # Every name and every variant starts with one of these literal prefixes: the text is
         # scanned once per prefix (``str.find``), and the patterns are tried only there.
-        starts = [n for n, _, _ in names] + [_literal_head(v.pattern.pattern) for v, _ in self.variants]
-        heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
-        self.first_words = tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
-        #: Each variant's literal head ("United Nations Convention Against"), found with ``str.find``.
+        #: Each variant's literal head ("United Nations Convention Against").
         self.variant_heads = [_literal_head(v.pattern.pattern) for v, _ in self.variants]
+        self.first_words = _first_words([n for n, _, _ in names] + self.variant_heads)
         #: The variants tried where a first word stands (their heads start with it), by
         #: that word, and those tried apart (no literal head: every match in the text).
         self.by_word: dict[str, list[tuple[int, str]]] = {}
@@ -71,16 +69,26 @@ class _NameMatcher:
                 self.apart.append(i)
             else:
                 self.by_word.setdefault(word, []).append((i, head))
+        # One scan for every first word (a literal alternation: the engine skips to their
+        # first letters), and where an occurrence may overlap another ("CRC" in "CRCRC",
+        # "CRCharter"), which the scan steps over: (offset in the word, the other word).
+        self.first_word_regex = re.compile("|".join(re.escape(w) for w in self.first_words) or r"(?!x)x")
+        self.overlaps = {w: _overlaps(w, self.first_words) for w in self.first_words}
 
     def heads(self, text: str) -> list[tuple[int, str]]:
-        """(offset, first word) wherever a name or a variant may start, in text order."""
+        """(offset, first word) wherever a name or a variant may start, in text order: every
+        occurrence of every first word (no two start at the same offset: none is another's
+        prefix, so the scan finds the one that starts wherever one does)."""
         out: list[tuple[int, str]] = []
-        for w in self.first_words:
-            pos = text.find(w)
-            while pos >= 0:
-                out.append((pos, w))
-                pos = text.find(w, pos + 1)
-        out.sort()
+        overlaps = self.overlaps
+        for m in self.first_word_regex.finditer(text):
+            s, w = m.start(), m.group(0)
+            out.append((s, w))
+            for k, v in overlaps[w]:
+                if text.startswith(v, s + k):
+                    out.append((s + k, v))
+        if len(out) > 1 and any(out[i][0] >= out[i + 1][0] for i in range(len(out) - 1)):
+            out = sorted(set(out))
         return out
 
     def positions(self, text: str) -> list[int]:
@@ -99,6 +107,18 @@ class _NameMatcher:
                 out.append(m)
                 end = m.end()
         return out
+
+
+def _first_words(starts: list[str]) -> tuple[str, ...]:
+    """The first words of ``starts`` (names and variants' literal heads), none a prefix of
+    another: every name and variant starts with one of them."""
+    heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
+    return tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
+
+
+def _overlaps(w: str, words: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """(k, v) for each word ``v`` that may start ``k`` characters into an occurrence of ``w``."""
+    return tuple((k, v) for k in range(1, len(w)) for v in words if w[k:].startswith(v) or v.startswith(w[k:]))
 
 
 def _literal_head(pattern: str) -> str:

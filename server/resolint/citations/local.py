@@ -92,27 +92,29 @@ def read_paragraph(
     busy: bool | None = None,
 ) -> Local:
     """What ``ptext`` cites. ``months``, ``heads`` and ``busy`` are what :class:`Hints`
-    know of it (where month names and instrument heads start, whether a needle occurs);
+    know of it (where month names and instrument heads start, whether a needle may occur);
     each is found in ``ptext`` when not given."""
     dates = tuple(find_dates(ptext, months))
     hits = _name_matches(setting.matcher, ptext, heads)
     if not dates and not hits and not (any(n in ptext for n in NEEDLES) if busy is None else busy):
         return NOTHING
+    return _read_busy(ptext, setting, named, dates, hits)
+
+
+def _read_busy(ptext: str, setting: Setting, named: Named, dates: tuple[DateMention, ...], hits: list) -> Local:
+    """:func:`read_paragraph` once its dates and instrument names are known."""
     par = _Par(None, ptext, 0, setting.annex, {d.span.start: d for d in dates}, setting.own_symbol)
     ctx = _Context(setting.organ, named)
     found: list[ResolutionCitation] = []
     _loose_symbols(par, _resolution_lists(ctx, par, found), found)
     mentions = mentions_in(ptext, hits, setting.annex)
-    return Local(
-        dates,
-        tuple(found),
-        named if ctx.read else None,
-        organ_notes(ptext) if "Council" in ptext or "Assembly" in ptext else (),
-        mentions,
-        unknown_conventions(ptext, mentions),
-        article_candidates(ptext, setting.annex, mentions) if "rticle" in ptext else (),
-        internal_candidates(ptext) if not (setting.annex or setting.title) and "aragraph" in ptext else (),
-    )
+    organs = organ_notes(ptext) if "Council" in ptext or "Assembly" in ptext else ()
+    unknown = unknown_conventions(ptext, mentions)
+    articles = article_candidates(ptext, setting.annex, mentions) if "rticle" in ptext else ()
+    internal = internal_candidates(ptext) if not (setting.annex or setting.title) and "aragraph" in ptext else ()
+    if not (dates or found or organs or mentions or unknown or articles or internal):
+        return NOTHING
+    return Local(dates, tuple(found), named if ctx.read else None, organs, mentions, unknown, articles, internal)
 
 
 def _bucket(items: list, body: list[Paragraph], starts: list[int], size) -> dict[int, list]:
@@ -134,7 +136,10 @@ class Hints:
 
     def __init__(self, text: str, body: list[Paragraph], matcher: _NameMatcher) -> None:
         starts = [p.span.start for p in body]
-        self.busy = _paragraphs_with(text, NEEDLES, starts, body)
+        # A needle that contains an instrument's first word ("Council", "Convention") is
+        # found by the heads' scan: a paragraph with a head is read (see :meth:`read`).
+        needles = tuple(n for n in NEEDLES if not any(w in n for w in matcher.first_words))
+        self.busy = _paragraphs_with(text, needles, starts, body)
         self.months = _bucket([m.start() for m in _MONTH_NAME.finditer(text)], body, starts, lambda _: 1)
         self.heads = _bucket(matcher.heads(text), body, starts, lambda h: len(h[1]))
 
@@ -146,7 +151,8 @@ class Hints:
     def read(self, text: str, p: Paragraph, setting: Setting, named: Named) -> Local:
         """What ``p`` cites (its text is read only when a hint says it may cite anything)."""
         i = p.index
-        months, heads, busy = self.months.get(i, []), self.heads.get(i, []), i in self.busy
-        if not (months or heads or busy):
+        months, heads = self.months.get(i, []), self.heads.get(i, [])
+        busy = bool(heads) or i in self.busy
+        if not (months or busy):
             return NOTHING
         return read_paragraph(text[p.span.start : p.span.end], setting, named, months, heads, busy)
