@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolint.citations import extract
 from resolint.citations.articles import resolve_article
@@ -173,3 +175,21 @@ def test_hints_or_none_give_the_same_extraction(monkeypatch, threshold):
     monkeypatch.setattr(sys.modules["resolint.citations.extract"], "_HINTS_AFTER", threshold)
     text = "\n\n".join(_drafts(FIXTURES / "citations"))
     assert _fields(extract(parse(text), memo=LintCache())) == _fields(extract(parse(text)))
+
+
+def _heads_by_find(text: str) -> list[tuple[int, str]]:
+    out = []
+    for w in MATCHER.first_words:
+        pos = text.find(w)
+        while pos >= 0:
+            out.append((pos, w))
+            pos = text.find(w, pos + 1)
+    return sorted(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["CRC", "RC", "C", "UN", "U", "Charter", "Council", "Convention", "UDHR", " ", "x", "Charte"]), max_size=14))
+def test_the_heads_scan_finds_every_occurrence_of_every_first_word(parts):
+    """Overlapping occurrences ("CRCRC", "CRCharter") included, which one regex scan steps over."""
+    text = "".join(parts)
+    assert MATCHER.heads(text) == _heads_by_find(text)
