@@ -57,7 +57,7 @@ def _hinted_and_alone_differ(texts: list[str]) -> list[str]:
         for p in res.body:
             setting = Setting(MATCHER, Organ.GA, p.kind is Kind.ANNEX, p.kind is Kind.TITLE, None)
             alone = read_paragraph(text[p.span.start : p.span.end], setting, Named())
-            if hints.read(text, p, setting, Named()) != alone or (alone != NOTHING and not hints.may_cite(p)):
+            if hints.read(text, p, setting, Named()) != alone or (alone != NOTHING and p.index not in hints.may_cite):
                 out.append(f"text {n}, paragraph {p.index}")
     return out
 

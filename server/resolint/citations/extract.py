@@ -170,28 +170,37 @@ class _Reader:
         self.text, self.body, self.matcher, self.organ, self.memo = res.source.text, res.body, matcher, organ, memo
         self.symbol = res.title.symbol
         self.hints = Hints(self.text, self.body, matcher) if memo is None else None
-        self.settings: dict[tuple[bool, bool], Setting] = {}
+        self.settings: dict[Kind, Setting] = {}
         self.misses = 0
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs to read: every one with a memo (it keeps them all), else only
+        those the hints say may cite anything (the others read as :data:`NOTHING`)."""
+        if self.hints is None or self.memo is not None:
+            return self.body
+        may = self.hints.may_cite
+        return [p for p in self.body if p.index in may]
 
     def local(self, p: Paragraph, named: Named) -> Local:
         """What ``p`` cites, with ``named`` the bodies named before it."""
+        if self.memo is None:
+            assert self.hints is not None
+            return self.hints.read(self.text, p, self._setting(p), named)
         a, kind, sym = p.span.start, p.kind, self.symbol
         own = Span(sym.start - a, sym.end - a) if sym is not None and a <= sym.start < p.span.end else None
-        if self.memo is None:
-            hints = self.hints
-            assert hints is not None
-            return hints.read(self.text, p, self._setting(p, own), named) if hints.may_cite(p) else NOTHING
         # The key's part besides the paragraph: plain values that hash fast (an enum's hash runs Python code).
         extra = (self.matcher, self.organ.value, kind is Kind.ANNEX, kind is Kind.TITLE, own)
-        return self.memo.paragraph_fact(self.text, p, extra, lambda: self._read(p, self._setting(p, own), named), lambda loc: loc.fits(named))
+        return self.memo.paragraph_fact(self.text, p, extra, lambda: self._read(p, self._setting(p), named), lambda loc: loc.fits(named))
 
-    def _setting(self, p: Paragraph, own: Span | None) -> Setting:
-        annex, title = p.kind is Kind.ANNEX, p.kind is Kind.TITLE
-        if own is not None:
-            return Setting(self.matcher, self.organ, annex, title, own)
-        if (annex, title) not in self.settings:
-            self.settings[(annex, title)] = Setting(self.matcher, self.organ, annex, title, None)
-        return self.settings[(annex, title)]
+    def _setting(self, p: Paragraph) -> Setting:
+        """The setting of ``p``: one per kind of paragraph, but for the one with the document's symbol."""
+        sym, a = self.symbol, p.span.start
+        if sym is not None and a <= sym.start < p.span.end:
+            return Setting(self.matcher, self.organ, p.kind is Kind.ANNEX, p.kind is Kind.TITLE, Span(sym.start - a, sym.end - a))
+        setting = self.settings.get(p.kind)
+        if setting is None:
+            setting = self.settings[p.kind] = Setting(self.matcher, self.organ, p.kind is Kind.ANNEX, p.kind is Kind.TITLE, None)
+        return setting
 
     def _read(self, p: Paragraph, setting: Setting, named: Named) -> Local:
         self.misses += 1
@@ -250,7 +259,7 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: Paragrap
     reader = _Reader(res, matcher, organ, memo)
     walk = _Walk(res)
     named = Named()
-    for p in res.body:
+    for p in reader.paragraphs():
         loc = reader.local(p, named)
         if loc is not NOTHING:
             walk.add(p, loc)

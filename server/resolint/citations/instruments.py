@@ -79,17 +79,10 @@ class _NameMatcher:
         """(offset, first word) wherever a name or a variant may start, in text order: every
         occurrence of every first word (no two start at the same offset: none is another's
         prefix, so the scan finds the one that starts wherever one does)."""
-        out: list[tuple[int, str]] = []
+        out = [(m.start(), m.group(0)) for m in self.first_word_regex.finditer(text)]
         overlaps = self.overlaps
-        for m in self.first_word_regex.finditer(text):
-            s, w = m.start(), m.group(0)
-            out.append((s, w))
-            for k, v in overlaps[w]:
-                if text.startswith(v, s + k):
-                    out.append((s + k, v))
-        if len(out) > 1 and any(out[i][0] >= out[i + 1][0] for i in range(len(out) - 1)):
-            out = sorted(set(out))
-        return out
+        more = [(s + k, v) for s, w in out if overlaps[w] for k, v in overlaps[w] if text.startswith(v, s + k)]
+        return sorted(out + more) if more else out
 
     def positions(self, text: str) -> list[int]:
         return [pos for pos, _ in self.heads(text)]

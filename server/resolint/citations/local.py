@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from resolint.citations.articles import ArticleCandidate, article_candidates
 from resolint.citations.dates import find_dates
@@ -57,9 +58,9 @@ class Setting:
     own_symbol: Span | None  # the document's own symbol, when it starts in this paragraph (relative)
 
 
-@dataclass(frozen=True, slots=True)
-class Local:
-    """What one paragraph cites, offsets relative to it (see the module docstring)."""
+class Local(NamedTuple):
+    """What one paragraph cites, offsets relative to it (see the module docstring). A
+    named tuple: a whole lint makes one per paragraph that cites anything."""
 
     dates: tuple[DateMention, ...] = ()
     #: Cited resolutions and symbols, in the order they were found.
@@ -94,8 +95,8 @@ def read_paragraph(
     """What ``ptext`` cites. ``months``, ``heads`` and ``busy`` are what :class:`Hints`
     know of it (where month names and instrument heads start, whether a needle may occur);
     each is found in ``ptext`` when not given."""
-    dates = tuple(find_dates(ptext, months))
-    hits = _name_matches(setting.matcher, ptext, heads)
+    dates = tuple(find_dates(ptext, months)) if months is None or months else ()
+    hits = _name_matches(setting.matcher, ptext, heads) if heads is None or heads else []
     if not dates and not hits and not (any(n in ptext for n in NEEDLES) if busy is None else busy):
         return NOTHING
     return _read_busy(ptext, setting, named, dates, hits)
@@ -117,17 +118,24 @@ def _read_busy(ptext: str, setting: Setting, named: Named, dates: tuple[DateMent
     return Local(dates, tuple(found), named if ctx.read else None, organs, mentions, unknown, articles, internal)
 
 
-def _bucket(items: list, body: list[Paragraph], starts: list[int], size) -> dict[int, list]:
-    """``items`` (sorted by offset) by the index of the paragraph they lie within, as
-    offsets relative to it; ``size(item)`` is how long an item is."""
-    out: dict[int, list] = {}
-    for it in items:
-        pos = it[0] if isinstance(it, tuple) else it
+def _bucket(offsets: list[int], body: list[Paragraph], starts: list[int], size: int) -> dict[int, list[int]]:
+    """``offsets`` of literals ``size`` long by the index of the paragraph they lie
+    within, as offsets relative to it."""
+    out: dict[int, list[int]] = {}
+    for pos in offsets:
         i = bisect.bisect_right(starts, pos) - 1
-        if i < 0 or pos + size(it) > body[i].span.end:
-            continue
-        a = starts[i]
-        out.setdefault(body[i].index, []).append((pos - a, it[1]) if isinstance(it, tuple) else pos - a)
+        if i >= 0 and pos + size <= body[i].span.end:
+            out.setdefault(body[i].index, []).append(pos - starts[i])
+    return out
+
+
+def _bucket_heads(heads: list[tuple[int, str]], body: list[Paragraph], starts: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """:func:`_bucket` of (offset, first word) pairs."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for pos, w in heads:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos + len(w) <= body[i].span.end:
+            out.setdefault(body[i].index, []).append((pos - starts[i], w))
     return out
 
 
@@ -137,22 +145,29 @@ class Hints:
     def __init__(self, text: str, body: list[Paragraph], matcher: _NameMatcher) -> None:
         starts = [p.span.start for p in body]
         # A needle that contains an instrument's first word ("Council", "Convention") is
-        # found by the heads' scan: a paragraph with a head is read (see :meth:`read`).
+        # found where the heads' scan found that word (see :meth:`read`): by word, the
+        # needles and where the word stands in them.
+        self.in_needles: dict[str, list[tuple[str, int]]] = {}
+        for n in NEEDLES:
+            w = next((w for w in matcher.first_words if w in n), None)
+            if w is not None:
+                self.in_needles.setdefault(w, []).append((n, n.index(w)))
         needles = tuple(n for n in NEEDLES if not any(w in n for w in matcher.first_words))
         self.busy = _paragraphs_with(text, needles, starts, body)
-        self.months = _bucket([m.start() for m in _MONTH_NAME.finditer(text)], body, starts, lambda _: 1)
-        self.heads = _bucket(matcher.heads(text), body, starts, lambda h: len(h[1]))
+        self.months = _bucket([m.start() for m in _MONTH_NAME.finditer(text)], body, starts, 1)
+        self.heads = _bucket_heads(matcher.heads(text), body, starts)
 
-    def may_cite(self, p: Paragraph) -> bool:
-        """Whether ``p`` may cite anything (when not, :meth:`read` gives :data:`NOTHING`)."""
-        i = p.index
-        return i in self.busy or i in self.months or i in self.heads
+        #: The paragraphs (indices) that may cite anything: :meth:`read` gives :data:`NOTHING` for the others.
+        self.may_cite = self.busy | self.months.keys() | self.heads.keys()
 
     def read(self, text: str, p: Paragraph, setting: Setting, named: Named) -> Local:
         """What ``p`` cites (its text is read only when a hint says it may cite anything)."""
         i = p.index
         months, heads = self.months.get(i, []), self.heads.get(i, [])
-        busy = bool(heads) or i in self.busy
-        if not (months or busy):
+        if not (months or heads or i in self.busy):
             return NOTHING
-        return read_paragraph(text[p.span.start : p.span.end], setting, named, months, heads, busy)
+        ptext = text[p.span.start : p.span.end]
+        busy = i in self.busy or any(
+            pos >= k and ptext.startswith(n, pos - k) for pos, w in heads for n, k in self.in_needles.get(w, ())
+        )
+        return read_paragraph(ptext, setting, named, months, heads, busy)
