@@ -19,8 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from resolint import incremental
 from resolint.engine import lint
-from resolint.incremental import IncrementalLinter, shift_opener, shift_violation
+from resolint.incremental import IncrementalLinter, LintCache, shift_opener, shift_violation
 from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
 from resolint.model import Kind
@@ -34,7 +35,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [
     p.read_text(encoding="utf-8")
     for p in sorted(
-        [*ROOT.glob("fixtures/rules/*.txt"), *ROOT.glob("fixtures/*.txt"), *ROOT.glob("fixtures/groups/*.txt"), *ROOT.glob("fixtures/accuracy/*.txt")]
+        [
+            *ROOT.glob("fixtures/rules/*.txt"), *ROOT.glob("fixtures/*.txt"), *ROOT.glob("fixtures/groups/*.txt"),
+            *ROOT.glob("fixtures/accuracy/*.txt"), *ROOT.glob("fixtures/citations/*.txt"),
+        ]
     )
 ]
 OPENINGS = [
@@ -65,6 +69,29 @@ DIRECTIVES = [
     "<!-- resolint: nonsense -->",
     "<!-- resolint: ignore[OPR002] -- renumbered later -->",
 ]
+#: Citations to type in (each kind the extractor reads, and what changes how others resolve:
+#: a body named before "Council resolution", a convention before "the Convention").
+CITES = [
+    "resolution 71/19 of 21 November 2016", "Security Council resolution 2178 (2014)", "Council resolution 53/12",
+    "Assembly resolution 70/1", "its resolution 74/247", "decision 3/4 of the Conference of the Parties",
+    "Human Rights Council", "Security Council", "General Assembly", "A/RES/79/243", "AG-2001-RES-05",
+    "GA-2025-93-RES-03", "article 5 of the Convention", "Article 41", "article 3", "the Convention",
+    "the Convention on the Law of the Sea", "the United Nations Convention against Corruption",
+    "Budapest Convention on Cybercrime", "UNCAC", "Charter of the United Nations", "paragraph 3 above",
+    "subparagraph (b) above", "paragraph 2 of the present resolution", "24 December 2024", "December 24, 2024",
+    "31 November 2016", "\u201cthe Convention on Cybercrime\u201d",
+]
+#: What the "uncite" edit deletes and the "year" edit changes.
+CITATION = re.compile(
+    r"(?:[Rr]esolutions?|[Dd]ecisions?|[Aa]rticles?|[Pp]aragraphs?) \(?[\d/A-Z.-]+\)?(?: \(\d{4}\))?"
+    r"|\d{1,2} (?:January|March|May|June|September|November|December) \d{4}|[A-Z]/RES/[\d/]+|AG-\d{4}-RES-\d+"
+)
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+INSTRUMENT = re.compile(
+    r"(?:the )?(?:United Nations Convention against (?:Corruption|Transnational Organized Crime|Cybercrime)"
+    r"|Convention on (?:Cybercrime|the Rights of the Child)|Charter of the United Nations|UNCAC|UNTOC|Palermo Convention)"
+)
+BODY = re.compile(r"Human Rights Council|Security Council|General Assembly|Economic and Social Council")
 OPENING_LINE = re.compile(r"^(?:The|THE) [^\n]*(?:Assembly|Council|Conference|Committee|ASSEMBLY|COUNCIL)[^\n]*[,:]$", re.MULTILINE)
 CHARS = list("ab .,;:\n") + ["\n\n", "x", "1", "(", ")", "\u00e9", "-"]
 
@@ -111,6 +138,8 @@ def apply_edit(text: str, edit: tuple[str, float, int, int]) -> str:
         if m:
             return text[: m.start()] + OPENINGS[pick % len(OPENINGS)] + text[m.end() :]
         return OPENINGS[pick % len(OPENINGS)] + "\n\n" + text
+    if kind in ("cite", "uncite", "year", "first-mention", "body"):
+        return _citation_edit(text, edit, at)
     if kind == "start":
         return WORDS[pick % len(WORDS)] + "\n\n" + text if size % 2 else text[size:]
     if kind == "end":
@@ -118,9 +147,34 @@ def apply_edit(text: str, edit: tuple[str, float, int, int]) -> str:
     raise AssertionError(kind)
 
 
+def _citation_edit(text: str, edit: tuple[str, float, int, int], at: int) -> str:
+    """Edits that change what the text cites: type a citation in, delete one, change a
+    year, move an instrument's first mention to another paragraph, name another body."""
+    kind, _where, pick, size = edit
+    if kind == "cite":
+        return text[:at] + " " + CITES[pick % len(CITES)] + " " + text[at:]
+    pattern = {"uncite": CITATION, "year": YEAR, "first-mention": INSTRUMENT, "body": BODY}[kind]
+    found = list(pattern.finditer(text))
+    if not found:
+        return text[:at] + " " + CITES[pick % len(CITES)] + " " + text[at:]
+    m = found[0] if kind == "first-mention" else found[pick % len(found)]
+    if kind == "year":
+        new = str(int(m.group(0)) + size - 20)
+    elif kind == "body":
+        names = ["Human Rights Council", "Security Council", "General Assembly", "Economic and Social Council"]
+        new = names[(names.index(m.group(0)) + 1 + size) % len(names)]
+    else:
+        new = ""
+    out = text[: m.start()] + new + text[m.end() :]
+    if kind == "first-mention":  # to the start of a paragraph, before or after
+        a = _paragraph_bounds(out)[size % len(_paragraph_bounds(out))][0]
+        out = out[:a] + m.group(0) + " " + out[a:]
+    return out
+
+
 EDIT_KINDS = [
     "type", "delete", "word", "paragraph-delete", "paragraph-copy", "paragraph-join", "renumber", "directive", "opening",
-    "start", "end",
+    "start", "end", "cite", "uncite", "year", "first-mention", "body",
 ]
 EDITS = st.tuples(st.sampled_from(EDIT_KINDS), st.floats(0, 1), st.integers(0, 1000), st.integers(0, 40))
 CONFIGS = [(Settings(), None), (Settings(), "interpol"), (Settings().with_overrides(style="un-sc"), None)]
@@ -156,6 +210,89 @@ def test_incremental_diagnostics_equal_a_fresh_conversion(seed, edits, encoding)
         fresh = build_state("file:///d.txt", version, text, None, project, editor, None, encoding)
         assert got.diagnostics == fresh.diagnostics
         assert got.ids == fresh.ids and got.result_id == fresh.result_id
+
+
+# -- citations ----------------------------------------------------------------------------
+#: A draft whose citations resolve across paragraphs: "Council resolution" after a council
+#: named before it, "its resolution" of the document's organ, an article whose instrument
+#: is named in the previous paragraph or is "the Convention", "paragraph 1 above".
+CITATION_DRAFT = """A/RES/79/200
+
+The General Assembly,
+
+Recalling Security Council resolution 2170 (2014),
+
+Recalling also Council resolution 2178 (2009) and its resolution 78/10 of 21 November 2019,
+
+Recalling further its resolution 2249 (2010),
+
+Noting the United Nations Convention against Corruption,
+
+Stressing that article 60 applies,
+
+Noting also article 60 of the Convention,
+
+1. Decides that the Convention on Cybercrime is open, in accordance with article 3;
+
+2. Requests the Secretary-General to report on paragraph 1 above;
+
+3. Decides to remain seized of the matter.
+"""
+#: Edits, one after the other, each changing what a paragraph it does not touch cites.
+CITATION_STEPS = [
+    ("Recalling Security Council resolution", "Recalling Human Rights Council resolution"),  # the council named before
+    ("Recalling Human Rights Council resolution", "Recalling Security Council resolution"),
+    ("The General Assembly,", "The Security Council,"),  # the document's organ ("its resolution")
+    ("The Security Council,", "The General Assembly,"),
+    ("Noting the United Nations Convention against Corruption", "Noting the Convention on the Rights of the Child"),
+    ("2178 (2009)", "2178 (2014)"),  # a year
+    ("The General Assembly,\n\n", "The General Assembly,\n\nRecalling the Convention against Corruption,\n\n"),
+    ("Noting the Convention on the Rights of the Child,\n\n", ""),  # first mention now the one above
+    ("1. Decides that", "4. Decides that"),  # the target of "paragraph 1 above"
+    (" and its resolution 78/10 of 21 November 2019", ""),
+    ("Stressing that article 60 applies,", "Stressing that article 60 of the Convention applies,"),
+]
+
+
+def _citation_steps_differ() -> list[int]:
+    """The steps of CITATION_STEPS after which incremental findings differ from a full lint."""
+    settings_, linter, text, out = Settings(), IncrementalLinter(), CITATION_DRAFT, []
+    for i, (old, new) in enumerate([("", ""), *CITATION_STEPS]):
+        assert old in text
+        text = text.replace(old, new, 1)
+        if _findings(linter.lint(text, settings_)) != _findings(lint(text, settings_)):
+            out.append(i)
+    return out
+
+
+def test_citation_edits_relint_like_a_full_lint():
+    assert _citation_steps_differ() == []
+    # The steps do change the findings (they would test nothing otherwise).
+    text, seen = CITATION_DRAFT, set()
+    for old, new in CITATION_STEPS:
+        text = text.replace(old, new, 1)
+        seen.add(tuple(_findings(lint(text, Settings()))))
+    assert len(seen) >= 6
+
+
+class _ForgetsWhatWasNamedBefore(LintCache):
+    """Keeps a paragraph's citations even when the bodies named before it changed."""
+
+    def paragraph_fact(self, text, p, extra, compute, valid):
+        return super().paragraph_fact(text, p, extra, compute, lambda _: True)
+
+
+class _IgnoresTheDocument(LintCache):
+    """Keeps a paragraph's citations whatever the document's organ and terms."""
+
+    def paragraph_fact(self, text, p, extra, compute, valid):
+        return super().paragraph_fact(text, p, None, compute, valid)
+
+
+@pytest.mark.parametrize("broken", [_ForgetsWhatWasNamedBefore, _IgnoresTheDocument], ids=lambda c: c.__name__)
+def test_citation_edits_catch_a_cache_that_keeps_too_much(monkeypatch, broken):
+    monkeypatch.setattr(incremental, "LintCache", broken)
+    assert _citation_steps_differ() != []
 
 
 # -- locality ---------------------------------------------------------------------------

@@ -161,6 +161,8 @@ def lint(
     style_obj = resolve_style(resolution, settings, style)
     if formatting is not None:
         cache = None  # formatting is not part of the cache keys
+    if cache is not None:
+        cache.start(resolution)
     facts = Analysis(resolution, style_obj, memo=cache)
     ctx = RuleContext(source, resolution, style_obj, {}, facts=facts, formatting=formatting)
     if rules is None:

@@ -126,20 +126,28 @@ class LintCache:
         #: A number per distinct :func:`paragraph_key` (so the per-rule lookups hash two
         #: small values, not the paragraph's text), and this lint's numbers by paragraph index.
         self._numbers = Generations()
+        #: Facts about single paragraphs (what each cites), by paragraph number and more.
+        self._facts = Generations()
         self._count = 0
         self._by_index: list[int] | None = None
         self._numbered: Resolution | None = None
+        self._current: Resolution | None = None  # the resolution being linted
+        self._ran: set[tuple[str, str, str]] = set()  # the rule tables this lint used
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo()
 
     def next_round(self) -> None:
         """A lint is over: drop what neither it nor the one before it used."""
         self._openers.next_round()
+        self._facts.next_round()
+        # A rule (or style, or options) the lint just over did not run keeps nothing.
+        self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
+        self._ran = set()
         self._numbers.next_round()
-        self._by_index = self._numbered = None
+        self._by_index = self._numbered = self._current = None
 
     def __len__(self) -> int:
-        return len(self._openers) + sum(len(memo) for memo in self._violations.values())
+        return len(self._openers) + len(self._facts) + sum(len(memo) for memo in self._violations.values())
 
     # -- facts ---------------------------------------------------------------------
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None:
@@ -158,22 +166,44 @@ class LintCache:
             self._openers.put(key, (base, found))
         return found
 
+    def paragraph_fact(self, text: str, p: Paragraph, extra: Any, compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+        """A fact about ``p`` read from its :func:`paragraph_key` and ``extra`` (hashable)
+        alone — offsets relative to the paragraph, no link to the paragraph object — that
+        holds while ``valid(fact)`` says so: ``compute()`` when not kept or no longer valid.
+        (The citations a paragraph holds, :mod:`resolint.citations.local`.)"""
+        key = (self._number(text, p), extra)
+        hit = self._facts.get(key)
+        if hit is MISSING or not valid(hit):
+            hit = compute()
+            self._facts.put(key, hit)
+        return hit
+
     # -- rules ---------------------------------------------------------------------
+    def start(self, res: Resolution) -> None:
+        """A lint of ``res`` begins (the engine says so once it is parsed)."""
+        self._current = res
+
+    def _number(self, text: str, p: Paragraph) -> int:
+        """The number of ``p``'s :func:`paragraph_key`, for a fact about one paragraph."""
+        res = self._current
+        if res is not None and p.index < len(res.paragraphs) and res.paragraphs[p.index] is p:
+            return self._numbers_of(text, res)[p.index]
+        return self._number_of_key(paragraph_key(text, p))  # a paragraph of another parse
+
+    def _number_of_key(self, key: tuple) -> int:
+        n = self._numbers.get(key)
+        if n is MISSING:
+            self._count += 1
+            n = self._count
+            self._numbers.put(key, n)
+        return n
+
     def _numbers_of(self, text: str, res: Resolution) -> list[int]:
         """The number of every paragraph's :func:`paragraph_key` (equal numbers, equal
         keys), by paragraph index: worked out once per lint for all the local rules."""
         if self._numbered is res and self._by_index is not None:
             return self._by_index
-        numbers = self._numbers
-        out = []
-        for p in res.paragraphs:
-            key = paragraph_key(text, p)
-            n = numbers.get(key)
-            if n is MISSING:
-                self._count += 1
-                n = self._count
-                numbers.put(key, n)
-            out.append(n)
+        out = [self._number_of_key(paragraph_key(text, p)) for p in res.paragraphs]
         self._by_index, self._numbered = out, res
         return out
 
@@ -195,6 +225,7 @@ class LintCache:
         for i in [i for i, hit in enumerate(hits) if hit is not _NOTHING]:
             hits[i] = self._visit(rule, ctx, paragraphs[i], hits[i], out)
         self._violations[prefix] = dict(zip(keys, hits, strict=True))
+        self._ran.add(prefix)
         return out
 
     def _visit(self, rule: Rule, ctx: RuleContext, p: Paragraph, hit: Any, out: list[Violation]) -> Any:

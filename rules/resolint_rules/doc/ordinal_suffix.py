@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import re
 
+from resolint.model import Paragraph
 from resolint.numerals import ordinal
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, word_before
-from resolint_rules.refs import own_text_matches
 
-#: A digit and a suffix (the engine scans digits fast); the number is read back in ``check``.
+#: A digit and a suffix (the engine scans digits fast); the number is read back in ``check_paragraph``.
 ORDINAL = re.compile(r"\d(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+#: Where ORDINAL may match in a paragraph (no lookahead: at a paragraph's end the next
+#: character is not the paragraph's): the paragraphs a whole-document check reads.
+_SUFFIXED = re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)")
 
 
 class OrdinalSuffix(Rule):
@@ -62,13 +65,30 @@ class OrdinalSuffix(Rule):
     default_severity = Severity.ERROR
     fix_applicability = Applicability.SAFE
 
+    #: Its findings in a paragraph come from that paragraph's text alone: the language
+    #: server keeps them between edits.
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        """The drafter's own paragraphs (not an annex, not a directive)."""
+        return ctx.facts.own_paragraphs
+
     def check(self, ctx: RuleContext):
-        text = ctx.text
-        for _p, m in own_text_matches(ctx, ORDINAL, skip_quotes=False):
+        """One scan of the text finds the few paragraphs with a suffixed number; only those are read."""
+        seen: set[int] = set()
+        for m in _SUFFIXED.finditer(ctx.text):
+            p = ctx.facts.paragraph_at(m.start())
+            if p is not None and p.own and p.index not in seen:
+                seen.add(p.index)
+                yield from self.check_paragraph(ctx, p)
+
+    def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
+        text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
+        for m in ORDINAL.finditer(text, lo, hi):
             start = m.start()
-            while start and text[start - 1].isdigit() and m.start() - start < 3:
+            while start > lo and text[start - 1].isdigit() and m.start() - start < 3:
                 start -= 1
-            if word_before(text, start, "/.-_"):
+            if start > lo and word_before(text, start, "/.-_"):
                 continue  # part of a code or a longer number
             digits = text[start : m.start("suffix")]
             n = int(digits)

@@ -6,9 +6,11 @@ server share one pass. Reference data (sessions, Security Council numbers, instr
 :mod:`resolint.citations.refdata`.
 """
 
+from __future__ import annotations
+
 import logging
 
-from resolint.citations.extract import CitationSet, DocumentFacts, extract
+from resolint.citations.extract import CitationSet, DocumentFacts, ParagraphMemo, extract
 from resolint.citations.types import (
     ArticleCitation,
     Basis,
@@ -23,10 +25,10 @@ from resolint.numerals import ordinal
 log = logging.getLogger(__name__)
 
 
-def safe_extract(resolution) -> CitationSet:
+def safe_extract(resolution, memo: ParagraphMemo | None = None) -> CitationSet:
     """:func:`extract`, but a bug in it costs the citations of one document, not the lint."""
     try:
-        return extract(resolution)
+        return extract(resolution, memo=memo)
     except Exception:  # pragma: no cover - guarded by the fuzz test
         log.exception("citation extraction failed; the document is checked without citations")
         empty = CitationSet()
@@ -36,5 +38,5 @@ def safe_extract(resolution) -> CitationSet:
 
 __all__ = [
     "ArticleCitation", "Basis", "CitationSet", "DateMention", "DocumentFacts", "InstrumentMention",
-    "InternalReference", "Organ", "ResolutionCitation", "extract", "ordinal", "safe_extract",
+    "InternalReference", "Organ", "ParagraphMemo", "ResolutionCitation", "extract", "ordinal", "safe_extract",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from resolint.citations import patterns as P
 from resolint.citations.refdata import instrument_by_key
@@ -26,21 +27,17 @@ def _title_after(ptext: str, base: int, end: int) -> tuple[str, Span | None, int
 
 
 class _Lookback:
-    """What an article looks back at, found once per paragraph, not once per article
-    ("article 5" repeated 10,000 times in one paragraph was quadratic): the mentions
-    before a point by bisection, the nearest earlier convention from a running index,
-    the previous paragraph's newest mention and the first "the Convention"."""
+    """What an article looks back at in its own paragraph, found once per paragraph, not
+    once per article ("article 5" repeated 10,000 times in one paragraph was quadratic):
+    the mentions before a point by bisection, the nearest earlier convention from a
+    running index, and the first "the Convention"."""
 
-    def __init__(self, ptext: str, base: int, p, pmentions, earlier) -> None:
-        self.base = base
+    def __init__(self, ptext: str, pmentions) -> None:
         self.ordered = sorted(pmentions, key=lambda mm: mm.span.start)
-        self.starts = [mm.span.start - base for mm in self.ordered]
+        self.starts = [mm.span.start for mm in self.ordered]
         self.last_conv: list = []
         for mm in self.ordered:
             self.last_conv.append(mm if mm.instrument.kind == "convention" else (self.last_conv[-1] if self.last_conv else None))
-        newest = earlier[-1] if earlier else None
-        near = newest is not None and newest.paragraph is not None and newest.paragraph.index >= p.index - 1
-        self.prev_par = [newest] if near else []
         the_conv = P.THE_CONVENTION.search(ptext)
         self.first_the_conv_end = the_conv.end() if the_conv else None
 
@@ -53,49 +50,81 @@ class _Lookback:
         return self.ordered[k - 1 : k]  # the nearest mention before the point, if any
 
 
-def _instrument_of(ptext: str, at: int, art_start: int, starts, look: _Lookback, last_convention):
-    """The instrument after "of" ("article 5 of the Convention …"): (instrument, basis)."""
+#: What an article's instrument waits for when its paragraph does not say it: the
+#: convention "the Convention" means there, or (no "of") the previous paragraph's last
+#: mention. :func:`resolve_article` settles it while the document is walked in order.
+CONVENTION, NEAR = "convention", "near"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCandidate:
+    """An article as its paragraph alone tells it (spans relative to the paragraph)."""
+
+    cite: ArticleCitation
+    pending: str = ""  # "", CONVENTION or NEAR
+    after_the_convention: bool = False  # "the Convention" stands before it in the paragraph
+
+
+def _instrument_of(ptext: str, at: int, art_start: int, starts, look: _Lookback):
+    """The instrument after "of" ("article 5 of the Convention …"): (instrument, basis, pending)."""
     rest = ptext[at : at + 40]
     if at in starts:
-        return starts[at].instrument, "of"
+        return starts[at].instrument, "of", ""
     if rest.startswith("Charter") and not rest.startswith("Charter of the") or rest.startswith("Charter of the United Nations"):
-        return instrument_by_key("charter"), "of"
+        return instrument_by_key("charter"), "of", ""
     if rest.startswith("Convention") and not re.match(r"Convention\s+(?:on|against|for|of|relating|concerning)\b", rest):
-        conv = look.convention_before(art_start) or last_convention
-        return (conv.instrument, "convention") if conv is not None else (None, "")
-    return None, "other"
+        conv = look.convention_before(art_start)
+        return (conv.instrument, "convention", "") if conv is not None else (None, "", CONVENTION)
+    return None, "other", ""
 
 
-def _instrument_near(art_start: int, look: _Lookback, last_convention):
-    """Without "of": the instrument named before it in this or the previous paragraph, or
-    the convention "the Convention" means: (instrument, basis)."""
-    cands = look.mention_before(art_start) or look.prev_par
+def _instrument_near(art_start: int, look: _Lookback):
+    """Without "of": the instrument named before it in the paragraph: (instrument, basis, pending)."""
+    cands = look.mention_before(art_start)
     if cands:
-        return cands[-1].instrument, "near"
-    if look.first_the_conv_end is not None and look.first_the_conv_end <= art_start and last_convention is not None:
-        return last_convention.instrument, "context"
-    return None, ""
+        return cands[-1].instrument, "near", ""
+    return None, "", NEAR
 
 
-def _articles(ptext, base, p, annex, pmentions, earlier, last_convention) -> list[ArticleCitation]:
+def article_candidates(ptext: str, annex: bool, pmentions) -> tuple[ArticleCandidate, ...]:
+    """The articles of one paragraph (``pmentions``: its instruments), spans relative to it."""
     out = []
-    starts = {m.span.start - base: m for m in pmentions}
-    look = _Lookback(ptext, base, p, pmentions, earlier)
+    starts = {m.span.start: m for m in pmentions}
+    look = _Lookback(ptext, pmentions)
     for m in _matches_at(P.ARTICLE, ptext, ("rticle",), (1,)):
         if word_before(ptext, m.start()):
             continue
         num = int(m.group("num"))
-        title, title_span, end = _title_after(ptext, base, m.end())
+        title, title_span, end = _title_after(ptext, 0, m.end())
         om = P.ARTICLE_OF.match(ptext, end)
         if om:
-            inst, basis = _instrument_of(ptext, om.end(), m.start(), starts, look, last_convention)
+            inst, basis, pending = _instrument_of(ptext, om.end(), m.start(), starts, look)
         else:
-            inst, basis = _instrument_near(m.start(), look, last_convention)
-        out.append(
-            ArticleCitation(
-                Span(base + m.start(), base + m.start("num") + len(m.group("num"))),
-                Span(base + m.start("word"), base + m.end("word")), num, inst, basis,
-                m.group("word") == "Article", title, title_span, annex, p,
-            )
+            inst, basis, pending = _instrument_near(m.start(), look)
+        cite = ArticleCitation(
+            Span(m.start(), m.start("num") + len(m.group("num"))), Span(m.start("word"), m.end("word")), num, inst, basis,
+            m.group("word") == "Article", title, title_span, annex, None,
         )
-    return out
+        after = look.first_the_conv_end is not None and look.first_the_conv_end <= m.start()
+        out.append(ArticleCandidate(cite, pending, after))
+    return tuple(out)
+
+
+def resolve_article(a: ArticleCandidate, d: int, p, previous, referent) -> ArticleCitation:
+    """The article of ``a`` in paragraph ``p`` (``d``: where it starts), its instrument
+    settled: ``previous`` is the last instrument named in the paragraph before (None when
+    that is not the previous paragraph), ``referent`` the convention "the Convention" means."""
+    c = a.cite
+    inst, basis = c.instrument, c.basis
+    if a.pending == CONVENTION:
+        inst, basis = (referent.instrument, "convention") if referent is not None else (None, "")
+    elif a.pending == NEAR:
+        if previous is not None:
+            inst, basis = previous.instrument, "near"
+        elif a.after_the_convention and referent is not None:
+            inst, basis = referent.instrument, "context"
+    title_span = None if c.title_span is None else Span(c.title_span.start + d, c.title_span.end + d)
+    return ArticleCitation(
+        Span(c.span.start + d, c.span.end + d), Span(c.word.start + d, c.word.end + d), c.number, inst, basis,
+        c.capitalized, c.title, title_span, c.in_annex, p,
+    )

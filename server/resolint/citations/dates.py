@@ -22,11 +22,23 @@ def date_from_match(m: re.Match, base: int = 0) -> DateMention:
     return DateMention(Span(base + m.start(), base + m.end()), day, month, year, form, m.group(0))
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date in ``text``, found from its month name (one fast literal scan)."""
+def _months(text: str, starts: list[int] | None):
+    if starts is None:
+        yield from P.MONTH.finditer(text)
+        return
+    for s in starts:
+        m = P.MONTH.match(text, s)
+        if m is not None:
+            yield m
+
+
+def find_dates(text: str, months: list[int] | None = None) -> list[DateMention]:
+    """Every date in ``text``, found from its month name (one fast literal scan), or from
+    ``months``, where month names start in ``text`` when they are known (in order; month
+    names never overlap, so these are the matches the scan would find)."""
     out: list[DateMention] = []
     last_end = 0
-    for m in P.MONTH.finditer(text):
+    for m in _months(text, months):
         ms, me = m.start(), m.end()
         if ms and text[ms - 1].isalpha():
             continue

@@ -1,17 +1,22 @@
 """Find what a resolution cites, once per document, and resolve the organ of each citation.
 
-The extractor walks the paragraphs the parser placed, runs the compiled patterns of
-:mod:`resolint.citations.patterns` over each, and resolves:
+Extraction has two halves. Each paragraph is read from its own text
+(:mod:`~resolint.citations.local`: its dates, cited numbers and symbols, instrument names,
+articles, references to the text's own paragraphs, the bodies it names), which a language
+server keeps between edits through a :class:`ParagraphMemo`. This module then walks the
+paragraphs in order and settles what crosses them:
 
 - the organ of every cited resolution, from its context: a body named just before
   ("Human Rights Council resolution 53/12"), "its resolution" (the organ of the document,
   or "the Council, in its resolution …"), "Council resolution" after a council was named,
   the form of the number ("2178 (2014)" is the Security Council's), or a guess from the
   document (recorded as such, so checks that could be wrong stay quiet or informative);
-- the instrument of every "article N", and the target paragraph of "paragraph 5 above".
+- the instrument of every "article N" (named in the paragraph, in the previous one, or
+  the convention "the Convention" means there), and the target paragraph of
+  "paragraph 5 above";
+- the document's own facts (its session, year, date of adoption).
 
-This module only walks the paragraphs in order and assembles the result; each kind of
-citation has its own module: :mod:`~resolint.citations.dates`,
+Each kind of citation has its own module: :mod:`~resolint.citations.dates`,
 :mod:`~resolint.citations.resolutions` (numbers and symbols),
 :mod:`~resolint.citations.organs` (whose resolution it is),
 :mod:`~resolint.citations.instruments`, :mod:`~resolint.citations.articles` and
@@ -23,20 +28,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from resolint.citations import patterns as P
+from resolint.citations.articles import resolve_article
 from resolint.citations.dates import date_from_match as date_from_match
-from resolint.citations.dates import find_dates
-from resolint.citations.instruments import _Conventions, _instruments, _matcher, _name_matches
+from resolint.citations.dates import find_dates as find_dates
+from resolint.citations.instruments import _Conventions, _matcher, _NameMatcher
 from resolint.citations.instruments import trie_regex as trie_regex
-from resolint.citations.internal import _internal, _numbered_paragraphs
-from resolint.citations.organs import _Context, _note_organs, document_organ
+from resolint.citations.internal import _numbered_paragraphs, resolve_internal
+from resolint.citations.local import NOTHING, Hints, Local, Setting, read_paragraph
+from resolint.citations.organs import Named, document_organ
+from resolint.citations.placed import place_date, place_mention, place_resolution
 from resolint.citations.refdata import instruments_for, interpol_year_for_session
-from resolint.citations.resolutions import _loose_symbols, _Par, _resolution_lists, symbol_citation
 from resolint.citations.resolutions import roman as roman
-from resolint.citations.scan import _bucket, _paragraphs_with
+from resolint.citations.resolutions import symbol_citation
 from resolint.citations.types import (
     ArticleCitation,
     DateMention,
@@ -45,7 +53,10 @@ from resolint.citations.types import (
     Organ,
     ResolutionCitation,
 )
-from resolint.model import Kind, Resolution
+from resolint.model import Kind, Paragraph, Resolution
+from resolint.source import Span
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -140,43 +151,120 @@ def _facts(res: Resolution, organ: Organ, dates_by_par: dict[int, list[DateMenti
     return facts
 
 
-def extract(res: Resolution, terms: dict[str, Any] | None = None) -> CitationSet:
-    """Every citation of ``res``, in text order. Deterministic; never raises on odd text."""
-    text = res.source.text
-    out = CitationSet()
+class ParagraphMemo(Protocol):
+    """Keeps facts about paragraphs between lints of one document
+    (:meth:`resolint.incremental.LintCache.paragraph_fact`)."""
+
+    def paragraph_fact(self, text: str, p: Paragraph, extra: Hashable, compute: Callable[[], T], valid: Callable[[T], bool]) -> T: ...
+
+
+#: Paragraphs read anew in one extraction before whole-text scans (:class:`Hints`) pay.
+_HINTS_AFTER = 16
+
+
+class _Reader:
+    """Reads each paragraph's :class:`Local`: from the memo when it has it, with whole-text
+    hints when many are to be read, else from the paragraph's text alone."""
+
+    def __init__(self, res: Resolution, matcher: _NameMatcher, organ: Organ, memo: ParagraphMemo | None) -> None:
+        self.text, self.body, self.matcher, self.organ, self.memo = res.source.text, res.body, matcher, organ, memo
+        self.symbol = res.title.symbol
+        self.hints = Hints(self.text, self.body, matcher) if memo is None else None
+        self.settings: dict[Kind, Setting] = {}
+        self.misses = 0
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs to read: every one with a memo (it keeps them all), else only
+        those the hints say may cite anything (the others read as :data:`NOTHING`)."""
+        if self.hints is None or self.memo is not None:
+            return self.body
+        may = self.hints.may_cite
+        return [p for p in self.body if p.index in may]
+
+    def local(self, p: Paragraph, named: Named) -> Local:
+        """What ``p`` cites, with ``named`` the bodies named before it."""
+        if self.memo is None:
+            assert self.hints is not None
+            return self.hints.read(self.text, p, self._setting(p), named)
+        a, kind, sym = p.span.start, p.kind, self.symbol
+        own = Span(sym.start - a, sym.end - a) if sym is not None and a <= sym.start < p.span.end else None
+        # The key's part besides the paragraph: plain values that hash fast (an enum's hash runs Python code).
+        extra = (self.matcher, self.organ.value, kind is Kind.ANNEX, kind is Kind.TITLE, own)
+        return self.memo.paragraph_fact(self.text, p, extra, lambda: self._read(p, self._setting(p), named), lambda loc: loc.fits(named))
+
+    def _setting(self, p: Paragraph) -> Setting:
+        """The setting of ``p``: one per kind of paragraph, but for the one with the document's symbol."""
+        sym, a = self.symbol, p.span.start
+        if sym is not None and a <= sym.start < p.span.end:
+            return Setting(self.matcher, self.organ, p.kind is Kind.ANNEX, p.kind is Kind.TITLE, Span(sym.start - a, sym.end - a))
+        setting = self.settings.get(p.kind)
+        if setting is None:
+            setting = self.settings[p.kind] = Setting(self.matcher, self.organ, p.kind is Kind.ANNEX, p.kind is Kind.TITLE, None)
+        return setting
+
+    def _read(self, p: Paragraph, setting: Setting, named: Named) -> Local:
+        self.misses += 1
+        if self.hints is None and self.misses > _HINTS_AFTER:
+            self.hints = Hints(self.text, self.body, self.matcher)
+        if self.hints is not None:
+            return self.hints.read(self.text, p, setting, named)
+        return read_paragraph(self.text[p.span.start : p.span.end], setting, named)
+
+
+class _Walk:
+    """The document walked in order: each paragraph's reading placed, and what crosses
+    paragraphs settled (the convention "the Convention" means, an article's instrument
+    named in the previous paragraph, internal references' targets)."""
+
+    def __init__(self, res: Resolution) -> None:
+        self.res = res
+        self.out = CitationSet()
+        self.dates_by_par: dict[int, list[DateMention]] = {}
+        self.conventions = _Conventions()
+        self.newest: InstrumentMention | None = None  # the last instrument named so far
+        self.numbered: dict | None = None
+
+    def add(self, p: Paragraph, loc: Local) -> None:
+        d, out = p.span.start, self.out
+        dates = [place_date(x, d) for x in loc.dates]
+        self.dates_by_par[p.index] = dates
+        out.extend(dates)
+        if loc.resolutions:
+            by_start = {x.span.start: x for x in dates}
+            out.extend(place_resolution(c, d, p, by_start) for c in loc.resolutions)
+        mentions = [place_mention(m, d, p) for m in loc.mentions]
+        out.extend(mentions)
+        if loc.articles:
+            newest = self.newest
+            near = newest is not None and newest.paragraph is not None and newest.paragraph.index >= p.index - 1
+            referent = self.conventions.referent(p)
+            out.extend(resolve_article(a, d, p, newest if near else None, referent) for a in loc.articles)
+        if mentions:
+            self.newest = mentions[-1]
+        self.conventions.note(mentions, [x + d for x in loc.unknown_conventions])
+        if loc.internal:
+            if self.numbered is None:
+                self.numbered = _numbered_paragraphs(self.res)
+            out.extend(resolve_internal(c, d, p, self.res, self.numbered) for c in loc.internal)
+
+
+def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: ParagraphMemo | None = None) -> CitationSet:
+    """Every citation of ``res``, in text order. Deterministic; never raises on odd text.
+
+    ``memo`` keeps each paragraph's reading between lints of one document (the language
+    server's): only paragraphs it has not seen are read again.
+    """
     organ = document_organ(res)
-    ctx = _Context(res, organ)
     matcher = _matcher(instruments_for(terms if terms is not None else getattr(res, "terms", None)))
-    dates_by_par: dict[int, list[DateMention]] = {}
-    mentions: list[InstrumentMention] = []
-    conventions = _Conventions()
-    numbered = _numbered_paragraphs(res)
-    body = res.body
-    starts = [p.span.start for p in body]
-    # Whole-text passes, bucketed by paragraph: one regex call per document, not per paragraph.
-    date_hits = _bucket(find_dates(text), starts, body)
-    name_hits = _bucket(_name_matches(matcher, text), starts, body)
-    # Most paragraphs cite nothing: find, once, those that contain a word any pattern needs.
-    busy = _paragraphs_with(text, _NEEDLES, starts, body) | set(date_hits) | set(name_hits)
-    for p in body:
-        if p.index not in busy:
-            continue
-        pdates = date_hits.get(p.index, [])
-        dates_by_par[p.index] = pdates
-        out.extend(pdates)
-        par = _Par(p, text[p.span.start : p.span.end], p.span.start, p.kind is Kind.ANNEX,
-                   {d.span.start - p.span.start: d for d in pdates}, res.title.symbol)
-        covered = _resolution_lists(ctx, par, out)
-        _loose_symbols(par, covered, out)
-        _instruments(par, name_hits.get(p.index, ()), conventions, mentions, out)
-        if not par.annex and p.kind is not Kind.TITLE and "aragraph" in par.text:
-            out.extend(_internal(par.text, par.base, p, res, numbered))
-        if "Council" in par.text or "Assembly" in par.text:
-            _note_organs(ctx, par.text)
+    reader = _Reader(res, matcher, organ, memo)
+    walk = _Walk(res)
+    named = Named()
+    for p in reader.paragraphs():
+        loc = reader.local(p, named)
+        if loc is not NOTHING:
+            walk.add(p, loc)
+            named = named.after(loc.organs)
+    out = walk.out
     out.sort(key=lambda c: (c.span.start, c.span.end))
-    out.document = _facts(res, organ, dates_by_par)
+    out.document = _facts(res, organ, walk.dates_by_par)
     return out
-
-
-#: A paragraph without any of these has no citation, article, internal reference or body name.
-_NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council", "Assembly", "Convention")

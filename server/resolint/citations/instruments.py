@@ -7,10 +7,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import TYPE_CHECKING
 
 from resolint.citations import patterns as P
-from resolint.citations.articles import _articles
 from resolint.citations.refdata import Instrument, iter_sorted_names
 from resolint.citations.scan import _in, _quotes
 from resolint.citations.types import (
@@ -18,10 +16,6 @@ from resolint.citations.types import (
 )
 from resolint.model import Paragraph
 from resolint.source import Span, word_before
-
-if TYPE_CHECKING:
-    from resolint.citations.extract import CitationSet
-    from resolint.citations.resolutions import _Par
 
 
 def trie_regex(words: list[str]) -> str:
@@ -62,21 +56,36 @@ class _NameMatcher:
         self.variants = [(v, inst) for inst in instruments for v in inst.variants]
         # Every name and every variant starts with one of these literal prefixes: the text is
         # scanned once per prefix (``str.find``), and the patterns are tried only there.
-        starts = [n for n, _, _ in names] + [_literal_head(v.pattern.pattern) for v, _ in self.variants]
-        heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
-        self.first_words = tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
-        #: Each variant's literal head ("United Nations Convention Against"), found with ``str.find``.
+        #: Each variant's literal head ("United Nations Convention Against").
         self.variant_heads = [_literal_head(v.pattern.pattern) for v, _ in self.variants]
+        self.first_words = _first_words([n for n, _, _ in names] + self.variant_heads)
+        #: The variants tried where a first word stands (their heads start with it), by
+        #: that word, and those tried apart (no literal head: every match in the text).
+        self.by_word: dict[str, list[tuple[int, str]]] = {}
+        self.apart: list[int] = []
+        for i, head in enumerate(self.variant_heads):
+            word = next((w for w in self.first_words if head and head.startswith(w)), None)
+            if word is None:
+                self.apart.append(i)
+            else:
+                self.by_word.setdefault(word, []).append((i, head))
+        # One scan for every first word (a literal alternation: the engine skips to their
+        # first letters), and where an occurrence may overlap another ("CRC" in "CRCRC",
+        # "CRCharter"), which the scan steps over: (offset in the word, the other word).
+        self.first_word_regex = re.compile("|".join(re.escape(w) for w in self.first_words) or r"(?!x)x")
+        self.overlaps = {w: _overlaps(w, self.first_words) for w in self.first_words}
+
+    def heads(self, text: str) -> list[tuple[int, str]]:
+        """(offset, first word) wherever a name or a variant may start, in text order: every
+        occurrence of every first word (no two start at the same offset: none is another's
+        prefix, so the scan finds the one that starts wherever one does)."""
+        out = [(m.start(), m.group(0)) for m in self.first_word_regex.finditer(text)]
+        overlaps = self.overlaps
+        more = [(s + k, v) for s, w in out if overlaps[w] for k, v in overlaps[w] if text.startswith(v, s + k)]
+        return sorted(out + more) if more else out
 
     def positions(self, text: str) -> list[int]:
-        out: list[int] = []
-        for w in self.first_words:
-            pos = text.find(w)
-            while pos >= 0:
-                out.append(pos)
-                pos = text.find(w, pos + 1)
-        out.sort()
-        return out
+        return [pos for pos, _ in self.heads(text)]
 
     def finditer(self, text: str, positions: list[int] | None = None):
         hits = []
@@ -91,6 +100,18 @@ class _NameMatcher:
                 out.append(m)
                 end = m.end()
         return out
+
+
+def _first_words(starts: list[str]) -> tuple[str, ...]:
+    """The first words of ``starts`` (names and variants' literal heads), none a prefix of
+    another: every name and variant starts with one of them."""
+    heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
+    return tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
+
+
+def _overlaps(w: str, words: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """(k, v) for each word ``v`` that may start ``k`` characters into an occurrence of ``w``."""
+    return tuple((k, v) for k in range(1, len(w)) for v in words if w[k:].startswith(v) or v.startswith(w[k:]))
 
 
 def _literal_head(pattern: str) -> str:
@@ -121,6 +142,7 @@ class _Conventions:
         self.unknown = 0
 
     def referent(self, p: Paragraph) -> InstrumentMention | None:
+        """The convention "the Convention" means in ``p`` (before ``p``'s own are noted)."""
         last = self.last
         if last is not None and last.paragraph is not None and p.index - last.paragraph.index <= 1:
             return last
@@ -133,60 +155,83 @@ class _Conventions:
         key = max(self.counts, key=lambda k: self.counts[k])
         return self.by_key[key] if self.counts[key] > self.unknown else None
 
-    def note(self, par: _Par, pmentions: list[InstrumentMention]) -> None:
-        """Record the conventions a paragraph names, known or not."""
+    def note(self, pmentions: list[InstrumentMention], unknown: list[int]) -> None:
+        """Record the conventions a paragraph names: those the reference data knows
+        (``pmentions``) and where it names one it does not know (``unknown``, offsets)."""
         for mm in pmentions:
             if mm.instrument.kind == "convention":
                 self.last = mm
                 self.counts[mm.instrument.key] = self.counts.get(mm.instrument.key, 0) + 1
                 self.by_key[mm.instrument.key] = mm
-        if "Convention" not in par.text:
-            return
-        # A convention the reference data does not know: "the Convention" may mean it.
-        # Whether a mention covers a point: the furthest end among mentions starting at
-        # or before it (bisection; not every mention for every match).
-        spans = sorted((mm.span.start, mm.span.end) for mm in pmentions)
-        cstarts = [a for a, _ in spans]
-        reach: list[int] = []
-        for _, e in spans:
-            reach.append(max(e, reach[-1]) if reach else e)
-        for gm in P.ANY_CONVENTION.finditer(par.text):
-            k = bisect.bisect_right(cstarts, par.base + gm.start())
-            if not (k and reach[k - 1] > par.base + gm.start()):
-                self.unknown += 1
-                if self.last is not None and par.base + gm.start() > self.last.span.start:
-                    self.last = None
+        for at in unknown:
+            # A convention the reference data does not know: "the Convention" may mean it.
+            self.unknown += 1
+            if self.last is not None and at > self.last.span.start:
+                self.last = None
 
 
-def _instruments(par: _Par, hits, conventions: _Conventions, mentions: list[InstrumentMention], out: CitationSet) -> None:
-    """Instruments named in the paragraph, then its articles (which may name one of them)."""
-    ptext, base = par.text, par.base
-    # Cheap substring tests keep the regexes off the many paragraphs that cannot match.
+def unknown_conventions(ptext: str, pmentions: tuple[InstrumentMention, ...]) -> tuple[int, ...]:
+    """Where a paragraph names a convention none of its mentions covers ("the Convention on
+    the Law of the Sea" when the reference data does not know it), offsets in the paragraph."""
+    if "Convention" not in ptext:
+        return ()
+    # Whether a mention covers a point: the furthest end among mentions starting at
+    # or before it (bisection; not every mention for every match).
+    spans = sorted((mm.span.start, mm.span.end) for mm in pmentions)
+    cstarts = [a for a, _ in spans]
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    out = []
+    for gm in P.ANY_CONVENTION.finditer(ptext):
+        k = bisect.bisect_right(cstarts, gm.start())
+        if not (k and reach[k - 1] > gm.start()):
+            out.append(gm.start())
+    return tuple(out)
+
+
+def mentions_in(ptext: str, hits, annex: bool) -> tuple[InstrumentMention, ...]:
+    """The instruments a paragraph names (``hits``: :func:`_name_matches` of its text)."""
+    if not hits:
+        return ()
+    # Cheap substring tests keep the regex off the many paragraphs without a quotation.
     quotes = _quotes(ptext) if ('"' in ptext or "“" in ptext) else []
-    pmentions = [
-        InstrumentMention(Span(m.start(), m.end()), m.group(0), inst, form, *var, par.annex, _in(quotes, m.start() - base, m.end() - base), par.p)
+    return tuple(
+        InstrumentMention(Span(m.start(), m.end()), m.group(0), inst, form, *var, annex, _in(quotes, m.start(), m.end()), None)
         for m, inst, form, var in hits
-    ]
-    referent = conventions.referent(par.p)
-    arts = _articles(ptext, base, par.p, par.annex, pmentions, mentions, referent) if "rticle" in ptext else []
-    mentions.extend(pmentions)
-    out.extend(pmentions)
-    out.extend(arts)
-    conventions.note(par, pmentions)
+    )
 
 
-def _name_matches(matcher: _NameMatcher, text: str):
-    """(match, instrument, form, (fix, safe, why)) for every instrument name in ``text``.
+def _variant_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]]) -> list:
+    """(variant number, match) of every wrong variant in ``text``, by start then number."""
+    found = []
+    for pos, word in heads:
+        for i, head in matcher.by_word.get(word, ()):
+            if text.startswith(head, pos):
+                m = matcher.variants[i][0].pattern.match(text, pos)
+                if m is not None:
+                    found.append((i, m))
+    for i in matcher.apart:
+        found.extend((i, m) for m in _match_at_head(matcher.variants[i][0].pattern, matcher.variant_heads[i], text))
+    found.sort(key=lambda t: (t[1].start(), t[0]))
+    return found
+
+
+def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]] | None = None):
+    """(match, instrument, form, (fix, safe, why)) for every instrument name in ``text``
+    (``heads``: :meth:`_NameMatcher.heads` of it, when already known).
 
     Wrong variants win over the correct names they contain ("Budapest Convention on
     Cybercrime" over "Convention on Cybercrime").
     """
+    if heads is None:
+        heads = matcher.heads(text)
     found = []
-    for (v, inst), head in zip(matcher.variants, matcher.variant_heads, strict=False):
-        for m in _match_at_head(v.pattern, head, text):
-            if word_before(text, m.start()):
-                continue
-            found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
+    for i, m in _variant_matches(matcher, text, heads):
+        if word_before(text, m.start()):
+            continue
+        v, inst = matcher.variants[i]
+        found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
     # What the variants cover, merged into sorted disjoint runs: a name overlaps one iff
     # the last run starting before the name's end reaches past its start (one bisection;
     # testing every variant match for every name was quadratic on a list of names).
@@ -198,7 +243,7 @@ def _name_matches(matcher: _NameMatcher, text: str):
         else:
             t_starts.append(a)
             t_ends.append(b)
-    for m in matcher.finditer(text):
+    for m in matcher.finditer(text, [pos for pos, _ in heads]):
         if word_before(text, m.start()):
             continue
         if m.group(0) not in matcher.by_name:

@@ -4,6 +4,8 @@ and the paragraph each points to.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from resolint.citations import patterns as P
 from resolint.citations.scan import _matches_at
 from resolint.citations.types import (
@@ -74,7 +76,20 @@ def _target(p: Paragraph, res: Resolution, numbered, num: int | None, sub: str) 
     return None
 
 
-def _internal(ptext, base, p, res, numbered) -> list[InternalReference]:
+@dataclass(frozen=True, slots=True)
+class InternalCandidate:
+    """A reference to one of the text's own paragraphs as its paragraph tells it (offsets
+    relative to the paragraph); :func:`resolve_internal` finds its target."""
+
+    start: int
+    end: int
+    number: int | None
+    sub: str
+    direction: str
+
+
+def internal_candidates(ptext: str) -> tuple[InternalCandidate, ...]:
+    """The internal references of one paragraph ("paragraph 5 above")."""
     out = []
     for m in _matches_at(P.INTERNAL, ptext, ("aragraph",), (5, 4, 1)):
         if not _is_internal(ptext, m):
@@ -83,9 +98,14 @@ def _internal(ptext, base, p, res, numbered) -> list[InternalReference]:
         direction = "above" if "above" in tail else "below" if "below" in tail else ("present" if tail else "")
         num = int(m.group("num")) if m.group("num") else None
         sub = m.group("sub1") or m.group("sub2") or ""
-        target = _target(p, res, numbered, num, sub)
-        ref = InternalReference(Span(base + m.start(), base + m.end()), num, sub, direction, target, None, p)
-        if target is not None:
-            ref.target_line = res.source.position(target.span.start).line
-        out.append(ref)
-    return out
+        out.append(InternalCandidate(m.start(), m.end(), num, sub, direction))
+    return tuple(out)
+
+
+def resolve_internal(c: InternalCandidate, d: int, p: Paragraph, res: Resolution, numbered) -> InternalReference:
+    """The reference ``c`` in paragraph ``p`` (starting at ``d``), with its target."""
+    target = _target(p, res, numbered, c.number, c.sub)
+    ref = InternalReference(Span(c.start + d, c.end + d), c.number, c.sub, c.direction, target, None, p)
+    if target is not None:
+        ref.target_line = res.source.position(target.span.start).line
+    return ref

@@ -6,6 +6,7 @@ the text, the form of the number, or the organ of the document itself.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from resolint.citations import patterns as P
 from resolint.citations.types import (
@@ -80,14 +81,44 @@ def _organ_of_phrase(phrase: str, shape: str) -> tuple[Organ, str] | None:
     return Organ.OTHER, phrase
 
 
-class _Context:
-    """What the extractor knows while walking the document in order."""
+@dataclass(frozen=True, slots=True)
+class Named:
+    """The bodies named in the paragraphs before one: what a bare "Council resolution 5/1"
+    or "Assembly resolution 71/19" may mean there.
 
-    def __init__(self, res: Resolution, doc_organ: Organ) -> None:
-        self.res = res
+    Only what :func:`_context_organ` reads is kept (each council once, at its last
+    mention, oldest first; the assembly named last), so two places with the same bodies
+    behind them compare equal: a paragraph's citations cached at one are right at the other.
+    """
+
+    councils: tuple[Organ, ...] = ()
+    assembly: tuple[Organ, str] | None = None
+
+    def after(self, notes: tuple[tuple[Organ, str, bool], ...]) -> Named:
+        """What is known after a paragraph that names ``notes`` (see :func:`organ_notes`)."""
+        if not notes:
+            return self
+        councils, assembly = list(self.councils), self.assembly
+        for organ, name, council in notes:
+            if council:
+                if organ in councils:
+                    councils.remove(organ)
+                councils.append(organ)
+            else:
+                assembly = (organ, name)
+        return Named(tuple(councils), assembly)
+
+
+class _Context:
+    """What the extractor knows while reading one paragraph: the document's organ and the
+    bodies named before the paragraph; ``read`` says whether the latter decided anything."""
+
+    __slots__ = ("doc_organ", "named", "read")
+
+    def __init__(self, doc_organ: Organ, named: Named = Named()) -> None:
         self.doc_organ = doc_organ
-        self.councils: list[Organ] = []  # councils named so far, in order
-        self.assemblies: list[tuple[Organ, str]] = []
+        self.named = named
+        self.read = False
 
 
 #: Forms of number only one organ uses: "2178 (2014)", "2004/27", "3363 (XXX)".
@@ -229,8 +260,9 @@ def _named_before(ptext: str, end: int) -> tuple[list[Organ], list[tuple[Organ, 
 def _context_organ(
     ctx: _Context, name: str, shape: str, here: tuple[list[Organ], list[tuple[Organ, str]]] = ([], [])
 ) -> tuple[Organ, Basis, str]:
-    councils = ctx.councils + here[0]
-    assemblies = ctx.assemblies + here[1]
+    ctx.read = True
+    councils = ctx.named.councils + tuple(here[0])
+    assemblies = [ctx.named.assembly, *here[1]]
     if name == "Council" and shape == "sc" and Organ.SC not in councils and ctx.doc_organ is not Organ.SC:
         # "Council Resolution 1305 (2009)" of another council (ITU's): not the Security Council's.
         return Organ.UNKNOWN, Basis.IMPLIED, ""
@@ -246,7 +278,7 @@ def _context_organ(
                 return _finish(organ, Basis.CONTEXT, "", shape)
         return Organ.UNKNOWN, Basis.IMPLIED, ""
     # "Assembly resolution 71/19"
-    if assemblies:
+    if assemblies[-1] is not None:
         organ, oname = assemblies[-1]
         if organ is Organ.GA and _fits(Organ.GA, shape):
             return _finish(Organ.GA, Basis.ITS if ctx.doc_organ is Organ.GA else Basis.CONTEXT, "", shape)
@@ -264,17 +296,20 @@ def _finish(organ: Organ, basis: Basis, name: str, shape: str) -> tuple[Organ, B
     return organ, basis, name
 
 
-def _note_organs(ctx: _Context, ptext: str) -> None:
+def organ_notes(ptext: str) -> tuple[tuple[Organ, str, bool], ...]:
+    """The bodies a paragraph names, in order: (organ, name, is a council), for :meth:`Named.after`."""
+    out = []
     for m in P.ORGAN_ANY.finditer(ptext):
         t = m.group(0)
         if t.endswith("Council"):
             organ = _organ_from_any(m, "")
             if organ is not None:
-                ctx.councils.append(organ)
+                out.append((organ, "", True))
         elif t.endswith("General Assembly"):
-            ctx.assemblies.append((Organ.INTERPOL if _after_interpol(m) else Organ.GA, ""))
+            out.append((Organ.INTERPOL if _after_interpol(m) else Organ.GA, "", False))
         else:
-            ctx.assemblies.append((Organ.OTHER, t))
+            out.append((Organ.OTHER, t, False))
+    return tuple(out)
 
 
 def document_organ(res: Resolution) -> Organ:

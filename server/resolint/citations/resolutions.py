@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from resolint.citations import patterns as P
 from resolint.citations.organs import _Context, _fits, _owner_after, _resolve, _subject_after
@@ -21,9 +21,6 @@ from resolint.citations.types import (
 from resolint.model import Paragraph
 from resolint.numerals import roman_sum
 from resolint.source import Span, word_before
-
-if TYPE_CHECKING:
-    from resolint.citations.extract import CitationSet
 
 
 def roman(s: str) -> int:
@@ -110,7 +107,7 @@ def symbol_citation(m: re.Match, base: int) -> ResolutionCitation:
 class _Par:
     """One paragraph being read: its text, where it starts, and its dates by offset."""
 
-    p: Paragraph
+    p: Paragraph | None  # None while a paragraph's citations are read for the cache
     text: str
     base: int
     annex: bool
@@ -153,7 +150,7 @@ def _list_item(ctx: _Context, par: _Par, pos: int, kw: re.Match, decision: bool,
     return c, sym.end()
 
 
-def _keyword_list(ctx: _Context, par: _Par, kw: re.Match, prev_list, out: CitationSet, covered: list) -> tuple[list[ResolutionCitation], int]:
+def _keyword_list(ctx: _Context, par: _Par, kw: re.Match, prev_list, out: list, covered: list) -> tuple[list[ResolutionCitation], int]:
     """The citations listed after one "resolution(s)" / "decision(s)", and where the list ends."""
     decision = kw.group("kw").lower().startswith("decision")
     pos = end = kw.end()
@@ -175,7 +172,7 @@ def _keyword_list(ctx: _Context, par: _Par, kw: re.Match, prev_list, out: Citati
     return items, end
 
 
-def _resolution_lists(ctx: _Context, par: _Par, out: CitationSet) -> list[tuple[int, int]]:
+def _resolution_lists(ctx: _Context, par: _Par, out: list) -> list[tuple[int, int]]:
     """Resolutions after "resolution(s)" / "decision(s)"; returns the spans they cover."""
     ptext = par.text
     covered: list[tuple[int, int]] = []
@@ -195,7 +192,7 @@ def _resolution_lists(ctx: _Context, par: _Par, out: CitationSet) -> list[tuple[
     return covered
 
 
-def _loose_symbols(par: _Par, covered: list[tuple[int, int]], out: CitationSet) -> None:
+def _loose_symbols(par: _Par, covered: list[tuple[int, int]], out: list) -> None:
     """Document symbols standing anywhere else ("A/RES/79/243")."""
     ptext = par.text
     if "RES" not in ptext and "/L." not in ptext and "PRST" not in ptext:

@@ -1,5 +1,5 @@
 """Text-scanning helpers the extractors share: quotation spans, regex runs that start only
-where a needle occurs, and whole-text hits bucketed by paragraph.
+where a needle occurs, and the paragraphs a needle occurs in.
 """
 
 from __future__ import annotations
@@ -8,9 +8,6 @@ import bisect
 import re
 
 from resolint.citations import patterns as P
-from resolint.citations.types import (
-    DateMention,
-)
 from resolint.model import Paragraph
 
 
@@ -60,20 +57,4 @@ def _matches_at(pattern: re.Pattern[str], text: str, needles: tuple[str, ...], b
         if m.start() >= end:
             out.append(m)
             end = m.end()
-    return out
-
-
-def _bucket(items, starts: list[int], body: list[Paragraph]) -> dict[int, list]:
-    """Group matches (or tuples starting with a match) by the paragraph they start in."""
-    out: dict[int, list] = {}
-    for it in items:
-        m = it[0] if isinstance(it, tuple) else it
-        s, e = (m.span.start, m.span.end) if isinstance(m, DateMention) else (m.start(), m.end())
-        i = bisect.bisect_right(starts, s) - 1
-        if i < 0:
-            continue
-        p = body[i]
-        if e > p.span.end:
-            continue  # runs over a paragraph break: not one citation
-        out.setdefault(p.index, []).append(it)
     return out

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from resolint.citations import CitationSet, safe_extract
+from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
@@ -31,8 +32,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class OpenerMemo(Protocol):
-    """Keeps openers between lints of one document (:class:`resolint.incremental.LintCache`)."""
+class OpenerMemo(ParagraphMemo, Protocol):
+    """Keeps openers and per-paragraph facts (the citations a paragraph holds) between lints
+    of one document (:class:`resolint.incremental.LintCache`)."""
 
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None: ...
 
@@ -78,7 +80,7 @@ class Analysis:
     @cached_property
     def citations(self) -> CitationSet:
         """Every citation, date, instrument, article and internal reference."""
-        return safe_extract(self.resolution)
+        return safe_extract(self.resolution, self._memo)
 
     @cached_property
     def own_paragraphs(self) -> list[Paragraph]:
