@@ -6,10 +6,13 @@ the opener of a paragraph, and the violations of the rules that declare themselv
 paragraph-local (:attr:`resolint.rule.Rule.local`). :class:`LintCache` keeps these
 results *content-addressed* — keyed by the paragraph's text and every other input they
 may read — with their spans stored relative to the paragraph, so a paragraph that moved
-(text inserted above it) is a hit and its results are shifted into place. Everything
-else (the parse, document-level rules, directives, sorting) runs as in a full lint, so
-the findings are those of :func:`resolint.engine.lint` by construction;
-``tests/test_incremental.py`` checks it on random edit sequences.
+(text inserted above it) is a hit and its results are shifted into place. What each
+paragraph cites is kept the same way (:meth:`LintCache.paragraph_fact`), and the parse
+resumes from the last one (:mod:`resolint.parser.memo`, :mod:`resolint.parser.resume`).
+Everything else (document-level rules, what crosses paragraphs in citations, directives,
+sorting) runs as in a full lint, so the findings are those of
+:func:`resolint.engine.lint`; ``tests/test_incremental.py`` checks it on random edit
+sequences, ``tests/test_parse_resume.py`` the parse.
 
 The caches are *generational*: a lint reads from what the last lint used and keeps only
 what it uses itself, so they never hold more than about two versions' worth of entries
