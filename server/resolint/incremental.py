@@ -31,7 +31,7 @@ from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.parser.memo import ParseMemo
 from resolint.rule import Edit, Fix, Rule, RuleContext, Violation
-from resolint.source import SourceText, Span
+from resolint.source import SourceText, Span, relative
 
 if TYPE_CHECKING:
     from resolint.facts import Analysis
@@ -43,12 +43,8 @@ _UNCACHEABLE = object()
 _NOTHING = object()
 
 
-def _moved(s: Span, d: int) -> Span:
-    return Span(s.start + d, s.end + d)
-
-
 def _span(s: Span | None, d: int) -> Span | None:
-    return None if s is None else Span(s.start + d, s.end + d)
+    return None if s is None else s.moved(d)
 
 
 # The shifters below name every field of the types they move; tests/test_incremental.py
@@ -57,20 +53,20 @@ def shift_opener(o: Opener | None, d: int) -> Opener | None:
     """``o`` moved by ``d`` characters."""
     if o is None or d == 0:
         return o
-    return Opener(_moved(o.span, d), _moved(o.head, d), o.phrase, _span(o.before, d), _span(o.after, d), o.emphasis)
+    return Opener(o.span.moved(d), o.head.moved(d), o.phrase, _span(o.before, d), _span(o.after, d), o.emphasis)
 
 
 def _shift_fix(f: Fix | None, d: int) -> Fix | None:
     if f is None:
         return None
-    return Fix(f.title, f.applicability, tuple(Edit(_moved(e.span, d), e.new_text) for e in f.edits))
+    return Fix(f.title, f.applicability, tuple(Edit(e.span.moved(d), e.new_text) for e in f.edits))
 
 
 def shift_violation(v: Violation, d: int) -> Violation:
     """``v`` (its span and its fix's edits) moved by ``d`` characters."""
     if d == 0:
         return v
-    return Violation(_moved(v.span, d), v.message, _shift_fix(v.fix, d), v.severity)
+    return Violation(v.span.moved(d), v.message, _shift_fix(v.fix, d), v.severity)
 
 
 def _inside(v: Violation, lo: int, hi: int) -> bool:
@@ -78,14 +74,11 @@ def _inside(v: Violation, lo: int, hi: int) -> bool:
     return all(lo <= s.start and s.end <= hi for s in spans)
 
 
-def _rel(span: Span | None, base: int) -> tuple[int, int] | None:
-    return None if span is None else (span.start - base, span.end - base)
-
 
 def _label_key(label: Label | None, base: int) -> tuple | None:
     if label is None:
         return None
-    return (_rel(label.span, base), label.text, label.scheme, label.value, label.form, label.typed)
+    return (relative(label.span, base), label.text, label.scheme, label.value, label.form, label.typed)
 
 
 def paragraph_key(text: str, p: Paragraph) -> tuple:

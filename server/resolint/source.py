@@ -52,6 +52,16 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
+    def moved(self, d: int) -> Span:
+        """This span ``d`` characters later (earlier when ``d`` is negative): where it is
+        after text was inserted or deleted before it."""
+        return Span(self.start + d, self.end + d)
+
+
+def relative(span: Span | None, base: int) -> tuple[int, int] | None:
+    """``span`` counted from ``base`` (a paragraph's start), as a cache keeps it."""
+    return None if span is None else (span.start - base, span.end - base)
+
 
 class SpanSet:
     """Spans to test others against for overlap, in logarithmic time per test.

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 from resolint.citations.types import DateMention, InstrumentMention, ResolutionCitation
 from resolint.model import Paragraph
-from resolint.source import Span
 
 
 def place_date(x: DateMention, d: int) -> DateMention:
     """``x`` moved by ``d`` characters."""
-    return DateMention(Span(x.span.start + d, x.span.end + d), x.day, x.month, x.year, x.form, x.text)
+    return DateMention(x.span.moved(d), x.day, x.month, x.year, x.form, x.text)
 
 
 def place_resolution(c: ResolutionCitation, d: int, p: Paragraph, dates: dict[int, DateMention]) -> ResolutionCitation:
     """``c`` moved by ``d`` into ``p``; its date is the placed one of ``dates`` (by start)."""
     date = None if c.date is None else dates[c.date.span.start + d]
     return ResolutionCitation(
-        Span(c.span.start + d, c.span.end + d), c.text, c.form, c.organ, c.basis, c.number, c.session, c.year, date,
+        c.span.moved(d), c.text, c.form, c.organ, c.basis, c.number, c.session, c.year, date,
         c.decision, c.symbol, c.organ_name, c.prefix, c.in_annex, p,
     )
 
@@ -31,6 +30,6 @@ def place_resolution(c: ResolutionCitation, d: int, p: Paragraph, dates: dict[in
 def place_mention(m: InstrumentMention, d: int, p: Paragraph) -> InstrumentMention:
     """``m`` moved by ``d`` into ``p``."""
     return InstrumentMention(
-        Span(m.span.start + d, m.span.end + d), m.text, m.instrument, m.form, m.variant_fix, m.variant_safe,
+        m.span.moved(d), m.text, m.instrument, m.form, m.variant_fix, m.variant_safe,
         m.variant_why, m.in_annex, m.in_quote, p,
     )

@@ -24,7 +24,7 @@ from resolint.parser import segments
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import Cut, cut_run_on
 from resolint.parser.resume import PlacementMemo
-from resolint.source import SourceText, Span
+from resolint.source import SourceText, Span, relative
 
 #: A joined paragraph's pieces once cut, and the gaps it was cut at.
 Pieces = tuple[list[RawParagraph], list[Span]]
@@ -32,10 +32,6 @@ Joined = Callable[[range | None], list[RawParagraph]]
 CutOne = Callable[[RawParagraph, RawParagraph | None], Pieces]
 
 _NOT_CUT = object()  # the usual answer: a paragraph with nothing run together in it
-
-
-def _rel(span: Span | None, base: int) -> tuple[int, int] | None:
-    return None if span is None else (span.start - base, span.end - base)
 
 
 def _abs(rel: tuple[int, int] | None, base: int) -> Span | None:
@@ -94,10 +90,10 @@ class ParseMemo:
             p = read(text, raw)
             label = p.label
             hit = (
-                _rel(p.bullet, base),
-                None if label is None else (_rel(label.span, base), label.text, label.scheme, label.value, label.form),
+                relative(p.bullet, base),
+                None if label is None else (relative(label.span, base), label.text, label.scheme, label.value, label.form),
                 p.content.start - base,
-                _rel(p.terminal, base),
+                relative(p.terminal, base),
             )
             self._read.put(key, hit)
         return hit
@@ -114,7 +110,7 @@ class ParseMemo:
             else:
                 self._cut.put(key, (
                     [(q.span.start - base, q.span.end - base, q.first_line - first, q.last_line - first) for q in pieces],
-                    [_rel(g, base) for g in gaps],
+                    [relative(g, base) for g in gaps],
                     None if glued is None else (glued[0] - base, glued[1] - base),
                 ))
             return found
@@ -172,7 +168,7 @@ def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne) 
     for pieces, gaps in last.cuts[w.stop :]:
         cuts.append((
             [segments.moved(r, w.shift, w.line_shift) for r in pieces],
-            [Span(g.start + w.shift, g.end + w.shift) for g in gaps],
+            [g.moved(w.shift) for g in gaps],
         ))
     # Parts are relative to their paragraph: those outside the window hold as they were.
     parts = last.parts[:first] + [None] * (w.start + len(fresh) - first) + last.parts[w.stop :]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resolint.parser.blocks import RawParagraph
-from resolint.source import SourceText, Span
+from resolint.source import SourceText
 
 _CHUNK = 2048
 
@@ -115,4 +115,4 @@ def plan(old: str, old_lines: int, merged: list[RawParagraph], source: SourceTex
 
 
 def moved(r: RawParagraph, shift: int, line_shift: int) -> RawParagraph:
-    return RawParagraph(Span(r.span.start + shift, r.span.end + shift), r.first_line + line_shift, r.last_line + line_shift)
+    return RawParagraph(r.span.moved(shift), r.first_line + line_shift, r.last_line + line_shift)
