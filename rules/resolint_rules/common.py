@@ -98,6 +98,16 @@ def opener_text(ctx: RuleContext, op: Opener) -> str:
     return ctx.slice(op.span)
 
 
+def unlisted_opener(ctx: RuleContext, p: Paragraph) -> tuple[Opener, str] | None:
+    """The opener of ``p`` and its head word, when the opener is not a phrase the style
+    lists: what the opener rules of both parts examine (the wrong form of a verb, an
+    unknown opener)."""
+    op = ctx.opener(p)
+    if op is None or op.listed:
+        return None
+    return op, ctx.slice(op.head)
+
+
 def is_list_item(p: Paragraph) -> bool:
     """An item of an INTERPOL list ("CALLS UPON … to:" then "1. encourage …;")."""
     return p.kind is Kind.OPERATIVE and p.parent is not None

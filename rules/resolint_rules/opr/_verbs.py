@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resolint.nlp import lemma
+from resolint.parser.wordshape import is_participial
 
 #: Bare verbs drafters put at the head of an operative paragraph.
 BARE_VERBS = frozenset(
@@ -12,3 +13,13 @@ BARE_VERBS = frozenset(
 
 def is_bare_verb(word: str) -> bool:
     return word in BARE_VERBS and lemma(word) == word
+
+
+def wrong_operative_form(word: str) -> str | None:
+    """"participle" or "bare verb" when a lower-case opener head has that form (OPR004
+    reports it, so OPR005 leaves it alone), else None."""
+    if word.endswith("ing") and is_participial(word):
+        return "participle"
+    if is_bare_verb(word):
+        return "bare verb"
+    return None

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from resolint.model import Kind
-from resolint.parser.wordshape import is_participial
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import inflect_like, is_list_item
-from resolint_rules.opr._verbs import is_bare_verb
+from resolint_rules.common import inflect_like, is_list_item, unlisted_opener
+from resolint_rules.opr._verbs import wrong_operative_form
 
 
 class OperativeOpenerForm(Rule):
@@ -66,16 +65,12 @@ class OperativeOpenerForm(Rule):
     def check_paragraph(self, ctx: RuleContext, p):
         if is_list_item(p):
             return
-        op = ctx.opener(p)
-        if op is None or op.listed:
+        found = unlisted_opener(ctx, p)
+        if found is None:
             return
-        word = ctx.slice(op.head)
-        lower = word.lower()
-        if lower.endswith("ing") and is_participial(lower):
-            form = "participle"
-        elif is_bare_verb(lower):
-            form = "bare verb"
-        else:
+        op, word = found
+        form = wrong_operative_form(word.lower())
+        if form is None:
             return
         finite = inflect_like(word, "VBZ")
         if not finite:

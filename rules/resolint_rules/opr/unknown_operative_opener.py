@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.openers import ADVERBS
-from resolint.parser.wordshape import is_finite_verb, is_participial
+from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import is_list_item, suggestion_fix
-from resolint_rules.opr._verbs import is_bare_verb
+from resolint_rules.common import is_list_item, suggestion_fix, unlisted_opener
+from resolint_rules.opr._verbs import wrong_operative_form
 
 
 class UnknownOperativeOpener(Rule):
@@ -62,12 +62,12 @@ class UnknownOperativeOpener(Rule):
     def check_paragraph(self, ctx: RuleContext, p):
         if is_list_item(p):
             return
-        op = ctx.opener(p)
-        if op is None or op.listed:
+        found = unlisted_opener(ctx, p)
+        if found is None:
             return
-        word = ctx.slice(op.head)
+        op, word = found
         lower = word.lower()
-        if is_participial(lower) and lower.endswith("ing") or is_bare_verb(lower):
+        if wrong_operative_form(lower) is not None:
             return  # OPR004 reports these
         written = ctx.slice(op.span)
         fix, hint = suggestion_fix(ctx, op, ctx.style.operative)

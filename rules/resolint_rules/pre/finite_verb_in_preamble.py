@@ -3,7 +3,7 @@ from __future__ import annotations
 from resolint.model import Kind
 from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import inflect_like
+from resolint_rules.common import inflect_like, unlisted_opener
 
 
 class FiniteVerbInPreamble(Rule):
@@ -62,10 +62,10 @@ class FiniteVerbInPreamble(Rule):
         return ctx.resolution.preamble
 
     def check_paragraph(self, ctx: RuleContext, p):
-        op = ctx.opener(p)
-        if op is None or op.listed:
+        found = unlisted_opener(ctx, p)
+        if found is None:
             return
-        word = ctx.slice(op.head)
+        op, word = found
         if not is_finite_verb(word.lower()):
             return
         participle = inflect_like(word, "VBG")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from resolint.model import Kind
 from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import suggestion_fix
+from resolint_rules.common import suggestion_fix, unlisted_opener
 
 #: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
 ADJECTIVE_OPENERS = frozenset(
@@ -67,10 +67,10 @@ class UnknownPreambularOpener(Rule):
         return ctx.resolution.preamble
 
     def check_paragraph(self, ctx: RuleContext, p):
-        op = ctx.opener(p)
-        if op is None or op.listed:
+        found = unlisted_opener(ctx, p)
+        if found is None:
             return
-        word = ctx.slice(op.head)
+        op, word = found
         lower = word.lower()
         if is_finite_verb(lower):
             return  # PRE001 reports an operative verb in the preamble
