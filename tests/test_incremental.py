@@ -330,16 +330,21 @@ def test_declared_local_rules_do_not_read_other_paragraphs(rule):
     assert locality_breaks(rule, texts) == []
 
 
-class _NumberedNth(Rule):
-    """A rule that says it is local but reports a paragraph by its place in the document."""
+class _LocalOperativeRule(Rule):
+    """A test rule that says it is local and looks at the operative paragraphs."""
 
-    code = "OPR998"
-    name = "numbered-nth"
     summary = "test only"
     local = True
 
     def paragraphs(self, ctx):
         return ctx.resolution.of_kind(Kind.OPERATIVE)
+
+
+class _NumberedNth(_LocalOperativeRule):
+    """A rule that says it is local but reports a paragraph by its place in the document."""
+
+    code = "OPR998"
+    name = "numbered-nth"
 
     def check_paragraph(self, ctx, p):
         nth = ctx.resolution.of_kind(Kind.OPERATIVE).index(p) + 1
@@ -352,17 +357,12 @@ def test_locality_check_catches_a_rule_that_reads_other_paragraphs():
     assert texts and locality_breaks(_NumberedNth(), texts) != []
 
 
-class _PointsAtTheTitle(Rule):
+class _PointsAtTheTitle(_LocalOperativeRule):
     """A rule that says it is local but reports each operative paragraph at the start of
     the document: such a violation is never kept, or it would move with its paragraph."""
 
     code = "OPR997"
     name = "points-at-the-title"
-    summary = "test only"
-    local = True
-
-    def paragraphs(self, ctx):
-        return ctx.resolution.of_kind(Kind.OPERATIVE)
 
     def check_paragraph(self, ctx, p):
         yield Violation(Span(0, 1), f"paragraph {p.number}")
