@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.literals import find_all, matches_at
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.cit.conference_data import at_place, conferences, matching
@@ -73,7 +74,9 @@ class ConferencePlaceYear(Rule):
         names = {k.lower(): v for k, v in (ctx.style.get("citations.conference-names", {}) or {}).items()}
         quotes = quote_spans(ctx)
         text = ctx.text
-        for m in CONFERENCE_CITATION.finditer(text):
+        # Every citation starts with "Resolution": the regex (whose leading \b stops the
+        # engine's fast scan) is tried only there.
+        for m in matches_at(CONFERENCE_CITATION, text, find_all(text, "Resolution")):
             if in_spans(m.start(), quotes):
                 continue
             body = _body(m.group("body"), names) if m.group("of") else None

@@ -107,6 +107,8 @@ ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)
 
 #: Quotations, where spelling and names are the quoted text's own.
 QUOTE = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"")
+#: Where a match of QUOTE starts.
+QUOTE_OPENERS = ("“", '"')
 
 #: "the Convention", "the Convention's": a reference back to a named convention.
 THE_CONVENTION = re.compile(r"\b[Tt]he\s+(?:said\s+|present\s+)?Convention(?!\s+(?:on|against|for|of|relating|concerning|to|Against|On)\b)(?:’s|'s)?")

@@ -8,11 +8,12 @@ import bisect
 import re
 
 from resolint.citations import patterns as P
+from resolint.literals import matches_at, starts_of
 from resolint.model import Paragraph
 
 
 def _quotes(ptext: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in P.QUOTE.finditer(ptext)]
+    return [(m.start(), m.end()) for m in matches_at(P.QUOTE, ptext, starts_of(ptext, P.QUOTE_OPENERS))]
 
 
 def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from resolint.citations import CitationSet, safe_extract
 from resolint.citations.extract import ParagraphMemo
-from resolint.citations.patterns import QUOTE
+from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
+from resolint.literals import matches_at, starts_of
 from resolint.model import Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
@@ -89,11 +90,10 @@ class Analysis:
 
     @cached_property
     def quotes(self) -> list[Span]:
-        """Quotations in the text ("…" or “…”), where wording is someone else's."""
+        """Quotations in the text ("…" or “…”), where wording is someone else's (the
+        regex tried only where a quotation mark stands: see :mod:`resolint.literals`)."""
         text = self.text
-        if '"' not in text and "“" not in text:
-            return []
-        return [Span(m.start(), m.end()) for m in QUOTE.finditer(text)]
+        return [Span(m.start(), m.end()) for m in matches_at(QUOTE, text, starts_of(text, QUOTE_OPENERS))]
 
     @cached_property
     def instrument_spans(self) -> list[Span]:

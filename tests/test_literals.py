@@ -1,0 +1,62 @@
+"""The literal-first scans of :mod:`resolint.literals` find what the plain regex scans find."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
+from resolint.literals import find_all, first_of, matches_at, starts_of
+from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
+
+
+def _spans(matches):
+    return [(m.start(), m.end(), m.group(0)) for m in matches]
+
+
+QUOTE_PIECES = st.sampled_from(['"', "“", "”", "a", " ", "\n", "’", "😀", '""', "“x”"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(QUOTE_PIECES, max_size=40).map("".join))
+@example('"a" "b"')
+@example('“a "b” c"')  # a quotation mark inside another quotation
+def test_quotations_are_what_the_regex_finds(text):
+    assert _spans(matches_at(QUOTE, text, starts_of(text, QUOTE_OPENERS))) == _spans(QUOTE.finditer(text))
+
+
+CITATION_PIECES = st.sampled_from(
+    ["Resolution", "Resolutions", "resolution", " ", "12", "3A", ", ", " and ", "(", ")", "Rev. ", "Dubai", "Kyoto", ", 2018", "of the ",
+     "WTSA", "x", "\n", "Resolution 5 (Kyoto, 1994)", "Resolution"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CITATION_PIECES, max_size=30).map("".join))
+@example("xResolution 5 (Kyoto, 1994)")  # the \b before "Resolution" sees the character before it
+@example("Resolution 5 (Kyoto, 1994) Resolution 6 (Dubai, 2018)")
+def test_conference_citations_are_what_the_regex_finds(text):
+    found = matches_at(CONFERENCE_CITATION, text, find_all(text, "Resolution"))
+    assert _spans(found) == _spans(CONFERENCE_CITATION.finditer(text))
+
+
+def test_find_all_finds_overlapping_occurrences_within_bounds():
+    assert find_all("aaaa", "aa") == [0, 1, 2]
+    assert find_all("aaaa", "aa", 1, 3) == [1]
+    assert starts_of("abcab", ("ab", "b", "ab")) == [0, 1, 3, 4]
+
+
+LITERALS = st.lists(st.sampled_from(["UN", "United", "Nations", "N", "a", "Convention", "’", "😀x", "nit"]), min_size=1, max_size=5).map(tuple)
+TEXT = st.lists(st.sampled_from(["UN", "United Nations", " ", "a", "Convention", "’", "😀", "x", "\ud800", "nit"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, LITERALS)
+@example("United", ("U", "United"))  # the first listed wins, as in a regex alternation
+@example("a\ud800United", ("United",))  # a lone surrogate: the regex reads it
+def test_first_of_is_the_regex_alternation(text, literals):
+    rx = re.compile("|".join(re.escape(w) for w in literals))
+    expected = [(m.start(), literals.index(m.group(0))) for m in rx.finditer(text)]
+    assert first_of(text, literals) == expected
