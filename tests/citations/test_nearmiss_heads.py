@@ -1,19 +1,20 @@
-"""near_misses looks only at the paragraphs holding a head word that starts with a capital
-(the only ones it examines): found by one scan of the text, they must include every
-paragraph where near_misses would examine a head word, and skipping the others must not
-change what it finds."""
+"""near_misses looks only at the head words that start with a capital (the only ones it
+examines), where scans of the text find them: the scans must find every word near_misses
+would examine, and skipping the other paragraphs and words must not change what it finds."""
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resolint.citations import nearmiss
-from resolint.citations.nearmiss import _WORD, HEAD_WORDS, _ranges_with_heads, near_misses
+from resolint.citations.nearmiss import _WORD, HEAD_WORDS, _heads_by_range, near_misses
 from resolint.citations.refdata import builtin_instruments
 
 HEADS = tuple(sorted(HEAD_WORDS))
 PIECES = st.sampled_from(
     ["Convention", "CONVENTION", "CoNvEnTiOn", "convention", "conven", "tion", "Charter", "İ", "ΣΑΣ ", " ", "\n\n", "the ",
-     "Treaty", "x", "United Nations ", "UN ", "against Corruption", "on the Rights of a Child", "Covenant"]
+     "Treaty", "x", "United Nations ", "UN ", "against Corruption", "on the Rights of a Child", "Covenant",
+     # Whole near-misses, so that skipping a head word shows.
+     "UN Convention against Corruption ", "Convention on the Rights of a Child ", "Charter of the UN "]
 )
 
 
@@ -24,12 +25,17 @@ def _ranges(text, cuts):
 
 
 def _examined(text, ranges):
-    """The ranges holding a word near_misses examines: a head word with a capital."""
+    """(range, start) of every word near_misses examines: a head word with a capital."""
     return {
-        n
+        (n, w.start())
         for n, (s, e) in enumerate(ranges)
-        if any(w.group(0).lower() in HEAD_WORDS and w.group(0)[0].isupper() for w in _WORD.finditer(text, s, e))
+        for w in _WORD.finditer(text, s, e)
+        if w.group(0).lower() in HEAD_WORDS and w.group(0)[0].isupper()
     }
+
+
+def _found(text, ranges):
+    return {(n, h) for n, hits in _heads_by_range(text, ranges, HEADS).items() for h in hits}
 
 
 @settings(max_examples=300, deadline=None)
@@ -37,32 +43,35 @@ def _examined(text, ranges):
 @example("a Convention b", [0, 215, 215, 1000])  # a head word across a paragraph's end
 @example("İ Convention", [0, 1000])  # lowering lengthens the text
 @example("CoNvEnTiOn x", [0, 1000])
-def test_every_paragraph_with_a_capitalized_head_word_is_found(text, cuts):
+def test_every_capitalized_head_word_is_found(text, cuts):
     ranges = _ranges(text, cuts)
-    assert _examined(text, ranges) <= _ranges_with_heads(text, ranges, HEADS)
+    assert _examined(text, ranges) <= _found(text, ranges)
+    # Out of order, each range is searched on its own.
+    assert _examined(text, ranges[::-1]) <= _found(text, ranges[::-1])
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join), st.lists(st.integers(0, 1000), max_size=12))
-def test_skipping_the_other_paragraphs_changes_no_near_miss(text, cuts):
+def test_skipping_the_other_paragraphs_and_words_changes_no_near_miss(text, cuts):
     ranges, instruments = _ranges(text, cuts), builtin_instruments()
     found = near_misses(text, ranges, instruments, [])
-    everything = nearmiss._ranges_with_heads
-    nearmiss._ranges_with_heads = lambda text, ranges, heads: set(range(len(ranges)))
+    hits = nearmiss._heads_by_range
+    # Every word of every paragraph examined, as the full path reads them.
+    nearmiss._heads_by_range = lambda text, ranges, heads: dict.fromkeys(range(len(ranges)))
     try:
         assert near_misses(text, ranges, instruments, []) == found
     finally:
-        nearmiss._ranges_with_heads = everything
+        nearmiss._heads_by_range = hits
 
 
 def test_lower_case_head_words_are_not_looked_at():
     text = "the convention x Convention y CONVENTION z"
-    assert _ranges_with_heads(text, [(0, 14), (15, 27), (28, 40)], HEADS) == {1, 2}
+    assert _heads_by_range(text, [(0, 14), (15, 27), (28, 40)], HEADS) == {1: [17], 2: [30]}
 
 
 def test_ranges_out_of_order_are_still_read():
     text = "Convention x Charter"
-    assert _ranges_with_heads(text, [(13, 20), (0, 10)], HEADS) == {0, 1}
+    assert _heads_by_range(text, [(13, 20), (0, 10)], HEADS) == {0: [13], 1: [0]}
 
 
 def test_a_capitalized_head_word_is_still_examined():
@@ -71,3 +80,14 @@ def test_a_capitalized_head_word_is_still_examined():
     # The case of a name does not count ("a Child" for "the Child" does).
     found = [nm.text for nm in near_misses(text, ranges, builtin_instruments(), [])]
     assert found == ["UN Convention against Corruption", "CONVENTION ON THE RIGHTS OF A CHILD"]
+
+
+def test_no_head_word_starts_inside_another():
+    """What lets each capital's scan find every head word (``_heads_by_range``): a match
+    of "Treaty" cannot hide a "Treaty" that starts inside it, in any case (heads of
+    different capitals are scanned apart)."""
+    for h1 in HEADS:
+        for h2 in HEADS:
+            for k in range(1, len(h1) if h1[0] == h2[0] else 0):
+                inside = h1[k:]
+                assert not (h2.startswith(inside) or inside.startswith(h2)), (h1, k, h2)
