@@ -8,8 +8,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
-from resolint.literals import find_all, first_of, matches_at, starts_of
+from resolint.literals import ascii_digits_only, find_all, first_of, matches_at, starts_of
 from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
+from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
+from resolint_rules.trm.number_glued_to_word import _YEAR, year_scan
 
 
 def _spans(matches):
@@ -60,3 +62,21 @@ def test_first_of_is_the_regex_alternation(text, literals):
     rx = re.compile("|".join(re.escape(w) for w in literals))
     expected = [(m.start(), literals.index(m.group(0))) for m in rx.finditer(text)]
     assert first_of(text, literals) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a1 ’é😀\ud800٣߃०１")))
+@example("Arabic-Indic ٣ and ASCII 3")
+def test_ascii_digits_only_is_whether_every_digit_is_ascii(text):
+    assert ascii_digits_only(text) == all(c in "0123456789" for c in re.findall(r"\d", text))
+
+
+DIGIT_TEXT = st.lists(st.sampled_from(["1", "2", "0", "8", "9", "19", "20", "18", "st", "nd", "RD", "th", "x", " ", "٣", "’", "and"]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DIGIT_TEXT)
+@example("192019and 1st ٣rd")
+def test_year_and_ordinal_scans_are_what_the_regexes_find(text):
+    assert _spans(year_scan(text)) == _spans(_YEAR.finditer(text))
+    assert suffixed_starts(text) == [m.start() for m in _SUFFIXED.finditer(text)]

@@ -84,3 +84,19 @@ def first_of(text: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=32)
 def _alternation(literals: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in literals))
+
+
+#: Every ASCII character, as UTF-8 bytes: what :func:`ascii_digits_only` deletes.
+_ASCII_BYTES = bytes(range(128))
+_DIGIT = re.compile(r"\d")
+
+
+def ascii_digits_only(text: str) -> bool:
+    """Whether every decimal digit in ``text`` is 0-9, so that ``\\d`` in a pattern matches
+    only those there and a scan may look for ASCII digits as literals. The characters
+    beyond ASCII are few in a draft: they are picked out in C (the text as UTF-8 less its
+    ASCII bytes, which leaves whole characters) and searched for another digit."""
+    if text.isascii():
+        return True
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    return _DIGIT.search(rest) is None

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.literals import ascii_digits_only, first_of
 from resolint.model import Paragraph
 from resolint.numerals import ordinal
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -12,6 +13,18 @@ ORDINAL = re.compile(r"\d(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 #: Where ORDINAL may match in a paragraph (no lookahead: at a paragraph's end the next
 #: character is not the paragraph's): the paragraphs a whole-document check reads.
 _SUFFIXED = re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)")
+#: What _SUFFIXED matches when the digits are ASCII, as literals.
+_SUFFIXED_LITERALS = tuple(d + s for d in "0123456789" for s in ("st", "nd", "rd", "th", "ST", "ND", "RD", "TH"))
+
+
+def suffixed_starts(text: str) -> list[int]:
+    """Where ``_SUFFIXED`` matches in ``text``. With ASCII digits only, one Aho-Corasick
+    pass over its literals finds the same places (none can start inside another: a
+    suffix is letters) in a fraction of the time of the regex, which starts with a set
+    of characters and is tried at every position (2% of a corpus run)."""
+    if ascii_digits_only(text):
+        return [pos for pos, _ in first_of(text, _SUFFIXED_LITERALS)]
+    return [m.start() for m in _SUFFIXED.finditer(text)]
 
 
 class OrdinalSuffix(Rule):
@@ -76,8 +89,8 @@ class OrdinalSuffix(Rule):
     def check(self, ctx: RuleContext):
         """One scan of the text finds the few paragraphs with a suffixed number; only those are read."""
         seen: set[int] = set()
-        for m in _SUFFIXED.finditer(ctx.text):
-            p = ctx.facts.paragraph_at(m.start())
+        for start in suffixed_starts(ctx.text):
+            p = ctx.facts.paragraph_at(start)
             if p is not None and p.own and p.index not in seen:
                 seen.add(p.index)
                 yield from self.check_paragraph(ctx, p)

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import re
 
+from resolint.literals import first_of, matches_at
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import in_spans, own_text_matches
+from resolint_rules.refs import in_spans, own_matches
 from resolint_rules.trm.paragraph_facts import paragraph_keys, spans_in
 
 _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|between|before|after|during"
@@ -13,6 +14,8 @@ _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|
 GLUED = re.compile(rf"(?<![\w/.-])(?P<a>(?:1[89]|20)\d\d)(?P<b>{_WORDS})\b|\b(?P<c>{_WORDS})(?P<d>(?:1[89]|20)\d\d)(?![\w/])")
 #: Cheap first pass: a year touching a letter.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: How every match of _YEAR starts.
+_YEAR_HEADS = ("18", "19", "20")
 
 
 class NumberGluedToWord(Rule):
@@ -74,8 +77,11 @@ class NumberGluedToWord(Rule):
     def check(self, ctx: RuleContext):
         """What :meth:`check_paragraph` finds in each of :meth:`paragraphs`, by one scan
         of the whole text for years (cheaper than one per paragraph)."""
-        for _p, t in own_text_matches(ctx, _YEAR):
-            v = _glued(ctx.text, t)
+        text = ctx.text
+        # Only a year next to a lower-case letter can be glued (the first test of
+        # ``_glued``): the others need not be placed in their paragraphs.
+        for _p, t in own_matches(ctx, [t for t in year_scan(text) if _touches_lower(text, t)]):
+            v = _glued(text, t)
             if v is not None:
                 yield v
 
@@ -86,6 +92,13 @@ class NumberGluedToWord(Rule):
                 v = _glued(ctx.text, t)
                 if v is not None:
                     yield v
+
+
+def year_scan(text: str) -> list[re.Match[str]]:
+    """``_YEAR.finditer(text)``: the regex, which starts with a set of characters and was
+    tried at every position of the text, is tried only where "18", "19" or "20" stands
+    (none of the three can start inside another)."""
+    return matches_at(_YEAR, text, [pos for pos, _ in first_of(text, _YEAR_HEADS)])
 
 
 def year_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
@@ -105,11 +118,17 @@ def _keys(facts) -> dict[int, object]:
     return paragraph_keys(facts, 9, 8, str.isdecimal, ("quotes",))
 
 
+def _touches_lower(text: str, t: re.Match[str]) -> bool:
+    """Whether a lower-case letter stands right before or after year ``t``."""
+    s, e = t.start(), t.end()
+    return bool((s and text[s - 1].islower()) or (e < len(text) and text[e].islower()))
+
+
 def _glued(text: str, t: re.Match[str]) -> Violation | None:
     """The finding for year ``t`` when a short word is run into it."""
-    s, e = t.start(), t.end()
-    if not ((s and text[s - 1].islower()) or (e < len(text) and text[e].islower())):
+    if not _touches_lower(text, t):
         return None
+    s, e = t.start(), t.end()
     m = GLUED.search(text, max(0, s - 8), min(len(text), e + 8))
     if m is None or not (m.start() <= s < m.end()):
         return None

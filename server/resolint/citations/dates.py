@@ -7,8 +7,10 @@ import re
 
 from resolint.citations import patterns as P
 from resolint.citations.types import (
+    MONTH_NAMES,
     DateMention,
 )
+from resolint.literals import first_of
 from resolint.source import Span
 
 
@@ -23,9 +25,11 @@ def date_from_match(m: re.Match, base: int = 0) -> DateMention:
 
 
 def _months(text: str, starts: list[int] | None):
+    """The matches of ``P.MONTH`` in ``text``, tried where a month name starts: at
+    ``starts`` when known, else where :func:`~resolint.literals.first_of` finds one (a
+    month name never starts inside another, so these are all the places one does)."""
     if starts is None:
-        yield from P.MONTH.finditer(text)
-        return
+        starts = [pos for pos, _ in first_of(text, MONTH_NAMES)]
     for s in starts:
         m = P.MONTH.match(text, s)
         if m is not None:

@@ -14,6 +14,7 @@ from resolint.citations.scan import _in, _quotes
 from resolint.citations.types import (
     InstrumentMention,
 )
+from resolint.literals import first_of
 from resolint.model import Paragraph
 from resolint.source import Span, word_before
 
@@ -69,17 +70,18 @@ class _NameMatcher:
                 self.apart.append(i)
             else:
                 self.by_word.setdefault(word, []).append((i, head))
-        # One scan for every first word (a literal alternation: the engine skips to their
-        # first letters), and where an occurrence may overlap another ("CRC" in "CRCRC",
-        # "CRCharter"), which the scan steps over: (offset in the word, the other word).
-        self.first_word_regex = re.compile("|".join(re.escape(w) for w in self.first_words) or r"(?!x)x")
+        # One scan for every first word (:func:`~resolint.literals.first_of`, what a
+        # literal alternation finds), and where an occurrence may overlap another ("CRC"
+        # in "CRCRC", "CRCharter"), which the scan steps over: (offset in the word, the
+        # other word).
         self.overlaps = {w: _overlaps(w, self.first_words) for w in self.first_words}
 
     def heads(self, text: str) -> list[tuple[int, str]]:
         """(offset, first word) wherever a name or a variant may start, in text order: every
         occurrence of every first word (no two start at the same offset: none is another's
         prefix, so the scan finds the one that starts wherever one does)."""
-        out = [(m.start(), m.group(0)) for m in self.first_word_regex.finditer(text)]
+        words = self.first_words
+        out = [(pos, words[k]) for pos, k in first_of(text, words)]
         overlaps = self.overlaps
         more = [(s + k, v) for s, w in out if overlaps[w] for k, v in overlaps[w] if text.startswith(v, s + k)]
         return sorted(out + more) if more else out

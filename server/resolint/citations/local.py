@@ -23,7 +23,6 @@ text, so a paragraph read with hints gives exactly what it gives read alone
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,10 +31,10 @@ from resolint.citations.dates import find_dates
 from resolint.citations.instruments import _name_matches, _NameMatcher, mentions_in, unknown_conventions
 from resolint.citations.internal import InternalCandidate, internal_candidates
 from resolint.citations.organs import Named, _Context, organ_notes
-from resolint.citations.patterns import MONTHS
 from resolint.citations.resolutions import _loose_symbols, _Par, _resolution_lists
 from resolint.citations.scan import _paragraphs_with
-from resolint.citations.types import DateMention, InstrumentMention, Organ, ResolutionCitation
+from resolint.citations.types import MONTH_NAMES, DateMention, InstrumentMention, Organ, ResolutionCitation
+from resolint.literals import first_of
 from resolint.model import Paragraph
 from resolint.source import Span
 
@@ -43,8 +42,6 @@ from resolint.source import Span
 #: nothing: no resolution, symbol, article, internal reference or body name.
 NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council", "Assembly", "Convention")
 
-#: Where a month name starts (no lookahead: :func:`find_dates` checks the match there).
-_MONTH_NAME = re.compile(MONTHS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +151,8 @@ class Hints:
                 self.in_needles.setdefault(w, []).append((n, n.index(w)))
         needles = tuple(n for n in NEEDLES if not any(w in n for w in matcher.first_words))
         self.busy = _paragraphs_with(text, needles, starts, body)
-        self.months = _bucket([m.start() for m in _MONTH_NAME.finditer(text)], body, starts, 1)
+        # Where a month name starts (:func:`find_dates` checks the match there).
+        self.months = _bucket([pos for pos, _ in first_of(text, MONTH_NAMES)], body, starts, 1)
         self.heads = _bucket_heads(matcher.heads(text), body, starts)
 
         #: The paragraphs (indices) that may cite anything: :meth:`read` gives :data:`NOTHING` for the others.
