@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from resolint.citations import nearmiss
 from resolint.citations.nearmiss import _WORD, HEAD_WORDS, _heads_by_range, near_misses
 from resolint.citations.refdata import builtin_instruments
+from resolint.source import Span
 
 HEADS = tuple(sorted(HEAD_WORDS))
 PIECES = st.sampled_from(
@@ -91,3 +92,12 @@ def test_no_head_word_starts_inside_another():
             for k in range(1, len(h1) if h1[0] == h2[0] else 0):
                 inside = h1[k:]
                 assert not (h2.startswith(inside) or inside.startswith(h2)), (h1, k, h2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=12), st.integers(0, 70), st.integers(0, 20))
+def test_the_names_overlapping_a_paragraph_are_all_found(spans, start, length):
+    taken = [Span(s, s + n) for s, n in spans]
+    end = start + length
+    expected = sorted((t.start, t.end) for t in taken if t.start < end and t.end > start)
+    assert sorted(nearmiss._Taken(taken).overlapping(start, end)) == expected

@@ -85,12 +85,13 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
     memo: dict[tuple[str, str], float] = {}
     normalized: dict[str, str] = {}
     heads = 0
+    recognized = _Taken(taken)
     # A paragraph without a head word (in any case) has nothing to examine, and most
     # have none: splitting every paragraph into words was a sixth of a corpus run.
     for n, hits in sorted(_heads_by_range(text, ranges, tuple(targets)).items()):
         start, end = ranges[n]
         # Only the names recognized in this paragraph can overlap a window inside it.
-        local_taken = [(t.start, t.end) for t in taken if t.start < end and t.end > start]
+        local_taken = recognized.overlapping(start, end)
         words = list(_WORD.finditer(text, start, end))
         for i in _head_words(words, hits, targets):
             heads += 1
@@ -102,6 +103,23 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
             if best is not None and not (found and best.span.overlaps(found[-1].span)):
                 found.append(best)
     return found
+
+
+class _Taken:
+    """The names already recognized, by start, to pick those that overlap a paragraph
+    by bisection (going through all of them for every paragraph was quadratic)."""
+
+    def __init__(self, taken: list[Span]) -> None:
+        self.spans = sorted((t.start, t.end) for t in taken)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of the names that overlap [start, end): a name that ends after
+        ``start`` starts after ``start`` less the longest name's length."""
+        lo = bisect.bisect_right(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [(s, e) for s, e in self.spans[lo:hi] if e > start]
 
 
 def _start(m: re.Match[str]) -> int:
@@ -210,7 +228,7 @@ def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]
     s, e = words[first].start(), words[last].end()
     # A recognized name may lie inside a longer near-miss ("UN Convention against
     # Corruption" holds the alias "Convention against Corruption"), not across its edge.
-    if any(s < te and ts < e and not (s < ts and te <= e) for ts, te in taken):
+    if taken and any(s < te and ts < e and not (s < ts and te <= e) for ts, te in taken):
         return None
     cand = text[s:e].rstrip(".")
     if " ".join(cand.split()) in accepted:

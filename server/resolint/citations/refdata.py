@@ -246,6 +246,12 @@ class Instrument:
     def articles_verified(self) -> bool:
         return (self.articles_status or self.status) == "verified"
 
+    def __hash__(self) -> int:
+        """The key and title only (equal instruments have equal ones): tuples of
+        instruments key the caches of their matchers, and hashing every field of every
+        instrument, compiled variants included, was a per-document cost."""
+        return hash((self.key, self.title))
+
     def names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((self.title, self.short, *self.aliases)))
 
