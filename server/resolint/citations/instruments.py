@@ -14,7 +14,7 @@ from resolint.citations.scan import _in, _quotes
 from resolint.citations.types import (
     InstrumentMention,
 )
-from resolint.literals import first_of
+from resolint.literals import find_all, first_of, matches_at
 from resolint.model import Paragraph
 from resolint.source import Span, word_before
 
@@ -185,11 +185,30 @@ def unknown_conventions(ptext: str, pmentions: tuple[InstrumentMention, ...]) ->
     for _, e in spans:
         reach.append(max(e, reach[-1]) if reach else e)
     out = []
-    for gm in P.ANY_CONVENTION.finditer(ptext):
+    for gm in matches_at(P.ANY_CONVENTION, ptext, _convention_starts(ptext)):
         k = bisect.bisect_right(cstarts, gm.start())
         if not (k and reach[k - 1] > gm.start()):
             out.append(gm.start())
     return tuple(out)
+
+
+def _convention_starts(ptext: str) -> list[int]:
+    """Where a match of ``P.ANY_CONVENTION`` may start: at each "Convention", and at the
+    capitalized word before one ("Paris Convention": a capital, lower-case letters,
+    spaces). The regex, which starts with ``\\b`` and a set of capitals, was tried at
+    every position of every paragraph that names a convention."""
+    out = []
+    for c in find_all(ptext, "Convention"):
+        out.append(c)
+        k = c
+        while k and ptext[k - 1].isspace():
+            k -= 1
+        j = k
+        while j and "a" <= ptext[j - 1] <= "z":
+            j -= 1
+        if j < k < c and j and "A" <= ptext[j - 1] <= "Z":
+            out.append(j - 1)
+    return sorted(set(out))
 
 
 def mentions_in(ptext: str, hits, annex: bool) -> tuple[InstrumentMention, ...]:

@@ -129,13 +129,19 @@ class _Par:
         return bool(self.own_symbol and c.span == self.own_symbol)
 
 
-def _list_item(ctx: _Context, par: _Par, pos: int, kw: re.Match, decision: bool, prev_list) -> tuple[ResolutionCitation, int] | None:
-    """The citation at ``pos`` in a list after "resolution(s)": a number or a symbol."""
+def _list_item(
+    ctx: _Context, par: _Par, pos: int, kw: re.Match, decision: bool, prev_list, organs: dict[str, tuple[Organ, Basis, str]]
+) -> tuple[ResolutionCitation, int] | None:
+    """The citation at ``pos`` in a list after "resolution(s)": a number or a symbol.
+    ``organs``: the organ :func:`_resolve` gives the keyword, by shape of number (the
+    numbers of a list share their keyword, and mostly their shape)."""
     ptext = par.text
     m = P.ITEM.match(ptext, pos)
     if m:
         shape = _item_shape(m)
-        organ_, basis, name = _resolve(ctx, ptext, kw.start(), shape)
+        if shape not in organs:
+            organs[shape] = _resolve(ctx, ptext, kw.start(), shape)
+        organ_, basis, name = organs[shape]
         if basis is Basis.IMPLIED and prev_list is not None and P.LIST_JOIN.fullmatch(ptext, prev_list[0], kw.start()):
             # "General Assembly resolution 78/10 of … and decision 77/555": the body carries over.
             porgan, pbasis, pname = prev_list[1]
@@ -155,8 +161,9 @@ def _keyword_list(ctx: _Context, par: _Par, kw: re.Match, prev_list, out: list, 
     decision = kw.group("kw").lower().startswith("decision")
     pos = end = kw.end()
     items: list[ResolutionCitation] = []
+    organs: dict[str, tuple[Organ, Basis, str]] = {}
     while True:
-        found = _list_item(ctx, par, pos, kw, decision, prev_list)
+        found = _list_item(ctx, par, pos, kw, decision, prev_list, organs)
         if found is None:
             break
         c, end = found
