@@ -8,8 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resolint.citations.instruments import _convention_starts
-from resolint.citations.organs import organs_named
-from resolint.citations.patterns import ANY_CONVENTION, ORGAN_ANY, QUOTE, QUOTE_OPENERS
+from resolint.citations.patterns import ANY_CONVENTION, QUOTE, QUOTE_OPENERS
 from resolint.literals import ascii_digits_only, find_all, first_of, matches_at, starts_of
 from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
 from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
@@ -97,15 +96,3 @@ CONVENTION_PIECES = st.sampled_from(
 def test_named_conventions_are_what_the_regex_finds(text):
     assert _spans(matches_at(ANY_CONVENTION, text, _convention_starts(text))) == _spans(ANY_CONVENTION.finditer(text))
 
-
-ORGAN_PIECES = st.sampled_from(["General Assembly", "Security Council", "Human Rights Council", "Health Assembly", "Assembly", "Council", "s", " ", "x", "General ", "Economic and Social Council", "é"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(ORGAN_PIECES, max_size=20).map("".join), st.integers(0, 400))
-@example("General Assemblys Security Council", 400)
-@example("General Assembly", 10)  # a name cut by the end of the search
-def test_named_organs_are_what_the_regex_finds(text, end):
-    end = min(end, len(text))
-    assert _spans(organs_named(text, end)) == _spans(ORGAN_ANY.finditer(text, 0, end))
-    assert _spans(organs_named(text)) == _spans(ORGAN_ANY.finditer(text))

@@ -14,7 +14,6 @@ from resolint.citations.types import (
     Organ,
     ResolutionCitation,
 )
-from resolint.literals import first_of, matches_at
 from resolint.model import Resolution
 
 _FITS = {
@@ -132,7 +131,7 @@ def _its_organ(ctx: _Context, ptext: str, kw_start: int, shape: str) -> tuple[Or
     if _fits(ctx.doc_organ, shape):
         return _finish(ctx.doc_organ, Basis.ITS, "", shape)
     # "the United Nations General Assembly resolution 51/1 …, as well as its resolutions 71/19".
-    for om in reversed(list(organs_named(ptext, kw_start)) if ("Council" in ptext or "Assembly" in ptext) else []):
+    for om in reversed(list(P.ORGAN_ANY.finditer(ptext, 0, kw_start)) if ("Council" in ptext or "Assembly" in ptext) else []):
         organ = _organ_from_any(om, shape)
         if organ is not None and _fits(organ, shape):
             return _finish(organ, Basis.ITS, "", shape)
@@ -224,14 +223,6 @@ def _owner_after(items: list[ResolutionCitation], ptext: str, end: int) -> None:
                 c.form = "session"
 
 
-def organs_named(ptext: str, end: int | None = None) -> list[re.Match[str]]:
-    """``P.ORGAN_ANY.finditer(ptext, 0, end)``, tried only where one of its names starts
-    (one Aho-Corasick pass; no name starts inside another, so these are all the places
-    one does): the regex starts with a set of capitals and was tried everywhere."""
-    end = len(ptext) if end is None else end
-    return matches_at(P.ORGAN_ANY, ptext, [pos for pos, _ in first_of(ptext, P.ORGAN_NAMES) if pos < end], end)
-
-
 def _after_interpol(m: re.Match) -> bool:
     before = m.string[max(0, m.start() - 16) : m.start()]
     return before.endswith(("INTERPOL ", "Interpol ", "ICPO-INTERPOL "))
@@ -255,7 +246,7 @@ def _named_before(ptext: str, end: int) -> tuple[list[Organ], list[tuple[Organ, 
     councils: list[Organ] = []
     assemblies: list[tuple[Organ, str]] = []
     if "Council" in ptext or "Assembly" in ptext:
-        for m in organs_named(ptext, end):
+        for m in P.ORGAN_ANY.finditer(ptext, 0, end):
             t = m.group(0)
             if t.endswith("Council"):
                 councils.append(_organ_from_any(m, "") or Organ.OTHER)
@@ -308,7 +299,7 @@ def _finish(organ: Organ, basis: Basis, name: str, shape: str) -> tuple[Organ, B
 def organ_notes(ptext: str) -> tuple[tuple[Organ, str, bool], ...]:
     """The bodies a paragraph names, in order: (organ, name, is a council), for :meth:`Named.after`."""
     out = []
-    for m in organs_named(ptext):
+    for m in P.ORGAN_ANY.finditer(ptext):
         t = m.group(0)
         if t.endswith("Council"):
             organ = _organ_from_any(m, "")

@@ -75,11 +75,10 @@ ORGAN_END = re.compile(
     r"Sub-Commission|Congress|Organization|Court|Secretariat)(?![\w-])"
 )
 #: Any body named in running text (for "its resolution" after "X … as well as its").
-ORGAN_NAMES = (
-    "General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
-    "Environment Assembly", "Health Assembly",
+ORGAN_ANY = re.compile(
+    r"(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council"
+    r"|Environment Assembly|Health Assembly)\b"
 )
-ORGAN_ANY = re.compile(rf"(?:{'|'.join(ORGAN_NAMES)})\b")
 #: "…, in its resolution" / "… by its decision": the body is named just before.
 #: A start inside a run of spaces is never the leftmost match (the run's start is), so it
 #: is skipped, and runs are taken whole: linear on any tail, not just the 160 characters
