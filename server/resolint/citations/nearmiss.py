@@ -194,8 +194,15 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
     best: tuple[float, int, int, str, Instrument, str] | None = None
     # Names of one length around the same head share their windows: each is cut once.
     windows: dict[tuple[int, int], tuple[int, int, str] | None] = {}
+    # Whether a window may start at a word; most may not ("the Convention"), and then
+    # none of the windows that start there is cut.
+    starts: dict[int, bool] = {}
     for inst, name, norm, n, pos, _ in targets:
         for first in range(max(0, i - pos - 1), min(i, i - pos + 1) + 1):
+            if first not in starts:
+                starts[first] = _may_start(words[first].group(0))
+            if not starts[first]:
+                continue
             for last in range(max(i, first + n - 2), min(len(words), first + n + 1)):
                 if (first, last) not in windows:
                     windows[first, last] = _window(text, words, first, last, taken, accepted)
@@ -216,14 +223,16 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
     return NearMiss(Span(s, e), cand_text, inst, name, score)
 
 
+def _may_start(word: str) -> bool:
+    """Whether a near-miss may start with ``word``: a capital ("UN" too)."""
+    return word[0].isupper() or word.startswith("UN")
+
+
 def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]], accepted: set[str]):
-    """(start, end, text) of words[first..last] if it may be a name: it starts with a
-    capital, is not already recognized (``taken``: (start, end) of recognized names), and
-    is not itself an accepted name."""
+    """(start, end, text) of words[first..last] if it may be a name (its first word is
+    one :func:`_may_start`, the caller's test): it is not already recognized (``taken``:
+    (start, end) of recognized names), and is not itself an accepted name."""
     if last < first:
-        return None
-    head = words[first].group(0)
-    if not (head[0].isupper() or head.startswith("UN")):
         return None
     s, e = words[first].start(), words[last].end()
     # A recognized name may lie inside a longer near-miss ("UN Convention against
