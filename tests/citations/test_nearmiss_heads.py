@@ -101,3 +101,10 @@ def test_the_names_overlapping_a_paragraph_are_all_found(spans, start, length):
     end = start + length
     expected = sorted((t.start, t.end) for t in taken if t.start < end and t.end > start)
     assert sorted(nearmiss._Taken(taken).overlapping(start, end)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["UN", "U.N.", "U.N", "UNESCO", " ", "’", "Convention", "the", ".", "\n", "un"]), max_size=12).map("".join))
+def test_normalize_reads_un_as_the_regex_does(text):
+    expected = " ".join(nearmiss._UN.sub("United Nations", text.replace("’", "'")).lower().rstrip(".,;:").split())
+    assert nearmiss.normalize(text) == expected

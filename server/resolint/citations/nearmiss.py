@@ -45,7 +45,9 @@ class NearMiss:
 
 def normalize(text: str) -> str:
     """Lower case, "UN" read as "United Nations", one space between words."""
-    text = _UN.sub("United Nations", text.replace("’", "'"))
+    text = text.replace("’", "'")
+    if "UN" in text or "U.N." in text:  # what _UN matches holds one of these
+        text = _UN.sub("United Nations", text)
     return " ".join(text.lower().rstrip(".,;:").split())
 
 
