@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from resolint.model import Kind, Paragraph
@@ -41,14 +40,6 @@ def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_firs
     ("Recalling also", "Takes note with appreciation"). ``lower``: every word in lower
     case ("recalling further", the openers of ITU groups).
     """
-    return _recased(opener_text, case, capitalize_first)
-
-
-@functools.lru_cache(maxsize=4096)
-def _recased(opener_text: str, case: str, capitalize_first: bool) -> str:
-    """:func:`expected_case`, kept by its arguments: a few hundred openers make up a
-    corpus, and recasing one character by character for each of 10,000 paragraphs cost
-    more than the rules that ask."""
     words = list(_WORD.finditer(opener_text))
     out = list(opener_text)
     for i, m in enumerate(words):
