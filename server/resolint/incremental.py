@@ -107,6 +107,21 @@ def paragraph_key(text: str, p: Paragraph) -> tuple:
     )
 
 
+def placed_key(text_id: int, p: Paragraph) -> tuple:
+    """What :func:`paragraph_key` says, for a paragraph whose text (and so its bullet,
+    label as written, content and final mark: the parser reads them from the text alone)
+    has the number ``text_id`` in the parse memo: hashing a few small values instead of
+    the paragraph's text is most of what keying every paragraph after an edit saves."""
+    q = p.parent
+    ancestors: tuple = ()
+    while q is not None:  # most paragraphs have none
+        ancestors += ((q.kind, q.depth, q.heads_group, _label_key(q.label, q.span.start)),)
+        q = q.parent
+    label = p.label  # its number may be the rendered one (resolint.parser.numbering)
+    numbered = None if label is None else (label.value, label.typed)
+    return (text_id, p.kind, p.part, p.depth, p.heads_group, len(p.children), numbered, ancestors)
+
+
 def _freeze(options: dict) -> str:
     return repr(sorted(options.items()))
 
@@ -199,7 +214,11 @@ class LintCache:
         keys), by paragraph index: worked out once per lint for all the local rules."""
         if self._numbered is res and self._by_index is not None:
             return self._by_index
-        out = [self._number_of_key(paragraph_key(text, p)) for p in res.paragraphs]
+        number = self._number_of_key
+        if self.parse.made is res.paragraphs:  # parsed with the memo: its texts are numbered
+            out = [number(placed_key(t, p)) for t, p in zip(self.parse.text_ids, res.paragraphs, strict=True)]
+        else:
+            out = [number(paragraph_key(text, p)) for p in res.paragraphs]
         self._by_index, self._numbered = out, res
         return out
 

@@ -38,14 +38,15 @@ def _abs(rel: tuple[int, int] | None, base: int) -> Span | None:
     return None if rel is None else Span(rel[0] + base, rel[1] + base)
 
 
-#: A paragraph's bullet, label, content start and final mark, relative to its start.
+#: A paragraph's bullet, label, content start and final mark, relative to its start,
+#: and the number of its text (:attr:`ParseMemo.text_ids`).
 Parts = tuple
 
 
 def _paragraph(parts: Parts, raw: RawParagraph) -> Paragraph:
     """A new, unplaced paragraph of ``raw`` with the given parts."""
     base, end = raw.span.start, raw.span.end
-    bullet, label_parts, content_start, terminal = parts
+    bullet, label_parts, content_start, terminal, _ = parts
     label = None
     if label_parts is not None:
         span, label_text, scheme, value, form = label_parts
@@ -62,6 +63,12 @@ class ParseMemo:
         self._split: _Split | None = None
         self._read = Generations()  # paragraph text -> its parts, relative
         self._cut = Generations()  # paragraph text -> how it is cut, relative
+        self._texts = 0  # text numbers given so far
+        #: The last :meth:`paragraphs` and, by position, a number for each one's text:
+        #: equal numbers, equal texts (a number is never given to another text), so the
+        #: incremental linter keys a paragraph by a small int instead of its text.
+        self.made: list[Paragraph] | None = None
+        self.text_ids: list[int] = []
 
     def next_round(self) -> None:
         """A parse is over: drop what neither it nor the one before it used."""
@@ -75,11 +82,14 @@ class ParseMemo:
         split = self._split
         assert split is not None, "raws() first"
         out: list[Paragraph] = []
+        ids: list[int] = []
         for m, (pieces, _) in enumerate(split.cuts):
             parts = split.parts[m]
             if parts is None:
                 parts = split.parts[m] = [self._parts(text, r, read) for r in pieces]
             out.extend(_paragraph(pt, r) for pt, r in zip(parts, pieces, strict=True))
+            ids.extend(pt[4] for pt in parts)
+        self.made, self.text_ids = out, ids
         return out
 
     def _parts(self, text: str, raw: RawParagraph, read: Callable[[str, RawParagraph], Paragraph]) -> Parts:
@@ -89,11 +99,13 @@ class ParseMemo:
         if hit is MISSING:
             p = read(text, raw)
             label = p.label
+            self._texts += 1
             hit = (
                 relative(p.bullet, base),
                 None if label is None else (relative(label.span, base), label.text, label.scheme, label.value, label.form),
                 p.content.start - base,
                 relative(p.terminal, base),
+                self._texts,
             )
             self._read.put(key, hit)
         return hit
@@ -127,6 +139,7 @@ class ParseMemo:
         the next. Only the lines around the change since the last call are read again
         when ``key`` (what else the grouping depends on) is the same."""
         last, self._split = self._split, None  # a parse stopped half-way leaves no record
+        self.made = None
         window = None if last is None or last.key != key else segments.plan(last.text, last.line_count, last.merged, source)
         parts: list[list[Parts] | None]
         if last is not None and last.key == key and window is None:
