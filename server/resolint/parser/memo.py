@@ -34,25 +34,30 @@ CutOne = Callable[[RawParagraph, RawParagraph | None], Pieces]
 _NOT_CUT = object()  # the usual answer: a paragraph with nothing run together in it
 
 
-def _abs(rel: tuple[int, int] | None, base: int) -> Span | None:
-    return None if rel is None else Span(rel[0] + base, rel[1] + base)
-
-
 #: A paragraph's bullet, label, content start and final mark, relative to its start,
 #: and the number of its text (:attr:`ParseMemo.text_ids`).
 Parts = tuple
 
 
 def _paragraph(parts: Parts, raw: RawParagraph) -> Paragraph:
-    """A new, unplaced paragraph of ``raw`` with the given parts."""
-    base, end = raw.span.start, raw.span.end
+    """A new, unplaced paragraph of ``raw`` with the given parts (run for every paragraph
+    after every edit: written out, no helper calls)."""
+    span = raw.span
+    base = span.start
     bullet, label_parts, content_start, terminal, _ = parts
     label = None
     if label_parts is not None:
-        span, label_text, scheme, value, form = label_parts
-        label = Label(Span(span[0] + base, span[1] + base), label_text, scheme, value, form)
-    return Paragraph(Kind.UNPLACED, raw.span, Span(content_start + base, end), bullet=_abs(bullet, base),
-                     label=label, terminal=_abs(terminal, base))
+        at, label_text, scheme, value, form = label_parts
+        label = Label(Span(at[0] + base, at[1] + base), label_text, scheme, value, form)
+    return Paragraph(
+        _UNPLACED, span, Span(content_start + base, span.end),
+        None if bullet is None else Span(bullet[0] + base, bullet[1] + base),
+        label,
+        None if terminal is None else Span(terminal[0] + base, terminal[1] + base),
+    )
+
+
+_UNPLACED = Kind.UNPLACED
 
 
 class ParseMemo:
@@ -83,12 +88,14 @@ class ParseMemo:
         assert split is not None, "raws() first"
         out: list[Paragraph] = []
         ids: list[int] = []
+        add, add_id, all_parts = out.append, ids.append, split.parts
         for m, (pieces, _) in enumerate(split.cuts):
-            parts = split.parts[m]
+            parts = all_parts[m]
             if parts is None:
-                parts = split.parts[m] = [self._parts(text, r, read) for r in pieces]
-            out.extend(_paragraph(pt, r) for pt, r in zip(parts, pieces, strict=True))
-            ids.extend(pt[4] for pt in parts)
+                parts = all_parts[m] = [self._parts(text, r, read) for r in pieces]
+            for pt, r in zip(parts, pieces, strict=True):  # usually one
+                add(_paragraph(pt, r))
+                add_id(pt[4])
         self.made, self.text_ids = out, ids
         return out
 
