@@ -80,7 +80,7 @@ class _Parser:
         if self.memo is None:
             place(self.source, self.res, raws, opening_line)
         else:
-            self.memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph)
+            self.memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph, self.memo.text_ids)
             self.memo.next_round()
         read_automatic_numbering(self.res)
         read_title_block(self.res)

@@ -185,11 +185,14 @@ def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne) 
     cuts = last.cuts[:first]
     for i in range(first, w.start + len(fresh)):
         cuts.append(cut_one(merged[i], merged[i + 1] if i + 1 < len(merged) else None))
-    for pieces, gaps in last.cuts[w.stop :]:
-        cuts.append((
-            [segments.moved(r, w.shift, w.line_shift) for r in pieces],
-            [g.moved(w.shift) for g in gaps],
-        ))
+    for was, now, (pieces, gaps) in zip(last.merged[w.stop :], tail, last.cuts[w.stop :], strict=True):
+        if not gaps and len(pieces) == 1 and pieces[0] is was:
+            cuts.append(([now], []))  # not cut (the usual case): the paragraph moved once
+        else:
+            cuts.append((
+                [segments.moved(r, w.shift, w.line_shift) for r in pieces],
+                [g.moved(w.shift) for g in gaps],
+            ))
     # Parts are relative to their paragraph: those outside the window hold as they were.
     parts = last.parts[:first] + [None] * (w.start + len(fresh) - first) + last.parts[w.stop :]
     return merged, cuts, parts
