@@ -230,8 +230,11 @@ class LintCache:
         prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
         numbers = self._numbers_of(ctx.text, ctx.resolution)
         paragraphs = list(rule.paragraphs(ctx))
-        if type(rule).paragraph_key is Rule.paragraph_key:  # most rules: the paragraph alone
-            keys: list = [numbers[p.index] for p in paragraphs]
+        bulk = rule.paragraph_keys(ctx)
+        if bulk is not None:
+            keys: list = [(numbers[p.index], bulk[p.index]) for p in paragraphs]
+        elif type(rule).paragraph_key is Rule.paragraph_key:  # most rules: the paragraph alone
+            keys = [numbers[p.index] for p in paragraphs]
         else:
             keys = [(numbers[p.index], rule.paragraph_key(ctx, p)) for p in paragraphs]
         get = self._violations.get(prefix, {}).get
