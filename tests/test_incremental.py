@@ -418,3 +418,80 @@ def test_each_open_document_keeps_its_linter_until_closed():
     assert store.change("file:///a.txt", 2, [edit]).linter is linter
     assert store.open("file:///b.txt", 1, SEEDS[0]).linter is not linter
     assert store.close("file:///a.txt") is doc and store.get("file:///a.txt") is None
+
+
+# -- lists kept whole (OPR002) --------------------------------------------------------------
+LIST_DRAFT = """The General Assembly,
+
+Recalling its resolution 70/1,
+
+1. Decides to act;
+
+2. Requests a report on paragraph 1 above;
+
+4. Invites States to apply paragraphs 2 and 4 of the present resolution;
+
+5. Decides to remain seized of the matter.
+
+The General Assembly,
+
+Recalling its resolution 71/2,
+
+1. Welcomes the report;
+
+3. Requests a follow-up to paragraph 1 above;
+
+4. Decides to continue.
+"""
+#: Edits, one after the other, each changing what a list's findings or fix read.
+LIST_STEPS = [
+    ("Recalling its resolution 70/1,", "Recalling its resolution 70/1 of 25 September 2015,"),  # both lists move
+    ("paragraphs 2 and 4 of", "paragraphs 2 and 5 of"),  # a reference the fix renumbers
+    ("4. Invites", "3. Invites"),  # the first list mended ...
+    ("3. Invites", "4. Invites"),  # ... and broken again
+    ("1. Welcomes", "1.  Welcomes"),  # a label's place in the second list
+    ("on paragraph 1 above", "on paragraph 2 above"),
+    ("3. Requests a follow-up", "2. Requests a follow-up"),  # the second list mended
+    ("5. Decides to remain", "6. Decides to remain"),
+]
+
+
+def _list_steps_differ() -> list[int]:
+    settings_, linter, text, out = Settings(), IncrementalLinter(), LIST_DRAFT, []
+    for i, (old, new) in enumerate([("", ""), *LIST_STEPS]):
+        assert old in text
+        text = text.replace(old, new, 1)
+        if _findings(linter.lint(text, settings_)) != _findings(lint(text, settings_)):
+            out.append(i)
+    return out
+
+
+def test_list_edits_relint_like_a_full_lint():
+    assert _list_steps_differ() == []
+    text, seen = LIST_DRAFT, set()
+    for old, new in LIST_STEPS:
+        text = text.replace(old, new, 1)
+        seen.add(tuple(f for f in _findings(lint(text, Settings())) if f[0] == "OPR002"))
+    assert len(seen) >= 5  # the steps change OPR002's findings (they would test nothing otherwise)
+
+
+def _without_labels(seq, base):
+    return ()
+
+
+def _without_references(keep):
+    def kept(self, key, base, compute):
+        return keep(self, key[:2], base, compute)
+
+    return kept
+
+
+@pytest.mark.parametrize("broken", ["labels", "references"])
+def test_list_edits_catch_a_key_that_leaves_out_what_a_list_reads(monkeypatch, broken):
+    from resolint_rules.opr import operative_numbering_sequence as opr002
+
+    if broken == "labels":
+        monkeypatch.setattr(opr002, "_labels_key", _without_labels)
+    else:
+        monkeypatch.setattr(LintCache, "kept_violations", _without_references(LintCache.kept_violations))
+    assert _list_steps_differ() != []

@@ -22,7 +22,7 @@ open document (and drops when it is closed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from resolint.engine import LintResult, lint
@@ -139,6 +139,8 @@ class LintCache:
         self._numbers = Generations()
         #: Facts about single paragraphs (what each cites), by paragraph number and more.
         self._facts = Generations()
+        #: Violations of a stretch of the document, by what they depend on (kept_violations).
+        self._kept = Generations()
         self._count = 0
         self._by_index: list[int] | None = None
         self._numbered: Resolution | None = None
@@ -151,6 +153,7 @@ class LintCache:
         """A lint is over: drop what neither it nor the one before it used."""
         self._openers.next_round()
         self._facts.next_round()
+        self._kept.next_round()
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._ran = set()
@@ -158,7 +161,7 @@ class LintCache:
         self._by_index = self._numbered = self._current = None
 
     def __len__(self) -> int:
-        return len(self._openers) + len(self._facts) + sum(len(memo) for memo in self._violations.values())
+        return len(self._openers) + len(self._facts) + len(self._kept) + sum(len(memo) for memo in self._violations.values())
 
     # -- facts ---------------------------------------------------------------------
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None:
@@ -188,6 +191,20 @@ class LintCache:
             hit = compute()
             self._facts.put(key, hit)
         return hit
+
+    def kept_violations(self, key: Hashable, base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+        """See :meth:`resolint.facts.Analysis.kept_violations`: kept with their ``base``,
+        moved when the stretch moved."""
+        hit = self._kept.get(key)
+        if hit is MISSING:
+            found = tuple(compute())
+            self._kept.put(key, (base, found))
+            return list(found)
+        was, found = hit
+        if was != base:
+            found = tuple(shift_violation(v, base - was) for v in found)
+            self._kept.put(key, (base, found))
+        return list(found)
 
     # -- rules ---------------------------------------------------------------------
     def start(self, res: Resolution) -> None:

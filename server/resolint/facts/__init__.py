@@ -11,7 +11,7 @@ needs goes through :meth:`Analysis.derived`, keyed by the function that computes
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -27,6 +27,7 @@ from resolint.source import SourceText, Span
 
 if TYPE_CHECKING:
     from resolint.nlp import Nlp
+    from resolint.rule import Violation
     from resolint.styles import Style
 
 T = TypeVar("T")
@@ -37,6 +38,8 @@ class OpenerMemo(ParagraphMemo, Protocol):
     of one document (:class:`resolint.incremental.LintCache`)."""
 
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None: ...
+
+    def kept_violations(self, key: Hashable, base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
 
 
 class Analysis:
@@ -70,6 +73,14 @@ class Analysis:
             memo = self._memo
             self._openers[key] = find_opener(self, paragraph) if memo is None else memo.opener(self, paragraph, find_opener)
         return self._openers[key]
+
+    def kept_violations(self, key: Hashable, base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+        """``compute()``, for violations in a stretch of the document starting at ``base``
+        that depend on ``key`` alone (hashable, positions in it counted from ``base``):
+        the language server keeps them between lints and moves them with the stretch, so
+        a rule over a whole list (OPR002) redoes only the list an edit changed."""
+        memo = self._memo
+        return list(compute()) if memo is None else memo.kept_violations(key, base, compute)
 
     def derived(self, compute: Callable[[Analysis], T]) -> T:
         """A fact only one rule needs: ``compute(self)``, once per document."""
