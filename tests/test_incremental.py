@@ -481,7 +481,7 @@ def _without_labels(seq, base):
 
 def _without_references(keep):
     def kept(self, key, base, compute):
-        return keep(self, key[:2], base, compute)
+        return keep(self, lambda: key()[:2], base, compute)
 
     return kept
 

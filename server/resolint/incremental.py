@@ -192,18 +192,19 @@ class LintCache:
             self._facts.put(key, hit)
         return hit
 
-    def kept_violations(self, key: Hashable, base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+    def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
         """See :meth:`resolint.facts.Analysis.kept_violations`: kept with their ``base``,
         moved when the stretch moved."""
-        hit = self._kept.get(key)
+        k = key()
+        hit = self._kept.get(k)
         if hit is MISSING:
             found = tuple(compute())
-            self._kept.put(key, (base, found))
+            self._kept.put(k, (base, found))
             return list(found)
         was, found = hit
         if was != base:
             found = tuple(shift_violation(v, base - was) for v in found)
-            self._kept.put(key, (base, found))
+            self._kept.put(k, (base, found))
         return list(found)
 
     # -- rules ---------------------------------------------------------------------

@@ -105,6 +105,10 @@ def _labels_key(seq: list[Paragraph], base: int) -> tuple:
     )
 
 
+def _relative(refs: list[tuple[int, Span]], base: int) -> tuple:
+    return tuple((n, sp.start - base, sp.end - base) for n, sp in refs)
+
+
 def numbering_breaks(seq: list[Paragraph]) -> list[tuple[Paragraph, str]]:
     """Every numbered paragraph whose number is not the one expected after the paragraph
     before it, with what is wrong. An unnumbered paragraph between two numbered ones
@@ -196,12 +200,15 @@ class OperativeNumberingSequence(Rule):
         for seq in operative_sequences(ctx.resolution):
             if not any(is_numbered(p) for p in seq):
                 continue
-            # What a list's findings depend on, counted from its first paragraph: the
-            # language server keeps them per list, and an edit elsewhere costs this key.
+            # The language server keeps each list's findings by what they depend on,
+            # counted from its first paragraph: an edit elsewhere costs this key.
             base = seq[0].span.start
             refs = facts.derived(_references_by_part).get(seq[0].part, [])
-            key = (self.code, _labels_key(seq, base), tuple((n, sp.start - base, sp.end - base) for n, sp in refs))
-            yield from facts.kept_violations(key, base, lambda seq=seq, refs=refs: self._check_sequence(ctx, seq, refs))
+            yield from facts.kept_violations(
+                lambda seq=seq, base=base, refs=refs: (self.code, _labels_key(seq, base), _relative(refs, base)),
+                base,
+                lambda seq=seq, refs=refs: self._check_sequence(ctx, seq, refs),
+            )
 
     def _check_sequence(self, ctx: RuleContext, seq: list[Paragraph], refs: list[tuple[int, Span]]):
         breaks = list(numbering_breaks(seq))

@@ -39,7 +39,7 @@ class OpenerMemo(ParagraphMemo, Protocol):
 
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None: ...
 
-    def kept_violations(self, key: Hashable, base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
+    def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
 
 
 class Analysis:
@@ -74,11 +74,12 @@ class Analysis:
             self._openers[key] = find_opener(self, paragraph) if memo is None else memo.opener(self, paragraph, find_opener)
         return self._openers[key]
 
-    def kept_violations(self, key: Hashable, base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+    def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
         """``compute()``, for violations in a stretch of the document starting at ``base``
-        that depend on ``key`` alone (hashable, positions in it counted from ``base``):
-        the language server keeps them between lints and moves them with the stretch, so
-        a rule over a whole list (OPR002) redoes only the list an edit changed."""
+        that depend on ``key()`` alone (hashable, positions in it counted from ``base``;
+        worked out only when kept): the language server keeps them between lints and
+        moves them with the stretch, so a rule over a whole list (OPR002) redoes only the
+        list an edit changed."""
         memo = self._memo
         return list(compute()) if memo is None else memo.kept_violations(key, base, compute)
 
