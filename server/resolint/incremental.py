@@ -82,7 +82,12 @@ def _label_key(label: Label | None, base: int) -> tuple | None:
 
 
 def paragraph_key(text: str, p: Paragraph) -> tuple:
-    """Everything about ``p`` a paragraph-local rule may read, relative to its start."""
+    """Everything about ``p`` a paragraph-local rule may read, relative to its start.
+
+    Not its place in the document: neither its index nor its part (which resolution of
+    a compilation it is in) is read by a local rule, so that an opening added or removed
+    above (every later paragraph's part moves by one) keeps the cache. The locality test
+    of ``tests/test_incremental.py`` adds openings to catch a rule that would read it."""
     base, end = p.span.start, p.span.end
     q = p.parent
     ancestors: tuple = ()
@@ -93,7 +98,6 @@ def paragraph_key(text: str, p: Paragraph) -> tuple:
     return (
         text[base:end],
         p.kind,
-        p.part,
         p.depth,
         p.heads_group,
         len(p.children),
@@ -119,7 +123,7 @@ def placed_key(text_id: int, p: Paragraph) -> tuple:
         q = q.parent
     label = p.label  # its number may be the rendered one (resolint.parser.numbering)
     numbered = None if label is None else (label.value, label.typed)
-    return (text_id, p.kind, p.part, p.depth, p.heads_group, len(p.children), numbered, ancestors)
+    return (text_id, p.kind, p.depth, p.heads_group, len(p.children), numbered, ancestors)
 
 
 def _freeze(options: dict) -> str:
