@@ -8,7 +8,7 @@ from resolint.facts import Analysis
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, SpanSet
-from resolint_rules.opr.sequences import is_numbered, operative_sequences
+from resolint_rules.opr.sequences import document_sequences, is_numbered
 
 #: Internal references a renumbering must follow: "paragraph 3 above",
 #: "paragraphs 3 and 4 below", "paragraph 5 of the present resolution".
@@ -83,6 +83,8 @@ def _references_by_part(facts: Analysis) -> dict[int, list[tuple[int, Span]]]:
     """:func:`reference_numbers` of the document by part: those inside each part's bounds
     (a renumbering follows only the references of its own resolution)."""
     numbers = facts.derived(_document_reference_numbers)
+    if not numbers:
+        return {}  # the usual case: nothing to look up, and no part bounds to work out
     starts = [sp.start for _, sp in numbers]
     out: dict[int, list[tuple[int, Span]]] = {}
     for part, (lo, hi) in facts.derived(_part_bounds).items():
@@ -197,7 +199,7 @@ class OperativeNumberingSequence(Rule):
 
     def check(self, ctx: RuleContext):
         facts = ctx.facts
-        for seq in operative_sequences(ctx.resolution):
+        for seq in ctx.facts.derived(document_sequences):
             if not any(is_numbered(p) for p in seq):
                 continue
             # The language server keeps each list's findings by what they depend on,
