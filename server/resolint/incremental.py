@@ -171,7 +171,10 @@ class LintCache:
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None:
         """The opener of ``p``: it depends on the content's text, the paragraph's kind and the style."""
         base = p.content.start
-        key = (facts.style.name, p.kind, facts.text[base : p.content.end])
+        text_id = self._text_id(p)
+        # The paragraph's text decides its content (see placed_key): its number will do.
+        content = facts.text[base : p.content.end] if text_id is None else text_id
+        key = (facts.style.name, p.kind, content)
         hit = self._openers.get(key)
         if hit is MISSING:
             found = find(facts, p)
@@ -215,6 +218,14 @@ class LintCache:
     def start(self, res: Resolution) -> None:
         """A lint of ``res`` begins (the engine says so once it is parsed)."""
         self._current = res
+
+    def _text_id(self, p: Paragraph) -> int | None:
+        """The parse memo's number for the text of ``p``, a paragraph of the resolution
+        being linted (None for another)."""
+        res = self._current
+        if res is None or self.parse.made is not res.paragraphs or p.index >= len(res.paragraphs) or res.paragraphs[p.index] is not p:
+            return None
+        return self.parse.text_ids[p.index]
 
     def _number(self, text: str, p: Paragraph) -> int:
         """The number of ``p``'s :func:`paragraph_key`, for a fact about one paragraph."""
