@@ -280,15 +280,15 @@ def test_citation_edits_relint_like_a_full_lint():
 class _ForgetsWhatWasNamedBefore(LintCache):
     """Keeps a paragraph's citations even when the bodies named before it changed."""
 
-    def paragraph_fact(self, text, p, extra, compute, valid):
-        return super().paragraph_fact(text, p, extra, compute, lambda _: True)
+    def paragraph_fact(self, key, compute, valid):
+        return super().paragraph_fact(key, compute, lambda _: True)
 
 
 class _IgnoresTheDocument(LintCache):
     """Keeps a paragraph's citations whatever the document's organ and terms."""
 
-    def paragraph_fact(self, text, p, extra, compute, valid):
-        return super().paragraph_fact(text, p, None, compute, valid)
+    def paragraph_fact(self, key, compute, valid):
+        return super().paragraph_fact((key[0], None), compute, valid)
 
 
 @pytest.mark.parametrize("broken", [_ForgetsWhatWasNamedBefore, _IgnoresTheDocument], ids=lambda c: c.__name__)

@@ -187,12 +187,20 @@ class LintCache:
             self._openers.put(key, (base, found))
         return found
 
-    def paragraph_fact(self, text: str, p: Paragraph, extra: Any, compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
-        """A fact about ``p`` read from its :func:`paragraph_key` and ``extra`` (hashable)
-        alone — offsets relative to the paragraph, no link to the paragraph object — that
-        holds while ``valid(fact)`` says so: ``compute()`` when not kept or no longer valid.
+    def paragraph_numbers(self, text: str, res: Resolution) -> list[int]:
+        """A number for each paragraph of ``res`` (by index) standing for its
+        :func:`paragraph_key`, to key facts about single paragraphs with
+        (:meth:`paragraph_fact`): equal numbers, equal keys."""
+        if res is self._current:
+            return self._numbers_of(text, res)
+        return [self._number_of_key(paragraph_key(text, p)) for p in res.paragraphs]  # another parse
+
+    def paragraph_fact(self, key: tuple[int, Any], compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+        """A fact about a paragraph read from its number (:meth:`paragraph_numbers`) and
+        more (``key``: the number and anything else hashable it depends on) alone —
+        offsets relative to the paragraph, no link to the paragraph object — that holds
+        while ``valid(fact)`` says so: ``compute()`` when not kept or no longer valid.
         (The citations a paragraph holds, :mod:`resolint.citations.local`.)"""
-        key = (self._number(text, p), extra)
         hit = self._facts.get(key)
         if hit is MISSING or not valid(hit):
             hit = compute()
@@ -226,13 +234,6 @@ class LintCache:
         if res is None or self.parse.made is not res.paragraphs or p.index >= len(res.paragraphs) or res.paragraphs[p.index] is not p:
             return None
         return self.parse.text_ids[p.index]
-
-    def _number(self, text: str, p: Paragraph) -> int:
-        """The number of ``p``'s :func:`paragraph_key`, for a fact about one paragraph."""
-        res = self._current
-        if res is not None and p.index < len(res.paragraphs) and res.paragraphs[p.index] is p:
-            return self._numbers_of(text, res)[p.index]
-        return self._number_of_key(paragraph_key(text, p))  # a paragraph of another parse
 
     def _number_of_key(self, key: tuple) -> int:
         n = self._numbers.get(key)
