@@ -34,7 +34,7 @@ class _Node:
 
 
 def test_after_a_lint_its_survivors_are_frozen():
-    c = Collector(every=10)
+    c = Collector(min_growth=10_000)
     kept = [_Node() for _ in range(100)]
     c.after_lint()
     assert gc.get_freeze_count() >= len(kept)
@@ -44,7 +44,7 @@ def test_after_a_lint_its_survivors_are_frozen():
 def test_cyclic_garbage_among_frozen_objects_is_freed_at_a_pause():
     import weakref
 
-    c = Collector(every=10)
+    c = Collector(min_growth=10_000)
     node = _Node()
     ref = weakref.ref(node)
     c.after_lint()  # node is frozen
@@ -57,18 +57,20 @@ def test_cyclic_garbage_among_frozen_objects_is_freed_at_a_pause():
     assert c.collections == 1
 
 
-def test_without_a_pause_everything_is_collected_every_few_lints():
+def test_without_a_pause_frozen_garbage_is_collected_once_it_has_grown():
     import weakref
 
-    c = Collector(every=3)
-    node = _Node()
-    ref = weakref.ref(node)
+    c = Collector(growth=0.0, min_growth=1_000)  # the test process holds many objects: count only growth
+    first = _Node()
+    ref = weakref.ref(first)
     c.after_lint()
-    del node
+    del first
+    c.after_lint()  # a little growth: frozen, not collected
+    assert ref() is not None and c.collections == 0
+    cycles = [_Node() for _ in range(2_000)]  # a lint that leaves many cycles behind
     c.after_lint()
-    assert ref() is not None
-    c.after_lint()  # the third lint collects instead of freezing
     assert ref() is None and c.collections == 1
+    del cycles
 
 
 async def test_the_scheduler_calls_after_once_per_lint_in_the_worker_even_when_it_fails():

@@ -11,11 +11,13 @@ default collector, 98 ms when what survives a lint is frozen).
 
 So after each lint the survivors are *frozen* (:func:`gc.freeze`, constant time): the
 automatic collections no longer walk them, and they are no longer counted towards the
-next full one. Cyclic garbage among frozen objects (the paragraphs of a version that a
-later lint replaced point to each other) is not reclaimed until they are unfrozen, so a
-full collection over everything runs when the server has been idle for a moment (the
-drafter paused), and in any case every :data:`EVERY` lints so memory stays bounded for
-someone who never pauses.
+next full one. Cyclic garbage among frozen objects (the sub-paragraphs of a version that
+a later lint replaced point to their parents and back) is not reclaimed until they are
+unfrozen, so a full collection over everything runs when the server has been idle for a
+moment (the drafter paused), and, for someone who never pauses, once the frozen objects
+have grown by a quarter since the last one (Python's own rule for a full collection,
+applied to what only a full collection can free): a draft without such cycles then
+never pays for one while typing.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from __future__ import annotations
 import gc
 import threading
 
-#: Lints after which the frozen objects are collected even without a pause.
-EVERY = 64
+#: Growth of the frozen objects (a fraction of their number after the last full
+#: collection) at which they are collected even without a pause.
+GROWTH = 0.25
+#: ... and at least this many objects (a small document would otherwise collect often).
+MIN_GROWTH = 20_000
 #: Seconds without a lint after which the frozen objects are collected.
 IDLE_AFTER = 2.0
 
@@ -35,20 +40,26 @@ class Collector:
     :meth:`after_lint` runs in the lint worker; :meth:`collect` too (the server submits it
     to the worker when idle), so the two never run at once."""
 
-    def __init__(self, every: int = EVERY) -> None:
-        self.every = every
+    def __init__(self, growth: float = GROWTH, min_growth: int = MIN_GROWTH) -> None:
+        self.growth, self.min_growth = growth, min_growth
         self.since_collect = 0  # lints frozen since the last full collection
         self.collections = 0  # full collections run (for tests)
+        #: How many objects were frozen after the last full collection (None: before
+        #: the first lint, whose survivors set it).
+        self._frozen_after_collect: int | None = None
         self._lock = threading.Lock()
 
     def after_lint(self) -> None:
-        """A lint is done: freeze what it left, or collect everything every ``every`` lints."""
+        """A lint is done: freeze what it left; collect everything once that has grown
+        too much since the last full collection (see the module docstring)."""
         with self._lock:
             self.since_collect += 1
-            if self.since_collect >= self.every:
+            gc.freeze()
+            base = self._frozen_after_collect
+            if base is None:
+                self._frozen_after_collect = gc.get_freeze_count()
+            elif gc.get_freeze_count() - base > max(self.min_growth, self.growth * base):
                 self._collect()
-            else:
-                gc.freeze()
 
     def collect(self) -> None:
         """Reclaim the garbage among frozen objects (at a pause), then freeze the rest."""
@@ -60,5 +71,6 @@ class Collector:
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+        self._frozen_after_collect = gc.get_freeze_count()
         self.since_collect = 0
         self.collections += 1
