@@ -22,6 +22,7 @@ open document (and drops when it is closed).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 _UNCACHEABLE = object()
 #: A cached result: nothing to report in the paragraph (the usual answer).
 _NOTHING = object()
+_INDEX = operator.attrgetter("index")
 
 
 def _span(s: Span | None, d: int) -> Span | None:
@@ -259,23 +261,30 @@ class LintCache:
     def local_violations(self, rule: Rule, ctx: RuleContext) -> list[Violation]:
         """What ``rule.check(ctx)`` yields, from the cache for paragraphs seen before.
 
-        One table lookup per paragraph, in bulk; only the paragraphs with something to
-        report, or not seen before, are visited one by one."""
+        One table lookup per paragraph, in bulk (the server runs this for every local
+        rule after every edit: the loops over all paragraphs are C's ``map``); only the
+        paragraphs with something to report, or not seen before, are visited one by one."""
         prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
         numbers = self._numbers_of(ctx.text, ctx.resolution)
-        paragraphs = list(rule.paragraphs(ctx))
+        paragraphs = rule.paragraphs(ctx)
+        if not isinstance(paragraphs, list):
+            paragraphs = list(paragraphs)
+        indexes = list(map(_INDEX, paragraphs))
         bulk = rule.paragraph_keys(ctx)
+        keys: list
         if bulk is not None:
-            keys: list = [(numbers[p.index], bulk[p.index]) for p in paragraphs]
+            keys = list(zip(map(numbers.__getitem__, indexes), map(bulk.__getitem__, indexes), strict=True))
         elif type(rule).paragraph_key is Rule.paragraph_key:  # most rules: the paragraph alone
-            keys = [numbers[p.index] for p in paragraphs]
+            keys = list(map(numbers.__getitem__, indexes))
         else:
             keys = [(numbers[p.index], rule.paragraph_key(ctx, p)) for p in paragraphs]
-        get = self._violations.get(prefix, {}).get
-        hits = [get(k, MISSING) for k in keys]
+        table = self._violations.get(prefix)
+        hits: list[Any] = [None] * len(keys) if table is None else list(map(table.get, keys))  # None: not kept
         out: list[Violation] = []
-        for i in [i for i, hit in enumerate(hits) if hit is not _NOTHING]:
-            hits[i] = self._visit(rule, ctx, paragraphs[i], hits[i], out)
+        if hits.count(_NOTHING) != len(hits):
+            for i, hit in enumerate(hits):
+                if hit is not _NOTHING:
+                    hits[i] = self._visit(rule, ctx, paragraphs[i], hit, out)
         self._violations[prefix] = dict(zip(keys, hits, strict=True))
         self._ran.add(prefix)
         return out
@@ -284,7 +293,7 @@ class LintCache:
         """Add ``p``'s violations to ``out``, checking it unless ``hit`` has them; return
         what to keep for it."""
         start = p.span.start
-        if hit is MISSING or hit is _UNCACHEABLE:
+        if hit is None or hit is _UNCACHEABLE:
             found = list(rule.check_paragraph(ctx, p))
             out.extend(found)
             if hit is _UNCACHEABLE or not all(_inside(v, start, p.span.end) for v in found):
