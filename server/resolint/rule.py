@@ -159,7 +159,7 @@ class Rule:
         :attr:`kinds` (every paragraph when it names none)."""
         if not self.kinds:
             return ctx.resolution.paragraphs
-        return ctx.resolution.of_kind(*self.kinds)
+        return ctx.facts.of_kinds(self.kinds)
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph) -> Iterable[Violation]:  # pragma: no cover - abstract
         """A local rule's violations in one paragraph, all inside its span."""

@@ -62,7 +62,7 @@ class PreambularOpenerCase(Rule):
     local = True
 
     def paragraphs(self, ctx: RuleContext):
-        return ctx.resolution.preamble
+        return ctx.facts.preamble
 
     def paragraph_keys(self, ctx: RuleContext):
         # Whether the opener starts a list item depends on the paragraph before it.

@@ -62,7 +62,7 @@ class RepeatedPreambularOpener(Rule):
     def check(self, ctx: RuleContext):
         prefer = ctx.style.get("openers.preamble-modifier", "after")
         previous: tuple[int, str] | None = None
-        for p in ctx.resolution.preamble:
+        for p in ctx.facts.preamble:
             op = ctx.opener(p)
             if op is None or not op.listed:
                 previous = None

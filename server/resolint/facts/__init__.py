@@ -20,7 +20,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
-from resolint.model import Paragraph, Resolution
+from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
 from resolint.source import SourceText, Span
@@ -54,6 +54,7 @@ class Analysis:
         self._nlp: Nlp | None = None
         self._openers: dict[int, Opener | None] = {}
         self._derived: dict[Callable, object] = {}
+        self._of_kinds: dict[tuple[Kind, ...], list[Paragraph]] = {}
 
     @property
     def text(self) -> str:
@@ -93,6 +94,19 @@ class Analysis:
     def citations(self) -> CitationSet:
         """Every citation, date, instrument, article and internal reference."""
         return safe_extract(self.resolution, self._memo)
+
+    @cached_property
+    def preamble(self) -> list[Paragraph]:
+        """:attr:`Resolution.preamble`, once per lint (several rules walk it). Read only."""
+        return self.resolution.preamble
+
+    def of_kinds(self, kinds: tuple[Kind, ...]) -> list[Paragraph]:
+        """:meth:`Resolution.of_kind`, once per lint and kinds (the local rules' default
+        :meth:`~resolint.rule.Rule.paragraphs`). Read only."""
+        found = self._of_kinds.get(kinds)
+        if found is None:
+            found = self._of_kinds[kinds] = self.resolution.of_kind(*kinds)
+        return found
 
     @cached_property
     def own_paragraphs(self) -> list[Paragraph]:
