@@ -27,6 +27,7 @@ paragraph by paragraph on random edits of generated and real drafts.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -77,6 +78,9 @@ def decision(p: Paragraph, lead: bool) -> Decision:
         p.kind, None if lead else p.part, p.depth, p.heads_group, _idx(p.parent),
         None if label is None else label.scheme, None if label is None else label.value,
     )
+
+
+_INDEX = operator.attrgetter("index")
 
 
 def input_key(text_id: int, raw: RawParagraph, opening_line: int | None) -> tuple:
@@ -149,7 +153,7 @@ class PlacementMemo:
             lead = place_one(st, paragraphs[i], raws[i])
             decisions.append(decision(paragraphs[i], lead))
         self.walked = len(paragraphs) - start - (0 if tail is None else tail.copied)
-        children = [tuple(c.index for c in p.children) for p in paragraphs]
+        children = [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs]
         self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings])
 
 
