@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resolint import numerals
@@ -37,27 +38,53 @@ def _lead(pattern: re.Pattern[str]) -> str:
     return "digit" if src.startswith("(?P<v>\\d") else "lower" if src.startswith("(?P<v>[a-z]") else "upper"
 
 
-#: The forms to try by the first character, in the order of :data:`_LABELS`: most
-#: paragraphs start with a word, for which one form of ten can match (read_label runs
-#: several times per paragraph).
-_BY_LEAD: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
-    lead: tuple(entry for entry in _LABELS if _lead(entry[0]) == lead) for lead in ("(", "digit", "lower", "upper")
+#: What may follow a label: white space of these kinds, or the end of the paragraph.
+_AFTER_LABEL = " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u202f"
+#: The spaces between a label and the content (skipped to find where the content starts).
+_SPACE_RUN = "[ \t\u00a0\u2000-\u200b\u202f\u3000]*"
+_SPACES = re.compile(_SPACE_RUN)
+
+
+def _one_pass(forms: tuple[tuple[re.Pattern[str], str], ...]) -> re.Pattern[str]:
+    """One pattern trying ``forms`` in order, each only where white space or the end
+    follows it, then the spaces after the label.
+
+    Form ``k`` is alternative ``k``: group ``2k + 1`` is the label, ``2k + 2`` its value
+    text, so ``(lastindex - 1) // 2`` tells which form matched (the label's group closes
+    last). Folding the test of what follows into each alternative reads what the loop
+    over the forms reads: every form ends at a fixed delimiter or at the end of a run,
+    so no other match of the same form ends elsewhere.
+    """
+    alternatives = [
+        "(" + pattern.pattern.replace("(?P<v>", "(", 1) + f")(?=[{_AFTER_LABEL}]|\\Z)" for pattern, _ in forms
+    ]
+    return re.compile("(?:" + "|".join(alternatives) + ")" + _SPACE_RUN)
+
+
+#: The forms to try by the first character, in the order of :data:`_LABELS`, with the
+#: one pattern that tries them all: most paragraphs start with a word, for which one form
+#: of ten can match, and read_label runs several times per paragraph.
+_BY_LEAD: dict[str, tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]] = {}
+for _name in ("(", "digit", "lower", "upper"):
+    _forms = tuple(entry for entry in _LABELS if _lead(entry[0]) == _name)
+    _BY_LEAD[_name] = (_forms, _one_pass(_forms))
+_NO_FORMS: tuple[tuple[tuple[re.Pattern[str], str], ...], None] = ((), None)
+#: The lead of every ASCII character (others: a decimal digit or nothing).
+_LEAD_OF: dict[str, tuple] = {
+    chr(c): _BY_LEAD["("] if c == 40 else _BY_LEAD["lower"] if 97 <= c <= 122 else _BY_LEAD["upper"] if 65 <= c <= 90
+    else _BY_LEAD["digit"] if 48 <= c <= 57 else _NO_FORMS
+    for c in range(128)
 }
 
 
-def _forms_for(ch: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    if ch == "(":
-        return _BY_LEAD["("]
-    if "a" <= ch <= "z":
-        return _BY_LEAD["lower"]
-    if "A" <= ch <= "Z":
-        return _BY_LEAD["upper"]
-    if ch.isdecimal():  # what \d matches: any Unicode decimal digit
-        return _BY_LEAD["digit"]
-    return ()
+def _forms_for(ch: str) -> tuple:
+    """(forms, their one pattern) a label starting with ``ch`` may take."""
+    found = _LEAD_OF.get(ch)
+    if found is not None:
+        return found
+    return _BY_LEAD["digit"] if ch.isdecimal() else _NO_FORMS  # what \d matches: any Unicode decimal digit
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]*")
 TERMINALS = ",;:.!?"
 _CLOSERS = "\"”’'*_)]»"
 
@@ -76,7 +103,12 @@ def alpha_value(text: str) -> int:
     return ord(text[0]) - ord("a") + 1
 
 
+_BULLETS = "-*•‣◦·–—"
+
+
 def read_bullet(text: str, pos: int, end: int) -> tuple[Span | None, int]:
+    if 0 <= pos < end and pos < len(text) and text[pos] not in _BULLETS:
+        return None, pos  # most paragraphs: no bullet, and no pattern to run
     m = _BULLET.match(text, pos, end)
     if not m:
         return None, pos
@@ -93,13 +125,44 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     end = min(end, len(text))  # as re.match reads an end past the text
     if first >= end:
         return None, pos
-    for pattern, form in _forms_for(text[first]):
+    forms, one_pass = _forms_for(text[first])
+    if one_pass is None:
+        return None, pos
+    m = one_pass.match(text, pos, end)
+    if m is None:
+        return None, pos
+    k = (m.lastindex - 1) // 2
+    raw = m.group(2 * k + 2)
+    if raw.isdigit():
+        scheme, value = LabelScheme.ARABIC, int(raw)
+    else:
+        scheme, value = _scheme_and_value(raw, prefer_alpha_for)
+        if value is None:  # not a canonical numeral ("(iiii)"): the later forms may read it
+            return read_label_in_order(text, pos, end, prefer_alpha_for, forms[k + 1 :])
+    label_text = m.group(2 * k + 1)
+    form = forms[k][1]
+    if form == "#" and scheme is not LabelScheme.ARABIC:
+        form = "#" + label_text[-1]
+    return Label(Span(m.start(), m.end(2 * k + 1)), label_text, scheme, value, form), m.end()
+
+
+def read_label_in_order(
+    text: str, pos: int, end: int, prefer_alpha_for: int | None = None, forms: tuple | list = tuple(_LABELS)
+) -> tuple[Label | None, int]:
+    """:func:`read_label` the plain way: each of ``forms`` (every form by default) tried
+    in order, one pattern at a time. The reference its one pattern per lead must match
+    (tests/test_label_forms.py), and the rare case where a form's value is no numeral."""
+    first = max(pos, 0)
+    end = min(end, len(text))
+    if first >= end:
+        return None, pos
+    for pattern, form in forms:
         m = pattern.match(text, pos, end)
         if not m:
             continue
         after = m.end()
         # A label must be followed by white space (or end the paragraph).
-        if after < end and text[after] not in " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u202f":
+        if after < end and text[after] not in _AFTER_LABEL:
             continue
         raw = m.group("v")
         label_text = m.group(0)
@@ -114,7 +177,10 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     return None, pos
 
 
+@functools.lru_cache(maxsize=1024)
 def _scheme_and_value(raw: str, prefer_alpha_for: int | None) -> tuple[LabelScheme, int | None]:
+    """The scheme and value of a label's text ("iv" -> lower roman 4). Cached: the same few
+    labels come back on every page, and this is pure."""
     if raw.isdigit():
         return LabelScheme.ARABIC, int(raw)
     lower = raw.islower()
@@ -138,7 +204,7 @@ def read_terminal(text: str, start: int, end: int) -> Span | None:
         i -= 1
     if i >= start and text[i] in TERMINALS:
         # "…etc.)" keeps the full stop inside brackets; the clause itself has none.
-        if any(text[j] in ")]" for j in range(i + 1, end)):
+        if i + 1 < end and any(text[j] in ")]" for j in range(i + 1, end)):
             return None
         return Span(i, i + 1)
     return None
