@@ -126,3 +126,36 @@ def test_opener_is_still_a_frozen_dataclass():
     assert dataclasses.replace(op, phrase=None).listed is False
     with pytest.raises(dataclasses.FrozenInstanceError):
         op.phrase = "x"  # type: ignore[misc]
+
+
+def test_label_reads_share_one_answer_once():
+    from resolint.parser import _LabelReads
+    from resolint.parser.labels import read_label
+
+    text = "3. Decides to remain seized of the matter."
+    reads = _LabelReads()
+    first = reads(text, 0, len(text))
+    assert first == read_label(text, 0, len(text))
+    assert reads(text, 0, len(text)) is first  # the paragraph takes what the cut read
+    third = reads(text, 0, len(text))
+    assert third == first and third[0] is not first[0]  # read afresh: never a third holder
+    assert reads(text, 0, 2) == read_label(text, 0, 2)  # another end, another answer
+
+
+def test_parse_reads_as_without_shared_label_reads(monkeypatch):
+    """The parse with label reads shared between the cut and the paragraph equals the
+    parse where each reads its own."""
+    import resolint.parser as parser_module
+    from resolint.parser import parse
+
+    text = (
+        "The Council,\n\n1 resolves that a); 2 that b;\n\n- 3. Decides (a) x;\n\n"
+        "(iv) Also; 5 that y, 6 to z\n\nrecalling\n\na) one;\n"
+    )
+    shared = parse(text)
+    monkeypatch.setattr(parser_module, "_LabelReads", lambda: parser_module.read_label)
+    alone = parse(text)
+    assert [(p.kind, p.span, p.content, p.label, p.bullet, p.terminal) for p in shared.paragraphs] == [
+        (p.kind, p.span, p.content, p.label, p.bullet, p.terminal) for p in alone.paragraphs
+    ]
+    assert shared.run_on == alone.run_on

@@ -136,13 +136,15 @@ def _next_item(nxt: str) -> re.Pattern[str]:
 Cut = tuple[list[RawParagraph], list[Span], tuple[int, int] | None]
 
 
-def cut_run_on(text: str, raw: RawParagraph, is_opener) -> Cut:
-    """How :func:`split_run_on` cuts ``raw``, as far as ``raw``'s own text decides."""
+def cut_run_on(text: str, raw: RawParagraph, is_opener, read=read_label) -> Cut:
+    """How :func:`split_run_on` cuts ``raw``, as far as ``raw``'s own text decides.
+    ``read`` reads a label as :func:`~resolint.parser.labels.read_label` does (the
+    parser passes one that keeps the answer for the paragraph to take)."""
     pieces = [raw]
     gaps: list[Span] = []
     while True:
         cur = pieces[-1]
-        label, _ = read_label(text, cur.span.start, cur.span.end)
+        label, _ = read(text, cur.span.start, cur.span.end)
         if label is None:
             break
         found = None
