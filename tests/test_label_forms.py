@@ -12,7 +12,7 @@ ALPHABET = "()0123456789٣abcivxyzABCIVXZ.,; \t\n\u00a0\u2000\u200b\u3000*_-é"
 
 
 def _read_every_form(text: str, pos: int, end: int, prefer: int | None):
-    """read_label as it was: every form of _LABELS tried in order."""
+    """read_label as it was: every form of _LABEL_FORMS tried in order."""
     return read_label_in_order(text, pos, end, prefer)
 
 

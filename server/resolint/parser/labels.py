@@ -12,27 +12,34 @@ from resolint.source import Span
 
 _BULLET = re.compile(r"[-*•‣◦·–—](?=[ \t\u00a0])[ \t\u00a0]*")
 # Label forms, tried in order. Group "v" is the label's value text.
-_LABELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\((?P<v>\d{1,3})\)"), "(#)"),
-    (re.compile(r"\((?P<v>[a-z]{1,2}|[ivxlc]{1,6})\)"), "(#)"),
-    (re.compile(r"\((?P<v>[A-Z]{1,2}|[IVXLC]{1,6})\)"), "(#)"),
-    (re.compile(r"(?P<v>\d{1,3})\.(?!\d)"), "#."),
-    (re.compile(r"(?P<v>\d{1,3})\)"), "#)"),
-    (re.compile(r"(?P<v>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s)"), "#"),
-    (re.compile(r"(?P<v>[IVXLC]{1,6}|[A-Z])\.(?=\s)"), "#."),
+_LABEL_FORMS: tuple[tuple[str, str], ...] = (
+    (r"\((?P<v>\d{1,3})\)", "(#)"),
+    (r"\((?P<v>[a-z]{1,2}|[ivxlc]{1,6})\)", "(#)"),
+    (r"\((?P<v>[A-Z]{1,2}|[IVXLC]{1,6})\)", "(#)"),
+    (r"(?P<v>\d{1,3})\.(?!\d)", "#."),
+    (r"(?P<v>\d{1,3})\)", "#)"),
+    (r"(?P<v>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s)", "#"),
+    (r"(?P<v>[IVXLC]{1,6}|[A-Z])\.(?=\s)", "#."),
     # A bare number before a capitalized word: "2 Urges …" (number without its point).
-    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[A-Z][a-z])"), "#"),
+    (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[A-Z][a-z])", "#"),
     # A bare number before a lower-case word: "1 to explore …", the items of an ITU
     # operative group (numbers without a full stop).
-    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[a-z])"), "#"),
+    (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[a-z])", "#"),
     # … or before an acronym and a comma: "1 RAG, TSAG and TDAG to continue …".
-    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[A-Z]{2,6},)"), "#"),
-]
+    (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[A-Z]{2,6},)", "#"),
+)
 
 
-def _lead(pattern: re.Pattern[str]) -> str:
+@functools.cache
+def label_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each form's own pattern and its form, in order. Compiled on first use: only
+    :func:`read_label_in_order` reads with them (:func:`read_label` has one pattern per
+    first character), and compiling is a cost of every start."""
+    return tuple((re.compile(src), form) for src, form in _LABEL_FORMS)
+
+
+def _lead(src: str) -> str:
     """What a label form's first character is: "(", a digit, a lower or an upper letter."""
-    src = pattern.pattern
     if src.startswith("\\("):
         return "("
     return "digit" if src.startswith("(?P<v>\\d") else "lower" if src.startswith("(?P<v>[a-z]") else "upper"
@@ -45,30 +52,29 @@ _SPACE_RUN = "[ \t\u00a0\u2000-\u200b\u202f\u3000]*"
 _SPACES = re.compile(_SPACE_RUN)
 
 
-def _one_pass(forms: tuple[tuple[re.Pattern[str], str], ...]) -> re.Pattern[str]:
-    """One pattern trying ``forms`` in order, each only where white space or the end
-    follows it, then the spaces after the label.
+def _one_pass(forms: tuple[int, ...]) -> re.Pattern[str]:
+    """One pattern trying the forms numbered ``forms`` in order, a form only where white
+    space or the end of the paragraph follows it, then the spaces after the label.
 
-    Form ``k`` is alternative ``k``: group ``2k + 1`` is the label, ``2k + 2`` its value
-    text, so ``(lastindex - 1) // 2`` tells which form matched (the label's group closes
-    last). Folding the test of what follows into each alternative reads what the loop
-    over the forms reads: every form ends at a fixed delimiter or at the end of a run,
-    so no other match of the same form ends elsewhere.
+    Form ``k`` of ``forms`` is alternative ``k``: group ``2k + 1`` is the label, ``2k + 2``
+    its value text, so ``(lastindex - 1) // 2`` tells which form matched (the label's
+    group closes last). When what follows a form's match is not white space the pattern
+    backtracks to the next form, as the loop over the forms goes on to it; no other
+    match of the same form can end elsewhere, since every form ends at a fixed mark or
+    at the end of a run.
     """
-    alternatives = [
-        "(" + pattern.pattern.replace("(?P<v>", "(", 1) + f")(?=[{_AFTER_LABEL}]|\\Z)" for pattern, _ in forms
-    ]
-    return re.compile("(?:" + "|".join(alternatives) + ")" + _SPACE_RUN)
+    alternatives = ["(" + _LABEL_FORMS[i][0].replace("(?P<v>", "(", 1) + ")" for i in forms]
+    return re.compile("(?:" + "|".join(alternatives) + f")(?=[{_AFTER_LABEL}]|\\Z)" + _SPACE_RUN)
 
 
-#: The forms to try by the first character, in the order of :data:`_LABELS`, with the
-#: one pattern that tries them all: most paragraphs start with a word, for which one form
-#: of ten can match, and read_label runs several times per paragraph.
-_BY_LEAD: dict[str, tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]] = {}
+#: By first character: the numbers of the forms a label may take (in the order of
+#: :data:`_LABEL_FORMS`) and the one pattern that tries them all. Most paragraphs start
+#: with a word, for which one form of ten can match, and read_label runs for every one.
+_BY_LEAD: dict[str, tuple[tuple[int, ...], re.Pattern[str]]] = {}
 for _name in ("(", "digit", "lower", "upper"):
-    _forms = tuple(entry for entry in _LABELS if _lead(entry[0]) == _name)
+    _forms = tuple(i for i, (src, _) in enumerate(_LABEL_FORMS) if _lead(src) == _name)
     _BY_LEAD[_name] = (_forms, _one_pass(_forms))
-_NO_FORMS: tuple[tuple[tuple[re.Pattern[str], str], ...], None] = ((), None)
+_NO_FORMS: tuple[tuple[int, ...], None] = ((), None)
 #: The lead of every ASCII character (others: a decimal digit or nothing).
 _LEAD_OF: dict[str, tuple] = {
     chr(c): _BY_LEAD["("] if c == 40 else _BY_LEAD["lower"] if 97 <= c <= 122 else _BY_LEAD["upper"] if 65 <= c <= 90
@@ -78,7 +84,7 @@ _LEAD_OF: dict[str, tuple] = {
 
 
 def _forms_for(ch: str) -> tuple:
-    """(forms, their one pattern) a label starting with ``ch`` may take."""
+    """(numbers of the forms, their one pattern) a label starting with ``ch`` may take."""
     found = _LEAD_OF.get(ch)
     if found is not None:
         return found
@@ -138,16 +144,17 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     else:
         scheme, value = _scheme_and_value(raw, prefer_alpha_for)
         if value is None:  # not a canonical numeral ("(iiii)"): the later forms may read it
-            return read_label_in_order(text, pos, end, prefer_alpha_for, forms[k + 1 :])
+            later = label_patterns()
+            return read_label_in_order(text, pos, end, prefer_alpha_for, [later[i] for i in forms[k + 1 :]])
     label_text = m.group(2 * k + 1)
-    form = forms[k][1]
+    form = _LABEL_FORMS[forms[k]][1]
     if form == "#" and scheme is not LabelScheme.ARABIC:
         form = "#" + label_text[-1]
     return Label(Span(m.start(), m.end(2 * k + 1)), label_text, scheme, value, form), m.end()
 
 
 def read_label_in_order(
-    text: str, pos: int, end: int, prefer_alpha_for: int | None = None, forms: tuple | list = tuple(_LABELS)
+    text: str, pos: int, end: int, prefer_alpha_for: int | None = None, forms: list | None = None
 ) -> tuple[Label | None, int]:
     """:func:`read_label` the plain way: each of ``forms`` (every form by default) tried
     in order, one pattern at a time. The reference its one pattern per lead must match
@@ -156,7 +163,7 @@ def read_label_in_order(
     end = min(end, len(text))
     if first >= end:
         return None, pos
-    for pattern, form in forms:
+    for pattern, form in label_patterns() if forms is None else forms:
         m = pattern.match(text, pos, end)
         if not m:
             continue
