@@ -16,7 +16,7 @@ from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
 from resolint.parser.groups import cut_one, cut_run_on, looks_like_group_opener, opens_items, split_run_on
-from resolint.parser.labels import read_bullet, read_label, read_terminal
+from resolint.parser.labels import TERMINALS, read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import read_automatic_numbering
 from resolint.parser.placement import is_opening, place, place_paragraph
@@ -173,8 +173,8 @@ def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
     """
     out: set[int] = set()
     for i, raw in enumerate(raws[:-1]):
-        if raw.first_line != raw.last_line:
-            continue
+        if raw.first_line != raw.last_line or text[raw.span.end - 1] in TERMINALS:
+            continue  # several lines, or a final mark: no opener (see looks_like_group_opener)
         body = text[raw.span.start : raw.span.end]
         nxt = raws[i + 1]
         if looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):

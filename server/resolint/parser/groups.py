@@ -98,6 +98,8 @@ def _glued_opener_start(text: str, start: int, end: int, is_opener) -> int | Non
 
     The paragraph has no final mark (a clause would end with one); the opener is the
     last stretch after ", " that starts with a listed phrase and has no ";" or "."."""
+    if start < end and text[end - 1] in _ENDS_CLAUSE:
+        return None  # most paragraphs: a final mark (what read_terminal would find)
     if read_terminal(text, start, end) is not None or text.find("\n", start, end) >= 0:
         return None
     lo = max(start, end - GLUED_OPENER_MAX_CHARS)
