@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -412,7 +413,7 @@ def test_fix_falls_back_to_in_place_when_the_folder_refuses_a_temporary_file(tmp
     def refuse(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     files.write_file(draft, FIXED.encode())
     assert draft.read_text(encoding="utf-8") == FIXED
 

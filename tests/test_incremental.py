@@ -133,6 +133,8 @@ def apply_edit(text: str, edit: tuple[str, float, int, int]) -> str:
         return text[:a] + f"{pick % 12}. " + text[a:]
     if kind == "directive":
         return text[:a] + DIRECTIVES[pick % len(DIRECTIVES)] + ("\n" if size % 2 else "\n\n") + text[a:]
+    if kind == "new-part":  # an opening before a paragraph: every later paragraph's part moves
+        return text[:a] + OPENINGS[pick % len(OPENINGS)] + "\n\n" + text[a:]
     if kind == "opening":
         m = OPENING_LINE.search(text)
         if m:
@@ -174,7 +176,7 @@ def _citation_edit(text: str, edit: tuple[str, float, int, int], at: int) -> str
 
 EDIT_KINDS = [
     "type", "delete", "word", "paragraph-delete", "paragraph-copy", "paragraph-join", "renumber", "directive", "opening",
-    "start", "end", "cite", "uncite", "year", "first-mention", "body",
+    "start", "end", "cite", "uncite", "year", "first-mention", "body", "new-part",
 ]
 EDITS = st.tuples(st.sampled_from(EDIT_KINDS), st.floats(0, 1), st.integers(0, 1000), st.integers(0, 40))
 CONFIGS = [(Settings(), None), (Settings(), "interpol"), (Settings().with_overrides(style="un-sc"), None)]
@@ -278,15 +280,15 @@ def test_citation_edits_relint_like_a_full_lint():
 class _ForgetsWhatWasNamedBefore(LintCache):
     """Keeps a paragraph's citations even when the bodies named before it changed."""
 
-    def paragraph_fact(self, text, p, extra, compute, valid):
-        return super().paragraph_fact(text, p, extra, compute, lambda _: True)
+    def paragraph_fact(self, key, compute, valid):
+        return super().paragraph_fact(key, compute, lambda _: True)
 
 
 class _IgnoresTheDocument(LintCache):
     """Keeps a paragraph's citations whatever the document's organ and terms."""
 
-    def paragraph_fact(self, text, p, extra, compute, valid):
-        return super().paragraph_fact(text, p, None, compute, valid)
+    def paragraph_fact(self, key, compute, valid):
+        return super().paragraph_fact((key[0], None), compute, valid)
 
 
 @pytest.mark.parametrize("broken", [_ForgetsWhatWasNamedBefore, _IgnoresTheDocument], ids=lambda c: c.__name__)
@@ -299,7 +301,8 @@ def test_citation_edits_catch_a_cache_that_keeps_too_much(monkeypatch, broken):
 def locality_breaks(rule: Rule, texts: list[str]) -> list[str]:
     """Where linting with ``rule`` alone incrementally differs from a full lint, after
     each edit that changes another paragraph than the ones compared (delete, renumber,
-    copy a paragraph): what a rule declared local wrongly would get wrong."""
+    copy a paragraph, an opening that starts a new part): what a rule declared local
+    wrongly would get wrong."""
     out = []
     settings_ = Settings().with_overrides(select=(rule.code,))
     for n, text in enumerate(texts):
@@ -307,7 +310,7 @@ def locality_breaks(rule: Rule, texts: list[str]) -> list[str]:
         linter.lint(text, settings_, rules=[rule])
         for i in range(len(_paragraph_bounds(text))):
             where = (i + 0.5) / len(_paragraph_bounds(text))
-            for kind in ("paragraph-delete", "renumber", "paragraph-copy"):
+            for kind in ("paragraph-delete", "renumber", "paragraph-copy", "new-part"):
                 edited = apply_edit(text, (kind, where, i + 3, 0))
                 got = linter.lint(edited, settings_, rules=[rule])
                 want = lint(edited, settings_, rules=[rule])
@@ -357,6 +360,23 @@ def test_locality_check_catches_a_rule_that_reads_other_paragraphs():
     assert texts and locality_breaks(_NumberedNth(), texts) != []
 
 
+class _NamesItsPart(_LocalOperativeRule):
+    """A rule that says it is local but reports which resolution of a compilation a
+    paragraph is in: its part moves when an opening is added above it."""
+
+    code = "OPR996"
+    name = "names-its-part"
+
+    def check_paragraph(self, ctx, p):
+        if p.label is not None:
+            yield Violation(p.label.span, f"in part {p.part}")
+
+
+def test_locality_check_catches_a_rule_that_reads_the_part():
+    texts = [t for t in SEEDS if t.startswith("<!-- expect: OPR002")]
+    assert texts and locality_breaks(_NamesItsPart(), texts) != []
+
+
 class _PointsAtTheTitle(_LocalOperativeRule):
     """A rule that says it is local but reports each operative paragraph at the start of
     the document: such a violation is never kept, or it would move with its paragraph."""
@@ -392,18 +412,21 @@ def test_shifters_move_every_field_of_their_types():
 
 
 def test_caches_stay_bounded_and_follow_the_document():
-    """The caches keep what the last two lints used, not every version ever seen."""
+    """The caches keep what the last two lints used, not every version ever seen: at most
+    an entry per paragraph of those two lints in each of them (openers, citations, each
+    local rule's table; a list's findings count once per paragraph too)."""
     linter = IncrementalLinter()
     settings_ = Settings()
-    sizes = []
+    per_paragraph = 3 + len(LOCAL_RULES)
+    counts: list[int] = []
     for k in range(0, 60, 10):
-        linter.lint("\n\n".join(SEEDS[k : k + 10]), settings_)
-        sizes.append(len(linter.cache))
+        result = linter.lint("\n\n".join(SEEDS[k : k + 10]), settings_)
+        counts.append(len(result.resolution.paragraphs))
+        assert len(linter.cache) <= per_paragraph * sum(counts[-2:])
     small = SEEDS[0]
+    result = linter.lint(small, settings_)
     linter.lint(small, settings_)
-    linter.lint(small, settings_)
-    assert max(sizes) <= 3 * min(sizes)
-    assert len(linter.cache) < min(sizes) / 3
+    assert len(linter.cache) <= per_paragraph * len(result.resolution.paragraphs)
 
 
 def test_each_open_document_keeps_its_linter_until_closed():
@@ -418,3 +441,80 @@ def test_each_open_document_keeps_its_linter_until_closed():
     assert store.change("file:///a.txt", 2, [edit]).linter is linter
     assert store.open("file:///b.txt", 1, SEEDS[0]).linter is not linter
     assert store.close("file:///a.txt") is doc and store.get("file:///a.txt") is None
+
+
+# -- lists kept whole (OPR002) --------------------------------------------------------------
+LIST_DRAFT = """The General Assembly,
+
+Recalling its resolution 70/1,
+
+1. Decides to act;
+
+2. Requests a report on paragraph 1 above;
+
+4. Invites States to apply paragraphs 2 and 4 of the present resolution;
+
+5. Decides to remain seized of the matter.
+
+The General Assembly,
+
+Recalling its resolution 71/2,
+
+1. Welcomes the report;
+
+3. Requests a follow-up to paragraph 1 above;
+
+4. Decides to continue.
+"""
+#: Edits, one after the other, each changing what a list's findings or fix read.
+LIST_STEPS = [
+    ("Recalling its resolution 70/1,", "Recalling its resolution 70/1 of 25 September 2015,"),  # both lists move
+    ("paragraphs 2 and 4 of", "paragraphs 2 and 5 of"),  # a reference the fix renumbers
+    ("4. Invites", "3. Invites"),  # the first list mended ...
+    ("3. Invites", "4. Invites"),  # ... and broken again
+    ("1. Welcomes", "1.  Welcomes"),  # a label's place in the second list
+    ("on paragraph 1 above", "on paragraph 2 above"),
+    ("3. Requests a follow-up", "2. Requests a follow-up"),  # the second list mended
+    ("5. Decides to remain", "6. Decides to remain"),
+]
+
+
+def _list_steps_differ() -> list[int]:
+    settings_, linter, text, out = Settings(), IncrementalLinter(), LIST_DRAFT, []
+    for i, (old, new) in enumerate([("", ""), *LIST_STEPS]):
+        assert old in text
+        text = text.replace(old, new, 1)
+        if _findings(linter.lint(text, settings_)) != _findings(lint(text, settings_)):
+            out.append(i)
+    return out
+
+
+def test_list_edits_relint_like_a_full_lint():
+    assert _list_steps_differ() == []
+    text, seen = LIST_DRAFT, set()
+    for old, new in LIST_STEPS:
+        text = text.replace(old, new, 1)
+        seen.add(tuple(f for f in _findings(lint(text, Settings())) if f[0] == "OPR002"))
+    assert len(seen) >= 5  # the steps change OPR002's findings (they would test nothing otherwise)
+
+
+def _without_labels(seq, base):
+    return ()
+
+
+def _without_references(keep):
+    def kept(self, key, base, compute):
+        return keep(self, lambda: key()[:2], base, compute)
+
+    return kept
+
+
+@pytest.mark.parametrize("broken", ["labels", "references"])
+def test_list_edits_catch_a_key_that_leaves_out_what_a_list_reads(monkeypatch, broken):
+    from resolint_rules.opr import operative_numbering_sequence as opr002
+
+    if broken == "labels":
+        monkeypatch.setattr(opr002, "_labels_key", _without_labels)
+    else:
+        monkeypatch.setattr(LintCache, "kept_violations", _without_references(LintCache.kept_violations))
+    assert _list_steps_differ() != []

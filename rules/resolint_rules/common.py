@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resolint.model import Kind, Paragraph
@@ -40,6 +41,13 @@ def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_firs
     ("Recalling also", "Takes note with appreciation"). ``lower``: every word in lower
     case ("recalling further", the openers of ITU groups).
     """
+    return _in_case(opener_text, case, capitalize_first)
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_case(opener_text: str, case: str, capitalize_first: bool) -> str:
+    """:func:`expected_case`, kept: the case rules ask it of every clause, and a draft
+    repeats a few dozen openers."""
     words = list(_WORD.finditer(opener_text))
     out = list(opener_text)
     for i, m in enumerate(words):

@@ -352,13 +352,50 @@ def find_config(start: Path) -> Path | None:
     folder = start if start.is_dir() else start.parent
     folder = folder.resolve()
     for d in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            candidate = d / name
-            if candidate.is_file():
-                if name == PYPROJECT and not _has_tool_section(candidate):
-                    continue
-                return candidate
+        found = _config_in(d)
+        if found is not None:
+            return found
     return None
+
+
+def _config_in(folder: Path) -> Path | None:
+    """The configuration file of ``folder`` itself, if it has one."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            if name == PYPROJECT and not _has_tool_section(candidate):
+                continue
+            return candidate
+    return None
+
+
+class ConfigFinder:
+    """:func:`find_config` for the many files of one run, each folder looked at once.
+
+    A run over an archive asks for the nearest configuration of every file; without
+    this each ask resolved the file's folder and looked for three names in it and in
+    every folder above (over a dozen ``stat`` calls per file). The answers are kept for
+    the finder's life: make one per run, so that a configuration file created later is
+    seen by the next run.
+    """
+
+    def __init__(self) -> None:
+        self._by_folder: dict[Path, Path | None] = {}  # as given (not resolved) -> its answer
+        self._by_resolved: dict[Path, Path | None] = {}
+
+    def __call__(self, start: Path) -> Path | None:
+        folder = start if start.is_dir() else start.parent
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self._nearest(folder.resolve())
+        return self._by_folder[folder]
+
+    def _nearest(self, folder: Path) -> Path | None:
+        if folder not in self._by_resolved:
+            found = _config_in(folder)
+            if found is None and folder.parent != folder:
+                found = self._nearest(folder.parent)
+            self._by_resolved[folder] = found
+        return self._by_resolved[folder]
 
 
 def _has_tool_section(path: Path) -> bool:

@@ -196,8 +196,27 @@ def _run_rules(ctx: RuleContext, active: list[tuple[Rule, dict]], settings: Sett
                 Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, f"internal error in rule {rule.code}: {exc!r}", Span(0, 0))
             )
             continue
-        raw.extend(_finding(rule, v, settings, length) for v in violations)
+        if violations:
+            severity = _SeverityOf(rule, settings)
+            raw.extend(_finding(v, rule, severity(v.severity), length) for v in violations)
     return raw
+
+
+class _SeverityOf:
+    """The severity of a rule's findings (a violation may name its own default), looked
+    up in ``[severity]`` once per rule and default, not once per finding."""
+
+    __slots__ = ("rule", "settings", "known")
+
+    def __init__(self, rule: Rule, settings: Settings) -> None:
+        self.rule, self.settings = rule, settings
+        self.known: dict[Severity | None, Severity] = {}
+
+    def __call__(self, own: Severity | None) -> Severity:
+        sev = self.known.get(own)
+        if sev is None:
+            sev = self.known[own] = severity_for(self.rule.code, own or self.rule.default_severity, self.settings)
+        return sev
 
 
 def lint_example(rule: type[Rule] | Rule, text: str) -> LintResult:
@@ -207,11 +226,12 @@ def lint_example(rule: type[Rule] | Rule, text: str) -> LintResult:
     return lint(clean, **kwargs)
 
 
-def _finding(rule: Rule, v: Violation, settings: Settings, length: int) -> Finding:
-    start = max(0, min(v.span.start, length))
-    end = max(start, min(v.span.end, length))
-    sev = severity_for(rule.code, v.severity or rule.default_severity, settings)
-    return Finding(rule.code, rule.name, sev, v.message, Span(start, end), v.fix)
+def _finding(v: Violation, rule: Rule, severity: Severity, length: int) -> Finding:
+    span = v.span
+    if span.end > length:  # a rule's span past the end of the text: cut to it
+        start = min(span.start, length)
+        span = Span(start, length)
+    return Finding(rule.code, rule.name, severity, v.message, span, v.fix)
 
 
 def _house_codes(settings: Settings, style: Style) -> tuple[str, ...]:

@@ -22,7 +22,8 @@ open document (and drops when it is closed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import operator
+from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from resolint.engine import LintResult, lint
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 _UNCACHEABLE = object()
 #: A cached result: nothing to report in the paragraph (the usual answer).
 _NOTHING = object()
+_INDEX = operator.attrgetter("index")
 
 
 def _span(s: Span | None, d: int) -> Span | None:
@@ -82,7 +84,12 @@ def _label_key(label: Label | None, base: int) -> tuple | None:
 
 
 def paragraph_key(text: str, p: Paragraph) -> tuple:
-    """Everything about ``p`` a paragraph-local rule may read, relative to its start."""
+    """Everything about ``p`` a paragraph-local rule may read, relative to its start.
+
+    Not its place in the document: neither its index nor its part (which resolution of
+    a compilation it is in) is read by a local rule, so that an opening added or removed
+    above (every later paragraph's part moves by one) keeps the cache. The locality test
+    of ``tests/test_incremental.py`` adds openings to catch a rule that would read it."""
     base, end = p.span.start, p.span.end
     q = p.parent
     ancestors: tuple = ()
@@ -93,7 +100,6 @@ def paragraph_key(text: str, p: Paragraph) -> tuple:
     return (
         text[base:end],
         p.kind,
-        p.part,
         p.depth,
         p.heads_group,
         len(p.children),
@@ -105,6 +111,21 @@ def paragraph_key(text: str, p: Paragraph) -> tuple:
         None if label is None else _label_key(label, base),
         ancestors,
     )
+
+
+def placed_key(text_id: int, p: Paragraph) -> tuple:
+    """What :func:`paragraph_key` says, for a paragraph whose text (and so its bullet,
+    label as written, content and final mark: the parser reads them from the text alone)
+    has the number ``text_id`` in the parse memo: hashing a few small values instead of
+    the paragraph's text is most of what keying every paragraph after an edit saves."""
+    q = p.parent
+    ancestors: tuple = ()
+    while q is not None:  # most paragraphs have none
+        ancestors += ((q.kind, q.depth, q.heads_group, _label_key(q.label, q.span.start)),)
+        q = q.parent
+    label = p.label  # its number may be the rendered one (resolint.parser.numbering)
+    numbered = None if label is None else (label.value, label.typed)
+    return (text_id, p.kind, p.depth, p.heads_group, len(p.children), numbered, ancestors)
 
 
 def _freeze(options: dict) -> str:
@@ -124,6 +145,8 @@ class LintCache:
         self._numbers = Generations()
         #: Facts about single paragraphs (what each cites), by paragraph number and more.
         self._facts = Generations()
+        #: Violations of a stretch of the document, by what they depend on (kept_violations).
+        self._kept = Generations()
         self._count = 0
         self._by_index: list[int] | None = None
         self._numbered: Resolution | None = None
@@ -136,6 +159,7 @@ class LintCache:
         """A lint is over: drop what neither it nor the one before it used."""
         self._openers.next_round()
         self._facts.next_round()
+        self._kept.next_round()
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._ran = set()
@@ -143,13 +167,16 @@ class LintCache:
         self._by_index = self._numbered = self._current = None
 
     def __len__(self) -> int:
-        return len(self._openers) + len(self._facts) + sum(len(memo) for memo in self._violations.values())
+        return len(self._openers) + len(self._facts) + len(self._kept) + sum(len(memo) for memo in self._violations.values())
 
     # -- facts ---------------------------------------------------------------------
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None:
         """The opener of ``p``: it depends on the content's text, the paragraph's kind and the style."""
         base = p.content.start
-        key = (facts.style.name, p.kind, facts.text[base : p.content.end])
+        text_id = self._text_id(p)
+        # The paragraph's text decides its content (see placed_key): its number will do.
+        content = facts.text[base : p.content.end] if text_id is None else text_id
+        key = (facts.style.name, p.kind, content)
         hit = self._openers.get(key)
         if hit is MISSING:
             found = find(facts, p)
@@ -162,29 +189,53 @@ class LintCache:
             self._openers.put(key, (base, found))
         return found
 
-    def paragraph_fact(self, text: str, p: Paragraph, extra: Any, compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
-        """A fact about ``p`` read from its :func:`paragraph_key` and ``extra`` (hashable)
-        alone — offsets relative to the paragraph, no link to the paragraph object — that
-        holds while ``valid(fact)`` says so: ``compute()`` when not kept or no longer valid.
+    def paragraph_numbers(self, text: str, res: Resolution) -> list[int]:
+        """A number for each paragraph of ``res`` (by index) standing for its
+        :func:`paragraph_key`, to key facts about single paragraphs with
+        (:meth:`paragraph_fact`): equal numbers, equal keys."""
+        if res is self._current:
+            return self._numbers_of(text, res)
+        return [self._number_of_key(paragraph_key(text, p)) for p in res.paragraphs]  # another parse
+
+    def paragraph_fact(self, key: tuple[int, Any], compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+        """A fact about a paragraph read from its number (:meth:`paragraph_numbers`) and
+        more (``key``: the number and anything else hashable it depends on) alone —
+        offsets relative to the paragraph, no link to the paragraph object — that holds
+        while ``valid(fact)`` says so: ``compute()`` when not kept or no longer valid.
         (The citations a paragraph holds, :mod:`resolint.citations.local`.)"""
-        key = (self._number(text, p), extra)
         hit = self._facts.get(key)
         if hit is MISSING or not valid(hit):
             hit = compute()
             self._facts.put(key, hit)
         return hit
 
+    def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+        """See :meth:`resolint.facts.Analysis.kept_violations`: kept with their ``base``,
+        moved when the stretch moved."""
+        k = key()
+        hit = self._kept.get(k)
+        if hit is MISSING:
+            found = tuple(compute())
+            self._kept.put(k, (base, found))
+            return list(found)
+        was, found = hit
+        if was != base:
+            found = tuple(shift_violation(v, base - was) for v in found)
+            self._kept.put(k, (base, found))
+        return list(found)
+
     # -- rules ---------------------------------------------------------------------
     def start(self, res: Resolution) -> None:
         """A lint of ``res`` begins (the engine says so once it is parsed)."""
         self._current = res
 
-    def _number(self, text: str, p: Paragraph) -> int:
-        """The number of ``p``'s :func:`paragraph_key`, for a fact about one paragraph."""
+    def _text_id(self, p: Paragraph) -> int | None:
+        """The parse memo's number for the text of ``p``, a paragraph of the resolution
+        being linted (None for another)."""
         res = self._current
-        if res is not None and p.index < len(res.paragraphs) and res.paragraphs[p.index] is p:
-            return self._numbers_of(text, res)[p.index]
-        return self._number_of_key(paragraph_key(text, p))  # a paragraph of another parse
+        if res is None or self.parse.made is not res.paragraphs or p.index >= len(res.paragraphs) or res.paragraphs[p.index] is not p:
+            return None
+        return self.parse.text_ids[p.index]
 
     def _number_of_key(self, key: tuple) -> int:
         n = self._numbers.get(key)
@@ -199,27 +250,41 @@ class LintCache:
         keys), by paragraph index: worked out once per lint for all the local rules."""
         if self._numbered is res and self._by_index is not None:
             return self._by_index
-        out = [self._number_of_key(paragraph_key(text, p)) for p in res.paragraphs]
+        number = self._number_of_key
+        if self.parse.made is res.paragraphs:  # parsed with the memo: its texts are numbered
+            out = [number(placed_key(t, p)) for t, p in zip(self.parse.text_ids, res.paragraphs, strict=True)]
+        else:
+            out = [number(paragraph_key(text, p)) for p in res.paragraphs]
         self._by_index, self._numbered = out, res
         return out
 
     def local_violations(self, rule: Rule, ctx: RuleContext) -> list[Violation]:
         """What ``rule.check(ctx)`` yields, from the cache for paragraphs seen before.
 
-        One table lookup per paragraph, in bulk; only the paragraphs with something to
-        report, or not seen before, are visited one by one."""
+        One table lookup per paragraph, in bulk (the server runs this for every local
+        rule after every edit: the loops over all paragraphs are C's ``map``); only the
+        paragraphs with something to report, or not seen before, are visited one by one."""
         prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
         numbers = self._numbers_of(ctx.text, ctx.resolution)
-        paragraphs = list(rule.paragraphs(ctx))
-        if type(rule).paragraph_key is Rule.paragraph_key:  # most rules: the paragraph alone
-            keys: list = [numbers[p.index] for p in paragraphs]
+        paragraphs = rule.paragraphs(ctx)
+        if not isinstance(paragraphs, list):
+            paragraphs = list(paragraphs)
+        indexes = list(map(_INDEX, paragraphs))
+        bulk = rule.paragraph_keys(ctx)
+        keys: list
+        if bulk is not None:
+            keys = list(zip(map(numbers.__getitem__, indexes), map(bulk.__getitem__, indexes), strict=True))
+        elif type(rule).paragraph_key is Rule.paragraph_key:  # most rules: the paragraph alone
+            keys = list(map(numbers.__getitem__, indexes))
         else:
             keys = [(numbers[p.index], rule.paragraph_key(ctx, p)) for p in paragraphs]
-        get = self._violations.get(prefix, {}).get
-        hits = [get(k, MISSING) for k in keys]
+        table = self._violations.get(prefix)
+        hits: list[Any] = [None] * len(keys) if table is None else list(map(table.get, keys))  # None: not kept
         out: list[Violation] = []
-        for i in [i for i, hit in enumerate(hits) if hit is not _NOTHING]:
-            hits[i] = self._visit(rule, ctx, paragraphs[i], hits[i], out)
+        if hits.count(_NOTHING) != len(hits):
+            for i, hit in enumerate(hits):
+                if hit is not _NOTHING:
+                    hits[i] = self._visit(rule, ctx, paragraphs[i], hit, out)
         self._violations[prefix] = dict(zip(keys, hits, strict=True))
         self._ran.add(prefix)
         return out
@@ -228,7 +293,7 @@ class LintCache:
         """Add ``p``'s violations to ``out``, checking it unless ``hit`` has them; return
         what to keep for it."""
         start = p.span.start
-        if hit is MISSING or hit is _UNCACHEABLE:
+        if hit is None or hit is _UNCACHEABLE:
             found = list(rule.check_paragraph(ctx, p))
             out.extend(found)
             if hit is _UNCACHEABLE or not all(_inside(v, start, p.span.end) for v in found):

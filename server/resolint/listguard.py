@@ -75,7 +75,7 @@ def guard(fix: Fix | None, protected: list[Span], text: str) -> Fix | None:
 
 def protected_starts(ctx) -> set[int]:
     """Starts of the protected spans of a rule context's draft, computed once per lint."""
-    return ctx.facts.derived(_protected_starts)
+    return ctx.facts.derived(document_protected_starts)
 
 
 def document_protected_spans(facts) -> list[Span]:
@@ -83,5 +83,6 @@ def document_protected_spans(facts) -> list[Span]:
     return protected_spans(facts.resolution)
 
 
-def _protected_starts(facts) -> set[int]:
+def document_protected_starts(facts) -> set[int]:
+    """The starts of :func:`document_protected_spans`, once per lint (``facts.derived``)."""
     return {s.start for s in facts.derived(document_protected_spans)}

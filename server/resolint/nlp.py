@@ -135,17 +135,16 @@ def longest_leading_phrase(head: str, phrases: tuple[str, ...]) -> PhraseMatch |
     if not phrases or not head:
         return None
     table, prefixes = _table(phrases)
-    best = None
-    words: list[str] = []
+    best_end, best = 0, None
+    key: tuple[str, ...] = ()
     for m in _TOKEN.finditer(head):
-        words.append(m.group(0).lower())
-        key = tuple(words)
+        key = (*key, m.group(0).lower())
         if key not in prefixes:
             break  # no phrase goes on this way: no longer one can match
         phrase = table.get(key)
         if phrase is not None:
-            best = PhraseMatch(m.end(), phrase)
-    return best
+            best_end, best = m.end(), phrase
+    return None if best is None else PhraseMatch(best_end, best)
 
 
 _lemminflect_lock = threading.Lock()

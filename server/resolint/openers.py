@@ -66,9 +66,26 @@ class Opener:
     after: Span | None = None  # "also" in "Recalling also"
     emphasis: str = ""  # Markdown markers around the opener ("*")
 
+    def __init__(self, span: Span, head: Span, phrase: str | None, before: Span | None = None,
+                 after: Span | None = None, emphasis: str = "") -> None:
+        # Written out (the dataclass keeps it), as Span's: a frozen dataclass's own
+        # __init__ goes through object.__setattr__ for each field, and a lint finds the
+        # opener of every clause.
+        _SET_SPAN(self, span)
+        _SET_HEAD(self, head)
+        _SET_PHRASE(self, phrase)
+        _SET_BEFORE(self, before)
+        _SET_AFTER(self, after)
+        _SET_EMPHASIS(self, emphasis)
+
     @property
     def listed(self) -> bool:
         return self.phrase is not None
+
+
+_SET_SPAN, _SET_HEAD, _SET_PHRASE, _SET_BEFORE, _SET_AFTER, _SET_EMPHASIS = (
+    vars(Opener)[name].__set__ for name in ("span", "head", "phrase", "before", "after", "emphasis")
+)
 
 
 def phrases_for(ctx: OpenerContext, paragraph: Paragraph) -> tuple[str, ...]:
@@ -125,6 +142,7 @@ def _listed(ctx: OpenerContext, paragraph: Paragraph, start: int, end: int, word
     head_end = min(end, start + HEAD_CHARS)
     before: Span | None = None
     phrase_start = start
+    k = 0  # words[k] starts the phrase
     m = ctx.nlp.longest_leading_phrase(_clean_head(text[start:head_end]), phrases)
     if m is None:
         k = _leading_adverbs(words)
@@ -140,7 +158,9 @@ def _listed(ctx: OpenerContext, paragraph: Paragraph, start: int, end: int, word
     nxt = _words(text, phrase_end, end, 1)
     if nxt and nxt[0].group(1).lower() in MODIFIER_WORDS and not m.phrase.lower().endswith(MODIFIER_WORDS):
         after = Span(nxt[0].start(1), nxt[0].end())
-    first = _words(text, phrase_start, phrase_end, 1)[0]
+    # The phrase's first word, read no further than the phrase: the word already read
+    # when it ends inside the phrase ("Recalling-also" does not: the phrase is "Recalling").
+    first = words[k] if words[k].end() <= phrase_end else _words(text, phrase_start, phrase_end, 1)[0]
     return Opener(
         span=Span(before.start if before else phrase_start, after.end if after else phrase_end),
         head=Span(first.start(1), first.end()),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -159,7 +159,7 @@ class Rule:
         :attr:`kinds` (every paragraph when it names none)."""
         if not self.kinds:
             return ctx.resolution.paragraphs
-        return ctx.resolution.of_kind(*self.kinds)
+        return ctx.facts.of_kinds(self.kinds)
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph) -> Iterable[Violation]:  # pragma: no cover - abstract
         """A local rule's violations in one paragraph, all inside its span."""
@@ -168,6 +168,12 @@ class Rule:
     def paragraph_key(self, ctx: RuleContext, paragraph: Paragraph) -> tuple:
         """What else a local rule reads about ``paragraph`` (hashable; added to the cache key)."""
         return ()
+
+    def paragraph_keys(self, ctx: RuleContext) -> Mapping[int, Hashable] | None:
+        """:meth:`paragraph_key` of every paragraph at once, by paragraph index, for a rule
+        that works its keys out for the whole document in one pass (the language server
+        asks for them after every edit): None to be asked paragraph by paragraph."""
+        return None
 
     @classmethod
     def example_input(cls, text: str) -> tuple[str, dict[str, Any]]:

@@ -133,12 +133,12 @@ class _CountingMemo(LintCache):
 
     reads = 0
 
-    def paragraph_fact(self, text, p, extra, compute, valid):
+    def paragraph_fact(self, key, compute, valid):
         def counted():
             self.reads += 1
             return compute()
 
-        return super().paragraph_fact(text, p, extra, counted, valid)
+        return super().paragraph_fact(key, counted, valid)
 
 
 def _fields(cs) -> list:

@@ -66,7 +66,7 @@ class OperativeModifierPosition(Rule):
     local = True
 
     def paragraphs(self, ctx: RuleContext):
-        return [p for p in ctx.resolution.of_kind(Kind.OPERATIVE) if not is_list_item(p)]
+        return [p for p in ctx.facts.of_kinds((Kind.OPERATIVE,)) if not is_list_item(p)]
 
     def check_paragraph(self, ctx: RuleContext, p):
         yield from modifier_violations(ctx, (p,), ctx.style.get("openers.operative-modifier", "before"))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -7,7 +8,7 @@ from resolint.facts import Analysis
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, SpanSet
-from resolint_rules.opr.sequences import is_numbered, operative_sequences
+from resolint_rules.opr.sequences import document_sequences, is_numbered
 
 #: Internal references a renumbering must follow: "paragraph 3 above",
 #: "paragraphs 3 and 4 below", "paragraph 5 of the present resolution".
@@ -76,6 +77,38 @@ def _part_bounds(facts) -> dict[int, tuple[int, int]]:
         lo, hi = bounds.get(q.part, (q.span.start, q.span.end))
         bounds[q.part] = (min(lo, q.span.start), max(hi, q.span.end))
     return bounds
+
+
+def _references_by_part(facts: Analysis) -> dict[int, list[tuple[int, Span]]]:
+    """:func:`reference_numbers` of the document by part: those inside each part's bounds
+    (a renumbering follows only the references of its own resolution)."""
+    numbers = facts.derived(_document_reference_numbers)
+    if not numbers:
+        return {}  # the usual case: nothing to look up, and no part bounds to work out
+    starts = [sp.start for _, sp in numbers]
+    out: dict[int, list[tuple[int, Span]]] = {}
+    for part, (lo, hi) in facts.derived(_part_bounds).items():
+        inside = []
+        for n, sp in numbers[bisect.bisect_left(starts, lo) :]:
+            if sp.start >= hi:
+                break
+            if sp.end <= hi:
+                inside.append((n, sp))
+        out[part] = inside
+    return out
+
+
+def _labels_key(seq: list[Paragraph], base: int) -> tuple:
+    """Everything of a list's paragraphs its numbering findings read (labels as written,
+    their values and places), counted from ``base``."""
+    return tuple(
+        None if (lb := p.label) is None else (lb.text, lb.scheme, lb.value, lb.span.start - base, lb.span.end - base)
+        for p in seq
+    )
+
+
+def _relative(refs: list[tuple[int, Span]], base: int) -> tuple:
+    return tuple((n, sp.start - base, sp.end - base) for n, sp in refs)
 
 
 def numbering_breaks(seq: list[Paragraph]) -> list[tuple[Paragraph, str]]:
@@ -165,19 +198,31 @@ class OperativeNumberingSequence(Rule):
     fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
-        for seq in operative_sequences(ctx.resolution):
+        facts = ctx.facts
+        for seq in ctx.facts.derived(document_sequences):
             if not any(is_numbered(p) for p in seq):
                 continue
-            breaks = list(numbering_breaks(seq))
-            if not breaks:
-                continue  # the renumbering fix is worked out only for a list that needs it
-            fix = self._renumber(ctx, seq)
-            for p, msg in breaks:
-                # One renumbering fix for the whole list, offered at its first break.
-                yield Violation(p.label.span, msg, fix)
-                fix = None
+            # The language server keeps each list's findings by what they depend on,
+            # counted from its first paragraph: an edit elsewhere costs this key.
+            base = seq[0].span.start
+            refs = facts.derived(_references_by_part).get(seq[0].part, [])
+            yield from facts.kept_violations(
+                lambda seq=seq, base=base, refs=refs: (self.code, _labels_key(seq, base), _relative(refs, base)),
+                base,
+                lambda seq=seq, refs=refs: self._check_sequence(ctx, seq, refs),
+            )
 
-    def _renumber(self, ctx: RuleContext, seq) -> Fix | None:
+    def _check_sequence(self, ctx: RuleContext, seq: list[Paragraph], refs: list[tuple[int, Span]]):
+        breaks = list(numbering_breaks(seq))
+        if not breaks:
+            return  # the renumbering fix is worked out only for a list that needs it
+        fix = self._renumber(ctx, seq, refs)
+        for p, msg in breaks:
+            # One renumbering fix for the whole list, offered at its first break.
+            yield Violation(p.label.span, msg, fix)
+            fix = None
+
+    def _renumber(self, ctx: RuleContext, seq, numbers: list[tuple[int, Span]]) -> Fix | None:
         counts = Counter(p.number for p in seq if is_numbered(p))
         mapping: dict[int, int] = {}
         edits: list[Edit] = []
@@ -193,10 +238,7 @@ class OperativeNumberingSequence(Rule):
                 edits.append(Edit(Span(start, start + len(digits.group(1))), str(new)))
             if counts[p.number] == 1:
                 mapping[p.number] = new
-        numbers = ctx.facts.derived(_document_reference_numbers)
         # Only references inside this resolution (its part of a multi-part text) follow.
-        lo, hi = ctx.facts.derived(_part_bounds)[seq[0].part]
-        numbers = [(n, sp) for n, sp in numbers if lo <= sp.start and sp.end <= hi]
         edits.extend(reference_edits(ctx.text, mapping, labels, numbers))
         if not edits:
             return None

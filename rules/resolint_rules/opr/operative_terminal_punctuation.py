@@ -6,7 +6,7 @@ from resolint.listguard import protected_starts
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.groups import in_group, is_group_head, item_mark
-from resolint_rules.opr.sequences import operative_sequences
+from resolint_rules.opr.sequences import document_sequences
 from resolint_rules.punctuation import terminal_fix
 
 #: A paragraph that introduces a text, a table or a list that the parser does not
@@ -76,7 +76,7 @@ class OperativeTerminalPunctuation(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
-        for seq in operative_sequences(ctx.resolution):
+        for seq in ctx.facts.derived(document_sequences):
             last_of_part = seq[-1].parent is None and seq[-1] is self._last_top(ctx, seq[-1].part)
             for i, p in enumerate(seq):
                 is_last = i == len(seq) - 1

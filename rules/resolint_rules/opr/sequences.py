@@ -25,6 +25,12 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
     return out
 
 
+def document_sequences(facts) -> list[list[Paragraph]]:
+    """:func:`operative_sequences` of an analysed draft, once per lint (``facts.derived``;
+    three rules walk them). Read only: the lists are shared."""
+    return operative_sequences(facts.resolution)
+
+
 def is_numbered(p: Paragraph) -> bool:
     return p.label is not None and p.label.scheme is LabelScheme.ARABIC
 

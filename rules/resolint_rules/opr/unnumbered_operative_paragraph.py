@@ -4,7 +4,7 @@ from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import first_line_span
-from resolint_rules.opr.sequences import is_numbered, numbering_expected, operative_sequences
+from resolint_rules.opr.sequences import document_sequences, is_numbered, numbering_expected
 
 
 class UnnumberedOperativeParagraph(Rule):
@@ -65,7 +65,7 @@ class UnnumberedOperativeParagraph(Rule):
 
     def check(self, ctx: RuleContext):
         mode = ctx.style.get("numbering.operative", "required")
-        for seq in operative_sequences(ctx.resolution):
+        for seq in ctx.facts.derived(document_sequences):
             if not numbering_expected(seq, mode):
                 continue
             prev_fixed = False  # the paragraph before gets the number i from this pass

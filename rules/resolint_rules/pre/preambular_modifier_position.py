@@ -66,7 +66,7 @@ class PreambularModifierPosition(Rule):
     local = True
 
     def paragraphs(self, ctx: RuleContext):
-        return ctx.resolution.preamble
+        return ctx.facts.preamble
 
     def check_paragraph(self, ctx: RuleContext, p):
         yield from modifier_violations(ctx, (p,), ctx.style.get("openers.preamble-modifier", "after"))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from resolint.listguard import protected_starts
+from resolint.listguard import document_protected_starts, protected_starts
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import expected_case
@@ -62,12 +62,11 @@ class PreambularOpenerCase(Rule):
     local = True
 
     def paragraphs(self, ctx: RuleContext):
-        return ctx.resolution.preamble
+        return ctx.facts.preamble
 
-    def paragraph_key(self, ctx: RuleContext, p) -> tuple:
+    def paragraph_keys(self, ctx: RuleContext):
         # Whether the opener starts a list item depends on the paragraph before it.
-        op = ctx.opener(p)
-        return (op is not None and op.span.start in protected_starts(ctx),)
+        return _IsIn(ctx.facts.derived(_item_openers))
 
     def check_paragraph(self, ctx: RuleContext, p):
         op = ctx.opener(p)
@@ -77,3 +76,29 @@ class PreambularOpenerCase(Rule):
         want = expected_case(ctx, written, ctx.style.opener_case)
         if written != want:
             yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))
+
+
+def _item_openers(facts) -> set[int]:
+    """Indexes of the preambular clauses whose opener starts a list item ("• reporting
+    on …"): only a paragraph holding the start of an item can have one, so the openers of
+    the others are not looked up (the server asks this after every edit)."""
+    out = set()
+    for start in sorted(facts.derived(document_protected_starts)):
+        p = facts.paragraph_at(start)
+        if p is not None and p.kind is Kind.PREAMBLE and p.parent is None:
+            op = facts.opener(p)
+            if op is not None and op.span.start == start:
+                out.add(p.index)
+    return out
+
+
+class _IsIn:
+    """Paragraph index -> whether it is one of ``indexes`` (a cache-key part for each)."""
+
+    __slots__ = ("indexes",)
+
+    def __init__(self, indexes: set[int]) -> None:
+        self.indexes = indexes
+
+    def __getitem__(self, index: int) -> bool:
+        return index in self.indexes

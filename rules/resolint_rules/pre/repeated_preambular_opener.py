@@ -59,27 +59,59 @@ class RepeatedPreambularOpener(Rule):
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.UNSAFE
 
-    def check(self, ctx: RuleContext):
-        prefer = ctx.style.get("openers.preamble-modifier", "after")
-        previous: tuple[int, str] | None = None
-        for p in ctx.resolution.preamble:
-            op = ctx.opener(p)
-            if op is None or not op.listed:
-                previous = None
-                continue
-            phrase = op.phrase.lower()
-            modified = op.before is not None or op.after is not None or phrase.endswith(("also", "further")) or phrase.startswith(("also ", "further "))
-            repeated = previous == (p.part, phrase)
-            previous = (p.part, phrase) if not modified else None
-            if modified or not repeated:
-                continue
-            written = ctx.slice(op.span)
-            if prefer == "before":
-                word = expected_case(ctx, "Further", ctx.style.opener_case)
-                new = f"{word} {written[:1].lower() + written[1:] if ctx.style.opener_case != 'upper' else written}"
-                edit = Edit(op.span, new)
-            else:
-                word = "ALSO" if ctx.style.opener_case == "upper" else "also"
-                new = f"{written} {word}"
-                edit = Edit(Span(op.span.end, op.span.end), f" {word}")
-            yield Violation(op.span, f"'{written}' repeats an earlier opener; write '{new}'", Fix.unsafe(f"Change to '{new}'", edit))
+    #: A clause's finding depends on its own opener and on the clause just before it in
+    #: the preamble (its opener, and whether it is in the same resolution of a
+    #: compilation): the language server keeps it per clause, keyed by the text of the one
+    #: before (:meth:`paragraph_keys`), and looks no opener up for a clause it kept.
+    local = True
+
+    def paragraphs(self, ctx: RuleContext):
+        return ctx.facts.preamble
+
+    def paragraph_keys(self, ctx: RuleContext):
+        return ctx.facts.derived(_previous_clause_keys)
+
+    def check_paragraph(self, ctx: RuleContext, p):
+        q = ctx.facts.derived(_previous_clause).get(p.index)
+        if q is None:
+            return
+        op, before = _unmodified_phrase(ctx, p), _unmodified_phrase(ctx, q)
+        if op is None or before is None or before[1] != op[1]:
+            return
+        span = op[0]
+        written = ctx.slice(span)
+        if ctx.style.get("openers.preamble-modifier", "after") == "before":
+            word = expected_case(ctx, "Further", ctx.style.opener_case)
+            new = f"{word} {written[:1].lower() + written[1:] if ctx.style.opener_case != 'upper' else written}"
+            edit = Edit(span, new)
+        else:
+            word = "ALSO" if ctx.style.opener_case == "upper" else "also"
+            new = f"{written} {word}"
+            edit = Edit(Span(span.end, span.end), f" {word}")
+        yield Violation(span, f"'{written}' repeats an earlier opener; write '{new}'", Fix.unsafe(f"Change to '{new}'", edit))
+
+
+def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
+    """The span and phrase (lower case) of the listed opener of ``p`` when it carries no
+    "also"/"further" (nor another modifier); None otherwise."""
+    op = ctx.opener(p)
+    if op is None or not op.listed:
+        return None
+    phrase = op.phrase.lower()
+    if op.before is not None or op.after is not None or phrase.endswith(("also", "further")) or phrase.startswith(("also ", "further ")):
+        return None
+    return op.span, phrase
+
+
+def _previous_clause(facts) -> dict[int, object]:
+    """Clause index -> the clause just before it in the preamble, in the same part."""
+    clauses = facts.preamble
+    return {p.index: q for q, p in zip(clauses, clauses[1:], strict=False) if q.part == p.part}
+
+
+def _previous_clause_keys(facts) -> dict[int, str | None]:
+    """Clause index -> the text of the clause before it (its opener follows from it),
+    None for the first clause of a part."""
+    before = facts.derived(_previous_clause)
+    text = facts.text
+    return {p.index: None if (q := before.get(p.index)) is None else text[q.span.start : q.span.end] for p in facts.preamble}

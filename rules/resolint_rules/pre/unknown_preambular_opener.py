@@ -64,7 +64,7 @@ class UnknownPreambularOpener(Rule):
     local = True
 
     def paragraphs(self, ctx: RuleContext):
-        return ctx.resolution.preamble
+        return ctx.facts.preamble
 
     def check_paragraph(self, ctx: RuleContext, p):
         found = unlisted_opener(ctx, p)

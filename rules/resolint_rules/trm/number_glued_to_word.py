@@ -6,7 +6,7 @@ from resolint.literals import first_of, matches_at
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import in_spans, own_matches
-from resolint_rules.trm.paragraph_facts import paragraph_keys, spans_in
+from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
 _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|between|before|after|during"
 #: "2011and", "in2011": a year run into a short word. Codes such as "G20", "COVID-19",
@@ -65,14 +65,14 @@ class NumberGluedToWord(Rule):
 
     #: A paragraph's findings depend on its text, the quotations in it and the characters
     #: around a year, up to nine before the paragraph and eight after it: see
-    #: :meth:`paragraph_key`.
+    #: :meth:`paragraph_keys` (shared with TRM010: ``paragraph_facts.term_keys``).
     local = True
 
     def paragraphs(self, ctx: RuleContext):
         return ctx.facts.own_paragraphs
 
-    def paragraph_key(self, ctx: RuleContext, p) -> tuple:
-        return (ctx.facts.derived(_keys)[p.index],)
+    def paragraph_keys(self, ctx: RuleContext):
+        return ctx.facts.derived(term_keys)
 
     def check(self, ctx: RuleContext):
         """What :meth:`check_paragraph` finds in each of :meth:`paragraphs`, by one scan
@@ -109,13 +109,6 @@ def year_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     while start and text[start - 1].isdecimal():
         start -= 1
     return [t for t in _YEAR.finditer(text, start, hi) if t.start() >= lo]
-
-
-def _keys(facts) -> dict[int, object]:
-    """What :meth:`NumberGluedToWord.paragraph_key` adds to a paragraph's text: the
-    lookbehind before a window of eight characters (nine before the paragraph), the
-    window after a year (eight after it), the quotations in it."""
-    return paragraph_keys(facts, 9, 8, str.isdecimal, ("quotes",))
 
 
 def _touches_lower(text: str, t: re.Match[str]) -> bool:

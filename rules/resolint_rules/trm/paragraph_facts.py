@@ -25,7 +25,7 @@ from collections.abc import Callable
 from resolint.facts import Analysis
 from resolint.model import Paragraph
 from resolint.rule import RuleContext
-from resolint.source import Span
+from resolint.source import WORD_JOINERS, Span
 
 
 def _by_paragraph(facts: Analysis, spans: list[Span]) -> dict[int, list[Span]]:
@@ -89,3 +89,18 @@ def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable
             edges += tuple(relative(by_paragraph.get(p.index, []), p) for by_paragraph in lists)
         out[p.index] = edges
     return out
+
+
+def term_keys(facts: Analysis) -> dict[int, object]:
+    """The cache-key part of both TRM010 and TRM011, by paragraph index: one pass over the
+    document for the two rules, each keyed by a little more than it reads (the nine
+    characters before a paragraph and the eight after it, where TRM010 reads one; the
+    official titles in it, which only TRM010 consults), which costs a cache miss now and
+    then but never a wrong hit."""
+    return paragraph_keys(facts, 9, 8, continues_word, ("quotes", "titles"))
+
+
+def continues_word(c: str) -> bool:
+    """Whether a word (or a year: digits are word characters) that reaches ``c`` goes on,
+    as ``word_before`` reads it."""
+    return c.isalnum() or c in WORD_JOINERS

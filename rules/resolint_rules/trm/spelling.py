@@ -8,9 +8,9 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from resolint.citations.refdata import _rows
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import WORD_JOINERS, Span, word_before
+from resolint.source import Span, word_before
 from resolint_rules.refs import in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
-from resolint_rules.trm.paragraph_facts import paragraph_keys, spans_in
+from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
 #: underscore after it is Markdown emphasis ("_recognising_"), not part of the word.
@@ -232,7 +232,7 @@ class Spelling(Rule):
 
     #: Each paragraph's findings depend on its own text, its opener, the quotations and
     #: official titles that overlap it and the nine characters before it (one after it):
-    #: see :meth:`paragraph_key`.
+    #: see :meth:`paragraph_keys` (shared with TRM011: ``paragraph_facts.term_keys``).
     local = True
 
     def paragraphs(self, ctx: RuleContext):
@@ -240,8 +240,8 @@ class Spelling(Rule):
             return []
         return [p for p in ctx.facts.own_paragraphs if p.kind not in _NOT_CHECKED]
 
-    def paragraph_key(self, ctx: RuleContext, p) -> tuple:
-        return (ctx.facts.derived(_keys)[p.index],)
+    def paragraph_keys(self, ctx: RuleContext):
+        return ctx.facts.derived(term_keys)
 
     def check(self, ctx: RuleContext):
         """What :meth:`check_paragraph` finds in each of :meth:`paragraphs`, by one scan
@@ -304,18 +304,6 @@ _NOT_CHECKED = (Kind.TITLE, Kind.CLOSING)
 
 def _variant(ctx: RuleContext) -> str:
     return ctx.style.get("spelling.variant", "") or ""
-
-
-def _keys(facts) -> dict[int, object]:
-    """What :meth:`Spelling.paragraph_key` adds to a paragraph's text: the nine characters
-    before it ("computer " before a word), the one after it (whether a word runs on past
-    its end), the quotations and official titles in it."""
-    return paragraph_keys(facts, len("computer "), 1, _continues_word, ("quotes", "titles"))
-
-
-def _continues_word(c: str) -> bool:
-    """Whether a word that reaches ``c`` goes on (as ``word_before`` reads it)."""
-    return c.isalnum() or c in WORD_JOINERS
 
 
 def _capitalized_head(ctx: RuleContext, p, table: dict[str, str], variant: str):

@@ -155,7 +155,9 @@ class ParagraphMemo(Protocol):
     """Keeps facts about paragraphs between lints of one document
     (:meth:`resolint.incremental.LintCache.paragraph_fact`)."""
 
-    def paragraph_fact(self, text: str, p: Paragraph, extra: Hashable, compute: Callable[[], T], valid: Callable[[T], bool]) -> T: ...
+    def paragraph_numbers(self, text: str, res: Resolution) -> list[int]: ...
+
+    def paragraph_fact(self, key: tuple[int, Hashable], compute: Callable[[], T], valid: Callable[[T], bool]) -> T: ...
 
 
 #: Paragraphs read anew in one extraction before whole-text scans (:class:`Hints`) pay.
@@ -172,6 +174,10 @@ class _Reader:
         self.hints = Hints(self.text, self.body, matcher) if memo is None else None
         self.settings: dict[Kind, Setting] = {}
         self.misses = 0
+        #: With a memo: each paragraph's number (by index), and the part of a paragraph's
+        #: key besides it, by kind (plain values that hash fast: an enum's hash runs Python).
+        self.numbers = None if memo is None else memo.paragraph_numbers(self.text, res)
+        self.extras: dict[Kind, tuple] = {}
 
     def paragraphs(self) -> list[Paragraph]:
         """The paragraphs to read: every one with a memo (it keeps them all), else only
@@ -187,10 +193,14 @@ class _Reader:
             assert self.hints is not None
             return self.hints.read(self.text, p, self._setting(p), named)
         a, kind, sym = p.span.start, p.kind, self.symbol
-        own = Span(sym.start - a, sym.end - a) if sym is not None and a <= sym.start < p.span.end else None
-        # The key's part besides the paragraph: plain values that hash fast (an enum's hash runs Python code).
-        extra = (self.matcher, self.organ.value, kind is Kind.ANNEX, kind is Kind.TITLE, own)
-        return self.memo.paragraph_fact(self.text, p, extra, lambda: self._read(p, self._setting(p), named), lambda loc: loc.fits(named))
+        if sym is not None and a <= sym.start < p.span.end:  # the paragraph with the document's symbol
+            extra: tuple = (self.matcher, self.organ.value, kind is Kind.ANNEX, kind is Kind.TITLE, Span(sym.start - a, sym.end - a))
+        else:
+            extra = self.extras.get(kind) or self.extras.setdefault(
+                kind, (self.matcher, self.organ.value, kind is Kind.ANNEX, kind is Kind.TITLE, None)
+            )
+        key = (self.numbers[p.index], extra)  # type: ignore[index]
+        return self.memo.paragraph_fact(key, lambda: self._read(p, self._setting(p), named), lambda loc: loc.fits(named))
 
     def _setting(self, p: Paragraph) -> Setting:
         """The setting of ``p``: one per kind of paragraph, but for the one with the document's symbol."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from resolint.parser import patterns as P
@@ -37,7 +38,9 @@ _NUMBER_LINE = re.compile(
 
 def matches(path: Path | str, patterns: tuple[str, ...]) -> bool:
     """True when the file's name or its path matches one of ``patterns``."""
-    p = Path(path)
+    if not patterns:
+        return False
+    p = path if isinstance(path, Path) else Path(path)
     rel = p.as_posix()
     return any(fnmatch.fnmatch(p.name, pat) or fnmatch.fnmatch(rel, pat) for pat in patterns)
 
@@ -58,9 +61,7 @@ def draft_signal(text: str) -> str:
     lines, where a draft's title block and opening are.
     """
     in_fence = False
-    for n, raw in enumerate(text.splitlines()):
-        if n >= SCAN_LINES:
-            break
+    for n, raw in enumerate(_head_lines(text, SCAN_LINES)):
         if _FENCE.match(raw):
             in_fence = not in_fence
             continue
@@ -74,6 +75,28 @@ def draft_signal(text: str) -> str:
         if P.UN_TITLE.match(line) and len(line) < 200 or _NUMBER_LINE.match(line) or _SYMBOL_LINE.match(line):
             return f"line {n + 1} is a title-block line ('{line[:60]}')"
     return ""
+
+
+def _head_lines(text: str, count: int) -> Iterator[str]:
+    """The first ``count`` lines of ``text`` as ``str.splitlines`` reads them, read from
+    ever longer prefixes, without splitting a whole archive file into lines when the
+    opening is in its first lines.
+
+    Every line of a prefix but its last is whole: another line follows it inside the
+    prefix, so the cut cannot fall in it or in its line break ("\r" | "\n").
+    """
+    given = 0
+    size = 4096
+    while given < count:
+        lines = text[:size].splitlines()
+        whole = size >= len(text)
+        if not whole:
+            lines.pop()  # perhaps cut short
+        yield from lines[given:count]
+        given = max(given, min(len(lines), count))
+        if whole:
+            return
+        size *= 4
 
 
 def why_draft(path: Path | str, text: str | None, include: tuple[str, ...], exclude: tuple[str, ...]) -> tuple[bool, str]:

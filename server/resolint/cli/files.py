@@ -22,7 +22,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,6 +161,8 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
         _write_in_place(target, data)  # a rename would split the hard link
         return
     mode = st.st_mode & 0o7777 if st is not None else _new_file_mode(like)
+    import tempfile  # lazy: only --fix writes files, and tempfile pulls in shutil, random, bz2, lzma
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=".rl-", suffix=TMP_SUFFIX, dir=target.parent)
     except OSError as exc:

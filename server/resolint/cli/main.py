@@ -40,8 +40,8 @@ from resolint.cli.walk import discover
 from resolint.config import (
     SEVERITIES,
     ConfigError,
+    ConfigFinder,
     Settings,
-    find_config,
     load_settings,
     parse_size,
     settings_for,
@@ -318,8 +318,9 @@ def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespac
     """
     cache: dict[str, Settings] = {}
     jobs: list[tuple[Path, Settings, bool]] = []
+    nearest = ConfigFinder()  # the files of a folder share their folders' answers
     for f, named in files:
-        cfg = find_config(f) if explicit is None else None
+        cfg = nearest(f) if explicit is None else None
         key = "--config" if explicit is not None else (str(cfg) if cfg else "")
         if key not in cache:
             base = explicit if explicit is not None else (load_settings(cfg) if cfg else Settings())

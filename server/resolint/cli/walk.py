@@ -113,6 +113,7 @@ def _walk(folder: Path, ignores: _Ignores, include: tuple[str, ...], exclude: tu
             continue
         if not stat.S_ISREG(mode) or not (is_candidate(path) or matches(path, include)) or matches(path, exclude):
             continue  # FIFOs, sockets, devices, images, code: never opened
-        if ignores.ignored(path.resolve().parent / entry.name, False):
+        # Resolving a path costs system calls: only where an ignore file could match it.
+        if ignores.specs and ignores.ignored(path.resolve().parent / entry.name, False):
             continue
         found.files.append((path, False))

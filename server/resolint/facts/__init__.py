@@ -11,7 +11,7 @@ needs goes through :meth:`Analysis.derived`, keyed by the function that computes
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -21,13 +21,14 @@ from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
 from resolint.literals import matches_at, starts_of
-from resolint.model import Paragraph, Resolution
+from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
 from resolint.source import SourceText, Span
 
 if TYPE_CHECKING:
     from resolint.nlp import Nlp
+    from resolint.rule import Violation
     from resolint.styles import Style
 
 T = TypeVar("T")
@@ -38,6 +39,8 @@ class OpenerMemo(ParagraphMemo, Protocol):
     of one document (:class:`resolint.incremental.LintCache`)."""
 
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None: ...
+
+    def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
 
 
 class Analysis:
@@ -52,6 +55,7 @@ class Analysis:
         self._nlp: Nlp | None = None
         self._openers: dict[int, Opener | None] = {}
         self._derived: dict[Callable, object] = {}
+        self._of_kinds: dict[tuple[Kind, ...], list[Paragraph]] = {}
 
     @property
     def text(self) -> str:
@@ -72,6 +76,15 @@ class Analysis:
             self._openers[key] = find_opener(self, paragraph) if memo is None else memo.opener(self, paragraph, find_opener)
         return self._openers[key]
 
+    def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+        """``compute()``, for violations in a stretch of the document starting at ``base``
+        that depend on ``key()`` alone (hashable, positions in it counted from ``base``;
+        worked out only when kept): the language server keeps them between lints and
+        moves them with the stretch, so a rule over a whole list (OPR002) redoes only the
+        list an edit changed."""
+        memo = self._memo
+        return list(compute()) if memo is None else memo.kept_violations(key, base, compute)
+
     def derived(self, compute: Callable[[Analysis], T]) -> T:
         """A fact only one rule needs: ``compute(self)``, once per document."""
         if compute not in self._derived:
@@ -82,6 +95,19 @@ class Analysis:
     def citations(self) -> CitationSet:
         """Every citation, date, instrument, article and internal reference."""
         return safe_extract(self.resolution, self._memo)
+
+    @cached_property
+    def preamble(self) -> list[Paragraph]:
+        """:attr:`Resolution.preamble`, once per lint (several rules walk it). Read only."""
+        return self.resolution.preamble
+
+    def of_kinds(self, kinds: tuple[Kind, ...]) -> list[Paragraph]:
+        """:meth:`Resolution.of_kind`, once per lint and kinds (the local rules' default
+        :meth:`~resolint.rule.Rule.paragraphs`). Read only."""
+        found = self._of_kinds.get(kinds)
+        if found is None:
+            found = self._of_kinds[kinds] = self.resolution.of_kind(*kinds)
+        return found
 
     @cached_property
     def own_paragraphs(self) -> list[Paragraph]:

@@ -8,6 +8,7 @@
 - pygls 2.1 keeps the future of every notification handled by a generator or a
   coroutine (``didChange`` among them) in ``_request_futures`` for ever: one leaked
   future per keystroke. Ours are dropped when done.
+- Diagnostics are published with their JSON written out (:mod:`resolint.lsp.publish`).
 - Lifecycle, as the spec asks and pygls 2.1 does not: a request before ``initialize`` is
   answered ``ServerNotInitialized`` (-32002) and a notification then is dropped (pygls
   handles both); a second ``initialize`` and any request after ``shutdown`` get
@@ -26,6 +27,8 @@ from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest, JsonRpcSer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
+from resolint.lsp.publish import notification_json
+
 log = logging.getLogger(__name__)
 
 
@@ -37,6 +40,13 @@ class _Answered:
 
 class ResolintProtocol(LanguageServerProtocol):
     _initialize_seen = False
+
+    def _serialize_message(self, data):
+        # Diagnostics are most of what the server sends after each keystroke: their JSON
+        # is written out instead of walked by cattrs (see resolint.lsp.publish).
+        if isinstance(data, types.PublishDiagnosticsNotification):
+            return notification_json(data, self._converter.unstructure)
+        return super()._serialize_message(data)
 
     def structure_message(self, data):
         try:

@@ -110,6 +110,7 @@ class Scheduler(Generic[S]):
         size_of: Callable[[Any], int] = lambda snap: 0,
         budget: float = DEFAULT_BUDGET,
         prepare: Callable[[Any], None] | None = None,
+        after: Callable[[], None] | None = None,
     ) -> None:
         self.snapshot = snapshot  # on the loop: what to lint (None: document gone)
         self.build = build  # in the worker: snapshot -> state
@@ -122,6 +123,9 @@ class Scheduler(Generic[S]):
         # In the worker, before a lint's clock starts: loads what a first lint of a
         # configuration loads once (spaCy for house rules), so the budget measures the lint.
         self.prepare = prepare
+        # In the worker, after each lint (finished or stopped), out of reach of an
+        # interruption: the server freezes what the lint left (resolint.lsp.collector).
+        self.after = after
         self.states: dict[str, S] = {}
         self._tasks: dict[str, asyncio.Task] = {}
         # Bumped when the settings change: a lint begun under older settings is as
@@ -280,6 +284,12 @@ class Scheduler(Generic[S]):
             return self._stopper.run(token, self.build, snap)
         except LintInterrupted as exc:
             return exc
+        finally:
+            if self.after is not None:
+                try:
+                    self.after()
+                except Exception:  # housekeeping must not lose the lint
+                    log.exception("after a lint")
 
     async def current(self, uri: str) -> S | None:
         """The lint of the document's current version (waiting for or starting it).

@@ -10,6 +10,7 @@ guarded: a bug answers one request with an error, it never stops the server.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import gc
 import json as _json
@@ -30,6 +31,7 @@ from resolint import __version__, nlp
 from resolint.engine import lint
 from resolint.incremental import IncrementalLinter
 from resolint.lsp import actions, completion, definition, export_command, formatting, hover, outline
+from resolint.lsp.collector import IDLE_AFTER, Collector
 from resolint.lsp.diagnostics import lsp_range, text_edits
 from resolint.lsp.documents import DocumentStore
 from resolint.lsp.positions import LineIndex
@@ -138,6 +140,7 @@ class ResolintServer(LanguageServer):
         self.refresh_support = False
         self.root: Path | None = None
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resolint-lint")
+        self.collector = Collector()
         self.scheduler: Scheduler[LintState] = Scheduler(
             self._snapshot,
             self._build,
@@ -148,7 +151,9 @@ class ResolintServer(LanguageServer):
             size_of=lambda snap: len(snap.text),
             budget=self.editor.budget_ms / 1000,
             prepare=self._prepare,
+            after=self.collector.after_lint,
         )
+        self._idle: asyncio.TimerHandle | None = None
         self._shown: set[str] = set()
         self._prepared: set[tuple[int, int]] = set()
 
@@ -207,6 +212,22 @@ class ResolintServer(LanguageServer):
             STATUS,
             {"uri": state.uri, "style": res.style.name, "reason": res.style.detected_because, "count": len(res.findings)},
         )
+        self._collect_when_idle()
+
+    def _collect_when_idle(self) -> None:
+        """Collect the garbage the last lints left once nothing has been linted for
+        :data:`~resolint.lsp.collector.IDLE_AFTER` seconds (the drafter paused)."""
+        if self._idle is not None:
+            self._idle.cancel()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # a result shown outside the loop (tests): no timer
+            return
+        self._idle = loop.call_later(IDLE_AFTER, self._collect_now)
+
+    def _collect_now(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the server is shutting down
+            self.executor.submit(self.collector.collect)  # in the worker: never beside a lint
 
     async def state(self, uri: str) -> LintState | None:
         """The lint of ``uri``'s current version for a feature; None when there is none

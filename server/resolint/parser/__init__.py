@@ -7,20 +7,24 @@ house styles and does not use spaCy, so its result depends on the text alone.
 
 from __future__ import annotations
 
+import functools
 import logging
+from typing import TYPE_CHECKING
 
 from resolint.directives import find_directives
-from resolint.model import Kind, Paragraph, Resolution
+from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
-from resolint.parser.groups import cut_one, looks_like_group_opener, opens_items, split_run_on
-from resolint.parser.labels import read_bullet, read_label, read_terminal
+from resolint.parser.groups import cut_one, cut_run_on, looks_like_group_opener, opens_items, split_run_on
+from resolint.parser.labels import TERMINALS, read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
-from resolint.parser.memo import ParseMemo
 from resolint.parser.numbering import read_automatic_numbering
 from resolint.parser.placement import is_opening, place, place_paragraph
 from resolint.parser.title import read_title_block
 from resolint.source import SourceText, Span
+
+if TYPE_CHECKING:  # the language server's memo (and what it imports) is no part of a CLI run
+    from resolint.parser.memo import ParseMemo
 
 log = logging.getLogger(__name__)
 
@@ -61,16 +65,17 @@ class _Parser:
     # -- entry -----------------------------------------------------------------
     def run(self) -> Resolution:
         opening_line = self._find_opening_line()
+        reads = _LabelReads()
         if self.memo is None:
             raws = self._joined(opening_line, None)
             if not self.paragraphs_given:
-                raws, self.res.run_on = split_run_on(self.text, raws, listed_opener)
+                raws, self.res.run_on = split_run_on(self.text, raws, listed_opener, functools.partial(cut_run_on, read=reads))
         else:
             raws, self.res.run_on = self.memo.raws(
                 self.source, (opening_line, self.paragraphs_given), lambda lines: self._joined(opening_line, lines), self._cut_one
             )
         if self.memo is None:
-            paragraphs = [read_paragraph(self.text, raw) for raw in raws]
+            paragraphs = [read_paragraph(self.text, raw, reads) for raw in raws]
         else:
             paragraphs = self.memo.paragraphs(self.text, read_paragraph)
         for i, p in enumerate(paragraphs):
@@ -80,7 +85,7 @@ class _Parser:
         if self.memo is None:
             place(self.source, self.res, raws, opening_line)
         else:
-            self.memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph)
+            self.memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph, self.memo.text_ids)
             self.memo.next_round()
         read_automatic_numbering(self.res)
         read_title_block(self.res)
@@ -129,13 +134,35 @@ class _Parser:
 
 
 
-def read_paragraph(text: str, raw: RawParagraph) -> Paragraph:
-    """A new, unplaced paragraph of ``raw``: its bullet, label, content and final mark."""
+def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
+    """A new, unplaced paragraph of ``raw``: its bullet, label, content and final mark.
+    ``read`` reads the label (see :class:`_LabelReads`)."""
     start, end = raw.span.start, raw.span.end
     bullet, pos = read_bullet(text, start, end)
-    label, pos = read_label(text, pos, end)
+    label, pos = read(text, pos, end)
     terminal = read_terminal(text, pos, end)
     return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
+
+
+class _LabelReads:
+    """:func:`read_label` for the paragraphs of one parse, each answer kept until it is
+    asked for again, once.
+
+    Cutting paragraphs run together reads the label at the start of every paragraph, and
+    reading the paragraph then reads the same label again (a paragraph with a label has
+    no bullet before it). The second read takes the first one's answer; the cut only
+    looks at the label, so the paragraph may keep it. A third read reads afresh.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[int, int], tuple[Label | None, int]] = {}
+
+    def __call__(self, text: str, pos: int, end: int) -> tuple[Label | None, int]:
+        kept = self._kept.pop((pos, end), None)
+        if kept is not None:
+            return kept
+        found = self._kept[(pos, end)] = read_label(text, pos, end)
+        return found
 
 
 def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
@@ -146,8 +173,8 @@ def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
     """
     out: set[int] = set()
     for i, raw in enumerate(raws[:-1]):
-        if raw.first_line != raw.last_line:
-            continue
+        if raw.first_line != raw.last_line or text[raw.span.end - 1] in TERMINALS:
+            continue  # several lines, or a final mark: no opener (see looks_like_group_opener)
         body = text[raw.span.start : raw.span.end]
         nxt = raws[i + 1]
         if looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):

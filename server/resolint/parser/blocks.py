@@ -92,9 +92,17 @@ def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: ran
     out: list[RawParagraph] = []
     current: list[int] | None = None  # [start, end, first_line, last_line]
     prev_stripped = ""
-    for line_no in range(source.line_count) if lines is None else lines:
-        start = source.line_starts[line_no]
-        end = source.line_end(line_no)
+    starts = source.line_starts
+    count = len(starts)
+    # Without CR a line ends just before the next one starts (at its "\n"): no need to ask
+    # line_end, which looks back over "\r\n", for each of tens of thousands of lines.
+    lf_only = "\r" not in text
+    for line_no in range(count) if lines is None else lines:
+        start = starts[line_no]
+        if lf_only:
+            end = starts[line_no + 1] - 1 if line_no + 1 < count else len(text)
+        else:
+            end = source.line_end(line_no)
         s, e = _strip(text, start, end)
         if s == e:
             if current:

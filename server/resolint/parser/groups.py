@@ -22,7 +22,7 @@ import functools
 import re
 
 from resolint.parser.blocks import RawParagraph
-from resolint.parser.labels import read_label, read_terminal, to_roman
+from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
 from resolint.source import Span
 
 #: An opener heading a group is a phrase, not a sentence ("instructs the Director of the
@@ -35,6 +35,9 @@ _OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Reco
 FOOTNOTE = re.compile(r"^_{5,}\s*(?:\d{1,3}\b|\*)")
 
 
+_ENDS_CLAUSE = frozenset(TERMINALS)
+
+
 def is_footnote(text: str) -> bool:
     return bool(FOOTNOTE.match(text))
 
@@ -43,6 +46,8 @@ def looks_like_group_opener(text: str, is_opener=None) -> bool:
     """A short line without label or final mark: "considering further". One that starts
     with a capital ("Considering", a wrong case for PRE003 to report) counts only when
     ``is_opener`` (a phrase lookup) knows it."""
+    if text and text[-1] in _ENDS_CLAUSE:
+        return False  # most paragraphs: a final mark, which no opener has (read_terminal below)
     text = text.strip()
     # Cheapest test first (most paragraphs end with a mark); the phrase lookup last.
     if not text or len(text) > GROUP_OPENER_MAX_CHARS or "\n" in text:
@@ -93,7 +98,9 @@ def _glued_opener_start(text: str, start: int, end: int, is_opener) -> int | Non
 
     The paragraph has no final mark (a clause would end with one); the opener is the
     last stretch after ", " that starts with a listed phrase and has no ";" or "."."""
-    if read_terminal(text, start, end) is not None or "\n" in text[start:end]:
+    if start < end and text[end - 1] in _ENDS_CLAUSE:
+        return None  # most paragraphs: a final mark (what read_terminal would find)
+    if read_terminal(text, start, end) is not None or text.find("\n", start, end) >= 0:
         return None
     lo = max(start, end - GLUED_OPENER_MAX_CHARS)
     for m in reversed(list(_AFTER_COMMA.finditer(text, lo, end))):
@@ -131,17 +138,19 @@ def _next_item(nxt: str) -> re.Pattern[str]:
 Cut = tuple[list[RawParagraph], list[Span], tuple[int, int] | None]
 
 
-def cut_run_on(text: str, raw: RawParagraph, is_opener) -> Cut:
-    """How :func:`split_run_on` cuts ``raw``, as far as ``raw``'s own text decides."""
+def cut_run_on(text: str, raw: RawParagraph, is_opener, read=read_label) -> Cut:
+    """How :func:`split_run_on` cuts ``raw``, as far as ``raw``'s own text decides.
+    ``read`` reads a label as :func:`~resolint.parser.labels.read_label` does (the
+    parser passes one that keeps the answer for the paragraph to take)."""
     pieces = [raw]
     gaps: list[Span] = []
     while True:
         cur = pieces[-1]
-        label, _ = read_label(text, cur.span.start, cur.span.end)
+        label, _ = read(text, cur.span.start, cur.span.end)
         if label is None:
             break
         found = None
-        for nxt in _next_label_texts(label.text, label.value, label.scheme.value):
+        for nxt in _next_label_texts(label.text, label.value, label.scheme):  # a str enum: == "arabic" holds
             if text.find(nxt, label.span.end, cur.span.end) < 0:
                 continue  # the next label is not in the paragraph: nothing to split
             m = _next_item(nxt).search(text, label.span.end, cur.span.end)

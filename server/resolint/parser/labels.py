@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resolint import numerals
@@ -11,53 +12,85 @@ from resolint.source import Span
 
 _BULLET = re.compile(r"[-*•‣◦·–—](?=[ \t\u00a0])[ \t\u00a0]*")
 # Label forms, tried in order. Group "v" is the label's value text.
-_LABELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\((?P<v>\d{1,3})\)"), "(#)"),
-    (re.compile(r"\((?P<v>[a-z]{1,2}|[ivxlc]{1,6})\)"), "(#)"),
-    (re.compile(r"\((?P<v>[A-Z]{1,2}|[IVXLC]{1,6})\)"), "(#)"),
-    (re.compile(r"(?P<v>\d{1,3})\.(?!\d)"), "#."),
-    (re.compile(r"(?P<v>\d{1,3})\)"), "#)"),
-    (re.compile(r"(?P<v>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s)"), "#"),
-    (re.compile(r"(?P<v>[IVXLC]{1,6}|[A-Z])\.(?=\s)"), "#."),
+_LABEL_FORMS: tuple[tuple[str, str], ...] = (
+    (r"\((?P<v>\d{1,3})\)", "(#)"),
+    (r"\((?P<v>[a-z]{1,2}|[ivxlc]{1,6})\)", "(#)"),
+    (r"\((?P<v>[A-Z]{1,2}|[IVXLC]{1,6})\)", "(#)"),
+    (r"(?P<v>\d{1,3})\.(?!\d)", "#."),
+    (r"(?P<v>\d{1,3})\)", "#)"),
+    (r"(?P<v>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s)", "#"),
+    (r"(?P<v>[IVXLC]{1,6}|[A-Z])\.(?=\s)", "#."),
     # A bare number before a capitalized word: "2 Urges …" (number without its point).
-    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[A-Z][a-z])"), "#"),
+    (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[A-Z][a-z])", "#"),
     # A bare number before a lower-case word: "1 to explore …", the items of an ITU
     # operative group (numbers without a full stop).
-    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[a-z])"), "#"),
+    (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[a-z])", "#"),
     # … or before an acronym and a comma: "1 RAG, TSAG and TDAG to continue …".
-    (re.compile(r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[A-Z]{2,6},)"), "#"),
-]
+    (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[A-Z]{2,6},)", "#"),
+)
 
 
-def _lead(pattern: re.Pattern[str]) -> str:
+@functools.cache
+def label_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each form's own pattern and its form, in order. Compiled on first use: only
+    :func:`read_label_in_order` reads with them (:func:`read_label` has one pattern per
+    first character), and compiling is a cost of every start."""
+    return tuple((re.compile(src), form) for src, form in _LABEL_FORMS)
+
+
+def _lead(src: str) -> str:
     """What a label form's first character is: "(", a digit, a lower or an upper letter."""
-    src = pattern.pattern
     if src.startswith("\\("):
         return "("
     return "digit" if src.startswith("(?P<v>\\d") else "lower" if src.startswith("(?P<v>[a-z]") else "upper"
 
 
-#: The forms to try by the first character, in the order of :data:`_LABELS`: most
-#: paragraphs start with a word, for which one form of ten can match (read_label runs
-#: several times per paragraph).
-_BY_LEAD: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
-    lead: tuple(entry for entry in _LABELS if _lead(entry[0]) == lead) for lead in ("(", "digit", "lower", "upper")
+#: What may follow a label: white space of these kinds, or the end of the paragraph.
+_AFTER_LABEL = " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u202f"
+#: The spaces between a label and the content (skipped to find where the content starts).
+_SPACE_RUN = "[ \t\u00a0\u2000-\u200b\u202f\u3000]*"
+_SPACES = re.compile(_SPACE_RUN)
+
+
+def _one_pass(forms: tuple[int, ...]) -> re.Pattern[str]:
+    """One pattern trying the forms numbered ``forms`` in order, a form only where white
+    space or the end of the paragraph follows it, then the spaces after the label.
+
+    Form ``k`` of ``forms`` is alternative ``k``: group ``2k + 1`` is the label, ``2k + 2``
+    its value text, so ``(lastindex - 1) // 2`` tells which form matched (the label's
+    group closes last). When what follows a form's match is not white space the pattern
+    backtracks to the next form, as the loop over the forms goes on to it; no other
+    match of the same form can end elsewhere, since every form ends at a fixed mark or
+    at the end of a run.
+    """
+    alternatives = ["(" + _LABEL_FORMS[i][0].replace("(?P<v>", "(", 1) + ")" for i in forms]
+    return re.compile("(?:" + "|".join(alternatives) + f")(?=[{_AFTER_LABEL}]|\\Z)" + _SPACE_RUN)
+
+
+#: By first character: the numbers of the forms a label may take (in the order of
+#: :data:`_LABEL_FORMS`) and the one pattern that tries them all. Most paragraphs start
+#: with a word, for which one form of ten can match, and read_label runs for every one.
+_BY_LEAD: dict[str, tuple[tuple[int, ...], re.Pattern[str]]] = {}
+for _name in ("(", "digit", "lower", "upper"):
+    _forms = tuple(i for i, (src, _) in enumerate(_LABEL_FORMS) if _lead(src) == _name)
+    _BY_LEAD[_name] = (_forms, _one_pass(_forms))
+_NO_FORMS: tuple[tuple[int, ...], None] = ((), None)
+#: The lead of every ASCII character (others: a decimal digit or nothing).
+_LEAD_OF: dict[str, tuple] = {
+    chr(c): _BY_LEAD["("] if c == 40 else _BY_LEAD["lower"] if 97 <= c <= 122 else _BY_LEAD["upper"] if 65 <= c <= 90
+    else _BY_LEAD["digit"] if 48 <= c <= 57 else _NO_FORMS
+    for c in range(128)
 }
 
 
-def _forms_for(ch: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    if ch == "(":
-        return _BY_LEAD["("]
-    if "a" <= ch <= "z":
-        return _BY_LEAD["lower"]
-    if "A" <= ch <= "Z":
-        return _BY_LEAD["upper"]
-    if ch.isdecimal():  # what \d matches: any Unicode decimal digit
-        return _BY_LEAD["digit"]
-    return ()
+def _forms_for(ch: str) -> tuple:
+    """(numbers of the forms, their one pattern) a label starting with ``ch`` may take."""
+    found = _LEAD_OF.get(ch)
+    if found is not None:
+        return found
+    return _BY_LEAD["digit"] if ch.isdecimal() else _NO_FORMS  # what \d matches: any Unicode decimal digit
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]*")
 TERMINALS = ",;:.!?"
 _CLOSERS = "\"”’'*_)]»"
 
@@ -76,7 +109,12 @@ def alpha_value(text: str) -> int:
     return ord(text[0]) - ord("a") + 1
 
 
+_BULLETS = "-*•‣◦·–—"
+
+
 def read_bullet(text: str, pos: int, end: int) -> tuple[Span | None, int]:
+    if 0 <= pos < end and pos < len(text) and text[pos] not in _BULLETS:
+        return None, pos  # most paragraphs: no bullet, and no pattern to run
     m = _BULLET.match(text, pos, end)
     if not m:
         return None, pos
@@ -93,13 +131,45 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     end = min(end, len(text))  # as re.match reads an end past the text
     if first >= end:
         return None, pos
-    for pattern, form in _forms_for(text[first]):
+    forms, one_pass = _forms_for(text[first])
+    if one_pass is None:
+        return None, pos
+    m = one_pass.match(text, pos, end)
+    if m is None:
+        return None, pos
+    k = (m.lastindex - 1) // 2
+    raw = m.group(2 * k + 2)
+    if raw.isdigit():
+        scheme, value = LabelScheme.ARABIC, int(raw)
+    else:
+        scheme, value = _scheme_and_value(raw, prefer_alpha_for)
+        if value is None:  # not a canonical numeral ("(iiii)"): the later forms may read it
+            later = label_patterns()
+            return read_label_in_order(text, pos, end, prefer_alpha_for, [later[i] for i in forms[k + 1 :]])
+    label_text = m.group(2 * k + 1)
+    form = _LABEL_FORMS[forms[k]][1]
+    if form == "#" and scheme is not LabelScheme.ARABIC:
+        form = "#" + label_text[-1]
+    return Label(Span(m.start(), m.end(2 * k + 1)), label_text, scheme, value, form), m.end()
+
+
+def read_label_in_order(
+    text: str, pos: int, end: int, prefer_alpha_for: int | None = None, forms: list | None = None
+) -> tuple[Label | None, int]:
+    """:func:`read_label` the plain way: each of ``forms`` (every form by default) tried
+    in order, one pattern at a time. The reference its one pattern per lead must match
+    (tests/test_label_forms.py), and the rare case where a form's value is no numeral."""
+    first = max(pos, 0)
+    end = min(end, len(text))
+    if first >= end:
+        return None, pos
+    for pattern, form in label_patterns() if forms is None else forms:
         m = pattern.match(text, pos, end)
         if not m:
             continue
         after = m.end()
         # A label must be followed by white space (or end the paragraph).
-        if after < end and text[after] not in " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u202f":
+        if after < end and text[after] not in _AFTER_LABEL:
             continue
         raw = m.group("v")
         label_text = m.group(0)
@@ -114,7 +184,10 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     return None, pos
 
 
+@functools.lru_cache(maxsize=1024)
 def _scheme_and_value(raw: str, prefer_alpha_for: int | None) -> tuple[LabelScheme, int | None]:
+    """The scheme and value of a label's text ("iv" -> lower roman 4). Cached: the same few
+    labels come back on every page, and this is pure."""
     if raw.isdigit():
         return LabelScheme.ARABIC, int(raw)
     lower = raw.islower()
@@ -138,7 +211,7 @@ def read_terminal(text: str, start: int, end: int) -> Span | None:
         i -= 1
     if i >= start and text[i] in TERMINALS:
         # "…etc.)" keeps the full stop inside brackets; the clause itself has none.
-        if any(text[j] in ")]" for j in range(i + 1, end)):
+        if i + 1 < end and any(text[j] in ")]" for j in range(i + 1, end)):
             return None
         return Span(i, i + 1)
     return None

@@ -34,24 +34,30 @@ CutOne = Callable[[RawParagraph, RawParagraph | None], Pieces]
 _NOT_CUT = object()  # the usual answer: a paragraph with nothing run together in it
 
 
-def _abs(rel: tuple[int, int] | None, base: int) -> Span | None:
-    return None if rel is None else Span(rel[0] + base, rel[1] + base)
-
-
-#: A paragraph's bullet, label, content start and final mark, relative to its start.
+#: A paragraph's bullet, label, content start and final mark, relative to its start,
+#: and the number of its text (:attr:`ParseMemo.text_ids`).
 Parts = tuple
 
 
 def _paragraph(parts: Parts, raw: RawParagraph) -> Paragraph:
-    """A new, unplaced paragraph of ``raw`` with the given parts."""
-    base, end = raw.span.start, raw.span.end
-    bullet, label_parts, content_start, terminal = parts
+    """A new, unplaced paragraph of ``raw`` with the given parts (run for every paragraph
+    after every edit: written out, no helper calls)."""
+    span = raw.span
+    base = span.start
+    bullet, label_parts, content_start, terminal, _ = parts
     label = None
     if label_parts is not None:
-        span, label_text, scheme, value, form = label_parts
-        label = Label(Span(span[0] + base, span[1] + base), label_text, scheme, value, form)
-    return Paragraph(Kind.UNPLACED, raw.span, Span(content_start + base, end), bullet=_abs(bullet, base),
-                     label=label, terminal=_abs(terminal, base))
+        at, label_text, scheme, value, form = label_parts
+        label = Label(Span(at[0] + base, at[1] + base), label_text, scheme, value, form)
+    return Paragraph(
+        _UNPLACED, span, Span(content_start + base, span.end),
+        None if bullet is None else Span(bullet[0] + base, bullet[1] + base),
+        label,
+        None if terminal is None else Span(terminal[0] + base, terminal[1] + base),
+    )
+
+
+_UNPLACED = Kind.UNPLACED
 
 
 class ParseMemo:
@@ -62,6 +68,12 @@ class ParseMemo:
         self._split: _Split | None = None
         self._read = Generations()  # paragraph text -> its parts, relative
         self._cut = Generations()  # paragraph text -> how it is cut, relative
+        self._texts = 0  # text numbers given so far
+        #: The last :meth:`paragraphs` and, by position, a number for each one's text:
+        #: equal numbers, equal texts (a number is never given to another text), so the
+        #: incremental linter keys a paragraph by a small int instead of its text.
+        self.made: list[Paragraph] | None = None
+        self.text_ids: list[int] = []
 
     def next_round(self) -> None:
         """A parse is over: drop what neither it nor the one before it used."""
@@ -75,11 +87,16 @@ class ParseMemo:
         split = self._split
         assert split is not None, "raws() first"
         out: list[Paragraph] = []
+        ids: list[int] = []
+        add, add_id, all_parts = out.append, ids.append, split.parts
         for m, (pieces, _) in enumerate(split.cuts):
-            parts = split.parts[m]
+            parts = all_parts[m]
             if parts is None:
-                parts = split.parts[m] = [self._parts(text, r, read) for r in pieces]
-            out.extend(_paragraph(pt, r) for pt, r in zip(parts, pieces, strict=True))
+                parts = all_parts[m] = [self._parts(text, r, read) for r in pieces]
+            for pt, r in zip(parts, pieces, strict=True):  # usually one
+                add(_paragraph(pt, r))
+                add_id(pt[4])
+        self.made, self.text_ids = out, ids
         return out
 
     def _parts(self, text: str, raw: RawParagraph, read: Callable[[str, RawParagraph], Paragraph]) -> Parts:
@@ -89,11 +106,13 @@ class ParseMemo:
         if hit is MISSING:
             p = read(text, raw)
             label = p.label
+            self._texts += 1
             hit = (
                 relative(p.bullet, base),
                 None if label is None else (relative(label.span, base), label.text, label.scheme, label.value, label.form),
                 p.content.start - base,
                 relative(p.terminal, base),
+                self._texts,
             )
             self._read.put(key, hit)
         return hit
@@ -127,6 +146,7 @@ class ParseMemo:
         the next. Only the lines around the change since the last call are read again
         when ``key`` (what else the grouping depends on) is the same."""
         last, self._split = self._split, None  # a parse stopped half-way leaves no record
+        self.made = None
         window = None if last is None or last.key != key else segments.plan(last.text, last.line_count, last.merged, source)
         parts: list[list[Parts] | None]
         if last is not None and last.key == key and window is None:
@@ -165,11 +185,14 @@ def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne) 
     cuts = last.cuts[:first]
     for i in range(first, w.start + len(fresh)):
         cuts.append(cut_one(merged[i], merged[i + 1] if i + 1 < len(merged) else None))
-    for pieces, gaps in last.cuts[w.stop :]:
-        cuts.append((
-            [segments.moved(r, w.shift, w.line_shift) for r in pieces],
-            [g.moved(w.shift) for g in gaps],
-        ))
+    for was, now, (pieces, gaps) in zip(last.merged[w.stop :], tail, last.cuts[w.stop :], strict=True):
+        if not gaps and len(pieces) == 1 and pieces[0] is was:
+            cuts.append(([now], []))  # not cut (the usual case): the paragraph moved once
+        else:
+            cuts.append((
+                [segments.moved(r, w.shift, w.line_shift) for r in pieces],
+                [g.moved(w.shift) for g in gaps],
+            ))
     # Parts are relative to their paragraph: those outside the window hold as they were.
     parts = last.parts[:first] + [None] * (w.start + len(fresh) - first) + last.parts[w.stop :]
     return merged, cuts, parts

@@ -73,6 +73,17 @@ def _starts_lower(content: str) -> bool:
     return False
 
 
+#: ASCII letters, and those that cannot start a fixed line: every pattern of a step below
+#: is anchored at the paragraph's start, after emphasis ("*_") or Markdown marks at most,
+#: so a paragraph that starts with a letter its pattern cannot start with is passed over
+#: without running it (most paragraphs start with a letter: "Recalling", "Decides").
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NOT_T = _LETTERS - set("tT")  # OPENING: "The …" (case-insensitive; only t and T fold to t)
+_NOT_A = _LETTERS - set("aA")  # ANNEX…, ADOPTED: "Annex", "Adopted"
+_NOT_W = _LETTERS - set("wW")  # DECLARATION_START: "We, the Heads of State …"
+_DIGITS = frozenset("0123456789")
+
+
 @dataclass(slots=True)
 class Clause:
     """The paragraph being placed, with the text the steps look at."""
@@ -82,6 +93,7 @@ class Clause:
     body: str  # the whole paragraph
     content: str  # after bullet and label
     term: str  # the final mark, or ""
+    lead: str = ""  # the first character of ``body``
     _shape: str | None = None
 
     @property
@@ -186,7 +198,7 @@ def annex_continues(st: Placement, c: Clause) -> bool:
 
 def directive_comment(st: Placement, c: Clause) -> bool:
     """A ``<!-- … -->`` comment on a paragraph of its own."""
-    if P.HTML_COMMENT.match(c.body):
+    if c.lead == "<" and P.HTML_COMMENT.match(c.body):
         c.p.kind = Kind.DIRECTIVE
         return True
     return False
@@ -221,7 +233,7 @@ def _looks_like_clause(st: Placement, c: Clause) -> bool:
 # -- body steps -------------------------------------------------------------------
 def repeated_opening(st: Placement, c: Clause) -> bool:
     """A further opening starts a new part of a multi-part resolution."""
-    if c.p.label is not None or not is_opening(c.body):
+    if c.p.label is not None or c.lead in _NOT_T or not is_opening(c.body):
         return False
     st.part += 1
     c.p.part = st.part
@@ -235,7 +247,7 @@ def repeated_opening(st: Placement, c: Clause) -> bool:
 
 def page_furniture(st: Placement, c: Clause) -> bool:
     """Job numbers, page numbers, barcodes left by a PDF conversion (DOC004 reports them once)."""
-    if P.JUNK.match(c.body):
+    if c.lead not in _LETTERS and P.JUNK.match(c.body):
         c.p.kind = Kind.UNPLACED  # does not change the state
         return True
     return False
@@ -243,7 +255,7 @@ def page_furniture(st: Placement, c: Clause) -> bool:
 
 def footnote_text(st: Placement, c: Clause) -> bool:
     """Footnote text a conversion left between paragraphs ("____ 1 These include …")."""
-    if is_footnote(c.body):
+    if c.lead == "_" and is_footnote(c.body):
         c.p.kind = Kind.NOTE  # does not change the state: the group or list goes on
         return True
     return False
@@ -251,6 +263,8 @@ def footnote_text(st: Placement, c: Clause) -> bool:
 
 def annex_heading(st: Placement, c: Clause) -> bool:
     """"Annex", or after the operative part "Annex <title>": the annex starts."""
+    if c.lead in _NOT_A:
+        return False
     after_body = st.phase in (Phase.OPERATIVE, Phase.CLOSING)
     if P.ANNEX.match(c.body) or P.ANNEX_TO_RESOLUTION.match(c.body) or (after_body and P.ANNEX_TITLED.match(c.body)):
         st.in_annex = True
@@ -272,6 +286,8 @@ def adopted_text(st: Placement, c: Clause) -> bool:
 
 def closing_line(st: Placement, c: Clause) -> bool:
     """"Adopted …", "38th plenary meeting", and a date line after the operative part."""
+    if c.lead in _NOT_A:
+        return False
     after_body = st.phase in (Phase.OPERATIVE, Phase.CLOSING)
     if P.ADOPTED.match(c.body) or P.PLENARY.match(c.body) or (after_body and P.DATE_LINE.match(c.body)):
         c.p.kind = Kind.CLOSING
@@ -282,6 +298,8 @@ def closing_line(st: Placement, c: Clause) -> bool:
 
 def markdown_heading(st: Placement, c: Clause) -> bool:
     """A Markdown heading ("# Part") or thematic break ("---")."""
+    if c.lead in _LETTERS or c.lead in _DIGITS:
+        return False
     if P.MD_HEADING.match(c.body) or P.THEMATIC_BREAK.match(c.body):
         c.p.kind = Kind.HEADING
         st.close_lists()
@@ -464,7 +482,7 @@ def _is_section_heading(st: Placement, c: Clause) -> bool:
 
 def adopted_declaration(st: Placement, c: Clause) -> bool:
     """"We, the Heads of State and Government, …": a declaration the resolution adopts."""
-    if P.DECLARATION_START.match(c.body):
+    if c.lead not in _NOT_W and P.DECLARATION_START.match(c.body):
         st.quoting = True
         c.p.kind = Kind.ANNEX
         return True
@@ -610,9 +628,13 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
     """One step of the walk: place ``p`` (the paragraphs before it are placed). Return
     whether a lead step placed it (its ``part`` is then 0, whatever the walk's part)."""
     text = st.source.text
-    c = Clause(p, raw, text[p.span.start : p.span.end], text[p.content.start : p.content.end], p.terminal_char(st.source))
-    if any(step(st, c) for step in LEAD_STEPS):
-        return True
+    start = p.span.start
+    term = p.terminal
+    c = Clause(p, raw, text[start : p.span.end], text[p.content.start : p.content.end],
+               "" if term is None else text[term.start], text[start : start + 1])
+    for step in LEAD_STEPS:
+        if step(st, c):
+            return True
     p.part = st.part
     for step in BODY_STEPS:
         if step(st, c):

@@ -27,6 +27,7 @@ paragraph by paragraph on random edits of generated and real drafts.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -79,11 +80,15 @@ def decision(p: Paragraph, lead: bool) -> Decision:
     )
 
 
-def input_key(text: str, p: Paragraph, raw: RawParagraph, opening_line: int | None) -> tuple:
-    """Everything of ``p`` itself that placement reads (label, bullet, final mark and
-    content all follow from its text)."""
+_INDEX = operator.attrgetter("index")
+
+
+def input_key(text_id: int, raw: RawParagraph, opening_line: int | None) -> tuple:
+    """Everything of a paragraph itself that placement reads (label, bullet, final mark
+    and content all follow from its text, numbered ``text_id`` by the parse memo: equal
+    numbers, equal texts)."""
     before_opening = opening_line is not None and raw.first_line < opening_line
-    return (text[p.span.start : p.span.end], before_opening, opening_line is None)
+    return (text_id, before_opening, opening_line is None)
 
 
 def skipped_by_lookahead(body: str) -> bool:
@@ -129,15 +134,16 @@ class PlacementMemo:
         self.walked = 0
 
     def place(self, source: SourceText, res: Resolution, raws: list[RawParagraph], opening_line: int | None,
-              place_one: PlaceOne) -> None:
-        """What ``placement.place`` does, resuming from the last walk where it can."""
+              place_one: PlaceOne, text_ids: list[int]) -> None:
+        """What ``placement.place`` does, resuming from the last walk where it can;
+        ``text_ids`` numbers the paragraphs' texts (:attr:`ParseMemo.text_ids`)."""
         paragraphs, text = res.paragraphs, source.text
-        keys = [input_key(text, p, raw, opening_line) for p, raw in zip(paragraphs, raws, strict=True)]
+        keys = [input_key(t, raw, opening_line) for t, raw in zip(text_ids, raws, strict=True)]
         last, self._last = self._last, None  # a walk stopped half-way leaves no record
         st = Placement(source, res, paragraphs, opening_line)
         states: list[State] = []
         decisions: list[Decision] = []
-        start = 0 if last is None else _copy_head(last, keys, paragraphs, res, st, states, decisions)
+        start = 0 if last is None else _copy_head(last, keys, text, paragraphs, res, st, states, decisions)
         tail = None if last is None else _Tail(last, keys)
         for i in range(start, len(paragraphs)):
             state = snapshot(st)
@@ -147,7 +153,7 @@ class PlacementMemo:
             lead = place_one(st, paragraphs[i], raws[i])
             decisions.append(decision(paragraphs[i], lead))
         self.walked = len(paragraphs) - start - (0 if tail is None else tail.copied)
-        children = [tuple(c.index for c in p.children) for p in paragraphs]
+        children = [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs]
         self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings])
 
 
@@ -159,13 +165,13 @@ def _common_prefix(old: list[tuple], new: list[tuple]) -> int:
     return i
 
 
-def _copy_head(last: _Walk, keys: list[tuple], paragraphs: list[Paragraph], res: Resolution, st: Placement,
-               states: list[State], decisions: list[Decision]) -> int:
+def _copy_head(last: _Walk, keys: list[tuple], text: str, paragraphs: list[Paragraph], res: Resolution,
+               st: Placement, states: list[State], decisions: list[Decision]) -> int:
     """Copy the decisions for the paragraphs before the first changed one whose look-ahead
     does not reach it; restore the state after them; return where the walk resumes."""
     first_changed = _common_prefix(last.keys, keys)
     resume = max(0, first_changed - 1)  # the paragraph before a change looks ahead at it
-    while resume > 0 and skipped_by_lookahead(keys[resume][0]):
+    while resume > 0 and skipped_by_lookahead(text[paragraphs[resume].span.start : paragraphs[resume].span.end]):
         resume -= 1  # ... and past the comments and footnotes between
     for i in range(resume):
         d = last.decisions[i]
