@@ -159,3 +159,17 @@ def test_parse_reads_as_without_shared_label_reads(monkeypatch):
         (p.kind, p.span, p.content, p.label, p.bullet, p.terminal) for p in alone.paragraphs
     ]
     assert shared.run_on == alone.run_on
+
+
+def test_a_program_calling_main_keeps_its_garbage_collector(tmp_path):
+    """Only the command's own process freezes its heap and raises the collection
+    thresholds (cli.main._batch_collector); a caller of main() keeps its settings."""
+    import gc
+
+    from resolint.cli.main import main
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    main(["check", str(draft)])
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import difflib
+import gc
 import json
 import os
 import sys
@@ -140,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
+            if argv is None:  # the command itself, not a program calling main(): its process
+                _batch_collector()
             return cmd_check(args)
         if args.command == "rules":
             return cmd_rules(args)
@@ -256,6 +259,16 @@ class _CheckPlan:
     problems: list[tuple[str, str]]
     jobs: list[tuple[Path, Settings, bool]]
     threshold: str
+
+
+def _batch_collector() -> None:
+    """Fewer cyclic garbage collections in a batch run (about half of their 30 ms over the
+    corpus): what is loaded by now (modules, tables) lives as long as the process and is
+    frozen, never walked again (and forked workers then share it without copying), and
+    young collections run after 10,000 allocations instead of 700. Each file's cycles
+    (paragraphs and their parents) are still collected as the run goes."""
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
