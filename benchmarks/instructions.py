@@ -1,0 +1,90 @@
+"""Instructions, not seconds: what a lint costs, measured the same on a busy machine.
+
+This machine's speed changes from hour to hour (the same command took 1.3 s and 2.4 s
+within twenty minutes), so a few percent won or lost cannot be seen in wall or CPU time.
+Valgrind's callgrind counts the instructions a process executes, which does not depend
+on the neighbours: use it to compare two checkouts (``--root``), then confirm with the
+timed benchmarks (``compare.py``, ``lsp_bench.py``) on a quiet machine.
+
+    python benchmarks/instructions.py corpus [--root CHECKOUT]
+        one ``resolint check --format json`` of ../shared/corpus
+    python benchmarks/instructions.py keystroke [--size 150000] [--edits 10] [--root CHECKOUT]
+        one-character edits of a generated compilation, linted as the language server does
+        (``build_state`` with the document's IncrementalLinter): the count of a run with
+        the edits minus one without, per edit
+
+About 50 times slower than a normal run (the corpus: about three minutes). Skipped with a
+message where valgrind is not installed (``apt-get install valgrind``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_KEYSTROKES = """
+import random, sys
+sys.path.insert(0, {bench!r})
+from lsp_bench import compilation
+from resolint.config import Settings
+from resolint.incremental import IncrementalLinter
+from resolint.lsp.settings import EditorSettings, ProjectSettings
+from resolint.lsp.state import build_state
+text = compilation({size})
+project, editor, linter = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter()
+build_state("file:///x", 1, text, None, project, editor, None, "utf-16", linter)
+rnd = random.Random(11)
+for v in range(2, {edits} + 2):
+    at = rnd.randrange(len(text))
+    text = text[:at] + "x" + text[at:]
+    build_state("file:///x", v, text, None, project, editor, None, "utf-16", linter)
+"""
+
+
+def instructions(args: list[str], root: Path) -> int:
+    """Instructions executed by ``python args`` with ``root``'s code first on the path."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    env["PYTHONPATH"] = os.pathsep.join(str(root / p) for p in ("server", "rules", "."))
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *args],
+        env=env, cwd=ROOT, capture_output=True, text=True,
+    )
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind gave no count:\n{out.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["corpus", "keystroke"])
+    ap.add_argument("--root", default=str(ROOT), help="the checkout whose code is measured")
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--size", type=int, default=150_000, help="keystroke: bytes of the compilation")
+    ap.add_argument("--edits", type=int, default=10, help="keystroke: edits counted")
+    args = ap.parse_args()
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: nothing measured (apt-get install valgrind)")
+        return 0
+    root = Path(args.root).resolve()
+    if args.what == "corpus":
+        count = instructions(["-m", "resolint", "check", "--format", "json", "--exit-zero", args.corpus], root)
+        print(f"{root}: corpus, one process: {count / 1e9:.2f} G instructions")
+        return 0
+    bench = str(ROOT / "benchmarks")
+    alone = instructions(["-c", _KEYSTROKES.format(bench=bench, size=args.size, edits=0)], root)
+    edited = instructions(["-c", _KEYSTROKES.format(bench=bench, size=args.size, edits=args.edits)], root)
+    print(f"{root}: {args.size / 1000:.0f} KB compilation, one-character edit: "
+          f"{(edited - alone) / args.edits / 1e6:.1f} M instructions per edit (first lint {alone / 1e9:.2f} G)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
