@@ -256,15 +256,20 @@ CITATION_STEPS = [
 ]
 
 
-def _citation_steps_differ() -> list[int]:
-    """The steps of CITATION_STEPS after which incremental findings differ from a full lint."""
-    settings_, linter, text, out = Settings(), IncrementalLinter(), CITATION_DRAFT, []
-    for i, (old, new) in enumerate([("", ""), *CITATION_STEPS]):
+def _steps_differ(draft: str, steps: list[tuple[str, str]]) -> list[int]:
+    """The ``steps`` (replacements made one after the other in ``draft``) after which
+    incremental findings differ from a full lint."""
+    settings_, linter, text, out = Settings(), IncrementalLinter(), draft, []
+    for i, (old, new) in enumerate([("", ""), *steps]):
         assert old in text
         text = text.replace(old, new, 1)
         if _findings(linter.lint(text, settings_)) != _findings(lint(text, settings_)):
             out.append(i)
     return out
+
+
+def _citation_steps_differ() -> list[int]:
+    return _steps_differ(CITATION_DRAFT, CITATION_STEPS)
 
 
 def test_citation_edits_relint_like_a_full_lint():
@@ -480,13 +485,7 @@ LIST_STEPS = [
 
 
 def _list_steps_differ() -> list[int]:
-    settings_, linter, text, out = Settings(), IncrementalLinter(), LIST_DRAFT, []
-    for i, (old, new) in enumerate([("", ""), *LIST_STEPS]):
-        assert old in text
-        text = text.replace(old, new, 1)
-        if _findings(linter.lint(text, settings_)) != _findings(lint(text, settings_)):
-            out.append(i)
-    return out
+    return _steps_differ(LIST_DRAFT, LIST_STEPS)
 
 
 def test_list_edits_relint_like_a_full_lint():
