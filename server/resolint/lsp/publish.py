@@ -26,7 +26,7 @@ def diagnostic_json(d: types.Diagnostic, unstructure: Callable[[Any], Any]) -> d
         return unstructure(d)
     out: dict[str, Any] = {"range": {"start": _position(d.range.start), "end": _position(d.range.end)}, "message": d.message}
     if d.severity is not None:
-        out["severity"] = d.severity.value
+        out["severity"] = int(d.severity)  # an IntEnum (or a plain number), as the converter writes it
     if d.code is not None:
         out["code"] = d.code
     if d.code_description is not None:
