@@ -18,8 +18,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from resolint.citations.refdata import Instrument
 from resolint.source import Span
 
@@ -41,6 +39,17 @@ class NearMiss:
     instrument: Instrument
     name: str  # the registered name it comes close to
     score: float
+
+
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's normalized Indel ratio of ``a`` and ``b`` (0 under :data:`THRESHOLD`).
+
+    rapidfuzz is imported on the first comparison, not with this module: it costs about
+    10 ms of every start-up, and a draft with no window near an instrument's name (most
+    single drafts linted in an editor or a pre-commit hook) never compares one."""
+    from rapidfuzz import fuzz  # lazy: see the docstring
+
+    return fuzz.ratio(a, b, score_cutoff=THRESHOLD)
 
 
 def normalize(text: str) -> str:
@@ -216,7 +225,7 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
                 if score is None:
                     if cand[2] not in normalized:
                         normalized[cand[2]] = normalize(cand[2])
-                    score = memo[key] = fuzz.ratio(normalized[cand[2]], norm, score_cutoff=THRESHOLD)
+                    score = memo[key] = _ratio(normalized[cand[2]], norm)
                 if score >= THRESHOLD and (best is None or score > best[0]):
                     best = (score, cand[0], cand[1], cand[2], inst, name)
     if best is None:
