@@ -71,6 +71,12 @@ def shift_violation(v: Violation, d: int) -> Violation:
     return Violation(v.span.moved(d), v.message, _shift_fix(v.fix, d), v.severity)
 
 
+def _at(entry: tuple[int, tuple[Violation, ...]], base: int) -> tuple[int, tuple[Violation, ...]]:
+    """A kept ``(start, violations)`` entry, moved to start at ``base``."""
+    was, found = entry
+    return entry if was == base else (base, tuple(shift_violation(v, base - was) for v in found))
+
+
 def _inside(v: Violation, lo: int, hi: int) -> bool:
     spans = [v.span, *(e.span for e in (v.fix.edits if v.fix else ()))]
     return all(lo <= s.start and s.end <= hi for s in spans)
@@ -91,11 +97,6 @@ def paragraph_key(text: str, p: Paragraph) -> tuple:
     above (every later paragraph's part moves by one) keeps the cache. The locality test
     of ``tests/test_incremental.py`` adds openings to catch a rule that would read it."""
     base, end = p.span.start, p.span.end
-    q = p.parent
-    ancestors: tuple = ()
-    while q is not None:  # most paragraphs have none
-        ancestors += ((q.kind, q.depth, q.heads_group, _label_key(q.label, q.span.start)),)
-        q = q.parent
     content, bullet, terminal, label = p.content, p.bullet, p.terminal, p.label
     return (
         text[base:end],
@@ -109,8 +110,18 @@ def paragraph_key(text: str, p: Paragraph) -> tuple:
         None if terminal is None else terminal.start - base,
         None if terminal is None else terminal.end - base,
         None if label is None else _label_key(label, base),
-        ancestors,
+        _ancestors(p),
     )
+
+
+def _ancestors(p: Paragraph) -> tuple:
+    """What a local rule may read of the paragraphs ``p`` hangs under (most have none)."""
+    q = p.parent
+    out: tuple = ()
+    while q is not None:
+        out += ((q.kind, q.depth, q.heads_group, _label_key(q.label, q.span.start)),)
+        q = q.parent
+    return out
 
 
 def placed_key(text_id: int, p: Paragraph) -> tuple:
@@ -118,14 +129,9 @@ def placed_key(text_id: int, p: Paragraph) -> tuple:
     label as written, content and final mark: the parser reads them from the text alone)
     has the number ``text_id`` in the parse memo: hashing a few small values instead of
     the paragraph's text is most of what keying every paragraph after an edit saves."""
-    q = p.parent
-    ancestors: tuple = ()
-    while q is not None:  # most paragraphs have none
-        ancestors += ((q.kind, q.depth, q.heads_group, _label_key(q.label, q.span.start)),)
-        q = q.parent
     label = p.label  # its number may be the rendered one (resolint.parser.numbering)
     numbered = None if label is None else (label.value, label.typed)
-    return (text_id, p.kind, p.depth, p.heads_group, len(p.children), numbered, ancestors)
+    return (text_id, p.kind, p.depth, p.heads_group, len(p.children), numbered, _ancestors(p))
 
 
 def _freeze(options: dict) -> str:
@@ -189,14 +195,6 @@ class LintCache:
             self._openers.put(key, (base, found))
         return found
 
-    def paragraph_numbers(self, text: str, res: Resolution) -> list[int]:
-        """A number for each paragraph of ``res`` (by index) standing for its
-        :func:`paragraph_key`, to key facts about single paragraphs with
-        (:meth:`paragraph_fact`): equal numbers, equal keys."""
-        if res is self._current:
-            return self._numbers_of(text, res)
-        return [self._number_of_key(paragraph_key(text, p)) for p in res.paragraphs]  # another parse
-
     def paragraph_fact(self, key: tuple[int, Any], compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
         """A fact about a paragraph read from its number (:meth:`paragraph_numbers`) and
         more (``key``: the number and anything else hashable it depends on) alone —
@@ -218,11 +216,10 @@ class LintCache:
             found = tuple(compute())
             self._kept.put(k, (base, found))
             return list(found)
-        was, found = hit
-        if was != base:
-            found = tuple(shift_violation(v, base - was) for v in found)
-            self._kept.put(k, (base, found))
-        return list(found)
+        moved = _at(hit, base)
+        if moved is not hit:
+            self._kept.put(k, moved)
+        return list(moved[1])
 
     # -- rules ---------------------------------------------------------------------
     def start(self, res: Resolution) -> None:
@@ -233,9 +230,14 @@ class LintCache:
         """The parse memo's number for the text of ``p``, a paragraph of the resolution
         being linted (None for another)."""
         res = self._current
-        if res is None or self.parse.made is not res.paragraphs or p.index >= len(res.paragraphs) or res.paragraphs[p.index] is not p:
+        ids = None if res is None else self._text_ids(res)
+        if ids is None or p.index >= len(ids) or res.paragraphs[p.index] is not p:  # type: ignore[union-attr]
             return None
-        return self.parse.text_ids[p.index]
+        return ids[p.index]
+
+    def _text_ids(self, res: Resolution) -> list[int] | None:
+        """The parse memo's text numbers of the paragraphs of ``res``, when it parsed them."""
+        return self.parse.text_ids if self.parse.made is res.paragraphs else None
 
     def _number_of_key(self, key: tuple) -> int:
         n = self._numbers.get(key)
@@ -245,14 +247,17 @@ class LintCache:
             self._numbers.put(key, n)
         return n
 
-    def _numbers_of(self, text: str, res: Resolution) -> list[int]:
-        """The number of every paragraph's :func:`paragraph_key` (equal numbers, equal
-        keys), by paragraph index: worked out once per lint for all the local rules."""
+    def paragraph_numbers(self, text: str, res: Resolution) -> list[int]:
+        """A number for each paragraph of ``res`` (by index) standing for its
+        :func:`paragraph_key` (equal numbers, equal keys): what the local rules' tables
+        and the facts about single paragraphs (:meth:`paragraph_fact`) are keyed by,
+        worked out once per lint."""
         if self._numbered is res and self._by_index is not None:
             return self._by_index
         number = self._number_of_key
-        if self.parse.made is res.paragraphs:  # parsed with the memo: its texts are numbered
-            out = [number(placed_key(t, p)) for t, p in zip(self.parse.text_ids, res.paragraphs, strict=True)]
+        ids = self._text_ids(res)
+        if ids is not None:  # parsed with the memo: its texts are numbered
+            out = [number(placed_key(t, p)) for t, p in zip(ids, res.paragraphs, strict=True)]
         else:
             out = [number(paragraph_key(text, p)) for p in res.paragraphs]
         self._by_index, self._numbered = out, res
@@ -265,7 +270,7 @@ class LintCache:
         rule after every edit: the loops over all paragraphs are C's ``map``); only the
         paragraphs with something to report, or not seen before, are visited one by one."""
         prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
-        numbers = self._numbers_of(ctx.text, ctx.resolution)
+        numbers = self.paragraph_numbers(ctx.text, ctx.resolution)
         paragraphs = rule.paragraphs(ctx)
         if not isinstance(paragraphs, list):
             paragraphs = list(paragraphs)
@@ -299,11 +304,8 @@ class LintCache:
             if hit is _UNCACHEABLE or not all(_inside(v, start, p.span.end) for v in found):
                 return _UNCACHEABLE
             return (start, tuple(found)) if found else _NOTHING
-        was, cached = hit
-        if was != start:
-            cached = tuple(shift_violation(v, start - was) for v in cached)
-            hit = (start, cached)
-        out.extend(cached)
+        hit = _at(hit, start)
+        out.extend(hit[1])
         return hit
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from resolint.facts import Analysis
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span, SpanSet
+from resolint.source import Span, SpanSet, relative
 from resolint_rules.opr.sequences import document_sequences, is_numbered
 
 #: Internal references a renumbering must follow: "paragraph 3 above",
@@ -102,13 +102,13 @@ def _labels_key(seq: list[Paragraph], base: int) -> tuple:
     """Everything of a list's paragraphs its numbering findings read (labels as written,
     their values and places), counted from ``base``."""
     return tuple(
-        None if (lb := p.label) is None else (lb.text, lb.scheme, lb.value, lb.span.start - base, lb.span.end - base)
+        None if (lb := p.label) is None else (lb.text, lb.scheme, lb.value, relative(lb.span, base))
         for p in seq
     )
 
 
 def _relative(refs: list[tuple[int, Span]], base: int) -> tuple:
-    return tuple((n, sp.start - base, sp.end - base) for n, sp in refs)
+    return tuple((n, relative(sp, base)) for n, sp in refs)
 
 
 def numbering_breaks(seq: list[Paragraph]) -> list[tuple[Paragraph, str]]:
@@ -199,7 +199,7 @@ class OperativeNumberingSequence(Rule):
 
     def check(self, ctx: RuleContext):
         facts = ctx.facts
-        for seq in ctx.facts.derived(document_sequences):
+        for seq in facts.derived(document_sequences):
             if not any(is_numbered(p) for p in seq):
                 continue
             # The language server keeps each list's findings by what they depend on,
