@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from resolint.model import Kind
+from resolint.openers import MODIFIER_WORDS
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import expected_case
@@ -91,6 +92,10 @@ class RepeatedPreambularOpener(Rule):
         yield Violation(span, f"'{written}' repeats an earlier opener; write '{new}'", Fix.unsafe(f"Change to '{new}'", edit))
 
 
+#: A listed phrase that starts with a modifier ("also welcoming").
+_MODIFIER_FIRST = tuple(f"{w} " for w in MODIFIER_WORDS)
+
+
 def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
     """The span and phrase (lower case) of the listed opener of ``p`` when it carries no
     "also"/"further" (nor another modifier); None otherwise."""
@@ -98,7 +103,7 @@ def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
     if op is None or not op.listed:
         return None
     phrase = op.phrase.lower()
-    if op.before is not None or op.after is not None or phrase.endswith(("also", "further")) or phrase.startswith(("also ", "further ")):
+    if op.before is not None or op.after is not None or phrase.endswith(MODIFIER_WORDS) or phrase.startswith(_MODIFIER_FIRST):
         return None
     return op.span, phrase
 
