@@ -13,9 +13,23 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
         return None
     if p.terminal is not None:
         return p.terminal, Fix.safe(f"Replace '{have}' with '{want}'", Edit(p.terminal, want)), have
-    end = p.span.end
-    text = ctx.text
-    # Put the mark before closing emphasis or quotes only when they are markup, not a quotation.
-    while end > p.span.start and text[end - 1] in "*_":
-        end -= 1
+    end = _before_closing_markup(ctx.text, p.span.start, p.span.end)
     return Span(max(p.span.start, end - 1), end), Fix.safe(f"Add '{want}'", Edit(Span(end, end), want)), ""
+
+
+def _before_closing_markup(text: str, start: int, end: int) -> int:
+    """Where the mark goes: before closing emphasis (``*``, ``_``) that follows the last word,
+    where the parser looks for it (``read_terminal`` looks through such markup, not through
+    spaces or line breaks).
+
+    Markup that stands apart from the words (on a line of its own, after a space) keeps the
+    mark after it: stepping back over it put the mark at the start of the markup's line, which
+    the parser does not read as the paragraph's end (the fix never converged), and pointed the
+    finding at the ``\\n`` of a CRLF pair (found by the fuzzer).
+    """
+    cut = end
+    while cut > start and text[cut - 1] in "*_":
+        cut -= 1
+    if cut in (end, start) or text[cut - 1].isspace():
+        return end
+    return cut

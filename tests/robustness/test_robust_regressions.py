@@ -199,3 +199,24 @@ def test_a_cascade_of_fixes_longer_than_ten_passes_converges():
     once = fix_text(text, run).text
     assert once.count("done;") == 15
     assert fix_text(once, run).text == once
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "The General Assembly,{n}{n}Recalling its work,{n}{n}1. Urges all{n}*_*_{n}",
+        "The General Assembly,{n}{n}Recalling its work,{n}{n}1. Urges all;{n}{n}2. Decides all{n}**",
+        "The General Assembly,{n}{n}Recalling its work{n}_{n}{n}1. Urges all.{n}",
+        "The General Assembly,{n}{n}Recalling its work *{n}{n}1. Urges all.{n}",
+    ],
+)
+def test_a_missing_final_mark_before_markup_on_its_own_line(draft, newline):
+    """PRE004 and OPR007 put the missing mark before closing emphasis even when the
+    emphasis stood on a line of its own: the finding pointed into a CRLF pair and the fix,
+    at the start of the markup's line, was not where the parser reads the paragraph's end,
+    so fixing never converged (found by the fuzzer)."""
+    text = draft.format(n=newline)
+    check_text(text)
+    fixed = _fix(text)
+    assert not [f for f in lint(fixed).findings if f.code in ("PRE004", "OPR007")]
