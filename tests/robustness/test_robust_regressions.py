@@ -220,3 +220,17 @@ def test_a_missing_final_mark_before_markup_on_its_own_line(draft, newline):
     check_text(text)
     fixed = _fix(text)
     assert not [f for f in lint(fixed).findings if f.code in ("PRE004", "OPR007")]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_paragraphs_run_together_are_split_with_the_drafts_own_line_ending(newline):
+    """DOC015 put every run-together paragraph on a line of its own with "\\n\\n", which mixed
+    line endings in a CRLF or CR draft (found by the fuzzer on a CR-only text)."""
+    n = newline
+    text = f"The General Assembly,{n}{n}Recalls the past;{n}{n}1. Notes the lists:{n}   a) the first one;\t   b) the second one.{n}"
+    result = lint(text)
+    doc015 = [f for f in result.findings if f.code == "DOC015"]
+    assert doc015, "the run-together item is found"
+    check_text(text)
+    inserted = "".join(e.new_text for f in doc015 for e in f.fix.edits)
+    assert inserted and set(inserted.replace(n, "")) == set()

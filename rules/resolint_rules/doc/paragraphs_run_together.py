@@ -69,6 +69,10 @@ class ParagraphsRunTogether(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
+        if not ctx.resolution.run_on:
+            return
+        # The draft's own line ending: a "\n" put into a CRLF or CR file mixes endings.
+        blank_line = ctx.source.dominant_newline() * 2
         for gap in ctx.resolution.run_on:
-            after = ctx.text[gap.end : gap.end + 30].split("\n")[0]
-            yield Violation(gap, f"A new paragraph starts here ('{after.strip()}…') on the line of the one before", Fix.safe("Put it on a line of its own", Edit(gap, "\n\n")))
+            after = (ctx.text[gap.end : gap.end + 30].splitlines() or [""])[0]
+            yield Violation(gap, f"A new paragraph starts here ('{after.strip()}…') on the line of the one before", Fix.safe("Put it on a line of its own", Edit(gap, blank_line)))
