@@ -256,8 +256,11 @@ def test_common_prefix_and_suffix(head, tail, middle, other):
 
 
 def test_common_prefix_across_chunks():
-    a = "x" * 10_000
-    for at in (0, 1, 2047, 2048, 2049, 4095, 9_999):
+    """Chunks of 2048, 4096, 8192… characters: a difference on either side of each edge."""
+    a = "x" * 40_000
+    edges = [2048 * (2**k - 1) for k in range(1, 5)]  # 2048, 6144, 14336, 30720
+    near = [e + d for e in edges for d in (-1, 0, 1)]
+    for at in (0, 1, 4095, 39_999, *near, *[len(a) - 1 - k for k in near]):
         b = a[:at] + "y" + a[at + 1 :]
         assert common_prefix(a, b) == at
         assert common_suffix(a, b, len(a)) == len(a) - at - 1

@@ -284,6 +284,12 @@ class _Tail:
         """The tail's decisions and states with old indices made new and parts moved, or
         None if an index is neither in the tail nor among ``refs``."""
         shift = self.shift
+        last = self.last
+        if shift == 0 and parts == 0 and all(k == v for k, v in refs.items()):
+            # The usual keystroke: no paragraph added or removed, every index the same.
+            # (Every index the tail refers to below old_i is in refs: the walk refers only
+            # to what its state holds, and refs maps all of that state.)
+            return last.decisions[old_i:], last.states[old_i:]
 
         def at(k: int | None) -> int | None:
             if k is None:
@@ -294,7 +300,6 @@ class _Tail:
                 return refs[k]
             raise _Unmapped
 
-        last = self.last
         try:
             tail_decisions: list[Decision] = [
                 (d[0], None if d[1] is None else d[1] + parts, d[2], d[3], at(d[4]), d[5], d[6]) for d in last.decisions[old_i:]

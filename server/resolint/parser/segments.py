@@ -25,14 +25,19 @@ _CHUNK = 2048
 
 
 def common_prefix(a: str, b: str) -> int:
-    """How many leading characters ``a`` and ``b`` share."""
+    """How many leading characters ``a`` and ``b`` share.
+
+    Compared a chunk at a time, each twice the last (a keystroke near the start of a
+    1 MB draft is a dozen comparisons, not five hundred), then halved down to the
+    first character that differs."""
     n = min(len(a), len(b))
-    i = 0
-    while i < n and a[i : i + _CHUNK] == b[i : i + _CHUNK]:
-        i += _CHUNK
+    i, chunk = 0, _CHUNK
+    while i < n and a[i : i + chunk] == b[i : i + chunk]:
+        i += chunk
+        chunk *= 2
     if i >= n:
         return n
-    lo, hi = i, min(n, i + _CHUNK)  # a[:lo] == b[:lo]; they differ before hi
+    lo, hi = i, min(n, i + chunk)  # a[:lo] == b[:lo]; they differ before hi
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if a[lo:mid] == b[lo:mid]:
@@ -43,14 +48,16 @@ def common_prefix(a: str, b: str) -> int:
 
 
 def common_suffix(a: str, b: str, limit: int) -> int:
-    """How many trailing characters ``a`` and ``b`` share, at most ``limit``."""
+    """How many trailing characters ``a`` and ``b`` share, at most ``limit`` (as
+    :func:`common_prefix`, from the end)."""
     la, lb = len(a), len(b)
-    k = 0
-    while k < limit and a[la - min(limit, k + _CHUNK) : la - k] == b[lb - min(limit, k + _CHUNK) : lb - k]:
-        k = min(limit, k + _CHUNK)
+    k, chunk = 0, _CHUNK
+    while k < limit and a[la - min(limit, k + chunk) : la - k] == b[lb - min(limit, k + chunk) : lb - k]:
+        k = min(limit, k + chunk)
+        chunk *= 2
     if k >= limit:
         return limit
-    lo, hi = k, min(limit, k + _CHUNK)  # the last lo characters agree; not the last hi
+    lo, hi = k, min(limit, k + chunk)  # the last lo characters agree; not the last hi
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
