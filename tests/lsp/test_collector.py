@@ -60,7 +60,8 @@ def test_cyclic_garbage_among_frozen_objects_is_freed_at_a_pause():
 def test_without_a_pause_frozen_garbage_is_collected_once_it_has_grown():
     import weakref
 
-    c = Collector(growth=0.0, min_growth=1_000)  # the test process holds many objects: count only growth
+    # The test process holds many objects: count only growth, and after every lint.
+    c = Collector(growth=0.0, min_growth=1_000, count_every=0)
     first = _Node()
     ref = weakref.ref(first)
     c.after_lint()
@@ -71,6 +72,27 @@ def test_without_a_pause_frozen_garbage_is_collected_once_it_has_grown():
     c.after_lint()
     assert ref() is None and c.collections == 1
     del cycles
+
+
+def test_while_lints_follow_each_other_frozen_objects_are_counted_once_per_interval(monkeypatch):
+    """Counting walks every frozen object (milliseconds for an open draft): not after
+    every keystroke, but once the interval has passed; a pause's collection counts too."""
+    counts: list[int] = []
+    real = gc.get_freeze_count
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: counts.append(1) or real())
+    now = [100.0]
+    c = Collector(growth=0.0, min_growth=1_000, count_every=10.0, clock=lambda: now[0])
+    c.after_lint()  # the first lint sets the base
+    assert len(counts) == 1
+    keep = [_Node() for _ in range(2_000)]  # grown past the threshold, but counted a moment ago
+    for _ in range(5):
+        now[0] += 1.0
+        c.after_lint()
+    assert len(counts) == 1 and c.collections == 0
+    now[0] += 6.0  # ten seconds since the count
+    c.after_lint()
+    assert len(counts) >= 2 and c.collections == 1
+    del keep
 
 
 async def test_the_scheduler_calls_after_once_per_lint_in_the_worker_even_when_it_fails():
