@@ -234,3 +234,17 @@ def test_paragraphs_run_together_are_split_with_the_drafts_own_line_ending(newli
     check_text(text)
     inserted = "".join(e.new_text for f in doc015 for e in f.fix.edits)
     assert inserted and set(inserted.replace(n, "")) == set()
+
+
+@pytest.mark.parametrize("after", ["\x00", "§ ", "“", "42 "])
+def test_a_number_written_bare_only_where_it_still_reads_as_a_number(after):
+    """In a style that writes operative numbers bare ("22 requests …"), OPR003 rewrote
+    "22." as "22" before any text; a bare number is a number only before a word, so the
+    fix left the paragraph unnumbered and made a new OPR001 error (found by the fuzzer)."""
+    text = (
+        "RESOLUTION 12 (REV. BUSAN, 2014)\n\n1. instructs the Secretary-General to report;\n\n"
+        f"2. {after}requests the Council to act.\n"
+    )
+    opr003 = [f for f in lint(text).findings if f.code == "OPR003"]
+    assert [f.fix is not None for f in opr003] == [True, False]
+    check_text(text)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from resolint.model import Kind, LabelScheme
+from resolint.model import Kind, Label, LabelScheme
+from resolint.parser.labels import read_label
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
@@ -68,5 +69,19 @@ class OperativeNumberFormat(Rule):
             if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form:
                 continue
             want = form.replace("#", str(label.value))
-            edit = Edit(label.span, want)
-            yield Violation(label.span, f"Write the number as '{want}', not '{label.text}'", Fix.safe(f"Change to '{want}'", edit))
+            message = f"Write the number as '{want}', not '{label.text}'"
+            if not _reads_back(ctx.text, p.span.end, label, want, form):
+                yield Violation(label.span, message)
+                continue
+            yield Violation(label.span, message, Fix.safe(f"Change to '{want}'", Edit(label.span, want)))
+
+
+def _reads_back(text: str, end: int, label: Label, want: str, form: str) -> bool:
+    """Whether the paragraph, its label written ``want``, still opens with that number.
+
+    A bare number is a label only before a word ("22 requests …"): "22." before anything
+    else ("22. …", a symbol, a control character) written "22" would leave the paragraph
+    unnumbered, so the fix would make a new error (found by the fuzzer)."""
+    rest = want + text[label.span.end : end]
+    found, _ = read_label(rest, 0, len(rest))
+    return found is not None and found.value == label.value and found.form == form
