@@ -114,9 +114,14 @@ def _previous_clause(facts) -> dict[int, object]:
     return {p.index: q for q, p in zip(clauses, clauses[1:], strict=False) if q.part == p.part}
 
 
-def _previous_clause_keys(facts) -> dict[int, str | None]:
-    """Clause index -> the text of the clause before it (its opener follows from it),
-    None for the first clause of a part."""
+def _previous_clause_keys(facts) -> dict[int, object]:
+    """Clause index -> what stands for the clause before it (its opener follows from its
+    text): its paragraph number in the server's memo (``Analysis.paragraph_numbers``: a
+    small int instead of a clause's text to hash after every edit), else its text; None
+    for the first clause of a part."""
     before = facts.derived(_previous_clause)
+    numbers = facts.paragraph_numbers()
+    if numbers is not None:
+        return {p.index: None if (q := before.get(p.index)) is None else numbers[q.index] for p in facts.preamble}
     text = facts.text
     return {p.index: None if (q := before.get(p.index)) is None else text[q.span.start : q.span.end] for p in facts.preamble}

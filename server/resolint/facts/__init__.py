@@ -88,6 +88,14 @@ class Analysis:
         memo = self._memo
         return list(compute()) if memo is None else memo.kept_violations(key, base, compute)
 
+    def paragraph_numbers(self) -> list[int] | None:
+        """With the language server's memo, a number per paragraph (by index) that stands
+        for its text and place (equal numbers, equal paragraphs: see
+        :meth:`resolint.incremental.LintCache.paragraph_numbers`); None without one. A cache
+        key built from it hashes a small int where the paragraph's text would be hashed."""
+        memo = self._memo
+        return None if memo is None else memo.paragraph_numbers(self.text, self.resolution)
+
     def derived(self, compute: Callable[[Analysis], T]) -> T:
         """A fact only one rule needs: ``compute(self)``, once per document."""
         if compute not in self._derived:
