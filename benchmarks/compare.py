@@ -11,7 +11,8 @@ reported.
 
 Figures (each the median of --runs whole-process runs):
   - the corpus in one process (MB/s including start-up) and the same with --jobs 2;
-  - a 6 KB draft, whole process; the same draft with a verb to fix, whole process;
+  - a 6 KB draft, whole process; the same draft with a verb to fix, whole process (the
+    "no slower" bar judged on instructions executed when valgrind is installed);
   - proselint 0.16 and textlint 15 + write-good on the same files, and resolint's speed-up;
   - the language server, measured with benchmarks/lsp_bench.py's own functions: start to
     first diagnostics, didChange -> diagnostics p95 on a ~63 KB draft and a ~1 MB one;
@@ -210,11 +211,27 @@ def draft_runs(work: Path, runs: int, bars: Bars) -> None:
         label = f"{paths[verb].stat().st_size / 1000:.1f} KB draft{' needing verb fixes' if verb else ''}, whole process"
         print(f"{label}: median {med[verb]:.2f} s (runs: {', '.join(f'{t:.2f}' for t in got)})")
     bars.add(f"6 KB draft, whole process, <= {BAR_DRAFT_S:g} s", f"{med[False]:.3f} s", med[False] <= BAR_DRAFT_S)
-    bars.add(
-        f"draft needing a verb fix no slower (within {SAME_SPEED_MARGIN - 1:.0%})",
-        f"{med[True]:.3f} s vs {med[False]:.3f} s",
-        med[True] <= med[False] * SAME_SPEED_MARGIN,
-    )
+    bar = f"draft needing a verb fix no slower (within {SAME_SPEED_MARGIN - 1:.0%})"
+    counts = _instruction_counts(paths)
+    if counts is None:
+        bars.add(bar, f"{med[True]:.3f} s vs {med[False]:.3f} s", med[True] <= med[False] * SAME_SPEED_MARGIN)
+        return
+    # Two drafts a few milliseconds apart: 5% of 0.2 s is below this machine's noise
+    # (wall medians of the same file move by 10-20% between runs), so the bar is judged on
+    # instructions executed, which do not depend on the neighbours.
+    print(f"whole process, instructions: verb fixes {counts[True] / 1e6:.0f} M, plain {counts[False] / 1e6:.0f} M")
+    bars.add(bar, f"{counts[True] / 1e6:.0f} M vs {counts[False] / 1e6:.0f} M instructions", counts[True] <= counts[False] * SAME_SPEED_MARGIN)
+
+
+def _instruction_counts(paths: dict[bool, Path]) -> dict[bool, int] | None:
+    """Instructions of a whole ``resolint check`` of each draft (callgrind; None without valgrind)."""
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: the verb-fix bar is judged on wall time")
+        return None
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from instructions import instructions
+
+    return {verb: instructions(resolint_cmd(str(path))[1:], ROOT) for verb, path in paths.items()}
 
 
 def server_runs(edits: int, big_edits: int, bars: Bars) -> None:
