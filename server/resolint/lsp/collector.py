@@ -20,8 +20,8 @@ applied to what only a full collection can free): a draft without such cycles th
 never pays for one while typing.
 
 Counting the frozen objects is itself a walk over all of them (``gc.get_freeze_count``
-follows a linked list: 5 ms for the 63,000 a 71 KB draft leaves, 8 ms at 1 MB — measured
-in-process, more than the incremental lint of the 71 KB draft). So it is done at most once
+follows a linked list: 5 ms for the 63,000 frozen while a 71 KB draft is open, 8 ms with a
+1 MB one — measured in-process, more than a keystroke's lint of the 71 KB draft). So it is done at most once
 every :data:`COUNT_EVERY` seconds while the drafter types, not after every lint.
 """
 
