@@ -53,7 +53,7 @@ class ParagraphsRunTogether(Rule):
     ```
 
     ## Fix safety
-    Safe: only white space changes.
+    Safe: only white space changes (a blank line in the draft's own line ending).
 
     ## Options
     None.

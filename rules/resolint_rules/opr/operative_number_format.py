@@ -41,7 +41,9 @@ class OperativeNumberFormat(Rule):
     ```
 
     ## Fix safety
-    Safe: the number itself does not change.
+    Safe: the number itself does not change. No fix where the number written the style's
+    way would no longer read as a number: a bare number (`22`) is one only before a word,
+    so `22.` before a symbol or a quotation mark keeps its full stop.
 
     ## Options
     None; the form comes from the style (`[numbering] form`).

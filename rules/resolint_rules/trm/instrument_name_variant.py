@@ -51,7 +51,8 @@ class InstrumentNameVariant(Rule):
     Safe when only case or punctuation changes ("Against" → "against", ":" → ";");
     unsafe when the words change ("Convention on Cybercrime" → "Convention against
     Cybercrime"), since the drafter may have meant the other treaty. A near-miss is
-    always unsafe.
+    always unsafe. A name that opens a clause and differs only in the case the style
+    gives openers ("CONVENTION on Cybercrime" in an INTERPOL clause) is not a near miss.
 
     ## Options
     None. An organization lists its own wrong names under
