@@ -13,6 +13,7 @@ notice (nothing to hover, fix or outline).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from lsprotocol import types
 from resolint.config import Settings
 from resolint.engine import Finding, LintResult, lint
 from resolint.incremental import IncrementalLinter
+from resolint.lsp.diagnostic_memo import DiagnosticMemo
 from resolint.lsp.diagnostics import finding_ids, result_id, to_diagnostic
 from resolint.lsp.positions import LineIndex
 from resolint.lsp.settings import EditorSettings, ProjectSettings, effective_style
@@ -104,6 +106,17 @@ def too_slow_message(seconds: float) -> str:
     )
 
 
+#: Each open document's :class:`DiagnosticMemo`, by its linter (they go when it is closed).
+_MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, DiagnosticMemo] = weakref.WeakKeyDictionary()
+
+
+def _memo_of(linter: IncrementalLinter) -> DiagnosticMemo:
+    memo = _MEMOS.get(linter)
+    if memo is None:
+        memo = _MEMOS[linter] = DiagnosticMemo()
+    return memo
+
+
 def build_state(
     uri: str,
     version: int,
@@ -118,7 +131,9 @@ def build_state(
     """Lint ``text`` and convert the findings; never raises for a style or config problem.
 
     ``linter``: the document's :class:`~resolint.incremental.IncrementalLinter`, which
-    reuses the per-paragraph work of its earlier lints (same findings as a full lint).
+    reuses the per-paragraph work of its earlier lints (same findings as a full lint); the
+    diagnostics of findings an edit did not move are reused too
+    (:class:`~resolint.lsp.diagnostic_memo.DiagnosticMemo`, same diagnostics).
     """
     problems: list[str] = []
     if project.error:
@@ -148,7 +163,10 @@ def build_state(
     ids = finding_ids(result.findings, text)
     overrides = editor.severity_overrides
     docs_base = settings.docs_url or editor.docs_url
-    diags = [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(result.findings, ids, strict=False)]
+    if linter is None:
+        diags = [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(result.findings, ids, strict=False)]
+    else:  # a document's successive versions: reuse what the edit did not move
+        diags = _memo_of(linter).convert(result.findings, ids, index, version, overrides, docs_base)
     return LintState(
         uri=uri,
         version=version,

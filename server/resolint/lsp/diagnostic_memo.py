@@ -1,0 +1,146 @@
+"""Converting findings to diagnostics after an edit, reusing what the edit did not move.
+
+After a keystroke most findings are the ones the last version had: before the edit at the
+same offsets, after it moved by the edit's length. Their LSP ranges and fix edits are the
+same too, up to a shift of lines after the edit, and working them out again (a binary
+search and, on a line with non-ASCII text, an encode per position, four positions per
+finding, and the range objects) was a third of a keystroke's answer on a draft with 2,000
+findings. :class:`DiagnosticMemo` keeps each finding's range and fix data from the last
+conversion of the document, by what the finding is and where it stands, and reuses them
+when the text that decides the positions is unchanged:
+
+- a finding that ends before the first changed character: every position depends only on
+  the text before it, which did not change;
+- a finding on a line that starts after the last changed character: the text from that
+  line's start is the old text moved, so only the line numbers move, by the change in the
+  number of lines.
+
+Anything else is converted afresh. The result is the one :func:`to_diagnostic` gives for
+every finding (``tests/lsp/test_diagnostic_memo.py`` compares them over random edits).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from lsprotocol import types
+
+from resolint.engine import Finding
+from resolint.lsp.diagnostics import SOURCE, _code_description, _fix_data, lsp_range, lsp_severity
+from resolint.lsp.positions import LineIndex
+from resolint.parser.segments import common_prefix, common_suffix
+
+#: (LSP range, fix data) of a finding.
+Parts = tuple[types.Range, Any]
+
+
+def _key(f: Finding, shift: int = 0) -> tuple:
+    """What a finding is and where it stands (offsets moved by ``shift``). Flat tuples:
+    this runs for every finding after every edit. (The rule's name follows from its code.)"""
+    span, fix = f.span, f.fix
+    if fix is None:
+        edits: tuple | None = None
+    else:
+        edits = (fix.title, fix.applicability)
+        for e in fix.edits:
+            edits += (e.span.start + shift, e.span.end + shift, e.new_text)
+    return (f.code, f.message, f.severity, span.start + shift, span.end + shift, edits)
+
+
+def _extent(f: Finding) -> tuple[int, int]:
+    """The first and last offset a finding's diagnostic converts (its span and fix edits)."""
+    lo, hi = f.span.start, f.span.end
+    if f.fix is not None:
+        for e in f.fix.edits:
+            lo, hi = min(lo, e.span.start), max(hi, e.span.end)
+    return lo, hi
+
+
+def _moved_range(r: types.Range, lines: int) -> types.Range:
+    return types.Range(types.Position(r.start.line + lines, r.start.character), types.Position(r.end.line + lines, r.end.character))
+
+
+def _moved_fix(fix: Any, lines: int) -> Any:
+    if fix is None:
+        return None
+    return {
+        **fix,
+        "edits": [
+            {
+                "range": {
+                    "start": {"line": e["range"]["start"]["line"] + lines, "character": e["range"]["start"]["character"]},
+                    "end": {"line": e["range"]["end"]["line"] + lines, "character": e["range"]["end"]["character"]},
+                },
+                "newText": e["newText"],
+            }
+            for e in fix["edits"]
+        ],
+    }
+
+
+class DiagnosticMemo:
+    """The ranges and fix data of one document's last conversion (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._lines = 0
+        self._setting: tuple | None = None
+        self._parts: dict[tuple, Parts] = {}
+        #: Findings whose parts were reused by the last conversion (for tests and benchmarks).
+        self.reused = 0
+
+    def convert(
+        self,
+        findings: Sequence[Finding],
+        ids: Sequence[str],
+        index: LineIndex,
+        version: int | None,
+        overrides: Mapping[str, str],
+        docs_base: str = "",
+    ) -> list[types.Diagnostic]:
+        """What ``to_diagnostic`` gives for each finding, reusing the last version's parts."""
+        text = index.text
+        setting = (index.encoding, tuple(sorted(overrides.items())), docs_base)
+        old = self._text if self._setting == setting else None
+        prefix, changed_end, shift, line_shift = -1, len(text) + 1, 0, 0
+        if old is not None:
+            prefix = common_prefix(old, text)
+            suffix = common_suffix(old, text, min(len(old), len(text)) - prefix)
+            changed_end = len(text) - suffix  # where the unchanged end of the new text starts
+            shift, line_shift = len(text) - len(old), index.line_count - self._lines
+        line_starts = index.source.line_starts
+        last = self._parts
+        parts: dict[tuple, Parts] = {}
+        out: list[types.Diagnostic] = []
+        reused = 0
+        for f, fid in zip(findings, ids, strict=False):
+            key = _key(f)
+            got: Parts | None = None
+            if old is not None:
+                lo, hi = _extent(f)
+                if hi < prefix:
+                    got = last.get(key)
+                elif lo > changed_end and line_starts[bisect.bisect_right(line_starts, lo) - 1] > changed_end:
+                    hit = last.get(_key(f, -shift))
+                    if hit is not None:
+                        got = hit if line_shift == 0 else (_moved_range(hit[0], line_shift), _moved_fix(hit[1], line_shift))
+            if got is None:
+                got = (lsp_range(index, f.span), _fix_data(index, f))
+            else:
+                reused += 1
+            parts[key] = got
+            out.append(
+                types.Diagnostic(
+                    range=got[0],
+                    message=f.message,
+                    severity=lsp_severity(f, overrides),
+                    code=f.code,
+                    code_description=_code_description(f.code, docs_base),
+                    source=SOURCE,
+                    data={"id": fid, "name": f.name, "version": version, "fix": got[1]},
+                )
+            )
+        self._text, self._lines, self._setting, self._parts, self.reused = text, index.line_count, setting, parts, reused
+        return out
