@@ -110,11 +110,16 @@ def too_slow_message(seconds: float) -> str:
 _MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, DiagnosticMemo] = weakref.WeakKeyDictionary()
 
 
-def _memo_of(linter: IncrementalLinter) -> DiagnosticMemo:
+def _diagnostics(findings: list[Finding], ids: list[str], index: LineIndex, version: int, overrides: dict[str, str],
+                 docs_base: str, linter: IncrementalLinter | None) -> list[types.Diagnostic]:
+    """The findings as LSP diagnostics; for a document's successive versions (a linter),
+    reusing those of findings the edit did not move."""
+    if linter is None:
+        return [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(findings, ids, strict=False)]
     memo = _MEMOS.get(linter)
     if memo is None:
         memo = _MEMOS[linter] = DiagnosticMemo()
-    return memo
+    return memo.convert(findings, ids, index, version, overrides, docs_base)
 
 
 def build_state(
@@ -131,9 +136,8 @@ def build_state(
     """Lint ``text`` and convert the findings; never raises for a style or config problem.
 
     ``linter``: the document's :class:`~resolint.incremental.IncrementalLinter`, which
-    reuses the per-paragraph work of its earlier lints (same findings as a full lint); the
-    diagnostics of findings an edit did not move are reused too
-    (:class:`~resolint.lsp.diagnostic_memo.DiagnosticMemo`, same diagnostics).
+    reuses the per-paragraph work of its earlier lints (same findings as a full lint), and
+    the diagnostics of findings an edit did not move (same diagnostics: ``_diagnostics``).
     """
     problems: list[str] = []
     if project.error:
@@ -163,10 +167,7 @@ def build_state(
     ids = finding_ids(result.findings, text)
     overrides = editor.severity_overrides
     docs_base = settings.docs_url or editor.docs_url
-    if linter is None:
-        diags = [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(result.findings, ids, strict=False)]
-    else:  # a document's successive versions: reuse what the edit did not move
-        diags = _memo_of(linter).convert(result.findings, ids, index, version, overrides, docs_base)
+    diags = _diagnostics(result.findings, ids, index, version, overrides, docs_base, linter)
     return LintState(
         uri=uri,
         version=version,
