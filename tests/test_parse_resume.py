@@ -273,3 +273,24 @@ def test_real_drafts_edited_at_random():
     rnd = random.Random(13)
     for path in rnd.sample(files, min(25, len(files))):
         check_steps(path.read_text(encoding="utf-8", errors="replace"), rnd, 8)
+
+
+def test_a_parsed_tree_is_freed_without_the_cyclic_collector():
+    """A sub-paragraph's parent is held weakly: dropping a resolution frees its paragraphs
+    at once. (Held strongly, each sub-paragraph and its parent made a cycle, and the
+    language server left the previous version's tree for the cyclic collector after every
+    keystroke.)"""
+    import gc
+    import weakref
+
+    text = "The General Assembly,\n\nRecalling the past,\n\n1. Requests the Secretary-General:\n\n(a) To report;\n\n(b) To act.\n"
+    gc.disable()
+    try:
+        res = parse(text)
+        subs = [p for p in res.paragraphs if p.parent is not None]
+        assert subs and all(p.parent in res.paragraphs for p in subs)
+        refs = [weakref.ref(p) for p in res.paragraphs]
+        del res, subs
+        assert all(r() is None for r in refs)
+    finally:
+        gc.enable()
