@@ -11,9 +11,9 @@ default collector, 98 ms when what survives a lint is frozen).
 
 So after each lint the survivors are *frozen* (:func:`gc.freeze`, constant time): the
 automatic collections no longer walk them, and they are no longer counted towards the
-next full one. Cyclic garbage among frozen objects (the sub-paragraphs of a version that
-a later lint replaced point to their parents and back) is not reclaimed until they are
-unfrozen, so a full collection over everything runs when the server has been idle for a
+next full one. Cyclic garbage among frozen objects is not reclaimed until they are
+unfrozen (the parsed tree makes none: a sub-paragraph holds its parent weakly, see
+``model.Paragraph``; other structures may), so a full collection over everything runs when the server has been idle for a
 moment (the drafter paused), and, for someone who never pauses, once the frozen objects
 have grown by a quarter since the last one (Python's own rule for a full collection,
 applied to what only a full collection can free): a draft without such cycles then
