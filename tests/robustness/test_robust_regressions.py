@@ -262,3 +262,15 @@ def test_an_instruments_name_opening_an_all_capitals_clause_is_not_a_near_miss()
     # Elsewhere in a clause a name in capitals is still not the name.
     later = "RECALLING the work,\n\n1. URGES the CONVENTION ON CYBERCRIME to act.\n"
     assert [f.code for f in lint(later, style="interpol").findings if f.code == "TRM001"] == ["TRM001"]
+
+
+def test_an_automatically_numbered_list_is_numbered_out_in_one_fix():
+    """Items all typed "2" are read as a list the renderer numbers 2, 3; OPR003 wrote
+    "2." and "3." as two fixes, and when the pass could apply only the first (the other
+    paragraph's structure changed with another fix), the list was no longer automatic and
+    the second item, read as typed, repeated number 2: a new OPR002 error (fuzzer)."""
+    text = "Council\n\n2 cooperation;\n\n2 Assembly,\n\nnoting\n\na) work;\n\nb) A/80/L.1\n\nWelcoming results,"
+    opr003 = [f for f in lint(text, style="un-ga").findings if f.code == "OPR003"]
+    assert len(opr003) == 2 and opr003[0].fix == opr003[1].fix
+    assert [e.new_text for e in opr003[0].fix.edits] == ["2.", "3."]
+    check_text(text, style="un-ga")

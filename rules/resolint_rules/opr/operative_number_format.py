@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from resolint.model import Kind, Label, LabelScheme
+from resolint.model import Kind, Label, LabelScheme, Paragraph
 from resolint.parser.labels import read_label
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -43,7 +43,8 @@ class OperativeNumberFormat(Rule):
     ## Fix safety
     Safe: the number itself does not change. No fix where the number written the style's
     way would no longer read as a number: a bare number (`22`) is one only before a word,
-    so `22.` before a symbol or a quotation mark keeps its full stop.
+    so `22.` before a symbol or a quotation mark keeps its full stop. In a list numbered
+    automatically (every item typed `1`), one fix writes out every item's number.
 
     ## Options
     None; the form comes from the style (`[numbering] form`).
@@ -63,7 +64,9 @@ class OperativeNumberFormat(Rule):
 
     def check(self, ctx: RuleContext):
         form = ctx.style.get("numbering.form", "#.")
-        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
+        operative = ctx.resolution.of_kind(Kind.OPERATIVE)
+        lists = _automatic_lists(operative)
+        for p in operative:
             if p.bullet is not None:
                 end = p.label.span.start if p.label else p.content.start
                 yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(Span(p.bullet.start, end), "")))
@@ -72,10 +75,26 @@ class OperativeNumberFormat(Rule):
                 continue
             want = form.replace("#", str(label.value))
             message = f"Write the number as '{want}', not '{label.text}'"
-            if not _reads_back(ctx.text, p.span.end, label, want, form):
+            group = [q for q in lists.get(id(p), [p]) if q.label is not None and q.label.form != form]
+            edits = [Edit(q.label.span, form.replace("#", str(q.label.value))) for q in group]  # type: ignore[union-attr]
+            if not all(_reads_back(ctx.text, q.span.end, q.label, e.new_text, form) for q, e in zip(group, edits, strict=True)):  # type: ignore[arg-type]
                 yield Violation(label.span, message)
                 continue
-            yield Violation(label.span, message, Fix.safe(f"Change to '{want}'", Edit(label.span, want)))
+            title = f"Change to '{want}'" if len(group) == 1 else f"Number the list {edits[0].new_text} to {edits[-1].new_text}"
+            yield Violation(label.span, message, Fix.safe(title, *edits))
+
+
+def _automatic_lists(operative: list[Paragraph]) -> dict[int, list[Paragraph]]:
+    """The items of each automatically numbered list (every item typed with the same
+    number: ``resolution.parser.numbering``), by each item's id. Their numbers are written
+    out together or not at all: writing one item's number makes the list no longer
+    automatic, and the items left as typed then repeat a number (a new OPR002 error; found
+    by the fuzzer)."""
+    groups: dict[tuple, list[Paragraph]] = {}
+    for p in operative:
+        if p.label is not None and p.label.typed is not None:
+            groups.setdefault((p.part, id(p.parent)), []).append(p)
+    return {id(p): items for items in groups.values() for p in items}
 
 
 def _reads_back(text: str, end: int, label: Label, want: str, form: str) -> bool:
