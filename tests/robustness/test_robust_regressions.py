@@ -274,3 +274,14 @@ def test_an_automatically_numbered_list_is_numbered_out_in_one_fix():
     assert len(opr003) == 2 and opr003[0].fix == opr003[1].fix
     assert [e.new_text for e in opr003[0].fix.edits] == ["2.", "3."]
     check_text(text, style="un-ga")
+
+
+def test_paragraphs_cut_where_a_line_break_stands_are_not_run_together():
+    """The parser joins a paragraph broken by a blank line back onto the one before and
+    may then cut it again at a new item: DOC015 called that gap (a blank line) two
+    paragraphs on one line, and its fix replaced the blank line by itself, forever
+    (fuzzer: an item label followed by a control character, "d)\\x1ethat")."""
+    text = "The General Assembly,\n\nConsidering that:\n\nc) services,\n\nd)\x1ethat work,\n"
+    result = lint(text)
+    assert not [f for f in result.findings if f.code == "DOC015"]
+    check_text(text)

@@ -74,5 +74,7 @@ class ParagraphsRunTogether(Rule):
         # The draft's own line ending: a "\n" put into a CRLF or CR file mixes endings.
         blank_line = ctx.source.dominant_newline() * 2
         for gap in ctx.resolution.run_on:
+            if any(c in "\r\n" for c in ctx.text[gap.start : gap.end]):
+                continue  # cut where a line break already stands (a paragraph the parser joined back): not on one line
             after = (ctx.text[gap.end : gap.end + 30].splitlines() or [""])[0]
             yield Violation(gap, f"A new paragraph starts here ('{after.strip()}…') on the line of the one before", Fix.safe("Put it on a line of its own", Edit(gap, blank_line)))
