@@ -88,7 +88,9 @@ class Paragraph:
     #: sub-paragraph and its parent a reference cycle, which only Python's cyclic
     #: collector frees — the language server left the previous version's tree behind
     #: after every keystroke (15,000 objects per edit of a 200 KB draft with lettered
-    #: sub-paragraphs). The resolution's paragraph list keeps every paragraph alive.
+    #: sub-paragraphs). The resolution's paragraph list keeps every paragraph alive:
+    #: keep the resolution (or the lint result) while reading a paragraph's parent —
+    #: ``lint(t).resolution.paragraphs[3].parent`` is None once the temporaries are gone.
     _parent: weakref.ref | None = field(default=None, repr=False, compare=False)
     children: list[Paragraph] = field(default_factory=list, repr=False)
     #: A group opener: an opener alone on its line ("recalling", "instructs the
