@@ -4,6 +4,7 @@ from resolint.model import Kind, Label, LabelScheme, Paragraph
 from resolint.parser.labels import read_label
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
+from resolint_rules.opr.sequences import document_sequences
 
 
 class OperativeNumberFormat(Rule):
@@ -64,9 +65,8 @@ class OperativeNumberFormat(Rule):
 
     def check(self, ctx: RuleContext):
         form = ctx.style.get("numbering.form", "#.")
-        operative = ctx.resolution.of_kind(Kind.OPERATIVE)
-        lists = _automatic_lists(operative)
-        for p in operative:
+        shared = _list_fixes(ctx, form)
+        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
             if p.bullet is not None:
                 end = p.label.span.start if p.label else p.content.start
                 yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(Span(p.bullet.start, end), "")))
@@ -74,27 +74,34 @@ class OperativeNumberFormat(Rule):
             if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form:
                 continue
             want = form.replace("#", str(label.value))
-            message = f"Write the number as '{want}', not '{label.text}'"
-            group = [q for q in lists.get(id(p), [p]) if q.label is not None and q.label.form != form]
-            edits = [Edit(q.label.span, form.replace("#", str(q.label.value))) for q in group]  # type: ignore[union-attr]
-            if not all(_reads_back(ctx.text, q.span.end, q.label, e.new_text, form) for q, e in zip(group, edits, strict=True)):  # type: ignore[arg-type]
-                yield Violation(label.span, message)
-                continue
-            title = f"Change to '{want}'" if len(group) == 1 else f"Number the list {edits[0].new_text} to {edits[-1].new_text}"
-            yield Violation(label.span, message, Fix.safe(title, *edits))
+            fix = shared[id(p)] if id(p) in shared else _number_fix(ctx, [p], form)
+            yield Violation(label.span, f"Write the number as '{want}', not '{label.text}'", fix)
 
 
-def _automatic_lists(operative: list[Paragraph]) -> dict[int, list[Paragraph]]:
-    """The items of each automatically numbered list (every item typed with the same
-    number: ``resolution.parser.numbering``), by each item's id. Their numbers are written
-    out together or not at all: writing one item's number makes the list no longer
-    automatic, and the items left as typed then repeat a number (a new OPR002 error; found
-    by the fuzzer)."""
-    groups: dict[tuple, list[Paragraph]] = {}
-    for p in operative:
-        if p.label is not None and p.label.typed is not None:
-            groups.setdefault((p.part, id(p.parent)), []).append(p)
-    return {id(p): items for items in groups.values() for p in items}
+def _list_fixes(ctx: RuleContext, form: str) -> dict[int, Fix | None]:
+    """By each item's id, the one fix of each automatically numbered list (every item
+    typed with the same number: ``resolint.parser.numbering``), worked out once per list.
+    Its numbers are written out together or not at all: writing one item's number makes
+    the list no longer automatic, and the items left as typed then repeat a number (a new
+    OPR002 error; found by the fuzzer)."""
+    out: dict[int, Fix | None] = {}
+    for seq in ctx.facts.derived(document_sequences):
+        items = [p for p in seq if p.label is not None and p.label.typed is not None]
+        if items:
+            fix = _number_fix(ctx, items, form)
+            out.update((id(p), fix) for p in items)
+    return out
+
+
+def _number_fix(ctx: RuleContext, items: list[Paragraph], form: str) -> Fix | None:
+    """The fix writing the numbers of ``items`` in ``form``; None when one would no longer
+    read as that number (then none is written)."""
+    wrong = [p for p in items if p.label is not None and p.label.form != form]
+    edits = [Edit(p.label.span, form.replace("#", str(p.label.value))) for p in wrong]  # type: ignore[union-attr]
+    if not edits or not all(_reads_back(ctx.text, p.span.end, p.label, e.new_text, form) for p, e in zip(wrong, edits, strict=True)):  # type: ignore[arg-type]
+        return None
+    title = f"Change to '{edits[0].new_text}'" if len(edits) == 1 else f"Number the list {edits[0].new_text} to {edits[-1].new_text}"
+    return Fix.safe(title, *edits)
 
 
 def _reads_back(text: str, end: int, label: Label, want: str, form: str) -> bool:
