@@ -28,7 +28,7 @@ from typing import Any
 from lsprotocol import types
 
 from resolint.engine import Finding
-from resolint.lsp.diagnostics import SOURCE, _code_description, _fix_data, lsp_range, lsp_severity
+from resolint.lsp.diagnostics import diagnostic, fix_data, lsp_range, range_json
 from resolint.lsp.positions import LineIndex
 from resolint.parser.segments import common_prefix, common_suffix
 
@@ -65,19 +65,12 @@ def _moved_range(r: types.Range, lines: int) -> types.Range:
 def _moved_fix(fix: Any, lines: int) -> Any:
     if fix is None:
         return None
-    return {
-        **fix,
-        "edits": [
-            {
-                "range": {
-                    "start": {"line": e["range"]["start"]["line"] + lines, "character": e["range"]["start"]["character"]},
-                    "end": {"line": e["range"]["end"]["line"] + lines, "character": e["range"]["end"]["character"]},
-                },
-                "newText": e["newText"],
-            }
-            for e in fix["edits"]
-        ],
-    }
+    moved = []
+    for e in fix["edits"]:
+        start, end = e["range"]["start"], e["range"]["end"]
+        rng = range_json(start["line"] + lines, start["character"], end["line"] + lines, end["character"])
+        moved.append({"range": rng, "newText": e["newText"]})
+    return {**fix, "edits": moved}
 
 
 class DiagnosticMemo:
@@ -127,20 +120,10 @@ class DiagnosticMemo:
                     if hit is not None:
                         got = hit if line_shift == 0 else (_moved_range(hit[0], line_shift), _moved_fix(hit[1], line_shift))
             if got is None:
-                got = (lsp_range(index, f.span), _fix_data(index, f))
+                got = (lsp_range(index, f.span), fix_data(index, f))
             else:
                 reused += 1
             parts[key] = got
-            out.append(
-                types.Diagnostic(
-                    range=got[0],
-                    message=f.message,
-                    severity=lsp_severity(f, overrides),
-                    code=f.code,
-                    code_description=_code_description(f.code, docs_base),
-                    source=SOURCE,
-                    data={"id": fid, "name": f.name, "version": version, "fix": got[1]},
-                )
-            )
+            out.append(diagnostic(f, fid, got[0], got[1], version, overrides, docs_base))
         self._text, self._lines, self._setting, self._parts, self.reused = text, index.line_count, setting, parts, reused
         return out

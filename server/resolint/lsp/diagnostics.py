@@ -70,7 +70,8 @@ def text_edits(index: LineIndex, edits: Iterable[Edit]) -> list[types.TextEdit]:
     return [types.TextEdit(range=lsp_range(index, e.span), new_text=e.new_text) for e in edits]
 
 
-def _fix_data(index: LineIndex, finding: Finding) -> dict | None:
+def fix_data(index: LineIndex, finding: Finding) -> dict | None:
+    """The fix a diagnostic carries in ``data`` (edits with JSON ranges), or None."""
     fix = finding.fix
     if fix is None:
         return None
@@ -78,15 +79,14 @@ def _fix_data(index: LineIndex, finding: Finding) -> dict | None:
         "title": fix.title,
         "applicability": fix.applicability.value,
         "edits": [
-            {"range": _range_json(index, e.span), "newText": e.new_text} for e in fix.edits
+            {"range": range_json(*index.position(e.span.start), *index.position(e.span.end)), "newText": e.new_text}
+            for e in fix.edits
         ],
     }
 
 
-def _range_json(index: LineIndex, span: Span) -> dict:
-    sl, sc = index.position(span.start)
-    el, ec = index.position(span.end)
-    return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
+def range_json(start_line: int, start_character: int, end_line: int, end_character: int) -> dict:
+    return {"start": {"line": start_line, "character": start_character}, "end": {"line": end_line, "character": end_character}}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -104,14 +104,28 @@ def to_diagnostic(
     overrides: Mapping[str, str],
     docs_base: str = "",
 ) -> types.Diagnostic:
+    return diagnostic(finding, finding_id, lsp_range(index, finding.span), fix_data(index, finding), version, overrides, docs_base)
+
+
+def diagnostic(
+    finding: Finding,
+    finding_id: str,
+    rng: types.Range,
+    fix: dict | None,
+    version: int | None,
+    overrides: Mapping[str, str],
+    docs_base: str = "",
+) -> types.Diagnostic:
+    """:func:`to_diagnostic` with the range and fix data worked out (the language server
+    reuses them between versions: :mod:`resolint.lsp.diagnostic_memo`)."""
     return types.Diagnostic(
-        range=lsp_range(index, finding.span),
+        range=rng,
         message=finding.message,
         severity=lsp_severity(finding, overrides),
         code=finding.code,
         code_description=_code_description(finding.code, docs_base),
         source=SOURCE,
-        data={"id": finding_id, "name": finding.name, "version": version, "fix": _fix_data(index, finding)},
+        data={"id": finding_id, "name": finding.name, "version": version, "fix": fix},
     )
 
 
