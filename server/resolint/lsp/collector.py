@@ -13,16 +13,18 @@ So after each lint the survivors are *frozen* (:func:`gc.freeze`, constant time)
 automatic collections no longer walk them, and they are no longer counted towards the
 next full one. Cyclic garbage among frozen objects is not reclaimed until they are
 unfrozen (the parsed tree makes none: a sub-paragraph holds its parent weakly, see
-``model.Paragraph``; other structures may), so a full collection over everything runs when the server has been idle for a
-moment (the drafter paused), and, for someone who never pauses, once the frozen objects
+``model.Paragraph``; other structures may), so a full collection over everything runs
+when the server has been idle for a moment (the drafter paused), and, for someone who
+never pauses, once the frozen objects
 have grown by a quarter since the last one (Python's own rule for a full collection,
 applied to what only a full collection can free): a draft without such cycles then
 never pays for one while typing.
 
 Counting the frozen objects is itself a walk over all of them (``gc.get_freeze_count``
 follows a linked list: 5 ms for the 63,000 frozen while a 71 KB draft is open, 8 ms with a
-1 MB one — measured in-process, more than a keystroke's lint of the 71 KB draft). So it is done at most once
-every :data:`COUNT_EVERY` seconds while the drafter types, not after every lint.
+1 MB one — measured in-process, more than a keystroke's lint of the 71 KB draft). So it is
+done at most once every :data:`COUNT_EVERY` seconds while the drafter types, not after
+every lint.
 """
 
 from __future__ import annotations
