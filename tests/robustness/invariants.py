@@ -195,10 +195,15 @@ def fix_and_check(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool 
         # A finding is the same one again if it has the same code and message at the
         # place its range moved to (one code may name two problems at one place: a
         # stray bullet, then the number behind it).
+        # A finding left for a later pass can slide into a fixed one's place (the second
+        # of two identical directive lines, when only the first was removed): the same
+        # code and message there are then that one, not the fixed one back.
         still = {(f.code, f.span.start, f.message) for f in new_result.findings}
+        chosen_ids = {id(f) for f in chosen}
+        slid = {(f.code, _shift(f.span.start, edits), f.message) for f in result.findings if id(f) not in chosen_ids}
         for f in chosen:
             moved = _shift(f.span.start, edits)
-            if (f.code, moved, f.message) in still:
+            if (f.code, moved, f.message) in still - slid:
                 _fail(f"{f.code} fix '{f.fix.title}' did not remove its finding (at {moved})", new_text)
         trace.passes.append(edits)
         trace.text = new_text

@@ -285,3 +285,18 @@ def test_paragraphs_cut_where_a_line_break_stands_are_not_run_together():
     result = lint(text)
     assert not [f for f in result.findings if f.code == "DOC015"]
     check_text(text)
+
+
+def test_two_identical_unused_directives_one_under_the_other_are_both_removed():
+    """When a pass could remove only the first of two identical unused directive lines,
+    the second slid into its place with the same code and message, and the checker took
+    it for the first one back (fuzzer). The checker now tells a finding that slid into a
+    fixed one's place from the fixed one returning. And the second was never removed:
+    when the fix of the malformed directive made the paragraph after it change part, the
+    change of the paragraph after *that* was blamed on the innocent removal between them,
+    so no fix was applied. Both go now, over the passes."""
+    directive = "<!-- resolint: ignore[PRE002] -->"
+    text = f"Noting the work,\n\n0<!-- resolint: -->\n\n{directive}\n{directive}\n\nZorbling"
+    assert [f.code for f in lint(text).findings].count("SUP001") == 2
+    check_text(text)
+    assert directive not in _fix(text)
