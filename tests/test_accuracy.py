@@ -165,3 +165,36 @@ def test_expressing_grave_concern_is_a_security_council_opener():
     result = lint(text, path="draft.txt")
     assert result.style.name == "un-sc"
     assert [f for f in result.findings if f.code in ("PRE002", "PRE001")] == []
+
+
+# -- a word that only looks like a verb form is not called one -------------------------
+def _opener_findings(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.message) for f in lint(text, style="un-ga").findings if f.code in ("PRE001", "PRE002", "OPR004", "OPR005")]
+
+
+@pytest.mark.parametrize("head", ["Its", "Nations", "Others"])
+def test_a_preamble_head_ending_in_s_that_is_no_verb_is_an_unknown_opener(head):
+    """"Its work," was told to open with "Itting": any word ending in "s" was taken for
+    an operative verb. Only a verb form the dictionary knows is one; the rest are
+    openers the style does not list (PRE002)."""
+    text = f"The General Assembly,\n\nRecalling its earlier work,\n\n{head} efforts in the field,\n\n1. Decides to continue.\n"
+    found = _opener_findings(text)
+    assert [code for code, _ in found] == ["PRE002"]
+    assert f"'{head}" in found[0][1]
+
+
+def test_a_verb_in_the_preamble_is_still_put_in_its_participle():
+    text = "The General Assembly,\n\nRecalling its earlier work,\n\nWelcomes the efforts in the field,\n\n1. Decides to continue.\n"
+    assert _opener_findings(text) == [("PRE001", "Preambular paragraph opens with the operative verb 'Welcomes'; use 'Welcoming'")]
+
+
+@pytest.mark.parametrize("head", ["Nothing", "During"])
+def test_an_operative_head_ending_in_ing_that_is_no_verb_is_an_unknown_opener(head):
+    """"Nothing in this resolution …" is not the participle of a verb "to noth"."""
+    text = f"The General Assembly,\n\nRecalling its earlier work,\n\n1. Decides to continue;\n\n2. {head} the period ahead, requests a report.\n"
+    assert [code for code, _ in _opener_findings(text)] == ["OPR005"]
+
+
+def test_a_participle_opening_an_operative_paragraph_is_still_put_in_the_s_form():
+    text = "The General Assembly,\n\nRecalling its earlier work,\n\n1. Decides to continue;\n\n2. Requesting a report.\n"
+    assert _opener_findings(text) == [("OPR004", "Operative paragraph opens with the participle 'Requesting'; use 'Requests'")]

@@ -6,8 +6,9 @@ import functools
 import re
 
 from resolint.model import Kind, Paragraph
-from resolint.nlp import inflect, match_case
+from resolint.nlp import inflect, is_known_form, match_case
 from resolint.openers import TRAILING_PREPOSITIONS, Opener
+from resolint.parser.wordshape import OPERATIVE_SPECIAL, is_finite_verb
 from resolint.rule import RuleContext
 from resolint.source import Span
 
@@ -100,6 +101,15 @@ def inflect_like(word: str, tag: str) -> str | None:
     if not form or form.lower() == word.lower():
         return None
     return match_case(word, form)
+
+
+def reads_as_operative_verb(word: str) -> bool:
+    """Whether a lower-case opener head is an operative verb written where a preambular
+    opener belongs (PRE001 reports it; PRE002 leaves it to PRE001). The parser's shape
+    test (any word ending in "s") is enough to place a paragraph, not to tell a drafter
+    "Its" is a verb to put in the "-ing" form: the word must be a verb's third-person
+    form the dictionary knows; other words are openers the style does not list."""
+    return is_finite_verb(word) and (word in OPERATIVE_SPECIAL or is_known_form(word, "VBZ"))
 
 
 def opener_text(ctx: RuleContext, op: Opener) -> str:

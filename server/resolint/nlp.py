@@ -252,6 +252,14 @@ def known_forms(word: str) -> tuple[str, str, str] | None:
     return known
 
 
+def is_known_form(word: str, tag: str) -> bool:
+    """Whether lemminflect's dictionary knows the lower-case ``word`` as the ``tag`` form
+    ("VBG", "VBZ") of a verb: "recalls" is a VBZ form; "its", "nations" and an invented
+    "zorbles" are not, though they end in "s" like one."""
+    known = known_forms(word)
+    return known is not None and known[1 + TAGS.index(tag)] == word
+
+
 @functools.lru_cache(maxsize=4096)
 def lemma(word: str, upos: str = "VERB") -> str:
     """The dictionary form of ``word`` ("recalls" -> "recall"); lower-cased."""

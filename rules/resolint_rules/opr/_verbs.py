@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resolint.nlp import lemma
+from resolint.nlp import is_known_form, lemma
 from resolint.parser.wordshape import is_participial
 
 #: Bare verbs drafters put at the head of an operative paragraph.
@@ -17,8 +17,9 @@ def is_bare_verb(word: str) -> bool:
 
 def wrong_operative_form(word: str) -> str | None:
     """"participle" or "bare verb" when a lower-case opener head has that form (OPR004
-    reports it, so OPR005 leaves it alone), else None."""
-    if word.endswith("ing") and is_participial(word):
+    reports it, so OPR005 leaves it alone), else None. A participle is one the dictionary
+    knows ("Nothing" or "During" is not a verb to put in the "-s" form)."""
+    if word.endswith("ing") and is_participial(word) and is_known_form(word, "VBG"):
         return "participle"
     if is_bare_verb(word):
         return "bare verb"

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from resolint.model import Kind
-from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import inflect_like, unlisted_opener
+from resolint_rules.common import inflect_like, reads_as_operative_verb, unlisted_opener
 
 
 class FiniteVerbInPreamble(Rule):
@@ -66,7 +65,7 @@ class FiniteVerbInPreamble(Rule):
         if found is None:
             return
         op, word = found
-        if not is_finite_verb(word.lower()):
+        if not reads_as_operative_verb(word.lower()):
             return
         participle = inflect_like(word, "VBG")
         fix = Fix.unsafe(f"Replace with '{participle}'", Edit(op.head, participle)) if participle else None

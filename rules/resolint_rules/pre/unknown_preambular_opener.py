@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from resolint.model import Kind
-from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import suggestion_fix, unlisted_opener
+from resolint_rules.common import reads_as_operative_verb, suggestion_fix, unlisted_opener
 
 #: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
 ADJECTIVE_OPENERS = frozenset(
@@ -72,7 +71,7 @@ class UnknownPreambularOpener(Rule):
             return
         op, word = found
         lower = word.lower()
-        if is_finite_verb(lower):
+        if reads_as_operative_verb(lower):
             return  # PRE001 reports an operative verb in the preamble
         written = ctx.slice(op.span)
         fix, hint = suggestion_fix(ctx, op, ctx.style.preambular)
