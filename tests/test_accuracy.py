@@ -198,3 +198,52 @@ def test_an_operative_head_ending_in_ing_that_is_no_verb_is_an_unknown_opener(he
 def test_a_participle_opening_an_operative_paragraph_is_still_put_in_the_s_form():
     text = "The General Assembly,\n\nRecalling its earlier work,\n\n1. Decides to continue;\n\n2. Requesting a report.\n"
     assert _opener_findings(text) == [("OPR004", "Operative paragraph opens with the participle 'Requesting'; use 'Requests'")]
+
+
+# -- an annexed text whose "Annex" heading is missing ------------------------------------
+_STATUTE = (
+    "Article 1: Scope of the Office\n\n"
+    "1. The Office shall assist the States concerned.\n\n"
+    "2. The Office shall report once a year.\n\n"
+    "Article 2\n\n"
+    "The seat of the Office shall be decided later.\n"
+)
+_RESOLUTION = "The Security Council,\n\nRecalling its earlier decisions,\n\n1. Establishes the Office;\n\n2. Decides to remain seized of the matter{end}\n\n"
+
+
+@pytest.mark.parametrize("lead", ["", "Contents Preamble . . . . . . 1\n\n", "**ARTICLE 1**\n\n"])
+def test_articles_after_the_final_full_stop_are_one_piece_of_unplaced_text(lead):
+    """After "Decides to remain seized of the matter." a statute's articles followed with
+    no "Annex" heading: each article and its numbered paragraphs were read as operative
+    paragraphs (wrong openers, numbering restarted, wrong final marks: hundreds of
+    findings for one missing heading). It is now text the parser cannot place: one DOC004."""
+    text = _RESOLUTION.format(end=".") + lead + _STATUTE
+    result = lint(text, style="un-sc")
+    assert [f.code for f in result.findings] == ["DOC004"]
+    first_unplaced = result.resolution.unplaced[0]
+    assert text[first_unplaced.span.start :].startswith((lead or _STATUTE)[:8])
+    assert [p.number for p in result.resolution.operative] == [1, 2]
+
+
+def test_with_its_annex_heading_the_statute_is_an_annex():
+    text = _RESOLUTION.format(end=".") + "Annex\n\n" + _STATUTE
+    result = lint(text, style="un-sc")
+    assert result.findings == []
+    assert not result.resolution.unplaced
+
+
+def test_an_article_heading_before_the_final_paragraph_is_still_read_as_a_clause():
+    """Without the final full stop the operative part has not ended: the heading that
+    follows is read as before, a heading between numbered paragraphs (and the missing
+    mark is reported)."""
+    text = _RESOLUTION.format(end=";") + _STATUTE
+    result = lint(text, style="un-sc")
+    heading = next(p for p in result.resolution.paragraphs if text[p.span.start :].startswith("Article 1"))
+    assert heading.kind is Kind.HEADING
+    assert "OPR007" in {f.code for f in result.findings}
+
+
+def test_a_reference_to_an_article_is_not_a_heading():
+    text = _RESOLUTION.format(end=".") + "Article 5 of the Statute shall apply.\n"
+    result = lint(text, style="un-sc")
+    assert "DOC004" not in {f.code for f in result.findings}

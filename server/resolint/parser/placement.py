@@ -80,6 +80,7 @@ def _starts_lower(content: str) -> bool:
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NOT_T = _LETTERS - set("tT")  # OPENING: "The …" (case-insensitive; only t and T fold to t)
 _NOT_A = _LETTERS - set("aA")  # ANNEX…, ADOPTED: "Annex", "Adopted"
+_NOT_A_OR_C = _LETTERS - set("aAcCtT")  # "Article", "Chapter", "Contents", "Table of contents"
 _NOT_W = _LETTERS - set("wW")  # DECLARATION_START: "We, the Heads of State …"
 _DIGITS = frozenset("0123456789")
 
@@ -293,6 +294,35 @@ def closing_line(st: Placement, c: Clause) -> bool:
         c.p.kind = Kind.CLOSING
         st.phase = Phase.CLOSING
         return True
+    return False
+
+
+def text_after_the_final_paragraph(st: Placement, c: Clause) -> bool:
+    """After the final full stop of the operative part, an article heading or a table of
+    contents is an annexed text whose "Annex" heading is missing (a statute, rules of
+    procedure: a conversion dropped the heading, or the drafter forgot it). Its articles
+    are not operative paragraphs: the rest is text the parser cannot place (DOC004 says
+    so once), not a clause-by-clause list of wrong openers and numbers."""
+    if st.phase is not Phase.OPERATIVE or c.p.label is not None or c.lead in _NOT_A_OR_C:
+        return False
+    if not (P.ARTICLE_HEADING.match(c.body) or P.CONTENTS_HEADING.match(c.body)):
+        return False
+    if not _after_final_full_stop(st, c.p.index):
+        return False
+    c.p.kind = Kind.UNPLACED
+    st.phase = Phase.CLOSING
+    st.close_lists()
+    return True
+
+
+def _after_final_full_stop(st: Placement, index: int) -> bool:
+    """Whether the clause before paragraph ``index`` (comments and notes aside) is an
+    operative paragraph or sub-paragraph that ends with a full stop."""
+    for i in range(index - 1, -1, -1):
+        prev = st.paragraphs[i]
+        if prev.kind in (Kind.DIRECTIVE, Kind.NOTE):
+            continue
+        return prev.kind in (Kind.OPERATIVE, Kind.SUBPARAGRAPH) and prev.terminal_char(st.source) == "."
     return False
 
 
@@ -599,6 +629,7 @@ BODY_STEPS: tuple[Step, ...] = (
     annex_heading,
     adopted_text,
     closing_line,
+    text_after_the_final_paragraph,
     markdown_heading,
     after_closing,
     quoted_after_colon,
