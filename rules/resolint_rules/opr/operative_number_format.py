@@ -44,8 +44,9 @@ class OperativeNumberFormat(Rule):
     ## Fix safety
     Safe: the number itself does not change. No fix where the number written the style's
     way would no longer read as a number: a bare number (`22`) is one only before a word,
-    so `22.` before a symbol or a quotation mark keeps its full stop. In a list numbered
-    automatically (every item typed `1`), one fix writes out every item's number.
+    so `22.` before a symbol or a quotation mark keeps its full stop. A list numbered
+    automatically (every item typed `1`) is one finding, at its first item, whose fix
+    writes out every item's number.
 
     ## Options
     None; the form comes from the style (`[numbering] form`).
@@ -65,7 +66,7 @@ class OperativeNumberFormat(Rule):
 
     def check(self, ctx: RuleContext):
         form = ctx.style.get("numbering.form", "#.")
-        shared = _list_fixes(ctx, form)
+        automatic = _automatic_lists(ctx, form)
         for p in ctx.resolution.of_kind(Kind.OPERATIVE):
             if p.bullet is not None:
                 end = p.label.span.start if p.label else p.content.start
@@ -73,23 +74,42 @@ class OperativeNumberFormat(Rule):
             label = p.label
             if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form:
                 continue
+            if id(p) in automatic:
+                violation = automatic[id(p)]
+                if violation is not None:
+                    yield violation
+                continue
             want = form.replace("#", str(label.value))
-            fix = shared[id(p)] if id(p) in shared else _number_fix(ctx, [p], form)
-            yield Violation(label.span, f"Write the number as '{want}', not '{label.text}'", fix)
+            yield Violation(label.span, f"Write the number as '{want}', not '{label.text}'", _number_fix(ctx, [p], form))
 
 
-def _list_fixes(ctx: RuleContext, form: str) -> dict[int, Fix | None]:
-    """By each item's id, the one fix of each automatically numbered list (every item
-    typed with the same number: ``resolint.parser.numbering``), worked out once per list.
+def _automatic_lists(ctx: RuleContext, form: str) -> dict[int, Violation | None]:
+    """By the id of each wrongly written item of an automatically numbered list (every
+    item typed with the same number: ``resolint.parser.numbering``), the one finding of
+    its list, at its first such item (None at the others).
+
     Its numbers are written out together or not at all: writing one item's number makes
     the list no longer automatic, and the items left as typed then repeat a number (a new
-    OPR002 error; found by the fuzzer)."""
-    out: dict[int, Fix | None] = {}
+    OPR002 error; found by the fuzzer). So the list has one fix; and one finding, not one
+    per item each carrying that fix: with a finding per item, every report (JSON, SARIF,
+    the editor's diagnostics) held every item's edit once per item, square in the length
+    of the list (10 MB of JSON for a 10 KB draft of 300 items)."""
+    out: dict[int, Violation | None] = {}
     for seq in ctx.facts.derived(document_sequences):
-        items = [p for p in seq if p.label is not None and p.label.typed is not None]
-        if items:
-            fix = _number_fix(ctx, items, form)
-            out.update((id(p), fix) for p in items)
+        wrong = [p for p in seq if p.label is not None and p.label.typed is not None and p.label.form != form]
+        if not wrong:
+            continue
+        first: Label = wrong[0].label  # type: ignore[assignment]
+        if len(wrong) == 1:
+            message = f"Write the number as '{form.replace('#', str(first.value))}', not '{first.text}'"
+        else:
+            last: Label = wrong[-1].label  # type: ignore[assignment]
+            message = (
+                f"This list is numbered automatically ({len(wrong)} items typed '{first.text}'): write its numbers out, "
+                f"'{form.replace('#', str(first.value))}' to '{form.replace('#', str(last.value))}'"
+            )
+        out.update((id(p), None) for p in wrong)
+        out[id(wrong[0])] = Violation(first.span, message, _number_fix(ctx, wrong, form))
     return out
 
 
