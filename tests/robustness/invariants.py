@@ -111,15 +111,23 @@ def check_parse(result: LintResult) -> None:
 
 
 def check_findings(result: LintResult) -> None:
-    """Ranges inside the document, no internal error, every fix well formed."""
+    """Ranges inside the document, no internal error, every fix well formed, and no fix
+    of several edits carried by several findings (every report holds each finding's
+    edits: a list-wide fix on each item made reports square in the list's length)."""
     source = result.source
     text = source.text
+    carried: set[tuple] = set()
     for f in result.findings:
         if f.code == INTERNAL_CODE:
             _fail(f"a rule crashed: {f.message}", text)
         check_span(source, f.span, f"{f.code} range")
         if f.fix is None:
             continue
+        if len(f.fix.edits) > 1:
+            key = (f.code, f.fix.edits)
+            if key in carried:
+                _fail(f"{f.code}: one fix of {len(f.fix.edits)} edits carried by several findings", text)
+            carried.add(key)
         prev: Edit | None = None
         for e in f.fix.edits:
             check_span(source, e.span, f"{f.code} fix edit")
