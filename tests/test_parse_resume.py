@@ -63,6 +63,8 @@ PIECES = [
     "38th plenary meeting\n21 November 2023",
     "Annex",
     "Text of the annex, which is not a clause.",
+    "Article 1: Scope of the Office",
+    "Contents Preamble . . . . . 1",
     "\"The Parties agree to cooperate;\"",
     "8.1 an open bidding process;",
     "4. Welcomes the report, notes that the work goes on; 5 that the Council meets,",

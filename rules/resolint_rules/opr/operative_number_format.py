@@ -79,8 +79,7 @@ class OperativeNumberFormat(Rule):
                 if violation is not None:
                     yield violation
                 continue
-            want = form.replace("#", str(label.value))
-            yield Violation(label.span, f"Write the number as '{want}', not '{label.text}'", _number_fix(ctx, [p], form))
+            yield Violation(label.span, _write_as(form, label), _number_fix(ctx, [p], form))
 
 
 def _automatic_lists(ctx: RuleContext, form: str) -> dict[int, Violation | None]:
@@ -101,23 +100,32 @@ def _automatic_lists(ctx: RuleContext, form: str) -> dict[int, Violation | None]
             continue
         first: Label = wrong[0].label  # type: ignore[assignment]
         if len(wrong) == 1:
-            message = f"Write the number as '{form.replace('#', str(first.value))}', not '{first.text}'"
+            message = _write_as(form, first)
         else:
             last: Label = wrong[-1].label  # type: ignore[assignment]
             message = (
                 f"This list is numbered automatically ({len(wrong)} items typed '{first.text}'): write its numbers out, "
-                f"'{form.replace('#', str(first.value))}' to '{form.replace('#', str(last.value))}'"
+                f"'{_written(form, first.value)}' to '{_written(form, last.value)}'"
             )
         out.update((id(p), None) for p in wrong)
         out[id(wrong[0])] = Violation(first.span, message, _number_fix(ctx, wrong, form))
     return out
 
 
+def _written(form: str, value: int) -> str:
+    """The number ``value`` written in the style's ``form`` ("#." -> "3.")."""
+    return form.replace("#", str(value))
+
+
+def _write_as(form: str, label: Label) -> str:
+    return f"Write the number as '{_written(form, label.value)}', not '{label.text}'"
+
+
 def _number_fix(ctx: RuleContext, items: list[Paragraph], form: str) -> Fix | None:
     """The fix writing the numbers of ``items`` in ``form``; None when one would no longer
     read as that number (then none is written)."""
     wrong = [p for p in items if p.label is not None and p.label.form != form]
-    edits = [Edit(p.label.span, form.replace("#", str(p.label.value))) for p in wrong]  # type: ignore[union-attr]
+    edits = [Edit(p.label.span, _written(form, p.label.value)) for p in wrong]  # type: ignore[union-attr]
     if not edits or not all(_reads_back(ctx.text, p.span.end, p.label, e.new_text, form) for p, e in zip(wrong, edits, strict=True)):  # type: ignore[arg-type]
         return None
     title = f"Change to '{edits[0].new_text}'" if len(edits) == 1 else f"Number the list {edits[0].new_text} to {edits[-1].new_text}"

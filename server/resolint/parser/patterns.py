@@ -44,7 +44,6 @@ DECIMAL_ITEM = re.compile(r"^\d{1,3}\.\d{1,3}\s")
 ANNEX = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)
 #: "Annex United Nations Convention against Cybercrime": an annex title on the same line.
 ANNEX_TITLED = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?\s+[A-Z“\"]")
-#: An adopted declaration in the first person plural.
 #: The heading of an article or chapter of an annexed text ("Article 1: Competence",
 #: "CHAPTER II"), not a reference to one ("Article 5 of the Convention …").
 ARTICLE_HEADING = re.compile(
@@ -52,6 +51,7 @@ ARTICLE_HEADING = re.compile(
 )
 #: A table of contents ("Contents", "Table of contents Preamble . . . . 3").
 CONTENTS_HEADING = re.compile(r"^[*_#\s]*(?:Table\s+of\s+)?Contents\b(?![ \t]+(?:of|the)\b)", re.IGNORECASE)
+#: An adopted declaration in the first person plural.
 DECLARATION_START = re.compile(r"^[*_]*We,?\s+(?:the\s+)?(?:Heads|Ministers|representatives|Member|States|peoples)", re.IGNORECASE)
 #: An operative paragraph introducing a text it adopts.
 ADOPTS_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:]*:\W*$", re.IGNORECASE)

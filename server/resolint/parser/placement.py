@@ -307,7 +307,7 @@ def text_after_the_final_paragraph(st: Placement, c: Clause) -> bool:
         return False
     if not (P.ARTICLE_HEADING.match(c.body) or P.CONTENTS_HEADING.match(c.body)):
         return False
-    if not _after_final_full_stop(st, c.p.index):
+    if not _after_final_full_stop(st):
         return False
     c.p.kind = Kind.UNPLACED
     st.phase = Phase.CLOSING
@@ -315,15 +315,13 @@ def text_after_the_final_paragraph(st: Placement, c: Clause) -> bool:
     return True
 
 
-def _after_final_full_stop(st: Placement, index: int) -> bool:
-    """Whether the clause before paragraph ``index`` (comments and notes aside) is an
-    operative paragraph or sub-paragraph that ends with a full stop."""
-    for i in range(index - 1, -1, -1):
-        prev = st.paragraphs[i]
-        if prev.kind in (Kind.DIRECTIVE, Kind.NOTE):
-            continue
-        return prev.kind in (Kind.OPERATIVE, Kind.SUBPARAGRAPH) and prev.terminal_char(st.source) == "."
-    return False
+def _after_final_full_stop(st: Placement) -> bool:
+    """Whether the latest clause (the open sub-paragraph, else the latest operative
+    paragraph) ends with a full stop. Read from the walk's state, not from the paragraph
+    before: a resumed walk (``resolint.parser.resume``) compares the paragraphs its state
+    holds, so what a step reads there is never stale."""
+    latest = st.sub_stack[-1] if st.sub_stack else st.last_clause
+    return latest is not None and latest.kind in (Kind.OPERATIVE, Kind.SUBPARAGRAPH) and latest.terminal_char(st.source) == "."
 
 
 def markdown_heading(st: Placement, c: Clause) -> bool:
