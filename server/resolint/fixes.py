@@ -198,22 +198,23 @@ def _drop_culprits(trials: _Trials, kept: list[Finding], body) -> tuple[list[Fin
 def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int) -> set[int]:
     """The ``id`` of the fix to blame for each changed paragraph (its index in ``body``):
     a fix inside it, else the last one before it (the parser reads left to right, so
-    nothing later can change it) — unless an earlier paragraph changed too, whose change
-    may be what changed this one (a paragraph's part follows the one before it): then
-    nobody is blamed for it until that one is settled, so an innocent fix between the
-    two is not dropped (the next round tells)."""
+    nothing later can change it) — unless the paragraph just before it changed too: a
+    paragraph's part follows the one before it, so that change may be the whole cause,
+    and blaming the last fix before it could drop an innocent one between the two (a
+    directive's removal; with every fix dropped, nothing at all was applied: fuzzer). It
+    waits for the next round, once the paragraph before is settled."""
     culprits: set[int] = set()
-    first = True
-    for i in sorted(changed):
+    changed = sorted(changed)
+    changed_set = set(changed)
+    for i in changed:
         start = body[i].span.start if i < len(body) else text_end
         end = body[i].span.end if i < len(body) else text_end
         candidates = [f for f in kept if _first_start(f) <= end and id(f) not in culprits]
         own = [f for f in candidates if _first_start(f) >= start]
         if own:
             culprits.add(id(max(own, key=_first_start)))
-        elif candidates and first:
+        elif candidates and i - 1 not in changed_set:
             culprits.add(id(max(candidates, key=_first_start)))
-        first = False
     return culprits
 
 
