@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from resolint.citations.patterns import MONTH_NUMBER, MONTHS
-from resolint.citations.refdata import format_date
+from resolint.citations.refdata import format_date, instruments_for
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations
@@ -17,13 +17,21 @@ ADOPTED_AFTER = re.compile(
     rf"|on\s+(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})\s+(?P<y2>\d{{4}}))"
 )
 
+#: "<resolution 79/243 of 24 December 2024>, by which it adopted the <instrument>".
+ADOPTED_BY_WHICH = re.compile(
+    r",?\s*(?:by|in|through)\s+which\s+(?:it|the\s+(?:United\s+Nations\s+)?General\s+Assembly)\s+adopted\s+(?:the\s+)?"
+)
+
 
 class InstrumentAdoptionMismatch(Rule):
     """
     ## What it does
     Checks what a text says about a known instrument's adoption against the reference
     data: "the United Nations Convention against Corruption, adopted by the General
-    Assembly in its resolution 58/4 of 31 October 2003" — the resolution and the date.
+    Assembly in its resolution 58/4 of 31 October 2003" — the resolution and the date;
+    and the other way round, "its resolution 79/243 of 24 December 2024, by which it
+    adopted the Convention on Cybercrime" — the instrument that resolution adopted (the
+    United Nations one, not the Council of Europe's).
 
     ## Why is this bad?
     The adopting resolution and date are how readers find an instrument's text; a
@@ -67,6 +75,10 @@ class InstrumentAdoptionMismatch(Rule):
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext):
+        yield from self._adopted_after(ctx)
+        yield from self._adopted_by_which(ctx)
+
+    def _adopted_after(self, ctx: RuleContext):
         text = ctx.text
         for m in citations(ctx).instruments:
             inst = m.instrument
@@ -87,3 +99,30 @@ class InstrumentAdoptionMismatch(Rule):
                     start = a.start("d1") if a.group("d1") else a.start("d2")
                     end = a.end("y1") if a.group("d1") else a.end("y2")
                     yield Violation(Span(start, end), f"The {inst.short} was adopted on {format_date(want)}", severity=sev)
+
+    def _adopted_by_which(self, ctx: RuleContext):
+        """A General Assembly resolution cited as the one "by which it adopted" an
+        instrument: the instrument must be the one the reference data says it adopted."""
+        found = citations(ctx)
+        named_at = {m.span.start: m for m in found.instruments if not (m.in_annex or m.in_quote)}
+        if not named_at:
+            return
+        adopted_by = {i.adopted_by: i for i in instruments_for(ctx.resolution.terms) if "/" in i.adopted_by}
+        text = ctx.text
+        for c in found.resolutions:
+            if c.form != "ga" or c.decision or c.in_annex or c.session is None or c.number is None:
+                continue
+            a = ADOPTED_BY_WHICH.match(text, c.date.span.end if c.date is not None else c.span.end)
+            m = None if a is None else named_at.get(a.end())
+            if m is None:
+                continue
+            cited, inst = f"{c.session}/{c.number}", m.instrument
+            if inst.adopted_by == cited:
+                continue
+            if "/" in inst.adopted_by:
+                sev = None if inst.status == "verified" else Severity.WARNING
+                yield Violation(c.span, f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {cited}", severity=sev)
+            elif cited in adopted_by:
+                other = adopted_by[cited]
+                sev = None if other.status == "verified" else Severity.WARNING
+                yield Violation(m.span, f"Resolution {cited} adopted the {other.short}, not the {inst.short}", severity=sev)
