@@ -114,15 +114,20 @@ class InstrumentAdoptionMismatch(Rule):
                 continue
             a = ADOPTED_BY_WHICH.match(text, c.date.span.end if c.date is not None else c.span.end)
             m = None if a is None else named_at.get(a.end())
-            if m is None:
-                continue
-            cited, inst = f"{c.session}/{c.number}", m.instrument
-            if inst.adopted_by == cited:
-                continue
-            if "/" in inst.adopted_by:
-                sev = None if inst.status == "verified" else Severity.WARNING
-                yield Violation(c.span, f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {cited}", severity=sev)
-            elif cited in adopted_by:
-                other = adopted_by[cited]
-                sev = None if other.status == "verified" else Severity.WARNING
-                yield Violation(m.span, f"Resolution {cited} adopted the {other.short}, not the {inst.short}", severity=sev)
+            if m is not None:
+                yield from _adoption_disagrees(c, f"{c.session}/{c.number}", m, adopted_by)
+
+
+def _adoption_disagrees(c, cited: str, m, adopted_by: dict):
+    """The finding when resolution ``cited`` (citation ``c``) did not adopt the instrument
+    named in ``m``: that instrument was adopted by another, or ``cited`` adopted another."""
+    inst = m.instrument
+    if inst.adopted_by == cited:
+        return
+    if "/" in inst.adopted_by:
+        sev = None if inst.status == "verified" else Severity.WARNING
+        yield Violation(c.span, f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {cited}", severity=sev)
+    elif cited in adopted_by:
+        other = adopted_by[cited]
+        sev = None if other.status == "verified" else Severity.WARNING
+        yield Violation(m.span, f"Resolution {cited} adopted the {other.short}, not the {inst.short}", severity=sev)
