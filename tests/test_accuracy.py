@@ -247,3 +247,29 @@ def test_a_reference_to_an_article_is_not_a_heading():
     text = _RESOLUTION.format(end=".") + "Article 5 of the Statute shall apply.\n"
     result = lint(text, style="un-sc")
     assert "DOC004" not in {f.code for f in result.findings}
+
+
+# -- an opener listed in another spelling is not unknown --------------------------------
+_SPELT = (
+    "The General Assembly,\n\nEmphasising the role of youth,\n\nRecognising also the work done,\n\n"
+    "1. Emphasises the need to act;\n\n2. Authorises the Secretary-General to act.\n"
+)
+
+
+@pytest.mark.parametrize("style", ["un-ga", "un-sc"])
+def test_an_opener_in_another_spelling_is_reported_once_as_spelling(style):
+    """"Emphasising" was reported twice at the same place: as an unknown opener (PRE002,
+    "did you mean 'Emphasizing'?") and as a spelling (TRM010). The spelling says it."""
+    codes = [f.code for f in lint(_SPELT, style=style).findings]
+    assert codes == ["TRM010"] * 4
+
+
+def test_an_opener_in_another_spelling_is_fine_where_the_style_keeps_national_spelling():
+    """Model UN delegates write their own national spelling: "Emphasising" is a listed
+    opener there, not an unknown one (four findings before)."""
+    assert lint(_SPELT, style="mun").findings == []
+
+
+def test_a_misspelt_opener_is_still_unknown():
+    text = _SPELT.replace("Emphasising the role", "Emphasisng the role")
+    assert "PRE002" in {f.code for f in lint(text, style="mun").findings}

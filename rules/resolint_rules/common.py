@@ -95,6 +95,28 @@ def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]):
     return Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement)), f"; did you mean '{replacement}'?"
 
 
+def listed_in_another_spelling(written: str, phrases: tuple[str, ...]) -> bool:
+    """Whether an opener the style does not list is one of ``phrases`` in another
+    spelling ("Emphasising", "Recognising also", "Authorises"): not an unknown opener.
+    Where the style prescribes a spelling, TRM010 reports the word (reporting it again
+    as an unknown opener said the same thing twice); where it does not (Model UN:
+    delegates keep their national spelling), there is nothing to report."""
+    from resolint_rules.trm.spelling import FILES, spelling_table
+
+    words = written.split()
+    for variant in FILES:
+        table, _ = spelling_table(variant)
+        respelled = [table.get(w.lower(), w) for w in words]
+        if respelled != words and " ".join(respelled).lower() in _lowered(phrases):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=16)
+def _lowered(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p.lower() for p in phrases)
+
+
 def inflect_like(word: str, tag: str) -> str | None:
     """``word`` inflected to ``tag`` with its casing kept ("Recalls" -> "Recalling")."""
     form = inflect(word, tag)

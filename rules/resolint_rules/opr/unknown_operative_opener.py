@@ -4,7 +4,7 @@ from resolint.model import Kind
 from resolint.openers import ADVERBS
 from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import is_list_item, suggestion_fix, unlisted_opener
+from resolint_rules.common import is_list_item, listed_in_another_spelling, suggestion_fix, unlisted_opener
 from resolint_rules.opr._verbs import wrong_operative_form
 
 
@@ -14,7 +14,8 @@ class UnknownOperativeOpener(Rule):
     Reports an operative opener that is not among the style's operative phrases and
     suggests the nearest listed one. A verb in the third person that is simply not
     listed ("Reiterates") is worth a look (info); a word that is no such verb is a
-    warning.
+    warning. A listed phrase in another spelling ("Authorises") is not reported: TRM010
+    checks the spelling where the style prescribes one.
 
     ## Why is this bad?
     The phrase list is the house style's vocabulary of decisions; a misspelt or
@@ -70,6 +71,8 @@ class UnknownOperativeOpener(Rule):
         if wrong_operative_form(lower) is not None:
             return  # OPR004 reports these
         written = ctx.slice(op.span)
+        if listed_in_another_spelling(written, ctx.style.operative):
+            return
         fix, hint = suggestion_fix(ctx, op, ctx.style.operative)
         # "Also, in this regard, calls upon": a modifier set off by commas.
         severity = Severity.INFO if is_finite_verb(lower) or lower in ADVERBS else Severity.WARNING

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import reads_as_operative_verb, suggestion_fix, unlisted_opener
+from resolint_rules.common import listed_in_another_spelling, reads_as_operative_verb, suggestion_fix, unlisted_opener
 
 #: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
 ADJECTIVE_OPENERS = frozenset(
@@ -16,7 +16,9 @@ class UnknownPreambularOpener(Rule):
     Reports a preambular opener that is not among the style's preambular phrases, and
     suggests the nearest listed phrase. A participle or adjective that is simply not
     listed ("Stressing") is worth a look (info); a word that is neither ("The", "In")
-    is a warning, since the paragraph then has no opener at all.
+    is a warning, since the paragraph then has no opener at all. A listed phrase in
+    another spelling ("Emphasising") is not reported: TRM010 checks the spelling where
+    the style prescribes one.
 
     ## Why is this bad?
     The phrase lists are the house style's vocabulary. A misspelt opener ("Recaling")
@@ -74,6 +76,8 @@ class UnknownPreambularOpener(Rule):
         if reads_as_operative_verb(lower):
             return  # PRE001 reports an operative verb in the preamble
         written = ctx.slice(op.span)
+        if listed_in_another_spelling(written, ctx.style.preambular):
+            return
         fix, hint = suggestion_fix(ctx, op, ctx.style.preambular)
         severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
         yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)
