@@ -65,6 +65,8 @@ PIECES = [
     "Text of the annex, which is not a clause.",
     "Article 1: Scope of the Office",
     "Contents Preamble . . . . . 1",
+    "(c) on the follow-up.",
+    "CHAPTER IV",
     "\"The Parties agree to cooperate;\"",
     "8.1 an open bidding process;",
     "4. Welcomes the report, notes that the work goes on; 5 that the Council meets,",
@@ -130,6 +132,20 @@ def check_steps(text: str, rnd: random.Random, steps: int) -> None:
 def test_resumed_placement_is_the_full_placement(seed, n):
     rnd = random.Random(seed)
     check_steps(draft(rnd, n), rnd, 12)
+
+
+def test_an_opening_pasted_above_the_old_one():
+    """"The General Assembly," pasted above the old opening takes its line number while
+    the old one moves down into the unchanged tail, where (no longer the opening) it takes
+    the broken line after it as its continuation. The memo compared only the opening's
+    line number and kept the tail as it was joined (found by this file's property test
+    with more seeds)."""
+    before = "Draft\n\nENCOURAGES the member countr\n\nThe General Assembly,\n\nies to:\n\n1. Decides to act."
+    cut = before.index("countr")
+    after = before[:cut] + "\n\nThe General Assembly,\n\n" + before[cut:]
+    memo = ParseMemo()
+    assert dump(parse(before, memo=memo)) == dump(parse(before))
+    assert dump(parse(after, memo=memo)) == dump(parse(after))
 
 
 def test_the_same_with_paragraphs_given():

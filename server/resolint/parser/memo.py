@@ -147,7 +147,9 @@ class ParseMemo:
         when ``key`` (what else the grouping depends on) is the same."""
         last, self._split = self._split, None  # a parse stopped half-way leaves no record
         self.made = None
-        window = None if last is None or last.key != key else segments.plan(last.text, last.line_count, last.merged, source)
+        window = None if last is None or last.key[1:] != key[1:] else segments.plan(last.text, last.line_count, last.merged, source)
+        if last is not None and window is not None and not _tail_keeps_opening(last, window, key[0]):
+            last, window = None, None  # the opening line moved against the tail: read everything again
         parts: list[list[Parts] | None]
         if last is not None and last.key == key and window is None:
             merged, cuts, parts = last.merged, last.cuts, list(last.parts)  # the same text
@@ -159,6 +161,25 @@ class ParseMemo:
             merged, cuts, parts = _spliced(last, window, joined, cut_one)
         self._split = _Split(source.text, source.line_count, key, merged, cuts, parts)
         return [r for pieces, _ in cuts for r in pieces], [g for _, gaps in cuts for g in gaps]
+
+
+def _tail_keeps_opening(last: _Split, w: segments.Window, opening_line: int | None) -> bool:
+    """Whether the paragraphs after the window keep how they were joined: that depends on
+    whether they stand after the opening line (``key[0]``; lines before it are one
+    paragraph each, and nothing is joined onto the opening). It holds when the opening
+    line is before the tail in both versions, or in the tail in both and moved with it.
+    (Its number alone is not enough: "The General Assembly," pasted above the old one
+    takes the old one's line number while the old one moves down into the tail, where it
+    now takes a broken line's continuation; found by the resume property test.)"""
+    was = last.key[0]
+    if was is None or opening_line is None:
+        return was is opening_line
+    if w.stop >= len(last.merged):
+        return was == opening_line  # no tail: the window reaches the end
+    tail_first = last.merged[w.stop].first_line
+    if was < tail_first:
+        return opening_line < tail_first + w.line_shift
+    return opening_line == was + w.line_shift
 
 
 @dataclass(frozen=True, slots=True)
