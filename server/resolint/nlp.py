@@ -25,6 +25,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from resolint.source import spacy_safe
+
 #: How many characters of a paragraph's head we look at to find its opener.
 HEAD_CHARS = 80
 
@@ -59,7 +61,7 @@ class Nlp:
         return self._blank
 
     def tokenize(self, text: str):
-        return self.nlp.make_doc(text)
+        return self.nlp.make_doc(spacy_safe(text))
 
     def _matcher(self, phrases: tuple[str, ...]):
         with self._matcher_lock:

@@ -9,6 +9,7 @@ through this index, built once per text, so that no caller ever measures a line 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,19 @@ LINE_BREAKS = ("\r\n", "\n", "\r")
 #: Characters that join a word to the next ("Secretary-General", "rule_id"): a match next
 #: to one is part of a longer word.
 WORD_JOINERS = "-_"
+
+
+#: A lone UTF-16 surrogate: a Python string may hold one (a language client sends "\ud800"
+#: in valid JSON), UTF-8 cannot, and spaCy hashes every token as UTF-8.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def spacy_safe(text: str) -> str:
+    """``text`` as spaCy can take it: each lone surrogate replaced by U+FFFD, one code
+    point for one, so token offsets are still offsets into ``text``. (spaCy raised
+    UnicodeEncodeError on them, and every house rule of the document crashed: found by the
+    robustness property tests.)"""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 
 def word_before(text: str, i: int, joiners: str = WORD_JOINERS) -> bool:

@@ -336,3 +336,13 @@ def test_fixing_a_long_draft_of_mixed_slips_takes_a_few_parses():
     finally:
         fixes_mod.parse = real_parse
     assert out.passes <= 2 and len(calls) <= 20, (out.passes, len(calls))
+
+
+def test_a_lone_surrogate_does_not_crash_the_house_rules():
+    """A language client may send "\\ud800" (valid JSON, a lone surrogate in Python):
+    spaCy hashes tokens as UTF-8, raised UnicodeEncodeError, and every house rule of the
+    style crashed (DOC000). Found by the property tests with more examples."""
+    assert lint("\ud800", style="mun").findings == []
+    text = "The General Assembly,\n\nRecalling \ud800 the UNSC report,\n\n1. Urges the P5 to act.\n"
+    found = [(f.code, text[f.span.start : f.span.end]) for f in lint(text, style="mun").findings]
+    assert found == [("MUN004", "UNSC"), ("MUN004", "P5")]

@@ -29,8 +29,11 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from resolint.source import spacy_safe
+
 #: Paragraph Docs kept per pipeline (a long resolution has a few hundred paragraphs).
 CACHE_SIZE = 4096
+
 #: lemminflect's word classes, tried in this order when no tagger says which one a word is:
 #: resolutions are built on verbs ("urges", "condemns"), then nouns.
 _UPOS_ORDER = ("VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN")
@@ -176,5 +179,6 @@ class DocCache:
             return doc
 
     def make(self, text: str) -> Doc:
+        text = spacy_safe(text)
         doc = self.nlp(text) if self.trained else self.nlp.make_doc(text)
         return set_lemmas(doc, self._lemma_memo) if self.lemmas else doc
