@@ -346,3 +346,16 @@ def test_a_lone_surrogate_does_not_crash_the_house_rules():
     text = "The General Assembly,\n\nRecalling \ud800 the UNSC report,\n\n1. Urges the P5 to act.\n"
     found = [(f.code, text[f.span.start : f.span.end]) for f in lint(text, style="mun").findings]
     assert found == [("MUN004", "UNSC"), ("MUN004", "P5")]
+
+
+def test_two_bullets_in_a_row_are_removed_together():
+    """"- — the;": removing the stray "-" left "—", which the parser also reads as a
+    bullet, so the same finding came back at the same place pass after pass (property
+    tests with more examples). One fix removes both."""
+    text = (
+        "The General Assembly,\n\nDecides the:\n\n2. Decides العربية the,\n\n3. Decides the,\n\n"
+        "4. Decides العربية the,\n(a) العربية the;\n\ndecides العربية the,\n- — the;\n"
+    )
+    bullets = [f for f in lint(text).findings if f.code == "OPR003" and "bullet" in f.message]
+    assert bullets and [text[e.span.start : e.span.end] for e in bullets[0].fix.edits] == ["- — "]
+    check_text(text)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from resolint.model import Kind, Label, LabelScheme, Paragraph
-from resolint.parser.labels import read_label
+from resolint.parser.labels import read_bullet, read_label
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.opr.sequences import document_sequences
@@ -69,8 +69,7 @@ class OperativeNumberFormat(Rule):
         automatic = _automatic_lists(ctx, form)
         for p in ctx.resolution.of_kind(Kind.OPERATIVE):
             if p.bullet is not None:
-                end = p.label.span.start if p.label else p.content.start
-                yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(Span(p.bullet.start, end), "")))
+                yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(_bullets(ctx, p), "")))
             label = p.label
             if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form:
                 continue
@@ -80,6 +79,19 @@ class OperativeNumberFormat(Rule):
                     yield violation
                 continue
             yield Violation(label.span, _write_as(form, label), _number_fix(ctx, [p], form))
+
+
+def _bullets(ctx: RuleContext, p: Paragraph) -> Span:
+    """The paragraph's bullet and any bullet right after it ("- — the …": the parser reads
+    the dash left behind as a bullet too, so removing one at a time never converged; found
+    by the property tests), up to its label or text."""
+    end = p.label.span.start if p.label else p.content.start
+    while p.label is None:
+        more, after = read_bullet(ctx.text, end, p.content.end)
+        if more is None:
+            break
+        end = after
+    return Span(p.bullet.start, end)  # type: ignore[union-attr]
 
 
 def _automatic_lists(ctx: RuleContext, form: str) -> dict[int, Violation | None]:
