@@ -22,7 +22,7 @@ from resolint.cli.main import main
 from resolint.engine import lint
 from resolint.model import Kind
 
-STYLES = st.sampled_from([None, "interpol", "un-ga", "un-sc", "mun"])
+STYLES = st.sampled_from([None, "interpol", "un-ga", "un-sc", "mun", "itu"])
 
 
 @ROBUST
