@@ -33,7 +33,6 @@ from resolint.source import spacy_safe
 
 #: Paragraph Docs kept per pipeline (a long resolution has a few hundred paragraphs).
 CACHE_SIZE = 4096
-
 #: lemminflect's word classes, tried in this order when no tagger says which one a word is:
 #: resolutions are built on verbs ("urges", "condemns"), then nouns.
 _UPOS_ORDER = ("VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN")
