@@ -133,10 +133,10 @@ def _write_as(form: str, label: Label) -> str:
     return f"Write the number as '{_written(form, label.value)}', not '{label.text}'"
 
 
-def _number_fix(ctx: RuleContext, items: list[Paragraph], form: str) -> Fix | None:
-    """The fix writing the numbers of ``items`` in ``form``; None when one would no longer
-    read as that number (then none is written)."""
-    wrong = [p for p in items if p.label is not None and p.label.form != form]
+def _number_fix(ctx: RuleContext, wrong: list[Paragraph], form: str) -> Fix | None:
+    """The fix writing the numbers of ``wrong`` (labelled paragraphs whose number is not
+    in ``form``) in ``form``; None when one would no longer read as that number (then none
+    is written)."""
     edits = [Edit(p.label.span, _written(form, p.label.value)) for p in wrong]  # type: ignore[union-attr]
     if not edits or not all(_reads_back(ctx.text, p.span.end, p.label, e.new_text, form) for p, e in zip(wrong, edits, strict=True)):  # type: ignore[arg-type]
         return None
