@@ -63,3 +63,92 @@ def test_the_server_sends_published_diagnostics_written_out(monkeypatch):
     assert server.protocol._serialize_message(note) == {"written": "out"} and calls == [note]
     other = types.LogMessageNotification(params=types.LogMessageParams(types.MessageType.Info, "hello"))
     assert server.protocol._serialize_message(other) == CONVERT.unstructure(other)
+
+
+# -- the notification's text, kept per diagnostic between notifications ------------------
+def _pygls_text(note: types.PublishDiagnosticsNotification) -> str:
+    """What pygls sends: json.dumps of the message, the written-out dictionaries inside."""
+    import json
+
+    return json.dumps(note, default=lambda m: notification_json(m, CONVERT.unstructure))
+
+
+def test_kept_text_is_json_dumps_over_successive_versions_of_a_document():
+    import random
+
+    from resolint.incremental import IncrementalLinter
+    from resolint.lsp.publish import PublishedText
+
+    project, editor, linter, published = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter(), PublishedText()
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in DRAFTS[:40])
+    rnd = random.Random(5)
+    reused_texts = 0
+    for version in range(1, 30):
+        state = build_state("file:///é d.txt", version, text, None, project, editor, None, "utf-16", linter)
+        note = _notification(state.diagnostics, version if version % 7 else None)
+        before = sum(len(g) for g in published._documents.values())
+        assert published.text(note, CONVERT.unstructure) == _pygls_text(note), version
+        reused_texts += before > 0
+        at = rnd.randrange(len(text))
+        text = text[:at] + rnd.choice(["x", "\n", "", "é;", "\n\n1. Urges "]) + text[at + rnd.randrange(3):]
+    assert reused_texts > 20 and len(state.diagnostics) > 50
+
+
+def test_kept_text_is_not_reused_for_another_diagnostic_with_the_same_fields():
+    from resolint.lsp.publish import PublishedText
+
+    published = PublishedText()
+    rng = types.Range(types.Position(0, 1), types.Position(0, 3))
+    fix = {"title": "Replace", "applicability": "safe", "edits": []}
+
+    def own(fix_data, message="m", data_id="a", name="n", **extra):
+        data = {"id": data_id, "name": name, "version": 1, "fix": fix_data}
+        return types.Diagnostic(range=rng, message=message, code=extra.pop("code", "PRE004"), data=data, **extra)
+
+    variants = [
+        [own(fix)],
+        # Each field of the text differs in turn, with the same fix object.
+        [own(fix, message="other")],
+        [own(fix, data_id="b")],
+        [own(fix, name="other")],
+        [own(fix, code="PRE005")],
+        [own(fix, severity=types.DiagnosticSeverity.Error)],
+        [own(fix, source="resolint")],
+        [own(fix, code_description=types.CodeDescription("file:///x.md"))],
+        [types.Diagnostic(range=types.Range(rng.start, types.Position(1, 0)), message="m", code="PRE004", data=own(fix).data)],
+        [own({**fix, "title": "Other"})],  # another fix object with other contents
+        [own(None)],
+        [own(fix, tags=[types.DiagnosticTag.Unnecessary])],  # not resolint's own: written whole
+        [types.Diagnostic(range=rng, message="m", code="PRE004", data={"id": "a", "name": "n", "fix": fix, "version": 1})],
+        [types.Diagnostic(range=rng, message="m", code="PRE004", data=["a"])],
+        [],
+    ]
+    for diagnostics in variants:  # each right after the first, whose text is then kept
+        for sent in (variants[0], diagnostics, diagnostics):
+            note = _notification(sent, 4)
+            assert published.text(note, CONVERT.unstructure) == _pygls_text(note)
+
+
+def test_the_server_writes_what_pygls_would_write():
+    from resolint.lsp.server import server
+
+    class Writer:
+        def __init__(self):
+            self.sent = []
+
+        def write(self, data):
+            self.sent.append(data)
+
+    project, editor = ProjectSettings(Settings(), None), EditorSettings()
+    state = build_state("file:///d.txt", 3, DRAFTS[0].read_text(encoding="utf-8"), None, project, editor, None, "utf-16")
+    note = _notification(state.diagnostics, 3)
+    protocol, ours, theirs = server.protocol, Writer(), Writer()
+    was = protocol.writer, protocol._include_headers
+    try:
+        protocol.set_writer(ours)
+        protocol._send_data(note)
+        protocol.set_writer(theirs)
+        super(type(protocol), protocol)._send_data(note)
+    finally:
+        protocol.writer, protocol._include_headers = was
+    assert ours.sent == theirs.sent and len(ours.sent) == 1 and state.diagnostics

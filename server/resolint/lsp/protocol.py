@@ -8,26 +8,29 @@
 - pygls 2.1 keeps the future of every notification handled by a generator or a
   coroutine (``didChange`` among them) in ``_request_futures`` for ever: one leaked
   future per keystroke. Ours are dropped when done.
-- Diagnostics are published with their JSON written out (:mod:`resolint.lsp.publish`).
+- Diagnostics are published with their JSON written out (:mod:`resolint.lsp.publish`),
+  as text kept per diagnostic between notifications (``_send_data``).
 - Lifecycle, as the spec asks and pygls 2.1 does not: a request before ``initialize`` is
   answered ``ServerNotInitialized`` (-32002) and a notification then is dropped (pygls
   handles both); a second ``initialize`` and any request after ``shutdown`` get
   ``InvalidRequest`` (-32600) (pygls drops them silently, so the client waits for ever).
 
 These override private names of pygls (``_execute_handler``, ``_request_futures``,
-``_send_response``, ``_shutdown``): pyproject.toml pins pygls to the 2.1 series.
+``_send_response``, ``_send_data``, ``_shutdown``): pyproject.toml pins pygls to the 2.1 series.
 """
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import logging
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
+from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
-from resolint.lsp.publish import notification_json
+from resolint.lsp.publish import PublishedText, notification_json
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,33 @@ class _Answered:
 
 class ResolintProtocol(LanguageServerProtocol):
     _initialize_seen = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        #: The text of each open document's diagnostics as last published.
+        self.published = PublishedText()
+
+    def _send_data(self, data):
+        # pygls's own, but for diagnostics: their text is put together from what the
+        # last notifications of the document sent (resolint.lsp.publish.PublishedText).
+        if not isinstance(data, types.PublishDiagnosticsNotification) or self.writer is None:
+            return super()._send_data(data)
+        try:
+            body = self.published.text(data, self._converter.unstructure)  # ASCII: json.dumps escapes the rest
+        except Exception:  # a bug here must not cost the diagnostics: pygls's way
+            log.exception("writing the diagnostics' text failed; sending them as pygls does")
+            return super()._send_data(data)
+        header = f"Content-Length: {len(body)}\r\nContent-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
+        try:
+            res = self.writer.write(((header if self._include_headers else "") + body).encode(self.CHARSET))
+            if inspect.isawaitable(res):
+                asyncio.ensure_future(res)
+        except BrokenPipeError:  # as pygls: the client is gone
+            log.exception("Error sending data. BrokenPipeError")
+            raise
+        except Exception as error:
+            log.exception("Error sending data")
+            self._server._report_server_error(error, JsonRpcInternalError)
 
     def _serialize_message(self, data):
         # Diagnostics are most of what the server sends after each keystroke: their JSON

@@ -387,6 +387,7 @@ def did_close(ls: ResolintServer, params: types.DidCloseTextDocumentParams) -> N
     ls.scheduler.forget(uri)
     if not ls.pull:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    ls.protocol.published.forget(uri)  # after the empty list: it keeps nothing
 
 
 # -- configuration ----------------------------------------------------------------------
