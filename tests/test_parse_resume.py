@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from resolint.model import Resolution
 from resolint.parser import parse
 from resolint.parser.memo import ParseMemo
-from resolint.parser.segments import common_prefix, common_suffix
+from resolint.parser.segments import changed_ends, common_prefix, common_suffix
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -283,6 +283,20 @@ def test_common_prefix_across_chunks():
         assert common_prefix(a, b) == at
         assert common_suffix(a, b, len(a)) == len(a) - at - 1
     assert common_prefix(a, a) == len(a) and common_suffix(a, a + "", 5000) == 5000
+
+
+def test_changed_ends_kept_only_for_the_same_two_texts():
+    """The parse and the diagnostics' conversion ask the same pair; another pair, even of
+    equal texts in other objects, is compared afresh."""
+    rnd = random.Random(3)
+    texts = ["".join(rnd.choice("ab\n𝔸") for _ in range(rnd.randrange(40))) for _ in range(30)]
+    for _ in range(300):
+        old, new = rnd.choice(texts), rnd.choice(texts)
+        if rnd.random() < 0.3:
+            new = "".join(list(new))  # equal, another object (or the same: Python may intern)
+        a = common_prefix(old, new)
+        want = (a, common_suffix(old, new, min(len(old), len(new)) - a))
+        assert changed_ends(old, new) == want and changed_ends(old, new) == want
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here (a user's clone)")

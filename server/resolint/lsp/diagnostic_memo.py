@@ -30,7 +30,7 @@ from lsprotocol import types
 from resolint.engine import Finding
 from resolint.lsp.diagnostics import diagnostic, fix_data, lsp_range, range_json
 from resolint.lsp.positions import LineIndex
-from resolint.parser.segments import common_prefix, common_suffix
+from resolint.parser.segments import changed_ends
 
 #: (LSP range, fix data) of a finding.
 Parts = tuple[types.Range, Any]
@@ -99,8 +99,7 @@ class DiagnosticMemo:
         old = self._text if self._setting == setting else None
         prefix, changed_end, shift, line_shift = -1, len(text) + 1, 0, 0
         if old is not None:
-            prefix = common_prefix(old, text)
-            suffix = common_suffix(old, text, min(len(old), len(text)) - prefix)
+            prefix, suffix = changed_ends(old, text)
             changed_end = len(text) - suffix  # where the unchanged end of the new text starts
             shift, line_shift = len(text) - len(old), index.line_count - self._lines
         line_starts = index.source.line_starts
