@@ -20,7 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resolint import incremental
+from resolint.citations.local import NOTHING
 from resolint.engine import lint
+from resolint.generations import MISSING
 from resolint.incremental import IncrementalLinter, LintCache, shift_opener, shift_violation
 from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
@@ -290,15 +292,20 @@ def test_citation_edits_relint_like_a_full_lint():
 class _ForgetsWhatWasNamedBefore(LintCache):
     """Keeps a paragraph's citations even when the bodies named before it changed."""
 
-    def paragraph_fact(self, key, compute, valid):
-        return super().paragraph_fact(key, compute, lambda _: True)
+    def paragraph_facts(self, keys):
+        kept = super().paragraph_facts(keys)
+        # A kept reading that says it holds whatever was named before it.
+        return [k if k is MISSING or k is NOTHING else k._replace(named=None) for k in kept]
 
 
 class _IgnoresTheDocument(LintCache):
     """Keeps a paragraph's citations whatever the document's organ and terms."""
 
-    def paragraph_fact(self, key, compute, valid):
-        return super().paragraph_fact((key[0], None), compute, valid)
+    def paragraph_facts(self, keys):
+        return super().paragraph_facts([(k[0], None) for k in keys])
+
+    def keep_paragraph_fact(self, key, fact):
+        return super().keep_paragraph_fact((key[0], None), fact)
 
 
 @pytest.mark.parametrize("broken", [_ForgetsWhatWasNamedBefore, _IgnoresTheDocument], ids=lambda c: c.__name__)

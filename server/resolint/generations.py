@@ -10,6 +10,7 @@ is one lint: a lookup moves an entry from the previous round to the current one,
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any
 
 #: What :meth:`Generations.get` returns for a key it does not hold (None may be a value).
@@ -26,7 +27,7 @@ class Generations:
         self.previous: dict = {}
 
     def get(self, key: Any) -> Any:
-        hit = self.current.get(key, MISSING)
+        hit = self.current.get(key, MISSING)  # (MISSING may be stored: see get_all)
         if hit is MISSING:
             # Moved, not copied: the previous round's key (and the paragraph text in it)
             # is not kept beside this round's equal one.
@@ -34,6 +35,21 @@ class Generations:
             if hit is not MISSING:
                 self.current[key] = hit
         return hit
+
+    def get_all(self, keys: list) -> list:
+        """``[self.get(k) for k in keys]``, in bulk: a lint asks the cache about every
+        paragraph of the document, and one Python call per paragraph was most of what the
+        answer cost. At the start of a round (nothing used yet, the usual case) the keys
+        are moved out of the previous round by C loops; a key asked twice gets its value
+        both times (the first occurrence's, written last)."""
+        current, previous = self.current, self.previous
+        if current:
+            return [self.get(k) for k in keys]
+        hits = list(map(previous.pop, keys, repeat(MISSING)))
+        current.update(zip(reversed(keys), reversed(hits), strict=True))  # MISSING stands for "not kept"
+        for i in [i for i, h in enumerate(hits) if h is MISSING]:
+            hits[i] = current[keys[i]]  # a repeated key's value, or MISSING
+        return hits
 
     def put(self, key: Any, value: Any) -> None:
         self.current[key] = value

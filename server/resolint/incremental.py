@@ -7,7 +7,7 @@ paragraph-local (:attr:`resolint.rule.Rule.local`). :class:`LintCache` keeps the
 results *content-addressed* — keyed by the paragraph's text and every other input they
 may read — with their spans stored relative to the paragraph, so a paragraph that moved
 (text inserted above it) is a hit and its results are shifted into place. What each
-paragraph cites is kept the same way (:meth:`LintCache.paragraph_fact`), and the parse
+paragraph cites is kept the same way (:meth:`LintCache.paragraph_facts`), and the parse
 resumes from the last one (:mod:`resolint.parser.memo`, :mod:`resolint.parser.resume`).
 Everything else (document-level rules, what crosses paragraphs in citations, directives,
 sorting) runs as in a full lint, so the findings are those of
@@ -195,17 +195,17 @@ class LintCache:
             self._openers.put(key, (base, found))
         return found
 
-    def paragraph_fact(self, key: tuple[int, Any], compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
-        """A fact about a paragraph read from its number (:meth:`paragraph_numbers`) and
-        more (``key``: the number and anything else hashable it depends on) alone —
-        offsets relative to the paragraph, no link to the paragraph object — that holds
-        while ``valid(fact)`` says so: ``compute()`` when not kept or no longer valid.
-        (The citations a paragraph holds, :mod:`resolint.citations.local`.)"""
-        hit = self._facts.get(key)
-        if hit is MISSING or not valid(hit):
-            hit = compute()
-            self._facts.put(key, hit)
-        return hit
+    def paragraph_facts(self, keys: list[tuple[int, Any]]) -> list[Any]:
+        """Facts about paragraphs kept by earlier lints (MISSING where none), each read
+        from its paragraph's number (:meth:`paragraph_numbers`) and more (``key``: the
+        number and anything else hashable it depends on) alone: offsets relative to the
+        paragraph, no link to the paragraph object. (The citations a paragraph holds,
+        :mod:`resolint.citations.local`; their reader checks that a kept one still holds.)"""
+        return self._facts.get_all(keys)
+
+    def keep_paragraph_fact(self, key: tuple[int, Any], fact: Any) -> None:
+        """Keep ``fact`` for :meth:`paragraph_facts` under ``key``."""
+        self._facts.put(key, fact)
 
     def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
         """See :meth:`resolint.facts.Analysis.kept_violations`: kept with their ``base``,
@@ -250,16 +250,18 @@ class LintCache:
     def paragraph_numbers(self, text: str, res: Resolution) -> list[int]:
         """A number for each paragraph of ``res`` (by index) standing for its
         :func:`paragraph_key` (equal numbers, equal keys): what the local rules' tables
-        and the facts about single paragraphs (:meth:`paragraph_fact`) are keyed by,
+        and the facts about single paragraphs (:meth:`paragraph_facts`) are keyed by,
         worked out once per lint."""
         if self._numbered is res and self._by_index is not None:
             return self._by_index
-        number = self._number_of_key
         ids = self._text_ids(res)
         if ids is not None:  # parsed with the memo: its texts are numbered
-            out = [number(placed_key(t, p)) for t, p in zip(ids, res.paragraphs, strict=True)]
+            keys = [placed_key(t, p) for t, p in zip(ids, res.paragraphs, strict=True)]
         else:
-            out = [number(paragraph_key(text, p)) for p in res.paragraphs]
+            keys = [paragraph_key(text, p) for p in res.paragraphs]
+        out = self._numbers.get_all(keys)
+        for i in [i for i, n in enumerate(out) if n is MISSING]:
+            out[i] = self._number_of_key(keys[i])  # (a key repeated after it has its number)
         self._by_index, self._numbered = out, res
         return out
 

@@ -133,12 +133,9 @@ class _CountingMemo(LintCache):
 
     reads = 0
 
-    def paragraph_fact(self, key, compute, valid):
-        def counted():
-            self.reads += 1
-            return compute()
-
-        return super().paragraph_fact(key, counted, valid)
+    def keep_paragraph_fact(self, key, fact):  # what is read anew is kept
+        self.reads += 1
+        return super().keep_paragraph_fact(key, fact)
 
 
 def _fields(cs) -> list:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -53,6 +53,7 @@ from resolint.citations.types import (
     Organ,
     ResolutionCitation,
 )
+from resolint.generations import MISSING
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.source import Span
 
@@ -153,11 +154,13 @@ def _facts(res: Resolution, organ: Organ, dates_by_par: dict[int, list[DateMenti
 
 class ParagraphMemo(Protocol):
     """Keeps facts about paragraphs between lints of one document
-    (:meth:`resolint.incremental.LintCache.paragraph_fact`)."""
+    (:meth:`resolint.incremental.LintCache.paragraph_facts`)."""
 
     def paragraph_numbers(self, text: str, res: Resolution) -> list[int]: ...
 
-    def paragraph_fact(self, key: tuple[int, Hashable], compute: Callable[[], T], valid: Callable[[T], bool]) -> T: ...
+    def paragraph_facts(self, keys: list[tuple[int, Hashable]]) -> list[Any]: ...
+
+    def keep_paragraph_fact(self, key: tuple[int, Hashable], fact: Any) -> None: ...
 
 
 #: Paragraphs read anew in one extraction before whole-text scans (:class:`Hints`) pay.
@@ -174,33 +177,52 @@ class _Reader:
         self.hints = Hints(self.text, self.body, matcher) if memo is None else None
         self.settings: dict[Kind, Setting] = {}
         self.misses = 0
-        #: With a memo: each paragraph's number (by index), and the part of a paragraph's
-        #: key besides it, by kind (plain values that hash fast: an enum's hash runs Python).
+        #: With a memo: each paragraph's number (by index), and the keys in the memo of
+        #: the paragraphs to read (by index).
         self.numbers = None if memo is None else memo.paragraph_numbers(self.text, res)
-        self.extras: dict[Kind, tuple] = {}
+        self.keys: dict[int, tuple] = {}
 
-    def paragraphs(self) -> list[Paragraph]:
-        """The paragraphs to read: every one with a memo (it keeps them all), else only
-        those the hints say may cite anything (the others read as :data:`NOTHING`)."""
-        if self.hints is None or self.memo is not None:
-            return self.body
+    def paragraphs(self) -> list[tuple[Paragraph, Any]]:
+        """The paragraphs to read, each with what the memo holds for it (MISSING: nothing,
+        or no memo). With a memo, those it holds as citing nothing are left out: they
+        cite nothing whatever bodies are named before them. Without one, only those the
+        hints say may cite anything (the others read as :data:`NOTHING`)."""
+        if self.memo is not None:
+            keys = self._keys()
+            kept = self.memo.paragraph_facts(keys)
+            body = self.body
+            self.keys = {body[i].index: keys[i] for i, loc in enumerate(kept) if loc is not NOTHING}
+            return [(body[i], loc) for i, loc in enumerate(kept) if loc is not NOTHING]
+        assert self.hints is not None
         may = self.hints.may_cite
-        return [p for p in self.body if p.index in may]
+        return [(p, MISSING) for p in self.body if p.index in may]
 
-    def local(self, p: Paragraph, named: Named) -> Local:
-        """What ``p`` cites, with ``named`` the bodies named before it."""
+    def _keys(self) -> list[tuple[int, tuple]]:
+        """Each body paragraph's key in the memo: its number and its :class:`Setting`'s
+        fields (plain values that hash fast: an enum's hash runs Python)."""
+        numbers, matcher, organ = self.numbers, self.matcher, self.organ.value
+        assert numbers is not None
+        extras = {kind: (matcher, organ, kind is Kind.ANNEX, kind is Kind.TITLE, None) for kind in Kind}
+        keys = [(numbers[p.index], extras[p.kind]) for p in self.body]
+        sym = self.symbol
+        if sym is not None:  # the paragraph with the document's symbol reads it apart
+            for i, p in enumerate(self.body):
+                a = p.span.start
+                if a <= sym.start < p.span.end:
+                    keys[i] = (numbers[p.index], (*extras[p.kind][:4], Span(sym.start - a, sym.end - a)))
+        return keys
+
+    def local(self, p: Paragraph, named: Named, kept: Any) -> Local:
+        """What ``p`` cites, with ``named`` the bodies named before it; ``kept``: what
+        the memo holds for it (see :meth:`paragraphs`)."""
         if self.memo is None:
             assert self.hints is not None
             return self.hints.read(self.text, p, self._setting(p), named)
-        a, kind, sym = p.span.start, p.kind, self.symbol
-        if sym is not None and a <= sym.start < p.span.end:  # the paragraph with the document's symbol
-            extra: tuple = (self.matcher, self.organ.value, kind is Kind.ANNEX, kind is Kind.TITLE, Span(sym.start - a, sym.end - a))
-        else:
-            extra = self.extras.get(kind) or self.extras.setdefault(
-                kind, (self.matcher, self.organ.value, kind is Kind.ANNEX, kind is Kind.TITLE, None)
-            )
-        key = (self.numbers[p.index], extra)  # type: ignore[index]
-        return self.memo.paragraph_fact(key, lambda: self._read(p, self._setting(p), named), lambda loc: loc.fits(named))
+        if kept is not MISSING and kept.fits(named):
+            return kept
+        loc = self._read(p, self._setting(p), named)
+        self.memo.keep_paragraph_fact(self.keys[p.index], loc)
+        return loc
 
     def _setting(self, p: Paragraph) -> Setting:
         """The setting of ``p``: one per kind of paragraph, but for the one with the document's symbol."""
@@ -269,8 +291,8 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: Paragrap
     reader = _Reader(res, matcher, organ, memo)
     walk = _Walk(res)
     named = Named()
-    for p in reader.paragraphs():
-        loc = reader.local(p, named)
+    for p, kept in reader.paragraphs():
+        loc = reader.local(p, named, kept)
         if loc is not NOTHING:
             walk.add(p, loc)
             named = named.after(loc.organs)
