@@ -144,8 +144,10 @@ class LintCache:
     def __init__(self) -> None:
         self._openers = Generations()
         #: (rule code, options, style) -> that rule's violations by paragraph key, as the
-        #: last lint left them (a lint replaces the whole table: what it did not use goes).
+        #: last lints left them (a table that holds more than the last two lints asked
+        #: about is rebuilt with only what the lint used), and how many the last one asked.
         self._violations: dict[tuple[str, str, str], dict] = {}
+        self._asked: dict[tuple[str, str, str], int] = {}
         #: A number per distinct :func:`paragraph_key` (so the per-rule lookups hash two
         #: small values, not the paragraph's text), and this lint's numbers by paragraph index.
         self._numbers = Generations()
@@ -168,6 +170,7 @@ class LintCache:
         self._kept.next_round()
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
+        self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
         self._ran = set()
         self._numbers.next_round()
         self._by_index = self._numbered = self._current = None
@@ -286,13 +289,20 @@ class LintCache:
         else:
             keys = [(numbers[p.index], rule.paragraph_key(ctx, p)) for p in paragraphs]
         table = self._violations.get(prefix)
-        hits: list[Any] = [None] * len(keys) if table is None else list(map(table.get, keys))  # None: not kept
+        if table is None:
+            table = self._violations[prefix] = {}
+        hits: list[Any] = list(map(table.get, keys))  # None: not kept
         out: list[Violation] = []
         if hits.count(_NOTHING) != len(hits):
             for i, hit in enumerate(hits):
                 if hit is not _NOTHING:
-                    hits[i] = self._visit(rule, ctx, paragraphs[i], hit, out)
-        self._violations[prefix] = dict(zip(keys, hits, strict=True))
+                    table[keys[i]] = hits[i] = self._visit(rule, ctx, paragraphs[i], hit, out)
+        if len(table) > len(keys) + self._asked.get(prefix, 0):
+            # What earlier versions left (edited paragraphs' old texts) goes once the table
+            # holds more than the last two lints asked about, not after every lint:
+            # rebuilding it was a dict per rule per keystroke.
+            self._violations[prefix] = dict(zip(keys, hits, strict=True))
+        self._asked[prefix] = len(keys)
         self._ran.add(prefix)
         return out
 
