@@ -57,8 +57,7 @@ class InternalReferenceTarget(Rule):
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext):
-        res = ctx.resolution
-        if not res.operative:
+        if not ctx.facts.last_operative_of_part:  # no operative paragraph (kept once per lint)
             return
         for r in citations(ctx).internal:
             if not r.explicit or r.paragraph is None:

@@ -67,7 +67,7 @@ class OperativeNumberFormat(Rule):
     def check(self, ctx: RuleContext):
         form = ctx.style.get("numbering.form", "#.")
         automatic = _automatic_lists(ctx, form)
-        for p in ctx.resolution.of_kind(Kind.OPERATIVE):
+        for p in ctx.facts.of_kinds((Kind.OPERATIVE,)):
             if p.bullet is not None:
                 yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(_bullets(ctx, p), "")))
             label = p.label

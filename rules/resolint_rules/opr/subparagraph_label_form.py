@@ -68,7 +68,7 @@ class SubparagraphLabelForm(Rule):
     def check(self, ctx: RuleContext):
         forms = ctx.style.get("subparagraphs.forms", [])
         schemes = ctx.style.get("subparagraphs.schemes", [])
-        for p in ctx.resolution.of_kind(Kind.SUBPARAGRAPH):
+        for p in ctx.facts.of_kinds((Kind.SUBPARAGRAPH,)):
             label = p.label
             if label is None or p.parent is None or p.parent.kind is Kind.PREAMBLE:
                 continue

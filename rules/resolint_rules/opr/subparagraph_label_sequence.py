@@ -7,10 +7,10 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint_rules.labels import reads_back, render_label
 
 
-def _siblings(res) -> list[list[Paragraph]]:
+def _siblings(facts) -> list[list[Paragraph]]:
     """Labelled sub-paragraphs grouped by parent, in order."""
     groups: dict[int, list[Paragraph]] = {}
-    for p in res.of_kind(Kind.SUBPARAGRAPH):
+    for p in facts.of_kinds((Kind.SUBPARAGRAPH,)):
         if p.label is None:
             continue
         key = p.parent.index if p.parent is not None else -1
@@ -77,7 +77,7 @@ class SubparagraphLabelSequence(Rule):
     fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
-        for group in _siblings(ctx.resolution):
+        for group in _siblings(ctx.facts):
             first = group[0].label
             expected = 1
             offered = False  # one relabelling fix per list, at its first break

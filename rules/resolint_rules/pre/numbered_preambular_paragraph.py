@@ -53,7 +53,7 @@ class NumberedPreambularParagraph(Rule):
     fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
-        for p in ctx.resolution.preamble:
+        for p in ctx.facts.preamble:
             if p.label is None or p.label.scheme is not LabelScheme.ARABIC:
                 continue
             remove = Span(p.label.span.start, p.content.start)

@@ -55,7 +55,7 @@ class PreambularItemSequence(Rule):
 
     def check(self, ctx: RuleContext):
         res = ctx.resolution
-        for head in res.preamble:
+        for head in ctx.facts.preamble:
             if not head.heads_group:
                 continue
             items = [p for p in res.group_items(head) if p.label is not None]

@@ -58,7 +58,7 @@ class PreambularTerminalPunctuation(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
-        for p in ctx.resolution.preamble:
+        for p in ctx.facts.preamble:
             if is_group_head(ctx, p):
                 yield from self._items(ctx, p)
                 continue

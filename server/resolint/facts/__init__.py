@@ -123,7 +123,8 @@ class Analysis:
     @cached_property
     def own_paragraphs(self) -> list[Paragraph]:
         """Paragraphs in the drafter's own words: not an annex (often a treaty), not a directive."""
-        return [p for p in self.resolution.paragraphs if p.own]
+        annex, directive = Kind.ANNEX, Kind.DIRECTIVE  # Paragraph.own, inlined: asked after every keystroke
+        return [p for p in self.resolution.paragraphs if p.kind is not annex and p.kind is not directive]
 
     @cached_property
     def quotes(self) -> list[Span]:
