@@ -28,7 +28,9 @@ if ! NO_MKDOCS_2_WARNING=1 "$venv/bin/mkdocs" build --strict --site-dir site > "
   echo "mkdocs build --strict failed" >&2
   exit 1
 fi
-test -f site/rules/PRE003.html && test -f site/index.html
+# One check per line: set -e does not stop at a failure before the last command of an && list.
+test -f site/rules/PRE003.html
+test -f site/index.html
 
 step "headless Chromium"
 command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }

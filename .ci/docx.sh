@@ -15,6 +15,9 @@ if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! /us
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui python3-uno poppler-utils >/dev/null
 fi
-command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null
+# One check per line: set -e does not stop at a failure before the last command of an && list.
+command -v soffice >/dev/null
+command -v pdftotext >/dev/null
+command -v pdftoppm >/dev/null
 /usr/bin/python3 -c "import uno"
 .venv/bin/python -m pytest -q -rs tests/docx/test_docx_libreoffice.py tests/docx/test_docx_track_libreoffice.py
