@@ -189,10 +189,12 @@ class _Reader:
         hints say may cite anything (the others read as :data:`NOTHING`)."""
         if self.memo is not None:
             keys = self._keys()
-            kept = self.memo.paragraph_facts(keys)
-            body = self.body
-            self.keys = {body[i].index: keys[i] for i, loc in enumerate(kept) if loc is not NOTHING}
-            return [(body[i], loc) for i, loc in enumerate(kept) if loc is not NOTHING]
+            out = []
+            for p, key, loc in zip(self.body, keys, self.memo.paragraph_facts(keys), strict=True):
+                if loc is not NOTHING:
+                    self.keys[p.index] = key
+                    out.append((p, loc))
+            return out
         assert self.hints is not None
         may = self.hints.may_cite
         return [(p, MISSING) for p in self.body if p.index in may]

@@ -106,7 +106,9 @@ class PublishedText:
     def text(self, note: types.PublishDiagnosticsNotification, unstructure: Callable[[Any], Any]) -> str:
         """``json.dumps(notification_json(note, unstructure))``."""
         p = note.params
-        kept = self._documents.pop(p.uri, None) or Generations()
+        kept = self._documents.pop(p.uri, None)
+        if kept is None:
+            kept = Generations()
         if len(self._documents) >= _KEPT_DOCUMENTS:
             del self._documents[next(iter(self._documents))]
         self._documents[p.uri] = kept  # the most recent last
