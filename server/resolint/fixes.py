@@ -144,10 +144,9 @@ def structure_keeping(
     """The chosen fixes that keep the draft's structure, and the text with them applied.
 
     All of them together first: one parse, the usual case. Otherwise, knowing the
-    parse (``res``), each paragraph whose structure changed points at its culprit: a
-    fix inside it, else the last fix before it (the parser reads left to right, so
-    nothing later can change it): those are dropped and the rest tried
-    again, a few parses for any number of independent culprits. If that does not settle
+    parse (``res``), each paragraph whose structure changed points at its culprits: a
+    fix inside it, else the fixes next to it (:func:`_culprits`): those are dropped and
+    the rest tried again, a few parses for any number of independent culprits. If that does not settle
     it, halves are tried recursively within a budget of parses; fixes left unverified
     wait for the next pass. Cost stays a few parses per pass however large the draft.
     ``paragraphs_given`` parses as the draft was parsed (a Word document's paragraphs).
@@ -176,19 +175,25 @@ class _Trials:
     def applied(self, group: list[Finding]) -> str:
         return apply_edits(self.text, [e for f in group for e in f.fix.edits])
 
+    def parse(self, t: str) -> Resolution:
+        return parse(t, paragraphs_given=True) if self.paragraphs_given else parse(t)
+
     def structure_of(self, t: str) -> tuple:
-        return structure(parse(t, paragraphs_given=True) if self.paragraphs_given else parse(t))
+        return structure(self.parse(t))
 
 
 def _drop_culprits(trials: _Trials, kept: list[Finding], body) -> tuple[list[Finding], str | None]:
     """Drop the culprits of each paragraph whose structure changed, a few rounds at most;
     return the fixes left and, when they keep the structure, the text with them applied."""
     for _ in range(LOCATE_TRIALS):
-        trial = trials.applied(kept)
-        after = trials.structure_of(trial)
+        edits = [e for f in kept for e in f.fix.edits]
+        trial = apply_edits(trials.text, edits)
+        parsed = trials.parse(trial)
+        after = structure(parsed)
         if after == trials.before:
             return kept, trial
-        culprits = _culprits(kept, body, _divergent(trials.before, after), len(trials.text))
+        changed = _changed_paragraphs(trials.before, after, body, parsed.body, edits)
+        culprits = _culprits(kept, body, changed, len(trials.text))
         if not culprits:
             break
         kept = [f for f in kept if id(f) not in culprits]
@@ -196,26 +201,55 @@ def _drop_culprits(trials: _Trials, kept: list[Finding], body) -> tuple[list[Fin
 
 
 def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int) -> set[int]:
-    """The ``id`` of the fix to blame for each changed paragraph (its index in ``body``):
-    a fix inside it, else the last one before it (the parser reads left to right, so
-    nothing later can change it) — unless the paragraph just before it changed too: a
-    paragraph's part follows the one before it, so that change may be the whole cause,
-    and blaming the last fix before it could drop an innocent one between the two (a
-    directive's removal; with every fix dropped, nothing at all was applied: fuzzer). It
-    waits for the next round, once the paragraph before is settled."""
-    culprits: set[int] = set()
-    changed = sorted(changed)
+    """The ``id`` of the fixes to blame for each changed paragraph (its index in ``body``).
+
+    A fix inside it, when there is one. Otherwise the last fix before it (a fix that
+    makes the paragraph before introduce a list turns this one into a list item) and the
+    first fix of the paragraph after it: the parser reads a paragraph's next line before
+    deciding where it ends (a line lowercased by a fix reads as a continuation, and a
+    stray line between two paragraphs joins one or stands alone: fuzzer). Both are
+    blamed at once; an innocent one is only deferred to the next pass, while blaming one
+    per round walked through a run of fixes one parse at a time.
+
+    Nothing is blamed for a paragraph without a fix of its own when the paragraph just
+    before it changed too: a paragraph's part follows the one before it, so that change
+    may be the whole cause, and blaming the last fix before it could drop an innocent one
+    between the two (a directive's removal; with every fix dropped, nothing at all was
+    applied: fuzzer). It waits for the next round, once the paragraph before is settled.
+    """
+    ordered = sorted(kept, key=_first_start)
+    starts = [_first_start(f) for f in ordered]
+    blamed: set[int] = set()  # indexes in ``ordered``
+    skip: dict[int, int] = {}  # a blamed index -> an unblamed one before it (or -1)
     changed_set = set(changed)
-    for i in changed:
+
+    def last_unblamed(k: int) -> int:
+        """The last fix at or before ``k`` not blamed yet (blamed runs are skipped in one
+        step once walked, so many paragraphs reaching back over them stay linear)."""
+        walked = []
+        while k >= 0 and k in blamed:
+            walked.append(k)
+            k = skip.get(k, k - 1)
+        for w in walked:
+            skip[w] = k
+        return k
+
+    for i in sorted(changed_set):
         start = body[i].span.start if i < len(body) else text_end
         end = body[i].span.end if i < len(body) else text_end
-        candidates = [f for f in kept if _first_start(f) <= end and id(f) not in culprits]
-        own = [f for f in candidates if _first_start(f) >= start]
-        if own:
-            culprits.add(id(max(own, key=_first_start)))
-        elif candidates and i - 1 not in changed_set:
-            culprits.add(id(max(candidates, key=_first_start)))
-    return culprits
+        k = last_unblamed(bisect.bisect_right(starts, end) - 1)  # the last fix starting by its end
+        if k >= 0 and starts[k] >= start:
+            blamed.add(k)
+            continue
+        if i - 1 in changed_set:
+            continue
+        if k >= 0:
+            blamed.add(k)
+        if i + 1 < len(body):
+            n = bisect.bisect_right(starts, end)  # the first fix after it, if in the next paragraph
+            if n < len(starts) and starts[n] <= body[i + 1].span.end and n not in blamed:
+                blamed.add(n)
+    return {id(ordered[k]) for k in blamed}
 
 
 def _bisect(trials: _Trials, kept: list[Finding]) -> list[Finding]:
@@ -248,18 +282,63 @@ def _key(f: Finding) -> tuple:
     return (f.code, f.fix.title, tuple((e.span.start, e.span.end, e.new_text) for e in f.fix.edits))
 
 
-def _divergent(before: tuple, after: tuple) -> list[int]:
-    """Indices of the paragraphs whose structure changed.
+def _changed_paragraphs(before: tuple, after: tuple, body_before, body_after, edits: list[Edit]) -> list[int]:
+    """Indices (in ``body_before``) of the paragraphs whose structure the edits changed.
 
-    With as many paragraphs before as after, all of them; otherwise (a fix split or
-    joined paragraphs) only the first, after which the two lists do not align.
+    Paragraphs are matched by where they start once the edits are applied, not by their
+    place in the list: when a fix joins two paragraphs, or splits one, every paragraph
+    after it moves up or down the list, and a run of alike paragraphs (all preambular, no
+    parent) hides where. Compared by place, the change showed only at the end of the run,
+    the blame fell on the run's last fix and walked back one fix per round, a dozen full
+    parses a pass (fuzzer: paragraphs lowercased in a grouped-clause draft, joined once a
+    directive between them was removed). Changed: a paragraph that no longer starts where
+    the edits moved it (joined to the one before), whose kind, depth or parent changed,
+    or from which a new paragraph was split off.
     """
-    if len(before) != len(after):
-        for i, (a, b) in enumerate(zip(before, after, strict=False)):
-            if a != b:
-                return [i]
-        return [min(len(before), len(after))]
-    return [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
+    moved = _Mover(edits)
+    starts = [moved(p.span.start) for p in body_before]
+    at = {p.span.start: j for j, p in enumerate(body_after)}
+    changed: set[int] = set()
+    for i, (kind, depth, parent) in enumerate(before):
+        j = at.get(starts[i])
+        if j is None or after[j][:2] != (kind, depth) or after[j][2] != (-1 if parent < 0 else at.get(starts[parent], -2)):
+            changed.add(i)
+    matched = {at.get(s) for s in starts}
+    order = sorted(range(len(starts)), key=starts.__getitem__)
+    ordered_starts = [starts[i] for i in order]
+    for j, q in enumerate(body_after):
+        if j in matched or not order:
+            continue
+        # A new paragraph: split off the one it starts in, or text between two
+        # paragraphs (a stray line) read as a paragraph because the next one changed.
+        k = bisect.bisect_right(ordered_starts, q.span.start) - 1
+        if k < 0:
+            changed.add(order[0])
+        elif q.span.start < moved(body_before[order[k]].span.end) or k + 1 == len(order):
+            changed.add(order[k])
+        else:
+            changed.add(order[k + 1])
+    return sorted(changed)
+
+
+class _Mover:
+    """Where an offset of the text lands once non-overlapping edits are applied. An
+    offset inside an edited span lands where its replacement starts; an insertion at the
+    offset itself goes after it (it belongs to what starts there)."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        ordered = sorted(edits, key=lambda e: (e.span.start, e.span.end))
+        self.starts = [e.span.start for e in ordered]
+        self.ends = [e.span.end for e in ordered]
+        self.shifts = [0]  # shifts[k]: what the first k edits add to the length
+        for e in ordered:
+            self.shifts.append(self.shifts[-1] + len(e.new_text) - (e.span.end - e.span.start))
+
+    def __call__(self, offset: int) -> int:
+        k = bisect.bisect_left(self.starts, offset)  # the edits that start before the offset
+        if k and self.ends[k - 1] > offset:
+            return self.starts[k - 1] + self.shifts[k - 1]
+        return offset + self.shifts[k]
 
 
 #: Tries within one pass after a set of fixes could not be applied together.

@@ -359,3 +359,41 @@ def test_two_bullets_in_a_row_are_removed_together():
     bullets = [f for f in lint(text).findings if f.code == "OPR003" and "bullet" in f.message]
     assert bullets and [text[e.span.start : e.span.end] for e in bullets[0].fix.edits] == ["- — "]
     check_text(text)
+
+
+def test_fixes_that_join_alike_paragraphs_are_blamed_in_a_few_parses():
+    """Fuzzer: in a grouped-clause draft, lowercasing openers and removing unused
+    directives between alike preambular paragraphs joined some of them. Compared by place
+    in the list, the change showed only at the end of each run, the blame walked back one
+    innocent fix per parse, and ``--fix`` spent ~180 full parses whatever the draft's
+    size (80 s for 1 MB of it) while applying a fraction of the fixes. Paragraphs are now
+    matched by where they start, and a paragraph changed by the one after it (the parser
+    reads ahead one line) blames that one's fix."""
+    from resolint import fixes as fixes_mod
+
+    head = (
+        "RESOLUTION 7 (SAMPLETOWN, 2031)\n\nTest widgets\n\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union (Sampletown, 2031),\n\n"
+    )
+    block = (
+        "considering\n\na) that widgets are useful;\n\nb) that gadgets are useful,\n\n"
+        "Frobbing its task,\n\n<!-- resolint: ignore[PRE002] -->\n\nFrobbing its task,\n\n"
+        "<!-- resolint: ignore[PRE002] -->\n\nFrobbing its task,\n\nWibbling both chances and risks;\n\n"
+        "c) that the ecosystem is interdependent,\n\nReaffirming its respect for sovereignty,\n\n"
+    )
+    tail = "resolves\n\n1 to study widgets;\n\n2 to report on gadgets.\n"
+    real_parse = fixes_mod.parse
+    outcomes = {}
+    for copies in (1, 12):
+        text = head + block * copies + tail
+        calls = []
+        fixes_mod.parse = lambda *a, **k: calls.append(1) or real_parse(*a, **k)  # noqa: B023
+        try:
+            out = fix_text(text, lambda t: lint(t))
+        finally:
+            fixes_mod.parse = real_parse
+        assert structure(lint(out.text).resolution) == structure(lint(text).resolution)
+        outcomes[copies] = (out.applied, len(calls))
+    (one, _), (twelve, parses) = outcomes[1], outcomes[12]
+    assert one > 0 and twelve == 12 * one, outcomes  # every block's fixes, not a fraction
+    assert parses <= 12, outcomes
