@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from resolint.citations.instruments import _convention_starts
 from resolint.citations.patterns import ANY_CONVENTION, QUOTE, QUOTE_OPENERS
-from resolint.literals import ascii_digits_only, find_all, first_of, matches_at, starts_of
+from resolint.literals import ascii_digits_only, find_all, find_all_again, first_of, matches_at, starts_of
 from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
 from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
 from resolint_rules.trm.number_glued_to_word import _YEAR, year_scan
@@ -96,3 +96,29 @@ CONVENTION_PIECES = st.sampled_from(
 def test_named_conventions_are_what_the_regex_finds(text):
     assert _spans(matches_at(ANY_CONVENTION, text, _convention_starts(text))) == _spans(ANY_CONVENTION.finditer(text))
 
+
+
+PIECES = st.sampled_from(["ab", "a", "b", "aba", " ", "\n", "😀", "this resolution", "This"])
+EDITS = st.lists(st.tuples(st.integers(0, 400), st.integers(0, 6), st.lists(PIECES, max_size=3).map("".join)), min_size=1, max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join), EDITS, st.sampled_from(["a", "ab", "aba", "b a", "😀", "this resolution", "s"]))
+def test_occurrences_found_again_around_an_edit_are_those_of_a_full_search(text, edits, literal):
+    """:func:`find_all_again` (what the language server's cache answers after each
+    edit) equals :func:`find_all` of the new text, edit after edit; the cache itself
+    (LintCache.literal_starts) too, asked with texts equal to the last but other objects."""
+    from resolint.incremental import LintCache
+    from resolint.parser.segments import changed_ends
+
+    cache = LintCache()
+    found = cache.literal_starts(text, literal)
+    for at, cut, put in edits:
+        at = min(at, len(text))
+        new = text[:at] + put + text[at + cut :]
+        again = find_all_again(found, text, new, literal, *changed_ends(text, new))
+        assert again == find_all(new, literal)
+        cache.next_round()
+        assert cache.literal_starts(new, literal) == again
+        assert cache.literal_starts((new + "x")[:-1], literal) == again  # an equal text, another object
+        text, found = new, again

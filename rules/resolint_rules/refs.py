@@ -88,19 +88,22 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     """(paragraph, start, end, literal) for whole-word occurrences of fixed strings.
 
     ``str.find`` runs at memory speed; a regex that starts with ``\\b`` or a lookbehind
-    is tried at every position of the text instead.
+    is tried at every position of the text instead. The occurrences come from
+    :meth:`~resolint.facts.Analysis.literal_starts` (after a keystroke, the language
+    server searches only around the edit).
     """
     text = ctx.text
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
     for lit in literals:
-        pos = text.find(lit)
-        while pos >= 0:
+        end = 0
+        for pos in ctx.facts.literal_starts(lit):
+            if pos < end:
+                continue  # inside the last one taken: found left to right, not overlapping
             end = pos + len(lit)
             if not (word_before(text, pos) or word_after(text, end)):
                 p = paragraph_at(ctx, pos)
                 if p is not None and p.own and not (quotes and in_spans(pos, quotes)):
                     hits.append((p, pos, end, lit))
-            pos = text.find(lit, end)
     hits.sort(key=lambda h: h[1])
     return hits

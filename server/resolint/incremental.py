@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from resolint.engine import LintResult, lint
 from resolint.generations import MISSING, Generations
+from resolint.literals import find_all, find_all_again
 from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.parser.memo import ParseMemo
+from resolint.parser.segments import changed_ends
 from resolint.rule import Edit, Fix, Rule, RuleContext, Violation
 from resolint.source import SourceText, Span, relative
 
@@ -160,6 +162,8 @@ class LintCache:
         self._numbered: Resolution | None = None
         self._current: Resolution | None = None  # the resolution being linted
         self._ran: set[tuple[str, str, str]] = set()  # the rule tables this lint used
+        #: Where fixed strings start in the last texts: literal -> (text, offsets).
+        self._literals = Generations()
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo()
 
@@ -168,6 +172,7 @@ class LintCache:
         self._openers.next_round()
         self._facts.next_round()
         self._kept.next_round()
+        self._literals.next_round()
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
@@ -223,6 +228,20 @@ class LintCache:
         if moved is not hit:
             self._kept.put(k, moved)
         return list(moved[1])
+
+    def literal_starts(self, text: str, literal: str) -> list[int]:
+        """:func:`resolint.literals.find_all` of ``text``, searched only between the
+        stretches it shares with the text it was last asked of (an edit's surroundings)."""
+        hit = self._literals.get(literal)
+        if hit is MISSING or not literal:
+            found = find_all(text, literal)
+        else:
+            old, was = hit
+            if old is text:
+                return was
+            found = find_all_again(was, old, text, literal, *changed_ends(old, text))
+        self._literals.put(literal, (text, found))
+        return found
 
     # -- rules ---------------------------------------------------------------------
     def start(self, res: Resolution) -> None:

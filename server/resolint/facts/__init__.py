@@ -20,7 +20,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
-from resolint.literals import matches_at, starts_of
+from resolint.literals import find_all, matches_at, starts_of
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
@@ -41,6 +41,8 @@ class OpenerMemo(ParagraphMemo, Protocol):
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None: ...
 
     def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
+
+    def literal_starts(self, text: str, literal: str) -> list[int]: ...
 
 
 class Analysis:
@@ -87,6 +89,13 @@ class Analysis:
         list an edit changed."""
         memo = self._memo
         return list(compute()) if memo is None else memo.kept_violations(key, base, compute)
+
+    def literal_starts(self, literal: str) -> list[int]:
+        """Where ``literal`` starts in the text, overlapping occurrences included
+        (:func:`resolint.literals.find_all`); with the language server's memo, searched
+        again only around the last edit. Read only."""
+        memo = self._memo
+        return find_all(self.text, literal) if memo is None else memo.literal_starts(self.text, literal)
 
     def paragraph_numbers(self) -> list[int] | None:
         """With the language server's memo, a number per paragraph (by index) that stands
