@@ -24,3 +24,23 @@ def reference(text: str) -> list[int]:
 @given(st.lists(st.sampled_from(["a", "é", "\r", "\n", "\r\n", "\x0c", "\u2028"]), max_size=40).map("".join))
 def test_line_starts(text):
     assert SourceText(text).line_starts == reference(text)
+
+
+PIECES = st.sampled_from(["a", "é", "😀", "\r", "\n", "\r\n", "ab\n"])
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 5), TEXTS), min_size=1, max_size=5))
+def test_an_edited_text_has_the_line_starts_of_a_fresh_one(text, edits):
+    """``SourceText.edited`` (how the language server applies each change) moves the line
+    starts it keeps and finds the others around the edit: the result is the reference's,
+    edit after edit, breaks inserted next to breaks ("\\r" + "\\n") and cut in two included."""
+    source = SourceText(text)
+    for at, cut, put in edits:
+        at = min(at, len(source.text))
+        end = min(len(source.text), at + cut)
+        source = source.edited(at, end, put)
+        assert source.text == text[:at] + put + text[end:]
+        assert source.line_starts == reference(source.text)
+        text = source.text

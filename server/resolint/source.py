@@ -120,6 +120,14 @@ class Position:
     character: int
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _starts_between(text: str, lo: int, hi: int) -> list[int]:
+    """The line starts strictly between ``lo`` (itself a line start) and ``hi``."""
+    return [s for m in _BREAK.finditer(text, lo, min(hi, len(text))) if lo < (s := m.end()) < hi]
+
+
 @dataclass(slots=True)
 class SourceText:
     """A document's text plus the offsets at which each of its lines starts.
@@ -165,6 +173,26 @@ class SourceText:
                 i = cr + 1
             starts.append(i)
         self.line_starts = starts
+
+    def edited(self, start: int, end: int, new: str) -> SourceText:
+        """This text with ``[start, end)`` replaced by ``new``. Its line starts are moved,
+        not found again: only the lines around the edit are read. The language server
+        applies every keystroke so; finding the starts of a 1 MB text again took 1.5 ms
+        (4 MB to scan once it holds a character outside the Basic Multilingual Plane),
+        and a change notification may carry many edits."""
+        old = self.line_starts
+        text = self.text[:start] + new + self.text[end:]
+        shift = len(new) - (end - start)
+        # A start's status depends on the two characters around it, so the starts before
+        # the line holding the edit stay (one line more: a "\r" ending that line may pair
+        # with an inserted "\n") and those two or more past its end move.
+        first = max(0, bisect.bisect_right(old, start) - 2)
+        last = bisect.bisect_left(old, end + 2)
+        hi = old[last] + shift if last < len(old) else len(text) + 1
+        out = SourceText.__new__(SourceText)
+        out.text = text
+        out.line_starts = old[: first + 1] + _starts_between(text, old[first], hi) + list(map(shift.__add__, old[last:]))
+        return out
 
     def __len__(self) -> int:
         return len(self.text)

@@ -17,6 +17,7 @@ from resolint.lsp.documents import DocumentStore
 from resolint.lsp.positions import LineIndex
 from resolint.lsp.settings import EditorSettings, ProjectConfig, ProjectSettings, effective_style, parse_editor_settings
 from resolint.lsp.state import build_state
+from resolint.source import SourceText
 from tests.lsp import drafts
 from tests.lsp.helpers import apply_text_edits, pos_at, range_of, workspace_edits
 
@@ -87,6 +88,8 @@ def test_incremental_changes_match_direct_splices(text, edits, encoding):
         store.change("u", i + 2, [types.TextDocumentContentChangePartial(range=rng, text=new)])
         expected = expected[:a] + new + expected[b:]
         assert store.get("u").text == expected
+        # The index moved from the last version's (what the lint then uses) is a fresh one's.
+        assert store.get("u").index.source.line_starts == SourceText(expected).line_starts
 
 
 def test_bad_change_leaves_text_unchanged():

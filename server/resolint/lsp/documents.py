@@ -55,8 +55,10 @@ class Document:
         end = index.offset(rng.end.line, rng.end.character)
         if end < start:
             raise ValueError(f"change range ends before it starts: {rng}")
-        self.text = self.text[:start] + change.text + self.text[end:]
-        self._index = None
+        # The new version's index, its line starts moved from this one's (the lint and the
+        # next change of the notification use it): not found again in the whole text.
+        self._index = LineIndex(index.source.edited(start, end, change.text), self.encoding)
+        self.text = self._index.text
 
 
 class DocumentStore:
