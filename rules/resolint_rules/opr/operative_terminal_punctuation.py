@@ -24,8 +24,10 @@ class OperativeTerminalPunctuation(Rule):
     """
     ## What it does
     Checks the mark that ends each operative paragraph: a semicolon, a full stop on the
-    last one, a colon on one that introduces sub-paragraphs or a list; and that the very
-    last sub-paragraph or item of the resolution ends with a full stop.
+    last one, a colon on one that introduces sub-paragraphs or a list; that the very
+    last sub-paragraph or item of the resolution ends with a full stop; and that no
+    sub-paragraph ends with a full stop while others follow it in its list (it takes the
+    mark the list uses between items: a semicolon, or a comma in a list of commas).
 
     ## Why is this bad?
     The resolution is one sentence: operative paragraphs are separated by semicolons and
@@ -98,6 +100,29 @@ class OperativeTerminalPunctuation(Rule):
                     last = _last_descendant(p)
                     if last.terminal_char(ctx.source) not in (".", ""):
                         yield from self._check(ctx, last, ".", allow_period=False)
+                if p.children and not is_group_head(ctx, p):
+                    yield from self._stops_mid_list(ctx, p)
+
+    def _stops_mid_list(self, ctx: RuleContext, p: Paragraph):
+        """A full stop ending a sub-paragraph that others follow in its list ("(b) To
+        submit proposals." before "(c) …"): the sentence goes on, so it takes the mark its
+        list uses between items — ";" (UN Editorial Manual), or "," where the other items
+        end so (mandate lists of Security Council drafts do). Only a single sentence: one
+        of several sentences ends with its full stop, as operative paragraphs may. Nested
+        lists too. Other marks mid-list vary too much in real drafts (a heading with its
+        own items, "; and") to be told apart from slips."""
+        items = [c for c in p.children if c.kind is Kind.SUBPARAGRAPH]
+        if not items:
+            return
+        source = ctx.source
+        marks = [c.terminal_char(source) for c in items]
+        between = ";" if marks[:-1].count(",") * 2 <= len(marks) - 1 else ","
+        for c, mark in zip(items[:-1], marks[:-1], strict=True):
+            if mark == "." and not c.children and _sentences(ctx, c) == 1:
+                yield from self._check(ctx, c, between, allow_period=False)
+        for c in items:
+            if c.children:
+                yield from self._stops_mid_list(ctx, c)
 
     def _last_top(self, ctx: RuleContext, part: int) -> Paragraph | None:
         # Once per document, not once per list (quadratic on long drafts).
