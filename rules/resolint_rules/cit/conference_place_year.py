@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from resolint.literals import find_all, matches_at
+from resolint.literals import matches_at
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.cit.conference_data import at_place, conferences, matching
@@ -76,7 +76,7 @@ class ConferencePlaceYear(Rule):
         text = ctx.text
         # Every citation starts with "Resolution": the regex (whose leading \b stops the
         # engine's fast scan) is tried only there.
-        for m in matches_at(CONFERENCE_CITATION, text, find_all(text, "Resolution")):
+        for m in matches_at(CONFERENCE_CITATION, text, ctx.facts.literal_starts("Resolution")):
             if in_spans(m.start(), quotes):
                 continue
             body = _body(m.group("body"), names) if m.group("of") else None

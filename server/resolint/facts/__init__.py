@@ -20,7 +20,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
-from resolint.literals import find_all, matches_at, starts_of
+from resolint.literals import find_all, matches_at
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
@@ -139,8 +139,8 @@ class Analysis:
     def quotes(self) -> list[Span]:
         """Quotations in the text ("…" or “…”), where wording is someone else's (the
         regex tried only where a quotation mark stands: see :mod:`resolint.literals`)."""
-        text = self.text
-        return [Span(m.start(), m.end()) for m in matches_at(QUOTE, text, starts_of(text, QUOTE_OPENERS))]
+        starts = sorted(set().union(*map(self.literal_starts, QUOTE_OPENERS)))  # starts_of, kept by the server
+        return [Span(m.start(), m.end()) for m in matches_at(QUOTE, self.text, starts)]
 
     @cached_property
     def instrument_spans(self) -> list[Span]:
