@@ -132,6 +132,8 @@ def structure(res: Resolution) -> tuple:
 #: Parses one pass may spend finding the fixes that change the structure.
 LOCATE_TRIALS = 6
 BISECT_BUDGET = 16
+#: Parses one pass may spend taking back fixes blamed wrongly (:func:`_with_innocents`).
+READD_BUDGET = 6
 
 
 def _first_start(f: Finding) -> int:
@@ -154,13 +156,49 @@ def structure_keeping(
     trials = _Trials(text, before, paragraphs_given)
     kept = list(chosen)
     if res is not None:
-        kept, trial = _drop_culprits(trials, kept, res.body)
+        sides: dict[int, str] = {}
+        kept, trial = _drop_culprits(trials, kept, res.body, sides)
         if trial is not None:
-            return kept, trial
+            return _with_innocents(trials, chosen, kept, trial, sides)
         if not kept:
             return [], text
     accepted = _bisect(trials, kept)
     return accepted, trials.applied(accepted)
+
+
+def _with_innocents(
+    trials: _Trials, chosen: list[Finding], kept: list[Finding], trial: str, sides: dict[int, str]
+) -> tuple[list[Finding], str]:
+    """``kept`` (which keeps the structure, applied in ``trial``) with the fixes dropped
+    for a change next to them that keep it too, within a few parses: those blamed from
+    one side together (a parse each), then the rest by halves.
+
+    Blame is a guess: a changed paragraph without a fix of its own blames a fix on each
+    side, and one of them is usually innocent (the same side for alike paragraphs).
+    Deferred to the next pass, an innocent fix could be parted from a fix of the same
+    paragraph that needs it: "2 that …" fixed to "2 THAT …" without its "2." no longer
+    reads as numbered, and an error appears that the draft did not have (fuzzer)."""
+    taken = {id(f) for f in kept}
+    # A fix blamed for a change in its own paragraph stays out: that is seldom wrong, and
+    # trying them back cost a draft of many such culprits a parse per try.
+    dropped = [f for f in chosen if id(f) not in taken and sides.get(id(f)) in ("after", "before")]
+    if not dropped:
+        return kept, trial
+    more: list[Finding] = []
+    budget = READD_BUDGET
+    for side in ("after", "before"):
+        group = [f for f in dropped if sides[id(f)] == side]
+        if group and budget:
+            budget -= 1
+            if trials.structure_of(trials.applied(kept + more + group)) == trials.before:
+                more += group
+    taken.update(id(f) for f in more)
+    more += _bisect(trials, [f for f in dropped if id(f) not in taken], kept + more, budget)
+    if not more:
+        return kept, trial
+    taken.update(id(f) for f in more)
+    kept = [f for f in chosen if id(f) in taken]
+    return kept, trials.applied(kept)
 
 
 @dataclass(slots=True)
@@ -182,9 +220,10 @@ class _Trials:
         return structure(self.parse(t))
 
 
-def _drop_culprits(trials: _Trials, kept: list[Finding], body) -> tuple[list[Finding], str | None]:
+def _drop_culprits(trials: _Trials, kept: list[Finding], body, sides: dict[int, str] | None = None) -> tuple[list[Finding], str | None]:
     """Drop the culprits of each paragraph whose structure changed, a few rounds at most;
-    return the fixes left and, when they keep the structure, the text with them applied."""
+    return the fixes left and, when they keep the structure, the text with them applied.
+    ``sides`` records how each was blamed (see :func:`_culprits`)."""
     for _ in range(LOCATE_TRIALS):
         edits = [e for f in kept for e in f.fix.edits]
         trial = apply_edits(trials.text, edits)
@@ -193,14 +232,14 @@ def _drop_culprits(trials: _Trials, kept: list[Finding], body) -> tuple[list[Fin
         if after == trials.before:
             return kept, trial
         changed = _changed_paragraphs(trials.before, after, body, parsed.body, edits)
-        culprits = _culprits(kept, body, changed, len(trials.text))
+        culprits = _culprits(kept, body, changed, len(trials.text), sides)
         if not culprits:
             break
         kept = [f for f in kept if id(f) not in culprits]
     return kept, None
 
 
-def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int) -> set[int]:
+def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int, sides: dict[int, str] | None = None) -> set[int]:
     """The ``id`` of the fixes to blame for each changed paragraph (its index in ``body``).
 
     A fix inside it, when there is one. Otherwise the last fix before it (a fix that
@@ -216,10 +255,14 @@ def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int) 
     may be the whole cause, and blaming the last fix before it could drop an innocent one
     between the two (a directive's removal; with every fix dropped, nothing at all was
     applied: fuzzer). It waits for the next round, once the paragraph before is settled.
+
+    ``sides``, when given, records each blamed fix's ``id`` as blamed for a change in its
+    own paragraph ("own"), in the paragraph after it ("before") or in the one before it
+    ("after"): :func:`_with_innocents` takes back the innocent side.
     """
     ordered = sorted(kept, key=_first_start)
     starts = [_first_start(f) for f in ordered]
-    blamed: set[int] = set()  # indexes in ``ordered``
+    blamed: dict[int, str] = {}  # indexes in ``ordered`` -> how blamed
     skip: dict[int, int] = {}  # a blamed index -> an unblamed one before it (or -1)
     changed_set = set(changed)
 
@@ -239,30 +282,34 @@ def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int) 
         end = body[i].span.end if i < len(body) else text_end
         k = last_unblamed(bisect.bisect_right(starts, end) - 1)  # the last fix starting by its end
         if k >= 0 and starts[k] >= start:
-            blamed.add(k)
+            blamed[k] = "own"
             continue
         if i - 1 in changed_set:
             continue
         if k >= 0:
-            blamed.add(k)
+            blamed[k] = "before"
         if i + 1 < len(body):
             n = bisect.bisect_right(starts, end)  # the first fix after it, if in the next paragraph
             if n < len(starts) and starts[n] <= body[i + 1].span.end and n not in blamed:
-                blamed.add(n)
+                blamed[n] = "after"
+    if sides is not None:
+        sides.update((id(ordered[k]), side) for k, side in blamed.items())
     return {id(ordered[k]) for k in blamed}
 
 
-def _bisect(trials: _Trials, kept: list[Finding]) -> list[Finding]:
-    """The fixes of ``kept`` that keep the structure, found by trying halves recursively
-    within a budget of parses; those left unverified wait for the next pass."""
+def _bisect(trials: _Trials, kept: list[Finding], base: list[Finding] | None = None, budget_parses: int = BISECT_BUDGET) -> list[Finding]:
+    """The fixes of ``kept`` that keep the structure (applied with ``base``, which does),
+    found by trying halves recursively within a budget of parses; those left unverified
+    wait for the next pass."""
     accepted: list[Finding] = []
-    budget = [BISECT_BUDGET]
+    base = base or []
+    budget = [budget_parses]
 
     def add(group: list[Finding]) -> None:
         if not group or budget[0] <= 0:
             return
         budget[0] -= 1
-        if trials.structure_of(trials.applied(accepted + group)) == trials.before:
+        if trials.structure_of(trials.applied(base + accepted + group)) == trials.before:
             accepted.extend(group)
             return
         if len(group) == 1:
