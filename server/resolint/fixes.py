@@ -148,9 +148,11 @@ def structure_keeping(
     All of them together first: one parse, the usual case. Otherwise, knowing the
     parse (``res``), each paragraph whose structure changed points at its culprits: a
     fix inside it, else the fixes next to it (:func:`_culprits`): those are dropped and
-    the rest tried again, a few parses for any number of independent culprits. If that does not settle
-    it, halves are tried recursively within a budget of parses; fixes left unverified
-    wait for the next pass. Cost stays a few parses per pass however large the draft.
+    the rest tried again, a few parses for any number of independent culprits, and the
+    fixes blamed wrongly are taken back (:func:`_with_innocents`). If that does not
+    settle it, halves are tried recursively within a budget of parses; fixes left
+    unverified wait for the next pass. Cost stays a few parses per pass however large
+    the draft.
     ``paragraphs_given`` parses as the draft was parsed (a Word document's paragraphs).
     """
     trials = _Trials(text, before, paragraphs_given)
@@ -247,8 +249,8 @@ def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int, 
     first fix of the paragraph after it: the parser reads a paragraph's next line before
     deciding where it ends (a line lowercased by a fix reads as a continuation, and a
     stray line between two paragraphs joins one or stands alone: fuzzer). Both are
-    blamed at once; an innocent one is only deferred to the next pass, while blaming one
-    per round walked through a run of fixes one parse at a time.
+    blamed at once, and the innocent one is taken back (:func:`_with_innocents`): blaming
+    one per round walked through a run of fixes one parse at a time.
 
     Nothing is blamed for a paragraph without a fix of its own when the paragraph just
     before it changed too: a paragraph's part follows the one before it, so that change
