@@ -120,12 +120,35 @@ class Position:
     character: int
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def _starts_between(text: str, lo: int, hi: int) -> list[int]:
-    """The line starts strictly between ``lo`` (itself a line start) and ``hi``."""
-    return [s for m in _BREAK.finditer(text, lo, min(hi, len(text))) if lo < (s := m.end()) < hi]
+    """The line starts strictly between ``lo`` (itself a line start) and ``hi``, for any
+    mix of ``\n``, ``\r\n`` and ``\r``.
+
+    Walked break to break; each search result is reused until passed, so a text without
+    one kind of break is not rescanned to its end for every line (a pattern for the three
+    breaks, tried at every character, took five times as long on a 1 MB CRLF text)."""
+    stop = min(hi, len(text))
+    starts: list[int] = []
+    i = lo
+    lf = text.find("\n", lo, stop)
+    cr = text.find("\r", lo, stop)
+    while i < stop:
+        if lf >= 0 and lf < i:
+            lf = text.find("\n", i, stop)
+        if cr >= 0 and cr < i:
+            cr = text.find("\r", i, stop)
+        if lf < 0 and cr < 0:
+            break
+        if cr < 0 or (0 <= lf < cr):
+            i = lf + 1
+        elif cr + 1 < len(text) and text[cr + 1] == "\n":
+            i = cr + 2
+        else:
+            i = cr + 1
+        if i >= hi:
+            break
+        starts.append(i)
+    return starts
 
 
 @dataclass(slots=True)
@@ -151,28 +174,7 @@ class SourceText:
                 i = find("\n", i + 1)
             self.line_starts = starts
             return
-        starts = [0]
-        i = 0
-        n = len(text)
-        lf = text.find("\n")
-        cr = text.find("\r")
-        # Walk break to break; each search result is reused until passed, so a text
-        # without one kind of break is not rescanned to its end for every line.
-        while i < n:
-            if lf >= 0 and lf < i:
-                lf = text.find("\n", i)
-            if cr >= 0 and cr < i:
-                cr = text.find("\r", i)
-            if lf < 0 and cr < 0:
-                break
-            if cr < 0 or (0 <= lf < cr):
-                i = lf + 1
-            elif cr + 1 < n and text[cr + 1] == "\n":
-                i = cr + 2
-            else:
-                i = cr + 1
-            starts.append(i)
-        self.line_starts = starts
+        self.line_starts = [0, *_starts_between(text, 0, len(text) + 1)]
 
     def edited(self, start: int, end: int, new: str) -> SourceText:
         """This text with ``[start, end)`` replaced by ``new``. Its line starts are moved,
