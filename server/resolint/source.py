@@ -122,7 +122,7 @@ class Position:
 
 def _starts_between(text: str, lo: int, hi: int) -> list[int]:
     """The line starts strictly between ``lo`` (itself a line start) and ``hi``, for any
-    mix of ``\n``, ``\r\n`` and ``\r``.
+    mix of ``\\n``, ``\\r\\n`` and ``\\r``.
 
     Walked break to break; each search result is reused until passed, so a text without
     one kind of break is not rescanned to its end for every line (a pattern for the three
