@@ -1,6 +1,6 @@
 """Whole-corpus benchmark: throughput, start-up to first result, peak memory.
 
-Runs ``resolint check --format json`` over a folder in a fresh process (so start-up is
+Runs ``resolint check --format json --jobs 1`` over a folder in a fresh process (so start-up is
 counted, as a CI job would pay it) several times and reports the median, plus the time
 from process start to the first file's result and the peak resident memory.
 
@@ -54,7 +54,7 @@ def main() -> int:
     for i in range(args.runs):
         t0 = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-m", "resolint", "check", "--format", "json", "--exit-zero", str(folder)],
+            [sys.executable, "-m", "resolint", "check", "--format", "json", "--exit-zero", "--jobs", "1", str(folder)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )

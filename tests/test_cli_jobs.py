@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 
 import pytest
@@ -105,3 +106,44 @@ def test_streamed_report_is_the_whole_report_written_early(tmp_path, monkeypatch
     monkeypatch.setattr(cli, "can_stream", lambda *a: False)
     assert cli.main(args) == code
     assert capsys.readouterr().out == streamed
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "cap"),
+    [("200000 100000\n", 2), ("50000 100000\n", 1), ("max 100000\n", None), ("", None), ("not numbers\n", None)],
+)
+def test_usable_cores_follow_the_control_groups_cpu_cap(tmp_path, monkeypatch, cpu_max, cap):
+    pinned = 8  # whatever this machine has
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(pinned)), raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: pinned)
+    limit = tmp_path / "cpu.max"
+    limit.write_text(cpu_max, encoding="ascii")
+    assert parallel.usable_cores(str(limit)) == (pinned if cap is None else min(pinned, cap))
+    assert parallel.usable_cores(str(tmp_path / "absent")) == pinned
+
+
+def test_usable_cores_are_those_the_process_may_run_on(monkeypatch, tmp_path):
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this system")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 5})
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert parallel.usable_cores(str(tmp_path / "absent")) == 2
+
+
+def test_by_default_files_are_linted_in_one_process_per_usable_core(tmp_path, monkeypatch, capsys):
+    for i in range(6):
+        (tmp_path / f"d{i}.res.txt").write_text(_draft(i), encoding="utf-8")
+    monkeypatch.setattr(parallel, "BYTES_PER_WORKER", 1)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 3)
+    asked = []
+    real_run = parallel.run
+
+    def spy(fn, work, workers):
+        asked.append(workers)
+        return real_run(fn, work, 1)
+
+    monkeypatch.setattr(parallel, "run", spy)
+    cli.main(["check", "--format", "json", str(tmp_path)])
+    cli.main(["check", "--format", "json", "--jobs", "1", str(tmp_path)])
+    capsys.readouterr()
+    assert asked == [3, 1]

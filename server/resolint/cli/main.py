@@ -102,7 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix-read-only", action="store_true", help="with --fix, also rewrite files that are read-only")
     check.add_argument("--config", help=f"configuration file (default: the nearest {CONFIG_NAMES_TEXT})")
     check.add_argument("--stdin-filename", help="the name to report (and match per-file ignores against) for standard input")
-    check.add_argument("--jobs", type=int, default=1, help="processes to lint files in (0: one per core); one when the input is too small to gain from more")
+    check.add_argument(
+        "--jobs", type=int, default=0,
+        help="processes to lint files in (default 0: one per core; 1: this process only); fewer when the input is too small to gain from more",
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument(
         "--fail-on", choices=SEVERITIES, help="the lowest severity that makes the check fail (exit 1); default: fail-on or warning"
@@ -393,8 +396,9 @@ def _check_files(plan: _CheckPlan, reports: list[FileReport], threshold: str, ar
 
 
 def _workers(asked: int, jobs: list[tuple[Path, Settings, bool]]) -> int:
-    """How many processes to lint in: one unless ``--jobs`` asks for more and the input is
-    big enough to gain from them; the rules are built before the fork (see parallel)."""
+    """How many processes to lint in: as many as ``--jobs`` allows (by default one per
+    core) and the input is big enough to gain from, else one; the rules are built before
+    the fork (see parallel)."""
     if asked == 1 or len(jobs) <= 1:
         return 1
     workers = parallel.workers_for(asked, [_size_of(p) for p, _, _ in jobs])

@@ -42,12 +42,32 @@ Recalling its resolution 1/1 of 1 January 2000,
 
 
 def workers_for(requested: int, sizes: Sequence[int]) -> int:
-    """How many processes to use: at most ``requested`` (0: one per core), at most one per
-    file, and one per :data:`BYTES_PER_WORKER` of input."""
-    cores = os.cpu_count() or 1
-    n = requested if requested > 0 else cores
+    """How many processes to use: at most ``requested`` (0: one per core this process may
+    use, :func:`usable_cores`), at most one per file, and one per
+    :data:`BYTES_PER_WORKER` of input."""
+    n = requested if requested > 0 else usable_cores()
     by_size = max(1, sum(sizes) // BYTES_PER_WORKER)
     return max(1, min(n, len(sizes), by_size))
+
+
+def usable_cores(cgroup_cpu_max: str = "/sys/fs/cgroup/cpu.max") -> int:
+    """The cores this process may run on: those the scheduler lets it use (a CI job pinned
+    to two of a host's 64 cores), fewer when its control group caps its CPU time (a
+    container started with ``--cpus 2``: cgroup v2 ``cpu.max`` holds "200000 100000",
+    quota and period). ``os.cpu_count()`` counts the host's cores; a worker per core there
+    would crowd two cores with dozens of processes, each with its own memory."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        with open(cgroup_cpu_max, encoding="ascii") as fh:
+            quota, period = fh.read().split()[:2]
+        if quota != "max" and int(period) > 0:
+            cores = min(cores, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):  # no cgroup v2 file, or one not understood: no cap
+        pass
+    return max(1, cores)
 
 
 def warm_up(settings_list: Iterable) -> None:
