@@ -314,6 +314,51 @@ def test_citation_edits_catch_a_cache_that_keeps_too_much(monkeypatch, broken):
     assert _citation_steps_differ() != []
 
 
+#: Names close to an instrument's title (TRM001's near misses), for edits at their head words.
+NEAR_MISS_DRAFT = """The General Assembly,
+
+Recalling the UN Convention against Corruption,
+
+Noting the Convention on the Rights of a Child and the Charter of the UN,
+
+1. Calls upon States to ratify the United Nations Convention against Corruption;
+
+2. Decides to remain seized of the matter.
+"""
+#: Each step types into, next to or over a head word ("Convention", "Charter"), where the
+#: search for head words is redone only around the edit.
+NEAR_MISS_STEPS = [
+    ("the UN Convention against", "the UN Conv ention against"),  # a head word broken
+    ("the UN Conv ention against", "the UN Convention against"),  # and typed back
+    ("Charter of the UN", "CHARTER of the UN"),  # the same head in capitals
+    ("Noting the Convention", "Noting theConvention"),  # the edit ends where a head word starts
+    ("Recalling the UN Convention", "Recalling the UN Covenant"),  # another head word over it
+    ("1. Calls upon", "1. Welcoming the Convention on the Rights of a Child, calls upon"),
+    ("Recalling the UN Covenant against Corruption,\n\n", ""),
+    ("a Child and", "the Child and"),
+]
+
+
+class _SearchesOnce(LintCache):
+    """Answers where a pattern matches from the first text it was asked about."""
+
+    def pattern_spans(self, text, pattern, width):
+        first = self.__dict__.setdefault("_first", {})
+        if pattern not in first:
+            first[pattern] = super().pattern_spans(text, pattern, width)
+        return first[pattern]
+
+
+def test_near_miss_edits_relint_like_a_full_lint():
+    assert _steps_differ(NEAR_MISS_DRAFT, NEAR_MISS_STEPS) == []
+    assert _distinct_findings(NEAR_MISS_DRAFT, NEAR_MISS_STEPS, "TRM001") >= 5
+
+
+def test_near_miss_edits_catch_a_search_that_is_not_redone(monkeypatch):
+    monkeypatch.setattr(incremental, "LintCache", _SearchesOnce)
+    assert _steps_differ(NEAR_MISS_DRAFT, NEAR_MISS_STEPS) != []
+
+
 # -- locality ---------------------------------------------------------------------------
 def locality_breaks(rule: Rule, texts: list[str]) -> list[str]:
     """Where linting with ``rule`` alone incrementally differs from a full lint, after

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from resolint.citations.instruments import _convention_starts
 from resolint.citations.patterns import ANY_CONVENTION, QUOTE, QUOTE_OPENERS
-from resolint.literals import ascii_digits_only, find_all, find_all_again, first_of, matches_at, starts_of
+from resolint.literals import ascii_digits_only, find_all, find_all_again, find_matches_again, first_of, matches_at, starts_of
 from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
 from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
 from resolint_rules.trm.number_glued_to_word import _YEAR, year_scan
@@ -121,4 +121,42 @@ def test_occurrences_found_again_around_an_edit_are_those_of_a_full_search(text,
         cache.next_round()
         assert cache.literal_starts(new, literal) == again
         assert cache.literal_starts((new + "x")[:-1], literal) == again  # an equal text, another object
+        text, found = new, again
+
+
+#: Patterns whose matches are at most so long and read nothing outside themselves: what
+#: find_matches_again serves. Some alternations have one branch the prefix of another, or
+#: a match may start inside another's reach, as finditer's jumps must be kept.
+BOUNDED = [
+    ("a", 1), ("ab", 2), ("aba", 3), ("ab|b", 2), ("b|ab", 2), ("ab|abc", 3), ("abc|ab", 3), ("a[ab]b", 3),
+    ("(?:ab){1,3}", 6), ("a{1,4}", 4), ("(?:aa|a)b?", 3), ("T(?i:reaty)", 6), ("C(?i:harter|onvention|ovenant)", 10),
+]
+MATCH_PIECES = st.sampled_from(["a", "b", "ab", "aba", " ", "\n", "😀", "Treaty", "TREATY", "TTreaty", "Convention", "CHARTER", "c"])
+MATCH_EDITS = st.lists(
+    st.tuples(st.integers(0, 300), st.integers(0, 8), st.lists(MATCH_PIECES, max_size=3).map("".join)), min_size=1, max_size=6
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MATCH_PIECES, max_size=50).map("".join), MATCH_EDITS, st.sampled_from(BOUNDED))
+@example("abab", [(0, 1, "")], ("aba", 3))  # the edit ends inside a match the last scan jumped over
+@example("TreatyTreaty", [(6, 0, "x")], ("T(?i:reaty)", 6))  # typed where one match ends and the next begins
+@example("xabc", [(0, 1, "y")], ("abc|ab", 3))  # a match starts where the shared suffix does: not cut short
+def test_matches_found_again_around_an_edit_are_those_of_a_full_scan(text, edits, bounded):
+    """:func:`find_matches_again` (the language server's cache, LintCache.pattern_spans)
+    gives the spans of ``finditer`` over the new text, edit after edit."""
+    from resolint.incremental import LintCache
+    from resolint.parser.segments import changed_ends
+
+    pattern, width = re.compile(bounded[0]), bounded[1]
+    cache = LintCache()
+    found = cache.pattern_spans(text, pattern, width)
+    for at, cut, put in edits:
+        at = min(at, len(text))
+        new = text[:at] + put + text[at + cut :]
+        again = find_matches_again(pattern, width, found, text, new, *changed_ends(text, new))
+        assert again == [m.span() for m in pattern.finditer(new)]
+        cache.next_round()
+        assert cache.pattern_spans(new, pattern, width) == again
+        assert cache.pattern_spans((new + "x")[:-1], pattern, width) == again  # an equal text, another object
         text, found = new, again

@@ -23,12 +23,13 @@ open document (and drops when it is closed).
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from resolint.engine import LintResult, lint
 from resolint.generations import MISSING, Generations
-from resolint.literals import find_all, find_all_again
+from resolint.literals import find_all, find_all_again, find_matches_again
 from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.parser.memo import ParseMemo
@@ -164,6 +165,8 @@ class LintCache:
         self._ran: set[tuple[str, str, str]] = set()  # the rule tables this lint used
         #: Where fixed strings start in the last texts: literal -> (text, offsets).
         self._literals = Generations()
+        #: Where patterns match in the last texts: (pattern, width) -> (text, spans).
+        self._patterns = Generations()
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo()
 
@@ -173,6 +176,7 @@ class LintCache:
         self._facts.next_round()
         self._kept.next_round()
         self._literals.next_round()
+        self._patterns.next_round()
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
@@ -241,6 +245,22 @@ class LintCache:
                 return was
             found = find_all_again(was, old, text, literal, *changed_ends(old, text))
         self._literals.put(literal, (text, found))
+        return found
+
+    def pattern_spans(self, text: str, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
+        """The spans of ``pattern.finditer(text)``, searched only around the stretch that
+        changed since the text it was last asked of (see
+        :func:`resolint.literals.find_matches_again` for the patterns this suits)."""
+        key = (pattern, width)
+        hit = self._patterns.get(key)
+        if hit is MISSING:
+            found = [m.span() for m in pattern.finditer(text)]
+        else:
+            old, was = hit
+            if old is text:
+                return was
+            found = find_matches_again(pattern, width, was, old, text, *changed_ends(old, text))
+        self._patterns.put(key, (text, found))
         return found
 
     # -- rules ---------------------------------------------------------------------

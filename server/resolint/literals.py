@@ -52,6 +52,42 @@ def find_all_again(found: list[int], old: str, new: str, literal: str, prefix: i
     return kept_head + middle + kept_tail
 
 
+def find_matches_again(
+    pattern: re.Pattern[str], width: int, found: list[tuple[int, int]], old: str, new: str, prefix: int, suffix: int
+) -> list[tuple[int, int]]:
+    """The spans of ``pattern.finditer(new)``, given ``found``, those of ``old``, and the
+    ``prefix`` and ``suffix`` lengths the two texts share (not overlapping): what
+    :func:`find_all_again` does for a literal, for a pattern none of whose matches is
+    longer than ``width`` and that reads nothing outside its match (no lookaround, anchor
+    or word boundary).
+
+    finditer tries one position after another and jumps past each match. A match that
+    starts ``width`` or more before the end of the shared prefix reads the prefix alone,
+    so it and every try before it are as they were; the scan resumes after it. Past the
+    changed stretch, once the new scan is to try a position of the shared suffix that the
+    last scan tried too (one not inside one of its matches), the rest is the last scan's,
+    moved. Only when the changed stretch ends inside a match of the last scan is the rest
+    scanned again."""
+    n = len(new)
+    shift = n - len(old)
+    tail = n - suffix  # positions from here on are in the shared suffix
+    starts = [s for s, _ in found]
+    head = found[: bisect.bisect_right(starts, prefix - width)]
+    resume = max(head[-1][1] if head else 0, prefix - width + 1, 0)
+    middle: list[tuple[int, int]] = []
+    for m in pattern.finditer(new, resume, min(n, tail - 1 + width)):  # room for any match starting before tail
+        if m.start() >= tail:
+            break
+        middle.append(m.span())
+        resume = m.end()
+    at = max(resume, tail)  # the next position the new scan tries
+    was = at - shift
+    i = bisect.bisect_left(starts, was)
+    if i and found[i - 1][0] < was < found[i - 1][1]:  # the last scan jumped over it
+        return head + middle + [m.span() for m in pattern.finditer(new, at)]
+    return head + middle + [(s + shift, e + shift) for s, e in found[i:]]
+
+
 def starts_of(text: str, literals: Iterable[str], lo: int = 0, hi: int | None = None) -> list[int]:
     """Where any of ``literals`` starts in ``text[lo:hi]``, in order, each offset once."""
     found: set[int] = set()

@@ -58,7 +58,7 @@ def test_skipping_the_other_paragraphs_and_words_changes_no_near_miss(text, cuts
     found = near_misses(text, ranges, instruments, [])
     hits = nearmiss._heads_by_range
     # Every word of every paragraph examined, as the full path reads them.
-    nearmiss._heads_by_range = lambda text, ranges, heads: dict.fromkeys(range(len(ranges)))
+    nearmiss._heads_by_range = lambda text, ranges, heads, spans_of=None: dict.fromkeys(range(len(ranges)))
     try:
         assert near_misses(text, ranges, instruments, []) == found
     finally:
@@ -108,3 +108,19 @@ def test_the_names_overlapping_a_paragraph_are_all_found(spans, start, length):
 def test_normalize_reads_un_as_the_regex_does(text):
     expected = " ".join(nearmiss._UN.sub("United Nations", text.replace("’", "'")).lower().rstrip(".,;:").split())
     assert nearmiss.normalize(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.lists(st.integers(0, 1000), max_size=12))
+def test_head_words_from_a_kept_search_are_those_of_a_scan(text, cuts):
+    """The language server passes where the head-word patterns match (kept between edits,
+    searched again only near the last one); it must be told a width no match exceeds."""
+    ranges, asked = _ranges(text, cuts), []
+
+    def spans_of(pattern, width):
+        spans = [m.span() for m in pattern.finditer(text)]
+        asked.append(width >= max((e - s for s, e in spans), default=0))
+        return spans
+
+    assert _heads_by_range(text, ranges, HEADS, spans_of) == _heads_by_range(text, ranges, HEADS)
+    assert all(asked)

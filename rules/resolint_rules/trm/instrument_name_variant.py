@@ -88,7 +88,7 @@ class InstrumentNameVariant(Rule):
         instruments = instruments_for(ctx.resolution.terms)
         quotes = quote_spans(ctx)
         ranges = [(p.content.start, p.content.end) for p in ctx.resolution.paragraphs if p.kind in _OWN_TEXT]
-        for nm in near_misses(ctx.text, ranges, instruments, taken):
+        for nm in near_misses(ctx.text, ranges, instruments, taken, ctx.facts.pattern_spans):
             if in_spans(nm.span.start, quotes):
                 continue
             official = nm.instrument.short

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from resolint.citations.refdata import Instrument
@@ -30,6 +31,10 @@ HEAD_WORDS = frozenset({"convention", "charter", "declaration", "covenant", "pro
 MAX_HEADS = 1000
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _UN = re.compile(r"\b(?:UN|U\.N\.)(?=\s|$)")
+
+
+#: ``Analysis.pattern_spans``: (pattern, longest match) -> the spans of its matches in the text.
+SpansOf = Callable[[re.Pattern[str], int], list[tuple[int, int]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +86,9 @@ def _accepted(instruments: tuple[Instrument, ...]) -> frozenset[str]:
     return frozenset(n for inst in instruments for n in inst.names())
 
 
-def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Instrument, ...], taken: list[Span]) -> list[NearMiss]:
+def near_misses(
+    text: str, ranges: list[tuple[int, int]], instruments: tuple[Instrument, ...], taken: list[Span], spans_of: SpansOf | None = None
+) -> list[NearMiss]:
     """Near-misses inside the ``ranges`` of ``text`` (each a paragraph's own words).
 
     ``taken`` are the names already recognized (exactly or as a listed variant): a
@@ -89,7 +96,11 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
     one. A head word is compared only with the names that share a word with its
     neighbours, at most :data:`MAX_HEADS` head words are examined in a document, and each
     distinct window is scored once: a pathological draft ("Convention" repeated a
-    hundred thousand times) costs time in proportion to its length, not more."""
+    hundred thousand times) costs time in proportion to its length, not more.
+
+    ``spans_of(pattern, width)``: where the head words stand, as ``pattern.finditer(text)``
+    would say (:meth:`resolint.facts.Analysis.pattern_spans`: the language server searches
+    only around the last edit); by default the text is scanned."""
     targets = _targets(instruments)
     accepted = _accepted(instruments)
     found: list[NearMiss] = []
@@ -99,7 +110,7 @@ def near_misses(text: str, ranges: list[tuple[int, int]], instruments: tuple[Ins
     recognized = _Taken(taken)
     # A paragraph without a head word (in any case) has nothing to examine, and most
     # have none: splitting every paragraph into words was a sixth of a corpus run.
-    for n, hits in sorted(_heads_by_range(text, ranges, tuple(targets)).items()):
+    for n, hits in sorted(_heads_by_range(text, ranges, tuple(targets), spans_of).items()):
         start, end = ranges[n]
         # Only the names recognized in this paragraph can overlap a window inside it.
         local_taken = recognized.overlapping(start, end)
@@ -168,7 +179,7 @@ def _heads_regexes(heads: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(f"{c}(?i:{'|'.join(rests)})", re.ASCII) for c, rests in sorted(by_capital.items()))
 
 
-def _heads_by_range(text: str, ranges: list[tuple[int, int]], heads: tuple[str, ...]) -> dict[int, list[int]]:
+def _heads_by_range(text: str, ranges: list[tuple[int, int]], heads: tuple[str, ...], spans_of: SpansOf | None = None) -> dict[int, list[int]]:
     """By the index of each range holding a head word that starts with a capital ("UN
     CONVENTION"), where these stand, in order. A scan of the text per capital (lowering
     the text to look for the words in any case cost more than the scans) and a bisect per
@@ -189,11 +200,12 @@ def _heads_by_range(text: str, ranges: list[tuple[int, int]], heads: tuple[str, 
                 out[n] = hits
         return out
     starts = [s for s, _ in ranges]
+    width = max(map(len, heads))  # a match is a head word
     for rx in regexes:
-        for m in rx.finditer(text):
-            n = bisect.bisect_right(starts, m.start()) - 1
-            if n >= 0 and m.end() <= ranges[n][1]:
-                out.setdefault(n, []).append(m.start())
+        for s, e in [m.span() for m in rx.finditer(text)] if spans_of is None else spans_of(rx, width):
+            n = bisect.bisect_right(starts, s) - 1
+            if n >= 0 and e <= ranges[n][1]:
+                out.setdefault(n, []).append(s)
     for hits in out.values():
         hits.sort()
     return out

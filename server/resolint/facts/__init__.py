@@ -11,6 +11,7 @@ needs goes through :meth:`Analysis.derived`, keyed by the function that computes
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -43,6 +44,8 @@ class OpenerMemo(ParagraphMemo, Protocol):
     def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
 
     def literal_starts(self, text: str, literal: str) -> list[int]: ...
+
+    def pattern_spans(self, text: str, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]: ...
 
 
 class Analysis:
@@ -96,6 +99,16 @@ class Analysis:
         again only around the last edit. Read only."""
         memo = self._memo
         return find_all(self.text, literal) if memo is None else memo.literal_starts(self.text, literal)
+
+    def pattern_spans(self, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
+        """The spans of ``pattern.finditer`` over the text, for a pattern whose matches are
+        at most ``width`` long and read nothing outside themselves; with the language
+        server's memo, searched again only around the last edit
+        (:func:`resolint.literals.find_matches_again`). Read only."""
+        memo = self._memo
+        if memo is None:
+            return [m.span() for m in pattern.finditer(self.text)]
+        return memo.pattern_spans(self.text, pattern, width)
 
     def paragraph_numbers(self) -> list[int] | None:
         """With the language server's memo, a number per paragraph (by index) that stands
