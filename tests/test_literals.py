@@ -12,6 +12,7 @@ from resolint.citations.patterns import ANY_CONVENTION, QUOTE, QUOTE_OPENERS
 from resolint.literals import ascii_digits_only, find_all, find_all_again, find_matches_again, first_of, matches_at, starts_of
 from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
 from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
+from resolint_rules.opr.operative_numbering_sequence import _REF_HEAD, _REF_TAIL
 from resolint_rules.trm.number_glued_to_word import _YEAR, year_scan
 
 
@@ -160,3 +161,19 @@ def test_matches_found_again_around_an_edit_are_those_of_a_full_scan(text, edits
         assert cache.pattern_spans(new, pattern, width) == again
         assert cache.pattern_spans((new + "x")[:-1], pattern, width) == again  # an equal text, another object
         text, found = new, again
+
+
+REFERENCE_PIECES = st.sampled_from(
+    ["paragraph", "Paragraph", "paragraphs", "aragraph", " ", "3", "12", " and ", ", ", " to ", " above", " below",
+     " of the present resolution", "\n", "x", "😀"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(REFERENCE_PIECES, max_size=30).map("".join))
+@example("paragraphparagraph 3 above")
+@example("paragraphs 3 and paragraph 4 above")
+def test_internal_references_tried_where_their_literal_stands_are_what_the_regex_finds(text):
+    assert _REF_TAIL.pattern.startswith(_REF_HEAD)
+    got = _spans(matches_at(_REF_TAIL, text, find_all(text, _REF_HEAD)))
+    assert got == _spans(_REF_TAIL.finditer(text))

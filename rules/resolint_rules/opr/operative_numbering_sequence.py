@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from resolint.facts import Analysis
+from resolint.literals import matches_at
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, SpanSet, relative
@@ -22,20 +23,25 @@ INTERNAL_REF = re.compile(
 #: ("aragraph") instead of trying the pattern at every position of the text.
 _REF_TAIL = re.compile(INTERNAL_REF.pattern.replace(r"\b[Pp]aragraphs?", "aragraphs?", 1))
 _WORD_CHAR = re.compile(r"\w")
+#: The literal every match of ``_REF_TAIL`` starts with.
+_REF_HEAD = "aragraph"
 
 
-def _internal_refs(text: str):
-    for m in _REF_TAIL.finditer(text):
+def _internal_refs(text: str, starts: list[int] | None = None):
+    """Internal references in ``text``; ``starts``: where "aragraph" stands in it, when
+    the caller has them (every match of the tail pattern starts there)."""
+    for m in _REF_TAIL.finditer(text) if starts is None else matches_at(_REF_TAIL, text, starts):
         p = m.start() - 1
         if p < 0 or text[p] not in "Pp" or (p > 0 and _WORD_CHAR.match(text, p - 1)):
             continue
         yield m
 
 
-def reference_numbers(text: str) -> list[tuple[int, Span]]:
-    """Every number inside an internal reference: (value, span)."""
+def reference_numbers(text: str, starts: list[int] | None = None) -> list[tuple[int, Span]]:
+    """Every number inside an internal reference: (value, span); ``starts`` as for
+    :func:`_internal_refs`."""
     out = []
-    for m in _internal_refs(text):
+    for m in _internal_refs(text, starts):
         for num in re.finditer(r"\d{1,3}", m.group("nums")):
             start = m.start("nums") + num.start()
             out.append((int(num.group(0)), Span(start, start + len(num.group(0)))))
@@ -43,8 +49,11 @@ def reference_numbers(text: str) -> list[tuple[int, Span]]:
 
 
 def _document_reference_numbers(facts: Analysis) -> list[tuple[int, Span]]:
-    """:func:`reference_numbers` of the whole document, kept for every sequence in it."""
-    return reference_numbers(facts.text)
+    """:func:`reference_numbers` of the whole document, kept for every sequence in it.
+    The pattern is tried where "aragraph" stands (``Analysis.literal_starts``: after a
+    keystroke the language server searches for it only around the edit), not scanned
+    over the text: 2-3 ms of every keystroke in a 1 MB compilation."""
+    return reference_numbers(facts.text, facts.literal_starts(_REF_HEAD))
 
 
 def reference_edits(
