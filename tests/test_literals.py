@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from resolint.citations.instruments import _convention_starts
 from resolint.citations.patterns import ANY_CONVENTION, QUOTE, QUOTE_OPENERS
+from resolint.directives import OPEN, find_directives
+from resolint.facts.abbreviations import DEFINITION
 from resolint.literals import ascii_digits_only, find_all, find_all_again, find_matches_again, first_of, matches_at, starts_of
 from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
 from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
@@ -177,3 +179,26 @@ def test_internal_references_tried_where_their_literal_stands_are_what_the_regex
     assert _REF_TAIL.pattern.startswith(_REF_HEAD)
     got = _spans(matches_at(_REF_TAIL, text, find_all(text, _REF_HEAD)))
     assert got == _spans(_REF_TAIL.finditer(text))
+
+
+DEFINITION_PIECES = st.sampled_from(["(", ")", "UNODC", "Un", "XXX", "A", "aB", "B&C", " ", "Office on Drugs", "((", "x", "😀"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DEFINITION_PIECES, max_size=30).map("".join))
+@example("(UN(UNODC)")  # a parenthesis opened inside another candidate
+def test_definitions_tried_where_a_parenthesis_opens_are_what_the_regex_finds(text):
+    assert _spans(matches_at(DEFINITION, text, find_all(text, "("))) == _spans(DEFINITION.finditer(text))
+
+
+DIRECTIVE_PIECES = st.sampled_from(
+    ["<!--", "-->", " resolint: ", "ignore", "[PRE002]", "disable TRM", "<!-- resolint: enable -->", "RESOLINT:", " -- why", "\n", "x", "<"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DIRECTIVE_PIECES, max_size=30).map("".join), st.integers(0, 60), st.integers(0, 60))
+@example("<!-- resolint: ignore <!-- resolint: enable -->", 0, 60)  # an unclosed comment before a directive
+def test_directives_read_from_where_comments_open_are_those_of_a_scan(text, start, length):
+    end = min(len(text), start + length)
+    assert find_directives(text, start, end, opens=find_all(text, OPEN)) == find_directives(text, start, end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.literals import matches_at
 from resolint.model import Directive
 from resolint.source import Span
 
@@ -16,6 +17,8 @@ from resolint.source import Span
 #: directive is not one, and each start scans only up to the next comment (a lazy body
 #: running to the end of the text from every unclosed start was quadratic). The body is
 #: stripped in Python, not by a "\s*" that would rescan every run of spaces.
+#: What every directive starts with.
+OPEN = "<!--"
 _DIRECTIVE = re.compile(r"<!--\s*+resolint\s*+:(?P<body>(?:(?!-->|<!--).)*+)-->", re.DOTALL | re.IGNORECASE)
 _ACTION = re.compile(
     # The codes after a space are words joined by single runs of spaces, taken whole
@@ -28,11 +31,14 @@ _ACTION = re.compile(
 _CODE = re.compile(r"^[A-Z]{3}(?:\d{3})?$")
 
 
-def find_directives(text: str, start: int = 0, end: int | None = None) -> list[Directive]:
-    """Every resolint comment in ``text[start:end]``, parsed or marked malformed."""
+def find_directives(text: str, start: int = 0, end: int | None = None, opens: list[int] | None = None) -> list[Directive]:
+    """Every resolint comment in ``text[start:end]``, parsed or marked malformed.
+    ``opens``: where "<!--" stands in ``text``, when the caller has it (every directive
+    starts there): the pattern is tried there only instead of over the text."""
     end = len(text) if end is None else end
     out = []
-    for m in _DIRECTIVE.finditer(text, start, end):
+    found = _DIRECTIVE.finditer(text, start, end) if opens is None else matches_at(_DIRECTIVE, text, [o for o in opens if start <= o], end)
+    for m in found:
         out.append(parse_directive(m.group("body").strip(), Span(m.start(), m.end())))
     return out
 

@@ -168,7 +168,7 @@ class LintCache:
         #: Where patterns match in the last texts: (pattern, width) -> (text, spans).
         self._patterns = Generations()
         #: What parsing the last versions kept (see resolint.parser.memo).
-        self.parse = ParseMemo()
+        self.parse = ParseMemo(self.literal_starts)
 
     def next_round(self) -> None:
         """A lint is over: drop what neither it nor the one before it used."""

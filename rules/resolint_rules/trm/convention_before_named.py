@@ -57,18 +57,19 @@ class ConventionBeforeNamed(Rule):
 
     def check(self, ctx: RuleContext):
         text = ctx.text
-        if "Convention" not in text or ctx.style.get("terms.the-convention", ""):
+        found = ctx.facts.literal_starts("Convention")  # the server searches only near the last edit
+        if not found or ctx.style.get("terms.the-convention", ""):
             return  # the body's own Convention needs no introduction ("No. 196 of the Convention")
         cs = citations(ctx)
         named = [m.span.start for m in cs.instruments if m.instrument.kind == "convention"]
         first_named = min(named) if named else len(text)
         quotes = quote_spans(ctx)
-        for p in ctx.facts.own_paragraphs:
+        for p in _own_paragraphs_at(ctx, found):
             if p.span.start > first_named:
                 return
             ptext = text[p.span.start : p.span.end]
             if "Convention" not in ptext:
-                continue
+                continue  # it started in this paragraph and ran past its end
             other = ANY_CONVENTION.search(ptext)
             m = THE_CONVENTION.search(ptext)
             if m is None:
@@ -84,3 +85,14 @@ class ConventionBeforeNamed(Rule):
                 continue
             yield Violation(Span(start, p.span.start + m.end()), "'The Convention' before any convention is named: give its title first")
             return
+
+
+def _own_paragraphs_at(ctx: RuleContext, offsets: list[int]):
+    """The drafter's own paragraphs that hold one of ``offsets`` (in order), each once:
+    the only ones the check reads (a paragraph without "Convention" names none)."""
+    last = None
+    for pos in offsets:
+        p = ctx.facts.paragraph_at(pos)
+        if p is not None and p is not last and p.own:
+            last = p
+            yield p

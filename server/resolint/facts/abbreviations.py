@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from resolint.literals import matches_at
 from resolint.model import Kind
 from resolint.source import Span
 
@@ -32,11 +33,14 @@ class Definition:
 
 def find_definitions(facts: Analysis) -> list[Definition]:
     text = facts.text
-    if "(" not in text:
+    # Tried where a parenthesis opens (every match starts there), not scanned over the
+    # text: the language server then searches for "(" only around the last edit.
+    opens = facts.literal_starts("(")
+    if not opens:
         return []
     quotes = facts.quotes
     out = []
-    for m in DEFINITION.finditer(text):
+    for m in matches_at(DEFINITION, text, opens):
         p = facts.paragraph_at(m.start())
         if p is None or not p.own or p.kind in (Kind.TITLE, Kind.NOTE):
             continue  # the title repeats the agenda item; the body defines for itself

@@ -11,6 +11,7 @@ import functools
 import logging
 from typing import TYPE_CHECKING
 
+from resolint.directives import OPEN as DIRECTIVE_OPEN
 from resolint.directives import find_directives
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
@@ -81,7 +82,8 @@ class _Parser:
         for i, p in enumerate(paragraphs):
             p.index = i
         self.res.paragraphs = paragraphs
-        self.res.directives = find_directives(self.text)
+        find = None if self.memo is None else self.memo.literal_starts
+        self.res.directives = find_directives(self.text, opens=None if find is None else find(self.text, DIRECTIVE_OPEN))
         if self.memo is None:
             place(self.source, self.res, raws, opening_line)
         else:

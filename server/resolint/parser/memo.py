@@ -63,7 +63,10 @@ _UNPLACED = Kind.UNPLACED
 class ParseMemo:
     """Per-paragraph parsing results of one document's last versions."""
 
-    def __init__(self) -> None:
+    def __init__(self, literal_starts: Callable[[str, str], list[int]] | None = None) -> None:
+        #: Where a fixed string starts in a text, searched again only around the last
+        #: edit (the incremental linter's ``LintCache.literal_starts``); None: searched.
+        self.literal_starts = literal_starts
         self.placement = PlacementMemo()
         self._split: _Split | None = None
         self._read = Generations()  # paragraph text -> its parts, relative
