@@ -16,6 +16,7 @@ from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
 from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
 from resolint_rules.opr.operative_numbering_sequence import _REF_HEAD, _REF_TAIL
 from resolint_rules.trm.number_glued_to_word import _YEAR, year_scan
+from resolint_rules.trm.organization_term import _compiled as _term_pattern
 
 
 def _spans(matches):
@@ -202,3 +203,22 @@ DIRECTIVE_PIECES = st.sampled_from(
 def test_directives_read_from_where_comments_open_are_those_of_a_scan(text, start, length):
     end = min(len(text), start + length)
     assert find_directives(text, start, end, opens=find_all(text, OPEN)) == find_directives(text, start, end)
+
+
+TERM_PAIRS = st.sampled_from([
+    (("Interpol", "INTERPOL"),),
+    (("ab", "X"), ("abc", "Y"), ("b", "Z")),  # one term the prefix of another, one inside another
+    (("national central office", "National Central Bureau"), ("office", "Office")),
+])
+TERM_PIECES = st.sampled_from(["Interpol", "Interpols", "-", "x", " ", "ab", "abc", "b", "national central office", "office", "é", "_", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(TERM_PAIRS, st.lists(TERM_PIECES, max_size=30).map("".join))
+@example((("ab", "X"), ("abc", "Y"), ("b", "Z")), "abc- ab b")
+def test_house_terms_tried_where_they_start_are_what_the_regex_finds(pairs, text):
+    """TRM012's pattern opens with a lookbehind (tried at every position by a scan): tried
+    only where a wrong term starts, it finds the same matches."""
+    regex = _term_pattern(pairs)
+    starts = sorted({pos for wrong, _ in pairs for pos in find_all(text, wrong)})
+    assert _spans(matches_at(regex, text, starts)) == _spans(regex.finditer(text))
