@@ -12,6 +12,7 @@ that claims to be paragraph-local but reads other paragraphs.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import re
 from pathlib import Path
 
@@ -357,6 +358,26 @@ def test_near_miss_edits_relint_like_a_full_lint():
 def test_near_miss_edits_catch_a_search_that_is_not_redone(monkeypatch):
     monkeypatch.setattr(incremental, "LintCache", _SearchesOnce)
     assert _steps_differ(NEAR_MISS_DRAFT, NEAR_MISS_STEPS) != []
+
+
+def test_citations_are_read_again_only_where_the_text_changed(monkeypatch):
+    """What a paragraph cites depends on its text, not on where the parse placed it: an
+    edit that ends a list item ("c)" no longer a label) changes the list's opener and the
+    item before it (their children, their place), not their words. Numbered by place,
+    their citations were read again."""
+    extract_module = importlib.import_module("resolint.citations.extract")
+    read = []
+    real = extract_module._Reader._read
+    monkeypatch.setattr(extract_module._Reader, "_read", lambda self, p, *a: read.append(p.index) or real(self, p, *a))
+    items = "\n\n".join(f"{chr(97 + i)}) that resolution {i + 10} (Rev. Dubai, 2018) applies;" for i in range(6))
+    text = f"The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),\n\nrecalling\n\n{items}\n\nresolves\n\n1 to act.\n"
+    linter, settings_ = IncrementalLinter(), Settings()
+    linter.lint(text, settings_)
+    read.clear()
+    edited = text.replace("c) that", "xc) that", 1)
+    got = linter.lint(edited, settings_)
+    assert _findings(got) == _findings(lint(edited, settings_))
+    assert read == [got.facts.paragraph_at(edited.index("xc) that")).index]
 
 
 # -- locality ---------------------------------------------------------------------------

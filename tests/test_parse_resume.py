@@ -148,6 +148,32 @@ def test_an_opening_pasted_above_the_old_one():
     assert dump(parse(after, memo=memo)) == dump(parse(after))
 
 
+def _text_numbers(text: str, memo: ParseMemo) -> dict[str, int]:
+    res = parse(text, memo=memo)
+    assert memo.made is res.paragraphs
+    return {text[p.span.start : p.span.end]: n for p, n in zip(res.paragraphs, memo.text_ids, strict=True)}
+
+
+@pytest.mark.parametrize("far_edits", [0, 3])
+def test_a_paragraph_read_again_unchanged_keeps_its_text_number(far_edits):
+    """A paragraph outside the edited stretch is not asked about, so the memo forgets its
+    text after two parses; read again later (an edit beside it), unchanged, it must keep
+    its number: the caches of citations, local rules and placement are keyed by it. It
+    got a new one, and an edit in a list re-read the citations of the whole list."""
+    paras = [f"{i}. Urges Member States to cooperate in matter {i};" for i in range(1, 41)]
+    text = "The General Assembly,\n\nRecalling its resolutions,\n\n" + "\n\n".join(paras)
+    memo = ParseMemo()
+    before = _text_numbers(text, memo)
+    far = text.index("3. Urges") + 5
+    for k in range(far_edits):  # keystrokes in paragraph 3, far from paragraph 20
+        text = text[:far] + "xyz"[k] + text[far:]
+        _text_numbers(text, memo)
+    at = text.index("21. Urges")  # the paragraph after it: 20 is read again with it
+    after = _text_numbers(text[:at] + "x" + text[at:], memo)
+    assert after[paras[19]] == before[paras[19]]
+    assert after[paras[30]] == before[paras[30]]  # (moved, not read again)
+
+
 def test_the_same_with_paragraphs_given():
     rnd = random.Random(5)
     text = draft(rnd, 30)

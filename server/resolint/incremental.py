@@ -209,8 +209,9 @@ class LintCache:
 
     def paragraph_facts(self, keys: list[tuple[int, Any]]) -> list[Any]:
         """Facts about paragraphs kept by earlier lints (MISSING where none), each read
-        from its paragraph's number (:meth:`paragraph_numbers`) and more (``key``: the
-        number and anything else hashable it depends on) alone: offsets relative to the
+        from its paragraph's number (:meth:`paragraph_text_numbers`, or
+        :meth:`paragraph_numbers` where the parse kept none; the keys tell them apart)
+        and more (``key``: the number and anything else hashable it depends on) alone: offsets relative to the
         paragraph, no link to the paragraph object. (The citations a paragraph holds,
         :mod:`resolint.citations.local`; their reader checks that a kept one still holds.)"""
         return self._facts.get_all(keys)
@@ -280,6 +281,13 @@ class LintCache:
     def _text_ids(self, res: Resolution) -> list[int] | None:
         """The parse memo's text numbers of the paragraphs of ``res``, when it parsed them."""
         return self.parse.text_ids if self.parse.made is res.paragraphs else None
+
+    def paragraph_text_numbers(self, res: Resolution) -> list[int] | None:
+        """The parse memo's number for the text of each paragraph of ``res`` (by index:
+        equal numbers, equal texts), when the memo parsed it; None otherwise. A key for
+        facts that depend on a paragraph's text alone, which an edit that only regroups
+        paragraphs keeps (:meth:`paragraph_numbers` also stand for their place)."""
+        return self._text_ids(res)
 
     def _number_of_key(self, key: tuple) -> int:
         n = self._numbers.get(key)

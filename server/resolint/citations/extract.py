@@ -158,6 +158,8 @@ class ParagraphMemo(Protocol):
 
     def paragraph_numbers(self, text: str, res: Resolution) -> list[int]: ...
 
+    def paragraph_text_numbers(self, res: Resolution) -> list[int] | None: ...
+
     def paragraph_facts(self, keys: list[tuple[int, Hashable]]) -> list[Any]: ...
 
     def keep_paragraph_fact(self, key: tuple[int, Hashable], fact: Any) -> None: ...
@@ -178,8 +180,13 @@ class _Reader:
         self.settings: dict[Kind, Setting] = {}
         self.misses = 0
         #: With a memo: each paragraph's number (by index), and the keys in the memo of
-        #: the paragraphs to read (by index).
-        self.numbers = None if memo is None else memo.paragraph_numbers(self.text, res)
+        #: the paragraphs to read (by index). What a paragraph cites depends on its text
+        #: and setting, not on where it was placed: numbered by text when the parse kept
+        #: the numbers (an edit that regroups a list, or makes an item a paragraph of its
+        #: own, re-read 20-60 paragraphs when they were numbered by place), else by place.
+        text_numbers = None if memo is None else memo.paragraph_text_numbers(res)
+        self.by_text = text_numbers is not None
+        self.numbers = text_numbers if text_numbers is not None else None if memo is None else memo.paragraph_numbers(self.text, res)
         self.keys: dict[int, tuple] = {}
 
     def paragraphs(self) -> list[tuple[Paragraph, Any]]:
@@ -204,14 +211,15 @@ class _Reader:
         fields (plain values that hash fast: an enum's hash runs Python)."""
         numbers, matcher, organ = self.numbers, self.matcher, self.organ.value
         assert numbers is not None
-        extras = {kind: (matcher, organ, kind is Kind.ANNEX, kind is Kind.TITLE, None) for kind in Kind}
+        by_text = self.by_text  # the two numberings are told apart
+        extras = {kind: (matcher, organ, kind is Kind.ANNEX, kind is Kind.TITLE, None, by_text) for kind in Kind}
         keys = [(numbers[p.index], extras[p.kind]) for p in self.body]
         sym = self.symbol
         if sym is not None:  # the paragraph with the document's symbol reads it apart
             for i, p in enumerate(self.body):
                 a = p.span.start
                 if a <= sym.start < p.span.end:
-                    keys[i] = (numbers[p.index], (*extras[p.kind][:4], Span(sym.start - a, sym.end - a)))
+                    keys[i] = (numbers[p.index], (*extras[p.kind][:4], Span(sym.start - a, sym.end - a), by_text))
         return keys
 
     def local(self, p: Paragraph, named: Named, kept: Any) -> Local:

@@ -72,6 +72,10 @@ class ParseMemo:
         self._read = Generations()  # paragraph text -> its parts, relative
         self._cut = Generations()  # paragraph text -> how it is cut, relative
         self._texts = 0  # text numbers given so far
+        #: The last split and the range of its joined paragraphs that this one reads
+        #: again (see :meth:`_replaced_parts`).
+        self._replaced: tuple[_Split, int, int] | None = None
+        self._replaced_by_text: dict[str, Parts] | None = None
         #: The last :meth:`paragraphs` and, by position, a number for each one's text:
         #: equal numbers, equal texts (a number is never given to another text), so the
         #: incremental linter keys a paragraph by a small int instead of its text.
@@ -107,6 +111,10 @@ class ParseMemo:
         key = text[base : raw.span.end]
         hit = self._read.get(key)
         if hit is MISSING:
+            hit = self._replaced_parts().get(key, MISSING)
+            if hit is not MISSING:
+                self._read.put(key, hit)
+        if hit is MISSING:
             p = read(text, raw)
             label = p.label
             self._texts += 1
@@ -119,6 +127,27 @@ class ParseMemo:
             )
             self._read.put(key, hit)
         return hit
+
+    def _replaced_parts(self) -> dict[str, Parts]:
+        """Text -> parts of the paragraphs of the last split that this one reads again.
+
+        The memo keeps a text's parts only while parses ask for them, and a paragraph
+        outside the edited stretch is not asked about (its parts move with the split):
+        after two keystrokes elsewhere its text is forgotten. When an edit then reads it
+        again, unchanged, it would get a new text number, and every cache keyed by that
+        number (its citations, local rules, placement) would miss: an edit inside a list
+        of a long compilation re-read 20-60 paragraphs' citations. Its old parts, kept
+        with the last split, give it its old number back."""
+        found = self._replaced_by_text
+        if found is None:
+            found = self._replaced_by_text = {}
+            if self._replaced is not None:
+                last, lo, hi = self._replaced
+                for (pieces, _), parts in zip(last.cuts[lo:hi], last.parts[lo:hi], strict=True):
+                    if parts is not None:  # (None: never read, a parse stopped half-way)
+                        for r, pt in zip(pieces, parts, strict=True):
+                            found.setdefault(last.text[r.span.start : r.span.end], pt)
+        return found
 
     def cut(self, text: str, raw: RawParagraph, is_opener) -> Cut:
         """:func:`~resolint.parser.groups.cut_run_on`, from the memo when the text was cut before."""
@@ -150,6 +179,9 @@ class ParseMemo:
         when ``key`` (what else the grouping depends on) is the same."""
         last, self._split = self._split, None  # a parse stopped half-way leaves no record
         self.made = None
+        # Whatever is read again below may take its old parts; all of them unless spliced.
+        self._replaced = None if last is None else (last, 0, len(last.merged))
+        self._replaced_by_text = None
         window = None if last is None or last.key[1:] != key[1:] else segments.plan(last.text, last.line_count, last.merged, source)
         if last is not None and window is not None and not _tail_keeps_opening(last, window, key[0]):
             last, window = None, None  # the opening line moved against the tail: read everything again
@@ -162,6 +194,7 @@ class ParseMemo:
             parts = [None] * len(merged)
         else:
             merged, cuts, parts = _spliced(last, window, joined, cut_one)
+            self._replaced = (last, max(0, window.start - 1), window.stop)  # what _spliced reads again
         self._split = _Split(source.text, source.line_count, key, merged, cuts, parts)
         return [r for pieces, _ in cuts for r in pieces], [g for _, gaps in cuts for g in gaps]
 
