@@ -380,6 +380,59 @@ def test_citations_are_read_again_only_where_the_text_changed(monkeypatch):
     assert read == [got.facts.paragraph_at(edited.index("xc) that")).index]
 
 
+def test_near_misses_are_scored_again_only_in_the_edited_paragraph(monkeypatch):
+    """TRM001 compares every head word's windows with the registered names; after an edit
+    the ranges whose paragraph and recognized names are as before keep their results."""
+    from resolint.citations import nearmiss
+
+    scored = []
+    real = nearmiss._best_window
+    monkeypatch.setattr(nearmiss, "_best_window", lambda text, words, i, *a: scored.append(words[i].start()) or real(text, words, i, *a))
+    paras = [f"Noting the UN Convention against Corruption and the Charter of the UN, item {i}," for i in range(8)]
+    text = "The General Assembly,\n\n" + "\n\n".join(paras) + "\n\n1. Decides to act.\n"
+    linter, settings_ = IncrementalLinter(), Settings()
+    first = linter.lint(text, settings_)
+    assert len([f for f in first.findings if f.code == "TRM001"]) == 16
+    scored.clear()
+    edited = text.replace("item 5", "item 55", 1)
+    got = linter.lint(edited, settings_)
+    paragraph = got.facts.paragraph_at(edited.index("item 55"))
+    assert scored and all(paragraph.span.start <= pos < paragraph.span.end for pos in scored)
+    assert _findings(got) == _findings(lint(edited, settings_))
+
+
+def test_near_misses_past_the_head_word_budget_relint_like_a_full_lint(monkeypatch):
+    """Only the first MAX_HEADS head words of a document are examined: which those are
+    depends on the paragraphs before, so the ranges that reach the budget are not kept."""
+    from resolint.citations import nearmiss
+
+    monkeypatch.setattr(nearmiss, "MAX_HEADS", 7)
+    paras = [f"Noting the UN Convention against Corruption and the Charter of the UN, item {i}," for i in range(6)]
+    draft = "The General Assembly,\n\n" + "\n\n".join(paras) + "\n\n1. Decides to act.\n"
+    steps = [
+        ("item 1,", "item 1, the Convention on the Rights of a Child,"),  # one more head word early on
+        ("item 0,", "item 0, the UN Convention against Corruption,"),
+        ("Noting the UN Convention against Corruption and the Charter of the UN, item 1", "Noting item 1"),  # two fewer
+        ("item 4,", "item 4, the Charter of the UN,"),
+    ]
+    assert _steps_differ(draft, steps) == []
+    assert _distinct_findings(draft, steps, "TRM001") >= 3
+
+
+def test_a_paragraph_of_many_head_words_is_not_scored_past_the_budget(monkeypatch):
+    """The budget bounds the work of a pathological draft with the server's memo too: a
+    range that may reach it is scored only up to it, not whole for keeping."""
+    from resolint.citations import nearmiss
+
+    monkeypatch.setattr(nearmiss, "MAX_HEADS", 5)
+    scored = []
+    real = nearmiss._best_window
+    monkeypatch.setattr(nearmiss, "_best_window", lambda *a: scored.append(1) or real(*a))
+    text = "The General Assembly,\n\nNoting " + " and ".join(["the Charter of the UN"] * 30) + ",\n\n1. Decides to act.\n"
+    IncrementalLinter().lint(text, Settings())
+    assert 0 < len(scored) <= 6
+
+
 # -- locality ---------------------------------------------------------------------------
 def locality_breaks(rule: Rule, texts: list[str]) -> list[str]:
     """Where linting with ``rule`` alone incrementally differs from a full lint, after

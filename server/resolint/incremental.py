@@ -25,7 +25,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Hashable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from resolint.engine import LintResult, lint
 from resolint.generations import MISSING, Generations
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from resolint.settings import Settings
 
 #: A cached result that may not be reused: a violation outside its paragraph.
+T = TypeVar("T")
+
 _UNCACHEABLE = object()
 #: A cached result: nothing to report in the paragraph (the usual answer).
 _NOTHING = object()
@@ -167,6 +169,8 @@ class LintCache:
         self._literals = Generations()
         #: Where patterns match in the last texts: (pattern, width) -> (text, spans).
         self._patterns = Generations()
+        #: Values a rule keeps by a key that names all they depend on (see :meth:`kept`).
+        self._values = Generations()
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo(self.literal_starts)
 
@@ -177,6 +181,7 @@ class LintCache:
         self._kept.next_round()
         self._literals.next_round()
         self._patterns.next_round()
+        self._values.next_round()
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
@@ -247,6 +252,15 @@ class LintCache:
             found = find_all_again(was, old, text, literal, *changed_ends(old, text))
         self._literals.put(literal, (text, found))
         return found
+
+    def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, or what it gave an earlier lint asked with an equal ``key`` (see
+        :meth:`resolint.facts.Analysis.kept`)."""
+        hit = self._values.get(key)
+        if hit is MISSING:
+            hit = compute()
+            self._values.put(key, hit)
+        return hit
 
     def pattern_spans(self, text: str, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
         """The spans of ``pattern.finditer(text)``, searched only around the stretch that

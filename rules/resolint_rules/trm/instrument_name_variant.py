@@ -87,8 +87,17 @@ class InstrumentNameVariant(Rule):
     def _near_misses(self, ctx: RuleContext, taken):
         instruments = instruments_for(ctx.resolution.terms)
         quotes = quote_spans(ctx)
-        ranges = [(p.content.start, p.content.end) for p in ctx.resolution.paragraphs if p.kind in _OWN_TEXT]
-        for nm in near_misses(ctx.text, ranges, instruments, taken, ctx.facts.pattern_spans):
+        own = [p for p in ctx.resolution.paragraphs if p.kind in _OWN_TEXT]
+        ranges = [(p.content.start, p.content.end) for p in own]
+        numbers = ctx.facts.paragraph_numbers()  # with the language server's memo only
+
+        def kept(n: int, start: int, names: list[tuple[int, int]], compute):
+            # A range's results follow from its paragraph (text and place: its number),
+            # the names recognized in it and the instruments known.
+            names_in = tuple((s - start, e - start) for s, e in names)
+            return ctx.facts.kept((self.code, numbers[own[n].index], names_in, id(instruments)), compute)  # type: ignore[index]
+
+        for nm in near_misses(ctx.text, ranges, instruments, taken, ctx.facts.pattern_spans, None if numbers is None else kept):
             if in_spans(nm.span.start, quotes):
                 continue
             official = nm.instrument.short

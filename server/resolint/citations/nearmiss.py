@@ -45,6 +45,16 @@ class NearMiss:
     name: str  # the registered name it comes close to
     score: float
 
+    def moved(self, shift: int) -> NearMiss:
+        return NearMiss(self.span.moved(shift), self.text, self.instrument, self.name, self.score)
+
+
+#: ``kept(n, start, names, compute)``: ``compute()``, the results of range ``n`` (which
+#: starts at ``start`` and holds the recognized ``names``) relative to its start, or what
+#: an earlier lint of the same document computed for a range of the same text with the
+#: same names (the language server's memo: :meth:`resolint.facts.Analysis.kept`).
+Kept = Callable[[int, int, list[tuple[int, int]], Callable[[], "list[NearMiss | None]"]], "list[NearMiss | None]"]
+
 
 def _ratio(a: str, b: str) -> float:
     """rapidfuzz's normalized Indel ratio of ``a`` and ``b`` (0 under :data:`THRESHOLD`).
@@ -87,7 +97,12 @@ def _accepted(instruments: tuple[Instrument, ...]) -> frozenset[str]:
 
 
 def near_misses(
-    text: str, ranges: list[tuple[int, int]], instruments: tuple[Instrument, ...], taken: list[Span], spans_of: SpansOf | None = None
+    text: str,
+    ranges: list[tuple[int, int]],
+    instruments: tuple[Instrument, ...],
+    taken: list[Span],
+    spans_of: SpansOf | None = None,
+    kept: Kept | None = None,
 ) -> list[NearMiss]:
     """Near-misses inside the ``ranges`` of ``text`` (each a paragraph's own words).
 
@@ -100,7 +115,11 @@ def near_misses(
 
     ``spans_of(pattern, width)``: where the head words stand, as ``pattern.finditer(text)``
     would say (:meth:`resolint.facts.Analysis.pattern_spans`: the language server searches
-    only around the last edit); by default the text is scanned."""
+    only around the last edit); by default the text is scanned. ``kept``: what earlier
+    lints found in a range (see :data:`Kept`): scoring the windows of a document's every
+    head word again after each keystroke was a fifth of a keystroke in a 1 MB compilation
+    of General Assembly resolutions. A range that may reach :data:`MAX_HEADS` is worked
+    out afresh (its results then depend on the ranges before it)."""
     targets = _targets(instruments)
     accepted = _accepted(instruments)
     found: list[NearMiss] = []
@@ -114,17 +133,39 @@ def near_misses(
         start, end = ranges[n]
         # Only the names recognized in this paragraph can overlap a window inside it.
         local_taken = recognized.overlapping(start, end)
-        words = list(_WORD.finditer(text, start, end))
-        for i in _head_words(words, hits, targets):
+
+        def compute(budget: int, start: int = start, end: int = end, hits: list[int] = hits, local_taken=local_taken):
+            return _range_results(text, start, end, hits, targets, local_taken, accepted, memo, normalized, budget)
+
+        if kept is not None and heads + len(hits) <= MAX_HEADS:  # every head word of the range is examined
+            results = kept(n, start, local_taken, functools.partial(compute, len(hits)))
+        else:
+            results = compute(MAX_HEADS - heads + 1)  # one more than the budget: the cap is reached
+        for rel in results:
             heads += 1
             if heads > MAX_HEADS:
                 return found
-            near = {words[j].group(0).lower() for j in (i - 1, i + 1) if 0 <= j < len(words)}
-            candidates = [t for t in targets[words[i].group(0).lower()] if near & t[5]]
-            best = _best_window(text, words, i, candidates, local_taken, accepted, memo, normalized) if candidates else None
-            if best is not None and not (found and best.span.overlaps(found[-1].span)):
+            if rel is None:
+                continue
+            best = rel.moved(start)
+            if not (found and best.span.overlaps(found[-1].span)):
                 found.append(best)
     return found
+
+
+def _range_results(text, start, end, hits, targets, taken, accepted, memo, normalized, budget) -> list[NearMiss | None]:
+    """For each head word in ``text[start:end]`` (at most ``budget``), in order, the
+    closest window if close enough, relative to ``start`` (None where none is)."""
+    words = list(_WORD.finditer(text, start, end))
+    out: list[NearMiss | None] = []
+    for i in _head_words(words, hits, targets):
+        if len(out) >= budget:
+            break
+        near = {words[j].group(0).lower() for j in (i - 1, i + 1) if 0 <= j < len(words)}
+        candidates = [t for t in targets[words[i].group(0).lower()] if near & t[5]]
+        best = _best_window(text, words, i, candidates, taken, accepted, memo, normalized) if candidates else None
+        out.append(None if best is None else best.moved(-start))
+    return out
 
 
 class _Taken:

@@ -47,6 +47,8 @@ class OpenerMemo(ParagraphMemo, Protocol):
 
     def pattern_spans(self, text: str, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]: ...
 
+    def kept(self, key: Hashable, compute: Callable[[], T]) -> T: ...
+
 
 class Analysis:
     """Derived facts of one document in one house style; each computed on first use."""
@@ -109,6 +111,15 @@ class Analysis:
         if memo is None:
             return [m.span() for m in pattern.finditer(self.text)]
         return memo.pattern_spans(self.text, pattern, width)
+
+    def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``; with the language server's memo, what it gave an earlier lint of
+        the same document asked with an equal ``key``. The key must name everything the
+        value depends on (a paragraph's number, :meth:`paragraph_numbers`, stands for its
+        text and place), and the value must not hold offsets in the document (keep them
+        relative to the paragraph): it is handed back as it was. Read only."""
+        memo = self._memo
+        return compute() if memo is None else memo.kept(key, compute)
 
     def paragraph_numbers(self) -> list[int] | None:
         """With the language server's memo, a number per paragraph (by index) that stands
