@@ -15,7 +15,8 @@ Figures (each the median of --runs whole-process runs):
     "no slower" bar judged on instructions executed when valgrind is installed);
   - proselint 0.16 and textlint 15 + write-good on the same files, and resolint's speed-up;
   - the language server, measured with benchmarks/lsp_bench.py's own functions: start to
-    first diagnostics, didChange -> diagnostics p95 on a ~63 KB draft and a ~1 MB one;
+    first diagnostics, didChange -> diagnostics p95 on a ~63 KB draft and a ~1 MB one, and
+    (no bar, for information) on ~1 MB of real resolutions of each family in --corpus;
   - with --big: --jobs 1 vs --jobs 2 on 20 MB, and peak RSS for 50 MB in 3,000 files.
 It ends with one table of issue 13's bars: bar, figure, met or not.
 """
@@ -234,7 +235,7 @@ def _instruction_counts(paths: dict[bool, Path]) -> dict[bool, int] | None:
     return {verb: instructions(resolint_cmd(str(path))[1:], ROOT) for verb, path in paths.items()}
 
 
-def server_runs(edits: int, big_edits: int, bars: Bars) -> None:
+def server_runs(edits: int, big_edits: int, bars: Bars, corpus: Path) -> None:
     """The language server's bars, measured with benchmarks/lsp_bench.py's functions."""
     import asyncio
 
@@ -244,10 +245,13 @@ def server_runs(edits: int, big_edits: int, bars: Bars) -> None:
     except ImportError as exc:  # pygls/lsprotocol missing: the CLI figures still stand
         print(f"server figures skipped: {exc}")
         return
-    figures = asyncio.run(_server_figures(lsp_bench, edits, big_edits))
-    small_kb, small, big_mb, big, start = figures
+    figures = asyncio.run(_server_figures(lsp_bench, edits, big_edits, corpus))
+    small_kb, small, big_mb, big, start, real = figures
     print(f"server: start -> first diagnostics median {start:.2f} s; didChange -> diagnostics p95 "
           f"{small:.1f} ms at {small_kb:.0f} KB, {big:.1f} ms at {big_mb:.2f} MB")
+    for family, (mb, p50, p95) in real.items():  # no bar: the bars are set on the invented drafts
+        print(f"server, real {family} resolutions (../shared/corpus): didChange -> diagnostics median {p50:.1f} ms, "
+              f"p95 {p95:.1f} ms at {mb:.2f} MB")
     bars.add(f"server start -> first diagnostics < {BAR_START_S:g} s", f"{start:.2f} s", start < BAR_START_S)
     bars.add(f"server didChange p95 < {BAR_P95_SMALL_MS:g} ms at {small_kb:.0f} KB", f"{small:.1f} ms", small < BAR_P95_SMALL_MS)
     bars.add(f"server didChange p95 < {BAR_P95_BIG_MS:g} ms at {big_mb:.1f} MB", f"{big:.1f} ms", big < BAR_P95_BIG_MS)
@@ -255,7 +259,7 @@ def server_runs(edits: int, big_edits: int, bars: Bars) -> None:
     bars.add(f"server 1 MB p95 <= {BAR_BIG_OVER_SMALL:g}x the {small_kb:.0f} KB one", f"{ratio:.1f}x", ratio <= BAR_BIG_OVER_SMALL)
 
 
-async def _server_figures(lb, edits: int, big_edits: int) -> tuple[float, float, float, float, float]:
+async def _server_figures(lb, edits: int, big_edits: int, corpus: Path) -> tuple[float, float, float, float, float, dict]:
     starts = []
     for _ in range(3):
         client, t0, _ = await lb.start()
@@ -264,13 +268,19 @@ async def _server_figures(lb, edits: int, big_edits: int) -> tuple[float, float,
         await _stop(client)
     small, big = lb.draft(100), lb.compilation()
     client, _, _ = await lb.start()
+    real: dict[str, tuple[float, float, float]] = {}
     try:
         small_times = await lb.measure_changes(client, "file:///bench/small.txt", small, edits)
         big_times = await lb.measure_changes(client, "file:///bench/big.txt", big, big_edits)
+        for prefix, family in lb.CORPUS_FAMILIES.items():
+            text = lb.corpus_compilation(corpus, prefix)
+            if text is not None:
+                times = await lb.measure_changes(client, f"file:///bench/{prefix}.txt", text, big_edits)
+                real[family] = (len(text.encode()) / 1e6, statistics.median(times), lb.pct(times, 95))
     finally:
         await _stop(client)
     return (len(small.encode()) / 1000, lb.pct(small_times, 95), len(big.encode()) / 1e6, lb.pct(big_times, 95),
-            statistics.median(starts))
+            statistics.median(starts), real)
 
 
 async def _stop(client) -> None:
@@ -331,7 +341,7 @@ def main() -> int:
         corpus_runs([str(f) for f in files], size_mb, peers, args.runs, bars)
         draft_runs(work, args.runs, bars)
         if not args.no_server:
-            server_runs(args.edits, args.big_edits, bars)
+            server_runs(args.edits, args.big_edits, bars, Path(args.corpus))
         if args.big:
             big_runs(files, work, args.runs, bars)
     print(f"load average at the end {os.getloadavg()[0]:.2f} (figures from a busy machine are slower)")
