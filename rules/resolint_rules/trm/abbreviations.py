@@ -15,17 +15,23 @@ def definitions(ctx: RuleContext) -> list[Definition]:
 
 
 def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
-    """Uses of ``abbr`` as a word before offset ``before`` (own text, outside quotations)."""
+    """Uses of ``abbr`` as a word before offset ``before`` (own text, outside quotations):
+    the first one only. Its occurrences from ``Analysis.literal_starts`` (after a keystroke
+    the language server searches near the edit only), taken left to right without
+    overlapping, as successive ``str.find`` calls would."""
     text = ctx.text
     quotes = quote_spans(ctx)
     out = []
-    pos = text.find(abbr, 0, before)
-    while pos >= 0:
+    end = 0
+    for pos in ctx.facts.literal_starts(abbr):
+        if pos + len(abbr) > before:
+            break  # (in order: the later ones end later still)
+        if pos < end:
+            continue
         end = pos + len(abbr)
         if not (word_before(text, pos, "/-_(") or word_after(text, end, "/-_")):
             p = paragraph_at(ctx, pos)
             if p is not None and p.own and p.kind is not Kind.NOTE and not in_spans(pos, quotes):
                 out.append(Span(pos, end))
                 break
-        pos = text.find(abbr, end, before)
     return out
