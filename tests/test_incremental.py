@@ -644,3 +644,13 @@ def test_list_edits_catch_a_key_that_leaves_out_what_a_list_reads(monkeypatch, b
     else:
         monkeypatch.setattr(LintCache, "kept_violations", _without_references(LintCache.kept_violations))
     assert _list_steps_differ() != []
+
+
+def test_placed_keys_are_placed_key_of_each_paragraph():
+    from resolint.incremental import placed_key, placed_keys
+
+    text = "The General Assembly,\n\nRecalling\n\na) its resolution 1;\n\nb) its resolution 2,\n\n1. Urges:\n\n(a) States;\n\n(b) others;\n\n2. Decides."
+    res = lint(text, Settings()).resolution
+    ids = list(range(100, 100 + len(res.paragraphs)))
+    assert any(p.parent is not None for p in res.paragraphs)
+    assert placed_keys(ids, res.paragraphs) == [placed_key(t, p) for t, p in zip(ids, res.paragraphs, strict=True)]

