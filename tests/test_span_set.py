@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolint.source import Span, SpanSet
+from resolint.source import Span, SpanList, SpanSet
 
 spans = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: Span(t[0], t[0] + t[1]))
 
@@ -20,3 +20,13 @@ def test_nested_and_empty_spans():
     assert not SpanSet([]).overlaps(Span(0, 5))
     assert not SpanSet([Span(5, 5)]).overlaps(Span(5, 6))  # as Span.overlaps: empty at the edge
     assert SpanSet([Span(5, 5)]).overlaps(Span(4, 6))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=12), st.integers(-2, 80))
+def test_a_span_list_holds_an_offset_as_its_spans_do(pairs, offset):
+    spans = [Span(a, a + n) for a, n in pairs]
+    listed = SpanList(spans)
+    assert listed == spans
+    assert listed.holds(offset) == any(s.start <= offset < s.end for s in spans)
+    assert SpanSet(spans).holds(offset) == any(s.start <= offset < s.end for s in spans)

@@ -15,7 +15,7 @@ from typing import Any
 from resolint.citations import CitationSet
 from resolint.model import Paragraph
 from resolint.rule import RuleContext
-from resolint.source import Span, word_after, word_before
+from resolint.source import Span, SpanList, word_after, word_before
 
 
 def citations(ctx: RuleContext) -> CitationSet:
@@ -41,6 +41,10 @@ def quote_spans(ctx: RuleContext) -> list[Span]:
 
 
 def in_spans(offset: int, spans: list[Span]) -> bool:
+    """Whether ``offset`` lies in one of ``spans``: by bisection for a document's lists
+    (:class:`~resolint.source.SpanList`: the quotations, the titles), else one by one."""
+    if isinstance(spans, SpanList):
+        return spans.holds(offset)
     return any(s.start <= offset < s.end for s in spans)
 
 

@@ -111,6 +111,28 @@ class SpanSet:
         k = bisect.bisect_left(self._starts, span.end)  # spans starting before span ends
         return k > 0 and self._reach[k - 1] > span.start
 
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a span of the set (``start <= offset < end``)."""
+        k = bisect.bisect_right(self._starts, offset)  # spans starting at or before it
+        return k > 0 and self._reach[k - 1] > offset
+
+
+class SpanList(list):
+    """A document's list of spans (its quotations, its titles) that also answers whether
+    an offset lies in one of them by bisection, through a :class:`SpanSet` built on the
+    first question: rules ask it for every match they find, and a compilation holds
+    hundreds of quotations. Read only."""
+
+    __slots__ = ("_index",)
+    _index: SpanSet
+
+    def holds(self, offset: int) -> bool:
+        try:
+            index = self._index
+        except AttributeError:
+            index = self._index = SpanSet(self)
+        return index.holds(offset)
+
 
 @dataclass(frozen=True, slots=True)
 class Position:

@@ -25,7 +25,7 @@ from resolint.literals import find_all, matches_at
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
-from resolint.source import SourceText, Span
+from resolint.source import SourceText, Span, SpanList
 
 if TYPE_CHECKING:
     from resolint.nlp import Nlp
@@ -164,12 +164,12 @@ class Analysis:
         """Quotations in the text ("…" or “…”), where wording is someone else's (the
         regex tried only where a quotation mark stands: see :mod:`resolint.literals`)."""
         starts = sorted(set().union(*map(self.literal_starts, QUOTE_OPENERS)))  # starts_of, kept by the server
-        return [Span(m.start(), m.end()) for m in matches_at(QUOTE, self.text, starts)]
+        return SpanList(Span(m.start(), m.end()) for m in matches_at(QUOTE, self.text, starts))
 
     @cached_property
     def instrument_spans(self) -> list[Span]:
         """Where official titles of instruments stand."""
-        return [m.span for m in self.citations.instruments]
+        return SpanList(m.span for m in self.citations.instruments)
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
