@@ -104,6 +104,7 @@ class ParseMemo:
                 add(_paragraph(pt, r))
                 add_id(pt[4])
         self.made, self.text_ids = out, ids
+        self._replaced, self._replaced_by_text = None, None  # read: the last split (and text) may go
         return out
 
     def _parts(self, text: str, raw: RawParagraph, read: Callable[[str, RawParagraph], Paragraph]) -> Parts:
