@@ -41,9 +41,9 @@ if TYPE_CHECKING:
     from resolint.facts import Analysis
     from resolint.settings import Settings
 
-#: A cached result that may not be reused: a violation outside its paragraph.
 T = TypeVar("T")
 
+#: A cached result that may not be reused: a violation outside its paragraph.
 _UNCACHEABLE = object()
 #: A cached result: nothing to report in the paragraph (the usual answer).
 _NOTHING = object()
@@ -233,8 +233,8 @@ class LintCache:
         """Facts about paragraphs kept by earlier lints (MISSING where none), each read
         from its paragraph's number (:meth:`paragraph_text_numbers`, or
         :meth:`paragraph_numbers` where the parse kept none; the keys tell them apart)
-        and more (``key``: the number and anything else hashable it depends on) alone: offsets relative to the
-        paragraph, no link to the paragraph object. (The citations a paragraph holds,
+        and more (``key``: the number and anything else hashable it depends on) alone:
+        offsets relative to the paragraph, no link to the paragraph object. (The citations a paragraph holds,
         :mod:`resolint.citations.local`; their reader checks that a kept one still holds.)"""
         return self._facts.get_all(keys)
 
