@@ -7,26 +7,21 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resolint.engine import lint
-from resolint.model import Kind
 from resolint.rule import RuleContext
-from resolint.source import Span, word_after, word_before
-from resolint_rules.refs import in_spans, paragraph_at, quote_spans
-from resolint_rules.trm.abbreviations import uses
+from resolint.source import Span
+from resolint_rules.trm.abbreviations import is_use, uses
 
 
 def _uses_by_find(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
-    """The scan ``uses`` replaced: the reference it must agree with."""
-    text, quotes, out = ctx.text, quote_spans(ctx), []
-    pos = text.find(abbr, 0, before)
+    """The scan ``uses`` replaced (successive finds, each after the last occurrence): the
+    reference its walk over the kept occurrences must agree with."""
+    pos = ctx.text.find(abbr, 0, before)
     while pos >= 0:
         end = pos + len(abbr)
-        if not (word_before(text, pos, "/-_(") or word_after(text, end, "/-_")):
-            p = paragraph_at(ctx, pos)
-            if p is not None and p.own and p.kind is not Kind.NOTE and not in_spans(pos, quotes):
-                out.append(Span(pos, end))
-                break
-        pos = text.find(abbr, end, before)
-    return out
+        if is_use(ctx, pos, end):
+            return [Span(pos, end)]
+        pos = ctx.text.find(abbr, end, before)
+    return []
 
 
 PIECES = st.sampled_from(["UNODC", "UNUN", "UN", " ", "(UNODC)", "-UN", "UN/", "\"UN\"", "\n\n", "Recalling ", "1. Urges ", "x", "R&D", "&D", "D&D"])

@@ -19,9 +19,6 @@ def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
     the first one only. Its occurrences from ``Analysis.literal_starts`` (after a keystroke
     the language server searches near the edit only), taken left to right without
     overlapping, as successive ``str.find`` calls would."""
-    text = ctx.text
-    quotes = quote_spans(ctx)
-    out = []
     end = 0
     for pos in ctx.facts.literal_starts(abbr):
         if pos + len(abbr) > before:
@@ -29,9 +26,16 @@ def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
         if pos < end:
             continue
         end = pos + len(abbr)
-        if not (word_before(text, pos, "/-_(") or word_after(text, end, "/-_")):
-            p = paragraph_at(ctx, pos)
-            if p is not None and p.own and p.kind is not Kind.NOTE and not in_spans(pos, quotes):
-                out.append(Span(pos, end))
-                break
-    return out
+        if is_use(ctx, pos, end):
+            return [Span(pos, end)]
+    return []
+
+
+def is_use(ctx: RuleContext, start: int, end: int) -> bool:
+    """Whether the occurrence of an abbreviation at ``start``-``end`` is a use: a word of
+    its own, in the drafter's own text (not a note), outside quotations."""
+    text = ctx.text
+    if word_before(text, start, "/-_(") or word_after(text, end, "/-_"):
+        return False
+    p = paragraph_at(ctx, start)
+    return p is not None and p.own and p.kind is not Kind.NOTE and not in_spans(start, quote_spans(ctx))
