@@ -13,12 +13,12 @@ from resolint.literals import matches_at
 from resolint.model import Directive
 from resolint.source import Span
 
+#: What every directive starts with.
+OPEN = "<!--"
 #: The body stops at the first "-->" and never runs past another "<!--": an unclosed
 #: directive is not one, and each start scans only up to the next comment (a lazy body
 #: running to the end of the text from every unclosed start was quadratic). The body is
 #: stripped in Python, not by a "\s*" that would rescan every run of spaces.
-#: What every directive starts with.
-OPEN = "<!--"
 _DIRECTIVE = re.compile(r"<!--\s*+resolint\s*+:(?P<body>(?:(?!-->|<!--).)*+)-->", re.DOTALL | re.IGNORECASE)
 _ACTION = re.compile(
     # The codes after a space are words joined by single runs of spaces, taken whole

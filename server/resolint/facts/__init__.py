@@ -160,14 +160,14 @@ class Analysis:
         return [p for p in self.resolution.paragraphs if p.kind is not annex and p.kind is not directive]
 
     @cached_property
-    def quotes(self) -> list[Span]:
+    def quotes(self) -> SpanList:
         """Quotations in the text ("…" or “…”), where wording is someone else's (the
         regex tried only where a quotation mark stands: see :mod:`resolint.literals`)."""
         starts = sorted(set().union(*map(self.literal_starts, QUOTE_OPENERS)))  # starts_of, kept by the server
         return SpanList(Span(m.start(), m.end()) for m in matches_at(QUOTE, self.text, starts))
 
     @cached_property
-    def instrument_spans(self) -> list[Span]:
+    def instrument_spans(self) -> SpanList:
         """Where official titles of instruments stand."""
         return SpanList(m.span for m in self.citations.instruments)
 
