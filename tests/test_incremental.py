@@ -646,11 +646,24 @@ def test_list_edits_catch_a_key_that_leaves_out_what_a_list_reads(monkeypatch, b
     assert _list_steps_differ() != []
 
 
-def test_placed_keys_are_placed_key_of_each_paragraph():
-    from resolint.incremental import placed_key, placed_keys
+def test_equal_placed_keys_are_equal_paragraph_keys():
+    """The server keys paragraphs by placed_keys (text numbers instead of texts): two
+    paragraphs with the same placed key must be alike for every local rule, as their
+    paragraph_key says; and the same text placed elsewhere must not share a key."""
+    from resolint.incremental import paragraph_key, placed_keys
 
-    text = "The General Assembly,\n\nRecalling\n\na) its resolution 1;\n\nb) its resolution 2,\n\n1. Urges:\n\n(a) States;\n\n(b) others;\n\n2. Decides."
+    one = (
+        "The General Assembly,\n\nRecalling\n\na) its resolution 1;\n\nb) others;\n\n1. Urges:\n\n"
+        "a) its resolution 1;\n\nb) others;\n\n2. Decides:\n\na) its resolution 1;\n\nb) others;\n\n3. Decides."
+    )
+    text = one + "\n\n" + one  # two resolutions: the same lists in the same places
     res = lint(text, Settings()).resolution
-    ids = list(range(100, 100 + len(res.paragraphs)))
-    assert any(p.parent is not None for p in res.paragraphs)
-    assert placed_keys(ids, res.paragraphs) == [placed_key(t, p) for t, p in zip(ids, res.paragraphs, strict=True)]
+    ps = res.paragraphs
+    bodies = [text[p.span.start : p.span.end] for p in ps]
+    ids = [bodies.index(b) for b in bodies]  # equal numbers, equal texts
+    keys = placed_keys(ids, ps)
+    pairs = [(i, j) for i in range(len(ps)) for j in range(i + 1, len(ps)) if bodies[i] == bodies[j]]
+    shared = [(i, j) for i, j in pairs if keys[i] == keys[j]]
+    assert shared and len(shared) < len(pairs)  # some texts repeat in alike places, some not
+    for i, j in shared:
+        assert paragraph_key(text, ps[i]) == paragraph_key(text, ps[j])

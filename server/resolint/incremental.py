@@ -129,20 +129,14 @@ def _ancestors(p: Paragraph) -> tuple:
     return out
 
 
-def placed_key(text_id: int, p: Paragraph) -> tuple:
-    """What :func:`paragraph_key` says, for a paragraph whose text (and so its bullet,
-    label as written, content and final mark: the parser reads them from the text alone)
-    has the number ``text_id`` in the parse memo: hashing a few small values instead of
-    the paragraph's text is most of what keying every paragraph after an edit saves."""
-    label = p.label  # its number may be the rendered one (resolint.parser.numbering)
-    numbered = None if label is None else (label.value, label.typed)
-    return (text_id, p.kind, p.depth, p.heads_group, len(p.children), numbered, _ancestors(p))
-
-
 def placed_keys(text_ids: list[int], paragraphs: list[Paragraph]) -> list[tuple]:
-    """:func:`placed_key` of every paragraph, written out (the server keys every
-    paragraph after every edit: a third faster than a call per paragraph). Most
-    paragraphs hang under none: their ancestors are read only when they do."""
+    """What :func:`paragraph_key` says of each paragraph, for paragraphs whose texts (and
+    so their bullets, labels as written, contents and final marks: the parser reads them
+    from the text alone) have the numbers ``text_ids`` in the parse memo: hashing a few
+    small values instead of the paragraph's text is most of what keying every paragraph
+    after an edit saves. Written out in one loop (the server keys every paragraph after
+    every edit); the label's number may be the rendered one (resolint.parser.numbering),
+    and most paragraphs hang under none: their ancestors are read only when they do."""
     out: list[tuple] = []
     add = out.append
     for text_id, p in zip(text_ids, paragraphs, strict=True):
@@ -214,7 +208,7 @@ class LintCache:
         """The opener of ``p``: it depends on the content's text, the paragraph's kind and the style."""
         base = p.content.start
         text_id = self._text_id(p)
-        # The paragraph's text decides its content (see placed_key): its number will do.
+        # The paragraph's text decides its content (see placed_keys): its number will do.
         content = facts.text[base : p.content.end] if text_id is None else text_id
         key = (facts.style.name, p.kind, content)
         hit = self._openers.get(key)
