@@ -184,9 +184,10 @@ class _Reader:
         #: and setting, not on where it was placed: numbered by text when the parse kept
         #: the numbers (an edit that regroups a list, or makes an item a paragraph of its
         #: own, re-read 20-60 paragraphs when they were numbered by place), else by place.
-        text_numbers = None if memo is None else memo.paragraph_text_numbers(res)
-        self.by_text = text_numbers is not None
-        self.numbers = text_numbers if text_numbers is not None else None if memo is None else memo.paragraph_numbers(self.text, res)
+        self.numbers = None if memo is None else memo.paragraph_text_numbers(res)
+        self.by_text = self.numbers is not None
+        if memo is not None and self.numbers is None:
+            self.numbers = memo.paragraph_numbers(self.text, res)
         self.keys: dict[int, tuple] = {}
 
     def paragraphs(self) -> list[tuple[Paragraph, Any]]:
