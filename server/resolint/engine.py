@@ -11,7 +11,7 @@ import bisect
 import logging
 import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from resolint import listguard, suppression
@@ -173,7 +173,7 @@ def lint(
     raw = _run_rules(ctx, _active_rules(rule_set, settings, style_obj, path), settings, cache)
     protected = facts.derived(listguard.document_protected_spans)
     if protected:
-        raw = [f if f.fix is None else replace(f, fix=listguard.guard(f.fix, protected, source.text)) for f in raw]
+        raw = listguard.guard_findings(raw, protected, source.text)
     findings = _apply_directives(raw, resolution, settings, path, style_obj)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings, facts)
