@@ -44,3 +44,29 @@ def test_an_edited_text_has_the_line_starts_of_a_fresh_one(text, edits):
         assert source.text == text[:at] + put + text[end:]
         assert source.line_starts == reference(source.text)
         text = source.text
+
+
+def reference_newline(text: str) -> str:
+    """The line ending written most often, counted one break at a time (a tie goes to
+    ``\\r\\n``, then ``\\r``, then ``\\n``); ``\\n`` when the text has none."""
+    counts = {"\n": 0, "\r": 0, "\r\n": 0}
+    i = 0
+    while i < len(text):
+        if text.startswith("\r\n", i):
+            counts["\r\n"] += 1
+            i += 2
+            continue
+        if text[i] in counts:
+            counts[text[i]] += 1
+        i += 1
+    if not any(counts.values()):
+        return "\n"
+    most = max(counts.values())
+    return next(nl for nl in ("\r\n", "\r", "\n") if counts[nl] == most)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "\r", "\n", "\r\n", "\n\r"]), max_size=30).map("".join))
+def test_dominant_newline(text):
+    """The quick answer for a text without carriage returns agrees with counting them all."""
+    assert SourceText(text).dominant_newline() == reference_newline(text)
