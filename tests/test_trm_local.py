@@ -21,6 +21,7 @@ import resolint.engine as engine
 from resolint.engine import lint
 from resolint.incremental import IncrementalLinter
 from resolint.settings import Settings
+from resolint_rules.trm import paragraph_facts
 from resolint_rules.trm.number_glued_to_word import _YEAR, year_matches
 from resolint_rules.trm.spelling import _ISE, ise_matches, lowercase_word_matches, spelling_table
 
@@ -156,3 +157,48 @@ def test_a_year_at_a_paragraph_start_follows_what_ends_the_paragraph_before():
         got = [(f.span, f.message) for f in linter.lint(text, settings_).findings]
         assert got == [(f.span, f.message) for f in lint(text, settings_).findings]
     assert len(lint(after, settings_).findings) == len(lint(before, settings_).findings) == 1
+
+
+# -- the cache keys of both rules, for every paragraph at once -------------------------
+
+_FRESH = "a key equal to no other"
+paragraph_texts = st.sampled_from([
+    "The General Assembly,", "Recalling the “favor of the organise” clause,", "1. Urges all States;",
+    "2. Welcomes the Convention on the Rights of the Child, adopted in 1989;", "(a) the “program”;", "x-", "favor_",
+    "Noting “a quotation\n\nover two paragraphs”,", "3. Decides to remain seized of the matter.",
+])
+
+
+def _reference_keys(facts, before, after, continues, spans):
+    """What each paragraph's key holds, worked out paragraph by paragraph."""
+    text = facts.text
+    lists = [facts.derived(paragraph_facts.SPANS[name]) for name in spans]
+    out = {}
+    for p in facts.resolution.paragraphs:
+        lo, hi = p.span.start, p.span.end
+        if lo and continues(text[lo - 1]):
+            out[p.index] = _FRESH
+            continue
+        key = (text[max(0, lo - before) : lo], text[hi : hi + after])
+        if any(p.index in by_paragraph for by_paragraph in lists):
+            key += tuple(paragraph_facts.relative(by_paragraph.get(p.index, []), p) for by_paragraph in lists)
+        out[p.index] = key
+    return out
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(paragraph_texts, min_size=1, max_size=8), st.sampled_from(["\n\n", "\n", "\n\n\n"]), st.booleans())
+def test_paragraph_keys_hold_each_paragraphs_edges_and_spans(paragraphs, gap, newline_continues):
+    """The keys worked out for the whole document at once are those of a paragraph by
+    paragraph reading: the characters at both edges, the quotations and titles in it, and
+    a fresh key where the character before the paragraph continues a match (here a line
+    break, when ``newline_continues``: the parser never starts a paragraph inside a word)."""
+    facts = lint(gap.join(paragraphs)).facts
+
+    def continues(c):
+        return paragraph_facts.continues_word(c) or (newline_continues and c == "\n")
+
+    got = paragraph_facts.paragraph_keys(facts, 9, 8, continues, ("quotes", "titles"))
+    fresh = {i for i, key in got.items() if type(key) is object}
+    assert len({id(got[i]) for i in fresh}) == len(fresh)  # a fresh key is equal to no other
+    assert {i: _FRESH if i in fresh else key for i, key in got.items()} == _reference_keys(facts, 9, 8, continues, ("quotes", "titles"))
