@@ -84,8 +84,8 @@ def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable
     his = [p.span.end for p in paras]
     cut = text.__getitem__
     edges = zip(map(cut, map(slice, [lo - before if lo > before else 0 for lo in los], los)),
-                map(cut, map(slice, his, [hi + after for hi in his])))
-    out: dict[int, object] = dict(zip([p.index for p in paras], edges))
+                map(cut, map(slice, his, [hi + after for hi in his])), strict=True)
+    out: dict[int, object] = dict(zip([p.index for p in paras], edges, strict=True))
     for i in set().union(*lists):  # the few paragraphs with a quotation or title in them
         p = paras[i]
         out[i] += tuple(relative(by_paragraph.get(i, []), p) for by_paragraph in lists)  # type: ignore[operator]
