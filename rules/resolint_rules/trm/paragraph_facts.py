@@ -77,22 +77,17 @@ def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable
     starts before it (the rule then reads further back than ``before``)."""
     text = facts.text
     lists = [facts.derived(SPANS[name]) for name in spans]
-    paras = facts.resolution.paragraphs
-    # The edges of every paragraph sliced in C (``map``): a Python loop over the
-    # paragraphs was a twentieth of a keystroke in a long compilation.
-    los = [p.span.start for p in paras]
-    his = [p.span.end for p in paras]
-    cut = text.__getitem__
-    edges = zip(map(cut, map(slice, [lo - before if lo > before else 0 for lo in los], los)),
-                map(cut, map(slice, his, [hi + after for hi in his])), strict=True)
-    out: dict[int, object] = dict(zip([p.index for p in paras], edges, strict=True))
-    for i in set().union(*lists):  # the few paragraphs with a quotation or title in them
-        p = paras[i]
-        out[i] += tuple(relative(by_paragraph.get(i, []), p) for by_paragraph in lists)  # type: ignore[operator]
-    before_chars = map(cut, map(slice, [lo - 1 if lo else 0 for lo in los], los))  # "" for a paragraph at 0
-    for p, c in zip(paras, before_chars, strict=True):
-        if c and continues(c):
+    marked = set().union(*lists)
+    out: dict[int, object] = {}
+    for p in facts.resolution.paragraphs:
+        lo, hi = p.span.start, p.span.end
+        if lo and continues(text[lo - 1]):
             out[p.index] = object()
+            continue
+        edges = (text[lo - before if lo > before else 0 : lo], text[hi : hi + after])
+        if p.index in marked:
+            edges += tuple(relative(by_paragraph.get(p.index, []), p) for by_paragraph in lists)
+        out[p.index] = edges
     return out
 
 
