@@ -9,9 +9,13 @@ timed benchmarks (``compare.py``, ``lsp_bench.py``) on a quiet machine.
     python benchmarks/instructions.py corpus [--root CHECKOUT]
         one ``resolint check --format json`` of ../shared/corpus
     python benchmarks/instructions.py keystroke [--size 150000] [--edits 10] [--root CHECKOUT]
+                                                [--family PREFIX]
         one-character edits of a generated compilation, linted as the language server does
         (``build_state`` with the document's IncrementalLinter): the count of a run with
-        the edits minus one without, per edit
+        the edits minus one without, per edit. With ``--family`` (a corpus file-name
+        prefix: ``unga``, ``itu``, ``""`` for the first files), of ``--size`` bytes of
+        real resolutions from ``--corpus`` instead (``lsp_bench.corpus_compilation``),
+        edited at line starts
 
 About 50 times slower than a normal run (the corpus: about three minutes). Skipped with a
 message where valgrind is not installed (``apt-get install valgrind``).
@@ -32,17 +36,21 @@ ROOT = Path(__file__).resolve().parents[1]
 _KEYSTROKES = """
 import random, sys
 sys.path.insert(0, {bench!r})
-from lsp_bench import compilation
+from pathlib import Path
+from lsp_bench import compilation, corpus_compilation
 from resolint.config import Settings
 from resolint.incremental import IncrementalLinter
 from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
-text = compilation({size})
+family = {family!r}
+text = compilation({size}) if family is None else corpus_compilation(Path({corpus!r}), family, {size})
 project, editor, linter = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter()
 build_state("file:///x", 1, text, None, project, editor, None, "utf-16", linter)
 rnd = random.Random(11)
 for v in range(2, {edits} + 2):
     at = rnd.randrange(len(text))
+    if family is not None:
+        at = text.rfind("\\n", 0, at) + 1  # at the start of a line, as lsp_bench edits them
     text = text[:at] + "x" + text[at:]
     build_state("file:///x", v, text, None, project, editor, None, "utf-16", linter)
 """
@@ -62,6 +70,8 @@ def instructions(args: list[str], root: Path) -> int:
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *args],
         env=env, cwd=ROOT, capture_output=True, text=True,
     )
+    if out.returncode != 0:
+        raise SystemExit(f"the measured run failed:\n{out.stderr[-2000:]}")
     found = re.search(r"Collected : (\d+)", out.stderr)
     if found is None:
         raise SystemExit(f"callgrind gave no count:\n{out.stderr[-2000:]}")
@@ -75,6 +85,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--size", type=int, default=150_000, help="keystroke: bytes of the compilation")
     ap.add_argument("--edits", type=int, default=10, help="keystroke: edits counted")
+    ap.add_argument("--family", default=None, help="keystroke: real resolutions whose file names start so (from --corpus)")
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: nothing measured (apt-get install valgrind)")
@@ -85,9 +96,14 @@ def main() -> int:
         print(f"{root}: corpus, one process: {count / 1e9:.2f} G instructions")
         return 0
     bench = str(ROOT / "benchmarks")
-    alone = instructions(["-c", _KEYSTROKES.format(bench=bench, size=args.size, edits=0)], root)
-    edited = instructions(["-c", _KEYSTROKES.format(bench=bench, size=args.size, edits=args.edits)], root)
-    print(f"{root}: {args.size / 1000:.0f} KB compilation, one-character edit: "
+    if args.family is not None and not any(Path(args.corpus).glob(f"{args.family}*.txt")):
+        print(f"no {args.family!r} resolutions in {args.corpus}: nothing measured")
+        return 0
+    fill = {"bench": bench, "size": args.size, "family": args.family, "corpus": args.corpus}
+    alone = instructions(["-c", _KEYSTROKES.format(**fill, edits=0)], root)
+    edited = instructions(["-c", _KEYSTROKES.format(**fill, edits=args.edits)], root)
+    what = "compilation" if args.family is None else f"of {args.family or 'the first'} resolutions"
+    print(f"{root}: {args.size / 1000:.0f} KB {what}, one-character edit: "
           f"{(edited - alone) / args.edits / 1e6:.1f} M instructions per edit (first lint {alone / 1e9:.2f} G)")
     return 0
 
