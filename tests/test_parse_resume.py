@@ -119,12 +119,30 @@ def dump(res: Resolution) -> list:
     ]
 
 
+def linked(res: Resolution) -> bool:
+    """Whether every paragraph the tree names (parents, children, openings, title lines)
+    is the one in the resolution's list at that index: a paragraph kept from the last
+    parse must not name that parse's other paragraphs, which ``dump`` (by index) misses."""
+    ps = res.paragraphs
+    names = [q for p in ps for q in ([p.parent] if p.parent is not None else []) + p.children]
+    names += res.openings + res.title.paragraphs
+    return all(p.index == i for i, p in enumerate(ps)) and all(ps[q.index] is q for q in names)
+
+
 def check_steps(text: str, rnd: random.Random, steps: int) -> None:
+    """After each step: the memo's parse is the full parse's, its tree links its own
+    paragraphs, and the parse before it is as it was (the memo keeps some of its
+    paragraphs: they must never be written again)."""
     memo = ParseMemo()
-    for _ in range(steps):
-        assert dump(parse(text, memo=memo)) == dump(parse(text)), text
+    earlier: tuple[Resolution, list] | None = None
+    for _ in range(steps + 1):
+        res = parse(text, memo=memo)
+        assert dump(res) == dump(parse(text)), text
+        assert linked(res)
+        if earlier is not None:
+            assert dump(earlier[0]) == earlier[1], "the last parse changed"
+        earlier = (res, dump(res))
         text = edit(rnd, text)
-    assert dump(parse(text, memo=memo)) == dump(parse(text))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -132,6 +150,35 @@ def check_steps(text: str, rnd: random.Random, steps: int) -> None:
 def test_resumed_placement_is_the_full_placement(seed, n):
     rnd = random.Random(seed)
     check_steps(draft(rnd, n), rnd, 12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), parts=st.integers(2, 5))
+def test_resumed_placement_of_a_compilation_is_the_full_placement(seed, parts):
+    """Several resolutions one after the other (each opening starts a part): the memo
+    keeps the parts before an edit as they were, which only a compilation shows."""
+    rnd = random.Random(seed)
+    text = "\n\n".join("The General Assembly,\n\n" + draft(rnd, rnd.randint(1, 12)) for _ in range(parts))
+    check_steps(text, rnd, 12)
+
+
+def test_an_edit_in_the_last_part_keeps_the_parts_before_it():
+    """The point of keeping paragraphs: a keystroke in the last resolution of a
+    compilation builds the paragraphs of that resolution again, not those of the others,
+    which stay the last parse's objects (placed and numbered as they were). Fails if the
+    memo builds every paragraph anew."""
+    one = "The General Assembly,\n\nRecalling its resolutions,\n\n" + "\n\n".join(f"1. Decides to act on {i};" for i in range(1, 8))
+    text = "\n\n".join([one] * 5)  # every list numbered automatically (all "1.")
+    memo = ParseMemo()
+    first = parse(text, memo=memo)
+    at = text.rindex("Decides to act on 3")
+    edited = text[:at] + "x" + text[at:]
+    second = parse(edited, memo=memo)
+    assert dump(second) == dump(parse(edited)) and linked(second)
+    last_part = second.openings[-1].index
+    assert memo.placement.kept == last_part + 1  # up to and with the last opening
+    assert all(second.paragraphs[i] is first.paragraphs[i] for i in range(last_part + 1))
+    assert [p.label.value for p in second.operative[-7:]] == list(range(1, 8))
 
 
 def test_an_opening_pasted_above_the_old_one():

@@ -79,17 +79,20 @@ class _Parser:
             paragraphs = [read_paragraph(self.text, raw, reads) for raw in raws]
         else:
             paragraphs = self.memo.paragraphs(self.text, read_paragraph)
-        for i, p in enumerate(paragraphs):
-            p.index = i
+        for i in range(0 if self.memo is None else self.memo.reused, len(paragraphs)):  # (reused ones have theirs)
+            paragraphs[i].index = i
         self.res.paragraphs = paragraphs
         find = None if self.memo is None else self.memo.literal_starts
         self.res.directives = find_directives(self.text, opens=None if find is None else find(self.text, DIRECTIVE_OPEN))
+        kept = 0
         if self.memo is None:
             place(self.source, self.res, raws, opening_line)
         else:
-            self.memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph, self.memo.text_ids)
-            self.memo.next_round()
-        read_automatic_numbering(self.res)
+            memo = self.memo
+            memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph, memo.text_ids, memo.reused, memo.unshare)
+            memo.next_round()
+            kept = memo.placement.kept
+        read_automatic_numbering(self.res, kept)
         read_title_block(self.res)
         return self.res
 

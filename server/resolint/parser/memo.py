@@ -11,10 +11,18 @@ paragraph's start, in :class:`~resolint.generations.Generations` (a version keep
 what it used). Placement depends on the paragraphs around too: it is resumed
 (:mod:`resolint.parser.resume`). The parse is the same with or without a memo;
 ``tests/test_parse_resume.py`` compares them.
+
+The paragraphs before the edit are the last parse's own objects, not copies: building a
+new :class:`~resolint.model.Paragraph` (and its spans) for each of them was a fifth of a
+keystroke's parse. The memo offers them (:attr:`ParseMemo.reused`); placement keeps those
+whose placement, sub-paragraphs and numbering the edit cannot reach and has the others
+made anew (:meth:`ParseMemo.unshare`), so that a kept object is never written again: the
+last version's tree stays as it was.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -58,6 +66,7 @@ def _paragraph(parts: Parts, raw: RawParagraph) -> Paragraph:
 
 
 _UNPLACED = Kind.UNPLACED
+_PIECES = operator.itemgetter(0)  # a cut's pieces
 
 
 class ParseMemo:
@@ -81,6 +90,12 @@ class ParseMemo:
         #: incremental linter keys a paragraph by a small int instead of its text.
         self.made: list[Paragraph] | None = None
         self.text_ids: list[int] = []
+        #: How many paragraphs at the start of :attr:`made` are the last parse's objects
+        #: (see the module docstring), and the split :attr:`made` was made from.
+        self.reused = 0
+        self._made_from: _Split | None = None
+        #: The last parse's paragraphs while the split being read shares their head.
+        self._earlier: list[Paragraph] | None = None
 
     def next_round(self) -> None:
         """A parse is over: drop what neither it nor the one before it used."""
@@ -88,24 +103,51 @@ class ParseMemo:
         self._cut.next_round()
 
     def paragraphs(self, text: str, read: Callable[[str, RawParagraph], Paragraph]) -> list[Paragraph]:
-        """New, unplaced paragraphs of the last :meth:`raws`: ``read(text, raw)`` for the
+        """Unplaced paragraphs of the last :meth:`raws`: ``read(text, raw)`` for the
         paragraphs around the edit (from the memo when their text was read before), the
-        parts kept with the split for the others."""
+        parts kept with the split for the others; but the first :attr:`reused`, which are
+        the last parse's own (placed) paragraphs, where the split shares its head with the
+        last one (placement keeps or remakes them: :meth:`unshare`)."""
         split = self._split
         assert split is not None, "raws() first"
-        out: list[Paragraph] = []
-        ids: list[int] = []
-        add, add_id, all_parts = out.append, ids.append, split.parts
-        for m, (pieces, _) in enumerate(split.cuts):
+        earlier, self._earlier = self._earlier, None
+        shared = split.shared if earlier is not None else 0
+        head = sum(map(len, map(_PIECES, split.cuts[:shared]))) if shared else 0
+        if earlier is None or head > len(earlier) or head > len(self.text_ids):
+            shared = head = 0
+        out: list[Paragraph] = earlier[:head] if earlier is not None else []
+        ids: list[int] = self.text_ids[:head]
+        add, add_id, all_parts, cuts = out.append, ids.append, split.parts, split.cuts
+        for m in range(shared, len(cuts)):
+            pieces = cuts[m][0]
             parts = all_parts[m]
             if parts is None:
                 parts = all_parts[m] = [self._parts(text, r, read) for r in pieces]
             for pt, r in zip(parts, pieces, strict=True):  # usually one
                 add(_paragraph(pt, r))
                 add_id(pt[4])
-        self.made, self.text_ids = out, ids
+        self.made, self.text_ids, self._made_from = out, ids, split
+        self.reused = head
         self._replaced, self._replaced_by_text = None, None  # read: the last split (and text) may go
         return out
+
+    def unshare(self, keep: int) -> None:
+        """Make the reused paragraphs from ``keep`` on (see :meth:`paragraphs`) new,
+        unplaced ones in :attr:`made` (the parse's list), indexed: placement places them
+        afresh, and the last parse's objects are left as they were."""
+        made, split = self.made, self._split
+        assert made is not None and split is not None
+        k = 0  # the index of the first paragraph of cut m
+        for m, (pieces, _) in enumerate(split.cuts):
+            if k >= self.reused:
+                break
+            if k + len(pieces) > keep:
+                for j, (pt, r) in enumerate(zip(split.parts[m], pieces, strict=True)):  # type: ignore[arg-type]
+                    if keep <= k + j < self.reused:
+                        p = made[k + j] = _paragraph(pt, r)
+                        p.index = k + j
+            k += len(pieces)
+        self.reused = min(self.reused, keep)
 
     def _parts(self, text: str, raw: RawParagraph, read: Callable[[str, RawParagraph], Paragraph]) -> Parts:
         base = raw.span.start
@@ -179,7 +221,8 @@ class ParseMemo:
         the next. Only the lines around the change since the last call are read again
         when ``key`` (what else the grouping depends on) is the same."""
         last, self._split = self._split, None  # a parse stopped half-way leaves no record
-        self.made = None
+        self._earlier = self.made if self.made is not None and self._made_from is last else None
+        self.made, self._made_from = None, None
         # Whatever is read again below may take its old parts; all of them unless spliced.
         self._replaced = None if last is None else (last, 0, len(last.merged))
         self._replaced_by_text = None
@@ -189,14 +232,17 @@ class ParseMemo:
         parts: list[list[Parts] | None]
         if last is not None and last.key == key and window is None:
             merged, cuts, parts = last.merged, last.cuts, list(last.parts)  # the same text
+            shared = len(cuts)
         elif window is None or last is None:
             merged = joined(None)
             cuts = [cut_one(r, merged[i + 1] if i + 1 < len(merged) else None) for i, r in enumerate(merged)]
             parts = [None] * len(merged)
+            shared = 0
         else:
             merged, cuts, parts = _spliced(last, window, joined, cut_one)
             self._replaced = (last, max(0, window.start - 1), window.stop)  # what _spliced reads again
-        self._split = _Split(source.text, source.line_count, key, merged, cuts, parts)
+            shared = max(0, window.start - 1)  # the cuts _spliced took as they were, in place
+        self._split = _Split(source.text, source.line_count, key, merged, cuts, parts, shared)
         return [r for pieces, _ in cuts for r in pieces], [g for _, gaps in cuts for g in gaps]
 
 
@@ -230,6 +276,8 @@ class _Split:
     cuts: list[Pieces]
     #: Per joined paragraph, the parts of its pieces once read (None: not yet).
     parts: list[list[Parts] | None]
+    #: How many leading joined paragraphs (cuts) are the last split's, unmoved.
+    shared: int = 0
 
 
 def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne) -> tuple[

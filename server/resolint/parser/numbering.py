@@ -30,9 +30,13 @@ def _sequences(res: Resolution) -> list[list[Paragraph]]:
     return [by_part[k] for k in sorted(by_part)] + lists
 
 
-def read_automatic_numbering(res: Resolution) -> None:
-    """Give the labels of each same-number list their rendered numbers."""
+def read_automatic_numbering(res: Resolution, kept: int = 0) -> None:
+    """Give the labels of each same-number list their rendered numbers; but not those of
+    the first ``kept`` paragraphs, which the last parse numbered (the language server's
+    parse keeps them: :mod:`resolint.parser.memo`): a list is all before or all after."""
     for seq in _sequences(res):
+        if seq[-1].index < kept:
+            continue
         labels = [p.label for p in seq if p.label is not None and p.label.scheme is LabelScheme.ARABIC]
         if len(labels) < MIN_ITEMS or len(labels) != len(seq):
             continue

@@ -15,7 +15,10 @@ So a :class:`PlacementMemo` keeps, from the last walk, every paragraph's input, 
 before it (with paragraphs named by their index) and what was decided. The next walk
 
 1. copies the decisions of the paragraphs before the edit whose look-ahead does not
-   reach it, and restores the state after them;
+   reach it, and restores the state after them — but keeps as they are the last parse's
+   own paragraphs the parse memo reused, up to the last part that starts before them
+   (:func:`_kept_until`: nothing after it hangs under, or is numbered with, a paragraph
+   before it);
 2. walks from there as usual;
 3. stops walking once it is in the unchanged tail and its state (and the paragraphs the
    state refers to) is what it was at the same paragraph last time: from there on the
@@ -132,18 +135,29 @@ class PlacementMemo:
         self._last: _Walk | None = None
         #: Paragraphs placed by the last walk (the rest were copied): for tests and benchmarks.
         self.walked = 0
+        #: How many leading paragraphs the last walk kept as the parse before left them
+        #: (placed, with their sub-paragraphs and numbers): automatic numbering skips them.
+        self.kept = 0
 
     def place(self, source: SourceText, res: Resolution, raws: list[RawParagraph], opening_line: int | None,
-              place_one: PlaceOne, text_ids: list[int]) -> None:
+              place_one: PlaceOne, text_ids: list[int], reused: int = 0, unshare: Callable[[int], None] | None = None) -> None:
         """What ``placement.place`` does, resuming from the last walk where it can;
-        ``text_ids`` numbers the paragraphs' texts (:attr:`ParseMemo.text_ids`)."""
+        ``text_ids`` numbers the paragraphs' texts (:attr:`ParseMemo.text_ids`). The first
+        ``reused`` paragraphs are the last parse's objects: those it keeps (:attr:`kept`)
+        are not written; ``unshare(k)`` has the ones from ``k`` on made anew."""
         paragraphs, text = res.paragraphs, source.text
         keys = [input_key(t, raw, opening_line) for t, raw in zip(text_ids, raws, strict=True)]
         last, self._last = self._last, None  # a walk stopped half-way leaves no record
+        resume = 0 if last is None else _resume_point(last, keys, text, paragraphs)
+        kept = 0 if last is None else _kept_until(last, min(reused, resume))
+        if kept < reused:
+            assert unshare is not None, "reused paragraphs and no way to make them anew"
+            unshare(kept)
+        self.kept = kept
         st = Placement(source, res, paragraphs, opening_line)
         states: list[State] = []
         decisions: list[Decision] = []
-        start = 0 if last is None else _copy_head(last, keys, text, paragraphs, res, st, states, decisions)
+        start = 0 if last is None else _copy_head(last, resume, kept, paragraphs, res, st, states, decisions)
         tail = None if last is None else _Tail(last, keys)
         for i in range(start, len(paragraphs)):
             state = snapshot(st)
@@ -153,7 +167,8 @@ class PlacementMemo:
             lead = place_one(st, paragraphs[i], raws[i])
             decisions.append(decision(paragraphs[i], lead))
         self.walked = len(paragraphs) - start - (0 if tail is None else tail.copied)
-        children = [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs]
+        children = [] if last is None else last.children[:kept]  # the kept ones' are the same
+        children += [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs[kept:]]
         self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings])
 
 
@@ -165,15 +180,38 @@ def _common_prefix(old: list[tuple], new: list[tuple]) -> int:
     return i
 
 
-def _copy_head(last: _Walk, keys: list[tuple], text: str, paragraphs: list[Paragraph], res: Resolution,
-               st: Placement, states: list[State], decisions: list[Decision]) -> int:
-    """Copy the decisions for the paragraphs before the first changed one whose look-ahead
-    does not reach it; restore the state after them; return where the walk resumes."""
-    first_changed = _common_prefix(last.keys, keys)
-    resume = max(0, first_changed - 1)  # the paragraph before a change looks ahead at it
+def _resume_point(last: _Walk, keys: list[tuple], text: str, paragraphs: list[Paragraph]) -> int:
+    """Where the walk resumes: the first paragraph whose placement the edit may change
+    (the paragraph before a changed one looks ahead at it, past comments and footnotes)."""
+    resume = max(0, _common_prefix(last.keys, keys) - 1)
     while resume > 0 and skipped_by_lookahead(text[paragraphs[resume].span.start : paragraphs[resume].span.end]):
-        resume -= 1  # ... and past the comments and footnotes between
-    for i in range(resume):
+        resume -= 1
+    return resume
+
+
+def _refers_to_none(state: State) -> bool:
+    """Whether the walk's state names no paragraph (no open list, group or clause)."""
+    return state[4] is None and not state[5] and state[6] is None and state[7] is None
+
+
+def _kept_until(last: _Walk, limit: int) -> int:
+    """How many leading paragraphs (at most ``limit``) may stay as the last parse left
+    them: up to and with the last opening of a part after which the walk's state names
+    no paragraph. Nothing after that hangs under a paragraph before it (the walk attaches
+    only to paragraphs its state names), and the operative paragraphs numbered together
+    (:mod:`resolint.parser.numbering`: per part, or under one paragraph) are all on one
+    side of it."""
+    for o in reversed(last.openings):
+        if o + 1 <= limit and o + 1 < len(last.states) and _refers_to_none(last.states[o + 1]):
+            return o + 1
+    return 0
+
+
+def _copy_head(last: _Walk, resume: int, kept: int, paragraphs: list[Paragraph], res: Resolution,
+               st: Placement, states: list[State], decisions: list[Decision]) -> int:
+    """Copy the decisions for the paragraphs before ``resume``, past the ``kept`` ones
+    (which hold them already); restore the state after them; return where the walk resumes."""
+    for i in range(kept, resume):
         d = last.decisions[i]
         _apply(paragraphs[i], d, None if d[4] is None else paragraphs[d[4]])
         paragraphs[i].children = [paragraphs[c] for c in last.children[i] if c < resume]
