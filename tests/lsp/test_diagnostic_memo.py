@@ -9,7 +9,7 @@ import pytest
 
 from resolint.engine import lint
 from resolint.lsp.diagnostic_memo import DiagnosticMemo
-from resolint.lsp.diagnostics import finding_ids, to_diagnostic
+from resolint.lsp.diagnostics import finding_ids, result_id, to_diagnostic
 from resolint.lsp.positions import LineIndex
 
 #: An invented draft with a finding in nearly every paragraph (lower-case sub-paragraphs,
@@ -43,10 +43,12 @@ def test_reused_diagnostics_are_a_fresh_conversion(newline, encoding):
         index = LineIndex(text, encoding)
         findings = lint(text).findings
         ids = finding_ids(findings, text)
+        assert memo.ids(findings, text) == ids, f"version {version}"
         overrides = {"OPR": "hint"} if version % 7 == 6 else {}
         got = memo.convert(findings, ids, index, version, overrides, "")
         want = [to_diagnostic(f, i, index, version, overrides, "") for f, i in zip(findings, ids, strict=True)]
         assert got == want, f"version {version}"
+        assert memo.result_id("style") == result_id(want, "style"), f"version {version}"
         reused += memo.reused
         text = _edit(text, rnd)
     assert reused > 100, "the memo reused next to nothing: the comparison proves little"

@@ -17,6 +17,11 @@ when the text that decides the positions is unchanged:
 
 Anything else is converted afresh. The result is the one :func:`to_diagnostic` gives for
 every finding (``tests/lsp/test_diagnostic_memo.py`` compares them over random edits).
+
+The same holds for each finding's id (:meth:`DiagnosticMemo.ids`: the fingerprint of its
+code, message and flagged text is kept by those three) and for what the report id reads
+of each diagnostic (:meth:`DiagnosticMemo.result_id`): hashing them afresh for every
+finding was as much again as the conversion on a draft with a thousand findings.
 """
 
 from __future__ import annotations
@@ -28,12 +33,24 @@ from typing import Any
 from lsprotocol import types
 
 from resolint.engine import Finding
-from resolint.lsp.diagnostics import diagnostic, fix_data, lsp_range, range_json
+from resolint.generations import MISSING, Generations
+from resolint.lsp.diagnostics import (
+    diagnostic,
+    finding_digest,
+    fix_data,
+    lsp_range,
+    numbered_ids,
+    range_json,
+    result_id_of_lines,
+    result_line,
+)
 from resolint.lsp.positions import LineIndex
 from resolint.parser.segments import changed_ends
 
 #: (LSP range, fix data) of a finding.
 Parts = tuple[types.Range, Any]
+#: (LSP range, finding id, its :func:`result_line`) of a finding's last diagnostic.
+Line = tuple[types.Range, str, str]
 
 
 def _key(f: Finding, shift: int = 0) -> tuple:
@@ -78,11 +95,33 @@ class DiagnosticMemo:
 
     def __init__(self) -> None:
         self._text: str | None = None
-        self._lines = 0
+        self._line_count = 0
         self._setting: tuple | None = None
         self._parts: dict[tuple, Parts] = {}
         #: Findings whose parts were reused by the last conversion (for tests and benchmarks).
         self.reused = 0
+        self._digests = Generations()  # (code, message, flagged text) -> finding_digest
+        self._lines: dict[tuple, Line] = {}  # by the finding's key, as _parts
+        self._last_lines: list[str] = []  # the last conversion's, in order
+
+    def ids(self, findings: list[Finding], text: str) -> list[str]:
+        """:func:`~resolint.lsp.diagnostics.finding_ids`, each fingerprint kept by what it is of."""
+        digests = self._digests
+        out: list[str] = []
+        for f in findings:
+            flagged = text[f.span.start : f.span.end]
+            key = (f.code, f.message, flagged)
+            digest = digests.get(key)
+            if digest is MISSING:
+                digest = finding_digest(f.code, f.message, flagged)
+                digests.put(key, digest)
+            out.append(digest)
+        digests.next_round()
+        return numbered_ids(findings, out)
+
+    def result_id(self, salt: str = "") -> str:
+        """:func:`~resolint.lsp.diagnostics.result_id` of the last :meth:`convert`'s diagnostics."""
+        return result_id_of_lines(self._last_lines, salt)
 
     def convert(
         self,
@@ -101,28 +140,40 @@ class DiagnosticMemo:
         if old is not None:
             prefix, suffix = changed_ends(old, text)
             changed_end = len(text) - suffix  # where the unchanged end of the new text starts
-            shift, line_shift = len(text) - len(old), index.line_count - self._lines
+            shift, line_shift = len(text) - len(old), index.line_count - self._line_count
         line_starts = index.source.line_starts
-        last = self._parts
+        last, last_lines = self._parts, self._lines
         parts: dict[tuple, Parts] = {}
+        lines: dict[tuple, Line] = {}
         out: list[types.Diagnostic] = []
+        in_order: list[str] = []
         reused = 0
         for f, fid in zip(findings, ids, strict=False):
             key = _key(f)
             got: Parts | None = None
+            was: Line | None = None
             if old is not None:
                 lo, hi = _extent(f)
                 if hi < prefix:
                     got = last.get(key)
+                    was = last_lines.get(key)
                 elif lo > changed_end and line_starts[bisect.bisect_right(line_starts, lo) - 1] > changed_end:
-                    hit = last.get(_key(f, -shift))
+                    old_key = _key(f, -shift)
+                    hit = last.get(old_key)
                     if hit is not None:
                         got = hit if line_shift == 0 else (_moved_range(hit[0], line_shift), _moved_fix(hit[1], line_shift))
+                        was = last_lines.get(old_key)
             if got is None:
                 got = (lsp_range(index, f.span), fix_data(index, f))
             else:
                 reused += 1
             parts[key] = got
-            out.append(diagnostic(f, fid, got[0], got[1], version, overrides, docs_base))
-        self._text, self._lines, self._setting, self._parts, self.reused = text, index.line_count, setting, parts, reused
+            d = diagnostic(f, fid, got[0], got[1], version, overrides, docs_base)
+            out.append(d)
+            # What the report id reads: the last one's, for the same range and id.
+            line = was[2] if was is not None and was[0] is got[0] and was[1] == fid else result_line(d)
+            lines[key] = (got[0], fid, line)
+            in_order.append(line)
+        self._text, self._line_count, self._setting, self._parts, self.reused = text, index.line_count, setting, parts, reused
+        self._lines, self._last_lines = lines, in_order
         return out

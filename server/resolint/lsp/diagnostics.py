@@ -46,18 +46,25 @@ def lsp_severity(finding: Finding, overrides: Mapping[str, str]) -> types.Diagno
     return _ENGINE_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning)
 
 
-def finding_ids(findings: Iterable[Finding], text: str) -> list[str]:
-    """A stable id per finding: code, message and flagged text, numbered if repeated."""
+def finding_digest(code: str, message: str, flagged: str) -> str:
+    """The fingerprint in a finding's id: of its code, message and flagged text."""
+    return hashlib.blake2b(f"{code}\0{message}\0{flagged}".encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+
+def numbered_ids(findings: Iterable[Finding], digests: Iterable[str]) -> list[str]:
+    """Each finding's id from its digest: numbered by how often the digest came before."""
     ids: list[str] = []
     seen: dict[str, int] = {}
-    for f in findings:
-        digest = hashlib.blake2b(
-            f"{f.code}\0{f.message}\0{text[f.span.start:f.span.end]}".encode("utf-8", "surrogatepass"), digest_size=6
-        ).hexdigest()
+    for f, digest in zip(findings, digests, strict=True):
         n = seen.get(digest, 0)
         seen[digest] = n + 1
         ids.append(f"{f.code}-{digest}-{n}")
     return ids
+
+
+def finding_ids(findings: list[Finding], text: str) -> list[str]:
+    """A stable id per finding: code, message and flagged text, numbered if repeated."""
+    return numbered_ids(findings, [finding_digest(f.code, f.message, text[f.span.start : f.span.end]) for f in findings])
 
 
 def lsp_range(index: LineIndex, span: Span) -> types.Range:
@@ -129,13 +136,22 @@ def diagnostic(
     )
 
 
+def result_line(d: types.Diagnostic) -> str:
+    """What a report id reads of one diagnostic (all the client shows of it)."""
+    r = d.range
+    return (
+        f"{d.code}|{d.severity}|{r.start.line}:{r.start.character}-{r.end.line}:{r.end.character}|{d.message}|"
+        f"{d.data.get('id') if isinstance(d.data, dict) else ''}\n"
+    )
+
+
+def result_id_of_lines(lines: list[str], salt: str = "") -> str:
+    """The report id of diagnostics whose :func:`result_line` are ``lines``."""
+    h = hashlib.blake2b(salt.encode(), digest_size=8)
+    h.update("".join(lines).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
 def result_id(diagnostics: list[types.Diagnostic], salt: str = "") -> str:
     """A report id that changes exactly when what the client would show changes."""
-    h = hashlib.blake2b(salt.encode(), digest_size=8)
-    for d in diagnostics:
-        r = d.range
-        h.update(
-            f"{d.code}|{d.severity}|{r.start.line}:{r.start.character}-{r.end.line}:{r.end.character}|{d.message}|"
-            f"{d.data.get('id') if isinstance(d.data, dict) else ''}\n".encode("utf-8", "surrogatepass")
-        )
-    return h.hexdigest()
+    return result_id_of_lines([result_line(d) for d in diagnostics], salt)

@@ -110,16 +110,21 @@ def too_slow_message(seconds: float) -> str:
 _MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, DiagnosticMemo] = weakref.WeakKeyDictionary()
 
 
-def _diagnostics(findings: list[Finding], ids: list[str], index: LineIndex, version: int, overrides: dict[str, str],
-                 docs_base: str, linter: IncrementalLinter | None) -> list[types.Diagnostic]:
-    """The findings as LSP diagnostics; for a document's successive versions (a linter),
-    reusing those of findings the edit did not move."""
+def _diagnostics(result: LintResult, index: LineIndex, version: int, overrides: dict[str, str],
+                 docs_base: str, linter: IncrementalLinter | None) -> tuple[list[str], list[types.Diagnostic], str]:
+    """The findings' ids, the findings as LSP diagnostics, and the report id; for a
+    document's successive versions (a linter), reusing what the edit did not change."""
+    findings, text, salt = result.findings, index.text, result.style.name
     if linter is None:
-        return [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(findings, ids, strict=False)]
+        ids = finding_ids(findings, text)
+        diags = [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(findings, ids, strict=False)]
+        return ids, diags, result_id(diags, salt=salt)
     memo = _MEMOS.get(linter)
     if memo is None:
         memo = _MEMOS[linter] = DiagnosticMemo()
-    return memo.convert(findings, ids, index, version, overrides, docs_base)
+    ids = memo.ids(findings, text)
+    diags = memo.convert(findings, ids, index, version, overrides, docs_base)
+    return ids, diags, memo.result_id(salt)
 
 
 def build_state(
@@ -164,10 +169,9 @@ def build_state(
         settings = settings.with_overrides(style="auto")
         style = None
         result = run(index.source, settings, path=path_s, style=None)
-    ids = finding_ids(result.findings, text)
     overrides = editor.severity_overrides
     docs_base = settings.docs_url or editor.docs_url
-    diags = _diagnostics(result.findings, ids, index, version, overrides, docs_base, linter)
+    ids, diags, report_id = _diagnostics(result, index, version, overrides, docs_base, linter)
     return LintState(
         uri=uri,
         version=version,
@@ -175,7 +179,7 @@ def build_state(
         index=index,
         ids=ids,
         diagnostics=diags,
-        result_id=result_id(diags, salt=result.style.name),
+        result_id=report_id,
         settings=settings,
         style_override=style,
         path=path_s,
