@@ -380,6 +380,31 @@ def test_citations_are_read_again_only_where_the_text_changed(monkeypatch):
     assert read == [got.facts.paragraph_at(edited.index("xc) that")).index]
 
 
+def test_kept_paragraphs_keep_their_numbers_through_later_edits_above():
+    """In a compilation the parse keeps the resolutions before an edit (the same objects)
+    and their numbers are not worked out again. Typing in the last resolution for a while,
+    then above: the resolutions between keep their numbers, so the caches keyed by them
+    (local rules, citations) still hold. Fails if the kept numbers are left to age out."""
+    one = "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n\n" + "\n\n".join(
+        f"{i}. Decides to act on matter {i};" for i in range(1, 6)
+    )
+    text = "\n\n".join([one] * 4)
+    linter, settings_ = IncrementalLinter(), Settings()
+    linter.lint(text, settings_)
+    for k in range(4):  # keystrokes in the last resolution
+        at = text.rindex("matter 3")
+        text = text[:at] + "xyzw"[k] + text[at:]
+        got = linter.lint(text, settings_)
+    third = got.resolution.openings[2].index
+    fourth = got.resolution.openings[3].index
+    before = got.facts.paragraph_numbers()[third:fourth]
+    at = text.index("matter 2")  # a keystroke in the first resolution
+    text = text[:at] + "x" + text[at:]
+    got = linter.lint(text, settings_)
+    assert _findings(got) == _findings(lint(text, settings_))
+    assert got.facts.paragraph_numbers()[third:fourth] == before
+
+
 def test_near_misses_are_scored_again_only_in_the_edited_paragraph(monkeypatch):
     """TRM001 compares every head word's windows with the registered names; after an edit
     the ranges whose paragraph and recognized names are as before keep their results."""
@@ -667,3 +692,15 @@ def test_equal_placed_keys_are_equal_paragraph_keys():
     assert shared and len(shared) < len(pairs)  # some texts repeat in alike places, some not
     for i, j in shared:
         assert paragraph_key(text, ps[i]) == paragraph_key(text, ps[j])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 3), max_size=300), st.lists(st.integers(0, 3), max_size=300))
+def test_common_prefix_length(a, b):
+    """The chunked search finds the first position where two lists differ (a local rule's
+    keys against its last run's: what it found before that position is not looked up again)."""
+    b = a[: len(b)] + b  # usually a long shared start
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    assert incremental.common_prefix_length(a, b) == n

@@ -150,6 +150,26 @@ def placed_keys(text_ids: list[int], paragraphs: list[Paragraph]) -> list[tuple]
     return out
 
 
+def common_prefix_length(a: list, b: list) -> int:
+    """How many leading items ``a`` and ``b`` share: slices compared a chunk at a time
+    (in C), each chunk twice the last, then halved down to the first that differs."""
+    n = min(len(a), len(b))
+    i, chunk = 0, 64
+    while i < n and a[i : i + chunk] == b[i : i + chunk]:
+        i += chunk
+        chunk *= 2
+    if i >= n:
+        return n
+    lo, hi = i, min(n, i + chunk)  # a[:lo] == b[:lo]; they differ before hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo if a[lo] != b[lo] else hi
+
+
 def _freeze(options: dict) -> str:
     return repr(sorted(options.items()))
 
@@ -174,6 +194,12 @@ class LintCache:
         self._count = 0
         self._by_index: list[int] | None = None
         self._numbered: Resolution | None = None
+        #: The paragraphs of the last lint parsed with the memo and their numbers: the
+        #: paragraphs the next parse keeps have theirs (their keys are not built again).
+        self._last_numbered: tuple[list[Paragraph], list[int], list[tuple]] | None = None
+        #: Per local rule, its last run's keys (by position in its list of paragraphs)
+        #: and its entries with something to report (position, entry).
+        self._local: dict[tuple[str, str, str], tuple[list, list[tuple[int, Any]]]] = {}
         self._current: Resolution | None = None  # the resolution being linted
         self._ran: set[tuple[str, str, str]] = set()  # the rule tables this lint used
         #: Where fixed strings start in the last texts: literal -> (text, offsets).
@@ -196,6 +222,7 @@ class LintCache:
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
+        self._local = {k: v for k, v in self._local.items() if k in self._ran}
         self._ran = set()
         self._numbers.next_round()
         self._by_index = self._numbered = self._current = None
@@ -330,15 +357,36 @@ class LintCache:
         if self._numbered is res and self._by_index is not None:
             return self._by_index
         ids = self._text_ids(res)
+        kept: list[int] = []
+        kept_keys: list[tuple] = []
         if ids is not None:  # parsed with the memo: its texts are numbered
-            keys = placed_keys(ids, res.paragraphs)
+            kept, kept_keys = self._kept_numbers(res)
+            keys = placed_keys(ids[len(kept) :], res.paragraphs[len(kept) :])
         else:
             keys = [paragraph_key(text, p) for p in res.paragraphs]
-        out = self._numbers.get_all(keys)
-        for i in [i for i, n in enumerate(out) if n is MISSING]:
-            out[i] = self._number_of_key(keys[i])  # (a key repeated after it has its number)
+        found = self._numbers.get_all(keys)
+        for i in [i for i, n in enumerate(found) if n is MISSING]:
+            found[i] = self._number_of_key(keys[i])  # (a key repeated after it has its number)
+        # The kept ones' numbers stay in the table as if asked for (after get_all, whose
+        # bulk path wants this round's table empty): dropped, a later edit above them
+        # would give every paragraph after it a new number, and the caches keyed by the
+        # numbers would all miss at once.
+        self._numbers.current.update(zip(kept_keys, kept, strict=True))
+        out = kept + found
         self._by_index, self._numbered = out, res
+        self._last_numbered = (res.paragraphs, out, kept_keys + keys) if ids is not None else None
         return out
+
+    def _kept_numbers(self, res: Resolution) -> tuple[list[int], list[tuple]]:
+        """The numbers and keys of the paragraphs the parse kept from the last lint (the
+        same objects, placed as they were: :mod:`resolint.parser.memo`), as that lint had them."""
+        kept, last = self.parse.placement.kept, self._last_numbered
+        if not kept or last is None:
+            return [], []
+        paragraphs, numbers, keys = last
+        if len(numbers) < kept or paragraphs[kept - 1] is not res.paragraphs[kept - 1]:
+            return [], []
+        return numbers[:kept], keys[:kept]
 
     def local_violations(self, rule: Rule, ctx: RuleContext) -> list[Violation]:
         """What ``rule.check(ctx)`` yields, from the cache for paragraphs seen before.
@@ -363,20 +411,42 @@ class LintCache:
         table = self._violations.get(prefix)
         if table is None:
             table = self._violations[prefix] = {}
-        hits: list[Any] = list(map(table.get, keys))  # None: not kept
         out: list[Violation] = []
+        # The leading paragraphs keyed as in the rule's last run (those before the edit):
+        # what that run found there holds (content-addressed: the same key, the same
+        # entry), without a lookup per paragraph.
+        j, kept = self._same_start(prefix, keys)
+        found: list[tuple[int, Any]] = []  # (position, entry) of the paragraphs with something to report
+        for at, hit in kept:
+            table[keys[at]] = hit = self._visit(rule, ctx, paragraphs[at], hit, out)
+            if hit is not _NOTHING:
+                found.append((at, hit))
+        hits: list[Any] = list(map(table.get, keys[j:]))  # None: not kept
         if hits.count(_NOTHING) != len(hits):
-            for i, hit in enumerate(hits):
+            for i, hit in enumerate(hits, start=j):
                 if hit is not _NOTHING:
-                    table[keys[i]] = hits[i] = self._visit(rule, ctx, paragraphs[i], hit, out)
+                    table[keys[i]] = hit = self._visit(rule, ctx, paragraphs[i], hit, out)
+                    if hit is not _NOTHING:
+                        found.append((i, hit))
+        self._local[prefix] = (keys, found)
         if len(table) > len(keys) + self._asked.get(prefix, 0):
             # What earlier versions left (edited paragraphs' old texts) goes once the table
             # holds more than the last two lints asked about, not after every lint:
             # rebuilding it was a dict per rule per keystroke.
-            self._violations[prefix] = dict(zip(keys, hits, strict=True))
+            self._violations[prefix] = dict(zip(keys, map(table.get, keys), strict=True))
         self._asked[prefix] = len(keys)
         self._ran.add(prefix)
         return out
+
+    def _same_start(self, prefix: tuple, keys: list) -> tuple[int, list[tuple[int, Any]]]:
+        """How many of a local rule's keys (by position) start the list as in its last
+        run, and what that run kept for those with something to report (position, entry)."""
+        last = self._local.get(prefix)
+        if last is None:
+            return 0, []
+        last_keys, last_found = last
+        j = common_prefix_length(last_keys, keys)
+        return j, [(at, hit) for at, hit in last_found if at < j]
 
     def _visit(self, rule: Rule, ctx: RuleContext, p: Paragraph, hit: Any, out: list[Violation]) -> Any:
         """Add ``p``'s violations to ``out``, checking it unless ``hit`` has them; return
