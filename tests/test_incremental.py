@@ -704,3 +704,15 @@ def test_common_prefix_length(a, b):
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     assert incremental.common_prefix_length(a, b) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 3), max_size=300), st.lists(st.integers(0, 3), max_size=300), st.integers(0, 400))
+def test_common_suffix_length(a, b, limit):
+    """As the prefix, from the end, and never past ``limit`` (the keys after the edit)."""
+    b = b + a[len(a) - len(b) :]  # usually a long shared end
+    limit = min(limit, len(a), len(b))
+    n = 0
+    while n < limit and a[len(a) - 1 - n] == b[len(b) - 1 - n]:
+        n += 1
+    assert incremental.common_suffix_length(a, b, limit) == n

@@ -170,6 +170,26 @@ def common_prefix_length(a: list, b: list) -> int:
     return lo if a[lo] != b[lo] else hi
 
 
+def common_suffix_length(a: list, b: list, limit: int) -> int:
+    """How many trailing items ``a`` and ``b`` share, at most ``limit`` (as
+    :func:`common_prefix_length`, from the end)."""
+    la, lb = len(a), len(b)
+    k, chunk = 0, 64
+    while k < limit and a[la - min(limit, k + chunk) : la - k] == b[lb - min(limit, k + chunk) : lb - k]:
+        k = min(limit, k + chunk)
+        chunk *= 2
+    if k >= limit:
+        return limit
+    lo, hi = k, min(limit, k + chunk)  # the last lo items agree; not the last hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo if a[la - lo - 1] != b[lb - lo - 1] else hi
+
+
 def _freeze(options: dict) -> str:
     return repr(sorted(options.items()))
 
@@ -391,9 +411,10 @@ class LintCache:
     def local_violations(self, rule: Rule, ctx: RuleContext) -> list[Violation]:
         """What ``rule.check(ctx)`` yields, from the cache for paragraphs seen before.
 
-        One table lookup per paragraph, in bulk (the server runs this for every local
-        rule after every edit: the loops over all paragraphs are C's ``map``); only the
-        paragraphs with something to report, or not seen before, are visited one by one."""
+        One table lookup per paragraph the edit may have changed, in bulk (the server runs
+        this for every local rule after every edit: the loops over all paragraphs are C's
+        ``map`` and list comparisons); only the paragraphs with something to report, or
+        not seen before, are visited one by one."""
         prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
         numbers = self.paragraph_numbers(ctx.text, ctx.resolution)
         paragraphs = rule.paragraphs(ctx)
@@ -412,22 +433,16 @@ class LintCache:
         if table is None:
             table = self._violations[prefix] = {}
         out: list[Violation] = []
-        # The leading paragraphs keyed as in the rule's last run (those before the edit):
+        # The paragraphs before and after the edit are keyed as in the rule's last run:
         # what that run found there holds (content-addressed: the same key, the same
-        # entry), without a lookup per paragraph.
-        j, kept = self._same_start(prefix, keys)
+        # entry), without a lookup per paragraph; only those between are looked up.
+        j, k, before, after = self._same_ends(prefix, keys)
         found: list[tuple[int, Any]] = []  # (position, entry) of the paragraphs with something to report
-        for at, hit in kept:
-            table[keys[at]] = hit = self._visit(rule, ctx, paragraphs[at], hit, out)
-            if hit is not _NOTHING:
-                found.append((at, hit))
-        hits: list[Any] = list(map(table.get, keys[j:]))  # None: not kept
+        self._visit_all(rule, ctx, paragraphs, keys, table, before, out, found)
+        hits: list[Any] = list(map(table.get, keys[j : len(keys) - k]))  # None: not kept
         if hits.count(_NOTHING) != len(hits):
-            for i, hit in enumerate(hits, start=j):
-                if hit is not _NOTHING:
-                    table[keys[i]] = hit = self._visit(rule, ctx, paragraphs[i], hit, out)
-                    if hit is not _NOTHING:
-                        found.append((i, hit))
+            self._visit_all(rule, ctx, paragraphs, keys, table, [(i, hit) for i, hit in enumerate(hits, start=j) if hit is not _NOTHING], out, found)
+        self._visit_all(rule, ctx, paragraphs, keys, table, after, out, found)
         self._local[prefix] = (keys, found)
         if len(table) > len(keys) + self._asked.get(prefix, 0):
             # What earlier versions left (edited paragraphs' old texts) goes once the table
@@ -438,15 +453,28 @@ class LintCache:
         self._ran.add(prefix)
         return out
 
-    def _same_start(self, prefix: tuple, keys: list) -> tuple[int, list[tuple[int, Any]]]:
-        """How many of a local rule's keys (by position) start the list as in its last
-        run, and what that run kept for those with something to report (position, entry)."""
+    def _same_ends(self, prefix: tuple, keys: list) -> tuple[int, int, list[tuple[int, Any]], list[tuple[int, Any]]]:
+        """How many of a local rule's keys start and end the list as in its last run
+        (``j`` and ``k``, at most all of either list between them), and what that run
+        kept for those with something to report: (position in ``keys``, entry) before
+        and after."""
         last = self._local.get(prefix)
         if last is None:
-            return 0, []
+            return 0, 0, [], []
         last_keys, last_found = last
         j = common_prefix_length(last_keys, keys)
-        return j, [(at, hit) for at, hit in last_found if at < j]
+        k = common_suffix_length(last_keys, keys, min(len(last_keys), len(keys)) - j)
+        tail, moved = len(last_keys) - k, len(keys) - len(last_keys)
+        return j, k, [(at, hit) for at, hit in last_found if at < j], [(at + moved, hit) for at, hit in last_found if at >= tail]
+
+    def _visit_all(self, rule: Rule, ctx: RuleContext, paragraphs: list[Paragraph], keys: list, table: dict,
+                   entries: list[tuple[int, Any]], out: list[Violation], found: list[tuple[int, Any]]) -> None:
+        """:meth:`_visit` each (position, entry), keeping the results in ``table`` and
+        those with something to report in ``found``."""
+        for at, hit in entries:
+            table[keys[at]] = hit = self._visit(rule, ctx, paragraphs[at], hit, out)
+            if hit is not _NOTHING:
+                found.append((at, hit))
 
     def _visit(self, rule: Rule, ctx: RuleContext, p: Paragraph, hit: Any, out: list[Violation]) -> Any:
         """Add ``p``'s violations to ``out``, checking it unless ``hit`` has them; return
