@@ -202,6 +202,47 @@ def test_incremental_lint_equals_full_lint_after_every_edit(seed, config, edits)
         assert _findings(got) == _findings(lint(text, settings_, style=style)), edit
 
 
+#: Compilations: several drafts one after the other, each opening a resolution of its own.
+COMPILATIONS = st.lists(st.sampled_from(SEEDS), min_size=2, max_size=4).map(
+    lambda drafts: "\n\n".join(d if OPENING_LINE.search(d) else f"{OPENINGS[0]}\n\n{d}" for d in drafts)
+)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(COMPILATIONS, st.sampled_from(range(len(CONFIGS))), st.lists(EDITS, min_size=1, max_size=8))
+def test_incremental_lint_of_a_compilation_equals_full_lint(text, config, edits):
+    """The resolutions before an edit keep their paragraphs (the parse) and the findings
+    of the rules over whole lists (kept_in_earlier_part): the same findings as a full lint."""
+    settings_, style = CONFIGS[config]
+    linter = IncrementalLinter()
+    for edit in [None, *edits]:
+        if edit is not None:
+            text = apply_edit(text, edit)
+        got = linter.lint(text, settings_, style=style)
+        assert _findings(got) == _findings(lint(text, settings_, style=style)), edit
+
+
+def test_typing_in_the_last_resolution_keeps_the_findings_of_the_others():
+    """Keystrokes in the last resolution of a compilation: the lists of the others keep
+    their findings (unnumbered paragraphs, marks, numbering) from the lint before, and
+    the findings are a full lint's. Fails if nothing is kept."""
+    one = (
+        "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to act\n\nRequests a report;\n\n"
+        "4. Invites States to act;\n\n5. Decides to remain seized of the matter;"
+    )
+    text = "\n\n".join([one] * 4)
+    linter, settings_ = IncrementalLinter(), Settings()
+    linter.lint(text, settings_)
+    for _ in range(6):
+        at = len(text) - 12  # in the last paragraph of the last resolution
+        text = text[:at] + "x" + text[at:]
+        got = linter.lint(text, settings_)
+        assert _findings(got) == _findings(lint(text, settings_))
+    codes = {f.code for f in got.findings}
+    assert {"OPR001", "OPR002", "OPR007"} <= codes  # the rules that keep them have findings here
+    assert linter.cache.earlier_parts_reused >= 6 * 3 * 3  # per keystroke: 3 rules, 3 earlier resolutions
+
+
 @settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(SEEDS), st.lists(EDITS, min_size=1, max_size=5), st.sampled_from(["utf-16", "utf-8"]))
 def test_incremental_diagnostics_equal_a_fresh_conversion(seed, edits, encoding):

@@ -228,6 +228,10 @@ class LintCache:
         self._patterns = Generations()
         #: Values a rule keeps by a key that names all they depend on (see :meth:`kept`).
         self._values = Generations()
+        #: Findings about stretches of resolutions before the edit (kept_in_earlier_part).
+        self._earlier_parts = Generations()
+        #: Stretches whose findings were taken from an earlier lint (for tests and benchmarks).
+        self.earlier_parts_reused = 0
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo(self.literal_starts)
 
@@ -239,6 +243,7 @@ class LintCache:
         self._literals.next_round()
         self._patterns.next_round()
         self._values.next_round()
+        self._earlier_parts.next_round()
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
@@ -296,6 +301,30 @@ class LintCache:
         if moved is not hit:
             self._kept.put(k, moved)
         return list(moved[1])
+
+    def kept_in_earlier_part(self, key: Hashable, first: Paragraph, last: Paragraph,
+                             compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+        """See :meth:`resolint.facts.Analysis.kept_in_earlier_part`. A stretch is kept by
+        its first paragraph; an earlier lint's findings hold when its first and last
+        paragraphs are the objects that lint had (the parse keeps a leading run of the
+        last parse's paragraphs, never writing them: the same objects, the same stretch)
+        and it ends before the last kept opening (so its resolution is whole and kept)."""
+        k = (key, id(first))
+        hit = self._earlier_parts.get(k)
+        if hit is not MISSING and hit[0] is first and hit[1] is last and last.index < self._kept_opening():
+            self.earlier_parts_reused += 1
+            return list(hit[2])
+        found = tuple(compute())
+        self._earlier_parts.put(k, (first, last, found))
+        return list(found)
+
+    def _kept_opening(self) -> int:
+        """Where the last opening the parse kept stands: every paragraph before it is the
+        last parse's, in a resolution the edit did not reach (0: none kept)."""
+        res = self._current
+        if res is None or self._text_ids(res) is None:
+            return 0
+        return self.parse.placement.kept - 1
 
     def literal_starts(self, text: str, literal: str) -> list[int]:
         """:func:`resolint.literals.find_all` of ``text``, searched only between the

@@ -208,18 +208,25 @@ class OperativeNumberingSequence(Rule):
 
     def check(self, ctx: RuleContext):
         facts = ctx.facts
+        key = (self.code, repr(sorted(ctx.options.items())))
         for seq in facts.derived(document_sequences):
             if not any(is_numbered(p) for p in seq):
                 continue
-            # The language server keeps each list's findings by what they depend on,
-            # counted from its first paragraph: an edit elsewhere costs this key.
-            base = seq[0].span.start
-            refs = facts.derived(_references_by_part).get(seq[0].part, [])
-            yield from facts.kept_violations(
-                lambda seq=seq, base=base, refs=refs: (self.code, _labels_key(seq, base), _relative(refs, base)),
-                base,
-                lambda seq=seq, refs=refs: self._check_sequence(ctx, seq, refs),
-            )
+            # A list reads nothing outside its resolution: one in a resolution of a
+            # compilation that an edit did not reach keeps its findings as they were.
+            yield from facts.kept_in_earlier_part(key, seq[0], seq[-1], lambda seq=seq: self._kept_list(ctx, seq))
+
+    def _kept_list(self, ctx: RuleContext, seq: list[Paragraph]):
+        # The language server keeps each list's findings by what they depend on,
+        # counted from its first paragraph: an edit elsewhere costs this key.
+        facts = ctx.facts
+        base = seq[0].span.start
+        refs = facts.derived(_references_by_part).get(seq[0].part, [])
+        return facts.kept_violations(
+            lambda: (self.code, _labels_key(seq, base), _relative(refs, base)),
+            base,
+            lambda: self._check_sequence(ctx, seq, refs),
+        )
 
     def _check_sequence(self, ctx: RuleContext, seq: list[Paragraph], refs: list[tuple[int, Span]]):
         breaks = list(numbering_breaks(seq))

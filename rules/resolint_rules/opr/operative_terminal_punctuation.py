@@ -78,30 +78,37 @@ class OperativeTerminalPunctuation(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
+        # A list reads nothing outside its resolution: one in a resolution of a
+        # compilation that an edit did not reach keeps its findings (language server).
+        key = (self.code, repr(sorted(ctx.options.items())))
         for seq in ctx.facts.derived(document_sequences):
-            last_of_part = seq[-1].parent is None and seq[-1] is self._last_top(ctx, seq[-1].part)
-            for i, p in enumerate(seq):
-                is_last = i == len(seq) - 1
-                ends_part = is_last and (last_of_part or (p.parent is not None and p.parent is self._last_top(ctx, p.part)))
-                if is_group_head(ctx, p):
-                    continue  # "resolves": its items carry the marks
-                if in_group(ctx, p) and not (p.children and p.terminal_char(ctx.source) == ":"):
-                    want = item_mark(ctx, is_last, ends_part)
-                    yield from self._check(ctx, p, want, allow_period=(want == ";"))
-                    continue
-                if p.children:
-                    want = ":"
-                elif ends_part:
-                    want = "."
-                else:
-                    want = ";"
+            yield from ctx.facts.kept_in_earlier_part(key, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
+
+    def _check_list(self, ctx: RuleContext, seq: list[Paragraph]):
+        """One list (operative paragraphs of a part, or the items under one)."""
+        last_of_part = seq[-1].parent is None and seq[-1] is self._last_top(ctx, seq[-1].part)
+        for i, p in enumerate(seq):
+            is_last = i == len(seq) - 1
+            ends_part = is_last and (last_of_part or (p.parent is not None and p.parent is self._last_top(ctx, p.part)))
+            if is_group_head(ctx, p):
+                continue  # "resolves": its items carry the marks
+            if in_group(ctx, p) and not (p.children and p.terminal_char(ctx.source) == ":"):
+                want = item_mark(ctx, is_last, ends_part)
                 yield from self._check(ctx, p, want, allow_period=(want == ";"))
-                if p.children and ends_part and p.children[0].kind is Kind.SUBPARAGRAPH:
-                    last = _last_descendant(p)
-                    if last.terminal_char(ctx.source) not in (".", ""):
-                        yield from self._check(ctx, last, ".", allow_period=False)
-                if p.children and not is_group_head(ctx, p):
-                    yield from self._stops_mid_list(ctx, p)
+                continue
+            if p.children:
+                want = ":"
+            elif ends_part:
+                want = "."
+            else:
+                want = ";"
+            yield from self._check(ctx, p, want, allow_period=(want == ";"))
+            if p.children and ends_part and p.children[0].kind is Kind.SUBPARAGRAPH:
+                last = _last_descendant(p)
+                if last.terminal_char(ctx.source) not in (".", ""):
+                    yield from self._check(ctx, last, ".", allow_period=False)
+            if p.children and not is_group_head(ctx, p):
+                yield from self._stops_mid_list(ctx, p)
 
     def _stops_mid_list(self, ctx: RuleContext, p: Paragraph):
         """A full stop ending a sub-paragraph that others follow in its list ("(b) To

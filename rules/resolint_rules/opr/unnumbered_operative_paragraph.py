@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from resolint.model import Kind
+from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import first_line_span
@@ -65,30 +65,36 @@ class UnnumberedOperativeParagraph(Rule):
 
     def check(self, ctx: RuleContext):
         mode = ctx.style.get("numbering.operative", "required")
+        # A list reads nothing outside its resolution: one in a resolution of a
+        # compilation that an edit did not reach keeps its findings (language server).
+        key = (self.code, repr(sorted(ctx.options.items())))
         for seq in ctx.facts.derived(document_sequences):
-            if not numbering_expected(seq, mode):
-                continue
-            prev_fixed = False  # the paragraph before gets the number i from this pass
-            for i, p in enumerate(seq):
-                if is_numbered(p):
-                    prev_fixed = False
-                    continue
-                expected = i + 1
-                # A run of unnumbered paragraphs is numbered in one pass, not one per pass
-                # (a fix loop with a pass limit would otherwise stop half way).
-                prev_ok = i == 0 or seq[i - 1].number == i or prev_fixed
-                next_ok = i + 1 == len(seq) or seq[i + 1].number in (None, i + 2)
-                fix = None
+            if numbering_expected(seq, mode):
+                yield from ctx.facts.kept_in_earlier_part(key, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
+
+    def _check_list(self, ctx: RuleContext, seq: list[Paragraph]):
+        """One list that should be numbered (operative paragraphs of a part, or items)."""
+        prev_fixed = False  # the paragraph before gets the number i from this pass
+        for i, p in enumerate(seq):
+            if is_numbered(p):
                 prev_fixed = False
-                # No fix where the number would not read as a label (labels have 1-3
-                # digits) or where the text starts with anything but a word ("2 to
-                # provide", "1000. Requests", "֊ 2. Requests"): "3. 2 to provide" garbles it.
-                first = ctx.text[p.content.start : p.content.start + 1]
-                starts_with_word = first.isalpha() or (first != "" and first in "*_\"“'‘")
-                if prev_ok and next_ok and p.label is None and expected < 1000 and starts_with_word:
-                    prev_fixed = True
-                    fix = Fix.safe(f"Number as {expected}.", Edit(Span(p.content.start, p.content.start), f"{expected}. "))
-                span = first_line_span(ctx, p)
-                span = Span(span.start, min(span.end, p.content.start + 40))
-                what = "item" if p.parent is not None else "operative paragraph"
-                yield Violation(span, f"Unnumbered {what}: it should be number {expected}", fix)
+                continue
+            expected = i + 1
+            # A run of unnumbered paragraphs is numbered in one pass, not one per pass
+            # (a fix loop with a pass limit would otherwise stop half way).
+            prev_ok = i == 0 or seq[i - 1].number == i or prev_fixed
+            next_ok = i + 1 == len(seq) or seq[i + 1].number in (None, i + 2)
+            fix = None
+            prev_fixed = False
+            # No fix where the number would not read as a label (labels have 1-3
+            # digits) or where the text starts with anything but a word ("2 to
+            # provide", "1000. Requests", "֊ 2. Requests"): "3. 2 to provide" garbles it.
+            first = ctx.text[p.content.start : p.content.start + 1]
+            starts_with_word = first.isalpha() or (first != "" and first in "*_\"“'‘")
+            if prev_ok and next_ok and p.label is None and expected < 1000 and starts_with_word:
+                prev_fixed = True
+                fix = Fix.safe(f"Number as {expected}.", Edit(Span(p.content.start, p.content.start), f"{expected}. "))
+            span = first_line_span(ctx, p)
+            span = Span(span.start, min(span.end, p.content.start + 40))
+            what = "item" if p.parent is not None else "operative paragraph"
+            yield Violation(span, f"Unnumbered {what}: it should be number {expected}", fix)

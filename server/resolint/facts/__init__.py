@@ -49,6 +49,9 @@ class OpenerMemo(ParagraphMemo, Protocol):
 
     def kept(self, key: Hashable, compute: Callable[[], T]) -> T: ...
 
+    def kept_in_earlier_part(self, key: Hashable, first: Paragraph, last: Paragraph,
+                             compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
+
 
 class Analysis:
     """Derived facts of one document in one house style; each computed on first use."""
@@ -111,6 +114,19 @@ class Analysis:
         if memo is None:
             return [m.span() for m in pattern.finditer(self.text)]
         return memo.pattern_spans(self.text, pattern, width)
+
+    def kept_in_earlier_part(self, key: Hashable, first: Paragraph, last: Paragraph,
+                             compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+        """``compute()``, for violations about the paragraphs ``first`` to ``last`` that
+        depend on nothing but the resolution (the part of a compilation) they are in, the
+        house style and ``key`` (the rule and its options); with the language server's
+        memo, what an earlier lint found for the same stretch when the parse kept it
+        untouched, with the whole resolution it is in (an edit in a later resolution of a
+        compilation: :mod:`resolint.parser.memo`)."""
+        memo = self._memo
+        if memo is None:
+            return list(compute())
+        return memo.kept_in_earlier_part((key, self.style.name), first, last, compute)
 
     def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``; with the language server's memo, what it gave an earlier lint of
