@@ -1,9 +1,14 @@
 from __future__ import annotations
 
-from resolint.model import Kind
+import itertools
+import operator
+
+from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.groups import is_group_head, item_mark
 from resolint_rules.punctuation import terminal_fix
+
+_PART = operator.attrgetter("part")
 
 
 class PreambularTerminalPunctuation(Rule):
@@ -58,7 +63,16 @@ class PreambularTerminalPunctuation(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
-        for p in ctx.facts.preamble:
+        # A preamble reads nothing outside its resolution: one of a resolution of a
+        # compilation that an edit did not reach keeps its findings (language server).
+        key = (self.code, repr(sorted(ctx.options.items())))
+        for _, clauses in itertools.groupby(ctx.facts.preamble, key=_PART):
+            preamble = list(clauses)
+            yield from ctx.facts.kept_in_earlier_part(key, preamble[0], preamble[-1], lambda preamble=preamble: self._check_preamble(ctx, preamble))
+
+    def _check_preamble(self, ctx: RuleContext, preamble: list[Paragraph]):
+        """The preambular clauses of one resolution (one part of a compilation)."""
+        for p in preamble:
             if is_group_head(ctx, p):
                 yield from self._items(ctx, p)
                 continue
