@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import itertools
+import operator
+
 from resolint.model import Kind, Label, LabelScheme, Paragraph
 from resolint.parser.labels import read_bullet, read_label
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.opr.sequences import document_sequences
+
+_PART = operator.attrgetter("part")
 
 
 class OperativeNumberFormat(Rule):
@@ -66,8 +71,17 @@ class OperativeNumberFormat(Rule):
 
     def check(self, ctx: RuleContext):
         form = ctx.style.get("numbering.form", "#.")
-        automatic = _automatic_lists(ctx, form)
-        for p in ctx.facts.of_kinds((Kind.OPERATIVE,)):
+        # The operative part reads nothing outside its resolution: one of a resolution of
+        # a compilation that an edit did not reach keeps its findings (language server).
+        key = (self.code, repr(sorted(ctx.options.items())))
+        for part, paragraphs in itertools.groupby(ctx.facts.of_kinds((Kind.OPERATIVE,)), key=_PART):
+            ops = list(paragraphs)
+            yield from ctx.facts.kept_in_earlier_part(key, ops[0], ops[-1], lambda part=part, ops=ops: self._check_part(ctx, form, part, ops))
+
+    def _check_part(self, ctx: RuleContext, form: str, part: int, ops: list[Paragraph]):
+        """The operative paragraphs (and items) of one resolution (one part of a compilation)."""
+        automatic = _automatic_lists(ctx, form, part)
+        for p in ops:
             if p.bullet is not None:
                 yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(_bullets(ctx, p), "")))
             label = p.label
@@ -94,8 +108,16 @@ def _bullets(ctx: RuleContext, p: Paragraph) -> Span:
     return Span(p.bullet.start, end)  # type: ignore[union-attr]
 
 
-def _automatic_lists(ctx: RuleContext, form: str) -> dict[int, Violation | None]:
-    """By the id of each wrongly written item of an automatically numbered list (every
+def _sequences_by_part(facts) -> dict[int, list[list[Paragraph]]]:
+    """The numbered sequences (:func:`document_sequences`) of each part, once per lint."""
+    out: dict[int, list[list[Paragraph]]] = {}
+    for seq in facts.derived(document_sequences):
+        out.setdefault(seq[0].part, []).append(seq)
+    return out
+
+
+def _automatic_lists(ctx: RuleContext, form: str, part: int) -> dict[int, Violation | None]:
+    """By the id of each wrongly written item of an automatically numbered list of ``part`` (every
     item typed with the same number: ``resolint.parser.numbering``), the one finding of
     its list, at its first such item (None at the others).
 
@@ -106,7 +128,7 @@ def _automatic_lists(ctx: RuleContext, form: str) -> dict[int, Violation | None]
     the editor's diagnostics) held every item's edit once per item, square in the length
     of the list (10 MB of JSON for a 10 KB draft of 300 items)."""
     out: dict[int, Violation | None] = {}
-    for seq in ctx.facts.derived(document_sequences):
+    for seq in ctx.facts.derived(_sequences_by_part).get(part, []):
         wrong = [p for p in seq if p.label is not None and p.label.typed is not None and p.label.form != form]
         if not wrong:
             continue
