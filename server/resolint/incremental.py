@@ -253,7 +253,8 @@ class LintCache:
         self._by_index = self._numbered = self._current = None
 
     def __len__(self) -> int:
-        return len(self._openers) + len(self._facts) + len(self._kept) + sum(len(memo) for memo in self._violations.values())
+        return (len(self._openers) + len(self._facts) + len(self._kept) + len(self._earlier_parts)
+                + sum(len(memo) for memo in self._violations.values()))
 
     # -- facts ---------------------------------------------------------------------
     def opener(self, facts: Analysis, p: Paragraph, find: Callable[[Analysis, Paragraph], Opener | None]) -> Opener | None:

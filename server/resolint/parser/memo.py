@@ -13,8 +13,9 @@ what it used). Placement depends on the paragraphs around too: it is resumed
 ``tests/test_parse_resume.py`` compares them.
 
 The paragraphs before the edit are the last parse's own objects, not copies: building a
-new :class:`~resolint.model.Paragraph` (and its spans) for each of them was a fifth of a
-keystroke's parse. The memo offers them (:attr:`ParseMemo.reused`); placement keeps those
+new :class:`~resolint.model.Paragraph` (and its spans) for every paragraph, and placing it
+again, was most of a keystroke's parse in a long compilation (a one-character edit of a
+1 MB one: 205 M instructions before, 171 M after). The memo offers them (:attr:`ParseMemo.reused`); placement keeps those
 whose placement, sub-paragraphs and numbering the edit cannot reach and has the others
 made anew (:meth:`ParseMemo.unshare`), so that a kept object is never written again: the
 last version's tree stays as it was.
