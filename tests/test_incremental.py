@@ -222,6 +222,91 @@ def test_incremental_lint_of_a_compilation_equals_full_lint(text, config, edits)
         assert _findings(got) == _findings(lint(text, settings_, style=style)), edit
 
 
+def _citations(result) -> list[tuple]:
+    return [(type(c).__name__, c.span, c.describe()) for c in result.facts.citations]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(COMPILATIONS, st.lists(EDITS, min_size=1, max_size=8))
+def test_the_citation_walk_taken_up_after_kept_resolutions_is_a_full_extraction(text, edits):
+    """The walk starts after the resolutions the parse kept, from the last walk's state
+    there (resolint.citations.resume): every citation, its organ, instrument and target
+    are a full extraction's."""
+    linter, settings_ = IncrementalLinter(), Settings()
+    for edit in [None, *edits]:
+        if edit is not None:
+            text = apply_edit(text, edit)
+        assert _citations(linter.lint(text, settings_)) == _citations(lint(text, settings_)), edit
+
+
+def test_typing_in_the_last_resolution_walks_only_its_citations(monkeypatch):
+    """Keystrokes in the last resolution: the citation walk starts at it (fails if the
+    walk is not taken up), and "paragraph 2 (b) above" in an earlier resolution, whose
+    target is looked for after it, is resolved again."""
+    extract_module = importlib.import_module("resolint.citations.extract")
+    starts = []
+    real = extract_module.resume
+    monkeypatch.setattr(extract_module, "resume", lambda *a: starts.append((got := real(*a)).start) or got)
+    one = (
+        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015 and Security Council resolution 2178 (2014),"
+        "\n\nNoting article 5 of the Convention on the Rights of the Child,\n\nBearing in mind its earlier work,"
+        "\n\nWelcoming the report of the Secretary-General,\n\n1. Decides to act;\n\n"
+        "2. Requests a report on paragraph 1 above and on paragraph 2 (b) above;"
+    )
+    text = "\n\n".join([one] * 3)
+    linter, settings_ = IncrementalLinter(), Settings()
+    linter.lint(text, settings_)
+    for _ in range(4):
+        at = len(text) - 5
+        text = text[:at] + "x" + text[at:]
+        got = linter.lint(text, settings_)
+        assert _citations(got) == _citations(lint(text, settings_))
+    assert starts[-1] == got.resolution.openings[-1].index + 1
+    # "paragraph 2 (b)" is looked for after paragraph 2 until the next operative paragraph:
+    # past the kept resolutions, into the preamble of the one edited. Worked out again.
+    at = text.rindex("1. Decides")
+    text = text[:at] + "(b) the follow-up,\n\n" + text[at:]
+    got = linter.lint(text, settings_)
+    assert starts[-1] == got.resolution.openings[-1].index + 1  # the second resolution kept
+    assert _citations(got) == _citations(lint(text, settings_))
+    second = got.resolution.openings[1].index
+    targets = [c.target for c in got.facts.citations if type(c).__name__ == "InternalReference" and c.sub == "b"
+               and second < c.paragraph.index < got.resolution.openings[-1].index]
+    assert targets and targets[0] is not None and targets[0].index > got.resolution.openings[-1].index
+
+
+def test_the_walk_taken_up_carries_what_crosses_resolutions():
+    """What the walk settled in the resolutions the parse kept reaches the one edited: the
+    date of adoption on the first one's closing line (CIT004 compares citations with it),
+    the convention the text names most ("the Convention" far from any), the council named
+    before a bare "Council resolution". Typing in the last resolution gives a full lint's
+    findings and citations; each of the three fails if the walk does not carry it over."""
+    first = (
+        "The General Assembly,\n\nRecalling the Convention on the Rights of the Child and the Convention on the Rights "
+        "of the Child,\n\nNoting the work of the Human Rights Council,\n\n1. Decides to act.\n\n"
+        "38th plenary meeting\n21 November 2023"
+    )
+    other = (
+        "The General Assembly,\n\nRecalling its resolution 79/136 of 6 December 2024 and Council resolution 53/12,"
+        "\n\nNoting that the Convention applies,\n\nBearing in mind article 5 of the Convention,\n\n1. Decides to act."
+    )
+    text = "\n\n".join([first, other, other])
+    linter, settings_ = IncrementalLinter(), Settings()
+    linter.lint(text, settings_)
+    for _ in range(4):
+        at = len(text) - 3  # in the last resolution
+        text = text[:at] + "x" + text[at:]
+        got = linter.lint(text, settings_)
+        full = lint(text, settings_)
+        assert _findings(got) == _findings(full)
+        assert _citations(got) == _citations(full)
+    last = got.resolution.openings[-1].index
+    cited = [c for c in got.facts.citations if getattr(c, "paragraph", None) is not None and c.paragraph.index > last]
+    assert any(f.code == "CIT004" and f.span.start > got.resolution.openings[-1].span.start for f in got.findings)
+    assert any(type(c).__name__ == "ArticleCitation" and c.instrument is not None for c in cited)
+    assert any(type(c).__name__ == "ResolutionCitation" and c.organ.name == "HRC" for c in cited)
+
+
 def test_typing_in_the_last_resolution_keeps_the_findings_of_the_others():
     """Keystrokes in the last resolution of a compilation: the lists and preambles of the
     others keep their findings (unnumbered paragraphs, marks, numbering) from the lint before, and

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from resolint.citations.resume import WalkRecord
 from resolint.engine import LintResult, lint
 from resolint.generations import MISSING, Generations
 from resolint.literals import find_all, find_all_again, find_matches_again
@@ -228,6 +229,8 @@ class LintCache:
         self._patterns = Generations()
         #: Values a rule keeps by a key that names all they depend on (see :meth:`kept`).
         self._values = Generations()
+        #: The last citation walk, for the next one to take up (resolint.citations.resume).
+        self._walk: WalkRecord | None = None
         #: Findings about stretches of resolutions before the edit (kept_in_earlier_part).
         self._earlier_parts = Generations()
         #: Stretches whose findings were taken from an earlier lint (for tests and benchmarks).
@@ -321,11 +324,21 @@ class LintCache:
 
     def _kept_opening(self) -> int:
         """Where the last opening the parse kept stands: every paragraph before it is the
-        last parse's, in a resolution the edit did not reach (0: none kept)."""
+        last parse's, in a resolution the edit did not reach (-1: none kept)."""
         res = self._current
-        if res is None or self._text_ids(res) is None:
-            return 0
-        return self.parse.placement.kept - 1
+        return (0 if res is None else self.kept_paragraphs(res)) - 1
+
+    def kept_paragraphs(self, res: Resolution) -> int:
+        """How many leading paragraphs of ``res`` the parse kept from the last parse (the
+        same objects: :mod:`resolint.parser.memo`); 0 when the memo did not parse ``res``."""
+        return self.parse.placement.kept if self._text_ids(res) is not None else 0
+
+    def last_walk(self) -> WalkRecord | None:
+        """The last citation walk's record (see :mod:`resolint.citations.resume`)."""
+        return self._walk
+
+    def keep_walk(self, record: WalkRecord) -> None:
+        self._walk = record
 
     def literal_starts(self, text: str, literal: str) -> list[int]:
         """:func:`resolint.literals.find_all` of ``text``, searched only between the

@@ -45,6 +45,7 @@ from resolint.citations.placed import place_date, place_mention, place_resolutio
 from resolint.citations.refdata import instruments_for, interpol_year_for_session
 from resolint.citations.resolutions import roman as roman
 from resolint.citations.resolutions import symbol_citation
+from resolint.citations.resume import Checkpoint, Resumed, WalkRecord, resume
 from resolint.citations.types import (
     ArticleCitation,
     DateMention,
@@ -163,6 +164,12 @@ class ParagraphMemo(Protocol):
     def paragraph_facts(self, keys: list[tuple[int, Hashable]]) -> list[Any]: ...
 
     def keep_paragraph_fact(self, key: tuple[int, Hashable], fact: Any) -> None: ...
+
+    def kept_paragraphs(self, res: Resolution) -> int: ...
+
+    def last_walk(self) -> WalkRecord | None: ...
+
+    def keep_walk(self, record: WalkRecord) -> None: ...
 
 
 #: Paragraphs read anew in one extraction before whole-text scans (:class:`Hints`) pay.
@@ -286,27 +293,58 @@ class _Walk:
             self.newest = mentions[-1]
         self.conventions.note(mentions, [x + d for x in loc.unknown_conventions])
         if loc.internal:
-            if self.numbered is None:
-                self.numbered = _numbered_paragraphs(self.res)
-            out.extend(resolve_internal(c, d, p, self.res, self.numbered) for c in loc.internal)
+            out.extend(self.internal_refs(p, loc))
+
+    def internal_refs(self, p: Paragraph, loc: Local) -> list[InternalReference]:
+        """The references of ``p`` to the text's own paragraphs, with their targets."""
+        if self.numbered is None:
+            self.numbered = _numbered_paragraphs(self.res)
+        return [resolve_internal(c, p.span.start, p, self.res, self.numbered) for c in loc.internal]
+
+    def checkpoint(self, res: Resolution, boundary: int, named: Named) -> Checkpoint:
+        """The walk's state before paragraph ``boundary`` (see :mod:`resolint.citations.resume`)."""
+        return Checkpoint(res.paragraphs[boundary - 1], len(self.out), named, self.newest, self.conventions.snapshot())
 
 
 def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: ParagraphMemo | None = None) -> CitationSet:
     """Every citation of ``res``, in text order. Deterministic; never raises on odd text.
 
     ``memo`` keeps each paragraph's reading between lints of one document (the language
-    server's): only paragraphs it has not seen are read again.
+    server's): only paragraphs it has not seen are read again, and the walk takes up the
+    last one's after the resolutions of a compilation the parse kept
+    (:mod:`resolint.citations.resume`).
     """
     organ = document_organ(res)
     matcher = _matcher(instruments_for(terms if terms is not None else getattr(res, "terms", None)))
     reader = _Reader(res, matcher, organ, memo)
     walk = _Walk(res)
     named = Named()
+    # With a memo, the walk takes up the last one's after the resolutions the parse kept.
+    resumed = Resumed() if memo is None else resume(memo.last_walk(), memo.kept_paragraphs(res), res, organ, matcher, walk.internal_refs)
+    if resumed.checkpoint is not None:
+        cp = resumed.checkpoint
+        walk.out.extend(resumed.placed)
+        walk.dates_by_par, walk.newest, named = resumed.dates_by_par, cp.newest, cp.named
+        walk.conventions = _Conventions.restored(cp.conventions)
+    start, internal, checkpoints = resumed.start, resumed.internal, resumed.checkpoints
+    # Where each resolution's walk starts (after its opening): a checkpoint for the next walk.
+    boundaries = [b for b in (o.index + 1 for o in res.openings) if b > start] if memo is not None else []
     for p, kept in reader.paragraphs():
+        if p.index < start:
+            continue
+        while boundaries and boundaries[0] <= p.index:
+            b = boundaries.pop(0)
+            checkpoints[b] = walk.checkpoint(res, b, named)
         loc = reader.local(p, named, kept)
         if loc is not NOTHING:
             walk.add(p, loc)
             named = named.after(loc.organs)
+            if loc.internal:
+                internal.append((p, loc))
+    if memo is not None:
+        for b in boundaries:
+            checkpoints[b] = walk.checkpoint(res, b, named)
+        memo.keep_walk(WalkRecord(organ, matcher, list(walk.out), walk.dates_by_par, internal, checkpoints))
     out = walk.out
     out.sort(key=lambda c: (c.span.start, c.span.end))
     out.document = _facts(res, organ, walk.dates_by_par)

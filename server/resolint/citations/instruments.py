@@ -157,6 +157,18 @@ class _Conventions:
         key = max(self.counts, key=lambda k: self.counts[k])
         return self.by_key[key] if self.counts[key] > self.unknown else None
 
+    def snapshot(self) -> tuple:
+        """What :meth:`restored` needs to go on from here (copies: this one goes on)."""
+        return (self.last, dict(self.counts), dict(self.by_key), self.unknown)
+
+    @classmethod
+    def restored(cls, snapshot: tuple) -> _Conventions:
+        """A record that goes on from ``snapshot`` (which stays as it is)."""
+        out = cls()
+        out.last, counts, by_key, out.unknown = snapshot
+        out.counts, out.by_key = dict(counts), dict(by_key)
+        return out
+
     def note(self, pmentions: list[InstrumentMention], unknown: list[int]) -> None:
         """Record the conventions a paragraph names: those the reference data knows
         (``pmentions``) and where it names one it does not know (``unknown``, offsets)."""
