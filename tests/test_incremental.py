@@ -29,6 +29,7 @@ from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
 from resolint.model import Kind
 from resolint.openers import Opener
+from resolint.parser.segments import common_prefix, common_suffix
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, Violation
 from resolint.settings import Settings
@@ -822,23 +823,23 @@ def test_equal_placed_keys_are_equal_paragraph_keys():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 3), max_size=300), st.lists(st.integers(0, 3), max_size=300))
-def test_common_prefix_length(a, b):
-    """The chunked search finds the first position where two lists differ (a local rule's
-    keys against its last run's: what it found before that position is not looked up again)."""
+def test_common_prefix_of_lists(a, b):
+    """The chunked search finds the first position where two lists differ too (a local
+    rule's keys against its last run's: what it found before it is not looked up again)."""
     b = a[: len(b)] + b  # usually a long shared start
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
-    assert incremental.common_prefix_length(a, b) == n
+    assert common_prefix(a, b) == n
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 3), max_size=300), st.lists(st.integers(0, 3), max_size=300), st.integers(0, 400))
-def test_common_suffix_length(a, b, limit):
+def test_common_suffix_of_lists(a, b, limit):
     """As the prefix, from the end, and never past ``limit`` (the keys after the edit)."""
     b = b + a[len(a) - len(b) :]  # usually a long shared end
     limit = min(limit, len(a), len(b))
     n = 0
     while n < limit and a[len(a) - 1 - n] == b[len(b) - 1 - n]:
         n += 1
-    assert incremental.common_suffix_length(a, b, limit) == n
+    assert common_suffix(a, b, limit) == n

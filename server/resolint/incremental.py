@@ -34,7 +34,7 @@ from resolint.literals import find_all, find_all_again, find_matches_again
 from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.parser.memo import ParseMemo
-from resolint.parser.segments import changed_ends
+from resolint.parser.segments import changed_ends, common_prefix, common_suffix
 from resolint.rule import Edit, Fix, Rule, RuleContext, Violation
 from resolint.source import SourceText, Span, relative
 
@@ -149,46 +149,6 @@ def placed_keys(text_ids: list[int], paragraphs: list[Paragraph]) -> list[tuple]
             () if ref is None or ref() is None else _ancestors(p),
         ))
     return out
-
-
-def common_prefix_length(a: list, b: list) -> int:
-    """How many leading items ``a`` and ``b`` share: slices compared a chunk at a time
-    (in C), each chunk twice the last, then halved down to the first that differs."""
-    n = min(len(a), len(b))
-    i, chunk = 0, 64
-    while i < n and a[i : i + chunk] == b[i : i + chunk]:
-        i += chunk
-        chunk *= 2
-    if i >= n:
-        return n
-    lo, hi = i, min(n, i + chunk)  # a[:lo] == b[:lo]; they differ before hi
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo if a[lo] != b[lo] else hi
-
-
-def common_suffix_length(a: list, b: list, limit: int) -> int:
-    """How many trailing items ``a`` and ``b`` share, at most ``limit`` (as
-    :func:`common_prefix_length`, from the end)."""
-    la, lb = len(a), len(b)
-    k, chunk = 0, 64
-    while k < limit and a[la - min(limit, k + chunk) : la - k] == b[lb - min(limit, k + chunk) : lb - k]:
-        k = min(limit, k + chunk)
-        chunk *= 2
-    if k >= limit:
-        return limit
-    lo, hi = k, min(limit, k + chunk)  # the last lo items agree; not the last hi
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
-            lo = mid
-        else:
-            hi = mid
-    return lo if a[la - lo - 1] != b[lb - lo - 1] else hi
 
 
 def _freeze(options: dict) -> str:
@@ -505,8 +465,8 @@ class LintCache:
         if last is None:
             return 0, 0, [], []
         last_keys, last_found = last
-        j = common_prefix_length(last_keys, keys)
-        k = common_suffix_length(last_keys, keys, min(len(last_keys), len(keys)) - j)
+        j = common_prefix(last_keys, keys)
+        k = common_suffix(last_keys, keys, min(len(last_keys), len(keys)) - j)
         tail, moved = len(last_keys) - k, len(keys) - len(last_keys)
         return j, k, [(at, hit) for at, hit in last_found if at < j], [(at + moved, hit) for at, hit in last_found if at >= tail]
 

@@ -17,15 +17,18 @@ the paragraph before that window is redone, since what follows it may have chang
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from resolint.parser.blocks import RawParagraph
 from resolint.source import SourceText
 
 _CHUNK = 2048
+#: Two texts, or two lists (a local rule's keys against its last run's: resolint.incremental).
+S = TypeVar("S", str, list)
 
 
-def common_prefix(a: str, b: str) -> int:
-    """How many leading characters ``a`` and ``b`` share.
+def common_prefix(a: S, b: S) -> int:
+    """How many leading characters (or items: two lists) ``a`` and ``b`` share.
 
     Compared a chunk at a time, each twice the last (a keystroke near the start of a
     1 MB draft is a dozen comparisons, not five hundred), then halved down to the
@@ -47,9 +50,9 @@ def common_prefix(a: str, b: str) -> int:
     return lo if a[lo] != b[lo] else hi
 
 
-def common_suffix(a: str, b: str, limit: int) -> int:
-    """How many trailing characters ``a`` and ``b`` share, at most ``limit`` (as
-    :func:`common_prefix`, from the end)."""
+def common_suffix(a: S, b: S, limit: int) -> int:
+    """How many trailing characters (or items) ``a`` and ``b`` share, at most ``limit``
+    (as :func:`common_prefix`, from the end)."""
     la, lb = len(a), len(b)
     k, chunk = 0, _CHUNK
     while k < limit and a[la - min(limit, k + chunk) : la - k] == b[lb - min(limit, k + chunk) : lb - k]:
