@@ -223,6 +223,15 @@ def test_incremental_lint_of_a_compilation_equals_full_lint(text, config, edits)
         assert _findings(got) == _findings(lint(text, settings_, style=style)), edit
 
 
+def _typed_near_the_end(text: str, times: int, back: int):
+    """``text`` after each of ``times`` keystrokes ``back`` characters before its end (in
+    the last resolution of a compilation)."""
+    for _ in range(times):
+        at = len(text) - back
+        text = text[:at] + "x" + text[at:]
+        yield text
+
+
 def _citations(result) -> list[tuple]:
     return [(type(c).__name__, c.span, c.describe()) for c in result.facts.citations]
 
@@ -254,12 +263,10 @@ def test_typing_in_the_last_resolution_walks_only_its_citations(monkeypatch):
         "\n\nWelcoming the report of the Secretary-General,\n\n1. Decides to act;\n\n"
         "2. Requests a report on paragraph 1 above and on paragraph 2 (b) above;"
     )
-    text = "\n\n".join([one] * 3)
+    compilation = "\n\n".join([one] * 3)
     linter, settings_ = IncrementalLinter(), Settings()
-    linter.lint(text, settings_)
-    for _ in range(4):
-        at = len(text) - 5
-        text = text[:at] + "x" + text[at:]
+    linter.lint(compilation, settings_)
+    for text in _typed_near_the_end(compilation, 4, 5):
         got = linter.lint(text, settings_)
         assert _citations(got) == _citations(lint(text, settings_))
     assert starts[-1] == got.resolution.openings[-1].index + 1
@@ -291,12 +298,10 @@ def test_the_walk_taken_up_carries_what_crosses_resolutions():
         "The General Assembly,\n\nRecalling its resolution 79/136 of 6 December 2024 and Council resolution 53/12,"
         "\n\nNoting that the Convention applies,\n\nBearing in mind article 5 of the Convention,\n\n1. Decides to act."
     )
-    text = "\n\n".join([first, other, other])
+    compilation = "\n\n".join([first, other, other])
     linter, settings_ = IncrementalLinter(), Settings()
-    linter.lint(text, settings_)
-    for _ in range(4):
-        at = len(text) - 3  # in the last resolution
-        text = text[:at] + "x" + text[at:]
+    linter.lint(compilation, settings_)
+    for text in _typed_near_the_end(compilation, 4, 3):
         got = linter.lint(text, settings_)
         full = lint(text, settings_)
         assert _findings(got) == _findings(full)
@@ -316,12 +321,10 @@ def test_typing_in_the_last_resolution_keeps_the_findings_of_the_others():
         "The General Assembly,\n\nRecalling its resolution 70/1,\n\nNoting the report\n\n1. Decides to act\n\nRequests a report;\n\n"
         "4) Invites States to act;\n\n5. Decides to remain seized of the matter;"
     )
-    text = "\n\n".join([one] * 4)
+    compilation = "\n\n".join([one] * 4)
     linter, settings_ = IncrementalLinter(), Settings()
-    linter.lint(text, settings_)
-    for _ in range(6):
-        at = len(text) - 12  # in the last paragraph of the last resolution
-        text = text[:at] + "x" + text[at:]
+    linter.lint(compilation, settings_)
+    for text in _typed_near_the_end(compilation, 6, 12):
         got = linter.lint(text, settings_)
         assert _findings(got) == _findings(lint(text, settings_))
     codes = {f.code for f in got.findings}
