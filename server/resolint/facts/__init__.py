@@ -116,7 +116,7 @@ class Analysis:
         return memo.pattern_spans(self.text, pattern, width)
 
     def kept_in_earlier_part(self, key: Hashable, first: Paragraph, last: Paragraph,
-                             compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+                             compute: Callable[[], Iterable[Violation]]) -> Iterable[Violation]:
         """``compute()``, for violations about the paragraphs ``first`` to ``last`` that
         depend on nothing but the resolution (the part of a compilation) they are in, the
         house style and ``key`` (the rule and its options); with the language server's
@@ -125,7 +125,7 @@ class Analysis:
         compilation: :mod:`resolint.parser.memo`)."""
         memo = self._memo
         if memo is None:
-            return list(compute())
+            return compute()  # (a whole lint: nothing to keep, no copy)
         return memo.kept_in_earlier_part((key, self.style.name), first, last, compute)
 
     def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
