@@ -5,8 +5,8 @@ they were: the same paragraph objects, in place (:mod:`resolint.parser.memo`). T
 of :func:`resolint.citations.extract.extract` goes through the paragraphs in order, and
 what it has placed and settled before a paragraph depends on the paragraphs before it
 alone, so the last walk's citations up to the first paragraph the parse made anew, and
-its state there, are this walk's too. Placing them again was a tenth of a keystroke in a
-compilation of General Assembly resolutions.
+its state there, are this walk's too. Placing them again was 6% of a keystroke in a 1 MB
+compilation of General Assembly resolutions (373.6 M instructions, 350.9 M without).
 
 Each walk therefore records a :class:`Checkpoint` at the start of every resolution (just
 after its opening) and leaves a :class:`WalkRecord` with the memo; the next walk starts
