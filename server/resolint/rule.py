@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -114,6 +114,12 @@ class RuleContext:
     def opener(self, paragraph: Paragraph) -> Opener | None:
         """The opener of a preambular or operative paragraph, matched against the style."""
         return self.facts.opener(paragraph)
+
+    def kept_in_earlier_part(self, code: str, first: Paragraph, last: Paragraph,
+                             compute: Callable[[], Iterable[Violation]]) -> Iterable[Violation]:
+        """:meth:`resolint.facts.Analysis.kept_in_earlier_part` for the findings of rule
+        ``code`` with this context's options (the key names both)."""
+        return self.facts.kept_in_earlier_part((code, repr(sorted(self.options.items()))), first, last, compute)
 
 
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)

@@ -73,10 +73,9 @@ class OperativeNumberFormat(Rule):
         form = ctx.style.get("numbering.form", "#.")
         # The operative part reads nothing outside its resolution: one of a resolution of
         # a compilation that an edit did not reach keeps its findings (language server).
-        key = (self.code, repr(sorted(ctx.options.items())))
         for part, paragraphs in itertools.groupby(ctx.facts.of_kinds((Kind.OPERATIVE,)), key=_PART):
             ops = list(paragraphs)
-            yield from ctx.facts.kept_in_earlier_part(key, ops[0], ops[-1], lambda part=part, ops=ops: self._check_part(ctx, form, part, ops))
+            yield from ctx.kept_in_earlier_part(self.code, ops[0], ops[-1], lambda part=part, ops=ops: self._check_part(ctx, form, part, ops))
 
     def _check_part(self, ctx: RuleContext, form: str, part: int, ops: list[Paragraph]):
         """The operative paragraphs (and items) of one resolution (one part of a compilation)."""

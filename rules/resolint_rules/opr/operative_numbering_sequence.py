@@ -207,14 +207,12 @@ class OperativeNumberingSequence(Rule):
     fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
-        facts = ctx.facts
-        key = (self.code, repr(sorted(ctx.options.items())))
-        for seq in facts.derived(document_sequences):
+        for seq in ctx.facts.derived(document_sequences):
             if not any(is_numbered(p) for p in seq):
                 continue
             # A list reads nothing outside its resolution: one in a resolution of a
             # compilation that an edit did not reach keeps its findings as they were.
-            yield from facts.kept_in_earlier_part(key, seq[0], seq[-1], lambda seq=seq: self._kept_list(ctx, seq))
+            yield from ctx.kept_in_earlier_part(self.code, seq[0], seq[-1], lambda seq=seq: self._kept_list(ctx, seq))
 
     def _kept_list(self, ctx: RuleContext, seq: list[Paragraph]):
         # The language server keeps each list's findings by what they depend on,

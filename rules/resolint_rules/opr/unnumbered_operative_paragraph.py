@@ -67,10 +67,9 @@ class UnnumberedOperativeParagraph(Rule):
         mode = ctx.style.get("numbering.operative", "required")
         # A list reads nothing outside its resolution: one in a resolution of a
         # compilation that an edit did not reach keeps its findings (language server).
-        key = (self.code, repr(sorted(ctx.options.items())))
         for seq in ctx.facts.derived(document_sequences):
             if numbering_expected(seq, mode):
-                yield from ctx.facts.kept_in_earlier_part(key, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
+                yield from ctx.kept_in_earlier_part(self.code, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
 
     def _check_list(self, ctx: RuleContext, seq: list[Paragraph]):
         """One list that should be numbered (operative paragraphs of a part, or items)."""

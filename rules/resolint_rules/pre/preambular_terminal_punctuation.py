@@ -65,10 +65,9 @@ class PreambularTerminalPunctuation(Rule):
     def check(self, ctx: RuleContext):
         # A preamble reads nothing outside its resolution: one of a resolution of a
         # compilation that an edit did not reach keeps its findings (language server).
-        key = (self.code, repr(sorted(ctx.options.items())))
         for _, clauses in itertools.groupby(ctx.facts.preamble, key=_PART):
             preamble = list(clauses)
-            yield from ctx.facts.kept_in_earlier_part(key, preamble[0], preamble[-1], lambda preamble=preamble: self._check_preamble(ctx, preamble))
+            yield from ctx.kept_in_earlier_part(self.code, preamble[0], preamble[-1], lambda preamble=preamble: self._check_preamble(ctx, preamble))
 
     def _check_preamble(self, ctx: RuleContext, preamble: list[Paragraph]):
         """The preambular clauses of one resolution (one part of a compilation)."""
