@@ -48,10 +48,9 @@ from resolint.lsp.diagnostics import (
 from resolint.lsp.positions import LineIndex
 from resolint.parser.segments import changed_ends
 
-#: (LSP range, fix data) of a finding.
-Parts = tuple[types.Range, Any]
-#: (LSP range, finding id, its :func:`result_line`) of a finding's last diagnostic.
-Line = tuple[types.Range, str, str]
+#: What a finding's last diagnostic kept: its LSP range, fix data, id and
+#: :func:`result_line`.
+Parts = tuple[types.Range, Any, str, str]
 
 
 def _key(f: Finding, shift: int = 0) -> tuple:
@@ -98,11 +97,10 @@ class DiagnosticMemo:
         self._text: str | None = None
         self._line_count = 0
         self._setting: tuple | None = None
-        self._parts: dict[tuple, Parts] = {}
+        self._parts: dict[tuple, Parts] = {}  # by the finding's key (_key)
         #: Findings whose parts were reused by the last conversion (for tests and benchmarks).
         self.reused = 0
         self._digests = Generations()  # (code, message, flagged text) -> finding_digest
-        self._lines: dict[tuple, Line] = {}  # by the finding's key, as _parts
         self._last_lines: list[str] = []  # the last conversion's, in order
 
     def ids(self, findings: list[Finding], text: str) -> list[str]:
@@ -143,38 +141,32 @@ class DiagnosticMemo:
             changed_end = len(text) - suffix  # where the unchanged end of the new text starts
             shift, line_shift = len(text) - len(old), index.line_count - self._line_count
         line_starts = index.source.line_starts
-        last, last_lines = self._parts, self._lines
+        last = self._parts
         parts: dict[tuple, Parts] = {}
-        lines: dict[tuple, Line] = {}
         out: list[types.Diagnostic] = []
         in_order: list[str] = []
         reused = 0
         for f, fid in zip(findings, ids, strict=False):
             key = _key(f)
-            got: Parts | None = None
-            was: Line | None = None
+            hit: Parts | None = None
+            lines_moved = 0
             if old is not None:
                 lo, hi = _extent(f)
                 if hi < prefix:
-                    got = last.get(key)
-                    was = last_lines.get(key)
+                    hit = last.get(key)
                 elif lo > changed_end and line_starts[bisect.bisect_right(line_starts, lo) - 1] > changed_end:
-                    old_key = _key(f, -shift)
-                    hit = last.get(old_key)
-                    if hit is not None:
-                        got = hit if line_shift == 0 else (_moved_range(hit[0], line_shift), _moved_fix(hit[1], line_shift))
-                        was = last_lines.get(old_key)
-            if got is None:
-                got = (lsp_range(index, f.span), fix_data(index, f))
+                    hit, lines_moved = last.get(_key(f, -shift)), line_shift
+            if hit is None:
+                rng, fix = lsp_range(index, f.span), fix_data(index, f)
             else:
                 reused += 1
-            parts[key] = got
-            d = diagnostic(f, fid, got[0], got[1], version, overrides, docs_base)
+                rng, fix = hit[:2] if lines_moved == 0 else (_moved_range(hit[0], lines_moved), _moved_fix(hit[1], lines_moved))
+            d = diagnostic(f, fid, rng, fix, version, overrides, docs_base)
             out.append(d)
             # What the report id reads: the last one's, for the same range and id.
-            line = was[2] if was is not None and was[0] is got[0] and was[1] == fid else result_line(d)
-            lines[key] = (got[0], fid, line)
+            line = hit[3] if hit is not None and rng is hit[0] and hit[2] == fid else result_line(d)
+            parts[key] = (rng, fix, fid, line)
             in_order.append(line)
         self._text, self._line_count, self._setting, self._parts, self.reused = text, index.line_count, setting, parts, reused
-        self._lines, self._last_lines = lines, in_order
+        self._last_lines = in_order
         return out
