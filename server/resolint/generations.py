@@ -10,6 +10,7 @@ is one lint: a lookup moves an entry from the previous round to the current one,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import repeat
 from typing import Any
 
@@ -53,6 +54,11 @@ class Generations:
 
     def put(self, key: Any, value: Any) -> None:
         self.current[key] = value
+
+    def put_all(self, keys: Iterable, values: Iterable) -> None:
+        """``put`` each key with its value, in bulk (a C loop): entries this round uses
+        without asking for them (the language server's kept paragraphs)."""
+        self.current.update(zip(keys, values, strict=True))
 
     def next_round(self) -> None:
         self.previous, self.current = self.current, {}

@@ -394,7 +394,7 @@ class LintCache:
         # bulk path wants this round's table empty): dropped, a later edit above them
         # would give every paragraph after it a new number, and the caches keyed by the
         # numbers would all miss at once.
-        self._numbers.current.update(zip(kept_keys, kept, strict=True))
+        self._numbers.put_all(kept_keys, kept)
         out = kept + found
         self._by_index, self._numbered = out, res
         self._last_numbered = (res.paragraphs, out, kept_keys + keys) if ids is not None else None
