@@ -116,6 +116,7 @@ def dump(res: Resolution) -> list:
         ([p.index for p in title.paragraphs], title.number, title.symbol, title.subject),
         res.run_on,
         [(d.span, d.action, d.codes) for d in res.directives],
+        [[p.index for p in seq] for seq in res.sequences],
     ]
 
 
@@ -125,7 +126,7 @@ def linked(res: Resolution) -> bool:
     parse must not name that parse's other paragraphs, which ``dump`` (by index) misses."""
     ps = res.paragraphs
     names = [q for p in ps for q in ([p.parent] if p.parent is not None else []) + p.children]
-    names += res.openings + res.title.paragraphs
+    names += res.openings + res.title.paragraphs + [p for seq in res.sequences for p in seq]
     return all(p.index == i for i, p in enumerate(ps)) and all(ps[q.index] is q for q in names)
 
 

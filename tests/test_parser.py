@@ -166,6 +166,14 @@ def test_multi_part_resolution_restarts_numbering():
     assert [(p.part, p.number) for p in res.operative] == [(0, 1), (1, 1)]
 
 
+def test_sequences_are_each_parts_operative_paragraphs_then_each_lists_items():
+    second = "The ICPO-INTERPOL General Assembly, meeting in Lyon:\n\nURGES members;\n\nREQUESTS them to:\n\n1. report.\n"
+    res = parse(INTERPOL.replace("Adopted:", second + "\nAdopted:"))
+    words = [[res.source.text[p.content.start : p.content.start + 7] for p in seq] for seq in res.sequences]
+    assert words == [["CALLS U"], ["URGES m", "REQUEST"], ["share i", "designa", "report "], ["report."]]
+    assert all(p in res.paragraphs for seq in res.sequences for p in seq)
+
+
 @pytest.mark.parametrize("text", ["", "\n\n\n", "   ", ",;:.", "1.", "(a)", "- ", "The General Assembly,", "\x00\x00", "<!--", "-->", "<!-- resolint: -->"])
 def test_degenerate_inputs_never_raise(text):
     res = parse(text)

@@ -170,6 +170,10 @@ class Resolution:
     run_on: list[Span] = field(default_factory=list)
     #: The organization's ``[terms]`` table (custom instruments); set by the engine.
     terms: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: Sibling operative paragraphs numbered together (1, 2, 3 …): the top-level ones of
+    #: each part, then the items of each list, in order; set by the parser
+    #: (:func:`resolint.parser.numbering.operative_sequences`). Read only: rules share them.
+    sequences: list[list[Paragraph]] = field(default_factory=list, repr=False)
 
     def of_kind(self, *kinds: Kind) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind in kinds]

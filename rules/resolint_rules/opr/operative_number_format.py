@@ -7,7 +7,6 @@ from resolint.model import Kind, Label, LabelScheme, Paragraph
 from resolint.parser.labels import read_bullet, read_label
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.opr.sequences import document_sequences
 
 _PART = operator.attrgetter("part")
 
@@ -108,9 +107,9 @@ def _bullets(ctx: RuleContext, p: Paragraph) -> Span:
 
 
 def _sequences_by_part(facts) -> dict[int, list[list[Paragraph]]]:
-    """The numbered sequences (:func:`document_sequences`) of each part, once per lint."""
+    """The numbered sequences (``Resolution.sequences``) of each part, once per lint."""
     out: dict[int, list[list[Paragraph]]] = {}
-    for seq in facts.derived(document_sequences):
+    for seq in facts.resolution.sequences:
         out.setdefault(seq[0].part, []).append(seq)
     return out
 

@@ -9,7 +9,7 @@ from resolint.literals import matches_at
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, SpanSet, relative
-from resolint_rules.opr.sequences import document_sequences, is_numbered
+from resolint_rules.opr.sequences import is_numbered
 
 #: Internal references a renumbering must follow: "paragraph 3 above",
 #: "paragraphs 3 and 4 below", "paragraph 5 of the present resolution".
@@ -207,7 +207,7 @@ class OperativeNumberingSequence(Rule):
     fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
-        for seq in ctx.facts.derived(document_sequences):
+        for seq in ctx.resolution.sequences:
             if not any(is_numbered(p) for p in seq):
                 continue
             # A list reads nothing outside its resolution: one in a resolution of a

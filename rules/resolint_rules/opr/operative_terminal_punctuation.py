@@ -6,7 +6,6 @@ from resolint.listguard import protected_starts
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.groups import in_group, is_group_head, item_mark
-from resolint_rules.opr.sequences import document_sequences
 from resolint_rules.punctuation import terminal_fix
 
 #: A paragraph that introduces a text, a table or a list that the parser does not
@@ -80,7 +79,7 @@ class OperativeTerminalPunctuation(Rule):
     def check(self, ctx: RuleContext):
         # A list reads nothing outside its resolution: one in a resolution of a
         # compilation that an edit did not reach keeps its findings (language server).
-        for seq in ctx.facts.derived(document_sequences):
+        for seq in ctx.resolution.sequences:
             yield from ctx.kept_in_earlier_part(self.code, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
 
     def _check_list(self, ctx: RuleContext, seq: list[Paragraph]):

@@ -4,7 +4,7 @@ from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import first_line_span
-from resolint_rules.opr.sequences import document_sequences, is_numbered, numbering_expected
+from resolint_rules.opr.sequences import is_numbered, numbering_expected
 
 
 class UnnumberedOperativeParagraph(Rule):
@@ -67,7 +67,7 @@ class UnnumberedOperativeParagraph(Rule):
         mode = ctx.style.get("numbering.operative", "required")
         # A list reads nothing outside its resolution: one in a resolution of a
         # compilation that an edit did not reach keeps its findings (language server).
-        for seq in ctx.facts.derived(document_sequences):
+        for seq in ctx.resolution.sequences:
             if numbering_expected(seq, mode):
                 yield from ctx.kept_in_earlier_part(self.code, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
 

@@ -19,7 +19,7 @@ from resolint.parser.blocks import RawParagraph, split_paragraphs
 from resolint.parser.groups import cut_one, cut_run_on, looks_like_group_opener, opens_items, split_run_on
 from resolint.parser.labels import TERMINALS, read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
-from resolint.parser.numbering import read_automatic_numbering
+from resolint.parser.numbering import operative_sequences, read_automatic_numbering
 from resolint.parser.placement import is_opening, place, place_paragraph
 from resolint.parser.title import read_title_block
 from resolint.source import SourceText, Span
@@ -92,6 +92,7 @@ class _Parser:
             memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph, memo.text_ids, memo.reused, memo.unshare)
             memo.next_round()
             kept = memo.placement.kept
+        self.res.sequences = operative_sequences(self.res)
         read_automatic_numbering(self.res, kept)
         read_title_block(self.res)
         return self.res

@@ -17,8 +17,14 @@ from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 MIN_ITEMS = 2
 
 
-def _sequences(res: Resolution) -> list[list[Paragraph]]:
-    """Top-level operative paragraphs per part, and the items of each operative list."""
+def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
+    """Sibling operative paragraphs that should be numbered 1, 2, 3 … together.
+
+    Top-level operative paragraphs form one sequence per part of the resolution; the
+    items of an INTERPOL list ("CALLS UPON … to:" then "1. …") form one sequence each.
+    Found once per parse (:attr:`Resolution.sequences`): the numbering below and the
+    numbering rules read the same lists.
+    """
     by_part: dict[int, list[Paragraph]] = {}
     lists: list[list[Paragraph]] = []
     for p in res.paragraphs:
@@ -31,10 +37,11 @@ def _sequences(res: Resolution) -> list[list[Paragraph]]:
 
 
 def read_automatic_numbering(res: Resolution, kept: int = 0) -> None:
-    """Give the labels of each same-number list their rendered numbers; but not those of
-    the first ``kept`` paragraphs, which the last parse numbered (the language server's
-    parse keeps them: :mod:`resolint.parser.memo`): a list is all before or all after."""
-    for seq in _sequences(res):
+    """Give the labels of each same-number list (:attr:`Resolution.sequences`) their
+    rendered numbers; but not those of the first ``kept`` paragraphs, which the last
+    parse numbered (the language server's parse keeps them: :mod:`resolint.parser.memo`):
+    a list is all before or all after."""
+    for seq in res.sequences:
         if seq[-1].index < kept:
             continue
         labels = [p.label for p in seq if p.label is not None and p.label.scheme is LabelScheme.ARABIC]
