@@ -98,3 +98,16 @@ def test_renumbering_keeps_to_its_own_part():
     first, second = fixed.split("5th plenary meeting")
     assert "2. Recalls paragraph 2 above." in first
     assert "2. Recalls paragraph 3 above;" in second  # part B's own numbering was right
+
+
+@pytest.mark.parametrize("comment_at", ["end", "second part", "between"])
+def test_renumbering_keeps_to_its_own_part_past_comments(comment_at):
+    """A comment stands in no part of its own (the parser gives it part 0 wherever it
+    is): it must not stretch the first part over the others' references."""
+    note = "<!-- a drafting note -->\n\n"
+    first = "The General Assembly,\n\n1. Decides to act;\n\n3. Recalls paragraph 3 above.\n\n"
+    second = "The General Assembly,\n\n1. Decides to act;\n\n2. Recalls paragraph 3 above;\n\n" + (note if comment_at == "second part" else "") + "3. Decides to review.\n"
+    text = first + (note if comment_at == "between" else "") + second + ("\n" + note if comment_at == "end" else "")
+    fixed = fix_text(text, _lint, unsafe=True).text
+    assert "2. Recalls paragraph 2 above." in fixed
+    assert "2. Recalls paragraph 3 above;" in fixed  # the second part's own numbering was right

@@ -76,12 +76,18 @@ def reference_edits(
     return edits
 
 
+#: Paragraphs that count in no part: the parser gives them part 0 wherever they stand
+#: (placed before the walk reads parts), so the first part's bounds must not reach them.
+_OUTSIDE_PARTS = (Kind.ANNEX, Kind.DIRECTIVE)
+
+
 def _part_bounds(facts) -> dict[int, tuple[int, int]]:
-    """Where each part of a multi-part text starts and ends, annexes left out (worked out
-    once per lint: a compilation has a list to renumber in every resolution)."""
+    """Where each part of a multi-part text starts and ends, annexes and comments left
+    out (worked out once per lint: a compilation has a list to renumber in every
+    resolution)."""
     bounds: dict[int, tuple[int, int]] = {}
     for q in facts.resolution.paragraphs:
-        if q.kind is Kind.ANNEX:
+        if q.kind in _OUTSIDE_PARTS:
             continue
         lo, hi = bounds.get(q.part, (q.span.start, q.span.end))
         bounds[q.part] = (min(lo, q.span.start), max(hi, q.span.end))
