@@ -143,3 +143,8 @@ def test_a_house_conference_file_beside_the_config(house):
     result = lint(draft, settings, path=str(house / "draft.txt"))
     (cit,) = [f for f in result.findings if f.code == "CIT013"]
     assert "No NRC met in Tromso in 2020" in cit.message and "NRC 2019" in cit.message
+    # The house adds the meeting: the next lint (the same process, as the language
+    # server's) reads the file again.
+    with (house / "sessions.csv").open("a", encoding="utf-8") as f:
+        f.write("NRC,Tromsø,2020,high,,Tromso\n")
+    assert [f for f in lint(draft, settings, path=str(house / "draft.txt")).findings if f.code == "CIT013"] == []

@@ -90,3 +90,22 @@ def test_article_titles_agree_with_the_shared_kb(name):
     ours = {int(r["article"]): r["title"] for r in csv.DictReader(l for l in (data_dir() / name).read_text(encoding="utf-8").splitlines() if not l.startswith("#"))}
     theirs = {int(r["article"]): r["title"] for r in csv.DictReader(kb.read_text(encoding="utf-8").splitlines())}
     assert ours == theirs
+
+
+def test_conference_lookups_answer_as_a_pass_over_every_row():
+    """The conference index (by place, by year and place) gives what a pass over every
+    row gives, for every place and alias written as the data has it, folded otherwise,
+    in the years around each meeting, with and without a body."""
+    from resolint_rules.cit.conference_data import at_place, conferences, fold, matching
+
+    rows = conferences("itu_conferences.csv")
+    assert rows
+    bodies = sorted({c.body for c in rows}) + ["No such body", None]
+    places = {n for c in rows for n in c.names} | {c.place for c in rows} | {c.place.upper() for c in rows}
+    for place in sorted(places):
+        folded = fold(place)
+        for body in bodies:
+            expect = [c for c in rows if folded in c.names and (body is None or c.body == body)]
+            assert at_place("itu_conferences.csv", place, body) == expect
+            for year in {c.year + d for c in expect for d in (-1, 0, 1)} or {2000}:
+                assert matching("itu_conferences.csv", place, year, body) == [c for c in expect if c.year == year]

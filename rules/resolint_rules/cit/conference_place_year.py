@@ -72,6 +72,7 @@ class ConferencePlaceYear(Rule):
         if not filename or not conferences(filename):
             return
         names = {k.lower(): v for k, v in (ctx.style.get("citations.conference-names", {}) or {}).items()}
+        longest_first = sorted(names, key=len, reverse=True)
         quotes = quote_spans(ctx)
         text = ctx.text
         # Every citation starts with "Resolution": the regex (whose leading \b stops the
@@ -79,7 +80,7 @@ class ConferencePlaceYear(Rule):
         for m in matches_at(CONFERENCE_CITATION, text, ctx.facts.literal_starts("Resolution")):
             if in_spans(m.start(), quotes):
                 continue
-            body = _body(m.group("body"), names) if m.group("of") else None
+            body = _body(m.group("body"), names, longest_first) if m.group("of") else None
             if body == "":
                 continue  # named, but not a body of the data ("of the Council", "of the UNGA")
             place, year = m.group("place"), int(m.group("year"))
@@ -91,11 +92,12 @@ class ConferencePlaceYear(Rule):
             yield Violation(span, _message(filename, place, year, body))
 
 
-def _body(written: str, names: dict[str, str]) -> str:
-    """The data's body for the name after "of", longest name first; "" when unknown."""
+def _body(written: str, names: dict[str, str], longest_first: list[str]) -> str:
+    """The data's body for the name after "of", longest name (``longest_first``: the
+    names sorted once per check) first; "" when unknown."""
     lowered = written.lower()
     bare = lowered[4:] if lowered.startswith("the ") else lowered
-    for name in sorted(names, key=len, reverse=True):
+    for name in longest_first:
         for candidate in (lowered, bare):
             if candidate.startswith(name) and (len(candidate) == len(name) or not candidate[len(name)].isalnum()):
                 return names[name]
