@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,14 +72,13 @@ class _Index:
 
 def _index(filename: str) -> _Index:
     name = filename[1:] if filename.startswith("@") else filename
-    path = Path(name)
-    if path.is_absolute():
-        try:
-            st = path.stat()
-        except OSError:
-            return _house_index(path, None)
-        return _house_index(path, (st.st_mtime_ns, st.st_size))  # read again once the house edits it
-    return _builtin(name)
+    if not os.path.isabs(name):  # (asked for every citation: no Path object)
+        return _builtin(name)
+    try:
+        st = os.stat(name)
+    except OSError:
+        return _house_index(Path(name), None)
+    return _house_index(Path(name), (st.st_mtime_ns, st.st_size))  # read again once the house edits it
 
 
 @functools.lru_cache(maxsize=8)
