@@ -73,6 +73,7 @@ class ConferencePlaceYear(Rule):
             return
         names = {k.lower(): v for k, v in (ctx.style.get("citations.conference-names", {}) or {}).items()}
         longest_first = sorted(names, key=len, reverse=True)
+        bodies: dict[str, str] = {}  # the name after "of" -> its body (a few names, cited again and again)
         quotes = quote_spans(ctx)
         text = ctx.text
         # Every citation starts with "Resolution": the regex (whose leading \b stops the
@@ -80,7 +81,12 @@ class ConferencePlaceYear(Rule):
         for m in matches_at(CONFERENCE_CITATION, text, ctx.facts.literal_starts("Resolution")):
             if in_spans(m.start(), quotes):
                 continue
-            body = _body(m.group("body"), names, longest_first) if m.group("of") else None
+            body = None
+            if m.group("of"):
+                written = m.group("body")
+                body = bodies.get(written)
+                if body is None:
+                    body = bodies[written] = _body(written, names, longest_first)
             if body == "":
                 continue  # named, but not a body of the data ("of the Council", "of the UNGA")
             place, year = m.group("place"), int(m.group("year"))
