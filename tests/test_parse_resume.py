@@ -27,6 +27,7 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PIECES = [
     "Resolution 12/3\n\nStrengthening the exchange of police information",
     "The General Assembly,",
+    "The Security Council,",
     "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November:",
     "Recalling its resolution 70/1 of 25 September 2015,",
     "Deeply concerned by the growth of cybercrime,",
@@ -161,6 +162,21 @@ def test_resumed_placement_of_a_compilation_is_the_full_placement(seed, parts):
     rnd = random.Random(seed)
     text = "\n\n".join("The General Assembly,\n\n" + draft(rnd, rnd.randint(1, 12)) for _ in range(parts))
     check_steps(text, rnd, 12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), parts=st.integers(2, 5))
+def test_resumed_placement_of_a_compilation_with_annexes_is_the_full_placement(seed, parts):
+    """Resolutions with annexes: the same speaker's opening ends an annex, another's does
+    not (the walk's state carries who spoke last), so an edit of an opening changes where
+    later annexes end."""
+    rnd = random.Random(seed)
+    resolutions = []
+    for _ in range(parts):
+        annex = "\n\nAnnex\n\n" + draft(rnd, rnd.randint(1, 4)) if rnd.random() < 0.6 else ""
+        organ = rnd.choice(["The General Assembly,", "The Security Council,"])
+        resolutions.append(f"{organ}\n\n" + draft(rnd, rnd.randint(1, 8)) + annex)
+    check_steps("\n\n".join(resolutions), rnd, 12)
 
 
 def test_an_edit_in_the_last_part_keeps_the_parts_before_it():

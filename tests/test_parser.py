@@ -166,6 +166,31 @@ def test_multi_part_resolution_restarts_numbering():
     assert [(p.part, p.number) for p in res.operative] == [(0, 1), (1, 1)]
 
 
+def test_the_same_speakers_opening_ends_an_annex():
+    """A compilation: the next resolution after one with an annex is read as a resolution
+    (it was read as annex, unchecked, with every one after it)."""
+    first = "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides A;\n\n2. Adopts the list annexed.\n\nAnnex\n\nList of entities\n\n1. Entity one."
+    second = "RESOLUTION 2 (2024)\n\nThe Security Council,\n\nRecalls its resolutions,\n\n1. Decides B."
+    res = parse(first + "\n\n" + second)
+    assert len(res.openings) == 2
+    text = res.source.text
+    second_part = [(p.kind, text[p.content.start : p.content.start + 7]) for p in res.paragraphs if p.part == 1]
+    assert second_part == [(Kind.OPENING, "The Sec"), (Kind.PREAMBLE, "Recalls"), (Kind.OPERATIVE, "Decides")]
+    assert [p.kind for p in res.paragraphs if text[p.content.start :].startswith(("List", "Entity", "RESOLUTION"))] == [Kind.ANNEX] * 3
+
+
+def test_another_speakers_opening_in_an_annex_is_annex_text():
+    """ECOSOC recommends a draft to the General Assembly in an annex: that draft's opening
+    is annex text, not a second resolution."""
+    text = (
+        "The Economic and Social Council,\n\n1. Recommends the draft below.\n\nAnnex\n\nDraft resolution\n\n"
+        "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act."
+    )
+    res = parse(text)
+    assert len(res.openings) == 1
+    assert [p.kind for p in res.paragraphs[2:]] == [Kind.ANNEX] * 5  # from "Annex" on
+
+
 def test_sequences_are_each_parts_operative_paragraphs_then_each_lists_items():
     second = "The ICPO-INTERPOL General Assembly, meeting in Lyon:\n\nURGES members;\n\nREQUESTS them to:\n\n1. report.\n"
     res = parse(INTERPOL.replace("Adopted:", second + "\nAdopted:"))

@@ -64,6 +64,16 @@ def is_opening(text: str) -> bool:
     return rest == "" or rest[-1] in ",:" or bool(P.INTERPOL_MEETING.search(rest))
 
 
+def opening_name(text: str) -> str:
+    """Who speaks in an opening line, as compared: "the plenipotentiary conference" of
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai,
+    2018),"; "" for a text that is not one."""
+    m = P.OPENING.match(text) if is_opening(text) else None
+    if m is None:
+        return ""
+    return " ".join(m.group(0)[: m.end("organ")].lstrip("*_").casefold().split())
+
+
 def _starts_lower(content: str) -> bool:
     for ch in content:
         if ch.isalpha():
@@ -127,6 +137,9 @@ class Placement:
     quoting: bool = False
     #: The open group opener ("recalling", "resolves") whose items follow.
     group: Paragraph | None = None
+    #: Who speaks in the last opening (:func:`opening_name`): the same opening in an
+    #: annex starts the next resolution of a compilation.
+    organ: str = ""
 
     @property
     def text(self) -> str:
@@ -191,10 +204,18 @@ Step = Callable[[Placement, Clause], bool]
 
 # -- lead steps: before the part is known ------------------------------------------
 def annex_continues(st: Placement, c: Clause) -> bool:
-    """Everything after an annex heading belongs to the annex."""
-    if st.in_annex:
-        c.p.kind = Kind.ANNEX
-    return st.in_annex
+    """Everything after an annex heading belongs to the annex, up to an opening of the
+    same speaker as the last one: the next resolution of a compilation (the annex of an
+    ITU or Security Council resolution is followed by the next one's title and opening;
+    read as annex, every later resolution went unchecked). Another speaker's opening
+    ("The General Assembly," in a draft an ECOSOC resolution annexes) is annex text."""
+    if not st.in_annex:
+        return False
+    if st.organ and c.p.label is None and c.lead not in _NOT_T and opening_name(c.body) == st.organ:
+        st.in_annex = False  # the body steps place it as a repeated opening
+        return False
+    c.p.kind = Kind.ANNEX
+    return True
 
 
 def directive_comment(st: Placement, c: Clause) -> bool:
@@ -216,6 +237,7 @@ def title_block(st: Placement, c: Clause) -> bool:
     if st.opening_line is not None or is_opening(c.body):
         p.kind = Kind.OPENING
         st.res.openings.append(p)
+        st.organ = opening_name(c.body)
         st.phase = Phase.PREAMBLE
         return True
     if not _looks_like_clause(st, c):
@@ -240,6 +262,7 @@ def repeated_opening(st: Placement, c: Clause) -> bool:
     c.p.part = st.part
     c.p.kind = Kind.OPENING
     st.res.openings.append(c.p)
+    st.organ = opening_name(c.body)
     st.phase = Phase.PREAMBLE
     st.close_lists()
     st.last_clause = None
