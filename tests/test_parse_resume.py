@@ -28,6 +28,7 @@ PIECES = [
     "Resolution 12/3\n\nStrengthening the exchange of police information",
     "The General Assembly,",
     "The Security Council,",
+    "RESOLUTION 25 (REV. DUBAI, 2018)\n\nStrengthening the regional presence",
     "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November:",
     "Recalling its resolution 70/1 of 25 September 2015,",
     "Deeply concerned by the growth of cybercrime,",

@@ -191,6 +191,36 @@ def test_another_speakers_opening_in_an_annex_is_annex_text():
     assert [p.kind for p in res.paragraphs[2:]] == [Kind.ANNEX] * 5  # from "Annex" on
 
 
+ITU_FIRST = (
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n"
+    "considering\n\na) that the work goes on,\n\nresolves\n\n1 to continue the work;\n\n2 to report."
+)
+
+
+def test_the_next_resolutions_title_and_subject_are_headings():
+    """ITU resolutions end without a closing line: the next one's title and subject are
+    its title lines, not operative paragraphs of the one before (each was reported as a
+    wrong operative opener)."""
+    second = ITU_FIRST.replace("considering", "recognizing")
+    text = ITU_FIRST + "\n\nRESOLUTION 25 (REV. DUBAI, 2018)\n\nStrengthening the regional presence\n\n" + second
+    res = parse(text)
+    assert len(res.openings) == 2
+    t = res.source.text
+    kinds = {t[p.span.start : p.span.end]: p.kind for p in res.paragraphs}
+    assert kinds["RESOLUTION 25 (REV. DUBAI, 2018)"] is Kind.HEADING
+    assert kinds["Strengthening the regional presence"] is Kind.HEADING
+    assert [p.part for p in res.operative] == [0, 1]  # (each resolves group holds its items)
+
+
+def test_a_clause_after_a_title_line_is_not_a_subject():
+    text = ITU_FIRST + "\n\nRESOLUTION 25 (REV. DUBAI, 2018)\n\n3 to act again;\n\nStrengthening the regional presence"
+    res = parse(text)
+    t = res.source.text
+    kinds = {t[p.span.start : p.span.end]: p.kind for p in res.paragraphs}
+    assert kinds["3 to act again;"] is Kind.OPERATIVE  # the operative part goes on
+    assert kinds["Strengthening the regional presence"] is not Kind.HEADING
+
+
 def test_sequences_are_each_parts_operative_paragraphs_then_each_lists_items():
     second = "The ICPO-INTERPOL General Assembly, meeting in Lyon:\n\nURGES members;\n\nREQUESTS them to:\n\n1. report.\n"
     res = parse(INTERPOL.replace("Adopted:", second + "\nAdopted:"))

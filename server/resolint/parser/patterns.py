@@ -70,6 +70,10 @@ SECTION_HEADING = re.compile(
     r"|[IVXL]{2,6}\s+[A-Z][^\n]{0,300}$)"  # "II Implementation of …"
 )
 
+#: "RESOLUTION 102 (REV. DUBAI, 2018)": an ITU resolution's title line, upper case (the
+#: same words in mixed case followed by text are a citation: "Resolution 34 (Rev. Dubai,
+#: 2018) of this conference, on …").
+CONFERENCE_TITLE = re.compile(r"^[*_#\s]*RESOLUTION\s+\d{1,3}[A-Z]?\s+\((?:REV\.\s*)?[^()\n]{1,60},\s*\d{4}\)[*_]*$")
 TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
 UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$")
 SYMBOL = re.compile(

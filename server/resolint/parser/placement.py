@@ -47,6 +47,10 @@ class Phase(enum.Enum):
     PREAMBLE = "preamble"
     OPERATIVE = "operative"
     CLOSING = "closing"  # after "Adopted …" / "38th plenary meeting" / a date line
+    #: After the title line of the next resolution of a compilation, which followed the
+    #: operative part / the closing lines (where the walk goes back to without an opening).
+    NEXT_TITLE = "next title"
+    NEXT_TITLE_CLOSED = "next title after closing"
 
 
 def is_opening(text: str) -> bool:
@@ -67,8 +71,8 @@ def is_opening(text: str) -> bool:
 def opening_name(text: str) -> str:
     """Who speaks in an opening line, as compared: "the plenipotentiary conference" of
     "The Plenipotentiary Conference of the International Telecommunication Union (Dubai,
-    2018),"; "" for a text that is not one."""
-    m = P.OPENING.match(text) if is_opening(text) else None
+    2018),"; "" for a text that does not start as one."""
+    m = P.OPENING.match(text) if len(text) <= P.OPENING_MAX_CHARS else None
     if m is None:
         return ""
     return " ".join(m.group(0)[: m.end("organ")].lstrip("*_").casefold().split())
@@ -211,7 +215,7 @@ def annex_continues(st: Placement, c: Clause) -> bool:
     ("The General Assembly," in a draft an ECOSOC resolution annexes) is annex text."""
     if not st.in_annex:
         return False
-    if st.organ and c.p.label is None and c.lead not in _NOT_T and opening_name(c.body) == st.organ:
+    if st.organ and c.p.label is None and c.lead not in _NOT_T and is_opening(c.body) and opening_name(c.body) == st.organ:
         st.in_annex = False  # the body steps place it as a repeated opening
         return False
     c.p.kind = Kind.ANNEX
@@ -258,6 +262,10 @@ def repeated_opening(st: Placement, c: Clause) -> bool:
     """A further opening starts a new part of a multi-part resolution."""
     if c.p.label is not None or c.lead in _NOT_T or not is_opening(c.body):
         return False
+    return _start_part(st, c)
+
+
+def _start_part(st: Placement, c: Clause) -> bool:
     st.part += 1
     c.p.part = st.part
     c.p.kind = Kind.OPENING
@@ -267,6 +275,38 @@ def repeated_opening(st: Placement, c: Clause) -> bool:
     st.close_lists()
     st.last_clause = None
     return True
+
+
+def next_resolution_title(st: Placement, c: Clause) -> bool:
+    """"RESOLUTION 102 (REV. DUBAI, 2018)" after the operative part or the closing lines,
+    the subject lines after it and its opening: the next resolution of a compilation, not
+    operative paragraphs of the one before (ITU resolutions end without a closing line, so
+    each subject was reported as a wrong operative opener). Right after such a title, an
+    opening that lacks its final comma still opens the resolution (a rule reports the
+    mark). A clause instead of a subject (a labelled paragraph, one ending with a comma or a
+    semicolon) goes on where the walk was, the title read as a heading there."""
+    p = c.p
+    back = _BEFORE_TITLE.get(st.phase)
+    if back is not None:
+        if p.label is None and p.terminal is None and c.lead not in _NOT_T and opening_name(c.body):
+            return _start_part(st, c)  # "The … Conference … (Dubai, 2018)": no comma
+        if p.label is None and (p.terminal is None or c.term in ":."):  # "… resources ...", "ITU Journal:"
+            p.kind = Kind.HEADING
+            return True
+        st.phase = back
+        return False
+    after = _AFTER_TITLE.get(st.phase)
+    if after is None or p.label is not None or c.lead not in _TITLE_LEADS or not P.CONFERENCE_TITLE.match(c.body):
+        return False
+    p.kind = Kind.HEADING
+    st.phase = after
+    st.close_lists()
+    return True
+
+
+_AFTER_TITLE = {Phase.OPERATIVE: Phase.NEXT_TITLE, Phase.CLOSING: Phase.NEXT_TITLE_CLOSED}
+_BEFORE_TITLE = {after: before for before, after in _AFTER_TITLE.items()}
+_TITLE_LEADS = frozenset("R*_# \t")
 
 
 def page_furniture(st: Placement, c: Clause) -> bool:
@@ -645,6 +685,7 @@ LEAD_STEPS: tuple[Step, ...] = (annex_continues, directive_comment, title_block)
 #: Steps tried in the body, in order; the last one always places the paragraph.
 BODY_STEPS: tuple[Step, ...] = (
     repeated_opening,
+    next_resolution_title,
     page_furniture,
     footnote_text,
     annex_heading,
