@@ -212,6 +212,20 @@ def test_the_next_resolutions_title_and_subject_are_headings():
     assert [p.part for p in res.operative] == [0, 1]  # (each resolves group holds its items)
 
 
+def test_an_opening_without_its_comma_after_place_and_year_is_still_the_opening():
+    """"… Union (Dubai, 2018)" with its comma missing: read as a title line, the whole
+    resolution went unchecked; as the opening, DOC002 reports the mark."""
+    from resolint.engine import lint
+
+    text = "RESOLUTION 160 (REV. DUBAI, 2018)\n\nAssistance\n\n" + ITU_FIRST.replace("(Dubai, 2018),", "(Dubai, 2018)", 1)
+    res = parse(text)
+    assert [res.source.text[p.span.start : p.span.start + 16] for p in res.openings] == ["The Plenipotenti"]
+    assert [p.kind for p in res.operative] == [Kind.OPERATIVE]
+    assert "DOC002" in {f.code for f in lint(text).findings}
+    # A sentence that starts as an opening and ends otherwise is not one.
+    assert not parse("The Council (see annex) decided to act\n\n1. Decides.\n").openings
+
+
 def test_a_clause_after_a_title_line_is_not_a_subject():
     text = ITU_FIRST + "\n\nRESOLUTION 25 (REV. DUBAI, 2018)\n\n3 to act again;\n\nStrengthening the regional presence"
     res = parse(text)

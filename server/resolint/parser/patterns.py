@@ -19,6 +19,8 @@ OPENING = re.compile(
     rf"^[*_]*The\s+(?:[^\s,:;]+\s+){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
     re.IGNORECASE,
 )
+#: "(Dubai, 2018)", "(Rev. Dubai, 2018)" ending an ITU opening (where its comma is missing).
+PLACE_YEAR_END = re.compile(r"\((?:Rev\.\s*)?[^()\n]{1,60},\s*\d{4}\)$")
 #: The body of an opening is short; a preambular paragraph that happens to begin with
 #: "The Council" is long and ends with a comma after a verb.
 OPENING_MAX_CHARS = 450

@@ -65,7 +65,11 @@ def is_opening(text: str) -> bool:
     # a sentence that starts with "The Council" goes on with a verb and other clauses.
     if rest in (".", ";"):
         return True  # "The General Assembly." — an opening with the wrong mark
-    return rest == "" or rest[-1] in ",:" or bool(P.INTERPOL_MEETING.search(rest))
+    if rest == "" or rest[-1] in ",:" or P.INTERPOL_MEETING.search(rest):
+        return True
+    # "… Union (Dubai, 2018)" without its comma: a rule reports the mark (read as a title
+    # line, the whole resolution went unchecked).
+    return bool(P.PLACE_YEAR_END.search(rest))
 
 
 def opening_name(text: str) -> str:
