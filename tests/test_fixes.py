@@ -111,3 +111,30 @@ def test_renumbering_keeps_to_its_own_part_past_comments(comment_at):
     fixed = fix_text(text, _lint, unsafe=True).text
     assert "2. Recalls paragraph 2 above." in fixed
     assert "2. Recalls paragraph 3 above;" in fixed  # the second part's own numbering was right
+
+
+def _reference_part_bounds(res, part):
+    """Each part's bounds as a pass over every paragraph finds them: the reference for
+    ``part_bounds``, which reads only the paragraphs between the part's opening and the next."""
+    from resolint.model import Kind
+
+    spans = [q.span for q in res.paragraphs if q.part == part and q.kind not in (Kind.ANNEX, Kind.DIRECTIVE)]
+    return (min(s.start for s in spans), max(s.end for s in spans)) if spans else None
+
+
+def test_part_bounds_read_between_openings_are_those_of_every_paragraph():
+    import random
+
+    from resolint.parser import parse
+    from resolint_rules.opr.operative_numbering_sequence import part_bounds
+
+    pieces = [
+        "The General Assembly,", "The Security Council,", "Recalling its resolutions,", "1. Decides to act;",
+        "2. Recalls paragraph 1 above.", "Annex", "Text of the annex.", "<!-- a note -->", "Adopted at the 9th meeting",
+        "RESOLUTION 4 (REV. DUBAI, 2018)\n\nSubject of it", "(a) on the measures;", "Draft resolution A/1",
+    ]
+    rnd = random.Random(5)
+    for _ in range(300):
+        res = parse("\n\n".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25))))
+        for part in range(max([p.part for p in res.paragraphs], default=0) + 2):
+            assert part_bounds(res, part) == _reference_part_bounds(res, part)
