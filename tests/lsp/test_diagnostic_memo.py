@@ -38,20 +38,24 @@ def test_reused_diagnostics_are_a_fresh_conversion(newline, encoding):
     rnd = random.Random(f"{newline}{encoding}")
     text = _DRAFT.replace("\n", newline)
     memo = DiagnosticMemo()
-    reused = 0
+    reused = same_objects = 0
+    last: list = []
     for version in range(40):
         index = LineIndex(text, encoding)
         findings = lint(text).findings
         ids = finding_ids(findings, text)
         assert memo.ids(findings, text) == ids, f"version {version}"
         overrides = {"OPR": "hint"} if version % 7 == 6 else {}
-        got = memo.convert(findings, ids, index, version, overrides, "")
-        want = [to_diagnostic(f, i, index, version, overrides, "") for f, i in zip(findings, ids, strict=True)]
+        got = memo.convert(findings, ids, index, overrides, "")
+        want = [to_diagnostic(f, i, index, overrides, "") for f, i in zip(findings, ids, strict=True)]
         assert got == want, f"version {version}"
         assert memo.result_id("style") == result_id(want, "style"), f"version {version}"
         reused += memo.reused
+        same_objects += len({id(d) for d in got} & {id(d) for d in last})
+        last = got
         text = _edit(text, rnd)
     assert reused > 100, "the memo reused next to nothing: the comparison proves little"
+    assert same_objects > 100, "an unmoved finding's diagnostic is the last one's object"
 
 
 def test_a_line_break_replaced_in_place_moves_the_lines_after_it():
@@ -59,14 +63,14 @@ def test_a_line_break_replaced_in_place_moves_the_lines_after_it():
     text = _DRAFT
     memo = DiagnosticMemo()
     findings = lint(text).findings
-    memo.convert(findings, finding_ids(findings, text), LineIndex(text), 1, {}, "")
+    memo.convert(findings, finding_ids(findings, text), LineIndex(text), {}, "")
     at = text.index("\n\n", len(text) // 2)
     edited = text[:at] + "x\n" + text[at + 2 :]  # one blank line fewer, same length
     index = LineIndex(edited)
     findings = lint(edited).findings
     ids = finding_ids(findings, edited)
-    got = memo.convert(findings, ids, index, 2, {}, "")
-    assert got == [to_diagnostic(f, i, index, 2, {}, "") for f, i in zip(findings, ids, strict=True)]
+    got = memo.convert(findings, ids, index, {}, "")
+    assert got == [to_diagnostic(f, i, index, {}, "") for f, i in zip(findings, ids, strict=True)]
 
 
 @pytest.mark.parametrize(
@@ -89,9 +93,9 @@ def test_the_boundaries_of_what_an_edit_leaves_alone(old, new, span):
     memo = DiagnosticMemo()
     shift = len(new) - len(old)
     before = Finding("TST001", "test", Severity.WARNING, "m", Span(*span))
-    memo.convert([before], ["a"], LineIndex(old), 1, {}, "")
+    memo.convert([before], ["a"], LineIndex(old), {}, "")
     for moved in (0, shift):
         after = Finding("TST001", "test", Severity.WARNING, "m", Span(span[0] + moved, span[1] + moved))
         index = LineIndex(new)
-        assert memo.convert([after], ["a"], index, 2, {}, "") == [to_diagnostic(after, "a", index, 2, {}, "")]
-        memo.convert([before], ["a"], LineIndex(old), 1, {}, "")  # back to the old version
+        assert memo.convert([after], ["a"], index, {}, "") == [to_diagnostic(after, "a", index, {}, "")]
+        memo.convert([before], ["a"], LineIndex(old), {}, "")  # back to the old version

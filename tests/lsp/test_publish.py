@@ -102,7 +102,7 @@ def test_kept_text_is_not_reused_for_another_diagnostic_with_the_same_fields():
     fix = {"title": "Replace", "applicability": "safe", "edits": []}
 
     def own(fix_data, message="m", data_id="a", name="n", **extra):
-        data = {"id": data_id, "name": name, "version": 1, "fix": fix_data}
+        data = {"id": data_id, "name": name, "fix": fix_data}
         return types.Diagnostic(range=rng, message=message, code=extra.pop("code", "PRE004"), data=data, **extra)
 
     variants = [
@@ -119,7 +119,7 @@ def test_kept_text_is_not_reused_for_another_diagnostic_with_the_same_fields():
         [own({**fix, "title": "Other"})],  # another fix object with other contents
         [own(None)],
         [own(fix, tags=[types.DiagnosticTag.Unnecessary])],  # not resolint's own: written whole
-        [types.Diagnostic(range=rng, message="m", code="PRE004", data={"id": "a", "name": "n", "fix": fix, "version": 1})],
+        [types.Diagnostic(range=rng, message="m", code="PRE004", data={"id": "a", "name": "n", "fix": fix, "version": 1})],  # another's data
         [types.Diagnostic(range=rng, message="m", code="PRE004", data=["a"])],
         [],
     ]

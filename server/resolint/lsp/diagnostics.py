@@ -107,11 +107,10 @@ def to_diagnostic(
     finding: Finding,
     finding_id: str,
     index: LineIndex,
-    version: int | None,
     overrides: Mapping[str, str],
     docs_base: str = "",
 ) -> types.Diagnostic:
-    return diagnostic(finding, finding_id, lsp_range(index, finding.span), fix_data(index, finding), version, overrides, docs_base)
+    return diagnostic(finding, finding_id, lsp_range(index, finding.span), fix_data(index, finding), overrides, docs_base)
 
 
 def diagnostic(
@@ -119,12 +118,16 @@ def diagnostic(
     finding_id: str,
     rng: types.Range,
     fix: dict | None,
-    version: int | None,
     overrides: Mapping[str, str],
     docs_base: str = "",
 ) -> types.Diagnostic:
     """:func:`to_diagnostic` with the range and fix data worked out (the language server
-    reuses them between versions: :mod:`resolint.lsp.diagnostic_memo`)."""
+    reuses them between versions: :mod:`resolint.lsp.diagnostic_memo`).
+
+    Its ``data`` names the finding and carries its fix, nothing of the document's
+    version: a finding an edit did not move is then the same diagnostic in the next
+    version, kept as it was (the server's own state decides what a quick fix does, by
+    the finding's id)."""
     return types.Diagnostic(
         range=rng,
         message=finding.message,
@@ -132,7 +135,7 @@ def diagnostic(
         code=finding.code,
         code_description=_code_description(finding.code, docs_base),
         source=SOURCE,
-        data={"id": finding_id, "name": finding.name, "version": version, "fix": fix},
+        data={"id": finding_id, "name": finding.name, "fix": fix},
     )
 
 

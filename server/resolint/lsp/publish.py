@@ -57,9 +57,8 @@ def notification_json(note: types.PublishDiagnosticsNotification, unstructure: C
 
 
 #: The keys of the ``data`` of resolint's own diagnostics, in order (see
-#: :func:`resolint.lsp.diagnostics.diagnostic`): its ``version`` is the document's and
-#: changes with every notification, so a kept text stops before it and starts after it.
-_DATA_KEYS = ["id", "name", "version", "fix"]
+#: :func:`resolint.lsp.diagnostics.diagnostic`).
+_DATA_KEYS = ["id", "name", "fix"]
 
 #: Documents whose diagnostics' texts are kept (the least recently published go first).
 _KEPT_DOCUMENTS = 32
@@ -69,20 +68,6 @@ def _own(d: types.Diagnostic) -> bool:
     """Whether ``d`` is as resolint makes its diagnostics: its text is kept only then."""
     data = d.data
     return isinstance(data, dict) and list(data) == _DATA_KEYS and d.tags is None and d.related_information is None
-
-
-def _text_around_version(d: types.Diagnostic, unstructure: Callable[[Any], Any]) -> tuple[str, str]:
-    """The JSON text of ``d`` (one of resolint's own) before and after its data's version."""
-    data = d.data
-    out = diagnostic_json(d, unstructure)
-    del out["data"]
-    head = (
-        json.dumps(out)[:-1]
-        + ', "data": {"id": ' + json.dumps(data["id"])
-        + ', "name": ' + json.dumps(data["name"])
-        + ', "version": '
-    )
-    return head, ', "fix": ' + json.dumps(data["fix"]) + "}}"
 
 
 class PublishedText:
@@ -112,15 +97,14 @@ class PublishedText:
         if len(self._documents) >= _KEPT_DOCUMENTS:
             del self._documents[next(iter(self._documents))]
         self._documents[p.uri] = kept  # the most recent last
-        versions: dict[tuple[type, Any], str] = {}  # json.dumps of each data version (there is one)
-        pieces = [self._diagnostic(d, kept, versions, unstructure) for d in p.diagnostics]
+        pieces = [self._diagnostic(d, kept, unstructure) for d in p.diagnostics]
         kept.next_round()
         head = '{"params": {"uri": ' + json.dumps(p.uri) + ', "diagnostics": [' + ", ".join(pieces) + "]"
         version = "" if p.version is None else ', "version": ' + json.dumps(p.version)
         return head + version + '}, "method": ' + json.dumps(note.method) + ', "jsonrpc": ' + json.dumps(note.jsonrpc) + "}"
 
     @staticmethod
-    def _diagnostic(d: types.Diagnostic, kept: Generations, versions: dict, unstructure: Callable[[Any], Any]) -> str:
+    def _diagnostic(d: types.Diagnostic, kept: Generations, unstructure: Callable[[Any], Any]) -> str:
         if not _own(d):
             return json.dumps(diagnostic_json(d, unstructure))
         data, r, described = d.data, d.range, d.code_description
@@ -131,10 +115,6 @@ class PublishedText:
         )
         hit = kept.get(key)
         if hit is MISSING:
-            hit = (fix, *_text_around_version(d, unstructure))
+            hit = (fix, json.dumps(diagnostic_json(d, unstructure)))
             kept.put(key, hit)
-        version = data["version"]
-        written = versions.get((type(version), version))
-        if written is None:
-            written = versions[(type(version), version)] = json.dumps(version)
-        return hit[1] + written + hit[2]
+        return hit[1]

@@ -110,20 +110,20 @@ def too_slow_message(seconds: float) -> str:
 _MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, DiagnosticMemo] = weakref.WeakKeyDictionary()
 
 
-def _diagnostics(result: LintResult, index: LineIndex, version: int, overrides: dict[str, str],
+def _diagnostics(result: LintResult, index: LineIndex, overrides: dict[str, str],
                  docs_base: str, linter: IncrementalLinter | None) -> tuple[list[str], list[types.Diagnostic], str]:
     """The findings' ids, the findings as LSP diagnostics, and the report id; for a
     document's successive versions (a linter), reusing what the edit did not change."""
     findings, text, salt = result.findings, index.text, result.style.name
     if linter is None:
         ids = finding_ids(findings, text)
-        diags = [to_diagnostic(f, i, index, version, overrides, docs_base) for f, i in zip(findings, ids, strict=False)]
+        diags = [to_diagnostic(f, i, index, overrides, docs_base) for f, i in zip(findings, ids, strict=False)]
         return ids, diags, result_id(diags, salt=salt)
     memo = _MEMOS.get(linter)
     if memo is None:
         memo = _MEMOS[linter] = DiagnosticMemo()
     ids = memo.ids(findings, text)
-    diags = memo.convert(findings, ids, index, version, overrides, docs_base)
+    diags = memo.convert(findings, ids, index, overrides, docs_base)
     return ids, diags, memo.result_id(salt)
 
 
@@ -171,7 +171,7 @@ def build_state(
         result = run(index.source, settings, path=path_s, style=None)
     overrides = editor.severity_overrides
     docs_base = settings.docs_url or editor.docs_url
-    ids, diags, report_id = _diagnostics(result, index, version, overrides, docs_base, linter)
+    ids, diags, report_id = _diagnostics(result, index, overrides, docs_base, linter)
     return LintState(
         uri=uri,
         version=version,
