@@ -34,6 +34,7 @@ from resolint.literals import find_all, find_all_again, find_matches_again
 from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.parser.memo import ParseMemo
+from resolint.parser.resume import Joined
 from resolint.parser.segments import changed_ends, common_prefix, common_suffix
 from resolint.rule import Edit, Fix, Rule, RuleContext, Violation
 from resolint.source import SourceText, Span, relative
@@ -191,10 +192,14 @@ class LintCache:
         self._values = Generations()
         #: The last citation walk, for the next one to take up (resolint.citations.resume).
         self._walk: WalkRecord | None = None
-        #: Findings about stretches of resolutions before the edit (kept_in_earlier_part).
-        self._earlier_parts = Generations()
-        #: Stretches whose findings were taken from an earlier lint (for tests and benchmarks).
+        #: Findings about stretches of resolutions, by rule and first paragraph (kept_in_unedited_part).
+        self._parts = Generations()
+        #: Stretches whose findings were taken from an earlier lint, before the edit and
+        #: after it (for tests and benchmarks).
         self.earlier_parts_reused = 0
+        self.later_parts_reused = 0
+        #: This lint's answer of _unedited_later_part, by part.
+        self._later_parts: dict[int, tuple[Joined, int] | None] = {}
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo(self.literal_starts)
 
@@ -206,7 +211,8 @@ class LintCache:
         self._literals.next_round()
         self._patterns.next_round()
         self._values.next_round()
-        self._earlier_parts.next_round()
+        self._parts.next_round()
+        self._later_parts = {}
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
@@ -216,7 +222,7 @@ class LintCache:
         self._by_index = self._numbered = self._current = None
 
     def __len__(self) -> int:
-        return (len(self._openers) + len(self._facts) + len(self._kept) + len(self._earlier_parts)
+        return (len(self._openers) + len(self._facts) + len(self._kept) + len(self._parts)
                 + sum(len(memo) for memo in self._violations.values()))
 
     # -- facts ---------------------------------------------------------------------
@@ -266,21 +272,71 @@ class LintCache:
             self._kept.put(k, moved)
         return list(moved[1])
 
-    def kept_in_earlier_part(self, key: Hashable, first: Paragraph, last: Paragraph,
-                             compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
-        """See :meth:`resolint.facts.Analysis.kept_in_earlier_part`. A stretch is kept by
-        its first paragraph; an earlier lint's findings hold when its first and last
-        paragraphs are the objects that lint had (the parse keeps a leading run of the
-        last parse's paragraphs, never writing them: the same objects, the same stretch)
-        and it ends before the last kept opening (so its resolution is whole and kept)."""
+    def kept_in_unedited_part(self, key: Hashable, first: Paragraph, last: Paragraph,
+                              compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
+        """See :meth:`resolint.facts.Analysis.kept_in_unedited_part`. A stretch is kept by
+        its first paragraph. Before the edit, an earlier lint's findings hold when its first
+        and last paragraphs are the objects that lint had (the parse keeps a leading run of
+        the last parse's paragraphs, never writing them: the same objects, the same stretch)
+        and it ends before the last kept opening (so its resolution is whole and kept).
+        After the edit, the last lint's findings for the same stretch hold, moved, when its
+        resolution is in the end placement copied from the last walk and its text is the
+        same (:meth:`_unedited_later_part`)."""
         k = (key, id(first))
-        hit = self._earlier_parts.get(k)
+        hit = self._parts.get(k)
         if hit is not MISSING and hit[0] is first and hit[1] is last and last.index < self._kept_opening():
             self.earlier_parts_reused += 1
             return list(hit[2])
-        found = tuple(compute())
-        self._earlier_parts.put(k, (first, last, found))
+        found = self._moved_from_later_part(key, first, last)
+        if found is None:
+            found = tuple(compute())
+        else:
+            self.later_parts_reused += 1
+        self._parts.put(k, (first, last, found))
         return list(found)
+
+    def _moved_from_later_part(self, key: Hashable, first: Paragraph, last: Paragraph) -> tuple[Violation, ...] | None:
+        """The last lint's findings for the stretch ``first``-``last`` of a resolution after
+        the edit, moved to where it stands now; None when they may not hold."""
+        later = self._later_part(first.part) if first.part == last.part else None
+        if later is None:
+            return None
+        joined, moved = later
+        old_first, old_last = joined.paragraphs[first.index - joined.shift], joined.paragraphs[last.index - joined.shift]
+        hit = self._parts.get((key, id(old_first)))
+        if hit is MISSING or hit[0] is not old_first or hit[1] is not old_last:
+            return None
+        return tuple(shift_violation(v, moved) for v in hit[2]) if moved else hit[2]
+
+    def _later_part(self, part: int) -> tuple[Joined, int] | None:
+        found = self._later_parts.get(part, MISSING)
+        if found is MISSING:
+            found = self._later_parts[part] = self._unedited_later_part(part)
+        return found  # type: ignore[return-value]
+
+    def _unedited_later_part(self, part: int) -> tuple[Joined, int] | None:
+        """Where the last parse had resolution ``part`` of the one being linted, and how far
+        it moved, when the edit was before it: the placement walk copied the last one from
+        before its opening on (the same texts and placements, indices shifted) and its text,
+        from its opening to the next, is the same. The first resolution starts the
+        document: never after an edit."""
+        res, joined = self._current, self.parse.placement.joined
+        if res is None or joined is None or self._text_ids(res) is None:
+            return None
+        openings = res.openings
+        if not 0 < part < len(openings) or openings[part].index < joined.at:
+            return None
+        opening = openings[part]
+        old_opening = joined.paragraphs[opening.index - joined.shift]
+        text = res.source.text
+        if part + 1 < len(openings):
+            following = openings[part + 1]
+            end, old_end = following.span.start, joined.paragraphs[following.index - joined.shift].span.start
+        else:
+            end, old_end = len(text), len(joined.text)
+        if text[opening.span.start : end] != joined.text[old_opening.span.start : old_end]:
+            return None
+        return joined, opening.span.start - old_opening.span.start
 
     def _kept_opening(self) -> int:
         """Where the last opening the parse kept stands: every paragraph before it is the

@@ -115,11 +115,11 @@ class RuleContext:
         """The opener of a preambular or operative paragraph, matched against the style."""
         return self.facts.opener(paragraph)
 
-    def kept_in_earlier_part(self, code: str, first: Paragraph, last: Paragraph,
-                             compute: Callable[[], Iterable[Violation]]) -> Iterable[Violation]:
-        """:meth:`resolint.facts.Analysis.kept_in_earlier_part` for the findings of rule
+    def kept_in_unedited_part(self, code: str, first: Paragraph, last: Paragraph,
+                              compute: Callable[[], Iterable[Violation]]) -> Iterable[Violation]:
+        """:meth:`resolint.facts.Analysis.kept_in_unedited_part` for the findings of rule
         ``code`` with this context's options (the key names both)."""
-        return self.facts.kept_in_earlier_part((code, repr(sorted(self.options.items()))), first, last, compute)
+        return self.facts.kept_in_unedited_part((code, repr(sorted(self.options.items()))), first, last, compute)
 
 
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)

@@ -74,7 +74,7 @@ class OperativeNumberFormat(Rule):
         # a compilation that an edit did not reach keeps its findings (language server).
         for part, paragraphs in itertools.groupby(ctx.facts.of_kinds((Kind.OPERATIVE,)), key=_PART):
             ops = list(paragraphs)
-            yield from ctx.kept_in_earlier_part(self.code, ops[0], ops[-1], lambda part=part, ops=ops: self._check_part(ctx, form, part, ops))
+            yield from ctx.kept_in_unedited_part(self.code, ops[0], ops[-1], lambda part=part, ops=ops: self._check_part(ctx, form, part, ops))
 
     def _check_part(self, ctx: RuleContext, form: str, part: int, ops: list[Paragraph]):
         """The operative paragraphs (and items) of one resolution (one part of a compilation)."""

@@ -233,7 +233,7 @@ class OperativeNumberingSequence(Rule):
                 continue
             # A list reads nothing outside its resolution: one in a resolution of a
             # compilation that an edit did not reach keeps its findings as they were.
-            yield from ctx.kept_in_earlier_part(self.code, seq[0], seq[-1], lambda seq=seq: self._kept_list(ctx, seq))
+            yield from ctx.kept_in_unedited_part(self.code, seq[0], seq[-1], lambda seq=seq: self._kept_list(ctx, seq))
 
     def _kept_list(self, ctx: RuleContext, seq: list[Paragraph]):
         # The language server keeps each list's findings by what they depend on,

@@ -80,7 +80,7 @@ class OperativeTerminalPunctuation(Rule):
         # A list reads nothing outside its resolution: one in a resolution of a
         # compilation that an edit did not reach keeps its findings (language server).
         for seq in ctx.resolution.sequences:
-            yield from ctx.kept_in_earlier_part(self.code, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
+            yield from ctx.kept_in_unedited_part(self.code, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
 
     def _check_list(self, ctx: RuleContext, seq: list[Paragraph]):
         """One list (operative paragraphs of a part, or the items under one)."""

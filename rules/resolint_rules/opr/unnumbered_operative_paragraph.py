@@ -69,7 +69,7 @@ class UnnumberedOperativeParagraph(Rule):
         # compilation that an edit did not reach keeps its findings (language server).
         for seq in ctx.resolution.sequences:
             if numbering_expected(seq, mode):
-                yield from ctx.kept_in_earlier_part(self.code, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
+                yield from ctx.kept_in_unedited_part(self.code, seq[0], seq[-1], lambda seq=seq: self._check_list(ctx, seq))
 
     def _check_list(self, ctx: RuleContext, seq: list[Paragraph]):
         """One list that should be numbered (operative paragraphs of a part, or items)."""

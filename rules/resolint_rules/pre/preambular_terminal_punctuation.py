@@ -67,7 +67,7 @@ class PreambularTerminalPunctuation(Rule):
         # compilation that an edit did not reach keeps its findings (language server).
         for _, clauses in itertools.groupby(ctx.facts.preamble, key=_PART):
             preamble = list(clauses)
-            yield from ctx.kept_in_earlier_part(self.code, preamble[0], preamble[-1], lambda preamble=preamble: self._check_preamble(ctx, preamble))
+            yield from ctx.kept_in_unedited_part(self.code, preamble[0], preamble[-1], lambda preamble=preamble: self._check_preamble(ctx, preamble))
 
     def _check_preamble(self, ctx: RuleContext, preamble: list[Paragraph]):
         """The preambular clauses of one resolution (one part of a compilation)."""

@@ -49,8 +49,8 @@ class OpenerMemo(ParagraphMemo, Protocol):
 
     def kept(self, key: Hashable, compute: Callable[[], T]) -> T: ...
 
-    def kept_in_earlier_part(self, key: Hashable, first: Paragraph, last: Paragraph,
-                             compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
+    def kept_in_unedited_part(self, key: Hashable, first: Paragraph, last: Paragraph,
+                              compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
 
 
 class Analysis:
@@ -115,18 +115,19 @@ class Analysis:
             return [m.span() for m in pattern.finditer(self.text)]
         return memo.pattern_spans(self.text, pattern, width)
 
-    def kept_in_earlier_part(self, key: Hashable, first: Paragraph, last: Paragraph,
-                             compute: Callable[[], Iterable[Violation]]) -> Iterable[Violation]:
+    def kept_in_unedited_part(self, key: Hashable, first: Paragraph, last: Paragraph,
+                              compute: Callable[[], Iterable[Violation]]) -> Iterable[Violation]:
         """``compute()``, for violations about the paragraphs ``first`` to ``last`` that
         depend on nothing but the resolution (the part of a compilation) they are in, the
         house style and ``key`` (the rule and its options); with the language server's
-        memo, what an earlier lint found for the same stretch when the parse kept it
-        untouched, with the whole resolution it is in (an edit in a later resolution of a
-        compilation: :mod:`resolint.parser.memo`)."""
+        memo, what the last lints found for the same stretch when the edit did not reach
+        its resolution: before the edit, the parse kept it untouched
+        (:mod:`resolint.parser.memo`); after it, placement copied it from the last walk
+        and its text is the same, so the findings are moved with it."""
         memo = self._memo
         if memo is None:
             return compute()  # (a whole lint: nothing to keep, no copy)
-        return memo.kept_in_earlier_part((key, self.style.name), first, last, compute)
+        return memo.kept_in_unedited_part((key, self.style.name), first, last, compute)
 
     def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``; with the language server's memo, what it gave an earlier lint of

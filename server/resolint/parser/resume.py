@@ -108,6 +108,20 @@ class _Walk:
     decisions: list[Decision]
     children: list[tuple[int, ...]]
     openings: list[int]
+    paragraphs: list[Paragraph]  # the parse's list, never written after it
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """The last walk copied the one before it from paragraph ``at`` on: its paragraph
+    ``i`` (``i >= at``) has the text and placement of the earlier walk's paragraph
+    ``i - shift`` (of ``paragraphs``, in ``text``); the text between paragraphs may differ."""
+
+    at: int
+    shift: int
+    paragraphs: list[Paragraph]
+    text: str
 
 
 def _apply(p: Paragraph, d: Decision, parent: Paragraph | None) -> None:
@@ -138,6 +152,8 @@ class PlacementMemo:
         #: How many leading paragraphs the last walk kept as the parse before left them
         #: (placed, with their sub-paragraphs and numbers): automatic numbering skips them.
         self.kept = 0
+        #: Where the last walk took up the one before it, in the unchanged end (None: nowhere).
+        self.joined: Joined | None = None
 
     def place(self, source: SourceText, res: Resolution, raws: list[RawParagraph], opening_line: int | None,
               place_one: PlaceOne, text_ids: list[int], reused: int = 0, unshare: Callable[[int], None] | None = None) -> None:
@@ -148,6 +164,7 @@ class PlacementMemo:
         paragraphs, text = res.paragraphs, source.text
         keys = [input_key(t, raw, opening_line) for t, raw in zip(text_ids, raws, strict=True)]
         last, self._last = self._last, None  # a walk stopped half-way leaves no record
+        self.joined = None
         resume = 0 if last is None else _resume_point(last, keys, text, paragraphs)
         kept = 0 if last is None else _kept_until(last, min(reused, resume))
         if kept < reused:
@@ -167,9 +184,11 @@ class PlacementMemo:
             lead = place_one(st, paragraphs[i], raws[i])
             decisions.append(decision(paragraphs[i], lead))
         self.walked = len(paragraphs) - start - (0 if tail is None else tail.copied)
+        if last is not None and tail is not None and tail.copied:
+            self.joined = Joined(len(paragraphs) - tail.copied, tail.shift, last.paragraphs, last.text)
         children = [] if last is None else last.children[:kept]  # the kept ones' are the same
         children += [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs[kept:]]
-        self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings])
+        self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings], paragraphs, text)
 
 
 def _common_prefix(old: list[tuple], new: list[tuple]) -> int:
