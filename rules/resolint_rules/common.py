@@ -125,13 +125,20 @@ def inflect_like(word: str, tag: str) -> str | None:
     return match_case(word, form)
 
 
+#: Third-person verb forms that open a paragraph of a resolution as nouns: "States
+#: parties to the Convention", "States Members of the United Nations". No style lists
+#: "States" as an operative opener; read as the verb, PRE001 offered "Stating".
+NOUN_FIRST = frozenset({"states"})
+
+
 def reads_as_operative_verb(word: str) -> bool:
     """Whether a lower-case opener head is an operative verb written where a preambular
     opener belongs (PRE001 reports it; PRE002 leaves it to PRE001). The parser's shape
     test (any word ending in "s") is enough to place a paragraph, not to tell a drafter
     "Its" is a verb to put in the "-ing" form: the word must be a verb's third-person
-    form the dictionary knows; other words are openers the style does not list."""
-    return is_finite_verb(word) and (word in OPERATIVE_SPECIAL or is_known_form(word, "VBZ"))
+    form the dictionary knows, and not one that drafts use as a noun (:data:`NOUN_FIRST`);
+    other words are openers the style does not list."""
+    return is_finite_verb(word) and word not in NOUN_FIRST and (word in OPERATIVE_SPECIAL or is_known_form(word, "VBZ"))
 
 
 def opener_text(ctx: RuleContext, op: Opener) -> str:
