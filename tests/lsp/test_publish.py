@@ -86,12 +86,11 @@ def test_kept_text_is_json_dumps_over_successive_versions_of_a_document():
     for version in range(1, 30):
         state = build_state("file:///é d.txt", version, text, None, project, editor, None, "utf-16", linter)
         note = _notification(state.diagnostics, version if version % 7 else None)
-        before = sum(len(g) for g in published._documents.values())
         assert published.text(note, CONVERT.unstructure) == _pygls_text(note), version
-        reused_texts += before > 0
+        reused_texts += published.reused
         at = rnd.randrange(len(text))
         text = text[:at] + rnd.choice(["x", "\n", "", "é;", "\n\n1. Urges "]) + text[at + rnd.randrange(3):]
-    assert reused_texts > 20 and len(state.diagnostics) > 50
+    assert reused_texts > 20 * len(state.diagnostics) // 2 and len(state.diagnostics) > 50  # most texts kept
 
 
 def test_kept_text_is_not_reused_for_another_diagnostic_with_the_same_fields():

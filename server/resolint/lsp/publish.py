@@ -56,18 +56,8 @@ def notification_json(note: types.PublishDiagnosticsNotification, unstructure: C
     return {"params": params, "method": note.method, "jsonrpc": note.jsonrpc}
 
 
-#: The keys of the ``data`` of resolint's own diagnostics, in order (see
-#: :func:`resolint.lsp.diagnostics.diagnostic`).
-_DATA_KEYS = ["id", "name", "fix"]
-
 #: Documents whose diagnostics' texts are kept (the least recently published go first).
 _KEPT_DOCUMENTS = 32
-
-
-def _own(d: types.Diagnostic) -> bool:
-    """Whether ``d`` is as resolint makes its diagnostics: its text is kept only then."""
-    data = d.data
-    return isinstance(data, dict) and list(data) == _DATA_KEYS and d.tags is None and d.related_information is None
 
 
 class PublishedText:
@@ -75,14 +65,17 @@ class PublishedText:
     :func:`notification_json`, character for character, from each diagnostic's text as
     the last notifications of its document had it.
 
-    A kept text is found by the diagnostic's fields and the identity of its fix data,
-    which the server reuses for a finding the edit did not move
-    (:mod:`resolint.lsp.diagnostic_memo`); an entry holds that object, so its identity
-    cannot pass to another while kept. Each document keeps what its last two
-    notifications used (:class:`~resolint.generations.Generations`)."""
+    A kept text is found by the diagnostic object itself: the server hands the next
+    version the same object for a finding the edit did not move
+    (:mod:`resolint.lsp.diagnostic_memo`), and never changes a diagnostic once made; an
+    entry holds the object, so its identity cannot pass to another while kept. Each
+    document keeps what its last two notifications used
+    (:class:`~resolint.generations.Generations`)."""
 
     def __init__(self) -> None:
         self._documents: dict[str, Generations] = {}
+        #: Diagnostics whose kept text the last :meth:`text` used (for tests and benchmarks).
+        self.reused = 0
 
     def forget(self, uri: str) -> None:
         """The document is closed: drop what was kept for it."""
@@ -97,24 +90,18 @@ class PublishedText:
         if len(self._documents) >= _KEPT_DOCUMENTS:
             del self._documents[next(iter(self._documents))]
         self._documents[p.uri] = kept  # the most recent last
+        self.reused = 0
         pieces = [self._diagnostic(d, kept, unstructure) for d in p.diagnostics]
         kept.next_round()
         head = '{"params": {"uri": ' + json.dumps(p.uri) + ', "diagnostics": [' + ", ".join(pieces) + "]"
         version = "" if p.version is None else ', "version": ' + json.dumps(p.version)
         return head + version + '}, "method": ' + json.dumps(note.method) + ', "jsonrpc": ' + json.dumps(note.jsonrpc) + "}"
 
-    @staticmethod
-    def _diagnostic(d: types.Diagnostic, kept: Generations, unstructure: Callable[[Any], Any]) -> str:
-        if not _own(d):
-            return json.dumps(diagnostic_json(d, unstructure))
-        data, r, described = d.data, d.range, d.code_description
-        fix = data["fix"]
-        key = (
-            r.start.line, r.start.character, r.end.line, r.end.character, d.message, d.severity, d.code,
-            None if described is None else described.href, d.source, data["id"], data["name"], id(fix),
-        )
-        hit = kept.get(key)
+    def _diagnostic(self, d: types.Diagnostic, kept: Generations, unstructure: Callable[[Any], Any]) -> str:
+        hit = kept.get(id(d))
         if hit is MISSING:
-            hit = (fix, json.dumps(diagnostic_json(d, unstructure)))
-            kept.put(key, hit)
+            hit = (d, json.dumps(diagnostic_json(d, unstructure)))
+            kept.put(id(d), hit)
+        else:
+            self.reused += 1
         return hit[1]
