@@ -198,6 +198,8 @@ class LintCache:
         #: after it (for tests and benchmarks).
         self.earlier_parts_reused = 0
         self.later_parts_reused = 0
+        #: Paragraphs whose numbers the last lint took from the one before, after the edit.
+        self.numbers_moved = 0
         #: This lint's answer of _unedited_later_part, by part.
         self._later_parts: dict[int, tuple[Joined, int] | None] = {}
         #: What parsing the last versions kept (see resolint.parser.memo).
@@ -438,23 +440,43 @@ class LintCache:
         ids = self._text_ids(res)
         kept: list[int] = []
         kept_keys: list[tuple] = []
+        end: tuple[int, list[int], list[tuple]] = (len(res.paragraphs), [], [])
         if ids is not None:  # parsed with the memo: its texts are numbered
             kept, kept_keys = self._kept_numbers(res)
-            keys = placed_keys(ids[len(kept) :], res.paragraphs[len(kept) :])
+            end = self._unedited_end(res, len(kept)) or end
+            keys = placed_keys(ids[len(kept) : end[0]], res.paragraphs[len(kept) : end[0]])
         else:
             keys = [paragraph_key(text, p) for p in res.paragraphs]
         found = self._numbers.get_all(keys)
         for i in [i for i, n in enumerate(found) if n is MISSING]:
             found[i] = self._number_of_key(keys[i])  # (a key repeated after it has its number)
-        # The kept ones' numbers stay in the table as if asked for (after get_all, whose
-        # bulk path wants this round's table empty): dropped, a later edit above them
-        # would give every paragraph after it a new number, and the caches keyed by the
-        # numbers would all miss at once.
+        # The kept ones' numbers (before the edit and after it) stay in the table as if
+        # asked for (after get_all, whose bulk path wants this round's table empty):
+        # dropped, a later edit near them would give every paragraph after it a new
+        # number, and the caches keyed by the numbers would all miss at once.
         self._numbers.put_all(kept_keys, kept)
-        out = kept + found
+        self._numbers.put_all(end[2], end[1])
+        self.numbers_moved = len(end[1])
+        out = kept + found + end[1]
         self._by_index, self._numbered = out, res
-        self._last_numbered = (res.paragraphs, out, kept_keys + keys) if ids is not None else None
+        self._last_numbered = (res.paragraphs, out, kept_keys + keys + end[2]) if ids is not None else None
         return out
+
+    def _unedited_end(self, res: Resolution, kept: int) -> tuple[int, list[int], list[tuple]] | None:
+        """Where the resolutions after the edit that placement copied from the last walk
+        start in ``res``, with the last lint's numbers and keys for their paragraphs; None
+        when there are none. A key says what the text (by its number) and the placement of
+        a paragraph and of those it hangs under are, nothing of where it stands: all of it
+        is the last walk's there. (From an opening on: the rendered numbers of a list
+        numbered automatically are read from the whole list, which a part holds.)"""
+        last, joined = self._last_numbered, self.parse.placement.joined
+        if last is None or joined is None or last[0] is not joined.paragraphs:
+            return None
+        opening = next((o for o in res.openings[1:] if o.index >= max(joined.at, kept)), None)
+        if opening is None:
+            return None
+        old_at = opening.index - joined.shift
+        return opening.index, last[1][old_at:], last[2][old_at:]
 
     def _kept_numbers(self, res: Resolution) -> tuple[list[int], list[tuple]]:
         """The numbers and keys of the paragraphs the parse kept from the last lint (the
