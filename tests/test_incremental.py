@@ -313,15 +313,19 @@ def test_the_walk_taken_up_carries_what_crosses_resolutions():
     assert any(type(c).__name__ == "ResolutionCitation" and c.organ.name == "HRC" for c in cited)
 
 
+#: Four resolutions, each with findings of the five rules that keep them per resolution
+#: (an unnumbered paragraph, missing marks, a skipped number, "4)").
+FOUR_WITH_FINDINGS = "\n\n".join([
+    "The General Assembly,\n\nRecalling its resolution 70/1,\n\nNoting the report\n\n1. Decides to act\n\nRequests a report;\n\n"
+    "4) Invites States to act;\n\n5. Decides to remain seized of the matter;"
+] * 4)
+
+
 def test_typing_in_the_last_resolution_keeps_the_findings_of_the_others():
     """Keystrokes in the last resolution of a compilation: the lists and preambles of the
     others keep their findings (unnumbered paragraphs, marks, numbering) from the lint before, and
     the findings are a full lint's. Fails if nothing is kept."""
-    one = (
-        "The General Assembly,\n\nRecalling its resolution 70/1,\n\nNoting the report\n\n1. Decides to act\n\nRequests a report;\n\n"
-        "4) Invites States to act;\n\n5. Decides to remain seized of the matter;"
-    )
-    compilation = "\n\n".join([one] * 4)
+    compilation = FOUR_WITH_FINDINGS
     linter, settings_ = IncrementalLinter(), Settings()
     linter.lint(compilation, settings_)
     for text in _typed_near_the_end(compilation, 6, 12):
@@ -337,14 +341,9 @@ def test_typing_in_the_first_resolution_moves_the_findings_of_the_others():
     preambles of the later ones keep the last lint's findings, moved with their text, and
     the findings are a full lint's. A resolution whose text changed too is checked again.
     Fails if nothing is moved."""
-    one = (
-        "The General Assembly,\n\nRecalling its resolution 70/1,\n\nNoting the report\n\n1. Decides to act\n\nRequests a report;\n\n"
-        "4) Invites States to act;\n\n5. Decides to remain seized of the matter;"
-    )
-    compilation = "\n\n".join([one] * 4)
+    text = FOUR_WITH_FINDINGS
     linter, settings_ = IncrementalLinter(), Settings()
-    linter.lint(compilation, settings_)
-    text = compilation
+    linter.lint(text, settings_)
     at = text.index("Decides to act") + 3  # in the first resolution
     for step, insert in enumerate(["x", "y", "\n\n2. Decides to add;", "z", "\n", "w"]):
         text = text[:at] + insert + text[at:]
