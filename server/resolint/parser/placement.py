@@ -283,17 +283,15 @@ def _start_part(st: Placement, c: Clause) -> bool:
 
 def next_resolution_title(st: Placement, c: Clause) -> bool:
     """"RESOLUTION 102 (REV. DUBAI, 2018)" after the operative part or the closing lines,
-    the subject lines after it and its opening: the next resolution of a compilation, not
-    operative paragraphs of the one before (ITU resolutions end without a closing line, so
-    each subject was reported as a wrong operative opener). Right after such a title, an
-    opening that lacks its final comma still opens the resolution (a rule reports the
-    mark). A clause instead of a subject (a labelled paragraph, one ending with a comma or a
-    semicolon) goes on where the walk was, the title read as a heading there."""
+    and the subject lines after it up to the opening (:func:`repeated_opening`): the title
+    of the next resolution of a compilation, not operative paragraphs of the one before
+    (ITU resolutions end without a closing line, so each subject was reported as a wrong
+    operative opener). A clause instead of a subject (a labelled paragraph, one ending
+    with a comma or a semicolon) goes on where the walk was, the title read as a heading
+    there."""
     p = c.p
     back = _BEFORE_TITLE.get(st.phase)
     if back is not None:
-        if p.label is None and p.terminal is None and c.lead not in _NOT_T and opening_name(c.body):
-            return _start_part(st, c)  # "The … Conference … (Dubai, 2018)": no comma
         if p.label is None and (p.terminal is None or c.term in ":."):  # "… resources ...", "ITU Journal:"
             p.kind = Kind.HEADING
             return True
