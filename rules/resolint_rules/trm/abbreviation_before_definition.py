@@ -8,7 +8,9 @@ class AbbreviationBeforeDefinition(Rule):
     """
     ## What it does
     Flags an abbreviation used before the place where the text defines it ("… the
-    United Nations Office on Drugs and Crime (UNODC)").
+    United Nations Office on Drugs and Crime (UNODC)"). In a compilation each resolution
+    defines its abbreviations for itself: a use is looked for in the definition's own
+    resolution.
 
     ## Why is this bad?
     An abbreviation is spelled out at first use, with the abbreviation in parentheses,
@@ -56,12 +58,17 @@ class AbbreviationBeforeDefinition(Rule):
     default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext):
-        seen: set[str] = set()
+        # Each resolution of a compilation defines its abbreviations for itself (TRM009
+        # counts a definition twice only within one): a use is looked for between the
+        # start of the definition's resolution and the definition.
+        seen: set[tuple[str, int]] = set()
+        openings = ctx.resolution.openings
         for d in definitions(ctx):
-            if d.abbr in seen:
+            if (d.abbr, d.part) in seen:
                 continue
-            seen.add(d.abbr)
-            earlier = uses(ctx, d.abbr, d.span.start)
+            seen.add((d.abbr, d.part))
+            start = openings[d.part].span.start if 0 < d.part < len(openings) else 0
+            earlier = uses(ctx, d.abbr, d.span.start, start)
             if earlier:
                 line = ctx.source.position(d.span.start).line + 1
                 yield Violation(earlier[0], f"'{d.abbr}' is used before it is defined (line {line}): define it at first use")

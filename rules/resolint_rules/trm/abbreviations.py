@@ -14,11 +14,12 @@ def definitions(ctx: RuleContext) -> list[Definition]:
     return ctx.facts.abbreviations
 
 
-def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
-    """Uses of ``abbr`` as a word before offset ``before`` (own text, outside quotations):
-    the first one only. Its occurrences from ``Analysis.literal_starts`` (after a keystroke
-    the language server searches near the edit only), taken left to right without
-    overlapping, as successive ``str.find`` calls would."""
+def uses(ctx: RuleContext, abbr: str, before: int, after: int = 0) -> list[Span]:
+    """Uses of ``abbr`` as a word from offset ``after`` to offset ``before`` (own text,
+    outside quotations): the first one only. Its occurrences from
+    ``Analysis.literal_starts`` (after a keystroke the language server searches near the
+    edit only), taken left to right without overlapping, as successive ``str.find``
+    calls would."""
     end = 0
     for pos in ctx.facts.literal_starts(abbr):
         if pos + len(abbr) > before:
@@ -26,7 +27,7 @@ def uses(ctx: RuleContext, abbr: str, before: int) -> list[Span]:
         if pos < end:
             continue
         end = pos + len(abbr)
-        if is_use(ctx, pos, end):
+        if pos >= after and is_use(ctx, pos, end):
             return [Span(pos, end)]
     return []
 
