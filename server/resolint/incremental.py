@@ -325,15 +325,14 @@ class LintCache:
         res, joined = self._current, self.parse.placement.joined
         if res is None or joined is None or self._text_ids(res) is None:
             return None
-        openings = res.openings
-        if not 0 < part < len(openings) or openings[part].index < joined.at:
+        span = res.part_range(part)
+        if not 0 < part < len(res.openings) or span.start < joined.at:
             return None
-        opening = openings[part]
-        old_opening = joined.paragraphs[opening.index - joined.shift]
+        opening = res.paragraphs[span.start]
+        old_opening = joined.paragraphs[span.start - joined.shift]
         text = res.source.text
-        if part + 1 < len(openings):
-            following = openings[part + 1]
-            end, old_end = following.span.start, joined.paragraphs[following.index - joined.shift].span.start
+        if span.stop < len(res.paragraphs):  # the next opening
+            end, old_end = res.paragraphs[span.stop].span.start, joined.paragraphs[span.stop - joined.shift].span.start
         else:
             end, old_end = len(text), len(joined.text)
         if text[opening.span.start : end] != joined.text[old_opening.span.start : old_end]:

@@ -218,6 +218,14 @@ class Resolution:
         """The items of a group: the children of its opener of the opener's kind."""
         return [c for c in head.children if c.kind is head.kind]
 
+    def part_range(self, part: int) -> range:
+        """The indices of the paragraphs from part ``part``'s opening to the next opening
+        (from the start for the first part): a part is counted at each opening, so its
+        paragraphs are among these (with comments and annex text, which count in none)."""
+        openings = self.openings
+        first = openings[part].index if 0 < part < len(openings) else 0
+        return range(first, openings[part + 1].index if part + 1 < len(openings) else len(self.paragraphs))
+
     def parts(self) -> list[list[Paragraph]]:
         """Paragraphs grouped by part (a multi-part resolution repeats its opening)."""
         groups: dict[int, list[Paragraph]] = {}

@@ -87,10 +87,8 @@ def part_bounds(res: Resolution, part: int) -> tuple[int, int] | None:
     next (a part is counted at each opening), so only those are read: the language
     server asks this after every keystroke for the lists an edit reached, and a pass over
     the whole document for every part was 3% of a keystroke in a compilation."""
-    openings, paragraphs = res.openings, res.paragraphs
-    first = openings[part].index if 0 < part < len(openings) else 0
-    stop = openings[part + 1].index if part + 1 < len(openings) else len(paragraphs)
-    inside = [q for q in paragraphs[first:stop] if q.part == part and q.kind not in _OUTSIDE_PARTS]
+    span = res.part_range(part)
+    inside = [q for q in res.paragraphs[span.start : span.stop] if q.part == part and q.kind not in _OUTSIDE_PARTS]
     return (inside[0].span.start, inside[-1].span.end) if inside else None
 
 

@@ -62,13 +62,13 @@ class AbbreviationBeforeDefinition(Rule):
         # counts a definition twice only within one): a use is looked for between the
         # start of the definition's resolution and the definition.
         seen: set[tuple[str, int]] = set()
-        openings = ctx.resolution.openings
+        res = ctx.resolution
         for d in definitions(ctx):
             if (d.abbr, d.part) in seen:
                 continue
             seen.add((d.abbr, d.part))
-            start = openings[d.part].span.start if 0 < d.part < len(openings) else 0
-            earlier = uses(ctx, d.abbr, d.span.start, start)
+            first = res.part_range(d.part).start
+            earlier = uses(ctx, d.abbr, d.span.start, res.paragraphs[first].span.start if first else 0)
             if earlier:
                 line = ctx.source.position(d.span.start).line + 1
                 yield Violation(earlier[0], f"'{d.abbr}' is used before it is defined (line {line}): define it at first use")
