@@ -76,19 +76,16 @@ def reference_edits(
     return edits
 
 
-#: Paragraphs that count in no part: the parser gives them part 0 wherever they stand
-#: (placed before the walk reads parts), so the first part's bounds must not reach them.
-_OUTSIDE_PARTS = (Kind.ANNEX, Kind.DIRECTIVE)
-
-
 def part_bounds(res: Resolution, part: int) -> tuple[int, int] | None:
     """Where part ``part`` of a multi-part text starts and ends, annexes and comments left
-    out; None when it has no paragraph. Its paragraphs lie between its opening and the
-    next (a part is counted at each opening), so only those are read: the language
-    server asks this after every keystroke for the lists an edit reached, and a pass over
-    the whole document for every part was 3% of a keystroke in a compilation."""
+    out (``Paragraph.own``: the parser gives them part 0 wherever they stand, so the first
+    part's bounds must not reach them); None when it has no paragraph. Its paragraphs lie
+    between its opening and the next (a part is counted at each opening), so only those
+    are read: the language server asks this after every keystroke for the lists an edit
+    reached, and a pass over the whole document for every part was 3% of a keystroke in a
+    compilation."""
     span = res.part_range(part)
-    inside = [q for q in res.paragraphs[span.start : span.stop] if q.part == part and q.kind not in _OUTSIDE_PARTS]
+    inside = [q for q in res.paragraphs[span.start : span.stop] if q.part == part and q.own]
     return (inside[0].span.start, inside[-1].span.end) if inside else None
 
 
