@@ -400,6 +400,7 @@ class LintCache:
     def start(self, res: Resolution) -> None:
         """A lint of ``res`` begins (the engine says so once it is parsed)."""
         self._current = res
+        self._later_parts = {}  # (also at next_round: a lint stopped inside it leaves none)
 
     def _text_id(self, p: Paragraph) -> int | None:
         """The parse memo's number for the text of ``p``, a paragraph of the resolution
