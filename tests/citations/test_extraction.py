@@ -194,3 +194,27 @@ def test_extraction_holds_on_any_mix_of_citation_parts(parts):
     for c in cs:
         assert 0 <= c.span.start <= c.span.end <= len(text)
         assert isinstance(c.describe(), str)
+
+
+def test_each_resolution_of_a_compilation_is_dated_by_its_own_symbol_and_closing():
+    """CIT004 in a compilation of resolutions from two sessions: a citation of session 76
+    in resolution 78/10 is not "after this text" (it was, read with the first one's
+    session 73); one of session 79 in it still is. A part that says nothing of itself
+    (no symbol line, no closing) keeps the document's facts."""
+    from resolint.engine import lint
+
+    first = "73/7. Report of the Court\n\nThe General Assembly,\n\nRecalling its resolution 72/3,\n\n1. Decides to act.\n\n26th plenary meeting\n29 October 2018"
+    second = (
+        "78/10. Sport for peace\n\nThe General Assembly,\n\nRecalling its resolutions 76/13 and 79/1,\n\n1. Decides to act.\n\n"
+        "30th plenary meeting\n20 November 2023"
+    )
+    result = lint(first + "\n\n" + second)
+    cs = result.facts.citations
+    assert (cs.facts_of(0).session, cs.facts_of(0).date) == (73, dt.date(2018, 10, 29))
+    assert (cs.facts_of(1).session, cs.facts_of(1).date) == (78, dt.date(2023, 11, 20))
+    later = [f.message for f in result.findings if f.code == "CIT004"]
+    assert len(later) == 1 and later[0].startswith("79/1 ")
+    # Parts A and B of one resolution (no symbol line or closing of their own): the document's.
+    one = lint("78/10. Sport\n\nThe General Assembly,\n\n1. Decides.\n\nB\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Decides.")
+    assert one.facts.citations.facts_of(1) is one.facts.citations.document
+    assert [f.code for f in one.findings if f.code == "CIT004"] == ["CIT004"]

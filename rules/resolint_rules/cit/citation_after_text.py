@@ -14,7 +14,8 @@ class CitationAfterText(Rule):
     Checks that nothing a resolution cites is later than the resolution itself: a cited
     date after the date of adoption (the closing line, or the last day of an INTERPOL
     session), a Security Council or INTERPOL year after the text's year, or a General
-    Assembly session after the text's own session.
+    Assembly session after the text's own session. In a compilation, each resolution is
+    dated by its own symbol line ("76/13. …") and closing lines where it has them.
 
     ## Why is this bad?
     A text cannot recall what did not yet exist. A later date is a typing error in the
@@ -68,11 +69,12 @@ class CitationAfterText(Rule):
 
     def check(self, ctx: RuleContext):
         cs = citations(ctx)
-        facts = cs.document
-        if facts.latest is None and facts.session is None:
-            return
         for c in cs.resolutions:
             if not is_own(c) or c.organ in (Organ.OTHER, Organ.UNKNOWN) or c.form in ("draft", "report"):
+                continue
+            # A resolution of a compilation is dated by its own symbol and closing lines.
+            facts = cs.facts_of(0 if c.paragraph is None else c.paragraph.part)
+            if facts.latest is None and facts.session is None:
                 continue
             if c.date is not None and not 1900 <= c.date.year <= 2100:
                 continue  # an implausible year is CIT008's

@@ -56,6 +56,7 @@ from resolint.citations.types import (
 )
 from resolint.generations import MISSING
 from resolint.model import Kind, Paragraph, Resolution
+from resolint.parser.patterns import UN_TITLE
 from resolint.source import Span
 
 T = TypeVar("T")
@@ -91,6 +92,15 @@ class CitationSet(list):
     """
 
     document: DocumentFacts
+    #: What a resolution of a compilation says about itself, by part, where it says more
+    #: than the whole text (see :meth:`facts_of`).
+    parts: dict[int, DocumentFacts]
+
+    def facts_of(self, part: int) -> DocumentFacts:
+        """The facts that date the text of part ``part``: its own where it has them (a
+        resolution of a compilation, with its symbol line or closing lines), else the
+        document's."""
+        return self.__dict__.get("parts", {}).get(part, self.document)
 
     def of_kind(self, cls: type) -> list:
         """The citations of one type, computed once (rules ask for them again and again)."""
@@ -129,28 +139,76 @@ def _facts(res: Resolution, organ: Organ, dates_by_par: dict[int, list[DateMenti
     facts = DocumentFacts(organ=organ)
     text = res.source.text
     if res.title.symbol is not None:
-        sym = text[res.title.symbol.start : res.title.symbol.end]
-        m = P.SYMBOL.match(sym)
-        if m:
-            own = symbol_citation(m, 0)
-            facts.session = own.session if own.form in ("ga", "draft", "session", "interpol-session", "interpol-agn") else None
-            facts.year = own.year if own.form.startswith("interpol") or own.form == "sc" else None
-            if own.form == "interpol-agn" and own.session:
-                facts.year = interpol_year_for_session(own.session)
-        else:
-            m2 = re.match(r"(\d{1,3})/(\d{1,4})$", sym)
-            if m2 and organ is Organ.GA:
-                facts.session = int(m2.group(1))
-    for p in res.closing:
-        for d in dates_by_par.get(p.index, []):
-            if d.date is not None:
-                facts.date, facts.date_basis = d.date, "the date of adoption"
+        _read_symbol(facts, text[res.title.symbol.start : res.title.symbol.end], organ)
+    _read_closing(facts, res.closing, dates_by_par)
     if facts.date is None and organ is Organ.INTERPOL:
         for p in res.openings[:1]:
             ds = [d for d in dates_by_par.get(p.index, []) if d.date is not None]
             if ds:
                 facts.date, facts.date_basis = ds[-1].date, "the last day of the session"
     return facts
+
+
+def _read_symbol(facts: DocumentFacts, sym: str, organ: Organ) -> None:
+    """The session or year a text's own symbol ("A/RES/79/136", "79/136") gives it."""
+    m = P.SYMBOL.match(sym)
+    if m:
+        own = symbol_citation(m, 0)
+        facts.session = own.session if own.form in ("ga", "draft", "session", "interpol-session", "interpol-agn") else None
+        facts.year = own.year if own.form.startswith("interpol") or own.form == "sc" else None
+        if own.form == "interpol-agn" and own.session:
+            facts.year = interpol_year_for_session(own.session)
+    else:
+        m2 = re.match(r"(\d{1,3})/(\d{1,4})$", sym)
+        if m2 and organ is Organ.GA:
+            facts.session = int(m2.group(1))
+
+
+def _read_closing(facts: DocumentFacts, closing: list[Paragraph], dates_by_par: dict[int, list[DateMention]]) -> None:
+    """The date of adoption: the last date of the closing lines."""
+    for p in closing:
+        for d in dates_by_par.get(p.index, []):
+            if d.date is not None:
+                facts.date, facts.date_basis = d.date, "the date of adoption"
+
+
+def _part_facts(res: Resolution, organ: Organ, dates_by_par: dict[int, list[DateMention]], document: DocumentFacts) -> dict[int, DocumentFacts]:
+    """What each resolution of a compilation says about itself, where it says more than
+    the whole text: its own symbol line before its opening ("76/13. Report of …") and its
+    own closing lines. A compilation's resolutions come from other sessions and dates: read
+    with the first one's session and the last one's date, every citation of a later
+    session was "after this text". A part that says nothing of itself (the parts A and B
+    of one resolution) is left out: the document's facts stand for it."""
+    out: dict[int, DocumentFacts] = {}
+    if len(res.openings) < 2:
+        return out
+    text = res.source.text
+    for part in range(len(res.openings)):
+        span = res.part_range(part)
+        symbol = _symbol_before(res, span.start) if part else None
+        closing = [p for p in res.paragraphs[span.start : span.stop] if p.kind is Kind.CLOSING]
+        if symbol is None and not closing:
+            continue
+        facts = DocumentFacts(organ=organ, session=document.session, year=document.year)
+        if symbol is not None:
+            facts.session = facts.year = None
+            _read_symbol(facts, text[symbol.start : symbol.end], organ)
+        _read_closing(facts, closing, dates_by_par)
+        if facts.date is None:
+            facts.date, facts.date_basis = document.date, document.date_basis
+        out[part] = facts
+    return out
+
+
+def _symbol_before(res: Resolution, opening: int) -> Span | None:
+    """The symbol of a title line ("76/13. Report of …") among the two paragraphs right
+    before the opening at index ``opening``."""
+    text = res.source.text
+    for p in res.paragraphs[max(0, opening - 2) : opening]:
+        m = UN_TITLE.match(text[p.span.start : p.span.end])  # (anchored at the start of a string)
+        if m:
+            return Span(p.span.start + m.start("sym"), p.span.start + m.end("sym"))
+    return None
 
 
 class ParagraphMemo(Protocol):
@@ -348,4 +406,5 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: Paragrap
     out = walk.out
     out.sort(key=lambda c: (c.span.start, c.span.end))
     out.document = _facts(res, organ, walk.dates_by_par)
+    out.parts = _part_facts(res, organ, walk.dates_by_par, out.document)
     return out
