@@ -27,8 +27,9 @@ are in :mod:`~resolint.citations.scan`. Their underscored names are private to t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -92,15 +93,20 @@ class CitationSet(list):
     """
 
     document: DocumentFacts
-    #: What a resolution of a compilation says about itself, by part, where it says more
-    #: than the whole text (see :meth:`facts_of`).
-    parts: dict[int, DocumentFacts]
+    #: Works out what each resolution of a compilation says about itself (by part, where
+    #: it says more than the whole text: ``_part_facts``); read by :meth:`facts_of`.
+    read_parts: Callable[[], dict[int, DocumentFacts]]
 
     def facts_of(self, part: int) -> DocumentFacts:
         """The facts that date the text of part ``part``: its own where it has them (a
         resolution of a compilation, with its symbol line or closing lines), else the
-        document's."""
-        return self.__dict__.get("parts", {}).get(part, self.document)
+        document's. Worked out on first use: only CIT004 asks, and only for a resolution
+        cited (a pass over every paragraph at every keystroke otherwise)."""
+        parts = self.__dict__.get("_parts")
+        if parts is None:
+            read = self.__dict__.get("read_parts")
+            parts = self.__dict__["_parts"] = {} if read is None else read()
+        return parts.get(part, self.document)
 
     def of_kind(self, cls: type) -> list:
         """The citations of one type, computed once (rules ask for them again and again)."""
@@ -406,5 +412,5 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: Paragrap
     out = walk.out
     out.sort(key=lambda c: (c.span.start, c.span.end))
     out.document = _facts(res, organ, walk.dates_by_par)
-    out.parts = _part_facts(res, organ, walk.dates_by_par, out.document)
+    out.read_parts = functools.partial(_part_facts, res, organ, walk.dates_by_par, out.document)
     return out
