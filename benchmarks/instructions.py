@@ -11,7 +11,8 @@ timed benchmarks (``compare.py``, ``lsp_bench.py``) on a quiet machine.
     python benchmarks/instructions.py keystroke [--size 150000] [--edits 10] [--root CHECKOUT]
                                                 [--family PREFIX]
         one-character edits of a generated compilation, linted as the language server does
-        (``build_state`` with the document's IncrementalLinter): the count of a run with
+        (``build_state`` with the document's IncrementalLinter, each edit applied to the
+        last version's line index as the server applies a change): the count of a run with
         the edits minus one without, per edit. With ``--family`` (a corpus file-name
         prefix: ``unga``, ``itu``, ``""`` for the first files), of ``--size`` bytes of
         real resolutions from ``--corpus`` instead (``lsp_bench.corpus_compilation``),
@@ -41,18 +42,24 @@ from lsp_bench import compilation, corpus_compilation
 from resolint.config import Settings
 from resolint.incremental import IncrementalLinter
 from resolint.lsp.settings import EditorSettings, ProjectSettings
+from resolint.lsp.positions import LineIndex
 from resolint.lsp.state import build_state
+from resolint.source import SourceText
 family = {family!r}
 text = compilation({size}) if family is None else corpus_compilation(Path({corpus!r}), family, {size})
 project, editor, linter = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter()
-build_state("file:///x", 1, text, None, project, editor, None, "utf-16", linter)
+index = LineIndex(SourceText(text), "utf-16")
+build_state("file:///x", 1, text, index, project, editor, None, "utf-16", linter)
 rnd = random.Random(11)
 for v in range(2, {edits} + 2):
     at = rnd.randrange(len(text))
     if family is not None:
         at = text.rfind("\\n", 0, at) + 1  # at the start of a line, as lsp_bench edits them
-    text = text[:at] + "x" + text[at:]
-    build_state("file:///x", v, text, None, project, editor, None, "utf-16", linter)
+    # Applied as the server applies a change (resolint.lsp.documents): the new version's
+    # index is the last one's, edited.
+    index = LineIndex(index.source.edited(at, at, "x"), "utf-16")
+    text = index.text
+    build_state("file:///x", v, text, index, project, editor, None, "utf-16", linter)
 """
 
 

@@ -46,6 +46,34 @@ def test_an_edited_text_has_the_line_starts_of_a_fresh_one(text, edits):
         text = source.text
 
 
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 5), TEXTS), min_size=1, max_size=6))
+def test_an_edited_text_knows_what_it_shares_with_those_it_was_edited_from(text, edits):
+    """``shared_ends`` never claims more than two versions share (the parse starts its
+    comparison there: a bound too long would hide an edit), and it answers for the last
+    three versions an edit chain went through, the nearest exactly at the edit."""
+    from resolint.parser.segments import changed_ends, common_prefix, common_suffix
+
+    versions = [SourceText(text)]
+    for at, cut, put in edits:
+        last = versions[-1]
+        at = min(at, len(last.text))
+        end = min(len(last.text), at + cut)
+        versions.append(last.edited(at, end, put))
+        new = versions[-1]
+        assert new.shared_ends(last.text) == (at, len(last.text) - end)
+        for back, older in enumerate(reversed(versions[:-1]), start=1):
+            a, b = new.shared_ends(older.text)
+            if back > 3 and all(o.text is not older.text for o in versions[-4:-1]):
+                assert (a, b) == (0, 0)
+            assert new.text[:a] == older.text[:a]
+            assert b <= min(len(new.text), len(older.text)) and new.text[len(new.text) - b :] == older.text[len(older.text) - b :]
+            full = common_prefix(older.text, new.text)
+            want = (full, common_suffix(older.text, new.text, min(len(older.text), len(new.text)) - full))
+            assert changed_ends(older.text, new.text, (a, b)) == want
+    assert SourceText("abc").shared_ends("abc") == (0, 0)  # another text: nothing known
+
+
 def reference_newline(text: str) -> str:
     """The line ending written most often, counted one break at a time (a tie goes to
     ``\\r\\n``, then ``\\r``, then ``\\n``); ``\\n`` when the text has none."""

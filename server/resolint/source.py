@@ -173,6 +173,12 @@ def _starts_between(text: str, lo: int, hi: int) -> list[int]:
     return starts
 
 
+#: How many edits back :attr:`SourceText.ancestry` goes: the language server lints after
+#: every change notification, which usually holds one edit; each kept text is the whole
+#: document's, held as long as the newer text is.
+_ANCESTRY = 3
+
+
 @dataclass(slots=True)
 class SourceText:
     """A document's text plus the offsets at which each of its lines starts.
@@ -183,6 +189,10 @@ class SourceText:
 
     text: str
     line_starts: list[int] = field(init=False, repr=False)
+    #: The texts this one was edited from (:meth:`edited`), nearest first, with how many
+    #: leading and trailing characters each is known to share with it (at least; see
+    #: :meth:`shared_ends`). Only the last :data:`_ANCESTRY` edits: each holds a text.
+    ancestry: tuple[tuple[str, int, int], ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -216,7 +226,23 @@ class SourceText:
         out = SourceText.__new__(SourceText)
         out.text = text
         out.line_starts = old[: first + 1] + _starts_between(text, old[first], hi) + list(map(shift.__add__, old[last:]))
+        kept = len(self.text) - end  # the characters after the edit, the same in both
+        out.ancestry = ((self.text, start, kept),) + tuple(
+            (older, min(start, a), min(kept, b)) for older, a, b in self.ancestry[: _ANCESTRY - 1]
+        )
         return out
+
+    def shared_ends(self, old: str) -> tuple[int, int]:
+        """How many leading and trailing characters this text shares with ``old`` at
+        least, as far as its edits tell (0, 0 when ``old`` is none of the texts it was
+        edited from). An edit keeps what is before its start and after its end, so a run
+        of edits keeps the shortest of each. The parse after a keystroke compares the
+        two versions from these bounds on (:func:`resolint.parser.segments.changed_ends`),
+        not from their first and last characters."""
+        for older, a, b in self.ancestry:
+            if older is old:
+                return a, b
+        return 0, 0
 
     def __len__(self) -> int:
         return len(self.text)

@@ -140,7 +140,7 @@ class DiagnosticMemo:
         old = self._text if self._setting == setting else None
         prefix, changed_end, shift, line_shift = -1, len(text) + 1, 0, 0
         if old is not None:
-            prefix, suffix = changed_ends(old, text)
+            prefix, suffix = changed_ends(old, text, index.source.shared_ends(old))
             changed_end = len(text) - suffix  # where the unchanged end of the new text starts
             shift, line_shift = len(text) - len(old), index.line_count - self._line_count
         line_starts = index.source.line_starts

@@ -27,14 +27,15 @@ _CHUNK = 2048
 S = TypeVar("S", str, list)
 
 
-def common_prefix(a: S, b: S) -> int:
-    """How many leading characters (or items: two lists) ``a`` and ``b`` share.
+def common_prefix(a: S, b: S, known: int = 0) -> int:
+    """How many leading characters (or items: two lists) ``a`` and ``b`` share, given
+    that they share the first ``known``.
 
     Compared a chunk at a time, each twice the last (a keystroke near the start of a
     1 MB draft is a dozen comparisons, not five hundred), then halved down to the
     first character that differs."""
     n = min(len(a), len(b))
-    i, chunk = 0, _CHUNK
+    i, chunk = min(known, n), _CHUNK
     while i < n and a[i : i + chunk] == b[i : i + chunk]:
         i += chunk
         chunk *= 2
@@ -50,11 +51,11 @@ def common_prefix(a: S, b: S) -> int:
     return lo if a[lo] != b[lo] else hi
 
 
-def common_suffix(a: S, b: S, limit: int) -> int:
-    """How many trailing characters (or items) ``a`` and ``b`` share, at most ``limit``
-    (as :func:`common_prefix`, from the end)."""
+def common_suffix(a: S, b: S, limit: int, known: int = 0) -> int:
+    """How many trailing characters (or items) ``a`` and ``b`` share, at most ``limit``,
+    given that they share the last ``known`` (as :func:`common_prefix`, from the end)."""
     la, lb = len(a), len(b)
-    k, chunk = 0, _CHUNK
+    k, chunk = min(known, limit), _CHUNK
     while k < limit and a[la - min(limit, k + chunk) : la - k] == b[lb - min(limit, k + chunk) : lb - k]:
         k = min(limit, k + chunk)
         chunk *= 2
@@ -74,9 +75,11 @@ def common_suffix(a: S, b: S, limit: int) -> int:
 _LAST: tuple[str, str, int, int] | None = None
 
 
-def changed_ends(old: str, new: str) -> tuple[int, int]:
+def changed_ends(old: str, new: str, known: tuple[int, int] = (0, 0)) -> tuple[int, int]:
     """How many leading and then trailing characters ``old`` and ``new`` share (the
-    trailing ones counted only after the leading ones, so the two never overlap).
+    trailing ones counted only after the leading ones, so the two never overlap), given
+    that they share at least ``known`` (:meth:`~resolint.source.SourceText.shared_ends`:
+    the comparison starts at the edit, not at both ends of the text).
 
     After a keystroke the parse and the conversion to LSP diagnostics both ask this of
     the same two versions; the answer for the last pair asked is kept (with the texts,
@@ -86,8 +89,8 @@ def changed_ends(old: str, new: str) -> tuple[int, int]:
     last = _LAST
     if last is not None and last[0] is old and last[1] is new:
         return last[2], last[3]
-    a = common_prefix(old, new)
-    b = common_suffix(old, new, min(len(old), len(new)) - a)
+    a = common_prefix(old, new, known[0])
+    b = common_suffix(old, new, min(len(old), len(new)) - a, known[1])
     _LAST = (old, new, a, b)
     return a, b
 
@@ -119,7 +122,7 @@ def plan(old: str, old_lines: int, merged: list[RawParagraph], source: SourceTex
     new = source.text
     if new == old:
         return None
-    a, b = changed_ends(old, new)
+    a, b = changed_ends(old, new, source.shared_ends(old))
     old_end, shift = len(old) - b, len(new) - len(old)
     edit_line = source.position(a).line
     start, first = 0, 0  # with no clean start before the edit, from the first line
