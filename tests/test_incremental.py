@@ -203,6 +203,43 @@ def test_incremental_lint_equals_full_lint_after_every_edit(seed, config, edits)
         assert _findings(got) == _findings(lint(text, settings_, style=style)), edit
 
 
+class _Stopped(BaseException):
+    """A lint stopped half-way, as the server stops one (:class:`~resolint.lsp.interrupt.LintInterrupted`
+    in its thread: a BaseException, which the engine does not take for a broken rule)."""
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SEEDS), st.lists(st.tuples(EDITS, st.integers(0, 30), EDITS), min_size=1, max_size=5))
+def test_a_lint_stopped_half_way_leaves_nothing_wrong_for_the_next(seed, steps):
+    """Some local rules ran on the stopped version, the others last ran on the one before:
+    the next lint compares each rule's keys with its own last run (rules that read the same
+    paragraphs share one comparison only when their last runs were the same too)."""
+    linter, plain = IncrementalLinter(), Settings()
+    text = seed
+    linter.lint(text, plain)
+    real = LintCache.local_violations
+    for edit, stop_after, then in steps:
+        text = apply_edit(text, edit)
+        calls = 0
+
+        def stopping(self, rule, ctx, _stop=stop_after):
+            nonlocal calls
+            calls += 1
+            if calls > _stop:
+                raise _Stopped
+            return real(self, rule, ctx)
+
+        LintCache.local_violations = stopping  # type: ignore[method-assign]
+        try:
+            linter.lint(text, plain)
+        except _Stopped:
+            pass
+        finally:
+            LintCache.local_violations = real  # type: ignore[method-assign]
+        text = apply_edit(text, then)
+        assert _findings(linter.lint(text, plain)) == _findings(lint(text, plain)), (edit, then)
+
+
 #: Compilations: several drafts one after the other, each opening a resolution of its own.
 COMPILATIONS = st.lists(st.sampled_from(SEEDS), min_size=2, max_size=4).map(
     lambda drafts: "\n\n".join(d if OPENING_LINE.search(d) else f"{OPENINGS[0]}\n\n{d}" for d in drafts)

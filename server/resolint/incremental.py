@@ -202,6 +202,10 @@ class LintCache:
         self.numbers_moved = 0
         #: This lint's answer of _unedited_later_part, by part.
         self._later_parts: dict[int, tuple[Joined, int] | None] = {}
+        #: This lint's local-rule keys and their comparisons with the last lint's, shared
+        #: by the rules that read the same paragraphs (see :meth:`_rule_keys`).
+        self._shared_keys: dict[tuple, tuple] = {}
+        self._shared_ends: dict[tuple[int, int], tuple] = {}
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo(self.literal_starts)
 
@@ -215,6 +219,7 @@ class LintCache:
         self._values.next_round()
         self._parts.next_round()
         self._later_parts = {}
+        self._shared_keys, self._shared_ends = {}, {}
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
@@ -401,6 +406,7 @@ class LintCache:
         """A lint of ``res`` begins (the engine says so once it is parsed)."""
         self._current = res
         self._later_parts = {}  # (also at next_round: a lint stopped inside it leaves none)
+        self._shared_keys, self._shared_ends = {}, {}
 
     def _text_id(self, p: Paragraph) -> int | None:
         """The parse memo's number for the text of ``p``, a paragraph of the resolution
@@ -497,19 +503,10 @@ class LintCache:
         ``map`` and list comparisons); only the paragraphs with something to report, or
         not seen before, are visited one by one."""
         prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
-        numbers = self.paragraph_numbers(ctx.text, ctx.resolution)
         paragraphs = rule.paragraphs(ctx)
         if not isinstance(paragraphs, list):
             paragraphs = list(paragraphs)
-        indexes = list(map(_INDEX, paragraphs))
-        bulk = rule.paragraph_keys(ctx)
-        keys: list
-        if bulk is not None:
-            keys = list(zip(map(numbers.__getitem__, indexes), map(bulk.__getitem__, indexes), strict=True))
-        elif type(rule).paragraph_key is Rule.paragraph_key:  # most rules: the paragraph alone
-            keys = list(map(numbers.__getitem__, indexes))
-        else:
-            keys = [(numbers[p.index], rule.paragraph_key(ctx, p)) for p in paragraphs]
+        keys = self._rule_keys(rule, ctx, paragraphs)
         table = self._violations.get(prefix)
         if table is None:
             table = self._violations[prefix] = {}
@@ -534,6 +531,34 @@ class LintCache:
         self._ran.add(prefix)
         return out
 
+    def _rule_keys(self, rule: Rule, ctx: RuleContext, paragraphs: list[Paragraph]) -> list:
+        """A local rule's cache key for each of ``paragraphs``: the paragraph's number
+        (:meth:`paragraph_numbers`), with what else the rule reads of it.
+
+        Rules that read the same paragraphs (the lint's shared lists: the preamble, the
+        drafter's own paragraphs) with the same keys get the same list object: it is
+        built once per lint, not once per rule, and so is its comparison with the last
+        lint's list (:meth:`_same_ends`), which the rules also shared. Each is a pass over
+        every paragraph after every keystroke."""
+        bulk = rule.paragraph_keys(ctx)
+        plain = type(rule).paragraph_key is Rule.paragraph_key  # most rules: the paragraph alone
+        if bulk is None and not plain:
+            numbers = self.paragraph_numbers(ctx.text, ctx.resolution)
+            return [(numbers[p.index], rule.paragraph_key(ctx, p)) for p in paragraphs]
+        shared = (id(paragraphs), id(bulk))
+        hit = self._shared_keys.get(shared)
+        if hit is not None and hit[0] is paragraphs and hit[1] is bulk:
+            return hit[2]
+        numbers = self.paragraph_numbers(ctx.text, ctx.resolution)
+        indexes = list(map(_INDEX, paragraphs))
+        keys: list
+        if bulk is not None:
+            keys = list(zip(map(numbers.__getitem__, indexes), map(bulk.__getitem__, indexes), strict=True))
+        else:
+            keys = list(map(numbers.__getitem__, indexes))
+        self._shared_keys[shared] = (paragraphs, bulk, keys)  # (the objects held: their ids stay theirs)
+        return keys
+
     def _same_ends(self, prefix: tuple, keys: list) -> tuple[int, int, list[tuple[int, Any]], list[tuple[int, Any]]]:
         """How many of a local rule's keys start and end the list as in its last run
         (``j`` and ``k``, at most all of either list between them), and what that run
@@ -543,8 +568,14 @@ class LintCache:
         if last is None:
             return 0, 0, [], []
         last_keys, last_found = last
-        j = common_prefix(last_keys, keys)
-        k = common_suffix(last_keys, keys, min(len(last_keys), len(keys)) - j)
+        pair = (id(last_keys), id(keys))
+        hit = self._shared_ends.get(pair)
+        if hit is not None and hit[0] is last_keys and hit[1] is keys:
+            j, k = hit[2], hit[3]
+        else:
+            j = common_prefix(last_keys, keys)
+            k = common_suffix(last_keys, keys, min(len(last_keys), len(keys)) - j)
+            self._shared_ends[pair] = (last_keys, keys, j, k)
         tail, moved = len(last_keys) - k, len(keys) - len(last_keys)
         return j, k, [(at, hit) for at, hit in last_found if at < j], [(at + moved, hit) for at, hit in last_found if at >= tail]
 
