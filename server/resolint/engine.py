@@ -171,6 +171,10 @@ def lint(
     else:
         rule_set = tuple(rules)
     raw = _run_rules(ctx, _active_rules(rule_set, settings, style_obj, path), settings, cache)
+    failure = facts.citation_failure()
+    if failure is not None:
+        raw.append(Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR,
+                           f"internal error in citation extraction: {failure!r}; citations were not checked", Span(0, 0)))
     protected = facts.derived(listguard.document_protected_spans)
     if protected:
         raw = listguard.guard_findings(raw, protected, source.text)

@@ -218,3 +218,25 @@ def test_each_resolution_of_a_compilation_is_dated_by_its_own_symbol_and_closing
     one = lint("78/10. Sport\n\nThe General Assembly,\n\n1. Decides.\n\nB\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Decides.")
     assert one.facts.citations.facts_of(1) is one.facts.citations.document
     assert [f.code for f in one.findings if f.code == "CIT004"] == ["CIT004"]
+
+
+def test_an_extraction_that_fails_is_reported_not_taken_for_no_finding(monkeypatch, caplog):
+    """A bug in the extractor costs the citations, not the lint: the other rules still
+    report, and one internal error says the citations were not checked (before, a log line
+    only: a drafter saw no citation finding and took it for citations that were right)."""
+    import resolint.citations as citations
+    from resolint.engine import INTERNAL_CODE, lint
+
+    text = "The General Assembly,\n\nRecalls its resolution 71/19 of 21 November 2016,\n\n1. Urges States to act.\n"
+    before = lint(text)
+    assert INTERNAL_CODE not in {f.code for f in before.findings}
+
+    def broken(resolution, memo=None):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(citations, "extract", broken)
+    after = lint(text)
+    internal = [f for f in after.findings if f.code == INTERNAL_CODE]
+    assert len(internal) == 1 and "citation extraction" in internal[0].message and "extractor bug" in internal[0].message
+    assert "PRE001" in {f.code for f in after.findings}  # the preamble's operative verb, as before
+    assert {f.code for f in before.findings if not f.code.startswith("CIT")} <= {f.code for f in after.findings}

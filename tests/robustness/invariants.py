@@ -5,10 +5,10 @@ Shared by the hypothesis tests (``tests/robustness``) and the atheris fuzzer
 suite runs. Each check raises :class:`InvariantError` naming what broke; nothing here
 returns a bare boolean a caller could forget to assert.
 
-The engine and the parser hide their own crashes (a rule that raises becomes a DOC000
-finding, a parser that raises turns the whole text into one unplaced paragraph, both
-logged); :func:`no_hidden_errors` turns those log records back into failures, so a
-fuzzer sees the bug instead of the mask.
+The engine and the parser hide their own crashes (a rule that raises, or a citation
+extraction that fails, becomes a DOC000 finding, a parser that raises turns the whole
+text into one unplaced paragraph, both logged); :func:`no_hidden_errors` turns those log
+records back into failures, so a fuzzer sees the bug instead of the mask.
 """
 
 from __future__ import annotations

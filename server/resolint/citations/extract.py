@@ -93,6 +93,9 @@ class CitationSet(list):
     """
 
     document: DocumentFacts
+    #: What stopped the extraction (:func:`resolint.citations.safe_extract`), when it
+    #: failed: the set is then empty, and the lint says so (a DOC000 finding).
+    failure: Exception | None = None
     #: Works out what each resolution of a compilation says about itself (by part, where
     #: it says more than the whole text: ``_part_facts``); read by :meth:`facts_of`.
     read_parts: Callable[[], dict[int, DocumentFacts]]

@@ -157,6 +157,12 @@ class Analysis:
         """Every citation, date, instrument, article and internal reference."""
         return safe_extract(self.resolution, self._memo)
 
+    def citation_failure(self) -> Exception | None:
+        """What stopped the extraction of :attr:`citations`, when a rule asked for them
+        and it failed (None when none asked: nothing was missed)."""
+        found = self.__dict__.get("citations")
+        return None if found is None else found.failure
+
     @cached_property
     def preamble(self) -> list[Paragraph]:
         """:attr:`Resolution.preamble`, once per lint (several rules walk it). Read only."""
