@@ -20,10 +20,6 @@ ADOPTED_BODIES = ("UNGA", "INTERPOL General Assembly")
 #: style -> flagged opener -> why it stays unknown.
 EXPLAINED: dict[str, dict[str, str]] = {
     "un-ga": {
-        # "Calling upon/for" stand in a few preambles; the listed form is the operative
-        # "Calls upon", and the participle is far more often a mistake for it in drafts
-        # (OPR004 relies on it): worth a look (PRE002 is info), not a listed opener.
-        "Calling": "'Calling upon'/'Calling for' in a preamble: listed as operative 'Calls upon'",
         # "Also, in this regard, requests …": the verb comes after an inserted phrase.
         "Also": "'Also, in this regard, <verb>': the opener is after the inserted phrase",
         # "Looks forward (also) to": listed, it would turn the attested "Looks forward also

@@ -113,6 +113,13 @@ def listed_in_another_spelling(written: str, phrases: tuple[str, ...]) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
+def listed_heads(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The first word of each of ``phrases``, in lower case: the participles (and
+    adjectives, adverbs) the list opens with."""
+    return frozenset(p.split()[0].lower() for p in phrases if p.split())
+
+
+@functools.lru_cache(maxsize=16)
 def _lowered(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p.lower() for p in phrases)
 

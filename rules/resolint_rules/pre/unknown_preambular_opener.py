@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import listed_in_another_spelling, reads_as_operative_verb, suggestion_fix, unlisted_opener
+from resolint_rules.common import (
+    listed_heads,
+    listed_in_another_spelling,
+    reads_as_operative_verb,
+    suggestion_fix,
+    unlisted_opener,
+)
 
 #: Adjectives that open preambular paragraphs (UN-STRUCT-03: "… or an adjective").
 ADJECTIVE_OPENERS = frozenset(
@@ -15,10 +21,12 @@ class UnknownPreambularOpener(Rule):
     ## What it does
     Reports a preambular opener that is not among the style's preambular phrases, and
     suggests the nearest listed phrase. A participle or adjective that is simply not
-    listed ("Stressing") is worth a look (info); a word that is neither ("The", "In")
+    listed ("Remaining deeply concerned") is worth a look (info); a word that is neither ("The", "In")
     is a warning, since the paragraph then has no opener at all. A listed phrase in
     another spelling ("Emphasising") is not reported: TRM010 checks the spelling where
-    the style prescribes one.
+    the style prescribes one. Nor is the participle of listed phrases with another
+    complement ("Expressing its full support", "Calling upon", "Having conducted", where
+    the style lists "Expressing concern", "Calling attention to", "Having examined").
 
     ## Why is this bad?
     The phrase lists are the house style's vocabulary. A misspelt opener ("Recaling")
@@ -78,6 +86,12 @@ class UnknownPreambularOpener(Rule):
         written = ctx.slice(op.span)
         if listed_in_another_spelling(written, ctx.style.preambular):
             return
-        fix, hint = suggestion_fix(ctx, op, ctx.style.preambular)
         severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
+        if severity is Severity.INFO and lower in listed_heads(ctx.style.preambular):
+            # The participle of listed phrases with a complement the list does not hold
+            # ("Expressing its full support", "Calling upon", "Having conducted"): the
+            # lists cannot name every complement, and "'Calling' is not a preambular
+            # opener; did you mean 'Recalling'?" told a drafter something false.
+            return
+        fix, hint = suggestion_fix(ctx, op, ctx.style.preambular)
         yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)
