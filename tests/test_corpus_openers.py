@@ -22,10 +22,6 @@ EXPLAINED: dict[str, dict[str, str]] = {
     "un-ga": {
         # "Also, in this regard, requests …": the verb comes after an inserted phrase.
         "Also": "'Also, in this regard, <verb>': the opener is after the inserted phrase",
-        # "Looks forward (also) to": listed, it would turn the attested "Looks forward also
-        # to" into an OPR011 finding ("Also looks forward"); where GA texts put "also"
-        # after a multi-word operative phrase needs review before the phrase is listed.
-        "Looks": "'Looks forward also to' is attested; OPR011 would report it once listed",
         # Text converted from PDF with letter-spaced headings: "I n v i t e s".
         "I": "letter-spaced text from a PDF conversion",
         # A paragraph split off a list of names ("…, Australia,\n\nNew Zealand, …").
