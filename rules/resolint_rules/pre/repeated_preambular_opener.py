@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from resolint.model import Kind
 from resolint.openers import MODIFIER_WORDS
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -13,7 +15,9 @@ class RepeatedPreambularOpener(Rule):
     Reports a preambular opener that repeats the opener of the paragraph just before it
     without "also" or "further", and offers the form the style prefers ("Recalling
     also" in UN and INTERPOL style). Openers repeated further apart are left alone:
-    adopted UN texts do that routinely.
+    adopted UN texts do that routinely. So is a repeated opener that "in particular" or
+    "in this regard" (or "in that respect", "in this context") marks as "also" would:
+    "Recalling in particular …", "Welcoming in this regard also …".
 
     ## Why is this bad?
     UN usage marks a repeated opener: "Recalling …, Recalling also …, Recalling further
@@ -95,6 +99,11 @@ class RepeatedPreambularOpener(Rule):
 #: A listed phrase that starts with a modifier ("also welcoming").
 _MODIFIER_FIRST = tuple(f"{w} " for w in MODIFIER_WORDS)
 
+#: What marks a repeated opener as "also" does when it follows the phrase: "Recalling in
+#: particular …", "Noting in this regard …", "Welcoming in this regard also …" (adopted
+#: General Assembly resolutions write these after the same participle, without "also").
+_MARKS_REPETITION = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?:particular|(?:this|that)[ \t\u00a0]+(?:regard|respect|context))\b", re.IGNORECASE)
+
 
 def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
     """The span and phrase (lower case) of the listed opener of ``p`` when it carries no
@@ -104,6 +113,8 @@ def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
         return None
     phrase = op.phrase.lower()
     if op.before is not None or op.after is not None or phrase.endswith(MODIFIER_WORDS) or phrase.startswith(_MODIFIER_FIRST):
+        return None
+    if _MARKS_REPETITION.match(ctx.text, op.span.end, p.content.end):
         return None
     return op.span, phrase
 
