@@ -274,3 +274,31 @@ def test_an_opener_in_another_spelling_is_fine_where_the_style_keeps_national_sp
 def test_a_misspelt_opener_is_still_unknown():
     text = _SPELT.replace("Emphasising the role", "Emphasisng the role")
     assert "PRE002" in {f.code for f in lint(text, style="mun").findings}
+
+
+# -- a Model UN header decides the style --------------------------------------------------
+_MUN_BODY = (
+    "The General Assembly,\n\nFurther recalling its resolution 77/211 of 15 December 2022,\n\n"
+    "Noting with regret that many States lack specialised units,\n\n"
+    "1. Calls upon Member States to share information;\n\n2. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("header", [
+    "FORUM: General Assembly Third Committee\nQUESTION OF: Protecting children online\nSUBMITTED BY: Norway\n\n",
+    "Committee: Third Committee\nSponsors: Chile, Ghana\nSignatories: Japan\n\n",
+    "Main submitter: Norway\nCo-submitters: Chile, Ghana\n\n",
+])
+def test_a_model_un_header_decides_the_style_over_a_general_assembly_opening(header):
+    """A Model UN draft opens "The General Assembly," as the body it simulates; its header
+    says it is a Model UN draft, whose house keeps national spelling and "Further
+    recalling" (read as the General Assembly's style, it had TRM010 and PRE007 findings)."""
+    result = lint(header + _MUN_BODY)
+    assert result.style.name == "mun"
+    assert result.findings == []
+
+
+def test_the_general_assembly_opening_alone_is_still_the_general_assembly_style():
+    result = lint(_MUN_BODY)
+    assert result.style.name == "un-ga"
+    assert {f.code for f in result.findings} == {"PRE007", "TRM010"}
