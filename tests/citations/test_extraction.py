@@ -240,3 +240,37 @@ def test_an_extraction_that_fails_is_reported_not_taken_for_no_finding(monkeypat
     assert len(internal) == 1 and "citation extraction" in internal[0].message and "extractor bug" in internal[0].message
     assert "PRE001" in {f.code for f in after.findings}  # the preamble's operative verb, as before
     assert {f.code for f in before.findings if not f.code.startswith("CIT")} <= {f.code for f in after.findings}
+
+
+def _cited(text: str) -> dict[str, tuple[Organ, Basis]]:
+    res = parse(text)
+    return {c.text: (c.organ, c.basis) for c in extract(res).resolutions}
+
+
+def test_a_bare_resolution_dated_outside_its_assembly_session_is_the_human_rights_councils():
+    """The Council numbers its resolutions by session as the Assembly does: "and
+    resolutions 32/13 of 1 July 2016" after the Council's list was taken for the
+    Assembly's resolution of 1977 (CIT001: "numbered in session 32 (1977–1978)")."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 77/211 of 15 December 2022, and Human Rights Council "
+        "resolutions 28/16 of 26 March 2015 and 54/21 of 16 October 2023 on the right to privacy in the digital age "
+        "and resolutions 32/13 of 1 July 2016 and 45/95 of 14 December 1990,\n\n1. Decides to act.\n"
+    )
+    cited = _cited(text)
+    assert cited["32/13"] == (Organ.HRC, Basis.CONTEXT)
+    # Dated within its Assembly session (and before the Council existed): the Assembly's.
+    assert cited["45/95"][0] is Organ.GA and cited["77/211"][0] is Organ.GA
+    from resolint.engine import lint
+
+    assert "CIT001" not in {f.code for f in lint(text).findings}
+
+
+def test_a_bare_resolution_dated_outside_its_session_stays_the_assemblys_without_the_council():
+    text = "The General Assembly,\n\nRecalling resolution 32/13 of 1 July 2016,\n\n1. Decides to act.\n"
+    assert _cited(text)["32/13"] == (Organ.GA, Basis.IMPLIED)
+    from resolint.engine import lint
+
+    assert "CIT001" in {f.code for f in lint(text).findings}
+    # A session the Council had not reached by that date is not the Council's either.
+    late = text.replace("Recalling resolution 32/13", "Recalling Human Rights Council resolution 5/1 on its institutions, and resolution 72/13")
+    assert _cited(late)["72/13"][0] is Organ.GA

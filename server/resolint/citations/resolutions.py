@@ -11,6 +11,7 @@ from typing import Any
 
 from resolint.citations import patterns as P
 from resolint.citations.organs import _Context, _fits, _owner_after, _resolve, _subject_after
+from resolint.citations.refdata import ga_session_window
 from resolint.citations.scan import _in, _matches_at
 from resolint.citations.types import (
     Basis,
@@ -156,6 +157,28 @@ def _list_item(
     return c, sym.end()
 
 
+#: The Human Rights Council named in a paragraph.
+_HRC = re.compile(r"\bHuman Rights Council\b")
+
+
+def _councils_numbering(c: ResolutionCitation, ptext: str, kw_start: int) -> bool:
+    """Whether a bare "resolution 32/13 of 1 July 2016", taken for the General Assembly's
+    by default, is the Human Rights Council's: its date lies outside the Assembly session
+    its number names, and the Council is named before it in the paragraph ("… Human Rights
+    Council resolutions 28/16 of 26 March 2015 … on the right to privacy and resolutions
+    32/13 of 1 July 2016, …"). The Council numbers its resolutions by session as the
+    Assembly does, so only the date tells them apart; it met first in 2006 and holds
+    about three regular sessions a year (A/RES/60/251, para. 10: "no fewer than three
+    sessions per year"), so its session N is not held before 2006 + (N - 4) / 3."""
+    if c.organ is not Organ.GA or c.form != "ga" or c.session is None or c.date is None or c.date.date is None:
+        return False
+    lo, hi = ga_session_window(c.session)
+    year = c.date.date.year
+    if lo <= c.date.date <= hi or year < 2006 or c.session > 3 * (year - 2006) + 4:
+        return False
+    return "Human Rights Council" in ptext and _HRC.search(ptext, 0, kw_start) is not None
+
+
 def _keyword_list(ctx: _Context, par: _Par, kw: re.Match, prev_list, out: list, covered: list) -> tuple[list[ResolutionCitation], int]:
     """The citations listed after one "resolution(s)" / "decision(s)", and where the list ends."""
     decision = kw.group("kw").lower().startswith("decision")
@@ -168,6 +191,8 @@ def _keyword_list(ctx: _Context, par: _Par, kw: re.Match, prev_list, out: list, 
             break
         c, end = found
         end = par.place(c, end)
+        if c.basis is Basis.IMPLIED and _councils_numbering(c, par.text, kw.start()):
+            c.organ, c.basis, c.form = Organ.HRC, Basis.CONTEXT, "session"
         if not par.is_own(c):
             out.append(c)
         covered.append((c.span.start - par.base, c.span.end - par.base))
