@@ -302,3 +302,50 @@ def test_the_general_assembly_opening_alone_is_still_the_general_assembly_style(
     result = lint(_MUN_BODY)
     assert result.style.name == "un-ga"
     assert {f.code for f in result.findings} == {"PRE007", "TRM010"}
+
+
+# -- footnotes: a reference after the final mark, the note's text after the paragraphs ------
+_NOTED = (
+    "The General Assembly,\n\nWelcoming the adoption of the United Nations Convention against Cybercrime,{ref}\n\n"
+    "Recalling its resolution 79/243 of 24 December 2024,\n\n1. Urges Member States to ratify the Convention;\n\n"
+    "2. Decides to remain seized of the matter.\n\n{note} Resolution 79/243, annex.\n"
+)
+
+
+@pytest.mark.parametrize(("ref", "note"), [("¹", "¹"), ("[^1]", "[^1]:"), ("²³", "²³")])
+def test_a_footnote_reference_follows_the_final_mark_and_its_text_is_a_note(ref, note):
+    """"…Cybercrime,¹" ends with its comma (PRE004 said it had none), and "¹ Resolution
+    79/243, annex." after the last operative paragraph is the footnote's text, not an
+    unnumbered operative paragraph (OPR001, and OPR007 on the full stop before it)."""
+    result = lint(_NOTED.format(ref=ref, note=note))
+    assert result.findings == []
+    assert result.resolution.paragraphs[-1].kind is Kind.NOTE
+
+
+def test_the_mark_a_fix_adds_goes_before_the_footnote_reference():
+    from resolint.fixes import fix_text
+
+    text = _NOTED.format(ref="", note="¹").replace("ratify the Convention;", "ratify the Convention against Cybercrime¹")
+    # (TRM001 read "Cybercrime¹" as a longer word than the title: "'Nations Convention
+    # against Cybercrime' is not the title …")
+    assert [f.code for f in lint(text).findings] == ["OPR007"]
+    assert "the Convention against Cybercrime;¹\n" in fix_text(text, lint).text
+
+
+@pytest.mark.parametrize(("end", "mark"), [(",1", ","), (";12", ";"), (",000", ""), (" 5.1", ""), ("/1", ""), (".1", "")])
+def test_plain_digits_are_a_footnote_reference_only_after_a_comma_or_semicolon(end, mark):
+    """A conversion writes the reference as a plain digit ("UNISPACE+50,1"); a number
+    keeps its digits ("1,000", "paragraph 5.1", "70/1")."""
+    from resolint.parser.labels import read_terminal
+
+    text = "Noting the assessment of UNISPACE+50" + end
+    found = read_terminal(text, 0, len(text))
+    assert (text[found.start] if found else "") == mark
+
+
+def test_a_footnote_reference_glued_to_an_instruments_title_leaves_the_title_whole():
+    """"…against Cybercrime¹," was read as a longer word than the title: TRM001 "'Nations
+    Convention against Cybercrime' is not the title of the United Nations Convention
+    against Cybercrime"."""
+    text = _NOTED.format(ref="", note="¹").replace("Cybercrime,", "Cybercrime¹,")
+    assert lint(text).findings == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from resolint.parser.labels import before_note_reference
 from resolint.rule import Edit, Fix, RuleContext
 from resolint.source import Span
 
@@ -27,6 +28,7 @@ def _before_closing_markup(text: str, start: int, end: int) -> int:
     the parser does not read as the paragraph's end (the fix never converged), and pointed the
     finding at the ``\\n`` of a CRLF pair (found by the fuzzer).
     """
+    end = before_note_reference(text, start, end)  # "…Crimes¹": the mark goes before the reference
     cut = end
     while cut > start and text[cut - 1] in "*_":
         cut -= 1

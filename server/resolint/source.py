@@ -19,6 +19,10 @@ LINE_BREAKS = ("\r\n", "\n", "\r")
 #: Characters that join a word to the next ("Secretary-General", "rule_id"): a match next
 #: to one is part of a longer word.
 WORD_JOINERS = "-_"
+#: Superscript digits: a footnote reference as a word processor or a PDF conversion leaves
+#: it ("… Electronic Form of Serious Crimes,¹"). Word characters to ``str.isalnum`` and to
+#: the regex ``\w``, but no part of the word they follow.
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 #: A lone UTF-16 surrogate: a Python string may hold one (a language client sends "\ud800"

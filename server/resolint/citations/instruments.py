@@ -16,7 +16,7 @@ from resolint.citations.types import (
 )
 from resolint.literals import find_all, first_of, matches_at
 from resolint.model import Paragraph
-from resolint.source import Span, word_before
+from resolint.source import SUPERSCRIPT_DIGITS, Span, word_before
 
 
 def trie_regex(words: list[str]) -> str:
@@ -52,8 +52,10 @@ class _NameMatcher:
         for name, inst, form in names:
             self.by_name.setdefault(name, (inst, form))
         body = trie_regex([n for n, _, _ in names]) or r"(?!x)x"
-        # Greedy optional tails make the trie prefer the longest name.
-        self.regex = re.compile(rf"(?:{body})(?![\w-])")
+        # Greedy optional tails make the trie prefer the longest name. A footnote reference
+        # glued to the name ("…against Cybercrime¹") does not run it on into a longer word
+        # (superscript digits are word characters to the regex).
+        self.regex = re.compile(rf"(?:{body})(?![^\W{SUPERSCRIPT_DIGITS}]|-)")
         self.variants = [(v, inst) for inst in instruments for v in inst.variants]
         # Every name and every variant starts with one of these literal prefixes: the text is
         # scanned once per prefix (``str.find``), and the patterns are tried only there.

@@ -23,16 +23,21 @@ import re
 
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
-from resolint.source import Span
+from resolint.source import SUPERSCRIPT_DIGITS, Span
 
 #: An opener heading a group is a phrase, not a sentence ("instructs the Director of the
 #: Telecommunication Standardization Bureau", or with its qualifier, "instructs the
 #: Secretary-General, in consultation with the Directors of the three Bureaux").
 GROUP_OPENER_MAX_CHARS = 220
 _OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
-#: Footnote text left in the body by a conversion: a rule of underscores, then the
-#: footnote's number and text ("____________________ 1 These include …").
-FOOTNOTE = re.compile(r"^_{5,}\s*(?:\d{1,3}\b|\*)")
+#: Footnote text: a rule of underscores a conversion left, then the footnote's number and
+#: text ("____________________ 1 These include …"); a superscript number ("¹ Resolution
+#: 79/243, annex."); a Markdown footnote ("[^1]: Resolution 79/243, annex.").
+FOOTNOTE = re.compile(
+    rf"^(?:_{{5,}}\s*(?:\d{{1,3}}\b|\*|[{SUPERSCRIPT_DIGITS}]+)|[{SUPERSCRIPT_DIGITS}]+[ \t\u00a0]+\S|\[\^[^\]\s]{{1,20}}\]:)"
+)
+#: The first characters a footnote's text may start with (see :data:`FOOTNOTE`).
+FOOTNOTE_LEADS = frozenset("_[" + SUPERSCRIPT_DIGITS)
 
 
 _ENDS_CLAUSE = frozenset(TERMINALS)

@@ -8,7 +8,7 @@ import re
 from resolint import numerals
 from resolint.model import Label, LabelScheme
 from resolint.numerals import to_roman as to_roman
-from resolint.source import Span
+from resolint.source import SUPERSCRIPT_DIGITS, Span
 
 _BULLET = re.compile(r"[-*•‣◦·–—](?=[ \t\u00a0])[ \t\u00a0]*")
 # Label forms, tried in order. Group "v" is the label's value text.
@@ -204,8 +204,37 @@ def _scheme_and_value(raw: str, prefer_alpha_for: int | None) -> tuple[LabelSche
     return roman_scheme, r
 
 
+#: A Markdown footnote reference ("…,[^1]").
+_NOTE_REFERENCE = re.compile(r"\[\^[^\]\s]{1,20}\]")
+
+
+def before_note_reference(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends before a footnote reference after its last mark or
+    word: superscript digits ("…Crimes,¹"), a Markdown reference ("…Crimes,[^1]"), or the
+    one or two plain digits a conversion leaves after a comma or semicolon ("…UNISPACE+50,1";
+    not after a full stop, where "paragraph 5.1" is a number). ``end`` when there is none.
+    The final mark stands before the reference: a paragraph's mark is read, and added or
+    replaced by a fix, there."""
+    i = end
+    while i > start and text[i - 1] in SUPERSCRIPT_DIGITS:
+        i -= 1
+    if i < end:
+        return i
+    if end - start > 4 and text[end - 1] == "]":
+        j = text.rfind("[^", max(start, end - 24), end)
+        return j if j > start and _NOTE_REFERENCE.fullmatch(text, j, end) else end
+    j = end
+    while j > start and end - j < 3 and "0" <= text[j - 1] <= "9":
+        j -= 1
+    if 0 < end - j <= 2 and j - 1 > start and text[j - 1] in ",;":
+        return j
+    return end
+
+
 def read_terminal(text: str, start: int, end: int) -> Span | None:
-    """The final punctuation mark, looking through closing quotes and emphasis."""
+    """The final punctuation mark, looking through closing quotes and emphasis and a
+    footnote reference after them (:func:`before_note_reference`)."""
+    end = before_note_reference(text, start, end)
     i = end - 1
     while i >= start and text[i] in _CLOSERS:
         i -= 1

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
-from resolint.parser.groups import is_footnote, looks_like_group_opener, opens_items
+from resolint.parser.groups import FOOTNOTE_LEADS, is_footnote, looks_like_group_opener, opens_items
 from resolint.parser.labels import alpha_value
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
@@ -320,8 +320,9 @@ def page_furniture(st: Placement, c: Clause) -> bool:
 
 
 def footnote_text(st: Placement, c: Clause) -> bool:
-    """Footnote text a conversion left between paragraphs ("____ 1 These include …")."""
-    if c.lead == "_" and is_footnote(c.body):
+    """Footnote text between paragraphs: what a conversion left ("____ 1 These include
+    …"), or typed ("¹ Resolution 79/243, annex.", "[^1]: …")."""
+    if c.lead in FOOTNOTE_LEADS and is_footnote(c.body):
         c.p.kind = Kind.NOTE  # does not change the state: the group or list goes on
         return True
     return False
