@@ -332,7 +332,10 @@ def test_the_mark_a_fix_adds_goes_before_the_footnote_reference():
     assert "the Convention against Cybercrime;¹\n" in fix_text(text, lint).text
 
 
-@pytest.mark.parametrize(("end", "mark"), [(",1", ","), (";12", ";"), (",000", ""), (" 5.1", ""), ("/1", ""), (".1", "")])
+@pytest.mark.parametrize(("end", "mark"), [
+    (",1", ","), (";12", ";"), (";1,2", ";"), (",000", ""), (" 5.1", ""), ("/1", ""), (".1", ""),
+    (",¹,²", ","), (";[^1][^2]", ";"), ("¹", ""),
+])
 def test_plain_digits_are_a_footnote_reference_only_after_a_comma_or_semicolon(end, mark):
     """A conversion writes the reference as a plain digit ("UNISPACE+50,1"); a number
     keeps its digits ("1,000", "paragraph 5.1", "70/1")."""
@@ -341,6 +344,14 @@ def test_plain_digits_are_a_footnote_reference_only_after_a_comma_or_semicolon(e
     text = "Noting the assessment of UNISPACE+50" + end
     found = read_terminal(text, 0, len(text))
     assert (text[found.start] if found else "") == mark
+
+
+def test_a_fix_replaces_the_mark_before_several_references_not_the_comma_between_them():
+    from resolint.fixes import fix_text
+
+    text = _NOTED.format(ref="", note="¹").replace("ratify the Convention;", "ratify the Convention,1,2")
+    assert [f.code for f in lint(text).findings] == ["OPR007"]
+    assert "ratify the Convention;1,2\n" in fix_text(text, lint).text
 
 
 def test_a_footnote_reference_glued_to_an_instruments_title_leaves_the_title_whole():

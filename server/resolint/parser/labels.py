@@ -204,31 +204,32 @@ def _scheme_and_value(raw: str, prefer_alpha_for: int | None) -> tuple[LabelSche
     return roman_scheme, r
 
 
-#: A Markdown footnote reference ("…,[^1]").
-_NOTE_REFERENCE = re.compile(r"\[\^[^\]\s]{1,20}\]")
+#: Footnote references at the end of a paragraph: superscript numbers or Markdown
+#: references, one or more ("…Crimes,¹", "…,¹,²", "…,[^1][^2]"). Each repeat starts
+#: with "," or "[", so a run of superscripts is read one way only (no backtracking
+#: through the ways to cut it when the match fails).
+_NOTE_REFERENCES = re.compile(
+    rf"(?:[{SUPERSCRIPT_DIGITS}]+|\[\^[^\]\s]{{1,20}}\])(?:,[{SUPERSCRIPT_DIGITS}]+|,?\[\^[^\]\s]{{1,20}}\])*$"
+)
+#: … or plain numbers of one or two digits, each after a comma or semicolon, as a
+#: conversion leaves them ("…UNISPACE+50,1", "…purposes;1,2"); "1,000" is a number.
+_PLAIN_NOTE_REFERENCES = re.compile(r"(?<=[,;])\d{1,2}(?:[,;]\d{1,2})*$")
+#: What a paragraph's last character is when it may end with a reference.
+_REFERENCE_ENDS = frozenset("0123456789]" + SUPERSCRIPT_DIGITS)
 
 
 def before_note_reference(text: str, start: int, end: int) -> int:
-    """Where ``text[start:end]`` ends before a footnote reference after its last mark or
-    word: superscript digits ("…Crimes,¹"), a Markdown reference ("…Crimes,[^1]"), or the
-    one or two plain digits a conversion leaves after a comma or semicolon ("…UNISPACE+50,1";
-    not after a full stop, where "paragraph 5.1" is a number). ``end`` when there is none.
-    The final mark stands before the reference: a paragraph's mark is read, and added or
-    replaced by a fix, there."""
-    i = end
-    while i > start and text[i - 1] in SUPERSCRIPT_DIGITS:
-        i -= 1
-    if i < end:
-        return i
-    if end - start > 4 and text[end - 1] == "]":
-        j = text.rfind("[^", max(start, end - 24), end)
-        return j if j > start and _NOTE_REFERENCE.fullmatch(text, j, end) else end
-    j = end
-    while j > start and end - j < 3 and "0" <= text[j - 1] <= "9":
-        j -= 1
-    if 0 < end - j <= 2 and j - 1 > start and text[j - 1] in ",;":
-        return j
-    return end
+    """Where ``text[start:end]`` ends before the footnote references after its last mark or
+    word: superscript numbers ("…Crimes,¹"), Markdown references ("…Crimes,[^1]"), or the
+    plain numbers a conversion leaves after a comma or semicolon ("…UNISPACE+50,1",
+    "…purposes;1,2": the mark is the first one; not after a full stop, where "paragraph
+    5.1" is a number). ``end`` when there is none. A paragraph's final mark stands before
+    its references: it is read, added and replaced there."""
+    if end <= start or text[end - 1] not in _REFERENCE_ENDS:
+        return end  # most paragraphs: a mark or a letter last
+    lo = max(start, end - 80)
+    m = _NOTE_REFERENCES.search(text, lo, end) or _PLAIN_NOTE_REFERENCES.search(text, lo, end)
+    return m.start() if m is not None and m.start() > start else end
 
 
 def read_terminal(text: str, start: int, end: int) -> Span | None:
