@@ -57,8 +57,12 @@ TITLES = [
     "Resolution No. 7", "GA-2031-99-RES-07", "Subject: Exchange of invented data", "78/10. Cooperation on lakes",
     "Draft resolution A/81/L.99", "Strengthening cooperation on invented lakes", "# Invented heading",
 ]
-CLOSINGS = ["Adopted", "12th plenary meeting", "1 May 2031", "Annex", "Adopted by consensus."]
-TERMINALS = [",", ";", ".", ":", "", "", "!", ",,", " ;", ";*", ".”"]
+CLOSINGS = ["Adopted", "12th plenary meeting", "1 May 2031", "Annex", "Adopted by consensus.",
+            # Footnote texts after the paragraphs, typed or left by a conversion.
+            "¹ Invented note.", "[^1]: Invented note.", "____________ 2 Invented note.", "²³ note"]
+#: Final marks, with footnote references after some (what a fix must add or replace
+#: before the reference, never between two of them).
+TERMINALS = [",", ";", ".", ":", "", "", "!", ",,", " ;", ";*", ".”", ",¹", "¹", ";1,2", ",1", "[^1]", ".[^2]", ",¹,²", "12"]
 
 
 def _case(draw, phrase: str) -> str:
