@@ -360,3 +360,28 @@ def test_a_footnote_reference_glued_to_an_instruments_title_leaves_the_title_who
     against Cybercrime"."""
     text = _NOTED.format(ref="", note="¹").replace("Cybercrime,", "Cybercrime¹,")
     assert lint(text).findings == []
+
+
+# -- a section's number on its own line, then its title -------------------------------
+_SECTIONS = (
+    "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n{marker}\n\n{title}\n\n"
+    "1. Reaffirms the universal character of the United Nations Convention on the Law of the Sea;\n\nII\n\nCapacity-building\n\n"
+    "2. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("title", ["Oceans and the law of the sea", "Measures against piracy", "Fisheries subsidies"])
+@pytest.mark.parametrize("marker", ["I", "I.", "A", "**I**"])
+def test_the_line_after_a_sections_number_is_its_title(marker, title):
+    """A General Assembly omnibus resolution's sections: "I" centred on its line, then the
+    title. A title whose first word reads like a verb ("Oceans", "Measures") was an
+    unnumbered operative paragraph (OPR001, OPR005, OPR007, and OPR002 on the "1." after it)."""
+    result = lint(_SECTIONS.format(marker=marker, title=title))
+    assert result.findings == []
+    kinds = {result.source.text[p.span.start : p.span.end]: p.kind for p in result.resolution.paragraphs}
+    assert kinds[title] is Kind.HEADING
+
+
+def test_a_clause_after_a_sections_number_is_still_a_clause():
+    text = _SECTIONS.format(marker="I", title="Urges Member States to act;")
+    assert [f.code for f in lint(text).findings] == ["OPR001", "OPR002"]

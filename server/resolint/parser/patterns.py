@@ -66,6 +66,8 @@ MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")
 #: A section heading inside the body: "A", "B", "II", "I. General provisions".
+#: A section's bare number or letter on a line of its own: "I", "IV.", "B", "**II**".
+SECTION_MARKER = re.compile(r"^[*_]*(?:[A-Z]|[IVXL]{1,6})\.?[*_]*$")
 SECTION_HEADING = re.compile(
     r"^[*_]*(?:(?:[A-Z]|[IVXL]{1,6})\.?[*_]*$"  # "A", "II", "B."
     r"|(?:[A-Z]|[IVXL]{1,6})\.\s+\S[^\n]{0,300}$"  # "I. General provisions"

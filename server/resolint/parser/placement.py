@@ -148,6 +148,9 @@ class Placement:
     #: Who speaks in the last opening (:func:`opening_name`): the same opening in an
     #: annex starts the next resolution of a compilation.
     organ: str = ""
+    #: The last paragraph was a section's bare number or letter ("I", "B."): the line
+    #: after it is the section's title (:func:`section_heading`).
+    after_marker: bool = False
 
     @property
     def text(self) -> str:
@@ -568,6 +571,10 @@ def _is_section_heading(st: Placement, c: Clause) -> bool:
         return False
     if len(body) > SECTION_HEADING_MAX_CHARS:
         return False
+    if st.after_marker and p.terminal is None and len(body) < TOPIC_HEADING_MAX_CHARS and body[:1].isupper():
+        # The title under "I" or "B.", whatever its first word ("Oceans and the law of
+        # the sea" reads as a verb's shape: an unnumbered operative paragraph before).
+        return True
     if P.SECTION_HEADING.match(body):
         return p.terminal is None or len(body) < SHORT_SECTION_HEADING_MAX_CHARS
     # A short title-case line with no final punctuation: "Sustainable development".
@@ -728,10 +735,21 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
     term = p.terminal
     c = Clause(p, raw, text[start : p.span.end], text[p.content.start : p.content.end],
                "" if term is None else text[term.start], text[start : start + 1])
+    lead = _place(st, c)
+    st.after_marker = p.kind is Kind.HEADING and len(c.body) <= _MARKER_MAX_CHARS and bool(P.SECTION_MARKER.match(c.body))
+    return lead
+
+
+#: A section's bare number or letter is short ("VIII.", "**IV**").
+_MARKER_MAX_CHARS = 12
+
+
+def _place(st: Placement, c: Clause) -> bool:
+    """:func:`place_paragraph`'s steps: the lead steps, then the body's."""
     for step in LEAD_STEPS:
         if step(st, c):
             return True
-    p.part = st.part
+    c.p.part = st.part
     for step in BODY_STEPS:
         if step(st, c):
             break

@@ -41,9 +41,9 @@ from resolint.parser.groups import is_footnote
 from resolint.parser.placement import Phase, Placement
 from resolint.source import SourceText
 
-#: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group, organ)
-#: with paragraphs as indices: the state of the walk before a paragraph.
-State = tuple[Phase, int, bool, bool, int | None, tuple[int, ...], int | None, int | None, str]
+#: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group, organ,
+#: after_marker) with paragraphs as indices: the state of the walk before a paragraph.
+State = tuple[Phase, int, bool, bool, int | None, tuple[int, ...], int | None, int | None, str, bool]
 #: (kind, part, depth, heads_group, parent index, label scheme, label value): what the
 #: walk decided for a paragraph (the label's scheme and value may be settled by it). The
 #: part is None for a paragraph placed before parts count (a title line, a comment, an
@@ -60,13 +60,13 @@ def snapshot(st: Placement) -> State:
     """The walk's state, with paragraphs by index."""
     return (
         st.phase, st.part, st.in_annex, st.quoting, _idx(st.list_intro),
-        tuple(p.index for p in st.sub_stack), _idx(st.last_clause), _idx(st.group), st.organ,
+        tuple(p.index for p in st.sub_stack), _idx(st.last_clause), _idx(st.group), st.organ, st.after_marker,
     )
 
 
 def restore(st: Placement, state: State, paragraphs: list[Paragraph]) -> None:
     """Set ``st`` to ``state``, indices read as paragraphs of this walk."""
-    phase, part, in_annex, quoting, intro, stack, last, group, st.organ = state
+    phase, part, in_annex, quoting, intro, stack, last, group, st.organ, st.after_marker = state
     st.phase, st.part, st.in_annex, st.quoting = phase, part, in_annex, quoting
     st.list_intro = None if intro is None else paragraphs[intro]
     st.sub_stack = [paragraphs[i] for i in stack]
@@ -312,7 +312,7 @@ class _Tail:
                parts: int) -> dict[int, int] | None:
         """The paragraphs of the last walk's state that stand for this walk's ones
         (old index -> index), or None when the states differ (but for the part)."""
-        if state[0] != old[0] or state[2:4] != old[2:4] or state[8] != old[8] or len(state[5]) != len(old[5]):
+        if state[0] != old[0] or state[2:4] != old[2:4] or state[8:] != old[8:] or len(state[5]) != len(old[5]):
             return None
         refs: dict[int, int] = {}
         pairs = [(state[4], old[4]), *zip(state[5], old[5], strict=True), (state[6], old[6]), (state[7], old[7])]
@@ -362,7 +362,7 @@ class _Tail:
                 (d[0], None if d[1] is None else d[1] + parts, d[2], d[3], at(d[4]), d[5], d[6]) for d in last.decisions[old_i:]
             ]
             tail_states: list[State] = [
-                (s[0], s[1] + parts, s[2], s[3], at(s[4]), tuple(at(k) for k in s[5]), at(s[6]), at(s[7]), s[8])  # type: ignore[misc]
+                (s[0], s[1] + parts, s[2], s[3], at(s[4]), tuple(at(k) for k in s[5]), at(s[6]), at(s[7]), s[8], s[9])  # type: ignore[misc]
                 for s in last.states[old_i:]
             ]
         except _Unmapped:
