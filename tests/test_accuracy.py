@@ -385,3 +385,32 @@ def test_the_line_after_a_sections_number_is_its_title(marker, title):
 def test_a_clause_after_a_sections_number_is_still_a_clause():
     text = _SECTIONS.format(marker="I", title="Urges Member States to act;")
     assert [f.code for f in lint(text).findings] == ["OPR001", "OPR002"]
+
+
+# -- paragraphs inserted in negotiation: "2 bis." ------------------------------------------
+_INSERTED = (
+    "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
+    "1. Urges Member States to cooperate, as set out in paragraph {ref} below;\n\n"
+    "{two}. Requests the Secretary-General to report;\n\n{two} bis. Invites relevant entities to contribute;\n\n"
+    "{two}ter Encourages donors to contribute;\n\n{three}. Decides to remain seized of the matter.\n"
+)
+
+
+def test_a_paragraph_inserted_in_negotiation_keeps_its_place_outside_the_count():
+    """"2 bis." (UN Editorial Manual: negotiated additions are numbered bis, ter) was the
+    number 2 used twice (OPR002), a number without its point (OPR003) and "bis" an unknown
+    operative opener (OPR005, OPR006)."""
+    result = lint(_INSERTED.format(ref="2 bis", two=2, three=3))
+    assert result.findings == []
+    inserted = [p for p in result.resolution.paragraphs if p.label is not None and p.label.inserted]
+    assert [(p.label.value, result.source.text[p.content.start : p.content.start + 7]) for p in inserted] == [
+        (2, "Invites"), (2, "Encoura"),
+    ]
+
+
+def test_renumbering_moves_the_inserted_paragraphs_and_their_references_with_their_number():
+    from resolint.fixes import fix_text
+
+    text = _INSERTED.format(ref="3 bis", two=3, three=4)
+    assert [f.code for f in lint(text).findings] == ["OPR002"]
+    assert fix_text(text, lint, unsafe=True).text == _INSERTED.format(ref="2 bis", two=2, three=3)

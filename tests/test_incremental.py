@@ -56,7 +56,7 @@ OPENINGS = [
 WORDS = [
     "Recalling", "recalling also", "Requests", "requests", "Calls upon", "CALLS UPON", "Urging", "Decides", "Notes",
     "organise", "programme", "program", "resolution 78/10 of 21 November 2023", "Security Council resolution 2345 (2017)",
-    "GA-2025-93-RES-03", "the 3th session", "\u201cquoted organise\u201d", "(a)", "(i)", "1.", "2.", "7.", ";", ",", ".", ":",
+    "GA-2025-93-RES-03", "the 3th session", "2 bis.", "3 ter", "paragraph 2 bis below", "\u201cquoted organise\u201d", "(a)", "(i)", "1.", "2.", "7.", ";", ",", ".", ":",
     "Member States", "member countries", "Secretary General", "\u00e9t\u00e9", "\U0001d538", "*Recalling*", "\u2014",
     # Terminology (TRM010, TRM011): words a quotation or a title keeps, years run into words.
     "favor", "Favor", "co-operation", "computer program", '"the organise of"', "in2019", "2011and", "\u201c", '"',
@@ -910,3 +910,14 @@ def test_common_suffix_of_lists(a, b, limit):
     while n < limit and a[len(a) - 1 - n] == b[len(b) - 1 - n]:
         n += 1
     assert common_suffix(a, b, limit) == n
+
+
+def test_an_inserted_paragraphs_number_changed_alone_changes_the_renumbering_fix():
+    """The renumbering fix of a list moves "3 bis." with 3 (OPR002); the list's findings are
+    kept by its labels, so the inserted ones are part of that key: with "3 bis." made "4
+    bis." and nothing else changed, a kept fix would still edit it."""
+    linter, plain = IncrementalLinter(), Settings()
+    before = "The General Assembly,\n\nRecalling its resolution 78/230,\n\n1. Urges States to act;\n\n3. Decides to act;\n\n3 bis. Invites all to act.\n"
+    after = before.replace("3 bis.", "4 bis.")
+    linter.lint(before, plain)
+    assert _findings(linter.lint(after, plain)) == _findings(lint(after, plain))

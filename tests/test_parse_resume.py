@@ -59,6 +59,7 @@ PIECES = [
     "II. Financing",
     "Financing of the appropriation",
     "I",
+    "2 bis. Invites relevant entities to contribute;",
     "Oceans and the law of the sea",
     "Measures against piracy",
     "¹ Resolution 79/243, annex.",

@@ -60,6 +60,17 @@ class Label:
     #: number is numbered automatically, and ``value`` is the rendered number.
     typed: int | None = None
 
+    @property
+    def inserted(self) -> bool:
+        """A paragraph inserted in negotiation after the one numbered ``value``: "2 bis.",
+        "5 ter" (UN Editorial Manual: negotiated additions are numbered bis, ter, …). It
+        keeps its place outside the list's count of 1, 2, 3."""
+        return self.form == INSERTED_FORM
+
+
+#: The form of an inserted paragraph's label ("2 bis.", "2bis", "3 ter."): see :attr:`Label.inserted`.
+INSERTED_FORM = "# bis"
+
 
 @dataclass(slots=True, weakref_slot=True)
 class Paragraph:

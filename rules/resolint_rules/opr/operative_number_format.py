@@ -83,7 +83,7 @@ class OperativeNumberFormat(Rule):
             if p.bullet is not None:
                 yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(_bullets(ctx, p), "")))
             label = p.label
-            if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form:
+            if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form or label.inserted:
                 continue
             if id(p) in automatic:
                 violation = automatic[id(p)]

@@ -13,8 +13,11 @@ from resolint_rules.opr.sequences import is_numbered
 
 #: Internal references a renumbering must follow: "paragraph 3 above",
 #: "paragraphs 3 and 4 below", "paragraph 5 of the present resolution".
+#: A number may carry the mark of a paragraph inserted after it ("paragraph 3 bis below"),
+#: which follows that number when it changes.
+_NUMBER = r"\d{1,3}(?:[ \t\u00a0]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b)?"
 INTERNAL_REF = re.compile(
-    r"\b[Pp]aragraphs?\s+(?P<nums>\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*)"
+    rf"\b[Pp]aragraphs?\s+(?P<nums>{_NUMBER}(?:\s*(?:,|and|to|-|–)\s*{_NUMBER})*)"
     r"(?P<tail>\s+(?:above|below|of\s+the\s+present\s+resolution|of\s+this\s+resolution))"
 )
 
@@ -132,6 +135,17 @@ def _labels_key(seq: list[Paragraph], base: int) -> tuple:
     )
 
 
+def _inserted(res: Resolution, seq: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs inserted in negotiation among ``seq`` ("2 bis." after "2."): outside
+    its count, but renumbered with the paragraph they follow."""
+    first = seq[0]
+    parent, part = first.parent, first.part
+    return [
+        q for q in res.paragraphs[first.index :]
+        if q.label is not None and q.label.inserted and q.kind is Kind.OPERATIVE and q.parent is parent and q.part == part
+    ]
+
+
 def _relative(refs: list[tuple[int, Span]], base: int) -> tuple:
     return tuple((n, relative(sp, base)) for n, sp in refs)
 
@@ -237,7 +251,7 @@ class OperativeNumberingSequence(Rule):
         base = seq[0].span.start
         refs = _references_in_part(facts, seq[0].part)
         return facts.kept_violations(
-            lambda: (self.code, _labels_key(seq, base), _relative(refs, base)),
+            lambda: (self.code, _labels_key(seq, base), _labels_key(_inserted(ctx.resolution, seq), base), _relative(refs, base)),
             base,
             lambda: self._check_sequence(ctx, seq, refs),
         )
@@ -268,6 +282,12 @@ class OperativeNumberingSequence(Rule):
                 edits.append(Edit(Span(start, start + len(digits.group(1))), str(new)))
             if counts[p.number] == 1:
                 mapping[p.number] = new
+        for q in _inserted(ctx.resolution, seq):
+            # "3 bis." follows its paragraph: "2 bis." when 3 becomes 2.
+            if q.label.value in mapping and mapping[q.label.value] != q.label.value:
+                digits = re.match(r"\D*(\d+)", q.label.text)
+                start = q.label.span.start + digits.start(1)
+                edits.append(Edit(Span(start, start + len(digits.group(1))), str(mapping[q.label.value])))
         # Only references inside this resolution (its part of a multi-part text) follow.
         edits.extend(reference_edits(ctx.text, mapping, labels, numbers))
         if not edits:

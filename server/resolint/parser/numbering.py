@@ -22,6 +22,7 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
 
     Top-level operative paragraphs form one sequence per part of the resolution; the
     items of an INTERPOL list ("CALLS UPON … to:" then "1. …") form one sequence each.
+    A paragraph inserted in negotiation ("2 bis.") is in none.
     Found once per parse (:attr:`Resolution.sequences`): the numbering below and the
     numbering rules read the same lists.
     """
@@ -29,8 +30,10 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
     lists: list[list[Paragraph]] = []
     for p in res.paragraphs:
         if p.kind is Kind.OPERATIVE and p.parent is None:
+            if p.label is not None and p.label.inserted:
+                continue  # "2 bis.": inserted after 2, not counted with 1, 2, 3
             by_part.setdefault(p.part, []).append(p)
-            items = [c for c in p.children if c.kind is Kind.OPERATIVE]
+            items = [c for c in p.children if c.kind is Kind.OPERATIVE and not (c.label is not None and c.label.inserted)]
             if items:
                 lists.append(items)
     return [by_part[k] for k in sorted(by_part)] + lists
