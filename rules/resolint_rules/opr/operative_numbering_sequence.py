@@ -137,13 +137,19 @@ def _labels_key(seq: list[Paragraph], base: int) -> tuple:
 
 def _inserted(res: Resolution, seq: list[Paragraph]) -> list[Paragraph]:
     """The paragraphs inserted in negotiation among ``seq`` ("2 bis." after "2."): outside
-    its count, but renumbered with the paragraph they follow."""
+    its count, but renumbered with the paragraph they follow. Read from the list's own
+    paragraphs on (its parent's items, or its part up to the next): the language server
+    asks this of every list it checks again after a keystroke."""
     first = seq[0]
-    parent, part = first.parent, first.part
-    return [
-        q for q in res.paragraphs[first.index :]
-        if q.label is not None and q.label.inserted and q.kind is Kind.OPERATIVE and q.parent is parent and q.part == part
-    ]
+    if first.parent is not None:
+        return [q for q in first.parent.children if q.kind is Kind.OPERATIVE and q.label is not None and q.label.inserted]
+    part, out = first.part, []
+    for q in res.paragraphs[first.index :]:
+        if q.part > part:
+            break  # the next part (comments and annexes, part 0, may stand anywhere)
+        if q.parent is None and q.part == part and q.kind is Kind.OPERATIVE and q.label is not None and q.label.inserted:
+            out.append(q)
+    return out
 
 
 def _relative(refs: list[tuple[int, Span]], base: int) -> tuple:
