@@ -65,12 +65,14 @@ JUNK = re.compile(r"^(?=[^\d\n]*+\d)[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?$"
 MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")
-#: A section heading inside the body: "A", "B", "II", "I. General provisions".
+#: A section's number or letter: "A", "IV".
+_SECTION_NUMBER = r"(?:[A-Z]|[IVXL]{1,6})"
 #: A section's bare number or letter on a line of its own: "I", "IV.", "B", "**II**".
-SECTION_MARKER = re.compile(r"^[*_]*(?:[A-Z]|[IVXL]{1,6})\.?[*_]*$")
+SECTION_MARKER = re.compile(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*$")
+#: A section heading inside the body: "A", "B", "II", "I. General provisions".
 SECTION_HEADING = re.compile(
-    r"^[*_]*(?:(?:[A-Z]|[IVXL]{1,6})\.?[*_]*$"  # "A", "II", "B."
-    r"|(?:[A-Z]|[IVXL]{1,6})\.\s+\S[^\n]{0,300}$"  # "I. General provisions"
+    rf"^[*_]*(?:{_SECTION_NUMBER}\.?[*_]*$"  # "A", "II", "B."
+    rf"|{_SECTION_NUMBER}\.\s+\S[^\n]{{0,300}}$"  # "I. General provisions"
     r"|[IVXL]{2,6}\s+[A-Z][^\n]{0,300}$)"  # "II Implementation of …"
 )
 
