@@ -238,7 +238,8 @@ def before_note_reference(text: str, start: int, end: int) -> int:
 def read_terminal(text: str, start: int, end: int) -> Span | None:
     """The final punctuation mark, looking through closing quotes and emphasis and a
     footnote reference after them (:func:`before_note_reference`)."""
-    end = before_note_reference(text, start, end)
+    if end > start and text[end - 1] in _REFERENCE_ENDS:  # (most paragraphs end with a mark or a letter)
+        end = before_note_reference(text, start, end)
     i = end - 1
     while i >= start and text[i] in _CLOSERS:
         i -= 1

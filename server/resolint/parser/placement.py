@@ -735,22 +735,20 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
     term = p.terminal
     c = Clause(p, raw, text[start : p.span.end], text[p.content.start : p.content.end],
                "" if term is None else text[term.start], text[start : start + 1])
-    lead = _place(st, c)
-    st.after_marker = p.kind is Kind.HEADING and len(c.body) <= _MARKER_MAX_CHARS and bool(P.SECTION_MARKER.match(c.body))
+    lead = False
+    for step in LEAD_STEPS:
+        if step(st, c):
+            lead = True
+            break
+    else:
+        p.part = st.part
+        for step in BODY_STEPS:
+            if step(st, c):
+                break
+    st.after_marker = p.kind is _HEADING and len(c.body) <= _MARKER_MAX_CHARS and P.SECTION_MARKER.match(c.body) is not None
     return lead
 
 
 #: A section's bare number or letter is short ("VIII.", "**IV**").
 _MARKER_MAX_CHARS = 12
-
-
-def _place(st: Placement, c: Clause) -> bool:
-    """:func:`place_paragraph`'s steps: the lead steps, then the body's."""
-    for step in LEAD_STEPS:
-        if step(st, c):
-            return True
-    c.p.part = st.part
-    for step in BODY_STEPS:
-        if step(st, c):
-            break
-    return False
+_HEADING = Kind.HEADING  # read for every paragraph: a module name, not the enum's attribute
