@@ -414,3 +414,10 @@ def test_renumbering_moves_the_inserted_paragraphs_and_their_references_with_the
     text = _INSERTED.format(ref="3 bis", two=3, three=4)
     assert [f.code for f in lint(text).findings] == ["OPR002"]
     assert fix_text(text, lint, unsafe=True).text == _INSERTED.format(ref="2 bis", two=2, three=3)
+
+
+def test_an_inserted_paragraph_keeps_its_final_mark_checked():
+    """Outside the count, not outside the list: "2 bis." without its mark is OPR007's."""
+    text = _INSERTED.format(ref="2 bis", two=2, three=3).replace("entities to contribute;", "entities to contribute")
+    assert [f.code for f in lint(text).findings] == ["OPR007"]
+

@@ -7,6 +7,7 @@ from collections import Counter
 from resolint.facts import Analysis
 from resolint.literals import matches_at
 from resolint.model import Kind, Paragraph, Resolution
+from resolint.parser.numbering import counted
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, SpanSet, relative
 from resolint_rules.opr.sequences import is_numbered
@@ -135,23 +136,6 @@ def _labels_key(seq: list[Paragraph], base: int) -> tuple:
     )
 
 
-def _inserted(res: Resolution, seq: list[Paragraph]) -> list[Paragraph]:
-    """The paragraphs inserted in negotiation among ``seq`` ("2 bis." after "2."): outside
-    its count, but renumbered with the paragraph they follow. Read from the list's own
-    paragraphs on (its parent's items, or its part up to the next): the language server
-    asks this of every list it checks again after a keystroke."""
-    first = seq[0]
-    if first.parent is not None:
-        return [q for q in first.parent.children if q.kind is Kind.OPERATIVE and q.label is not None and q.label.inserted]
-    part, out = first.part, []
-    for q in res.paragraphs[first.index :]:
-        if q.part > part:
-            break  # the next part (comments and annexes, part 0, may stand anywhere)
-        if q.parent is None and q.part == part and q.kind is Kind.OPERATIVE and q.label is not None and q.label.inserted:
-            out.append(q)
-    return out
-
-
 def _relative(refs: list[tuple[int, Span]], base: int) -> tuple:
     return tuple((n, relative(sp, base)) for n, sp in refs)
 
@@ -257,13 +241,13 @@ class OperativeNumberingSequence(Rule):
         base = seq[0].span.start
         refs = _references_in_part(facts, seq[0].part)
         return facts.kept_violations(
-            lambda: (self.code, _labels_key(seq, base), _labels_key(_inserted(ctx.resolution, seq), base), _relative(refs, base)),
+            lambda: (self.code, _labels_key(seq, base), _relative(refs, base)),
             base,
             lambda: self._check_sequence(ctx, seq, refs),
         )
 
     def _check_sequence(self, ctx: RuleContext, seq: list[Paragraph], refs: list[tuple[int, Span]]):
-        breaks = list(numbering_breaks(seq))
+        breaks = list(numbering_breaks(counted(seq)))
         if not breaks:
             return  # the renumbering fix is worked out only for a list that needs it
         fix = self._renumber(ctx, seq, refs)
@@ -272,7 +256,8 @@ class OperativeNumberingSequence(Rule):
             yield Violation(p.label.span, msg, fix)
             fix = None
 
-    def _renumber(self, ctx: RuleContext, seq, numbers: list[tuple[int, Span]]) -> Fix | None:
+    def _renumber(self, ctx: RuleContext, whole, numbers: list[tuple[int, Span]]) -> Fix | None:
+        seq = counted(whole)
         counts = Counter(p.number for p in seq if is_numbered(p))
         mapping: dict[int, int] = {}
         edits: list[Edit] = []
@@ -288,9 +273,9 @@ class OperativeNumberingSequence(Rule):
                 edits.append(Edit(Span(start, start + len(digits.group(1))), str(new)))
             if counts[p.number] == 1:
                 mapping[p.number] = new
-        for q in _inserted(ctx.resolution, seq):
+        for q in whole:
             # "3 bis." follows its paragraph: "2 bis." when 3 becomes 2.
-            if q.label.value in mapping and mapping[q.label.value] != q.label.value:
+            if q.label is not None and q.label.inserted and q.label.value in mapping and mapping[q.label.value] != q.label.value:
                 digits = re.match(r"\D*(\d+)", q.label.text)
                 start = q.label.span.start + digits.start(1)
                 edits.append(Edit(Span(start, start + len(digits.group(1))), str(mapping[q.label.value])))

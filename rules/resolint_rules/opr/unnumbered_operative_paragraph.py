@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from resolint.model import Kind, Paragraph
+from resolint.parser.numbering import counted
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import first_line_span
@@ -73,6 +74,7 @@ class UnnumberedOperativeParagraph(Rule):
 
     def _check_list(self, ctx: RuleContext, seq: list[Paragraph]):
         """One list that should be numbered (operative paragraphs of a part, or items)."""
+        seq = counted(seq)
         prev_fixed = False  # the paragraph before gets the number i from this pass
         for i, p in enumerate(seq):
             if is_numbered(p):

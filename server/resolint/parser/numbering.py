@@ -22,7 +22,8 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
 
     Top-level operative paragraphs form one sequence per part of the resolution; the
     items of an INTERPOL list ("CALLS UPON … to:" then "1. …") form one sequence each.
-    A paragraph inserted in negotiation ("2 bis.") is in none.
+    A paragraph inserted in negotiation ("2 bis.") stands in its list (its final mark is
+    checked there) but is not counted (:func:`counted`).
     Found once per parse (:attr:`Resolution.sequences`): the numbering below and the
     numbering rules read the same lists.
     """
@@ -30,13 +31,17 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
     lists: list[list[Paragraph]] = []
     for p in res.paragraphs:
         if p.kind is Kind.OPERATIVE and p.parent is None:
-            if p.label is not None and p.label.inserted:
-                continue  # "2 bis.": inserted after 2, not counted with 1, 2, 3
             by_part.setdefault(p.part, []).append(p)
-            items = [c for c in p.children if c.kind is Kind.OPERATIVE and not (c.label is not None and c.label.inserted)]
+            items = [c for c in p.children if c.kind is Kind.OPERATIVE]
             if items:
                 lists.append(items)
     return [by_part[k] for k in sorted(by_part)] + lists
+
+
+def counted(seq: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs of a list that its numbers count: all but those inserted in
+    negotiation ("2 bis." after "2.": :attr:`~resolint.model.Label.inserted`)."""
+    return [p for p in seq if p.label is None or not p.label.inserted]
 
 
 def read_automatic_numbering(res: Resolution, kept: int = 0) -> None:
@@ -44,8 +49,8 @@ def read_automatic_numbering(res: Resolution, kept: int = 0) -> None:
     rendered numbers; but not those of the first ``kept`` paragraphs, which the last
     parse numbered (the language server's parse keeps them: :mod:`resolint.parser.memo`):
     a list is all before or all after."""
-    for seq in res.sequences:
-        if seq[-1].index < kept:
+    for seq in map(counted, res.sequences):
+        if not seq or seq[-1].index < kept:
             continue
         labels = [p.label for p in seq if p.label is not None and p.label.scheme is LabelScheme.ARABIC]
         if len(labels) < MIN_ITEMS or len(labels) != len(seq):
