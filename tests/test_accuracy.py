@@ -421,3 +421,35 @@ def test_an_inserted_paragraph_keeps_its_final_mark_checked():
     text = _INSERTED.format(ref="2 bis", two=2, three=3).replace("entities to contribute;", "entities to contribute")
     assert [f.code for f in lint(text).findings] == ["OPR007"]
 
+
+# -- paragraphs proposed in negotiation, in square brackets --------------------------------
+_BRACKETED = (
+    "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
+    "[Deeply concerned by the increase in ransomware attacks{pre}]\n\n1. Urges Member States to cooperate;\n\n"
+    "[2. Requests the Secretary-General to report{op}]\n\n3. Decides to remain seized of the matter.\n"
+)
+
+
+def test_a_bracketed_paragraph_is_read_inside_its_brackets():
+    """"[Deeply concerned by …,]" (negotiated text in square brackets) was an unnumbered
+    operative paragraph: its opener behind "[", and its comma dropped because a bracket
+    followed it (the rule for "(… etc.)"). Its label, opener and mark are read inside."""
+    result = lint(_BRACKETED.format(pre=",", op=";"))
+    assert result.findings == []
+    kinds = [p.kind for p in result.resolution.paragraphs]
+    assert kinds == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE, Kind.OPERATIVE, Kind.OPERATIVE]
+
+
+def test_a_fix_puts_the_missing_mark_inside_the_brackets():
+    from resolint.fixes import fix_text
+
+    text = _BRACKETED.format(pre="", op="")
+    assert [f.code for f in lint(text).findings] == ["PRE004", "OPR007"]
+    assert fix_text(text, lint).text == _BRACKETED.format(pre=",", op=";")
+
+
+@pytest.mark.parametrize("text", ["[Encourages][Requests] the Secretary-General to report;", "[^1]: A note.", "[]", "[x [y] z]", "[x] and [y]"])
+def test_only_one_bracket_around_the_whole_paragraph_is_a_bracketed_paragraph(text):
+    from resolint.parser.labels import bracketed
+
+    assert not bracketed(text, 0, len(text))

@@ -60,6 +60,8 @@ PIECES = [
     "Financing of the appropriation",
     "I",
     "2 bis. Invites relevant entities to contribute;",
+    "[Deeply concerned by the increase in attacks,]",
+    "[3. Requests the Secretary-General to report;]",
     "Oceans and the law of the sea",
     "Measures against piracy",
     "¹ Resolution 79/243, annex.",

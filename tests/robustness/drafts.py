@@ -62,7 +62,7 @@ CLOSINGS = ["Adopted", "12th plenary meeting", "1 May 2031", "Annex", "Adopted b
             "¹ Invented note.", "[^1]: Invented note.", "____________ 2 Invented note.", "²³ note"]
 #: Final marks, with footnote references after some (what a fix must add or replace
 #: before the reference, never between two of them).
-TERMINALS = [",", ";", ".", ":", "", "", "!", ",,", " ;", ";*", ".”", ",¹", "¹", ";1,2", ",1", "[^1]", ".[^2]", ",¹,²", "12"]
+TERMINALS = [",", ";", ".", ":", "", "", "!", ",,", " ;", ";*", ".”", ",¹", "¹", ";1,2", ",1", "[^1]", ".[^2]", ",¹,²", "12", ",]", "]"]
 
 
 def _case(draw, phrase: str) -> str:
@@ -91,7 +91,10 @@ def body_text(draw, min_words: int = 1, max_words: int = 14) -> str:
 @st.composite
 def clause(draw, openers: list[str]) -> str:
     opener = draw(st.sampled_from(openers + WRONG_FORMS + INVENTED_OPENERS))
-    text = f"{_emph(draw, _case(draw, opener))} {draw(body_text())}"
+    # Sometimes opened with a bracket, as negotiated text is ("[Recalling …,]"; the
+    # terminals "]" and ",]" close it, or not).
+    bracket = draw(st.sampled_from(["", "", "", "", "", "["]))
+    text = f"{bracket}{_emph(draw, _case(draw, opener))} {draw(body_text())}"
     return text + draw(st.sampled_from(TERMINALS))
 
 

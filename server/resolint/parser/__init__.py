@@ -17,7 +17,7 @@ from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
 from resolint.parser.groups import cut_one, cut_run_on, looks_like_group_opener, opens_items, split_run_on
-from resolint.parser.labels import TERMINALS, read_bullet, read_label, read_terminal
+from resolint.parser.labels import TERMINALS, bracketed, read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import operative_sequences, read_automatic_numbering
 from resolint.parser.placement import is_opening, place, place_paragraph
@@ -145,8 +145,11 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
     ``read`` reads the label (see :class:`_LabelReads`)."""
     start, end = raw.span.start, raw.span.end
     bullet, pos = read_bullet(text, start, end)
-    label, pos = read(text, pos, end)
-    terminal = read_terminal(text, pos, end)
+    inner = end
+    if text[pos] == "[" and bracketed(text, pos, end):
+        pos, inner = pos + 1, end - 1  # "[Deeply concerned by …,]": read inside the brackets
+    label, pos = read(text, pos, inner)
+    terminal = read_terminal(text, pos, inner)
     return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
 
 

@@ -124,6 +124,18 @@ def read_bullet(text: str, pos: int, end: int) -> tuple[Span | None, int]:
     return Span(m.start(), m.start() + 1), m.end()
 
 
+def bracketed(text: str, pos: int, end: int) -> bool:
+    """Whether ``text[pos:end]`` is one bracketed stretch, "[Deeply concerned by …,]": a
+    paragraph proposed in negotiation (the UN Editorial Manual puts negotiated text in
+    square brackets). Its opener, label and final mark are read inside the brackets. Not a
+    paragraph with brackets inside ("[Encourages][Requests] the …"), nor a Markdown
+    footnote ("[^1]: …")."""
+    return (
+        end - pos > 2 and text[pos] == "[" and text[end - 1] == "]" and text[pos + 1] != "^"
+        and text.find("]", pos, end) == end - 1 and text.find("[", pos + 1, end) < 0
+    )
+
+
 def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = None) -> tuple[Label | None, int]:
     """Read a label at ``pos``; return it and the offset where the content starts.
 
