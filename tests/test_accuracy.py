@@ -440,12 +440,17 @@ def test_a_bracketed_paragraph_is_read_inside_its_brackets():
     assert kinds == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE, Kind.OPERATIVE, Kind.OPERATIVE]
 
 
-def test_a_fix_puts_the_missing_mark_inside_the_brackets():
+@pytest.mark.parametrize("after", ["", "¹"])
+def test_a_fix_puts_the_missing_mark_inside_the_brackets(after):
+    """… also before a footnote reference after the bracket, where the parser reads it
+    (the fix and the parser disagreeing, the fix would never converge)."""
     from resolint.fixes import fix_text
 
-    text = _BRACKETED.format(pre="", op="")
+    text = _BRACKETED.format(pre="", op="").replace("attacks]", "attacks]" + after)
     assert [f.code for f in lint(text).findings] == ["PRE004", "OPR007"]
-    assert fix_text(text, lint).text == _BRACKETED.format(pre=",", op=";")
+    outcome = fix_text(text, lint)
+    assert outcome.text == _BRACKETED.format(pre=",", op=";").replace("attacks,]", "attacks,]" + after)
+    assert lint(outcome.text).findings == []
 
 
 @pytest.mark.parametrize("text", ["[Encourages][Requests] the Secretary-General to report;", "[^1]: A note.", "[]", "[x [y] z]", "[x] and [y]"])

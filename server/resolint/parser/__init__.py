@@ -17,7 +17,7 @@ from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
 from resolint.parser.groups import cut_one, cut_run_on, looks_like_group_opener, opens_items, split_run_on
-from resolint.parser.labels import TERMINALS, bracketed, read_bullet, read_label, read_terminal
+from resolint.parser.labels import TERMINALS, before_note_reference, bracketed, read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import operative_sequences, read_automatic_numbering
 from resolint.parser.placement import is_opening, place, place_paragraph
@@ -146,8 +146,12 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
     start, end = raw.span.start, raw.span.end
     bullet, pos = read_bullet(text, start, end)
     inner = end
-    if text[pos] == "[" and bracketed(text, pos, end):
-        pos, inner = pos + 1, end - 1  # "[Deeply concerned by …,]": read inside the brackets
+    if pos < end and text[pos] == "[":
+        # "[Deeply concerned by …,]", perhaps with a footnote reference after it: read inside
+        # the brackets (as the fix that adds a missing mark puts it there: punctuation.py).
+        closed = before_note_reference(text, pos, end)
+        if bracketed(text, pos, closed):
+            pos, inner = pos + 1, closed - 1
     label, pos = read(text, pos, inner)
     terminal = read_terminal(text, pos, inner)
     return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
