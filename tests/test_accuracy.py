@@ -458,3 +458,55 @@ def test_only_one_bracket_around_the_whole_paragraph_is_a_bracketed_paragraph(te
     from resolint.parser.labels import bracketed
 
     assert not bracketed(text, 0, len(text))
+
+
+# -- a section heading between the preamble and paragraph 1 ---------------------------
+_FIRST_SECTION = (
+    "The Security Council,\n\nRecalling its previous resolutions on the situation in the region,\n\n"
+    "Acting under Chapter VII of the Charter of the United Nations{mark}\n\n{heading}\n\n"
+    "{first}. Decides that all Member States shall continue to take the necessary measures;\n\n"
+    "{second}. Decides to remain actively seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["Arms embargo", "Measures", "Sanctions", "Travel ban"])
+def test_a_heading_before_paragraph_1_is_a_heading(heading):
+    """Security Council drafts head the operative part's sections ("Arms embargo",
+    "Measures"), the first one between the preamble and "1. Decides". A heading whose
+    first word reads as a verb was an unnumbered operative paragraph (OPR001, OPR005,
+    OPR007, and OPR002 on the "1." after it)."""
+    result = lint(_FIRST_SECTION.format(mark=",", heading=heading, first=1, second=2))
+    assert result.findings == []
+    kinds = {result.source.text[p.span.start : p.span.end]: p.kind for p in result.resolution.paragraphs}
+    assert kinds[heading] is Kind.HEADING
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Authorises the Mission to use all necessary means",  # followed by "2.": the unnumbered paragraph 1
+        "Decides to act",  # a listed opener
+        "Mindful of the risks",  # a listed preambular opener that lost its comma
+        "Recognizing the efforts made",  # a participle
+        "Remaining deeply concerned",  # an unlisted participle
+        "Emphasises the need to act",  # a verb followed by a complement, with no final mark
+    ],
+)
+def test_a_clause_before_paragraph_1_is_not_taken_for_a_heading(heading):
+    first = 2 if heading.startswith("Authorises") else 1
+    result = lint(_FIRST_SECTION.format(mark=",", heading=heading, first=first, second=first + 1))
+    kinds = {result.source.text[p.span.start : p.span.end]: p.kind for p in result.resolution.paragraphs}
+    assert kinds[heading] in (Kind.PREAMBLE, Kind.OPERATIVE)
+    assert {"PRE004", "OPR007"} & {f.code for f in result.findings}  # its missing mark is reported
+
+
+def test_a_heading_shaped_line_before_paragraph_2_is_the_unnumbered_paragraph_1():
+    result = lint(_FIRST_SECTION.format(mark=",", heading="Arms embargo", first=2, second=3))
+    kinds = {result.source.text[p.span.start : p.span.end]: p.kind for p in result.resolution.paragraphs}
+    assert kinds["Arms embargo"] is Kind.OPERATIVE
+    assert "OPR001" in {f.code for f in result.findings}
+
+
+def test_the_last_preambular_clause_without_its_comma_is_not_a_heading():
+    text = _FIRST_SECTION.format(mark="", heading="Arms embargo", first=1, second=2)
+    assert [f.code for f in lint(text).findings] == ["PRE004"]

@@ -545,15 +545,48 @@ def lettered_subparagraph(st: Placement, c: Clause) -> bool:
 
 
 def heading_between_numbered(st: Placement, c: Clause) -> bool:
-    """"Financing of the appropriation" between numbered operative paragraphs."""
+    """"Financing of the appropriation" between numbered operative paragraphs, and
+    "Arms embargo" between the preamble and paragraph 1 (see :func:`_heads_first_numbered`)."""
     p = c.p
-    if p.label is not None or st.phase is not Phase.OPERATIVE or p.terminal is not None:
+    if p.label is not None or p.terminal is not None:
         return False
-    if len(c.body) < INTERLUDE_HEADING_MAX_CHARS and st.next_is_numbered(p.index):
+    if st.phase is Phase.OPERATIVE:
+        heading = len(c.body) < INTERLUDE_HEADING_MAX_CHARS and st.next_is_numbered(p.index)
+    else:
+        heading = st.phase is Phase.PREAMBLE and _heads_first_numbered(st, c)
+    if heading:
         p.kind = Kind.HEADING
         st.close_lists()
-        return True
-    return False
+    return heading
+
+
+def _heads_first_numbered(st: Placement, c: Clause) -> bool:
+    """Whether an unpunctuated line of the preamble is the heading of the operative
+    part's first section: "Arms embargo" or "Measures" between the last preambular clause
+    and "1. Decides …", as Security Council drafts head their sections. Its first word
+    reads as a verb, so :func:`section_heading` takes it for an unnumbered operative
+    paragraph, which made "1." the second paragraph of the sequence. The paragraph after
+    it is number 1 (an unnumbered operative paragraph would be followed by 2); the line
+    is short and capitalized, and no participle or adjective starts it, so a preambular
+    clause that lost its comma ("Acting under Chapter VII …", "Mindful of …") stays one;
+    nor does a verb with its object ("Emphasises the need …", an opener in another
+    spelling): a heading names a subject. (A listed operative opener without its mark
+    introduces the numbered paragraphs after it: :func:`group_opener`, an earlier step.)"""
+    nxt = st.paragraphs[c.p.index + 1] if c.p.index + 1 < len(st.paragraphs) else None
+    if nxt is None or nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC or nxt.label.value != 1:
+        return False
+    body = c.body
+    if len(body) >= SHORT_SECTION_HEADING_MAX_CHARS or not body[:1].isupper() or c.shape == "preamble":
+        return False
+    words = c.content.split(None, 2)
+    return not (c.shape == "operative" and len(words) > 1 and words[1] in _VERB_OBJECT_STARTS)
+
+
+#: Words after a verb that start its object or clause ("Emphasises the need",
+#: "Stresses that"): a line that opens so is a clause, not a heading.
+_VERB_OBJECT_STARTS = frozenset(
+    ["the", "a", "an", "that", "all", "its", "their", "this", "these", "those", "each", "every", "any", "upon", "further", "also"]
+)
 
 
 def section_heading(st: Placement, c: Clause) -> bool:
