@@ -510,3 +510,59 @@ def test_a_heading_shaped_line_before_paragraph_2_is_the_unnumbered_paragraph_1(
 def test_the_last_preambular_clause_without_its_comma_is_not_a_heading():
     text = _FIRST_SECTION.format(mark="", heading="Arms embargo", first=1, second=2)
     assert [f.code for f in lint(text).findings] == ["PRE004"]
+
+
+# -- a numbered paragraph's items numbered anew: "7. … the following:" / "1. …" -------------
+_NUMBERED_ITEMS = (
+    "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
+    "1. Urges Member States to cooperate;\n\n2. Requests the Secretary-General to report on the following{colon}\n\n"
+    "1. The implementation of the present resolution;\n\n2. The resources required;\n\n{third}\n\n"
+    "3. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("third", ["3. The steps taken;", "3. Steps taken by the Secretariat;"])
+def test_items_numbered_anew_after_a_colon_are_the_paragraphs_items(third):
+    """"1." right after "2. … on the following:" starts the items of paragraph 2 (a draft's
+    nested list): they were operative paragraphs out of sequence (OPR002 on every number,
+    OPR005 on each item's first word). The style letters that level (OPR009). Item 3 has
+    paragraph 3's number too: neither a listed opener nor a verb with its object opens it
+    ("Steps taken": the shape of a verb, not a clause), so it is an item."""
+    result = lint(_NUMBERED_ITEMS.format(colon=":", third=third))
+    assert [f.code for f in result.findings] == ["OPR009"] * 3
+    paragraphs = result.resolution.paragraphs
+    items = [p for p in paragraphs if p.kind is Kind.SUBPARAGRAPH]
+    assert [p.label.value for p in items] == [1, 2, 3]
+    assert {p.parent.label.value for p in items} == {2}
+
+
+@pytest.mark.parametrize("third", ["3. Invites Member States to contribute;", "3. Emphasises the need to contribute;"])
+def test_an_operative_verb_after_the_items_is_the_next_paragraph(third):
+    text = _NUMBERED_ITEMS.format(colon=":", third=third).replace("3. Decides", "4. Decides")
+    result = lint(text)
+    assert [f.code for f in result.findings if f.code != "TRM010"] == ["OPR009"] * 2
+    assert [p.label.value for p in result.resolution.paragraphs if p.kind is Kind.OPERATIVE] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("colon", [";", ""])
+def test_a_number_restarting_without_a_colon_before_it_is_still_out_of_sequence(colon):
+    result = lint(_NUMBERED_ITEMS.format(colon=colon, third="3. The steps taken;"))
+    assert "OPR002" in {f.code for f in result.findings}
+    assert not any(p.kind is Kind.SUBPARAGRAPH for p in result.resolution.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("after_colon", "third"),
+    [
+        ("3. The implementation of the present resolution;", "4. The resources required;"),  # not 1: no list starts
+        ("1. The implementation of the present resolution;", "5. The resources required;"),  # 5 does not follow 1
+    ],
+)
+def test_only_numbers_from_1_in_sequence_are_items(after_colon, third):
+    text = _NUMBERED_ITEMS.format(colon=":", third="").replace(
+        "1. The implementation of the present resolution;\n\n2. The resources required;", after_colon + "\n\n" + third
+    )
+    result = lint(text)
+    kinds = {result.source.text[p.span.start : p.span.end]: p.kind for p in result.resolution.paragraphs}
+    assert kinds[third] is Kind.OPERATIVE
+    assert "OPR002" in {f.code for f in result.findings}

@@ -148,6 +148,13 @@ def draft_lines(draw) -> list[str]:
             lines.append(draw(st.sampled_from(DIRECTIVES)))
         label = _label(draw, n, "arabic") if draw(st.integers(0, 5)) else ""
         lines.append(label + draw(clause(OPERATIVE)))
+        if draw(st.integers(0, 7)) == 0:
+            # Its items numbered anew, as a draft's nested list is ("… the following:"
+            # then "1. …", "2. …").
+            lines[-1] += ":"
+            for k in range(1, draw(st.integers(1, 3)) + 1):
+                lines.extend(gap)
+                lines.append(f"{k}. {draw(body_text(max_words=6))}{draw(st.sampled_from([';', ',', '', '.']))}")
         if draw(st.integers(0, 3)) == 0:
             indent = draw(st.sampled_from(["", "    ", "\t", "  "]))
             for depth, sub in draw(subparagraphs(1)):

@@ -535,6 +535,33 @@ def section_label(st: Placement, c: Clause) -> bool:
     return False
 
 
+def numbered_subitem(st: Placement, c: Clause) -> bool:
+    """"1." right after "7. … on the steps taken towards the following:", and the
+    numbers after it: the items of paragraph 7, numbered anew (a draft's nested list),
+    not operative paragraphs 1, 2, … out of sequence. The list goes on while each item's
+    number follows the last one's; at the number after paragraph 7's (8), an operative
+    verb ("8. Urges …") ends it. OPR009 then names the labels the style gives that level."""
+    label = c.p.label
+    last = st.last_clause
+    if label is None or label.scheme is not LabelScheme.ARABIC or last is None or last.kind is not Kind.OPERATIVE:
+        return False
+    parent_label = last.label
+    if parent_label is None or parent_label.scheme is not LabelScheme.ARABIC:
+        return False
+    if not st.sub_stack:
+        starts = label.value == 1 and last.index == c.p.index - 1 and last.terminal_char(st.source) == ":"
+        if not starts:
+            return False
+    else:
+        open_item = next((q for q in st.sub_stack if q.label is not None and q.label.scheme is LabelScheme.ARABIC), None)
+        if open_item is None or open_item.label.form != label.form or label.value != open_item.label.value + 1:
+            return False
+        if label.value == parent_label.value + 1 and (listed_opener(c.content) == "operative" or _verb_with_object(c)):
+            return False  # the next item's number and the next paragraph's: its verb says which
+    _place_subparagraph(c.p, st.sub_stack, last)
+    return True
+
+
 def lettered_subparagraph(st: Placement, c: Clause) -> bool:
     """"(a)", "(i)", "a." …: a sub-paragraph, nested by its label family."""
     label = c.p.label
@@ -578,12 +605,20 @@ def _heads_first_numbered(st: Placement, c: Clause) -> bool:
     body = c.body
     if len(body) >= SHORT_SECTION_HEADING_MAX_CHARS or not body[:1].isupper() or c.shape == "preamble":
         return False
+    return not _verb_with_object(c)
+
+
+def _verb_with_object(c: Clause) -> bool:
+    """Whether the paragraph opens with a verb and the start of its object or clause
+    ("Emphasises the need", "Stresses that"), where a heading or a list item names a subject
+    ("Arms embargo", "Steps taken by …")."""
+    if c.shape != "operative":
+        return False
     words = c.content.split(None, 2)
-    return not (c.shape == "operative" and len(words) > 1 and words[1] in _VERB_OBJECT_STARTS)
+    return len(words) > 1 and words[1] in _VERB_OBJECT_STARTS
 
 
-#: Words after a verb that start its object or clause ("Emphasises the need",
-#: "Stresses that"): a line that opens so is a clause, not a heading.
+#: Words after a verb that start its object or clause (:func:`_verb_with_object`).
 _VERB_OBJECT_STARTS = frozenset(
     ["the", "a", "an", "that", "all", "its", "their", "this", "these", "those", "each", "every", "any", "upon", "further", "also"]
 )
@@ -741,6 +776,7 @@ BODY_STEPS: tuple[Step, ...] = (
     group_opener,
     group_item,
     section_label,
+    numbered_subitem,
     lettered_subparagraph,
     heading_between_numbered,
     section_heading,
