@@ -566,3 +566,39 @@ def test_only_numbers_from_1_in_sequence_are_items(after_colon, third):
     kinds = {result.source.text[p.span.start : p.span.end]: p.kind for p in result.resolution.paragraphs}
     assert kinds[third] is Kind.OPERATIVE
     assert "OPR002" in {f.code for f in result.findings}
+
+
+# -- Model UN sub-clauses --------------------------------------------------------------
+_MUN_SUBCLAUSES = (
+    "FORUM: Disarmament and International Security Committee\nSUBMITTED BY: Invented Republic\n\n"
+    "The General Assembly,\n\nAlarmed by the growing amount of debris in orbit,\n\n"
+    "1. Encourages the creation of a traffic framework which would:\n\n"
+    "{a} track objects in orbit larger than ten centimetres,\n\n{i} in low orbit,\n\n{ii} in high orbit,\n\n"
+    "{b} share warnings with all operators;\n\n2. Requests the Secretary-General to report.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "i", "ii"),
+    [("a.", "b.", "i.", "ii."), ("a)", "b)", "i)", "ii)"), ("(a)", "(b)", "(i)", "(ii)"), ("A.", "B.", "I.", "II.")],
+)
+def test_model_un_sub_clauses_take_any_of_their_forms_in_either_case(a, b, i, ii):
+    """Model UN drafts letter sub-clauses "a.", "a)" or "(a)" and start them in lower case:
+    every one had OPR009 (the UN form "(a)") and OPR010 (a capital)."""
+    text = _MUN_SUBCLAUSES.format(a=a.lower(), b=b.lower(), i=i.lower(), ii=ii.lower())
+    result = lint(text)
+    assert result.style.name == "mun"
+    assert result.findings == []
+
+
+def test_model_un_sub_clauses_still_run_in_sequence_in_an_accepted_form():
+    text = _MUN_SUBCLAUSES.format(a="a.", b="c.", i="i.", ii="ii.")
+    assert [f.code for f in lint(text).findings] == ["OPR008"]
+    text = _MUN_SUBCLAUSES.format(a="1.", b="2.", i="i.", ii="ii.")  # numbers, where letters go
+    assert [f.code for f in lint(text).findings] == ["OPR009", "OPR009"]
+
+
+def test_the_united_nations_styles_keep_their_sub_paragraph_forms_and_case():
+    text = _MUN_SUBCLAUSES.format(a="a.", b="b.", i="i.", ii="ii.").split("\n\n", 1)[1]
+    assert lint(text).style.name == "un-ga"
+    assert {f.code for f in lint(text).findings} == {"OPR009", "OPR010"}

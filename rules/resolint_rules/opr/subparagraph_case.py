@@ -102,7 +102,8 @@ def _wanted_case(ctx: RuleContext, p) -> tuple[str, str] | None:
         # "3. designate …, who will:" / "(a) take part …": the sentence goes on.
         return ctx.style.get("list-items.case", "lower"), "Sub-item of a list item"
     if p.kind is Kind.SUBPARAGRAPH and p.label is not None and p.parent is not None and p.parent.kind is not Kind.PREAMBLE:
-        return ctx.style.get("subparagraphs.case", "upper"), "Sub-paragraph"
+        case = ctx.style.get("subparagraphs.case", "upper")
+        return None if case == "any" else (case, "Sub-paragraph")
     if is_list_item(p):
         return ctx.style.get("list-items.case", "lower"), "List item"
     return None

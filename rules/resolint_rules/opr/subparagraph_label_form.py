@@ -50,7 +50,9 @@ class SubparagraphLabelForm(Rule):
     scheme changes (letters for numbers), since references would change.
 
     ## Options
-    None; the forms come from the style (`[subparagraphs] forms` and `schemes`).
+    None; the forms come from the style (`[subparagraphs] forms` and `schemes`). A level
+    whose form is written with alternatives (`"(#)|#."`, as the Model UN style has it)
+    takes either.
 
     ## References
     - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
@@ -76,6 +78,10 @@ class SubparagraphLabelForm(Rule):
             if level < 1 or level > len(forms):
                 continue
             want_form, want_scheme = forms[level - 1], schemes[level - 1]
+            if "|" in want_form:  # "(#)|#.": either form is right at this level
+                # (One list keeps one form: the parser reads "b)" after "a." as a level below.)
+                allowed_forms = want_form.split("|")
+                want_form = label.form if label.form in allowed_forms else allowed_forms[0]
             if "|" in want_scheme:  # "lower-alpha|lower-roman": either is right at this level
                 allowed = want_scheme.split("|")
                 want_scheme = label.scheme.value if label.scheme.value in allowed else allowed[0]
