@@ -602,3 +602,30 @@ def test_the_united_nations_styles_keep_their_sub_paragraph_forms_and_case():
     text = _MUN_SUBCLAUSES.format(a="a.", b="b.", i="i.", ii="ii.").split("\n\n", 1)[1]
     assert lint(text).style.name == "un-ga"
     assert {f.code for f in lint(text).findings} == {"OPR009", "OPR010"}
+
+
+# -- PRE006: a participle with how it is felt is another opener ----------------------------
+_FELT = "The General Assembly,\n\n{first} the report of the Secretary-General,\n\n{second} the increase in attacks,\n\n1. Decides to remain seized of the matter.\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Noting", "Noting with great concern"),
+        ("Noting with great concern", "Noting"),
+        ("Recalling", "Recalling with appreciation"),
+        ("Noting with great concern", "Noting with grave concern"),
+        ("Noting with great concern", "Noting with great concern also"),
+        ("Noting with great concern", "Noting also with great concern"),
+    ],
+)
+def test_a_participle_with_how_it_is_felt_is_not_a_repetition(first, second):
+    """Adopted General Assembly resolutions write "Noting …," then "Noting with grave
+    concern …," (and "Recalling with appreciation" after "Recalling") without "also"."""
+    assert lint(_FELT.format(first=first, second=second)).findings == []
+
+
+@pytest.mark.parametrize("opener", ["Noting with great concern", "Recalling with deep appreciation", "NOTING WITH GREAT CONCERN"])
+def test_the_same_felt_participle_again_is_a_repetition(opener):
+    result = lint(_FELT.format(first=opener, second=opener))
+    assert [f.code for f in result.findings if f.code != "PRE003"] == ["PRE006"]  # (PRE003: the upper case)

@@ -17,7 +17,11 @@ class RepeatedPreambularOpener(Rule):
     also" in UN and INTERPOL style). Openers repeated further apart are left alone:
     adopted UN texts do that routinely. So is a repeated opener that "in particular" or
     "in this regard" (or "in that respect", "in this context") marks as "also" would:
-    "Recalling in particular …", "Welcoming in this regard also …".
+    "Recalling in particular …", "Welcoming in this regard also …". A participle with how
+    it is felt ("Noting with great concern", "Recalling with appreciation") is another
+    opener than the bare one, as adopted General Assembly resolutions write them, and
+    the same again takes "also" after the participle or after the whole ("Noting with
+    grave concern also …").
 
     ## Why is this bad?
     UN usage marks a repeated opener: "Recalling …, Recalling also …, Recalling further
@@ -105,9 +109,22 @@ _MODIFIER_FIRST = tuple(f"{w} " for w in MODIFIER_WORDS)
 _MARKS_REPETITION = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?:particular|(?:this|that)[ \t\u00a0]+(?:regard|respect|context))\b", re.IGNORECASE)
 
 
+#: How the participle is felt, after it: "Noting with great concern", "Recalling with
+#: appreciation". The phrase so qualified is another opener than the bare participle
+#: (adopted General Assembly resolutions write "Noting …," then "Noting with grave concern
+#: …," without "also"), and "also" may follow it ("Noting with grave concern also …").
+_QUALIFIED = re.compile(
+    r"[ \t\u00a0]+with[ \t\u00a0]+((?:[a-z]+[ \t\u00a0]+){0,3}?"
+    r"(?:concern|appreciation|satisfaction|regret|alarm|interest|gratitude|approval|dismay|disappointment|sadness|pride))\b"
+    r"(?:[ \t\u00a0]+(also|further)\b)?",
+    re.IGNORECASE,
+)
+
+
 def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
-    """The span and phrase (lower case) of the listed opener of ``p`` when it carries no
-    "also"/"further" (nor another modifier); None otherwise."""
+    """The span and phrase (lower case, with how it is felt: :data:`_QUALIFIED`) of the
+    listed opener of ``p`` when it carries no "also"/"further" (nor another modifier);
+    None otherwise."""
     op = ctx.opener(p)
     if op is None or not op.listed:
         return None
@@ -116,6 +133,11 @@ def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
         return None
     if _MARKS_REPETITION.match(ctx.text, op.span.end, p.content.end):
         return None
+    qualified = _QUALIFIED.match(ctx.text, op.span.end, p.content.end)
+    if qualified is not None:
+        if qualified.group(2) is not None:
+            return None  # "Noting with grave concern also …"
+        phrase = f"{phrase} with {' '.join(qualified.group(1).lower().split())}"
     return op.span, phrase
 
 
