@@ -488,7 +488,7 @@ def test_a_heading_before_paragraph_1_is_a_heading(heading):
         "Decides to act",  # a listed opener
         "Mindful of the risks",  # a listed preambular opener that lost its comma
         "Recognizing the efforts made",  # a participle
-        "Remaining deeply concerned",  # an unlisted participle
+        "Remaining deeply concerned",  # a participle before a listed phrase
         "Emphasises the need to act",  # a verb followed by a complement, with no final mark
     ],
 )
@@ -629,3 +629,22 @@ def test_a_participle_with_how_it_is_felt_is_not_a_repetition(first, second):
 def test_the_same_felt_participle_again_is_a_repetition(opener):
     result = lint(_FELT.format(first=opener, second=opener))
     assert [f.code for f in result.findings if f.code != "PRE003"] == ["PRE006"]  # (PRE003: the upper case)
+
+
+# -- "Remaining deeply concerned" ------------------------------------------------------
+@pytest.mark.parametrize("opener", ["Remaining deeply concerned by", "Remaining convinced that", "REMAINING GRAVELY CONCERNED about"])
+def test_remaining_before_a_listed_adjective_is_a_listed_opener(opener):
+    """The Security Council's "Remaining deeply concerned" was "not a preambular opener;
+    did you mean 'Reminding'?"."""
+    text = f"The Security Council,\n\n{opener} the situation,\n\n1. Decides to remain seized of the matter.\n"
+    result = lint(text)
+    assert "PRE002" not in {f.code for f in result.findings}
+    op = result.facts.opener(result.resolution.preamble[0])
+    assert op is not None and op.listed
+
+
+@pytest.mark.parametrize("clause", ["Remaining the main body of the region,", "Remaining,"])
+def test_remaining_before_anything_else_is_still_an_unknown_opener(clause):
+    text = f"The Security Council,\n\n{clause}\n\n1. Decides to remain seized of the matter.\n"
+    messages = [f.message for f in lint(text).findings if f.code == "PRE002"]
+    assert len(messages) == 1 and messages[0].startswith("'Remaining' is not a preambular opener")

@@ -45,6 +45,12 @@ ADVERBS = frozenset(
 )
 
 
+#: Participles that carry the adjective after them as an adverb would: the Security
+#: Council's "Remaining deeply concerned", "Remaining convinced" (read as "Deeply
+#: concerned", "Convinced" qualified; PRE002 took "Remaining" for a misspelt "Reminding").
+LINKING_PARTICIPLES = frozenset(["remaining"])
+
+
 def _is_adverb(word: str) -> bool:
     """A word that may qualify the opener after it ("Particularly concerned")."""
     w = word.lower()
@@ -111,9 +117,11 @@ def _words(text: str, start: int, end: int, count: int) -> list[re.Match[str]]:
     return out
 
 
-def _leading_adverbs(words: list[re.Match[str]]) -> int:
-    """How many of the first words (at most two, never all) qualify the opener after them."""
-    k = 0
+def _leading_adverbs(words: list[re.Match[str]], linking: bool = False) -> int:
+    """How many of the first words (at most two, never all) qualify the opener after them;
+    with ``linking``, a linking participle may be the first (before a listed phrase only:
+    "Remaining the …" is no qualified opener)."""
+    k = 1 if linking and len(words) > 1 and words[0].group(1).lower() in LINKING_PARTICIPLES else 0
     while k < min(2, len(words) - 1) and _is_adverb(words[k].group(1)):
         k += 1
     return k
@@ -145,7 +153,7 @@ def _listed(ctx: OpenerContext, paragraph: Paragraph, start: int, end: int, word
     k = 0  # words[k] starts the phrase
     m = ctx.nlp.longest_leading_phrase(_clean_head(text[start:head_end]), phrases)
     if m is None:
-        k = _leading_adverbs(words)
+        k = _leading_adverbs(words, linking=True)
         if not k:
             return None
         phrase_start = words[k].start(1)

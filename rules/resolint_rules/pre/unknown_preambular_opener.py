@@ -21,12 +21,14 @@ class UnknownPreambularOpener(Rule):
     ## What it does
     Reports a preambular opener that is not among the style's preambular phrases, and
     suggests the nearest listed phrase. A participle or adjective that is simply not
-    listed ("Remaining deeply concerned") is worth a look (info); a word that is neither
+    listed ("Demanding that …") is worth a look (info); a word that is neither
     ("The", "In") is a warning, since the paragraph then has no opener at all. A listed phrase in
     another spelling ("Emphasising") is not reported: TRM010 checks the spelling where
     the style prescribes one. Nor is the participle of listed phrases with another
     complement ("Expressing its full support", "Calling upon", "Having conducted", where
-    the style lists "Expressing concern", "Calling attention to", "Having examined").
+    the style lists "Expressing concern", "Calling attention to", "Having examined"), nor
+    a listed adjective after "Remaining" ("Remaining deeply concerned", as the Security
+    Council writes it).
 
     ## Why is this bad?
     The phrase lists are the house style's vocabulary. A misspelt opener ("Recaling")
