@@ -648,3 +648,90 @@ def test_remaining_before_anything_else_is_still_an_unknown_opener(clause):
     text = f"The Security Council,\n\n{clause}\n\n1. Decides to remain seized of the matter.\n"
     messages = [f.message for f in lint(text).findings if f.code == "PRE002"]
     assert len(messages) == 1 and messages[0].startswith("'Remaining' is not a preambular opener")
+
+
+# -- a PDF page's header and footer -----------------------------------------------------
+_PAGE_BREAK = (
+    "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
+    "Noting with concern the increase in crimes committed by means of information and\n\n{furniture}\n\n"
+    "communications technology systems,\n\n1. Urges Member States to cooperate;\n\n{between}\n\n"
+    "2. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["24-18765 (E) 161024\n\n*2418765*", "A/C.3/79/L.15\n\n2/3 24-18765", "2/3", "E/CN.15/2024/L.3\n\n24-18765\n\n*2418765*\n\n3/7"],
+)
+def test_a_paragraph_broken_by_a_page_break_is_one_paragraph(furniture):
+    """Text copied from a PDF: the page's footer and header stand between the halves of
+    a paragraph. It was two paragraphs (PRE004 on the first half, the footer unplaced
+    (DOC004, which kept --fix from the whole file), the second half glued to the barcode);
+    it is one, and DOC016 offers to take the furniture out."""
+    from resolint.fixes import fix_text
+
+    text = _PAGE_BREAK.format(furniture=furniture, between="24-18765")
+    result = lint(text)
+    assert [f.code for f in result.findings] == ["DOC016", "DOC016"]
+    kinds = [p.kind for p in result.resolution.paragraphs]
+    assert kinds == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE, Kind.FURNITURE, Kind.OPERATIVE]
+    outcome = fix_text(text, lint)
+    assert outcome.text == (
+        "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
+        "Noting with concern the increase in crimes committed by means of information and\n"
+        "communications technology systems,\n\n1. Urges Member States to cooperate;\n\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert lint(outcome.text).findings == []
+
+
+@pytest.mark.parametrize(
+    ("furniture", "after"),
+    [
+        ("24-18765 (E) 161024", "Communications technology systems,"),  # a capital: a paragraph of its own
+        ("Strengthening cooperation", "communications technology systems,"),  # a heading is no furniture
+        ("24-18765 (E) 161024 and a sentence that goes on", "communications technology systems,"),
+    ],
+)
+def test_only_furniture_is_joined_across(furniture, after):
+    text = _PAGE_BREAK.format(furniture=furniture, between="24-18765").replace("communications technology systems,", after)
+    result = lint(text)
+    assert "PRE004" in {f.code for f in result.findings}  # "… information and" stays a paragraph without its mark
+    ends = [result.source.text[p.span.end - 4 : p.span.end] for p in result.resolution.paragraphs]
+    assert " and" in ends
+
+
+def test_a_title_blocks_symbol_is_not_page_furniture():
+    text = "A/C.3/79/L.15\n\n" + _PAGE_BREAK.format(furniture="2/3", between="*2418765*")
+    result = lint(text)
+    assert result.resolution.paragraphs[0].kind is Kind.TITLE
+    assert [result.source.position(f.span.start).line for f in result.findings] == [8, 14]
+
+
+def test_export_waits_for_the_furniture_to_go():
+    from resolint.export.checks import reasons
+
+    result = lint(_PAGE_BREAK.format(furniture="2/3", between="24-18765"))
+    assert [r.split(" ")[1] for r in reasons(result)] == ["DOC016", "DOC016"]
+
+
+def test_a_paragraph_broken_by_two_page_breaks_has_a_finding_for_each():
+    text = _PAGE_BREAK.format(furniture="2/3", between="").replace(
+        "communications technology systems,", "communications technology\n\n3/3\n\n24-18765\n\nsystems,"
+    )
+    result = lint(text)
+    found = [(f.code, result.source.position(f.span.start).line) for f in result.findings]
+    assert found == [("DOC016", 6), ("DOC016", 10)]
+    from resolint.fixes import fix_text
+
+    assert "information and\ncommunications technology\nsystems," in fix_text(text, lint).text
+
+
+def test_a_forced_export_leaves_the_furniture_lines_between_paragraphs_out():
+    """(Inside a paragraph they stay in its text: the export is refused until DOC016's
+    fix takes them out, or forced.)"""
+    from resolint.export import export
+
+    result = lint(_PAGE_BREAK.format(furniture="2/3", between="24-18765"))
+    xml = export(result, force=True).decode("utf-8")
+    assert "24-18765" not in xml and "Member States to cooperate" in xml

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from resolint.engine import Finding, LintResult
-from resolint.model import Resolution
+from resolint.model import Kind, Resolution
 from resolint.parser import parse
 from resolint.rule import Applicability, Edit, Fix
 from resolint.source import Span
@@ -118,13 +118,14 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def structure(res: Resolution) -> tuple:
-    """How a draft parses, ignoring labels, punctuation and directive comments.
+    """How a draft parses, ignoring labels, punctuation, directive comments and a PDF
+    page's header and footer lines.
 
-    Each paragraph's kind, depth and parent (counted without directives, which a fix
-    may remove). Two texts with the same structure say the same things in the same
-    places; a safe fix must keep it.
+    Each paragraph's kind, depth and parent (counted without directives and those lines,
+    which a fix may remove). Two texts with the same structure say the same things in the
+    same places; a safe fix must keep it.
     """
-    body = res.body
+    body = [p for p in res.body if p.kind is not Kind.FURNITURE]
     index = {id(p): i for i, p in enumerate(body)}
     return tuple((p.kind, p.depth, index.get(id(p.parent), -1) if p.parent is not None else -1) for p in body)
 

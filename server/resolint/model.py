@@ -28,6 +28,7 @@ class Kind(str, enum.Enum):
     ANNEX = "annex"  # everything from "Annex" on: not a clause of the resolution
     DIRECTIVE = "directive"  # a resolint comment on a line of its own
     NOTE = "note"  # a footnote left in the text by a conversion ("____ 1 These include …")
+    FURNITURE = "furniture"  # a PDF page's header or footer line ("24-18765 (E)", "2/3", "A/C.3/79/L.15")
     UNPLACED = "unplaced"  # text the parser could not place
 
 

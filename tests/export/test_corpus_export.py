@@ -28,7 +28,9 @@ def rows(body: str | None = None, prefix: str = "") -> list[str]:
 
 
 def structure(res) -> list[tuple]:
-    return [(p.kind.value, p.depth, p.label.text if p.label else None) for p in res.paragraphs if p.kind is not Kind.DIRECTIVE]
+    """Kind, depth and label of every paragraph but directives and a PDF page's header and
+    footer lines (which the export leaves out: they are not the text's)."""
+    return [(p.kind.value, p.depth, p.label.text if p.label else None) for p in res.paragraphs if p.kind not in (Kind.DIRECTIVE, Kind.FURNITURE)]
 
 
 def export_checked(name: str) -> tuple[bytes, list[str]]:

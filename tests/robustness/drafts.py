@@ -47,6 +47,8 @@ SPACES = [" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000", "\u20
 DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\ufe58", "\ufe63", "\uff0d"]
 ODD = ["😀", "𝔘𝔑", "e\u0301", "\u0000", "\ufeff", "\u2028", "\u2029", "\x85", "\x0c", "\x0b", "<!--", "-->", "**", "_", "#"]
 
+#: A PDF page's footer and header lines: job number, barcode, page number, symbol.
+FURNITURE = ["24-18765 (E) 161024", "*2418765*", "2/3", "A/C.3/79/L.15", "24-18765", "S/2031/12"]
 OPENINGS = [
     "The General Assembly,", "The Security Council,", "The Human Rights Council,", "**The General Assembly,**",
     "_The Security Council_,", "THE GENERAL ASSEMBLY,", "The General Assembly",
@@ -148,6 +150,13 @@ def draft_lines(draw) -> list[str]:
             lines.append(draw(st.sampled_from(DIRECTIVES)))
         label = _label(draw, n, "arabic") if draw(st.integers(0, 5)) else ""
         lines.append(label + draw(clause(OPERATIVE)))
+        if draw(st.integers(0, 9)) == 0:
+            # A page break of a PDF copy: the page's footer and header, then the rest of
+            # the paragraph (or the next one).
+            lines.extend(gap)
+            lines.extend(draw(st.lists(st.sampled_from(FURNITURE), min_size=1, max_size=3)))
+            lines.extend(gap)
+            lines.append(draw(body_text(max_words=5)) + draw(st.sampled_from(TERMINALS)))
         if draw(st.integers(0, 7)) == 0:
             # Its items numbered anew, as a draft's nested list is ("… the following:"
             # then "1. …", "2. …").

@@ -6,6 +6,7 @@ from resolint_rules.doc.missing_opening import MissingOpening
 from resolint_rules.doc.opener_not_italic import OpenerNotItalic
 from resolint_rules.doc.opening_punctuation import OpeningPunctuation
 from resolint_rules.doc.ordinal_suffix import OrdinalSuffix
+from resolint_rules.doc.page_furniture import PageFurniture
 from resolint_rules.doc.paragraphs_run_together import ParagraphsRunTogether
 from resolint_rules.doc.preamble_after_operative import PreambleAfterOperative
 from resolint_rules.doc.session_mismatch import SessionMismatch
@@ -16,4 +17,5 @@ from resolint_rules.doc.vote_line import VoteLine
 RULES = [
     MissingOpening, OpeningPunctuation, PreambleAfterOperative, UnplacedText, OpenerNotItalic, ItalicBeyondOpener,
     TitleNumberMismatch, SessionMismatch, MeetingPlaceDate, OrdinalSuffix, VoteLine, ParagraphsRunTogether,
+    PageFurniture,
 ]

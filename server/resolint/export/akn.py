@@ -199,7 +199,7 @@ class AknWriter:
         seen_operative = False
         first_opening = self.res.opening
         for p in self.res.paragraphs:
-            if p.parent is not None or p.kind in (Kind.DIRECTIVE, Kind.TITLE):
+            if p.parent is not None or p.kind in (Kind.DIRECTIVE, Kind.TITLE, Kind.FURNITURE):
                 continue
             if p.kind is Kind.ANNEX or annex:
                 annex.append(p)

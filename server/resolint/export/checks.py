@@ -26,6 +26,7 @@ STRUCTURAL = {
     "DOC003": "a preambular paragraph after the operative part began",
     "OPR002": "operative numbering that skips, repeats or does not start at 1",
     "OPR008": "sub-paragraph labels that skip, repeat or mix schemes",
+    "DOC016": "a PDF page's header or footer left in the text",
 }
 
 

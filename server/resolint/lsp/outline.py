@@ -29,6 +29,7 @@ GROUPS = {
     Kind.ANNEX: ("Annex", types.SymbolKind.Namespace),
     Kind.UNPLACED: ("Unplaced text", types.SymbolKind.Null),
     Kind.NOTE: ("Footnote", types.SymbolKind.String),
+    Kind.FURNITURE: ("Page header or footer", types.SymbolKind.Null),
 }
 NAME_CHARS = 60
 

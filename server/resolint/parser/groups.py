@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
 from resolint.source import SUPERSCRIPT_DIGITS, Span
@@ -45,6 +46,32 @@ _ENDS_CLAUSE = frozenset(TERMINALS)
 
 def is_footnote(text: str) -> bool:
     return bool(FOOTNOTE.match(text))
+
+
+#: The longest line read as page furniture (a job number with its dates: "24-18765 (E)
+#: 161024 171024").
+FURNITURE_MAX_CHARS = 60
+
+
+def is_page_furniture(text: str) -> bool:
+    """A paragraph's text (stripped) that a PDF conversion left from a page's header or
+    footer: a job number, page number or barcode (digits and marks, with at most one short
+    code: "24-18765 (E) 161024", "2/3", "*2418765*"), or the document's symbol alone on
+    its line ("A/C.3/79/L.15")."""
+    if not text or len(text) > FURNITURE_MAX_CHARS:
+        return False
+    if text[0].isalpha():
+        return bool(P.RUNNING_SYMBOL.match(text))
+    return bool(P.JUNK.match(text))
+
+
+def is_furniture_line(text: str, raw: RawParagraph) -> bool:
+    """Whether ``raw`` is one line of page furniture (:func:`is_page_furniture`); a long
+    paragraph is not sliced to find out."""
+    span = raw.span
+    if raw.first_line != raw.last_line or span.end - span.start > 2 * FURNITURE_MAX_CHARS:
+        return False
+    return is_page_furniture(text[span.start : span.end].strip())
 
 
 def looks_like_group_opener(text: str, is_opener=None) -> bool:

@@ -62,6 +62,9 @@ ADOPTS_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:]*:\W*$", re.IGNOR
 #: of punctuation between two quantifiers (that was quadratic: 171 s on 100 KB).
 #: The digit is looked for up to the first one (possessive), not from the line's end back.
 JUNK = re.compile(r"^(?=[^\d\n]*+\d)[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?$")
+#: A document symbol alone on its line, as a PDF's running header leaves it between two
+#: pages: "A/C.3/79/L.15", "S/2024/123", "E/CN.15/2024/L.3".
+RUNNING_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){2,6}$")
 MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from resolint.parser.blocks import RawParagraph
+from resolint.parser.groups import is_furniture_line
 from resolint.source import SourceText
 
 _CHUNK = 2048
@@ -111,10 +112,13 @@ class Window:
 
 
 def _clean(merged: list[RawParagraph], i: int, text: str) -> bool:
-    """Whether joined paragraph ``i`` follows a blank line and does not start in lower case."""
+    """Whether joined paragraph ``i`` follows a blank line and does not start in lower
+    case, nor is a line of page furniture (a paragraph after it may be joined back across
+    it to the one before: see resolint.parser._furniture_before)."""
     if i == 0:
         return True
-    return merged[i].first_line >= merged[i - 1].last_line + 2 and not text[merged[i].span.start].islower()
+    r = merged[i]
+    return r.first_line >= merged[i - 1].last_line + 2 and not text[r.span.start].islower() and not is_furniture_line(text, r)
 
 
 def plan(old: str, old_lines: int, merged: list[RawParagraph], source: SourceText) -> Window | None:

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import re
+
+from resolint.model import Kind, Paragraph
+from resolint.parser.groups import is_page_furniture
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+
+#: One or more blank lines (in any line ending): where a paragraph broken by a page break
+#: was joined back (the parser joins it across the page's furniture).
+_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))+")
+
+
+#: A line's end and the blank lines after it.
+_LINE_END_AND_BLANKS = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
+
+
+def _line_and_blanks(text: str, span: Span) -> Span:
+    """``span``'s whole line, from its indentation, and the blank lines after it."""
+    start = span.start
+    while start > 0 and text[start - 1] in " \t\u00a0":
+        start -= 1
+    after = _LINE_END_AND_BLANKS.match(text, span.end)
+    return Span(start, after.end() if after else span.end)
+
+
+class PageFurniture(Rule):
+    """
+    ## What it does
+    Reports the header or footer of a PDF page left in the text: a job number ("24-18765
+    (E) 161024"), a barcode ("*2418765*"), a page number ("2/3") or the document's symbol
+    ("A/C.3/79/L.15") on a line of its own, between two paragraphs or between the two
+    halves of a paragraph that a page break cut (the parser reads that paragraph as one,
+    across them). It offers to take them out.
+
+    ## Why is this bad?
+    Text copied from a PDF carries each page's furniture into the draft, in the middle of
+    a sentence. Left there, it ends up in the next version of the text.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Noting with concern the increase in crimes committed by means of information and
+
+    24-18765 (E) 161024
+
+    *2418765*
+
+    communications technology systems,
+
+    1. Urges Member States to cooperate.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Noting with concern the increase in crimes committed by means of information and
+    communications technology systems,
+
+    1. Urges Member States to cooperate.
+    ```
+
+    ## Fix safety
+    Safe: it removes only lines of digits and marks (or the symbol alone on its line);
+    inside a paragraph it joins the two halves with a line break.
+
+    ## Options
+    None.
+
+    ## References
+    UN documents print a job number, a barcode, the page number and the symbol in each
+    page's header and footer (for example A/RES/51/1): <https://undocs.org/A/RES/51/1>
+    """
+
+    code = "DOC016"
+    name = "page-furniture"
+    summary = "A PDF page's header or footer inside a paragraph"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    #: Its findings in a paragraph come from that paragraph's text alone: the language
+    #: server keeps them between edits.
+    local = True
+
+    def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
+        if paragraph.kind is Kind.FURNITURE:
+            # A line of its own between two paragraphs: removed with its indentation and
+            # the blank lines after it. (The fix reaches past the paragraph: the language
+            # server checks such a paragraph again after each edit instead of keeping it.)
+            yield Violation(paragraph.span, "Page header or footer left by a PDF conversion: remove it", Fix.safe("Remove the line", Edit(_line_and_blanks(ctx.text, paragraph.span), "")))
+            return
+        text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
+        gaps = list(_BLANK_LINES.finditer(text, lo, hi))
+        if len(gaps) < 2:
+            return  # no line between two blank lines: nothing but the paragraph's own text
+        newline = ctx.source.dominant_newline()
+        run: list[Span] = []  # furniture lines since the last line of the paragraph's own text
+        before = gaps[0].start()  # where the paragraph's text before the run ends
+        for gap, following in zip(gaps, gaps[1:], strict=False):
+            line = Span(gap.end(), following.start())
+            if is_page_furniture(text[line.start : line.end].strip()):
+                run.append(line)
+                continue
+            if run:
+                yield self._violation(run, before, line.start, newline)
+                run = []
+            before = following.start()
+        if run:
+            yield self._violation(run, before, gaps[-1].end(), newline)
+
+    @staticmethod
+    def _violation(run: list[Span], before: int, after: int, newline: str) -> Violation:
+        """The finding for a run of furniture lines, whose fix joins the text before them
+        (ending at ``before``) and after them (from ``after``) with one line break."""
+        what = "line" if len(run) == 1 else f"{len(run)} lines"
+        return Violation(
+            Span(run[0].start, run[-1].end),
+            f"Page header or footer left by a PDF conversion inside the paragraph ({what}): remove it",
+            Fix.safe("Remove the page's header and footer", Edit(Span(before, after), newline)),
+        )
