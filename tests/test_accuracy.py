@@ -735,3 +735,21 @@ def test_a_forced_export_leaves_the_furniture_lines_between_paragraphs_out():
     result = lint(_PAGE_BREAK.format(furniture="2/3", between="24-18765"))
     xml = export(result, force=True).decode("utf-8")
     assert "24-18765" not in xml and "Member States to cooperate" in xml
+
+
+@pytest.mark.parametrize("barcode", ["*2325931* ", "*23259310*\u00a0"])
+def test_a_barcode_glued_to_a_paragraph_is_page_furniture(barcode):
+    from resolint.fixes import fix_text
+
+    text = _PAGE_BREAK.format(furniture="2/3", between="").replace("1. Urges", barcode + "1. Urges")
+    result = lint(text)
+    glued = [f for f in result.findings if f.code == "DOC016" and "barcode" in f.message]
+    assert len(glued) == 1 and result.source.text[glued[0].span.start : glued[0].span.end] == barcode.strip()
+    fixed = fix_text(text, lint).text
+    assert "\n1. Urges Member States" in fixed and lint(fixed).findings == []
+
+
+@pytest.mark.parametrize("start", ["*important* Urges", "*2325931*Urges", "*123* Urges"])
+def test_emphasis_or_a_short_number_is_no_barcode(start):
+    text = _PAGE_BREAK.format(furniture="2/3", between="").replace("1. Urges", start)
+    assert not [f for f in lint(text).findings if f.code == "DOC016" and "barcode" in f.message]

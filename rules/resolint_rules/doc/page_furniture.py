@@ -12,6 +12,9 @@ from resolint.source import Span
 _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))+")
 
 
+#: A UN document's barcode (its job number between asterisks) that a conversion glued to
+#: the start of the next paragraph: "*2325931* Reaffirming further …".
+_GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
 #: A line's end and the blank lines after it.
 _LINE_END_AND_BLANKS = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
 
@@ -32,7 +35,8 @@ class PageFurniture(Rule):
     (E) 161024"), a barcode ("*2418765*"), a page number ("2/3") or the document's symbol
     ("A/C.3/79/L.15") on a line of its own, between two paragraphs or between the two
     halves of a paragraph that a page break cut (the parser reads that paragraph as one,
-    across them). It offers to take them out.
+    across them), and a barcode glued to the start of a paragraph ("*2325931* Reaffirming
+    further …", which hides the paragraph's opener). It offers to take them out.
 
     ## Why is this bad?
     Text copied from a PDF carries each page's furniture into the draft, in the middle of
@@ -93,6 +97,14 @@ class PageFurniture(Rule):
             yield Violation(paragraph.span, "Page header or footer left by a PDF conversion: remove it", Fix.safe("Remove the line", Edit(_line_and_blanks(ctx.text, paragraph.span), "")))
             return
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
+        glued = _GLUED_BARCODE.match(text, lo, hi)
+        if glued is not None:
+            barcode = Span(lo, glued.end())
+            yield Violation(
+                Span(lo, text.index("*", lo + 1) + 1),
+                "A PDF page's barcode glued to the paragraph: remove it",
+                Fix.safe("Remove the barcode", Edit(barcode, "")),
+            )
         gaps = list(_BLANK_LINES.finditer(text, lo, hi))
         if len(gaps) < 2:
             return  # no line between two blank lines: nothing but the paragraph's own text
