@@ -753,3 +753,18 @@ def test_a_barcode_glued_to_a_paragraph_is_page_furniture(barcode):
 def test_emphasis_or_a_short_number_is_no_barcode(start):
     text = _PAGE_BREAK.format(furniture="2/3", between="").replace("1. Urges", start)
     assert not [f for f in lint(text).findings if f.code == "DOC016" and "barcode" in f.message]
+
+
+# -- messages on one line ---------------------------------------------------------------
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028"])
+def test_a_message_quoting_text_over_a_line_break_is_one_line(brk):
+    """TRM001 quoted "…against Cyber-⏎crime" with its line break: the terminal's report,
+    a GitHub annotation and an editor's hover then broke the message in two."""
+    text = (
+        "The General Assembly,\n\nNoting the United Nations Convention against Cyber-"
+        + brk
+        + "crime and its protocols,\n\n1. Decides to remain seized of the matter.\n"
+    )
+    findings = [f for f in lint(text).findings if f.code == "TRM001"]
+    assert findings and all(len(f.message.splitlines()) == 1 for f in findings)
+    assert "Cyber- crime" in findings[0].message

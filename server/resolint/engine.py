@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -174,7 +175,7 @@ def lint(
     failure = facts.citation_failure()
     if failure is not None:
         raw.append(Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR,
-                           f"internal error in citation extraction: {failure!r}; citations were not checked", Span(0, 0)))
+                           one_line(f"internal error in citation extraction: {failure!r}; citations were not checked"), Span(0, 0)))
     protected = facts.derived(listguard.document_protected_spans)
     if protected:
         raw = listguard.guard_findings(raw, protected, source.text)
@@ -197,7 +198,7 @@ def _run_rules(ctx: RuleContext, active: list[tuple[Rule, dict]], settings: Sett
         except Exception as exc:  # a broken rule must not take the others down
             log.error("rule %s crashed: %s", rule.code, traceback.format_exc())
             raw.append(
-                Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, f"internal error in rule {rule.code}: {exc!r}", Span(0, 0))
+                Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, one_line(f"internal error in rule {rule.code}: {exc!r}"), Span(0, 0))
             )
             continue
         if violations:
@@ -235,7 +236,23 @@ def _finding(v: Violation, rule: Rule, severity: Severity, length: int) -> Findi
     if span.end > length:  # a rule's span past the end of the text: cut to it
         start = min(span.start, length)
         span = Span(start, length)
-    return Finding(rule.code, rule.name, severity, v.message, span, v.fix)
+    message, fix = v.message, v.fix
+    if not message.isprintable():  # (C-fast; most messages are)
+        message = one_line(message)
+    if fix is not None and not fix.title.isprintable():
+        fix = Fix(one_line(fix.title), fix.applicability, fix.edits)
+    return Finding(rule.code, rule.name, severity, message, span, fix)
+
+
+#: Line breaks of any kind (and the vertical tab and form feed) in a message.
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: text a rule quotes may run over a line break ("'United
+    Nations Convention against Cyber-⏎crime' is not the title …"), and a message is one
+    line in every report (the terminal's, a GitHub annotation, an editor's hover)."""
+    return _LINE_BREAKS.sub(" ", message)
 
 
 def _house_codes(settings: Settings, style: Style) -> tuple[str, ...]:
@@ -267,7 +284,7 @@ def _apply_directives(
         rule = sup_rules.get(code)
         if rule is None or not rule_enabled(rule, settings, style, path):
             continue
-        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), msg, d.span, _directive_fix(res, d, unknown)))
+        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), one_line(msg), d.span, _directive_fix(res, d, unknown)))
     return kept
 
 

@@ -111,9 +111,10 @@ def check_parse(result: LintResult) -> None:
 
 
 def check_findings(result: LintResult) -> None:
-    """Ranges inside the document, no internal error, every fix well formed, and no fix
-    of several edits carried by several findings (every report holds each finding's
-    edits: a list-wide fix on each item made reports square in the list's length)."""
+    """Ranges inside the document, no internal error, messages and fix titles on one
+    line, every fix well formed, and no fix of several edits carried by several findings
+    (every report holds each finding's edits: a list-wide fix on each item made reports
+    square in the list's length)."""
     source = result.source
     text = source.text
     carried: set[tuple] = set()
@@ -121,6 +122,8 @@ def check_findings(result: LintResult) -> None:
         if f.code == INTERNAL_CODE:
             _fail(f"a rule crashed: {f.message}", text)
         check_span(source, f.span, f"{f.code} range")
+        if len(f.message.splitlines()) > 1 or (f.fix is not None and len(f.fix.title.splitlines()) > 1):
+            _fail(f"{f.code}: a message or fix title over several lines: {f.message!r}", text)
         if f.fix is None:
             continue
         if len(f.fix.edits) > 1:
