@@ -768,3 +768,25 @@ def test_a_message_quoting_text_over_a_line_break_is_one_line(brk):
     findings = [f for f in lint(text).findings if f.code == "TRM001"]
     assert findings and all(len(f.message.splitlines()) == 1 for f in findings)
     assert "Cyber- crime" in findings[0].message
+
+
+# -- invisible characters inside words ---------------------------------------------------
+def test_a_soft_hyphen_inside_an_opener_is_reported_and_its_fix_brings_the_opener_back():
+    """"Recal­ling" (a soft hyphen from a web page) was "'Recal' is not a preambular opener"
+    and nothing said why."""
+    from resolint.fixes import fix_text
+
+    text = "The General Assembly,\n\nRecal\u00adling its resolution 78/230,\n\n1. Decides to remain seized of the matter.\n"
+    assert [f.code for f in lint(text).findings] == ["PRE002", "TRM014"]
+    assert lint(fix_text(text, lint).text).findings == []
+
+
+@pytest.mark.parametrize("text", ["report\u00ad on", "\u00adreport", "Member\u200bStates", "\u2060 the", "régime\u00ad"])
+def test_an_invisible_character_outside_a_word_is_left_alone(text):
+    draft = f"The General Assembly,\n\n1. Requests the Secretary-General to {text} annually.\n"
+    assert "TRM014" not in {f.code for f in lint(draft).findings}
+
+
+def test_every_paragraph_with_a_soft_hyphen_is_read():
+    text = "The General Assembly,\n\nRecal\u00adling its resolution 78/230,\n\n1. Re\u00adquests a report;\n\n2. De\u00adcides to remain seized of the matter.\n"
+    assert [f.code for f in lint(text).findings if f.code == "TRM014"] == ["TRM014"] * 3

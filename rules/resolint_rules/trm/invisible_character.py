@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from resolint.model import Paragraph
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+
+#: Characters that print nothing, that web pages, PDF copies and word processors leave
+#: inside words, and their names: the soft hyphen (a hyphenation point) and the word
+#: joiner. (Joiners and direction marks, which Arabic, Persian and Hebrew text needs, are
+#: left alone; so are the zero-width space and a stray byte order mark, which the parser
+#: reads as a space between two words.)
+INVISIBLE = {
+    "\u00ad": "soft hyphen",
+    "\u2060": "word joiner",
+}
+
+
+class InvisibleCharacter(Rule):
+    """
+    ## What it does
+    Finds a character that prints nothing inside a word: a soft hyphen ("Recal­ling",
+    left by a web page or a PDF's hyphenation) or a word joiner, between two letters.
+
+    ## Why is this bad?
+    The word looks right but is not: a search for it fails, a spell-checker skips it,
+    and a reader cannot see why. resolint's own checks read the word in two halves
+    ("'Recal' is not a preambular opener").
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Recal­ling its resolution 78/230 of 22 December 2023,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 78/230 of 22 December 2023,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: only the invisible character is removed.
+
+    ## Options
+    None.
+
+    ## References
+    The Unicode Standard, chapter 23 ("Special Areas and Format Characters": the soft
+    hyphen and the word joiner): <https://www.unicode.org/versions/latest/ch23.pdf>
+    """
+
+    code = "TRM014"
+    name = "invisible-character"
+    summary = "A character that prints nothing inside a word"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    #: Its findings in a paragraph come from that paragraph's text alone: the language
+    #: server keeps them between edits.
+    local = True
+
+    def check(self, ctx: RuleContext):
+        """One search of the text for each character (most drafts hold none of them): only
+        the paragraphs holding one are read."""
+        text = ctx.text
+        seen: set[int] = set()
+        for ch in INVISIBLE:
+            at = text.find(ch)
+            while at != -1:
+                p = ctx.facts.paragraph_at(at)
+                if p is not None and p.index not in seen:
+                    seen.add(p.index)
+                at = text.find(ch, at + 1)
+        paragraphs = ctx.resolution.paragraphs
+        for index in sorted(seen):
+            yield from self.check_paragraph(ctx, paragraphs[index])
+
+    def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
+        text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
+        found: list[int] = []  # where each invisible character stands (str.find: no loop per character)
+        for ch in INVISIBLE:
+            at = text.find(ch, lo, hi)
+            while at != -1:
+                found.append(at)
+                at = text.find(ch, at + 1, hi)
+        found.sort()
+        k = 0
+        while k < len(found):
+            i = j = found[k]
+            while k < len(found) and found[k] == j:
+                j += 1  # a run of them: one finding
+                k += 1
+            ch = text[i]
+            if i > lo and j < hi and text[i - 1].isalpha() and text[j].isalpha():
+                word_start, word_end = i - 1, j + 1
+                while word_start > lo and text[word_start - 1].isalpha():
+                    word_start -= 1
+                while word_end < hi and text[word_end].isalpha():
+                    word_end += 1
+                name = INVISIBLE[ch]
+                word = "".join(c for c in text[word_start:word_end] if c not in INVISIBLE)
+                yield Violation(
+                    Span(i, j),
+                    f"A {name} (invisible) inside '{word}': remove it",
+                    Fix.safe(f"Remove the {name}", Edit(Span(i, j), "")),
+                )
