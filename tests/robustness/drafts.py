@@ -41,7 +41,7 @@ OPERATIVE = [
 #: Mistakes drafters make: a finite verb in the preamble, a participle in the body.
 WRONG_FORMS = ["Recalls", "Notes", "Calling upon", "Urging", "Requesting", "Reaffirms"]
 INVENTED_OPENERS = ["Ponders", "Zorbling", "Having regard", "Tenders", "Furthermore notes"]
-WORDS = ["the", "Member", "States", "member", "countries", "Secretary-General", "General", "Secretariat", "cooperation", "invented", "convention", "on", "lakes", "report", "session", "data", "exchange", "of", "its", "resolution", "12/34", "of", "1", "May", "2031", "all", "regional", "bodies", "and", "to", "with", "a", "in", "further", "implementation", "capacity", "(ABC)", "[sic]", "“quoted”", "'single'", "etc.", "paragraph", "3", "above", "No.", "7", "Article", "5", "—", "–", "‑", "…", "50", "%", "“draft”"]
+WORDS = ["the", "coop\u00aderation", "Se\u2060cretariat", "Member", "States", "member", "countries", "Secretary-General", "General", "Secretariat", "cooperation", "invented", "convention", "on", "lakes", "report", "session", "data", "exchange", "of", "its", "resolution", "12/34", "of", "1", "May", "2031", "all", "regional", "bodies", "and", "to", "with", "a", "in", "further", "implementation", "capacity", "(ABC)", "[sic]", "“quoted”", "'single'", "etc.", "paragraph", "3", "above", "No.", "7", "Article", "5", "—", "–", "‑", "…", "50", "%", "“draft”"]
 RTL = ["العربية", "עברית", "\u200f", "\u200e", "\u202e", "\u2067x\u2069"]
 SPACES = [" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000", "\u200b", "\t", "\u1680", "\u205f"]
 DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\ufe58", "\ufe63", "\uff0d"]
