@@ -661,7 +661,13 @@ _PAGE_BREAK = (
 
 @pytest.mark.parametrize(
     "furniture",
-    ["24-18765 (E) 161024\n\n*2418765*", "A/C.3/79/L.15\n\n2/3 24-18765", "2/3", "E/CN.15/2024/L.3\n\n24-18765\n\n*2418765*\n\n3/7"],
+    [
+        "24-18765 (E) 161024\n\n*2418765*",
+        "A/C.3/79/L.15\n\n2/3 24-18765",
+        "2/3",
+        "E/CN.15/2024/L.3\n\n24-18765\n\n*2418765*\n\n3/7",
+        "GE.24-12345 (E)\n\nPlease recycle ♲\n\nPage 2 of 5",
+    ],
 )
 def test_a_paragraph_broken_by_a_page_break_is_one_paragraph(furniture):
     """Text copied from a PDF: the page's footer and header stand between the halves of

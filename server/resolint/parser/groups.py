@@ -57,11 +57,11 @@ def is_page_furniture(text: str) -> bool:
     """A paragraph's text (stripped) that a PDF conversion left from a page's header or
     footer: a job number, page number or barcode (digits and marks, with at most one short
     code: "24-18765 (E) 161024", "2/3", "*2418765*"), or the document's symbol alone on
-    its line ("A/C.3/79/L.15")."""
+    its line ("A/C.3/79/L.15"), and the like (:data:`~resolint.parser.patterns.FURNITURE_WORDS`)."""
     if not text or len(text) > FURNITURE_MAX_CHARS:
         return False
     if text[0].isalpha():
-        return bool(P.RUNNING_SYMBOL.match(text))
+        return bool(P.FURNITURE_WORDS.match(text))
     return bool(P.JUNK.match(text))
 
 

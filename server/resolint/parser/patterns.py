@@ -62,9 +62,15 @@ ADOPTS_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:]*:\W*$", re.IGNOR
 #: of punctuation between two quantifiers (that was quadratic: 171 s on 100 KB).
 #: The digit is looked for up to the first one (possessive), not from the line's end back.
 JUNK = re.compile(r"^(?=[^\d\n]*+\d)[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?$")
-#: A document symbol alone on its line, as a PDF's running header leaves it between two
-#: pages: "A/C.3/79/L.15", "S/2024/123", "E/CN.15/2024/L.3".
-RUNNING_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){2,6}$")
+#: A PDF page's header or footer line that starts with a letter: the document's symbol
+#: ("A/C.3/79/L.15", "S/2024/123", "E/CN.15/2024/L.3"), a Geneva job number ("GE.24-12345
+#: (E)"), "Page 2 of 5", and the UN's "Please recycle".
+FURNITURE_WORDS = re.compile(
+    r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){2,6}"
+    r"|GE\.\d{2}-\d{4,6}[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?"
+    r"|(?i:page)[ \t]\d{1,4}(?:[ \t](?i:of)[ \t]\d{1,4})?"
+    r"|(?i:please[ \t]recycle)\W*)$"
+)
 MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")
