@@ -117,6 +117,13 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
+def structural_body(res: Resolution) -> list:
+    """The paragraphs :func:`structure` reads, in order: the body but a PDF page's header
+    and footer lines (which DOC016's fix removes). Blame for a changed structure is laid
+    by position in this list."""
+    return [p for p in res.body if p.kind is not Kind.FURNITURE]
+
+
 def structure(res: Resolution) -> tuple:
     """How a draft parses, ignoring labels, punctuation, directive comments and a PDF
     page's header and footer lines.
@@ -125,7 +132,7 @@ def structure(res: Resolution) -> tuple:
     which a fix may remove). Two texts with the same structure say the same things in the
     same places; a safe fix must keep it.
     """
-    body = [p for p in res.body if p.kind is not Kind.FURNITURE]
+    body = structural_body(res)
     index = {id(p): i for i, p in enumerate(body)}
     return tuple((p.kind, p.depth, index.get(id(p.parent), -1) if p.parent is not None else -1) for p in body)
 
@@ -158,7 +165,7 @@ def structure_keeping(
     kept = list(chosen)
     if res is not None:
         sides: dict[int, str] = {}
-        kept, trial = _drop_culprits(trials, kept, res.body, sides)
+        kept, trial = _drop_culprits(trials, kept, structural_body(res), sides)
         if trial is not None:
             return _with_innocents(trials, chosen, kept, trial, sides)
         if not kept:
@@ -226,7 +233,7 @@ def _drop_culprits(trials: _Trials, kept: list[Finding], body, sides: dict[int, 
         after = structure(parsed)
         if after == trials.before:
             return kept, trial
-        changed = _changed_paragraphs(trials.before, after, body, parsed.body, edits)
+        changed = _changed_paragraphs(trials.before, after, body, structural_body(parsed), edits)
         culprits = _culprits(kept, body, changed, len(trials.text), sides)
         if not culprits:
             break

@@ -42,6 +42,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("TRM002", "Recognizing that UNTOC"),
         ("TRM013", "the Palermo Convention has three protocols"),  # "UNTOC" above
         ("TRM004", "Recalling article 27 of the Charter"),
+        ("TRM014", "reso\u00adlutions adopted"),  # a soft hyphen
         ("TRM011", "2011and 2012"),
         ("TRM005", "Requests the Secretary General"),
         ("TRM006", "Urges member countries"),
@@ -103,6 +104,11 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("CIT013", "(Rev. Johannesburg, 2009) of WTSA"),  # WTSA met in Johannesburg in 2008
         ("CIT013", "Resolution 58 (Rev. Geneva, 2014)"),  # no ITU conference in Geneva in 2014
         ("DOC015", "; 2 to report to the next"),  # item 2 run onto item 1's line
+    ]),
+    "un-ga-pdf-copy.txt": ("un-ga", [
+        ("DOC016", "25-20311 (E) 101225"),  # a page's footer between two paragraphs
+        ("DOC016", "2/3"),  # … and inside one, with the next page's header
+        ("DOC016", "*2520311* 2. Requests"),  # a barcode glued to a paragraph
     ]),
     "un-ga-clean.txt": ("un-ga", []),
     "interpol-clean.txt": ("interpol", []),
