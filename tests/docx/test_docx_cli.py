@@ -319,3 +319,15 @@ def test_word_paragraphs_are_never_joined_to_the_one_before(tmp_path):
     doc = json.loads(run("check", "--format", "json", path).stdout)
     found = {(x["code"], x["paragraph"]["index"]) for x in doc["files"][0]["diagnostics"]}
     assert ("PRE003", 2) in found  # the lower-case opener of the third paragraph
+
+
+def test_fix_empties_a_word_paragraph_of_page_furniture(tmp_path):
+    """A Word paragraph holding a PDF page's footer line (DOC016): the fix takes its text
+    (a paragraph mark is no text an edit can remove); in plain text the fix also takes the
+    blank line after it. It was offered and never applied in a Word document."""
+    paragraphs = ["The General Assembly,", "Recalling its resolution 78/230,", "24-18765 (E) 161024", "1. Decides to remain seized of the matter."]
+    path = F.save(F.typed(paragraphs), tmp_path / "pdf-copy.docx")
+    assert "DOC016" in run("check", "--select", "DOC016", path).stdout
+    run("check", "--fix", "--select", "DOC016", path)
+    assert "24-18765" not in F.build_text(path)
+    assert run("check", "--select", "DOC016", path).returncode == 0

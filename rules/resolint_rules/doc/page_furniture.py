@@ -89,12 +89,19 @@ class PageFurniture(Rule):
     #: server keeps them between edits.
     local = True
 
+    def paragraphs(self, ctx: RuleContext):
+        """The drafter's own paragraphs (not an annex, often a treaty's text, not a
+        directive): the list other local rules read, whose cache keys they share."""
+        return ctx.facts.own_paragraphs
+
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
         if paragraph.kind is Kind.FURNITURE:
             # A line of its own between two paragraphs: removed with its indentation and
             # the blank lines after it. (The fix reaches past the paragraph: the language
             # server checks such a paragraph again after each edit instead of keeping it.)
-            yield Violation(paragraph.span, "Page header or footer left by a PDF conversion: remove it", Fix.safe("Remove the line", Edit(_line_and_blanks(ctx.text, paragraph.span), "")))
+            # A Word paragraph's text only: its paragraph mark is no text a fix can remove.
+            removed = paragraph.span if ctx.formatting is not None else _line_and_blanks(ctx.text, paragraph.span)
+            yield Violation(paragraph.span, "Page header or footer left by a PDF conversion: remove it", Fix.safe("Remove the line", Edit(removed, "")))
             return
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
         glued = _GLUED_BARCODE.match(text, lo, hi)

@@ -65,6 +65,11 @@ class InvisibleCharacter(Rule):
     #: server keeps them between edits.
     local = True
 
+    def paragraphs(self, ctx: RuleContext):
+        """The drafter's own paragraphs (not an annex, often a treaty's text, not a
+        directive): the list other local rules read, whose cache keys they share."""
+        return ctx.facts.own_paragraphs
+
     def check(self, ctx: RuleContext):
         """One search of the text for each character (most drafts hold none of them): only
         the paragraphs holding one are read."""
@@ -74,7 +79,7 @@ class InvisibleCharacter(Rule):
             at = text.find(ch)
             while at != -1:
                 p = ctx.facts.paragraph_at(at)
-                if p is not None and p.index not in seen:
+                if p is not None and p.own and p.index not in seen:
                     seen.add(p.index)
                 at = text.find(ch, at + 1)
         paragraphs = ctx.resolution.paragraphs
