@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from resolint.model import Kind, Paragraph
-from resolint.parser.groups import is_page_furniture
+from resolint.parser.groups import FURNITURE_MAX_CHARS, is_page_furniture
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
@@ -12,6 +12,12 @@ from resolint.source import Span
 _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))+")
 
 
+#: A short line after a blank line (its text in group 1), as every line of page furniture
+#: is: where :meth:`PageFurniture.check` looks (tried only at line breaks; possessive, so a
+#: long line fails at once).
+_SHORT_LINE_AFTER_BLANK = re.compile(
+    r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))++[ \t\u00a0]*+([^\r\n]{1,%d}+)(?=\r|\n)" % (2 * FURNITURE_MAX_CHARS)
+)
 #: A UN document's barcode (its job number between asterisks) that a conversion glued to
 #: the start of the next paragraph: "*2325931* Reaffirming further …".
 _GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
@@ -93,6 +99,25 @@ class PageFurniture(Rule):
         """The drafter's own paragraphs (not an annex, often a treaty's text, not a
         directive): the list other local rules read, whose cache keys they share."""
         return ctx.facts.own_paragraphs
+
+    def check(self, ctx: RuleContext):
+        """:meth:`check_paragraph` of the paragraphs that may hold furniture, found by two
+        scans of the whole text (a short line after a blank line inside a paragraph; a
+        barcode at a paragraph's start) and the furniture paragraphs: most drafts have none,
+        and a call per paragraph was a sixtieth of a corpus run."""
+        text, facts = ctx.text, ctx.facts
+        found = {p.index for p in facts.of_kinds((Kind.FURNITURE,)) if p.own}
+        for m in _SHORT_LINE_AFTER_BLANK.finditer(text):
+            p = facts.paragraph_at(m.start(1))
+            if p is not None and p.own and p.span.start < m.start(1):
+                found.add(p.index)
+        for m in _GLUED_BARCODE.finditer(text):
+            p = facts.paragraph_at(m.start())
+            if p is not None and p.own and p.span.start == m.start():
+                found.add(p.index)
+        paragraphs = ctx.resolution.paragraphs
+        for index in sorted(found):
+            yield from self.check_paragraph(ctx, paragraphs[index])
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
         if paragraph.kind is Kind.FURNITURE:
