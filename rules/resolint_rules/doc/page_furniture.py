@@ -12,11 +12,11 @@ from resolint.source import Span
 _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))+")
 
 
-#: A short line after a blank line (its text in group 1), as every line of page furniture
-#: is: where :meth:`PageFurniture.check` looks (tried only at line breaks; possessive, so a
-#: long line fails at once).
+#: A short line after a blank line (its text in group 1; white space of any kind around
+#: it), as every line of page furniture is: where :meth:`PageFurniture.check` looks (tried
+#: only at line breaks; possessive, so a long line fails at once).
 _SHORT_LINE_AFTER_BLANK = re.compile(
-    r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))++[ \t\u00a0]*+([^\r\n]{1,%d}+)(?=\r|\n)" % (2 * FURNITURE_MAX_CHARS)
+    rf"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))++[^\S\r\n]*+([^\r\n]{{1,{2 * FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)"
 )
 #: A UN document's barcode (its job number between asterisks) that a conversion glued to
 #: the start of the next paragraph: "*2325931* Reaffirming further …".

@@ -16,7 +16,15 @@ from resolint.directives import find_directives
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
-from resolint.parser.groups import cut_one, cut_run_on, is_furniture_line, looks_like_group_opener, opens_items, split_run_on
+from resolint.parser.groups import (
+    MAX_FURNITURE_LINES,
+    cut_one,
+    cut_run_on,
+    is_furniture_paragraph,
+    looks_like_group_opener,
+    opens_items,
+    split_run_on,
+)
 from resolint.parser.labels import TERMINALS, before_note_reference, bracketed, read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import operative_sequences, read_automatic_numbering
@@ -203,18 +211,13 @@ def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
     return out
 
 
-#: The most lines of page furniture a broken paragraph is joined across (a footer, a
-#: barcode, a page number and a running header: four at a page break).
-MAX_FURNITURE_LINES = 4
-
-
 def _furniture_before(text: str, out: list[RawParagraph]) -> int:
     """How many of the last paragraphs of ``out`` are lines of page furniture (at most
     :data:`MAX_FURNITURE_LINES`, and never all of ``out``): a paragraph broken by a page
     break of a PDF conversion goes on after them ("… by means of information and" /
     "24-18765 (E) 161024" / "*2418765*" / "communications technology systems,")."""
     k = 0
-    while k < min(MAX_FURNITURE_LINES, len(out) - 1) and is_furniture_line(text, out[-1 - k]):
+    while k < min(MAX_FURNITURE_LINES, len(out) - 1) and is_furniture_paragraph(text, out[-1 - k]):
         k += 1
     return k
 

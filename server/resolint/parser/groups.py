@@ -51,27 +51,43 @@ def is_footnote(text: str) -> bool:
 #: The longest line read as page furniture (a job number with its dates: "24-18765 (E)
 #: 161024 171024").
 FURNITURE_MAX_CHARS = 60
+#: The most lines of page furniture read together, and the most paragraphs of them a
+#: broken paragraph is joined across (a footer, a barcode, a page number and a running
+#: header: four at a page break).
+MAX_FURNITURE_LINES = 4
+#: The longest text of furniture lines, with the white space around them.
+FURNITURE_MAX_SPAN = MAX_FURNITURE_LINES * 2 * FURNITURE_MAX_CHARS
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def is_page_furniture(text: str) -> bool:
-    """A paragraph's text (stripped) that a PDF conversion left from a page's header or
-    footer: a job number, page number or barcode (digits and marks, with at most one short
-    code: "24-18765 (E) 161024", "2/3", "*2418765*"), or the document's symbol alone on
-    its line ("A/C.3/79/L.15"), and the like (:data:`~resolint.parser.patterns.FURNITURE_WORDS`)."""
-    if not text or len(text) > FURNITURE_MAX_CHARS:
+    """Whether ``text`` is lines (one to :data:`MAX_FURNITURE_LINES`) that a PDF conversion
+    left from a page's header or footer, each a job number, page number or barcode (digits
+    and marks, with at most one short code: "24-18765 (E) 161024", "2/3", "*2418765*"), the
+    document's symbol alone on its line ("A/C.3/79/L.15"), or the like
+    (:data:`~resolint.parser.patterns.FURNITURE_WORDS`)."""
+    if not text or len(text) > FURNITURE_MAX_SPAN:
         return False
-    if text[0].isalpha():
-        return bool(P.FURNITURE_WORDS.match(text))
-    return bool(P.JUNK.match(text))
+    lines = [line.strip() for line in _LINE_BREAK.split(text)]
+    lines = [line for line in lines if line]
+    return 0 < len(lines) <= MAX_FURNITURE_LINES and all(map(_furniture_line, lines))
 
 
-def is_furniture_line(text: str, raw: RawParagraph) -> bool:
-    """Whether ``raw`` is one line of page furniture (:func:`is_page_furniture`); a long
+def _furniture_line(line: str) -> bool:
+    if len(line) > FURNITURE_MAX_CHARS:
+        return False
+    if line[0].isalpha():
+        return bool(P.FURNITURE_WORDS.match(line))
+    return bool(P.JUNK.match(line))
+
+
+def is_furniture_paragraph(text: str, raw: RawParagraph) -> bool:
+    """Whether ``raw`` is lines of page furniture (:func:`is_page_furniture`); a long
     paragraph is not sliced to find out."""
     span = raw.span
-    if raw.first_line != raw.last_line or span.end - span.start > 2 * FURNITURE_MAX_CHARS:
+    if raw.last_line - raw.first_line >= MAX_FURNITURE_LINES or span.end - span.start > FURNITURE_MAX_SPAN:
         return False
-    return is_page_furniture(text[span.start : span.end].strip())
+    return is_page_furniture(text[span.start : span.end])
 
 
 def looks_like_group_opener(text: str, is_opener=None) -> bool:

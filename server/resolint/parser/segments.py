@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from resolint.parser.blocks import RawParagraph
-from resolint.parser.groups import is_furniture_line
+from resolint.parser.groups import is_furniture_paragraph
 from resolint.source import SourceText
 
 _CHUNK = 2048
@@ -118,7 +118,7 @@ def _clean(merged: list[RawParagraph], i: int, text: str) -> bool:
     if i == 0:
         return True
     r = merged[i]
-    return r.first_line >= merged[i - 1].last_line + 2 and not text[r.span.start].islower() and not is_furniture_line(text, r)
+    return r.first_line >= merged[i - 1].last_line + 2 and not text[r.span.start].islower() and not is_furniture_paragraph(text, r)
 
 
 def plan(old: str, old_lines: int, merged: list[RawParagraph], source: SourceText) -> Window | None:
