@@ -798,15 +798,17 @@ def test_every_paragraph_with_a_soft_hyphen_is_read():
     assert [f.code for f in lint(text).findings if f.code == "TRM014"] == ["TRM014"] * 3
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 @pytest.mark.parametrize("furniture", ["2/3" + " " * 200, "\u2003\u20032/3\u2003", "2/3\n24-18765", "*2418765*\u2003" * 1])
-def test_the_whole_lint_finds_the_furniture_the_paragraph_check_finds(furniture):
+def test_the_whole_lint_finds_the_furniture_the_paragraph_check_finds(furniture, newline):
     """DOC016's whole-document scan (the CLI's) and its paragraph check (the server's)
     agree whatever white space stands around the furniture."""
     from resolint.registry import all_rules
     from resolint.rule import RuleContext
 
     long_rest = "communications technology systems, " + "networks and " * 20 + "devices,"  # no short line after the furniture
-    result = lint(_PAGE_BREAK.format(furniture=furniture, between="").replace("communications technology systems,", long_rest))
+    text = _PAGE_BREAK.format(furniture=furniture, between="").replace("communications technology systems,", long_rest)
+    result = lint(text.replace("\n", newline))
     rule = next(r for r in all_rules() if r.code == "DOC016")
     ctx = RuleContext(result.source, result.resolution, result.style, {}, facts=result.facts)
     by_paragraph = [v for p in rule.paragraphs(ctx) for v in rule.check_paragraph(ctx, p)]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 
 from resolint.model import Kind, Paragraph
@@ -13,11 +14,13 @@ _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))+")
 
 
 #: A short line after a blank line (its text in group 1; white space of any kind around
-#: it), as every line of page furniture is: where :meth:`PageFurniture.check` looks (tried
-#: only at line breaks; possessive, so a long line fails at once).
-_SHORT_LINE_AFTER_BLANK = re.compile(
-    rf"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))++[^\S\r\n]*+([^\r\n]{{1,{2 * FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)"
-)
+#: it), as every line of page furniture is: where :meth:`PageFurniture.check` looks. Two
+#: patterns, each starting with a fixed character, which the regex engine searches for
+#: fast: one from a line feed (alone or after a carriage return), one from a carriage
+#: return alone (tried only where the text has one). Possessive: a long line fails at once.
+_AFTER_BLANK = rf"(?:[ \t\u00a0]*(?:\r\n|\r|\n))++[^\S\r\n]*+([^\r\n]{{1,{2 * FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)"
+_SHORT_LINE_AFTER_BLANK_LF = re.compile(r"\n" + _AFTER_BLANK)
+_SHORT_LINE_AFTER_BLANK_CR = re.compile(r"\r(?!\n)" + _AFTER_BLANK)
 #: A UN document's barcode (its job number between asterisks) that a conversion glued to
 #: the start of the next paragraph: "*2325931* Reaffirming further …".
 _GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
@@ -107,7 +110,10 @@ class PageFurniture(Rule):
         and a call per paragraph was a sixtieth of a corpus run."""
         text, facts = ctx.text, ctx.facts
         found = {p.index for p in facts.of_kinds((Kind.FURNITURE,)) if p.own}
-        for m in _SHORT_LINE_AFTER_BLANK.finditer(text):
+        scans = [_SHORT_LINE_AFTER_BLANK_LF.finditer(text)]
+        if "\r" in text:
+            scans.append(_SHORT_LINE_AFTER_BLANK_CR.finditer(text))
+        for m in itertools.chain(*scans):
             p = facts.paragraph_at(m.start(1))
             if p is not None and p.own and p.span.start < m.start(1):
                 found.add(p.index)
@@ -129,7 +135,7 @@ class PageFurniture(Rule):
             yield Violation(paragraph.span, "Page header or footer left by a PDF conversion: remove it", Fix.safe("Remove the line", Edit(removed, "")))
             return
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
-        glued = _GLUED_BARCODE.match(text, lo, hi)
+        glued = _GLUED_BARCODE.match(text, lo, hi) if lo < hi and text[lo] == "*" else None
         if glued is not None:
             barcode = Span(lo, glued.end())
             yield Violation(
@@ -137,6 +143,8 @@ class PageFurniture(Rule):
                 "A PDF page's barcode glued to the paragraph: remove it",
                 Fix.safe("Remove the barcode", Edit(barcode, "")),
             )
+        if text.find("\n", lo, hi) == -1 and text.find("\r", lo, hi) == -1:
+            return  # one line (most paragraphs): no blank line in it (two C scans, not the regex's per character)
         gaps = list(_BLANK_LINES.finditer(text, lo, hi))
         if len(gaps) < 2:
             return  # no line between two blank lines: nothing but the paragraph's own text
