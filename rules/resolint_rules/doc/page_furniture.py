@@ -18,7 +18,7 @@ _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))+")
 #: patterns, each starting with a fixed character, which the regex engine searches for
 #: fast: one from a line feed (alone or after a carriage return), one from a carriage
 #: return alone (tried only where the text has one). Possessive: a long line fails at once.
-_AFTER_BLANK = rf"(?:[ \t\u00a0]*(?:\r\n|\r|\n))++[^\S\r\n]*+([^\r\n]{{1,{2 * FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)"
+_AFTER_BLANK = rf"(?:[ \t\u00a0]*(?:\r\n|\r|\n))++[^\S\r\n]*+([^\r\n]{{1,{FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)"
 _SHORT_LINE_AFTER_BLANK_LF = re.compile(r"\n" + _AFTER_BLANK)
 _SHORT_LINE_AFTER_BLANK_CR = re.compile(r"\r(?!\n)" + _AFTER_BLANK)
 #: A UN document's barcode (its job number between asterisks) that a conversion glued to

@@ -68,6 +68,9 @@ def is_page_furniture(text: str) -> bool:
     (:data:`~resolint.parser.patterns.FURNITURE_WORDS`)."""
     if not text or len(text) > FURNITURE_MAX_SPAN:
         return False
+    if "\n" not in text and "\r" not in text:  # one line: the usual case
+        line = text.strip()
+        return bool(line) and _furniture_line(line)
     lines = [line.strip() for line in _LINE_BREAK.split(text)]
     lines = [line for line in lines if line]
     return 0 < len(lines) <= MAX_FURNITURE_LINES and all(map(_furniture_line, lines))

@@ -24,6 +24,7 @@ from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import (
     FOOTNOTE_LEADS,
+    FURNITURE_MAX_CHARS,
     FURNITURE_MAX_SPAN,
     is_footnote,
     is_page_furniture,
@@ -325,7 +326,8 @@ def page_furniture(st: Placement, c: Clause) -> bool:
     """Job numbers, page numbers, barcodes and the symbol in a page's running header, left
     by a PDF conversion between paragraphs (DOC016 offers to remove them); longer text of
     digits and marks only is left unplaced (DOC004). Neither changes the state."""
-    if len(c.body) <= FURNITURE_MAX_SPAN and is_page_furniture(c.body):
+    n = len(c.body)
+    if (n <= FURNITURE_MAX_CHARS or (n <= FURNITURE_MAX_SPAN and c.raw.first_line != c.raw.last_line)) and is_page_furniture(c.body):
         c.p.kind = Kind.FURNITURE
         return True
     if c.lead not in _LETTERS and P.JUNK.match(c.body):
