@@ -10,8 +10,10 @@ import pytest
 from conftest import FIXTURES
 
 from resolint.engine import lint
+from resolint.incremental import IncrementalLinter
 from resolint.model import Kind
 from resolint.parser import parse
+from resolint.settings import Settings
 
 HERE = FIXTURES / "accuracy"
 
@@ -813,3 +815,13 @@ def test_the_whole_lint_finds_the_furniture_the_paragraph_check_finds(furniture,
     ctx = RuleContext(result.source, result.resolution, result.style, {}, facts=result.facts)
     by_paragraph = [v for p in rule.paragraphs(ctx) for v in rule.check_paragraph(ctx, p)]
     assert by_paragraph and list(rule.check(ctx)) == by_paragraph
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_crlf_is_one_line_break_not_a_blank_line(newline):
+    """DOC016's paragraph check read "\\r\\n" as a CR and then an LF: a blank line, and so
+    a furniture line between two lines of one paragraph, where the whole-text scan (and
+    the parser) see none (found by the incremental property test)."""
+    text = newline.join(["Decides the first,", "24-18765 (E) 161024", "the second,:", "1. Urges Member States to cooperate;", ""])
+    assert "DOC016" not in {f.code for f in lint(text).findings}
+    assert "DOC016" not in {f.code for f in IncrementalLinter().lint(text, Settings()).findings}

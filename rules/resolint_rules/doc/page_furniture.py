@@ -8,9 +8,12 @@ from resolint.parser.groups import FURNITURE_MAX_CHARS, is_page_furniture
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
+#: One line break: CRLF is one, never a CR and then an LF (which would read "\r\n" as a
+#: blank line; found by the incremental property test).
+_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
 #: One or more blank lines (in any line ending): where a paragraph broken by a page break
 #: was joined back (the parser joins it across the page's furniture).
-_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))+")
+_BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
 
 
 #: A short line after a blank line (its text in group 1; white space of any kind around
@@ -18,14 +21,14 @@ _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))+")
 #: patterns, each starting with a fixed character, which the regex engine searches for
 #: fast: one from a line feed (alone or after a carriage return), one from a carriage
 #: return alone (tried only where the text has one). Possessive: a long line fails at once.
-_AFTER_BLANK = rf"(?:[ \t\u00a0]*(?:\r\n|\r|\n))++[^\S\r\n]*+([^\r\n]{{1,{FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)"
+_AFTER_BLANK = rf"(?:[ \t\u00a0]*{_BREAK})++[^\S\r\n]*+([^\r\n]{{1,{FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)"
 _SHORT_LINE_AFTER_BLANK_LF = re.compile(r"\n" + _AFTER_BLANK)
 _SHORT_LINE_AFTER_BLANK_CR = re.compile(r"\r(?!\n)" + _AFTER_BLANK)
 #: A UN document's barcode (its job number between asterisks) that a conversion glued to
 #: the start of the next paragraph: "*2325931* Reaffirming further …".
 _GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
 #: A line's end and the blank lines after it.
-_LINE_END_AND_BLANKS = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
+_LINE_END_AND_BLANKS = re.compile(rf"[ \t\u00a0]*{_BREAK}(?:[ \t\u00a0]*{_BREAK})*")
 
 
 def _line_and_blanks(text: str, span: Span) -> Span:
