@@ -825,3 +825,17 @@ def test_a_crlf_is_one_line_break_not_a_blank_line(newline):
     text = newline.join(["Decides the first,", "24-18765 (E) 161024", "the second,:", "1. Urges Member States to cooperate;", ""])
     assert "DOC016" not in {f.code for f in lint(text).findings}
     assert "DOC016" not in {f.code for f in IncrementalLinter().lint(text, Settings()).findings}
+
+
+def test_the_fix_joins_a_page_breaks_halves_with_the_paragraphs_own_line_break():
+    """In a draft of mixed line endings the fix used the document's dominant one, which an
+    edit elsewhere can change while the server keeps the paragraph's finding."""
+    text = _PAGE_BREAK.format(furniture="2/3", between="").replace("and\n\n2/3\n\ncommunications", "and\r\n\r\n2/3\r\n\r\ncommunications")
+    found = [f for f in lint(text).findings if f.code == "DOC016"]
+    assert [e.new_text for f in found for e in f.fix.edits] == ["\r\n"]
+    linter = IncrementalLinter()
+    linter.lint(text, Settings())
+    flipped = "\r\n\r\n" * 20 + text  # now CRLF is the dominant line ending
+    assert [(f.code, f.span, f.fix) for f in linter.lint(flipped, Settings()).findings] == [
+        (f.code, f.span, f.fix) for f in lint(flipped, Settings()).findings
+    ]

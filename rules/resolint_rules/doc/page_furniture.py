@@ -14,6 +14,7 @@ _BREAK = r"(?:\r\n|\r(?!\n)|\n)"
 #: One or more blank lines (in any line ending): where a paragraph broken by a page break
 #: was joined back (the parser joins it across the page's furniture).
 _BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
+_ONE_BREAK = re.compile(_BREAK)
 
 
 #: A short line after a blank line (its text in group 1; white space of any kind around
@@ -151,7 +152,6 @@ class PageFurniture(Rule):
         gaps = list(_BLANK_LINES.finditer(text, lo, hi))
         if len(gaps) < 2:
             return  # no line between two blank lines: nothing but the paragraph's own text
-        newline = ctx.source.dominant_newline()
         run: list[Span] = []  # furniture lines since the last line of the paragraph's own text
         before = gaps[0].start()  # where the paragraph's text before the run ends
         for gap, following in zip(gaps, gaps[1:], strict=False):
@@ -160,19 +160,23 @@ class PageFurniture(Rule):
                 run.append(line)
                 continue
             if run:
-                yield self._violation(run, before, line.start, newline)
+                yield self._violation(text, run, before, line.start)
                 run = []
             before = following.start()
         if run:
-            yield self._violation(run, before, gaps[-1].end(), newline)
+            yield self._violation(text, run, before, gaps[-1].end())
 
     @staticmethod
-    def _violation(run: list[Span], before: int, after: int, newline: str) -> Violation:
+    def _violation(text: str, run: list[Span], before: int, after: int) -> Violation:
         """The finding for a run of furniture lines, whose fix joins the text before them
-        (ending at ``before``) and after them (from ``after``) with one line break."""
+        (ending at ``before``) and after them (from ``after``) with one line break: the
+        one that ended the text before them, so the fix depends on the paragraph alone (the
+        document's dominant line ending changes with edits elsewhere, and the language
+        server keeps this finding while the paragraph is unchanged; found by the
+        incremental property test on a draft of mixed line endings)."""
         what = "line" if len(run) == 1 else f"{len(run)} lines"
         return Violation(
             Span(run[0].start, run[-1].end),
             f"Page header or footer left by a PDF conversion inside the paragraph ({what}): remove it",
-            Fix.safe("Remove the page's header and footer", Edit(Span(before, after), newline)),
+            Fix.safe("Remove the page's header and footer", Edit(Span(before, after), _ONE_BREAK.match(text, before).group())),
         )
