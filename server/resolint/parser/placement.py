@@ -206,8 +206,14 @@ class Placement:
         return None
 
     def next_is_numbered(self, index: int) -> bool:
+        return self.next_number(index) is not None
+
+    def next_number(self, index: int) -> int | None:
+        """The number of the paragraph after ``index`` when it is numbered (arabic), else None."""
         nxt = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else None
-        return nxt is not None and nxt.label is not None and nxt.label.scheme is LabelScheme.ARABIC
+        if nxt is None or nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC:
+            return None
+        return nxt.label.value
 
     def next_is_unlabelled_text(self, index: int) -> bool:
         """After "…the following declaration:", is what follows adopted text (not a list)?"""
@@ -613,8 +619,7 @@ def _heads_first_numbered(st: Placement, c: Clause) -> bool:
     nor does a verb with its object ("Emphasises the need …", an opener in another
     spelling): a heading names a subject. (A listed operative opener without its mark
     introduces the numbered paragraphs after it: :func:`group_opener`, an earlier step.)"""
-    nxt = st.paragraphs[c.p.index + 1] if c.p.index + 1 < len(st.paragraphs) else None
-    if nxt is None or nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC or nxt.label.value != 1:
+    if st.next_number(c.p.index) != 1:
         return False
     body = c.body
     if len(body) >= SHORT_SECTION_HEADING_MAX_CHARS or not body[:1].isupper() or c.shape == "preamble":
