@@ -839,3 +839,28 @@ def test_the_fix_joins_a_page_breaks_halves_with_the_paragraphs_own_line_break()
     assert [(f.code, f.span, f.fix) for f in linter.lint(flipped, Settings()).findings] == [
         (f.code, f.span, f.fix) for f in lint(flipped, Settings()).findings
     ]
+
+
+# -- a list marked with bullets throughout ------------------------------------------------
+_BULLETED = (
+    "The ICPO-INTERPOL General Assembly, meeting in Marrakesh, Morocco, from 24 to 27 November 2025 at its 93rd session:\n\n"
+    "RECALLING Article 2 of the Organization's Constitution,\n\n"
+    "ENCOURAGES member countries to:\n\n{items}\n\n"
+    "REQUESTS the General Secretariat to report on the implementation of the present resolution.\n"
+)
+
+
+@pytest.mark.parametrize("bullet", ["-", "•", "*"])
+def test_the_bullets_of_a_list_marked_with_bullets_throughout_are_not_stray(bullet):
+    """An INTERPOL verb with its list, each item marked with a bullet and none with a
+    number: each bullet was "Stray list bullet before an operative paragraph"."""
+    items = "\n".join(f"{bullet} {item};" for item in ("make full use of INTERPOL's databases", "share information on cases", "designate a national contact point"))
+    assert [f.code for f in lint(_BULLETED.format(items=items)).findings] == []
+
+
+def test_a_bullet_in_a_numbered_list_is_still_stray_even_before_an_item_that_lost_its_number():
+    items = "- make full use of INTERPOL's databases;\n- 2. share information on cases;\n- 3. designate a national contact point;"
+    result = lint(_BULLETED.format(items=items))
+    stray = [result.source.position(f.span.start).line for f in result.findings if f.code == "OPR003"]
+    first_item = _BULLETED.format(items=items).splitlines().index(items.splitlines()[0])
+    assert stray == [first_item, first_item + 1, first_item + 2]

@@ -16,7 +16,9 @@ class OperativeNumberFormat(Rule):
     ## What it does
     Checks how an operative number is written: `1.` in every built-in style, not `1)`,
     `(1)` or a bare `1`; and reports a stray list bullet before an operative paragraph
-    or item (`- 2. encourage …`), as left by a word processor's list formatting.
+    or item (`- 2. encourage …`), as left by a word processor's list formatting. A list
+    whose items all carry a bullet and no number ("ENCOURAGES member countries to:" /
+    "- make full use …;") is a bulleted list: its bullets are not reported.
 
     ## Why is this bad?
     Operative paragraphs are numbered with arabic numerals followed by a full stop. A
@@ -80,7 +82,7 @@ class OperativeNumberFormat(Rule):
         """The operative paragraphs (and items) of one resolution (one part of a compilation)."""
         automatic = _automatic_lists(ctx, form, part)
         for p in ops:
-            if p.bullet is not None:
+            if p.bullet is not None and not _bulleted_list_item(p):
                 yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(_bullets(ctx, p), "")))
             label = p.label
             if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form or label.inserted:
@@ -91,6 +93,15 @@ class OperativeNumberFormat(Rule):
                     yield violation
                 continue
             yield Violation(label.span, _write_as(form, label), _number_fix(ctx, [p], form))
+
+
+def _bulleted_list_item(p: Paragraph) -> bool:
+    """Whether ``p`` is an item of a list marked with bullets throughout ("ENCOURAGES
+    member countries to:" / "- make full use …;" / "- share …;"): its bullet is the list's
+    mark, not a leftover. In a list whose items are numbered, a bullet is stray even
+    before an item that lost its number."""
+    intro = p.parent
+    return p.label is None and intro is not None and all(item.label is None for item in intro.children)
 
 
 def _bullets(ctx: RuleContext, p: Paragraph) -> Span:
