@@ -864,3 +864,14 @@ def test_a_bullet_in_a_numbered_list_is_still_stray_even_before_an_item_that_los
     stray = [result.source.position(f.span.start).line for f in result.findings if f.code == "OPR003"]
     first_item = _BULLETED.format(items=items).splitlines().index(items.splitlines()[0])
     assert stray == [first_item, first_item + 1, first_item + 2]
+
+
+# -- "Demanding" in a Security Council preamble --------------------------------------------
+def test_demanding_is_a_preambular_opener():
+    """Security Council drafts open preambular paragraphs with "Demanding that all parties
+    …," (it was "not a preambular opener of the un-sc style")."""
+    text = "The Security Council,\n\nDemanding that all parties end all obstructions to the Mission,\n\n1. Decides to remain seized of the matter.\n"
+    result = lint(text)
+    assert result.findings == []
+    op = result.facts.opener(result.resolution.preamble[0])
+    assert op is not None and op.listed
