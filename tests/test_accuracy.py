@@ -875,3 +875,31 @@ def test_demanding_is_a_preambular_opener():
     assert result.findings == []
     op = result.facts.opener(result.resolution.preamble[0])
     assert op is not None and op.listed
+
+
+# -- the draft of another United Nations body ------------------------------------------------
+_BODY_DRAFT = (
+    "United Nations{symbol}\n\n{body}\n\nPromotion and protection of all human rights\n\n"
+    "The {body},\n\nGuided by the purposes and principles of the Charter of the United Nations,\n\n"
+    "1. Condemns unequivocally all attacks on journalists;\n\n2. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize(("body", "symbol"), [
+    ("Human Rights Council", "A/HRC/58/L.14"),
+    ("Commission on Narcotic Drugs", "E/CN.7/2025/L.4"),
+    ("Commission on the Status of Women", "E/CN.6/2025/L.3"),
+])
+def test_a_united_nations_symbol_decides_the_style_over_a_model_un_opening(body, symbol):
+    """"The Human Rights Council," is also a Model UN committee: a real draft of the
+    Council (or of an Economic and Social Council commission) was read as a Model UN one,
+    which takes "Further recalling" and sub-clauses in any form."""
+    result = lint(_BODY_DRAFT.format(symbol=f"    {symbol}", body=body))
+    assert (result.style.name, result.style.detected_because) == ("un-ga", f"the title says '{symbol.split('/')[0]}/{symbol.split('/')[1]}/'")
+
+
+@pytest.mark.parametrize("header", ["", "Committee: Human Rights Council\nSponsors: Chile, Ghana\n\n"])
+def test_a_model_un_committee_or_header_is_still_model_un(header):
+    symbol = "    A/HRC/58/L.14" if header else ""
+    result = lint(header + _BODY_DRAFT.format(symbol=symbol, body="Human Rights Council"))
+    assert result.style.name == "mun"

@@ -148,3 +148,30 @@ def test_a_house_conference_file_beside_the_config(house):
     with (house / "sessions.csv").open("a", encoding="utf-8") as f:
         f.write("NRC,Tromsø,2020,high,,Tromso\n")
     assert [f for f in lint(draft, settings, path=str(house / "draft.txt")).findings if f.code == "CIT013"] == []
+
+
+def test_a_detect_pattern_with_its_own_priority_outranks_its_styles(tmp_path):
+    """A house style whose symbol says more than its opening: its opening alone loses to
+    the Security Council's (20), its symbol wins over it."""
+    (tmp_path / "resolint.toml").write_text(
+        "[styles.house]\nextends = \"un-ga\"\n[styles.house.detect]\npriority = 5\n"
+        "opening = ['^The Security Council']\ntitle = [{pattern = '\\bHC/\\d+/', priority = 25}]\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(tmp_path / "resolint.toml")
+    body = "The Security Council,\n\nRecalling its resolution 2000 (2011),\n\n1. Decides to remain seized of the matter.\n"
+    assert lint(body, settings).style.name == "un-sc"
+    assert lint("HC/12/3\n\n" + body, settings).style.name == "house"
+
+
+@pytest.mark.parametrize(("entry", "says"), [
+    ("{pattern = '(unclosed', priority = 25}", "not a regular expression"),
+    ("{pattern = 'HC/', priority = 'high'}", "'priority' must be a whole number"),
+    ("{pattern = 'HC/', weight = 3}", "unknown key 'weight'"),
+    ("{priority = 3}", "not a regular expression: None"),
+])
+def test_a_broken_detect_pattern_table_is_a_configuration_error(tmp_path, entry, says):
+    (tmp_path / "resolint.toml").write_text(f"[styles.house]\nextends = \"un-ga\"\n[styles.house.detect]\ntitle = [{entry}]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=says) as caught:
+        load_settings(tmp_path / "resolint.toml")
+    assert "styles.house.detect.title" in str(caught.value)

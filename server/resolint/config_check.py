@@ -109,6 +109,23 @@ def check_style_table(name: str, body: dict[str, Any]) -> tuple[str, str] | None
     return walk("", body)
 
 
+def _check_detect_entry(path: Path | str | None, where: str, entry: Any) -> None:
+    """A ``[detect]`` pattern: a regular expression, or a table of one (``pattern``) and
+    the ``priority`` its match counts with (:func:`resolint.styles.detect_pattern`)."""
+    pattern = entry
+    if isinstance(entry, dict):
+        unknown = sorted(set(entry) - {"pattern", "priority"})
+        if unknown:
+            raise ConfigError(path, where, f"unknown key '{unknown[0]}' in a pattern table (it takes 'pattern' and 'priority')")
+        if not isinstance(entry.get("priority", 0), int) or isinstance(entry.get("priority", 0), bool):
+            raise ConfigError(path, where, f"'priority' must be a whole number, not {entry.get('priority')!r}")
+        pattern = entry.get("pattern")
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        raise ConfigError(path, where, f"not a regular expression: {pattern!r} ({exc})") from None
+
+
 def check_settings(settings: Any, path: Path | str | None) -> None:
     """Raise :class:`~resolint.config.ConfigError` for the first dangling reference."""
     for name, body in settings.styles.items():
@@ -117,11 +134,8 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
             raise ConfigError(path, f"styles.{name}.{problem[0]}", problem[1])
     for name, body in settings.styles.items():
         for where, patterns in (body.get("detect") or {}).items():
-            for pattern in patterns if isinstance(patterns, list) else []:
-                try:
-                    re.compile(pattern)
-                except (re.error, TypeError) as exc:
-                    raise ConfigError(path, f"styles.{name}.detect.{where}", f"not a regular expression: {pattern!r} ({exc})") from None
+            for entry in patterns if isinstance(patterns, list) else []:
+                _check_detect_entry(path, f"styles.{name}.detect.{where}", entry)
     for name in settings.styles:
         try:
             load_style(name, settings.styles)

@@ -260,25 +260,38 @@ def _load_cached(name: str, frozen_custom: Any) -> Style:
     )
 
 
+def detect_pattern(entry: Any, style_priority: int) -> tuple[Any, int]:
+    """A ``[detect]`` list entry's pattern and the priority its match counts with: a
+    string counts with the style's ``priority``; a table ``{pattern = '…', priority = N}``
+    with its own (the style's when it names none). The pattern is whatever the entry holds:
+    the configuration check (:mod:`resolint.config_check`) makes sure it is a pattern."""
+    if isinstance(entry, dict):
+        return entry.get("pattern"), int(entry.get("priority", style_priority))
+    return entry, style_priority
+
+
 def detect_style(
     opening_text: str, title_text: str, candidates: list[str] | None = None, custom: dict[str, dict[str, Any]] | None = None
 ) -> tuple[str, str]:
     """Choose a style from the opening and title block; return (name, reason).
 
     A house style (``custom``) takes part with its own ``[detect]`` table (not one it
-    inherits) and wins a tie with a built-in style."""
+    inherits) and wins a tie with a built-in style. A pattern written as a table
+    (``{pattern = '…', priority = 16}``) counts with its own priority: one style may say
+    more by its title block's symbol than by its opening (:func:`detect_pattern`)."""
     best: tuple[int, str, str] | None = None
     tables = [(name, _builtin_raw(name)[0].get("detect", {}), False) for name in candidates or builtin_style_names()]
     tables += [(name, body.get("detect", {}), True) for name, body in (custom or {}).items()]
     for name, detect, is_custom in tables:
         if not isinstance(detect, dict):
             continue
-        priority = int(detect.get("priority", 0))
+        style_priority = int(detect.get("priority", 0))
         for where, text in (("opening", opening_text), ("title", title_text)):
-            for pattern in detect.get(where, []):
+            for entry in detect.get(where, []):
+                pattern, priority = detect_pattern(entry, style_priority)
                 try:
                     m = re.search(pattern, text)
-                except re.error as exc:
+                except (re.error, TypeError) as exc:
                     raise StyleError(f"style '{name}': [detect] {where} pattern {pattern!r} is not a regular expression: {exc}") from None
                 if m and (best is None or priority > best[0] or (is_custom and priority == best[0])):
                     best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
