@@ -795,6 +795,14 @@ def test_an_invisible_character_outside_a_word_is_left_alone(text):
     assert "TRM014" not in {f.code for f in lint(draft).findings}
 
 
+@pytest.mark.parametrize("word", ["Re\u00adcal\u00adling", "Re\u2060cal\u00adling", "Recal\u00ad\u00adling"])
+def test_a_word_with_several_invisible_characters_is_named_whole(word):
+    """"Re­cal­ling" was reported as 'Recal' at one soft hyphen and 'calling' at the other."""
+    text = f"The General Assembly,\n\n{word} its resolution 78/230,\n\n1. Decides to remain seized of the matter.\n"
+    messages = [f.message for f in lint(text).findings if f.code == "TRM014"]
+    assert messages and all("inside 'Recalling'" in m for m in messages)
+
+
 def test_every_paragraph_with_a_soft_hyphen_is_read():
     text = "The General Assembly,\n\nRecal\u00adling its resolution 78/230,\n\n1. Re\u00adquests a report;\n\n2. De\u00adcides to remain seized of the matter.\n"
     assert [f.code for f in lint(text).findings if f.code == "TRM014"] == ["TRM014"] * 3

@@ -15,6 +15,10 @@ INVISIBLE = {
 }
 
 
+def _in_word(ch: str) -> bool:
+    return ch.isalpha() or ch in INVISIBLE
+
+
 class InvisibleCharacter(Rule):
     """
     ## What it does
@@ -103,10 +107,12 @@ class InvisibleCharacter(Rule):
                 k += 1
             ch = text[i]
             if i > lo and j < hi and text[i - 1].isalpha() and text[j].isalpha():
+                # The whole word, past any other invisible character in it: "Re­cal­ling"
+                # is 'Recalling' at each of its soft hyphens, not 'Recal' and 'calling'.
                 word_start, word_end = i - 1, j + 1
-                while word_start > lo and text[word_start - 1].isalpha():
+                while word_start > lo and _in_word(text[word_start - 1]):
                     word_start -= 1
-                while word_end < hi and text[word_end].isalpha():
+                while word_end < hi and _in_word(text[word_end]):
                     word_end += 1
                 name = INVISIBLE[ch]
                 word = "".join(c for c in text[word_start:word_end] if c not in INVISIBLE)
