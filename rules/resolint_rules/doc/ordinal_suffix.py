@@ -88,12 +88,8 @@ class OrdinalSuffix(Rule):
 
     def check(self, ctx: RuleContext):
         """One scan of the text finds the few paragraphs with a suffixed number; only those are read."""
-        seen: set[int] = set()
-        for start in suffixed_starts(ctx.text):
-            p = ctx.facts.paragraph_at(start)
-            if p is not None and p.own and p.index not in seen:
-                seen.add(p.index)
-                yield from self.check_paragraph(ctx, p)
+        for p in ctx.facts.own_paragraphs_at(suffixed_starts(ctx.text)):
+            yield from self.check_paragraph(ctx, p)
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end

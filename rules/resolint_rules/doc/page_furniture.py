@@ -113,21 +113,14 @@ class PageFurniture(Rule):
         barcode at a paragraph's start) and the furniture paragraphs: most drafts have none,
         and a call per paragraph was a sixtieth of a corpus run."""
         text, facts = ctx.text, ctx.facts
-        found = {p.index for p in facts.of_kinds((Kind.FURNITURE,)) if p.own}
         scans = [_SHORT_LINE_AFTER_BLANK_LF.finditer(text)]
         if "\r" in text:
             scans.append(_SHORT_LINE_AFTER_BLANK_CR.finditer(text))
-        for m in itertools.chain(*scans):
-            p = facts.paragraph_at(m.start(1))
-            if p is not None and p.own and p.span.start < m.start(1):
-                found.add(p.index)
-        for m in _GLUED_BARCODE.finditer(text):
-            p = facts.paragraph_at(m.start())
-            if p is not None and p.own and p.span.start == m.start():
-                found.add(p.index)
-        paragraphs = ctx.resolution.paragraphs
+        inside = facts.own_paragraphs_at((m.start(1) for m in itertools.chain(*scans)), lambda p, at: p.span.start < at)
+        glued = facts.own_paragraphs_at((m.start() for m in _GLUED_BARCODE.finditer(text)), lambda p, at: p.span.start == at)
+        found = {p.index: p for p in itertools.chain(facts.of_kinds((Kind.FURNITURE,)), inside, glued) if p.own}
         for index in sorted(found):
-            yield from self.check_paragraph(ctx, paragraphs[index])
+            yield from self.check_paragraph(ctx, found[index])
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
         if paragraph.kind is Kind.FURNITURE:

@@ -15,6 +15,15 @@ INVISIBLE = {
 }
 
 
+def _positions(text: str):
+    """Where each invisible character stands (str.find: no loop per character)."""
+    for ch in INVISIBLE:
+        at = text.find(ch)
+        while at != -1:
+            yield at
+            at = text.find(ch, at + 1)
+
+
 def _in_word(ch: str) -> bool:
     return ch.isalpha() or ch in INVISIBLE
 
@@ -77,18 +86,8 @@ class InvisibleCharacter(Rule):
     def check(self, ctx: RuleContext):
         """One search of the text for each character (most drafts hold none of them): only
         the paragraphs holding one are read."""
-        text = ctx.text
-        seen: set[int] = set()
-        for ch in INVISIBLE:
-            at = text.find(ch)
-            while at != -1:
-                p = ctx.facts.paragraph_at(at)
-                if p is not None and p.own and p.index not in seen:
-                    seen.add(p.index)
-                at = text.find(ch, at + 1)
-        paragraphs = ctx.resolution.paragraphs
-        for index in sorted(seen):
-            yield from self.check_paragraph(ctx, paragraphs[index])
+        for p in ctx.facts.own_paragraphs_at(_positions(ctx.text)):
+            yield from self.check_paragraph(ctx, p)
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end

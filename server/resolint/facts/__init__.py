@@ -206,6 +206,21 @@ class Analysis:
             return None
         return paras[i]
 
+    def own_paragraphs_at(self, offsets: Iterable[int], where: Callable[[Paragraph, int], bool] | None = None) -> list[Paragraph]:
+        """The drafter's own paragraphs holding one of ``offsets`` (and for which
+        ``where(paragraph, offset)`` holds, when given), each once, in document order.
+
+        What a local rule whose findings are rare reads in a whole lint: one search of the
+        text finds where its mark may stand, and only those paragraphs are checked, not
+        every paragraph (``check_paragraph``, which the language server calls per
+        paragraph, stays the rule's one reading)."""
+        found: dict[int, Paragraph] = {}
+        for at in offsets:
+            p = self.paragraph_at(at)
+            if p is not None and p.own and p.index not in found and (where is None or where(p, at)):
+                found[p.index] = p
+        return [found[i] for i in sorted(found)]
+
     @cached_property
     def titles(self) -> TitleFacts:
         """What the title block, the opening and the closing say about the text itself."""
