@@ -88,8 +88,11 @@ def is_furniture_paragraph(text: str, raw: RawParagraph) -> bool:
     """Whether ``raw`` is lines of page furniture (:func:`is_page_furniture`); a long
     paragraph is not sliced to find out."""
     span = raw.span
-    if raw.last_line - raw.first_line >= MAX_FURNITURE_LINES or span.end - span.start > FURNITURE_MAX_SPAN:
+    n = span.end - span.start
+    if raw.last_line - raw.first_line >= MAX_FURNITURE_LINES or n > FURNITURE_MAX_SPAN:
         return False
+    if n > FURNITURE_MAX_CHARS and raw.first_line == raw.last_line and not text[span.start].isspace() and not text[span.end - 1].isspace():
+        return False  # one line too long, with no white space around it to strip: asked of most paragraphs
     return is_page_furniture(text[span.start : span.end])
 
 

@@ -24,10 +24,8 @@ from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import (
     FOOTNOTE_LEADS,
-    FURNITURE_MAX_CHARS,
-    FURNITURE_MAX_SPAN,
     is_footnote,
-    is_page_furniture,
+    is_furniture_paragraph,
     looks_like_group_opener,
     opens_items,
 )
@@ -332,8 +330,7 @@ def page_furniture(st: Placement, c: Clause) -> bool:
     """Job numbers, page numbers, barcodes and the symbol in a page's running header, left
     by a PDF conversion between paragraphs (DOC016 offers to remove them); longer text of
     digits and marks only is left unplaced (DOC004). Neither changes the state."""
-    n = len(c.body)
-    if (n <= FURNITURE_MAX_CHARS or (n <= FURNITURE_MAX_SPAN and c.raw.first_line != c.raw.last_line)) and is_page_furniture(c.body):
+    if is_furniture_paragraph(st.source.text, c.raw):  # the merge's judgement: what it joins across is furniture here
         c.p.kind = Kind.FURNITURE
         return True
     if c.lead not in _LETTERS and P.JUNK.match(c.body):
