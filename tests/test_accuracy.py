@@ -911,3 +911,56 @@ def test_a_model_un_committee_or_header_is_still_model_un(header):
     symbol = "    A/HRC/58/L.14" if header else ""
     result = lint(header + _BODY_DRAFT.format(symbol=symbol, body="Human Rights Council"))
     assert result.style.name == "mun"
+
+
+# -- a negotiation draft's PP and OP labels ------------------------------------------------
+_NEGOTIATION = (
+    "The General Assembly,\n\n{pp1} Recalling its resolution 70/1 of 25 September 2015,\n\n"
+    "{pp2} Expressing concern at the increase in cybercrime{mark}\n\n"
+    "{op1} Urges Member States to cooperate;\n\n{op2} Requests the Secretary-General to report at its eighty-first session;\n\n"
+    "{op3} Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize(("pp", "op"), [("PP{}", "OP{}"), ("PP{}.", "OP{}."), ("PP {}", "OP {}")])
+def test_a_negotiation_drafts_labels_name_the_part_and_number(pp, op):
+    """"PP1 Recalling …," / "OP1 Urges …;", as negotiation drafts label their paragraphs:
+    each was an opener 'PP' or 'OP' not listed, with a wrong "fix" to 'Pp' (PRE002, PRE003),
+    and every operative paragraph unnumbered (OPR001)."""
+    labels = {f"pp{n}": pp.format(n) for n in (1, 2)} | {f"op{n}": op.format(n) for n in (1, 2, 3)}
+    result = lint(_NEGOTIATION.format(mark=",", **labels))
+    assert result.findings == []
+    assert [p.kind for p in result.resolution.paragraphs[1:]] == [Kind.PREAMBLE] * 2 + [Kind.OPERATIVE] * 3
+    assert [p.label.value for p in result.resolution.operative] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(("opener", "codes"), [("Expressing concern at", ["PRE004"]), ("Registering", ["PRE002", "PRE004"])])
+def test_a_pp_label_keeps_a_paragraph_in_the_preamble_whatever_its_opener_and_mark(opener, codes):
+    text = _NEGOTIATION.format(pp1="PP1", pp2="PP2", mark=";", op1="OP1", op2="OP2", op3="OP3").replace("Expressing concern at", opener)
+    result = lint(text)
+    assert [f.code for f in result.findings] == codes
+    assert len(result.resolution.preamble) == 2
+
+
+def test_an_op_label_keeps_a_paragraph_in_the_operative_part_whatever_its_opener():
+    text = _NEGOTIATION.format(pp1="PP1", pp2="PP2", mark=",", op1="OP1", op2="OP2", op3="OP3").replace("Urges", "Noting that")
+    text = text.replace("to cooperate;", "cooperate,")
+    result = lint(text)
+    assert len(result.resolution.preamble) == 2 and len(result.resolution.operative) == 3
+
+
+def test_a_negotiation_drafts_operative_numbers_run_in_sequence():
+    text = _NEGOTIATION.format(pp1="PP1", pp2="PP2", mark=",", op1="OP1", op2="OP2bis", op3="OP4")
+    result = lint(text)
+    assert [(f.code, f.message) for f in result.findings] == [("OPR002", "Numbering skips from 1 to 4")]
+    from resolint.fixes import fix_text
+
+    fixed = fix_text(text, lint, unsafe=True).text
+    assert "OP2bis Requests" in fixed and "OP2 Decides" in fixed
+
+
+@pytest.mark.parametrize("word", ["OPEC", "PPP", "OP-ED"])
+def test_a_word_starting_like_a_negotiation_label_is_no_label(word):
+    text = f"The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Welcomes the work of {word};\n\n{word} members are invited to contribute;\n"
+    result = lint(text)
+    assert all(p.label is None for p in result.resolution.paragraphs if result.source.text[p.span.start:].startswith(word))

@@ -89,6 +89,10 @@ PIECES = [
     "\"The Parties agree to cooperate;\"",
     "8.1 an open bidding process;",
     "4. Welcomes the report, notes that the work goes on; 5 that the Council meets,",
+    # A negotiation draft's labels.
+    "PP2 Expressing concern at the increase in attacks;",
+    "OP3 Urges Member States to act;",
+    "OP3bis Invites relevant entities to contribute;",
 ]
 
 

@@ -68,9 +68,23 @@ class Label:
         keeps its place outside the list's count of 1, 2, 3."""
         return self.form == INSERTED_FORM
 
+    @property
+    def negotiation_part(self) -> str | None:
+        """"PP" or "OP" for the label of a negotiation draft ("PP3", "OP 2.", "OP4bis":
+        preambular and operative paragraph 3, 2, 4 bis), which names the part the
+        paragraph is in; None for any other label. Such labels stand in for the numbers
+        the adopted text will have (operative) or not have (preambular)."""
+        lead = self.text[:2]
+        return lead if lead in NEGOTIATION_PARTS else None
+
 
 #: The form of an inserted paragraph's label ("2 bis.", "2bis", "3 ter."): see :attr:`Label.inserted`.
 INSERTED_FORM = "# bis"
+#: The leads of a negotiation draft's labels (:attr:`Label.negotiation_part`).
+NEGOTIATION_PARTS = ("PP", "OP")
+#: The forms of a negotiation draft's labels: "PP3", "OP 2." (the point and the space are
+#: the drafter's: the number is all a fix rewrites).
+PREAMBLE_NEGOTIATION_FORM, OPERATIVE_NEGOTIATION_FORM = "PP#", "OP#"
 
 
 @dataclass(slots=True, weakref_slot=True)

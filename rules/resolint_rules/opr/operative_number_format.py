@@ -85,8 +85,8 @@ class OperativeNumberFormat(Rule):
             if p.bullet is not None and not _bulleted_list_item(p):
                 yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(_bullets(ctx, p), "")))
             label = p.label
-            if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form or label.inserted:
-                continue
+            if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form or label.inserted or label.negotiation_part:
+                continue  # (a negotiation draft's "OP3" stands for the number the adopted text will have)
             if id(p) in automatic:
                 violation = automatic[id(p)]
                 if violation is not None:

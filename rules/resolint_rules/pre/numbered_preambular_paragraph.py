@@ -54,7 +54,7 @@ class NumberedPreambularParagraph(Rule):
 
     def check(self, ctx: RuleContext):
         for p in ctx.facts.preamble:
-            if p.label is None or p.label.scheme is not LabelScheme.ARABIC:
-                continue
+            if p.label is None or p.label.scheme is not LabelScheme.ARABIC or p.label.negotiation_part is not None:
+                continue  # (a negotiation draft's "PP3" names the paragraph while it is negotiated)
             remove = Span(p.label.span.start, p.content.start)
             yield Violation(p.label.span, "Preambular paragraphs are not numbered", Fix.unsafe("Remove the number", Edit(remove, "")))

@@ -6,7 +6,7 @@ import functools
 import re
 
 from resolint import numerals
-from resolint.model import INSERTED_FORM, Label, LabelScheme
+from resolint.model import INSERTED_FORM, OPERATIVE_NEGOTIATION_FORM, PREAMBLE_NEGOTIATION_FORM, Label, LabelScheme
 from resolint.numerals import to_roman as to_roman
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
@@ -19,6 +19,11 @@ _LABEL_FORMS: tuple[tuple[str, str], ...] = (
     # A paragraph inserted in negotiation: "2 bis.", "2bis", "5 ter." (before the bare
     # number forms, which would read "2" and leave "bis" as the first word).
     (r"(?P<v>\d{1,3})[ \t\u00a0]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\.?", INSERTED_FORM),
+    # A negotiation draft's labels: "PP3 Recalling …", "OP2. Urges …", "OP 4bis Invites …"
+    # (preambular and operative paragraph numbers; model.Label.negotiation_part).
+    (r"(?:PP|OP)[ \t\u00a0]?(?P<v>\d{1,3})[ \t\u00a0]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\.?", INSERTED_FORM),
+    (r"PP[ \t\u00a0]?(?P<v>\d{1,3})\.?", PREAMBLE_NEGOTIATION_FORM),
+    (r"OP[ \t\u00a0]?(?P<v>\d{1,3})\.?", OPERATIVE_NEGOTIATION_FORM),
     (r"(?P<v>\d{1,3})\.(?!\d)", "#."),
     (r"(?P<v>\d{1,3})\)", "#)"),
     (r"(?P<v>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s)", "#"),

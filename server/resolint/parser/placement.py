@@ -674,9 +674,21 @@ def adopted_declaration(st: Placement, c: Clause) -> bool:
     return False
 
 
+def negotiation_preamble(st: Placement, c: Clause) -> bool:
+    """A paragraph a negotiation draft labels "PP" ("PP3 Expressing concern …;") is
+    preambular whatever its opener and final mark: the label names its part (PRE002 and
+    PRE004 report the rest)."""
+    label = c.p.label
+    if label is not None and st.phase is Phase.PREAMBLE and label.negotiation_part == "PP":
+        return st.begin_clause(c.p, Kind.PREAMBLE)
+    return False
+
+
 def numbered_preamble(st: Placement, c: Clause) -> bool:
-    """A numbered preambular paragraph (PRE005 reports the number)."""
-    if c.p.label is not None and st.phase is Phase.PREAMBLE and c.term == "," and c.shape == "preamble":
+    """A numbered preambular paragraph (PRE005 reports the number); never one a
+    negotiation draft labels "OP" (an operative paragraph, whatever its opener)."""
+    label = c.p.label
+    if label is not None and st.phase is Phase.PREAMBLE and c.term == "," and c.shape == "preamble" and label.negotiation_part != "OP":
         return st.begin_clause(c.p, Kind.PREAMBLE)
     return False
 
@@ -797,6 +809,7 @@ BODY_STEPS: tuple[Step, ...] = (
     heading_between_numbered,
     section_heading,
     adopted_declaration,
+    negotiation_preamble,
     numbered_preamble,
     unnumbered_preamble,
     preamble_after_operative,
