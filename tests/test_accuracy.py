@@ -964,3 +964,31 @@ def test_a_word_starting_like_a_negotiation_label_is_no_label(word):
     text = f"The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Welcomes the work of {word};\n\n{word} members are invited to contribute;\n"
     result = lint(text)
     assert all(p.label is None for p in result.resolution.paragraphs if result.source.text[p.span.start:].startswith(word))
+
+
+# -- the case rules and a paragraph that starts with an acronym or a name -------------------
+@pytest.mark.parametrize("start", ["UNODC and UNICEF have worked together,", "AWS services are used,"])
+def test_an_acronym_starting_a_paragraph_is_not_rewritten_in_the_openers_case(start):
+    """"UNODC and UNICEF …" had a safe fix to 'Unodc' (PRE003): an acronym is no opener in
+    the wrong case. PRE002 still says the paragraph has no listed opener."""
+    text = f"The General Assembly,\n\nRecalling its resolution 70/1,\n\n{start}\n\n1. Decides to remain seized of the matter.\n"
+    assert [f.code for f in lint(text).findings] == ["PRE002"]
+
+
+def test_a_name_starting_an_interpol_paragraph_is_not_put_in_capitals():
+    text = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2027 at its 95th session:\n\n"
+        "RECALLING Article 2 of the Constitution,\n\nNew Zealand and France have offered support,\n\n"
+        "REQUESTS the General Secretariat to report.\n"
+    )
+    assert "PRE003" not in {f.code for f in lint(text).findings}
+
+
+@pytest.mark.parametrize(("style_opening", "written", "want"), [
+    ("The General Assembly,", "REGISTERING", "Registering"),
+    ("The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2027 at its 95th session:", "Registering", "REGISTERING"),
+])
+def test_an_unlisted_participle_is_still_written_in_the_styles_case(style_opening, written, want):
+    text = f"{style_opening}\n\n{written} the increase in cybercrime,\n\nRECALLING ALSO the Constitution,\n\nREQUESTS the General Secretariat to report.\n"
+    messages = [f.message for f in lint(text).findings if f.code == "PRE003"]
+    assert any(f"'{want}'" in m for m in messages)

@@ -64,6 +64,18 @@ def _in_case(opener_text: str, case: str, capitalize_first: bool) -> str:
     return "".join(out)
 
 
+def case_is_the_styles_to_set(ctx: RuleContext, op: Opener) -> bool:
+    """Whether the case rules (PRE003, OPR006) may rewrite ``op`` in the style's case: a
+    listed phrase, or an unlisted one whose head is a verb form ("REGISTERING", an
+    opener the list lacks). Not an acronym or a name an unplaced paragraph starts with:
+    "UNODC and UNICEF have …" is no opener to write 'Unodc', nor "New Zealand …" 'NEW'
+    in an all-capitals style."""
+    if op.phrase is not None:
+        return True
+    head = ctx.slice(op.head).lower()
+    return is_known_form(head, "VBG") or is_known_form(head, "VBZ")
+
+
 def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> list[str]:
     """The listed phrases nearest to what the drafter wrote (similarity of at least 80%)."""
     from rapidfuzz import fuzz, process, utils
