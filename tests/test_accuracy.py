@@ -992,3 +992,19 @@ def test_an_unlisted_participle_is_still_written_in_the_styles_case(style_openin
     text = f"{style_opening}\n\n{written} the increase in cybercrime,\n\nRECALLING ALSO the Constitution,\n\nREQUESTS the General Secretariat to report.\n"
     messages = [f.message for f in lint(text).findings if f.code == "PRE003"]
     assert any(f"'{want}'" in m for m in messages)
+
+
+@pytest.mark.parametrize("opening", ["THE SECURITY COUNCIL,", "The Security Council,",
+                                     "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2027 at its 95th session:"])
+def test_a_model_un_header_decides_the_style_over_any_opening(opening):
+    """A Model UN conference simulates the Security Council (or INTERPOL) too: with its
+    header the draft was read in the Council's style, and its sub-clauses "a." had OPR009."""
+    text = (
+        "FORUM: Security Council\nQUESTION OF: The situation in the Sahel\nSUBMITTED BY: France\n\n"
+        f"{opening}\n\nAlarmed by the deteriorating security situation,\n\n"
+        "1. Requests the Secretary-General to:\n   a. Report on the situation every 90 days,\n"
+        "   b. Coordinate humanitarian assistance;\n\n2. Decides to remain actively seized of the matter.\n"
+    )
+    result = lint(text)
+    assert result.style.name == "mun"
+    assert "OPR009" not in {f.code for f in result.findings}
