@@ -289,6 +289,8 @@ _MUN_BODY = (
 @pytest.mark.parametrize("header", [
     "FORUM: General Assembly Third Committee\nQUESTION OF: Protecting children online\nSUBMITTED BY: Norway\n\n",
     "Committee: Third Committee\nSponsors: Chile, Ghana\nSignatories: Japan\n\n",
+    "Topic: Protecting children online\nSponsor: Norway\n\n",
+    "Delegation: Norway\nCosponsors: Chile, Ghana\n\n",
     "Main submitter: Norway\nCo-submitters: Chile, Ghana\n\n",
 ])
 def test_a_model_un_header_decides_the_style_over_a_general_assembly_opening(header):
