@@ -26,6 +26,12 @@ def _starts(ctx: RuleContext, pairs: tuple[tuple[str, str], ...]) -> list[int]:
     return sorted({pos for wrong, _ in pairs for pos in ctx.facts.literal_starts(wrong)})
 
 
+def _defines(text: str, start: int, end: int, right: str) -> bool:
+    """Whether the wrong term at ``start:end`` stands in brackets right after the house
+    term, as an abbreviation's definition: "the United Nations (UN)"."""
+    return text.startswith(")", end) and text.endswith(right + " (", 0, start)
+
+
 class OrganizationTerm(Rule):
     """
     ## What it does
@@ -60,7 +66,11 @@ class OrganizationTerm(Rule):
     1. support the programme.
     ```
 
-    The INTERPOL style carries this pair; an organization adds its own in `resolint.toml`:
+    The INTERPOL style carries this pair, and the un-ga style `"UN" = "United Nations"`
+    (kb §1.9: resolutions write the United Nations in full; a name with a hyphen,
+    "UN-Women", is not the word "UN", nor is the abbreviation defined in brackets after
+    the house term, "the United Nations (UN)"); an organization adds its own in
+    `resolint.toml`:
 
     ```toml
     [terms.prefer]
@@ -101,6 +111,8 @@ class OrganizationTerm(Rule):
             if in_spans(m.start(), titles):
                 continue
             right = table[m.group(0)]
+            if _defines(ctx.text, m.start(), m.end(), right):
+                continue  # "the United Nations (UN)": the fix would write the name twice
             span = Span(m.start(), m.end())
             edit = Edit(span, right)
             fix = Fix.safe(f"Write '{right}'", edit) if right.lower() == m.group(0).lower() else Fix.unsafe(f"Write '{right}'", edit)
