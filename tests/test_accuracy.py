@@ -1032,3 +1032,30 @@ def test_the_security_councils_style_does_not_carry_the_un_term():
     """Security Council drafts of the corpus write "UN" (123 times in 24 of 68): no evidence of
     its adopted texts' usage, so its style carries no such term."""
     assert "TRM012" not in {f.code for f in lint(_UN.format(body="Security Council", words="the UN Police")).findings}
+
+
+# -- another organization's chief keeps its own title -----------------------------------------
+@pytest.mark.parametrize(("words", "flagged"), [
+    ("the Secretary General of the Organization of American States", False),
+    ("the OAS Secretary General", False),
+    ("the Secretary General of the Council of Europe", False),
+    ("the Secretary General of INTERPOL", False),
+    ("the Secretary General of the United Nations", True),
+    ("the United Nations Secretary General", True),
+    ("the Secretary General of the Organization", True),
+    ("the Secretary General", True),
+])
+def test_a_chiefs_title_naming_another_body_keeps_its_form(words, flagged):
+    """TRM005's safe fix wrote "the Secretary-General of the Organization of American
+    States", a title that body writes without the hyphen."""
+    text = f"The General Assembly,\n\nWelcoming the statement of {words},\n\n1. Decides to remain seized of the matter.\n"
+    assert ("TRM005" in {f.code for f in lint(text).findings}) is flagged
+
+
+def test_an_interpol_text_keeps_the_united_nations_chiefs_hyphen():
+    text = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2027 at its 95th session:\n\n"
+        "RECALLING the report of the Secretary-General of the United Nations and of the Secretary-General of INTERPOL,\n\n"
+        "REQUESTS the General Secretariat to report.\n"
+    )
+    assert [lint(text).source.text[f.span.start : f.span.end] for f in lint(text).findings if f.code == "TRM005"] == ["Secretary-General"]

@@ -6,10 +6,27 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span
 from resolint_rules.refs import own_literals, term
 
-#: Another organization's chief keeps its own title ("the Secretary General of INTERPOL",
-#: "the United Nations Secretary-General").
-_OTHER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:ICPO-)?(?:INTERPOL|Interpol|International Criminal Police Organization|United Nations|UN)\b")
-_OTHER_BEFORE = re.compile(r"(?:INTERPOL|Interpol|United Nations|UN)(?:’s|'s)?\s+$")
+#: A title that names its body: "the Secretary General of [the] Organization of American
+#: States" (after it), "the OAS Secretary General", "the United Nations Secretary-General"
+#: (an acronym or a known name before it).
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+_BODY_BEFORE = re.compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(?=(?:’s|'s)?\s+$)")
+#: What goes on after a name, making it part of a longer one ("Organization" in
+#: "Organization of American States").
+_NAME_GOES_ON = re.compile(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
+
+
+def _names_other_body(text: str, start: int, end: int, own: tuple[str, ...]) -> bool:
+    """Whether the title at ``start:end`` names a body other than the style's own
+    (``[terms] organization``): that body's chief keeps its own title ("the Secretary
+    General of INTERPOL", "of the Organization of American States", "the OAS Secretary
+    General" in a United Nations text). A title that names no body is the style's own."""
+    m = _OF_BODY.match(text, end)
+    if m is not None:
+        at = m.end()
+        return not any(text.startswith(name, at) and not _NAME_GOES_ON.match(text, at + len(name)) for name in own)
+    before = _BODY_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(0) not in own
 
 
 class ChiefOfficerTitle(Rule):
@@ -17,8 +34,10 @@ class ChiefOfficerTitle(Rule):
     ## What it does
     Checks the title of the organization's chief officer against the style:
     "Secretary-General" (hyphen) in United Nations texts, "Secretary General" (no
-    hyphen) in INTERPOL texts. Another organization's officer keeps its own form
-    ("the Secretary General of INTERPOL" in a UN text).
+    hyphen) in INTERPOL texts. Another organization's officer keeps its own form: a title
+    that names a body other than the style's own (`[terms] organization`: "the Secretary
+    General of INTERPOL", "of the Organization of American States", "the OAS Secretary
+    General" in a UN text) is left as written.
 
     ## Why is this bad?
     The title is part of the office's name; each organization writes its own one way.
@@ -45,7 +64,8 @@ class ChiefOfficerTitle(Rule):
     Safe: the same office, spelt the house way.
 
     ## Options
-    `chief` in the style's or the configuration's `[terms]`.
+    `chief` in the style's or the configuration's `[terms]`; `organization`, the names the
+    title may give the style's own body ("United Nations", "UN", "Organization").
 
     ## References
     - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
@@ -66,8 +86,9 @@ class ChiefOfficerTitle(Rule):
             return
         text = ctx.text
         wrong = tuple(f for f in ("Secretary General", "Secretary-General") if f != want)
+        own = tuple(term(ctx, "organization") or ())
         for _p, start, end, _lit in own_literals(ctx, wrong):
-            if _OTHER_AFTER.match(text, end) or _OTHER_BEFORE.search(text[max(0, start - 30) : start]):
+            if _names_other_body(text, start, end, own):
                 continue
             span = Span(start, end)
             yield Violation(span, f"This style writes '{want}'", Fix.safe(f"Write '{want}'", Edit(span, want)))
