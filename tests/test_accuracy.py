@@ -1059,3 +1059,38 @@ def test_an_interpol_text_keeps_the_united_nations_chiefs_hyphen():
         "REQUESTS the General Secretariat to report.\n"
     )
     assert [lint(text).source.text[f.span.start : f.span.end] for f in lint(text).findings if f.code == "TRM005"] == ["Secretary-General"]
+# -- a page break before a capital --------------------------------------------------------
+_CAPITAL_BREAK = (
+    "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
+    "1. Welcomes the progress made in the Territory;\n\n"
+    "2. Recognizes the close cooperation of the Territory with {end}\n\n{rest}\n\n{after}"
+    "Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("end", ["the administering Power,", "the"])
+@pytest.mark.parametrize("rest", ["New Zealand and the World Health Organization;", "United Nations entities in the region;"])
+def test_a_paragraph_broken_before_a_capital_is_one_paragraph_when_the_numbers_say_so(end, rest):
+    """"… with the administering Power," / "New Zealand, …;" / "3. …" (a page break of a
+    PDF copy) was an unnumbered operative paragraph with an unknown opener (OPR001, OPR005)
+    after one ending with a comma (OPR007), and every number after it out of sequence
+    (OPR002)."""
+    text = _CAPITAL_BREAK.format(end=end, rest=rest, after="3. ")
+    result = lint(text)
+    assert result.findings == []
+    second = result.resolution.operative[1]
+    assert text[second.span.start : second.span.end].endswith(rest)
+
+
+@pytest.mark.parametrize(("end", "rest", "after"), [
+    ("the administering Power,", "New Zealand and the World Health Organization;", "4. "),  # a number is missing
+    ("the administering Power,", "New Zealand and the World Health Organization;", ""),  # no number after
+    ("the administering Power;", "New Zealand and the World Health Organization;", "3. "),  # a clause ended
+    ("the administering Power,", "Decides to keep the matter under review;", "3. "),  # an opener: a paragraph
+    ("the administering Power,", "3. Notes the report;", "4. "),  # numbered itself
+])
+def test_a_capital_after_a_break_is_a_paragraph_of_its_own_without_that_evidence(end, rest, after):
+    text = _CAPITAL_BREAK.format(end=end, rest=rest, after=after)
+    result = lint(text)
+    starts = [text[p.span.start : p.span.end] for p in result.resolution.paragraphs]
+    assert rest in starts

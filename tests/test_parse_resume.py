@@ -93,6 +93,11 @@ PIECES = [
     "PP2 Expressing concern at the increase in attacks;",
     "OP3 Urges Member States to act;",
     "OP3bis Invites relevant entities to contribute;",
+    # A page break before a capital: joined when the numbers around say so.
+    "3. Recognizes the cooperation with the administering Power,",
+    "New Zealand and the World Health Organization;",
+    "4. Notes the progress made;",
+    "3. Welcomes the work of the\n\nUnited Nations entities in the region;\n\n4. Decides to act;",
 ]
 
 
@@ -345,6 +350,13 @@ def test_joining_the_last_walk_is_not_tried_at_every_paragraph_of_a_long_group(m
     assert len(tries) <= resume.EAGER_TRIES + 900 // resume.TRY_EVERY + 1  # ... trying to join now and then
 
 
+_BROKEN = (
+    "The General Assembly,\n\nRecalling its work,\n\nNoting the report,\n\n1. Urges States to act;\n\n"
+    "2. Recognizes the cooperation with the administering {end}\n\nNew Zealand and the World Health Organization;\n\n"
+    "{next}Notes the progress made;\n\nDecides to remain seized of the matter.\n\nAnnex\n\nText of the annex."
+)
+
+
 @pytest.mark.parametrize(
     "before, after",
     [
@@ -361,8 +373,16 @@ def test_joining_the_last_walk_is_not_tried_at_every_paragraph_of_a_long_group(m
             "The General Assembly,\n\nNoting its work, instructs the Secretary-General\n\nTo act now\n\nAnd quickly;\n\n1. Urges States.",
             "The General Assembly,\n\nNoting its work, instructs the Secretary-General\n\nTo act now\n\nand quickly;\n\n1. Urges States.",
         ),
+        # A capitalized paragraph goes on with the labelled one before it when that one
+        # stopped mid-sentence and the next carries the number after it: an edit of
+        # either neighbour joins or parts the two (resolint.parser.continuations).
+        (_BROKEN.format(end="Power,", next="3. "), _BROKEN.format(end="Power,", next="")),
+        (_BROKEN.format(end="Power,", next="3. "), _BROKEN.format(end="Power;", next="3. ")),
+        (_BROKEN.format(end="Power,", next="3. "), _BROKEN.format(end="Power,", next="4. ")),
+        (_BROKEN.format(end="Power,", next="3. "), _BROKEN.format(end="Power,", next="3. ").replace("2. Recognizes", "Recognizes")),
     ],
-    ids=["group opener status", "glued opener"],
+    ids=["group opener status", "glued opener", "capital: next unnumbered", "capital: clause ended", "capital: number skipped",
+         "capital: unnumbered before"],
 )
 def test_an_edit_changes_the_paragraph_before_the_lines_read_again(before, after):
     for old, new in ((before, after), (after, before)):

@@ -48,6 +48,7 @@ DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u22
 ODD = ["😀", "𝔘𝔑", "e\u0301", "\u0000", "\ufeff", "\u2028", "\u2029", "\x85", "\x0c", "\x0b", "<!--", "-->", "**", "_", "#"]
 
 #: A PDF page's footer and header lines: job number, barcode, page number, symbol.
+CAPITALIZED = ["New Zealand", "United Nations", "Member States", "The", "Recalling", "Decides", "Annex", "II"]
 FURNITURE = ["24-18765 (E) 161024", "*2418765*", "2/3", "A/C.3/79/L.15", "24-18765", "S/2031/12"]
 OPENINGS = [
     "The General Assembly,", "The Security Council,", "The Human Rights Council,", "**The General Assembly,**",
@@ -157,6 +158,12 @@ def draft_lines(draw) -> list[str]:
             lines.extend(draw(st.lists(st.sampled_from(FURNITURE), min_size=1, max_size=3)))
             lines.extend(gap)
             lines.append(draw(body_text(max_words=5)) + draw(st.sampled_from(TERMINALS)))
+        elif draw(st.integers(0, 9)) == 0:
+            # A page break whose furniture the copy lost, before a capital ("… the
+            # administering Power," / "New Zealand, …;"): the rest of the paragraph when
+            # the next number follows.
+            lines.extend(gap)
+            lines.append(draw(st.sampled_from(CAPITALIZED)) + " " + draw(body_text(max_words=5)) + draw(st.sampled_from(TERMINALS)))
         if draw(st.integers(0, 7)) == 0:
             # Its items numbered anew, as a draft's nested list is ("… the following:"
             # then "1. …", "2. …").

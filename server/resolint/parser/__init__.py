@@ -16,6 +16,7 @@ from resolint.directives import find_directives
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, split_paragraphs
+from resolint.parser.continuations import continues_in_capitals
 from resolint.parser.groups import (
     MAX_FURNITURE_LINES,
     cut_one,
@@ -135,9 +136,10 @@ class _Parser:
                 # past any page furniture between them.
                 k = _furniture_before(text, out) if text[raw.span.start].islower() else 0
                 prev = out[-1 - k]
+                following = raws[i + 1] if i + 1 < len(raws) else None
                 if (
                     (k == 0 or i - k - 1 not in openers)
-                    and _continues(text, prev, raw)
+                    and (_continues(text, prev, raw) or continues_in_capitals(text, prev, raw, following))
                     and (opening_line is None or prev.first_line > opening_line)
                 ):
                     del out[len(out) - k :]

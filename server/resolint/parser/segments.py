@@ -4,8 +4,9 @@ Before placement, the parser groups lines into paragraphs (``blocks``), joins a
 paragraph broken by a stray blank line back onto the one it continues (``_merge_continuations``)
 and cuts paragraphs a conversion ran together (``groups.split_run_on``). Each step looks
 at neighbours, but not far: a paragraph that follows a blank line and does not start in
-lower case is never joined to the one before, and the cut of a paragraph looks only at
-the one after it. Such a paragraph is a *clean start*.
+lower case is never joined to the one before (unless it starts with a capital and may go
+on with the sentence of a labelled paragraph before it: ``continuations``), and the cut
+of a paragraph looks only at the one after it. Such a paragraph is a *clean start*.
 
 So after an edit, the paragraphs before the last clean start that ends (with a blank line
 after it) before the edit, and those from the first clean start after the edit, are what
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from resolint.parser.blocks import RawParagraph
+from resolint.parser.continuations import may_continue_in_capitals, stopped_mid_sentence
 from resolint.parser.groups import is_furniture_paragraph
 from resolint.source import SourceText
 
@@ -111,14 +113,22 @@ class Window:
     tail_start: int
 
 
-def _clean(merged: list[RawParagraph], i: int, text: str) -> bool:
+def _clean(merged: list[RawParagraph], i: int, text: str, before_known: bool = True) -> bool:
     """Whether joined paragraph ``i`` follows a blank line and does not start in lower
     case, nor is a line of page furniture (a paragraph after it may be joined back across
-    it to the one before: see resolint.parser._furniture_before)."""
+    it to the one before: see resolint.parser._furniture_before), nor a capitalized one
+    that may go on with the sentence of the labelled paragraph before it
+    (:mod:`resolint.parser.continuations`). ``before_known``: the paragraph before is the
+    same in the new text (it ends before the edit); when it may hold the edit, any
+    capitalized paragraph that may go on with a sentence is unclean."""
     if i == 0:
         return True
     r = merged[i]
-    return r.first_line >= merged[i - 1].last_line + 2 and not text[r.span.start].islower() and not is_furniture_paragraph(text, r)
+    if r.first_line < merged[i - 1].last_line + 2 or text[r.span.start].islower() or is_furniture_paragraph(text, r):
+        return False
+    if text[r.span.start].isupper() and (not before_known or stopped_mid_sentence(text, merged[i - 1])):
+        return not may_continue_in_capitals(text, r)
+    return True
 
 
 def plan(old: str, old_lines: int, merged: list[RawParagraph], source: SourceText) -> Window | None:
@@ -137,7 +147,7 @@ def plan(old: str, old_lines: int, merged: list[RawParagraph], source: SourceTex
             break
     stop = len(merged)
     for i in range(start + 1, len(merged)):
-        if merged[i - 1].span.end >= old_end and _clean(merged, i, old):
+        if merged[i - 1].span.end >= old_end and _clean(merged, i, old, before_known=False):
             stop = i
             break
     line_shift = source.line_count - old_lines
