@@ -24,8 +24,6 @@ EXPLAINED: dict[str, dict[str, str]] = {
         "Also": "'Also, in this regard, <verb>': the opener is after the inserted phrase",
         # Text converted from PDF with letter-spaced headings: "I n v i t e s".
         "I": "letter-spaced text from a PDF conversion",
-        # A paragraph split off a list of names ("…, Australia,\n\nNew Zealand, …").
-        "New": "'New Zealand' at the start of a line of a list of States",
     },
 }
 
