@@ -58,6 +58,13 @@ def _labelled_clause(text: str, raw: RawParagraph) -> Label | None:
     return label
 
 
+def _may_lead_label(ch: str) -> bool:
+    """Whether a label this join reads may start with ``ch``: a number ("4."), a bracket
+    ("(b)") or a negotiation label ("OP4"). A preambular paragraph ("Recalling …,") is
+    answered without reading a label."""
+    return ch.isdigit() or ch == "(" or ch == "O"
+
+
 def continues_in_capitals(text: str, prev: RawParagraph, raw: RawParagraph, following: RawParagraph | None) -> bool:
     """Whether ``raw``, which starts with a capital (a name: "New Zealand, neighbouring
     countries and …;"), is the rest of ``prev``: ``prev`` is labelled and stopped
@@ -67,8 +74,14 @@ def continues_in_capitals(text: str, prev: RawParagraph, raw: RawParagraph, foll
     evidence a capitalized paragraph is one of its own (a heading, a clause whose opener
     is not listed), as before."""
     last = text[prev.span.end - 1]
-    if following is None or not text[raw.span.start].isupper() or not (last == "," or last.isalnum()):
-        return False  # (the usual answers, asked of every paragraph first)
+    if (
+        following is None
+        or not text[raw.span.start].isupper()
+        or not (last == "," or last.isalnum())
+        or not _may_lead_label(text[prev.span.start])
+        or not _may_lead_label(text[following.span.start])
+    ):
+        return False  # (the usual answers, asked of every paragraph first: no label read)
     after = read_label(text, following.span.start, following.span.end)[0]
     before = None if after is None else _labelled_clause(text, prev)
     if before is None or after is None or after.scheme is not before.scheme or after.value != before.value + 1:
