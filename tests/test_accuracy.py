@@ -1094,3 +1094,17 @@ def test_a_capital_after_a_break_is_a_paragraph_of_its_own_without_that_evidence
     result = lint(text)
     starts = [text[p.span.start : p.span.end] for p in result.resolution.paragraphs]
     assert rest in starts
+
+
+# -- "this resolution" after a resolution is cited -------------------------------------------
+@pytest.mark.parametrize(("clause", "safe"), [
+    ("Recalling its resolution 70/1 of 25 September 2015 and the follow-up to this resolution,", False),
+    ("Welcoming the follow-up to this resolution and to its resolution 70/1 of 25 September 2015,", True),
+    ("Welcoming the progress made in the implementation of this resolution,", True),
+])
+def test_this_resolution_after_a_cited_one_is_not_safely_the_present_one(clause, safe):
+    """"… its resolution 70/1 and the follow-up to this resolution" means 70/1: TRM007's
+    safe fix made it "the present resolution"."""
+    text = f"The General Assembly,\n\n{clause}\n\n1. Decides to remain seized of the matter.\n"
+    [finding] = [f for f in lint(text).findings if f.code == "TRM007"]
+    assert (finding.fix.applicability.value == "safe") is safe

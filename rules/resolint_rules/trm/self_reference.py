@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import bisect
+
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import own_literals, term
+from resolint_rules.refs import citations, own_literals, term
 
 
 class SelfReference(Rule):
@@ -35,7 +37,9 @@ class SelfReference(Rule):
     ```
 
     ## Fix safety
-    Safe: the same reference in the house words.
+    Safe: the same reference in the house words. Unsafe where the paragraph cites a
+    resolution before it ("its resolution 70/1 and the follow-up to this resolution"):
+    "this resolution" may mean the one just cited, and the message says so.
 
     ## Options
     `self-reference` in the style's or the configuration's `[terms]` (empty: no check).
@@ -56,7 +60,20 @@ class SelfReference(Rule):
         want = term(ctx, "self-reference")
         if want != "the present resolution":
             return
-        for _p, start, end, lit in own_literals(ctx, ("this resolution", "This resolution")):
+        cited = [c.span.end for c in citations(ctx).resolutions]  # in text order
+        for p, start, end, lit in own_literals(ctx, ("this resolution", "This resolution")):
             span = Span(start, end)
             new = want if lit[0] == "t" else "The present resolution"
+            if _cites_a_resolution_before(cited, p.span.start, start):
+                # "… its resolution 70/1 and the follow-up to this resolution": maybe the
+                # resolution just cited, which the fix would change into the text itself.
+                yield Violation(span, f"'this resolution' may mean the resolution cited before it; if it means the text itself, write '{want}'",
+                                Fix.unsafe(f"Write '{new}'", Edit(span, new)))
+                continue
             yield Violation(span, f"Refer to the text itself as '{want}'", Fix.safe(f"Write '{new}'", Edit(span, new)))
+
+
+def _cites_a_resolution_before(ends: list[int], lo: int, at: int) -> bool:
+    """Whether a resolution citation ends in ``[lo, at]`` (``ends`` sorted)."""
+    i = bisect.bisect_left(ends, lo)
+    return i < len(ends) and ends[i] <= at
