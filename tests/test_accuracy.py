@@ -1108,3 +1108,17 @@ def test_this_resolution_after_a_cited_one_is_not_safely_the_present_one(clause,
     text = f"The General Assembly,\n\n{clause}\n\n1. Decides to remain seized of the matter.\n"
     [finding] = [f for f in lint(text).findings if f.code == "TRM007"]
     assert (finding.fix.applicability.value == "safe") is safe
+
+
+# -- a date written "the 1st of May" ------------------------------------------------------------
+@pytest.mark.parametrize(("written", "fixed"), [
+    ("the events of the 1st of May 2025", "the events of 1 May 2025"),
+    ("the events of 1st May 2025", "the events of 1 May 2025"),
+    ("the events of May 1, 2025", "the events of 1 May 2025"),
+])
+def test_a_dates_fix_takes_the_article_of_the_1st_of_may_with_it(written, fixed):
+    """"of the 1st of May 2025" was fixed to "of the 1 May 2025"."""
+    from resolint.fixes import fix_text
+
+    text = f"The General Assembly,\n\nRecalling {written},\n\n1. Decides to remain seized of the matter.\n"
+    assert f"Recalling {fixed}," in fix_text(text, lint).text

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import re
+
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, quote_spans
 
 
@@ -62,5 +65,18 @@ class DateFormat(Rule):
             yield Violation(
                 d.span,
                 f"Write the date as '{want}' (day, month, year; no ordinal, no comma)",
-                Fix.safe(f"Write '{want}'", Edit(d.span, want)),
+                Fix.safe(f"Write '{want}'", Edit(_with_article(ctx.text, d.span), want)),
             )
+
+
+#: "the" before a date written "the 1st of May 2025": the date in the house form takes none.
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
+
+
+def _with_article(text: str, span: Span) -> Span:
+    """``span``, with the "the " before it when the date is written "the 1st of May 2025"
+    (the fix writes "of 1 May 2025", not "of the 1 May 2025")."""
+    if " of " not in text[span.start : span.end]:
+        return span
+    m = _THE_BEFORE.search(text, max(0, span.start - 8), span.start)
+    return span if m is None or text[m.start()] == "T" else Span(m.start(), span.end)
