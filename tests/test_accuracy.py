@@ -1122,3 +1122,30 @@ def test_a_dates_fix_takes_the_article_of_the_1st_of_may_with_it(written, fixed)
 
     text = f"The General Assembly,\n\nRecalling {written},\n\n1. Decides to remain seized of the matter.\n"
     assert f"Recalling {fixed}," in fix_text(text, lint).text
+
+
+# -- a Markdown list numbered by its renderer, nested -------------------------------------------
+_MARKDOWN_NESTED = (
+    "The General Assembly,\n\n*Recalling* its resolution 79/243 of 24 December 2024,\n\n"
+    "1. *Urges* Member States to sign and ratify the United Nations Convention against Cybercrime;\n"
+    "1. *Requests* the Secretary-General to report on:\n"
+    "{indent}1. The status of ratifications;\n{indent}1. The technical assistance provided;\n"
+    "1. *Decides* to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("indent", ["    ", "   ", "\t"])
+def test_a_nested_markdown_list_typed_all_1_is_the_paragraphs_items(indent):
+    """Markdown numbers a list typed "1." "1." itself: the second nested item was an
+    operative paragraph with the unknown opener 'The' (OPR005), and the list's numbers out
+    of sequence (OPR008)."""
+    result = lint(_MARKDOWN_NESTED.format(indent=indent), path="d.res.md")
+    kinds = [p.kind for p in result.resolution.paragraphs[2:]]
+    assert kinds == [Kind.OPERATIVE, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.SUBPARAGRAPH, Kind.OPERATIVE]
+    assert {f.code for f in result.findings} <= {"OPR009"}  # (a) is the United Nations' label at that level
+
+
+def test_an_unindented_repeated_1_after_a_colon_is_still_read_as_typed():
+    text = _MARKDOWN_NESTED.format(indent="")
+    kinds = [p.kind for p in lint(text, path="d.res.md").resolution.paragraphs[2:]]
+    assert kinds != [Kind.OPERATIVE, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.SUBPARAGRAPH, Kind.OPERATIVE]

@@ -89,6 +89,10 @@ PIECES = [
     "\"The Parties agree to cooperate;\"",
     "8.1 an open bidding process;",
     "4. Welcomes the report, notes that the work goes on; 5 that the Council meets,",
+    # A Markdown list typed "1." throughout, nested under a paragraph by its indentation.
+    "1. Requests the Secretary-General to report on:\n    1. The status of ratifications;\n    1. The assistance provided;",
+    "    1. The resources needed;",
+    "1. Decides to remain seized of the matter.",
     # A negotiation draft's labels.
     "PP2 Expressing concern at the increase in attacks;",
     "OP3 Urges Member States to act;",
@@ -350,6 +354,10 @@ def test_joining_the_last_walk_is_not_tried_at_every_paragraph_of_a_long_group(m
     assert len(tries) <= resume.EAGER_TRIES + 900 // resume.TRY_EVERY + 1  # ... trying to join now and then
 
 
+_NESTED = (
+    "The General Assembly,\n\nRecalling its work,\n\n1. Urges States to act;\n1. Requests the Secretary-General to report on:\n"
+    "    1. The status of ratifications;\n{indent}1. The assistance provided;\n1. Decides to remain seized of the matter.\n\nAnnex\n\nText."
+)
 _BROKEN = (
     "The General Assembly,\n\nRecalling its work,\n\nNoting the report,\n\n1. Urges States to act;\n\n"
     "2. Recognizes the cooperation with the administering {end}\n\nNew Zealand and the World Health Organization;\n\n"
@@ -380,9 +388,11 @@ _BROKEN = (
         (_BROKEN.format(end="Power,", next="3. "), _BROKEN.format(end="Power;", next="3. ")),
         (_BROKEN.format(end="Power,", next="3. "), _BROKEN.format(end="Power,", next="4. ")),
         (_BROKEN.format(end="Power,", next="3. "), _BROKEN.format(end="Power,", next="3. ").replace("2. Recognizes", "Recognizes")),
+        # An item typed "1." is the paragraph's while it is indented under it.
+        (_NESTED.format(indent="    "), _NESTED.format(indent="")),
     ],
     ids=["group opener status", "glued opener", "capital: next unnumbered", "capital: clause ended", "capital: number skipped",
-         "capital: unnumbered before"],
+         "capital: unnumbered before", "indentation"],
 )
 def test_an_edit_changes_the_paragraph_before_the_lines_read_again(before, after):
     for old, new in ((before, after), (after, before)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resolint.model import Kind, Paragraph
+from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.labels import reads_back, render_label
 
@@ -79,6 +79,8 @@ class SubparagraphLabelSequence(Rule):
     def check(self, ctx: RuleContext):
         for group in _siblings(ctx.facts):
             first = group[0].label
+            if _numbered_by_renderer(group):
+                continue  # "1." "1." "1.": a Markdown list, which the renderer numbers 1, 2, 3
             expected = 1
             offered = False  # one relabelling fix per list, at its first break
             for p in group:
@@ -93,6 +95,12 @@ class SubparagraphLabelSequence(Rule):
                     yield Violation(label.span, f"Sub-paragraph '{label.text}' where '{want}' was expected", fix)
                 # Every break is reported: the next label is checked against this one.
                 expected = label.value + 1
+
+
+def _numbered_by_renderer(group) -> bool:
+    """Whether every item of a numbered list of two or more is typed "1.", as a Markdown
+    list numbered by its renderer is."""
+    return len(group) > 1 and all(q.label.scheme is LabelScheme.ARABIC and q.label.value == 1 and q.label.form == "#." for q in group)
 
 
 def _relabel(group, first):

@@ -566,17 +566,49 @@ def numbered_subitem(st: Placement, c: Clause) -> bool:
     if parent_label is None or parent_label.scheme is not LabelScheme.ARABIC:
         return False
     if not st.sub_stack:
-        starts = label.value == 1 and last.index == c.p.index - 1 and last.terminal_char(st.source) == ":"
-        if not starts:
+        if not (label.value == 1 and last.index == c.p.index - 1 and last.terminal_char(st.source) == ":"):
             return False
-    else:
-        open_item = next((q for q in st.sub_stack if q.label is not None and q.label.scheme is LabelScheme.ARABIC), None)
-        if open_item is None or open_item.label.form != label.form or label.value != open_item.label.value + 1:
-            return False
-        if label.value == parent_label.value + 1 and (listed_opener(c.content) == "operative" or _verb_with_object(c)):
-            return False  # the next item's number and the next paragraph's: its verb says which
+    elif not _goes_on_with_the_list(st, c, last):
+        return False
     _place_subparagraph(c.p, st.sub_stack, last)
     return True
+
+
+def _goes_on_with_the_list(st: Placement, c: Clause, parent: Paragraph) -> bool:
+    """Whether ``c``'s number goes on with the open list of items numbered anew under
+    ``parent`` (see :func:`numbered_subitem`)."""
+    label, parent_label = c.p.label, parent.label
+    assert label is not None and parent_label is not None
+    open_item = next((q for q in st.sub_stack if q.label is not None and q.label.scheme is LabelScheme.ARABIC), None)
+    if open_item is None or open_item.label.form != label.form:
+        return False
+    # Each number follows the last; or, in a list indented under its paragraph, every
+    # item is typed "1.", as a Markdown list numbered by its renderer is.
+    text = st.source.text
+    if label.value != open_item.label.value + 1 and not (
+        label.value == 1 and _typed_one(open_item) and starts_indented(text, c.p.span.start) and not starts_indented(text, parent.span.start)
+    ):
+        return False
+    # The next item's number and the next paragraph's: its verb says which.
+    return not (label.value == parent_label.value + 1 and (listed_opener(c.content) == "operative" or _verb_with_object(c)))
+
+
+def starts_indented(text: str, start: int) -> bool:
+    """Whether the paragraph starting at ``start`` is indented (white space before it on
+    its line). Placement reads it of an item typed "1." (:func:`numbered_subitem`); the
+    resumed walk keys every paragraph by it (``resume.input_key``), as it is no part of
+    the paragraph's text."""
+    if start <= 0:
+        return False
+    ch = text[start - 1]
+    return ch != "\n" and ch != "\r" and ch.isspace()
+
+
+def _typed_one(item: Paragraph) -> bool:
+    """Whether an item was typed "1." (its number as typed: a list numbered automatically
+    has its rendered one in ``value``)."""
+    label = item.label
+    return label is not None and (label.typed if label.typed is not None else label.value) == 1
 
 
 def lettered_subparagraph(st: Placement, c: Clause) -> bool:

@@ -38,7 +38,7 @@ from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import is_footnote
-from resolint.parser.placement import Phase, Placement
+from resolint.parser.placement import Phase, Placement, starts_indented
 from resolint.source import SourceText
 
 #: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group, organ,
@@ -86,12 +86,12 @@ def decision(p: Paragraph, lead: bool) -> Decision:
 _INDEX = operator.attrgetter("index")
 
 
-def input_key(text_id: int, raw: RawParagraph, opening_line: int | None) -> tuple:
+def input_key(text_id: int, raw: RawParagraph, opening_line: int | None, text: str) -> tuple:
     """Everything of a paragraph itself that placement reads (label, bullet, final mark
     and content all follow from its text, numbered ``text_id`` by the parse memo: equal
-    numbers, equal texts)."""
+    numbers, equal texts; whether it is indented does not: ``placement.starts_indented``)."""
     before_opening = opening_line is not None and raw.first_line < opening_line
-    return (text_id, before_opening, opening_line is None)
+    return (text_id, before_opening, opening_line is None, starts_indented(text, raw.span.start))
 
 
 def skipped_by_lookahead(body: str) -> bool:
@@ -162,7 +162,7 @@ class PlacementMemo:
         ``reused`` paragraphs are the last parse's objects: those it keeps (:attr:`kept`)
         are not written; ``unshare(k)`` has the ones from ``k`` on made anew."""
         paragraphs, text = res.paragraphs, source.text
-        keys = [input_key(t, raw, opening_line) for t, raw in zip(text_ids, raws, strict=True)]
+        keys = [input_key(t, raw, opening_line, text) for t, raw in zip(text_ids, raws, strict=True)]
         last, self._last = self._last, None  # a walk stopped half-way leaves no record
         self.joined = None
         resume = 0 if last is None else _resume_point(last, keys, text, paragraphs)
