@@ -420,3 +420,15 @@ def test_a_fix_blamed_wrongly_is_not_parted_from_its_companion():
         "c) iv) above and the amount shall not exceed this value;\n\n3 that the project can be supplemented by donations, any\n"
     )
     check_text(text, style="interpol")
+
+
+def test_a_bare_number_before_an_all_capitals_verb_is_still_a_label():
+    """OPR006 wrote "2 Decides …" as "2 DECIDES …" in an INTERPOL draft, and the bare number
+    before an all-capitals word was no longer read as a label: a safe fix made the
+    paragraph unnumbered (OPR001; the property test, 1,500 random drafts)."""
+    from resolint.parser.labels import read_label
+
+    label, _ = read_label("2 DECIDES to act;", 0, 17)
+    assert label is not None and label.value == 2
+    text = 'The ICPO-INTERPOL General Assembly, meeting in Lyon from 3 to 6 May 2031 at its 99th session:\n\nRecalling العربية the,\n\n<!-- resolint: ignore[PRE004] -->\nRecalling العربية the the the the the,\n\n<!-- resolint: ignore[PRE004] -->\nRecalling العربية the,\n\nRecalling العربية the,\n\n[Decides العربية the,\n\n24-18765 (E) 161024\n24-18765 (E) 161024\n24-18765 (E) 161024\n\nthe.\na) العربية the;\n(b) the;\n\n2 Decides العربية the,\n\n24-18765 (E) 161024\n24-18765 (E) 161024\n24-18765 (E) 161024\n\nالعربية the the the the the,\n(a) the;\ni. the;\n(a) العربية the the coop\xaderation the;\n(i) עברית the the the the the the;\n(b) é the the the;\n(c) 𝔘𝔑 the the the the the;\n(ii) 𝔘𝔑 the the the the;\n• (a)the;\n(i) العربية the;\n(b) العربية the the the;\n(c) العربية the;\n(i) العربية the;\n(a) the;\n(i) العربية the;\n\n3. Decides العربية the,\n'
+    check_text(text)

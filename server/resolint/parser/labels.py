@@ -28,8 +28,9 @@ _LABEL_FORMS: tuple[tuple[str, str], ...] = (
     (r"(?P<v>\d{1,3})\)", "#)"),
     (r"(?P<v>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s)", "#"),
     (r"(?P<v>[IVXLC]{1,6}|[A-Z])\.(?=\s)", "#."),
-    # A bare number before a capitalized word: "2 Urges …" (number without its point).
-    (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[A-Z][a-z])", "#"),
+    # A bare number before a capitalized word: "2 Urges …", "2 DECIDES …" (number without
+    # its point; the all-capitals verb of an INTERPOL clause too: OPR006 writes it so).
+    (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[A-Z][a-zA-Z])", "#"),
     # A bare number before a lower-case word: "1 to explore …", the items of an ITU
     # operative group (numbers without a full stop).
     (r"(?P<v>\d{1,3})(?=[ \t\u00a0]+[*_]*[a-z])", "#"),
