@@ -1149,3 +1149,13 @@ def test_an_unindented_repeated_1_after_a_colon_is_still_read_as_typed():
     text = _MARKDOWN_NESTED.format(indent="")
     kinds = [p.kind for p in lint(text, path="d.res.md").resolution.paragraphs[2:]]
     assert kinds != [Kind.OPERATIVE, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.SUBPARAGRAPH, Kind.OPERATIVE]
+
+
+# -- "Further to" is no modifier -----------------------------------------------------------------
+def test_further_to_is_not_an_opener_whose_modifier_moves():
+    """"Further to its resolution 70/1," had PRE007 with a safe fix to "To further its
+    resolution 70/1"."""
+    text = "The General Assembly,\n\nFurther to its resolution 70/1 of 25 September 2015,\n\nAlso recalling its resolution 71/1,\n\n1. Decides to remain seized of the matter.\n"
+    result = lint(text)
+    moved = [result.source.text[f.span.start : f.span.end] for f in result.findings if f.code == "PRE007"]
+    assert moved == ["Also recalling"]

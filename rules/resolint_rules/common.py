@@ -64,12 +64,13 @@ def _in_case(opener_text: str, case: str, capitalize_first: bool) -> str:
     return "".join(out)
 
 
-def case_is_the_styles_to_set(ctx: RuleContext, op: Opener) -> bool:
-    """Whether the case rules (PRE003, OPR006) may rewrite ``op`` in the style's case: a
-    listed phrase, or an unlisted one whose head is a verb form ("REGISTERING", an
-    opener the list lacks). Not an acronym or a name an unplaced paragraph starts with:
-    "UNODC and UNICEF have …" is no opener to write 'Unodc', nor "New Zealand …" 'NEW'
-    in an all-capitals style."""
+def opener_to_rewrite(ctx: RuleContext, op: Opener) -> bool:
+    """Whether the rules that rewrite an opener (its case: PRE003, OPR006; where its
+    "also" or "further" stands: PRE007, OPR011) may rewrite ``op``: a listed phrase, or an
+    unlisted one whose head is a verb form ("REGISTERING", an opener the list lacks). Not
+    an acronym or a name an unplaced paragraph starts with: "UNODC and UNICEF have …" is
+    no opener to write 'Unodc', nor "New Zealand …" 'NEW' in an all-capitals style, nor
+    "Further to its resolution …" one to write 'To further'."""
     if op.phrase is not None:
         return True
     head = ctx.slice(op.head).lower()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resolint.rule import Edit, Fix, RuleContext, Violation
-from resolint_rules.common import expected_case
+from resolint_rules.common import expected_case, opener_to_rewrite
 
 _MODIFIERS = ("also", "further")
 
@@ -28,7 +28,7 @@ def modifier_violations(ctx: RuleContext, paragraphs, prefer: str):
         return
     for p in paragraphs:
         op = ctx.opener(p)
-        if op is None:
+        if op is None or not opener_to_rewrite(ctx, op):
             continue
         new = reorder_fix(ctx, op, prefer, ctx.style.opener_case)
         if new is None:

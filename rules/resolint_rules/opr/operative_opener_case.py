@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import case_is_the_styles_to_set, expected_case, is_list_item
+from resolint_rules.common import expected_case, is_list_item, opener_to_rewrite
 
 
 class OperativeOpenerCase(Rule):
@@ -63,7 +63,7 @@ class OperativeOpenerCase(Rule):
         if is_list_item(p):
             return
         op = ctx.opener(p)
-        if op is None or not case_is_the_styles_to_set(ctx, op):
+        if op is None or not opener_to_rewrite(ctx, op):
             return
         written = ctx.slice(op.span)
         want = expected_case(ctx, written, ctx.style.opener_case)

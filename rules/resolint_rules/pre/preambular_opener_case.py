@@ -3,7 +3,7 @@ from __future__ import annotations
 from resolint.listguard import document_protected_starts, protected_starts
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import case_is_the_styles_to_set, expected_case
+from resolint_rules.common import expected_case, opener_to_rewrite
 
 
 class PreambularOpenerCase(Rule):
@@ -70,7 +70,7 @@ class PreambularOpenerCase(Rule):
 
     def check_paragraph(self, ctx: RuleContext, p):
         op = ctx.opener(p)
-        if op is None or op.span.start in protected_starts(ctx) or not case_is_the_styles_to_set(ctx, op):
+        if op is None or op.span.start in protected_starts(ctx) or not opener_to_rewrite(ctx, op):
             return  # no opener, or a list item ("• reporting on …"), not a paragraph with an opener; or an acronym
         written = ctx.slice(op.span)
         want = expected_case(ctx, written, ctx.style.opener_case)
