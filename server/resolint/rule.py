@@ -154,6 +154,10 @@ class Rule:
     #: paragraph's violations between edits (:mod:`resolint.incremental`). A rule that
     #: reads anything more declares it in :meth:`paragraph_key` or stays document-level.
     local: ClassVar[bool] = False
+    #: True when the rule reads only the drafter's own paragraphs (not an annex, often a
+    #: treaty's text, not a directive): :meth:`paragraphs` is then that list, which the
+    #: local rules that read it share (and, in the language server, its cache keys).
+    own_paragraphs_only: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         """The rule's violations in the document; a local rule's, paragraph by paragraph."""
@@ -161,8 +165,11 @@ class Rule:
             yield from self.check_paragraph(ctx, p)
 
     def paragraphs(self, ctx: RuleContext) -> Iterable[Paragraph]:
-        """The paragraphs a local rule looks at, in document order: those of its
-        :attr:`kinds` (every paragraph when it names none)."""
+        """The paragraphs a local rule looks at, in document order: the drafter's own
+        (:attr:`own_paragraphs_only`), or those of its :attr:`kinds` (every paragraph when
+        it names none)."""
+        if self.own_paragraphs_only:
+            return ctx.facts.own_paragraphs
         if not self.kinds:
             return ctx.resolution.paragraphs
         return ctx.facts.of_kinds(self.kinds)

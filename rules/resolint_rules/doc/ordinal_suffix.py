@@ -81,10 +81,7 @@ class OrdinalSuffix(Rule):
     #: Its findings in a paragraph come from that paragraph's text alone: the language
     #: server keeps them between edits.
     local = True
-
-    def paragraphs(self, ctx: RuleContext):
-        """The drafter's own paragraphs (not an annex, not a directive)."""
-        return ctx.facts.own_paragraphs
+    own_paragraphs_only = True
 
     def check(self, ctx: RuleContext):
         """One scan of the text finds the few paragraphs with a suffixed number; only those are read."""

@@ -101,11 +101,7 @@ class PageFurniture(Rule):
     #: Its findings in a paragraph come from that paragraph's text alone: the language
     #: server keeps them between edits.
     local = True
-
-    def paragraphs(self, ctx: RuleContext):
-        """The drafter's own paragraphs (not an annex, often a treaty's text, not a
-        directive): the list other local rules read, whose cache keys they share."""
-        return ctx.facts.own_paragraphs
+    own_paragraphs_only = True
 
     def check(self, ctx: RuleContext):
         """:meth:`check_paragraph` of the paragraphs that may hold furniture, found by two

@@ -67,9 +67,7 @@ class NumberGluedToWord(Rule):
     #: around a year, up to nine before the paragraph and eight after it: see
     #: :meth:`paragraph_keys` (shared with TRM010: ``paragraph_facts.term_keys``).
     local = True
-
-    def paragraphs(self, ctx: RuleContext):
-        return ctx.facts.own_paragraphs
+    own_paragraphs_only = True
 
     def paragraph_keys(self, ctx: RuleContext):
         return ctx.facts.derived(term_keys)
