@@ -183,9 +183,10 @@ def test_configuration_schema_agrees_with_the_checker(tmp_path):
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     good = [{"select": ["PRE", "OPR001"], "fail-on": "info", "max-file-size": "10MB", "severity": {"PRE": "info"},
-             "per-file-ignores": {"a/*.txt": ["TRM"]}, "include": ["*.draft"], "terms": {"article-case": "lower"}}]
+             "per-file-ignores": {"a/*.txt": ["TRM"]}, "include": ["*.draft"],
+             "terms": {"article-case": "lower", "organization": ["Organization of American States", "OAS"]}}]
     bad = [{"selct": ["PRE"]}, {"fail-on": "warn"}, {"unsafe-fixes": "yes"}, {"severity": {"PRE": "loud"}},
-           {"include": "x"}, {"terms": {"nope": "x"}}]
+           {"include": "x"}, {"terms": {"nope": "x"}}, {"terms": {"organization": "OAS"}}]
     for table in good:
         jsonschema.validate(table, schema)
         settings_from_table(table, "t.toml")

@@ -154,6 +154,8 @@ def _terms(path: Any, key: str, value: Any) -> dict[str, Any]:
             _string(path, where, v)
             if name == "article-case" and v not in ("lower", "upper", "any"):
                 raise ConfigError(path, where, f"expected one of lower, upper, any, got {v!r}")
+        elif name == "organization":
+            _strings(path, where, v)  # the names the chief's title may give the body (TRM005)
         elif name == "prefer":
             for wrong, right in _table(path, where, v).items():
                 _string(path, f"{where}.{wrong}", right)
@@ -161,7 +163,7 @@ def _terms(path: Any, key: str, value: Any) -> dict[str, Any]:
             for title, body in _table(path, where, v).items():
                 _instrument(path, f"{where}.{title}", body)
         else:
-            raise ConfigError(path, where, f"unknown key (known: {', '.join(TERM_STRINGS + ('prefer', 'instruments'))})")
+            raise ConfigError(path, where, f"unknown key (known: {', '.join(TERM_STRINGS + ('organization', 'prefer', 'instruments'))})")
     return table
 
 

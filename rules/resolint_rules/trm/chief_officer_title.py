@@ -86,7 +86,7 @@ class ChiefOfficerTitle(Rule):
             return
         text = ctx.text
         wrong = tuple(f for f in ("Secretary General", "Secretary-General") if f != want)
-        own = tuple(term(ctx, "organization") or ())
+        own = tuple(term(ctx, "organization") or ())  # (a list of strings: the configuration check)
         for _p, start, end, _lit in own_literals(ctx, wrong):
             if _names_other_body(text, start, end, own):
                 continue

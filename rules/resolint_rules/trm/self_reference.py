@@ -60,10 +60,12 @@ class SelfReference(Rule):
         want = term(ctx, "self-reference")
         if want != "the present resolution":
             return
-        cited = [c.span.end for c in citations(ctx).resolutions]  # in text order
+        cited: list[int] | None = None  # where each resolution citation ends, in text order: read once, when needed
         for p, start, end, lit in own_literals(ctx, ("this resolution", "This resolution")):
             span = Span(start, end)
             new = want if lit[0] == "t" else "The present resolution"
+            if cited is None:
+                cited = [c.span.end for c in citations(ctx).resolutions]
             if _cites_a_resolution_before(cited, p.span.start, start):
                 # "… its resolution 70/1 and the follow-up to this resolution": maybe the
                 # resolution just cited, which the fix would change into the text itself.
