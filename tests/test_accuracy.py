@@ -1159,3 +1159,11 @@ def test_further_to_is_not_an_opener_whose_modifier_moves():
     result = lint(text)
     moved = [result.source.text[f.span.start : f.span.end] for f in result.findings if f.code == "PRE007"]
     assert moved == ["Also recalling"]
+
+
+@pytest.mark.parametrize("written", ["the Convention", "The Convention", "the\nConvention"])
+def test_trm003_quotes_the_convention_as_written(written):
+    """The message said 'The Convention' whatever the text said."""
+    text = f"The General Assembly,\n\nRecalling article 5 of {written} and its entry into force,\n\n1. Decides to remain seized of the matter.\n"
+    [message] = [f.message for f in lint(text).findings if f.code == "TRM003"]
+    assert message.startswith(f"'{' '.join(written.split())}' before")

@@ -83,7 +83,8 @@ class ConventionBeforeNamed(Rule):
                 return
             if re.match(r"[Tt]he\s+Convention\s+(?:on|against)\b", ptext[m.start():]):
                 continue
-            yield Violation(Span(start, p.span.start + m.end()), "'The Convention' before any convention is named: give its title first")
+            written = " ".join(m.group(0).split())  # as the drafter wrote it, on one line
+            yield Violation(Span(start, p.span.start + m.end()), f"'{written}' before any convention is named: give its title first")
             return
 
 
