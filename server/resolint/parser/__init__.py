@@ -239,7 +239,7 @@ def _continues(text: str, prev: RawParagraph, raw: RawParagraph) -> bool:
         return False
     last = text[prev.span.end - 1]
     prev_text = text[prev.span.start : prev.span.end]
-    if P.HTML_COMMENT.match(prev_text) or P.PLENARY.match(prev_text) or P.ADOPTED.match(prev_text) or P.DATE_LINE.match(prev_text):
+    if P.HTML_COMMENT.match(prev_text) or P.is_closing_line(prev_text):
         return False
     if last == ";":
         # "…; and its request that …" split after the semicolon.

@@ -53,7 +53,7 @@ def _labelled_clause(text: str, raw: RawParagraph) -> Label | None:
     if label is None:
         return None
     body = text[raw.span.start : raw.span.end]
-    if P.DATE_LINE.match(body) or P.PLENARY.match(body) or P.ADOPTED.match(body) or is_furniture_paragraph(text, raw):
+    if P.is_closing_line(body) or is_furniture_paragraph(text, raw):
         return None
     return label
 

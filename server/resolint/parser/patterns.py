@@ -96,3 +96,10 @@ SYMBOL = re.compile(
     r"|S/RES/\d{1,4}\s*\(\d{4}\)|A/\d{1,3}/L\.\d+(?:/Rev\.\d+)?|S/\d{4}/\d+)"
 )
 SUBJECT = re.compile(r"^(?:<[^>]+>|[*_])*(?:Subject|Objet|Asunto)\s*:(?:</[^>]+>|[*_])*\s*(?P<subject>.*)$", re.IGNORECASE)
+
+
+def is_closing_line(text: str) -> bool:
+    """An adoption, meeting or date line ("Adopted …", "38th plenary meeting", "1 May
+    2031"): no clause, so no paragraph goes on with its sentence (the continuation joins
+    in ``resolint.parser`` and ``resolint.parser.continuations``)."""
+    return bool(PLENARY.match(text) or ADOPTED.match(text) or DATE_LINE.match(text))
