@@ -84,14 +84,23 @@ def _plural(n: int, word: str) -> str:
 
 def _shown_line(line: str, col: int, width: int) -> tuple[str, int, int]:
     """The source line as shown (tabs as one space, controls escaped, long lines cut)
-    and the caret's column and width in it."""
-    pieces = [visible(ch) if ch != "\t" else " " for ch in line]
-    starts = [0]
-    for piece in pieces:
-        starts.append(starts[-1] + len(piece))
-    shown = "".join(pieces)
-    at = starts[min(col, len(pieces))]
-    end = starts[min(col + width, len(pieces))]
+    and the caret's column and width in it.
+
+    A line without control characters keeps its columns (a tab becomes one space), so
+    only a line with one is rebuilt a character at a time: a paragraph is one line, often
+    thousands of characters, and the per-character path was a tenth of a text report of
+    the corpus."""
+    if _CONTROL.search(line) is None:
+        shown = line.replace("\t", " ")
+        at, end = min(col, len(line)), min(col + width, len(line))
+    else:
+        pieces = [visible(ch) if ch != "\t" else " " for ch in line]
+        starts = [0]
+        for piece in pieces:
+            starts.append(starts[-1] + len(piece))
+        shown = "".join(pieces)
+        at = starts[min(col, len(pieces))]
+        end = starts[min(col + width, len(pieces))]
     w = max(1, end - at)
     if len(shown) > 160:
         lo = max(0, at - 60)
