@@ -292,6 +292,11 @@ _MUN_BODY = (
     "Topic: Protecting children online\nSponsor: Norway\n\n",
     "Delegation: Norway\nCosponsors: Chile, Ghana\n\n",
     "Main submitter: Norway\nCo-submitters: Chile, Ghana\n\n",
+    # Markdown marks the header up
+    "**FORUM:** General Assembly Third Committee\n**QUESTION OF:** Protecting children online\n\n",
+    "**Sponsors**: Chile, Ghana\n\n",
+    "## Topic: Protecting children online\n\n",
+    "__Submitted by:__ Norway\n\n",
 ])
 def test_a_model_un_header_decides_the_style_over_a_general_assembly_opening(header):
     """A Model UN draft opens "The General Assembly," as the body it simulates; its header
