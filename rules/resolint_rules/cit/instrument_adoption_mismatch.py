@@ -31,7 +31,9 @@ class InstrumentAdoptionMismatch(Rule):
     Assembly in its resolution 58/4 of 31 October 2003" — the resolution and the date;
     and the other way round, "its resolution 79/243 of 24 December 2024, by which it
     adopted the Convention on Cybercrime" — the instrument that resolution adopted (the
-    United Nations one, not the Council of Europe's).
+    United Nations one, not the Council of Europe's), as in "the Convention on
+    Cybercrime, adopted by the General Assembly in its resolution 79/243", where the
+    name is wrong, not the date after it.
 
     ## Why is this bad?
     The adopting resolution and date are how readers find an instrument's text; a
@@ -80,6 +82,7 @@ class InstrumentAdoptionMismatch(Rule):
 
     def _adopted_after(self, ctx: RuleContext):
         text = ctx.text
+        adopted_by = None
         for m in citations(ctx).instruments:
             inst = m.instrument
             if m.in_annex or m.in_quote or not (inst.adopted_by or inst.adopted_on):
@@ -91,6 +94,17 @@ class InstrumentAdoptionMismatch(Rule):
             res = a.group("res")
             if res and inst.adopted_by and "/" in inst.adopted_by and res != inst.adopted_by:
                 yield Violation(Span(a.start("res"), a.end("res")), f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {res}", severity=sev)
+            if res and "/" not in inst.adopted_by:
+                # "the Convention on Cybercrime, adopted by the General Assembly in its
+                # resolution 79/243": the name is what is wrong (the Council of Europe's
+                # treaty was never adopted by a resolution), not the date after it.
+                if adopted_by is None:
+                    adopted_by = _adopted_by_resolution(ctx)
+                other = adopted_by.get(res)
+                if other is not None and other is not inst:
+                    osev = None if other.status == "verified" else Severity.WARNING
+                    yield Violation(m.span, f"Resolution {res} adopted the {other.short}, not the {inst.short}", severity=osev)
+                    continue
             d, mo, y = (a.group("d1"), a.group("m1"), a.group("y1")) if a.group("d1") else (a.group("d2"), a.group("m2"), a.group("y2"))
             if d and inst.adopted_on:
                 said = (int(y), MONTH_NUMBER[mo], int(d))
@@ -107,7 +121,7 @@ class InstrumentAdoptionMismatch(Rule):
         named_at = {m.span.start: m for m in found.instruments if not (m.in_annex or m.in_quote)}
         if not named_at:
             return
-        adopted_by = {i.adopted_by: i for i in instruments_for(ctx.resolution.terms) if "/" in i.adopted_by}
+        adopted_by = _adopted_by_resolution(ctx)
         text = ctx.text
         for c in found.resolutions:
             if c.form != "ga" or c.decision or c.in_annex or c.session is None or c.number is None:
@@ -116,6 +130,11 @@ class InstrumentAdoptionMismatch(Rule):
             m = None if a is None else named_at.get(a.end())
             if m is not None:
                 yield from _adoption_disagrees(c, f"{c.session}/{c.number}", m, adopted_by)
+
+
+def _adopted_by_resolution(ctx: RuleContext) -> dict:
+    """The known instruments a General Assembly resolution adopted, by its number ("79/243")."""
+    return {i.adopted_by: i for i in instruments_for(ctx.resolution.terms) if "/" in i.adopted_by}
 
 
 def _adoption_disagrees(c, cited: str, m, adopted_by: dict):
