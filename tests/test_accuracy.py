@@ -1064,6 +1064,23 @@ def test_an_interpol_text_keeps_the_united_nations_chiefs_hyphen():
         "REQUESTS the General Secretariat to report.\n"
     )
     assert [lint(text).source.text[f.span.start : f.span.end] for f in lint(text).findings if f.code == "TRM005"] == ["Secretary-General"]
+
+
+@pytest.mark.parametrize(("style", "words", "want"), [
+    ("un-ga", "the secretary-general", "Secretary-General"),
+    ("un-ga", "the Secretary-general", "Secretary-General"),
+    ("un-ga", "the secretary general", "Secretary-General"),
+    ("interpol", "the secretary general", "Secretary General"),
+    ("interpol", "the secretary-general", "Secretary General"),
+])
+def test_the_chiefs_title_in_lower_case_is_put_in_the_house_form(style, words, want):
+    """A title of a person takes capitals (kb §1.9): "the secretary-general" was not
+    reported, only the hyphen was checked."""
+    text = f"The General Assembly,\n\nWelcoming the statement of {words},\n\n1. Requests {words} to report.\n"
+    result = lint(text, style=style)
+    fixes = [e.new_text for f in result.findings if f.code == "TRM005" for e in f.fix.edits]
+    assert fixes == [want, want]
+    assert "TRM005" not in {f.code for f in lint(text.replace(words, f"the {want}"), style=style).findings}
 # -- a page break before a capital --------------------------------------------------------
 _CAPITAL_BREAK = (
     "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"

@@ -16,6 +16,10 @@ _BODY_BEFORE = re.compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(
 _NAME_GOES_ON = re.compile(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 
 
+#: The chief officer's title as drafters write it: with or without the hyphen, in either case.
+_FORMS = ("Secretary General", "Secretary-General", "secretary-general", "secretary general", "Secretary-general", "Secretary general")
+
+
 def _names_other_body(text: str, start: int, end: int, own: tuple[str, ...]) -> bool:
     """Whether the title at ``start:end`` names a body other than the style's own
     (``[terms] organization``): that body's chief keeps its own title ("the Secretary
@@ -34,7 +38,8 @@ class ChiefOfficerTitle(Rule):
     ## What it does
     Checks the title of the organization's chief officer against the style:
     "Secretary-General" (hyphen) in United Nations texts, "Secretary General" (no
-    hyphen) in INTERPOL texts. Another organization's officer keeps its own form: a title
+    hyphen) in INTERPOL texts, in capitals as a person's title ("the secretary-general"
+    is reported too). Another organization's officer keeps its own form: a title
     that names a body other than the style's own (`[terms] organization`: "the Secretary
     General of INTERPOL", "of the Organization of American States", "the OAS Secretary
     General" in a UN text) is left as written.
@@ -85,7 +90,9 @@ class ChiefOfficerTitle(Rule):
         if not want:
             return
         text = ctx.text
-        wrong = tuple(f for f in ("Secretary General", "Secretary-General") if f != want)
+        # A title of a person takes capitals (kb §1.9): "the secretary-general" is the
+        # same title in the wrong case.
+        wrong = tuple(f for f in _FORMS if f != want)
         own = tuple(term(ctx, "organization") or ())  # (a list of strings: the configuration check)
         for _p, start, end, _lit in own_literals(ctx, wrong):
             if _names_other_body(text, start, end, own):
