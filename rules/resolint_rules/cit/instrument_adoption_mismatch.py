@@ -90,10 +90,7 @@ class InstrumentAdoptionMismatch(Rule):
             a = ADOPTED_AFTER.match(text, m.span.end)
             if not a:
                 continue
-            sev = None if inst.status == "verified" else Severity.WARNING
             res = a.group("res")
-            if res and inst.adopted_by and "/" in inst.adopted_by and res != inst.adopted_by:
-                yield Violation(Span(a.start("res"), a.end("res")), f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {res}", severity=sev)
             if res and "/" not in inst.adopted_by:
                 # "the Convention on Cybercrime, adopted by the General Assembly in its
                 # resolution 79/243": the name is what is wrong (the Council of Europe's
@@ -105,14 +102,7 @@ class InstrumentAdoptionMismatch(Rule):
                     osev = None if other.status == "verified" else Severity.WARNING
                     yield Violation(m.span, f"Resolution {res} adopted the {other.short}, not the {inst.short}", severity=osev)
                     continue
-            d, mo, y = (a.group("d1"), a.group("m1"), a.group("y1")) if a.group("d1") else (a.group("d2"), a.group("m2"), a.group("y2"))
-            if d and inst.adopted_on:
-                said = (int(y), MONTH_NUMBER[mo], int(d))
-                want = inst.adopted_on
-                if said != (want.year, want.month, want.day):
-                    start = a.start("d1") if a.group("d1") else a.start("d2")
-                    end = a.end("y1") if a.group("d1") else a.end("y2")
-                    yield Violation(Span(start, end), f"The {inst.short} was adopted on {format_date(want)}", severity=sev)
+            yield from _said_adoption(inst, a)
 
     def _adopted_by_which(self, ctx: RuleContext):
         """A General Assembly resolution cited as the one "by which it adopted" an
@@ -130,6 +120,23 @@ class InstrumentAdoptionMismatch(Rule):
             m = None if a is None else named_at.get(a.end())
             if m is not None:
                 yield from _adoption_disagrees(c, f"{c.session}/{c.number}", m, adopted_by)
+
+
+def _said_adoption(inst, a: re.Match[str]):
+    """What :data:`ADOPTED_AFTER`'s match ``a`` says of ``inst``'s adoption (its resolution,
+    its date) where the reference data says otherwise."""
+    sev = None if inst.status == "verified" else Severity.WARNING
+    res = a.group("res")
+    if res and inst.adopted_by and "/" in inst.adopted_by and res != inst.adopted_by:
+        yield Violation(Span(a.start("res"), a.end("res")), f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {res}", severity=sev)
+    d, mo, y = (a.group("d1"), a.group("m1"), a.group("y1")) if a.group("d1") else (a.group("d2"), a.group("m2"), a.group("y2"))
+    if d and inst.adopted_on:
+        said = (int(y), MONTH_NUMBER[mo], int(d))
+        want = inst.adopted_on
+        if said != (want.year, want.month, want.day):
+            start = a.start("d1") if a.group("d1") else a.start("d2")
+            end = a.end("y1") if a.group("d1") else a.end("y2")
+            yield Violation(Span(start, end), f"The {inst.short} was adopted on {format_date(want)}", severity=sev)
 
 
 def _adopted_by_resolution(ctx: RuleContext) -> dict:
