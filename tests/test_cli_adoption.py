@@ -401,6 +401,8 @@ def test_read_only_file_is_refused_unless_asked(tmp_path):
     draft.chmod(0o444)
     proc = run("check", "--fix", draft)
     assert b"read-only" in proc.stderr and draft.read_text(encoding="utf-8") == DRAFT
+    # The summary says why the safe fixes shown with [*] are still there.
+    assert b"safe fixes were not applied" in proc.stdout
     run("check", "--fix", "--fix-read-only", draft)
     assert draft.read_text(encoding="utf-8") == FIXED and stat.S_IMODE(os.stat(draft).st_mode) == 0o444
 

@@ -190,6 +190,12 @@ def _fix_advice(opts: RenderOptions, safe: int, unsafe: int) -> str | None:
         more = f"{unsafe} more {'fix' if unsafe == 1 else 'fixes'} with --unsafe-fixes (they may change meaning: review them)"
     if safe and not opts.fixing:
         return f"[*] {safe} fixable with --fix" + (f"; {more}" if more else "") + "."
+    if safe:
+        # After --fix, a safe fix left is one the run would not write: it changes how the
+        # paragraphs are read (a clause split or joined, fixes.py), or its file was not
+        # rewritten (read-only, unplaced text: said above). The [*] alone looked like a bug.
+        left = f"{safe} safe {'fix was' if safe == 1 else 'fixes were'} not applied: each would change how the paragraphs are read, or the file was not rewritten (see above); review them one at a time"
+        return left + (f"; {more}" if more else "") + "."
     if more:
         return f"No safe fixes {'left' if opts.fixing else 'available'}; {more}."
     return None
