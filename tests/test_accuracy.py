@@ -1189,3 +1189,38 @@ def test_trm003_quotes_the_convention_as_written(written):
     text = f"The General Assembly,\n\nRecalling article 5 of {written} and its entry into force,\n\n1. Decides to remain seized of the matter.\n"
     [message] = [f.message for f in lint(text).findings if f.code == "TRM003"]
     assert message.startswith(f"'{' '.join(written.split())}' before")
+
+
+# -- a British spelling of a listed opener starts a clause of its own ------------------------
+@pytest.mark.parametrize("opener", ["emphasising", "recognising", "Recognising"])
+def test_a_british_spelling_of_a_listed_opener_starts_a_clause(opener):
+    """After a paragraph ending with a comma, "recognising the role of …" in lower case was
+    joined on as the rest of it: TRM010's fix to "recognizing" would then have split the
+    paragraph, so --fix never applied it and the case went unreported."""
+    from resolint.fixes import fix_text
+
+    text = (
+        "The Security Council,\n\nRecalling its resolutions on the question,\n\n"
+        f"{opener} the role of women in peacebuilding,\n\n1. Decides to remain seized of the matter.\n"
+    )
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE]
+    assert "TRM010" in {f.code for f in result.findings}
+    fixed = fix_text(text, lint)
+    head = opener[0].upper() + opener[1:].replace("is", "iz")
+    assert f"\n\n{head} the role of women" in fixed.text and fixed.result.findings == []
+
+
+def test_a_line_that_ends_with_the_is_no_group_opener():
+    """ "Recalling …, which includes the" / "equitable management …," is one clause broken
+    by a blank line: read as a heading over items ("considering" / "a) …"), it had a safe
+    fix that wrote "which includes the:"."""
+    text = (
+        "The Security Council,\n\nRecalling the importance of oversight over economic institutions, which includes the\n\n"
+        "equitable management of revenue across the country,\n\nReaffirming its commitment,\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE]
+    assert result.findings == []
+

@@ -30,6 +30,12 @@ from resolint.source import SUPERSCRIPT_DIGITS, Span
 #: Telecommunication Standardization Bureau", or with its qualifier, "instructs the
 #: Secretary-General, in consultation with the Directors of the three Bureaux").
 GROUP_OPENER_MAX_CHARS = 220
+#: Words no group opener ends with ("considering", "instructs the Secretary-General",
+#: "invites Member States" end with an opener or a name): an article, a determiner, a
+#: conjunction. A line that ends with one was broken mid-sentence ("Recalling the
+#: importance of …, which includes the"). Not a preposition: "having regard to" and
+#: "mindful of" head items in house styles.
+_ENDS_MID_SENTENCE = frozenset({"the", "a", "an", "and", "or", "which", "its", "their", "whose"})
 _OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
 #: Footnote text: a rule of underscores a conversion left, then the footnote's number and
 #: text ("____________________ 1 These include …"); a superscript number ("¹ Resolution
@@ -110,6 +116,8 @@ def looks_like_group_opener(text: str, is_opener=None) -> bool:
         return False
     if not _OPENER_WORDS.match(text):
         return False
+    if text.rsplit(None, 1)[-1] in _ENDS_MID_SENTENCE:
+        return False  # "…, which includes the": a line broken mid-sentence, not a heading
     first = text.lstrip("*_")[:1]
     return not first.isupper() or (is_opener is not None and bool(is_opener(text)))
 

@@ -54,12 +54,39 @@ def _leading_words(text: str) -> list[str]:
     return words
 
 
+#: British endings of the lists' Oxford spellings ("emphasising", "recognises", "authorised").
+_ISE_ENDINGS = ("ising", "ises", "ised", "ise")
+
+
+def _oxford(word: str) -> str:
+    """``word`` with a British "-ise" ending as the lists spell it ("recognising" ->
+    "recognizing"); other words as they are."""
+    for ending in _ISE_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + "iz" + ending[2:]
+    return word
+
+
 def listed_opener(content: str) -> str:
     """``"preamble"`` or ``"operative"`` when ``content`` starts with a listed phrase (in
     any case, after emphasis and a qualifier such as "further" or "deeply"), else ``""``.
-    A phrase listed in both parts (none today) counts as operative."""
-    pre, opr = phrases()
+    A phrase listed in both parts (none today) counts as operative.
+
+    A British spelling of a listed word ("emphasising that …", "Recognises") is the same
+    phrase: after a comma, "recognising the role of …" is a clause of its own with the
+    wrong case and spelling, not the rest of the paragraph before (TRM010's fix to
+    "recognizing" then split the paragraph, and --fix never applied it)."""
     words = _leading_words(content)
+    found = _listed(words)
+    if found:
+        return found
+    oxford = [_oxford(w) for w in words]
+    return _listed(oxford) if oxford != words else ""
+
+
+def _listed(words: list[str]) -> str:
+    """:func:`listed_opener` of the leading words (lower case)."""
+    pre, opr = phrases()
     for skip in range(3):
         rest = words[skip:]
         for n in range(len(rest), 0, -1):
