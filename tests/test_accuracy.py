@@ -1224,3 +1224,24 @@ def test_a_line_that_ends_with_the_is_no_group_opener():
     assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE]
     assert result.findings == []
 
+
+# -- the next operative paragraph run on after a semicolon -----------------------------------
+@pytest.mark.parametrize("style,verb", [("un-ga", "Decides"), ("un-sc", "Decides"), ("interpol", "DECIDES")])
+def test_the_next_numbered_paragraph_run_on_after_a_semicolon_is_split(style, verb):
+    """ "45. Invites …; 46. Invites …" on one line (a real General Assembly resolution of the
+    corpus has it) was one paragraph: "Numbering skips from 45 to 47", with a renumbering
+    fix. Only "…; 10 that …" (an ITU item in lower case) was split."""
+    from resolint.fixes import fix_text
+
+    opening = {"interpol": "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2027 at its 95th session:"}
+    text = (
+        f"{opening.get(style, 'The General Assembly,')}\n\nRecalling its earlier work,\n\n1. Urges all concerned to act;\n\n"
+        f"2. Requests the General Secretariat to report; 3. {verb} to keep the matter under review.\n"
+    )
+    if style == "interpol":
+        text = text.replace("Recalling", "RECALLING").replace("Urges", "URGES").replace("Requests", "REQUESTS")
+    result = lint(text, style=style)
+    assert [f.code for f in result.findings] == ["DOC015"]
+    assert [p.label.value for p in result.resolution.paragraphs if p.kind is Kind.OPERATIVE] == [1, 2, 3]
+    fixed = fix_text(text, lambda t: lint(t, style=style))
+    assert f"to report;\n\n3. {verb} to keep" in fixed.text and fixed.result.findings == []

@@ -189,10 +189,11 @@ def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
 
 @functools.lru_cache(maxsize=512)
 def _next_item(nxt: str) -> re.Pattern[str]:
-    """The next item run on after ``nxt``'s predecessor: "…; 10 that …" (not "resolves 1,
-    2 and 3 above"): after ";", or after "," when the next item starts as items do ("to",
-    "that"). Cached: labels repeat from draft to draft, and compiling is most of the cost."""
-    return re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[a-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
+    """The next item run on after ``nxt``'s predecessor: "…; 10 that …", "…; 3. Decides …"
+    (not "resolves 1, 2 and 3 above"): after ";", or after "," when the next item starts as
+    items do ("to", "that"). Cached: labels repeat from draft to draft, and compiling is
+    most of the cost."""
+    return re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[A-Za-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
 
 
 #: How one raw paragraph is cut: its pieces, the gaps cut at, and a group opener glued
