@@ -55,8 +55,9 @@ def articles_titled(inst: Instrument, given: frozenset[str]) -> list[int]:
 class ArticleTitleMismatch(Rule):
     """
     ## What it does
-    Checks an article cited with its title ("Article 41 on the 24/7 network") against
-    the instrument's article titles, and says which article the title belongs to. The
+    Checks an article cited with its title ("Article 41 on the 24/7 network", "article 3
+    (Illegal access)") against the instrument's article titles, and says which article
+    the title belongs to. The
     title may also stand further on, as the subject of the clause the article governs:
     "article 35 of the Convention provides for a 24/7 network", "article 41, which
     establishes the 24/7 network" (a governing verb — provides for, establishes, sets

@@ -19,7 +19,7 @@ from resolint.source import Span, word_before
 
 def _title_after(ptext: str, base: int, end: int) -> tuple[str, Span | None, int]:
     """An article's title after its number ("article 5 (Jurisdiction)"), and where it ends."""
-    tm = P.ARTICLE_TITLE.match(ptext, end)
+    tm = P.ARTICLE_TITLE.match(ptext, end) or P.ARTICLE_TITLE_IN_BRACKETS.match(ptext, end)
     if not tm:
         return "", None, end
     title = tm.group("title").strip()

@@ -103,6 +103,9 @@ ARTICLE_TITLE = re.compile(
     r"\s+(?:on|concerning|regarding|entitled)\s+(?:the\s+)?[“\"]?(?P<title>[^,;:()“”\"\n]{2,120}?)[”\"]?"
     r"(?=\s*(?:[,;:()]|$|\.\s|\.$|\s+and\s+[Aa]rticles?\b|\s+of\s+the\b|\s+under\b))"
 )
+#: A title in brackets after the number, as treaties print it: "article 5 (Jurisdiction)".
+#: It starts with a capital: "article 5 (a)", "article 5 (1)" cite a part of the article.
+ARTICLE_TITLE_IN_BRACKETS = re.compile(r"\s*\((?P<title>[A-Z][^()\n;:,]{1,119})\)")
 ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)?\s+(?:of|to|under)\s+(?:the\s+)?(?:said\s+|that\s+|this\s+|present\s+)?")
 
 #: Quotations, where spelling and names are the quoted text's own.
