@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import calendar
 import re
 
+from resolint.citations.types import MONTH_NAMES
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import citations, in_spans, quote_spans
+from resolint_rules.refs import citations, in_spans, paragraph_at, quote_spans
 
 
 class DateFormat(Rule):
@@ -12,7 +14,9 @@ class DateFormat(Rule):
     ## What it does
     Checks that dates are written day, month, year, with the month in words and no
     ordinal suffix or comma: "24 December 2024", not "December 24, 2024",
-    "24th December 2024" or "24 December, 2024".
+    "24th December 2024", "24 December, 2024", "24 december 2024", "24.12.2024" or
+    "2024-12-24". A date in figures that reads two ways ("05/06/2024": 5 June, or 6 May
+    as in the United States) is reported without a fix.
 
     ## Why is this bad?
     United Nations and INTERPOL texts write dates one way; a mixed text looks
@@ -37,7 +41,8 @@ class DateFormat(Rule):
     ```
 
     ## Fix safety
-    Safe: the same day, month and year are written in the house order.
+    Safe: the same day, month and year are written in the house order. None for a date
+    in figures with two readings: the drafter says which day it is.
 
     ## Options
     None; the style's `[dates] format = "dmy"` turns the rule on (an empty value turns it off).
@@ -67,6 +72,78 @@ class DateFormat(Rule):
                 f"Write the date as '{want}' (day, month, year; no ordinal, no comma)",
                 Fix.safe(f"Write '{want}'", Edit(_with_article(ctx.text, d.span), want)),
             )
+        yield from _dates_not_in_words(ctx, quotes)
+
+
+#: A date in figures: "15.12.2022", "15/12/2022" (day or month first: see
+#: :func:`_readings`), "2022-12-15" (ISO, year first). No lookaround: the language server
+#: searches again only around an edit (``pattern_spans``), so what stands on either side
+#: of a match (a symbol, a longer number) is tested by :func:`_stands_alone`.
+_NUMERIC_DATE = re.compile(
+    r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+)
+#: A date whose month is in lower case: "1 october 2019" (the citations read a month
+#: name only with its capital). Spaces bounded: a match is at most 32 characters.
+_GAP = r"[ \t\u00a0]{1,3}"
+_LOWER_MONTH = re.compile(
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_GAP}(?:of{_GAP})?(?P<m>" + "|".join(m.lower() for m in MONTH_NAMES) + rf"),?{_GAP}(?P<y>\d{{4}})"
+)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a date found at ``start``-``end`` is not part of something longer: a symbol
+    ("A/RES/1.1.2000"), a number or a word around it."""
+    before = text[start - 1] if start else " "
+    after = text[end : end + 2]
+    if before.isalnum() or before in "/.-_":
+        return False
+    return not (after[:1].isalnum() or after[:1] in "/-_" or (after[:1] in ".," and after[1:2].isdigit()))
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _readings(m: re.Match[str]) -> list[tuple[int, int, int]]:
+    """The (year, month, day) a date in figures may mean: ISO has one; "15.12.2022" one,
+    "05.06.2022" two (5 June, or 6 May as in the United States), the same date written
+    twice ("06/06/2022") one."""
+    if m.group("iy"):
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        return [(y, mo, d)] if _valid(y, mo, d) else []
+    y, a, b = int(m.group("y")), int(m.group("a")), int(m.group("b"))
+    return list(dict.fromkeys(r for r in ((y, b, a), (y, a, b)) if _valid(*r)))
+
+
+def _in_words(year: int, month: int, day: int) -> str:
+    return f"{day} {MONTH_NAMES[month - 1]} {year}"
+
+
+def _dates_not_in_words(ctx: RuleContext, quotes):
+    """Dates in figures and dates with the month in lower case, in the drafter's own
+    paragraphs outside quotations. A date in figures that reads two ways has no fix: the
+    drafter says which day it is."""
+    text = ctx.text
+    for pattern, width in ((_NUMERIC_DATE, 10), (_LOWER_MONTH, 32)):
+        for start, end in ctx.facts.pattern_spans(pattern, width):
+            m = pattern.match(text, start)
+            p = paragraph_at(ctx, start)
+            if m is None or p is None or not p.own or in_spans(start, quotes) or not _stands_alone(text, start, end):
+                continue
+            span = Span(start, end)
+            if pattern is _LOWER_MONTH:
+                y, mo, d = int(m.group("y")), MONTH_NAMES.index(m.group("m").capitalize()) + 1, int(m.group("d"))
+                readings = [(y, mo, d)] if _valid(y, mo, d) else []
+            else:
+                readings = _readings(m)
+            if len(readings) == 1:
+                want = _in_words(*readings[0])
+                fix = Fix.safe(f"Write '{want}'", Edit(_with_article(text, span), want))
+                yield Violation(span, f"Write the date as '{want}' (day, month, year, the month in words)", fix)
+            elif readings:
+                both = " or ".join(f"'{_in_words(*r)}'" for r in readings)
+                yield Violation(span, f"Write the date in words, day, month, year: '{m.group(0)}' may be {both}")
 
 
 #: "the" before a date written "the 1st of May 2025": the date in the house form takes none.

@@ -1,0 +1,69 @@
+"""CIT007 and dates not written in words: in figures ("15.12.2022", "2022-12-15") and with
+the month in lower case ("1 october 2019"). The rule's documentation names "12/10/2024"
+dates as a reason for it; until these, it found only dates with a month name."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolint.engine import lint
+from resolint.fixes import fix_text
+from resolint.incremental import IncrementalLinter
+from resolint.settings import Settings
+
+DRAFT = "The General Assembly,\n\nRecalling its resolution 77/211 of {date},\n\n1. Decides to remain seized of the matter.\n"
+
+
+def cit007(text: str) -> list:
+    return [f for f in lint(text).findings if f.code == "CIT007"]
+
+
+@pytest.mark.parametrize(("date", "want"), [
+    ("15.12.2022", "15 December 2022"),
+    ("15/12/2022", "15 December 2022"),
+    ("12/15/2022", "15 December 2022"),  # month first: only one reading is a date
+    ("2022-12-15", "15 December 2022"),
+    ("06/06/2022", "6 June 2022"),
+    ("15 december 2022", "15 December 2022"),
+    ("15th of december 2022", "15 December 2022"),
+])
+def test_a_date_with_one_reading_is_written_in_words(date, want):
+    text = DRAFT.format(date=date)
+    [finding] = cit007(text)
+    assert finding.fix is not None and want in finding.message
+    assert fix_text(text, lint).text == DRAFT.format(date=want)
+
+
+def test_the_article_before_a_lower_case_date_goes_with_the_fix():
+    text = DRAFT.format(date="the 15th of december 2022")
+    assert fix_text(text, lint).text == DRAFT.format(date="15 December 2022")
+
+
+def test_a_date_with_two_readings_is_reported_without_a_fix():
+    [finding] = cit007(DRAFT.format(date="05/06/2022"))
+    assert finding.fix is None and "5 June 2022" in finding.message and "6 May 2022" in finding.message
+
+
+@pytest.mark.parametrize("words", [
+    "resolution 77/211 of 31.02.2022",  # no such day either way
+    "the symbol A/RES/1.1.2000",
+    "the version 15.12.2022.1",
+    "the figure 115.12.2022",
+    "resolution GA-2019-88-RES-08",
+    "the standard ISO 2022-12-155",
+    "its resolution 77/211 of 15 December 2022",
+    "“the agreement of 15.12.2022”",
+])
+def test_other_figures_and_quotations_are_left_alone(words):
+    text = f"The General Assembly,\n\nRecalling {words},\n\n1. Decides to remain seized of the matter.\n"
+    assert cit007(text) == []
+
+
+def test_the_language_servers_lint_finds_what_a_whole_lint_finds_after_edits_beside_a_date():
+    """The dates are searched again only around an edit (``pattern_spans``): a digit typed
+    just after or before the date changes whether it stands alone."""
+    linter = IncrementalLinter()
+    text = DRAFT.format(date="15.12.2022")
+    for edited in (text, text.replace("2022,", "20221,"), text, text.replace("of 15", "of 115"), text, text.replace("15.12.2022", "1 october 2019")):
+        got = linter.lint(edited, Settings()).findings
+        assert [(f.code, f.span, f.message) for f in got] == [(f.code, f.span, f.message) for f in lint(edited).findings]
