@@ -1245,3 +1245,20 @@ def test_the_next_numbered_paragraph_run_on_after_a_semicolon_is_split(style, ve
     assert [p.label.value for p in result.resolution.paragraphs if p.kind is Kind.OPERATIVE] == [1, 2, 3]
     fixed = fix_text(text, lambda t: lint(t, style=style))
     assert f"to report;\n\n3. {verb} to keep" in fixed.text and fixed.result.findings == []
+
+
+# -- a Security Council resolution of a year after the table's last ---------------------------
+def test_a_council_resolution_after_the_tables_last_year_is_not_put_in_that_year():
+    """The table of first numbers ends with its last year's first number: every later number
+    was "adopted in" that year, so a draft citing this year's resolutions ("2810 (2026)") had
+    an error for each. Where the last year ended is not known: no finding."""
+    from resolint.citations.refdata import sc_first_numbers
+
+    last = max(sc_first_numbers())
+    first = sc_first_numbers()[last].first
+    text = (
+        f"The Security Council,\n\nRecalling its resolutions {first + 40} ({last + 1}), {first + 5} ({last}) "
+        f"and {first + 5} ({last - 1}),\n\n1. Decides to remain seized of the matter.\n"
+    )
+    got = [(f.code, f.message) for f in lint(text, style="un-sc").findings if f.code == "CIT002"]
+    assert got == [("CIT002", f"Security Council resolution {first + 5} was adopted in {last}, not {last - 1}")]
