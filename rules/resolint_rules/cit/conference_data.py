@@ -58,16 +58,21 @@ class _Index:
     rows: tuple[Conference, ...]
     by_place: dict[str, list[Conference]]
     by_year_place: dict[tuple[int, str], list[Conference]]
+    #: The latest year the data holds, by body ("" for any body).
+    last_year: dict[str, int]
 
     @classmethod
     def of(cls, rows: tuple[Conference, ...]) -> _Index:
         by_place: dict[str, list[Conference]] = {}
         by_year_place: dict[tuple[int, str], list[Conference]] = {}
+        last_year: dict[str, int] = {}
         for c in rows:
             for name in dict.fromkeys(c.names):  # a row listed once under each of its names
                 by_place.setdefault(name, []).append(c)
                 by_year_place.setdefault((c.year, name), []).append(c)
-        return cls(rows, by_place, by_year_place)
+            for body in (c.body, ""):
+                last_year[body] = max(last_year.get(body, c.year), c.year)
+        return cls(rows, by_place, by_year_place, last_year)
 
 
 def _index(filename: str) -> _Index:
@@ -110,6 +115,17 @@ def matching(filename: str, place: str, year: int, body: str | None) -> list[Con
     """Conferences of ``body`` (any body when None) that met at ``place`` in ``year``."""
     found = _index(filename).by_year_place.get((year, fold(place)), [])
     return [c for c in found if body is None or c.body == body]
+
+
+def after_the_data(filename: str, year: int, body: str | None) -> bool:
+    """Whether ``year`` is after the latest conference of ``body`` (any body when None)
+    the built-in data holds: a snapshot cannot say where such a conference met (a draft
+    at this year's conference cites it, "Resolution 71 (Rev. Doha, 2026)"). A house's own
+    file (``@sessions.csv``) is its list of every session: a year it lacks is reported."""
+    if filename.startswith("@") or os.path.isabs(filename):
+        return False
+    last = _index(filename).last_year.get(body or "")
+    return last is None or year > last
 
 
 def at_place(filename: str, place: str, body: str | None) -> list[Conference]:

@@ -5,7 +5,7 @@ import re
 from resolint.literals import matches_at
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.cit.conference_data import at_place, conferences, matching
+from resolint_rules.cit.conference_data import after_the_data, at_place, conferences, matching
 from resolint_rules.refs import in_spans, quote_spans
 
 #: "Resolution 101 (Rev. Guadalajara, 2010)", "Resolutions 102, 130 and 133 (Rev. Dubai,
@@ -23,7 +23,10 @@ class ConferencePlaceYear(Rule):
     Checks the place and year in a citation of a conference's resolution, "Resolution 101
     (Rev. Guadalajara, 2010)" or "Resolution 64 (Rev. Hammamet, 2016) of WTSA", against
     the conferences the style's reference data lists: the named conference (or, when
-    none is named, any of them) must have met at that place in that year.
+    none is named, any of them) must have met at that place in that year. A year after
+    the latest conference of that body in the built-in data is not checked: this year's
+    conference cites itself ("(Rev. Doha, 2026)") before the data knows it. A house's
+    own conference file is taken as complete.
 
     ## Why is this bad?
     Bodies such as the ITU cite their resolutions by the place and year of the
@@ -90,7 +93,7 @@ class ConferencePlaceYear(Rule):
             if body == "":
                 continue  # named, but not a body of the data ("of the Council", "of the UNGA")
             place, year = m.group("place"), int(m.group("year"))
-            if matching(filename, place, year, body):
+            if matching(filename, place, year, body) or after_the_data(filename, year, body):
                 continue
             if body is None and not at_place(filename, place, None):
                 continue  # no conference of the data ever met there: a citation of another kind
