@@ -473,6 +473,16 @@ def test_draft_signal(text, is_draft):
     assert bool(draft_signal(text)) is is_draft
 
 
+@pytest.mark.parametrize(("name", "is_draft"), [("draft.txt", True), ("draft.docx", True), ("notes.md", False)])
+def test_an_indented_opening_is_a_draft_but_in_markdown(name, is_draft):
+    """A United Nations draft copied from its PDF indents the opening and every paragraph:
+    as a .txt it was skipped as not a draft. In Markdown the indentation is a code block."""
+    from resolint.cli.drafts import why_draft
+
+    text = "United Nations                                  A/80/L.99\n\n     The General Assembly,\n\n     1.   Decides to act.\n"
+    assert why_draft(name, text, (), ())[0] is is_draft
+
+
 def test_a_file_that_cannot_be_written_does_not_stop_the_run(tmp_path, monkeypatch, capsys):
     from resolint.cli import main as cli
 

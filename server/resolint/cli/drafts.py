@@ -21,7 +21,7 @@ from resolint.parser.placement import is_opening
 
 #: Names that are drafts by themselves (the extension's language patterns).
 DRAFT_NAMES = ("*.res.txt", "*.res.md", "*.resolution")
-#: Names that are drafts when their text looks like one.
+#: Names that are drafts when their text looks like one (Markdown: see :func:`draft_signal`).
 CANDIDATE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 #: How far into a file the opening or title block is looked for (a draft starts with them).
 SCAN_LINES = 200
@@ -54,18 +54,21 @@ def is_candidate(path: Path | str) -> bool:
     return named_as_draft(path) or str(path).lower().endswith(CANDIDATE_SUFFIXES)
 
 
-def draft_signal(text: str) -> str:
+def draft_signal(text: str, markdown: bool = True) -> str:
     """Why ``text`` reads as a resolution ("" when it does not).
 
-    Only lines outside code fences count, and only in the first :data:`SCAN_LINES`
-    lines, where a draft's title block and opening are.
+    Only lines outside code fences count (and, in Markdown, outside code indented by four
+    spaces or a tab), and only in the first :data:`SCAN_LINES` lines, where a draft's
+    title block and opening are. Plain text and Word documents indent the opening as
+    they like: a United Nations draft copied from its PDF indents "The General Assembly,"
+    and every paragraph, and was skipped as not a draft.
     """
     in_fence = False
     for n, raw in enumerate(_head_lines(text, SCAN_LINES)):
         if _FENCE.match(raw):
             in_fence = not in_fence
             continue
-        if in_fence or raw.startswith(("    ", "\t")):
+        if in_fence or markdown and raw.startswith(("    ", "\t")):
             continue
         line = _DECOR.sub("", raw)
         if not line or len(line) > P.OPENING_MAX_CHARS:
@@ -109,7 +112,7 @@ def why_draft(path: Path | str, text: str | None, include: tuple[str, ...], excl
         return True, "named as a draft"
     if not is_candidate(path):
         return False, "not a .txt, .md or .docx file"
-    signal = draft_signal(text or "")
+    signal = draft_signal(text or "", markdown=str(path).lower().endswith((".md", ".markdown")))
     if signal:
         return True, signal
     return False, "no resolution opening or title block in its first lines"
