@@ -1247,6 +1247,47 @@ def test_the_next_numbered_paragraph_run_on_after_a_semicolon_is_split(style, ve
     assert f"to report;\n\n3. {verb} to keep" in fixed.text and fixed.result.findings == []
 
 
+# -- operative paragraphs lettered where they should be numbered ------------------------------
+_LETTERED = "The General Assembly,\n\nRecalling its resolution 75/1 of 21 September 2020{mark}\n\n{a} Urges Member States to cooperate;\n\n{b} Decides to remain seized of the matter.\n"
+
+
+@pytest.mark.parametrize(("a", "b"), [("(a)", "(b)"), ("a.", "b."), ("a)", "b)")])
+def test_operative_paragraphs_lettered_after_the_preamble_are_numbered(a, b):
+    """Read as items of the last preambular clause, a draft whose operative paragraphs were
+    lettered had no operative part and not one finding."""
+    from resolint.fixes import fix_text
+
+    text = _LETTERED.format(mark=",", a=a, b=b)
+    result = lint(text, style="un-ga")
+    assert [p.kind for p in result.resolution.paragraphs][2:] == [Kind.OPERATIVE, Kind.OPERATIVE]
+    assert [(f.code, f.message) for f in result.findings] == [
+        ("OPR001", f"Operative paragraph lettered '{a}': number it 1"), ("OPR001", f"Operative paragraph lettered '{b}': number it 2"),
+    ]
+    assert fix_text(text, lambda t: lint(t, style="un-ga")).text == _LETTERED.format(mark=",", a="1.", b="2.")
+
+
+@pytest.mark.parametrize("text", [
+    _LETTERED.format(mark=":", a="(a)", b="(b)"),  # a lead-in: its items
+    _LETTERED.format(mark=",", a="(a)", b="(b)").replace("Urges", "the need to urge").replace("Decides", "the decision"),
+    "The General Assembly,\n\nRecalling its work,\n\n1. Decides:\n\n(a) Requests the Secretary-General to report;\n\n(b) Urges States to act.\n",
+])
+def test_items_under_a_lead_in_stay_items(text):
+    kinds = [p.kind for p in lint(text, style="un-ga").resolution.paragraphs]
+    assert kinds[-2:] == [Kind.SUBPARAGRAPH, Kind.SUBPARAGRAPH]
+
+
+def test_lettered_operatives_read_the_same_by_the_language_servers_lint():
+    """Whether "(a) Urges …" is an operative paragraph or an item turns on the mark that ends
+    the paragraph before: edits there must place it as a whole lint does."""
+    linter = IncrementalLinter()
+    comma, colon = _LETTERED.format(mark=",", a="(a)", b="(b)"), _LETTERED.format(mark=":", a="(a)", b="(b)")
+    for text in (comma, colon, comma, comma.replace("(b)", "(c)"), comma, colon.replace("Urges", "urges"), comma):
+        got = linter.lint(text, Settings(), style="un-ga")
+        want = lint(text, style="un-ga")
+        assert [(p.kind, p.depth) for p in got.resolution.paragraphs] == [(p.kind, p.depth) for p in want.resolution.paragraphs]
+        assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
+
+
 # -- a Security Council resolution of a year after the table's last ---------------------------
 def test_a_council_resolution_after_the_tables_last_year_is_not_put_in_that_year():
     """The table of first numbers ends with its last year's first number: every later number

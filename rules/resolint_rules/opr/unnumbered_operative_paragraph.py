@@ -13,7 +13,8 @@ class UnnumberedOperativeParagraph(Rule):
     ## What it does
     Reports an operative paragraph (or an item of an operative list) without a number
     where its siblings are numbered, or where the style numbers every operative
-    paragraph and there are several.
+    paragraph and there are several; also operative paragraphs lettered where they
+    should be numbered ("(a) Urges Member States …;" right after the preamble).
 
     ## Why is this bad?
     Operative paragraphs are "numbered consecutively with arabic numerals" (UN Editorial
@@ -92,10 +93,17 @@ class UnnumberedOperativeParagraph(Rule):
             # provide", "1000. Requests", "֊ 2. Requests"): "3. 2 to provide" garbles it.
             first = ctx.text[p.content.start : p.content.start + 1]
             starts_with_word = first.isalpha() or (first != "" and first in "*_\"“'‘")
-            if prev_ok and next_ok and p.label is None and expected < 1000 and starts_with_word:
+            # An operative paragraph lettered "(a)" where it should be numbered (the
+            # parser's _lettered_operative): the letter gives way to the number.
+            lettered = p.label is not None and p.parent is None
+            if prev_ok and next_ok and (p.label is None or lettered) and expected < 1000 and starts_with_word:
                 prev_fixed = True
-                fix = Fix.safe(f"Number as {expected}.", Edit(Span(p.content.start, p.content.start), f"{expected}. "))
+                where = Span(p.content.start, p.content.start) if p.label is None else p.label.span
+                fix = Fix.safe(f"Number as {expected}.", Edit(where, f"{expected}." if lettered else f"{expected}. "))
             span = first_line_span(ctx, p)
             span = Span(span.start, min(span.end, p.content.start + 40))
             what = "item" if p.parent is not None else "operative paragraph"
-            yield Violation(span, f"Unnumbered {what}: it should be number {expected}", fix)
+            if lettered:
+                yield Violation(span, f"Operative paragraph lettered '{p.label.text}': number it {expected}", fix)
+            else:
+                yield Violation(span, f"Unnumbered {what}: it should be number {expected}", fix)

@@ -614,10 +614,32 @@ def _typed_one(item: Paragraph) -> bool:
 def lettered_subparagraph(st: Placement, c: Clause) -> bool:
     """"(a)", "(i)", "a." …: a sub-paragraph, nested by its label family."""
     label = c.p.label
-    if label is None or label.scheme is LabelScheme.ARABIC:
+    if label is None or label.scheme is LabelScheme.ARABIC or _lettered_operative(st, c):
         return False
     _place_subparagraph(c.p, st.sub_stack, st.last_clause)
     return True
+
+
+def _lettered_operative(st: Placement, c: Clause) -> bool:
+    """Whether a lettered paragraph is an operative paragraph lettered where it should be
+    numbered: "(a) Urges Member States …;" right after a preambular clause that ends with a
+    comma (nothing introduces items there), or "(b) Decides …" after such a paragraph
+    "(a)". It opens with a listed operative verb, capitalized, as no item under a lead-in
+    does ("(a) To ensure …"). Read as items of the last preambular clause, the draft had
+    no operative part and no finding at all."""
+    last, label = st.last_clause, c.p.label
+    if last is None or label is None or not c.content[:1].isupper() or st.sub_stack and st.sub_stack[-1] is not last:
+        return False
+    text = st.text
+    if text[last.span.end - 1] == ":" or listed_opener(c.content) != "operative":
+        return False
+    if last.kind is Kind.PREAMBLE:
+        return st.phase is Phase.PREAMBLE and label.value == 1
+    prev = last.label
+    return (
+        last.kind is Kind.OPERATIVE and last.depth == 0 and prev is not None and prev.scheme is label.scheme
+        and prev.form == label.form and label.value == prev.value + 1
+    )
 
 
 def heading_between_numbered(st: Placement, c: Clause) -> bool:
