@@ -1303,3 +1303,24 @@ def test_a_council_resolution_after_the_tables_last_year_is_not_put_in_that_year
     )
     got = [(f.code, f.message) for f in lint(text, style="un-sc").findings if f.code == "CIT002"]
     assert got == [("CIT002", f"Security Council resolution {first + 5} was adopted in {last}, not {last - 1}")]
+
+
+# -- the members' name in the wrong case -------------------------------------------------------
+@pytest.mark.parametrize(("words", "flagged"), [
+    ("urges member states to act", True),
+    ("urges Member states to act", True),
+    ("urges Member States to act", False),
+    ("notes that 58 member States of the Agency have acted", False),  # another body's members
+    ("welcomes the Initiative, to which all member States contribute", False),
+    ("invites non-member States to act", False),
+    ("invites non-member states to act", False),
+    ("invites non\u2011member states to act", False),  # a non-breaking hyphen, as PDFs have
+    ("invites non\u2010member states to act", False),
+    ("urges AU member states to act", False),
+])
+def test_the_members_name_in_the_wrong_case(words, flagged):
+    """ "member states" and "Member states" are the house's members in a wrong case ("States"
+    always takes its capital in a United Nations text); "member States" is how it names
+    another body's members, and was reported neither before nor now."""
+    text = f"The General Assembly,\n\nRecalling its work,\n\n1. {words[0].upper()}{words[1:]};\n\n2. Decides to remain seized of the matter.\n"
+    assert ("TRM006" in {f.code for f in lint(text, style="un-ga").findings}) is flagged

@@ -19,7 +19,9 @@ class MemberTerm(Rule):
     Checks the word for the organization's members against the style: "Member States"
     in United Nations texts, "member countries" in INTERPOL texts. A qualified phrase
     that names another organization's members ("member countries of INTERPOL", "United
-    Nations Member States", "its member countries") is left alone.
+    Nations Member States", "its member countries") is left alone. In a United Nations
+    text "member states" and "Member states" are reported too ("States" takes its
+    capital); "member States" is how such a text names another body's members.
 
     ## Why is this bad?
     Each organization names its members one way; INTERPOL's members are police bodies
@@ -67,12 +69,20 @@ class MemberTerm(Rule):
         if not want:
             return
         wrong = _MEMBER_COUNTRIES if want.lower() == "member states" else _MEMBER_STATES if want.lower() == "member countries" else None
+        if wrong is not None and want == "Member States":
+            # "States" takes its capital in a United Nations text whoever's members they
+            # are ("member states", "Member states" are the house's members in the wrong
+            # case); "member States" is how it writes another body's ("the member States
+            # of the Central European Initiative", "58 member States" of the IAEA).
+            wrong = wrong + ("member states", "Member states")
         if wrong is None:
             return
         text = ctx.text
         for _p, start, end, _lit in own_literals(ctx, wrong):
             if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(text[max(0, start - 30) : start]):
                 continue
+            if start and text[start - 1] in "-\u2010\u2011":
+                continue  # "non-member States"
             span = Span(start, end)
             new = want
             if want[0].islower() and _p.content.start == start:
