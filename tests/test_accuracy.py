@@ -1324,3 +1324,18 @@ def test_the_members_name_in_the_wrong_case(words, flagged):
     another body's members, and was reported neither before nor now."""
     text = f"The General Assembly,\n\nRecalling its work,\n\n1. {words[0].upper()}{words[1:]};\n\n2. Decides to remain seized of the matter.\n"
     assert ("TRM006" in {f.code for f in lint(text, style="un-ga").findings}) is flagged
+
+
+def test_a_run_on_paragraph_reads_the_same_by_the_language_servers_lint():
+    """Whether "…; 3. Decides …" is cut off depends on the label before it: edits that make
+    it the next number, or not, must read as a whole lint reads them."""
+    linter = IncrementalLinter()
+    base = (
+        "The General Assembly,\n\nRecalling its earlier work,\n\n1. Urges all concerned to act;\n\n"
+        "2. Requests the Secretary-General to report; 3. Decides to keep the matter under review.\n"
+    )
+    for text in (base, base.replace("; 3.", "; 4."), base, base.replace("2. Requests", "3. Requests"), base, base.replace("; 3.", ", 3.")):
+        got = linter.lint(text, Settings(), style="un-ga")
+        want = lint(text, style="un-ga")
+        assert [(p.kind, p.span) for p in got.resolution.paragraphs] == [(p.kind, p.span) for p in want.resolution.paragraphs]
+        assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
