@@ -145,12 +145,20 @@ def draft_lines(draw) -> list[str]:
             lines.append(draw(st.sampled_from(DIRECTIVES)))
         bullet = draw(st.sampled_from(["", "", "", "", "- ", "• "]))
         lines.append(bullet + draw(clause(PREAMBULAR)))
+    # Now and then the operative paragraphs are lettered where they should be numbered
+    # ("(a) Urges …;"), as some drafters write them.
+    lettered = draw(st.integers(0, 9)) == 0
     for n in range(1, draw(st.integers(0, 8)) + 1):
         lines.extend(gap)
         if draw(st.integers(0, 12)) == 0:
             lines.append(draw(st.sampled_from(DIRECTIVES)))
         label = _label(draw, n, "arabic") if draw(st.integers(0, 5)) else ""
+        if lettered and n <= 26:
+            label = f"({chr(96 + n)}) "
         lines.append(label + draw(clause(OPERATIVE)))
+        if label and draw(st.integers(0, 11)) == 0:
+            # The next paragraph run on after a semicolon, on the same line ("…; 3. Decides …").
+            lines[-1] += "; " + _label(draw, n + 1, "arabic") + draw(clause(OPERATIVE))
         if draw(st.integers(0, 9)) == 0:
             # A page break of a PDF copy: the page's footer and header, then the rest of
             # the paragraph (or the next one).
