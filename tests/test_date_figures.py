@@ -67,3 +67,21 @@ def test_the_language_servers_lint_finds_what_a_whole_lint_finds_after_edits_bes
     for edited in (text, text.replace("2022,", "20221,"), text, text.replace("of 15", "of 115"), text, text.replace("15.12.2022", "1 october 2019")):
         got = linter.lint(edited, Settings()).findings
         assert [(f.code, f.span, f.message) for f in got] == [(f.code, f.span, f.message) for f in lint(edited).findings]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_separated_literals_are_found_as_one_search_per_literal_finds_them(seed):
+    """``Analysis.separated_literal_starts`` finds CIT007's anchors in one pass over the
+    text: the same places :func:`resolint.literals.find_all` finds literal by literal."""
+    import random
+
+    from resolint.facts import Analysis
+    from resolint.literals import find_all
+    from resolint.parser import parse
+    from resolint_rules.cit.date_format import _ANCHORS
+
+    rnd = random.Random(seed)
+    pieces = [" may", "/20", ".19", "-0", "-1", " march", " december", "2020", "1", " ", "/", ".", "-", "x", " ma"]
+    text = "The General Assembly,\n\n" + "".join(rnd.choice(pieces) for _ in range(300))
+    got = Analysis(parse(text), None).separated_literal_starts(_ANCHORS)
+    assert got == {lit: find_all(text, lit) for lit in _ANCHORS}

@@ -75,20 +75,54 @@ class DateFormat(Rule):
         yield from _dates_not_in_words(ctx, quotes)
 
 
-#: A date in figures: "15.12.2022", "15/12/2022" (day or month first: see
-#: :func:`_readings`), "2022-12-15" (ISO, year first). No lookaround: the language server
-#: searches again only around an edit (``pattern_spans``), so what stands on either side
-#: of a match (a symbol, a longer number) is tested by :func:`_stands_alone`.
-_NUMERIC_DATE = re.compile(
-    r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
-    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
-)
+#: A date in figures, day or month first: "15.12.2022", "15/12/2022" (see :func:`_readings`).
+_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)")
+#: A date in figures, year first (ISO 8601): "2022-12-15".
+_ISO = re.compile(r"(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)")
 #: A date whose month is in lower case: "1 october 2019" (the citations read a month
-#: name only with its capital). Spaces bounded: a match is at most 32 characters.
+#: name only with its capital).
 _GAP = r"[ \t\u00a0]{1,3}"
 _LOWER_MONTH = re.compile(
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_GAP}(?:of{_GAP})?(?P<m>" + "|".join(m.lower() for m in MONTH_NAMES) + rf"),?{_GAP}(?P<y>\d{{4}})"
 )
+#: Where each kind of date is looked for: a literal it holds, found as the language
+#: server finds literals (again only around an edit), then the pattern tried at the few
+#: places the date may start. A pattern led by a digit scanned over the whole text cost
+#: a third more instructions on the corpus than the rest of the lint.
+_SEPARATOR_BEFORE_YEAR = ("/19", "/20", ".19", ".20")
+_ISO_MONTH = ("-0", "-1")
+_LOWER_MONTHS = tuple(" " + m.lower() for m in MONTH_NAMES)
+#: Each starts with a separator that stands nowhere else in any of them: no two can
+#: overlap (``Analysis.separated_literal_starts``).
+_ANCHORS = _SEPARATOR_BEFORE_YEAR + _ISO_MONTH + _LOWER_MONTHS
+#: What stands before the space before a lower-case month in a date: a digit, an
+#: ordinal's suffix, or "of".
+_BEFORE_MONTH = frozenset({"st", "nd", "rd", "th", "of"})
+
+
+def _found(ctx: RuleContext, text: str):
+    """(pattern, match) for each date in figures or with a lower-case month, in no
+    particular order, each standing alone (:func:`_stands_alone`)."""
+    starts = ctx.facts.separated_literal_starts(_ANCHORS)
+    for lit in _SEPARATOR_BEFORE_YEAR:  # the second separator: the date starts 3-5 before it
+        for q in starts[lit]:
+            yield from _first_alone(_DMY, text, range(max(0, q - 5), max(0, q - 2)), lambda m, q=q: m.end() == q + 5)
+    for lit in _ISO_MONTH:  # the hyphen after the year
+        for q in starts[lit]:
+            yield from _first_alone(_ISO, text, range(max(0, q - 4), max(0, q - 3)), lambda m: True)
+    for lit in _LOWER_MONTHS:  # the space before the month: the day is at most 12 before it
+        for q in starts[lit]:
+            if q and (text[q - 1].isdigit() or text[q - 2 : q] in _BEFORE_MONTH):
+                yield from _first_alone(_LOWER_MONTH, text, range(max(0, q - 12), q), lambda m, q=q: m.start("m") == q + 1)
+
+
+def _first_alone(pattern: re.Pattern[str], text: str, starts: range, fits):
+    """The match of ``pattern`` at the first of ``starts`` that ``fits`` and stands alone."""
+    for s in starts:
+        m = pattern.match(text, s)
+        if m is not None and fits(m) and _stands_alone(text, s, m.end()):
+            yield pattern, m
+            return
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -109,7 +143,7 @@ def _readings(m: re.Match[str]) -> list[tuple[int, int, int]]:
     """The (year, month, day) a date in figures may mean: ISO has one; "15.12.2022" one,
     "05.06.2022" two (5 June, or 6 May as in the United States), the same date written
     twice ("06/06/2022") one."""
-    if m.group("iy"):
+    if m.re is _ISO:
         y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         return [(y, mo, d)] if _valid(y, mo, d) else []
     y, a, b = int(m.group("y")), int(m.group("a")), int(m.group("b"))
@@ -125,25 +159,24 @@ def _dates_not_in_words(ctx: RuleContext, quotes):
     paragraphs outside quotations. A date in figures that reads two ways has no fix: the
     drafter says which day it is."""
     text = ctx.text
-    for pattern, width in ((_NUMERIC_DATE, 10), (_LOWER_MONTH, 32)):
-        for start, end in ctx.facts.pattern_spans(pattern, width):
-            m = pattern.match(text, start)
-            p = paragraph_at(ctx, start)
-            if m is None or p is None or not p.own or in_spans(start, quotes) or not _stands_alone(text, start, end):
-                continue
-            span = Span(start, end)
-            if pattern is _LOWER_MONTH:
-                y, mo, d = int(m.group("y")), MONTH_NAMES.index(m.group("m").capitalize()) + 1, int(m.group("d"))
-                readings = [(y, mo, d)] if _valid(y, mo, d) else []
-            else:
-                readings = _readings(m)
-            if len(readings) == 1:
-                want = _in_words(*readings[0])
-                fix = Fix.safe(f"Write '{want}'", Edit(_with_article(text, span), want))
-                yield Violation(span, f"Write the date as '{want}' (day, month, year, the month in words)", fix)
-            elif readings:
-                both = " or ".join(f"'{_in_words(*r)}'" for r in readings)
-                yield Violation(span, f"Write the date in words, day, month, year: '{m.group(0)}' may be {both}")
+    for pattern, m in sorted(_found(ctx, text), key=lambda found: found[1].start()):
+        start, end = m.span()
+        p = paragraph_at(ctx, start)
+        if p is None or not p.own or in_spans(start, quotes):
+            continue
+        span = Span(start, end)
+        if pattern is _LOWER_MONTH:
+            y, mo, d = int(m.group("y")), MONTH_NAMES.index(m.group("m").capitalize()) + 1, int(m.group("d"))
+            readings = [(y, mo, d)] if _valid(y, mo, d) else []
+        else:
+            readings = _readings(m)
+        if len(readings) == 1:
+            want = _in_words(*readings[0])
+            fix = Fix.safe(f"Write '{want}'", Edit(_with_article(text, span), want))
+            yield Violation(span, f"Write the date as '{want}' (day, month, year, the month in words)", fix)
+        elif readings:
+            both = " or ".join(f"'{_in_words(*r)}'" for r in readings)
+            yield Violation(span, f"Write the date in words, day, month, year: '{m.group(0)}' may be {both}")
 
 
 #: "the" before a date written "the 1st of May 2025": the date in the house form takes none.

@@ -21,7 +21,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
-from resolint.literals import find_all, matches_at
+from resolint.literals import find_all, first_of, matches_at
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
@@ -104,6 +104,19 @@ class Analysis:
         again only around the last edit. Read only."""
         memo = self._memo
         return find_all(self.text, literal) if memo is None else memo.literal_starts(self.text, literal)
+
+    def separated_literal_starts(self, literals: tuple[str, ...]) -> dict[str, list[int]]:
+        """Where each of ``literals`` starts, as :meth:`literal_starts` says, for literals
+        whose first character stands in none of them but at its start (" may", "/20",
+        ".19": no two occurrences can overlap). Without the language server's memo, one
+        Aho-Corasick pass over the text finds them all (:func:`resolint.literals.first_of`),
+        not a search per literal: eighteen searches of every text were 3% of a corpus run."""
+        if self._memo is not None:
+            return {lit: self._memo.literal_starts(self.text, lit) for lit in literals}
+        out: dict[str, list[int]] = {lit: [] for lit in literals}
+        for pos, i in first_of(self.text, literals):
+            out[literals[i]].append(pos)
+        return out
 
     def pattern_spans(self, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
         """The spans of ``pattern.finditer`` over the text, for a pattern whose matches are

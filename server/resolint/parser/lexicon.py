@@ -60,11 +60,20 @@ _ISE_ENDINGS = ("ising", "ises", "ised", "ise")
 
 def _oxford(word: str) -> str:
     """``word`` with a British "-ise" ending as the lists spell it ("recognising" ->
-    "recognizing"); other words as they are."""
+    "recognizing") when the lists hold that spelling; other words as they are (most
+    "-ise" words, "otherwise", "enterprise", are in no phrase: no second lookup)."""
     for ending in _ISE_ENDINGS:
         if word.endswith(ending):
-            return word[: -len(ending)] + "iz" + ending[2:]
+            oxford = word[: -len(ending)] + "iz" + ending[2:]
+            return oxford if oxford in _phrase_words() else word
     return word
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_words() -> frozenset[str]:
+    """Every word of a listed phrase (lower case)."""
+    pre, opr = phrases()
+    return frozenset(w for phrase in pre | opr for w in phrase.split())
 
 
 def listed_opener(content: str) -> str:
