@@ -297,6 +297,8 @@ _MUN_BODY = (
     "**Sponsors**: Chile, Ghana\n\n",
     "## Topic: Protecting children online\n\n",
     "__Submitted by:__ Norway\n\n",
+    "| Forum | Third Committee |\n|---|---|\n| Submitted by | Norway |\n\n",  # a table
+    "Forum\u00a0: Third Committee\n\n",
 ])
 def test_a_model_un_header_decides_the_style_over_a_general_assembly_opening(header):
     """A Model UN draft opens "The General Assembly," as the body it simulates; its header
