@@ -8,7 +8,8 @@ from resolint.source import Span
 class NumberedPreambularParagraph(Rule):
     """
     ## What it does
-    Reports a numbered preambular paragraph.
+    Reports a numbered preambular paragraph, and (as a warning) a list bullet left before
+    one ("- Recalling …,").
 
     ## Why is this bad?
     Preambular paragraphs are not numbered; only operative paragraphs are. A number in
@@ -33,7 +34,7 @@ class NumberedPreambularParagraph(Rule):
     ```
 
     ## Fix safety
-    Unsafe: removing a number may break a reference to it.
+    Unsafe: removing a number may break a reference to it. Removing a bullet is safe.
 
     ## Options
     None.
@@ -47,13 +48,27 @@ class NumberedPreambularParagraph(Rule):
 
     code = "PRE005"
     name = "numbered-preambular-paragraph"
-    summary = "Preambular paragraph carries a number"
+    summary = "Preambular paragraph carries a number, or a stray bullet"
     default_severity = Severity.ERROR
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
+        first_operative: dict[int, int] = {}  # part -> index of its first operative paragraph
+        for p in ctx.facts.of_kinds((Kind.OPERATIVE,)):
+            first_operative.setdefault(p.part, p.index)
         for p in ctx.facts.preamble:
+            if p.bullet is not None and p.parent is None and p.label is None and p.index < first_operative.get(p.part, p.index + 1) \
+                    and ctx.text[p.content.start : p.content.start + 3].lstrip("*_")[:1].isupper():
+                # A list bullet left by a word processor ("- Recalling …,"): no reference
+                # can point at it, so removing it is safe. Items under a lead-in keep
+                # theirs, and so does a bulleted paragraph after the operative part began
+                # ("… should include:" / "• reporting on …,"), or one in lower case: a
+                # list's item read as a preambular clause, whose bullet says what it is.
+                remove = Span(p.bullet.start, p.content.start)
+                yield Violation(p.bullet, "Stray list bullet before a preambular paragraph", Fix.safe("Remove the bullet", Edit(remove, "")),
+                                severity=Severity.WARNING)
+                continue
             if p.label is None or p.label.scheme is not LabelScheme.ARABIC or p.label.negotiation_part is not None:
                 continue  # (a negotiation draft's "PP3" names the paragraph while it is negotiated)
             remove = Span(p.label.span.start, p.content.start)
