@@ -628,8 +628,8 @@ def _lettered_operative(st: Placement, c: Clause) -> bool:
     does ("(a) To ensure …"). Read as items of the last preambular clause, the draft had
     no operative part and no finding at all."""
     last, label = st.last_clause, c.p.label
-    if last is None or label is None or not c.content[:1].isupper() or st.sub_stack and st.sub_stack[-1] is not last:
-        return False
+    if last is None or label is None or st.sub_stack or not c.content[:1].isupper():
+        return False  # (an open sub-paragraph: this one is of its list)
     text = st.text
     if text[last.span.end - 1] == ":" or listed_opener(c.content) != "operative":
         return False
