@@ -11,7 +11,8 @@ class InstrumentFirstMention(Rule):
     Checks that the first mention of a known instrument gives its title (or its short
     title, as the style allows), not an abbreviation or an informal name: "the United
     Nations Convention against Transnational Organized Crime" before "UNTOC" or "the
-    Palermo Convention".
+    Palermo Convention". "The UN Convention against Corruption" is left to TRM001 (a
+    wrong name for the title), not reported again for the alias inside it.
 
     ## Why is this bad?
     Instruments are identified by their titles; an abbreviation or a nickname at first
@@ -74,5 +75,17 @@ class InstrumentFirstMention(Rule):
                 continue
             if m.form == "short" and inst.short == inst.title:
                 continue
+            if _after_un(ctx.text, m.span.start, m.text, inst):
+                continue  # "UN Convention against Corruption": the title with "UN" for
+                # "United Nations", which TRM001 (and the house's term) report as one name
             want = inst.title if need == "title" else inst.short
             yield Violation(m.span, f"First mention of the {inst.short}: give its title ('{want}') before '{m.text}'")
+
+
+def _after_un(text: str, start: int, written: str, inst) -> bool:
+    """Whether the mention ``written`` at ``start`` is the rest of "UN <title>" ("UN" or
+    "U.N." standing for the "United Nations" the title starts with)."""
+    for un in ("UN ", "U.N. "):
+        if text.startswith(un, max(0, start - len(un))) and "United Nations " + written in (inst.title, inst.short):
+            return True
+    return False
