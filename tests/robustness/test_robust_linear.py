@@ -101,6 +101,7 @@ CLASSES = {
     "resolution symbols": _run("A/RES/70/1 and S/RES/2334 (2016), "),
     "emphasis markers": _run("*_"),
     "instrument names, a wrong variant among them": _paragraphs("Budapest Convention on Cybercrime and the Convention on Cybercrime"),
+    "an instrument's name with 'UN' for 'United Nations', repeated in one paragraph": _run("UN Convention against Corruption "),
     "renumbering references (lint)": _renumber,
     "an automatically numbered list, numbers without their full stop": _automatic_list,
 }
@@ -140,3 +141,24 @@ def test_unsafe_fixes_with_many_references_grow_linearly():
     times = [fix_time(n) for n in sizes]
     exponent = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
     assert not (times[-1] > 0.5 and exponent > MAX_EXPONENT), f"{times} (growth ~n^{exponent:.1f})"
+
+
+def test_near_miss_head_words_of_one_paragraph_grow_linearly():
+    """A paragraph of 20,000 instrument head words ("… Convention … Convention …"): the
+    head words were checked against a list of where heads stand, quadratic (a 4.4 MB
+    paragraph took 37 s); the whole-lint classes above hold too few heads per 100 KB for
+    their floor to see it."""
+    import re
+
+    from resolint.citations.nearmiss import _WORD, _head_words
+
+    def time_for(n: int) -> float:
+        text = "word Convention " * n
+        words = list(_WORD.finditer(text))
+        hits = [m.start() for m in re.finditer("Convention", text)]
+        return best_time(lambda: _head_words(words, hits, {"convention": []}), 3, cpu=True)
+
+    small, large = 2_000, 20_000
+    t_small, t_large = time_for(small), time_for(large)
+    exponent = math.log(max(t_large, 1e-6) / max(t_small, 1e-6)) / math.log(large / small)
+    assert not (t_large > 0.2 and exponent > MAX_EXPONENT), f"{small} heads {t_small:.3f} s, {large} heads {t_large:.3f} s (growth ~n^{exponent:.1f})"

@@ -134,8 +134,10 @@ def near_misses(
         # Only the names recognized in this paragraph can overlap a window inside it.
         local_taken = recognized.overlapping(start, end)
 
-        def compute(budget: int, start: int = start, end: int = end, hits: list[int] = hits, local_taken=local_taken):
-            return _range_results(text, start, end, hits, targets, local_taken, accepted, memo, normalized, budget)
+        # The windows test the names by bisection (``recognized``): the names of the range
+        # are the ones that can overlap them, but a paragraph may hold thousands.
+        def compute(budget: int, start: int = start, end: int = end, hits: list[int] = hits):
+            return _range_results(text, start, end, hits, targets, recognized, accepted, memo, normalized, budget)
 
         if kept is not None and heads + len(hits) <= MAX_HEADS:  # every head word of the range is examined
             results = kept(n, start, local_taken, functools.partial(compute, len(hits)))
@@ -198,10 +200,11 @@ def _head_words(words: list[re.Match[str]], hits: list[int] | None, targets: dic
         candidates: list[int] = list(range(len(words)))
     else:
         candidates = [i for i in (bisect.bisect_left(words, h, key=_start) for h in hits) if i < len(words)]
+    at = None if hits is None else set(hits)  # (a list here was quadratic: 22,000 heads in one paragraph took 2 s)
     out = []
     for i in candidates:
         w = words[i].group(0)
-        if (hits is None or words[i].start() in hits) and w.lower() in targets and w[0].isupper():
+        if (at is None or words[i].start() in at) and w.lower() in targets and w[0].isupper():
             out.append(i)
     return out
 
@@ -292,16 +295,16 @@ def _may_start(word: str) -> bool:
     return word[0].isupper() or word.startswith("UN")
 
 
-def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]], accepted: set[str]):
+def _window(text: str, words, first: int, last: int, taken: _Taken, accepted: set[str]):
     """(start, end, text) of words[first..last] if it may be a name (its first word is
     one :func:`_may_start`, the caller's test): it is not already recognized (``taken``:
-    (start, end) of recognized names), and is not itself an accepted name."""
+    the recognized names), and is not itself an accepted name."""
     if last < first:
         return None
     s, e = words[first].start(), words[last].end()
     # A recognized name may lie inside a longer near-miss ("UN Convention against
     # Corruption" holds the alias "Convention against Corruption"), not across its edge.
-    if taken and any(s < te and ts < e and not (s < ts and te <= e) for ts, te in taken):
+    if any(not (s < ts and te <= e) for ts, te in taken.overlapping(s, e)):
         return None
     cand = text[s:e].rstrip(".")
     if " ".join(cand.split()) in accepted:
