@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 
 from resolint.citations.refdata import Instrument, instrument_by_key
@@ -30,8 +31,11 @@ def clause_subject(text: str, a) -> str:
 _STOP = {"the", "of", "on", "and", "for", "in", "to", "a", "an", "with", "by", "its", "their", "or"}
 
 
+@functools.lru_cache(maxsize=4096)
 def title_words(title: str) -> frozenset[str]:
-    """A title's significant words, lower case, singular, 'co-operation' as 'cooperation'."""
+    """A title's significant words, lower case, singular, 'co-operation' as 'cooperation'.
+    Kept per title: every cited title is compared with every article title of its
+    instrument (a paragraph citing 3,000 articles by title read them 170,000 times)."""
     t = title.lower().replace("co-operation", "cooperation").replace("‑", "-")
     out = set()
     for w in re.findall(r"[a-z0-9/]+(?:-[a-z0-9]+)*", t):
