@@ -1341,3 +1341,20 @@ def test_a_run_on_paragraph_reads_the_same_by_the_language_servers_lint():
         want = lint(text, style="un-ga")
         assert [(p.kind, p.span) for p in got.resolution.paragraphs] == [(p.kind, p.span) for p in want.resolution.paragraphs]
         assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
+
+
+# -- an appendix, or an annex numbered in figures ------------------------------------------------
+@pytest.mark.parametrize("heading", ["APPENDIX", "Appendix", "Appendix 1", "Appendix A", "Annex 1", "**ANNEX 2**"])
+def test_an_appendix_or_numbered_annex_starts_the_annex(heading):
+    """INTERPOL heads what a resolution adopts "APPENDIX"; "Annex 1" numbers in figures.
+    Neither was an annex heading: every paragraph after it was "Text outside the structure
+    of the resolution" (DOC004)."""
+    text = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2027 at its 95th session:\n\n"
+        "HAVING REGARD TO Article 8(d) of the Constitution,\n\n"
+        "ADOPTS the amendments set out in the appendix to this resolution.\n\nAdopted\n\n"
+        f"{heading}\n\n1. Article 10 is amended as follows:\n\n(a) paragraph 1 is replaced;\n\n2. Article 12 is deleted.\n"
+    )
+    result = lint(text, style="interpol")
+    assert result.findings == []
+    assert Kind.ANNEX in {p.kind for p in result.resolution.paragraphs}

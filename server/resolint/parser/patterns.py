@@ -43,9 +43,11 @@ DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
 ANNEX_TO_RESOLUTION = re.compile(r"^[*_#\s]*ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b", re.IGNORECASE)
 #: A decimal sub-item under a numbered item: "8.1 an open and transparent bidding process".
 DECIMAL_ITEM = re.compile(r"^\d{1,3}\.\d{1,3}\s")
-ANNEX = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)
+#: "Annex", "ANNEX II", "Annex 1 to the present resolution", "APPENDIX", "Appendix A" (as
+#: INTERPOL heads what a resolution adopts) alone on a line.
+ANNEX = re.compile(r"^[*_#\s]*(?:Annex(?:es)?|Appendix|Appendices)(?:\s+(?:[IVX]+|\d{1,2}|[A-Z]))?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)
 #: "Annex United Nations Convention against Cybercrime": an annex title on the same line.
-ANNEX_TITLED = re.compile(r"^[*_#\s]*Annex(?:es)?(?:\s+[IVX]+)?\s+[A-Z“\"]")
+ANNEX_TITLED = re.compile(r"^[*_#\s]*(?:Annex(?:es)?|Appendix)(?:\s+[IVX]+)?\s+[A-Z“\"]")
 #: The heading of an article or chapter of an annexed text ("Article 1: Competence",
 #: "CHAPTER II"), not a reference to one ("Article 5 of the Convention …").
 ARTICLE_HEADING = re.compile(
