@@ -468,3 +468,16 @@ def test_a_parsed_tree_is_freed_without_the_cyclic_collector():
         assert all(r() is None for r in refs)
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("between", ["Oceans and the law of the sea", "<!-- a note -->"])
+def test_a_paragraph_put_between_a_lead_in_and_its_first_item(between):
+    """An item typed "1." right after "… report on:" is its first item; with a heading put
+    between them it is not. The resumed walk joined the last one at the item, whose state
+    (the same lead-in, the same open lists) was the same: "right after" was read from the
+    paragraphs' indices, no part of the state (found by the property test above)."""
+    lead_in = "The General Assembly,\n\nRecalling its work,\n\n1. Requests the Secretary-General to report on:\n\n"
+    items = "    1. The status of ratifications;\n    1. The assistance provided;\n\n    1. The resources needed;\n"
+    memo = ParseMemo()
+    for text in (lead_in + items, lead_in + f"{between}\n\n" + items.replace("    1. The status", "   1. The status"), lead_in + items):
+        assert dump(parse(text, memo=memo)) == dump(parse(text))

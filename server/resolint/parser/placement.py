@@ -157,6 +157,11 @@ class Placement:
     #: The last paragraph was a section's bare number or letter ("I", "B."): the line
     #: after it is the section's title (:func:`section_heading`).
     after_marker: bool = False
+    #: The last paragraph placed is the latest clause: an item typed "1." right after it
+    #: is its first item (:func:`numbered_subitem`). Part of the state, not read from the
+    #: paragraphs' indices: a resumed walk compares states, and a heading put between the
+    #: clause and the item changes no index the state holds (``resolint.parser.resume``).
+    after_clause: bool = False
 
     @property
     def text(self) -> str:
@@ -566,7 +571,7 @@ def numbered_subitem(st: Placement, c: Clause) -> bool:
     if parent_label is None or parent_label.scheme is not LabelScheme.ARABIC:
         return False
     if not st.sub_stack:
-        if not (label.value == 1 and last.index == c.p.index - 1 and last.terminal_char(st.source) == ":"):
+        if not (label.value == 1 and st.after_clause and last.terminal_char(st.source) == ":"):
             return False
     elif not _goes_on_with_the_list(st, c, last):
         return False
@@ -898,6 +903,7 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
             if step(st, c):
                 break
     st.after_marker = p.kind is _HEADING and len(c.body) <= _MARKER_MAX_CHARS and P.SECTION_MARKER.match(c.body) is not None
+    st.after_clause = st.last_clause is p
     return lead
 
 
