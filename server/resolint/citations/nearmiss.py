@@ -134,10 +134,13 @@ def near_misses(
         # Only the names recognized in this paragraph can overlap a window inside it.
         local_taken = recognized.overlapping(start, end)
 
-        # The windows test the names by bisection (``recognized``): the names of the range
-        # are the ones that can overlap them, but a paragraph may hold thousands.
-        def compute(budget: int, start: int = start, end: int = end, hits: list[int] = hits):
-            return _range_results(text, start, end, hits, targets, recognized, accepted, memo, normalized, budget)
+        # The windows test the names of the range, the only ones that can overlap them;
+        # by bisection (``recognized``) when the range holds many (a paragraph may hold
+        # thousands), else one by one (most hold none or a few).
+        names = local_taken if len(local_taken) <= _FEW_NAMES else recognized
+
+        def compute(budget: int, start: int = start, end: int = end, hits: list[int] = hits, names=names):
+            return _range_results(text, start, end, hits, targets, names, accepted, memo, normalized, budget)
 
         if kept is not None and heads + len(hits) <= MAX_HEADS:  # every head word of the range is examined
             results = kept(n, start, local_taken, functools.partial(compute, len(hits)))
@@ -168,6 +171,11 @@ def _range_results(text, start, end, hits, targets, taken, accepted, memo, norma
         best = _best_window(text, words, i, candidates, taken, accepted, memo, normalized) if candidates else None
         out.append(None if best is None else best.moved(-start))
     return out
+
+
+#: Up to this many names recognized in a paragraph, its windows test each of them; past
+#: it, only those a bisection finds overlapping (:class:`_Taken`).
+_FEW_NAMES = 16
 
 
 class _Taken:
@@ -295,16 +303,18 @@ def _may_start(word: str) -> bool:
     return word[0].isupper() or word.startswith("UN")
 
 
-def _window(text: str, words, first: int, last: int, taken: _Taken, accepted: set[str]):
+def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]] | _Taken, accepted: set[str]):
     """(start, end, text) of words[first..last] if it may be a name (its first word is
     one :func:`_may_start`, the caller's test): it is not already recognized (``taken``:
-    the recognized names), and is not itself an accepted name."""
+    (start, end) of the recognized names, or their :class:`_Taken` index), and is not
+    itself an accepted name."""
     if last < first:
         return None
     s, e = words[first].start(), words[last].end()
     # A recognized name may lie inside a longer near-miss ("UN Convention against
     # Corruption" holds the alias "Convention against Corruption"), not across its edge.
-    if any(not (s < ts and te <= e) for ts, te in taken.overlapping(s, e)):
+    names = taken if isinstance(taken, list) else taken.overlapping(s, e)
+    if names and any(s < te and ts < e and not (s < ts and te <= e) for ts, te in names):
         return None
     cand = text[s:e].rstrip(".")
     if " ".join(cand.split()) in accepted:
