@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from resolint.model import Kind, LabelScheme
+from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
@@ -58,13 +58,7 @@ class NumberedPreambularParagraph(Rule):
         for p in ctx.facts.of_kinds((Kind.OPERATIVE,)):
             first_operative.setdefault(p.part, p.index)
         for p in ctx.facts.preamble:
-            if p.bullet is not None and p.parent is None and p.label is None and p.index < first_operative.get(p.part, p.index + 1) \
-                    and ctx.text[p.content.start : p.content.start + 3].lstrip("*_")[:1].isupper():
-                # A list bullet left by a word processor ("- Recalling …,"): no reference
-                # can point at it, so removing it is safe. Items under a lead-in keep
-                # theirs, and so does a bulleted paragraph after the operative part began
-                # ("… should include:" / "• reporting on …,"), or one in lower case: a
-                # list's item read as a preambular clause, whose bullet says what it is.
+            if p.bullet is not None and _stray_bullet(ctx, p, first_operative):
                 remove = Span(p.bullet.start, p.content.start)
                 yield Violation(p.bullet, "Stray list bullet before a preambular paragraph", Fix.safe("Remove the bullet", Edit(remove, "")),
                                 severity=Severity.WARNING)
@@ -73,3 +67,14 @@ class NumberedPreambularParagraph(Rule):
                 continue  # (a negotiation draft's "PP3" names the paragraph while it is negotiated)
             remove = Span(p.label.span.start, p.content.start)
             yield Violation(p.label.span, "Preambular paragraphs are not numbered", Fix.unsafe("Remove the number", Edit(remove, "")))
+
+
+def _stray_bullet(ctx: RuleContext, p: Paragraph, first_operative: dict[int, int]) -> bool:
+    """Whether the bullet of preambular paragraph ``p`` is a list bullet left by a word
+    processor ("- Recalling …,"): no reference can point at it, so removing it is safe.
+    Items under a lead-in keep theirs, and so does a bulleted paragraph after the operative
+    part began ("… should include:" / "• reporting on …,") or one in lower case: a list's
+    item read as a preambular clause, whose bullet says what it is."""
+    if p.parent is not None or p.label is not None or p.index >= first_operative.get(p.part, p.index + 1):
+        return False
+    return ctx.text[p.content.start : p.content.start + 3].lstrip("*_")[:1].isupper()
