@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-import calendar
+import datetime as dt
+import operator
 import re
 
+from resolint.citations.refdata import format_date
 from resolint.citations.types import MONTH_NAMES
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -101,8 +103,8 @@ _BEFORE_MONTH = frozenset({"st", "nd", "rd", "th", "of"})
 
 
 def _found(ctx: RuleContext, text: str):
-    """(pattern, match) for each date in figures or with a lower-case month, in no
-    particular order, each standing alone (:func:`_stands_alone`)."""
+    """The match of each date in figures or with a lower-case month, in no particular
+    order, each standing alone (:func:`_stands_alone`)."""
     starts = ctx.facts.separated_literal_starts(_ANCHORS)
     for lit in _SEPARATOR_BEFORE_YEAR:  # the second separator: the date starts 3-5 before it
         for q in starts[lit]:
@@ -121,7 +123,7 @@ def _first_alone(pattern: re.Pattern[str], text: str, starts: range, fits):
     for s in starts:
         m = pattern.match(text, s)
         if m is not None and fits(m) and _stands_alone(text, s, m.end()):
-            yield pattern, m
+            yield m
             return
 
 
@@ -135,23 +137,28 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (after[:1].isalnum() or after[:1] in "/-_" or (after[:1] in ".," and after[1:2].isdigit()))
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+def _readings(m: re.Match[str]) -> list[dt.date]:
+    """The days a date found by :func:`_found` may be: one for a lower-case month, for
+    ISO and for "15.12.2022"; two for "05.06.2022" (5 June, or 6 May as in the United
+    States); one for the same number twice ("06/06/2022"); none for no such day."""
+    if m.re is _LOWER_MONTH:
+        candidates = [(int(m.group("y")), MONTH_NAMES.index(m.group("m").capitalize()) + 1, int(m.group("d")))]
+    elif m.re is _ISO:
+        candidates = [(int(m.group("iy")), int(m.group("im")), int(m.group("id")))]
+    else:
+        y, a, b = int(m.group("y")), int(m.group("a")), int(m.group("b"))
+        candidates = [(y, b, a), (y, a, b)]
+    return list(dict.fromkeys(d for d in map(_day, candidates) if d is not None))
 
 
-def _readings(m: re.Match[str]) -> list[tuple[int, int, int]]:
-    """The (year, month, day) a date in figures may mean: ISO has one; "15.12.2022" one,
-    "05.06.2022" two (5 June, or 6 May as in the United States), the same date written
-    twice ("06/06/2022") one."""
-    if m.re is _ISO:
-        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
-        return [(y, mo, d)] if _valid(y, mo, d) else []
-    y, a, b = int(m.group("y")), int(m.group("a")), int(m.group("b"))
-    return list(dict.fromkeys(r for r in ((y, b, a), (y, a, b)) if _valid(*r)))
+def _day(ymd: tuple[int, int, int]) -> dt.date | None:
+    try:
+        return dt.date(*ymd)
+    except ValueError:
+        return None
 
 
-def _in_words(year: int, month: int, day: int) -> str:
-    return f"{day} {MONTH_NAMES[month - 1]} {year}"
+_START = operator.methodcaller("start")
 
 
 def _dates_not_in_words(ctx: RuleContext, quotes):
@@ -159,23 +166,19 @@ def _dates_not_in_words(ctx: RuleContext, quotes):
     paragraphs outside quotations. A date in figures that reads two ways has no fix: the
     drafter says which day it is."""
     text = ctx.text
-    for pattern, m in sorted(_found(ctx, text), key=lambda found: found[1].start()):
+    for m in sorted(_found(ctx, text), key=_START):
         start, end = m.span()
         p = paragraph_at(ctx, start)
         if p is None or not p.own or in_spans(start, quotes):
             continue
         span = Span(start, end)
-        if pattern is _LOWER_MONTH:
-            y, mo, d = int(m.group("y")), MONTH_NAMES.index(m.group("m").capitalize()) + 1, int(m.group("d"))
-            readings = [(y, mo, d)] if _valid(y, mo, d) else []
-        else:
-            readings = _readings(m)
+        readings = _readings(m)
         if len(readings) == 1:
-            want = _in_words(*readings[0])
+            want = format_date(readings[0])
             fix = Fix.safe(f"Write '{want}'", Edit(_with_article(text, span), want))
             yield Violation(span, f"Write the date as '{want}' (day, month, year, the month in words)", fix)
         elif readings:
-            both = " or ".join(f"'{_in_words(*r)}'" for r in readings)
+            both = " or ".join(f"'{format_date(r)}'" for r in readings)
             yield Violation(span, f"Write the date in words, day, month, year: '{m.group(0)}' may be {both}")
 
 
