@@ -75,9 +75,16 @@ class _Index:
         return cls(rows, by_place, by_year_place, last_year)
 
 
-def _index(filename: str) -> _Index:
+def _where(filename: str) -> tuple[str, bool]:
+    """(the file's name, whether it is a house's own): "@/…/sessions.csv", as the
+    configuration resolves a house's file, or a name of the built-in data."""
     name = filename[1:] if filename.startswith("@") else filename
-    if not os.path.isabs(name):  # (asked for every citation: no Path object)
+    return name, os.path.isabs(name)  # (asked for every citation: no Path object)
+
+
+def _index(filename: str) -> _Index:
+    name, house = _where(filename)
+    if not house:
         return _builtin(name)
     try:
         st = os.stat(name)
@@ -122,7 +129,7 @@ def after_the_data(filename: str, year: int, body: str | None) -> bool:
     the built-in data holds: a snapshot cannot say where such a conference met (a draft
     at this year's conference cites it, "Resolution 71 (Rev. Doha, 2026)"). A house's own
     file (``@sessions.csv``) is its list of every session: a year it lacks is reported."""
-    if filename.startswith("@") or os.path.isabs(filename):
+    if _where(filename)[1]:
         return False
     last = _index(filename).last_year.get(body or "")
     return last is None or year > last
