@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from resolint.facts import Analysis
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -54,11 +55,8 @@ class NumberedPreambularParagraph(Rule):
     fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
-        first_operative: dict[int, int] = {}  # part -> index of its first operative paragraph
-        for p in ctx.facts.of_kinds((Kind.OPERATIVE,)):
-            first_operative.setdefault(p.part, p.index)
         for p in ctx.facts.preamble:
-            if p.bullet is not None and _stray_bullet(ctx, p, first_operative):
+            if p.bullet is not None and _stray_bullet(ctx, p):
                 remove = Span(p.bullet.start, p.content.start)
                 yield Violation(p.bullet, "Stray list bullet before a preambular paragraph", Fix.safe("Remove the bullet", Edit(remove, "")),
                                 severity=Severity.WARNING)
@@ -69,12 +67,21 @@ class NumberedPreambularParagraph(Rule):
             yield Violation(p.label.span, "Preambular paragraphs are not numbered", Fix.unsafe("Remove the number", Edit(remove, "")))
 
 
-def _stray_bullet(ctx: RuleContext, p: Paragraph, first_operative: dict[int, int]) -> bool:
+def _first_operatives(facts: Analysis) -> dict[int, int]:
+    """Part -> index of its first operative paragraph (asked only of a draft whose preamble
+    has a bullet)."""
+    out: dict[int, int] = {}
+    for p in facts.of_kinds((Kind.OPERATIVE,)):
+        out.setdefault(p.part, p.index)
+    return out
+
+
+def _stray_bullet(ctx: RuleContext, p: Paragraph) -> bool:
     """Whether the bullet of preambular paragraph ``p`` is a list bullet left by a word
     processor ("- Recalling …,"): no reference can point at it, so removing it is safe.
     Items under a lead-in keep theirs, and so does a bulleted paragraph after the operative
     part began ("… should include:" / "• reporting on …,") or one in lower case: a list's
     item read as a preambular clause, whose bullet says what it is."""
-    if p.parent is not None or p.label is not None or p.index >= first_operative.get(p.part, p.index + 1):
+    if p.parent is not None or p.label is not None or p.index >= ctx.facts.derived(_first_operatives).get(p.part, p.index + 1):
         return False
     return ctx.text[p.content.start : p.content.start + 3].lstrip("*_")[:1].isupper()
