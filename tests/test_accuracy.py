@@ -1358,3 +1358,52 @@ def test_an_appendix_or_numbered_annex_starts_the_annex(heading):
     result = lint(text, style="interpol")
     assert result.findings == []
     assert Kind.ANNEX in {p.kind for p in result.resolution.paragraphs}
+
+
+# -- a signature block after the operative part ----------------------------------------------------
+_SIGNED = (
+    "FORUM: General Assembly First Committee\nQUESTION OF: Small arms\nSUBMITTED BY: Peru\n\n"
+    "The General Assembly First Committee,\n\nAlarmed by the spread of small arms,\n\n"
+    "1. Urges Member States to mark all small arms;\n\n2. Decides to remain seized of the matter{end}\n\n{block}"
+)
+
+
+@pytest.mark.parametrize("block", [
+    "Signed,\nDelegate of Peru\nDelegate of Chile\n",
+    "Signed,\n\nDelegate of Peru\n\nDelegate of Chile\n",
+    "Signatories:\n\nPeru, Chile, Ghana, Norway\n",
+    "**Sponsors:** Peru, Chile\n",
+    "The Delegation of Peru\n",
+])
+def test_a_signature_block_after_the_final_paragraph_is_closing_lines(block):
+    """A Model UN resolution ends with its signatories: "Signed," ends with a comma, so it
+    was read as a preambular clause after the operative part (DOC003, an error) with an
+    unknown opener; the names after it were text outside the resolution."""
+    result = lint(_SIGNED.format(end=".", block=block), style="mun")
+    assert result.findings == []
+    tail = [p.kind for p in result.resolution.paragraphs if p.span.start > result.resolution.operative[-1].span.start]
+    assert tail and set(tail) == {Kind.CLOSING}
+
+
+def test_a_signature_block_does_not_hide_a_wrong_final_mark_or_a_misplaced_clause():
+    result = lint(_SIGNED.format(end=";", block="Signed,\nDelegate of Peru\n"), style="mun")
+    assert [f.code for f in result.findings] == ["OPR007"]
+    result = lint(_SIGNED.format(end=".", block="Recalling its earlier work,\n"), style="mun")
+    assert "DOC003" in {f.code for f in result.findings}
+
+
+def test_after_a_signature_block_a_section_mark_and_an_annex_are_still_read():
+    text = _SIGNED.format(end=".", block="Signatories:\n\nPeru, Chile\n\nAnnex\n\nThe list of small arms.\n")
+    result = lint(text, style="mun")
+    assert result.findings == []
+    assert result.resolution.paragraphs[-1].kind is Kind.ANNEX
+
+
+def test_a_signature_block_reads_the_same_by_the_language_servers_lint():
+    linter = IncrementalLinter()
+    signed, ended = _SIGNED.format(end=".", block="Signed,\n\nDelegate of Peru\n"), _SIGNED.format(end=".", block="")
+    for text in (signed, ended + "Delegate of Peru\n", signed, signed.replace("Signed,", "Signed"), ended + "stray note\n", signed):
+        got = linter.lint(text, Settings(), style="mun")
+        want = lint(text, style="mun")
+        assert [(p.kind, p.span) for p in got.resolution.paragraphs] == [(p.kind, p.span) for p in want.resolution.paragraphs]
+        assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]

@@ -38,6 +38,19 @@ ADOPTED = re.compile(r"^[*_]*(Adopted|Adoptée|Adoptada)\b", re.IGNORECASE)
 PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b", re.IGNORECASE)
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
+#: The heading of a signature block after the operative part ("Signed,", "Signatories:",
+#: "Sponsors:", "Submitted by:"): Model UN conferences end a resolution with one.
+SIGNATURE_HEADING = re.compile(
+    r"^[*_]*(?:Signed|Signatures?|Signatories|(?:Co-?)?sponsors|(?:Co-?)?sponsored\s+by|(?:Co-?)?submitted\s+by)"
+    r"(?:\s+by)?[*_]*\s*(?:[,:]|$)",
+    re.IGNORECASE,
+)
+#: A line of a signature block: "Delegate of Canada", "The Delegation of the Republic of Korea".
+SIGNATORY = re.compile(
+    r"^[*_]*(?:The\s+)?(?:Delegates?|Delegations?|(?:Permanent\s+)?Representatives?|Ambassadors?|Head\s+of\s+(?:the\s+)?delegation)"
+    r"\s+of\s+\S",
+    re.IGNORECASE,
+)
 #: "ANNEX 1 TO RESOLUTION 48 (REV. DUBAI, 2018) Matters for reporting …": an ITU annex
 #: heading, possibly with its title on the same line.
 ANNEX_TO_RESOLUTION = re.compile(r"^[*_#\s]*ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b", re.IGNORECASE)

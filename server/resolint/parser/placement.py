@@ -53,6 +53,8 @@ class Phase(enum.Enum):
     PREAMBLE = "preamble"
     OPERATIVE = "operative"
     CLOSING = "closing"  # after "Adopted …" / "38th plenary meeting" / a date line
+    #: In a signature block after the operative part ("Signatories:" and the names after it).
+    SIGNATURES = "signatures"
     #: After the title line of the next resolution of a compilation, which followed the
     #: operative part / the closing lines (where the walk goes back to without an opening).
     NEXT_TITLE = "next title"
@@ -107,6 +109,8 @@ _NOT_A = _LETTERS - set("aA")  # ANNEX…, ADOPTED: "Annex", "Adopted"
 _NOT_A_OR_C = _LETTERS - set("aAcCtT")  # "Article", "Chapter", "Contents", "Table of contents"
 _NOT_W = _LETTERS - set("wW")  # DECLARATION_START: "We, the Heads of State …"
 _DIGITS = frozenset("0123456789")
+#: Where the operative part has begun: a closing line or an annex may come.
+_AFTER_BODY = (Phase.OPERATIVE, Phase.CLOSING, Phase.SIGNATURES)
 
 
 @dataclass(slots=True)
@@ -328,6 +332,7 @@ def next_resolution_title(st: Placement, c: Clause) -> bool:
 
 _AFTER_TITLE = {Phase.OPERATIVE: Phase.NEXT_TITLE, Phase.CLOSING: Phase.NEXT_TITLE_CLOSED}
 _BEFORE_TITLE = {after: before for before, after in _AFTER_TITLE.items()}
+_AFTER_TITLE[Phase.SIGNATURES] = Phase.NEXT_TITLE_CLOSED
 _TITLE_LEADS = frozenset("R*_# \t")
 
 
@@ -357,7 +362,7 @@ def annex_heading(st: Placement, c: Clause) -> bool:
     """"Annex", or after the operative part "Annex <title>": the annex starts."""
     if c.lead in _NOT_A:
         return False
-    after_body = st.phase in (Phase.OPERATIVE, Phase.CLOSING)
+    after_body = st.phase in _AFTER_BODY
     if P.ANNEX.match(c.body) or P.ANNEX_TO_RESOLUTION.match(c.body) or (after_body and P.ANNEX_TITLED.match(c.body)):
         st.in_annex = True
         c.p.kind = Kind.ANNEX
@@ -380,12 +385,31 @@ def closing_line(st: Placement, c: Clause) -> bool:
     """"Adopted …", "38th plenary meeting", and a date line after the operative part."""
     if c.lead in _NOT_A:
         return False
-    after_body = st.phase in (Phase.OPERATIVE, Phase.CLOSING)
+    after_body = st.phase in _AFTER_BODY
     if P.ADOPTED.match(c.body) or P.PLENARY.match(c.body) or (after_body and P.DATE_LINE.match(c.body)):
         c.p.kind = Kind.CLOSING
         st.phase = Phase.CLOSING
         return True
     return False
+
+
+#: Letters a signature block's first line can start with (``P.SIGNATURE_HEADING``, ``P.SIGNATORY``).
+_NOT_SIGNATURE = _LETTERS - set("sScCdDrRaAhHtTpP")
+
+
+def signature_block(st: Placement, c: Clause) -> bool:
+    """A signature block after the operative part ("Signed,", "Signatories:", "Delegate
+    of Canada"), as Model UN resolutions end: closing lines, not a preambular clause out
+    of place (it ends with a comma) nor text outside the resolution. What follows it (the
+    names) is the block's too, up to a section mark (:func:`after_closing`)."""
+    if c.p.label is not None or c.lead in _NOT_SIGNATURE or st.phase not in _AFTER_BODY:
+        return False
+    if not (P.SIGNATURE_HEADING.match(c.body) or (P.SIGNATORY.match(c.body) and c.body.rstrip()[-1:] not in ".;")):
+        return False
+    c.p.kind = Kind.CLOSING
+    st.phase = Phase.SIGNATURES
+    st.close_lists()
+    return True
 
 
 def text_after_the_final_paragraph(st: Placement, c: Clause) -> bool:
@@ -427,13 +451,14 @@ def markdown_heading(st: Placement, c: Clause) -> bool:
 
 
 def after_closing(st: Placement, c: Clause) -> bool:
-    """After the closing lines only a real section mark ("B", "II.") starts a new part."""
-    if st.phase is not Phase.CLOSING:
+    """After the closing lines only a real section mark ("B", "II.") starts a new part;
+    the rest is outside the resolution, or the names of a signature block."""
+    if st.phase is not Phase.CLOSING and st.phase is not Phase.SIGNATURES:
         return False
     if P.SECTION_HEADING.match(c.body) and len(c.body) < SECTION_HEADING_MAX_CHARS:
         c.p.kind = Kind.HEADING
     else:
-        c.p.kind = Kind.UNPLACED
+        c.p.kind = Kind.CLOSING if st.phase is Phase.SIGNATURES else Kind.UNPLACED
     return True
 
 
@@ -856,6 +881,7 @@ BODY_STEPS: tuple[Step, ...] = (
     annex_heading,
     adopted_text,
     closing_line,
+    signature_block,
     text_after_the_final_paragraph,
     markdown_heading,
     after_closing,
