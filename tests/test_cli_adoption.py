@@ -473,6 +473,25 @@ def test_draft_signal(text, is_draft):
     assert bool(draft_signal(text)) is is_draft
 
 
+@pytest.mark.parametrize("before", ["\u200f", "\u200e\u200f", "\ufeff\u200b", "\u2066", "\u00ad"])
+def test_an_opening_after_marks_that_print_nothing_is_a_draft(before):
+    """A direction mark before each line (a word processor set to Arabic or Hebrew) or a
+    zero-width space before the opening: the draft was skipped as not a draft."""
+    from resolint.cli.drafts import draft_signal
+
+    assert draft_signal(f"{before}The General Assembly,{before}\n\n1. Decides to act.\n")
+    assert draft_signal(f"Notes\n\n{before}78/10. Cooperation on lakes\n")
+
+
+def test_a_vertical_tab_does_not_break_a_line_for_the_draft_test():
+    """Word writes a line break within a paragraph as a vertical tab; the parser breaks
+    lines at CR and LF only, and so does the test of whether a file is a draft."""
+    from resolint.cli.drafts import draft_signal
+
+    assert not draft_signal("Minutes of the meeting\vThe General Assembly,\n")
+    assert draft_signal("The General Assembly,\v\n\n1. Decides to act.\n")
+
+
 @pytest.mark.parametrize(("name", "is_draft"), [("draft.txt", True), ("draft.docx", True), ("notes.md", False)])
 def test_an_indented_opening_is_a_draft_but_in_markdown(name, is_draft):
     """A United Nations draft copied from its PDF indents the opening and every paragraph:

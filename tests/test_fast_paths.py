@@ -68,8 +68,13 @@ def test_config_finder_reads_a_folder_once(tmp_path, monkeypatch):
 @given(st.lists(st.sampled_from(["a", "bb ", "\n", "\r", "\r\n", "\x0b", "\x1c", "\u2028", "\x85", "x" * 700, ""]), max_size=400),
        st.sampled_from([0, 1, 3, 200, 5000]))
 def test_head_lines_are_the_first_lines(pieces, count):
+    """The lines the parser reads (breaks at CR, LF and CRLF only: a vertical tab or a
+    line separator is inside a line)."""
+    from resolint.source import SourceText
+
     text = "".join(pieces)
-    assert list(_head_lines(text, count)) == text.splitlines()[:count]
+    source = SourceText(text)
+    assert list(_head_lines(text, count)) == [source.line_text(i) for i in range(min(count, source.line_count))]
 
 
 def test_head_lines_stop_where_the_reader_stops():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from resolint.engine import lint
 from resolint.model import Kind, LabelScheme
 from resolint.parser import parse
+from resolint.parser.blocks import EDGE_MARKS
 
 UN = """78/99. Strengthening cooperation
 
@@ -118,6 +120,21 @@ def test_layout_variants_parse_the_same(transform):
     a, b = parse(base), parse(transform(base))
     assert kinds(a) == kinds(b)
     assert [p.number for p in a.operative] == [p.number for p in b.operative] == [1, 2]
+
+
+@pytest.mark.parametrize("mark", list(EDGE_MARKS) + ["\u200b", "\ufeff"], ids=lambda m: f"U+{ord(m):04X}")
+def test_marks_that_print_nothing_at_a_lines_edges_parse_the_same(mark):
+    """A word processor set to Arabic or Hebrew puts a direction mark before each line,
+    and copies from web pages leave joiners and soft hyphens: before "The General
+    Assembly," one hid the opening (DOC001, and the default style). Every line is
+    read as without them."""
+    base = "78/10. Cooperation\n\nThe General Assembly,\n\nRecalling its resolution 74/1,\n\n1. Decides to act;\n\n(a) First;\n\n2. Requests a report.\n"
+    marked = "\n".join(f"{mark}{line}{mark}" if line else line for line in base.split("\n"))
+    a, b = lint(base), lint(marked)
+    assert kinds(a.resolution) == kinds(b.resolution)
+    assert [p.number for p in b.resolution.operative] == [1, 2]
+    assert (b.style.name, b.style.detected_because) == (a.style.name, a.style.detected_because)
+    assert [f.code for f in b.findings] == [f.code for f in a.findings]
 
 
 def test_wrapped_paragraphs_join_lines():

@@ -203,6 +203,11 @@ DIRECTIVES = [
 def drafts(draw) -> str:
     """A draft as text: lines joined by LF, CRLF or CR, or a mix of them."""
     lines = draw(draft_lines())
+    if draw(st.integers(0, 9)) == 0:
+        # A mark that prints nothing at the edges of every line, as a word processor set
+        # to a right-to-left language writes them.
+        mark = draw(st.sampled_from(["\u200f", "\u200e", "\u202b", "\u2066", "\u00ad", "\u200b"]))
+        lines = [f"{mark}{line}{mark}" if line and draw(st.integers(0, 3)) else line for line in lines]
     mode = draw(st.sampled_from(["\n", "\n", "\r\n", "\r\n", "\r", "mixed"]))
     out = []
     for line in lines:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from resolint.parser import patterns as P
+from resolint.parser.blocks import EDGE_MARKS
 from resolint.parser.placement import is_opening
 
 #: Names that are drafts by themselves (the extension's language patterns).
@@ -27,7 +28,11 @@ CANDIDATE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 SCAN_LINES = 200
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_DECOR = re.compile(r"^[\s>#*_]+|[\s*_]+$")
+#: Marks and what prints nothing around a line's text (:data:`resolint.parser.blocks.EDGE_MARKS`).
+_DECOR = re.compile(rf"^[\s>#*_\u200b\ufeff{EDGE_MARKS}]+|[\s*_\u200b\ufeff{EDGE_MARKS}]+$")
+#: Line breaks as the parser reads them (``resolint.source.LINE_BREAKS``): a vertical
+#: tab, which Word writes for a line break within a paragraph, is not one.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SYMBOL_LINE = re.compile(rf"^(?:{P.SYMBOL.pattern})$")
 _NUMBER_LINE = re.compile(
     r"^(?:(?i:Resolution\s+No\.?\s*\d+\b.{0,200})"  # "Resolution No. 3 …"
@@ -81,7 +86,7 @@ def draft_signal(text: str, markdown: bool = True) -> str:
 
 
 def _head_lines(text: str, count: int) -> Iterator[str]:
-    """The first ``count`` lines of ``text`` as ``str.splitlines`` reads them, read from
+    """The first ``count`` lines of ``text`` as the parser reads them, read from
     ever longer prefixes, without splitting a whole archive file into lines when the
     opening is in its first lines.
 
@@ -91,7 +96,7 @@ def _head_lines(text: str, count: int) -> Iterator[str]:
     given = 0
     size = 4096
     while given < count:
-        lines = text[:size].splitlines()
+        lines = _LINE_BREAK.split(text[:size])
         whole = size >= len(text)
         if not whole:
             lines.pop()  # perhaps cut short

@@ -15,7 +15,7 @@ from resolint.directives import OPEN as DIRECTIVE_OPEN
 from resolint.directives import find_directives
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
-from resolint.parser.blocks import RawParagraph, split_paragraphs
+from resolint.parser.blocks import EDGE_CHARS, RawParagraph, split_paragraphs
 from resolint.parser.continuations import continues_in_capitals
 from resolint.parser.groups import (
     MAX_FURNITURE_LINES,
@@ -151,7 +151,7 @@ class _Parser:
     def _find_opening_line(self) -> int | None:
         src = self.source
         for line in range(src.line_count):
-            stripped = src.line_text(line).strip()
+            stripped = src.line_text(line).strip(EDGE_CHARS).strip()
             if stripped and is_opening(stripped):
                 return line
         return None

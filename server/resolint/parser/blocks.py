@@ -18,6 +18,13 @@ from resolint.source import SourceText, Span
 
 # Every Unicode space the drafts we have seen carry, plus the BOM and zero-width space.
 SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\f\v"
+#: Characters that print nothing and stand at a line's edge in copied text: direction
+#: marks, embeddings and isolates (a word processor set to Arabic or Hebrew puts them
+#: before each line), joiners, the word joiner and the soft hyphen. Before "The General
+#: Assembly," one hid the opening: the draft was read without one, or skipped as no draft.
+EDGE_MARKS = "\u00ad\u061c\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+#: What a paragraph's edges are stripped of.
+EDGE_CHARS = SPACE_CHARS + EDGE_MARKS
 
 _LABEL_START = re.compile(
     r"""(?:[-*•‣◦·–—]\s+)?          # a stray bullet
@@ -51,15 +58,15 @@ class RawParagraph:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in SPACE_CHARS:
+    while start < end and text[start] in EDGE_CHARS:
         start += 1
-    while end > start and text[end - 1] in SPACE_CHARS:
+    while end > start and text[end - 1] in EDGE_CHARS:
         end -= 1
     return start, end
 
 
 def is_blank(line: str) -> bool:
-    return not line.strip(SPACE_CHARS)
+    return not line.strip(EDGE_CHARS)
 
 
 def starts_new_paragraph(prev: str, line: str) -> bool:
