@@ -162,3 +162,22 @@ def test_near_miss_head_words_of_one_paragraph_grow_linearly():
     t_small, t_large = time_for(small), time_for(large)
     exponent = math.log(max(t_large, 1e-6) / max(t_small, 1e-6)) / math.log(large / small)
     assert not (t_large > 0.2 and exponent > MAX_EXPONENT), f"{small} heads {t_small:.3f} s, {large} heads {t_large:.3f} s (growth ~n^{exponent:.1f})"
+
+
+def test_the_text_report_of_many_findings_on_one_line_grows_linearly():
+    """A paragraph is one line: 20,000 findings in a 200 KB one each read and escaped the
+    whole line for its excerpt (17 s for the text report of that file, 0.5 s now)."""
+    from resolint.cli.render import RenderOptions, text_lines
+    from resolint.cli.report import FileReport
+    from resolint.engine import lint
+
+    def report_time(n: int) -> float:
+        result = lint(_run("(ABC) ")(n))  # an abbreviation defined again and again: a finding each
+        report = FileReport("d.txt", result.source, findings=result.findings)
+        assert len(report.findings) > n // 10
+        return best_time(lambda: text_lines(report, RenderOptions()), 3, cpu=True)
+
+    small, large = 20_000, 100_000
+    t_small, t_large = report_time(small), report_time(large)
+    exponent = math.log(max(t_large, 1e-6) / max(t_small, 1e-6)) / math.log(large / small)
+    assert not (t_large > 0.1 and exponent > MAX_EXPONENT), f"{t_small:.3f} s, {t_large:.3f} s (growth ~n^{exponent:.1f})"

@@ -82,25 +82,16 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
 
 
-def _shown_line(line: str, col: int, width: int) -> tuple[str, int, int]:
+def _shown_line(line: str, col: int, width: int, view: LineView | None = None) -> tuple[str, int, int]:
     """The source line as shown (tabs as one space, controls escaped, long lines cut)
-    and the caret's column and width in it.
-
-    A line without control characters keeps its columns (a tab becomes one space), so
-    only a line with one is rebuilt a character at a time: a paragraph is one line, often
-    thousands of characters, and the per-character path was a tenth of a text report of
-    the corpus."""
-    if _CONTROL.search(line) is None:
-        shown = line.replace("\t", " ")
+    and the caret's column and width in it. ``view``: the line's :func:`_line_view`, when
+    the caller keeps it for several findings on one line."""
+    shown, starts = view if view is not None else _line_view(line)
+    if starts is None:
         at, end = min(col, len(line)), min(col + width, len(line))
     else:
-        pieces = [visible(ch) if ch != "\t" else " " for ch in line]
-        starts = [0]
-        for piece in pieces:
-            starts.append(starts[-1] + len(piece))
-        shown = "".join(pieces)
-        at = starts[min(col, len(pieces))]
-        end = starts[min(col + width, len(pieces))]
+        at = starts[min(col, len(line))]
+        end = starts[min(col + width, len(line))]
     w = max(1, end - at)
     if len(shown) > 160:
         lo = max(0, at - 60)
@@ -108,6 +99,27 @@ def _shown_line(line: str, col: int, width: int) -> tuple[str, int, int]:
         at = at - lo + (1 if lo else 0)
     w = min(w, max(1, len(shown) - at))
     return shown, at, w
+
+
+#: A line as shown, and where each of its characters starts in it (None: where it stood).
+LineView = tuple[str, "list[int] | None"]
+
+
+def _line_view(line: str) -> LineView:
+    """``line`` with tabs as one space and control characters escaped, and the column of
+    each character in it.
+
+    A line without control characters keeps its columns (a tab becomes one space), so
+    only a line with one is rebuilt a character at a time: a paragraph is one line, often
+    thousands of characters, and the per-character path was a tenth of a text report of
+    the corpus."""
+    if _CONTROL.search(line) is None:
+        return line.replace("\t", " "), None
+    pieces = [visible(ch) if ch != "\t" else " " for ch in line]
+    starts = [0]
+    for piece in pieces:
+        starts.append(starts[-1] + len(piece))
+    return "".join(pieces), starts
 
 
 def render_text(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
@@ -130,6 +142,10 @@ def text_lines(r: FileReport, opts: RenderOptions) -> list[str]:
     if r.error:
         out.append(f"{c('bold', path)}: {c('error', 'error')}: {visible(r.error)}")
         return out
+    # A line read and escaped once for the findings on it, which follow one another (in
+    # text order): per finding, the 20,000 findings of a 200 KB paragraph each read all of
+    # it (17 s). Only the last line is kept: a 50 MB file's lines are not held twice.
+    kept: tuple[int, str, LineView] | None = None
     for f in r.findings:
         sev = f.severity.value
         pos = r.source.position(f.span.start)
@@ -137,10 +153,13 @@ def text_lines(r: FileReport, opts: RenderOptions) -> list[str]:
         where = paragraph_of(r, f)
         loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
         out.append(f"{c('bold', path)}:{visible(loc)}: {c(sev, sev + ':')} {c(sev, f.code)} {visible(f.message)}{fixable}")
-        line = r.source.line_text(pos.line)
+        if kept is None or kept[0] != pos.line:
+            text = r.source.line_text(pos.line)
+            kept = (pos.line, text, _line_view(text))
+        _, line, view = kept
         end_pos = r.source.position(f.span.end)
         width = (end_pos.character - pos.character) if end_pos.line == pos.line else len(line) - pos.character
-        shown, at, w = _shown_line(line, pos.character, max(1, width))
+        shown, at, w = _shown_line(line, pos.character, max(1, width), view)
         out.append(f"  {c('dim', '|')} {shown}")
         out.append(f"  {c('dim', '|')} {' ' * at}{c(sev, '^' * w)}")
     for note in r.notes:
