@@ -1407,3 +1407,55 @@ def test_a_signature_block_reads_the_same_by_the_language_servers_lint():
         want = lint(text, style="mun")
         assert [(p.kind, p.span) for p in got.resolution.paragraphs] == [(p.kind, p.span) for p in want.resolution.paragraphs]
         assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
+
+
+# -- a Cyrillic or Greek letter drawn like a Latin one -------------------------------------------
+_LOOK = "The General Assembly,\n\n{pre} its resolution 78/230,\n\n1. {op} to remain seized of the matter.\n"
+
+
+@pytest.mark.parametrize(("pre", "op"), [
+    ("R\u0435calling", "Decides"),  # Cyrillic e
+    ("Recalling", "\u0421ALLS UPON all States"),  # Cyrillic capital Es
+    ("Recalling", "D\u0435cid\u0435s"),  # twice in one word: one finding
+    ("Rec\u03bfgnizing", "Decides"),  # Greek omicron
+])
+def test_a_look_alike_letter_is_reported_once_per_word_and_its_fix_reads_the_word(pre, op):
+    """A keyboard switched to another alphabet leaves letters drawn like Latin ones: the
+    opener was "'R' is not a preambular opener", and nothing said why."""
+    text = _LOOK.format(pre=pre, op=op)
+    from resolint.fixes import fix_text
+
+    found = [f for f in lint(text).findings if f.code == "TRM015"]
+    assert len(found) == 1
+    fixed = fix_text(text, lint).text
+    assert fixed.isascii()
+    assert lint(fixed).findings == []
+
+
+@pytest.mark.parametrize(("words", "reported"), [
+    ("the Declaration of \u041c\u043e\u0441\u043a\u0432\u0430", False),  # a word of the other alphabet
+    ("the \u041c\u0418\u0414 office", False),  # a Cyrillic letter with no Latin look-alike (И)
+    ("the \u0395\u03bb\u03bb\u03ac\u03c2 office and \u0395\u039b\u039b\u0391\u03a3", False),
+    ("the word \u0441\u0435\u0440a", False),  # Russian "сера" with a Latin a: mostly the other alphabet
+    ("the \u0414\u0435partment", False),  # with a Cyrillic letter no Latin one looks like (Д): no fix to offer
+    ("the \u041cOSCOW Declaration", True),  # a Latin word with one Cyrillic capital
+    ("the groups related to \u041e\u0422\u0422 and others", True),  # look-alikes only, between English words
+    ("the groups related to \u041e\u0422\u0422", True),  # ... at the paragraph's end
+    ("\u041e\u0422\u0422 \u0441\u0435\u0440\u0430 groups", False),  # ... beside a word of the other alphabet
+])
+def test_a_word_of_another_alphabet_is_left_alone(words, reported):
+    text = _LOOK.format(pre="Recalling", op=f"Decides, with {words},")
+    assert [f.code for f in lint(text).findings] == (["TRM015"] if reported else [])
+
+
+def test_a_look_alike_typed_in_the_editor_is_found_by_the_language_servers_lint():
+    linter = IncrementalLinter()
+    clean = _LOOK.format(pre="Recalling", op="Decides")
+    texts = (clean, clean.replace("Decides", "D\u0435cides"), clean, clean.replace("its resolution", "its r\u0435solution"), clean)
+    seen = []
+    for text in texts:
+        got = linter.lint(text, Settings(), style="un-ga")
+        want = lint(text, style="un-ga")
+        assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
+        seen.append("TRM015" in {f.code for f in got.findings})
+    assert seen == [False, True, False, True, False]

@@ -11,7 +11,16 @@ from resolint.citations.instruments import _convention_starts
 from resolint.citations.patterns import ANY_CONVENTION, QUOTE, QUOTE_OPENERS
 from resolint.directives import OPEN, find_directives
 from resolint.facts.abbreviations import DEFINITION
-from resolint.literals import ascii_digits_only, find_all, find_all_again, find_matches_again, first_of, matches_at, starts_of
+from resolint.literals import (
+    ascii_digits_only,
+    find_all,
+    find_all_again,
+    find_matches_again,
+    first_of,
+    matches_at,
+    non_ascii,
+    starts_of,
+)
 from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
 from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
 from resolint_rules.opr.operative_numbering_sequence import _REF_HEAD, _REF_TAIL
@@ -74,6 +83,14 @@ def test_first_of_is_the_regex_alternation(text, literals):
 @example("Arabic-Indic ٣ and ASCII 3")
 def test_ascii_digits_only_is_whether_every_digit_is_ascii(text):
     assert ascii_digits_only(text) == all(c in "0123456789" for c in re.findall(r"\d", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("a1 ’é😀\ud800٣Рο\x7f\x80")), min_size=1, max_size=3))
+def test_non_ascii_is_the_characters_beyond_ascii_of_each_text_asked(texts):
+    """Asked about several texts in turn, each answer is its own (the last one is kept)."""
+    for text in texts + texts[::-1]:
+        assert non_ascii(text) == "".join(c for c in text if ord(c) > 127)
 
 
 DIGIT_TEXT = st.lists(st.sampled_from(["1", "2", "0", "8", "9", "19", "20", "18", "st", "nd", "RD", "th", "x", " ", "٣", "’", "and"]), max_size=30).map("".join)

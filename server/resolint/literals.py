@@ -150,7 +150,22 @@ def ascii_digits_only(text: str) -> bool:
     only those there and a scan may look for ASCII digits as literals. The characters
     beyond ASCII are few in a draft: they are picked out in C (the text as UTF-8 less its
     ASCII bytes, which leaves whole characters) and searched for another digit."""
-    if text.isascii():
-        return True
+    return text.isascii() or _DIGIT.search(non_ascii(text)) is None
+
+
+def non_ascii(text: str) -> str:
+    """The characters of ``text`` beyond ASCII, in order: the text as UTF-8 less its ASCII
+    bytes, which leaves whole characters (a pass in C; a draft holds few of them). A
+    search for a character that only other alphabets have reads this, not the text: a
+    regular expression's character class tried at every position of every text was
+    three times the cost. The last text's answer is kept (by identity): two rules of a
+    lint ask about the same text."""
+    last = _last_non_ascii
+    if last[0] is text:
+        return last[1]
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    return _DIGIT.search(rest) is None
+    _last_non_ascii[:] = [text, rest]
+    return rest
+
+
+_last_non_ascii: list = [None, ""]

@@ -9,6 +9,7 @@ from resolint_rules.trm.inconsistent_instrument_short_form import InconsistentIn
 from resolint_rules.trm.instrument_first_mention import InstrumentFirstMention
 from resolint_rules.trm.instrument_name_variant import InstrumentNameVariant
 from resolint_rules.trm.invisible_character import InvisibleCharacter
+from resolint_rules.trm.look_alike_letter import LookAlikeLetter
 from resolint_rules.trm.member_term import MemberTerm
 from resolint_rules.trm.number_glued_to_word import NumberGluedToWord
 from resolint_rules.trm.organization_term import OrganizationTerm
@@ -18,5 +19,5 @@ from resolint_rules.trm.spelling import Spelling
 RULES = [
     InstrumentNameVariant, InstrumentFirstMention, ConventionBeforeNamed, ArticleCapitalization, ChiefOfficerTitle,
     MemberTerm, SelfReference, AbbreviationBeforeDefinition, AbbreviationDefinedTwice, Spelling, NumberGluedToWord,
-    OrganizationTerm, InconsistentInstrumentShortForm, InvisibleCharacter,
+    OrganizationTerm, InconsistentInstrumentShortForm, InvisibleCharacter, LookAlikeLetter,
 ]

@@ -21,7 +21,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
-from resolint.literals import find_all, first_of, matches_at
+from resolint.literals import find_all, first_of, matches_at, non_ascii
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
@@ -127,6 +127,15 @@ class Analysis:
         if memo is None:
             return [m.span() for m in pattern.finditer(self.text)]
         return memo.pattern_spans(self.text, pattern, width)
+
+    def non_ascii_pattern_spans(self, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
+        """:meth:`pattern_spans` for a pattern that matches only characters beyond ASCII
+        (a letter of another alphabet): without the language server's memo, a text whose
+        characters beyond ASCII hold no match (most) is not searched
+        (:func:`resolint.literals.non_ascii`)."""
+        if self._memo is None and (self.text.isascii() or pattern.search(non_ascii(self.text)) is None):
+            return []
+        return self.pattern_spans(pattern, width)
 
     def kept_in_unedited_part(self, key: Hashable, first: Paragraph, last: Paragraph,
                               compute: Callable[[], Iterable[Violation]]) -> Iterable[Violation]:

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import re
+
+from resolint.model import Paragraph
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+
+#: Cyrillic and Greek letters drawn like a Latin letter in the fonts drafts are written
+#: in, and that letter: the pairs of Unicode's confusables table (Unicode Technical
+#: Standard #39, <https://www.unicode.org/Public/security/latest/confusables.txt>) for
+#: these scripts, kept to those with the same shape in upper and lower case where both
+#: are listed. A keyboard switched to Russian, Ukrainian, Serbian, Bulgarian or Greek
+#: types them in the middle of an English word.
+LATIN_LOOK_ALIKE = {
+    # Cyrillic, lower case
+    "\u0430": "a", "\u0435": "e", "\u0456": "i", "\u0458": "j", "\u043e": "o", "\u0440": "p", "\u0441": "c",
+    "\u0455": "s", "\u0443": "y", "\u0445": "x", "\u04bb": "h", "\u0501": "d", "\u051b": "q", "\u051d": "w",
+    "\u04cf": "l",
+    # Cyrillic, upper case
+    "\u0410": "A", "\u0412": "B", "\u0415": "E", "\u041a": "K", "\u041c": "M", "\u041d": "H", "\u041e": "O",
+    "\u0420": "P", "\u0421": "C", "\u0422": "T", "\u0425": "X", "\u0406": "I", "\u0408": "J", "\u0405": "S",
+    "\u04ae": "Y", "\u051a": "Q", "\u051c": "W", "\u04c0": "I",
+    # Greek, upper case, and the lower-case omicron and nu
+    "\u0391": "A", "\u0392": "B", "\u0395": "E", "\u0396": "Z", "\u0397": "H", "\u0399": "I", "\u039a": "K",
+    "\u039c": "M", "\u039d": "N", "\u039f": "O", "\u03a1": "P", "\u03a4": "T", "\u03a5": "Y", "\u03a7": "X",
+    "\u03bf": "o", "\u03bd": "v",
+}
+#: Where a look-alike letter stands: one search of the text, most of which holds none.
+_CANDIDATE = re.compile("[" + "".join(LATIN_LOOK_ALIKE) + "]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NAMES = {ch: ("Greek" if "\u0370" <= ch <= "\u03ff" else "Cyrillic") for ch in LATIN_LOOK_ALIKE}
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+class LookAlikeLetter(Rule):
+    """
+    ## What it does
+    Finds a Cyrillic or Greek letter drawn like a Latin one inside an English word:
+    "Rеcalling" with a Cyrillic "е", "СALLS UPON" with a Cyrillic "С".
+
+    ## Why is this bad?
+    The word looks right and is not: a search for it fails, a spell-checker and a
+    translation memory miss it, and a reader cannot see why. resolint's own checks read
+    it as an unknown word ("'R' is not a preambular opener"). A keyboard switched to
+    another alphabet, or a copy from a document typed with one, leaves such letters.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Rеcalling its resolution 78/230 of 22 December 2023,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Recalling its resolution 78/230 of 22 December 2023,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: each look-alike is replaced by the Latin letter it is drawn like, so the word
+    reads as it looks. A word written mostly in the other alphabet (a name in Russian or
+    Greek) is left alone, as is one with a letter that has no Latin look-alike; a word of
+    look-alikes only ("ОТТ" for "OTT") is reported between two English words.
+
+    ## Options
+    None.
+
+    ## References
+    Unicode Technical Standard #39, "Unicode Security Mechanisms", and its confusables
+    table: <https://www.unicode.org/reports/tr39/>
+    """
+
+    code = "TRM015"
+    name = "look-alike-letter"
+    summary = "A Cyrillic or Greek letter inside an English word"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    #: Its findings in a paragraph come from that paragraph's text alone: the language
+    #: server keeps them between edits.
+    local = True
+    own_paragraphs_only = True
+
+    def check(self, ctx: RuleContext):
+        """One search for the look-alikes (of the text's characters beyond ASCII; with the
+        language server's memo, of the text around an edit): only the paragraphs holding
+        one are read."""
+        starts = (start for start, _ in ctx.facts.non_ascii_pattern_spans(_CANDIDATE, 1))
+        for p in ctx.facts.own_paragraphs_at(starts):
+            yield from self.check_paragraph(ctx, p)
+
+    def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
+        text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
+        word_end = lo
+        for m in _CANDIDATE.finditer(text, lo, hi):
+            if m.start() < word_end:
+                continue  # in the word just read
+            start, word_end = _word_around(text, m.start(), lo, hi)
+            word = text[start:word_end]
+            foreign = [ch for ch in word if not ch.isascii()]
+            if any(ch not in LATIN_LOOK_ALIKE for ch in foreign):
+                continue  # a letter no Latin one looks like: no word to offer
+            latin = len(word) - len(foreign)
+            if latin <= len(foreign) and not (latin == 0 and _between_latin_words(text, start, word_end, lo, hi)):
+                continue  # a word of the other alphabet
+            right = "".join(LATIN_LOOK_ALIKE.get(ch, ch) for ch in word)
+            span = Span(start, word_end)
+            yield Violation(span, _message(word, right, foreign), Fix.safe(f"Write '{right}' in Latin letters", Edit(span, right)))
+
+
+def _word_around(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The run of letters holding ``at``, inside [lo, hi)."""
+    start, end = at, at + 1
+    while start > lo and text[start - 1].isalpha():
+        start -= 1
+    while end < hi and text[end].isalpha():
+        end += 1
+    return start, end
+
+
+def _between_latin_words(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether the words before and after [start, end) in the paragraph [lo, hi) are
+    Latin: a word all of whose letters are look-alikes ("ОТТ" typed in Cyrillic for
+    "OTT") inside an English sentence, not a word of a Russian or Greek name or title."""
+    before = _LETTERS.findall(text, max(lo, start - 40), start)
+    after = _LETTERS.findall(text, end, min(hi, end + 40))
+    # (At the paragraph's end, the word before decides: the paragraph's text is all a
+    # local rule reads, and an ITU paragraph ends at ", invites …".)
+    return bool(before) and before[-1].isascii() and (not after or after[0].isascii())
+
+
+def _message(word: str, right: str, foreign: list[str]) -> str:
+    letters = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in dict.fromkeys(foreign))
+    scripts = " and ".join(sorted({_NAMES[ch] for ch in foreign}))
+    one = len(dict.fromkeys(foreign)) == 1
+    return f"'{word}' has the {scripts} letter{'' if one else 's'} {letters}, drawn like Latin: write '{right}'"
