@@ -273,6 +273,14 @@ def test_an_opener_in_another_spelling_is_fine_where_the_style_keeps_national_sp
     assert lint(_SPELT, style="mun").findings == []
 
 
+@pytest.mark.parametrize("style", ["un-ga", "un-sc"])
+def test_an_opener_in_another_spelling_after_an_adverb_is_reported_once_as_spelling(style):
+    """"Further authorises" (as a Council draft of the corpus writes it) was also an
+    unknown opener, with "did you mean 'Authorizes'?" that would drop "Further"."""
+    text = _SPELT.replace("1. Emphasises", "1. Further emphasises").replace("2. Authorises", "2. Also authorises")
+    assert [f.code for f in lint(text, style=style).findings] == ["TRM010"] * 4
+
+
 def test_a_misspelt_opener_is_still_unknown():
     text = _SPELT.replace("Emphasising the role", "Emphasisng the role")
     assert "PRE002" in {f.code for f in lint(text, style="mun").findings}

@@ -108,12 +108,20 @@ def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]):
     return Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement)), f"; did you mean '{replacement}'?"
 
 
-def listed_in_another_spelling(written: str, phrases: tuple[str, ...]) -> bool:
+def listed_in_another_spelling(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]) -> bool:
     """Whether an opener the style does not list is one of ``phrases`` in another
-    spelling ("Emphasising", "Recognising also", "Authorises"): not an unknown opener.
-    Where the style prescribes a spelling, TRM010 reports the word (reporting it again
-    as an unknown opener said the same thing twice); where it does not (Model UN:
-    delegates keep their national spelling), there is nothing to report."""
+    spelling ("Emphasising", "Recognising also", "Authorises"), after the adverbs before
+    it ("Further authorises"): not an unknown opener. Where the style prescribes a
+    spelling, TRM010 reports the word (reporting it again as an unknown opener said the
+    same thing twice, and suggested another verb); where it does not (Model UN: delegates
+    keep their national spelling), there is nothing to report."""
+    written = ctx.slice(op.span)
+    if _respelled_is_listed(written, phrases):
+        return True
+    return op.before is not None and _respelled_is_listed(ctx.slice(Span(op.head.start, op.span.end)), phrases)
+
+
+def _respelled_is_listed(written: str, phrases: tuple[str, ...]) -> bool:
     from resolint_rules.trm.spelling import FILES, spelling_table
 
     words = written.split()

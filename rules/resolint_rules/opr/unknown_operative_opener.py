@@ -71,7 +71,7 @@ class UnknownOperativeOpener(Rule):
         if wrong_operative_form(lower) is not None:
             return  # OPR004 reports these
         written = ctx.slice(op.span)
-        if listed_in_another_spelling(written, ctx.style.operative):
+        if listed_in_another_spelling(ctx, op, ctx.style.operative):
             return
         fix, hint = suggestion_fix(ctx, op, ctx.style.operative)
         # "Also, in this regard, calls upon": a modifier set off by commas.

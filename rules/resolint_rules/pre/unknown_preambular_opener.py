@@ -86,7 +86,7 @@ class UnknownPreambularOpener(Rule):
         if reads_as_operative_verb(lower):
             return  # PRE001 reports an operative verb in the preamble
         written = ctx.slice(op.span)
-        if listed_in_another_spelling(written, ctx.style.preambular):
+        if listed_in_another_spelling(ctx, op, ctx.style.preambular):
             return
         severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
         if severity is Severity.INFO and lower in listed_heads(ctx.style.preambular):
