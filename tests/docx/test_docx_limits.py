@@ -175,3 +175,31 @@ def test_max_file_size_applies_to_the_text_of_a_word_document(tmp_path, capsys):
     cfg = tmp_path / "resolint.toml"
     cfg.write_text('max-file-size = "2kB"\n', encoding="utf-8")
     assert main(["annotate", "--config", str(cfg), str(src), "-o", str(tmp_path / "out.docx")]) == 2
+
+
+_DTD = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
+
+
+@pytest.mark.parametrize(("part", "encoding"), [
+    ("word/document.xml", "utf-8"),
+    ("word/document.xml", "utf-16"),  # with its byte order mark, as lxml reads it
+    ("word/styles.xml", "utf-8"),
+    ("_rels/.rels", "utf-8"),
+])
+def test_a_part_that_declares_a_document_type_is_refused(part, encoding):
+    """An external entity (a file read into the text) or an expansion bomb: Word never
+    writes a DTD. Unresolved, the entity also ended its paragraph's text there."""
+    data = base()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read(part).decode("utf-8")
+    head, sep, rest = xml.partition("?>")
+    declared = (head + sep + _DTD + rest) if sep else (_DTD + xml)
+    if encoding == "utf-16":
+        declared = declared.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    data = rezip(data, part, declared.encode(encoding))
+    with pytest.raises(DocxError, match="declares a document type"):
+        open_docx("dtd.docx", data)
+
+
+def test_a_document_that_names_a_doctype_in_its_text_is_read():
+    data = rezip(base(), "word/document.xml", body_xml("<w:p><w:r><w:t>The text &lt;!DOCTYPE x&gt; is words.</w:t></w:r></w:p>"))
+    assert open_docx("text.docx", data) is not None

@@ -102,6 +102,7 @@ def _check_package(data: bytes) -> None:
         zf = zipfile.ZipFile(io.BytesIO(data))
         check_sizes(zf.infolist())
         bad = zf.testzip()
+        _refuse_declarations(zf)
     except DocxError:
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
@@ -112,6 +113,26 @@ def _check_package(data: bytes) -> None:
         raise DocxError(f"the .docx is damaged: member {bad} fails its checksum")
     if "word/document.xml" not in zf.namelist() and not any(n.endswith("document.xml") for n in zf.namelist()):
         raise DocxError("not a Word document: the ZIP package has no document part (is it another Office file?)")
+
+
+#: A document type declaration, in the encodings an XML part may be in. Word never writes
+#: one; in a part it can declare entities: a file's contents read into the text (an
+#: external entity), or a few bytes expanded a billion times.
+_DECLARATIONS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def _refuse_declarations(zf: zipfile.ZipFile) -> None:
+    """Refuse a package with a DTD in an XML part. The reader does not resolve entities,
+    but an entity it keeps unresolved ended the text of its paragraph there (what came
+    after it was silently lost); the sizes are checked before this reads the parts."""
+    for info in zf.infolist():
+        if info.filename.lower().endswith((".xml", ".rels")):
+            part = zf.read(info)
+            if any(mark in part for mark in _DECLARATIONS):
+                raise DocxError(
+                    f"refused: {info.filename} declares a document type (<!DOCTYPE …>), which Word never writes "
+                    "(it can read other files into the text or expand a few bytes a billion times)"
+                )
 
 
 def _document(data: bytes):
