@@ -65,8 +65,10 @@ class OperativeModifierPosition(Rule):
 
     local = True
 
-    def paragraphs(self, ctx: RuleContext):
-        return [p for p in ctx.facts.of_kinds((Kind.OPERATIVE,)) if not is_list_item(p)]
-
     def check_paragraph(self, ctx: RuleContext, p):
+        # List items are skipped here, not left out of paragraphs(): the operative
+        # paragraphs' list (its cache keys) is then the one OPR004-OPR006 read, built once
+        # per keystroke for all of them.
+        if is_list_item(p):
+            return
         yield from modifier_violations(ctx, (p,), ctx.style.get("openers.operative-modifier", "before"))
