@@ -50,20 +50,20 @@ class LookAlikeLetter(Rule):
 
     ## Example
     ```
-    The General Assembly,
+    The Security Council,
 
-    Rеcalling its resolution 78/230 of 22 December 2023,
+    Rеcalling its resolution 2719 (2023),
 
-    1. Decides to keep the matter under review.
+    1. Dеcides to remain seized of the matter.
     ```
 
     ## Use instead
     ```
-    The General Assembly,
+    The Security Council,
 
-    Recalling its resolution 78/230 of 22 December 2023,
+    Recalling its resolution 2719 (2023),
 
-    1. Decides to keep the matter under review.
+    1. Decides to remain seized of the matter.
     ```
 
     ## Fix safety
