@@ -160,12 +160,12 @@ def non_ascii(text: str) -> str:
     regular expression's character class tried at every position of every text was
     three times the cost. The last text's answer is kept (by identity): two rules of a
     lint ask about the same text."""
-    last = _last_non_ascii
-    if last[0] is text:
-        return last[1]
+    last, rest = _last_non_ascii[0]  # one read: a (text, answer) pair, never half of two
+    if last is text:
+        return rest
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    _last_non_ascii[:] = [text, rest]
+    _last_non_ascii[0] = (text, rest)
     return rest
 
 
-_last_non_ascii: list = [None, ""]
+_last_non_ascii: list[tuple[str | None, str]] = [(None, "")]

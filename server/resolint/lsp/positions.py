@@ -4,8 +4,8 @@ The engine counts code points; an LSP client counts UTF-16 code units (the defau
 UTF-8 bytes or code points, as negotiated at ``initialize``. A :class:`LineIndex` is
 built once per document version over a :class:`~resolint.source.SourceText` (whose line
 breaks are exactly LSP's: ``\\n``, ``\\r\\n`` and ``\\r``), so converting a position costs
-a binary search plus, on a line with non-ASCII text, one encode of that line's prefix.
-Pure ASCII lines (most of a draft) need no encoding at all.
+a binary search plus, on a line with non-ASCII text, a binary search of where its wide
+characters stand (read once per line). Pure ASCII lines (most of a draft) need neither.
 
 A client column that falls inside a character (half a surrogate pair, a byte in the
 middle of a UTF-8 sequence) is moved back to that character's start; a column past the
@@ -23,15 +23,6 @@ UTF8 = "utf-8"
 UTF16 = "utf-16"
 UTF32 = "utf-32"
 ENCODINGS = (UTF8, UTF16, UTF32)
-
-
-def units(text: str, encoding: str) -> int:
-    """The length of ``text`` in the code units of ``encoding``."""
-    if encoding == UTF32 or text.isascii():
-        return len(text)
-    if encoding == UTF16:
-        return len(text.encode("utf-16-le", "surrogatepass")) // 2
-    return len(text.encode("utf-8", "surrogatepass"))
 
 
 #: The characters that take two UTF-16 code units (a surrogate pair), and those that
