@@ -175,3 +175,23 @@ def test_a_broken_detect_pattern_table_is_a_configuration_error(tmp_path, entry,
     with pytest.raises(ConfigError, match=says) as caught:
         load_settings(tmp_path / "resolint.toml")
     assert "styles.house.detect.title" in str(caught.value)
+
+
+def test_a_detect_pattern_that_backtracks_without_end_is_given_up_and_named(tmp_path):
+    """A repository's resolint.toml is read when the repository is opened: a [detect]
+    pattern of exponential time on one title line hung the CLI and the language server.
+    It runs with a time limit, counts as no match, and the style's reason names it."""
+    import time
+
+    (tmp_path / "resolint.toml").write_text(
+        "[styles.house]\nextends = \"un-ga\"\n[styles.house.detect]\npriority = 40\ntitle = ['^(a|aa)+$', '^HC/']\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(tmp_path / "resolint.toml")
+    body = "The General Assembly,\n\nRecalling its work,\n\n1. Decides to remain seized of the matter.\n"
+    started = time.process_time()
+    result = lint("a" * 60 + "b\n\n" + body, settings)
+    assert time.process_time() - started < 20
+    assert result.style.name == "un-ga"
+    assert "'^(a|aa)+$' took too long" in result.style.detected_because
+    assert lint("HC/12\n\n" + body, settings).style.name == "house"  # its other pattern still counts

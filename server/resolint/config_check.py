@@ -12,10 +12,10 @@ lint time, as an internal error (or not at all); with it, the user gets one
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Any
 
+from resolint import userregex
 from resolint.codes import house_codes, unknown_selector
 from resolint.custom_rules.check import check_custom_rules
 from resolint.registry import rule_by_code
@@ -121,8 +121,8 @@ def _check_detect_entry(path: Path | str | None, where: str, entry: Any) -> None
             raise ConfigError(path, where, f"'priority' must be a whole number, not {entry.get('priority')!r}")
         pattern = entry.get("pattern")
     try:
-        re.compile(pattern)
-    except (re.error, TypeError) as exc:
+        userregex.compiled(pattern)  # as detection runs it (resolint.userregex)
+    except userregex.PatternError as exc:
         raise ConfigError(path, where, f"not a regular expression: {pattern!r} ({exc})") from None
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from resolint import userregex
 from resolint.entrypoints import entry_points
 from resolint.includes import inside
 
@@ -282,6 +283,7 @@ def detect_style(
     best: tuple[int, str, str] | None = None
     tables = [(name, _builtin_raw(name)[0].get("detect", {}), False) for name in candidates or builtin_style_names()]
     tables += [(name, body.get("detect", {}), True) for name, body in (custom or {}).items()]
+    given_up: list[str] = []
     for name, detect, is_custom in tables:
         if not isinstance(detect, dict):
             continue
@@ -289,13 +291,28 @@ def detect_style(
         for where, text in (("opening", opening_text), ("title", title_text)):
             for entry in detect.get(where, []):
                 pattern, priority = detect_pattern(entry, style_priority)
-                try:
-                    m = re.search(pattern, text)
-                except (re.error, TypeError) as exc:
-                    raise StyleError(f"style '{name}': [detect] {where} pattern {pattern!r} is not a regular expression: {exc}") from None
+                m = _detect_search(name, where, pattern, text, is_custom, given_up)
                 if m and (best is None or priority > best[0] or (is_custom and priority == best[0])):
                     best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
+    note = "".join(f"; {g}" for g in given_up)
     if best is None:
         fallback = "un-ga"
-        return fallback, "no opening or title names a known body; using the default"
-    return best[1], best[2]
+        return fallback, "no opening or title names a known body; using the default" + note
+    return best[1], best[2] + note
+
+
+def _detect_search(name: str, where: str, pattern: Any, text: str, is_custom: bool, given_up: list[str]):
+    """``pattern``'s match in ``text``. A house style's pattern comes from a configuration
+    file, which any repository may carry: it runs with a time limit
+    (:mod:`resolint.userregex`), and one that gives up counts as no match and is named in
+    ``given_up``; the built-in styles' patterns are the project's own."""
+    try:
+        if not is_custom:
+            return re.search(pattern, text)
+        try:
+            return userregex.search(pattern, text)
+        except userregex.GaveUp:
+            given_up.append(f"style '{name}': its [detect] {where} pattern {pattern!r} took too long and was not used (simplify it)")
+            return None
+    except (re.error, userregex.PatternError, TypeError) as exc:
+        raise StyleError(f"style '{name}': [detect] {where} pattern {pattern!r} is not a regular expression: {exc}") from None

@@ -83,6 +83,26 @@ def test_operators_and_predicates():
     assert matched(DRAFT, toml, "HSE001") == ["UN"]
 
 
+def test_a_regex_keeps_the_other_predicates_on_its_attribute():
+    toml = rule('[{ TEXT = { REGEX = "^[A-Z]{2,}$", NOT_IN = ["UN"] } }]')
+    assert "UN" not in matched(DRAFT, toml, "HSE001")
+    assert matched(DRAFT, rule('[{ TEXT = { REGEX = "^[A-Z]{2,}$" } }]'), "HSE001").count("UN") == 3
+
+
+def test_a_regex_that_backtracks_without_end_is_given_up_not_hung_on():
+    """A repository's resolint.toml runs when the repository is opened: ``^(a|aa)+$`` on
+    a token of sixty "a"s and a mark takes Python's re years. It runs with a time limit
+    and does not match there; a sane REGEX of the same rule still does."""
+    import time
+
+    text = "The General Assembly,\n\n1. Decides " + "a" * 60 + "b to act;\n\n2. Urges UN bodies to act.\n"
+    toml = rule('[{ TEXT = { REGEX = "^(a|aa)+$" } }]') + rule('[{ TEXT = { REGEX = "^UN$" } }]').replace("HSE001", "HSE002")
+    started = time.process_time()
+    assert matched(text, toml, "HSE001") == []
+    assert matched(text, toml, "HSE002") == ["UN"]
+    assert time.process_time() - started < 20
+
+
 def test_opener_only_looks_inside_the_opener():
     base = rule('[{ LOWER = "strongly" }, { LEMMA = "urge" }]', '"operative"')
     assert matched(DRAFT, base + "opener-only = true\n", "HSE001") == ["Strongly urges"]

@@ -17,6 +17,8 @@ from spacy.util import filter_spans
 
 from resolint.custom_rules.pipeline import DocCache
 from resolint.custom_rules.spec import RuleSpec, SpecError
+from resolint.custom_rules.timed_regex import timed
+from resolint.userregex import PatternError
 
 
 def _upper_keys(obj):
@@ -105,7 +107,11 @@ class RuleMatchers:
             self._add(spec, docs)
 
     def _add(self, spec: RuleSpec, docs: DocCache) -> None:
-        patterns = _upper_keys(spec.patterns())
+        try:
+            # A REGEX runs with a time limit (resolint.custom_rules.timed_regex).
+            patterns = timed(spec.kind, _upper_keys(spec.patterns()))
+        except PatternError as exc:
+            raise SpecError(spec.code, "pattern", f"spaCy does not accept it: a REGEX is not a valid regular expression ({exc})") from None
         try:
             if spec.kind == "phrase":
                 matcher = self.phrase.get(spec.attr)
