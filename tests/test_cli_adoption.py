@@ -50,6 +50,21 @@ def test_folder_discovery_reads_only_drafts_and_respects_gitignore(tmp_path):
     assert b"README" not in proc.stderr  # found in a folder: skipped silently
 
 
+def test_a_gitignore_pattern_of_exponential_time_does_not_hang_the_walk(tmp_path):
+    """A repository's .gitignore is anyone's: "*a*a*…*b" became a regular expression that
+    took Python's re minutes on a long file name. Its patterns run with a time limit; the
+    other patterns still apply."""
+    from resolint.cli.walk import discover
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("*a" * 14 + "*b\nignored.res.txt\n", encoding="utf-8")
+    long_name = "a" * 200 + ".res.txt"
+    (tmp_path / long_name).write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "ignored.res.txt").write_text(DRAFT, encoding="utf-8")
+    found = discover([str(tmp_path)])
+    assert sorted(p.name for p, _ in found.files) == [long_name]
+
+
 def test_the_projects_own_readme_is_not_a_draft():
     proc = run("check", "--format", "json", "--exit-zero", ".", cwd=ROOT)
     assert "README.md" not in paths_of(proc)

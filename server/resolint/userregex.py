@@ -46,3 +46,27 @@ def search(pattern: str, text: str, flags: int = 0) -> regex.Match | None:
         return compiled(pattern, flags).search(text, timeout=TIME_LIMIT)
     except TimeoutError:
         raise GaveUp(pattern) from None
+
+
+class Timed:
+    """A pattern for a library that takes a compiled ``re`` pattern and calls its
+    ``search`` or ``match`` (pathspec's ``.gitignore`` patterns): the same answers, but
+    past the time limit None (no match), not a hang."""
+
+    __slots__ = ("compiled", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.compiled = compiled(pattern, flags)
+
+    def search(self, text: str, *args):
+        try:
+            return self.compiled.search(text, *args, timeout=TIME_LIMIT)
+        except TimeoutError:
+            return None
+
+    def match(self, text: str, *args):
+        try:
+            return self.compiled.match(text, *args, timeout=TIME_LIMIT)
+        except TimeoutError:
+            return None

@@ -11,12 +11,14 @@ is decided later, from its text (see :mod:`resolint.cli.drafts`).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from resolint import userregex
 from resolint.cli.drafts import is_candidate, matches
 
 if TYPE_CHECKING:  # imported where a .gitignore is read: most runs have none
@@ -64,7 +66,15 @@ def _read_spec(path: Path) -> pathspec.GitIgnoreSpec | None:
         return None
     import pathspec  # lazy: only where there is a .gitignore: it costs tens of ms to import
 
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    # A repository's .gitignore is anyone's: its patterns run with a time limit. pathspec
+    # turns "*a*a*a*a*a*a*a*a*b" into a regular expression that took Python's re minutes
+    # on a long file name (resolint.userregex).
+    for pattern in spec.patterns:
+        compiled = getattr(pattern, "regex", None)
+        if compiled is not None and isinstance(getattr(compiled, "pattern", None), str):
+            pattern.regex = userregex.Timed(compiled.pattern, compiled.flags & ~re.UNICODE)
+    return spec
 
 
 def _ignores_above(folder: Path) -> _Ignores:
