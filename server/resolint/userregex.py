@@ -12,8 +12,10 @@ pattern that gives up (:class:`GaveUp`) as not matching, and says so.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:  # imported when a configured pattern is first compiled: most runs have none
+    import regex
 
 #: Seconds one search of one configured pattern may take (a line of a draft is short;
 #: a sane pattern takes microseconds).
@@ -34,6 +36,8 @@ class GaveUp(Exception):
 @functools.lru_cache(maxsize=256)
 def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
     """``pattern`` compiled by the ``regex`` module (V0: ``re``'s behaviour)."""
+    import regex  # lazy: only a house style, a house rule or a .gitignore brings a pattern (10 ms to import)
+
     try:
         return regex.compile(pattern, flags | regex.V0)
     except (regex.error, TypeError, ValueError) as exc:
