@@ -79,6 +79,11 @@ PIECES = [
     "Adopts the following declaration:",
     "We, the Heads of State and Government, gathered here,",
     "Adopted at the 12th plenary meeting",
+    # A Model UN signature block, and a line between marks that print nothing.
+    "Signed,\nDelegate of Peru",
+    "Signatories:",
+    "Delegate of Chile",
+    "\u200fRecalling its earlier work,\u200f",
     "38th plenary meeting\n21 November 2023",
     "Annex",
     "Text of the annex, which is not a clause.",
