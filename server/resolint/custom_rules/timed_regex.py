@@ -29,6 +29,8 @@ _TEXT_OF = {
     "MORPH": "morph",
 }
 _PREFIX = "resolint_regex_"
+#: Texts whose answer a getter keeps before it starts again.
+_KEPT = 50_000
 _logged: set[str] = set()
 
 
@@ -73,8 +75,26 @@ def _extension(attr: str, pattern: str) -> str:
     userregex.compiled(pattern)  # a pattern that is not one: PatternError now, not at lint time
     name = _PREFIX + hashlib.sha1(f"{attr}\0{pattern}".encode()).hexdigest()[:16]
     if not Token.has_extension(name):
-        Token.set_extension(name, getter=lambda token: _found(pattern, str(getattr(token, attr))))
+        Token.set_extension(name, getter=_getter(pattern, attr))
     return name
+
+
+def _getter(pattern: str, attr: str):
+    """The extension's getter: whether ``pattern`` is found in the token's ``attr``, kept
+    per text (a draft's tokens are mostly the same few thousand words: the search ran
+    for each of a corpus's million tokens)."""
+    seen: dict[str, bool] = {}
+
+    def get(token: Token) -> bool:
+        text = str(getattr(token, attr))
+        hit = seen.get(text)
+        if hit is None:
+            if len(seen) > _KEPT:
+                seen.clear()
+            hit = seen[text] = _found(pattern, text)
+        return hit
+
+    return get
 
 
 def _found(pattern: str, text: str) -> bool:
