@@ -121,6 +121,21 @@ def listed_in_another_spelling(ctx: RuleContext, op: Opener, phrases: tuple[str,
     return op.before is not None and _respelled_is_listed(ctx.slice(Span(op.head.start, op.span.end)), phrases)
 
 
+def opener_has_look_alike(ctx: RuleContext, op: Opener) -> bool:
+    """Whether the opener's first word runs on into a Cyrillic or Greek letter drawn like
+    a Latin one ("Rеcalling": the opener read stops at "R"): TRM015 reports the word, and
+    an unknown opener 'R' said nothing true."""
+    from resolint_rules.trm.look_alike_letter import LATIN_LOOK_ALIKE
+
+    text, at = ctx.text, op.head.start
+    end = min(len(text), at + 40)
+    while at < end and text[at].isalpha():
+        if text[at] in LATIN_LOOK_ALIKE:
+            return True
+        at += 1
+    return False
+
+
 def _respelled_is_listed(written: str, phrases: tuple[str, ...]) -> bool:
     from resolint_rules.trm.spelling import FILES, spelling_table
 

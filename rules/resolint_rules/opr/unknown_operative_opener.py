@@ -4,7 +4,7 @@ from resolint.model import Kind
 from resolint.openers import ADVERBS
 from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import is_list_item, listed_in_another_spelling, suggestion_fix, unlisted_opener
+from resolint_rules.common import is_list_item, listed_in_another_spelling, opener_has_look_alike, suggestion_fix, unlisted_opener
 from resolint_rules.opr._verbs import wrong_operative_form
 
 
@@ -71,7 +71,7 @@ class UnknownOperativeOpener(Rule):
         if wrong_operative_form(lower) is not None:
             return  # OPR004 reports these
         written = ctx.slice(op.span)
-        if listed_in_another_spelling(ctx, op, ctx.style.operative):
+        if listed_in_another_spelling(ctx, op, ctx.style.operative) or opener_has_look_alike(ctx, op):
             return
         fix, hint = suggestion_fix(ctx, op, ctx.style.operative)
         # "Also, in this regard, calls upon": a modifier set off by commas.

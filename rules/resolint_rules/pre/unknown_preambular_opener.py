@@ -5,6 +5,7 @@ from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import (
     listed_heads,
     listed_in_another_spelling,
+    opener_has_look_alike,
     reads_as_operative_verb,
     suggestion_fix,
     unlisted_opener,
@@ -86,7 +87,7 @@ class UnknownPreambularOpener(Rule):
         if reads_as_operative_verb(lower):
             return  # PRE001 reports an operative verb in the preamble
         written = ctx.slice(op.span)
-        if listed_in_another_spelling(ctx, op, ctx.style.preambular):
+        if listed_in_another_spelling(ctx, op, ctx.style.preambular) or opener_has_look_alike(ctx, op):
             return
         severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
         if severity is Severity.INFO and lower in listed_heads(ctx.style.preambular):
