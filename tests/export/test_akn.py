@@ -163,3 +163,23 @@ def test_two_part_text_keeps_order_and_unique_ids(schema_errors):
     ]
     shape = lambda res: [(p.kind, p.depth, p.label.text if p.label else None) for p in res.paragraphs]  # noqa: E731
     assert shape(parse(to_text(data))) == shape(result.resolution)
+
+
+_SIGNED = (
+    "FORUM: General Assembly First Committee\nQUESTION OF: Small arms\nSUBMITTED BY: Peru\n\n"
+    "The General Assembly First Committee,\n\nAlarmed by the spread of small arms,\n\n"
+    "1. Urges Member States to mark all small arms;\n\n2. Decides to remain seized of the matter.\n\n"
+    "Adopted by the committee on 3 March 2026\n\nSigned,\nDelegate of Peru\nDelegate of Chile\n\nSignatories:\n\nGhana, Norway\n"
+)
+
+
+def test_a_signature_block_is_a_container_of_its_own_one_line_a_paragraph(schema_errors):
+    """A Model UN signature block after the adoption line: it was put in the adoption
+    container, its lines joined into one paragraph."""
+    from resolint.engine import lint
+
+    root = etree.fromstring(export(lint(_SIGNED, style="mun")))
+    assert values(root, "//a:conclusions/a:container/@name") == ["adoption", "signatures"]
+    assert values(root, "//a:conclusions/a:container[@name='signatures']/a:p/text()") == [
+        "Signed,", "Delegate of Peru", "Delegate of Chile", "Signatories:", "Ghana, Norway"]
+    assert schema_errors(export(lint(_SIGNED, style="mun"))) == []

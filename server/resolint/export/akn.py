@@ -11,7 +11,8 @@ the element order is the OASIS schema's):
 - operative paragraphs → ``<mainBody><paragraph>`` with ``<num>``; their sub-paragraphs
   (and INTERPOL's numbered items) → ``<subparagraph>``; a section heading →
   ``<hcontainer name="crossHeading">``;
-- the adoption lines → ``<conclusions><container name="adoption">``;
+- the adoption lines → ``<conclusions><container name="adoption">``, a signature block
+  → ``<container name="signatures">`` (one ``<p>`` a line);
 - an annex → ``<attachments><attachment><doc name="annex">``.
 
 A later part of a multi-part text (a second opening) cannot go in the one
@@ -32,6 +33,7 @@ from resolint.export import iri
 from resolint.export.eids import Scope
 from resolint.export.inline import Inline, Mark, flat
 from resolint.model import Kind, Paragraph
+from resolint.parser import patterns as P
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SOURCE = "resolint"
@@ -307,10 +309,46 @@ class AknWriter:
         return self._slice(p.bullet).strip() or None if p.bullet is not None else None
 
     def _conclusions(self, st: etree._Element, items: list[Paragraph]) -> None:
+        """The adoption lines, and a signature block (Model UN's "Signed," and the names,
+        one ``<p>`` a line) in a container of its own, in the order they stand."""
         con = sub(st, "conclusions")
-        el = sub(con, "container", {"name": "adoption", "eId": "conclusions__container_1"})
+        el: etree._Element | None = None
+        current = ""
         for p in items:
-            self._p(el, p.span.start, p.span.end, p)
+            name = "signatures" if self._in_signatures(p, current) else "adoption"
+            if name != current:
+                el = sub(con, "container", {"name": name, "eId": f"conclusions__container_{len(con) + 1}"})
+                current = name
+            assert el is not None
+            if name == "signatures":
+                for start, end in self._lines(p):
+                    self._p(el, start, end, p)
+            else:
+                self._p(el, p.span.start, p.span.end, p)
+
+    def _in_signatures(self, p: Paragraph, current: str) -> bool:
+        """Whether ``p`` belongs to a signature block: it opens one, or one is open and it
+        is no adoption, meeting or date line (:func:`resolint.parser.placement.signature_block`)."""
+        body = self._slice(p.content).lstrip("*_ ")
+        if P.SIGNATURE_HEADING.match(body) or P.SIGNATORY.match(body):
+            return True
+        return current == "signatures" and not P.is_closing_line(body)
+
+    def _lines(self, p: Paragraph) -> list[tuple[int, int]]:
+        """The spans of ``p``'s lines, without their edges' spaces."""
+        out, start, text = [], p.span.start, self.text
+        while start < p.span.end:
+            end = text.find("\n", start, p.span.end)
+            end = p.span.end if end < 0 else end
+            a, b = start, end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                out.append((a, b))
+            start = end + 1
+        return out
 
     def _attachments(self, st: etree._Element, items: list[Paragraph]) -> None:
         atts = sub(st, "attachments")
