@@ -1467,3 +1467,28 @@ def test_a_look_alike_typed_in_the_editor_is_found_by_the_language_servers_lint(
         assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
         seen.append("TRM015" in {f.code for f in got.findings})
     assert seen == [False, True, False, True, False]
+
+
+# -- an opener letter-spaced by a PDF copy ---------------------------------------------------------
+@pytest.mark.parametrize(("pre", "op", "want"), [
+    ("R e c a l l i n g", "Decides", [("PRE002", "'R e c a l l i n g' is letter-spaced: write 'Recalling'")]),
+    ("Recalling", "I n v i t e s", [("OPR005", "'I n v i t e s' is letter-spaced: write 'Invites'")]),
+    ("Recalling", "D E C I D E S", [("OPR005", "'D E C I D E S' is letter-spaced: write 'DECIDES'")]),
+])
+def test_a_letter_spaced_opener_is_named_with_its_word(pre, op, want):
+    """A PDF copy spaces an emphasized opener out ("45. I n v i t e s relevant special
+    procedure mandate holders", in a General Assembly resolution of the corpus): it was
+    "'I' is not an operative opener", with nothing to do about it."""
+    from resolint.fixes import fix_text
+
+    text = _LOOK.format(pre=pre, op=op)
+    assert [(f.code, f.message) for f in lint(text).findings] == want
+    fixed = fix_text(text, lint).text  # (then "DECIDES" in this style's case: OPR006)
+    assert lint(fixed).findings == []
+    assert pre.replace(" ", "").lower() in fixed.lower() and op.replace(" ", "").lower() in fixed.lower()
+
+
+@pytest.mark.parametrize("op", ["A B C D are invited", "X y z w to act", "U N Member States act"])
+def test_letters_that_do_not_spell_an_opener_are_not_a_letter_spaced_one(op):
+    text = _LOOK.format(pre="Recalling", op=op)
+    assert not any("letter-spaced" in f.message for f in lint(text).findings)

@@ -9,7 +9,7 @@ from resolint.model import Kind, Paragraph
 from resolint.nlp import inflect, is_known_form, match_case
 from resolint.openers import TRAILING_PREPOSITIONS, Opener
 from resolint.parser.wordshape import OPERATIVE_SPECIAL, is_finite_verb
-from resolint.rule import RuleContext
+from resolint.rule import Edit, Fix, RuleContext, Severity, Violation
 from resolint.source import Span
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -134,6 +134,28 @@ def opener_has_look_alike(ctx: RuleContext, op: Opener) -> bool:
             return True
         at += 1
     return False
+
+
+#: An opener letter-spaced by a PDF copy ("I n v i t e s", "R E C A L L I N G"): four
+#: letters or more, each followed by one space, the last ending the word.
+_LETTER_SPACED = re.compile(r"(?:[A-Za-z] ){3,}[A-Za-z](?![A-Za-z])")
+
+
+def letter_spaced_opener(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]) -> Violation | None:
+    """The opener written letter by letter, when its letters joined are the first word of
+    one of ``phrases``: "'I n v i t e s' is letter-spaced: write 'Invites'", with the fix
+    (safe: the word is what it shows). An unknown opener 'I' said nothing true. None
+    otherwise."""
+    start = op.head.start
+    m = _LETTER_SPACED.match(ctx.text, start, min(len(ctx.text), start + 160))
+    if m is None:
+        return None
+    joined = m.group(0).replace(" ", "")
+    if joined.lower() not in listed_heads(phrases):
+        return None
+    span = Span(m.start(), m.end())
+    fix = Fix.safe(f"Write '{joined}'", Edit(span, joined))
+    return Violation(span, f"'{m.group(0)}' is letter-spaced: write '{joined}'", fix, Severity.WARNING)
 
 
 def _respelled_is_listed(written: str, phrases: tuple[str, ...]) -> bool:

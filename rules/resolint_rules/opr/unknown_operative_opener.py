@@ -4,7 +4,14 @@ from resolint.model import Kind
 from resolint.openers import ADVERBS
 from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import is_list_item, listed_in_another_spelling, opener_has_look_alike, suggestion_fix, unlisted_opener
+from resolint_rules.common import (
+    is_list_item,
+    letter_spaced_opener,
+    listed_in_another_spelling,
+    opener_has_look_alike,
+    suggestion_fix,
+    unlisted_opener,
+)
 from resolint_rules.opr._verbs import wrong_operative_form
 
 
@@ -14,8 +21,10 @@ class UnknownOperativeOpener(Rule):
     Reports an operative opener that is not among the style's operative phrases and
     suggests the nearest listed one. A verb in the third person that is simply not
     listed ("Reiterates") is worth a look (info); a word that is no such verb is a
-    warning. A listed phrase in another spelling ("Authorises") is not reported: TRM010
-    checks the spelling where the style prescribes one.
+    warning. A listed phrase in another spelling ("Authorises", "Further authorises") is
+    not reported: TRM010 checks the spelling where the style prescribes one; nor is one
+    with a Cyrillic or Greek look-alike letter (TRM015). An opener letter-spaced by a PDF
+    copy ("I n v i t e s") is reported as such, with a fix that joins its letters.
 
     ## Why is this bad?
     The phrase list is the house style's vocabulary of decisions; a misspelt or
@@ -72,6 +81,10 @@ class UnknownOperativeOpener(Rule):
             return  # OPR004 reports these
         written = ctx.slice(op.span)
         if listed_in_another_spelling(ctx, op, ctx.style.operative) or opener_has_look_alike(ctx, op):
+            return
+        spaced = letter_spaced_opener(ctx, op, ctx.style.operative)
+        if spaced is not None:
+            yield spaced
             return
         fix, hint = suggestion_fix(ctx, op, ctx.style.operative)
         # "Also, in this regard, calls upon": a modifier set off by commas.

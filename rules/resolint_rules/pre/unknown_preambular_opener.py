@@ -3,6 +3,7 @@ from __future__ import annotations
 from resolint.model import Kind
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import (
+    letter_spaced_opener,
     listed_heads,
     listed_in_another_spelling,
     opener_has_look_alike,
@@ -29,7 +30,9 @@ class UnknownPreambularOpener(Rule):
     complement ("Expressing its full support", "Calling upon", "Having conducted", where
     the style lists "Expressing concern", "Calling attention to", "Having examined"), nor
     a listed adjective after "Remaining" ("Remaining deeply concerned", as the Security
-    Council writes it).
+    Council writes it), nor an opener with a Cyrillic or Greek look-alike letter (TRM015).
+    An opener letter-spaced by a PDF copy ("R e c a l l i n g") is reported as such, with
+    a fix that joins its letters.
 
     ## Why is this bad?
     The phrase lists are the house style's vocabulary. A misspelt opener ("Recaling")
@@ -88,6 +91,10 @@ class UnknownPreambularOpener(Rule):
             return  # PRE001 reports an operative verb in the preamble
         written = ctx.slice(op.span)
         if listed_in_another_spelling(ctx, op, ctx.style.preambular) or opener_has_look_alike(ctx, op):
+            return
+        spaced = letter_spaced_opener(ctx, op, ctx.style.preambular)
+        if spaced is not None:
+            yield spaced
             return
         severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
         if severity is Severity.INFO and lower in listed_heads(ctx.style.preambular):
