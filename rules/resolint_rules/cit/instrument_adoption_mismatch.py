@@ -102,7 +102,7 @@ class InstrumentAdoptionMismatch(Rule):
                     osev = None if other.status == "verified" else Severity.WARNING
                     yield Violation(m.span, f"Resolution {res} adopted the {other.short}, not the {inst.short}", severity=osev)
                     continue
-            yield from _said_adoption(inst, a)
+            yield from _said_adoption(inst, a, instruments_for(ctx.resolution.terms))
 
     def _adopted_by_which(self, ctx: RuleContext):
         """A General Assembly resolution cited as the one "by which it adopted" an
@@ -122,9 +122,12 @@ class InstrumentAdoptionMismatch(Rule):
                 yield from _adoption_disagrees(c, f"{c.session}/{c.number}", m, adopted_by)
 
 
-def _said_adoption(inst, a: re.Match[str]):
+def _said_adoption(inst, a: re.Match[str], known=()):
     """What :data:`ADOPTED_AFTER`'s match ``a`` says of ``inst``'s adoption (its resolution,
-    its date) where the reference data says otherwise."""
+    its date) where the reference data says otherwise. A date that is another of the
+    ``known`` instruments' adoption is named with it ("the Convention on Cybercrime,
+    adopted … on 24 December 2024" means the United Nations Convention against Cybercrime):
+    the name may be what is wrong, not the date."""
     sev = None if inst.status == "verified" else Severity.WARNING
     res = a.group("res")
     if res and inst.adopted_by and "/" in inst.adopted_by and res != inst.adopted_by:
@@ -136,7 +139,10 @@ def _said_adoption(inst, a: re.Match[str]):
         if said != (want.year, want.month, want.day):
             start = a.start("d1") if a.group("d1") else a.start("d2")
             end = a.end("y1") if a.group("d1") else a.end("y2")
-            yield Violation(Span(start, end), f"The {inst.short} was adopted on {format_date(want)}", severity=sev)
+            other = next((i for i in known if i is not inst and i.adopted_on is not None
+                          and (i.adopted_on.year, i.adopted_on.month, i.adopted_on.day) == said), None)
+            hint = "" if other is None else f"; the {other.short} was adopted on that day: is it the one meant?"
+            yield Violation(Span(start, end), f"The {inst.short} was adopted on {format_date(want)}{hint}", severity=sev)
 
 
 def _adopted_by_resolution(ctx: RuleContext) -> dict:
