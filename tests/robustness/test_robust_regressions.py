@@ -432,3 +432,15 @@ def test_a_bare_number_before_an_all_capitals_verb_is_still_a_label():
     assert label is not None and label.value == 2
     text = 'The ICPO-INTERPOL General Assembly, meeting in Lyon from 3 to 6 May 2031 at its 99th session:\n\nRecalling العربية the,\n\n<!-- resolint: ignore[PRE004] -->\nRecalling العربية the the the the the,\n\n<!-- resolint: ignore[PRE004] -->\nRecalling العربية the,\n\nRecalling العربية the,\n\n[Decides العربية the,\n\n24-18765 (E) 161024\n24-18765 (E) 161024\n24-18765 (E) 161024\n\nthe.\na) العربية the;\n(b) the;\n\n2 Decides العربية the,\n\n24-18765 (E) 161024\n24-18765 (E) 161024\n24-18765 (E) 161024\n\nالعربية the the the the the,\n(a) the;\ni. the;\n(a) العربية the the coop\xaderation the;\n(i) עברית the the the the the the;\n(b) é the the the;\n(c) 𝔘𝔑 the the the the the;\n(ii) 𝔘𝔑 the the the the;\n• (a)the;\n(i) العربية the;\n(b) العربية the the the;\n(c) العربية the;\n(i) العربية the;\n(a) the;\n(i) العربية the;\n\n3. Decides العربية the,\n'
     check_text(text)
+
+
+@pytest.mark.parametrize(("before", "after"), [("*_", ""), ("x_", ""), ("_", "_"), ("**", "**"), ("*_", "_*")])
+def test_a_name_after_emphasis_or_glued_to_a_word_is_no_near_miss(before, after):
+    """(fuzzer) "*_United Nations Convention against Corruption": the "_" glued the name
+    to what came before, so it was not taken as the name, and the near-miss search
+    reported "Nations Convention against Corruption" with a fix writing "United United
+    …", then "United" again, pass after pass: the unsafe fixes never converged. In
+    Markdown italics ("_…_") the name was not taken either, and had the same finding."""
+    text = f"The General Assembly,\n\nRecalling the {before}United Nations Convention against Corruption{after},\n\n1. Decides to act.\n"
+    assert "TRM001" not in {f.code for f in lint(text).findings}
+    check_text(text)

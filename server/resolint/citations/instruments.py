@@ -55,7 +55,8 @@ class _NameMatcher:
         # Greedy optional tails make the trie prefer the longest name. A footnote reference
         # glued to the name ("…against Cybercrime¹") does not run it on into a longer word
         # (superscript digits are word characters to the regex).
-        self.regex = re.compile(rf"(?:{body})(?![^\W{SUPERSCRIPT_DIGITS}]|-)")
+        # Markdown emphasis closing on the name ("_…against Corruption_") ends it too.
+        self.regex = re.compile(rf"(?:{body})(?![^\W_{SUPERSCRIPT_DIGITS}]|-|_+[^\W_])")
         self.variants = [(v, inst) for inst in instruments for v in inst.variants]
         # Every name and every variant starts with one of these literal prefixes: the text is
         # scanned once per prefix (``str.find``), and the patterns are tried only there.
@@ -252,6 +253,19 @@ def _variant_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, st
     return found
 
 
+def glued_before(text: str, i: int) -> bool:
+    """Whether a name starting at ``i`` runs on from a word before it: a letter, a digit
+    or a hyphen right before it, or Markdown emphasis ("_", "*") that itself follows a
+    letter or digit. "_United Nations Convention against Corruption_" (italics) is the
+    name; "x_United …" is not."""
+    j = i
+    while j > 0 and text[j - 1] in "_*":
+        j -= 1
+    if j < i:
+        return j > 0 and text[j - 1].isalnum()
+    return word_before(text, i)
+
+
 def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]] | None = None):
     """(match, instrument, form, (fix, safe, why)) for every instrument name in ``text``
     (``heads``: :meth:`_NameMatcher.heads` of it, when already known).
@@ -263,7 +277,7 @@ def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]]
         heads = matcher.heads(text)
     found = []
     for i, m in _variant_matches(matcher, text, heads):
-        if word_before(text, m.start()):
+        if glued_before(text, m.start()):
             continue
         v, inst = matcher.variants[i]
         found.append((m, inst, "variant", (v.fix, v.safe, v.why)))
@@ -279,7 +293,7 @@ def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]]
             t_starts.append(a)
             t_ends.append(b)
     for m in matcher.finditer(text, [pos for pos, _ in heads]):
-        if word_before(text, m.start()):
+        if glued_before(text, m.start()):
             continue
         if m.group(0) not in matcher.by_name:
             continue

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from resolint.citations.instruments import glued_before
 from resolint.citations.refdata import Instrument
 from resolint.source import Span
 
@@ -282,6 +283,8 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
                 if (first, last) not in windows:
                     windows[first, last] = _window(text, words, first, last, taken, accepted)
                 cand = windows[first, last]
+                if cand is _UNTAKEN_NAME:
+                    return None
                 if cand is None:
                     continue
                 key = (cand[2], norm)
@@ -296,6 +299,11 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
         return None
     score, s, e, cand_text, inst, name = best
     return NearMiss(Span(s, e), cand_text, inst, name, score)
+
+
+#: What :func:`_window` gives for an accepted name glued to the word before it (which the
+#: name matcher does not take: :func:`resolint.citations.instruments.glued_before`).
+_UNTAKEN_NAME = (-1, -1, "")
 
 
 def _may_start(word: str) -> bool:
@@ -318,5 +326,8 @@ def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]
         return None
     cand = text[s:e].rstrip(".")
     if " ".join(cand.split()) in accepted:
-        return None
+        # A name the matcher did not take here runs on from the word before it
+        # ("x_United Nations Convention …"): no near-miss around it, whose fix would
+        # write the name again beside itself, pass after pass.
+        return _UNTAKEN_NAME if glued_before(text, s) else None
     return s, s + len(cand), cand
