@@ -22,8 +22,6 @@ EXPLAINED: dict[str, dict[str, str]] = {
     "un-ga": {
         # "Also, in this regard, requests …": the verb comes after an inserted phrase.
         "Also": "'Also, in this regard, <verb>': the opener is after the inserted phrase",
-        # Text converted from PDF with letter-spaced headings: "I n v i t e s".
-        "I": "letter-spaced text from a PDF conversion",
     },
 }
 
@@ -39,7 +37,9 @@ def test_adopted_openers_are_known_to_their_style():
     for row in rows:
         result = lint((corpus / row["file"]).read_text(encoding="utf-8"), path=row["file"])
         for f in result.findings:
-            if f.code in ("PRE002", "OPR005"):
+            # A letter-spaced opener ("I n v i t e s", from a PDF conversion) is reported as
+            # such: its word is listed.
+            if f.code in ("PRE002", "OPR005") and "letter-spaced" not in f.message:
                 unknown[result.style.name].add(result.source.text[f.span.start : f.span.end])
     unexplained = {style: sorted(o for o in found if o not in EXPLAINED.get(style, {})) for style, found in unknown.items()}
     assert not any(unexplained.values()), f"openers of adopted texts unknown to their style: {unexplained}"
