@@ -444,3 +444,16 @@ def test_a_name_after_emphasis_or_glued_to_a_word_is_no_near_miss(before, after)
     text = f"The General Assembly,\n\nRecalling the {before}United Nations Convention against Corruption{after},\n\n1. Decides to act.\n"
     assert "TRM001" not in {f.code for f in lint(text).findings}
     check_text(text)
+
+
+def test_a_look_alike_in_an_opener_is_fixed_safely_only_where_it_adds_no_error():
+    """(fuzzer) "Rеcalling" (a Cyrillic е) opening an operative paragraph: the safe fix
+    wrote "Recalling", which OPR004 then reported as an error (a participle opening an
+    operative paragraph). There the fix is unsafe; in the preamble it stays safe."""
+    text = (
+        "The General Assembly,\n\nR\u0435calling its resolution 70/1,\n\n"
+        "1. Decides to act;\n\n2. R\u0435calling its resolution 70/1, decides to remain seized of the matter.\n"
+    )
+    fixes = [f.fix.applicability.value for f in lint(text).findings if f.code == "TRM015"]
+    assert fixes == ["safe", "unsafe"]
+    check_text(text)

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import re
 
-from resolint.model import Paragraph
+from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
+from resolint_rules.common import listed_heads
 
 #: Cyrillic and Greek letters drawn like a Latin letter in the fonts drafts are written
 #: in, and that letter: the pairs of Unicode's confusables table (Unicode Technical
@@ -68,7 +69,9 @@ class LookAlikeLetter(Rule):
 
     ## Fix safety
     Safe: each look-alike is replaced by the Latin letter it is drawn like, so the word
-    reads as it looks. A word written mostly in the other alphabet (a name in Russian or
+    reads as it looks. At the opener of a preambular or operative paragraph the fix is
+    unsafe unless the word then opens one of the part's listed phrases ("Rеcalling"
+    opening an operative paragraph would become an error of its own, OPR004). A word written mostly in the other alphabet (a name in Russian or
     Greek) is left alone, as is one with a letter that has no Latin look-alike; a word of
     look-alikes only ("ОТТ" for "OTT") is reported between two English words.
 
@@ -115,7 +118,23 @@ class LookAlikeLetter(Rule):
                 continue  # a word of the other alphabet
             right = "".join(LATIN_LOOK_ALIKE.get(ch, ch) for ch in word)
             span = Span(start, word_end)
-            yield Violation(span, _message(word, right, foreign), Fix.safe(f"Write '{right}' in Latin letters", Edit(span, right)))
+            title, edit = f"Write '{right}' in Latin letters", Edit(span, right)
+            fix = Fix.safe(title, edit) if _safe_to_respell(ctx, paragraph, start, right) else Fix.unsafe(title, edit)
+            yield Violation(span, _message(word, right, foreign), fix)
+
+
+def _safe_to_respell(ctx: RuleContext, p: Paragraph, start: int, right: str) -> bool:
+    """Whether writing the word in Latin letters is a safe fix: anywhere but at the
+    opener of a preambular or operative paragraph, where it is safe only when the word
+    then opens a listed phrase of that part. Elsewhere the opener's rules read the word
+    for the first time: "Rеcalling" opening an operative paragraph becomes OPR004's
+    error, and a safe fix never adds an error."""
+    if start > p.content.start + 2 or p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE):
+        return True
+    if ctx.text[p.content.start : start].strip("*_ "):
+        return True  # not the first word
+    phrases = ctx.style.preambular if p.kind is Kind.PREAMBLE else ctx.style.operative
+    return right.lower() in listed_heads(phrases)
 
 
 def _word_around(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
