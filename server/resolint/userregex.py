@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported when a configured pattern is first compiled: most 
 #: a sane pattern takes microseconds).
 TIME_LIMIT = 0.05
 
+
 class PatternError(ValueError):
     """A configured pattern that is not a regular expression."""
 
