@@ -45,9 +45,9 @@ class LookAlikeLetter(Rule):
 
     ## Why is this bad?
     The word looks right and is not: a search for it fails, a spell-checker and a
-    translation memory miss it, and a reader cannot see why. resolint's own checks read
-    it as an unknown word ("'R' is not a preambular opener"). A keyboard switched to
-    another alphabet, or a copy from a document typed with one, leaves such letters.
+    translation memory miss it, and a reader cannot see why. resolint's opener checks
+    cannot read it either (they leave such an opener to this rule). A keyboard switched
+    to another alphabet, or a copy from a document typed with one, leaves such letters.
 
     ## Example
     ```
