@@ -101,8 +101,7 @@ def _check_package(data: bytes) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         check_sizes(zf.infolist())
-        bad = zf.testzip()
-        _refuse_declarations(zf)
+        bad = _read_members(zf)
     except DocxError:
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
@@ -121,18 +120,28 @@ def _check_package(data: bytes) -> None:
 _DECLARATIONS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
-def _refuse_declarations(zf: zipfile.ZipFile) -> None:
-    """Refuse a package with a DTD in an XML part. The reader does not resolve entities,
-    but an entity it keeps unresolved ended the text of its paragraph there (what came
-    after it was silently lost); the sizes are checked before this reads the parts."""
+def _read_members(zf: zipfile.ZipFile) -> str | None:
+    """Every member read once, as ``ZipFile.testzip`` reads them (each checksum tested,
+    the first that fails named), and each XML part searched for a DTD on the way: a
+    package that declares one is refused. The reader does not resolve entities, but an
+    entity it keeps unresolved ended the text of its paragraph there (what came after it
+    was silently lost). The sizes are checked before this inflates anything."""
     for info in zf.infolist():
-        if info.filename.lower().endswith((".xml", ".rels")):
-            part = zf.read(info)
-            if any(mark in part for mark in _DECLARATIONS):
-                raise DocxError(
-                    f"refused: {info.filename} declares a document type (<!DOCTYPE …>), which Word never writes "
-                    "(it can read other files into the text or expand a few bytes a billion times)"
-                )
+        try:
+            if info.filename.lower().endswith((".xml", ".rels")):
+                part = zf.read(info)
+                if any(mark in part for mark in _DECLARATIONS):
+                    raise DocxError(
+                        f"refused: {info.filename} declares a document type (<!DOCTYPE …>), which Word never writes "
+                        "(it can read other files into the text or expand a few bytes a billion times)"
+                    )
+            else:
+                with zf.open(info) as member:
+                    while member.read(1 << 20):
+                        pass
+        except zipfile.BadZipFile:
+            return info.filename
+    return None
 
 
 def _document(data: bytes):
