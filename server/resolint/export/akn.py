@@ -335,19 +335,17 @@ class AknWriter:
         return current == "signatures" and not P.is_closing_line(body)
 
     def _lines(self, p: Paragraph) -> list[tuple[int, int]]:
-        """The spans of ``p``'s lines, without their edges' spaces."""
-        out, start, text = [], p.span.start, self.text
-        while start < p.span.end:
-            end = text.find("\n", start, p.span.end)
-            end = p.span.end if end < 0 else end
-            a, b = start, end
+        """The spans of ``p``'s lines (the source's, whatever their line breaks), without
+        their edges' spaces."""
+        src, text, out = self.result.source, self.text, []
+        for line in range(src.position(p.span.start).line, src.position(p.span.end).line + 1):
+            a, b = max(src.line_starts[line], p.span.start), min(src.line_end(line), p.span.end)
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
             if a < b:
                 out.append((a, b))
-            start = end + 1
         return out
 
     def _attachments(self, st: etree._Element, items: list[Paragraph]) -> None:
