@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from resolint.parser import patterns as P
-from resolint.parser.blocks import EDGE_MARKS
+from resolint.parser.blocks import EDGE_CHARS
 from resolint.parser.placement import is_opening
 
 #: Names that are drafts by themselves (the extension's language patterns).
@@ -28,8 +28,9 @@ CANDIDATE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 SCAN_LINES = 200
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-#: Marks and what prints nothing around a line's text (:data:`resolint.parser.blocks.EDGE_MARKS`).
-_DECOR = re.compile(rf"^[\s>#*_\u200b\ufeff{EDGE_MARKS}]+|[\s*_\u200b\ufeff{EDGE_MARKS}]+$")
+#: Marks and what prints nothing around a line's text (what the parser strips from a
+#: paragraph's edges: :data:`resolint.parser.blocks.EDGE_CHARS`).
+_DECOR = re.compile(rf"^[\s>#*_{EDGE_CHARS}]+|[\s*_{EDGE_CHARS}]+$")
 #: Line breaks as the parser reads them (``resolint.source.LINE_BREAKS``): a vertical
 #: tab, which Word writes for a line break within a paragraph, is not one.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -111,6 +111,8 @@ _NOT_W = _LETTERS - set("wW")  # DECLARATION_START: "We, the Heads of State …"
 _DIGITS = frozenset("0123456789")
 #: Where the operative part has begun: a closing line or an annex may come.
 _AFTER_BODY = (Phase.OPERATIVE, Phase.CLOSING, Phase.SIGNATURES)
+#: Where the closing lines have begun (an adoption line, a signature block).
+_CLOSED = (Phase.CLOSING, Phase.SIGNATURES)
 
 
 @dataclass(slots=True)
@@ -332,6 +334,7 @@ def next_resolution_title(st: Placement, c: Clause) -> bool:
 
 _AFTER_TITLE = {Phase.OPERATIVE: Phase.NEXT_TITLE, Phase.CLOSING: Phase.NEXT_TITLE_CLOSED}
 _BEFORE_TITLE = {after: before for before, after in _AFTER_TITLE.items()}
+# (Added after the inverse is taken: a title after a signature block goes back to CLOSING.)
 _AFTER_TITLE[Phase.SIGNATURES] = Phase.NEXT_TITLE_CLOSED
 _TITLE_LEADS = frozenset("R*_# \t")
 
@@ -453,7 +456,7 @@ def markdown_heading(st: Placement, c: Clause) -> bool:
 def after_closing(st: Placement, c: Clause) -> bool:
     """After the closing lines only a real section mark ("B", "II.") starts a new part;
     the rest is outside the resolution, or the names of a signature block."""
-    if st.phase is not Phase.CLOSING and st.phase is not Phase.SIGNATURES:
+    if st.phase not in _CLOSED:
         return False
     if P.SECTION_HEADING.match(c.body) and len(c.body) < SECTION_HEADING_MAX_CHARS:
         c.p.kind = Kind.HEADING
