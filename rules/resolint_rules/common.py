@@ -108,6 +108,17 @@ def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]):
     return Fix.unsafe(f"Replace with '{replacement}'", Edit(target, replacement)), f"; did you mean '{replacement}'?"
 
 
+def reported_otherwise(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]) -> list[Violation] | None:
+    """What PRE002 and OPR005 report instead of "not a listed opener" for an opener they
+    do not find in ``phrases``: nothing for one listed in another spelling (TRM010's) or
+    with a look-alike letter (TRM015's), the letter-spaced finding for one spelt out by a
+    PDF copy; None when it is an unknown opener after all."""
+    if listed_in_another_spelling(ctx, op, phrases) or opener_has_look_alike(ctx, op):
+        return []
+    spaced = letter_spaced_opener(ctx, op, phrases)
+    return None if spaced is None else [spaced]
+
+
 def listed_in_another_spelling(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]) -> bool:
     """Whether an opener the style does not list is one of ``phrases`` in another
     spelling ("Emphasising", "Recognising also", "Authorises"), after the adverbs before

@@ -6,9 +6,7 @@ from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import (
     is_list_item,
-    letter_spaced_opener,
-    listed_in_another_spelling,
-    opener_has_look_alike,
+    reported_otherwise,
     suggestion_fix,
     unlisted_opener,
 )
@@ -80,11 +78,9 @@ class UnknownOperativeOpener(Rule):
         if wrong_operative_form(lower) is not None:
             return  # OPR004 reports these
         written = ctx.slice(op.span)
-        if listed_in_another_spelling(ctx, op, ctx.style.operative) or opener_has_look_alike(ctx, op):
-            return
-        spaced = letter_spaced_opener(ctx, op, ctx.style.operative)
-        if spaced is not None:
-            yield spaced
+        instead = reported_otherwise(ctx, op, ctx.style.operative)
+        if instead is not None:
+            yield from instead
             return
         fix, hint = suggestion_fix(ctx, op, ctx.style.operative)
         # "Also, in this regard, calls upon": a modifier set off by commas.

@@ -3,11 +3,9 @@ from __future__ import annotations
 from resolint.model import Kind
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import (
-    letter_spaced_opener,
     listed_heads,
-    listed_in_another_spelling,
-    opener_has_look_alike,
     reads_as_operative_verb,
+    reported_otherwise,
     suggestion_fix,
     unlisted_opener,
 )
@@ -90,11 +88,9 @@ class UnknownPreambularOpener(Rule):
         if reads_as_operative_verb(lower):
             return  # PRE001 reports an operative verb in the preamble
         written = ctx.slice(op.span)
-        if listed_in_another_spelling(ctx, op, ctx.style.preambular) or opener_has_look_alike(ctx, op):
-            return
-        spaced = letter_spaced_opener(ctx, op, ctx.style.preambular)
-        if spaced is not None:
-            yield spaced
+        instead = reported_otherwise(ctx, op, ctx.style.preambular)
+        if instead is not None:
+            yield from instead
             return
         severity = Severity.INFO if lower.endswith(("ing", "ed")) or lower in ADJECTIVE_OPENERS else Severity.WARNING
         if severity is Severity.INFO and lower in listed_heads(ctx.style.preambular):
