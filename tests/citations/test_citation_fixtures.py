@@ -44,6 +44,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("TRM004", "Recalling article 27 of the Charter"),
         ("TRM014", "reso\u00adlutions adopted"),  # a soft hyphen
         ("TRM015", "S\u0430hel strategy"),  # a Cyrillic a
+        ("TRM016", "that 30% of the region"),  # "per cent" in running text
         ("TRM011", "2011and 2012"),
         ("TRM005", "Requests the Secretary General"),
         ("TRM006", "Urges member countries"),

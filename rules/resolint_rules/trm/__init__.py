@@ -13,11 +13,12 @@ from resolint_rules.trm.look_alike_letter import LookAlikeLetter
 from resolint_rules.trm.member_term import MemberTerm
 from resolint_rules.trm.number_glued_to_word import NumberGluedToWord
 from resolint_rules.trm.organization_term import OrganizationTerm
+from resolint_rules.trm.per_cent import PerCent
 from resolint_rules.trm.self_reference import SelfReference
 from resolint_rules.trm.spelling import Spelling
 
 RULES = [
     InstrumentNameVariant, InstrumentFirstMention, ConventionBeforeNamed, ArticleCapitalization, ChiefOfficerTitle,
     MemberTerm, SelfReference, AbbreviationBeforeDefinition, AbbreviationDefinedTwice, Spelling, NumberGluedToWord,
-    OrganizationTerm, InconsistentInstrumentShortForm, InvisibleCharacter, LookAlikeLetter,
+    OrganizationTerm, InconsistentInstrumentShortForm, InvisibleCharacter, LookAlikeLetter, PerCent,
 ]

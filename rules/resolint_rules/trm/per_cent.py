@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import in_spans, instrument_spans, own_matches
+
+#: The spaces a number may stand apart from its "%" by: "50 %", as French typing puts it,
+#: with a no-break space or a narrow one.
+_SPACES = " \u00a0\u202f"
+#: The spellings of the word the style's form may replace (the style's own is left alone).
+_WORDS = ("percent", "Percent", "per cent", "Per cent")
+
+
+class _Hit:
+    """A match for :func:`~resolint_rules.refs.own_matches`: the percentage as written
+    (``start`` to ``end``), and the edit that writes it the style's way."""
+
+    __slots__ = ("_start", "_end", "edit")
+
+    def __init__(self, start: int, end: int, edit: Edit) -> None:
+        self._start, self._end, self.edit = start, end, edit
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+class PerCent(Rule):
+    """
+    ## What it does
+    Finds a percentage written with the sign ("50%", "50 %") or with the word in another
+    spelling ("50 percent") in a style that writes "per cent" out, and offers the style's
+    form ("50 per cent").
+
+    ## Why is this bad?
+    The United Nations writes "per cent" in running text; the sign belongs to tables.
+    A draft that mixes "%", "percent" and "per cent" reads as pieced together, and every
+    form but the house's is changed by the editors before the text is issued.
+
+    ## Example
+    ```
+    The General Assembly,
+
+    Noting that 60% of the world's population lives in urban areas,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Use instead
+    ```
+    The General Assembly,
+
+    Noting that 60 per cent of the world's population lives in urban areas,
+
+    1. Decides to keep the matter under review.
+    ```
+
+    ## Fix safety
+    Safe: only the way the same percentage is written changes.
+
+    ## Options
+    The style's `numbers.percent` names the form ("per cent" in the built-in United
+    Nations styles); empty, the rule checks nothing (INTERPOL, ITU and Model UN styles,
+    whose usage the knowledge base does not record). A "%" that is not after a number
+    (a web address's "%20") and one joined to a hyphen ("50%-owned") are left alone, as
+    are quotations, official titles and the rows of a Markdown table.
+
+    ## References
+    - UN Editorial Manual, "Numbers, dates and time" (percentages in figures, with "per cent" written out; "%" only in tables): <https://www.un.org/dgacm/en/content/editorial-manual/numbers-dates-time>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.7 UN-NUM-04.
+    """
+
+    code = "TRM016"
+    name = "per-cent"
+    summary = "Percentage not written as the style writes it"
+    default_severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext):
+        form = ctx.style.get("numbers.percent", "") or ""
+        if not form:
+            return
+        hits = sorted(_signs(ctx, form) + _words(ctx, form), key=_Hit.start)
+        if not hits:
+            return  # most drafts: no percentage at all (two searches of the text)
+        titles = instrument_spans(ctx)
+        text = ctx.text
+        for _p, hit in own_matches(ctx, hits):
+            if in_spans(hit.start(), titles) or _in_table_row(text, hit.start()):
+                continue
+            written = text[hit.start() : hit.end()]
+            edit = hit.edit
+            wanted = text[hit.start() : edit.span.start] + edit.new_text + text[edit.span.end : hit.end()]
+            yield Violation(Span(hit.start(), hit.end()), f"Write '{wanted}', not '{written}'", Fix.safe(f"Write '{wanted}'", edit))
+
+
+def _in_table_row(text: str, at: int) -> bool:
+    """Whether ``at`` is on a line of a Markdown table ("| Africa | 40% |"): the sign
+    belongs to tables."""
+    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    return text[start:at].lstrip(" \t").startswith("|")
+
+
+def _signs(ctx: RuleContext, form: str) -> list[_Hit]:
+    """Each "%" right after a number (a space between them taken with it), to be written
+    as " " + ``form``."""
+    text = ctx.text
+    out = []
+    for pos in ctx.facts.literal_starts("%"):
+        after = text[pos + 1 : pos + 2]
+        if after and (after.isalnum() or after in "-_%"):
+            continue  # "%20" of an address, "50%-owned": not a percentage in running text
+        end = pos - 1 if pos and text[pos - 1] in _SPACES else pos
+        number = _number_before(text, end)
+        if number is not None:
+            out.append(_Hit(number, pos + 1, Edit(Span(end, pos + 1), " " + form)))
+    return out
+
+
+def _number_before(text: str, end: int) -> int | None:
+    """Where the number ending at ``end`` starts ("50", "2.5", "1,200"); None when no
+    digit ends there or the digits end a code or a word ("A/RES/70/1", "x2")."""
+    i = end
+    while i and (text[i - 1].isdecimal() or (text[i - 1] in ".," and i >= 2 and text[i - 2].isdecimal())):
+        i -= 1
+    if i == end or (i and (text[i - 1].isalpha() or text[i - 1] in "/_%")):
+        return None
+    return i
+
+
+def _words(ctx: RuleContext, form: str) -> list[_Hit]:
+    """Each whole word of :data:`_WORDS` that is not ``form`` (case kept at its start)."""
+    text = ctx.text
+    out = []
+    for word in _WORDS:
+        if word.lower() == form.lower():
+            continue
+        want = form[0].upper() + form[1:] if word[0].isupper() else form
+        for pos in ctx.facts.literal_starts(word):
+            end = pos + len(word)
+            if (pos and text[pos - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                continue  # "percentage", "percentile"
+            out.append(_Hit(pos, end, Edit(Span(pos, end), want)))
+    return out
