@@ -50,6 +50,7 @@ OPENINGS = [
     "The Security Council,",
     "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 1 to 4 November 2027 at its 95th session:",
     "The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),",
+    "The Plenipotentiary Conference of the International Telecommunication\nUnion (Busan, 2014),",  # wrapped
     "The General Assembly Third Committee,",
     "THE GENERAL ASSEMBLY,",
 ]

@@ -30,6 +30,9 @@ PIECES = [
     "The Security Council,",
     "RESOLUTION 25 (REV. DUBAI, 2018)\n\nStrengthening the regional presence",
     "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November:",
+    # Openings an editor wrapped: read over their lines (parser._find_opening_line).
+    "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from\n1 to 4 November 2031 at its 99th session:",
+    "Resolution 12/4\nThe Plenipotentiary Conference of the International Telecommunication\nUnion (Dubai, 2018),",
     "Recalling its resolution 70/1 of 25 September 2015,",
     "Deeply concerned by the growth of cybercrime,",
     "AWARE of the need for cooperation;",

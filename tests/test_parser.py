@@ -273,3 +273,75 @@ def test_numbered_paragraph_after_a_lettered_list_is_not_an_item():
     res = parse(text)
     assert [p.number for p in res.operative] == [1, None, 3]
     assert all(c.kind is Kind.SUBPARAGRAPH for c in res.operative[1].children)
+
+
+_WRAPPED_INTERPOL = """GA-2031-99-RES-02
+
+The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from
+4 to 7 November 2031 at its 99th session:
+
+RECALLING the role of the National Central Bureaus,
+
+CALLS UPON member countries to:
+
+1. share information.
+"""
+
+_WRAPPED_ITU = """Assistance to developing countries
+
+The Plenipotentiary Conference of the International Telecommunication
+Union (Dubai, 2018),
+
+considering
+
+a) that cooperation matters,
+
+resolves
+
+1 to act;
+"""
+
+
+@pytest.mark.parametrize(("text", "style", "first"), [(_WRAPPED_INTERPOL, "interpol", "The ICPO"), (_WRAPPED_ITU, "itu", "The Plen")])
+def test_an_opening_an_editor_wrapped_over_lines_is_the_opening(text, style, first):
+    """A long opening hard-wrapped at a margin: its first line alone is no opening (no
+    final mark), so the draft was read without one (DOC001, the default style, its title
+    lines taken for clauses); read together, the lines are the opening."""
+    res = parse(text)
+    (opening,) = res.openings
+    assert res.source.text[opening.span.start : opening.span.start + 8] == first
+    assert res.source.position(opening.span.end).line == res.source.position(opening.span.start).line + 1
+    result = lint(text)
+    assert result.style.name == style
+    assert not {"DOC001", "DOC002", "DOC004"} & {f.code for f in result.findings}
+
+
+def test_a_wrapped_interpol_meeting_is_read_across_the_break():
+    """The place and dates of a wrapped INTERPOL opening are still checked (DOC012 names
+    the session's real place)."""
+    text = _WRAPPED_INTERPOL.replace("GA-2031-99-RES-02", "GA-2025-93-RES-02").replace(
+        "meeting in Lyon, France, from\n4 to 7 November 2031 at its 99th", "meeting in\nLyon, France, from 24 to\n28 November 2025 at its 93rd"
+    )
+    found = [f.message for f in lint(text).findings if f.code == "DOC012"]
+    # (kb: the 93rd session met in Marrakech from 24 to 27 November 2025)
+    assert found[0] == "The 93rd session (2025) met in Marrakech, Morocco, not 'Lyon, France'"
+    assert [m.split(" (reference")[0] for m in found[1:]] == ["The 93rd session closed on 27 November 2025"]
+
+
+def test_wrapped_lines_that_do_not_make_an_opening_are_not_one():
+    # A title line naming a body, then a line that does not go on with it.
+    text = "The role of the Security Council in\nthe maintenance of peace\n\nRecalling its resolutions,\n\n1. Decides.\n"
+    assert not parse(text).openings
+    # A line that starts a paragraph of its own ends the search: "1. Decides" is no part of it.
+    assert not parse("The General Assembly of the Organization\n1. Decides to act,\n").openings
+
+
+def test_a_wrapped_opening_under_title_lines_and_in_a_compilation():
+    """Title lines right above a wrapped opening are read one a line, as above any
+    opening; a second resolution's wrapped opening starts its part of a compilation."""
+    text = "Resolution No. 2\nGA-2031-99-RES-02\n" + _WRAPPED_INTERPOL.split("\n\n", 1)[1]
+    res = parse(text)
+    assert [p.kind for p in res.paragraphs[:3]] == [Kind.TITLE, Kind.TITLE, Kind.OPENING]
+    both = parse(_WRAPPED_INTERPOL + "\n" + _WRAPPED_INTERPOL.replace("RES-02", "RES-03"))
+    assert len(both.openings) == 2
+    assert [p.part for p in both.operative] == [0, 1]  # (each list item hangs under its CALLS UPON)

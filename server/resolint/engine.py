@@ -95,7 +95,8 @@ def resolve_style(resolution: Resolution, settings: Settings, override: str | No
     name = override or settings.style
     if name == "auto":
         text = resolution.source.text
-        opening = " ".join(text[p.span.start : p.span.end] for p in resolution.openings[:1])
+        # An opening wrapped over lines is matched as the one line it stands for.
+        opening = " ".join(word for p in resolution.openings[:1] for word in text[p.span.start : p.span.end].split())
         title = " ".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs)
         name, reason = detect_style(opening, title, custom=settings.styles)
         style = load_style(name, settings.styles)

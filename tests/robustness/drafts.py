@@ -55,6 +55,9 @@ OPENINGS = [
     "_The Security Council_,", "THE GENERAL ASSEMBLY,", "The General Assembly",
     "The ICPO-INTERPOL General Assembly, meeting in Lyon from 3 to 6 May 2031 at its 99th session:",
     "The Invented Committee,", "The Model United Nations Assembly:",
+    # Wrapped by an editor at a margin: one opening over two lines.
+    "The ICPO-INTERPOL General Assembly, meeting in Lyon from\n3 to 6 May 2031 at its 99th session:",
+    "The Plenipotentiary Conference of the International Telecommunication\nUnion (Dubai, 2018),",
 ]
 TITLES = [
     "Resolution No. 7", "GA-2031-99-RES-07", "Subject: Exchange of invented data", "78/10. Cooperation on lakes",

@@ -630,7 +630,8 @@ def style_from_prose(result, settings: Settings, forced: str | None) -> str:
         return ""
     res = result.resolution
     text = res.source.text
-    opening = " ".join(text[p.span.start : p.span.end] for p in res.openings[:1])
+    # An opening wrapped over lines is matched as the one line it stands for.
+    opening = " ".join(word for p in res.openings[:1] for word in text[p.span.start : p.span.end].split())
     if opening and detect_style(opening, "")[0] == result.style.name and "default" not in detect_style(opening, "")[1]:
         return ""
     lines = [line.strip() for p in res.title.paragraphs for line in text[p.span.start : p.span.end].splitlines()]

@@ -110,7 +110,7 @@ def _meeting(body: str, base: int) -> Meeting | None:
     if not m:
         return None
     meet = Meeting(
-        m.group("place").strip(" ,"), Span(base + m.start("place"), base + m.end("place")),
+        " ".join(m.group("place").split()).strip(" ,"), Span(base + m.start("place"), base + m.end("place")),
         int(m.group("session")), Span(base + m.start("session"), base + m.end("suffix" if m.group("suffix") else "session")),
         m.group("suffix") or "",
     )

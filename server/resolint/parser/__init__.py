@@ -15,7 +15,7 @@ from resolint.directives import OPEN as DIRECTIVE_OPEN
 from resolint.directives import find_directives
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
-from resolint.parser.blocks import EDGE_CHARS, RawParagraph, split_paragraphs
+from resolint.parser.blocks import EDGE_CHARS, RawParagraph, split_paragraphs, starts_new_paragraph
 from resolint.parser.continuations import continues_in_capitals
 from resolint.parser.groups import (
     MAX_FURNITURE_LINES,
@@ -29,7 +29,7 @@ from resolint.parser.groups import (
 from resolint.parser.labels import TERMINALS, before_note_reference, bracketed, read_bullet, read_label, read_terminal
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import operative_sequences, read_automatic_numbering
-from resolint.parser.placement import is_opening, place, place_paragraph
+from resolint.parser.placement import is_opening, place, place_paragraph, starts_wrapped_opening
 from resolint.parser.title import read_title_block
 from resolint.source import SourceText, Span
 
@@ -37,6 +37,10 @@ if TYPE_CHECKING:  # the language server's memo (and what it imports) is no part
     from resolint.parser.memo import ParseMemo
 
 log = logging.getLogger(__name__)
+
+#: The most lines an opening is read over: a long one ("The ICPO-INTERPOL General
+#: Assembly, meeting in …, from … at its 93rd session:") that an editor wrapped.
+OPENING_MAX_LINES = 4
 
 __all__ = ["parse"]
 
@@ -149,12 +153,31 @@ class _Parser:
         return out
 
     def _find_opening_line(self) -> int | None:
-        src = self.source
-        for line in range(src.line_count):
-            stripped = src.line_text(line).strip(EDGE_CHARS).strip()
-            if stripped and is_opening(stripped):
+        """The line the opening starts on: an opening of its own, or the first line of one
+        an editor wrapped over several (a long INTERPOL or ITU opening at 72 columns)."""
+        for line in range(self.source.line_count):
+            stripped = self._stripped_line(line)
+            if stripped and (is_opening(stripped) or (starts_wrapped_opening(stripped) and self._wrapped_opening(line, stripped))):
                 return line
         return None
+
+    def _stripped_line(self, line: int) -> str:
+        return self.source.line_text(line).strip(EDGE_CHARS).strip()
+
+    def _wrapped_opening(self, line: int, first: str) -> bool:
+        """Whether ``first`` (line ``line``) and the lines after it that go on the same
+        paragraph (as :func:`~resolint.parser.blocks.split_paragraphs` groups them), up to
+        :data:`OPENING_MAX_LINES` in all, make an opening."""
+        joined = prev = first
+        for nxt in range(line + 1, min(line + OPENING_MAX_LINES, self.source.line_count)):
+            more = self._stripped_line(nxt)
+            if not more or starts_new_paragraph(prev, more):
+                return False
+            joined = f"{joined} {more}"
+            if is_opening(joined):
+                return True
+            prev = more
+        return False
 
 
 

@@ -26,12 +26,13 @@ PLACE_YEAR_END = re.compile(r"\((?:Rev\.\s*)?[^()\n]{1,60},\s*\d{4}\)$")
 OPENING_MAX_CHARS = 450
 
 #: The place runs to the first "from"/"on" and the dates to the first "at its", each
-#: within a line and a bound: two open lazy runs tried every way against each other were
-#: cubic on a long paragraph of repeated near-misses.
+#: within a bound: two open lazy runs tried every way against each other were cubic on a
+#: long paragraph of repeated near-misses. Either may be wrapped onto the next line (it is
+#: searched in the opening alone, which holds no blank line).
 INTERPOL_MEETING = re.compile(
-    r"meeting\s+in\s+(?P<place>(?:(?!\s+(?:from|on)\s)[^\n]){1,200}?)\s+(?:from|on)\s+"
-    r"(?P<dates>(?:(?!\s+at\s+its\s)[^\n]){1,120}?)\s+at\s+its\s+(?P<session>\d+)(?P<suffix>[a-z]{2})?\s+session",
-    re.IGNORECASE,
+    r"meeting\s+in\s+(?P<place>(?:(?!\s+(?:from|on)\s).){1,200}?)\s+(?:from|on)\s+"
+    r"(?P<dates>(?:(?!\s+at\s+its\s).){1,120}?)\s+at\s+its\s+(?P<session>\d+)(?P<suffix>[a-z]{2})?\s+session",
+    re.IGNORECASE | re.DOTALL,
 )
 
 ADOPTED = re.compile(r"^[*_]*(Adopted|Adoptée|Adoptada)\b", re.IGNORECASE)

@@ -62,10 +62,11 @@ class Phase(enum.Enum):
 
 
 def is_opening(text: str) -> bool:
-    """Whether ``text`` is an opening line ("The General Assembly,")."""
+    """Whether ``text`` is an opening ("The General Assembly,"), on one line or wrapped
+    over several (read as one)."""
     if len(text) > P.OPENING_MAX_CHARS:
         return False
-    m = P.OPENING.match(text)
+    m = P.OPENING.match(one_line(text))
     if not m:
         return False
     rest = m.group("rest").rstrip("*_ ")
@@ -80,11 +81,24 @@ def is_opening(text: str) -> bool:
     return bool(P.PLACE_YEAR_END.search(rest))
 
 
+def one_line(text: str) -> str:
+    """``text`` with its line breaks (and the spaces around them) read as one space: an
+    opening an editor wrapped at a margin is matched as the one line it stands for."""
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
+def starts_wrapped_opening(line: str) -> bool:
+    """Whether ``line`` (stripped, not an opening itself) may be the first line of an
+    opening wrapped over several: it starts as one ("The Plenipotentiary Conference of the
+    International Telecommunication" / "Union (Dubai, 2018),") and ends with no mark."""
+    return len(line) <= P.OPENING_MAX_CHARS and line[-1] not in ",:;." and P.OPENING.match(line) is not None
+
+
 def opening_name(text: str) -> str:
     """Who speaks in an opening line, as compared: "the plenipotentiary conference" of
     "The Plenipotentiary Conference of the International Telecommunication Union (Dubai,
     2018),"; "" for a text that does not start as one."""
-    m = P.OPENING.match(text) if len(text) <= P.OPENING_MAX_CHARS else None
+    m = P.OPENING.match(text := one_line(text)) if len(text) <= P.OPENING_MAX_CHARS else None
     if m is None:
         return ""
     return " ".join(m.group(0)[: m.end("organ")].lstrip("*_").casefold().split())
