@@ -274,3 +274,26 @@ def test_a_bare_resolution_dated_outside_its_session_stays_the_assemblys_without
     # A session the Council had not reached by that date is not the Council's either.
     late = text.replace("Recalling resolution 32/13", "Recalling Human Rights Council resolution 5/1 on its institutions, and resolution 72/13")
     assert _cited(late)["72/13"][0] is Organ.GA
+
+
+_WRAPPED = (
+    "The General Assembly,\n\nRecalling the United Nations Convention against Corruption, and its\n"
+    "resolution 71/19 of 21\nNovember 2014 on the United\nNations Convention against Corruption,\n\n"
+    "1. Urges States to ratify the United Nations Convention against\n    Corruption;\n"
+)
+
+
+def test_a_name_or_date_wrapped_over_lines_is_read_as_on_one():
+    """A paragraph an editor wrapped: a name cut by the line break ("United" /
+    "Nations Convention …", an indented continuation, CRLF) is the name, not a near miss
+    whose fix wrote "United United Nations …"; a date cut so is the date."""
+    from resolint.engine import lint
+
+    for text in (_WRAPPED, _WRAPPED.replace("\n", "\r\n")):
+        cs = extract(parse(text))
+        assert [m.text for m in cs.instruments] == ["United Nations Convention against Corruption"] * 3
+        (citation,) = [c for c in cs.resolutions if c.number == 19]
+        assert citation.date is not None and (citation.date.day, citation.date.month, citation.date.year) == (21, 11, 2014)
+        codes = [f.code for f in lint(text).findings]
+        assert "TRM001" not in codes
+        assert codes.count("CIT001") == 1  # session 71 opened in 2016: the date is checked across the break

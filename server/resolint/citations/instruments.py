@@ -23,7 +23,9 @@ def trie_regex(words: list[str]) -> str:
     """A regex matching any of ``words``, factored by common prefix.
 
     A flat alternation makes the regex engine try every name at every position; the
-    trie fails on the first character for almost every position of the text.
+    trie fails on the first character for almost every position of the text. A space
+    matches a run of them: a name wrapped over two lines of a paragraph is read with its
+    line break as spaces (``citations.local``), two of them for "\r\n" or an indented line.
     """
     trie: dict = {}
     for w in words:
@@ -34,7 +36,7 @@ def trie_regex(words: list[str]) -> str:
 
     def build(node: dict) -> str:
         end = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alts = [(" +" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -233,7 +235,7 @@ def mentions_in(ptext: str, hits, annex: bool) -> tuple[InstrumentMention, ...]:
     # Cheap substring tests keep the regex off the many paragraphs without a quotation.
     quotes = _quotes(ptext) if ('"' in ptext or "“" in ptext) else []
     return tuple(
-        InstrumentMention(Span(m.start(), m.end()), m.group(0), inst, form, *var, annex, _in(quotes, m.start(), m.end()), None)
+        InstrumentMention(Span(m.start(), m.end()), _one_spaced(m.group(0)), inst, form, *var, annex, _in(quotes, m.start(), m.end()), None)
         for m, inst, form, var in hits
     )
 
@@ -266,6 +268,11 @@ def glued_before(text: str, i: int) -> bool:
     return word_before(text, i)
 
 
+def _one_spaced(name: str) -> str:
+    """A matched name with each run of spaces as one (see :func:`trie_regex`)."""
+    return " ".join(filter(None, name.split(" "))) if "  " in name else name
+
+
 def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]] | None = None):
     """(match, instrument, form, (fix, safe, why)) for every instrument name in ``text``
     (``heads``: :meth:`_NameMatcher.heads` of it, when already known).
@@ -295,12 +302,13 @@ def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]]
     for m in matcher.finditer(text, [pos for pos, _ in heads]):
         if glued_before(text, m.start()):
             continue
-        if m.group(0) not in matcher.by_name:
+        name = _one_spaced(m.group(0))
+        if name not in matcher.by_name:
             continue
         k = bisect.bisect_left(t_starts, m.end()) - 1
         if k >= 0 and t_ends[k] > m.start():
             continue
-        inst, form = matcher.by_name[m.group(0)]
+        inst, form = matcher.by_name[name]
         found.append((m, inst, form, ("", False, "")))
     found.sort(key=lambda t: t[0].start())
     return found

@@ -40,6 +40,10 @@ from resolint.source import Span
 
 #: A paragraph without any of these (and without a date or an instrument's name) cites
 #: nothing: no resolution, symbol, article, internal reference or body name.
+#: A line break inside a paragraph is a space to what it cites ("United\nNations Convention
+#: against Corruption", a date "25\nSeptember 2015" in a draft an editor wrapped): read as
+#: one, offsets unchanged (one character for one; "\r\n" is two spaces).
+_BREAKS_AS_SPACES = str.maketrans("\r\n", "  ")
 NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council", "Assembly", "Convention")
 
 
@@ -92,6 +96,8 @@ def read_paragraph(
     """What ``ptext`` cites. ``months``, ``heads`` and ``busy`` are what :class:`Hints`
     know of it (where month names and instrument heads start, whether a needle may occur);
     each is found in ``ptext`` when not given."""
+    if "\n" in ptext or "\r" in ptext:
+        ptext = ptext.translate(_BREAKS_AS_SPACES)
     dates = tuple(find_dates(ptext, months)) if months is None or months else ()
     hits = _name_matches(setting.matcher, ptext, heads) if heads is None or heads else []
     if not dates and not hits and not (any(n in ptext for n in NEEDLES) if busy is None else busy):
