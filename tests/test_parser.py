@@ -345,3 +345,89 @@ def test_a_wrapped_opening_under_title_lines_and_in_a_compilation():
     both = parse(_WRAPPED_INTERPOL + "\n" + _WRAPPED_INTERPOL.replace("RES-02", "RES-03"))
     assert len(both.openings) == 2
     assert [p.part for p in both.operative] == [0, 1]  # (each list item hangs under its CALLS UPON)
+
+
+def _paragraph_texts(text: str) -> list[str]:
+    res = parse(text)
+    return [" ".join(res.source.text[p.span.start : p.span.end].split()) for p in res.paragraphs]
+
+
+_WRAPPED_PREAMBLE = (
+    "The General Assembly,\n\n"
+    "Recalling the outcome of the meeting held in Gandhinagar,\n"
+    "Gujarat, India, on 5 May 2031, and of the one held in Rabat,\n"
+    "Morocco, on 6 June 2031,\n\n"
+    "1. Decides to act.\n"
+)
+
+
+def test_a_line_wrapped_after_a_comma_goes_on_with_its_sentence():
+    """Wrapped at a margin, a line may end with a comma and the next start with a name:
+    the name did not fit on the line, so the sentence goes on ("'Gujarat' is not a
+    preambular opener" was reported for each such line)."""
+    assert _paragraph_texts(_WRAPPED_PREAMBLE)[1] == (
+        "Recalling the outcome of the meeting held in Gandhinagar, Gujarat, India, on 5 May 2031, "
+        "and of the one held in Rabat, Morocco, on 6 June 2031,"
+    )
+    assert not {"PRE002", "PRE004"} & {f.code for f in lint(_WRAPPED_PREAMBLE).findings}
+
+
+@pytest.mark.parametrize(
+    ("second", "apart"),
+    [
+        ("Recalling also its resolution 70/1 of 25 September 2015,", True),  # a listed opener
+        ("II", True),  # a section's number
+        ("Follow-up and review", True),  # a heading: short, no final mark
+        ("Gujarat, India,", False),
+    ],
+)
+def test_what_a_wrapped_line_may_start_with(second, apart):
+    first = "Recalling the outcome of the meeting held in Gandhinagar,"
+    text = f"The General Assembly,\n\n{first}\n{second}\n\n1. Decides to act.\n"
+    assert (len(_paragraph_texts(text)) == 4) is apart
+
+
+def test_paragraphs_typed_one_a_line_stay_apart():
+    """Without blank lines, one paragraph a line: the lines are as long as the paragraphs,
+    no margin; a paragraph whose opener is not listed is still a paragraph of its own."""
+    long = "Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”,"
+    text = f"The General Assembly,\n{long}\nRecallling also the Charter of the United Nations,\n1. Decides to act.\n"
+    texts = _paragraph_texts(text)
+    assert texts[2] == "Recallling also the Charter of the United Nations,"
+    assert "PRE002" in {f.code for f in lint(text).findings}
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "joined"),
+    [
+        # A dash of the sentence at a wrapped line's start; a bullet after a clause's end.
+        ("Recalling the three dimensions of development – economic, social and environmental", "– in a balanced and integrated manner,", True),
+        ("Urges Member States to take measures in the following fields of cooperation:", "– in a balanced and integrated manner;", False),
+        # A lower-case opener on a full line is the sentence's; alone on its line, a group's.
+        ("Noting that the poorest and most vulnerable were the hardest hit by the pandemic,", "reaffirming the ambition to get back on track to achieve the Goals by", True),
+        # A number after a comma; an item's number after an item's end.
+        ("Recalls paragraphs 113, 117 and 119 to 124 of resolution 64/72 and paragraphs 129,", "130 and 132 to 134 of resolution 66/68;", True),
+        ("resolves to instruct the Director of the Bureau, in close collaboration with others:", "1 to act;", False),
+        # A label always starts a paragraph: the one before may lack its final mark.
+        ("1. Urges Member States to cooperate in the field of international crime prevention", "2. Requests the Secretary-General to report;", False),
+        # A closing or signature line after a full line ends the resolution's text.
+        ("Decides to remain seized of the matter in all its aspects and to report to it.", "Adopted by consensus.", False),
+        ("Decides to remain seized of the matter in all its aspects and to report to it.", "Signed,", False),
+        # "adopted" in lower case is no closing line.
+        ("Acknowledging that the Treaty on the Prohibition of Nuclear Weapons was", "adopted on 7 July 2017, and noting that it was opened to signature,", True),
+    ],
+)
+def test_wrapped_lines_starting_with_a_dash_an_opener_a_label_or_adopted(line, next_line, joined):
+    text = f"The General Assembly,\n\n{line}\n{next_line}\n\n1. Decides to act.\n"
+    assert (len(_paragraph_texts(text)) == 3) is joined
+
+
+def test_a_group_opener_alone_on_its_line_still_heads_its_items():
+    text = "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\nconsidering the importance of telecommunications for development,\nrecognizing further\na) that cooperation matters,\n"
+    texts = _paragraph_texts(text)
+    assert texts[2:] == ["recognizing further", "a) that cooperation matters,"]
+    # A long one after an item typed on one line (not wrapped: the block's lines are long).
+    item = "10 to maintain the special trust fund to support the activities of the Union relating to the outcomes of the Summit, through partnerships;"
+    opener = "instructs the Secretary-General and the Directors of the Bureaux"
+    texts = _paragraph_texts(f"{text}\n{item}\n{opener}\n1 to act;\n")
+    assert texts[-3:] == [item, opener, "1 to act;"]

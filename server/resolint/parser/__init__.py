@@ -15,7 +15,7 @@ from resolint.directives import OPEN as DIRECTIVE_OPEN
 from resolint.directives import find_directives
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
-from resolint.parser.blocks import EDGE_CHARS, RawParagraph, split_paragraphs, starts_new_paragraph
+from resolint.parser.blocks import EDGE_CHARS, RawParagraph, block_around, block_width, split_paragraphs, starts_new_paragraph
 from resolint.parser.continuations import continues_in_capitals
 from resolint.parser.groups import (
     MAX_FURNITURE_LINES,
@@ -169,9 +169,12 @@ class _Parser:
         paragraph (as :func:`~resolint.parser.blocks.split_paragraphs` groups them), up to
         :data:`OPENING_MAX_LINES` in all, make an opening."""
         joined = prev = first
+        width = 0
         for nxt in range(line + 1, min(line + OPENING_MAX_LINES, self.source.line_count)):
             more = self._stripped_line(nxt)
-            if not more or starts_new_paragraph(prev, more):
+            if more and not width:
+                width = block_width(block_around(self.source, line))
+            if not more or starts_new_paragraph(prev, more, width):
                 return False
             joined = f"{joined} {more}"
             if is_opening(joined):

@@ -4,7 +4,10 @@ Drafts come with one paragraph a line (as exported from Word), or wrapped over s
 lines (as typed in an editor), with or without blank lines between paragraphs. A new
 paragraph starts at a blank line, at a line that begins with a label or bullet, after a
 line that ends a clause (``, ; : .``) when the next line starts with a capital, and at
-every line of a title block or a Markdown heading.
+every line of a title block or a Markdown heading. But a line an editor wrapped at a
+margin goes on with the sentence whatever it ends with ("… held in Gandhinagar," /
+"Gujarat, India, …"): the first word of the next line would not have fitted on it, and
+it starts with no listed opener (:func:`_wrapped_at`).
 """
 
 from __future__ import annotations
@@ -44,6 +47,22 @@ _CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
 _CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 #: A group opener alone on its line ("considering further", "instructs the Secretary-General").
 _GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
+#: The dashes that also punctuate a sentence ("– in a balanced manner –"): at the start of
+#: a wrapped line, the sentence's, not a bullet (see :func:`starts_new_paragraph`).
+_SENTENCE_DASHES = "–—"
+#: The most words of a group opener alone on its line after a line an editor wrapped:
+#: most have up to five ("further instructs the ITU Council"). A longer line that starts
+#: with a listed opener in lower case there is the rest of the sentence ("…," /
+#: "reaffirming the ambition to get back on track to achieve …"); after a line that was
+#: not wrapped, it may head a group ("instructs the Secretary-General and the Directors
+#: of the Bureaux").
+_GROUP_OPENER_WORDS = 6
+#: Margins editors wrap at, in characters; a block whose longest line is outside them
+#: holds paragraphs typed one a line (see :func:`_wrapped_at`).
+_MIN_MARGIN, _MAX_MARGIN = 40, 120
+#: The longest line after a wrap that may be a heading ("II. Cooperation") when it ends
+#: with no clause mark.
+_HEADING_CHARS = 40
 #: An ITU item number without its point: "1 to explore …".
 _BARE_NUMBER_START = re.compile(r"\d{1,3}[ \t]+[a-z]")
 
@@ -69,22 +88,103 @@ def is_blank(line: str) -> bool:
     return not line.strip(EDGE_CHARS)
 
 
-def starts_new_paragraph(prev: str, line: str) -> bool:
-    """Whether ``line`` opens a paragraph of its own, given the line before it."""
-    if _LABEL_START.match(line) or _BULLET_START.match(line):
-        return True
-    if _HEADING.match(line) or _HEADING.match(prev) or _COMMENT_LINE.match(line) or _COMMENT_LINE.match(prev):
-        return True
-    if _CLAUSE_END.search(prev) and _CAPITAL_START.match(line):
-        return True
-    # Grouped clauses typed one per line: "…," / "considering" / "a) …" / "resolves" / "1 to …".
-    prev_opens = _GROUP_OPENER_LINE.match(prev) is not None and bool(listed_opener(prev))
-    if _CLAUSE_END.search(prev) and _GROUP_OPENER_LINE.match(line) and listed_opener(line):
-        return True
-    if (prev_opens or _CLAUSE_END.search(prev)) and _BARE_NUMBER_START.match(line):
-        return True
+def starts_new_paragraph(prev: str, line: str, width: int = 0) -> bool:
+    """Whether ``line`` opens a paragraph of its own, given the line before it and the
+    longest line of their block (the run of lines between blank ones): see
+    :func:`_wrapped_at`."""
+    marked = _marked_start(prev, line, width)
+    if marked is not None:
+        return marked
+    ended = _CLAUSE_END.search(prev) is not None
+    if ended and _CAPITAL_START.match(line):
+        return not _wrapped_at(prev, line, width) or bool(listed_opener(line))
+    grouped = _grouped_start(prev, line, width, ended)
+    if grouped is not None:
+        return grouped
     # Closing lines carry no punctuation: "38th plenary meeting" / "21 November 2023".
     return bool(P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev))
+
+
+def _marked_start(prev: str, line: str, width: int) -> bool | None:
+    """What a label, a bullet, a Markdown heading or a comment on either line decides
+    (None: neither line has one)."""
+    if _LABEL_START.match(line):
+        return True
+    if _BULLET_START.match(line):
+        # A dash starting a line an editor wrapped is the sentence's ("… social and
+        # environmental" / "– in a balanced …"), not a list's bullet, when nothing ended.
+        return not (line[0] in _SENTENCE_DASHES and not _CLAUSE_END.search(prev) and _wrapped_at(prev, line, width))
+    if _HEADING.match(line) or _HEADING.match(prev) or _COMMENT_LINE.match(line) or _COMMENT_LINE.match(prev):
+        return True
+    return None
+
+
+def _grouped_start(prev: str, line: str, width: int, ended: bool) -> bool | None:
+    """What grouped clauses typed one a line decide ("…," / "considering" / "a) …" /
+    "resolves" / "1 to …"); None: ``line`` is neither a group's opener nor its item."""
+    if (
+        ended and _GROUP_OPENER_LINE.match(line) and listed_opener(line)
+        and (len(line.split()) <= _GROUP_OPENER_WORDS or not _wrapped_at(prev, line, width))
+    ):
+        return True
+    if not _BARE_NUMBER_START.match(line):
+        return None
+    if _GROUP_OPENER_LINE.match(prev) is not None and listed_opener(prev):
+        return True  # the group's first item
+    # An item ends with ";" or ":" ("1 to …;" / "2 to …"); after a comma a wrapped line's
+    # number is the sentence's ("… paragraphs 129," / "130 and 132 …").
+    return None if not ended else not (prev.endswith(",") and _wrapped_at(prev, line, width))
+
+
+def _wrapped_at(prev: str, line: str, width: int) -> bool:
+    """Whether an editor wrapped ``prev`` before ``line``'s first word: the word would
+    not have fitted on it within ``width``, the longest line of their block, and that is
+    a margin (40 to 120 characters, as editors wrap), not the length of a paragraph typed
+    on one line. A short line after it that ends with no clause mark ("II", "Annex") is
+    a heading, not the rest of a sentence."""
+    if not _MIN_MARGIN <= width <= _MAX_MARGIN or len(prev) < _MIN_MARGIN:
+        return False
+    if len(line) <= _HEADING_CHARS and not _CLAUSE_END.search(line):
+        return False
+    first = line.split(None, 1)[0]
+    return len(prev) + 1 + len(first) > width and not _structural(line)
+
+
+def _structural(line: str) -> bool:
+    """Whether ``line`` is one the parser reads as a part of its own whatever precedes it:
+    a closing line ("Adopted by consensus."), a signature block's ("Signed,", "Delegate of
+    Peru"), an annex's, a section's or an article's heading."""
+    return bool(
+        P.is_closing_line(line) or P.SIGNATURE_HEADING.match(line) or P.SIGNATORY.match(line) or P.ANNEX.match(line)
+        or P.ANNEX_TITLED.match(line) or P.SECTION_HEADING.match(line) or P.ARTICLE_HEADING.match(line)
+    )
+
+
+def _stripped_line(source: SourceText, line_no: int) -> tuple[int, int]:
+    return _strip(source.text, source.line_starts[line_no], source.line_end(line_no))
+
+
+def block_around(source: SourceText, line_no: int) -> list[tuple[int, int, int]]:
+    """The block (the run of non-blank lines) that holds line ``line_no``, as
+    :func:`split_paragraphs` reads it: (line number, start, end) of each line."""
+    first = line_no
+    while first > 0:
+        s, e = _stripped_line(source, first - 1)
+        if s == e:
+            break
+        first -= 1
+    out = []
+    for n in range(first, source.line_count):
+        s, e = _stripped_line(source, n)
+        if s == e:
+            break
+        out.append((n, s, e))
+    return out
+
+
+def block_width(lines: list[tuple[int, int, int]]) -> int:
+    """The longest of a block's lines, (line number, start, end) each; 0 for one line."""
+    return max(e - s for _, s, e in lines) if len(lines) > 1 else 0
 
 
 def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: range | None = None) -> list[RawParagraph]:
@@ -97,8 +197,7 @@ def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: ran
     """
     text = source.text
     out: list[RawParagraph] = []
-    current: list[int] | None = None  # [start, end, first_line, last_line]
-    prev_stripped = ""
+    block: list[tuple[int, int, int]] = []  # the non-blank lines since the last blank one
     starts = source.line_starts
     count = len(starts)
     # Without CR a line ends just before the next one starts (at its "\n"): no need to ask
@@ -111,22 +210,30 @@ def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: ran
         else:
             end = source.line_end(line_no)
         s, e = _strip(text, start, end)
-        if s == e:
-            if current:
-                out.append(RawParagraph(Span(current[0], current[1]), current[2], current[3]))
-                current = None
-            prev_stripped = ""
-            continue
-        stripped = text[s:e]
-        if current is not None and (line_no < one_per_line_until or starts_new_paragraph(prev_stripped, stripped)):
-            out.append(RawParagraph(Span(current[0], current[1]), current[2], current[3]))
-            current = None
-        if current is None:
-            current = [s, e, line_no, line_no]
-        else:
-            current[1] = e
-            current[3] = line_no
-        prev_stripped = stripped
-    if current:
-        out.append(RawParagraph(Span(current[0], current[1]), current[2], current[3]))
+        if s != e:
+            block.append((line_no, s, e))
+        elif block:
+            _group(text, block, one_per_line_until, out)
+            block = []
+    if block:
+        _group(text, block, one_per_line_until, out)
     return out
+
+
+def _group(text: str, block: list[tuple[int, int, int]], one_per_line_until: int, out: list[RawParagraph]) -> None:
+    """Add the paragraphs of one block of lines (no blank line among them) to ``out``."""
+    if len(block) == 1:  # most blocks: a paragraph on one line
+        line_no, s, e = block[0]
+        out.append(RawParagraph(Span(s, e), line_no, line_no))
+        return
+    width = block_width(block)
+    first_no, first_s, prev_e = block[0]
+    prev_no = first_no
+    prev = text[first_s:prev_e]
+    for line_no, s, e in block[1:]:
+        stripped = text[s:e]
+        if line_no < one_per_line_until or starts_new_paragraph(prev, stripped, width):
+            out.append(RawParagraph(Span(first_s, prev_e), first_no, prev_no))
+            first_no, first_s = line_no, s
+        prev_no, prev_e, prev = line_no, e, stripped
+    out.append(RawParagraph(Span(first_s, prev_e), first_no, prev_no))

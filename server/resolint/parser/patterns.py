@@ -35,7 +35,9 @@ INTERPOL_MEETING = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 
-ADOPTED = re.compile(r"^[*_]*(Adopted|Adoptée|Adoptada)\b", re.IGNORECASE)
+#: "Adopted …" / "ADOPTED": a capital first, as every closing line has; "adopted on 7 July
+#: 2017, and noting …" starting a line an editor wrapped goes on with the sentence.
+ADOPTED = re.compile(r"^[*_]*(?=[A-Z])(?i:adopted|adoptée|adoptada)\b")
 PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b", re.IGNORECASE)
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
