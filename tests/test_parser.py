@@ -405,6 +405,8 @@ def test_paragraphs_typed_one_a_line_stay_apart():
         ("Urges Member States to take measures in the following fields of cooperation:", "– in a balanced and integrated manner;", False),
         # A lower-case opener on a full line is the sentence's; alone on its line, a group's.
         ("Noting that the poorest and most vulnerable were the hardest hit by the pandemic,", "reaffirming the ambition to get back on track to achieve the Goals by", True),
+        # An article cited in brackets is no article's heading.
+        ("Decides on the allowances for the work of the Court away from The Hague (Statute,", "Article 22), not exceeding a total of 12,500 dollars;", True),
         # A number after a comma; an item's number after an item's end.
         ("Recalls paragraphs 113, 117 and 119 to 124 of resolution 64/72 and paragraphs 129,", "130 and 132 to 134 of resolution 66/68;", True),
         ("resolves to instruct the Director of the Bureau, in close collaboration with others:", "1 to act;", False),
