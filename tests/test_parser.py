@@ -433,3 +433,21 @@ def test_a_group_opener_alone_on_its_line_still_heads_its_items():
     opener = "instructs the Secretary-General and the Directors of the Bureaux"
     texts = _paragraph_texts(f"{text}\n{item}\n{opener}\n1 to act;\n")
     assert texts[-3:] == [item, opener, "1 to act;"]
+
+
+@pytest.mark.parametrize("opening", ["The General Assembly", "The General Assembly,"])
+def test_without_blank_lines_the_opening_is_a_paragraph_of_its_own(opening):
+    """One paragraph a line and no blank line: the opening line starts a paragraph even
+    after a title line with no final mark, and ends one even without its comma (the
+    title and the opening were one title paragraph, or the opening swallowed the first
+    preambular paragraph and DOC002 named that paragraph's mark)."""
+    text = f"78/1. Cooperation on lakes\n{opening}\nRecalling its resolution 70/1,\n1. Decides to act.\n"
+    res = parse(text)
+    kinds = [(p.kind, res.source.text[p.span.start : p.span.end]) for p in res.paragraphs]
+    assert kinds[:3] == [
+        (Kind.TITLE, "78/1. Cooperation on lakes"),
+        (Kind.OPENING, opening),
+        (Kind.PREAMBLE, "Recalling its resolution 70/1,"),
+    ]
+    doc002 = [f.message for f in lint(text).findings if f.code == "DOC002"]
+    assert doc002 == ([] if opening.endswith(",") else ["The opening has no final mark; this style ends it with ','"])

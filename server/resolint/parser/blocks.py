@@ -47,6 +47,8 @@ _CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
 _CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 #: A group opener alone on its line ("considering further", "instructs the Secretary-General").
 _GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
+#: What an opening line may start with (``patterns.OPENING``: emphasis, then "The").
+_OPENING_LEADS = "*_Tt"
 #: The dashes that also punctuate a sentence ("– in a balanced manner –"): at the start of
 #: a wrapped line, the sentence's, not a bullet (see :func:`starts_new_paragraph`).
 _SENTENCE_DASHES = "–—"
@@ -96,13 +98,22 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0) -> bool:
     if marked is not None:
         return marked
     ended = _CLAUSE_END.search(prev) is not None
-    if ended and _CAPITAL_START.match(line):
+    if (ended or _bare_opening(prev)) and _CAPITAL_START.match(line):
         return not _wrapped_at(prev, line, width) or bool(listed_opener(line))
     grouped = _grouped_start(prev, line, width, ended)
     if grouped is not None:
         return grouped
     # Closing lines carry no punctuation: "38th plenary meeting" / "21 November 2023".
     return bool(P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev))
+
+
+def _bare_opening(line: str) -> bool:
+    """Whether ``line`` is an opening with nothing after the body's name ("The General
+    Assembly" without its comma): it ends there, and a capital after it starts the next
+    paragraph as after a comma (the preamble's first paragraph was read into it when no
+    blank line followed)."""
+    m = P.OPENING.match(line) if line[:1] in _OPENING_LEADS else None
+    return m is not None and not m.group("rest").strip("*_ ")
 
 
 def _marked_start(prev: str, line: str, width: int) -> bool | None:
@@ -234,7 +245,7 @@ def _group(text: str, block: list[tuple[int, int, int]], one_per_line_until: int
     prev = text[first_s:prev_e]
     for line_no, s, e in block[1:]:
         stripped = text[s:e]
-        if line_no < one_per_line_until or starts_new_paragraph(prev, stripped, width):
+        if line_no <= one_per_line_until or starts_new_paragraph(prev, stripped, width):
             out.append(RawParagraph(Span(first_s, prev_e), first_no, prev_no))
             first_no, first_s = line_no, s
         prev_no, prev_e, prev = line_no, e, stripped
