@@ -86,7 +86,18 @@ def _automatic_list(n: int) -> str:
     return "The General Assembly,\n\nRecalling its work,\n\n" + "\n\n".join([unit] * max(2, n // (len(unit) + 2))) + "\n"
 
 
+def _lines(line: str, opening: bool = True) -> callable:
+    """Lines with no blank line between them, after the opening or with none above them."""
+    head = "The General Assembly,\n\n" if opening else ""
+    return lambda n: head + "\n".join([line] * max(2, n // (len(line) + 1))) + "\n"
+
+
 CLASSES = {
+    # Each line starts as an opening and ends with none: the search for a wrapped opening
+    # read the whole block again for every line (20,000 lines: 372 s).
+    "lines that start as an opening, no blank line, no opening": _lines("The Council of the Organization and its work", opening=False),
+    # A block wrapped at a margin, a comma ending each line and a name starting the next.
+    "a paragraph wrapped at a margin, a comma at each line's end": _lines("Recalling the meetings held in Gandhinagar, Rabat, Lima and Oslo,"),
     "page furniture (digits and punctuation, then a letter)": _run("1-2.3/4 ", "a"),
     "page furniture with a code": _run("(A) 12.", "x"),
     "article repeated in one paragraph": _run("article 5 "),

@@ -15,7 +15,7 @@ from resolint.directives import OPEN as DIRECTIVE_OPEN
 from resolint.directives import find_directives
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
-from resolint.parser.blocks import EDGE_CHARS, RawParagraph, block_around, block_width, split_paragraphs, starts_new_paragraph
+from resolint.parser.blocks import EDGE_CHARS, RawParagraph, block_from, block_width, split_paragraphs, starts_new_paragraph
 from resolint.parser.continuations import continues_in_capitals
 from resolint.parser.groups import (
     MAX_FURNITURE_LINES,
@@ -155,25 +155,32 @@ class _Parser:
     def _find_opening_line(self) -> int | None:
         """The line the opening starts on: an opening of its own, or the first line of one
         an editor wrapped over several (a long INTERPOL or ITU opening at 72 columns)."""
+        block_start, width = 0, -1  # the block being read, and its longest line once asked
         for line in range(self.source.line_count):
             stripped = self._stripped_line(line)
-            if stripped and (is_opening(stripped) or (starts_wrapped_opening(stripped) and self._wrapped_opening(line, stripped))):
+            if not stripped:
+                block_start, width = line + 1, -1
+                continue
+            if is_opening(stripped):
                 return line
+            if starts_wrapped_opening(stripped):
+                if width < 0:  # once a block: a block of such lines is read once, not once a line
+                    width = block_width(block_from(self.source, block_start))
+                if self._wrapped_opening(line, stripped, width):
+                    return line
         return None
 
     def _stripped_line(self, line: int) -> str:
         return self.source.line_text(line).strip(EDGE_CHARS).strip()
 
-    def _wrapped_opening(self, line: int, first: str) -> bool:
+    def _wrapped_opening(self, line: int, first: str, width: int) -> bool:
         """Whether ``first`` (line ``line``) and the lines after it that go on the same
-        paragraph (as :func:`~resolint.parser.blocks.split_paragraphs` groups them), up to
-        :data:`OPENING_MAX_LINES` in all, make an opening."""
+        paragraph (as :func:`~resolint.parser.blocks.split_paragraphs` groups them in a
+        block whose longest line is ``width``), up to :data:`OPENING_MAX_LINES` in all,
+        make an opening."""
         joined = prev = first
-        width = 0
         for nxt in range(line + 1, min(line + OPENING_MAX_LINES, self.source.line_count)):
             more = self._stripped_line(nxt)
-            if more and not width:
-                width = block_width(block_around(self.source, line))
             if not more or starts_new_paragraph(prev, more, width):
                 return False
             joined = f"{joined} {more}"

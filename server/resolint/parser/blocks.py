@@ -177,15 +177,9 @@ def _stripped_line(source: SourceText, line_no: int) -> tuple[int, int]:
     return _strip(source.text, source.line_starts[line_no], source.line_end(line_no))
 
 
-def block_around(source: SourceText, line_no: int) -> list[tuple[int, int, int]]:
-    """The block (the run of non-blank lines) that holds line ``line_no``, as
+def block_from(source: SourceText, first: int) -> list[tuple[int, int, int]]:
+    """The block (the run of non-blank lines) that starts at line ``first``, as
     :func:`split_paragraphs` reads it: (line number, start, end) of each line."""
-    first = line_no
-    while first > 0:
-        s, e = _stripped_line(source, first - 1)
-        if s == e:
-            break
-        first -= 1
     out = []
     for n in range(first, source.line_count):
         s, e = _stripped_line(source, n)
