@@ -387,6 +387,17 @@ def test_what_a_wrapped_line_may_start_with(second, apart):
     assert (len(_paragraph_texts(text)) == 4) is apart
 
 
+def test_a_hanging_indent_counts_in_the_margin():
+    """Lines wrapped with a hanging indent are as long as the margin with their indent."""
+    text = (
+        "The General Assembly,\n\n"
+        "Recalling the outcome of the conference held in the city of Gandhinagar,\n"
+        "        Gujarat, India, from 3 to 5 May 2031, and of the one in Rabat,\n"
+        "        Morocco, on 6 June 2031,\n\n1. Decides to act.\n"
+    )
+    assert len(_paragraph_texts(text)) == 3
+
+
 def test_paragraphs_typed_one_a_line_stay_apart():
     """Without blank lines, one paragraph a line: the lines are as long as the paragraphs,
     no margin; a paragraph whose opener is not listed is still a paragraph of its own."""
@@ -404,7 +415,13 @@ def test_paragraphs_typed_one_a_line_stay_apart():
         ("Recalling the three dimensions of development – economic, social and environmental", "– in a balanced and integrated manner,", True),
         ("Urges Member States to take measures in the following fields of cooperation:", "– in a balanced and integrated manner;", False),
         # A lower-case opener on a full line is the sentence's; alone on its line, a group's.
-        ("Noting that the poorest and most vulnerable were the hardest hit by the pandemic,", "reaffirming the ambition to get back on track to achieve the Goals by", True),
+        ("Noting that the poorest and most vulnerable were the hardest hit by the pandemic,", "reaffirming the ambition to get back on track to achieve the Goals by\nthe year 2030,", True),
+        # A label after "subparagraph(s)", "article", "and", or a list of labels, is cited.
+        ("Decides to renew the mandate of the Panel as set out in subparagraphs (a), (b), (c),", "(e) and (f) of paragraph 12 of resolution 2290 (2016);", True),
+        ("Requests the Panel to report on the measures set out in paragraph 3 and subparagraph", "(g) above, and on their implementation;", True),
+        # A date ends a wrapped sentence; after a clause's end it is a closing line.
+        ("Approves the revised budget estimates for the period from 1 July 2023 to", "30 June 2024", True),
+        ("Decides to remain seized of the matter and to consider it again in due course.", "30 June 2024", False),
         # An article cited in brackets is no article's heading.
         ("Decides on the allowances for the work of the Court away from The Hague (Statute,", "Article 22), not exceeding a total of 12,500 dollars;", True),
         # A number after a comma; an item's number after an item's end.
@@ -422,6 +439,15 @@ def test_paragraphs_typed_one_a_line_stay_apart():
 def test_wrapped_lines_starting_with_a_dash_an_opener_a_label_or_adopted(line, next_line, joined):
     text = f"The General Assembly,\n\n{line}\n{next_line}\n\n1. Decides to act.\n"
     assert (len(_paragraph_texts(text)) == 3) is joined
+
+
+def test_after_a_wrapped_line_a_group_opener_heads_the_items_after_it():
+    """A lower-case opener after a line an editor wrapped is a group's opener where an
+    item follows it, else the rest of the sentence."""
+    full = "Decides to keep under review the working methods of the Bureaux of the Union;"
+    opener = "instructs the Secretary-General and the Directors of the Bureaux"
+    texts = _paragraph_texts(f"The General Assembly,\n\n{full}\n{opener}\n1 to act;\n")
+    assert texts[1:] == [full, opener, "1 to act;"]
 
 
 def test_a_group_opener_alone_on_its_line_still_heads_its_items():

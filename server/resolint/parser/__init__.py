@@ -15,7 +15,16 @@ from resolint.directives import OPEN as DIRECTIVE_OPEN
 from resolint.directives import find_directives
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
-from resolint.parser.blocks import EDGE_CHARS, RawParagraph, block_from, block_width, split_paragraphs, starts_new_paragraph
+from resolint.parser.blocks import (
+    EDGE_CHARS,
+    BlockLine,
+    RawParagraph,
+    block_from,
+    block_width,
+    is_blank,
+    split_paragraphs,
+    starts_new_line_paragraph,
+)
 from resolint.parser.continuations import continues_in_capitals
 from resolint.parser.groups import (
     MAX_FURNITURE_LINES,
@@ -155,38 +164,37 @@ class _Parser:
     def _find_opening_line(self) -> int | None:
         """The line the opening starts on: an opening of its own, or the first line of one
         an editor wrapped over several (a long INTERPOL or ITU opening at 72 columns)."""
-        block_start, width = 0, -1  # the block being read, and its longest line once asked
+        block_start, block = 0, None  # the block being read, and its lines once asked
         for line in range(self.source.line_count):
-            stripped = self._stripped_line(line)
+            text = self.source.line_text(line)
+            if is_blank(text):  # (as split_paragraphs tells blocks apart)
+                block_start, block = line + 1, None
+                continue
+            stripped = text.strip(EDGE_CHARS).strip()
             if not stripped:
-                block_start, width = line + 1, -1
                 continue
             if is_opening(stripped):
                 return line
             if starts_wrapped_opening(stripped):
-                if width < 0:  # once a block: a block of such lines is read once, not once a line
-                    width = block_width(block_from(self.source, block_start))
-                if self._wrapped_opening(line, stripped, width):
+                if block is None:  # once a block: a block of such lines is read once, not once a line
+                    block = block_from(self.source, block_start)
+                if self._wrapped_opening(block, line - block_start):
                     return line
         return None
 
-    def _stripped_line(self, line: int) -> str:
-        return self.source.line_text(line).strip(EDGE_CHARS).strip()
-
-    def _wrapped_opening(self, line: int, first: str, width: int) -> bool:
-        """Whether ``first`` (line ``line``) and the lines after it that go on the same
-        paragraph (as :func:`~resolint.parser.blocks.split_paragraphs` groups them in a
-        block whose longest line is ``width``), up to :data:`OPENING_MAX_LINES` in all,
-        make an opening."""
-        joined = prev = first
-        for nxt in range(line + 1, min(line + OPENING_MAX_LINES, self.source.line_count)):
-            more = self._stripped_line(nxt)
-            if not more or starts_new_paragraph(prev, more, width):
+    def _wrapped_opening(self, block: list[BlockLine], k: int) -> bool:
+        """Whether line ``k`` of ``block`` and the lines after it that go on the same
+        paragraph (as :func:`~resolint.parser.blocks.split_paragraphs` groups them), up to
+        :data:`OPENING_MAX_LINES` in all, make an opening."""
+        text, width = self.text, block_width(block)
+        joined = text[block[k][1] : block[k][2]]
+        for j in range(k + 1, min(k + OPENING_MAX_LINES, len(block))):
+            line = block[j]
+            if starts_new_line_paragraph(text, block[j - 1], line, width, block[j + 1] if j + 1 < len(block) else None):
                 return False
-            joined = f"{joined} {more}"
+            joined = f"{joined} {text[line[1] : line[2]]}"
             if is_opening(joined):
                 return True
-            prev = more
         return False
 
 

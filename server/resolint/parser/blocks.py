@@ -49,16 +49,14 @@ _CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 _GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
 #: What an opening line may start with (``patterns.OPENING``: emphasis, then "The").
 _OPENING_LEADS = "*_Tt"
+#: A word a reference to a paragraph or an article's item follows ("paragraph" / "(g)").
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|items?|rules?|regulations?|annex(?:es)?|chapters?|parts?|footnotes?"
+    r"|and|or|to|through|of|in)|\(\w{1,4}\),|\b\d{1,3},)$"  # … or a list of them: "(a), (b), (c)," / "(e) and (f)"
+)
 #: The dashes that also punctuate a sentence ("– in a balanced manner –"): at the start of
 #: a wrapped line, the sentence's, not a bullet (see :func:`starts_new_paragraph`).
 _SENTENCE_DASHES = "–—"
-#: The most words of a group opener alone on its line after a line an editor wrapped:
-#: most have up to five ("further instructs the ITU Council"). A longer line that starts
-#: with a listed opener in lower case there is the rest of the sentence ("…," /
-#: "reaffirming the ambition to get back on track to achieve …"); after a line that was
-#: not wrapped, it may head a group ("instructs the Secretary-General and the Directors
-#: of the Bureaux").
-_GROUP_OPENER_WORDS = 6
 #: Margins editors wrap at, in characters; a block whose longest line is outside them
 #: holds paragraphs typed one a line (see :func:`_wrapped_at`).
 _MIN_MARGIN, _MAX_MARGIN = 40, 120
@@ -90,21 +88,25 @@ def is_blank(line: str) -> bool:
     return not line.strip(EDGE_CHARS)
 
 
-def starts_new_paragraph(prev: str, line: str, width: int = 0) -> bool:
-    """Whether ``line`` opens a paragraph of its own, given the line before it and the
-    longest line of their block (the run of lines between blank ones): see
-    :func:`_wrapped_at`."""
+def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = "") -> bool:
+    """Whether ``line`` opens a paragraph of its own, given the line before it, the
+    longest line of their block (the run of lines between blank ones: see
+    :func:`_wrapped_at`) and the line after it in the block ("" when it is the last)."""
     marked = _marked_start(prev, line, width)
     if marked is not None:
         return marked
     ended = _CLAUSE_END.search(prev) is not None
     if (ended or _bare_opening(prev)) and _CAPITAL_START.match(line):
         return not _wrapped_at(prev, line, width) or bool(listed_opener(line))
-    grouped = _grouped_start(prev, line, width, ended)
+    grouped = _grouped_start(prev, line, width, ended, following)
     if grouped is not None:
         return grouped
-    # Closing lines carry no punctuation: "38th plenary meeting" / "21 November 2023".
-    return bool(P.PLENARY.match(line) or P.DATE_LINE.match(line) or P.ADOPTED.match(line) or P.PLENARY.match(prev))
+    # Closing lines carry no punctuation: "38th plenary meeting" / "21 November 2023";
+    # but a date ends a sentence an editor wrapped before it ("… from 1 July 2023 to" /
+    # "30 June 2024").
+    if P.PLENARY.match(line) or P.DATE_LINE.match(line):
+        return ended or not _wrapped_at(prev, line, width, alone=False)
+    return bool(P.ADOPTED.match(line) or P.PLENARY.match(prev))
 
 
 def _bare_opening(line: str) -> bool:
@@ -120,7 +122,10 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
     """What a label, a bullet, a Markdown heading or a comment on either line decides
     (None: neither line has one)."""
     if _LABEL_START.match(line):
-        return True
+        # A number or letter a wrapped line starts with after "paragraph", "article",
+        # "and" … is the reference's ("… in subparagraph" / "(g) above"); after anything
+        # else it is a label, even where the paragraph before lacks its final mark.
+        return not (_REFERENCE_BEFORE.search(prev) and _wrapped_at(prev, line, width))
     if _BULLET_START.match(line):
         # A dash starting a line an editor wrapped is the sentence's ("… social and
         # environmental" / "– in a balanced …"), not a list's bullet, when nothing ended.
@@ -130,14 +135,18 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
     return None
 
 
-def _grouped_start(prev: str, line: str, width: int, ended: bool) -> bool | None:
+def _grouped_start(prev: str, line: str, width: int, ended: bool, following: str) -> bool | None:
     """What grouped clauses typed one a line decide ("…," / "considering" / "a) …" /
-    "resolves" / "1 to …"); None: ``line`` is neither a group's opener nor its item."""
-    if (
-        ended and _GROUP_OPENER_LINE.match(line) and listed_opener(line)
-        and (len(line.split()) <= _GROUP_OPENER_WORDS or not _wrapped_at(prev, line, width))
-    ):
-        return True
+    "resolves" / "1 to …"); None: ``line`` is neither a group's opener nor its item.
+
+    After a line an editor wrapped, a line that starts with a listed opener in lower
+    case heads a group only where an item follows it, or the block's end: otherwise it is
+    the rest of the sentence ("…," / "reaffirming the ambition to get back on track …")."""
+    if ended and _GROUP_OPENER_LINE.match(line) and listed_opener(line):
+        if not _wrapped_at(prev, line, width):
+            return True
+        if (following == "" and not _CLAUSE_END.search(line)) or _opens_item(following):
+            return True
     if not _BARE_NUMBER_START.match(line):
         return None
     if _GROUP_OPENER_LINE.match(prev) is not None and listed_opener(prev):
@@ -147,18 +156,25 @@ def _grouped_start(prev: str, line: str, width: int, ended: bool) -> bool | None
     return None if not ended else not (prev.endswith(",") and _wrapped_at(prev, line, width))
 
 
-def _wrapped_at(prev: str, line: str, width: int) -> bool:
+def _opens_item(line: str) -> bool:
+    """Whether ``line`` starts with a label, a bullet or an item's bare number."""
+    return bool(_LABEL_START.match(line) or _BULLET_START.match(line) or _BARE_NUMBER_START.match(line))
+
+
+def _wrapped_at(prev: str, line: str, width: int, alone: bool = True) -> bool:
     """Whether an editor wrapped ``prev`` before ``line``'s first word: the word would
     not have fitted on it within ``width``, the longest line of their block, and that is
     a margin (40 to 120 characters, as editors wrap), not the length of a paragraph typed
     on one line. A short line after it that ends with no clause mark ("II", "Annex") is
-    a heading, not the rest of a sentence."""
+    a heading, not the rest of a sentence; so is a closing or signature line (see
+    :func:`_structural`). ``alone=False`` leaves that to the caller, which knows the line's
+    kind ("… from 1 July 2023 to" / "30 June 2024": a date, and the sentence's end)."""
     if not _MIN_MARGIN <= width <= _MAX_MARGIN or len(prev) < _MIN_MARGIN:
         return False
-    if len(line) <= _HEADING_CHARS and not _CLAUSE_END.search(line):
+    if alone and len(line) <= _HEADING_CHARS and not _CLAUSE_END.search(line):
         return False
     first = line.split(None, 1)[0]
-    return len(prev) + 1 + len(first) > width and not _structural(line)
+    return len(prev) + 1 + len(first) > width and not (alone and _structural(line))
 
 
 def _structural(line: str) -> bool:
@@ -177,21 +193,35 @@ def _stripped_line(source: SourceText, line_no: int) -> tuple[int, int]:
     return _strip(source.text, source.line_starts[line_no], source.line_end(line_no))
 
 
-def block_from(source: SourceText, first: int) -> list[tuple[int, int, int]]:
+#: A line of a block: its number, where its text starts and ends (edges stripped), and
+#: how far its text stands from the line's start (its indentation).
+BlockLine = tuple[int, int, int, int]
+
+
+def block_from(source: SourceText, first: int) -> list[BlockLine]:
     """The block (the run of non-blank lines) that starts at line ``first``, as
-    :func:`split_paragraphs` reads it: (line number, start, end) of each line."""
+    :func:`split_paragraphs` reads it."""
     out = []
     for n in range(first, source.line_count):
         s, e = _stripped_line(source, n)
         if s == e:
             break
-        out.append((n, s, e))
+        out.append((n, s, e, s - source.line_starts[n]))
     return out
 
 
-def block_width(lines: list[tuple[int, int, int]]) -> int:
-    """The longest of a block's lines, (line number, start, end) each; 0 for one line."""
-    return max(e - s for _, s, e in lines) if len(lines) > 1 else 0
+def block_width(lines: list[BlockLine]) -> int:
+    """The longest of a block's lines with its indentation (an editor's margin counts it:
+    a hanging indent shortens the lines it starts); 0 for one line."""
+    return max(e - s + indent for _, s, e, indent in lines) if len(lines) > 1 else 0
+
+
+def starts_new_line_paragraph(text: str, prev: BlockLine, line: BlockLine, width: int, following: BlockLine | None) -> bool:
+    """:func:`starts_new_paragraph` of two lines of a block whose longest line is
+    ``width`` (the line before measured with its indentation), ``following`` the line
+    after them in the block, if any."""
+    after = "" if following is None else text[following[1] : following[2]]
+    return starts_new_paragraph(text[prev[1] : prev[2]], text[line[1] : line[2]], width - prev[3], after)
 
 
 def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: range | None = None) -> list[RawParagraph]:
@@ -204,7 +234,7 @@ def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: ran
     """
     text = source.text
     out: list[RawParagraph] = []
-    block: list[tuple[int, int, int]] = []  # the non-blank lines since the last blank one
+    block: list[BlockLine] = []  # the non-blank lines since the last blank one
     starts = source.line_starts
     count = len(starts)
     # Without CR a line ends just before the next one starts (at its "\n"): no need to ask
@@ -218,7 +248,7 @@ def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: ran
             end = source.line_end(line_no)
         s, e = _strip(text, start, end)
         if s != e:
-            block.append((line_no, s, e))
+            block.append((line_no, s, e, s - start))
         elif block:
             _group(text, block, one_per_line_until, out)
             block = []
@@ -227,20 +257,19 @@ def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: ran
     return out
 
 
-def _group(text: str, block: list[tuple[int, int, int]], one_per_line_until: int, out: list[RawParagraph]) -> None:
+def _group(text: str, block: list[BlockLine], one_per_line_until: int, out: list[RawParagraph]) -> None:
     """Add the paragraphs of one block of lines (no blank line among them) to ``out``."""
     if len(block) == 1:  # most blocks: a paragraph on one line
-        line_no, s, e = block[0]
+        line_no, s, e, _ = block[0]
         out.append(RawParagraph(Span(s, e), line_no, line_no))
         return
     width = block_width(block)
-    first_no, first_s, prev_e = block[0]
-    prev_no = first_no
-    prev = text[first_s:prev_e]
-    for line_no, s, e in block[1:]:
-        stripped = text[s:e]
-        if line_no <= one_per_line_until or starts_new_paragraph(prev, stripped, width):
-            out.append(RawParagraph(Span(first_s, prev_e), first_no, prev_no))
-            first_no, first_s = line_no, s
-        prev_no, prev_e, prev = line_no, e, stripped
-    out.append(RawParagraph(Span(first_s, prev_e), first_no, prev_no))
+    first_no, first_s = block[0][0], block[0][1]
+    prev = block[0]
+    for k in range(1, len(block)):
+        line = block[k]
+        if line[0] <= one_per_line_until or starts_new_line_paragraph(text, prev, line, width, block[k + 1] if k + 1 < len(block) else None):
+            out.append(RawParagraph(Span(first_s, prev[2]), first_no, prev[0]))
+            first_no, first_s = line[0], line[1]
+        prev = line
+    out.append(RawParagraph(Span(first_s, prev[2]), first_no, prev[0]))
