@@ -297,3 +297,11 @@ def test_a_name_or_date_wrapped_over_lines_is_read_as_on_one():
         codes = [f.code for f in lint(text).findings]
         assert "TRM001" not in codes
         assert codes.count("CIT001") == 1  # session 71 opened in 2016: the date is checked across the break
+
+
+def test_a_near_miss_wrapped_with_an_indent_is_quoted_on_one_line():
+    from resolint.engine import lint
+
+    text = "The General Assembly,\n\nRecalling the Convention of the\n        Rights of the Child,\n\n1. Decides to act.\n"
+    (found,) = [f for f in lint(text).findings if f.code == "TRM001"]
+    assert found.message == "'Convention of the Rights of the Child' is not the title of the Convention on the Rights of the Child"

@@ -104,7 +104,8 @@ class InstrumentNameVariant(Rule):
             if _only_the_openers_case(ctx, nm.span, nm.text, official):
                 continue
             fix = Fix.unsafe(f"Write '{official}'", Edit(nm.span, official))
-            yield Violation(nm.span, f"'{nm.text}' is not the title of the {official}", fix)
+            # (As written, but on one line: a name an editor wrapped, perhaps indented.)
+            yield Violation(nm.span, f"'{' '.join(nm.text.split())}' is not the title of the {official}", fix)
 
 
 def _only_the_openers_case(ctx: RuleContext, span, written: str, official: str) -> bool:
