@@ -72,6 +72,26 @@ def own_text_matches(ctx: RuleContext, regex: re.Pattern[str], skip_quotes: bool
     return own_matches(ctx, regex.finditer(ctx.text), skip_quotes)
 
 
+class TextMatch:
+    """A match found without a regex, read as one (``start()``, ``end()``, ``group()``) by
+    :func:`own_matches` and the rules: a word found from its ending (TRM010), a percentage
+    found from its sign (TRM016). ``data`` carries what the finder knew of it."""
+
+    __slots__ = ("_s", "_e", "_w", "data")
+
+    def __init__(self, s: int, e: int, w: str = "", data: Any = None) -> None:
+        self._s, self._e, self._w, self.data = s, e, w, data
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _i: int = 0) -> str:
+        return self._w
+
+
 def own_matches(ctx: RuleContext, matches, skip_quotes: bool = True):
     """(paragraph, match) for the matches (anything with ``start()``/``end()``, in order
     of position) that lie in the drafter's own paragraphs, outside quotations."""

@@ -2,29 +2,13 @@ from __future__ import annotations
 
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import in_spans, instrument_spans, own_matches
+from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches
 
 #: The spaces a number may stand apart from its "%" by: "50 %", as French typing puts it,
 #: with a no-break space or a narrow one.
 _SPACES = " \u00a0\u202f"
 #: The spellings of the word the style's form may replace (the style's own is left alone).
 _WORDS = ("percent", "Percent", "per cent", "Per cent")
-
-
-class _Hit:
-    """A match for :func:`~resolint_rules.refs.own_matches`: the percentage as written
-    (``start`` to ``end``), and the edit that writes it the style's way."""
-
-    __slots__ = ("_start", "_end", "edit")
-
-    def __init__(self, start: int, end: int, edit: Edit) -> None:
-        self._start, self._end, self.edit = start, end, edit
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
 
 
 class PerCent(Rule):
@@ -83,7 +67,7 @@ class PerCent(Rule):
         form = ctx.style.get("numbers.percent", "") or ""
         if not form:
             return
-        hits = sorted(_signs(ctx, form) + _words(ctx, form), key=_Hit.start)
+        hits = sorted(_signs(ctx, form) + _words(ctx, form), key=TextMatch.start)
         if not hits:
             return  # most drafts: no percentage at all (two searches of the text)
         titles = instrument_spans(ctx)
@@ -92,7 +76,7 @@ class PerCent(Rule):
             if in_spans(hit.start(), titles) or _in_table_row(text, hit.start()):
                 continue
             written = text[hit.start() : hit.end()]
-            edit = hit.edit
+            edit = hit.data
             wanted = text[hit.start() : edit.span.start] + edit.new_text + text[edit.span.end : hit.end()]
             yield Violation(Span(hit.start(), hit.end()), f"Write '{wanted}', not '{written}'", Fix.safe(f"Write '{wanted}'", edit))
 
@@ -104,7 +88,7 @@ def _in_table_row(text: str, at: int) -> bool:
     return text[start:at].lstrip(" \t").startswith("|")
 
 
-def _signs(ctx: RuleContext, form: str) -> list[_Hit]:
+def _signs(ctx: RuleContext, form: str) -> list[TextMatch]:
     """Each "%" right after a number (a space between them taken with it), to be written
     as " " + ``form``."""
     text = ctx.text
@@ -116,7 +100,7 @@ def _signs(ctx: RuleContext, form: str) -> list[_Hit]:
         end = pos - 1 if pos and text[pos - 1] in _SPACES else pos
         number = _number_before(text, end)
         if number is not None:
-            out.append(_Hit(number, pos + 1, Edit(Span(end, pos + 1), " " + form)))
+            out.append(TextMatch(number, pos + 1, data=Edit(Span(end, pos + 1), " " + form)))
     return out
 
 
@@ -131,7 +115,7 @@ def _number_before(text: str, end: int) -> int | None:
     return i
 
 
-def _words(ctx: RuleContext, form: str) -> list[_Hit]:
+def _words(ctx: RuleContext, form: str) -> list[TextMatch]:
     """Each whole word of :data:`_WORDS` that is not ``form`` (case kept at its start)."""
     text = ctx.text
     out = []
@@ -143,5 +127,5 @@ def _words(ctx: RuleContext, form: str) -> list[_Hit]:
             end = pos + len(word)
             if (pos and text[pos - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                 continue  # "percentage", "percentile"
-            out.append(_Hit(pos, end, Edit(Span(pos, end), want)))
+            out.append(TextMatch(pos, end, data=Edit(Span(pos, end), want)))
     return out

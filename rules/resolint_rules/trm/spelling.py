@@ -9,30 +9,12 @@ from resolint.citations.refdata import _rows
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, word_before
-from resolint_rules.refs import in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
+from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
 from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
 #: underscore after it is Markdown emphasis ("_recognising_"), not part of the word.
 _ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![^\W_]|-)")
-
-class _Word:
-    """A match-like word found from its ending."""
-
-    __slots__ = ("_s", "_e", "_w")
-
-    def __init__(self, s: int, e: int, w: str) -> None:
-        self._s, self._e, self._w = s, e, w
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-    def group(self, _i: int = 0) -> str:
-        return self._w
-
 
 #: Spelling lists by the style's ``[spelling] variant``.
 FILES = {"oxford": "spelling_oxford.csv"}
@@ -70,7 +52,7 @@ def covering_literals(words: list[str]) -> tuple[str, ...]:
 _WORD_REST = re.compile(r"(?:[^\W_]|-)*")
 
 
-def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str, ...], lo: int = 0, hi: int | None = None) -> list[_Word]:
+def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str, ...], lo: int = 0, hi: int | None = None) -> list[TextMatch]:
     """Whole words (maximal runs of word characters and hyphens) of ``text`` that are keys
     of ``table``, found from where a covering literal occurs; in order of position. With
     ``lo``/``hi``, the words that start at ``lo`` or after and end at ``hi`` or before
@@ -82,7 +64,7 @@ def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str
     """
     hi = len(text) if hi is None else hi
     tails = _tails(tuple(table))
-    found: dict[int, _Word] = {}
+    found: dict[int, TextMatch] = {}
     for pos, lit_end in _literal_hits(text, literals, lo, hi):
         end = _WORD_REST.match(text, lit_end).end()
         if text[pos:end] in tails:
@@ -91,7 +73,7 @@ def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str
                 start -= 1
             word = text[start:end]
             if word in table and start not in found and start >= lo and end <= hi:
-                found[start] = _Word(start, end, word)
+                found[start] = TextMatch(start, end, word)
     return [found[k] for k in sorted(found)]
 
 
@@ -134,7 +116,7 @@ def _tails(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[i:] for w in words for i in range(len(w)))
 
 
-def word_at(text: str, pos: int, endpos: int, table: dict[str, str], variant: str) -> _Word | re.Match[str] | None:
+def word_at(text: str, pos: int, endpos: int, table: dict[str, str], variant: str) -> TextMatch | re.Match[str] | None:
     """The listed word that starts at ``pos`` (any case) and ends before ``endpos``, if any.
 
     What ``capitalized_regex(variant).match(text, pos, endpos)`` finds, by a lookup: the
@@ -145,7 +127,7 @@ def word_at(text: str, pos: int, endpos: int, table: dict[str, str], variant: st
     end = _WORD_REST.match(text, pos, endpos).end()
     word = text[pos:end]
     if word.isascii():
-        return _Word(pos, end, word) if word.lower() in table else None
+        return TextMatch(pos, end, word) if word.lower() in table else None
     caps = capitalized_regex(variant)
     return caps.match(text, pos, endpos) if caps is not None else None
 
@@ -329,7 +311,7 @@ def _whole_word(text: str, table: dict[str, str], m):
         word = text[start : m.end()]
         if word.lower() not in table or not word.islower():
             return None
-        return _Word(start, m.end(), word)
+        return TextMatch(start, m.end(), word)
     if word_before(text, start):
         return None  # inside a longer word
     return m
