@@ -125,7 +125,7 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
         # A number or letter a wrapped line starts with after "paragraph", "article",
         # "and" … is the reference's ("… in subparagraph" / "(g) above"); after anything
         # else it is a label, even where the paragraph before lacks its final mark.
-        return not (_REFERENCE_BEFORE.search(prev) and _wrapped_at(prev, line, width))
+        return not (_wrapped_at(prev, line, width) and _REFERENCE_BEFORE.search(prev, max(0, len(prev) - 20)))
     if _BULLET_START.match(line):
         # A dash starting a line an editor wrapped is the sentence's ("… social and
         # environmental" / "– in a balanced …"), not a list's bullet, when nothing ended.
