@@ -398,6 +398,14 @@ def test_a_hanging_indent_counts_in_the_margin():
     assert len(_paragraph_texts(text)) == 3
 
 
+def test_a_number_without_its_point_starts_a_paragraph_without_a_blank_line():
+    text = "The General Assembly,\nRecalling its resolution 70/1,\n25. Recalls its work;\n26 Condemns the attacks;\n27. Decides to act.\n"
+    assert _paragraph_texts(text)[2:] == ["25. Recalls its work;", "26 Condemns the attacks;", "27. Decides to act."]
+    # A number before a capital that opens no clause goes on with the sentence.
+    wrapped = "Notes that the conference held in the city of Gandhinagar was attended,\n26 Member States having sent experts;"
+    assert len(_paragraph_texts(f"The General Assembly,\n\n{wrapped}\n")) == 2
+
+
 def test_paragraphs_typed_one_a_line_stay_apart():
     """Without blank lines, one paragraph a line: the lines are as long as the paragraphs,
     no margin; a paragraph whose opener is not listed is still a paragraph of its own."""

@@ -63,6 +63,8 @@ _MIN_MARGIN, _MAX_MARGIN = 40, 120
 #: The longest line after a wrap that may be a heading ("II. Cooperation") when it ends
 #: with no clause mark.
 _HEADING_CHARS = 40
+#: A number without its point before a capital: "26 Condemns …".
+_NUMBER_BEFORE_CAPITAL = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
 #: An ITU item number without its point: "1 to explore …".
 _BARE_NUMBER_START = re.compile(r"\d{1,3}[ \t]+[a-z]")
 
@@ -96,6 +98,8 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
     if marked is not None:
         return marked
     ended = _CLAUSE_END.search(prev) is not None
+    if ended and (number := _NUMBER_BEFORE_CAPITAL.match(line)) and listed_opener(line[number.end() :]):
+        return True  # "25. Recalls …;" / "26 Condemns …": a paragraph whose number lost its point
     if (ended or _bare_opening(prev)) and _CAPITAL_START.match(line):
         return not _wrapped_at(prev, line, width) or bool(listed_opener(line))
     grouped = _grouped_start(prev, line, width, ended, following)
