@@ -650,6 +650,14 @@ def test_the_same_felt_participle_again_is_a_repetition(opener):
     assert [f.code for f in result.findings if f.code != "PRE003"] == ["PRE006"]  # (PRE003: the upper case)
 
 
+@pytest.mark.parametrize("second", ["*Noting* also", "**Noting** further", "_Noting_ in particular", "*Noting* with great concern"])
+def test_a_modifier_after_the_emphasis_closes_is_the_openers(second):
+    """Markdown emphasis on the participle alone ("*Noting* also the increase …"): the
+    "also" after it marks the repetition as in plain text (PRE006 asked for it)."""
+    assert lint(_FELT.format(first="*Noting*", second=second)).findings == []
+    assert [f.code for f in lint(_FELT.format(first="*Noting*", second="*Noting*")).findings] == ["PRE006"]
+
+
 # -- "Remaining deeply concerned" ------------------------------------------------------
 @pytest.mark.parametrize("opener", ["Remaining deeply concerned by", "Remaining convinced that", "REMAINING GRAVELY CONCERNED about"])
 def test_remaining_before_a_listed_adjective_is_a_listed_opener(opener):

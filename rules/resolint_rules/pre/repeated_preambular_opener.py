@@ -121,6 +121,17 @@ _QUALIFIED = re.compile(
 )
 
 
+#: "also" or "further" after the phrase (past the emphasis that closed on it).
+_MODIFIER_AFTER = re.compile(r"[ \t\u00a0]+(?:also|further)\b", re.IGNORECASE)
+
+
+def _past_emphasis(text: str, pos: int, end: int) -> int:
+    """Past the Markdown emphasis that closes at ``pos`` ("*Recalling* also …")."""
+    while pos < end and text[pos] in "*_":
+        pos += 1
+    return pos
+
+
 def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
     """The span and phrase (lower case, with how it is felt: :data:`_QUALIFIED`) of the
     listed opener of ``p`` when it carries no "also"/"further" (nor another modifier);
@@ -131,9 +142,12 @@ def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
     phrase = op.phrase.lower()
     if op.before is not None or op.after is not None or phrase.endswith(MODIFIER_WORDS) or phrase.startswith(_MODIFIER_FIRST):
         return None
-    if _MARKS_REPETITION.match(ctx.text, op.span.end, p.content.end):
+    end = _past_emphasis(ctx.text, op.span.end, p.content.end) if op.emphasis else op.span.end
+    if end != op.span.end and _MODIFIER_AFTER.match(ctx.text, end, p.content.end):
+        return None  # "*Recalling* also …": the emphasis closes before the modifier
+    if _MARKS_REPETITION.match(ctx.text, end, p.content.end):
         return None
-    qualified = _QUALIFIED.match(ctx.text, op.span.end, p.content.end)
+    qualified = _QUALIFIED.match(ctx.text, end, p.content.end)
     if qualified is not None:
         if qualified.group(2) is not None:
             return None  # "Noting with grave concern also …"
