@@ -457,3 +457,17 @@ def test_a_look_alike_in_an_opener_is_fixed_safely_only_where_it_adds_no_error()
     fixes = [f.fix.applicability.value for f in lint(text).findings if f.code == "TRM015"]
     assert fixes == ["safe", "unsafe"]
     check_text(text)
+
+
+@pytest.mark.parametrize("dates", ["from 3 to 6 november 2031", "on 6 NOVEMBER 2031"])
+def test_an_interpol_meeting_month_in_lower_case_is_read_before_it_is_fixed(dates):
+    """(fuzzer) "… meeting in Lyon from 3 to 6 november 2031 at its 49th session": CIT007's
+    safe fix writes "November", after which the meeting's year was read and DOC011 added
+    "The session held in 2031 was the 99th, not the 49th": an error the fix seemed to
+    make. The meeting is read in any case, so it is reported before the fix too."""
+    text = (
+        f"GA-2031-99-RES-07\n\nThe ICPO-INTERPOL General Assembly, meeting in Lyon {dates} at its 49th session:\n\n"
+        "NOTING the rise in forged registrations,\n\nENCOURAGES member countries to share registration data.\n"
+    )
+    assert "The session held in 2031 was the 99th, not the 49th" in [f.message for f in lint(text).findings if f.code == "DOC011"]
+    check_text(text)

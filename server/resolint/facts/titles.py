@@ -87,8 +87,14 @@ def _title_numbers(body: str, base: int) -> list[SymbolNumber]:
     return out
 
 
+#: A month name in any case ("november"), which CIT007's fix writes with its capital: the
+#: meeting is read either way, so the fix reveals no error that was not reported.
+_ANY_CASE_MONTH = re.compile(rf"\b(?i:{MONTHS})\b")
+
+
 def _meeting_dates(meet: Meeting, dates: str, base: int) -> None:
     """The first and last day of the meeting: a range ("from 24 to 27 November 2025") or a date."""
+    dates = _ANY_CASE_MONTH.sub(lambda m: m.group(0).capitalize(), dates)  # (as long as it was)
     r = DATE_RANGE.search(dates)
     if r:
         y2, mo2, d2 = int(r.group("y2")), MONTH_NUMBER[r.group("m2")], int(r.group("d2"))
