@@ -34,6 +34,8 @@ PIECES = [
     # with a name, a dash or a number (blocks._wrapped_at reads the block's longest line).
     "Recalling the outcome of the meeting held in Gandhinagar,\nGujarat, India, on 5 May 2031, and of the one held in Rabat,\nMorocco, on 6 June 2031,",
     "Noting the three dimensions of development – economic, social and environmental\n– in a balanced manner, and paragraphs 129,\n130 and 132 of resolution 66/68,",
+    # A label alone on its line, its paragraph on the next.
+    "3.\nUrges Member States to cooperate:\n\n(a)\nTo share information;",
     # No blank line: a title line, an opening without its comma, a paragraph.
     "78/1. Cooperation on lakes\nThe General Assembly\nRecalling its resolution 70/1,",
     # Openings an editor wrapped: read over their lines (parser._find_opening_line).

@@ -485,3 +485,19 @@ def test_without_blank_lines_the_opening_is_a_paragraph_of_its_own(opening):
     ]
     doc002 = [f.message for f in lint(text).findings if f.code == "DOC002"]
     assert doc002 == ([] if opening.endswith(",") else ["The opening has no final mark; this style ends it with ','"])
+
+
+def test_a_label_alone_on_its_line_numbers_the_paragraph_on_the_next():
+    """A copy from a word processor's list may leave each number on a line of its own,
+    the paragraph's text on the next: "1." was read as a page's footer (DOC016) and the
+    paragraph as unnumbered (OPR001)."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1.\nUrges Member States to cooperate, in particular:\n\n"
+        "(a)\nTo share information;\n\n(b)\nTo report;\n\n2.\nRequests the Secretary-General to report.\n"
+    )
+    res = parse(text)
+    labelled = [(p.label.text, res.source.text[p.content.start : p.content.start + 7]) for p in res.paragraphs if p.label]
+    assert labelled == [("1.", "Urges M"), ("(a)", "To shar"), ("(b)", "To repo"), ("2.", "Request")]
+    assert lint(text).findings == []
+    # A label line before another label is a paragraph of its own.
+    assert _paragraph_texts("The General Assembly,\n\n1.\n2. Decides to act.\n")[1:] == ["1.", "2. Decides to act."]

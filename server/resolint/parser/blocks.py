@@ -63,6 +63,9 @@ _MIN_MARGIN, _MAX_MARGIN = 40, 120
 #: The longest line after a wrap that may be a heading ("II. Cooperation") when it ends
 #: with no clause mark.
 _HEADING_CHARS = 40
+#: A label alone on its line ("1.", "(a)", "2)"), as a copy from a word processor's list
+#: may leave it: the paragraph it numbers goes on on the next line.
+_LONE_LABEL = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z]{1,3}[.)])$")
 #: A number without its point before a capital: "26 Condemns …".
 _NUMBER_BEFORE_CAPITAL = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
 #: An ITU item number without its point: "1 to explore …".
@@ -94,6 +97,8 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
     """Whether ``line`` opens a paragraph of its own, given the line before it, the
     longest line of their block (the run of lines between blank ones: see
     :func:`_wrapped_at`) and the line after it in the block ("" when it is the last)."""
+    if _LONE_LABEL.match(prev) and not (_LABEL_START.match(line) or _BULLET_START.match(line)):
+        return False  # "1." / "Urges …": the label's paragraph goes on on the next line
     marked = _marked_start(prev, line, width)
     if marked is not None:
         return marked

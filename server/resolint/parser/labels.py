@@ -55,9 +55,9 @@ def _lead(src: str) -> str:
 
 
 #: What may follow a label: white space of these kinds, or the end of the paragraph.
-_AFTER_LABEL = " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u202f"
+_AFTER_LABEL = " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u202f\n\r"
 #: The spaces between a label and the content (skipped to find where the content starts).
-_SPACE_RUN = "[ \t\u00a0\u2000-\u200b\u202f\u3000]*"
+_SPACE_RUN = "[ \t\u00a0\u2000-\u200b\u202f\u3000\n\r]*"
 _SPACES = re.compile(_SPACE_RUN)
 
 
