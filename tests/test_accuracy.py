@@ -1500,3 +1500,20 @@ def test_a_letter_spaced_opener_is_named_with_its_word(pre, op, want):
 def test_letters_that_do_not_spell_an_opener_are_not_a_letter_spaced_one(op):
     text = _LOOK.format(pre="Recalling", op=op)
     assert not any("letter-spaced" in f.message for f in lint(text).findings)
+
+
+# -- house terms cut by a line break ---------------------------------------------------
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_house_term_wrapped_over_two_lines_is_still_checked(newline):
+    """A draft wrapped at a margin cuts "Secretary General" into "Secretary" / "General":
+    TRM005-TRM007 searched the term on one line only."""
+    text = (
+        "The General Assembly,\n\nRecalling the report of the Secretary\nGeneral on this resolution, and the role of member\n"
+        "countries in it,\n\n1. Requests the Secretary-General to review this\nresolution.\n"
+    ).replace("\n", newline)
+    assert sorted(f.code for f in lint(text).findings) == ["TRM005", "TRM006", "TRM007", "TRM007"]
+    interpol = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon from 3 to 6 May 2031 at its 99th session:\n\n"
+        "RECALLING the report of the Secretary\nGeneral on the role of member\ncountries,\n\nURGES member countries to act.\n"
+    ).replace("\n", newline)
+    assert [f.code for f in lint(interpol).findings] == []  # the house's own terms, wrapped

@@ -39,7 +39,6 @@ KNOWN = {
     "unga-79-136.txt": "a title line wrapped: the abbreviation it defines is cut over two title lines",
     "unga-79-145.txt": "a section heading ('II Implementation of …') wrapped over two lines",
     "unga-79-172.txt": "paragraphs run together in the source ('…; 46. Invites …') cut at a line's end",
-    "unsc-draft-S-2018-693.txt": "'Secretary General' cut by the line break: TRM005 reads it on one line only",
     "unsc-draft-unbench-t3-08.txt": "a long heading with a comma wrapped: its second line reads as a heading of its own",
     "unsc-draft-unbench-t3-10.txt": "paragraphs run together in the source, cut differently once wrapped",
     "unsc-draft-unbench-t3-29.txt": "paragraphs run together in the source, cut differently once wrapped",

@@ -119,15 +119,27 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     text = ctx.text
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
-    for lit in literals:
+    for lit, found in _as_written(literals, "\r" in text):
         end = 0
-        for pos in ctx.facts.literal_starts(lit):
+        for pos in ctx.facts.literal_starts(found):
             if pos < end:
                 continue  # inside the last one taken: found left to right, not overlapping
-            end = pos + len(lit)
+            end = pos + len(found)
             if not (word_before(text, pos) or word_after(text, end)):
                 p = paragraph_at(ctx, pos)
                 if p is not None and p.own and not (quotes and in_spans(pos, quotes)):
                     hits.append((p, pos, end, lit))
     hits.sort(key=lambda h: h[1])
     return hits
+
+
+def _as_written(literals: tuple[str, ...], crlf: bool) -> list[tuple[str, str]]:
+    """(literal, as it may stand in the text) for each literal, and for each literal of
+    several words also with a line break for one of its spaces: a draft wrapped at a
+    margin cuts "Secretary General" into "Secretary" / "General"."""
+    breaks = ("\n", "\r\n", "\r") if crlf else ("\n",)
+    out = [(lit, lit) for lit in literals]
+    for lit in literals:
+        words = lit.split(" ")
+        out += [(lit, " ".join(words[:k]) + br + " ".join(words[k:])) for k in range(1, len(words)) for br in breaks]
+    return out
