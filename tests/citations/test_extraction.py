@@ -305,3 +305,12 @@ def test_a_near_miss_wrapped_with_an_indent_is_quoted_on_one_line():
     text = "The General Assembly,\n\nRecalling the Convention of the\n        Rights of the Child,\n\n1. Decides to act.\n"
     (found,) = [f for f in lint(text).findings if f.code == "TRM001"]
     assert found.message == "'Convention of the Rights of the Child' is not the title of the Convention on the Rights of the Child"
+
+
+def test_a_citation_wrapped_with_an_indent_or_crlf_is_read():
+    """"resolution 2140" / "    (2015)": the break and the next line's indent are spaces to
+    the citation reader; a number and its year stood at most one space apart."""
+    for gap in ("\n    ", "\r\n", "\n\t"):
+        text = f"The Security Council,\n\nRecalling its resolution 2140{gap}(2015) and resolution 52/1{gap}(XXX),\n\n1. Decides to act.\n"
+        cs = extract(parse(text))
+        assert [(c.number, c.year) for c in cs.resolutions if c.number == 2140] == [(2140, 2015)]

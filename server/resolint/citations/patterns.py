@@ -36,12 +36,14 @@ _YEAR = r"(?:19[4-9]|20\d)\d"
 _LETTERS = r"(?:\s[A-Z](?:\s(?:and|to)\s[A-Z])?(?![\w/]))?"
 
 #: One cited number after "resolution(s)" (anchored with ``match``).
+#: (A number and its year or session in brackets may stand apart by a line break and the
+#: next line's indentation, read as spaces: ``citations.local``; a dozen at most.)
 ITEM = re.compile(
     rf"(?:(?P<sp_kind>ES|S)-(?P<sp_s>\d{{1,2}})/(?P<sp_n>\d{{1,3}}){_LETTERS}"
     rf"|(?P<ec_y>{_YEAR})/(?P<ec_n>\d{{1,3}})(?![\d/])"
     rf"|(?P<sl_s>\d{{1,3}})/(?P<sl_n>\d{{1,4}})(?![\d/]){_LETTERS}"
-    rf"|(?P<sc_n>\d{{1,4}})\s?\((?P<sc_y>{_YEAR})\)"
-    rf"|(?P<old_n>\d{{1,4}}){_LETTERS}\s\((?P<old_s>(?:ES-|S-)?[IVXL]{{1,8}})\))"
+    rf"|(?P<sc_n>\d{{1,4}})\s{{0,12}}\((?P<sc_y>{_YEAR})\)"
+    rf"|(?P<old_n>\d{{1,4}}){_LETTERS}\s{{1,12}}\((?P<old_s>(?:ES-|S-)?[IVXL]{{1,8}})\))"
 )
 
 #: Document and INTERPOL symbols, wherever they stand. No lookbehind at the start (it
@@ -49,9 +51,9 @@ ITEM = re.compile(
 #: :func:`symbol_boundary`.
 SYMBOL = re.compile(
     r"(?:"
-    r"A/RES/(?:(?P<a_kind>ES|S)-)?(?P<a_s>\d{1,3})/(?P<a_n>\d{1,4})(?:\s?\((?P<a_rom>[IVXL]{1,8})\))?"
+    r"A/RES/(?:(?P<a_kind>ES|S)-)?(?P<a_s>\d{1,3})/(?P<a_n>\d{1,4})(?:\s{0,12}\((?P<a_rom>[IVXL]{1,8})\))?"
     r"|A/HRC/RES/(?:(?P<h_kind>S)-)?(?P<h_s>\d{1,2})/(?P<h_n>\d{1,3})"
-    r"|S/RES/(?P<s_n>\d{1,4})\s?\((?P<s_y>\d{4})\)"
+    r"|S/RES/(?P<s_n>\d{1,4})\s{0,12}\((?P<s_y>\d{4})\)"
     r"|E/RES/(?P<e_y>\d{4})/(?P<e_n>\d{1,3})"
     r"|A/(?:C\.\d/)?(?P<d_s>\d{1,3})/L\.(?P<d_n>\d{1,4})(?:/Rev\.\d{1,2})?"
     r"|S/PRST/(?P<p_y>\d{4})/(?P<p_n>\d{1,3})"
