@@ -164,7 +164,7 @@ class _Parser:
     def _find_opening_line(self) -> int | None:
         """The line the opening starts on: an opening of its own, or the first line of one
         an editor wrapped over several (a long INTERPOL or ITU opening at 72 columns)."""
-        block_start, block = 0, None  # the block being read, and its lines once asked
+        block_start, block, width = 0, None, 0  # the block being read, its lines and width once asked
         for line in range(self.source.line_count):
             text = self.source.line_text(line)
             if is_blank(text):  # (as split_paragraphs tells blocks apart)
@@ -178,15 +178,17 @@ class _Parser:
             if starts_wrapped_opening(stripped):
                 if block is None:  # once a block: a block of such lines is read once, not once a line
                     block = block_from(self.source, block_start)
-                if self._wrapped_opening(block, line - block_start):
+                    width = block_width(block)
+                if self._wrapped_opening(block, width, line - block_start):
                     return line
         return None
 
-    def _wrapped_opening(self, block: list[BlockLine], k: int) -> bool:
-        """Whether line ``k`` of ``block`` and the lines after it that go on the same
-        paragraph (as :func:`~resolint.parser.blocks.split_paragraphs` groups them), up to
+    def _wrapped_opening(self, block: list[BlockLine], width: int, k: int) -> bool:
+        """Whether line ``k`` of ``block`` (whose longest line is ``width``) and the lines
+        after it that go on the same paragraph (as
+        :func:`~resolint.parser.blocks.split_paragraphs` groups them), up to
         :data:`OPENING_MAX_LINES` in all, make an opening."""
-        text, width = self.text, block_width(block)
+        text = self.text
         joined = text[block[k][1] : block[k][2]]
         for j in range(k + 1, min(k + OPENING_MAX_LINES, len(block))):
             line = block[j]
