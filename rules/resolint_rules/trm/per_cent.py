@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+import bisect
+import re
+
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span
+from resolint.source import SourceText, Span
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches
 
 #: The spaces a number may stand apart from its "%" by: "50 %", as French typing puts it,
 #: with a no-break space or a narrow one.
 _SPACES = " \u00a0\u202f"
+#: A Markdown table's row: "|" first on its line.
+_TABLE_ROW = re.compile(r"[ \t]*\|")
 #: The spellings of the word the style's form may replace (the style's own is left alone).
 _WORDS = ("percent", "Percent", "per cent", "Per cent")
 
@@ -73,7 +78,7 @@ class PerCent(Rule):
         titles = instrument_spans(ctx)
         text = ctx.text
         for _p, hit in own_matches(ctx, hits):
-            if in_spans(hit.start(), titles) or _in_table_row(text, hit.start()):
+            if in_spans(hit.start(), titles) or _in_table_row(ctx.source, hit.start()):
                 continue
             written = text[hit.start() : hit.end()]
             edit = hit.data
@@ -81,11 +86,12 @@ class PerCent(Rule):
             yield Violation(Span(hit.start(), hit.end()), f"Write '{wanted}', not '{written}'", Fix.safe(f"Write '{wanted}'", edit))
 
 
-def _in_table_row(text: str, at: int) -> bool:
+def _in_table_row(source: SourceText, at: int) -> bool:
     """Whether ``at`` is on a line of a Markdown table ("| Africa | 40% |"): the sign
-    belongs to tables."""
-    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
-    return text[start:at].lstrip(" \t").startswith("|")
+    belongs to tables. (The line's start from the line index, not searched back for: a
+    long line of percentages was quadratic.)"""
+    start = source.line_starts[bisect.bisect_right(source.line_starts, at) - 1]
+    return _TABLE_ROW.match(source.text, start, at) is not None
 
 
 def _signs(ctx: RuleContext, form: str) -> list[TextMatch]:
