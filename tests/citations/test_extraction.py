@@ -314,3 +314,15 @@ def test_a_citation_wrapped_with_an_indent_or_crlf_is_read():
         text = f"The Security Council,\n\nRecalling its resolution 2140{gap}(2015) and resolution 52/1{gap}(XXX),\n\n1. Decides to act.\n"
         cs = extract(parse(text))
         assert [(c.number, c.year) for c in cs.resolutions if c.number == 2140] == [(2140, 2015)]
+
+
+def test_a_name_with_no_break_spaces_is_the_name():
+    """A web page or a word processor puts no-break spaces between words ("United\\u00a0Nations
+    Convention against Corruption"): the name was a near miss of itself (TRM001), its fix
+    writing "United United Nations …"."""
+    from resolint.engine import lint
+
+    for space in ("\u00a0", "\u202f", "\t"):
+        text = f"The General Assembly,\n\nRecalling the United{space}Nations Convention against Corruption and the Charter of the United{space}Nations,\n\n1. Decides to act.\n"
+        assert [m.text for m in extract(parse(text)).instruments] == ["United Nations Convention against Corruption", "Charter of the United Nations"]
+        assert "TRM001" not in {f.code for f in lint(text).findings}

@@ -471,3 +471,11 @@ def test_an_interpol_meeting_month_in_lower_case_is_read_before_it_is_fixed(date
     )
     assert "The session held in 2031 was the 99th, not the 49th" in [f.message for f in lint(text).findings if f.code == "DOC011"]
     check_text(text)
+
+
+def test_a_vote_line_with_no_break_spaces_is_the_house_form():
+    """"Adopted: 134\u00a0votes in favour, …" (a no-break space between number and word) was
+    "Write the vote as 'Adopted: 134 votes in favour, …'": the same text to the eye."""
+    text = "The ICPO-INTERPOL General Assembly, meeting in Lyon from 3 to 6 May 2031 at its 99th session:\n\nURGES member countries to act.\n\nAdopted: 134\u00a0votes in favour, 0\u00a0against, 5\u00a0abstentions\n"
+    assert "DOC014" not in {f.code for f in lint(text).findings}
+    assert "DOC014" in {f.code for f in lint(text.replace("in favour", "for")).findings}

@@ -18,6 +18,9 @@ LENIENT = re.compile(
 )
 
 
+_NO_BREAK_AS_SPACE = str.maketrans("\u00a0\u202f\u2007", "   ")
+
+
 def canonical(yes: int, no: int, abst: int) -> str:
     votes = "vote" if yes == 1 else "votes"
     abstentions = "abstention" if abst == 1 else "abstentions"
@@ -86,7 +89,8 @@ class VoteLine(Rule):
             line = ctx.slice(p.span)
             if not line.startswith("Adopted") or "\n" in line:
                 continue
-            body = line.strip("*_ ")
+            # A no-break space between a number and its word is the same house form.
+            body = line.strip("*_ ").translate(_NO_BREAK_AS_SPACE)
             if WELL_FORMED.match(body):
                 m = WELL_FORMED.match(body)
                 if m.group("yes") is None:

@@ -41,9 +41,12 @@ from resolint.source import Span
 #: A paragraph without any of these (and without a date or an instrument's name) cites
 #: nothing: no resolution, symbol, article, internal reference or body name.
 #: A line break inside a paragraph is a space to what it cites ("United\nNations Convention
-#: against Corruption", a date "25\nSeptember 2015" in a draft an editor wrapped): read as
-#: one, offsets unchanged (one character for one; "\r\n" is two spaces).
-_BREAKS_AS_SPACES = str.maketrans("\r\n", "  ")
+#: against Corruption", a date "25\nSeptember 2015" in a draft an editor wrapped), and so
+#: are a tab and the no-break spaces a word processor or a web page puts between words
+#: ("United\u00a0Nations"): read as one, offsets unchanged (one character for one; "\r\n" is
+#: two spaces).
+_AS_SPACES = "\r\n\t\u00a0\u2007\u2009\u202f"
+_BREAKS_AS_SPACES = str.maketrans(_AS_SPACES, " " * len(_AS_SPACES))
 NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council", "Assembly", "Convention")
 
 
@@ -96,7 +99,7 @@ def read_paragraph(
     """What ``ptext`` cites. ``months``, ``heads`` and ``busy`` are what :class:`Hints`
     know of it (where month names and instrument heads start, whether a needle may occur);
     each is found in ``ptext`` when not given."""
-    if "\n" in ptext or "\r" in ptext:
+    if any(c in ptext for c in _AS_SPACES):  # (a search each, at memory speed: most paragraphs have none)
         ptext = ptext.translate(_BREAKS_AS_SPACES)
     dates = tuple(find_dates(ptext, months)) if months is None or months else ()
     hits = _name_matches(setting.matcher, ptext, heads) if heads is None or heads else []
