@@ -119,7 +119,7 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     text = ctx.text
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
-    for lit, found in _as_written(literals, "\r" in text):
+    for lit, found in _as_written(literals, "\r" in text) if ctx.resolution.wrapped else [(lit, lit) for lit in literals]:
         end = 0
         for pos in ctx.facts.literal_starts(found):
             if pos < end:

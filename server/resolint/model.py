@@ -194,6 +194,9 @@ class Resolution:
     #: Where the parser split paragraphs that a conversion ran together on one line (the
     #: white space between them): "…; 10 that …", "…, instructs the Secretary-General".
     run_on: list[Span] = field(default_factory=list)
+    #: Whether a paragraph goes on over several lines (a draft wrapped at a margin): the
+    #: rules that search fixed strings look for them cut by a line break only then.
+    wrapped: bool = False
     #: The organization's ``[terms]`` table (custom instruments); set by the engine.
     terms: dict[str, Any] = field(default_factory=dict, repr=False)
     #: Sibling operative paragraphs numbered together (1, 2, 3 …): the top-level ones of

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import operator
 from typing import TYPE_CHECKING
 
 from resolint.directives import OPEN as DIRECTIVE_OPEN
@@ -52,6 +53,9 @@ log = logging.getLogger(__name__)
 OPENING_MAX_LINES = 4
 
 __all__ = ["parse"]
+
+_FIRST_LINE = operator.attrgetter("first_line")
+_LAST_LINE = operator.attrgetter("last_line")
 
 
 def parse(text: str | SourceText, *, paragraphs_given: bool = False, memo: ParseMemo | None = None) -> Resolution:
@@ -97,6 +101,7 @@ class _Parser:
             raws, self.res.run_on = self.memo.raws(
                 self.source, (opening_line, self.paragraphs_given), lambda lines: self._joined(opening_line, lines), self._cut_one
             )
+        self.res.wrapped = any(map(operator.ne, map(_FIRST_LINE, raws), map(_LAST_LINE, raws)))
         if self.memo is None:
             paragraphs = [read_paragraph(self.text, raw, reads) for raw in raws]
         else:
