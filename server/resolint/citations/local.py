@@ -47,6 +47,7 @@ from resolint.source import Span
 #: two spaces).
 _AS_SPACES = "\r\n\t\u00a0\u2007\u2009\u202f"
 _BREAKS_AS_SPACES = str.maketrans(_AS_SPACES, " " * len(_AS_SPACES))
+_NO_BREAK = _AS_SPACES[3:]
 NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council", "Assembly", "Convention")
 
 
@@ -99,8 +100,8 @@ def read_paragraph(
     """What ``ptext`` cites. ``months``, ``heads`` and ``busy`` are what :class:`Hints`
     know of it (where month names and instrument heads start, whether a needle may occur);
     each is found in ``ptext`` when not given."""
-    if any(c in ptext for c in _AS_SPACES):  # (a search each, at memory speed: most paragraphs have none)
-        ptext = ptext.translate(_BREAKS_AS_SPACES)
+    if "\n" in ptext or "\r" in ptext or "\t" in ptext or (not ptext.isascii() and any(c in ptext for c in _NO_BREAK)):
+        ptext = ptext.translate(_BREAKS_AS_SPACES)  # (searches at memory speed; most paragraphs have none of them)
     dates = tuple(find_dates(ptext, months)) if months is None or months else ()
     hits = _name_matches(setting.matcher, ptext, heads) if heads is None or heads else []
     if not dates and not hits and not (any(n in ptext for n in NEEDLES) if busy is None else busy):
