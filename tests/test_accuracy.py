@@ -1517,3 +1517,8 @@ def test_a_house_term_wrapped_over_two_lines_is_still_checked(newline):
         "RECALLING the report of the Secretary\nGeneral on the role of member\ncountries,\n\nURGES member countries to act.\n"
     ).replace("\n", newline)
     assert [f.code for f in lint(interpol).findings] == []  # the house's own terms, wrapped
+
+
+def test_a_house_term_with_a_no_break_space_is_still_checked():
+    text = "The General Assembly,\n\nRecalling the report of the Secretary\u00a0General on the role of member\u00a0countries,\n\n1. Decides to act.\n"
+    assert sorted(f.code for f in lint(text).findings) == ["TRM005", "TRM006"]

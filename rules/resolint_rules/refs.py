@@ -119,7 +119,10 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     text = ctx.text
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
-    for lit, found in _as_written(literals, "\r" in text) if ctx.resolution.wrapped else [(lit, lit) for lit in literals]:
+    gaps = (("\n", "\r\n", "\r") if "\r" in text else ("\n",)) if ctx.resolution.wrapped else ()
+    if ctx.facts.literal_starts("\u00a0"):  # (found once a lint, for every rule that asks)
+        gaps += ("\u00a0",)
+    for lit, found in _as_written(literals, gaps):
         end = 0
         for pos in ctx.facts.literal_starts(found):
             if pos < end:
@@ -133,13 +136,13 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     return hits
 
 
-def _as_written(literals: tuple[str, ...], crlf: bool) -> list[tuple[str, str]]:
+def _as_written(literals: tuple[str, ...], gaps: tuple[str, ...]) -> list[tuple[str, str]]:
     """(literal, as it may stand in the text) for each literal, and for each literal of
-    several words also with a line break for one of its spaces: a draft wrapped at a
-    margin cuts "Secretary General" into "Secretary" / "General"."""
-    breaks = ("\n", "\r\n", "\r") if crlf else ("\n",)
+    several words also with each of ``gaps`` for one of its spaces: a draft wrapped at a
+    margin cuts "Secretary General" into "Secretary" / "General" (a line break), a word
+    processor or a web page writes "Secretary\u00a0General" (a no-break space)."""
     out = [(lit, lit) for lit in literals]
     for lit in literals:
         words = lit.split(" ")
-        out += [(lit, " ".join(words[:k]) + br + " ".join(words[k:])) for k in range(1, len(words)) for br in breaks]
+        out += [(lit, " ".join(words[:k]) + gap + " ".join(words[k:])) for k in range(1, len(words)) for gap in gaps]
     return out
