@@ -120,7 +120,7 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
     gaps = (("\n", "\r\n", "\r") if "\r" in text else ("\n",)) if ctx.resolution.wrapped else ()
-    if ctx.facts.literal_starts("\u00a0"):  # (found once a lint, for every rule that asks)
+    if "\u00a0" in text:
         gaps += ("\u00a0",)
     for lit, found in _as_written(literals, gaps):
         end = 0

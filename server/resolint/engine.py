@@ -91,14 +91,19 @@ def severity_for(code: str, default: Severity, settings: Settings) -> Severity:
     return Severity(settings.severity[best]) if best else default
 
 
+def opening_text(resolution: Resolution) -> str:
+    """The first opening's text as style detection reads it: one line, an opening wrapped
+    over several read as the line it stands for ("" without an opening)."""
+    text = resolution.source.text
+    return " ".join(word for p in resolution.openings[:1] for word in text[p.span.start : p.span.end].split())
+
+
 def resolve_style(resolution: Resolution, settings: Settings, override: str | None = None) -> Style:
     name = override or settings.style
     if name == "auto":
         text = resolution.source.text
-        # An opening wrapped over lines is matched as the one line it stands for.
-        opening = " ".join(word for p in resolution.openings[:1] for word in text[p.span.start : p.span.end].split())
         title = " ".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs)
-        name, reason = detect_style(opening, title, custom=settings.styles)
+        name, reason = detect_style(opening_text(resolution), title, custom=settings.styles)
         style = load_style(name, settings.styles)
         style.detected_because = reason
         return style

@@ -270,7 +270,7 @@ def glued_before(text: str, i: int) -> bool:
 
 def _one_spaced(name: str) -> str:
     """A matched name with each run of spaces as one (see :func:`trie_regex`)."""
-    return " ".join(filter(None, name.split(" "))) if "  " in name else name
+    return " ".join(name.split()) if "  " in name else name
 
 
 def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]] | None = None):

@@ -38,8 +38,6 @@ from resolint.literals import first_of
 from resolint.model import Paragraph
 from resolint.source import Span
 
-#: A paragraph without any of these (and without a date or an instrument's name) cites
-#: nothing: no resolution, symbol, article, internal reference or body name.
 #: A line break inside a paragraph is a space to what it cites ("United\nNations Convention
 #: against Corruption", a date "25\nSeptember 2015" in a draft an editor wrapped), and so
 #: are a tab and the no-break spaces a word processor or a web page puts between words
@@ -48,6 +46,8 @@ from resolint.source import Span
 _AS_SPACES = "\r\n\t\u00a0\u2007\u2009\u202f"
 _BREAKS_AS_SPACES = str.maketrans(_AS_SPACES, " " * len(_AS_SPACES))
 _NO_BREAK = _AS_SPACES[3:]
+#: A paragraph without any of these (and without a date or an instrument's name) cites
+#: nothing: no resolution, symbol, article, internal reference or body name.
 NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council", "Assembly", "Convention")
 
 

@@ -48,7 +48,7 @@ from resolint.config import (
     settings_for,
 )
 from resolint.custom_rules import visible_rules
-from resolint.engine import lint
+from resolint.engine import lint, opening_text
 from resolint.fixes import fix_text
 from resolint.model import Kind
 from resolint.registry import all_rules, rule_by_code
@@ -630,8 +630,7 @@ def style_from_prose(result, settings: Settings, forced: str | None) -> str:
         return ""
     res = result.resolution
     text = res.source.text
-    # An opening wrapped over lines is matched as the one line it stands for.
-    opening = " ".join(word for p in res.openings[:1] for word in text[p.span.start : p.span.end].split())
+    opening = opening_text(res)
     if opening and detect_style(opening, "")[0] == result.style.name and "default" not in detect_style(opening, "")[1]:
         return ""
     lines = [line.strip() for p in res.title.paragraphs for line in text[p.span.start : p.span.end].splitlines()]

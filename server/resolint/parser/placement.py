@@ -66,7 +66,7 @@ def is_opening(text: str) -> bool:
     over several (read as one)."""
     if len(text) > P.OPENING_MAX_CHARS:
         return False
-    m = P.OPENING.match(one_line(text))
+    m = P.OPENING.match(as_one_line(text))
     if not m:
         return False
     rest = m.group("rest").rstrip("*_ ")
@@ -81,7 +81,7 @@ def is_opening(text: str) -> bool:
     return bool(P.PLACE_YEAR_END.search(rest))
 
 
-def one_line(text: str) -> str:
+def as_one_line(text: str) -> str:
     """``text`` with its line breaks (and the spaces around them) read as one space: an
     opening an editor wrapped at a margin is matched as the one line it stands for."""
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
@@ -98,7 +98,7 @@ def opening_name(text: str) -> str:
     """Who speaks in an opening line, as compared: "the plenipotentiary conference" of
     "The Plenipotentiary Conference of the International Telecommunication Union (Dubai,
     2018),"; "" for a text that does not start as one."""
-    m = P.OPENING.match(text := one_line(text)) if len(text) <= P.OPENING_MAX_CHARS else None
+    m = P.OPENING.match(text := as_one_line(text)) if len(text) <= P.OPENING_MAX_CHARS else None
     if m is None:
         return ""
     return " ".join(m.group(0)[: m.end("organ")].lstrip("*_").casefold().split())
