@@ -38,6 +38,9 @@ INTERNAL_CODE = "DOC000"
 INTERNAL_NAME = "rule-crashed"
 UNUSED_DIRECTIVE = ("SUP001", "unused-suppression")
 MALFORMED_DIRECTIVE = ("SUP002", "malformed-directive")
+#: The rule that reports a draft not in English (:mod:`resolint.language`); where it
+#: reports, only the findings of rules that read any language are kept.
+NOT_ENGLISH = "DOC005"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +189,20 @@ def lint(
     if protected:
         raw = listguard.guard_findings(raw, protected, source.text)
     findings = _apply_directives(raw, resolution, settings, path, style_obj)
+    if any(f.code == NOT_ENGLISH for f in findings):
+        findings = _any_language_only(findings, rule_set)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings, facts)
+
+
+def _any_language_only(findings: list[Finding], rules: tuple[Rule, ...]) -> list[Finding]:
+    """``findings`` less those of rules written for English drafts (see
+    :attr:`resolint.rule.Rule.any_language`); the engine's own (DOC000) are kept.
+
+    Decided on the findings left once the directives are applied, so a draft that turns
+    DOC005 off, by the configuration or by a comment, is checked as usual."""
+    by_code = {r.code: r for r in (*all_rules(), *rules)}
+    return [f for f in findings if (rule := by_code.get(f.code)) is None or rule.any_language]
 
 
 def _run_rules(ctx: RuleContext, active: list[tuple[Rule, dict]], settings: Settings, cache: LintCache | None) -> list[Finding]:

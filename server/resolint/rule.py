@@ -158,6 +158,12 @@ class Rule:
     #: treaty's text, not a directive): :meth:`paragraphs` is then that list, which the
     #: local rules that read it share (and, in the language server, its cache keys).
     own_paragraphs_only: ClassVar[bool] = False
+    #: True when the rule's findings make sense in a draft that is not in English. The
+    #: built-in checks read English (openers, house terms, dates, titles); on a draft that
+    #: reads as another language only the rules that say so run, and DOC005 says why
+    #: (:mod:`resolint.language`). An organization's own pattern rules say so: their
+    #: authors wrote them for their own drafts.
+    any_language: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         """The rule's violations in the document; a local rule's, paragraph by paragraph."""

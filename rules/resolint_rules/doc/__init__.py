@@ -3,6 +3,7 @@
 from resolint_rules.doc.italic_beyond_opener import ItalicBeyondOpener
 from resolint_rules.doc.meeting_place_date import MeetingPlaceDate
 from resolint_rules.doc.missing_opening import MissingOpening
+from resolint_rules.doc.not_english import NotEnglish
 from resolint_rules.doc.opener_not_italic import OpenerNotItalic
 from resolint_rules.doc.opening_punctuation import OpeningPunctuation
 from resolint_rules.doc.ordinal_suffix import OrdinalSuffix
@@ -17,5 +18,5 @@ from resolint_rules.doc.vote_line import VoteLine
 RULES = [
     MissingOpening, OpeningPunctuation, PreambleAfterOperative, UnplacedText, OpenerNotItalic, ItalicBeyondOpener,
     TitleNumberMismatch, SessionMismatch, MeetingPlaceDate, OrdinalSuffix, VoteLine, ParagraphsRunTogether,
-    PageFurniture,
+    PageFurniture, NotEnglish,
 ]

@@ -48,6 +48,7 @@ class MalformedDirective(Rule):
     name = "malformed-directive"
     summary = "Directive that cannot be read"
     default_severity = Severity.WARNING
+    any_language = True  # (about the suppression comments, in any language)
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):

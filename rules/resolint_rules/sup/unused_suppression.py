@@ -48,6 +48,7 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     summary = "Directive that suppresses nothing"
     default_severity = Severity.WARNING
+    any_language = True  # (about the suppression comments, in any language)
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from resolint.language import draft_language
 from resolint.parser import patterns as P
 from resolint.parser.blocks import EDGE_CHARS
 from resolint.parser.placement import is_opening
@@ -121,4 +122,7 @@ def why_draft(path: Path | str, text: str | None, include: tuple[str, ...], excl
     signal = draft_signal(text or "", markdown=str(path).lower().endswith((".md", ".markdown")))
     if signal:
         return True, signal
+    language = draft_language(text or "")
+    if language is not None:  # (an opening in French is no English opening: say why)
+        return False, f"no resolution opening or title block in its first lines (it {language.described()}: resolint checks drafts in English)"
     return False, "no resolution opening or title block in its first lines"

@@ -125,6 +125,7 @@ class PatternRule(Rule):
 
     spec: RuleSpec
     default_options: dict[str, Any] = {}
+    any_language = True  # (an organization's patterns are written for its own drafts)
 
     def __init__(self, ruleset: RuleSet | None = None) -> None:
         self.ruleset = ruleset if ruleset is not None else RuleSet((self.spec,), None)

@@ -21,6 +21,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
+from resolint.language import Language, draft_language
 from resolint.literals import find_all, first_of, matches_at, non_ascii
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
@@ -184,6 +185,14 @@ class Analysis:
         and it failed (None when none asked: nothing was missed)."""
         found = self.__dict__.get("citations")
         return None if found is None else found.failure
+
+    @cached_property
+    def language(self) -> Language | None:
+        """The draft's language when it is clearly not English (None: English, or too
+        short or mixed to tell); see :mod:`resolint.language`. A draft with an opening
+        the parser knows ("The General Assembly,": each is English) is English, and its
+        words are not counted: most drafts have one."""
+        return None if self.resolution.openings else draft_language(self.text)
 
     @cached_property
     def preamble(self) -> list[Paragraph]:
