@@ -658,6 +658,21 @@ def test_a_modifier_after_the_emphasis_closes_is_the_openers(second):
     assert [f.code for f in lint(_FELT.format(first="*Noting*", second="*Noting*")).findings] == ["PRE006"]
 
 
+@pytest.mark.parametrize(
+    ("style", "written", "shown"),
+    [("un-ga", "Noting", "Noting also"), ("un-ga", "NOTING", "Noting also"), ("un-ga", "noting", "Noting also"),
+     ("interpol", "Noting", "NOTING ALSO"), ("interpol", "NOTING", "NOTING ALSO")],
+)
+def test_the_repeated_opener_is_named_as_the_style_writes_it(style, written, shown):
+    """PRE006 asked for "NOTING also" in a United Nations style (the case as written, the
+    word as the style writes it); its fix adds the word only (PRE003 fixes the case)."""
+    text = _FELT.format(first=written, second=written)
+    found = [f for f in lint(text, style=style).findings if f.code == "PRE006"]
+    assert [f.message.rsplit("write ", 1)[1] for f in found] == [f"'{shown}'"]
+    fixed = found[0].fix.edits[0]
+    assert text[: fixed.span.start] + fixed.new_text == text[: found[0].span.end] + (" ALSO" if style == "interpol" else " also")
+
+
 # -- "Remaining deeply concerned" ------------------------------------------------------
 @pytest.mark.parametrize("opener", ["Remaining deeply concerned by", "Remaining convinced that", "REMAINING GRAVELY CONCERNED about"])
 def test_remaining_before_a_listed_adjective_is_a_listed_opener(opener):

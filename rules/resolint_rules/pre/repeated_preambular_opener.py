@@ -97,7 +97,10 @@ class RepeatedPreambularOpener(Rule):
             word = "ALSO" if ctx.style.opener_case == "upper" else "also"
             new = f"{written} {word}"
             edit = Edit(Span(span.end, span.end), f" {word}")
-        yield Violation(span, f"'{written}' repeats an earlier opener; write '{new}'", Fix.unsafe(f"Change to '{new}'", edit))
+        # The message names the opener as the style writes it ("Recalling also" for a
+        # "RECALLING" in a UN style); the fix adds the word only (PRE003 fixes the case).
+        shown = expected_case(ctx, new, ctx.style.opener_case)
+        yield Violation(span, f"'{written}' repeats an earlier opener; write '{shown}'", Fix.unsafe(f"Change to '{new}'", edit))
 
 
 #: A listed phrase that starts with a modifier ("also welcoming").
