@@ -459,6 +459,22 @@ def test_a_look_alike_in_an_opener_is_fixed_safely_only_where_it_adds_no_error()
     check_text(text)
 
 
+@pytest.mark.parametrize(("line", "fix"), [
+    ("11 D\u0435cides to act;", "unsafe"),
+    ("(b) \u0422he States to act;", "unsafe"),
+    ("PP3 R\u0435calling its work,", "safe"),  # the opener, after its label: a listed preambular phrase once respelled
+])
+def test_a_look_alike_at_a_lines_start_is_no_safe_fix(line, fix):
+    """(fuzzer) "11 Dеcides to act;" (a Cyrillic е) was no numbered paragraph; the safe fix
+    wrote "11 Decides", which the parser reads as the eleventh, and OPR002 added two
+    numbering errors. The first word of a line (after a number or a label) is where the
+    parser tells paragraphs, numbers and kinds apart: respelling it there is unsafe."""
+    text = f"The General Assembly,\n\nRecalling its resolution 70/1,\n\n{line}\n\n2. Decides to remain seized of the matter.\n"
+    fixes = [f.fix.applicability.value for f in lint(text).findings if f.code == "TRM015"]
+    assert fixes == [fix]
+    check_text(text)
+
+
 @pytest.mark.parametrize("dates", ["from 3 to 6 november 2031", "on 6 NOVEMBER 2031"])
 def test_an_interpol_meeting_month_in_lower_case_is_read_before_it_is_fixed(dates):
     """(fuzzer) "… meeting in Lyon from 3 to 6 november 2031 at its 49th session": CIT007's

@@ -124,17 +124,31 @@ class LookAlikeLetter(Rule):
 
 
 def _safe_to_respell(ctx: RuleContext, p: Paragraph, start: int, right: str) -> bool:
-    """Whether writing the word in Latin letters is a safe fix: anywhere but at the
-    opener of a preambular or operative paragraph, where it is safe only when the word
-    then opens a listed phrase of that part. Elsewhere the opener's rules read the word
-    for the first time: "Rеcalling" opening an operative paragraph becomes OPR004's
-    error, and a safe fix never adds an error."""
-    if start > p.content.start + 2 or p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE):
-        return True
-    if ctx.text[p.content.start : start].strip("*_ "):
-        return True  # not the first word
-    phrases = ctx.style.preambular if p.kind is Kind.PREAMBLE else ctx.style.operative
-    return right.lower() in listed_heads(phrases)
+    """Whether writing the word in Latin letters is a safe fix: not at the opener of a
+    preambular or operative paragraph unless the word then opens a listed phrase of that
+    part, and not as the first word of a line otherwise. Elsewhere the opener's rules
+    read the word for the first time: "Rеcalling" opening an operative paragraph becomes
+    OPR004's error, and a safe fix never adds an error. The parser reads a line's first
+    words to tell paragraphs, their numbers and their kinds apart, and reads them as
+    written: "11 Dеcides" is no numbered paragraph, "11 Decides" is one, the eleventh
+    (OPR002 then reports the numbering)."""
+    text = ctx.text
+    if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE) and start <= p.content.start + 2 and not text[p.content.start : start].strip("*_ "):
+        phrases = ctx.style.preambular if p.kind is Kind.PREAMBLE else ctx.style.operative
+        return right.lower() in listed_heads(phrases)
+    return not _first_on_its_line(text, p, start)
+
+
+#: What may stand before a line's first word: a number or a label ("11", "(b)", "PP3").
+_LINE_LEAD_CHARS = 6
+
+
+def _first_on_its_line(text: str, p: Paragraph, start: int) -> bool:
+    """Whether the word at ``start`` is the first word of its line in ``p``, after at
+    most a number or a label."""
+    line_start = max(p.span.start, text.rfind("\n", 0, start) + 1)
+    before = text[line_start:start].split()
+    return not before or (len(before) == 1 and len(before[0]) <= _LINE_LEAD_CHARS and not before[0].isalpha())
 
 
 def _word_around(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
