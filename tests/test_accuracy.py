@@ -331,7 +331,7 @@ _NOTED = (
 )
 
 
-@pytest.mark.parametrize(("ref", "note"), [("¹", "¹"), ("[^1]", "[^1]:"), ("²³", "²³")])
+@pytest.mark.parametrize(("ref", "note"), [("¹", "¹"), ("[^1]", "[^1]:"), ("²³", "²³"), ("[1]", "[1]"), ("[1][2]", "[1]")])
 def test_a_footnote_reference_follows_the_final_mark_and_its_text_is_a_note(ref, note):
     """"…Cybercrime,¹" ends with its comma (PRE004 said it had none), and "¹ Resolution
     79/243, annex." after the last operative paragraph is the footnote's text, not an
@@ -690,6 +690,55 @@ def test_remaining_before_anything_else_is_still_an_unknown_opener(clause):
     text = f"The Security Council,\n\n{clause}\n\n1. Decides to remain seized of the matter.\n"
     messages = [f.message for f in lint(text).findings if f.code == "PRE002"]
     assert len(messages) == 1 and messages[0].startswith("'Remaining' is not a preambular opener")
+
+
+# -- footnotes at a draft's end or a page's foot ----------------------------------------------
+_WITH_NOTES = (
+    "The General Assembly,\n\nReaffirming the Universal Declaration of Human Rights,[1]\n\n"
+    "1. Encourages all States to act;\n\n2. Decides to continue its consideration of the question.\n\n{notes}"
+)
+
+
+@pytest.mark.parametrize("notes", [
+    "__________\n[1] Resolution 217 A (III).\n[2] See resolution 2200 A (XXI), annex.\n",  # the rule, then bracketed numbers
+    "__________\n\n[1] Resolution 217 A (III).\n\n[2] See resolution 2200 A (XXI), annex.\n",  # ... with blank lines
+    "[1] Resolution 217 A (III).\n\n[2] See resolution 2200 A (XXI), annex.\n",  # no rule
+    "__________\n\n1 Resolution 217 A (III).\n\n2 See resolution 2200 A (XXI), annex.\n",  # a PDF's numbers, blank lines
+    "__________\n\n* Reissued for technical reasons.\n",
+])
+def test_footnotes_are_notes_not_clauses(notes):
+    """A third committee draft's footnotes, as a word processor's plain-text copy or a PDF
+    copy leaves them, were an unnumbered operative paragraph (OPR001, an error) and made
+    the last paragraph not the last: "ends with '.'; end it with ';'", a wrong fix."""
+    result = lint(_WITH_NOTES.format(notes=notes))
+    assert result.findings == []
+    assert result.resolution.paragraphs[-1].kind is Kind.NOTE
+
+
+def test_a_page_of_footnotes_ends_where_the_clauses_go_on():
+    """Footnotes at a page's foot end at the next clause, numbered with its point or not
+    ("6 Decides …" lost it): the numbering goes on across them."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 79/172,\n\n1. Encourages all States to act;\n\n"
+        "__________\n\n1 See A/81/123.\n\n2. Requests a report;\n\n__________\n\n2 See A/81/124.\n\n"
+        "3 Decides to continue its consideration of the question.\n"
+    )
+    result = lint(text)
+    kinds = [p.kind for p in result.resolution.paragraphs[2:]]
+    assert kinds == [Kind.OPERATIVE, Kind.NOTE, Kind.NOTE, Kind.OPERATIVE, Kind.NOTE, Kind.NOTE, Kind.OPERATIVE]
+    assert [f.code for f in result.findings] == ["OPR003"]  # "3" for "3.": the number lost its point
+
+
+def test_an_itu_groups_numbered_items_after_a_page_of_footnotes_are_items():
+    """An ITU group's items are numbered without a point ("2 to report"), as a PDF copy
+    leaves a page's footnotes: after a footnote, an item in lower case goes on the group."""
+    text = (
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n"
+        "resolves\n\n1 to explore new ways;\n\n__________\n\n1 See Resolution 70 (Rev. Dubai, 2018).\n\n2 to report.\n"
+    )
+    result = lint(text, style="itu")
+    kinds = {text[p.span.start : p.span.end][:8]: p.kind for p in result.resolution.paragraphs}
+    assert kinds["1 See Re"] is Kind.NOTE and kinds["2 to rep"] is not Kind.NOTE
 
 
 # -- a PDF page's header and footer -----------------------------------------------------

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resolint.model import Resolution
+from resolint.model import Kind, Resolution
 from resolint.parser import parse
 from resolint.parser.memo import ParseMemo
 from resolint.parser.segments import changed_ends, common_prefix, common_suffix
@@ -86,6 +86,12 @@ PIECES = [
     "2. Steps taken by the Secretariat;",
     "¹ Resolution 79/243, annex.",
     "Recalling its resolution 79/243 of 24 December 2024,¹",
+    # A page's footnotes as a PDF or a word processor's plain-text copy leaves them.
+    "__________",
+    "1 See A/81/123.",
+    "[2] Resolution 217 A (III).",
+    "3 Decides to act;",
+    "Reaffirming the Universal Declaration of Human Rights,[1]",
     "# Part two",
     "Adopts the following declaration:",
     "We, the Heads of State and Government, gathered here,",
@@ -243,6 +249,24 @@ def test_an_edit_in_the_last_part_keeps_the_parts_before_it():
     assert memo.placement.kept == last_part + 1  # up to and with the last opening
     assert all(second.paragraphs[i] is first.paragraphs[i] for i in range(last_part + 1))
     assert [p.label.value for p in second.operative[-7:]] == list(range(1, 8))
+
+
+def test_an_edit_in_a_page_of_footnotes_resumes_with_the_footnotes():
+    """Whether the walk is among a page's footnotes (after a rule of underscores, a
+    paragraph that starts with a number is one) is part of its state: an edit of the
+    second footnote resumes the walk at the first, which is a footnote only in that state."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 79/172,\n\n1. Encourages all States to act;\n\n"
+        "__________\n\n1 See A/81/123.\n\n2 See A/81/124.\n\n2. Decides to remain seized of the matter.\n"
+    )
+    memo = ParseMemo()
+    parse(text, memo=memo)
+    at = text.index("A/81/124") + 8
+    for typed in ("5", "5."):
+        text = text[:at] + typed + text[at:]
+        res = parse(text, memo=memo)
+        assert dump(res) == dump(parse(text)) and linked(res)
+        assert [p.kind for p in res.paragraphs[3:6]] == [Kind.NOTE] * 3
 
 
 def test_an_opening_pasted_above_the_old_one():

@@ -66,11 +66,12 @@ TITLES = [
 CLOSINGS = ["Adopted", "12th plenary meeting", "1 May 2031", "Annex", "Adopted by consensus.",
             # Footnote texts after the paragraphs, typed or left by a conversion.
             "¹ Invented note.", "[^1]: Invented note.", "____________ 2 Invented note.", "²³ note",
+            "[1] Invented note.", "____________\n\n1 Invented note.\n\n2 Invented note.", "____________\n[3] Invented note.",
             # A Model UN signature block, with the names after it or on its lines.
             "Signed,\nDelegate of Peru", "Signatories:\n\nPeru, Chile", "Delegate of Peru", "**Sponsors:** Peru"]
 #: Final marks, with footnote references after some (what a fix must add or replace
 #: before the reference, never between two of them).
-TERMINALS = [",", ";", ".", ":", "", "", "!", ",,", " ;", ";*", ".”", ",¹", "¹", ";1,2", ",1", "[^1]", ".[^2]", ",¹,²", "12", ",]", "]"]
+TERMINALS = [",", ";", ".", ":", "", "", "!", ",,", " ;", ";*", ".”", ",¹", "¹", ";1,2", ",1", "[^1]", ".[^2]", ",¹,²", "12", ",]", "]", ",[1]", ",[1][2]"]
 
 
 def _case(draw, phrase: str) -> str:

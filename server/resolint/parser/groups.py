@@ -38,11 +38,20 @@ GROUP_OPENER_MAX_CHARS = 220
 _ENDS_MID_SENTENCE = frozenset({"the", "a", "an", "and", "or", "which", "its", "their", "whose"})
 _OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
 #: Footnote text: a rule of underscores a conversion left, then the footnote's number and
-#: text ("____________________ 1 These include …"); a superscript number ("¹ Resolution
-#: 79/243, annex."); a Markdown footnote ("[^1]: Resolution 79/243, annex.").
+#: text ("____________________ 1 These include …", "_____ [1] Resolution 217 A (III)."); a
+#: superscript number ("¹ Resolution 79/243, annex."); a number in brackets, as a word
+#: processor's plain-text copy writes it ("[1] Resolution 217 A (III)."); a Markdown
+#: footnote ("[^1]: Resolution 79/243, annex.").
 FOOTNOTE = re.compile(
-    rf"^(?:_{{5,}}\s*(?:\d{{1,3}}\b|\*|[{SUPERSCRIPT_DIGITS}]+)|[{SUPERSCRIPT_DIGITS}]+[ \t\u00a0]+\S|\[\^[^\]\s]{{1,20}}\]:)"
+    rf"^(?:_{{5,}}\s*(?:\d{{1,3}}\b|\*|[{SUPERSCRIPT_DIGITS}]+|\[\d{{1,3}}\])|[{SUPERSCRIPT_DIGITS}]+[ \t\u00a0]+\S"
+    rf"|\[\d{{1,3}}\][ \t\u00a0]+\S|\[\^[^\]\s]{{1,20}}\]:)"
 )
+#: The rule of underscores over a page's footnotes, alone on its line: the paragraphs
+#: after it that start with a footnote's number are its footnotes ("1 See A/81/123.").
+FOOTNOTE_RULE = re.compile(r"^_{5,}$")
+#: A footnote's number (or asterisks) and the space after it, after a footnote rule; not
+#: before a lower-case word (an ITU group's items: "1 to explore …").
+NUMBERED_FOOTNOTE = re.compile(r"^(?:\d{1,3}|\*{1,3})[ \t\u00a0]+(?=[^\sa-z])")
 #: The first characters a footnote's text may start with (see :data:`FOOTNOTE`).
 FOOTNOTE_LEADS = frozenset("_[" + SUPERSCRIPT_DIGITS)
 

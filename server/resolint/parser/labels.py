@@ -225,12 +225,14 @@ def _scheme_and_value(raw: str, prefer_alpha_for: int | None) -> tuple[LabelSche
     return roman_scheme, r
 
 
-#: Footnote references at the end of a paragraph: superscript numbers or Markdown
-#: references, one or more ("…Crimes,¹", "…,¹,²", "…,[^1][^2]"). Each repeat starts
-#: with "," or "[", so a run of superscripts is read one way only (no backtracking
-#: through the ways to cut it when the match fails).
+#: Footnote references at the end of a paragraph: superscript numbers, Markdown
+#: references or numbers in brackets (a word processor's plain-text copy), one or more
+#: ("…Crimes,¹", "…,¹,²", "…,[^1][^2]", "…Rights,[1]"). Each repeat starts with "," or
+#: "[", so a run of superscripts is read one way only (no backtracking through the ways
+#: to cut it when the match fails).
 _NOTE_REFERENCES = re.compile(
-    rf"(?:[{SUPERSCRIPT_DIGITS}]+|\[\^[^\]\s]{{1,20}}\])(?:,[{SUPERSCRIPT_DIGITS}]+|,?\[\^[^\]\s]{{1,20}}\])*$"
+    rf"(?:[{SUPERSCRIPT_DIGITS}]+|\[\^[^\]\s]{{1,20}}\]|\[\d{{1,3}}\])"
+    rf"(?:,[{SUPERSCRIPT_DIGITS}]+|,?\[\^[^\]\s]{{1,20}}\]|,?\[\d{{1,3}}\])*$"
 )
 #: … or plain numbers of one or two digits, each after a comma or semicolon, as a
 #: conversion leaves them ("…UNISPACE+50,1", "…purposes;1,2"); "1,000" is a number.

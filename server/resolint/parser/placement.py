@@ -24,6 +24,8 @@ from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import (
     FOOTNOTE_LEADS,
+    FOOTNOTE_RULE,
+    NUMBERED_FOOTNOTE,
     is_footnote,
     is_furniture_paragraph,
     looks_like_group_opener,
@@ -182,6 +184,9 @@ class Placement:
     #: paragraphs' indices: a resumed walk compares states, and a heading put between the
     #: clause and the item changes no index the state holds (``resolint.parser.resume``).
     after_clause: bool = False
+    #: The last paragraphs placed were footnotes under a rule of underscores: one that
+    #: starts with a number is the next footnote (:func:`footnote_text`).
+    in_footnotes: bool = False
 
     @property
     def text(self) -> str:
@@ -368,10 +373,18 @@ def page_furniture(st: Placement, c: Clause) -> bool:
 
 def footnote_text(st: Placement, c: Clause) -> bool:
     """Footnote text between paragraphs: what a conversion left ("____ 1 These include
-    …"), or typed ("¹ Resolution 79/243, annex.", "[^1]: …")."""
-    if c.lead in FOOTNOTE_LEADS and is_footnote(c.body):
-        c.p.kind = Kind.NOTE  # does not change the state: the group or list goes on
+    …"), or typed ("¹ Resolution 79/243, annex.", "[1] …", "[^1]: …"); a rule of
+    underscores alone, and after it each paragraph that starts with a footnote's number
+    ("1 See A/81/123.", a page's footnotes copied from a PDF with blank lines between
+    them) but for a numbered clause whose point was lost ("6 Decides …")."""
+    if c.lead in FOOTNOTE_LEADS and (is_footnote(c.body) or FOOTNOTE_RULE.match(c.body)):
+        c.p.kind = Kind.NOTE  # the group or list goes on
+        st.in_footnotes = True
         return True
+    if st.in_footnotes and (number := NUMBERED_FOOTNOTE.match(c.body)) and not listed_opener(c.body[number.end() :]):
+        c.p.kind = Kind.NOTE
+        return True
+    st.in_footnotes = False
     return False
 
 

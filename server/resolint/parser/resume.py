@@ -42,9 +42,9 @@ from resolint.parser.placement import Phase, Placement, starts_indented
 from resolint.source import SourceText
 
 #: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group, organ,
-#: after_marker, after_clause) with paragraphs as indices: the state of the walk before a
-#: paragraph.
-State = tuple[Phase, int, bool, bool, int | None, tuple[int, ...], int | None, int | None, str, bool, bool]
+#: after_marker, after_clause, in_footnotes) with paragraphs as indices: the state of the
+#: walk before a paragraph.
+State = tuple[Phase, int, bool, bool, int | None, tuple[int, ...], int | None, int | None, str, bool, bool, bool]
 #: (kind, part, depth, heads_group, parent index, label scheme, label value): what the
 #: walk decided for a paragraph (the label's scheme and value may be settled by it). The
 #: part is None for a paragraph placed before parts count (a title line, a comment, an
@@ -62,12 +62,13 @@ def snapshot(st: Placement) -> State:
     return (
         st.phase, st.part, st.in_annex, st.quoting, _idx(st.list_intro),
         tuple(p.index for p in st.sub_stack), _idx(st.last_clause), _idx(st.group), st.organ, st.after_marker, st.after_clause,
+        st.in_footnotes,
     )
 
 
 def restore(st: Placement, state: State, paragraphs: list[Paragraph]) -> None:
     """Set ``st`` to ``state``, indices read as paragraphs of this walk."""
-    phase, part, in_annex, quoting, intro, stack, last, group, st.organ, st.after_marker, st.after_clause = state
+    phase, part, in_annex, quoting, intro, stack, last, group, st.organ, st.after_marker, st.after_clause, st.in_footnotes = state
     st.phase, st.part, st.in_annex, st.quoting = phase, part, in_annex, quoting
     st.list_intro = None if intro is None else paragraphs[intro]
     st.sub_stack = [paragraphs[i] for i in stack]
@@ -363,7 +364,8 @@ class _Tail:
                 (d[0], None if d[1] is None else d[1] + parts, d[2], d[3], at(d[4]), d[5], d[6]) for d in last.decisions[old_i:]
             ]
             tail_states: list[State] = [
-                (s[0], s[1] + parts, s[2], s[3], at(s[4]), tuple(at(k) for k in s[5]), at(s[6]), at(s[7]), s[8], s[9], s[10])  # type: ignore[misc]
+                (s[0], s[1] + parts, s[2], s[3], at(s[4]), tuple(at(k) for k in s[5]), at(s[6]), at(s[7]), *s[8:])  # type: ignore[misc]
+                # (the fields after the paragraphs' indices are taken as they are)
                 for s in last.states[old_i:]
             ]
         except _Unmapped:
