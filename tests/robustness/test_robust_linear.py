@@ -114,6 +114,11 @@ CLASSES = {
     "instrument names, a wrong variant among them": _paragraphs("Budapest Convention on Cybercrime and the Convention on Cybercrime"),
     "an instrument's name with 'UN' for 'United Nations', repeated in one paragraph": _run("UN Convention against Corruption "),
     "percentages in one paragraph (TRM016: each one's line start was searched for)": _run("Noting 1% 2 % 3 percent "),
+    # TRM015 asks whether each word with a look-alike letter is its line's first: the
+    # line's start was searched for from every one (200 KB: 19 s).
+    "words with a Cyrillic look-alike letter on one line": _run("D\u0435cides "),
+    # Language detection reads a sample of the text's start, whatever its length.
+    "a draft in French, one long paragraph": _run("de la résolution et des États "),
     "renumbering references (lint)": _renumber,
     "an automatically numbered list, numbers without their full stop": _automatic_list,
 }

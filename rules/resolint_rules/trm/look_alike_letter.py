@@ -145,10 +145,25 @@ _LINE_LEAD_CHARS = 6
 
 def _first_on_its_line(text: str, p: Paragraph, start: int) -> bool:
     """Whether the word at ``start`` is the first word of its line in ``p``, after at
-    most a number or a label."""
-    line_start = max(p.span.start, text.rfind("\n", 0, start) + 1)
-    before = text[line_start:start].split()
-    return not before or (len(before) == 1 and len(before[0]) <= _LINE_LEAD_CHARS and not before[0].isalpha())
+    most a number or a label. Read backwards over the spaces and the one short token
+    only: a search for the line's start from every word of a long line was quadratic."""
+    lo = p.span.start
+    i = _past_spaces_back(text, lo, start)
+    if i == lo or text[i - 1] in "\r\n":
+        return True
+    j = i
+    while j > lo and not text[j - 1].isspace() and i - j <= _LINE_LEAD_CHARS:
+        j -= 1
+    if i - j > _LINE_LEAD_CHARS or text[j:i].isalpha():
+        return False  # a word before it, not a number or a label
+    j = _past_spaces_back(text, lo, j)
+    return j == lo or text[j - 1] in "\r\n"
+
+
+def _past_spaces_back(text: str, lo: int, i: int) -> int:
+    while i > lo and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i
 
 
 def _word_around(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
