@@ -33,8 +33,6 @@ FAMILIES = ("unga-", "unsc-", "interpol-")
 #: The texts still read differently once wrapped, and why: what wrapping makes of text
 #: that was already broken, or a layout it makes ambiguous.
 KNOWN = {
-    "unga-78-115.txt": "a line wrapped before the '(j)' of 'Article 8 (j)': a label starts a paragraph",
-    "unga-80-140.txt": "a line wrapped before the '(j)' of 'Article 8 (j)': a label starts a paragraph",
     "unga-78-225.txt": "no opening in the source; a wrapped line 'the Commission on …,' is then taken for one",
     "unga-79-136.txt": "a title line wrapped: the abbreviation it defines is cut over two title lines",
     "unga-79-145.txt": "a section heading ('II Implementation of …') wrapped over two lines",

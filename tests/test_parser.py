@@ -427,6 +427,10 @@ def test_paragraphs_typed_one_a_line_stay_apart():
         # A label after "subparagraph(s)", "article", "and", or a list of labels, is cited.
         ("Decides to renew the mandate of the Panel as set out in subparagraphs (a), (b), (c),", "(e) and (f) of paragraph 12 of resolution 2290 (2016);", True),
         ("Requests the Panel to report on the measures set out in paragraph 3 and subparagraph", "(g) above, and on their implementation;", True),
+        # ... or the number of an article or a paragraph whose item it is.
+        ("Welcomes the decision to establish the Subsidiary Body on Article 8", "(j) and Other Provisions of the Convention on Biological Diversity;", True),
+        ("Recalling its special arrangement of 8 July 2003 in accordance with article 4", "(4) of the said cooperation agreement,", True),
+        ("Urges Member States to cooperate in the field of crime prevention as in paragraph 5:", "(a) Exchanging information;", False),
         # A date ends a wrapped sentence; after a clause's end it is a closing line.
         ("Approves the revised budget estimates for the period from 1 July 2023 to", "30 June 2024", True),
         ("Decides to remain seized of the matter and to consider it again in due course.", "30 June 2024", False),

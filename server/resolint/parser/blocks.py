@@ -49,10 +49,13 @@ _CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 _GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
 #: What an opening line may start with (``patterns.OPENING``: emphasis, then "The").
 _OPENING_LEADS = "*_Tt"
-#: A word a reference to a paragraph or an article's item follows ("paragraph" / "(g)").
+#: A word a reference to a paragraph or an article's item follows ("paragraph" / "(g)"),
+#: or a numbered article or paragraph whose item it is ("Article 8" / "(j) and Other
+#: Provisions", "article 4" / "(4) of the said agreement").
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|items?|rules?|regulations?|annex(?:es)?|chapters?|parts?|footnotes?"
-    r"|and|or|to|through|of|in)|\(\w{1,4}\),|\b\d{1,3},)$"  # … or a list of them: "(a), (b), (c)," / "(e) and (f)"
+    r"|and|or|to|through|of|in)|\(\w{1,4}\),|\b\d{1,3},"  # … or a list of them: "(a), (b), (c)," / "(e) and (f)"
+    r"|\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|regulations?)\s\d{1,3})$"
 )
 #: The dashes that also punctuate a sentence ("– in a balanced manner –"): at the start of
 #: a wrapped line, the sentence's, not a bullet (see :func:`starts_new_paragraph`).
