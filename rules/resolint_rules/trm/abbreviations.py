@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from resolint.facts.abbreviations import Definition
 from resolint.model import Kind
 from resolint.rule import RuleContext
@@ -20,13 +22,23 @@ def uses(ctx: RuleContext, abbr: str, before: int, after: int = 0) -> list[Span]
     ``Analysis.literal_starts`` (after a keystroke the language server searches near the
     edit only), taken left to right without overlapping, as successive ``str.find``
     calls would."""
+    starts = ctx.facts.literal_starts(abbr)
+    width = len(abbr)
+    # From the last occurrence at or before ``after``'s that no earlier one overlaps (it
+    # is taken whoever came before): not from the text's start for each definition, which
+    # was quadratic in a compilation of many resolutions defining the same abbreviation.
+    i = bisect.bisect_left(starts, after)
+    if i == len(starts):
+        return []  # none at or after ``after``
+    while i > 0 and starts[i] - starts[i - 1] < width:
+        i -= 1  # overlapped by the one before: taken or not as that one is
     end = 0
-    for pos in ctx.facts.literal_starts(abbr):
-        if pos + len(abbr) > before:
+    for pos in starts[i:]:
+        if pos + width > before:
             break  # (in order: the later ones end later still)
         if pos < end:
             continue
-        end = pos + len(abbr)
+        end = pos + width
         if pos >= after and is_use(ctx, pos, end):
             return [Span(pos, end)]
     return []

@@ -5,6 +5,7 @@ the text, the form of the number, or the organ of the document itself.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -113,12 +114,16 @@ class _Context:
     """What the extractor knows while reading one paragraph: the document's organ and the
     bodies named before the paragraph; ``read`` says whether the latter decided anything."""
 
-    __slots__ = ("doc_organ", "named", "read")
+    __slots__ = ("doc_organ", "named", "read", "mentions", "named_any")
 
     def __init__(self, doc_organ: Organ, named: Named = Named()) -> None:
         self.doc_organ = doc_organ
         self.named = named
         self.read = False
+        #: The bodies the paragraph names (:data:`P.ORGAN_ANY`), found once a paragraph
+        #: on first use (:func:`_its_organ`).
+        self.mentions: list[re.Match[str]] | None = None
+        self.named_any = False  # "Council" or "Assembly" in it (set with mentions)
 
 
 #: Forms of number only one organ uses: "2178 (2014)", "2004/27", "3363 (XXX)".
@@ -131,11 +136,38 @@ def _its_organ(ctx: _Context, ptext: str, kw_start: int, shape: str) -> tuple[Or
     if _fits(ctx.doc_organ, shape):
         return _finish(ctx.doc_organ, Basis.ITS, "", shape)
     # "the United Nations General Assembly resolution 51/1 …, as well as its resolutions 71/19".
-    for om in reversed(list(P.ORGAN_ANY.finditer(ptext, 0, kw_start)) if ("Council" in ptext or "Assembly" in ptext) else []):
+    for om in reversed(_mentions_before(ctx, ptext, kw_start)):
         organ = _organ_from_any(om, shape)
         if organ is not None and _fits(organ, shape):
             return _finish(organ, Basis.ITS, "", shape)
     return Organ.UNKNOWN, Basis.IMPLIED, ""
+
+
+#: The longest name :data:`P.ORGAN_ANY` matches ("Economic and Social Council").
+_ORGAN_NAME_MAX = 27
+
+
+def _mentions_before(ctx: _Context, ptext: str, end: int) -> list[re.Match[str]]:
+    """What ``P.ORGAN_ANY.finditer(ptext, 0, end)`` finds: the paragraph's bodies, found
+    once a paragraph, up to ``end``. Searched anew for each "its resolution" of a long
+    paragraph, they were quadratic (a paragraph of 2,500 citations: 0.5 s). A name that
+    ends at ``end`` itself ends the text there (its word boundary is the end): it is
+    looked for there, where the paragraph's own scan would see the word after it."""
+    found = ctx.mentions
+    if found is None:  # (whether the paragraph names any is asked once too: a search of it)
+        found = ctx.mentions = list(P.ORGAN_ANY.finditer(ptext)) if "Council" in ptext or "Assembly" in ptext else []
+        ctx.named_any = bool(found) or "Council" in ptext or "Assembly" in ptext
+    if not ctx.named_any:
+        return []
+    before = found[: bisect.bisect_left(found, end, key=_END)]
+    at_end = [m for m in P.ORGAN_ANY.finditer(ptext, max(0, end - _ORGAN_NAME_MAX), end) if m.end() == end]
+    if at_end and not (before and before[-1].end() == end):
+        before.append(at_end[-1])
+    return before
+
+
+def _END(m: re.Match[str]) -> int:
+    return m.end()
 
 
 def _unnamed_organ(ctx: _Context, shape: str) -> tuple[Organ, Basis, str]:

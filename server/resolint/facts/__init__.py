@@ -67,6 +67,7 @@ class Analysis:
         self._openers: dict[int, Opener | None] = {}
         self._derived: dict[Callable, object] = {}
         self._of_kinds: dict[tuple[Kind, ...], list[Paragraph]] = {}
+        self._literal_starts: dict[str, list[int]] = {}
 
     @property
     def text(self) -> str:
@@ -104,7 +105,12 @@ class Analysis:
         (:func:`resolint.literals.find_all`); with the language server's memo, searched
         again only around the last edit. Read only."""
         memo = self._memo
-        return find_all(self.text, literal) if memo is None else memo.literal_starts(self.text, literal)
+        if memo is not None:
+            return memo.literal_starts(self.text, literal)
+        found = self._literal_starts.get(literal)
+        if found is None:  # (kept: a rule may ask once per definition or per part)
+            found = self._literal_starts[literal] = find_all(self.text, literal)
+        return found
 
     def separated_literal_starts(self, literals: tuple[str, ...]) -> dict[str, list[int]]:
         """Where each of ``literals`` starts, as :meth:`literal_starts` says, for literals
