@@ -248,3 +248,53 @@ def test_the_positions_of_many_findings_on_one_line_grow_linearly(encoding):
     t_small, t_large = convert_time(small), convert_time(large)
     exponent = math.log(max(t_large, 1e-6) / max(t_small, 1e-6)) / math.log(large / small)
     assert not (t_large > 0.1 and exponent > MAX_EXPONENT), f"{t_small:.3f} s, {t_large:.3f} s (growth ~n^{exponent:.1f})"
+
+
+# -- every rule's own example, made long ---------------------------------------------------
+#: Sizes for the rules' examples (a quadratic step per item shows by 200 KB).
+EXAMPLE_SIZES = (50_000, 200_000)
+
+
+def _example(rule) -> str | None:
+    """The rule's first Example draft, when it is plain text (not a Word document's)."""
+    for ex in rule.doc_examples("Example"):
+        text, kwargs = rule.example_input(ex)
+        return None if kwargs else text
+    return None
+
+
+def _one_paragraph(example: str) -> callable:
+    """The example's clauses run together in one operative paragraph (a rule's per-item
+    work that reads its whole paragraph is quadratic there)."""
+    body = " ".join(p.strip().rstrip(",;.:") for p in example.split("\n\n") if p.strip() and not p.strip().startswith("The "))
+    return _run(body + " ")
+
+
+def _copies(example: str) -> callable:
+    """The example copied one after the other: a compilation of many resolutions (a
+    rule's per-resolution work that reads the whole text is quadratic there)."""
+    return lambda n: (example + "\n\n") * (n // (len(example) + 2) + 1)
+
+
+def _rules_with_examples() -> list[str]:
+    from resolint.registry import all_rules
+
+    return [r.code for r in all_rules() if _example(r) is not None]
+
+
+@pytest.mark.parametrize("code", _rules_with_examples())
+def test_every_rules_example_made_long_grows_linearly(code):
+    """Each rule's Example draft, its clauses run into one long paragraph and the whole
+    copied into a long compilation: found two quadratic paths no hand-written class had
+    (the bodies named before each "its resolution", TRM008's uses before each definition)."""
+    from resolint.registry import rule_by_code
+
+    example = _example(rule_by_code(code))
+    for shape, build in (("one paragraph", _one_paragraph(example)), ("copies", _copies(example))):
+        times = [_lint_time(build(n)) for n in EXAMPLE_SIZES]
+        exponent = math.log(max(times[1], 1e-4) / max(times[0], 1e-4)) / math.log(EXAMPLE_SIZES[1] / EXAMPLE_SIZES[0])
+        if times[1] > 0.3 and exponent > MAX_EXPONENT:
+            times = [_lint_time(build(n)) for n in EXAMPLE_SIZES]  # once more, in case of a noisy moment
+            exponent = math.log(times[1] / times[0]) / math.log(EXAMPLE_SIZES[1] / EXAMPLE_SIZES[0])
+        shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(EXAMPLE_SIZES, times, strict=True))
+        assert not (times[1] > 0.3 and exponent > MAX_EXPONENT), f"{code}, {shape}: {shown} (growth ~n^{exponent:.1f})"
