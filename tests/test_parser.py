@@ -525,3 +525,18 @@ def test_the_search_for_a_wrapped_opening_reads_each_block_once(monkeypatch):
     text = "\n".join(["The Council of the Organization and its work"] * 2000) + "\n\n" + "\n".join(["The Board of the Fund and its work"] * 50)
     assert not parse(text).openings
     assert calls == {"block_from": 2, "block_width": 2}
+
+
+def test_a_section_heading_wrapped_over_lines_is_a_heading():
+    """A long section heading an editor wrapped ("II Implementation of the Agreement …" /
+    "… of 10" / "December 1982 …") was an unnumbered operative paragraph (OPR001, OPR005,
+    and every number after it out of sequence): the heading's pattern read one line."""
+    heading = (
+        "II Implementation of the Agreement for the Implementation of the\n"
+        "Provisions of the United Nations Convention on the Law of the Sea of 10\n"
+        "December 1982 relating to the Conservation of Fish Stocks"
+    )
+    text = f"The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n{heading}\n\n2. Welcomes the progress made.\n"
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs][-2:] == [Kind.HEADING, Kind.OPERATIVE]
+    assert result.findings == []

@@ -773,7 +773,7 @@ def _is_section_heading(st: Placement, c: Clause) -> bool:
         # The title under "I" or "B.", whatever its first word ("Oceans and the law of
         # the sea" reads as a verb's shape: an unnumbered operative paragraph before).
         return True
-    if P.SECTION_HEADING.match(body):
+    if P.SECTION_HEADING.match(as_one_line(body)):  # (a long heading an editor wrapped: one line)
         return p.terminal is None or len(body) < SHORT_SECTION_HEADING_MAX_CHARS
     # A short title-case line with no final punctuation: "Sustainable development".
     return p.terminal is None and opener_shape(body) == "" and len(body) < TOPIC_HEADING_MAX_CHARS and body[:1].isupper()
