@@ -341,6 +341,17 @@ def test_a_footnote_reference_follows_the_final_mark_and_its_text_is_a_note(ref,
     assert result.resolution.paragraphs[-1].kind is Kind.NOTE
 
 
+@pytest.mark.parametrize("ref", ["\u00b9", "[1]", "[^1]"])
+def test_an_opening_with_a_footnote_reference_is_the_opening(ref):
+    """"The General Assembly,¹" (a note on the vote, say) was no opening: DOC001, the
+    default style, and the preamble read without its subject."""
+    note = "[^1]:" if ref == "[^1]" else ref
+    text = f"The General Assembly,{ref}\n\nRecalling its resolution 78/1,\n\n1. Decides to act.\n\n{note} Adopted without a vote.\n"
+    result = lint(text, style="auto")
+    assert result.findings == [] and result.style.name == "un-ga"
+    assert len(result.resolution.openings) == 1
+
+
 def test_the_mark_a_fix_adds_goes_before_the_footnote_reference():
     from resolint.fixes import fix_text
 

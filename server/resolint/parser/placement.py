@@ -31,7 +31,7 @@ from resolint.parser.groups import (
     looks_like_group_opener,
     opens_items,
 )
-from resolint.parser.labels import alpha_value
+from resolint.parser.labels import alpha_value, before_note_reference
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
 from resolint.source import SourceText
@@ -72,6 +72,8 @@ def is_opening(text: str) -> bool:
     if not m:
         return False
     rest = m.group("rest").rstrip("*_ ")
+    # "The General Assembly,¹": a footnote's reference after the mark is not the line's end.
+    rest = rest[: before_note_reference(rest, 0, len(rest))].rstrip("*_ ")
     # An opening ends the line with "," or ":" (or nothing, which a rule reports);
     # a sentence that starts with "The Council" goes on with a verb and other clauses.
     if rest in (".", ";"):
