@@ -540,3 +540,21 @@ def test_a_section_heading_wrapped_over_lines_is_a_heading():
     result = lint(text)
     assert [p.kind for p in result.resolution.paragraphs][-2:] == [Kind.HEADING, Kind.OPERATIVE]
     assert result.findings == []
+
+
+def test_a_heading_then_a_clause_with_no_blank_line_between_are_two_paragraphs():
+    """A Security Council draft saved as plain text, one paragraph a line: a heading in
+    the preamble ("Current situation") took the clause after it as its rest, and the
+    clause's opener was "'Current' is not a preambular opener"."""
+    text = (
+        "The Security Council,\n"
+        "Recalling its previous resolutions and the statements of its President on the situation in the region,\n"
+        "Current situation\n"
+        "Welcoming the improvement in security conditions in the north of the country and the return of displaced persons,\n"
+        "1. Decides to renew the mandate until 30 June 2027.\n"
+    )
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [
+        Kind.OPENING, Kind.PREAMBLE, Kind.HEADING, Kind.PREAMBLE, Kind.OPERATIVE,
+    ]
+    assert result.findings == []

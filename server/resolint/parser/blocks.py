@@ -110,6 +110,8 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
         return True  # "25. Recalls …;" / "26 Condemns …": a paragraph whose number lost its point
     if (ended or _bare_opening(prev)) and _CAPITAL_START.match(line):
         return not _wrapped_at(prev, line, width) or bool(listed_opener(line))
+    if _CAPITAL_START.match(line) and not _wrapped_at(prev, line, width) and listed_opener(line):
+        return True  # "Current situation" / "Welcoming …": a heading, then a clause with no blank line between
     grouped = _grouped_start(prev, line, width, ended, following)
     if grouped is not None:
         return grouped
