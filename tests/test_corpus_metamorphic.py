@@ -34,7 +34,6 @@ FAMILIES = ("unga-", "unsc-", "interpol-")
 #: that was already broken, or a layout it makes ambiguous.
 KNOWN = {
     "unga-78-225.txt": "no opening in the source; a wrapped line 'the Commission on …,' is then taken for one",
-    "unga-79-136.txt": "a title line wrapped: the abbreviation it defines is cut over two title lines",
     "unga-79-172.txt": "paragraphs run together in the source ('…; 46. Invites …') cut at a line's end",
     "unsc-draft-unbench-t3-08.txt": "a long heading with a comma wrapped: its second line reads as a heading of its own",
     "unsc-draft-unbench-t3-10.txt": "paragraphs run together in the source, cut differently once wrapped",

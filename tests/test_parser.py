@@ -558,3 +558,39 @@ def test_a_heading_then_a_clause_with_no_blank_line_between_are_two_paragraphs()
         Kind.OPENING, Kind.PREAMBLE, Kind.HEADING, Kind.PREAMBLE, Kind.OPERATIVE,
     ]
     assert result.findings == []
+
+
+def test_a_title_an_editor_wrapped_is_one_title_paragraph():
+    """A resolution's title wrapped at a margin ("79/136. Cooperation … the International"
+    / "Criminal Police Organization (INTERPOL)") was two title lines: the subject was cut
+    at the line break. The title block's other lines stay one paragraph each."""
+    text = (
+        "A/RES/79/136\n"
+        "79/136. Cooperation between the United Nations and the International\n"
+        "Criminal Police Organization (INTERPOL)\n\n"
+        "The General Assembly,\n\nRecalling its resolution 51/1,\n\n1. Decides to act.\n"
+    )
+    result = lint(text)
+    title = result.resolution.title
+    assert [text[p.span.start : p.span.end] for p in title.paragraphs] == [
+        "A/RES/79/136", "79/136. Cooperation between the United Nations and the International\nCriminal Police Organization (INTERPOL)",
+    ]
+    assert text[title.subject.start : title.subject.end].endswith("Organization (INTERPOL)")
+    assert result.findings == []
+
+
+def test_a_quotation_over_a_wrapped_paragraphs_line_break_is_a_quotation():
+    """A quotation an editor wrapped ("the sub-item entitled “Cooperation … Criminal" /
+    "Police Organization (INTERPOL)”") was none: the abbreviation defined inside it
+    counted as the drafter's own second definition (TRM009). A quotation never runs on
+    past its paragraph, which ends at a line break when there are no blank lines."""
+    wrapped = (
+        "The General Assembly,\n\nWelcoming the work of the International Criminal Police Organization (INTERPOL),\n\n"
+        "1. Decides to include in its agenda the sub-item entitled “Cooperation between the\n"
+        "United Nations and the International Criminal Police Organization (INTERPOL)”.\n"
+    )
+    result = lint(wrapped)
+    assert [f.code for f in result.findings] == []
+    assert len(result.facts.quotes) == 1
+    unclosed = "The General Assembly,\nRecalling the “work of the Organization,\nNoting the report,”\n1. Decides to act.\n"
+    assert len(lint(unclosed).facts.quotes) == 0  # (one paragraph a line: the quotation mark in the next one closes nothing)

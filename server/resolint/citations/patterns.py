@@ -112,6 +112,9 @@ ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)
 
 #: Quotations, where spelling and names are the quoted text's own.
 QUOTE = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"")
+#: … and over the line breaks of a paragraph an editor wrapped (matched no further than
+#: its paragraph's end: see ``Analysis.quotes``).
+QUOTE_WRAPPED = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
 #: Where a match of QUOTE starts.
 QUOTE_OPENERS = ("“", '"')
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from resolint.citations import CitationSet, safe_extract
 from resolint.citations.extract import ParagraphMemo
-from resolint.citations.patterns import QUOTE, QUOTE_OPENERS
+from resolint.citations.patterns import QUOTE, QUOTE_OPENERS, QUOTE_WRAPPED
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
 from resolint.language import Language, draft_language
@@ -224,7 +224,21 @@ class Analysis:
         """Quotations in the text ("…" or “…”), where wording is someone else's (the
         regex tried only where a quotation mark stands: see :mod:`resolint.literals`)."""
         starts = sorted(set().union(*map(self.literal_starts, QUOTE_OPENERS)))  # starts_of, kept by the server
-        return SpanList(Span(m.start(), m.end()) for m in matches_at(QUOTE, self.text, starts))
+        if not self.resolution.wrapped:
+            return SpanList(Span(m.start(), m.end()) for m in matches_at(QUOTE, self.text, starts))
+        # A paragraph an editor wrapped: a quotation goes on over its line breaks (a title
+        # quoted over two lines), never past the paragraph's end.
+        text, out, end = self.text, [], -1
+        for pos in starts:
+            if pos < end:
+                continue
+            m = QUOTE.match(text, pos)
+            if m is None and (p := self.paragraph_at(pos)) is not None:
+                m = QUOTE_WRAPPED.match(text, pos, p.span.end)
+            if m is not None:
+                out.append(Span(m.start(), m.end()))
+                end = m.end()
+        return SpanList(out)
 
     @cached_property
     def instrument_spans(self) -> SpanList:

@@ -66,6 +66,8 @@ _MIN_MARGIN, _MAX_MARGIN = 40, 120
 #: The longest line after a wrap that may be a heading ("II. Cooperation") when it ends
 #: with no clause mark.
 _HEADING_CHARS = 40
+#: The most lines a resolution's title is wrapped over (see :func:`_wraps_title`).
+_TITLE_MAX_LINES = 4
 #: A label alone on its line ("1.", "(a)", "2)"), as a copy from a word processor's list
 #: may leave it: the paragraph it numbers goes on on the next line.
 _LONE_LABEL = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z]{1,3}[.)])$")
@@ -238,6 +240,19 @@ def starts_new_line_paragraph(text: str, prev: BlockLine, line: BlockLine, width
     return starts_new_paragraph(text[prev[1] : prev[2]], text[line[1] : line[2]], width - prev[3], after)
 
 
+def _wraps_title(text: str, first: int, prev: BlockLine, line: BlockLine, width: int) -> bool:
+    """Whether ``line``, above the opening, is the rest of a resolution's title an editor
+    wrapped ("79/136. Cooperation between the United Nations and the International" /
+    "Criminal Police Organization (INTERPOL)"; "Subject: …"): title lines are otherwise one
+    paragraph each (they carry no punctuation to join them by)."""
+    if text[first] in "0123456789*_SsOoAa" and (P.UN_TITLE.match(title := text[first : prev[2]]) or P.SUBJECT.match(title)):
+        current = text[line[1] : line[2]]
+        return _wrapped_at(text[prev[1] : prev[2]], current, width - prev[3], alone=False) and not (
+            P.SYMBOL.match(current) or P.OPENING.match(current) or P.UN_TITLE.match(current)
+        )
+    return False
+
+
 def split_paragraphs(source: SourceText, one_per_line_until: int = 0, lines: range | None = None) -> list[RawParagraph]:
     """Group the lines of ``source`` into raw paragraphs.
 
@@ -282,7 +297,11 @@ def _group(text: str, block: list[BlockLine], one_per_line_until: int, out: list
     prev = block[0]
     for k in range(1, len(block)):
         line = block[k]
-        if line[0] <= one_per_line_until or starts_new_line_paragraph(text, prev, line, width, block[k + 1] if k + 1 < len(block) else None):
+        if line[0] <= one_per_line_until:
+            split = line[0] == one_per_line_until or line[0] - first_no >= _TITLE_MAX_LINES or not _wraps_title(text, first_s, prev, line, width)
+        else:
+            split = starts_new_line_paragraph(text, prev, line, width, block[k + 1] if k + 1 < len(block) else None)
+        if split:
             out.append(RawParagraph(Span(first_s, prev[2]), first_no, prev[0]))
             first_no, first_s = line[0], line[1]
         prev = line

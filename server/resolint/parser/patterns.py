@@ -108,12 +108,13 @@ SECTION_HEADING = re.compile(
 #: 2018) of this conference, on …").
 CONFERENCE_TITLE = re.compile(r"^[*_#\s]*RESOLUTION\s+\d{1,3}[A-Z]?\s+\((?:REV\.\s*)?[^()\n]{1,60},\s*\d{4}\)[*_]*$")
 TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
-UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$")
+#: "79/136. Cooperation between …" (the subject may go on over lines an editor wrapped).
+UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$", re.DOTALL)
 SYMBOL = re.compile(
     r"\b(?:(?:GA|AG)-\d{4}(?:-\d{1,3})?-RES-\d{1,3}|AGN/\d{1,3}/RES/\d{1,3}|A/RES/(?:(?:S|ES)-)?\d{1,3}/\d{1,4}"
     r"|S/RES/\d{1,4}\s*\(\d{4}\)|A/\d{1,3}/L\.\d+(?:/Rev\.\d+)?|S/\d{4}/\d+)"
 )
-SUBJECT = re.compile(r"^(?:<[^>]+>|[*_])*(?:Subject|Objet|Asunto)\s*:(?:</[^>]+>|[*_])*\s*(?P<subject>.*)$", re.IGNORECASE)
+SUBJECT = re.compile(r"^(?:<[^>]+>|[*_])*(?:Subject|Objet|Asunto)\s*:(?:</[^>]+>|[*_])*\s*(?P<subject>.*)$", re.IGNORECASE | re.DOTALL)
 
 
 def is_closing_line(text: str) -> bool:

@@ -25,6 +25,9 @@ def read_title_block(res: Resolution) -> None:
             block.number = block.number or Span(base + m.start("n"), base + m.end("n"))
             block.subject = block.subject or Span(base + m.start("subject"), base + m.end("subject"))
             continue
+        if m and block.subject is None:  # "A/RES/79/136" above "79/136. Cooperation …": the subject is this one's
+            block.subject = Span(base + m.start("subject"), base + m.end("subject"))
+            continue
         if block.symbol is None:
             m = P.SYMBOL.search(body)
             if m:
