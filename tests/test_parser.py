@@ -594,3 +594,19 @@ def test_a_quotation_over_a_wrapped_paragraphs_line_break_is_a_quotation():
     assert len(result.facts.quotes) == 1
     unclosed = "The General Assembly,\nRecalling the “work of the Organization,\nNoting the report,”\n1. Decides to act.\n"
     assert len(lint(unclosed).facts.quotes) == 0  # (one paragraph a line: the quotation mark in the next one closes nothing)
+
+
+def test_a_lower_case_opener_on_a_line_of_its_own_paragraph_is_a_clause():
+    """One paragraph a line, no blank lines: "also recalling …" after a clause that ended
+    with its comma is a clause whose opener's case is wrong (PRE003), as it is with blank
+    lines; it was read as the rest of the clause before. (Lines longer than any margin:
+    shorter ones may be a paragraph an editor wrapped, "…," / "reaffirming the ambition …".)"""
+    text = (
+        "The Security Council,\n"
+        "Recalling all its relevant resolutions on women, peace and security, on children and armed conflict and on the protection of civilians,\n"
+        "also recalling the conclusions of its Working Group on children and armed conflict in the region and the reports of the Secretary-General,\n"
+        "1. Decides to renew the mandate until 30 June 2027.\n"
+    )
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE]
+    assert sorted(f.code for f in result.findings) == ["PRE003", "PRE007"]  # (the Council writes "Recalling also")

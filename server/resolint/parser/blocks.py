@@ -112,8 +112,12 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
         return True  # "25. Recalls …;" / "26 Condemns …": a paragraph whose number lost its point
     if (ended or _bare_opening(prev)) and _CAPITAL_START.match(line):
         return not _wrapped_at(prev, line, width) or bool(listed_opener(line))
-    if _CAPITAL_START.match(line) and not _wrapped_at(prev, line, width) and listed_opener(line):
-        return True  # "Current situation" / "Welcoming …": a heading, then a clause with no blank line between
+    capital = _CAPITAL_START.match(line) is not None
+    if (capital or line[:1].islower()) and listed_opener(line) and not _wrapped_at(prev, line, width):
+        if capital:
+            return True  # "Current situation" / "Welcoming …": a heading, then a clause with no blank line between
+        if ended and line[0].islower() and not _LABEL_START.match(prev):
+            return True  # "…," / "also recalling …": a clause of its own whose opener's case is wrong (PRE003)
     grouped = _grouped_start(prev, line, width, ended, following)
     if grouped is not None:
         return grouped
