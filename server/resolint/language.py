@@ -68,19 +68,27 @@ _LANGUAGES_OF = _by_word(_WORDS)
 
 #: Scripts other than Latin that drafts are written in (the United Nations' Arabic,
 #: Chinese and Russian among them), by the letters' code-point ranges.
-_SCRIPTS: dict[str, re.Pattern[str]] = {
-    "Arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
-    "Cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "Chinese": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"),
-    "Greek": re.compile(r"[\u0370-\u03ff]"),
-    "Hebrew": re.compile(r"[\u0590-\u05ff]"),
-    "Devanagari": re.compile(r"[\u0900-\u097f]"),
-    "Japanese kana": re.compile(r"[\u3040-\u30ff]"),
-    "Korean": re.compile(r"[\uac00-\ud7af]"),
-    "Thai": re.compile(r"[\u0e00-\u0e7f]"),
+_SCRIPT_RANGES: dict[str, str] = {
+    "Arabic": "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff",
+    "Cyrillic": "\u0400-\u04ff",
+    "Chinese": "\u3400-\u4dbf\u4e00-\u9fff",
+    "Greek": "\u0370-\u03ff",
+    "Hebrew": "\u0590-\u05ff",
+    "Devanagari": "\u0900-\u097f",
+    "Japanese kana": "\u3040-\u30ff",
+    "Korean": "\uac00-\ud7af",
+    "Thai": "\u0e00-\u0e7f",
 }
-_WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """(a word, a letter, each script's letters), compiled when a draft first fails the
+    quick test (most runs never: compiling them was a cost of every start)."""
+    scripts = {name: re.compile(f"[{ranges}]") for name, ranges in _SCRIPT_RANGES.items()}
+    return re.compile(r"[^\W\d_]+"), re.compile(r"[^\W\d_]"), scripts
+
+
 #: A quick yes for the usual draft: English's two commonest words between spaces.
 _QUICK = (" the ", " of ")
 
@@ -114,7 +122,7 @@ def _language_of(sample: str) -> Language | None:
     script = _script(sample)
     if script is not None:
         return script
-    words = _WORD.findall(lowered)
+    words = _patterns()[0].findall(lowered)
     if len(words) < MIN_WORDS:
         return None
     counts = dict.fromkeys(_WORDS, 0)
@@ -131,10 +139,13 @@ def _language_of(sample: str) -> Language | None:
 
 def _script(sample: str) -> Language | None:
     """The script other than Latin that most of ``sample``'s letters are in, if any."""
-    letters = len(_LETTER.findall(sample))
-    if letters < MIN_WORDS or sample.isascii():
+    if sample.isascii():
         return None
-    for name, pattern in _SCRIPTS.items():
+    _, letter, scripts = _patterns()
+    letters = len(letter.findall(sample))
+    if letters < MIN_WORDS:
+        return None
+    for name, pattern in scripts.items():
         share = len(pattern.findall(sample)) / letters
         if share >= SCRIPT_AT_LEAST:
             return Language(name, True, f"{share:.0%} of its letters are in {name} script")
