@@ -1597,3 +1597,26 @@ def test_a_house_term_wrapped_over_two_lines_is_still_checked(newline):
 def test_a_house_term_with_a_no_break_space_is_still_checked():
     text = "The General Assembly,\n\nRecalling the report of the Secretary\u00a0General on the role of member\u00a0countries,\n\n1. Decides to act.\n"
     assert sorted(f.code for f in lint(text).findings) == ["TRM005", "TRM006"]
+
+
+# -- two spaces between words, as some typists write -----------------------------------------
+def test_a_text_adopted_after_the_following_with_two_spaces_is_adopted_text():
+    """ "Decides  to  approve  the  following  amendment …:" (two spaces): the amendment
+    after it was read as a clause (OPR001, OPR005), and the introduction's colon was "end
+    it with '.'"."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/1,\n\n"
+        "1. Decides  to  approve  the  following  amendment  to  the  statute  of  the  Tribunal:\n\n"
+        "Staff members shall have the right to appeal the decisions of the Tribunal within sixty days.\n"
+    )
+    assert lint(text).findings == []
+
+
+@pytest.mark.parametrize(("written", "code"), [
+    ("Requests the Secretary  General to report on the implementation of this resolution;", "TRM005"),
+    ("Requests the Secretary-General to report on the implementation of this  resolution;", "TRM007"),
+])
+def test_a_house_term_with_two_spaces_between_its_words_is_found(written, code):
+    text = f"The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. {written}\n\n2. Decides to remain seized of the matter.\n"
+    found = [f for f in lint(text).findings if f.code == code]
+    assert len(found) == 1 and "  " in text[found[0].span.start : found[0].span.end]

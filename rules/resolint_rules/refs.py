@@ -120,8 +120,7 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
     gaps = (("\n", "\r\n", "\r") if "\r" in text else ("\n",)) if ctx.resolution.wrapped else ()
-    if "\u00a0" in text:
-        gaps += ("\u00a0",)
+    gaps += ctx.facts.derived(_other_gaps)
     for lit, found in _as_written(literals, gaps):
         end = 0
         for pos in ctx.facts.literal_starts(found):
@@ -136,11 +135,20 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     return hits
 
 
+def _other_gaps(facts) -> tuple[str, ...]:
+    """The spaces besides one space and a line break that the text puts between words: a
+    no-break space (a word processor's, a web page's), two spaces (a typist's). Asked
+    once a lint (each rule that searches for fixed strings of several words reads it)."""
+    text = facts.text
+    return (("\u00a0",) if "\u00a0" in text else ()) + (("  ",) if "  " in text else ())
+
+
 def _as_written(literals: tuple[str, ...], gaps: tuple[str, ...]) -> list[tuple[str, str]]:
     """(literal, as it may stand in the text) for each literal, and for each literal of
     several words also with each of ``gaps`` for one of its spaces: a draft wrapped at a
     margin cuts "Secretary General" into "Secretary" / "General" (a line break), a word
-    processor or a web page writes "Secretary\u00a0General" (a no-break space)."""
+    processor or a web page writes "Secretary\u00a0General" (a no-break space), a typist
+    "Secretary  General" (two spaces)."""
     out = [(lit, lit) for lit in literals]
     for lit in literals:
         words = lit.split(" ")

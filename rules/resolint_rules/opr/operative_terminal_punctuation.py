@@ -10,7 +10,7 @@ from resolint_rules.punctuation import terminal_fix
 
 #: A paragraph that introduces a text, a table or a list that the parser does not
 #: see as its sub-paragraphs.
-INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows|below)\b[^:]*:\W*$", re.IGNORECASE)
+INTRODUCES_TEXT = re.compile(r"\b(?:the\s+following|as\s+follows|below)\b[^:]*:\W*$", re.IGNORECASE)
 
 
 def _last_descendant(p: Paragraph) -> Paragraph:

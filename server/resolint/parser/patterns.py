@@ -74,7 +74,7 @@ CONTENTS_HEADING = re.compile(r"^[*_#\s]*(?:Table\s+of\s+)?Contents\b(?![ \t]+(?
 #: An adopted declaration in the first person plural.
 DECLARATION_START = re.compile(r"^[*_]*We,?\s+(?:the\s+)?(?:Heads|Ministers|representatives|Member|States|peoples)", re.IGNORECASE)
 #: An operative paragraph introducing a text it adopts.
-ADOPTS_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:]*:\W*$", re.IGNORECASE)
+ADOPTS_TEXT = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^:]*:\W*$", re.IGNORECASE)
 #: Page furniture: only digits, punctuation and at most one short parenthesized code.
 #: Possessive runs, the code recognized by the "(" just eaten: no way to split a long run
 #: of punctuation between two quantifiers (that was quadratic: 171 s on 100 KB).
