@@ -33,7 +33,6 @@ FAMILIES = ("unga-", "unsc-", "interpol-")
 #: The texts still read differently once wrapped, and why: what wrapping makes of text
 #: that was already broken, or a layout it makes ambiguous.
 KNOWN = {
-    "unga-78-225.txt": "no opening in the source; a wrapped line 'the Commission on …,' is then taken for one",
     "unga-79-172.txt": "paragraphs run together in the source ('…; 46. Invites …') cut at a line's end",
     "unsc-draft-unbench-t3-08.txt": "a long heading with a comma wrapped: its second line reads as a heading of its own",
     "unsc-draft-unbench-t3-10.txt": "paragraphs run together in the source, cut differently once wrapped",

@@ -610,3 +610,15 @@ def test_a_lower_case_opener_on_a_line_of_its_own_paragraph_is_a_clause():
     result = lint(text)
     assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE]
     assert sorted(f.code for f in result.findings) == ["PRE003", "PRE007"]  # (the Council writes "Recalling also")
+
+
+def test_a_wrapped_line_starting_with_the_and_a_body_is_no_opening():
+    """"the Commission on Narcotic Drugs, …" starting a line an editor wrapped is the middle
+    of a sentence: an opening has its capital ("The …", "THE …")."""
+    text = (
+        "Recalling the work of the Commission on Crime Prevention and Criminal Justice and of\n"
+        "the Commission on Narcotic Drugs, as the governing bodies of the Office,\n\n"
+        "1. Decides to act.\n"
+    )
+    assert parse(text).openings == []
+    assert len(parse("THE GENERAL ASSEMBLY,\n\nRecalling its work,\n\n1. Decides to act.\n").openings) == 1

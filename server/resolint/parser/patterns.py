@@ -15,8 +15,10 @@ ORGANS = (
 
 #: "The General Assembly," / "The ICPO-INTERPOL General Assembly, meeting in …:" /
 #: "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
+#: "The" with its capital ("THE GENERAL ASSEMBLY," too): "the Commission on …," starting a
+#: line an editor wrapped is the middle of a sentence.
 OPENING = re.compile(
-    rf"^[*_]*The\s+(?:[^\s,:;]+\s+){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
+    rf"^[*_]*(?-i:T)he\s+(?:[^\s,:;]+\s+){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
     re.IGNORECASE,
 )
 #: "(Dubai, 2018)", "(Rev. Dubai, 2018)" ending an ITU opening (where its comma is missing).
