@@ -1620,3 +1620,15 @@ def test_a_house_term_with_two_spaces_between_its_words_is_found(written, code):
     text = f"The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. {written}\n\n2. Decides to remain seized of the matter.\n"
     found = [f for f in lint(text).findings if f.code == code]
     assert len(found) == 1 and "  " in text[found[0].span.start : found[0].span.end]
+
+
+def test_an_abbreviation_defined_after_a_hanging_indent_is_defined():
+    """A draft wrapped with a hanging indent: "… Monetary Community" / "    (CEMAC) …" was
+    no definition (the parenthesis was looked for within four characters of the last
+    word), so the one after it was reported as the first (TRM008 / TRM009 changed)."""
+    text = (
+        "The Security Council,\n\nWelcoming the intention of Member States of the Central African Economic\n"
+        "    and Monetary Community\n    (CEMAC) to act,\n\n"
+        "1. Calls upon the Central African Economic and Monetary Community (CEMAC) to act.\n"
+    )
+    assert [f.code for f in lint(text).findings] == ["TRM009"]

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 #: "… Office on Drugs and Crime (UNODC)": a capitalized phrase, then the abbreviation in
 #: parentheses. Roman numerals ("(XXX)") and single letters are not abbreviations.
 DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z0-9&]*)\)")
-#: What stands before the parenthesis of a definition: a word (or a closing parenthesis) and a space.
-_BEFORE = re.compile(r"[A-Za-z)]\s+$")
+#: The most white space read back from a definition's parenthesis (a line break and the
+#: next line's indentation, in a draft wrapped with a hanging indent).
+_GAP_MAX = 64
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -29,6 +30,15 @@ class Definition:
     abbr: str
     span: Span  # the abbreviation inside the parentheses
     part: int
+
+
+def _word_before_space(text: str, lo: int, at: int) -> bool:
+    """Whether white space, then a word's letter or a closing parenthesis, stands before
+    ``at`` ("… Community (CEMAC)", "… Community" / "    (CEMAC)" wrapped with an indent)."""
+    i = at
+    while i > lo and at - i < _GAP_MAX and text[i - 1].isspace():
+        i -= 1
+    return i < at and i > lo and (text[i - 1] == ")" or (text[i - 1].isascii() and text[i - 1].isalpha()))
 
 
 def find_definitions(facts: Analysis) -> list[Definition]:
@@ -44,7 +54,7 @@ def find_definitions(facts: Analysis) -> list[Definition]:
         p = facts.paragraph_at(m.start())
         if p is None or not p.own or p.kind in (Kind.TITLE, Kind.NOTE):
             continue  # the title repeats the agenda item; the body defines for itself
-        if not _BEFORE.search(text, max(p.span.start, m.start() - 4), m.start()):
+        if not _word_before_space(text, p.span.start, m.start()):
             continue
         abbr = m.group("abbr")
         if _ROMAN.match(abbr) or sum(ch.isupper() for ch in abbr) < 2 or quotes.holds(m.start()):
