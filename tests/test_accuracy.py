@@ -1632,3 +1632,18 @@ def test_an_abbreviation_defined_after_a_hanging_indent_is_defined():
         "1. Calls upon the Central African Economic and Monetary Community (CEMAC) to act.\n"
     )
     assert [f.code for f in lint(text).findings] == ["TRM009"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_house_term_cut_by_a_hanging_indents_line_break_is_found(newline):
+    """A draft wrapped with a hanging indent: "… of the Secretary" / "    General on …"
+    was not found (TRM005 looked for the words with a line break, not the indentation
+    after it)."""
+    lines = [
+        "The General Assembly,", "", "Noting the report of the Special Representative of the Secretary",
+        "    General on sexual violence in conflict and the work of the Office,", "",
+        "1. Decides to remain seized of the matter.",
+    ]
+    text = newline.join(lines) + newline
+    found = [f for f in lint(text).findings if f.code == "TRM005"]
+    assert len(found) == 1 and text[found[0].span.start : found[0].span.end].endswith("    General")

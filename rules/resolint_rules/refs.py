@@ -9,7 +9,9 @@ drafter's own (not an annex, not a quotation), and the document's own facts.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections import Counter
 from typing import Any
 
 from resolint.citations import CitationSet
@@ -119,8 +121,7 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     text = ctx.text
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
-    gaps = (("\n", "\r\n", "\r") if "\r" in text else ("\n",)) if ctx.resolution.wrapped else ()
-    gaps += ctx.facts.derived(_other_gaps)
+    gaps = ctx.facts.derived(_line_break_gaps) + ctx.facts.derived(_other_gaps)
     for lit, found in _as_written(literals, gaps):
         end = 0
         for pos in ctx.facts.literal_starts(found):
@@ -133,6 +134,30 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
                     hits.append((p, pos, end, lit))
     hits.sort(key=lambda h: h[1])
     return hits
+
+
+#: A line break and the indentation of the line after it (a hanging indent).
+_INDENTED_BREAK = re.compile(r"\n([ \t]{1,12})(?=\S)")
+#: How many of the text's line breaks tell its indentation (the first ones: a draft
+#: indents its wrapped lines alike).
+_BREAKS_SAMPLED = 200
+
+
+def _line_break_gaps(facts) -> tuple[str, ...]:
+    """How the text's wrapped paragraphs break a line between two words: a line break,
+    and in a draft wrapped with a hanging indent, a line break and that indentation (the
+    three most used among its first line breaks); with a carriage return where the text
+    has them. None when no paragraph was wrapped. Asked once a lint."""
+    if not facts.resolution.wrapped:
+        return ()
+    text = facts.text
+    breaks = ["\n"]
+    if "\n " in text or "\n\t" in text:
+        sampled = Counter(m.group(1) for m in itertools.islice(_INDENTED_BREAK.finditer(text), _BREAKS_SAMPLED))
+        breaks += ["\n" + indent for indent, _ in sampled.most_common(3)]
+    if "\r" in text:
+        breaks = [b for br in breaks for b in (br, "\r" + br)] + ["\r"]
+    return tuple(breaks)
 
 
 def _other_gaps(facts) -> tuple[str, ...]:
