@@ -112,12 +112,8 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
         return True  # "25. Recalls …;" / "26 Condemns …": a paragraph whose number lost its point
     if (ended or _bare_opening(prev)) and _CAPITAL_START.match(line):
         return not _wrapped_at(prev, line, width) or bool(listed_opener(line))
-    capital = _CAPITAL_START.match(line) is not None
-    if (capital or line[:1].islower()) and listed_opener(line) and not _wrapped_at(prev, line, width):
-        if capital:
-            return True  # "Current situation" / "Welcoming …": a heading, then a clause with no blank line between
-        if ended and line[0].islower() and not _LABEL_START.match(prev):
-            return True  # "…," / "also recalling …": a clause of its own whose opener's case is wrong (PRE003)
+    if _opener_after_a_full_line(prev, line, width, ended):
+        return True
     grouped = _grouped_start(prev, line, width, ended, following)
     if grouped is not None:
         return grouped
@@ -127,6 +123,18 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
     if P.PLENARY.match(line) or P.DATE_LINE.match(line):
         return ended or not _wrapped_at(prev, line, width, alone=False)
     return bool(P.ADOPTED.match(line) or P.PLENARY.match(prev))
+
+
+def _opener_after_a_full_line(prev: str, line: str, width: int, ended: bool) -> bool:
+    """Whether ``line`` starts with a listed opener after a line that was not wrapped
+    before it (paragraphs typed one a line, no blank line between): in capitals after
+    anything ("Current situation" / "Welcoming …": a heading, then a clause), in lower
+    case after a clause's end and no label ("…," / "also recalling …": a clause whose
+    opener's case is wrong, for PRE003)."""
+    capital = _CAPITAL_START.match(line) is not None
+    if not (capital or line[:1].islower()) or not listed_opener(line) or _wrapped_at(prev, line, width):
+        return False
+    return capital or (ended and not _LABEL_START.match(prev))
 
 
 def _bare_opening(line: str) -> bool:
