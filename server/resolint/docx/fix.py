@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 from lxml import etree
 
+from resolint.docx.lint import text_to_lint
 from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
 from resolint.docx.runs import revision_of
 from resolint.engine import Finding, LintResult
@@ -188,9 +189,8 @@ def fix_docx(
                 refused[_key(doc, f)] = (f, str(exc))
         if len(plans) < len(chosen):
             continue  # some refused: fixes they overlapped may be chosen now
-        kept, _ = structure_keeping(
-            doc.text, chosen, structure(result.resolution), result.resolution, paragraphs_given=True
-        )
+        text, given = text_to_lint(doc)
+        kept, _ = structure_keeping(text, chosen, structure(result.resolution), result.resolution, paragraphs_given=given)
         if not kept:
             break
         keep = {id(f) for f in kept}
