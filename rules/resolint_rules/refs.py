@@ -9,7 +9,6 @@ drafter's own (not an annex, not a quotation), and the document's own facts.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -152,8 +151,11 @@ def _line_break_gaps(facts) -> tuple[str, ...]:
         return ()
     text = facts.text
     breaks = ["\n"]
-    if "\n " in text or "\n\t" in text:
-        sampled = Counter(m.group(1) for m in itertools.islice(_INDENTED_BREAK.finditer(text), _BREAKS_SAMPLED))
+    # Where a line break is followed by a space or a tab (with the language server's
+    # memo, searched again only near the last edit), the indentation of the first ones.
+    starts = sorted(facts.literal_starts("\n ")[:_BREAKS_SAMPLED] + facts.literal_starts("\n\t")[:_BREAKS_SAMPLED])
+    if starts:
+        sampled = Counter(m.group(1) for pos in starts[:_BREAKS_SAMPLED] if (m := _INDENTED_BREAK.match(text, pos)))
         breaks += ["\n" + indent for indent, _ in sampled.most_common(3)]
     if "\r" in text:
         breaks = [b for br in breaks for b in (br, "\r" + br)] + ["\r"]
@@ -163,9 +165,10 @@ def _line_break_gaps(facts) -> tuple[str, ...]:
 def _other_gaps(facts) -> tuple[str, ...]:
     """The spaces besides one space and a line break that the text puts between words: a
     no-break space (a word processor's, a web page's), two spaces (a typist's). Asked
-    once a lint (each rule that searches for fixed strings of several words reads it)."""
-    text = facts.text
-    return (("\u00a0",) if "\u00a0" in text else ()) + (("  ",) if "  " in text else ())
+    once a lint (each rule that searches for fixed strings of several words reads it),
+    through ``literal_starts``: after a keystroke the language server searches only near
+    the edit (a search of a 1 MB text for two spaces took 2 ms)."""
+    return tuple(gap for gap in ("\u00a0", "  ") if facts.literal_starts(gap))
 
 
 def _as_written(literals: tuple[str, ...], gaps: tuple[str, ...]) -> list[tuple[str, str]]:
