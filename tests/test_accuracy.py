@@ -1612,14 +1612,6 @@ def test_a_text_adopted_after_the_following_with_two_spaces_is_adopted_text():
     assert lint(text).findings == []
 
 
-@pytest.mark.parametrize(("written", "code"), [
-    ("Requests the Secretary  General to report on the implementation of this resolution;", "TRM005"),
-    ("Requests the Secretary-General to report on the implementation of this  resolution;", "TRM007"),
-])
-def test_a_house_term_with_two_spaces_between_its_words_is_found(written, code):
-    text = f"The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. {written}\n\n2. Decides to remain seized of the matter.\n"
-    found = [f for f in lint(text).findings if f.code == code]
-    assert len(found) == 1 and "  " in text[found[0].span.start : found[0].span.end]
 
 
 def test_an_abbreviation_defined_after_a_hanging_indent_is_defined():
