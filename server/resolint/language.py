@@ -5,14 +5,14 @@ house terms, dates, ordinals and instrument titles are English. A French or Span
 (the United Nations' other working languages) linted as English gets a finding on every
 operative paragraph ("'Exhorte' is not an operative opener", "'D' is not an operative
 opener") and none that helps. :func:`draft_language` tells such a draft apart so that
-it gets one clear finding instead (DOC005) and the checks are not run.
+it gets one clear finding instead (DOC005), and the other rules' findings are left out.
 
 How: the share of a language's commonest short words ("the", "of", "and" …; "de",
 "la", "les" …) among the words of the draft's beginning, and for the scripts that are
 not Latin, the share of letters written in them. The two kinds of text are far apart:
-in the English resolutions of the corpus, the English words listed here are a fifth to a
-third of all words; in a French, Spanish, Portuguese, German or Italian draft, well under
-one in fifty, and that language's own list a quarter or more. A draft is called not
+in the English resolutions of the corpus, the English words listed here are a sixth or
+more of all words; in the French, Spanish, Portuguese, German and Italian drafts of the
+tests, under one in fifty, and that language's own list a quarter or more. A draft is called not
 English only when both are clear; short or mixed texts are left as English, so that
 nothing is left unchecked because of a doubt.
 """
@@ -38,8 +38,8 @@ SCRIPT_AT_LEAST = 0.5
 
 #: Frequent short words of each language, none that is also frequent in English
 #: ("in", "an", "on" are words of several of them: left out of every list). No word of
-#: one letter: a list's labels "(a)", "(e)", "(i)", "(o)" would count as Portuguese or
-#: Italian words; such words are not counted at all.
+#: one letter is listed: a list's labels "(a)", "(e)", "(i)", "(o)" would count as
+#: Portuguese or Italian words.
 _WORDS: dict[str, frozenset[str]] = {
     "English": frozenset(
         ["the", "of", "and", "to", "its", "for", "with", "by", "that", "this", "from", "which", "their", "are", "or", "has", "have", "been", "be", "is", "all", "other", "including", "upon", "these", "were", "at"]
