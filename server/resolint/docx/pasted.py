@@ -6,8 +6,9 @@ hoc intergovernmental committee …"). Read as Word's own paragraphs (none joine
 one before: :func:`resolint.docx.lint.lint_docx`), every wrapped sentence broke into
 clauses: a page of wrong findings (22 on a six-paragraph draft: "'technical' is not an
 operative opener", unnumbered operative paragraphs, every number out of sequence). Such a
-document is parsed as plain text is, where a paragraph that goes on a sentence in lower
-case, or a numbered paragraph's rest before the next number, is joined to the one before.
+document is parsed as a plain-text copy's lines (:func:`resolint.docx.lint.text_to_lint`):
+one block, whose lines the parser joins where a sentence goes on and keeps apart at a
+final mark, a label or an opener, as in a draft an editor wrapped at a margin.
 
 The sign is the text itself: paragraphs that end with no mark and are followed by one
 that starts with a lower-case word (not an item's label such as "a)", not a listed
