@@ -114,7 +114,7 @@ class _Context:
     """What the extractor knows while reading one paragraph: the document's organ and the
     bodies named before the paragraph; ``read`` says whether the latter decided anything."""
 
-    __slots__ = ("doc_organ", "named", "read", "mentions", "named_any")
+    __slots__ = ("doc_organ", "named", "read", "mentions")
 
     def __init__(self, doc_organ: Organ, named: Named = Named()) -> None:
         self.doc_organ = doc_organ
@@ -123,7 +123,6 @@ class _Context:
         #: The bodies the paragraph names (:data:`P.ORGAN_ANY`), found once a paragraph
         #: on first use (:func:`_its_organ`).
         self.mentions: list[re.Match[str]] | None = None
-        self.named_any = False  # "Council" or "Assembly" in it (set with mentions)
 
 
 #: Forms of number only one organ uses: "2178 (2014)", "2004/27", "3363 (XXX)".
@@ -153,21 +152,11 @@ def _mentions_before(ctx: _Context, ptext: str, end: int) -> list[re.Match[str]]
     paragraph, they were quadratic (a paragraph of 2,500 citations: 0.5 s). A name that
     ends at ``end`` itself ends the text there (its word boundary is the end): it is
     looked for there, where the paragraph's own scan would see the word after it."""
-    found = ctx.mentions
-    if found is None:  # (whether the paragraph names any is asked once too: a search of it)
-        found = ctx.mentions = list(P.ORGAN_ANY.finditer(ptext)) if "Council" in ptext or "Assembly" in ptext else []
-        ctx.named_any = bool(found) or "Council" in ptext or "Assembly" in ptext
-    if not ctx.named_any:
-        return []
-    before = found[: bisect.bisect_left(found, end, key=_END)]
+    if ctx.mentions is None:  # (whether the paragraph names any body is asked once too: a search of it)
+        ctx.mentions = list(P.ORGAN_ANY.finditer(ptext)) if "Council" in ptext or "Assembly" in ptext else []
+    before = ctx.mentions[: bisect.bisect_left(ctx.mentions, end, key=re.Match.end)]
     at_end = [m for m in P.ORGAN_ANY.finditer(ptext, max(0, end - _ORGAN_NAME_MAX), end) if m.end() == end]
-    if at_end and not (before and before[-1].end() == end):
-        before.append(at_end[-1])
-    return before
-
-
-def _END(m: re.Match[str]) -> int:
-    return m.end()
+    return before + at_end[-1:]
 
 
 def _unnamed_organ(ctx: _Context, shape: str) -> tuple[Organ, Basis, str]:
