@@ -20,13 +20,12 @@ def read_title_block(res: Resolution) -> None:
             if m:
                 block.number = Span(base + m.start("n"), base + m.end("n"))
         m = P.UN_TITLE.match(body)
-        if m and block.symbol is None:
-            block.symbol = Span(base + m.start("sym"), base + m.end("sym"))
-            block.number = block.number or Span(base + m.start("n"), base + m.end("n"))
+        if m and (block.symbol is None or block.subject is None):
+            if block.symbol is None:
+                block.symbol = Span(base + m.start("sym"), base + m.end("sym"))
+                block.number = block.number or Span(base + m.start("n"), base + m.end("n"))
+            # (also after a symbol line: "A/RES/79/136" above "79/136. Cooperation …")
             block.subject = block.subject or Span(base + m.start("subject"), base + m.end("subject"))
-            continue
-        if m and block.subject is None:  # "A/RES/79/136" above "79/136. Cooperation …": the subject is this one's
-            block.subject = Span(base + m.start("subject"), base + m.end("subject"))
             continue
         if block.symbol is None:
             m = P.SYMBOL.search(body)
