@@ -160,8 +160,8 @@ class Rule:
     own_paragraphs_only: ClassVar[bool] = False
     #: True when the rule's findings make sense in a draft that is not in English. The
     #: built-in checks read English (openers, house terms, dates, titles); on a draft that
-    #: reads as another language only the rules that say so run, and DOC005 says why
-    #: (:mod:`resolint.language`). An organization's own pattern rules say so: their
+    #: reads as another language only the findings of the rules that say so are kept
+    #: (they all run), and DOC005 says why (:mod:`resolint.language`). An organization's own pattern rules say so: their
     #: authors wrote them for their own drafts.
     any_language: ClassVar[bool] = False
 

@@ -69,7 +69,7 @@ class NotEnglish(Rule):
 
     code = "DOC005"
     name = "not-english"
-    summary = "Draft not in English: the checks, written for English, were not run"
+    summary = "Draft not in English: the findings of checks written for English are left out"
     default_severity = Severity.WARNING
     any_language = True
 
