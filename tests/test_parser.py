@@ -622,3 +622,37 @@ def test_a_wrapped_line_starting_with_the_and_a_body_is_no_opening():
     )
     assert parse(text).openings == []
     assert len(parse("THE GENERAL ASSEMBLY,\n\nRecalling its work,\n\n1. Decides to act.\n").openings) == 1
+
+
+@pytest.mark.parametrize("record", [
+    "[Adopted without a vote.]",
+    "[Adopted by a recorded vote of 30 to 12, with 5 abstentions.]",
+    "[Adopted by a recorded vote of 3 to 2. The voting was as follows:\n\nIn favour:\nPeru, Chile\n\nAgainst:\nNorway,\nFiji]",
+    "(Adopted by consensus)",
+])
+def test_a_bracketed_adoption_line_and_its_voting_record_are_closing_lines(record):
+    """The Human Rights Council ends a resolution with "[Adopted without a vote.]" or a
+    voting record in brackets over several paragraphs ("In favour:" and the names): closing
+    lines, not text outside the resolution (DOC004 on each)."""
+    text = f"The Human Rights Council,\n\nRecalling its resolution 52/1,\n\n1. Decides to act.\n\n42nd meeting\n3 April 2025\n\n{record}\n"
+    res = parse(text)
+    assert not res.unplaced
+    start = text.index(record)
+    after = [p for p in res.paragraphs if p.span.start >= start]
+    assert after and {p.kind for p in after} == {Kind.CLOSING}
+    assert after[-1].span.end == start + len(record)
+    # After the bracket closes, what is not a resolution is outside it again.
+    assert len(parse(text + "\nSomething else entirely\n").unplaced) == 1
+
+
+def test_the_next_resolutions_title_in_a_compilation_is_a_heading():
+    """"79/2. Second subject" after the closing lines of resolution 79/1 (a session's
+    compilation) is the next resolution's title, not text outside the resolution."""
+    one = "79/1. First subject\n\nThe General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Decides to act.\n\n"
+    two = "79/2. Second subject\n\nThe General Assembly,\n\n1. Decides to act again.\n"
+    for closing in ("45th plenary meeting\n7 December 2024\n\n", "[Adopted without a vote.]\n\n", ""):
+        res = parse(one + closing + two)
+        assert not res.unplaced, closing
+        assert [p.part for p in res.operative] == [0, 1]
+        headings = [res.source.text[p.span.start : p.span.end] for p in res.of_kind(Kind.HEADING)]
+        assert "79/2. Second subject" in headings

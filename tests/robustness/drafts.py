@@ -68,7 +68,10 @@ CLOSINGS = ["Adopted", "12th plenary meeting", "1 May 2031", "Annex", "Adopted b
             "¹ Invented note.", "[^1]: Invented note.", "____________ 2 Invented note.", "²³ note",
             "[1] Invented note.", "____________\n\n1 Invented note.\n\n2 Invented note.", "____________\n[3] Invented note.",
             # A Model UN signature block, with the names after it or on its lines.
-            "Signed,\nDelegate of Peru", "Signatories:\n\nPeru, Chile", "Delegate of Peru", "**Sponsors:** Peru"]
+            "Signed,\nDelegate of Peru", "Signatories:\n\nPeru, Chile", "Delegate of Peru", "**Sponsors:** Peru",
+            # A voting record in brackets, over paragraphs or on one line.
+            "[Adopted without a vote.]", "[Adopted by a recorded vote of 3 to 2. The voting was as follows:\n\nIn favour:\nPeru]",
+            "[Adopted by a recorded vote\n\nAgainst:", "]"]
 #: Final marks, with footnote references after some (what a fix must add or replace
 #: before the reference, never between two of them).
 TERMINALS = [",", ";", ".", ":", "", "", "!", ",,", " ;", ";*", ".”", ",¹", "¹", ";1,2", ",1", "[^1]", ".[^2]", ",¹,²", "12", ",]", "]", ",[1]", ",[1][2]"]

@@ -38,8 +38,13 @@ INTERPOL_MEETING = re.compile(
 )
 
 #: "Adopted …" / "ADOPTED": a capital first, as every closing line has; "adopted on 7 July
-#: 2017, and noting …" starting a line an editor wrapped goes on with the sentence.
-ADOPTED = re.compile(r"^[*_]*(?=[A-Z])(?i:adopted|adoptée|adoptada)\b")
+#: 2017, and noting …" starting a line an editor wrapped goes on with the sentence. In
+#: brackets too: the Human Rights Council's "[Adopted without a vote.]", "[Adopted by a
+#: recorded vote of 31 to 11, …" (its voting record may go on over paragraphs).
+ADOPTED = re.compile(r"^[*_]*[\[(]?(?=[A-Z])(?i:adopted|adoptée|adoptada)\b")
+#: The bracket a closing line opens and leaves open ("[Adopted by a recorded vote …"):
+#: the paragraphs up to the one that closes it are the voting record.
+OPEN_RECORD = re.compile(r"^[*_]*\[(?![^\]]*\])")
 PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b", re.IGNORECASE)
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")

@@ -57,6 +57,9 @@ class Phase(enum.Enum):
     CLOSING = "closing"  # after "Adopted …" / "38th plenary meeting" / a date line
     #: In a signature block after the operative part ("Signatories:" and the names after it).
     SIGNATURES = "signatures"
+    #: In a voting record a closing line opened ("[Adopted by a recorded vote …", "In
+    #: favour:", the names …), up to the paragraph that closes its bracket.
+    RECORD = "record"
     #: After the title line of the next resolution of a compilation, which followed the
     #: operative part / the closing lines (where the walk goes back to without an opening).
     NEXT_TITLE = "next title"
@@ -128,9 +131,9 @@ _NOT_A_OR_C = _LETTERS - set("aAcCtT")  # "Article", "Chapter", "Contents", "Tab
 _NOT_W = _LETTERS - set("wW")  # DECLARATION_START: "We, the Heads of State …"
 _DIGITS = frozenset("0123456789")
 #: Where the operative part has begun: a closing line or an annex may come.
-_AFTER_BODY = (Phase.OPERATIVE, Phase.CLOSING, Phase.SIGNATURES)
+_AFTER_BODY = (Phase.OPERATIVE, Phase.CLOSING, Phase.SIGNATURES, Phase.RECORD)
 #: Where the closing lines have begun (an adoption line, a signature block).
-_CLOSED = (Phase.CLOSING, Phase.SIGNATURES)
+_CLOSED = (Phase.CLOSING, Phase.SIGNATURES, Phase.RECORD)
 
 
 @dataclass(slots=True)
@@ -329,7 +332,7 @@ def _start_part(st: Placement, c: Clause) -> bool:
 
 
 def next_resolution_title(st: Placement, c: Clause) -> bool:
-    """"RESOLUTION 102 (REV. DUBAI, 2018)" after the operative part or the closing lines,
+    """"RESOLUTION 102 (REV. DUBAI, 2018)" or "79/2. …" after the operative part or the closing lines,
     and the subject lines after it up to the opening (:func:`repeated_opening`): the title
     of the next resolution of a compilation, not operative paragraphs of the one before
     (ITU resolutions end without a closing line, so each subject was reported as a wrong
@@ -345,7 +348,7 @@ def next_resolution_title(st: Placement, c: Clause) -> bool:
         st.phase = back
         return False
     after = _AFTER_TITLE.get(st.phase)
-    if after is None or p.label is not None or c.lead not in _TITLE_LEADS or not P.CONFERENCE_TITLE.match(c.body):
+    if after is None or p.label is not None or not _next_title_line(c):
         return False
     p.kind = Kind.HEADING
     st.phase = after
@@ -356,8 +359,18 @@ def next_resolution_title(st: Placement, c: Clause) -> bool:
 _AFTER_TITLE = {Phase.OPERATIVE: Phase.NEXT_TITLE, Phase.CLOSING: Phase.NEXT_TITLE_CLOSED}
 _BEFORE_TITLE = {after: before for before, after in _AFTER_TITLE.items()}
 # (Added after the inverse is taken: a title after a signature block goes back to CLOSING.)
-_AFTER_TITLE[Phase.SIGNATURES] = Phase.NEXT_TITLE_CLOSED
+_AFTER_TITLE[Phase.SIGNATURES] = _AFTER_TITLE[Phase.RECORD] = Phase.NEXT_TITLE_CLOSED
 _TITLE_LEADS = frozenset("R*_# \t")
+_UN_TITLE_LEADS = frozenset("0123456789SE*_")
+
+
+def _next_title_line(c: Clause) -> bool:
+    """An ITU resolution's title line, or a UN one's ("79/2. Oceans and the law of the
+    sea", as a compilation of a session's resolutions gives each after the last one's
+    closing lines)."""
+    if c.lead in _TITLE_LEADS and P.CONFERENCE_TITLE.match(c.body):
+        return True
+    return c.lead in _UN_TITLE_LEADS and P.UN_TITLE.match(c.body) is not None
 
 
 def page_furniture(st: Placement, c: Clause) -> bool:
@@ -420,7 +433,7 @@ def closing_line(st: Placement, c: Clause) -> bool:
     after_body = st.phase in _AFTER_BODY
     if P.ADOPTED.match(c.body) or P.PLENARY.match(c.body) or (after_body and P.DATE_LINE.match(c.body)):
         c.p.kind = Kind.CLOSING
-        st.phase = Phase.CLOSING
+        st.phase = Phase.RECORD if P.OPEN_RECORD.match(c.body) else Phase.CLOSING
         return True
     return False
 
@@ -484,9 +497,15 @@ def markdown_heading(st: Placement, c: Clause) -> bool:
 
 def after_closing(st: Placement, c: Clause) -> bool:
     """After the closing lines only a real section mark ("B", "II.") starts a new part;
-    the rest is outside the resolution, or the names of a signature block."""
+    the rest is outside the resolution, or the names of a signature block, or a voting
+    record up to the paragraph that closes its bracket."""
     if st.phase not in _CLOSED:
         return False
+    if st.phase is Phase.RECORD:
+        c.p.kind = Kind.CLOSING
+        if "]" in c.body:
+            st.phase = Phase.CLOSING
+        return True
     if P.SECTION_HEADING.match(c.body) and len(c.body) < SECTION_HEADING_MAX_CHARS:
         c.p.kind = Kind.HEADING
     else:
