@@ -195,3 +195,14 @@ def test_a_detect_pattern_that_backtracks_without_end_is_given_up_and_named(tmp_
     assert result.style.name == "un-ga"
     assert "'^(a|aa)+$' took too long" in result.style.detected_because
     assert lint("HC/12\n\n" + body, settings).style.name == "house"  # its other pattern still counts
+
+
+def test_an_opening_no_style_knows_is_named_in_the_reason_for_the_default():
+    """A World Health Assembly draft is checked with the default style: the reason quotes
+    its opening, so the drafter sees why a General Assembly rule reports (it said that no
+    opening named a known body)."""
+    who = lint("The Seventy-eighth World Health Assembly,\n\nRecalling resolution WHA58.3;\n\n1. URGES Member States to act.\n")
+    assert who.style.name == "un-ga"
+    assert "'The Seventy-eighth World Health Assembly,' names no body with a built-in style" in who.style.detected_because
+    bare = lint("Recalling its resolution 74/1,\n\n1. Decides to act.\n")
+    assert bare.style.detected_because.startswith("no opening or title names a known body")

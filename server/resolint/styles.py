@@ -296,9 +296,25 @@ def detect_style(
                     best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
     note = "".join(f"; {g}" for g in given_up)
     if best is None:
-        fallback = "un-ga"
-        return fallback, "no opening or title names a known body; using the default" + note
+        return DEFAULT_STYLE, _default_reason(opening_text) + note
     return best[1], best[2] + note
+
+
+#: The style of a draft whose opening and title name no body a style knows.
+DEFAULT_STYLE = "un-ga"
+
+
+def _default_reason(opening_text: str) -> str:
+    """Why the default style was chosen. An opening that names a body with no style of
+    its own ("The Seventy-eighth World Health Assembly,") is quoted: that body's drafts
+    follow their own house rules (a World Health Assembly's preambular paragraphs end
+    with a semicolon), and the drafter reads here why a General Assembly rule reports."""
+    opening = " ".join(opening_text.split()).strip("*_ ")
+    if not opening:
+        return "no opening or title names a known body; using the default"
+    if len(opening) > 80:
+        opening = opening[:79] + "…"
+    return f"the opening '{opening}' names no body with a built-in style; using the default"
 
 
 def _detect_search(name: str, where: str, pattern: Any, text: str, is_custom: bool, given_up: list[str]):
