@@ -577,6 +577,10 @@ def test_a_title_an_editor_wrapped_is_one_title_paragraph():
     ]
     assert text[title.subject.start : title.subject.end].endswith("Organization (INTERPOL)")
     assert result.findings == []
+    # A subject line in HTML (a web page's copy) wraps the same way.
+    html = "<b>Subject:</b> Cooperation between the United Nations and the International\nCriminal Police Organization\n\n" + text[text.index("The General"):]
+    title = lint(html).resolution.title
+    assert [html[p.span.start : p.span.end].count("\n") for p in title.paragraphs] == [1]
 
 
 def test_a_quotation_over_a_wrapped_paragraphs_line_break_is_a_quotation():

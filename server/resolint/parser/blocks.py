@@ -68,6 +68,8 @@ _MIN_MARGIN, _MAX_MARGIN = 40, 120
 _HEADING_CHARS = 40
 #: The most lines a resolution's title is wrapped over (see :func:`_wraps_title`).
 _TITLE_MAX_LINES = 4
+#: The characters a title's first line (``P.UN_TITLE``, ``P.SUBJECT``) can start with.
+_TITLE_FIRST_CHARS = frozenset("0123456789*_SsOoAa<")
 #: A label alone on its line ("1.", "(a)", "2)"), as a copy from a word processor's list
 #: may leave it: the paragraph it numbers goes on on the next line.
 _LONE_LABEL = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z]{1,3}[.)])$")
@@ -257,7 +259,7 @@ def _wraps_title(text: str, first: int, prev: BlockLine, line: BlockLine, width:
     wrapped ("79/136. Cooperation between the United Nations and the International" /
     "Criminal Police Organization (INTERPOL)"; "Subject: …"): title lines are otherwise one
     paragraph each (they carry no punctuation to join them by)."""
-    if text[first] in "0123456789*_SsOoAa" and (P.UN_TITLE.match(title := text[first : prev[2]]) or P.SUBJECT.match(title)):
+    if text[first] in _TITLE_FIRST_CHARS and (P.UN_TITLE.match(title := text[first : prev[2]]) or P.SUBJECT.match(title)):
         current = text[line[1] : line[2]]
         return _wrapped_at(text[prev[1] : prev[2]], current, width - prev[3], alone=False) and not (
             P.SYMBOL.match(current) or P.OPENING.match(current) or P.UN_TITLE.match(current)
