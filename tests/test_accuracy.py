@@ -908,6 +908,41 @@ def test_every_paragraph_with_a_soft_hyphen_is_read():
     assert [f.code for f in lint(text).findings if f.code == "TRM014"] == ["TRM014"] * 3
 
 
+# -- characters that set the order text is shown in --------------------------------------
+@pytest.mark.parametrize(("where", "control"), [
+    ("{}Recalling its resolution 78/230,", "\u202e"),  # at a paragraph's start, which the parser strips
+    ("Recalling its resolution 78/230,{}", "\u202e"),  # at its end
+    ("Recalling its {}resolution 78/230,", "\u202b\u202c"),  # a run: one finding
+    ("Recalling its \u2066resolution{} 78/230,", "\u2069"),
+])
+def test_a_character_that_reorders_the_text_is_reported_and_its_fix_removes_it(where, control):
+    """"Decides to remain ‮dezies" shows 'seized' on the screen: the file says something
+    else than the drafter sees (Trojan Source). Reported anywhere in the text, one
+    finding per run, with an unsafe fix that removes the run."""
+    from resolint.fixes import fix_text
+
+    text = "The General Assembly,\n\n" + where.format(control) + "\n\n1. Decides to remain seized of the matter.\n"
+    found = [f for f in lint(text).findings if f.code == "TRM017"]
+    runs = sum(1 for k, ch in enumerate(text) if ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2069" and (k == 0 or text[k - 1] not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2069"))
+    assert len(found) == runs
+    assert all(text[f.span.start : f.span.end].strip("\u202a\u202b\u202c\u202d\u202e\u2066\u2069") == "" for f in found)
+    fixed = fix_text(text, lint, unsafe=True).text
+    assert fixed == text.translate(dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2069")))
+    assert lint(fixed).findings == []
+
+
+def test_isolates_around_a_right_to_left_name_are_left_alone_but_not_an_override():
+    """An Arabic or Hebrew name in an English paragraph may need an isolate or an
+    embedding to show right; an override forces Latin letters round too."""
+    name = "\u2067\u0645\u0631\u064a\u0645\u2069"
+    text = f"The General Assembly,\n\nWelcoming {name} as Special Envoy,\n\n1. Decides to remain seized of the matter.\n"
+    assert "TRM017" not in {f.code for f in lint(text).findings}
+    forced = text.replace("Special", "\u202eSpecial")
+    assert [f.code for f in lint(forced).findings if f.code == "TRM017"] == ["TRM017"]
+    latin = text.replace(name, "\u2067Mariam\u2069")  # no right-to-left letter to show
+    assert [f.code for f in lint(latin).findings if f.code == "TRM017"] == ["TRM017"] * 2
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 @pytest.mark.parametrize("furniture", ["2/3" + " " * 200, "\u2003\u20032/3\u2003", "2/3\n24-18765", "*2418765*\u2003" * 1])
 def test_the_whole_lint_finds_the_furniture_the_paragraph_check_finds(furniture, newline):

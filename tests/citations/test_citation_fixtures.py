@@ -44,6 +44,8 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("TRM004", "Recalling article 27 of the Charter"),
         ("TRM014", "reso\u00adlutions adopted"),  # a soft hyphen
         ("TRM015", "S\u0430hel strategy"),  # a Cyrillic a
+        ("TRM017", "\u202eregional"),  # a right-to-left override
+        ("TRM017", "\u202c plan"),  # and its pop: two runs, two findings
         ("TRM016", "that 30% of the region"),  # "per cent" in running text
         ("TRM011", "2011and 2012"),
         ("TRM005", "Requests the Secretary General"),

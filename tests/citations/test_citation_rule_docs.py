@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resolint.engine import lint
+from resolint.engine import lint_example
 from resolint.registry import all_rules
 from resolint.rule import DOC_SECTIONS
 
@@ -22,8 +22,8 @@ def test_example_triggers_and_use_instead_does_not(rule):
     examples = list(rule.doc_examples("Example"))
     assert examples, "an Example draft is required"
     for draft in examples:
-        assert rule.code in [f.code for f in lint(draft).findings]
+        assert rule.code in [f.code for f in lint_example(rule, draft).findings]
     fixed = [d for d in rule.doc_examples("Use instead") if not d.lstrip().startswith("[")]  # skip TOML snippets
     assert fixed
     for draft in fixed:
-        assert rule.code not in [f.code for f in lint(draft).findings]
+        assert rule.code not in [f.code for f in lint_example(rule, draft).findings]
