@@ -871,11 +871,25 @@ def test_a_message_quoting_text_over_a_line_break_is_one_line(brk):
     text = (
         "The General Assembly,\n\nNoting the United Nations Convention against Cyber-"
         + brk
-        + "crime and its protocols,\n\n1. Decides to remain seized of the matter.\n"
+        + "crimes and its protocols,\n\n1. Decides to remain seized of the matter.\n"
     )
     findings = [f for f in lint(text).findings if f.code == "TRM001"]
     assert findings and all(len(f.message.splitlines()) == 1 for f in findings)
-    assert "Cyber- crime" in findings[0].message
+    assert "Cyber- crimes" in findings[0].message
+
+
+@pytest.mark.parametrize("brk", ["-\n", "-\r\n", "-\n    ", "- \n"])
+def test_an_instruments_title_hyphenated_at_a_lines_end_is_its_title(brk):
+    """A PDF's copy hyphenates words at its lines' ends: "… Transnational Organ-" /
+    "ized Crime" was "'… Organ- ized' is not the title of the United Nations Convention
+    against Transnational Organized Crime". A name that is not the title once joined is
+    still reported."""
+    text = (
+        "The General Assembly,\n\nRecalling the United Nations Convention against Transnational Organ"
+        + brk + "ized Crime,\n\n1. Decides to remain seized of the matter.\n"
+    )
+    assert [f.code for f in lint(text).findings] == []
+    assert [f.code for f in lint(text.replace("ized Crime", "ised Crimes")).findings] == ["TRM001"]
 
 
 # -- invisible characters inside words ---------------------------------------------------

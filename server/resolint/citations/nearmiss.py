@@ -32,6 +32,9 @@ HEAD_WORDS = frozenset({"convention", "charter", "declaration", "covenant", "pro
 MAX_HEADS = 1000
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _UN = re.compile(r"\b(?:UN|U\.N\.)(?=\s|$)")
+#: A hyphen a layout put at a line's end inside a word ("Organ-" / "ized"), as a PDF's
+#: text keeps it: between lower-case letters, the line break (and indentation) after it.
+LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*(?:\r\n?|\n)[ \t]*(?=[a-z])")
 
 
 #: ``Analysis.pattern_spans``: (pattern, longest match) -> the spans of its matches in the text.
@@ -302,7 +305,8 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
 
 
 #: What :func:`_window` gives for an accepted name glued to the word before it (which the
-#: name matcher does not take: :func:`resolint.citations.instruments.glued_before`).
+#: name matcher does not take: :func:`resolint.citations.instruments.glued_before`), or
+#: hyphenated at a line's end (:data:`LINE_END_HYPHEN`): no near-miss around that word.
 _UNTAKEN_NAME = (-1, -1, "")
 
 
@@ -330,4 +334,6 @@ def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]
         # ("x_United Nations Convention …"): no near-miss around it, whose fix would
         # write the name again beside itself, pass after pass.
         return _UNTAKEN_NAME if glued_before(text, s) else None
+    if "-" in cand and " ".join(LINE_END_HYPHEN.sub("", cand).split()) in accepted:
+        return _UNTAKEN_NAME  # the name, hyphenated at a line's end ("Organ-" / "ized Crime", a PDF's copy): no near-miss around it
     return s, s + len(cand), cand
