@@ -281,6 +281,19 @@ def test_an_opener_in_another_spelling_after_an_adverb_is_reported_once_as_spell
     assert [f.code for f in lint(text, style=style).findings] == ["TRM010"] * 4
 
 
+@pytest.mark.parametrize("brk", ["-\n", "-\r\n", "-\n    "])
+def test_a_word_hyphenated_at_a_lines_end_is_spelt_whole(brk):
+    """A PDF's copy hyphenates at its lines' ends: "organ-" / "isation" was never read as
+    "organisation" (the -ise ending alone is no word of the list). The fix writes the
+    word whole, without the hyphen and the line break; a word spelt right stays."""
+    from resolint.fixes import fix_text
+
+    text = f"The General Assembly,\n\nWelcoming the work of the organ{brk}isation,\n\n1. Decides to act and to recog{brk}nize it.\n"
+    found = [f for f in lint(text).findings if f.code == "TRM010"]
+    assert [(f.message, text[f.span.start : f.span.end]) for f in found] == [("This style spells it 'organization'", f"organ{brk}isation")]
+    assert fix_text(text, lint).text == text.replace(f"organ{brk}isation", "organization")
+
+
 def test_a_misspelt_opener_is_still_unknown():
     text = _SPELT.replace("Emphasising the role", "Emphasisng the role")
     assert "PRE002" in {f.code for f in lint(text, style="mun").findings}

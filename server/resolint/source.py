@@ -50,6 +50,34 @@ def word_after(text: str, i: int, joiners: str = WORD_JOINERS) -> bool:
     return i < len(text) and (text[i].isalnum() or text[i] in joiners)
 
 
+#: A hyphen a layout put inside a word at a line's end ("Organ-" / "ized Crime"), as a
+#: PDF's text keeps it: between lower-case letters, with the line break (and any
+#: indentation) after it.
+LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*(?:\r\n?|\n)[ \t]*(?=[a-z])")
+
+
+def first_half_start(text: str, i: int) -> int | None:
+    """Where the first half of a word starts when a line-end hyphen (:data:`LINE_END_HYPHEN`)
+    ends at ``i``, the start of its second half ("organ-⏎ise": the offset of "o" for
+    that of "i"); None otherwise. Reads back over the gap and the first half only."""
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] not in "\r\n":
+        return None
+    j -= 1
+    if text[j] == "\n" and j > 0 and text[j - 1] == "\r":
+        j -= 1
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j < 2 or text[j - 1] != "-" or not ("a" <= text[j - 2] <= "z") or not ("a" <= text[i : i + 1] <= "z"):
+        return None
+    start = j - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A half-open range ``[start, end)`` of code-point offsets."""

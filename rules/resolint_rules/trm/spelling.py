@@ -8,7 +8,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from resolint.citations.refdata import _rows
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint.source import Span, word_before
+from resolint.source import Span, first_half_start, word_before
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
 from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
@@ -302,13 +302,18 @@ def _capitalized_head(ctx: RuleContext, p, table: dict[str, str], variant: str):
 
 
 def _whole_word(text: str, table: dict[str, str], m):
-    """The listed word a match stands for: the whole word an "-ise" ending ends, the
-    match itself when it starts a word, None when it is inside a longer word."""
+    """The listed word a match stands for: the whole word an "-ise" ending ends (over a
+    line-end hyphen too), the match itself when it starts a word, None when it is inside
+    a longer word."""
     start = m.start()
     if m.group(0).startswith("is") and m.group(0).lower() not in table:
         while start and text[start - 1].isalpha():
             start -= 1
         word = text[start : m.end()]
+        if word.lower() not in table and (first := first_half_start(text, start)) is not None:
+            # "organ-" / "ise" (a PDF's line-end hyphen): the word is read, and respelt, whole.
+            word = text[first : start].split("-", 1)[0] + word
+            start = first
         if word.lower() not in table or not word.islower():
             return None
         return TextMatch(start, m.end(), word)

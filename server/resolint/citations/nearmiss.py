@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from resolint.citations.instruments import glued_before
 from resolint.citations.refdata import Instrument
-from resolint.source import Span
+from resolint.source import LINE_END_HYPHEN, Span
 
 #: Similarity (0-100) from which a window is a near-miss of a name.
 THRESHOLD = 90
@@ -32,9 +32,6 @@ HEAD_WORDS = frozenset({"convention", "charter", "declaration", "covenant", "pro
 MAX_HEADS = 1000
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _UN = re.compile(r"\b(?:UN|U\.N\.)(?=\s|$)")
-#: A hyphen a layout put at a line's end inside a word ("Organ-" / "ized"), as a PDF's
-#: text keeps it: between lower-case letters, the line break (and indentation) after it.
-LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*(?:\r\n?|\n)[ \t]*(?=[a-z])")
 
 
 #: ``Analysis.pattern_spans``: (pattern, longest match) -> the spans of its matches in the text.
@@ -306,7 +303,7 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
 
 #: What :func:`_window` gives for an accepted name glued to the word before it (which the
 #: name matcher does not take: :func:`resolint.citations.instruments.glued_before`), or
-#: hyphenated at a line's end (:data:`LINE_END_HYPHEN`): no near-miss around that word.
+#: hyphenated at a line's end (:data:`resolint.source.LINE_END_HYPHEN`): no near-miss around that word.
 _UNTAKEN_NAME = (-1, -1, "")
 
 
