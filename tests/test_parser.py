@@ -660,3 +660,25 @@ def test_the_next_resolutions_title_in_a_compilation_is_a_heading():
         assert [p.part for p in res.operative] == [0, 1]
         headings = [res.source.text[p.span.start : p.span.end] for p in res.of_kind(Kind.HEADING)]
         assert "79/2. Second subject" in headings
+
+
+@pytest.mark.parametrize(("prev", "line"), [
+    ("1. Requests the Secretary-General to implement paragraph 4", "(a) of resolution 79/1 and the measures referred to in section III of its resolution 78/1;"),
+    ("1. Recalls the measures imposed by subparagraphs 17 (a) and", "(b) of resolution 2140 (2014), and the exemptions set out in the resolution on the matter;"),
+    ("1. Decides to apply rule 28", "(2) of its rules of procedure to the election of the members of the committee;"),
+    ("1. Invites States to ratify the Work in Fishing Convention, 2007 (No.", "188) and to implement it;"),
+])
+def test_a_bracketed_label_that_goes_on_a_reference_is_no_new_paragraph(prev, line):
+    """"… paragraph 4" / "(a) of resolution 79/1": the label is the reference's, whatever
+    the lines' lengths (it was a sub-paragraph, and the safe fixes wrote "paragraph 4:"
+    and "(a) Of resolution …")."""
+    text = f"The General Assembly,\n\n{prev}\n{line}\n\n2. Decides to remain seized of the matter.\n"
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.OPERATIVE, Kind.OPERATIVE]
+    assert result.findings == []
+
+
+def test_a_lists_item_after_an_items_end_is_still_an_item():
+    text = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To report under article 5; and\n(b) To act (a), (b) and (c);\n(c) To stop;\n\n2. Decides.\n"
+    res = parse(text)
+    assert [p.kind for p in res.paragraphs].count(Kind.SUBPARAGRAPH) == 3

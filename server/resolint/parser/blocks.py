@@ -54,9 +54,18 @@ _OPENING_LEADS = "*_Tt"
 #: Provisions", "article 4" / "(4) of the said agreement").
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|items?|rules?|regulations?|annex(?:es)?|chapters?|parts?|footnotes?"
-    r"|and|or|to|through|of|in)|\(\w{1,4}\),|\b\d{1,3},"  # … or a list of them: "(a), (b), (c)," / "(e) and (f)"
+    r"|and|or|to|through|of|in|Nos?\.)|\(\w{1,4}\),|\b\d{1,3},"  # … or a list of them: "(a), (b), (c)," / "(e) and (f)"
     r"|\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|regulations?)\s\d{1,3})$"
 )
+#: A reference a bracketed label goes on whether or not the line was wrapped: a numbered
+#: paragraph or article ("… paragraph 4" / "(a) of resolution 79/1"), or a label and a
+#: word that joins it to the next ("… 17 (a) and" / "(b) of …"). A list's item comes after
+#: a colon or an item's end ("…; and"), not after these.
+_REFERENCE_TO_ITEM = re.compile(
+    r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|regulations?)\s\d{1,3}"
+    r"|\(\w{1,4}\)(?:,|\s(?:and|or|to|through)))$"
+)
+_BRACKETED_LABEL = re.compile(r"\(\w{1,4}\)")
 #: The dashes that also punctuate a sentence ("– in a balanced manner –"): at the start of
 #: a wrapped line, the sentence's, not a bullet (see :func:`starts_new_paragraph`).
 _SENTENCE_DASHES = "–—"
@@ -155,7 +164,10 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
         # A number or letter a wrapped line starts with after "paragraph", "article",
         # "and" … is the reference's ("… in subparagraph" / "(g) above"); after anything
         # else it is a label, even where the paragraph before lacks its final mark.
-        return not (_wrapped_at(prev, line, width) and _REFERENCE_BEFORE.search(prev, max(0, len(prev) - 20)))
+        tail = max(0, len(prev) - 24)
+        if _BRACKETED_LABEL.match(line) and _REFERENCE_TO_ITEM.search(prev, tail):
+            return False
+        return not (_wrapped_at(prev, line, width) and _REFERENCE_BEFORE.search(prev, tail))
     if _BULLET_START.match(line):
         # A dash starting a line an editor wrapped is the sentence's ("… social and
         # environmental" / "– in a balanced …"), not a list's bullet, when nothing ended.
