@@ -1701,3 +1701,42 @@ def test_a_house_term_cut_by_a_hanging_indents_line_break_is_found(newline):
     text = newline.join(lines) + newline
     found = [f for f in lint(text).findings if f.code == "TRM005"]
     assert len(found) == 1 and text[found[0].span.start : found[0].span.end].endswith("    General")
+
+
+# -- a list's conjunction before its last item ---------------------------------------------
+def test_an_item_ending_with_its_mark_and_a_conjunction_is_ended():
+    """"- cooperate …; and" before the last item had "no final punctuation", and the fix
+    wrote "; and;". The last item ending so is reported, with no fix to guess."""
+    from resolint.fixes import fix_text
+
+    head = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 1 to 4 November 2027 at its 95th session:\n\n"
+        "RECALLING its previous resolutions,\n\nREQUESTS the General Secretariat to:\n\n"
+    )
+    text = head + "- expand the programme;\n- cooperate with the private sector; and\n- report on the results.\n\nAdopted\n"
+    assert lint(text).findings == []
+    last = head + "- expand the programme;\n- report on the results; and\n\nAdopted\n"
+    found = [f for f in lint(last).findings if f.code == "OPR007"]
+    assert [(f.message, f.fix) for f in found] == [("Item ends with '; and'; end it with '.'", None)]
+    assert fix_text(last, lint).text == last
+
+
+@pytest.mark.parametrize("conjunction", [", and", "; and", "; or", ", and/or"])
+def test_a_label_after_an_item_ending_with_a_conjunction_starts_the_next_item(conjunction):
+    """"a) establish … on the matter, and" / "b) designate …": the next item, not the rest
+    of the sentence (b) was read into a), and c) was "where 'b)' was expected"). In running
+    text the enumeration stays the sentence's ("… in order to (i) stabilize …, and" /
+    "(ii) to create …")."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Urges Member States to:\n"
+        f"   a) establish national contact points for cooperation on the matter{conjunction}\n"
+        "   b) designate a specialist;\n   c) report annually;\n2. Decides to remain seized of the matter.\n"
+    )
+    result = lint(text, style="mun")
+    assert [p.label.text for p in result.resolution.paragraphs if p.kind is Kind.SUBPARAGRAPH] == ["a)", "b)", "c)"]
+    assert result.findings == []
+    inline = (
+        "The Security Council,\n\n1. Stresses that steps are urgently needed in order to (i) stabilize the situation on the ground, and\n"
+        "(ii) to create the conditions for successful negotiations on all questions;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    assert [p.kind for p in parse(inline).paragraphs] == [Kind.OPENING, Kind.OPERATIVE, Kind.OPERATIVE]

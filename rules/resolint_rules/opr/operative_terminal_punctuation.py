@@ -5,12 +5,16 @@ import re
 from resolint.listguard import protected_starts
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
 from resolint_rules.groups import in_group, is_group_head, item_mark
 from resolint_rules.punctuation import terminal_fix
 
 #: A paragraph that introduces a text, a table or a list that the parser does not
 #: see as its sub-paragraphs.
 INTRODUCES_TEXT = re.compile(r"\b(?:the\s+following|as\s+follows|below)\b[^:]*:\W*$", re.IGNORECASE)
+#: An item that ends with the list's conjunction after its mark, as the one before the
+#: last item does ("…; and", "…, or"): the mark before it is the item's.
+_MARK_AND_CONJUNCTION = re.compile(r"([;,])\s+(?:and|or|and/or)[*_]*$")
 
 
 def _last_descendant(p: Paragraph) -> Paragraph:
@@ -145,6 +149,10 @@ class OperativeTerminalPunctuation(Rule):
             return  # "…as follows:", "…the table below:": it introduces a quoted text or table
         if have == ":" and p.terminal is not None and p.terminal.start in protected_starts(ctx):
             return  # "…should include:" before a list the parser did not hang under it
+        conjunction = None if have else _item_conjunction(ctx, p)
+        if conjunction is not None:
+            yield from _ended_with_conjunction(conjunction, want)
+            return
         found = terminal_fix(ctx, p, want)
         if found is None:
             return
@@ -152,6 +160,21 @@ class OperativeTerminalPunctuation(Rule):
         what = f"ends with '{have}'" if have else "has no final punctuation"
         kind = "Sub-paragraph" if p.kind is Kind.SUBPARAGRAPH else ("Item" if p.parent is not None else "Operative paragraph")
         yield Violation(span, f"{kind} {what}; end it with '{want}'", fix)
+
+
+def _item_conjunction(ctx: RuleContext, p: Paragraph) -> re.Match[str] | None:
+    """The mark and conjunction an item ends with ("- cooperate …; and"), if it does."""
+    if p.parent is None:
+        return None
+    return _MARK_AND_CONJUNCTION.search(ctx.text, max(p.content.start, p.content.end - 16), p.content.end)
+
+
+def _ended_with_conjunction(conjunction: re.Match[str], want: str):
+    """An item that ends with its mark and the list's conjunction is ended by that mark,
+    as the one before the last item is (a fix adding ";" wrote "; and;"). Where the
+    list's last mark is wanted, the drafter chooses what to drop: no fix."""
+    if want != ";":
+        yield Violation(Span(conjunction.start(1), conjunction.end(1)), f"Item ends with '{conjunction.group(0)}'; end it with '{want}'")
 
 
 def _sentences(ctx: RuleContext, p: Paragraph) -> int:

@@ -60,12 +60,16 @@ _REFERENCE_BEFORE = re.compile(
 #: A reference a bracketed label goes on whether or not the line was wrapped: a numbered
 #: paragraph or article ("… paragraph 4" / "(a) of resolution 79/1"), or a label and a
 #: word that joins it to the next ("… 17 (a) and" / "(b) of …"). A list's item comes after
-#: a colon or an item's end ("…; and"), not after these.
+#: a colon or an item's end ("…; and", "…, and": see _ITEM_END_CONJUNCTION).
 _REFERENCE_TO_ITEM = re.compile(
     r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|regulations?)\s\d{1,3}"
-    r"|\(\w{1,4}\)(?:,|\s(?:and|or|to|through)))$"
+    r"|\(\w{1,4}\)(?:,|,?\s(?:and|or|to|through)))$"
 )
 _BRACKETED_LABEL = re.compile(r"\(\w{1,4}\)")
+#: An item's end before the list's last item: "a) … on the matter, and" / "b) …". On a
+#: line that itself starts with a label, the next label starts the next item; in running
+#: text ("… in order to (i) stabilize …, and" / "(ii) to create …") it is the sentence's.
+_ITEM_END_CONJUNCTION = re.compile(r"[,;]\s+(?:and|or|and/or)$")
 #: The dashes that also punctuate a sentence ("– in a balanced manner –"): at the start of
 #: a wrapped line, the sentence's, not a bullet (see :func:`starts_new_paragraph`).
 _SENTENCE_DASHES = "–—"
@@ -167,6 +171,8 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
         tail = max(0, len(prev) - 24)
         if _BRACKETED_LABEL.match(line) and _REFERENCE_TO_ITEM.search(prev, tail):
             return False
+        if _ITEM_END_CONJUNCTION.search(prev, tail) and _same_label_form(prev, line):
+            return True
         return not (_wrapped_at(prev, line, width) and _REFERENCE_BEFORE.search(prev, tail))
     if _BULLET_START.match(line):
         # A dash starting a line an editor wrapped is the sentence's ("… social and
@@ -175,6 +181,20 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
     if _HEADING.match(line) or _HEADING.match(prev) or _COMMENT_LINE.match(line) or _COMMENT_LINE.match(prev):
         return True
     return None
+
+
+#: A list item's label, to compare two lines' labels by form: "(a)" / "a)" / "a.", letters
+#: or figures.
+_ITEM_LABEL = re.compile(r"(\(?)([a-z]{1,4}|[A-Z]{1,4}|\d{1,3})([.)])\s")
+
+
+def _same_label_form(prev: str, line: str) -> bool:
+    """Whether both lines start with labels of one form ("a) …" and "b) …"; not "1. …"
+    and "(ii) …"): two items of one list."""
+    a, b = _ITEM_LABEL.match(prev), _ITEM_LABEL.match(line)
+    if a is None or b is None:
+        return False
+    return (a[1], a[2].isdigit(), a[2].islower(), a[3]) == (b[1], b[2].isdigit(), b[2].islower(), b[3])
 
 
 def _grouped_start(prev: str, line: str, width: int, ended: bool, following: str) -> bool | None:
