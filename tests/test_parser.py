@@ -685,3 +685,21 @@ def test_a_lists_item_after_an_items_end_is_still_an_item():
     text = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To report under article 5; and\n(b) To act (a), (b) and (c);\n(c) To stop;\n\n2. Decides.\n"
     res = parse(text)
     assert [p.kind for p in res.paragraphs].count(Kind.SUBPARAGRAPH) == 3
+
+
+@pytest.mark.parametrize("label", ["**{n}.**", "__{n}.__", "*{n}.*", "{n}\\."])
+@pytest.mark.parametrize("blank", ["\n\n", "\n"])
+def test_a_bold_or_escaped_number_is_the_paragraphs_label(label, blank):
+    """"**1.** **Calls upon** …" (a converter's bold number) and "1\\. *Encourages* …" (a
+    number Markdown escapes) were unnumbered paragraphs (OPR001), and the fix numbering
+    them wrote "1. **1.** …". Their numbers are read, and renumbered, inside the marks."""
+    from resolint.fixes import fix_text
+
+    paragraphs = ["The General Assembly,", "*Recalling* its resolution 78/1,",
+                  label.format(n=1) + " **Calls upon** Member States to mark all small arms;",
+                  label.format(n=3) + " **Decides** to remain seized of the matter."]
+    text = blank.join(paragraphs) + "\n"
+    result = lint(text)
+    assert [p.number for p in result.resolution.operative] == [1, 3]
+    assert [f.code for f in result.findings] == ["OPR002"]
+    assert fix_text(text, lint, unsafe=True).text == text.replace(label.format(n=3), label.format(n=2))

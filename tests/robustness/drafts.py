@@ -113,7 +113,7 @@ def clause(draw, openers: list[str]) -> str:
 def _label(draw, n: int, scheme: str) -> str:
     if scheme == "arabic":
         shown = draw(st.sampled_from([n, n, n, n, n + 1, max(1, n - 1), 0, 999]))
-        form = draw(st.sampled_from(["{}. ", "{}. ", "{}) ", "({}) ", "{} ", "{}.\t", "{}.\u00a0", "{}.", ""]))
+        form = draw(st.sampled_from(["{}. ", "{}. ", "{}) ", "({}) ", "{} ", "{}.\t", "{}.\u00a0", "{}.", "", "**{}.** ", "{}\\. ", "*{}.*"]))
         return form.format(shown)
     if scheme == "alpha":
         letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26] * (1 + (n - 1) // 26)

@@ -36,7 +36,15 @@ from resolint.parser.groups import (
     opens_items,
     split_run_on,
 )
-from resolint.parser.labels import TERMINALS, before_note_reference, bracketed, read_bullet, read_label, read_terminal
+from resolint.parser.labels import (
+    TERMINALS,
+    before_note_reference,
+    bracketed,
+    read_bullet,
+    read_emphasized_label,
+    read_label,
+    read_terminal,
+)
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import operative_sequences, read_automatic_numbering
 from resolint.parser.placement import is_opening, place, place_paragraph, starts_wrapped_opening
@@ -218,7 +226,10 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
         closed = before_note_reference(text, pos, end)
         if bracketed(text, pos, closed):
             pos, inner = pos + 1, closed - 1
-    label, pos = read(text, pos, inner)
+    label, after = read(text, pos, inner)
+    if label is None and text[pos : pos + 1] in "*_":
+        label, after = read_emphasized_label(text, pos, inner, read)
+    pos = after
     terminal = read_terminal(text, pos, inner)
     return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
 

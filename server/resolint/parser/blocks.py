@@ -32,6 +32,8 @@ EDGE_CHARS = SPACE_CHARS + EDGE_MARKS
 _LABEL_START = re.compile(
     r"""(?:[-*•‣◦·–—]\s+)?          # a stray bullet
         (?:\(?\d{1,3}[.)]\s          # 1.  1)  (1)
+          |[*_]{1,3}\d{1,3}[.)][*_]{1,3}\s  # **1.** (a bold number: labels.read_emphasized_label)
+          |\d{1,3}\\\.\s               # 1\.  (a number Markdown escapes)
           |\([a-z]{1,3}\)\s          # (a) (ii)
           |\(\d{1,3}\)\s
           |[a-z]{1,3}[.)]\s          # a.  a)  ii.

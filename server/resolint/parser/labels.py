@@ -25,6 +25,8 @@ _LABEL_FORMS: tuple[tuple[str, str], ...] = (
     (r"PP[ \t\u00a0]?(?P<v>\d{1,3})\.?", PREAMBLE_NEGOTIATION_FORM),
     (r"OP[ \t\u00a0]?(?P<v>\d{1,3})\.?", OPERATIVE_NEGOTIATION_FORM),
     (r"(?P<v>\d{1,3})\.(?!\d)", "#."),
+    # A number Markdown editors and pandoc escape so that it stays text, not a list: "1\.".
+    (r"(?P<v>\d{1,3})\\\.(?!\d)", "#."),
     (r"(?P<v>\d{1,3})\)", "#)"),
     (r"(?P<v>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s)", "#"),
     (r"(?P<v>[IVXLC]{1,6}|[A-Z])\.(?=\s)", "#."),
@@ -172,6 +174,32 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     if form == "#" and scheme is not LabelScheme.ARABIC:
         form = "#" + label_text[-1]
     return Label(Span(m.start(), m.end(2 * k + 1)), label_text, scheme, value, form), m.end()
+
+
+#: The longest emphasis run around a label ("***1.***").
+_EMPHASIS_RUN = 3
+
+
+def read_emphasized_label(text: str, pos: int, end: int, read=None) -> tuple[Label | None, int]:
+    """A label in emphasis, as a converter from Google Docs or Word writes a bold number:
+    "**1.** **Calls upon** …" (``read``, :func:`read_label` by default, reads it between
+    the marks); the content starts after the closing marks. ``(None, pos)`` otherwise:
+    the number was read as no label, and the fix numbering it wrote "1. **1.** …"."""
+    mark = text[pos : pos + 1]
+    if mark not in ("*", "_"):
+        return None, pos
+    run = 1
+    while run < _EMPHASIS_RUN and text[pos + run : pos + run + 1] == mark:
+        run += 1
+    inner = pos + run
+    close = text.find(mark * run, inner, min(end, inner + 16))
+    if close <= inner or text[close + run : close + run + 1] == mark:
+        return None, pos
+    label, _ = (read or read_label)(text, inner, close)
+    if label is None or label.span.end != close:
+        return None, pos
+    sp = _SPACES.match(text, close + run, end)
+    return label, sp.end() if sp else close + run
 
 
 def read_label_in_order(
