@@ -703,3 +703,17 @@ def test_a_bold_or_escaped_number_is_the_paragraphs_label(label, blank):
     assert [p.number for p in result.resolution.operative] == [1, 3]
     assert [f.code for f in result.findings] == ["OPR002"]
     assert fix_text(text, lint, unsafe=True).text == text.replace(label.format(n=3), label.format(n=2))
+
+
+@pytest.mark.parametrize("mark", ["B\nTransparency in armaments", "B\n\nTransparency in armaments", "II\n\nTransparency in armaments\n\nand confidence-building"])
+def test_the_next_parts_mark_and_title_after_the_closing_lines_are_headings(mark):
+    """Part B of a General Assembly resolution after part A's closing lines: its mark and
+    title were "text outside the structure" (DOC004, which also kept --fix from the file)."""
+    text = (
+        "The General Assembly,\n\n1. Encourages States to cooperate.\n\n58th plenary meeting\n8 December 2025\n\n"
+        f"{mark}\n\nThe General Assembly,\n\n1. Requests the Secretary-General to report.\n"
+    )
+    result = lint(text)
+    assert not result.resolution.unplaced
+    assert [(p.part, p.number) for p in result.resolution.operative] == [(0, 1), (1, 1)]
+    assert result.findings == []

@@ -110,6 +110,10 @@ SECTION_HEADING = re.compile(
     r"|[IVXL]{2,6}\s+[A-Z][^\n]{0,300}$)"  # "II Implementation of …"
 )
 
+#: A section's mark and its title on the next line, one paragraph: "B" / "Transparency in
+#: armaments", as the parts of a General Assembly resolution start.
+SECTION_MARK_AND_TITLE = re.compile(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*[ \t]*\r?\n[^\n]{{1,300}}$")
+
 #: "RESOLUTION 102 (REV. DUBAI, 2018)": an ITU resolution's title line, upper case (the
 #: same words in mixed case followed by text are a citation: "Resolution 34 (Rev. Dubai,
 #: 2018) of this conference, on …").

@@ -506,8 +506,11 @@ def after_closing(st: Placement, c: Clause) -> bool:
         if "]" in c.body:
             st.phase = Phase.CLOSING
         return True
-    if P.SECTION_HEADING.match(c.body) and len(c.body) < SECTION_HEADING_MAX_CHARS:
+    if (P.SECTION_HEADING.match(c.body) and len(c.body) < SECTION_HEADING_MAX_CHARS) or P.SECTION_MARK_AND_TITLE.match(c.body):
+        # "B" / "Transparency in armaments": the next part of a multi-part resolution,
+        # whose title lines come before its opening (see next_resolution_title).
         c.p.kind = Kind.HEADING
+        st.phase = Phase.NEXT_TITLE_CLOSED
     else:
         c.p.kind = Kind.CLOSING if st.phase is Phase.SIGNATURES else Kind.UNPLACED
     return True
