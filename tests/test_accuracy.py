@@ -1740,3 +1740,24 @@ def test_a_label_after_an_item_ending_with_a_conjunction_starts_the_next_item(co
         "(ii) to create the conditions for successful negotiations on all questions;\n\n2. Decides to remain seized of the matter.\n"
     )
     assert [p.kind for p in parse(inline).paragraphs] == [Kind.OPENING, Kind.OPERATIVE, Kind.OPERATIVE]
+
+
+@pytest.mark.parametrize("footer", [
+    "25-18432" + " " * 60 + "3/4", "A/80/L.33" + " " * 70 + "25-18432", "2/4" + " " * 80 + "A/80/L.33",
+    "25-18432" + " " * 30 + "A/80/L.33" + " " * 30 + "3/4",
+])
+def test_a_footer_spread_across_the_page_is_page_furniture(footer):
+    """A layout-keeping PDF conversion (pdftotext -layout) spreads a footer's job number,
+    symbol and page number across the page: past 60 characters the line was "text
+    outside the structure" (DOC004, which kept --fix from the whole file) or nothing."""
+    from resolint.fixes import fix_text
+
+    text = _PAGE_BREAK.format(furniture="", between=footer)
+    found = [f.code for f in lint(text).findings]
+    assert found == ["DOC016"]
+    assert lint(fix_text(text, lint).text).findings == []
+
+
+def test_words_spread_across_a_line_are_not_page_furniture():
+    text = _PAGE_BREAK.format(furniture="", between="Financing of the" + " " * 60 + "Mission")
+    assert "DOC016" not in {f.code for f in lint(text).findings}

@@ -91,9 +91,21 @@ def is_page_furniture(text: str) -> bool:
     return 0 < len(lines) <= MAX_FURNITURE_LINES and all(map(_furniture_line, lines))
 
 
+#: The gap between a footer's pieces that a PDF's layout-keeping conversion spreads
+#: across the page ("25-18432" … "3/4"): three spaces or more.
+_COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}")
+#: The most pieces of furniture on one such line (job number, symbol, page number).
+_MAX_COLUMNS = 3
+
+
 def _furniture_line(line: str) -> bool:
     if len(line) > FURNITURE_MAX_CHARS:
-        return False
+        columns = _COLUMN_GAP.split(line)
+        return 1 < len(columns) <= _MAX_COLUMNS and all(len(c) <= FURNITURE_MAX_CHARS and _furniture_piece(c) for c in columns)
+    return _furniture_piece(line)
+
+
+def _furniture_piece(line: str) -> bool:
     if line[0].isalpha():
         return bool(P.FURNITURE_WORDS.match(line))
     return bool(P.JUNK.match(line))
@@ -106,8 +118,9 @@ def is_furniture_paragraph(text: str, raw: RawParagraph) -> bool:
     n = span.end - span.start
     if raw.last_line - raw.first_line >= MAX_FURNITURE_LINES or n > FURNITURE_MAX_SPAN:
         return False
-    if n > FURNITURE_MAX_CHARS and raw.first_line == raw.last_line and not text[span.start].isspace() and not text[span.end - 1].isspace():
-        return False  # one line too long, with no white space around it to strip: asked of most paragraphs
+    if (n > FURNITURE_MAX_CHARS and raw.first_line == raw.last_line and not text[span.start].isspace()
+            and not text[span.end - 1].isspace() and text.find("   ", span.start, span.end) < 0):
+        return False  # one line too long, with no white space around it or in it: asked of most paragraphs
     return is_page_furniture(text[span.start : span.end])
 
 
