@@ -1527,6 +1527,11 @@ _SIGNED = (
     "Signatories:\n\nPeru, Chile, Ghana, Norway\n",
     "**Sponsors:** Peru, Chile\n",
     "The Delegation of Peru\n",
+    # A vote's result, and amendments appended after the text, as Model UN drafts keep them.
+    "PASSED (23-5-2)\n", "Passed: 23 for, 5 against, 2 abstentions\n", "FAILED\n", "Approved by the Chair\n",
+    "Chair's signature: ____\n",
+    'AMENDMENT 2 (submitted by Germany): Add sub-clause c) to clause 2: "c) publish reports;"\n',
+    "Amendments\n\n1. Strike clause 2;\n\n2. Add a clause.\n",
 ])
 def test_a_signature_block_after_the_final_paragraph_is_closing_lines(block):
     """A Model UN resolution ends with its signatories: "Signed," ends with a comma, so it
@@ -1541,6 +1546,8 @@ def test_a_signature_block_after_the_final_paragraph_is_closing_lines(block):
 def test_a_signature_block_does_not_hide_a_wrong_final_mark_or_a_misplaced_clause():
     result = lint(_SIGNED.format(end=";", block="Signed,\nDelegate of Peru\n"), style="mun")
     assert [f.code for f in result.findings] == ["OPR007"]
+    result = lint(_SIGNED.format(end=".", block="Approves the report.\n"), style="mun")  # an opener, not a vote
+    assert "OPR001" in {f.code for f in result.findings}
     result = lint(_SIGNED.format(end=".", block="Recalling its earlier work,\n"), style="mun")
     assert "DOC003" in {f.code for f in result.findings}
 

@@ -51,9 +51,20 @@ DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
 #: The heading of a signature block after the operative part ("Signed,", "Signatories:",
 #: "Sponsors:", "Submitted by:"): Model UN conferences end a resolution with one.
 SIGNATURE_HEADING = re.compile(
-    r"^[*_]*(?:Signed|Signatures?|Signatories|(?:Co-?)?sponsors|(?:Co-?)?sponsored\s+by|(?:Co-?)?submitted\s+by)"
+    r"^[*_]*(?:Signed|(?:(?:Chair|Chairperson|President|Director)['’]s\s+)?Signatures?|Signatories|(?:Co-?)?sponsors"
+    r"|(?:Co-?)?sponsored\s+by|(?:Co-?)?submitted\s+by)"
     r"(?:\s+by)?[*_]*\s*(?:[,:]|$)",
     re.IGNORECASE,
+)
+#: A Model UN vote's result after the operative part: "PASSED (23-5-2)", "Passed: 23 for,
+#: 5 against", "FAILED", "Approved by the Chair" ("Approves …" is an operative opener).
+VOTE_RESULT = re.compile(
+    r"^[*_]*(?=[A-Z])(?i:passed|failed|approved|rejected)(?=[*_]*(?:\s*$|\s*[:(,.\-–—]|\s+\d|(?i:\s+(?:by|with|unanimously)\b)))"
+)
+#: Amendments appended after the text: "AMENDMENT 2 (submitted by Germany): …",
+#: "Amendments:", "Amendment proposed by …".
+AMENDMENTS = re.compile(
+    r"^[*_#\s]*(?=[A-Z])(?i:amendments?)(?=[*_]*(?:\s*$|\s*[:(]|\s+(?i:no\.?\s*)?\d|(?i:\s+(?:submitted|proposed|by)\b)))"
 )
 #: A line of a signature block: "Delegate of Canada", "The Delegation of the Republic of Korea".
 SIGNATORY = re.compile(

@@ -55,7 +55,8 @@ class Phase(enum.Enum):
     PREAMBLE = "preamble"
     OPERATIVE = "operative"
     CLOSING = "closing"  # after "Adopted …" / "38th plenary meeting" / a date line
-    #: In a signature block after the operative part ("Signatories:" and the names after it).
+    #: In a signature block after the operative part ("Signatories:" and the names after
+    #: it), or in amendments appended after it.
     SIGNATURES = "signatures"
     #: In a voting record a closing line opened ("[Adopted by a recorded vote …", "In
     #: favour:", the names …), up to the paragraph that closes its bracket.
@@ -127,6 +128,7 @@ def _starts_lower(content: str) -> bool:
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NOT_T = _LETTERS - set("tT")  # OPENING: "The …" (case-insensitive; only t and T fold to t)
 _NOT_A = _LETTERS - set("aA")  # ANNEX…, ADOPTED: "Annex", "Adopted"
+_NOT_CLOSING = _LETTERS - set("aApPfFrR")  # ADOPTED, VOTE_RESULT: "Adopted", "Passed", "Failed", "Rejected"
 _NOT_A_OR_C = _LETTERS - set("aAcCtT")  # "Article", "Chapter", "Contents", "Table of contents"
 _NOT_W = _LETTERS - set("wW")  # DECLARATION_START: "We, the Heads of State …"
 _DIGITS = frozenset("0123456789")
@@ -427,11 +429,12 @@ def adopted_text(st: Placement, c: Clause) -> bool:
 
 
 def closing_line(st: Placement, c: Clause) -> bool:
-    """"Adopted …", "38th plenary meeting", and a date line after the operative part."""
-    if c.lead in _NOT_A:
+    """"Adopted …", "38th plenary meeting", and a date line or a vote's result ("PASSED
+    (23-5-2)") after the operative part."""
+    if c.lead in _NOT_CLOSING:
         return False
     after_body = st.phase in _AFTER_BODY
-    if P.ADOPTED.match(c.body) or P.PLENARY.match(c.body) or (after_body and P.DATE_LINE.match(c.body)):
+    if P.ADOPTED.match(c.body) or P.PLENARY.match(c.body) or (after_body and (P.DATE_LINE.match(c.body) or P.VOTE_RESULT.match(c.body))):
         c.p.kind = Kind.CLOSING
         st.phase = Phase.RECORD if P.OPEN_RECORD.match(c.body) else Phase.CLOSING
         return True
@@ -446,10 +449,13 @@ def signature_block(st: Placement, c: Clause) -> bool:
     """A signature block after the operative part ("Signed,", "Signatories:", "Delegate
     of Canada"), as Model UN resolutions end: closing lines, not a preambular clause out
     of place (it ends with a comma) nor text outside the resolution. What follows it (the
-    names) is the block's too, up to a section mark (:func:`after_closing`)."""
+    names) is the block's too, up to a section mark (:func:`after_closing`). Amendments
+    appended after the text ("AMENDMENT 2 (submitted by Germany): …") are read so too:
+    they quote clauses, which are not the resolution's."""
     if c.p.label is not None or c.lead in _NOT_SIGNATURE or st.phase not in _AFTER_BODY:
         return False
-    if not (P.SIGNATURE_HEADING.match(c.body) or (P.SIGNATORY.match(c.body) and c.body.rstrip()[-1:] not in ".;")):
+    if not (P.SIGNATURE_HEADING.match(c.body) or P.AMENDMENTS.match(c.body)
+            or (P.SIGNATORY.match(c.body) and c.body.rstrip()[-1:] not in ".;")):
         return False
     c.p.kind = Kind.CLOSING
     st.phase = Phase.SIGNATURES
