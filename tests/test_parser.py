@@ -717,3 +717,22 @@ def test_the_next_parts_mark_and_title_after_the_closing_lines_are_headings(mark
     assert not result.resolution.unplaced
     assert [(p.part, p.number) for p in result.resolution.operative] == [(0, 1), (1, 1)]
     assert result.findings == []
+
+
+def test_an_i_after_an_item_that_introduces_its_own_list_is_a_roman_numeral():
+    """"(h) Electoral support, including:" / "(i) Technical assistance;" / "(ii) …" / "(i)
+    Task nine;": the first "(i)" is the first of (h)'s items, the second is the letter after
+    (h) (OPR008 said "'(ii)' where '(i)' was expected", and its fix relabelled both)."""
+    items = ["(a) Task one;", "(g) Task seven;", "(h) Electoral support, including:", "(i) Technical assistance;",
+             "(ii) Logistical support;", "(i) Task nine;", "(j) Task ten."]
+    text = "The Security Council,\n\n1. Decides that the mandate shall include the following tasks:\n\n" + "\n\n".join(items) + "\n"
+    res = parse(text)
+    subs = [(p.label.scheme, p.label.value, p.depth) for p in res.of_kind(Kind.SUBPARAGRAPH)]
+    assert subs == [
+        (LabelScheme.LOWER_ALPHA, 1, 1), (LabelScheme.LOWER_ALPHA, 7, 1), (LabelScheme.LOWER_ALPHA, 8, 1),
+        (LabelScheme.LOWER_ROMAN, 1, 2), (LabelScheme.LOWER_ROMAN, 2, 2), (LabelScheme.LOWER_ALPHA, 9, 1),
+        (LabelScheme.LOWER_ALPHA, 10, 1),
+    ]
+    # Without its own items, "(h) …;" is followed by the letter.
+    plain = text.replace("including:", "and").replace("(i) Technical assistance;\n\n(ii) Logistical support;\n\n", "")
+    assert [p.label.value for p in parse(plain).of_kind(Kind.SUBPARAGRAPH)] == [1, 7, 8, 9, 10]

@@ -660,7 +660,7 @@ def numbered_subitem(st: Placement, c: Clause) -> bool:
             return False
     elif not _goes_on_with_the_list(st, c, last):
         return False
-    _place_subparagraph(c.p, st.sub_stack, last)
+    _place_subparagraph(c.p, st.sub_stack, last, st.source)
     return True
 
 
@@ -706,7 +706,7 @@ def lettered_subparagraph(st: Placement, c: Clause) -> bool:
     label = c.p.label
     if label is None or label.scheme is LabelScheme.ARABIC or _lettered_operative(st, c):
         return False
-    _place_subparagraph(c.p, st.sub_stack, st.last_clause)
+    _place_subparagraph(c.p, st.sub_stack, st.last_clause, st.source)
     return True
 
 
@@ -899,20 +899,23 @@ def _is_list_item(intro: Paragraph, c: Clause) -> bool:
     return numbered_item or c.p.bullet is not None or _starts_lower(c.content)
 
 
-def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Paragraph | None) -> None:
+def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Paragraph | None, source: SourceText) -> None:
     """Attach a lettered or roman sub-paragraph under the open one of another family."""
     p.kind = Kind.SUBPARAGRAPH
     label = p.label
     assert label is not None
     # Settle "(i)", "(v)", "(x)": a letter when it continues an open lettered list
-    # ("(h)" then "(i)"), a roman numeral otherwise.
+    # ("(h)" then "(i)"), a roman numeral otherwise: the first of the items "(h) …,
+    # including:" introduces (it has none yet).
     if label.scheme is LabelScheme.LOWER_ROMAN:
         letters = label.text.strip("().")
         if len(letters) == 1:
             as_letter = alpha_value(letters)
             for open_sub in stack:
                 ol = open_sub.label
-                if ol and ol.scheme is LabelScheme.LOWER_ALPHA and ol.form == label.form and ol.value == as_letter - 1:
+                if ol and ol.scheme is LabelScheme.LOWER_ALPHA and ol.form == label.form and ol.value == as_letter - 1 and not (
+                    not open_sub.children and open_sub.terminal_char(source) == ":"
+                ):
                     label.scheme = LabelScheme.LOWER_ALPHA
                     label.value = as_letter
                     break
