@@ -1768,3 +1768,27 @@ def test_a_footer_spread_across_the_page_is_page_furniture(footer):
 def test_words_spread_across_a_line_are_not_page_furniture():
     text = _PAGE_BREAK.format(furniture="", between="Financing of the" + " " * 60 + "Mission")
     assert "DOC016" not in {f.code for f in lint(text).findings}
+
+
+# -- sections with a preamble and numbers of their own -------------------------------------
+_OMNIBUS = (
+    "The General Assembly,\n\nI\nCapital master plan\n\n"
+    "Having considered the report of the Secretary-General on the capital master plan,\n\n"
+    "1. Takes note of the report of the Secretary-General;\n\n2. Endorses the conclusions of the Advisory Committee;\n\n"
+    "II\nEnterprise resource planning\n\nRecalling section II of its resolution 79/258 of 24 December 2024,\n\n"
+    "1. Takes note of the report of the Secretary-General;\n\n2. Decides to keep the matter under review.\n"
+)
+
+
+def test_each_section_of_an_omnibus_resolution_has_its_own_preamble_and_numbers():
+    """The General Assembly's omnibus resolutions ("Questions relating to the programme
+    budget") give each section a preamble and number its paragraphs anew: DOC003 (an
+    error) on the second section's preamble, and OPR002 "Number 1 follows 2"."""
+    assert lint(_OMNIBUS).findings == []
+
+
+def test_without_a_heading_a_late_preamble_and_a_restart_are_still_reported():
+    run_on = _OMNIBUS.replace("II\nEnterprise resource planning\n\n", "")
+    assert {f.code for f in lint(run_on).findings} == {"DOC003", "OPR002"}
+    going_on = _OMNIBUS.replace("1. Takes note of the report of the Secretary-General;\n\n2. Decides", "3. Takes note of the report of the Secretary-General;\n\n4. Decides")
+    assert lint(going_on).findings == []  # numbers going on across sections: one sequence

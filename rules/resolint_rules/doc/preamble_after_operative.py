@@ -9,7 +9,9 @@ class PreambleAfterOperative(Rule):
     """
     ## What it does
     Reports a preambular paragraph (a participle opener ending with a comma) placed after
-    the operative part has begun.
+    the operative part has begun. Preambular paragraphs right after a heading are a
+    section's own preamble, as in an omnibus resolution whose sections each have one
+    ("II" / "Enterprise resource planning" / "Recalling …," / "1. Takes note …").
 
     ## Why is this bad?
     A resolution is organ, preamble, operative part, in that order. A preambular
@@ -61,9 +63,17 @@ class PreambleAfterOperative(Rule):
     kinds = (Kind.PREAMBLE,)
 
     def check(self, ctx: RuleContext):
+        """A section of an omnibus resolution ("II" / "Enterprise resource planning" /
+        "Recalling …," / "1. Takes note …") has a preamble of its own: preambular
+        paragraphs right after a heading, before the section's first operative one, are
+        its preamble, not out of place."""
         seen_operative: set[int] = set()
+        section_preamble = False
         for p in ctx.resolution.paragraphs:
             if p.kind is Kind.OPERATIVE:
                 seen_operative.add(p.part)
-            elif p.kind is Kind.PREAMBLE and p.part in seen_operative:
+                section_preamble = False
+            elif p.kind is Kind.HEADING:
+                section_preamble = p.part in seen_operative
+            elif p.kind is Kind.PREAMBLE and p.part in seen_operative and not section_preamble:
                 yield Violation(head_span(ctx, p), "Preambular paragraph after the operative part has begun")

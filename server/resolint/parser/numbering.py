@@ -27,15 +27,31 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
     Found once per parse (:attr:`Resolution.sequences`): the numbering below and the
     numbering rules read the same lists.
     """
-    by_part: dict[int, list[Paragraph]] = {}
+    by_part: dict[int, list[list[Paragraph]]] = {}
     lists: list[list[Paragraph]] = []
+    heading = False  # a heading since the last top-level operative paragraph
     for p in res.paragraphs:
-        if p.kind is Kind.OPERATIVE and p.parent is None:
-            by_part.setdefault(p.part, []).append(p)
+        if p.kind is Kind.HEADING:
+            heading = True
+        elif p.kind is Kind.OPERATIVE and p.parent is None:
+            sections = by_part.setdefault(p.part, [[]])
+            if heading and sections[-1] and _restarts(p):
+                sections.append([])  # "II" / "Enterprise resource planning" / "1. Takes note …"
+            sections[-1].append(p)
+            heading = False
             items = [c for c in p.children if c.kind is Kind.OPERATIVE]
             if items:
                 lists.append(items)
-    return [by_part[k] for k in sorted(by_part)] + lists
+    return [seq for k in sorted(by_part) for seq in by_part[k]] + lists
+
+
+def _restarts(p: Paragraph) -> bool:
+    """Whether ``p``, after a heading, numbers a section of its own: it is numbered 1, as
+    each section of an omnibus resolution (the General Assembly's "Questions relating to
+    the programme budget": "I" / "Capital master plan" / "1. Takes note …") numbers its
+    paragraphs anew. A section whose numbers go on is one sequence with the others."""
+    label = p.label
+    return label is not None and label.scheme is LabelScheme.ARABIC and (label.typed if label.typed is not None else label.value) == 1
 
 
 def counted(seq: list[Paragraph]) -> list[Paragraph]:
