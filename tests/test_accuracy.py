@@ -1068,10 +1068,18 @@ def test_a_united_nations_symbol_decides_the_style_over_a_model_un_opening(body,
     assert (result.style.name, result.style.detected_because) == ("un-ga", f"the title says '{symbol.split('/')[0]}/{symbol.split('/')[1]}/'")
 
 
-@pytest.mark.parametrize("header", ["", "Committee: Human Rights Council\nSponsors: Chile, Ghana\n\n"])
-def test_a_model_un_committee_or_header_is_still_model_un(header):
-    symbol = "    A/HRC/58/L.14" if header else ""
-    result = lint(header + _BODY_DRAFT.format(symbol=symbol, body="Human Rights Council"))
+@pytest.mark.parametrize("body", ["Human Rights Council", "Commission on the Status of Women"])
+def test_a_united_nations_bodys_opening_without_a_symbol_is_that_bodys_style(body):
+    """A Council's or commission's draft before it has a symbol (a delegation's working
+    text) was read as a Model UN one: "should" in an operative paragraph (MUN003), and
+    spelling, per cent and italics left unchecked."""
+    result = lint(_BODY_DRAFT.format(symbol="", body=body).replace("Condemns unequivocally", "Stresses that States should prevent"))
+    assert (result.style.name, result.findings) == ("un-ga", [])
+
+
+def test_a_model_un_header_is_still_model_un():
+    header = "Committee: Human Rights Council\nSponsors: Chile, Ghana\n\n"
+    result = lint(header + _BODY_DRAFT.format(symbol="    A/HRC/58/L.14", body="Human Rights Council"))
     assert result.style.name == "mun"
 
 
