@@ -1800,3 +1800,21 @@ def test_without_a_heading_a_late_preamble_and_a_restart_are_still_reported():
     assert {f.code for f in lint(run_on).findings} == {"DOC003", "OPR002"}
     going_on = _OMNIBUS.replace("1. Takes note of the report of the Secretary-General;\n\n2. Decides", "3. Takes note of the report of the Secretary-General;\n\n4. Decides")
     assert lint(going_on).findings == []  # numbers going on across sections: one sequence
+
+
+# -- italic openers in a Word document -------------------------------------------------------
+@pytest.mark.parametrize(("opener", "reported"), [
+    ("*Takes note* of", False), ("*Takes note of*", False), ("*Deeply concerned* at", False),
+    ("*Takes* note of", True), ("*Tak*es note of", True), ("Takes note of", True),
+])
+def test_an_openers_preposition_may_be_upright(opener, reported):
+    """Printed resolutions set "Takes note" in italics and "of" upright: DOC030 said the
+    opener 'Takes note of' was only partly in italics. A word of the phrase itself upright
+    is still reported."""
+    from resolint.engine import lint_example
+    from resolint.registry import rule_by_code
+
+    body = "1. " + opener + (" the report;" if "note" in opener else " the increase;")
+    text = f"The General Assembly,\n\n*Recalling* its resolution 74/1,\n\n{body}\n\n2. *Decides* to keep the matter under review.\n"
+    found = [f for f in lint_example(rule_by_code("DOC030"), text).findings if f.code == "DOC030"]
+    assert bool(found) == reported

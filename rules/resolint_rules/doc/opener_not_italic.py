@@ -12,8 +12,9 @@ class OpenerNotItalic(FormattingRule):
     ## What it does
     In a Word document, checks that the opener of each preambular and operative paragraph
     ("Recalling also", "Requests") is in italics, where the house style prints it so.
-    Only Word input is checked: plain text has no italics. In the examples below,
-    `*these words*` stand for italics.
+    Only Word input is checked: plain text has no italics. A preposition that ends the
+    opener's phrase may be upright ("*Takes note* of"), as printed resolutions set it. In
+    the examples below, `*these words*` stand for italics.
 
     ## Why is this bad?
     Printed United Nations resolutions set the opening words of every preambular and
@@ -67,8 +68,24 @@ class OpenerNotItalic(FormattingRule):
         for _p, op in opener_paragraphs(ctx):
             letters = letter_offsets(ctx, op.span)
             flags = [fmt.italic_at(i) for i in letters]
-            if not flags or None in flags or all(flags):
+            if not flags or None in flags or all(flags) or _roman_preposition_after(ctx, letters, flags):
                 continue
             written = ctx.slice(op.span)
             how = "not in italics" if not any(flags) else "only partly in italics"
             yield Violation(op.span, f"The opener '{written}' is {how}; the {ctx.style.name} style italicizes openers")
+
+
+#: Words an opener's phrase may end with that print upright after its italic words:
+#: "*Takes note* of", "*Deeply concerned* at", "*Expressing deep concern* about".
+_PREPOSITIONS = frozenset({"of", "at", "about", "by", "with", "to", "that", "for", "on", "in", "over", "upon"})
+
+
+def _roman_preposition_after(ctx: RuleContext, letters: list[int], flags: list[bool | None]) -> bool:
+    """Whether the opener is italic up to a last word or two that are prepositions in
+    roman ("*Takes note* of": printed resolutions set the preposition upright)."""
+    first_roman = flags.index(False)
+    if not all(flags[:first_roman]) or any(flags[first_roman:]) or first_roman == 0:
+        return False
+    rest = ctx.text[letters[first_roman] : letters[-1] + 1].split()
+    return 0 < len(rest) <= 2 and all(word.lower() in _PREPOSITIONS for word in rest)
+
