@@ -1818,3 +1818,20 @@ def test_an_openers_preposition_may_be_upright(opener, reported):
     text = f"The General Assembly,\n\n*Recalling* its resolution 74/1,\n\n{body}\n\n2. *Decides* to keep the matter under review.\n"
     found = [f for f in lint_example(rule_by_code("DOC030"), text).findings if f.code == "DOC030"]
     assert bool(found) == reported
+
+
+@pytest.mark.parametrize(("opening", "intro", "after"), [
+    ("The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 1 to 4 November 2027 at its 95th session:",
+     "RECALLING the following resolutions:", "BEARING IN MIND the need to act,\n\nREQUESTS the General Secretariat to report.\n\nAdopted\n"),
+    ("The General Assembly,", "Recalling the following resolutions:", "Bearing in mind the need to act,\n\n1. Requests the Secretary-General to report.\n"),
+])
+def test_a_bulleted_list_in_a_preambular_paragraph_is_its_items(opening, intro, after):
+    """"RECALLING the following resolutions:" / "- GA-2019-88-RES-01 on …,": each bullet was a
+    preambular paragraph (PRE005 stray bullet, PRE002 "'GA-' is not a preambular opener")
+    and the colon was to be a comma."""
+    items = "- GA-2019-88-RES-01 on the INTERPOL Global Academy Network,\n- GA-2021-89-RES-06 on capacity building,"
+    text = f"{opening}\n\n{intro}\n\n{items}\n\n{after}"
+    result = lint(text)
+    assert result.findings == []
+    subs = result.resolution.of_kind(Kind.SUBPARAGRAPH)
+    assert len(subs) == 2 and all(p.parent is result.resolution.preamble[0] for p in subs)

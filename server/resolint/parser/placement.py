@@ -837,6 +837,19 @@ def numbered_preamble(st: Placement, c: Clause) -> bool:
     return False
 
 
+def bulleted_preamble_item(st: Placement, c: Clause) -> bool:
+    """"- GA-2019-88-RES-01 on …," under "RECALLING the following resolutions:": an item of
+    the preambular paragraph, as a lettered one is (each bullet was a preambular paragraph
+    of its own: a stray bullet, an unknown opener 'GA-', and the colon to replace)."""
+    p = c.p
+    if p.label is not None or p.bullet is None or st.phase is not Phase.PREAMBLE:
+        return False
+    intro = st.last_clause
+    if intro is None or intro.kind is not Kind.PREAMBLE or intro.terminal_char(st.source) != ":":
+        return False
+    return st.attach(p, intro)
+
+
 def unnumbered_preamble(st: Placement, c: Clause) -> bool:
     """An unnumbered clause in the preamble, unless it is the first of unnumbered operative ones.
 
@@ -959,6 +972,7 @@ BODY_STEPS: tuple[Step, ...] = (
     adopted_declaration,
     negotiation_preamble,
     numbered_preamble,
+    bulleted_preamble_item,
     unnumbered_preamble,
     preamble_after_operative,
     bulleted_subitem,
