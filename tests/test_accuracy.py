@@ -330,6 +330,40 @@ def test_a_model_un_header_decides_the_style_over_a_general_assembly_opening(hea
     assert result.findings == []
 
 
+_MUN_HEADER = "FORUM: General Assembly\nQUESTION OF: Protecting children online\nSUBMITTED BY: Norway\n\n"
+
+
+@pytest.mark.parametrize("above", [
+    "Draft Resolution 1.1\n\n",
+    "Harvard Model United Nations 2025\n\n",
+    "Resolution GA1/1.1\n\n",
+    "THIMUN 2025\nResolution GA1/1.1\n\n",
+    "# Resolution GA1/1.1\n\n",  # a Markdown heading
+    "Draft Resolution 1.1\n",  # directly above FORUM, no blank line
+])
+def test_a_model_un_header_under_a_title_line_still_decides_the_style(above):
+    """Most Model UN drafts carry a code or the conference's name above their header: the
+    title block's lines were joined with spaces, so "FORUM:" no longer started a line and
+    the draft was read in the General Assembly's style (TRM010, PRE007)."""
+    result = lint(above + _MUN_HEADER + _MUN_BODY)
+    assert result.style.name == "mun"
+    assert result.style.detected_because == "the title says 'FORUM:'"
+    assert result.findings == []
+
+
+def test_a_model_un_header_under_a_title_line_decides_over_a_security_council_opening():
+    text = "Resolution SC/1.1\n\n" + _MUN_HEADER.replace("General Assembly", "Security Council") + _MUN_BODY.replace(
+        "The General Assembly,", "The Security Council,")
+    assert lint(text).style.name == "mun"
+
+
+def test_a_header_word_after_the_opening_does_not_make_a_model_un_draft():
+    """Only the block before the opening is the title block: a paragraph of the
+    resolution's own that starts "Topic:" says nothing of the style."""
+    text = _MUN_BODY.replace("1. Calls upon", "Topic: children online\n\n1. Calls upon")
+    assert lint(text).style.name == "un-ga"
+
+
 def test_the_general_assembly_opening_alone_is_still_the_general_assembly_style():
     result = lint(_MUN_BODY)
     assert result.style.name == "un-ga"

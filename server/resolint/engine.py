@@ -101,12 +101,20 @@ def opening_text(resolution: Resolution) -> str:
     return " ".join(word for p in resolution.openings[:1] for word in text[p.span.start : p.span.end].split())
 
 
+def title_text(resolution: Resolution) -> str:
+    """The title block as style detection reads it: its paragraphs one a line, as written.
+    A pattern anchored at a line's start (a Model UN header's "FORUM:", ``(?m)^``) finds
+    its line under a title line ("Draft Resolution 1.1", a conference's name, a Markdown
+    heading): joined with spaces, only the block's first line started one. The block ends
+    at the opening, so the resolution's own paragraphs never count."""
+    text = resolution.source.text
+    return "\n".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs)
+
+
 def resolve_style(resolution: Resolution, settings: Settings, override: str | None = None) -> Style:
     name = override or settings.style
     if name == "auto":
-        text = resolution.source.text
-        title = " ".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs)
-        name, reason = detect_style(opening_text(resolution), title, custom=settings.styles)
+        name, reason = detect_style(opening_text(resolution), title_text(resolution), custom=settings.styles)
         style = load_style(name, settings.styles)
         style.detected_because = reason
         return style
