@@ -1117,6 +1117,48 @@ def test_a_model_un_header_is_still_model_un():
     assert result.style.name == "mun"
 
 
+_COMMITTEE_DRAFT = (
+    "{opening}\n\nNoting that many smallholder farmers lack access to credit,\n\n"
+    "1. Urges Member States to prioritize smallholder farmers;\n\n2. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("opening", [
+    "The Social, Humanitarian and Cultural Committee,",  # SOCHUM: the comma is part of its name
+    "THE SOCIAL, HUMANITARIAN AND CULTURAL COMMITTEE,",
+    "The Economic, Social and Cultural Committee,",
+    "**The Social, Humanitarian and Cultural Committee,**",
+    "The Special Political and Decolonization Committee,",
+])
+def test_a_committee_whose_name_holds_a_comma_is_an_opening(opening):
+    """"The Social, Humanitarian and Cultural Committee," is a standard Model UN
+    committee: the words before a body's name could hold no comma, so it was no opening
+    (DOC001 "No opening line names the body"), and a .txt draft that opens so was skipped
+    as not a draft."""
+    from resolint.cli.drafts import draft_signal
+
+    text = _COMMITTEE_DRAFT.format(opening=opening)
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.OPERATIVE, Kind.OPERATIVE]
+    assert result.style.name == "mun"
+    assert result.findings == []
+    assert draft_signal(text).startswith("line 1 is an opening")
+
+
+@pytest.mark.parametrize("line", [
+    "Recalling, in particular, the Social, Humanitarian and Cultural Committee,",  # a preambular clause
+    "The Social, Humanitarian and Cultural Committee adopted the text last week.",  # a sentence
+    "The States, the Council and the Committee,",  # after the comma, no more of a name
+    "The delegates, Member States and the Committee agreed on the text,",
+])
+def test_a_clause_or_sentence_with_a_comma_before_a_body_is_no_opening(line):
+    from resolint.cli.drafts import draft_signal
+    from resolint.parser.placement import is_opening
+
+    assert not is_opening(line)
+    assert not draft_signal(line + "\n")
+
+
 # -- a negotiation draft's PP and OP labels ------------------------------------------------
 _NEGOTIATION = (
     "The General Assembly,\n\n{pp1} Recalling its resolution 70/1 of 25 September 2015,\n\n"

@@ -17,8 +17,12 @@ ORGANS = (
 #: "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
 #: "The" with its capital ("THE GENERAL ASSEMBLY," too): "the Commission on …," starting a
 #: line an editor wrapped is the middle of a sentence.
+#: A word of the name before the body may end with a comma when the name goes on with a
+#: capital ("The Social, Humanitarian and Cultural Committee,", "The Economic, Social and
+#: Cultural Committee,": Model UN committees); "The States, the Council and …" is a list.
+_NAME_WORD = r"(?:[^\s,:;]+|(?-i:[A-Z])[^\s,:;]*,(?=\s+(?-i:[A-Z])))\s+"
 OPENING = re.compile(
-    rf"^[*_]*(?-i:T)he\s+(?:[^\s,:;]+\s+){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
+    rf"^[*_]*(?-i:T)he\s+(?:{_NAME_WORD}){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
     re.IGNORECASE,
 )
 #: "(Dubai, 2018)", "(Rev. Dubai, 2018)" ending an ITU opening (where its comma is missing).
