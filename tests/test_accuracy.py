@@ -1911,3 +1911,26 @@ def test_a_bulleted_list_in_a_preambular_paragraph_is_its_items(opening, intro, 
     assert result.findings == []
     subs = result.resolution.of_kind(Kind.SUBPARAGRAPH)
     assert len(subs) == 2 and all(p.parent is result.resolution.preamble[0] for p in subs)
+
+
+# -- the vote line is INTERPOL's ---------------------------------------------------------------
+@pytest.mark.parametrize("opening", ["The General Assembly,", "The Security Council,"])
+@pytest.mark.parametrize("line", [
+    "Adopted by a recorded vote of 165 to 3, with 8 abstentions.",
+    "Adopted by 14 votes to none, with 1 abstention (Russian Federation).",
+    "Adopted unanimously at the 9840th meeting.",
+    "Adopted by the Security Council at its 9840th meeting, on 30 January 2025",
+    "Adopted by the Committee on 14 March 2026",
+])
+def test_a_united_nations_adoption_line_is_no_interpol_vote_line(opening, line):
+    """DOC014 checks the adoption line of an INTERPOL resolution ("Adopted: 134 votes in
+    favour, 0 against, 5 abstentions"), but ran in every style: the United Nations' own
+    closing lines ("Adopted by a recorded vote of 165 to 3, …") were told to read the
+    INTERPOL way."""
+    text = f"{opening}\n\nRecalling its resolution 78/1,\n\n1. Decides to act.\n\n{line}\n"
+    assert "DOC014" not in {f.code for f in lint(text).findings}
+    interpol = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon from 3 to 6 May 2031 at its 99th session:\n\n"
+        f"URGES member countries to act.\n\n{line}\n"
+    )
+    assert "DOC014" in {f.code for f in lint(interpol).findings}  # the INTERPOL style still checks it

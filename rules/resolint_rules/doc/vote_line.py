@@ -69,7 +69,9 @@ class VoteLine(Rule):
     Safe when the three counts can be read: they are kept and only the wording changes.
 
     ## Options
-    None.
+    The style's `closing.vote-line`: on in the INTERPOL style only. The United Nations
+    styles close otherwise ("Adopted by a recorded vote of 165 to 3, with 8 abstentions.",
+    "Adopted unanimously at the 9840th meeting."), and the rule checks nothing there.
 
     ## References
     - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
@@ -85,6 +87,8 @@ class VoteLine(Rule):
     kinds = (Kind.CLOSING,)
 
     def check(self, ctx: RuleContext):
+        if not ctx.style.get("closing.vote-line", False):
+            return  # the house form is INTERPOL's: a United Nations closing line is no vote line of that form
         for p in ctx.resolution.closing:
             line = ctx.slice(p.span)
             if not line.startswith("Adopted") or "\n" in line:
