@@ -1934,3 +1934,28 @@ def test_a_united_nations_adoption_line_is_no_interpol_vote_line(opening, line):
         f"URGES member countries to act.\n\n{line}\n"
     )
     assert "DOC014" in {f.code for f in lint(interpol).findings}  # the INTERPOL style still checks it
+
+
+# -- MUN001: "UN" in a UN entity's own name or in a quotation is no abbreviation --------------
+def test_un_in_an_entitys_name_or_a_quotation_is_left_alone():
+    """MUN001 wrote 'United Nations' with a safe fix inside proper names and quotations:
+    "Invites UN Women to …" became "United Nations Women", and 'the "UN 2.0" agenda'
+    "United Nations 2.0". The names of entities written "UN" and a word of their own
+    (UN Women, UN Habitat, UN Global Compact) and quoted words are left alone; "UN" in
+    the drafter's running text is still reported."""
+    from resolint.fixes import fix_text
+
+    text = (
+        "FORUM: General Assembly\nQUESTION OF: Gender equality\nSUBMITTED BY: France\n\n"
+        "The General Assembly,\n\nRecalling its resolution 78/1,\n\n"
+        "1. Invites UN Women, UN Habitat, UN-Habitat, UN-Water and the UN Global Compact to support the programme;\n\n"
+        "2. Welcomes the \"UN 2.0\" agenda and the \u201cUN 2.0\u201d report;\n\n"
+        "3. Requests the UN to report, and asks UN bodies to help the UN.\n"
+    )
+    result = lint(text)
+    found = [(result.source.position(f.span.start).line + 1, text[f.span.start : f.span.end]) for f in result.findings if f.code == "MUN001"]
+    assert found == [(13, "UN"), (13, "UN"), (13, "UN.")]
+    fixed = fix_text(text, lint).text
+    assert "Invites UN Women, UN Habitat, UN-Habitat, UN-Water and the UN Global Compact" in fixed
+    assert "\"UN 2.0\"" in fixed and "\u201cUN 2.0\u201d" in fixed
+    assert "3. Requests the United Nations to report, and asks United Nations bodies to help the United Nations.\n" in fixed

@@ -42,6 +42,8 @@ def rule(body: str) -> str:
         (rule('pattern = ["un"]\nattr = "DEPTH"'), "custom-rules[HSE001].attr", ["LOWER"]),
         (rule('pattern = ["un"]\ncolour = "red"'), "custom-rules[HSE001].colour", ["unknown key"]),
         (rule('pattern = ["un"]\nname = "Not Kebab"'), "custom-rules[HSE001].name", ["kebab-case"]),
+        (rule('pattern = ["un"]\nexceptions = "UN Women"'), "custom-rules[HSE001].exceptions", ["list of names"]),
+        (rule('pattern = ["un"]\nexceptions = ["UN Women", " "]'), "custom-rules[HSE001].exceptions", ["list of names"]),
         ('[[custom-rules]]\ncode = "OPR099"\nmessage = "m"\npattern = ["un"]', "custom-rules[OPR099].code", ["built-in", "house prefix"]),
         ('[[custom-rules]]\ncode = "house1"\nmessage = "m"\npattern = ["un"]', "custom-rules[house1].code", ["three capital letters"]),
         ('[[custom-rules]]\nmessage = "m"\npattern = ["un"]', "custom-rules[#1].code", ["needs a code"]),

@@ -12,7 +12,9 @@ compiles the matchers on first use (see :mod:`resolint.custom_rules.matching`).
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -149,9 +151,15 @@ class PatternRule(Rule):
                 if op is None:
                     continue
                 opener_span = op.span
-            for s, e, tokens in self.ruleset.matches(chunk).get(spec.code, ()):
+            found = self.ruleset.matches(chunk).get(spec.code, ())
+            names = _exception_spans(spec.exceptions, chunk) if found and spec.exceptions else ()
+            for s, e, tokens in found:
                 span = Span(start + s, start + e)
                 if opener_span is not None and not (opener_span.start <= span.start and span.end <= opener_span.end):
+                    continue
+                if any(ns <= s and e <= ne for ns, ne in names):
+                    continue  # "UN" in "UN Women": a name's own word, not the pattern's
+                if _quoted(ctx, span):
                     continue
                 yield self._violation(ctx, span, tokens, _sentence_start(text, start, span.start))
 
@@ -186,6 +194,25 @@ class PatternRule(Rule):
         return text, {"settings": Settings(select=(cls.code,)), "style": _example_style(cls.spec), "rules": [cls()]}
 
 
+def _quoted(ctx: RuleContext, span: Span) -> bool:
+    """Whether ``span`` lies between the marks of a quotation ("…" or “…”): quoted words
+    are someone else's, and a fix must not rewrite them (the built-in term rules leave
+    quotations alone too). A match of the marks themselves is not inside."""
+    quotes = ctx.facts.quotes
+    return span.start > 0 and quotes.holds(span.start - 1) and quotes.holds(span.start) and quotes.holds(span.end)
+
+
+@functools.lru_cache(maxsize=64)
+def _exception_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The names of a rule's ``exceptions``, as whole words, any run of whitespace between."""
+    alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
+def _exception_spans(names: tuple[str, ...], chunk: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _exception_regex(names).finditer(chunk)]
+
+
 def _sentence_start(text: str, para_start: int, pos: int) -> bool:
     """Whether ``pos`` starts the paragraph or a sentence, where a capital is only position."""
     before = text[para_start:pos].rstrip(" *_\u00a0")
@@ -215,6 +242,7 @@ def render_doc(spec: RuleSpec) -> str:
     kind = {"token": "a spaCy Matcher token pattern", "phrase": f"a phrase list (compared by {spec.attr})",
             "dependency": "a spaCy DependencyMatcher pattern"}[spec.kind]
     what = spec.description.strip() or fill(spec.message, "…", ["…"] * 99)
+    names = "; not in the names " + ", ".join(f"'{n}'" for n in spec.exceptions) if spec.exceptions else ""
     out = [
         _summary(spec) + ".",
         "",
@@ -222,7 +250,7 @@ def render_doc(spec: RuleSpec) -> str:
         "",
         f"{what}",
         "",
-        f"A house rule from {spec.source}: {kind}, looked for in {scope}.",
+        f"A house rule from {spec.source}: {kind}, looked for in {scope}, outside quotations{names}.",
         "",
         "## Why is this bad?",
         "",

@@ -57,7 +57,7 @@ PHRASE_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA", "SHAPE", "POS", "TAG",
 #: Every key a rule table may have; the first five are required.
 KEYS = (
     "code", "message", "pattern", "severity", "part", "opener-only", "attr", "replace", "fix", "fix-title",
-    "name", "description", "why", "example", "use-instead",
+    "name", "description", "why", "example", "use-instead", "exceptions",
 )
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 PLACEHOLDER_BODY = re.compile(r"^(?P<what>match|[1-9]\d*)(?::(?P<case>lower|upper|capitalize|title))?$")
@@ -98,6 +98,9 @@ class RuleSpec:
     example: str
     use_instead: str
     source: str  # where it was defined ("style mun", "resolint.toml")
+    #: Names the pattern's words may stand in ("UN Women" for "UN"): a match inside one,
+    #: written as given (case and whole words), is not reported.
+    exceptions: tuple[str, ...] = ()
 
     @property
     def attributes(self) -> frozenset[str]:
@@ -365,11 +368,14 @@ def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
     texts = {k: _str(code, k, table.get(k, "")) for k in ("fix-title", "description", "why", "example", "use-instead")}
     if texts["fix-title"]:
         check_template(code, "fix-title", texts["fix-title"])
+    exceptions = table.get("exceptions", [])
+    if not isinstance(exceptions, list) or not all(isinstance(e, str) and e.strip() for e in exceptions):
+        raise SpecError(code, "exceptions", f"expected a list of names (non-empty strings), got {_type(exceptions)}")
     return RuleSpec(
         code=code, name=name, message=message, severity=severity, parts=parts, opener_only=opener_only, kind=kind,
         pattern=freeze(pattern), attr=attr, replace=replace, fix=fix, fix_title=texts["fix-title"],
         description=texts["description"], why=texts["why"], example=texts["example"],
-        use_instead=texts["use-instead"], source=source,
+        use_instead=texts["use-instead"], source=source, exceptions=tuple(" ".join(e.split()) for e in exceptions),
     )
 
 
