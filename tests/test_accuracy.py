@@ -1959,3 +1959,22 @@ def test_un_in_an_entitys_name_or_a_quotation_is_left_alone():
     assert "Invites UN Women, UN Habitat, UN-Habitat, UN-Water and the UN Global Compact" in fixed
     assert "\"UN 2.0\"" in fixed and "\u201cUN 2.0\u201d" in fixed
     assert "3. Requests the United Nations to report, and asks United Nations bodies to help the United Nations.\n" in fixed
+
+
+# -- OPR010: INTERPOL's lettered items continue the verb's sentence as its numbered ones do ---
+def test_interpol_lettered_items_after_a_lead_in_start_in_lower_case():
+    """"URGES member countries to:" / "(a) connect their units;" had OPR010 "should start
+    with a capital": a lettered item is a sub-paragraph, whose case the INTERPOL style took
+    from the United Nations default ("(a) To strengthen …"), while its numbered and
+    bulleted items follow [list-items] case = lower. Lettered items now follow the same
+    rule in that style; the United Nations styles keep their capital."""
+    lead_in = (
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 3 to 6 November 2031 at its 99th session:\n\n"
+        "RECALLING resolution GA-2029-97-RES-04,\n\nURGES member countries to:\n\n"
+    )
+    assert [f.code for f in lint(lead_in + "(a) connect their units;\n(b) contribute images.\n").findings] == []
+    capital = lint(lead_in + "(a) Connect their units;\n(b) contribute images.\n").findings
+    assert [(f.code, f.message) for f in capital] == [("OPR010", "Sub-paragraph should start with a lower-case letter")]
+    assert [f.code for f in lint(lead_in + "(a) INTERPOL's units connect;\n(b) contribute images.\n").findings] == []  # a name keeps its capital
+    un = "The General Assembly,\n\nRecalling its resolution 74/1,\n\n1. Requests the Secretary-General:\n\n(a) to report;\n\n(b) To circulate the report.\n"
+    assert [(f.code, f.message) for f in lint(un).findings] == [("OPR010", "Sub-paragraph should start with a capital")]

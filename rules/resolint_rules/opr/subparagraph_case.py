@@ -15,11 +15,12 @@ class SubparagraphCase(Rule):
     Checks the first letter of a sub-paragraph and of an item of an operative list
     against the style: UN sub-paragraphs start with a capital ("(a) To develop …");
     items that continue an INTERPOL verb ("… member countries to:" / "1. encourage …")
-    start in lower case, and so do the sub-items of such an item ("3. designate …, who
-    will:" / "(a) take part …"), which go on with the same sentence. An item that starts
-    with a capitalized word that is neither a verb nor a word that carries the sentence
-    on ("to", "that", "the" …) starts with a name, which keeps its capital
-    ("1. Member States …", "2. Palestinian operating agencies …").
+    start in lower case, and so do its lettered items ("… to:" / "(a) connect …") and
+    the sub-items of such an item ("3. designate …, who will:" / "(a) take part …"),
+    which go on with the same sentence. An item that starts with a capitalized word that
+    is neither a verb nor a word that carries the sentence on ("to", "that", "the" …)
+    starts with a name, which keeps its capital ("1. Member States …", "2. Palestinian
+    operating agencies …").
 
     ## Why is this bad?
     The UN Editorial Manual's specimen begins sub-items with a capital; INTERPOL's items
