@@ -1978,3 +1978,16 @@ def test_interpol_lettered_items_after_a_lead_in_start_in_lower_case():
     assert [f.code for f in lint(lead_in + "(a) INTERPOL's units connect;\n(b) contribute images.\n").findings] == []  # a name keeps its capital
     un = "The General Assembly,\n\nRecalling its resolution 74/1,\n\n1. Requests the Secretary-General:\n\n(a) to report;\n\n(b) To circulate the report.\n"
     assert [(f.code, f.message) for f in lint(un).findings] == [("OPR010", "Sub-paragraph should start with a capital")]
+
+
+# -- TRM010: "computer programs" is the computing word, plural as singular ---------------------
+@pytest.mark.parametrize("words", ["computer programs", "computer program", "Computer programs", "computer\nprograms"])
+def test_computer_programs_keep_their_spelling(words):
+    """"Concerned that malicious computer programs cause damage," had TRM010 "This style
+    spells it 'programmes'" with a safe fix: only the singular "computer program" was
+    exempt (and only with one space before it). The computing word is "program" in
+    Oxford spelling, singular or plural; "programs" of work are still reported."""
+    text = f"The General Assembly,\n\nConcerned that malicious {words} cause damage,\n\n1. Decides to act.\n"
+    assert [f.code for f in lint(text).findings if f.code == "TRM010"] == []
+    other = "The General Assembly,\n\nConcerned that national programs cause damage,\n\n1. Decides to act.\n"
+    assert [f.message for f in lint(other).findings if f.code == "TRM010"] == ["This style spells it 'programmes'"]

@@ -166,8 +166,8 @@ class Spelling(Rule):
     ## What it does
     Checks spelling against the style's dictionary: Oxford spelling in United Nations
     and INTERPOL styles — "-ize" (organize, recognize, criminalize), "-yse" (analyse),
-    British "-our", "-re", "-ence" (favour, centre, defence), "programme", "ageing".
-    Quotations, official titles of instruments, and capitalized words inside a sentence
+    British "-our", "-re", "-ence" (favour, centre, defence), "programme" (but "computer
+    program", "computer programs": the computing word), "ageing". Quotations, official titles of instruments, and capitalized words inside a sentence
     (proper names such as "Organisation for Economic Co-operation and Development") keep
     their own spelling.
 
@@ -275,12 +275,18 @@ class Spelling(Rule):
             right = _recase(found, table[found.lower()])
             if right is None or right == found:
                 continue
-            if found.lower() == "program" and text[max(0, m.start() - 9) : m.start()].lower().endswith("computer "):
-                continue  # "computer program" keeps its spelling
+            if found.lower() in ("program", "programs") and _COMPUTER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "computer program(s)": the computing word keeps its spelling, plural as singular
             span = Span(m.start(), m.end())
             # "program" is also the computing word, which keeps its spelling: worth a look only.
             sev = Severity.INFO if found.lower() in ("program", "programs") else None
             yield Violation(span, f"This style spells it '{right}'", Fix.safe(f"Write '{right}'", Edit(span, right)), severity=sev)
+
+
+#: "computer" right before a word (any whitespace between, a line break of a wrapped
+#: draft too): "computer program" and "computer programs" are the computing word, which
+#: Oxford spelling writes "program" (a "programme" is a plan of activities).
+_COMPUTER_BEFORE = re.compile(r"(?<![^\W_])computer\s+$", re.IGNORECASE)
 
 
 #: Paragraphs whose spelling is not the drafter's: the title is the agenda item's, the
