@@ -1991,3 +1991,31 @@ def test_computer_programs_keep_their_spelling(words):
     assert [f.code for f in lint(text).findings if f.code == "TRM010"] == []
     other = "The General Assembly,\n\nConcerned that national programs cause damage,\n\n1. Decides to act.\n"
     assert [f.message for f in lint(other).findings if f.code == "TRM010"] == ["This style spells it 'programmes'"]
+
+
+# -- TRM003: "the Conventions" after a named plural instrument refers back to it ---------------
+def test_the_conventions_after_a_named_plural_instrument_is_a_back_reference():
+    """"Recalling the Geneva Conventions of 12 August 1949," / "Noting that the
+    Conventions have been universally ratified," had TRM003 "'the Convention' before any
+    convention is named": the plural name was no named convention, and the back-reference
+    pattern matched the singular inside "Conventions", so the message quoted a singular
+    the text does not have."""
+    text = (
+        "The General Assembly,\n\nRecalling the Geneva Conventions of 12 August 1949,\n\n"
+        "Noting that the Conventions have been universally ratified,\n\n1. Decides to act.\n"
+    )
+    assert [f.code for f in lint(text).findings] == []
+    alone = "The General Assembly,\n\nNoting that the Conventions have been universally ratified,\n\n1. Decides to act.\n"
+    assert [f.message for f in lint(alone).findings if f.code == "TRM003"] == [
+        "'the Conventions' before any convention is named: give their titles first"
+    ]
+    head = "The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Decides to act. The Conventions apply.\n"
+    assert [f.message for f in lint(head).findings if f.code == "TRM003"] == [
+        "'The Conventions' before any convention is named: give their titles first"
+    ]  # quoted as written, capital and plural
+    singular = "The General Assembly,\n\nNoting that the Convention has been universally ratified,\n\n1. Decides to act.\n"
+    assert [f.message for f in lint(singular).findings if f.code == "TRM003"] == [
+        "'the Convention' before any convention is named: give its title first"
+    ]
+    longer = "The General Assembly,\n\nNoting that the Conventional Armed Forces in Europe Treaty has lapsed,\n\n1. Decides to act.\n"
+    assert [f.code for f in lint(longer).findings if f.code == "TRM003"] == []  # no "the Convention" in the text

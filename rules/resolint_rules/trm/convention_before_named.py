@@ -7,12 +7,21 @@ from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, quote_spans
 
+#: A plural instrument named by its title, read from its "Conventions": a capitalized
+#: word before it ("the Geneva Conventions of 12 August 1949", "the Hague Conventions") or
+#: a subject after it ("Conventions on the Law of the Sea"). "The Conventions" after one
+#: refers back to it. (ANY_CONVENTION, shared with the citations, takes the singular only;
+#: "The Conventions" at a sentence's head is reported before it could excuse a later one.)
+_NAME_BEFORE = re.compile(r"(?<![^\W_])[A-Z][a-z]+\s+$")
+_SUBJECT_AFTER = re.compile(r"Conventions\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]")
+
 
 class ConventionBeforeNamed(Rule):
     """
     ## What it does
     Flags "the Convention" (capital C, referring back) before any convention has been
-    named in the text.
+    named in the text, and "the Conventions" before any convention or plural instrument
+    ("the Geneva Conventions") has been.
 
     ## Why is this bad?
     "The Convention" is a back-reference: the reader must already know which
@@ -81,11 +90,31 @@ class ConventionBeforeNamed(Rule):
             start = p.span.start + m.start()
             if start >= first_named or in_spans(start, quotes):
                 return
-            if re.match(r"[Tt]he\s+Convention\s+(?:on|against)\b", ptext[m.start():]):
+            if _needs_no_title(ctx, ptext, m, start):
                 continue
             written = " ".join(m.group(0).split())  # as the drafter wrote it, on one line
-            yield Violation(Span(start, p.span.start + m.end()), f"'{written}' before any convention is named: give its title first")
+            whose = "their titles" if m.group("plural") else "its title"
+            yield Violation(Span(start, p.span.start + m.end()), f"'{written}' before any convention is named: give {whose} first")
             return
+
+
+def _needs_no_title(ctx: RuleContext, ptext: str, m: re.Match[str], start: int) -> bool:
+    """Whether the match ``m`` of THE_CONVENTION in ``ptext`` (at ``start`` in the text) is
+    fine where it stands: the head of a title ("The Convention on …"), or "the Conventions"
+    after a plural instrument was named ("the Geneva Conventions …"), which it refers to."""
+    if re.match(r"[Tt]he\s+Convention\s+(?:on|against)\b", ptext[m.start() :]):
+        return True
+    return bool(m.group("plural")) and ctx.facts.derived(_first_plural_named) < start
+
+
+def _first_plural_named(facts) -> int:
+    """Where the text first names a plural instrument (its length if nowhere): tried at
+    each "Conventions" only, once per document."""
+    text = facts.text
+    for pos in facts.literal_starts("Conventions"):
+        if _NAME_BEFORE.search(text, max(0, pos - 40), pos) or _SUBJECT_AFTER.match(text, pos):
+            return pos
+    return len(text)
 
 
 def _own_paragraphs_at(ctx: RuleContext, offsets: list[int]):

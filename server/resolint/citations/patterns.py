@@ -118,8 +118,13 @@ QUOTE_WRAPPED = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
 #: Where a match of QUOTE starts.
 QUOTE_OPENERS = ("“", '"')
 
-#: "the Convention", "the Convention's": a reference back to a named convention.
-THE_CONVENTION = re.compile(r"\b[Tt]he\s+(?:said\s+|present\s+)?Convention(?!\s+(?:on|against|for|of|relating|concerning|to|Against|On)\b)(?:’s|'s)?")
+#: "the Convention", "the Convention's", "the Conventions" (group ``plural``): a reference
+#: back to a named convention, as written. A whole word: "the Conventions" was matched as
+#: "the Convention", and "the Conventional …" too.
+THE_CONVENTION = re.compile(
+    r"\b[Tt]he\s+(?:said\s+|present\s+)?Convention(?P<plural>s)?(?!\w)"
+    r"(?!\s+(?:on|against|for|of|relating|concerning|to|Against|On)\b)(?:’s|'s)?"
+)
 
 #: After a list cited with "its": "through its resolution 54/18 of …, the Human Rights Council …".
 ITS_SUBJECT_AFTER = re.compile(r"\s*,\s+(?:the\s+)?(?P<name>Human Rights Council|Security Council|Economic and Social Council|General Assembly)\b")
