@@ -736,3 +736,17 @@ def test_an_i_after_an_item_that_introduces_its_own_list_is_a_roman_numeral():
     # Without its own items, "(h) …;" is followed by the letter.
     plain = text.replace("including:", "and").replace("(i) Technical assistance;\n\n(ii) Logistical support;\n\n", "")
     assert [p.label.value for p in parse(plain).of_kind(Kind.SUBPARAGRAPH)] == [1, 7, 8, 9, 10]
+
+
+@pytest.mark.parametrize("label", ["**{}.**", "**({})**", "**{})**", "_{})_"])
+def test_a_bold_letter_is_the_sub_paragraphs_label(label):
+    """"  **a)** development projects …,": the sub-clause's letter in bold was no label
+    (OPR001 "Unnumbered operative paragraph", OPR005 "'a' is not an operative opener")."""
+    text = (
+        "The General Assembly,\n\n*Recalling* its resolution 78/1,\n\n**1.** **Encourages** States to act, in exchange for:\n\n"
+        f"  {label.format('a')} development projects for the community,\n\n  {label.format('b')} vocational training;\n\n"
+        "**2.** **Decides** to remain seized of the matter.\n"
+    )
+    result = lint(text, style="mun")
+    assert [p.label.value for p in result.resolution.of_kind(Kind.SUBPARAGRAPH)] == [1, 2]
+    assert result.findings == []

@@ -228,7 +228,7 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
             pos, inner = pos + 1, closed - 1
     label, after = read(text, pos, inner)
     if label is None and text[pos : pos + 1] in "*_":
-        label, after = read_emphasized_label(text, pos, inner, read)
+        label, after = read_emphasized_label(text, pos, inner)
     pos = after
     terminal = read_terminal(text, pos, inner)
     return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)

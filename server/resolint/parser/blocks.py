@@ -32,7 +32,7 @@ EDGE_CHARS = SPACE_CHARS + EDGE_MARKS
 _LABEL_START = re.compile(
     r"""(?:[-*•‣◦·–—]\s+)?          # a stray bullet
         (?:\(?\d{1,3}[.)]\s          # 1.  1)  (1)
-          |[*_]{1,3}\d{1,3}[.)][*_]{1,3}\s  # **1.** (a bold number: labels.read_emphasized_label)
+          |[*_]{1,3}(?:\(?\d{1,3}|\(?[a-z]{1,3})[.)][*_]{1,3}\s  # **1.** **a)** (bold: labels.read_emphasized_label)
           |\d{1,3}\\\.\s               # 1\.  (a number Markdown escapes)
           |\([a-z]{1,3}\)\s          # (a) (ii)
           |\(\d{1,3}\)\s

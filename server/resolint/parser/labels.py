@@ -180,11 +180,11 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
 _EMPHASIS_RUN = 3
 
 
-def read_emphasized_label(text: str, pos: int, end: int, read=None) -> tuple[Label | None, int]:
+def read_emphasized_label(text: str, pos: int, end: int) -> tuple[Label | None, int]:
     """A label in emphasis, as a converter from Google Docs or Word writes a bold number:
-    "**1.** **Calls upon** …" (``read``, :func:`read_label` by default, reads it between
-    the marks); the content starts after the closing marks. ``(None, pos)`` otherwise:
-    the number was read as no label, and the fix numbering it wrote "1. **1.** …"."""
+    "**1.** **Calls upon** …", "**a)** development …" (read between the marks); the
+    content starts after the closing marks. ``(None, pos)`` otherwise: the number was
+    read as no label, and the fix numbering it wrote "1. **1.** …"."""
     mark = text[pos : pos + 1]
     if mark not in ("*", "_"):
         return None, pos
@@ -195,7 +195,12 @@ def read_emphasized_label(text: str, pos: int, end: int, read=None) -> tuple[Lab
     close = text.find(mark * run, inner, min(end, inner + 16))
     if close <= inner or text[close + run : close + run + 1] == mark:
         return None, pos
-    label, _ = (read or read_label)(text, inner, close)
+    # Read with a space after it, as a label is written ("a)" takes one: "(?=\s)"), and
+    # not through the parse's cache of reads, which is keyed by offsets in the text.
+    piece = text[inner:close] + " "
+    label, _ = read_label(piece, 0, len(piece))
+    if label is not None:
+        label.span = label.span.moved(inner)
     if label is None or label.span.end != close:
         return None, pos
     sp = _SPACES.match(text, close + run, end)
