@@ -750,3 +750,16 @@ def test_a_bold_letter_is_the_sub_paragraphs_label(label):
     result = lint(text, style="mun")
     assert [p.label.value for p in result.resolution.of_kind(Kind.SUBPARAGRAPH)] == [1, 2]
     assert result.findings == []
+
+
+@pytest.mark.parametrize("bullet", ["\uf0b7", "\uf0a7", "▪", "➢", "●"])
+def test_a_word_or_symbol_fonts_bullet_in_plain_text_is_a_bullet(bullet):
+    """A Word list pasted as text keeps its Symbol bullet (U+F0B7) or a square or arrow:
+    its items were unnumbered operative paragraphs and the colon before them was "fixed"."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Calls upon Member States:\n\n"
+        f"{bullet}\tTo share data;\n\n{bullet}\tTo report;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    result = lint(text)
+    assert result.findings == []
+    assert [p.bullet is not None for p in result.resolution.paragraphs].count(True) == 2

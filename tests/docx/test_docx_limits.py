@@ -143,7 +143,7 @@ def test_symbol_with_a_surrogate_code_point_is_a_replacement_character(code):
     d = F.new()
     p = F.para(d, "Decides ")
     p._p.append(parse_xml(f'<w:r {F.W}><w:sym w:font="Symbol" w:char="{code}"/></w:r>'))
-    for bad in ("ZZZZ", "110000", ""):
+    for bad in ("ZZZZ", "110000", "", "000C", "0085"):
         p._p.append(parse_xml(f'<w:r {F.W}><w:sym w:font="Symbol" w:char="{bad}"/></w:r>'))
     doc = build(open_docx("s.docx", F.to_bytes(d)))
     assert doc.text == "Decides \ufffd"
@@ -203,3 +203,24 @@ def test_a_part_that_declares_a_document_type_is_refused(part, encoding):
 def test_a_document_that_names_a_doctype_in_its_text_is_read():
     data = rezip(base(), "word/document.xml", body_xml("<w:p><w:r><w:t>The text &lt;!DOCTYPE x&gt; is words.</w:t></w:r></w:p>"))
     assert open_docx("text.docx", data) is not None
+
+
+@pytest.mark.parametrize("bullet", ["F0B7", "F0A7", "F0D8"])
+def test_a_symbol_fonts_bullet_is_a_bullet(bullet, tmp_path):
+    """A list bulleted with a Symbol or Wingdings character (``w:sym`` F0B7, a private-use
+    character once read): each item was an unnumbered operative paragraph (OPR001), and
+    the safe fix of OPR007 turned the colon introducing them into a semicolon."""
+    from resolint.docx.lint import lint_docx
+
+    it = {"italic": True}
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", it), " its resolution 78/1,")
+    F.para(d, "1.\t", ("Calls upon", it), " Member States:")
+    for item in ("To share data;", "To report;"):
+        p = F.para(d)
+        p._p.append(parse_xml(f'<w:r {F.W}><w:sym w:font="Symbol" w:char="{bullet}"/></w:r>'))
+        p._p.append(parse_xml(f'<w:r {F.W}><w:tab/><w:t>{item}</w:t></w:r>'))
+    F.para(d, "2.\t", ("Decides", it), " to remain seized of the matter.")
+    result = lint_docx(build(open_docx("b.docx", F.to_bytes(d))))
+    assert [f.code for f in result.findings] == []

@@ -336,7 +336,9 @@ def _sym_char(code: str) -> str | None:
     """The character a ``w:sym`` draws, from its hex code; U+FFFD for a surrogate.
 
     A lone surrogate cannot be written in UTF-8 (every output format would fail);
-    None for a code that is not a character at all.
+    None for a code that is not a character at all, or a control character (Akoma Ntoso
+    and HTML export cannot write one). A Symbol font's bullet (F0B7) is a private-use
+    character the parser reads as a bullet (``patterns.BULLETS``).
     """
     code = code.strip()
     if not code or len(code) > 8:
@@ -349,6 +351,8 @@ def _sym_char(code: str) -> str | None:
         return None
     if 0xD800 <= cp <= 0xDFFF:
         return "\ufffd"
+    if cp < 0x20 or 0x7F <= cp < 0xA0:
+        return None  # a control character draws nothing (and XML output cannot hold it)
     return chr(cp)
 
 

@@ -30,7 +30,7 @@ EDGE_MARKS = "\u00ad\u061c\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 EDGE_CHARS = SPACE_CHARS + EDGE_MARKS
 
 _LABEL_START = re.compile(
-    r"""(?:[-*•‣◦·–—]\s+)?          # a stray bullet
+    "(?:[" + re.escape(P.BULLETS) + r"""]\s+)?          # a stray bullet
         (?:\(?\d{1,3}[.)]\s          # 1.  1)  (1)
           |[*_]{1,3}(?:\(?\d{1,3}|\(?[a-z]{1,3})[.)][*_]{1,3}\s  # **1.** **a)** (bold: labels.read_emphasized_label)
           |\d{1,3}\\\.\s               # 1\.  (a number Markdown escapes)
@@ -40,7 +40,7 @@ _LABEL_START = re.compile(
         )""",
     re.VERBOSE,
 )
-_BULLET_START = re.compile(r"[-*•‣◦·–—]\s+\S")
+_BULLET_START = re.compile(rf"[{re.escape(P.BULLETS)}]\s+\S")
 _HEADING = re.compile(r"#{1,6}\s")
 _COMMENT_LINE = re.compile(r"<!--.*-->\s*$")
 _CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")

@@ -8,9 +8,10 @@ import re
 from resolint import numerals
 from resolint.model import INSERTED_FORM, OPERATIVE_NEGOTIATION_FORM, PREAMBLE_NEGOTIATION_FORM, Label, LabelScheme
 from resolint.numerals import to_roman as to_roman
+from resolint.parser.patterns import BULLETS
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
-_BULLET = re.compile(r"[-*•‣◦·–—](?=[ \t\u00a0])[ \t\u00a0]*")
+_BULLET = re.compile(rf"[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*")
 # Label forms, tried in order. Group "v" is the label's value text.
 _LABEL_FORMS: tuple[tuple[str, str], ...] = (
     (r"\((?P<v>\d{1,3})\)", "(#)"),
@@ -120,7 +121,7 @@ def alpha_value(text: str) -> int:
     return ord(text[0]) - ord("a") + 1
 
 
-_BULLETS = "-*•‣◦·–—"
+_BULLETS = BULLETS
 
 
 def read_bullet(text: str, pos: int, end: int) -> tuple[Span | None, int]:

@@ -13,6 +13,12 @@ ORGANS = (
     r"Commission|Committee|Board|Summit"
 )
 
+#: The characters a list's bullet is written with: a dash, an asterisk, Unicode's bullets
+#: and squares and arrows, and the private-use characters a Symbol or Wingdings bullet is
+#: (U+F0B7 "•", U+F0A7 "▪", U+F076 "❖", U+F0D8 "➢", U+F0FC "✓", U+F06E "■"), which a
+#: Word list pasted as text and a PDF's copy keep.
+BULLETS = "-*•‣◦·–—▪■□●○◆◇❖➢➤►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e"
+
 #: "The General Assembly," / "The ICPO-INTERPOL General Assembly, meeting in …:" /
 #: "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
 #: "The" with its capital ("THE GENERAL ASSEMBLY," too): "the Commission on …," starting a
