@@ -70,6 +70,29 @@ def test_word_draft(tmp_path: Path, schema_errors):
     assert root.xpath("//a:subparagraph/@eId", namespaces=A) == ["para_2__subpara_a", "para_2__subpara_b"]
 
 
+def test_a_word_draft_with_a_table_or_footnotes_is_refused_unless_forced(tmp_path: Path, capsys):
+    """An export left a Word document's tables and footnotes out without a word (exit 0);
+    the text resolint reads holds neither. Refused (1) and named; --force exports and
+    names them again."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    for line in (FIXTURES / "ga-adopted.txt").read_text(encoding="utf-8").split("\n\n"):
+        d.add_paragraph(line.strip().replace("\n", " "))
+    d.add_table(2, 3).cell(1, 1).text = "1,200"
+    d.paragraphs[1]._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+    src = tmp_path / "draft.docx"
+    d.save(src)
+    out = tmp_path / "draft.xml"
+    assert main(["export", str(src), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "not exported: it would leave out 1 table, 1 footnote" in err and not out.exists()
+    assert main(["export", str(src), "-o", str(out), "--force"]) == 0
+    assert "left out of the export: 1 table, 1 footnote" in capsys.readouterr().err and out.exists()
+
+
 def test_a_character_xml_cannot_hold_is_an_input_error(tmp_path: Path):
     draft = tmp_path / "d.txt"
     draft.write_text("The General Assembly,\n\n1. Decides\x0c to act.\n", encoding="utf-8")

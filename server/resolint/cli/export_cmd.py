@@ -3,7 +3,9 @@
 Reads a text, Markdown or Word draft, lints it with the project's settings (for the
 style and the organization's terms), and writes the export to ``-o`` or standard
 output. Exit status: 0 exported; 1 refused because the structure is uncertain (the
-reasons go to standard error; ``--force`` exports anyway); 2 usage or input error.
+reasons go to standard error; ``--force`` exports anyway), or because it would leave out
+what resolint does not read (a Word document's tables, text boxes, footnotes); 2 usage
+or input error.
 """
 
 from __future__ import annotations
@@ -32,15 +34,17 @@ def add_export_parser(sub) -> None:
 
 
 def lint_draft(path: Path, settings, style: str | None):
-    """The lint result of a draft file; Word documents through resolint.docx."""
+    """The lint result of a draft file, and what of it the text does not hold (a Word
+    document's tables, text boxes and footnotes: resolint.docx reads its paragraphs)."""
     if is_docx(path):
         from resolint.docx.lint import lint_docx  # lazy: python-docx and lxml load only for Word files
         from resolint.docx.package import open_docx  # lazy: python-docx and lxml load only for Word files
         from resolint.docx.reader import build  # lazy: python-docx and lxml load only for Word files
 
-        return lint_docx(build(open_docx(path)), settings, path=str(path), style=style)
-    doc = read_document(path)
-    return lint(doc.text, settings, path=str(path), style=style)
+        doc = build(open_docx(path))
+        return lint_docx(doc, settings, path=str(path), style=style), doc.stats.left_out()
+    text = read_document(path).text
+    return lint(text, settings, path=str(path), style=style), []
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -60,7 +64,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     settings = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
     try:
-        result = lint_draft(src, settings, args.style)
+        result, left_out = lint_draft(src, settings, args.style)
+        if left_out and not args.force:
+            # The export would lose them without a word: refused, as an uncertain structure is.
+            print(f"resolint: {src}: not exported: it would leave out {', '.join(left_out)}, which resolint does not read; "
+                  "export anyway with --force", file=sys.stderr)
+            return EXIT_REFUSED
         data = export(result, args.format, force=args.force)
     except (DecodeError, DocxError) as exc:
         print(f"resolint: {src}: {exc}", file=sys.stderr)
@@ -79,6 +88,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         # never the "refused" status 1 (DESIGN §6: a crash is never 1).
         print(f"resolint: {src}: internal error while exporting: {exc!r}", file=sys.stderr)
         return EXIT_ERROR
+    if left_out:
+        print(f"resolint: {src}: left out of the export: {', '.join(left_out)}", file=sys.stderr)
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -113,7 +113,15 @@ class ReadStats:
     insertions: int = 0  # tracked insertions read as accepted
     deletions: int = 0  # tracked deletions skipped
     text_boxes: int = 0
+    notes_referenced: int = 0  # footnote and endnote references (the notes' text is not read)
     read_as: list[str] = field(default_factory=list)  # values read differently from the file
+
+    def left_out(self) -> list[str]:
+        """What of the document its text (and so an export of it) does not hold: tables,
+        text boxes, footnotes ("1 table", "2 footnotes")."""
+        counts = ((self.tables, "table", "tables"), (self.text_boxes, "text box", "text boxes"),
+                  (self.notes_referenced, "footnote", "footnotes"))
+        return [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
 
     def notes(self) -> list[str]:
         out = list(dict.fromkeys(self.read_as))
@@ -123,6 +131,8 @@ class ReadStats:
             out.append("headers and footers not linted")
         if self.text_boxes:
             out.append(f"{self.text_boxes} text box{'es' if self.text_boxes != 1 else ''} not linted")
+        if self.notes_referenced:
+            out.append(f"{self.notes_referenced} footnote{'s' if self.notes_referenced != 1 else ''} not linted")
         if self.insertions or self.deletions:
             out.append(
                 f"tracked changes: {self.insertions} insertion{'s' if self.insertions != 1 else ''} read as accepted, "
@@ -326,10 +336,16 @@ class _Builder:
                 segments.append(Segment(cursor, cursor + 1, r, child, 0, None))
                 pieces.append(ch)
                 cursor += 1
+            elif tag in _NOTE_REFERENCES:
+                self.stats.notes_referenced += 1
             elif tag in (qn("w:drawing"), qn("w:pict")) or tag.endswith("}AlternateContent"):
                 if child.find(f".//{qn('w:txbxContent')}") is not None:
                     self.stats.text_boxes += 1
         return cursor
+
+
+#: A footnote's or an endnote's reference in a run (the note's text is in another part).
+_NOTE_REFERENCES = frozenset((qn("w:footnoteReference"), qn("w:endnoteReference")))
 
 
 def _sym_char(code: str) -> str | None:
