@@ -56,6 +56,21 @@ def test_diff_prints_and_does_not_write(tmp_path):
     assert draft.read_text(encoding="utf-8") == DRAFT_WITH_SAFE_FIXES
 
 
+def test_a_diff_of_a_text_without_a_final_line_break_applies(tmp_path):
+    """Without "\\ No newline at end of file" the last removed line ran on into the added
+    one ("-1. decides to act+1. Decides to act."): no tool could apply the diff."""
+    import shutil
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The General Assembly,\n\n1. decides to act", encoding="utf-8")
+    out = run("check", "--diff", draft).stdout.decode()
+    assert "-1. decides to act\n\\ No newline at end of file\n+1. Decides to act.\n\\ No newline at end of file\n" in out
+    if shutil.which("patch"):
+        diff = out[: out.index("\\ No newline at end of file\n", out.index("+1.")) + 28]
+        subprocess.run(["patch", "-s", str(draft)], input=diff.encode(), check=True)
+        assert draft.read_text(encoding="utf-8") == "The General Assembly,\n\n1. Decides to act."
+
+
 def test_stdin_with_fix_prints_the_fixed_text():
     proc = run("check", "--fix", "-", "--stdin-filename", "draft.txt", input=DRAFT_WITH_SAFE_FIXES.encode())
     assert proc.stdout.decode() == "The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019,\n\n1. Decides to act.\n"

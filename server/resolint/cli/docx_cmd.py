@@ -7,13 +7,13 @@ start-up; everything heavy is imported when a .docx is actually met.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.cli.drafts import why_draft
 from resolint.cli.files import ReadOnly, write_atomic
+from resolint.cli.patch import unified_diff
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
 from resolint.config import Settings, load_settings, settings_for
@@ -82,11 +82,7 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
         print(f"resolint: {path}:{loc}: not fixed: {f.code} '{f.fix.title}': {why}; fix it in Word", file=sys.stderr)
     if opts.diff:
         if outcome.doc.text != before:
-            report.diff = "".join(
-                difflib.unified_diff(
-                    _lines(before), _lines(outcome.doc.text), fromfile=f"a/{path} (text)", tofile=f"b/{path} (text)"
-                )
-            )
+            report.diff = unified_diff(_lines(before), _lines(outcome.doc.text), fromfile=f"a/{path} (text)", tofile=f"b/{path} (text)")
         return report
     final = report_of(outcome.doc, outcome.result)
     final.fixed = outcome.applied

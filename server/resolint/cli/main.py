@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import difflib
 import gc
 import json
 import os
@@ -33,6 +32,7 @@ from resolint.cli.files import (
     write_file,
 )
 from resolint.cli.located import slim
+from resolint.cli.patch import unified_diff
 from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
@@ -598,10 +598,8 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     final = outcome.result
     if opts.diff:
         if outcome.text != doc.text:
-            report.diff = "".join(
-                difflib.unified_diff(
-                    doc.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
-                )
+            report.diff = unified_diff(
+                doc.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
             )
         return report, outcome.text
     report.findings = final.findings
