@@ -101,3 +101,28 @@ def test_a_line_or_two_that_go_on_in_lower_case_do_not_make_a_pasted_document(tm
     paragraphs = ["The General Assembly,", "Recalling its resolution 74/247 of 27 December 2019 and", "the work of the Office,"] * count
     paragraphs += ["1. Urges Member States to act;", "2. Requests a report;", "3. Decides to remain seized of the matter."] * 3
     assert not pasted_from_pdf(_document(tmp_path, paragraphs))
+
+
+def test_no_fix_is_written_in_paragraphs_a_tracked_deletion_of_their_mark_joins(tmp_path):
+    """A negotiator joins "… of 7 December 2023" and "on sustainable fisheries," with Track
+    Changes on (the first paragraph's mark deleted). resolint reads them apart and added a
+    comma at the first one's end: after Accept All, "…2023, on sustainable fisheries,"."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    it = {"italic": True}
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    joined = F.para(d, ("Recalling", it), " its resolution 78/120 of 7 December 2023")
+    joined._p.insert(0, parse_xml(
+        f'<w:pPr {nsdecls("w")}><w:rPr><w:del w:id="7" w:author="Delegate B" w:date="2026-01-01T00:00:00Z"/></w:rPr></w:pPr>'
+    ))
+    F.para(d, "on sustainable fisheries,")
+    F.para(d, "1.\t", ("Decides", it), " to remain seized of the matter.")
+    path = tmp_path / "joined.docx"
+    d.save(path)
+    doc = build(open_docx(path))
+    outcome = fix_docx(doc, lint_docx)
+    assert outcome.applied == 0
+    assert outcome.refused and all("tracked deletion joins" in why for _, why in outcome.refused)
+    assert "December 2023," not in outcome.doc.text

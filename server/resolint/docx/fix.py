@@ -31,7 +31,7 @@ from lxml import etree
 
 from resolint.docx.lint import text_to_lint
 from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
-from resolint.docx.runs import revision_of
+from resolint.docx.runs import across_a_deleted_mark, revision_of
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, select_fixes, structure, structure_keeping
 from resolint.rule import Edit
@@ -136,6 +136,13 @@ class DocxFixOutcome:
     refused: list[tuple[Finding, str]] = field(default_factory=list)
 
 
+def refuse_across_a_deleted_mark(seg: Segment) -> None:
+    """Raise :class:`Refused` for an edit in a paragraph a tracked deletion of a paragraph
+    mark joins to its neighbour (:func:`resolint.docx.runs.across_a_deleted_mark`)."""
+    if across_a_deleted_mark(seg):
+        raise Refused("a tracked deletion joins this paragraph to its neighbour; accept or reject it first")
+
+
 class Writer:
     """How a pass's planned edits are written into the document.
 
@@ -152,6 +159,7 @@ class Writer:
                 if rev is not None:
                     who = rev.get(W_AUTHOR) or "another reviewer"
                     raise Refused(f"the text is inside a tracked change by {who}; accept or reject it first")
+                refuse_across_a_deleted_mark(seg)
 
     def write(self, doc: DocxText, work: list[tuple[Finding, list[_Plan]]]) -> None:
         flat = [pl for _, pls in work for pl in pls]

@@ -14,7 +14,7 @@ import copy
 
 from docx.oxml.ns import qn
 
-from resolint.docx.reader import W_INS, W_MOVETO, W_P, W_RPR, DocxParagraph, Segment
+from resolint.docx.reader import W_DEL, W_INS, W_MOVETO, W_P, W_PPR, W_RPR, DocxParagraph, Segment
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -100,6 +100,26 @@ W_R = qn("w:r")
 
 
 _REVISION_TAGS = frozenset({W_INS, W_MOVETO})
+
+
+def across_a_deleted_mark(seg: Segment) -> bool:
+    """Whether the segment's paragraph is one of two that a tracked deletion of a paragraph
+    mark joins (its own mark deleted, or the one before it): resolint reads them apart,
+    Word's Accept All makes them one, so an edit at either's end (a final mark added) would
+    be wrong once accepted ("…2023," / "on sustainable fisheries," read as one)."""
+    el = seg.run
+    while el is not None and el.tag != W_P:
+        el = el.getparent()
+    if el is None:
+        return False
+    before = el.getprevious()
+    return _mark_deleted(el) or (before is not None and before.tag == W_P and _mark_deleted(before))
+
+
+def _mark_deleted(p) -> bool:
+    p_pr = p.find(W_PPR)
+    r_pr = p_pr.find(W_RPR) if p_pr is not None else None
+    return r_pr is not None and r_pr.find(W_DEL) is not None
 
 
 def revision_of(seg: Segment):

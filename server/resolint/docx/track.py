@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 
 from resolint.docx.advice import comment_for
 from resolint.docx.annotate import AnnotateOutcome, CommentMaker, annotate, place_markers
-from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, fix_docx
+from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, fix_docx, refuse_across_a_deleted_mark
 from resolint.docx.reader import W_P, W_RPR, W_T, DocxText, Segment
 from resolint.docx.runs import revision_of, split_at
 from resolint.engine import Finding
@@ -63,6 +63,7 @@ class TrackedWriter(Writer):
     def vet(self, plans: list[_Plan]) -> None:
         for pl in plans:
             for seg, a, b, _ in pl.ops:
+                refuse_across_a_deleted_mark(seg)
                 rev = revision_of(seg)
                 if rev is None or self._own(rev):
                     continue
