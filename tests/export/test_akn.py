@@ -183,3 +183,23 @@ def test_a_signature_block_is_a_container_of_its_own_one_line_a_paragraph(schema
     assert values(root, "//a:conclusions/a:container[@name='signatures']/a:p/text()") == [
         "Signed,", "Delegate of Peru", "Delegate of Chile", "Signatories:", "Ghana, Norway"]
     assert schema_errors(export(lint(_SIGNED, style="mun"))) == []
+
+
+def test_an_annex_identifies_itself_as_a_component_of_the_main_document(schema_errors):
+    """The annex's Work and Expression carry the main document's date (its name too), and
+    every level its FRBRuri; only FRBRthis names the annex (its Work date was the export's
+    "generation", and its Manifestation FRBRuri lacked the main document's)."""
+    from resolint.engine import lint
+
+    text = linted("ga-adopted.txt").source.text.rstrip("\n") + "\n\nAnnex\n\nList of invented lakes\n"
+    data = export(lint(text))
+    assert schema_errors(data) == []
+    root = etree.fromstring(data)
+    for level in ("FRBRWork", "FRBRExpression", "FRBRManifestation"):
+        main = values(root, f"/a:akomaNtoso/a:statement/a:meta/a:identification/a:{level}/a:FRBRuri/@value")
+        annex = values(root, f"//a:attachment/a:doc/a:meta/a:identification/a:{level}/a:FRBRuri/@value")
+        assert annex == main, level
+    for level in ("FRBRWork", "FRBRExpression"):
+        main = values(root, f"/a:akomaNtoso/a:statement/a:meta/a:identification/a:{level}/a:FRBRdate/@name")
+        assert values(root, f"//a:attachment/a:doc/a:meta/a:identification/a:{level}/a:FRBRdate/@name") == main == ["adoption"]
+    assert values(root, "//a:attachment/a:doc/a:meta/a:identification/a:FRBRManifestation/a:FRBRthis/@value")[0].endswith("/!annex_1.xml")

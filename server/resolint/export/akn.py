@@ -103,15 +103,8 @@ class AknWriter:
 
     def _meta(self) -> etree._Element:
         w = self.work
-        facts = self.cits.document
         today = export_date()
-        adopted = facts.date
-        # The date the text gives (adoption line, or INTERPOL's last day of session), else
-        # the day of the export, named so that nobody takes it for an adoption date.
-        if adopted is not None:
-            date_attrs = {"date": adopted.isoformat(), "name": "adoption" if "adoption" in facts.date_basis else "session"}
-        else:
-            date_attrs = {"date": today.isoformat(), "name": "exported"}
+        date_attrs = self._work_date()
         author = {"href": f"#{w.body.key}"}
         number_show = self._slice(self.res.title.symbol) or None
         ident = E("identification", {"source": f"#{SOURCE}"})
@@ -348,19 +341,35 @@ class AknWriter:
                 out.append((a, b))
         return out
 
+    def _work_date(self) -> dict[str, str]:
+        """The work's and expression's FRBRdate: the date the text gives (adoption line, or
+        INTERPOL's last day of session), else the day of the export, named so that nobody
+        takes it for an adoption date. The annex has the same (it is the same work)."""
+        facts = self.cits.document
+        adopted = facts.date
+        if adopted is not None:
+            return {"date": adopted.isoformat(), "name": "adoption" if "adoption" in facts.date_basis else "session"}
+        return {"date": export_date().isoformat(), "name": "exported"}
+
     def _attachments(self, st: etree._Element, items: list[Paragraph]) -> None:
         atts = sub(st, "attachments")
         att = sub(atts, "attachment", {"eId": "att_1"})
         doc = sub(att, "doc", {"name": "annex"})
         w = self.work
         ident = E("identification", {"source": f"#{SOURCE}"})
-        today = export_date().isoformat()
-        for level, uri in (("FRBRWork", w.work), ("FRBRExpression", w.expression), ("FRBRManifestation", w.expression)):
+        generated = {"date": export_date().isoformat(), "name": "generation"}
+        work_date = self._work_date()
+        # The annex is a component of the main document: the same FRBRuri and dates at
+        # each level as the main one's; its own FRBRthis.
+        for level, this, uri in (
+            ("FRBRWork", f"{w.work}/!annex_1", w.work),
+            ("FRBRExpression", f"{w.expression}/!annex_1", w.expression),
+            ("FRBRManifestation", f"{w.expression}/!annex_1.xml", w.manifestation),
+        ):
             el = sub(ident, level)
-            this = f"{uri}/!annex_1" + (".xml" if level == "FRBRManifestation" else "")
             sub(el, "FRBRthis", {"value": this})
             sub(el, "FRBRuri", {"value": uri})
-            sub(el, "FRBRdate", {"date": today, "name": "generation"})
+            sub(el, "FRBRdate", generated if level == "FRBRManifestation" else work_date)
             sub(el, "FRBRauthor", {"href": f"#{w.body.key}" if level != "FRBRManifestation" else f"#{SOURCE}"})
             if level == "FRBRWork":
                 sub(el, "FRBRcountry", {"value": w.body.country})
