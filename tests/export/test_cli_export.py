@@ -93,6 +93,20 @@ def test_a_word_draft_with_a_table_or_footnotes_is_refused_unless_forced(tmp_pat
     assert "left out of the export: 1 table, 1 footnote" in capsys.readouterr().err and out.exists()
 
 
+def test_a_word_drafts_refusal_names_its_paragraphs(tmp_path: Path, capsys):
+    """A Word user cannot find "line 13": the reasons name the paragraph, as check does."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in (FIXTURES / "numbering-break.txt").read_text(encoding="utf-8").split("\n\n"):
+        d.add_paragraph(line.strip().replace("\n", " "))
+    src = tmp_path / "draft.docx"
+    d.save(src)
+    assert main(["export", str(src), "-o", str(tmp_path / "x.xml")]) == 1
+    err = capsys.readouterr().err
+    assert f"  {src}:¶" in err and "OPR002" in err
+    assert ":7:1:" not in err
+
+
 def test_a_character_xml_cannot_hold_is_an_input_error(tmp_path: Path):
     draft = tmp_path / "d.txt"
     draft.write_text("The General Assembly,\n\n1. Decides\x0c to act.\n", encoding="utf-8")

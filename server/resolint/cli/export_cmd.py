@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.cli.docx_cmd import is_docx
 from resolint.cli.files import DecodeError, read_document, write_atomic
 from resolint.config import load_settings, settings_for
-from resolint.engine import lint
+from resolint.engine import LintResult, lint
 from resolint.settings import CONFIG_NAMES_TEXT
+from resolint.source import Span
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -33,18 +36,38 @@ def add_export_parser(sub) -> None:
     p.add_argument("--config", help=f"configuration file (default: the nearest {CONFIG_NAMES_TEXT})")
 
 
-def lint_draft(path: Path, settings, style: str | None):
-    """The lint result of a draft file, and what of it the text does not hold (a Word
-    document's tables, text boxes and footnotes: resolint.docx reads its paragraphs)."""
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A draft file linted for export."""
+
+    result: LintResult
+    #: What of the file its text does not hold (a Word document's tables, text boxes and
+    #: footnotes: resolint.docx reads its paragraphs).
+    left_out: list[str]
+    #: How a problem's place is named: a Word document's paragraph ("¶7 (3.)"); None for
+    #: line:column.
+    where: Callable[[Span], str] | None = None
+
+
+def lint_draft(path: Path, settings, style: str | None) -> Draft:
+    """The draft file linted; Word documents through resolint.docx."""
     if is_docx(path):
         from resolint.docx.lint import lint_docx  # lazy: python-docx and lxml load only for Word files
+        from resolint.docx.locate import ParagraphLocator  # lazy: python-docx and lxml load only for Word files
         from resolint.docx.package import open_docx  # lazy: python-docx and lxml load only for Word files
         from resolint.docx.reader import build  # lazy: python-docx and lxml load only for Word files
 
         doc = build(open_docx(path))
-        return lint_docx(doc, settings, path=str(path), style=style), doc.stats.left_out()
+        result = lint_docx(doc, settings, path=str(path), style=style)
+        locator = ParagraphLocator.of(doc)
+
+        def where(span: Span) -> str:
+            found = locator.where(result.source, span)
+            return found.human() if found is not None else "?"
+
+        return Draft(result, doc.stats.left_out(), where)
     text = read_document(path).text
-    return lint(text, settings, path=str(path), style=style), []
+    return Draft(lint(text, settings, path=str(path), style=style), [])
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -64,13 +87,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     settings = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
     try:
-        result, left_out = lint_draft(src, settings, args.style)
+        draft = lint_draft(src, settings, args.style)
+        left_out = draft.left_out
         if left_out and not args.force:
             # The export would lose them without a word: refused, as an uncertain structure is.
             print(f"resolint: {src}: not exported: it would leave out {', '.join(left_out)}, which resolint does not read; "
                   "export anyway with --force", file=sys.stderr)
             return EXIT_REFUSED
-        data = export(result, args.format, force=args.force)
+        data = export(draft.result, args.format, force=args.force, where=draft.where)
     except (DecodeError, DocxError) as exc:
         print(f"resolint: {src}: {exc}", file=sys.stderr)
         return EXIT_ERROR

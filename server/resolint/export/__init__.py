@@ -9,11 +9,13 @@ refuses, with :class:`ExportRefused` and the reasons, a draft whose structure is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from resolint.engine import LintResult
 from resolint.export.akn import to_bytes, to_tree
 from resolint.export.checks import reasons
 from resolint.export.html import to_html
+from resolint.source import Span
 
 FORMATS = ("akn", "html")
 
@@ -37,19 +39,25 @@ class ExportRefused(Exception):
         )
 
 
-def export(result: LintResult, fmt: str = "akn", *, force: bool = False) -> bytes:
-    """The draft of ``result`` as AKN XML (``fmt="akn"``) or HTML (``fmt="html"``)."""
+def export(result: LintResult, fmt: str = "akn", *, force: bool = False, where: Callable[[Span], str] | None = None) -> bytes:
+    """The draft of ``result`` as AKN XML (``fmt="akn"``) or HTML (``fmt="html"``).
+    ``where`` names a span's place in a refusal's reasons and errors (a Word document's
+    paragraph); line:column by default."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     bad = _NOT_XML.search(result.source.text)
     if bad is not None:
-        pos = result.source.position(bad.start())
+        if where is None:
+            pos = result.source.position(bad.start())
+            at = f"{pos.line + 1}:{pos.character + 1}"
+        else:
+            at = where(Span(bad.start(), bad.end()))
         raise ExportError(
-            f"{pos.line + 1}:{pos.character + 1}: character U+{ord(bad.group()):04X} cannot be written in XML; "
+            f"{at}: character U+{ord(bad.group()):04X} cannot be written in XML; "
             "remove it from the draft (a page break or control character left by a conversion)"
         )
     if not force:
-        why = reasons(result)
+        why = reasons(result, where)
         if why:
             raise ExportRefused(why)
     tree = to_tree(result)

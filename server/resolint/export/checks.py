@@ -12,6 +12,7 @@ the one explicit way to export anyway.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from resolint.config import Settings
@@ -49,10 +50,15 @@ def problems(result: LintResult) -> list[Problem]:
     return sorted(out, key=lambda p: (p.span.start, p.code))
 
 
-def reasons(result: LintResult) -> list[str]:
-    """One line per problem: where (line:column), which rule, what it means."""
+def reasons(result: LintResult, where: Callable[[Span], str] | None = None) -> list[str]:
+    """One line per problem: where (line:column, or what ``where`` says of the span: a
+    Word document's paragraph, "¶7 (3.)"), which rule, what it means."""
     out = []
     for p in problems(result):
-        pos = result.source.position(p.span.start)
-        out.append(f"{pos.line + 1}:{pos.character + 1}: {p.code} {p.message} ({STRUCTURAL[p.code]})")
+        if where is None:
+            pos = result.source.position(p.span.start)
+            at = f"{pos.line + 1}:{pos.character + 1}"
+        else:
+            at = where(p.span)
+        out.append(f"{at}: {p.code} {p.message} ({STRUCTURAL[p.code]})")
     return out
