@@ -55,13 +55,21 @@ def test_missing_file_and_same_output_are_usage_errors(tmp_path: Path):
     assert draft.read_text(encoding="utf-8").startswith("The Security Council,")
 
 
-def test_word_draft(tmp_path: Path, schema_errors):
+def _word_copy(fixture: str, tmp_path: Path, change=None) -> Path:
+    """A Word document of a fixture's paragraphs (``change(document)`` before it is saved)."""
     docx = pytest.importorskip("docx")
     d = docx.Document()
-    for line in (FIXTURES / "ga-adopted.txt").read_text(encoding="utf-8").split("\n\n"):
+    for line in (FIXTURES / fixture).read_text(encoding="utf-8").split("\n\n"):
         d.add_paragraph(line.strip().replace("\n", " "))
+    if change is not None:
+        change(d)
     src = tmp_path / "draft.docx"
     d.save(src)
+    return src
+
+
+def test_word_draft(tmp_path: Path, schema_errors):
+    src = _word_copy("ga-adopted.txt", tmp_path)
     out = tmp_path / "draft.xml"
     assert main(["export", str(src), "-o", str(out)]) == 0
     data = out.read_bytes()
@@ -74,17 +82,15 @@ def test_a_word_draft_with_a_table_or_footnotes_is_refused_unless_forced(tmp_pat
     """An export left a Word document's tables and footnotes out without a word (exit 0);
     the text resolint reads holds neither. Refused (1) and named; --force exports and
     names them again."""
-    docx = pytest.importorskip("docx")
+    pytest.importorskip("docx")
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    d = docx.Document()
-    for line in (FIXTURES / "ga-adopted.txt").read_text(encoding="utf-8").split("\n\n"):
-        d.add_paragraph(line.strip().replace("\n", " "))
-    d.add_table(2, 3).cell(1, 1).text = "1,200"
-    d.paragraphs[1]._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
-    src = tmp_path / "draft.docx"
-    d.save(src)
+    def table_and_note(d):
+        d.add_table(2, 3).cell(1, 1).text = "1,200"
+        d.paragraphs[1]._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+
+    src = _word_copy("ga-adopted.txt", tmp_path, table_and_note)
     out = tmp_path / "draft.xml"
     assert main(["export", str(src), "-o", str(out)]) == 1
     err = capsys.readouterr().err
@@ -95,12 +101,7 @@ def test_a_word_draft_with_a_table_or_footnotes_is_refused_unless_forced(tmp_pat
 
 def test_a_word_drafts_refusal_names_its_paragraphs(tmp_path: Path, capsys):
     """A Word user cannot find "line 13": the reasons name the paragraph, as check does."""
-    docx = pytest.importorskip("docx")
-    d = docx.Document()
-    for line in (FIXTURES / "numbering-break.txt").read_text(encoding="utf-8").split("\n\n"):
-        d.add_paragraph(line.strip().replace("\n", " "))
-    src = tmp_path / "draft.docx"
-    d.save(src)
+    src = _word_copy("numbering-break.txt", tmp_path)
     assert main(["export", str(src), "-o", str(tmp_path / "x.xml")]) == 1
     err = capsys.readouterr().err
     assert f"  {src}:¶" in err and "OPR002" in err
