@@ -2019,3 +2019,21 @@ def test_the_conventions_after_a_named_plural_instrument_is_a_back_reference():
     ]
     longer = "The General Assembly,\n\nNoting that the Conventional Armed Forces in Europe Treaty has lapsed,\n\n1. Decides to act.\n"
     assert [f.code for f in lint(longer).findings if f.code == "TRM003"] == []  # no "the Convention" in the text
+
+
+# -- an article cited with words of its own title ----------------------------------------------
+@pytest.mark.parametrize("cited", [
+    "in particular article 40 on mutual legal assistance",  # words of article 40's title
+    "and invites States to report under article 57 on their implementation of the Convention",  # "on" a preposition
+])
+def test_an_article_cited_with_words_of_its_title_is_no_mismatch(cited):
+    """CIT010 (an error) read "article 40 on mutual legal assistance" as the title of
+    article 46 (whose title also holds the words) though they are words of article 40's
+    own; and "on their implementation" as a title. The wrong number is still reported."""
+    text = (
+        "The General Assembly,\n\nRecalling the United Nations Convention against Cybercrime, " + cited + ",\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert "CIT010" not in {f.code for f in lint(text).findings}
+    wrong = text.replace(cited, "in particular article 35 on the 24/7 network")
+    assert [f.code for f in lint(wrong).findings if f.code == "CIT010"] == ["CIT010"]
