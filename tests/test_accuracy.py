@@ -2037,3 +2037,19 @@ def test_an_article_cited_with_words_of_its_title_is_no_mismatch(cited):
     assert "CIT010" not in {f.code for f in lint(text).findings}
     wrong = text.replace(cited, "in particular article 35 on the 24/7 network")
     assert [f.code for f in lint(wrong).findings if f.code == "CIT010"] == ["CIT010"]
+
+
+@pytest.mark.parametrize("named", [
+    "the Protocol against the Illicit Manufacturing of and Trafficking in Firearms, Their Parts and Components and Ammunition, "
+    "supplementing the United Nations Convention against Transnational Organized Crime, adopted by the General Assembly in its "
+    "resolution 55/255 of 31 May 2001",
+    "the Optional Protocols to the Convention on the Rights of the Child, adopted by the General Assembly in its resolution 54/263 "
+    "of 25 May 2000",
+])
+def test_the_adoption_of_a_protocol_named_after_its_convention_is_the_protocols(named):
+    """CIT012 (an error) checked the Firearms Protocol's adoption (55/255 of 31 May 2001,
+    kb §5.3) against the Convention its name ends with ("adopted by resolution 55/25")."""
+    text = f"The General Assembly,\n\nRecalling {named},\n\n1. Decides to remain seized of the matter.\n"
+    assert "CIT012" not in {f.code for f in lint(text).findings}
+    wrong = "The General Assembly,\n\nRecalling the United Nations Convention against Corruption, adopted by the General Assembly in its resolution 58/5,\n\n1. Decides to remain seized of the matter.\n"
+    assert "CIT012" in {f.code for f in lint(wrong).findings}

@@ -17,6 +17,13 @@ ADOPTED_AFTER = re.compile(
     rf"|on\s+(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})\s+(?P<y2>\d{{4}}))"
 )
 
+#: An instrument named as part of another's name: "Protocol against the Illicit
+#: Manufacturing of … Ammunition, supplementing the United Nations Convention against
+#: Transnational Organized Crime, adopted by … 55/255", "the Optional Protocols to the
+#: Convention on the Rights of the Child, adopted …": the adoption said after it is the
+#: protocol's.
+PART_OF_A_LONGER_NAME = re.compile(r"(?:\b(?:Protocols?|Amendments?)\s+(?:to|of)|\bsupplementing|\bamending)\s+(?:the\s+)?$", re.IGNORECASE)
+
 #: "<resolution 79/243 of 24 December 2024>, by which it adopted the <instrument>".
 ADOPTED_BY_WHICH = re.compile(
     r",?\s*(?:by|in|through)\s+which\s+(?:it|the\s+(?:United\s+Nations\s+)?General\s+Assembly)\s+adopted\s+(?:the\s+)?"
@@ -88,7 +95,7 @@ class InstrumentAdoptionMismatch(Rule):
             if m.in_annex or m.in_quote or not (inst.adopted_by or inst.adopted_on):
                 continue
             a = ADOPTED_AFTER.match(text, m.span.end)
-            if not a:
+            if not a or PART_OF_A_LONGER_NAME.search(text, max(0, m.span.start - 40), m.span.start):
                 continue
             res = a.group("res")
             if res and "/" not in inst.adopted_by:
