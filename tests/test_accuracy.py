@@ -2053,3 +2053,23 @@ def test_the_adoption_of_a_protocol_named_after_its_convention_is_the_protocols(
     assert "CIT012" not in {f.code for f in lint(text).findings}
     wrong = "The General Assembly,\n\nRecalling the United Nations Convention against Corruption, adopted by the General Assembly in its resolution 58/5,\n\n1. Decides to remain seized of the matter.\n"
     assert "CIT012" in {f.code for f in lint(wrong).findings}
+
+
+def test_an_alias_inside_another_treatys_name_is_not_that_instrument():
+    """"the Inter-American Convention against Corruption" held the alias "Convention
+    against Corruption" of the United Nations one: TRM002 said to give the United Nations
+    Convention's title first (and CIT012 checked its adoption against 31 October 2003)."""
+    text = (
+        "The General Assembly,\n\nRecalling the Inter-American Convention against Corruption, adopted on 29 March 1996,\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert lint(text).findings == []
+    ours = text.replace("Inter-American Convention against Corruption, adopted on 29 March 1996", "Convention against Corruption")
+    assert [f.code for f in lint(ours).findings] == ["TRM002"]  # the alias alone is the United Nations one
+
+
+def test_the_council_of_europe_convention_on_cybercrime_is_a_first_mention_with_its_title():
+    """"the Council of Europe Convention on Cybercrime" holds the title: TRM002 said to give
+    the title 'Convention on Cybercrime' before it."""
+    text = "The General Assembly,\n\nNoting the Council of Europe Convention on Cybercrime,\n\n1. Decides to remain seized of the matter.\n"
+    assert lint(text).findings == []

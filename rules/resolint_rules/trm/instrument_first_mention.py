@@ -79,6 +79,8 @@ class InstrumentFirstMention(Rule):
                 continue  # "UN Convention against Corruption": the title with "UN" for
                 # "United Nations", which TRM001 (and the house's term) report as one name
             want = inst.title if need == "title" else inst.short
+            if want in m.text:
+                continue  # "Council of Europe Convention on Cybercrime": the title, with who made it
             yield Violation(m.span, f"First mention of the {inst.short}: give its title ('{want}') before '{m.text}'")
 
 

@@ -268,6 +268,20 @@ def glued_before(text: str, i: int) -> bool:
     return word_before(text, i)
 
 
+#: A capitalized word (not an article or a pronoun) right before a name that starts with
+#: an instrument's generic word: "Inter-American Convention against Corruption" holds the
+#: alias "Convention against Corruption" of the United Nations one, and is another treaty
+#: ("UN Convention against Corruption" is the United Nations one).
+_PROPER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|This|That|These|Those|Its|Their|Our|Such|UN)\b)[A-Z][\w-]*[ \t]+$")
+_GENERIC_START = ("Convention", "Protocol", "Charter", "Declaration", "Agreement", "Treaty", "Covenant", "Statute")
+
+
+def named_by_another(text: str, start: int) -> bool:
+    """Whether the name at ``start`` (one that starts with a generic word: "Convention …")
+    ends another name that a capitalized word starts ("Inter-American Convention …")."""
+    return text.startswith(_GENERIC_START, start) and _PROPER_WORD_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def _one_spaced(name: str) -> str:
     """A matched name with each run of spaces as one (see :func:`trie_regex`)."""
     return " ".join(name.split()) if "  " in name else name
@@ -309,6 +323,8 @@ def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]]
         if k >= 0 and t_ends[k] > m.start():
             continue
         inst, form = matcher.by_name[name]
+        if form == "alias" and named_by_another(text, m.start()):
+            continue
         found.append((m, inst, form, ("", False, "")))
     found.sort(key=lambda t: t[0].start())
     return found

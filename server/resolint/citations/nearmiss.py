@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from resolint.citations.instruments import glued_before
+from resolint.citations.instruments import glued_before, named_by_another
 from resolint.citations.refdata import Instrument
 from resolint.source import LINE_END_HYPHEN, Span
 
@@ -303,7 +303,9 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
 
 #: What :func:`_window` gives for an accepted name glued to the word before it (which the
 #: name matcher does not take: :func:`resolint.citations.instruments.glued_before`), or
-#: hyphenated at a line's end (:data:`resolint.source.LINE_END_HYPHEN`): no near-miss around that word.
+#: ending another treaty's name (``named_by_another``: "Inter-American Convention against
+#: Corruption"), or hyphenated at a line's end (:data:`resolint.source.LINE_END_HYPHEN`):
+#: no near-miss around that word.
 _UNTAKEN_NAME = (-1, -1, "")
 
 
@@ -330,7 +332,7 @@ def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]
         # A name the matcher did not take here runs on from the word before it
         # ("x_United Nations Convention …"): no near-miss around it, whose fix would
         # write the name again beside itself, pass after pass.
-        return _UNTAKEN_NAME if glued_before(text, s) else None
+        return _UNTAKEN_NAME if glued_before(text, s) or named_by_another(text, s) else None
     if "-" in cand and " ".join(LINE_END_HYPHEN.sub("", cand).split()) in accepted:
         return _UNTAKEN_NAME  # the name, hyphenated at a line's end ("Organ-" / "ized Crime", a PDF's copy): no near-miss around it
     return s, s + len(cand), cand
