@@ -2073,3 +2073,18 @@ def test_the_council_of_europe_convention_on_cybercrime_is_a_first_mention_with_
     the title 'Convention on Cybercrime' before it."""
     text = "The General Assembly,\n\nNoting the Council of Europe Convention on Cybercrime,\n\n1. Decides to remain seized of the matter.\n"
     assert lint(text).findings == []
+
+
+@pytest.mark.parametrize(("named", "reported"), [
+    ("the African Charter on Human and Peoples' Rights, in particular article 9 of the Charter", False),
+    ("article 1 of the Charter of the United Nations University", False),
+    ("the Olympic Charter and article 5 of the Charter", False),
+    ("article 2 of the Charter of the United Nations", True),
+    ("the United Nations Charter, in particular article 51 of the Charter", True),
+])
+def test_articles_of_another_charter_keep_their_case(named, reported):
+    """TRM004 took every "of the Charter" for the United Nations Charter, whose articles
+    alone take a capital (kb §1.9), and its safe fix wrote "Article 9" of the African
+    Charter."""
+    text = f"The General Assembly,\n\nRecalling {named},\n\n1. Decides to remain seized of the matter.\n"
+    assert ("TRM004" in {f.code for f in lint(text).findings}) == reported

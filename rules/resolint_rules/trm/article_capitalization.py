@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations, term
 
@@ -57,12 +59,15 @@ class ArticleCapitalization(Rule):
 
     def check(self, ctx: RuleContext):
         case = term(ctx, "article-case", "any")
+        other_charter: dict[int, bool] = {}  # paragraph start -> it names another charter
         for a in citations(ctx).articles:
             if a.in_annex:
                 continue
             word = ctx.slice(a.word)
             charter = a.instrument is not None and a.instrument.article_case == "upper"
             if charter:
+                if a.paragraph is not None and _names_another_charter(ctx.text, a.paragraph, other_charter):
+                    continue  # "the African Charter …, in particular article 9 of the Charter"
                 if not a.capitalized:
                     yield Violation(a.word, "Articles of the Charter take a capital: 'Article'", Fix.safe("Write 'Article'", Edit(a.word, "Article")))
                 continue
@@ -73,3 +78,21 @@ class ArticleCapitalization(Rule):
                                 Fix.safe("Write 'article'", Edit(a.word, word.lower())), severity=Severity.INFO)
             elif case == "upper" and not a.capitalized:
                 yield Violation(a.word, "This style writes 'Article'", Fix.safe("Write 'Article'", Edit(a.word, "Article")), severity=Severity.INFO)
+
+
+#: A charter other than the Charter of the United Nations: "African Charter on Human and
+#: Peoples' Rights", "Olympic Charter", "Charter of the Organization of American States",
+#: "Charter of the United Nations University".
+_ANOTHER_CHARTER = re.compile(
+    r"\b(?!(?:United|Nations|The|This|That|Its|Our|Their)\b)[A-Z][\w'’-]*\s+Charter\b"
+    r"|\bCharter\s+of\s+the\s+(?!United\s+Nations\b(?!\s+[A-Z]))[A-Z]"
+)
+
+
+def _names_another_charter(text: str, p, known: dict[int, bool]) -> bool:
+    """Whether paragraph ``p`` names another charter, which its "the Charter" may mean (the
+    capital is the United Nations Charter's only, kb §1.9): once per paragraph."""
+    start = p.span.start
+    if start not in known:
+        known[start] = _ANOTHER_CHARTER.search(text, start, p.span.end) is not None
+    return known[start]
