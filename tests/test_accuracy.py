@@ -2088,3 +2088,16 @@ def test_articles_of_another_charter_keep_their_case(named, reported):
     Charter."""
     text = f"The General Assembly,\n\nRecalling {named},\n\n1. Decides to remain seized of the matter.\n"
     assert ("TRM004" in {f.code for f in lint(text).findings}) == reported
+
+
+def test_this_resolution_after_another_resolution_named_without_a_number_is_no_safe_fix():
+    """"… consultations on the annual resolution on oceans …, and that this resolution shall
+    be considered in November": this resolution is that one; the safe fix wrote "the
+    present resolution". With nothing named before, it is still the text itself."""
+    head = "The General Assembly,\n\nRecalling its work,\n\n1. "
+    text = head + "Decides that the consultations on the annual resolution on oceans shall begin in September, and that this resolution shall be considered in November.\n"
+    (found,) = [f for f in lint(text).findings if f.code == "TRM007"]
+    assert found.fix.applicability.value == "unsafe" and "may mean" in found.message
+    plain = head + "Requests the Secretary-General to report on the implementation of this resolution.\n"
+    (found,) = [f for f in lint(plain).findings if f.code == "TRM007"]
+    assert found.fix.applicability.value == "safe"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -61,18 +62,34 @@ class SelfReference(Rule):
         if want != "the present resolution":
             return
         cited: list[int] | None = None  # where each resolution citation ends, in text order: read once, when needed
+        named: dict[int, list[int]] = {}  # paragraph start -> where another resolution is named in it
         for p, start, end, lit in own_literals(ctx, ("this resolution", "This resolution")):
             span = Span(start, end)
             new = want if lit[0] == "t" else "The present resolution"
             if cited is None:
                 cited = [c.span.end for c in citations(ctx).resolutions]
-            if _cites_a_resolution_before(cited, p.span.start, start):
+            if _cites_a_resolution_before(cited, p.span.start, start) or _names_a_resolution_before(ctx.text, p, start, named):
                 # "… its resolution 70/1 and the follow-up to this resolution": maybe the
                 # resolution just cited, which the fix would change into the text itself.
-                yield Violation(span, f"'this resolution' may mean the resolution cited before it; if it means the text itself, write '{want}'",
+                yield Violation(span, f"'this resolution' may mean the resolution named before it; if it means the text itself, write '{want}'",
                                 Fix.unsafe(f"Write '{new}'", Edit(span, new)))
                 continue
             yield Violation(span, f"Refer to the text itself as '{want}'", Fix.safe(f"Write '{new}'", Edit(span, new)))
+
+
+#: A resolution named without a number ("the annual resolution on oceans", "the draft
+#: resolution"): not "this resolution" or "the present resolution" themselves.
+_ANOTHER_RESOLUTION = re.compile(r"\b(?<!this )(?<!This )(?<!present )resolutions?\b")
+
+
+def _names_a_resolution_before(text: str, p, at: int, named: dict[int, list[int]]) -> bool:
+    """Whether another resolution is named in ``p`` before ``at`` ("… consultations on the
+    annual resolution on sustainable fisheries … on this resolution": that one, maybe).
+    The paragraph is searched once."""
+    found = named.get(p.span.start)
+    if found is None:
+        found = named[p.span.start] = [m.start() for m in _ANOTHER_RESOLUTION.finditer(text, p.span.start, p.span.end)]
+    return bool(found) and found[0] < at
 
 
 def _cites_a_resolution_before(ends: list[int], lo: int, at: int) -> bool:
