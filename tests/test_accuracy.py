@@ -2101,3 +2101,12 @@ def test_this_resolution_after_another_resolution_named_without_a_number_is_no_s
     plain = head + "Requests the Secretary-General to report on the implementation of this resolution.\n"
     (found,) = [f for f in lint(plain).findings if f.code == "TRM007"]
     assert found.fix.applicability.value == "safe"
+
+
+def test_a_treatys_adoption_day_is_not_told_from_the_day_it_was_done():
+    """The data's day for the Convention on Cybercrime is the day it was done at Budapest
+    (23 November 2001, opened for signature); "adopted on 8 November 2001" (the Committee
+    of Ministers' day) was an error. The other Convention's day is still told."""
+    text = "The General Assembly,\n\nRecalling the Council of Europe Convention on Cybercrime, adopted on {},\n\n1. Decides to remain seized of the matter.\n"
+    assert "CIT012" not in {f.code for f in lint(text.format("8 November 2001")).findings}
+    assert "CIT012" in {f.code for f in lint(text.format("24 December 2024")).findings}

@@ -148,6 +148,12 @@ def _said_adoption(inst, a: re.Match[str], known=()):
             end = a.end("y1") if a.group("d1") else a.end("y2")
             other = next((i for i in known if i is not inst and i.adopted_on is not None
                           and (i.adopted_on.year, i.adopted_on.month, i.adopted_on.day) == said), None)
+            if other is None and not inst.adopted_by:
+                # No adopting resolution: the data's date is the day the treaty was done
+                # (the Convention on Cybercrime's, opened for signature at Budapest on 23
+                # November 2001; the Committee of Ministers adopted it on 8 November), and
+                # the day said may be its adoption's. Only another instrument's day is told.
+                return
             hint = "" if other is None else f"; the {other.short} was adopted on that day: is it the one meant?"
             yield Violation(Span(start, end), f"The {inst.short} was adopted on {format_date(want)}{hint}", severity=sev)
 
