@@ -2110,3 +2110,17 @@ def test_a_treatys_adoption_day_is_not_told_from_the_day_it_was_done():
     text = "The General Assembly,\n\nRecalling the Council of Europe Convention on Cybercrime, adopted on {},\n\n1. Decides to remain seized of the matter.\n"
     assert "CIT012" not in {f.code for f in lint(text.format("8 November 2001")).findings}
     assert "CIT012" in {f.code for f in lint(text.format("24 December 2024")).findings}
+
+
+@pytest.mark.parametrize("cited", [
+    "the Convention on Cybercrime and the Vienna Convention on the Law of Treaties, in particular article 60 thereof",
+    "the Convention on Cybercrime and the Rome Statute of the International Criminal Court (article 70)",
+])
+def test_an_article_after_another_instruments_name_is_not_the_known_ones(cited):
+    """"… and the Vienna Convention on the Law of Treaties, in particular article 60 thereof"
+    was article 60 of the Convention on Cybercrime (CIT009: it has 48). The article of the
+    known one is still checked."""
+    text = f"The General Assembly,\n\nRecalling {cited},\n\n1. Decides to remain seized of the matter.\n"
+    assert "CIT009" not in {f.code for f in lint(text).findings}
+    known = "The General Assembly,\n\nRecalling the Convention on Cybercrime, in particular article 60 thereof,\n\n1. Decides to remain seized of the matter.\n"
+    assert "CIT009" in {f.code for f in lint(known).findings}

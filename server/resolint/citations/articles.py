@@ -78,9 +78,23 @@ def _instrument_of(ptext: str, at: int, art_start: int, starts, look: _Lookback)
     return None, "other", ""
 
 
-def _instrument_near(art_start: int, look: _Lookback):
-    """Without "of": the instrument named before it in the paragraph: (instrument, basis, pending)."""
+#: An instrument's name the reference data does not hold ("the Vienna Convention on the Law
+#: of Treaties", "the Rome Statute of the International Criminal Court"): an article after
+#: it ("in particular article 60 thereof", "(article 70)") is that one's.
+_OTHER_INSTRUMENT = re.compile(r"\b[A-Z][\w'’-]*\s+(?:Convention|Statute|Protocol|Covenant|Treaty|Agreement)\b")
+#: How far before an article "thereof" looks for that name.
+_NEAR_CHARS = 300
+
+
+def _instrument_near(ptext: str, art_start: int, look: _Lookback):
+    """Without "of": the instrument named before it in the paragraph: (instrument, basis,
+    pending); none when another instrument's name, one the data does not hold, stands
+    between ("the Convention on Cybercrime and the Vienna Convention on the Law of
+    Treaties, in particular article 60 thereof": not article 60 of the first)."""
     cands = look.mention_before(art_start)
+    lo = max(cands[-1].span.end if cands else 0, art_start - _NEAR_CHARS)
+    if _OTHER_INSTRUMENT.search(ptext, lo, art_start):
+        return None, "", ""
     if cands:
         return cands[-1].instrument, "near", ""
     return None, "", NEAR
@@ -100,7 +114,7 @@ def article_candidates(ptext: str, annex: bool, pmentions) -> tuple[ArticleCandi
         if om:
             inst, basis, pending = _instrument_of(ptext, om.end(), m.start(), starts, look)
         else:
-            inst, basis, pending = _instrument_near(m.start(), look)
+            inst, basis, pending = _instrument_near(ptext, m.start(), look)
         cite = ArticleCitation(
             Span(m.start(), m.start("num") + len(m.group("num"))), Span(m.start("word"), m.end("word")), num, inst, basis,
             m.group("word") == "Article", title, title_span, annex, None,
