@@ -2124,3 +2124,14 @@ def test_an_article_after_another_instruments_name_is_not_the_known_ones(cited):
     assert "CIT009" not in {f.code for f in lint(text).findings}
     known = "The General Assembly,\n\nRecalling the Convention on Cybercrime, in particular article 60 thereof,\n\n1. Decides to remain seized of the matter.\n"
     assert "CIT009" in {f.code for f in lint(known).findings}
+
+
+def test_an_alias_that_starts_a_document_symbol_is_no_mention():
+    """"(CRC/C/GC/25)", a general comment's symbol, was a first mention of the Convention on
+    the Rights of the Child by its abbreviation (TRM002). The abbreviation alone still is."""
+    text = (
+        "The General Assembly,\n\nRecalling general comment No. 25 (2021) of the Committee on the Rights of the Child "
+        "({}),\n\n1. Decides to remain seized of the matter.\n"
+    )
+    assert "TRM002" not in {f.code for f in lint(text.format("CRC/C/GC/25")).findings}
+    assert "TRM002" in {f.code for f in lint(text.format("see the CRC")).findings}

@@ -282,6 +282,12 @@ def named_by_another(text: str, start: int) -> bool:
     return text.startswith(_GENERIC_START, start) and _PROPER_WORD_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
+def _starts_a_symbol(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` starts a document symbol ("CRC/C/GC/25": the
+    Committee's general comment, not a mention of the Convention)."""
+    return text[end : end + 1] == "/" and text[end + 1 : end + 2].isalnum()
+
+
 def _one_spaced(name: str) -> str:
     """A matched name with each run of spaces as one (see :func:`trie_regex`)."""
     return " ".join(name.split()) if "  " in name else name
@@ -323,7 +329,7 @@ def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]]
         if k >= 0 and t_ends[k] > m.start():
             continue
         inst, form = matcher.by_name[name]
-        if form == "alias" and named_by_another(text, m.start()):
+        if form == "alias" and (named_by_another(text, m.start()) or _starts_a_symbol(text, m.end())):
             continue
         found.append((m, inst, form, ("", False, "")))
     found.sort(key=lambda t: t[0].start())
