@@ -2135,3 +2135,11 @@ def test_an_alias_that_starts_a_document_symbol_is_no_mention():
     )
     assert "TRM002" not in {f.code for f in lint(text.format("CRC/C/GC/25")).findings}
     assert "TRM002" in {f.code for f in lint(text.format("see the CRC")).findings}
+
+
+def test_un_joined_to_a_name_is_no_house_term():
+    """"UN/CEFACT", "UN/LOCODE", "UN.GIFT" are names written so: TRM012 reported their "UN"
+    and its fix wrote "United Nations/CEFACT". "the UN" is still reported."""
+    text = "The General Assembly,\n\nWelcoming the work of UN/CEFACT, UN/LOCODE and UN.GIFT{},\n\n1. Decides to remain seized of the matter.\n"
+    assert "TRM012" not in {f.code for f in lint(text.format("")).findings}
+    assert [f.code for f in lint(text.format(" and of the UN")).findings if f.code == "TRM012"] == ["TRM012"]

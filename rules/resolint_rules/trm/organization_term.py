@@ -113,7 +113,16 @@ class OrganizationTerm(Rule):
             right = table[m.group(0)]
             if _defines(ctx.text, m.start(), m.end(), right):
                 continue  # "the United Nations (UN)": the fix would write the name twice
+            if _joined_to_a_name(ctx.text, m.end()):
+                continue  # "UN/CEFACT", "UN.GIFT": a name of its own, not the term
             span = Span(m.start(), m.end())
             edit = Edit(span, right)
             fix = Fix.safe(f"Write '{right}'", edit) if right.lower() == m.group(0).lower() else Fix.unsafe(f"Write '{right}'", edit)
             yield Violation(span, f"The house term is '{right}'", fix)
+
+
+def _joined_to_a_name(text: str, end: int) -> bool:
+    """Whether the term ending at ``end`` is joined to a name by "/" or "." ("UN/CEFACT",
+    "UN/LOCODE", "UN.GIFT"): those names are written so, and "United Nations/CEFACT" is
+    none."""
+    return text[end : end + 1] in ("/", ".") and text[end + 1 : end + 2].isalpha() and text[end + 1 : end + 2].isupper()
