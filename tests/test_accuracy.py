@@ -2143,3 +2143,11 @@ def test_un_joined_to_a_name_is_no_house_term():
     text = "The General Assembly,\n\nWelcoming the work of UN/CEFACT, UN/LOCODE and UN.GIFT{},\n\n1. Decides to remain seized of the matter.\n"
     assert "TRM012" not in {f.code for f in lint(text.format("")).findings}
     assert [f.code for f in lint(text.format(" and of the UN")).findings if f.code == "TRM012"] == ["TRM012"]
+
+
+def test_another_documents_name_holding_an_instruments_title_is_no_near_miss():
+    """"the Universal Islamic Declaration of Human Rights" was a near miss of the Universal
+    Declaration of Human Rights, with a fix writing that name: it is another document."""
+    text = "The General Assembly,\n\nRecalling the Universal {} Human Rights,\n\n1. Decides to remain seized of the matter.\n"
+    assert "TRM001" not in {f.code for f in lint(text.format("Islamic Declaration of")).findings}
+    assert "TRM001" in {f.code for f in lint(text.format("Declaration on")).findings}

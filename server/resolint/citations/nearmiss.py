@@ -298,6 +298,8 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
     if best is None:
         return None
     score, s, e, cand_text, inst, name = best
+    if _another_name_holding(cand_text, name):
+        return None
     return NearMiss(Span(s, e), cand_text, inst, name, score)
 
 
@@ -307,6 +309,15 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
 #: Corruption"), or hyphenated at a line's end (:data:`resolint.source.LINE_END_HYPHEN`):
 #: no near-miss around that word.
 _UNTAKEN_NAME = (-1, -1, "")
+
+
+def _another_name_holding(written: str, name: str) -> bool:
+    """Whether ``written`` holds every word of ``name`` and capitalized words of its own
+    ("Universal Islamic Declaration of Human Rights" for the Universal Declaration of
+    Human Rights): another document's name, not a slip in this one's."""
+    words, want = written.split(), set(name.split())
+    extra = [w for w in words if w not in want]
+    return bool(extra) and want <= set(words) and all(w[:1].isupper() for w in extra)
 
 
 def _may_start(word: str) -> bool:
