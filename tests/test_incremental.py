@@ -922,3 +922,21 @@ def test_an_inserted_paragraphs_number_changed_alone_changes_the_renumbering_fix
     after = before.replace("3 bis.", "4 bis.")
     linter.lint(before, plain)
     assert _findings(linter.lint(after, plain)) == _findings(lint(after, plain))
+
+
+def test_blank_lines_typed_after_a_last_furniture_line_reach_its_fix():
+    """A line of page furniture as the draft's last paragraph: its fix removed the line
+    alone; blank lines typed after it then belong to the removal, and the kept fix removed
+    too little (the incremental property test at 1,500 examples found this draft)."""
+    from resolint.engine import lint
+    from resolint.settings import Settings
+
+    text = (
+        "\nRecalling العربية the,\n\n<!-- resolint: ignore[PRE004] -->\n(a) Decides العربية the,; 2. Decides العربية the,\n\n"
+        "24-18765 (E) 161024\n\nthe,:\n\n1. the;\n\n<!-- resolint: ignore[PRE004] -->\n(b) Decides the;1,2"
+    )
+    linter, settings = incremental.IncrementalLinter(), Settings()  # (one settings object, as the server keeps)
+    cut = text.index(";1,2")  # ";1,2" becomes a paragraph of its own (page furniture), then blank lines follow it
+    for version in (text, text[:cut] + "\n\n" + text[cut:], text[:cut] + "\n\n" + text[cut:] + "\n\n"):
+        got = [(f.code, f.span, f.fix) for f in linter.lint(version, settings).findings]
+        assert got == [(f.code, f.span, f.fix) for f in lint(version, settings).findings]

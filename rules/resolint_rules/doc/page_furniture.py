@@ -41,6 +41,19 @@ def _line_and_blanks(text: str, span: Span) -> Span:
     return Span(start, after.end() if after else span.end)
 
 
+class _Tails(dict):
+    """Paragraph index -> how far a furniture paragraph's removal reaches past it; None for
+    every other paragraph."""
+
+    def __missing__(self, key: int) -> None:
+        return None
+
+
+def _furniture_tails(facts) -> _Tails:
+    text = facts.resolution.source.text
+    return _Tails((p.index, _line_and_blanks(text, p.span).end - p.span.end) for p in facts.of_kinds((Kind.FURNITURE,)))
+
+
 class PageFurniture(Rule):
     """
     ## What it does
@@ -102,6 +115,13 @@ class PageFurniture(Rule):
     #: server keeps them between edits.
     local = True
     own_paragraphs_only = True
+
+    def paragraph_keys(self, ctx: RuleContext):
+        """What a furniture paragraph's fix reads past the paragraph: the line break and
+        blank lines it removes with it. A paragraph's text alone does not say them: the
+        last paragraph of a draft gains blank lines after it when the drafter types on,
+        and a kept fix then removed too little (found by the incremental property test)."""
+        return ctx.facts.derived(_furniture_tails)
 
     def check(self, ctx: RuleContext):
         """:meth:`check_paragraph` of the paragraphs that may hold furniture, found by two
