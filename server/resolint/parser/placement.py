@@ -912,6 +912,11 @@ def _is_list_item(intro: Paragraph, c: Clause) -> bool:
     return numbered_item or c.p.bullet is not None or _starts_lower(c.content)
 
 
+def _awaits_its_items(p: Paragraph, source: SourceText) -> bool:
+    """Whether ``p`` introduces items of its own ("(h) …, including:") and has none yet."""
+    return not p.children and p.terminal_char(source) == ":"
+
+
 def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Paragraph | None, source: SourceText) -> None:
     """Attach a lettered or roman sub-paragraph under the open one of another family."""
     p.kind = Kind.SUBPARAGRAPH
@@ -926,9 +931,8 @@ def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Par
             as_letter = alpha_value(letters)
             for open_sub in stack:
                 ol = open_sub.label
-                if ol and ol.scheme is LabelScheme.LOWER_ALPHA and ol.form == label.form and ol.value == as_letter - 1 and not (
-                    not open_sub.children and open_sub.terminal_char(source) == ":"
-                ):
+                if (ol and ol.scheme is LabelScheme.LOWER_ALPHA and ol.form == label.form and ol.value == as_letter - 1
+                        and not _awaits_its_items(open_sub, source)):
                     label.scheme = LabelScheme.LOWER_ALPHA
                     label.value = as_letter
                     break
