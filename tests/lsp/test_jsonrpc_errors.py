@@ -35,6 +35,23 @@ def test_parse_error_and_invalid_request_replies():
     assert any(m.get("id") == 2 for m in messages)
 
 
+def test_invalid_params_get_an_error_and_one_line_on_stderr():
+    """A hover at line -1 got its InvalidParams reply, and pygls wrote cattrs' traceback of
+    several screens to stderr (an editor's output panel) before resolint's one line."""
+    init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}
+    hover = {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+             "params": {"textDocument": {"uri": "file:///x.txt"}, "position": {"line": -1, "character": -5}}}
+    stream = b"".join(_frame(json.dumps(m).encode()) for m in (init, {"jsonrpc": "2.0", "method": "initialized", "params": {}}, hover))
+    stream += _frame(json.dumps({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}).encode())
+    stream += _frame(json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode())
+    proc = subprocess.run([sys.executable, "-m", "resolint", "server"], input=stream, capture_output=True, timeout=60)
+    replies = {m.get("id"): m for m in _read_messages(proc.stdout)}
+    assert replies[2]["error"]["code"] == -32602
+    err = proc.stderr.decode()
+    assert "invalid params for textDocument/hover" in err
+    assert "Traceback" not in err and "ExceptionGroup" not in err
+
+
 # -- framing: a broken frame costs at most that message, never the session ----------------
 import os  # noqa: E402
 import threading  # noqa: E402

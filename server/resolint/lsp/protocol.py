@@ -35,6 +35,18 @@ from resolint.lsp.publish import PublishedText, notification_json
 log = logging.getLogger(__name__)
 
 
+class _NoDeserializeTraceback(logging.Filter):
+    """Drops pygls's "Unable to deserialize message" record, a traceback of cattrs'
+    several screens long that a client's malformed params wrote to the editor's output
+    panel: ``ResolintProtocol.structure_message`` logs one line for it instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.startswith("Unable to deserialize message"))
+
+
+logging.getLogger("pygls.protocol.json_rpc").addFilter(_NoDeserializeTraceback())
+
+
 class _Answered:
     """Stands for a message already answered with an error: handling it does nothing."""
 
@@ -86,6 +98,8 @@ class ResolintProtocol(LanguageServerProtocol):
                 log.warning("invalid params for %s (request %s)", data.get("method"), data.get("id"))
                 self._send_response(data["id"], None, exc.to_response_error())
                 return _Answered()
+            log.warning("a message that is no valid %s: %s", "notification" if isinstance(data, dict) and "method" in data else "message",
+                        data.get("method", "?") if isinstance(data, dict) else type(data).__name__)
             raise
 
     def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
