@@ -222,3 +222,14 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert b"25/25" in seen and b"[" in seen
     piped = run("check", tmp_path)
     assert b"25/25" not in piped.stderr
+
+
+def test_a_run_that_checked_no_draft_does_not_say_all_checks_passed(tmp_path):
+    """A file named on the command line and skipped as no draft: the run said "All checks
+    passed: no findings in 0 files", which reads as a pass."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping list: bread, milk.\n", encoding="utf-8")
+    proc = run("check", notes)
+    assert "skipped, not a draft" in proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert "All checks passed" not in out and "No draft checked" in out

@@ -197,6 +197,10 @@ def _headline(reports: list[FileReport], opts: RenderOptions, counts: dict[str, 
         return f"Fixed {_plural(sum(r.fixed for r in reports), 'finding')}; {n} remaining{by_sev} in {files}."
     if n or errors:
         return f"Found {_plural(n, 'finding')}{by_sev} in {files}."
+    if not s["files"]:
+        # "All checks passed" over no file read as a pass: a draft the CLI took for no
+        # draft ("skipped, not a draft" above) was never checked.
+        return "No draft checked: no file was linted."
     return f"All checks passed: no findings in {files}."
 
 
