@@ -2151,3 +2151,19 @@ def test_another_documents_name_holding_an_instruments_title_is_no_near_miss():
     text = "The General Assembly,\n\nRecalling the Universal {} Human Rights,\n\n1. Decides to remain seized of the matter.\n"
     assert "TRM001" not in {f.code for f in lint(text.format("Islamic Declaration of")).findings}
     assert "TRM001" in {f.code for f in lint(text.format("Declaration on")).findings}
+
+
+@pytest.mark.parametrize(("written", "right"), [
+    ("1st and 2nd March 2022", "1 and 2 March 2022"),
+    ("1st and 2 March 2022", "1 and 2 March 2022"),
+    ("10th–12th May 2023", "10–12 May 2023"),
+])
+def test_a_first_days_ordinal_goes_with_the_dates(written, right):
+    """"1st and 2nd March 2022" was fixed to "1st and 2 March 2022", and the re-check was
+    clean: the first day's ordinal was never reported."""
+    from resolint.fixes import fix_text
+
+    text = f"The General Assembly,\n\nRecalling the meetings held on {written},\n\n1. Decides to remain seized of the matter.\n"
+    assert [f.code for f in lint(text).findings] == ["CIT007"]
+    fixed = fix_text(text, lint).text
+    assert fixed == text.replace(written, right) and lint(fixed).findings == []

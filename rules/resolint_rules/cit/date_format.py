@@ -65,17 +65,31 @@ class DateFormat(Rule):
         if ctx.style.get("dates.format", "dmy") != "dmy":
             return
         quotes = quote_spans(ctx)
+        text = ctx.text
         for d in citations(ctx).dates:
-            if d.form == "dmy" or not d.valid or in_spans(d.span.start, quotes):
+            if not d.valid or in_spans(d.span.start, quotes):
+                continue
+            # "1st and 2nd March 2022": the first day's ordinal goes too (the fix left it).
+            first = _ORDINAL_DAY_BEFORE.search(text, max(0, d.span.start - 16), d.span.start)
+            if d.form == "dmy" and first is None:
                 continue
             want = d.canonical
-            yield Violation(
-                d.span,
-                f"Write the date as '{want}' (day, month, year; no ordinal, no comma)",
-                Fix.safe(f"Write '{want}'", Edit(_with_article(ctx.text, d.span), want)),
-            )
+            if first is None:
+                yield Violation(
+                    d.span,
+                    f"Write the date as '{want}' (day, month, year; no ordinal, no comma)",
+                    Fix.safe(f"Write '{want}'", Edit(_with_article(text, d.span), want)),
+                )
+                continue
+            span = Span(first.start(), d.span.end)
+            want = f"{first.group('day')}{first.group('joint')}{want}"
+            yield Violation(span, f"Write the dates as '{want}' (day, month, year; no ordinal, no comma)", Fix.safe(f"Write '{want}'", Edit(span, want)))
         yield from _dates_not_in_words(ctx, quotes)
 
+
+#: A first day with an ordinal right before a date: "1st and" in "1st and 2nd March 2022",
+#: "10th–" in "10th–12th May".
+_ORDINAL_DAY_BEFORE = re.compile(r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)(?P<joint>\s+(?:and|to|or)\s+|\s?[-–]\s?)$")
 
 #: A date in figures, day or month first: "15.12.2022", "15/12/2022" (see :func:`_readings`).
 _DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)")
