@@ -2167,3 +2167,10 @@ def test_a_first_days_ordinal_goes_with_the_dates(written, right):
     assert [f.code for f in lint(text).findings] == ["CIT007"]
     fixed = fix_text(text, lint).text
     assert fixed == text.replace(written, right) and lint(fixed).findings == []
+
+
+def test_a_nineteenth_century_treatys_date_is_plausible():
+    """"the Geneva Convention of 22 August 1864" was "implausible (expected 1900–2100)"."""
+    text = "The General Assembly,\n\nRecalling the Geneva Convention of 22 August {},\n\n1. Decides to remain seized of the matter.\n"
+    assert "CIT008" not in {f.code for f in lint(text.format(1864)).findings}
+    assert "CIT008" in {f.code for f in lint(text.format(1064)).findings}

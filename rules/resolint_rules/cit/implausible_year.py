@@ -5,14 +5,17 @@ from resolint_rules.refs import citations
 
 #: Resolutions cite and plan within this range; a year outside it is a typing error
 #: ("2107" for "2017"). Options may widen it.
-DEFAULT_RANGE = (1900, 2100)
+#: From the treaties resolutions still cite (the Geneva Convention of 22 August 1864, the
+#: Hague Conventions of 1899 and 1907) to the end of the century.
+DEFAULT_RANGE = (1800, 2100)
 
 
 class ImplausibleYear(Rule):
     """
     ## What it does
-    Flags a date or a cited resolution whose year is implausible: before 1900 or after
-    2100 by default ("21 November 2107").
+    Flags a date or a cited resolution whose year is implausible: before 1800 or after
+    2100 by default ("21 November 2107"). Resolutions still cite nineteenth-century
+    treaties ("the Geneva Convention of 22 August 1864").
 
     ## Why is this bad?
     Transposed digits in a year survive proofreading because the date still "looks
@@ -40,7 +43,7 @@ class ImplausibleYear(Rule):
     No fix.
 
     ## Options
-    `min-year` (default 1900), `max-year` (default 2100).
+    `min-year` (default 1800), `max-year` (default 2100).
 
     ## References
     - UN Editorial Manual, "Numbers, dates and time": <https://www.un.org/dgacm/en/content/editorial-manual/numbers-dates-time>
@@ -55,7 +58,7 @@ class ImplausibleYear(Rule):
     default_options = {"min-year": DEFAULT_RANGE[0], "max-year": DEFAULT_RANGE[1]}
 
     def check(self, ctx: RuleContext):
-        lo, hi = int(ctx.options.get("min-year", 1900)), int(ctx.options.get("max-year", 2100))
+        lo, hi = int(ctx.options.get("min-year", DEFAULT_RANGE[0])), int(ctx.options.get("max-year", DEFAULT_RANGE[1]))
         cs = citations(ctx)
         for d in cs.dates:
             if not lo <= d.year <= hi:
