@@ -51,22 +51,22 @@ _CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 _GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
 #: What an opening line may start with (``patterns.OPENING``: emphasis, then "The").
 _OPENING_LEADS = "*_Tt"
+#: A numbered paragraph, article or rule ("paragraph 4", "article 8"): what a label after
+#: it is an item of, in both patterns below.
+_NUMBERED_REFERENCE = r"\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|regulations?)\s\d{1,3}"
 #: A word a reference to a paragraph or an article's item follows ("paragraph" / "(g)"),
 #: or a numbered article or paragraph whose item it is ("Article 8" / "(j) and Other
 #: Provisions", "article 4" / "(4) of the said agreement").
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|items?|rules?|regulations?|annex(?:es)?|chapters?|parts?|footnotes?"
     r"|and|or|to|through|of|in|Nos?\.)|\(\w{1,4}\),|\b\d{1,3},"  # … or a list of them: "(a), (b), (c)," / "(e) and (f)"
-    r"|\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|regulations?)\s\d{1,3})$"
+    rf"|{_NUMBERED_REFERENCE})$"
 )
 #: A reference a bracketed label goes on whether or not the line was wrapped: a numbered
 #: paragraph or article ("… paragraph 4" / "(a) of resolution 79/1"), or a label and a
 #: word that joins it to the next ("… 17 (a) and" / "(b) of …"). A list's item comes after
 #: a colon or an item's end ("…; and", "…, and": see _ITEM_END_CONJUNCTION).
-_REFERENCE_TO_ITEM = re.compile(
-    r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|regulations?)\s\d{1,3}"
-    r"|\(\w{1,4}\)(?:,|,?\s(?:and|or|to|through)))$"
-)
+_REFERENCE_TO_ITEM = re.compile(rf"(?:{_NUMBERED_REFERENCE}" r"|\(\w{1,4}\)(?:,|,?\s(?:and|or|to|through)))$")
 _BRACKETED_LABEL = re.compile(r"\(\w{1,4}\)")
 #: An item's end before the list's last item: "a) … on the matter, and" / "b) …". On a
 #: line that itself starts with a label, the next label starts the next item; in running

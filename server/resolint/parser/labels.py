@@ -121,11 +121,8 @@ def alpha_value(text: str) -> int:
     return ord(text[0]) - ord("a") + 1
 
 
-_BULLETS = BULLETS
-
-
 def read_bullet(text: str, pos: int, end: int) -> tuple[Span | None, int]:
-    if 0 <= pos < end and pos < len(text) and text[pos] not in _BULLETS:
+    if 0 <= pos < end and pos < len(text) and text[pos] not in BULLETS:
         return None, pos  # most paragraphs: no bullet, and no pattern to run
     m = _BULLET.match(text, pos, end)
     if not m:
