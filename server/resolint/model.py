@@ -62,6 +62,12 @@ class Label:
     typed: int | None = None
 
     @property
+    def as_typed(self) -> int:
+        """The number as the drafter typed it (``typed``, where automatic numbering gave
+        ``value`` another)."""
+        return self.typed if self.typed is not None else self.value
+
+    @property
     def inserted(self) -> bool:
         """A paragraph inserted in negotiation after the one numbered ``value``: "2 bis.",
         "5 ter" (UN Editorial Manual: negotiated additions are numbered bis, ter, …). It

@@ -51,7 +51,7 @@ def _restarts(p: Paragraph) -> bool:
     the programme budget": "I" / "Capital master plan" / "1. Takes note …") numbers its
     paragraphs anew. A section whose numbers go on is one sequence with the others."""
     label = p.label
-    return label is not None and label.scheme is LabelScheme.ARABIC and (label.typed if label.typed is not None else label.value) == 1
+    return label is not None and label.scheme is LabelScheme.ARABIC and label.as_typed == 1
 
 
 def counted(seq: list[Paragraph]) -> list[Paragraph]:

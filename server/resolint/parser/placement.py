@@ -698,7 +698,7 @@ def _typed_one(item: Paragraph) -> bool:
     """Whether an item was typed "1." (its number as typed: a list numbered automatically
     has its rendered one in ``value``)."""
     label = item.label
-    return label is not None and (label.typed if label.typed is not None else label.value) == 1
+    return label is not None and label.as_typed == 1
 
 
 def lettered_subparagraph(st: Placement, c: Clause) -> bool:
