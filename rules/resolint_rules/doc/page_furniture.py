@@ -50,8 +50,7 @@ class _Tails(dict):
 
 
 def _furniture_tails(facts) -> _Tails:
-    text = facts.resolution.source.text
-    return _Tails((p.index, _line_and_blanks(text, p.span).end - p.span.end) for p in facts.of_kinds((Kind.FURNITURE,)))
+    return _Tails((p.index, _line_and_blanks(facts.text, p.span).end - p.span.end) for p in facts.of_kinds((Kind.FURNITURE,)))
 
 
 class PageFurniture(Rule):

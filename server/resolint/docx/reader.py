@@ -223,6 +223,13 @@ def build(document, max_text: int | None = DEFAULT_MAX_FILE_SIZE) -> DocxText:
     return DocxText(document, text, builder.paragraphs, stats, comments)
 
 
+def mark_deleted_in(p_pr) -> bool:
+    """Whether a paragraph's properties (``w:pPr``, or None) say its mark is a tracked
+    deletion: Accept All joins the paragraph to the next one."""
+    r_pr = p_pr.find(W_RPR) if p_pr is not None else None
+    return r_pr is not None and r_pr.find(W_DEL) is not None
+
+
 def _body_paragraphs(container, stats: ReadStats):
     for child in container:
         tag = child.tag
@@ -254,8 +261,7 @@ class _Builder:
         if p_pr is not None:
             ps = p_pr.find(W_PSTYLE)
             style = ps.get(W_VAL) if ps is not None else None
-            rpr = p_pr.find(W_RPR)
-            mark_deleted = rpr is not None and rpr.find(W_DEL) is not None
+            mark_deleted = mark_deleted_in(p_pr)
         label = self.numbering.label(p_pr, style)
         segments: list[Segment] = []
         sep = PARAGRAPH_SEPARATOR if self.paragraphs else ""

@@ -14,7 +14,7 @@ import copy
 
 from docx.oxml.ns import qn
 
-from resolint.docx.reader import W_DEL, W_INS, W_MOVETO, W_P, W_PPR, W_RPR, DocxParagraph, Segment
+from resolint.docx.reader import W_INS, W_MOVETO, W_P, W_PPR, W_RPR, DocxParagraph, Segment, mark_deleted_in
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -113,13 +113,7 @@ def across_a_deleted_mark(seg: Segment) -> bool:
     if el is None:
         return False
     before = el.getprevious()
-    return _mark_deleted(el) or (before is not None and before.tag == W_P and _mark_deleted(before))
-
-
-def _mark_deleted(p) -> bool:
-    p_pr = p.find(W_PPR)
-    r_pr = p_pr.find(W_RPR) if p_pr is not None else None
-    return r_pr is not None and r_pr.find(W_DEL) is not None
+    return mark_deleted_in(el.find(W_PPR)) or (before is not None and before.tag == W_P and mark_deleted_in(before.find(W_PPR)))
 
 
 def revision_of(seg: Segment):
