@@ -530,11 +530,20 @@ def test_a_fix_puts_the_missing_mark_inside_the_brackets(after):
     assert lint(outcome.text).findings == []
 
 
-@pytest.mark.parametrize("text", ["[Encourages][Requests] the Secretary-General to report;", "[^1]: A note.", "[]", "[x [y] z]", "[x] and [y]"])
+@pytest.mark.parametrize("text", ["[Encourages][Requests] the Secretary-General to report;", "[^1]: A note.", "[]", "[x] and [y]", "[x [y] z] [w]", "[x [y z]"])
 def test_only_one_bracket_around_the_whole_paragraph_is_a_bracketed_paragraph(text):
     from resolint.parser.labels import bracketed
 
     assert not bracketed(text, 0, len(text))
+
+
+@pytest.mark.parametrize("text", ["[x [y] z]", "[Deeply concerned that [millions of] children [are] affected,]", "[[x] y]"])
+def test_a_bracketed_paragraph_may_hold_brackets_of_its_own(text):
+    """Negotiated text in brackets holds words in brackets too ("[… that [millions of]
+    children …,]"): one bracket still opens it and closes it."""
+    from resolint.parser.labels import bracketed
+
+    assert bracketed(text, 0, len(text))
 
 
 # -- a section heading between the preamble and paragraph 1 ---------------------------
@@ -950,7 +959,7 @@ def test_a_soft_hyphen_inside_an_opener_is_reported_and_its_fix_brings_the_opene
     assert lint(fix_text(text, lint).text).findings == []
 
 
-@pytest.mark.parametrize("text", ["report\u00ad on", "\u00adreport", "Member\u200bStates", "\u2060 the", "régime\u00ad"])
+@pytest.mark.parametrize("text", ["report\u00ad on", "\u00adreport", "Member\u200bStates", "\u2060 the", "régime\u00ad", "\u0e01\u200b\u0e02", "report\u200b on"])
 def test_an_invisible_character_outside_a_word_is_left_alone(text):
     draft = f"The General Assembly,\n\n1. Requests the Secretary-General to {text} annually.\n"
     assert "TRM014" not in {f.code for f in lint(draft).findings}
@@ -962,6 +971,16 @@ def test_a_word_with_several_invisible_characters_is_named_whole(word):
     text = f"The General Assembly,\n\n{word} its resolution 78/230,\n\n1. Decides to remain seized of the matter.\n"
     messages = [f.message for f in lint(text).findings if f.code == "TRM014"]
     assert messages and all("inside 'Recalling'" in m for m in messages)
+
+
+def test_a_zero_width_space_inside_a_word_is_reported_and_one_after_a_number_is_a_gap():
+    """"Secre\u200btary-General" (a web page's line-break point) reads as two words; and
+    "1.\u200bRequests" was "Unnumbered operative paragraph" though its number is there."""
+    from resolint.fixes import fix_text
+
+    text = "The General Assembly,\n\nRecalling its resolution 79/1,\n\n1.\u200bRequests the Secre\u200btary-General to report;\n\n2. Decides to remain seized of the matter.\n"
+    assert [(f.code, f.message) for f in lint(text).findings] == [("TRM014", "A zero-width space (invisible) inside 'Secretary': remove it")]
+    assert "Secretary-General" in fix_text(text, lint).text
 
 
 def test_every_paragraph_with_a_soft_hyphen_is_read():
@@ -2174,3 +2193,413 @@ def test_a_nineteenth_century_treatys_date_is_plausible():
     text = "The General Assembly,\n\nRecalling the Geneva Convention of 22 August {},\n\n1. Decides to remain seized of the matter.\n"
     assert "CIT008" not in {f.code for f in lint(text.format(1864)).findings}
     assert "CIT008" in {f.code for f in lint(text.format(1064)).findings}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "safe"),
+    [
+        # Words of a title the reference data does not hold: the fix is the drafter's call.
+        ("Recalling the Second Additional Protocol to the Convention on Cybercrime on enhanced co-operation and disclosure of electronic evidence,", False),
+        ("Welcoming the Agreement on Regional\nCo-operation of the Parties, and the Agreement on co-operation,", False),
+        # The same word in the sentence's own words: a comma, or more than seven words, after the name.
+        ("Recalling the Convention on Cybercrime, and encouraging co-operation,", True),
+        ("Noting the Second Agreement between the Government and the movement and to that end encouraging co-operation,", True),
+        ("Encouraging international co-operation,", True),
+    ],
+)
+def test_a_respelling_inside_what_may_be_an_unknown_title_is_not_applied_by_fix(sentence, safe):
+    """TRM010 respells "co-operation" everywhere but in quotations and the titles the data
+    holds; right after an instrument's name ("… Convention on Cybercrime on enhanced
+    co-operation …") the word may belong to the title of an instrument the data does not
+    hold, so ``--fix`` leaves it (the finding stays, its fix unsafe)."""
+    from resolint.rule import Applicability
+
+    text = f"The General Assembly,\n\n{sentence}\n\n1. Decides to remain seized of the matter.\n"
+    found = [f for f in lint(text).findings if f.code == "TRM010"]
+    assert found and all(f.fix is not None for f in found)
+    assert found[-1].fix.applicability is (Applicability.SAFE if safe else Applicability.UNSAFE)
+
+
+@pytest.mark.parametrize(
+    ("written", "want"),
+    [
+        ("HAVING SEEN the report", "Having seen the report"),
+        ("HAVING TAKEN NOTE of the report", "Having taken note of the report"),
+        ("HAVING SEEN UNODC reports", "Having seen UNODC reports"),  # a name after the participle keeps its capitals
+        ("Having seen the report", "Having seen the report"),
+    ],
+)
+def test_the_case_fix_of_an_unlisted_having_opener_takes_its_participle(written, want):
+    """An unlisted "Having" + participle is one opener: PRE003 wrote "HAVING SEEN" as
+    "Having SEEN" (its opener was "HAVING" alone)."""
+    from resolint.fixes import fix_text
+
+    text = f"The General Assembly,\n\n{written},\n\n1. Decides to remain seized of the matter.\n"
+    assert fix_text(text, lint).text == text.replace(written, want)
+
+
+@pytest.mark.parametrize(
+    ("opening", "verb", "items", "want"),
+    [
+        ("The General Assembly,", "Decides:", ("To convene a meeting;", "To request a summary."), ("To convene a meeting;", "To request a summary.")),
+        ("The General Assembly,", "Decides:", ("to convene a meeting;", "to request a summary."), ("To convene a meeting;", "To request a summary.")),
+        ("The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2025:", "URGES member countries to:",
+         ("Encourage their units;", "share data."), ("encourage their units;", "share data.")),
+    ],
+)
+def test_items_under_an_unnumbered_verb_take_the_styles_case(opening, verb, items, want):
+    """Numbered items under an unnumbered operative paragraph start with a capital in the
+    United Nations styles, as their sub-paragraphs do ("Decides:" / "1. To convene …"):
+    OPR010's safe fix wrote "1. to convene"; INTERPOL's items go on with the verb's
+    sentence in lower case."""
+    from resolint.fixes import fix_text
+
+    pre = "RECALLING resolution AGN/1/RES/1," if "INTERPOL" in opening else "Recalling its resolution 79/1,"
+    draft = f"{opening}\n\n{pre}\n\n{verb}\n\n1. {{}}\n\n2. {{}}\n"
+    assert fix_text(draft.format(*items), lint).text == draft.format(*want)
+
+
+def test_a_colon_before_items_a_word_processor_numbered_on_is_kept():
+    """"1. Requests the system:" / "2. To continue …" / "3. To report …": the items were
+    numbered on with the paragraphs. The colon is right (the items' openers are reported,
+    OPR005); OPR007's safe fix wrote ";", a finished clause before the items."""
+    from resolint.fixes import fix_text
+
+    text = ("The Economic and Social Council,\n\nRecalling its resolution 2024/15,\n\n1. Requests the United Nations system:\n\n"
+            "2. To continue to integrate gender perspectives;\n\n3. To report regularly on progress;\n\n4. Decides to continue its consideration of the question.\n")
+    result = lint(text)
+    assert "OPR007" not in {f.code for f in result.findings}
+    assert fix_text(text, lint).text == text
+    # A colon before a paragraph of its own is still reported.
+    other = text.replace("2. To continue", "2. Decides to continue")
+    assert [f.message for f in lint(other).findings if f.code == "OPR007"] == ["Operative paragraph ends with ':'; end it with ';'"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "citation", "found"),
+    [
+        # "this conference" is the conference whose resolution cites it, as its opening names it.
+        ("The World Telecommunication Development Conference (Kigali, 2022),", "Resolution 30 (Rev. Kigali, 2022) of this conference", False),
+        ("The World Telecommunication Development Conference (Kigali, 2022),", "Resolution 30 (Rev. Dubai, 2018) of this conference", True),
+        ("The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),",
+         "Resolution 71 (Rev. Bucharest, 2022) of this conference", False),
+        ("The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),",
+         "Resolution 71 (Rev. Kigali, 2022) of this conference", True),
+        ("The World Telecommunication Standardization Assembly (New Delhi, 2024),", "Resolution 1 (Rev. Bucharest, 2022) of this assembly", True),
+        ("The World Telecommunication Standardization Assembly (New Delhi, 2024),", "Resolution 1 (Rev. Geneva, 2022) of this assembly", False),
+    ],
+)
+def test_this_conference_is_the_one_the_opening_names(opening, citation, found):
+    """ITU: "of this conference" in a WTDC resolution was read as the Plenipotentiary
+    Conference ("No PP met in Kigali"), and "of this assembly" was not read at all."""
+    text = f"{opening}\n\nrecalling\n\na) {citation},\n\nresolves\n\n1 to continue the programme.\n"
+    result = lint(text, style="itu")
+    assert ("CIT013" in {f.code for f in result.findings}) is found
+
+
+# -- a transmittal formula above the opening -------------------------------------------------
+_PASSED_ON = "{formula}\n\n{opening}\n\nNoting the report of the Working Group,\n\n1. Welcomes the report;\n\n2. Decides to consider the question again.\n"
+
+
+@pytest.mark.parametrize(("formula", "opening"), [
+    ("The Commission for Social Development recommends to the Economic and Social Council the adoption of the following draft resolution:",
+     "The Economic and Social Council,"),
+    ("The Second Committee recommends to the General Assembly the adoption of the following draft decision:", "The General Assembly,"),
+    ("The Executive Board recommends to the Health Assembly the adoption of the following resolution:",
+     "The Seventy-ninth World Health Assembly,"),
+    ("The Human Rights Council adopts the following text:", "The Human Rights Council,"),
+    ("**The Statistical Commission decides as follows:**", "The Statistical Commission,"),
+])
+def test_a_transmittal_formula_is_title_text_above_the_opening(formula, opening):
+    """A commission or a Main Committee passes a draft on with a formula that starts as an
+    opening and ends with a colon: read as the opening, DOC002's safe fix turned its colon
+    into a comma, and the draft's own opening started a second part."""
+    result = lint(_PASSED_ON.format(formula=formula, opening=opening))
+    assert result.findings == []
+    res, text = result.resolution, result.source.text
+    assert [text[p.span.start : p.span.end] for p in res.openings] == [opening]
+    assert res.paragraphs[0].kind is Kind.TITLE
+
+
+def test_the_title_above_a_transmittal_formula_is_the_subject_and_the_formula_makes_a_draft():
+    from resolint.cli.drafts import draft_signal
+
+    formula = "The Commission on Population and Development recommends to the Economic and Social Council the adoption of the following draft resolution:"
+    text = "Sustainable cities and migration\n\n" + _PASSED_ON.format(formula=formula, opening="The Economic and Social Council,")
+    res = parse(text)
+    assert text[res.title.subject.start : res.title.subject.end] == "Sustainable cities and migration"
+    assert draft_signal(formula + "\n\nRecalling its resolution 2019/1,\n").startswith("line 1 is a transmittal formula")
+
+
+def test_a_transmittal_formula_after_the_operative_part_heads_the_next_resolution():
+    first = "The Fifth Committee recommends to the General Assembly the adoption of the following draft resolution:"
+    second = "The Fifth Committee also recommends to the General Assembly the adoption of the following draft resolution:"
+    text = _PASSED_ON.format(formula=first, opening="The General Assembly,") + "\n" + _PASSED_ON.format(formula=second, opening="The General Assembly,")
+    result = lint(text)
+    assert result.findings == []
+    res = result.resolution
+    assert [p.part for p in res.openings] == [0, 1]
+    assert [p.number for p in res.operative] == [1, 2, 1, 2]
+
+
+@pytest.mark.parametrize("opening", [
+    "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 1 to 4 November 2027 at its 95th session:",
+    "The General Conference, meeting at its forty-third session, adopts the following resolution:",  # a comma after the name
+])
+def test_an_opening_ending_with_a_colon_after_a_comma_is_still_the_opening(opening):
+    res = parse(_PASSED_ON.format(formula="Resolution No. 3", opening=opening))
+    assert len(res.openings) == 1 and res.paragraphs[res.openings[0].index].kind is Kind.OPENING
+    assert res.source.text[res.openings[0].span.start : res.openings[0].span.end] == opening
+
+
+# -- the sign-off of the message a draft was pasted from --------------------------------------
+_SENT = (
+    "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
+    "1. Invites Member States to share their experience;\n\n2. Decides to remain seized of the matter{end}\n\n{sign_off}"
+)
+
+
+@pytest.mark.parametrize("sign_off", [
+    "Kind regards,\nAmina\n",
+    "Best regards,\n\nJonas Berg\nDesk Officer\n",
+    "Thanks,\nLi Wei\nPermanent Mission of Singapore\n",
+    "Yours sincerely,\n\nOffice of the Chair\n",
+    "Many thanks!\nAna\n",
+    "**Warm regards**\n",
+])
+def test_a_messages_sign_off_after_the_final_paragraph_is_closing_lines(sign_off):
+    """A draft pasted from an e-mail keeps its sign-off: "Kind regards," was operative
+    paragraph 3, and the safe fixes numbered it, ended it with a full stop and turned
+    paragraph 2's full stop into a semicolon."""
+    result = lint(_SENT.format(end=".", sign_off=sign_off))
+    assert result.findings == []
+    res = result.resolution
+    assert [p.number for p in res.operative] == [1, 2]
+    tail = [p.kind for p in res.paragraphs if p.span.start > res.operative[-1].span.start]
+    assert tail and set(tail) == {Kind.CLOSING}
+
+
+def test_a_sign_off_leaves_a_wrong_final_mark_to_be_reported_on_the_last_paragraph():
+    result = lint(_SENT.format(end=";", sign_off="Best regards,\nJonas\n"))
+    assert [(f.code, result.source.position(f.span.start).line) for f in result.findings] == [("OPR007", 6)]
+
+
+def test_a_sign_off_on_the_line_after_a_wrapped_final_paragraph_is_not_its_rest():
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023 on the\nsubject,\n\n"
+        "1. Requests the Secretary-General to report to the General\nAssembly at its eighty-first session on this resolution.\n"
+        "Kind regards,\nMaria\n"
+    )
+    res = parse(text)
+    assert text[res.operative[-1].span.start : res.operative[-1].span.end].endswith("on this resolution.")
+    assert [p.kind for p in res.paragraphs[-2:]] == [Kind.CLOSING, Kind.CLOSING]
+
+
+@pytest.mark.parametrize("paragraph", ["Best practices are shared among Member States.\n", "Thanks to the efforts of States, progress is made.\n"])
+def test_a_paragraph_starting_with_a_sign_offs_word_is_still_a_paragraph(paragraph):
+    result = lint(_SENT.format(end=".", sign_off=paragraph))
+    assert "OPR001" in {f.code for f in result.findings}
+
+
+def _reads_the_same_by_the_language_servers_lint(texts) -> None:
+    """Each of ``texts`` in turn, linted as the language server lints successive versions:
+    the same paragraphs and findings as a whole lint."""
+    linter = IncrementalLinter()
+    for text in texts:
+        got = linter.lint(text, Settings())
+        want = lint(text)
+        assert [(p.kind, p.span) for p in got.resolution.paragraphs] == [(p.kind, p.span) for p in want.resolution.paragraphs]
+        assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
+
+
+def test_a_sign_off_reads_the_same_by_the_language_servers_lint():
+    signed, ended = _SENT.format(end=".", sign_off="Kind regards,\n\nAmina\n"), _SENT.format(end=".", sign_off="")
+    _reads_the_same_by_the_language_servers_lint(
+        (signed, ended + "Amina\n", signed, signed.replace("Kind regards,", "Kind regard"), signed.replace("matter.", "matter;"), signed))
+
+
+# -- the Security Council acting under Chapter VII for some of its paragraphs -------------------
+_MANDATE = (
+    "The Security Council,\n\nRecalling its previous resolutions on the situation in the region,\n\n"
+    "1. Decides to extend the mandate of the Mission for twelve months;\n\n{lead_in}\n\n"
+    "2. Authorizes the Mission to take all necessary measures to protect civilians;\n\n"
+    "3. Decides to remain actively seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Acting under Chapter VII of the Charter of the United Nations,",
+    "Acting under Chapter VII of the Charter of the United Nations:",
+    "Acting under Article 41 of the Charter of the United Nations,",
+    "*Acting under Articles 41 and 42 of the Charter,*",
+])
+def test_acting_under_chapter_vii_between_operative_paragraphs_heads_the_ones_after_it(lead_in):
+    """A mandate partly under Chapter VII puts the lead-in between operative paragraphs:
+    with a comma it was a preambular paragraph out of place (DOC003, an error); with a
+    colon an unnumbered operative paragraph (OPR001 "Number as 2.", OPR004 "use 'Acts'")
+    whose list items were the paragraphs after it (OPR010 "Change to 'authorizes'")."""
+    for style in ("un-sc", "un-ga"):
+        result = lint(_MANDATE.format(lead_in=lead_in), style=style)
+        assert result.findings == []
+        res = result.resolution
+        assert [p.number for p in res.operative] == [1, 2, 3] and all(p.parent is None for p in res.operative)
+        assert [p.kind for p in res.paragraphs if result.source.text[p.span.start : p.span.end] == lead_in] == [Kind.HEADING]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "2. Acting under Chapter VII of the Charter of the United Nations:\n\n(a) Decides that the Mission is authorized to take the necessary action;\n\n"
+    "(b) Requests the Mission to protect civilians;",
+    "2. Acting under Chapter VII of the Charter of the United Nations, decides that all States shall prevent the supply of arms;",
+    "2. Acting under Article 41 of the Charter of the United Nations, decides that all States shall freeze the funds;",
+])
+def test_a_numbered_paragraph_acting_under_chapter_vii_is_no_participle_opener(paragraph):
+    """"15. Acting under Chapter VII of the Charter of the United Nations:" / "(a) decides
+    …" (S/RES/1769 (2007)): OPR004 (an error) offered to write "Acts"."""
+    text = _MANDATE.format(lead_in="").replace("\n\n\n\n2. Authorizes the Mission to take all necessary measures to protect civilians;", "\n\n" + paragraph)
+    assert [f.code for f in lint(text).findings] == []
+
+
+@pytest.mark.parametrize(("lead_in", "code"), [
+    ("Acting under Chapter VII of the Charter of the United Nations, decides that all States shall prevent the supply of arms;", "OPR001"),
+    ("Acting in accordance with the purposes of the Charter,", "DOC003"),
+    ("2. Acting swiftly to protect civilians;", "OPR004"),
+])
+def test_other_participles_between_operative_paragraphs_are_still_reported(lead_in, code):
+    assert code in {f.code for f in lint(_MANDATE.format(lead_in=lead_in)).findings}
+
+
+def test_a_lead_in_between_operative_paragraphs_reads_the_same_by_the_language_servers_lint():
+    comma = _MANDATE.format(lead_in="Acting under Chapter VII of the Charter of the United Nations,")
+    _reads_the_same_by_the_language_servers_lint(
+        (comma, comma.replace("Nations,", "Nations:"), comma.replace("Acting under", "Noting"), comma, comma.replace("Chapter VII", "Chapter VI")))
+
+
+# -- a lettered preamble in each part of a resolution -----------------------------------------
+_LETTERED_PARTS = (
+    "The General Conference,\n\n(a) Recalling its earlier resolutions on nuclear applications,\n\n"
+    "(b) Noting the work of the laboratories,\n\n1. Requests the Secretariat to continue its work;\n\n"
+    "2. Encourages Member States to support the laboratories.\n\nB.\nWater resources\n\n"
+    "The General Conference,\n\n({first}) Recognizing the value of isotope hydrology,\n\n({second}) Welcoming the new projects,\n\n"
+    "1. Requests the Director General to report on the projects.\n"
+)
+
+
+def test_a_lettered_preamble_starts_from_a_in_each_part():
+    """An IAEA resolution letters each part's preamble from "(a)": the second part's "(a)"
+    was "'(a)' where '(c)' was expected", with an unsafe fix relabelling it "(c)"."""
+    result = lint(_LETTERED_PARTS.format(first="a", second="b"))
+    assert result.findings == []
+    assert [p.part for p in result.resolution.openings] == [0, 1]
+
+
+def test_a_lettered_preamble_out_of_sequence_in_its_part_is_still_reported():
+    result = lint(_LETTERED_PARTS.format(first="a", second="c"))
+    assert [(f.code, f.message) for f in result.findings] == [("OPR008", "Sub-paragraph '(c)' where '(b)' was expected")]
+
+
+def test_a_style_that_says_this_resolution_reports_the_present_resolution():
+    """TRM007 worked one way only: in the ITU style, which writes "this resolution", "the
+    present resolution" went unreported."""
+    from resolint.fixes import fix_text
+
+    text = ("The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),\n\n"
+            "recalling\n\na) the outcomes of the World Summit on the Information Society,\n\n"
+            "resolves\n\n1 to report on the implementation of the present resolution.\n")
+    assert [(f.code, f.message) for f in lint(text, style="itu").findings] == [("TRM007", "Refer to the text itself as 'this resolution'")]
+    assert fix_text(text, lambda t: lint(t, style="itu")).text == text.replace("the present resolution", "this resolution")
+    assert "TRM007" not in {f.code for f in lint(text.replace("the present resolution", "this resolution"), style="itu").findings}
+
+
+@pytest.mark.parametrize("header", ["Res. 123", "- 2 -\nRes. 123", "Res. 71A"])
+def test_an_itu_running_head_between_items_is_page_furniture(header):
+    """A PDF copy of the ITU's Final Acts keeps each page's running head ("Res. 123")
+    between two items of a group: read as a paragraph, it ended the group, and the fixes
+    gave it a colon and relabelled the items after it."""
+    text = ("The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),\n\n"
+            f"considering\n\na) that development is of mutual advantage;\n\n{header}\n\n"
+            "b) that developing countries need to participate,\n\nresolves\n\n1 to continue the programme.\n")
+    assert [f.code for f in lint(text, style="itu").findings] == ["DOC016"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "fixed"),
+    [
+        ("Investing in the care economy is essential for gender equality;", None),
+        ("Strengthening cooperation between the bodies remains a priority;", None),
+        ("Calling upon States that are affected to act;", "Calls upon States that are affected to act;"),
+        ("Calling upon States to act, which is essential;", "Calls upon States to act, which is essential;"),
+    ],
+)
+def test_a_participle_that_is_its_sentences_subject_gets_no_verb_fix(paragraph, fixed):
+    """"Investing in the care economy is essential": OPR004's fix wrote "Invests in the care
+    economy is essential", no sentence. The paragraph is still reported, without a fix."""
+    from resolint.fixes import fix_text
+
+    text = f"The General Assembly,\n\nRecalling its resolution 79/1,\n\n1. {paragraph}\n\n2. Decides to remain seized of the matter.\n"
+    [finding] = [f for f in lint(text).findings if f.code == "OPR004"]
+    assert (finding.fix is None) is (fixed is None)
+    assert fix_text(text, lint, unsafe=True).text == text.replace(paragraph, fixed or paragraph)
+
+
+def test_a_voting_record_after_the_closing_lines_is_closing_lines():
+    """"Recorded vote: 78 in favour, …" / "In favour: …" / "Against: …" after the date, as
+    a press release gives them, were text outside the resolution (DOC004, which blocks
+    --fix for the file); text after them that is none of these still is."""
+    from resolint.model import Kind
+
+    text = ("The General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Decides to remain seized of the matter.\n\n"
+            "92nd plenary meeting\n18 June 2025\n\nRecorded vote: 78 in favour, 14 against, 66 abstentions.\n\n"
+            "In favour: Albania, Andorra, Australia.\nAgainst: Belarus, Burundi.\nAbstaining: Algeria, Angola.\n")
+    result = lint(text)
+    assert result.findings == []
+    assert [p.kind for p in result.resolution.paragraphs[-2:]] == [Kind.CLOSING, Kind.CLOSING]
+    assert "DOC004" in {f.code for f in lint(text + "\nSome other remark.\n").findings}
+
+
+@pytest.mark.parametrize(
+    ("citation", "found"),
+    [
+        ("1514 (XV) of 14 December 1960", False),
+        ("1514 (XV) of 14 December 1961", True),
+        ("2625 (XXV) of 24 October 1970", False),
+        ("2625 (XXV) of 24 October 1975", True),
+        ("1 (I) of 24 January 1946", False),  # the first session's first part met in January 1946
+    ],
+)
+def test_an_old_style_resolution_is_dated_within_its_session(citation, found):
+    """"resolution 1514 (XV) of 14 December 1961": the old style of the first thirty
+    sessions names the session; its date was not checked against it, as "79/1"'s is."""
+    text = f"The General Assembly,\n\nRecalling its resolution {citation},\n\n1. Decides to remain seized of the matter.\n"
+    assert ("CIT001" in {f.code for f in lint(text).findings}) is found
+
+
+@pytest.mark.parametrize(
+    ("item", "found"),
+    [
+        ("That IP-based networks have evolved;", True),
+        ("The relevant outcomes of the Summit;", True),
+        ("that IP-based networks have evolved;", False),
+        ("Article 19 of the Convention;", False),
+        ("No. 484 of the ITU Convention;", False),
+        ("United Nations General Assembly resolution 70/1;", False),
+        ("The Hague Declaration;", False),
+    ],
+)
+def test_an_itu_group_item_capitalized_by_a_word_processor_is_reported(item, found):
+    """"considering" / "a) That IP-based networks …": AutoCorrect's capital was reported
+    on operative items only; an item that starts with a name keeps its capital."""
+    text = ("The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),\n\n"
+            f"considering\n\na) {item}\n\nb) that developing countries need to take part,\n\n"
+            "resolves\n\n1 to continue the programme.\n")
+    assert ("OPR010" in {f.code for f in lint(text, style="itu").findings}) is found
+
+
+def test_a_year_glued_to_a_word_after_a_day_and_month_gets_an_unsafe_fix():
+    """"plenary meeting 30 December 2025on …": the space makes a date, which DOC011 then
+    read against the resolution's session (an error the safe fix brought in, found by the
+    fuzzer); elsewhere the space stays a safe fix."""
+    from resolint.rule import Applicability
+
+    text = "The General Assembly,\n\nRecalling its resolution 79/1 of 1 May 2025on the matter,\n\nNoting the summit of 2024and its outcome,\n\n1. Decides to act.\n"
+    found = {text[f.span.start : f.span.end]: f.fix.applicability for f in lint(text).findings if f.code == "TRM011"}
+    assert found == {"2025on": Applicability.UNSAFE, "2024and": Applicability.SAFE}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import stat
@@ -88,14 +89,65 @@ def test_include_and_exclude_override_detection(tmp_path):
     assert paths_of(proc) == ["partial.txt"]
 
 
+@pytest.mark.parametrize("pattern", ["archive/*", "archive", "archive/", "**/old.txt", "/archive"])
+def test_exclude_is_relative_to_the_configurations_folder_wherever_resolint_runs(tmp_path, pattern):
+    """`check proj --fix` from the parent folder matched "archive/*" against the path as
+    typed ("proj/archive/old.txt") and rewrote the excluded file; a folder's name and a
+    leading "**/" are matched as ruff's and git's users expect."""
+    proj = tmp_path / "proj"
+    (proj / "archive").mkdir(parents=True)
+    (proj / "resolint.toml").write_text(f"exclude = [{pattern!r}]\n", encoding="utf-8")
+    old = proj / "archive" / "old.txt"
+    old.write_text(DRAFT, encoding="utf-8")
+    new = proj / "new.txt"
+    new.write_text(DRAFT, encoding="utf-8")
+    for cwd, target in ((tmp_path, "proj"), (proj, "."), (tmp_path, "proj/archive/old.txt")):
+        proc = run("check", "--fix", target, cwd=cwd)
+        assert proc.returncode == 0, proc.stderr
+        assert old.read_text(encoding="utf-8") == DRAFT, (cwd, target)
+    assert new.read_text(encoding="utf-8") == FIXED
+
+
+def test_glob_patterns_of_an_extended_file_are_relative_to_its_folder(tmp_path):
+    from resolint.cli.drafts import matches
+    from resolint.config import load_settings
+
+    (tmp_path / "base").mkdir()
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "base" / "cfg.toml").write_text(
+        'exclude = ["archive/*", "~$*"]\n[per-file-ignores]\n"drafts/*.txt" = ["OPR007"]\n', encoding="utf-8")
+    (tmp_path / "proj" / "resolint.toml").write_text('extend = "../base/cfg.toml"\n', encoding="utf-8")
+    s = load_settings(tmp_path / "proj" / "resolint.toml")
+    assert matches(tmp_path / "base" / "archive" / "old.txt", s.exclude, s.root)
+    assert not matches(tmp_path / "proj" / "archive" / "old.txt", s.exclude, s.root)
+    assert matches(tmp_path / "proj" / "~$x.docx", s.exclude, s.root)  # a bare name: at any depth
+    assert s.ignored_for(str(tmp_path / "base" / "drafts" / "a.txt")) == ("OPR007",)
+    assert s.ignored_for(str(tmp_path / "proj" / "drafts" / "a.txt")) == ()
+
+
+def _fix_is_refused(draft: Path, text: str, why: bytes) -> Path:
+    """Write ``text`` to ``draft``, run ``check --fix`` on it: "not fixed" for ``why``, the file as it was."""
+    draft.write_text(text, encoding="utf-8")
+    proc = run("check", "--fix", draft)
+    assert b"not fixed" in proc.stderr and why in proc.stderr
+    assert draft.read_text(encoding="utf-8") == text
+    return draft
+
+
+def test_fix_refuses_the_default_style_for_a_body_with_no_style(tmp_path):
+    """"The Seventy-eighth World Health Assembly,": no style knows the body, and the
+    default style's safe fixes rewrote its house conventions ("URGES" to "Urges", its
+    preambular ";" to ","). Linted, not fixed; with --style the drafter chooses."""
+    text = "The Seventy-eighth World Health Assembly,\n\nRecalling resolution WHA77.1;\n\n1. URGES Member States to act;\n"
+    draft = _fix_is_refused(tmp_path / "wha.res.txt", text, b"no style of its own")
+    proc = run("check", "--fix", "--style", "un-ga", draft)
+    assert b"not fixed" not in proc.stderr and draft.read_text(encoding="utf-8") != text
+
+
 def test_fix_refuses_a_style_guessed_from_prose(tmp_path):
     # The only mention of a body is in a sentence above the text: linted, never fixed.
     text = "Notes for the team.\nWe work with INTERPOL on GA-2025-93-RES-03 texts every year and keep notes.\n\nthe interpreter said;\n\n5. x\n"
-    draft = tmp_path / "notes.res.txt"
-    draft.write_text(text, encoding="utf-8")
-    proc = run("check", "--fix", draft)
-    assert b"not fixed" in proc.stderr and b"guessed from a mention" in proc.stderr
-    assert draft.read_text(encoding="utf-8") == text
+    _fix_is_refused(tmp_path / "notes.res.txt", text, b"guessed from a mention")
     # The same symbol as a title-block line decides the style: fixing goes ahead.
     titled = tmp_path / "titled.res.txt"
     titled.write_text("GA-2025-93-RES-03\n\nThe General Assembly,\n\nrecalling x,\n\n1. x;\n", encoding="utf-8")
@@ -139,6 +191,22 @@ def test_fix_says_what_was_fixed_and_what_remains(tmp_path):
     out = run("check", "--fix", draft).stdout.decode()
     assert "Fixed 1 finding; 1 remaining (1 error)" in out
     assert "1 more fix with --unsafe-fixes" in out
+
+
+@pytest.mark.parametrize("link", ["same", "hard", "symbolic"])
+def test_an_output_file_that_is_a_draft_being_checked_is_refused(tmp_path, link):
+    """``check d.txt --output-file d.txt`` wrote the report over the draft (and over its
+    fixes with --fix); a hard link passed a comparison of resolved paths."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    out = draft if link == "same" else tmp_path / "out.txt"
+    if link == "hard":
+        os.link(draft, out)
+    elif link == "symbolic":
+        out.symlink_to(draft)
+    proc = run("check", "--fix", "--output-file", out, draft)
+    assert proc.returncode == 2 and b"the output file is one of the files to check" in proc.stderr
+    assert draft.read_text(encoding="utf-8") == DRAFT
 
 
 def test_statistics_output_file_and_color(tmp_path):
@@ -192,6 +260,50 @@ def test_unknown_code_in_a_directive_is_reported_not_deleted(tmp_path):
     assert sup and "PRE0O4" in sup[0]["message"] and "PRE004" in sup[0]["message"] and sup[0]["fix"] is None
 
 
+def test_fix_keeps_a_malformed_directive_and_its_reason(tmp_path):
+    """SUP002's safe fix deleted a directive with a typo, the drafter's reason with it: a
+    typo is reported and left to correct; only --unsafe-fixes deletes it."""
+    draft = tmp_path / "draft.txt"
+    text = ("The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019,\n\n"
+            "<!-- resolint: disable=OPR006 -- quoted from the treaty -->\n1. Decides to act.\n")
+    draft.write_text(text, encoding="utf-8")
+    out = run("check", "--format", "json", draft).stdout
+    sup = [d for d in json.loads(out)["files"][0]["diagnostics"] if d["code"] == "SUP002"]
+    assert sup and sup[0]["fix"]["applicability"] == "unsafe"
+    run("check", "--fix", draft)
+    assert draft.read_text(encoding="utf-8") == text
+    run("check", "--fix", "--unsafe-fixes", draft)
+    assert "resolint:" not in draft.read_text(encoding="utf-8")
+
+
+SEIZED = ("The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019,\n\n1. Decides to act;\n\n"
+          "<!-- resolint: ignore[OPR006] -->\n2. decides to remain seized of the matter.\n")
+
+
+@pytest.mark.parametrize("settings", [
+    {"ignore": ("OPR006",)}, {"ignore": ("OPR",)}, {"select": ("PRE", "SUP")}, {"per_file_ignores": (("*.txt", ("OPR006",)),)},
+])
+def test_a_directive_whose_rules_are_off_for_the_run_is_not_unused(settings):
+    """SUP001 called a valid directive unused when its rule was merely switched off for the
+    run, and its safe fix deleted it."""
+    from resolint.engine import lint
+    from resolint.settings import Settings
+
+    codes = [f.code for f in lint(SEIZED, Settings(**settings), path="draft.txt").findings]
+    assert "SUP001" not in codes
+    # A directive whose rule ran and found nothing is still unused.
+    unused = SEIZED.replace("2. decides", "2. Decides")
+    assert "SUP001" in [f.code for f in lint(unused, Settings(ignore=("PRE",))).findings]
+    assert "SUP001" in [f.code for f in lint(unused.replace("[OPR006]", ""), Settings()).findings]
+
+
+def test_fix_keeps_a_directive_whose_rule_is_ignored_for_the_run(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SEIZED, encoding="utf-8")
+    run("check", "--ignore", "OPR006", "--fix", draft)
+    assert draft.read_text(encoding="utf-8") == SEIZED
+
+
 def test_configuration_schema_agrees_with_the_checker(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     from resolint.config import SCHEMA_PATH, ConfigError, settings_from_table
@@ -235,6 +347,14 @@ def test_junit_counts_errors_apart_from_failures(tmp_path):
     assert b"\\x1b" in proc.stdout
 
 
+def test_sarif_base_uri_of_the_root_folder_has_one_slash():
+    """Run from "/", the base URI was "file:////"."""
+    from resolint.cli.render import _folder_uri
+
+    assert _folder_uri(Path("/")) == "file:///"
+    assert _folder_uri(Path("/tmp")) == "file:///tmp/"
+
+
 def test_sarif_uris_are_relative_and_encoded(tmp_path):
     folder = tmp_path / "my drafts #2"
     folder.mkdir()
@@ -268,7 +388,42 @@ def test_control_characters_from_a_draft_are_escaped(tmp_path):
         assert b"\x1b" not in out and b"\x07" not in out and b"\x01" not in out
 
 
+@pytest.mark.parametrize("fmt", ["text", "junit"])
+def test_a_line_feed_in_a_files_name_cannot_forge_a_report_line(tmp_path, fmt):
+    """A name with a line feed ("new⏎line.res.txt") broke the report line there: the rest
+    of the name read as a line of its own, which a name can make look like any finding."""
+    draft = tmp_path / "forged\nx.txt:1:1: error: PRE001 forged.res.txt"
+    draft.write_text("The General Assembly,\n\nRecalls its work,\n\n1. Decides to act.\n", encoding="utf-8")
+    out = run("check", "--format", fmt, tmp_path).stdout.decode()
+    assert "forged\\x0ax.txt" in out
+    assert not any(line.startswith("x.txt:1:1") for line in out.splitlines())
+
+
 # -- encodings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["unicode_escape", "raw_unicode_escape", "rot13", "hex", "base64", "idna"])
+def test_an_encoding_that_is_not_a_files_is_refused_before_anything_is_read(tmp_path, codec):
+    """"--encoding unicode_escape --fix" read the file's line breaks and wrote them back as
+    "\\n": the draft became one line. rot13, hex: "internal error: LookupError"."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--fix", "--encoding", codec, draft)
+    assert proc.returncode == 2 and b"not an encoding of text files" in proc.stderr
+    assert b"internal error" not in proc.stderr and draft.read_text(encoding="utf-8") == DRAFT
+
+
+def test_a_file_its_encoding_would_not_write_back_the_same_is_not_fixed(tmp_path):
+    """Read as UTF-16 without its byte order, a fix would write the bytes back with one:
+    refused, naming the offset; with its byte order mark, "utf-16" reads it as usual."""
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(DRAFT.encode("utf-16-le"))
+    proc = run("check", "--fix", "--encoding", "utf-16", draft)
+    assert proc.returncode == 2 and b"does not write the text back as the same bytes" in proc.stdout + proc.stderr
+    assert draft.read_bytes() == DRAFT.encode("utf-16-le")
+    draft.write_bytes(codecs.BOM_UTF16_BE + DRAFT.encode("utf-16-be"))
+    proc = run("check", "--fix", "--encoding", "utf-16", draft)
+    assert proc.returncode in (0, 1) and draft.read_bytes() == codecs.BOM_UTF16_BE + FIXED.encode("utf-16-be")
 
 
 def test_windows_1252_gets_a_hint_and_encoding_reads_it(tmp_path):
@@ -299,10 +454,61 @@ def test_closed_stdin_is_exit_2_with_a_line():
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr and b"closed" in proc.stderr
 
 
+def test_endless_stdin_is_read_no_further_than_the_size_limit():
+    """``check - < /dev/zero`` read on to 5 GB in 15 s before the size was looked at: it
+    stops one byte past the limit and says so."""
+    code = "import resource, subprocess, sys; p = subprocess.run(sys.argv[1:], stdin=open('/dev/zero', 'rb'), capture_output=True); " \
+           "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.stderr.buffer.write(p.stderr)"
+    proc = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "resolint", "check", "--max-file-size", "1MB", "-"],
+                          capture_output=True, timeout=120)
+    returncode, peak_kib = map(int, proc.stdout.split())
+    assert returncode == 2 and b"standard input is over the limit of 1 MB" in proc.stderr
+    assert peak_kib < 300_000
+
+
 @pytest.mark.parametrize("size", ["1" + "0" * 400 + "MB", "1e999MB", "99999999999TB"])
 def test_oversized_max_file_size_is_a_usage_error(size):
     proc = run("check", "--max-file-size", size, FIXTURES / "sample-draft.txt")
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+
+
+def test_an_output_file_in_a_missing_folder_is_a_usage_error(tmp_path):
+    """It was "internal error: FileNotFoundError … (please report this)"."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--format", "json", "--output-file", tmp_path / "no" / "such" / "out.json", draft)
+    assert proc.returncode == 2 and b"internal error" not in proc.stderr
+    assert b"--output-file" in proc.stderr and b"no such folder" in proc.stderr
+    proc = run("check", "--output-file", tmp_path, draft)
+    assert proc.returncode == 2 and b"is a folder" in proc.stderr
+
+
+@pytest.mark.parametrize(("limit", "words"), [
+    ("10", "file is 92 bytes, over the limit of 10 bytes"),
+    ("0.05kB", "file is 92 bytes, over the limit of 50 bytes"),
+    ("91", "file is 92 bytes, over the limit of 91 bytes"),
+])
+def test_a_file_over_the_size_limit_says_both_sizes_readably(tmp_path, limit, words):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    assert draft.stat().st_size == 92
+    proc = run("check", "--max-file-size", limit, draft)
+    assert proc.returncode == 2 and words in proc.stdout.decode(), proc.stdout
+
+
+def test_readable_sizes():
+    from resolint.cli.main import readable_size
+
+    assert [readable_size(n) for n in (1, 999, 1000, 2500, 5_000_000, 1_234_567_890)] == [
+        "1 byte", "999 bytes", "1 kB", "2.5 kB", "5 MB", "1.2 GB"]
+
+
+def test_a_named_file_excluded_by_the_configuration_gets_no_hint_about_naming_drafts(tmp_path):
+    (tmp_path / "resolint.toml").write_text('exclude = ["old.txt"]\n', encoding="utf-8")
+    (tmp_path / "old.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "old.txt", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert b"excluded by the configuration's exclude" in proc.stderr and b"Name drafts" not in proc.stderr
 
 
 def test_fifo_named_is_refused_and_in_a_folder_skipped(tmp_path):
@@ -539,6 +745,50 @@ def test_a_file_that_cannot_be_written_does_not_stop_the_run(tmp_path, monkeypat
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
 
 
+@pytest.mark.parametrize("saved", [
+    DRAFT.replace("act;", "act now;"),  # another size
+    DRAFT.replace("act;", "ACT;"),  # the same size: only the bytes tell
+])
+def test_fix_does_not_overwrite_what_another_program_saved_meanwhile(tmp_path, monkeypatch, capsys, saved):
+    """`check --fix` replaced the file with fixes of the text it had read, erasing what an
+    editor saved while resolint was linting it."""
+    from resolint.cli import main as cli
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    real = cli.lint
+
+    def lint(text, settings, path=None, style=None):  # the editor saves while the draft is linted
+        if draft.read_text(encoding="utf-8") == DRAFT:
+            draft.write_text(saved, encoding="utf-8")
+        return real(text, settings, path=path, style=style)
+
+    monkeypatch.setattr(cli, "lint", lint)
+    code = cli.main(["check", "--fix", str(draft)])
+    err = capsys.readouterr().err
+    assert draft.read_text(encoding="utf-8") == saved
+    assert "not fixed: it changed on disk while being checked" in err
+    assert code == 1  # as for another file left unfixed: its findings remain
+
+
+def test_fix_writes_over_a_file_saved_again_unchanged(tmp_path, monkeypatch):
+    from resolint.cli import main as cli
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    real = cli.lint
+
+    def lint(text, settings, path=None, style=None):  # saved again, the same bytes, a new mtime
+        if draft.read_text(encoding="utf-8") == DRAFT:
+            draft.write_text(DRAFT, encoding="utf-8")
+            os.utime(draft, ns=(1, 1))
+        return real(text, settings, path=path, style=style)
+
+    monkeypatch.setattr(cli, "lint", lint)
+    assert cli.main(["check", "--fix", str(draft)]) == 0
+    assert draft.read_text(encoding="utf-8") == FIXED
+
+
 def test_a_word_document_that_is_not_a_draft_is_skipped(tmp_path):
     docx = pytest.importorskip("docx")
     memo = tmp_path / "memo.docx"
@@ -549,3 +799,12 @@ def test_a_word_document_that_is_not_a_draft_is_skipped(tmp_path):
     proc = run("check", "--fix", "--format", "json", memo)
     assert proc.returncode == 0 and json.loads(proc.stdout)["files"] == []
     assert b"not a draft" in proc.stderr and memo.read_bytes() == before
+
+
+def test_docs_of_a_house_rule_says_where_its_documentation_is(tmp_path):
+    """``resolint docs HSE001`` said "no rule 'HSE001'" where ``resolint rule HSE001``
+    shows the house rule."""
+    (tmp_path / "resolint.toml").write_text('[[custom-rules]]\ncode = "HSE001"\nmessage = "m"\npattern = ["UN"]\n', encoding="utf-8")
+    proc = run("docs", "HSE001", "--no-browser", cwd=tmp_path)
+    assert proc.returncode == 2 and b"house rule" in proc.stderr and b"resolint rule HSE001" in proc.stderr
+    assert run("rule", "HSE001", cwd=tmp_path).returncode == 0

@@ -147,3 +147,13 @@ def test_by_default_files_are_linted_in_one_process_per_usable_core(tmp_path, mo
     cli.main(["check", "--format", "json", "--jobs", "1", str(tmp_path)])
     capsys.readouterr()
     assert asked == [3, 1]
+
+
+@pytest.mark.parametrize("value", ["-1", "two"])
+def test_a_jobs_count_that_is_no_count_is_a_usage_error(value):
+    """``--jobs -1`` was taken as 0 (one process per core) without a word."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "resolint", "check", "--jobs", value, "-"], input=b"", capture_output=True, timeout=60)
+    assert proc.returncode == 2 and b"--jobs" in proc.stderr

@@ -26,6 +26,13 @@ def cit007(text: str) -> list:
     ("06/06/2022", "6 June 2022"),
     ("15 december 2022", "15 December 2022"),
     ("15th of december 2022", "15 December 2022"),
+    ("Dec. 15, 2022", "15 December 2022"),
+    ("Dec 15 2022", "15 December 2022"),
+    ("15 Dec 2022", "15 December 2022"),
+    ("15th Dec., 2022", "15 December 2022"),
+    ("Sept. 15, 2022", "15 September 2022"),
+    ("15 Sep 2022", "15 September 2022"),
+    ("Jan. 5th, 2022", "5 January 2022"),
 ])
 def test_a_date_with_one_reading_is_written_in_words(date, want):
     text = DRAFT.format(date=date)
@@ -53,6 +60,10 @@ def test_a_date_with_two_readings_is_reported_without_a_fix():
     "the standard ISO 2022-12-155",
     "its resolution 77/211 of 15 December 2022",
     "“the agreement of 15.12.2022”",
+    "its decision of Mar 2022",  # no day
+    "resolution 77/211 of 31 Feb 2022",  # no such day
+    "the Decembrists of 15 Decemb 2022",
+    "section 3 Decides 2022",
 ])
 def test_other_figures_and_quotations_are_left_alone(words):
     text = f"The General Assembly,\n\nRecalling {words},\n\n1. Decides to remain seized of the matter.\n"
@@ -64,7 +75,9 @@ def test_the_language_servers_lint_finds_what_a_whole_lint_finds_after_edits_bes
     just after or before the date changes whether it stands alone."""
     linter = IncrementalLinter()
     text = DRAFT.format(date="15.12.2022")
-    for edited in (text, text.replace("2022,", "20221,"), text, text.replace("of 15", "of 115"), text, text.replace("15.12.2022", "1 october 2019")):
+    abbreviated = text.replace("15.12.2022", "Dec. 15, 2022")
+    for edited in (text, text.replace("2022,", "20221,"), text, text.replace("of 15", "of 115"), text, text.replace("15.12.2022", "1 october 2019"),
+                   abbreviated, abbreviated.replace("Dec.", "Decem."), abbreviated, abbreviated.replace("of Dec", "ofDec")):
         got = linter.lint(edited, Settings()).findings
         assert [(f.code, f.span, f.message) for f in got] == [(f.code, f.span, f.message) for f in lint(edited).findings]
 
@@ -81,7 +94,29 @@ def test_separated_literals_are_found_as_one_search_per_literal_finds_them(seed)
     from resolint_rules.cit.date_format import _ANCHORS
 
     rnd = random.Random(seed)
-    pieces = [" may", "/20", ".19", "-0", "-1", " march", " december", "2020", "1", " ", "/", ".", "-", "x", " ma"]
+    pieces = [" may", " May", "/20", ".19", "-0", "-1", " march", " december", " Dec", " Sept", "2020", "1", " ", "/", ".", "-", "x", " ma"]
     text = "The General Assembly,\n\n" + "".join(rnd.choice(pieces) for _ in range(300))
     got = Analysis(parse(text), None).separated_literal_starts(_ANCHORS)
     assert got == {lit: find_all(text, lit) for lit in _ANCHORS}
+
+
+@pytest.mark.parametrize(("dates", "want"), [
+    ("June 28 to July 2, 2024", "28 June to 2 July 2024"),
+    ("Sept. 30 - Oct. 2, 2024", "30 September - 2 October 2024"),
+    ("June 28 and 29, 2024", "28 and 29 June 2024"),
+    ("September 15-16, 2026", "15-16 September 2026"),
+    ("May 3 – 5, 2025", "3 – 5 May 2025"),
+])
+def test_a_range_of_dates_written_month_first_is_written_whole(dates, want):
+    """Two dates, or two days of a month, written month first: the fix writes both in
+    the house order ("from June 28 to July 2, 2024" became "June 28 to 2 July 2024", and
+    "June 28 and 29, 2024" was not read as a date at all)."""
+    text = DRAFT.format(date=dates)
+    [finding] = cit007(text)
+    assert want in finding.message
+    assert fix_text(text, lint).text == DRAFT.format(date=want)
+
+
+@pytest.mark.parametrize("words", ["the meetings of June 31 and 32, 2025", "the 2024 May Day events", "Mayday 3-4, 2025"])
+def test_what_only_looks_like_a_range_of_days_is_left_alone(words):
+    assert cit007(f"The General Assembly,\n\nRecalling {words},\n\n1. Decides to remain seized of the matter.\n") == []

@@ -75,6 +75,24 @@ def test_renumbering_updates_references_to_moved_paragraphs():
     assert "2. Requests a report;" in fixed and "3. Decides to review paragraph 2 above and paragraphs 2 and 3 of the present resolution." in fixed
 
 
+@pytest.mark.parametrize(
+    ("reference", "renumbered"),
+    [
+        ("paragraph 3 (a) above", "paragraph 2 (a) above"),
+        ("paragraph 3(b) above", "paragraph 2(b) above"),
+        ("paragraph 3 (a) and (b) of the present resolution", "paragraph 2 (a) and (b) of the present resolution"),
+        ("paragraphs 3 (ii) and 4 above", "paragraphs 2 (ii) and 3 above"),
+        ("paragraph 3 (a) of resolution 79/1", "paragraph 3 (a) of resolution 79/1"),  # another text's paragraph
+    ],
+)
+def test_renumbering_follows_references_that_name_subparagraphs(reference, renumbered):
+    """"paragraph 3 (a) above" names paragraph 3: the renumbering left it while it
+    renumbered "paragraph 3 above" in the same sentence."""
+    text = f"The General Assembly,\n\n1. Decides to act;\n\n3. Requests a report:\n\n(a) On costs;\n\n(b) On staff;\n\n4. Decides to review {reference}.\n"
+    fixed = fix_text(text, _lint, unsafe=True).text
+    assert f"3. Decides to review {renumbered}." in fixed
+
+
 def test_text_outside_edits_is_unchanged_with_crlf():
     text = "The General Assembly,\r\n\r\nRecalling its resolution 74/1;\r\n\r\n1. Decides to act;\r\n"
     fixed = fix_text(text, _lint).text
@@ -138,3 +156,69 @@ def test_part_bounds_read_between_openings_are_those_of_every_paragraph():
         res = parse("\n\n".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25))))
         for part in range(max([p.part for p in res.paragraphs], default=0) + 2):
             assert part_bounds(res, part) == _reference_part_bounds(res, part)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "fixed"),
+    [
+        # A comment prints nothing: the mark before it is the paragraph's.
+        ("Noting the report, <!-- TODO: check the date -->", "Noting the report, <!-- TODO: check the date -->"),
+        # A missing mark goes before the comment, not after it.
+        ("Noting the report <!-- TODO -->", "Noting the report, <!-- TODO -->"),
+        ("Noting the report <!-- one --> <!-- two -->", "Noting the report, <!-- one --> <!-- two -->"),
+        # A directive that suppresses nothing goes with the space before it.
+        ("Noting the report, <!-- resolint: ignore[OPR005] -->", "Noting the report,"),
+        ("Noting the report <!-- resolint: ignore[OPR005] -->,", "Noting the report,"),
+        ("Noting <!-- resolint: ignore[OPR005] --> the report,", "Noting the report,"),
+    ],
+)
+def test_a_comment_at_a_paragraphs_end_is_read_through(paragraph, fixed):
+    """The paragraph's final mark is read, and added, before comments at its end: a safe
+    fix wrote "…report, <!-- TODO -->," and "…act; <!-- … --> ;"; removing an unused
+    directive left a space before the comma."""
+    text = f"The General Assembly,\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n"
+    assert fix_text(text, lint).text == text.replace(paragraph, fixed)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "fixed"),
+    [
+        # Negotiated text in brackets, with words in brackets inside it: the mark is read,
+        # and added, inside the outer brackets.
+        ("[Deeply concerned that [millions of] children are affected,]", None),
+        ("[Deeply concerned that [millions of] children are affected]", "[Deeply concerned that [millions of] children are affected,]"),
+        ("PP2 [Deeply concerned that children are affected,]", None),
+        ("PP2 [Deeply concerned that [millions of] children are affected]", "PP2 [Deeply concerned that [millions of] children are affected,]"),
+        # A label, then the bracket: the bracket is the paragraph's, not a note after a mark ("1." ends with one).
+        ("1. [Decides to act]", "1. [Decides to act;]"),
+        # A negotiator's note after the mark is not the paragraph's end.
+        ("PP2bis [Deeply concerned that children are affected,] [Proposed: EU; opposed: Group X]", None),
+        ("Deeply concerned that children are affected, [Agreed ad ref]", None),
+        # Brackets inside a paragraph that is not bracketed as a whole.
+        ("Deeply concerned that [millions of] children are [affected]", "Deeply concerned that [millions of] children are [affected],"),
+    ],
+)
+def test_negotiated_text_in_brackets_keeps_its_mark_inside(paragraph, fixed):
+    """"PP2bis [Deeply concerned that [millions of] children …,] [Proposed: EU]": the
+    mark inside the brackets was not read (a bracket inside them), nor the one before a
+    negotiator's note, and the safe fix added another after the last bracket."""
+    text = f"The General Assembly,\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n"
+    assert fix_text(text, lint).text == text.replace(paragraph, fixed or paragraph)
+
+
+def test_fixes_that_undo_each_other_end_at_the_text_and_count_they_started_from(tmp_path):
+    """A house rule writing "member countries" and the style's term rule writing "Member
+    States" turned the text round until the passes ran out: "Fixed 44 findings" for a
+    file left as it was."""
+    from resolint.config import load_settings
+
+    (tmp_path / "resolint.toml").write_text(
+        '[[custom-rules]]\ncode = "HSE001"\nmessage = "m"\npattern = ["Member States"]\nreplace = "member countries"\nfix = "unsafe"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(tmp_path / "resolint.toml")
+    text = "The General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Urges Member States to act;\n\n2. Invites member countries to report.\n"
+    outcome = fix_text(text, lambda t: lint(t, settings), unsafe=True)
+    assert outcome.text == text and outcome.applied == 0 and outcome.applied_codes == []
+    assert outcome.passes < 5
+    assert {f.code for f in outcome.result.findings} == {"HSE001", "TRM006"}

@@ -94,6 +94,34 @@ def test_a_body_from_data_alone_is_detected_and_linted(house):
     assert not result.resolution.unplaced
 
 
+def test_a_house_style_detected_from_the_opening_is_fixed(house, capsys):
+    """--fix refused every draft of an auto-detected house style: the check that the style
+    came from the opening, not from prose, detected again without the house styles."""
+    from resolint.cli.main import main
+
+    draft = house / "draft.txt"
+    draft.write_text(DRAFT.replace("decides", "Decides"), encoding="utf-8")  # a house opener in the wrong case
+    main(["check", "--fix", "--config", str(house / "resolint.toml"), str(draft)])
+    assert "not fixed" not in capsys.readouterr().err
+    assert "\ndecides\n" in draft.read_text(encoding="utf-8")
+
+
+def test_a_style_sets_rule_options_and_the_top_level_overrides_them(tmp_path):
+    """`[styles.NAME.rules.CODE]`, listed among a style's keys, was refused as an unknown
+    style key."""
+    config = tmp_path / "resolint.toml"
+    style = 'style = "house"\n[styles.house]\nextends = "un-ga"\n[styles.house.rules.CIT008]\nmax-year = 1990\n'
+    config.write_text(style, encoding="utf-8")
+    text = "The General Assembly,\n\nRecalling the Charter of 26 June 2019,\n\n1. Decides to act.\n"
+    assert "CIT008" in [f.code for f in lint(text, load_settings(config)).findings]
+    config.write_text(style + "[rules.CIT008]\nmax-year = 2050\n", encoding="utf-8")
+    assert "CIT008" not in [f.code for f in lint(text, load_settings(config)).findings]
+    config.write_text(style.replace("max-year = 1990", "max-yaer = 1990"), encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(config)
+    assert info.value.key == "styles.house.rules.CIT008.max-yaer" and "max-year" in info.value.problem
+
+
 def test_house_phrase_files_resolve_beside_the_config(house):
     settings = load_settings(house / "resolint.toml")
     style = load_style("rivers", settings.styles)

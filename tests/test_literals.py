@@ -13,6 +13,7 @@ from resolint.directives import OPEN, find_directives
 from resolint.facts.abbreviations import DEFINITION
 from resolint.literals import (
     ascii_digits_only,
+    each_starts,
     find_all,
     find_all_again,
     find_matches_again,
@@ -76,6 +77,14 @@ def test_first_of_is_the_regex_alternation(text, literals):
     rx = re.compile("|".join(re.escape(w) for w in literals))
     expected = [(m.start(), literals.index(m.group(0))) for m in rx.finditer(text)]
     assert first_of(text, literals) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, LITERALS)
+@example("aaaa", ("aa", "a"))  # overlapping occurrences, of one literal and of two
+@example("a\ud800UN", ("UN", "N"))  # a lone surrogate: searched per literal
+def test_each_starts_is_find_all_of_each_literal(text, literals):
+    assert each_starts(text, literals) == {lit: find_all(text, lit) for lit in literals}
 
 
 @settings(max_examples=300, deadline=None)

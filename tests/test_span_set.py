@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolint.source import Span, SpanList, SpanSet
+from resolint.source import Span, SpanList, SpanSet, SpanUnion
 
 spans = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: Span(t[0], t[0] + t[1]))
 
@@ -12,6 +12,19 @@ spans = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: Span(t[0
 @given(st.lists(spans, max_size=12), spans)
 def test_span_set_agrees_with_checking_each_span(members, probe):
     assert SpanSet(members).overlaps(probe) == any(probe.overlaps(s) for s in members)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(st.lists(st.tuples(spans, spans), max_size=12))
+def test_a_span_union_agrees_with_checking_each_span_as_spans_are_added(steps):
+    """Spans added one by one, each probe asked in between (as the export marks a
+    paragraph); a probe is never empty (the union joins spans that touch)."""
+    union, added = SpanUnion(), []
+    for member, probe in steps:
+        if probe.start < probe.end:
+            assert union.overlaps(probe) == any(probe.overlaps(s) for s in added)
+        union.add(member)
+        added.append(member)
 
 
 def test_nested_and_empty_spans():

@@ -14,11 +14,11 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
         return None
     if p.terminal is not None:
         return p.terminal, Fix.safe(f"Replace '{have}' with '{want}'", Edit(p.terminal, want)), have
-    end = _before_closing_markup(ctx.text, p.span.start, p.span.end)
+    end = _before_closing_markup(ctx.text, p.span.start, p.span.end, p.content.start)
     return Span(max(p.span.start, end - 1), end), Fix.safe(f"Add '{want}'", Edit(Span(end, end), want)), ""
 
 
-def _before_closing_markup(text: str, start: int, end: int) -> int:
+def _before_closing_markup(text: str, start: int, end: int, content_start: int | None = None) -> int:
     """Where the mark goes: before closing emphasis (``*``, ``_``) that follows the last word,
     where the parser looks for it (``read_terminal`` looks through such markup, not through
     spaces or line breaks).
@@ -29,8 +29,8 @@ def _before_closing_markup(text: str, start: int, end: int) -> int:
     finding at the ``\\n`` of a CRLF pair (found by the fuzzer).
     """
     end = before_note_reference(text, start, end)  # "…Crimes¹": the mark goes before the reference
-    if bracketed(text, read_bullet(text, start, end)[1], end):
-        end -= 1  # "[Deeply concerned by …]": inside the brackets, where the parser reads it
+    if bracketed(text, read_bullet(text, start, end)[1], end) or (content_start is not None and bracketed(text, content_start, end)):
+        end -= 1  # "[Deeply concerned by …]", "PP2 [Deeply …]": inside the brackets, where the parser reads it
     cut = end
     while cut > start and text[cut - 1] in "*_":
         cut -= 1

@@ -112,18 +112,20 @@ def own_matches(ctx: RuleContext, matches, skip_quotes: bool = True):
 def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool = True):
     """(paragraph, start, end, literal) for whole-word occurrences of fixed strings.
 
-    ``str.find`` runs at memory speed; a regex that starts with ``\\b`` or a lookbehind
-    is tried at every position of the text instead. The occurrences come from
-    :meth:`~resolint.facts.Analysis.literal_starts` (after a keystroke, the language
-    server searches only around the edit).
+    A search for literals runs at memory speed; a regex that starts with ``\\b`` or a
+    lookbehind is tried at every position of the text instead. The occurrences come from
+    :meth:`~resolint.facts.Analysis.literals_starts`, all the forms at once (after a
+    keystroke, the language server searches only around the edit).
     """
     text = ctx.text
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
     gaps = ctx.facts.derived(_line_break_gaps) + ctx.facts.derived(_other_gaps)
-    for lit, found in _as_written(literals, gaps):
+    written = _as_written(literals, gaps)
+    starts = ctx.facts.literals_starts(tuple(found for _, found in written))
+    for lit, found in written:
         end = 0
-        for pos in ctx.facts.literal_starts(found):
+        for pos in starts[found]:
             if pos < end:
                 continue  # inside the last one taken: found left to right, not overlapping
             end = pos + len(found)

@@ -14,10 +14,12 @@ import difflib
 import functools
 import json
 import tomllib
+import urllib.parse
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from resolint import globs
 from resolint.codes import house_codes
 from resolint.config_check import check_selectors, check_settings
 from resolint.custom_rules.config import read_key
@@ -199,6 +201,18 @@ def _size_value(path: Any, key: str, value: Any) -> int:
     return size
 
 
+def _url(path: Any, key: str, value: Any) -> str:
+    """``docs-url``: empty, or an absolute http(s) or file URL (the SARIF report's rule
+    links are made from it, and SARIF wants URIs there)."""
+    url = _string(path, key, value).strip()
+    if not url:
+        return ""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https", "file") or (parts.scheme != "file" and not parts.netloc) or " " in url:
+        raise ConfigError(path, key, f"expected an http(s) address such as https://example.org/resolint/, got {value!r}")
+    return url
+
+
 def _per_file_ignores(path: Any, key: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((pat, _codes(path, f"{key}.{pat}", codes)) for pat, codes in _table(path, key, value).items())
 
@@ -252,7 +266,7 @@ _SIMPLE_KEYS: dict[str, tuple[str, Any]] = {
     "exclude": ("exclude", _globs),
     "fail-on": ("fail_on", _fail_on),
     "max-file-size": ("max_file_size", _size_value),
-    "docs-url": ("docs_url", _string),
+    "docs-url": ("docs_url", _url),
 }
 #: Keys merged with the base settings (or read by their own module): key -> reader of changes.
 _MERGED_KEYS: dict[str, Any] = {
@@ -343,10 +357,27 @@ def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
             raise ConfigError(path, "extend", f"expected a path (string), got {_type(extend)}")
         target = (path.parent / extend).resolve()
         if not target.is_file():
-            raise ConfigError(path, "extend", f"file not found: {target}")
-        base = load_settings(target, _seen + (path,))
+            # (a FIFO or a folder is there, but is no file to read: "file not found" misled)
+            what = "not a regular file" if target.exists() else "file not found"
+            raise ConfigError(path, "extend", f"{what}: {target}")
+        base = _rebased(load_settings(target, _seen + (path,)), path.parent)
     settings = settings_from_table(table, path, base)
     return replace(settings, path=str(path), root=str(path.parent))
+
+
+def _rebased(base: Settings, folder: Path) -> Settings:
+    """``base`` (from a file that ``extend`` pulls in) with its glob patterns rewritten to
+    mean, from ``folder``, what they meant from that file's own folder: the patterns of
+    every file of the chain are relative to the folder of the file that says them."""
+    if base.root is None:
+        return base
+    def moved(pattern: str) -> str:
+        return globs.rebase(pattern, base.root or "", folder)
+
+    return replace(
+        base, include=tuple(map(moved, base.include)), exclude=tuple(map(moved, base.exclude)),
+        per_file_ignores=tuple((moved(p), codes) for p, codes in base.per_file_ignores), root=str(folder),
+    )
 
 
 def find_config(start: Path) -> Path | None:

@@ -18,6 +18,7 @@ from typing import Any
 from resolint import userregex
 from resolint.codes import house_codes, unknown_selector
 from resolint.custom_rules.check import check_custom_rules
+from resolint.model import LabelScheme
 from resolint.registry import rule_by_code
 from resolint.settings import ConfigError
 from resolint.styles import EXTEND_PREFIX, FOLDER_KEY, StyleError, _builtin_raw, builtin_style_names, load_style
@@ -28,6 +29,80 @@ FREE_TABLES = frozenset({"rules", "terms", "detect", "conference-names"})
 OWN_CHECK_KEYS = frozenset({"custom-rules"})
 #: Keys any style may carry besides those the built-in styles use.
 EXTRA_KEYS = frozenset({"extends", "name", "description"})
+
+
+#: Style keys with a fixed set of values, as the rules that read them understand them
+#: (docs/styles.md): any other value silently turned a check off or misread it.
+STYLE_CHOICES: dict[str, tuple[str, ...]] = {
+    "openers.case": ("sentence", "upper", "lower"),
+    "openers.preamble-modifier": ("after", "before", "either"),
+    "openers.operative-modifier": ("after", "before", "either"),
+    "numbering.operative": ("required", "optional"),
+    "subparagraphs.case": ("upper", "lower", "any"),
+    "list-items.case": ("upper", "lower"),
+    "dates.format": ("dmy", ""),
+    "spelling.variant": ("oxford", ""),
+    "citations.first-mention": ("title", "short"),
+    "terms.article-case": ("lower", "upper", "any"),
+}
+
+
+def _form_problem(value: Any) -> str | None:
+    if isinstance(value, str) and value.count("#") != 1:
+        return f"expected the form of a number with one '#' standing for it (\"#.\", \"#\", \"(#)\"), got {value!r}"
+    return None
+
+
+def _priority_problem(value: Any) -> str | None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return f"expected a whole number (higher wins), got {value!r}"
+    return None
+
+
+def _schemes_problem(value: Any) -> str | None:
+    schemes = [s.value for s in LabelScheme]
+    for level in value if isinstance(value, list) else ():
+        wrong = [part for part in str(level).split("|") if part not in schemes]
+        if wrong:
+            return f"unknown scheme {wrong[0]!r} (known: {', '.join(schemes)}; 'a|b' accepts either)"
+    return None
+
+
+def _prefer_problem(value: Any) -> str | None:
+    if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
+        return f'expected a table of "wrong" = "right" names, got {_type_name(value)}'
+    return None
+
+
+#: Style keys whose values have a shape of their own, with the check of it.
+_STYLE_VALUE_CHECKS = {
+    "numbering.form": _form_problem,
+    "detect.priority": _priority_problem,
+    "subparagraphs.schemes": _schemes_problem,
+    "terms.prefer": _prefer_problem,
+}
+
+
+def style_value_problem(dotted: str, value: Any) -> str | None:
+    """What is wrong with the value of a style key whose values are fixed, or None."""
+    choices = STYLE_CHOICES.get(dotted)
+    if choices is not None and value not in choices:
+        shown = ", ".join(f'"{c}"' for c in choices)
+        return f"expected one of {shown}, got {value!r}"
+    check = _STYLE_VALUE_CHECKS.get(dotted)
+    return check(value) if check is not None else None
+
+
+def _free_table_problem(table: dict[str, Any]) -> tuple[str, str] | None:
+    """The first problem in the keys of a style's free tables ([terms], [detect]) whose
+    values are fixed; their other keys are the style's own."""
+    for section in ("terms", "detect"):
+        body = table.get(section)
+        for key, value in body.items() if isinstance(body, dict) else ():
+            problem = style_value_problem(f"{section}.{key}", value)
+            if problem:
+                return f"{section}.{key}", problem
+    return None
 
 
 def _type_name(value: Any) -> str:
@@ -89,6 +164,11 @@ def check_style_table(name: str, body: dict[str, Any]) -> tuple[str, str] | None
                 continue  # set by the configuration loader, not by the user
             if key.startswith(EXTEND_PREFIX) and isinstance(schema.get(f"{prefix}{key[len(EXTEND_PREFIX):]}"), list):
                 dotted = f"{prefix}{key[len(EXTEND_PREFIX):]}"  # "extend-preambular" is typed as "preambular"
+            if dotted == "rules":  # options of rules for this style (the top-level [rules.CODE] wins)
+                found = rule_options_problem(value)
+                if found:
+                    return found
+                continue
             if dotted in EXTRA_KEYS:
                 if not isinstance(value, str):
                     return dotted, f"expected a string, got {_type_name(value)}"
@@ -100,13 +180,16 @@ def check_style_table(name: str, body: dict[str, Any]) -> tuple[str, str] | None
                 return dotted, f"expected {_type_name(expected)}" + (
                     " of strings" if isinstance(expected, list) else ""
                 ) + f", got {_type_name(value)}"
+            problem = style_value_problem(dotted, value)
+            if problem:
+                return dotted, problem
             if isinstance(value, dict) and key not in FREE_TABLES:
                 found = walk(dotted + ".", value)
                 if found:
                     return found
         return None
 
-    return walk("", body)
+    return walk("", body) or _free_table_problem(body)
 
 
 def _check_detect_entry(path: Path | str | None, where: str, entry: Any) -> None:
@@ -132,6 +215,14 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
         problem = check_style_table(name, body)
         if problem:
             raise ConfigError(path, f"styles.{name}.{problem[0]}", problem[1])
+    house = house_codes(settings) if settings.styles else ()
+    for name, body in settings.styles.items():
+        lint = body.get("lint") if isinstance(body.get("lint"), dict) else {}
+        for key in ("ignore", "opt-in", "extend-ignore", "extend-opt-in"):
+            for code in lint.get(key) or ():
+                problem = unknown_selector(code, house)
+                if problem:
+                    raise ConfigError(path, f"styles.{name}.lint.{key}", problem)
     for name, body in settings.styles.items():
         for where, patterns in (body.get("detect") or {}).items():
             for entry in patterns if isinstance(patterns, list) else []:
@@ -150,19 +241,31 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
 
 
 def check_rule_options(rules: dict[str, dict[str, Any]], path: Path | str | None) -> None:
+    problem = rule_options_problem(rules)
+    if problem:
+        raise ConfigError(path, *problem)
+
+
+def rule_options_problem(rules: Any, prefix: str = "rules") -> tuple[str, str] | None:
+    """The first (key, problem) in a ``[rules.CODE]`` table of options (the top-level one
+    or a style's), or None: each code names a rule, each option one it declares, with
+    the type of its default."""
+    if not isinstance(rules, dict):
+        return prefix, f"expected a table of rule codes, got {_type_name(rules)}"
     for code, options in rules.items():
         rule = rule_by_code(code)
         if rule is None:
-            raise ConfigError(path, f"rules.{code}", "no rule with this code (see 'resolint rules')")
+            return f"{prefix}.{code}", "no rule with this code (see 'resolint rules')"
+        if not isinstance(options, dict):
+            return f"{prefix}.{code}", f"expected a table of options, got {_type_name(options)}"
         declared = rule.default_options
         for key, value in options.items():
             if key not in declared:
                 known = ", ".join(sorted(declared)) or "none"
-                raise ConfigError(path, f"rules.{code}.{key}", f"{code} has no option '{key}' (its options: {known})")
+                return f"{prefix}.{code}.{key}", f"{code} has no option '{key}' (its options: {known})"
             if not _same_type(declared[key], value):
-                raise ConfigError(
-                    path, f"rules.{code}.{key}", f"expected {_type_name(declared[key])}, got {_type_name(value)}"
-                )
+                return f"{prefix}.{code}.{key}", f"expected {_type_name(declared[key])}, got {_type_name(value)}"
+    return None
 
 
 def check_selectors(changes: dict[str, Any], path: Path | str | None, settings: Any = None) -> None:

@@ -31,6 +31,27 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+#: How the glob patterns of include, exclude and per-file-ignores are matched (resolint.globs).
+_GLOB_PATTERNS = [
+    "## Glob patterns",
+    "",
+    "`include`, `exclude` and `per-file-ignores` take the same glob patterns, matched against a file's "
+    "path **relative to the folder of the configuration file that says them**, wherever resolint runs "
+    "(`resolint check proj` from the parent folder and `resolint check .` inside `proj` read the same "
+    "files); the patterns of a file pulled in by `extend` are relative to that file's folder.",
+    "",
+    "- A pattern matches the file or any folder above it: `archive/*` and `archive` both take in "
+    "`archive/2020/old.txt`.",
+    "- A pattern is matched against the file's name and its folders' names too, so `*.txt`, `~$*` and "
+    "`archive` apply at any depth.",
+    "- A trailing `/` (`archive/`) matches folders only; a leading `/` (`/archive`) anchors the pattern "
+    "at the configuration's folder.",
+    "- `**/` stands for any number of folders, none included: `**/old.txt` matches `old.txt` too.",
+    "- `*` and `?` match any characters, `/` included; `[abc]` one of those characters.",
+    "",
+]
+
+
 def config_markdown(schema: dict[str, Any] | None = None) -> str:
     """The configuration page: where the file is found, then one row per key."""
     schema = schema or config_schema()
@@ -72,6 +93,7 @@ def config_markdown(schema: dict[str, Any] | None = None) -> str:
         out.append(f"| `{key}` | {kind} | {default} | {_cell(prop.get('description', ''))} |")
     out += [
         "",
+        *_GLOB_PATTERNS,
         "Rule options (`[rules.CODE]`) are listed on each [rule's page](rules/index.md). "
         "House styles and `[styles.NAME]` are described under [House styles](styles.md).",
         "",

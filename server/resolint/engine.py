@@ -188,7 +188,8 @@ def lint(
         rule_set = with_custom_rules(all_rules(), settings, style_obj)
     else:
         rule_set = tuple(rules)
-    raw = _run_rules(ctx, _active_rules(rule_set, settings, style_obj, path), settings, cache)
+    active = _active_rules(rule_set, settings, style_obj, path)
+    raw = _run_rules(ctx, active, settings, cache)
     failure = facts.citation_failure()
     if failure is not None:
         raw.append(Finding(INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR,
@@ -196,7 +197,8 @@ def lint(
     protected = facts.derived(listguard.document_protected_spans)
     if protected:
         raw = listguard.guard_findings(raw, protected, source.text)
-    findings = _apply_directives(raw, resolution, settings, path, style_obj)
+    ran = _Ran(rule_set, frozenset(r.code for r, _ in active), style_obj)
+    findings = _apply_directives(raw, resolution, settings, path, style_obj, ran)
     if any(f.code == NOT_ENGLISH for f in findings):
         findings = _any_language_only(findings, rule_set)
     findings.sort(key=Finding.sort_key)
@@ -294,8 +296,36 @@ def _house_codes(settings: Settings, style: Style) -> tuple[str, ...]:
         return ()
 
 
+class _Ran:
+    """Which rules this lint ran, to tell a directive that suppresses nothing from one whose
+    rules were switched off for this run (``--ignore OPR006``, ``--select HSE``, ``ignore``
+    in the configuration): the latter may well suppress findings in an ordinary run, so
+    reporting it (and deleting it with SUP001's safe fix) would be wrong."""
+
+    def __init__(self, rules: tuple[Rule, ...], active: frozenset[str], style: Style) -> None:
+        self.rules = rules
+        self.active = active
+        self.style = style
+
+    def all_named(self, d: Directive) -> bool:
+        """Whether every rule ``d`` names ran: a rule named by its code, and a rule the style
+        runs by default named by a prefix or by a directive without codes (an opt-in rule
+        is not counted unless named by its code)."""
+        selectors = d.codes or ("ALL",)
+        for r in self.rules:
+            if r.code in self.active:
+                continue
+            if r.code in d.codes or matches(r.code, selectors) and rule_enabled(r, _DEFAULT_SETTINGS, self.style):
+                return False
+        return True
+
+
+#: The settings of a run that switches no rule on or off (what the style runs by itself).
+_DEFAULT_SETTINGS = Settings()
+
+
 def _apply_directives(
-    findings: list[Finding], res: Resolution, settings: Settings, path: str | None, style: Style
+    findings: list[Finding], res: Resolution, settings: Settings, path: str | None, style: Style, ran: _Ran
 ) -> list[Finding]:
     directives = res.directives
     if not directives:
@@ -310,10 +340,13 @@ def _apply_directives(
         if problem is None:
             continue
         (code, name), msg, unknown = problem
+        if (code, name) == UNUSED_DIRECTIVE and not ran.all_named(d):
+            continue  # its rules were off for this run: it may suppress findings in another
         rule = sup_rules.get(code)
         if rule is None or not rule_enabled(rule, settings, style, path):
             continue
-        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), one_line(msg), d.span, _directive_fix(res, d, unknown)))
+        fix = _directive_fix(res, d, unknown, malformed=code == MALFORMED_DIRECTIVE[0])
+        kept.append(Finding(code, name, severity_for(code, rule.default_severity, settings), one_line(msg), d.span, fix))
     return kept
 
 
@@ -329,15 +362,21 @@ def _directive_problem(d: Directive, was_used: bool, house: tuple[str, ...]) -> 
     return None
 
 
-def _directive_fix(res: Resolution, d: Directive, unknown: str) -> Fix | None:
-    """Removing the directive, unless that could lose text or hide a typo to correct."""
+def _directive_fix(res: Resolution, d: Directive, unknown: str, malformed: bool) -> Fix | None:
+    """Removing the directive, unless that could lose text or hide a typo to correct.
+
+    Safe for a directive that suppresses nothing; unsafe for one that cannot be read
+    (``disable=OPR006 -- reason``): that is a typo in what the drafter meant to say, and
+    deleting it erases their intent and their reason, so ``--fix`` leaves it to be
+    corrected and only ``--unsafe-fixes`` or the editor's quick fix deletes it.
+    """
     # A comment that runs over several lines may be one left open by mistake, which
     # swallowed draft text up to the next "-->": deleting it would delete that text.
     body = res.source.text[d.span.start : d.span.end]
     # A directive naming an unknown code is a typo to correct, not noise to delete.
     if "\n" in body or "\r" in body or unknown:
         return None
-    return Fix.safe("Remove the directive", *_removal_edits(res, d))
+    return (Fix.unsafe if malformed else Fix.safe)("Remove the directive", *_removal_edits(res, d))
 
 
 def _removal_edits(res: Resolution, d: Directive) -> tuple[Edit]:
@@ -349,7 +388,22 @@ def _removal_edits(res: Resolution, d: Directive) -> tuple[Edit]:
     line_end = len(text) if line_end_nl < 0 else line_end_nl + 1
     if not text[line_start:start].strip() and not text[end:line_end].strip():
         return (Edit(Span(line_start, line_end), ""),)
-    return (Edit(Span(start, end), ""),)
+    # Inside a line: with the spaces before it when nothing but a mark or the line's end
+    # follows ("…act; <!-- … -->", "…report <!-- … -->,"), else with those after it.
+    before = start
+    while before > line_start and text[before - 1] in " \t":
+        before -= 1
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after == len(text) or text[after] in "\r\n" or text[after] in _MARKS_AFTER_A_WORD:
+        return (Edit(Span(before, end), ""),)
+    return (Edit(Span(start, after if before < start or start == line_start else end), ""),)
+
+
+#: Marks that follow a word without a space: a directive removed before one takes the
+#: space before it too.
+_MARKS_AFTER_A_WORD = frozenset(",;:.!?)]")
 
 
 def _directive_scopes(directives: list[Directive], res: Resolution) -> list[Span | None]:

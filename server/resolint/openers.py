@@ -13,6 +13,7 @@ that casing and form can still be checked.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -22,7 +23,7 @@ from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
 
 if TYPE_CHECKING:
-    from resolint.nlp import Nlp
+    from resolint.nlp import Nlp, PhraseMatch
     from resolint.styles import Style
 
 
@@ -134,41 +135,46 @@ def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     while start < end and text[start] in _EMPHASIS:
         emphasis += text[start]
         start += 1
-    # Three words settle the adverbs before a phrase (at most two); the run of capitals
-    # of an all-capitals style reads up to six (_unlisted reads them when it needs them).
-    words = _words(text, start, min(end, start + _WORDS_REACH), 3)
-    if not words:
+    reach = min(end, start + _WORDS_REACH)
+    first = _SPACED_WORD.match(text, start, reach)
+    if first is None:
         return None
-    return _listed(ctx, paragraph, start, end, words, emphasis) or _unlisted(ctx, words, start, end, emphasis)
-
-
-def _listed(ctx: OpenerContext, paragraph: Paragraph, start: int, end: int, words: list[re.Match[str]], emphasis: str) -> Opener | None:
-    """The opener when a listed phrase starts the paragraph, after at most two adverbs
-    ("Further recalling", "Also requests", "Once again urges")."""
-    text = ctx.text
     phrases = phrases_for(ctx, paragraph)
     head_end = min(end, start + HEAD_CHARS)
-    before: Span | None = None
-    phrase_start = start
-    k = 0  # words[k] starts the phrase
     m = ctx.nlp.longest_leading_phrase(_clean_head(text[start:head_end]), phrases)
+    if m is not None:  # most clauses: a listed phrase opens the paragraph
+        return _opener(text, start, end, m, first, None, emphasis)
+    # Three words settle the adverbs before a phrase (at most two); the run of capitals
+    # of an all-capitals style reads up to six (_unlisted reads them when it needs them).
+    words = _words(text, start, reach, 3)
+    return _after_adverbs(ctx, phrases, end, head_end, words, emphasis) or _unlisted(ctx, words, start, end, emphasis)
+
+
+def _after_adverbs(ctx: OpenerContext, phrases: tuple[str, ...], end: int, head_end: int,
+                   words: list[re.Match[str]], emphasis: str) -> Opener | None:
+    """The opener when a listed phrase follows at most two adverbs ("Further recalling",
+    "Also requests", "Once again urges")."""
+    k = _leading_adverbs(words, linking=True)
+    if not k:
+        return None
+    phrase_start = words[k].start(1)
+    m = ctx.nlp.longest_leading_phrase(_clean_head(ctx.text[phrase_start:head_end]), phrases)
     if m is None:
-        k = _leading_adverbs(words, linking=True)
-        if not k:
-            return None
-        phrase_start = words[k].start(1)
-        m = ctx.nlp.longest_leading_phrase(_clean_head(text[phrase_start:head_end]), phrases)
-        if m is None:
-            return None
-        before = Span(words[0].start(1), words[k - 1].end())
+        return None
+    return _opener(ctx.text, phrase_start, end, m, words[k], Span(words[0].start(1), words[k - 1].end()), emphasis)
+
+
+def _opener(text: str, phrase_start: int, end: int, m: PhraseMatch, word: re.Match[str], before: Span | None, emphasis: str) -> Opener:
+    """The opener of listed phrase ``m`` at ``phrase_start``, whose first word ``word``
+    was read; with "also" or "further" after it when the phrase does not end with one."""
     phrase_end = phrase_start + m.end
     after = None
-    nxt = _words(text, phrase_end, end, 1)
-    if nxt and nxt[0].group(1).lower() in MODIFIER_WORDS and not m.phrase.lower().endswith(MODIFIER_WORDS):
-        after = Span(nxt[0].start(1), nxt[0].end())
+    nxt = _SPACED_WORD.match(text, phrase_end, end)
+    if nxt and nxt.group(1).lower() in MODIFIER_WORDS and not m.phrase.lower().endswith(MODIFIER_WORDS):
+        after = Span(nxt.start(1), nxt.end())
     # The phrase's first word, read no further than the phrase: the word already read
     # when it ends inside the phrase ("Recalling-also" does not: the phrase is "Recalling").
-    first = words[k] if words[k].end() <= phrase_end else _words(text, phrase_start, phrase_end, 1)[0]
+    first = word if word.end() <= phrase_end else _words(text, phrase_start, phrase_end, 1)[0]
     return Opener(
         span=Span(before.start if before else phrase_start, after.end if after else phrase_end),
         head=Span(first.start(1), first.end()),
@@ -186,7 +192,9 @@ def _unlisted(ctx: OpenerContext, words: list[re.Match[str]], start: int, end: i
     head = words[k]
     before = Span(words[0].start(1), words[k - 1].end()) if k else None
     last = head
-    if ctx.style.opener_case == "upper" and head.group(1).isupper():
+    if head.group(1).lower() == _PERFECT:
+        last = _perfect_participle(ctx, _words(ctx.text, start, min(end, start + _WORDS_REACH), 6)[k:])
+    elif ctx.style.opener_case == "upper" and head.group(1).isupper():
         for w in _words(ctx.text, start, min(end, start + _WORDS_REACH), 6)[k + 1 :]:
             if w.group(1).isupper() and len(w.group(1)) > 1:
                 last = w
@@ -199,6 +207,34 @@ def _unlisted(ctx: OpenerContext, words: list[re.Match[str]], start: int, end: i
         before=before,
         emphasis=emphasis,
     )
+
+
+#: The auxiliary of a perfect participle ("Having seen"): the participle after it is the
+#: opener's, listed or not.
+_PERFECT = "having"
+
+
+def _perfect_participle(ctx: OpenerContext, words: list[re.Match[str]]) -> re.Match[str]:
+    """The last word of an unlisted opener that starts with "Having" (``words[0]``): the
+    word after it ("Having seen"), and in capitals, the capitals after that which are words
+    of the style's preambular phrases ("HAVING TAKEN NOTE of": a case fix that wrote
+    "Having SEEN" left the opener half done), not a name ("HAVING SEEN UNODC …")."""
+    if len(words) < 2 or not words[1].group(1).isalpha():
+        return words[0]
+    last = words[1]
+    if words[0].group(1).isupper() and last.group(1).isupper():
+        vocabulary = _phrase_words(ctx.style.preambular)
+        for w in words[2:]:
+            if not (w.group(1).isupper() and w.group(1).lower() in vocabulary):
+                break
+            last = w
+    return last
+
+
+@functools.lru_cache(maxsize=8)
+def _phrase_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The words of ``phrases``, in lower case."""
+    return frozenset(w.lower() for phrase in phrases for w in phrase.split())
 
 
 def _clean_head(head: str) -> str:

@@ -7,12 +7,13 @@ house rules can take settings without importing the configuration loader
 
 from __future__ import annotations
 
-import fnmatch
 import math
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from resolint.globs import matching
 
 #: A ``pyproject.toml`` is a configuration file only with a ``[tool.resolint]`` table.
 PYPROJECT = "pyproject.toml"
@@ -99,22 +100,10 @@ class Settings:
         """Codes ignored for ``file_path`` by ``per-file-ignores``."""
         if not file_path or not self.per_file_ignores:
             return ()
-        rel = _relative(file_path, self.root)
-        out: list[str] = []
-        for pattern, codes in self.per_file_ignores:
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
-                out.extend(codes)
-        return tuple(out)
+        by_pattern = dict(self.per_file_ignores)
+        matched = matching(file_path, (pattern for pattern, _ in self.per_file_ignores), self.root)
+        return tuple(code for pattern in matched for code in by_pattern[pattern])
 
     def with_overrides(self, **kwargs: Any) -> Settings:
         return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
 
-
-def _relative(file_path: str, root: str | None) -> str:
-    p = Path(file_path)
-    if root:
-        try:
-            return p.resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
-    return p.as_posix()

@@ -149,6 +149,46 @@ class SpanSet:
         return k > 0 and self._reach[k - 1] > offset
 
 
+class SpanUnion:
+    """Spans added one at a time and tested for overlap in between, in logarithmic time
+    per test: what a writer marking a paragraph does (each mark is placed only where
+    nothing is yet), where :class:`SpanSet`, built once, cannot serve. Kept as the sorted,
+    disjoint runs their union covers (spans that touch make one run: ``[a, b)`` and
+    ``[b, c)`` cover what ``[a, c)`` does), so the one run that can overlap a span is
+    found by bisection; empty spans are kept apart, as the points they are.
+    """
+
+    __slots__ = ("_ends", "_points", "_starts")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._points: list[int] = []  # empty spans: Span.overlaps finds one strictly inside
+        for span in spans:
+            self.add(span)
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether a span added overlaps ``span`` (as :meth:`Span.overlaps`; ``span`` not
+        empty: two touching spans are one run here)."""
+        k = bisect.bisect_left(self._starts, span.end)  # runs starting before span ends
+        if k > 0 and self._ends[k - 1] > span.start:  # runs are disjoint: the last reaches furthest
+            return True
+        p = bisect.bisect_right(self._points, span.start)
+        return p < len(self._points) and self._points[p] < span.end
+
+    def add(self, span: Span) -> None:
+        if span.start == span.end:
+            bisect.insort(self._points, span.start)
+            return
+        lo = bisect.bisect_left(self._ends, span.start)  # the first run that ends at or after it starts
+        hi = bisect.bisect_right(self._starts, span.end)  # past the last run that starts at or before it ends
+        start, end = span.start, span.end
+        if lo < hi:  # runs lo .. hi-1 overlap or touch it: one run now
+            start, end = min(start, self._starts[lo]), max(end, self._ends[hi - 1])
+        self._starts[lo:hi] = [start]
+        self._ends[lo:hi] = [end]
+
+
 class SpanList(list):
     """A document's list of spans (its quotations, its titles) that also answers whether
     an offset lies in one of them by bisection, through a :class:`SpanSet` built on the

@@ -314,7 +314,11 @@ def _default_reason(opening_text: str) -> str:
         return "no opening or title names a known body; using the default"
     if len(opening) > 80:
         opening = opening[:79] + "…"
-    return f"the opening '{opening}' names no body with a built-in style; using the default"
+    return f"the opening '{opening}' {UNKNOWN_BODY}; using the default"
+
+
+#: What the default style's reason says when the opening names a body no style knows.
+UNKNOWN_BODY = "names no body with a built-in style"
 
 
 def _detect_search(name: str, where: str, pattern: Any, text: str, is_custom: bool, given_up: list[str]):

@@ -20,6 +20,14 @@ def rule(body: str) -> str:
     return '[[custom-rules]]\ncode = "HSE001"\nmessage = "m"\n' + body
 
 
+def said(message_and_body: str) -> str:
+    return '[[custom-rules]]\ncode = "HSE001"\nmessage = ' + message_and_body
+
+
+#: A pattern whose matches have two tokens.
+TWO = '[{ LOWER = "strongly" }, { LOWER = "urges" }]'
+
+
 @pytest.mark.parametrize(
     ("toml", "key", "words"),
     [
@@ -49,10 +57,16 @@ def rule(body: str) -> str:
         ('[[custom-rules]]\nmessage = "m"\npattern = ["un"]', "custom-rules[#1].code", ["needs a code"]),
         (rule('pattern = ["un"]') + '\n' + rule('pattern = ["x"]'), "custom-rules[HSE001].code", ["used twice"]),
         (rule('pattern = ["in order to"]') + OK_EXAMPLE, "custom-rules[HSE001].example", ["does not fire on its example"]),
-        (rule('pattern = ["UN"]') + OK_EXAMPLE.replace("example", "use-instead"), "custom-rules[HSE001].use-instead", ["fires on its use-instead"]),
+        # (the matched text is quoted, not the rule's message: "m")
+        (rule('pattern = ["UN"]') + OK_EXAMPLE.replace("example", "use-instead"), "custom-rules[HSE001].use-instead", ["fires on its use-instead draft (on 'UN')"]),
         ('[nlp]\npipeline = "no_such_pipeline_xyz"\n' + rule('pattern = [{ POS = "VERB" }]'), "nlp.pipeline",
          ["cannot load the spaCy pipeline 'no_such_pipeline_xyz'", "install it", "needed by HSE001"]),
         ('[nlp]\nmodel = "x"', "nlp.model", ["unknown key"]),
+        # A placeholder past the pattern's tokens rendered empty: the safe fix deleted the match.
+        (rule(f'pattern = {TWO}\nreplace = "{{3}}"\nfix = "safe"'), "custom-rules[HSE001].replace", ["'{3}'", "at most 2 tokens"]),
+        (said(f'"Not {{3:lower}}"\npattern = {TWO}'), "custom-rules[HSE001].message", ["'{3:lower}'", "at most 2 tokens"]),
+        (said('"Not {match"\npattern = ["un"]'), "custom-rules[HSE001].message", ["'{' that opens or closes no placeholder", "'{{'"]),
+        (rule('pattern = ["un"]\nreplace = "x}"\nfix = "safe"'), "custom-rules[HSE001].replace", ["'}' that opens", "'}}'"]),
     ],
 )
 def test_config_error_names_rule_key_and_remedy(toml: str, key: str, words: list[str]):
@@ -61,6 +75,16 @@ def test_config_error_names_rule_key_and_remedy(toml: str, key: str, words: list
     assert info.value.key == key, str(info.value)
     for w in words:
         assert w in info.value.problem, info.value.problem
+
+
+@pytest.mark.parametrize("body", [
+    f'pattern = {TWO}\nreplace = "{{2}} {{{{sic}}}}"\nfix = "unsafe"',  # the last token, braces escaped
+    'pattern = [[{ LOWER = "un" }], [{ LOWER = "un" }, { ORTH = "," }]]\nreplace = "United Nations{2}"\nfix = "safe"',
+    'pattern = [{ LOWER = "very" }, { LOWER = "much", OP = "*" }]\nreplace = "{5}"\nfix = "unsafe"',  # no fixed count
+    'pattern = [{ LOWER = "a" }, { LOWER = "b", OP = "{2,3}" }]\nreplace = "{4}"\nfix = "unsafe"',
+])
+def test_placeholders_a_match_can_fill_are_accepted(body: str):
+    settings(rule(body))
 
 
 def test_error_in_a_configured_style_names_the_style(tmp_path):

@@ -103,6 +103,29 @@ def test_a_regex_that_backtracks_without_end_is_given_up_not_hung_on():
     assert time.process_time() - started < 20
 
 
+def test_a_regex_that_keeps_giving_up_is_given_up_for_good(monkeypatch):
+    """Each give-up costs the time limit: 800 distinct long tokens held the lint for 100 s.
+    After a few, the pattern matches nothing more (and says so); a sane REGEX still runs."""
+    from resolint import userregex
+    from resolint.custom_rules import timed_regex
+
+    monkeypatch.setattr(timed_regex, "_gave_up", {})
+    searched = []
+    real_search = userregex.search
+
+    def search(pattern, text):
+        searched.append(pattern)
+        return real_search(pattern, text)
+
+    monkeypatch.setattr(userregex, "search", search)
+    words = " ".join("a" * 40 + "b" + chr(ord("c") + i % 20) * (1 + i // 20) for i in range(40))
+    text = f"The General Assembly,\n\n1. Decides {words} to act;\n\n2. Urges UN bodies to act.\n"
+    toml = rule('[{ TEXT = { REGEX = "^(a|aa)+$" } }]') + rule('[{ TEXT = { REGEX = "^UN$" } }]').replace("HSE001", "HSE002")
+    assert matched(text, toml, "HSE001") == []
+    assert matched(text, toml, "HSE002") == ["UN"]
+    assert searched.count("^(a|aa)+$") == timed_regex.GIVE_UPS
+
+
 def test_opener_only_looks_inside_the_opener():
     base = rule('[{ LOWER = "strongly" }, { LEMMA = "urge" }]', '"operative"')
     assert matched(DRAFT, base + "opener-only = true\n", "HSE001") == ["Strongly urges"]

@@ -307,6 +307,18 @@ def test_annotate_never_overwrites_its_input(tmp_path):
     assert sha(src) == before
 
 
+@pytest.mark.parametrize("link", [os.link, os.symlink])
+def test_annotate_never_overwrites_its_input_through_a_link(tmp_path, link):
+    """A hard link has its own resolved path, and the writer writes a hard-linked file in
+    place (to keep the link whole): comparing paths let ``-o`` name the input."""
+    src = F.save(faulty_draft(), tmp_path / "draft.docx")
+    before = sha(src)
+    link(src, tmp_path / "link.docx")
+    proc = run("annotate", src, "-o", tmp_path / "link.docx")
+    assert proc.returncode == 2 and "overwrite the input" in proc.stderr
+    assert sha(src) == before
+
+
 def test_word_paragraphs_are_never_joined_to_the_one_before(tmp_path):
     # In text, a paragraph in lower case after one ending in "," is taken for its
     # continuation; in Word the paragraph mark is the drafter's, so it stands alone.

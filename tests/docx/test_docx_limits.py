@@ -118,6 +118,49 @@ def test_letter_labels_past_ten_repeats_fall_back_to_digits():
     assert doc.paragraphs[0].label == "(aa)"
 
 
+def level_text_doc(text: str, paragraphs: int, fmt: str = "none") -> bytes:
+    """``paragraphs`` numbered paragraphs of a list whose level text is ``text``."""
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    num = F.add_list(d, [(fmt, text)])
+    for _ in range(paragraphs):
+        F.numbered(d, num, 0, "Decides to act;")
+    return F.to_bytes(d)
+
+
+def test_a_long_level_text_is_read_cut_with_a_note():
+    doc = build(open_docx("l.docx", level_text_doc("Article %1 " + "-" * 5000, 3, fmt="decimal")))
+    labels = [p.label for p in doc.paragraphs if p.label]
+    assert labels[0].startswith("Article 1 ---") and all(len(label) <= 255 for label in labels)
+    assert any("number format of 5,011 characters is read as its first 255" in n for n in doc.stats.notes())
+
+
+def test_a_level_text_bomb_does_not_grow_with_its_length_times_its_paragraphs():
+    """Two million "%1" as a level text, format ``none`` (each label renders "", so no
+    text limit saw it): 40 KB of .docx read for minutes, the template walked for every
+    numbered paragraph. Ten times the template and ten times the paragraphs cost far
+    less than a hundred times."""
+    timings = []
+    for n in (2_000, 20_000):
+        document = open_docx("l.docx", level_text_doc("%1" * n, n // 100))  # parsing is lxml's, and linear
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            build(document, max_text=0)
+            best = min(best, time.process_time() - t0)
+        timings.append(best)
+    assert timings[1] < 20 * timings[0] + 0.05, timings
+
+
+def test_rendering_automatic_numbers_counts_toward_the_size_limit():
+    """Labels that render "" still cost their template's length each: counted, so the
+    size limit bounds the reading whatever the labels show."""
+    data = level_text_doc("%1" * 100, 2_000)
+    assert len(build(open_docx("l.docx", data), max_text=0).paragraphs) > 2_000
+    with pytest.raises(DocxError, match="larger than the size limit"):
+        build(open_docx("l.docx", data), max_text=100_000)
+
+
 @pytest.mark.parametrize("where", ["abstract", "override", "paragraph"])
 def test_numbering_level_that_is_not_a_number_is_read_as_level_0(where):
     d = F.new()
@@ -180,24 +223,98 @@ def test_max_file_size_applies_to_the_text_of_a_word_document(tmp_path, capsys):
 _DTD = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
 
 
+def _never_parsed(data):
+    raise AssertionError("python-docx parsed a part that declares a document type")
+
+
 @pytest.mark.parametrize(("part", "encoding"), [
     ("word/document.xml", "utf-8"),
     ("word/document.xml", "utf-16"),  # with its byte order mark, as lxml reads it
+    ("word/document.xml", "utf-32"),
+    ("word/document.xml", "utf-32-be"),  # no byte order mark: lxml reads "<?xml" in it
     ("word/styles.xml", "utf-8"),
     ("_rels/.rels", "utf-8"),
 ])
-def test_a_part_that_declares_a_document_type_is_refused(part, encoding):
+def test_a_part_that_declares_a_document_type_is_refused(part, encoding, monkeypatch):
     """An external entity (a file read into the text) or an expansion bomb: Word never
-    writes a DTD. Unresolved, the entity also ended its paragraph's text there."""
+    writes a DTD. Unresolved, the entity also ended its paragraph's text there. Refused
+    before python-docx parses anything."""
+    monkeypatch.setattr("resolint.docx.package._document", _never_parsed)
     data = base()
     xml = zipfile.ZipFile(io.BytesIO(data)).read(part).decode("utf-8")
     head, sep, rest = xml.partition("?>")
     declared = (head + sep + _DTD + rest) if sep else (_DTD + xml)
-    if encoding == "utf-16":
-        declared = declared.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    if encoding != "utf-8":
+        declared = declared.replace('encoding="UTF-8"', f'encoding="{encoding.upper()}"')
     data = rezip(data, part, declared.encode(encoding))
     with pytest.raises(DocxError, match="declares a document type"):
         open_docx("dtd.docx", data)
+
+
+def _renamed_main_part(declared: bytes) -> bytes:
+    """A package whose main part is ``word/main``: a name is what the content types and
+    the relationships say, and python-docx reads it under any."""
+    src = zipfile.ZipFile(io.BytesIO(base()))
+    renames = {"word/document.xml": "word/main", "word/_rels/document.xml.rels": "word/_rels/main.rels"}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = declared if info.filename == "word/document.xml" else src.read(info.filename)
+            if info.filename in ("[Content_Types].xml", "_rels/.rels"):
+                data = data.replace(b"/word/document.xml", b"/word/main").replace(b"word/document.xml", b"word/main")
+            z.writestr(renames.get(info.filename, info.filename), data)
+        z.writestr("x/document.xml", b"<a/>")  # what passes the quick "is it Word at all" look at the names
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("prolog", ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', ""])
+def test_a_main_part_under_another_name_that_declares_a_document_type_is_refused(prolog, monkeypatch):
+    """Found by its first bytes (an XML declaration), before python-docx parses it, or,
+    with none, once parsed: the entity's paragraph lost its text after the entity, and
+    ``--fix`` wrote a part that no longer parsed over the draft."""
+    xml = body_xml("<w:p><w:r><w:t>1. &e; Member States to act;</w:t></w:r></w:p>").decode()
+    declared = (prolog + '<!DOCTYPE w:document [<!ENTITY e "Calls upon">]>' + xml).encode()
+    assert open_docx("plain.docx", _renamed_main_part(xml.replace("&e;", "Calls upon").encode())) is not None
+    if prolog:
+        monkeypatch.setattr("resolint.docx.package._document", _never_parsed)
+    with pytest.raises(DocxError, match="word/main declares a document type"):
+        open_docx("dtd.docx", _renamed_main_part(declared))
+
+
+def test_a_part_that_would_not_parse_back_is_never_written(tmp_path):
+    """Defence in depth: whatever left a node that serializes as bad XML (an unresolved
+    entity did), the copy is refused before anything is written."""
+    from lxml import etree
+
+    from resolint.docx.annotate import to_bytes
+
+    doc = build(open_docx("ok.docx", base()))
+    doc.document.paragraphs[0].runs[0]._r.append(etree.Entity("e"))
+    with pytest.raises(DocxError, match="word/document.xml would not parse back"):
+        to_bytes(doc)
+
+
+def test_fix_in_place_never_writes_a_part_that_would_not_parse_back(tmp_path, monkeypatch):
+    from lxml import etree
+
+    import resolint.docx.fix as fix
+    from resolint.cli.main import main
+
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, "1. Decides to remain seized of the matter")  # OPR007: a safe fix to write
+    src = F.save(d, tmp_path / "draft.docx")
+    before = src.read_bytes()
+    real = fix.fix_docx
+
+    def damaging(doc, *args, **kwargs):
+        outcome = real(doc, *args, **kwargs)
+        outcome.doc.document.paragraphs[0].runs[0]._r.append(etree.Entity("e"))
+        return outcome
+
+    monkeypatch.setattr("resolint.docx.fix.fix_docx", damaging)
+    assert main(["check", "--fix", "--select", "OPR007", str(src)]) == 2
+    assert src.read_bytes() == before
 
 
 def test_a_document_that_names_a_doctype_in_its_text_is_read():

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
+from resolint.engine import lint
 from resolint.export import ExportRefused, export
 from resolint.export.akn import NS
 from resolint.export.eids import Scope, label_id
+from resolint.export.inline import tag_pairs
 from resolint.export.iri import document_number
 from tests.export.conftest import linted
 
@@ -117,6 +123,49 @@ def test_forced_export_is_schema_valid(schema_errors):
     assert schema_errors(export(linted("numbering-break.txt"), force=True)) == []
 
 
+_L_DOCUMENT_HEAD = """United Nations A/79/L.12
+
+General Assembly
+Seventy-ninth session
+Agenda item 105
+Crime prevention and criminal justice
+
+Austria, Chile and Ghana: draft resolution
+
+"""
+_BODY = """The General Assembly,
+
+Recalling its resolution 74/247 of 27 December 2019,
+
+1. Decides to remain seized of the matter.
+"""
+
+
+@pytest.mark.parametrize(
+    ("head", "subject"),
+    [
+        # An L-document: the draft's title is the last line above the opening, here wrapped.
+        (_L_DOCUMENT_HEAD + "Countering the use of information and communications\ntechnologies for criminal purposes\n\n",
+         ["Countering the use of information and communications", "technologies for criminal purposes"]),
+        ("Countering the use of information and communications technologies for criminal purposes\n\n",
+         ["Countering the use of information and communications technologies for criminal purposes"]),
+        ("**RESOLUTION 131 (REV. DUBAI, 2018)**\n\n**Measuring information and communication technologies**\n\n",
+         ["Measuring information and communication technologies"]),
+        # No draft title: the agenda item's title, the sponsors, a symbol are no subject.
+        (_L_DOCUMENT_HEAD.replace("Austria, Chile and Ghana: draft resolution\n\n", ""), []),
+        (_L_DOCUMENT_HEAD, []),
+        ("A/79/L.12\n\n", []),
+        ("DRAFT RESOLUTION\n\n", []),
+    ],
+)
+def test_the_subject_of_a_title_block_without_a_number_is_its_last_line(head, subject, schema_errors):
+    """A draft's title without "79/2." before it (an L-document's, a conference's) is its
+    ``docTitle``, wrapped lines and all; the lines of a document's header are not."""
+    xml = export(lint(head + _BODY))
+    assert values(etree.fromstring(xml), "//a:preface/a:p/a:docTitle/text()") == subject
+    assert schema_errors(xml) == []
+
+
 def test_eids_unique_and_from_labels():
     s = Scope()
     assert [s.make("paragraph", "1."), s.make("paragraph", None), s.make("paragraph", "1.")] == ["para_1", "para_2", "para_1_2"]
@@ -203,3 +252,26 @@ def test_an_annex_identifies_itself_as_a_component_of_the_main_document(schema_e
         main = values(root, f"/a:akomaNtoso/a:statement/a:meta/a:identification/a:{level}/a:FRBRdate/@name")
         assert values(root, f"//a:attachment/a:doc/a:meta/a:identification/a:{level}/a:FRBRdate/@name") == main == ["adoption"]
     assert values(root, "//a:attachment/a:doc/a:meta/a:identification/a:FRBRManifestation/a:FRBRthis/@value")[0].endswith("/!annex_1.xml")
+
+
+def test_a_messages_sign_off_is_in_the_signatures_container():
+    from resolint.engine import lint
+
+    text = "The General Assembly,\n\nRecalling its resolution 78/230,\n\n1. Decides to remain seized of the matter.\n\nKind regards,\nAmina\nDesk Officer\n"
+    root = etree.fromstring(export(lint(text)))
+    assert values(root, "//a:conclusions/a:container[@name='signatures']/a:p/text()") == ["Kind regards,", "Amina", "Desk Officer"]
+
+
+_TOKENS = ["<i>", "</i>", "<I>", "</I>", "<u>", "</u>", "<b>", "</B>", "x", " ", "\n", "<", "/", ">", "i"]
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=24), st.integers(0, 4), st.integers(0, 4))
+def test_the_drafts_own_tags_pair_as_the_pattern_did(tokens, cut_start, cut_end):
+    """Tags are paired in one pass over them (the pattern ``<(u|i|b)>(.*?)</\\1>``
+    scanned to the paragraph's end from each opening tag never closed: quadratic)."""
+    text = "".join(tokens)
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    pattern = re.compile(r"<(u|i|b)>(.*?)</\1>", re.I | re.S)
+    expected = [(m.start(), m.start(2), m.end(2), m.end()) for m in pattern.finditer(text, start, end)]
+    assert [(o.start(), o.end(), c.start(), c.end()) for o, c in tag_pairs(text, start, end)] == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,17 @@ def test_missing_file_and_same_output_are_usage_errors(tmp_path: Path):
     draft = tmp_path / "d.txt"
     draft.write_text((FIXTURES / "sc-draft.txt").read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["export", str(draft), "-o", str(draft)]) == 2
+    assert draft.read_text(encoding="utf-8").startswith("The Security Council,")
+
+
+def test_a_hard_link_of_the_draft_is_the_draft(tmp_path: Path, capsys):
+    """``-o`` naming a hard link of the draft: its resolved path differs, but the writer
+    writes a hard-linked file in place, so the draft itself would be overwritten."""
+    draft = tmp_path / "d.txt"
+    draft.write_text((FIXTURES / "sc-draft.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    os.link(draft, tmp_path / "same.xml")
+    assert main(["export", str(draft), "-o", str(tmp_path / "same.xml")]) == 2
+    assert "would overwrite the draft" in capsys.readouterr().err
     assert draft.read_text(encoding="utf-8").startswith("The Security Council,")
 
 

@@ -65,3 +65,39 @@ async def test_bad_arguments_and_unknown_document(client: LanguageClient):
     assert "error" in await run(client)
     assert "error" in await run(client, GOOD, {"format": "pdf"})
     assert (await run(client, "file:///tmp/not-open.txt"))["error"].startswith("the document is not open")
+
+
+async def test_a_slow_export_is_stopped_at_the_lint_time_budget(monkeypatch):
+    """The export ran on the lint worker with no time budget: a slow one stalled every
+    document's diagnostics. It runs in the lint slot, under ``lintTimeBudget``."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+    from types import SimpleNamespace
+
+    import resolint.export
+    from resolint.lsp import export_command
+    from resolint.lsp.scheduler import Scheduler
+
+    def spin(*args, **kwargs):
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            pass
+
+    class Server:
+        handlers: dict = {}
+
+        def command(self, name):
+            return lambda fn: self.handlers.setdefault(name, fn)
+
+        async def state(self, uri):
+            return SimpleNamespace(result=None)
+
+    ls = Server()
+    ls.scheduler = Scheduler(lambda uri: None, None, lambda uri: None, None, ThreadPoolExecutor(1), budget=0.2)
+    export_command.register(ls)
+    monkeypatch.setattr(resolint.export, "export", spin)
+    t0 = time.monotonic()
+    answer = await ls.handlers["resolint.exportAkn"](ls, GOOD)
+    assert time.monotonic() - t0 < 5
+    assert answer == {"uri": GOOD, "error": export_command.too_slow_message(0.2)}
+    assert "stopped after 0.2 s" in answer["error"]

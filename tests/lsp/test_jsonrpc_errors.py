@@ -23,33 +23,48 @@ def _read_messages(data: bytes) -> list[dict]:
 
 def test_parse_error_and_invalid_request_replies():
     init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}
-    stream = _frame(b"{not json") + _frame(b"[1, 2, 3]") + _frame(json.dumps(init).encode())
+    nested = b'{"jsonrpc":"2.0","id":99,"method":"textDocument/hover","params":' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+    stream = _frame(b"{not json") + _frame(b"[1, 2, 3]") + _frame(nested) + _frame(json.dumps(init).encode())
     stream += _frame(json.dumps({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}).encode())
     stream += _frame(json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode())
     proc = subprocess.run([sys.executable, "-m", "resolint", "server"], input=stream, capture_output=True, timeout=60)
     messages = _read_messages(proc.stdout)
     errors = [m for m in messages if "error" in m and m.get("id") is None]
-    assert [e["error"]["code"] for e in errors][:2] == [-32700, -32600]
+    # (JSON nested 200,000 deep got no reply: the parser's RecursionError.)
+    assert [e["error"]["code"] for e in errors][:3] == [-32700, -32600, -32700]
     # The server still answered initialize and shutdown afterwards.
     assert any(m.get("id") == 1 and "result" in m for m in messages)
     assert any(m.get("id") == 2 for m in messages)
 
 
-def test_invalid_params_get_an_error_and_one_line_on_stderr():
-    """A hover at line -1 got its InvalidParams reply, and pygls wrote cattrs' traceback of
-    several screens to stderr (an editor's output panel) before resolint's one line."""
+def _session(request: dict) -> tuple[dict, str]:
+    """The server's replies by id and its standard error, for ``request`` (id 2) between
+    initialization and shutdown."""
     init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}
-    hover = {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
-             "params": {"textDocument": {"uri": "file:///x.txt"}, "position": {"line": -1, "character": -5}}}
-    stream = b"".join(_frame(json.dumps(m).encode()) for m in (init, {"jsonrpc": "2.0", "method": "initialized", "params": {}}, hover))
+    stream = b"".join(_frame(json.dumps(m).encode()) for m in (init, {"jsonrpc": "2.0", "method": "initialized", "params": {}}, request))
     stream += _frame(json.dumps({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}).encode())
     stream += _frame(json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode())
     proc = subprocess.run([sys.executable, "-m", "resolint", "server"], input=stream, capture_output=True, timeout=60)
-    replies = {m.get("id"): m for m in _read_messages(proc.stdout)}
+    return {m.get("id"): m for m in _read_messages(proc.stdout)}, proc.stderr.decode()
+
+
+def test_invalid_params_get_an_error_and_one_line_on_stderr():
+    """A hover at line -1 got its InvalidParams reply, and pygls wrote cattrs' traceback of
+    several screens to stderr (an editor's output panel) before resolint's one line."""
+    replies, err = _session({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+                             "params": {"textDocument": {"uri": "file:///x.txt"}, "position": {"line": -1, "character": -5}}})
     assert replies[2]["error"]["code"] == -32602
-    err = proc.stderr.decode()
     assert "invalid params for textDocument/hover" in err
     assert "Traceback" not in err and "ExceptionGroup" not in err
+
+
+def test_a_command_that_does_not_exist_gets_its_error_and_one_line_on_stderr():
+    """An unknown workspace/executeCommand got its InvalidParams reply, and pygls's
+    traceback went to stderr (the editor's output panel) with it."""
+    replies, err = _session({"jsonrpc": "2.0", "id": 2, "method": "workspace/executeCommand",
+                             "params": {"command": "no.such.command", "arguments": []}})
+    assert replies[2]["error"]["code"] == -32602
+    assert "no.such.command" in err and "Traceback" not in err
 
 
 # -- framing: a broken frame costs at most that message, never the session ----------------

@@ -293,3 +293,27 @@ async def test_preparing_a_first_lint_is_not_counted_against_the_budget():
     assert prepared == ["doc"]
     assert results[0].thread.startswith("lint"), results[0].thread
     assert "doc" not in sched.slow
+
+
+async def test_work_in_the_lint_slot_is_stopped_at_the_budget_and_lints_go_on():
+    """An export runs on the lint worker: with no budget, a slow one held every
+    document's diagnostics. In the slot it runs alone, and is stopped at the budget."""
+    import pytest
+
+    from resolint.lsp.interrupt import OverBudget
+
+    versions = {"a": 1}
+    sched, results, _ = make_spinning(versions, {}, budget=0.2)
+    assert await sched.run_in_slot(lambda: "exported") == "exported"
+    with pytest.raises(ValueError, match="refused"):
+        await sched.run_in_slot(lambda: (_ for _ in ()).throw(ValueError("refused")))
+    t0 = time.monotonic()
+    slow = asyncio.create_task(sched.run_in_slot(lambda: _spin(30)))
+    await asyncio.sleep(0.05)
+    sched.schedule("a", 0)  # waits for the slot
+    with pytest.raises(OverBudget):
+        await slow
+    await until_done(sched, results, 1)
+    took = time.monotonic() - t0
+    assert took < 5, f"a 30 s export held the worker for {took:.1f} s"
+    assert [r.uri for r in results] == ["a"]

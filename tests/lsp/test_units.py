@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -196,12 +197,40 @@ def _diag(state, code):
 def test_quick_fix_uses_server_spans_not_client_range():
     st_ = state_of(drafts.NONBMP)
     d = _diag(st_, "PRE004")
-    d.range = types.Range(types.Position(0, 0), types.Position(0, 3))  # garbage echoed range
+    line = d.range.start.line  # (a client may echo columns in other units: never other lines)
+    d.range = types.Range(types.Position(line, 0), types.Position(line, 3))  # garbage echoed columns
     acts = actions.code_actions(st_, [d], (0, 0), None, actions.ClientContext())
     fix = next(a for a in acts if a.title.startswith("resolint (PRE004)"))
     new = apply_text_edits(drafts.NONBMP, workspace_edits(fix.edit, st_.uri), "utf-16")
     semi = drafts.NONBMP.index("😀;") + 1
     assert new == drafts.NONBMP[:semi] + "," + drafts.NONBMP[semi + 1 :]
+
+
+def test_a_stale_diagnostic_gets_no_fix_for_another_paragraph():
+    """Three paragraphs end with ";" (PRE004 -0, -1, -2); the drafter corrects the first by
+    hand. The squiggle left on it (a lint on save) sent id -0, which now named the next
+    finding, and its quick fix and "Disable" edited that other paragraph."""
+    three = "The General Assembly,\n\nRecalling A;\n\nRecalling also B;\n\nNoting C;\n\n1. Decides to remain seized of the matter.\n"
+    old = state_of(three)
+    stale = [copy.copy(d) for d in old.diagnostics if d.code == "PRE004"]
+    assert len(stale) == 3
+    now = state_of(three.replace("Recalling A;", "Recalling A,"))
+    assert actions.match(now, stale[:1]) == []
+    matched = actions.match(now, stale[1:])
+    assert [now.index.position(f.span.start)[0] for _, f, _ in matched] == [4, 6]
+
+
+def test_match_without_data_takes_the_finding_under_the_diagnostic():
+    """Without ``data``, every finding of the code on the line was offered: the "20%"
+    squiggle got "Write '50 per cent'" too."""
+    text = "The General Assembly,\n\nNoting that 50% and 20% of States reported,\n\n1. Decides to remain seized of the matter.\n"
+    st_ = state_of(text)
+    diags = [copy.copy(d) for d in st_.diagnostics if d.code == "TRM016"]
+    assert len(diags) == 2
+    for d in diags:
+        d.data = None
+        [(_, f, _)] = actions.match(st_, [d])
+        assert st_.index.position(f.span.start) == (d.range.start.line, d.range.start.character)
 
 
 def test_match_without_data_uses_code_and_line():
@@ -233,6 +262,30 @@ def test_disable_removes_each_finding_and_adds_none(text):
         after = [g.code for g in lint(apply_edits(text, [edit])).findings]
         assert after.count(f.code) < before.count(f.code)
         assert "SUP001" not in after and "SUP002" not in after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two sub-paragraphs with the same finding: disabling one leaves the other.
+        "The General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Urges Member States:\n\n"
+        "(a) sharing information;\n\n(b) sharing data;\n\n2. Decides to remain seized of the matter.\n",
+        # INTERPOL list items with a wrong mark each.
+        "The ICPO-INTERPOL General Assembly, meeting in Lyon from 1 to 4 November 2025:\n\n"
+        "RECALLING resolution AGN/1/RES/1,\n\nURGES member countries to:\n\n1. share data,\n\n2. report yearly,\n\n3. cooperate.\n",
+    ],
+)
+def test_disable_on_a_sub_paragraph_hides_its_finding_only(text):
+    """"Disable OPR010 for this paragraph" on (a) put the comment before paragraph 1, which
+    hid (b)'s finding too."""
+    from resolint.fixes import apply_edits
+
+    st_ = state_of(text)
+    subs = [f for f in st_.findings if (p := actions.paragraph_at(st_.result.resolution, f.span.start)) is not None and p.parent is not None]
+    assert len(subs) >= 2, [f.code for f in st_.findings]
+    first = subs[0]
+    after = lint(apply_edits(text, [actions.disable_edit(st_, first)])).findings
+    assert sorted((f.code, f.message) for f in after) == sorted((f.code, f.message) for f in st_.findings if f is not first)
 
 
 def test_disable_extends_existing_directive():
@@ -288,6 +341,17 @@ def test_outline_subparagraphs():
     assert first.name == "1. Requests" and [c.name.split()[0] for c in first.children] == ["(a)", "(b)"]
 
 
+def test_hover_on_a_rule_code_in_a_directive_shows_the_rule():
+    """Hovering "PRE004" in ``<!-- resolint: ignore[PRE004, TRM005] -->`` showed nothing."""
+    text = "The General Assembly,\n\n<!-- resolint: ignore[pre004, TRM005] -- quoted -->\nRecalling its resolution 79/1;\n\n1. Decides to act.\n"
+    st_ = state_of(text)
+    for code in ("pre004", "TRM005"):
+        at = text.index(code) + 2
+        h = hover.hover(st_, at)
+        assert h is not None and f"**{code.upper()} " in h.contents.value, code
+    assert hover.directive_code_hover(st_, text.index("quoted")) is None  # the reason is no code
+
+
 def test_hover_opener_rule_and_citations():
     st_ = state_of(drafts.NONBMP)
     text = drafts.NONBMP
@@ -309,6 +373,21 @@ def test_hover_opener_rule_and_citations():
         )
     )
     assert [t for _, t in hover.citation_hovers(fake, start + 1)] == ["GA resolution 78/10"]
+
+
+@pytest.mark.parametrize(("typed", "expect"), [
+    ("<!-- resolint: ignore[PR", "PRE004"),
+    ("<!-- resolint: ignore[PRE001, tr", "TRM005"),
+    ("<!-- resolint: disable OPR00", "OPR007"),
+])
+def test_completion_offers_rule_codes_inside_a_directive(typed, expect):
+    """Inside ``ignore[`` nothing was offered."""
+    text = f"The General Assembly,\n\n{typed}\nRecalling its resolution 79/1,\n\n1. Decides to act.\n"
+    off = text.index(typed) + len(typed)
+    items = completion.completions(state_of(text), pos_at(text, off, "utf-16").line, off)
+    labels = [i.label for i in items]
+    assert expect in labels and all(label.startswith(typed.rsplit("[", 1)[-1].rsplit(" ", 1)[-1].strip(", ").upper()) for label in labels)
+    assert items[0].text_edit.range.end.character == len(typed)
 
 
 def test_completion_sections_and_case():
@@ -350,6 +429,18 @@ def test_formatting_renumbers_and_applies_safe_fixes():
     codes = [f.code for f in lint(out).findings]
     assert "OPR002" not in codes and "PRE004" not in codes
     assert "3. Requests" in out and "Calling" in out  # the unsafe opener fix is not applied
+
+
+@pytest.mark.parametrize("reference", ["", " (see subparagraph (c) above)", " (paragraph 1 (d) above)"])
+def test_formatting_relabels_sub_paragraphs_only_where_no_reference_names_a_label(reference):
+    """Formatting relabelled "(c)" as "(b)" and left "subparagraph (c) above" pointing at
+    another item: the relabelling follows no reference."""
+    from resolint.fixes import apply_edits
+
+    text = ("The General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Requests the Secretary-General:\n\n"
+            "(a) To report;\n\n(c) To consult;\n\n(d) To inform" + reference + ";\n\n2. Decides to remain seized of the matter.\n")
+    out = apply_edits(text, formatting.formatting_edits(state_of(text)))
+    assert ("(b) To consult" in out) is (reference == "")
 
 
 # -- property: incremental sync then lint == fresh lint ------------------------------
@@ -443,3 +534,17 @@ def test_hover_on_real_citations():
     assert "General Assembly resolution 78/10" in ga and "21 November 2023" in ga
     sc = hover.hover(st_, text.index("2178") + 1).contents.value
     assert "Security Council resolution 2178 (2014)" in sc
+
+
+def test_the_outline_of_a_compilation_has_one_symbol_per_resolution():
+    """25 resolutions gave 127 symbols side by side ("Preamble" ×25, "Operative part" ×25…);
+    the title line of each after the first went with the one before it."""
+    one = "79/{n}. Subject {n}\n\nThe General Assembly,\n\nRecalling its resolution 78/{n},\n\n1. Decides to act;\n\n2. Decides to remain seized of the matter.\n\n"
+    text = "".join(one.format(n=n) for n in (1, 2, 3))
+    syms = outline.document_symbols(state_of(text))
+    assert [s.name for s in syms] == ["Resolution 1", "Resolution 2", "Resolution 3"]
+    assert [s.detail for s in syms] == ["79/1. Subject 1", "79/2. Subject 2", "79/3. Subject 3"]
+    for s in syms:
+        assert [c.name for c in s.children][-2:] == ["Preamble", "Operative part"]
+    single = outline.document_symbols(state_of(one.format(n=1)))
+    assert "Preamble" in [s.name for s in single]  # one resolution: its groups at the top, as before

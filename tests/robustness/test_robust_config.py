@@ -181,6 +181,59 @@ def test_bad_configuration_names_file_and_key_and_exits_2(tmp_path, body, key):
     assert "configuration error" in err and "resolint.toml" in err and (not key or f"'{key}'" in err)
 
 
+@pytest.mark.parametrize(
+    "body, key",
+    [
+        ('openers.case = "title"', "openers.case"),
+        ('openers.preamble-modifier = "middle"', "openers.preamble-modifier"),
+        ('numbering.operative = "sometimes"', "numbering.operative"),
+        ('numbering.form = "no hash"', "numbering.form"),
+        ('dates.format = "xyz"', "dates.format"),
+        ('subparagraphs.case = "mixed"', "subparagraphs.case"),
+        ('subparagraphs.schemes = ["greek"]', "subparagraphs.schemes"),
+        ('spelling.variant = "american"', "spelling.variant"),
+        ('list-items.case = "any"', "list-items.case"),
+        ('citations.first-mention = "long"', "citations.first-mention"),
+        ('detect.priority = "high"', "detect.priority"),
+        ('terms.prefer = ["a"]', "terms.prefer"),
+        ('terms.article-case = "title"', "terms.article-case"),
+        ('lint.ignore = ["ZZZ999"]', "lint.ignore"),
+        ('lint.extend-opt-in = ["PRX"]', "lint.extend-opt-in"),
+    ],
+)
+def test_a_style_value_the_rules_do_not_understand_is_a_config_error(tmp_path, body, key):
+    """These were accepted silently, and turned a check off or were misread."""
+    path = tmp_path / "resolint.toml"
+    path.write_text(f'style = "a"\n[styles.a]\nextends = "un-ga"\n{body}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert info.value.key == f"styles.a.{key}", str(info.value)
+
+
+@pytest.mark.parametrize("name", ["_base", "un-ga", "un-sc", "interpol", "mun", "itu"])
+def test_the_built_in_styles_pass_their_own_value_checks(tmp_path, name):
+    from resolint.config_check import check_style_table
+    from resolint.styles import _builtin_raw
+
+    assert check_style_table(name, _builtin_raw(name)[0]) is None
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("", True), ("https://example.org/resolint/", True), ("file:///srv/docs/", True),
+    ("not a url", False), ("example.org/docs", False), ("https://", False), ("javascript:alert(1)", False),
+])
+def test_docs_url_must_be_an_address(tmp_path, url, ok):
+    """"not a url" made the SARIF report's rule links invalid."""
+    path = tmp_path / "resolint.toml"
+    path.write_text(f'docs-url = "{url}"\n', encoding="utf-8")
+    if ok:
+        load_settings(path)
+        return
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert info.value.key == "docs-url"
+
+
 def test_undecodable_config_is_a_config_error(tmp_path):
     path = tmp_path / "resolint.toml"
     path.write_bytes(b'style = "\xff\xfe"\n')
@@ -214,3 +267,21 @@ def test_random_cli_options_never_raise(flags, values):
                 code = exc.code
     assert code in (0, 1, 2), (argv, code, err.getvalue())
     assert "Traceback" not in err.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "missing"])
+def test_an_extend_that_names_no_regular_file_says_what_it_names(tmp_path, kind):
+    """``extend = "base.toml"`` naming a FIFO said "file not found"; it is there, and is
+    no file to read (opening it would block)."""
+    import os
+
+    target = tmp_path / "base.toml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "folder":
+        target.mkdir()
+    config = tmp_path / "resolint.toml"
+    config.write_text('extend = "base.toml"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(config)
+    assert ("file not found" if kind == "missing" else "not a regular file") in str(exc.value)

@@ -298,3 +298,86 @@ def test_every_rules_example_made_long_grows_linearly(code):
             exponent = math.log(times[1] / times[0]) / math.log(EXAMPLE_SIZES[1] / EXAMPLE_SIZES[0])
         shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(EXAMPLE_SIZES, times, strict=True))
         assert not (times[1] > 0.3 and exponent > MAX_EXPONENT), f"{code}, {shape}: {shown} (growth ~n^{exponent:.1f})"
+
+
+@pytest.mark.parametrize("gap", [" ", "*", "\u200b"])
+def test_telling_a_draft_from_other_text_grows_linearly_in_a_lines_length(gap):
+    """Whether a file is a draft is read from its first lines, stripped of marks and white
+    space at their edges: a pattern for the trailing run, tried from every character of a
+    long run of spaces inside a line, took 47 s for one line of 100,000 spaces."""
+    from resolint.cli.drafts import draft_signal
+
+    def time_for(n: int) -> float:
+        text = "x" + gap * n + "y\n"
+        return best_time(lambda: draft_signal(text), 3, cpu=True)
+
+    small, large = 20_000, 100_000
+    t_small, t_large = time_for(small), time_for(large)
+    exponent = math.log(max(t_large, 1e-6) / max(t_small, 1e-6)) / math.log(large / small)
+    assert not (t_large > 0.05 and exponent > MAX_EXPONENT), f"{t_small:.3f} s, {t_large:.3f} s (growth ~n^{exponent:.1f})"
+
+
+def test_the_white_space_drafts_strip_is_what_a_pattern_calls_white_space():
+    import re
+    import sys
+
+    from resolint.cli.drafts import WHITE_SPACE
+
+    assert set(WHITE_SPACE) == {c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)}
+
+
+# -- export --------------------------------------------------------------------------------
+#: Sizes for the export's classes (50 KB: a quadratic export there takes seconds), and
+#: for those whose quadratic cost stays under the floor there (a cheap step per mark).
+EXPORT_SIZES = (10_000, 50_000)
+EXPORT_SIZES_SLOW_TO_SHOW = (25_000, 100_000)
+
+
+def _itu_titles(n: int) -> str:
+    return "RESOLUTION 1 (" * (n // 14) + "\n\nThe General Assembly,\n\n1. Decides to act.\n"
+
+
+def _marked(unit: str) -> callable:
+    """One operative paragraph of ``unit`` repeated: a mark each (the export tested each
+    mark against every earlier one)."""
+    return lambda n: "The General Assembly,\n\n1. Recalls " + unit * (n // len(unit)) + "\n"
+
+
+def _citing_paragraphs(n: int) -> str:
+    """Operative paragraphs that each cite a resolution and a date (each paragraph went
+    through every citation of the document)."""
+    paragraphs = [f"{k}. Recalls resolution {k}/1 of 1 January 2000;" for k in range(1, n // 45 + 2)]
+    return "The General Assembly,\n\nRecalling its work,\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+#: Drafts that once made ``resolint export`` slow, and the format they were slow in.
+EXPORT_CLASSES = {
+    "ITU title openings never closed ('RESOLUTION 1 (' repeated)": (_itu_titles, "akn", EXPORT_SIZES),
+    "'<i>x</i>' repeated in one paragraph": (_marked("<i>x</i> "), "html", EXPORT_SIZES),
+    "'<i>' never closed, repeated in one paragraph": (_marked("<i>x "), "html", EXPORT_SIZES),
+    "citations in one paragraph": (_marked("resolution 7/7, "), "akn", EXPORT_SIZES_SLOW_TO_SHOW),
+    "dates in one paragraph": (_marked("1 January 2000, "), "akn", EXPORT_SIZES_SLOW_TO_SHOW),
+    "a citation in each of many paragraphs": (_citing_paragraphs, "akn", EXPORT_SIZES),
+}
+
+
+def _export_time(text: str, fmt: str) -> float:
+    from resolint.engine import lint
+    from resolint.export import export
+
+    result = lint(text)
+    return best_time(lambda: export(result, fmt, force=True), 3, cpu=True)
+
+
+@pytest.mark.parametrize("name", list(EXPORT_CLASSES))
+def test_export_grows_linearly(name):
+    """The export, after the lint (timed alone): its own patterns and per-mark work are
+    not the engine's, so neither the pattern audit nor the lint classes see them."""
+    build, fmt, sizes = EXPORT_CLASSES[name]
+    times = [_export_time(build(n), fmt) for n in sizes]
+    exponent = math.log(max(times[1], 1e-4) / max(times[0], 1e-4)) / math.log(sizes[1] / sizes[0])
+    if times[1] > 0.3 and exponent > MAX_EXPONENT:
+        times = [_export_time(build(n), fmt) for n in sizes]  # once more, in case of a noisy moment
+        exponent = math.log(max(times[1], 1e-4) / max(times[0], 1e-4)) / math.log(sizes[1] / sizes[0])
+    shown = ", ".join(f"{n // 1000} KB {t:.2f} s" for n, t in zip(sizes, times, strict=True))
+    assert not (times[1] > 0.3 and exponent > MAX_EXPONENT), f"{name}: {shown} (growth ~n^{exponent:.1f})"

@@ -90,7 +90,7 @@ def test_a_file_over_the_size_limit_is_refused_with_exit_2(tmp_path):
     proc = _run(str(big), cwd=tmp_path)
     _no_traceback(proc)
     assert proc.returncode == 2
-    assert b"over the 5 MB limit" in proc.stdout and b"--max-file-size" in proc.stdout
+    assert b"over the limit of 5 MB" in proc.stdout and b"--max-file-size" in proc.stdout
     stdin = subprocess.run(
         [sys.executable, "-m", "resolint", "check", "--max-file-size", "1MB", "-"],
         input=big.read_bytes(),
@@ -98,4 +98,4 @@ def test_a_file_over_the_size_limit_is_refused_with_exit_2(tmp_path):
         timeout=TIMEOUT,
     )
     _no_traceback(stdin)
-    assert stdin.returncode == 2 and b"over the 1 MB limit" in stdin.stderr
+    assert stdin.returncode == 2 and b"over the limit of 1 MB" in stdin.stderr

@@ -173,7 +173,8 @@ def test_a_directive_left_open_over_draft_text_is_not_removed_by_fix():
     assert sup and all(f.fix is None for f in sup)
     assert "Recalling its work," in _fix(text)
     one_line = "The General Assembly,\n\n<!-- resolint: disabel OPR -->\n\n1. Decides to act.\n"
-    assert "disabel" not in _fix(one_line)  # on one line it is still removed
+    assert "disabel" in _fix(one_line)  # on one line: a typo to correct, removed only as an unsafe fix
+    assert "disabel" not in fix_text(one_line, lint, unsafe=True).text
     check_text(text)
 
 

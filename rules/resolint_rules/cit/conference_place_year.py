@@ -56,7 +56,9 @@ class ConferencePlaceYear(Rule):
 
     ## Options
     None; the data come from the style: `[citations] conferences` names the data file and
-    `[citations.conference-names]` maps the names written after "of" to its bodies. A
+    `[citations.conference-names]` maps the names written after "of" to its bodies
+    (`"@opening"`: the body the resolution's opening names — "of this conference" in a
+    resolution of the World Telecommunication Development Conference is the WTDC). A
     style without them (the UN and INTERPOL styles) is not checked.
 
     ## References
@@ -90,6 +92,8 @@ class ConferencePlaceYear(Rule):
                 body = bodies.get(written)
                 if body is None:
                     body = bodies[written] = _body(written, names, longest_first)
+                if body == OWN_BODY:
+                    body = _own_body(ctx, m.start(), names, longest_first)
             if body == "":
                 continue  # named, but not a body of the data ("of the Council", "of the UNGA")
             place, year = m.group("place"), int(m.group("year"))
@@ -99,6 +103,24 @@ class ConferencePlaceYear(Rule):
                 continue  # no conference of the data ever met there: a citation of another kind
             span = Span(m.start("place"), m.end("year"))
             yield Violation(span, _message(filename, place, year, body))
+
+
+#: The body a name stands for when it names the text's own conference ("this conference",
+#: "this assembly"): the one its opening names.
+OWN_BODY = "@opening"
+
+
+def _own_body(ctx: RuleContext, at: int, names: dict[str, str], longest_first: list[str]) -> str | None:
+    """The body the opening of the resolution holding offset ``at`` names ("The World
+    Telecommunication Development Conference (Kigali, 2022)," -> WTDC); None (any body)
+    when it names none of ``names``."""
+    res, text = ctx.resolution, ctx.text
+    opening = next((o for o in reversed(res.openings) if o.span.start <= at), None)
+    if opening is None:
+        return None
+    words = " ".join(text[opening.span.start : opening.span.end].split()).lower()
+    found = next((name for name in longest_first if names[name] not in ("", OWN_BODY) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words)), None)
+    return None if found is None else names[found]
 
 
 def _body(written: str, names: dict[str, str], longest_first: list[str]) -> str:

@@ -16,8 +16,9 @@ class DateFormat(Rule):
     ## What it does
     Checks that dates are written day, month, year, with the month in words and no
     ordinal suffix or comma: "24 December 2024", not "December 24, 2024",
-    "24th December 2024", "24 December, 2024", "24 december 2024", "24.12.2024" or
-    "2024-12-24". A date in figures that reads two ways ("05/06/2024": 5 June, or 6 May
+    "24th December 2024", "24 December, 2024", "24 december 2024", "Dec. 24, 2024",
+    "24 Dec 2024", "24.12.2024" or "2024-12-24"; and ranges: "28 June to 2 July 2024",
+    "28 and 29 June 2024", not "June 28 to July 2, 2024", "June 28 and 29, 2024". A date in figures that reads two ways ("05/06/2024": 5 June, or 6 May
     as in the United States) is reported without a fix.
 
     ## Why is this bad?
@@ -74,6 +75,9 @@ class DateFormat(Rule):
             if d.form == "dmy" and first is None:
                 continue
             want = d.canonical
+            if first is None and d.form.startswith("mdy") and (pair := _from_month_day(text, d.span, want)):
+                yield pair
+                continue
             if first is None:
                 yield Violation(
                     d.span,
@@ -101,6 +105,36 @@ _GAP = r"[ \t\u00a0]{1,3}"
 _LOWER_MONTH = re.compile(
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_GAP}(?:of{_GAP})?(?P<m>" + "|".join(m.lower() for m in MONTH_NAMES) + rf"),?{_GAP}(?P<y>\d{{4}})"
 )
+#: A month's abbreviation ("Dec", "Sept"), not the start of a longer word ("December").
+_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+_ABBREVIATED = "(?P<m>" + "|".join(_ABBREVIATIONS) + r")(?![^\W\d_])\.?"
+#: A date with the month abbreviated, day first or month first: "6 Dec 2024", "6th Dec.,
+#: 2024", "Dec. 6, 2024" (the citations read a month name only written out).
+_ABBREVIATED_DAY_FIRST = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_GAP}{_ABBREVIATED},?{_GAP}(?P<y>\d{{4}})")
+_ABBREVIATED_MONTH_FIRST = re.compile(rf"{_ABBREVIATED}{_GAP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_GAP}(?P<y>\d{{4}})")
+#: A month, written out or abbreviated.
+_MONTH = "(?P<m>" + "|".join(MONTH_NAMES) + "|" + "|".join(_ABBREVIATIONS) + r")(?![^\W\d_])\.?"
+#: A month and day before a date written month first, and the word or dash between:
+#: "June 28 to " in "from June 28 to July 2, 2024".
+_MONTH_DAY_BEFORE = re.compile(rf"(?<![^\W\d_]){_MONTH}{_GAP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?P<joint>{_GAP}(?:and|to){_GAP}|(?:{_GAP})?[-–](?:{_GAP})?)$")
+#: Two days of one month, month first: "June 28 and 29, 2024", "September 15-16, 2026".
+_MONTH_FIRST_DAYS = re.compile(
+    rf"{_MONTH}{_GAP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?P<joint>{_GAP}(?:and|to){_GAP}|(?:{_GAP})?[-–](?:{_GAP})?)"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?{_GAP}(?P<y>\d{{4}})"
+)
+
+
+def _month_number(written: str) -> int:
+    """1..12 for a month's name or abbreviation ("Sept." as "Sept")."""
+    written = written.rstrip(".")
+    return next(i for i, name in enumerate(MONTH_NAMES, start=1) if name.startswith(written))
+
+
+def _day_month(m: re.Match[str]) -> str:
+    """ "28 June" for a match of "June 28" (its groups ``d`` and ``m``)."""
+    return f"{int(m.group('d'))} {MONTH_NAMES[_month_number(m.group('m')) - 1]}"
+
+
 #: Where each kind of date is looked for: a literal it holds, found as the language
 #: server finds literals (again only around an edit), then the pattern tried at the few
 #: places the date may start. A pattern led by a digit scanned over the whole text cost
@@ -108,9 +142,12 @@ _LOWER_MONTH = re.compile(
 _SEPARATOR_BEFORE_YEAR = ("/19", "/20", ".19", ".20")
 _ISO_MONTH = ("-0", "-1")
 _LOWER_MONTHS = tuple(" " + m.lower() for m in MONTH_NAMES)
+#: The space before an abbreviated month (" Sep" finds "Sept" too; a month written out
+#: is found too, as "May": month first, two of its days may follow, "June 28 and 29, 2024").
+_ABBREVIATED_MONTHS = tuple(" " + m for m in _ABBREVIATIONS if m != "Sept") + (" May",)
 #: Each starts with a separator that stands nowhere else in any of them: no two can
 #: overlap (``Analysis.separated_literal_starts``).
-_ANCHORS = _SEPARATOR_BEFORE_YEAR + _ISO_MONTH + _LOWER_MONTHS
+_ANCHORS = _SEPARATOR_BEFORE_YEAR + _ISO_MONTH + _LOWER_MONTHS + _ABBREVIATED_MONTHS
 #: What stands before the space before a lower-case month in a date: a digit, an
 #: ordinal's suffix, or "of".
 _BEFORE_MONTH = frozenset({"st", "nd", "rd", "th", "of"})
@@ -130,6 +167,21 @@ def _found(ctx: RuleContext, text: str):
         for q in starts[lit]:
             if q and (text[q - 1].isdigit() or text[q - 2 : q] in _BEFORE_MONTH):
                 yield from _first_alone(_LOWER_MONTH, text, range(max(0, q - 12), q), lambda m, q=q: m.start("m") == q + 1)
+    for lit in _ABBREVIATED_MONTHS:
+        for q in starts[lit]:
+            yield from _abbreviated_at(text, q)
+
+
+def _abbreviated_at(text: str, q: int):
+    """The date with an abbreviated month whose month starts after the space at ``q``:
+    month first, or the day at most six characters before ("6th Dec"); or two days of a
+    month, month first ("June 28 and 29, 2024")."""
+    found = list(_first_alone(_MONTH_FIRST_DAYS, text, range(q + 1, q + 2), lambda m: True))
+    if not found:
+        found = list(_first_alone(_ABBREVIATED_MONTH_FIRST, text, range(q + 1, q + 2), lambda m: True))
+    if not found and q and (text[q - 1].isdigit() or text[q - 2 : q] in _BEFORE_MONTH):
+        found = list(_first_alone(_ABBREVIATED_DAY_FIRST, text, range(max(0, q - 6), q), lambda m: m.start("m") == q + 1))
+    return found
 
 
 def _first_alone(pattern: re.Pattern[str], text: str, starts: range, fits):
@@ -157,6 +209,8 @@ def _readings(m: re.Match[str]) -> list[dt.date]:
     States); one for the same number twice ("06/06/2022"); none for no such day."""
     if m.re is _LOWER_MONTH:
         candidates = [(int(m.group("y")), MONTH_NAMES.index(m.group("m").capitalize()) + 1, int(m.group("d")))]
+    elif m.re in (_ABBREVIATED_DAY_FIRST, _ABBREVIATED_MONTH_FIRST, _MONTH_FIRST_DAYS):
+        candidates = [(int(m.group("y")), _month_number(m.group("m")), int(m.group("d")))]
     elif m.re is _ISO:
         candidates = [(int(m.group("iy")), int(m.group("im")), int(m.group("id")))]
     else:
@@ -187,13 +241,36 @@ def _dates_not_in_words(ctx: RuleContext, quotes):
             continue
         span = Span(start, end)
         readings = _readings(m)
-        if len(readings) == 1:
+        if m.re is _MONTH_FIRST_DAYS:
+            yield from _two_days(m, span, readings)
+        elif m.re is _ABBREVIATED_MONTH_FIRST and readings and (pair := _from_month_day(text, span, format_date(readings[0]))):
+            yield pair
+        elif len(readings) == 1:
             want = format_date(readings[0])
             fix = Fix.safe(f"Write '{want}'", Edit(_with_article(text, span), want))
             yield Violation(span, f"Write the date as '{want}' (day, month, year, the month in words)", fix)
         elif readings:
             both = " or ".join(f"'{format_date(r)}'" for r in readings)
             yield Violation(span, f"Write the date in words, day, month, year: '{m.group(0)}' may be {both}")
+
+
+def _from_month_day(text: str, span: Span, want: str) -> Violation | None:
+    """The finding for a date written month first (``span``, to be written ``want``) that
+    ends a range from another month ("from June 28 to July 2, 2024"): both dates go
+    together (a fix of the second alone wrote "June 28 to 2 July 2024"); None when none
+    stands before it."""
+    first = _MONTH_DAY_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if first is None:
+        return None
+    whole, both = Span(first.start(), span.end), f"{_day_month(first)}{first.group('joint')}{want}"
+    return Violation(whole, f"Write the dates as '{both}' (day, month, year)", Fix.safe(f"Write '{both}'", Edit(whole, both)))
+
+
+def _two_days(m: re.Match[str], span: Span, readings: list[dt.date]):
+    """ "28 and 29 June 2024" for "June 28 and 29, 2024" (both days real ones)."""
+    if readings and _day((readings[0].year, readings[0].month, int(m.group("d2")))) is not None:
+        want = f"{int(m.group('d'))}{m.group('joint')}{int(m.group('d2'))} {MONTH_NAMES[readings[0].month - 1]} {readings[0].year}"
+        yield Violation(span, f"Write the dates as '{want}' (day, month, year)", Fix.safe(f"Write '{want}'", Edit(span, want)))
 
 
 #: "the" before a date written "the 1st of May 2025": the date in the house form takes none.

@@ -12,7 +12,9 @@ class GaResolutionOutsideSession(Rule):
     ## What it does
     Checks that a General Assembly resolution or decision cited as "N/x of D Month YYYY"
     bears a date inside regular session N: from September of 1945+N to September of
-    1946+N.
+    1946+N; and one of the first thirty sessions, cited in the old style ("1514 (XV) of
+    14 December 1960"), a date inside the session its numeral names (but the first
+    session, whose first part met in January 1946).
 
     ## Why is this bad?
     The first part of a General Assembly number is its session, so the date and the
@@ -62,7 +64,7 @@ class GaResolutionOutsideSession(Rule):
 
     def check(self, ctx: RuleContext):
         for c in citations(ctx).resolutions:
-            if c.organ is not Organ.GA or c.form != "ga" or c.date is None or not is_own(c):
+            if c.organ is not Organ.GA or not _numbered_in_a_session(c) or c.date is None or not is_own(c):
                 continue
             d = c.date.date
             if d is None or c.session is None or not 1900 <= d.year <= 2100:
@@ -80,3 +82,10 @@ class GaResolutionOutsideSession(Rule):
             if c.basis is Basis.IMPLIED:
                 msg += " (the organ is assumed: name it if this is not a General Assembly resolution)"
             yield Violation(Span(c.span.start, c.date.span.end), msg, severity=sev)
+
+
+def _numbered_in_a_session(c) -> bool:
+    """A resolution numbered in a regular session: "79/1", and the old style of the first
+    thirty, "1514 (XV)" (the first session is left out: its first part met in London in
+    January 1946, before the window of the session rule)."""
+    return c.form == "ga" or (c.form == "ga-old" and c.session is not None and c.session >= 2)

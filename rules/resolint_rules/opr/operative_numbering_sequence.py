@@ -16,7 +16,11 @@ from resolint_rules.opr.sequences import is_numbered
 #: "paragraphs 3 and 4 below", "paragraph 5 of the present resolution".
 #: A number may carry the mark of a paragraph inserted after it ("paragraph 3 bis below"),
 #: which follows that number when it changes.
-_NUMBER = r"\d{1,3}(?:[ \t\u00a0]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b)?"
+#: A number may also name sub-paragraphs of it ("paragraph 4 (a) below", "paragraph 4(b)
+#: above", "paragraph 4 (a) and (b) below"): the number is still the paragraph's, and a
+#: renumbering that left it pointed one sentence at two paragraphs.
+_SUBPARAGRAPHS = r"(?:[ \t\u00a0]?\([a-z]{1,5}\)(?:\s*(?:,|and|or|to|-|–)\s*\([a-z]{1,5}\))*)?"
+_NUMBER = r"\d{1,3}(?:[ \t\u00a0]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b)?" + _SUBPARAGRAPHS
 INTERNAL_REF = re.compile(
     rf"\b[Pp]aragraphs?\s+(?P<nums>{_NUMBER}(?:\s*(?:,|and|to|-|–)\s*{_NUMBER})*)"
     r"(?P<tail>\s+(?:above|below|of\s+the\s+present\s+resolution|of\s+this\s+resolution))"
@@ -206,8 +210,10 @@ class OperativeNumberingSequence(Rule):
 
     ## Fix safety
     Unsafe: renumbering changes what references outside the text point to. References
-    inside the text ("paragraph 3 above", "paragraphs 2 and 3 of the present resolution")
-    are renumbered with the paragraphs; a number used twice is left in references as is.
+    inside the text ("paragraph 3 above", "paragraph 3 (a) below", "paragraphs 2 and 3 of
+    the present resolution") are renumbered with the paragraphs; a number used twice is
+    left in references as is, and so is one that says neither where nor which text
+    ("paragraph 3"), which may be another resolution's.
 
     ## Options
     None.

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import re
+
 from resolint.model import Kind
+from resolint.parser.patterns import CHARTER_LEAD_IN
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import inflect_like, is_list_item, unlisted_opener
 from resolint_rules.opr._verbs import wrong_operative_form
@@ -12,7 +15,10 @@ class OperativeOpenerForm(Rule):
     Reports an operative paragraph that opens with a participle ("Calling upon") or a
     bare verb ("Call upon") instead of a verb in the present tense, third person
     ("Calls upon"), and offers that form. Items of an INTERPOL list, which continue "…
-    member countries to:", are left alone.
+    member countries to:", are left alone, and so is the Security Council's lead-in
+    "Acting under Chapter VII of the Charter of the United Nations" (or "under Article
+    41"): a paragraph it opens takes its verb after it ("…, decides that …") or in its
+    sub-paragraphs ("…:" / "(a) Decides …").
 
     ## Why is this bad?
     "Each operative paragraph begins with an operative verb (or phrase) in the present
@@ -42,7 +48,9 @@ class OperativeOpenerForm(Rule):
     ```
 
     ## Fix safety
-    Unsafe: the fix changes a word (keeping its case: "CALLING" becomes "CALLS").
+    Unsafe: the fix changes a word (keeping its case: "CALLING" becomes "CALLS"). None
+    where the participle is the subject of a verb after it ("Investing in the care economy
+    is essential"): the paragraph is no operative clause, and "Invests … is" no sentence.
 
     ## Options
     None.
@@ -63,7 +71,7 @@ class OperativeOpenerForm(Rule):
     local = True
 
     def check_paragraph(self, ctx: RuleContext, p):
-        if is_list_item(p):
+        if is_list_item(p) or CHARTER_LEAD_IN.match(ctx.slice(p.content)):
             return
         found = unlisted_opener(ctx, p)
         if found is None:
@@ -75,5 +83,19 @@ class OperativeOpenerForm(Rule):
         finite = inflect_like(word, "VBZ")
         if not finite:
             return
+        if form == "participle" and _VERB_AFTER_SUBJECT.match(ctx.text, op.head.end, min(p.content.end, op.head.end + _SUBJECT_REACH)):
+            # "Investing in the care economy is essential …": the -ing word is the sentence's subject, and
+            # "Invests … is essential" would be no sentence: reported, with no fix.
+            yield Violation(op.head, f"Operative paragraph opens with the {form} '{word}', the subject of a sentence; "
+                            f"an operative paragraph opens with a verb ('{finite}')")
+            return
         fix = Fix.unsafe(f"Replace with '{finite}'", Edit(op.head, finite))
         yield Violation(op.head, f"Operative paragraph opens with the {form} '{word}'; use '{finite}'", fix)
+
+
+#: A finite verb after an opening participle, in its clause (no comma, semicolon or colon
+#: before it, nor a relative pronoun: "Calling upon States that are …" is no subject):
+#: "Investing in the care economy is essential" — the participle is the subject of "is".
+_VERB_AFTER_SUBJECT = re.compile(r"(?:(?!\s(?:that|which|who|whom|whose|where|when)\s)[^,;:])*?\s(?:is|are|was|were|remains|remain|has\s+been|have\s+been|will\s+be|should\s+be|must\s+be|can\s+be)\s")
+#: How far after the participle that verb is looked for.
+_SUBJECT_REACH = 160

@@ -100,6 +100,8 @@ class OperativeTerminalPunctuation(Rule):
                 continue
             if p.children:
                 want = ":"
+            elif not is_last and _items_numbered_on(ctx, p, seq[i + 1]):
+                continue  # its items are the paragraphs after it, numbered on (their openers say so: OPR005)
             elif ends_part:
                 want = "."
             else:
@@ -160,6 +162,19 @@ class OperativeTerminalPunctuation(Rule):
         what = f"ends with '{have}'" if have else "has no final punctuation"
         kind = "Sub-paragraph" if p.kind is Kind.SUBPARAGRAPH else ("Item" if p.parent is not None else "Operative paragraph")
         yield Violation(span, f"{kind} {what}; end it with '{want}'", fix)
+
+
+#: The start of an item that goes on with the sentence of the paragraph before it: "To
+#: continue …", "that …" (after emphasis).
+_CONTINUES_A_SENTENCE = re.compile(r"[*_]*(?:[Tt]o|that)\s+[a-z]")
+
+
+def _items_numbered_on(ctx: RuleContext, p: Paragraph, nxt: Paragraph) -> bool:
+    """Whether ``p`` ends with a colon and the paragraph after it goes on with its sentence
+    ("1. Requests the United Nations system:" / "2. To continue …"): a list a word
+    processor numbered on with the paragraphs. The colon is right, and a fix writing ";"
+    made paragraph 1 a finished clause."""
+    return p.terminal_char(ctx.source) == ":" and _CONTINUES_A_SENTENCE.match(ctx.text, nxt.content.start, nxt.content.end) is not None
 
 
 def _item_conjunction(ctx: RuleContext, p: Paragraph) -> re.Match[str] | None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from resolint.model import Kind
@@ -20,7 +21,10 @@ class SubparagraphCase(Rule):
     which go on with the same sentence. An item that starts with a capitalized word that
     is neither a verb nor a word that carries the sentence on ("to", "that", "the" …)
     starts with a name, which keeps its capital ("1. Member States …", "2. Palestinian
-    operating agencies …").
+    operating agencies …"). An item of a group of the ITU's kind ("considering" / "a) that
+    …") goes on with its opener's sentence too: "That …", and "The", "Its" … before a
+    lower-case word, are reported (a word processor capitalizes them); an item that starts
+    with a name or reference ("Article 19 of the Convention", "No. 484") is left as it is.
 
     ## Why is this bad?
     The UN Editorial Manual's specimen begins sub-items with a capital; INTERPOL's items
@@ -70,7 +74,7 @@ class SubparagraphCase(Rule):
     name = "subparagraph-case"
     summary = "Sub-paragraph or list item starts in the wrong case"
     default_severity = Severity.WARNING
-    kinds = (Kind.SUBPARAGRAPH, Kind.OPERATIVE)
+    kinds = (Kind.SUBPARAGRAPH, Kind.OPERATIVE, Kind.PREAMBLE)
     fix_applicability = Applicability.SAFE
 
     local = True
@@ -107,7 +111,24 @@ def _wanted_case(ctx: RuleContext, p) -> tuple[str, str] | None:
         return None if case == "any" else (case, "Sub-paragraph")
     if is_list_item(p):
         return ctx.style.get("list-items.case", "lower"), "List item"
+    if p.kind is Kind.PREAMBLE and p.label is not None and p.parent is not None and p.parent.heads_group:
+        # "considering" / "a) that …": an item of a group goes on with its opener's sentence
+        # (a word processor's AutoCorrect capitalized it: "a) That IP-based networks …").
+        # Many start with a name ("Article 19 of the Convention", "No. 484", "United
+        # Nations …"): only a word that carries the sentence on, before a lower-case one.
+        return (ctx.style.get("list-items.case", "lower"), "Group item") if _carries_on(ctx.text, p) else None
     return None
+
+
+#: Words that start a group item carrying its opener's sentence on: "that" (a name may
+#: follow it: "That IP-based networks …"), or "the" and the like before a lower-case word
+#: ("The relevant outcomes …"; not "The Hague …").
+_CARRYING_WORDS = re.compile(r"[*_\"“']*(?:That\s+\S|(?:The|Its|Their|Which|Whether|How)\s+[a-z])")
+
+
+def _carries_on(text: str, p) -> bool:
+    """Whether ``p`` starts as :data:`_CARRYING_WORDS` says."""
+    return _CARRYING_WORDS.match(text, p.content.start, p.content.end) is not None
 
 
 def _first_word(text: str, p) -> _Word | None:

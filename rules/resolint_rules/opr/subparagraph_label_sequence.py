@@ -8,12 +8,17 @@ from resolint_rules.labels import reads_back, render_label
 
 
 def _siblings(facts) -> list[list[Paragraph]]:
-    """Labelled sub-paragraphs grouped by parent, in order."""
-    groups: dict[int, list[Paragraph]] = {}
+    """Labelled sub-paragraphs grouped by parent, in order. Those without one (lettered
+    preambular paragraphs right after an opening, as the IAEA's General Conference
+    letters its preamble: "(a) Recalling …,") are grouped by the part of the resolution
+    they are in: each part's opening starts its lettering anew ("B." / its title / "The
+    General Conference," / "(a) Noting …," was "'(a)' where '(c)' was expected", with an
+    unsafe relabelling)."""
+    groups: dict[tuple[bool, int], list[Paragraph]] = {}
     for p in facts.of_kinds((Kind.SUBPARAGRAPH,)):
         if p.label is None:
             continue
-        key = p.parent.index if p.parent is not None else -1
+        key = (True, p.parent.index) if p.parent is not None else (False, p.part)
         groups.setdefault(key, []).append(p)
     return list(groups.values())
 
@@ -25,7 +30,9 @@ class SubparagraphLabelSequence(Rule):
     (iii) … from the first letter without a gap or a repeat, and that one list does not
     mix schemes. Every break is reported, each label checked against the one before it
     (`(a) (b) (b) (c) (e)`: the second `(b)` and the `(e)`); the relabelling fix is one
-    fix for the list, offered at its first break.
+    fix for the list, offered at its first break. Paragraphs lettered right after an
+    opening (a preamble lettered `(a) Recalling …,`, as the IAEA's General Conference
+    writes) are one list in each part: a part's own opening starts them from `(a)` again.
 
     ## Why is this bad?
     Sub-paragraphs are cited by their label ("subparagraph (c)"); a gap or repeat makes

@@ -34,8 +34,12 @@ class MalformedDirective(Rule):
     ```
 
     ## Fix safety
-    Safe: the fix deletes a directive that cannot be read. A directive whose only fault
-    is an unknown code has no fix: it is a typo to correct, not noise to delete.
+    Unsafe: the fix deletes the directive, but a directive that cannot be read is a
+    typo in what the drafter meant (`disable=OPR006 -- quoted from the treaty` for
+    `disable OPR006 -- …`): deleting it erases their intent and their reason, and the
+    findings it was meant to suppress come back. Correct it instead; `--fix` leaves it,
+    and only `--unsafe-fixes` or the editor's quick fix deletes it. A directive whose
+    only fault is an unknown code, or that runs over several lines, has no fix at all.
 
     ## Options
     None.
@@ -49,7 +53,7 @@ class MalformedDirective(Rule):
     summary = "Directive that cannot be read"
     default_severity = Severity.WARNING
     any_language = True  # (about the suppression comments, in any language)
-    fix_applicability = Applicability.SAFE
+    fix_applicability = Applicability.UNSAFE
 
     def check(self, ctx: RuleContext):
         return ()

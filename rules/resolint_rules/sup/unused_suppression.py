@@ -9,7 +9,11 @@ class UnusedSuppression(Rule):
     """
     ## What it does
     Reports a `<!-- resolint: ignore[…] -->`, `disable` or `file-ignore` directive that
-    suppresses no finding.
+    suppresses no finding. A directive is judged only when every rule it names ran: one
+    whose rule is switched off for this run (`--ignore OPR006`, `--select PRE`, `ignore`
+    or `per-file-ignores` in the configuration, an opt-in rule not selected) is not
+    reported, since it may suppress findings in an ordinary run. A prefix or a directive
+    without codes names the rules the style runs by default.
 
     ## Why is this bad?
     A directive that suppresses nothing is noise, and it hides the next real finding of

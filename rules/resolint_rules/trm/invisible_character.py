@@ -5,14 +5,20 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span
 
 #: Characters that print nothing, that web pages, PDF copies and word processors leave
-#: inside words, and their names: the soft hyphen (a hyphenation point) and the word
-#: joiner. (Joiners and direction marks, which Arabic, Persian and Hebrew text needs, are
-#: left alone; so are the zero-width space and a stray byte order mark, which the parser
-#: reads as a space between two words.)
+#: inside words, and their names: the soft hyphen (a hyphenation point), the word joiner,
+#: and the zero-width space (a line-break point; between two Latin letters only, where
+#: no script needs it — Thai and Khmer text mark word boundaries with it — and before a
+#: lower-case one: "Member​States" is two words). (Joiners and
+#: direction marks, which Arabic, Persian and Hebrew text needs, are left alone; so is a
+#: stray byte order mark, which the parser reads as a space between two words.)
 INVISIBLE = {
     "\u00ad": "soft hyphen",
     "\u2060": "word joiner",
+    "\u200b": "zero-width space",
 }
+#: The characters of :data:`INVISIBLE` reported only between two Latin letters, the
+#: second in lower case.
+_LATIN_ONLY = frozenset("\u200b")
 
 
 def _positions(text: str):
@@ -28,11 +34,21 @@ def _in_word(ch: str) -> bool:
     return ch.isalpha() or ch in INVISIBLE
 
 
+def _inside_a_word(ch: str, before: str, after: str) -> bool:
+    """Whether ``ch`` stands between two letters that make one word. For a zero-width
+    space, two Latin letters, the second in lower case ("Secre​tary"): before a capital it
+    is the gap between two words ("Member​States", read as a space)."""
+    if not (before.isalpha() and after.isalpha()):
+        return False
+    return ch not in _LATIN_ONLY or (before < "\u0250" and after < "\u0250" and after.islower())
+
+
 class InvisibleCharacter(Rule):
     """
     ## What it does
     Finds a character that prints nothing inside a word: a soft hyphen ("Recal­ling",
-    left by a web page or a PDF's hyphenation) or a word joiner, between two letters.
+    left by a web page or a PDF's hyphenation) or a word joiner, between two letters; a
+    zero-width space between two Latin letters ("Secre​tary-General", left by a web page).
 
     ## Why is this bad?
     The word looks right but is not: a search for it fails, a spell-checker skips it,
@@ -65,7 +81,7 @@ class InvisibleCharacter(Rule):
 
     ## References
     The Unicode Standard, chapter 23 ("Special Areas and Format Characters": the soft
-    hyphen and the word joiner): <https://www.unicode.org/versions/latest/ch23.pdf>
+    hyphen, the word joiner and the zero-width space): <https://www.unicode.org/versions/latest/ch23.pdf>
     """
 
     code = "TRM014"
@@ -101,7 +117,7 @@ class InvisibleCharacter(Rule):
                 j += 1  # a run of them: one finding
                 k += 1
             ch = text[i]
-            if i > lo and j < hi and text[i - 1].isalpha() and text[j].isalpha():
+            if i > lo and j < hi and _inside_a_word(ch, text[i - 1], text[j]):
                 # The whole word, past any other invisible character in it: "Re­cal­ling"
                 # is 'Recalling' at each of its soft hyphens, not 'Recal' and 'calling'.
                 word_start, word_end = i - 1, j + 1

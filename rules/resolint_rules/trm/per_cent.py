@@ -125,11 +125,12 @@ def _words(ctx: RuleContext, form: str) -> list[TextMatch]:
     """Each whole word of :data:`_WORDS` that is not ``form`` (case kept at its start)."""
     text = ctx.text
     out = []
+    starts = ctx.facts.literals_starts(_WORDS)
     for word in _WORDS:
         if word.lower() == form.lower():
             continue
         want = form[0].upper() + form[1:] if word[0].isupper() else form
-        for pos in ctx.facts.literal_starts(word):
+        for pos in starts[word]:
             end = pos + len(word)
             if (pos and text[pos - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                 continue  # "percentage", "percentile"

@@ -12,7 +12,8 @@ class SelfReference(Rule):
     """
     ## What it does
     Checks how the text refers to itself: "the present resolution" in United Nations
-    style, not "this resolution".
+    style, not "this resolution"; in a style that writes "this resolution" (the ITU's),
+    not "the present resolution".
 
     ## Why is this bad?
     United Nations resolutions say "the present resolution" (A/RES/51/1: "to implement
@@ -43,7 +44,8 @@ class SelfReference(Rule):
     "this resolution" may mean the one just cited, and the message says so.
 
     ## Options
-    `self-reference` in the style's or the configuration's `[terms]` (empty: no check).
+    `self-reference` in the style's or the configuration's `[terms]`: "the present
+    resolution" or "this resolution" (empty: no check).
 
     ## References
     - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
@@ -59,6 +61,9 @@ class SelfReference(Rule):
 
     def check(self, ctx: RuleContext):
         want = term(ctx, "self-reference")
+        if want == "this resolution":
+            yield from _the_present_resolution(ctx)
+            return
         if want != "the present resolution":
             return
         cited: list[int] | None = None  # where each resolution citation ends, in text order: read once, when needed
@@ -75,6 +80,14 @@ class SelfReference(Rule):
                                 Fix.unsafe(f"Write '{new}'", Edit(span, new)))
                 continue
             yield Violation(span, f"Refer to the text itself as '{want}'", Fix.safe(f"Write '{new}'", Edit(span, new)))
+
+
+def _the_present_resolution(ctx: RuleContext):
+    """In a style that says "this resolution" (ITU texts): "the present resolution", which
+    means the text itself wherever it stands, written the house's way (a safe fix)."""
+    for _, start, end, lit in own_literals(ctx, ("the present resolution", "The present resolution")):
+        span, new = Span(start, end), "this resolution" if lit[0] == "t" else "This resolution"
+        yield Violation(span, "Refer to the text itself as 'this resolution'", Fix.safe(f"Write '{new}'", Edit(span, new)))
 
 
 #: A resolution named without a number ("the annual resolution on oceans", "the draft

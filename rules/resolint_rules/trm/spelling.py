@@ -194,7 +194,11 @@ class Spelling(Rule):
     ```
 
     ## Fix safety
-    Safe: the same word in the house spelling.
+    Safe: the same word in the house spelling. Unsafe where the word follows a
+    capitalized "Convention", "Protocol", "Agreement" (and the like) in the same clause
+    ("the Second Additional Protocol to the Convention on Cybercrime on enhanced
+    co-operation …"): it may be part of the official title of an instrument the reference
+    data does not hold, whose spelling is its own.
 
     ## Options
     The style's `[spelling] variant` (`"oxford"`; empty turns the rule off, as in the
@@ -280,7 +284,33 @@ class Spelling(Rule):
             span = Span(m.start(), m.end())
             # "program" is also the computing word, which keeps its spelling: worth a look only.
             sev = Severity.INFO if found.lower() in ("program", "programs") else None
-            yield Violation(span, f"This style spells it '{right}'", Fix.safe(f"Write '{right}'", Edit(span, right)), severity=sev)
+            yield Violation(span, f"This style spells it '{right}'", _respelling(text, p, span, right), severity=sev)
+
+
+#: A capitalized word that heads an instrument's name ("Protocol", "Convention"), then at
+#: most seven words up to the end of the text searched, with no comma, semicolon, colon,
+#: full stop or bracket (line breaks of a wrapped draft are spaces). A word right after
+#: may be part of the title of an instrument the reference data does not hold ("Second
+#: Additional Protocol to the Convention on Cybercrime on enhanced co-operation and
+#: disclosure of electronic evidence"), whose spelling is its own. (Further on, it is
+#: the sentence's: "… the Second Cuba Agreement between the Government of Colombia and
+#: the ELN and to that end authorises …".)
+_INSTRUMENT_HEAD_BEFORE = re.compile(
+    r"(?<![^\W_])(?:Convention|Protocol|Agreement|Treaty|Covenant|Charter|Statute|Declaration|Arrangement|Accord)s?"
+    r"(?:\s+[^\s,;:.()\[\]]+){0,7}\s+$"
+)
+#: How far back a title's head word is looked for.
+_TITLE_REACH = 160
+
+
+def _respelling(text: str, p, span: Span, right: str) -> Fix:
+    """The fix that writes ``right`` for ``span``: unsafe when the word may stand inside an
+    official title the data does not know (:data:`_INSTRUMENT_HEAD_BEFORE`, looked for in
+    the paragraph only), since ``--fix`` would then change the instrument's name."""
+    lo = max(p.content.start, span.start - _TITLE_REACH)
+    if _INSTRUMENT_HEAD_BEFORE.search(text, lo, span.start):
+        return Fix.unsafe(f"Write '{right}' (unless it is part of an instrument's title)", Edit(span, right))
+    return Fix.safe(f"Write '{right}'", Edit(span, right))
 
 
 #: "computer" right before a word (any whitespace between, a line break of a wrapped

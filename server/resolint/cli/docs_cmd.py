@@ -25,10 +25,16 @@ def add_docs_parser(sub) -> None:
 
 def cmd_docs(args: argparse.Namespace) -> int:
     rule = rule_by_code(args.code)
-    if rule is None:
-        print(f"resolint: no rule '{args.code}' (see 'resolint rules')", file=sys.stderr)
-        return 2
     settings = load_settings(Path(args.config)) if args.config else settings_for(Path.cwd())
+    if rule is None:
+        house = {spec.code for spec in settings.custom_rules}
+        if args.code.upper() in house:
+            # A house rule has no page: its documentation is its table in the configuration.
+            print(f"resolint: {args.code.upper()} is a house rule of this configuration, with no page of its own; "
+                  f"'resolint rule {args.code.upper()}' shows its documentation", file=sys.stderr)
+        else:
+            print(f"resolint: no rule '{args.code}' (see 'resolint rules')", file=sys.stderr)
+        return 2
     url = rule_url(rule.code, settings.docs_url)
     print(url)
     import webbrowser  # lazy: only `resolint docs` opens a browser; kept out of every CLI start-up

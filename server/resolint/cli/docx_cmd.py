@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.cli.drafts import why_draft
-from resolint.cli.files import ReadOnly, write_atomic
+from resolint.cli.files import CHANGED, Changed, ReadOnly, fingerprint, same_file, write_atomic
 from resolint.cli.patch import unified_diff
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
@@ -28,12 +28,17 @@ def is_docx(path: Path | str) -> bool:
 
 
 def _read(path: Path, max_text: int):
-    """The document's text; ``max_text`` (the ``max-file-size`` setting, 0: no limit)
+    """The document's text and the file's :func:`fingerprint` (a fix is written only over
+    the bytes it was made from); ``max_text`` (the ``max-file-size`` setting, 0: no limit)
     bounds the text it unpacks to, not the size of the zip, which can inflate a hundredfold."""
-    from resolint.docx.package import open_docx  # lazy: python-docx and lxml load only for Word files
+    from resolint.docx.package import DocxError, open_docx  # lazy: python-docx and lxml load only for Word files
     from resolint.docx.reader import build  # lazy: python-docx and lxml load only for Word files
 
-    return build(open_docx(path), max_text=max_text)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocxError(f"cannot read: {exc.strerror or exc}") from None
+    return build(open_docx(path, data), max_text=max_text), fingerprint(data)
 
 
 def _linter(settings: Settings, path: str, style: str | None):
@@ -52,10 +57,10 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
     from resolint.docx.locate import ParagraphLocator  # lazy: python-docx and lxml load only for Word files
     from resolint.docx.package import DocxError  # lazy: python-docx and lxml load only for Word files
     try:
-        doc = _read(path, settings.max_file_size)
+        doc, read_as = _read(path, settings.max_file_size)
     except DocxError as exc:
         return FileReport(str(path), None, error=str(exc))
-    is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude)
+    is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude, settings.root)
     if not is_draft:
         return FileReport(str(path), None, skipped=why)
     run = _linter(settings, str(path), opts.style)
@@ -88,8 +93,12 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
     final.fixed = outcome.applied
     if outcome.applied:
         try:
-            write_atomic(Path(path), to_bytes(outcome.doc), allow_read_only=getattr(opts, "fix_read_only", False))
-        except (OSError, ReadOnly) as exc:
+            write_atomic(Path(path), to_bytes(outcome.doc), allow_read_only=getattr(opts, "fix_read_only", False),
+                         expect=read_as)
+        except Changed:
+            print(f"resolint: {path}: not fixed: {CHANGED}", file=sys.stderr)
+            return report
+        except (OSError, ReadOnly, DocxError) as exc:
             final.error = f"cannot write the fixed document: {getattr(exc, 'strerror', None) or exc}"
             final.fixed = 0
     return final
@@ -141,7 +150,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     settings = _annotate_settings(args, src)
     try:
-        doc = _read(src, settings.max_file_size)
+        doc, _ = _read(src, settings.max_file_size)
     except DocxError as exc:
         print(f"resolint: {src}: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -149,8 +158,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     review = _review(doc, settings, args, src, track)
     try:
         write_atomic(out, to_bytes(doc), like=src)  # a new copy takes the input's mode
-    except OSError as exc:
-        print(f"resolint: {out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    except (OSError, DocxError) as exc:
+        print(f"resolint: {out}: cannot write: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return EXIT_ERROR
     for note in doc.stats.notes():
         print(f"resolint: {src}: note: {note}", file=sys.stderr)
@@ -166,7 +175,7 @@ def _refused_paths(src: Path, out: Path) -> str:
         return f"{src}: no such file"
     if not is_docx(src):
         return f"{src}: annotate works on Word documents (.docx)"
-    if out.exists() and out.resolve() == src.resolve():
+    if same_file(out, src):
         return f"{out}: the output would overwrite the input; name another file with -o"
     if not out.parent.is_dir():
         return f"{out.parent}: no such folder"

@@ -2,8 +2,9 @@
 
 A file is a draft when its name says so (``*.res.txt``, ``*.res.md``, ``*.resolution``:
 the names the VS Code extension claims) or when it is a ``.txt``, ``.md`` or ``.docx``
-whose text has a resolution's opening ("The General Assembly,") or a title-block line
-("Resolution No. 3", "78/10. Subject", "A/RES/78/10" alone on a line). Text inside
+whose text has a resolution's opening ("The General Assembly,"), a title-block line
+("Resolution No. 3", "78/10. Subject", "A/RES/78/10" alone on a line) or a transmittal
+formula ("The Third Committee recommends … the following draft resolution:"). Text inside
 Markdown code fences does not count, so a README that *shows* a draft is not one.
 ``include`` patterns in the configuration make a file a draft whatever it says;
 ``exclude`` patterns make it never one. Nothing that is not a draft is linted or fixed.
@@ -16,22 +17,31 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from resolint.globs import path_matches
 from resolint.language import draft_language
 from resolint.parser import patterns as P
 from resolint.parser.blocks import EDGE_CHARS
-from resolint.parser.placement import is_opening
+from resolint.parser.placement import is_opening, is_transmittal
 
 #: Names that are drafts by themselves (the extension's language patterns).
 DRAFT_NAMES = ("*.res.txt", "*.res.md", "*.resolution")
 #: Names that are drafts when their text looks like one (Markdown: see :func:`draft_signal`).
 CANDIDATE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+#: Why a file the configuration's ``exclude`` matches is not checked.
+EXCLUDED = "excluded by the configuration's exclude"
 #: How far into a file the opening or title block is looked for (a draft starts with them).
 SCAN_LINES = 200
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+#: What ``str.isspace`` (and so ``\\s`` in a pattern) calls white space.
+WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 #: Marks and what prints nothing around a line's text (what the parser strips from a
-#: paragraph's edges: :data:`resolint.parser.blocks.EDGE_CHARS`).
-_DECOR = re.compile(rf"^[\s>#*_{EDGE_CHARS}]+|[\s*_{EDGE_CHARS}]+$")
+#: paragraph's edges: :data:`resolint.parser.blocks.EDGE_CHARS`), at its start and at its
+#: end. Stripped with ``str.strip``: the pattern ``[…]+$`` tried again from every
+#: character of a long run of spaces inside a line (quadratic: 47 s for one line of
+#: 100,000 spaces, before any lint).
+_DECOR_LEAD = WHITE_SPACE + ">#*_" + EDGE_CHARS
+_DECOR_TRAIL = WHITE_SPACE + "*_" + EDGE_CHARS
 #: Line breaks as the parser reads them (``resolint.source.LINE_BREAKS``): a vertical
 #: tab, which Word writes for a line break within a paragraph, is not one.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -43,17 +53,15 @@ _NUMBER_LINE = re.compile(
 )
 
 
-def matches(path: Path | str, patterns: tuple[str, ...]) -> bool:
-    """True when the file's name or its path matches one of ``patterns``."""
-    if not patterns:
-        return False
-    p = path if isinstance(path, Path) else Path(path)
-    rel = p.as_posix()
-    return any(fnmatch.fnmatch(p.name, pat) or fnmatch.fnmatch(rel, pat) for pat in patterns)
+def matches(path: Path | str, patterns: tuple[str, ...], root: str | None = None) -> bool:
+    """True when one of the configuration's ``include`` or ``exclude`` ``patterns`` matches
+    the file, relative to ``root``, the configuration's folder (see :mod:`resolint.globs`)."""
+    return path_matches(path, patterns, root)
 
 
 def named_as_draft(path: Path | str) -> bool:
-    return matches(path, DRAFT_NAMES)
+    name = path.name if isinstance(path, Path) else Path(path).name
+    return any(fnmatch.fnmatch(name, pat) for pat in DRAFT_NAMES)
 
 
 def is_candidate(path: Path | str) -> bool:
@@ -77,11 +85,13 @@ def draft_signal(text: str, markdown: bool = True) -> str:
             continue
         if in_fence or markdown and raw.startswith(("    ", "\t")):
             continue
-        line = _DECOR.sub("", raw)
+        line = raw.lstrip(_DECOR_LEAD).rstrip(_DECOR_TRAIL)
         if not line or len(line) > P.OPENING_MAX_CHARS:
             continue
         if is_opening(line):
             return f"line {n + 1} is an opening ('{line[:60]}')"
+        if is_transmittal(line):  # (a commission's formula passing the draft on: title text)
+            return f"line {n + 1} is a transmittal formula ('{line[:60]}')"
         if P.UN_TITLE.match(line) and len(line) < 200 or _NUMBER_LINE.match(line) or _SYMBOL_LINE.match(line):
             return f"line {n + 1} is a title-block line ('{line[:60]}')"
     return ""
@@ -109,11 +119,13 @@ def _head_lines(text: str, count: int) -> Iterator[str]:
         size *= 4
 
 
-def why_draft(path: Path | str, text: str | None, include: tuple[str, ...], exclude: tuple[str, ...]) -> tuple[bool, str]:
-    """(is a draft, why or why not), from the configuration, the name, then the text."""
-    if matches(path, exclude):
-        return False, "excluded by the configuration's exclude"
-    if matches(path, include):
+def why_draft(path: Path | str, text: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
+              root: str | None = None) -> tuple[bool, str]:
+    """(is a draft, why or why not), from the configuration (whose patterns are relative to
+    its folder, ``root``), the name, then the text."""
+    if matches(path, exclude, root):
+        return False, EXCLUDED
+    if matches(path, include, root):
         return True, "included by the configuration's include"
     if named_as_draft(path):
         return True, "named as a draft"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.cli.docx_cmd import is_docx
-from resolint.cli.files import DecodeError, read_document, write_atomic
+from resolint.cli.files import DecodeError, read_document, same_file, write_atomic
 from resolint.config import load_settings, settings_for
 from resolint.engine import LintResult, lint
 from resolint.settings import CONFIG_NAMES_TEXT
@@ -79,7 +79,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"resolint: {src}: no such file", file=sys.stderr)
         return EXIT_ERROR
     out = Path(args.output) if args.output else None
-    if out is not None and out.exists() and out.resolve() == src.resolve():
+    if out is not None and same_file(out, src):
         print(f"resolint: {out}: the output would overwrite the draft; name another file with -o", file=sys.stderr)
         return EXIT_ERROR
     if out is not None and not out.parent.is_dir():

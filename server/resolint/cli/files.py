@@ -12,7 +12,10 @@ hard links whole; refuse a read-only file unless asked. An ordinary file is repl
 atomically (a temporary file in the same folder renamed over it), so a kill at any
 moment leaves the old or the new file. Where a rename would change the file's identity
 (hard links, an owner we cannot give back) or cannot be made (a read-only folder, a name
-too long for a temporary one), the file is rewritten in place instead.
+too long for a temporary one), the file is rewritten in place instead. A file that
+another program saved while resolint was linting it is not written at all (see
+:class:`Changed`): the fixes were made to the text as read, and writing them would erase
+that program's changes.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -45,6 +49,34 @@ class ReadOnly(Exception):
     """``--fix`` met a file without write permission and was not asked to write it anyway."""
 
 
+class Changed(Exception):
+    """The file on disk is no longer what was read: another program saved it meanwhile."""
+
+
+#: Why such a file is left as that program wrote it ("<path>: not fixed: …").
+CHANGED = "it changed on disk while being checked (another program saved it); check it again"
+
+
+def fingerprint(data: bytes) -> tuple[int, bytes]:
+    """What a file's bytes are compared by before it is overwritten: size and digest."""
+    return len(data), hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _check_unchanged(target: Path, expect: tuple[int, bytes] | None) -> None:
+    """Raise :class:`Changed` unless the file still holds the bytes read (compared by size
+    first, then, at equal size, by content: a save within the file system's timestamp
+    granularity leaves the mtime as it was)."""
+    if expect is None:
+        return
+    try:
+        size = os.stat(target).st_size
+        same = size == expect[0] and fingerprint(target.read_bytes()) == expect
+    except FileNotFoundError:
+        same = False
+    if not same:
+        raise Changed(f"{target}: the file changed on disk while it was being checked")
+
+
 @dataclass(slots=True)
 class Document:
     """A draft as read: its text (no BOM) and how to write it back."""
@@ -53,6 +85,7 @@ class Document:
     text: str
     encoding: str = "utf-8"
     bom: bytes = b""
+    read_as: tuple[int, bytes] | None = None  # the file's fingerprint when read (None: stdin)
 
 
 _BOMS = (
@@ -88,11 +121,15 @@ def _cp1252_hint(data: bytes) -> str:
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
     """The text of ``data``; :class:`DecodeError` (with the byte offset) when it is not text."""
+    if encoding and encoding.replace("_", "-") in ("utf-16", "utf-32") and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = None  # its byte order mark says which of them, and the fix writes it back
     if encoding:
         try:
-            return Document(path, data.decode(encoding), encoding, b"")
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise DecodeError(path, exc.start, exc.reason, f"the file is not {encoding} text") from None
+        _reads_back(data, text, path, encoding)
+        return Document(path, text, encoding, b"")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
@@ -118,6 +155,20 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
     return Document(path, text, "utf-8", b"")
 
 
+def _reads_back(data: bytes, text: str, path: str, encoding: str) -> None:
+    """Refuse a text that ``encoding`` does not write back as ``data``: a fix would write
+    every character it did not touch differently too (a codec of escapes wrote a file's
+    line breaks as "\\n" and made it one line)."""
+    try:
+        back = text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        back = text[: exc.start].encode(encoding, "replace")
+    if back != data:
+        at = next((i for i, (a, b) in enumerate(zip(back, data, strict=False)) if a != b), min(len(back), len(data)))
+        raise DecodeError(path, at, f"{encoding} does not write the text back as the same bytes",
+                          "name the encoding the file is saved in (e.g. utf-8, cp1252, utf-16-le)")
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file; :class:`NotAFile` for anything else (never blocks)."""
     st = os.stat(path)
@@ -130,7 +181,10 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_document(path: Path, encoding: str | None = None) -> Document:
-    return decode(read_bytes(path), str(path), encoding)
+    data = read_bytes(path)
+    doc = decode(data, str(path), encoding)
+    doc.read_as = fingerprint(data)
+    return doc
 
 
 def encode(doc: Document, text: str) -> bytes:
@@ -145,10 +199,23 @@ def is_read_only(path: Path) -> bool:
         return False
 
 
-def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: Path | None = None) -> None:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether writing ``b`` would write ``a``: the same file by device and inode, so a
+    hard link or a symbolic link of the input counts (comparing resolved paths misses a
+    hard link, and a write through one lands in the input, see :func:`write_file`)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them does not exist (yet): a new file is never the input
+
+
+def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: Path | None = None,
+               expect: tuple[int, bytes] | None = None) -> None:
     """Write ``data`` to ``path`` keeping the file's identity (see the module docstring).
 
     ``like``: for a new file (``annotate``'s copy), the file whose mode it takes.
+    ``expect``: the :func:`fingerprint` of the bytes the new text was made from; when the
+    file no longer holds them, :class:`Changed` is raised and nothing is written.
     """
     target = Path(os.path.realpath(path))  # through symlinks, to the file they name
     try:
@@ -158,6 +225,7 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
     if st is not None and not (st.st_mode & 0o222) and not allow_read_only:
         raise ReadOnly(f"{path}: the file is read-only")
     if st is not None and st.st_nlink > 1:
+        _check_unchanged(target, expect)
         _write_in_place(target, data)  # a rename would split the hard link
         return
     mode = st.st_mode & 0o7777 if st is not None else _new_file_mode(like)
@@ -167,6 +235,7 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
         fd, tmp = tempfile.mkstemp(prefix=".rl-", suffix=TMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         if st is not None and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENAMETOOLONG):
+            _check_unchanged(target, expect)
             _write_in_place(target, data)  # a read-only folder: the file itself may still be writable
             return
         raise
@@ -178,9 +247,11 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
                 raise _KeepInode()
             os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
+        _check_unchanged(target, expect)  # as late as can be: just before the rename
         os.replace(tmp, target)
     except _KeepInode:
         os.unlink(tmp)
+        _check_unchanged(target, expect)
         _write_in_place(target, data)
     except BaseException:
         with contextlib.suppress(OSError):

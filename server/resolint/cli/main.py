@@ -18,9 +18,11 @@ from resolint import __version__
 from resolint.cli import parallel
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
-from resolint.cli.drafts import draft_signal, why_draft
+from resolint.cli.drafts import EXCLUDED, draft_signal, matches, why_draft
 from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.files import (
+    CHANGED,
+    Changed,
     DecodeError,
     Document,
     NotAFile,
@@ -29,11 +31,12 @@ from resolint.cli.files import (
     encode,
     is_read_only,
     read_document,
+    same_file,
     write_file,
 )
 from resolint.cli.located import slim
 from resolint.cli.patch import unified_diff
-from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible
+from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible, visible_path
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
 from resolint.cli.stream import StreamedReport, can_stream
@@ -53,7 +56,7 @@ from resolint.fixes import fix_text
 from resolint.model import Kind
 from resolint.registry import all_rules, rule_by_code
 from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
-from resolint.styles import StyleError, detect_style
+from resolint.styles import UNKNOWN_BODY, StyleError, detect_style
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -72,17 +75,53 @@ def _too_big(size: int, limit: int) -> str:
     """The error for a file over the size limit, or "" when it is within it."""
     if not limit or size <= limit:
         return ""
+    shown, limit_shown = readable_size(size), readable_size(limit)
+    if shown == limit_shown:  # "5 MB, over the limit of 5 MB": say it in bytes
+        shown, limit_shown = f"{size:,} bytes", f"{limit:,} bytes"
     return (
-        f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit; not linted "
+        f"file is {shown}, over the limit of {limit_shown}; not linted "
         "(raise it with --max-file-size or max-file-size in the configuration, 0 for no limit)"
     )
 
 
+#: Codecs Python calls text encodings that do not read a file's bytes as its characters:
+#: escapes ("\\n" read as a line break, and written back as two characters: a fixed file
+#: became one line), the DNS forms, and one that decodes nothing.
+_NOT_A_FILES_ENCODING = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"})
+
+
+def readable_size(n: int) -> str:
+    """``n`` bytes as a person reads it: "10 bytes", "2.5 kB", "5 MB" (``max-file-size``
+    is read in these units; a 10-byte limit printed as "1e-05 MB")."""
+    if n < 1000:
+        return f"{n} byte{'s' if n != 1 else ''}"
+    for unit, scale in (("kB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12)):
+        if n < scale * 1000 or unit == "TB":
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"  # (not reached)
+
+
+def _jobs(value: str) -> int:
+    """``--jobs N``: 0 (one per core) or more; a negative number was taken as 0 silently."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one process per core) or more, got {n}")
+    return n
+
+
 def _encoding(value: str) -> str:
     try:
-        return codecs.lookup(value).name
+        info = codecs.lookup(value)
     except LookupError:
         raise argparse.ArgumentTypeError(f"unknown encoding {value!r} (e.g. utf-8, cp1252, utf-16-le, latin-1)") from None
+    name = info.name.replace("_", "-")
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_A_FILES_ENCODING:
+        # (rot13, hex, base64 are not text encodings; "'rot-13' is not a text encoding" was an internal error)
+        raise argparse.ArgumentTypeError(f"{value!r} is not an encoding of text files (e.g. utf-8, cp1252, utf-16-le, latin-1)")
+    return info.name
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help=f"configuration file (default: the nearest {CONFIG_NAMES_TEXT})")
     check.add_argument("--stdin-filename", help="the name to report (and match per-file ignores against) for standard input")
     check.add_argument(
-        "--jobs", type=int, default=0,
+        "--jobs", type=_jobs, default=0,
         help="processes to lint files in (default 0: one per core; 1: this process only); fewer when the input is too small to gain from more",
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -164,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, StyleError) as exc:
         print(f"resolint: configuration error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
+    except OutputError as exc:
+        print(f"resolint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -217,14 +259,20 @@ def _use_color(choice: str, stream) -> bool:
         return False
 
 
-def _read_stdin() -> bytes | None:
-    """Standard input's bytes, or None when it is closed (``<&-``)."""
+def _read_stdin(limit: int = 0) -> bytes | None:
+    """Standard input's bytes, or None when it is closed (``<&-``). With a ``limit``, at
+    most one byte more than it: an endless input (``< /dev/zero``) took 5 GB in 15 s,
+    read whole before its size was looked at."""
     if sys.stdin is None:
         return None
     try:
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(limit + 1) if limit else sys.stdin.buffer.read()
     except (OSError, ValueError):
         return None
+
+
+class OutputError(Exception):
+    """The report cannot be written where ``--output-file`` says (exit 2, no traceback)."""
 
 
 class _Refused(Exception):
@@ -303,22 +351,50 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
     explicit = load_settings(Path(args.config)) if args.config else None
     opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
                         encoding=args.encoding, fix_read_only=args.fix_read_only)
-    stdin = _read_stdin_input(args) if "-" in args.paths else None
+    stdin = _read_stdin_input(args, _stdin_settings(explicit, args).max_file_size) if "-" in args.paths else None
     base = explicit or settings_for(Path.cwd())
     paths = [p for p in args.paths if p != "-"]
+    if args.output_file:
+        _check_output_file(args.output_file)
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
-        raise _Refused(*(f"{visible(p)}: no such file or folder" for p in missing))
-    found = discover(paths, base.include, base.exclude)
+        raise _Refused(*(f"{visible_path(p)}: no such file or folder" for p in missing))
+    found = discover(paths, base.include, base.exclude, base.root)
     jobs = _settings_per_file(found.files, explicit, args)
+    if args.output_file and os.path.exists(args.output_file) and any(same_file(Path(args.output_file), f) for f, _, _ in jobs):
+        # (the report would have been written over the draft, after --fix had written it)
+        raise _Refused(f"{visible_path(args.output_file)}: the output file is one of the files to check; name another file")
     return _CheckPlan(opts, explicit, base, stdin, found.problems, jobs, _settings_with_cli(base, args).fail_on)
 
 
-def _read_stdin_input(args: argparse.Namespace) -> _StdinInput:
-    data = _read_stdin()
+def _check_output_file(path: str) -> None:
+    """Refuse an ``--output-file`` that cannot be written before any draft is linted (a
+    usage error, exit 2); the file itself is created only when the report is written."""
+    target = os.path.abspath(path)
+    folder = os.path.dirname(target)
+    if os.path.isdir(target):
+        raise _Refused(f"--output-file {visible(path)}: is a folder, not a file")
+    if not os.path.isdir(folder):
+        raise _Refused(f"--output-file {visible(path)}: no such folder {visible(folder)}")
+    writable = os.access(target, os.W_OK) if os.path.exists(target) else os.access(folder, os.W_OK)
+    if not writable:
+        raise _Refused(f"--output-file {visible(path)}: permission denied")
+
+
+def _stdin_settings(explicit: Settings | None, args: argparse.Namespace) -> Settings:
+    """The settings standard input is checked under: ``--config``, or the configuration
+    nearest ``--stdin-filename``."""
+    return _settings_with_cli(explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
+
+
+def _read_stdin_input(args: argparse.Namespace, limit: int) -> _StdinInput:
+    data = _read_stdin(limit)
     name = args.stdin_filename or "-"
     if data is None:
         raise _Refused("standard input is closed; nothing to check (name files, or pipe a draft in)")
+    if limit and len(data) > limit:  # (read no further than one byte past the limit)
+        raise _Refused(f"{visible_path(name)}: standard input is over the limit of {readable_size(limit)}; not linted "
+                       "(raise it with --max-file-size or max-file-size in the configuration, 0 for no limit)")
     try:
         doc = decode(data, name, args.encoding)
     except DecodeError as exc:
@@ -350,10 +426,7 @@ def _check_stdin(plan: _CheckPlan, args: argparse.Namespace) -> tuple[FileReport
     the threshold that now applies, and whether the run is finished (``--fix``: the fixed
     text was the output)."""
     stdin = plan.stdin
-    settings = _settings_with_cli(plan.explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
-    too_big = _too_big(stdin.size, settings.max_file_size)
-    if too_big:
-        raise _Refused(f"{visible(stdin.name)}: {too_big}")
+    settings = _stdin_settings(plan.explicit, args)
     report, fixed_text = _guarded(lambda: check_document(stdin.doc, settings, plan.opts, write=False), stdin.name)
     if not (args.fix and not args.diff):
         return report, settings.fail_on, False
@@ -375,7 +448,7 @@ def _check_files(plan: _CheckPlan, reports: list[FileReport], threshold: str, ar
     work = [(p, s, plan.opts, named) for p, s, named in jobs]
     workers = _workers(args.jobs, jobs)
     output = _Output(args, threshold, plan.base.docs_url)
-    streamed = _streamed(args, output, progress, {str(p) for p, _, _ in jobs})
+    streamed = _streamed(args, output, progress)
     collected = _Collected(streamed)
     try:
         for report in reports:
@@ -407,15 +480,13 @@ def _workers(asked: int, jobs: list[tuple[Path, Settings, bool]]) -> int:
     return workers
 
 
-def _streamed(args: argparse.Namespace, output: _Output, progress: _Progress | None, checked: set[str]) -> StreamedReport | None:
+def _streamed(args: argparse.Namespace, output: _Output, progress: _Progress | None) -> StreamedReport | None:
     """A report written as files finish (text and JSON: bounded memory on an archive), or
-    None to write it at the end: when a progress bar shares the terminal with it, or when
-    the output file is one of the drafts (written after it was read)."""
+    None to write it at the end: when a progress bar shares the terminal with it. (An
+    output file that is one of the drafts is refused before any is read.)"""
     if not can_stream(args.format, args.statistics, args.diff):
         return None
     if progress and not args.output_file and _is_tty(output.stream):
-        return None
-    if args.output_file and _same_file_in(args.output_file, checked):
         return None
     return StreamedReport(args.format, output.stream, output.render_options, _quiet_stdout)
 
@@ -441,15 +512,11 @@ class _Collected:
 
     def tell_skipped(self) -> None:
         for r in self.skipped:
-            print(f"resolint: {visible(r.path)}: skipped, not a draft: {r.skipped}. "
+            if r.skipped == EXCLUDED:  # the user's own choice: naming drafts would not help
+                print(f"resolint: {visible_path(r.path)}: skipped: {r.skipped}", file=sys.stderr)
+                continue
+            print(f"resolint: {visible_path(r.path)}: skipped, not a draft: {r.skipped}. "
                   "Name drafts *.res.txt/*.res.md or list them under include in resolint.toml", file=sys.stderr)
-
-
-def _same_file_in(path: str, paths: set[str]) -> bool:
-    """Whether the output file is one of the files to check (then it is written at the end,
-    after it was read, as before streaming)."""
-    target = os.path.realpath(path)
-    return any(os.path.realpath(p) == target for p in paths)
 
 
 def _is_tty(stream) -> bool:
@@ -477,7 +544,10 @@ class _Output:
     @property
     def stream(self):
         if self.path and self.file is None:
-            self.file = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            try:
+                self.file = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            except OSError as exc:  # checked before linting; the folder may have gone since
+                raise OutputError(f"cannot write --output-file {visible(self.path)}: {exc.strerror or exc}") from None
         return self.file or self._std
 
     def close(self) -> None:
@@ -551,6 +621,8 @@ def _size_of(path: Path) -> int:
 
 
 def _check_one(path: Path, settings: Settings, opts: CheckOptions) -> FileReport:
+    if matches(path, settings.exclude, settings.root):  # never read, even when named
+        return FileReport(str(path), None, skipped=EXCLUDED)
     try:
         too_big = _too_big(path.stat().st_size, settings.max_file_size)
         if too_big:
@@ -564,7 +636,7 @@ def _check_one(path: Path, settings: Settings, opts: CheckOptions) -> FileReport
         return FileReport(str(path), None, error=str(exc).split(": ", 1)[1])
     except OSError as exc:
         return FileReport(str(path), None, error=f"cannot read: {exc.strerror or exc}")
-    is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude)
+    is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude, settings.root)
     if not is_draft:
         return FileReport(str(path), None, skipped=why)
     report, _ = check_document(doc, settings, opts, write=True)
@@ -602,42 +674,63 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
                 doc.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
             )
         return report, outcome.text
+    error = _write_fixed(doc, outcome.text, opts) if write and outcome.text != doc.text and path != "-" else ""
+    if error is None:
+        return report, doc.text  # changed meanwhile: the findings of the text as read
     report.findings = final.findings
     report.source = final.source
-    report.fixed = outcome.applied
-    if write and outcome.text != doc.text and path != "-":
-        try:
-            write_file(Path(path), encode(doc, outcome.text), allow_read_only=opts.fix_read_only)
-        except (OSError, ReadOnly) as exc:
-            report.error = f"cannot write the fixed text: {getattr(exc, 'strerror', None) or exc}"
-            report.fixed = 0
+    report.fixed = 0 if error else outcome.applied
+    report.error = error
     return report, outcome.text
 
 
+def _write_fixed(doc: Document, text: str, opts: CheckOptions) -> str | None:
+    """Write the fixed text over the draft: "" when written, the error when it could not
+    be, None when another program saved the file meanwhile (then it is left as saved)."""
+    try:
+        write_file(Path(doc.path), encode(doc, text), allow_read_only=opts.fix_read_only, expect=doc.read_as)
+    except Changed:
+        _not_fixed(doc.path, CHANGED)
+        return None
+    except (OSError, ReadOnly) as exc:
+        return f"cannot write the fixed text: {getattr(exc, 'strerror', None) or exc}"
+    return ""
+
+
 def _not_fixed(path: str, why: str) -> None:
-    print(f"resolint: {visible(path)}: not fixed: {why}", file=sys.stderr)
+    print(f"resolint: {visible_path(path)}: not fixed: {why}", file=sys.stderr)
 
 
 def style_from_prose(result, settings: Settings, forced: str | None) -> str:
     """Why fixing is refused because the style was guessed from prose ("" when it was not).
 
     An auto-detected style is trusted for fixes only when the opening itself, or a short
-    title-block line, names the body; a mention in a sentence is not a house style.
+    title-block line, names the body; a mention in a sentence is not a house style, and
+    the default style is not the house style of a body the opening names but no style
+    knows.
     """
     if forced or settings.style != "auto":
         return ""
     res = result.resolution
     text = res.source.text
     opening = opening_text(res)
-    if opening and detect_style(opening, "")[0] == result.style.name and "default" not in detect_style(opening, "")[1]:
-        return ""
+    house = settings.styles  # the configuration's own styles take part, as in the detection itself
+    if opening:
+        name, reason = detect_style(opening, "", custom=house)
+        if name == result.style.name and "default" not in reason:
+            return ""
     lines = [line.strip() for p in res.title.paragraphs for line in text[p.span.start : p.span.end].splitlines()]
     # A title-block line ("GA-2025-93-RES-03", "Resolution No. 3", "78/10. Subject") or a
     # heading-length line; a sentence that mentions a body is prose.
     short = "\n".join(line for line in lines if draft_signal(line) or len(line.split()) <= 8)
-    name, reason = detect_style("", short)
+    name, reason = detect_style("", short, custom=house)
     if name == result.style.name and "default" not in reason:
         return ""
+    if UNKNOWN_BODY in result.style.detected_because:
+        # "The Seventy-eighth World Health Assembly,": a body with house rules of its own,
+        # which the default style's safe fixes rewrote ("URGES" to "Urges", ";" to ",").
+        return (f"the opening names a body with no style of its own, and {result.style.name} (the default) is not "
+                "its house style; name a style with --style or style = in resolint.toml")
     if "default" in result.style.detected_because:
         return ""  # nothing named a body: the default style, not a guess
     return (f"the style ({result.style.name}) was guessed from a mention in the text, not from an opening or "

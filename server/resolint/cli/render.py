@@ -32,7 +32,21 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def visible(s: str) -> str:
     """``s`` with control characters shown as ``\\xNN`` (safe for terminals, logs and XML)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+    return _CONTROL.sub(_shown, s)
+
+
+#: The same, and the line feed: a file's name may hold one, and a report line that
+#: breaks there lets the name forge the next line ("new⏎line.res.txt:9:1: error: …").
+_CONTROL_OR_LINE_FEED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible_path(path: str) -> str:
+    """:func:`visible` for a file's name: its line feeds shown as ``\\x0a`` too."""
+    return _CONTROL_OR_LINE_FEED.sub(_shown, path)
+
+
+def _shown(m: re.Match[str]) -> str:
+    return f"\\x{ord(m.group()):02x}"
 
 
 @dataclass(slots=True)
@@ -138,7 +152,7 @@ def text_lines(r: FileReport, opts: RenderOptions) -> list[str]:
         return f"{_COLORS[name]}{s}{_COLORS['reset']}" if opts.color else s
 
     out: list[str] = []
-    path = visible(r.path)
+    path = visible_path(r.path)
     if r.error:
         out.append(f"{c('bold', path)}: {c('error', 'error')}: {visible(r.error)}")
         return out
@@ -217,7 +231,9 @@ def _fix_advice(opts: RenderOptions, safe: int, unsafe: int) -> str | None:
         # After --fix, a safe fix left is one the run would not write: it changes how the
         # paragraphs are read (a clause split or joined, fixes.py), or its file was not
         # rewritten (read-only, unplaced text: said above). The [*] alone looked like a bug.
-        left = f"{safe} safe {'fix was' if safe == 1 else 'fixes were'} not applied: each would change how the paragraphs are read, or the file was not rewritten (see above); review them one at a time"
+        kind = "" if opts.unsafe else "safe "  # (with --unsafe-fixes, both kinds are counted)
+        left = (f"{safe} {kind}{'fix was' if safe == 1 else 'fixes were'} not applied: each would change how the paragraphs "
+                "are read or undo another fix, or the file was not rewritten (see above); review them one at a time")
         return left + (f"; {more}" if more else "") + "."
     if more:
         return f"No safe fixes {'left' if opts.fixing else 'available'}; {more}."
@@ -302,6 +318,13 @@ def artifact_location(path: str, root: Path | None = None) -> dict:
     return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
+def _folder_uri(folder: Path) -> str:
+    """A folder's ``file:`` URI ending in one slash, as SARIF's base URIs must ("file:///",
+    not "file:////", for the root)."""
+    uri = folder.resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
 def _rule_descriptor(rule, level: dict, docs_base: str = "") -> dict:
     doc = rule.doc().strip()
     url = rule_url(rule.code, docs_base)
@@ -366,7 +389,7 @@ def render_sarif(reports: list[FileReport], opts: RenderOptions | None = None) -
                         "rules": rule_entries,
                     }
                 },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": _folder_uri(Path.cwd())}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [_sarif_invocation(reports)],
                 "results": _sarif_results(reports, index),
@@ -447,7 +470,7 @@ def render_junit(reports: list[FileReport], opts: RenderOptions | None = None) -
     errors = failures = 0
     cases: list[str] = []
     for r in reports:
-        name = quoteattr(visible(r.path))
+        name = quoteattr(visible_path(r.path))
         cases.append(f'    <testcase name={name} classname="resolint">')
         if r.error:
             errors += 1
@@ -458,7 +481,7 @@ def render_junit(reports: list[FileReport], opts: RenderOptions | None = None) -
                 pos = r.source.position(f.span.start)
                 where = paragraph_of(r, f)
                 loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
-                lines.append(visible(f"{r.path}:{loc}: {f.code} {f.message} ({f.severity.value})"))
+                lines.append(visible(f"{visible_path(r.path)}:{loc}: {f.code} {f.message} ({f.severity.value})"))
             failing = sum(1 for f in r.findings if at_or_above(f.severity.value, opts.fail_on))
             body = escape("\n".join(lines))
             if failing:

@@ -90,20 +90,32 @@ def _ignores_above(folder: Path) -> _Ignores:
     return ignores
 
 
-def discover(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Found:
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """A configuration's ``include`` and ``exclude``, relative to its folder ``root``."""
+
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    root: str | None
+
+
+def discover(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+             root: str | None = None) -> Found:
     """Files named directly (whatever they are; the caller refuses what it cannot read)
-    plus candidate drafts found in named folders."""
+    plus candidate drafts found in named folders (``include`` and ``exclude`` are relative
+    to ``root``, the configuration's folder)."""
     found = Found()
+    patterns = _Patterns(include, exclude, root)
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            _walk(p, _ignores_above(p), include, exclude, found)
+            _walk(p, _ignores_above(p), patterns, found)
         else:
             found.files.append((p, True))
     return found
 
 
-def _walk(folder: Path, ignores: _Ignores, include: tuple[str, ...], exclude: tuple[str, ...], found: Found) -> None:
+def _walk(folder: Path, ignores: _Ignores, patterns: _Patterns, found: Found) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -119,9 +131,10 @@ def _walk(folder: Path, ignores: _Ignores, include: tuple[str, ...], exclude: tu
         if is_dir:
             if entry.name in SKIP_DIRS or entry.name.startswith(".") or ignores.ignored(path.resolve(), True):
                 continue
-            _walk(path, ignores.below(path.resolve()), include, exclude, found)
+            _walk(path, ignores.below(path.resolve()), patterns, found)
             continue
-        if not stat.S_ISREG(mode) or not (is_candidate(path) or matches(path, include)) or matches(path, exclude):
+        if (not stat.S_ISREG(mode) or not (is_candidate(path) or matches(path, patterns.include, patterns.root))
+                or matches(path, patterns.exclude, patterns.root)):
             continue  # FIFOs, sockets, devices, images, code: never opened
         # Resolving a path costs system calls: only where an ignore file could match it.
         if ignores.specs and ignores.ignored(path.resolve().parent / entry.name, False):

@@ -131,10 +131,12 @@ def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pip
     for key, draft, should_fire in (("example", spec.example, True), ("use-instead", spec.use_instead, False)):
         if not draft.strip():
             continue
-        found = [f for f in lint(draft, base, style=style_name, rules=[rule]).findings if f.code == spec.code]
+        result = lint(draft, base, style=style_name, rules=[rule])
+        found = [f for f in result.findings if f.code == spec.code]
         if should_fire and not found:
             raise SpecError(spec.code, key, "the rule does not fire on its example draft: the pattern, part or "
                             "opener-only setting does not match it (an example is a short draft with the part the rule looks at)")
         if not should_fire and found:
-            raise SpecError(spec.code, key, f"the rule fires on its use-instead draft (on '{found[0].message}'): "
+            matched = result.source.text[found[0].span.start : found[0].span.end]  # (the text, not the rule's message)
+            raise SpecError(spec.code, key, f"the rule fires on its use-instead draft (on '{matched}'): "
                             "this draft should show the right way")

@@ -153,11 +153,72 @@ def _str(rule: str, key: str, value: Any) -> str:
     return value
 
 
-def check_template(rule: str, key: str, template: str) -> None:
-    """Placeholders in a message or replacement must be ones :func:`fill` knows."""
-    for m in PLACEHOLDER.finditer(template.replace("{{", "").replace("}}", "")):
-        if not PLACEHOLDER_BODY.match(m.group(1).strip()):
-            raise SpecError(rule, key, f"unknown placeholder '{{{m.group(1)}}}' (use {PLACEHOLDER_HELP})")
+#: What :func:`fill` reads in a template: an escaped brace, or a placeholder.
+_TEMPLATE_PART = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
+#: A quantifier operator of spaCy's Matcher: ``{2}``, ``{1,3}``, ``{2,}``, ``{,3}``.
+_QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+def check_template(rule: str, key: str, template: str, max_tokens: int | None = None) -> None:
+    """Placeholders in a message or replacement must be ones :func:`fill` knows, name a
+    token the match can have (``max_tokens``: the most a match has, None when unbounded),
+    and braces must pair up: a ``{3}`` past a two-token pattern, or a ``{match`` left
+    open, would otherwise render empty or as written, and a safe fix would delete the
+    match or write the brace into the draft."""
+    pos = 0
+    for m in _TEMPLATE_PART.finditer(template):
+        _check_literal(rule, key, template[pos : m.start()])
+        pos = m.end()
+        if m.group(0) in ("{{", "}}"):
+            continue
+        inner = m.group(0)[1:-1]
+        body = PLACEHOLDER_BODY.match(inner.strip())
+        if not body:
+            raise SpecError(rule, key, f"unknown placeholder '{{{inner}}}' (use {PLACEHOLDER_HELP})")
+        what = body.group("what")
+        if what != "match" and max_tokens is not None and int(what) > max_tokens:
+            raise SpecError(rule, key, f"placeholder '{{{inner}}}' names token {what}, but a match of the pattern has "
+                            f"at most {max_tokens} token{'s' if max_tokens != 1 else ''}")
+    _check_literal(rule, key, template[pos:])
+
+
+def _check_literal(rule: str, key: str, text: str) -> None:
+    for brace in "{}":
+        if brace in text:
+            raise SpecError(rule, key, f"a '{brace}' that opens or closes no placeholder (write '{brace * 2}' for a brace)")
+
+
+def max_tokens(kind: str, pattern: list) -> int | None:
+    """The most tokens a match of a token pattern can have (of its longest alternative),
+    None when that is not fixed: an operator ``*``, ``+`` or ``{2,}``, or a phrase list or
+    dependency pattern, whose tokens spaCy's tokenizer or parser decide."""
+    if kind != "token":
+        return None
+    most = 0
+    for tokens in pattern if isinstance(pattern[0], list) else [pattern]:
+        count = 0
+        for token in tokens:
+            op = next((v for k, v in token.items() if k.upper() == OPERATOR), None)
+            at_most = _op_max(op)
+            if at_most is None:
+                return None
+            count += at_most
+        most = max(most, count)
+    return most
+
+
+def _op_max(op: Any) -> int | None:
+    """How many tokens one token table with operator ``op`` matches at most (None: no limit)."""
+    if op is None or op in ("1", "?"):
+        return 1
+    if op == "!":
+        return 0
+    m = _QUANTIFIER.match(op) if isinstance(op, str) else None
+    if m is None:
+        return None  # "*", "+", or a value spaCy refuses later
+    low, comma, high = m.groups()
+    bound = high if comma else low
+    return int(bound) if bound else None
 
 
 def fill(template: str, match: str, tokens: list[str]) -> str:
@@ -321,13 +382,13 @@ def _spec_parts(code: str, table: dict[str, Any]) -> tuple[tuple[str, ...], bool
     return parts, opener_only
 
 
-def _spec_fix(code: str, table: dict[str, Any]) -> tuple[str | None, str | None]:
+def _spec_fix(code: str, table: dict[str, Any], most: int | None) -> tuple[str | None, str | None]:
     """The replacement text and the fix's safety: both or neither."""
     replace = table.get("replace")
     fix = table.get("fix")
     if replace is not None:
         _str(code, "replace", replace)
-        check_template(code, "replace", replace)
+        check_template(code, "replace", replace, most)
     if fix is not None:
         _str(code, "fix", fix)
         if fix not in FIXES:
@@ -348,7 +409,6 @@ def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
         if key not in table:
             raise SpecError(code, key, "missing (every custom rule needs code, message and pattern)")
     message = _str(code, "message", table["message"])
-    check_template(code, "message", message)
     severity = _str(code, "severity", table.get("severity", "warning"))
     if severity not in SEVERITIES:
         raise SpecError(code, "severity", f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
@@ -361,13 +421,15 @@ def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
     if attr not in PHRASE_ATTRS:
         raise SpecError(code, "attr", f"expected one of {', '.join(PHRASE_ATTRS)}, got {table.get('attr')!r}")
     _check_pattern(code, kind, pattern)
-    replace, fix = _spec_fix(code, table)
+    most = max_tokens(kind, pattern)
+    check_template(code, "message", message, most)
+    replace, fix = _spec_fix(code, table, most)
     name = _str(code, "name", table.get("name", code.lower()))
     if not NAME.match(name):
         raise SpecError(code, "name", f"expected a kebab-case name such as 'member-states-term', got {name!r}")
     texts = {k: _str(code, k, table.get(k, "")) for k in ("fix-title", "description", "why", "example", "use-instead")}
     if texts["fix-title"]:
-        check_template(code, "fix-title", texts["fix-title"])
+        check_template(code, "fix-title", texts["fix-title"], most)
     exceptions = table.get("exceptions", [])
     if not isinstance(exceptions, list) or not all(isinstance(e, str) and e.strip() for e in exceptions):
         raise SpecError(code, "exceptions", f"expected a list of names (non-empty strings), got {_type(exceptions)}")

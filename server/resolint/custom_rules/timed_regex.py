@@ -7,7 +7,9 @@ token hung the lint, and the language server with it, in any repository whose
 extension attribute instead (``{"_": {name: True}}``), whose getter searches the same
 attribute's text with :func:`resolint.userregex.search`: the ``regex`` module, which gives
 up past its time limit. A token whose search gives up does not match, and the pattern is
-logged once.
+logged once; after :data:`GIVE_UPS` give-ups it is given up for good (matches nothing for
+the rest of the process, and says so): each give-up costs the time limit, and a draft of
+800 distinct long tokens held the lint for 100 s, one give-up at a time.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _PREFIX = "resolint_regex_"
 #: Texts whose answer a getter keeps before it starts again.
 _KEPT = 50_000
 _logged: set[str] = set()
+#: Give-ups after which a pattern matches nothing more (see the module docstring).
+GIVE_UPS = 3
+_gave_up: dict[str, int] = {}
 
 
 def timed(kind: str, patterns: list) -> list:
@@ -98,10 +103,15 @@ def _getter(pattern: str, attr: str):
 
 
 def _found(pattern: str, text: str) -> bool:
+    if _gave_up.get(pattern, 0) >= GIVE_UPS:
+        return False
     try:
         return userregex.search(pattern, text) is not None
     except userregex.GaveUp:
+        _gave_up[pattern] = count = _gave_up.get(pattern, 0) + 1
         if pattern not in _logged:
             _logged.add(pattern)
             log.warning("a house rule's REGEX %r took too long on a token and was given up there (simplify it)", pattern)
+        if count == GIVE_UPS:
+            log.warning("a house rule's REGEX %r took too long %d times and matches nothing more (simplify it)", pattern, count)
         return False

@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from resolint.docx.advice import CommentText, comment_for
+from resolint.docx.package import check_parses_back
 from resolint.docx.reader import W_ID, DocxText
 from resolint.docx.runs import revision_of, split_at, top_level
 from resolint.engine import Finding
@@ -264,6 +265,11 @@ class CommentMaker:
 
 
 def to_bytes(doc: DocxText) -> bytes:
+    """The document as a .docx, each of its XML parts checked to parse back
+    (:class:`~resolint.docx.package.DocxError` if one does not): what is written over a
+    draft or beside it must open again."""
     buf = io.BytesIO()
     doc.document.save(buf)
-    return buf.getvalue()
+    data = buf.getvalue()
+    check_parses_back(data, doc.document)
+    return data

@@ -20,11 +20,15 @@ that value — that is how "restart numbering" is stored.
 A package is untrusted input: a level that is not a number (``w:ilvl="x"``) is read as
 level 0 and a start value is held to Word's own range (0 to :data:`MAX_START`), each with
 a note, so a list "starting" at 10^15 costs nothing (its letter label would otherwise be
-a string of 10^13 characters).
+a string of 10^13 characters). A level text longer than :data:`MAX_LEVEL_TEXT` is read
+cut to that length, with a note, and the level text rendered is counted
+(:attr:`Numbering.work`) so the reader's size limit covers it: a label template of two
+million ``%1`` in a ``none`` format rendered "" for each numbered paragraph, for minutes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
@@ -37,6 +41,12 @@ BULLET = "•"
 MAX_START = 32767
 #: Letter labels repeat the letter (aa, aaa, …); past this many repeats we show digits.
 MAX_LETTER_REPEAT = 10
+#: The longest level text (``w:lvlText``: "%1.", "(%2)", "Article %1 -") read. Word's
+#: dialog box for a number format takes a few dozen characters; a longer one is damage or
+#: an attack, and is read cut to this length.
+MAX_LEVEL_TEXT = 255
+#: A reference to a level's counter in a level text.
+_PLACEHOLDER = re.compile(r"%([0-9])")
 
 _W_VAL = qn("w:val")
 
@@ -94,11 +104,19 @@ def _level(el, notes: list[str] | None = None) -> Level:
     return Level(
         start=_start(_int(child("w:start"), 1), 1, notes) or 0,
         fmt=fmt_el.get(_W_VAL, "decimal") if fmt_el is not None else "decimal",
-        text=text_el.get(_W_VAL, "") if text_el is not None else "",
+        text=_level_text(text_el.get(_W_VAL, "") if text_el is not None else "", notes),
         restart=_int(child("w:lvlRestart")),
         legal=child("w:isLgl") is not None and on_off(child("w:isLgl")),
         style=style_el.get(_W_VAL) if style_el is not None else None,
     )
+
+
+def _level_text(text: str, notes: list[str] | None) -> str:
+    if len(text) <= MAX_LEVEL_TEXT:
+        return text
+    if notes is not None:
+        notes.append(f"a list's number format of {len(text):,} characters is read as its first {MAX_LEVEL_TEXT}")
+    return text[:MAX_LEVEL_TEXT]
 
 
 def _roman(n: int) -> str:
@@ -146,6 +164,9 @@ class Numbering:
         self._nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
         self._counters: dict[tuple[str, str], list[int | None]] = {}
         self.notes: list[str] = []  # what was read differently from what the file says
+        #: Characters of level text rendered so far: the reader counts them against its
+        #: size limit, as a label's work even when the label is "" (format ``none``).
+        self.work = 0
         if numbering_el is not None:
             self._read(numbering_el)
 
@@ -249,6 +270,7 @@ class Numbering:
         if lvl is None:
             return ""
         counters = self._advance(num_id, ilvl)
+        self.work += len(lvl.text)
         if lvl.fmt == "bullet":
             return BULLET
         if lvl.fmt == "none" and "%" not in lvl.text:
@@ -291,20 +313,12 @@ class Numbering:
     def _render(self, lvl, num_id: str, ilvl: int, counters: list[int | None]) -> str:
         """The level's text with each ``%N`` replaced by level N's counter in its format
         (decimal throughout in a legal-style list: "1.1.1")."""
-        out = []
-        text = lvl.text
-        i = 0
-        while i < len(text):
-            ch = text[i]
-            if ch == "%" and i + 1 < len(text) and text[i + 1] in "0123456789":
-                ref_lvl = int(text[i + 1]) - 1
-                in_range = 0 <= ref_lvl < MAX_LEVELS and counters[ref_lvl] is not None
-                value = counters[ref_lvl] if in_range else self._start_of(num_id, ref_lvl)
-                ref_def = self.level(num_id, ref_lvl) if ref_lvl != ilvl else lvl
-                fmt = "decimal" if lvl.legal else (ref_def.fmt if ref_def else "decimal")
-                out.append(format_number(value, fmt))
-                i += 2
-            else:
-                out.append(ch)
-                i += 1
-        return "".join(out).strip()
+        def number(match: re.Match) -> str:
+            ref_lvl = int(match.group(1)) - 1
+            in_range = 0 <= ref_lvl < MAX_LEVELS and counters[ref_lvl] is not None
+            value = counters[ref_lvl] if in_range else self._start_of(num_id, ref_lvl)
+            ref_def = self.level(num_id, ref_lvl) if ref_lvl != ilvl else lvl
+            fmt = "decimal" if lvl.legal else (ref_def.fmt if ref_def else "decimal")
+            return format_number(value, fmt)
+
+        return _PLACEHOLDER.sub(number, lvl.text).strip()

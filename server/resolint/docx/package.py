@@ -14,6 +14,7 @@ The declared size cannot lie: :mod:`zipfile` stops at it and then fails the chec
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 from pathlib import Path
@@ -114,34 +115,87 @@ def _check_package(data: bytes) -> None:
         raise DocxError("not a Word document: the ZIP package has no document part (is it another Office file?)")
 
 
-#: A document type declaration, in the encodings an XML part may be in. Word never writes
-#: one; in a part it can declare entities: a file's contents read into the text (an
-#: external entity), or a few bytes expanded a billion times.
-_DECLARATIONS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+#: The encodings an XML parser detects in a part without being told (XML 1.0, appendix F:
+#: by a byte order mark or by how ``<?xml`` is spelt); any other declares itself in ASCII.
+_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+#: A document type declaration, in each of them. Word never writes one; in a part it can
+#: declare entities: a file's contents read into the text (an external entity), or a few
+#: bytes expanded a billion times.
+_DECLARATIONS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in _ENCODINGS)
+#: How an XML part begins, in each of them: a byte order mark (UTF-32's first, it starts
+#: with UTF-16's), or an XML declaration.
+_XML_STARTS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+               *("<?xml".encode(enc) for enc in _ENCODINGS))
+
+
+def _dtd_refused(name: str) -> DocxError:
+    return DocxError(
+        f"refused: {name} declares a document type (<!DOCTYPE …>), which Word never writes "
+        "(it can read other files into the text or expand a few bytes a billion times)"
+    )
+
+
+def _may_be_xml(name: str, head: bytes) -> bool:
+    """Whether a member may be parsed as XML: by its name, or by its first bytes. A part's
+    name is whatever ``[Content_Types].xml`` and the relationships say (a main part named
+    ``word/main`` is read), so the name alone is not enough."""
+    return name.lower().endswith((".xml", ".rels")) or head.startswith(_XML_STARTS)
 
 
 def _read_members(zf: zipfile.ZipFile) -> str | None:
     """Every member read once, as ``ZipFile.testzip`` reads them (each checksum tested,
-    the first that fails named), and each XML part searched for a DTD on the way: a
-    package that declares one is refused. The reader does not resolve entities, but an
-    entity it keeps unresolved ended the text of its paragraph there (what came after it
-    was silently lost). The sizes are checked before this inflates anything."""
+    the first that fails named), and each that may be XML searched for a DTD on the way,
+    in every encoding a parser detects: a package that declares one is refused. The
+    reader does not resolve entities, but an entity it keeps unresolved ended the text of
+    its paragraph there (what came after it was silently lost), and a fix then wrote a
+    part that no longer parsed. The sizes are checked before this inflates anything. A
+    part this misses (no declaration, no XML name) is caught once parsed
+    (:func:`_refuse_parsed_dtd`)."""
     for info in zf.infolist():
         try:
-            if info.filename.lower().endswith((".xml", ".rels")):
-                part = zf.read(info)
-                if any(mark in part for mark in _DECLARATIONS):
-                    raise DocxError(
-                        f"refused: {info.filename} declares a document type (<!DOCTYPE …>), which Word never writes "
-                        "(it can read other files into the text or expand a few bytes a billion times)"
-                    )
-            else:
-                with zf.open(info) as member:
+            with zf.open(info) as member:
+                head = member.read(1 << 20)
+                if _may_be_xml(info.filename, head):
+                    part = head + member.read()
+                    if any(mark in part for mark in _DECLARATIONS):
+                        raise _dtd_refused(info.filename)
+                else:
                     while member.read(1 << 20):
                         pass
         except zipfile.BadZipFile:
             return info.filename
     return None
+
+
+def _refuse_parsed_dtd(document) -> None:
+    """Refuse a document type in any part python-docx parsed, whatever its name and
+    encoding: the parser's own record of the document, so nothing it read escapes."""
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        info = element.getroottree().docinfo
+        if info.doctype or info.internalDTD is not None or info.system_url or info.public_id:
+            raise _dtd_refused(part.partname.membername)
+
+
+def check_parses_back(data: bytes, document) -> None:
+    """Refuse to write a package whose XML parts do not parse back: a copy Word cannot
+    open, or a fixed draft written over its original, is worse than no copy. Each part
+    python-docx parsed when reading is parsed again from ``data`` (what would be written),
+    as it would be read."""
+    from lxml import etree  # lazy: only when a Word file is written
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for part in document.part.package.iter_parts():
+            if getattr(part, "_element", None) is None:
+                continue
+            name = part.partname.membername
+            try:
+                etree.fromstring(zf.read(name), parser)
+            except etree.XMLSyntaxError as exc:
+                raise DocxError(f"not written: {name} would not parse back ({exc}); nothing was changed") from None
 
 
 def _document(data: bytes):
@@ -152,7 +206,7 @@ def _document(data: bytes):
     from lxml import etree  # lazy: only when a Word file is opened
 
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except PackageNotFoundError as exc:
         raise DocxError(f"not a Word document: {exc}") from None
     except ValueError as exc:  # python-docx: "file '…' is not a Word file, content type is …"
@@ -163,3 +217,5 @@ def _document(data: bytes):
         raise DocxError(f"the .docx is damaged: {exc}") from None
     except Exception as exc:
         raise DocxError(f"the .docx cannot be opened: {type(exc).__name__}: {exc}") from None
+    _refuse_parsed_dtd(document)
+    return document

@@ -15,9 +15,10 @@ a resolution's clauses: they are not linted, and :class:`ReadStats` says how man
 were so the CLI can say so.
 
 The text is bounded: :func:`build` stops with a :class:`~resolint.docx.package.DocxError`
-once the visible text plus one character per paragraph passes ``max_text`` (the
-``max-file-size`` setting), so 300,000 tiny paragraphs packed in 90 KB are refused as a
-5 MB text file would be, not read for minutes.
+once the visible text plus one character per paragraph and the level text of each
+automatic number rendered passes ``max_text`` (the ``max-file-size`` setting), so
+300,000 tiny paragraphs packed in 90 KB are refused as a 5 MB text file would be, not
+read for minutes.
 """
 
 from __future__ import annotations
@@ -209,10 +210,11 @@ def build(document, max_text: int | None = DEFAULT_MAX_FILE_SIZE) -> DocxText:
     builder = _Builder(sheet, numbering, stats)
     for p in _body_paragraphs(body, stats):
         builder.paragraph(p)
-        if max_text and builder.pos + builder.index > max_text:
+        if max_text and builder.pos + builder.index + numbering.work > max_text:
             raise DocxError(
                 f"the document's text is larger than the size limit ({max_text:,} characters, "
-                f"counting one per paragraph; at paragraph {builder.index:,}): raise max-file-size "
+                f"counting one per paragraph and the template of each automatic number; "
+                f"at paragraph {builder.index:,}): raise max-file-size "
                 "(0 for no limit) or lint it in parts"
             )
     stats.read_as.extend(numbering.notes)

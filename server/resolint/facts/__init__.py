@@ -22,7 +22,7 @@ from resolint.citations.patterns import QUOTE, QUOTE_OPENERS, QUOTE_WRAPPED
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
 from resolint.language import Language, draft_language
-from resolint.literals import find_all, first_of, matches_at, non_ascii
+from resolint.literals import each_starts, find_all, first_of, matches_at, non_ascii
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
 from resolint.openers import Opener, find_opener
@@ -111,6 +111,21 @@ class Analysis:
         if found is None:  # (kept: a rule may ask once per definition or per part)
             found = self._literal_starts[literal] = find_all(self.text, literal)
         return found
+
+    def literals_starts(self, literals: tuple[str, ...]) -> dict[str, list[int]]:
+        """:meth:`literal_starts` of each of ``literals``. Without the language server's
+        memo, those not asked for yet are found by one pass over the text
+        (:func:`resolint.literals.each_starts`), not one search each. Read only."""
+        memo = self._memo
+        if memo is not None:
+            return {lit: memo.literal_starts(self.text, lit) for lit in literals}
+        known = self._literal_starts
+        missing = tuple(lit for lit in dict.fromkeys(literals) if lit not in known)
+        if len(missing) > 1:
+            known.update(each_starts(self.text, missing))
+        elif missing:
+            known[missing[0]] = find_all(self.text, missing[0])
+        return {lit: known[lit] for lit in literals}
 
     def has_literal(self, literal: str) -> bool:
         """Whether ``literal`` stands in the text: one search in C for a whole lint; with

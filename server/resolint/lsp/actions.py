@@ -69,19 +69,57 @@ def match(state: LintState, diagnostics: Iterable[types.Diagnostic]) -> list[tup
         fid = data.get("id") if data else None
         pairs: list[tuple[Finding, str]] = []
         if isinstance(fid, str):
-            f = state.finding_by_id(fid)
-            if f is not None and f.code == d.code:
-                pairs.append((f, fid))
+            pairs = _by_id(state, d, fid)
         elif d.code is not None:
-            line = d.range.start.line
-            for f, i in zip(state.findings, state.ids, strict=False):
-                if f.code == d.code and state.index.position(f.span.start)[0] == line:
-                    pairs.append((f, i))
+            pairs = _by_line(state, d)
         for f, i in pairs:
             if i not in seen:
                 seen.add(i)
                 out.append((d, f, i))
     return out
+
+
+def _client_span(state: LintState, d: types.Diagnostic) -> tuple[int, int]:
+    """The diagnostic's range as offsets in the current text."""
+    r = d.range
+    return state.index.offset(r.start.line, r.start.character), state.index.offset(r.end.line, r.end.character)
+
+
+def _overlaps(f: Finding, span: tuple[int, int]) -> bool:
+    lo, hi = span
+    return f.span.start <= hi and lo <= f.span.end
+
+
+def _by_id(state: LintState, d: types.Diagnostic, fid: str) -> list[tuple[Finding, str]]:
+    """The finding a diagnostic's id names, on the diagnostic's lines. An id numbers
+    findings that read the same (code, message, flagged text): once the drafter has
+    corrected the first of three, a squiggle left from before (a lint on save) named the
+    next one, and its quick fix edited another paragraph. So the finding must start on the
+    lines the diagnostic covers (a client may echo columns in other units, never other
+    lines); else the one of the same reading that does, or none."""
+    if not fid.startswith(f"{d.code}-"):
+        return []
+    f = state.finding_by_id(fid)
+    lines = range(d.range.start.line, max(d.range.start.line, d.range.end.line) + 1)
+    if f is not None and state.index.position(f.span.start)[0] in lines:
+        return [(f, fid)]
+    reading = fid.rsplit("-", 1)[0] + "-"
+    return [(g, i) for g, i in zip(state.findings, state.ids, strict=False)
+            if i.startswith(reading) and state.index.position(g.span.start)[0] in lines][:1]
+
+
+def _by_line(state: LintState, d: types.Diagnostic) -> list[tuple[Finding, str]]:
+    """For a client that sends no ``data`` back: the finding of the diagnostic's code on its
+    line under its range, else the nearest on that line (every one of the line's findings
+    of that code was offered: "Write '50 per cent'" for the "20%" squiggle)."""
+    line = d.range.start.line
+    on_line = [(f, i) for f, i in zip(state.findings, state.ids, strict=False)
+               if f.code == d.code and state.index.position(f.span.start)[0] == line]
+    span = _client_span(state, d)
+    under = [(f, i) for f, i in on_line if _overlaps(f, span)]
+    if under or not on_line:
+        return under[:1]
+    return [min(on_line, key=lambda fi: abs(fi[0].span.start - span[0]))]
 
 
 def findings_on_lines(state: LintState, first: int, last: int) -> list[tuple[Finding, str]]:
@@ -126,16 +164,56 @@ def paragraph_at(res: Resolution, offset: int) -> Paragraph | None:
 
 
 def disable_edit(state: LintState, finding: Finding) -> Edit | None:
-    """The edit that makes ``<!-- resolint: ignore[CODE] -->`` cover the finding's paragraph."""
+    """The edit that makes ``<!-- resolint: ignore[CODE] -->`` cover the finding's paragraph.
+
+    The comment goes right before that paragraph, a sub-paragraph or list item too: before
+    its parent, it covered every sibling ("Disable OPR010" on (a) hid (b)'s finding as
+    well). Where a comment there would change how the list is read (the finding stays, or
+    others come or go), it goes before the parent, as a last resort."""
     code = finding.code
     if code.startswith(NO_DISABLE):
         return None
     res = state.result.resolution
     p = paragraph_at(res, finding.span.start)
-    if p is None:
-        return None
-    while p.parent is not None:  # sub-paragraphs: the directive goes before their paragraph
+    edit = None
+    while p is not None:
+        edit = _directive_before(state, p, code)
+        if edit is None or p.parent is None or _only_hides(state, finding, edit):
+            return edit
         p = p.parent
+    return edit
+
+
+def _only_hides(state: LintState, finding: Finding, edit: Edit) -> bool:
+    """Whether the text with ``edit`` has the findings of the current one but ``finding``
+    (and the same others: the comment changed nothing else). A lint of the whole text:
+    kept in the version's memo, since an editor asks for code actions again at every move
+    of the cursor over the squiggle."""
+    memo = f"disable-only-hides:{finding.code}:{finding.span.start}:{finding.span.end}:{edit.span.start}"
+    known = state.cache.get(memo)
+    if known is None:
+        known = state.cache[memo] = _lint_only_hides(state, finding, edit)
+    return known
+
+
+def _lint_only_hides(state: LintState, finding: Finding, edit: Edit) -> bool:
+    text = state.text
+    new_text = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    shift = len(edit.new_text) - len(edit.span)
+
+    def key(f: Finding, moved: int) -> tuple:
+        start = f.span.start + moved if f.span.start >= edit.span.start else f.span.start
+        return (f.code, f.message, start)
+
+    before = sorted(key(f, shift) for f in state.findings if f is not finding)
+    after = sorted(key(f, 0) for f in state.lint_fn()(new_text).findings)
+    return before == after
+
+
+def _directive_before(state: LintState, p: Paragraph, code: str) -> Edit | None:
+    """The edit putting ``code`` in an ignore comment right before ``p`` (added to such a
+    comment already on the line above)."""
+    res = state.result.resolution
     src = state.result.source
     text = src.text
     line = src.position(p.span.start).line

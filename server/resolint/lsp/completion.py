@@ -3,7 +3,8 @@
 In the preamble (after the opening, before the first operative paragraph) the style's
 preambular phrases are offered; in the operative part, or on a numbered line, its
 operative phrases. Each is cased as the style writes openers (``RECALLING`` for
-INTERPOL, ``Recalling`` for the UN) and replaces the word typed so far.
+INTERPOL, ``Recalling`` for the UN) and replaces the word typed so far. Inside a directive
+comment, rule codes are offered.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import re
 
 from lsprotocol import types
 
+from resolint.custom_rules.rule import KNOWN
 from resolint.lsp.state import LintState
 from resolint.model import Kind
+from resolint.registry import all_rules
 
 #: What may stand before the opener on its line: indentation, a bullet, a label, emphasis.
 _LEAD = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>\(?(?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})[.)][ \t]*)?[*_]{0,2}")
@@ -60,12 +63,43 @@ def section_at(state: LintState, offset: int, numbered: bool) -> str | None:
     return None
 
 
+#: A directive comment up to the cursor, in a list of codes: "<!-- resolint: ignore[PRE004, TR".
+_DIRECTIVE_CODES = re.compile(
+    r"<!--[ \t]*resolint:[ \t]*(?:ignore|file-ignore|disable|enable)(?:\[|[ \t]+)(?:[A-Za-z0-9]+[ \t]*,[ \t]*)*(?P<prefix>[A-Za-z]{0,4}\d{0,3})$"
+)
+
+
+def code_completions(state: LintState, before: str, offset: int) -> list[types.CompletionItem] | None:
+    """Rule codes inside a directive comment (``<!-- resolint: ignore[PR`` offers PRE001 …
+    and the configuration's house rules), or None when the cursor is not in one."""
+    m = _DIRECTIVE_CODES.search(before)
+    if m is None:
+        return None
+    prefix = m.group("prefix").upper()
+    start = offset - len(m.group("prefix"))
+    rng = types.Range(types.Position(*state.index.position(start)), types.Position(*state.index.position(offset)))
+    rules = {r.code: r for r in (*all_rules(), *KNOWN.values())}
+    return [
+        types.CompletionItem(label=code, kind=types.CompletionItemKind.Constant, detail=f"{rules[code].name}: {rules[code].summary}",
+                             sort_text=code, text_edit=types.TextEdit(range=rng, new_text=code))
+        for code in sorted(rules) if code.startswith(prefix)
+    ][:MAX_ITEMS]
+
+
 def completions(state: LintState, line: int, offset: int) -> list[types.CompletionItem]:
     src = state.result.source
     if line >= src.line_count:
         return []
     line_start = src.line_starts[line]
     before = src.text[line_start:offset]
+    codes = code_completions(state, before, offset)
+    return codes if codes is not None else opener_completions(state, line, offset, before)
+
+
+def opener_completions(state: LintState, line: int, offset: int, before: str) -> list[types.CompletionItem]:
+    """The style's openers for the paragraph starting on ``line`` (``before``: its text up
+    to the cursor), when the cursor is at its start or in its first words."""
+    src = state.result.source
     m = _LEAD.match(before)
     prefix = before[m.end():] if m else before
     if not (prefix == "" or _PREFIX.match(prefix)):

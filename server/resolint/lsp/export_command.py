@@ -2,25 +2,36 @@
 
 Arguments: ``[uri]`` or ``[uri, {"format": "akn" | "html", "force": bool}]``. The export
 is built from the server's own lint of the document's current version (the same
-structure the editor shows) in the worker thread, and returned, not written: the client
+structure the editor shows) in the worker thread, in the lint slot and under the lint
+time budget (``resolint.lintTimeBudget``: an export running longer is stopped, so it
+cannot stall every document's diagnostics), and returned, not written: the client
 chooses where it goes (VS Code opens it in a new editor). Answers:
 
 - ``{"uri", "format", "content"}``: the exported document as text;
 - ``{"uri", "refused": [reasons], "message"}``: the structure is uncertain; the client
   may ask the user and call again with ``"force": true``;
-- ``{"uri", "error"}``: the document is not open or the arguments are wrong.
+- ``{"uri", "error"}``: the document is not open, the arguments are wrong, or the export
+  ran out of time.
 """
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 from typing import Any
 
+from resolint.lsp.interrupt import OverBudget
+
 log = logging.getLogger("resolint.lsp")
 
 COMMAND = "resolint.exportAkn"
+
+
+def too_slow_message(seconds: float) -> str:
+    return (
+        f"not exported: the export was stopped after {seconds:g} s (resolint.lintTimeBudget), "
+        "so that it would not hold up linting; export it from the CLI (resolint export)"
+    )
 
 
 def parse_arguments(args: tuple[Any, ...]) -> tuple[str, str, bool]:
@@ -50,7 +61,9 @@ def register(server) -> None:
             return {"uri": uri, "error": "the document is not open in the language server"}
         run = functools.partial(export, state.result, fmt, force=force)
         try:
-            data = await asyncio.get_running_loop().run_in_executor(ls.executor, run)
+            data = await ls.scheduler.run_in_slot(run)
+        except OverBudget:
+            return {"uri": uri, "error": too_slow_message(ls.scheduler.budget)}
         except ExportRefused as exc:
             return {"uri": uri, "refused": exc.reasons, "message": str(exc)}
         except ExportError as exc:

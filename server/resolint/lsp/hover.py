@@ -8,6 +8,8 @@ shown. That is the contract with the citations engine (``LintResult.facts.citati
 
 from __future__ import annotations
 
+import re
+
 from lsprotocol import types
 
 from resolint.custom_rules.rule import KNOWN
@@ -64,10 +66,11 @@ def opener_hover(state: LintState, offset: int) -> tuple[Span, str] | None:
         style = state.result.style
         word = state.text[op.span.start : op.span.end]
         if p.kind is Kind.PREAMBLE:
-            what = "a preambular opener: a participle or adjective that sets out a consideration (ends with a comma)"
+            # (what the place asks for, not what the word is: "Recalls" there is no participle)
+            what = "opens a preambular paragraph: a preambular opener is a participle or adjective that sets out a consideration (the paragraph ends with a comma)"
             listing = "preambular"
         else:
-            what = "an operative opener: a verb in the present tense that states what the body does (the paragraph is numbered)"
+            what = "opens an operative paragraph: an operative opener is a verb in the present tense that states what the body does (the paragraph is numbered)"
             listing = "operative"
         if p.heads_group:
             n = len(res.group_items(p))
@@ -80,13 +83,31 @@ def opener_hover(state: LintState, offset: int) -> tuple[Span, str] | None:
     return None
 
 
+#: A rule code as a directive names it ("PRE004", "hse001").
+_CODE = re.compile(r"[A-Za-z]{2,4}\d{3}")
+
+
+def directive_code_hover(state: LintState, offset: int) -> tuple[Span, str] | None:
+    """The documentation of the rule a directive comment names under the cursor
+    (``<!-- resolint: ignore[PRE004] -->``): hovering the code showed nothing."""
+    text = state.text
+    for d in state.result.resolution.directives:
+        if not (d.span.start <= offset < d.span.end):
+            continue
+        for m in _CODE.finditer(text, d.span.start, d.span.end):
+            code = m.group().upper()
+            if m.start() <= offset < m.end() and (rule_by_code(code) is not None or code in KNOWN):
+                return Span(m.start(), m.end()), rule_hover(code, state.docs_base)
+    return None
+
+
 def hover(state: LintState, offset: int) -> types.Hover | None:
     parts: list[str] = []
     spans: list[Span] = []
     for span, text in citation_hovers(state, offset):
         parts.append(text)
         spans.append(span)
-    op = opener_hover(state, offset)
+    op = opener_hover(state, offset) or directive_code_hover(state, offset)
     if op:
         spans.append(op[0])
         parts.append(op[1])

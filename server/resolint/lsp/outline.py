@@ -100,8 +100,51 @@ def _root_groups(res: Resolution) -> list[tuple[Kind, list[Paragraph]]]:
 
 
 def document_symbols(state: LintState) -> list[types.DocumentSymbol]:
+    """The outline: the groups of :func:`_group_symbols`; in a compilation (two openings
+    or more), those of each resolution under one symbol for it ("Resolution 2"): 25
+    resolutions gave 127 symbols side by side, each "Preamble" like the others."""
+    res = state.result.resolution
+    groups = _root_groups(res)
+    if len(res.openings) < 2:
+        return _group_symbols(state, groups)
     out: list[types.DocumentSymbol] = []
-    for kind, items in _root_groups(state.result.resolution):
+    for n, part in enumerate(_by_resolution(res, groups), start=1):
+        children = _group_symbols(state, part)
+        if not children:
+            continue
+        # Named by its title line ("79/100. Question of Anguilla") when it has one, else by its opening.
+        named = next((p for kind, items in part if kind in (Kind.TITLE, Kind.HEADING, Kind.OPENING) for p in items), None)
+        start, end = part[0][1][0].span.start, max(_subtree_end(p) for _, items in part for p in items)
+        out.append(types.DocumentSymbol(
+            name=f"Resolution {n}",
+            detail=_short(state.text[named.span.start : named.span.end]) if named is not None else None,
+            kind=types.SymbolKind.Module,
+            range=lsp_range(state.index, Span(start, end)),
+            selection_range=lsp_range(state.index, Span(start, start)),
+            children=children,
+        ))
+    return out
+
+
+def _by_resolution(res: Resolution, groups: list[tuple[Kind, list[Paragraph]]]) -> list[list[tuple[Kind, list[Paragraph]]]]:
+    """``groups`` cut into resolutions: each starts at its opening, with the title lines
+    and headings right before it ("79/2. Oceans …" above "The General Assembly,")."""
+    starts = {o.index for o in res.openings[1:]}
+    out: list[list[tuple[Kind, list[Paragraph]]]] = [[]]
+    for kind, items in groups:
+        if kind is Kind.OPENING and items[0].index in starts:
+            # the title lines and headings just before the opening go with it
+            lead: list[tuple[Kind, list[Paragraph]]] = []
+            while out[-1] and out[-1][-1][0] in (Kind.TITLE, Kind.HEADING):
+                lead.insert(0, out[-1].pop())
+            out.append(lead)
+        out[-1].append((kind, items))
+    return [part for part in out if part]
+
+
+def _group_symbols(state: LintState, groups: list[tuple[Kind, list[Paragraph]]]) -> list[types.DocumentSymbol]:
+    out: list[types.DocumentSymbol] = []
+    for kind, items in groups:
         label, skind = GROUPS.get(kind, (kind.value.title(), types.SymbolKind.Namespace))
         start, end = items[0].span.start, max(_subtree_end(p) for p in items)
         if kind in (Kind.OPENING, Kind.HEADING) and len(items) == 1:

@@ -26,7 +26,14 @@ import inspect
 import logging
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInternalError,
+    JsonRpcInvalidParams,
+    JsonRpcInvalidRequest,
+    JsonRpcMethodNotFound,
+    JsonRpcServerNotInitialized,
+)
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
@@ -38,10 +45,25 @@ log = logging.getLogger(__name__)
 class _NoDeserializeTraceback(logging.Filter):
     """Drops pygls's "Unable to deserialize message" record, a traceback of cattrs'
     several screens long that a client's malformed params wrote to the editor's output
-    panel: ``ResolintProtocol.structure_message`` logs one line for it instead."""
+    panel: ``ResolintProtocol.structure_message`` logs one line for it instead. A request
+    the client got wrong in another way (a command that does not exist: an
+    InvalidParams, MethodNotFound or InvalidRequest error, answered as such) is logged on
+    one line, without pygls's traceback: the client's mistake, not the server's."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (isinstance(record.msg, str) and record.msg.startswith("Unable to deserialize message"))
+        if not isinstance(record.msg, str):
+            return True
+        if record.msg.startswith("Unable to deserialize message"):
+            return False
+        exc = record.exc_info[1] if record.exc_info else None
+        if record.msg.startswith("Exception occurred for message") and isinstance(exc, _CLIENT_ERRORS):
+            record.msg, record.args = f"{record.getMessage()}: {exc}", ()
+            record.exc_info = record.exc_text = None
+        return True
+
+
+#: Errors a request gets for what the client sent (answered to the client as such).
+_CLIENT_ERRORS = (JsonRpcInvalidParams, JsonRpcMethodNotFound, JsonRpcInvalidRequest)
 
 
 logging.getLogger("pygls.protocol.json_rpc").addFilter(_NoDeserializeTraceback())

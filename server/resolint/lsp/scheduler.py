@@ -27,6 +27,7 @@ import asyncio
 import heapq
 import itertools
 import logging
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -48,6 +49,7 @@ class Versioned(Protocol):
 
 
 S = TypeVar("S", bound=Versioned)
+T = TypeVar("T")
 
 
 class _Gate:
@@ -290,6 +292,32 @@ class Scheduler(Generic[S]):
                     self.after()
                 except Exception:  # housekeeping must not lose the lint
                     log.exception("after a lint")
+
+    async def run_in_slot(self, fn: Callable[[], T]) -> T:
+        """``fn()`` in the worker, in the lint slot and under the lint time budget: other
+        work on a document's lint (an export) runs where lints run, one thing at a time,
+        and cannot hold every document's diagnostics for longer than one lint may. It
+        goes before the lints waiting (a person asked for it) and is never preempted.
+        Raises :class:`OverBudget` when stopped for its time, and what ``fn`` raises."""
+        await self._gate.acquire(sys.maxsize)
+        try:
+            token = _Token("", None, self.generation, sys.maxsize)
+            fut = asyncio.get_running_loop().run_in_executor(self.executor, self._call, token, fn)
+            await self._watch(fut, token, self.budget)
+            outcome = fut.result()
+        finally:
+            self._gate.release()
+        if isinstance(outcome, LintInterrupted):
+            raise outcome
+        return outcome
+
+    def _call(self, token: _Token, fn: Callable[[], T]) -> T | LintInterrupted:
+        """In the worker: ``fn()``, or the interruption that stopped it."""
+        token.started = time.monotonic()
+        try:
+            return self._stopper.run(token, fn)
+        except LintInterrupted as exc:
+            return exc
 
     async def current(self, uri: str) -> S | None:
         """The lint of the document's current version (waiting for or starting it).

@@ -116,7 +116,7 @@ def _dispatch(event, protocol, error_handler, source_kind) -> None:
     if event.note:
         _report(protocol, f"resolint: repaired an LSP frame from the client: {event.note}")
     try:
-        message = json.loads(event.body, object_hook=protocol.structure_message)
+        message = _parsed(event.body, protocol)
         protocol.handle_message(message)
     except (SystemExit, KeyboardInterrupt):
         raise
@@ -124,6 +124,16 @@ def _dispatch(event, protocol, error_handler, source_kind) -> None:
         log.warning("unable to handle a message: %s", exc)
         if error_handler is not None:
             error_handler(exc, source_kind)
+
+
+def _parsed(body: bytes, protocol):
+    """The message in ``body``. JSON nested too deeply for the parser (``[[[…]]]`` 200,000
+    deep) is a parse error like any body that is not JSON: the reply is -32700. (Its
+    RecursionError got no reply at all, only pygls's "Error in server" to the user.)"""
+    try:
+        return json.loads(body, object_hook=protocol.structure_message)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", "", 0) from None
 
 
 def _report(protocol, text: str) -> None:

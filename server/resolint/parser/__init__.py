@@ -230,6 +230,11 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
     if label is None and text[pos : pos + 1] in "*_":
         label, after = read_emphasized_label(text, pos, inner)
     pos = after
+    if inner == end and label is not None and text[pos : pos + 1] == "[":
+        # "PP2 [Deeply concerned by …,]": the negotiating label before the brackets
+        closed = before_note_reference(text, pos, end)
+        if bracketed(text, pos, closed):
+            inner = closed - 1
     terminal = read_terminal(text, pos, inner)
     return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
 

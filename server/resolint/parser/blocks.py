@@ -244,11 +244,11 @@ def _wrapped_at(prev: str, line: str, width: int, alone: bool = True) -> bool:
 def _structural(line: str) -> bool:
     """Whether ``line`` is one the parser reads as a part of its own whatever precedes it:
     a closing line ("Adopted by consensus."), a signature block's ("Signed,", "Delegate of
-    Peru"), an annex's or a section's heading. (Not an article's: "Article 22), not
+    Peru", a message's "Kind regards,"), an annex's or a section's heading. (Not an article's: "Article 22), not
     exceeding …" goes on with "… (Statute,"; an article's heading is short and ends with
     no clause mark, as :func:`_wrapped_at` asks.)"""
     return bool(
-        P.is_closing_line(line) or P.SIGNATURE_HEADING.match(line) or P.SIGNATORY.match(line) or P.ANNEX.match(line)
+        P.is_closing_line(line) or P.SIGNATURE_HEADING.match(line) or P.SIGNATORY.match(line) or P.SIGN_OFF.match(line) or P.ANNEX.match(line)
         or P.ANNEX_TITLED.match(line) or P.SECTION_HEADING.match(line)
     )
 

@@ -57,8 +57,9 @@ def _lead(src: str) -> str:
     return "digit" if src.startswith("(?P<v>\\d") else "lower" if src.startswith("(?P<v>[a-z]") else "upper"
 
 
-#: What may follow a label: white space of these kinds, or the end of the paragraph.
-_AFTER_LABEL = " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u202f\n\r"
+#: What may follow a label: white space of these kinds (and a zero-width space, which a
+#: web page leaves as the gap: "1.\u200bRequests …"), or the end of the paragraph.
+_AFTER_LABEL = " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\u202f\n\r"
 #: The spaces between a label and the content (skipped to find where the content starts).
 _SPACE_RUN = "[ \t\u00a0\u2000-\u200b\u202f\u3000\n\r]*"
 _SPACES = re.compile(_SPACE_RUN)
@@ -133,13 +134,25 @@ def read_bullet(text: str, pos: int, end: int) -> tuple[Span | None, int]:
 def bracketed(text: str, pos: int, end: int) -> bool:
     """Whether ``text[pos:end]`` is one bracketed stretch, "[Deeply concerned by …,]": a
     paragraph proposed in negotiation (the UN Editorial Manual puts negotiated text in
-    square brackets). Its opener, label and final mark are read inside the brackets. Not a
-    paragraph with brackets inside ("[Encourages][Requests] the …"), nor a Markdown
-    footnote ("[^1]: …")."""
-    return (
-        end - pos > 2 and text[pos] == "[" and text[end - 1] == "]" and text[pos + 1] != "^"
-        and text.find("]", pos, end) == end - 1 and text.find("[", pos + 1, end) < 0
-    )
+    square brackets), words in brackets inside it too ("[… that [millions of] children
+    …,]"). Its opener, label and final mark are read inside the brackets. Not a paragraph
+    of brackets side by side ("[Encourages][Requests] the …"), nor a Markdown footnote
+    ("[^1]: …")."""
+    if not (end - pos > 2 and text[pos] == "[" and text[end - 1] == "]" and text[pos + 1] != "^"):
+        return False
+    if text.find("]", pos, end) == end - 1 and text.find("[", pos + 1, end) < 0:
+        return True  # (most: no bracket inside)
+    # Brackets inside, balanced ("[Deeply concerned that [millions of] children …,]"): the
+    # first must close at the end, not before ("[Encourages][Requests] the …").
+    depth = 0
+    for m in _BRACKETS.finditer(text, pos, end):
+        depth += 1 if m.group() == "[" else -1
+        if depth == 0:
+            return m.end() == end
+    return False
+
+
+_BRACKETS = re.compile(r"[\[\]]")
 
 
 def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = None) -> tuple[Label | None, int]:
@@ -270,6 +283,20 @@ _NOTE_REFERENCES = re.compile(
 _PLAIN_NOTE_REFERENCES = re.compile(r"(?<=[,;])\d{1,2}(?:[,;]\d{1,2})*$")
 #: What a paragraph's last character is when it may end with a reference.
 _REFERENCE_ENDS = frozenset("0123456789]" + SUPERSCRIPT_DIGITS)
+#: The same, and the end of a comment (:func:`before_trailing_comments`).
+_REFERENCE_ENDS_OR_COMMENT = _REFERENCE_ENDS | {">"}
+
+
+#: A negotiator's note after a paragraph's mark: "[Proposed: EU; opposed: Group X]",
+#: "[Agreed ad ref]", after a space, the mark (or the bracket closing the proposed text)
+#: before it. Not a footnote's number ("[1]").
+_NEGOTIATION_TAG = re.compile(r"(?<=[,;:.\]])[ \t]+\[(?!\d+\]|\^)[^\[\]\n]{2,120}\]$")
+
+
+def _words_before(text: str, start: int, at: int) -> bool:
+    """Whether a clause's words stand before ``at``, not a label alone ("1. [Decides …]":
+    the bracket is the paragraph's, not a note after its mark)."""
+    return len(text[start:at].split(None, 2)) > 2
 
 
 def before_note_reference(text: str, start: int, end: int) -> int:
@@ -279,17 +306,37 @@ def before_note_reference(text: str, start: int, end: int) -> int:
     "…purposes;1,2": the mark is the first one; not after a full stop, where "paragraph
     5.1" is a number). ``end`` when there is none. A paragraph's final mark stands before
     its references: it is read, added and replaced there."""
+    if end > start and text[end - 1] == ">":
+        end = before_trailing_comments(text, start, end)
     if end <= start or text[end - 1] not in _REFERENCE_ENDS:
         return end  # most paragraphs: a mark or a letter last
+    if text[end - 1] == "]" and (tag := _NEGOTIATION_TAG.search(text, max(start, end - 160), end)) is not None and _words_before(text, start, tag.start()):
+        return tag.start()  # "…conflict,] [Proposed: EU]", "…matter. [Agreed ad ref]": a note on the text, after its mark
     lo = max(start, end - 80)
     m = _NOTE_REFERENCES.search(text, lo, end) or _PLAIN_NOTE_REFERENCES.search(text, lo, end)
     return m.start() if m is not None and m.start() > start else end
 
 
+def before_trailing_comments(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends before the ``<!-- … -->`` comments (and the spaces
+    before them) at its end: a comment prints nothing, so "Noting the report, <!-- TODO
+    -->" ends with its comma, and a mark the paragraph lacks goes before the comment (a
+    fix added one after it: "…report, <!-- TODO -->,")."""
+    while text.endswith("-->", start, end):
+        opened = text.rfind("<!--", start, end - 3)
+        if opened <= start:
+            break  # a comment alone is the paragraph (a directive's own line)
+        end = opened
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+    return end
+
+
 def read_terminal(text: str, start: int, end: int) -> Span | None:
     """The final punctuation mark, looking through closing quotes and emphasis and a
-    footnote reference after them (:func:`before_note_reference`)."""
-    if end > start and text[end - 1] in _REFERENCE_ENDS:  # (most paragraphs end with a mark or a letter)
+    footnote reference after them (:func:`before_note_reference`), and comments after
+    them (:func:`before_trailing_comments`)."""
+    if end > start and text[end - 1] in _REFERENCE_ENDS_OR_COMMENT:  # (most paragraphs end with a mark or a letter)
         end = before_note_reference(text, start, end)
     i = end - 1
     while i >= start and text[i] in _CLOSERS:

@@ -31,6 +31,12 @@ OPENING = re.compile(
     rf"^[*_]*(?-i:T)he\s+(?:{_NAME_WORD}){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
     re.IGNORECASE,
 )
+#: What a transmittal formula announces, after the body's name and its verb: "The Third
+#: Committee recommends to the General Assembly the adoption of the following draft
+#: resolution:", "The Human Rights Council adopts the following resolution:" (a commission
+#: or a Main Committee passes a draft on; the draft's own opening follows). Read in the
+#: rest of an opening-shaped line (:func:`resolint.parser.placement.is_transmittal`).
+TRANSMITTAL_END = re.compile(r"\b(?:the\s+following\b[^:]*|as\s+follows\s*):$", re.IGNORECASE)
 #: "(Dubai, 2018)", "(Rev. Dubai, 2018)" ending an ITU opening (where its comma is missing).
 PLACE_YEAR_END = re.compile(r"\((?:Rev\.\s*)?[^()\n]{1,60},\s*\d{4}\)$")
 #: The body of an opening is short; a preambular paragraph that happens to begin with
@@ -55,6 +61,13 @@ ADOPTED = re.compile(r"^[*_]*[\[(]?(?=[A-Z])(?i:adopted|adoptée|adoptada)\b")
 #: The bracket a closing line opens and leaves open ("[Adopted by a recorded vote …"):
 #: the paragraphs up to the one that closes it are the voting record.
 OPEN_RECORD = re.compile(r"^[*_]*\[(?![^\]]*\])")
+#: A voting record's lines after the closing lines, as a press release or the Journal
+#: gives them: "Recorded vote: 78 in favour, 14 against, …", "In favour: Albania, …",
+#: "Against: …", "Abstaining: …" (each names its side, then a colon).
+VOTE_RECORD = re.compile(
+    r"^[*_]*(?:Recorded\s+vote|Non-recorded\s+vote|In\s+favour|In\s+favor|Against|Abstaining|Abstentions|Absent|Not\s+voting)[*_]*\s*:",
+    re.IGNORECASE,
+)
 PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b", re.IGNORECASE)
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
@@ -66,6 +79,24 @@ SIGNATURE_HEADING = re.compile(
     r"(?:\s+by)?[*_]*\s*(?:[,:]|$)",
     re.IGNORECASE,
 )
+#: A letter's or an e-mail's sign-off, its first line alone ("Kind regards,", "Best
+#: regards", "Thanks,", "Yours sincerely,"), and the names under it: a draft pasted from a
+#: message keeps them after the final paragraph, where they are closing lines, not a
+#: paragraph more of the resolution (:func:`resolint.parser.placement.signature_block`).
+SIGN_OFF = re.compile(
+    r"^[*_]*(?=[A-Z])(?i:(?:(?:kind|kindest|best|warm|warmest|with\s+(?:kind|best|warm)|many)\s+)?(?:regards|wishes|thanks)"
+    r"|(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again|\s+in\s+advance)?|best|cheers"
+    r"|(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?)"
+    r"[*_]*[ \t]*[,.!]?[*_]*[ \t]*(?:[\r\n]|$)"
+)
+#: "Acting under Chapter VII of the Charter of the United Nations", "Acting under Article
+#: 41 …": the Security Council says under which powers it acts, in the preamble or as a
+#: lead-in of operative paragraphs (a mandate partly under Chapter VII: S/RES/1769 (2007),
+#: paragraph 15, "Acting under Chapter VII of the Charter of the United Nations:" /
+#: "(a) decides …"). ``CHARTER_LEAD_IN_LINE``: the lead-in alone, with no clause after it.
+_CHARTER_LEAD_IN = r"^[*_]*(?i:acting)\s+(?:also\s+|further\s+)?under\s+(?:Chapter\s+[IVXL]{1,5}|Articles?\s+\d{1,3})\b"
+CHARTER_LEAD_IN = re.compile(_CHARTER_LEAD_IN)
+CHARTER_LEAD_IN_LINE = re.compile(_CHARTER_LEAD_IN + r"[^,;:.\n]{0,120}?[*_]*[,:]?[*_]*$")
 #: A Model UN vote's result after the operative part: "PASSED (23-5-2)", "Passed: 23 for,
 #: 5 against", "FAILED", "Approved by the Chair" ("Approves …" is an operative opener).
 VOTE_RESULT = re.compile(
@@ -110,11 +141,12 @@ ADOPTS_TEXT = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^:]*:\W*$", re.I
 JUNK = re.compile(r"^(?=[^\d\n]*+\d)[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?$")
 #: A PDF page's header or footer line that starts with a letter: the document's symbol
 #: ("A/C.3/79/L.15", "S/2024/123", "E/CN.15/2024/L.3"), a Geneva job number ("GE.24-12345
-#: (E)"), "Page 2 of 5", and the UN's "Please recycle".
+#: (E)"), "Page 2 of 5", the UN's "Please recycle", an ITU running head ("Res. 123").
 FURNITURE_WORDS = re.compile(
     r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){2,6}"
     r"|GE\.\d{2}-\d{4,6}[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?"
     r"|(?i:page)[ \t]\d{1,4}(?:[ \t](?i:of)[ \t]\d{1,4})?"
+    r"|Res\.[ \t]\d{1,3}[A-Z]?"  # an ITU Final Acts page's running head ("Res. 123"); a citation has more words
     r"|(?i:please[ \t]recycle)\W*)$"
 )
 MD_HEADING = re.compile(r"^#{1,6}\s")

@@ -69,15 +69,10 @@ class Phase(enum.Enum):
 
 def is_opening(text: str) -> bool:
     """Whether ``text`` is an opening ("The General Assembly,"), on one line or wrapped
-    over several (read as one)."""
-    if len(text) > P.OPENING_MAX_CHARS:
+    over several (read as one); a transmittal formula (:func:`is_transmittal`) is not."""
+    rest = _opening_rest(text)
+    if rest is None or _transmits(rest):
         return False
-    m = P.OPENING.match(as_one_line(text))
-    if not m:
-        return False
-    rest = m.group("rest").rstrip("*_ ")
-    # "The General Assembly,¹": a footnote's reference after the mark is not the line's end.
-    rest = rest[: before_note_reference(rest, 0, len(rest))].rstrip("*_ ")
     # An opening ends the line with "," or ":" (or nothing, which a rule reports);
     # a sentence that starts with "The Council" goes on with a verb and other clauses.
     if rest in (".", ";"):
@@ -87,6 +82,39 @@ def is_opening(text: str) -> bool:
     # "… Union (Dubai, 2018)" without its comma: a rule reports the mark (read as a title
     # line, the whole resolution went unchecked).
     return bool(P.PLACE_YEAR_END.search(rest))
+
+
+def is_transmittal(text: str) -> bool:
+    """Whether ``text`` is a transmittal formula: "The Third Committee recommends to the
+    General Assembly the adoption of the following draft resolution:", "The Human Rights
+    Council adopts the following resolution:". A commission or a Main Committee passes a
+    draft on with it, above the draft's own opening ("The General Assembly,"): it is title
+    text, not the opening (read as one, DOC002's safe fix turned its colon into a comma,
+    and the real opening started a second part). The body's name goes on with a verb, no
+    comma between (INTERPOL's "The ICPO-INTERPOL General Assembly, meeting in …:" is an
+    opening), and the line ends announcing the text that follows."""
+    rest = _opening_rest(text)
+    return rest is not None and _transmits(rest)
+
+
+def _opening_rest(text: str) -> str | None:
+    """What follows the body's name in an opening-shaped ``text`` (read as one line; a
+    footnote's reference and emphasis marks at its end left out), or None when ``text``
+    does not start as an opening."""
+    if len(text) > P.OPENING_MAX_CHARS:
+        return None
+    m = P.OPENING.match(as_one_line(text))
+    if not m:
+        return None
+    rest = m.group("rest").rstrip("*_ ")
+    # "The General Assembly,¹": a footnote's reference after the mark is not the line's end.
+    return rest[: before_note_reference(rest, 0, len(rest))].rstrip("*_ ")
+
+
+def _transmits(rest: str) -> bool:
+    """Whether the ``rest`` of an opening-shaped line (:func:`_opening_rest`) is a
+    transmittal formula's (:func:`is_transmittal`)."""
+    return rest[-1:] == ":" and rest.lstrip()[:1] != "," and P.TRANSMITTAL_END.search(rest) is not None
 
 
 def as_one_line(text: str) -> str:
@@ -369,8 +397,12 @@ _UN_TITLE_LEADS = frozenset("0123456789SE*_")
 def _next_title_line(c: Clause) -> bool:
     """An ITU resolution's title line, or a UN one's ("79/2. Oceans and the law of the
     sea", as a compilation of a session's resolutions gives each after the last one's
-    closing lines)."""
+    closing lines), or a transmittal formula (:func:`is_transmittal`: "The Third Committee
+    also recommends … the following draft resolution:", as a committee's report passes its
+    drafts on, each above its opening)."""
     if c.lead in _TITLE_LEADS and P.CONFERENCE_TITLE.match(c.body):
+        return True
+    if c.lead not in _NOT_T and is_transmittal(c.body):
         return True
     return c.lead in _UN_TITLE_LEADS and P.UN_TITLE.match(c.body) is not None
 
@@ -441,8 +473,9 @@ def closing_line(st: Placement, c: Clause) -> bool:
     return False
 
 
-#: Letters a signature block's first line can start with (``P.SIGNATURE_HEADING``, ``P.SIGNATORY``).
-_NOT_SIGNATURE = _LETTERS - set("sScCdDrRaAhHtTpP")
+#: Letters a signature block's first line can start with (``P.SIGNATURE_HEADING``,
+#: ``P.SIGNATORY``, ``P.SIGN_OFF``).
+_NOT_SIGNATURE = _LETTERS - set("sScCdDrRaAhHtTpPkKbBwWmMyYfF")
 
 
 def signature_block(st: Placement, c: Clause) -> bool:
@@ -451,10 +484,13 @@ def signature_block(st: Placement, c: Clause) -> bool:
     of place (it ends with a comma) nor text outside the resolution. What follows it (the
     names) is the block's too, up to a section mark (:func:`after_closing`). Amendments
     appended after the text ("AMENDMENT 2 (submitted by Germany): …") are read so too:
-    they quote clauses, which are not the resolution's."""
+    they quote clauses, which are not the resolution's. So is the sign-off of the message
+    a draft was pasted from ("Kind regards," / "Maria"): read as one operative paragraph
+    more, it had its number and final mark "fixed", and the real last paragraph's full
+    stop turned into a semicolon."""
     if c.p.label is not None or c.lead in _NOT_SIGNATURE or st.phase not in _AFTER_BODY:
         return False
-    if not (P.SIGNATURE_HEADING.match(c.body) or P.AMENDMENTS.match(c.body)
+    if not (P.SIGNATURE_HEADING.match(c.body) or P.AMENDMENTS.match(c.body) or P.SIGN_OFF.match(c.body)
             or (P.SIGNATORY.match(c.body) and c.body.rstrip()[-1:] not in ".;")):
         return False
     c.p.kind = Kind.CLOSING
@@ -504,13 +540,18 @@ def markdown_heading(st: Placement, c: Clause) -> bool:
 def after_closing(st: Placement, c: Clause) -> bool:
     """After the closing lines only a real section mark ("B", "II.") starts a new part;
     the rest is outside the resolution, or the names of a signature block, or a voting
-    record up to the paragraph that closes its bracket."""
+    record: up to the paragraph that closes its bracket, or its lines ("Recorded vote:
+    78 in favour, …", "In favour: …", "Against: …"; they were text outside the
+    resolution, DOC004, which blocks --fix)."""
     if st.phase not in _CLOSED:
         return False
     if st.phase is Phase.RECORD:
         c.p.kind = Kind.CLOSING
         if "]" in c.body:
             st.phase = Phase.CLOSING
+        return True
+    if P.VOTE_RECORD.match(c.body):  # "Recorded vote: 78 in favour, …", "In favour: Albania, …"
+        c.p.kind = Kind.CLOSING
         return True
     if (P.SECTION_HEADING.match(c.body) and len(c.body) < SECTION_HEADING_MAX_CHARS) or P.SECTION_MARK_AND_TITLE.match(c.body):
         # "B" / "Transparency in armaments": the next part of a multi-part resolution,
@@ -528,6 +569,24 @@ def quoted_after_colon(st: Placement, c: Clause) -> bool:
     if c.content[:1] in "“\"«" and last is not None and last.terminal_char(st.source) == ":":
         return st.attach(c.p, last)
     return False
+
+
+def charter_lead_in(st: Placement, c: Clause) -> bool:
+    """"Acting under Chapter VII of the Charter of the United Nations," alone between
+    operative paragraphs: the Security Council says under which powers it takes the
+    paragraphs after it (a mandate partly under Chapter VII), as a heading heads them. Read
+    as a preambular paragraph, it was reported out of place (DOC003, an error); ending
+    with a colon, it became an unnumbered operative paragraph whose items were the
+    numbered paragraphs after it. A lead-in followed by its clause ("…, decides that …")
+    is a paragraph, and in the preamble the lead-in is its last clause."""
+    p = c.p
+    if p.label is not None or p.bullet is not None or st.phase is not Phase.OPERATIVE or c.lead in _NOT_A:
+        return False
+    if not P.CHARTER_LEAD_IN_LINE.match(c.body):
+        return False
+    p.kind = Kind.HEADING
+    st.close_lists()
+    return True
 
 
 def group_opener(st: Placement, c: Clause) -> bool:
@@ -966,6 +1025,7 @@ BODY_STEPS: tuple[Step, ...] = (
     markdown_heading,
     after_closing,
     quoted_after_colon,
+    charter_lead_in,
     group_opener,
     group_item,
     section_label,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from resolint.model import Kind, Resolution
+import re
+
+from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser import patterns as P
+from resolint.parser.placement import is_transmittal
 from resolint.source import Span
 
 
@@ -35,3 +38,64 @@ def read_title_block(res: Resolution) -> None:
             m = P.SUBJECT.match(body)
             if m and m.group("subject"):
                 block.subject = Span(base + m.start("subject"), base + m.end("subject"))
+    if block.subject is None and block.paragraphs:
+        block.subject = _unnumbered_subject(text, block.paragraphs)
+
+
+def _unnumbered_subject(text: str, ps: list[Paragraph]) -> Span | None:
+    """The subject of title lines ``ps`` that have no "79/2." or "Subject:" line: the
+    last (:func:`_wrapped_subject`), unless "Agenda item 105" stands right above it (the
+    item's title, not the draft's). A transmittal formula under the title ("The Commission
+    … recommends … the adoption of the following draft resolution:") is passed over: the
+    title is the line above it."""
+    while ps and is_transmittal(text[ps[-1].content.start : ps[-1].content.end]):
+        ps = ps[:-1]
+    if not ps:
+        return None
+    before = text[ps[-2].span.start : ps[-2].span.end] if len(ps) > 1 else ""
+    return None if _AGENDA_ITEM.search(before) else _wrapped_subject(text, ps)
+
+
+#: A title line that is not a draft's subject: a heading naming the resolution ("RESOLUTION
+#: 131 (REV. DUBAI, 2018)", "Resolution No. 3"), the agenda item or session, a list of
+#: sponsors ("Austria, Chile …: draft resolution"), a line ending in a colon, the body's
+#: name alone (a document's header).
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:resolution\b|agenda\s+item\b|item\s+\d|draft\s+resolution\b)|\bsession\s*$|(?:draft\s+resolution|:)\s*$"
+    r"|^(?:united\s+nations|general\s+assembly|security\s+council|economic\s+and\s+social\s+council|human\s+rights\s+council)$",
+    re.IGNORECASE,
+)
+#: An agenda item's number line ("Agenda item 105", "Item 4 of the provisional agenda").
+_AGENDA_ITEM = re.compile(r"(?:^|\n)[*_]*(?:agenda\s+)?item\s+\d[^\n]*$", re.IGNORECASE)
+#: Emphasis marks around a line (Markdown), which are not the subject's.
+_EMPHASIS = "*_ \t"
+
+
+def _wrapped_subject(text: str, ps: list[Paragraph]) -> Span | None:
+    """:func:`_subject_line` of the last of ``ps``, taken back over the lines it goes on
+    from: a line that starts in lower case right under another ("Countering the use of
+    information and communications" / "technologies for criminal purposes")."""
+    i = len(ps) - 1
+    subject = _subject_line(text, ps[i])
+    while subject is not None and i and text[subject.start].islower() and not text[ps[i - 1].span.end : ps[i].span.start].strip():
+        first = _subject_line(text, ps[i - 1])
+        if first is None or text.count("\n", ps[i - 1].span.end, ps[i].span.start) != 1:
+            break
+        subject, i = Span(first.start, subject.end), i - 1
+    return subject
+
+
+def _subject_line(text: str, p: Paragraph) -> Span | None:
+    """The subject of a title block without a "79/2." or "Subject:" line: its last
+    paragraph, the draft's title in an L-document ("Countering the use of information and
+    communications technologies for criminal purposes" above "The General Assembly,"),
+    unless that is (or holds a line that is) a symbol, a heading, the session or agenda
+    item, sponsors, or words in capitals only ("DRAFT RESOLUTION")."""
+    body = text[p.content.start : p.content.end]
+    line = body.strip(_EMPHASIS)
+    if not line or line == line.upper() or P.SYMBOL.search(line):
+        return None
+    if any(_NOT_A_SUBJECT.search(part.strip(_EMPHASIS)) for part in line.splitlines()):
+        return None  # (any of its lines: a header's lines may stand in one paragraph)
+    start = p.content.start + len(body) - len(body.lstrip(_EMPHASIS))
+    return Span(start, start + len(line))

@@ -1,0 +1,107 @@
+"""The glob patterns of a configuration (``include``, ``exclude``, ``per-file-ignores``).
+
+One meaning for all three keys, as ruff's and git's users expect:
+
+- a pattern is matched against the file's path **relative to the folder of the
+  configuration file** that says it (not the path as typed on the command line: ``resolint
+  check proj`` from the parent folder and ``resolint check .`` inside ``proj`` must read the
+  same files), and against each folder above the file up to that folder: ``archive/*``
+  and ``archive`` both take in ``archive/2020/old.txt``;
+- it is matched against the file's name and each of those folders' names too, so
+  ``*.txt``, ``~$*`` and ``archive`` apply at any depth;
+- a trailing ``/`` (``archive/``) matches folders only; a leading ``/`` (``/archive``)
+  anchors the pattern at the configuration's folder; ``**/`` matches any number of
+  folders, none included (``**/old.txt`` matches ``old.txt`` too);
+- ``*`` also matches ``/`` (Python's ``fnmatch``, as before).
+
+A file outside the configuration's folder (``--config`` elsewhere) is matched by its path
+as typed and relative to that folder (``../drafts/x.txt``). Patterns of a file pulled in by
+``extend`` stay relative to *that* file's folder: :func:`rebase` rewrites them when the
+files are layered.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def _parts_of(rel: str) -> list[str]:
+    return [p for p in rel.split("/") if p not in ("", ".")]
+
+
+def _candidates(file_path: str | Path, root: str | None) -> list[list[str]]:
+    """The file's paths to match, as lists of parts: relative to ``root`` (as written, then
+    with symbolic links resolved), else by the way from ``root`` and as typed."""
+    typed = _parts_of(Path(file_path).as_posix())
+    if not root:
+        return [typed]
+    for absolute in (os.path.abspath(file_path), os.path.realpath(file_path)):
+        try:
+            return [_parts_of(Path(absolute).relative_to(root).as_posix())]
+        except ValueError:
+            continue
+    try:
+        outside = _parts_of(Path(os.path.relpath(os.path.realpath(file_path), root)).as_posix())
+    except ValueError:  # another drive (Windows)
+        return [typed]
+    return [outside, typed]
+
+
+def _variants(pattern: str) -> tuple[list[str], bool, bool]:
+    """(the pattern's forms to try, folders only, anchored at the root)."""
+    folders_only = pattern.endswith("/")
+    body = pattern.rstrip("/")
+    anchored = body.startswith("/")
+    body = body.lstrip("/")
+    forms = [body]
+    if body.startswith("**/"):
+        forms.append(body[3:])
+    if "/**/" in body:
+        forms += [f.replace("/**/", "/") for f in list(forms)]
+    return forms, folders_only, anchored
+
+
+def path_matches(file_path: str | Path, patterns: Iterable[str], root: str | None) -> bool:
+    """Whether any of ``patterns`` matches the file (see the module's docstring)."""
+    return any(True for _ in matching(file_path, patterns, root))
+
+
+def matching(file_path: str | Path, patterns: Iterable[str], root: str | None) -> Iterable[str]:
+    """The patterns that match the file, in their order."""
+    patterns = tuple(patterns)
+    if not patterns:
+        return
+    candidates = _candidates(file_path, root)
+    for pattern in patterns:
+        forms, folders_only, anchored = _variants(pattern)
+        if any(_matches(parts, forms, folders_only, anchored) for parts in candidates):
+            yield pattern
+
+
+def _matches(parts: list[str], forms: list[str], folders_only: bool, anchored: bool) -> bool:
+    if not parts:
+        return False
+    end = len(parts) - 1 if folders_only else len(parts)
+    prefixes = ["/".join(parts[: i + 1]) for i in range(end)]
+    names = [] if anchored else [p for p in parts[:end] if p != ".."]
+    return any(fnmatch.fnmatch(c, form) for form in forms for c in (*prefixes, *names))
+
+
+def rebase(pattern: str, source: str | Path, target: str | Path) -> str:
+    """``pattern``, written in a file in folder ``source``, as seen from a file in folder
+    ``target`` that extends it: a pattern with a folder in it is prefixed with the way from
+    ``target`` to ``source``; a bare name (``*.txt``) applies at any depth and is kept."""
+    body = pattern.rstrip("/")
+    if "/" not in body:
+        return pattern
+    try:
+        way = Path(os.path.relpath(source, target)).as_posix()
+    except ValueError:  # another drive (Windows): anchor at the absolute folder
+        way = Path(source).as_posix()
+    if way == ".":
+        return pattern
+    return glob.escape(way) + "/" + pattern.lstrip("/")
