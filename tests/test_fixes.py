@@ -180,6 +180,20 @@ def test_a_comment_at_a_paragraphs_end_is_read_through(paragraph, fixed):
     assert fix_text(text, lint).text == text.replace(paragraph, fixed)
 
 
+@pytest.mark.parametrize("comment", ["<!-- to be agreed -->", "<!-- resolint: ignore[PRE002] -->"])
+def test_a_label_with_only_a_comment_gets_no_mark(comment):
+    """"2. <!-- … -->" has no sentence to end: the final-mark fix went before the comment,
+    right after the label, and "2.;" is no label, so the paragraphs after it lost their
+    places (the fuzzer saw a safe fix add an "unnumbered item" error)."""
+    text = (
+        "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n"
+        f"2. {comment}\n\n3. Requests the Council to act.\n"
+    )
+    result = lint(text)
+    assert [f.code for f in result.findings if f.code in ("OPR001", "OPR002", "OPR007")] == []
+    assert "2.;" not in fix_text(text, lint).text
+
+
 @pytest.mark.parametrize(
     ("paragraph", "fixed"),
     [

@@ -15,6 +15,10 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
     if p.terminal is not None:
         return p.terminal, Fix.safe(f"Replace '{have}' with '{want}'", Edit(p.terminal, want)), have
     end = _before_closing_markup(ctx.text, p.span.start, p.span.end, p.content.start)
+    if end <= p.content.start:
+        # Nothing but a label before a comment ("2. <!-- note -->"): no sentence to end,
+        # and a mark added there made the label "2.;" (no label), renumbering the rest.
+        return None
     return Span(max(p.span.start, end - 1), end), Fix.safe(f"Add '{want}'", Edit(Span(end, end), want)), ""
 
 
