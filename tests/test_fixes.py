@@ -236,3 +236,14 @@ def test_fixes_that_undo_each_other_end_at_the_text_and_count_they_started_from(
     assert outcome.text == text and outcome.applied == 0 and outcome.applied_codes == []
     assert outcome.passes < 5
     assert {f.code for f in outcome.result.findings} == {"HSE001", "TRM006"}
+
+
+@pytest.mark.parametrize("numbers", ["2. 2. ", "2. 3) ", "(2) 2. "])
+def test_removing_a_preambular_number_removes_one_typed_again(numbers):
+    """"2. 2. Recalling …,": the fix removed the first number and left the paragraph
+    numbered, with its finding (found by a mutation search)."""
+    text = f"The General Assembly,\n\n{numbers}Recalling its work,\n\n1. Decides to act.\n"
+    (finding,) = [f for f in lint(text).findings if f.code == "PRE005"]
+    fixed = apply_edits(text, finding.fix.edits)
+    assert fixed == text.replace(numbers, "")
+    assert "PRE005" not in {f.code for f in lint(fixed).findings}

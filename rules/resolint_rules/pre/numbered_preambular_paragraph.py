@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import re
+
 from resolint.facts import Analysis
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
+
+
+#: Numbers typed again after the label ("2. 2. Recalling …,"): removed with it, or the
+#: paragraph kept a number and its finding.
+_NUMBERS_AGAIN = re.compile(r"(?:\(?\d{1,3}[.)][ \t\u00a0]+)+")
 
 
 class NumberedPreambularParagraph(Rule):
@@ -63,7 +70,8 @@ class NumberedPreambularParagraph(Rule):
                 continue
             if p.label is None or p.label.scheme is not LabelScheme.ARABIC or p.label.negotiation_part is not None:
                 continue  # (a negotiation draft's "PP3" names the paragraph while it is negotiated)
-            remove = Span(p.label.span.start, p.content.start)
+            again = _NUMBERS_AGAIN.match(ctx.text, p.content.start, p.span.end)
+            remove = Span(p.label.span.start, p.content.start if again is None else again.end())
             yield Violation(p.label.span, "Preambular paragraphs are not numbered", Fix.unsafe("Remove the number", Edit(remove, "")))
 
 
