@@ -7,7 +7,6 @@ from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
-
 #: Numbers typed again after the label ("2. 2. Recalling …,"): removed with it, or the
 #: paragraph kept a number and its finding.
 _NUMBERS_AGAIN = re.compile(r"(?:\(?\d{1,3}[.)][ \t\u00a0]+)+")
