@@ -22,6 +22,7 @@ from resolint.facts import Analysis
 from resolint.formatting import Formatting
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
+from resolint.parser.blocks import is_lone_label
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings
@@ -375,6 +376,11 @@ def _directive_fix(res: Resolution, d: Directive, unknown: str, malformed: bool)
     body = res.source.text[d.span.start : d.span.end]
     # A directive naming an unknown code is a typo to correct, not noise to delete.
     if "\n" in body or "\r" in body or unknown:
+        return None
+    text = res.source.text
+    if is_lone_label(text[text.rfind("\n", 0, d.span.start) + 1 : d.span.start]):
+        # "(a) <!-- … -->": without the comment the label stands alone and its paragraph
+        # goes on on the next line, which moves the directives there into another scope.
         return None
     return (Fix.unsafe if malformed else Fix.safe)("Remove the directive", *_removal_edits(res, d))
 

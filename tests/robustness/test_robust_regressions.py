@@ -496,3 +496,18 @@ def test_a_vote_line_with_no_break_spaces_is_the_house_form():
     text = "The ICPO-INTERPOL General Assembly, meeting in Lyon from 3 to 6 May 2031 at its 99th session:\n\nURGES member countries to act.\n\nAdopted: 134\u00a0votes in favour, 0\u00a0against, 5\u00a0abstentions\n"
     assert "DOC014" not in {f.code for f in lint(text).findings}
     assert "DOC014" in {f.code for f in lint(text.replace("in favour", "for")).findings}
+
+
+def test_an_unused_directive_after_a_lone_label_is_not_removed_by_fix():
+    """"(a) <!-- unused -->" over a line holding a used directive: removing the first
+    left "(a)" alone on its line, the paragraph went on on the next line, and the
+    second directive, now inside it, suppressed nothing (a mutation search). Such a
+    directive is reported without a fix."""
+    directive = "<!-- resolint: ignore[PRE002] -->"
+    text = (
+        "The General Assembly,\n\nRecalling its work,\n\nZorbling its work,\n\n"
+        f"(a) {directive}\n{directive}\n\nZorbling its work,\n\n1. Decides to act.\n"
+    )
+    unused = [f for f in lint(text).findings if f.code == "SUP001"]
+    assert len(unused) == 1 and unused[0].fix is None
+    check_text(text)

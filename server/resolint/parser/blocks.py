@@ -88,6 +88,12 @@ _TITLE_FIRST_CHARS = frozenset("0123456789*_SsOoAa<")
 #: A label alone on its line ("1.", "(a)", "2)"), as a copy from a word processor's list
 #: may leave it: the paragraph it numbers goes on on the next line.
 _LONE_LABEL = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z]{1,3}[.)])$")
+
+
+def is_lone_label(line: str) -> bool:
+    """Whether ``line`` (without its spaces) is a label alone, whose paragraph goes on on
+    the next line of its block."""
+    return _LONE_LABEL.match(line.strip()) is not None
 #: A number without its point before a capital: "26 Condemns …".
 _NUMBER_BEFORE_CAPITAL = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
 #: An ITU item number without its point: "1 to explore …".
