@@ -366,7 +366,8 @@ def _directive_problem(d: Directive, was_used: bool, house: tuple[str, ...]) -> 
 def _directive_fix(res: Resolution, d: Directive, unknown: str, malformed: bool) -> Fix | None:
     """Removing the directive, unless that could lose text or hide a typo to correct.
 
-    Safe for a directive that suppresses nothing; unsafe for one that cannot be read
+    Safe for a directive that suppresses nothing (unless typed inside a word, see below);
+    unsafe for one that cannot be read
     (``disable=OPR006 -- reason``): that is a typo in what the drafter meant to say, and
     deleting it erases their intent and their reason, so ``--fix`` leaves it to be
     corrected and only ``--unsafe-fixes`` or the editor's quick fix deletes it.
@@ -382,7 +383,10 @@ def _directive_fix(res: Resolution, d: Directive, unknown: str, malformed: bool)
         # "(a) <!-- … -->": without the comment the label stands alone and its paragraph
         # goes on on the next line, which moves the directives there into another scope.
         return None
-    return (Fix.unsafe if malformed else Fix.safe)("Remove the directive", *_removal_edits(res, d))
+    # "3<!-- … -->0 December": the lint read the two sides apart (a comment reads as
+    # spaces), and removing it joins them into another word or number ("30 December").
+    joins = d.span.start > 0 and d.span.end < len(text) and text[d.span.start - 1].isalnum() and text[d.span.end].isalnum()
+    return (Fix.unsafe if malformed or joins else Fix.safe)("Remove the directive", *_removal_edits(res, d))
 
 
 def _removal_edits(res: Resolution, d: Directive) -> tuple[Edit]:

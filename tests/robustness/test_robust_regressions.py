@@ -12,7 +12,7 @@ from invariants import check_text
 from resolint.engine import lint
 from resolint.fixes import fix_text, structure
 from resolint.model import Kind
-from resolint.rule import Edit, Fix, Rule, Violation
+from resolint.rule import Applicability, Edit, Fix, Rule, Violation
 
 
 def _fix(text: str, style: str | None = None) -> str:
@@ -511,3 +511,16 @@ def test_an_unused_directive_after_a_lone_label_is_not_removed_by_fix():
     unused = [f for f in lint(text).findings if f.code == "SUP001"]
     assert len(unused) == 1 and unused[0].fix is None
     check_text(text)
+
+
+def test_removing_a_directive_typed_inside_a_number_is_unsafe():
+    """"3<!-- unused -->0 December 2025": the lint reads a comment as spaces ("0 December
+    2025" is no date), and the safe removal made "30 December 2025", which the date
+    checks then read: a safe fix traded one error for another (a mutation search)."""
+    text = (
+        "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act.\n\n"
+        "69th plenary meeting\n3<!-- resolint: ignore[PRE002] -->0 December 2025\n"
+    )
+    (unused,) = [f for f in lint(text).findings if f.code == "SUP001"]
+    assert unused.fix is not None and unused.fix.applicability is Applicability.UNSAFE
+    assert "<!--" in _fix(text)

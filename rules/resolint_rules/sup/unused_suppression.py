@@ -39,7 +39,10 @@ class UnusedSuppression(Rule):
     ```
 
     ## Fix safety
-    Safe: the fix deletes the directive (and its line when it stands alone).
+    Safe: the fix deletes the directive (and its line when it stands alone). Unsafe
+    for a directive typed inside a word or number (`3<!-- … -->0 December`), whose
+    removal joins the two sides the lint read apart. None for one right after a label
+    alone on its line (`(a) <!-- … -->`), whose removal moves the paragraph's end.
 
     ## Options
     None.
