@@ -383,10 +383,25 @@ def _directive_fix(res: Resolution, d: Directive, unknown: str, malformed: bool)
         # "(a) <!-- … -->": without the comment the label stands alone and its paragraph
         # goes on on the next line, which moves the directives there into another scope.
         return None
-    # "3<!-- … -->0 December": the lint read the two sides apart (a comment reads as
-    # spaces), and removing it joins them into another word or number ("30 December").
-    joins = d.span.start > 0 and d.span.end < len(text) and text[d.span.start - 1].isalnum() and text[d.span.end].isalnum()
-    return (Fix.unsafe if malformed or joins else Fix.safe)("Remove the directive", *_removal_edits(res, d))
+    return (Fix.unsafe if malformed or _removal_rereads(text, d) else Fix.safe)("Remove the directive", *_removal_edits(res, d))
+
+
+def _removal_rereads(text: str, d: Directive) -> bool:
+    """Whether removing ``d`` may change how the text around it is read, so that the
+    removal is no longer a safe fix that only deletes a comment.
+
+    Typed inside a word or number ("3<!-- … -->0 December"): the lint read the two sides
+    apart, and the removal joins them into a date the citation checks read. Typed after
+    the first token of a line with text after it ("1<!-- … --> requests …"): the label
+    reader stopped at the comment, and without it "1" becomes the paragraph's number.
+    """
+    start, end = d.span.start, d.span.end
+    if start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+        return True
+    line_end = text.find("\n", end)
+    before = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    after = text[end : len(text) if line_end < 0 else line_end].strip()
+    return bool(before) and bool(after) and not any(ch.isspace() for ch in before)
 
 
 def _removal_edits(res: Resolution, d: Directive) -> tuple[Edit]:

@@ -524,3 +524,21 @@ def test_removing_a_directive_typed_inside_a_number_is_unsafe():
     (unused,) = [f for f in lint(text).findings if f.code == "SUP001"]
     assert unused.fix is not None and unused.fix.applicability is Applicability.UNSAFE
     assert "<!--" in _fix(text)
+
+
+@pytest.mark.parametrize("token", ["2", "PP2", "Recalling"])
+def test_removing_a_directive_after_a_lines_first_token_is_unsafe(token):
+    """"2<!-- unused --> Requests …": the label reader stops at the comment, and the safe
+    removal made "2" the paragraph's number, adding a numbering error (a mutation
+    search). After a line's first token, with text after it, the removal is unsafe;
+    at a line's end it stays safe."""
+    directive = "<!-- resolint: ignore[PRE002] -->"
+    text = (
+        "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n"
+        f"{token}{directive} Requests the Council to act.\n"
+    )
+    (unused,) = [f for f in lint(text).findings if f.code == "SUP001"]
+    assert unused.fix is not None and unused.fix.applicability is Applicability.UNSAFE
+    at_end = text.replace(f"{token}{directive} Requests the Council to act.", f"2. Requests the Council to act. {directive}")
+    (unused,) = [f for f in lint(at_end).findings if f.code == "SUP001"]
+    assert unused.fix is not None and unused.fix.applicability is Applicability.SAFE
