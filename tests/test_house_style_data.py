@@ -234,3 +234,26 @@ def test_an_opening_no_style_knows_is_named_in_the_reason_for_the_default():
     assert "'The Seventy-eighth World Health Assembly,' names no body with a built-in style" in who.style.detected_because
     bare = lint("Recalling its resolution 74/1,\n\n1. Decides to act.\n")
     assert bare.style.detected_because.startswith("no opening or title names a known body")
+
+
+@pytest.mark.parametrize("value", ["@nofile.csv", "itu_conference.csv"])
+def test_a_conferences_file_that_is_nowhere_is_a_configuration_error(tmp_path, value):
+    """`conferences = "@nofile.csv"` (or a misspelt built-in name) was accepted, and CIT013
+    then found no data and checked nothing, silently."""
+    (tmp_path / "resolint.toml").write_text(
+        f'[styles.house]\nextends = "itu"\n[styles.house.citations]\nconferences = "{value}"\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path / "resolint.toml")
+    assert info.value.key == "styles.house.citations.conferences" and value in info.value.problem
+
+
+@pytest.mark.parametrize("value", ["@ours.csv", "itu_conferences.csv"])
+def test_a_conferences_file_beside_the_config_or_built_in_is_read(tmp_path, value):
+    (tmp_path / "ours.csv").write_text("body,place,year,confidence,attested,aliases\nPP,Atlantis,2001,high,,\n", encoding="utf-8")
+    (tmp_path / "resolint.toml").write_text(
+        f'[styles.house]\nextends = "itu"\n[styles.house.citations]\nconferences = "{value}"\n', encoding="utf-8"
+    )
+    style = load_style("house", load_settings(tmp_path / "resolint.toml").styles)
+    expected = "@" + str((tmp_path / "ours.csv").resolve()) if value.startswith("@") else value
+    assert style.get("citations.conferences") == expected

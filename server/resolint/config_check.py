@@ -215,6 +215,9 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
         problem = check_style_table(name, body)
         if problem:
             raise ConfigError(path, f"styles.{name}.{problem[0]}", problem[1])
+    # Each style loads before the house rules are gathered from them all (which logs a
+    # style that does not load, and goes on): the error is said once, as an error.
+    _check_styles_load(settings, path)
     house = house_codes(settings) if settings.styles else ()
     for name, body in settings.styles.items():
         lint = body.get("lint") if isinstance(body.get("lint"), dict) else {}
@@ -227,17 +230,20 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
         for where, patterns in (body.get("detect") or {}).items():
             for entry in patterns if isinstance(patterns, list) else []:
                 _check_detect_entry(path, f"styles.{name}.detect.{where}", entry)
-    for name in settings.styles:
-        try:
-            load_style(name, settings.styles)
-        except StyleError as exc:
-            raise ConfigError(path, f"styles.{name}", str(exc)) from None
     if settings.style != "auto" and settings.style not in settings.styles and settings.style not in builtin_style_names():
         known = ", ".join(["auto", *builtin_style_names(), *settings.styles])
         raise ConfigError(path, "style", f"no style '{settings.style}' (known: {known})")
     check_rule_options(settings.rules, path)
 
     check_custom_rules(settings, path)
+
+
+def _check_styles_load(settings: Any, path: Path | str | None) -> None:
+    for name in settings.styles:
+        try:
+            load_style(name, settings.styles)
+        except StyleError as exc:
+            raise ConfigError(path, f"styles.{name}" + (f".{exc.style_key}" if exc.style_key else ""), str(exc)) from None
 
 
 def check_rule_options(rules: dict[str, dict[str, Any]], path: Path | str | None) -> None:

@@ -32,7 +32,12 @@ FOLDER_KEY = "_folder"
 
 
 class StyleError(Exception):
-    pass
+    """A style that cannot be loaded; ``style_key``: the dotted key inside the style at
+    fault, when one is ("citations.conferences"), for the configuration error to name."""
+
+    def __init__(self, message: str, style_key: str = "") -> None:
+        super().__init__(message)
+        self.style_key = style_key
 
 
 #: Markers of :meth:`Style.get`'s memo: not looked up yet; looked up and absent.
@@ -131,7 +136,7 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _localize(table: dict[str, Any], folder: Path) -> dict[str, Any]:
+def _localize(table: dict[str, Any], folder: Path, prefix: str = "") -> dict[str, Any]:
     """A house style's ``@file`` values (``conferences = "@ours.csv"``) made absolute when
     the file is in ``folder``, the configuration's own.
 
@@ -143,7 +148,12 @@ def _localize(table: dict[str, Any], folder: Path) -> dict[str, Any]:
     root = folder.resolve()
     for key, value in table.items():
         if isinstance(value, dict):
-            out[key] = _localize(value, folder)
+            out[key] = _localize(value, folder, f"{prefix}{key}.")
+        elif key in DATA_FILE_KEYS and isinstance(value, str) and value:
+            try:
+                out[key] = _data_file_value(value, root)
+            except StyleError as exc:
+                raise StyleError(str(exc), f"{prefix}{key}") from None
         elif isinstance(value, str) and value.startswith("@"):
             path = (root / value[1:]).resolve()
             if not path.is_relative_to(root):
@@ -152,6 +162,26 @@ def _localize(table: dict[str, Any], folder: Path) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+#: Keys whose value names a data file (``conferences = "@ours.csv"`` or a built-in name).
+DATA_FILE_KEYS = frozenset({"conferences"})
+
+
+def _data_file_value(value: str, root: Path) -> str:
+    """A data file's name as the rules read it: ``@`` and the absolute path of a file in
+    the configuration's folder, or the name of a built-in data file. A name that is
+    neither is an error: the check that reads it found no file and checked nothing."""
+    name = value[1:] if value.startswith("@") else value
+    if value.startswith("@"):
+        path = (root / name).resolve()
+        if not path.is_relative_to(root):
+            raise StyleError(f"'{value}' is outside the folder of the configuration ({root})")
+        if path.is_file():
+            return "@" + str(path)
+    if data_file(name) is None:
+        raise StyleError(f"'{value}': no such file in the configuration's folder ({root}) or the package's data")
+    return value
 
 
 def _resolve_raw(name: str, custom: dict[str, dict[str, Any]], seen: tuple[str, ...] = ()) -> dict[str, Any]:
