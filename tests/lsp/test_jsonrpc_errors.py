@@ -248,3 +248,34 @@ def test_tcp_transport_uses_the_same_reader_and_exits():
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def _raw_session(*bodies: dict) -> tuple[list[dict], str]:
+    """Every message the server sends, and its standard error, for ``bodies`` sent between
+    initialization and shutdown."""
+    init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}
+    stream = b"".join(_frame(json.dumps(m).encode()) for m in (init, {"jsonrpc": "2.0", "method": "initialized", "params": {}}, *bodies))
+    stream += _frame(json.dumps({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}).encode())
+    stream += _frame(json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode())
+    proc = subprocess.run([sys.executable, "-m", "resolint", "server"], input=stream, capture_output=True, timeout=60)
+    return _read_messages(proc.stdout), proc.stderr.decode()
+
+
+def test_a_message_with_no_method_result_or_error_is_an_invalid_request():
+    """`{"jsonrpc": "2.0"}` and `{"jsonrpc": "2.0", "id": 7}` are neither request,
+    notification nor response: they got no reply, and the user was shown "Error in server:
+    Internal Error". The reply is -32600, with the id when it is one (else null)."""
+    messages, err = _raw_session({"jsonrpc": "2.0"}, {"jsonrpc": "2.0", "id": 7}, {"jsonrpc": "2.0", "id": {"not": "an id"}})
+    errors = [m for m in messages if "error" in m]
+    assert [(e["error"]["code"], e["id"]) for e in errors] == [(-32600, None), (-32600, 7), (-32600, None)]
+    assert not [m for m in messages if m.get("method") == "window/showMessage"]
+    assert any(m.get("id") == 3 and "result" in m for m in messages)  # and the server lives on
+    assert "Traceback" not in err
+
+
+def test_a_notification_with_invalid_params_is_dropped_without_a_message_to_the_user():
+    """A notification gets no reply; pygls showed "Error in server: Internal Error"."""
+    messages, err = _raw_session({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {}})
+    assert not [m for m in messages if m.get("method") == "window/showMessage" or "error" in m]
+    assert "invalid params for notification textDocument/didOpen" in err
+    assert any(m.get("id") == 3 and "result" in m for m in messages)

@@ -120,9 +120,28 @@ class ResolintProtocol(LanguageServerProtocol):
                 log.warning("invalid params for %s (request %s)", data.get("method"), data.get("id"))
                 self._send_response(data["id"], None, exc.to_response_error())
                 return _Answered()
-            log.warning("a message that is no valid %s: %s", "notification" if isinstance(data, dict) and "method" in data else "message",
-                        data.get("method", "?") if isinstance(data, dict) else type(data).__name__)
+            if isinstance(data, dict) and not any(k in data for k in ("method", "result", "error")):
+                return self._invalid_request(data)
+            if isinstance(data, dict) and "method" in data and "id" not in data:
+                # A notification gets no reply, and an "Error in server" shown to the user
+                # says nothing they can act on: the log line is the record.
+                log.warning("invalid params for notification %s: dropped", data.get("method"))
+                return _Answered()
+            log.warning("a message that is no valid message: %s", type(data).__name__)
             raise
+
+    def _invalid_request(self, data: dict) -> _Answered:
+        """``{"jsonrpc": "2.0"}``, ``{"jsonrpc": "2.0", "id": 7}``: neither a request, a
+        notification nor a response. Answered -32600 (with its id when it has a usable
+        one), as JSON-RPC asks; pygls raised, and the user saw "Error in server"."""
+        msg_id = data.get("id")
+        if not isinstance(msg_id, (int, str)) or isinstance(msg_id, bool):
+            msg_id = None
+        log.warning("a message with no method, result or error: InvalidRequest")
+        message = "Invalid request: a message needs a method (request, notification) or a result or error (response)"
+        # A plain dict: the typed message would drop "id": null, which the spec requires.
+        self._send_data({"jsonrpc": "2.0", "id": msg_id, "error": {"code": JsonRpcInvalidRequest.CODE, "message": message}})
+        return _Answered()
 
     def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
         if callback == self._check_handler_result:  # a notification: nobody pops its future
