@@ -391,13 +391,15 @@ def _removal_rereads(text: str, d: Directive) -> bool:
     removal is no longer a safe fix that only deletes a comment.
 
     Typed inside a word or number ("3<!-- … -->0 December"): the lint read the two sides
-    apart, and the removal joins them into a date the citation checks read. Typed after
-    the first token of a line with text after it ("1<!-- … --> requests …"): the label
-    reader stopped at the comment, and without it "1" becomes the paragraph's number.
+    apart, and the removal joins them into a date the citation checks read. Typed right
+    after the first token of a line, with text after it ("1<!-- … --> requests …"): the
+    label reader stopped at the comment, and without it "1" becomes the paragraph's number.
     """
     start, end = d.span.start, d.span.end
     if start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
         return True
+    if start == 0 or text[start - 1].isspace():
+        return False  # "Noting <!-- … --> the report,": the words stay apart either way
     line_end = text.find("\n", end)
     before = text[text.rfind("\n", 0, start) + 1 : start].strip()
     after = text[end : len(text) if line_end < 0 else line_end].strip()

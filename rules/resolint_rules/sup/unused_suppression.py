@@ -41,8 +41,8 @@ class UnusedSuppression(Rule):
     ## Fix safety
     Safe: the fix deletes the directive (and its line when it stands alone). Unsafe
     where the removal changes how the text around it is read: a directive typed inside
-    a word or number (`3<!-- … -->0 December` becomes a date) or after a line's first
-    token (`2<!-- … --> Requests …`: `2` becomes the paragraph's number). None for one
+    a word or number (`3<!-- … -->0 December` becomes a date) or right after a line's
+    first token (`2<!-- … --> Requests …`: `2` becomes the paragraph's number). None for one
     right after a label alone on its line (`(a) <!-- … -->`), whose removal moves the
     paragraph's end.
 
