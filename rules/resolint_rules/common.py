@@ -73,7 +73,7 @@ def opener_to_rewrite(ctx: RuleContext, op: Opener) -> bool:
     "Further to its resolution …" one to write 'To further'."""
     if op.phrase is not None:
         return True
-    head = ctx.slice(op.head).lower()
+    head = ctx.read(op.head).lower()
     return is_known_form(head, "VBG") or is_known_form(head, "VBZ")
 
 
@@ -93,9 +93,9 @@ def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]):
     """
     from resolint.rule import Edit, Fix
 
-    written = ctx.slice(op.span)
+    written = ctx.read(op.span)
     whole = suggest(written, phrases)
-    hits = whole or suggest(ctx.slice(op.head), phrases)
+    hits = whole or suggest(ctx.read(op.head), phrases)
     if not hits:
         return None, ""
     replacement = expected_case(ctx, hits[0], ctx.style.opener_case)
@@ -126,10 +126,10 @@ def listed_in_another_spelling(ctx: RuleContext, op: Opener, phrases: tuple[str,
     spelling, TRM010 reports the word (reporting it again as an unknown opener said the
     same thing twice, and suggested another verb); where it does not (Model UN: delegates
     keep their national spelling), there is nothing to report."""
-    written = ctx.slice(op.span)
+    written = ctx.read(op.span)
     if _respelled_is_listed(written, phrases):
         return True
-    return op.before is not None and _respelled_is_listed(ctx.slice(Span(op.head.start, op.span.end)), phrases)
+    return op.before is not None and _respelled_is_listed(ctx.read(Span(op.head.start, op.span.end)), phrases)
 
 
 def opener_has_look_alike(ctx: RuleContext, op: Opener) -> bool:
@@ -218,7 +218,7 @@ def reads_as_operative_verb(word: str) -> bool:
 
 
 def opener_text(ctx: RuleContext, op: Opener) -> str:
-    return ctx.slice(op.span)
+    return ctx.read(op.span)
 
 
 def unlisted_opener(ctx: RuleContext, p: Paragraph) -> tuple[Opener, str] | None:
@@ -228,7 +228,7 @@ def unlisted_opener(ctx: RuleContext, p: Paragraph) -> tuple[Opener, str] | None
     op = ctx.opener(p)
     if op is None or op.listed:
         return None
-    return op, ctx.slice(op.head)
+    return op, ctx.read(op.head)
 
 
 def is_list_item(p: Paragraph) -> bool:

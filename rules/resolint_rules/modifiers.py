@@ -10,7 +10,7 @@ _MODIFIERS = ("also", "further")
 
 def reorder_fix(ctx: RuleContext, op, prefer: str, case: str) -> str | None:
     """The opener with its modifier moved to the side the style prefers, or None."""
-    words = ctx.slice(op.span).split()
+    words = ctx.read(op.span).split()
     if len(words) < 2:
         return None
     if prefer == "after" and words[0].lower() in _MODIFIERS:
@@ -33,5 +33,5 @@ def modifier_violations(ctx: RuleContext, paragraphs, prefer: str):
         new = reorder_fix(ctx, op, prefer, ctx.style.opener_case)
         if new is None:
             continue
-        written = ctx.slice(op.span)
+        written = ctx.read(op.span)
         yield Violation(op.span, f"Write '{new}' rather than '{written}' in the {ctx.style.name} style", Fix.safe(f"Change to '{new}'", Edit(op.span, new)))

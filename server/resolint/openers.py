@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from resolint.invisible import INVISIBLE, hidden_in_words
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
@@ -129,8 +130,71 @@ def _leading_adverbs(words: list[re.Match[str]], linking: bool = False) -> int:
 
 
 def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
-    text = ctx.text
     start, end = paragraph.content.start, paragraph.content.end
+    if _may_hide(ctx.text):
+        window_end = min(end, start + _WORDS_REACH + _WINDOW_SLACK)
+        hidden = hidden_in_words(ctx.text, start, window_end)
+        if hidden:
+            return _find_through(ctx, phrases_for(ctx, paragraph), start, window_end, hidden)
+    return _find_at(ctx, start, end, phrases_for(ctx, paragraph))
+
+
+#: How far past the opener's words the reading window of a paragraph with an invisible
+#: character goes: the word after a phrase ("also") is read there.
+_WINDOW_SLACK = 80
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """The start of a paragraph as a reader sees it (:func:`resolint.invisible.readable`),
+    for the opener reader: the same style and phrase matcher."""
+
+    text: str
+    style: Style
+    nlp: Nlp
+
+
+def _find_through(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end: int, hidden: list[int]) -> Opener | None:
+    """The opener of a paragraph whose first words hold an invisible character
+    ("Recog\u00adnizing"): read in a window of its start without them, its spans then
+    placed back in the text. Only that window is copied (a draft with a soft hyphen in
+    every paragraph would otherwise copy the whole text for each)."""
+    gone = {h - start for h in hidden}
+    window = "".join(ch for i, ch in enumerate(ctx.text[start:end]) if i not in gone)
+    op = _find_at(_Window(window, ctx.style, ctx.nlp), 0, len(window), phrases)
+    if op is None:
+        return None
+    relative = sorted(gone)
+
+    def back(c: int) -> int:
+        for r in relative:
+            if r > c:
+                break
+            c += 1
+        return start + c
+
+    def span(sp: Span) -> Span:
+        return Span(back(sp.start), back(sp.end - 1) + 1 if sp.end > sp.start else back(sp.end))
+
+    def maybe(sp: Span | None) -> Span | None:
+        return None if sp is None else span(sp)
+
+    return Opener(span(op.span), span(op.head), op.phrase, maybe(op.before), maybe(op.after), op.emphasis)
+
+
+_last_text: list = [None, False]  # the text last asked about, and whether it holds any
+
+
+def _may_hide(text: str) -> bool:
+    """Whether ``text`` holds any invisible character at all (asked for each paragraph;
+    answered once per text)."""
+    if _last_text[0] is not text:
+        _last_text[0], _last_text[1] = text, any(ch in text for ch in INVISIBLE)
+    return _last_text[1]
+
+
+def _find_at(ctx: OpenerContext, start: int, end: int, phrases: tuple[str, ...]) -> Opener | None:
+    text = ctx.text
     emphasis = ""
     while start < end and text[start] in _EMPHASIS:
         emphasis += text[start]
@@ -139,7 +203,6 @@ def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     first = _SPACED_WORD.match(text, start, reach)
     if first is None:
         return None
-    phrases = phrases_for(ctx, paragraph)
     head_end = min(end, start + HEAD_CHARS)
     m = ctx.nlp.longest_leading_phrase(_clean_head(text[start:head_end]), phrases)
     if m is not None:  # most clauses: a listed phrase opens the paragraph

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from resolint.facts import Analysis
+from resolint.invisible import readable
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.source import SourceText, Span
@@ -110,6 +111,12 @@ class RuleContext:
 
     def slice(self, span: Span) -> str:
         return self.source.text[span.start : span.end]
+
+    def read(self, span: Span) -> str:
+        """The text of ``span`` as a reader sees it, without the invisible characters
+        inside its words (:mod:`resolint.invisible`): what the opener rules compare
+        ("Recog\u00adnizing" is 'Recognizing'; TRM014 reports the character)."""
+        return readable(self.source.text[span.start : span.end])
 
     def opener(self, paragraph: Paragraph) -> Opener | None:
         """The opener of a preambular or operative paragraph, matched against the style."""

@@ -70,7 +70,7 @@ class OpenerNotItalic(FormattingRule):
             flags = [fmt.italic_at(i) for i in letters]
             if not flags or None in flags or all(flags) or _roman_preposition_after(ctx, letters, flags):
                 continue
-            written = ctx.slice(op.span)
+            written = ctx.read(op.span)
             how = "not in italics" if not any(flags) else "only partly in italics"
             yield Violation(op.span, f"The opener '{written}' is {how}; the {ctx.style.name} style italicizes openers")
 

@@ -116,5 +116,5 @@ def _un_title(ctx: RuleContext, n: SymbolNumber, d) -> Iterator[str]:
 
 def _is_interpol(ctx: RuleContext) -> bool:
     op = ctx.resolution.opening
-    return op is not None and "INTERPOL" in ctx.slice(op.span).upper()
+    return op is not None and "INTERPOL" in ctx.read(op.span).upper()
 

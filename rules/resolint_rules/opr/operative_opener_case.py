@@ -65,7 +65,7 @@ class OperativeOpenerCase(Rule):
         op = ctx.opener(p)
         if op is None or not opener_to_rewrite(ctx, op):
             return
-        written = ctx.slice(op.span)
+        written = ctx.read(op.span)
         want = expected_case(ctx, written, ctx.style.opener_case)
         if written != want:
             yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))

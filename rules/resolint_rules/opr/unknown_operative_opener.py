@@ -77,7 +77,7 @@ class UnknownOperativeOpener(Rule):
         lower = word.lower()
         if wrong_operative_form(lower) is not None:
             return  # OPR004 reports these
-        written = ctx.slice(op.span)
+        written = ctx.read(op.span)
         instead = reported_otherwise(ctx, op, ctx.style.operative)
         if instead is not None:
             yield from instead

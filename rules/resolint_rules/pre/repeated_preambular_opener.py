@@ -88,7 +88,7 @@ class RepeatedPreambularOpener(Rule):
         if op is None or before is None or before[1] != op[1]:
             return
         span = op[0]
-        written = ctx.slice(span)
+        written = ctx.read(span)
         if ctx.style.get("openers.preamble-modifier", "after") == "before":
             word = expected_case(ctx, "Further", ctx.style.opener_case)
             new = f"{word} {written[:1].lower() + written[1:] if ctx.style.opener_case != 'upper' else written}"

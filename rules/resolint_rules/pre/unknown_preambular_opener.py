@@ -87,7 +87,7 @@ class UnknownPreambularOpener(Rule):
         lower = word.lower()
         if reads_as_operative_verb(lower):
             return  # PRE001 reports an operative verb in the preamble
-        written = ctx.slice(op.span)
+        written = ctx.read(op.span)
         instead = reported_otherwise(ctx, op, ctx.style.preambular)
         if instead is not None:
             yield from instead

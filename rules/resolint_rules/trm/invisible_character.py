@@ -1,24 +1,9 @@
 from __future__ import annotations
 
+from resolint.invisible import INVISIBLE, in_word, inside_a_word
 from resolint.model import Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-
-#: Characters that print nothing, that web pages, PDF copies and word processors leave
-#: inside words, and their names: the soft hyphen (a hyphenation point), the word joiner,
-#: and the zero-width space (a line-break point; between two Latin letters only, where
-#: no script needs it — Thai and Khmer text mark word boundaries with it — and before a
-#: lower-case one: "Member​States" is two words). (Joiners and
-#: direction marks, which Arabic, Persian and Hebrew text needs, are left alone; so is a
-#: stray byte order mark, which the parser reads as a space between two words.)
-INVISIBLE = {
-    "\u00ad": "soft hyphen",
-    "\u2060": "word joiner",
-    "\u200b": "zero-width space",
-}
-#: The characters of :data:`INVISIBLE` reported only between two Latin letters, the
-#: second in lower case.
-_LATIN_ONLY = frozenset("\u200b")
 
 
 def _positions(text: str):
@@ -30,19 +15,6 @@ def _positions(text: str):
             at = text.find(ch, at + 1)
 
 
-def _in_word(ch: str) -> bool:
-    return ch.isalpha() or ch in INVISIBLE
-
-
-def _inside_a_word(ch: str, before: str, after: str) -> bool:
-    """Whether ``ch`` stands between two letters that make one word. For a zero-width
-    space, two Latin letters, the second in lower case ("Secre​tary"): before a capital it
-    is the gap between two words ("Member​States", read as a space)."""
-    if not (before.isalpha() and after.isalpha()):
-        return False
-    return ch not in _LATIN_ONLY or (before < "\u0250" and after < "\u0250" and after.islower())
-
-
 class InvisibleCharacter(Rule):
     """
     ## What it does
@@ -52,8 +24,8 @@ class InvisibleCharacter(Rule):
 
     ## Why is this bad?
     The word looks right but is not: a search for it fails, a spell-checker skips it,
-    and a reader cannot see why. resolint's own checks read the word in two halves
-    ("'Recal' is not a preambular opener").
+    and a reader cannot see why. (resolint's opener checks read through it: "Recal­ling"
+    is the opener 'Recalling'; its other checks may read the word in two halves.)
 
     ## Example
     ```
@@ -117,13 +89,13 @@ class InvisibleCharacter(Rule):
                 j += 1  # a run of them: one finding
                 k += 1
             ch = text[i]
-            if i > lo and j < hi and _inside_a_word(ch, text[i - 1], text[j]):
+            if i > lo and j < hi and inside_a_word(ch, text[i - 1], text[j]):
                 # The whole word, past any other invisible character in it: "Re­cal­ling"
                 # is 'Recalling' at each of its soft hyphens, not 'Recal' and 'calling'.
                 word_start, word_end = i - 1, j + 1
-                while word_start > lo and _in_word(text[word_start - 1]):
+                while word_start > lo and in_word(text[word_start - 1]):
                     word_start -= 1
-                while word_end < hi and _in_word(text[word_end]):
+                while word_end < hi and in_word(text[word_end]):
                     word_end += 1
                 name = INVISIBLE[ch]
                 word = "".join(c for c in text[word_start:word_end] if c not in INVISIBLE)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resolint.invisible import readable_start
 from resolint.parser import patterns as P
 from resolint.parser.lexicon import listed_opener
 from resolint.source import SourceText, Span
@@ -212,14 +213,14 @@ def _grouped_start(prev: str, line: str, width: int, ended: bool, following: str
     After a line an editor wrapped, a line that starts with a listed opener in lower
     case heads a group only where an item follows it, or the block's end: otherwise it is
     the rest of the sentence ("…," / "reaffirming the ambition to get back on track …")."""
-    if ended and _GROUP_OPENER_LINE.match(line) and listed_opener(line):
+    if ended and _GROUP_OPENER_LINE.match(readable_start(line)) and listed_opener(line):
         if not _wrapped_at(prev, line, width):
             return True
         if (following == "" and not _CLAUSE_END.search(line)) or _opens_item(following):
             return True
     if not _BARE_NUMBER_START.match(line):
         return None
-    if _GROUP_OPENER_LINE.match(prev) is not None and listed_opener(prev):
+    if _GROUP_OPENER_LINE.match(readable_start(prev)) is not None and listed_opener(prev):
         return True  # the group's first item
     # An item ends with ";" or ":" ("1 to …;" / "2 to …"); after a comma a wrapped line's
     # number is the sentence's ("… paragraphs 129," / "130 and 132 …").

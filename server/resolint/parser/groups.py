@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from resolint.invisible import readable
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
@@ -134,6 +135,7 @@ def looks_like_group_opener(text: str, is_opener=None) -> bool:
     # Cheapest test first (most paragraphs end with a mark); the phrase lookup last.
     if not text or len(text) > GROUP_OPENER_MAX_CHARS or "\n" in text:
         return False
+    text = readable(text)  # "con\u00adsidering" heads a group as "considering" does
     if read_terminal(text, 0, len(text)) is not None or read_label(text, 0, len(text))[0] is not None:
         return False
     if not _OPENER_WORDS.match(text):

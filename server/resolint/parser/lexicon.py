@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from resolint.invisible import readable_start
 from resolint.styles import StyleError, builtin_style_names, load_style
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -41,6 +42,7 @@ def phrases() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _leading_words(text: str) -> list[str]:
+    text = readable_start(text)
     words: list[str] = []
     pos = 0
     while len(words) < MAX_PHRASE_WORDS:

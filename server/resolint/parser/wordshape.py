@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from resolint.invisible import readable_start
+
 _WORD = re.compile(r"[*_\"“‘']*(?P<w>[A-Za-z][A-Za-z'’\-]*)")
 #: A leading token with no letters ("*2325931*", a barcode left by a PDF conversion).
 _NOISE = re.compile(r"[^\sA-Za-z]+\s+")
@@ -27,7 +29,9 @@ OPERATIVE_SPECIAL = frozenset({"is", "has"})
 
 
 def first_words(text: str, count: int = 2) -> list[str]:
-    """Up to ``count`` leading words, lower-cased, skipping emphasis and quotes."""
+    """Up to ``count`` leading words, lower-cased, skipping emphasis and quotes (and
+    reading through the invisible characters inside them: :mod:`resolint.invisible`)."""
+    text = readable_start(text)
     words = []
     pos = 0
     noise = _NOISE.match(text)
