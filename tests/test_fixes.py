@@ -208,6 +208,9 @@ def test_a_label_with_only_a_comment_gets_no_mark(comment):
         # A negotiator's note after the mark is not the paragraph's end.
         ("PP2bis [Deeply concerned that children are affected,] [Proposed: EU; opposed: Group X]", None),
         ("Deeply concerned that children are affected, [Agreed ad ref]", None),
+        # The closing bracket on a line of its own: the mark goes before the line break.
+        ("[Deeply concerned that children are affected\n]", "[Deeply concerned that children are affected,\n]"),
+        ("[Deeply concerned that children are affected,\n]", None),
         # Brackets inside a paragraph that is not bracketed as a whole.
         ("Deeply concerned that [millions of] children are [affected]", "Deeply concerned that [millions of] children are [affected],"),
     ],

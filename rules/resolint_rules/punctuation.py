@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resolint.parser.labels import before_note_reference, bracketed, read_bullet
+from resolint.parser.labels import before_note_reference, bracketed, inside_brackets, read_bullet
 from resolint.rule import Edit, Fix, RuleContext
 from resolint.source import Span
 
@@ -33,8 +33,9 @@ def _before_closing_markup(text: str, start: int, end: int, content_start: int |
     finding at the ``\\n`` of a CRLF pair (found by the fuzzer).
     """
     end = before_note_reference(text, start, end)  # "…Crimes¹": the mark goes before the reference
-    if bracketed(text, read_bullet(text, start, end)[1], end) or (content_start is not None and bracketed(text, content_start, end)):
-        end -= 1  # "[Deeply concerned by …]", "PP2 [Deeply …]": inside the brackets, where the parser reads it
+    opened = read_bullet(text, start, end)[1]
+    if bracketed(text, opened, end) or (content_start is not None and bracketed(text, opened := content_start, end)):
+        end = inside_brackets(text, opened, end)  # "[Deeply concerned by …]", "PP2 [Deeply …]": inside the brackets, where the parser reads it
     cut = end
     while cut > start and text[cut - 1] in "*_":
         cut -= 1

@@ -542,3 +542,13 @@ def test_removing_a_directive_after_a_lines_first_token_is_unsafe(token):
     at_end = text.replace(f"{token}{directive} Requests the Council to act.", f"2. Requests the Council to act. {directive}")
     (unused,) = [f for f in lint(at_end).findings if f.code == "SUP001"]
     assert unused.fix is not None and unused.fix.applicability is Applicability.SAFE
+
+
+def test_a_closing_bracket_on_a_line_of_its_own_after_a_crlf():
+    """"2. [Decides …,\\r\\n]": the mark was read before the bracket, where the line break
+    stands, so the paragraph had none, and the finding pointed inside the CRLF pair (a
+    property test); the mark is read and added before the line break."""
+    text = "The General Assembly,\r\n\r\nRecalling its work,\r\n\r\n1. Decides to act;\r\n\r\n2. [Decides to act further,\r\n]\r\n"
+    (finding,) = [f for f in lint(text).findings if f.code == "OPR007"]
+    assert text[finding.span.start : finding.span.end] == ","
+    check_text(text)

@@ -40,6 +40,7 @@ from resolint.parser.labels import (
     TERMINALS,
     before_note_reference,
     bracketed,
+    inside_brackets,
     read_bullet,
     read_emphasized_label,
     read_label,
@@ -225,7 +226,7 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
         # the brackets (as the fix that adds a missing mark puts it there: punctuation.py).
         closed = before_note_reference(text, pos, end)
         if bracketed(text, pos, closed):
-            pos, inner = pos + 1, closed - 1
+            pos, inner = pos + 1, inside_brackets(text, pos, closed)
     label, after = read(text, pos, inner)
     if label is None and text[pos : pos + 1] in "*_":
         label, after = read_emphasized_label(text, pos, inner)
@@ -234,7 +235,7 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
         # "PP2 [Deeply concerned by …,]": the negotiating label before the brackets
         closed = before_note_reference(text, pos, end)
         if bracketed(text, pos, closed):
-            inner = closed - 1
+            inner = inside_brackets(text, pos, closed)
     terminal = read_terminal(text, pos, inner)
     return Paragraph(Kind.UNPLACED, raw.span, Span(pos, end), bullet=bullet, label=label, terminal=terminal)
 

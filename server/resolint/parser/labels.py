@@ -131,6 +131,17 @@ def read_bullet(text: str, pos: int, end: int) -> tuple[Span | None, int]:
     return Span(m.start(), m.start() + 1), m.end()
 
 
+def inside_brackets(text: str, start: int, closed: int) -> int:
+    """Where the words of a bracketed paragraph end (``closed``: just after its "]"):
+    before the bracket and the white space before it. "[Decides …,\r\n]" ends with its
+    comma: the mark read there, and added there, not after the line break (a fix put
+    it on the bracket's line, and its finding inside the CRLF pair)."""
+    end = closed - 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def bracketed(text: str, pos: int, end: int) -> bool:
     """Whether ``text[pos:end]`` is one bracketed stretch, "[Deeply concerned by …,]": a
     paragraph proposed in negotiation (the UN Editorial Manual puts negotiated text in
