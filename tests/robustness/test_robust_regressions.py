@@ -552,3 +552,17 @@ def test_a_closing_bracket_on_a_line_of_its_own_after_a_crlf():
     (finding,) = [f for f in lint(text).findings if f.code == "OPR007"]
     assert text[finding.span.start : finding.span.end] == ","
     check_text(text)
+
+
+def test_a_label_after_a_glued_barcode_is_read():
+    """"*2520311* 2. Requests …" (a PDF page's barcode glued to the paragraph): the label
+    was not read, so the paragraph was "unnumbered" until DOC016's safe fix removed the
+    barcode and the numbering findings changed (fuzz/mutate.py)."""
+    text = (
+        "The General Assembly,\n\nRecalling its work,\n\n1. Welcomes the cooperation;\n\n"
+        "*2520311* 2. Requests the Secretary-General to report.\n"
+    )
+    result = lint(text)
+    assert [p.number for p in result.resolution.operative] == [1, 2]
+    assert {f.code for f in result.findings} == {"DOC016"}
+    check_text(text)

@@ -4,6 +4,7 @@ import itertools
 import re
 
 from resolint.model import Kind, Paragraph
+from resolint.parser import patterns as P
 from resolint.parser.groups import FURNITURE_MAX_CHARS, is_page_furniture
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -25,9 +26,6 @@ _ONE_BREAK = re.compile(_BREAK)
 _AFTER_BLANK = rf"(?:[ \t\u00a0]*{_BREAK})++[^\S\r\n]*+([^\r\n]{{1,{FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)"
 _SHORT_LINE_AFTER_BLANK_LF = re.compile(r"\n" + _AFTER_BLANK)
 _SHORT_LINE_AFTER_BLANK_CR = re.compile(r"\r(?!\n)" + _AFTER_BLANK)
-#: A UN document's barcode (its job number between asterisks) that a conversion glued to
-#: the start of the next paragraph: "*2325931* Reaffirming further …".
-_GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
 #: A line's end and the blank lines after it.
 _LINE_END_AND_BLANKS = re.compile(rf"[ \t\u00a0]*{_BREAK}(?:[ \t\u00a0]*{_BREAK})*")
 
@@ -132,7 +130,7 @@ class PageFurniture(Rule):
         if "\r" in text:
             scans.append(_SHORT_LINE_AFTER_BLANK_CR.finditer(text))
         inside = facts.own_paragraphs_at((m.start(1) for m in itertools.chain(*scans)), lambda p, at: p.span.start < at)
-        glued = facts.own_paragraphs_at((m.start() for m in _GLUED_BARCODE.finditer(text)), lambda p, at: p.span.start == at)
+        glued = facts.own_paragraphs_at((m.start() for m in P.GLUED_BARCODE.finditer(text)), lambda p, at: p.span.start == at)
         found = {p.index: p for p in itertools.chain(facts.of_kinds((Kind.FURNITURE,)), inside, glued) if p.own}
         for index in sorted(found):
             yield from self.check_paragraph(ctx, found[index])
@@ -147,7 +145,7 @@ class PageFurniture(Rule):
             yield Violation(paragraph.span, "Page header or footer left by a PDF conversion: remove it", Fix.safe("Remove the line", Edit(removed, "")))
             return
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
-        glued = _GLUED_BARCODE.match(text, lo, hi) if lo < hi and text[lo] == "*" else None
+        glued = P.GLUED_BARCODE.match(text, lo, hi) if lo < hi and text[lo] == "*" else None
         if glued is not None:
             barcode = Span(lo, glued.end())
             yield Violation(

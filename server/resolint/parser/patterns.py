@@ -18,6 +18,10 @@ ORGANS = (
 #: (U+F0B7 "•", U+F0A7 "▪", U+F076 "❖", U+F0D8 "➢", U+F0FC "✓", U+F06E "■"), which a
 #: Word list pasted as text and a PDF's copy keep.
 BULLETS = "-*•‣◦·–—▪■□●○◆◇❖➢➤►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e"
+#: A UN document's barcode (its job number between asterisks) that a conversion glued to
+#: the start of the next paragraph: "*2325931* Reaffirming further …". The paragraph is
+#: read after it (its label, its opener), and DOC016 removes it.
+GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
 
 #: "The General Assembly," / "The ICPO-INTERPOL General Assembly, meeting in …:" /
 #: "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
