@@ -182,15 +182,19 @@ def _find_through(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end:
     return Opener(span(op.span), span(op.head), op.phrase, maybe(op.before), maybe(op.after), op.emphasis)
 
 
-_last_text: list = [None, False]  # the text last asked about, and whether it holds any
+#: The text last asked about and whether it holds any invisible character: one tuple,
+#: replaced whole, so that two threads linting two texts never read each other's answer.
+_last_asked: tuple[str | None, bool] = (None, False)
 
 
 def _may_hide(text: str) -> bool:
     """Whether ``text`` holds any invisible character at all (asked for each paragraph;
     answered once per text)."""
-    if _last_text[0] is not text:
-        _last_text[0], _last_text[1] = text, any(ch in text for ch in INVISIBLE)
-    return _last_text[1]
+    global _last_asked
+    asked = _last_asked
+    if asked[0] is not text:
+        asked = _last_asked = (text, any(ch in text for ch in INVISIBLE))
+    return asked[1]
 
 
 def _find_at(ctx: OpenerContext, start: int, end: int, phrases: tuple[str, ...]) -> Opener | None:
