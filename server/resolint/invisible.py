@@ -36,10 +36,11 @@ def inside_a_word(ch: str, before: str, after: str) -> bool:
     return ch not in _LATIN_ONLY or (before < "\u0250" and after < "\u0250" and after.islower())
 
 
-def hidden_in_words(text: str, start: int, end: int) -> list[int]:
-    """Where, in ``text[start:end]``, a character of :data:`INVISIBLE` stands inside a
-    word (a run of them between two letters: each of the run), in order. Empty for
-    almost every stretch of a draft: one ``in`` test per character kind."""
+def hidden_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of characters of :data:`INVISIBLE` that stand inside a word in
+    ``text[start:end]``, each as (first, past the last), in order: between two letters of
+    that stretch. Empty for almost every stretch of a draft: one ``str.find`` per
+    character kind, no loop per character."""
     found = []
     for ch in INVISIBLE:
         at = text.find(ch, start, end)
@@ -54,11 +55,17 @@ def hidden_in_words(text: str, start: int, end: int) -> list[int]:
     while k < len(found):
         i = j = found[k]
         while k < len(found) and found[k] == j:
-            j += 1
+            j += 1  # a run of them
             k += 1
-        if i > 0 and j < len(text) and inside_a_word(text[i], text[i - 1], text[j]):
-            out.extend(range(i, j))
+        if i > start and j < end and inside_a_word(text[i], text[i - 1], text[j]):
+            out.append((i, j))
     return out
+
+
+def hidden_in_words(text: str, start: int, end: int) -> list[int]:
+    """Where, in ``text[start:end]``, a character of :data:`INVISIBLE` stands inside a
+    word (:func:`hidden_runs`, each character of each run), in order."""
+    return [at for i, j in hidden_runs(text, start, end) for at in range(i, j)]
 
 
 def readable(words: str) -> str:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from resolint.invisible import INVISIBLE, in_word, inside_a_word
+from resolint.invisible import INVISIBLE, hidden_runs, in_word
 from resolint.model import Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -75,32 +75,18 @@ class InvisibleCharacter(Rule):
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
-        found: list[int] = []  # where each invisible character stands (str.find: no loop per character)
-        for ch in INVISIBLE:
-            at = text.find(ch, lo, hi)
-            while at != -1:
-                found.append(at)
-                at = text.find(ch, at + 1, hi)
-        found.sort()
-        k = 0
-        while k < len(found):
-            i = j = found[k]
-            while k < len(found) and found[k] == j:
-                j += 1  # a run of them: one finding
-                k += 1
-            ch = text[i]
-            if i > lo and j < hi and inside_a_word(ch, text[i - 1], text[j]):
-                # The whole word, past any other invisible character in it: "Re­cal­ling"
-                # is 'Recalling' at each of its soft hyphens, not 'Recal' and 'calling'.
-                word_start, word_end = i - 1, j + 1
-                while word_start > lo and in_word(text[word_start - 1]):
-                    word_start -= 1
-                while word_end < hi and in_word(text[word_end]):
-                    word_end += 1
-                name = INVISIBLE[ch]
-                word = "".join(c for c in text[word_start:word_end] if c not in INVISIBLE)
-                yield Violation(
-                    Span(i, j),
-                    f"A {name} (invisible) inside '{word}': remove it",
-                    Fix.safe(f"Remove the {name}", Edit(Span(i, j), "")),
-                )
+        for i, j in hidden_runs(text, lo, hi):  # a run of them: one finding
+            # The whole word, past any other invisible character in it: "Re­cal­ling"
+            # is 'Recalling' at each of its soft hyphens, not 'Recal' and 'calling'.
+            word_start, word_end = i - 1, j + 1
+            while word_start > lo and in_word(text[word_start - 1]):
+                word_start -= 1
+            while word_end < hi and in_word(text[word_end]):
+                word_end += 1
+            name = INVISIBLE[text[i]]
+            word = "".join(c for c in text[word_start:word_end] if c not in INVISIBLE)
+            yield Violation(
+                Span(i, j),
+                f"A {name} (invisible) inside '{word}': remove it",
+                Fix.safe(f"Remove the {name}", Edit(Span(i, j), "")),
+            )
