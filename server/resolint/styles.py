@@ -155,13 +155,20 @@ def _localize(table: dict[str, Any], folder: Path, prefix: str = "") -> dict[str
             except StyleError as exc:
                 raise StyleError(str(exc), f"{prefix}{key}") from None
         elif isinstance(value, str) and value.startswith("@"):
-            path = (root / value[1:]).resolve()
-            if not path.is_relative_to(root):
-                raise StyleError(f"'{value}' is outside the folder of the configuration ({root})")
-            out[key] = "@" + str(path) if path.is_file() else value
+            out[key] = _beside(value, root) or value  # (not there: left for the built-in data files)
         else:
             out[key] = value
     return out
+
+
+def _beside(value: str, root: Path) -> str | None:
+    """``@name`` as ``@`` and the absolute path of ``name`` when it is a file in ``root``
+    (the configuration's folder), None when it is not there; a name that leaves ``root``
+    is an error."""
+    path = (root / value[1:]).resolve()
+    if not path.is_relative_to(root):
+        raise StyleError(f"'{value}' is outside the folder of the configuration ({root})")
+    return "@" + str(path) if path.is_file() else None
 
 
 #: Keys whose value names a data file (``conferences = "@ours.csv"`` or a built-in name).
@@ -172,13 +179,9 @@ def _data_file_value(value: str, root: Path) -> str:
     """A data file's name as the rules read it: ``@`` and the absolute path of a file in
     the configuration's folder, or the name of a built-in data file. A name that is
     neither is an error: the check that reads it found no file and checked nothing."""
+    if value.startswith("@") and (local := _beside(value, root)) is not None:
+        return local
     name = value[1:] if value.startswith("@") else value
-    if value.startswith("@"):
-        path = (root / name).resolve()
-        if not path.is_relative_to(root):
-            raise StyleError(f"'{value}' is outside the folder of the configuration ({root})")
-        if path.is_file():
-            return "@" + str(path)
     if data_file(name) is None:
         raise StyleError(f"'{value}': no such file in the configuration's folder ({root}) or the package's data")
     return value
