@@ -139,9 +139,13 @@ class ResolintProtocol(LanguageServerProtocol):
             msg_id = None
         log.warning("a message with no method, result or error: InvalidRequest")
         message = "Invalid request: a message needs a method (request, notification) or a result or error (response)"
-        # A plain dict: the typed message would drop "id": null, which the spec requires.
-        self._send_data({"jsonrpc": "2.0", "id": msg_id, "error": {"code": JsonRpcInvalidRequest.CODE, "message": message}})
+        self.error_reply(msg_id, JsonRpcInvalidRequest.CODE, message)
         return _Answered()
+
+    def error_reply(self, msg_id: int | str | None, code: int, message: str) -> None:
+        """A JSON-RPC error reply, as a plain dict: the typed message would drop ``"id":
+        null``, which the spec requires when the id cannot be read."""
+        self._send_data({"jsonrpc": "2.0", "id": msg_id, "error": {"code": code, "message": message}})
 
     def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
         if callback == self._check_handler_result:  # a notification: nobody pops its future

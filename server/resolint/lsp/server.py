@@ -76,8 +76,7 @@ class ResolintServer(LanguageServer):
             super().report_server_error(error, source)
             return
         try:
-            # A plain dict: the typed message would drop "id": null, which the spec requires.
-            self.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": code, "message": message}})
+            self.protocol.error_reply(None, code, message)
         except Exception:  # replying must never take the server down
             log.exception("could not send the JSON-RPC error reply")
 
