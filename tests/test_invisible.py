@@ -17,7 +17,7 @@ import pytest
 from conftest import FIXTURES
 
 from resolint.engine import lint
-from resolint.invisible import hidden_in_words, readable
+from resolint.invisible import blank_comments, hidden_in_words, readable
 from resolint.model import Kind
 
 #: The rules that read openers (and the numbering and marks that follow from where a
@@ -84,3 +84,78 @@ def test_an_opener_with_a_soft_hyphen_is_one_word():
 def test_readable_drops_only_what_stands_inside_a_word(words, seen):
     assert readable(words) == seen
     assert len(hidden_in_words(words, 0, len(words))) == len(words) - len(seen)
+
+
+# --- Citations, names and the opening line read through them too -----------------------
+
+#: The rules that read citations, instruments' names and the opening line (style detection).
+CLAUSES = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
+CITATION_CODES = frozenset({f"CIT{n:03}" for n in range(1, 20)} | {"TRM001", "TRM002", "TRM003"})
+
+
+def _cut_words_in(text: str, spans: list[tuple[int, int]], char: str) -> str:
+    """``text`` with ``char`` after the third letter of the first word of six letters or
+    more in each span."""
+    cuts = set()
+    for start, end in spans:
+        at = start
+        for word in text[start:end].split():
+            where = text.index(word, at)
+            at = where + len(word)
+            if len(word) >= 6 and word[:4].isalpha() and word[3].islower():
+                cuts.add(where + 3)
+                break
+    for at in sorted(cuts, reverse=True):
+        text = text[:at] + char + text[at:]
+    return text
+
+
+def _citation_reading(text: str) -> tuple[str, Counter]:
+    result = lint(text)
+    return result.style.name, Counter(
+        (f.code, text.count("\n", 0, f.span.start), f.message) for f in result.findings if f.code in CITATION_CODES
+    )
+
+
+@pytest.mark.parametrize("char", ["\u00ad", "\u2060"])
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_a_draft_cites_the_same_with_invisible_characters_in_its_citations(path: Path, char: str):
+    """The citations of the resolution's clauses (the closing lines are placed by the
+    parser's own patterns, which do not read through them: a date line with a soft hyphen
+    is not yet a closing line) and the opening line."""
+    text = path.read_text(encoding="utf-8")
+    result = lint(text)
+    clauses = [p for p in result.resolution.paragraphs if p.kind in CLAUSES]
+    spans = []
+    for c in result.facts.citations:
+        p = result.facts.paragraph_at(c.span.start)
+        if p is None or p not in clauses or c.kind not in ("instrument", "article", "date", "resolution"):
+            continue
+        # A resolution: the words before its number ("its resolution 71/19").
+        spans.append((max(p.span.start, c.span.start - 12), c.span.start) if c.kind == "resolution" else (c.span.start, c.span.end))
+    spans += [(p.span.start, p.span.end) for p in result.resolution.openings[:1]]
+    hidden = _cut_words_in(text, spans, char)
+    if hidden == text:
+        pytest.skip("no citation word of six letters or more")
+    assert _citation_reading(hidden) == _citation_reading(text)
+
+
+def test_a_directive_inside_a_citation_hides_it_no_more_than_from_a_reader():
+    """The check of a conference's place and year reads past a comment, and past a soft
+    hyphen in the place's name; so do the citation readers."""
+    head = "The World Telecommunication Standardization Assembly (Geneva, 2022),\n\nrecalling\n\n"
+    for cited in (
+        "a) Resolution 20 (Rev. Johannesburg,<!-- resolint: ignore[PRE002] --> 2009) of this assembly,",
+        "a) Resolution 20 (Rev. Johan\u00adnesburg, 2009) of this assembly,",
+        "a) Resolution 20 (Rev. Johannesburg, 2009) of this assembly,",
+    ):
+        found = [f for f in lint(head + cited + "\n\nresolves\n\n1 to act.\n").findings if f.code == "CIT013"]
+        assert [f.message for f in found] == ["No WTSA met in Johannesburg in 2009 (in Johannesburg: WTSA 2008)"], cited
+        written = cited[found[0].span.start - len(head) : found[0].span.end - len(head)]
+        assert " ".join(readable(blank_comments(written)).split()) == "Johannesburg, 2009"
+    text = "The General Assembly,\n\nRecalling its resolution 71/19<!-- note --> of 31 September 2016,\n\n1. Decides to act.\n"
+    assert [f.code for f in lint(text).findings] == ["CIT006"]
+
+
+def test_a_soft_hyphen_in_the_opening_line_does_not_hide_the_house_style():
+    assert lint("The Gen\u00aderal Assembly,\n\nRecalling its resolution 71/19,\n\n1. Decides to act.\n").style.name == "un-ga"

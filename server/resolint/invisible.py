@@ -10,6 +10,11 @@ preambular opener", and a safe fix then brought in the findings the whole word h
 
 from __future__ import annotations
 
+import bisect
+import re
+
+from resolint.source import Span
+
 #: The characters and their names. The zero-width space counts between two Latin letters
 #: only, the second in lower case: no script needs it there (Thai and Khmer text mark word
 #: boundaries with it), and before a capital it is the gap between two words ("Member​States").
@@ -86,3 +91,68 @@ def readable_start(text: str) -> str:
     reader sees it, for classifying a paragraph by its opener ("Dee\u00adply concerned …;" is a
     preambular clause, as "Deeply concerned" is)."""
     return readable(text[:START_CHARS] if len(text) > START_CHARS else text)
+
+
+class Unhidden:
+    """A stretch of text as a reader sees it — without the invisible characters inside its
+    words — and the way from its offsets back to the stretch's own.
+
+    For readers that match several words at once (a citation's "reso\u00adlution 71/19", an
+    article's "Art\u00adicle 35", an instrument's name): they read :attr:`text`, and their
+    spans are placed back with :meth:`span`. Offsets are relative to the stretch.
+    """
+
+    __slots__ = ("text", "gone", "_shifted")
+
+    def __init__(self, text: str, gone: list[int]) -> None:
+        #: The stretch's offsets of the characters left out, in order.
+        self.gone = gone
+        if not gone:
+            self.text, self._shifted = text, []
+            return
+        pieces, last = [], 0
+        for at in gone:
+            pieces.append(text[last:at])
+            last = at + 1
+        pieces.append(text[last:])
+        self.text = "".join(pieces)
+        #: Where each character left out would stand in :attr:`text` (non-decreasing).
+        self._shifted = [at - k for k, at in enumerate(gone)]
+
+    def back(self, at: int) -> int:
+        """The stretch's offset of the readable text's character ``at``."""
+        return at + bisect.bisect_right(self._shifted, at)
+
+    def span(self, sp: Span) -> Span:
+        """``sp`` of the readable text as a span of the stretch: from its first character to
+        past its last, so a word read through a soft hyphen covers the hyphen too."""
+        start = self.back(sp.start)
+        return Span(start, self.back(sp.end - 1) + 1) if sp.end > sp.start else Span(start, start)
+
+    def forward(self, at: int) -> int:
+        """The readable offset of the stretch's offset ``at`` (a character left out reads
+        as the one after it)."""
+        return at - bisect.bisect_left(self.gone, at)
+
+
+def unhidden(text: str) -> Unhidden | None:
+    """``text`` as a reader sees it (:class:`Unhidden`), or None when nothing in it is
+    hidden inside a word (nearly always: a few ``str.find`` calls)."""
+    if text.isascii():
+        return None
+    gone = hidden_in_words(text, 0, len(text))
+    return Unhidden(text, gone) if gone else None
+
+
+#: A comment inside a paragraph, as the directive reader finds one (it never runs past
+#: another "<!--").
+_COMMENT = re.compile(r"<!--(?:(?!-->|<!--).)*+-->", re.DOTALL)
+
+
+def blank_comments(text: str) -> str:
+    """``text`` with each ``<!-- … -->`` comment in it turned into as many spaces: what a
+    reader of the printed draft sees, at the same offsets. A directive typed inside a
+    citation ("(Rev. Johannesburg,<!-- resolint: … --> 2009)") then hides it from the
+    checks no more than from the reader, and removing the directive (a safe fix when it
+    suppresses nothing) brings in no finding the comment had hidden."""
+    return _COMMENT.sub(lambda m: " " * len(m.group(0)), text) if "<!--" in text else text

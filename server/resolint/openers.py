@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from resolint.invisible import INVISIBLE, hidden_in_words
+from resolint.invisible import INVISIBLE, Unhidden, hidden_in_words
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
@@ -159,22 +159,13 @@ def _find_through(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end:
     ("Recog\u00adnizing"): read in a window of its start without them, its spans then
     placed back in the text. Only that window is copied (a draft with a soft hyphen in
     every paragraph would otherwise copy the whole text for each)."""
-    gone = {h - start for h in hidden}
-    window = "".join(ch for i, ch in enumerate(ctx.text[start:end]) if i not in gone)
-    op = _find_at(_Window(window, ctx.style, ctx.nlp), 0, len(window), phrases)
+    view = Unhidden(ctx.text[start:end], [h - start for h in hidden])
+    op = _find_at(_Window(view.text, ctx.style, ctx.nlp), 0, len(view.text), phrases)
     if op is None:
         return None
-    relative = sorted(gone)
-
-    def back(c: int) -> int:
-        for r in relative:
-            if r > c:
-                break
-            c += 1
-        return start + c
 
     def span(sp: Span) -> Span:
-        return Span(back(sp.start), back(sp.end - 1) + 1 if sp.end > sp.start else back(sp.end))
+        return view.span(sp).moved(start)
 
     def maybe(sp: Span | None) -> Span | None:
         return None if sp is None else span(sp)

@@ -80,11 +80,15 @@ class ConferencePlaceYear(Rule):
         longest_first = sorted(names, key=len, reverse=True)
         bodies: dict[str, str] = {}  # the name after "of" -> its body (a few names, cited again and again)
         quotes = quote_spans(ctx)
-        text = ctx.text
+        # Read as the printed draft reads (a comment or a soft hyphen inside a citation
+        # hides nothing: removing it is a safe fix, which must not bring in a finding).
+        seen = ctx.facts.seen
         # Every citation starts with "Resolution": the regex (whose leading \b stops the
         # engine's fast scan) is tried only there.
-        for m in matches_at(CONFERENCE_CITATION, text, ctx.facts.literal_starts("Resolution")):
-            if in_spans(m.start(), quotes):
+        starts = ctx.facts.literal_starts("Resolution") if not seen.gone else None
+        found = CONFERENCE_CITATION.finditer(seen.text) if starts is None else matches_at(CONFERENCE_CITATION, seen.text, starts)
+        for m in found:
+            if in_spans(seen.back(m.start()), quotes):
                 continue
             body = None
             if m.group("of"):
@@ -93,7 +97,7 @@ class ConferencePlaceYear(Rule):
                 if body is None:
                     body = bodies[written] = _body(written, names, longest_first)
                 if body == OWN_BODY:
-                    body = _own_body(ctx, m.start(), names, longest_first)
+                    body = _own_body(ctx, seen.back(m.start()), names, longest_first)
             if body == "":
                 continue  # named, but not a body of the data ("of the Council", "of the UNGA")
             place, year = m.group("place"), int(m.group("year"))
@@ -101,7 +105,7 @@ class ConferencePlaceYear(Rule):
                 continue
             if body is None and not at_place(filename, place, None):
                 continue  # no conference of the data ever met there: a citation of another kind
-            span = Span(m.start("place"), m.end("year"))
+            span = seen.span(Span(m.start("place"), m.end("year")))
             yield Violation(span, _message(filename, place, year, body))
 
 

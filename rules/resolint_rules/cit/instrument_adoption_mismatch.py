@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from resolint.citations.patterns import MONTH_NUMBER, MONTHS
 from resolint.citations.refdata import format_date, instruments_for
@@ -88,14 +89,17 @@ class InstrumentAdoptionMismatch(Rule):
         yield from self._adopted_by_which(ctx)
 
     def _adopted_after(self, ctx: RuleContext):
-        text = ctx.text
+        # Read as the printed draft reads ("in its reso\u00adlution 58/4"): a safe fix that
+        # removes a soft hyphen or a comment must not bring in a finding.
+        seen = ctx.facts.seen
+        text, fwd = seen.text, seen.forward
         adopted_by = None
         for m in citations(ctx).instruments:
             inst = m.instrument
             if m.in_annex or m.in_quote or not (inst.adopted_by or inst.adopted_on):
                 continue
-            a = ADOPTED_AFTER.match(text, m.span.end)
-            if not a or PART_OF_A_LONGER_NAME.search(text, max(0, m.span.start - 40), m.span.start):
+            a = ADOPTED_AFTER.match(text, fwd(m.span.end))
+            if not a or PART_OF_A_LONGER_NAME.search(text, max(0, fwd(m.span.start) - 40), fwd(m.span.start)):
                 continue
             res = a.group("res")
             if res and "/" not in inst.adopted_by:
@@ -109,7 +113,7 @@ class InstrumentAdoptionMismatch(Rule):
                     osev = None if other.status == "verified" else Severity.WARNING
                     yield Violation(m.span, f"Resolution {res} adopted the {other.short}, not the {inst.short}", severity=osev)
                     continue
-            yield from _said_adoption(inst, a, instruments_for(ctx.resolution.terms))
+            yield from _said_adoption(inst, a, seen.span, instruments_for(ctx.resolution.terms))
 
     def _adopted_by_which(self, ctx: RuleContext):
         """A General Assembly resolution cited as the one "by which it adopted" an
@@ -119,26 +123,27 @@ class InstrumentAdoptionMismatch(Rule):
         if not named_at:
             return
         adopted_by = _adopted_by_resolution(ctx)
-        text = ctx.text
+        seen = ctx.facts.seen
         for c in found.resolutions:
             if c.form != "ga" or c.decision or c.in_annex or c.session is None or c.number is None:
                 continue
-            a = ADOPTED_BY_WHICH.match(text, c.date.span.end if c.date is not None else c.span.end)
-            m = None if a is None else named_at.get(a.end())
+            a = ADOPTED_BY_WHICH.match(seen.text, seen.forward(c.date.span.end if c.date is not None else c.span.end))
+            m = None if a is None else named_at.get(seen.back(a.end()))
             if m is not None:
                 yield from _adoption_disagrees(c, f"{c.session}/{c.number}", m, adopted_by)
 
 
-def _said_adoption(inst, a: re.Match[str], known=()):
+def _said_adoption(inst, a: re.Match[str], placed: Callable[[Span], Span], known=()):
     """What :data:`ADOPTED_AFTER`'s match ``a`` says of ``inst``'s adoption (its resolution,
     its date) where the reference data says otherwise. A date that is another of the
     ``known`` instruments' adoption is named with it ("the Convention on Cybercrime,
     adopted … on 24 December 2024" means the United Nations Convention against Cybercrime):
-    the name may be what is wrong, not the date."""
+    the name may be what is wrong, not the date. ``placed`` puts a span of the text ``a``
+    matched back on the draft (:attr:`resolint.facts.Analysis.seen`)."""
     sev = None if inst.status == "verified" else Severity.WARNING
     res = a.group("res")
     if res and inst.adopted_by and "/" in inst.adopted_by and res != inst.adopted_by:
-        yield Violation(Span(a.start("res"), a.end("res")), f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {res}", severity=sev)
+        yield Violation(placed(Span(a.start("res"), a.end("res"))), f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {res}", severity=sev)
     d, mo, y = (a.group("d1"), a.group("m1"), a.group("y1")) if a.group("d1") else (a.group("d2"), a.group("m2"), a.group("y2"))
     if d and inst.adopted_on:
         said = (int(y), MONTH_NUMBER[mo], int(d))
@@ -155,7 +160,7 @@ def _said_adoption(inst, a: re.Match[str], known=()):
                 # the day said may be its adoption's. Only another instrument's day is told.
                 return
             hint = "" if other is None else f"; the {other.short} was adopted on that day: is it the one meant?"
-            yield Violation(Span(start, end), f"The {inst.short} was adopted on {format_date(want)}{hint}", severity=sev)
+            yield Violation(placed(Span(start, end)), f"The {inst.short} was adopted on {format_date(want)}{hint}", severity=sev)
 
 
 def _adopted_by_resolution(ctx: RuleContext) -> dict:

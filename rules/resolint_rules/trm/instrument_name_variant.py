@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from resolint.citations.nearmiss import near_misses
+from resolint.citations.nearmiss import NearMiss, near_misses
 from resolint.citations.refdata import instruments_for
+from resolint.invisible import Unhidden
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, quote_spans
 
 #: Paragraphs whose words are the resolution's own (a title or an annex may quote).
@@ -97,7 +99,12 @@ class InstrumentNameVariant(Rule):
             names_in = tuple((s - start, e - start) for s, e in names)
             return ctx.facts.kept((self.code, numbers[own[n].index], names_in, id(instruments)), compute)  # type: ignore[index]
 
-        for nm in near_misses(ctx.text, ranges, instruments, taken, ctx.facts.pattern_spans, None if numbers is None else kept):
+        seen = ctx.facts.seen
+        if seen.text is ctx.text:
+            found = near_misses(ctx.text, ranges, instruments, taken, ctx.facts.pattern_spans, None if numbers is None else kept)
+        else:
+            found = _near_misses_seen(seen, ranges, instruments, taken)
+        for nm in found:
             if in_spans(nm.span.start, quotes):
                 continue
             official = nm.instrument.short
@@ -106,6 +113,19 @@ class InstrumentNameVariant(Rule):
             fix = Fix.unsafe(f"Write '{official}'", Edit(nm.span, official))
             # (As written, but on one line: a name an editor wrapped, perhaps indented.)
             yield Violation(nm.span, f"'{' '.join(nm.text.split())}' is not the title of the {official}", fix)
+
+
+def _near_misses_seen(seen: Unhidden, ranges, instruments, taken) -> list[NearMiss]:
+    """The near-misses of a text with a comment or an invisible character in it, read as a
+    reader sees it ("UN Convention against Corrup\u00adtion"): what a safe fix that
+    removes the character or the comment leaves is then what was checked. Worked out
+    afresh (the language server's memo keeps a paragraph's results by its own text, and a
+    comment may run from one paragraph into the next)."""
+    fwd = seen.forward
+    found = near_misses(
+        seen.text, [(fwd(a), fwd(b)) for a, b in ranges], instruments, [Span(fwd(t.start), fwd(t.end)) for t in taken]
+    )
+    return [NearMiss(seen.span(nm.span), nm.text, nm.instrument, nm.name, nm.score) for nm in found]
 
 
 def _only_the_openers_case(ctx: RuleContext, span, written: str, official: str) -> bool:

@@ -24,8 +24,10 @@ class InvisibleCharacter(Rule):
 
     ## Why is this bad?
     The word looks right but is not: a search for it fails, a spell-checker skips it,
-    and a reader cannot see why. (resolint's opener checks read through it: "Recal­ling"
-    is the opener 'Recalling'; its other checks may read the word in two halves.)
+    and a reader cannot see why. (resolint's opener, citation and name checks read
+    through it — "Recal­ling" is the opener 'Recalling', "reso­lution 71/19" a citation,
+    "The Gen­eral Assembly," the General Assembly's opening —; its other checks may read
+    the word in two halves.)
 
     ## Example
     ```

@@ -23,6 +23,7 @@ text, so a paragraph read with hints gives exactly what it gives read alone
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -34,6 +35,8 @@ from resolint.citations.organs import Named, _Context, organ_notes
 from resolint.citations.resolutions import _loose_symbols, _Par, _resolution_lists
 from resolint.citations.scan import _paragraphs_with
 from resolint.citations.types import MONTH_NAMES, DateMention, InstrumentMention, Organ, ResolutionCitation
+from resolint.citations.unhidden import placed_back, symbol_in_view
+from resolint.invisible import INVISIBLE, blank_comments, unhidden
 from resolint.literals import first_of
 from resolint.model import Paragraph
 from resolint.source import Span
@@ -99,7 +102,12 @@ def read_paragraph(
 ) -> Local:
     """What ``ptext`` cites. ``months``, ``heads`` and ``busy`` are what :class:`Hints`
     know of it (where month names and instrument heads start, whether a needle may occur);
-    each is found in ``ptext`` when not given."""
+    each is found in ``ptext`` when not given, and not used where an invisible character
+    stands inside a word (:mod:`resolint.citations.unhidden`)."""
+    ptext = blank_comments(ptext)
+    if not ptext.isascii() and (view := unhidden(ptext)) is not None:
+        seen = dataclasses.replace(setting, own_symbol=symbol_in_view(setting.own_symbol, view))
+        return placed_back(read_paragraph(view.text, seen, named), view)
     if "\n" in ptext or "\r" in ptext or "\t" in ptext or (not ptext.isascii() and any(c in ptext for c in _NO_BREAK)):
         ptext = ptext.translate(_BREAKS_AS_SPACES)  # (searches at memory speed; most paragraphs have none of them)
     dates = tuple(find_dates(ptext, months)) if months is None or months else ()
@@ -161,6 +169,10 @@ class Hints:
                 self.in_needles.setdefault(w, []).append((n, n.index(w)))
         needles = tuple(n for n in NEEDLES if not any(w in n for w in matcher.first_words))
         self.busy = _paragraphs_with(text, needles, starts, body)
+        if not text.isascii():
+            # A paragraph with a character hidden inside a word is read whole, through it
+            # (:func:`read_paragraph`): the literals' scans did not see its words.
+            self.busy |= _paragraphs_with(text, tuple(INVISIBLE), starts, body)
         # Where a month name starts (:func:`find_dates` checks the match there).
         self.months = _bucket([pos for pos, _ in first_of(text, MONTH_NAMES)], body, starts, 1)
         self.heads = _bucket_heads(matcher.heads(text), body, starts)
