@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from resolint import listguard, suppression
+from resolint import commentguard, listguard, suppression
 from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
 from resolint.facts import Analysis
@@ -199,6 +199,7 @@ def lint(
     protected = facts.derived(listguard.document_protected_spans)
     if protected:
         raw = listguard.guard_findings(raw, protected, source.text)
+    raw = commentguard.guard_findings(raw, source.text)
     ran = _Ran(rule_set, frozenset(r.code for r, _ in active), style_obj)
     findings = _apply_directives(raw, resolution, settings, path, style_obj, ran)
     if any(f.code == NOT_ENGLISH for f in findings):

@@ -146,7 +146,7 @@ def unhidden(text: str) -> Unhidden | None:
 
 #: A comment inside a paragraph, as the directive reader finds one (it never runs past
 #: another "<!--").
-_COMMENT = re.compile(r"<!--(?:(?!-->|<!--).)*+-->", re.DOTALL)
+COMMENT = re.compile(r"<!--(?:(?!-->|<!--).)*+-->", re.DOTALL)
 
 
 def blank_comments(text: str) -> str:
@@ -155,4 +155,4 @@ def blank_comments(text: str) -> str:
     citation ("(Rev. Johannesburg,<!-- resolint: … --> 2009)") then hides it from the
     checks no more than from the reader, and removing the directive (a safe fix when it
     suppresses nothing) brings in no finding the comment had hidden."""
-    return _COMMENT.sub(lambda m: " " * len(m.group(0)), text) if "<!--" in text else text
+    return COMMENT.sub(lambda m: " " * len(m.group(0)), text) if "<!--" in text else text
