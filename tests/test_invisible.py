@@ -89,7 +89,7 @@ def test_readable_drops_only_what_stands_inside_a_word(words, seen):
 # --- Citations, names and the opening line read through them too -----------------------
 
 #: The rules that read citations, instruments' names and the opening line (style detection).
-CLAUSES = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
+CLAUSES = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.CLOSING)
 CITATION_CODES = frozenset({f"CIT{n:03}" for n in range(1, 20)} | {"TRM001", "TRM002", "TRM003"})
 
 
@@ -120,9 +120,8 @@ def _citation_reading(text: str) -> tuple[str, Counter]:
 @pytest.mark.parametrize("char", ["\u00ad", "\u2060"])
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_a_draft_cites_the_same_with_invisible_characters_in_its_citations(path: Path, char: str):
-    """The citations of the resolution's clauses (the closing lines are placed by the
-    parser's own patterns, which do not read through them: a date line with a soft hyphen
-    is not yet a closing line) and the opening line."""
+    """The citations of the resolution's clauses and closing lines ("1 Decem\u00adber 2025" is
+    the date of adoption), and the opening line."""
     text = path.read_text(encoding="utf-8")
     result = lint(text)
     clauses = [p for p in result.resolution.paragraphs if p.kind in CLAUSES]

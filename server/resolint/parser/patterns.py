@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from resolint.invisible import readable_start
+
 ORGANS = (
     r"General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
     r"Plenipotentiary Conference|Conference of the Parties|Conference|Assembly|Council|"
@@ -188,5 +190,7 @@ SUBJECT = re.compile(r"^(?:<[^>]+>|[*_])*(?:Subject|Objet|Asunto)\s*:(?:</[^>]+>
 def is_closing_line(text: str) -> bool:
     """An adoption, meeting or date line ("Adopted …", "38th plenary meeting", "1 May
     2031"): no clause, so no paragraph goes on with its sentence (the continuation joins
-    in ``resolint.parser`` and ``resolint.parser.continuations``)."""
+    in ``resolint.parser`` and ``resolint.parser.continuations``). Read through the
+    invisible characters inside its words ("1 Decem\u00adber 2025")."""
+    text = readable_start(text)
     return bool(PLENARY.match(text) or ADOPTED.match(text) or DATE_LINE.match(text))
