@@ -75,7 +75,7 @@ def hidden_in_words(text: str, start: int, end: int) -> list[int]:
 
 def readable(words: str) -> str:
     """``words`` without the invisible characters inside them: what a reader sees."""
-    if not any(ch in words for ch in INVISIBLE):
+    if words.isascii() or not any(ch in words for ch in INVISIBLE):  # (isascii: a flag, no scan)
         return words
     hidden = set(hidden_in_words(words, 0, len(words)))
     return "".join(ch for i, ch in enumerate(words) if i not in hidden)

@@ -99,15 +99,18 @@ def read_paragraph(
     months: list[int] | None = None,
     heads: list[tuple[int, str]] | None = None,
     busy: bool | None = None,
+    plain: bool = False,
 ) -> Local:
     """What ``ptext`` cites. ``months``, ``heads`` and ``busy`` are what :class:`Hints`
     know of it (where month names and instrument heads start, whether a needle may occur);
     each is found in ``ptext`` when not given, and not used where an invisible character
-    stands inside a word (:mod:`resolint.citations.unhidden`)."""
-    ptext = blank_comments(ptext)
-    if not ptext.isascii() and (view := unhidden(ptext)) is not None:
-        seen = dataclasses.replace(setting, own_symbol=symbol_in_view(setting.own_symbol, view))
-        return placed_back(read_paragraph(view.text, seen, named), view)
+    stands inside a word (:mod:`resolint.citations.unhidden`). A comment inside the
+    paragraph reads as spaces. ``plain``: the caller knows the text has neither."""
+    if not plain:
+        ptext = blank_comments(ptext)
+        if not ptext.isascii() and (view := unhidden(ptext)) is not None:
+            seen = dataclasses.replace(setting, own_symbol=symbol_in_view(setting.own_symbol, view))
+            return placed_back(read_paragraph(view.text, seen, named, plain=True), view)
     if "\n" in ptext or "\r" in ptext or "\t" in ptext or (not ptext.isascii() and any(c in ptext for c in _NO_BREAK)):
         ptext = ptext.translate(_BREAKS_AS_SPACES)  # (searches at memory speed; most paragraphs have none of them)
     dates = tuple(find_dates(ptext, months)) if months is None or months else ()
@@ -169,7 +172,9 @@ class Hints:
                 self.in_needles.setdefault(w, []).append((n, n.index(w)))
         needles = tuple(n for n in NEEDLES if not any(w in n for w in matcher.first_words))
         self.busy = _paragraphs_with(text, needles, starts, body)
-        if not text.isascii():
+        #: Whether the text has no comment and no invisible character (most have neither).
+        self.plain = "<!--" not in text and (text.isascii() or not any(ch in text for ch in INVISIBLE))
+        if not self.plain:
             # A paragraph with a character hidden inside a word is read whole, through it
             # (:func:`read_paragraph`): the literals' scans did not see its words.
             self.busy |= _paragraphs_with(text, tuple(INVISIBLE), starts, body)
@@ -190,4 +195,4 @@ class Hints:
         busy = i in self.busy or any(
             pos >= k and ptext.startswith(n, pos - k) for pos, w in heads for n, k in self.in_needles.get(w, ())
         )
-        return read_paragraph(ptext, setting, named, months, heads, busy)
+        return read_paragraph(ptext, setting, named, months, heads, busy, self.plain)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from resolint.invisible import readable_start
+from resolint.invisible import readable
 
 ORGANS = (
     r"General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
@@ -192,5 +192,5 @@ def is_closing_line(text: str) -> bool:
     2031"): no clause, so no paragraph goes on with its sentence (the continuation joins
     in ``resolint.parser`` and ``resolint.parser.continuations``). Read through the
     invisible characters inside its words ("1 Decem\u00adber 2025")."""
-    text = readable_start(text)
+    text = readable(text)
     return bool(PLENARY.match(text) or ADOPTED.match(text) or DATE_LINE.match(text))

@@ -19,7 +19,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from resolint.invisible import readable_start
+from resolint.invisible import readable
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
@@ -467,7 +467,7 @@ def closing_line(st: Placement, c: Clause) -> bool:
     if c.lead in _NOT_CLOSING:
         return False
     after_body = st.phase in _AFTER_BODY
-    body = readable_start(c.body)  # "1 Decem\u00adber 2025" is a date line
+    body = readable(c.body)  # "1 Decem\u00adber 2025" is a date line
     if P.ADOPTED.match(body) or P.PLENARY.match(body) or (after_body and (P.DATE_LINE.match(body) or P.VOTE_RESULT.match(body))):
         c.p.kind = Kind.CLOSING
         st.phase = Phase.RECORD if P.OPEN_RECORD.match(c.body) else Phase.CLOSING
