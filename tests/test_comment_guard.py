@@ -25,8 +25,9 @@ class _RewritesTheName(Rule):
     def check(self, ctx: RuleContext):
         at = ctx.text.index("Convention")
         end = ctx.text.index(",", at)
-        seen = ctx.facts.seen.text[at:end]
-        yield Violation(Span(at, end), "rewrite", Fix.safe("Rewrite", Edit(Span(at, end), " ".join(seen.split()))))
+        seen = ctx.facts.seen
+        name = seen.text[seen.forward(at) : seen.forward(end)]
+        yield Violation(Span(at, end), "rewrite", Fix.safe("Rewrite", Edit(Span(at, end), " ".join(name.split()))))
 
 
 @pytest.mark.parametrize(("typed", "applicability"), [("", Applicability.SAFE), ("<!-- check the title -->", Applicability.UNSAFE)])
@@ -34,6 +35,7 @@ def test_a_safe_fix_over_a_comment_it_does_not_keep_is_unsafe(typed: str, applic
     text = HEAD + "against " + typed + TAIL
     (f,) = lint(text, rules=[_RewritesTheName()]).findings
     assert f.fix is not None and f.fix.applicability is applicability
+    assert f.fix.edits[0].new_text == "Convention against Transnational Organized Crime"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ import pytest
 from conftest import FIXTURES
 
 from resolint.engine import lint
-from resolint.invisible import blank_comments, hidden_in_words, readable
+from resolint.invisible import hidden_in_words, readable, reader_view
 from resolint.model import Kind
 
 #: The rules that read openers (and the numbering and marks that follow from where a
@@ -151,10 +151,37 @@ def test_a_directive_inside_a_citation_hides_it_no_more_than_from_a_reader():
         found = [f for f in lint(head + cited + "\n\nresolves\n\n1 to act.\n").findings if f.code == "CIT013"]
         assert [f.message for f in found] == ["No WTSA met in Johannesburg in 2009 (in Johannesburg: WTSA 2008)"], cited
         written = cited[found[0].span.start - len(head) : found[0].span.end - len(head)]
-        assert " ".join(readable(blank_comments(written)).split()) == "Johannesburg, 2009"
+        assert reader_view(written).text == "Johannesburg, 2009"
     text = "The General Assembly,\n\nRecalling its resolution 71/19<!-- note --> of 31 September 2016,\n\n1. Decides to act.\n"
     assert [f.code for f in lint(text).findings] == ["CIT006"]
+    # Typed inside a word or a symbol: the reader sees the two sides joined.
+    for cited in ("a) Resolution 20 (Rev<!-- a note -->. Johannesburg, 2009) of this assembly,",
+                  "a) Resolution 20 (Rev. Johannes<!-- a note -->burg, 2009) of this assembly,"):
+        assert [f.code for f in lint(head + cited + "\n\nresolves\n\n1 to act.\n").findings] == ["CIT013"], cited
+    text = "The General Assembly,\n\nRecalling its resolution 7<!-- a -->1/19 of 31 Sep<!-- b -->tember 2016,\n\n1. Decides to act.\n"
+    (f,) = lint(text).findings
+    assert (f.code, f.message) == ("CIT006", "'31 September 2016' is not a date: September has 30 days")
+    assert text[f.span.start : f.span.end] == "31 Sep<!-- b -->tember 2016"
 
 
 def test_a_soft_hyphen_in_the_opening_line_does_not_hide_the_house_style():
     assert lint("The Gen\u00aderal Assembly,\n\nRecalling its resolution 71/19,\n\n1. Decides to act.\n").style.name == "un-ga"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_reader_view_maps_every_character_back_and_forth(seed: int):
+    """Random texts of words, soft hyphens, word joiners and comments (some long, some
+    touching): each character the reader sees is the text's character ``back`` gives, and
+    ``forward`` undoes ``back``."""
+    import random
+
+    rnd = random.Random(seed)
+    bits = ["ab", "Cd", " ", "\u00ad", "\u2060", "<!-- x -->", "<!--" + "y" * 50 + "-->", "é", "\n", "<!--"]
+    text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 40)))
+    view = reader_view(text)
+    assert "-->" not in view.text or text.count("<!--") > text.count("-->")
+    for r, ch in enumerate(view.text):
+        o = view.back(r)
+        assert text[o] == ch
+        assert view.forward(o) == r
+    assert len(view.text) + sum(j - i for i, j in view.runs) == len(text)

@@ -1,7 +1,7 @@
 """Comments kept out of reach of safe fixes that rewrite the words around them.
 
 Citations and instruments' names are read through a comment typed inside them
-(:func:`resolint.invisible.blank_comments`: "the UN Convention against <!-- check
+(:func:`resolint.invisible.reader_view`: "the UN Convention against <!-- check
 -->Corruption" is a wrong name of the United Nations Convention against Corruption), so a
 fix that writes the name right replaces a stretch that holds the comment. Applied, it
 would delete the drafter's note or directive along with the wrong words. The engine makes

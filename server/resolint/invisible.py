@@ -93,35 +93,43 @@ def readable_start(text: str) -> str:
     return readable(text[:START_CHARS] if len(text) > START_CHARS else text)
 
 
-class Unhidden:
-    """A stretch of text as a reader sees it — without the invisible characters inside its
-    words — and the way from its offsets back to the stretch's own.
+class ReaderView:
+    """A stretch of text as the reader of the printed draft sees it — without its comments
+    and the invisible characters inside its words — and the way from its offsets back to
+    the stretch's own.
 
     For readers that match several words at once (a citation's "reso\u00adlution 71/19", an
-    article's "Art\u00adicle 35", an instrument's name): they read :attr:`text`, and their
-    spans are placed back with :meth:`span`. Offsets are relative to the stretch.
+    article's "Art\u00adicle 35", an instrument's name, "(Rev<!-- … -->. Dubai, 2017)"):
+    they read :attr:`text`, and their spans are placed back with :meth:`span`. What they
+    read is then what a fix removing the character or the comment leaves (TRM014's and
+    SUP001's safe fixes), so such a fix brings in no finding. Offsets are relative to the
+    stretch; the stretches left out are kept as runs (a comment may be long).
     """
 
-    __slots__ = ("text", "gone", "_shifted")
+    __slots__ = ("text", "runs", "_starts", "_seen_at", "_before")
 
-    def __init__(self, text: str, gone: list[int]) -> None:
-        #: The stretch's offsets of the characters left out, in order.
-        self.gone = gone
-        if not gone:
-            self.text, self._shifted = text, []
+    def __init__(self, text: str, runs: list[tuple[int, int]]) -> None:
+        #: The stretches left out, (first, past the last), in order, none empty or overlapping.
+        self.runs = runs
+        if not runs:
+            self.text, self._starts, self._seen_at, self._before = text, [], [], [0]
             return
         pieces, last = [], 0
-        for at in gone:
-            pieces.append(text[last:at])
-            last = at + 1
+        #: For each run: where it starts, where it would stand in :attr:`text`, and how
+        #: many characters the runs before it (``_before[k]``) and up to it (``_before[k + 1]``) leave out.
+        self._starts, self._seen_at, self._before = [], [], [0]
+        for i, j in runs:
+            pieces.append(text[last:i])
+            self._starts.append(i)
+            self._seen_at.append(i - self._before[-1])
+            self._before.append(self._before[-1] + j - i)
+            last = j
         pieces.append(text[last:])
         self.text = "".join(pieces)
-        #: Where each character left out would stand in :attr:`text` (non-decreasing).
-        self._shifted = [at - k for k, at in enumerate(gone)]
 
     def back(self, at: int) -> int:
         """The stretch's offset of the readable text's character ``at``."""
-        return at + bisect.bisect_right(self._shifted, at)
+        return at + self._before[bisect.bisect_right(self._seen_at, at)]
 
     def span(self, sp: Span) -> Span:
         """``sp`` of the readable text as a span of the stretch: from its first character to
@@ -132,27 +140,35 @@ class Unhidden:
     def forward(self, at: int) -> int:
         """The readable offset of the stretch's offset ``at`` (a character left out reads
         as the one after it)."""
-        return at - bisect.bisect_left(self.gone, at)
+        k = bisect.bisect_right(self._starts, at) - 1
+        if k < 0:
+            return at
+        i, j = self.runs[k]
+        return i - self._before[k] if at < j else at - self._before[k + 1]
 
 
-def unhidden(text: str) -> Unhidden | None:
-    """``text`` as a reader sees it (:class:`Unhidden`), or None when nothing in it is
-    hidden inside a word (nearly always: a few ``str.find`` calls)."""
-    if text.isascii():
-        return None
-    gone = hidden_in_words(text, 0, len(text))
-    return Unhidden(text, gone) if gone else None
-
-
-#: A comment inside a paragraph, as the directive reader finds one (it never runs past
-#: another "<!--").
+#: A comment, as the directive reader finds one (it never runs past another "<!--").
 COMMENT = re.compile(r"<!--(?:(?!-->|<!--).)*+-->", re.DOTALL)
 
 
-def blank_comments(text: str) -> str:
-    """``text`` with each ``<!-- … -->`` comment in it turned into as many spaces: what a
-    reader of the printed draft sees, at the same offsets. A directive typed inside a
-    citation ("(Rev. Johannesburg,<!-- resolint: … --> 2009)") then hides it from the
-    checks no more than from the reader, and removing the directive (a safe fix when it
-    suppresses nothing) brings in no finding the comment had hidden."""
-    return COMMENT.sub(lambda m: " " * len(m.group(0)), text) if "<!--" in text else text
+def reader_view(text: str) -> ReaderView:
+    """``text`` as the reader of the printed draft sees it (:class:`ReaderView`): ``text``
+    itself, with no run, for nearly every text (``"<!--" in text`` and, beyond ASCII, a
+    ``str.find`` per invisible character)."""
+    runs = [m.span() for m in COMMENT.finditer(text)] if "<!--" in text else []
+    if not text.isascii():
+        hidden = hidden_runs(text, 0, len(text))
+        if hidden:
+            runs = _merged(runs + hidden) if runs else hidden
+    return ReaderView(text, runs)
+
+
+def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` in order, those that overlap or touch made one."""
+    out: list[tuple[int, int]] = []
+    for i, j in sorted(runs):
+        if out and i <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], j))
+        else:
+            out.append((i, j))
+    return out

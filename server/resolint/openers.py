@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from resolint.invisible import INVISIBLE, Unhidden, hidden_in_words
+from resolint.invisible import INVISIBLE, ReaderView, hidden_runs
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
@@ -133,7 +133,7 @@ def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     start, end = paragraph.content.start, paragraph.content.end
     if _may_hide(ctx.text):
         window_end = min(end, start + _WORDS_REACH + _WINDOW_SLACK)
-        hidden = hidden_in_words(ctx.text, start, window_end)
+        hidden = hidden_runs(ctx.text, start, window_end)
         if hidden:
             return _find_through(ctx, phrases_for(ctx, paragraph), start, window_end, hidden)
     return _find_at(ctx, start, end, phrases_for(ctx, paragraph))
@@ -154,12 +154,12 @@ class _Window:
     nlp: Nlp
 
 
-def _find_through(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end: int, hidden: list[int]) -> Opener | None:
+def _find_through(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end: int, hidden: list[tuple[int, int]]) -> Opener | None:
     """The opener of a paragraph whose first words hold an invisible character
     ("Recog\u00adnizing"): read in a window of its start without them, its spans then
     placed back in the text. Only that window is copied (a draft with a soft hyphen in
     every paragraph would otherwise copy the whole text for each)."""
-    view = Unhidden(ctx.text[start:end], [h - start for h in hidden])
+    view = ReaderView(ctx.text[start:end], [(i - start, j - start) for i, j in hidden])
     op = _find_at(_Window(view.text, ctx.style, ctx.nlp), 0, len(view.text), phrases)
     if op is None:
         return None

@@ -85,7 +85,7 @@ class ConferencePlaceYear(Rule):
         seen = ctx.facts.seen
         # Every citation starts with "Resolution": the regex (whose leading \b stops the
         # engine's fast scan) is tried only there.
-        starts = ctx.facts.literal_starts("Resolution") if not seen.gone else None
+        starts = ctx.facts.literal_starts("Resolution") if not seen.runs else None
         found = CONFERENCE_CITATION.finditer(seen.text) if starts is None else matches_at(CONFERENCE_CITATION, seen.text, starts)
         for m in found:
             if in_spans(seen.back(m.start()), quotes):

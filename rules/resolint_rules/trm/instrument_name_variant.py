@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from resolint.citations.nearmiss import NearMiss, near_misses
 from resolint.citations.refdata import instruments_for
-from resolint.invisible import Unhidden
+from resolint.invisible import ReaderView
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -100,7 +100,7 @@ class InstrumentNameVariant(Rule):
             return ctx.facts.kept((self.code, numbers[own[n].index], names_in, id(instruments)), compute)  # type: ignore[index]
 
         seen = ctx.facts.seen
-        if seen.text is ctx.text:
+        if not seen.runs:
             found = near_misses(ctx.text, ranges, instruments, taken, ctx.facts.pattern_spans, None if numbers is None else kept)
         else:
             found = _near_misses_seen(seen, ranges, instruments, taken)
@@ -115,7 +115,7 @@ class InstrumentNameVariant(Rule):
             yield Violation(nm.span, f"'{' '.join(nm.text.split())}' is not the title of the {official}", fix)
 
 
-def _near_misses_seen(seen: Unhidden, ranges, instruments, taken) -> list[NearMiss]:
+def _near_misses_seen(seen: ReaderView, ranges, instruments, taken) -> list[NearMiss]:
     """The near-misses of a text with a comment or an invisible character in it, read as a
     reader sees it ("UN Convention against Corrup\u00adtion"): what a safe fix that
     removes the character or the comment leaves is then what was checked. Worked out

@@ -32,11 +32,11 @@ from resolint.citations.dates import find_dates
 from resolint.citations.instruments import _name_matches, _NameMatcher, mentions_in, unknown_conventions
 from resolint.citations.internal import InternalCandidate, internal_candidates
 from resolint.citations.organs import Named, _Context, organ_notes
+from resolint.citations.read_through import placed_back, symbol_in_view
 from resolint.citations.resolutions import _loose_symbols, _Par, _resolution_lists
 from resolint.citations.scan import _paragraphs_with
 from resolint.citations.types import MONTH_NAMES, DateMention, InstrumentMention, Organ, ResolutionCitation
-from resolint.citations.unhidden import placed_back, symbol_in_view
-from resolint.invisible import INVISIBLE, blank_comments, unhidden
+from resolint.invisible import INVISIBLE, reader_view
 from resolint.literals import first_of
 from resolint.model import Paragraph
 from resolint.source import Span
@@ -103,14 +103,12 @@ def read_paragraph(
 ) -> Local:
     """What ``ptext`` cites. ``months``, ``heads`` and ``busy`` are what :class:`Hints`
     know of it (where month names and instrument heads start, whether a needle may occur);
-    each is found in ``ptext`` when not given, and not used where an invisible character
-    stands inside a word (:mod:`resolint.citations.unhidden`). A comment inside the
-    paragraph reads as spaces. ``plain``: the caller knows the text has neither."""
-    if not plain:
-        ptext = blank_comments(ptext)
-        if not ptext.isascii() and (view := unhidden(ptext)) is not None:
-            seen = dataclasses.replace(setting, own_symbol=symbol_in_view(setting.own_symbol, view))
-            return placed_back(read_paragraph(view.text, seen, named, plain=True), view)
+    each is found in ``ptext`` when not given. A paragraph with a comment or an invisible
+    character inside a word is read without them (:mod:`resolint.citations.read_through`);
+    ``plain``: the caller knows the text has neither."""
+    if not plain and (view := reader_view(ptext)).runs:
+        seen = dataclasses.replace(setting, own_symbol=symbol_in_view(setting.own_symbol, view))
+        return placed_back(read_paragraph(view.text, seen, named, plain=True), view)
     if "\n" in ptext or "\r" in ptext or "\t" in ptext or (not ptext.isascii() and any(c in ptext for c in _NO_BREAK)):
         ptext = ptext.translate(_BREAKS_AS_SPACES)  # (searches at memory speed; most paragraphs have none of them)
     dates = tuple(find_dates(ptext, months)) if months is None or months else ()
@@ -175,9 +173,9 @@ class Hints:
         #: Whether the text has no comment and no invisible character (most have neither).
         self.plain = "<!--" not in text and (text.isascii() or not any(ch in text for ch in INVISIBLE))
         if not self.plain:
-            # A paragraph with a character hidden inside a word is read whole, through it
-            # (:func:`read_paragraph`): the literals' scans did not see its words.
-            self.busy |= _paragraphs_with(text, tuple(INVISIBLE), starts, body)
+            # A paragraph with a comment or a character hidden inside a word is read whole,
+            # through them (:func:`read_paragraph`): the literals' scans did not see its words.
+            self.busy |= _paragraphs_with(text, (*INVISIBLE, "<!--"), starts, body)
         # Where a month name starts (:func:`find_dates` checks the match there).
         self.months = _bucket([pos for pos, _ in first_of(text, MONTH_NAMES)], body, starts, 1)
         self.heads = _bucket_heads(matcher.heads(text), body, starts)

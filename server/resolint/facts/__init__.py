@@ -21,7 +21,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS, QUOTE_WRAPPED
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
-from resolint.invisible import Unhidden, blank_comments, hidden_in_words
+from resolint.invisible import ReaderView, reader_view
 from resolint.language import Language, draft_language
 from resolint.literals import each_starts, find_all, first_of, matches_at, non_ascii
 from resolint.model import Kind, Paragraph, Resolution
@@ -228,15 +228,13 @@ class Analysis:
         return None if found is None else found.failure
 
     @cached_property
-    def seen(self) -> Unhidden:
-        """The whole text as a reader of the printed draft sees it: comments blanked, the
-        invisible characters inside words left out (:mod:`resolint.invisible`), with the
-        way back (``seen.span``). For a rule that matches several words at once with its
+    def seen(self) -> ReaderView:
+        """The whole text as a reader of the printed draft sees it: without its comments and
+        the invisible characters inside words (:mod:`resolint.invisible`), with the way
+        back (``seen.span``). For a rule that matches several words at once with its
         own pattern ("(Rev. Johan\u00adnesburg, 2009)"): what it reads is then what a fix
         that removes the character or the comment leaves. The text itself, nearly always."""
-        text = self.text
-        blank = blank_comments(text)
-        return Unhidden(blank, [] if blank.isascii() else hidden_in_words(blank, 0, len(blank)))
+        return reader_view(self.text)
 
     @cached_property
     def language(self) -> Language | None:
