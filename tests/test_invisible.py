@@ -185,3 +185,21 @@ def test_the_reader_view_maps_every_character_back_and_forth(seed: int):
         assert text[o] == ch
         assert view.forward(o) == r
     assert len(view.text) + sum(j - i for i, j in view.runs) == len(text)
+
+
+def test_the_title_block_and_the_meeting_read_through_comments_and_invisible_characters():
+    """The title's number, the INTERPOL opening's place, dates and session are compared with
+    each other and with the reference data as the printed draft reads them."""
+    text = (
+        "Resolution No. 4\n\nGA-2025-93-RES-03\n\nThe ICPO-INTERPOL General Assembly, meeting in Marrakech, "
+        "Morocco, from 24 to 27 November 2024 at its 92nd session:\n\nRECALLING its previous resolutions,\n\n"
+        "CALLS UPON all member countries to support the programme.\n"
+    )
+    typed = (text.replace("No. 4", "No. <!-- x -->4").replace("Marrakech", "Marra\u00adkech")
+             .replace("November", "Novem\u00adber").replace("92nd", "9<!-- y -->2nd"))
+
+    def reading(t: str) -> list[tuple[str, str]]:
+        return sorted((f.code, f.message) for f in lint(t).findings if f.code.startswith("DOC"))
+
+    assert [code for code, _ in reading(text)] == ["DOC010", "DOC011", "DOC011", "DOC012", "DOC012", "DOC012"]
+    assert reading(typed) == reading(text)

@@ -7,12 +7,14 @@ reference data (sessions, places, dates); read as ``Analysis.titles``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from resolint.citations.extract import date_from_match
 from resolint.citations.patterns import DATE, MONTH_NUMBER, MONTHS, SYMBOL, symbol_boundary
 from resolint.citations.types import DateMention
-from resolint.model import Kind, Resolution
+from resolint.invisible import ReaderView, reader_view
+from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import INTERPOL_MEETING, TITLE_NUMBER, UN_TITLE
 from resolint.source import Span
 
@@ -125,16 +127,31 @@ def _meeting(body: str, base: int) -> Meeting | None:
 
 
 def find_title_facts(res: Resolution) -> TitleFacts:
+    """Each paragraph is read as the printed draft reads (:func:`resolint.invisible.reader_view`):
+    a comment or a soft hyphen typed inside "Resolution No. 4" or a date hides nothing,
+    so a safe fix removing it brings in no finding."""
     text = res.source.text
     facts = TitleFacts()
     for p in res.title.paragraphs:
-        facts.numbers += _title_numbers(text[p.span.start : p.span.end], p.span.start)
+        view, placed = _read(text, p)
+        facts.numbers += [replace(n, span=placed(n.span)) for n in _title_numbers(view.text, 0)]
     for p in res.openings[:1]:
-        meet = _meeting(text[p.span.start : p.span.end], p.span.start)
+        view, placed = _read(text, p)
+        meet = _meeting(view.text, 0)
         if meet is not None:
+            meet.place_span, meet.session_span = placed(meet.place_span), placed(meet.session_span)
+            meet.dates_span = None if meet.dates_span is None else placed(meet.dates_span)
             facts.meeting = meet
     for p in res.paragraphs:
         if p.kind is Kind.CLOSING:
-            for d in DATE.finditer(text, p.span.start, p.span.end):
-                facts.closing_date = date_from_match(d, 0)
+            view, placed = _read(text, p)
+            for d in DATE.finditer(view.text):
+                dm = date_from_match(d, 0)
+                facts.closing_date = replace(dm, span=placed(dm.span))
     return facts
+
+
+def _read(text: str, p: Paragraph) -> tuple[ReaderView, Callable[[Span], Span]]:
+    """``p`` as the reader sees it, and the way from a span of that back to the text."""
+    view, base = reader_view(text[p.span.start : p.span.end]), p.span.start
+    return view, lambda sp: view.span(sp).moved(base)
