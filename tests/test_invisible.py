@@ -132,6 +132,8 @@ def test_a_draft_cites_the_same_with_invisible_characters_in_its_citations(path:
             continue
         # A resolution: the words before its number ("its resolution 71/19").
         spans.append((max(p.span.start, c.span.start - 12), c.span.start) if c.kind == "resolution" else (c.span.start, c.span.end))
+        if c.kind == "article":  # and the end of the clause it governs ("which deals with the 24/7 network")
+            spans.append((max(c.span.end, p.span.end - 12), p.span.end))
     spans += [(p.span.start, p.span.end) for p in result.resolution.openings[:1]]
     hidden = _cut_words_in(text, spans, char)
     if hidden == text:

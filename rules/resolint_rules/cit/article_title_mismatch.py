@@ -4,6 +4,7 @@ import functools
 import re
 
 from resolint.citations.refdata import Instrument, instrument_by_key
+from resolint.invisible import ReaderView
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations
 
@@ -22,10 +23,11 @@ _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _NOT_A_TITLE = re.compile(r"^(?:their|its|his|her|our|your|such|this|these|those|all|any|each|every)\b", re.IGNORECASE)
 
 
-def clause_subject(text: str, a) -> str:
-    """The subject of the clause an article citation governs, or "" (no governing verb)."""
-    end = a.paragraph.span.end if a.paragraph is not None else len(text)
-    m = _GOVERNS.match(text, a.span.end, end)
+def clause_subject(seen: ReaderView, a) -> str:
+    """The subject of the clause an article citation governs, or "" (no governing verb),
+    read as the printed draft reads ("which deals with the 24/7 netwo\u00adrk")."""
+    end = seen.forward(a.paragraph.span.end) if a.paragraph is not None else len(seen.text)
+    m = _GOVERNS.match(seen.text, seen.forward(a.span.end), end)
     if not m:
         return ""
     return _ARTICLES.sub("", m.group("subject").strip())
@@ -116,7 +118,7 @@ class ArticleTitleMismatch(Rule):
             inst = a.instrument
             if inst is None or a.in_annex or not inst.article_titles:
                 continue
-            subject = a.title or clause_subject(ctx.text, a)
+            subject = a.title or clause_subject(ctx.facts.seen, a)
             if not subject or _NOT_A_TITLE.match(subject):
                 continue
             given = title_words(subject)
