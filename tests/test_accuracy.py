@@ -934,6 +934,35 @@ def test_a_message_quoting_text_over_a_line_break_is_one_line(brk):
     assert "Cyber- crimes" in findings[0].message
 
 
+def test_a_message_or_fix_title_quoting_text_of_any_length_is_cut():
+    """A message is at most MAX_MESSAGE characters, whatever a rule (or a house rule's
+    message) quotes: a "word" of 30,000 characters quoted in each of TRM014's 10,000
+    findings made a report of 300 MB."""
+    from resolint.engine import MAX_MESSAGE
+    from resolint.rule import Edit, Fix, Rule, Violation
+
+    class QuotesTheParagraph(Rule):
+        code, name, summary = "TST002", "quotes-the-paragraph", "test"
+
+        def check(self, ctx):
+            p = ctx.resolution.body[-1]
+            quoted = ctx.text[p.span.start : p.span.end]
+            yield Violation(p.span, f"'{quoted}' is quoted", Fix.unsafe(f"Write '{quoted}'", Edit(p.span, quoted)))
+
+    long_words = " ".join(["word"] * 2000)
+    for quoted, cut in ((f"1. Decides {long_words}.", True), ("1. Decides to act.", False)):
+        (f,) = lint(f"The General Assembly,\n\nRecalling its work,\n\n{quoted}\n", rules=[QuotesTheParagraph()]).findings
+        assert f.fix is not None
+        if cut:
+            assert len(f.message) == len(f.fix.title) == MAX_MESSAGE and f.message.endswith("…")
+            assert f.fix.edits[0].new_text == quoted  # the edit itself is whole
+        else:
+            assert f.message == f"'{quoted}' is quoted"
+    word = "a\u00adb" * 10_000
+    messages = {f.message for f in lint(f"The General Assembly,\n\nRecalling {word},\n\n1. Decides to act.\n").findings if f.code == "TRM014"}
+    assert messages == {f"A soft hyphen (invisible) inside '{'ab' * 20}…{'b' + 'ab' * 7}': remove it"}
+
+
 @pytest.mark.parametrize("brk", ["-\n", "-\r\n", "-\n    ", "- \n"])
 def test_an_instruments_title_hyphenated_at_a_lines_end_is_its_title(brk):
     """A PDF's copy hyphenates words at its lines' ends: "… Transnational Organ-" /

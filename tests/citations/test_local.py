@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolint.citations import extract
-from resolint.citations.articles import resolve_article
+from resolint.citations.articles import ArticleCandidate, resolve_article
 from resolint.citations.instruments import _matcher
+from resolint.citations.internal import InternalCandidate
 from resolint.citations.local import NOTHING, Hints, Setting, read_paragraph
 from resolint.citations.organs import Named
 from resolint.citations.placed import place_date, place_mention, place_resolution
@@ -104,6 +105,9 @@ def test_placing_moves_every_span_and_attaches_the_paragraph():
     assert [f.name for f in dataclasses.fields(ArticleCitation)] == [
         "span", "word", "number", "instrument", "basis", "capitalized", "title", "title_span", "in_annex", "paragraph",
     ]
+    # (resolint.citations.read_through names these too.)
+    assert [f.name for f in dataclasses.fields(ArticleCandidate)] == ["cite", "pending", "after_the_convention"]
+    assert [f.name for f in dataclasses.fields(InternalCandidate)] == ["start", "end", "number", "sub", "direction"]
     p = parse("The General Assembly,\n\nRecalling resolution 71/19 of 21 November 2016,").paragraphs[-1]
     date = DateMention(Span(3, 19), 21, 11, 2016, "dmy", "21 November 2016")
     placed_date = place_date(date, 10)

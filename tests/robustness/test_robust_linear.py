@@ -121,6 +121,12 @@ CLASSES = {
     "instrument names, a wrong variant among them": _paragraphs("Budapest Convention on Cybercrime and the Convention on Cybercrime"),
     "an instrument's name with 'UN' for 'United Nations', repeated in one paragraph": _run("UN Convention against Corruption "),
     "percentages in one paragraph (TRM016: each one's line start was searched for)": _run("Noting 1% 2 % 3 percent "),
+    # TRM014 read the whole word at each of its soft hyphens and quoted it in each finding
+    # (10,000 of them in a 30 KB "word": 32 s and a 300 MB report).
+    "one word of soft hyphens": _run("a\u00adb"),
+    # Citations read through comments and soft hyphens (resolint.invisible.ReaderView).
+    "citations with comments inside their words, in one paragraph": _run("reso<!-- x -->lution 71/19 of 2 Decem<!-- y -->ber 2016, "),
+    "citations with soft hyphens inside their words, in one paragraph": _run("reso\u00adlution 71/19 of 2 Decem\u00adber 2016, "),
     # TRM015 asks whether each word with a look-alike letter is its line's first: the
     # line's start was searched for from every one (200 KB: 19 s).
     "words with a Cyrillic look-alike letter on one line": _run("D\u0435cides "),

@@ -77,18 +77,27 @@ class InvisibleCharacter(Rule):
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
+        word_end, word = -1, ""
         for i, j in hidden_runs(text, lo, hi):  # a run of them: one finding
             # The whole word, past any other invisible character in it: "Re­cal­ling"
-            # is 'Recalling' at each of its soft hyphens, not 'Recal' and 'calling'.
-            word_start, word_end = i - 1, j + 1
-            while word_start > lo and in_word(text[word_start - 1]):
-                word_start -= 1
-            while word_end < hi and in_word(text[word_end]):
-                word_end += 1
+            # is 'Recalling' at each of its soft hyphens, not 'Recal' and 'calling'. Read
+            # once per word, not once per character in it (a "word" of 10,000 soft
+            # hyphens was read 10,000 times).
+            if i >= word_end:
+                word_start, word_end = i - 1, j + 1
+                while word_start > lo and in_word(text[word_start - 1]):
+                    word_start -= 1
+                while word_end < hi and in_word(text[word_end]):
+                    word_end += 1
+                word = _quoted("".join(c for c in text[word_start:word_end] if c not in INVISIBLE))
             name = INVISIBLE[text[i]]
-            word = "".join(c for c in text[word_start:word_end] if c not in INVISIBLE)
             yield Violation(
                 Span(i, j),
                 f"A {name} (invisible) inside '{word}': remove it",
                 Fix.safe(f"Remove the {name}", Edit(Span(i, j), "")),
             )
+
+
+def _quoted(word: str) -> str:
+    """``word`` as a message quotes it: a very long one by its ends."""
+    return word if len(word) <= 60 else f"{word[:40]}…{word[-15:]}"

@@ -15,11 +15,11 @@ fails when one of those types gains a field).
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
 
 from resolint.citations.articles import ArticleCandidate
 from resolint.citations.internal import InternalCandidate
-from resolint.citations.types import DateMention, ResolutionCitation
+from resolint.citations.types import ArticleCitation, DateMention, InstrumentMention, ResolutionCitation
 from resolint.invisible import ReaderView
 from resolint.source import Span
 
@@ -33,35 +33,44 @@ def symbol_in_view(own_symbol: Span | None, view: ReaderView) -> Span | None:
 
 def placed_back(loc, view: ReaderView):
     """``loc`` (a :class:`~resolint.citations.local.Local` of ``view.text``) with its
-    offsets on the paragraph's own text."""
-    dates = tuple(_date(d, view) for d in loc.dates)
+    offsets on the paragraph's own text. (Each type's constructor is called with every
+    field, as :mod:`resolint.citations.placed` does: ``dataclasses.replace`` was most of
+    the cost of a long text with a comment in every paragraph.)"""
+    at = view.span
     return loc._replace(
-        dates=dates,
-        resolutions=tuple(_resolution(c, view) for c in loc.resolutions),
-        mentions=tuple(dataclasses.replace(m, span=view.span(m.span)) for m in loc.mentions),
-        unknown_conventions=tuple(view.back(at) for at in loc.unknown_conventions),
-        articles=tuple(_article(a, view) for a in loc.articles),
-        internal=tuple(_internal(r, view) for r in loc.internal),
+        dates=tuple(_date(d, at) for d in loc.dates),
+        resolutions=tuple(_resolution(c, at) for c in loc.resolutions),
+        mentions=tuple(
+            InstrumentMention(at(m.span), m.text, m.instrument, m.form, m.variant_fix, m.variant_safe, m.variant_why,
+                              m.in_annex, m.in_quote, m.paragraph)
+            for m in loc.mentions
+        ),
+        unknown_conventions=tuple(view.back(x) for x in loc.unknown_conventions),
+        articles=tuple(_article(a, at) for a in loc.articles),
+        internal=tuple(_internal(r, at) for r in loc.internal),
     )
 
 
-def _date(d: DateMention, view: ReaderView) -> DateMention:
-    return dataclasses.replace(d, span=view.span(d.span))
+def _date(d: DateMention, at: Callable[[Span], Span]) -> DateMention:
+    return DateMention(at(d.span), d.day, d.month, d.year, d.form, d.text)
 
 
-def _resolution(c: ResolutionCitation, view: ReaderView) -> ResolutionCitation:
-    date = None if c.date is None else _date(c.date, view)
-    return dataclasses.replace(c, span=view.span(c.span), date=date)
+def _resolution(c: ResolutionCitation, at: Callable[[Span], Span]) -> ResolutionCitation:
+    return ResolutionCitation(
+        at(c.span), c.text, c.form, c.organ, c.basis, c.number, c.session, c.year, None if c.date is None else _date(c.date, at),
+        c.decision, c.symbol, c.organ_name, c.prefix, c.in_annex, c.paragraph,
+    )
 
 
-def _article(a: ArticleCandidate, view: ReaderView) -> ArticleCandidate:
+def _article(a: ArticleCandidate, at: Callable[[Span], Span]) -> ArticleCandidate:
     c = a.cite
-    title_span = None if c.title_span is None else view.span(c.title_span)
-    cite = dataclasses.replace(c, span=view.span(c.span), word=view.span(c.word), title_span=title_span)
-    return dataclasses.replace(a, cite=cite)
+    cite = ArticleCitation(
+        at(c.span), at(c.word), c.number, c.instrument, c.basis, c.capitalized, c.title,
+        None if c.title_span is None else at(c.title_span), c.in_annex, c.paragraph,
+    )
+    return ArticleCandidate(cite, a.pending, a.after_the_convention)
 
 
-def _internal(r: InternalCandidate, view: ReaderView) -> InternalCandidate:
-    span = view.span(Span(r.start, r.end))
-    return dataclasses.replace(r, start=span.start, end=span.end)
-
+def _internal(r: InternalCandidate, at: Callable[[Span], Span]) -> InternalCandidate:
+    span = at(Span(r.start, r.end))
+    return InternalCandidate(span.start, span.end, r.number, r.sub, r.direction)
