@@ -6,6 +6,13 @@ space (a line-break point). TRM014 reports each one; the opener reader reads thr
 them (:func:`readable`), so that "Recog­nizing" is the opener 'Recognizing' before the fix
 removes the character as after it: read in two halves, the checks said "'Recog' is not a
 preambular opener", and a safe fix then brought in the findings the whole word has.
+
+A reader of the printed draft does not see comments either. :class:`ReaderView` is a
+stretch of text without both, with the way back to the text's own offsets: the citation
+readers, the title facts and the rules that match several words at once read through
+it (``Analysis.seen``), so that neither a soft hyphen nor a comment typed inside a
+citation hides it until a safe fix (TRM014's, SUP001's) removes the character or the
+comment.
 """
 
 from __future__ import annotations
@@ -77,8 +84,7 @@ def readable(words: str) -> str:
     """``words`` without the invisible characters inside them: what a reader sees."""
     if words.isascii() or not any(ch in words for ch in INVISIBLE):  # (isascii: a flag, no scan)
         return words
-    hidden = set(hidden_in_words(words, 0, len(words)))
-    return "".join(ch for i, ch in enumerate(words) if i not in hidden)
+    return ReaderView(words, hidden_runs(words, 0, len(words))).text
 
 
 #: How much of a paragraph the parser's word readers see through (:func:`readable_start`):
