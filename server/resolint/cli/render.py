@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -82,6 +82,29 @@ def json_entry(r: FileReport) -> dict:
     if r.diff:
         entry["diff"] = r.diff  # only with --diff, and only when there is something to change
     return entry
+
+
+#: Findings rendered per piece by :func:`json_entry_pieces`.
+_JSON_BATCH = 1000
+
+
+def json_entry_pieces(r: FileReport) -> Iterator[str]:
+    """``json.dumps(json_entry(r), ensure_ascii=False)`` in pieces, a thousand findings
+    at a time: a file with a hundred thousand findings held every finding's dict and the
+    whole string at once (500 MB for a 300 KB draft of soft hyphens)."""
+    if not r.source or len(r.findings) <= _JSON_BATCH:
+        yield json.dumps(json_entry(r), ensure_ascii=False)
+        return
+    yield f'{{"path": {json.dumps(r.path, ensure_ascii=False)}, "style": {json.dumps(r.style, ensure_ascii=False)}, "diagnostics": ['
+    for at in range(0, len(r.findings), _JSON_BATCH):
+        batch = ", ".join(json.dumps(_json_finding(r, f), ensure_ascii=False) for f in r.findings[at : at + _JSON_BATCH])
+        yield batch if at == 0 else ", " + batch
+    tail = "]"
+    if r.error:
+        tail += f', "error": {json.dumps(r.error, ensure_ascii=False)}'
+    if r.diff:
+        tail += f', "diff": {json.dumps(r.diff, ensure_ascii=False)}'
+    yield tail + "}"
 
 
 def _json_finding(r: FileReport, f) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from resolint.cli.render import JSON_VERSION, RenderOptions, json_entry, summary, text_lines, text_summary
+from resolint.cli.render import JSON_VERSION, RenderOptions, json_entry_pieces, summary, text_lines, text_summary
 from resolint.cli.report import FileReport
 
 
@@ -45,8 +45,9 @@ class StreamedReport:
     def file(self, report: FileReport) -> None:
         """Write ``report``'s part, then drop what only rendering needed."""
         if self.fmt == "json":
-            head = f'{{"version": {JSON_VERSION}, "files": [' if self.first else ", "
-            self._write(head + json.dumps(json_entry(report), ensure_ascii=False))
+            self._write(f'{{"version": {JSON_VERSION}, "files": [' if self.first else ", ")
+            for piece in json_entry_pieces(report):
+                self._write(piece)
         else:
             lines = text_lines(report, self.opts)
             if lines:
