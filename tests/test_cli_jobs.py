@@ -109,6 +109,20 @@ def test_streamed_report_is_the_whole_report_written_early(tmp_path, monkeypatch
     assert capsys.readouterr().out == streamed
 
 
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_file_with_thousands_of_findings_streams_as_it_renders_whole(tmp_path, capsys, monkeypatch, fmt):
+    """Its findings are written in batches (3,000 lines of text, 1,000 findings of JSON)."""
+    word = "a\u00adb" * 2500  # one TRM014 finding per soft hyphen
+    (tmp_path / "many.res.txt").write_text(f"The General Assembly,\n\nRecalling {word},\n\n1. Decides to act.\n", encoding="utf-8")
+    args = ["check", "--format", fmt, "--color", "never", str(tmp_path)]
+    code = cli.main(args)
+    streamed = capsys.readouterr().out
+    assert streamed.count("TRM014") == 2500
+    monkeypatch.setattr(cli, "can_stream", lambda *a: False)
+    assert cli.main(args) == code
+    assert capsys.readouterr().out == streamed
+
+
 @pytest.mark.parametrize("extra", [{}, {"error": "could not read"}, {"diff": "--- a\n+++ b\n"}])
 @pytest.mark.parametrize("count", [0, 1, 999, 1000, 1001, 2500])
 def test_a_files_json_part_in_pieces_is_its_json_whole(count, extra):

@@ -168,17 +168,17 @@ def render_text(reports: list[FileReport], opts: RenderOptions | None = None) ->
     return "\n".join(out)
 
 
-def text_lines(r: FileReport, opts: RenderOptions) -> list[str]:
-    """One file's lines of the text report (its findings, or its error, and its notes)."""
+def text_lines(r: FileReport, opts: RenderOptions) -> Iterator[str]:
+    """One file's lines of the text report (its findings, or its error, and its notes), one
+    at a time: a file with a hundred thousand findings is written as they are rendered."""
 
     def c(name: str, s: str) -> str:
         return f"{_COLORS[name]}{s}{_COLORS['reset']}" if opts.color else s
 
-    out: list[str] = []
     path = visible_path(r.path)
     if r.error:
-        out.append(f"{c('bold', path)}: {c('error', 'error')}: {visible(r.error)}")
-        return out
+        yield f"{c('bold', path)}: {c('error', 'error')}: {visible(r.error)}"
+        return
     # A line read and escaped once for the findings on it, which follow one another (in
     # text order): per finding, the 20,000 findings of a 200 KB paragraph each read all of
     # it (17 s). Only the last line is kept: a 50 MB file's lines are not held twice.
@@ -189,7 +189,7 @@ def text_lines(r: FileReport, opts: RenderOptions) -> list[str]:
         fixable = " [*]" if _applies(f, opts) else ""  # what --fix (with these options) would apply
         where = paragraph_of(r, f)
         loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
-        out.append(f"{c('bold', path)}:{visible(loc)}: {c(sev, sev + ':')} {c(sev, f.code)} {visible(f.message)}{fixable}")
+        yield f"{c('bold', path)}:{visible(loc)}: {c(sev, sev + ':')} {c(sev, f.code)} {visible(f.message)}{fixable}"
         if kept is None or kept[0] != pos.line:
             text = r.source.line_text(pos.line)
             kept = (pos.line, text, _line_view(text))
@@ -197,11 +197,10 @@ def text_lines(r: FileReport, opts: RenderOptions) -> list[str]:
         end_pos = r.source.position(f.span.end)
         width = (end_pos.character - pos.character) if end_pos.line == pos.line else len(line) - pos.character
         shown, at, w = _shown_line(line, pos.character, max(1, width), view)
-        out.append(f"  {c('dim', '|')} {shown}")
-        out.append(f"  {c('dim', '|')} {' ' * at}{c(sev, '^' * w)}")
+        yield f"  {c('dim', '|')} {shown}"
+        yield f"  {c('dim', '|')} {' ' * at}{c(sev, '^' * w)}"
     for note in r.notes:
-        out.append(f"{c('bold', path)}: {c('dim', 'note')}: {visible(note)}")
-    return out
+        yield f"{c('bold', path)}: {c('dim', 'note')}: {visible(note)}"
 
 
 def _applies(f, opts: RenderOptions) -> bool:

@@ -15,6 +15,9 @@ from typing import TextIO
 from resolint.cli.render import JSON_VERSION, RenderOptions, json_entry_pieces, summary, text_lines, text_summary
 from resolint.cli.report import FileReport
 
+#: Lines of the text report written at a time (a file's findings may be a hundred thousand).
+_TEXT_BATCH = 3000
+
 
 def can_stream(fmt: str, statistics: bool, diff: bool) -> bool:
     """Text and JSON stream; ``--statistics`` (a table sorted by count) and the text
@@ -49,9 +52,14 @@ class StreamedReport:
             for piece in json_entry_pieces(report):
                 self._write(piece)
         else:
-            lines = text_lines(report, self.opts)
-            if lines:
-                self._write("\n".join(lines) + "\n")
+            batch: list[str] = []
+            for line in text_lines(report, self.opts):
+                batch.append(line)
+                if len(batch) == _TEXT_BATCH:
+                    self._write("\n".join(batch) + "\n")
+                    batch = []
+            if batch:
+                self._write("\n".join(batch) + "\n")
         self.first = False
         report.source = None  # the summary and the exit status need the findings only
         report.diff = ""
