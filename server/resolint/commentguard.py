@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from resolint.invisible import COMMENT
+from resolint.invisible import COMMENT, document_has_comment
 from resolint.rule import Applicability, Fix
 
 #: A finding (anything with a ``fix`` a dataclass copy can replace).
@@ -40,7 +40,7 @@ def drops_a_comment(fix: Fix, text: str) -> bool:
 def guard_findings(findings: list[F], text: str) -> list[F]:
     """``findings`` with each safe fix that drops a comment made unsafe; the others kept,
     not copied (a text without a comment is returned as it came)."""
-    if "<!--" not in text:
+    if not document_has_comment(text):
         return findings
     out = list(findings)
     for i, f in enumerate(out):

@@ -178,3 +178,38 @@ def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((i, j))
     return out
+
+
+#: The document text last asked about, whether it holds a comment and whether it holds an
+#: invisible character: one tuple, replaced whole, so that two threads linting two texts
+#: never read each other's answer.
+_last_document: tuple[str | None, bool, bool] = (None, False, False)
+
+
+def _document(text: str) -> tuple[bool, bool]:
+    global _last_document
+    last = _last_document
+    if last[0] is not text:
+        last = _last_document = (text, "<!--" in text, not text.isascii() and any(ch in text for ch in INVISIBLE))
+    return last[1], last[2]
+
+
+def document_has_comment(text: str) -> bool:
+    """Whether a document's ``text`` holds "<!--". For a whole document's text only: its
+    readers ask once per paragraph, and one slot keeps the answer (asking about a
+    paragraph's text in between would make each of those a scan of the whole text)."""
+    return _document(text)[0]
+
+
+def document_may_hide(text: str) -> bool:
+    """Whether a document's ``text`` holds any character of :data:`INVISIBLE` (see
+    :func:`document_has_comment`)."""
+    return _document(text)[1]
+
+
+def document_view(text: str) -> ReaderView:
+    """:func:`reader_view` of a whole document's text: the text itself, without a scan,
+    when :func:`document_has_comment` and :func:`document_may_hide` say there is nothing
+    to leave out (one keystroke's lint asks this and they share their answers)."""
+    comment, hidden = _document(text)
+    return reader_view(text) if comment or hidden else ReaderView(text, [])

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from resolint.invisible import INVISIBLE, ReaderView, hidden_runs
+from resolint.invisible import ReaderView, document_may_hide, hidden_runs
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
@@ -131,7 +131,7 @@ def _leading_adverbs(words: list[re.Match[str]], linking: bool = False) -> int:
 
 def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     start, end = paragraph.content.start, paragraph.content.end
-    if _may_hide(ctx.text):
+    if document_may_hide(ctx.text):
         window_end = min(end, start + _WORDS_REACH + _WINDOW_SLACK)
         hidden = hidden_runs(ctx.text, start, window_end)
         if hidden:
@@ -171,21 +171,6 @@ def _find_through(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end:
         return None if sp is None else span(sp)
 
     return Opener(span(op.span), span(op.head), op.phrase, maybe(op.before), maybe(op.after), op.emphasis)
-
-
-#: The text last asked about and whether it holds any invisible character: one tuple,
-#: replaced whole, so that two threads linting two texts never read each other's answer.
-_last_asked: tuple[str | None, bool] = (None, False)
-
-
-def _may_hide(text: str) -> bool:
-    """Whether ``text`` holds any invisible character at all (asked for each paragraph;
-    answered once per text)."""
-    global _last_asked
-    asked = _last_asked
-    if asked[0] is not text:
-        asked = _last_asked = (text, any(ch in text for ch in INVISIBLE))
-    return asked[1]
 
 
 def _find_at(ctx: OpenerContext, start: int, end: int, phrases: tuple[str, ...]) -> Opener | None:

@@ -56,6 +56,7 @@ from resolint.citations.types import (
     ResolutionCitation,
 )
 from resolint.generations import MISSING
+from resolint.invisible import document_has_comment, document_may_hide
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import UN_TITLE
 from resolint.source import Span
@@ -251,6 +252,8 @@ class _Reader:
         self.text, self.body, self.matcher, self.organ, self.memo = res.source.text, res.body, matcher, organ, memo
         self.symbol = res.title.symbol
         self.hints = Hints(self.text, self.body, matcher) if memo is None else None
+        #: Whether the text has no comment and no invisible character (:func:`read_paragraph`'s ``plain``).
+        self.plain = not (document_has_comment(self.text) or document_may_hide(self.text))
         self.settings: dict[Kind, Setting] = {}
         self.misses = 0
         #: With a memo: each paragraph's number (by index), and the keys in the memo of
@@ -325,7 +328,7 @@ class _Reader:
             self.hints = Hints(self.text, self.body, self.matcher)
         if self.hints is not None:
             return self.hints.read(self.text, p, setting, named)
-        return read_paragraph(self.text[p.span.start : p.span.end], setting, named)
+        return read_paragraph(self.text[p.span.start : p.span.end], setting, named, plain=self.plain)
 
 
 class _Walk:

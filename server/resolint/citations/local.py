@@ -36,7 +36,7 @@ from resolint.citations.read_through import placed_back, symbol_in_view
 from resolint.citations.resolutions import _loose_symbols, _Par, _resolution_lists
 from resolint.citations.scan import _paragraphs_with
 from resolint.citations.types import MONTH_NAMES, DateMention, InstrumentMention, Organ, ResolutionCitation
-from resolint.invisible import INVISIBLE, reader_view
+from resolint.invisible import INVISIBLE, document_has_comment, document_may_hide, reader_view
 from resolint.literals import first_of
 from resolint.model import Paragraph
 from resolint.source import Span
@@ -171,7 +171,7 @@ class Hints:
         needles = tuple(n for n in NEEDLES if not any(w in n for w in matcher.first_words))
         self.busy = _paragraphs_with(text, needles, starts, body)
         #: Whether the text has no comment and no invisible character (most have neither).
-        self.plain = "<!--" not in text and (text.isascii() or not any(ch in text for ch in INVISIBLE))
+        self.plain = not (document_has_comment(text) or document_may_hide(text))
         if not self.plain:
             # A paragraph with a comment or a character hidden inside a word is read whole,
             # through them (:func:`read_paragraph`): the literals' scans did not see its words.

@@ -21,7 +21,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS, QUOTE_WRAPPED
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
-from resolint.invisible import ReaderView, reader_view
+from resolint.invisible import ReaderView, document_view
 from resolint.language import Language, draft_language
 from resolint.literals import each_starts, find_all, first_of, matches_at, non_ascii
 from resolint.model import Kind, Paragraph, Resolution
@@ -234,7 +234,7 @@ class Analysis:
         back (``seen.span``). For a rule that matches several words at once with its
         own pattern ("(Rev. Johan\u00adnesburg, 2009)"): what it reads is then what a fix
         that removes the character or the comment leaves. The text itself, nearly always."""
-        return reader_view(self.text)
+        return document_view(self.text)
 
     @cached_property
     def language(self) -> Language | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from resolint.citations.extract import date_from_match
 from resolint.citations.patterns import DATE, MONTH_NUMBER, MONTHS, SYMBOL, symbol_boundary
 from resolint.citations.types import DateMention
-from resolint.invisible import ReaderView, reader_view
+from resolint.invisible import ReaderView, document_has_comment, document_may_hide, reader_view
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import INTERPOL_MEETING, TITLE_NUMBER, UN_TITLE
 from resolint.source import Span
@@ -132,11 +132,12 @@ def find_title_facts(res: Resolution) -> TitleFacts:
     so a safe fix removing it brings in no finding."""
     text = res.source.text
     facts = TitleFacts()
+    plain = not (document_has_comment(text) or document_may_hide(text))
     for p in res.title.paragraphs:
-        view, placed = _read(text, p)
+        view, placed = _read(text, p, plain)
         facts.numbers += [replace(n, span=placed(n.span)) for n in _title_numbers(view.text, 0)]
     for p in res.openings[:1]:
-        view, placed = _read(text, p)
+        view, placed = _read(text, p, plain)
         meet = _meeting(view.text, 0)
         if meet is not None:
             meet.place_span, meet.session_span = placed(meet.place_span), placed(meet.session_span)
@@ -144,14 +145,16 @@ def find_title_facts(res: Resolution) -> TitleFacts:
             facts.meeting = meet
     for p in res.paragraphs:
         if p.kind is Kind.CLOSING:
-            view, placed = _read(text, p)
+            view, placed = _read(text, p, plain)
             for d in DATE.finditer(view.text):
                 dm = date_from_match(d, 0)
                 facts.closing_date = replace(dm, span=placed(dm.span))
     return facts
 
 
-def _read(text: str, p: Paragraph) -> tuple[ReaderView, Callable[[Span], Span]]:
-    """``p`` as the reader sees it, and the way from a span of that back to the text."""
-    view, base = reader_view(text[p.span.start : p.span.end]), p.span.start
+def _read(text: str, p: Paragraph, plain: bool) -> tuple[ReaderView, Callable[[Span], Span]]:
+    """``p`` as the reader sees it, and the way from a span of that back to the text
+    (``plain``: the text has nothing to leave out)."""
+    ptext, base = text[p.span.start : p.span.end], p.span.start
+    view = ReaderView(ptext, []) if plain else reader_view(ptext)
     return view, lambda sp: view.span(sp).moved(base)
