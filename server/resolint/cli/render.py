@@ -74,9 +74,12 @@ def render_json(reports: list[FileReport], opts: RenderOptions | None = None) ->
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary(reports)}, ensure_ascii=False)
 
 
-def json_entry(r: FileReport) -> dict:
-    """One file's object in the ``files`` array of the JSON report."""
-    entry = {"path": r.path, "style": r.style, "diagnostics": [_json_finding(r, f) for f in r.findings] if r.source else []}
+def json_entry(r: FileReport, diagnostics: object = None) -> dict:
+    """One file's object in the ``files`` array of the JSON report (``diagnostics``: what
+    to put in their place, for :func:`json_entry_pieces`)."""
+    if diagnostics is None:
+        diagnostics = [_json_finding(r, f) for f in r.findings] if r.source else []
+    entry = {"path": r.path, "style": r.style, "diagnostics": diagnostics}
     if r.error:
         entry["error"] = r.error
     if r.diff:
@@ -86,6 +89,7 @@ def json_entry(r: FileReport) -> dict:
 
 #: Findings rendered per piece by :func:`json_entry_pieces`.
 _JSON_BATCH = 1000
+_DIAGNOSTICS_HERE = "\x00diagnostics\x00"
 
 
 def json_entry_pieces(r: FileReport) -> Iterator[str]:
@@ -95,16 +99,14 @@ def json_entry_pieces(r: FileReport) -> Iterator[str]:
     if not r.source or len(r.findings) <= _JSON_BATCH:
         yield json.dumps(json_entry(r), ensure_ascii=False)
         return
-    yield f'{{"path": {json.dumps(r.path, ensure_ascii=False)}, "style": {json.dumps(r.style, ensure_ascii=False)}, "diagnostics": ['
+    # The entry as json_entry writes it, the diagnostics' place marked (a NUL, which no
+    # path, style, error or diff holds, is written escaped: the marker is found once).
+    head, tail = json.dumps(json_entry(r, _DIAGNOSTICS_HERE), ensure_ascii=False).split(json.dumps(_DIAGNOSTICS_HERE), 1)
+    yield head + "["
     for at in range(0, len(r.findings), _JSON_BATCH):
         batch = ", ".join(json.dumps(_json_finding(r, f), ensure_ascii=False) for f in r.findings[at : at + _JSON_BATCH])
         yield batch if at == 0 else ", " + batch
-    tail = "]"
-    if r.error:
-        tail += f', "error": {json.dumps(r.error, ensure_ascii=False)}'
-    if r.diff:
-        tail += f', "diff": {json.dumps(r.diff, ensure_ascii=False)}'
-    yield tail + "}"
+    yield "]" + tail
 
 
 def _json_finding(r: FileReport, f) -> dict:
