@@ -17,7 +17,7 @@ import pytest
 from conftest import FIXTURES
 
 from resolint.engine import lint
-from resolint.invisible import hidden_in_words, readable, reader_view
+from resolint.invisible import hidden_runs, readable, reader_view
 from resolint.model import Kind
 
 #: The rules that read openers (and the numbering and marks that follow from where a
@@ -83,7 +83,7 @@ def test_an_opener_with_a_soft_hyphen_is_one_word():
 )
 def test_readable_drops_only_what_stands_inside_a_word(words, seen):
     assert readable(words) == seen
-    assert len(hidden_in_words(words, 0, len(words))) == len(words) - len(seen)
+    assert sum(j - i for i, j in hidden_runs(words, 0, len(words))) == len(words) - len(seen)
 
 
 # --- Citations, names and the opening line read through them too -----------------------

@@ -74,12 +74,6 @@ def hidden_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def hidden_in_words(text: str, start: int, end: int) -> list[int]:
-    """Where, in ``text[start:end]``, a character of :data:`INVISIBLE` stands inside a
-    word (:func:`hidden_runs`, each character of each run), in order."""
-    return [at for i, j in hidden_runs(text, start, end) for at in range(i, j)]
-
-
 def readable(words: str) -> str:
     """``words`` without the invisible characters inside them: what a reader sees."""
     if words.isascii() or not any(ch in words for ch in INVISIBLE):  # (isascii: a flag, no scan)

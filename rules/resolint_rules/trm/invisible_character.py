@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from resolint.invisible import INVISIBLE, hidden_runs, in_word
+from resolint.invisible import INVISIBLE, document_may_hide, hidden_runs, in_word
 from resolint.model import Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -70,8 +70,10 @@ class InvisibleCharacter(Rule):
     own_paragraphs_only = True
 
     def check(self, ctx: RuleContext):
-        """One search of the text for each character (most drafts hold none of them): only
-        the paragraphs holding one are read."""
+        """One search of the text for each character (most drafts hold none of them, which
+        the opener reader has asked already): only the paragraphs holding one are read."""
+        if not document_may_hide(ctx.text):
+            return
         for p in ctx.facts.own_paragraphs_at(_positions(ctx.text)):
             yield from self.check_paragraph(ctx, p)
 
