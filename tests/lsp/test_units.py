@@ -309,6 +309,49 @@ def test_fix_all_and_kinds():
     assert lazy[0].edit is None and lazy[0].data["action"] == "fixAll"
 
 
+def test_fix_all_for_a_client_that_cannot_resolve_is_worked_out_once_per_version(monkeypatch):
+    """An editor without codeAction/resolve gets the fix-all edit with every code action
+    request, sent at every move of the cursor: the fixed point is worked out once."""
+    calls = []
+    real = actions.fix_text
+    monkeypatch.setattr(actions, "fix_text", lambda *a, **k: calls.append(1) or real(*a, **k))
+    st_ = state_of(drafts.NONBMP)
+    first = actions.code_actions(st_, [], (0, 0), ["source.fixAll"], actions.ClientContext())
+    again = actions.code_actions(st_, [], (0, 0), ["source.fixAll"], actions.ClientContext())
+    assert len(calls) == 1
+    assert first[0].edit == again[0].edit and first[0].edit is not None
+    assert actions.fix_all_edits(st_, unsafe=True) != actions.fix_all_edits(st_) and len(calls) == 2
+
+
+def test_code_actions_are_worked_out_off_the_event_loop(monkeypatch):
+    """Fix-all and the "disable" check lint the whole text: on a big draft that takes
+    seconds, which on the event loop would stall every other request and notification."""
+    import asyncio
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from resolint.lsp import server as server_module
+
+    threads = []
+    real = actions.fix_text
+    monkeypatch.setattr(actions, "fix_text", lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k))
+    st_ = state_of(drafts.NONBMP)
+
+    async def current(uri):
+        return st_
+
+    params = types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=st_.uri),
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        context=types.CodeActionContext(diagnostics=[], only=["source.fixAll"]),
+    )
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ls = SimpleNamespace(state=current, executor=pool, client_ctx=actions.ClientContext())
+        got = asyncio.run(server_module.code_action(ls, params))
+    assert [a.kind for a in got] == [actions.FIX_ALL_KIND] and got[0].edit is not None
+    assert threads and threading.main_thread() not in threads
+
+
 def test_minimal_edit():
     e = actions.minimal_edit("abcXdef", "abcYYdef")
     assert (e.span.start, e.span.end, e.new_text) == (3, 4, "YY")

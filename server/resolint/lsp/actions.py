@@ -270,9 +270,18 @@ def minimal_edit(old: str, new: str) -> Edit | None:
 
 
 def fix_all_edits(state: LintState, unsafe: bool = False) -> list[Edit]:
-    outcome = fix_text(state.text, state.lint_fn(), unsafe=unsafe)
-    e = minimal_edit(state.text, outcome.text)
-    return [e] if e else []
+    """The one edit applying every fix (safe ones, or all with ``unsafe``) to a fixed point.
+
+    Up to :data:`resolint.fixes.MAX_PASSES` lints of the whole text, so kept in the
+    version's memo: an editor that cannot resolve an action's edit later asks for the
+    edit with every code action request, at every move of the cursor."""
+    memo = f"fix-all:{unsafe}"
+    known = state.cache.get(memo)
+    if known is None:
+        outcome = fix_text(state.text, state.lint_fn(), unsafe=unsafe)
+        e = minimal_edit(state.text, outcome.text)
+        known = state.cache[memo] = [e] if e else []
+    return list(known)
 
 
 def has_safe_fix(state: LintState) -> bool:

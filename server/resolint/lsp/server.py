@@ -447,7 +447,13 @@ async def code_action(ls: ResolintServer, params: types.CodeActionParams):
     if state is None:
         return None
     lines = (params.range.start.line, params.range.end.line)
-    return actions.code_actions(state, params.context.diagnostics or [], lines, params.context.only, ls.client_ctx) or None
+    # In the lint worker, not on the event loop: the actions may lint the whole text
+    # (fix-all to a fixed point for a client that cannot resolve it later, a "disable"
+    # action checking what its comment hides), which takes seconds on a big draft.
+    found = await asyncio.get_running_loop().run_in_executor(
+        ls.executor, actions.code_actions, state, params.context.diagnostics or [], lines, params.context.only, ls.client_ctx
+    )
+    return found or None
 
 
 @server.feature(types.CODE_ACTION_RESOLVE)
