@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -155,20 +156,29 @@ def _bucket_heads(heads: list[tuple[int, str]], body: list[Paragraph], starts: l
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _needles_apart(matcher: _NameMatcher) -> tuple[dict[str, list[tuple[str, int]]], tuple[str, ...]]:
+    """The :data:`NEEDLES` that contain an instrument's first word ("Council",
+    "Convention"), by that word with where it stands in them, and the others.
+
+    A needle of the first kind is found where the heads' scan found its word (see
+    :meth:`Hints.read`); only the others are searched for. Worked out once per set of
+    instruments: it tries every first word in every needle, which cost as much as
+    reading a short draft's citations."""
+    in_needles: dict[str, list[tuple[str, int]]] = {}
+    for n in NEEDLES:
+        w = next((w for w in matcher.first_words if w in n), None)
+        if w is not None:
+            in_needles.setdefault(w, []).append((n, n.index(w)))
+    return in_needles, tuple(n for n in NEEDLES if not any(w in n for w in matcher.first_words))
+
+
 class Hints:
     """Whole-text scans for reading every paragraph of a document (see the module docstring)."""
 
     def __init__(self, text: str, body: list[Paragraph], matcher: _NameMatcher) -> None:
         starts = [p.span.start for p in body]
-        # A needle that contains an instrument's first word ("Council", "Convention") is
-        # found where the heads' scan found that word (see :meth:`read`): by word, the
-        # needles and where the word stands in them.
-        self.in_needles: dict[str, list[tuple[str, int]]] = {}
-        for n in NEEDLES:
-            w = next((w for w in matcher.first_words if w in n), None)
-            if w is not None:
-                self.in_needles.setdefault(w, []).append((n, n.index(w)))
-        needles = tuple(n for n in NEEDLES if not any(w in n for w in matcher.first_words))
+        self.in_needles, needles = _needles_apart(matcher)
         self.busy = _paragraphs_with(text, needles, starts, body)
         #: Whether the text has no comment and no invisible character (most have neither).
         self.plain = not (document_has_comment(text) or document_may_hide(text))
