@@ -135,11 +135,11 @@ def _fix_is_refused(draft: Path, text: str, why: bytes) -> Path:
 
 
 def test_fix_refuses_the_default_style_for_a_body_with_no_style(tmp_path):
-    """"The Seventy-eighth World Health Assembly,": no style knows the body, and the
-    default style's safe fixes rewrote its house conventions ("URGES" to "Urges", its
-    preambular ";" to ","). Linted, not fixed; with --style the drafter chooses."""
-    text = "The Seventy-eighth World Health Assembly,\n\nRecalling resolution WHA77.1;\n\n1. URGES Member States to act;\n"
-    draft = _fix_is_refused(tmp_path / "wha.res.txt", text, b"no style of its own")
+    """"The General Conference,": no style knows the body, and the default style's safe
+    fixes rewrote its house conventions ("URGES" to "Urges", its preambular ";" to ",").
+    Linted, not fixed; with --style the drafter chooses."""
+    text = "The General Conference,\n\nRecalling resolution GC(68)/RES/3;\n\n1. URGES Member States to act;\n"
+    draft = _fix_is_refused(tmp_path / "gc.res.txt", text, b"no style of its own")
     proc = run("check", "--fix", "--style", "un-ga", draft)
     assert b"not fixed" not in proc.stderr and draft.read_text(encoding="utf-8") != text
 

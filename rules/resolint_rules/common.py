@@ -85,7 +85,7 @@ def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> list[s
     return [h[0] for h in hits]
 
 
-def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]):
+def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...], part: str):
     """For an unlisted opener: an unsafe fix to the nearest listed phrase and a hint.
 
     The whole opener is replaced when it resembles a phrase ("Recaling also"), else only
@@ -98,7 +98,7 @@ def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]):
     hits = whole or suggest(ctx.read(op.head), phrases)
     if not hits:
         return None, ""
-    replacement = expected_case(ctx, hits[0], ctx.style.opener_case)
+    replacement = expected_case(ctx, hits[0], ctx.style.opener_case_in(part))
     target = op.span if whole else op.head
     if replacement.lower() == ctx.slice(target).lower():
         # The same word, at most in another case ("Also welcomes78/330", "Recalling\x01":

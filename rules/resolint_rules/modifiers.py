@@ -22,15 +22,16 @@ def reorder_fix(ctx: RuleContext, op, prefer: str, case: str) -> str | None:
     return None
 
 
-def modifier_violations(ctx: RuleContext, paragraphs, prefer: str):
-    """Violations for openers whose also/further stands on the side ``prefer`` does not."""
+def modifier_violations(ctx: RuleContext, paragraphs, prefer: str, part: str):
+    """Violations for openers whose also/further stands on the side ``prefer`` does not
+    (``part``: ``"preambular"`` or ``"operative"``, whose openers' case the fix keeps)."""
     if prefer == "either":
         return
     for p in paragraphs:
         op = ctx.opener(p)
         if op is None or not opener_to_rewrite(ctx, op):
             continue
-        new = reorder_fix(ctx, op, prefer, ctx.style.opener_case)
+        new = reorder_fix(ctx, op, prefer, ctx.style.opener_case_in(part))
         if new is None:
             continue
         written = ctx.read(op.span)

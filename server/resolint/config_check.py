@@ -35,6 +35,9 @@ EXTRA_KEYS = frozenset({"extends", "name", "description"})
 #: (docs/styles.md): any other value silently turned a check off or misread it.
 STYLE_CHOICES: dict[str, tuple[str, ...]] = {
     "openers.case": ("sentence", "upper", "lower"),
+    "openers.preambular-case": ("sentence", "upper", "lower"),
+    "openers.operative-case": ("sentence", "upper", "lower"),
+    "preamble.terminal": (",", ";"),
     "openers.preamble-modifier": ("after", "before", "either"),
     "openers.operative-modifier": ("after", "before", "either"),
     "numbering.operative": ("required", "optional"),

@@ -237,7 +237,7 @@ def _unlisted(ctx: OpenerContext, words: list[re.Match[str]], start: int, end: i
     last = head
     if head.group(1).lower() == _PERFECT:
         last = _perfect_participle(ctx, _words(ctx.text, start, min(end, start + _WORDS_REACH), 6)[k:])
-    elif ctx.style.opener_case == "upper" and head.group(1).isupper():
+    elif ctx.style.capital_openers and head.group(1).isupper():
         for w in _words(ctx.text, start, min(end, start + _WORDS_REACH), 6)[k + 1 :]:
             if w.group(1).isupper() and len(w.group(1)) > 1:
                 last = w

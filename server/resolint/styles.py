@@ -80,6 +80,19 @@ class Style:
         """``"upper"`` (INTERPOL: RECALLING ALSO) or ``"sentence"`` (UN: Recalling also)."""
         return self.get("openers.case", "sentence")
 
+    def opener_case_in(self, part: str) -> str:
+        """How the openers of ``part`` (``"preambular"`` or ``"operative"``) are written:
+        the style's ``openers.<part>-case`` where it sets one, else ``openers.case``. A
+        World Health Assembly writes "Recalling" in its preamble but "URGES" in its
+        operative part."""
+        return self.get(f"openers.{part}-case") or self.opener_case
+
+    @property
+    def capital_openers(self) -> bool:
+        """Whether either part's openers are written in capitals (the opener reader then
+        takes a run of capitals as one unlisted opener: "ENCOURAGES STRONGLY")."""
+        return self.opener_case_in("preambular") == "upper" or self.opener_case_in("operative") == "upper"
+
 
 @functools.lru_cache(maxsize=1)
 def builtin_style_dirs() -> tuple[Path, ...]:
@@ -339,9 +352,8 @@ DEFAULT_STYLE = "un-ga"
 
 def _default_reason(opening_text: str) -> str:
     """Why the default style was chosen. An opening that names a body with no style of
-    its own ("The Seventy-eighth World Health Assembly,") is quoted: that body's drafts
-    follow their own house rules (a World Health Assembly's preambular paragraphs end
-    with a semicolon), and the drafter reads here why a General Assembly rule reports."""
+    its own ("The General Conference,") is quoted: that body's drafts follow their own
+    house rules, and the drafter reads here why a General Assembly rule reports."""
     opening = " ".join(opening_text.split()).strip("*_ ")
     if not opening:
         return "no opening or title names a known body; using the default"

@@ -456,6 +456,17 @@ def test_completion_sections_and_case():
     assert completion.completions(st_, pos_at(text, mid, "utf-16").line, mid) == []
 
 
+def test_completion_writes_each_parts_openers_in_that_parts_case():
+    """The World Health Assembly writes "Recalling" but "URGES": each part's own case."""
+    head = "The Seventy-ninth World Health Assembly,\n\nHaving considered the report;\n\n"
+    pre = head + "Reca"
+    labels = [i.label for i in completion.completions(state_of(pre), pos_at(pre, len(pre), "utf-16").line, len(pre))]
+    assert "Recalling" in labels and "RECALLING" not in labels
+    op = head + "1. WELCOMES the report;\n\n2. Req"
+    labels = [i.label for i in completion.completions(state_of(op), pos_at(op, len(op), "utf-16").line, len(op))]
+    assert "REQUESTS" in labels and "Requests" not in labels
+
+
 def test_definition():
     st_ = state_of(drafts.NONBMP)
     text = drafts.NONBMP

@@ -71,4 +71,4 @@ class OperativeModifierPosition(Rule):
         # per keystroke for all of them.
         if is_list_item(p):
             return
-        yield from modifier_violations(ctx, (p,), ctx.style.get("openers.operative-modifier", "before"))
+        yield from modifier_violations(ctx, (p,), ctx.style.get("openers.operative-modifier", "before"), "operative")

@@ -66,6 +66,6 @@ class OperativeOpenerCase(Rule):
         if op is None or not opener_to_rewrite(ctx, op):
             return
         written = ctx.read(op.span)
-        want = expected_case(ctx, written, ctx.style.opener_case)
+        want = expected_case(ctx, written, ctx.style.opener_case_in("operative"))
         if written != want:
             yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))

@@ -82,7 +82,7 @@ class UnknownOperativeOpener(Rule):
         if instead is not None:
             yield from instead
             return
-        fix, hint = suggestion_fix(ctx, op, ctx.style.operative)
+        fix, hint = suggestion_fix(ctx, op, ctx.style.operative, "operative")
         # "Also, in this regard, calls upon": a modifier set off by commas.
         severity = Severity.INFO if is_finite_verb(lower) or lower in ADVERBS else Severity.WARNING
         yield Violation(op.span, f"'{written}' is not an operative opener of the {ctx.style.name} style{hint}", fix, severity)

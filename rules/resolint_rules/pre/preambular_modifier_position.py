@@ -69,4 +69,4 @@ class PreambularModifierPosition(Rule):
         return ctx.facts.preamble
 
     def check_paragraph(self, ctx: RuleContext, p):
-        yield from modifier_violations(ctx, (p,), ctx.style.get("openers.preamble-modifier", "after"))
+        yield from modifier_violations(ctx, (p,), ctx.style.get("openers.preamble-modifier", "after"), "preambular")

@@ -73,7 +73,7 @@ class PreambularOpenerCase(Rule):
         if op is None or op.span.start in protected_starts(ctx) or not opener_to_rewrite(ctx, op):
             return  # no opener, or a list item ("• reporting on …"), not a paragraph with an opener; or an acronym
         written = ctx.read(op.span)
-        want = expected_case(ctx, written, ctx.style.opener_case)
+        want = expected_case(ctx, written, ctx.style.opener_case_in("preambular"))
         if written != want:
             yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))
 

@@ -15,7 +15,8 @@ class PreambularTerminalPunctuation(Rule):
     """
     ## What it does
     Checks that each preambular paragraph ends with a comma (a colon when sub-paragraphs
-    follow it). A paragraph that starts with a listed preambular opener before the
+    follow it), or with the mark the style's `preamble.terminal` names (a semicolon in
+    the `wha` style). A paragraph that starts with a listed preambular opener before the
     operative part is preambular whatever its final mark, so `AWARE of …;` before
     `URGES member countries to:` is reported here, not as an unknown operative opener.
 
@@ -46,7 +47,7 @@ class PreambularTerminalPunctuation(Rule):
     Safe: only punctuation changes.
 
     ## Options
-    None.
+    None. The mark is the style's: `preamble.terminal` (`,` by default).
 
     ## References
     - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
@@ -57,7 +58,7 @@ class PreambularTerminalPunctuation(Rule):
 
     code = "PRE004"
     name = "preambular-terminal-punctuation"
-    summary = "Preambular paragraph not ended by a comma"
+    summary = "Preambular paragraph not ended by a comma (or the style's mark)"
     default_severity = Severity.WARNING
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.SAFE
@@ -71,12 +72,13 @@ class PreambularTerminalPunctuation(Rule):
 
     def _check_preamble(self, ctx: RuleContext, preamble: list[Paragraph]):
         """The preambular clauses of one resolution (one part of a compilation)."""
+        mark = ctx.style.get("preamble.terminal", ",")
         for p in preamble:
             if is_group_head(ctx, p):
                 yield from self._items(ctx, p)
                 continue
-            want = ":" if p.children else ","
-            if p.children and p.terminal_char(ctx.source) == ",":
+            want = ":" if p.children else mark
+            if p.children and p.terminal_char(ctx.source) == mark:
                 continue
             found = terminal_fix(ctx, p, want)
             if found is None:

@@ -89,17 +89,18 @@ class RepeatedPreambularOpener(Rule):
             return
         span = op[0]
         written = ctx.read(span)
+        case = ctx.style.opener_case_in("preambular")
         if ctx.style.get("openers.preamble-modifier", "after") == "before":
-            word = expected_case(ctx, "Further", ctx.style.opener_case)
-            new = f"{word} {written[:1].lower() + written[1:] if ctx.style.opener_case != 'upper' else written}"
+            word = expected_case(ctx, "Further", case)
+            new = f"{word} {written[:1].lower() + written[1:] if case != 'upper' else written}"
             edit = Edit(span, new)
         else:
-            word = "ALSO" if ctx.style.opener_case == "upper" else "also"
+            word = "ALSO" if case == "upper" else "also"
             new = f"{written} {word}"
             edit = Edit(Span(span.end, span.end), f" {word}")
         # The message names the opener as the style writes it ("Recalling also" for a
         # "RECALLING" in a UN style); the fix adds the word only (PRE003 fixes the case).
-        shown = expected_case(ctx, new, ctx.style.opener_case)
+        shown = expected_case(ctx, new, case)
         yield Violation(span, f"'{written}' repeats an earlier opener; write '{shown}'", Fix.unsafe(f"Change to '{new}'", edit))
 
 

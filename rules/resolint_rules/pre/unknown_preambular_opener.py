@@ -99,5 +99,5 @@ class UnknownPreambularOpener(Rule):
             # lists cannot name every complement, and "'Calling' is not a preambular
             # opener; did you mean 'Recalling'?" told a drafter something false.
             return
-        fix, hint = suggestion_fix(ctx, op, ctx.style.preambular)
+        fix, hint = suggestion_fix(ctx, op, ctx.style.preambular, "preambular")
         yield Violation(op.span, f"'{written}' is not a preambular opener of the {ctx.style.name} style{hint}", fix, severity)

@@ -16,8 +16,23 @@ _BODY_BEFORE = re.compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(
 _NAME_GOES_ON = re.compile(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 
 
-#: The chief officer's title as drafters write it: with or without the hyphen, in either case.
-_FORMS = ("Secretary General", "Secretary-General", "secretary-general", "secretary general", "Secretary-general", "Secretary general")
+def title_forms(title: str) -> tuple[str, ...]:
+    """The chief officer's title as drafters write it: with or without the hyphen, in
+    either case ("Secretary General", "secretary-general", "Director-general", …).
+
+    Worked out from the style's own title, so that a body whose chief is a
+    "Director-General" has that title checked, and another body's "Secretary-General"
+    in its text is not taken for a misspelling of it."""
+    words = title.replace("-", " ").split()
+    if len(words) < 2:
+        return (title,)
+    first, rest = words[0], words[1:]
+    cased = (
+        [first[:1].upper() + first[1:].lower()] + [w[:1].upper() + w[1:].lower() for w in rest],
+        [w.lower() for w in words],
+        [first[:1].upper() + first[1:].lower()] + [w.lower() for w in rest],
+    )
+    return tuple(dict.fromkeys(sep.join(ws) for ws in cased for sep in (" ", "-")))
 
 
 def _names_other_body(text: str, start: int, end: int, own: tuple[str, ...]) -> bool:
@@ -92,7 +107,7 @@ class ChiefOfficerTitle(Rule):
         text = ctx.text
         # A title of a person takes capitals (kb §1.9): "the secretary-general" is the
         # same title in the wrong case.
-        wrong = tuple(f for f in _FORMS if f != want)
+        wrong = tuple(f for f in title_forms(want) if f != want)
         own = tuple(term(ctx, "organization") or ())  # (a list of strings: the configuration check)
         for _p, start, end, _lit in own_literals(ctx, wrong):
             if _names_other_body(text, start, end, own):

@@ -112,7 +112,7 @@ def add_annotate_parser(sub) -> None:
     p = sub.add_parser("annotate", help="write a copy of a Word document with a review comment per finding")
     p.add_argument("path", metavar="PATH", help="the .docx to review (never modified)")
     p.add_argument("-o", "--output", help="where to write the reviewed copy (default: NAME.reviewed.docx beside it)")
-    p.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
+    p.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, itu, wha, or one from the configuration")
     p.add_argument("--select", type=codes_option, help="only these codes or prefixes (comma-separated)")
     p.add_argument("--ignore", type=codes_option, help="skip these codes or prefixes (comma-separated)")
     p.add_argument("--config", help="configuration file (default: the nearest one)")

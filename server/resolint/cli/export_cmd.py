@@ -32,7 +32,7 @@ def add_export_parser(sub) -> None:
     p.add_argument("--format", choices=["akn", "html"], default="akn", help="akn: AKN 3.0 XML (default); html: for reading")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--force", action="store_true", help="export even when the structure is uncertain (unplaced text, numbering breaks)")
-    p.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
+    p.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, itu, wha, or one from the configuration")
     p.add_argument("--config", help=f"configuration file (default: the nearest {CONFIG_NAMES_TEXT})")
 
 

@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint drafts: files, folders or standard input")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for standard input")
-    check.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, or one from the configuration")
+    check.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, itu, wha, or one from the configuration")
     check.add_argument("--format", choices=sorted(RENDERERS), default="text")
     check.add_argument("--select", type=codes_option, help="only these codes or prefixes (comma-separated)")
     check.add_argument("--ignore", type=codes_option, help="skip these codes or prefixes (comma-separated)")
@@ -727,8 +727,8 @@ def style_from_prose(result, settings: Settings, forced: str | None) -> str:
     if name == result.style.name and "default" not in reason:
         return ""
     if UNKNOWN_BODY in result.style.detected_because:
-        # "The Seventy-eighth World Health Assembly,": a body with house rules of its own,
-        # which the default style's safe fixes rewrote ("URGES" to "Urges", ";" to ",").
+        # "The General Conference,": a body with house rules of its own, which the
+        # default style's safe fixes rewrote ("URGES" to "Urges", ";" to ",").
         return (f"the opening names a body with no style of its own, and {result.style.name} (the default) is not "
                 "its house style; name a style with --style or style = in resolint.toml")
     if "default" in result.style.detected_because:

@@ -123,7 +123,7 @@ def opener_completions(state: LintState, line: int, offset: int, before: str) ->
     for i, phrase in enumerate(phrases):
         if low and not phrase.lower().startswith(low):
             continue
-        text = cased(phrase, style.opener_case)
+        text = cased(phrase, style.opener_case_in(section))
         items.append(
             types.CompletionItem(
                 label=text,

@@ -74,7 +74,14 @@ VOTE_RECORD = re.compile(
     r"^[*_]*(?:Recorded\s+vote|Non-recorded\s+vote|In\s+favour|In\s+favor|Against|Abstaining|Abstentions|Absent|Not\s+voting)[*_]*\s*:",
     re.IGNORECASE,
 )
-PLENARY = re.compile(r"^[*_]*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b", re.IGNORECASE)
+#: "38th plenary meeting", "57th (resumed) plenary meeting"; in brackets with the ordinal
+#: in words, as the World Health Assembly closes a resolution: "(Ninth plenary meeting,
+#: 27 May 2025 – Committee A, third report)".
+PLENARY = re.compile(
+    r"^[*_]*(?:\(?\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b"
+    r"|\((?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)\s+plenary\s+meeting\b)",
+    re.IGNORECASE,
+)
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
 #: The heading of a signature block after the operative part ("Signed,", "Signatories:",

@@ -1,0 +1,175 @@
+"""The World Health Assembly's style (``wha``), and the style keys it needed: the case of
+each part's openers (``openers.preambular-case``, ``openers.operative-case``) and the
+preamble's mark (``preamble.terminal``).
+
+The drafts are written for these tests in the shape the style's file describes (its
+sources are named there): semicolons after preambular paragraphs, operative openers in
+capitals, sub-paragraphs "(1) to …;", a closing line "(Ninth plenary meeting, …)".
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from resolint.config import ConfigError, load_settings
+from resolint.engine import lint
+from resolint.fixes import fix_text
+from resolint.parser import parse
+from resolint.parser.patterns import is_closing_line
+from resolint_rules.trm.chief_officer_title import title_forms
+
+CLEAN = """Agenda item 14.1
+WHA79.4
+
+Strengthening the supply of safe blood products
+
+The Seventy-ninth World Health Assembly,
+
+Having considered the report by the Director-General on the supply of blood products;
+
+Recalling resolution WHA77.6 (2024) and the work of the Secretary-General of the United Nations on health emergencies;
+
+Noting with concern that the supply of safe blood remains short in many countries;
+
+1. WELCOMES the progress made by Member States;
+
+2. URGES Member States, in accordance with their national contexts:
+
+(1) to strengthen their national blood services;
+
+(2) to collect data on the supply of blood products;
+
+3. ALSO URGES Member States to share good practices;
+
+4. REQUESTS the Director-General:
+
+(1) to provide technical support to Member States, upon request;
+
+(2) to report on progress to the Eighty-first World Health Assembly in 2028.
+
+(Eighth plenary meeting, 26 May 2026 – Committee A, second report)
+"""
+
+#: The clean draft with one slip in each line named, and the rule that reports it.
+SLIPS = [
+    ("Noting with concern that the supply of safe blood remains short in many countries;",
+     "Noting with concern that the supply of safe blood remains short in many countries,", "PRE004"),
+    ("2. URGES Member States", "2. Urges Member States", "OPR006"),
+    ("Having considered", "HAVING CONSIDERED", "PRE003"),
+    ("(1) to strengthen", "(1) To strengthen", "OPR010"),
+    ("(1) to strengthen their national blood services;\n\n(2) to collect",
+     "(a) to strengthen their national blood services;\n\n(b) to collect", "OPR009"),
+    ("4. REQUESTS the Director-General:", "4. REQUESTS the Director General:", "TRM005"),
+]
+
+
+def codes(text: str) -> list[str]:
+    return sorted(f.code for f in lint(text).findings)
+
+
+def test_a_world_health_assembly_draft_is_detected_and_clean():
+    result = lint(CLEAN)
+    assert result.style.name == "wha"
+    assert "Seventy-ninth World Health Assembly" in result.style.detected_because
+    assert [f.code for f in result.findings] == []
+
+
+@pytest.mark.parametrize(("right", "wrong", "code"), SLIPS, ids=[s[2] for s in SLIPS])
+def test_each_slip_is_reported_by_its_rule_and_the_safe_fix_writes_the_style(right, wrong, code):
+    assert right in CLEAN
+    draft = CLEAN.replace(right, wrong, 1)
+    assert set(codes(draft)) == {code}
+    fixed = fix_text(draft, lambda t: lint(t), unsafe=False).text
+    if code != "OPR009":  # a label's letter is renumbered by hand (no safe fix)
+        assert fixed == CLEAN
+
+
+def test_a_model_un_world_health_assembly_stays_model_un():
+    """A Model UN committee named "The World Health Assembly" (no session ordinal) under a
+    Model UN header is the Model UN style's, as before."""
+    mun = "Committee: World Health Assembly\nTopic: Vaccine equity\n\nThe World Health Assembly,\n\nRecalling its work,\n\n1. Urges Member States to act.\n"
+    assert lint(mun).style.name == "mun"
+    assert lint("The World Health Assembly,\n\nRecalling its work,\n\n1. Urges Member States to act.\n").style.name == "mun"
+
+
+def test_the_style_is_chosen_by_a_resolution_symbol_in_the_title_block():
+    body = "WHA79.4\n\nThe Health Assembly,\n\nRecalling its work;\n\n1. URGES Member States to act.\n"
+    assert lint(body).style.name == "wha"
+
+
+def test_the_opening_under_the_executive_boards_formula_chooses_the_style():
+    formula = "The Executive Board recommends to the Health Assembly the adoption of the following resolution:\n\n"
+    result = lint(formula + CLEAN[CLEAN.index("The Seventy-ninth"):])
+    assert result.style.name == "wha" and [f.code for f in result.findings] == []
+
+
+def test_the_closing_line_in_brackets_is_a_closing_line():
+    for line in ("(Eighth plenary meeting, 26 May 2026 – Committee A, second report)",
+                 "(Twenty-first plenary meeting, 1 June 2026)", "(10th plenary meeting, 27 May 2025)"):
+        assert is_closing_line(line), line
+    assert not is_closing_line("(a) the eighth plenary meeting of the Board;")
+    res = parse(CLEAN)
+    assert res.paragraphs[-1].kind.name == "CLOSING"
+
+
+def test_a_united_nations_text_keeps_its_title_and_the_assembly_keeps_its_own():
+    """The chief's title forms come from the style: a General Assembly draft's
+    "Director General" of another body is not its chief's title, and the Assembly's
+    "Secretary-General of the United Nations" is left alone."""
+    un = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Requests the Secretary General to report.\n"
+    assert codes(un) == ["TRM005"]
+    assert "Secretary-General" in fix_text(un, lambda t: lint(t), unsafe=False).text
+    assert codes("The General Assembly,\n\nRecalling its resolutions,\n\n1. Invites the Director General of the World Health Organization to report.\n") == []
+
+
+def test_title_forms_are_the_title_with_or_without_its_hyphen_in_either_case():
+    assert set(title_forms("Secretary-General")) == {
+        "Secretary General", "Secretary-General", "secretary-general", "secretary general", "Secretary-general", "Secretary general"}
+    assert set(title_forms("Secretary General")) == set(title_forms("Secretary-General"))
+    assert "Director General" in title_forms("Director-General")
+    assert title_forms("Chair") == ("Chair",)
+
+
+def _house(tmp_path, body: str):
+    config = tmp_path / "resolint.toml"
+    config.write_text(textwrap.dedent(body), encoding="utf-8")
+    return load_settings(config)
+
+
+def test_a_house_style_sets_each_parts_case_and_the_preambles_mark(tmp_path):
+    settings = _house(tmp_path, """
+        style = "house"
+        [styles.house]
+        extends = "un-ga"
+        [styles.house.openers]
+        preambular-case = "upper"
+        [styles.house.preamble]
+        terminal = ";"
+    """)
+    draft = "The General Assembly,\n\nRecalling its resolutions,\n\n1. DECIDES to act.\n"
+    result = lint(draft, settings)
+    assert sorted((f.code, f.message) for f in result.findings) == [
+        ("OPR006", "Write the opener as 'Decides' in the house style"),
+        ("PRE003", "Write the opener as 'RECALLING' in the house style"),
+        ("PRE004", "Preambular paragraph ends with ','; end it with ';'"),
+    ]
+    assert fix_text(draft, lambda t: lint(t, settings), unsafe=False).text == (
+        "The General Assembly,\n\nRECALLING its resolutions;\n\n1. Decides to act.\n")
+
+
+@pytest.mark.parametrize(("table", "key", "value"), [
+    ("openers", "operative-case", '"title"'),
+    ("openers", "preambular-case", '"UPPER"'),
+    ("preamble", "terminal", '"."'),
+])
+def test_a_wrong_value_of_the_new_keys_is_a_configuration_error(tmp_path, table, key, value):
+    with pytest.raises(ConfigError, match=f"{table}.{key}"):
+        _house(tmp_path, f"""
+            style = "house"
+            [styles.house]
+            extends = "un-ga"
+            [styles.house.{table}]
+            {key} = {value}
+        """)
