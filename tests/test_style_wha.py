@@ -130,6 +130,7 @@ def test_title_forms_are_the_title_with_or_without_its_hyphen_in_either_case():
     assert set(title_forms("Secretary General")) == set(title_forms("Secretary-General"))
     assert "Director General" in title_forms("Director-General")
     assert title_forms("Chair") == ("Chair",)
+    assert title_forms("Secretary of the Commission") == ("Secretary of the Commission",)
 
 
 def _house(tmp_path, body: str):

@@ -24,7 +24,7 @@ def title_forms(title: str) -> tuple[str, ...]:
     "Director-General" has that title checked, and another body's "Secretary-General"
     in its text is not taken for a misspelling of it."""
     words = title.replace("-", " ").split()
-    if len(words) < 2:
+    if len(words) != 2:  # "Chair", "Secretary of the Commission": no hyphen to forget
         return (title,)
     first, rest = words[0], words[1:]
     cased = (
