@@ -174,3 +174,19 @@ def test_a_wrong_value_of_the_new_keys_is_a_configuration_error(tmp_path, table,
             [styles.house.{table}]
             {key} = {value}
         """)
+
+
+def test_the_sessions_years_are_those_of_the_printed_volumes():
+    """Session n met in 1947 + n: the Twenty-eighth in 1975, the Sixty-second in 2009,
+    the Seventy-second in 2019 (the volumes named in the style's file)."""
+    from resolint_rules.cit.wha_resolution_year import session_year
+
+    assert [session_year(n) for n in (1, 28, 62, 72)] == [1948, 1975, 2009, 2019]
+
+
+def test_a_wha_symbol_with_the_wrong_year_is_reported_in_any_style():
+    ga = "The General Assembly,\n\nRecalling World Health Assembly resolution WHA72.6 (2018),\n\n1. Decides to act.\n"
+    assert [(f.code, f.message) for f in lint(ga).findings] == [
+        ("CIT014", "Resolution WHA72.6 is of the 72nd World Health Assembly, held in 2019, not 2018")]
+    assert lint(ga.replace("(2018)", "(2019)")).findings == []
+    assert lint(ga.replace("WHA72", "XWHA72")).findings == []  # part of another word: not a symbol

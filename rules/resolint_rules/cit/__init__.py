@@ -1,7 +1,8 @@
 """CIT: citations of resolutions and instruments, dates, internal references.
 
-Every rule here reads ``ctx.facts.citations``, extracted once per document by
-:mod:`resolint.citations`, and compares it with the reference data in ``data/``.
+Every rule here but CIT014 reads ``ctx.facts.citations``, extracted once per document
+by :mod:`resolint.citations`, and compares it with the reference data in ``data/``;
+CIT014 finds the World Health Assembly's symbols ("WHA77.6 (2024)") itself.
 """
 
 from resolint_rules.cit.article_out_of_range import ArticleOutOfRange
@@ -17,9 +18,11 @@ from resolint_rules.cit.instrument_adoption_mismatch import InstrumentAdoptionMi
 from resolint_rules.cit.internal_reference_target import InternalReferenceTarget
 from resolint_rules.cit.interpol_symbol_session import InterpolSymbolSession
 from resolint_rules.cit.sc_resolution_year_mismatch import ScResolutionYearMismatch
+from resolint_rules.cit.wha_resolution_year import WhaResolutionYear
 
 RULES = [
     GaResolutionOutsideSession, ScResolutionYearMismatch, InterpolSymbolSession, CitationAfterText,
     InconsistentCitation, ImpossibleDate, DateFormat, ImplausibleYear, ArticleOutOfRange,
     ArticleTitleMismatch, InternalReferenceTarget, InstrumentAdoptionMismatch, ConferencePlaceYear,
+    WhaResolutionYear,
 ]
