@@ -423,6 +423,20 @@ def test_plain_digits_are_a_footnote_reference_only_after_a_comma_or_semicolon(e
     assert (text[found.start] if found else "") == mark
 
 
+@pytest.mark.parametrize(("text", "mark"), [
+    ("URGES Member States:1", ":"), ("REQUESTS the Director-General:2,3", ":"), ("as follows:12", ":"),
+    ("Decides to meet at 10:30", ""), ("in the ratio 3:1", ""), ("UNISPACE+50:1", ""),
+])
+def test_plain_digits_after_a_colon_are_a_reference_where_a_word_ends_before_it(text, mark):
+    """The World Health Assembly puts a footnote on "URGES Member States:1" (a conversion
+    leaves the digit plain): the colon is the paragraph's mark, and its sub-paragraphs
+    are its own. After a number the colon is part of it: a time, a ratio."""
+    from resolint.parser.labels import read_terminal
+
+    found = read_terminal(text, 0, len(text))
+    assert (text[found.start] if found else "") == mark
+
+
 def test_a_fix_replaces_the_mark_before_several_references_not_the_comma_between_them():
     from resolint.fixes import fix_text
 

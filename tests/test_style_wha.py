@@ -86,6 +86,15 @@ def test_each_slip_is_reported_by_its_rule_and_the_safe_fix_writes_the_style(rig
         assert fixed == CLEAN
 
 
+def test_footnote_references_after_the_marks_leave_the_structure_whole():
+    """The Assembly's texts put footnotes on "…Director-General;1" and "URGES Member
+    States:2": a conversion leaves the digits plain after the mark."""
+    noted = CLEAN.replace("on the supply of blood products;\n\nRecalling", "on the supply of blood products;1\n\nRecalling")
+    noted = noted.replace("2. URGES Member States, in accordance with their national contexts:", "2. URGES Member States, in accordance with their national contexts:2")
+    assert noted.count(";1\n") == 1 and noted.count(":2\n") == 1
+    assert [f.code for f in lint(noted).findings] == []
+
+
 def test_a_model_un_world_health_assembly_stays_model_un():
     """A Model UN committee named "The World Health Assembly" (no session ordinal) under a
     Model UN header is the Model UN style's, as before."""

@@ -290,8 +290,10 @@ _NOTE_REFERENCES = re.compile(
     rf"(?:,[{SUPERSCRIPT_DIGITS}]+|,?\[\^[^\]\s]{{1,20}}\]|,?\[\d{{1,3}}\])*$"
 )
 #: … or plain numbers of one or two digits, each after a comma or semicolon, as a
-#: conversion leaves them ("…UNISPACE+50,1", "…purposes;1,2"); "1,000" is a number.
-_PLAIN_NOTE_REFERENCES = re.compile(r"(?<=[,;])\d{1,2}(?:[,;]\d{1,2})*$")
+#: conversion leaves them ("…UNISPACE+50,1", "…purposes;1,2"); "1,000" is a number. After a
+#: colon too where a word ends before it, as the World Health Assembly's texts put a
+#: footnote on "URGES Member States:1"; not after a number ("at 10:30" is a time).
+_PLAIN_NOTE_REFERENCES = re.compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]\d{1,2})*$")
 #: What a paragraph's last character is when it may end with a reference.
 _REFERENCE_ENDS = frozenset("0123456789]" + SUPERSCRIPT_DIGITS)
 #: The same, and the end of a comment (:func:`before_trailing_comments`).
