@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from conftest import FIXTURES
 
 from resolint.config import ConfigError, load_settings
 from resolint.engine import lint
@@ -20,37 +21,9 @@ from resolint.parser import parse
 from resolint.parser.patterns import is_closing_line
 from resolint_rules.trm.chief_officer_title import title_forms
 
-CLEAN = """Agenda item 14.1
-WHA79.4
-
-Strengthening the supply of safe blood products
-
-The Seventy-ninth World Health Assembly,
-
-Having considered the report by the Director-General on the supply of blood products;
-
-Recalling resolution WHA77.6 (2024) and the work of the Secretary-General of the United Nations on health emergencies;
-
-Noting with concern that the supply of safe blood remains short in many countries;
-
-1. WELCOMES the progress made by Member States;
-
-2. URGES Member States, in accordance with their national contexts:
-
-(1) to strengthen their national blood services;
-
-(2) to collect data on the supply of blood products;
-
-3. ALSO URGES Member States to share good practices;
-
-4. REQUESTS the Director-General:
-
-(1) to provide technical support to Member States, upon request;
-
-(2) to report on progress to the Eighty-first World Health Assembly in 2028.
-
-(Eighth plenary meeting, 26 May 2026 – Committee A, second report)
-"""
+#: A World Health Assembly resolution in the style's shape, written for these tests (and
+#: a draft fuzz/mutate.py mutates: it reads every fixture).
+CLEAN = (FIXTURES / "accuracy" / "wha-blood-products.txt").read_text(encoding="utf-8")
 
 #: The clean draft with one slip in each line named, and the rule that reports it.
 SLIPS = [
