@@ -166,6 +166,16 @@ def test_the_subject_of_a_title_block_without_a_number_is_its_last_line(head, su
     assert schema_errors(xml) == []
 
 
+def test_a_world_health_assembly_resolution_is_the_assemblys_with_its_symbol(schema_errors):
+    from conftest import FIXTURES
+
+    xml = export(lint((FIXTURES / "accuracy" / "wha-blood-products.txt").read_text(encoding="utf-8")))
+    assert schema_errors(xml) == []
+    root = etree.fromstring(xml)
+    assert values(root, "//a:FRBRWork/a:FRBRthis/@value") == ["/akn/un/statement/deliberation/wha/2026-05-26/wha79-4/!main"]
+    assert values(root, "//a:TLCOrganization/@showAs")[0] == "World Health Assembly"
+
+
 def test_eids_unique_and_from_labels():
     s = Scope()
     assert [s.make("paragraph", "1."), s.make("paragraph", None), s.make("paragraph", "1.")] == ["para_1", "para_2", "para_1_2"]
@@ -180,6 +190,7 @@ def test_document_numbers():
     assert document_number("S/RES/2178 (2014)", "", "") == "2178"
     assert document_number("GA-2025-93-RES-03", "3", "") == "ga-2025-93-res-03"
     assert document_number("", "", "RESOLUTION 11 (REV. DUBAI, 2018)") == "res-11"
+    assert document_number("", "", "Agenda item 14.1\nWHA79.4\n\nStrengthening the supply") == "wha79-4"
     assert document_number("", "", "") == "unnumbered"
 
 

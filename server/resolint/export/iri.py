@@ -50,6 +50,9 @@ INTERPOL = Body("interpol-ga", "interpol", "ICPO-INTERPOL General Assembly")
 # ITU is a UN specialized agency; "itu-pp" is the author used by the AKN4ITU conversion
 # of the Dubai 2018 Final Acts (github.com/techpolicycomms/akn4itu).
 ITU_PP = Body("itu-pp", "un", "ITU Plenipotentiary Conference")
+# The World Health Organization is a UN specialized agency, as ITU is: the "un"
+# jurisdiction; the author is the Assembly's own abbreviation, as its symbols write it.
+WHA = Body("wha", "un", "World Health Assembly")
 UNKNOWN = Body("unknown-body", "un", "an unidentified body")
 
 ORGAN_BODIES = {Organ.GA: GA, Organ.SC: SC, Organ.ECOSOC: ECOSOC, Organ.HRC: HRC, Organ.INTERPOL: INTERPOL}
@@ -58,6 +61,7 @@ ORGAN_BODIES = {Organ.GA: GA, Organ.SC: SC, Organ.ECOSOC: ECOSOC, Organ.HRC: HRC
 #: Conference of the International Telecommunication Union (Dubai, 2018),").
 _OPENING_BODIES = (
     (re.compile(r"International Telecommunication Union|\bITU\b"), ITU_PP),
+    (re.compile(r"World Health Assembly"), WHA),
     (re.compile(r"INTERPOL", re.I), INTERPOL),
     (re.compile(r"Security Council"), SC),
     (re.compile(r"Economic and Social Council"), ECOSOC),
@@ -70,6 +74,8 @@ _OPENING_BODIES = (
 #: and a "Rev.": 30 in the corpus): unbounded, a title of "RESOLUTION 1 (" repeated was
 #: scanned to its end from each of them, quadratic (280 KB: minutes).
 _ITU_TITLE = re.compile(r"\bRESOLUTION\s++(\d++)\s*+\((?:REV\.?\s*)?[^)\n]{0,100}?(\d{4})\)", re.I)
+#: A World Health Assembly resolution's symbol in its title block ("WHA79.4").
+_WHA_TITLE = re.compile(r"\bWHA(\d{1,2})\.(\d{1,3})\b")
 
 
 def slug(text: str) -> str:
@@ -92,7 +98,8 @@ def document_number(symbol: str, number: str, title: str) -> str:
 
     ``A/RES/79/243`` and ``79/243`` give ``79-243``; ``S/RES/2178 (2014)`` gives ``2178``;
     INTERPOL's ``GA-2025-93-RES-03`` gives ``ga-2025-93-res-03``; ITU's "Resolution 11
-    (Rev. Dubai, 2018)" gives ``res-11``. A draft symbol (``A/79/L.1``) is kept whole.
+    (Rev. Dubai, 2018)" gives ``res-11``; the World Health Assembly's ``WHA79.4`` gives
+    ``wha79-4``. A draft symbol (``A/79/L.1``) is kept whole.
     """
     if symbol:
         s = re.sub(r"^[AS]/RES/", "", symbol.strip())
@@ -103,6 +110,9 @@ def document_number(symbol: str, number: str, title: str) -> str:
     itu = _ITU_TITLE.search(title)
     if itu:
         return f"res-{itu.group(1)}"
+    wha = _WHA_TITLE.search(title)
+    if wha:
+        return f"wha{wha.group(1)}-{wha.group(2)}"
     if number:
         return slug(number)
     return UNNUMBERED
