@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from resolint import commentguard, listguard, suppression
+from resolint import commentguard, listguard, quoteguard, suppression
 from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
 from resolint.facts import Analysis
@@ -24,6 +24,7 @@ from resolint.invisible import readable
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.parser.blocks import is_lone_label
+from resolint.parser.quoting import quote_marker_spans
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings
@@ -177,6 +178,10 @@ def lint(
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
     resolution = parse(source, paragraphs_given=paragraphs_given, memo=None if cache is None else cache.parse)
+    # The text as the parser read it: a draft quoted line by line ("> The General
+    # Assembly,") without its quote markers (the same offsets); the result keeps the
+    # text as written.
+    read = resolution.source
     resolution.terms = settings.terms
     style_obj = resolve_style(resolution, settings, style)
     if formatting is not None:
@@ -184,7 +189,7 @@ def lint(
     if cache is not None:
         cache.start(resolution)
     facts = Analysis(resolution, style_obj, memo=cache)
-    ctx = RuleContext(source, resolution, style_obj, {}, facts=facts, formatting=formatting)
+    ctx = RuleContext(read, resolution, style_obj, {}, facts=facts, formatting=formatting)
     if rules is None:
         # House rules of the style and the configuration (none: all_rules() itself, no spaCy).
         rule_set = with_custom_rules(all_rules(), settings, style_obj)
@@ -198,8 +203,10 @@ def lint(
                            one_line(f"internal error in citation extraction: {failure!r}; citations were not checked"), Span(0, 0)))
     protected = facts.derived(listguard.document_protected_spans)
     if protected:
-        raw = listguard.guard_findings(raw, protected, source.text)
-    raw = commentguard.guard_findings(raw, source.text)
+        raw = listguard.guard_findings(raw, protected, read.text)
+    raw = commentguard.guard_findings(raw, read.text)
+    if read is not source:
+        raw = quoteguard.guard_findings(raw, quote_marker_spans(source.text))
     ran = _Ran(rule_set, frozenset(r.code for r, _ in active), style_obj)
     findings = _apply_directives(raw, resolution, settings, path, style_obj, ran)
     if any(f.code == NOT_ENGLISH for f in findings):

@@ -49,6 +49,7 @@ from resolint.parser.labels import (
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import operative_sequences, read_automatic_numbering
 from resolint.parser.placement import is_opening, place, place_paragraph, starts_wrapped_opening
+from resolint.parser.quoting import unquoted
 from resolint.parser.title import read_title_block
 from resolint.source import SourceText, Span
 
@@ -77,6 +78,9 @@ def parse(text: str | SourceText, *, paragraphs_given: bool = False, memo: Parse
     server keeps one per open document); the result is the same without it.
     """
     source = text if isinstance(text, SourceText) else SourceText(text)
+    quoted = unquoted(source.text)
+    if quoted is not None:
+        source = SourceText(quoted[0])  # a draft quoted line by line: read without its markers
     try:
         return _Parser(source, paragraphs_given, memo).run()
     except Exception:  # pragma: no cover - guarded by the fuzz tests
