@@ -933,6 +933,21 @@ def test_emphasis_or_a_short_number_is_no_barcode(start):
     assert not [f for f in lint(text).findings if f.code == "DOC016" and "barcode" in f.message]
 
 
+@pytest.mark.parametrize("glued", ["<!-- resolint: ignore[PRE002] -->", "<!-- a note --> ", "<!-- a --><!-- b -->"])
+def test_a_comment_glued_before_a_label_leaves_the_label_and_opener_read(glued):
+    """"<!-- … -->2. Urge …": read as no label (OPR001), the opener unread; a safe fix
+    removing the comment numbered the paragraph and brought in OPR004 (fuzz/mutate.py)."""
+    from resolint.fixes import fix_text
+
+    text = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n" + glued + "2. Urge all States to act.\n"
+    result = lint(text)
+    (p,) = [p for p in result.resolution.paragraphs if p.label is not None and p.label.text == "2."]
+    assert text.startswith("Urge all", p.content.start)
+    codes = {f.code for f in result.findings}
+    assert "OPR004" in codes and "OPR001" not in codes
+    assert {f.code for f in lint(fix_text(text, lint).text).findings} <= codes
+
+
 # -- messages on one line ---------------------------------------------------------------
 @pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028"])
 def test_a_message_quoting_text_over_a_line_break_is_one_line(brk):
