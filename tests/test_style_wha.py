@@ -161,7 +161,7 @@ def test_a_wrong_value_of_the_new_keys_is_a_configuration_error(tmp_path, table,
 def test_the_sessions_years_are_those_of_the_printed_volumes():
     """Session n met in 1947 + n: the Twenty-eighth in 1975, the Sixty-second in 2009,
     the Seventy-second in 2019 (the volumes named in the style's file)."""
-    from resolint_rules.cit.wha_resolution_year import session_year
+    from resolint_rules.wha import session_year
 
     assert [session_year(n) for n in (1, 28, 62, 72)] == [1948, 1975, 2009, 2019]
 
@@ -172,3 +172,22 @@ def test_a_wha_symbol_with_the_wrong_year_is_reported_in_any_style():
         ("CIT014", "Resolution WHA72.6 is of the 72nd World Health Assembly, held in 2019, not 2018")]
     assert lint(ga.replace("(2018)", "(2019)")).findings == []
     assert lint(ga.replace("WHA72", "XWHA72")).findings == []  # part of another word: not a symbol
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("first", 1), ("Twelfth", 12), ("nineteenth", 19), ("Twentieth", 20), ("Seventy-ninth", 79), ("EIGHTIETH", 80),
+    ("Ninety-ninth", 99), ("Seventy", None), ("Seventy-eleventh", None), ("ninth-seventy", None), ("", None),
+])
+def test_ordinal_words(words, value):
+    from resolint.numerals import ordinal_words_value
+
+    assert ordinal_words_value(words) == value
+
+
+def test_the_openings_session_is_checked_against_the_symbol_and_the_date():
+    assert [f.code for f in lint(CLEAN).findings] == []
+    stale = CLEAN.replace("WHA79.4", "WHA78.4").replace("26 May 2026", "26 May 2025")
+    assert sorted((f.code, f.message) for f in lint(stale).findings) == [
+        ("DOC011", "The Seventy-ninth World Health Assembly met in 2026; the text is dated 26 May 2025"),
+        ("DOC011", "The symbol WHA78.4 is of the 78th World Health Assembly; the opening names the Seventy-ninth (79th)"),
+    ]

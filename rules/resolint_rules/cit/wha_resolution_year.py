@@ -6,16 +6,10 @@ from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span, word_before
 from resolint_rules.refs import own_matches
+from resolint_rules.wha import SYMBOL, session_year
 
 #: "WHA77.6 (2024)": the session, the resolution's number and the year in brackets.
-_SYMBOL_WITH_YEAR = re.compile(r"WHA(\d{1,2})\.(\d{1,3})\s*\((\d{4})\)")
-#: The year of the first World Health Assembly; one ordinary session a year since.
-FIRST_SESSION_YEAR = 1948
-
-
-def session_year(session: int) -> int:
-    """The year the World Health Assembly's ordinary session ``session`` was held."""
-    return FIRST_SESSION_YEAR + session - 1
+_SYMBOL_WITH_YEAR = re.compile(SYMBOL.pattern + r"\s*\((\d{4})\)")
 
 
 class WhaResolutionYear(Rule):

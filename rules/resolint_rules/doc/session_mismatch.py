@@ -7,6 +7,7 @@ from resolint.model import Kind
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.doc._titlefacts import Meeting, SymbolNumber, TitleFacts, number_violations, title_facts
+from resolint_rules.doc.wha_session import wha_session_violations
 
 
 class SessionMismatch(Rule):
@@ -15,7 +16,9 @@ class SessionMismatch(Rule):
     Checks the session and year of the text itself: the symbol's year and session
     against each other (INTERPOL: session = year − 1931 to 2019, year − 1932 from 2021)
     and against the opening's "at its Nth session" and meeting dates; a United Nations
-    "N/x." title against its date of adoption (inside session N).
+    "N/x." title against its date of adoption (inside session N); a World Health
+    Assembly's opening ("The Seventy-ninth World Health Assembly,") against its symbol
+    (`WHA79.4`) and the year of its closing line (session n met in 1947 + n).
 
     ## Why is this bad?
     A title block copied from last year's resolution keeps last year's session; the
@@ -62,7 +65,9 @@ class SessionMismatch(Rule):
     - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
     - Dag Hammarskjöld Library, "General Assembly: resolutions" (sessions and numbering): <https://research.un.org/en/docs/ga/resolutions>
 
-    Repository note: the project knowledge base (`../shared/kb`) §3.2 (INTERPOL symbols), §3.3 (sessions by year; none in 2020), §4.1 (GA sessions).
+    - Resolution WHA62.1 of the Sixty-second World Health Assembly (2009), as printed in the volume of its resolutions: <https://slidelegend.com/resolutions-world-health-organization_59cc8a581723dd9aa4136d3a.html>
+
+    Repository note: the project knowledge base (`../shared/kb`) §3.2 (INTERPOL symbols), §3.3 (sessions by year; none in 2020), §4.1 (GA sessions); the World Health Assembly's sessions: `resolint_rules/wha.py`.
     """
 
     code = "DOC011"
@@ -73,6 +78,7 @@ class SessionMismatch(Rule):
 
     def check(self, ctx: RuleContext):
         facts = title_facts(ctx)
+        yield from wha_session_violations(ctx, facts)
         yield from number_violations(facts.numbers, lambda n: _number_problems(ctx, facts, n))
         meet = facts.meeting
         if meet is not None and meet.end is not None:

@@ -1,0 +1,41 @@
+"""DOC011's reading of a World Health Assembly text: the session its opening names in
+words ("The Seventy-ninth World Health Assembly,") against its own symbol in the title
+block ("WHA78.4") and the year of its closing line's date. A title block and an opening
+copied from last year's resolution keep last year's session."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from resolint.citations.refdata import format_date
+from resolint.numerals import ordinal, ordinal_words_value
+from resolint.rule import RuleContext, Violation
+from resolint.source import Span, word_before
+from resolint_rules.doc._titlefacts import TitleFacts
+from resolint_rules.wha import SYMBOL, session_year
+
+#: The Assembly's opening, its session's ordinal in words.
+_OPENING = re.compile(r"[*_\s]*The\s+(?P<ordinal>[A-Za-z]+(?:-[A-Za-z]+)?)\s+World\s+Health\s+Assembly\b", re.IGNORECASE)
+
+
+def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Violation]:
+    op = ctx.resolution.opening
+    if op is None:
+        return
+    text = ctx.text
+    m = _OPENING.match(text, op.span.start, op.span.end)
+    session = None if m is None else ordinal_words_value(m.group("ordinal"))
+    if session is None:
+        return
+    named = f"the {m.group('ordinal')} ({ordinal(session)})"
+    for p in ctx.resolution.title.paragraphs:
+        for s in SYMBOL.finditer(text, p.span.start, p.span.end):
+            if word_before(text, s.start()) or int(s.group(1)) == session:
+                continue
+            yield Violation(Span(s.start(), s.end()),
+                            f"The symbol {s.group(0)} is of the {ordinal(int(s.group(1)))} World Health Assembly; the opening names {named}")
+    dated = facts.closing_date
+    if dated is not None and dated.date is not None and dated.date.year != session_year(session):
+        yield Violation(Span(m.start("ordinal"), m.end("ordinal")),
+                        f"The {m.group('ordinal')} World Health Assembly met in {session_year(session)}; the text is dated {format_date(dated.date)}")
