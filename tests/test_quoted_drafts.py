@@ -13,7 +13,7 @@ from conftest import FIXTURES
 from resolint.engine import Finding, lint
 from resolint.fixes import fix_text
 from resolint.parser import parse
-from resolint.parser.quoting import quote_marker_spans, unquoted
+from resolint.parser.quoting import QUOTE_MARKERS, covers_a_marker, unquoted
 from resolint.quoteguard import guard_findings
 from resolint.rule import Applicability, Edit, Fix, Severity
 from resolint.source import Span
@@ -71,10 +71,23 @@ def test_a_quotation_inside_a_draft_does_not_make_it_a_quoted_draft():
 
 def test_the_markers_are_spaces_of_the_same_length():
     text = quoted("Title\n\nThe General Assembly,\n\n1. Decides to act.\n", "> > ")
-    read, spans = unquoted(text)
+    read = unquoted(text)
+    spans = [m.span() for m in QUOTE_MARKERS.finditer(text)]
     assert len(read) == len(text) and ">" not in read
     assert [text[s:e] for s, e in spans] == ["> > ", "> >", "> > ", "> >", "> > "]
     assert all(text[i] == read[i] for i in range(len(text)) if not any(s <= i < e for s, e in spans))
+
+
+@pytest.mark.parametrize(("start", "end", "covers"), [
+    (3, 5, True),    # "a\n>": the next line's marker
+    (2, 3, False),   # "a": the words after the marker
+    (4, 4, False),   # an insertion before a marker replaces nothing
+    (3, 4, False),   # the line break alone
+    (1, 3, True),    # from inside this line's marker
+    (0, 9, True),
+])
+def test_an_edit_covers_a_marker(start, end, covers):
+    assert covers_a_marker("> a\n> b\n", start, end) is covers
 
 
 def _finding(start: int, end: int) -> Finding:
@@ -84,9 +97,8 @@ def _finding(start: int, end: int) -> Finding:
 
 def test_a_safe_fix_that_would_write_over_a_marker_is_made_unsafe():
     text = "> a\n> b\n"
-    spans = quote_marker_spans(text)  # (0, 2) and (4, 6)
     over, inside, insertion, line_end = _finding(3, 5), _finding(2, 3), _finding(4, 4), _finding(3, 4)
-    guarded = guard_findings([over, inside, insertion, line_end], spans)
+    guarded = guard_findings([over, inside, insertion, line_end], text)
     assert [f.fix.applicability for f in guarded] == [Applicability.UNSAFE, Applicability.SAFE, Applicability.SAFE, Applicability.SAFE]
 
 

@@ -24,7 +24,6 @@ from resolint.invisible import readable
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.parser.blocks import is_lone_label
-from resolint.parser.quoting import quote_marker_spans
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings
@@ -206,7 +205,7 @@ def lint(
         raw = listguard.guard_findings(raw, protected, read.text)
     raw = commentguard.guard_findings(raw, read.text)
     if read is not source:
-        raw = quoteguard.guard_findings(raw, quote_marker_spans(source.text))
+        raw = quoteguard.guard_findings(raw, source.text)
     ran = _Ran(rule_set, frozenset(r.code for r, _ in active), style_obj)
     findings = _apply_directives(raw, resolution, settings, path, style_obj, ran)
     if any(f.code == NOT_ENGLISH for f in findings):

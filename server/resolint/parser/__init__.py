@@ -81,7 +81,7 @@ def parse(text: str | SourceText, *, paragraphs_given: bool = False, memo: Parse
     source = text if isinstance(text, SourceText) else SourceText(text)
     quoted = unquoted(source.text)
     if quoted is not None:
-        source = SourceText(quoted[0])  # a draft quoted line by line: read without its markers
+        source = SourceText(quoted)  # a draft quoted line by line: read without its markers
     try:
         return _Parser(source, paragraphs_given, memo).run()
     except Exception:  # pragma: no cover - guarded by the fuzz tests

@@ -13,6 +13,7 @@ a marker is a blank line between paragraphs. The rules read that text too (the p
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from resolint.parser import patterns as P
@@ -26,25 +27,42 @@ QUOTE_MARKERS = re.compile(r"^[ \t]*>(?:[ \t]*>)*[ \t]?", re.MULTILINE)
 OPENING_WITHIN = 40
 
 
-def quote_marker_spans(text: str) -> list[tuple[int, int]]:
-    """Where each quoted line's markers stand, in text order."""
-    return [m.span() for m in QUOTE_MARKERS.finditer(text)]
-
-
-def unquoted(text: str) -> tuple[str, list[tuple[int, int]]] | None:
-    """``text`` with its quote markers turned into spaces, and where they stood; None when
-    the text is not a quoted draft (no opening on one of its first quoted lines)."""
+def unquoted(text: str) -> str | None:
+    """``text`` with its quote markers turned into spaces; None when the text is not a
+    quoted draft (no opening on one of its first quoted lines)."""
     if ">" not in text or QUOTE_MARKERS.search(text) is None:
         return None  # (nearly every draft: no ">" at all, a scan at memory speed)
-    spans = quote_marker_spans(text)
-    if not any(_opens(text, end) for _, end in spans[:OPENING_WITHIN]):
+    if not any(_opens(text, m.end()) for m in itertools.islice(QUOTE_MARKERS.finditer(text), OPENING_WITHIN)):
         return None
-    parts, at = [], 0
-    for start, end in spans:
-        parts += [text[at:start], " " * (end - start)]
-        at = end
-    parts.append(text[at:])
-    return "".join(parts), spans
+    # Built in batches: a draft of millions of quoted lines keeps no piece per line.
+    out: list[str] = []
+    pending: list[str] = []
+    at = 0
+    for m in QUOTE_MARKERS.finditer(text):
+        pending += (text[at : m.start()], m.group().replace(">", " "))
+        at = m.end()
+        if len(pending) >= _BATCH:
+            out.append("".join(pending))
+            pending.clear()
+    pending.append(text[at:])
+    out.append("".join(pending))
+    return "".join(out)
+
+
+#: Pieces joined at a time while the markers are blanked.
+_BATCH = 4096
+
+
+def covers_a_marker(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a character of a quote marker (an edit replacing
+    it would write over the marker): the marker of the line it starts in, or one of a
+    line after."""
+    if end <= start:
+        return False
+    own = QUOTE_MARKERS.match(text, text.rfind("\n", 0, start) + 1)
+    if own is not None and own.end() > start:
+        return True
+    return QUOTE_MARKERS.search(text, start, end) is not None
 
 
 def _opens(text: str, at: int) -> bool:
