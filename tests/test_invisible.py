@@ -170,6 +170,20 @@ def test_a_soft_hyphen_in_the_opening_line_does_not_hide_the_house_style():
     assert lint("The Gen\u00aderal Assembly,\n\nRecalling its resolution 71/19,\n\n1. Decides to act.\n").style.name == "un-ga"
 
 
+@pytest.mark.parametrize(("opening", "title"), [
+    ("The Plenipotentiary Conference of the International Telecom<!-- resolint: ignore[PRE002] -->munication Union (Dubai, 2018),", ""),
+    ("The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),", "RESOLUTION <!-- a -->58 (REV. DUBAI, 2018)\n\n"),
+])
+def test_a_comment_inside_the_opening_or_title_does_not_hide_the_house_style(opening, title):
+    """A directive typed inside "Telecom…munication" read the opening as no body's: the
+    default style, until the safe fix removing the directive brought in the ITU style and
+    its findings (fuzz/mutate.py seed 2828). (A comment inside the body's own name, "The
+    Security Coun<!-- … -->cil,", still hides the opening from the parser.)"""
+    text = f"{title}{opening}\n\nrecalling\n\na) its work,\n\nresolves\n\n1 to act.\n"
+    plain = text.replace("<!-- resolint: ignore[PRE002] -->", "").replace("<!-- a -->", "").replace("<!-- a note -->", "")
+    assert lint(text).style.name == lint(plain).style.name != "un-ga"
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_the_reader_view_maps_every_character_back_and_forth(seed: int):
     """Random texts of words, soft hyphens, word joiners and comments (some long, some

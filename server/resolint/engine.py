@@ -20,7 +20,7 @@ from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
-from resolint.invisible import readable
+from resolint.invisible import as_read
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.parser.blocks import is_lone_label
@@ -98,9 +98,11 @@ def severity_for(code: str, default: Severity, settings: Settings) -> Severity:
 
 def opening_text(resolution: Resolution) -> str:
     """The first opening's text as style detection reads it: one line, an opening wrapped
-    over several read as the line it stands for ("" without an opening)."""
+    over several read as the line it stands for ("" without an opening), through the
+    comments and invisible characters inside its words (a directive typed inside
+    "Telecom…munication" hid the ITU style until the safe fix removing it brought it in)."""
     text = resolution.source.text
-    return readable(" ".join(word for p in resolution.openings[:1] for word in text[p.span.start : p.span.end].split()))
+    return as_read(" ".join(word for p in resolution.openings[:1] for word in text[p.span.start : p.span.end].split()))
 
 
 def title_text(resolution: Resolution) -> str:
@@ -110,7 +112,7 @@ def title_text(resolution: Resolution) -> str:
     heading): joined with spaces, only the block's first line started one. The block ends
     at the opening, so the resolution's own paragraphs never count."""
     text = resolution.source.text
-    return readable("\n".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs))
+    return as_read("\n".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs))
 
 
 def resolve_style(resolution: Resolution, settings: Settings, override: str | None = None) -> Style:

@@ -163,6 +163,15 @@ def reader_view(text: str) -> ReaderView:
     return ReaderView(text, runs)
 
 
+def as_read(words: str) -> str:
+    """``words`` as the printed draft shows them: without their comments and the invisible
+    characters inside their words (:func:`reader_view`); ``words`` themselves when they
+    hold neither."""
+    if "<!--" not in words:
+        return readable(words)
+    return reader_view(words).text
+
+
 def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``runs`` in order, those that overlap or touch made one."""
     out: list[tuple[int, int]] = []

@@ -15,7 +15,7 @@ from resolint.citations.types import (
     Organ,
     ResolutionCitation,
 )
-from resolint.invisible import readable
+from resolint.invisible import as_read
 from resolint.model import Resolution
 
 _FITS = {
@@ -336,7 +336,7 @@ def organ_notes(ptext: str) -> tuple[tuple[Organ, str, bool], ...]:
 
 def document_organ(res: Resolution) -> Organ:
     text = res.source.text
-    opening = readable(" ".join(text[p.span.start : p.span.end] for p in res.openings[:1]))
+    opening = as_read(" ".join(text[p.span.start : p.span.end] for p in res.openings[:1]))
     if re.search(r"\b(?:ICPO-)?INTERPOL\b.{0,20}General Assembly|\bInterpol General Assembly", opening, re.IGNORECASE):
         return Organ.INTERPOL
     for name, organ in (
