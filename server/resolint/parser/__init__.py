@@ -77,6 +77,9 @@ def parse(text: str | SourceText, *, paragraphs_given: bool = False, memo: Parse
     the continuation of the one before broken by a stray blank line.
     ``memo``: what parsing earlier versions of the same document kept (the language
     server keeps one per open document); the result is the same without it.
+    A draft quoted line by line ("> The General Assembly,") is read without its quote
+    markers (:mod:`resolint.parser.quoting`): the result's ``source`` is that reading,
+    with the same offsets.
     """
     source = text if isinstance(text, SourceText) else SourceText(text)
     quoted = unquoted(source.text)
