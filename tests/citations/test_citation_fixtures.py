@@ -114,6 +114,10 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("DOC016", "2/3"),  # … and inside one, with the next page's header
         ("DOC016", "*2520311* 2. Requests"),  # a barcode glued to a paragraph
     ]),
+    "wha-citations.txt": ("wha", [
+        ("CIT014", "resolution WHA76.6 (2022)"),  # the 76th Assembly met in 2023
+        ("TRM005", "REQUESTS the Director General"),  # the style's chief is the Director-General
+    ]),
     "un-ga-clean.txt": ("un-ga", []),
     "interpol-clean.txt": ("interpol", []),
 }
