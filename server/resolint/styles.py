@@ -84,14 +84,22 @@ class Style:
         """How the openers of ``part`` (``"preambular"`` or ``"operative"``) are written:
         the style's ``openers.<part>-case`` where it sets one, else ``openers.case``. A
         World Health Assembly writes "Recalling" in its preamble but "URGES" in its
-        operative part."""
-        return self.get(f"openers.{part}-case") or self.opener_case
+        operative part. (Asked for every paragraph: kept with the style's lookups.)"""
+        memo = _RESOLVED_CASE_KEYS.get(part) or f"openers.{part}-case@resolved"
+        case = self._found.get(memo)
+        if case is None:
+            case = self._found[memo] = self.get(f"openers.{part}-case") or self.opener_case
+        return case
 
     @property
     def capital_openers(self) -> bool:
         """Whether either part's openers are written in capitals (the opener reader then
         takes a run of capitals as one unlisted opener: "ENCOURAGES STRONGLY")."""
         return self.opener_case_in("preambular") == "upper" or self.opener_case_in("operative") == "upper"
+
+
+#: Where :meth:`Style.opener_case_in` keeps each part's answer among the style's lookups.
+_RESOLVED_CASE_KEYS = {"preambular": "openers.preambular-case@resolved", "operative": "openers.operative-case@resolved"}
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,25 +19,23 @@ _ONE_BREAK = re.compile(_BREAK)
 
 
 #: A short line after a blank line (its text in group 1; white space of any kind around
-#: it), as every line of page furniture is: where :meth:`PageFurniture.check` looks. The
-#: blank lines are found first, each run whole (possessive) and the search resumed after
-#: it; then the short line is tried where the run ends. (One pattern for both searched
-#: from every line break of a long run of blank lines, reading the rest of the run from
-#: each: quadratic, 20,000 blank lines took 4 s and 200,000 minutes.) Two runs' patterns,
+#: it), as every line of page furniture is: where :meth:`PageFurniture.check` looks. Each
+#: run of blank lines is matched whole (possessive), with the short line after it when
+#: there is one (group 1 is None otherwise): the match never fails after reading a run,
+#: so the search resumes after it. (A pattern that required the short line failed at the
+#: end of a long run of blank lines and was tried again from each of its line breaks:
+#: quadratic, 20,000 lines holding a space took 4 s and 200,000 minutes.) Two patterns,
 #: each starting with a fixed character the regex engine searches for fast: one from a
 #: line feed (alone or after a carriage return), one from a carriage return alone (tried
 #: only where the text has one). Possessive: a long line fails at once.
-_BLANKS_AFTER_LF = re.compile(rf"\n(?:[ \t\u00a0]*{_BREAK})++")
-_BLANKS_AFTER_CR = re.compile(rf"\r(?!\n)(?:[ \t\u00a0]*{_BREAK})++")
-_SHORT_LINE = re.compile(rf"[^\S\r\n]*+([^\r\n]{{1,{FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n)")
+_THEN_SHORT_LINE = rf"(?:[ \t\u00a0]*{_BREAK})++(?:[^\S\r\n]*+([^\r\n]{{1,{FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n))?"
+_BLANKS_AFTER_LF = re.compile(r"\n" + _THEN_SHORT_LINE)
+_BLANKS_AFTER_CR = re.compile(r"\r(?!\n)" + _THEN_SHORT_LINE)
 
 
 def _short_lines_after_blanks(text: str, blanks: re.Pattern[str]):
     """Where the text of each short line after a run of blank lines starts."""
-    for run in blanks.finditer(text):
-        line = _SHORT_LINE.match(text, run.end())
-        if line is not None:
-            yield line.start(1)
+    return (at for m in blanks.finditer(text) if (at := m.start(1)) >= 0)
 
 
 #: A line's end and the blank lines after it.
