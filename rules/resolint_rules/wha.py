@@ -6,13 +6,8 @@ text's own opening, symbol and date."""
 
 from __future__ import annotations
 
-import re
-
 #: The year of the first World Health Assembly.
 FIRST_SESSION_YEAR = 1948
-#: A resolution's symbol: "WHA77.6" (session 77, resolution 6). Special sessions
-#: ("WHASS1.1") are not matched.
-SYMBOL = re.compile(r"WHA(\d{1,2})\.(\d{1,3})")
 
 
 def session_year(session: int) -> int:

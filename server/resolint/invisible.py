@@ -167,8 +167,6 @@ def as_read(words: str) -> str:
     """``words`` as the printed draft shows them: without their comments and the invisible
     characters inside their words (:func:`reader_view`); ``words`` themselves when they
     hold neither."""
-    if "<!--" not in words:
-        return readable(words)
     return reader_view(words).text
 
 

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import re
 
+from resolint.citations.patterns import WHA_SYMBOL
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span, word_before
 from resolint_rules.refs import own_matches
-from resolint_rules.wha import SYMBOL, session_year
+from resolint_rules.wha import session_year
 
 #: "WHA77.6 (2024)": the session, the resolution's number and the year in brackets.
-_SYMBOL_WITH_YEAR = re.compile(SYMBOL.pattern + r"\s*\((\d{4})\)")
+_SYMBOL_WITH_YEAR = re.compile(WHA_SYMBOL.pattern + r"\s*\((\d{4})\)")
 
 
 class WhaResolutionYear(Rule):

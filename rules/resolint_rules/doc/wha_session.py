@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from resolint.citations.patterns import WHA_SYMBOL
 from resolint.citations.refdata import format_date
 from resolint.numerals import ordinal, ordinal_words_value
 from resolint.rule import RuleContext, Violation
 from resolint.source import Span, word_before
 from resolint_rules.doc._titlefacts import TitleFacts
-from resolint_rules.wha import SYMBOL, session_year
+from resolint_rules.wha import session_year
 
 #: The Assembly's opening, its session's ordinal in words.
 _OPENING = re.compile(r"[*_\s]*The\s+(?P<ordinal>[A-Za-z]+(?:-[A-Za-z]+)?)\s+World\s+Health\s+Assembly\b", re.IGNORECASE)
@@ -30,7 +31,7 @@ def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Viol
         return
     named = f"the {m.group('ordinal')} ({ordinal(session)})"
     for p in ctx.resolution.title.paragraphs:
-        for s in SYMBOL.finditer(text, p.span.start, p.span.end):
+        for s in WHA_SYMBOL.finditer(text, p.span.start, p.span.end):
             if word_before(text, s.start()) or int(s.group(1)) == session:
                 continue
             yield Violation(Span(s.start(), s.end()),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -16,6 +17,7 @@ _BODY_BEFORE = re.compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(
 _NAME_GOES_ON = re.compile(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 
 
+@functools.lru_cache(maxsize=16)
 def title_forms(title: str) -> tuple[str, ...]:
     """The chief officer's title as drafters write it: with or without the hyphen, in
     either case ("Secretary General", "secretary-general", "Director-general", …).

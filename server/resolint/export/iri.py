@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from resolint.citations.patterns import WHA_SYMBOL
 from resolint.citations.types import Organ, ResolutionCitation
 
 DOC_TYPE = "statement"
@@ -74,8 +75,9 @@ _OPENING_BODIES = (
 #: and a "Rev.": 30 in the corpus): unbounded, a title of "RESOLUTION 1 (" repeated was
 #: scanned to its end from each of them, quadratic (280 KB: minutes).
 _ITU_TITLE = re.compile(r"\bRESOLUTION\s++(\d++)\s*+\((?:REV\.?\s*)?[^)\n]{0,100}?(\d{4})\)", re.I)
-#: A World Health Assembly resolution's symbol in its title block ("WHA79.4").
-_WHA_TITLE = re.compile(r"\bWHA(\d{1,2})\.(\d{1,3})\b")
+#: A World Health Assembly resolution's symbol in its title block ("WHA79.4"), a word of
+#: its own.
+_WHA_TITLE = re.compile(rf"\b{WHA_SYMBOL.pattern}\b")
 
 
 def slug(text: str) -> str:
