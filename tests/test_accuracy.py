@@ -822,6 +822,46 @@ def test_an_itu_groups_numbered_items_after_a_page_of_footnotes_are_items():
     assert kinds["1 See Re"] is Kind.NOTE and kinds["2 to rep"] is not Kind.NOTE
 
 
+_REFERRED = (
+    "The General Assembly,\n\nRecalling the Convention on the Rights of the Child,{ref1}\n\n"
+    "Noting the report of the Secretary-General,{ref2}\n\n1. Welcomes the report;{between}\n\n"
+    "2. Requests the Secretary-General to report to it at its eighty-second session.{after}\n"
+)
+
+
+@pytest.mark.parametrize(("ref1", "ref2", "between", "after"), [
+    ("1", "2", "", "\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n\n2 A/80/123."),  # at the end
+    ("1", "2", "", "\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n2 A/80/123."),  # one paragraph
+    ("¹", "²", "", "\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n\n2 A/80/123."),  # superscript references
+    ("1", "2", "\n\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n\n2 A/80/123.", ""),  # at a page's foot
+])
+def test_footnotes_without_a_rule_are_notes_when_the_text_refers_to_their_numbers(ref1, ref2, between, after):
+    """A PDF copy keeps a page's footnotes ("1 United Nations, Treaty Series, …") without
+    the rule of underscores above them: read as operative paragraphs, they were "Number 1
+    is used twice" (an error) and "Write the number as '1.'", a safe fix that wrote a wrong
+    number into the footnote. A footnote's number that the text refers to ("…Child,1")
+    makes the paragraph a note."""
+    text = _REFERRED.format(ref1=ref1, ref2=ref2, between=between, after=after)
+    result = lint(text)
+    assert result.findings == []
+    notes = [text[p.span.start : p.span.end] for p in result.resolution.paragraphs if p.kind is Kind.NOTE]
+    assert notes and all(n[0] in "12" for n in notes)
+    assert [p.label.value for p in result.resolution.operative] == [1, 2]
+
+
+@pytest.mark.parametrize("unreferred", [
+    "3 Decides to continue its consideration of the question.",  # a number that lost its point: a clause
+    "3 United Nations, Treaty Series, vol. 1577, No. 27531.",  # a number no reference has
+])
+def test_a_numbered_paragraph_no_reference_names_is_not_a_footnote(unreferred):
+    """Only a number the text refers to makes a footnote, and never before an operative
+    opener: "3 Decides …" is the third paragraph with its point lost (OPR003 adds it)."""
+    text = _REFERRED.format(ref1="1", ref2="2", between="", after="") .replace("session.\n", "session;\n\n" + unreferred + "\n")
+    result = lint(text)
+    assert not [p for p in result.resolution.paragraphs if p.kind is Kind.NOTE]
+    assert "OPR003" in [f.code for f in result.findings]
+
+
 # -- a PDF page's header and footer -----------------------------------------------------
 _PAGE_BREAK = (
     "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"

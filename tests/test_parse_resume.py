@@ -269,6 +269,26 @@ def test_an_edit_in_a_page_of_footnotes_resumes_with_the_footnotes():
         assert [p.kind for p in res.paragraphs[3:6]] == [Kind.NOTE] * 3
 
 
+def test_typing_a_footnote_reference_makes_a_later_paragraph_its_footnote():
+    """The numbers the text refers to are part of the walk's state: typing "1" after a
+    mark near the top makes "1 See …" at the end a footnote (the walk cannot stop where
+    the paragraphs are as before), and deleting it again makes it a clause."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 79/172,\n\n1. Encourages all States to act;\n\n"
+        "2. Decides to remain seized of the matter.\n\n1 See A/81/123.\n"
+    )
+    memo = ParseMemo()
+    before = parse(text, memo=memo)
+    assert before.paragraphs[-1].kind is not Kind.NOTE
+    at = text.index("79/172,") + 7
+    noted = text[:at] + "1" + text[at:]
+    res = parse(noted, memo=memo)
+    assert dump(res) == dump(parse(noted)) and linked(res)
+    assert res.paragraphs[-1].kind is Kind.NOTE
+    res = parse(text, memo=memo)
+    assert dump(res) == dump(parse(text)) and res.paragraphs[-1].kind is not Kind.NOTE
+
+
 def test_an_opening_pasted_above_the_old_one():
     """"The General Assembly," pasted above the old opening takes its line number while
     the old one moves down into the unchanged tail, where (no longer the opening) it takes

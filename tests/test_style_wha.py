@@ -68,6 +68,20 @@ def test_footnote_references_after_the_marks_leave_the_structure_whole():
     assert [f.code for f in lint(noted).findings] == []
 
 
+def test_a_pages_footnotes_copied_without_their_rule_are_notes():
+    """A PDF copy of an Assembly resolution keeps each page's footnotes where the page
+    ended, with no rule above them ("2 And, where applicable, regional economic
+    integration organizations."): they are the footnotes of "…:2", not paragraphs."""
+    noted = CLEAN.replace("in accordance with their national contexts:", "in accordance with their national contexts:2", 1)
+    page_foot = "\n\n2 And, where applicable, regional economic integration organizations.\n\n3. ALSO URGES"
+    noted = noted.replace("\n\n3. ALSO URGES", page_foot, 1)
+    assert noted.count(page_foot) == 1
+    result = lint(noted)
+    assert [f.code for f in result.findings] == []
+    assert [p.label.value for p in result.resolution.operative] == [1, 2, 3, 4]
+    assert fix_text(noted, lambda t: lint(t), unsafe=True).text == noted
+
+
 def test_a_model_un_world_health_assembly_stays_model_un():
     """A Model UN committee named "The World Health Assembly" (no session ordinal) under a
     Model UN header is the Model UN style's, as before."""

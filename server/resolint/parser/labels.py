@@ -330,6 +330,28 @@ def before_note_reference(text: str, start: int, end: int) -> int:
     return m.start() if m is not None and m.start() > start else end
 
 
+#: One footnote reference's number in a run of them (superscript or plain digits).
+_REFERENCE_NUMBER = re.compile(rf"[0-9{SUPERSCRIPT_DIGITS}]{{1,3}}")
+#: A run of references and nothing else (not a negotiator's note "[Agreed 2 May]").
+_REFERENCE_RUN = re.compile(rf"[\[\]^,;0-9{SUPERSCRIPT_DIGITS}]+")
+_SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def note_reference_numbers(text: str, start: int, end: int) -> frozenset[int]:
+    """The numbers of the footnote references at the end of ``text[start:end]``
+    (:func:`before_note_reference`: "…Member States:2" gives {2}, "…Assembly,¹,²" {1, 2}),
+    empty when there are none. What a footnote copied without its rule of underscores is
+    recognised by: its number is one the text refers to (placement.footnote_text)."""
+    if end <= start or text[end - 1] not in _REFERENCE_ENDS_OR_COMMENT:
+        return frozenset()  # most paragraphs
+    if text[end - 1] == ">":
+        end = before_trailing_comments(text, start, end)
+    at = before_note_reference(text, start, end)
+    if at >= end or _REFERENCE_RUN.fullmatch(text, at, end) is None:
+        return frozenset()
+    return frozenset(int(n.translate(_SUPERSCRIPT_VALUES)) for n in _REFERENCE_NUMBER.findall(text, at, end))
+
+
 def before_trailing_comments(text: str, start: int, end: int) -> int:
     """Where ``text[start:end]`` ends before the ``<!-- … -->`` comments (and the spaces
     before them) at its end: a comment prints nothing, so "Noting the report, <!-- TODO

@@ -32,7 +32,7 @@ from resolint.parser.groups import (
     looks_like_group_opener,
     opens_items,
 )
-from resolint.parser.labels import alpha_value, before_note_reference
+from resolint.parser.labels import alpha_value, before_note_reference, note_reference_numbers
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
 from resolint.source import SourceText
@@ -223,6 +223,10 @@ class Placement:
     #: The last paragraphs placed were footnotes under a rule of underscores: one that
     #: starts with a number is the next footnote (:func:`footnote_text`).
     in_footnotes: bool = False
+    #: The numbers of the footnote references the paragraphs placed so far end with
+    #: ("…Member States:2"): a paragraph "2 And, where applicable, …" is that footnote's
+    #: text, copied from a page without its rule of underscores (:func:`footnote_text`).
+    note_numbers: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -431,11 +435,23 @@ def footnote_text(st: Placement, c: Clause) -> bool:
         c.p.kind = Kind.NOTE  # the group or list goes on
         st.in_footnotes = True
         return True
-    if st.in_footnotes and (number := NUMBERED_FOOTNOTE.match(c.body)) and not listed_opener(c.body[number.end() :]):
+    if (st.in_footnotes or c.lead in _DIGITS and st.note_numbers) and (number := NUMBERED_FOOTNOTE.match(c.body)) \
+            and (st.in_footnotes or _referred_to(st, number.group())) and not listed_opener(c.body[number.end() :]):
         c.p.kind = Kind.NOTE
+        st.in_footnotes = True
         return True
     st.in_footnotes = False
     return False
+
+
+def _referred_to(st: Placement, number: str) -> bool:
+    """Whether a footnote's number ("2 " at a paragraph's start) is that of a reference
+    the text before has: the World Health Assembly's texts, copied from a PDF, keep their
+    page's footnotes ("2 And, where applicable, regional economic integration
+    organizations.") with no rule above them, and only the reference ("URGES Member
+    States:2") tells them from a paragraph whose number lost its point."""
+    digits = number.rstrip()
+    return digits.isdigit() and int(digits) in st.note_numbers
 
 
 def annex_heading(st: Placement, c: Clause) -> bool:
@@ -1072,6 +1088,10 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
             if step(st, c):
                 break
     st.after_marker = p.kind is _HEADING and len(c.body) <= _MARKER_MAX_CHARS and P.SECTION_MARKER.match(c.body) is not None
+    if p.kind is not Kind.NOTE:
+        numbers = note_reference_numbers(text, start, p.span.end)
+        if numbers and not numbers <= st.note_numbers:
+            st.note_numbers = st.note_numbers | numbers
     st.after_clause = st.last_clause is p
     return lead
 
