@@ -77,12 +77,26 @@ def opener_to_rewrite(ctx: RuleContext, op: Opener) -> bool:
     return is_known_form(head, "VBG") or is_known_form(head, "VBZ")
 
 
-def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> list[str]:
-    """The listed phrases nearest to what the drafter wrote (similarity of at least 80%)."""
+@functools.lru_cache(maxsize=64)
+def _compared_forms(phrases: tuple[str, ...]) -> list[str]:
+    """``phrases`` as :func:`suggest` compares them (rapidfuzz's default processing: lower
+    case, no punctuation), worked out once per list rather than at every unknown opener
+    (half of each suggestion's time)."""
+    from rapidfuzz import utils
+
+    return [utils.default_process(p) for p in phrases]
+
+
+@functools.lru_cache(maxsize=4096)
+def suggest(word_or_phrase: str, phrases: tuple[str, ...], n: int = 1) -> tuple[str, ...]:
+    """The listed phrases nearest to what the drafter wrote (similarity of at least 80%).
+    Kept per word: a draft that repeats an unknown opener (or a hostile one of a hundred
+    thousand one-letter paragraphs) asks once."""
     from rapidfuzz import fuzz, process, utils
 
-    hits = process.extract(word_or_phrase, phrases, scorer=fuzz.ratio, processor=utils.default_process, limit=n, score_cutoff=80)
-    return [h[0] for h in hits]
+    hits = process.extract(utils.default_process(word_or_phrase), _compared_forms(phrases), scorer=fuzz.ratio, processor=None,
+                           limit=n, score_cutoff=80)
+    return tuple(phrases[h[2]] for h in hits)
 
 
 def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...], part: str):

@@ -65,11 +65,16 @@ class Fix:
 
     @staticmethod
     def safe(title: str, *edits: Edit) -> Fix:
-        return Fix(title, Applicability.SAFE, tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end))))
+        return Fix(title, Applicability.SAFE, _in_order(edits))
 
     @staticmethod
     def unsafe(title: str, *edits: Edit) -> Fix:
-        return Fix(title, Applicability.UNSAFE, tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end))))
+        return Fix(title, Applicability.UNSAFE, _in_order(edits))
+
+
+def _in_order(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    """``edits`` by position (most fixes have one edit: nothing to sort)."""
+    return edits if len(edits) < 2 else tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end)))
 
 
 @dataclass(frozen=True, slots=True)

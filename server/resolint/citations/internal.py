@@ -38,7 +38,9 @@ def _sub_target(parent: Paragraph, sub: str) -> Paragraph | None:
 def _sub_after(res: Resolution, para: Paragraph, sub: str) -> Paragraph | None:
     """A sub-paragraph labelled ``sub`` between ``para`` and the next operative paragraph:
     the parser may have hung it elsewhere, but the reader sees it under ``para``."""
-    for q in res.paragraphs[para.index + 1 :]:
+    paragraphs = res.paragraphs
+    for i in range(para.index + 1, len(paragraphs)):  # (not a slice: a copy of the rest per call)
+        q = paragraphs[i]
         if q.kind is Kind.OPERATIVE and q.parent is None and q.label is not None and q.label.scheme is LabelScheme.ARABIC:
             return None
         if q.kind is Kind.SUBPARAGRAPH and q.label is not None and q.label.text.strip("().").lower() == sub.lower():

@@ -242,7 +242,9 @@ class AknWriter:
         return root
 
     def _next_is_operative(self, p: Paragraph) -> bool:
-        for q in self.res.paragraphs[p.index + 1 :]:
+        paragraphs = self.res.paragraphs
+        for i in range(p.index + 1, len(paragraphs)):  # (not a slice: a copy of the rest per paragraph)
+            q = paragraphs[i]
             if q.kind in (Kind.DIRECTIVE, Kind.HEADING):
                 continue
             return q.kind is Kind.OPERATIVE

@@ -254,7 +254,9 @@ class Placement:
     # -- looking ahead -----------------------------------------------------------
     def next_is_operative(self, index: int) -> bool:
         """Whether the next clause is an unnumbered operative one ("CALLING UPON …;" then "REQUESTS …")."""
-        for nxt in self.paragraphs[index + 1 :]:
+        paragraphs = self.paragraphs
+        for i in range(index + 1, len(paragraphs)):  # (not a slice: a copy of the rest per paragraph was quadratic)
+            nxt = paragraphs[i]
             if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
                 continue
             if nxt.label is not None:
@@ -266,7 +268,9 @@ class Placement:
 
     def next_substantive(self, index: int) -> Paragraph | None:
         """The next paragraph that is not a directive comment or a footnote."""
-        for nxt in self.paragraphs[index + 1 :]:
+        paragraphs = self.paragraphs
+        for i in range(index + 1, len(paragraphs)):  # (not a slice: see next_is_operative)
+            nxt = paragraphs[i]
             body = self.text[nxt.span.start : nxt.span.end]
             if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(body) or is_footnote(body):
                 continue
