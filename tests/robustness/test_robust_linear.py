@@ -152,6 +152,15 @@ CLASSES = {
     # it (a slice, however soon the look ended): 1,000,000 one-letter paragraphs (3 MB)
     # ran for over ten minutes. Each also asked rapidfuzz for the nearest listed opener.
     "one-letter paragraphs": _paragraphs("x"),
+    # Each item of a list asked whether any item before it was lettered (placement) or
+    # numbered (OPR003), reading the list from its first item: quadratic in its length
+    # (100 KB of "- x;" items: 20 s).
+    "a list intro with many bulleted items": lambda n: _wrap("Decides:\n\n" + "\n\n".join(["- x;"] * max(2, n // 6))),
+    # Each item of an ITU group listed the group's items to find the last one (200 KB: 6 s).
+    "an ITU group with many items": lambda n: (
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\nresolves\n\n"
+        + "\n\n".join(["1 to x;"] * max(2, n // 9)) + "\n"
+    ),
     "renumbering references (lint)": _renumber,
     "an automatically numbered list, numbers without their full stop": _automatic_list,
 }
@@ -162,6 +171,7 @@ SLOW_TO_SHOW = frozenset({
     "'its resolution' with another body's numbers in one paragraph",
     "resolutions each defining the same abbreviation",
     "words with a Cyrillic look-alike letter on one line",
+    "an ITU group with many items",
 })
 
 

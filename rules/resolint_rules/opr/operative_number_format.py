@@ -81,8 +81,9 @@ class OperativeNumberFormat(Rule):
     def _check_part(self, ctx: RuleContext, form: str, part: int, ops: list[Paragraph]):
         """The operative paragraphs (and items) of one resolution (one part of a compilation)."""
         automatic = _automatic_lists(ctx, form, part)
+        unnumbered_lists: dict[int, bool] = {}  # by the intro's id (asked at each of its items)
         for p in ops:
-            if p.bullet is not None and not _bulleted_list_item(p):
+            if p.bullet is not None and not _bulleted_list_item(p, unnumbered_lists):
                 yield Violation(p.bullet, "Stray list bullet before an operative paragraph", Fix.safe("Remove the bullet", Edit(_bullets(ctx, p), "")))
             label = p.label
             if label is None or label.scheme is not LabelScheme.ARABIC or label.form == form or label.inserted or label.negotiation_part:
@@ -95,13 +96,19 @@ class OperativeNumberFormat(Rule):
             yield Violation(label.span, _write_as(form, label), _number_fix(ctx, [p], form))
 
 
-def _bulleted_list_item(p: Paragraph) -> bool:
+def _bulleted_list_item(p: Paragraph, unnumbered_lists: dict[int, bool]) -> bool:
     """Whether ``p`` is an item of a list marked with bullets throughout ("ENCOURAGES
     member countries to:" / "- make full use …;" / "- share …;"): its bullet is the list's
     mark, not a leftover. In a list whose items are numbered, a bullet is stray even
-    before an item that lost its number."""
+    before an item that lost its number. Whether a list has no numbered item is kept in
+    ``unnumbered_lists`` (by the intro's id): read at every item, it was quadratic."""
     intro = p.parent
-    return p.label is None and intro is not None and all(item.label is None for item in intro.children)
+    if p.label is not None or intro is None:
+        return False
+    unnumbered = unnumbered_lists.get(id(intro))
+    if unnumbered is None:
+        unnumbered = unnumbered_lists[id(intro)] = all(item.label is None for item in intro.children)
+    return unnumbered
 
 
 def _bullets(ctx: RuleContext, p: Paragraph) -> Span:

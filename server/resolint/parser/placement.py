@@ -227,6 +227,10 @@ class Placement:
     #: ("…Member States:2"): a paragraph "2 And, where applicable, …" is that footnote's
     #: text, copied from a page without its rule of underscores (:func:`footnote_text`).
     note_numbers: frozenset[int] = frozenset()
+    #: Whether a list intro's children hold a sub-paragraph, as counted so far: (the
+    #: children list, how many of them were looked at, the answer). Not part of the
+    #: walk's state (it follows from the paragraphs); see :meth:`has_lettered_child`.
+    lettered_count: tuple[list[Paragraph] | None, int, bool] = (None, 0, False)
 
     @property
     def text(self) -> str:
@@ -250,6 +254,20 @@ class Placement:
         p.depth = parent.depth + 1
         parent.children.append(p)
         return True
+
+    def has_lettered_child(self, intro: Paragraph) -> bool:
+        """Whether one of ``intro``'s children is a sub-paragraph ("Decides:" / "(a) …").
+        Asked at every item of a list: the children after those counted at the last
+        question are looked at (a walk only appends to a list's children; counted from
+        the first at every item, 25,000 bulleted items took minutes)."""
+        children = intro.children
+        counted, seen, lettered = self.lettered_count
+        if counted is not children or seen > len(children):
+            seen, lettered = 0, False
+        if not lettered:
+            lettered = any(children[i].kind is Kind.SUBPARAGRAPH for i in range(seen, len(children)))
+        self.lettered_count = (children, len(children), lettered)
+        return lettered
 
     # -- looking ahead -----------------------------------------------------------
     def next_is_operative(self, index: int) -> bool:
@@ -654,36 +672,48 @@ def group_item(st: Placement, c: Clause) -> bool:
     head = st.group
     if head is None:
         return False
-    items = [q for q in head.children if q.kind is head.kind]
+    last = _last_item(head)
     if c.p.label is None:
-        placed = _unlabelled_group_item(st, c, head, items)
+        placed = _unlabelled_group_item(st, c, head, last)
     else:
-        placed = _labelled_group_item(st, c, head, items)
+        placed = _labelled_group_item(st, c, head, last)
     if placed is None:
         st.group = None
         return False
     return placed
 
 
-def _labelled_group_item(st: Placement, c: Clause, head: Paragraph, items: list[Paragraph]) -> bool | None:
+def _last_item(head: Paragraph) -> Paragraph | None:
+    """The group's last item (a child of its kind), None before the first. Asked at every
+    paragraph of a group: the children are read from the last (an item, but for the
+    paragraph that introduces the items), not listed in full each time (quadratic in the
+    group's length: 20,000 items took 18 s)."""
+    kind, children = head.kind, head.children
+    for i in range(len(children) - 1, -1, -1):
+        if children[i].kind is kind:
+            return children[i]
+    return None
+
+
+def _labelled_group_item(st: Placement, c: Clause, head: Paragraph, last: Paragraph | None) -> bool | None:
     """:func:`group_item` for a labelled paragraph; None when it ends the group."""
     p, label = c.p, c.p.label
     item_scheme = LabelScheme.ARABIC if head.kind is Kind.OPERATIVE else LabelScheme.LOWER_ALPHA
     if label.scheme is LabelScheme.LOWER_ROMAN and item_scheme is LabelScheme.LOWER_ALPHA:
-        _settle_letter(label, items)
+        _settle_letter(label, last)
     if label.scheme is item_scheme:
         return _add_item(st, head, p)
-    if label.scheme in (LabelScheme.LOWER_ALPHA, LabelScheme.LOWER_ROMAN) and items:
+    if label.scheme in (LabelScheme.LOWER_ALPHA, LabelScheme.LOWER_ROMAN) and last is not None:
         return False  # a sub-item of the last item: lettered_subparagraph places it
     return None
 
 
-def _unlabelled_group_item(st: Placement, c: Clause, head: Paragraph, items: list[Paragraph]) -> bool | None:
+def _unlabelled_group_item(st: Placement, c: Clause, head: Paragraph, last: Paragraph | None) -> bool | None:
     """:func:`group_item` for a paragraph without label; None when it ends the group."""
     p = c.p
-    if items and P.DECIMAL_ITEM.match(c.content):
-        return st.attach(p, items[-1])  # "8.1 an open bidding process;" under item 8
-    if p.bullet is not None or items:
+    if last is not None and P.DECIMAL_ITEM.match(c.content):
+        return st.attach(p, last)  # "8.1 an open bidding process;" under item 8
+    if p.bullet is not None or last is not None:
         return None
     if c.term == ":" and st.next_is_numbered(p.index):
         return st.attach(p, head)  # "pursuant to his initiative on this matter:" introduces the items
@@ -692,12 +722,12 @@ def _unlabelled_group_item(st: Placement, c: Clause, head: Paragraph, items: lis
     return None
 
 
-def _settle_letter(label, items: list[Paragraph]) -> None:
+def _settle_letter(label, last_item: Paragraph | None) -> None:
     """"i)" after "h)" (and "v)" after "u)", "x)" after "w)") is a letter, not a numeral."""
     letters = label.text.strip("().")
-    if len(letters) != 1 or not items or items[-1].label is None:
+    if len(letters) != 1 or last_item is None or last_item.label is None:
         return
-    last = items[-1].label
+    last = last_item.label
     if last.scheme is LabelScheme.LOWER_ALPHA and last.value == alpha_value(letters) - 1:
         label.scheme = LabelScheme.LOWER_ALPHA
         label.value = alpha_value(letters)
@@ -972,7 +1002,7 @@ def operative_or_list_item(st: Placement, c: Clause) -> bool:
     st.phase = Phase.OPERATIVE
     st.sub_stack = []
     intro = st.list_intro
-    if intro is not None and _is_list_item(intro, c):
+    if intro is not None and _is_list_item(st, intro, c):
         p.parent = intro
         p.depth = 1
         intro.children.append(p)
@@ -984,12 +1014,11 @@ def operative_or_list_item(st: Placement, c: Clause) -> bool:
     return True
 
 
-def _is_list_item(intro: Paragraph, c: Clause) -> bool:
+def _is_list_item(st: Placement, intro: Paragraph, c: Clause) -> bool:
     """After an unnumbered intro ("ENCOURAGES … to:"), numbered, bulleted and lower-case
     paragraphs are its items. A numbered paragraph after an intro whose list was lettered
     ("Decides:" / "(a) …" / "(b) …") is the intro's sibling, not one more item."""
-    lettered = any(child.kind is Kind.SUBPARAGRAPH for child in intro.children)
-    numbered_item = c.p.label is not None and intro.label is None and not lettered
+    numbered_item = c.p.label is not None and intro.label is None and not st.has_lettered_child(intro)
     return numbered_item or c.p.bullet is not None or _starts_lower(c.content)
 
 
