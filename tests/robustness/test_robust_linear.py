@@ -384,6 +384,11 @@ EXPORT_CLASSES = {
     "citations in one paragraph": (_marked("resolution 7/7, "), "akn", EXPORT_SIZES_SLOW_TO_SHOW),
     "dates in one paragraph": (_marked("1 January 2000, "), "akn", EXPORT_SIZES_SLOW_TO_SHOW),
     "a citation in each of many paragraphs": (_citing_paragraphs, "akn", EXPORT_SIZES),
+    # Every sub-paragraph labelled "(a)": each element's id counted up from "subpara_a_2"
+    # to the first one free.
+    "many sub-paragraphs with the same label": (
+        lambda n: "The General Assembly,\n\n1. Decides:\n\n" + "\n\n".join(["(a) x;"] * max(2, n // 8)) + "\n", "akn", EXPORT_SIZES,
+    ),
 }
 
 
