@@ -25,6 +25,9 @@ from resolint.model import Kind
 OPENER_CODES = frozenset({"PRE001", "PRE002", "PRE003", "PRE004", "PRE006", "PRE007", "OPR001", "OPR002", "OPR004", "OPR005", "OPR006", "OPR007", "OPR011"})
 DRAFTS = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
 
+#: The World Health Assembly draft of the fixtures (its opening names no organ the citations know).
+CLEAN_WHA = (FIXTURES / "accuracy" / "wha-blood-products.txt").read_text(encoding="utf-8")
+
 
 def _with_hidden_characters(text: str, char: str) -> str:
     """``text`` with ``char`` after the third letter of each opener word of six letters
@@ -177,8 +180,7 @@ def test_a_soft_hyphen_in_the_opening_line_does_not_hide_the_house_style():
 def test_a_comment_inside_the_opening_or_title_does_not_hide_the_house_style(opening, title):
     """A directive typed inside "Telecom…munication" read the opening as no body's: the
     default style, until the safe fix removing the directive brought in the ITU style and
-    its findings (fuzz/mutate.py seed 2828). (A comment inside the body's own name, "The
-    Security Coun<!-- … -->cil,", still hides the opening from the parser.)"""
+    its findings (fuzz/mutate.py seed 2828)."""
     text = f"{title}{opening}\n\nrecalling\n\na) its work,\n\nresolves\n\n1 to act.\n"
     plain = text.replace("<!-- resolint: ignore[PRE002] -->", "").replace("<!-- a -->", "").replace("<!-- a note -->", "")
     assert lint(text).style.name == lint(plain).style.name != "un-ga"
@@ -219,3 +221,82 @@ def test_the_title_block_and_the_meeting_read_through_comments_and_invisible_cha
 
     assert [code for code, _ in reading(text)] == ["DOC010", "DOC011", "DOC011", "DOC012", "DOC012", "DOC012"]
     assert reading(typed) == reading(text)
+
+
+@pytest.mark.parametrize(("word", "hidden"), [("General", "Gener\u00adal"), ("General", "Gen<!-- a note -->eral"), ("Assembly", "Assem\u2060bly")])
+def test_the_body_the_opening_names_is_read_as_printed(word, hidden):
+    """DOC011 compares a General Assembly title's session with the date of adoption only
+    when the opening names the Assembly: it read the opening's raw text, so a soft hyphen
+    inside "General" hid the finding until TRM014's safe fix removed it (fuzz/mutate.py
+    seed 6868). The export names the body (its work's IRI) the same way."""
+    import re
+
+    from resolint.export import export
+
+    text = (
+        "79/136. Cooperation between the United Nations and regional organizations\n\n"
+        "The General Assembly,\n\nRecalling its resolution 77/20 of 21 November 2022,\n\n"
+        "1. Decides to keep the matter under review.\n\n48th plenary meeting\n6 December 2025\n"
+    )
+    typed = text.replace("The General Assembly,", "The General Assembly,".replace(word, hidden), 1)
+    assert typed != text
+
+    def session_findings(t: str) -> list[str]:
+        return [f.message for f in lint(t).findings if f.code == "DOC011"]
+
+    def work_iri(t: str) -> list[str]:
+        xml = export(lint(t), "akn", force=True)
+        return re.findall(r'<FRBRthis value="([^"]+)"', xml if isinstance(xml, str) else xml.decode())
+
+    assert len(session_findings(text)) == 1
+    assert session_findings(typed) == session_findings(text)
+    assert work_iri(text) and work_iri(typed) == work_iri(text)
+
+
+@pytest.mark.parametrize("opening", ["The Security Coun<!-- x -->cil,", "The Security Coun\u2060cil,", "The General Assem\u00adbly,"])
+def test_an_opening_with_a_comment_or_invisible_character_in_the_bodys_name_is_the_opening(opening):
+    """The parser matched openings on the raw line: a comment or a word joiner inside the
+    body's own name ("Coun…cil") made the draft one without an opening (DOC001), and every
+    finding the opening decides (the style's, the session's) came back with the safe fix
+    that removed the character."""
+    text = f"{opening}\n\nRecalling its resolution 2334 (2016),\n\n1. Decides to remain seized of the matter.\n"
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.OPERATIVE]
+    assert "DOC001" not in [f.code for f in result.findings]
+
+
+@pytest.mark.parametrize("hidden", ["Assem\u00adbly", "Assem<!-- x -->bly"])
+def test_the_export_names_the_body_of_an_opening_read_as_printed(hidden):
+    """The Akoma Ntoso work's IRI names the body from the opening's words when the citation
+    engine knows no organ for it (the World Health Assembly): read raw, a soft hyphen or a
+    comment inside "Assembly" made the body unknown."""
+    import re
+
+    from resolint.export import export
+
+    text = CLEAN_WHA
+    typed = text.replace("World Health Assembly,", f"World Health {hidden},", 1)
+    assert typed != text
+
+    def work_iri(t: str) -> list[str]:
+        xml = export(lint(t), "akn", force=True)
+        return re.findall(r'<FRBRthis value="([^"]+)"', xml if isinstance(xml, str) else xml.decode())
+
+    assert work_iri(text) and "/wha/" in work_iri(text)[0]
+    assert work_iri(typed) == work_iri(text)
+
+
+@pytest.mark.parametrize("hidden", ["Confer\u00adence", "Confer<!-- x -->ence"])
+def test_this_conference_is_the_one_the_opening_names_as_printed(hidden):
+    """"Resolution 20 (Rev. Johannesburg, 2009) of this conference" is checked against the
+    conference the opening names: a soft hyphen or a comment inside "Conference" hid the
+    opening (and with it the check) until a safe fix removed it."""
+    opening = "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
+    body = "\n\nrecalling\n\na) Resolution 20 (Rev. Johannesburg, 2009) of this conference,\n\nresolves\n\n1 to act.\n"
+
+    def citation_findings(t: str) -> list[tuple[str, str]]:
+        return [(f.code, f.message) for f in lint(t).findings if f.code.startswith("CIT")]
+
+    plain = citation_findings(opening + body)
+    assert [code for code, _ in plain] == ["CIT013"]
+    assert citation_findings(opening.replace("Conference", hidden, 1) + body) == plain

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.invisible import as_read
 from resolint.literals import matches_at
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -122,7 +123,7 @@ def _own_body(ctx: RuleContext, at: int, names: dict[str, str], longest_first: l
     opening = next((o for o in reversed(res.openings) if o.span.start <= at), None)
     if opening is None:
         return None
-    words = " ".join(text[opening.span.start : opening.span.end].split()).lower()
+    words = " ".join(as_read(text[opening.span.start : opening.span.end]).split()).lower()  # as printed: no comment, no soft hyphen
     found = next((name for name in longest_first if names[name] not in ("", OWN_BODY) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words)), None)
     return None if found is None else names[found]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resolint.citations.refdata import format_date, ga_session_window, interpol_no_session_years, interpol_session_for_year
+from resolint.invisible import as_read
 from resolint.model import Kind
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
@@ -116,7 +117,7 @@ def _interpol_symbol(n: SymbolNumber, meet: Meeting | None) -> Iterator[str]:
 def _un_title(ctx: RuleContext, n: SymbolNumber, d) -> Iterator[str]:
     """A General Assembly "N/x." title against the date of adoption (inside session N)."""
     lo, hi = ga_session_window(n.session)
-    if not lo <= d <= hi and ctx.resolution.opening is not None and "General Assembly" in ctx.slice(ctx.resolution.opening.span):
+    if not lo <= d <= hi and ctx.resolution.opening is not None and "General Assembly" in as_read(ctx.slice(ctx.resolution.opening.span)):
         yield f"'{n.text}' is of session {n.session} ({lo.year}–{hi.year}), but the text is dated {format_date(d)}"
 
 

@@ -34,6 +34,7 @@ from resolint.engine import LintResult
 from resolint.export import iri
 from resolint.export.eids import Scope
 from resolint.export.inline import Inline, Mark, flat
+from resolint.invisible import as_read
 from resolint.model import Kind, Paragraph
 from resolint.parser import patterns as P
 from resolint.source import Span
@@ -115,7 +116,7 @@ class AknWriter:
 
     def _work_id(self) -> iri.WorkId:
         facts = self.cits.document
-        opening = self._slice(self.res.opening.span) if self.res.opening else ""
+        opening = as_read(self._slice(self.res.opening.span)) if self.res.opening else ""  # as printed (no comment, no soft hyphen)
         body = iri.body_of(facts.organ, opening)
         title = self._title_text()
         number = iri.document_number(self._slice(self.res.title.symbol), self._slice(self.res.title.number), title)

@@ -19,7 +19,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from resolint.invisible import readable
+from resolint.invisible import as_read, readable
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
@@ -104,7 +104,7 @@ def _opening_rest(text: str) -> str | None:
     does not start as an opening."""
     if len(text) > P.OPENING_MAX_CHARS:
         return None
-    m = P.OPENING.match(as_one_line(text))
+    m = P.OPENING.match(as_one_line(as_read(text)))  # as printed: "The General Assem\u2060bly,"
     if not m:
         return None
     rest = m.group("rest").rstrip("*_ ")
@@ -128,14 +128,14 @@ def starts_wrapped_opening(line: str) -> bool:
     """Whether ``line`` (stripped, not an opening itself) may be the first line of an
     opening wrapped over several: it starts as one ("The Plenipotentiary Conference of the
     International Telecommunication" / "Union (Dubai, 2018),") and ends with no mark."""
-    return len(line) <= P.OPENING_MAX_CHARS and line[-1] not in ",:;." and P.OPENING.match(line) is not None
+    return len(line) <= P.OPENING_MAX_CHARS and line[-1] not in ",:;." and P.OPENING.match(as_read(line)) is not None
 
 
 def opening_name(text: str) -> str:
     """Who speaks in an opening line, as compared: "the plenipotentiary conference" of
     "The Plenipotentiary Conference of the International Telecommunication Union (Dubai,
     2018),"; "" for a text that does not start as one."""
-    m = P.OPENING.match(text := as_one_line(text)) if len(text) <= P.OPENING_MAX_CHARS else None
+    m = P.OPENING.match(text := as_one_line(as_read(text))) if len(text) <= P.OPENING_MAX_CHARS else None
     if m is None:
         return ""
     return " ".join(m.group(0)[: m.end("organ")].lstrip("*_").casefold().split())
