@@ -69,6 +69,23 @@ def test_unsafe_renumbering_follows_internal_references():
     assert "implementation of paragraph 2 above" in fixed  # paragraph 2 kept its number
 
 
+def test_no_renumbering_is_offered_past_the_numbers_a_label_holds():
+    """A list of over 999 paragraphs cannot be renumbered: "1000." is no label, so the fix
+    would turn the last paragraphs into text. It was offered, failed its check at every
+    pass, and --fix --unsafe-fixes linted the draft thirteen times before giving up."""
+
+    def numbered(count: int) -> str:  # ``count`` paragraphs numbered 1 to count + 1, 500 left out
+        numbers = [n for n in range(1, count + 2) if n != 500]
+        return "The General Assembly,\n\n" + "\n\n".join(f"{n}. Decides to act;" for n in numbers[:-1]) + f"\n\n{numbers[-1]}. Decides to act.\n"
+
+    text = numbered(1000)
+    breaks = [f for f in lint(text).findings if f.code == "OPR002"]
+    assert breaks and all(f.fix is None for f in breaks)
+    outcome = fix_text(text, _lint, unsafe=True)
+    assert outcome.passes <= 1 and outcome.text == text
+    assert any(f.fix is not None for f in lint(numbered(999)).findings if f.code == "OPR002")  # up to "999."
+
+
 def test_renumbering_updates_references_to_moved_paragraphs():
     text = "The General Assembly,\n\n1. Decides to act;\n\n3. Requests a report;\n\n4. Decides to review paragraph 3 above and paragraphs 3 and 4 of the present resolution.\n"
     fixed = fix_text(text, _lint, unsafe=True).text

@@ -6,10 +6,11 @@ from collections import Counter
 
 from resolint.facts import Analysis
 from resolint.literals import matches_at
-from resolint.model import Kind, Paragraph, Resolution
+from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser.numbering import counted
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, SpanSet, relative
+from resolint_rules.labels import reads_back
 from resolint_rules.opr.sequences import is_numbered
 
 #: Internal references a renumbering must follow: "paragraph 3 above",
@@ -264,6 +265,11 @@ class OperativeNumberingSequence(Rule):
 
     def _renumber(self, ctx: RuleContext, whole, numbers: list[tuple[int, Span]]) -> Fix | None:
         seq = counted(whole)
+        if not all(reads_back(LabelScheme.ARABIC, len(seq), form) for form in {p.label.form for p in seq if is_numbered(p)}):
+            # A list longer than the numbers a label holds ("1000." is no label): the
+            # fix would turn its last paragraphs into text, and --fix tried it pass
+            # after pass (13 lints of a 40 KB draft) before giving up.
+            return None
         counts = Counter(p.number for p in seq if is_numbered(p))
         mapping: dict[int, int] = {}
         edits: list[Edit] = []
