@@ -297,7 +297,7 @@ _PLAIN_NOTE_REFERENCES = re.compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]
 #: What a paragraph's last character is when it may end with a reference.
 _REFERENCE_ENDS = frozenset("0123456789]" + SUPERSCRIPT_DIGITS)
 #: The same, and the end of a comment (:func:`before_trailing_comments`).
-_REFERENCE_ENDS_OR_COMMENT = _REFERENCE_ENDS | {">"}
+REFERENCE_ENDS_OR_COMMENT = _REFERENCE_ENDS | {">"}
 
 
 #: A negotiator's note after a paragraph's mark: "[Proposed: EU; opposed: Group X]",
@@ -342,7 +342,7 @@ def note_reference_numbers(text: str, start: int, end: int) -> frozenset[int]:
     (:func:`before_note_reference`: "…Member States:2" gives {2}, "…Assembly,¹,²" {1, 2}),
     empty when there are none. What a footnote copied without its rule of underscores is
     recognised by: its number is one the text refers to (placement.footnote_text)."""
-    if end <= start or text[end - 1] not in _REFERENCE_ENDS_OR_COMMENT:
+    if end <= start or text[end - 1] not in REFERENCE_ENDS_OR_COMMENT:
         return frozenset()  # most paragraphs
     if text[end - 1] == ">":
         end = before_trailing_comments(text, start, end)
@@ -371,7 +371,7 @@ def read_terminal(text: str, start: int, end: int) -> Span | None:
     """The final punctuation mark, looking through closing quotes and emphasis and a
     footnote reference after them (:func:`before_note_reference`), and comments after
     them (:func:`before_trailing_comments`)."""
-    if end > start and text[end - 1] in _REFERENCE_ENDS_OR_COMMENT:  # (most paragraphs end with a mark or a letter)
+    if end > start and text[end - 1] in REFERENCE_ENDS_OR_COMMENT:  # (most paragraphs end with a mark or a letter)
         end = before_note_reference(text, start, end)
     i = end - 1
     while i >= start and text[i] in _CLOSERS:

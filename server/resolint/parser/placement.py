@@ -32,7 +32,7 @@ from resolint.parser.groups import (
     looks_like_group_opener,
     opens_items,
 )
-from resolint.parser.labels import alpha_value, before_note_reference, note_reference_numbers
+from resolint.parser.labels import REFERENCE_ENDS_OR_COMMENT, alpha_value, before_note_reference, note_reference_numbers
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
 from resolint.source import SourceText
@@ -1121,7 +1121,7 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
             if step(st, c):
                 break
     st.after_marker = p.kind is _HEADING and len(c.body) <= _MARKER_MAX_CHARS and P.SECTION_MARKER.match(c.body) is not None
-    if p.kind is not Kind.NOTE:
+    if c.body[-1:] in REFERENCE_ENDS_OR_COMMENT and p.kind is not Kind.NOTE:  # (most paragraphs end with a mark or a letter)
         numbers = note_reference_numbers(text, start, p.span.end)
         if numbers and not numbers <= st.note_numbers:
             st.note_numbers = st.note_numbers | numbers
