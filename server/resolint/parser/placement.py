@@ -259,7 +259,7 @@ class Placement:
         """Whether one of ``intro``'s children is a sub-paragraph ("Decides:" / "(a) …").
         Asked at every item of a list: the children after those counted at the last
         question are looked at (a walk only appends to a list's children; counted from
-        the first at every item, 25,000 bulleted items took minutes)."""
+        the first at every item, it was quadratic in the list's length)."""
         children = intro.children
         counted, seen, lettered = self.lettered_count
         if counted is not children or seen > len(children):
@@ -687,7 +687,7 @@ def _last_item(head: Paragraph) -> Paragraph | None:
     """The group's last item (a child of its kind), None before the first. Asked at every
     paragraph of a group: the children are read from the last (an item, but for the
     paragraph that introduces the items), not listed in full each time (quadratic in the
-    group's length: 20,000 items took 18 s)."""
+    group's length: 22,000 items took 5.8 s)."""
     kind, children = head.kind, head.children
     for i in range(len(children) - 1, -1, -1):
         if children[i].kind is kind:
