@@ -11,7 +11,7 @@ from resolint.citations.scan import _matches_at
 from resolint.citations.types import (
     InternalReference,
 )
-from resolint.model import Kind, LabelScheme, Paragraph, Resolution
+from resolint.model import Kind, LabelScheme, Paragraph, Resolution, paragraphs_after
 from resolint.source import Span, word_before
 
 
@@ -38,9 +38,7 @@ def _sub_target(parent: Paragraph, sub: str) -> Paragraph | None:
 def _sub_after(res: Resolution, para: Paragraph, sub: str) -> Paragraph | None:
     """A sub-paragraph labelled ``sub`` between ``para`` and the next operative paragraph:
     the parser may have hung it elsewhere, but the reader sees it under ``para``."""
-    paragraphs = res.paragraphs
-    for i in range(para.index + 1, len(paragraphs)):  # (not a slice: a copy of the rest per call)
-        q = paragraphs[i]
+    for q in paragraphs_after(res.paragraphs, para.index):
         if q.kind is Kind.OPERATIVE and q.parent is None and q.label is not None and q.label.scheme is LabelScheme.ARABIC:
             return None
         if q.kind is Kind.SUBPARAGRAPH and q.label is not None and q.label.text.strip("().").lower() == sub.lower():

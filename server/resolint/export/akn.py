@@ -35,7 +35,7 @@ from resolint.export import iri
 from resolint.export.eids import Scope
 from resolint.export.inline import Inline, Mark, flat
 from resolint.invisible import as_read
-from resolint.model import Kind, Paragraph
+from resolint.model import Kind, Paragraph, paragraphs_after
 from resolint.parser import patterns as P
 from resolint.source import Span
 
@@ -243,9 +243,7 @@ class AknWriter:
         return root
 
     def _next_is_operative(self, p: Paragraph) -> bool:
-        paragraphs = self.res.paragraphs
-        for i in range(p.index + 1, len(paragraphs)):  # (not a slice: a copy of the rest per paragraph)
-            q = paragraphs[i]
+        for q in paragraphs_after(self.res.paragraphs, p.index):
             if q.kind in (Kind.DIRECTIVE, Kind.HEADING):
                 continue
             return q.kind is Kind.OPERATIVE

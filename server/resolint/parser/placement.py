@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from resolint.invisible import as_read, readable
-from resolint.model import Kind, LabelScheme, Paragraph, Resolution
+from resolint.model import Kind, LabelScheme, Paragraph, Resolution, paragraphs_after
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import (
@@ -272,9 +272,7 @@ class Placement:
     # -- looking ahead -----------------------------------------------------------
     def next_is_operative(self, index: int) -> bool:
         """Whether the next clause is an unnumbered operative one ("CALLING UPON …;" then "REQUESTS …")."""
-        paragraphs = self.paragraphs
-        for i in range(index + 1, len(paragraphs)):  # (not a slice: a copy of the rest per paragraph was quadratic)
-            nxt = paragraphs[i]
+        for nxt in paragraphs_after(self.paragraphs, index):
             if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
                 continue
             if nxt.label is not None:
@@ -286,9 +284,7 @@ class Placement:
 
     def next_substantive(self, index: int) -> Paragraph | None:
         """The next paragraph that is not a directive comment or a footnote."""
-        paragraphs = self.paragraphs
-        for i in range(index + 1, len(paragraphs)):  # (not a slice: see next_is_operative)
-            nxt = paragraphs[i]
+        for nxt in paragraphs_after(self.paragraphs, index):
             body = self.text[nxt.span.start : nxt.span.end]
             if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(body) or is_footnote(body):
                 continue
