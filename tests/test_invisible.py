@@ -10,6 +10,7 @@ TRM014's own finding.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from conftest import FIXTURES
 
 from resolint.engine import lint
+from resolint.export import export
 from resolint.invisible import hidden_runs, readable, reader_view
 from resolint.model import Kind
 
@@ -223,16 +225,18 @@ def test_the_title_block_and_the_meeting_read_through_comments_and_invisible_cha
     assert reading(typed) == reading(text)
 
 
+def _work_iri(text: str) -> list[str]:
+    """The Akoma Ntoso export's FRBRthis values for ``text`` (which name the body)."""
+    xml = export(lint(text), "akn", force=True)
+    return re.findall(r'<FRBRthis value="([^"]+)"', xml if isinstance(xml, str) else xml.decode())
+
+
 @pytest.mark.parametrize(("word", "hidden"), [("General", "Gener\u00adal"), ("General", "Gen<!-- a note -->eral"), ("Assembly", "Assem\u2060bly")])
 def test_the_body_the_opening_names_is_read_as_printed(word, hidden):
     """DOC011 compares a General Assembly title's session with the date of adoption only
     when the opening names the Assembly: it read the opening's raw text, so a soft hyphen
     inside "General" hid the finding until TRM014's safe fix removed it (fuzz/mutate.py
     seed 6868). The export names the body (its work's IRI) the same way."""
-    import re
-
-    from resolint.export import export
-
     text = (
         "79/136. Cooperation between the United Nations and regional organizations\n\n"
         "The General Assembly,\n\nRecalling its resolution 77/20 of 21 November 2022,\n\n"
@@ -244,13 +248,9 @@ def test_the_body_the_opening_names_is_read_as_printed(word, hidden):
     def session_findings(t: str) -> list[str]:
         return [f.message for f in lint(t).findings if f.code == "DOC011"]
 
-    def work_iri(t: str) -> list[str]:
-        xml = export(lint(t), "akn", force=True)
-        return re.findall(r'<FRBRthis value="([^"]+)"', xml if isinstance(xml, str) else xml.decode())
-
     assert len(session_findings(text)) == 1
     assert session_findings(typed) == session_findings(text)
-    assert work_iri(text) and work_iri(typed) == work_iri(text)
+    assert _work_iri(text) and _work_iri(typed) == _work_iri(text)
 
 
 @pytest.mark.parametrize("opening", ["The Security Coun<!-- x -->cil,", "The Security Coun\u2060cil,", "The General Assem\u00adbly,"])
@@ -270,20 +270,11 @@ def test_the_export_names_the_body_of_an_opening_read_as_printed(hidden):
     """The Akoma Ntoso work's IRI names the body from the opening's words when the citation
     engine knows no organ for it (the World Health Assembly): read raw, a soft hyphen or a
     comment inside "Assembly" made the body unknown."""
-    import re
-
-    from resolint.export import export
-
     text = CLEAN_WHA
     typed = text.replace("World Health Assembly,", f"World Health {hidden},", 1)
     assert typed != text
-
-    def work_iri(t: str) -> list[str]:
-        xml = export(lint(t), "akn", force=True)
-        return re.findall(r'<FRBRthis value="([^"]+)"', xml if isinstance(xml, str) else xml.decode())
-
-    assert work_iri(text) and "/wha/" in work_iri(text)[0]
-    assert work_iri(typed) == work_iri(text)
+    assert _work_iri(text) and "/wha/" in _work_iri(text)[0]
+    assert _work_iri(typed) == _work_iri(text)
 
 
 @pytest.mark.parametrize("hidden", ["Confer\u00adence", "Confer<!-- x -->ence"])
