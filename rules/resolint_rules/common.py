@@ -73,8 +73,14 @@ def opener_to_rewrite(ctx: RuleContext, op: Opener) -> bool:
     "Further to its resolution …" one to write 'To further'."""
     if op.phrase is not None:
         return True
-    head = ctx.read(op.head).lower()
-    return is_known_form(head, "VBG") or is_known_form(head, "VBZ")
+    return _is_verb_form(ctx.read(op.head).lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_verb_form(word: str) -> bool:
+    """Whether the lower-case ``word`` is a verb's "-ing" or third-person form; kept per
+    word: four rules ask it of every unlisted opener."""
+    return is_known_form(word, "VBG") or is_known_form(word, "VBZ")
 
 
 @functools.lru_cache(maxsize=64)
@@ -183,7 +189,11 @@ def letter_spaced_opener(ctx: RuleContext, op: Opener, phrases: tuple[str, ...])
     return Violation(span, f"'{m.group(0)}' is letter-spaced: write '{joined}'", fix, Severity.WARNING)
 
 
+@functools.lru_cache(maxsize=4096)
 def _respelled_is_listed(written: str, phrases: tuple[str, ...]) -> bool:
+    """Whether ``written`` respelled (each word by one of the spelling tables) is one of
+    ``phrases``. Kept per opener: every unknown opener of a draft asks, and a draft
+    repeats its unknown openers."""
     from resolint_rules.trm.spelling import FILES, spelling_table
 
     words = written.split()
@@ -221,6 +231,7 @@ def inflect_like(word: str, tag: str) -> str | None:
 NOUN_FIRST = frozenset({"states"})
 
 
+@functools.lru_cache(maxsize=4096)
 def reads_as_operative_verb(word: str) -> bool:
     """Whether a lower-case opener head is an operative verb written where a preambular
     opener belongs (PRE001 reports it; PRE002 leaves it to PRE001). The parser's shape

@@ -125,12 +125,24 @@ def is_furniture_paragraph(text: str, raw: RawParagraph) -> bool:
     return is_page_furniture(text[span.start : span.end])
 
 
+#: Up to how many characters a paragraph's answers to :func:`opens_items` and
+#: :func:`looks_like_group_opener` are kept (the parse asks each twice of a paragraph):
+#: a long one is not worth hashing, nor holding.
+_KEPT_CHARS = 200
+
+
 def looks_like_group_opener(text: str, is_opener=None) -> bool:
     """A short line without label or final mark: "considering further". One that starts
     with a capital ("Considering", a wrong case for PRE003 to report) counts only when
-    ``is_opener`` (a phrase lookup) knows it."""
+    ``is_opener`` (a phrase lookup, which must depend on the text alone) knows it."""
     if text and text[-1] in _ENDS_CLAUSE:
         return False  # most paragraphs: a final mark, which no opener has (read_terminal below)
+    if len(text) > _KEPT_CHARS:
+        return _looks_like_group_opener(text, is_opener)
+    return _looks_like_group_opener_kept(text, is_opener)
+
+
+def _looks_like_group_opener(text: str, is_opener) -> bool:
     text = text.strip()
     # Cheapest test first (most paragraphs end with a mark); the phrase lookup last.
     if not text or len(text) > GROUP_OPENER_MAX_CHARS or "\n" in text:
@@ -146,15 +158,31 @@ def looks_like_group_opener(text: str, is_opener=None) -> bool:
     return not first.isupper() or (is_opener is not None and bool(is_opener(text)))
 
 
+#: :func:`looks_like_group_opener` past its first test, kept by text (short ones: see
+#: :data:`_KEPT_CHARS`): the parse asks it twice of each paragraph without a final mark
+#: (grouping the lines, then placing the paragraph), and a draft of short unmarked
+#: paragraphs ("x" a hundred thousand times) asks it of every one.
+_looks_like_group_opener_kept = functools.lru_cache(maxsize=1024)(_looks_like_group_opener)
+
+
 def opens_items(next_text: str) -> bool:
     """Whether a paragraph can be the first item of a group: labelled, in lower case, or
     a clause ended by ",", ";" or "." ("Resolution 37 (Rev. Buenos Aires, 2017) …,")."""
+    if len(next_text) > _KEPT_CHARS:
+        return _opens_items(next_text)
+    return _opens_items_kept(next_text)
+
+
+def _opens_items(next_text: str) -> bool:
     next_text = next_text.strip().lstrip("*_ ")
     if not next_text:
         return False
     if read_label(next_text, 0, len(next_text))[0] is not None:
         return True
     return next_text[0].islower() or (next_text[0].isalpha() and next_text[-1] in ",;.")
+
+
+_opens_items_kept = functools.lru_cache(maxsize=1024)(_opens_items)
 
 
 # -- paragraphs run together on one line (a conversion's artefact) --------------------
