@@ -123,6 +123,48 @@ def test_forced_export_is_schema_valid(schema_errors):
     assert schema_errors(export(linted("numbering-break.txt"), force=True)) == []
 
 
+#: A group of preambular items after the operative part has begun (a numbered paragraph
+#: pasted into the preamble): forced, it is exported in the body, in a container whose
+#: content holds the items' list. The list's id was made from the content's, which has
+#: none ("None__list_1", the same in every such container: the schema refuses the
+#: repeats; found by a mutation search over drafts).
+GROUPS_AFTER_AN_OPERATIVE = """The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2026),
+
+considering
+
+1. a) that networks grow;
+
+b) that they cost more;
+
+recognizing
+
+a) the work of the study groups;
+
+b) the needs of developing countries;
+
+noting
+
+a) the reports received;
+
+resolves
+
+1 to continue the studies;
+
+2 to report to the next conference.
+"""
+
+
+def test_a_forced_export_of_groups_after_an_operative_paragraph_has_unique_ids(schema_errors):
+    out = export(lint(GROUPS_AFTER_AN_OPERATIVE), force=True)
+    root = etree.fromstring(out)
+    lists = values(root, "//a:mainBody/a:hcontainer/a:content/a:blockList/@eId")
+    assert len(lists) >= 2, lists  # the case at hand: several groups in the body
+    assert lists == [f"{c}__list_1" for c in values(root, "//a:mainBody/a:hcontainer[a:content/a:blockList]/@eId")]
+    ids = values(root, "//@eId")
+    assert len(ids) == len(set(ids))
+    assert schema_errors(out) == []
+
+
 _L_DOCUMENT_HEAD = """United Nations A/79/L.12
 
 General Assembly

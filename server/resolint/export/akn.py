@@ -275,11 +275,13 @@ class AknWriter:
                 el = sub(pre, "container", {"name": name, "eId": scope.make("container")})
                 self._block(el, p)
 
-    def _block(self, el: etree._Element, p: Paragraph) -> None:
-        """A paragraph as block content (``<p>``), its children as a ``<blockList>``."""
+    def _block(self, el: etree._Element, p: Paragraph, eid: str | None = None) -> None:
+        """A paragraph as block content (``<p>``), its children as a ``<blockList>``
+        whose id goes on from ``eid``, by default ``el``'s own (a ``<content>`` has none:
+        its container's is given)."""
         self._p(el, p.content.start, p.content.end, p)
         if p.children:
-            lst = sub(el, "blockList", {"eId": f"{el.get('eId')}__list_1"})
+            lst = sub(el, "blockList", {"eId": f"{eid or el.get('eId')}__list_1"})
             scope = Scope(lst.get("eId"))
             for c in p.children:
                 num = self._num(c)
@@ -299,7 +301,7 @@ class AknWriter:
                         Kind.HEADING: "crossHeading"}.get(p.kind, "unplaced")
                 hc = sub(body, "hcontainer", {"name": name, "eId": scope.make("hcontainer")})
                 content = sub(hc, "content")
-                self._block(content, p)
+                self._block(content, p, hc.get("eId"))
         if not len(body):
             # A text with no operative part still has a body in AKN: say so, do not invent.
             sub(body, "p", {"class": "empty"})
