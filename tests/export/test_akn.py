@@ -123,6 +123,47 @@ def test_forced_export_is_schema_valid(schema_errors):
     assert schema_errors(export(linted("numbering-break.txt"), force=True)) == []
 
 
+#: A preambular paragraph written with a number or a bullet (slips PRE005 reports) and
+#: numbered paragraphs the parser could not place, after the operative part: a container
+#: has no <num>, and the export wrote each without its "2." or "•".
+KEPT_AS_WRITTEN = """The General Assembly,
+
+Recalling its earlier resolutions,
+
+2. Noting the report of the Secretary-General,
+
+• Welcoming the work done,
+
+1. Decides to act;
+
+2. Requests a report.
+
+Article 1 \u2014 The Office
+
+1. The Office shall have a Director.
+
+2. The Director shall report yearly.
+"""
+
+
+def test_a_preambular_paragraphs_number_or_bullet_is_exported_as_written(schema_errors):
+    from resolint.export.text import to_text
+    from resolint.parser import parse
+    from tests.export.test_corpus_export import structure
+
+    result = lint(KEPT_AS_WRITTEN)
+    kinds = [p.kind.value for p in result.resolution.paragraphs if p.label is not None]
+    assert kinds[0] == "preamble" and "unplaced" in kinds, kinds  # the cases at hand
+    out = export(result, force=True)
+    root = etree.fromstring(out)
+    said = ["".join(p.itertext()) for p in root.xpath("//a:preamble/a:container/a:p", namespaces=A)]
+    assert said[1].startswith("2. Noting") and said[2].startswith("• Welcoming"), said
+    body = ["".join(p.itertext()) for p in root.xpath("//a:mainBody/a:hcontainer//a:p", namespaces=A)]
+    assert [t[:5] for t in body if t[:1].isdigit()] == ["1. Th", "2. Th"], body
+    assert structure(parse(to_text(out))) == structure(result.resolution)
+    assert schema_errors(out) == []
+
+
 #: A group of preambular items after the operative part has begun (a numbered paragraph
 #: pasted into the preamble): forced, it is exported in the body, in a container whose
 #: content holds the items' list. The list's id was made from the content's, which has

@@ -273,13 +273,18 @@ class AknWriter:
             else:
                 name = {Kind.PREAMBLE: "preambularParagraph", Kind.HEADING: "heading"}.get(p.kind, "unplaced")
                 el = sub(pre, "container", {"name": name, "eId": scope.make("container")})
-                self._block(el, p)
+                self._block(el, p, as_written=True)
 
-    def _block(self, el: etree._Element, p: Paragraph, eid: str | None = None) -> None:
+    def _block(self, el: etree._Element, p: Paragraph, eid: str | None = None, as_written: bool = False) -> None:
         """A paragraph as block content (``<p>``), its children as a ``<blockList>``
         whose id goes on from ``eid``, by default ``el``'s own (a ``<content>`` has none:
-        its container's is given)."""
-        self._p(el, p.content.start, p.content.end, p)
+        its container's is given). ``as_written``: with its bullet or label, as text (a
+        container has no ``<num>``; a numbered preambular paragraph, a slip PRE006
+        reports, lost its "2." in the export, and a bulleted one its bullet)."""
+        start = p.content.start
+        if as_written:
+            start = min([start] + [s.start for s in (p.bullet, p.label.span if p.label else None) if s is not None])
+        self._p(el, start, p.content.end, p)
         if p.children:
             lst = sub(el, "blockList", {"eId": f"{eid or el.get('eId')}__list_1"})
             scope = Scope(lst.get("eId"))
@@ -301,7 +306,7 @@ class AknWriter:
                         Kind.HEADING: "crossHeading"}.get(p.kind, "unplaced")
                 hc = sub(body, "hcontainer", {"name": name, "eId": scope.make("hcontainer")})
                 content = sub(hc, "content")
-                self._block(content, p, hc.get("eId"))
+                self._block(content, p, hc.get("eId"), as_written=True)
         if not len(body):
             # A text with no operative part still has a body in AKN: say so, do not invent.
             sub(body, "p", {"class": "empty"})
