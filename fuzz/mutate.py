@@ -12,6 +12,10 @@ a directive typed inside a number, a soft hyphen inside an opener, …), where a
 
     PYTHONPATH=server:rules:tests:tests/robustness .venv/bin/python fuzz/mutate.py --seconds 600
 
+With ``--export`` each draft's forced export is checked instead
+(``invariants.check_export``: valid AKN, unique element ids, an HTML page): its first
+minute found a list id made from an element without one, which no lint check could see.
+
 A failing draft is saved in fuzz/.work/mutate-finds/ (ignored by git; it may derive
 from the real corpus: keep an invented draft as the regression test). The exit status is
 1 when something was found. Not a CI stage: a run finds more the longer it goes.
@@ -26,7 +30,9 @@ import sys
 import time
 from pathlib import Path
 
-from invariants import check_text
+from invariants import check_export, check_text
+
+from resolint.engine import lint
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Inputs are cut to the length the byte fuzzer uses: long enough for lists, parts and
@@ -98,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=300)
     ap.add_argument("--seed", type=int, default=None, help="default: random (printed)")
+    ap.add_argument("--export", action="store_true",
+                    help="check each draft's forced export (invariants.check_export) instead of its lint and fixes")
     ap.add_argument("--out", type=Path, default=ROOT / "fuzz" / ".work" / "mutate-finds")
     args = ap.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 30)
@@ -110,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         text = mutated(source.read_bytes()[:MAX_CHARS].decode("utf-8", "replace"), rng)
         tried += 1
         try:
-            check_text(text)
+            if args.export:
+                check_export(lint(text))
+            else:
+                check_text(text)
         except Exception as exc:  # a broken property (AssertionError) or a crash
             found += 1
             args.out.mkdir(parents=True, exist_ok=True)

