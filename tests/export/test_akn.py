@@ -164,6 +164,40 @@ def test_a_preambular_paragraphs_number_or_bullet_is_exported_as_written(schema_
     assert schema_errors(out) == []
 
 
+#: Drafters' comments in the title, the preamble and the body: notes to each other, not
+#: the resolution's text. The exports wrote them out ("&lt;!-- check the number --&gt;").
+WITH_COMMENTS = """Strengthening cooperation <!-- working title -->
+
+The General Assembly,
+
+Recalling its resolution <!-- check the number --> 74/1 of 1 October 2019,
+
+1. Decides <!-- or: Resolves --> to act;
+
+2. Requests a report<!-- by when? -->.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["akn", "html"])
+def test_comments_are_not_exported(fmt):
+    out = export(lint(WITH_COMMENTS), fmt).decode()
+    assert "!--" not in out and "working title" not in out and "by when" not in out
+    assert "resolution <" in out  # "resolution 74/1", the citation marked, one blank before it
+    assert "Decides</i> to act" in out
+    assert "a report." in out
+
+
+def test_an_export_without_the_comments_is_schema_valid_and_reads_back_the_same(schema_errors):
+    from resolint.export.text import to_text
+    from resolint.parser import parse
+    from tests.export.test_corpus_export import structure
+
+    result = lint(WITH_COMMENTS)
+    out = export(result)
+    assert schema_errors(out) == []
+    assert structure(parse(to_text(out))) == structure(result.resolution)
+
+
 #: A group of preambular items after the operative part has begun (a numbered paragraph
 #: pasted into the preamble): forced, it is exported in the body, in a container whose
 #: content holds the items' list. The list's id was made from the content's, which has

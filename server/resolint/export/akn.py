@@ -163,6 +163,7 @@ class AknWriter:
 
     def _inline(self, start: int, end: int, p: Paragraph | None = None) -> Inline:
         il = Inline(self.text, start, end)
+        il.comments()
         if p is not None and p.kind in (Kind.PREAMBLE, Kind.OPERATIVE) and p.parent is None:
             op = self._opener(p)
             if op is not None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from resolint.invisible import COMMENT
 from resolint.source import Span, SpanUnion
 
 #: HTML-like emphasis a draft may carry (the INTERPOL seed underlines "Subject:"): an
@@ -72,6 +73,22 @@ class Inline:
         self.marks = [m for m in self.marks if not m.span.overlaps(span)]
         self._taken = SpanUnion([m.span for m in self.marks] + self.drops)
         return self.add(span, tag)
+
+    def comments(self) -> None:
+        """Leave out the draft's comments (``<!-- check the number -->``): notes to the
+        drafters, not the text (the exports wrote them out as words). With the blanks
+        after one that has a blank, or the paragraph's start, before it: "resolution
+        <!-- … --> 74/1" reads "resolution 74/1". Called first: a mark over a comment
+        is not made (its words stay, unmarked)."""
+        t = self.text
+        if "<!--" not in t[self.start : self.end]:
+            return
+        for m in COMMENT.finditer(t, self.start, self.end):
+            end = m.end()
+            if m.start() == self.start or t[m.start() - 1] in " \t":
+                while end < self.end and t[end] in " \t":
+                    end += 1
+            self._drop(Span(m.start(), end))
 
     def emphasis(self, span: Span, markers: str) -> None:
         """Italicize an opener, dropping the Markdown markers around it (``*Recalling*``)."""
