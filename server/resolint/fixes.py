@@ -392,9 +392,15 @@ class _Mover:
 RETRIES = 8
 
 
-def next_pass(text: str, result: LintResult, unsafe: bool, refused: set[tuple]) -> tuple[list[Finding], str] | None:
+def next_pass(
+    text: str, result: LintResult, unsafe: bool, refused: set[tuple], *, findings: list[Finding] | None = None,
+    paragraphs_given: bool = False,
+) -> tuple[list[Finding], str] | None:
     """The fixes one pass applies to ``text`` (linted as ``result``), and the new text;
-    None when nothing more can be applied.
+    None when nothing more can be applied. ``findings``: those of ``result`` a fix may
+    come from (all by default; a Word document leaves out those its runs cannot take);
+    ``paragraphs_given``: ``text`` was linted with its paragraphs given (a Word
+    document's), and is parsed so to check a structure.
 
     Always applies what it can: a fix that alone changes the structure is set aside
     (in ``refused``) and the others are tried; with unsafe fixes, when the set cannot
@@ -403,12 +409,13 @@ def next_pass(text: str, result: LintResult, unsafe: bool, refused: set[tuple]) 
     every other fix, and nothing at all was applied).
     """
     before = structure(result.resolution)
+    offered = result.findings if findings is None else findings
     for _ in range(RETRIES):
-        findings = [f for f in result.findings if _key(f) not in refused] if refused else result.findings
+        findings = [f for f in offered if _key(f) not in refused] if refused else offered
         chosen = select_fixes(findings, unsafe)
         if not chosen:
             return None
-        kept, new_text = structure_keeping(text, chosen, before, result.resolution)
+        kept, new_text = structure_keeping(text, chosen, before, result.resolution, paragraphs_given=paragraphs_given)
         if kept:
             return kept, new_text
         if len(chosen) == 1:
@@ -418,7 +425,7 @@ def next_pass(text: str, result: LintResult, unsafe: bool, refused: set[tuple]) 
             return None
         safe = select_fixes(findings, False)
         if safe:
-            kept, new_text = structure_keeping(text, safe, before, result.resolution)
+            kept, new_text = structure_keeping(text, safe, before, result.resolution, paragraphs_given=paragraphs_given)
         grew = len(refused)
         refused.update(_key(f) for f in chosen if f.fix.applicability is Applicability.UNSAFE and f not in kept)
         if kept:

@@ -276,3 +276,27 @@ def test_reviewing_the_reviewed_copy_again_proposes_and_adds_nothing(tmp_path):
     proc = run("annotate", out, "-o", again, "--track-changes", "--unsafe-fixes")
     assert "0 fixes proposed as tracked changes, 0 comments added, 1 already there" in proc.stdout
     assert F.revisions(again) == F.revisions(out) and F.comments(again) == F.comments(out)
+
+
+#: Look-alike letters (Cyrillic "е", Greek "Τ", Cyrillic "С") in a preambular paragraph
+#: that runs on into a second clause, after an opening with a comment before it. Fixed
+#: together, the three change how the paragraph parses (the opener written in Latin
+#: letters is then read, and ", noting" cut off), so the structure check sets the fixes
+#: of that paragraph aside. The text's fix loop then applies the safe two alone; the
+#: Word one stopped there, and accepting its tracked changes left "Τask" and "Сouncil".
+LOOK_ALIKES_IN_A_RUN_ON_CLAUSE = [
+    "<!-- a note --> The General Assembly,",
+    "R\u0435calling its resolution 78/230 of 22 December 2023 on international cooperation, "
+    "noting the report of the \u03a4ask Force on ENERGY and the \u0421ouncil,",
+    "1. Requests the Secretary-General to report to the Gen\u0435ral Assembly at its n\u0435xt session;",
+    "2. Decides to remain seized of the matter.",
+]
+
+
+def test_fixes_set_aside_together_are_retried_as_the_text_fix_loop_does(tmp_path):
+    src, out, _ = annotate_tracked_cli(tmp_path, F.typed(LOOK_ALIKES_IN_A_RUN_ON_CLAUSE), "--unsafe-fixes")
+    original = text_of(src)
+    fixed = fix_text(original, lambda t: lint(t), unsafe=True).text
+    assert "the Task Force on ENERGY and the Council," in fixed  # the case at hand: both in Latin letters
+    assert text_of(out) == fixed
+    assert text_of(F.rejected(out)) == original

@@ -33,7 +33,7 @@ from resolint.docx.lint import text_to_lint
 from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
 from resolint.docx.runs import across_a_deleted_mark, revision_of
 from resolint.engine import Finding, LintResult
-from resolint.fixes import MAX_PASSES, select_fixes, structure, structure_keeping
+from resolint.fixes import MAX_PASSES, allowed, next_pass
 from resolint.rule import Edit
 
 W_AUTHOR = qn("w:author")
@@ -183,26 +183,26 @@ def fix_docx(
     refused: dict[tuple, tuple[Finding, str]] = {}
     passes = 0
     while passes < MAX_PASSES:
-        candidates = [f for f in result.findings if _key(doc, f) not in refused]
-        chosen = select_fixes(candidates, unsafe)
-        if not chosen:
-            break
-        plans: list[tuple[Finding, list[_Plan]]] = []
-        for f in chosen:
-            try:
-                pls = [plan(doc, e) for e in f.fix.edits]
-                writer.vet(pls)
-                plans.append((f, pls))
-            except Refused as exc:
-                refused[_key(doc, f)] = (f, str(exc))
-        if len(plans) < len(chosen):
-            continue  # some refused: fixes they overlapped may be chosen now
+        # Every fix allowed is planned in the runs first; those the runs cannot take are
+        # refused (with the reason) and never chosen, so the fixes they overlapped may be.
+        planned: dict[int, list[_Plan]] = {}
+        for f in result.findings:
+            if allowed(f.fix, unsafe) and _key(doc, f) not in refused:
+                try:
+                    pls = [plan(doc, e) for e in f.fix.edits]
+                    writer.vet(pls)
+                    planned[id(f)] = pls
+                except Refused as exc:
+                    refused[_key(doc, f)] = (f, str(exc))
+        # Then the pass of the text's fix loop, on what the runs can take: the same
+        # choice and the same structure check, retries included (a set whose fixes
+        # together change the structure has its culprits set aside, the rest applied).
         text, given = text_to_lint(doc)
-        kept, _ = structure_keeping(text, chosen, structure(result.resolution), result.resolution, paragraphs_given=given)
-        if not kept:
+        step = next_pass(text, result, unsafe, set(), findings=[f for f in result.findings if id(f) in planned],
+                         paragraphs_given=given)
+        if step is None:
             break
-        keep = {id(f) for f in kept}
-        plans = [(f, pls) for f, pls in plans if id(f) in keep]
+        plans = [(f, planned[id(f)]) for f in step[0]]
         passes += 1
         writer.write(doc, plans)
         outcome.applied += len(plans)
