@@ -411,8 +411,8 @@ def next_pass(
     before = structure(result.resolution)
     offered = result.findings if findings is None else findings
     for _ in range(RETRIES):
-        findings = [f for f in offered if _key(f) not in refused] if refused else offered
-        chosen = select_fixes(findings, unsafe)
+        candidates = [f for f in offered if _key(f) not in refused] if refused else offered
+        chosen = select_fixes(candidates, unsafe)
         if not chosen:
             return None
         kept, new_text = structure_keeping(text, chosen, before, result.resolution, paragraphs_given=paragraphs_given)
@@ -423,7 +423,7 @@ def next_pass(
             continue
         if not unsafe:
             return None
-        safe = select_fixes(findings, False)
+        safe = select_fixes(candidates, False)
         if safe:
             kept, new_text = structure_keeping(text, safe, before, result.resolution, paragraphs_given=paragraphs_given)
         grew = len(refused)
