@@ -280,7 +280,7 @@ class AknWriter:
         """A paragraph as block content (``<p>``), its children as a ``<blockList>``
         whose id goes on from ``eid``, by default ``el``'s own (a ``<content>`` has none:
         its container's is given). ``as_written``: with its bullet or label, as text (a
-        container has no ``<num>``; a numbered preambular paragraph, a slip PRE006
+        container has no ``<num>``; a numbered preambular paragraph, a slip PRE005
         reports, lost its "2." in the export, and a bulleted one its bullet)."""
         start = p.content.start
         if as_written:

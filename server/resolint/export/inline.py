@@ -81,8 +81,8 @@ class Inline:
         <!-- … --> 74/1" reads "resolution 74/1". Called first: a mark over a comment
         is not made (its words stay, unmarked)."""
         t = self.text
-        if "<!--" not in t[self.start : self.end]:
-            return
+        if t.find("<!--", self.start, self.end) < 0:
+            return  # nearly every paragraph (and no copy of it to find out)
         for m in COMMENT.finditer(t, self.start, self.end):
             end = m.end()
             if m.start() == self.start or t[m.start() - 1] in " \t":
