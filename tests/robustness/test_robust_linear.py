@@ -357,6 +357,8 @@ def test_the_white_space_drafts_strip_is_what_a_pattern_calls_white_space():
 #: for those whose quadratic cost stays under the floor there (a cheap step per mark).
 EXPORT_SIZES = (10_000, 50_000)
 EXPORT_SIZES_SLOW_TO_SHOW = (25_000, 100_000)
+#: For a class whose quadratic cost is a copy per piece (fast per step: 0.1 s at 100 KB).
+EXPORT_SIZES_LARGE = (50_000, 400_000)
 
 
 def _itu_titles(n: int) -> str:
@@ -384,6 +386,9 @@ EXPORT_CLASSES = {
     "citations in one paragraph": (_marked("resolution 7/7, "), "akn", EXPORT_SIZES_SLOW_TO_SHOW),
     "dates in one paragraph": (_marked("1 January 2000, "), "akn", EXPORT_SIZES_SLOW_TO_SHOW),
     "a citation in each of many paragraphs": (_citing_paragraphs, "akn", EXPORT_SIZES),
+    # Comments left out of the text: the writer appended each piece of text between two
+    # of them to all the text before it (400 KB: 1.4 s).
+    "comments in one paragraph": (_marked("x <!-- c --> "), "akn", EXPORT_SIZES_LARGE),
     # Every sub-paragraph labelled "(a)": each element's id counted up from "subpara_a_2"
     # to the first one free.
     "many sub-paragraphs with the same label": (

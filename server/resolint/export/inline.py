@@ -111,19 +111,28 @@ class Inline:
                 self._drop(Span(closing.start(), closing.end()))
 
     def pieces(self) -> list[str | Mark]:
-        """Text and marks in order; wrapped lines joined with one space."""
+        """Text and marks in order; wrapped lines joined with one space. The text between
+        two marks is one piece, whatever was dropped inside it: the writer appends each
+        piece to the text before it, and thousands of comments left out of one paragraph
+        made that a quadratic run of copies."""
         cuts = sorted([(m.span.start, m.span.end, m) for m in self.marks] + [(d.start, d.end, None) for d in self.drops],
                       key=lambda x: x[0])
         out: list[str | Mark] = []
+        text: list[str] = []  # the pieces of text since the last mark
         pos = self.start
         for start, end, mark in cuts:
             if start > pos:
-                out.append(flat(self.text[pos:start]))
+                text.append(self.text[pos:start])
             if mark is not None:
+                if text:
+                    out.append(flat("".join(text)))
+                    text = []
                 out.append(mark)
             pos = max(pos, end)
         if pos < self.end:
-            out.append(flat(self.text[pos : self.end]))
+            text.append(self.text[pos : self.end])
+        if text:
+            out.append(flat("".join(text)))
         return [p for p in out if not isinstance(p, str) or p]
 
 
