@@ -291,3 +291,22 @@ def test_this_conference_is_the_one_the_opening_names_as_printed(hidden):
     plain = citation_findings(opening + body)
     assert [code for code, _ in plain] == ["CIT013"]
     assert citation_findings(opening.replace("Conference", hidden, 1) + body) == plain
+
+
+@pytest.mark.parametrize("hidden", ["Seve\u00adnty-ninth", "Seventy-<!-- x -->ninth", "Seven\u2060ty-ninth"])
+def test_the_world_health_assemblys_session_is_read_from_the_opening_as_printed(hidden):
+    """DOC011 reads the session a World Health Assembly's opening names in words against
+    the symbol and the closing date: it matched the raw text, so a soft hyphen inside
+    "Seventy-ninth" hid both mismatches until TRM014's safe fix removed it (fuzz/mutate.py
+    seed 1313). The finding on the opening still points at the word as written."""
+    text = CLEAN_WHA.replace("WHA79.4", "WHA78.4", 1).replace("26 May 2026", "26 May 2025", 1)
+
+    def session_findings(t: str) -> list[str]:
+        return [f.message for f in lint(t).findings if f.code == "DOC011"]
+
+    assert len(session_findings(text)) == 2  # the symbol's session and the closing's year
+    typed = text.replace("Seventy-ninth", hidden, 1)
+    assert typed != text
+    assert session_findings(typed) == session_findings(text)
+    on_opening = [f for f in lint(typed).findings if f.code == "DOC011" and "met in" in f.message]
+    assert [typed[f.span.start : f.span.end] for f in on_opening] == [hidden]

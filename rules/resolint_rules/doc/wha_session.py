@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from resolint.citations.patterns import WHA_SYMBOL
 from resolint.citations.refdata import format_date
+from resolint.invisible import reader_view
 from resolint.numerals import ordinal, ordinal_words_value
 from resolint.rule import RuleContext, Violation
 from resolint.source import Span, word_before
@@ -25,7 +26,10 @@ def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Viol
     if op is None:
         return
     text = ctx.text
-    m = _OPENING.match(text, op.span.start, op.span.end)
+    # The opening as printed: a soft hyphen or a comment inside "Seventy-ninth" hid the
+    # mismatch until TRM014's safe fix removed it (found by fuzz/mutate.py).
+    seen = reader_view(ctx.slice(op.span))
+    m = _OPENING.match(seen.text)
     session = None if m is None else ordinal_words_value(m.group("ordinal"))
     if session is None:
         return
@@ -38,5 +42,5 @@ def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Viol
                             f"The symbol {s.group(0)} is of the {ordinal(int(s.group(1)))} World Health Assembly; the opening names {named}")
     dated = facts.closing_date
     if dated is not None and dated.date is not None and dated.date.year != session_year(session):
-        yield Violation(Span(m.start("ordinal"), m.end("ordinal")),
+        yield Violation(seen.span(Span(m.start("ordinal"), m.end("ordinal"))).moved(op.span.start),
                         f"The {m.group('ordinal')} World Health Assembly met in {session_year(session)}; the text is dated {format_date(dated.date)}")
