@@ -310,3 +310,13 @@ def test_the_world_health_assemblys_session_is_read_from_the_opening_as_printed(
     assert session_findings(typed) == session_findings(text)
     on_opening = [f for f in lint(typed).findings if f.code == "DOC011" and "met in" in f.message]
     assert [typed[f.span.start : f.span.end] for f in on_opening] == [hidden]
+
+
+def test_the_world_health_assemblys_symbol_is_read_from_the_title_as_printed():
+    """The symbol in the title block ("WHA78.4") is read as printed as well: a comment
+    inside it hid a symbol of another session."""
+    text = CLEAN_WHA.replace("WHA79.4", "WHA78.4", 1)
+    typed = text.replace("WHA78.4", "WH<!-- x -->A78.4", 1)
+    found = [f for f in lint(typed).findings if f.code == "DOC011"]
+    assert [f.message for f in found] == [f.message for f in lint(text).findings if f.code == "DOC011"]
+    assert [typed[f.span.start : f.span.end] for f in found] == ["WH<!-- x -->A78.4"]

@@ -25,7 +25,6 @@ def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Viol
     op = ctx.resolution.opening
     if op is None:
         return
-    text = ctx.text
     # The opening as printed: a soft hyphen or a comment inside "Seventy-ninth" hid the
     # mismatch until TRM014's safe fix removed it (found by fuzz/mutate.py).
     seen = reader_view(ctx.slice(op.span))
@@ -35,10 +34,11 @@ def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Viol
         return
     named = f"the {m.group('ordinal')} ({ordinal(session)})"
     for p in ctx.resolution.title.paragraphs:
-        for s in WHA_SYMBOL.finditer(text, p.span.start, p.span.end):
-            if word_before(text, s.start()) or int(s.group(1)) == session:
+        line = reader_view(ctx.slice(p.span))  # the symbol as printed too ("WHA7\u00ad8.4")
+        for s in WHA_SYMBOL.finditer(line.text):
+            if word_before(line.text, s.start()) or int(s.group(1)) == session:
                 continue
-            yield Violation(Span(s.start(), s.end()),
+            yield Violation(line.span(Span(s.start(), s.end())).moved(p.span.start),
                             f"The symbol {s.group(0)} is of the {ordinal(int(s.group(1)))} World Health Assembly; the opening names {named}")
     dated = facts.closing_date
     if dated is not None and dated.date is not None and dated.date.year != session_year(session):
