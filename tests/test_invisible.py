@@ -19,6 +19,7 @@ from conftest import FIXTURES
 
 from resolint.engine import lint
 from resolint.export import export
+from resolint.fixes import fix_text
 from resolint.invisible import hidden_runs, readable, reader_view
 from resolint.model import Kind
 
@@ -320,3 +321,25 @@ def test_the_world_health_assemblys_symbol_is_read_from_the_title_as_printed():
     found = [f for f in lint(typed).findings if f.code == "DOC011"]
     assert [f.message for f in found] == [f.message for f in lint(text).findings if f.code == "DOC011"]
     assert [typed[f.span.start : f.span.end] for f in found] == ["WH<!-- x -->A78.4"]
+
+
+@pytest.mark.parametrize("written", ["2. <!-- check this --> requesting a report;", "2. <!-- a --><!-- b -->requesting a report;",
+                                     "(b) <!-- check --> requesting a report;"])
+def test_a_comment_between_the_label_and_the_opener_does_not_hide_the_opener(written):
+    """The parser read a paragraph's words from a comment typed after its label, so the
+    paragraph had no opener and its case, form and listing went unchecked (a comment at
+    the very start was already skipped). The fixes land on the word, not the comment."""
+    head = "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n"
+    plain = written.replace("<!-- check this --> ", "").replace("<!-- a --><!-- b -->", "").replace("<!-- check --> ", "")
+    assert plain != written
+
+    def opener_findings(t: str) -> list[tuple[str, str, str]]:
+        return [(f.code, f.message, t[f.span.start : f.span.end]) for f in lint(t).findings if f.code.startswith("OPR")]
+
+    text = head + written + "\n\n3. Decides to remain seized of the matter.\n"
+    found = opener_findings(text)
+    assert found and found == opener_findings(head + plain + "\n\n3. Decides to remain seized of the matter.\n")
+    fixed = fix_text(text, lambda t: lint(t), unsafe=True).text
+    assert fixed != text and fixed.count("<!--") == text.count("<!--")
+    unmarked = fixed.replace("<!-- check this --> ", "").replace("<!-- a --><!-- b -->", "").replace("<!-- check --> ", "")
+    assert unmarked == fix_text(head + plain + "\n\n3. Decides to remain seized of the matter.\n", lambda t: lint(t), unsafe=True).text

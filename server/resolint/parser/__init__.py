@@ -246,6 +246,11 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
     if label is None and text[pos : pos + 1] in "*_":
         label, after = read_emphasized_label(text, pos, inner)
     pos = after
+    if text.startswith("<!--", pos):
+        # "2. <!-- check this --> Requests …": the words start after the comment, as the
+        # printed draft shows them (read from the comment, the paragraph had no opener:
+        # its case, form and listing went unchecked).
+        pos = after_leading_comments(text, pos, inner)
     if inner == end and label is not None and text[pos : pos + 1] == "[":
         # "PP2 [Deeply concerned by …,]": the negotiating label before the brackets
         closed = before_note_reference(text, pos, end)
