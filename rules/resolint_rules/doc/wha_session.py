@@ -34,7 +34,7 @@ def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Viol
         return
     named = f"the {m.group('ordinal')} ({ordinal(session)})"
     for p in ctx.resolution.title.paragraphs:
-        line = reader_view(ctx.slice(p.span))  # the symbol as printed too ("WHA7\u00ad8.4")
+        line = reader_view(ctx.slice(p.span))  # the symbol as printed too ("WH<!-- … -->A78.4")
         for s in WHA_SYMBOL.finditer(line.text):
             if word_before(line.text, s.start()) or int(s.group(1)) == session:
                 continue
