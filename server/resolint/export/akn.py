@@ -283,8 +283,10 @@ class AknWriter:
         container has no ``<num>``; a numbered preambular paragraph, a slip PRE005
         reports, lost its "2." in the export, and a bulleted one its bullet)."""
         start = p.content.start
-        if as_written:
-            start = min([start] + [s.start for s in (p.bullet, p.label.span if p.label else None) if s is not None])
+        if as_written and p.bullet is not None:
+            start = p.bullet.start  # (a bullet comes before a label)
+        elif as_written and p.label is not None:
+            start = p.label.span.start
         self._p(el, start, p.content.end, p)
         if p.children:
             lst = sub(el, "blockList", {"eId": f"{eid or el.get('eId')}__list_1"})
