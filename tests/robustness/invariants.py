@@ -324,7 +324,7 @@ def check_export(result: LintResult) -> None:
     except ExportError:  # characters XML cannot hold: refused, with where
         return
     ids = [str(v) for v in etree.fromstring(data).xpath("//@eId")]
-    repeated = sorted({i for i in ids if ids.count(i) > 1}) if len(ids) != len(set(ids)) else []
+    repeated = sorted(i for i, n in Counter(ids).items() if n > 1)
     if repeated:
         _fail(f"element ids repeated in the export: {repeated[:4]}", text)
     made_of_nothing = [i for i in ids if re.search(r"(^|_)None(_|$)", i)]
