@@ -85,6 +85,11 @@ def test_an_opener_with_a_soft_hyphen_is_one_word():
         ("Secre\u200btary", "Secretary"),
         ("\u00adRecalling", "\u00adRecalling"),  # not inside a word
         ("Recalling", "Recalling"),
+        ("7\u00ad8/1", "78/1"),  # inside a number
+        ("WHA\u00ad78.4", "WHA78.4"),  # between a letter and a digit
+        ("20\u200b23", "2023"),
+        ("A\u200b1", "A\u200b1"),  # a zero-width space: between Latin letters or ASCII digits only
+        ("78\u00ad/1", "78\u00ad/1"),
     ],
 )
 def test_readable_drops_only_what_stands_inside_a_word(words, seen):
@@ -144,6 +149,37 @@ def test_a_draft_cites_the_same_with_invisible_characters_in_its_citations(path:
     hidden = _cut_words_in(text, spans, char)
     if hidden == text:
         pytest.skip("no citation word of six letters or more")
+    assert _citation_reading(hidden) == _citation_reading(text)
+
+
+def _cut_numbers_in(text: str, spans: list[tuple[int, int]], char: str) -> str:
+    """``text`` with ``char`` after the first digit of the first number of two digits or
+    more in each span."""
+    cuts = set()
+    for start, end in spans:
+        m = re.compile(r"\d{2,}").search(text, start, end)
+        if m:
+            cuts.add(m.start() + 1)
+    for at in sorted(cuts, reverse=True):
+        text = text[:at] + char + text[at:]
+    return text
+
+
+@pytest.mark.parametrize("char", ["\u00ad", "\u2060", "\u200b"])
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_a_draft_cites_the_same_with_invisible_characters_in_its_numbers(path: Path, char: str):
+    """A resolution's number or a date's year printed with a character that prints
+    nothing between its digits ("7\u00ad8/1", "20\u00ad23") is the number the reader sees:
+    read as two numbers, the citation was checked as another one (or not at all) until
+    TRM014's fix removed the character."""
+    text = path.read_text(encoding="utf-8")
+    result = lint(text)
+    clauses = [p for p in result.resolution.paragraphs if p.kind in CLAUSES]
+    spans = [(c.span.start, c.span.end) for c in result.facts.citations
+             if c.kind in ("resolution", "date") and result.facts.paragraph_at(c.span.start) in clauses]
+    hidden = _cut_numbers_in(text, spans, char)
+    if hidden == text:
+        pytest.skip("no resolution number or date in the clauses")
     assert _citation_reading(hidden) == _citation_reading(text)
 
 
@@ -311,6 +347,18 @@ def test_the_world_health_assemblys_session_is_read_from_the_opening_as_printed(
     assert session_findings(typed) == session_findings(text)
     on_opening = [f for f in lint(typed).findings if f.code == "DOC011" and "met in" in f.message]
     assert [typed[f.span.start : f.span.end] for f in on_opening] == [hidden]
+
+
+@pytest.mark.parametrize("hidden", ["WHA7\u00ad8.4", "WHA\u00ad78.4", "WHA7\u20608.4"])
+def test_the_world_health_assemblys_symbol_with_a_soft_hyphen_in_its_number_is_read_as_printed(hidden):
+    """A soft hyphen between the digits of the symbol (or between its letters and digits)
+    hid a symbol of another session from DOC011 (the reader view counted characters between
+    letters only)."""
+    text = CLEAN_WHA.replace("WHA79.4", "WHA78.4", 1)
+    expected = [f.message for f in lint(text).findings if f.code == "DOC011"]
+    assert expected
+    typed = text.replace("WHA78.4", hidden, 1)
+    assert [f.message for f in lint(typed).findings if f.code == "DOC011"] == expected
 
 
 def test_the_world_health_assemblys_symbol_is_read_from_the_title_as_printed():

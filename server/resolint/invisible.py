@@ -22,9 +22,12 @@ import re
 
 from resolint.source import Span
 
-#: The characters and their names. The zero-width space counts between two Latin letters
-#: only, the second in lower case: no script needs it there (Thai and Khmer text mark word
-#: boundaries with it), and before a capital it is the gap between two words ("Member​States").
+#: The characters and their names. Each counts inside a word or a number: between two
+#: letters, two digits ("7\u00ad8/1" is the resolution 78/1 printed), or a letter and a
+#: digit ("WHA\u00ad78.4"). The zero-width space counts between two Latin letters only,
+#: the second in lower case, or two ASCII digits: no script needs it there (Thai and Khmer
+#: text mark word boundaries with it), and before a capital it is the gap between two
+#: words ("Member\u200bStates").
 #: (Joiners and direction marks, which Arabic, Persian and Hebrew text needs, are left
 #: alone; so is a stray byte order mark, which the parser reads as a space.)
 INVISIBLE = {
@@ -36,16 +39,24 @@ _LATIN_ONLY = frozenset("\u200b")
 
 
 def in_word(ch: str) -> bool:
-    return ch.isalpha() or ch in INVISIBLE
+    return ch.isalnum() or ch in INVISIBLE
 
 
 def inside_a_word(ch: str, before: str, after: str) -> bool:
-    """Whether ``ch`` stands between two letters that make one word. For a zero-width
-    space, two Latin letters, the second in lower case ("Secre​tary"): before a capital it
-    is the gap between two words ("Member​States", read as a space)."""
-    if not (before.isalpha() and after.isalpha()):
+    """Whether ``ch`` stands between two letters or digits that make one word or number
+    ("Recal\u00adling", "7\u00ad8/1", "WHA\u00ad78"). For a zero-width space, two Latin
+    letters, the second in lower case ("Secre\u200btary"), or two ASCII digits: before a
+    capital it is the gap between two words ("Member\u200bStates", read as a space)."""
+    if not (before.isalnum() and after.isalnum()):
         return False
-    return ch not in _LATIN_ONLY or (before < "\u0250" and after < "\u0250" and after.islower())
+    if ch not in _LATIN_ONLY:
+        return True
+    if before.isalpha() and after.isalpha():
+        return before < "\u0250" and after < "\u0250" and after.islower()
+    return before in _ASCII_DIGITS and after in _ASCII_DIGITS
+
+
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 def hidden_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -18,9 +18,10 @@ def _positions(text: str):
 class InvisibleCharacter(Rule):
     """
     ## What it does
-    Finds a character that prints nothing inside a word: a soft hyphen ("Recal­ling",
-    left by a web page or a PDF's hyphenation) or a word joiner, between two letters; a
-    zero-width space between two Latin letters ("Secre​tary-General", left by a web page).
+    Finds a character that prints nothing inside a word or a number: a soft hyphen ("Recal­ling",
+    left by a web page or a PDF's hyphenation) or a word joiner, between two letters or
+    digits (inside a resolution's number); a zero-width space between two Latin letters
+    ("Secre​tary-General", left by a web page) or two digits.
 
     ## Why is this bad?
     The word looks right but is not: a search for it fails, a spell-checker skips it,
