@@ -101,6 +101,37 @@ def test_the_opening_under_the_executive_boards_formula_chooses_the_style():
     assert result.style.name == "wha" and [f.code for f in result.findings] == []
 
 
+#: A resolution of WHO's Executive Board, in the shape of EB144.R1 (the source is named in
+#: wha.toml), written for this test.
+BOARD = """EB160.R2   Appointment of the Regional Director for Africa
+
+The Executive Board,
+
+Considering the provisions of Article 52 of the Constitution of the World Health Organization;
+
+Considering also the nomination made by the Regional Committee for Africa at its seventy-sixth session;
+
+1. APPOINTS Dr Jane Doe as Regional Director for Africa as from 1 February 2027;
+
+2. AUTHORIZES the Director-General to issue a contract to Dr Jane Doe for a period of five years.
+"""
+
+
+@pytest.mark.parametrize("symbol", ["EB160.R2", "EB160/2027/REC/1"])
+def test_an_executive_board_resolution_is_chosen_by_its_symbol(symbol):
+    """WHO's Executive Board writes the Assembly's way under "The Executive Board,": the
+    default style reported each preambular semicolon and each opener in capitals."""
+    result = lint(BOARD.replace("EB160.R2", symbol, 1))
+    assert result.style.name == "wha"
+    assert [f.code for f in result.findings if f.code != "OPR005"] == []  # "APPOINTS" is not in the list
+
+
+def test_another_organizations_executive_board_keeps_the_default_style():
+    """"The Executive Board," alone names no organization (UNICEF, UNDP, WFP and UNESCO have
+    one each, and write otherwise): without WHO's symbol the default style applies."""
+    assert lint(BOARD[BOARD.index("The Executive Board"):]).style.name == "un-ga"
+
+
 def test_the_closing_line_in_brackets_is_a_closing_line():
     for line in ("(Eighth plenary meeting, 26 May 2026 – Committee A, second report)",
                  "(Twenty-first plenary meeting, 1 June 2026)", "(10th plenary meeting, 27 May 2025)"):
