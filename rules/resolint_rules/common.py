@@ -111,8 +111,6 @@ def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...], part:
     The whole opener is replaced when it resembles a phrase ("Recaling also"), else only
     its head word ("Requsts the" -> "Requests the"). (None, "") when nothing is close.
     """
-    from resolint.rule import Edit, Fix
-
     written = ctx.read(op.span)
     whole = suggest(written, phrases)
     hits = whole or suggest(ctx.read(op.head), phrases)
@@ -156,15 +154,23 @@ def opener_has_look_alike(ctx: RuleContext, op: Opener) -> bool:
     """Whether the opener's first word runs on into a Cyrillic or Greek letter drawn like
     a Latin one ("Rеcalling": the opener read stops at "R"): TRM015 reports the word, and
     an unknown opener 'R' said nothing true."""
-    from resolint_rules.trm.look_alike_letter import LATIN_LOOK_ALIKE
-
+    look_alike = _look_alike_letters()
     text, at = ctx.text, op.head.start
     end = min(len(text), at + 40)
     while at < end and text[at].isalpha():
-        if text[at] in LATIN_LOOK_ALIKE:
+        if text[at] in look_alike:
             return True
         at += 1
     return False
+
+
+@functools.cache
+def _look_alike_letters() -> frozenset[str]:
+    """TRM015's letters, imported on first use (its module imports this one): an import
+    statement run at every unknown opener cost as much as the rest of the test."""
+    from resolint_rules.trm.look_alike_letter import LATIN_LOOK_ALIKE
+
+    return frozenset(LATIN_LOOK_ALIKE)
 
 
 #: An opener letter-spaced by a PDF copy ("I n v i t e s", "R E C A L L I N G"): four

@@ -54,8 +54,21 @@ class Finding:
     span: Span
     fix: Fix | None = None
 
+    def __init__(self, code: str, name: str, severity: Severity, message: str, span: Span, fix: Fix | None = None) -> None:
+        # Written out, as Span's is (see there): one per finding, and a hostile draft has
+        # tens of thousands.
+        _FINDING_SET[0](self, code)
+        _FINDING_SET[1](self, name)
+        _FINDING_SET[2](self, severity)
+        _FINDING_SET[3](self, message)
+        _FINDING_SET[4](self, span)
+        _FINDING_SET[5](self, fix)
+
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.start, self.span.end, self.code)
+
+
+_FINDING_SET = tuple(vars(Finding)[name].__set__ for name in ("code", "name", "severity", "message", "span", "fix"))
 
 
 @dataclass(slots=True)

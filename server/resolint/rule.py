@@ -56,12 +56,25 @@ class Edit:
     span: Span
     new_text: str
 
+    def __init__(self, span: Span, new_text: str) -> None:
+        # Written out, as Span's is (see there): a lint makes one or more per finding.
+        _EDIT_SET[0](self, span)
+        _EDIT_SET[1](self, new_text)
+
+
+_EDIT_SET = tuple(vars(Edit)[name].__set__ for name in ("span", "new_text"))
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
     title: str
     applicability: Applicability
     edits: tuple[Edit, ...]
+
+    def __init__(self, title: str, applicability: Applicability, edits: tuple[Edit, ...]) -> None:
+        _FIX_SET[0](self, title)
+        _FIX_SET[1](self, applicability)
+        _FIX_SET[2](self, edits)
 
     @staticmethod
     def safe(title: str, *edits: Edit) -> Fix:
@@ -70,6 +83,9 @@ class Fix:
     @staticmethod
     def unsafe(title: str, *edits: Edit) -> Fix:
         return Fix(title, Applicability.UNSAFE, _in_order(edits))
+
+
+_FIX_SET = tuple(vars(Fix)[name].__set__ for name in ("title", "applicability", "edits"))
 
 
 def _in_order(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
@@ -85,6 +101,15 @@ class Violation:
     #: Overrides the rule's default severity for this one finding (e.g. an unknown
     #: participle is a warning, an operative verb in the preamble an error).
     severity: Severity | None = None
+
+    def __init__(self, span: Span, message: str, fix: Fix | None = None, severity: Severity | None = None) -> None:
+        _VIOLATION_SET[0](self, span)
+        _VIOLATION_SET[1](self, message)
+        _VIOLATION_SET[2](self, fix)
+        _VIOLATION_SET[3](self, severity)
+
+
+_VIOLATION_SET = tuple(vars(Violation)[name].__set__ for name in ("span", "message", "fix", "severity"))
 
 
 @dataclass(slots=True)
