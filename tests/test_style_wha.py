@@ -27,8 +27,11 @@ CLEAN = (FIXTURES / "accuracy" / "wha-blood-products.txt").read_text(encoding="u
 
 #: The clean draft with one slip in each line named, and the rule that reports it.
 SLIPS = [
-    ("Noting with concern that the supply of safe blood remains short in many countries;",
-     "Noting with concern that the supply of safe blood remains short in many countries,", "PRE004"),
+    ("Recalling resolution WHA77.6 (2024) and the work of the Secretary-General of the United Nations on health emergencies;",
+     "Recalling resolution WHA77.6 (2024) and the work of the Secretary-General of the United Nations on health emergencies,", "PRE004"),
+    # The last preambular paragraph ends with a comma (WHA62.1, EB144.R1: wha.toml).
+    ("Noting with concern that the supply of safe blood remains short in many countries,",
+     "Noting with concern that the supply of safe blood remains short in many countries;", "PRE004"),
     ("2. URGES Member States", "2. Urges Member States", "OPR006"),
     ("Having considered", "HAVING CONSIDERED", "PRE003"),
     ("(1) to strengthen", "(1) To strengthen", "OPR010"),
@@ -109,7 +112,7 @@ The Executive Board,
 
 Considering the provisions of Article 52 of the Constitution of the World Health Organization;
 
-Considering also the nomination made by the Regional Committee for Africa at its seventy-sixth session;
+Considering also the nomination made by the Regional Committee for Africa at its seventy-sixth session,
 
 1. APPOINTS Dr Jane Doe as Regional Director for Africa as from 1 February 2027;
 
@@ -130,6 +133,35 @@ def test_another_organizations_executive_board_keeps_the_default_style():
     """"The Executive Board," alone names no organization (UNICEF, UNDP, WFP and UNESCO have
     one each, and write otherwise): without WHO's symbol the default style applies."""
     assert lint(BOARD[BOARD.index("The Executive Board"):]).style.name == "un-ga"
+
+
+def test_the_last_preambular_paragraph_ends_with_a_comma():
+    """The Assembly's preambular paragraphs end with a semicolon, the last with a comma
+    (WHA62.1 and EB144.R1, named in wha.toml): a semicolon there was the only mark the
+    style asked for, and every real resolution's last preambular paragraph was reported."""
+    last = "Noting with concern that the supply of safe blood remains short in many countries"
+    assert f"{last}," in CLEAN and codes(CLEAN) == []
+    found = [(f.code, f.message) for f in lint(CLEAN.replace(f"{last},", f"{last};", 1)).findings]
+    assert found == [("PRE004", "Preambular paragraph ends with ';'; end it with ','")]
+    # Each resolution of a compilation has its own last preambular paragraph.
+    twice = CLEAN + "\n" + CLEAN.replace("WHA79.4", "WHA79.5", 1)
+    assert "PRE004" not in codes(twice)
+    assert codes(twice.replace(f"{last},", f"{last};")).count("PRE004") == 2
+
+
+def test_a_house_style_may_end_its_last_preambular_paragraph_otherwise(tmp_path):
+    settings = _house(tmp_path, """
+        style = "house"
+        [styles.house]
+        extends = "un-ga"
+        [styles.house.preamble]
+        terminal = ";"
+        last-terminal = ","
+    """)
+    draft = "The General Assembly,\n\nRecalling its resolutions,\n\nNoting its work,\n\n1. Decides to act.\n"
+    assert [(f.code, f.message) for f in lint(draft, settings).findings] == [
+        ("PRE004", "Preambular paragraph ends with ','; end it with ';'")]
+    assert fix_text(draft, lambda t: lint(t, settings), unsafe=False).text == draft.replace("resolutions,", "resolutions;")
 
 
 def test_the_closing_line_in_brackets_is_a_closing_line():
@@ -191,6 +223,7 @@ def test_a_house_style_sets_each_parts_case_and_the_preambles_mark(tmp_path):
     ("openers", "operative-case", '"title"'),
     ("openers", "preambular-case", '"UPPER"'),
     ("preamble", "terminal", '"."'),
+    ("preamble", "last-terminal", '":"'),
 ])
 def test_a_wrong_value_of_the_new_keys_is_a_configuration_error(tmp_path, table, key, value):
     with pytest.raises(ConfigError, match=f"{table}.{key}"):

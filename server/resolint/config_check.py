@@ -38,6 +38,7 @@ STYLE_CHOICES: dict[str, tuple[str, ...]] = {
     "openers.preambular-case": ("sentence", "upper", "lower"),
     "openers.operative-case": ("sentence", "upper", "lower"),
     "preamble.terminal": (",", ";"),
+    "preamble.last-terminal": (",", ";"),
     "openers.preamble-modifier": ("after", "before", "either"),
     "openers.operative-modifier": ("after", "before", "either"),
     "numbering.operative": ("required", "optional"),

@@ -16,7 +16,8 @@ class PreambularTerminalPunctuation(Rule):
     ## What it does
     Checks that each preambular paragraph ends with a comma (a colon when sub-paragraphs
     follow it), or with the mark the style's `preamble.terminal` names (a semicolon in
-    the `wha` style). A paragraph that starts with a listed preambular opener before the
+    the `wha` style, where the last preambular paragraph ends with a comma:
+    `preamble.last-terminal`). A paragraph that starts with a listed preambular opener before the
     operative part is preambular whatever its final mark, so `AWARE of …;` before
     `URGES member countries to:` is reported here, not as an unknown operative opener.
 
@@ -47,7 +48,9 @@ class PreambularTerminalPunctuation(Rule):
     Safe: only punctuation changes.
 
     ## Options
-    None. The mark is the style's: `preamble.terminal` (`,` by default).
+    None. The marks are the style's: `preamble.terminal` (`,` by default) and, for the
+    last preambular paragraph of a resolution, `preamble.last-terminal` (by default the
+    same).
 
     ## References
     - General Assembly resolution 51/1 of 15 October 1996 (A/RES/51/1), a specimen of the layout: <https://undocs.org/A/RES/51/1>
@@ -73,12 +76,13 @@ class PreambularTerminalPunctuation(Rule):
     def _check_preamble(self, ctx: RuleContext, preamble: list[Paragraph]):
         """The preambular clauses of one resolution (one part of a compilation)."""
         mark = ctx.style.get("preamble.terminal", ",")
+        last_mark = ctx.style.get("preamble.last-terminal") or mark
         for p in preamble:
             if is_group_head(ctx, p):
                 yield from self._items(ctx, p)
                 continue
-            want = ":" if p.children else mark
-            if p.children and p.terminal_char(ctx.source) == mark:
+            want = ":" if p.children else last_mark if p is preamble[-1] else mark
+            if p.children and p.terminal_char(ctx.source) in (mark, last_mark):
                 continue
             found = terminal_fix(ctx, p, want)
             if found is None:
