@@ -17,6 +17,7 @@ from conftest import FIXTURES
 from resolint.config import ConfigError, load_settings
 from resolint.engine import lint
 from resolint.fixes import fix_text
+from resolint.model import Kind
 from resolint.parser import parse
 from resolint.parser.patterns import is_closing_line
 from resolint_rules.trm.chief_officer_title import title_forms
@@ -162,6 +163,20 @@ def test_a_house_style_may_end_its_last_preambular_paragraph_otherwise(tmp_path)
     assert [(f.code, f.message) for f in lint(draft, settings).findings] == [
         ("PRE004", "Preambular paragraph ends with ','; end it with ';'")]
     assert fix_text(draft, lambda t: lint(t, settings), unsafe=False).text == draft.replace("resolutions,", "resolutions;")
+
+
+@pytest.mark.parametrize("title", ["WHA79.5 Strengthening the supply of plasma", "WHA79.5\n\nStrengthening the supply of plasma",
+                                   "**WHA79.5**\n\nStrengthening the supply of plasma", "EB160.R2 Appointment of the Regional Director"])
+def test_a_compilation_reads_each_resolutions_symbol_and_subject_as_its_title(title):
+    """The Assembly's volumes print each resolution under its symbol and subject ("WHA62.1
+    Prevention of avoidable blindness …"): after the first resolution they were text
+    outside the structure (DOC004), as a United Nations compilation's "79/2. …" is not."""
+    body = CLEAN[CLEAN.index("The Seventy-ninth"):]
+    result = lint(CLEAN + "\n" + title + "\n\n" + body)
+    assert [f.code for f in result.findings] == []
+    assert len(result.resolution.openings) == 2
+    headings = [p for p in result.resolution.paragraphs if p.kind is Kind.HEADING]
+    assert len(headings) == title.count("\n\n") + 1
 
 
 def test_the_closing_line_in_brackets_is_a_closing_line():

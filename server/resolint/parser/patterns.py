@@ -187,6 +187,10 @@ CONFERENCE_TITLE = re.compile(r"^[*_#\s]*RESOLUTION\s+\d{1,3}[A-Z]?\s+\((?:REV\.
 TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
 #: "79/136. Cooperation between …" (the subject may go on over lines an editor wrapped).
 UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$", re.DOTALL)
+#: "WHA62.1 Prevention of avoidable blindness" or the symbol alone on its line (the subject
+#: on the next), as the World Health Assembly's volumes of resolutions print each one; and
+#: the Executive Board's "EB144.R1 Appointment of …".
+WHO_TITLE = re.compile(r"^[*_]*(?:WHA\d{1,2}\.\d{1,3}|EB\d{2,3}\.R\d{1,2})\b[*_]*(?:[ \t]+\S.*)?$", re.DOTALL)
 SYMBOL = re.compile(
     r"\b(?:(?:GA|AG)-\d{4}(?:-\d{1,3})?-RES-\d{1,3}|AGN/\d{1,3}/RES/\d{1,3}|A/RES/(?:(?:S|ES)-)?\d{1,3}/\d{1,4}"
     r"|S/RES/\d{1,4}\s*\(\d{4}\)|A/\d{1,3}/L\.\d+(?:/Rev\.\d+)?|S/\d{4}/\d+)"

@@ -415,6 +415,7 @@ _BEFORE_TITLE = {after: before for before, after in _AFTER_TITLE.items()}
 _AFTER_TITLE[Phase.SIGNATURES] = _AFTER_TITLE[Phase.RECORD] = Phase.NEXT_TITLE_CLOSED
 _TITLE_LEADS = frozenset("R*_# \t")
 _UN_TITLE_LEADS = frozenset("0123456789SE*_")
+_WHO_TITLE_LEADS = frozenset("WE*_")
 
 
 def _next_title_line(c: Clause) -> bool:
@@ -422,10 +423,13 @@ def _next_title_line(c: Clause) -> bool:
     sea", as a compilation of a session's resolutions gives each after the last one's
     closing lines), or a transmittal formula (:func:`is_transmittal`: "The Third Committee
     also recommends … the following draft resolution:", as a committee's report passes its
-    drafts on, each above its opening)."""
+    drafts on, each above its opening), or a World Health Assembly's or its Executive
+    Board's ("WHA62.1 Prevention of …", "EB144.R1 …")."""
     if c.lead in _TITLE_LEADS and P.CONFERENCE_TITLE.match(c.body):
         return True
     if c.lead not in _NOT_T and is_transmittal(c.body):
+        return True
+    if c.lead in _WHO_TITLE_LEADS and P.WHO_TITLE.match(c.body):
         return True
     return c.lead in _UN_TITLE_LEADS and P.UN_TITLE.match(c.body) is not None
 
