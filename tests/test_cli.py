@@ -233,3 +233,18 @@ def test_a_run_that_checked_no_draft_does_not_say_all_checks_passed(tmp_path):
     assert "skipped, not a draft" in proc.stderr.decode()
     out = proc.stdout.decode()
     assert "All checks passed" not in out and "No draft checked" in out
+
+
+def test_an_empty_draft_is_said_to_have_had_nothing_to_check(tmp_path):
+    """"All checks passed" alone, for a file with no text, read as a draft that was
+    checked. The JSON report is what it was (no finding, no error)."""
+    (tmp_path / "empty.res.txt").write_bytes(b"")
+    (tmp_path / "blank.res.txt").write_bytes(b"\n  \r\n")
+    (tmp_path / "draft.res.txt").write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
+    proc = run("check", "--color", "never", tmp_path / "empty.res.txt", tmp_path / "blank.res.txt", tmp_path / "draft.res.txt")
+    assert proc.returncode == 0, proc.stderr
+    notes = [line for line in proc.stdout.decode().splitlines() if ": note: " in line]
+    assert [Path(n.split(": note: ")[0]).name for n in notes] == ["empty.res.txt", "blank.res.txt"]
+    assert all("nothing to check" in n for n in notes)
+    doc = json.loads(run("check", "--format", "json", tmp_path / "empty.res.txt").stdout)
+    assert doc["files"] == [{"path": str(tmp_path / "empty.res.txt"), "style": "un-ga", "diagnostics": []}]

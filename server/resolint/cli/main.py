@@ -643,6 +643,10 @@ def _check_one(path: Path, settings: Settings, opts: CheckOptions) -> FileReport
     return report
 
 
+#: What the text report says of a draft with no text (or only blank lines).
+EMPTY_NOTE = "the file has no text: there was nothing to check"
+
+
 def check_document(doc: Document, settings: Settings, opts: CheckOptions, write: bool) -> tuple[FileReport, str]:
     """Lint one document, fixing it if asked; return the report and the final text."""
     path = doc.path
@@ -652,6 +656,9 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
 
     result = run(doc.text)
     report = FileReport(path, result.source, result.style.name, result.style.detected_because, result.findings)
+    if not doc.text.strip():
+        # "All checks passed" alone read as a checked draft: an empty file has nothing to check.
+        report.notes.append(EMPTY_NOTE)
     if not (opts.fix or opts.diff):
         return report, doc.text
     if result.resolution.of_kind(Kind.UNPLACED):
