@@ -656,7 +656,7 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
 
     result = run(doc.text)
     report = FileReport(path, result.source, result.style.name, result.style.detected_because, result.findings)
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():  # (isspace stops at the first letter: no copy of the text)
         # "All checks passed" alone read as a checked draft: an empty file has nothing to check.
         report.notes.append(EMPTY_NOTE)
     if not (opts.fix or opts.diff):
