@@ -647,6 +647,12 @@ def _check_one(path: Path, settings: Settings, opts: CheckOptions) -> FileReport
 EMPTY_NOTE = "the file has no text: there was nothing to check"
 
 
+def _empty_notes(text: str) -> list[str]:
+    """The note for a draft with no text: "All checks passed" alone read as a draft that
+    was checked. (``isspace`` stops at the first letter: no copy of a long text.)"""
+    return [EMPTY_NOTE] if not text or text.isspace() else []
+
+
 def check_document(doc: Document, settings: Settings, opts: CheckOptions, write: bool) -> tuple[FileReport, str]:
     """Lint one document, fixing it if asked; return the report and the final text."""
     path = doc.path
@@ -656,9 +662,7 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
 
     result = run(doc.text)
     report = FileReport(path, result.source, result.style.name, result.style.detected_because, result.findings)
-    if not doc.text or doc.text.isspace():  # (isspace stops at the first letter: no copy of the text)
-        # "All checks passed" alone read as a checked draft: an empty file has nothing to check.
-        report.notes.append(EMPTY_NOTE)
+    report.notes.extend(_empty_notes(doc.text))
     if not (opts.fix or opts.diff):
         return report, doc.text
     if result.resolution.of_kind(Kind.UNPLACED):
