@@ -27,7 +27,7 @@ from resolint.parser.blocks import is_lone_label
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings
-from resolint.source import SourceText, Span
+from resolint.source import SourceText, Span, slot_setters
 from resolint.styles import Style, detect_style, load_style
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class Finding:
         return (self.span.start, self.span.end, self.code)
 
 
-_FINDING_SET = tuple(vars(Finding)[name].__set__ for name in ("code", "name", "severity", "message", "span", "fix"))
+_FINDING_SET = slot_setters(Finding)
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from resolint.facts import Analysis
 from resolint.invisible import readable
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
-from resolint.source import SourceText, Span
+from resolint.source import SourceText, Span, slot_setters
 
 if TYPE_CHECKING:
     from resolint.formatting import Formatting
@@ -62,7 +62,7 @@ class Edit:
         _EDIT_SET[1](self, new_text)
 
 
-_EDIT_SET = tuple(vars(Edit)[name].__set__ for name in ("span", "new_text"))
+_EDIT_SET = slot_setters(Edit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ class Fix:
         return Fix(title, Applicability.UNSAFE, _in_order(edits))
 
 
-_FIX_SET = tuple(vars(Fix)[name].__set__ for name in ("title", "applicability", "edits"))
+_FIX_SET = slot_setters(Fix)
 
 
 def _in_order(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
@@ -109,7 +109,7 @@ class Violation:
         _VIOLATION_SET[3](self, severity)
 
 
-_VIOLATION_SET = tuple(vars(Violation)[name].__set__ for name in ("span", "message", "fix", "severity"))
+_VIOLATION_SET = slot_setters(Violation)
 
 
 @dataclass(slots=True)

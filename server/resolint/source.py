@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 #: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
 LINE_BREAKS = ("\r\n", "\n", "\r")
@@ -109,10 +109,15 @@ class Span:
         return Span(self.start + d, self.end + d)
 
 
-#: The slots of :class:`Span`, set directly by its ``__init__`` (a frozen class refuses
-#: ``self.start = …``).
-_SET_START = vars(Span)["start"].__set__
-_SET_END = vars(Span)["end"].__set__
+def slot_setters(cls: type) -> tuple:
+    """The setter of each field's slot of a frozen, slotted dataclass, in field order: for
+    an ``__init__`` written out (:class:`Span`'s, the findings' and fixes'), as a frozen
+    class refuses ``self.start = …`` and its own ``__init__`` sets each field through
+    ``object.__setattr__``."""
+    return tuple(vars(cls)[f.name].__set__ for f in fields(cls))
+
+
+_SET_START, _SET_END = slot_setters(Span)
 
 
 def relative(span: Span | None, base: int) -> tuple[int, int] | None:
