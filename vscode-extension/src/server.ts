@@ -132,7 +132,7 @@ export class ServerController implements vscode.Disposable {
     };
     const client = new LanguageClient("resolint", "resolint", serverOptions, clientOptions);
     client.onNotification("resolint/status", (params: unknown) => {
-      if (isStatusParams(params)) this.status.setStyle(params.uri, params.style, params.reason);
+      if (isStatusParams(params)) this.status.setStyle(params.uri, params.style, params.reason, params.count);
     });
     this.client = client;
     try {

@@ -54,6 +54,8 @@ export interface ResolintSettings {
   docsUrl: string;
   /** Milliseconds a lint as you type may run before the server stops it (0: no limit). */
   lintTimeBudget: number;
+  /** Most diagnostics the server sends for one document (0: no limit). */
+  maxDiagnostics: number;
 }
 export type SettingKey = keyof ResolintSettings;
 

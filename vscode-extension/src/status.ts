@@ -35,12 +35,15 @@ export interface StatusParams {
   style?: string;
   /** Why the server chose the style, e.g. "the opening says 'The General Assembly'". */
   reason?: string;
+  /** Every finding in the document, also those past `resolint.maxDiagnostics` (absent: not linted). */
+  count?: number;
 }
 
 export function isStatusParams(p: unknown): p is StatusParams {
   return (
     typeof p === "object" && p !== null && typeof (p as StatusParams).uri === "string" &&
     ((p as StatusParams).style === undefined || typeof (p as StatusParams).style === "string") &&
-    ((p as StatusParams).reason === undefined || typeof (p as StatusParams).reason === "string")
+    ((p as StatusParams).reason === undefined || typeof (p as StatusParams).reason === "string") &&
+    ((p as StatusParams).count === undefined || (Number.isInteger((p as StatusParams).count) && (p as StatusParams).count! >= 0))
   );
 }

@@ -1,7 +1,9 @@
 /**
  * The status bar item: the house style the server detected for the active file
  * (from its `resolint/status` notification, when it sends one) and the number of
- * resolint findings in that file (from VS Code's own diagnostics, source "resolint").
+ * resolint findings in that file: the server's count in that notification (it sends at
+ * most `resolint.maxDiagnostics` diagnostics, and counts them all), else VS Code's own
+ * diagnostics with source "resolint" (a server that sends no count).
  */
 import * as vscode from "vscode";
 import { DocFilter } from "./settings";
@@ -11,7 +13,7 @@ export const DIAGNOSTIC_SOURCE = "resolint";
 
 export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly styles = new Map<string, { style: string; reason?: string }>();
+  private readonly styles = new Map<string, { style: string; reason?: string; count?: number }>();
   private selector: DocFilter[] = [];
   private server = "not started";
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -44,8 +46,8 @@ export class StatusBar implements vscode.Disposable {
   }
 
   /** From the server's `resolint/status` notification. */
-  setStyle(uri: string, style: string | undefined, reason?: string): void {
-    if (style) this.styles.set(uri, { style, reason });
+  setStyle(uri: string, style: string | undefined, reason?: string, count?: number): void {
+    if (style) this.styles.set(uri, { style, reason, count });
     else this.styles.delete(uri);
     this.update();
   }
@@ -57,8 +59,8 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const key = doc.uri.toString();
-    const count = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
     const st = this.styles.get(key);
+    const count = st?.count ?? vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
     this.item.text = statusText(st?.style, count);
     this.item.tooltip = statusTooltip(st?.style, count, this.server, st?.reason);
     this.item.show();

@@ -19,7 +19,7 @@ test("defaults when nothing is set", () => {
   assert.deepEqual(readSettings(from({})), DEFAULTS);
   assert.deepEqual(serverPayload(readSettings(from({}))), {
     style: "auto", run: "onType", severityOverrides: {}, formatting: false, debounce: 150, docsUrl: "",
-    lintTimeBudget: 5000,
+    lintTimeBudget: 5000, maxDiagnostics: 1000,
   });
 });
 
@@ -49,11 +49,13 @@ test("settings reach the server as initializationOptions, without client-only ke
     interpreter: " /opt/py/bin/python ", path: "", style: "interpol", run: "onSave",
     severityOverrides: { pre002: "hint", TRM: "information" }, extraGlobs: ["drafts/**/*.md"],
     formatting: true, debounce: 400, docsUrl: " https://docs.example/resolint/ ", lintTimeBudget: 2000,
+    maxDiagnostics: 250,
   }));
   assert.equal(s.interpreter, "/opt/py/bin/python");
   assert.deepEqual(serverPayload(s), {
     style: "interpol", run: "onSave", severityOverrides: { PRE002: "hint", TRM: "information" },
     formatting: true, debounce: 400, docsUrl: "https://docs.example/resolint/", lintTimeBudget: 2000,
+    maxDiagnostics: 250,
   });
   assert.ok(!("interpreter" in serverPayload(s)) && !("extraGlobs" in serverPayload(s)));
 });
@@ -63,6 +65,7 @@ test("bad values fall back to defaults and are reported", () => {
   const s = readSettings(from({
     style: "un", run: 3, severityOverrides: { PRE002: "fatal", OPR001: "error" }, extraGlobs: ["", 7, "*.md"],
     interpreter: 42, formatting: "yes", debounce: 20_000, lintTimeBudget: -1,
+    maxDiagnostics: 1.5,
   }), problems);
   assert.equal(s.style, "auto");
   assert.equal(s.run, "onType");
@@ -72,7 +75,8 @@ test("bad values fall back to defaults and are reported", () => {
   assert.equal(s.formatting, false);
   assert.equal(s.debounce, 150);
   assert.equal(s.lintTimeBudget, 5000);
-  assert.equal(problems.length, 9, problems.join("\n"));
+  assert.equal(s.maxDiagnostics, 1000);
+  assert.equal(problems.length, 10, problems.join("\n"));
   assert.ok(problems.some((p) => p.includes("resolint.style") && p.includes("un-ga")));
 });
 

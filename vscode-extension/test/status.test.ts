@@ -28,6 +28,8 @@ test("resolint/status params", () => {
   assert.ok(!isStatusParams({ uri: "file:///a", style: 3 }));
   assert.ok(isStatusParams({ uri: "file:///a", style: "un-ga", reason: "the opening says …", count: 2 }));
   assert.ok(!isStatusParams({ uri: "file:///a", style: "un-ga", reason: 1 }));
+  assert.ok(isStatusParams({ uri: "file:///a", style: "un-ga", count: 0 }));
+  for (const count of ["3", 1.5, -1, null]) assert.ok(!isStatusParams({ uri: "file:///a", style: "un-ga", count }), String(count));
   assert.ok(!isStatusParams(null));
 });
 

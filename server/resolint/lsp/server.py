@@ -207,10 +207,10 @@ class ResolintServer(LanguageServer):
                 types.PublishDiagnosticsParams(uri=state.uri, version=state.version, diagnostics=state.diagnostics)
             )
         res = state.result
-        self.protocol.notify(
-            STATUS,
-            {"uri": state.uri, "style": res.style.name, "reason": res.style.detected_because, "count": len(res.findings)},
-        )
+        status = {"uri": state.uri, "style": res.style.name, "reason": res.style.detected_because}
+        if state.notice is None:  # every finding, also those past maxDiagnostics; a notice: not linted
+            status["count"] = len(res.findings)
+        self.protocol.notify(STATUS, status)
         self._collect_when_idle()
 
     def _collect_when_idle(self) -> None:

@@ -10,8 +10,9 @@ defaults, never a dead server.
 Editor settings (``initializationOptions`` and the ``resolint`` section of
 ``workspace/didChangeConfiguration``) only say how the editor shows things: ``style``
 (used when the project does not name one, as the VS Code extension documents), ``run``
-(``onType`` or ``onSave``), ``severityOverrides``, ``formatting``, ``debounce`` and ``docsUrl`` (the root of a published
-copy of the documentation for rule links; the project's ``docs-url`` wins). A bad value is
+(``onType`` or ``onSave``), ``severityOverrides``, ``formatting``, ``debounce``, ``docsUrl`` (the root of a published
+copy of the documentation for rule links; the project's ``docs-url`` wins), ``lintTimeBudget``
+and ``maxDiagnostics`` (how many diagnostics a document's list may hold). A bad value is
 reported and that key keeps its default.
 """
 
@@ -30,6 +31,9 @@ RUN_MODES = ("onType", "onSave")
 EDITOR_SEVERITIES = ("error", "warning", "information", "hint")
 DEFAULT_DEBOUNCE_MS = 150
 DEFAULT_BUDGET_MS = 5000
+#: What the VS Code extension host shows of one file's diagnostics; the server sends no
+#: more by default (see :mod:`resolint.lsp.diagnostic_limit`).
+DEFAULT_MAX_DIAGNOSTICS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class EditorSettings:
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
     docs_url: str = ""  # "": the project's docs-url, else the installed rule pages
     budget_ms: int = DEFAULT_BUDGET_MS  # a lint as you type stops after this; 0: never
+    max_diagnostics: int = DEFAULT_MAX_DIAGNOSTICS  # sent per document, a notice last; 0: all
 
 
 class _Bad(ValueError):
@@ -106,6 +111,13 @@ def _budget(v: Any, problems: list[str]) -> int:
     return ms
 
 
+def _max_diagnostics(v: Any, problems: list[str]) -> int:
+    n = _ms(v, 1_000_000)  # a count, read as _ms reads milliseconds
+    if n is None:
+        raise _Bad(f"resolint.maxDiagnostics must be a number of diagnostics (0-1000000, 0: no limit), got {v!r}")
+    return n
+
+
 #: The client's key, the EditorSettings field it sets and its reader, in reporting order.
 _KEYS = (
     ("style", "style", _style),
@@ -115,6 +127,7 @@ _KEYS = (
     ("debounce", "debounce_ms", _debounce),
     ("docsUrl", "docs_url", _docs_url),
     ("lintTimeBudget", "budget_ms", _budget),
+    ("maxDiagnostics", "max_diagnostics", _max_diagnostics),
 )
 #: The settings the server reads, by the client's names (the VS Code extension declares
 #: them, with the client's own, in its package.json: tests/lsp/test_settings_contract.py).

@@ -24,6 +24,7 @@ from lsprotocol import types
 from resolint.config import Settings
 from resolint.engine import Finding, LintResult, lint
 from resolint.incremental import IncrementalLinter
+from resolint.lsp.diagnostic_limit import not_shown_diagnostic, shown_findings
 from resolint.lsp.diagnostic_memo import DiagnosticMemo
 from resolint.lsp.diagnostics import finding_ids, result_id, to_diagnostic
 from resolint.lsp.positions import LineIndex
@@ -110,21 +111,34 @@ def too_slow_message(seconds: float) -> str:
 _MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, DiagnosticMemo] = weakref.WeakKeyDictionary()
 
 
-def _diagnostics(result: LintResult, index: LineIndex, overrides: dict[str, str],
+def _diagnostics(result: LintResult, index: LineIndex, editor: EditorSettings,
                  docs_base: str, linter: IncrementalLinter | None) -> tuple[list[str], list[types.Diagnostic], str]:
-    """The findings' ids, the findings as LSP diagnostics, and the report id; for a
-    document's successive versions (a linter), reusing what the edit did not change."""
+    """The findings' ids, the diagnostics to send (at most ``editor.max_diagnostics``: see
+    :mod:`resolint.lsp.diagnostic_limit`), and the report id; for a document's successive
+    versions (a linter), reusing what the edit did not change."""
     findings, text, salt = result.findings, index.text, result.style.name
-    if linter is None:
-        ids = finding_ids(findings, text)
-        diags = [to_diagnostic(f, i, index, overrides, docs_base) for f, i in zip(findings, ids, strict=False)]
-        return ids, diags, result_id(diags, salt=salt)
-    memo = _MEMOS.get(linter)
+    overrides = editor.severity_overrides
+    memo = None
+    if linter is not None:
+        memo = _MEMOS.get(linter)
+        if memo is None:
+            memo = _MEMOS[linter] = DiagnosticMemo()
+    ids = finding_ids(findings, text) if memo is None else memo.ids(findings, text)
+    sent, sent_ids, notice = findings, ids, None
+    shown = shown_findings(findings, editor.max_diagnostics, overrides)
+    if shown is not None:
+        sent, sent_ids = [findings[i] for i in shown], [ids[i] for i in shown]
+        notice = not_shown_diagnostic(len(findings), len(shown))
+        salt += "\0" + notice.message  # the report changes with the number not shown
     if memo is None:
-        memo = _MEMOS[linter] = DiagnosticMemo()
-    ids = memo.ids(findings, text)
-    diags = memo.convert(findings, ids, index, overrides, docs_base)
-    return ids, diags, memo.result_id(salt)
+        diags = [to_diagnostic(f, i, index, overrides, docs_base) for f, i in zip(sent, sent_ids, strict=True)]
+        report_id = result_id(diags, salt=salt)
+    else:
+        diags = memo.convert(sent, sent_ids, index, overrides, docs_base)
+        report_id = memo.result_id(salt)
+    if notice is not None:
+        diags.append(notice)
+    return ids, diags, report_id
 
 
 def build_state(
@@ -169,9 +183,8 @@ def build_state(
         settings = settings.with_overrides(style="auto")
         style = None
         result = run(index.source, settings, path=path_s, style=None)
-    overrides = editor.severity_overrides
     docs_base = settings.docs_url or editor.docs_url
-    ids, diags, report_id = _diagnostics(result, index, overrides, docs_base, linter)
+    ids, diags, report_id = _diagnostics(result, index, editor, docs_base, linter)
     return LintState(
         uri=uri,
         version=version,
