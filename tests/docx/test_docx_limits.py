@@ -78,10 +78,13 @@ def test_refusing_a_paragraph_bomb_does_not_grow_with_its_paragraphs():
     timings = []
     for data in (small, large):
         document = open_docx("p.docx", data)  # parsing the XML is lxml's, and linear
-        t0 = time.perf_counter()
-        with pytest.raises(DocxError):
-            build(document, max_text=20_000)
-        timings.append(time.perf_counter() - t0)
+        best = float("inf")
+        for _ in range(3):  # the best of three: one run can meet a busy machine or a collection
+            t0 = time.perf_counter()
+            with pytest.raises(DocxError):
+                build(document, max_text=20_000)
+            best = min(best, time.perf_counter() - t0)
+        timings.append(best)
     assert timings[1] < 3 * timings[0] + 0.05, timings
 
 
