@@ -5,6 +5,8 @@ Opens a big generated draft (``--big-mb``), then a five-line draft, and measures
   - small open -> its diagnostics, while the big one is open
   - small change -> diagnostics (median of ``--edits``), with a change to the big one
     sent before each (a user typing in both)
+  - "Replace All" in the big one (one change per match, the last first, as VS Code
+    sends it) -> its diagnostics, and a small change sent after it -> the small one's
   - the server's peak resident memory (VmHWM) at the end.
 
     .venv/bin/python benchmarks/lsp_hostage.py [--big-mb 20] [--edits 5] [--timeout 300]
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -86,6 +89,27 @@ class Client:
         return float("nan")
 
 
+def replace_all(c: Client, uri: str, text: str, version: int, timeout: float) -> None:
+    """Replace every "Secretary-General" of the big draft as VS Code's Replace All does."""
+    from resolint.lsp.positions import LineIndex
+
+    text = "x" * (version - 2) + text  # the edits above each put an "x" at its start
+    index = LineIndex(text, "utf-16")
+    changes = []
+    for m in reversed(list(re.finditer("Secretary-General", text))):
+        (sl, sc), (el, ec) = index.position(m.start()), index.position(m.end())
+        rng = {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
+        changes.append({"range": rng, "text": "Secretary General"})
+    t0 = time.perf_counter()
+    c.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}})
+    small = "untitled:small.txt"
+    c.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": small, "version": version}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": " "}]}})
+    got_small = c.wait(small, version, timeout)
+    got = c.wait(uri, version, timeout)
+    print(f"replace all ({len(changes)} changes in one notification) -> diagnostics: " + (f"{got - t0:.2f} s" if got else f"none in {timeout} s"))
+    print("small change sent after it -> diagnostics: " + (f"{got_small - t0:.2f} s" if got_small else f"none in {timeout} s"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--big-mb", type=float, default=20)
@@ -119,6 +143,7 @@ def main() -> int:
         times.append(got - ts)
     if times:
         print(f"small change -> diagnostics (typing in both): median {statistics.median(times):.2f} s, max {max(times):.2f} s")
+    replace_all(c, big, text, args.edits + 2, args.timeout)
     print(f"server peak RSS: {c.peak_rss_mb():.0f} MB")
     c.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     c.send({"jsonrpc": "2.0", "method": "exit"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
 #: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
@@ -306,6 +306,28 @@ class SourceText:
         kept = len(self.text) - end  # the characters after the edit, the same in both
         out.ancestry = ((self.text, start, kept),) + tuple(
             (older, min(start, a), min(kept, b)) for older, a, b in self.ancestry[: _ANCESTRY - 1]
+        )
+        return out
+
+    def edited_many(self, edits: Sequence[tuple[int, int, str]]) -> SourceText:
+        """This text with each ``(start, end, new)`` of ``edits`` replaced at once: offsets
+        into this text, in ascending order, none overlapping (each ``end`` at most the next
+        ``start``). One copy of the text and one scan for its line starts, where
+        :meth:`edited` is a copy per edit: an editor's "Replace All" sends thousands of
+        edits in one notification (10,000 in a 1 MB draft took 8 s one by one)."""
+        if not edits:
+            return self
+        old = self.text
+        pieces: list[str] = []
+        at = 0
+        for start, end, new in edits:
+            pieces += (old[at:start], new)
+            at = end
+        pieces.append(old[at:])
+        out = SourceText("".join(pieces))
+        lo, kept = edits[0][0], len(old) - edits[-1][1]  # what the first edit keeps before it, the last after it
+        out.ancestry = ((old, lo, kept),) + tuple(
+            (older, min(lo, a), min(kept, b)) for older, a, b in self.ancestry[: _ANCESTRY - 1]
         )
         return out
 

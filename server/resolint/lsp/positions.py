@@ -102,6 +102,15 @@ class LineIndex:
         return known
 
     # -- position -> offset ----------------------------------------------------
+    def exact_offset(self, line: int, character: int) -> int | None:
+        """The offset of a client position that names a place in the text as it is:
+        None when :meth:`offset` would clamp it (past its line's end or the last line,
+        before the first, inside a character of more than one code unit)."""
+        if not 0 <= line < self.source.line_count or character < 0:
+            return None
+        at = self.offset(line, character)
+        return at if self.position(at) == (line, character) else None
+
     def offset(self, line: int, character: int) -> int:
         """The code-point offset of a client position (clamped into the text)."""
         src = self.source

@@ -1,0 +1,119 @@
+"""A notification's content changes applied in one pass where they form a run
+(resolint.lsp.documents.Document.apply_all) leave the text that applying them one by one
+leaves, as LSP says they apply: each to the text the one before it left."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lsprotocol import types
+
+from resolint.lsp.documents import RUN_AT_ONCE, Document, DocumentStore
+from resolint.source import SourceText
+from tests.lsp.helpers import range_of
+
+ENCODINGS = ["utf-8", "utf-16", "utf-32"]
+CHARS = st.sampled_from(list("ab ,;.\n\r") + ["é", "𝔸", "😀", "\r\n", "\u2028"])
+TEXTS = st.lists(CHARS, max_size=40).map("".join)
+# Positions in range and out of it: before the first line, past a line's end and the
+# last line, inside a character of two UTF-16 units.
+POSITIONS = st.tuples(st.integers(-1, 9), st.integers(-1, 12))
+
+
+def _change(start: tuple[int, int], end: tuple[int, int], text: str):
+    """A change as the server reads it (lsprotocol's own types refuse a negative position)."""
+    position = lambda line, character: SimpleNamespace(line=line, character=character)  # noqa: E731
+    return SimpleNamespace(range=SimpleNamespace(start=position(*start), end=position(*end)), text=text)
+
+
+@st.composite
+def descending_run(draw):
+    """Changes each ending at or before the start of the one before (VS Code's order),
+    on positions that may be clamped or equal."""
+    points = sorted(draw(st.lists(POSITIONS, min_size=2, max_size=16)), reverse=True)
+    pairs = [(points[i + 1], points[i]) for i in range(0, len(points) - 1, 2)]
+    return [_change(start, end, draw(st.lists(CHARS, max_size=3).map("".join))) for start, end in pairs]
+
+
+CHANGE_LISTS = st.lists(
+    st.one_of(
+        descending_run(),
+        st.lists(st.builds(_change, POSITIONS, POSITIONS, st.lists(CHARS, max_size=3).map("".join)), max_size=3),
+        st.builds(lambda t: [types.TextDocumentContentChangeWholeDocument(text=t)], TEXTS),
+    ),
+    max_size=4,
+).map(lambda lists: [c for changes in lists for c in changes])
+
+
+def _one_by_one(text: str, changes, encoding: str) -> str | type:
+    doc = Document("u", 1, text, encoding=encoding)
+    try:
+        for c in changes:
+            doc.apply(c)
+    except ValueError:
+        return ValueError
+    return doc.text
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, CHANGE_LISTS, st.sampled_from(ENCODINGS))
+def test_changes_applied_in_runs_leave_the_text_one_by_one_leaves(text, changes, encoding):
+    expected = _one_by_one(text, changes, encoding)
+    store = DocumentStore(encoding)
+    store.open("u", 1, text)
+    if expected is ValueError:
+        with pytest.raises(ValueError):
+            store.change("u", 2, changes)
+        assert store.get("u").text == text  # all or nothing
+        return
+    doc = store.change("u", 2, changes)
+    assert doc.text == expected
+    assert doc.index.source.line_starts == SourceText(expected).line_starts
+    # What the incremental parse asks of the new text: the ends it shares with the old.
+    head, tail = doc.index.source.shared_ends(text)
+    assert text[:head] == expected[:head] and (tail == 0 or text[-tail:] == expected[-tail:])
+
+
+def _replace_all(text: str, old: str, new: str, encoding: str) -> list:
+    """What VS Code sends for "Replace All": one change per match, the last match first."""
+    return [
+        types.TextDocumentContentChangePartial(range=range_of(text, m.start(), m.end(), encoding), text=new)
+        for m in reversed(list(re.finditer(re.escape(old), text)))
+    ]
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_replace_all_is_one_pass(encoding, monkeypatch):
+    text = "The General Assembly,\r\n\r\nRecalling 𝔸 its resolution,\r\n\r\n" + "".join(
+        f"{n}. Requests the Secretary-General 😀 to report;\r\n\r\n" for n in range(1, 40)
+    )
+    changes = _replace_all(text, "Secretary-General", "Secretary\r\nGeneral", encoding)
+    assert len(changes) >= RUN_AT_ONCE
+    one_at_a_time = []
+    monkeypatch.setattr(SourceText, "edited", lambda self, *a: one_at_a_time.append(a))
+    store = DocumentStore(encoding)
+    store.open("u", 1, text)
+    doc = store.change("u", 2, changes)
+    assert doc.text == text.replace("Secretary-General", "Secretary\r\nGeneral")
+    assert one_at_a_time == []  # not a copy of the text per change
+    assert doc.index.source.line_starts == SourceText(doc.text).line_starts
+
+
+def test_a_line_feed_inserted_after_a_carriage_return_joins_it():
+    # The first change makes "\r" + "\n" one line break: the line after it starts one
+    # character later, so a change at that start is not applied with the first.
+    text = "ab\rcd\ref\rgh"
+    changes = [
+        _change((3, 0), (3, 0), "\n"),
+        _change((3, 0), (3, 0), "X"),  # after the join: line 3 is "gh", not "\ngh"
+        _change((2, 0), (2, 0), "\n"),
+        _change((1, 1), (1, 1), "Y"),
+        _change((0, 0), (0, 1), "Z"),
+    ]
+    store = DocumentStore("utf-16")
+    store.open("u", 1, text)
+    assert store.change("u", 2, changes).text == _one_by_one(text, changes, "utf-16") == "Zb\rcYd\r\nef\r\nXgh"
