@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -602,3 +603,42 @@ def test_the_outline_of_a_compilation_has_one_symbol_per_resolution():
         assert [c.name for c in s.children][-2:] == ["Preamble", "Operative part"]
     single = outline.document_symbols(state_of(one.format(n=1)))
     assert "Preamble" in [s.name for s in single]  # one resolution: its groups at the top, as before
+
+
+QUOTED = (
+    "Dear colleagues, the draft as it stands:\n\n"
+    "> The General Assembly,\n>\n> Recalling its resolutions\n>\n> 1. Decides to act\n>\n"
+    "> > (a) by sharing data\n> >\n> 2. Requests the Secretary-General to report.\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_disable_in_a_draft_quoted_line_by_line_keeps_its_comment_quoted(newline):
+    """In an e-mail reply or a Markdown blockquote, the comment's line is quoted as the
+    paragraph's is: unquoted, it split the quotation in two."""
+    from resolint.fixes import apply_edits
+
+    text = QUOTED.replace("\n", newline)
+    st_ = state_of(text)
+    assert len(st_.findings) >= 3, [f.code for f in st_.findings]
+    for f in st_.findings:
+        edit = actions.disable_edit(st_, f)
+        assert edit is not None, f
+        new = apply_edits(text, [edit])
+        line = new[edit.span.start : new.index(newline, edit.span.start)]
+        marker = re.match(r"(?:> ?)+", text[edit.span.start :]).group()  # "> " or "> > "
+        assert line == f"{marker}<!-- resolint: ignore[{f.code}] -->", line
+        # The finding goes, nothing else changes, and the draft is still read as quoted.
+        after = lint(new).findings
+        assert sorted((g.code, g.message) for g in after) == sorted((g.code, g.message) for g in st_.findings if g is not f)
+
+
+def test_disable_extends_a_quoted_directive():
+    from resolint.fixes import apply_edits
+
+    text = QUOTED.replace("> Recalling its resolutions\n", "> <!-- resolint: ignore[PRE002] -->\n> Recalling its resolutions\n")
+    st_ = state_of(text)
+    f = next(f for f in st_.findings if f.code == "PRE004")
+    new = apply_edits(text, [actions.disable_edit(st_, f)])
+    assert "> <!-- resolint: ignore[PRE002, PRE004] -->\n> Recalling" in new
+    assert "PRE004" not in [g.code for g in lint(new).findings]

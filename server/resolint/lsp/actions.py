@@ -22,6 +22,7 @@ from resolint.fixes import allowed, fix_text
 from resolint.lsp.diagnostics import text_edits
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph, Resolution
+from resolint.parser.quoting import QUOTE_MARKERS
 from resolint.rule import Applicability, Edit
 from resolint.source import Span
 
@@ -245,10 +246,13 @@ def _lint_only_hides(state: LintState, finding: Finding, edit: Edit) -> bool:
 
 def _directive_before(state: LintState, p: Paragraph, code: str) -> Edit | None:
     """The edit putting ``code`` in an ignore comment right before ``p`` (added to such a
-    comment already on the line above)."""
+    comment already on the line above). In a draft quoted line by line ("> 1. Decides"),
+    the comment's line is quoted too: unquoted, it split the quotation in two (an e-mail
+    reply, a Markdown blockquote)."""
     res = state.result.resolution
     src = state.result.source
     text = src.text
+    read = res.source.text  # as the parser read it: a quoted draft's markers blanked
     line = src.position(p.span.start).line
     line_start = src.line_starts[line]
     if line > 0:
@@ -257,17 +261,22 @@ def _directive_before(state: LintState, p: Paragraph, code: str) -> Edit | None:
         for d in res.directives:
             if d.span.start < prev_start or d.span.end > prev_end:
                 continue
-            if text[prev_start:prev_end].strip() != text[d.span.start : d.span.end]:
+            if read[prev_start:prev_end].strip() != text[d.span.start : d.span.end]:
                 continue  # the comment shares its line with other text: leave it alone
             if d.action == "ignore" and not d.malformed and d.codes:
                 if any(code.startswith(c) for c in d.codes):
                     return None  # already named (the finding is then suppressed anyway)
                 reason = f" -- {d.reason}" if d.reason else ""
                 return Edit(d.span, f"<!-- resolint: ignore[{', '.join(d.codes + (code,))}]{reason} -->")
-    indent = text[line_start : p.span.start]
-    if indent.strip():
-        indent = ""
-    return Edit(Span(line_start, line_start), f"{indent}<!-- resolint: ignore[{code}] -->{src.dominant_newline()}")
+    quoted = read is not text and read != text
+    marker = QUOTE_MARKERS.match(text, line_start) if quoted else None
+    if marker is not None:
+        lead = marker.group()  # "> ", "> > ": the quotation's own marker
+    else:
+        lead = text[line_start : p.span.start]
+        if lead.strip():
+            lead = ""
+    return Edit(Span(line_start, line_start), f"{lead}<!-- resolint: ignore[{code}] -->{src.dominant_newline()}")
 
 
 def disable_action(
