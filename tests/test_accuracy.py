@@ -612,6 +612,28 @@ def test_the_last_preambular_clause_without_its_comma_is_not_a_heading():
     assert [f.code for f in lint(text).findings] == ["PRE004"]
 
 
+_INTERLUDE = (
+    "The General Assembly,\n\nRecalling its resolutions on the financing of the Mission,\n\n"
+    "1. Takes note of the report of the Secretary-General;\n\n{heading}\n\n{between}"
+    "2. Decides that the requirements shall be financed as follows:\n\n(a) The balance shall be applied;\n\n"
+    "(b) The remainder shall be assessed.\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["Financing of the budget estimates", "Arms embargo"])
+@pytest.mark.parametrize("between", ["<!-- resolint: ignore[OPR007] -->\n", "<!-- checked by the Fifth Committee -->\n\n"])
+def test_a_comment_between_a_heading_and_its_paragraph_leaves_the_heading_a_heading(heading, between):
+    """A comment after a heading ("Disable OPR007 for this paragraph" writes one there) made
+    the heading an unnumbered operative paragraph: OPR004/OPR005, OPR001, OPR007 and OPR002
+    on the "2." after it."""
+    plain = lint(_INTERLUDE.format(heading=heading, between=""))
+    commented = lint(_INTERLUDE.format(heading=heading, between=between))
+    assert plain.findings == []
+    kinds = {commented.source.text[p.span.start : p.span.end]: p.kind for p in commented.resolution.paragraphs}
+    assert kinds[heading] is Kind.HEADING
+    assert [f.code for f in commented.findings] == (["SUP001"] if "ignore" in between else [])
+
+
 # -- a numbered paragraph's items numbered anew: "7. … the following:" / "1. …" -------------
 _NUMBERED_ITEMS = (
     "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
@@ -1457,6 +1479,19 @@ def test_a_paragraph_broken_before_a_capital_is_one_paragraph_when_the_numbers_s
     text = _CAPITAL_BREAK.format(end=end, rest=rest, after="3. ")
     result = lint(text)
     assert result.findings == []
+    second = result.resolution.operative[1]
+    assert text[second.span.start : second.span.end].endswith(rest)
+
+
+@pytest.mark.parametrize("comment", ["<!-- resolint: ignore[OPR010] -->\n", "<!-- to check -->\n\n"])
+def test_a_comment_before_the_next_number_keeps_the_broken_paragraph_one(comment):
+    """The number after the break is read past a comment before it (the language server's
+    "disable" action writes one there): the comment undid the join, and the text read
+    anew had four findings more (OPR001, OPR002, OPR005, OPR007)."""
+    rest = "New Zealand and the World Health Organization;"
+    text = _CAPITAL_BREAK.format(end="the administering Power,", rest=rest, after=comment + "3. ")
+    result = lint(text)
+    assert [f.code for f in result.findings] == (["SUP001"] if "ignore" in comment else [])
     second = result.resolution.operative[1]
     assert text[second.span.start : second.span.end].endswith(rest)
 

@@ -8,6 +8,7 @@ house styles and does not use spaCy, so its result depends on the text alone.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import operator
 from typing import TYPE_CHECKING
@@ -171,7 +172,7 @@ class _Parser:
                 # past any page furniture between them.
                 k = _furniture_before(text, out) if text[raw.span.start].islower() else 0
                 prev = out[-1 - k]
-                following = raws[i + 1] if i + 1 < len(raws) else None
+                following = _next_past_comments(text, raws, i)
                 if (
                     (k == 0 or i - k - 1 not in openers)
                     and (_continues(text, prev, raw) or continues_in_capitals(text, prev, raw, following))
@@ -323,6 +324,16 @@ def _furniture_before(text: str, out: list[RawParagraph]) -> int:
     while k < min(MAX_FURNITURE_LINES, len(out) - 1) and is_furniture_paragraph(text, out[-1 - k]):
         k += 1
     return k
+
+
+def _next_past_comments(text: str, raws: list[RawParagraph], i: int) -> RawParagraph | None:
+    """The paragraph after ``raws[i]`` that is not a comment alone: a ``resolint: ignore``
+    comment before "5." (the language server's "disable" action writes one there) hid the
+    label that shows ``raws[i]`` continues the paragraph before it, and the join was undone."""
+    for raw in itertools.islice(raws, i + 1, None):
+        if not (text.startswith("<!--", raw.span.start) and P.HTML_COMMENT.match(text[raw.span.start : raw.span.end])):
+            return raw
+    return None
 
 
 def _continues(text: str, prev: RawParagraph, raw: RawParagraph) -> bool:

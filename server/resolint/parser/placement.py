@@ -295,11 +295,17 @@ class Placement:
         return self.next_number(index) is not None
 
     def next_number(self, index: int) -> int | None:
-        """The number of the paragraph after ``index`` when it is numbered (arabic), else None."""
-        nxt = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else None
-        if nxt is None or nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC:
-            return None
-        return nxt.label.value
+        """The number of the paragraph after ``index``, past comments, when it is numbered
+        (arabic), else None. (A ``resolint: ignore`` comment between a heading and its
+        paragraph, as the language server's "disable" action writes it, made the heading
+        an unnumbered operative paragraph: four errors, and the finding not hidden.)"""
+        for nxt in paragraphs_after(self.paragraphs, index):
+            if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
+                continue
+            if nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC:
+                return None
+            return nxt.label.value
+        return None
 
     def next_is_unlabelled_text(self, index: int) -> bool:
         """After "…the following declaration:", is what follows adopted text (not a list)?"""
