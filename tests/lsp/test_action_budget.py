@@ -39,14 +39,15 @@ def _in_items(state: LintState) -> list:
 
 
 def _count_lints(monkeypatch) -> list[int]:
+    """Counts the whole-text lints the "disable" actions run."""
     calls = [0]
-    real = actions._lint_only_hides
+    real = actions._edited_findings
 
     def counted(*args):
         calls[0] += 1
         return real(*args)
 
-    monkeypatch.setattr(actions, "_lint_only_hides", counted)
+    monkeypatch.setattr(actions, "_edited_findings", counted)
     return calls
 
 

@@ -250,19 +250,46 @@ def test_unknown_finding_id_gives_no_fix():
     assert actions.code_actions(st_, [d], (0, 0), ["quickfix"], actions.ClientContext()) == []
 
 
-@pytest.mark.parametrize("text", [drafts.NONBMP, drafts.PLAIN.replace("earlier resolutions,", "earlier resolutions;")])
+QUOTED = (
+    "Dear colleagues, the draft as it stands:\n\n"
+    "> The General Assembly,\n>\n> Recalling its resolutions\n>\n> 1. Decides to act\n>\n"
+    "> > (a) by sharing data\n> >\n> 2. Requests the Secretary-General to report.\n"
+)
+
+# A paragraph a run-on cut starts in the middle of a line ("…, instructs the Secretary-General"
+# then its items): a comment on the line above covers the paragraph that starts that line.
+RUN_ON = """the Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+
+resolves
+
+1 to continue the work of the Union on the matter;
+
+2 to raise awareness of the work worldwide, instructs the Director of the Bureau to lead the work on the matter, instructs the Secretary-General
+
+1 to contribute to the work;
+
+2 to report to the Council on the matter.
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [drafts.NONBMP, drafts.PLAIN.replace("earlier resolutions,", "earlier resolutions;"), RUN_ON, QUOTED],
+)
 def test_disable_removes_each_finding_and_adds_none(text):
     st_ = state_of(text)
     before = [f.code for f in st_.findings]
+    offered = 0
     for f in st_.findings:
         edit = actions.disable_edit(st_, f)
         if edit is None:
             continue
         from resolint.fixes import apply_edits
 
+        offered += 1
         after = [g.code for g in lint(apply_edits(text, [edit])).findings]
-        assert after.count(f.code) < before.count(f.code)
-        assert "SUP001" not in after and "SUP002" not in after
+        assert after.count(f.code) < before.count(f.code), (f, edit)
+        assert "SUP001" not in after and "SUP002" not in after, (f, edit)
+    assert offered >= 1
 
 
 @pytest.mark.parametrize(
@@ -605,11 +632,6 @@ def test_the_outline_of_a_compilation_has_one_symbol_per_resolution():
     assert "Preamble" in [s.name for s in single]  # one resolution: its groups at the top, as before
 
 
-QUOTED = (
-    "Dear colleagues, the draft as it stands:\n\n"
-    "> The General Assembly,\n>\n> Recalling its resolutions\n>\n> 1. Decides to act\n>\n"
-    "> > (a) by sharing data\n> >\n> 2. Requests the Secretary-General to report.\n"
-)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

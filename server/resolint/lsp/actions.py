@@ -12,7 +12,7 @@ before the paragraph), and ``source.fixAll.resolint`` (safe fixes to a fixed poi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from lsprotocol import types
@@ -189,59 +189,94 @@ def paragraph_at(res: Resolution, offset: int) -> Paragraph | None:
 
 
 def disable_edit(state: LintState, finding: Finding, budget: LintBudget | None = None) -> Edit | None:
-    """The edit that makes ``<!-- resolint: ignore[CODE] -->`` cover the finding's paragraph.
+    """The edit that makes ``<!-- resolint: ignore[CODE] -->`` cover the finding's paragraph,
+    or None when no such comment does.
 
     The comment goes right before that paragraph, a sub-paragraph or list item too: before
     its parent, it covered every sibling ("Disable OPR010" on (a) hid (b)'s finding as
     well). Where a comment there would change how the list is read (the finding stays, or
-    others come or go), it goes before the parent, as a last resort. Finding that out is a
-    lint of the whole text, taken from ``budget`` (None: no limit); when none is left the
-    answer is None, as for a finding no comment can disable."""
+    others come or go), it goes before the parent, as a last resort, kept only if it hides
+    the finding. A comment covers the paragraph that starts the line after it, so one for a
+    paragraph that starts in the middle of a line (a run-on cut: "…, instructs the
+    Director …") or right under another line (it may join that line's block) is kept only
+    if it hides the finding too. Finding these out is a lint of
+    the whole text, taken from ``budget`` (None: no limit); when none is left the answer
+    is None. (A comment that hid nothing was offered, and written, in both cases: found
+    by a search over mutated drafts.)"""
     code = finding.code
     if code.startswith(NO_DISABLE):
         return None
-    res = state.result.resolution
-    p = paragraph_at(res, finding.span.start)
-    edit = None
+    own = p = paragraph_at(state.result.resolution, finding.span.start)
     while p is not None:
         edit = _directive_before(state, p, code)
-        if edit is None or p.parent is None:
-            return edit
-        hides = _only_hides(state, finding, edit, budget)
+        if edit is None:
+            return None
+        if p.parent is None:
+            if p is own and _stands_apart(state, p):
+                return edit  # the usual case: a comment line of its own before the paragraph
+            return edit if _checked(state, "hides", finding, edit, budget, _lint_hides) else None
+        hides = _checked(state, "only-hides", finding, edit, budget, _lint_only_hides)
         if hides is None:
             return None
         if hides:
             return edit
         p = p.parent
-    return edit
+    return None
 
 
-def _only_hides(state: LintState, finding: Finding, edit: Edit, budget: LintBudget | None = None) -> bool | None:
-    """Whether the text with ``edit`` has the findings of the current one but ``finding``
-    (and the same others: the comment changed nothing else). A lint of the whole text:
-    kept in the version's memo, since an editor asks for code actions again at every move
-    of the cursor over the squiggle. None: not known, and ``budget`` has no lint left."""
-    memo = f"disable-only-hides:{finding.code}:{finding.span.start}:{finding.span.end}:{edit.span.start}"
+def _stands_apart(state: LintState, p: Paragraph) -> bool:
+    """Whether ``p`` starts its line (nothing but spaces or a quotation's markers before
+    it) and a blank line, or the top of the text, is above it: a comment line put there
+    stands apart, and covers ``p``. Otherwise it may join the block above (a title line
+    and the opening under it) or govern another paragraph (one a run-on cut starts in the
+    middle of a line)."""
+    read = state.result.resolution.source  # a quoted draft's markers blanked
+    line = read.position(p.span.start).line
+    if read.text[read.line_starts[line] : p.span.start].strip():
+        return False
+    return line == 0 or not read.line_text(line - 1).strip()
+
+
+def _checked(state: LintState, what: str, finding: Finding, edit: Edit, budget: LintBudget | None,
+             check: Callable[[LintState, Finding, Edit], bool]) -> bool | None:
+    """``check(state, finding, edit)``, a lint of the whole text: kept in the version's
+    memo, since an editor asks for code actions again at every move of the cursor over
+    the squiggle. None: not known, and ``budget`` has no lint left."""
+    memo = f"disable-{what}:{finding.code}:{finding.span.start}:{finding.span.end}:{edit.span.start}"
     known = state.cache.get(memo)
     if known is None:
         if budget is not None and not budget.spend():
             return None
-        known = state.cache[memo] = _lint_only_hides(state, finding, edit)
+        known = state.cache[memo] = check(state, finding, edit)
     return known
 
 
-def _lint_only_hides(state: LintState, finding: Finding, edit: Edit) -> bool:
+def _edited_findings(state: LintState, edit: Edit) -> tuple[list[Finding], Callable[[Finding], int]]:
+    """The findings of the text with ``edit``, and where a current finding's start moves to."""
     text = state.text
-    new_text = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
     shift = len(edit.new_text) - len(edit.span)
+    after = state.lint_fn()(text[: edit.span.start] + edit.new_text + text[edit.span.end :]).findings
+    return after, lambda f: f.span.start + shift if f.span.start >= edit.span.start else f.span.start
 
-    def key(f: Finding, moved: int) -> tuple:
-        start = f.span.start + moved if f.span.start >= edit.span.start else f.span.start
-        return (f.code, f.message, start)
 
-    before = sorted(key(f, shift) for f in state.findings if f is not finding)
-    after = sorted(key(f, 0) for f in state.lint_fn()(new_text).findings)
-    return before == after
+def _lint_only_hides(state: LintState, finding: Finding, edit: Edit) -> bool:
+    """Whether the text with ``edit`` has the findings of the current one but ``finding``
+    (and the same others: the comment changed nothing else)."""
+    after, moved = _edited_findings(state, edit)
+    before = sorted((f.code, f.message, moved(f)) for f in state.findings if f is not finding)
+    return before == sorted((f.code, f.message, f.span.start) for f in after)
+
+
+def _lint_hides(state: LintState, finding: Finding, edit: Edit) -> bool:
+    """Whether the text with ``edit`` no longer has ``finding`` and has no more findings of
+    the directives (a comment that suppresses nothing is one)."""
+    after, moved = _edited_findings(state, edit)
+    gone = (finding.code, moved(finding)) not in {(f.code, f.span.start) for f in after}
+
+    def directives(findings: Iterable[Finding]) -> int:
+        return sum(f.code.startswith("SUP") for f in findings)
+
+    return gone and directives(after) <= directives(state.findings)
 
 
 def _directive_before(state: LintState, p: Paragraph, code: str) -> Edit | None:
