@@ -940,3 +940,28 @@ def test_blank_lines_typed_after_a_last_furniture_line_reach_its_fix():
     for version in (text, text[:cut] + "\n\n" + text[cut:], text[:cut] + "\n\n" + text[cut:] + "\n\n"):
         got = [(f.code, f.span, f.fix) for f in linter.lint(version, settings).findings]
         assert got == [(f.code, f.span, f.fix) for f in lint(version, settings).findings]
+
+
+# -- reading ahead past a comment ----------------------------------------------------------
+_BROKEN_BEFORE_A_COMMENT = (
+    "The General Assembly,\n\nRecalling its resolution 78/230 of 22 December 2023,\n\n"
+    "1. Welcomes the progress made in the Territory;\n\n"
+    "2. Recognizes the close cooperation of the Territory with the administering Power,\n\n"
+    "New Zealand and the World Health Organization;\n\n{comment}{n}. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize("comment", ["<!-- to check -->\n\n", "<!-- one -->\n\n<!-- two -->\n\n", "<!-- resolint: ignore[OPR010] -->\n"])
+@pytest.mark.parametrize(("before", "after"), [("3", "4"), ("4", "3"), ("3", "3 ")])
+def test_a_number_edited_past_a_comment_rejoins_or_parts_the_paragraph_before(comment, before, after):
+    """Whether "New Zealand …;" goes on with paragraph 2 depends on the number after the
+    comment (3: it does). The parse read again from the comment, as from any paragraph
+    after a blank line, and kept the old answer: the lint of the edited text disagreed with
+    a full lint (OPR001, OPR005, OPR007 missing or left over)."""
+    linter, settings = IncrementalLinter(), Settings()  # one settings object: the cache is kept
+    linter.lint(_BROKEN_BEFORE_A_COMMENT.format(comment=comment, n=before), settings)
+    text = _BROKEN_BEFORE_A_COMMENT.format(comment=comment, n=after)
+    full = lint(text, settings)
+    assert [(f.code, f.span, f.message) for f in linter.lint(text, settings).findings] == [
+        (f.code, f.span, f.message) for f in full.findings
+    ]

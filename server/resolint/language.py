@@ -23,6 +23,8 @@ import functools
 import re
 from typing import NamedTuple
 
+from resolint.invisible import COMMENT
+
 #: How much of the text's beginning is read (a draft's language is its first pages'; a
 #: keystroke in a long draft must not read it all again).
 SAMPLE_CHARS = 12_000
@@ -107,8 +109,12 @@ class Language(NamedTuple):
 
 def draft_language(text: str) -> Language | None:
     """The language of ``text`` when it is clearly not English; None when it is English
-    or cannot be told (see the module docstring)."""
-    return _language_of(text[:SAMPLE_CHARS])
+    or cannot be told (see the module docstring). Comments are not the draft's words: a
+    drafter's note in English, or a ``resolint: ignore`` comment, counted as the draft's."""
+    sample = text[:SAMPLE_CHARS]
+    if "<!--" in sample:
+        sample = COMMENT.sub(" ", sample)
+    return _language_of(sample)
 
 
 @functools.lru_cache(maxsize=8)

@@ -25,6 +25,7 @@ from resolint.parser.blocks import (
     block_from,
     block_width,
     is_blank,
+    is_comment_paragraph,
     split_paragraphs,
     starts_new_line_paragraph,
 )
@@ -309,8 +310,8 @@ def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
         if raw.first_line != raw.last_line or text[raw.span.end - 1] in TERMINALS:
             continue  # several lines, or a final mark: no opener (see looks_like_group_opener)
         body = text[raw.span.start : raw.span.end]
-        nxt = raws[i + 1]
-        if looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):
+        nxt = _next_past_comments(text, raws, i)  # "resolves" / a comment / "1 to …"
+        if nxt is not None and looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):
             out.add(i)
     return out
 
@@ -327,11 +328,13 @@ def _furniture_before(text: str, out: list[RawParagraph]) -> int:
 
 
 def _next_past_comments(text: str, raws: list[RawParagraph], i: int) -> RawParagraph | None:
-    """The paragraph after ``raws[i]`` that is not a comment alone: a ``resolint: ignore``
-    comment before "5." (the language server's "disable" action writes one there) hid the
-    label that shows ``raws[i]`` continues the paragraph before it, and the join was undone."""
+    """The paragraph after ``raws[i]`` that is not a comment alone. A comment there (the
+    language server's "disable" action writes one) hid what the paragraph after shows: the
+    label "5." that says ``raws[i]`` continues the paragraph before it (the join was
+    undone), the first item "1 to …" under a group's opener "resolves" (the opener was read
+    as a clause of its own, its items numbered on from the paragraphs before)."""
     for raw in itertools.islice(raws, i + 1, None):
-        if not (text.startswith("<!--", raw.span.start) and P.HTML_COMMENT.match(text[raw.span.start : raw.span.end])):
+        if not is_comment_paragraph(text, raw):
             return raw
     return None
 

@@ -110,6 +110,29 @@ class RawParagraph:
     last_line: int
 
 
+def is_comment_paragraph(text: str, raw: RawParagraph) -> bool:
+    """Whether ``raw`` is a comment alone (``<!-- … -->``, a ``resolint:`` directive too):
+    reading ahead passes over it (what a paragraph continues, whether a group's items
+    follow its opener, the number after a heading)."""
+    return text.startswith("<!--", raw.span.start) and P.HTML_COMMENT.match(text[raw.span.start : raw.span.end]) is not None
+
+
+def following_past_comments(text: str, raws: list[RawParagraph], i: int) -> RawParagraph | None:
+    """The first of ``raws`` after ``raws[i]`` that is not a comment alone (None: none)."""
+    for k in range(i + 1, len(raws)):
+        if not is_comment_paragraph(text, raws[k]):
+            return raws[k]
+    return None
+
+
+def last_before_comments(text: str, raws: list[RawParagraph], i: int) -> int:
+    """``i``, or the paragraph before the comments alone that end at ``raws[i]``: the one
+    whose :func:`following_past_comments` is past them."""
+    while i > 0 and is_comment_paragraph(text, raws[i]):
+        i -= 1
+    return i
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in EDGE_CHARS:
         start += 1

@@ -23,7 +23,7 @@ import re
 
 from resolint.invisible import readable
 from resolint.parser import patterns as P
-from resolint.parser.blocks import RawParagraph
+from resolint.parser.blocks import RawParagraph, following_past_comments
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
@@ -307,7 +307,7 @@ def split_run_on(text: str, raws: list, is_opener, cut=cut_run_on) -> tuple[list
     out: list = []
     gaps: list[Span] = []
     for n, raw in enumerate(raws):
-        pieces, found = cut_one(text, raw, raws[n + 1] if n + 1 < len(raws) else None, is_opener, cut)
+        pieces, found = cut_one(text, raw, following_past_comments(text, raws, n), is_opener, cut)
         out.extend(pieces)
         gaps.extend(found)
     return out, gaps
@@ -315,7 +315,8 @@ def split_run_on(text: str, raws: list, is_opener, cut=cut_run_on) -> tuple[list
 
 def cut_one(text: str, raw: RawParagraph, following: RawParagraph | None, is_opener, cut=cut_run_on) -> tuple[list, list[Span]]:
     """:func:`split_run_on` for one paragraph: its pieces and the gaps cut at, given the
-    paragraph after it (a glued group opener is cut off only before a new group)."""
+    paragraph after it, past comments (a glued group opener is cut off only before a new
+    group; a comment before its first item hid the group)."""
     pieces, gaps, glued = cut(text, raw, is_opener)
     if glued is None or following is None or not _starts_sequence(text[following.span.start : following.span.end]):
         return pieces, gaps

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from resolint.generations import MISSING, Generations
 from resolint.model import Kind, Label, Paragraph
 from resolint.parser import segments
-from resolint.parser.blocks import RawParagraph
+from resolint.parser.blocks import RawParagraph, following_past_comments, last_before_comments
 from resolint.parser.groups import Cut, cut_run_on
 from resolint.parser.resume import PlacementMemo
 from resolint.source import SourceText, Span, relative
@@ -236,13 +236,13 @@ class ParseMemo:
             shared = len(cuts)
         elif window is None or last is None:
             merged = joined(None)
-            cuts = [cut_one(r, merged[i + 1] if i + 1 < len(merged) else None) for i, r in enumerate(merged)]
+            cuts = [cut_one(r, following_past_comments(source.text, merged, i)) for i, r in enumerate(merged)]
             parts = [None] * len(merged)
             shared = 0
         else:
-            merged, cuts, parts = _spliced(last, window, joined, cut_one)
-            self._replaced = (last, max(0, window.start - 1), window.stop)  # what _spliced reads again
-            shared = max(0, window.start - 1)  # the cuts _spliced took as they were, in place
+            merged, cuts, parts, shared = _spliced(last, window, joined, cut_one, source.text)
+            self._replaced = (last, shared, window.stop)  # what _spliced reads again
+            # (shared: the cuts _spliced took as they were, in place)
         self._split = _Split(source.text, source.line_count, key, merged, cuts, parts, shared)
         return [r for pieces, _ in cuts for r in pieces], [g for _, gaps in cuts for g in gaps]
 
@@ -281,17 +281,19 @@ class _Split:
     shared: int = 0
 
 
-def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne) -> tuple[
-    list[RawParagraph], list[Pieces], list[list[Parts] | None]
+def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne, text: str) -> tuple[
+    list[RawParagraph], list[Pieces], list[list[Parts] | None], int
 ]:
-    """The last split with the window read again and what follows it moved."""
+    """The last split with the window read again and what follows it moved, and how many
+    of the last split's cuts it took as they were."""
     fresh = [r for r in joined(w.lines) if r.span.start < w.tail_start]
     tail = [segments.moved(r, w.shift, w.line_shift) for r in last.merged[w.stop :]]
     merged = last.merged[: w.start] + fresh + tail
-    first = max(0, w.start - 1)  # the paragraph before the window: what follows it changed
+    # The paragraph before the window, past comments alone: what follows it changed.
+    first = last_before_comments(text, merged, max(0, w.start - 1))
     cuts = last.cuts[:first]
     for i in range(first, w.start + len(fresh)):
-        cuts.append(cut_one(merged[i], merged[i + 1] if i + 1 < len(merged) else None))
+        cuts.append(cut_one(merged[i], following_past_comments(text, merged, i)))
     for was, now, (pieces, gaps) in zip(last.merged[w.stop :], tail, last.cuts[w.stop :], strict=True):
         if not gaps and len(pieces) == 1 and pieces[0] is was:
             cuts.append(([now], []))  # not cut (the usual case): the paragraph moved once
@@ -302,4 +304,4 @@ def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne) 
             ))
     # Parts are relative to their paragraph: those outside the window hold as they were.
     parts = last.parts[:first] + [None] * (w.start + len(fresh) - first) + last.parts[w.stop :]
-    return merged, cuts, parts
+    return merged, cuts, parts, first

@@ -299,19 +299,24 @@ class Placement:
         (arabic), else None. (A ``resolint: ignore`` comment between a heading and its
         paragraph, as the language server's "disable" action writes it, made the heading
         an unnumbered operative paragraph: four errors, and the finding not hidden.)"""
+        nxt = self._next_past_comments(index)
+        if nxt is None or nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC:
+            return None
+        return nxt.label.value
+
+    def _next_past_comments(self, index: int) -> Paragraph | None:
+        """The first paragraph after ``index`` that is not a comment alone."""
         for nxt in paragraphs_after(self.paragraphs, index):
-            if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
-                continue
-            if nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC:
-                return None
-            return nxt.label.value
+            if nxt.kind is not Kind.DIRECTIVE and not P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
+                return nxt
         return None
 
     def next_is_unlabelled_text(self, index: int) -> bool:
-        """After "…the following declaration:", is what follows adopted text (not a list)?"""
-        if index + 1 >= len(self.paragraphs):
+        """After "…the following declaration:", is what follows adopted text (not a list)?
+        Read past comments (one before "(a) …" made the list adopted text)."""
+        nxt = self._next_past_comments(index)
+        if nxt is None:
             return False
-        nxt = self.paragraphs[index + 1]
         content = self.text[nxt.content.start : nxt.content.end]
         return nxt.label is None and nxt.bullet is None and not _starts_lower(content) and not is_opening(content)
 
@@ -1126,6 +1131,8 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
         for step in BODY_STEPS:
             if step(st, c):
                 break
+    if p.kind is _DIRECTIVE:
+        return lead  # a comment leaves the walk as it was: the paragraph after it follows the one before
     st.after_marker = p.kind is _HEADING and len(c.body) <= _MARKER_MAX_CHARS and P.SECTION_MARKER.match(c.body) is not None
     if c.body[-1:] in REFERENCE_ENDS_OR_COMMENT and p.kind is not Kind.NOTE:  # (most paragraphs end with a mark or a letter)
         numbers = note_reference_numbers(text, start, p.span.end)
@@ -1137,4 +1144,4 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
 
 #: A section's bare number or letter is short ("VIII.", "**IV**").
 _MARKER_MAX_CHARS = 12
-_HEADING = Kind.HEADING  # read for every paragraph: a module name, not the enum's attribute
+_HEADING, _DIRECTIVE = Kind.HEADING, Kind.DIRECTIVE  # read for every paragraph: module names, not the enum's attributes

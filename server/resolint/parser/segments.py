@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
-from resolint.parser.blocks import RawParagraph
+from resolint.parser.blocks import RawParagraph, is_comment_paragraph
 from resolint.parser.continuations import may_continue_in_capitals, stopped_mid_sentence
 from resolint.parser.groups import is_furniture_paragraph
 from resolint.source import SourceText
@@ -126,6 +126,8 @@ def _clean(merged: list[RawParagraph], i: int, text: str, before_known: bool = T
     r = merged[i]
     if r.first_line < merged[i - 1].last_line + 2 or text[r.span.start].islower() or is_furniture_paragraph(text, r):
         return False
+    if is_comment_paragraph(text, r):
+        return False  # looked past: what the paragraph before it is joined to may depend on the one after it
     if text[r.span.start].isupper() and (not before_known or stopped_mid_sentence(text, merged[i - 1])):
         return not may_continue_in_capitals(text, r)
     return True
