@@ -33,7 +33,7 @@ def _read(text: str, at: int, inserted: int) -> list[tuple]:
         if f.code in NAMES_A_LINE:
             continue
         start = f.span.start - inserted if f.span.start >= at + inserted else f.span.start
-        out.append((f.code, f.message, start))
+        out.append((f.code, f.message, f.severity, start))
     return sorted(out)
 
 

@@ -356,8 +356,9 @@ class _Walk:
         out.extend(mentions)
         if loc.articles:
             newest = self.newest
-            near = newest is not None and newest.paragraph is not None and newest.paragraph.index >= p.index - 1
-            referent = self.conventions.referent(p)
+            before = _previous_index(self.res, p)
+            near = newest is not None and newest.paragraph is not None and newest.paragraph.index >= before
+            referent = self.conventions.referent(p, before)
             out.extend(resolve_article(a, d, p, newest if near else None, referent) for a in loc.articles)
         if mentions:
             self.newest = mentions[-1]
@@ -374,6 +375,17 @@ class _Walk:
     def checkpoint(self, res: Resolution, boundary: int, named: Named) -> Checkpoint:
         """The walk's state before paragraph ``boundary`` (see :mod:`resolint.citations.resume`)."""
         return Checkpoint(res.paragraphs[boundary - 1], len(self.out), named, self.newest, self.conventions.snapshot())
+
+
+def _previous_index(res: Resolution, p: Paragraph) -> int:
+    """The index of the paragraph before ``p``, past comments alone: "the Convention" and
+    an article without "of" take the instrument named in the paragraph before, and a
+    comment between the two (a note, a ``resolint: ignore``) made it a paragraph further."""
+    k = p.index - 1
+    paragraphs = res.paragraphs
+    while k >= 0 and paragraphs[k].kind is Kind.DIRECTIVE:
+        k -= 1
+    return k
 
 
 def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: ParagraphMemo | None = None) -> CitationSet:

@@ -148,10 +148,14 @@ class _Conventions:
         self.by_key: dict[str, InstrumentMention] = {}
         self.unknown = 0
 
-    def referent(self, p: Paragraph) -> InstrumentMention | None:
-        """The convention "the Convention" means in ``p`` (before ``p``'s own are noted)."""
+    def referent(self, p: Paragraph, before: int | None = None) -> InstrumentMention | None:
+        """The convention "the Convention" means in ``p`` (before ``p``'s own are noted);
+        ``before``: the index of the paragraph before it, past comments (default: the one
+        right before)."""
         last = self.last
-        if last is not None and last.paragraph is not None and p.index - last.paragraph.index <= 1:
+        if before is None:
+            before = p.index - 1
+        if last is not None and last.paragraph is not None and last.paragraph.index >= before:
             return last
         return self._dominant()
 
