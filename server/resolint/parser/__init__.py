@@ -8,7 +8,6 @@ house styles and does not use spaCy, so its result depends on the text alone.
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import operator
 from typing import TYPE_CHECKING
@@ -24,8 +23,8 @@ from resolint.parser.blocks import (
     RawParagraph,
     block_from,
     block_width,
+    following_past_comments,
     is_blank,
-    is_comment_paragraph,
     split_paragraphs,
     starts_new_line_paragraph,
 )
@@ -173,7 +172,7 @@ class _Parser:
                 # past any page furniture between them.
                 k = _furniture_before(text, out) if text[raw.span.start].islower() else 0
                 prev = out[-1 - k]
-                following = _next_past_comments(text, raws, i)
+                following = following_past_comments(text, raws, i)
                 if (
                     (k == 0 or i - k - 1 not in openers)
                     and (_continues(text, prev, raw) or continues_in_capitals(text, prev, raw, following))
@@ -310,7 +309,7 @@ def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
         if raw.first_line != raw.last_line or text[raw.span.end - 1] in TERMINALS:
             continue  # several lines, or a final mark: no opener (see looks_like_group_opener)
         body = text[raw.span.start : raw.span.end]
-        nxt = _next_past_comments(text, raws, i)  # "resolves" / a comment / "1 to …"
+        nxt = following_past_comments(text, raws, i)  # "resolves" / a comment / "1 to …"
         if nxt is not None and looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):
             out.add(i)
     return out
@@ -325,18 +324,6 @@ def _furniture_before(text: str, out: list[RawParagraph]) -> int:
     while k < min(MAX_FURNITURE_LINES, len(out) - 1) and is_furniture_paragraph(text, out[-1 - k]):
         k += 1
     return k
-
-
-def _next_past_comments(text: str, raws: list[RawParagraph], i: int) -> RawParagraph | None:
-    """The paragraph after ``raws[i]`` that is not a comment alone. A comment there (the
-    language server's "disable" action writes one) hid what the paragraph after shows: the
-    label "5." that says ``raws[i]`` continues the paragraph before it (the join was
-    undone), the first item "1 to …" under a group's opener "resolves" (the opener was read
-    as a clause of its own, its items numbered on from the paragraphs before)."""
-    for raw in itertools.islice(raws, i + 1, None):
-        if not is_comment_paragraph(text, raw):
-            return raw
-    return None
 
 
 def _continues(text: str, prev: RawParagraph, raw: RawParagraph) -> bool:

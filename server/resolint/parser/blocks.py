@@ -118,7 +118,13 @@ def is_comment_paragraph(text: str, raw: RawParagraph) -> bool:
 
 
 def following_past_comments(text: str, raws: list[RawParagraph], i: int) -> RawParagraph | None:
-    """The first of ``raws`` after ``raws[i]`` that is not a comment alone (None: none)."""
+    """The first of ``raws`` after ``raws[i]`` that is not a comment alone (None: none).
+
+    A comment there (a note; the language server's "disable" action writes one) hid what
+    the paragraph after shows: the label "5." that says ``raws[i]`` continues the paragraph
+    before it (the join was undone), the first item "1 to …" under a group's opener
+    "resolves" (the opener was read as a clause of its own), the items that cut an opener
+    glued to the end of an ITU paragraph off it."""
     for k in range(i + 1, len(raws)):
         if not is_comment_paragraph(text, raws[k]):
             return raws[k]
