@@ -267,6 +267,21 @@ def test_a_wha_symbol_with_the_wrong_year_is_reported_in_any_style():
     assert lint(ga.replace("WHA72", "XWHA72")).findings == []  # part of another word: not a symbol
 
 
+@pytest.mark.parametrize("hidden", ["WHA\u00ad72.6 (2018)", "WHA7\u00ad2.6 (2018)", "WHA72.6 (20\u206018)",
+                                    "WHA72.6<!-- check -->(2018)", "WHA\u00ad72.6(2018)"])
+def test_a_wha_symbol_read_through_an_invisible_character_or_a_comment(hidden):
+    """"WHA\u00ad72.6 (2018)" (a web page's hyphenation point) was not read: removing the
+    soft hyphen, a safe fix, brought in the error (found by fuzz/mutate.py)."""
+    ga = "The General Assembly,\n\nRecalling World Health Assembly resolution {},\n\n1. Decides to act.\n"
+    text = ga.format(hidden)
+    found = [(f.code, f.message, text[f.span.start : f.span.end]) for f in lint(text).findings if f.code == "CIT014"]
+    assert [(code, message) for code, message, _ in found] == [
+        ("CIT014", "Resolution WHA72.6 is of the 72nd World Health Assembly, held in 2019, not 2018")]
+    assert found[0][2].startswith("WHA") and found[0][2].endswith(")")  # the whole citation, as written
+    fixed = fix_text(text, lint).text
+    assert [f.code for f in lint(fixed).findings if f.code == "CIT014"] == ["CIT014"]
+
+
 @pytest.mark.parametrize(("words", "value"), [
     ("first", 1), ("Twelfth", 12), ("nineteenth", 19), ("Twentieth", 20), ("Seventy-ninth", 79), ("EIGHTIETH", 80),
     ("Ninety-ninth", 99), ("Seventy", None), ("Seventy-eleventh", None), ("ninth-seventy", None), ("", None),
