@@ -199,10 +199,10 @@ def disable_edit(state: LintState, finding: Finding, budget: LintBudget | None =
     the finding. A comment covers the paragraph that starts the line after it, so one for a
     paragraph that starts in the middle of a line (a run-on cut: "…, instructs the
     Director …") or right under another line (it may join that line's block) is kept only
-    if it hides the finding too. Finding these out is a lint of
-    the whole text, taken from ``budget`` (None: no limit); when none is left the answer
-    is None. (A comment that hid nothing was offered, and written, in both cases: found
-    by a search over mutated drafts.)"""
+    if it hides the finding too. Finding these out is a lint of the whole text, taken from
+    ``budget`` (None: no limit); when none is left the answer is None. (A comment that hid
+    nothing was offered, and written, in both cases: found by a search over mutated
+    drafts.)"""
     code = finding.code
     if code.startswith(NO_DISABLE):
         return None
