@@ -272,15 +272,14 @@ class Placement:
     # -- looking ahead -----------------------------------------------------------
     def next_is_operative(self, index: int) -> bool:
         """Whether the next clause is an unnumbered operative one ("CALLING UPON …;" then "REQUESTS …")."""
-        for nxt in paragraphs_after(self.paragraphs, index):
-            if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
-                continue
-            if nxt.label is not None:
-                # Numbered operative paragraphs follow: an unnumbered clause before them
-                # is the last preambular paragraph with a wrong mark, not an operative one.
-                return False
-            return opener_shape(self.text[nxt.content.start : nxt.content.end]) == "operative"
-        return False
+        nxt = self._next_past_comments(index)
+        if nxt is None:
+            return False
+        if nxt.label is not None:
+            # Numbered operative paragraphs follow: an unnumbered clause before them
+            # is the last preambular paragraph with a wrong mark, not an operative one.
+            return False
+        return opener_shape(self.text[nxt.content.start : nxt.content.end]) == "operative"
 
     def next_substantive(self, index: int) -> Paragraph | None:
         """The next paragraph that is not a directive comment or a footnote."""
