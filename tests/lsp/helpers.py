@@ -7,6 +7,7 @@ breaks, so a test never checks the server's position code against itself.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -168,3 +169,9 @@ class Session:
 def encoding_of(result: types.InitializeResult) -> str:
     enc = result.capabilities.position_encoding
     return str(getattr(enc, "value", enc) or "utf-16")
+
+
+def symbols_of(json_text: str) -> list[types.DocumentSymbol]:
+    """The outline the server writes as JSON text, read as a client reads it (lsprotocol's
+    converter fails on anything that is no list of ``DocumentSymbol``)."""
+    return default_converter().structure(json.loads(json_text), list[types.DocumentSymbol])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resolint.lsp import completion, formatting, hover, outline
+from tests.lsp.helpers import symbols_of
 from tests.lsp.test_units import state_of
 
 DRAFT = """RESOLUTION 7 (REV. BUSAN, 2014)
@@ -30,7 +31,7 @@ to report to the Council on this resolution.
 
 
 def test_outline_nests_items_under_their_group_opener():
-    syms = outline.document_symbols(state_of(DRAFT))
+    syms = symbols_of(outline.document_symbols(state_of(DRAFT)))
     pre = next(s for s in syms if s.name == "Preamble")
     assert [c.name for c in pre.children] == ["recalling"]
     assert [c.name.split()[0] for c in pre.children[0].children] == ["a)", "c)"]

@@ -21,7 +21,7 @@ from resolint.lsp.settings import EditorSettings, ProjectConfig, ProjectSettings
 from resolint.lsp.state import build_state
 from resolint.source import SourceText
 from tests.lsp import drafts
-from tests.lsp.helpers import apply_text_edits, pos_at, range_of, workspace_edits
+from tests.lsp.helpers import apply_text_edits, pos_at, range_of, symbols_of, workspace_edits
 
 ENCODINGS = ["utf-8", "utf-16", "utf-32"]
 TEXT_CHARS = st.sampled_from(list("ab ,;.\n\r\t") + ["é", "e\u0301", "𝔸", "😀", "\u2028", "\x0c", "中", "\r\n"])
@@ -389,7 +389,7 @@ def test_minimal_edit():
 # -- outline, hover, completion, definition, formatting -----------------------------
 def test_outline():
     st_ = state_of(drafts.NONBMP)
-    syms = outline.document_symbols(st_)
+    syms = symbols_of(outline.document_symbols(st_))
     names = [s.name for s in syms]
     assert names[0] == "Title block" and "Preamble" in names and "Operative part" in names
     pre = next(s for s in syms if s.name == "Preamble")
@@ -407,7 +407,7 @@ def test_outline():
 def test_outline_subparagraphs():
     text = drafts.PLAIN.replace("1. Requests the Secretary-General to report;", "1. Requests the Secretary-General:\n\n(a) To report;\n\n(b) To act;")
     st_ = state_of(text)
-    op = next(s for s in outline.document_symbols(st_) if s.name == "Operative part")
+    op = next(s for s in symbols_of(outline.document_symbols(st_)) if s.name == "Operative part")
     first = op.children[0]
     assert first.name == "1. Requests" and [c.name.split()[0] for c in first.children] == ["(a)", "(b)"]
 
@@ -623,12 +623,12 @@ def test_the_outline_of_a_compilation_has_one_symbol_per_resolution():
     the title line of each after the first went with the one before it."""
     one = "79/{n}. Subject {n}\n\nThe General Assembly,\n\nRecalling its resolution 78/{n},\n\n1. Decides to act;\n\n2. Decides to remain seized of the matter.\n\n"
     text = "".join(one.format(n=n) for n in (1, 2, 3))
-    syms = outline.document_symbols(state_of(text))
+    syms = symbols_of(outline.document_symbols(state_of(text)))
     assert [s.name for s in syms] == ["Resolution 1", "Resolution 2", "Resolution 3"]
     assert [s.detail for s in syms] == ["79/1. Subject 1", "79/2. Subject 2", "79/3. Subject 3"]
     for s in syms:
         assert [c.name for c in s.children][-2:] == ["Preamble", "Operative part"]
-    single = outline.document_symbols(state_of(one.format(n=1)))
+    single = symbols_of(outline.document_symbols(state_of(one.format(n=1))))
     assert "Preamble" in [s.name for s in single]  # one resolution: its groups at the top, as before
 
 

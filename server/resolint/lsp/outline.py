@@ -9,11 +9,13 @@ preamble and one operative group per part and group ranges never overlap.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import groupby
 
 from lsprotocol import types
 
-from resolint.lsp.diagnostics import lsp_range
+from resolint.generations import MISSING, Generations
+from resolint.lsp.json_text import JsonText, list_text, range_text, symbol_text
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
@@ -75,7 +77,12 @@ def paragraph_name(state: LintState, p: Paragraph) -> tuple[str, Span]:
     return _short(label + words) if (label or words) else _short(text[p.span.start : p.span.end]), sel
 
 
-def _symbol(state: LintState, p: Paragraph) -> types.DocumentSymbol:
+def _range(state: LintState, start: int, end: int) -> str:
+    return range_text(state.index.position(start), state.index.position(end))
+
+
+def _symbol(state: LintState, p: Paragraph) -> str:
+    """The symbol of ``p`` and its sub-paragraphs, as JSON text."""
     name, sel = paragraph_name(state, p)
     full = Span(p.span.start, _subtree_end(p))
     if not (full.start <= sel.start and sel.end <= full.end):
@@ -83,12 +90,48 @@ def _symbol(state: LintState, p: Paragraph) -> types.DocumentSymbol:
     kind = types.SymbolKind.Field if p.kind is Kind.SUBPARAGRAPH else types.SymbolKind.String
     if p.kind is Kind.OPERATIVE:
         kind = types.SymbolKind.Method
-    return types.DocumentSymbol(
-        name=name or "(empty)",
-        kind=kind,
-        range=lsp_range(state.index, full),
-        selection_range=lsp_range(state.index, sel),
-        children=[_symbol(state, c) for c in p.children] or None,
+    return symbol_text(
+        name or "(empty)", kind, _range(state, full.start, full.end), _range(state, sel.start, sel.end),
+        [_symbol(state, c) for c in p.children],
+    )
+
+
+def _kept_symbols(state: LintState, items: list[Paragraph], kept: Generations | None) -> list[str]:
+    """:func:`_symbol` of each of ``items``, from ``kept`` (the document's symbols of its
+    last versions) where one of the same key is there.
+
+    The key is what a symbol's text depends on: where it starts (the rest of its
+    positions follow from its text, and the character after its end tells whether a
+    "\\r" there ends its line), its text, the style (which, with a paragraph's text and
+    kind, decides its opener: as :meth:`resolint.incremental.LintCache.opener` keeps
+    it) and how it was read (:func:`_shape`). Run for every paragraph after every
+    keystroke while the outline is shown: written out."""
+    if kept is None:
+        return [_symbol(state, p) for p in items]
+    text, starts, position = state.text, state.index.source.line_starts, state.index.position
+    style = state.result.facts.style.name
+    keys: list[tuple] = []
+    add = keys.append
+    for p in items:
+        start = p.span.start
+        line = bisect_right(starts, start) - 1
+        at = (line, 0) if starts[line] == start else position(start)
+        add((at, style, text[start : (_subtree_end(p) if p.children else p.span.end) + 1], _shape(p, start)))
+    out = kept.get_all(keys)
+    for i in [i for i, hit in enumerate(out) if hit is MISSING]:
+        out[i] = _symbol(state, items[i])
+        kept.put(keys[i], out[i])
+    return out
+
+
+def _shape(p: Paragraph, base: int) -> tuple:
+    """How ``p`` and its sub-paragraphs were placed, counted from ``base``: with their
+    texts (which decide a paragraph's label and content: the parser reads them from its
+    text alone, :mod:`resolint.parser.memo`) and the style, all :func:`paragraph_name`
+    and :func:`_symbol` look at."""
+    return (
+        p.kind, p.heads_group, p.span.start - base, p.span.end - base,
+        tuple(_shape(c, base) for c in p.children) if p.children else (),
     )
 
 
@@ -99,31 +142,32 @@ def _root_groups(res: Resolution) -> list[tuple[Kind, list[Paragraph]]]:
     return [(kind, list(run)) for kind, run in groupby(roots, key=lambda p: p.kind)]
 
 
-def document_symbols(state: LintState) -> list[types.DocumentSymbol]:
-    """The outline: the groups of :func:`_group_symbols`; in a compilation (two openings
-    or more), those of each resolution under one symbol for it ("Resolution 2"): 25
-    resolutions gave 127 symbols side by side, each "Preamble" like the others."""
+def document_symbols(state: LintState, kept: Generations | None = None) -> JsonText:
+    """The outline, as JSON text: the groups of :func:`_group_symbols`; in a compilation
+    (two openings or more), those of each resolution under one symbol for it
+    ("Resolution 2"): 25 resolutions gave 127 symbols side by side, each "Preamble" like
+    the others. ``kept``: the document's paragraph symbols of its last versions (the
+    language server's, :attr:`resolint.lsp.documents.Document.symbols`), by key; after a
+    keystroke almost all are the same, and writing each again was most of the answer."""
     res = state.result.resolution
     groups = _root_groups(res)
+    if kept is not None:
+        kept.next_round()
     if len(res.openings) < 2:
-        return _group_symbols(state, groups)
-    out: list[types.DocumentSymbol] = []
+        return list_text(_group_symbols(state, groups, kept))
+    out: list[str] = []
     for n, part in enumerate(_by_resolution(res, groups), start=1):
-        children = _group_symbols(state, part)
+        children = _group_symbols(state, part, kept)
         if not children:
             continue
         # Named by its title line ("79/100. Question of Anguilla") when it has one, else by its opening.
         named = next((p for kind, items in part if kind in (Kind.TITLE, Kind.HEADING, Kind.OPENING) for p in items), None)
         start, end = part[0][1][0].span.start, max(_subtree_end(p) for _, items in part for p in items)
-        out.append(types.DocumentSymbol(
-            name=f"Resolution {n}",
+        out.append(symbol_text(
+            f"Resolution {n}", types.SymbolKind.Module, _range(state, start, end), _range(state, start, start), children,
             detail=_short(state.text[named.span.start : named.span.end]) if named is not None else None,
-            kind=types.SymbolKind.Module,
-            range=lsp_range(state.index, Span(start, end)),
-            selection_range=lsp_range(state.index, Span(start, start)),
-            children=children,
         ))
-    return out
+    return list_text(out)
 
 
 def _by_resolution(res: Resolution, groups: list[tuple[Kind, list[Paragraph]]]) -> list[list[tuple[Kind, list[Paragraph]]]]:
@@ -142,52 +186,44 @@ def _by_resolution(res: Resolution, groups: list[tuple[Kind, list[Paragraph]]]) 
     return [part for part in out if part]
 
 
-def _group_symbols(state: LintState, groups: list[tuple[Kind, list[Paragraph]]]) -> list[types.DocumentSymbol]:
-    out: list[types.DocumentSymbol] = []
+def _group_symbols(state: LintState, groups: list[tuple[Kind, list[Paragraph]]], kept: Generations | None) -> list[str]:
+    out: list[str] = []
     for kind, items in groups:
         label, skind = GROUPS.get(kind, (kind.value.title(), types.SymbolKind.Namespace))
-        start, end = items[0].span.start, max(_subtree_end(p) for p in items)
         if kind in (Kind.OPENING, Kind.HEADING) and len(items) == 1:
             p = items[0]
-            out.append(
-                types.DocumentSymbol(
-                    name=_short(state.text[p.span.start : p.span.end]),
-                    kind=skind,
-                    range=lsp_range(state.index, p.span),
-                    selection_range=lsp_range(state.index, p.span),
-                    detail=label.lower(),
-                )
-            )
+            whole = _range(state, p.span.start, p.span.end)
+            out.append(symbol_text(_short(state.text[p.span.start : p.span.end]), skind, whole, whole, detail=label.lower()))
             continue
-        out.append(
-            types.DocumentSymbol(
-                name=label,
-                kind=skind,
-                range=lsp_range(state.index, Span(start, end)),
-                selection_range=lsp_range(state.index, Span(start, start)),
-                children=[_symbol(state, p) for p in items],
-            )
-        )
+        start, end = items[0].span.start, max(_subtree_end(p) for p in items)
+        out.append(symbol_text(
+            label, skind, _range(state, start, end), _range(state, start, start), _kept_symbols(state, items, kept),
+        ))
     return out
 
 
 def folding_ranges(state: LintState) -> list[types.FoldingRange]:
     """Groups (title block, preamble, operative part …) and multi-line paragraphs."""
-    src = state.result.source
+    starts = state.result.source.line_starts
+    last_line = len(starts) - 1
     res = state.result.resolution
     out: list[types.FoldingRange] = []
     seen: set[tuple[int, int]] = set()
 
     def add(start: int, end: int) -> None:
-        sl = src.position(start).line
-        el = src.position(max(start, end - 1)).line
-        if el > sl and (sl, el) not in seen:
+        # Lines only (no column, no Position), and one search for the usual paragraph of
+        # one line: run for every paragraph after every edit, on the event loop.
+        sl = bisect_right(starts, start) - 1
+        if sl == last_line or starts[sl + 1] > end - 1:
+            return
+        el = bisect_right(starts, end - 1) - 1
+        if (sl, el) not in seen:
             seen.add((sl, el))
             out.append(types.FoldingRange(start_line=sl, end_line=el, kind=types.FoldingRangeKind.Region))
 
     for _, items in _root_groups(res):
         add(items[0].span.start, max(_subtree_end(p) for p in items))
     for p in res.body:
-        add(p.span.start, _subtree_end(p))
+        add(p.span.start, _subtree_end(p) if p.children else p.span.end)
     out.sort(key=lambda r: (r.start_line, -r.end_line))
     return out

@@ -9,7 +9,9 @@
   coroutine (``didChange`` among them) in ``_request_futures`` for ever: one leaked
   future per keystroke. Ours are dropped when done.
 - Diagnostics are published with their JSON written out (:mod:`resolint.lsp.publish`),
-  as text kept per diagnostic between notifications (``_send_data``).
+  as text kept per diagnostic between notifications (``_send_data``); a result the
+  server wrote as JSON text itself (the outline: :mod:`resolint.lsp.json_text`) is sent
+  as it is.
 - Lifecycle, as the spec asks and pygls 2.1 does not: a request before ``initialize`` is
   answered ``ServerNotInitialized`` (-32002) and a notification then is dropped (pygls
   handles both); a second ``initialize`` and any request after ``shutdown`` get
@@ -37,6 +39,7 @@ from pygls.exceptions import (
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
+from resolint.lsp.json_text import JsonText, response_text
 from resolint.lsp.publish import PublishedText, notification_json
 
 log = logging.getLogger(__name__)
@@ -85,14 +88,23 @@ class ResolintProtocol(LanguageServerProtocol):
 
     def _send_data(self, data):
         # pygls's own, but for diagnostics: their text is put together from what the
-        # last notifications of the document sent (resolint.lsp.publish.PublishedText).
-        if not isinstance(data, types.PublishDiagnosticsNotification) or self.writer is None:
+        # last notifications of the document sent (resolint.lsp.publish.PublishedText);
+        # and for a result the server wrote as JSON text (resolint.lsp.json_text).
+        if self.writer is None:
+            return super()._send_data(data)
+        if isinstance(getattr(data, "result", None), JsonText):
+            return self._write_body(response_text(data.id, data.result))
+        if not isinstance(data, types.PublishDiagnosticsNotification):
             return super()._send_data(data)
         try:
             body = self.published.text(data, self._converter.unstructure)  # ASCII: json.dumps escapes the rest
         except Exception:  # a bug here must not cost the diagnostics: pygls's way
             log.exception("writing the diagnostics' text failed; sending them as pygls does")
             return super()._send_data(data)
+        self._write_body(body)
+
+    def _write_body(self, body: str) -> None:
+        """Send a message's JSON text (ASCII) with its header, as pygls's ``_send_data`` does."""
         header = f"Content-Length: {len(body)}\r\nContent-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
         try:
             res = self.writer.write(((header if self._include_headers else "") + body).encode(self.CHARSET))

@@ -477,7 +477,9 @@ async def document_symbol(ls: ResolintServer, params: types.DocumentSymbolParams
     state = await ls.state(params.text_document.uri)
     if state is None:
         return None
-    return await asyncio.get_running_loop().run_in_executor(ls.executor, outline.document_symbols, state)
+    doc = ls.docs.get(state.uri)
+    kept = doc.symbols if doc is not None else None
+    return await asyncio.get_running_loop().run_in_executor(ls.executor, outline.document_symbols, state, kept)
 
 
 @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
