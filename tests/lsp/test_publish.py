@@ -151,3 +151,30 @@ def test_the_server_writes_what_pygls_would_write():
     finally:
         protocol.writer, protocol._include_headers = was
     assert ours.sent == theirs.sent and len(ours.sent) == 1 and state.diagnostics
+
+
+def test_a_pulled_report_is_the_converters_over_successive_versions_of_a_document():
+    """The answer to a pull (VS Code's way of asking) is written from the same kept texts:
+    it reads as the converter's report of the same diagnostics, version after version."""
+    import json
+    import random
+
+    from resolint.incremental import IncrementalLinter
+    from resolint.lsp.json_text import JsonText
+    from resolint.lsp.publish import PublishedText
+
+    project, editor, linter, published = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter(), PublishedText()
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in DRAFTS[:40])
+    rnd = random.Random(9)
+    reused_texts = 0
+    for version in range(1, 20):
+        state = build_state("file:///é d.txt", version, text, None, project, editor, None, "utf-16", linter)
+        result_id = state.result_id if version % 5 else None
+        written = published.report("file:///é d.txt", result_id, state.diagnostics, CONVERT.unstructure)
+        report = types.RelatedFullDocumentDiagnosticReport(items=state.diagnostics, result_id=result_id)
+        assert isinstance(written, JsonText) and written.isascii()
+        assert json.loads(written) == CONVERT.unstructure(report), version
+        reused_texts += published.reused
+        at = rnd.randrange(len(text))
+        text = text[:at] + rnd.choice(["x", "\n", "", "é;", "\n\n1. Urges "]) + text[at + rnd.randrange(3):]
+    assert reused_texts > 10 * len(state.diagnostics) // 2 and len(state.diagnostics) > 50  # most texts kept

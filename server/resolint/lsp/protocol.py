@@ -103,6 +103,11 @@ class ResolintProtocol(LanguageServerProtocol):
             return super()._send_data(data)
         self._write_body(body)
 
+    def full_report(self, uri: str, result_id: str | None, diagnostics: list[types.Diagnostic]) -> JsonText:
+        """A pull's full diagnostic report, written from the diagnostics' kept texts
+        (:meth:`resolint.lsp.publish.PublishedText.report`)."""
+        return self.published.report(uri, result_id, diagnostics, self._converter.unstructure)
+
     def _write_body(self, body: str) -> None:
         """Send a message's JSON text (ASCII) with its header, as pygls's ``_send_data`` does."""
         header = f"Content-Length: {len(body)}\r\nContent-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"

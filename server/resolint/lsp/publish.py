@@ -11,7 +11,9 @@ Even written out, the dictionaries and ``json.dumps`` of them were 5 ms of every
 keystroke's answer on a 1 MB draft with 200 findings, although after a keystroke almost
 every diagnostic is the one sent last time. :class:`PublishedText` writes the
 notification's text itself from each diagnostic's JSON text, kept between notifications
-of a document: only the diagnostics the edit changed are encoded again.
+of a document: only the diagnostics the edit changed are encoded again. The answer to a
+pull of diagnostics (VS Code pulls them) is written from the same texts
+(:meth:`PublishedText.report`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 from lsprotocol import types
 
 from resolint.generations import MISSING, Generations
+from resolint.lsp.json_text import JsonText
 
 
 def _position(p: types.Position) -> dict[str, int]:
@@ -84,18 +87,31 @@ class PublishedText:
     def text(self, note: types.PublishDiagnosticsNotification, unstructure: Callable[[Any], Any]) -> str:
         """``json.dumps(notification_json(note, unstructure))``."""
         p = note.params
-        kept = self._documents.pop(p.uri, None)
+        pieces = self._pieces(p.uri, p.diagnostics, unstructure)
+        head = '{"params": {"uri": ' + json.dumps(p.uri) + ', "diagnostics": [' + ", ".join(pieces) + "]"
+        version = "" if p.version is None else ', "version": ' + json.dumps(p.version)
+        return head + version + '}, "method": ' + json.dumps(note.method) + ', "jsonrpc": ' + json.dumps(note.jsonrpc) + "}"
+
+    def report(self, uri: str, result_id: str | None, diagnostics: list[types.Diagnostic],
+               unstructure: Callable[[Any], Any]) -> JsonText:
+        """The JSON of a full diagnostic report of ``uri`` (the answer to a pull, which is
+        how VS Code asks), from the diagnostics' texts kept as for :meth:`text`."""
+        pieces = self._pieces(uri, diagnostics, unstructure)
+        result = "" if result_id is None else ', "resultId": ' + json.dumps(result_id)
+        return JsonText('{"kind": "full"' + result + ', "items": [' + ", ".join(pieces) + "]}")
+
+    def _pieces(self, uri: str, diagnostics: list[types.Diagnostic], unstructure: Callable[[Any], Any]) -> list[str]:
+        """The text of each diagnostic, kept for the document's next ones."""
+        kept = self._documents.pop(uri, None)
         if kept is None:
             kept = Generations()
         if len(self._documents) >= _KEPT_DOCUMENTS:
             del self._documents[next(iter(self._documents))]
-        self._documents[p.uri] = kept  # the most recent last
+        self._documents[uri] = kept  # the most recent last
         self.reused = 0
-        pieces = [self._diagnostic(d, kept, unstructure) for d in p.diagnostics]
+        pieces = [self._diagnostic(d, kept, unstructure) for d in diagnostics]
         kept.next_round()
-        head = '{"params": {"uri": ' + json.dumps(p.uri) + ', "diagnostics": [' + ", ".join(pieces) + "]"
-        version = "" if p.version is None else ', "version": ' + json.dumps(p.version)
-        return head + version + '}, "method": ' + json.dumps(note.method) + ', "jsonrpc": ' + json.dumps(note.jsonrpc) + "}"
+        return pieces
 
     def _diagnostic(self, d: types.Diagnostic, kept: Generations, unstructure: Callable[[Any], Any]) -> str:
         hit = kept.get(id(d))

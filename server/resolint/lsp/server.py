@@ -431,7 +431,11 @@ async def pull_diagnostics(ls: ResolintServer, params: types.DocumentDiagnosticP
         return types.RelatedFullDocumentDiagnosticReport(items=[])
     if params.previous_result_id == state.result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=state.result_id)
-    return types.RelatedFullDocumentDiagnosticReport(items=state.diagnostics, result_id=state.result_id)
+    try:
+        return ls.protocol.full_report(uri, state.result_id, state.diagnostics)
+    except Exception:  # a bug in writing it must not cost the diagnostics: pygls's way
+        log.exception("writing the diagnostic report failed; sending it as pygls does")
+        return types.RelatedFullDocumentDiagnosticReport(items=state.diagnostics, result_id=state.result_id)
 
 
 # -- code actions -----------------------------------------------------------------------
