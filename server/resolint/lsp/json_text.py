@@ -13,6 +13,7 @@ it can be put together from pieces kept between versions (:mod:`resolint.lsp.out
 from __future__ import annotations
 
 import json
+import re
 
 
 class JsonText(str):
@@ -47,3 +48,35 @@ def symbol_text(name: str, kind: int, range_: str, selection: str, children: lis
 def list_text(items: list[str]) -> JsonText:
     """A JSON array of items already written."""
     return JsonText("[" + ",".join(items) + "]")
+
+
+#: A line number in JSON text the server wrote (a name's own quotes are escaped, so
+#: ``"line":`` inside one reads ``\"line\":`` and is never taken for a field).
+_LINE_FIELD = re.compile(r'(?<="line":)(\d+)')
+
+
+class MovableText:
+    """JSON text of something that starts on ``line`` (a symbol with its ranges), kept
+    to be given again where it starts on another line: the same text with every
+    ``"line"`` moved by as many lines. A line break typed above a paragraph moves it
+    and everything after it; writing each such symbol again was most of the outline's
+    answer after an Enter in a long draft."""
+
+    __slots__ = ("line", "text", "_pieces")
+
+    def __init__(self, line: int, text: str) -> None:
+        self.line, self.text = line, text
+        self._pieces: tuple[list[str], list[int]] | None = None  # split on first move
+
+    def at(self, line: int) -> str:
+        """The text as it reads where it starts on ``line``."""
+        if line != self.line:
+            if self._pieces is None:
+                split = _LINE_FIELD.split(self.text)
+                self._pieces = (split[0::2], [int(n) - self.line for n in split[1::2]])
+            between, lines = self._pieces
+            out = [between[0]]
+            for n, after in zip(lines, between[1:], strict=True):
+                out += (str(n + line), after)
+            self.line, self.text = line, "".join(out)
+        return self.text

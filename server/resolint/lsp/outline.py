@@ -15,7 +15,7 @@ from itertools import groupby
 from lsprotocol import types
 
 from resolint.generations import MISSING, Generations
-from resolint.lsp.json_text import JsonText, list_text, range_text, symbol_text
+from resolint.lsp.json_text import JsonText, MovableText, list_text, range_text, symbol_text
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
@@ -100,27 +100,33 @@ def _kept_symbols(state: LintState, items: list[Paragraph], kept: Generations | 
     """:func:`_symbol` of each of ``items``, from ``kept`` (the document's symbols of its
     last versions) where one of the same key is there.
 
-    The key is what a symbol's text depends on: where it starts (the rest of its
-    positions follow from its text, and the character after its end tells whether a
-    "\\r" there ends its line), its text, the style (which, with a paragraph's text and
-    kind, decides its opener: as :meth:`resolint.incremental.LintCache.opener` keeps
-    it) and how it was read (:func:`_shape`). Run for every paragraph after every
-    keystroke while the outline is shown: written out."""
+    The key is what a symbol's text depends on but its line: its column (the rest of
+    its positions follow from its text, and the character after its end tells whether
+    a "\\r" there ends its line), its text, the style (which, with a paragraph's text
+    and kind, decides its opener: as :meth:`resolint.incremental.LintCache.opener`
+    keeps it) and how it was read (:func:`_shape`); a symbol kept from another line is
+    moved there (:class:`~resolint.lsp.json_text.MovableText`). Run for every paragraph
+    after every keystroke while the outline is shown: written out."""
     if kept is None:
         return [_symbol(state, p) for p in items]
     text, starts, position = state.text, state.index.source.line_starts, state.index.position
     style = state.result.facts.style.name
     keys: list[tuple] = []
-    add = keys.append
+    lines: list[int] = []
+    add, add_line = keys.append, lines.append
     for p in items:
         start = p.span.start
         line = bisect_right(starts, start) - 1
-        at = (line, 0) if starts[line] == start else position(start)
-        add((at, style, text[start : (_subtree_end(p) if p.children else p.span.end) + 1], _shape(p, start)))
-    out = kept.get_all(keys)
-    for i in [i for i, hit in enumerate(out) if hit is MISSING]:
-        out[i] = _symbol(state, items[i])
-        kept.put(keys[i], out[i])
+        add_line(line)
+        column = 0 if starts[line] == start else position(start)[1]
+        add((column, style, text[start : (_subtree_end(p) if p.children else p.span.end) + 1], _shape(p, start)))
+    found = kept.get_all(keys)
+    out: list[str] = []
+    for i, hit in enumerate(found):
+        if hit is MISSING:
+            hit = MovableText(lines[i], _symbol(state, items[i]))
+            kept.put(keys[i], hit)
+        out.append(hit.at(lines[i]))
     return out
 
 
