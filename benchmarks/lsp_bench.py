@@ -5,6 +5,7 @@ Measures (debounce set to 0, so the figures are the server's own work):
   - change->diagnostics on a generated 100-paragraph draft (~60 KB): median and p95
   - change->diagnostics on a generated ~1 MB compilation
   - resident memory of the server after linting the 1 MB draft 20 times, and its growth
+  - on the 1 MB compilation, as VS Code asks: change -> pulled diagnostics, then the outline
 plus an in-process breakdown (engine lint vs. conversion to LSP) to show where time goes.
 A change is timed from sending it to its diagnostics decoded from JSON by this client
 (not to pygls' objects: see _TimedProtocol).
@@ -90,12 +91,16 @@ class _TimedProtocol(LanguageServerProtocol):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.decoded: dict[tuple[str, int | None], float] = {}
+        #: When the last response was decoded (requests are sent one at a time here).
+        self.last_response = 0.0
 
     def structure_message(self, data):
         # json.loads calls this for every object, innermost first: the message itself last.
         if data.get("method") == types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS and "jsonrpc" in data:
             params = data.get("params") or {}
             self.decoded[(params.get("uri"), params.get("version"))] = time.perf_counter()
+        elif "id" in data and "method" not in data and "jsonrpc" in data:
+            self.last_response = time.perf_counter()
         return super().structure_message(data)
 
 
@@ -142,12 +147,24 @@ CAPS = types.ClientCapabilities(
 )
 
 
-async def start(debounce: int = 0) -> tuple[Client, float, float]:
+#: What VS Code's client says it can do that changes the server's answers: it pulls
+#: diagnostics (textDocument/diagnostic after each change) and shows a nested outline.
+VSCODE_CAPS = types.ClientCapabilities(
+    general=CAPS.general,
+    text_document=types.TextDocumentClientCapabilities(
+        publish_diagnostics=CAPS.text_document.publish_diagnostics,
+        diagnostic=types.DiagnosticClientCapabilities(),
+        document_symbol=types.DocumentSymbolClientCapabilities(hierarchical_document_symbol_support=True),
+    ),
+)
+
+
+async def start(debounce: int = 0, caps: types.ClientCapabilities = CAPS) -> tuple[Client, float, float]:
     client = Client()
     t0 = time.perf_counter()
     await client.start_io(sys.executable, "-m", "resolint", "server")
     await client.initialize_async(
-        types.InitializeParams(capabilities=CAPS, initialization_options={"debounce": debounce}, process_id=None)
+        types.InitializeParams(capabilities=caps, initialization_options={"debounce": debounce}, process_id=None)
     )
     client.initialized(types.InitializedParams())
     return client, t0, time.perf_counter()
@@ -200,6 +217,28 @@ async def measure_changes(client: Client, uri: str, text: str, edits: int) -> li
     return times
 
 
+async def measure_as_vscode(client: Client, uri: str, text: str, edits: int) -> tuple[list[float], list[float]]:
+    """Ms from sending each of ``edits`` one-character changes to the answer of the pull of
+    its diagnostics, and from asking for the outline then to its answer (both decoded
+    from JSON), as VS Code asks while the outline or the breadcrumbs are shown; for a
+    client started with :data:`VSCODE_CAPS`."""
+    doc = types.TextDocumentIdentifier(uri=uri)
+    open_doc(client, uri, text)
+    await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=doc))
+    await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc))
+    lines = text.count("\n")
+    rnd = random.Random(7)
+    pulled, outlined = [], []
+    for v in range(2, edits + 2):
+        sent = typing_change(client, uri, v, rnd.randrange(lines), "x")
+        await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=doc))
+        pulled.append((client.protocol.last_response - sent) * 1000)
+        asked = time.perf_counter()
+        await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc))
+        outlined.append((client.protocol.last_response - asked) * 1000)
+    return pulled, outlined
+
+
 async def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--edits", type=int, default=40)
@@ -240,6 +279,17 @@ async def main() -> None:
         f"last 10 lints grew {(rss_series[-1]-rss_series[-11])/1024:+.1f} MiB)"
     )
     print("RSS series (MiB):", " ".join(f"{r/1024:.0f}" for r in rss_series))
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+
+    client, _, _ = await start(caps=VSCODE_CAPS)
+    pulled, outlined = await measure_as_vscode(client, "file:///bench/big.txt", big, args.big_edits)
+    print(
+        f"1 MB compilation as VS Code asks, over {len(pulled)} edits: didChange -> pulled diagnostics median "
+        f"{statistics.median(pulled):.0f} ms, p95 {pct(pulled, 95):.0f} ms; then the outline median "
+        f"{statistics.median(outlined):.0f} ms, p95 {pct(outlined, 95):.0f} ms"
+    )
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
