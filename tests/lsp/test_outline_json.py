@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolint.config import Settings
-from resolint.generations import Generations
 from resolint.incremental import IncrementalLinter
 from resolint.lsp import outline
 from resolint.lsp.json_text import JsonText, response_text
@@ -57,7 +56,7 @@ def test_kept_symbols_are_the_symbols_built_afresh(base, edits, encoding, style)
     """At every step of a run of edits (and a change of house style half-way), the outline
     put together from kept symbols is the one built from nothing, byte for byte."""
     text = BASES[base]
-    project, linter, kept = ProjectSettings(Settings(), None), IncrementalLinter(), Generations()
+    project, linter, kept = ProjectSettings(Settings(), None), IncrementalLinter(), outline.KeptSymbols()
     index = LineIndex(SourceText(text), encoding)
     for version, (where, cut, new) in enumerate(edits, start=1):
         at = int(where * len(text))
@@ -72,7 +71,7 @@ def test_a_keystroke_builds_again_only_the_symbol_it_changed(monkeypatch):
     again and takes every other from what was kept; a line break added above them all
     moves every kept symbol down a line and writes none again."""
     text = COMPILATION * 4
-    project, linter, kept = ProjectSettings(Settings(), None), IncrementalLinter(), Generations()
+    project, linter, kept = ProjectSettings(Settings(), None), IncrementalLinter(), outline.KeptSymbols()
     index = LineIndex(SourceText(text), "utf-16")
     outline.document_symbols(_linted(text, 1, index, linter, project, None), kept)
     built: list[int] = []
@@ -99,7 +98,7 @@ def test_the_outline_text_is_what_a_client_reads():
     as DocumentSymbols, names with characters outside ASCII kept."""
     text = drafts.NONBMP
     state = _linted(text, 1, LineIndex(SourceText(text), "utf-16"), IncrementalLinter(), ProjectSettings(Settings(), None), None)
-    written = outline.document_symbols(state, Generations())
+    written = outline.document_symbols(state, outline.KeptSymbols())
     assert isinstance(written, JsonText) and written.isascii()
     names = [s.name for s in symbols_of(written)]
     assert names[0] == "Title block" and "Operative part" in names
@@ -140,7 +139,7 @@ def test_a_symbol_read_otherwise_in_the_same_place_is_written_again():
     """A kept symbol is taken only for the same text, read the same way, in the same place:
     three ways the outline changes while a paragraph's text stays as it was."""
     for name, (text, style, later_style, edit) in SAME_PLACE_CASES.items():
-        project, linter, kept = ProjectSettings(Settings(), None), IncrementalLinter(), Generations()
+        project, linter, kept = ProjectSettings(Settings(), None), IncrementalLinter(), outline.KeptSymbols()
         index = LineIndex(SourceText(text), "utf-16")
         before = outline.document_symbols(_linted(text, 1, index, linter, project, style), kept)
         if edit is not None:
@@ -186,3 +185,29 @@ def test_folding_ranges_are_the_lines_of_groups_and_long_paragraphs():
             t = text.replace("\r\n", "\n").replace("\n", newline)
             state = _linted(t, 1, LineIndex(SourceText(t), "utf-16"), None, ProjectSettings(Settings(), None), None)
             assert [(f.start_line, f.end_line) for f in outline.folding_ranges(state)] == _folds_counted(state)
+
+
+def test_a_new_configuration_writes_the_symbols_again(tmp_path):
+    """A project's own house style keeps its name when its file changes (another opener
+    listed): the outline then follows the new lists, not what was kept under the old."""
+    from resolint.config import load_settings
+
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/1,\n\n"
+        "1. Resolves to instruct the Secretary-General to act;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    config = tmp_path / "resolint.toml"
+
+    def configured(extra: str) -> ProjectSettings:
+        config.write_text(f'style = "house"\n\n[styles.house]\nextends = "un-ga"\n{extra}', encoding="utf-8")
+        return ProjectSettings(load_settings(config), None)
+
+    symbols, index = outline.KeptSymbols(), LineIndex(SourceText(text), "utf-16")
+    names = []
+    for version, project in enumerate([configured(""), configured('\n[styles.house.openers]\nextend-operative = ["resolves to instruct"]\n')]):
+        state = _linted(text, version, index, IncrementalLinter(), project, None)
+        assert state.result.facts.style.name == "house"
+        written = outline.document_symbols(state, symbols)
+        assert written == outline.document_symbols(state)
+        names.append([c.name for s in symbols_of(written) for c in s.children or []])
+    assert "1. Resolves" in names[0] and "1. Resolves to instruct" in names[1]

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from resolint.generations import Generations
 from resolint.incremental import IncrementalLinter
+from resolint.lsp.outline import KeptSymbols
 from resolint.lsp.positions import LineIndex
 from resolint.source import SourceText
 
@@ -46,9 +46,8 @@ class Document:
     _index: LineIndex | None = field(default=None, repr=False)
     #: Keeps per-paragraph lint results between versions; goes with the document on close.
     linter: IncrementalLinter = field(default_factory=IncrementalLinter, repr=False)
-    #: The outline's paragraph symbols of the last versions, as JSON text by key
-    #: (:func:`resolint.lsp.outline.document_symbols`).
-    symbols: Generations = field(default_factory=Generations, repr=False)
+    #: The outline's paragraph symbols of the last versions (:func:`resolint.lsp.outline.document_symbols`).
+    symbols: KeptSymbols = field(default_factory=KeptSymbols, repr=False)
 
     @property
     def index(self) -> LineIndex:

@@ -96,6 +96,27 @@ def _symbol(state: LintState, p: Paragraph) -> str:
     )
 
 
+class KeptSymbols:
+    """A document's paragraph symbols of its last versions, as JSON text by key (see
+    :func:`_kept_symbols`), under one configuration: a house style of the project's may
+    name other openers under the same name once its file changes, and the server then
+    lints with a new settings object."""
+
+    __slots__ = ("_settings", "_kept")
+
+    def __init__(self) -> None:
+        self._settings: object = None
+        self._kept = Generations()
+
+    def next_round(self, state: LintState) -> Generations:
+        """The symbols kept for ``state``'s configuration, a round begun (what the last
+        two rounds did not use is dropped: :class:`~resolint.generations.Generations`)."""
+        if state.settings is not self._settings:
+            self._settings, self._kept = state.settings, Generations()
+        self._kept.next_round()
+        return self._kept
+
+
 def _kept_symbols(state: LintState, items: list[Paragraph], kept: Generations | None) -> list[str]:
     """:func:`_symbol` of each of ``items``, from ``kept`` (the document's symbols of its
     last versions) where one of the same key is there.
@@ -148,17 +169,16 @@ def _root_groups(res: Resolution) -> list[tuple[Kind, list[Paragraph]]]:
     return [(kind, list(run)) for kind, run in groupby(roots, key=lambda p: p.kind)]
 
 
-def document_symbols(state: LintState, kept: Generations | None = None) -> JsonText:
+def document_symbols(state: LintState, symbols: KeptSymbols | None = None) -> JsonText:
     """The outline, as JSON text: the groups of :func:`_group_symbols`; in a compilation
     (two openings or more), those of each resolution under one symbol for it
     ("Resolution 2"): 25 resolutions gave 127 symbols side by side, each "Preamble" like
-    the others. ``kept``: the document's paragraph symbols of its last versions (the
-    language server's, :attr:`resolint.lsp.documents.Document.symbols`), by key; after a
+    the others. ``symbols``: the document's paragraph symbols of its last versions (the
+    language server's, :attr:`resolint.lsp.documents.Document.symbols`); after a
     keystroke almost all are the same, and writing each again was most of the answer."""
     res = state.result.resolution
     groups = _root_groups(res)
-    if kept is not None:
-        kept.next_round()
+    kept = None if symbols is None else symbols.next_round(state)
     if len(res.openings) < 2:
         return list_text(_group_symbols(state, groups, kept))
     out: list[str] = []

@@ -482,8 +482,8 @@ async def document_symbol(ls: ResolintServer, params: types.DocumentSymbolParams
     if state is None:
         return None
     doc = ls.docs.get(state.uri)
-    kept = doc.symbols if doc is not None else None
-    return await asyncio.get_running_loop().run_in_executor(ls.executor, outline.document_symbols, state, kept)
+    symbols = doc.symbols if doc is not None else None
+    return await asyncio.get_running_loop().run_in_executor(ls.executor, outline.document_symbols, state, symbols)
 
 
 @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
