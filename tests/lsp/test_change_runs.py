@@ -117,3 +117,68 @@ def test_a_line_feed_inserted_after_a_carriage_return_joins_it():
     store = DocumentStore("utf-16")
     store.open("u", 1, text)
     assert store.change("u", 2, changes).text == _one_by_one(text, changes, "utf-16") == "Zb\rcYd\r\nef\r\nXgh"
+
+
+# -- changes first place first, as some editors send a multi-cursor edit -----------------
+@st.composite
+def first_place_first(draw, encoding: str):
+    """A text and changes each at or after where the one before it left its text, with
+    positions in the text as that change finds it (an editor that sends its changes first
+    place first); now and then a position that is clamped or names the place before."""
+    text = draw(TEXTS)
+    current, at, changes = text, 0, []
+    for _ in range(draw(st.integers(RUN_AT_ONCE, 14))):
+        start = draw(st.integers(min(at, len(current)), len(current)))
+        end = draw(st.integers(start, min(len(current), start + 4)))
+        if 0 < start < len(current) and current[start - 1] == "\r" and current[start] == "\n":
+            start -= 1  # inside a CRLF no position names it: take its start
+        end = max(end, start)
+        if 0 < end < len(current) and current[end - 1] == "\r" and current[end] == "\n":
+            end += 1
+        new = draw(st.lists(CHARS, max_size=3).map("".join))
+        rng = range_of(current, start, end, encoding)
+        if draw(st.integers(0, 9)) == 0:  # past the line's end, or before the place
+            changes.append(_change((rng.start.line, rng.start.character + draw(st.integers(1, 9))), (rng.end.line, 99), new))
+            break
+        changes.append(types.TextDocumentContentChangePartial(range=rng, text=new))
+        current = current[:start] + new + current[end:]
+        at = start + len(new)
+    return text, changes
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), st.sampled_from(ENCODINGS))
+def test_changes_sent_first_place_first_leave_the_text_one_by_one_leaves(data, encoding):
+    text, changes = data.draw(first_place_first(encoding))
+    expected = _one_by_one(text, changes, encoding)
+    store = DocumentStore(encoding)
+    store.open("u", 1, text)
+    if expected is ValueError:
+        with pytest.raises(ValueError):
+            store.change("u", 2, changes)
+        assert store.get("u").text == text
+        return
+    doc = store.change("u", 2, changes)
+    assert doc.text == expected
+    assert doc.index.source.line_starts == SourceText(expected).line_starts
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_replace_all_first_place_first_copies_the_text_once(encoding, monkeypatch):
+    """Each change rewrites its lines only: no copy of the whole text per change."""
+    text = "The General Assembly,\r\n\r\nRecalling 𝔸 its resolution,\r\n\r\n" + "".join(
+        f"{n}. Requests the Secretary-General 😀 to report;\r\n\r\n" for n in range(1, 40)
+    )
+    changes, current = [], text
+    while "Secretary-General" in current:
+        at = current.index("Secretary-General")
+        changes.append(types.TextDocumentContentChangePartial(range=range_of(current, at, at + 17, encoding), text="Secretary\r\nGeneral"))
+        current = current[:at] + "Secretary\r\nGeneral" + current[at + 17 :]
+    copies = []
+    monkeypatch.setattr(SourceText, "edited", lambda self, *a: copies.append(a))
+    monkeypatch.setattr(Document, "apply", lambda self, change: copies.append(change))
+    store = DocumentStore(encoding)
+    store.open("u", 1, text)
+    doc = store.change("u", 2, changes)
+    assert doc.text == current == text.replace("Secretary-General", "Secretary\r\nGeneral")
+    assert copies == [] and len(changes) == 39

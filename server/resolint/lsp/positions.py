@@ -31,7 +31,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
-def _char_units(ch: str, encoding: str) -> int:
+def char_units(ch: str, encoding: str) -> int:
     if encoding == UTF32:
         return 1
     o = ord(ch)
@@ -96,7 +96,7 @@ class LineIndex:
             total = 0
             for m in pattern.finditer(text):
                 at.append(m.start())
-                total += _char_units(m.group(), self.encoding) - 1
+                total += char_units(m.group(), self.encoding) - 1
                 extra.append(total)
             known = self._wide[line] = (at, extra)
         return known
@@ -127,7 +127,7 @@ class LineIndex:
         acc = 0
         i = start
         while i < end:
-            step = _char_units(text[i], self.encoding)
+            step = char_units(text[i], self.encoding)
             if acc + step > character:
                 return i  # inside (or at) this character: its start
             acc += step
