@@ -5,6 +5,11 @@ preamble with one entry per paragraph named by its opener, the operative paragra
 "1. Urges" … with their sub-paragraphs, the closing and any annex. Consecutive
 paragraphs of one kind form a group, so a multi-part resolution (A, B) gets one
 preamble and one operative group per part and group ranges never overlap.
+
+The outline is written as JSON text (:mod:`resolint.lsp.json_text`), each top-level
+paragraph's symbol kept between versions of the document (:class:`KeptSymbols`): VS Code
+asks for it after every change while the outline or the breadcrumbs are shown, and a
+long compilation has some 11,000 paragraphs per megabyte.
 """
 
 from __future__ import annotations
