@@ -83,3 +83,28 @@ def test_each_comment_placed_while_typing_reads_as_a_full_lint():
         for step in ("<!-- to check -->\n\n", ""):
             edited = text[:at] + step + text[at:]
             assert [(f.code, f.span) for f in linter.lint(edited, settings).findings] == [(f.code, f.span) for f in lint(edited, settings).findings]
+
+
+#: A compilation: a resolution with an annex, then the next resolution, whose opening
+#: has no final mark (DOC002).
+_ANNEXED = (
+    "78/5. Declaration\n\nThe General Assembly,\n\n1. Adopts the declaration annexed to the present resolution.\n\n"
+    "5 October 2023\n\nAnnex\n\nPolitical declaration\n\n1. We renew our commitment;\n\n"
+)
+_NEXT = "78/6. Health\n\nThe General Assembly\n\n1. Recalls its resolution 78/5;\n\n2. Decides to act.\n"
+
+
+@pytest.mark.parametrize("below", ["\n", "\n\n"])
+def test_a_disable_comment_after_an_annex_is_a_directive(below):
+    """After an annex everything up to the next resolution's opening was read as annex
+    text, the comment too: "Disable DOC002 for this paragraph" before that opening (as
+    the language server writes it) hid nothing and drew SUP001 ("suppresses nothing").
+    Found by a search applying every offered disable edit to mutated drafts."""
+    plain = lint(_ANNEXED + _NEXT)
+    assert [f.code for f in plain.findings] == ["DOC002"]
+    disabled = _ANNEXED + _NEXT.replace("The General Assembly\n", f"<!-- resolint: ignore[DOC002] -->{below}The General Assembly\n")
+    result = lint(disabled)
+    assert [f.code for f in result.findings] == []
+    before = [p.kind.value for p in plain.resolution.paragraphs]
+    assert before[-3:] == ["opening", "operative", "operative"]
+    assert [p.kind.value for p in result.resolution.paragraphs] == before[:-3] + ["directive"] + before[-3:]

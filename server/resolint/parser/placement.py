@@ -1071,7 +1071,7 @@ def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Par
 
 
 #: Steps tried before the paragraph's part is known (they leave ``part`` at 0).
-LEAD_STEPS: tuple[Step, ...] = (annex_continues, directive_comment, title_block)
+LEAD_STEPS: tuple[Step, ...] = (directive_comment, annex_continues, title_block)
 #: Steps tried in the body, in order; the last one always places the paragraph.
 BODY_STEPS: tuple[Step, ...] = (
     repeated_opening,
