@@ -73,23 +73,31 @@ def _pygls_text(note: types.PublishDiagnosticsNotification) -> str:
     return json.dumps(note, default=lambda m: notification_json(m, CONVERT.unstructure))
 
 
-def test_kept_text_is_json_dumps_over_successive_versions_of_a_document():
+def _successive_states(seed: int, versions: int):
+    """(version, lint state) of successive versions of one document (40 fixture drafts,
+    edited at random between versions), linted as the server lints them."""
     import random
 
     from resolint.incremental import IncrementalLinter
+
+    project, editor, linter = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter()
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in DRAFTS[:40])
+    rnd = random.Random(seed)
+    for version in range(1, versions + 1):
+        yield version, build_state("file:///é d.txt", version, text, None, project, editor, None, "utf-16", linter)
+        at = rnd.randrange(len(text))
+        text = text[:at] + rnd.choice(["x", "\n", "", "é;", "\n\n1. Urges "]) + text[at + rnd.randrange(3):]
+
+
+def test_kept_text_is_json_dumps_over_successive_versions_of_a_document():
     from resolint.lsp.publish import PublishedText
 
-    project, editor, linter, published = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter(), PublishedText()
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in DRAFTS[:40])
-    rnd = random.Random(5)
+    published = PublishedText()
     reused_texts = 0
-    for version in range(1, 30):
-        state = build_state("file:///é d.txt", version, text, None, project, editor, None, "utf-16", linter)
+    for version, state in _successive_states(5, 29):
         note = _notification(state.diagnostics, version if version % 7 else None)
         assert published.text(note, CONVERT.unstructure) == _pygls_text(note), version
         reused_texts += published.reused
-        at = rnd.randrange(len(text))
-        text = text[:at] + rnd.choice(["x", "\n", "", "é;", "\n\n1. Urges "]) + text[at + rnd.randrange(3):]
     assert reused_texts > 20 * len(state.diagnostics) // 2 and len(state.diagnostics) > 50  # most texts kept
 
 
@@ -157,24 +165,17 @@ def test_a_pulled_report_is_the_converters_over_successive_versions_of_a_documen
     """The answer to a pull (VS Code's way of asking) is written from the same kept texts:
     it reads as the converter's report of the same diagnostics, version after version."""
     import json
-    import random
 
-    from resolint.incremental import IncrementalLinter
     from resolint.lsp.json_text import JsonText
     from resolint.lsp.publish import PublishedText
 
-    project, editor, linter, published = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter(), PublishedText()
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in DRAFTS[:40])
-    rnd = random.Random(9)
+    published = PublishedText()
     reused_texts = 0
-    for version in range(1, 20):
-        state = build_state("file:///é d.txt", version, text, None, project, editor, None, "utf-16", linter)
+    for version, state in _successive_states(9, 19):
         result_id = state.result_id if version % 5 else None
         written = published.report("file:///é d.txt", result_id, state.diagnostics, CONVERT.unstructure)
         report = types.RelatedFullDocumentDiagnosticReport(items=state.diagnostics, result_id=result_id)
         assert isinstance(written, JsonText) and written.isascii()
         assert json.loads(written) == CONVERT.unstructure(report), version
         reused_texts += published.reused
-        at = rnd.randrange(len(text))
-        text = text[:at] + rnd.choice(["x", "\n", "", "é;", "\n\n1. Urges "]) + text[at + rnd.randrange(3):]
     assert reused_texts > 10 * len(state.diagnostics) // 2 and len(state.diagnostics) > 50  # most texts kept
