@@ -9,9 +9,10 @@
   coroutine (``didChange`` among them) in ``_request_futures`` for ever: one leaked
   future per keystroke. Ours are dropped when done.
 - Diagnostics are published with their JSON written out (:mod:`resolint.lsp.publish`),
-  as text kept per diagnostic between notifications (``_send_data``); a result the
-  server wrote as JSON text itself (the outline: :mod:`resolint.lsp.json_text`) is sent
-  as it is.
+  as text kept per diagnostic between notifications (``_send_data``), and so is the
+  answer to a pull of them (:meth:`ResolintProtocol.full_report`); a result the server
+  wrote as JSON text itself (:mod:`resolint.lsp.json_text`: the outline, that answer) is
+  sent as it is.
 - Lifecycle, as the spec asks and pygls 2.1 does not: a request before ``initialize`` is
   answered ``ServerNotInitialized`` (-32002) and a notification then is dropped (pygls
   handles both); a second ``initialize`` and any request after ``shutdown`` get

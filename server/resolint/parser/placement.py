@@ -1070,7 +1070,9 @@ def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Par
     stack.append(p)
 
 
-#: Steps tried before the paragraph's part is known (they leave ``part`` at 0).
+#: Steps tried before the paragraph's part is known (they leave ``part`` at 0). A comment
+#: on a paragraph of its own is one wherever it stands, in an annex too: read as annex
+#: text, a disable comment before the next resolution's opening hid nothing.
 LEAD_STEPS: tuple[Step, ...] = (directive_comment, annex_continues, title_block)
 #: Steps tried in the body, in order; the last one always places the paragraph.
 BODY_STEPS: tuple[Step, ...] = (
