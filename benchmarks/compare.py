@@ -328,7 +328,8 @@ def main() -> int:
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--no-server", action="store_true", help="skip the language server's figures")
     ap.add_argument("--edits", type=int, default=40, help="server: edits timed on the ~63 KB draft")
-    ap.add_argument("--big-edits", type=int, default=20, help="server: edits timed on the ~1 MB draft")
+    # 60: the p95 of 20 edits was their second slowest, one disturbed edit from another figure.
+    ap.add_argument("--big-edits", type=int, default=60, help="server: edits timed on the ~1 MB draft")
     ap.add_argument("--big", action="store_true", help="also 20 MB with --jobs 1/2 and 50 MB in 3,000 files")
     args = ap.parse_args()
     files = corpus_files(Path(args.corpus))
