@@ -120,3 +120,13 @@ def test_a_range_of_dates_written_month_first_is_written_whole(dates, want):
 @pytest.mark.parametrize("words", ["the meetings of June 31 and 32, 2025", "the 2024 May Day events", "Mayday 3-4, 2025"])
 def test_what_only_looks_like_a_range_of_days_is_left_alone(words):
     assert cit007(f"The General Assembly,\n\nRecalling {words},\n\n1. Decides to remain seized of the matter.\n") == []
+
+
+@pytest.mark.parametrize("date", ["15.12.2022", "2022-12-15", "15 december 2022", "Dec. 15, 2022", "15th Dec 2022", "June 28 and 29, 2024"])
+def test_a_date_that_ends_the_text_is_read(date):
+    """A draft whose last paragraph has no final mark and ends with a date (a paste, a
+    draft being typed): the test that nothing is joined to the date read the text's end
+    as something joined to it ("" is in every string), and the date went unreported."""
+    text = "The General Assembly,\n\n1. Decides to meet on " + date
+    assert len(cit007(text)) == 1
+    assert len(cit007(text + ";\n")) == 1

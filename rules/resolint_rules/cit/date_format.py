@@ -197,7 +197,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether a date found at ``start``-``end`` is not part of something longer: a symbol
     ("A/RES/1.1.2000"), a number or a word around it."""
     before = text[start - 1] if start else " "
-    after = text[end : end + 2]
+    after = text[end : end + 2] or " "  # the text's end ("" is in every string: no date stood alone there)
     if before.isalnum() or before in "/.-_":
         return False
     return not (after[:1].isalnum() or after[:1] in "/-_" or (after[:1] in ".," and after[1:2].isdigit()))
