@@ -122,6 +122,36 @@ def test_what_only_looks_like_a_range_of_days_is_left_alone(words):
     assert cit007(f"The General Assembly,\n\nRecalling {words},\n\n1. Decides to remain seized of the matter.\n") == []
 
 
+#: Month-like words and what may follow them in a date, each part sometimes missing.
+_DATE_PARTS = (
+    ("Dec", "December", "Declaration", "May", "Sept", "September", "Jun", "June"),
+    ("", "."), ("", ","), (" ", "\u00a0 "),
+    ("6", "28", "2024", "123"), ("", "th"),
+    ("", " and ", "-"), ("", "29"), ("", ", "), ("", "2024"), ("", " x", "/"),
+)
+
+
+def test_the_quick_test_before_an_abbreviated_month_misses_no_date(monkeypatch):
+    """``_WORTH_TRYING`` skips the three patterns at most places a month-like word follows a
+    space; wherever it does, they find nothing: over every mix of the parts of a date
+    (month or another word, marks, day, second day, year, what follows) the dates found are
+    those found without it."""
+    import itertools
+    import re
+
+    from resolint_rules.cit import date_format
+
+    cases = [(head + " " + "".join(tail), len(head)) for head in ("", "6", "On 15th of") for tail in itertools.product(*_DATE_PARTS)]
+
+    def found() -> list:
+        return [[m.span() for m in date_format._abbreviated_at(text, q)] for text, q in cases]
+
+    with_test = found()
+    monkeypatch.setattr(date_format, "_WORTH_TRYING", re.compile(""))
+    assert with_test == found()
+    assert sum(map(bool, with_test)) > 1000  # dates among them, of each kind
+
+
 @pytest.mark.parametrize("date", ["15.12.2022", "2022-12-15", "15 december 2022", "Dec. 15, 2022", "15th Dec 2022", "June 28 and 29, 2024"])
 def test_a_date_that_ends_the_text_is_read(date):
     """A draft whose last paragraph has no final mark and ends with a date (a paste, a
