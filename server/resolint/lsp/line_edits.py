@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from resolint.lsp.positions import UTF32, char_units
+from resolint.lsp.positions import UTF32, code_point_at
 
 _BREAK = re.compile(r"(\r\n|\n|\r)")
 
@@ -80,10 +80,4 @@ class LineEditor:
         character = max(0, character)
         if self.encoding == UTF32 or text.isascii():
             return line, min(character, width)
-        units = 0
-        for i in range(width):
-            step = char_units(text[i], self.encoding)
-            if units + step > character:
-                return line, i  # inside (or at) this character: its start
-            units += step
-        return line, width
+        return line, code_point_at(text, 0, width, character, self.encoding)

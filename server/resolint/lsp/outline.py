@@ -56,7 +56,10 @@ def _short(text: str) -> str:
 
 
 def _subtree_end(p: Paragraph) -> int:
+    """Where ``p`` and its sub-paragraphs end (asked of every paragraph: most have none)."""
     end = p.span.end
+    if not p.children:
+        return end
     stack = list(p.children)
     while stack:
         c = stack.pop()
@@ -145,7 +148,7 @@ def _kept_symbols(state: LintState, items: list[Paragraph], kept: Generations | 
         line = bisect_right(starts, start) - 1
         add_line(line)
         column = 0 if starts[line] == start else position(start)[1]
-        add((column, style, text[start : (_subtree_end(p) if p.children else p.span.end) + 1], _shape(p, start)))
+        add((column, style, text[start : _subtree_end(p) + 1], _shape(p, start)))
     found = kept.get_all(keys)
     out: list[str] = []
     for i, hit in enumerate(found):
@@ -255,6 +258,6 @@ def folding_ranges(state: LintState) -> list[types.FoldingRange]:
     for _, items in _root_groups(res):
         add(items[0].span.start, max(_subtree_end(p) for p in items))
     for p in res.body:
-        add(p.span.start, _subtree_end(p) if p.children else p.span.end)
+        add(p.span.start, _subtree_end(p))
     out.sort(key=lambda r: (r.start_line, -r.end_line))
     return out

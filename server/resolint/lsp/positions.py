@@ -123,13 +123,17 @@ class LineIndex:
         character = max(0, character)
         if self.encoding == UTF32 or self._is_ascii(line):
             return min(start + character, end)
-        text = src.text
-        acc = 0
-        i = start
-        while i < end:
-            step = char_units(text[i], self.encoding)
-            if acc + step > character:
-                return i  # inside (or at) this character: its start
-            acc += step
-            i += 1
-        return end
+        return code_point_at(src.text, start, end, character, self.encoding)
+
+
+def code_point_at(text: str, start: int, end: int, character: int, encoding: str) -> int:
+    """The offset of column ``character`` (in ``encoding``'s units, not negative) of the
+    line ``text[start:end]`` (its break left out): a column inside a character is that
+    character's start, one past the line's end is its end."""
+    units = 0
+    for i in range(start, end):
+        step = char_units(text[i], encoding)
+        if units + step > character:
+            return i  # inside (or at) this character: its start
+        units += step
+    return end
