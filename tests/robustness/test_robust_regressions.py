@@ -368,6 +368,26 @@ def test_two_bullets_in_a_row_are_removed_together():
     check_text(text)
 
 
+@pytest.mark.parametrize("bullets", ["- - ", "• – ", "* \u00a0- "])
+def test_a_label_after_two_bullets_is_read_before_the_fix(bullets):
+    """Fuzzer: "- - 2. designate …" was read as one bullet and words "- 2. designate …"
+    (an unnumbered item: OPR001), while the fix removed both bullets; the label it
+    uncovered then drew a numbering error no lint had shown (a safe fix bringing in an
+    error). Bullets typed one after another are now read as one: the label is read with
+    or without them, and the fix removes what was read."""
+    text = (
+        "The General Assembly,\n\nRecalling the invented report,\n\n"
+        "1. Calls upon States to:\n\n"
+        f"{bullets}3. keep records of the invented kind;\n- 1. report on them;\n- 2. publish them.\n"
+    )
+    result = lint(text, style="interpol")
+    labels = [p.label.value for p in result.resolution.paragraphs if p.label is not None]
+    assert labels == [1, 3, 1, 2]
+    stray = [f for f in result.findings if f.code == "OPR003" and "bullet" in f.message]
+    assert [text[e.span.start : e.span.end] for e in stray[0].fix.edits] == [bullets]
+    check_text(text, style="interpol")
+
+
 def test_fixes_that_join_alike_paragraphs_are_blamed_in_a_few_parses():
     """Fuzzer: in a grouped-clause draft, lowercasing openers and removing unused
     directives between alike preambular paragraphs joined some of them. Compared by place

@@ -11,7 +11,10 @@ from resolint.numerals import to_roman as to_roman
 from resolint.parser.patterns import BULLETS
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
-_BULLET = re.compile(rf"[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*")
+#: A bullet and the white space after it; bullets typed one after another ("- - 2. …",
+#: "- — the …": a list pasted twice over) are read as one, so that the label or words
+#: after them are read.
+_BULLET = re.compile(rf"(?:[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*)+")
 # Label forms, tried in order. Group "v" is the label's value text.
 _LABEL_FORMS: tuple[tuple[str, str], ...] = (
     (r"\((?P<v>\d{1,3})\)", "(#)"),
