@@ -388,6 +388,20 @@ def test_a_label_after_two_bullets_is_read_before_the_fix(bullets):
     check_text(text, style="interpol")
 
 
+def test_a_row_of_asterisks_glued_to_a_paragraph_is_not_read_as_bullets():
+    """"* * *" between two sections of a resolution, glued by a conversion to the
+    preambular paragraph that opens the next section: read as bullets before the words,
+    the paragraph became a preambular one after the operative part (DOC003, an error),
+    where the same row on a line of its own is a heading. Only two bullets in a row are
+    read as one (the test above)."""
+    head = "The Security Council,\n\nRecalling its resolution 1031 (1995),\n\n1. Decides to act;\n\n"
+    tail = "Reaffirming the Charter of the United Nations,\n\n2. Decides to extend the mandate.\n"
+    glued, alone = head + "* * * " + tail, head + "* * *\n\n" + tail
+    assert [f.code for f in lint(alone).findings] == []
+    assert [f.code for f in lint(glued).findings] == []
+    check_text(glued)
+
+
 def test_fixes_that_join_alike_paragraphs_are_blamed_in_a_few_parses():
     """Fuzzer: in a grouped-clause draft, lowercasing openers and removing unused
     directives between alike preambular paragraphs joined some of them. Compared by place

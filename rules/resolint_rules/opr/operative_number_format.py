@@ -4,7 +4,7 @@ import itertools
 import operator
 
 from resolint.model import Kind, Label, LabelScheme, Paragraph
-from resolint.parser.labels import read_label
+from resolint.parser.labels import read_bullet, read_label
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
@@ -112,10 +112,16 @@ def _bulleted_list_item(p: Paragraph, unnumbered_lists: dict[int, bool]) -> bool
 
 
 def _bullets(ctx: RuleContext, p: Paragraph) -> Span:
-    """The paragraph's bullets, up to its label or text: all of them, "- - 2." or "- — the
-    …" (the parser reads bullets typed one after another as one: removing one at a time
-    left the next to be read as a bullet, and a label after it unread until then)."""
+    """The paragraph's bullets, up to its label or text: "- - 2." and "- — the …" whole (the
+    parser reads two bullets in a row as one: removing one at a time left the next to be
+    read as a bullet, and a label after it unread until then), and a longer row of them
+    ("* * * …") in one go too."""
     end = p.label.span.start if p.label else p.content.start
+    while p.label is None:
+        more, after = read_bullet(ctx.text, end, p.content.end)
+        if more is None:
+            break
+        end = after
     return Span(p.bullet.start, end)  # type: ignore[union-attr]
 
 

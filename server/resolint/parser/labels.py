@@ -11,10 +11,13 @@ from resolint.numerals import to_roman as to_roman
 from resolint.parser.patterns import BULLETS
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
-#: A bullet and the white space after it; bullets typed one after another ("- - 2. …",
-#: "- — the …": a list pasted twice over) are read as one, so that the label or words
-#: after them are read.
-_BULLET = re.compile(rf"(?:[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*)+")
+#: A bullet and the white space after it.
+_ONE_BULLET = rf"[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*"
+#: A bullet, or two typed one after the other ("- - 2. …", "- — the …": a list pasted into
+#: a list), read as one so that the label or words after them are read. Not three or more:
+#: "* * *" is a row of asterisks between two sections (and the words glued after it in a
+#: conversion are no list item); only its first is read, as of any row of bullets.
+_BULLET = re.compile(rf"{_ONE_BULLET}(?:{_ONE_BULLET}(?!{_ONE_BULLET}))?")
 # Label forms, tried in order. Group "v" is the label's value text.
 _LABEL_FORMS: tuple[tuple[str, str], ...] = (
     (r"\((?P<v>\d{1,3})\)", "(#)"),
