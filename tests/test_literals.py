@@ -24,7 +24,7 @@ from resolint.literals import (
 )
 from resolint_rules.cit.conference_place_year import CONFERENCE_CITATION
 from resolint_rules.doc.ordinal_suffix import _SUFFIXED, suffixed_starts
-from resolint_rules.opr.operative_numbering_sequence import _REF_HEAD, _REF_TAIL
+from resolint_rules.opr.operative_numbering_sequence import _REF_TAIL, REF_HEAD
 from resolint_rules.trm.number_glued_to_word import _YEAR, year_scan
 from resolint_rules.trm.organization_term import _compiled as _term_pattern
 
@@ -203,8 +203,8 @@ REFERENCE_PIECES = st.sampled_from(
 @example("paragraphparagraph 3 above")
 @example("paragraphs 3 and paragraph 4 above")
 def test_internal_references_tried_where_their_literal_stands_are_what_the_regex_finds(text):
-    assert _REF_TAIL.pattern.startswith(_REF_HEAD)
-    got = _spans(matches_at(_REF_TAIL, text, find_all(text, _REF_HEAD)))
+    assert _REF_TAIL.pattern.startswith(REF_HEAD)
+    got = _spans(matches_at(_REF_TAIL, text, find_all(text, REF_HEAD)))
     assert got == _spans(_REF_TAIL.finditer(text))
 
 

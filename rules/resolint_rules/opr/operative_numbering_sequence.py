@@ -33,10 +33,10 @@ INTERNAL_REF = re.compile(
 _REF_TAIL = re.compile(INTERNAL_REF.pattern.replace(r"\b[Pp]aragraphs?", "aragraphs?", 1))
 _WORD_CHAR = re.compile(r"\w")
 #: The literal every match of ``_REF_TAIL`` starts with.
-_REF_HEAD = "aragraph"
+REF_HEAD = "aragraph"
 
 
-def _internal_refs(text: str, starts: list[int] | None = None):
+def internal_refs(text: str, starts: list[int] | None = None):
     """Internal references in ``text``; ``starts``: where "aragraph" stands in it, when
     the caller has them (every match of the tail pattern starts there)."""
     for m in _REF_TAIL.finditer(text) if starts is None else matches_at(_REF_TAIL, text, starts):
@@ -48,9 +48,9 @@ def _internal_refs(text: str, starts: list[int] | None = None):
 
 def reference_numbers(text: str, starts: list[int] | None = None) -> list[tuple[int, Span]]:
     """Every number inside an internal reference: (value, span); ``starts`` as for
-    :func:`_internal_refs`."""
+    :func:`internal_refs`."""
     out = []
-    for m in _internal_refs(text, starts):
+    for m in internal_refs(text, starts):
         for num in re.finditer(r"\d{1,3}", m.group("nums")):
             start = m.start("nums") + num.start()
             out.append((int(num.group(0)), Span(start, start + len(num.group(0)))))
@@ -62,7 +62,7 @@ def _document_reference_numbers(facts: Analysis) -> list[tuple[int, Span]]:
     The pattern is tried where "aragraph" stands (``Analysis.literal_starts``: after a
     keystroke the language server searches for it only around the edit), not scanned
     over the text: 2-3 ms of every keystroke in a 1 MB compilation."""
-    return reference_numbers(facts.text, facts.literal_starts(_REF_HEAD))
+    return reference_numbers(facts.text, facts.literal_starts(REF_HEAD))
 
 
 def reference_edits(

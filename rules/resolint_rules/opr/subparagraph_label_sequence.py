@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from resolint.model import Kind, LabelScheme, Paragraph
+from collections import Counter
+
+from resolint.model import Kind, Label, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.labels import reads_back, render_label
+from resolint_rules.opr.subparagraph_references import reference_edits
 
 
 def _siblings(facts) -> list[list[Paragraph]]:
@@ -65,7 +68,12 @@ class SubparagraphLabelSequence(Rule):
     ```
 
     ## Fix safety
-    Unsafe: relabelling changes what "subparagraph (c)" refers to.
+    Unsafe: relabelling changes what "subparagraph (c)" refers to outside the text.
+    References inside it are relabelled with the list: "paragraph 1 (c) above",
+    "paragraphs 1 (b) and (c) below", "subparagraph (c) of paragraph 1 of the present
+    resolution", and "subparagraph (c) above" in the list itself. A label the list
+    carries twice is left as it is in references, and so is a reference that says
+    neither where nor which text ("subparagraph (c)"), which may be another's.
 
     ## Options
     None.
@@ -97,7 +105,7 @@ class SubparagraphLabelSequence(Rule):
                     break
                 if label.value != expected:
                     want = render_label(first.scheme, expected, first.form)
-                    fix = None if offered else _relabel(group, first)
+                    fix = None if offered else _relabel(ctx, group, first)
                     offered = True
                     yield Violation(label.span, f"Sub-paragraph '{label.text}' where '{want}' was expected", fix)
                 # Every break is reported: the next label is checked against this one.
@@ -110,11 +118,22 @@ def _numbered_by_renderer(group) -> bool:
     return len(group) > 1 and all(q.label.scheme is LabelScheme.ARABIC and q.label.value == 1 and q.label.form == "#." for q in group)
 
 
-def _relabel(group, first):
+def _relabel(ctx: RuleContext, group: list[Paragraph], first: Label) -> Fix | None:
+    """The list relabelled from its first label's scheme and form, with the references to
+    its sub-paragraphs inside the text ("paragraph 4 (c) above", "subparagraph (c) below")."""
     if not all(reads_back(first.scheme, v, first.form) for v in range(1, len(group) + 1)):
         return None  # the list is longer than its scheme can label
     edits = []
+    moved: dict[int, int] = {}
     for i, q in enumerate(group):
-        if q.label.value != i + 1 and (q.label.scheme, q.label.form) == (first.scheme, first.form):
+        if (q.label.scheme, q.label.form) != (first.scheme, first.form):
+            continue
+        if q.label.value != i + 1:
             edits.append(Edit(q.label.span, render_label(first.scheme, i + 1, first.form)))
+        moved[q.label.value] = i + 1
+    # A label the list carries twice: a reference to it names either (left as it is).
+    twice = {v for v, n in Counter(q.label.value for q in group).items() if n > 1}
+    mapping = {old: new for old, new in moved.items() if old not in twice}
+    if edits:
+        edits += reference_edits(ctx.facts, group, mapping, first.scheme)
     return Fix.unsafe("Relabel the list", *edits) if edits else None
