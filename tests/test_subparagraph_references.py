@@ -6,12 +6,14 @@ documented behaviour (which references are this text's, which list they name).""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from invariants import check_text
 
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.literals import find_all
-from resolint.settings import Settings
+from resolint.settings import Settings as LintSettings
 from resolint_rules.opr.subparagraph_references import sub_references
 
 _HEAD = "The General Assembly,\n\nRecalling its resolution 75/1 of 21 September 2020,\n\n"
@@ -19,8 +21,8 @@ _HEAD = "The General Assembly,\n\nRecalling its resolution 75/1 of 21 September 
 
 def _relabelled(text: str) -> str:
     """``text`` with OPR008's fixes (unsafe) applied and nothing else."""
-    settings = Settings(select=("OPR008",), unsafe_fixes=True)
-    return fix_text(text, lambda t: lint(t, settings), unsafe=True).text
+    chosen = LintSettings(select=("OPR008",), unsafe_fixes=True)
+    return fix_text(text, lambda t: lint(t, chosen), unsafe=True).text
 
 
 def test_references_to_the_list_are_relabelled_with_it():
@@ -126,3 +128,35 @@ def test_both_kinds_of_reference_are_found_where_paragraph_stands():
     text = "see paragraphs 2 (a), (b) and 3 (c) below; Subparagraph (d) above; sub-paragraph (e) of paragraph 4 below"
     found = [(r.number, r.letters, text[r.span.start : r.span.end]) for r in sub_references(text, find_all(text, "aragraph"))]
     assert found == [(2, "a", "a"), (2, "b", "b"), (3, "c", "c"), (None, "d", "d"), (4, "e", "e")]
+
+
+def _letter(value: int) -> str:
+    return chr(ord("a") + value - 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    # (letters a roman numeral reads as well, "(i)" after "(a)", left out: another list)
+    st.lists(st.integers(1, 20).filter(lambda v: v not in (9, 12)), min_size=2, max_size=8, unique=True).map(sorted),
+    st.lists(st.integers(0, 7), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_each_reference_names_the_same_item_after_the_relabelling(values, picks, sibling):
+    """Items labelled with gaps, references to some of them (from paragraph 2, or from
+    the list's last item as "subparagraph (x) above"): after the fix each reference
+    carries the new label of the item it named, found here by the item's words."""
+    items = [f"({_letter(v)}) To act on matter {v};" for v in values]
+    named = [values[k % len(values)] for k in picks]
+    refs = " and ".join(f"subparagraph ({_letter(v)}) above" if sibling else f"paragraph 1 ({_letter(v)}) above" for v in named)
+    if sibling:
+        items[-1] = items[-1][:-1] + f", as in {refs};"
+        tail = "2. Decides to remain seized of the matter.\n"
+    else:
+        tail = f"2. Decides to consider {refs}.\n"
+    text = _HEAD + "1. Requests the Secretary-General:\n\n" + "\n\n".join(items) + "\n\n" + tail
+    fixed = _relabelled(text)
+    new_label = {v: _letter(i + 1) for i, v in enumerate(values)}  # the item with "matter v" is the i-th
+    for i, v in enumerate(values):
+        assert f"({_letter(i + 1)}) To act on matter {v}" in fixed
+    want = " and ".join(f"subparagraph ({new_label[v]}) above" if sibling else f"paragraph 1 ({new_label[v]}) above" for v in named)
+    assert want in fixed
