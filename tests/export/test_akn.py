@@ -403,3 +403,60 @@ def test_the_drafts_own_tags_pair_as_the_pattern_did(tokens, cut_start, cut_end)
     pattern = re.compile(r"<(u|i|b)>(.*?)</\1>", re.I | re.S)
     expected = [(m.start(), m.start(2), m.end(2), m.end()) for m in pattern.finditer(text, start, end)]
     assert [(o.start(), o.end(), c.start(), c.end()) for o, c in tag_pairs(text, start, end)] == expected
+
+
+def test_markdown_emphasis_inside_the_words_is_exported_without_its_markers():
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/230,\n\n"
+        "1. **Strongly** urges States to act, _inter alia_ through *regional* bodies, on file_name and 5 * 3 * 2;\n\n"
+        "2. Requests a report *2520311* and on ***everything*** and * nothing *.\n"
+    )
+    root = etree.fromstring(export(lint(text), force=True))
+    first = root.xpath("//a:paragraph[@eId='para_1']//a:p", namespaces=A)[0]
+    # "**Strongly** urges" is the clause's opener, in <i> (both words, the markers left out).
+    assert values(first, "a:b/text()") == []
+    assert values(first, "a:i/text()") == ["Strongly", "urges", "inter alia", "regional"]
+    assert "".join(first.itertext()) == "Strongly urges States to act, inter alia through regional bodies, on file_name and 5 * 3 * 2;"
+    second = root.xpath("//a:paragraph[@eId='para_2']//a:p", namespaces=A)[0]
+    assert values(second, "a:i/text() | a:b/text()") == ["Requests"]
+    assert "".join(second.itertext()) == "Requests a report *2520311* and on ***everything*** and * nothing *."
+
+
+def test_markdown_bold_is_bold():
+    text = "The General Assembly,\n\nRecalling its resolution 78/230,\n\n1. Urges States to act **without delay**;\n\n2. Requests a report.\n"
+    root = etree.fromstring(export(lint(text)))
+    assert values(root, "//a:paragraph[@eId='para_1']//a:p/a:b/text()") == ["without delay"]
+
+
+def _pairs_one_by_one(text: str) -> list[tuple[int, int, int, int]]:
+    """What markdown_pairs documents, worked out by scanning on from each marker."""
+    runs = [m.span() for m in re.finditer(r"\*+|_+", text) if m.end() - m.start() <= 2]
+
+    def opens(a, b):
+        after, before = text[b : b + 1] or " ", text[a - 1 : a] or " "
+        return not after.isspace() and after not in "*_" and not (text[a] == "_" and before.isalnum())
+
+    def closes(a, b):
+        after, before = text[b : b + 1] or " ", text[a - 1 : a] or " "
+        return not before.isspace() and before not in "*_" and not (text[a] == "_" and after.isalnum())
+
+    out, pos = [], 0
+    for k, (a, b) in enumerate(runs):
+        if a < pos or not opens(a, b):
+            continue
+        for c, d in runs[k + 1 :]:
+            if text[c:d] == text[a:b] and closes(c, d) and c > b:
+                if not text[b:c].isdigit():
+                    out.append((a, b, c, d))
+                    pos = d
+                break
+    return out
+
+
+@settings(max_examples=400, derandomize=True)
+@given(st.lists(st.sampled_from(["*", "**", "_", "__", "x", "1", " ", "\n", "a_b", "***"]), max_size=24).map("".join))
+def test_markdown_emphasis_pairs_as_a_scan_from_each_marker_would(text):
+    from resolint.export.inline import markdown_pairs
+
+    got = [(o.start, o.end, c.start, c.end) for o, c in markdown_pairs(text, 0, len(text))]
+    assert got == _pairs_one_by_one(text)

@@ -169,6 +169,7 @@ class AknWriter:
             if op is not None:
                 il.emphasis(op.span, op.emphasis)
         il.tags()
+        il.markdown()
         for c in self._resolutions.within(start, end):
             href = iri.citation_work(c, self.known_dates)
             if href:

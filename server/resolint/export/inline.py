@@ -1,5 +1,6 @@
 """Inline markup of one paragraph's text: openers in italics, citations as ``<ref>``,
-instruments as ``<term>``, dates as ``<date>``, and the draft's own ``<u>``/``<i>``/``<b>``.
+instruments as ``<term>``, dates as ``<date>``, and the draft's own ``<u>``/``<i>``/``<b>``
+and Markdown emphasis.
 
 The input is spans into the draft (what the parser and the citation engine found); the
 output is a flat list of text pieces and marked pieces that the AKN writer turns into
@@ -22,6 +23,8 @@ from resolint.source import Span, SpanUnion
 #: opening or a closing tag, paired by :func:`tag_pairs`.
 _TAG = re.compile(r"<(/?)([uib])>", re.I)
 _WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+#: A run of Markdown emphasis characters (see :func:`markdown_pairs`).
+_DELIMITERS = re.compile(r"\*+|_+")
 
 
 @dataclass(slots=True)
@@ -91,8 +94,19 @@ class Inline:
             self._drop(Span(m.start(), end))
 
     def emphasis(self, span: Span, markers: str) -> None:
-        """Italicize an opener, dropping the Markdown markers around it (``*Recalling*``)."""
+        """Italicize an opener, dropping the Markdown markers around it (``*Recalling*``),
+        or inside it when they close on its first words (``**Strongly** urges``: two
+        marks, the markers left out; the whole span was one mark, markers and all)."""
         t = self.text
+        inner = t.find(markers[::-1], span.start, span.end) if markers else -1
+        if inner > span.start:
+            rest = inner + len(markers)
+            while rest < span.end and t[rest].isspace():
+                rest += 1
+            self.emphasis(Span(span.start, inner), markers)
+            if rest < span.end:
+                self.add(Span(rest, span.end), "i")
+            return
         before = Span(span.start - len(markers), span.start) if markers else None
         after = None
         if markers and t[span.end : span.end + len(markers)] == markers[::-1]:
@@ -109,6 +123,17 @@ class Inline:
                 self._mark(Span(opening.end(), closing.start()), opening.group(2).lower(), {})
                 self._drop(Span(opening.start(), opening.end()))
                 self._drop(Span(closing.start(), closing.end()))
+
+    def markdown(self) -> None:
+        """The draft's Markdown emphasis inside its words ("**strongly** urges", "*inter
+        alia*", "_mutatis mutandis_"): ``<b>`` and ``<i>``, the markers left out (they
+        stayed in the text as asterisks and underscores). An opener's is read before
+        (:meth:`emphasis`), and what holds a mark already is left as written."""
+        for opening, closing in markdown_pairs(self.text, self.start, self.end):
+            if self._free(Span(opening.start, closing.end)):
+                self._mark(Span(opening.end, closing.start), "b" if len(opening) == 2 else "i", {})
+                self._drop(opening)
+                self._drop(closing)
 
     def pieces(self) -> list[str | Mark]:
         """Text and marks in order; wrapped lines joined with one space. The text between
@@ -157,6 +182,45 @@ def tag_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], 
             closing = tags[later[j]]
             yield tag, closing
             pos = closing.end()
+
+
+def markdown_pairs(text: str, start: int, end: int) -> Iterator[tuple[Span, Span]]:
+    """Each Markdown emphasis in ``[start, end)``: its opening and closing markers, left to
+    right, none inside another. A marker is one or two asterisks or underscores (a longer
+    run is left as written); it opens before a character that is not white space and
+    closes after one, the first closing marker of the same run after it (an underscore
+    neither opens after a letter or digit nor closes before one: "file_name" holds no
+    emphasis). A pair around digits alone ("*2520311*") is a document's barcode, not
+    emphasis. Paired in one pass over the markers, as :func:`tag_pairs` pairs tags (a
+    pattern scanning on from each marker never closed was quadratic)."""
+    runs = [m.span() for m in _DELIMITERS.finditer(text, start, end) if m.end() - m.start() <= 2]
+    closers: dict[str, list[int]] = {}  # marker -> indexes in runs of those that may close
+    for k, (a, b) in enumerate(runs):
+        if _closes(text, a, b, start, end):
+            closers.setdefault(text[a:b], []).append(k)
+    pos = start
+    for k, (a, b) in enumerate(runs):
+        if a < pos or not _opens(text, a, b, start, end):
+            continue
+        later = closers.get(text[a:b], [])
+        j = bisect.bisect_right(later, k)  # (never right after it: a run is the longest)
+        if j < len(later):
+            c, d = runs[later[j]]
+            if not text[b:c].isdigit():
+                yield Span(a, b), Span(c, d)
+                pos = d
+
+
+def _opens(text: str, a: int, b: int, start: int, end: int) -> bool:
+    after = text[b] if b < end else " "
+    before = text[a - 1] if a > start else " "
+    return not after.isspace() and after not in "*_" and not (text[a] == "_" and before.isalnum())
+
+
+def _closes(text: str, a: int, b: int, start: int, end: int) -> bool:
+    before = text[a - 1] if a > start else " "
+    after = text[b] if b < end else " "
+    return not before.isspace() and before not in "*_" and not (text[a] == "_" and after.isalnum())
 
 
 def flat(text: str) -> str:
