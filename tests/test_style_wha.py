@@ -188,6 +188,35 @@ def test_the_closing_line_in_brackets_is_a_closing_line():
     assert res.paragraphs[-1].kind.name == "CLOSING"
 
 
+@pytest.mark.parametrize("end", [")", ")."])
+def test_a_closing_line_in_brackets_wrapped_by_a_conversion_is_one_closing_line(end):
+    """A PDF's text wraps "(Eighth plenary meeting, … – Committee A, first report)": its
+    second line was text outside the structure (DOC004), and in a compilation the
+    resolutions after it were read on from it."""
+    wrapped = "(Eighth plenary meeting, 26 May 2026 –\nCommittee A, second report" + end
+    body = CLEAN[CLEAN.index("The Seventy-ninth") : CLEAN.rindex("(")]
+    draft = body + wrapped + "\n\nWHA79.6 Strengthening the supply of plasma\n\n" + body + wrapped + "\n"
+    result = lint(draft)
+    assert [f.code for f in result.findings] == []
+    closing = [p for p in result.resolution.paragraphs if p.kind is Kind.CLOSING]
+    assert [draft[p.span.start : p.span.end] for p in closing] == [wrapped, wrapped]
+
+
+@pytest.mark.parametrize("meeting, after", [
+    ("(Eighth plenary meeting, 26 May 2026 –", "Committee A (second report)"),
+    ("(Eighth plenary meeting, 26 May 2026 –", "Committee A, second report) and more"),
+    ("(Eighth plenary meeting, 26 May 2026 –", "WHA79.6 Plasma (blood)"),
+    ("(Eighth plenary meeting, 26 May 2026)", "Committee A, second report)"),
+])
+def test_the_line_after_a_meeting_line_is_its_own_unless_it_ends_the_bracket(meeting, after):
+    """Only a line that closes the bracket the meeting line left open, and ends there,
+    goes on with it: the next resolution's title, a line that opens a bracket of its own
+    before closing one, or anything after a meeting line with no bracket left open, is a
+    paragraph of its own as before."""
+    paragraphs = parse(meeting + "\n" + after + "\n").paragraphs
+    assert len(paragraphs) == 2
+
+
 def test_a_united_nations_text_keeps_its_title_and_the_assembly_keeps_its_own():
     """The chief's title forms come from the style: a General Assembly draft's
     "Director General" of another body is not its chief's title, and the Assembly's

@@ -175,7 +175,19 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
     # "30 June 2024").
     if P.PLENARY.match(line) or P.DATE_LINE.match(line):
         return ended or not _wrapped_at(prev, line, width, alone=False)
+    if P.PLENARY.match(prev) and _closes_what_it_left_open(prev, line):
+        return False  # "(Eighth plenary meeting, 24 May 2025 –" / "Committee A, first report)"
     return bool(P.ADOPTED.match(line) or P.PLENARY.match(prev))
+
+
+def _closes_what_it_left_open(prev: str, line: str) -> bool:
+    """Whether ``line`` ends the parenthesis ``prev`` left open, and nothing more: the
+    rest of a meeting line wrapped by a PDF conversion, as the World Health Assembly
+    prints its own in parentheses ("(Eighth plenary meeting, 24 May 2025 – Committee A,
+    first report)"). The line after a meeting line is otherwise a paragraph of its own
+    (the date, the next resolution's title)."""
+    close = line.find(")")
+    return prev.count("(") > prev.count(")") and close >= 0 and "(" not in line[:close] and line[close + 1 :].strip() in ("", ".")
 
 
 def _opener_after_a_full_line(prev: str, line: str, width: int, ended: bool) -> bool:
