@@ -391,3 +391,15 @@ def test_a_comment_between_the_label_and_the_opener_does_not_hide_the_opener(wri
     assert fixed != text and fixed.count("<!--") == text.count("<!--")
     unmarked = fixed.replace("<!-- check this --> ", "").replace("<!-- a --><!-- b -->", "").replace("<!-- check --> ", "")
     assert unmarked == fix_text(head + plain + "\n\n3. Decides to remain seized of the matter.\n", lambda t: lint(t), unsafe=True).text
+
+
+@pytest.mark.parametrize("hidden", ["Inter\u00adpol", "Inter<!-- x -->pol", "Inter\u2060pol"])
+def test_an_organizations_term_is_read_as_printed(hidden):
+    """TRM012 (the house term, "INTERPOL" for "Interpol") matched the raw text: a soft
+    hyphen, a comment or a word joiner inside the word hid it until TRM014's safe fix
+    removed the character, and the next lint reported it. The finding covers the word as
+    written, the character inside too, and a word joined to a name stays one."""
+    opening = "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 1 to 4 November 2027 at its 95th session:\n\n"
+    draft = opening + f"RECALLING the role of {hidden} in police cooperation and {hidden}/CEFACT,\n\nCALLS UPON all member countries to act.\n"
+    found = [(f.code, draft[f.span.start : f.span.end]) for f in lint(draft).findings if f.code == "TRM012"]
+    assert found == [("TRM012", hidden)]

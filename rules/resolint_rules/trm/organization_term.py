@@ -3,7 +3,7 @@ from __future__ import annotations
 import functools
 import re
 
-from resolint.literals import matches_at
+from resolint.literals import find_all, matches_at
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import in_spans, instrument_spans, own_matches, term
@@ -107,18 +107,44 @@ class OrganizationTerm(Rule):
             return
         table = dict(pairs)
         titles = instrument_spans(ctx)
-        for _p, m in own_matches(ctx, matches_at(regex, ctx.text, _starts(ctx, pairs))):
+        # Read as the printed draft reads: "Inter\u00adpol" with a soft hyphen (a web page's
+        # hyphenation point) or a comment inside it is the term, and TRM014's safe fix
+        # that removes the character must not bring in a finding.
+        seen = ctx.facts.seen
+        text = seen.text
+        starts = _starts(ctx, pairs) if not seen.runs else sorted({pos for wrong, _ in pairs for pos in find_all(text, wrong)})
+        found = matches_at(regex, text, starts)
+        for _p, m in own_matches(ctx, [_Found(seen.span(Span(m.start(), m.end())), m) for m in found]):
             if in_spans(m.start(), titles):
                 continue
             right = table[m.group(0)]
-            if _defines(ctx.text, m.start(), m.end(), right):
+            if _defines(text, m.read.start(), m.read.end(), right):
                 continue  # "the United Nations (UN)": the fix would write the name twice
-            if _joined_to_a_name(ctx.text, m.end()):
+            if _joined_to_a_name(text, m.read.end()):
                 continue  # "UN/CEFACT", "UN.GIFT": a name of its own, not the term
-            span = Span(m.start(), m.end())
+            span = m.span
             edit = Edit(span, right)
             fix = Fix.safe(f"Write '{right}'", edit) if right.lower() == m.group(0).lower() else Fix.unsafe(f"Write '{right}'", edit)
             yield Violation(span, f"The house term is '{right}'", fix)
+
+
+class _Found:
+    """A wrong term: where it stands in the draft (``span``, what :func:`own_matches`
+    reads) and its match in the text as read (``read``)."""
+
+    __slots__ = ("span", "read")
+
+    def __init__(self, span: Span, read: re.Match[str]) -> None:
+        self.span, self.read = span, read
+
+    def start(self) -> int:
+        return self.span.start
+
+    def end(self) -> int:
+        return self.span.end
+
+    def group(self, n: int) -> str:
+        return self.read.group(n)
 
 
 def _joined_to_a_name(text: str, end: int) -> bool:
