@@ -212,12 +212,14 @@ def markdown_pairs(text: str, start: int, end: int) -> Iterator[tuple[Span, Span
 
 
 def _opens(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """Whether the marker at ``a``-``b`` may open an emphasis (see :func:`markdown_pairs`)."""
     after = text[b] if b < end else " "
     before = text[a - 1] if a > start else " "
     return not after.isspace() and after not in "*_" and not (text[a] == "_" and before.isalnum())
 
 
 def _closes(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """Whether the marker at ``a``-``b`` may close an emphasis (see :func:`markdown_pairs`)."""
     before = text[a - 1] if a > start else " "
     after = text[b] if b < end else " "
     return not before.isspace() and before not in "*_" and not (text[a] == "_" and after.isalnum())
