@@ -19,7 +19,30 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
         # Nothing but a label before a comment ("2. <!-- note -->"): no sentence to end,
         # and a mark added there made the label "2.;" (no label), renumbering the rest.
         return None
-    return Span(max(p.span.start, end - 1), end), Fix.safe(f"Add '{want}'", Edit(Span(end, end), want)), ""
+    edit = Edit(Span(end, end), want)
+    # A clause never ends with "the", "of" or "and": the paragraph was broken (a page
+    # break of a PDF's text, a stray blank line: "… report of the" / "Secretary-General
+    # on …,"), and a mark added there is a guess the drafter must review.
+    fix = Fix.unsafe(f"Add '{want}'", edit) if _last_word(ctx.text, p.content.start, end).lower() in _NEVER_LAST else Fix.safe(f"Add '{want}'", edit)
+    return Span(max(p.span.start, end - 1), end), fix, ""
+
+
+#: Words an English clause does not end with: articles, prepositions, conjunctions and
+#: possessives (the next word is missing).
+_NEVER_LAST = frozenset({
+    "the", "a", "an",
+    "of", "to", "for", "with", "by", "on", "in", "at", "from", "into", "under", "between", "among", "against",
+    "and", "or", "nor",
+    "its", "their", "his", "her", "whose",
+})
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The run of letters that ends at ``end`` (or "" when ``text[end - 1]`` is none)."""
+    i = end
+    while i > start and text[i - 1].isalpha():
+        i -= 1
+    return text[i:end]
 
 
 def _before_closing_markup(text: str, start: int, end: int, content_start: int | None = None) -> int:

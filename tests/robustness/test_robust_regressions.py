@@ -402,6 +402,19 @@ def test_a_row_of_asterisks_glued_to_a_paragraph_is_not_read_as_bullets():
     check_text(glued)
 
 
+@pytest.mark.parametrize("last, safe", [("the", False), ("a", False), ("of", False), ("and", False), ("their", False),
+                                        ("Theatre", True), ("report", True), ("area", True)])
+def test_a_final_mark_after_a_word_no_clause_ends_with_is_no_safe_fix(last, safe):
+    """"… in the CAR through a" / blank line / "Comprehensive … process;" (an adopted
+    Security Council draft in the corpus, broken at a page): the safe fix added ";" after
+    "a". A clause does not end with an article, a preposition, a conjunction or a
+    possessive: the mark is still offered, to review (unsafe)."""
+    text = f"The General Assembly,\n\nNoting the report of {last}\n\nRecalling its resolution 78/1,\n\n1. Requests a report on {last}\n\n2. Decides to act.\n"
+    fixes = [f.fix for f in lint(text).findings if f.code in ("PRE004", "OPR007") and "no final punctuation" in f.message]
+    assert len(fixes) == 2
+    assert all((f.applicability is Applicability.SAFE) is safe for f in fixes)
+
+
 def test_fixes_that_join_alike_paragraphs_are_blamed_in_a_few_parses():
     """Fuzzer: in a grouped-clause draft, lowercasing openers and removing unused
     directives between alike preambular paragraphs joined some of them. Compared by place
