@@ -153,6 +153,14 @@ class Paragraph:
     def number(self) -> int | None:
         return self.label.value if self.label and self.label.scheme is LabelScheme.ARABIC else None
 
+    def last_descendant(self) -> Paragraph:
+        """The last of its sub-paragraphs at any depth (itself when it has none): where the
+        paragraph and its list end, and the one that ends it."""
+        p = self
+        while p.children:
+            p = p.children[-1]
+        return p
+
     @property
     def own(self) -> bool:
         """Whether the paragraph is in the drafter's own words: not an annex (often a

@@ -17,12 +17,6 @@ INTRODUCES_TEXT = re.compile(r"\b(?:the\s+following|as\s+follows|below)\b[^:]*:\
 _MARK_AND_CONJUNCTION = re.compile(r"([;,])\s+(?:and|or|and/or)[*_]*$")
 
 
-def _last_descendant(p: Paragraph) -> Paragraph:
-    while p.children:
-        p = p.children[-1]
-    return p
-
-
 class OperativeTerminalPunctuation(Rule):
     """
     ## What it does
@@ -110,7 +104,7 @@ class OperativeTerminalPunctuation(Rule):
                 want = ";"
             yield from self._check(ctx, p, want, allow_period=(want == ";"))
             if p.children and ends_part and p.children[0].kind is Kind.SUBPARAGRAPH:
-                last = _last_descendant(p)
+                last = p.last_descendant()
                 if last.terminal_char(ctx.source) not in (".", ""):
                     yield from self._check(ctx, last, ".", allow_period=False)
             if p.children and not is_group_head(ctx, p):

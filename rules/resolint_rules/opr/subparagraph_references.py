@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from resolint.facts import Analysis
 from resolint.literals import matches_at
 from resolint.model import Kind, LabelScheme, Paragraph
-from resolint.numerals import roman_value
+from resolint.parser.labels import alpha_value, roman_value
 from resolint.rule import Edit
 from resolint.source import Span
 from resolint_rules.labels import render_label
@@ -81,12 +81,12 @@ def _document_sub_references(facts: Analysis) -> list[SubReference]:
 
 
 def _value(letters: str, scheme: LabelScheme) -> int | None:
-    """What ``letters`` count in a list labelled in ``scheme`` (as :func:`render_label`
-    writes them), or None."""
+    """What ``letters`` count in a list labelled in ``scheme``, read as the parser reads a
+    label's letters ("c" 3, "cc" 29; "iv" 4), or None."""
     if scheme is LabelScheme.LOWER_ROMAN:
         return roman_value(letters)
     if scheme is LabelScheme.LOWER_ALPHA and len(set(letters)) == 1 and len(letters) <= 2:
-        return ord(letters[0]) - ord("a") + 1 + 26 * (len(letters) - 1)
+        return alpha_value(letters)
     return None
 
 
@@ -100,7 +100,7 @@ def reference_edits(facts: Analysis, group: list[Paragraph], mapping: dict[int, 
     if not refs:
         return []
     edits = []
-    own = _own_span(parent)
+    own = Span(parent.span.start, parent.last_descendant().span.end)
     number = _unique_number(facts, parent)
     bounds = part_bounds(facts.resolution, parent.part)
     for ref in refs:
@@ -114,14 +114,6 @@ def reference_edits(facts: Analysis, group: list[Paragraph], mapping: dict[int, 
         if new is not None and new != old:
             edits.append(Edit(ref.span, render_label(scheme, new, "#")))
     return edits
-
-
-def _own_span(parent: Paragraph) -> Span:
-    """From ``parent``'s start to the end of its last descendant."""
-    last = parent
-    while last.children:
-        last = last.children[-1]
-    return Span(parent.span.start, last.span.end)
 
 
 def _unique_number(facts: Analysis, parent: Paragraph) -> int | None:
