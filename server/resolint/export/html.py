@@ -32,6 +32,7 @@ body { font-family: "Times New Roman", Times, serif; font-size: 12pt; line-heigh
 .heading { font-weight: bold; text-align: center; margin: 1em 0; }
 .conclusions { text-align: right; margin-top: 1.5em; }
 .conclusions p { margin: 0; }
+.adoption { text-align: right; margin: 0; }
 .annex { margin-top: 2em; border-top: 1px solid #999; padding-top: 1em; }
 .annex p { margin: 0 0 0.6em 0; }
 a.ref { color: inherit; text-decoration: underline dotted; }
@@ -117,7 +118,7 @@ def to_html(root: etree._Element) -> bytes:
                 elif n == "hcontainer":
                     kind = c.get("name")
                     content = c.find(f"{_Q}content")
-                    cls = {"enactingFormula": "formula", "crossHeading": "heading"}.get(kind, "pp")
+                    cls = {"enactingFormula": "formula", "crossHeading": "heading", "adoption": "adoption"}.get(kind, "pp")
                     if content is not None:
                         body += _ps(content, cls) + _list(content)
         elif name == "conclusions":
