@@ -212,6 +212,21 @@ class AknWriter:
     def build(self) -> etree._Element:
         root = E("akomaNtoso")
         st = sub(root, "statement", {"name": "resolution"})
+        preamble_items, body_items, closing, annex = self._sorted()
+        self._preface(st)
+        if preamble_items:
+            self._preamble(st, preamble_items)
+        self._main_body(st, body_items)
+        if closing:
+            self._conclusions(st, closing)
+        if annex:
+            self._attachments(st, annex)
+        st.insert(0, self._meta())
+        return root
+
+    def _sorted(self) -> tuple[list[Paragraph], list[Paragraph], list[Paragraph], list[Paragraph]]:
+        """The top-level paragraphs the export writes, by where they go: the preamble, the
+        body, the conclusions and the annex, each in document order."""
         body_items: list[Paragraph] = []
         preamble_items: list[Paragraph] = []
         closing: list[Paragraph] = []
@@ -230,10 +245,8 @@ class AknWriter:
                 closing, annex = [], []
             if p.kind is Kind.ANNEX or annex:
                 annex.append(p)
-            elif p.kind is Kind.CLOSING:
-                closing.append(p)
-            elif closing:
-                # Text after the adoption lines that is not an annex: keep it in order.
+            elif p.kind is Kind.CLOSING or closing:
+                # (text after the adoption lines that is not an annex: kept there, in order)
                 closing.append(p)
             elif (p.kind is Kind.OPENING and p is not first_opening) or p.kind is Kind.OPERATIVE or seen_operative:
                 seen_operative = True
@@ -242,16 +255,7 @@ class AknWriter:
                 body_items.append(p)
             else:
                 preamble_items.append(p)
-        self._preface(st)
-        if preamble_items:
-            self._preamble(st, preamble_items)
-        self._main_body(st, body_items)
-        if closing:
-            self._conclusions(st, closing)
-        if annex:
-            self._attachments(st, annex)
-        st.insert(0, self._meta())
-        return root
+        return preamble_items, body_items, closing, annex
 
     def _next_is_operative(self, p: Paragraph) -> bool:
         for q in paragraphs_after(self.res.paragraphs, p.index):
