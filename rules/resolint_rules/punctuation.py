@@ -12,6 +12,11 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
     have = p.terminal_char(ctx.source)
     if have == want:
         return None
+    if p.terminal is not None and have == "." and _abbreviation_ends_at(ctx.text, p.content.start, p.terminal.start):
+        # "… and the U.S." / "… regional organizations, etc.": the full stop is the
+        # abbreviation's, which keeps it ("U.S.,"); replaced, it wrote "the U.S,".
+        after = Span(p.terminal.end, p.terminal.end)
+        return p.terminal, Fix.safe(f"Add '{want}' after the abbreviation", Edit(after, want)), have
     if p.terminal is not None:
         return p.terminal, Fix.safe(f"Replace '{have}' with '{want}'", Edit(p.terminal, want)), have
     end = _before_closing_markup(ctx.text, p.span.start, p.span.end, p.content.start)
@@ -35,6 +40,23 @@ _NEVER_LAST = frozenset({
     "and", "or", "nor",
     "its", "their", "his", "her", "whose",
 })
+
+
+#: Abbreviations written with a full stop that may end a clause ("etc.", "et al.", a
+#: company's "Ltd."), without it: a word before a final full stop that is one of these, or
+#: initials ("U.S.", "U.N.", "a.m."), keeps the full stop.
+_ABBREVIATIONS = frozenset({"etc", "al", "cf", "viz", "vs", "approx", "inc", "ltd", "co", "corp"})
+
+
+def _abbreviation_ends_at(text: str, start: int, end: int) -> bool:
+    """Whether the full stop at ``end`` closes an abbreviation: the word before it is one
+    of :data:`_ABBREVIATIONS`, or a single letter after another initial and its full stop
+    ("U.S", "e.g")."""
+    word = _last_word(text, start, end)
+    if word.lower() in _ABBREVIATIONS:
+        return True
+    i = end - len(word)
+    return len(word) == 1 and i - 2 >= start and text[i - 1] == "." and text[i - 2].isalpha() and (i - 3 < start or not text[i - 3].isalpha())
 
 
 def _last_word(text: str, start: int, end: int) -> str:

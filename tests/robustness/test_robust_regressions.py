@@ -415,6 +415,22 @@ def test_a_final_mark_after_a_word_no_clause_ends_with_is_no_safe_fix(last, safe
     assert all((f.applicability is Applicability.SAFE) is safe for f in fixes)
 
 
+
+@pytest.mark.parametrize("end, fixed", [
+    ("the U.S.", "the U.S.,"), ("regional organizations, etc.", "regional organizations, etc.,"),
+    ("Smith et al.", "Smith et al.,"), ("at 10 a.m.", "at 10 a.m.,"), ("Acme Ltd.", "Acme Ltd.,"),
+    ("the region.", "the region,"), ("Annex B.", "Annex B,"), ("the UN.", "the UN,"), ("vitamin A.", "vitamin A,"),
+])
+def test_the_full_stop_of_an_abbreviation_that_ends_a_paragraph_is_kept(end, fixed):
+    """"… between the Russian Federation and the U.S." as a preambular paragraph: the safe
+    fix replaced the full stop with a comma ("the U.S,", "etc,"): the full stop is the
+    abbreviation's, and the mark goes after it. A full stop after a word, or a single
+    capital that is no initial ("Annex B."), is still replaced."""
+    text = f"The General Assembly,\n\nNoting {end}\n\n1. Encourages talks with {end}\n\n2. Decides to act.\n"
+    fixed_text = fix_text(text, lambda t: lint(t), unsafe=False).text
+    assert fixed_text == f"The General Assembly,\n\nNoting {fixed}\n\n1. Encourages talks with {fixed[:-1]};\n\n2. Decides to act.\n"
+    check_text(text)
+
 def test_fixes_that_join_alike_paragraphs_are_blamed_in_a_few_parses():
     """Fuzzer: in a grouped-clause draft, lowercasing openers and removing unused
     directives between alike preambular paragraphs joined some of them. Compared by place

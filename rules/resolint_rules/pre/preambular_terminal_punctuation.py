@@ -47,7 +47,8 @@ class PreambularTerminalPunctuation(Rule):
     ## Fix safety
     Safe: only punctuation changes. Unsafe when the paragraph ends with a word no clause
     ends with ("the", "of", "and", "their"…): it was broken, by a page break or a stray
-    blank line, and its words go on in the next paragraph.
+    blank line, and its words go on in the next paragraph. A full stop that closes an
+    abbreviation ("the U.S.", "etc.") is kept, the mark written after it ("the U.S.,").
 
     ## Options
     None. The marks are the style's: `preamble.terminal` (`,` by default) and, for the
