@@ -2114,6 +2114,23 @@ def test_un_in_an_entitys_name_or_a_quotation_is_left_alone():
     assert "3. Requests the United Nations to report, and asks United Nations bodies to help the United Nations.\n" in fixed
 
 
+
+def test_un_where_the_text_defines_it_is_left_alone():
+    """"… the standards of the United Nations (UN)": MUN001's safe fix wrote "the United
+    Nations (United Nations)". The abbreviation in brackets after the name it stands for
+    is its definition; "UN" used after it is still reported."""
+    from resolint.fixes import fix_text
+
+    text = (
+        "FORUM: General Assembly\nQUESTION OF: Peacekeeping\nSUBMITTED BY: Peru\n\n"
+        "The General Assembly,\n\nRecalling its resolution 78/1,\n\n"
+        "1. Urges countries to train their contingents to the standards of the United Nations (UN);\n\n"
+        "2. Requests the United Nations  (U.N.) to report to the UN.\n"
+    )
+    fixed = fix_text(text, lint).text
+    assert "1. Urges countries to train their contingents to the standards of the United Nations (UN);" in fixed
+    assert "2. Requests the United Nations  (U.N.) to report to the United Nations.\n" in fixed
+
 # -- OPR010: INTERPOL's lettered items continue the verb's sentence as its numbered ones do ---
 def test_interpol_lettered_items_after_a_lead_in_start_in_lower_case():
     """"URGES member countries to:" / "(a) connect their units;" had OPR010 "should start
