@@ -2756,3 +2756,21 @@ def test_a_year_glued_to_a_word_after_a_day_and_month_gets_an_unsafe_fix():
     text = "The General Assembly,\n\nRecalling its resolution 79/1 of 1 May 2025on the matter,\n\nNoting the summit of 2024and its outcome,\n\n1. Decides to act.\n"
     found = {text[f.span.start : f.span.end]: f.fix.applicability for f in lint(text).findings if f.code == "TRM011"}
     assert found == {"2025on": Applicability.UNSAFE, "2024and": Applicability.SAFE}
+
+
+
+# -- DOC002: a decision's opening ends with its verb and a colon -------------------------------
+@pytest.mark.parametrize("opening, flagged", [
+    ("The General Assembly, recalling its resolution 79/327 of 8 September 2025, decides:", False),
+    ("The General Assembly decides:", False),
+    ("The Security Council, having considered the report, requests the Secretary-General:", False),
+    ("The General Assembly:", True),
+    ("The General Assembly, noting the report of the Secretary-General:", True),
+])
+def test_a_decisions_opening_keeps_the_colon_after_its_verb(opening, flagged):
+    """"The General Assembly, recalling its resolution 79/327 …, decides:" then "(a) To
+    establish …;": the form of a General Assembly decision. DOC002 asked for a comma and
+    its safe fix wrote "decides,". A colon after one of the style's operative phrases
+    stays; after anything else it is still reported."""
+    text = f"{opening}\n\n(a) To establish an ad hoc working group;\n\n(b) To report at its next session.\n"
+    assert ("DOC002" in {f.code for f in lint(text).findings}) is flagged

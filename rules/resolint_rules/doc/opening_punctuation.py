@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import functools
+import re
+
 from resolint.model import Kind
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -9,7 +12,9 @@ class OpeningPunctuation(Rule):
     """
     ## What it does
     Checks the mark that ends the opening line: a comma in United Nations style ("The
-    General Assembly,"), a colon in INTERPOL style ("… at its 93rd session:").
+    General Assembly,"), a colon in INTERPOL style ("… at its 93rd session:"). A
+    decision written as one sentence keeps the colon after its verb: "The General
+    Assembly, recalling its resolution 79/327, decides:" and the items after it.
 
     ## Why is this bad?
     The opening runs on into the first clause; the house style fixes the mark between
@@ -56,7 +61,7 @@ class OpeningPunctuation(Rule):
         want = ctx.style.get("opening.terminal", ",")
         for p in ctx.resolution.openings:
             have = p.terminal_char(ctx.source)
-            if have == want:
+            if have == want or (have == ":" and _has_operative_phrase(ctx, p)):
                 continue
             if p.terminal is not None:
                 span = p.terminal
@@ -72,3 +77,21 @@ class OpeningPunctuation(Rule):
                 span = Span(max(p.span.start, end - 1), end)
                 msg = f"The opening has no final mark; this style ends it with '{want}'"
             yield Violation(span, msg, Fix.safe(f"End the opening with '{want}'", edit))
+
+
+def _has_operative_phrase(ctx: RuleContext, p) -> bool:
+    """Whether the opening goes on into one of the style's operative phrases before its
+    mark: a decision's one sentence, "The General Assembly, recalling its resolution
+    79/327, decides:" or "…, requests the Secretary-General:" and its lettered items,
+    where the colon is right (the fix wrote "decides,")."""
+    if p.terminal is None:
+        return False
+    words = " ".join(ctx.text[p.content.start : p.terminal.start].split())
+    return _operative_pattern(ctx.style.operative).search(words) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _operative_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrases as whole words, in any case, after a comma or a word."""
+    alternatives = "|".join(re.escape(ph) for ph in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<=[\w,] )(?:{alternatives})(?![\w-])")
