@@ -346,25 +346,26 @@ def check_export(result: LintResult) -> None:
 
 
 def _words(text: str) -> Counter:
-    """The words of ``text`` as printed (no comment, no soft hyphen inside a word), the
-    draft's own emphasis aside (an export turns ``<u>…</u>`` and ``*Dec*ides`` into markup)."""
-    from resolint.invisible import as_read
+    """The words of ``text``, the invisible characters inside them (a soft hyphen) and
+    emphasis aside (an export turns ``<u>…</u>`` and ``*Dec*ides`` into markup)."""
+    from resolint.invisible import readable
 
-    plain = re.sub(r"(?i)</?[uib]>", " ", as_read(text)).replace("*", "").replace("_", "")
+    plain = re.sub(r"(?i)</?[uib]>", " ", readable(text)).replace("*", "").replace("_", "")
     return Counter(w.casefold() for w in re.findall(r"\w+", plain))
 
 
 def _words_printed(result: LintResult) -> Counter:
     """The words of every paragraph the export takes (all but resolint's directives and
     a page's furniture, left out on purpose): a label and the paragraph's content (a
-    barcode glued before the content is furniture too)."""
+    barcode glued before the content is furniture too), as printed (no comment)."""
+    from resolint.invisible import as_read
     from resolint.model import Kind
 
     text = result.source.text
     pieces = []
     for p in result.resolution.paragraphs:
         if p.kind not in (Kind.DIRECTIVE, Kind.FURNITURE):
-            pieces += [p.label.text if p.label else "", text[p.content.start : p.content.end]]
+            pieces += [p.label.text if p.label else "", as_read(text[p.content.start : p.content.end])]
     return _words("\n".join(pieces))
 
 
