@@ -665,6 +665,43 @@ def test_the_next_resolutions_title_in_a_compilation_is_a_heading():
         assert "79/2. Second subject" in headings
 
 
+
+@pytest.mark.parametrize("heading", ["Draft resolution II", "Draft decision B", "**Draft resolution A/C.3/80/L.12**", "DRAFT RESOLUTION IV"])
+@pytest.mark.parametrize("subject", ["Strengthening the rule of law", "Combating trafficking in persons", "Towards global partnerships"])
+def test_a_drafts_heading_and_subject_between_drafts_are_the_next_drafts_title(heading, subject):
+    """A committee's report gives each draft under "Draft resolution II" and its subject:
+    a subject that opens with a participle ("Strengthening the rule of law") was read as
+    an unnumbered operative paragraph of the draft before, and the safe fixes wrote "2.
+    Strengthening the rule of law." and a semicolon after that draft's last paragraph."""
+    from resolint.fixes import fix_text
+
+    text = (
+        "Draft resolution I\n\nPrison conditions\n\nThe General Assembly,\n\nRecalling its resolution 78/1,\n\n"
+        f"1. Requests a report.\n\n{heading}\n\n{subject}\n\nThe General Assembly,\n\n1. Urges Member States to act.\n"
+    )
+    result = lint(text)
+    assert [f.code for f in result.findings] == []
+    assert [p.part for p in result.resolution.operative] == [0, 1]
+    assert subject in [text[p.span.start : p.span.end] for p in result.resolution.of_kind(Kind.HEADING)]
+    assert fix_text(text, lint, unsafe=True).text == text
+
+
+def test_a_reports_numbered_transmittal_formula_between_drafts_starts_the_next_ones_title():
+    """"2. The Commission … recommends to the Economic and Social Council the adoption of
+    the following draft resolution:", the report's own numbered paragraph, after a
+    draft's last paragraph: it was an operative paragraph numbered out of turn (OPR002,
+    OPR005), and the draft's final full stop drew OPR007. An operative paragraph that
+    recommends a draft opens with its verb and stays one."""
+    first = "The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Urges States to act;\n\n2. Requests a report.\n\n"
+    formula = "2. The Commission on Crime Prevention and Criminal Justice recommends to the Economic and Social Council the adoption of the following draft resolution:\n\n"
+    second = "Technical assistance\n\nThe Economic and Social Council,\n\n1. Requests a report.\n"
+    result = lint(first + formula + second)
+    assert [f.code for f in result.findings] == []
+    assert [p.part for p in result.resolution.operative] == [0, 0, 1]
+    verb = formula.replace("2. The Commission on Crime Prevention and Criminal Justice recommends", "2. Recommends")
+    kept = parse(first.replace("2. Requests a report.", "2. Requests a report;") + verb.replace("2. ", "3. ") + second)
+    assert [p.kind for p in kept.paragraphs if "Recommends" in kept.source.text[p.span.start : p.span.end]] == [Kind.OPERATIVE]
+
 @pytest.mark.parametrize(("prev", "line"), [
     ("1. Requests the Secretary-General to implement paragraph 4", "(a) of resolution 79/1 and the measures referred to in section III of its resolution 78/1;"),
     ("1. Recalls the measures imposed by subparagraphs 17 (a) and", "(b) of resolution 2140 (2014), and the exemptions set out in the resolution on the matter;"),

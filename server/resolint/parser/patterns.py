@@ -187,6 +187,11 @@ CONFERENCE_TITLE = re.compile(r"^[*_#\s]*RESOLUTION\s+\d{1,3}[A-Z]?\s+\((?:REV\.
 TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
 #: "79/136. Cooperation between …" (the subject may go on over lines an editor wrapped).
 UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$", re.DOTALL)
+#: "Draft resolution II", "Draft decision A", "Draft resolution A/C.3/80/L.12": the heading
+#: a committee's report or a compilation of drafts puts over each draft, on a line of its own.
+DRAFT_HEADING = re.compile(
+    r"^[*_#\s]*Draft\s+(?:resolution|decision)(?:\s+(?:[IVXLC]{1,6}|[A-Z]|[A-Z]{1,2}/\S{1,40}))?[*_]*$", re.IGNORECASE
+)
 #: "WHA62.1 Prevention of avoidable blindness" or the symbol alone on its line (the subject
 #: on the next), as the World Health Assembly's volumes of resolutions print each one; and
 #: the Executive Board's "EB144.R1 Appointment of …".

@@ -411,7 +411,7 @@ def next_resolution_title(st: Placement, c: Clause) -> bool:
         st.phase = back
         return False
     after = _AFTER_TITLE.get(st.phase)
-    if after is None or p.label is not None or not _next_title_line(c):
+    if after is None or not (_next_title_line(c) if p.label is None else _numbered_transmittal(st, p)):
         return False
     p.kind = Kind.HEADING
     st.phase = after
@@ -426,6 +426,15 @@ _AFTER_TITLE[Phase.SIGNATURES] = _AFTER_TITLE[Phase.RECORD] = Phase.NEXT_TITLE_C
 _TITLE_LEADS = frozenset("R*_# \t")
 _UN_TITLE_LEADS = frozenset("0123456789SE*_")
 _WHO_TITLE_LEADS = frozenset("WE*_")
+_DRAFT_LEADS = frozenset("Dd*_# \t")
+
+
+def _numbered_transmittal(st: Placement, p: Paragraph) -> bool:
+    """A transmittal formula a commission's report numbers as its own paragraph ("2. The
+    Commission … recommends to the Economic and Social Council the adoption of the
+    following draft resolution:"): it starts with the body's name, as no operative
+    paragraph does."""
+    return is_transmittal(st.text[p.content.start : p.content.end])
 
 
 def _next_title_line(c: Clause) -> bool:
@@ -434,12 +443,16 @@ def _next_title_line(c: Clause) -> bool:
     closing lines), or a transmittal formula (:func:`is_transmittal`: "The Third Committee
     also recommends … the following draft resolution:", as a committee's report passes its
     drafts on, each above its opening), or a World Health Assembly's or its Executive
-    Board's ("WHA62.1 Prevention of …", "EB144.R1 …")."""
+    Board's ("WHA62.1 Prevention of …", "EB144.R1 …"), or the heading a committee's
+    report puts over each of its drafts ("Draft resolution II": the subject after it,
+    "Strengthening the rule of law", read as an operative paragraph with a wrong opener)."""
     if c.lead in _TITLE_LEADS and P.CONFERENCE_TITLE.match(c.body):
         return True
     if c.lead not in _NOT_T and is_transmittal(c.body):
         return True
     if c.lead in _WHO_TITLE_LEADS and P.WHO_TITLE.match(c.body):
+        return True
+    if c.lead in _DRAFT_LEADS and P.DRAFT_HEADING.match(c.body):
         return True
     return c.lead in _UN_TITLE_LEADS and P.UN_TITLE.match(c.body) is not None
 
