@@ -702,6 +702,93 @@ def test_a_reports_numbered_transmittal_formula_between_drafts_starts_the_next_o
     kept = parse(first.replace("2. Requests a report.", "2. Requests a report;") + verb.replace("2. ", "3. ") + second)
     assert [p.kind for p in kept.paragraphs if "Recommends" in kept.source.text[p.span.start : p.span.end]] == [Kind.OPERATIVE]
 
+
+def test_a_masthead_between_resolutions_starts_the_next_ones_title():
+    """A compilation copied from the PDFs of adopted Security Council resolutions: each
+    starts with its masthead ("United Nations    S/RES/2810 (2026)", "Security Council
+    Distr.: General", the date). Its lines were operative paragraphs of the resolution
+    before (OPR001, OPR005, OPR007), and the safe fixes numbered them ("2. United Nations
+    … S/RES/2810 (2026);") and changed that resolution's final full stop."""
+    from resolint.fixes import fix_text
+
+    one = "The Security Council,\n\nRecalling its resolution 2751 (2024),\n\n1. Decides to remain actively seized of the matter.\n\n"
+    two = "The Security Council,\n\nRecalling its resolution 2765 (2024),\n\n1. Decides to remain actively seized of the matter.\n"
+    masthead = "United Nations" + " " * 30 + "S/RES/2810 (2026)\n{sep}Security Council" + " " * 28 + "Distr.: General\n" + " " * 44 + "18 December 2026\n\n"
+    for sep in ("\n", ""):
+        for eol in ("\n", "\r\n"):
+            text = (one + masthead.format(sep=sep) + "Resolution 2810 (2026)\n\n" + two).replace("\n", eol)
+            result = lint(text)
+            assert [f.code for f in result.findings] == [], (sep, eol)
+            assert [p.part for p in result.resolution.operative] == [0, 1]
+            assert fix_text(text, lint, unsafe=True).text == text
+    # The organization's name alone, or with words after it, is no masthead.
+    assert parse(one + "United Nations peacekeeping\n\n" + two).of_kind(Kind.HEADING) == []
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_an_underscore_rule_is_a_paragraph_of_its_own(eol):
+    """"Seventh plenary meeting, 1 June 2024" / "__________" / "1 Document A77/10." with no
+    blank line between (a World Health Assembly resolution's end and its footnotes): the
+    three lines were one operative paragraph, and the safe fixes wrote "3. Seventh plenary
+    meeting, …" and a semicolon after the last paragraph's full stop. A line of
+    underscores, the rule over a document's footnotes, is no paragraph's text."""
+    from resolint.fixes import fix_text
+
+    text = (
+        "The Seventy-seventh World Health Assembly,\n\nRecognizing the need for preparedness,\n\n"
+        "1. URGES Member States to strengthen preparedness;\n\n"
+        "2. REQUESTS the Director-General to report to the Seventy-ninth World Health Assembly.\n\n"
+        "Seventh plenary meeting, 1 June 2024\n__________\n1 Document A77/10.\n"
+    ).replace("\n", eol)
+    result = lint(text)
+    assert [f.code for f in result.findings] == []
+    assert fix_text(text, lint).text == text
+    assert [text[p.span.start : p.span.end] for p in result.resolution.operative][-1].startswith("2. REQUESTS")
+
+
+@pytest.mark.parametrize("wrap", [" ", "\n", "\r\n"])
+def test_a_wrapped_charter_lead_in_between_operative_paragraphs_heads_the_next(wrap):
+    """"Acting under Chapter VII of the Charter of the United" / "Nations," between
+    operative paragraphs (a mandate partly under Chapter VII, its lines wrapped by a PDF's
+    text): on one line it heads the paragraphs after it; wrapped, it was a preambular
+    paragraph after the operative part had begun (DOC003, an error)."""
+    text = (
+        "The Security Council,\n\nDetermining that the situation constitutes a threat to peace,\n\n"
+        "1. Decides to extend the mandate of the Mission until 15 November 2027;\n\n"
+        f"Acting under Chapter VII of the Charter of the United{wrap}Nations,\n\n"
+        "2. Authorizes the Mission to use all necessary means;\n\n3. Decides to remain actively seized of the matter.\n"
+    )
+    result = lint(text)
+    assert [f.code for f in result.findings] == []
+    assert [p.kind for p in result.resolution.paragraphs if "Acting" in text[p.span.start : p.span.end]] == [Kind.HEADING]
+
+
+def test_a_fourth_level_numbered_anew_under_a_roman_item_is_its_list():
+    """Model UN drafts nest a fourth level numbered anew: "1. Encourages … including:" /
+    "a. … broken down by:" / "i. … deployed, in:" / "1. conflict zones," / "2. other
+    areas;". The "1." and "2." were operative paragraphs out of turn (OPR002, OPR005),
+    the safe fix wrote "1. conflict zones;", and the unsafe ones renumbered the real
+    paragraph 2 as 4. A "1." where no open item ends with a colon is still a paragraph."""
+    from resolint.fixes import fix_text
+
+    text = (
+        "Committee: Disarmament and International Security Committee\n\nThe General Assembly,\n\n"
+        "Recalling the Montreux Document,\n\n1. Encourages Member States to register companies, including:\n\n"
+        "    a. the countries in which they operate, broken down by:\n\n        i. the number of personnel deployed, in:\n\n"
+        "            1. conflict zones,\n\n            2. other areas;\n\n        ii. the contracts held;\n\n"
+        "2. Requests the Secretary-General to report.\n"
+    )
+    result = lint(text)
+    res = result.resolution
+    assert [text[p.span.start : p.span.end] for p in res.operative] == [
+        "1. Encourages Member States to register companies, including:", "2. Requests the Secretary-General to report."]
+    items = [(p.depth, text[p.span.start : p.span.end].split(" ")[0]) for p in res.paragraphs if p.kind is Kind.SUBPARAGRAPH]
+    assert items == [(1, "a."), (2, "i."), (3, "1."), (3, "2."), (2, "ii.")]
+    assert not {"OPR001", "OPR002", "OPR005", "OPR007"} & {f.code for f in result.findings}
+    assert fix_text(text, lint, unsafe=True).text == text  # (OPR009 names the labels, without a fix)
+    flat = text.replace("i. the number of personnel deployed, in:", "i. the number of personnel deployed;")
+    assert "OPR002" in {f.code for f in lint(flat).findings}  # no colon: "1." is a paragraph again
+
 @pytest.mark.parametrize(("prev", "line"), [
     ("1. Requests the Secretary-General to implement paragraph 4", "(a) of resolution 79/1 and the measures referred to in section III of its resolution 78/1;"),
     ("1. Recalls the measures imposed by subparagraphs 17 (a) and", "(b) of resolution 2140 (2014), and the exemptions set out in the resolution on the matter;"),

@@ -431,6 +431,20 @@ def test_the_full_stop_of_an_abbreviation_that_ends_a_paragraph_is_kept(end, fix
     assert fixed_text == f"The General Assembly,\n\nNoting {fixed}\n\n1. Encourages talks with {fixed[:-1]};\n\n2. Decides to act.\n"
     check_text(text)
 
+
+def test_a_colon_the_paragraph_holds_nothing_after_is_no_safe_fix():
+    """"1. Calls upon States to:" over items labelled "A.", "B." (read as section
+    headings): OPR007's safe fix wrote "Calls upon States to;", cutting the sentence off.
+    A colon announces what follows; replacing it is offered to review (unsafe), as every
+    other mark's replacement stays safe."""
+    text = (
+        "Committee: Third Committee\n\nThe General Assembly,\n\nRecalling its resolutions:\n\nNoting the report.\n\n"
+        "1. Calls upon States to:\n\nA. ratify the Convention on the Rights of the Child;\n\nB. report annually;\n\n"
+        "2. Requests the Secretary-General to report,\n\n3. Decides to remain seized of the matter.\n"
+    )
+    fixes = {text[f.span.start - 4 : f.span.end]: f.fix.applicability for f in lint(text).findings if f.code in ("PRE004", "OPR007")}
+    assert fixes == {"ions:": Applicability.UNSAFE, "port.": Applicability.SAFE, "s to:": Applicability.UNSAFE, "port,": Applicability.SAFE}
+
 def test_fixes_that_join_alike_paragraphs_are_blamed_in_a_few_parses():
     """Fuzzer: in a grouped-clause draft, lowercasing openers and removing unused
     directives between alike preambular paragraphs joined some of them. Compared by place

@@ -58,6 +58,8 @@ class OperativeTerminalPunctuation(Rule):
     ends with ("the", "of", "and", "their"…): it was broken, by a page break or a stray
     blank line, and its words go on in the next paragraph. A full stop that closes an
     abbreviation ("the U.S.", "etc.") is kept, the mark written after it ("the U.S.,").
+    Unsafe when the mark to replace is a colon: it announces a list or a quotation the
+    paragraph does not hold as read, and the sentence may go on there.
 
     ## Options
     None.

@@ -44,6 +44,9 @@ _LABEL_START = re.compile(
 _BULLET_START = re.compile(rf"[{re.escape(P.BULLETS)}]\s+\S")
 _HEADING = re.compile(r"#{1,6}\s")
 _COMMENT_LINE = re.compile(r"<!--.*-->\s*$")
+#: A line of underscores alone: the rule a document draws above its footnotes (no line
+#: of a paragraph's text is one).
+_RULE_LINE = re.compile(r"_{3,}\s*$")
 _CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
 #: Starts only where a run of openers starts, and takes the run whole: linear even if
 #: scanned (a long run of quotes was rescanned from each of its characters).
@@ -230,6 +233,8 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
         return not (line[0] in _SENTENCE_DASHES and not _CLAUSE_END.search(prev) and _wrapped_at(prev, line, width))
     if _HEADING.match(line) or _HEADING.match(prev) or _COMMENT_LINE.match(line) or _COMMENT_LINE.match(prev):
         return True
+    if _RULE_LINE.match(line) or _RULE_LINE.match(prev):
+        return True  # "Seventh plenary meeting, 1 June 2024" / "__________" / "1 Document A77/10."
     return None
 
 

@@ -187,6 +187,10 @@ CONFERENCE_TITLE = re.compile(r"^[*_#\s]*RESOLUTION\s+\d{1,3}[A-Z]?\s+\((?:REV\.
 TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
 #: "79/136. Cooperation between …" (the subject may go on over lines an editor wrapped).
 UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$", re.DOTALL)
+#: "United Nations        S/RES/2810 (2026)": the first line of a United Nations
+#: document's masthead, the organization's name and the document's symbol on one line, as
+#: the text of a PDF gives it (each resolution of a compilation starts with its own).
+MASTHEAD = re.compile(r"^[*_]*United\s+Nations[ \t\u00a0]+(?:[ASE]|ST)/[A-Z0-9./()\- ]{2,40}[*_]*$")
 #: "Draft resolution II", "Draft decision A", "Draft resolution A/C.3/80/L.12": the heading
 #: a committee's report or a compilation of drafts puts over each draft, on a line of its own.
 DRAFT_HEADING = re.compile(

@@ -427,6 +427,7 @@ _TITLE_LEADS = frozenset("R*_# \t")
 _UN_TITLE_LEADS = frozenset("0123456789SE*_")
 _WHO_TITLE_LEADS = frozenset("WE*_")
 _DRAFT_LEADS = frozenset("Dd*_# \t")
+_MASTHEAD_LEADS = frozenset("U*_")
 
 
 def _numbered_transmittal(st: Placement, p: Paragraph) -> bool:
@@ -445,7 +446,9 @@ def _next_title_line(c: Clause) -> bool:
     drafts on, each above its opening), or a World Health Assembly's or its Executive
     Board's ("WHA62.1 Prevention of …", "EB144.R1 …"), or the heading a committee's
     report puts over each of its drafts ("Draft resolution II": the subject after it,
-    "Strengthening the rule of law", read as an operative paragraph with a wrong opener)."""
+    "Strengthening the rule of law", read as an operative paragraph with a wrong opener),
+    or a masthead's first line ("United Nations    S/RES/2810 (2026)": it and the lines
+    after it were operative paragraphs, numbered by the safe fixes)."""
     if c.lead in _TITLE_LEADS and P.CONFERENCE_TITLE.match(c.body):
         return True
     if c.lead not in _NOT_T and is_transmittal(c.body):
@@ -453,6 +456,8 @@ def _next_title_line(c: Clause) -> bool:
     if c.lead in _WHO_TITLE_LEADS and P.WHO_TITLE.match(c.body):
         return True
     if c.lead in _DRAFT_LEADS and P.DRAFT_HEADING.match(c.body):
+        return True
+    if c.lead in _MASTHEAD_LEADS and P.MASTHEAD.match(c.body.partition("\n")[0].rstrip()):
         return True
     return c.lead in _UN_TITLE_LEADS and P.UN_TITLE.match(c.body) is not None
 
@@ -645,7 +650,7 @@ def charter_lead_in(st: Placement, c: Clause) -> bool:
     p = c.p
     if p.label is not None or p.bullet is not None or st.phase is not Phase.OPERATIVE or c.lead in _NOT_A:
         return False
-    if not P.CHARTER_LEAD_IN_LINE.match(c.body):
+    if not P.CHARTER_LEAD_IN_LINE.match(as_one_line(c.body)):  # (wrapped at "United" / "Nations,")
         return False
     p.kind = Kind.HEADING
     st.close_lists()
@@ -792,10 +797,22 @@ def numbered_subitem(st: Placement, c: Clause) -> bool:
     if not st.sub_stack:
         if not (label.value == 1 and st.after_clause and last.terminal_char(st.source) == ":"):
             return False
-    elif not _goes_on_with_the_list(st, c, last):
+    elif not (_goes_on_with_the_list(st, c, last) or _opens_a_list_under(st, c)):
         return False
     _place_subparagraph(c.p, st.sub_stack, last, st.source)
     return True
+
+
+def _opens_a_list_under(st: Placement, c: Clause) -> bool:
+    """Whether ``c`` is "1." under the open sub-paragraph that ends with a colon and has
+    no items yet: a fourth level numbered anew, as Model UN drafts write it ("a. … broken
+    down by:" / "i. … deployed, in:" / "1. conflict zones,"). It was an operative paragraph
+    numbered out of turn, and the safe fix wrote "1. conflict zones;"."""
+    label = c.p.label
+    assert label is not None
+    if label.value != 1 or any(q.label is not None and q.label.scheme is LabelScheme.ARABIC for q in st.sub_stack):
+        return False
+    return _awaits_its_items(st.sub_stack[-1], st.source)
 
 
 def _goes_on_with_the_list(st: Placement, c: Clause, parent: Paragraph) -> bool:
