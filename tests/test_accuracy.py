@@ -753,6 +753,24 @@ def test_the_same_felt_participle_again_is_a_repetition(opener):
     assert [f.code for f in result.findings if f.code != "PRE003"] == ["PRE006"]  # (PRE003: the upper case)
 
 
+
+def test_each_sections_preamble_may_open_as_the_one_before():
+    """A resolution in sections, each with its own preamble and operative paragraphs
+    ("I" / "American Samoa" / "Taking note of the working paper …" / "1. Welcomes …" /
+    "II" / "Anguilla" / "Taking note of the working paper …"): PRE006 asked for "Taking
+    note also" in the second section. Two alike openers one after the other in one
+    preamble are still reported, in a section too."""
+    sections = (
+        "The General Assembly,\n\nReferring to resolution A above,\n\nI\n\nAmerican Samoa\n\n"
+        "Taking note of the working paper prepared by the Secretariat on American Samoa,\n\n"
+        "1. Welcomes the efforts made by the Territorial Government;\n\nII\n\nAnguilla\n\n"
+        "Taking note of the working paper prepared by the Secretariat on Anguilla,\n\n"
+        "{again}1. Stresses the importance of the constitutional review process.\n"
+    )
+    assert [f.code for f in lint(sections.format(again="")).findings] == []
+    repeated = lint(sections.format(again="Taking note of the statement of the representative of Anguilla,\n\n"))
+    assert [f.code for f in repeated.findings] == ["PRE006"]
+
 @pytest.mark.parametrize("second", ["*Noting* also", "**Noting** further", "_Noting_ in particular", "*Noting* with great concern"])
 def test_a_modifier_after_the_emphasis_closes_is_the_openers(second):
     """Markdown emphasis on the participle alone ("*Noting* also the increase …"): the
@@ -2352,8 +2370,12 @@ def test_a_nineteenth_century_treatys_date_is_plausible():
         # Words of a title the reference data does not hold: the fix is the drafter's call.
         ("Recalling the Second Additional Protocol to the Convention on Cybercrime on enhanced co-operation and disclosure of electronic evidence,", False),
         ("Welcoming the Agreement on Regional\nCo-operation of the Parties, and the Agreement on co-operation,", False),
+        # A title that goes on after a comma with what it concerns (Council of Europe, ETS No. 189).
+        ("Bearing in mind the Additional Protocol to the Convention on Cybercrime, concerning the criminalisation of acts of a racist and xenophobic nature,", False),
+        ("Recalling the Agreement on Transport, relating to co-operation between ports,", False),
         # The same word in the sentence's own words: a comma, or more than seven words, after the name.
         ("Recalling the Convention on Cybercrime, and encouraging co-operation,", True),
+        ("Recalling the Convention on Cybercrime, concerning which the States parties and the observers called at length for co-operation,", True),
         ("Noting the Second Agreement between the Government and the movement and to that end encouraging co-operation,", True),
         ("Encouraging international co-operation,", True),
     ],

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 
 from resolint.model import Kind
@@ -21,7 +22,8 @@ class RepeatedPreambularOpener(Rule):
     it is felt ("Noting with great concern", "Recalling with appreciation") is another
     opener than the bare one, as adopted General Assembly resolutions write them, and
     the same again takes "also" after the participle or after the whole ("Noting with
-    grave concern also …").
+    grave concern also …"). The first preambular paragraph after operative ones (a
+    resolution in sections, each with its own preamble) repeats nothing.
 
     ## Why is this bad?
     UN usage marks a repeated opener: "Recalling …, Recalling also …, Recalling further
@@ -160,9 +162,20 @@ def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
 
 
 def _previous_clause(facts) -> dict[int, object]:
-    """Clause index -> the clause just before it in the preamble, in the same part."""
+    """Clause index -> the clause just before it in the preamble, in the same part, with
+    no operative paragraph between: each section of a resolution in sections may have a
+    preamble of its own ("I" / "American Samoa" / "Taking note of the working paper …" /
+    "1. Welcomes …" / "II" / "Anguilla" / "Taking note of the working paper …"), which
+    opens as the one before did without repeating it."""
     clauses = facts.preamble
-    return {p.index: q for q, p in zip(clauses, clauses[1:], strict=False) if q.part == p.part}
+    operative = [p.index for p in facts.of_kinds((Kind.OPERATIVE,))]
+    return {p.index: q for q, p in zip(clauses, clauses[1:], strict=False) if q.part == p.part and not _any_between(operative, q.index, p.index)}
+
+
+def _any_between(indexes: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted ``indexes`` lies strictly between ``lo`` and ``hi``."""
+    i = bisect.bisect_right(indexes, lo)
+    return i < len(indexes) and indexes[i] < hi
 
 
 def _previous_clause_keys(facts) -> dict[int, object]:

@@ -294,10 +294,14 @@ class Spelling(Rule):
 #: Additional Protocol to the Convention on Cybercrime on enhanced co-operation and
 #: disclosure of electronic evidence"), whose spelling is its own. (Further on, it is
 #: the sentence's: "… the Second Cuba Agreement between the Government of Colombia and
-#: the ELN and to that end authorises …".)
+#: the ELN and to that end authorises …".) A title may go on after a comma with what the
+#: instrument is about: "Additional Protocol to the Convention on Cybercrime, concerning
+#: the criminalisation of acts of a racist and xenophobic nature …" (the Council of
+#: Europe's, spelled its way).
+_TITLE_WORDS = r"(?:\s+[^\s,;:.()\[\]]+){0,7}"
 _INSTRUMENT_HEAD_BEFORE = re.compile(
     r"(?<![^\W_])(?:Convention|Protocol|Agreement|Treaty|Covenant|Charter|Statute|Declaration|Arrangement|Accord)s?"
-    r"(?:\s+[^\s,;:.()\[\]]+){0,7}\s+$"
+    rf"{_TITLE_WORDS}(?:,\s+(?:concerning|relating\s+to|regarding){_TITLE_WORDS})?\s+$"
 )
 #: How far back a title's head word is looked for.
 _TITLE_REACH = 160
