@@ -351,6 +351,30 @@ def test_a_model_un_header_under_a_title_line_still_decides_the_style(above):
     assert result.findings == []
 
 
+
+@pytest.mark.parametrize("header, word", [
+    ("Topic Area: Access to clean water\nSponsored by: France, Chile\nCo-Sponsored by: Ghana, Peru\n\n", "Topic Area:"),
+    ("Sponsoring delegations: France, Chile\n\n", "Sponsoring delegations:"),
+    ("**Co-sponsored by:** Ghana\n\n", "Co-sponsored by:"),
+    ("Submitters: Norway\n\n", "Submitters:"),
+])
+def test_more_model_un_header_lines_decide_the_style(header, word):
+    """"Topic Area:", "Sponsored by:", "Co-Sponsored by:", "Sponsoring delegations:"
+    head Model UN drafts too: the draft was read in the General Assembly's style, and the
+    safe fixes wrote "specialized" for the delegate's own spelling."""
+    result = lint(header + _MUN_BODY)
+    assert result.style.name == "mun"
+    assert result.style.detected_because == f"the title says '{word}'"
+    assert result.findings == []
+
+
+def test_a_markdown_heading_opening_is_the_opening():
+    """"### The General Assembly," in a Model UN draft written in Markdown: no opening was
+    found (DOC001), as a bold or italic one is."""
+    result = lint(_MUN_HEADER + _MUN_BODY.replace("The General Assembly,", "### The General Assembly,"))
+    assert result.findings == []
+    assert [result.source.text[p.span.start : p.span.end] for p in result.resolution.openings] == ["### The General Assembly,"]
+
 def test_a_model_un_header_under_a_title_line_decides_over_a_security_council_opening():
     text = "Resolution SC/1.1\n\n" + _MUN_HEADER.replace("General Assembly", "Security Council") + _MUN_BODY.replace(
         "The General Assembly,", "The Security Council,")

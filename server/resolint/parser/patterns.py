@@ -34,7 +34,7 @@ GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
 #: Cultural Committee,": Model UN committees); "The States, the Council and …" is a list.
 _NAME_WORD = r"(?:[^\s,:;]+|(?-i:[A-Z])[^\s,:;]*,(?=\s+(?-i:[A-Z])))\s+"
 OPENING = re.compile(
-    rf"^[*_]*(?-i:T)he\s+(?:{_NAME_WORD}){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
+    rf"^(?:#{{1,6}}[ \t]+)?[*_]*(?-i:T)he\s+(?:{_NAME_WORD}){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
     re.IGNORECASE,
 )
 #: What a transmittal formula announces, after the body's name and its verb: "The Third
