@@ -476,6 +476,40 @@ def test_a_group_opener_alone_on_its_line_still_heads_its_items():
     assert texts[-3:] == [item, opener, "1 to act;"]
 
 
+
+_ITU = "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n"
+
+
+@pytest.mark.parametrize("opener", [
+    "instructs the Director of the Telecommunication Standardization\nBureau",
+    "instructs the Secretary-General, in coordination with the\nDirectors of the Bureaux",
+    "resolves to instruct the Director of the Telecommunication Development\nBureau",
+])
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_a_group_opener_wrapped_over_two_lines_heads_its_items(opener, eol):
+    """Final Acts copied from a PDF wrap a long group opener: "instructs the Director of
+    the Telecommunication Standardization" / "Bureau". On two lines it was no opener: it
+    was joined to the item before as its last words, that item's final mark was reported
+    at "Bureau" (the safe fix wrote "Bureau;") and the items under it were numbered on
+    from the others (OPR002). A two-line paragraph without a mark whose words no listed
+    opener starts is still joined."""
+    from resolint.fixes import fix_text
+
+    text = (
+        _ITU + "considering\n\na) that ITU has a fundamental role to play in building confidence,\n\n"
+        "resolves\n\n1 to continue to give this work high priority within ITU;\n\n"
+        "2 to give high priority to the work of ITU described in this\nresolution,\n\n"
+        f"{opener}\n\n1 to intensify work within existing ITU-T study groups;\n\n"
+        "2 to continue to collaborate with other relevant organizations.\n"
+    ).replace("\n", eol)
+    result = lint(text)
+    assert [f.code for f in result.findings] == []
+    heads = [" ".join(text[p.span.start : p.span.end].split()) for p in result.resolution.paragraphs if p.heads_group]
+    assert heads == ["considering", "resolves", " ".join(opener.split())]
+    assert fix_text(text, lint, unsafe=True).text == text
+    joined = text.replace(opener.replace("\n", eol), "the Director of the Telecommunication Standardization" + eol + "Bureau")
+    assert len(parse(joined).paragraphs) == len(result.resolution.paragraphs) - 1
+
 @pytest.mark.parametrize("opening", ["The General Assembly", "The General Assembly,"])
 def test_without_blank_lines_the_opening_is_a_paragraph_of_its_own(opening):
     """One paragraph a line and no blank line: the opening line starts a paragraph even

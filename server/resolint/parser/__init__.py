@@ -306,8 +306,8 @@ def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
     """
     out: set[int] = set()
     for i, raw in enumerate(raws[:-1]):
-        if raw.first_line != raw.last_line or text[raw.span.end - 1] in TERMINALS:
-            continue  # several lines, or a final mark: no opener (see looks_like_group_opener)
+        if raw.last_line - raw.first_line > 1 or text[raw.span.end - 1] in TERMINALS:
+            continue  # three lines or more, or a final mark: no opener (see looks_like_group_opener)
         body = text[raw.span.start : raw.span.end]
         nxt = following_past_comments(text, raws, i)  # "resolves" / a comment / "1 to …"
         if nxt is not None and looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):

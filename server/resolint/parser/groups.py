@@ -145,8 +145,16 @@ def looks_like_group_opener(text: str, is_opener=None) -> bool:
 def _looks_like_group_opener(text: str, is_opener) -> bool:
     text = text.strip()
     # Cheapest test first (most paragraphs end with a mark); the phrase lookup last.
-    if not text or len(text) > GROUP_OPENER_MAX_CHARS or "\n" in text:
+    if not text or len(text) > GROUP_OPENER_MAX_CHARS:
         return False
+    wrapped = "\n" in text
+    if wrapped:
+        # An opener a PDF's text wrapped ("instructs the Director of the Telecommunication
+        # Standardization" / "Bureau"): two lines, and a phrase the style lists opens them.
+        # Not taken for one, it was joined to the item before as its last words.
+        if text.count("\n") > 1 or is_opener is None:
+            return False
+        text = " ".join(text.split())
     text = readable(text)  # "con\u00adsidering" heads a group as "considering" does
     if read_terminal(text, 0, len(text)) is not None or read_label(text, 0, len(text))[0] is not None:
         return False
@@ -155,6 +163,8 @@ def _looks_like_group_opener(text: str, is_opener) -> bool:
     if text.rsplit(None, 1)[-1] in _ENDS_MID_SENTENCE:
         return False  # "…, which includes the": a line broken mid-sentence, not a heading
     first = text.lstrip("*_")[:1]
+    if wrapped:
+        return bool(is_opener(text))
     return not first.isupper() or (is_opener is not None and bool(is_opener(text)))
 
 
