@@ -13,8 +13,9 @@ a directive typed inside a number, a soft hyphen inside an opener, …), where a
     PYTHONPATH=server:rules:tests:tests/robustness .venv/bin/python fuzz/mutate.py --seconds 600
 
 With ``--export`` each draft's forced export is checked instead
-(``invariants.check_export``: valid AKN, unique element ids, an HTML page): its first
-minute found a list id made from an element without one, which no lint check could see.
+(``invariants.check_export``: valid AKN, unique element ids, an HTML page, every word
+of the draft as printed in it): its first minute found a list id made from an element
+without one, which no lint check could see.
 
 A failing draft is saved in fuzz/.work/mutate-finds/ (ignored by git; it may derive
 from the real corpus: keep an invented draft as the regression test). The exit status is
