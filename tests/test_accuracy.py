@@ -374,6 +374,12 @@ def test_a_markdown_heading_opening_is_the_opening():
     result = lint(_MUN_HEADER + _MUN_BODY.replace("The General Assembly,", "### The General Assembly,"))
     assert result.findings == []
     assert [result.source.text[p.span.start : p.span.end] for p in result.resolution.openings] == ["### The General Assembly,"]
+    plain = lint(_MUN_BODY.replace("The General Assembly,", "### The General Assembly,"))
+    assert plain.style.detected_because == "the opening says 'The General Assembly'"
+    # The body's name alone as a Markdown heading is the document's title, not its opening.
+    titled = lint("# The General Assembly\n\n" + _MUN_HEADER + _MUN_BODY)
+    assert (titled.style.name, titled.findings) == ("mun", [])
+    assert len(titled.resolution.openings) == 1
 
 def test_a_model_un_header_under_a_title_line_decides_over_a_security_council_opening():
     text = "Resolution SC/1.1\n\n" + _MUN_HEADER.replace("General Assembly", "Security Council") + _MUN_BODY.replace(

@@ -370,7 +370,7 @@ def detect_style(
                 pattern, priority = detect_pattern(entry, style_priority)
                 m = _detect_search(name, where, pattern, text, is_custom, given_up)
                 if m and (best is None or priority > best[0] or (is_custom and priority == best[0])):
-                    best = (priority, name, f"the {where} says '{m.group(0).strip('*_ ')}'")
+                    best = (priority, name, f"the {where} says '{m.group(0).strip('*_# ')}'")
     note = "".join(f"; {g}" for g in given_up)
     if best is None:
         return DEFAULT_STYLE, _default_reason(opening_text) + note

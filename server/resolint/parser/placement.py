@@ -74,6 +74,8 @@ def is_opening(text: str) -> bool:
     rest = _opening_rest(text)
     if rest is None or _transmits(rest):
         return False
+    if rest == "" and text.lstrip().startswith("#"):
+        return False  # "# The General Assembly": a Markdown document's title; its opening has its mark ("### The General Assembly,")
     # An opening ends the line with "," or ":" (or nothing, which a rule reports);
     # a sentence that starts with "The Council" goes on with a verb and other clauses.
     if rest in (".", ";"):
