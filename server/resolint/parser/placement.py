@@ -437,7 +437,10 @@ def _numbered_transmittal(st: Placement, p: Paragraph) -> bool:
     Commission … recommends to the Economic and Social Council the adoption of the
     following draft resolution:"): it starts with the body's name, as no operative
     paragraph does."""
-    return is_transmittal(st.text[p.content.start : p.content.end])
+    content = st.text[p.content.start : p.content.end]
+    # (Asked of every numbered paragraph: a formula starts as an opening, "The …", and
+    # ends with a colon, a footnote's reference or emphasis at most after it.)
+    return content[:1] not in _NOT_T and ":" in content[-8:] and is_transmittal(content)
 
 
 def _next_title_line(c: Clause) -> bool:
