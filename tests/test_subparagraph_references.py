@@ -8,13 +8,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from invariants import check_text
 
 from resolint.engine import lint
 from resolint.fixes import fix_text
 from resolint.literals import find_all
 from resolint.settings import Settings as LintSettings
 from resolint_rules.opr.subparagraph_references import sub_references
+from tests.robustness.invariants import check_text
 
 _HEAD = "The General Assembly,\n\nRecalling its resolution 75/1 of 21 September 2020,\n\n"
 

@@ -517,7 +517,7 @@ def test_a_compilation_keeps_every_resolutions_lists_in_the_body(schema_errors):
     <conclusions> (or annex) as flat lines, its sub-paragraphs dropped: "(a) Protection of
     civilians" was in no element. The earlier adoption lines and annex now stay in the
     body where they stand; only the last resolution's close the document."""
-    from invariants import check_export
+    from tests.robustness.invariants import check_export
 
     result = lint(_COMPILATION)
     assert len(result.resolution.openings) == 3
