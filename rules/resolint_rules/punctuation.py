@@ -28,12 +28,11 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
         # Nothing but a label before a comment ("2. <!-- note -->"): no sentence to end,
         # and a mark added there made the label "2.;" (no label), renumbering the rest.
         return None
-    edit = Edit(Span(end, end), want)
     # A clause never ends with "the", "of" or "and": the paragraph was broken (a page
     # break of a PDF's text, a stray blank line: "… report of the" / "Secretary-General
     # on …,"), and a mark added there is a guess the drafter must review.
-    fix = Fix.unsafe(f"Add '{want}'", edit) if _last_word(ctx.text, p.content.start, end).lower() in _NEVER_LAST else Fix.safe(f"Add '{want}'", edit)
-    return Span(max(p.span.start, end - 1), end), fix, ""
+    make = Fix.unsafe if _last_word(ctx.text, p.content.start, end).lower() in _NEVER_LAST else Fix.safe
+    return Span(max(p.span.start, end - 1), end), make(f"Add '{want}'", Edit(Span(end, end), want)), ""
 
 
 #: Words an English clause does not end with: articles, prepositions, conjunctions and
