@@ -215,8 +215,10 @@ def test_one_tokenization_per_paragraph_text_shared_by_rules_and_lints():
     from resolint.custom_rules import effective_specs, ruleset_for
     from resolint.styles import load_style
 
+    # NORM: a pattern that says nothing of the text (resolint.custom_rules.candidates),
+    # so every paragraph is tokenized; "w1" in LOWER would spare them all.
     many = "".join(
-        f'\n[[custom-rules]]\ncode = "HSE{i:03d}"\nmessage = "m"\npattern = [{{ LOWER = "w{i}" }}]\n' for i in range(1, 6)
+        f'\n[[custom-rules]]\ncode = "HSE{i:03d}"\nmessage = "m"\npattern = [{{ NORM = "w{i}" }}]\n' for i in range(1, 6)
     )
     s = settings(many)
     text = DRAFT + "\n3. Requests the UN to report.\n\n4. Requests the UN to report.\n"

@@ -20,6 +20,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from resolint.custom_rules.candidates import Candidate, candidate_test
 from resolint.custom_rules.spacing import Spacing
 from resolint.custom_rules.spec import RuleSpec, fill, thaw
 from resolint.model import Kind
@@ -136,6 +137,7 @@ class PatternRule(Rule):
         spec = self.spec
         kinds = {PART_KINDS[p] for p in spec.parts}
         text = ctx.text
+        may_match = candidate_test(spec)
         for p in ctx.resolution.paragraphs:
             if p.kind not in kinds:
                 continue
@@ -143,6 +145,8 @@ class PatternRule(Rule):
             chunk = text[start:end]
             if not chunk.strip():
                 continue
+            if may_match is not None and not may_match(Candidate(chunk)):
+                continue  # no word of it can match: spaCy is not asked (see .candidates)
             opener_span = None
             if spec.opener_only:
                 if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE):

@@ -1,0 +1,129 @@
+"""A house rule's candidate test (resolint.custom_rules.candidates) only ever says "no
+match" where spaCy finds none, and spares a draft with nothing to match the loading of
+spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resolint.custom_rules.candidates import Candidate, candidate_test
+from resolint.custom_rules.rule import RuleSet
+from resolint.custom_rules.spec import parse_spec
+
+#: Patterns with a candidate test: each shape the derivation reads.
+TESTED = [
+    [{"ORTH": "UN"}],
+    [{"TEXT": "U.N."}],
+    [[{"ORTH": {"IN": ["UN", "U.N."]}, "SPACY": True}], [{"ORTH": {"IN": ["UN", "U.N."]}, "SPACY": False}, {"ORTH": {"IN": [",", ";", ".", ")"]}}]],
+    [{"LOWER": "should"}],
+    [{"lower": "un"}],
+    [{"LOWER": {"IN": ["un", "member"]}}, {"LOWER": "states"}],
+    [{"TEXT": {"REGEX": "^(LEDC|MEDC|UNSC|UNGA|P-?5)s?$"}}],
+    [{"TEXT": {"REGEX": "^\\s$"}}],
+    [{"ORTH": {"REGEX": "N\\.$"}}],
+    [{"TEXT": {"REGEX": "^U"}}, {"TEXT": {"REGEX": "s$"}}],
+    [{"ORTH": "UN", "OP": "?"}, {"LOWER": "should"}],
+    [{"ORTH": "UN", "OP": "!"}, {"LOWER": "member"}],
+    [{"ORTH": "UN", "OP": "+"}, {"IS_PUNCT": True}],
+    [{"LOWER": "in"}, {"LOWER": "order"}, {"LOWER": "to"}],
+    [{"ORTH": "can"}],
+    [{"ORTH": "don"}],
+]
+
+#: Patterns that say nothing certain of the text: every paragraph goes to spaCy.
+UNTESTED = [
+    [{"LEMMA": "urge"}],
+    [{"NORM": "color"}],
+    [{"ORTH": "UN", "OP": "?"}],
+    [{"ORTH": "UN", "OP": "*"}, {"IS_DIGIT": True}],
+    [{"TEXT": {"REGEX": "\\bUN\\b"}}],
+    [{"TEXT": {"REGEX": "(?<=U)N"}}],
+    [{"TEXT": {"REGEX": "(?i)^un$"}}],
+    [{"LOWER": {"REGEX": "^un$"}}],
+    [{"LOWER": "σας"}],
+    [{"ORTH": "Member States"}],
+    [[{"ORTH": "UN"}], [{"IS_UPPER": True}]],
+]
+
+#: Pieces of paragraphs: words a pattern names, their look-alikes (in other cases, inside
+#: longer words, split by spaCy's tokenizer), and every kind of white space.
+PIECES = [
+    "UN", "U.N.", "UN-Women", "(UN)", "UN's", "un", "Un", "UNs", "should", "SHOULD", "Should've",
+    "shouldn't", "cannot", "don't", "UNSC", "UNSCs", "P5", "P-5", "(P5)", "P5's", "LEDC", "LEDCs",
+    "Σ", "ΣΑΣ", "İ", "\u212a", "\ud800", "member", "States", "Member", "in", "order", "to", "the",
+    "e.g.", "U.S.", ",", ".", ";", ")", "'", "\"",
+]
+SPACES = [" ", " ", " ", "  ", "\t", "\n", "\u00a0", ""]
+
+paragraphs = st.lists(st.tuples(st.sampled_from(SPACES), st.sampled_from(PIECES)), min_size=1, max_size=10).map(
+    lambda parts: "".join(s + w for s, w in parts)
+)
+
+
+def _spec(pattern):
+    return parse_spec({"code": "HSE001", "message": "m", "pattern": pattern}, "test")
+
+
+@pytest.mark.parametrize("pattern", UNTESTED, ids=str)
+def test_patterns_that_say_nothing_certain_have_no_test(pattern):
+    assert candidate_test(_spec(pattern)) is None
+
+
+@pytest.mark.parametrize("pattern", TESTED, ids=str)
+def test_a_paragraph_the_test_turns_away_has_no_match(pattern):
+    spec = _spec(pattern)
+    test = candidate_test(spec)
+    assert test is not None
+    ruleset = RuleSet((spec,), None)
+    seen = {True: 0, False: 0}
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+    @given(paragraphs)
+    def check(text):
+        may = test(Candidate(text))
+        seen[may] += 1
+        if not may:
+            assert not ruleset.matches(text).get("HSE001"), text
+
+    check()
+    assert seen[False], "the test never turned a paragraph away: it tests nothing here"
+
+
+def test_the_test_passes_paragraphs_with_a_match():
+    test = candidate_test(_spec([{"ORTH": {"IN": ["UN", "U.N."]}}]))
+    assert test is not None
+    assert test(Candidate("Requests the UN to act"))
+    assert test(Candidate("asks U.N.\nbodies"))
+    assert test(Candidate("invites UN-Women"))  # "UN" is in it: spaCy decides (no match: one token)
+    assert not test(Candidate("Requests the United Nations to act"))
+
+
+_LINT = """
+import sys
+from resolint.config import Settings
+from resolint.engine import lint
+text = sys.stdin.read()
+codes = sorted({f.code for f in lint(text, Settings()).findings if f.code.startswith("MUN")})
+print(codes, "spacy" in sys.modules)
+"""
+_HEADER = "Committee: First Committee\nSponsors: France, Chile\n\nThe General Assembly,\n\nRecalling the UN Charter,\n\n"
+
+
+@pytest.mark.parametrize(
+    ("operative", "expected"),
+    [
+        ("1. Urges all nations to cooperate;\n\n2. Decides to remain seized of the matter.\n", "[] False"),
+        ("1. Urges all nations to cooperate;\n\n2. Decides that States should act.\n", "['MUN003'] True"),
+        ("1. Asks the UN to report.\n", "['MUN001'] True"),
+    ],
+)
+def test_a_model_un_draft_with_nothing_to_match_does_not_load_spacy(operative, expected):
+    """The Model UN style's house rules are spaCy patterns; a draft none of whose
+    paragraphs can match them is checked without importing spaCy (it took a second)."""
+    out = subprocess.run([sys.executable, "-c", _LINT], input=_HEADER + operative, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == expected
