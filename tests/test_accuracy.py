@@ -2826,3 +2826,22 @@ def test_a_decisions_opening_keeps_the_colon_after_its_verb(opening, flagged):
     stays; after anything else it is still reported."""
     text = f"{opening}\n\n(a) To establish an ad hoc working group;\n\n(b) To report at its next session.\n"
     assert ("DOC002" in {f.code for f in lint(text).findings}) is flagged
+
+
+@pytest.mark.parametrize("label", ["2.", "2)", "(2)", "  2.  "])
+def test_a_number_alone_between_paragraphs_is_not_removed_by_a_safe_fix(label):
+    """"2." alone between paragraphs 1 and 3 is a paragraph still to write as much as a
+    PDF's page number: DOC016's safe fix removed it, number and all. The fix is unsafe
+    there; a bare page number ("2", "- 2 -", "2/3") is still removed safely."""
+    from resolint.fixes import fix_text
+    from resolint.rule import Applicability
+
+    text = f"The General Assembly,\n\nRecalling its work,\n\n1. Urges States to act;\n\n{label}\n\n3. Decides to remain seized of the matter.\n"
+    furniture = [f for f in lint(text).findings if f.code == "DOC016"]
+    assert len(furniture) == 1 and furniture[0].fix is not None
+    assert furniture[0].fix.applicability is Applicability.UNSAFE
+    assert "paragraph still to write" in furniture[0].message
+    assert fix_text(text, lint).text == text
+    for page_number in ("2", "- 2 -", "2/3"):
+        bare = text.replace(f"\n{label}\n", f"\n{page_number}\n")
+        assert f"\n{page_number}\n" not in fix_text(bare, lint).text

@@ -16,6 +16,8 @@ _BREAK = r"(?:\r\n|\r(?!\n)|\n)"
 #: was joined back (the parser joins it across the page's furniture).
 _BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
 _ONE_BREAK = re.compile(_BREAK)
+#: A paragraph's number with its label's mark and nothing else ("2.", "3)", "(4)").
+_LONE_LABEL = re.compile(r"[ \t\u00a0]*(?:\d{1,3}[.)]|\(\d{1,3}\))[ \t\u00a0]*$")
 
 
 #: A short line after a blank line (its text in group 1; white space of any kind around
@@ -104,7 +106,9 @@ class PageFurniture(Rule):
 
     ## Fix safety
     Safe: it removes only lines of digits and marks (or the symbol alone on its line);
-    inside a paragraph it joins the two halves with a line break.
+    inside a paragraph it joins the two halves with a line break. Unsafe for a number
+    with a label's mark alone on its line ("2.", "3)"): a draft leaves a paragraph still
+    to write so as much as a page does its number.
 
     ## Options
     None.
@@ -154,6 +158,12 @@ class PageFurniture(Rule):
             # server checks such a paragraph again after each edit instead of keeping it.)
             # A Word paragraph's text only: its paragraph mark is no text a fix can remove.
             removed = paragraph.span if ctx.formatting is not None else _line_and_blanks(ctx.text, paragraph.span)
+            if _LONE_LABEL.match(ctx.text, paragraph.span.start, paragraph.span.end):
+                # "2." alone between paragraphs 1 and 3 is how a draft holds a paragraph
+                # still to write as much as a page number: removed, the number went too.
+                yield Violation(paragraph.span, "A number alone on its line: a page number left by a PDF conversion, or a paragraph still to write",
+                                Fix.unsafe("Remove the line", Edit(removed, "")))
+                return
             yield Violation(paragraph.span, "Page header or footer left by a PDF conversion: remove it", Fix.safe("Remove the line", Edit(removed, "")))
             return
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
