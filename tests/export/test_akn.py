@@ -539,3 +539,21 @@ def test_a_compilation_keeps_every_resolutions_lists_in_the_body(schema_errors):
     page = export(result, "html", force=True).decode()
     assert '<p class="adoption">Adopted by the Security Council at its 9900th meeting' in page
 
+
+
+def test_a_paragraph_proposed_in_brackets_keeps_its_opening_bracket():
+    """"[Recalling …,]" and "[2. Requests …;]" (text still under negotiation): the "["
+    stands before the paragraph's words or its number, and the exports left it out, the
+    brackets then unmatched and the paragraph no longer marked as proposed."""
+    text = (
+        "The General Assembly,\n\n[Recalling its resolution 79/150 of 19 December 2024,]\n\n"
+        "Noting the gap in access to broadband,\n\n1. Urges States to promote connectivity;\n\n"
+        "[2. Requests the Secretary-General to submit a report;]\n\n3. Decides to remain seized of the matter.\n"
+    )
+    result = lint(text)
+    root = etree.fromstring(export(result, force=True))
+    preamble = ["".join(p.itertext()) for p in root.iterfind(".//a:preamble//a:p", A)]
+    assert preamble[1] == "[Recalling its resolution 79/150 of 19 December 2024,]"
+    assert "".join(root.find(".//a:paragraph[a:num='2.']/a:content/a:p", A).itertext()) == "[Requests the Secretary-General to submit a report;]"
+    html = export(result, "html", force=True).decode()
+    assert html.count("[") == html.count("]") == 2

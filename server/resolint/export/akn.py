@@ -205,7 +205,24 @@ class AknWriter:
         return el
 
     def _p(self, parent: etree._Element, start: int, end: int, p: Paragraph | None = None, attrs: dict | None = None):
-        return self._fill(sub(parent, "p", attrs), self._inline(start, end, p))
+        el = self._fill(sub(parent, "p", attrs), self._inline(start, end, p))
+        lead = self._lead(p, start) if p is not None else ""
+        if lead:
+            el.text = lead + (el.text or "")
+        return el
+
+    def _lead(self, p: Paragraph, start: int) -> str:
+        """What the draft writes before ``start`` in ``p`` that is neither its bullet nor
+        its label (which go in ``<num>`` or were written from ``start``), markup or a
+        glued barcode: the "[" of a paragraph proposed in brackets ("[2. Requests …;]"),
+        which the export left out, its brackets then unmatched."""
+        if not p.span.start < start <= p.content.start:
+            return ""
+        barcode = P.GLUED_BARCODE.match(self.text, p.span.start, start)
+        begin = p.span.start if barcode is None else barcode.end()
+        cut = [s for s in (p.bullet, None if p.label is None else p.label.span) if s is not None]
+        kept = "".join(ch for i, ch in enumerate(self.text[begin:start], begin) if not any(s.start <= i < s.end for s in cut)).strip()
+        return flat(kept) if kept.strip("*_ \t") else ""
 
     # -- structure -------------------------------------------------------------------------
 
