@@ -2845,3 +2845,20 @@ def test_a_number_alone_between_paragraphs_is_not_removed_by_a_safe_fix(label):
     for page_number in ("2", "- 2 -", "2/3"):
         bare = text.replace(f"\n{label}\n", f"\n{page_number}\n")
         assert f"\n{page_number}\n" not in fix_text(bare, lint).text
+
+
+@pytest.mark.parametrize("words", ["Clause 1.", "Para. 1", "No. 1:", "Article 1.", "OP 1:"])
+def test_a_paragraph_numbered_in_words_is_not_numbered_again_by_a_safe_fix(words):
+    """"Clause 1. Encourages …" (a Model UN house's numbering): OPR001's safe fix wrote
+    "1. Clause 1. Encourages …". The number is still offered, as an unsafe fix; a
+    paragraph that opens with its opener is numbered safely as before."""
+    from resolint.fixes import fix_text
+    from resolint.rule import Applicability
+
+    text = f"The General Assembly,\n\nRecalling its work,\n\n{words} Encourages States to act;\n\n2. Decides to remain seized of the matter.\n"
+    found = [f for f in lint(text).findings if f.code == "OPR001"]
+    assert len(found) == 1 and found[0].fix is not None
+    assert found[0].fix.applicability is Applicability.UNSAFE
+    assert fix_text(text, lint).text == text
+    plain = text.replace(f"{words} ", "")
+    assert fix_text(plain, lint).text == plain.replace("Encourages", "1. Encourages")

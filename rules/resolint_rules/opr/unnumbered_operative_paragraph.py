@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import re
+
 from resolint.model import Kind, Paragraph
 from resolint.parser.numbering import counted
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import first_line_span
 from resolint_rules.opr.sequences import is_numbered, numbering_expected
+
+#: A word and a number opening a paragraph ("Clause 1", "Para. 2", "OP 3", "alt 1"): a
+#: numbering in words.
+_NUMBERED_IN_WORDS = re.compile(r"[A-Za-z]{1,8}\.?[ \t\u00a0]?\d{1,3}(?![\d/])")
 
 
 class UnnumberedOperativeParagraph(Rule):
@@ -46,7 +52,9 @@ class UnnumberedOperativeParagraph(Rule):
     ## Fix safety
     Safe when the missing number is exactly the one the sequence lacks (the numbers
     before and after it already fit); otherwise no fix here: renumbering is
-    `operative-numbering-sequence`'s unsafe fix.
+    `operative-numbering-sequence`'s unsafe fix. Unsafe when a word and a number open
+    the paragraph ("Clause 1. Encourages …", "Para. 2 Requests …"): a numbering in words
+    the number would be written before.
 
     ## Options
     None; whether numbering is required comes from the style (`[numbering] operative`).
@@ -99,7 +107,11 @@ class UnnumberedOperativeParagraph(Rule):
             if prev_ok and next_ok and (p.label is None or lettered) and expected < 1000 and starts_with_word:
                 prev_fixed = True
                 where = Span(p.content.start, p.content.start) if p.label is None else p.label.span
-                fix = Fix.safe(f"Number as {expected}.", Edit(where, f"{expected}." if lettered else f"{expected}. "))
+                # "Clause 1. Encourages …", "Para. 2 Requests …", "[alt 1: …": numbered
+                # in words the parser does not read as a label; a number put before them
+                # wrote "1. Clause 1.": a guess to review.
+                make = Fix.unsafe if p.label is None and _NUMBERED_IN_WORDS.match(ctx.text, p.content.start, p.content.end) else Fix.safe
+                fix = make(f"Number as {expected}.", Edit(where, f"{expected}." if lettered else f"{expected}. "))
             span = first_line_span(ctx, p)
             span = Span(span.start, min(span.end, p.content.start + 40))
             what = "item" if p.parent is not None else "operative paragraph"
