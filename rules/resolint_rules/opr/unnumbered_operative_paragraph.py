@@ -94,24 +94,11 @@ class UnnumberedOperativeParagraph(Rule):
             # (a fix loop with a pass limit would otherwise stop half way).
             prev_ok = i == 0 or seq[i - 1].number == i or prev_fixed
             next_ok = i + 1 == len(seq) or seq[i + 1].number in (None, i + 2)
-            fix = None
-            prev_fixed = False
-            # No fix where the number would not read as a label (labels have 1-3
-            # digits) or where the text starts with anything but a word ("2 to
-            # provide", "1000. Requests", "֊ 2. Requests"): "3. 2 to provide" garbles it.
-            first = ctx.text[p.content.start : p.content.start + 1]
-            starts_with_word = first.isalpha() or (first != "" and first in "*_\"“'‘")
             # An operative paragraph lettered "(a)" where it should be numbered (the
             # parser's _lettered_operative): the letter gives way to the number.
             lettered = p.label is not None and p.parent is None
-            if prev_ok and next_ok and (p.label is None or lettered) and expected < 1000 and starts_with_word:
-                prev_fixed = True
-                where = Span(p.content.start, p.content.start) if p.label is None else p.label.span
-                # "Clause 1. Encourages …", "Para. 2 Requests …", "[alt 1: …": numbered
-                # in words the parser does not read as a label; a number put before them
-                # wrote "1. Clause 1.": a guess to review.
-                make = Fix.unsafe if p.label is None and _NUMBERED_IN_WORDS.match(ctx.text, p.content.start, p.content.end) else Fix.safe
-                fix = make(f"Number as {expected}.", Edit(where, f"{expected}." if lettered else f"{expected}. "))
+            fix = _number_fix(ctx, p, expected, lettered) if prev_ok and next_ok else None
+            prev_fixed = fix is not None
             span = first_line_span(ctx, p)
             span = Span(span.start, min(span.end, p.content.start + 40))
             what = "item" if p.parent is not None else "operative paragraph"
@@ -119,3 +106,19 @@ class UnnumberedOperativeParagraph(Rule):
                 yield Violation(span, f"Operative paragraph lettered '{p.label.text}': number it {expected}", fix)
             else:
                 yield Violation(span, f"Unnumbered {what}: it should be number {expected}", fix)
+
+
+def _number_fix(ctx: RuleContext, p: Paragraph, expected: int, lettered: bool) -> Fix | None:
+    """The fix that numbers ``p`` as ``expected``, when its number fits the list around."""
+    # No fix where the number would not read as a label (labels have 1-3 digits) or
+    # where the text starts with anything but a word ("2 to provide", "1000. Requests",
+    # "֊ 2. Requests"): "3. 2 to provide" garbles it.
+    first = ctx.text[p.content.start : p.content.start + 1]
+    starts_with_word = first.isalpha() or (first != "" and first in "*_\"“'‘")
+    if not ((p.label is None or lettered) and expected < 1000 and starts_with_word):
+        return None
+    where = Span(p.content.start, p.content.start) if p.label is None else p.label.span
+    # "Clause 1. Encourages …", "Para. 2 Requests …": numbered in words the parser does
+    # not read as a label; a number put before them wrote "1. Clause 1.": a guess to review.
+    make = Fix.unsafe if p.label is None and _NUMBERED_IN_WORDS.match(ctx.text, p.content.start, p.content.end) else Fix.safe
+    return make(f"Number as {expected}.", Edit(where, f"{expected}." if lettered else f"{expected}. "))
