@@ -88,7 +88,7 @@ def test_a_paragraph_the_test_turns_away_has_no_match(pattern):
         may = test(Candidate(text))
         seen[may] += 1
         if not may:
-            assert not ruleset.matches(text).get("HSE001"), text
+            assert not ruleset.matches(text, spec).get("HSE001"), text
 
     check()
     assert seen[False], "the test never turned a paragraph away: it tests nothing here"
@@ -126,4 +126,45 @@ def test_a_model_un_draft_with_nothing_to_match_does_not_load_spacy(operative, e
     """The Model UN style's house rules are spaCy patterns; a draft none of whose
     paragraphs can match them is checked without importing spaCy (it took a second)."""
     out = subprocess.run([sys.executable, "-c", _LINT], input=_HEADER + operative, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == expected
+
+
+_LEMMAS = """
+import sys
+from resolint.config import Settings
+from resolint.engine import lint
+text = sys.stdin.read()
+extra = sys.argv[1:]
+found = sorted({f.code for f in lint(text, Settings(extend_select=tuple(extra))).findings if f.code.startswith("MUN")})
+from lemminflect import Lemmatizer  # a singleton: its lemma table is read on the first lemma
+print(found, "spacy" in sys.modules, hasattr(Lemmatizer(), "lemma_dict"))
+"""
+
+
+@pytest.mark.parametrize(("extra", "expected"), [([], "['MUN003'] True False"), (["MUN002"], "['MUN002', 'MUN003'] True True")])
+def test_lemmas_are_filled_only_for_a_rule_that_runs_and_compares_them(extra, expected):
+    """MUN002 compares lemmas and is off unless selected; the style's other rules do not:
+    filling lemmas (lemminflect's tables, 0.3 s and 35 MB) waits for a rule that runs and
+    needs them, and MUN002 selected still finds "Strongly urges"."""
+    text = _HEADER + "1. Strongly urges all nations to cooperate;\n\n2. Decides that States should act.\n"
+    out = subprocess.run([sys.executable, "-c", _LEMMAS, *extra], input=text, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == expected
+
+
+_PREPARE = """
+import sys
+from resolint.config import Settings
+from resolint.custom_rules import prepare_matching
+from resolint.styles import load_style
+prepare_matching(Settings(extend_select=tuple(sys.argv[1:])), load_style("mun"))
+from lemminflect import Lemmatizer  # a singleton: its lemma table is read on the first lemma
+print("spacy" in sys.modules, hasattr(Lemmatizer(), "lemma_dict"))
+"""
+
+
+@pytest.mark.parametrize(("extra", "expected"), [([], "True False"), (["MUN002"], "True True")])
+def test_the_language_server_can_load_what_house_rules_need_before_any_lint(extra, expected):
+    """A lint may not load spaCy (nothing to match yet); the server prepares it before
+    its first timed lint, so the first "should" typed does not import it there."""
+    out = subprocess.run([sys.executable, "-c", _PREPARE, *extra], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected

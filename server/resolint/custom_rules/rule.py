@@ -52,31 +52,48 @@ PART_KINDS = {
 
 class RuleSet:
     """The custom rules that run together: one pipeline, one Doc per paragraph text,
-    and each rule's matcher compiled once (on first use, which imports spaCy)."""
+    and each rule's matcher compiled once (on first use, which imports spaCy).
+
+    With no trained pipeline, the rules that compare lemmas are matched apart from the
+    others, on Docs of their own: filling a Doc's lemmas loads lemminflect's tables
+    (0.3 s and 35 MB a process), which every Model UN draft with something to match paid
+    for the style's MUN002, a rule that is off unless selected. Each rule's matches are
+    the same either way (a rule's matches never depend on the other rules)."""
 
     def __init__(self, specs: tuple[RuleSpec, ...], pipeline: str | None) -> None:
         self.specs = specs
         self.pipeline = pipeline
-        self._docs: DocCache | None = None
+        self._nlp: Any = None
+        self._docs: dict[bool, DocCache] = {}
         self._matchers: dict[str, Any] = {}
-        self._combined: Any = None
-        self._results: OrderedDict[str, dict] = OrderedDict()
+        self._combined: dict[bool, Any] = {}
+        self._results: dict[bool, OrderedDict[str, dict]] = {False: OrderedDict(), True: OrderedDict()}
         self._lock = threading.RLock()
+
+    def _apart(self, spec: RuleSpec) -> bool:
+        """Whether ``spec`` is matched with the rules that need lemmas filled (see the class docstring)."""
+        return spec.needs_lemmas and not self.pipeline
 
     @property
     def docs(self) -> DocCache:
+        """The Docs of the rules that need no lemmas filled (all of them with a trained pipeline)."""
+        return self._docs_for(False)
+
+    def _docs_for(self, apart: bool) -> DocCache:
         with self._lock:
-            if self._docs is None:
+            docs = self._docs.get(apart)
+            if docs is None:
                 from resolint.custom_rules.pipeline import (  # lazy: spaCy loads only when a house rule runs
                     DocCache,
                     blank,
                     load_pipeline,
                 )
 
-                nlp = load_pipeline(self.pipeline) if self.pipeline else blank()
-                lemmas = any(s.needs_lemmas for s in self.specs)
-                self._docs = DocCache(nlp, trained=bool(self.pipeline), lemmas=lemmas)
-            return self._docs
+                if self._nlp is None:
+                    self._nlp = load_pipeline(self.pipeline) if self.pipeline else blank()
+                lemmas = apart or (bool(self.pipeline) and any(s.needs_lemmas for s in self.specs))
+                docs = self._docs[apart] = DocCache(self._nlp, trained=bool(self.pipeline), lemmas=lemmas)
+            return docs
 
     def matcher(self, spec: RuleSpec):
         with self._lock:
@@ -84,31 +101,50 @@ class RuleSet:
             if fn is None:
                 from resolint.custom_rules.matching import compile_rule  # lazy: spaCy loads only when a house rule runs
 
-                fn = self._matchers[spec.code] = compile_rule(spec, self.docs)
+                fn = self._matchers[spec.code] = compile_rule(spec, self._docs_for(self._apart(spec)))
             return fn
 
-    def matches(self, text: str) -> dict[str, list[tuple[int, int, list[str]]]]:
-        """Every rule's matches in one paragraph text: one Doc, one pass of the shared
-        matchers, kept by text (an unchanged paragraph is not matched again)."""
+    def prepare(self, spec: RuleSpec) -> None:
+        """Load spaCy and compile the matchers ``spec`` runs with, now (see
+        :func:`resolint.custom_rules.prepare_matching`)."""
+        apart = self._apart(spec)
         with self._lock:
-            hit = self._results.get(text)
-            if hit is not None:
-                self._results.move_to_end(text)
-                return hit
-            if self._combined is None:
-                from resolint.custom_rules.matching import RuleMatchers  # lazy: spaCy loads only when a house rule runs
+            self._matchers_for(apart)
+            docs = self._docs_for(apart)
+            if docs.lemmas:
+                docs.make("urges")  # (lemminflect reads its tables on the first lemma)
 
-                self._combined = RuleMatchers(self.specs, self.docs)
+    def _matchers_for(self, apart: bool):
+        combined = self._combined.get(apart)
+        if combined is None:
+            from resolint.custom_rules.matching import RuleMatchers  # lazy: spaCy loads only when a house rule runs
+
+            specs = tuple(s for s in self.specs if self._apart(s) == apart)
+            combined = self._combined[apart] = RuleMatchers(specs, self._docs_for(apart))
+        return combined
+
+    def matches(self, text: str, spec: RuleSpec) -> dict[str, list[tuple[int, int, list[str]]]]:
+        """The matches in one paragraph text of ``spec`` and of every rule matched with
+        it: one Doc, one pass of the shared matchers, kept by text (an unchanged
+        paragraph is not matched again)."""
+        apart = self._apart(spec)
+        with self._lock:
+            kept = self._results[apart]
+            hit = kept.get(text)
+            if hit is not None:
+                kept.move_to_end(text)
+                return hit
+            combined = self._matchers_for(apart)
             spacing = Spacing(text)
-            result = self._combined(self.docs.doc(spacing.text))
+            result = combined(self._docs_for(apart).doc(spacing.text))
             if spacing.text is not text:  # back to the offsets of the paragraph as written
                 result = {
                     code: [(spacing.original(s), spacing.original(e), toks) for s, e, toks in found]
                     for code, found in result.items()
                 }
-            self._results[text] = result
-            if len(self._results) > RESULTS_KEPT:
-                self._results.popitem(last=False)
+            kept[text] = result
+            if len(kept) > RESULTS_KEPT:
+                kept.popitem(last=False)
             return result
 
     def rules(self) -> tuple[PatternRule, ...]:
@@ -155,7 +191,7 @@ class PatternRule(Rule):
                 if op is None:
                     continue
                 opener_span = op.span
-            found = self.ruleset.matches(chunk).get(spec.code, ())
+            found = self.ruleset.matches(chunk, spec).get(spec.code, ())
             names = _exception_spans(spec.exceptions, chunk) if found and spec.exceptions else ()
             for s, e, tokens in found:
                 span = Span(start + s, start + e)

@@ -28,6 +28,7 @@ from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
 from resolint import __version__, nlp
+from resolint.custom_rules import prepare_matching
 from resolint.engine import lint
 from resolint.incremental import IncrementalLinter
 from resolint.lsp import actions, completion, definition, export_command, formatting, hover, outline
@@ -173,7 +174,14 @@ class ResolintServer(LanguageServer):
         key = (id(project.settings), id(snap.editor))
         if key in self._prepared:
             return
-        build_state(snap.uri, snap.version, snap.text[:PREPARE_CHARS], None, project, snap.editor, snap.path, snap.encoding)
+        state = build_state(snap.uri, snap.version, snap.text[:PREPARE_CHARS], None, project, snap.editor, snap.path, snap.encoding)
+        # The head may give spaCy nothing to match: load it all the same (a lint that
+        # needs it later is timed and may be stopped). A pattern spaCy refuses is the
+        # lint's to report, as before.
+        try:
+            prepare_matching(state.settings, state.result.style)
+        except Exception:  # noqa: BLE001 - reported by the lint that runs the rule
+            log.warning("house rules not prepared", exc_info=True)
         self._prepared.add(key)
 
     def _slow_state(self, snap: Snapshot, seconds: float) -> LintState:
