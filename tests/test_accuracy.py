@@ -1213,8 +1213,9 @@ def test_the_whole_lint_finds_the_furniture_the_paragraph_check_finds(furniture,
 def test_a_crlf_is_one_line_break_not_a_blank_line(newline):
     """DOC016's paragraph check read "\\r\\n" as a CR and then an LF: a blank line, and so
     a furniture line between two lines of one paragraph, where the whole-text scan (and
-    the parser) see none (found by the incremental property test)."""
-    text = newline.join(["Decides the first,", "24-18765 (E) 161024", "the second,:", "1. Urges Member States to cooperate;", ""])
+    the parser) see none (found by the incremental property test). (A page's number
+    alone: a job number's line is furniture with or without blank lines around it.)"""
+    text = newline.join(["Decides the first,", "2/3", "the second,:", "1. Urges Member States to cooperate;", ""])
     assert "DOC016" not in {f.code for f in lint(text).findings}
     assert "DOC016" not in {f.code for f in IncrementalLinter().lint(text, Settings()).findings}
 
@@ -2862,3 +2863,36 @@ def test_a_paragraph_numbered_in_words_is_not_numbered_again_by_a_safe_fix(words
     assert fix_text(text, lint).text == text
     plain = text.replace(f"{words} ", "")
     assert fix_text(plain, lint).text == plain.replace("Encourages", "1. Encourages")
+
+
+_NO_BLANK_LINES = (
+    "The General Assembly,\n\nRecalling its resolution 78/123 of 7 December 2023 on the implementation of\n"
+    "{footer}the Programme of Action for the Least Developed Countries,\n\n"
+    "1. Calls upon development partners to fulfil their commitments;\n{footer}2. Requests the Secretary-General to report.\n"
+)
+
+
+@pytest.mark.parametrize("footer", ["26-04512                    2/3\nA/C.2/81/L.20\n", "GE.24-12345 (E)\n", "*2418765*\n24-18765 (E) 161024\n"])
+def test_a_pdf_page_footer_copied_without_blank_lines_is_found_and_removed(footer):
+    """Text copied from a PDF with no blank line anywhere: a page's footer between two
+    paragraphs was read into the first (the safe fix wrote "A/C.2/81/L.20;"), and one in
+    the middle of a sentence was in the paragraph unreported. Both are DOC016 now, and
+    the fix leaves the text as it was without them."""
+    from resolint.fixes import fix_text
+
+    text = _NO_BLANK_LINES.format(footer=footer)
+    result = lint(text)
+    assert [f.code for f in result.findings] == ["DOC016", "DOC016"]
+    assert fix_text(text, lint).text == _NO_BLANK_LINES.format(footer="")
+
+
+def test_a_number_on_a_wrapped_line_of_its_own_stays_in_its_sentence():
+    """Only a line of a page's marks (a job number, a page's "2/3", a barcode) is taken
+    out: a year or a resolution's number alone on a wrapped line is the sentence's."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution\n75/1\nof 21 September 2020 on the Goals to be reached by\n2030.\n"
+        "and its work,\n\n1. Urges States to act.\n"
+    )
+    result = lint(text)
+    assert not [f for f in result.findings if f.code == "DOC016"]
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.OPERATIVE]

@@ -16,6 +16,9 @@ _BREAK = r"(?:\r\n|\r(?!\n)|\n)"
 #: was joined back (the parser joins it across the page's furniture).
 _BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
 _ONE_BREAK = re.compile(_BREAK)
+#: Where a line that may hold a page's marks alone starts after a line break (a job
+#: number, "GE.", a barcode, a page's "2/3" before a job number): :meth:`PageFurniture._marks_between_lines`.
+_PAGE_MARKS_AFTER_BREAK = re.compile(r"[\r\n][ \t\u00a0]*(?=\d{2}-\d{5}|GE\.\d|\*\d{7,8}\*|\d{1,3}/\d{1,3}[ \t\u00a0]+\d{2}-\d{5})")
 #: A paragraph's number with its label's mark and nothing else ("2.", "3)", "(4)").
 _LONE_LABEL = re.compile(r"[ \t\u00a0]*(?:\d{1,3}[.)]|\(\d{1,3}\))[ \t\u00a0]*$")
 
@@ -73,7 +76,10 @@ class PageFurniture(Rule):
     ("A/C.3/79/L.15") on a line of its own, between two paragraphs or between the two
     halves of a paragraph that a page break cut (the parser reads that paragraph as one,
     across them), and a barcode glued to the start of a paragraph ("*2325931* Reaffirming
-    further …", which hides the paragraph's opener). It offers to take them out.
+    further …", which hides the paragraph's opener). It offers to take them out. A text
+    copied with no blank line anywhere has its furniture found where a line of a page's
+    marks (a job number, a barcode) opens it: "2/3" or a symbol alone on a line there is
+    as much a resolution's number wrapped onto a line of its own.
 
     ## Why is this bad?
     Text copied from a PDF carries each page's furniture into the draft, in the middle of
@@ -145,6 +151,7 @@ class PageFurniture(Rule):
         scans = [_short_lines_after_blanks(text, _BLANKS_AFTER_LF)]
         if "\r" in text:
             scans.append(_short_lines_after_blanks(text, _BLANKS_AFTER_CR))
+        scans.append(m.end() for m in _PAGE_MARKS_AFTER_BREAK.finditer(text))
         inside = facts.own_paragraphs_at(itertools.chain(*scans), lambda p, at: p.span.start < at)
         glued = facts.own_paragraphs_at((m.start() for m in P.GLUED_BARCODE.finditer(text)), lambda p, at: p.span.start == at)
         found = {p.index: p for p in itertools.chain(facts.of_kinds((Kind.FURNITURE,)), inside, glued) if p.own}
@@ -179,7 +186,10 @@ class PageFurniture(Rule):
             return  # one line (most paragraphs): no blank line in it (two C scans, not the regex's per character)
         gaps = list(_BLANK_LINES.finditer(text, lo, hi))
         if len(gaps) < 2:
-            return  # no line between two blank lines: nothing but the paragraph's own text
+            # No line between two blank lines; a page's marks on lines of their own all
+            # the same (a PDF copied with no blank line anywhere).
+            yield from self._marks_between_lines(text, lo, hi)
+            return
         run: list[Span] = []  # furniture lines since the last line of the paragraph's own text
         before = gaps[0].start()  # where the paragraph's text before the run ends
         for gap, following in zip(gaps, gaps[1:], strict=False):
@@ -193,6 +203,25 @@ class PageFurniture(Rule):
             before = following.start()
         if run:
             yield self._violation(text, run, before, gaps[-1].end())
+
+    def _marks_between_lines(self, text: str, lo: int, hi: int):
+        """Findings for runs of furniture lines inside a paragraph typed without blank
+        lines, each run opened by a line of a page's marks alone (:data:`P.PAGE_MARKS`:
+        "26-04512    2/3", which no sentence's line is) and going on with the page's other
+        furniture ("A/C.2/81/L.20"); the paragraph's own text stands before and after it
+        (the parser joined the halves of a sentence the page broke)."""
+        breaks = list(_ONE_BREAK.finditer(text, lo, hi))
+        ends = [b.start() for b in breaks[1:]] + [hi]
+        lines = [Span(b.end(), end) for b, end in zip(breaks, ends, strict=True)]  # every line but the first
+        run: list[Span] = []
+        for line in lines:
+            content = text[line.start : line.end].strip()
+            if P.PAGE_MARKS.match(content) or (run and is_page_furniture(content)):
+                run.append(line)
+                continue
+            if run:
+                yield self._violation(text, run, run[0].start - len(_break_before(breaks, run[0].start)), line.start)
+                run = []
 
     @staticmethod
     def _violation(text: str, run: list[Span], before: int, after: int) -> Violation:
@@ -208,3 +237,8 @@ class PageFurniture(Rule):
             f"Page header or footer left by a PDF conversion inside the paragraph ({what}): remove it",
             Fix.safe("Remove the page's header and footer", Edit(Span(before, after), _ONE_BREAK.match(text, before).group())),
         )
+
+
+def _break_before(breaks: list[re.Match[str]], start: int) -> str:
+    """The line break that ends where the line starting at ``start`` begins."""
+    return next(b.group() for b in breaks if b.end() == start)

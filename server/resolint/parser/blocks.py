@@ -235,6 +235,12 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
         return True
     if _RULE_LINE.match(line) or _RULE_LINE.match(prev):
         return True  # "Seventh plenary meeting, 1 June 2024" / "__________" / "1 Document A77/10."
+    if P.PAGE_MARKS.match(prev) or P.FURNITURE_WORDS.match(prev):
+        # A page's marks, and the page's other furniture that goes on with them
+        # ("A/C.2/81/L.20"): the text after them is the next paragraph's.
+        return not (P.JUNK.match(line) or P.FURNITURE_WORDS.match(line))
+    if P.PAGE_MARKS.match(line):
+        return True  # "… commitments;" / "26-04512    2/3": a page's footer, even with no blank line before it
     return None
 
 

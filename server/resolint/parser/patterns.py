@@ -162,6 +162,16 @@ FURNITURE_WORDS = re.compile(
     r"|Res\.[ \t]\d{1,3}[A-Z]?"  # an ITU Final Acts page's running head ("Res. 123"); a citation has more words
     r"|(?i:please[ \t]recycle)\W*)$"
 )
+#: A line of a PDF page's marks alone, which no sentence's line is: a job number
+#: ("26-04512", "24-18765 (E) 161024", "GE.24-12345 (E)"), a page's "2/3", a barcode
+#: ("*2418765*"), one or more of them, with the page's "2/3" beside one (alone, "75/1"
+#: is as much a resolution's number wrapped onto a line of its own). Such a line is a
+#: paragraph of its own even with no blank line around it (a PDF copied page by page).
+_PAGE_MARK = r"(?:\d{2}-\d{5}(?:[ \t]*+\([A-Z]{1,2}\))?+(?:[ \t]++\d{6})?+|GE\.\d{2}-\d{4,6}(?:[ \t]*+\([A-Z]{1,2}\))?+|\*\d{7,8}\*)"
+#: (Possessive: a line of marks and thousands of spaces fails at once.)
+PAGE_MARKS = re.compile(
+    rf"^(?:\d{{1,3}}/\d{{1,3}}[ \t\u00a0]++)?+{_PAGE_MARK}(?:[ \t\u00a0]++(?:{_PAGE_MARK}|\d{{1,3}}/\d{{1,3}}))*+[ \t\u00a0]*+$"
+)
 MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")
