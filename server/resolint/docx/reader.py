@@ -253,6 +253,7 @@ class _Builder:
         self.paragraphs: list[DocxParagraph] = []
         self.index = 0
         self.marks: dict[str, list[int | None]] = {}  # comment id -> [start, end]
+        self._marked: list[tuple[str, int]] = []  # (comment id, 0 or 1): marks set in this paragraph
 
     def paragraph(self, p) -> None:
         index = self.index
@@ -264,22 +265,31 @@ class _Builder:
             ps = p_pr.find(W_PSTYLE)
             style = ps.get(W_VAL) if ps is not None else None
             mark_deleted = mark_deleted_in(p_pr)
-        label = self.numbering.label(p_pr, style)
         segments: list[Segment] = []
         sep = PARAGRAPH_SEPARATOR if self.paragraphs else ""
         start = self.pos + len(sep)
         pieces: list[str] = []
-        cursor = start
-        if label:
-            prefix = label + " "
-            segments.append(Segment(cursor, cursor + len(prefix), None, None))
-            pieces.append(prefix)
-            cursor += len(prefix)
-        cursor = self._content(p, style, segments, pieces, cursor)
-        line = "".join(pieces)
-        if mark_deleted and not line.strip(" "):
+        self._marked = []
+        cursor = self._content(p, style, segments, pieces, start)
+        if mark_deleted and not "".join(pieces).strip(" "):
+            # All its text and its mark deleted: Accept All removes the paragraph, and
+            # Word's numbering after it does not count it (so neither is its number).
             self.stats.deletions += 1
             return
+        label = self.numbering.label(p_pr, style)
+        if label:
+            # The number Word draws goes in front: what was read moves right by its length.
+            prefix = label + " "
+            shift = len(prefix)
+            for seg in segments:
+                seg.start += shift
+                seg.end += shift
+            for cid, edge in dict.fromkeys(self._marked):  # a mark set twice moved once
+                self.marks[cid][edge] += shift
+            segments.insert(0, Segment(start, start + shift, None, None))
+            pieces.insert(0, prefix)
+            cursor += shift
+        line = "".join(pieces)
         if not line.strip() and not label:
             # An empty paragraph is spacing, not a clause; comment marks in it go nowhere.
             return
@@ -304,10 +314,10 @@ class _Builder:
                 sc = child.find(W_SDTCONTENT)
                 if sc is not None:
                     cursor = self._content(sc, style, segments, pieces, cursor)
-            elif tag == W_CRS:
-                self.marks.setdefault(child.get(W_ID), [None, None])[0] = cursor
-            elif tag == W_CRE:
-                self.marks.setdefault(child.get(W_ID), [None, None])[1] = cursor
+            elif tag in (W_CRS, W_CRE):
+                edge = 0 if tag == W_CRS else 1
+                self.marks.setdefault(child.get(W_ID), [None, None])[edge] = cursor
+                self._marked.append((child.get(W_ID), edge))
         return cursor
 
     def _run(self, r, style, segments, pieces, cursor) -> int:

@@ -1,0 +1,89 @@
+"""Drafts as negotiation leaves them: paragraphs another delegation deleted with Track
+Changes, an empty paragraph left in a numbered list, a reviewed copy reviewed again."""
+
+from __future__ import annotations
+
+import docx_factory as F
+from docx.oxml import parse_xml
+from test_docx_cli import IT, run
+
+from resolint.docx.package import open_docx
+from resolint.docx.reader import build
+
+DELEGATION = 'w:author="Delegation of Chile" w:date="2024-10-01T10:00:00Z"'
+
+
+def _mark_deleted(p) -> None:
+    """Delete the paragraph mark of ``p`` with Track Changes (Accept All joins it to the next)."""
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {F.W}><w:del w:id="801" {DELEGATION}/></w:rPr>'))
+
+
+def _deleted_text(p, *texts: str) -> None:
+    runs = "".join(f'<w:r><w:delText xml:space="preserve">{t}</w:delText></w:r>' for t in texts)
+    p._p.append(parse_xml(f'<w:del {F.W} w:id="802" {DELEGATION}>{runs}</w:del>'))
+
+
+def _operatives(d, num: str, middle) -> None:
+    """The opening, a preambular paragraph and four operative paragraphs of list ``num``;
+    ``middle(d)`` adds the second one."""
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    F.numbered(d, num, 0, ("Welcomes", IT), " the report;")
+    middle(d)
+    F.numbered(d, num, 0, ("Requests", IT), " the Secretary-General to report;")
+    F.numbered(d, num, 0, ("Decides", IT), " to remain seized of the matter.")
+
+
+def test_a_numbered_paragraph_deleted_whole_with_track_changes_is_read_as_gone(tmp_path):
+    # Text and paragraph mark deleted ("select the paragraph, Delete"): Accept All removes
+    # it and Word numbers the next paragraph 2. It was read as an empty "2." (DOC016, which
+    # annotate could not anchor) and the next one as "3." (OPR002 "skips from 1 to 3").
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+
+    def deleted(d):
+        p = F.numbered(d, num, 0)
+        _mark_deleted(p)
+        _deleted_text(p, "Encourages", " Member States to cooperate;")
+
+    _operatives(d, num, deleted)
+    src = F.save(d, tmp_path / "draft.docx")
+    doc = build(open_docx(src))
+    assert [p.label for p in doc.paragraphs] == ["", "", "1.", "2.", "3."]
+    assert doc.stats.deletions == 2  # its text and its mark
+    proc = run("check", src)
+    assert proc.returncode == 0 and "no findings" in proc.stdout, proc.stdout
+    out = tmp_path / "reviewed.docx"
+    proc = run("annotate", src, "-o", out)
+    assert "0 findings" in proc.stdout and "anchored" not in proc.stdout
+
+
+def test_a_deletion_of_the_text_alone_or_of_the_mark_alone_keeps_the_paragraph_and_its_number(tmp_path):
+    # Text deleted, mark kept: Accept All leaves an empty "2.". Mark deleted, text kept:
+    # Accept All joins the text to the next paragraph; it is read apart (docs/word.md).
+    def text_only(d, num):
+        _deleted_text(F.numbered(d, num, 0), "Encourages Member States to cooperate;")
+
+    def mark_only(d, num):
+        _mark_deleted(F.numbered(d, num, 0, ("Encourages", IT), " Member States"))
+
+    for middle, second in ((text_only, "2. "), (mark_only, "2. Encourages Member States")):
+        d = F.new()
+        num = F.add_list(d, [("decimal", "%1.")])
+        _operatives(d, num, lambda d, middle=middle, num=num: middle(d, num))
+        doc = build(open_docx(F.save(d, tmp_path / "draft.docx")))
+        assert [p.label for p in doc.paragraphs] == ["", "", "1.", "2.", "3.", "4."]
+        assert doc.text.split("\n\n")[3] == second
+
+
+def test_comment_marks_after_an_automatic_number_keep_their_place(tmp_path):
+    # The number is read after the paragraph's runs now; a comment range in the paragraph
+    # must still cover the words it covers in Word.
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    F.para(d, "The General Assembly,")
+    p = F.numbered(d, num, 0, ("Welcomes", IT), " the report;")
+    d.add_comment(p.runs[1], text="Which report?", author="Delegate", initials="D")
+    doc = build(open_docx(F.save(d, tmp_path / "draft.docx")))
+    (c,) = doc.comments
+    assert doc.text[c.span.start : c.span.end] == " the report;"
