@@ -7,8 +7,12 @@ import docx_factory as F
 from docx.oxml import parse_xml
 from test_docx_cli import IT, run
 
+from resolint.docx.annotate import annotate, to_bytes
 from resolint.docx.package import open_docx
 from resolint.docx.reader import build
+from resolint.engine import Finding
+from resolint.rule import Severity
+from resolint.source import Span
 
 DELEGATION = 'w:author="Delegation of Chile" w:date="2024-10-01T10:00:00Z"'
 
@@ -87,3 +91,40 @@ def test_comment_marks_after_an_automatic_number_keep_their_place(tmp_path):
     doc = build(open_docx(F.save(d, tmp_path / "draft.docx")))
     (c,) = doc.comments
     assert doc.text[c.span.start : c.span.end] == " the report;"
+
+
+def _with_empty_third(d, num) -> None:
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    F.numbered(d, num, 0, ("Welcomes", IT), " the report;")
+    F.numbered(d, num, 0, ("Encourages", IT), " Member States to cooperate;")
+    F.numbered(d, num, 0)  # Word shows "3." alone
+    F.numbered(d, num, 0, ("Requests", IT), " the Secretary-General to report;")
+
+
+def test_an_empty_paragraph_of_a_numbered_list_is_not_a_pdf_page_number(tmp_path):
+    # Word's own number is never a PDF conversion's page number (DOC016, which annotate
+    # then could not anchor). A "2." typed alone in a Word paragraph still is one.
+    d = F.new()
+    _with_empty_third(d, F.add_list(d, [("decimal", "%1.")]))
+    F.para(d, "7.")
+    src = F.save(d, tmp_path / "draft.docx")
+    proc = run("check", src, "--select", "DOC016")
+    assert proc.stdout.count("DOC016") == 1 and "¶7 (7.)" in proc.stdout, proc.stdout
+    proc = run("annotate", src, "-o", tmp_path / "reviewed.docx", "--select", "DOC016")
+    assert "1 comment added" in proc.stdout and "anchored" not in proc.stdout
+
+
+def test_a_comment_on_a_paragraph_with_no_stored_text_is_on_the_paragraph(tmp_path):
+    d = F.new()
+    _with_empty_third(d, F.add_list(d, [("decimal", "%1.")]))
+    doc = build(open_docx(F.save(d, tmp_path / "draft.docx")))
+    empty = doc.paragraphs[4]
+    assert (empty.label, doc.text[empty.start : empty.end]) == ("3.", "3. ")
+    finding = Finding("OPR000", "test", Severity.WARNING, "An empty paragraph", Span(empty.start, empty.end - 1))
+    outcome = annotate(doc, [finding])
+    assert (outcome.added, outcome.unanchored) == (1, [])
+    again = build(open_docx("x.docx", to_bytes(doc)))
+    (c,) = again.comments
+    assert c.text.startswith("An empty paragraph") and again.paragraph_at(c.span.start) is again.paragraphs[4]
+    assert annotate(again, [finding]).already == 1  # and not twice when annotated again

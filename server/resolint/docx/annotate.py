@@ -35,19 +35,22 @@ INITIALS = "RL"
 
 
 def anchor_span(doc: DocxText, span: Span) -> Span | None:
-    """The stretch of stored text a comment on ``span`` covers (never empty).
+    """The stretch of stored text a comment on ``span`` covers (empty only on a paragraph
+    with no stored text).
 
     A finding on stored text is anchored on exactly that text. One on an insertion point
     (a missing full stop) or on text Word computes (an automatic number) is anchored on
     the nearest word of stored text: the word before the point, or the paragraph's first
-    word.
+    word. One in a paragraph with no stored text (an empty paragraph of a numbered list,
+    where Word draws "3." alone) is anchored on the paragraph itself: the empty range at
+    its end, where Word shows the comment on its paragraph mark.
     """
     p = doc.paragraph_at(span.start)
     if p is None:
         return None
     stored = [s for s in p.segments if s.run is not None]
     if not stored:
-        return None
+        return Span(p.end, p.end)
     lo, hi = max(span.start, p.start), min(max(span.end, span.start), p.end)
     covered = [s for s in stored if s.start < hi and s.end > lo]
     if covered and hi > lo:
@@ -164,6 +167,8 @@ def _anchor_elements(doc: DocxText, a: Span, own_revisions):
     """The first and last elements a comment on ``a`` spans (a run, or a tracked change
     that is not ours as a whole), and the paragraph element of the last."""
     first_p = doc.paragraph_at(a.start)
+    if not any(s.run is not None for s in first_p.segments):
+        return None, None, first_p.element  # a paragraph with no stored text: on the paragraph
     last_p = doc.paragraph_at(max(a.start, a.end - 1))
     first = _held(first_p, a.start, own_revisions)
     if first is None:
@@ -178,8 +183,16 @@ def place_markers(cid: str, first, last, paragraph) -> None:
     """Anchor comment ``cid`` from element ``first`` to element ``last`` of ``paragraph``.
 
     The reference run goes after the outermost container of ``last`` (a tracked
-    insertion, a hyperlink), so it is not itself part of that container.
+    insertion, a hyperlink), so it is not itself part of that container. With no
+    elements (None), the comment is on the paragraph: an empty range at its end.
     """
+    if first is None or last is None:
+        paragraph.append(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): cid}))
+        paragraph.append(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): cid}))
+        ref = OxmlElement("w:r")
+        ref.append(OxmlElement("w:commentReference", attrs={qn("w:id"): cid}))
+        paragraph.append(ref)
+        return
     first.addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): cid}))
     last.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): cid}))
     holder = top_level(last, paragraph)
