@@ -3,9 +3,11 @@ Changes, an empty paragraph left in a numbered list, a reviewed copy reviewed ag
 
 from __future__ import annotations
 
+import re
+
 import docx_factory as F
 from docx.oxml import parse_xml
-from test_docx_cli import IT, run
+from test_docx_cli import IT, faulty_draft, run
 
 from resolint.docx.annotate import annotate, to_bytes
 from resolint.docx.package import open_docx
@@ -128,3 +130,20 @@ def test_a_comment_on_a_paragraph_with_no_stored_text_is_on_the_paragraph(tmp_pa
     (c,) = again.comments
     assert c.text.startswith("An empty paragraph") and again.paragraph_at(c.span.start) is again.paragraphs[4]
     assert annotate(again, [finding]).already == 1  # and not twice when annotated again
+
+
+def test_reviewing_a_commented_copy_with_tracked_changes_adds_no_second_comment(tmp_path):
+    # A copy reviewed with comments ("Suggested change: …"), reviewed again with tracked
+    # changes: each fix was proposed with a new comment ("Proposed as a tracked change: …")
+    # beside the old one on the same finding, while the summary said "0 comments added".
+    src = F.save(faulty_draft(), tmp_path / "draft.docx")
+    commented = tmp_path / "commented.docx"
+    first = run("annotate", src, "-o", commented)
+    n = len(F.comments(commented))
+    assert f"{n} comments added" in first.stdout and n >= 3
+    again = tmp_path / "again.docx"
+    proc = run("annotate", commented, "-o", again, "--track-changes")
+    proposed = int(re.search(r"(\d+) fixes proposed", proc.stdout).group(1))
+    assert proposed >= 2 and f"0 comments added, {n} already there" in proc.stdout, proc.stdout
+    assert F.comments(again) == F.comments(commented)
+    assert len(F.revisions(again)) >= proposed  # the fixes are proposed all the same

@@ -9,7 +9,9 @@ settings, existing comments), and the body changes only by the split runs and th
 comment markers.
 
 Annotating an annotated file adds nothing twice: a finding whose comment (same first
-line, same anchored text range) is already there from an earlier run is skipped.
+line, same anchored text range) is already there from an earlier run is skipped, and so
+is the comment of a fix proposed as a tracked change on words an earlier run's comment
+on the same finding covers (:meth:`CommentMaker.comment_on`), whatever it suggested.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from resolint.docx.advice import CommentText, comment_for
 from resolint.docx.package import check_parses_back
-from resolint.docx.reader import W_ID, DocxText
+from resolint.docx.reader import W_ID, W_P, W_T, DocxText, related_part
 from resolint.docx.runs import revision_of, split_at, top_level
 from resolint.engine import Finding
 from resolint.source import Span
@@ -111,7 +114,8 @@ def annotate(
     ``own_revisions`` are the ``w:id`` of tracked changes this run wrote (which may be cut).
     """
     text_of = text_of or (lambda f: comment_for(f, doc))
-    outcome = AnnotateOutcome()
+    # Comments the maker did not repeat (on tracked changes) were already there too.
+    outcome = AnnotateOutcome(already=maker.repeated if maker is not None else 0)
     author = maker.author if maker is not None else AUTHOR
     todo = _comments_to_add(doc, findings, text_of, author, outcome)
     if not todo:
@@ -203,6 +207,28 @@ def place_markers(cid: str, first, last, paragraph) -> None:
     holder.addnext(ref)
 
 
+#: Past any child index: ``[*path, _AFTER]`` is the end of the element at ``path``.
+_AFTER = 1 << 62
+_TEXT_TAGS = (W_T, qn("w:delText"))
+
+
+def _doc_path(el) -> list[int]:
+    """The element's place in document order: its index under each ancestor, from the top."""
+    path = []
+    parent = el.getparent()
+    while parent is not None:
+        path.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    return path[::-1]
+
+
+def _widened(el, step: str):
+    """The furthest sibling of ``el`` towards ``step`` with no text between them."""
+    while (beside := getattr(el, step)()) is not None and next(beside.iter(*_TEXT_TAGS), None) is None:
+        el = beside
+    return el
+
+
 #: The rule line of a comment: small and grey, read last.
 RULE_SIZE = Pt(7)
 RULE_COLOR = RGBColor(0x76, 0x76, 0x76)
@@ -224,6 +250,53 @@ class CommentMaker:
         self._document = document
         self.author = author
         self._started = False
+        #: Comments :meth:`comment_on` did not add: the same said there before.
+        self.repeated = 0
+        # This author's comments before any is added: first line -> comment ids.
+        self._before: dict[str, list[str]] = {}
+        part = related_part(document, RT.COMMENTS)
+        for c in part.element.iterfind(qn("w:comment")) if part is not None else ():
+            if c.get(qn("w:author"), "") == author:
+                first = c.find(W_P)
+                line = "".join(t.text or "" for t in first.iter(W_T)) if first is not None else ""
+                self._before.setdefault(line, []).append(c.get(W_ID))
+        self._ranges: dict[str, tuple[list[int], list[int]]] | None = None
+
+    def comment_on(self, text: CommentText, first, last, paragraph) -> str | None:
+        """Add comment ``text`` on the elements ``first`` to ``last`` of ``paragraph``
+        (:func:`place_markers`) and return its id; None, adding nothing, when a comment of
+        this author that was there before says the same first line on them (or right
+        beside them): re-reviewing a reviewed copy with tracked changes wrote a second
+        comment beside each of the first review's."""
+        ids = self._before.get(text.first_line)
+        if ids:
+            start, end = _doc_path(first), [*_doc_path(last), _AFTER]
+            for cid in ids:
+                lo, hi = self._range(cid)
+                if lo and hi and start <= hi and lo <= end:
+                    ids.remove(cid)  # one comment stands for one finding
+                    self.repeated += 1
+                    return None
+        cid = self.add(text)
+        place_markers(cid, first, last, paragraph)
+        return cid
+
+    def _range(self, cid: str) -> tuple[list[int], list[int]]:
+        """Where an earlier comment's range starts and ends in document order, widened
+        over the elements with no text beside it (other markers, reference runs)."""
+        if self._ranges is None:
+            wanted = {i for ids in self._before.values() for i in ids}
+            self._ranges = {}
+            body = self._document.element.body
+            found: dict[str, list] = {}
+            for el in body.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd")):
+                cid_of = el.get(W_ID)
+                if cid_of in wanted:
+                    found.setdefault(cid_of, [None, None])[el.tag == qn("w:commentRangeEnd")] = el
+            for cid_of, (crs, cre) in found.items():
+                if crs is not None and cre is not None:
+                    self._ranges[cid_of] = (_doc_path(_widened(crs, "getprevious")), [*_doc_path(_widened(cre, "getnext")), _AFTER])
+        return self._ranges.get(cid, ([], []))
 
     def _start(self, text: CommentText):
         comment = self._document.comments.add_comment(author=self.author, initials=INITIALS)

@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from resolint.docx.advice import comment_for
-from resolint.docx.annotate import AnnotateOutcome, CommentMaker, annotate, place_markers
+from resolint.docx.annotate import AnnotateOutcome, CommentMaker, annotate
 from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, fix_docx, refuse_across_a_deleted_mark
 from resolint.docx.reader import W_P, W_RPR, W_T, DocxText, Segment
 from resolint.docx.runs import revision_of, split_at
@@ -92,8 +92,7 @@ class TrackedWriter(Writer):
             pieces.sort(key=lambda p: p[0])
             # From the first change to the last (a renumbering spans paragraphs, as Word allows).
             first, last = pieces[0][1][0], pieces[-1][1][-1]
-            cid = self.maker.add(comment_for(f, tracked=True))
-            place_markers(cid, first, last, _paragraph_of(last))
+            self.maker.comment_on(comment_for(f, tracked=True), first, last, _paragraph_of(last))
 
     def _revision(self, tag: str):
         el = OxmlElement(tag, attrs={W_ID: str(self._next), W_AUTHOR: self.author, W_DATE: self.date})
