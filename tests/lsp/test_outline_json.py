@@ -11,6 +11,8 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lsprotocol import types
+from pygls.protocol import default_converter
 
 from resolint.config import Settings
 from resolint.incremental import IncrementalLinter
@@ -211,3 +213,22 @@ def test_a_new_configuration_writes_the_symbols_again(tmp_path):
         assert written == outline.document_symbols(state)
         names.append([c.name for s in symbols_of(written) for c in s.children or []])
     assert "1. Resolves" in names[0] and "1. Resolves to instruct" in names[1]
+
+
+def test_the_flat_outline_is_the_nested_one_in_document_order():
+    """For a client without hierarchicalDocumentSymbolSupport: each symbol once, parents
+    before children, the parent's name as containerName, read back as SymbolInformation."""
+    def walk(symbols, container):
+        for s in symbols:
+            yield s.name, s.kind, s.range, container
+            yield from walk(s.children or [], s.name)
+
+    project = ProjectSettings(Settings(), None)
+    for text in BASES:
+        state = _linted(text, 1, LineIndex(SourceText(text), "utf-16"), IncrementalLinter(), project, None)
+        nested = outline.document_symbols(state, outline.KeptSymbols())
+        flat = outline.flat_symbols(nested, "file:///d.txt")
+        assert isinstance(flat, JsonText) and flat.isascii()
+        infos = default_converter().structure(json.loads(flat), list[types.SymbolInformation])
+        assert [(s.name, s.kind, s.location.range, s.container_name) for s in infos] == list(walk(symbols_of(nested), None))
+        assert {s.location.uri for s in infos} == {"file:///d.txt"}

@@ -10,12 +10,20 @@ The outline is written as JSON text (:mod:`resolint.lsp.json_text`), each top-le
 paragraph's symbol kept between versions of the document (:class:`KeptSymbols`): VS Code
 asks for it after every change while the outline or the breadcrumbs are shown, and a
 long compilation has some 11,000 paragraphs per megabyte.
+
+That is the nested form, ``DocumentSymbol[]``, for a client that declares
+``hierarchicalDocumentSymbolSupport`` (VS Code, Neovim). Any other gets the flat form the
+spec requires of a server then, ``SymbolInformation[]`` (:func:`flat_symbols`): the same
+symbols, read back from the nested text, every one in document order with its parent's
+name as ``containerName``.
 """
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from itertools import groupby
+from typing import Any
 
 from lsprotocol import types
 
@@ -202,6 +210,27 @@ def document_symbols(state: LintState, symbols: KeptSymbols | None = None) -> Js
             detail=_short(state.text[named.span.start : named.span.end]) if named is not None else None,
         ))
     return list_text(out)
+
+
+def flat_symbols(nested: str, uri: str) -> JsonText:
+    """The outline :func:`document_symbols` wrote (``nested``), flat: a
+    ``SymbolInformation`` per symbol, parents before their children in document order,
+    each located by its whole range, its parent's name as ``containerName``. For a
+    client without ``hierarchicalDocumentSymbolSupport``: LSP lets a server send the
+    nested form only to a client that declares it (a client that does not reads each
+    entry as ``SymbolInformation`` and finds no location)."""
+    out: list[dict[str, Any]] = []
+
+    def walk(symbols: list[dict[str, Any]], container: str | None) -> None:
+        for s in symbols:
+            info: dict[str, Any] = {"name": s["name"], "kind": s["kind"], "location": {"uri": uri, "range": s["range"]}}
+            if container is not None:
+                info["containerName"] = container
+            out.append(info)
+            walk(s.get("children") or [], s["name"])
+
+    walk(json.loads(nested), None)
+    return JsonText(json.dumps(out, separators=(",", ":")))
 
 
 def _by_resolution(res: Resolution, groups: list[tuple[Kind, list[Paragraph]]]) -> list[list[tuple[Kind, list[Paragraph]]]]:

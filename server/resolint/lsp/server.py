@@ -136,6 +136,7 @@ class ResolintServer(LanguageServer):
         self.editor = EditorSettings()
         self.encoding = "utf-16"
         self.pull = False
+        self.hierarchical_symbols = True
         self.client_ctx = actions.ClientContext()
         self.refresh_support = False
         self.root: Path | None = None
@@ -311,6 +312,8 @@ def initialize(ls: ResolintServer, params: types.InitializeParams) -> None:
     ls.docs.encoding = ls.encoding
     td = caps.text_document
     ls.pull = bool(td and td.diagnostic is not None)
+    # The nested outline only for a client that says it reads one (LSP): the flat one otherwise.
+    ls.hierarchical_symbols = bool(td and td.document_symbol and td.document_symbol.hierarchical_document_symbol_support)
     ws = caps.workspace
     ls.client_ctx = actions.ClientContext(
         document_changes=bool(ws and ws.workspace_edit and ws.workspace_edit.document_changes),
@@ -491,7 +494,10 @@ async def document_symbol(ls: ResolintServer, params: types.DocumentSymbolParams
         return None
     doc = ls.docs.get(state.uri)
     symbols = doc.symbols if doc is not None else None
-    return await asyncio.get_running_loop().run_in_executor(ls.executor, outline.document_symbols, state, symbols)
+    nested = await asyncio.get_running_loop().run_in_executor(ls.executor, outline.document_symbols, state, symbols)
+    if ls.hierarchical_symbols:
+        return nested
+    return await asyncio.get_running_loop().run_in_executor(ls.executor, outline.flat_symbols, nested, state.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
