@@ -31,7 +31,7 @@ from resolint import __version__, nlp
 from resolint.custom_rules import prepare_matching
 from resolint.engine import lint
 from resolint.incremental import IncrementalLinter
-from resolint.lsp import actions, completion, definition, export_command, formatting, hover, outline
+from resolint.lsp import actions, carry, completion, definition, export_command, formatting, hover, outline
 from resolint.lsp.collector import IDLE_AFTER, Collector
 from resolint.lsp.diagnostics import lsp_range, text_edits
 from resolint.lsp.documents import DocumentStore
@@ -440,13 +440,36 @@ async def pull_diagnostics(ls: ResolintServer, params: types.DocumentDiagnosticP
         state = await ls.scheduler.current(uri)  # a notice too (too large, too slow)
     if state is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
-    if params.previous_result_id == state.result_id:
-        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=state.result_id)
+    report_id, diagnostics = _for_current_text(ls, state)
+    if params.previous_result_id == report_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=report_id)
     try:
-        return ls.protocol.full_report(uri, state.result_id, state.diagnostics)
+        return ls.protocol.full_report(uri, report_id, diagnostics)
     except Exception:  # a bug in writing it must not cost the diagnostics: pygls's way
         log.exception("writing the diagnostic report failed; sending it as pygls does")
-        return types.RelatedFullDocumentDiagnosticReport(items=state.diagnostics, result_id=state.result_id)
+        return types.RelatedFullDocumentDiagnosticReport(items=diagnostics, result_id=report_id)
+
+
+def _for_current_text(ls: ResolintServer, state: LintState) -> tuple[str, list[types.Diagnostic]]:
+    """The report id and diagnostics of ``state`` for the document's current version.
+
+    The lint of an older version (``run: "onSave"``, or a document linted only on save)
+    has its diagnostics carried to the current text (:func:`resolint.lsp.carry.carried`):
+    those on or beside text changed since are left out, the others follow their text.
+    Sent as they are, they named the old lines and columns, on text they were not computed
+    for. A notice (too large, too slow) names no text and stays as it is."""
+    doc = ls.docs.get(state.uri)
+    if doc is None or doc.version == state.version or state.notice is not None:
+        return state.result_id, state.diagnostics
+    # From the version they were last carried to: a client that pulls after each change
+    # (VS Code) has them carried one change at a time, and none is lost to a changed
+    # stretch that grows from one place to another.
+    version, index, diagnostics = state.cache.get("carried") or (state.version, state.index, state.diagnostics)
+    if version != doc.version or index.text is not doc.text:
+        new_index = doc.index
+        version, index, diagnostics = doc.version, new_index, carry.carried(index, new_index, diagnostics)
+        state.cache["carried"] = (version, index, diagnostics)
+    return f"{state.result_id}@{doc.version}", diagnostics
 
 
 # -- code actions -----------------------------------------------------------------------
