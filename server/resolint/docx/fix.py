@@ -9,7 +9,11 @@ without changing any character's formatting:
   it stands, so each keeps its own run;
 - over several runs whose properties are identical: the new text goes in the first, the
   old characters leave the others (nothing to lose);
-- an insertion (a missing full stop): appended to the run of the character before.
+- an insertion (a missing full stop): appended to the run of the character before,
+  unless that run ends a hyperlink, or is formatted in a way a mark must not take
+  (underlined, a character style, right-to-left): then it goes in a run of its own
+  after the hyperlink or the run, with the run's font and size only
+  (:func:`resolint.docx.runs.props_for`).
 
 Anything else — an edit of an automatic number, of a tab or break, across runs with
 different formatting, across paragraphs, inside another reviewer's tracked change — is
@@ -23,6 +27,7 @@ in :mod:`resolint.docx.track`.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,13 +35,14 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from resolint.docx.lint import text_to_lint
-from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
-from resolint.docx.runs import across_a_deleted_mark, revision_of
+from resolint.docx.reader import W_RPR, W_T, DocxParagraph, DocxText, Segment, build
+from resolint.docx.runs import across_a_deleted_mark, in_container, outermost, plain, props_for, revision_of
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, allowed, next_pass
 from resolint.rule import Edit
 
 W_AUTHOR = qn("w:author")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 class Refused(Exception):
@@ -45,9 +51,15 @@ class Refused(Exception):
 
 @dataclass(slots=True)
 class _Plan:
-    """One edit resolved to node operations: (segment, start in seg, end in seg, new text)."""
+    """One edit resolved to node operations: (segment, start in seg, end in seg, new text).
+
+    ``after``: the edit is an insertion written as a run of its own right after this
+    element (the run of the character before, or the hyperlink that holds it), in the
+    plain formatting of that run (:func:`_insertion`).
+    """
 
     ops: list[tuple[Segment, int, int, str]]
+    after: object | None = None
 
 
 def _trim(old: str, new: str) -> tuple[int, int, str]:
@@ -75,7 +87,7 @@ def plan(doc: DocxText, edit: Edit) -> _Plan:
     if para is None or end > para.end or start < para.start:
         raise Refused("the change runs over more than one paragraph")
     if start == end:
-        return _Plan([_insertion(para, start, middle)])
+        return _insertion(para, start, middle)
     segs = para.segments_in(edit.span.__class__(start, end))
     covered = sum(min(g.end, end) - max(g.start, start) for g in segs)
     if covered != end - start:
@@ -105,18 +117,57 @@ def plan(doc: DocxText, edit: Edit) -> _Plan:
     raise Refused("the change spans runs with different formatting")
 
 
-def _insertion(para: DocxParagraph, at: int, new: str) -> tuple[Segment, int, int, str]:
+def _insertion(para: DocxParagraph, at: int, new: str) -> _Plan:
+    """Where inserted text goes: into the run of the character before it, which it then
+    looks like — unless that run ends there and has what a mark added after it must not
+    take (a hyperlink around it, a character style, underline, right-to-left): then into a
+    run of its own after it, or after its hyperlink."""
     before = para.segment_at(at - 1) if at > para.start else None
-    if before is not None and before.editable:
-        off = at - before.start
-        return (before, off, off, new)
     after = para.segment_at(at)
+    if before is not None and before.editable:
+        op = (before, at - before.start, at - before.start, new)
+        if _takes_the_formatting_of(before, after):
+            return _Plan([op])
+        keep = after.run if after is not None else None
+        return _Plan([op], after=outermost(before.run, para.element, keep))
     if after is not None and after.editable:
-        return (after, 0, 0, new)
+        return _Plan([(after, 0, 0, new)])
     raise Refused("there is no run to insert into at that point")
 
 
+def _takes_the_formatting_of(before: Segment, after: Segment | None) -> bool:
+    """Whether text inserted between two segments is written into ``before``'s run as it
+    is: inside that run, or inside a stretch formatted as it is, or after a run whose
+    formatting is plain (:func:`resolint.docx.runs.plain`) and in no hyperlink."""
+    run = before.run
+    if after is not None and after.run is not None:
+        if after.run is run:
+            return True
+        if after.run.getparent() is run.getparent() and _props(after) == _props(before):
+            return True
+    return plain(run.find(W_RPR)) and not in_container(run)
+
+
+def _added_run(like_run, text: str):
+    """A run of ``text`` in the plain formatting of ``like_run`` (an added mark)."""
+    run = copy.copy(like_run)  # tag and attributes only
+    for child in list(run):
+        run.remove(child)
+    r_pr = props_for(like_run.find(W_RPR), added_mark=True)
+    if r_pr is not None and len(r_pr):
+        run.append(r_pr)
+    t = etree.SubElement(run, W_T)
+    t.text = text
+    if text != text.strip(" "):
+        t.set(_XML_SPACE, "preserve")
+    return run
+
+
 def execute(p: _Plan) -> None:
+    if p.after is not None:
+        ((seg, _, _, new),) = p.ops
+        p.after.addnext(_added_run(seg.run, new))
+        return
     # Right to left, so earlier offsets in the same node stay valid.
     for seg, a, b, new in sorted(p.ops, key=lambda op: (op[0].start + op[1]), reverse=True):
         node = seg.node
@@ -124,7 +175,7 @@ def execute(p: _Plan) -> None:
         i, j = seg.node_off + a, seg.node_off + b
         node.text = t[:i] + new + t[j:]
         if node.text != node.text.strip(" "):
-            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            node.set(_XML_SPACE, "preserve")
 
 
 @dataclass(slots=True)

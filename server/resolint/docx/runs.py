@@ -89,6 +89,73 @@ def _split_segment(para: DocxParagraph, seg: Segment, offset: int) -> None:
     para.seg_starts = [s.start for s in para.segments]
 
 
+#: Run properties a mark added after a run takes from it: how its letters are drawn (font,
+#: size, bold, italic, capitals, spacing, language). Every other is left: a character
+#: style (``w:rStyle``: Hyperlink, Emphasis), underline, strikethrough, highlight, colour,
+#: superscript, right-to-left (``w:rtl``, ``w:cs``), hidden text, and any revision mark
+#: (``w:rPrChange``: another reviewer's formatting change).
+_PLAIN_PROPS = frozenset(
+    qn(f"w:{t}") for t in ("rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "spacing", "w", "kern", "sz", "szCs", "lang", "noProof")
+)
+#: Revision marks a run's properties may hold; never copied into a run of our own.
+_REVISION_PROPS = frozenset(qn(f"w:{t}") for t in ("rPrChange", "ins", "del", "moveFrom", "moveTo"))
+#: Containers a run sits in that an added mark goes after, not inside: a hyperlink, a
+#: field, a content control, a smart tag, a bidirectional embedding, a tracked insertion.
+_CONTAINERS = frozenset(
+    qn(f"w:{t}") for t in ("hyperlink", "fldSimple", "smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo")
+) | {W_INS, W_MOVETO}
+
+
+def plain(r_pr) -> bool:
+    """Whether a run's properties (``w:rPr`` or None) hold only what an added mark may take."""
+    return r_pr is None or all(child.tag in _PLAIN_PROPS for child in r_pr)
+
+
+def props_for(r_pr, *, added_mark: bool):
+    """A copy of a run's properties for a run of our own (None for none): without revision
+    marks; for a mark added after the run, with only :data:`_PLAIN_PROPS`."""
+    if r_pr is None:
+        return None
+    out = copy.deepcopy(r_pr)
+    for child in list(out):
+        if child.tag in _REVISION_PROPS or (added_mark and child.tag not in _PLAIN_PROPS):
+            out.remove(child)
+    return out
+
+
+def outermost(run, paragraph, keep=None):
+    """The outermost container of ``run`` in ``paragraph`` (:data:`_CONTAINERS`) that does
+    not hold ``keep`` — ``run`` itself if it sits in none: what a mark added right after
+    the run goes after."""
+    el = run
+    parent = el.getparent()
+    while parent is not None and parent is not paragraph and parent.tag in _CONTAINERS:
+        if keep is not None and _holds(parent, keep):
+            break
+        el = parent
+        parent = el.getparent()
+    return el
+
+
+def in_container(run) -> bool:
+    """Whether ``run`` sits in a container other than a tracked insertion (a hyperlink, a
+    field, a content control …)."""
+    el = run.getparent()
+    while el is not None and el.tag != W_P:
+        if el.tag in _CONTAINERS and el.tag not in _REVISION_TAGS:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _holds(el, other) -> bool:
+    while other is not None:
+        if other is el:
+            return True
+        other = other.getparent()
+    return False
+
+
 def top_level(el, paragraph):
     """The ancestor of ``el`` that is a direct child of ``paragraph`` (``el`` itself if it is)."""
     while el.getparent() is not None and el.getparent() is not paragraph:

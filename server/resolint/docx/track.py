@@ -28,7 +28,7 @@ from resolint.docx.advice import comment_for
 from resolint.docx.annotate import AnnotateOutcome, CommentMaker, annotate
 from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, fix_docx, refuse_across_a_deleted_mark
 from resolint.docx.reader import W_P, W_RPR, W_T, DocxText, Segment
-from resolint.docx.runs import revision_of, split_at
+from resolint.docx.runs import props_for, revision_of, split_at
 from resolint.engine import Finding
 from resolint.source import Span
 
@@ -75,17 +75,17 @@ class TrackedWriter(Writer):
     # -- writing --------------------------------------------------------------------
 
     def write(self, doc: DocxText, work: list[tuple[Finding, list[_Plan]]]) -> None:
-        ops = []  # (start, end, finding index, segment, a, b, new)
+        ops = []  # (start, end, finding index, segment, a, b, new, element to insert after)
         for k, (_, plans) in enumerate(work):
             for pl in plans:
                 for seg, a, b, new in pl.ops:
-                    ops.append((seg.start + a, seg.start + b, k, seg, a, b, new))
+                    ops.append((seg.start + a, seg.start + b, k, seg, a, b, new, pl.after))
         ops = _whole_words(ops)
         # Right to left: splitting runs on the left never moves what is right of it.
         ops.sort(key=lambda op: (op[0], op[1]), reverse=True)
         made: dict[int, list[tuple[int, list]]] = {}
-        for start, _, k, seg, a, b, new in ops:
-            els = self._op(doc, seg, a, b, new)
+        for start, _, k, seg, a, b, new, after in ops:
+            els = self._op(doc, seg, a, b, new, after)
             made.setdefault(k, []).append((start, els))
         for k, pieces in made.items():
             f = work[k][0]
@@ -100,15 +100,16 @@ class TrackedWriter(Writer):
         self._next += 1
         return el
 
-    def _inserted(self, like_run, text: str):
-        """A ``w:ins`` holding one run of ``text`` formatted as ``like_run``."""
+    def _inserted(self, like_run, text: str, *, added_mark: bool = False):
+        """A ``w:ins`` holding one run of ``text`` formatted as ``like_run`` (never with its
+        revision marks; an ``added_mark`` in its plain formatting only)."""
         ins = self._revision("w:ins")
         run = copy.copy(like_run)  # tag and attributes only
         for child in list(run):
             run.remove(child)
-        r_pr = like_run.find(W_RPR)
-        if r_pr is not None:
-            run.append(copy.deepcopy(r_pr))
+        r_pr = props_for(like_run.find(W_RPR), added_mark=added_mark)
+        if r_pr is not None and len(r_pr):
+            run.append(r_pr)
         t = OxmlElement("w:t")
         t.text = text
         t.set(_XML_SPACE, "preserve")
@@ -116,9 +117,17 @@ class TrackedWriter(Writer):
         ins.append(run)
         return ins
 
-    def _op(self, doc: DocxText, seg: Segment, a: int, b: int, new: str) -> list:
-        """Write one edit; return the elements it made or changed, in document order."""
+    def _op(self, doc: DocxText, seg: Segment, a: int, b: int, new: str, after=None) -> list:
+        """Write one edit; return the elements it made or changed, in document order.
+
+        ``after``: an insertion that goes in a run of its own after that element
+        (:class:`resolint.docx.fix._Plan`).
+        """
         start, end = seg.start + a, seg.start + b
+        if after is not None:
+            ins = self._inserted(seg.run, new, added_mark=True)
+            after.addnext(ins)
+            return [ins]
         rev = revision_of(seg)
         if rev is not None and self._own(rev):
             execute(_Plan([(seg, a, b, new)]))  # revising our own proposal
@@ -169,11 +178,11 @@ def _whole_words(ops: list) -> list:
     reach another edit of the same pass is not made.
     """
     by_node: dict[int, list[tuple[int, int]]] = {}
-    for _, _, _, seg, a, b, _ in ops:
+    for _, _, _, seg, a, b, _, _ in ops:
         if seg.node is not None:
             by_node.setdefault(id(seg.node), []).append((seg.node_off + a, seg.node_off + b))
     out = []
-    for start, end, k, seg, a, b, new in ops:
+    for start, end, k, seg, a, b, new, after in ops:
         if a < b and seg.node is not None and revision_of(seg) is None:
             text = seg.node.text or ""
             lo, hi = seg.node_off + a, seg.node_off + b
@@ -188,7 +197,7 @@ def _whole_words(ops: list) -> list:
                 new = text[wlo:lo] + new + text[hi:whi]
                 a, b = a - (lo - wlo), b + (whi - hi)
                 start, end = seg.start + a, seg.start + b
-        out.append((start, end, k, seg, a, b, new))
+        out.append((start, end, k, seg, a, b, new, after))
     return out
 
 

@@ -1,0 +1,88 @@
+"""Where ``check --fix`` and ``annotate --track-changes`` write an edit, and where not.
+
+Each draft is fixed both ways: the tracked copy, read as accepted (resolint's reader reads
+insertions and skips deletions, as Accept All leaves them), must be the text ``--fix``
+makes, and read as rejected, the original.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import docx_factory as F
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from test_docx_cli import IT, run
+from test_docx_track import text_of
+
+W_NS = F.W + ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def fixed_and_tracked(tmp_path, d, *args):
+    """``d`` fixed in place and reviewed with tracked changes: (source, fixed, tracked,
+    the output of ``check --fix``, of ``annotate``), Accept All checked to give the fixed
+    text and Reject All the original."""
+    src = F.save(d, tmp_path / "draft.docx")
+    fixed = tmp_path / "fixed.docx"
+    shutil.copy(src, fixed)
+    fix_proc = run("check", "--fix", *args, fixed)
+    tracked = tmp_path / "tracked.docx"
+    track_proc = run("annotate", src, "-o", tracked, "--track-changes", *args)
+    assert track_proc.returncode in (0, 1), track_proc.stderr
+    assert text_of(tracked) == text_of(fixed)
+    assert text_of(F.rejected(tracked)) == text_of(src)
+    return src, fixed, tracked, fix_proc, track_proc
+
+
+def append_xml(p, xml: str) -> None:
+    p._p.append(parse_xml(f"<w:root {W_NS}>{xml}</w:root>")[0])
+
+
+def body_paragraphs(path):
+    return F.docx.Document(str(path)).element.body.findall(F.qn("w:p"))
+
+
+def last_mark(p) -> tuple[str, list[str], list[str]]:
+    """The paragraph's last visible character, the containers of its run (innermost
+    first) and the names of its run's properties."""
+    ts = [t for t in p.iter(F.qn("w:t")) if t.text]
+    t = ts[-1]
+    run_ = t.getparent()
+    containers = []
+    el = run_.getparent()
+    while el is not p:
+        containers.append(el.tag.split("}")[1])
+        el = el.getparent()
+    r_pr = run_.find(F.qn("w:rPr"))
+    props = [c.tag.split("}")[1] for c in r_pr] if r_pr is not None else []
+    return t.text[-1], containers, props
+
+
+def test_a_mark_added_after_a_link_underline_or_right_to_left_words_is_outside_them_in_plain_formatting(tmp_path):
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    p = F.para(d, "1. ", ("Welcomes", IT), " the report of the Secretary-General ")
+    rid = d.part.relate_to("https://undocs.org/A/79/123", RT.HYPERLINK, is_external=True)
+    append_xml(p, f'<w:hyperlink r:id="{rid}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+                  "<w:t>A/79/123</w:t></w:r></w:hyperlink>")
+    p = F.para(d, "2. ", ("Notes", IT), " the ")
+    append_xml(p, '<w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:i/><w:color w:val="0563C1"/>'
+                  '<w:sz w:val="28"/><w:u w:val="single"/></w:rPr><w:t>Report of the Committee</w:t></w:r>')
+    p = F.para(d, "3. ", ("Decides", IT), " to refer the matter to the ")
+    append_xml(p, '<w:r><w:rPr><w:rtl/></w:rPr><w:t>Committee</w:t></w:r>')
+    _, fixed, tracked, fix_proc, _ = fixed_and_tracked(tmp_path, d)
+    assert "not fixed" not in fix_proc.stderr
+    for path, holder in ((fixed, []), (tracked, ["ins"])):
+        paras = body_paragraphs(path)
+        link = paras[2].find(F.qn("w:hyperlink"))
+        assert "".join(t.text for t in link.iter(F.qn("w:t"))) == "A/79/123"
+        assert last_mark(paras[2]) == (";", holder, [])
+        # The underlined words' font, size and italics, not their underline or colour.
+        assert last_mark(paras[3]) == (";", holder, ["rFonts", "i", "sz"])
+        assert last_mark(paras[4]) == (".", holder, [])
+    assert text_of(fixed).split("\n\n")[2:5] == [
+        "1. Welcomes the report of the Secretary-General A/79/123;",
+        "2. Notes the Report of the Committee;",
+        "3. Decides to refer the matter to the Committee.",
+    ]
