@@ -35,7 +35,8 @@ def fixed_and_tracked(tmp_path, d, *args):
 
 
 def append_xml(p, xml: str) -> None:
-    p._p.append(parse_xml(f"<w:root {W_NS}>{xml}</w:root>")[0])
+    for el in list(parse_xml(f"<w:root {W_NS}>{xml}</w:root>")):
+        p._p.append(el)
 
 
 def body_paragraphs(path):
@@ -86,3 +87,62 @@ def test_a_mark_added_after_a_link_underline_or_right_to_left_words_is_outside_t
         "2. Notes the Report of the Committee;",
         "3. Decides to refer the matter to the Committee.",
     ]
+
+
+def field(instr: str, result: str, fmt: str = "") -> str:
+    """A complex field (begin, instruction, separate, result, end) as Word writes it."""
+    r_pr = f"<w:rPr>{fmt}</w:rPr>" if fmt else ""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{r_pr}<w:t>{result}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def field_results(p) -> list[str]:
+    """The text each field of the paragraph shows (complex fields, then simple ones)."""
+    out, depth = [], 0
+    for r in p.iter(F.qn("w:r")):
+        for fc in r.iter(F.qn("w:fldChar")):
+            kind = fc.get(F.qn("w:fldCharType"))
+            depth += kind == "begin"
+            depth -= kind == "end"
+            if kind == "begin" and depth == 1:
+                out.append("")
+        if depth:
+            out[-1] += "".join(t.text or "" for t in r.iter(F.qn("w:t"), F.qn("w:delText")))
+    out += ["".join(t.text or "" for t in s.iter(F.qn("w:t"))) for s in p.iter(F.qn("w:fldSimple"))]
+    return out
+
+
+def test_no_fix_is_written_into_what_a_field_shows_it_stays_a_comment(tmp_path):
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    p = F.para(d, ("Noting", IT), " the report of the Secretary-General of ")
+    append_xml(p, field('DATE \\@ "d MMMM yyyy"', "3 august 2024") + "<w:r><w:t>,</w:t></w:r>")
+    p = F.para(d, "1. ")
+    append_xml(p, field("MERGEFIELD Verb", "welcomes", "<w:i/>"))
+    append_xml(p, '<w:r><w:t xml:space="preserve"> the report;</w:t></w:r>')
+    p = F.para(d, "2. ")
+    append_xml(p, '<w:fldSimple w:instr=" MERGEFIELD Verb2 "><w:r><w:rPr><w:i/></w:rPr><w:t>requests</w:t></w:r></w:fldSimple>')
+    append_xml(p, '<w:r><w:t xml:space="preserve"> the Secretary-General to report;</w:t></w:r>')
+    # A missing final mark right after a field's result goes after the field.
+    p = F.para(d, "3. ", ("Decides", IT), " to remain seized of the matter until ")
+    append_xml(p, field('DATE \\@ "d MMMM yyyy"', "1 May 2025"))
+    src, fixed, tracked, fix_proc, _ = fixed_and_tracked(tmp_path, d)
+    shown = [["3 august 2024"], ["welcomes"], ["requests"], ["1 May 2025"]]
+    rejected = F.save(F.docx.Document(F.io.BytesIO(F.rejected(tracked))), tmp_path / "rejected.docx")
+    for path in (src, fixed, tracked, rejected):
+        paras = body_paragraphs(path)
+        assert [field_results(p) for p in paras[1:5]] == shown
+    assert fix_proc.stderr.count("the result of a field") == 3
+    assert text_of(fixed).endswith("until 1 May 2025.")
+    for path in (fixed, tracked):
+        last = body_paragraphs(path)[4]
+        assert last_mark(last)[0] == "." and last[-1].tag in (F.qn("w:r"), F.qn("w:ins"))
+    ours = [r for r in F.revisions(tracked) if r["author"] == "resolint"]
+    assert [(r["tag"], r["text"]) for r in ours] == [("ins", ".")]
+    comments = [t for _, t in F.comments(tracked) if "Make this change by hand" in t]
+    assert len(comments) == 3 and all("the result of a field" in t for t in comments)

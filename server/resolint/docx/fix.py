@@ -16,8 +16,10 @@ without changing any character's formatting:
   (:func:`resolint.docx.runs.props_for`).
 
 Anything else — an edit of an automatic number, of a tab or break, across runs with
-different formatting, across paragraphs, inside another reviewer's tracked change — is
-refused with the reason, and the drafter fixes it in Word.
+different formatting, across paragraphs, inside another reviewer's tracked change, inside
+what a field displays (Word computes it again: the edit would be lost) — is refused with
+the reason, and the drafter fixes it in Word. A mark added right after a field's result
+goes after the field.
 
 The passes are those of :func:`resolint.fixes.fix_text` (the same choice of fixes, the
 same structure check), so a document fixes to what its text fixes to. How the planned
@@ -36,7 +38,7 @@ from lxml import etree
 
 from resolint.docx.lint import text_to_lint
 from resolint.docx.reader import W_RPR, W_T, DocxParagraph, DocxText, Segment, build
-from resolint.docx.runs import across_a_deleted_mark, in_container, outermost, plain, props_for, revision_of
+from resolint.docx.runs import across_a_deleted_mark, field_end, in_container, outermost, plain, props_for, revision_of
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, allowed, next_pass
 from resolint.rule import Edit
@@ -47,6 +49,12 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 class Refused(Exception):
     """This edit cannot be made in the runs without risk; the message says why."""
+
+
+IN_A_FIELD = (
+    "the text is the result of a field (a date, a merge field, a cross-reference), which Word "
+    "computes again, undoing the change; change the field or its source"
+)
 
 
 @dataclass(slots=True)
@@ -95,6 +103,8 @@ def plan(doc: DocxText, edit: Edit) -> _Plan:
     for g in segs:
         if g.run is None:
             raise Refused("the change touches an automatic number; renumber in Word")
+        if g.field:
+            raise Refused(IN_A_FIELD)
         if not g.editable:
             raise Refused("the change touches a tab or a line break")
     if len(segs) == 1:
@@ -124,13 +134,21 @@ def _insertion(para: DocxParagraph, at: int, new: str) -> _Plan:
     run of its own after it, or after its hyperlink."""
     before = para.segment_at(at - 1) if at > para.start else None
     after = para.segment_at(at)
+    if after is not None and after.run is not None and after.field and (before is None or before.field):
+        raise Refused(IN_A_FIELD)
+    keep = after.run if after is not None else None
     if before is not None and before.editable:
         op = (before, at - before.start, at - before.start, new)
+        if before.field:
+            # Right after a field's result: after the field, which keeps its result.
+            end = field_end(before, para.element)
+            if end is None:
+                raise Refused(IN_A_FIELD)
+            return _Plan([op], after=outermost(end, para.element, keep))
         if _takes_the_formatting_of(before, after):
             return _Plan([op])
-        keep = after.run if after is not None else None
         return _Plan([op], after=outermost(before.run, para.element, keep))
-    if after is not None and after.editable:
+    if after is not None and after.editable and not after.field:
         return _Plan([(after, 0, 0, new)])
     raise Refused("there is no run to insert into at that point")
 

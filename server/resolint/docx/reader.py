@@ -8,7 +8,8 @@ without storing it as text (number labels, tabs, line breaks). Rules, locations,
 comments and fixes all go through that map.
 
 What counts as visible: runs in document order, including tracked insertions (``w:ins``,
-read as if accepted, and counted) and the displayed result of fields; not tracked
+read as if accepted, and counted) and the displayed result of fields (each segment
+knows it is one: Word computes it again, so no fix is written there); not tracked
 deletions (``w:del``, ``w:moveFrom``: skipped and counted), field instructions, hidden
 text (``w:vanish``), drawings or text boxes. Tables, headers and footers are not part of
 a resolution's clauses: they are not linted, and :class:`ReadStats` says how many there
@@ -40,6 +41,7 @@ W_PPR, W_RPR, W_PSTYLE, W_VAL = qn("w:pPr"), qn("w:rPr"), qn("w:pStyle"), qn("w:
 W_INS, W_DEL, W_MOVEFROM, W_MOVETO = qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")
 W_CRS, W_CRE, W_ID = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:id")
 W_VANISH = qn("w:vanish")
+W_FLDCHAR, W_FLDCHARTYPE, W_FLDSIMPLE = qn("w:fldChar"), qn("w:fldCharType"), qn("w:fldSimple")
 #: Containers inside a paragraph whose runs are part of the paragraph's text.
 _TRANSPARENT = frozenset(qn(t) for t in ("w:hyperlink", "w:smartTag", "w:customXml", "w:fldSimple", "w:dir", "w:bdo")) | {W_INS, W_MOVETO}
 #: Run children drawn as a character but not stored as text.
@@ -56,6 +58,8 @@ class Segment:
     ``run`` is the ``w:r`` it belongs to and ``node`` the run's child that draws it: a
     ``w:t`` holding the characters from ``node_off`` on, or a ``w:tab``/``w:br``/``w:sym``
     drawn as one character. Both are None for text Word computes (a number label).
+    ``field`` is how many fields (``w:fldChar`` begin … end, ``w:fldSimple``) it is
+    inside: the result a field displays, which Word computes again (a date, a merge field).
     """
 
     start: int
@@ -64,6 +68,7 @@ class Segment:
     node: object | None
     node_off: int = 0
     italic: bool | None = None
+    field: int = 0
 
     @property
     def editable(self) -> bool:
@@ -254,6 +259,7 @@ class _Builder:
         self.index = 0
         self.marks: dict[str, list[int | None]] = {}  # comment id -> [start, end]
         self._marked: list[tuple[str, int]] = []  # (comment id, 0 or 1): marks set in this paragraph
+        self.fields = 0  # fields open here: w:fldChar begins not yet ended (they may span paragraphs), w:fldSimple
 
     def paragraph(self, p) -> None:
         index = self.index
@@ -307,7 +313,10 @@ class _Builder:
             elif tag in _TRANSPARENT:
                 if tag == W_INS:
                     self.stats.insertions += 1
+                simple = tag == W_FLDSIMPLE
+                self.fields += simple
                 cursor = self._content(child, style, segments, pieces, cursor)
+                self.fields -= simple
             elif tag in (W_DEL, W_MOVEFROM):
                 self.stats.deletions += 1
             elif tag == W_SDT:
@@ -325,11 +334,15 @@ class _Builder:
         if r_pr is not None:
             v = r_pr.find(W_VANISH)
             if v is not None and on_off(v):
+                for child in r.iterfind(W_FLDCHAR):
+                    self._field_char(child)
                 return cursor
         italic: bool | None = None
         for child in r:
             tag = child.tag
-            if tag == W_T:
+            if tag == W_FLDCHAR:
+                self._field_char(child)
+            elif tag == W_T:
                 text = child.text or ""
                 if not text:
                     continue
@@ -337,21 +350,21 @@ class _Builder:
                     italic = self.sheet.run_italic(r_pr, style)
                 if "\n" in text or "\r" in text:
                     text = text.replace("\r", " ").replace("\n", " ")
-                segments.append(Segment(cursor, cursor + len(text), r, child, 0, italic))
+                segments.append(Segment(cursor, cursor + len(text), r, child, 0, italic, self.fields))
                 pieces.append(text)
                 cursor += len(text)
             elif tag in _SYNTHETIC:
                 ch = _SYNTHETIC[tag]
                 if italic is None:
                     italic = self.sheet.run_italic(r_pr, style)
-                segments.append(Segment(cursor, cursor + 1, r, child, 0, italic))
+                segments.append(Segment(cursor, cursor + 1, r, child, 0, italic, self.fields))
                 pieces.append(ch)
                 cursor += 1
             elif tag == qn("w:sym"):
                 ch = _sym_char(child.get(qn("w:char"), ""))
                 if ch is None:
                     continue
-                segments.append(Segment(cursor, cursor + 1, r, child, 0, None))
+                segments.append(Segment(cursor, cursor + 1, r, child, 0, None, self.fields))
                 pieces.append(ch)
                 cursor += 1
             elif tag in _NOTE_REFERENCES:
@@ -360,6 +373,13 @@ class _Builder:
                 if child.find(f".//{qn('w:txbxContent')}") is not None:
                     self.stats.text_boxes += 1
         return cursor
+
+    def _field_char(self, fc) -> None:
+        kind = fc.get(W_FLDCHARTYPE)
+        if kind == "begin":
+            self.fields += 1
+        elif kind == "end" and self.fields > 0:
+            self.fields -= 1
 
 
 #: A footnote's or an endnote's reference in a run (the note's text is in another part).

@@ -14,7 +14,21 @@ import copy
 
 from docx.oxml.ns import qn
 
-from resolint.docx.reader import W_INS, W_MOVETO, W_P, W_PPR, W_RPR, DocxParagraph, Segment, mark_deleted_in
+from resolint.docx.reader import (
+    W_DEL,
+    W_FLDCHAR,
+    W_FLDCHARTYPE,
+    W_FLDSIMPLE,
+    W_INS,
+    W_MOVEFROM,
+    W_MOVETO,
+    W_P,
+    W_PPR,
+    W_RPR,
+    DocxParagraph,
+    Segment,
+    mark_deleted_in,
+)
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -79,7 +93,7 @@ def _split_segment(para: DocxParagraph, seg: Segment, offset: int) -> None:
     node.addnext(tail)
     # Later segments of the same node (none, as built; possible after earlier splits) move too.
     i = para.segments.index(seg)
-    new = Segment(offset, seg.end, seg.run, tail, 0, seg.italic)
+    new = Segment(offset, seg.end, seg.run, tail, 0, seg.italic, seg.field)
     seg.end = offset
     para.segments.insert(i + 1, new)
     for s in para.segments[i + 2 :]:
@@ -135,6 +149,29 @@ def outermost(run, paragraph, keep=None):
         el = parent
         parent = el.getparent()
     return el
+
+
+def field_end(seg: Segment, paragraph):
+    """The run whose ``w:fldChar`` ends the outermost field ``seg`` is in (the run itself
+    for a ``w:fldSimple``), or None if that is not in ``paragraph``: what a mark added
+    right after the field's result goes after."""
+    run = seg.run
+    depth = seg.field - sum(1 for _ in run.iterancestors(W_FLDSIMPLE))
+    if depth <= 0:
+        return run
+    seen = False
+    for r in paragraph.iter(W_R):
+        if not seen:
+            seen = r is run
+            continue
+        if any(el.tag in (W_DEL, W_MOVEFROM) for el in r.iterancestors()):
+            continue  # the reader does not see a deleted run's field characters
+        for fc in r.iterfind(W_FLDCHAR):
+            kind = fc.get(W_FLDCHARTYPE)
+            depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+            if depth == 0:
+                return r
+    return None
 
 
 def in_container(run) -> bool:
