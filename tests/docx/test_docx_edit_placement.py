@@ -12,6 +12,7 @@ import shutil
 import docx_factory as F
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from lxml import etree
 from test_docx_cli import IT, run
 from test_docx_track import text_of
 
@@ -146,3 +147,34 @@ def test_no_fix_is_written_into_what_a_field_shows_it_stays_a_comment(tmp_path):
     assert [(r["tag"], r["text"]) for r in ours] == [("ins", ".")]
     comments = [t for _, t in F.comments(tracked) if "Make this change by hand" in t]
     assert len(comments) == 3 and all("the result of a field" in t for t in comments)
+
+
+REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
+
+
+def test_another_reviewers_formatting_change_is_theirs_no_fix_lands_in_it_nor_is_it_copied(tmp_path):
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    p = F.para(d, "1. ")
+    append_xml(p, '<w:r><w:rPr><w:i/><w:rPrChange w:id="906" w:author="Delegation of Norway" '
+                  'w:date="2024-10-01T10:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>requests</w:t></w:r>'
+                  '<w:r><w:t xml:space="preserve"> the Secretary-General to report;</w:t></w:r>')
+    F.para(d, "2. ", ("Decides", IT), " to remain seized of the matter")
+    src, fixed, tracked, fix_proc, _ = fixed_and_tracked(tmp_path, d)
+
+    def theirs(path):
+        body = F.docx.Document(str(path)).element.body
+        return [etree.tostring(r, method="c14n") for r in body.iter(F.qn("w:r")) if r.find(".//" + F.qn("w:rPrChange")) is not None]
+
+    for path in (fixed, tracked):
+        assert theirs(path) == theirs(src) and len(theirs(src)) == 1
+        body = F.docx.Document(str(path)).element.body
+        ids = [el.get(F.qn("w:id")) for el in body.iter(*[F.qn(f"w:{t}") for t in REVISION_TAGS])]
+        assert len(ids) == len(set(ids)), ids
+    assert "inside a tracked change by Delegation of Norway" in fix_proc.stderr
+    # The final full stop, elsewhere, is fixed both ways; nothing of resolint's is credited to Norway.
+    assert text_of(fixed).endswith("1. requests the Secretary-General to report;\n\n2. Decides to remain seized of the matter.")
+    assert [(r["tag"], r["text"]) for r in F.revisions(tracked) if r["author"] == "resolint"] == [("ins", ".")]
+    (text,) = [t for _, t in F.comments(tracked) if "'Requests'" in t]
+    assert "Make this change by hand" in text and "inside a tracked change by Delegation of Norway" in text

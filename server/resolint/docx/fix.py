@@ -33,17 +33,15 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from docx.oxml.ns import qn
 from lxml import etree
 
 from resolint.docx.lint import text_to_lint
 from resolint.docx.reader import W_RPR, W_T, DocxParagraph, DocxText, Segment, build
-from resolint.docx.runs import across_a_deleted_mark, field_end, in_container, outermost, plain, props_for, revision_of
+from resolint.docx.runs import across_a_deleted_mark, field_end, in_container, outermost, plain, props_for, reviewer, revision_of
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, allowed, next_pass
 from resolint.rule import Edit
 
-W_AUTHOR = qn("w:author")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -226,8 +224,7 @@ class Writer:
             for seg, _a, _b, _ in pl.ops:
                 rev = revision_of(seg)
                 if rev is not None:
-                    who = rev.get(W_AUTHOR) or "another reviewer"
-                    raise Refused(f"the text is inside a tracked change by {who}; accept or reject it first")
+                    raise Refused(f"the text is inside a tracked change by {reviewer(rev)}; accept or reject it first")
                 refuse_across_a_deleted_mark(seg)
 
     def write(self, doc: DocxText, work: list[tuple[Finding, list[_Plan]]]) -> None:

@@ -31,6 +31,8 @@ from resolint.docx.reader import (
 )
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+W_R, W_RPRCHANGE, W_AUTHOR = qn("w:r"), qn("w:rPrChange"), qn("w:author")
+_REVISION_TAGS = frozenset({W_INS, W_MOVETO})
 
 
 def _new_t(text: str, like):
@@ -200,12 +202,6 @@ def top_level(el, paragraph):
     return el
 
 
-W_R = qn("w:r")
-
-
-_REVISION_TAGS = frozenset({W_INS, W_MOVETO})
-
-
 def across_a_deleted_mark(seg: Segment) -> bool:
     """Whether the segment's paragraph is one of two that a tracked deletion of a paragraph
     mark joins (its own mark deleted, or the one before it): resolint reads them apart,
@@ -221,10 +217,23 @@ def across_a_deleted_mark(seg: Segment) -> bool:
 
 
 def revision_of(seg: Segment):
-    """The tracked insertion (``w:ins``/``w:moveTo``) the segment's run sits in, or None."""
+    """Another reviewer's tracked change the segment's text is part of, or None: the
+    tracked insertion (``w:ins``/``w:moveTo``) its run sits in, else the run itself when
+    its formatting change is tracked (a ``w:rPrChange`` in its properties, as Word
+    records "made italic" with Track Changes on)."""
     el = seg.run.getparent() if seg.run is not None else None
     while el is not None and el.tag != W_P:
         if el.tag in _REVISION_TAGS:
             return el
         el = el.getparent()
+    r_pr = seg.run.find(W_RPR) if seg.run is not None else None
+    if r_pr is not None and r_pr.find(W_RPRCHANGE) is not None:
+        return seg.run
     return None
+
+
+def reviewer(rev) -> str:
+    """The author of a tracked change :func:`revision_of` gives."""
+    if rev.tag == W_R:
+        rev = rev.find(W_RPR).find(W_RPRCHANGE)
+    return rev.get(W_AUTHOR) or "another reviewer"

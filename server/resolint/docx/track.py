@@ -4,14 +4,15 @@ Each planned edit (:func:`resolint.docx.fix.plan`: old characters of one run, ne
 in that run's formatting) becomes what Word writes with Track Changes on: the run of
 the old characters (split off at their edges) moves into a ``w:del`` and its text
 becomes ``w:delText``; the new text goes into a ``w:ins`` right after it, in a run
-carrying a copy of the old run's properties. Both are attributed (author, date, a fresh
+carrying a copy of the old run's properties (never another reviewer's revision mark in
+them, such as a ``w:rPrChange``: its ``w:id`` would appear twice). Both are attributed (author, date, a fresh
 ``w:id``), and the finding's comment spans the pair. Accepting all changes gives the
 fixed text; rejecting all gives the original characters back, formatting included.
 
 Fixes run in passes (:func:`resolint.docx.fix.fix_docx`), and the reader reads tracked
 insertions as accepted, so a later pass may edit text resolint itself inserted: that
-is changing its own proposal, done in place. Someone else's revisions are never
-edited: an edit inside one is refused (the finding stays a comment); an insertion at
+is changing its own proposal, done in place. Someone else's revisions (an insertion,
+or a run whose formatting change is tracked) are never edited: an edit inside one is refused (the finding stays a comment); an insertion at
 the very edge of one goes beside it, outside.
 """
 
@@ -28,7 +29,7 @@ from resolint.docx.advice import comment_for
 from resolint.docx.annotate import AnnotateOutcome, CommentMaker, annotate
 from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, fix_docx, refuse_across_a_deleted_mark
 from resolint.docx.reader import W_P, W_RPR, W_T, DocxText, Segment
-from resolint.docx.runs import props_for, revision_of, split_at
+from resolint.docx.runs import props_for, reviewer, revision_of, split_at
 from resolint.engine import Finding
 from resolint.source import Span
 
@@ -69,8 +70,7 @@ class TrackedWriter(Writer):
                     continue
                 if a == b and _edge(seg, a, rev) is not None:
                     continue  # an insertion just outside it
-                who = rev.get(W_AUTHOR) or "another reviewer"
-                raise Refused(f"the text is inside a tracked change by {who}; accept or reject it first")
+                raise Refused(f"the text is inside a tracked change by {reviewer(rev)}; accept or reject it first")
 
     # -- writing --------------------------------------------------------------------
 
