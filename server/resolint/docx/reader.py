@@ -367,12 +367,18 @@ class _Builder:
                 segments.append(Segment(cursor, cursor + 1, r, child, 0, None, self.fields))
                 pieces.append(ch)
                 cursor += 1
-            elif tag in _NOTE_REFERENCES:
-                self.stats.notes_referenced += 1
-            elif tag in (qn("w:drawing"), qn("w:pict")) or tag.endswith("}AlternateContent"):
-                if child.find(f".//{qn('w:txbxContent')}") is not None:
-                    self.stats.text_boxes += 1
+            else:
+                self._unread(child)
         return cursor
+
+    def _unread(self, child) -> None:
+        """Count what a run holds that is not read: a note's reference, a text box."""
+        tag = child.tag
+        if tag in _NOTE_REFERENCES:
+            self.stats.notes_referenced += 1
+        elif tag in (qn("w:drawing"), qn("w:pict")) or tag.endswith("}AlternateContent"):
+            if child.find(f".//{qn('w:txbxContent')}") is not None:
+                self.stats.text_boxes += 1
 
     def _field_char(self, fc) -> None:
         kind = fc.get(W_FLDCHARTYPE)
