@@ -2896,3 +2896,24 @@ def test_a_number_on_a_wrapped_line_of_its_own_stays_in_its_sentence():
     result = lint(text)
     assert not [f for f in result.findings if f.code == "DOC016"]
     assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.OPERATIVE]
+
+
+@pytest.mark.parametrize(
+    ("opening", "is_one"),
+    [
+        ("The Meeting of the Parties,", True),
+        ("The Fifth Meeting of the States Parties,", True),
+        ("The Heads of State and Government,", True),
+        ("The Commonwealth Heads of Government,", True),
+        ("The meeting was adjourned at 6 p.m.", False),
+    ],
+)
+def test_a_treaty_meeting_and_leaders_open_a_text(opening, is_one):
+    """A Montreal Protocol decision opens "The Meeting of the Parties,", an African Union
+    or Commonwealth declaration "The Heads of State and Government,": read as title
+    text, they drew DOC001 ("No opening line names the body")."""
+    text = f"{opening}\n\nRecalling its decision XXXV/2 of 27 October 2023,\n\n1. Decides to remain seized of the matter.\n"
+    result = lint(text)
+    assert (result.resolution.paragraphs[0].kind is Kind.OPENING) is is_one
+    assert ("DOC001" in {f.code for f in result.findings}) is not is_one
+

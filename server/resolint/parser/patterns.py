@@ -12,7 +12,11 @@ from resolint.invisible import readable
 ORGANS = (
     r"General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
     r"Plenipotentiary Conference|Conference of the Parties|Conference|Assembly|Council|"
-    r"Commission|Committee|Board|Summit"
+    r"Commission|Committee|Board|Summit|"
+    # A treaty's meeting ("The Meeting of the Parties,", "The Fifth Meeting of the States
+    # Parties,"); leaders meeting as such ("The Heads of State and Government,", "The
+    # Commonwealth Heads of Government,"): never "meeting" alone ("The meeting was …").
+    r"Meeting of the (?:States )?Parties|Heads of State and Government|Heads of Government"
 )
 
 #: The characters a list's bullet is written with: a dash, an asterisk, Unicode's bullets
