@@ -2917,3 +2917,38 @@ def test_a_treaty_meeting_and_leaders_open_a_text(opening, is_one):
     assert (result.resolution.paragraphs[0].kind is Kind.OPENING) is is_one
     assert ("DOC001" in {f.code for f in result.findings}) is not is_one
 
+
+@pytest.mark.parametrize(
+    "tags",
+    [" (agreed ad ref)", " (facilitator's proposal)", " [Agreed ad ref]", " [US: delete] [G77: retain]", " (agreed ad ref) [EU: retain]"],
+)
+def test_negotiators_notes_after_a_paragraphs_mark_are_not_its_end(tags):
+    """A text under negotiation notes each paragraph's status after its mark: the mark
+    before the notes is the paragraph's. The safe fixes wrote "(agreed ad ref)," and
+    "[US: delete]; [G77: retain]"; a wrong mark is still found where it stands."""
+    from resolint.fixes import fix_text
+
+    text = (
+        f"The General Assembly,\n\nRecalling the Beijing Declaration and Platform for Action,{tags}\n\n"
+        f"[Deeply concerned about violence against women,]{tags}\n\n"
+        f"1. Urges Governments to take the following actions:{tags}\n\n(a) Eliminate discriminatory laws;\n\n"
+        f"2. Requests the Secretary-General to report at its eighty-second session.{tags}\n"
+    )
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.OPERATIVE]
+    assert result.findings == []
+    assert fix_text(text, lint).text == text
+    wrong = text.replace("Platform for Action,", "Platform for Action;")
+    found = [f for f in lint(wrong).findings if f.code == "PRE004"]
+    assert len(found) == 1 and wrong[found[0].span.start : found[0].span.end] == ";"
+
+
+@pytest.mark.parametrize("ending", [" (a)", " (ii)", " (1)"])
+def test_a_label_after_a_mark_is_not_a_negotiators_note(ending):
+    """"(a)", "(ii)" or "(1)" after a paragraph's mark is no status note: the paragraph
+    goes on with it (an item run on), so its end is not looked for before it."""
+    from resolint.parser.labels import before_note_reference
+
+    text = f"The General Assembly,\n\n1. Urges Governments to act;{ending}\n"
+    assert before_note_reference(text, 0, len(text) - 1) == len(text) - 1
+    assert before_note_reference(text.replace(ending, " (agreed ad ref)"), 0, len(text) - len(ending) + len(" (agreed ad ref)") - 1) == text.index(ending)

@@ -301,15 +301,18 @@ _NOTE_REFERENCES = re.compile(
 #: footnote on "URGES Member States:1"; not after a number ("at 10:30" is a time).
 _PLAIN_NOTE_REFERENCES = re.compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]\d{1,2})*$")
 #: What a paragraph's last character is when it may end with a reference.
-_REFERENCE_ENDS = frozenset("0123456789]" + SUPERSCRIPT_DIGITS)
+_REFERENCE_ENDS = frozenset("0123456789])" + SUPERSCRIPT_DIGITS)
 #: The same, and the end of a comment (:func:`before_trailing_comments`).
 REFERENCE_ENDS_OR_COMMENT = _REFERENCE_ENDS | {">"}
 
 
 #: A negotiator's note after a paragraph's mark: "[Proposed: EU; opposed: Group X]",
-#: "[Agreed ad ref]", after a space, the mark (or the bracket closing the proposed text)
-#: before it. Not a footnote's number ("[1]").
-_NEGOTIATION_TAG = re.compile(r"(?<=[,;:.\]])[ \t]+\[(?!\d+\]|\^)[^\[\]\n]{2,120}\]$")
+#: "[Agreed ad ref]", "(agreed ad ref)", "(facilitator's proposal)", after a space, the
+#: mark (or the bracket closing the proposed text, or the note before it) before it. Not
+#: a footnote's number ("[1]") nor a label ("(a)", "(ii)", "(1)").
+_NEGOTIATION_TAG = re.compile(
+    r"(?<=[,;:.\])])[ \t]+(?:\[(?!\d+\]|\^)[^\[\]\n]{2,120}\]|\((?!\d+\)|[ivxlc]+\))[^()\[\]\n]{2,120}\))$"
+)
 
 
 def _words_before(text: str, start: int, at: int) -> bool:
@@ -329,8 +332,14 @@ def before_note_reference(text: str, start: int, end: int) -> int:
         end = before_trailing_comments(text, start, end)
     if end <= start or text[end - 1] not in _REFERENCE_ENDS:
         return end  # most paragraphs: a mark or a letter last
-    if text[end - 1] == "]" and (tag := _NEGOTIATION_TAG.search(text, max(start, end - 160), end)) is not None and _words_before(text, start, tag.start()):
-        return tag.start()  # "…conflict,] [Proposed: EU]", "…matter. [Agreed ad ref]": a note on the text, after its mark
+    if text[end - 1] in "])":
+        # "…conflict,] [Proposed: EU]", "…matter. [Agreed ad ref]", "…Action, (agreed ad
+        # ref)", "…women,] [US: delete] [G77: retain]": notes on the text, after its mark.
+        noted = end
+        while (tag := _NEGOTIATION_TAG.search(text, max(start, noted - 160), noted)) is not None and _words_before(text, start, tag.start()):
+            noted = tag.start()
+        if noted < end or text[end - 1] == ")":
+            return noted
     lo = max(start, end - 80)
     m = _NOTE_REFERENCES.search(text, lo, end) or _PLAIN_NOTE_REFERENCES.search(text, lo, end)
     return m.start() if m is not None and m.start() > start else end
