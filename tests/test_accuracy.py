@@ -2952,3 +2952,19 @@ def test_a_label_after_a_mark_is_not_a_negotiators_note(ending):
     text = f"The General Assembly,\n\n1. Urges Governments to act;{ending}\n"
     assert before_note_reference(text, 0, len(text) - 1) == len(text) - 1
     assert before_note_reference(text.replace(ending, " (agreed ad ref)"), 0, len(text) - len(ending) + len(" (agreed ad ref)") - 1) == text.index(ending)
+
+
+@pytest.mark.parametrize("form", ["1.-", "1-", "1 -", "1 –", "1.)", "1:"])
+def test_a_paragraph_numbered_in_another_form_is_said_to_be_numbered(form):
+    """"1.- Welcomes …" (as Spanish drafts number) was reported as "Unnumbered operative
+    paragraph"; it is numbered, in a form the style does not use, and "1." is offered
+    when the number is the one the list expects (not otherwise)."""
+    from resolint.fixes import fix_text
+
+    text = f"The General Assembly,\n\nRecalling its work,\n\n{form} Welcomes the report;\n\n2. Decides to remain seized of the matter.\n"
+    found = [f for f in lint(text).findings if f.code == "OPR001"]
+    assert len(found) == 1 and f"numbered '{form}'" in found[0].message and "Unnumbered" not in found[0].message
+    assert fix_text(text, lint).text == text.replace(f"{form} Welcomes", "1. Welcomes")
+    off = text.replace(f"{form} Welcomes", f"{form.replace('1', '3')} Welcomes")
+    found = [f for f in lint(off).findings if f.code == "OPR001"]
+    assert len(found) == 1 and found[0].fix is None and "it should be number 1" in found[0].message

@@ -14,13 +14,31 @@ from resolint_rules.opr.sequences import is_numbered, numbering_expected
 _NUMBERED_IN_WORDS = re.compile(r"[A-Za-z]{1,8}\.?[ \t\u00a0]?\d{1,3}(?![\d/])")
 
 
+#: A number written in a form the parser does not read as a label ("1.-", "1-", "1 -",
+#: "1.)", "1:"), before a word: the paragraph is numbered, not in the style's form.
+_OTHER_NUMBER_FORM = re.compile(r"(\d{1,3})(?:\.-|\.\)|[ \t]?[-–]|:)(?=[ \t]+[^\W\d_])")
+
+
+def _other_form(ctx: RuleContext, p: Paragraph, m: re.Match[str], expected: int, what: str) -> Violation:
+    """The finding for a paragraph numbered "1.-" (as Spanish drafts are) or "1:": its
+    number is there, in another form; written "1." when it is the number the list expects."""
+    written = m.group()
+    span = Span(m.start(), m.end())
+    if int(m.group(1)) != expected:
+        return Violation(span, f"The {what} is numbered '{written}', a form the style does not use; it should be number {expected}")
+    return Violation(span, f"The {what} is numbered '{written}', a form the style does not use: write '{expected}.'",
+                     Fix.safe(f"Write '{expected}.'", Edit(span, f"{expected}.")))
+
+
 class UnnumberedOperativeParagraph(Rule):
     """
     ## What it does
     Reports an operative paragraph (or an item of an operative list) without a number
     where its siblings are numbered, or where the style numbers every operative
     paragraph and there are several; also operative paragraphs lettered where they
-    should be numbered ("(a) Urges Member States …;" right after the preamble).
+    should be numbered ("(a) Urges Member States …;" right after the preamble), and
+    numbered in a form that is no label ("1.-", "1-", "1.)", "1:"), which it offers to
+    write "1." when the number is the one the list expects.
 
     ## Why is this bad?
     Operative paragraphs are "numbered consecutively with arabic numerals" (UN Editorial
@@ -102,8 +120,11 @@ class UnnumberedOperativeParagraph(Rule):
             span = first_line_span(ctx, p)
             span = Span(span.start, min(span.end, p.content.start + 40))
             what = "item" if p.parent is not None else "operative paragraph"
+            other = _OTHER_NUMBER_FORM.match(ctx.text, p.content.start, p.content.end) if p.label is None else None
             if lettered:
                 yield Violation(span, f"Operative paragraph lettered '{p.label.text}': number it {expected}", fix)
+            elif other is not None:
+                yield _other_form(ctx, p, other, expected, what)
             else:
                 yield Violation(span, f"Unnumbered {what}: it should be number {expected}", fix)
 
