@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from resolint import commentguard, listguard, quoteguard, suppression
 from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
+from resolint.custom_rules.rule import PatternRule
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
 from resolint.invisible import as_read
@@ -102,6 +103,18 @@ def rule_enabled(rule: Rule, settings: Settings, style: Style, file_path: str | 
     if matches(code, style.get("lint.opt-in", [])) and not explicitly_selected:
         return False
     return not (matches(code, settings.ignore) or matches(code, settings.ignored_for(file_path)))
+
+
+def prepare_house_rules(settings: Settings, style: Style) -> None:
+    """Import spaCy and compile the matchers of the house rules that run under these
+    settings and style, now. A lint gives spaCy only the paragraphs a pattern may match
+    (:mod:`resolint.custom_rules.candidates`), so it may not load it at all; the language
+    server calls this before its first lint of a document under a configuration, where a
+    second's load does no harm, so that the first word typed that a house rule looks for
+    does not import spaCy inside a lint the next keystroke may stop."""
+    for rule in with_custom_rules(all_rules(), settings, style):
+        if isinstance(rule, PatternRule) and rule_enabled(rule, settings, style):
+            rule.ruleset.prepare(rule.spec)
 
 
 def severity_for(code: str, default: Severity, settings: Settings) -> Severity:

@@ -154,9 +154,9 @@ def test_lemmas_are_filled_only_for_a_rule_that_runs_and_compares_them(extra, ex
 _PREPARE = """
 import sys
 from resolint.config import Settings
-from resolint.custom_rules import prepare_matching
+from resolint.engine import prepare_house_rules
 from resolint.styles import load_style
-prepare_matching(Settings(extend_select=tuple(sys.argv[1:])), load_style("mun"))
+prepare_house_rules(Settings(extend_select=tuple(sys.argv[1:])), load_style("mun"))
 from lemminflect import Lemmatizer  # a singleton: its lemma table is read on the first lemma
 print("spacy" in sys.modules, hasattr(Lemmatizer(), "lemma_dict"))
 """

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from resolint.settings import Settings
     from resolint.styles import Style
 
-__all__ = ["RuleSpec", "SpecError", "style_specs", "effective_specs", "with_custom_rules", "visible_rules", "ruleset_for", "prepare_matching"]
+__all__ = ["RuleSpec", "SpecError", "style_specs", "effective_specs", "with_custom_rules", "visible_rules", "ruleset_for"]
 
 log = logging.getLogger(__name__)
 STYLE_KEY = "custom-rules"
@@ -91,22 +91,6 @@ def with_custom_rules(base: tuple[Rule, ...], settings: Settings, style: Style) 
         _COMBINED.clear()
     _COMBINED[key] = (settings, style.raw, base, rules)
     return rules
-
-
-def prepare_matching(settings: Settings, style: Style) -> None:
-    """Import spaCy and compile the matchers of the house rules that run under these
-    settings and style, now. A lint gives spaCy only the paragraphs a pattern may match
-    (:mod:`.candidates`), so it may not load it at all; the language server calls this
-    before its first lint of a document under a configuration, where a second's load
-    does no harm, so that the first word typed that a house rule looks for does not
-    import spaCy inside a lint the next keystroke may stop."""
-    from resolint.custom_rules.rule import PatternRule
-    from resolint.engine import rule_enabled
-    from resolint.registry import all_rules
-
-    for rule in with_custom_rules(all_rules(), settings, style):
-        if isinstance(rule, PatternRule) and rule_enabled(rule, settings, style):
-            rule.ruleset.prepare(rule.spec)
 
 
 def visible_rules(settings: Settings) -> list[Rule]:

@@ -106,7 +106,7 @@ class RuleSet:
 
     def prepare(self, spec: RuleSpec) -> None:
         """Load spaCy and compile the matchers ``spec`` runs with, now (see
-        :func:`resolint.custom_rules.prepare_matching`)."""
+        :func:`resolint.engine.prepare_house_rules`)."""
         apart = self._apart(spec)
         with self._lock:
             self._matchers_for(apart)

@@ -28,8 +28,7 @@ from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
 from resolint import __version__, nlp
-from resolint.custom_rules import prepare_matching
-from resolint.engine import lint
+from resolint.engine import lint, prepare_house_rules
 from resolint.incremental import IncrementalLinter
 from resolint.lsp import actions, carry, completion, definition, export_command, formatting, hover, outline
 from resolint.lsp.collector import IDLE_AFTER, Collector
@@ -180,7 +179,7 @@ class ResolintServer(LanguageServer):
         # needs it later is timed and may be stopped). A pattern spaCy refuses is the
         # lint's to report, as before.
         try:
-            prepare_matching(state.settings, state.result.style)
+            prepare_house_rules(state.settings, state.result.style)
         except Exception:  # noqa: BLE001 - reported by the lint that runs the rule
             log.warning("house rules not prepared", exc_info=True)
         self._prepared.add(key)
