@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from resolint import commentguard, listguard, quoteguard, suppression
+from resolint import commentguard, listguard, markguard, quoteguard, suppression
 from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
 from resolint.custom_rules.rule import PatternRule
@@ -232,6 +232,7 @@ def lint(
     if protected:
         raw = listguard.guard_findings(raw, protected, read.text)
     raw = commentguard.guard_findings(raw, read.text)
+    raw = markguard.guard_findings(raw, read.text)
     if read is not source:
         raw = quoteguard.guard_findings(raw, source.text)
     ran = _Ran(rule_set, frozenset(r.code for r, _ in active), style_obj)

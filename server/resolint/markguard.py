@@ -1,0 +1,67 @@
+"""No finding's edge, and no fix's, between a letter and the accents written after it.
+
+An accented letter may be two or more code points: the letter and combining marks after
+it ("e" + U+0301 for "é"). macOS keeps names so, and text copied from a PDF often has
+them. The rules read words as runs of letters, and a combining mark is none: a word's end
+fell between "e" and its accent, and a fix replacing the word left the accent on what it
+wrote ("Deeply concerne\u0301 by" became "Deeply concerned\u0301 by": PRE002's fix, found
+by a probe of the language server). The engine moves every edge that stands just before a
+combining mark to after the marks, for each finding and each of its fixes' edits, whatever
+the rule: a replacement then takes the whole letter, and an insertion goes after it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from resolint.rule import Edit, Fix
+from resolint.source import Span
+
+#: A finding (anything with a ``span`` and a ``fix`` a dataclass copy can replace).
+F = TypeVar("F", bound=Any)
+
+#: The blocks of combining marks a draft's letters may carry: a text with none of them
+#: (almost every draft: precomposed letters) is returned as it came after one scan.
+_MAYBE_MARK = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+
+
+def _past_marks(text: str, i: int) -> int:
+    """``i``, or the offset after the combining marks that start there."""
+    n = len(text)
+    while i < n and unicodedata.combining(text[i]):
+        i += 1
+    return i
+
+
+def _whole(span: Span, text: str) -> Span:
+    """``span`` with each edge moved past the combining marks that start there: the marks
+    belong to the letter before the edge."""
+    start, end = _past_marks(text, span.start), _past_marks(text, span.end)
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(min(start, end), end)
+
+
+def _whole_fix(fix: Fix, text: str) -> Fix:
+    edits = tuple(e if (s := _whole(e.span, text)) is e.span else Edit(s, e.new_text) for e in fix.edits)
+    return fix if all(a is b for a, b in zip(edits, fix.edits, strict=True)) else Fix(fix.title, fix.applicability, edits)
+
+
+def guard_findings(findings: list[F], text: str) -> list[F]:
+    """``findings`` with each edge before a combining mark moved past the marks; the
+    others kept, not copied (a text without combining marks is returned as it came)."""
+    if _MAYBE_MARK.search(text) is None:
+        return findings
+    out = list(findings)
+    for i, f in enumerate(out):
+        span = _whole(f.span, text)
+        fix = f.fix if f.fix is None else _whole_fix(f.fix, text)
+        if span is not f.span or fix is not f.fix:
+            out[i] = replace(f, span=span, fix=fix)
+    return out
