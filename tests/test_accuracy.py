@@ -2968,3 +2968,38 @@ def test_a_paragraph_numbered_in_another_form_is_said_to_be_numbered(form):
     off = text.replace(f"{form} Welcomes", f"{form.replace('1', '3')} Welcomes")
     found = [f for f in lint(off).findings if f.code == "OPR001"]
     assert len(found) == 1 and found[0].fix is None and "it should be number 1" in found[0].message
+
+
+_ANNEXED_WITHOUT_HEADING = (
+    "The General Conference of the International Labour Organization,\n\n"
+    "Having adopted the report of the Committee on the care economy,\n\n"
+    "1. Adopts the following conclusions;\n\n2. Invites the Governing Body to give due consideration to them.\n\n"
+    "{between}\n\n1. Care work is essential to the functioning of societies.\n\n2. Care workers have the right to decent work.\n"
+)
+
+
+def test_a_text_annexed_without_its_heading_is_not_read_as_operative_paragraphs():
+    """An ILO resolution's conclusions follow its last paragraph with no "Annex" line:
+    "Conclusions concerning …" / "Guiding principles" / "1. Care work is …". They were
+    operative paragraphs: the safe fixes wrote "them;" at the resolution's end and "3.
+    Conclusions concerning …;". Headings after the final full stop that lead to a
+    paragraph numbered 1 start a text the parser cannot place: DOC004 says so once."""
+    from resolint.fixes import fix_text
+
+    text = _ANNEXED_WITHOUT_HEADING.format(between="Conclusions concerning decent work and the care economy\n\nGuiding principles")
+    result = lint(text)
+    assert [f.code for f in result.findings] == ["DOC004"]
+    assert fix_text(text, lint).text == text
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Funding\n\n3. Requests the Director-General to report.",  # numbered on: a heading between operative paragraphs
+        "Resolution II\n\nThe General Conference of the International Labour Organization,",  # the next resolution
+    ],
+)
+def test_a_heading_after_the_final_full_stop_is_no_annexed_text_unless_numbering_starts_anew(between):
+    text = _ANNEXED_WITHOUT_HEADING.format(between=between)
+    kinds = [p.kind for p in lint(text).resolution.paragraphs]
+    assert Kind.UNPLACED not in kinds

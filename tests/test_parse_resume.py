@@ -541,3 +541,23 @@ def test_a_paragraph_put_between_a_lead_in_and_its_first_item(between):
     memo = ParseMemo()
     for text in (lead_in + items, lead_in + f"{between}\n\n" + items.replace("    1. The status", "   1. The status"), lead_in + items):
         assert dump(parse(text, memo=memo)) == dump(parse(text))
+
+
+def test_look_ahead_past_headings_reaches_the_edit():
+    """"Conclusions concerning …" after the final full stop heads an annexed text when
+    the paragraph past the headings after it is numbered 1 (placement's
+    ``_heads_a_text_numbered_anew``): renumbering that paragraph re-places the heading
+    two paragraphs before it."""
+    head = (
+        "The General Conference of the International Labour Organization,\n\nHaving adopted the report,\n\n"
+        "1. Adopts the following conclusions;\n\n2. Invites the Governing Body to consider them.\n\n"
+        "Conclusions concerning decent work\n\nGuiding principles\n\n"
+    )
+    memo = ParseMemo()
+    kinds = []
+    for number in ("1", "3", "1"):
+        text = head + f"{number}. Care work is essential.\n"
+        res = parse(text, memo=memo)
+        assert dump(res) == dump(parse(text))
+        kinds.append(res.paragraphs[4].kind.value)
+    assert kinds == ["unplaced", "operative", "unplaced"]

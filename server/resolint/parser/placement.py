@@ -578,16 +578,56 @@ def text_after_the_final_paragraph(st: Placement, c: Clause) -> bool:
     procedure: a conversion dropped the heading, or the drafter forgot it). Its articles
     are not operative paragraphs: the rest is text the parser cannot place (DOC004 says
     so once), not a clause-by-clause list of wrong openers and numbers."""
-    if st.phase is not Phase.OPERATIVE or c.p.label is not None or c.lead in _NOT_A_OR_C:
+    if st.phase is not Phase.OPERATIVE or c.p.label is not None:
         return False
-    if not (P.ARTICLE_HEADING.match(c.body) or P.CONTENTS_HEADING.match(c.body)):
+    headed = c.lead not in _NOT_A_OR_C and bool(P.ARTICLE_HEADING.match(c.body) or P.CONTENTS_HEADING.match(c.body))
+    if not headed and not (c.term == "" and c.lead.isupper() and c.p.bullet is None):
         return False
     if not _after_final_full_stop(st):
+        return False
+    if not headed and not _heads_a_text_numbered_anew(st, c):
         return False
     c.p.kind = Kind.UNPLACED
     st.phase = Phase.CLOSING
     st.close_lists()
     return True
+
+
+#: The most paragraphs between an annexed text's first heading and its first numbered
+#: paragraph ("Conclusions concerning …" / "Guiding principles" / "1. …"), and the
+#: longest such heading.
+_HEADINGS_BEFORE_ANEW = 4
+_HEADING_MAX_CHARS = 150
+
+
+def _heads_a_text_numbered_anew(st: Placement, c: Clause) -> bool:
+    """Whether ``c``, a line with no final mark after the final full stop, heads a text
+    the resolution annexes without an "Annex" heading: an ILO resolution's "Conclusions
+    concerning decent work and the care economy" / "Guiding principles" / "1. Care work
+    is …". It is no listed opener, and what follows it is headings of that kind up to a
+    paragraph numbered 1 (numbered anew), with no opening among them (the next resolution
+    of a compilation, whose title line this would be)."""
+    if not may_head_a_text(c.body) or listed_opener(c.content) or P.SECTION_HEADING.match(c.body):
+        return False
+    count = 0
+    for nxt in paragraphs_after(st.paragraphs, c.p.index):
+        if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(st.text[nxt.span.start : nxt.span.end]):
+            continue
+        if nxt.label is not None:
+            return nxt.label.value == 1 and nxt.label.scheme is LabelScheme.ARABIC
+        body = st.text[nxt.span.start : nxt.span.end]
+        count += 1
+        if count > _HEADINGS_BEFORE_ANEW or not may_head_a_text(body) or is_opening(body):
+            return False
+    return False
+
+
+def may_head_a_text(body: str) -> bool:
+    """Whether a paragraph may be a heading over an annexed text: short, no final mark.
+    :func:`_heads_a_text_numbered_anew` looks ahead past such paragraphs, and so must a
+    resumed walk (``resolint.parser.resume``: an edit after them may change the placement
+    of the heading before them)."""
+    return len(body) <= _HEADING_MAX_CHARS and body[-1:] not in ",;:."
 
 
 def _after_final_full_stop(st: Placement) -> bool:

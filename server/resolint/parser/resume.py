@@ -38,7 +38,7 @@ from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import is_footnote
-from resolint.parser.placement import Phase, Placement, starts_indented
+from resolint.parser.placement import Phase, Placement, may_head_a_text, starts_indented
 from resolint.source import SourceText
 
 #: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group, organ,
@@ -97,8 +97,9 @@ def input_key(text_id: int, raw: RawParagraph, opening_line: int | None, text: s
 
 
 def skipped_by_lookahead(body: str) -> bool:
-    """Whether looking ahead passes over this paragraph (a comment, a footnote)."""
-    return bool(P.HTML_COMMENT.match(body)) or is_footnote(body)
+    """Whether looking ahead passes over this paragraph (a comment, a footnote, a short
+    line with no final mark: see :func:`resolint.parser.placement.may_head_a_text`)."""
+    return bool(P.HTML_COMMENT.match(body)) or is_footnote(body) or may_head_a_text(body)
 
 
 @dataclass(slots=True)
