@@ -607,18 +607,19 @@ def _heads_a_text_numbered_anew(st: Placement, c: Clause) -> bool:
     is …". It is no listed opener, and what follows it is headings of that kind up to a
     paragraph numbered 1 (numbered anew), with no opening among them (the next resolution
     of a compilation, whose title line this would be)."""
-    if not may_head_a_text(c.body) or listed_opener(c.content) or P.SECTION_HEADING.match(c.body):
+    if not may_head_a_text(c.body) or listed_opener(c.content) or P.SECTION_HEADING.match(c.body) or P.is_closing_line(c.body):
         return False
     count = 0
     for nxt in paragraphs_after(st.paragraphs, c.p.index):
         if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(st.text[nxt.span.start : nxt.span.end]):
             continue
         if nxt.label is not None:
-            return nxt.label.value == 1 and nxt.label.scheme is LabelScheme.ARABIC
+            # "1." or "1)", not a footnote's bare "1 Document A77/10." under its rule
+            return nxt.label.value == 1 and nxt.label.scheme is LabelScheme.ARABIC and nxt.label.form != "#"
         body = st.text[nxt.span.start : nxt.span.end]
         count += 1
-        if count > _HEADINGS_BEFORE_ANEW or not may_head_a_text(body) or is_opening(body):
-            return False
+        if count > _HEADINGS_BEFORE_ANEW or not may_head_a_text(body) or is_opening(body) or P.THEMATIC_BREAK.match(body):
+            return False  # (a rule of underscores: a page's footnotes follow)
     return False
 
 
