@@ -48,6 +48,7 @@ UNTESTED = [
     [{"LOWER": "σας"}],
     [{"ORTH": "Member States"}],
     [[{"ORTH": "UN"}], [{"IS_UPPER": True}]],
+    [{"TEXT": {"REGEX": "\\(UN(*SKIP)(*FAIL)|UN"}}],  # backtracking verbs: "(UN)" as a stretch skips what "UN" alone matches
 ]
 
 #: Pieces of paragraphs: words a pattern names, their look-alikes (in other cases, inside
@@ -168,3 +169,26 @@ def test_the_language_server_can_load_what_house_rules_need_before_any_lint(extr
     its first timed lint, so the first "should" typed does not import it there."""
     out = subprocess.run([sys.executable, "-c", _PREPARE, *extra], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected
+
+
+def test_a_configured_pipeline_that_merges_tokens_gets_every_paragraph(tmp_path):
+    """A pipeline's components may merge tokens across a space (an entity ruler and
+    ``merge_entities``: "Member States" one token), so with ``[nlp] pipeline`` no
+    paragraph is turned away (found by a differential test of the candidate test)."""
+    import spacy
+
+    from resolint.config import settings_from_table
+    from resolint.engine import lint
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Member States"}])
+    nlp.add_pipe("merge_entities")
+    nlp.to_disk(tmp_path / "merging")
+    table = {
+        "nlp": {"pipeline": str(tmp_path / "merging")},
+        "custom-rules": [{"code": "HSE001", "message": "m {match}", "pattern": [{"TEXT": {"REGEX": "^Member.States$"}}]}],
+    }
+    text = "The General Assembly,\n\n1. Requests Member States to act;\n\n2. Decides to remain seized of the matter.\n"
+    found = [text[f.span.start : f.span.end] for f in lint(text, settings_from_table(table, None)).findings if f.code == "HSE001"]
+    assert found == ["Member States"]
+

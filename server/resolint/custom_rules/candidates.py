@@ -12,6 +12,9 @@ the text spaCy reads (the paragraph with its white space runs as single spaces, 
 white-space-free stretch the expression finds, occurs has no match, and spaCy is neither
 asked nor loaded. A paragraph that may match is matched by spaCy as before.
 
+With a configured pipeline (``[nlp] pipeline``) there is no test: its components may
+merge tokens across a space ("Member States" made one token by an entity ruler).
+
 The test derived here is *necessary*, never sufficient: it only ever says "no match
 possible" when there is none, so the findings are the same with it and without it
 (``tests/test_custom_rule_candidates.py`` compares the two on every rule shape). Where a
@@ -38,9 +41,11 @@ Test = Callable[["Candidate"], bool]
 #: Token operators under which the token must be there at least once.
 _REQUIRED_OPS = (None, "+")
 #: In an expression, whatever looks past the stretch it matches (anchors, word
-#: boundaries, look-arounds, conditionals, ``\G`` and ``\K`` of the ``regex`` module): a
-#: token's expression found in a longer stretch may then answer differently.
-_CONTEXT = re.compile(r"[\^$]|\\[bBAZzmMGK]|\(\?(?:[=!<(]|[a-zA-Z]*[)-])")
+#: boundaries, look-arounds, conditionals, ``\G`` and ``\K`` of the ``regex`` module) or
+#: steers its backtracking (the ``regex`` module's verbs: ``(*SKIP)(*FAIL)`` skips a "UN"
+#: inside "(UN)" that the token "UN" alone matches): a token's expression found in a
+#: longer stretch may then answer differently.
+_CONTEXT = re.compile(r"[\^$]|\\[bBAZzmMGK]|\(\?(?:[=!<(]|[a-zA-Z]*[)-])|\(\*")
 
 
 class Candidate:

@@ -173,7 +173,8 @@ class PatternRule(Rule):
         spec = self.spec
         kinds = {PART_KINDS[p] for p in spec.parts}
         text = ctx.text
-        may_match = candidate_test(spec)
+        # (A configured pipeline may merge tokens across spaces: no test then.)
+        may_match = None if self.ruleset.pipeline else candidate_test(spec)
         for p in ctx.resolution.paragraphs:
             if p.kind not in kinds:
                 continue
