@@ -192,3 +192,23 @@ def test_a_configured_pipeline_that_merges_tokens_gets_every_paragraph(tmp_path)
     found = [text[f.span.start : f.span.end] for f in lint(text, settings_from_table(table, None)).findings if f.code == "HSE001"]
     assert found == ["Member States"]
 
+
+_NAMED = """
+import sys
+from resolint.config import settings_from_table
+from resolint.engine import lint
+s = settings_from_table({"style": "mun"}, None)
+loaded = "spacy" in sys.modules
+found = [f.code for f in lint(sys.stdin.read(), s).findings if f.code.startswith("MUN")]
+print(loaded, found, "spacy" in sys.modules)
+"""
+
+
+def test_a_configuration_naming_the_style_does_not_check_its_shipped_house_rules_again():
+    """``style = "mun"`` in resolint.toml: the configuration check linted the examples of
+    every shipped MUN rule (opt-in MUN002's too) on every run, importing spaCy and filling
+    lemmas for a draft with nothing to match. The project's tests check them
+    (test_every_shipped_house_rule_is_documented_and_its_examples_are_true)."""
+    text = _HEADER + "1. Urges all nations to cooperate;\n\n2. Decides to remain seized of the matter.\n"
+    out = subprocess.run([sys.executable, "-c", _NAMED], input=text, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False [] False"
