@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from resolint.custom_rules.candidates import Candidate, candidate_test
 from resolint.custom_rules.spacing import Spacing
 from resolint.custom_rules.spec import RuleSpec, fill, thaw
-from resolint.model import Kind
+from resolint.model import Kind, Paragraph
 from resolint.rule import (
     Applicability,
     Edit,
@@ -172,37 +172,37 @@ class PatternRule(Rule):
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         spec = self.spec
         kinds = {PART_KINDS[p] for p in spec.parts}
-        text = ctx.text
         # (A configured pipeline may merge tokens across spaces: no test then.)
         may_match = None if self.ruleset.pipeline else candidate_test(spec)
         for p in ctx.resolution.paragraphs:
-            if p.kind not in kinds:
+            if p.kind in kinds:
+                yield from self._paragraph_violations(ctx, p, may_match)
+
+    def _paragraph_violations(self, ctx: RuleContext, p: Paragraph, may_match) -> Iterable[Violation]:
+        spec, text = self.spec, ctx.text
+        start, end = p.content.start, p.content.end
+        chunk = text[start:end]
+        if not chunk.strip():
+            return
+        if may_match is not None and not may_match(Candidate(chunk)):
+            return  # no word of it can match: spaCy is not asked (see .candidates)
+        opener_span = None
+        if spec.opener_only:
+            op = ctx.opener(p) if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE) else None
+            if op is None:
+                return
+            opener_span = op.span
+        found = self.ruleset.matches(chunk, spec).get(spec.code, ())
+        names = _exception_spans(spec.exceptions, chunk) if found and spec.exceptions else ()
+        for s, e, tokens in found:
+            span = Span(start + s, start + e)
+            if opener_span is not None and not (opener_span.start <= span.start and span.end <= opener_span.end):
                 continue
-            start, end = p.content.start, p.content.end
-            chunk = text[start:end]
-            if not chunk.strip():
+            if any(ns <= s and e <= ne for ns, ne in names):
+                continue  # "UN" in "UN Women": a name's own word, not the pattern's
+            if _quoted(ctx, span):
                 continue
-            if may_match is not None and not may_match(Candidate(chunk)):
-                continue  # no word of it can match: spaCy is not asked (see .candidates)
-            opener_span = None
-            if spec.opener_only:
-                if p.kind not in (Kind.PREAMBLE, Kind.OPERATIVE):
-                    continue
-                op = ctx.opener(p)
-                if op is None:
-                    continue
-                opener_span = op.span
-            found = self.ruleset.matches(chunk, spec).get(spec.code, ())
-            names = _exception_spans(spec.exceptions, chunk) if found and spec.exceptions else ()
-            for s, e, tokens in found:
-                span = Span(start + s, start + e)
-                if opener_span is not None and not (opener_span.start <= span.start and span.end <= opener_span.end):
-                    continue
-                if any(ns <= s and e <= ne for ns, ne in names):
-                    continue  # "UN" in "UN Women": a name's own word, not the pattern's
-                if _quoted(ctx, span):
-                    continue
-                yield self._violation(ctx, span, tokens, _sentence_start(text, start, span.start))
+            yield self._violation(ctx, span, tokens, _sentence_start(text, start, span.start))
 
     def _violation(self, ctx: RuleContext, span: Span, tokens: list[str], sentence_start: bool) -> Violation:
         spec = self.spec
