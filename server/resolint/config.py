@@ -356,6 +356,10 @@ def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
         if not isinstance(extend, str):
             raise ConfigError(path, "extend", f"expected a path (string), got {_type(extend)}")
         target = (path.parent / extend).resolve()
+        repository = _repository_of(path.parent)
+        if repository is not None and not target.is_relative_to(repository):
+            raise ConfigError(path, "extend", f"'{extend}' is outside the repository ({repository}): a configuration in a "
+                              "repository extends only files in it (give a file from elsewhere with --config)")
         if not target.is_file():
             # (a FIFO or a folder is there, but is no file to read: "file not found" misled)
             what = "not a regular file" if target.exists() else "file not found"
@@ -363,6 +367,18 @@ def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
         base = _rebased(load_settings(target, _seen + (path,)), path.parent)
     settings = settings_from_table(table, path, base)
     return replace(settings, path=str(path), root=str(path.parent))
+
+
+def _repository_of(folder: Path) -> Path | None:
+    """The git repository holding ``folder`` (the nearest folder above it with ``.git``),
+    or None. A repository's configuration is someone else's when it is cloned: its
+    ``extend`` may not reach out of it (``extend = "/etc/…"``, ``"../../secrets.toml"``),
+    as a phrase list's ``@file`` may not leave the configuration's folder: what it read
+    there would be echoed in errors, and in a CI log."""
+    for d in (folder, *folder.parents):
+        if (d / ".git").exists():
+            return d
+    return None
 
 
 def _rebased(base: Settings, folder: Path) -> Settings:

@@ -285,3 +285,29 @@ def test_an_extend_that_names_no_regular_file_says_what_it_names(tmp_path, kind)
     with pytest.raises(ConfigError) as exc:
         load_settings(config)
     assert ("file not found" if kind == "missing" else "not a regular file") in str(exc.value)
+
+
+def test_a_repositorys_configuration_extends_only_files_in_the_repository(tmp_path):
+    """A cloned repository's resolint.toml is someone else's: ``extend`` reached any file
+    on the machine ("../outside/secret.toml", "/etc/…") and the error echoed what it read
+    there, into an editor or a CI log. Inside a repository (a folder with .git above the
+    configuration) extend stays in it; outside any repository, and inside it, as before."""
+    outside = tmp_path / "outside.toml"
+    outside.write_text('style = "ghp_not_a_style"\n', encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    (repo / "resolint.toml").write_text('style = "un-sc"\n', encoding="utf-8")
+    for target in ("../../outside.toml", str(outside)):
+        (repo / "sub" / "resolint.toml").write_text(f"extend = {target!r}\n", encoding="utf-8")
+        with pytest.raises(ConfigError) as err:
+            load_settings(repo / "sub" / "resolint.toml")
+        assert err.value.key == "extend" and "outside the repository" in str(err.value) and "ghp_" not in str(err.value)
+    (repo / "sub" / "resolint.toml").write_text('extend = "../resolint.toml"\n', encoding="utf-8")
+    assert load_settings(repo / "sub" / "resolint.toml").style == "un-sc"
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "resolint.toml").write_text('extend = "../outside.toml"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_settings(plain / "resolint.toml")
+    assert err.value.key == "style"  # read, as before: no repository to keep it in
