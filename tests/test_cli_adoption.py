@@ -808,3 +808,47 @@ def test_docs_of_a_house_rule_says_where_its_documentation_is(tmp_path):
     proc = run("docs", "HSE001", "--no-browser", cwd=tmp_path)
     assert proc.returncode == 2 and b"house rule" in proc.stderr and b"resolint rule HSE001" in proc.stderr
     assert run("rule", "HSE001", cwd=tmp_path).returncode == 0
+
+
+# -- file names that are not UTF-8 -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_a_file_name_that_is_not_utf8_gives_a_valid_report(tmp_path, fmt):
+    """A Latin-1 name ("r\\xe9solution.txt") reached Python as "r\\udce9solution.txt": JSON got a
+    raw 0xE9 byte, JUnit XML was not well-formed, SARIF crashed (UnicodeEncodeError, no
+    report at all) and text printed the raw byte. Every format shows the byte as "\\xe9"
+    (SARIF's URI percent-encodes it), next to an ordinary file whose findings are kept."""
+    import xml.etree.ElementTree as ET
+
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/r\xe9solution.txt", "wb") as f:
+        f.write(DRAFT.encode())
+    (tmp_path / "plain.txt").write_text(DRAFT, encoding="utf-8")
+    out_file = tmp_path / "report.out"
+    for env in ({}, {"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8:strict"}):
+        proc = run("check", "--format", fmt, ".", cwd=tmp_path, env=env)
+        assert proc.returncode == 1, proc.stderr
+        text = proc.stdout.decode("utf-8")  # valid UTF-8, whatever the name
+        assert "\\udc" not in text and "internal error" not in proc.stderr.decode("utf-8", "replace")
+    assert run("check", "--format", fmt, "--output-file", out_file, ".", cwd=tmp_path).returncode == 1
+    assert out_file.read_bytes().decode("utf-8") == text  # (other files' results kept)
+    if fmt == "json":
+        assert paths_of(proc) == ["plain.txt", "r\\xe9solution.txt"]
+    elif fmt == "sarif":
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(text)["runs"][0]["results"]}
+        assert uris == {"plain.txt", "r%E9solution.txt"}
+    elif fmt == "junit":
+        names = sorted(Path(c.get("name")).name for c in ET.fromstring(text).iter("testcase"))
+        assert names == ["plain.txt", "r\\xe9solution.txt"]
+    else:
+        assert "r\\xe9solution.txt" in text and "plain.txt" in text
+
+
+def test_a_diff_of_a_file_whose_name_is_not_utf8(tmp_path):
+    with open(os.fsencode(tmp_path) + b"/r\xe9solution.txt", "wb") as f:
+        f.write(DRAFT.encode())
+    proc = run("check", "--diff", ".", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"})
+    assert proc.returncode == 1, proc.stderr
+    assert "--- a/r\\xe9solution.txt" in proc.stdout.decode("utf-8")
+

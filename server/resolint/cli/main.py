@@ -682,7 +682,7 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     if opts.diff:
         if outcome.text != doc.text:
             report.diff = unified_diff(
-                doc.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+                doc.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), fromfile=f"a/{visible_path(path)}", tofile=f"b/{visible_path(path)}"
             )
         return report, outcome.text
     error = _write_fixed(doc, outcome.text, opts) if write and outcome.text != doc.text and path != "-" else ""

@@ -8,6 +8,7 @@ test case per file.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,17 +28,20 @@ _RANK = {name: i for i, name in enumerate(reversed(SEVERITY_ORDER))}  # info 0 <
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
 #: C0 and C1 control characters (ESC sequences can clear a terminal or set its title) and
 #: DEL; tab is kept. XML 1.0 cannot carry most of them even as character references.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: And lone surrogates: a byte of a file's name that is not UTF-8 (Latin-1 "r\xe9solution.txt")
+#: reaches Python as U+DC80-U+DCFF, which no UTF-8 report (JSON, XML, SARIF) can carry.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def visible(s: str) -> str:
-    """``s`` with control characters shown as ``\\xNN`` (safe for terminals, logs and XML)."""
+    """``s`` with control characters shown as ``\\xNN`` (safe for terminals, logs and XML),
+    and each undecodable byte of a file name as ``\\xNN`` too (see :func:`shown_name`)."""
     return _CONTROL.sub(_shown, s)
 
 
 #: The same, and the line feed: a file's name may hold one, and a report line that
 #: breaks there lets the name forge the next line ("new⏎line.res.txt:9:1: error: …").
-_CONTROL_OR_LINE_FEED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL_OR_LINE_FEED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def visible_path(path: str) -> str:
@@ -45,8 +49,25 @@ def visible_path(path: str) -> str:
     return _CONTROL_OR_LINE_FEED.sub(_shown, path)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def shown_name(path: str) -> str:
+    """A file's name as the JSON report gives it: as it is, except that each byte that is
+    not UTF-8 (which Python holds as a lone surrogate, U+DC80-U+DCFF) is written ``\\xNN``
+    (``r\\xe9solution.txt``), as the other formats show it: a name that is valid UTF-8 is
+    unchanged, and the report is always valid UTF-8 (control characters are left to JSON's
+    own escapes)."""
+    return _SURROGATE.sub(_shown, path)
+
+
 def _shown(m: re.Match[str]) -> str:
-    return f"\\x{ord(m.group()):02x}"
+    n = ord(m.group())
+    if 0xDC80 <= n <= 0xDCFF:  # a byte os.fsdecode could not decode: the byte itself
+        return f"\\x{n - 0xDC00:02x}"
+    if 0xD800 <= n <= 0xDFFF:  # any other lone surrogate (not from a POSIX file name)
+        return f"\\u{n:04x}"
+    return f"\\x{n:02x}"
 
 
 @dataclass(slots=True)
@@ -79,7 +100,7 @@ def json_entry(r: FileReport, diagnostics: object = None) -> dict:
     to put in their place, for :func:`json_entry_pieces`)."""
     if diagnostics is None:
         diagnostics = [_json_finding(r, f) for f in r.findings] if r.source else []
-    entry = {"path": r.path, "style": r.style, "diagnostics": diagnostics}
+    entry = {"path": shown_name(r.path), "style": r.style, "diagnostics": diagnostics}
     if r.error:
         entry["error"] = r.error
     if r.diff:
@@ -338,8 +359,10 @@ def artifact_location(path: str, root: Path | None = None) -> dict:
     try:
         rel = full.relative_to(root).as_posix()
     except ValueError:
-        return {"uri": full.as_uri()}
-    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+        return {"uri": full.as_uri()}  # (as_uri percent-encodes the name's bytes)
+    # The name's bytes, percent-encoded: a byte that is not UTF-8 is "%E9" (quote() of the
+    # str raised UnicodeEncodeError on it, and the whole report was lost).
+    return {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _folder_uri(folder: Path) -> str:
@@ -470,7 +493,7 @@ def _sarif_invocation(reports: list[FileReport]) -> dict:
     """Whether the run succeeded, with a notification per file that could not be checked."""
     invocation: dict = {"executionSuccessful": not any(r.error for r in reports)}
     notes = [
-        {"level": "error", "message": {"text": f"{r.path}: {r.error}"}, "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
+        {"level": "error", "message": {"text": f"{visible_path(r.path)}: {r.error}"}, "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
         for r in reports
         if r.error
     ]
