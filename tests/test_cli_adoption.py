@@ -852,3 +852,25 @@ def test_a_diff_of_a_file_whose_name_is_not_utf8(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert "--- a/r\\xe9solution.txt" in proc.stdout.decode("utf-8")
 
+
+# -- --statistics and --format ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit"])
+def test_statistics_in_a_format_without_a_table_is_refused(tmp_path, fmt):
+    """``--statistics --format sarif --output-file r.sarif`` wrote the text table into r.sarif."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    out = tmp_path / "r.out"
+    proc = run("check", "--statistics", "--format", fmt, "--output-file", out, draft)
+    assert proc.returncode == 2
+    assert f"--statistics has no {fmt} form" in proc.stderr.decode()
+    assert not out.exists() and proc.stdout == b""
+
+
+def test_statistics_as_json(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = run("check", "--statistics", "--format", "json", draft)
+    rows = json.loads(proc.stdout)
+    assert proc.returncode == 1 and sum(r["count"] for r in rows) == 2 and {"code", "name", "severity", "count", "fixable"} <= set(rows[0])

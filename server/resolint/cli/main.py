@@ -59,6 +59,9 @@ from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
 from resolint.styles import UNKNOWN_BODY, StyleError, detect_style
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: The formats ``--statistics`` has: a table of counts, or its rows as JSON. SARIF, JUnit
+#: and GitHub's workflow commands report findings at places; counts have no form there.
+STATISTICS_FORMATS = ("text", "json")
 
 
 def _size(value: str) -> int:
@@ -149,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on", choices=SEVERITIES, help="the lowest severity that makes the check fail (exit 1); default: fail-on or warning"
     )
-    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of each finding")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings per rule instead of each finding (with --format text or json)")
     check.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)")
@@ -348,6 +352,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _plan_check(args: argparse.Namespace) -> _CheckPlan:
     """Settings and inputs, in the order their errors are reported: ``--config``, standard
     input, missing paths. Standard input is read before the folders are walked."""
+    if args.statistics and args.format not in STATISTICS_FORMATS:
+        # (the text table was written into the SARIF, JUnit or GitHub report's file)
+        raise _Refused(f"--statistics has no {args.format} form: it prints a table of counts per rule "
+                       "(--format text) or the same rows as JSON (--format json)")
     explicit = load_settings(Path(args.config)) if args.config else None
     opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
                         encoding=args.encoding, fix_read_only=args.fix_read_only)
