@@ -166,9 +166,53 @@ def test_sarif_help_uri_follows_docs_url(tmp_path: Path):
         rules = json.loads(out.stdout)["runs"][0]["tool"]["driver"]["rules"]
         return {r["id"]: r["helpUri"] for r in rules}
 
-    assert help_uris()["PRE003"] == rule_url("PRE003")
+    # No docs-url: the page in the project's repository, not the file:///…/docs/rules/PRE003.md
+    # of the machine that ran the check (useless in GitHub code scanning).
+    uris = help_uris()
+    assert uris["PRE003"] == "https://github.com/resolint/resolint/blob/main/docs/rules/PRE003.md"
+    assert all(u.startswith("https://") for u in uris.values()), uris
     (tmp_path / "resolint.toml").write_text('docs-url = "https://docs.example/resolint/"\n', encoding="utf-8")
     assert help_uris()["PRE003"] == "https://docs.example/resolint/rules/PRE003.html"
+
+
+def test_sarif_help_uris_of_house_rules_name_the_page_that_documents_them(tmp_path: Path):
+    """MUN001-MUN004 (the built-in mun style) had no helpUri; they are documented on the
+    house-rules page, under the heading the link's anchor names. A project's own
+    [[custom-rules]] have no page: no helpUri, their documentation as help text."""
+    import subprocess
+    import sys
+
+    from resolint.custom_rules import style_specs
+    from resolint.docs import house_rule_url
+    from resolint.styles import builtin_style_names, load_style
+
+    draft = tmp_path / "m.txt"
+    draft.write_text("FORUM: General Assembly\nQUESTION OF: Water\n\nThe General Assembly,\n\n"
+                     "1. Urges the UN to act in order to help;\n", encoding="utf-8")
+    (tmp_path / "resolint.toml").write_text('style = "mun"\n[[custom-rules]]\ncode = "HSE001"\nname = "in-order-to"\n'
+                                           'message = "Write \'to\'"\npart = "operative"\npattern = ["in order to"]\n', encoding="utf-8")
+
+    def rules() -> dict[str, dict]:
+        out = subprocess.run([sys.executable, "-m", "resolint", "check", "--format", "sarif", draft.name],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 1, out.stderr
+        return {r["id"]: r for r in json.loads(out.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+
+    got = rules()
+    assert got["MUN001"]["helpUri"] == "https://github.com/resolint/resolint/blob/main/docs/house-rules.md#the-model-un-style"
+    assert "helpUri" not in got["HSE001"] and "A house rule from resolint.toml" in got["HSE001"]["help"]["text"]
+    (tmp_path / "resolint.toml").write_text('docs-url = "https://docs.example/r"\n' + (tmp_path / "resolint.toml").read_text())
+    assert rules()["MUN001"]["helpUri"] == "https://docs.example/r/house-rules.html#the-model-un-style"
+    # Every built-in style's house rule is on the page its link names, under that heading.
+    for name in builtin_style_names():
+        for spec in style_specs(load_style(name)):
+            url = house_rule_url(spec.source)
+            assert url, f"{spec.code} of style {name}: no page documents it"
+            page, anchor = url.rsplit("/", 1)[1].split("#")
+            text = (DOCS / page).read_text(encoding="utf-8")
+            headings = {re.sub(r"[^a-z0-9]+", "-", h.lower()).strip("-"): at for at, h in
+                        ((m.start(), m.group(1)) for m in re.finditer(r"^#+ (.+)$", text, re.M))}
+            assert anchor in headings and spec.code in text[headings[anchor]:], (spec.code, url)
 
 
 def test_docs_screenshot_is_the_extensions():

@@ -9,10 +9,11 @@ Two jobs, one place:
   when a page on disk differs; a test runs the same comparison, so the site cannot drift
   from the rules.
 * **Links.** :func:`rule_url` is the one function that turns a rule code into a link, for
-  the language server (``codeDescription.href``), SARIF (``helpUri``) and ``resolint docs
-  CODE``. With no base URL configured it points at the rule page installed with the
-  package, which works offline; with a base URL (the root of a published copy of this
-  site) it points there.
+  the language server (``codeDescription.href``) and ``resolint docs CODE``. With no base
+  URL configured it points at the rule page installed with the package, which works
+  offline; with a base URL (the root of a published copy of this site) it points there.
+  SARIF (``helpUri``) is read on other machines: :func:`portable_rule_url` and
+  :func:`house_rule_url` give the base URL's page, else the page in the repository.
 """
 
 from __future__ import annotations
@@ -63,6 +64,39 @@ def rule_url(code: str, base: str | None = None) -> str:
     if base:
         return f"{base.rstrip('/')}/rules/{code}.html"
     return (_installed_rules_dir() / f"{code}.md").as_uri()
+
+
+#: The project's repository, and its documentation pages there (GitHub renders the
+#: Markdown): what a report read on another machine links to when no ``docs-url`` names a
+#: published copy of the site (mkdocs.yml sets no ``site_url``: the project publishes none).
+REPOSITORY = "https://github.com/resolint/resolint"
+PUBLISHED_DOCS = f"{REPOSITORY}/blob/main/docs/"
+
+#: House rules of the built-in styles that a page of the site documents, by the rule's
+#: source: the page (without its extension) and the heading's anchor.
+_HOUSE_RULE_PAGES = {"style mun": ("house-rules", "the-model-un-style")}
+
+
+def portable_rule_url(code: str, base: str | None = None) -> str:
+    """A link to rule ``code``'s page that works off this machine (SARIF's ``helpUri``,
+    read in code scanning): the page under ``base`` (``docs-url``), else the page in the
+    project's repository. :func:`rule_url`'s installed ``file:`` page is a path of the
+    machine that ran the check."""
+    if base:
+        return rule_url(code, base)
+    return f"{PUBLISHED_DOCS}rules/{code.upper()}.md"
+
+
+def house_rule_url(source: str, base: str | None = None) -> str | None:
+    """The page that documents a house rule defined in ``source`` ("style mun"), or None:
+    the site documents the built-in styles' house rules, not a project's own."""
+    page = _HOUSE_RULE_PAGES.get(source)
+    if page is None:
+        return None
+    name, anchor = page
+    if base:
+        return f"{base.rstrip('/')}/{name}.html#{anchor}"
+    return f"{PUBLISHED_DOCS}{name}.md#{anchor}"
 
 
 # ---------------------------------------------------------------- pages

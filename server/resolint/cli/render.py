@@ -18,7 +18,7 @@ from urllib.parse import quote
 from resolint import __version__
 from resolint.cli.report import FileReport, finding_dict, paragraph_of
 from resolint.custom_rules.rule import KNOWN
-from resolint.docs import rule_url
+from resolint.docs import REPOSITORY, house_rule_url, portable_rule_url
 from resolint.registry import all_rules
 
 JSON_VERSION = 1
@@ -374,7 +374,7 @@ def _folder_uri(folder: Path) -> str:
 
 def _rule_descriptor(rule, level: dict, docs_base: str = "") -> dict:
     doc = rule.doc().strip()
-    url = rule_url(rule.code, docs_base)
+    url = portable_rule_url(rule.code, docs_base)
     what = _section(doc, "What it does") or rule.summary
     return {
         "id": rule.code,
@@ -402,18 +402,33 @@ def _rule_entries(reports: list[FileReport], docs_base: str = "") -> list[dict]:
             if f.code in seen:
                 continue
             seen.add(f.code)
-            house = KNOWN.get(f.code)
-            summary = house.summary if house is not None else f.name
-            help_text = house.doc() if house is not None else f"A house rule of the project's configuration: run 'resolint rule {f.code}'."
-            entries.append({
-                "id": f.code,
-                "name": f.name,
-                "shortDescription": {"text": summary},
-                "fullDescription": {"text": summary},
-                "help": {"text": help_text, "markdown": help_text},
-                "defaultConfiguration": {"level": _SARIF_LEVEL[(house.default_severity if house else f.severity).value]},
-            })
+            entries.append(_house_rule_descriptor(f, docs_base))
     return entries
+
+
+def _house_rule_descriptor(f, docs_base: str) -> dict:
+    """A house rule's entry: its documentation as help, and a ``helpUri`` only when a page
+    of the site documents it (the built-in ``mun`` style's rules); a project's own rules
+    are documented in its configuration, which has no address to link to."""
+    house = KNOWN.get(f.code)
+    summary = house.summary if house is not None else f.name
+    source = getattr(house, "source", "") if house is not None else ""
+    url = house_rule_url(source, docs_base) if source else None
+    if house is not None:
+        help_text = house.doc()
+    else:
+        help_text = f"A house rule of the project's configuration: run 'resolint rule {f.code}'."
+    entry: dict = {
+        "id": f.code,
+        "name": f.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": summary},
+        "help": {"text": help_text + (f"\nDocumentation: {url}" if url else ""), "markdown": help_text},
+    }
+    if url:
+        entry["helpUri"] = url
+    entry["defaultConfiguration"] = {"level": _SARIF_LEVEL[(house.default_severity if house else f.severity).value]}
+    return entry
 
 
 def render_sarif(reports: list[FileReport], opts: RenderOptions | None = None) -> str:
@@ -432,7 +447,7 @@ def render_sarif(reports: list[FileReport], opts: RenderOptions | None = None) -
                         "name": "resolint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": "https://github.com/resolint/resolint",
+                        "informationUri": REPOSITORY,
                         "rules": rule_entries,
                     }
                 },
