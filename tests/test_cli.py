@@ -248,3 +248,22 @@ def test_an_empty_draft_is_said_to_have_had_nothing_to_check(tmp_path):
     assert all("nothing to check" in n for n in notes)
     doc = json.loads(run("check", "--format", "json", tmp_path / "empty.res.txt").stdout)
     assert doc["files"] == [{"path": str(tmp_path / "empty.res.txt"), "style": "un-ga", "diagnostics": []}]
+
+
+CLEAN_DRAFT = "The General Assembly,\n\n1. Decides to keep the matter under review.\n"
+
+
+def test_an_undecodable_non_draft_in_a_folder_is_skipped_with_a_note(tmp_path):
+    """Latin-1 meeting notes beside a clean draft failed `check .` (exit 2): a file found in
+    a folder that cannot be decoded and does not read as a draft is skipped, with a note."""
+    (tmp_path / "draft.txt").write_text(CLEAN_DRAFT, encoding="utf-8")
+    (tmp_path / "notes.txt").write_bytes("Meeting notes from the café, résumé attached.\n".encode("latin-1"))
+    proc = run("check", ".", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert b"notes.txt: skipped: not a draft we can read: cannot decode byte at offset 26" in proc.stderr
+    assert b"notes.txt" not in proc.stdout
+    named = run("check", "notes.txt", cwd=tmp_path)  # named on the command line: still an error
+    assert named.returncode == 2 and b"notes.txt: error: cannot decode byte at offset 26" in named.stdout
+    (tmp_path / "old.txt").write_bytes(CLEAN_DRAFT.replace("keep", "k\xe9ep").encode("latin-1"))
+    draft_like = run("check", ".", cwd=tmp_path)  # reads as a draft: an error, so CI notices it
+    assert draft_like.returncode == 2 and b"old.txt: error: cannot decode" in draft_like.stdout

@@ -40,6 +40,8 @@ from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_st
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
 from resolint.cli.stream import StreamedReport, can_stream
+from resolint.cli.undecodable import SKIPPED as UNDECODABLE
+from resolint.cli.undecodable import skip_reason
 from resolint.cli.walk import discover
 from resolint.config import (
     SEVERITIES,
@@ -511,7 +513,7 @@ class _Collected:
 
     def take(self, report: FileReport) -> None:
         if report.skipped:
-            if report.named:
+            if report.named or report.skipped.startswith(UNDECODABLE):
                 self.skipped.append(report)
             return
         self.kept.append(report)
@@ -520,7 +522,7 @@ class _Collected:
 
     def tell_skipped(self) -> None:
         for r in self.skipped:
-            if r.skipped == EXCLUDED:  # the user's own choice: naming drafts would not help
+            if r.skipped == EXCLUDED or r.skipped.startswith(UNDECODABLE):  # the user's own choice: naming drafts would not help
                 print(f"resolint: {visible_path(r.path)}: skipped: {r.skipped}", file=sys.stderr)
                 continue
             print(f"resolint: {visible_path(r.path)}: skipped, not a draft: {r.skipped}. "
@@ -616,7 +618,7 @@ def _guarded(check, name: str):
 
 def _check_path(job: tuple[Path, Settings, CheckOptions, bool]) -> FileReport:
     path, settings, opts, named = job
-    report, _ = _guarded(lambda: (_check_one(path, settings, opts), None), str(path))
+    report, _ = _guarded(lambda: (_check_one(path, settings, opts, named), None), str(path))
     report.named = named
     return slim(report)
 
@@ -628,7 +630,7 @@ def _size_of(path: Path) -> int:
         return 0
 
 
-def _check_one(path: Path, settings: Settings, opts: CheckOptions) -> FileReport:
+def _check_one(path: Path, settings: Settings, opts: CheckOptions, named: bool = True) -> FileReport:
     if matches(path, settings.exclude, settings.root):  # never read, even when named
         return FileReport(str(path), None, skipped=EXCLUDED)
     try:
@@ -641,7 +643,9 @@ def _check_one(path: Path, settings: Settings, opts: CheckOptions) -> FileReport
     except NotAFile as exc:
         return FileReport(str(path), None, error=f"not checked: {exc}")
     except DecodeError as exc:
-        return FileReport(str(path), None, error=str(exc).split(": ", 1)[1])
+        detail = str(exc).split(": ", 1)[1]
+        skipped = "" if named else skip_reason(path, detail, settings)  # (a file in a folder: a draft?)
+        return FileReport(str(path), None, skipped=skipped) if skipped else FileReport(str(path), None, error=detail)
     except OSError as exc:
         return FileReport(str(path), None, error=f"cannot read: {exc.strerror or exc}")
     is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude, settings.root)
