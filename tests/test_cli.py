@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -267,3 +268,29 @@ def test_an_undecodable_non_draft_in_a_folder_is_skipped_with_a_note(tmp_path):
     (tmp_path / "old.txt").write_bytes(CLEAN_DRAFT.replace("keep", "k\xe9ep").encode("latin-1"))
     draft_like = run("check", ".", cwd=tmp_path)  # reads as a draft: an error, so CI notices it
     assert draft_like.returncode == 2 and b"old.txt: error: cannot decode" in draft_like.stdout
+
+
+def test_a_fix_the_files_encoding_cannot_hold_is_left_with_a_note(tmp_path):
+    """A house rule's safe fix brought '→' into a cp1252 draft: --fix crashed (internal
+    error, "Fixed 0 findings; 0 remaining") and --diff showed a fix --fix could not write."""
+    (tmp_path / "resolint.toml").write_text(
+        '[[custom-rules]]\ncode = "HSE001"\nmessage = "use arrow"\npattern = ["in order to"]\nreplace = "→ ĉ"\nfix = "safe"\n',
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.txt"
+    original = "The General Assembly,\n\nRecalling the café report,\n\n1. decides to act in order to help\n".encode("cp1252")
+    draft.write_bytes(original)
+    diff = run("check", "--encoding", "cp1252", "--diff", "draft.txt", cwd=tmp_path)
+    proc = run("check", "--encoding", "cp1252", "--fix", "draft.txt", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, (proc.stdout, err)
+    assert "internal error" not in proc.stdout.decode() + err
+    assert "draft.txt: not fixed: HSE001 at 5:19: its new text '→ ĉ' cannot be written in cp1252" in err
+    fixed = draft.read_bytes().decode("cp1252")
+    assert fixed.endswith("1. Decides to act in order to help.\n")  # the other fixes are applied
+    assert "Fixed 2 findings; 1 remaining (1 warning)" in proc.stdout.decode()
+    assert "→" not in diff.stdout.decode() and "+1. Decides to act in order to help." in diff.stdout.decode()
+    if shutil.which("patch"):
+        draft.write_bytes(original)
+        subprocess.run(["patch", "-s", "-p1", "--binary"], input=diff.stdout, cwd=tmp_path, check=True)
+        assert draft.read_bytes().decode("cp1252") == fixed

@@ -435,8 +435,12 @@ def next_pass(
     return None
 
 
-def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False) -> FixOutcome:
-    """Apply every allowed fix to a fixed point; ``lint_fn`` lints a text.
+def fix_text(
+    text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False, usable: Callable[[Finding], bool] | None = None
+) -> FixOutcome:
+    """Apply every allowed fix to a fixed point; ``lint_fn`` lints a text. ``usable``: which
+    findings' fixes may be applied at all (the CLI leaves out a fix whose new text the
+    file's encoding cannot hold); by default every one.
 
     Two rules whose fixes undo each other (a house rule writing "member countries", the
     style's term rule "Member States") would turn the text round in a circle until the
@@ -448,7 +452,8 @@ def fix_text(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = Fal
     seen: dict[str, tuple[int, int, LintResult]] = {text: (0, 0, result)}  # text -> applied, codes, its lint
     refused: set[tuple] = set()  # fixes found to change the structure, for this text
     for _ in range(MAX_PASSES):
-        step = next_pass(outcome.text, result, unsafe, refused)
+        offered = None if usable is None else [f for f in result.findings if usable(f)]
+        step = next_pass(outcome.text, result, unsafe, refused, findings=offered)
         if step is None:
             break
         chosen, new_text = step

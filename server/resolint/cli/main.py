@@ -18,6 +18,7 @@ from resolint import __version__
 from resolint.cli import parallel
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
+from resolint.cli.encodable import unwritable_notes, writable
 from resolint.cli.drafts import EXCLUDED, draft_signal, matches, why_draft
 from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.files import (
@@ -689,8 +690,11 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     if write and opts.fix and not opts.diff and not opts.fix_read_only and is_read_only(Path(path)):
         _not_fixed(path, "the file is read-only (pass --fix-read-only to rewrite it anyway)")
         return report, doc.text
-    outcome = fix_text(doc.text, run, unsafe=opts.unsafe or settings.unsafe_fixes)
+    unsafe = opts.unsafe or settings.unsafe_fixes
+    outcome = fix_text(doc.text, run, unsafe=unsafe, usable=writable(doc.encoding))
     final = outcome.result
+    for note in unwritable_notes(final.findings, final.source, doc.encoding, unsafe):
+        _not_fixed(path, note)
     if opts.diff:
         if outcome.text != doc.text:
             report.diff = unified_diff(
