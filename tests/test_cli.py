@@ -294,3 +294,20 @@ def test_a_fix_the_files_encoding_cannot_hold_is_left_with_a_note(tmp_path):
         draft.write_bytes(original)
         subprocess.run(["patch", "-s", "-p1", "--binary"], input=diff.stdout, cwd=tmp_path, check=True)
         assert draft.read_bytes().decode("cp1252") == fixed
+
+
+def test_stdin_fix_writes_the_report_where_and_as_asked(tmp_path):
+    """`check - --fix --format sarif --output-file report.sarif` printed the fixed text but
+    never wrote report.sarif (a text report went to standard error instead)."""
+    proc = run("check", "-", "--stdin-filename", "draft.txt", "--fix", "--format", "sarif", "--output-file", "report.sarif",
+               "--fail-on", "info", input=DRAFT_WITH_SAFE_FIXES.encode(), cwd=tmp_path)
+    assert proc.stdout.decode().startswith("The General Assembly,\n")  # the fixed text, alone
+    assert proc.stderr == b""
+    sarif = json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["tool"]["driver"]["name"] == "resolint"
+    text = run("check", "-", "--fix", "--output-file", "report.txt", input=DRAFT_WITH_SAFE_FIXES.encode(), cwd=tmp_path)
+    assert text.stderr == b"" and "Fixed 3 findings" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    # A machine format with no --output-file would be mixed with the fixed text: refused.
+    refused = run("check", "-", "--fix", "--format", "json", input=DRAFT_WITH_SAFE_FIXES.encode(), cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stdout == b""
+    assert b"--format json needs --output-file FILE" in refused.stderr

@@ -359,6 +359,7 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
         # (the text table was written into the SARIF, JUnit or GitHub report's file)
         raise _Refused(f"--statistics has no {args.format} form: it prints a table of counts per rule "
                        "(--format text) or the same rows as JSON (--format json)")
+    _refuse_stdin_fix_report(args)
     explicit = load_settings(Path(args.config)) if args.config else None
     opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
                         encoding=args.encoding, fix_read_only=args.fix_read_only)
@@ -376,6 +377,14 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
         # (the report would have been written over the draft, after --fix had written it)
         raise _Refused(f"{visible_path(args.output_file)}: the output file is one of the files to check; name another file")
     return _CheckPlan(opts, explicit, base, stdin, found.problems, jobs, _settings_with_cli(base, args).fail_on)
+
+
+def _refuse_stdin_fix_report(args: argparse.Namespace) -> None:
+    """``--fix`` on standard input writes the fixed text to standard output: a report in a
+    machine format there would be mixed with it, so it needs ``--output-file``."""
+    if args.fix and not args.diff and "-" in args.paths and args.format != "text" and not args.output_file:
+        raise _Refused(f"--fix on standard input writes the fixed text to standard output; --format {args.format} "
+                       "needs --output-file FILE for its report (or use --diff)")
 
 
 def _check_output_file(path: str) -> None:
@@ -445,7 +454,13 @@ def _check_stdin(plan: _CheckPlan, args: argparse.Namespace) -> tuple[FileReport
     # (stdout may not be UTF-8); findings go to standard error.
     out = fixed_text if fixed_text is not None else stdin.doc.text
     _write_stdout_bytes(encode(stdin.doc, out))
-    if report.findings or report.error:
+    if args.output_file:  # the report in the format asked for, where asked
+        output = _Output(args, settings.fail_on, plan.base.docs_url)
+        try:
+            _emit([report], args, output)
+        finally:
+            output.close()
+    elif report.findings or report.error:
         options = RenderOptions(color=False, fail_on=settings.fail_on, fixing=True, unsafe=plan.opts.unsafe)
         print(render_text([report], options), file=sys.stderr)
     return report, settings.fail_on, True
