@@ -311,3 +311,33 @@ def test_stdin_fix_writes_the_report_where_and_as_asked(tmp_path):
     refused = run("check", "-", "--fix", "--format", "json", input=DRAFT_WITH_SAFE_FIXES.encode(), cwd=tmp_path)
     assert refused.returncode == 2 and refused.stdout == b""
     assert b"--format json needs --output-file FILE" in refused.stderr
+
+
+def _applies(diff: bytes, folder: Path) -> None:
+    """``diff`` applies with ``git apply`` (checked) and then with ``patch -p1``."""
+    if shutil.which("git"):
+        subprocess.run(["git", "apply", "--check", "-"], input=diff, cwd=folder, check=True, capture_output=True)
+    if shutil.which("patch"):
+        subprocess.run(["patch", "-s", "-p1", "--batch"], input=diff, cwd=folder, check=True, capture_output=True)
+
+
+def test_diffs_of_a_name_with_a_space_and_of_cr_line_breaks_apply(tmp_path):
+    """`--- a/my draft.txt` (GNU patch read the name up to the space) and a CR-only draft
+    split at each CR, every line marked "No newline at end of file": neither applied."""
+    texts = {"my draft.txt": "The General Assembly,\n\n1. decides to act\n",
+             "cr.txt": "The General Assembly,\r\r1. decides to act\r"}
+    for name, text in texts.items():
+        (tmp_path / name).write_bytes(text.encode())
+    diffs = {name: run("check", "--diff", name, cwd=tmp_path).stdout for name in texts}
+    assert diffs["my draft.txt"].startswith(b"--- a/my draft.txt\t\n+++ b/my draft.txt\t\n@@ -1,3 +1,3 @@\n")
+    assert diffs["cr.txt"] == (b"--- a/cr.txt\n+++ b/cr.txt\n@@ -1 +1 @@\n-The General Assembly,\r\r1. decides to act\r\n"
+                               b"\\ No newline at end of file\n+The General Assembly,\r\r1. Decides to act.\r\n"
+                               b"\\ No newline at end of file\n")
+    fixed = tmp_path / "fixed"
+    fixed.mkdir()
+    for name, text in texts.items():
+        (fixed / name).write_bytes(text.encode())
+    run("check", "--fix", *texts, cwd=fixed)
+    for name in texts:
+        _applies(diffs[name], tmp_path)
+        assert (tmp_path / name).read_bytes() == (fixed / name).read_bytes() != texts[name].encode()

@@ -18,8 +18,8 @@ from resolint import __version__
 from resolint.cli import parallel
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
-from resolint.cli.encodable import unwritable_notes, writable
 from resolint.cli.drafts import EXCLUDED, draft_signal, matches, why_draft
+from resolint.cli.encodable import unwritable_notes, writable
 from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.files import (
     CHANGED,
@@ -36,7 +36,7 @@ from resolint.cli.files import (
     write_file,
 )
 from resolint.cli.located import slim
-from resolint.cli.patch import unified_diff
+from resolint.cli.patch import text_diff
 from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible, visible_path
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
@@ -712,9 +712,7 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
         _not_fixed(path, note)
     if opts.diff:
         if outcome.text != doc.text:
-            report.diff = unified_diff(
-                doc.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), fromfile=f"a/{visible_path(path)}", tofile=f"b/{visible_path(path)}"
-            )
+            report.diff = text_diff(doc.text, outcome.text, visible_path(path))
         return report, outcome.text
     error = _write_fixed(doc, outcome.text, opts) if write and outcome.text != doc.text and path != "-" else ""
     if error is None:

@@ -1,4 +1,12 @@
-"""The unified diff ``--diff`` prints, as ``patch`` and ``git apply`` read it."""
+"""The unified diff ``--diff`` prints, as ``patch`` and ``git apply`` read it.
+
+Lines are what those tools call lines: ended by "\n" only. A draft with old Mac line
+breaks (CR alone) is then one line without a final line break, as ``patch`` and ``git
+apply`` see it (split at each CR, every line was marked "No newline at end of file" and
+both tools refused the diff), and a form feed or U+2028 inside a line no longer splits it.
+A name with a space gets a tab after it in the headers, as ``git diff`` writes it: GNU
+``patch`` otherwise reads the name up to the space ("can't find file to patch").
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,18 @@ from collections.abc import Iterable
 
 #: What a unified diff says after a line that has no line break (GNU diff's words).
 NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def text_diff(old: str, new: str, path: str) -> str:
+    """The diff of the text of ``path`` from ``old`` to ``new`` (see the module docstring)."""
+    tab = "\t" if " " in path else ""
+    return unified_diff(lines(old), lines(new), fromfile=f"a/{path}{tab}", tofile=f"b/{path}{tab}")
+
+
+def lines(text: str) -> list[str]:
+    """``text``'s lines as ``patch`` reads them, each with its "\n" (the last perhaps without)."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def unified_diff(old: list[str], new: list[str], fromfile: str, tofile: str) -> str:
