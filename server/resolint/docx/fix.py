@@ -29,15 +29,14 @@ in :mod:`resolint.docx.track`.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from resolint.docx.lint import text_to_lint
-from resolint.docx.reader import W_RPR, W_T, DocxParagraph, DocxText, Segment, build
-from resolint.docx.runs import across_a_deleted_mark, field_end, in_container, outermost, plain, props_for, reviewer, revision_of
+from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
+from resolint.docx.runs import across_a_deleted_mark, field_end, in_container, outermost, plain, reviewer, revision_of, run_like
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, allowed, next_pass
 from resolint.rule import Edit
@@ -164,25 +163,10 @@ def _takes_the_formatting_of(before: Segment, after: Segment | None) -> bool:
     return plain(run.find(W_RPR)) and not in_container(run)
 
 
-def _added_run(like_run, text: str):
-    """A run of ``text`` in the plain formatting of ``like_run`` (an added mark)."""
-    run = copy.copy(like_run)  # tag and attributes only
-    for child in list(run):
-        run.remove(child)
-    r_pr = props_for(like_run.find(W_RPR), added_mark=True)
-    if r_pr is not None and len(r_pr):
-        run.append(r_pr)
-    t = etree.SubElement(run, W_T)
-    t.text = text
-    if text != text.strip(" "):
-        t.set(_XML_SPACE, "preserve")
-    return run
-
-
 def execute(p: _Plan) -> None:
     if p.after is not None:
         ((seg, _, _, new),) = p.ops
-        p.after.addnext(_added_run(seg.run, new))
+        p.after.addnext(run_like(seg.run, new, added_mark=True))
         return
     # Right to left, so earlier offsets in the same node stay valid.
     for seg, a, b, new in sorted(p.ops, key=lambda op: (op[0].start + op[1]), reverse=True):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 
 from docx.oxml.ns import qn
+from lxml import etree
 
 from resolint.docx.reader import (
     W_DEL,
@@ -25,6 +26,7 @@ from resolint.docx.reader import (
     W_P,
     W_PPR,
     W_RPR,
+    W_T,
     DocxParagraph,
     Segment,
     mark_deleted_in,
@@ -42,6 +44,22 @@ def _new_t(text: str, like):
     t.text = text
     t.set(_XML_SPACE, "preserve")
     return t
+
+
+def run_like(like_run, text: str, *, added_mark: bool = False):
+    """A new run of ``text`` formatted as ``like_run`` (its tag and attributes; its
+    properties without revision marks, and for an ``added_mark`` its plain ones only:
+    :func:`props_for`). What ``check --fix`` and the tracked writer both insert."""
+    run = copy.copy(like_run)  # tag and attributes only
+    for child in list(run):
+        run.remove(child)
+    r_pr = props_for(like_run.find(W_RPR), added_mark=added_mark)
+    if r_pr is not None and len(r_pr):
+        run.append(r_pr)
+    t = etree.SubElement(run, W_T)
+    t.text = text
+    t.set(_XML_SPACE, "preserve")
+    return run
 
 
 def split_at(para: DocxParagraph, offset: int) -> bool:

@@ -18,7 +18,6 @@ the very edge of one goes beside it, outside.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -28,8 +27,8 @@ from docx.oxml.ns import qn
 from resolint.docx.advice import comment_for
 from resolint.docx.annotate import AnnotateOutcome, CommentMaker, annotate
 from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, fix_docx, refuse_across_a_deleted_mark
-from resolint.docx.reader import W_P, W_RPR, W_T, DocxText, Segment
-from resolint.docx.runs import props_for, reviewer, revision_of, split_at
+from resolint.docx.reader import W_P, W_T, DocxText, Segment
+from resolint.docx.runs import reviewer, revision_of, run_like, split_at
 from resolint.engine import Finding
 from resolint.source import Span
 
@@ -104,17 +103,7 @@ class TrackedWriter(Writer):
         """A ``w:ins`` holding one run of ``text`` formatted as ``like_run`` (never with its
         revision marks; an ``added_mark`` in its plain formatting only)."""
         ins = self._revision("w:ins")
-        run = copy.copy(like_run)  # tag and attributes only
-        for child in list(run):
-            run.remove(child)
-        r_pr = props_for(like_run.find(W_RPR), added_mark=added_mark)
-        if r_pr is not None and len(r_pr):
-            run.append(r_pr)
-        t = OxmlElement("w:t")
-        t.text = text
-        t.set(_XML_SPACE, "preserve")
-        run.append(t)
-        ins.append(run)
+        ins.append(run_like(like_run, text, added_mark=added_mark))
         return ins
 
     def _op(self, doc: DocxText, seg: Segment, a: int, b: int, new: str, after=None) -> list:
