@@ -51,12 +51,33 @@ def _whole_fix(fix: Fix, text: str) -> Fix:
 
 def guard_findings(findings: list[F], text: str) -> list[F]:
     """``findings`` with each edge before a combining mark moved past the marks; the
-    others kept, not copied. Only the edges are looked at (a scan of the whole text for
-    marks cost more, on a corpus, than every finding's edges)."""
-    out = list(findings)
-    for i, f in enumerate(out):
+    others kept, not copied. Only the edges are looked at, each first by one comparison
+    (the language server runs this after every keystroke: a call per finding and edge
+    was 1.5 ms at 1 MB; a scan of the whole text for marks cost more on a corpus)."""
+    if text.isascii():
+        return findings
+    out: list[F] | None = None
+    n = len(text)
+    for i, f in enumerate(findings):
+        if not _may_touch_marks(f, text, n):
+            continue
         span = _whole(f.span, text)
         fix = f.fix if f.fix is None else _whole_fix(f.fix, text)
         if span is not f.span or fix is not f.fix:
+            if out is None:
+                out = list(findings)
             out[i] = replace(f, span=span, fix=fix)
-    return out
+    return findings if out is None else out
+
+
+def _may_touch_marks(f: Any, text: str, n: int) -> bool:
+    """Whether an edge of ``f`` or of its fix's edits stands before a character that may
+    be a combining mark (at or past U+0300)."""
+    span = f.span
+    if (span.start < n and text[span.start] >= _FIRST_MARK) or (span.end < n and text[span.end] >= _FIRST_MARK):
+        return True
+    if f.fix is not None:
+        for e in f.fix.edits:
+            if (e.span.start < n and text[e.span.start] >= _FIRST_MARK) or (e.span.end < n and text[e.span.end] >= _FIRST_MARK):
+                return True
+    return False
