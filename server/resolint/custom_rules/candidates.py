@@ -17,7 +17,7 @@ merge tokens across a space ("Member States" made one token by an entity ruler).
 
 The test derived here is *necessary*, never sufficient: it only ever says "no match
 possible" when there is none, so the findings are the same with it and without it
-(``tests/test_custom_rule_candidates.py`` compares the two on every rule shape). Where a
+(``tests/custom_rules/test_candidates.py`` compares the two on every rule shape). Where a
 pattern says nothing certain — an optional token, a lemma, a norm (spaCy's norms
 respell words), a phrase list (spaCy's tokenizer splits "cannot"), an expression that
 looks at what surrounds its match — the rule has no test and always asks spaCy.
@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 from resolint import userregex
 from resolint.custom_rules.spacing import Spacing
-from resolint.custom_rules.spec import RuleSpec
+from resolint.custom_rules.spec import RuleSpec, upper_keys
 from resolint.source import spacy_safe
 
 #: A test on the text spaCy would read (a :class:`Candidate`): False only when no match
@@ -81,7 +81,7 @@ def candidate_test(spec: RuleSpec) -> Test | None:
         alternatives = [_token_pattern_tests(tokens) for tokens in spec.patterns()]
     elif spec.kind == "dependency":
         nodes = spec.patterns()
-        alternatives = [[t for node in nodes if isinstance(node, dict) for t in _token_tests(_upper(node.get("RIGHT_ATTRS")))]]
+        alternatives = [[t for node in nodes if isinstance(node, dict) for t in _token_tests(upper_keys(node.get("RIGHT_ATTRS")))]]
     else:
         return None  # phrase lists: spaCy's tokenizer decides what a phrase's words are
     if not alternatives or any(not tests for tests in alternatives):
@@ -93,24 +93,16 @@ def _token_pattern_tests(tokens: list) -> list[Test]:
     """Tests every match of one token pattern passes: those of its required tokens."""
     out: list[Test] = []
     for token in tokens:
-        token = _upper(token)
-        if token is not None and token.get("OP") in _REQUIRED_OPS:
+        token = upper_keys(token)
+        if isinstance(token, dict) and token.get("OP") in _REQUIRED_OPS:
             out.extend(_token_tests(token))
     return out
 
 
-def _upper(token: object) -> dict | None:
-    """A token table with spaCy's attribute names in capitals (a house may write
-    ``lower = "urges"``; the matcher reads it as ``LOWER``); None if it is no table."""
-    if not isinstance(token, dict):
-        return None
-    return {(k.upper() if isinstance(k, str) else k): (_upper(v) if isinstance(v, dict) else v) for k, v in token.items()}
-
-
-def _token_tests(token: dict | None) -> list[Test]:
+def _token_tests(token: object) -> list[Test]:
     """What one token of a match says of the paragraph: a string it has, or a stretch an
-    expression finds (all of them, each necessary)."""
-    if token is None:
+    expression finds (all of them, each necessary); nothing of what is no table."""
+    if not isinstance(token, dict):
         return []
     out: list[Test] = []
     for key, value in token.items():

@@ -16,18 +16,9 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from resolint.custom_rules.pipeline import DocCache
-from resolint.custom_rules.spec import RuleSpec, SpecError
+from resolint.custom_rules.spec import RuleSpec, SpecError, upper_keys
 from resolint.custom_rules.timed_regex import timed
 from resolint.userregex import PatternError
-
-
-def _upper_keys(obj):
-    """spaCy names attributes in capitals; let a house write ``lower = "urges"`` too."""
-    if isinstance(obj, dict):
-        return {(k.upper() if isinstance(k, str) else k): _upper_keys(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_upper_keys(v) for v in obj]
-    return obj
 
 
 def _spacy_problem(exc: Exception) -> str:
@@ -109,7 +100,7 @@ class RuleMatchers:
     def _add(self, spec: RuleSpec, docs: DocCache) -> None:
         try:
             # A REGEX runs with a time limit (resolint.custom_rules.timed_regex).
-            patterns = timed(spec.kind, _upper_keys(spec.patterns()))
+            patterns = timed(spec.kind, upper_keys(spec.patterns()))
         except PatternError as exc:
             raise SpecError(spec.code, "pattern", f"spaCy does not accept it: a REGEX is not a valid regular expression ({exc})") from None
         try:

@@ -125,6 +125,16 @@ class RuleSpec:
         return raw
 
 
+def upper_keys(obj: Any) -> Any:
+    """``obj`` with every table's keys in capitals: spaCy names attributes so, and a
+    house may write ``lower = "urges"`` (the matcher and the candidate test read it so)."""
+    if isinstance(obj, dict):
+        return {(k.upper() if isinstance(k, str) else k): upper_keys(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [upper_keys(v) for v in obj]
+    return obj
+
+
 def freeze(obj: Any) -> Any:
     if isinstance(obj, dict):
         return ("__dict__", tuple((k, freeze(v)) for k, v in obj.items()))
