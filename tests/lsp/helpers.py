@@ -76,7 +76,8 @@ def workspace_edits(edit: types.WorkspaceEdit, uri: str) -> list[types.TextEdit]
 
 
 def make_client() -> LanguageClient:
-    """pytest-lsp's client, also recording every publishDiagnostics and resolint/status."""
+    """pytest-lsp's client, also recording every publishDiagnostics and resolint/status, and
+    counting workspace/diagnostic/refresh requests."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
     client.statuses = []
@@ -92,8 +93,13 @@ def make_client() -> LanguageClient:
     def register(client: LanguageClient, params: types.RegistrationParams):
         client.registrations.extend(params.registrations)
 
+    def refresh(client: LanguageClient, params):
+        client.refreshes += 1
+
     client.registrations = []
+    client.refreshes = 0
     features[types.CLIENT_REGISTER_CAPABILITY] = register
+    features[types.WORKSPACE_DIAGNOSTIC_REFRESH] = refresh
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
     features["resolint/status"] = status
     register_lsp_features(client, features)

@@ -214,12 +214,22 @@ class ResolintServer(LanguageServer):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=state.uri, version=state.version, diagnostics=state.diagnostics)
             )
+        elif self.refresh_support and self._pulls_do_not_wait(state.uri):
+            self.workspace_diagnostic_refresh(None)
         res = state.result
         status = {"uri": state.uri, "style": res.style.name, "reason": res.style.detected_because}
         if state.notice is None:  # every finding, also those past maxDiagnostics; a notice: not linted
             status["count"] = len(res.findings)
         self.protocol.notify(STATUS, status)
         self._collect_when_idle()
+
+    def _pulls_do_not_wait(self, uri: str) -> bool:
+        """Whether a pull of ``uri``'s diagnostics is answered from the last lint kept
+        rather than waiting for the current version's (``run: "onSave"``, or a document
+        linted only on save): the client then has its answer before this lint, and does
+        not ask again until the text changes, so it is told to (a refresh) or shows the
+        lint before the save until the next keystroke."""
+        return self.editor.run == "onSave" or uri in self.scheduler.slow
 
     def _collect_when_idle(self) -> None:
         """Collect the garbage the last lints left once nothing has been linted for
