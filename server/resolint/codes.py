@@ -31,6 +31,8 @@ def unknown_selector(selector: str, extra: Iterable[str] = ()) -> str:
     ``extra``: codes of house rules (``[[custom-rules]]``) that also count as rules.
     """
     selector = selector.strip().upper()
+    if not selector:  # (every code starts with "": ignore = [""] turned every rule off)
+        return "an empty code (write a code or prefix such as PRE or OPR001, or ALL)"
     known, codes = _known()
     extra = tuple(extra)
     if selector in known or any(c.startswith(selector) for c in extra):

@@ -30,8 +30,16 @@ def _house_codes() -> tuple[str, ...]:
 
 def codes_option(value: str) -> tuple[str, ...]:
     """Comma-separated codes or prefixes, each naming a rule (a house rule of the working
-    folder's configuration counts): a typo would silently turn checks off."""
+    folder's configuration counts): a typo would silently turn checks off.
+
+    A stray comma or space between codes is ignored ("PRE,OPR001," as a comment
+    directive's list reads it), but a value that names no code at all ("", " ", ",") is
+    refused like an unknown code: ``--select ''`` checked every rule and ``--ignore ''``
+    none without a word, whatever the user meant by it."""
     codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    if not codes:
+        raise argparse.ArgumentTypeError(f"no rule code in {value!r} (write codes or prefixes separated by commas, "
+                                         "e.g. PRE,OPR001, or ALL for every rule)")
     # The house rules are read only when a code names no built-in rule.
     problem = first_unknown(codes) and first_unknown(codes, _house_codes())
     if problem:
