@@ -381,7 +381,11 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
 
 def _refuse_stdin_fix_report(args: argparse.Namespace) -> None:
     """``--fix`` on standard input writes the fixed text to standard output: a report in a
-    machine format there would be mixed with it, so it needs ``--output-file``."""
+    machine format there would be mixed with it, so it needs ``--output-file``; and files
+    named beside ``-`` would have no place for their report (the files were ignored)."""
+    if args.fix and not args.diff and "-" in args.paths and any(p != "-" for p in args.paths):
+        raise _Refused("--fix on standard input (-) writes its fixed text to standard output, so it cannot fix "
+                       "files in the same run: fix the files and standard input in two runs (or use --diff)")
     if args.fix and not args.diff and "-" in args.paths and args.format != "text" and not args.output_file:
         raise _Refused(f"--fix on standard input writes the fixed text to standard output; --format {args.format} "
                        "needs --output-file FILE for its report (or use --diff)")
