@@ -44,3 +44,52 @@ def test_a_control_character_moves_the_caret_by_its_escape():
 def test_a_tab_is_one_column():
     shown, at, w = _shown_line("\tRecalls its", 1, 7)
     assert shown == " Recalls its" and (at, w) == (1, 7)
+
+
+# -- the caret by terminal cells, not code points ---------------------------------------
+# Expected columns are counted here by hand: an ideograph, a fullwidth letter or an emoji
+# is two cells, a combining mark or a zero-width character none, any other character one.
+
+
+@pytest.mark.parametrize(
+    ("line", "col", "cells_before"),
+    [
+        ("決議 Recalls its", 3, 5),  # two ideographs: 4 cells, and the space
+        ("🌍 Recalls its", 2, 3),  # an emoji (one code point, two code units): 2 cells
+        ("ＡＢ Recalls its", 3, 5),  # fullwidth Latin letters
+        ("Re\u0301sume\u0301 Recalls its", 9, 7),  # "Résumé" decomposed: 8 code points, 6 cells
+        ("a\u200bb\u2060c Recalls its", 6, 4),  # a zero-width space and a word joiner
+        ("\t決 Recalls its", 3, 4),  # a tab is shown as one space: one cell
+    ],
+)
+def test_the_caret_stands_under_the_finding_by_display_width(line, col, cells_before):
+    shown, at, w = _shown_line(line, col, 7)
+    assert shown == line.replace("\t", " ")
+    assert (at, w) == (cells_before, 7)
+
+
+def test_the_caret_is_as_wide_as_the_characters_it_marks():
+    shown, at, w = _shown_line("Recalls 決議案 and", 8, 3)
+    assert (at, w) == (8, 6)
+    shown, at, w = _shown_line("Recalls Re\u0301sume\u0301.", 8, 8)
+    assert (at, w) == (8, 6)
+
+
+def test_a_finding_on_a_zero_width_character_still_has_a_caret():
+    shown, at, w = _shown_line("Member\u200bStates", 6, 1)
+    assert (at, w) == (6, 1)
+
+
+def test_the_text_report_puts_the_caret_under_the_finding_after_wide_characters(tmp_path, monkeypatch, capsys):
+    """End to end: the '^' of PRE004 (a preambular paragraph ending with ';') stands
+    under the ';' on the screen, after four wide characters."""
+    from resolint.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    draft = "The General Assembly,\n\nRecalling its resolution 「決議」 of 1 October 2019;\n\n1. Decides to act.\n"
+    (tmp_path / "d.res.txt").write_text(draft, encoding="utf-8")
+    main(["check", "--color", "never", "--select", "PRE004", "d.res.txt"])
+    lines = capsys.readouterr().out.splitlines()
+    source, caret = next((a, b) for a, b in zip(lines, lines[1:], strict=False) if a.endswith("2019;"))
+    # 「決議」 is four wide characters: the ';' is 4 cells right of its code point index.
+    assert caret.index("^") == source.index(";") + 4 and caret.endswith(" ^")

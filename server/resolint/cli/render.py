@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from resolint import __version__
+from resolint.cli.cells import cells
 from resolint.cli.report import FileReport, finding_dict, paragraph_of
 from resolint.custom_rules.rule import KNOWN
 from resolint.docs import REPOSITORY, house_rule_url, portable_rule_url
@@ -144,8 +145,9 @@ def _plural(n: int, word: str) -> str:
 
 def _shown_line(line: str, col: int, width: int, view: LineView | None = None) -> tuple[str, int, int]:
     """The source line as shown (tabs as one space, controls escaped, long lines cut)
-    and the caret's column and width in it. ``view``: the line's :func:`_line_view`, when
-    the caller keeps it for several findings on one line."""
+    and the caret's column and width in it, in terminal cells (:mod:`.cells`: a wide
+    character takes two, a combining mark none). ``view``: the line's :func:`_line_view`,
+    when the caller keeps it for several findings on one line."""
     shown, starts = view if view is not None else _line_view(line)
     if starts is None:
         at, end = min(col, len(line)), min(col + width, len(line))
@@ -158,7 +160,7 @@ def _shown_line(line: str, col: int, width: int, view: LineView | None = None) -
         shown = ("…" if lo else "") + shown[lo : lo + 140] + "…"
         at = at - lo + (1 if lo else 0)
     w = min(w, max(1, len(shown) - at))
-    return shown, at, w
+    return shown, cells(shown[:at]), max(1, cells(shown[at : at + w]))
 
 
 #: A line as shown, and where each of its characters starts in it (None: where it stood).
