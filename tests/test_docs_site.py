@@ -221,3 +221,27 @@ def test_docs_screenshot_is_the_extensions():
     assert ours == (ROOT / "vscode-extension" / "images" / "screenshot.png").read_bytes(), (
         "copy vscode-extension/images/screenshot.png to docs/images/"
     )
+
+
+def test_house_rules_inherited_from_mun_keep_their_page(tmp_path: Path, monkeypatch, capsys):
+    """A style that ``extends = "mun"`` inherits MUN001-MUN004: their SARIF entry is the one
+    ``style = "mun"`` gives (helpUri included; it had none, credited to "style mine"), and a
+    rule the style rewrites under the same code is its own, without mun's page."""
+    from resolint.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m.txt").write_text("FORUM: General Assembly\nQUESTION OF: Water\n\nThe General Assembly,\n\n"
+                                    "1. Urges the UN to act;\n", encoding="utf-8")
+
+    def house_entries(config: str) -> dict[str, dict]:
+        (tmp_path / "resolint.toml").write_text(config, encoding="utf-8")
+        main(["check", "--format", "sarif", "--select", "MUN", "m.txt"])
+        rules = json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]["rules"]
+        return {r["id"]: r for r in rules}
+
+    shipped = house_entries('style = "mun"\n')["MUN001"]
+    assert shipped["helpUri"].endswith("/house-rules.md#the-model-un-style")
+    assert house_entries('style = "mine"\n[styles.mine]\nextends = "mun"\n')["MUN001"] == shipped
+    own = house_entries('style = "mine"\n[styles.mine]\nextends = "mun"\n[[styles.mine.custom-rules]]\ncode = "MUN001"\n'
+                        'name = "our-un"\nmessage = "Spell out UN"\npart = "operative"\npattern = ["UN"]\n')["MUN001"]
+    assert "helpUri" not in own and own["name"] == "our-un"

@@ -121,6 +121,11 @@ def _builtin_raw(name: str) -> tuple[dict[str, Any], Path]:
     raise StyleError(f"unknown style '{name}' (built in: {', '.join(builtin_style_names())})")
 
 
+def builtin_raw(name: str) -> dict[str, Any]:
+    """A built-in style's own table as its file writes it (its parent's keys not merged)."""
+    return _builtin_raw(name)[0]
+
+
 @functools.lru_cache(maxsize=1)
 def _builtin_names() -> tuple[str, ...]:
     names: set[str] = set()

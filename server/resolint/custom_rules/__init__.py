@@ -20,13 +20,14 @@ configuration and the styles define, for ``resolint rules`` and ``resolint rule`
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from typing import TYPE_CHECKING, Any
 
 from resolint.custom_rules.rule import RuleSet, rule_class
 from resolint.custom_rules.spec import RuleSpec, SpecError, freeze, parse_specs, thaw
-from resolint.styles import builtin_style_names, load_style
+from resolint.styles import builtin_raw, builtin_style_names, load_style
 
 if TYPE_CHECKING:
     from resolint.rule import Rule
@@ -41,7 +42,29 @@ STYLE_KEY = "custom-rules"
 
 @functools.lru_cache(maxsize=128)
 def _style_specs(name: str, frozen: Any) -> tuple[RuleSpec, ...]:
-    return parse_specs(thaw(frozen), f"style {name}")
+    tables = thaw(frozen)
+    specs = parse_specs(tables, f"style {name}")
+    return tuple(_with_origin(spec, table, name) for spec, table in zip(specs, tables, strict=True))
+
+
+def _with_origin(spec: RuleSpec, table: Any, name: str) -> RuleSpec:
+    """``spec`` with the built-in style that defines its table as its source: a style
+    that ``extends = "mun"`` inherits mun's house rules, which were credited to it ("style
+    mine") and so lost the page that documents them (SARIF's ``helpUri``) and the style
+    their examples are written in. A table the style changed is its own."""
+    for origin in (name, *builtin_style_names()):
+        if table in _builtin_tables(origin):
+            return spec if origin == name else dataclasses.replace(spec, source=f"style {origin}")
+    return spec
+
+
+@functools.cache
+def _builtin_tables(name: str) -> tuple[Any, ...]:
+    """The ``custom-rules`` tables a built-in style writes itself (not its parents')."""
+    if name not in builtin_style_names():
+        return ()
+    tables = builtin_raw(name).get(STYLE_KEY)
+    return tuple(tables) if isinstance(tables, list) else ()
 
 
 def style_specs(style: Style) -> tuple[RuleSpec, ...]:
