@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -850,7 +851,13 @@ def test_a_diff_of_a_file_whose_name_is_not_utf8(tmp_path):
         f.write(DRAFT.encode())
     proc = run("check", "--diff", ".", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"})
     assert proc.returncode == 1, proc.stderr
-    assert "--- a/r\\xe9solution.txt" in proc.stdout.decode("utf-8")
+    # Quoted as git quotes it (the byte E9 in octal): "a/r\xe9solution.txt" named no file.
+    assert '--- "a/r\\351solution.txt"\n' in proc.stdout.decode("utf-8")
+    if shutil.which("git"):
+        subprocess.run(["git", "init", "-q", "."], cwd=tmp_path, check=True)
+        subprocess.run(["git", "apply", "-"], input=proc.stdout, cwd=tmp_path, check=True, capture_output=True)
+        with open(os.fsencode(tmp_path) + b"/r\xe9solution.txt", "rb") as f:
+            assert f.read() == FIXED.encode()
 
 
 # -- --statistics and --format ---------------------------------------------------------------

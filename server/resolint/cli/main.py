@@ -36,7 +36,7 @@ from resolint.cli.files import (
     write_file,
 )
 from resolint.cli.located import slim
-from resolint.cli.patch import text_diff
+from resolint.cli.patch import file_patch, text_diff
 from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible, visible_path
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
@@ -591,10 +591,7 @@ def _emit(reports: list[FileReport], args: argparse.Namespace, output: _Output) 
     code = _exit_code(reports, args, output.render_options.fail_on)
     try:
         if args.diff and args.format != "json":
-            diffs = "".join(r.diff for r in reports)
-            if diffs:
-                sys.stdout.write(diffs)
-                sys.stdout.flush()
+            _write_diffs([r for r in reports if r.diff])
         if args.statistics:
             text = render_statistics(reports, output.render_options, as_json=args.format == "json")
         else:
@@ -605,6 +602,17 @@ def _emit(reports: list[FileReport], args: argparse.Namespace, output: _Output) 
     except BrokenPipeError:
         _quiet_stdout()
     return code
+
+
+def _write_diffs(reports: list[FileReport]) -> None:
+    """The diffs as bytes ``patch`` applies to the files (cli.patch); as text to a standard
+    output that takes no bytes (a caller's StringIO)."""
+    if not reports:
+        return
+    if getattr(sys.stdout, "buffer", None) is None:
+        sys.stdout.write("".join(r.diff for r in reports if r.patch != b""))
+        return
+    _write_stdout_bytes(b"".join(r.patch if r.patch is not None else r.diff.encode("utf-8", "surrogateescape") for r in reports))
 
 
 def _write_stdout_bytes(data: bytes) -> None:
@@ -716,7 +724,7 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
         _not_fixed(path, note)
     if opts.diff:
         if outcome.text != doc.text:
-            report.diff = text_diff(doc.text, outcome.text, visible_path(path))
+            _add_diff(report, doc, outcome.text)
         return report, outcome.text
     error = _write_fixed(doc, outcome.text, opts) if write and outcome.text != doc.text and path != "-" else ""
     if error is None:
@@ -726,6 +734,17 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     report.fixed = 0 if error else outcome.applied
     report.error = error
     return report, outcome.text
+
+
+def _add_diff(report: FileReport, doc: Document, text: str) -> None:
+    """The diff from ``doc`` to ``text``: as text for the JSON report, as the file's bytes
+    for standard output (``patch`` and ``git apply`` compare bytes: see cli.patch)."""
+    report.diff = text_diff(doc.text, text, doc.path)
+    report.patch = file_patch(doc.text, text, doc.path, doc.encoding, doc.bom)
+    if report.patch is None:
+        report.patch = b""
+        report.notes.append(f"no diff printed: patch and git apply cannot apply a diff to a {doc.encoding} file "
+                            "(their lines end at the byte \\n); --fix writes the fixes")
 
 
 def _write_fixed(doc: Document, text: str, opts: CheckOptions) -> str | None:

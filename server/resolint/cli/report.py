@@ -19,6 +19,9 @@ class FileReport:
     error: str = ""  # a file that could not be read or decoded
     fixed: int = 0  # fixes applied with --fix
     diff: str = ""  # unified diff with --diff
+    #: The diff as standard output gets it: the file's bytes, which ``patch`` applies
+    #: (cli.patch); b"" when no tool could apply it (UTF-16); None: ``diff`` in UTF-8.
+    patch: bytes | None = None
     #: For inputs without lines of their own (Word documents): names the paragraph of a
     #: finding. None for text files, whose locations are line and column.
     locator: Locator | None = None
