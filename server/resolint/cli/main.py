@@ -138,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint drafts: files, folders or standard input")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for standard input")
     check.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, itu, wha, or one from the configuration")
-    check.add_argument("--format", choices=sorted(RENDERERS), default="text")
+    check.add_argument("--format", choices=sorted(RENDERERS), default="text",
+                       help="report format (default text; json, sarif, github and junit are for programs and CI)")
     check.add_argument("--select", type=codes_option, help="only these codes or prefixes (comma-separated)")
     check.add_argument("--ignore", type=codes_option, help="skip these codes or prefixes (comma-separated)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place (drafts only)")
@@ -170,18 +171,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rules = sub.add_parser("rules", help="list the rules (built-in, and the house rules of the styles and configuration)")
-    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
     rules.add_argument("--config", help="configuration file whose house rules to list (default: the nearest)")
     rule = sub.add_parser("rule", help="show the documentation of one rule")
-    rule.add_argument("code")
+    rule.add_argument("code", help="a rule code (PRE003) or name")
     rule.add_argument("--config", help="configuration file whose house rules to search (default: the nearest)")
     add_annotate_parser(sub)
     add_export_parser(sub)
     add_docs_parser(sub)
     server = sub.add_parser("server", help="run the language server (stdio)")
     server.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
-    server.add_argument("--host", default="127.0.0.1")
-    server.add_argument("--port", type=int, default=2087)
+    server.add_argument("--host", default="127.0.0.1", help="with --tcp, the address to listen on (default 127.0.0.1)")
+    server.add_argument("--port", type=int, default=2087, help="with --tcp, the port to listen on (default 2087)")
     return parser
 
 
