@@ -91,8 +91,19 @@ class SubparagraphLabelForm(Rule):
                 want = render_label(label.scheme, label.value, want_form)
                 yield Violation(label.span, f"Write the label as '{want}' at this level", Fix.safe(f"Change to '{want}'", Edit(label.span, want)))
             else:
-                example = render_label(LabelScheme(want_scheme), 1, want_form)
-                yield Violation(label.span, f"Label '{label.text}' at level {level}: this style labels that level {example}, …")
+                examples = ", ".join(render_label(LabelScheme(want_scheme), n, want_form) for n in (1, 2, 3))
+                yield Violation(label.span, f"Label '{label.text}' {_under(p)}: this style labels these sub-paragraphs {examples} …")
+
+
+def _under(p: Paragraph) -> str:
+    """Where the sub-paragraph is, in the drafter's words: a level number means nothing
+    to a reader ("under (b)", "under paragraph 2", else "in this list")."""
+    parent = p.parent
+    if parent is None or parent.label is None:
+        return "in this list"
+    if parent.kind is Kind.SUBPARAGRAPH:
+        return f"under '{parent.label.text}'"
+    return f"under paragraph {parent.label.text.rstrip('.)')}"
 
 
 def _level(p: Paragraph) -> int:
