@@ -100,6 +100,16 @@ def notice_state(uri: str, version: int, message: str, settings: Settings, encod
     )
 
 
+def too_large_message(size: int, limit: int) -> str:
+    """The command line refuses the file at the same limit: the advice names how to lift it
+    there too (it said "lint it from the CLI", which refused it as well)."""
+    return (
+        f"resolint: too large to lint in the editor ({_size(size)}; max-file-size is {_size(limit)}) — "
+        "raise max-file-size in resolint.toml (0: no limit), or lint it from the command line "
+        "with resolint check --max-file-size 0"
+    )
+
+
 def too_slow_message(seconds: float) -> str:
     return (
         f"resolint: too large/slow to lint as you type (stopped after {seconds:g} s) — "
@@ -166,10 +176,7 @@ def build_state(
     if limit and len(text) > limit // 4:  # a character is at most 4 bytes: count only then
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > limit:
-            message = (
-                f"resolint: too large to lint in the editor ({_size(size)}; max-file-size is {_size(limit)}) — "
-                "lint it from the CLI, or raise max-file-size in resolint.toml"
-            )
+            message = too_large_message(size, limit)
             return notice_state(uri, version, message, settings, encoding, path)
     style = effective_style(settings, editor)
     if index is None or index.text is not text or index.encoding != encoding:
