@@ -53,3 +53,20 @@ def test_use_instead_does_not_trigger_the_rule(rule):
     for text in examples:
         codes = {f.code for f in lint_example(rule, text).findings}
         assert rule.code not in codes, f"{rule.code}: its Use instead triggers it"
+
+
+FIX_SAFETY_WORD = {"no": None, "safe": "safe", "unsafe": "unsafe"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_declared_fix_is_the_one_the_rule_gives(rule):
+    """`resolint rules`, the rules page and SARIF show ``fix_applicability``: it must be
+    what the rule's Fix safety section says first and the strongest fix its Example gets
+    (DOC002 fixed the opening's mark safely while listed with no fix)."""
+    declared = rule.fix_applicability.value if rule.fix_applicability else None
+    word = rule.doc_sections()["Fix safety"].split()[0].lower().strip(":.,")
+    assert FIX_SAFETY_WORD.get(word, "?") == declared, f"{rule.code}: Fix safety says {word!r}, declared {declared}"
+    ranks = ["display-only", "unsafe", "safe"]
+    given = {f.fix.applicability.value for text in rule.doc_examples("Example")
+             for f in lint_example(rule, text).findings if f.code == rule.code and f.fix}
+    assert max(given, key=ranks.index, default=None) == declared, f"{rule.code}: its Example gets {given}"

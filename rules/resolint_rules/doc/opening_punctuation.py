@@ -4,7 +4,7 @@ import functools
 import re
 
 from resolint.model import Kind
-from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
 
@@ -56,6 +56,7 @@ class OpeningPunctuation(Rule):
     summary = "Opening line not ended by the style's mark"
     default_severity = Severity.WARNING
     kinds = (Kind.OPENING,)
+    fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
         want = ctx.style.get("opening.terminal", ",")
