@@ -180,3 +180,17 @@ def test_installs_come_from_the_repository_at_a_commit():
         assert not re.search(r"pip install (-\w+ )*[\"']?resolint(?![\w.-])(\[[^\]]*\])?+(?! @)", text), f"{page.name}: resolint is on no package index"
         for rev in re.findall(r"^\s*rev: (\S+)", text, re.M):
             assert re.fullmatch(r"[0-9a-f]{40}", rev), f"{page.name}: rev {rev}: the repository has no tags, pin a commit"
+
+
+def test_rule_options_named_in_the_docs_exist():
+    """`[rules.PRE002]` as the example of rule options sent readers to a table resolint
+    refuses: PRE002 has none."""
+    rules = {r.code: r for r in all_rules()}
+    pages = [*USER_PAGES, DOCS / "configuration.md"]
+    seen = 0
+    for page in pages:
+        for code, option in re.findall(r"\[(?:styles\.[\w-]+\.)?rules\.([A-Z]{3}\d{3})\](?: ([\w-]+) =)?", _text(page)):
+            seen += 1
+            assert rules[code].default_options, f"{page.name}: [rules.{code}], which has no options"
+            assert not option or option in rules[code].default_options, f"{page.name}: {code} has no option {option}"
+    assert seen
