@@ -194,3 +194,19 @@ def test_rule_options_named_in_the_docs_exist():
             assert rules[code].default_options, f"{page.name}: [rules.{code}], which has no options"
             assert not option or option in rules[code].default_options, f"{page.name}: {code} has no option {option}"
     assert seen
+
+
+def test_lists_of_built_in_styles_are_complete():
+    """The style names are written out in `--style`'s help, the configuration schema, the
+    extension's setting and the README: a new style must reach every list."""
+    styles = {*builtin_style_names(), "auto"} - {"_base"}
+    for name, parser in _commands().items():
+        for action in parser._actions:
+            if "--style" in action.option_strings:
+                assert set(re.findall(r"[a-z][\w-]+", action.help.split(":", 1)[1])) >= styles, f"resolint {name} --style"
+    schema = json.loads(_text(ROOT / "server" / "resolint" / "schema" / "resolint.schema.json"))
+    assert set(re.findall(r"\b[a-z]+(?:-[a-z]+)?\b", schema["properties"]["style"]["description"])) >= styles
+    declared = json.loads(_text(EXTENSION / "package.json"))["contributes"]["configuration"]["properties"]
+    assert set(declared["resolint.style"]["enum"]) == styles
+    built_in = re.search(r"House styles built in: (.*?)\n\n", _text(ROOT / "README.md"), re.S)
+    assert set(re.findall(r"`([\w-]+)`", built_in.group(1))) == styles
