@@ -36,3 +36,17 @@ def test_a_label_in_the_wrong_scheme_is_placed_by_its_parent_and_shown_the_right
         "Label 'ii.' under paragraph 3: this style labels these sub-paragraphs (a), (b), (c) …",
     ]
     assert not any("level" in m for m in messages)
+
+
+def test_a_directive_that_cannot_be_read_shows_the_forms_that_can():
+    from resolint.directives import find_directives
+
+    text = "The General Assembly,\n\n<!-- resolint: ignroe[PRE004] -->\nRecalling its resolution 74/1;\n\n1. Decides to act.\n"
+    (message,) = [f.message for f in lint(text).findings if f.code == "SUP002"]
+    assert "ignroe[PRE004]" in message
+    forms = message.split("write ", 1)[1].rstrip(")").replace(" or ", ", ").split(", ")
+    assert len(forms) == 4
+    for form in forms:  # each form shown is one the reader reads
+        written = form.replace("CODE", "PRE004")
+        (d,) = find_directives(f"<!-- resolint: {written} -->")
+        assert not d.malformed and d.codes == ("PRE004",), written

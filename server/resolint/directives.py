@@ -29,6 +29,8 @@ _ACTION = re.compile(
     re.IGNORECASE,
 )
 _CODE = re.compile(r"^[A-Z]{3}(?:\d{3})?$")
+#: What a drafter who mistyped a directive is shown: the forms it may take.
+FORMS = "write ignore[CODE], disable CODE, enable CODE or file-ignore[CODE]"
 
 
 def find_directives(text: str, start: int = 0, end: int | None = None, opens: list[int] | None = None) -> list[Directive]:
@@ -46,7 +48,7 @@ def find_directives(text: str, start: int = 0, end: int | None = None, opens: li
 def parse_directive(body: str, span: Span) -> Directive:
     m = _ACTION.match(body.strip())
     if not m:
-        return Directive(span, "", (), malformed=f"cannot read directive '{body.strip()}'")
+        return Directive(span, "", (), malformed=f"cannot read '{body.strip()}' ({FORMS})")
     action = m.group("action").lower()
     raw = m.group("br") if m.group("br") is not None else (m.group("sp") or "")
     codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", raw) if c.strip())
