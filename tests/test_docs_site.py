@@ -245,3 +245,11 @@ def test_house_rules_inherited_from_mun_keep_their_page(tmp_path: Path, monkeypa
     own = house_entries('style = "mine"\n[styles.mine]\nextends = "mun"\n[[styles.mine.custom-rules]]\ncode = "MUN001"\n'
                         'name = "our-un"\nmessage = "Spell out UN"\npart = "operative"\npattern = ["UN"]\n')["MUN001"]
     assert "helpUri" not in own and own["name"] == "our-un"
+
+
+def test_every_page_is_in_the_navigation():
+    """A page outside the nav is built but no reader finds it (hostile-input.md was)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = set(re.findall(r":\s+([\w/.-]+\.md)\s*$", config, re.MULTILINE))
+    for page in DOCS.glob("*.md"):
+        assert page.name in listed, f"docs/{page.name} is not in mkdocs.yml's nav"
