@@ -210,3 +210,10 @@ def test_lists_of_built_in_styles_are_complete():
     assert set(declared["resolint.style"]["enum"]) == styles
     built_in = re.search(r"House styles built in: (.*?)\n\n", _text(ROOT / "README.md"), re.S)
     assert set(re.findall(r"`([\w-]+)`", built_in.group(1))) == styles
+
+
+def test_editors_page_lists_exactly_the_settings_the_server_reads():
+    from resolint.lsp.settings import EDITOR_KEYS
+
+    section = re.search(r"^## Settings every client can send\n(.*?)(?=^## )", _text(DOCS / "editors.md"), re.S | re.M)
+    assert set(re.findall(r"^\| `(\w+)` \|", section.group(1), re.M)) == set(EDITOR_KEYS)
