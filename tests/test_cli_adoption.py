@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -881,3 +882,19 @@ def test_statistics_as_json(tmp_path):
     proc = run("check", "--statistics", "--format", "json", draft)
     rows = json.loads(proc.stdout)
     assert proc.returncode == 1 and sum(r["count"] for r in rows) == 2 and {"code", "name", "severity", "count", "fixable"} <= set(rows[0])
+
+
+def test_statistics_mark_what_the_listing_marks(tmp_path):
+    """`[*]` in the --statistics table meant "has a fix", also an unsafe one --fix does not
+    apply, while after a finding it means --fix fixes it: the same draft gave OPR002 a [*]
+    in one and not the other. Both now mark the rules --fix (with these options) fixes."""
+    draft = tmp_path / "draft.res.txt"
+    draft.write_text("The General Assembly,\n\nRecalling its resolution 74/1;\n\n1. Welcomes the report;\n\n3. Decides to act.\n",
+                     encoding="utf-8")
+    for extra in ([], ["--unsafe-fixes"]):
+        listing = run("check", *extra, draft).stdout.decode()
+        marked = set(re.findall(r": \w+: ([A-Z]{3}\d{3}) .*\[\*\]$", listing, re.M))
+        table = run("check", "--statistics", *extra, draft).stdout.decode().splitlines()
+        assert {row.split("\t")[1] for row in table if "[*]" in row} == marked
+        assert {row.split("\t")[1] for row in table} == {"OPR002", "PRE004"}  # one safe fix, one unsafe
+    assert marked == {"OPR002", "PRE004"}

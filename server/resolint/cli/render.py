@@ -307,19 +307,26 @@ def text_summary(reports: list[FileReport], opts: RenderOptions) -> str:
 
 
 def render_statistics(reports: list[FileReport], opts: RenderOptions | None = None, as_json: bool = False) -> str:
-    """Counts per rule, most frequent first (``--statistics``)."""
+    """Counts per rule, most frequent first (``--statistics``). In the table, ``[*]`` means
+    what it means after a finding: ``--fix`` (with these options) fixes some of them; a
+    rule whose fixes are all unsafe had it, and --fix then fixed none. The JSON's
+    ``fixable`` counts every fix, safe or unsafe, as ``summary.fixable`` does."""
+    opts = opts or RenderOptions()
     table: dict[str, dict] = {}
+    applied: set[str] = set()
     for r in reports:
         for f in r.findings:
             row = table.setdefault(f.code, {"code": f.code, "name": f.name, "severity": f.severity.value, "count": 0, "fixable": 0})
             row["count"] += 1
             row["fixable"] += f.fix is not None
+            if _applies(f, opts):
+                applied.add(f.code)
     rows = sorted(table.values(), key=lambda row: (-row["count"], row["code"]))
     if as_json:
         return json.dumps(rows, ensure_ascii=False)
     width = max((len(str(row["count"])) for row in rows), default=1)
     return "\n".join(
-        f"{row['count']:>{width}}\t{row['code']}\t{row['severity']:<7}\t{'[*] ' if row['fixable'] else '    '}{row['name']}" for row in rows
+        f"{row['count']:>{width}}\t{row['code']}\t{row['severity']:<7}\t{'[*] ' if row['code'] in applied else '    '}{row['name']}" for row in rows
     )
 
 
