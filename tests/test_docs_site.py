@@ -253,3 +253,12 @@ def test_every_page_is_in_the_navigation():
     listed = set(re.findall(r":\s+([\w/.-]+\.md)\s*$", config, re.MULTILINE))
     for page in DOCS.glob("*.md"):
         assert page.name in listed, f"docs/{page.name} is not in mkdocs.yml's nav"
+
+
+def test_configuration_page_gives_every_key_a_type():
+    """`max-file-size` (a size or a number of bytes: oneOf) had an empty type cell."""
+    rows = re.findall(r"^\| `([\w-]+)` \| ([^|]*) \|", config_markdown(), re.M)
+    assert rows
+    for key, kind in rows:
+        assert kind.strip(), f"{key} has no type on the configuration page"
+    assert dict(rows)["max-file-size"].strip() == "integer or string"

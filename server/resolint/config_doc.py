@@ -52,6 +52,13 @@ _GLOB_PATTERNS = [
 ]
 
 
+def _kind(prop: dict[str, Any]) -> str:
+    """A key's type as the table shows it; a key with alternatives (``oneOf``: 10MB or a
+    number of bytes) has each one's, where its cell was empty."""
+    kind = prop.get("type") or [alt.get("type", "") for alt in prop.get("oneOf", [])]
+    return " or ".join(kind) if isinstance(kind, list) else kind
+
+
 def config_markdown(schema: dict[str, Any] | None = None) -> str:
     """The configuration page: where the file is found, then one row per key."""
     schema = schema or config_schema()
@@ -87,8 +94,7 @@ def config_markdown(schema: dict[str, Any] | None = None) -> str:
     for key, prop in props.items():
         if "$ref" in prop:
             continue  # the snake_case spelling of a key listed under its kebab-case name
-        kind = prop.get("type", "")
-        kind = " or ".join(kind) if isinstance(kind, list) else kind
+        kind = _kind(prop)
         default = _default(prop["default"]) if "default" in prop else "—"
         out.append(f"| `{key}` | {kind} | {default} | {_cell(prop.get('description', ''))} |")
     out += [
