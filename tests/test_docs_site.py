@@ -262,3 +262,19 @@ def test_configuration_page_gives_every_key_a_type():
     for key, kind in rows:
         assert kind.strip(), f"{key} has no type on the configuration page"
     assert dict(rows)["max-file-size"].strip() == "integer or string"
+
+
+def test_a_rule_page_says_how_far_each_way_of_turning_it_off_reaches():
+    """The page offered `ignore[CODE]` as a way to turn a rule off; it covers one paragraph.
+    Each directive the page gives is applied as it says, to the rule's own Example."""
+    from resolint.engine import lint
+
+    rule = next(r for r in all_rules() if r.code == "PRE003")
+    page = rule_page(rule)
+    whole = re.search(r"in one draft with a `(<!-- resolint: [^`]+ -->)` line", page).group(1)
+    one = re.search(r"for one paragraph with a `(<!-- resolint: [^`]+ -->)` line before it", page).group(1)
+    text = "The General Assembly,\n\nrecalling its resolution 74/1,\n\nnoting the report,\n\n1. Decides to act.\n"
+    assert [f.code for f in lint(text).findings].count("PRE003") == 2
+    assert "PRE003" not in {f.code for f in lint(f"{whole}\n{text}").findings}
+    first_only = text.replace("recalling", f"{one}\nrecalling")
+    assert [f.code for f in lint(first_only).findings].count("PRE003") == 1

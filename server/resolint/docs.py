@@ -135,8 +135,9 @@ def rule_page(rule: Rule) -> str:
         f"| Options | {_options(rule)} |",
         "",
         f"Show it in a terminal with `resolint rule {rule.code}`; turn it off with "
-        f'`ignore = ["{rule.code}"]` in `resolint.toml` or a '
-        f"`<!-- resolint: ignore[{rule.code}] -->` directive.",
+        f'`ignore = ["{rule.code}"]` in `resolint.toml`, in one draft with a '
+        f"`<!-- resolint: file-ignore[{rule.code}] -->` line, or for one paragraph with a "
+        f"`<!-- resolint: ignore[{rule.code}] -->` line before it.",
         "",
         rule.doc(),
         "",
