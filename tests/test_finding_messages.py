@@ -50,3 +50,21 @@ def test_a_directive_that_cannot_be_read_shows_the_forms_that_can():
         written = form.replace("CODE", "PRE004")
         (d,) = find_directives(f"<!-- resolint: {written} -->")
         assert not d.malformed and d.codes == ("PRE004",), written
+
+
+def test_unplaced_text_says_what_it_is_and_what_fix_does_with_the_file(tmp_path):
+    """DOC004 said "Text outside the structure of the resolution": the reader learnt neither
+    what to do nor that --fix skips the whole file. What the message says --fix does, it does."""
+    import subprocess
+    import sys
+
+    text = ("The General Assembly,\n\nrecalling its resolution 74/1,\n\n1. Decides to act.\n\n"
+            "38th plenary meeting\n21 November 2023\n\nA note that belongs nowhere\n")
+    (message,) = [f.message for f in lint(text).findings if f.code == "DOC004"]
+    assert "structure" not in message and "move or remove it" in message
+    assert "--fix leaves this file unchanged" in message
+    draft = tmp_path / "d.res.txt"
+    draft.write_text(text, encoding="utf-8")
+    assert "PRE003" in {f.code for f in lint(text).findings}  # a safe fix --fix would otherwise apply
+    subprocess.run([sys.executable, "-m", "resolint", "check", "--fix", draft.name], cwd=tmp_path, capture_output=True, timeout=120)
+    assert draft.read_text(encoding="utf-8") == text

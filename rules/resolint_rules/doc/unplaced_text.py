@@ -59,4 +59,5 @@ class UnplacedText(Rule):
         if not unplaced:
             return
         more = f" (and {len(unplaced) - 1} more paragraph{'s' if len(unplaced) > 2 else ''})" if len(unplaced) > 1 else ""
-        yield Violation(first_line_span(ctx, unplaced[0]), f"Text outside the structure of the resolution{more}")
+        yield Violation(first_line_span(ctx, unplaced[0]), f"This text is not a paragraph, heading or closing line of the resolution{more}: "
+                        "move or remove it; until then --fix leaves this file unchanged")
