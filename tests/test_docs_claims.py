@@ -217,3 +217,9 @@ def test_editors_page_lists_exactly_the_settings_the_server_reads():
 
     section = re.search(r"^## Settings every client can send\n(.*?)(?=^## )", _text(DOCS / "editors.md"), re.S | re.M)
     assert set(re.findall(r"^\| `(\w+)` \|", section.group(1), re.M)) == set(EDITOR_KEYS)
+
+
+def test_pre_commit_hooks_named_in_the_docs_exist():
+    hooks = set(re.findall(r"^- id: ([\w-]+)", _text(ROOT / ".pre-commit-hooks.yaml"), re.M))
+    named = {hook for page in USER_PAGES for hook in re.findall(r"^\s*(?:# )?- id: ([\w-]+)", _text(page), re.M)}
+    assert named and named <= hooks, named - hooks
