@@ -13,11 +13,11 @@ from pathlib import Path
 
 from resolint.cli.drafts import why_draft
 from resolint.cli.files import CHANGED, Changed, ReadOnly, fingerprint, same_file, write_atomic
+from resolint.cli.fixable import fix_refusal
 from resolint.cli.patch import unified_diff
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
 from resolint.config import Settings, load_settings, settings_for
-from resolint.model import Kind
 
 DOCX_SUFFIXES = (".docx",)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -75,9 +75,9 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
     report = report_of(doc, result)
     if not (opts.fix or opts.diff):
         return report
-    if result.resolution.of_kind(Kind.UNPLACED):
-        if opts.fix:
-            print(f"resolint: {path}: not fixed: it has text the parser could not place (DOC004)", file=sys.stderr)
+    refused = fix_refusal(result, settings, opts.style)
+    if refused:
+        print(f"resolint: {path}: not fixed: {refused}", file=sys.stderr)
         return report
     before = doc.text
     outcome = fix_docx(doc, run, unsafe=opts.unsafe or settings.unsafe_fixes)

@@ -18,7 +18,7 @@ from resolint import __version__
 from resolint.cli import parallel
 from resolint.cli.docs_cmd import add_docs_parser, cmd_docs
 from resolint.cli.docx_cmd import add_annotate_parser, check_docx, cmd_annotate, is_docx
-from resolint.cli.drafts import EXCLUDED, draft_signal, matches, why_draft
+from resolint.cli.drafts import EXCLUDED, matches, why_draft
 from resolint.cli.encodable import unwritable_notes, writable
 from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.files import (
@@ -35,6 +35,7 @@ from resolint.cli.files import (
     same_file,
     write_file,
 )
+from resolint.cli.fixable import fix_refusal, style_from_prose  # noqa: F401 (tests import it from here)
 from resolint.cli.located import slim
 from resolint.cli.patch import file_patch, text_diff
 from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible, visible_path
@@ -54,12 +55,11 @@ from resolint.config import (
     settings_for,
 )
 from resolint.custom_rules import visible_rules
-from resolint.engine import lint, opening_text
+from resolint.engine import lint
 from resolint.fixes import fix_text
-from resolint.model import Kind
 from resolint.registry import all_rules, rule_by_code
 from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
-from resolint.styles import UNKNOWN_BODY, StyleError, detect_style
+from resolint.styles import StyleError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: The formats ``--statistics`` has: a table of counts, or its rows as JSON. SARIF, JUnit
@@ -706,14 +706,9 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     report.notes.extend(_empty_notes(doc.text))
     if not (opts.fix or opts.diff):
         return report, doc.text
-    if result.resolution.of_kind(Kind.UNPLACED):
-        report.diff = ""
-        if opts.fix:
-            _not_fixed(path, "it has text the parser could not place (DOC004)")
-        return report, doc.text
-    guessed = style_from_prose(result, settings, opts.style)
-    if guessed:
-        _not_fixed(path, guessed)
+    refused = fix_refusal(result, settings, opts.style)
+    if refused:
+        _not_fixed(path, refused)
         return report, doc.text
     if write and opts.fix and not opts.diff and not opts.fix_read_only and is_read_only(Path(path)):
         _not_fixed(path, "the file is read-only (pass --fix-read-only to rewrite it anyway)")
@@ -763,42 +758,6 @@ def _write_fixed(doc: Document, text: str, opts: CheckOptions) -> str | None:
 
 def _not_fixed(path: str, why: str) -> None:
     print(f"resolint: {visible_path(path)}: not fixed: {why}", file=sys.stderr)
-
-
-def style_from_prose(result, settings: Settings, forced: str | None) -> str:
-    """Why fixing is refused because the style was guessed from prose ("" when it was not).
-
-    An auto-detected style is trusted for fixes only when the opening itself, or a short
-    title-block line, names the body; a mention in a sentence is not a house style, and
-    the default style is not the house style of a body the opening names but no style
-    knows.
-    """
-    if forced or settings.style != "auto":
-        return ""
-    res = result.resolution
-    text = res.source.text
-    opening = opening_text(res)
-    house = settings.styles  # the configuration's own styles take part, as in the detection itself
-    if opening:
-        name, reason = detect_style(opening, "", custom=house)
-        if name == result.style.name and "default" not in reason:
-            return ""
-    lines = [line.strip() for p in res.title.paragraphs for line in text[p.span.start : p.span.end].splitlines()]
-    # A title-block line ("GA-2025-93-RES-03", "Resolution No. 3", "78/10. Subject") or a
-    # heading-length line; a sentence that mentions a body is prose.
-    short = "\n".join(line for line in lines if draft_signal(line) or len(line.split()) <= 8)
-    name, reason = detect_style("", short, custom=house)
-    if name == result.style.name and "default" not in reason:
-        return ""
-    if UNKNOWN_BODY in result.style.detected_because:
-        # "The General Conference,": a body with house rules of its own, which the
-        # default style's safe fixes rewrote ("URGES" to "Urges", ";" to ",").
-        return (f"the opening names a body with no style of its own, and {result.style.name} (the default) is not "
-                "its house style; name a style with --style or style = in resolint.toml")
-    if "default" in result.style.detected_because:
-        return ""  # nothing named a body: the default style, not a guess
-    return (f"the style ({result.style.name}) was guessed from a mention in the text, not from an opening or "
-            "title block; name it with --style or style = in resolint.toml")
 
 
 class _Progress:

@@ -1,0 +1,63 @@
+"""Why ``--fix`` leaves a whole file as it is, whatever its findings' fixes say.
+
+Two things make any fix a guess: text the parser could not place (DOC004: a fix may
+land in what it misread), and a house style that no opening or title block named (the
+style was guessed from a mention in running text, or is only the default for a body no
+style knows, whose own conventions its safe fixes would rewrite). Text files and Word
+documents are fixed by different code; both ask here, so a Word document is refused for
+the same reasons as the same text (it was fixed in the default style while its text was
+refused).
+"""
+
+from __future__ import annotations
+
+from resolint.cli.drafts import draft_signal
+from resolint.config import Settings
+from resolint.engine import opening_text
+from resolint.model import Kind
+from resolint.styles import UNKNOWN_BODY, detect_style
+
+UNPLACED = "it has text the parser could not place (DOC004)"
+
+
+def fix_refusal(result, settings: Settings, forced: str | None) -> str:
+    """Why ``--fix`` must not rewrite the file ``result`` was linted from ("" when it may)."""
+    if result.resolution.of_kind(Kind.UNPLACED):
+        return UNPLACED
+    return style_from_prose(result, settings, forced)
+
+
+def style_from_prose(result, settings: Settings, forced: str | None) -> str:
+    """Why fixing is refused because the style was guessed from prose ("" when it was not).
+
+    An auto-detected style is trusted for fixes only when the opening itself, or a short
+    title-block line, names the body; a mention in a sentence is not a house style, and
+    the default style is not the house style of a body the opening names but no style
+    knows.
+    """
+    if forced or settings.style != "auto":
+        return ""
+    res = result.resolution
+    text = res.source.text
+    opening = opening_text(res)
+    house = settings.styles  # the configuration's own styles take part, as in the detection itself
+    if opening:
+        name, reason = detect_style(opening, "", custom=house)
+        if name == result.style.name and "default" not in reason:
+            return ""
+    lines = [line.strip() for p in res.title.paragraphs for line in text[p.span.start : p.span.end].splitlines()]
+    # A title-block line ("GA-2025-93-RES-03", "Resolution No. 3", "78/10. Subject") or a
+    # heading-length line; a sentence that mentions a body is prose.
+    short = "\n".join(line for line in lines if draft_signal(line) or len(line.split()) <= 8)
+    name, reason = detect_style("", short, custom=house)
+    if name == result.style.name and "default" not in reason:
+        return ""
+    if UNKNOWN_BODY in result.style.detected_because:
+        # "The General Conference,": a body with house rules of its own, which the
+        # default style's safe fixes rewrote ("URGES" to "Urges", ";" to ",").
+        return (f"the opening names a body with no style of its own, and {result.style.name} (the default) is not "
+                "its house style; name a style with --style or style = in resolint.toml")
+    if "default" in result.style.detected_because:
+        return ""  # nothing named a body: the default style, not a guess
+    return (f"the style ({result.style.name}) was guessed from a mention in the text, not from an opening or "
+            "title block; name it with --style or style = in resolint.toml")
