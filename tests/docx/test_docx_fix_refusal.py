@@ -40,3 +40,16 @@ def test_word_and_text_are_fixed_or_refused_alike(name, tmp_path, capsys):
     word_fixed = [p.text for p in docx.Document(str(word_file)).paragraphs] != paragraphs
     assert text_fixed == word_fixed, capsys.readouterr().err
     assert text_fixed == (name == "ordinary")  # each draft is one of the cases it is named for
+
+
+def test_style_auto_on_the_command_line_names_no_style(tmp_path, capsys):
+    """`--style auto` asks for the detection the default does: it is not the named style
+    the refusal asks for, and it let --fix rewrite "The Executive Board," in un-ga's forms."""
+    text = "The Executive Board,\n\nrecalling its resolution 74/1,\n\n1. Decides to act.\n"
+    draft = tmp_path / "eb.res.txt"
+    draft.write_text(text, encoding="utf-8")
+    main(["check", "--fix", "--style", "auto", str(draft)])
+    assert draft.read_text(encoding="utf-8") == text
+    assert "not fixed" in capsys.readouterr().err
+    main(["check", "--fix", "--style", "un-ga", str(draft)])  # a style named: fixed in its forms
+    assert draft.read_text(encoding="utf-8") != text

@@ -35,7 +35,7 @@ def style_from_prose(result, settings: Settings, forced: str | None) -> str:
     the default style is not the house style of a body the opening names but no style
     knows.
     """
-    if forced or settings.style != "auto":
+    if (forced or settings.style) != "auto":  # "--style auto" names no style: it asks for the detection
         return ""
     res = result.resolution
     text = res.source.text
