@@ -898,3 +898,21 @@ def test_statistics_mark_what_the_listing_marks(tmp_path):
         assert {row.split("\t")[1] for row in table if "[*]" in row} == marked
         assert {row.split("\t")[1] for row in table} == {"OPR002", "PRE004"}  # one safe fix, one unsafe
     assert marked == {"OPR002", "PRE004"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Executive Board,\n\nrecalling its resolution 74/1,\n\n1. Decides to act.\n",  # a body with no style
+    "The General Assembly,\n\nrecalling its resolution 74/1,\n\n1. Decides to act.\n\n"
+    "38th plenary meeting\n21 November 2023\n\nA note that belongs nowhere\n",  # unplaced text
+    "The General Assembly,\n\nrecalling its resolution 74/1,\n\n1. Decides to act.\n",  # fixed
+], ids=["unknown-body", "unplaced", "ordinary"])
+def test_what_the_listing_offers_to_fix_is_what_fix_does(tmp_path, text):
+    """The listing said "[*] 1 fixable with --fix" over files --fix then left whole ("not
+    fixed: …"): the offer and the deed now agree, and the listing says why."""
+    draft = tmp_path / "d.res.txt"
+    draft.write_text(text, encoding="utf-8")
+    listing = run("check", draft).stdout.decode()
+    offered = "[*]" in listing or "fixable with --fix" in listing
+    run("check", "--fix", draft)
+    assert offered == (draft.read_text(encoding="utf-8") != text), listing
+    assert offered or "--fix leaves this file as it is" in listing

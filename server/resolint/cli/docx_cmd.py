@@ -13,7 +13,7 @@ from pathlib import Path
 
 from resolint.cli.drafts import why_draft
 from resolint.cli.files import CHANGED, Changed, ReadOnly, fingerprint, same_file, write_atomic
-from resolint.cli.fixable import fix_refusal
+from resolint.cli.fixable import fix_refusal, refuse_fixes
 from resolint.cli.patch import unified_diff
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
@@ -73,9 +73,10 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
         )
 
     report = report_of(doc, result)
+    refused = fix_refusal(result, settings, opts.style) if any(f.fix for f in result.findings) else ""
     if not (opts.fix or opts.diff):
+        refuse_fixes(report, refused)
         return report
-    refused = fix_refusal(result, settings, opts.style)
     if refused:
         print(f"resolint: {path}: not fixed: {refused}", file=sys.stderr)
         return report

@@ -27,6 +27,14 @@ def fix_refusal(result, settings: Settings, forced: str | None) -> str:
     return style_from_prose(result, settings, forced)
 
 
+def refuse_fixes(report, refused: str) -> None:
+    """Without --fix: say that --fix would leave the file, and offer none of its fixes
+    ("[*] 1 fixable with --fix" over a file --fix then refused)."""
+    if refused:
+        report.unfixable = refused
+        report.notes.append(f"--fix leaves this file as it is: {refused}")
+
+
 def style_from_prose(result, settings: Settings, forced: str | None) -> str:
     """Why fixing is refused because the style was guessed from prose ("" when it was not).
 

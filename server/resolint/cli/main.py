@@ -35,7 +35,7 @@ from resolint.cli.files import (
     same_file,
     write_file,
 )
-from resolint.cli.fixable import fix_refusal, style_from_prose  # noqa: F401 (tests import it from here)
+from resolint.cli.fixable import fix_refusal, refuse_fixes, style_from_prose  # noqa: F401 (tests import it from here)
 from resolint.cli.located import slim
 from resolint.cli.patch import file_patch, text_diff
 from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible, visible_path
@@ -704,9 +704,10 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     result = run(doc.text)
     report = FileReport(path, result.source, result.style.name, result.style.detected_because, result.findings)
     report.notes.extend(_empty_notes(doc.text))
+    refused = fix_refusal(result, settings, opts.style) if any(f.fix for f in result.findings) else ""
     if not (opts.fix or opts.diff):
+        refuse_fixes(report, refused)
         return report, doc.text
-    refused = fix_refusal(result, settings, opts.style)
     if refused:
         _not_fixed(path, refused)
         return report, doc.text

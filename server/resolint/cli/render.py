@@ -211,7 +211,7 @@ def text_lines(r: FileReport, opts: RenderOptions) -> Iterator[str]:
     for f in r.findings:
         sev = f.severity.value
         pos = r.source.position(f.span.start)
-        fixable = " [*]" if _applies(f, opts) else ""  # what --fix (with these options) would apply
+        fixable = " [*]" if _applies(f, opts) and not r.unfixable else ""  # what --fix (with these options) would apply
         where = paragraph_of(r, f)
         loc = where.human() if where is not None else f"{pos.line + 1}:{pos.character + 1}"
         yield f"{c('bold', path)}:{visible(loc)}: {c(sev, sev + ':')} {c(sev, f.code)} {visible(f.message)}{fixable}"
@@ -242,7 +242,7 @@ def _tally(reports: list[FileReport]) -> tuple[dict[str, int], int, int]:
     for r in reports:
         for f in r.findings:
             counts[f.severity.value] += 1
-            if f.fix is not None:
+            if f.fix is not None and not r.unfixable:  # --fix leaves that file: nothing to offer
                 kind = f.fix.applicability.value
                 safe += kind == "safe"
                 unsafe += kind == "unsafe"
@@ -319,7 +319,7 @@ def render_statistics(reports: list[FileReport], opts: RenderOptions | None = No
             row = table.setdefault(f.code, {"code": f.code, "name": f.name, "severity": f.severity.value, "count": 0, "fixable": 0})
             row["count"] += 1
             row["fixable"] += f.fix is not None
-            if _applies(f, opts):
+            if _applies(f, opts) and not r.unfixable:
                 applied.add(f.code)
     rows = sorted(table.values(), key=lambda row: (-row["count"], row["code"]))
     if as_json:

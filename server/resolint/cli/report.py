@@ -29,6 +29,9 @@ class FileReport:
     #: Why the file was not linted because it is not a draft ("" when it was linted).
     skipped: str = ""
     named: bool = True  # named on the command line (a skip is then said, not silent)
+    #: Why --fix leaves the whole file as it is ("" when it fixes it): its fixes are then
+    #: not offered as "[*] fixable with --fix" (resolint.cli.fixable).
+    unfixable: str = ""
 
 
 class Locator(Protocol):
