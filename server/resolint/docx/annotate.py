@@ -27,6 +27,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from resolint.docx.advice import CommentText, comment_for
+from resolint.docx.ids import AnnotationIds
 from resolint.docx.package import check_parses_back
 from resolint.docx.reader import W_ID, W_P, W_T, DocxText, related_part
 from resolint.docx.runs import revision_of, split_at, top_level
@@ -249,6 +250,9 @@ class CommentMaker:
     def __init__(self, document, author: str = AUTHOR) -> None:
         self._document = document
         self.author = author
+        #: Every id written in the document (comments here, revisions by the tracked
+        #: writer) comes from here: unique among all annotations, old and new.
+        self.ids = AnnotationIds(document)
         self._started = False
         #: Comments :meth:`comment_on` did not add: the same said there before.
         self.repeated = 0
@@ -299,11 +303,12 @@ class CommentMaker:
         return self._ranges.get(cid, ([], []))
 
     def _start(self, text: CommentText):
+        cid = self.ids.take()  # before python-docx adds one numbered among comments only
         comment = self._document.comments.add_comment(author=self.author, initials=INITIALS)
         self._root = comment.part.element
-        self._next = int(comment.comment_id)
         # Prototypes: the comment element (no paragraph), a first line, a further line, a rule line.
         elm = comment._comment_elm
+        elm.set(qn("w:id"), cid)
         first = elm[0]
         first_run = comment.paragraphs[0].add_run("x")
         line = comment.add_paragraph("x")
@@ -338,9 +343,8 @@ class CommentMaker:
         if not self._started:
             elm = self._start(text)
         else:
-            self._next += 1
             elm = copy.deepcopy(self._proto)
-            elm.set(qn("w:id"), str(self._next))
+            elm.set(qn("w:id"), self.ids.take())
             self._root.append(elm)
         elm.append(self._filled(self._first_p, text.lines[0]))
         for line in text.lines[1:]:

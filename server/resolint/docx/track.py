@@ -5,8 +5,8 @@ in that run's formatting) becomes what Word writes with Track Changes on: the ru
 the old characters (split off at their edges) moves into a ``w:del`` and its text
 becomes ``w:delText``; the new text goes into a ``w:ins`` right after it, in a run
 carrying a copy of the old run's properties (never another reviewer's revision mark in
-them, such as a ``w:rPrChange``: its ``w:id`` would appear twice). Both are attributed (author, date, a fresh
-``w:id``), and the finding's comment spans the pair. Accepting all changes gives the
+them, such as a ``w:rPrChange``: its ``w:id`` would appear twice). Both are attributed (author, date, a
+``w:id`` no annotation of the document has: :mod:`resolint.docx.ids`), and the finding's comment spans the pair. Accepting all changes gives the
 fixed text; rejecting all gives the original characters back, formatting included.
 
 Fixes run in passes (:func:`resolint.docx.fix.fix_docx`), and the reader reads tracked
@@ -51,9 +51,6 @@ class TrackedWriter(Writer):
         self.date = date or now_iso()
         self.maker = CommentMaker(document, author=self.author)
         self.ours: set[str] = set()  # w:id of the revisions written here
-        body = document.element.body
-        ids = [int(v) for v in body.xpath(".//@w:id") if v.lstrip("-").isdigit()]
-        self._next = max([0, *ids]) + 1
 
     # -- deciding -------------------------------------------------------------------
 
@@ -94,9 +91,9 @@ class TrackedWriter(Writer):
             self.maker.comment_on(comment_for(f, tracked=True), first, last, _paragraph_of(last))
 
     def _revision(self, tag: str):
-        el = OxmlElement(tag, attrs={W_ID: str(self._next), W_AUTHOR: self.author, W_DATE: self.date})
-        self.ours.add(str(self._next))
-        self._next += 1
+        rid = self.maker.ids.take()  # shared with the comments: one id space
+        el = OxmlElement(tag, attrs={W_ID: rid, W_AUTHOR: self.author, W_DATE: self.date})
+        self.ours.add(rid)
         return el
 
     def _inserted(self, like_run, text: str, *, added_mark: bool = False):
