@@ -6,7 +6,9 @@ an editor's words (:mod:`resolint.docx.advice`), the rule's code last and small.
 else changes: python-docx loads the package and
 writes back every part it does not touch as it was (styles, numbering, headers, footers,
 settings, existing comments), and the body changes only by the split runs and the
-comment markers.
+comment markers. A comment on what a field displays (a cross-reference, a hyperlink
+field) goes around the whole field: Word replaces the result, markers and all, when it
+updates the field.
 
 Annotating an annotated file adds nothing twice: a finding whose comment (same first
 line, same anchored text range) is already there from an earlier run is skipped, and so
@@ -30,7 +32,7 @@ from resolint.docx.advice import CommentText, comment_for
 from resolint.docx.ids import AnnotationIds
 from resolint.docx.package import check_parses_back
 from resolint.docx.reader import W_ID, W_P, W_T, DocxText, related_part
-from resolint.docx.runs import revision_of, split_at, top_level
+from resolint.docx.runs import revision_of, split_at, top_level, whole_field
 from resolint.engine import Finding
 from resolint.source import Span
 
@@ -58,8 +60,48 @@ def anchor_span(doc: DocxText, span: Span) -> Span | None:
     lo, hi = max(span.start, p.start), min(max(span.end, span.start), p.end)
     covered = [s for s in stored if s.start < hi and s.end > lo]
     if covered and hi > lo:
-        return _stored_span(doc, span, p, Span(max(lo, covered[0].start), min(hi, covered[-1].end)))
-    return _nearest_word(doc.text, span.start, stored[0].start, stored[-1].end)
+        return _outside_fields(doc, _stored_span(doc, span, p, Span(max(lo, covered[0].start), min(hi, covered[-1].end))))
+    return _outside_fields(doc, _nearest_word(doc.text, span.start, stored[0].start, stored[-1].end))
+
+
+def _field_at(doc: DocxText, off: int):
+    """The paragraph and segment at ``off``, and where the outermost field the segment
+    shows the result of begins (None for text outside fields)."""
+    p = doc.paragraph_at(off)
+    seg = p.segment_at(off) if p is not None else None
+    return p, seg, (seg.field_begin if seg is not None and seg.run is not None else None)
+
+
+def _outside_fields(doc: DocxText, a: Span) -> Span:
+    """``a`` widened over the whole result of a field either end of it is in (a
+    cross-reference, a hyperlink field): Word drops a comment anchored inside a result
+    when it updates the field, so the comment goes around the field
+    (:func:`_anchor_elements`), and this is the text that covers once read again."""
+    if a.end <= a.start:
+        return a
+    start, end = a.start, a.end
+    p, _, begin = _field_at(doc, a.start)
+    if begin is not None:
+        start = _field_edge(doc, p, begin, first=True)
+    p, _, begin = _field_at(doc, a.end - 1)
+    if begin is not None:
+        end = _field_edge(doc, p, begin, first=False)
+    return Span(min(start, a.start), max(end, a.end))
+
+
+def _field_edge(doc: DocxText, p, begin, *, first: bool) -> int:
+    """Where the text of the field starting at ``begin`` starts (``first``) or ends,
+    looking from paragraph ``p`` back or on through the paragraphs it runs over."""
+    i = doc.position(p)
+    step = -1 if first else 1
+    edge = None
+    while 0 <= i < len(doc.paragraphs):
+        mine = [s for s in doc.paragraphs[i].segments if s.run is not None and s.field_begin is begin]
+        if not mine:
+            break
+        edge = mine[0].start if first else mine[-1].end
+        i += step
+    return edge
 
 
 def _stored_span(doc: DocxText, span: Span, p, in_first: Span) -> Span:
@@ -175,6 +217,9 @@ def _anchor_elements(doc: DocxText, a: Span, own_revisions):
     if not any(s.run is not None for s in first_p.segments):
         return None, None, first_p.element  # a paragraph with no stored text: on the paragraph
     last_p = doc.paragraph_at(max(a.start, a.end - 1))
+    fields = _field_at(doc, a.start)[2], _field_at(doc, max(a.start, a.end - 1))[2]
+    if any(b is not None for b in fields):
+        return _around_fields(doc, a, fields, own_revisions)
     first = _held(first_p, a.start, own_revisions)
     if first is None:
         first = next(s for s in first_p.segments if s.run is not None and s.start >= a.start).run
@@ -182,6 +227,26 @@ def _anchor_elements(doc: DocxText, a: Span, own_revisions):
     if last is None:
         last = [s for s in last_p.segments if s.run is not None and s.end <= a.end][-1].run
     return first, last, last_p.element
+
+
+def _around_fields(doc: DocxText, a: Span, fields, own_revisions):
+    """:func:`_anchor_elements` for an anchor that starts or ends in a field's result:
+    from the field's beginning and to its end, wherever those are."""
+    first_field, last_field = fields
+    if first_field is not None:
+        first = first_field
+    else:
+        first, _, _ = _anchor_elements(doc, Span(a.start, a.start + 1), own_revisions)
+    last = whole_field(last_field) if last_field is not None else None
+    if last is None:
+        if last_field is not None:  # a field with no end: around its beginning only
+            last = last_field
+        else:
+            _, last, _ = _anchor_elements(doc, Span(a.end - 1, a.end), own_revisions)
+    paragraph = last
+    while paragraph.tag != W_P:
+        paragraph = paragraph.getparent()
+    return first, last, paragraph
 
 
 def place_markers(cid: str, first, last, paragraph) -> None:

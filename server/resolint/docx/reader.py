@@ -60,6 +60,9 @@ class Segment:
     drawn as one character. Both are None for text Word computes (a number label).
     ``field`` is how many fields (``w:fldChar`` begin … end, ``w:fldSimple``) it is
     inside: the result a field displays, which Word computes again (a date, a merge field).
+    ``field_begin`` is where the outermost of them begins (its ``w:fldSimple``, or the run
+    of its ``w:fldChar`` begin): a comment on the result goes around the whole field, as
+    one inside is dropped when Word updates it.
     """
 
     start: int
@@ -69,6 +72,7 @@ class Segment:
     node_off: int = 0
     italic: bool | None = None
     field: int = 0
+    field_begin: object | None = None
 
     @property
     def editable(self) -> bool:
@@ -182,6 +186,10 @@ class DocxText:
         # In the blank line between two paragraphs: the next one.
         return self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else p
 
+    def position(self, p: DocxParagraph) -> int:
+        """Where ``p`` is in :attr:`paragraphs`."""
+        return bisect.bisect_right(self._starts, p.start) - 1
+
     def italic_at(self, offset: int) -> bool | None:
         """Whether the character at ``offset`` is italic; None for synthetic text."""
         p = self.paragraph_at(offset)
@@ -260,6 +268,7 @@ class _Builder:
         self.marks: dict[str, list[int | None]] = {}  # comment id -> [start, end]
         self._marked: list[tuple[str, int]] = []  # (comment id, 0 or 1): marks set in this paragraph
         self.fields = 0  # fields open here: w:fldChar begins not yet ended (they may span paragraphs), w:fldSimple
+        self.field_begin = None  # where the outermost open field begins (Segment.field_begin)
 
     def paragraph(self, p) -> None:
         index = self.index
@@ -314,6 +323,8 @@ class _Builder:
                 if tag == W_INS:
                     self.stats.insertions += 1
                 simple = tag == W_FLDSIMPLE
+                if simple and not self.fields:
+                    self.field_begin = child
                 self.fields += simple
                 cursor = self._content(child, style, segments, pieces, cursor)
                 self.fields -= simple
@@ -335,13 +346,13 @@ class _Builder:
             v = r_pr.find(W_VANISH)
             if v is not None and on_off(v):
                 for child in r.iterfind(W_FLDCHAR):
-                    self._field_char(child)
+                    self._field_char(child, r)
                 return cursor
         italic: bool | None = None
         for child in r:
             tag = child.tag
             if tag == W_FLDCHAR:
-                self._field_char(child)
+                self._field_char(child, r)
             elif tag == W_T:
                 text = child.text or ""
                 if not text:
@@ -350,21 +361,21 @@ class _Builder:
                     italic = self.sheet.run_italic(r_pr, style)
                 if "\n" in text or "\r" in text:
                     text = text.replace("\r", " ").replace("\n", " ")
-                segments.append(Segment(cursor, cursor + len(text), r, child, 0, italic, self.fields))
+                segments.append(Segment(cursor, cursor + len(text), r, child, 0, italic, self.fields, self.field_begin if self.fields else None))
                 pieces.append(text)
                 cursor += len(text)
             elif tag in _SYNTHETIC:
                 ch = _SYNTHETIC[tag]
                 if italic is None:
                     italic = self.sheet.run_italic(r_pr, style)
-                segments.append(Segment(cursor, cursor + 1, r, child, 0, italic, self.fields))
+                segments.append(Segment(cursor, cursor + 1, r, child, 0, italic, self.fields, self.field_begin if self.fields else None))
                 pieces.append(ch)
                 cursor += 1
             elif tag == qn("w:sym"):
                 ch = _sym_char(child.get(qn("w:char"), ""))
                 if ch is None:
                     continue
-                segments.append(Segment(cursor, cursor + 1, r, child, 0, None, self.fields))
+                segments.append(Segment(cursor, cursor + 1, r, child, 0, None, self.fields, self.field_begin if self.fields else None))
                 pieces.append(ch)
                 cursor += 1
             else:
@@ -380,9 +391,11 @@ class _Builder:
             if child.find(f".//{qn('w:txbxContent')}") is not None:
                 self.stats.text_boxes += 1
 
-    def _field_char(self, fc) -> None:
+    def _field_char(self, fc, run) -> None:
         kind = fc.get(W_FLDCHARTYPE)
         if kind == "begin":
+            if not self.fields:
+                self.field_begin = run
             self.fields += 1
         elif kind == "end" and self.fields > 0:
             self.fields -= 1

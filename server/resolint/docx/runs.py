@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
 from resolint.docx.reader import (
@@ -113,7 +113,7 @@ def _split_segment(para: DocxParagraph, seg: Segment, offset: int) -> None:
     node.addnext(tail)
     # Later segments of the same node (none, as built; possible after earlier splits) move too.
     i = para.segments.index(seg)
-    new = Segment(offset, seg.end, seg.run, tail, 0, seg.italic, seg.field)
+    new = Segment(offset, seg.end, seg.run, tail, 0, seg.italic, seg.field, seg.field_begin)
     seg.end = offset
     para.segments.insert(i + 1, new)
     for s in para.segments[i + 2 :]:
@@ -186,6 +186,31 @@ def field_end(seg: Segment, paragraph):
             continue
         if any(el.tag in (W_DEL, W_MOVEFROM) for el in r.iterancestors()):
             continue  # the reader does not see a deleted run's field characters
+        for fc in r.iterfind(W_FLDCHAR):
+            kind = fc.get(W_FLDCHARTYPE)
+            depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+            if depth == 0:
+                return r
+    return None
+
+
+#: The runs after an element, in document order, that hold a field character.
+_LATER_FIELD_CHARS = etree.XPath("following::w:r[w:fldChar]", namespaces={"w": nsmap["w"]})
+#: What the reader does not read, so whose field characters it does not count either.
+_UNREAD = frozenset({W_DEL, W_MOVEFROM, qn("w:tbl"), qn("w:txbxContent")})
+
+
+def whole_field(begin):
+    """The last element of the field that starts at ``begin`` (a ``w:fldSimple``: itself;
+    the run of a ``w:fldChar`` begin: the run of its matching end, wherever it is), or
+    None if it has no end: a comment on what the field displays goes from ``begin`` to
+    it, outside the result Word replaces when it updates the field."""
+    if begin.tag == W_FLDSIMPLE:
+        return begin
+    depth = 0
+    for r in [begin, *_LATER_FIELD_CHARS(begin)]:
+        if r is not begin and any(el.tag in _UNREAD for el in r.iterancestors()):
+            continue
         for fc in r.iterfind(W_FLDCHAR):
             kind = fc.get(W_FLDCHARTYPE)
             depth += 1 if kind == "begin" else -1 if kind == "end" else 0
