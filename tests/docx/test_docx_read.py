@@ -113,6 +113,38 @@ def test_tables_headers_and_hidden_text_are_not_linted_but_reported(tmp_path):
     assert "1 table not linted" in notes and "headers and footers not linted" in notes
 
 
+def _xml_runs(p, xml: str) -> None:
+    from docx.oxml import parse_xml
+
+    for el in list(parse_xml(f"<w:root {F.W}>{xml}</w:root>")):
+        p._p.append(el)
+
+
+def _begin(instr: str) -> str:
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>')
+
+
+SEPARATE, END = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def test_a_field_nested_in_another_fields_instructions_is_not_read(tmp_path):
+    """A mail-merge template's { IF { MERGEFIELD Verb } = "" "Decides" "{ MERGEFIELD Verb }" }:
+    the nested field's result is stored as text inside the IF field's code, which Word
+    does not display; only the IF field's own result is."""
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    p = F.para(d, "1. ")
+    _xml_runs(p, _begin("IF") + _begin("MERGEFIELD Verb") + SEPARATE + "<w:r><w:t>«Verb»</w:t></w:r>" + END
+              + '<w:r><w:instrText xml:space="preserve"> = "" "Decides" "Requests" </w:instrText></w:r>'
+              + SEPARATE + "<w:r><w:t>Decides</w:t></w:r>" + END + '<w:r><w:t xml:space="preserve"> to act.</w:t></w:r>')
+    # A field begun and never separated hides no more than the rest of its paragraph.
+    p = F.para(d, "2. Requests ")
+    _xml_runs(p, _begin("REF broken") + "<w:r><w:t>stray</w:t></w:r>")
+    F.para(d, "3. Decides to remain seized of the matter.")
+    doc = read(d, tmp_path)
+    assert lines(doc) == ["The General Assembly,", "1. Decides to act.", "2. Requests ", "3. Decides to remain seized of the matter."]
+
+
 def test_every_stored_character_maps_back_to_its_run(tmp_path):
     d = F.new()
     F.para(d, "The General Assembly,")

@@ -269,6 +269,10 @@ class _Builder:
         self._marked: list[tuple[str, int]] = []  # (comment id, 0 or 1): marks set in this paragraph
         self.fields = 0  # fields open here: w:fldChar begins not yet ended (they may span paragraphs), w:fldSimple
         self.field_begin = None  # where the outermost open field begins (Segment.field_begin)
+        # Per open w:fldChar field, whether its instructions are still being read (begin
+        # to separate): a field nested there shows its result as w:t, which Word does not
+        # display (it is part of the outer field's code, as in IF { MERGEFIELD x } …).
+        self._codes: list[bool] = []
 
     def paragraph(self, p) -> None:
         index = self.index
@@ -285,6 +289,9 @@ class _Builder:
         start = self.pos + len(sep)
         pieces: list[str] = []
         self._marked = []
+        # Instructions end in their paragraph: a field begun and never separated hides
+        # no more than the rest of its paragraph.
+        self._codes = [False] * len(self._codes)
         cursor = self._content(p, style, segments, pieces, start)
         if mark_deleted and not "".join(pieces).strip(" "):
             # All its text and its mark deleted: Accept All removes the paragraph, and
@@ -353,33 +360,21 @@ class _Builder:
             tag = child.tag
             if tag == W_FLDCHAR:
                 self._field_char(child, r)
-            elif tag == W_T:
-                text = child.text or ""
-                if not text:
-                    continue
-                if italic is None:
-                    italic = self.sheet.run_italic(r_pr, style)
-                if "\n" in text or "\r" in text:
-                    text = text.replace("\r", " ").replace("\n", " ")
-                segments.append(Segment(cursor, cursor + len(text), r, child, 0, italic, self.fields, self.field_begin if self.fields else None))
-                pieces.append(text)
-                cursor += len(text)
-            elif tag in _SYNTHETIC:
-                ch = _SYNTHETIC[tag]
-                if italic is None:
-                    italic = self.sheet.run_italic(r_pr, style)
-                segments.append(Segment(cursor, cursor + 1, r, child, 0, italic, self.fields, self.field_begin if self.fields else None))
-                pieces.append(ch)
-                cursor += 1
-            elif tag == qn("w:sym"):
-                ch = _sym_char(child.get(qn("w:char"), ""))
-                if ch is None:
-                    continue
-                segments.append(Segment(cursor, cursor + 1, r, child, 0, None, self.fields, self.field_begin if self.fields else None))
-                pieces.append(ch)
-                cursor += 1
-            else:
+                continue
+            if True in self._codes:
+                continue  # in a field's instructions: not displayed
+            text = _drawn(child, tag)
+            if text is None:
                 self._unread(child)
+                continue
+            if not text:
+                continue
+            if italic is None and tag != W_SYM:
+                italic = self.sheet.run_italic(r_pr, style)
+            segments.append(Segment(cursor, cursor + len(text), r, child, 0, None if tag == W_SYM else italic,
+                                    self.fields, self.field_begin if self.fields else None))
+            pieces.append(text)
+            cursor += len(text)
         return cursor
 
     def _unread(self, child) -> None:
@@ -397,12 +392,34 @@ class _Builder:
             if not self.fields:
                 self.field_begin = run
             self.fields += 1
-        elif kind == "end" and self.fields > 0:
-            self.fields -= 1
+            self._codes.append(True)
+        elif kind == "separate" and self._codes:
+            self._codes[-1] = False
+        elif kind == "end":
+            if self.fields > 0:
+                self.fields -= 1
+            if self._codes:
+                self._codes.pop()
 
 
 #: A footnote's or an endnote's reference in a run (the note's text is in another part).
 _NOTE_REFERENCES = frozenset((qn("w:footnoteReference"), qn("w:endnoteReference")))
+
+
+W_SYM = qn("w:sym")
+
+
+def _drawn(child, tag) -> str | None:
+    """The characters a run's child draws ("" for none: an empty text, a symbol that is no
+    character), or None for a child that is not text (a note's reference, a drawing)."""
+    if tag == W_T:
+        text = child.text or ""
+        return text.replace("\r", " ").replace("\n", " ") if "\n" in text or "\r" in text else text
+    if tag in _SYNTHETIC:
+        return _SYNTHETIC[tag]
+    if tag == W_SYM:
+        return _sym_char(child.get(qn("w:char"), "")) or ""
+    return None
 
 
 def _sym_char(code: str) -> str | None:
