@@ -147,3 +147,24 @@ def test_reviewing_a_commented_copy_with_tracked_changes_adds_no_second_comment(
     assert proposed >= 2 and f"0 comments added, {n} already there" in proc.stdout, proc.stdout
     assert F.comments(again) == F.comments(commented)
     assert len(F.revisions(again)) >= proposed  # the fixes are proposed all the same
+
+
+def test_a_comment_on_another_delegations_change_is_not_added_again_on_a_second_review(tmp_path):
+    # A full stop missing after words another delegation inserted (or moved) with Track
+    # Changes: the comment covers their whole change, but was remembered as covering the
+    # last word only, so every review of the reviewed copy added it once more.
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    p = F.para(d, ("Decides", IT), " to keep the matter under review", style="List Number")
+    p._p.append(parse_xml(f'<w:ins {F.W} w:id="803" {DELEGATION}><w:r><w:t xml:space="preserve"> and to act</w:t></w:r></w:ins>'))
+    p = F.para(d, ("Invites", IT), " all States to report", style="List Number")
+    p._p.append(parse_xml(f'<w:moveTo {F.W} w:id="804" {DELEGATION}><w:r><w:t xml:space="preserve"> fully</w:t></w:r></w:moveTo>'))
+    src = F.save(d, tmp_path / "draft.docx")
+    once, twice = tmp_path / "once.docx", tmp_path / "twice.docx"
+    first = run("annotate", src, "-o", once)
+    assert "2 comments added" in first.stdout, first.stdout
+    assert sorted(t for a, t in F.comment_ranges(once).values() if a == "resolint") == [" and to act", " fully"]
+    proc = run("annotate", once, "-o", twice)
+    assert "0 comments added, 2 already there" in proc.stdout, proc.stdout
+    assert F.comments(twice) == F.comments(once)

@@ -160,7 +160,7 @@ def annotate(
     # Comments the maker did not repeat (on tracked changes) were already there too.
     outcome = AnnotateOutcome(already=maker.repeated if maker is not None else 0)
     author = maker.author if maker is not None else AUTHOR
-    todo = _comments_to_add(doc, findings, text_of, author, outcome)
+    todo = _comments_to_add(doc, findings, text_of, author, outcome, own_revisions)
     if not todo:
         return outcome
     # First make every anchor edge a run boundary, then place the markers.
@@ -178,11 +178,13 @@ def annotate(
 
 
 def _comments_to_add(
-    doc: DocxText, findings: list[Finding], text_of: Callable[[Finding], CommentText], author: str, outcome: AnnotateOutcome
+    doc: DocxText, findings: list[Finding], text_of: Callable[[Finding], CommentText], author: str, outcome: AnnotateOutcome,
+    own_revisions=frozenset(),
 ) -> list[tuple[CommentText, Span]]:
     """Each finding's comment and anchor, leaving out (and counting in ``outcome``) those
     that cannot be anchored and those this author's comments already say on the same
-    text — an earlier run's, or an earlier finding's of this run."""
+    text — an earlier run's, or an earlier finding's of this run. An anchor in someone
+    else's tracked change covers all of it (:func:`_over_held`), as its markers will."""
     seen = {(c.text.split("\n", 1)[0], c.span) for c in doc.comments if c.author == author}
     todo: list[tuple[CommentText, Span]] = []
     for f in findings:
@@ -190,6 +192,7 @@ def _comments_to_add(
         if anchor is None:
             outcome.unanchored.append(f)
             continue
+        anchor = _over_held(doc, anchor, own_revisions)
         text = text_of(f)
         key = (text.first_line, anchor)
         if key in seen:
@@ -208,6 +211,22 @@ def _held(p, off: int, own_revisions) -> object | None:
         return None
     rev = revision_of(seg)
     return rev if rev is not None and rev.get(W_ID) not in own_revisions else None
+
+
+def _over_held(doc: DocxText, a: Span, own_revisions) -> Span:
+    """``a`` widened over the whole of someone else's tracked change either end of it is
+    in: the comment's markers go around that change (:func:`_anchor_elements`), so this
+    is the text the comment is read back on, and a second review finds it there."""
+    if a.end <= a.start:
+        return a
+    start, end = a.start, a.end
+    for off, first in ((a.start, True), (a.end - 1, False)):
+        p = doc.paragraph_at(off)
+        rev = _held(p, off, own_revisions)
+        if rev is not None:
+            mine = [s for s in p.segments if s.run is not None and revision_of(s) is rev]
+            start, end = (min(start, mine[0].start), end) if first else (start, max(end, mine[-1].end))
+    return Span(start, end)
 
 
 def _anchor_elements(doc: DocxText, a: Span, own_revisions):
