@@ -178,3 +178,42 @@ def test_another_reviewers_formatting_change_is_theirs_no_fix_lands_in_it_nor_is
     assert [(r["tag"], r["text"]) for r in F.revisions(tracked) if r["author"] == "resolint"] == [("ins", ".")]
     (text,) = [t for _, t in F.comments(tracked) if "'Requests'" in t]
     assert "Make this change by hand" in text and "inside a tracked change by Delegation of Norway" in text
+
+
+def _control(pr: str, text: str) -> str:
+    return f"<w:sdt><w:sdtPr>{pr}</w:sdtPr><w:sdtContent><w:r><w:t>{text}</w:t></w:r></w:sdtContent></w:sdt>"
+
+
+BOUND = '<w:dataBinding w:xpath="/draft/verb" w:storeItemID="{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"/><w:text/>'
+LOCKED = '<w:lock w:val="contentLocked"/>'
+
+
+def test_no_fix_goes_into_a_bound_or_locked_content_control_and_comments_go_around_it(tmp_path):
+    # A template's content controls: one bound to the document's data (Word fills it in
+    # again from that data on opening, undoing a change written into it), one locked
+    # against editing, one around a whole paragraph and locked. The fixes were written
+    # into them; now they stay comments, around the control, and a second review adds nothing.
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    p = F.para(d, "1. ")
+    append_xml(p, _control(BOUND, "requests") + '<w:r><w:t xml:space="preserve"> the </w:t></w:r>'
+               + _control(LOCKED, "Secretary General") + '<w:r><w:t xml:space="preserve"> to report;</w:t></w:r>')
+    p = F.para(d, "2. ", ("Decides", IT), " to consult the Secretary General")
+    block = parse_xml(f"<w:sdt {W_NS}><w:sdtPr>{LOCKED}</w:sdtPr><w:sdtContent/></w:sdt>")
+    p._p.addprevious(block)
+    block[1].append(p._p)
+    src, fixed, tracked, fix_proc, _ = fixed_and_tracked(tmp_path, d)
+    assert text_of(fixed) == text_of(src)  # nothing could be fixed
+    assert F.revisions(tracked) == []
+    assert fix_proc.stderr.count("bound to the document's data") == 1
+    assert fix_proc.stderr.count("locked against editing") == 3  # the two terms and the full stop
+    ranges = {text for author, text in F.comment_ranges(tracked).values() if author == "resolint"}
+    assert {"requests", "Secretary General"} <= ranges
+    body = F.docx.Document(str(tracked)).element.body
+    inline = [s for s in body.iter(F.qn("w:sdt")) if s.getparent().tag == F.qn("w:p")]
+    for sdt in inline:  # no marker inside an inline control: they are around it
+        assert not [el for el in sdt.iter() if el.tag.startswith(F.qn("w:comment"))]
+    again = tmp_path / "again.docx"
+    proc = run("annotate", tracked, "-o", again, "--track-changes")
+    assert " 0 comments added" in proc.stdout, proc.stdout

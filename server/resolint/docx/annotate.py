@@ -32,7 +32,7 @@ from resolint.docx.advice import CommentText, comment_for
 from resolint.docx.ids import AnnotationIds
 from resolint.docx.package import check_parses_back
 from resolint.docx.reader import W_ID, W_P, W_T, DocxText, related_part
-from resolint.docx.runs import revision_of, split_at, top_level, whole_field
+from resolint.docx.runs import guarded_control, holds, revision_of, split_at, top_level, whole_field
 from resolint.engine import Finding
 from resolint.source import Span
 
@@ -204,19 +204,24 @@ def _comments_to_add(
 
 
 def _held(p, off: int, own_revisions) -> object | None:
-    """The tracked change of someone else that holds the character at ``off``, if any.
-    It is not cut: a comment on part of it covers all of it."""
+    """What holds the character at ``off`` whole, if anything: a tracked change of
+    someone else, or a content control whose text Word fills in again or will not let
+    anyone change (:func:`resolint.docx.runs.guarded_control`), the outer of the two.
+    It is not cut: a comment on part of it goes around all of it."""
     seg = p.segment_at(off) if p is not None else None
     if seg is None or seg.run is None:
         return None
     rev = revision_of(seg)
-    return rev if rev is not None and rev.get(W_ID) not in own_revisions else None
+    rev = rev if rev is not None and rev.get(W_ID) not in own_revisions else None
+    sdt = guarded_control(seg.run, p.element)
+    return sdt if sdt is not None and (rev is None or holds(sdt, rev)) else rev
 
 
 def _over_held(doc: DocxText, a: Span, own_revisions) -> Span:
-    """``a`` widened over the whole of someone else's tracked change either end of it is
-    in: the comment's markers go around that change (:func:`_anchor_elements`), so this
-    is the text the comment is read back on, and a second review finds it there."""
+    """``a`` widened over the whole of what holds either end of it (:func:`_held`: someone
+    else's tracked change, a bound or locked content control): the comment's markers go
+    around it (:func:`_anchor_elements`), so this is the text the comment is read back
+    on, and a second review finds it there."""
     if a.end <= a.start:
         return a
     start, end = a.start, a.end
@@ -224,7 +229,7 @@ def _over_held(doc: DocxText, a: Span, own_revisions) -> Span:
         p = doc.paragraph_at(off)
         rev = _held(p, off, own_revisions)
         if rev is not None:
-            mine = [s for s in p.segments if s.run is not None and revision_of(s) is rev]
+            mine = [s for s in p.segments if s.run is not None and holds(rev, s.run)]
             start, end = (min(start, mine[0].start), end) if first else (start, max(end, mine[-1].end))
     return Span(start, end)
 

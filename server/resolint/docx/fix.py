@@ -17,7 +17,8 @@ without changing any character's formatting:
 
 Anything else — an edit of an automatic number, of a tab or break, across runs with
 different formatting, across paragraphs, inside another reviewer's tracked change, inside
-what a field displays (Word computes it again: the edit would be lost) — is refused with
+what a field displays (Word computes it again: the edit would be lost), inside a content
+control bound to data (the same) or locked against editing — is refused with
 the reason, and the drafter fixes it in Word. A mark added right after a field's result
 goes after the field.
 
@@ -36,7 +37,17 @@ from lxml import etree
 
 from resolint.docx.lint import text_to_lint
 from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
-from resolint.docx.runs import across_a_deleted_mark, field_end, in_container, outermost, plain, reviewer, revision_of, run_like
+from resolint.docx.runs import (
+    across_a_deleted_mark,
+    field_end,
+    in_container,
+    locked_control,
+    outermost,
+    plain,
+    reviewer,
+    revision_of,
+    run_like,
+)
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, allowed, next_pass
 from resolint.rule import Edit
@@ -84,6 +95,18 @@ def _props(seg: Segment) -> bytes:
 
 
 def plan(doc: DocxText, edit: Edit) -> _Plan:
+    """The node operations of ``edit``; :class:`Refused` (with the reason) if it cannot be
+    made in the runs, or would be written inside a content control that is bound to data
+    or locked (:func:`resolint.docx.runs.locked_control`)."""
+    pl = _planned(doc, edit)
+    for seg, *_ in pl.ops:
+        why = locked_control(pl.after if pl.after is not None else seg.run)
+        if why:
+            raise Refused(why)
+    return pl
+
+
+def _planned(doc: DocxText, edit: Edit) -> _Plan:
     text = doc.text
     old = text[edit.span.start : edit.span.end]
     p, s, middle = _trim(old, edit.new_text)

@@ -164,7 +164,7 @@ def outermost(run, paragraph, keep=None):
     el = run
     parent = el.getparent()
     while parent is not None and parent is not paragraph and parent.tag in _CONTAINERS:
-        if keep is not None and _holds(parent, keep):
+        if keep is not None and holds(parent, keep):
             break
         el = parent
         parent = el.getparent()
@@ -219,6 +219,49 @@ def whole_field(begin):
     return None
 
 
+W_SDT, W_SDTPR, W_LOCK, W_DATABINDING = qn("w:sdt"), qn("w:sdtPr"), qn("w:lock"), qn("w:dataBinding")
+#: Locks of a content control under which its text may not be edited.
+_CONTENT_LOCKS = frozenset({"contentLocked", "sdtContentLocked"})
+
+
+def locked_control(el) -> str | None:
+    """Why the text of a content control around ``el`` (inline, or around its paragraph)
+    may not be changed, or None: a control bound to the document's data (Word fills it
+    in again from that data when it opens the file, undoing the change), or one its
+    author locked against editing (a template's fixed wording)."""
+    for sdt in el.iterancestors(W_SDT):
+        why = _guarded(sdt)
+        if why:
+            return why
+    return None
+
+
+def guarded_control(el, paragraph):
+    """The outermost content control around ``el`` inside ``paragraph`` whose text may not
+    be changed (:func:`locked_control`), or None: a comment on its text goes around it,
+    as Word replaces (or will not let anyone mark) what is inside."""
+    found = None
+    parent = el.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag == W_SDT and _guarded(parent):
+            found = parent
+        parent = parent.getparent()
+    return found
+
+
+def _guarded(sdt) -> str | None:
+    pr = sdt.find(W_SDTPR)
+    if pr is None:
+        return None
+    if pr.find(W_DATABINDING) is not None:
+        return ("the text is in a content control bound to the document's data, which Word fills in "
+                "again (undoing the change); change the data or remove the binding")
+    lock = pr.find(W_LOCK)
+    if lock is not None and lock.get(qn("w:val")) in _CONTENT_LOCKS:
+        return "the text is in a content control locked against editing; unlock it in Word first"
+    return None
+
+
 def in_container(run) -> bool:
     """Whether ``run`` sits in a container other than a tracked insertion (a hyperlink, a
     field, a content control …)."""
@@ -230,7 +273,8 @@ def in_container(run) -> bool:
     return False
 
 
-def _holds(el, other) -> bool:
+def holds(el, other) -> bool:
+    """Whether ``other`` is ``el`` or inside it."""
     while other is not None:
         if other is el:
             return True
