@@ -168,3 +168,27 @@ def test_a_comment_on_another_delegations_change_is_not_added_again_on_a_second_
     proc = run("annotate", once, "-o", twice)
     assert "0 comments added, 2 already there" in proc.stdout, proc.stdout
     assert F.comments(twice) == F.comments(once)
+
+
+def test_a_comment_whose_end_is_written_inside_a_deletion_is_found_again(tmp_path):
+    # LibreOffice, saving a reviewed copy, writes a comment's commentRangeEnd (and its
+    # reference) into the tracked deletion that follows the commented words. The reader
+    # skipped the deletion whole, marks included: the comment had no end, was not
+    # recognised, and the next review added it again.
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    p = F.para(d, ("Encourages", IT), " Member States to cooperate,", style="List Number")
+    _deleted_text(p, " fully")
+    F.para(d, ("Decides", IT), " to remain seized of the matter.", style="List Number")
+    src = F.save(d, tmp_path / "draft.docx")
+    once = tmp_path / "once.docx"
+    assert "1 comment added" in run("annotate", src, "-o", once).stdout
+    moved = F.docx.Document(str(once))
+    body = moved.element.body
+    (end,) = body.iter(F.qn("w:commentRangeEnd"))
+    (deletion,) = body.iter(F.qn("w:del"))
+    deletion.insert(0, end)  # as LibreOffice writes it
+    resaved = F.save(moved, tmp_path / "resaved.docx")
+    proc = run("annotate", resaved, "-o", tmp_path / "twice.docx")
+    assert "0 comments added, 1 already there" in proc.stdout, proc.stdout

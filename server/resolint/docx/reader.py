@@ -337,15 +337,23 @@ class _Builder:
                 self.fields -= simple
             elif tag in (W_DEL, W_MOVEFROM):
                 self.stats.deletions += 1
+                # Its text is not read, but a comment's edge in it is where it stands
+                # (LibreOffice writes a range's end into the deletion after it).
+                for mark in child.iter(W_CRS, W_CRE):
+                    self._mark(mark, cursor)
             elif tag == W_SDT:
                 sc = child.find(W_SDTCONTENT)
                 if sc is not None:
                     cursor = self._content(sc, style, segments, pieces, cursor)
             elif tag in (W_CRS, W_CRE):
-                edge = 0 if tag == W_CRS else 1
-                self.marks.setdefault(child.get(W_ID), [None, None])[edge] = cursor
-                self._marked.append((child.get(W_ID), edge))
+                self._mark(child, cursor)
         return cursor
+
+    def _mark(self, el, cursor: int) -> None:
+        """Record a comment range's start or end (``el``) at ``cursor``."""
+        edge = 0 if el.tag == W_CRS else 1
+        self.marks.setdefault(el.get(W_ID), [None, None])[edge] = cursor
+        self._marked.append((el.get(W_ID), edge))
 
     def _run(self, r, style, segments, pieces, cursor) -> int:
         r_pr = r.find(W_RPR)
