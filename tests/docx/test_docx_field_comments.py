@@ -88,3 +88,27 @@ def test_comments_on_a_fields_result_are_anchored_around_the_field(tmp_path, tra
     again = tmp_path / "again.docx"
     proc = run("annotate", out, "-o", again, *extra)
     assert " 0 comments added" in proc.stdout, proc.stdout
+
+
+def test_the_end_of_a_field_in_one_paragraph_is_found_without_reading_the_rest_of_the_document(tmp_path, monkeypatch):
+    # Each comment on a field's result looked for the field's end among all the field
+    # characters after it in the document: 400 fields in 2,000 paragraphs took annotate
+    # from 1 to 7.5 seconds. The rest of the document is read only for a field that
+    # goes on past its paragraph.
+    from resolint.docx import runs
+
+    scans = []
+    later = runs._LATER_FIELD_CHARS
+    monkeypatch.setattr(runs, "_LATER_FIELD_CHARS", lambda el: scans.append(el) or later(el))
+    d = drafted_with_fields()
+    for p in d.paragraphs[-2:]:  # the field that goes on past its paragraph
+        p._p.getparent().remove(p._p)
+    src = F.save(d, tmp_path / "draft.docx")
+    run("annotate", src, "-o", tmp_path / "out.docx")
+    assert len(F.comments(tmp_path / "out.docx")) >= 3  # one on each field at least
+    assert scans == []
+    d = field_over_two_paragraphs(drafted_with_fields())
+    src = F.save(d, tmp_path / "over.docx")
+    run("annotate", src, "-o", tmp_path / "over.out.docx")
+    assert scans and all("Office of the Secretary General" in "".join(p.itertext()) for p in scans)
+    assert markers_inside_fields(tmp_path / "over.out.docx") == []

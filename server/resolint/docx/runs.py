@@ -208,7 +208,7 @@ def whole_field(begin):
     if begin.tag == W_FLDSIMPLE:
         return begin
     depth = 0
-    for r in [begin, *_LATER_FIELD_CHARS(begin)]:
+    for r in _field_chars_from(begin):
         if r is not begin and any(el.tag in _UNREAD for el in r.iterancestors()):
             continue
         for fc in r.iterfind(W_FLDCHAR):
@@ -222,6 +222,23 @@ def whole_field(begin):
 W_SDT, W_SDTPR, W_LOCK, W_DATABINDING = qn("w:sdt"), qn("w:sdtPr"), qn("w:lock"), qn("w:dataBinding")
 #: Locks of a content control under which its text may not be edited.
 _CONTENT_LOCKS = frozenset({"contentLocked", "sdtContentLocked"})
+
+
+def _field_chars_from(begin):
+    """``begin`` and the runs after it that hold a field character, in document order:
+    those of its paragraph first, then (only if asked: a field over paragraphs is rare)
+    the rest of the document's."""
+    yield begin
+    para = next(begin.iterancestors(W_P), None)
+    if para is None:
+        yield from _LATER_FIELD_CHARS(begin)
+        return
+    after = False
+    for r in para.iter(W_R):
+        if after and r.find(W_FLDCHAR) is not None:
+            yield r
+        after = after or r is begin
+    yield from _LATER_FIELD_CHARS(para)
 
 
 def locked_control(el) -> str | None:
