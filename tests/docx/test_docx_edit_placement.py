@@ -217,3 +217,25 @@ def test_no_fix_goes_into_a_bound_or_locked_content_control_and_comments_go_arou
     again = tmp_path / "again.docx"
     proc = run("annotate", tracked, "-o", again, "--track-changes")
     assert " 0 comments added" in proc.stdout, proc.stdout
+
+
+def test_nothing_is_written_into_or_after_a_content_controls_placeholder(tmp_path):
+    # A template's operative paragraph not filled in yet: the control shows its prompt
+    # in grey. Its missing final mark was proposed after the prompt (and --fix wrote it).
+    d = F.new()
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    F.para(d, "1. ", ("Decides", IT), " to act;")
+    p = F.para(d, "2. ")
+    append_xml(p, "<w:sdt><w:sdtPr><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent><w:r><w:rPr>"
+                  '<w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Click or tap here to enter text</w:t></w:r></w:sdtContent></w:sdt>')
+    F.para(d, "3. ", ("Decides", IT), " to remain seized of the matter.")
+    src, fixed, tracked, fix_proc, _ = fixed_and_tracked(tmp_path, d)
+    assert text_of(fixed) == text_of(src)
+    assert F.revisions(tracked) == []
+    assert "placeholder" in fix_proc.stderr
+    (sdt,) = F.docx.Document(str(tracked)).element.body.iter(F.qn("w:sdt"))
+    assert not [el for el in sdt.iter() if el.tag.startswith(F.qn("w:comment"))]
+    assert any("type the paragraph's text first" in t for _, t in F.comments(tracked))
+    proc = run("annotate", tracked, "-o", tmp_path / "again.docx", "--track-changes")
+    assert " 0 comments added" in proc.stdout, proc.stdout

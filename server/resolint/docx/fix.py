@@ -38,9 +38,11 @@ from lxml import etree
 from resolint.docx.lint import text_to_lint
 from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
 from resolint.docx.runs import (
+    PLACEHOLDER,
     across_a_deleted_mark,
     field_end,
     in_container,
+    in_placeholder,
     locked_control,
     outermost,
     plain,
@@ -97,12 +99,15 @@ def _props(seg: Segment) -> bytes:
 def plan(doc: DocxText, edit: Edit) -> _Plan:
     """The node operations of ``edit``; :class:`Refused` (with the reason) if it cannot be
     made in the runs, or would be written inside a content control that is bound to data
-    or locked (:func:`resolint.docx.runs.locked_control`)."""
+    or locked (:func:`resolint.docx.runs.locked_control`), or in or after the placeholder
+    a control shows (:func:`resolint.docx.runs.in_placeholder`)."""
     pl = _planned(doc, edit)
     for seg, *_ in pl.ops:
         why = locked_control(pl.after if pl.after is not None else seg.run)
         if why:
             raise Refused(why)
+        if in_placeholder(seg.run):
+            raise Refused(PLACEHOLDER)
     return pl
 
 

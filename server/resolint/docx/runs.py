@@ -15,6 +15,7 @@ import copy
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
+from resolint.docx.numbering import on_off
 from resolint.docx.reader import (
     W_DEL,
     W_FLDCHAR,
@@ -220,6 +221,7 @@ def whole_field(begin):
 
 
 W_SDT, W_SDTPR, W_LOCK, W_DATABINDING = qn("w:sdt"), qn("w:sdtPr"), qn("w:lock"), qn("w:dataBinding")
+W_SHOWINGPLCHDR = qn("w:showingPlcHdr")
 #: Locks of a content control under which its text may not be edited.
 _CONTENT_LOCKS = frozenset({"contentLocked", "sdtContentLocked"})
 
@@ -244,13 +246,31 @@ def _field_chars_from(begin):
 def locked_control(el) -> str | None:
     """Why the text of a content control around ``el`` (inline, or around its paragraph)
     may not be changed, or None: a control bound to the document's data (Word fills it
-    in again from that data when it opens the file, undoing the change), or one its
-    author locked against editing (a template's fixed wording)."""
+    in again from that data when it opens the file, undoing the change), one its author
+    locked against editing (a template's fixed wording), or one showing its placeholder
+    (a prompt, not the draft's text: an edit would turn it into text)."""
     for sdt in el.iterancestors(W_SDT):
         why = _guarded(sdt)
         if why:
             return why
     return None
+
+
+#: Why no edit is made in or beside a content control's placeholder.
+PLACEHOLDER = ("the text is a content control's placeholder (the template's prompt, which goes when "
+               "the control is filled in); type the paragraph's text first")
+
+
+def _showing_placeholder(pr) -> bool:
+    shown = pr.find(W_SHOWINGPLCHDR)
+    return shown is not None and on_off(shown)
+
+
+def in_placeholder(el) -> bool:
+    """Whether ``el`` is in a content control showing its placeholder ("Click or tap here
+    to enter text."): no edit goes in it, nor right after it (a final mark added to the
+    template's prompt)."""
+    return any(pr is not None and _showing_placeholder(pr) for pr in (s.find(W_SDTPR) for s in el.iterancestors(W_SDT)))
 
 
 def guarded_control(el, paragraph):
@@ -270,6 +290,8 @@ def _guarded(sdt) -> str | None:
     pr = sdt.find(W_SDTPR)
     if pr is None:
         return None
+    if _showing_placeholder(pr):
+        return PLACEHOLDER
     if pr.find(W_DATABINDING) is not None:
         return ("the text is in a content control bound to the document's data, which Word fills in "
                 "again (undoing the change); change the data or remove the binding")
