@@ -597,6 +597,42 @@ def test_fix_writes_through_symlinks_and_keeps_hard_links(tmp_path):
     assert os.stat(a).st_ino == os.stat(b).st_ino and b.read_text(encoding="utf-8") == FIXED
 
 
+def _one_file_many_ways(tmp_path: Path) -> dict[str, list[str]]:
+    """A draft in a folder, reached by several spellings, a symbolic and a hard link."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    draft = folder / "a.res.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    (folder / "b-link.res.txt").symlink_to("a.res.txt")
+    os.link(draft, folder / "c-hard.res.txt")
+    return {
+        "named twice": [str(draft), str(draft)],
+        "two spellings": ["drafts/a.res.txt", "./drafts/a.res.txt", str(draft)],
+        "folder and file": ["drafts", "drafts/a.res.txt"],
+        "file and folder": ["drafts/a.res.txt", "drafts"],
+        "links in the folder": ["drafts"],
+        "named links": ["drafts/b-link.res.txt", "drafts/c-hard.res.txt", "drafts/a.res.txt"],
+    }
+
+
+@pytest.mark.parametrize("way", ["named twice", "two spellings", "folder and file", "file and folder",
+                                 "links in the folder", "named links"])
+def test_a_file_reached_many_ways_is_checked_and_patched_once(tmp_path, way):
+    paths = _one_file_many_ways(tmp_path)[way]
+    report = json.loads(run("check", "--format", "json", *paths, cwd=tmp_path).stdout)
+    assert report["summary"]["files"] == 1 and len(report["files"]) == 1
+    diff = run("check", "--diff", *paths, cwd=tmp_path).stdout.decode("utf-8")
+    assert diff.count("\n+++ ") + diff.startswith("+++ ") == 1  # one patch: `git apply` takes it
+    fixed = run("check", "--fix", *paths, cwd=tmp_path)
+    assert b"in 1 file" in fixed.stdout and (tmp_path / "drafts" / "a.res.txt").read_text(encoding="utf-8") == FIXED
+
+
+def test_a_missing_file_named_twice_is_one_error(tmp_path):
+    (tmp_path / "gone.res.txt").symlink_to("nowhere.res.txt")
+    proc = run("check", "gone.res.txt", "./gone.res.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout.count(b"gone.res.txt") == 1
+
+
 def test_fix_keeps_mode_owner_and_xattrs(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")

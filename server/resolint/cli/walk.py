@@ -6,6 +6,11 @@ library pre-commit and black use, so the patterns mean what git means), and anyt
 that is not a regular file (a FIFO would block the read for ever). A sub-folder that
 cannot be read is reported, not silently passed over. Whether a regular file is a draft
 is decided later, from its text (see :mod:`resolint.cli.drafts`).
+
+Each file is checked once, however often it is reached: named twice, named and found in
+a named folder, or reached through a symbolic or hard link (the same device and inode).
+Checked twice, it was counted twice, and ``--diff`` printed its patch twice, which
+``git apply`` refuses (the second copy no longer applies).
 """
 
 from __future__ import annotations
@@ -34,6 +39,30 @@ class Found:
 
     files: list[tuple[Path, bool]] = field(default_factory=list)  # (path, named on the command line)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, what is wrong): exit 2
+    seen: dict[tuple, int] = field(default_factory=dict)  # a file's identity -> its place in files
+
+    def add(self, path: Path, named: bool, st: os.stat_result | None = None) -> None:
+        """Add ``path`` unless the same file is there already (then it counts as named if
+        either was). A path that cannot be stat'ed (missing, dangling) is told apart by
+        its absolute spelling: its error is reported once too."""
+        key = _identity(path, st)
+        place = self.seen.get(key)
+        if place is None:
+            self.seen[key] = len(self.files)
+            self.files.append((path, named))
+        elif named and not self.files[place][1]:
+            self.files[place] = (self.files[place][0], True)
+
+
+def _identity(path: Path, st: os.stat_result | None) -> tuple:
+    if st is None:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            return ("path", os.path.abspath(path))
+    if not st.st_ino:  # a file system with no inode numbers
+        return ("path", os.path.realpath(path))
+    return ("inode", st.st_dev, st.st_ino)
 
 
 class _Ignores:
@@ -111,7 +140,7 @@ def discover(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple
         if p.is_dir():
             _walk(p, _ignores_above(p), patterns, found)
         else:
-            found.files.append((p, True))
+            found.add(p, True)
     return found
 
 
@@ -125,7 +154,7 @@ def _walk(folder: Path, ignores: _Ignores, patterns: _Patterns, found: Found) ->
         path = folder / entry.name
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
-            mode = entry.stat(follow_symlinks=True).st_mode if not is_dir else 0
+            st = entry.stat(follow_symlinks=True) if not is_dir else None
         except OSError:
             continue  # a dangling symlink: nothing to read
         if is_dir:
@@ -133,10 +162,10 @@ def _walk(folder: Path, ignores: _Ignores, patterns: _Patterns, found: Found) ->
                 continue
             _walk(path, ignores.below(path.resolve()), patterns, found)
             continue
-        if (not stat.S_ISREG(mode) or not (is_candidate(path) or matches(path, patterns.include, patterns.root))
+        if (st is None or not stat.S_ISREG(st.st_mode) or not (is_candidate(path) or matches(path, patterns.include, patterns.root))
                 or matches(path, patterns.exclude, patterns.root)):
             continue  # FIFOs, sockets, devices, images, code: never opened
         # Resolving a path costs system calls: only where an ignore file could match it.
         if ignores.specs and ignores.ignored(path.resolve().parent / entry.name, False):
             continue
-        found.files.append((path, False))
+        found.add(path, False, st)
