@@ -258,6 +258,40 @@ def test_fixes_that_undo_each_other_end_at_the_text_and_count_they_started_from(
     assert {f.code for f in outcome.result.findings} == {"HSE001", "TRM006"}
 
 
+@pytest.mark.parametrize(("pattern", "replace"), [
+    ("in order to", "in order to in order to"),  # doubles every pass
+    ("ECOSOC", "Economic and Social Council (ECOSOC)"),  # the match kept in brackets
+    ("Member States", "{match}, all {match}"),  # placeholders
+    ("urges", "strongly urges"),  # the match at the end, at a paragraph's head (capitalized)
+])
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_a_fix_that_writes_its_own_finding_again_is_not_applied(tmp_path, pattern, replace, unsafe):
+    """A house rule whose replacement holds its own match doubled its matches each pass:
+    131,071 fixes and 1.5 MB written into one paragraph by --fix and the fix-all on save.
+    The other fixes of the pass are still applied."""
+    from resolint.config import load_settings
+
+    (tmp_path / "resolint.toml").write_text(
+        f'[[custom-rules]]\ncode = "HSE001"\nmessage = "m"\npattern = ["{pattern}"]\nreplace = "{replace}"\nfix = "safe"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(tmp_path / "resolint.toml")
+    text = ("The General Assembly,\n\nRecalling its resolution 79/1;\n\n"
+            "1. urges Member States and ECOSOC to act in order to help;\n\n2. Decides to remain seized of the matter.\n")
+    outcome = fix_text(text, lambda t: lint(t, settings), unsafe=unsafe)
+    assert "HSE001" not in outcome.applied_codes and outcome.passes < 10
+    assert outcome.text.lower().count(pattern.lower()) == text.lower().count(pattern.lower())
+    assert "79/1," in outcome.text  # the preambular mark, fixed in the same passes
+    assert [f.code for f in outcome.result.findings].count("HSE001") == 1
+
+
+def test_fixes_that_chain_through_the_same_rule_still_apply():
+    """A renumbering that moves a number a second time writes another text: not refused."""
+    text = "The General Assembly,\n\n1. Decides to act;\n\n3. Requests a report;\n\n5. Decides to remain seized.\n"
+    outcome = fix_text(text, lint, unsafe=True)
+    assert "2. Requests" in outcome.text and "3. Decides to remain" in outcome.text
+
+
 @pytest.mark.parametrize("numbers", ["2. 2. ", "2. 3) ", "(2) 2. "])
 def test_removing_a_preambular_number_removes_one_typed_again(numbers):
     """"2. 2. Recalling …,": the fix removed the first number and left the paragraph

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 
+import docx
 import docx_factory as F
 
 from resolint.cli.main import main
@@ -69,3 +70,16 @@ def test_fix_applies_a_safe_house_fix_inside_the_word_document(tmp_path):
     run("check", "--config", cfg, "--fix", src)
     texts = [p.text for p in docx.Document(str(src)).paragraphs]
     assert "Requests the United Nations to report to inform States;" in texts
+
+
+def test_a_fix_that_writes_its_own_finding_again_is_written_once_in_word(tmp_path):
+    """A replacement that holds its own match doubled the matches every pass: `check
+    --fix` on a Word document ran for minutes. The runs cannot be rolled back as a text
+    is, so the fix is written once and then refused, with its reason."""
+    cfg = tmp_path / "resolint.toml"
+    cfg.write_text(CONFIG.replace('replace = "to"', 'replace = "in order to, in order to"'))
+    src = F.save(draft(), tmp_path / "draft.docx")
+    proc = run("check", "--config", cfg, "--fix", src)
+    assert "writes what it replaces again" in proc.stderr
+    text = "\n".join(p.text for p in docx.Document(str(src)).paragraphs)
+    assert text.count("in order to") == 2 and "Recommends that States" in text

@@ -276,11 +276,13 @@ def _fix_advice(opts: RenderOptions, safe: int, unsafe: int) -> str | None:
         return f"[*] {safe} fixable with --fix" + (f"; {more}" if more else "") + "."
     if safe:
         # After --fix, a safe fix left is one the run would not write: it changes how the
-        # paragraphs are read (a clause split or joined, fixes.py), or its file was not
+        # paragraphs are read (a clause split or joined, fixes.py), it writes its own
+        # finding again (fixes.self_feeding), or its file was not
         # rewritten (read-only, unplaced text: said above). The [*] alone looked like a bug.
         kind = "" if opts.unsafe else "safe "  # (with --unsafe-fixes, both kinds are counted)
         left = (f"{safe} {kind}{'fix was' if safe == 1 else 'fixes were'} not applied: each would change how the paragraphs "
-                "are read or undo another fix, or the file was not rewritten (see above); review them one at a time")
+                "are read, undo another fix or write its own finding again, or the file was not rewritten (see above); "
+                "review them one at a time")
         return left + (f"; {more}" if more else "") + "."
     if more:
         return f"No safe fixes {'left' if opts.fixing else 'available'}; {more}."

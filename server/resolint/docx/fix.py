@@ -51,7 +51,7 @@ from resolint.docx.runs import (
     run_like,
 )
 from resolint.engine import Finding, LintResult
-from resolint.fixes import MAX_PASSES, allowed, next_pass
+from resolint.fixes import MAX_PASSES, allowed, fix_writes, next_pass, self_feeding
 from resolint.rule import Edit
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -65,6 +65,9 @@ IN_A_FIELD = (
     "the text is the result of a field (a date, a merge field, a cross-reference), which Word "
     "computes again, undoing the change; change the field or its source"
 )
+
+#: Why a fix that writes its own finding again is applied once only (fixes.self_feeding).
+ENDLESS = "the fix writes what it replaces again (its replacement holds its own match): applied once, not again"
 
 
 @dataclass(slots=True)
@@ -259,13 +262,16 @@ def fix_docx(
     result = lint_fn(doc)
     outcome = DocxFixOutcome(doc, result)
     refused: dict[tuple, tuple[Finding, str]] = {}
+    endless: set[tuple] = set()  # what fixes that write their own finding again write
     passes = 0
     while passes < MAX_PASSES:
         # Every fix allowed is planned in the runs first; those the runs cannot take are
         # refused (with the reason) and never chosen, so the fixes they overlapped may be.
         planned: dict[int, list[_Plan]] = {}
         for f in result.findings:
-            if allowed(f.fix, unsafe) and _key(doc, f) not in refused:
+            if allowed(f.fix, unsafe) and endless and fix_writes(f) in endless:
+                refused[_key(doc, f)] = (f, ENDLESS)
+            elif allowed(f.fix, unsafe) and _key(doc, f) not in refused:
                 try:
                     pls = [plan(doc, e) for e in f.fix.edits]
                     writer.vet(pls)
@@ -287,6 +293,8 @@ def fix_docx(
         outcome.applied_findings.extend(f for f, _ in plans)
         doc = build(doc.document)
         result = lint_fn(doc)
+        # Written once already (the runs cannot be rolled back as a text is): not again.
+        endless.update(fix_writes(f) for f, _ in self_feeding(step[0], result))
     outcome.doc = doc
     outcome.result = result
     # A refusal is reported only if its finding is still there at the end.
