@@ -285,6 +285,28 @@ def test_a_fix_that_writes_its_own_finding_again_is_not_applied(tmp_path, patter
     assert [f.code for f in outcome.result.findings].count("HSE001") == 1
 
 
+@pytest.mark.parametrize("rules", [
+    [("in order to", "so as to, so as to"), ("so as to", "in order to")],  # each writes the other's match, twice
+    [("in order to", "so as to"), ("so as to", "in order, in order to")],
+    [("in order to", "with a view to"), ("with a view", "so as"), ("so as to", "in order to help in order to")],
+])
+def test_fixes_that_write_each_others_findings_without_end_are_not_applied(tmp_path, rules):
+    """Two house rules each writing the other's match grew the text in turns until the
+    passes ran out (1,024 copies). Neither is applied; the other fixes are."""
+    from resolint.config import load_settings
+
+    toml = "".join(f'[[custom-rules]]\ncode = "HSE00{i}"\nmessage = "m"\npattern = ["{p}"]\nreplace = "{r}"\nfix = "safe"\n'
+                   for i, (p, r) in enumerate(rules, 1))
+    (tmp_path / "resolint.toml").write_text(toml, encoding="utf-8")
+    settings = load_settings(tmp_path / "resolint.toml")
+    text = ("The General Assembly,\n\nRecalling its resolution 79/1;\n\n"
+            "1. Urges Member States to act in order to help;\n\n2. Decides to remain seized of the matter.\n")
+    outcome = fix_text(text, lambda t: lint(t, settings), unsafe=True)
+    assert not [c for c in outcome.applied_codes if c.startswith("HSE")]
+    assert outcome.text == text.replace("79/1;", "79/1,")
+    assert len(outcome.result.findings) == 1
+
+
 def test_fixes_that_chain_through_the_same_rule_still_apply():
     """A renumbering that moves a number a second time writes another text: not refused."""
     text = "The General Assembly,\n\n1. Decides to act;\n\n3. Requests a report;\n\n5. Decides to remain seized.\n"

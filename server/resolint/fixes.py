@@ -15,7 +15,7 @@ leave the structure as it was; the others stay offered in the editor, one at a t
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from resolint.engine import Finding, LintResult
@@ -435,32 +435,41 @@ def next_pass(
     return None
 
 
-def self_feeding(applied: list[Finding], after: LintResult) -> list[tuple[Finding, Finding]]:
-    """The fixes among ``applied`` whose finding the lint ``after`` them finds again, with
-    the same fix (up to case), inside the text they wrote: applying such a fix never
-    ends. Each comes with its finding found again.
+@dataclass(slots=True)
+class Lineage:
+    """Which fixes wrote the text each finding stands in, across passes: a finding that
+    starts or ends in text a fix wrote descends from that fix and from what that fix
+    descended from.
 
-    A house rule whose replacement holds what its pattern matches ("UN" written
-    "United Nations (UN)") doubled its matches every pass: ``--fix`` wrote 131,071 of
-    them, 1.5 MB into one paragraph, the editor's fix-all on save did the same, and a
-    Word document's ``--fix`` ran for minutes. Fixes that chain (a number moved again
-    once the one before it moved) write a different text each time, and are not caught.
+    A fix that descends from a fix writing what it writes never ends. One house rule
+    whose replacement holds its own match ("UN" written "United Nations (UN)") doubled
+    its matches every pass: ``--fix`` wrote 131,071 of them, 1.5 MB into one paragraph,
+    the editor's fix-all did the same, and a Word document's ``--fix`` ran for minutes.
+    Two rules each writing the other's match ("in order to" -> "so as to, so as to" ->
+    "in order to") did it in turns: 1,024 copies when the passes ran out. Fixes that
+    chain (a number moved again once the one before it moved) write a different text
+    each time, and are not caught.
     """
-    again: dict[str, tuple[list[int], list[Finding]]] = {}
-    codes = {f.code for f in applied}
-    for g in sorted((g for g in after.findings if g.code in codes and g.fix and g.fix.edits), key=lambda g: g.span.start):
-        starts, found = again.setdefault(g.code, ([], []))
-        starts.append(g.span.start)
-        found.append(g)
-    if not again:
-        return []
-    moved = _Mover([e for f in applied for e in f.fix.edits])
-    pairs = []
-    for f in applied:
-        g = _written_again(f, moved, *again[f.code]) if f.code in again else None
-        if g is not None:
-            pairs.append((f, g))
-    return pairs
+
+    of: dict[int, frozenset] = field(default_factory=dict)  # id(finding) -> what it descends from
+
+    def follow(self, applied: list[Finding], after: LintResult) -> set[tuple]:
+        """Move on to the findings of ``after`` (the lint once ``applied`` was); return what
+        the fixes that never end write (empty when none)."""
+        found = _Written([g for g in after.findings if g.fix and g.fix.edits])
+        moved = _Mover([e for f in applied for e in f.fix.edits])
+        now: dict[int, frozenset] = {}
+        endless: set[tuple] = set()
+        for f in applied:
+            line = self.of.get(id(f), frozenset()) | {fix_writes(f)}
+            for e in f.fix.edits:
+                lo = moved(e.span.start)
+                for g in found.touching(lo, lo + len(e.new_text)):
+                    now[id(g)] = now.get(id(g), frozenset()) | line
+                    if fix_writes(g) in line:
+                        endless |= line
+        self.of = now
+        return endless
 
 
 def fix_writes(f: Finding) -> tuple:
@@ -468,18 +477,32 @@ def fix_writes(f: Finding) -> tuple:
     return (f.code, tuple(sorted(e.new_text.casefold() for e in f.fix.edits)))
 
 
-def _written_again(f: Finding, moved: _Mover, starts: list[int], found: list[Finding]) -> Finding | None:
-    writes = fix_writes(f)
-    for e in f.fix.edits:
-        lo = moved(e.span.start)
-        hi = lo + len(e.new_text)
-        i = bisect.bisect_left(starts, lo)
-        while i < len(starts) and starts[i] < hi:
-            g = found[i]
-            if g.span.end <= hi and fix_writes(g) == writes:
-                return g
+class _Written:
+    """Findings by where they start and where they end, to find those that start or end
+    in a stretch of text (one that holds the whole stretch does not stand in it)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.by_start = sorted(findings, key=lambda g: g.span.start)
+        self.starts = [g.span.start for g in self.by_start]
+        self.by_end = sorted(findings, key=lambda g: g.span.end)
+        self.ends = [g.span.end for g in self.by_end]
+
+    def touching(self, lo: int, hi: int) -> Iterator[Finding]:
+        if hi <= lo:
+            return
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.starts) and self.starts[i] < hi:
+            yield self.by_start[i]
             i += 1
-    return None
+        i = bisect.bisect_right(self.ends, lo)
+        while i < len(self.ends) and self.ends[i] <= hi:
+            if self.by_end[i].span.start < lo:  # (the others were given above)
+                yield self.by_end[i]
+            i += 1
+
+
+#: How often the fix loop starts again, leaving out more fixes that never end.
+RESTARTS = 4
 
 
 def fix_text(
@@ -493,18 +516,40 @@ def fix_text(
     style's term rule "Member States") would turn the text round in a circle until the
     passes ran out, each pass counted as fixes ("Fixed 44 findings" for 4 edits written,
     or for a file left as it was): a text met before ends the passes, at that text, with
-    what had been applied to reach it. A fix that writes its own finding again is left
-    out (see :func:`self_feeding`)."""
+    what had been applied to reach it. Fixes that never end (see :class:`Lineage`) are
+    left out: the loop starts again from ``text`` without them, and gives up (nothing
+    fixed) if more keep coming."""
+    first = lint_fn(text)
+    endless: set[tuple] = set()
+    for _ in range(RESTARTS):
+        outcome, more = _passes(text, first, lint_fn, unsafe, _usable(usable, endless))
+        if not more:
+            return outcome
+        endless |= more
+    return FixOutcome(text, result=first)
+
+
+def _usable(usable: Callable[[Finding], bool] | None, endless: set[tuple]) -> Callable[[Finding], bool] | None:
+    if not endless:
+        return usable
+    return lambda f: (f.fix is None or fix_writes(f) not in endless) and (usable is None or usable(f))
+
+
+def _passes(text: str, result: LintResult, lint_fn: Callable[[str], LintResult], unsafe: bool,
+            usable: Callable[[Finding], bool] | None) -> tuple[FixOutcome, set[tuple]]:
+    """The passes of :func:`fix_text`, and what fixes that never end write (the passes
+    stop at the first)."""
     outcome = FixOutcome(text)
-    result = lint_fn(text)
     seen: dict[str, tuple[int, int, LintResult]] = {text: (0, 0, result)}  # text -> applied, codes, its lint
     refused: set[tuple] = set()  # fixes found to change the structure, for this text
+    lineage = Lineage()
     for _ in range(MAX_PASSES):
         offered = None if usable is None else [f for f in result.findings if usable(f)]
         step = next_pass(outcome.text, result, unsafe, refused, findings=offered)
         if step is None:
             break
         chosen, new_text = step
+        refused.clear()  # the text changes: every fix is rebuilt against it
         outcome.passes += 1
         if new_text == outcome.text:
             break
@@ -513,15 +558,13 @@ def fix_text(
             outcome.text = new_text
             del outcome.applied_codes[codes:]
             break
-        new_result = lint_fn(new_text)
-        feeding = self_feeding(chosen, new_result)
-        if feeding:  # the pass again without them, on the same text
-            refused.update(_key(f) for f, _ in feeding)
-            continue
-        refused.clear()  # the text changes: every fix is rebuilt against it
-        outcome.text, result = new_text, new_result
+        outcome.text = new_text
         outcome.applied += len(chosen)
         outcome.applied_codes.extend(f.code for f in chosen)
+        result = lint_fn(new_text)
+        endless = lineage.follow(chosen, result)
+        if endless:
+            return outcome, endless
         seen[new_text] = (outcome.applied, len(outcome.applied_codes), result)
     outcome.result = result
-    return outcome
+    return outcome, set()

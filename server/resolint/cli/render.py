@@ -277,7 +277,7 @@ def _fix_advice(opts: RenderOptions, safe: int, unsafe: int) -> str | None:
     if safe:
         # After --fix, a safe fix left is one the run would not write: it changes how the
         # paragraphs are read (a clause split or joined, fixes.py), it writes its own
-        # finding again (fixes.self_feeding), or its file was not
+        # finding again (fixes.Lineage), or its file was not
         # rewritten (read-only, unplaced text: said above). The [*] alone looked like a bug.
         kind = "" if opts.unsafe else "safe "  # (with --unsafe-fixes, both kinds are counted)
         left = (f"{safe} {kind}{'fix was' if safe == 1 else 'fixes were'} not applied: each would change how the paragraphs "

@@ -51,7 +51,7 @@ from resolint.docx.runs import (
     run_like,
 )
 from resolint.engine import Finding, LintResult
-from resolint.fixes import MAX_PASSES, allowed, fix_writes, next_pass, self_feeding
+from resolint.fixes import MAX_PASSES, Lineage, allowed, fix_writes, next_pass
 from resolint.rule import Edit
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -66,8 +66,9 @@ IN_A_FIELD = (
     "computes again, undoing the change; change the field or its source"
 )
 
-#: Why a fix that writes its own finding again is applied once only (fixes.self_feeding).
-ENDLESS = "the fix writes what it replaces again (its replacement holds its own match): applied once, not again"
+#: Why a fix that never ends is applied once only (fixes.Lineage).
+ENDLESS = ("the fix writes what it replaces again (its replacement holds its own match, or another fix's that "
+           "writes this one's): applied once, not again")
 
 
 @dataclass(slots=True)
@@ -262,7 +263,8 @@ def fix_docx(
     result = lint_fn(doc)
     outcome = DocxFixOutcome(doc, result)
     refused: dict[tuple, tuple[Finding, str]] = {}
-    endless: set[tuple] = set()  # what fixes that write their own finding again write
+    endless: set[tuple] = set()  # what fixes that never end write
+    lineage = Lineage()
     passes = 0
     while passes < MAX_PASSES:
         # Every fix allowed is planned in the runs first; those the runs cannot take are
@@ -294,7 +296,7 @@ def fix_docx(
         doc = build(doc.document)
         result = lint_fn(doc)
         # Written once already (the runs cannot be rolled back as a text is): not again.
-        endless.update(fix_writes(f) for f, _ in self_feeding(step[0], result))
+        endless |= lineage.follow(step[0], result)
     outcome.doc = doc
     outcome.result = result
     # A refusal is reported only if its finding is still there at the end.
