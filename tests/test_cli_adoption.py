@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
 import re
@@ -230,6 +231,22 @@ def test_head_ends_quietly(tmp_path):
         (tmp_path / f"d{k}.txt").write_text(DRAFT, encoding="utf-8")
     proc = subprocess.run(f"'{sys.executable}' -m resolint check . | head -1", shell=True, cwd=tmp_path, capture_output=True)
     assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails: disk full)")
+@pytest.mark.parametrize("args", [
+    ("check", "d.txt"), ("check", "--format", "sarif", "d.txt"), ("check", "--diff", "d.txt"),
+    ("check", "--output-file", "/dev/full", "d.txt"), ("check", "--fix", "-"), ("rules",), ("rule", "PRE001"),
+])
+def test_a_full_disk_is_told_as_such_not_as_a_bug(tmp_path, args):
+    """Output that cannot be written (no space left) was "internal error: OSError ...
+    (please report this)"."""
+    (tmp_path / "d.txt").write_text(DRAFT, encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "resolint", *args], input=DRAFT.encode("utf-8"), stdout=full,
+                              stderr=subprocess.PIPE, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode("utf-8").strip() == f"resolint: cannot write the output: {os.strerror(errno.ENOSPC)}"
 
 
 # -- every setting checked ----------------------------------------------------------------

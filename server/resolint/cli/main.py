@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import errno
 import gc
 import json
 import os
@@ -62,6 +63,11 @@ from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
 from resolint.styles import StyleError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Errors that only writing meets (a full disk, a quota, a file over the size limit the
+#: system sets): the report or the output could not be written, which is no bug of
+#: resolint. They were told as "internal error ... (please report this)".
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
 #: The formats ``--statistics`` has: a table of counts, or its rows as JSON. SARIF, JUnit
 #: and GitHub's workflow commands report findings at places; counts have no form there.
 STATISTICS_FORMATS = ("text", "json")
@@ -220,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return EXIT_ERROR
     except Exception as exc:  # a bug: one line, exit 2, never the "findings" status
+        if isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS:
+            _quiet_stdout()  # (what is left in its buffer would fail again at exit)
+            print(f"resolint: cannot write the output: {exc.strerror}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"resolint: internal error: {type(exc).__name__}: {visible(str(exc))} (please report this)", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_ERROR
