@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import FIXTURES
 
 
@@ -48,3 +49,28 @@ def test_undecodable_file_is_exit_2_with_offset(tmp_path):
     assert proc.returncode == 2
     assert b"offset 22" in proc.stdout + proc.stderr
     assert bad.read_bytes() == before
+
+
+DRAFT = "The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019;\n\n1. Decides to act;\n"
+
+
+@pytest.mark.parametrize(("args", "paths"), [
+    (["a.res.txt", "--format", "json", "b.res.txt"], ["a.res.txt", "b.res.txt"]),
+    (["--format", "json", "a.res.txt", "--color", "never", "b.res.txt", "--", "-c.res.txt"], ["a.res.txt", "b.res.txt", "-c.res.txt"]),
+    (["a.res.txt", "--format", "json", "-", "--stdin-filename", "s.res.txt", "b.res.txt"], ["s.res.txt", "a.res.txt", "b.res.txt"]),
+])
+def test_paths_may_stand_among_the_options(tmp_path, args, paths):
+    """`check a.txt --fix b.txt` was a usage error ("unrecognized arguments: b.txt"):
+    argparse takes one run of positional arguments."""
+    for name in ("a.res.txt", "b.res.txt", "-c.res.txt"):
+        (tmp_path / name).write_text(DRAFT, encoding="utf-8")
+    proc = run("check", *args, input=DRAFT.encode("utf-8"), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert [f["path"] for f in json.loads(proc.stdout)["files"]] == paths
+
+
+@pytest.mark.parametrize("args", [["check", "a.res.txt", "--bogus", "b.res.txt"], ["rules", "extra"], ["check", "--bogus"]])
+def test_an_unknown_option_or_argument_is_still_a_usage_error(tmp_path, args):
+    (tmp_path / "a.res.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run(*args, cwd=tmp_path)
+    assert proc.returncode == 2 and b"unrecognized arguments" in proc.stderr

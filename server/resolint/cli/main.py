@@ -136,13 +136,17 @@ def _encoding(value: str) -> str:
     return info.name
 
 
+#: ``check`` with no path checks the current folder (the very list: told apart from ".").
+CHECK_DEFAULT_PATHS = ["."]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resolint", description="Lint drafts of resolutions (UN, INTERPOL, Model UN).")
     parser.add_argument("--version", action="version", version=f"resolint {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="lint drafts: files, folders or standard input")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for standard input")
+    check.add_argument("paths", nargs="*", default=CHECK_DEFAULT_PATHS, metavar="PATH", help="files, folders, or - for standard input")
     check.add_argument("--style", help="house style: auto, interpol, un-ga, un-sc, mun, itu, wha, or one from the configuration")
     check.add_argument("--format", choices=sorted(RENDERERS), default="text",
                        help="report format (default text; json, sarif, github and junit are for programs and CI)")
@@ -192,9 +196,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """The arguments, with ``check``'s paths taken wherever they stand among its options
+    (``check a.txt --fix b.txt``, as ruff and eslint take them): argparse takes one run of
+    positional arguments and called the second "unrecognized arguments"."""
+    args, extra = parser.parse_known_args(argv)
+    paths = _more_paths(extra) if extra and args.command == "check" else None
+    if paths is not None:
+        args.paths = [*(args.paths if args.paths is not CHECK_DEFAULT_PATHS else []), *paths]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
+def _more_paths(extra: list[str]) -> list[str] | None:
+    """The paths among arguments argparse left over (everything after ``--``), or None
+    if an option it does not know is there."""
+    cut = extra.index("--") if "--" in extra else len(extra)
+    if any(e.startswith("-") and e != "-" for e in extra[:cut]):
+        return None
+    return extra[:cut] + extra[cut + 1 :]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     try:
         if args.command == "check":
             if argv is None:  # the command itself, not a program calling main(): its process
