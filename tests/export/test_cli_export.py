@@ -138,3 +138,27 @@ def test_an_internal_error_is_exit_2_not_a_traceback(monkeypatch, capsys):
     monkeypatch.setattr(export_pkg, "export", broken)
     assert main(["export", str(FIXTURES / "sc-draft.txt")]) == 2
     assert "internal error while exporting: RuntimeError('boom')" in capsys.readouterr().err
+
+
+def test_an_output_that_is_a_fifo_is_written_to_not_replaced(tmp_path: Path):
+    """``-o`` went through a temporary file renamed over the output: a FIFO was replaced
+    by a regular file (its reader never got a byte), and ``/dev/stdout`` or a process
+    substitution (``-o >(gzip > x.gz)``) could not be written ("No such file")."""
+    import threading
+
+    fifo = tmp_path / "out.xml"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    p = run(str(FIXTURES / "ga-adopted.txt"), "-o", str(fifo))
+    reader.join(30)
+    assert p.returncode == 0, p.stderr
+    assert fifo.is_fifo() and got == [run(str(FIXTURES / "ga-adopted.txt")).stdout]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="needs /dev/stdout")
+def test_an_output_of_dev_stdout_is_standard_output():
+    p = run(str(FIXTURES / "ga-adopted.txt"), "-o", "/dev/stdout")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == run(str(FIXTURES / "ga-adopted.txt")).stdout

@@ -8,7 +8,8 @@ as Windows-1252, which Word's "Plain text" save produces), never a replacement c
 
 Writing (``--fix``, ``annotate``) follows what mature formatters do: write through a
 symlink to its target; keep the file's owner, group, mode and extended attributes; keep
-hard links whole; refuse a read-only file unless asked. An ordinary file is replaced
+hard links whole; refuse a read-only file unless asked. An output that is a stream (a
+FIFO, a terminal, ``/dev/stdout``) is written to as it is. An ordinary file is replaced
 atomically (a temporary file in the same folder renamed over it), so a kill at any
 moment leaves the old or the new file. Where a rename would change the file's identity
 (hard links, an owner we cannot give back) or cannot be made (a read-only folder, a name
@@ -217,6 +218,10 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
     ``expect``: the :func:`fingerprint` of the bytes the new text was made from; when the
     file no longer holds them, :class:`Changed` is raised and nothing is written.
     """
+    if expect is None and _is_stream(path):
+        with open(path, "wb") as fh:  # a pipe, a terminal, /dev/stdout: written to, never replaced
+            fh.write(data)
+        return
     target = Path(os.path.realpath(path))  # through symlinks, to the file they name
     try:
         st = os.stat(target)
@@ -257,6 +262,18 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` names a FIFO or a character device (``-o /dev/stdout``, ``-o
+    >(gzip > out.gz)``). Through a temporary file renamed over it, a FIFO was replaced
+    by a regular file, and ``/dev/stdout`` or a process substitution (``/dev/fd/63``,
+    whose real path is no file) could not be written at all."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 class _KeepInode(Exception):
