@@ -418,6 +418,22 @@ def test_a_line_feed_in_a_files_name_cannot_forge_a_report_line(tmp_path, fmt):
     assert not any(line.startswith("x.txt:1:1") for line in out.splitlines())
 
 
+@pytest.mark.parametrize("command", [
+    ["export", "{name}.txt"], ["export", "{name}.res.txt"], ["export", "d.txt", "-o", "{name}/x.xml"],
+    ["export", "d.txt", "--force", "-o", "{name}.xml"], ["annotate", "{name}.docx"], ["rule", "{name}"], ["docs", "{name}"],
+])
+def test_names_from_the_command_line_cannot_drive_the_terminal_or_forge_a_line(tmp_path, command):
+    """export, annotate, rule and docs wrote the names they were given as they were: an
+    escape sequence reached the terminal, and a line feed began a line of the name's."""
+    name = "\x1b[31mred\nresolint: d.txt: exported as akn to forged"
+    (tmp_path / "d.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / f"{name}.res.txt").write_text(DRAFT.replace("1. Decides", "2. Decides"), encoding="utf-8")  # refused
+    proc = run(*(part.format(name=name) for part in command), cwd=tmp_path)
+    err = proc.stderr.decode("utf-8")
+    assert "\x1b" not in err and "\\x1b[31mred\\x0aresolint" in err, err
+    assert not any(line.startswith("resolint: d.txt: exported as akn to forged") for line in err.splitlines())
+
+
 # -- encodings ---------------------------------------------------------------------------------
 
 

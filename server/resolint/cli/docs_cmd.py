@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from resolint.cli.render import say
 from resolint.config import load_settings, settings_for
 from resolint.docs import rule_url
 from resolint.registry import rule_by_code
@@ -30,10 +31,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
         house = {spec.code for spec in settings.custom_rules}
         if args.code.upper() in house:
             # A house rule has no page: its documentation is its table in the configuration.
-            print(f"resolint: {args.code.upper()} is a house rule of this configuration, with no page of its own; "
-                  f"'resolint rule {args.code.upper()}' shows its documentation", file=sys.stderr)
+            say(f"{args.code.upper()} is a house rule of this configuration, with no page of its own; "
+                f"'resolint rule {args.code.upper()}' shows its documentation")
         else:
-            print(f"resolint: no rule '{args.code}' (see 'resolint rules')", file=sys.stderr)
+            say(f"no rule '{args.code}' (see 'resolint rules')")
         return 2
     url = rule_url(rule.code, settings.docs_url)
     print(url)

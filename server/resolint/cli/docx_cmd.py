@@ -7,7 +7,6 @@ start-up; everything heavy is imported when a .docx is actually met.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from resolint.cli.drafts import why_draft
 from resolint.cli.files import CHANGED, Changed, ReadOnly, fingerprint, same_file, write_atomic
 from resolint.cli.fixable import fix_refusal, refuse_fixes
 from resolint.cli.patch import unified_diff
+from resolint.cli.render import say
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
 from resolint.config import Settings, load_settings, settings_for
@@ -78,14 +78,14 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
         refuse_fixes(report, refused)
         return report
     if refused:
-        print(f"resolint: {path}: not fixed: {refused}", file=sys.stderr)
+        say(f"{path}: not fixed: {refused}")
         return report
     before = doc.text
     outcome = fix_docx(doc, run, unsafe=opts.unsafe or settings.unsafe_fixes)
     for f, why in outcome.refused:
         where = ParagraphLocator.of(outcome.doc).where(outcome.result.source, f.span)
         loc = where.human() if where else "?"
-        print(f"resolint: {path}:{loc}: not fixed: {f.code} '{f.fix.title}': {why}; fix it in Word", file=sys.stderr)
+        say(f"{path}:{loc}: not fixed: {f.code} '{f.fix.title}': {why}; fix it in Word")
     if opts.diff:
         if outcome.doc.text != before:
             report.diff = unified_diff(_lines(before), _lines(outcome.doc.text), fromfile=f"a/{path} (text)", tofile=f"b/{path} (text)")
@@ -97,7 +97,7 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
             write_atomic(Path(path), to_bytes(outcome.doc), allow_read_only=getattr(opts, "fix_read_only", False),
                          expect=read_as)
         except Changed:
-            print(f"resolint: {path}: not fixed: {CHANGED}", file=sys.stderr)
+            say(f"{path}: not fixed: {CHANGED}")
             return report
         except (OSError, ReadOnly, DocxError) as exc:
             final.error = f"cannot write the fixed document: {getattr(exc, 'strerror', None) or exc}"
@@ -147,23 +147,23 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else default_output(src)
     problem = _refused_paths(src, out)
     if problem:
-        print(f"resolint: {problem}", file=sys.stderr)
+        say(problem)
         return EXIT_ERROR
     settings = _annotate_settings(args, src)
     try:
         doc, _ = _read(src, settings.max_file_size)
     except DocxError as exc:
-        print(f"resolint: {src}: {exc}", file=sys.stderr)
+        say(f"{src}: {exc}")
         return EXIT_ERROR
     track = args.track_changes if args.track_changes is not None else settings.track_changes
     review = _review(doc, settings, args, src, track)
     try:
         write_atomic(out, to_bytes(doc), like=src)  # a new copy takes the input's mode
     except (OSError, DocxError) as exc:
-        print(f"resolint: {out}: cannot write: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        say(f"{out}: cannot write: {getattr(exc, 'strerror', None) or exc}")
         return EXIT_ERROR
     for note in doc.stats.notes():
-        print(f"resolint: {src}: note: {note}", file=sys.stderr)
+        say(f"{src}: note: {note}")
     print(review.summary(src, out))
     if args.exit_zero:
         return EXIT_OK

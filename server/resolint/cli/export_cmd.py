@@ -18,6 +18,7 @@ from pathlib import Path
 
 from resolint.cli.docx_cmd import is_docx
 from resolint.cli.files import DecodeError, read_document, same_file, write_atomic
+from resolint.cli.render import say
 from resolint.config import load_settings, settings_for
 from resolint.engine import LintResult, lint
 from resolint.settings import CONFIG_NAMES_TEXT
@@ -76,14 +77,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     src = Path(args.path)
     if not src.is_file():
-        print(f"resolint: {src}: no such file", file=sys.stderr)
+        say(f"{src}: no such file")
         return EXIT_ERROR
     out = Path(args.output) if args.output else None
     if out is not None and same_file(out, src):
-        print(f"resolint: {out}: the output would overwrite the draft; name another file with -o", file=sys.stderr)
+        say(f"{out}: the output would overwrite the draft; name another file with -o")
         return EXIT_ERROR
     if out is not None and not out.parent.is_dir():
-        print(f"resolint: {out.parent}: no such folder", file=sys.stderr)
+        say(f"{out.parent}: no such folder")
         return EXIT_ERROR
     settings = load_settings(Path(args.config)) if args.config else settings_for(src.resolve())
     try:
@@ -91,29 +92,29 @@ def cmd_export(args: argparse.Namespace) -> int:
         left_out = draft.left_out
         if left_out and not args.force:
             # The export would lose them without a word: refused, as an uncertain structure is.
-            print(f"resolint: {src}: not exported: it would leave out {', '.join(left_out)}, which resolint does not read; "
-                  "export anyway with --force", file=sys.stderr)
+            say(f"{src}: not exported: it would leave out {', '.join(left_out)}, which resolint does not read; "
+                "export anyway with --force")
             return EXIT_REFUSED
         data = export(draft.result, args.format, force=args.force, where=draft.where)
     except (DecodeError, DocxError) as exc:
-        print(f"resolint: {src}: {exc}", file=sys.stderr)
+        say(f"{src}: {exc}")
         return EXIT_ERROR
     except ExportRefused as exc:
-        print(f"resolint: {src}: not exported: its structure is uncertain:", file=sys.stderr)
+        say(f"{src}: not exported: its structure is uncertain:")
         for why in exc.reasons:
-            print(f"  {src}:{why}", file=sys.stderr)
+            say(f"{src}:{why}", prefix="  ")
         print("resolint: fix these (resolint check shows them with fixes) or export anyway with --force", file=sys.stderr)
         return EXIT_REFUSED
     except ExportError as exc:
-        print(f"resolint: {src}:{exc}", file=sys.stderr)
+        say(f"{src}:{exc}")
         return EXIT_ERROR
     except Exception as exc:
         # A bug or an input we do not handle: exit 2 with one line, never a traceback and
         # never the "refused" status 1 (DESIGN §6: a crash is never 1).
-        print(f"resolint: {src}: internal error while exporting: {exc!r}", file=sys.stderr)
+        say(f"{src}: internal error while exporting: {exc!r}")
         return EXIT_ERROR
     if left_out:
-        print(f"resolint: {src}: left out of the export: {', '.join(left_out)}", file=sys.stderr)
+        say(f"{src}: left out of the export: {', '.join(left_out)}")
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -121,7 +122,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         write_atomic(out, data)
     except OSError as exc:
-        print(f"resolint: {out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        say(f"{out}: cannot write: {exc.strerror or exc}")
         return EXIT_ERROR
-    print(f"resolint: {src}: exported as {args.format} to {out}", file=sys.stderr)
+    say(f"{src}: exported as {args.format} to {out}")
     return EXIT_OK

@@ -39,7 +39,7 @@ from resolint.cli.files import (
 from resolint.cli.fixable import fix_refusal, refuse_fixes, style_from_prose  # noqa: F401 (tests import it from here)
 from resolint.cli.located import slim
 from resolint.cli.patch import file_patch, text_diff
-from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, visible, visible_path
+from resolint.cli.render import RENDERERS, RenderOptions, at_or_above, render_statistics, render_text, say, visible, visible_path
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
 from resolint.cli.stream import StreamedReport, can_stream
@@ -852,7 +852,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
         wanted = args.code.upper()
         rule = next((r for r in _house_rules(args) if r.code == wanted or r.name == args.code.lower()), None)
     if rule is None:
-        print(f"resolint: no rule '{args.code}' (see 'resolint rules')", file=sys.stderr)
+        say(f"no rule '{args.code}' (see 'resolint rules')")
         return EXIT_ERROR
     print(f"# {rule.code} {rule.name}\n")
     print(f"Default severity: {rule.default_severity.value}.\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,13 @@ _CONTROL_OR_LINE_FEED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 def visible_path(path: str) -> str:
     """:func:`visible` for a file's name: its line feeds shown as ``\\x0a`` too."""
     return _CONTROL_OR_LINE_FEED.sub(_shown, path)
+
+
+def say(message: str, prefix: str = "resolint: ") -> None:
+    """One line to standard error, its control characters and line feeds shown as
+    ``\\xNN``: a file's name (or a code) from the command line may hold them, and an
+    escape sequence would drive the terminal, a line feed forge a line of its own."""
+    print(prefix + visible_path(message), file=sys.stderr)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
