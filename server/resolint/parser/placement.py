@@ -209,6 +209,9 @@ class Placement:
     last_clause: Paragraph | None = None
     #: Inside a text the resolution adopts ("Adopts the following declaration:").
     quoting: bool = False
+    #: That text is a quotation ("…replaced by the following text: “…”;"): it ends with
+    #: the paragraph that closes the quote, and the operative part goes on after it.
+    quote_ends: bool = False
     #: The open group opener ("recalling", "resolves") whose items follow.
     group: Paragraph | None = None
     #: Who speaks in the last opening (:func:`opening_name`): the same opening in an
@@ -320,6 +323,31 @@ class Placement:
             return False
         content = self.text[nxt.content.start : nxt.content.end]
         return nxt.label is None and nxt.bullet is None and not _starts_lower(content) and not is_opening(content)
+
+    def next_opens_quote(self, index: int) -> bool:
+        """Whether the paragraph after ``index``, past comments, starts with a quote mark."""
+        nxt = self._next_past_comments(index)
+        return nxt is not None and self.text[nxt.span.start : nxt.span.end].lstrip("*_")[:1] in OPEN_QUOTES
+
+
+#: Marks that open a quotation at a paragraph's start; the curly and angle ones and the
+#: straight double quote that close one (:func:`closes_quote`).
+OPEN_QUOTES = "“\"«"
+_CURLY_OPEN, _CURLY_CLOSE = "“«", "”»"
+
+
+def closes_quote(body: str) -> bool:
+    """Whether paragraph ``body`` of a quotation closes it: it has more closing curly
+    marks than opening ones, its own first mark left out (each paragraph of a quotation
+    may open with one, and only the last closes it: "“(a) …;" / "“(b) …”;"), or an odd
+    number of straight double quotes after that first mark ("(b) …,";"; a quoted title
+    inside, "entitled "X"", has two)."""
+    text = body.lstrip("*_")
+    own = 1 if text[:1] in OPEN_QUOTES else 0
+    rest = text[own:]
+    if text[:1] == '"' or '"' in rest:
+        return rest.count('"') % 2 == 1
+    return sum(map(rest.count, _CURLY_CLOSE)) > sum(map(rest.count, _CURLY_OPEN))
 
 
 Step = Callable[[Placement, Clause], bool]
@@ -522,12 +550,15 @@ def annex_heading(st: Placement, c: Clause) -> bool:
 
 
 def adopted_text(st: Placement, c: Clause) -> bool:
-    """Inside a text the resolution adopts, until the closing lines."""
+    """Inside a text the resolution adopts, until the closing lines; a quoted one ("…shall
+    be replaced by the following text: “…”;") until its closing quote mark."""
     if not st.quoting:
         return False
     if P.ADOPTED.match(c.body) or P.PLENARY.match(c.body):
-        st.quoting = False
+        st.quoting = st.quote_ends = False
         return False
+    if st.quote_ends:
+        st.quoting = st.quote_ends = not closes_quote(c.body)
     c.p.kind = Kind.ANNEX
     return True
 
@@ -1096,6 +1127,7 @@ def operative_or_list_item(st: Placement, c: Clause) -> bool:
         st.list_intro = p if c.term == ":" and p.label is None else None
         if c.term == ":" and P.ADOPTS_TEXT.search(c.body):
             st.quoting = st.next_is_unlabelled_text(p.index)
+            st.quote_ends = st.quoting and st.next_opens_quote(p.index)
     st.last_clause = p
     return True
 

@@ -42,9 +42,9 @@ from resolint.parser.placement import Phase, Placement, may_head_a_text, starts_
 from resolint.source import SourceText
 
 #: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group, organ,
-#: after_marker, after_clause, in_footnotes, note_numbers) with paragraphs as indices: the state of the
-#: walk before a paragraph.
-State = tuple[Phase, int, bool, bool, int | None, tuple[int, ...], int | None, int | None, str, bool, bool, bool, frozenset[int]]
+#: after_marker, after_clause, in_footnotes, note_numbers, quote_ends) with paragraphs as indices: the state of the
+#: walk before a paragraph (indices into it are read below: a new field goes last).
+State = tuple[Phase, int, bool, bool, int | None, tuple[int, ...], int | None, int | None, str, bool, bool, bool, frozenset[int], bool]
 #: (kind, part, depth, heads_group, parent index, label scheme, label value): what the
 #: walk decided for a paragraph (the label's scheme and value may be settled by it). The
 #: part is None for a paragraph placed before parts count (a title line, a comment, an
@@ -62,13 +62,13 @@ def snapshot(st: Placement) -> State:
     return (
         st.phase, st.part, st.in_annex, st.quoting, _idx(st.list_intro),
         tuple(p.index for p in st.sub_stack), _idx(st.last_clause), _idx(st.group), st.organ, st.after_marker, st.after_clause,
-        st.in_footnotes, st.note_numbers,
+        st.in_footnotes, st.note_numbers, st.quote_ends,
     )
 
 
 def restore(st: Placement, state: State, paragraphs: list[Paragraph]) -> None:
     """Set ``st`` to ``state``, indices read as paragraphs of this walk."""
-    phase, part, in_annex, quoting, intro, stack, last, group, st.organ, st.after_marker, st.after_clause, st.in_footnotes, st.note_numbers = state
+    phase, part, in_annex, quoting, intro, stack, last, group, st.organ, st.after_marker, st.after_clause, st.in_footnotes, st.note_numbers, st.quote_ends = state
     st.phase, st.part, st.in_annex, st.quoting = phase, part, in_annex, quoting
     st.list_intro = None if intro is None else paragraphs[intro]
     st.sub_stack = [paragraphs[i] for i in stack]
