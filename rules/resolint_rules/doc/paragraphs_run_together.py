@@ -7,9 +7,11 @@ class ParagraphsRunTogether(Rule):
     """
     ## What it does
     Reports paragraphs that share a line: an item run onto the one before it ("…;
-    10 that …"), or a group opener run onto the end of an item ("…of this resolution,
-    instructs the Secretary-General"). The parser reads them as separate paragraphs;
-    this rule says where it split them and offers to put each on its own line.
+    10 that …"), a group opener run onto the end of an item ("…of this resolution,
+    instructs the Secretary-General"), or a first clause run onto the opening ("The
+    General Assembly, Recalling …", "… at its 94th session: RECALLING …"). The parser
+    reads them as separate paragraphs; this rule says where it split them and offers to
+    put each on its own line.
 
     ## Why is this bad?
     It is a conversion's artefact (a PDF or Word export that lost paragraph breaks).

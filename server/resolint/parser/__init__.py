@@ -50,7 +50,8 @@ from resolint.parser.labels import (
 )
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.numbering import operative_sequences, read_automatic_numbering
-from resolint.parser.placement import is_opening, place, place_paragraph, starts_wrapped_opening
+from resolint.parser.openings import is_opening, starts_wrapped_opening
+from resolint.parser.placement import place, place_paragraph
 from resolint.parser.quoting import unquoted
 from resolint.parser.title import read_title_block
 from resolint.source import SourceText, Span

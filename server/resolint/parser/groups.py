@@ -25,6 +25,7 @@ from resolint.invisible import readable
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, following_past_comments
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
+from resolint.parser.openings import is_opening
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
 #: An opener heading a group is a phrase, not a sentence ("instructs the Director of the
@@ -263,12 +264,42 @@ def _next_item(nxt: str) -> re.Pattern[str]:
 Cut = tuple[list[RawParagraph], list[Span], tuple[int, int] | None]
 
 
+#: Where a first clause may start on the opening's line: after the opening's mark (", "
+#: or ": "), with a capital ("The General Assembly, Recalling …", "… at its 94th session:
+#: RECALLING …"). In lower case it is one sentence ("The General Assembly, recalling …,
+#: decides:"), as some decisions are written.
+_AFTER_OPENING_MARK = re.compile(r"[,:][ \t]+(?=[*_]*[A-Z])")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # (as ``resolint.source.LINE_BREAKS``)
+#: The leads an opening may start with (``patterns.OPENING``: Markdown, emphasis, "The").
+_OPENING_LEADS = frozenset("#*_T")
+
+
+def _glued_to_opening(text: str, start: int, end: int, is_opener) -> Span | None:
+    """The gap between an opening and a clause run onto its line ("The General Assembly,
+    Recalling its resolution 78/10,", "… at its 94th session: RECALLING …"), or None. The
+    opening is read to its mark, the clause starts with an opener a style lists, with a
+    capital: read as one opening, the clause went unchecked and DOC002's fix put the
+    opening's ":" at the clause's end."""
+    if text[start : start + 1] not in _OPENING_LEADS:
+        return None
+    head_end = min(end, start + P.OPENING_MAX_CHARS)
+    for m in _AFTER_OPENING_MARK.finditer(text, start, head_end):
+        if is_opener(text[m.end() : end]) and is_opening(text[start : m.start() + 1]):
+            return Span(m.start() + 1, m.end())
+    return None
+
+
 def cut_run_on(text: str, raw: RawParagraph, is_opener, read=read_label) -> Cut:
     """How :func:`split_run_on` cuts ``raw``, as far as ``raw``'s own text decides.
     ``read`` reads a label as :func:`~resolint.parser.labels.read_label` does (the
     parser passes one that keeps the answer for the paragraph to take)."""
     pieces = [raw]
     gaps: list[Span] = []
+    gap = _glued_to_opening(text, raw.span.start, raw.span.end, is_opener)
+    if gap is not None:
+        gaps.append(gap)
+        at = raw.first_line + len(_LINE_BREAK.findall(text, raw.span.start, gap.start))  # (a wrapped opening: its last line)
+        pieces = [RawParagraph(Span(raw.span.start, gap.start), raw.first_line, at), RawParagraph(Span(gap.end, raw.span.end), at, raw.last_line)]
     while True:
         cur = pieces[-1]
         label, _ = read(text, cur.span.start, cur.span.end)
