@@ -84,6 +84,31 @@ def test_named_non_draft_gets_one_line_and_is_not_fixed(tmp_path):
     assert readme.read_text(encoding="utf-8") == PROSE
 
 
+@pytest.mark.parametrize("opening", [
+    "The Economic and Social\nCouncil,",  # wrapped at a narrow margin
+    "The Plenipotentiary Conference of the International Telecommunication\nUnion (Dubai, 2018),",
+    "The ICPO-INTERPOL General Assembly, meeting in Lyon, France, from 3\nto 6 November 2026\nat its 94th session:",
+])
+def test_a_draft_whose_opening_an_editor_wrapped_is_a_draft(tmp_path, opening):
+    """The parser reads an opening wrapped over a few lines of one block as the opening;
+    the CLI took the file for no draft (no line of it was an opening) and checked nothing."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(f"{opening}\n\nRecalling its resolution 74/1 of 1 October 2019;\n\n1. Decides to act.\n", encoding="utf-8")
+    proc = run("check", "--format", "json", "--exit-zero", draft)
+    assert paths_of(proc) == ["draft.txt"], proc.stderr
+
+
+@pytest.mark.parametrize("prose", [
+    "The General Assembly of the club met on Monday\nand raised the fee.\n",
+    "The minutes of the\nmeeting of the Council are attached.\n\nThe Council met\ntwice, in May,\nand in June.\n",
+])
+def test_prose_whose_lines_start_with_the_is_not_a_draft(tmp_path, prose):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(prose, encoding="utf-8")
+    proc = run("check", "--format", "json", "--exit-zero", notes)
+    assert paths_of(proc) == [] and "not a draft" in proc.stderr.decode()
+
+
 def test_include_and_exclude_override_detection(tmp_path):
     (tmp_path / "resolint.toml").write_text('include = ["partial.txt"]\nexclude = ["draft.txt"]\n', encoding="utf-8")
     (tmp_path / "partial.txt").write_text("1. Decides to act.\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from resolint.globs import path_matches
 from resolint.language import draft_language
+from resolint.parser import OPENING_MAX_LINES
 from resolint.parser import patterns as P
 from resolint.parser.blocks import EDGE_CHARS
 from resolint.parser.placement import is_opening, is_transmittal
@@ -45,6 +46,9 @@ _DECOR_TRAIL = WHITE_SPACE + "*_" + EDGE_CHARS
 #: Line breaks as the parser reads them (``resolint.source.LINE_BREAKS``): a vertical
 #: tab, which Word writes for a line break within a paragraph, is not one.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: The first line of an opening an editor wrapped: "The" as an opening starts
+#: (``patterns.OPENING``: "The", "THE"), no final mark (see :func:`_wrapped_so_far`).
+_WRAPPED_OPENING_START = re.compile(r"T(?i:he)\s")
 _SYMBOL_LINE = re.compile(rf"^(?:{P.SYMBOL.pattern})$")
 _NUMBER_LINE = re.compile(
     r"^(?:(?i:Resolution\s+No\.?\s*\d+\b.{0,200})"  # "Resolution No. 3 …"
@@ -79,6 +83,7 @@ def draft_signal(text: str, markdown: bool = True) -> str:
     and every paragraph, and was skipped as not a draft.
     """
     in_fence = False
+    wrapped: list[str] = []  # the lines so far of an opening an editor may have wrapped
     for n, raw in enumerate(_head_lines(text, SCAN_LINES)):
         if _FENCE.match(raw):
             in_fence = not in_fence
@@ -86,6 +91,9 @@ def draft_signal(text: str, markdown: bool = True) -> str:
         if in_fence or markdown and raw.startswith(("    ", "\t")):
             continue
         line = raw.lstrip(_DECOR_LEAD).rstrip(_DECOR_TRAIL)
+        if not line and (found := _wrapped_opening(wrapped, n)):
+            return found
+        wrapped = _wrapped_so_far(wrapped, line)
         if not line or len(line) > P.OPENING_MAX_CHARS:
             continue
         if is_opening(line):
@@ -94,7 +102,29 @@ def draft_signal(text: str, markdown: bool = True) -> str:
             return f"line {n + 1} is a transmittal formula ('{line[:60]}')"
         if P.UN_TITLE.match(line) and len(line) < 200 or _NUMBER_LINE.match(line) or _SYMBOL_LINE.match(line):
             return f"line {n + 1} is a title-block line ('{line[:60]}')"
+    return _wrapped_opening(wrapped, n + 1) if wrapped else ""
+
+
+def _wrapped_opening(wrapped: list[str], end: int) -> str:
+    """Why the block of ``wrapped`` lines that ends before line ``end`` (0-based) reads as a
+    draft's opening ("" when it does not): read as one line, as the parser reads it."""
+    joined = " ".join(wrapped)
+    if 1 < len(wrapped) <= OPENING_MAX_LINES and is_opening(joined):
+        return f"lines {end - len(wrapped) + 1}-{end} are an opening ('{joined[:60]}')"
     return ""
+
+
+def _wrapped_so_far(wrapped: list[str], line: str) -> list[str]:
+    """The lines of a possible opening wrapped over several ("The Plenipotentiary
+    Conference of the International Telecommunication" / "Union (Dubai, 2018),", "The
+    Economic and Social" / "Council,"), with ``line`` read: it goes on one that starts as
+    an opening does ("The …") with no final mark, up to a blank line, or it starts one. The
+    parser reads the lines of such a block as one paragraph, the opening, and checks the
+    draft: a block of at most :data:`~resolint.parser.OPENING_MAX_LINES` that reads as an
+    opening is a draft's signal too."""
+    if wrapped and line:
+        return [*wrapped, line] if len(wrapped) <= OPENING_MAX_LINES else wrapped  # (one too many: none)
+    return [line] if _WRAPPED_OPENING_START.match(line) and line[-1] not in ",:;." else []
 
 
 def _head_lines(text: str, count: int) -> Iterator[str]:
