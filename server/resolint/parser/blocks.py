@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from resolint.invisible import readable_start
 from resolint.parser import patterns as P
 from resolint.parser.lexicon import listed_opener
+from resolint.parser.wordshape import opener_shape
 from resolint.source import SourceText, Span
 
 # Every Unicode space the drafts we have seen carry, plus the BOM and zero-width space.
@@ -50,6 +51,8 @@ _RULE_LINE = re.compile(r"_{3,}\s*$")
 _CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
 #: Starts only where a run of openers starts, and takes the run whole: linear even if
 #: scanned (a long run of quotes was rescanned from each of its characters).
+#: An opener in capitals (one word or more: "CALLS UPON") and a word not in capitals.
+_CAPITALS_OPENER = re.compile(r"[*_]*([A-Z]{4,}(?:[ \t]+[A-Z]{2,}){0,3})[*_]*,?[ \t]+[A-Za-z]?[a-z]")
 _CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 #: A group opener alone on its line ("considering further", "instructs the Secretary-General").
 _GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
@@ -167,7 +170,7 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
     if ended and (number := _NUMBER_BEFORE_CAPITAL.match(line)) and listed_opener(line[number.end() :]):
         return True  # "25. Recalls …;" / "26 Condemns …": a paragraph whose number lost its point
     if (ended or _bare_opening(prev)) and _CAPITAL_START.match(line):
-        return not _wrapped_at(prev, line, width) or bool(listed_opener(line))
+        return _capital_starts_paragraph(prev, line, width, ended)
     if _opener_after_a_full_line(prev, line, width, ended):
         return True
     grouped = _grouped_start(prev, line, width, ended, following)
@@ -203,6 +206,24 @@ def _opener_after_a_full_line(prev: str, line: str, width: int, ended: bool) -> 
     if not (capital or line[:1].islower()) or not listed_opener(line) or _wrapped_at(prev, line, width):
         return False
     return capital or (ended and not _LABEL_START.match(prev))
+
+
+def _capital_starts_paragraph(prev: str, line: str, width: int, ended: bool) -> bool:
+    """Whether ``line``, which starts with a capital after a clause's end (or a bare
+    opening), starts a paragraph: unless an editor wrapped ``prev`` before it, and it
+    starts with no opener (listed, or in capitals: :func:`_opener_in_capitals`)."""
+    return not _wrapped_at(prev, line, width) or bool(listed_opener(line)) or (ended and _opener_in_capitals(line))
+
+
+def _opener_in_capitals(line: str) -> bool:
+    """Whether ``line`` starts as an INTERPOL clause does, with an opener in capitals
+    that has a verb's or a participle's shape and the clause's words not in capitals
+    after it ("THANKS the host country …", "ELECTS Ms …", "SHOCKED by …"), listed or
+    not. After a clause's end it is the next paragraph, typed on the next line, not the
+    rest of a sentence an editor wrapped (an unlisted one was read into the longest
+    line of its block, and OPR007 asked the two to end as one)."""
+    m = _CAPITALS_OPENER.match(line)
+    return m is not None and opener_shape(m.group(1)) != ""
 
 
 def _bare_opening(line: str) -> bool:
