@@ -34,6 +34,7 @@ FAMILIES = ("unga-", "unsc-", "interpol-")
 #: that was already broken, or a layout it makes ambiguous.
 KNOWN = {
     "unga-79-172.txt": "paragraphs run together in the source ('…; 46. Invites …') cut at a line's end",
+    "unsc-draft-unbench-t3-07.txt": "preambular clauses run together in the source ('…, Welcoming …'): once wrapped, one falls at a line's start",
     "unsc-draft-unbench-t3-08.txt": "a long heading with a comma wrapped: its second line reads as a heading of its own",
     "unsc-draft-unbench-t3-10.txt": "paragraphs run together in the source, cut differently once wrapped",
     "unsc-draft-unbench-t3-29.txt": "paragraphs run together in the source, cut differently once wrapped",

@@ -8,8 +8,10 @@ class ParagraphsRunTogether(Rule):
     ## What it does
     Reports paragraphs that share a line: an item run onto the one before it ("…;
     10 that …"), a group opener run onto the end of an item ("…of this resolution,
-    instructs the Secretary-General"), or a first clause run onto the opening ("The
-    General Assembly, Recalling …", "… at its 94th session: RECALLING …"). The parser
+    instructs the Secretary-General"), a first clause run onto the opening ("The
+    General Assembly, Recalling …", "… at its 94th session: RECALLING …"), or a
+    preambular clause run onto the one before it ("Noting the report, Welcoming the
+    progress made,": an opener the style lists, with its capital, after a comma). The parser
     reads them as separate paragraphs; this rule says where it split them and offers to
     put each on its own line.
 

@@ -284,9 +284,48 @@ def _glued_to_opening(text: str, start: int, end: int, is_opener) -> Span | None
         return None
     head_end = min(end, start + P.OPENING_MAX_CHARS)
     for m in _AFTER_OPENING_MARK.finditer(text, start, head_end):
-        if is_opener(text[m.end() : end]) and is_opening(text[start : m.start() + 1]):
+        if is_opener(text[m.end() : min(end, m.end() + _OPENER_CHARS)]) and is_opening(text[start : m.start() + 1]):
             return Span(m.start() + 1, m.end())
     return None
+
+
+#: Where a preambular clause run onto the one before it on its line may start: after
+#: ", ", with a capital ("…, Welcoming the efforts …", "…, NOTING …").
+_AFTER_COMMA_CAPITAL = re.compile(r",[ \t]+(?=[*_]*[A-Z])")
+
+
+def _glued_clauses(text: str, start: int, end: int, is_opener) -> list[Span]:
+    """The gaps between preambular clauses run together in the paragraph ``start``-``end``
+    (a conversion that lost their paragraph breaks: "Noting the report …, Welcoming the
+    progress made,"): the paragraph starts with a preambular opener a style lists, and
+    after a comma, outside brackets and quotation marks, another starts with a capital
+    (in the middle of a clause a participle is in lower case: "…, welcoming …"). Linear
+    in the paragraph's length: the marks are counted once, on from the last comma, and
+    each opener is read from a bounded slice."""
+    if is_opener(text[start : min(end, start + _OPENER_CHARS)]) != "preamble":
+        return []
+    gaps = []
+    counts = dict.fromkeys(_PAIRED_MARKS, 0)
+    pos = start
+    for m in _AFTER_COMMA_CAPITAL.finditer(text, start, end):
+        for mark in counts:
+            counts[mark] += text.count(mark, pos, m.start())
+        pos = m.start()
+        if is_opener(text[m.end() : min(end, m.end() + _OPENER_CHARS)]) == "preamble" and _outside_brackets_and_quotes(counts):
+            gaps.append(Span(m.start() + 1, m.end()))
+    return gaps
+
+
+#: Enough of a clause to read its opener from (``lexicon.MAX_PHRASE_WORDS`` words and
+#: the emphasis, qualifiers and invisible characters around them).
+_OPENER_CHARS = 400
+_PAIRED_MARKS = ("(", ")", "[", "]", "“", "”", '"')
+
+
+def _outside_brackets_and_quotes(counts: dict[str, int]) -> bool:
+    """Whether, with ``counts`` of the marks before it, a place is outside the brackets
+    and quotation marks they opened."""
+    return counts["("] == counts[")"] and counts["["] == counts["]"] and counts["“"] == counts["”"] and counts['"'] % 2 == 0
 
 
 def cut_run_on(text: str, raw: RawParagraph, is_opener, read=read_label) -> Cut:
@@ -295,11 +334,12 @@ def cut_run_on(text: str, raw: RawParagraph, is_opener, read=read_label) -> Cut:
     parser passes one that keeps the answer for the paragraph to take)."""
     pieces = [raw]
     gaps: list[Span] = []
-    gap = _glued_to_opening(text, raw.span.start, raw.span.end, is_opener)
-    if gap is not None:
+    first = _glued_to_opening(text, raw.span.start, raw.span.end, is_opener)
+    for gap in ([] if first is None else [first]) + _glued_clauses(text, raw.span.start if first is None else first.end, raw.span.end, is_opener):
         gaps.append(gap)
-        at = raw.first_line + len(_LINE_BREAK.findall(text, raw.span.start, gap.start))  # (a wrapped opening: its last line)
-        pieces = [RawParagraph(Span(raw.span.start, gap.start), raw.first_line, at), RawParagraph(Span(gap.end, raw.span.end), at, raw.last_line)]
+        cur = pieces.pop()
+        at = cur.first_line + len(_LINE_BREAK.findall(text, cur.span.start, gap.start))  # (wrapped: the line it is cut on)
+        pieces += [RawParagraph(Span(cur.span.start, gap.start), cur.first_line, at), RawParagraph(Span(gap.end, cur.span.end), at, cur.last_line)]
     while True:
         cur = pieces[-1]
         label, _ = read(text, cur.span.start, cur.span.end)
