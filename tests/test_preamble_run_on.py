@@ -43,8 +43,17 @@ def test_the_fix_puts_the_second_clause_on_its_own_line() -> None:
     text = "The General Assembly,\n\nNoting the report, Welcoming the progress made,\n\n1. Decides to act.\n"
     result = lint(text, Settings())
     assert [f.code for f in result.findings] == ["DOC015"]
-    fixed = fix_text(text, lambda t: lint(t, Settings())).text
+    # Unsafe: the cut is read from a listed opener's capital alone (an unquoted title
+    # "…, Recognizing Our Past" would be cut too), so --fix leaves it to the drafter.
+    assert fix_text(text, lambda t: lint(t, Settings())).text == text
+    fixed = fix_text(text, lambda t: lint(t, Settings()), unsafe=True).text
     assert fixed == "The General Assembly,\n\nNoting the report,\n\nWelcoming the progress made,\n\n1. Decides to act.\n"
+
+
+def test_a_clause_cut_off_the_opening_is_still_a_safe_fix() -> None:
+    text = "The General Assembly, Recalling its resolution 78/10,\n\n1. Decides to act.\n"
+    fixed = fix_text(text, lambda t: lint(t, Settings())).text
+    assert fixed == "The General Assembly,\n\nRecalling its resolution 78/10,\n\n1. Decides to act.\n"
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import bisect
+
+from resolint.model import Kind, Resolution
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 
 
@@ -57,7 +60,10 @@ class ParagraphsRunTogether(Rule):
     ```
 
     ## Fix safety
-    Safe: only white space changes (a blank line in the draft's own line ending).
+    Safe: only white space changes (a blank line in the draft's own line ending). But
+    unsafe between two preambular clauses after a comma ("Noting the report, Welcoming
+    …"): that cut is read from a listed opener's capital alone, and an unquoted title
+    ("…, Recognizing Our Past") would be cut too.
 
     ## Options
     None.
@@ -81,4 +87,16 @@ class ParagraphsRunTogether(Rule):
             if any(c in "\r\n" for c in ctx.text[gap.start : gap.end]):
                 continue  # cut where a line break already stands (a paragraph the parser joined back): not on one line
             after = (ctx.text[gap.end : gap.end + 30].splitlines() or [""])[0]
-            yield Violation(gap, f"A new paragraph starts here ('{after.strip()}…') on the line of the one before", Fix.safe("Put it on a line of its own", Edit(gap, blank_line)))
+            fix = Fix.unsafe if _between_preambular_clauses(ctx.resolution, gap.start) else Fix.safe
+            yield Violation(gap, f"A new paragraph starts here ('{after.strip()}…') on the line of the one before", fix("Put it on a line of its own", Edit(gap, blank_line)))
+
+
+def _between_preambular_clauses(res: Resolution, at: int) -> bool:
+    """Whether the paragraph that ends at ``at`` is a preambular clause cut after its
+    comma: the parser's weakest cut (see Fix safety)."""
+    paragraphs = res.paragraphs
+    i = bisect.bisect_right([p.span.start for p in paragraphs], at - 1) - 1
+    if i < 0:
+        return False
+    before = paragraphs[i]
+    return before.kind is Kind.PREAMBLE and res.source.text[before.span.start : at].rstrip().endswith(",")
