@@ -2954,7 +2954,7 @@ def test_a_label_after_a_mark_is_not_a_negotiators_note(ending):
     assert before_note_reference(text.replace(ending, " (agreed ad ref)"), 0, len(text) - len(ending) + len(" (agreed ad ref)") - 1) == text.index(ending)
 
 
-@pytest.mark.parametrize("form", ["1.-", "1-", "1 -", "1 –", "1.)", "1:"])
+@pytest.mark.parametrize("form", ["1.-", "1-", "1 -", "1 –", "1.)", "1:", "1 ."])
 def test_a_paragraph_numbered_in_another_form_is_said_to_be_numbered(form):
     """"1.- Welcomes …" (as Spanish drafts number) was reported as "Unnumbered operative
     paragraph"; it is numbered, in a form the style does not use, and "1." is offered

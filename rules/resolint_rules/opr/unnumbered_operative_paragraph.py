@@ -15,8 +15,9 @@ _NUMBERED_IN_WORDS = re.compile(r"[A-Za-z]{1,8}\.?[ \t\u00a0]?\d{1,3}(?![\d/])")
 
 
 #: A number written in a form the parser does not read as a label ("1.-", "1-", "1 -",
-#: "1.)", "1:"), before a word: the paragraph is numbered, not in the style's form.
-_OTHER_NUMBER_FORM = re.compile(r"(\d{1,3})(?:\.-|\.\)|[ \t]?[-–]|:)(?=[ \t]+[^\W\d_])")
+#: "1.)", "1:", "1 ." as a Word draft with a stray space has it), before a word: the
+#: paragraph is numbered, not in the style's form.
+_OTHER_NUMBER_FORM = re.compile(r"(\d{1,3})(?:\.-|\.\)|[ \t]?[-–]|:|[ \t]\.)(?=[ \t]+[^\W\d_])")
 
 
 def _other_form(ctx: RuleContext, p: Paragraph, m: re.Match[str], expected: int, what: str) -> Violation:
@@ -37,7 +38,7 @@ class UnnumberedOperativeParagraph(Rule):
     where its siblings are numbered, or where the style numbers every operative
     paragraph and there are several; also operative paragraphs lettered where they
     should be numbered ("(a) Urges Member States …;" right after the preamble), and
-    numbered in a form that is no label ("1.-", "1-", "1.)", "1:"), which it offers to
+    numbered in a form that is no label ("1.-", "1-", "1.)", "1:", "1 ."), which it offers to
     write "1." when the number is the one the list expects.
 
     ## Why is this bad?
