@@ -69,3 +69,15 @@ def test_a_clause_cut_off_the_opening_is_still_a_safe_fix() -> None:
 def test_a_clause_with_no_second_clause_in_it_is_one(clause: str) -> None:
     text = f"The General Assembly,\n\n{clause}\n\n1. Decides to act.\n"
     assert preamble(text) == [clause]
+
+
+def test_a_group_opener_run_on_after_a_comma_keeps_its_safe_fix() -> None:
+    """An ITU group opener run onto a preambular item after its comma ("…Tunis Agenda,
+    highlighting") is in lower case: not the cut read from a capital, and safe as before."""
+    text = (
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\nrecalling\n\n"
+        "a) Resolution 101 (Rev. Dubai, 2018),\n\nb) the relevant paragraphs of the Tunis Agenda, highlighting\n\n"
+        "a) the responsibilities of the Sector,\n\nresolves\n\n1 to continue the studies.\n"
+    )
+    fixed = fix_text(text, lambda t: lint(t, Settings())).text
+    assert "the Tunis Agenda,\n\nhighlighting\n\na) the" in fixed

@@ -93,10 +93,12 @@ class ParagraphsRunTogether(Rule):
 
 def _between_preambular_clauses(res: Resolution, at: int) -> bool:
     """Whether the paragraph that ends at ``at`` is a preambular clause cut after its
-    comma: the parser's weakest cut (see Fix safety)."""
+    comma before a capital: the parser's weakest cut (see Fix safety)."""
     paragraphs = res.paragraphs
     i = bisect.bisect_right([p.span.start for p in paragraphs], at - 1) - 1
     if i < 0:
         return False
-    before = paragraphs[i]
-    return before.kind is Kind.PREAMBLE and res.source.text[before.span.start : at].rstrip().endswith(",")
+    before, text = paragraphs[i], res.source.text
+    after = text[at : at + 40].lstrip("*_ \t")
+    # (a group opener run on after a comma, "…ICTs, highlighting", is in lower case: safe)
+    return before.kind is Kind.PREAMBLE and text[before.span.start : at].rstrip().endswith(",") and after[:1].isupper()
