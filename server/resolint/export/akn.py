@@ -36,6 +36,7 @@ from resolint.engine import LintResult
 from resolint.export import iri
 from resolint.export.eids import Scope
 from resolint.export.inline import Inline, Mark, flat
+from resolint.export.order import TextOrderTree
 from resolint.invisible import as_read
 from resolint.model import Kind, Paragraph, paragraphs_after
 from resolint.parser import patterns as P
@@ -105,6 +106,8 @@ class AknWriter:
         self._instruments = _ByStart(self.cits.instruments)
         self._dates = _ByStart(d for d in self.cits.dates if d.date is not None)
         self.refs = _Refs()
+        #: The tree the export writes: the parser's, in the order of the text.
+        self.tree = TextOrderTree(p for p in self.res.paragraphs if p.kind not in (Kind.DIRECTIVE, Kind.FURNITURE))
         self.work = self._work_id()
         self.refs.bodies[self.work.body.key] = self.work.body
 
@@ -251,7 +254,7 @@ class AknWriter:
         seen_operative = False
         first_opening = self.res.opening
         for p in self.res.paragraphs:
-            if p.parent is not None or p.kind in (Kind.DIRECTIVE, Kind.TITLE, Kind.FURNITURE):
+            if p.kind in (Kind.DIRECTIVE, Kind.TITLE, Kind.FURNITURE) or self.tree.parent(p) is not None:
                 continue
             if p.kind is Kind.OPENING and p is not first_opening and (closing or annex):
                 # A compilation: the adoption lines and the annex gathered so far end an
@@ -319,10 +322,11 @@ class AknWriter:
         elif as_written and p.label is not None:
             start = p.label.span.start
         self._p(el, start, p.content.end, p)
-        if p.children:
+        children = self.tree.children(p)
+        if children:
             lst = sub(el, "blockList", {"eId": f"{eid or el.get('eId')}__list_1"})
             scope = Scope(lst.get("eId"))
-            for c in p.children:
+            for c in children:
                 num = self._num(c)
                 item = sub(lst, "item", {"eId": scope.make("item", num)})
                 if num:
@@ -350,18 +354,22 @@ class AknWriter:
         el = sub(parent, tag, {"eId": scope.make(tag, num)})
         if num:
             sub(el, "num", None, num)
-        if p.children:
+        children = self.tree.children(p)
+        if children:
             self._p(sub(el, "intro"), p.content.start, p.content.end, p)
             inner = scope.child(el.get("eId"))
-            for c in p.children:
+            for c in children:
                 self._paragraph(el, c, inner, "subparagraph")
         else:
             self._p(sub(el, "content"), p.content.start, p.content.end, p)
 
     def _num(self, p: Paragraph) -> str | None:
-        """The label as printed ("3.", "(b)"), or the bullet of an unlabelled list item."""
+        """The label as printed ("3.", "(b)"), after the bullet typed before it ("- 2.":
+        the bullet was in neither the number nor the text), or the bullet of an
+        unlabelled list item."""
         if p.label is not None:
-            return p.label.text
+            bullet = self._slice(p.bullet).strip() if p.bullet is not None else ""
+            return f"{bullet} {p.label.text}" if bullet else p.label.text
         return self._slice(p.bullet).strip() or None if p.bullet is not None else None
 
     def _conclusions(self, st: etree._Element, items: list[Paragraph]) -> None:
