@@ -134,9 +134,24 @@ LATE_CHILD = """The Security Council,
 2. Decides to remain seized of the matter.
 """
 
+#: Paragraphs and items proposed in brackets: the "[" stands before the number, which
+#: AKN puts in <num>; the "[" was written after it, in the text.
+BRACKETED_NUMBERS = """The General Assembly,
 
-@pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD],
-                         ids=["bullet-and-label", "footnote-in-a-group", "late-child"])
+1. Calls upon States:
+
+[(a) To share their data;]
+
+(b) To report on progress;
+
+[2. Requests the Secretary-General to submit a report;]
+
+- [3. Decides to remain seized of the matter.]
+"""
+
+
+@pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD, BRACKETED_NUMBERS],
+                         ids=["bullet-and-label", "footnote-in-a-group", "late-child", "bracketed-numbers"])
 def test_the_export_keeps_the_text_in_its_order(text, schema_errors):
     check_draft(text, schema_errors)
 

@@ -216,16 +216,23 @@ class AknWriter:
 
     def _lead(self, p: Paragraph, start: int) -> str:
         """What the draft writes before ``start`` in ``p`` that is neither its bullet nor
-        its label (which go in ``<num>`` or were written from ``start``), markup or a
-        glued barcode: the "[" of a paragraph proposed in brackets ("[2. Requests …;]"),
-        which the export left out, its brackets then unmatched."""
+        its label, markup nor a glued barcode, nor in its ``<num>`` (:meth:`_num`, which
+        takes what stands before the label): the "[" of a paragraph proposed in brackets
+        written as text ("[Recalling …,]", a numbered one when it has no ``<num>``)."""
         if not p.span.start < start <= p.content.start:
             return ""
-        barcode = P.GLUED_BARCODE.match(self.text, p.span.start, start)
-        begin = p.span.start if barcode is None else barcode.end()
+        begin = self._begin(p)
+        mark = self._numbered(p)
+        if mark is not None and mark.end <= start:
+            begin = max(begin, mark.end)
         cut = [s for s in (p.bullet, None if p.label is None else p.label.span) if s is not None]
         kept = "".join(ch for i, ch in enumerate(self.text[begin:start], begin) if not any(s.start <= i < s.end for s in cut)).strip()
         return flat(kept) if kept.strip("*_ \t") else ""
+
+    def _begin(self, p: Paragraph) -> int:
+        """Where ``p``'s text starts, after a barcode glued before it (page furniture)."""
+        barcode = P.GLUED_BARCODE.match(self.text, p.span.start, p.content.start)
+        return p.span.start if barcode is None else barcode.end()
 
     # -- structure -------------------------------------------------------------------------
 
@@ -328,7 +335,7 @@ class AknWriter:
             scope = Scope(lst.get("eId"))
             for c in children:
                 num = self._num(c)
-                item = sub(lst, "item", {"eId": scope.make("item", num)})
+                item = sub(lst, "item", {"eId": scope.make("item", self._eid_label(c))})
                 if num:
                     sub(item, "num", None, num)
                 self._block(item, c)
@@ -351,7 +358,7 @@ class AknWriter:
 
     def _paragraph(self, parent: etree._Element, p: Paragraph, scope: Scope, tag: str) -> None:
         num = self._num(p)
-        el = sub(parent, tag, {"eId": scope.make(tag, num)})
+        el = sub(parent, tag, {"eId": scope.make(tag, self._eid_label(p))})
         if num:
             sub(el, "num", None, num)
         children = self.tree.children(p)
@@ -363,14 +370,26 @@ class AknWriter:
         else:
             self._p(sub(el, "content"), p.content.start, p.content.end, p)
 
+    def _numbered(self, p: Paragraph) -> Span | None:
+        """What ``<num>`` holds the paragraph by: its label, else its bullet."""
+        return p.label.span if p.label is not None else p.bullet
+
     def _num(self, p: Paragraph) -> str | None:
-        """The label as printed ("3.", "(b)"), after the bullet typed before it ("- 2.":
-        the bullet was in neither the number nor the text), or the bullet of an
-        unlabelled list item."""
-        if p.label is not None:
-            bullet = self._slice(p.bullet).strip() if p.bullet is not None else ""
-            return f"{bullet} {p.label.text}" if bullet else p.label.text
-        return self._slice(p.bullet).strip() or None if p.bullet is not None else None
+        """The label as printed ("3.", "(b)"), or the bullet of an unlabelled list item,
+        with what stands before it in the draft ("- 2.", "[2." of a paragraph proposed in
+        brackets): in the text after ``<num>``, the "[" read after the number."""
+        mark = self._numbered(p)
+        if mark is None:
+            return None
+        printed = p.label.text if p.label is not None else self._slice(mark).strip()
+        before = self.text[self._begin(p) : mark.start]
+        if not before.strip("*_ \t"):
+            return printed or None
+        return " ".join((before + printed).split())
+
+    def _eid_label(self, p: Paragraph) -> str | None:
+        """What an eId is made of: the label ("[2." and "2." are both ``para_2``)."""
+        return p.label.text if p.label is not None else self._num(p)
 
     def _conclusions(self, st: etree._Element, items: list[Paragraph]) -> None:
         """The adoption lines, and a signature block (Model UN's "Signed," and the names,
