@@ -4,7 +4,8 @@
   export's text, in the draft's order: the AKN's text nodes (its ``<meta>`` aside) and
   the HTML page's text (its ``<head>`` aside) read in document order. Left out, as the
   export documents (docs/export.md): resolint's directives, a PDF page's header and footer
-  lines and the barcode glued before a paragraph (page furniture, DOC016), comments, and
+  lines and the barcode glued before a paragraph (page furniture, DOC016), comments, the
+  quote markers of a draft quoted line by line ("> The General Assembly,"), and
   the markup the export turns into elements (``<u>…</u>``, Markdown's ``*``/``_``: these
   are taken out of both sides before comparing, as is white space, which the export
   joins, and the invisible marks the parser reads as spaces at a paragraph's edges: soft
@@ -53,7 +54,7 @@ _VOID = {"meta"}
 
 def printed(result: LintResult) -> str:
     """The draft's characters an export must keep, in order (see the module's docstring)."""
-    text = result.source.text
+    text = result.resolution.source.text  # (a draft quoted line by line: its "> " markers read as spaces)
     cut: list[tuple[int, int]] = []
     for p in result.resolution.paragraphs:
         if p.kind in (Kind.DIRECTIVE, Kind.FURNITURE):

@@ -149,9 +149,23 @@ BRACKETED_NUMBERS = """The General Assembly,
 - [3. Decides to remain seized of the matter.]
 """
 
+#: A draft quoted line by line (an e-mail reply): the parser reads it without its quote
+#: markers, and the export left the markers of a wrapped paragraph's later lines in its
+#: words ("that the > Secretary-General").
+QUOTED = """> The General Assembly,
+>
+> Recalling its resolution 78/1,
+>
+> 1. Requests that the
+> Secretary-General report on it;
+>
+> (a) To share their
+> > data;
+"""
 
-@pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD, BRACKETED_NUMBERS],
-                         ids=["bullet-and-label", "footnote-in-a-group", "late-child", "bracketed-numbers"])
+
+@pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD, BRACKETED_NUMBERS, QUOTED],
+                         ids=["bullet-and-label", "footnote-in-a-group", "late-child", "bracketed-numbers", "quoted"])
 def test_the_export_keeps_the_text_in_its_order(text, schema_errors):
     check_draft(text, schema_errors)
 

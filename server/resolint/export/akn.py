@@ -98,7 +98,10 @@ class AknWriter:
     def __init__(self, result: LintResult) -> None:
         self.result = result
         self.res = result.resolution
-        self.text = result.source.text
+        #: The text as the parser read it: a draft quoted line by line ("> 1. Decides …")
+        #: without its quote markers, the same offsets. The text as written put the
+        #: markers of a wrapped paragraph's later lines in its words ("the > thing").
+        self.text = result.resolution.source.text
         self.facts = result.facts
         self.cits = result.facts.citations
         self.known_dates = iri.known_citation_dates(self.cits.resolutions)

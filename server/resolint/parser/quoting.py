@@ -19,8 +19,11 @@ import re
 from resolint.parser import patterns as P
 
 #: A quoted line's markers: one or more ">" (a reply to a reply: "> >"), the spaces
-#: before them and the one space after the last.
-QUOTE_MARKERS = re.compile(r"^[ \t]*>(?:[ \t]*>)*[ \t]?", re.MULTILINE)
+#: before them and the one space after the last. A line starts after a CR too: a draft
+#: with CR line breaks was not read as quoted (and exported otherwise than with LF).
+QUOTE_MARKERS = re.compile(r"(?:^|(?<=\r))[ \t]*>(?:[ \t]*>)*[ \t]?", re.MULTILINE)
+
+_BREAK = re.compile(r"[\r\n]")
 
 #: How many quoted lines are read for the opening before the text is taken as not a
 #: quoted draft (the opening comes after a title block of a few lines).
@@ -59,7 +62,7 @@ def covers_a_marker(text: str, start: int, end: int) -> bool:
     line after."""
     if end <= start:
         return False
-    own = QUOTE_MARKERS.match(text, text.rfind("\n", 0, start) + 1)
+    own = QUOTE_MARKERS.match(text, max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1)
     if own is not None and own.end() > start:
         return True
     return QUOTE_MARKERS.search(text, start, end) is not None
@@ -67,6 +70,6 @@ def covers_a_marker(text: str, start: int, end: int) -> bool:
 
 def _opens(text: str, at: int) -> bool:
     """Whether the quoted line whose words start at ``at`` is a resolution's opening."""
-    end = text.find("\n", at)
-    line = text[at : len(text) if end < 0 else end].rstrip("\r \t")
+    brk = _BREAK.search(text, at)
+    line = text[at : len(text) if brk is None else brk.start()].rstrip(" \t")
     return len(line) <= P.OPENING_MAX_CHARS and P.OPENING.match(line) is not None
