@@ -163,9 +163,28 @@ QUOTED = """> The General Assembly,
 > > data;
 """
 
+#: A PDF page's barcode glued before the next paragraph's words is page furniture, left
+#: out of the preambular and operative paragraphs; the title block, the adoption lines
+#: and the annex kept it.
+GLUED_BARCODES = """*2412345* Oceans and the law of the sea
 
-@pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD, BRACKETED_NUMBERS, QUOTED],
-                         ids=["bullet-and-label", "footnote-in-a-group", "late-child", "bracketed-numbers", "quoted"])
+The General Assembly,
+
+Recalling its resolution 78/69,
+
+*2412346* 1. Decides to continue the work;
+
+*2412347* 71st plenary meeting
+10 December 2025
+
+Annex
+
+*2412348* Declaration on the oceans
+"""
+
+
+@pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD, BRACKETED_NUMBERS, QUOTED, GLUED_BARCODES],
+                         ids=["bullet-and-label", "footnote-in-a-group", "late-child", "bracketed-numbers", "quoted", "barcodes"])
 def test_the_export_keeps_the_text_in_its_order(text, schema_errors):
     check_draft(text, schema_errors)
 

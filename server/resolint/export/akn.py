@@ -233,7 +233,8 @@ class AknWriter:
         return flat(kept) if kept.strip("*_ \t") else ""
 
     def _begin(self, p: Paragraph) -> int:
-        """Where ``p``'s text starts, after a barcode glued before it (page furniture)."""
+        """Where ``p``'s text starts, after a barcode glued before it (page furniture, left
+        out of every part: the preface, the adoption lines and the annex kept it)."""
         barcode = P.GLUED_BARCODE.match(self.text, p.span.start, p.content.start)
         return p.span.start if barcode is None else barcode.end()
 
@@ -300,11 +301,12 @@ class AknWriter:
             return
         preface = sub(st, "preface")
         for p in title.paragraphs:
-            il = self._inline(p.span.start, p.span.end)
+            begin = self._begin(p)
+            il = self._inline(begin, p.span.end)
             for span, tag in ((title.symbol, "docNumber"), (title.subject, "docTitle")):
                 # (a subject wrapped over lines is marked in each: its part in the line)
-                if span is not None and span.start < p.span.end and p.span.start < span.end:
-                    part = Span(max(span.start, p.span.start), min(span.end, p.span.end))
+                if span is not None and span.start < p.span.end and begin < span.end:
+                    part = Span(max(span.start, begin), min(span.end, p.span.end))
                     il.replace(part, tag)
             self._fill(sub(preface, "p"), il)
 
@@ -410,7 +412,7 @@ class AknWriter:
                 for start, end in self._lines(p):
                     self._p(el, start, end, p)
             else:
-                self._p(el, p.span.start, p.span.end, p)
+                self._p(el, self._begin(p), p.span.end, p)
 
     def _in_signatures(self, p: Paragraph, current: str) -> bool:
         """Whether ``p`` belongs to a signature block: it opens one, or one is open and it
@@ -425,7 +427,7 @@ class AknWriter:
         their edges' spaces."""
         src, text, out = self.result.source, self.text, []
         for line in range(src.position(p.span.start).line, src.position(p.span.end).line + 1):
-            a, b = max(src.line_starts[line], p.span.start), min(src.line_end(line), p.span.end)
+            a, b = max(src.line_starts[line], self._begin(p)), min(src.line_end(line), p.span.end)
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
@@ -471,7 +473,7 @@ class AknWriter:
         doc.append(E("meta", None, ident))
         main = sub(doc, "mainBody")
         for p in items:
-            self._p(main, p.span.start, p.span.end)
+            self._p(main, self._begin(p), p.span.end)
 
 
 def to_tree(result: LintResult) -> etree._Element:
