@@ -182,9 +182,27 @@ Annex
 *2412348* Declaration on the oceans
 """
 
+#: A subject wrapped over two lines, and a group opener a PDF wrapped: read through "\n"
+#: alone, the parse of the draft with CR line breaks found another subject (the export's
+#: <docTitle>) and no group.
+WRAPPED_LINES = """Countering the use of information and communications
+technologies for criminal purposes
 
-@pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD, BRACKETED_NUMBERS, QUOTED, GLUED_BARCODES],
-                         ids=["bullet-and-label", "footnote-in-a-group", "late-child", "bracketed-numbers", "quoted", "barcodes"])
+The Plenipotentiary Conference of the International Telecommunication Union (Geneva, 2030),
+
+instructs the Director of the Telecommunication Standardization
+Bureau
+
+1 to continue the studies;
+
+2 to report to the next conference.
+"""
+
+
+@pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD, BRACKETED_NUMBERS, QUOTED, GLUED_BARCODES,
+                                  WRAPPED_LINES],
+                         ids=["bullet-and-label", "footnote-in-a-group", "late-child", "bracketed-numbers", "quoted", "barcodes",
+                              "wrapped-lines"])
 def test_the_export_keeps_the_text_in_its_order(text, schema_errors):
     check_draft(text, schema_errors)
 

@@ -148,12 +148,12 @@ def _looks_like_group_opener(text: str, is_opener) -> bool:
     # Cheapest test first (most paragraphs end with a mark); the phrase lookup last.
     if not text or len(text) > GROUP_OPENER_MAX_CHARS:
         return False
-    wrapped = "\n" in text
-    if wrapped:
+    breaks = len(P.LINE_BREAK.findall(text))
+    if breaks:
         # An opener a PDF's text wrapped ("instructs the Director of the Telecommunication
         # Standardization" / "Bureau"): two lines, and a phrase the style lists opens them.
         # Not taken for one, it was joined to the item before as its last words.
-        if text.count("\n") > 1 or is_opener is None:
+        if breaks > 1 or is_opener is None:
             return False
         text = " ".join(text.split())
     text = readable(text)  # "con\u00adsidering" heads a group as "considering" does
@@ -164,7 +164,7 @@ def _looks_like_group_opener(text: str, is_opener) -> bool:
     if text.rsplit(None, 1)[-1] in _ENDS_MID_SENTENCE:
         return False  # "…, which includes the": a line broken mid-sentence, not a heading
     first = text.lstrip("*_")[:1]
-    if wrapped:
+    if breaks:
         return bool(is_opener(text))
     return not first.isupper() or (is_opener is not None and bool(is_opener(text)))
 
@@ -225,7 +225,7 @@ def _glued_opener_start(text: str, start: int, end: int, is_opener) -> int | Non
     last stretch after ", " that starts with a listed phrase and has no ";" or "."."""
     if start < end and text[end - 1] in _ENDS_CLAUSE:
         return None  # most paragraphs: a final mark (what read_terminal would find)
-    if read_terminal(text, start, end) is not None or text.find("\n", start, end) >= 0:
+    if read_terminal(text, start, end) is not None or P.LINE_BREAK.search(text, start, end) is not None:
         return None
     lo = max(start, end - GLUED_OPENER_MAX_CHARS)
     for m in reversed(list(_AFTER_COMMA.finditer(text, lo, end))):

@@ -29,6 +29,10 @@ BULLETS = "-*•‣◦·–—▪■□●○◆◇❖➢➤►✓\uf0b7\uf0a7\u
 #: read after it (its label, its opener), and DOC016 removes it.
 GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
 
+#: A line break, as the source reads them (:data:`resolint.source.LINE_BREAKS`): a test
+#: for "\n" alone took a draft with CR line breaks for one long line.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
 #: "The General Assembly," / "The ICPO-INTERPOL General Assembly, meeting in …:" /
 #: "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
 #: "The" with its capital ("THE GENERAL ASSEMBLY," too): "the Commission on …," starting a

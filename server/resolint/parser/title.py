@@ -66,7 +66,7 @@ _NOT_A_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 #: An agenda item's number line ("Agenda item 105", "Item 4 of the provisional agenda").
-_AGENDA_ITEM = re.compile(r"(?:^|\n)[*_]*(?:agenda\s+)?item\s+\d[^\n]*$", re.IGNORECASE)
+_AGENDA_ITEM = re.compile(r"(?:^|[\r\n])[*_]*(?:agenda\s+)?item\s+\d[^\r\n]*$", re.IGNORECASE)
 #: Emphasis marks around a line (Markdown), which are not the subject's.
 _EMPHASIS = "*_ \t"
 
@@ -79,7 +79,7 @@ def _wrapped_subject(text: str, ps: list[Paragraph]) -> Span | None:
     subject = _subject_line(text, ps[i])
     while subject is not None and i and text[subject.start].islower() and not text[ps[i - 1].span.end : ps[i].span.start].strip():
         first = _subject_line(text, ps[i - 1])
-        if first is None or text.count("\n", ps[i - 1].span.end, ps[i].span.start) != 1:
+        if first is None or len(P.LINE_BREAK.findall(text, ps[i - 1].span.end, ps[i].span.start)) != 1:
             break
         subject, i = Span(first.start, subject.end), i - 1
     return subject
