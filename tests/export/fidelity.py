@@ -4,7 +4,8 @@
   export's text, in the draft's order: the AKN's text nodes (its ``<meta>`` aside) and
   the HTML page's text (its ``<head>`` aside) read in document order. Left out, as the
   export documents (docs/export.md): resolint's directives, a PDF page's header and footer
-  lines and the barcode glued before a paragraph (page furniture, DOC016), comments, the
+  lines and the barcode glued before a paragraph (page furniture, DOC016), comments
+  (within a block of lines: one over a blank line is two paragraphs' words), the
   quote markers of a draft quoted line by line ("> The General Assembly,"), and
   the markup the export turns into elements (``<u>…</u>``, Markdown's ``*``/``_``: these
   are taken out of both sides before comparing, as is white space, which the export
@@ -63,7 +64,9 @@ def printed(result: LintResult) -> str:
             barcode = P.GLUED_BARCODE.match(text, p.span.start, p.span.end)
             if barcode is not None:
                 cut.append(barcode.span())
-    cut += [m.span() for m in COMMENT.finditer(text)]
+    # (a comment over a blank line is no comment to the parser, which reads the blocks on
+    # either side of the line as paragraphs of their own, with their words)
+    cut += [m.span() for m in COMMENT.finditer(text) if not re.search(r"\n[ \t]*\r?\n|\r[ \t]*\r", m.group())]
     kept, pos = [], 0
     for a, b in sorted(cut):
         if a > pos:

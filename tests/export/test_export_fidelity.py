@@ -198,11 +198,28 @@ Bureau
 2 to report to the next conference.
 """
 
+#: Comments outside a paragraph's own text: over two lines of the title block (one
+#: paragraph a line) and between a label and the words. Both were exported as words.
+COMMENTS = """<!--
+Draft v2: check the numbers
+-->
+80/1. Cooperation on <!-- working
+title --> data
+
+The General Assembly,
+
+Recalling its resolution 78/1,
+
+1. <!-- agreed ad ref --> Decides to continue the work;
+
+(a) <!-- new -->To share data;
+"""
+
 
 @pytest.mark.parametrize("text", [BULLET_AND_LABEL, FOOTNOTE_IN_A_GROUP, LATE_CHILD, BRACKETED_NUMBERS, QUOTED, GLUED_BARCODES,
-                                  WRAPPED_LINES],
+                                  WRAPPED_LINES, COMMENTS],
                          ids=["bullet-and-label", "footnote-in-a-group", "late-child", "bracketed-numbers", "quoted", "barcodes",
-                              "wrapped-lines"])
+                              "wrapped-lines", "comments"])
 def test_the_export_keeps_the_text_in_its_order(text, schema_errors):
     check_draft(text, schema_errors)
 

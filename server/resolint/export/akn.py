@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -37,7 +38,7 @@ from resolint.export import iri
 from resolint.export.eids import Scope
 from resolint.export.inline import Inline, Mark, flat
 from resolint.export.order import TextOrderTree
-from resolint.invisible import as_read
+from resolint.invisible import COMMENT, as_read
 from resolint.model import Kind, Paragraph, paragraphs_after
 from resolint.parser import patterns as P
 from resolint.source import Span
@@ -92,6 +93,27 @@ class _ByStart:
         return [item for _, item in sorted(self._items[lo:hi], key=lambda pair: pair[0])]
 
 
+class _Comments:
+    """The draft's comments that stand within one block of lines (no blank line inside),
+    those that overlap a range found by bisection. A paragraph finds them in its own
+    text; a comment over two lines of a title block (two paragraphs, one a line) was in
+    neither whole, and its halves were exported as words ("&lt;!-- Draft v2,")."""
+
+    _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
+
+    def __init__(self, text: str) -> None:
+        found = COMMENT.finditer(text) if "<!--" in text else ()
+        self._spans = [Span(*m.span()) for m in found if not self._BLANK_LINE.search(m.group())]
+        self._ends = [s.end for s in self._spans]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        out, i = [], bisect.bisect_right(self._ends, start)
+        while i < len(self._spans) and self._spans[i].start < end:
+            out.append(self._spans[i])
+            i += 1
+        return out
+
+
 class AknWriter:
     """Builds the AKN tree of one linted draft; :meth:`build` returns the root element."""
 
@@ -109,6 +131,7 @@ class AknWriter:
         self._instruments = _ByStart(self.cits.instruments)
         self._dates = _ByStart(d for d in self.cits.dates if d.date is not None)
         self.refs = _Refs()
+        self._comments = _Comments(self.text)
         #: The tree the export writes: the parser's, in the order of the text.
         self.tree = TextOrderTree(p for p in self.res.paragraphs if p.kind not in (Kind.DIRECTIVE, Kind.FURNITURE))
         self.work = self._work_id()
@@ -171,7 +194,7 @@ class AknWriter:
 
     def _inline(self, start: int, end: int, p: Paragraph | None = None) -> Inline:
         il = Inline(self.text, start, end)
-        il.comments()
+        il.comments(self._comments.within(start, end))
         if p is not None and p.kind in (Kind.PREAMBLE, Kind.OPERATIVE) and p.parent is None:
             op = self._opener(p)
             if op is not None:
@@ -219,7 +242,7 @@ class AknWriter:
 
     def _lead(self, p: Paragraph, start: int) -> str:
         """What the draft writes before ``start`` in ``p`` that is neither its bullet nor
-        its label, markup nor a glued barcode, nor in its ``<num>`` (:meth:`_num`, which
+        its label, markup, a comment nor a glued barcode, nor in its ``<num>`` (:meth:`_num`, which
         takes what stands before the label): the "[" of a paragraph proposed in brackets
         written as text ("[Recalling …,]", a numbered one when it has no ``<num>``)."""
         if not p.span.start < start <= p.content.start:
@@ -229,6 +252,7 @@ class AknWriter:
         if mark is not None and mark.end <= start:
             begin = max(begin, mark.end)
         cut = [s for s in (p.bullet, None if p.label is None else p.label.span) if s is not None]
+        cut += self._comments.within(begin, start)  # ("1. <!-- note --> Decides")
         kept = "".join(ch for i, ch in enumerate(self.text[begin:start], begin) if not any(s.start <= i < s.end for s in cut)).strip()
         return flat(kept) if kept.strip("*_ \t") else ""
 

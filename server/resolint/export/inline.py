@@ -77,21 +77,27 @@ class Inline:
         self._taken = SpanUnion([m.span for m in self.marks] + self.drops)
         return self.add(span, tag)
 
-    def comments(self) -> None:
+    def comments(self, spans: list[Span] | None = None) -> None:
         """Leave out the draft's comments (``<!-- check the number -->``): notes to the
         drafters, not the text (the exports wrote them out as words). With the blanks
         after one that has a blank, or the paragraph's start, before it: "resolution
-        <!-- … --> 74/1" reads "resolution 74/1". Called first: a mark over a comment
+        <!-- … --> 74/1" reads "resolution 74/1". ``spans``: the comments, which may run
+        past the paragraph's edges (a comment over two lines of a title block, which are
+        two paragraphs); by default those inside it. Called first: a mark over a comment
         is not made (its words stay, unmarked)."""
         t = self.text
-        if t.find("<!--", self.start, self.end) < 0:
-            return  # nearly every paragraph (and no copy of it to find out)
-        for m in COMMENT.finditer(t, self.start, self.end):
-            end = m.end()
-            if m.start() == self.start or t[m.start() - 1] in " \t":
+        if spans is None:
+            if t.find("<!--", self.start, self.end) < 0:
+                return  # nearly every paragraph (and no copy of it to find out)
+            spans = [Span(*m.span()) for m in COMMENT.finditer(t, self.start, self.end)]
+        for c in spans:
+            start, end = max(c.start, self.start), min(c.end, self.end)
+            if start >= end:
+                continue
+            if start == self.start or t[start - 1] in " \t":
                 while end < self.end and t[end] in " \t":
                     end += 1
-            self._drop(Span(m.start(), end))
+            self._drop(Span(start, end))
 
     def emphasis(self, span: Span, markers: str) -> None:
         """Italicize an opener, dropping the Markdown markers around it (``*Recalling*``),
