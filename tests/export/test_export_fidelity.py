@@ -213,6 +213,10 @@ Recalling its resolution 78/1,
 1. <!-- agreed ad ref --> Decides to continue the work;
 
 (a) <!-- new -->To share data;
+
+<!-- agreed -->(b) To report;
+
+[<!-- proposed by A -->(c) To consult;]
 """
 
 

@@ -411,7 +411,9 @@ class AknWriter:
         if mark is None:
             return None
         printed = p.label.text if p.label is not None else self._slice(mark).strip()
-        before = self.text[self._begin(p) : mark.start]
+        begin = self._begin(p)
+        comments = self._comments.within(begin, mark.start)  # ("<!-- agreed -->(j)")
+        before = "".join(ch for i, ch in enumerate(self.text[begin : mark.start], begin) if not any(c.start <= i < c.end for c in comments))
         if not before.strip("*_ \t"):
             return printed or None
         return " ".join((before + printed).split())
