@@ -129,3 +129,38 @@ def test_editing_after_the_quotation_relints_like_a_full_lint() -> None:
         text = text.replace(old, new, 1)
         got = [(f.code, f.span) for f in linter.lint(text, settings_).findings]
         assert got == [(f.code, f.span) for f in lint(text, settings_).findings]
+
+
+#: The same replacement introduced by a bare colon ("… with:"), as drafts also write it.
+BARE_COLON = """The Security Council,
+
+1. Decides to replace paragraph 3 of resolution 2480 (2019) with:
+
+"3. Decides that the exemptions shall cover:
+
+(a) the delivery of food aid;
+
+(b) the repair of water systems,";
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_a_quotation_after_a_bare_colon_is_quoted_text_and_left_as_written() -> None:
+    """Read as the paragraph's sub-paragraphs, the other resolution's quoted words had
+    OPR010's safe fix give them capitals ("(a) The delivery …"), and OPR007 asked for the
+    quoting paragraph's colon to become a semicolon once they were not."""
+    from resolint.fixes import fix_text
+
+    res = parse(BARE_COLON)
+    kinds = [p.kind for p in res.paragraphs]
+    assert kinds == [Kind.OPENING, Kind.OPERATIVE, Kind.ANNEX, Kind.ANNEX, Kind.ANNEX, Kind.OPERATIVE]
+    assert lint(BARE_COLON).findings == []
+    assert fix_text(BARE_COLON, lint, unsafe=True).text == BARE_COLON
+
+
+def test_one_quoted_paragraph_after_a_bare_colon_stays_the_paragraphs_own() -> None:
+    text = 'The Security Council,\n\n1. Decides to add to paragraph 3 the words:\n\n"and medical supplies";\n\n2. Decides to remain seized of the matter.\n'
+    res = parse(text)
+    quoted = res.paragraphs[2]
+    assert quoted.parent is res.paragraphs[1] and quoted.kind is not Kind.ANNEX

@@ -146,8 +146,8 @@ class OperativeTerminalPunctuation(Rule):
             return
         if want == ":" and have in (";", ".") and _quote_children(p):
             return
-        if have == ":" and INTRODUCES_TEXT.search(ctx.slice(p.content)):
-            return  # "…as follows:", "…the table below:": it introduces a quoted text or table
+        if have == ":" and (INTRODUCES_TEXT.search(ctx.slice(p.content)) or _quotation_follows(ctx, p)):
+            return  # "…as follows:", "…the table below:", "…with:" / "“2. …": it introduces a quoted text or table
         if have == ":" and p.terminal is not None and p.terminal.start in protected_starts(ctx):
             return  # "…should include:" before a list the parser did not hang under it
         conjunction = None if have else _item_conjunction(ctx, p)
@@ -198,3 +198,13 @@ def _sentences(ctx: RuleContext, p: Paragraph) -> int:
 
 def _quote_children(p: Paragraph) -> bool:
     return all(c.label is None for c in p.children)
+
+
+def _quotation_follows(ctx: RuleContext, p: Paragraph) -> bool:
+    """Whether a quotation the parser reads as text of its own follows ``p`` ("…replace
+    paragraph 2 with:" / "“2. Decides …" over several paragraphs): the colon introduces it."""
+    for nxt in ctx.resolution.paragraphs[p.index + 1 :]:
+        if nxt.kind is Kind.DIRECTIVE:
+            continue
+        return nxt.kind is Kind.ANNEX and ctx.text[nxt.span.start : nxt.span.start + 3].lstrip("*_")[:1] in "“\"«"
+    return False

@@ -250,6 +250,20 @@ class Placement:
         content = self.text[nxt.content.start : nxt.content.end]
         return nxt.label is None and nxt.bullet is None and not _starts_lower(content) and not is_opening(content)
 
+    def next_opens_long_quote(self, index: int) -> bool:
+        """Whether the paragraph after ``index`` opens a quotation it does not close: text
+        that another resolution's paragraph is to become ("…replace paragraph 2 … with:" /
+        "“2. Decides that … apply to:" / "(a) the provision …;" / "(b) … needs,”;"), read
+        as it is up to its closing quote mark (:func:`adopted_text`). Read as the
+        paragraph's sub-paragraphs, the quoted words had OPR010's capitals "fixed". One
+        quoted paragraph that closes itself stays the paragraph's own
+        (:func:`quoted_after_colon`)."""
+        nxt = self._next_past_comments(index)
+        if nxt is None:
+            return False
+        body = self.text[nxt.span.start : nxt.span.end]
+        return body.lstrip("*_")[:1] in OPEN_QUOTES and not closes_quote(body)
+
     def next_opens_quote(self, index: int) -> bool:
         """Whether the paragraph after ``index``, past comments, starts with a quote mark."""
         nxt = self._next_past_comments(index)
@@ -1054,6 +1068,8 @@ def operative_or_list_item(st: Placement, c: Clause) -> bool:
         if c.term == ":" and P.ADOPTS_TEXT.search(c.body):
             st.quoting = st.next_is_unlabelled_text(p.index)
             st.quote_ends = st.quoting and st.next_opens_quote(p.index)
+        elif c.term == ":" and st.next_opens_long_quote(p.index):
+            st.quoting = st.quote_ends = True
     st.last_clause = p
     return True
 
