@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -326,3 +327,15 @@ def test_a_name_with_no_break_spaces_is_the_name():
         text = f"The General Assembly,\n\nRecalling the United{space}Nations Convention against Corruption and the Charter of the United{space}Nations,\n\n1. Decides to act.\n"
         assert [m.text for m in extract(parse(text)).instruments] == ["United Nations Convention against Corruption", "Charter of the United Nations"]
         assert "TRM001" not in {f.code for f in lint(text).findings}
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", " \n", "\n  "])
+def test_an_opening_wrapped_between_interpol_and_its_assembly_is_interpols(brk):
+    """"The ICPO-INTERPOL" / "General Assembly, meeting in …:" wrapped by an editor was
+    the United Nations' General Assembly with a line feed (read as INTERPOL with a CR):
+    the document's organ, and so the organ of "its resolution", followed the break."""
+    text = (
+        f"The ICPO-INTERPOL{brk}General Assembly, meeting in Lyon, France, from 3 to 6 November 2026 at its 94th session:\n\n"
+        "RECALLING its resolution GA-2019-88-RES-02,\n\n1. APPROVES the programme.\n"
+    )
+    assert citations_of(parse(text)).document.organ is Organ.INTERPOL

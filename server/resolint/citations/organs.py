@@ -245,8 +245,12 @@ def _owner_after(items: list[ResolutionCitation], ptext: str, end: int) -> None:
                 c.form = "session"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _after_interpol(m: re.Match) -> bool:
-    before = m.string[max(0, m.start() - 16) : m.start()]
+    # (a line break or several spaces may stand between the two: "ICPO-INTERPOL\nGeneral")
+    before = _SPACES.sub(" ", m.string[max(0, m.start() - 24) : m.start()])
     return before.endswith(("INTERPOL ", "Interpol ", "ICPO-INTERPOL "))
 
 
@@ -336,7 +340,9 @@ def organ_notes(ptext: str) -> tuple[tuple[Organ, str, bool], ...]:
 
 def document_organ(res: Resolution) -> Organ:
     text = res.source.text
-    opening = as_read(" ".join(text[p.span.start : p.span.end] for p in res.openings[:1]))
+    # On one line: an opening an editor wrapped ("The ICPO-INTERPOL" / "General Assembly,
+    # meeting in …:") names its body across the break (read with LF, it was the UN's).
+    opening = _SPACES.sub(" ", as_read(" ".join(text[p.span.start : p.span.end] for p in res.openings[:1])))
     if re.search(r"\b(?:ICPO-)?INTERPOL\b.{0,20}General Assembly|\bInterpol General Assembly", opening, re.IGNORECASE):
         return Organ.INTERPOL
     for name, organ in (
