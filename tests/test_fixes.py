@@ -323,3 +323,17 @@ def test_removing_a_preambular_number_removes_one_typed_again(numbers):
     fixed = apply_edits(text, finding.fix.edits)
     assert fixed == text.replace(numbers, "")
     assert "PRE005" not in {f.code for f in lint(fixed).findings}
+
+
+def test_a_bullet_beside_another_paragraphs_line_is_removed_only_as_an_unsafe_fix():
+    """A Markdown list of clauses typed line under line ("- *Recalling* …," / "- *Noting*
+    …,") is one paragraph on screen once the bullets are gone: PRE005's removal is safe
+    only where blank lines stand around the paragraph (found by the drafts probe)."""
+    tight = "## The General Assembly,\n\n- *Recalling* its work,\n- *Noting* the report,\n\n1. *Decides* to act.\n"
+    found = [f for f in lint(tight).findings if f.code == "PRE005"]
+    assert len(found) == 2 and all(f.fix.applicability is Applicability.UNSAFE for f in found)
+    assert fix_text(tight, lint).text == tight
+    loose = tight.replace("work,\n- ", "work,\n\n- ")
+    found = [f for f in lint(loose).findings if f.code == "PRE005"]
+    assert len(found) == 2 and all(f.fix.applicability is Applicability.SAFE for f in found)
+    assert fix_text(loose, lint).text == loose.replace("- *", "*")

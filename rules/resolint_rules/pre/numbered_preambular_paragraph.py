@@ -41,7 +41,9 @@ class NumberedPreambularParagraph(Rule):
     ```
 
     ## Fix safety
-    Unsafe: removing a number may break a reference to it. Removing a bullet is safe.
+    Unsafe: removing a number may break a reference to it. Removing a bullet is safe,
+    but unsafe on a line right below or above another paragraph's (no blank line between):
+    in Markdown, lines without their bullets are one paragraph.
 
     ## Options
     None.
@@ -64,7 +66,8 @@ class NumberedPreambularParagraph(Rule):
         for p in ctx.facts.preamble:
             if p.bullet is not None and _stray_bullet(ctx, p):
                 remove = Span(p.bullet.start, p.content.start)
-                yield Violation(p.bullet, "Stray list bullet before a preambular paragraph", Fix.safe("Remove the bullet", Edit(remove, "")),
+                fix = Fix.unsafe if _beside_a_paragraph(ctx, p) else Fix.safe
+                yield Violation(p.bullet, "Stray list bullet before a preambular paragraph", fix("Remove the bullet", Edit(remove, "")),
                                 severity=Severity.WARNING)
                 continue
             if p.label is None or p.label.scheme is not LabelScheme.ARABIC or p.label.negotiation_part is not None:
@@ -92,3 +95,18 @@ def _stray_bullet(ctx: RuleContext, p: Paragraph) -> bool:
     if p.parent is not None or p.label is not None or p.index >= ctx.facts.derived(_first_operatives).get(p.part, p.index + 1):
         return False
     return ctx.text[p.content.start : p.content.start + 3].lstrip("*_")[:1].isupper()
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _beside_a_paragraph(ctx: RuleContext, p: Paragraph) -> bool:
+    """Whether ``p`` has a paragraph on the line right before or after it, with no blank
+    line between: a Markdown list typed so ("- *Recalling* …," / "- *Noting* …,") reads
+    as one paragraph once its bullets are gone, and the clauses run together on screen."""
+    paragraphs, text = ctx.resolution.paragraphs, ctx.text
+    before = paragraphs[p.index - 1].span.end if p.index > 0 else None
+    after = paragraphs[p.index + 1].span.start if p.index + 1 < len(paragraphs) else None
+    return (before is not None and len(_LINE_BREAK.findall(text, before, p.span.start)) < 2) or (
+        after is not None and len(_LINE_BREAK.findall(text, p.span.end, after)) < 2
+    )
