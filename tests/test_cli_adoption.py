@@ -1010,3 +1010,26 @@ def test_what_the_listing_offers_to_fix_is_what_fix_does(tmp_path, text):
     run("check", "--fix", draft)
     assert offered == (draft.read_text(encoding="utf-8") != text), listing
     assert offered or "--fix leaves this file as it is" in listing
+
+
+def test_the_working_folders_configuration_is_read_once(tmp_path, monkeypatch, capsys):
+    """check read the working folder's resolint.toml twice (once for the run, once for the
+    files under it), and so linted each house rule's examples twice."""
+    import resolint.cli.main as cli_main
+
+    (tmp_path / "resolint.toml").write_text('style = "un-ga"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    reads: list[Path] = []
+    real = cli_main.load_settings
+
+    def counted(path, *rest):
+        reads.append(Path(path).resolve())
+        return real(path, *rest)
+
+    import resolint.config
+
+    monkeypatch.setattr(cli_main, "load_settings", counted)
+    monkeypatch.setattr(resolint.config, "load_settings", counted)  # (settings_for's)
+    assert cli_main.main(["check", "a.txt"]) == 0
+    assert reads == [(tmp_path / "resolint.toml").resolve()]

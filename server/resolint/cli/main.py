@@ -51,6 +51,7 @@ from resolint.config import (
     ConfigError,
     ConfigFinder,
     Settings,
+    find_config,
     load_settings,
     parse_size,
     settings_for,
@@ -401,7 +402,8 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
     opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
                         encoding=args.encoding, fix_read_only=args.fix_read_only)
     stdin = _read_stdin_input(args, _stdin_settings(explicit, args).max_file_size) if "-" in args.paths else None
-    base = explicit or settings_for(Path.cwd())
+    here = find_config(Path.cwd()) if explicit is None else None
+    base = explicit or (load_settings(here) if here is not None else Settings())
     paths = [p for p in args.paths if p != "-"]
     if args.output_file:
         _check_output_file(args.output_file)
@@ -409,7 +411,7 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
     if missing:
         raise _Refused(*(f"{visible_path(p)}: no such file or folder" for p in missing))
     found = discover(paths, base.include, base.exclude, base.root)
-    jobs = _settings_per_file(found.files, explicit, args)
+    jobs = _settings_per_file(found.files, explicit, args, {here.resolve(): base} if here is not None else {})
     if args.output_file and os.path.exists(args.output_file) and any(same_file(Path(args.output_file), f) for f, _, _ in jobs):
         # (the report would have been written over the draft, after --fix had written it)
         raise _Refused(f"{visible_path(args.output_file)}: the output file is one of the files to check; name another file")
@@ -463,11 +465,14 @@ def _read_stdin_input(args: argparse.Namespace, limit: int) -> _StdinInput:
     return _StdinInput(doc, len(data), name)
 
 
-def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespace) -> list[tuple[Path, Settings, bool]]:
+def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespace,
+                       loaded: dict[Path, Settings]) -> list[tuple[Path, Settings, bool]]:
     """Each file with the settings of its nearest configuration file (or ``--config``).
 
     One settings object per configuration file, not per file: the engine caches the
-    enabled rules per settings object, and building them is not free either.
+    enabled rules per settings object, and building them is not free either. ``loaded``:
+    configuration files already read this run, by resolved path (the working folder's:
+    read again, its house rules' examples were linted twice).
     """
     cache: dict[str, Settings] = {}
     jobs: list[tuple[Path, Settings, bool]] = []
@@ -476,10 +481,17 @@ def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespac
         cfg = nearest(f) if explicit is None else None
         key = "--config" if explicit is not None else (str(cfg) if cfg else "")
         if key not in cache:
-            base = explicit if explicit is not None else (load_settings(cfg) if cfg else Settings())
+            base = explicit if explicit is not None else (_loaded_settings(cfg, loaded) if cfg else Settings())
             cache[key] = _settings_with_cli(base, args)
         jobs.append((f, cache[key], named))
     return jobs
+
+
+def _loaded_settings(cfg: Path, loaded: dict[Path, Settings]) -> Settings:
+    path = cfg.resolve()
+    if path not in loaded:
+        loaded[path] = load_settings(path)
+    return loaded[path]
 
 
 def _check_stdin(plan: _CheckPlan, args: argparse.Namespace) -> tuple[FileReport, str, bool]:
