@@ -337,6 +337,28 @@ def test_fix_all_and_kinds():
     assert lazy[0].edit is None and lazy[0].data["action"] == "fixAll"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Executive Board,\n\nrecalling its resolution 74/1,\n\n1. Decides to act.\n",  # a body with no style of its own
+        "The General Assembly,\n\nrecalling its resolution 74/1,\n\n1. Decides to act.\n\n38th plenary meeting\n21 November 2023"
+        "\n\nA note that belongs nowhere\n",  # unplaced text
+    ],
+)
+def test_fix_all_is_not_offered_where_check_fix_leaves_the_file(text):
+    """Fix-all (on save, in VS Code) rewrote drafts that ``resolint check --fix`` leaves
+    alone (a style only guessed, text the parser could not place); each quick fix is
+    still offered, one at a time."""
+    from resolint.cli.fixable import fix_refusal
+
+    st_ = state_of(text)
+    assert fix_refusal(st_.result, st_.settings, None) and actions.has_safe_fix(st_)
+    assert actions.code_actions(st_, [], (0, 0), ["source.fixAll"], actions.ClientContext()) == []
+    assert actions.fix_all_edits(st_) == []
+    fixable = next(f for f in st_.findings if f.fix is not None)
+    assert actions.quick_fix(st_, fixable, None, actions.ClientContext()) is not None
+
+
 def test_fix_all_for_a_client_that_cannot_resolve_is_worked_out_once_per_version(monkeypatch):
     """An editor without codeAction/resolve gets the fix-all edit with every code action
     request, sent at every move of the cursor: the fixed point is worked out once."""

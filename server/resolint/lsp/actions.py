@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
+from resolint.cli.fixable import fix_refusal
 from resolint.engine import Finding
 from resolint.fixes import allowed, fix_text
 from resolint.lsp.diagnostics import text_edits
@@ -354,6 +355,8 @@ def fix_all_edits(state: LintState, unsafe: bool = False) -> list[Edit]:
     edit with every code action request, at every move of the cursor."""
     memo = f"fix-all:{unsafe}"
     known = state.cache.get(memo)
+    if known is None and refused(state):
+        known = state.cache[memo] = []
     if known is None:
         outcome = fix_text(state.text, state.lint_fn(), unsafe=unsafe)
         e = minimal_edit(state.text, outcome.text)
@@ -365,8 +368,22 @@ def has_safe_fix(state: LintState) -> bool:
     return any(allowed(f.fix, False) for f in state.findings)
 
 
+def refused(state: LintState) -> str:
+    """Why fixing everything at once is refused for this version ("" when it is not): what
+    makes ``resolint check --fix`` leave the file (:func:`resolint.cli.fixable.fix_refusal`:
+    text the parser could not place, a style guessed from a sentence). Fix-all on save
+    rewrote such a draft the command line leaves alone; a quick fix, one at a time and
+    chosen by the drafter, is still offered."""
+    if state.notice is not None:
+        return ""
+    memo = state.cache.get("fix-all-refused")
+    if memo is None:
+        memo = state.cache["fix-all-refused"] = fix_refusal(state.result, state.settings, state.style_override)
+    return memo
+
+
 def fix_all_action(state: LintState, ctx: ClientContext, resolve_later: bool) -> types.CodeAction | None:
-    if not has_safe_fix(state):
+    if not has_safe_fix(state) or refused(state):
         return None
     action = types.CodeAction(title="resolint: fix all safe problems", kind=FIX_ALL_KIND)
     if resolve_later:
