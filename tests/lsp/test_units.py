@@ -352,9 +352,13 @@ def test_fix_all_is_not_offered_where_check_fix_leaves_the_file(text):
     from resolint.cli.fixable import fix_refusal
 
     st_ = state_of(text)
-    assert fix_refusal(st_.result, st_.settings, None) and actions.has_safe_fix(st_)
+    why = fix_refusal(st_.result, st_.settings, None)
+    assert why and actions.has_safe_fix(st_)
     assert actions.code_actions(st_, [], (0, 0), ["source.fixAll"], actions.ClientContext()) == []
     assert actions.fix_all_edits(st_) == []
+    # A client that shows disabled actions (VS Code) is told why, and gets no edit.
+    (shown,) = actions.code_actions(st_, [], (0, 0), ["source.fixAll"], actions.ClientContext(disabled=True))
+    assert shown.disabled is not None and why in shown.disabled.reason and shown.edit is None and shown.data is None
     fixable = next(f for f in st_.findings if f.fix is not None)
     assert actions.quick_fix(st_, fixable, None, actions.ClientContext()) is not None
 

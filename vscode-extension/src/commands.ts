@@ -27,6 +27,13 @@ export async function fixAll(): Promise<void> {
   const fixes = (actions ?? []).filter(
     (a): a is vscode.CodeAction => "kind" in a && a.kind !== undefined && FIX_ALL_KIND.contains(a.kind),
   );
+  // The server offers its fix-all disabled, with the reason, where `resolint check --fix`
+  // leaves the draft as it is (text it could not place, a style only guessed): say why.
+  const refused = fixes.find((a) => a.disabled !== undefined);
+  if (refused?.disabled) {
+    void vscode.window.showInformationMessage(`resolint: ${refused.disabled.reason}`);
+    return;
+  }
   let applied = false;
   for (const a of fixes) {
     if (a.edit && a.edit.size > 0) applied = (await vscode.workspace.applyEdit(a.edit)) || applied;

@@ -59,10 +59,12 @@ class LintBudget:
 
 @dataclass(frozen=True, slots=True)
 class ClientContext:
-    """What the client can take: versioned edits, lazily resolved edits."""
+    """What the client can take: versioned edits, lazily resolved edits, actions shown
+    disabled with the reason (``CodeAction.disabled``)."""
 
     document_changes: bool = False
     resolve_edit: bool = False
+    disabled: bool = False
 
 
 def wanted(kind: str, only: Sequence[str] | None) -> bool:
@@ -383,8 +385,17 @@ def refused(state: LintState) -> str:
 
 
 def fix_all_action(state: LintState, ctx: ClientContext, resolve_later: bool) -> types.CodeAction | None:
-    if not has_safe_fix(state) or refused(state):
+    """Fix-all for this version; when it is :func:`refused`, none, or one shown disabled
+    with the reason to a client that shows those (VS Code: its *Fix All* command then
+    says why instead of "nothing to fix", and fix-all on save passes it by)."""
+    if not has_safe_fix(state):
         return None
+    why = refused(state)
+    if why:
+        if not ctx.disabled:
+            return None
+        reason = f"resolint check --fix leaves this draft as it is: {why}"
+        return types.CodeAction(title="resolint: fix all safe problems", kind=FIX_ALL_KIND, disabled=types.CodeActionDisabled(reason=reason))
     action = types.CodeAction(title="resolint: fix all safe problems", kind=FIX_ALL_KIND)
     if resolve_later:
         action.data = {"uri": state.uri, "version": state.version, "action": "fixAll"}

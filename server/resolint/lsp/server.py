@@ -329,6 +329,7 @@ def initialize(ls: ResolintServer, params: types.InitializeParams) -> None:
         resolve_edit=bool(
             td and td.code_action and td.code_action.resolve_support and "edit" in (td.code_action.resolve_support.properties or [])
         ),
+        disabled=bool(td and td.code_action and td.code_action.disabled_support),
     )
     ls.refresh_support = bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
     root_uri = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
