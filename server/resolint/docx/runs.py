@@ -180,13 +180,21 @@ def field_end(seg: Segment, paragraph):
     depth = seg.field - sum(1 for _ in run.iterancestors(W_FLDSIMPLE))
     if depth <= 0:
         return run
-    seen = False
-    for r in paragraph.iter(W_R):
-        if not seen:
-            seen = r is run
+    runs = paragraph.iter(W_R)
+    for r in runs:
+        if r is run:
+            break
+    # (the reader does not see a deleted run's field characters)
+    return _where_fields_close(runs, depth, lambda r: any(el.tag in (W_DEL, W_MOVEFROM) for el in r.iterancestors()))
+
+
+def _where_fields_close(runs, depth: int, unread) -> object | None:
+    """The first of ``runs`` whose field characters close the ``depth`` fields open before
+    it (a begin opens one, an end closes one), skipping the runs ``unread(run)`` says the
+    reader does not read; None when they stay open."""
+    for r in runs:
+        if unread(r):
             continue
-        if any(el.tag in (W_DEL, W_MOVEFROM) for el in r.iterancestors()):
-            continue  # the reader does not see a deleted run's field characters
         for fc in r.iterfind(W_FLDCHAR):
             kind = fc.get(W_FLDCHARTYPE)
             depth += 1 if kind == "begin" else -1 if kind == "end" else 0
@@ -208,16 +216,8 @@ def whole_field(begin):
     it, outside the result Word replaces when it updates the field."""
     if begin.tag == W_FLDSIMPLE:
         return begin
-    depth = 0
-    for r in _field_chars_from(begin):
-        if r is not begin and any(el.tag in _UNREAD for el in r.iterancestors()):
-            continue
-        for fc in r.iterfind(W_FLDCHAR):
-            kind = fc.get(W_FLDCHARTYPE)
-            depth += 1 if kind == "begin" else -1 if kind == "end" else 0
-            if depth == 0:
-                return r
-    return None
+    return _where_fields_close(_field_chars_from(begin), 0,
+                               lambda r: r is not begin and any(el.tag in _UNREAD for el in r.iterancestors()))
 
 
 W_SDT, W_SDTPR, W_LOCK, W_DATABINDING = qn("w:sdt"), qn("w:sdtPr"), qn("w:lock"), qn("w:dataBinding")
