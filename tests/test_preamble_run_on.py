@@ -32,6 +32,9 @@ def preamble(text: str) -> list[str]:
             "RECALLING resolution GA-2023-91-RES-12,",
             "BEARING IN MIND Article 3 of the Constitution,",
         ),
+        ("The General Assembly,", "Noting the report,", "Wel\u00adcoming the progress made,"),  # a soft hyphen in the opener
+        ("The General Assembly,", "Noting the report,", "Deeply concerned at the delays,"),  # an adverb before it
+        ("The General Assembly,", "Noting the report,", "Recognising the role of the Commission,"),  # British spelling
     ],
 )
 def test_two_clauses_on_one_line_are_two_paragraphs(opening: str, first: str, second: str) -> None:

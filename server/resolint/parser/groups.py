@@ -25,6 +25,7 @@ from resolint.invisible import readable
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, following_past_comments
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
+from resolint.parser.lexicon import may_start_opener
 from resolint.parser.openings import is_opening
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
@@ -291,7 +292,7 @@ def _glued_to_opening(text: str, start: int, end: int, is_opener) -> Span | None
 
 #: Where a preambular clause run onto the one before it on its line may start: after
 #: ", ", with a capital ("…, Welcoming the efforts …", "…, NOTING …").
-_AFTER_COMMA_CAPITAL = re.compile(r",[ \t]+(?=[*_]*[A-Z])")
+_AFTER_COMMA_CAPITAL = re.compile(r",[ \t]+(?=[*_]*([A-Z][A-Za-z'’\-\u00ad\u200b-\u200d\u2060]*))")
 
 
 def _glued_clauses(text: str, start: int, end: int, is_opener) -> list[Span]:
@@ -301,13 +302,15 @@ def _glued_clauses(text: str, start: int, end: int, is_opener) -> list[Span]:
     after a comma, outside brackets and quotation marks, another starts with a capital
     (in the middle of a clause a participle is in lower case: "…, welcoming …"). Linear
     in the paragraph's length: the marks are counted once, on from the last comma, and
-    each opener is read from a bounded slice."""
-    if is_opener(text[start : min(end, start + _OPENER_CHARS)]) != "preamble":
+    each opener is read from a bounded slice. (Run on every paragraph of every parse: a
+    capital after a comma is looked at only when its word may start a listed phrase.)"""
+    candidates = [m for m in _AFTER_COMMA_CAPITAL.finditer(text, start, end) if may_start_opener(m.group(1))]
+    if not candidates or is_opener(text[start : min(end, start + _OPENER_CHARS)]) != "preamble":
         return []
     gaps = []
     counts = dict.fromkeys(_PAIRED_MARKS, 0)
     pos = start
-    for m in _AFTER_COMMA_CAPITAL.finditer(text, start, end):
+    for m in candidates:
         for mark in counts:
             counts[mark] += text.count(mark, pos, m.start())
         pos = m.start()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from resolint.invisible import readable_start
+from resolint.invisible import readable, readable_start
 from resolint.styles import StyleError, builtin_style_names, load_style
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -76,6 +76,22 @@ def _phrase_words() -> frozenset[str]:
     """Every word of a listed phrase (lower case)."""
     pre, opr = phrases()
     return frozenset(w for phrase in pre | opr for w in phrase.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every listed phrase (lower case)."""
+    pre, opr = phrases()
+    return frozenset(phrase.split()[0] for phrase in pre | opr if phrase)
+
+
+def may_start_opener(word: str) -> bool:
+    """Whether a paragraph starting with ``word`` may start with a listed phrase
+    (:func:`listed_opener`): the first word of one, or a qualifier or an adverb in "-ly"
+    that may stand before one ("Further", "Deeply"). A cheap test before the full one,
+    for a scan that meets many capitals that open no clause (", United Nations")."""
+    w = readable(word).lower().replace("’", "'")  # ("Wel\u00adcoming": a soft hyphen inside)
+    return w in _first_words() or _oxford(w) in _first_words() or w in _QUALIFIERS or (len(w) > 4 and w.endswith("ly"))
 
 
 def listed_opener(content: str) -> str:
