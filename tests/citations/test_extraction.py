@@ -144,6 +144,28 @@ def test_its_before_a_named_subject():
     assert c.organ is Organ.HRC
 
 
+def test_its_after_a_bare_council_is_that_councils_not_the_documents():
+    """ "Noting that the Council, in its resolution 53/12 of 12 July 2023, …" in an
+    Assembly text: "its" is the council's, so the Assembly's session window does not
+    apply (CIT001 said "numbered in session 53 (1998–1999)" as an error); the Council is
+    the one named before it, when one is; "the Assembly, in its" stays the Assembly's."""
+    from resolint.engine import lint
+
+    head = "The General Assembly,\n\n"
+    bare = head + "Noting that the Council, in its resolution 53/12 of 12 July 2023, requested a report,\n\n1. Decides.\n"
+    assert _cited(bare)["53/12"][0] is not Organ.GA
+    assert "CIT001" not in {f.code for f in lint(bare).findings}
+    named = head + (
+        "Recalling that the Human Rights Council, in its resolution 53/12 of 12 July 2023, decided, and that "
+        "the Council, in its resolution 54/3 of 11 October 2023, requested,\n\n1. Decides.\n"
+    )
+    assert _cited(named)["54/3"][0] is Organ.HRC
+    assert "CIT001" not in {f.code for f in lint(named).findings}
+    wrong = head + "Noting that the Assembly, in its resolution 70/1 of 25 September 2017, decided,\n\n1. Decides.\n"
+    assert _cited(wrong)["70/1"][0] is Organ.GA
+    assert "CIT001" in {f.code for f in lint(wrong).findings}
+
+
 def test_other_bodies_are_not_taken_for_the_general_assembly():
     text = (
         "The General Assembly,\n\nRecalling United Nations Environment Assembly resolution 5/14 of 2 March 2022 "

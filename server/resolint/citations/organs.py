@@ -188,6 +188,8 @@ def _resolve(
         if got and got[0] not in (Organ.UNKNOWN,):
             organ, name = got
             return _finish(organ, Basis.NAMED, name, shape)
+        if got:  # "the Council, in its resolution 53/12": "its" is that council's, not the document's
+            return _context_organ(ctx, got[1], shape, _named_before(ptext, kw_start))
     if pronoun and P.ITS_ONLY.search(tail):
         return _its_organ(ctx, ptext, kw_start, shape)
     phrase = _name_phrase(tail)
