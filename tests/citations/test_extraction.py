@@ -166,6 +166,26 @@ def test_its_after_a_bare_council_is_that_councils_not_the_documents():
     assert "CIT001" in {f.code for f in lint(wrong).findings}
 
 
+def test_an_organ_abbreviated_before_the_number_names_it():
+    """ "HRC resolution 55/1 of 2 April 2024" was taken for an Assembly resolution whose
+    organ is assumed (CIT001 info: "numbered in session 55 (2000–2001)"); the usual
+    abbreviations name their organ as the full name does, wrong dates included."""
+    from resolint.engine import lint
+
+    head = "The General Assembly,\n\n"
+    right = head + (
+        "Recalling HRC resolution 55/1 of 2 April 2024, ECOSOC resolution 2023/15 of 25 July 2023, "
+        "UNSC resolution 2231 (2015) and UNGA resolution 70/1 of 25 September 2015,\n\n1. Decides.\n"
+    )
+    cited = _cited(right)
+    assert cited["55/1"] == (Organ.HRC, Basis.NAMED) and cited["2023/15"][0] is Organ.ECOSOC
+    assert cited["2231 (2015)"][0] is Organ.SC and cited["70/1"] == (Organ.GA, Basis.NAMED)
+    assert not [f for f in lint(right).findings if f.code.startswith("CIT")]
+    wrong = head + "Recalling UNSC resolution 2231 (2016) and UNGA resolution 70/1 of 25 September 2017,\n\n1. Decides.\n"
+    found = [(f.code, f.severity.value) for f in lint(wrong).findings]
+    assert ("CIT002", "error") in found and ("CIT001", "error") in found
+
+
 def test_other_bodies_are_not_taken_for_the_general_assembly():
     text = (
         "The General Assembly,\n\nRecalling United Nations Environment Assembly resolution 5/14 of 2 March 2022 "

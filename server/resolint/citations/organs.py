@@ -51,11 +51,22 @@ def _name_phrase(tail: str) -> str:
     return " ".join(reversed(out))
 
 
+#: The organs' usual abbreviations, which a draft writes before a number as it writes the
+#: name ("HRC resolution 55/1", "ECOSOC resolution 2023/15"): named, not assumed.
+_ABBREVIATED = {"HRC": Organ.HRC, "ECOSOC": Organ.ECOSOC, "UNGA": Organ.GA, "UNSC": Organ.SC}
+
+
+def _abbreviated(phrase: str) -> tuple[Organ, str] | None:
+    """The organ an abbreviation ending ``phrase`` names ("Recalling HRC"), if one does."""
+    words = phrase.split()
+    return (_ABBREVIATED[words[-1]], "") if words and words[-1] in _ABBREVIATED else None
+
+
 def _organ_of_phrase(phrase: str, shape: str) -> tuple[Organ, str] | None:
     """Classify a body's name; ``("Council", …)`` and ``("Assembly", …)`` need context."""
     found = list(P.ORGAN_END.finditer(phrase))
     if not found:
-        return None
+        return _abbreviated(phrase)
     m = found[-1]
     name = m.group("organ")
     after = phrase[m.end() :].strip()
