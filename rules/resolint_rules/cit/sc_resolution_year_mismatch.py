@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from resolint.citations import Organ
+from resolint.citations import Basis, Organ
+from resolint.citations.organs import document_organ
 from resolint.citations.refdata import sc_first_numbers, sc_years_for_number
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations, is_own
@@ -12,7 +13,9 @@ class ScResolutionYearMismatch(Rule):
     Checks that a Security Council resolution cited as "resolution N (YYYY)" carries
     the year in which resolution N was adopted, from the first number of each year
     (2000 on). A number from the table's last year on, cited with a later year, is
-    not reported: where that year ended is not known.
+    not reported: where that year ended is not known. A number cited with a year up to
+    1975 and no organ named, outside a Security Council text, may be the General
+    Assembly's old consecutive number ("resolution 1514 (1960)"): reported as information.
 
     ## Why is this bad?
     Security Council resolutions are numbered consecutively since 1946 and cited with
@@ -83,4 +86,27 @@ class ScResolutionYearMismatch(Rule):
             elif c.year < first_year:
                 continue
             msg = f"Security Council resolution {c.number} was adopted in {expected}, not {c.year}"
+            if _maybe_old_assembly(c, ctx):
+                yield Violation(c.span, msg + _OLD_GA_HINT.format(year=c.year), severity=Severity.INFO)
+                continue
             yield Violation(c.span, msg, severity=None if certain else Severity.WARNING)
+
+
+#: The last year of the General Assembly's first thirty sessions, whose resolutions were
+#: numbered consecutively ("1514 (XV)"); kb §1.6 ("GA, sessions 1–30 (to 1975)").
+_LAST_OLD_GA_YEAR = 1975
+_OLD_GA_HINT = (
+    " (if the General Assembly's resolution of {year} is meant, cite it with its session in Roman "
+    "numerals, as in '1514 (XV)')"
+)
+
+
+def _maybe_old_assembly(c, ctx: RuleContext) -> bool:
+    """ "resolution 1514 (1960)" with no organ named, outside a Council text: read as the
+    Council's only by its form, it may be the Assembly's old consecutive number cited with
+    its year (a Council number of the table's range cannot be of 1975 or before)."""
+    return (
+        c.basis is Basis.FORM
+        and c.year <= _LAST_OLD_GA_YEAR
+        and document_organ(ctx.resolution) is not Organ.SC
+    )
