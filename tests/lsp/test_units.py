@@ -529,6 +529,20 @@ def test_definition():
     assert definition.target(st_, text.index("Urges")) is None
 
 
+@pytest.mark.parametrize("ref", [
+    "paragraph 3 of its resolution 2250 (2015)",
+    "paragraph 3 (a) of resolution 70/1",
+    "paragraphs 2 and 3 of the annex to decision 5/2",
+])
+def test_definition_does_not_jump_from_another_texts_paragraph(ref):
+    text = f"The Security Council,\n\nRecalling {ref},\n\n1. Decides to act;\n\n2. Requests a report;\n\n3. Decides to remain seized.\n"
+    st_ = state_of(text)
+    assert definition.target(st_, text.index(ref) + len("paragraph ")) is None
+    own = text.replace(f"Recalling {ref},", "Recalling paragraph 3 of the present resolution,")
+    target = definition.target(state_of(own), own.index("paragraph 3") + len("paragraph "))
+    assert target is not None and own[target.span.start:].startswith("3. Decides")
+
+
 def test_formatting_renumbers_and_applies_safe_fixes():
     st_ = state_of(drafts.NONBMP)
     from resolint.fixes import apply_edits
