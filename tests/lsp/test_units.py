@@ -521,6 +521,26 @@ def test_completion_writes_each_parts_openers_in_that_parts_case():
     assert "REQUESTS" in labels and "Requests" not in labels
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+@pytest.mark.parametrize("typed, rest, pick, expect", [
+    ("3. D", "ecides to remain seized.", "Decides", "3. Decides to remain seized."),
+    ("3. Dec", "ides to remain seized.", "Declares", "3. Declares to remain seized."),
+    ("Noting with", " appreciation the report,", "Noting with appreciation", "Noting with appreciation the report,"),
+    ("<!-- resolint: ignore[OPR001, PR", "E004] -->", "PRE004", "<!-- resolint: ignore[OPR001, PRE004] -->"),
+])
+def test_completion_inside_a_word_replaces_the_rest_of_it(encoding, typed, rest, pick, expect):
+    """Completing in the middle of a word gave "Decidesecides" (the edit stopped at the cursor)."""
+    head = "The General Assembly,\n\nRecalling 😀 its work,\n\n"
+    if not typed.startswith("Noting"):
+        head += "1. Decides to act;\n\n2. Requests a report;\n\n"
+    tail = "\n\n1. Decides to act;\n" if typed.startswith("Noting") else "\n"
+    text = head + typed + rest + tail
+    offset = len(head) + len(typed)
+    state = state_of(text, encoding)
+    items = {i.label: i for i in completion.completions(state, pos_at(text, offset, encoding).line, offset)}
+    assert apply_text_edits(text, [items[pick].text_edit], encoding) == head + expect + tail
+
+
 def test_definition():
     st_ = state_of(drafts.NONBMP)
     text = drafts.NONBMP

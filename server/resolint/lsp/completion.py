@@ -3,8 +3,10 @@
 In the preamble (after the opening, before the first operative paragraph) the style's
 preambular phrases are offered; in the operative part, or on a numbered line, its
 operative phrases. Each is cased as the style writes openers (``RECALLING`` for
-INTERPOL, ``Recalling`` for the UN) and replaces the word typed so far. Inside a directive
-comment, rule codes are offered.
+INTERPOL, ``Recalling`` for the UN) and replaces the word typed so far together with the
+rest of the word under the cursor (and of the phrase, when the line already goes on with
+it): completing "D" in "3. D|ecides to" gave "Decidesecides to". Inside a directive comment,
+rule codes are offered, replacing a code the same way.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from resolint.registry import all_rules
 _LEAD = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<label>\(?(?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})[.)][ \t]*)?[*_]{0,2}")
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z ]{0,40}$")
 MAX_ITEMS = 400
+#: The rest of the word after the cursor, which a completion replaces too.
+_WORD_REST = re.compile(r"[A-Za-z0-9]*")
 
 
 def cased(phrase: str, case: str) -> str:
@@ -77,7 +81,8 @@ def code_completions(state: LintState, before: str, offset: int) -> list[types.C
         return None
     prefix = m.group("prefix").upper()
     start = offset - len(m.group("prefix"))
-    rng = types.Range(types.Position(*state.index.position(start)), types.Position(*state.index.position(offset)))
+    end = _WORD_REST.match(state.text, offset).end()
+    rng = types.Range(types.Position(*state.index.position(start)), types.Position(*state.index.position(end)))
     rules = {r.code: r for r in (*all_rules(), *KNOWN.values())}
     return [
         types.CompletionItem(label=code, kind=types.CompletionItemKind.Constant, detail=f"{rules[code].name}: {rules[code].summary}",
@@ -94,6 +99,16 @@ def completions(state: LintState, line: int, offset: int) -> list[types.Completi
     before = src.text[line_start:offset]
     codes = code_completions(state, before, offset)
     return codes if codes is not None else opener_completions(state, line, offset, before)
+
+
+def _replaced_end(text: str, start: int, word_end: int, phrase: str) -> int:
+    """Where a completion of ``phrase`` typed from ``start`` stops replacing: after the
+    word under the cursor (``word_end``), or after the phrase itself when the text
+    already has it there ("Noting with| appreciation" completed as "Noting with appreciation")."""
+    end = start + len(phrase)
+    if text[start:end].lower() == phrase.lower() and not (end < len(text) and text[end].isalnum()):
+        return max(word_end, end)
+    return word_end
 
 
 def opener_completions(state: LintState, line: int, offset: int, before: str) -> list[types.CompletionItem]:
@@ -115,15 +130,14 @@ def opener_completions(state: LintState, line: int, offset: int, before: str) ->
         return []
     phrases = style.preambular if section == "preambular" else style.operative
     start = offset - len(prefix)
-    rng_start = state.index.position(start)
-    rng_end = state.index.position(offset)
-    rng = types.Range(types.Position(*rng_start), types.Position(*rng_end))
+    word_end = _WORD_REST.match(src.text, offset).end()
     low = prefix.lower()
     items = []
     for i, phrase in enumerate(phrases):
         if low and not phrase.lower().startswith(low):
             continue
         text = cased(phrase, style.opener_case_in(section))
+        rng = types.Range(types.Position(*state.index.position(start)), types.Position(*state.index.position(_replaced_end(src.text, start, word_end, phrase))))
         items.append(
             types.CompletionItem(
                 label=text,
