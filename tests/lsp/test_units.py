@@ -563,6 +563,28 @@ def test_definition_does_not_jump_from_another_texts_paragraph(ref):
     assert target is not None and own[target.span.start:].startswith("3. Decides")
 
 
+ANNEXED = (
+    "The General Assembly,\n\nRecalling the annex to its resolution 70/1,\n\n"
+    "1. Adopts the principles set out in the annex to the present resolution;\n\n"
+    "2. Requests a report, see annex II;\n\nAnnex I\n\nPrinciples\n\n1. First principle.\n\nAnnex II\n\nOther text.\n"
+)
+
+
+@pytest.mark.parametrize("ref, heading", [
+    ("annex to the present", "Annex I\n"),
+    ("annex II;", "Annex II\n"),
+    ("annex to its resolution", None),
+    ("Annex I\n", None),
+])
+def test_definition_of_an_annex_reference_is_its_heading(ref, heading):
+    st_ = state_of(ANNEXED)
+    target = definition.target(st_, ANNEXED.index(ref) + 2)
+    if heading is None:
+        assert target is None
+    else:
+        assert target is not None and ANNEXED[target.span.start:].startswith(heading)
+
+
 def test_formatting_renumbers_and_applies_safe_fixes():
     st_ = state_of(drafts.NONBMP)
     from resolint.fixes import apply_edits

@@ -6,6 +6,9 @@ first number). A reference followed by "of" and anything but the present resolut
 ("paragraph 3 of resolution 2250 (2015)", "paragraph 2 of the annex", "of article 5") names
 another text's paragraph and has no target here. The paragraph is looked up among the top-level operative paragraphs of
 the same part first (multi-part resolutions number each part from 1), then of any part.
+
+"annex", "the annex" or "annex II" (not "the annex to resolution 70/1") goes to the
+heading of that annex of the draft ("Annex II"), or of its first annex when none is named.
 """
 
 from __future__ import annotations
@@ -42,6 +45,41 @@ def reference_at(text: str, offset: int, window: int = 300) -> tuple[int, Span] 
     return None
 
 
+#: "annex", "annex II", "annex 2", "annex A", unless it is another text's ("annex to/of resolution 70/1").
+_ANNEX_REF = re.compile(r"\bannex(?![a-z])(?:\s+(?P<name>[IVXLC]{1,6}|\d{1,2}|[A-Z])\b)?", re.IGNORECASE)
+_OTHER_TEXTS = re.compile(r"\s*,?\s*(?:to|of)\s+(?!(?:the\s+|this\s+)?(?:present|this)\s+(?:resolution|decision)\b)", re.IGNORECASE)
+_ANNEX_HEAD = re.compile(r"\W*annex(?![a-z])(?:\s+(?P<name>[IVXLC]{1,6}|\d{1,2}|[A-Z])\b)?", re.IGNORECASE)
+
+
+def annex_at(text: str, offset: int, window: int = 40) -> tuple[str | None, Span] | None:
+    """(the annex's name or None, span of the reference) under ``offset``."""
+    for m in _ANNEX_REF.finditer(text, max(0, offset - window), min(len(text), offset + window)):
+        if not (m.start() <= offset <= m.end()):
+            continue
+        if _OTHER_TEXTS.match(text, m.end()):
+            return None
+        name = m.group("name")
+        return (name.upper() if name else None), Span(m.start(), m.end())
+    return None
+
+
+def annex_target(state: LintState, offset: int) -> Paragraph | None:
+    """The heading of the annex referred to under ``offset``, if the draft has it."""
+    ref = annex_at(state.text, offset)
+    if ref is None:
+        return None
+    heads = []
+    for p in state.result.resolution.paragraphs:
+        m = _ANNEX_HEAD.match(state.text, p.span.start, p.span.end) if p.kind is Kind.ANNEX else None
+        if m is not None and p.span.start <= offset < p.span.end:
+            return None  # on the heading itself
+        if m is not None:
+            heads.append(((m.group("name") or "").upper() or None, p))
+    if ref[0] is None:
+        return heads[0][1] if heads else None
+    return next((p for name, p in heads if name == ref[0]), None)
+
+
 def _part_of(paragraphs: list[Paragraph], offset: int) -> int | None:
     part = None
     for p in paragraphs:
@@ -54,7 +92,7 @@ def _part_of(paragraphs: list[Paragraph], offset: int) -> int | None:
 def target(state: LintState, offset: int) -> Paragraph | None:
     ref = reference_at(state.text, offset)
     if ref is None:
-        return None
+        return annex_target(state, offset)
     number = ref[0]
     res = state.result.resolution
     candidates = [p for p in res.paragraphs if p.kind is Kind.OPERATIVE and p.parent is None and p.number == number]
