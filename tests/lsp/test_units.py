@@ -541,6 +541,28 @@ def test_completion_inside_a_word_replaces_the_rest_of_it(encoding, typed, rest,
     assert apply_text_edits(text, [items[pick].text_edit], encoding) == head + expect + tail
 
 
+@pytest.mark.parametrize("opening, typed, expect", [
+    ("# Draft\n\n**The General Assembly**,\n\n*Recalling* its work,\n\n", "*rec", "Recalling"),
+    ("The Disarmament and International Security Committee,\n\nNoting the threat,\n\n", "alar", "Alarmed by"),
+    ("The General Assembly,\n\n", "Reaff", "Reaffirming"),
+])
+def test_completion_of_a_half_typed_paragraph_after_the_preamble_offers_preambular_openers(opening, typed, expect):
+    """The parser reads an unfinished unnumbered paragraph before "1. ..." as an operative
+    paragraph over a list; in a style that numbers operative paragraphs it is preambular."""
+    text = opening + typed + "\n\n1. Decides to act;\n\n2. Requests a report.\n"
+    offset = len(opening) + len(typed)
+    items = completion.completions(state_of(text), pos_at(text, offset, "utf-16").line, offset)
+    labels = [i.label for i in items]
+    assert expect in labels and all(i.detail.startswith("preambular") for i in items)
+
+
+def test_completion_keeps_an_unnumbered_listed_operative_opener_operative():
+    text = "The General Assembly,\n\nRecalling its work,\n\nDecides:\n\n1. To convene a meeting;\n\n2. To report.\n"
+    offset = text.index("Decides") + 3
+    items = completion.completions(state_of(text), pos_at(text, offset, "utf-16").line, offset)
+    assert "Decides" in [i.label for i in items]
+
+
 def test_definition():
     st_ = state_of(drafts.NONBMP)
     text = drafts.NONBMP

@@ -16,8 +16,9 @@ import re
 from lsprotocol import types
 
 from resolint.custom_rules.rule import KNOWN
+from resolint.lsp.outline import opener_of
 from resolint.lsp.state import LintState
-from resolint.model import Kind
+from resolint.model import Kind, Paragraph
 from resolint.registry import all_rules
 
 #: What may stand before the opener on its line: indentation, a bullet, a label, emphasis.
@@ -34,6 +35,22 @@ def cased(phrase: str, case: str) -> str:
     if case == "lower":  # ITU group openers: "recalling", "instructs the Secretary-General"
         return phrase[:1].lower() + phrase[1:]
     return phrase[:1].upper() + phrase[1:]
+
+
+def _typed_after_preamble(state: LintState, p: Paragraph, before: Paragraph | None) -> bool:
+    """An unnumbered paragraph right after the opening or preamble, in a style that numbers
+    its operative paragraphs, is a preambular one being written unless its opener is a
+    listed one ("Decides:" over a list): the parser reads a half-typed "*rec" or "alar"
+    (no comma yet) as an unnumbered operative paragraph, and completion offered operative
+    openers there."""
+    opener = opener_of(state, p)
+    return (
+        p.label is None
+        and (opener is None or opener.phrase is None)
+        and before is not None
+        and before.kind in (Kind.OPENING, Kind.PREAMBLE)
+        and state.result.style.get("numbering.operative", "required") == "required"
+    )
 
 
 def section_at(state: LintState, offset: int, numbered: bool) -> str | None:
@@ -53,6 +70,8 @@ def section_at(state: LintState, offset: int, numbered: bool) -> str | None:
             before = p
         else:
             break
+    if containing is not None and containing.kind is Kind.OPERATIVE and _typed_after_preamble(state, containing, before):
+        return "preambular"
     if containing is not None and containing.kind in (Kind.PREAMBLE, Kind.OPERATIVE):
         return "preambular" if containing.kind is Kind.PREAMBLE else "operative"
     if containing is not None and containing.kind is Kind.SUBPARAGRAPH:
