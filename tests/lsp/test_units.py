@@ -585,6 +585,22 @@ def test_definition_does_not_jump_from_another_texts_paragraph(ref):
     assert target is not None and own[target.span.start:].startswith("3. Decides")
 
 
+SUBS = (
+    "The General Assembly,\n\nRecalling its work,\n\n1. Encourages States:\n\n(a) To act;\n\n(b) To report:\n\n"
+    "(i) First;\n\n(ii) Second;\n\n2. Requests a report on paragraph 1 (b) (ii) above, paragraph 1 (c) and paragraph 1(a);\n"
+)
+
+
+@pytest.mark.parametrize("ref, start", [
+    ("paragraph 1 (b) (ii)", "(ii) Second"),
+    ("paragraph 1 (c)", "1. Encourages"),  # no (c): the paragraph itself
+    ("paragraph 1(a)", "(a) To act"),
+])
+def test_definition_of_a_sub_paragraph_reference_is_that_sub_paragraph(ref, start):
+    target = definition.target(state_of(SUBS), SUBS.index(ref) + len("paragraph "))
+    assert target is not None and SUBS[target.span.start:].startswith(start)
+
+
 ANNEXED = (
     "The General Assembly,\n\nRecalling the annex to its resolution 70/1,\n\n"
     "1. Adopts the principles set out in the annex to the present resolution;\n\n"

@@ -7,7 +7,8 @@ first number). A reference followed by "of" and anything but the present resolut
 another text's paragraph and has no target here. The paragraph is looked up among the top-level operative paragraphs of
 the same part first (multi-part resolutions number each part from 1), then of any part.
 
-"annex", "the annex" or "annex II" (not "the annex to resolution 70/1") goes to the
+"paragraph 3 (b)" and "paragraph 3 (b) (ii)" go on down to that sub-paragraph of paragraph 3 when
+the draft has it. "annex", "the annex" or "annex II" (not "the annex to resolution 70/1") goes to the
 heading of that annex of the draft ("Annex II"), or of its first annex when none is named.
 """
 
@@ -21,6 +22,8 @@ from resolint.source import Span
 
 _REF = re.compile(r"\bparagraphs?\s+(\d{1,3})((?:\s*(?:,|and|to|-|–|or)\s*(?:paragraph\s+)?\d{1,3})*)", re.IGNORECASE)
 _NUM = re.compile(r"\d{1,3}")
+#: Sub-paragraph labels right after a paragraph number: " (b)", " (b) (ii)", "(b)(ii)".
+_SUB_LABELS = re.compile(r"(?:\s*\(([a-z]{1,4})\))+")
 #: After a reference (and an optional sub-paragraph label): "of" another text, not "of the present resolution".
 _ELSEWHERE = re.compile(
     r"(?:\s*\([a-z]{1,4}\))*\s*,?\s*of\s+(?!(?:the\s+|this\s+)?(?:present|this)\s+(?:resolution|decision)\b)",
@@ -100,4 +103,18 @@ def target(state: LintState, offset: int) -> Paragraph | None:
         return None
     part = _part_of(res.paragraphs, offset)
     same = [p for p in candidates if p.part == part]
-    return (same or candidates)[0]
+    return _down_to(state.text, ref[1].end, (same or candidates)[0])
+
+
+def _down_to(text: str, after: int, p: Paragraph) -> Paragraph:
+    """``p``, or its sub-paragraph named by the labels right after the number ("3 (b) (ii)"),
+    as deep as the draft has them."""
+    m = _SUB_LABELS.match(text, after)
+    if m is None:
+        return p
+    for name in re.findall(r"\(([a-z]{1,4})\)", m.group(0)):
+        child = next((c for c in p.children if c.label is not None and c.label.text.strip("().").lower() == name), None)
+        if child is None:
+            break
+        p = child
+    return p
