@@ -316,6 +316,25 @@ def test_disable_on_a_sub_paragraph_hides_its_finding_only(text):
     assert sorted((f.code, f.message) for f in after) == sorted((f.code, f.message) for f in st_.findings if f is not first)
 
 
+@pytest.mark.parametrize("text", [
+    "The Disarmament and International Security Committee,\n\nNoting the threat,\n\nalar\n\n1. Calls upon States to act;\n\n2. enc\n",
+    "The General Assembly,\n\nRecalling its work,\n\nDecides:\n\n(a) to act;\n\n(b) to report.\n",
+])
+def test_disable_title_says_when_the_comment_also_hides_the_paragraphs_under_it(text):
+    """A comment before a paragraph covers the paragraphs under it: the action said
+    "for this paragraph" and hid their findings of the code too."""
+    st_ = state_of(text)
+    for f in st_.findings:
+        action = actions.disable_action(st_, f, None, actions.ClientContext())
+        if action is None:
+            continue
+        after = lint(apply_text_edits(text, workspace_edits(action.edit, st_.uri), "utf-16")).findings
+        hidden = sum(g.code == f.code for g in st_.findings) - sum(g.code == f.code for g in after)
+        m = re.search(r"\((\d+) more\)", action.title)
+        assert hidden == 1 + (int(m.group(1)) if m else 0), action.title
+        assert (hidden > 1) == ("the ones under it" in action.title)
+
+
 def test_disable_extends_existing_directive():
     text = drafts.PLAIN.replace("Recalling its earlier resolutions,", "<!-- resolint: ignore[PRE002] -- why -->\nRecalling its earlier resolutions;")
     st_ = state_of(text)

@@ -21,6 +21,7 @@ from resolint.cli.fixable import fix_refusal
 from resolint.engine import Finding
 from resolint.fixes import allowed, fix_text
 from resolint.lsp.diagnostics import text_edits
+from resolint.lsp.outline import subtree_end
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.quoting import QUOTE_MARKERS
@@ -317,14 +318,30 @@ def _directive_before(state: LintState, p: Paragraph, code: str) -> Edit | None:
     return Edit(Span(line_start, line_start), f"{lead}<!-- resolint: ignore[{code}] -->{src.dominant_newline()}")
 
 
+def _also_hidden(state: LintState, finding: Finding, edit: Edit) -> int:
+    """How many other findings of the code a comment put before the finding's top-level
+    paragraph hides too: it covers the paragraphs under it as well ("Disable OPR007 for
+    this paragraph" on "Decides:" hid its items' OPR007 without saying so). A comment
+    placed lower down was checked to hide the finding only (:func:`disable_edit`)."""
+    top = paragraph_at(state.result.resolution, finding.span.start)
+    while top is not None and top.parent is not None:
+        top = top.parent
+    if top is None or not top.children or edit.span.start > top.span.start:
+        return 0
+    end = subtree_end(top)
+    return sum(1 for f in state.findings if f is not finding and f.code == finding.code and top.span.start <= f.span.start < end)
+
+
 def disable_action(
     state: LintState, finding: Finding, diag: types.Diagnostic | None, ctx: ClientContext, edit: Edit | None = None
 ) -> types.CodeAction | None:
     edit = edit or disable_edit(state, finding)
     if edit is None:
         return None
+    more = _also_hidden(state, finding, edit)
+    whom = f"this paragraph and the ones under it ({more} more)" if more else "this paragraph"
     return types.CodeAction(
-        title=f"Disable {finding.code} for this paragraph",
+        title=f"Disable {finding.code} for {whom}",
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diag] if diag is not None else None,
         edit=workspace_edit(state.uri, state.version, text_edits(state.index, [edit]), ctx),

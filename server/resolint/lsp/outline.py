@@ -63,7 +63,7 @@ def _short(text: str) -> str:
     return text if len(text) <= NAME_CHARS else text[: NAME_CHARS - 1].rstrip() + "…"
 
 
-def _subtree_end(p: Paragraph) -> int:
+def subtree_end(p: Paragraph) -> int:
     """Where ``p`` and its sub-paragraphs end (asked of every paragraph: most have none)."""
     end = p.span.end
     if not p.children:
@@ -100,7 +100,7 @@ def _range(state: LintState, start: int, end: int) -> str:
 def _symbol(state: LintState, p: Paragraph) -> str:
     """The symbol of ``p`` and its sub-paragraphs, as JSON text."""
     name, sel = paragraph_name(state, p)
-    full = Span(p.span.start, _subtree_end(p))
+    full = Span(p.span.start, subtree_end(p))
     if not (full.start <= sel.start and sel.end <= full.end):
         sel = Span(full.start, full.start)
     kind = types.SymbolKind.Field if p.kind is Kind.SUBPARAGRAPH else types.SymbolKind.String
@@ -156,7 +156,7 @@ def _kept_symbols(state: LintState, items: list[Paragraph], kept: Generations | 
         line = bisect_right(starts, start) - 1
         add_line(line)
         column = 0 if starts[line] == start else position(start)[1]
-        add((column, style, text[start : _subtree_end(p) + 1], _shape(p, start)))
+        add((column, style, text[start : subtree_end(p) + 1], _shape(p, start)))
     found = kept.get_all(keys)
     out: list[str] = []
     for i, hit in enumerate(found):
@@ -204,7 +204,7 @@ def document_symbols(state: LintState, symbols: KeptSymbols | None = None) -> Js
             continue
         # Named by its title line ("79/100. Question of Anguilla") when it has one, else by its opening.
         named = next((p for kind, items in part if kind in (Kind.TITLE, Kind.HEADING, Kind.OPENING) for p in items), None)
-        start, end = part[0][1][0].span.start, max(_subtree_end(p) for _, items in part for p in items)
+        start, end = part[0][1][0].span.start, max(subtree_end(p) for _, items in part for p in items)
         out.append(symbol_text(
             f"Resolution {n}", types.SymbolKind.Module, _range(state, start, end), _range(state, start, start), children,
             detail=_short(state.text[named.span.start : named.span.end]) if named is not None else None,
@@ -258,7 +258,7 @@ def _group_symbols(state: LintState, groups: list[tuple[Kind, list[Paragraph]]],
             whole = _range(state, p.span.start, p.span.end)
             out.append(symbol_text(_short(state.text[p.span.start : p.span.end]), skind, whole, whole, detail=label.lower()))
             continue
-        start, end = items[0].span.start, max(_subtree_end(p) for p in items)
+        start, end = items[0].span.start, max(subtree_end(p) for p in items)
         out.append(symbol_text(
             label, skind, _range(state, start, end), _range(state, start, start), _kept_symbols(state, items, kept),
         ))
@@ -285,8 +285,8 @@ def folding_ranges(state: LintState) -> list[types.FoldingRange]:
             out.append(types.FoldingRange(start_line=sl, end_line=el, kind=types.FoldingRangeKind.Region))
 
     for _, items in _root_groups(res):
-        add(items[0].span.start, max(_subtree_end(p) for p in items))
+        add(items[0].span.start, max(subtree_end(p) for p in items))
     for p in res.body:
-        add(p.span.start, _subtree_end(p))
+        add(p.span.start, subtree_end(p))
     out.sort(key=lambda r: (r.start_line, -r.end_line))
     return out
