@@ -2364,6 +2364,16 @@ def test_un_joined_to_a_name_is_no_house_term():
     assert [f.code for f in lint(text.format(" and of the UN")).findings if f.code == "TRM012"] == ["TRM012"]
 
 
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"])
+def test_un_joined_by_a_typographic_hyphen_is_no_house_term(hyphen):
+    """"UN\u2011Women" (a non-breaking hyphen keeps the name on one line) and "UN\u2010Habitat"
+    are the names: TRM012 reported their "UN" and its fix wrote "United Nations\u2011Women".
+    "the UN" beside them is still reported."""
+    text = "The General Assembly,\n\nWelcoming the work of UN{h}Women and UN{h}Habitat{},\n\n1. Decides to remain seized of the matter.\n"
+    assert "TRM012" not in {f.code for f in lint(text.format("", h=hyphen)).findings}
+    assert [f.code for f in lint(text.format(" and of the UN", h=hyphen)).findings if f.code == "TRM012"] == ["TRM012"]
+
+
 def test_another_documents_name_holding_an_instruments_title_is_no_near_miss():
     """"the Universal Islamic Declaration of Human Rights" was a near miss of the Universal
     Declaration of Human Rights, with a fix writing that name: it is another document."""

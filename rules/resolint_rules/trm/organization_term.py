@@ -14,7 +14,9 @@ def _compiled(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
     if not pairs:
         return None
     alt = "|".join(re.escape(w) for w, _ in sorted(pairs, key=lambda p: -len(p[0])))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    # A hyphen of any kind joins the term into a name: "UN-Women" is also written with
+    # a hyphen (U+2010) or a non-breaking hyphen (U+2011), which keeps the name on one line.
+    return re.compile(rf"(?<![\w\-\u2010\u2011])(?:{alt})(?![\w\-\u2010\u2011])")
 
 
 def _starts(ctx: RuleContext, pairs: tuple[tuple[str, str], ...]) -> list[int]:
