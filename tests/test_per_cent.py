@@ -42,6 +42,26 @@ def test_a_percentage_is_written_per_cent(written, fixed):
     assert _per_cent(_draft(fixed)) == []
 
 
+@pytest.mark.parametrize(
+    ("written", "safe"),
+    [
+        ("Noting a 5-percent increase,", False),
+        ("Noting a 5\u2011percent increase,", False),
+        ("Noting the percent-based targets,", False),
+        ("Noting the Percent for Art programme,", False),
+        ("Noting that the share rose by 3 Percent,", True),
+        ("Percent of them live in cities, noting,", True),
+        ("Noting that 5 percent of them live in cities,", True),
+    ],
+)
+def test_a_compound_or_a_names_word_is_reported_with_an_unsafe_fix(written, safe):
+    """"a 5-percent increase" was fixed to "a 5-per cent increase" and "the Percent for Art
+    programme" to "the Per cent for Art programme" by the safe fix: a hyphen's compound is
+    reworded and a name keeps its spelling, so their fix is unsafe (still reported)."""
+    [found] = _per_cent(_draft(written))
+    assert found.fix is not None and (found.fix.applicability.value == "safe") is safe
+
+
 def test_the_message_names_the_number_and_the_form():
     (found,) = _per_cent(_draft("Noting that 60% of them live in cities,"))
     assert found.message == "Write '60 per cent', not '60%'"

@@ -14,6 +14,8 @@ _SPACES = " \u00a0\u202f"
 _TABLE_ROW = re.compile(r"[ \t]*\|")
 #: The spellings of the word the style's form may replace (the style's own is left alone).
 _WORDS = ("percent", "Percent", "per cent", "Per cent")
+#: Hyphens that join a word into a compound: "-", U+2010 hyphen, U+2011 non-breaking hyphen.
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 class PerCent(Rule):
@@ -47,7 +49,9 @@ class PerCent(Rule):
     ```
 
     ## Fix safety
-    Safe: only the way the same percentage is written changes.
+    Safe: only the way the same percentage is written changes. Unsafe for a word joined by
+    a hyphen ("a 5-percent increase" would read "5-per cent": reword it) and for a capital
+    inside a sentence ("the Percent for Art programme", a name's own spelling).
 
     ## Options
     The style's `numbers.percent` names the form ("per cent" in the built-in United
@@ -83,7 +87,25 @@ class PerCent(Rule):
             written = text[hit.start() : hit.end()]
             edit = hit.data
             wanted = text[hit.start() : edit.span.start] + edit.new_text + text[edit.span.end : hit.end()]
-            yield Violation(Span(hit.start(), hit.end()), f"Write '{wanted}', not '{written}'", Fix.safe(f"Write '{wanted}'", edit))
+            title = f"Write '{wanted}'"
+            fix = Fix.unsafe(title, edit) if _word_needs_review(text, hit) else Fix.safe(title, edit)
+            yield Violation(Span(hit.start(), hit.end()), f"Write '{wanted}', not '{written}'", fix)
+
+
+def _word_needs_review(text: str, hit: TextMatch) -> bool:
+    """Whether the word's respelling may damage the text, so the fix is unsafe: a word joined
+    by a hyphen ("a 5-percent increase", "percent-based") would become "5-per cent", a
+    compound the editors reword; a capital inside a sentence ("the Percent for Art
+    programme") is a name's, which keeps its own spelling. (A "%" is never such a word.)"""
+    start, end = hit.start(), hit.end()
+    if text[start:end] == "%" or text[end - 1 : end] == "%":
+        return False
+    if text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS:
+        return True
+    if not text[start].isupper():
+        return False
+    before = text[:start].rstrip(" \t*_")
+    return bool(before) and before[-1] not in ".!?:;\n" and not before[-1].isdecimal()
 
 
 def _in_table_row(source: SourceText, at: int) -> bool:
