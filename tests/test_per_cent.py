@@ -62,6 +62,15 @@ def test_a_compound_or_a_names_word_is_reported_with_an_unsafe_fix(written, safe
     assert found.fix is not None and (found.fix.applicability.value == "safe") is safe
 
 
+@pytest.mark.parametrize("joined", ["50%\u2011owned", "50%\u2010owned", "50%+1", "50%/50%"])
+def test_a_sign_joined_into_a_compound_or_a_formula_is_left_alone(joined):
+    """"a 50%\u2011owned company" (a non-breaking hyphen) and "a 50%+1 majority" were fixed to
+    "50 per cent\u2011owned" and "50 per cent+1", as "50%-owned" is not. "60%" beside them is
+    still reported."""
+    text = _draft(f"Noting a {joined} majority and that 60% of them live in cities,")
+    assert [text[f.span.start : f.span.end] for f in _per_cent(text)] == ["60%"]
+
+
 def test_the_message_names_the_number_and_the_form():
     (found,) = _per_cent(_draft("Noting that 60% of them live in cities,"))
     assert found.message == "Write '60 per cent', not '60%'"

@@ -57,8 +57,9 @@ class PerCent(Rule):
     The style's `numbers.percent` names the form ("per cent" in the built-in United
     Nations styles); empty, the rule checks nothing (INTERPOL, ITU and Model UN styles,
     whose usage the knowledge base does not record). A "%" that is not after a number
-    (a web address's "%20") and one joined to a hyphen ("50%-owned") are left alone, as
-    are quotations, official titles and the rows of a Markdown table.
+    (a web address's "%20") and one joined to a hyphen of any kind ("50%-owned"), a plus
+    or a slash ("50%+1") are left alone, as are quotations, official titles and the rows
+    of a Markdown table.
 
     ## References
     - UN Editorial Manual, "Numbers, dates and time" (percentages in figures, with "per cent" written out; "%" only in tables): <https://www.un.org/dgacm/en/content/editorial-manual/numbers-dates-time>
@@ -123,8 +124,10 @@ def _signs(ctx: RuleContext, form: str) -> list[TextMatch]:
     out = []
     for pos in ctx.facts.literal_starts("%"):
         after = text[pos + 1 : pos + 2]
-        if after and (after.isalnum() or after in "-_%"):
-            continue  # "%20" of an address, "50%-owned": not a percentage in running text
+        if after and (after.isalnum() or after in "_%+/" or after in _HYPHENS):
+            # "%20" of an address; "50%-owned" ("50%\u2011owned") and "50%+1" join the sign
+            # into a compound or a formula, which "50 per cent" would break
+            continue
         end = pos - 1 if pos and text[pos - 1] in _SPACES else pos
         number = _number_before(text, end)
         if number is not None:
