@@ -2374,6 +2374,21 @@ def test_un_joined_by_a_typographic_hyphen_is_no_house_term(hyphen):
     assert [f.code for f in lint(text.format(" and of the UN", h=hyphen)).findings if f.code == "TRM012"] == ["TRM012"]
 
 
+@pytest.mark.parametrize(("words", "safe"), [
+    ("the Convention on the Rights of Children Born Abroad of the Hague Conference", False),
+    ("the United Nations Convention Against Corruption Prevention Network", False),
+    ("the Convention on the Rights of Children and its protocols", True),
+    ("the United Nations Convention Against Corruption, adopted in 2003", True),
+])
+def test_a_wrong_name_that_goes_on_in_capitals_gets_an_unsafe_fix(words, safe):
+    """A wrong name followed by a capitalized word may be part of another name: the safe fix
+    wrote "the Convention on the Rights of the Child Born Abroad". Still reported; the fix
+    stays safe where the name ends."""
+    text = f"The General Assembly,\n\nNoting {words},\n\n1. Decides to remain seized of the matter.\n"
+    [found] = [f for f in lint(text).findings if f.code == "TRM001"]
+    assert found.fix is not None and (found.fix.applicability.value == "safe") is safe
+
+
 def test_another_documents_name_holding_an_instruments_title_is_no_near_miss():
     """"the Universal Islamic Declaration of Human Rights" was a near miss of the Universal
     Declaration of Human Rights, with a fix writing that name: it is another document."""

@@ -50,7 +50,9 @@ class InstrumentNameVariant(Rule):
     ```
 
     ## Fix safety
-    Safe when only case or punctuation changes ("Against" → "against", ":" → ";");
+    Safe when only case or punctuation changes ("Against" → "against", ":" → ";"), unless
+    a capitalized word follows, which may make it part of another name ("… Children Born
+    Abroad");
     unsafe when the words change ("Convention on Cybercrime" → "Convention against
     Cybercrime"), since the drafter may have meant the other treaty. A near-miss is
     always unsafe. A name that opens a clause and differs only in the case the style
@@ -82,7 +84,8 @@ class InstrumentNameVariant(Rule):
                 continue
             edit = Edit(m.span, m.variant_fix)
             title = f"Write '{m.variant_fix}'"
-            fix = Fix.safe(title, edit) if m.variant_safe else Fix.unsafe(title, edit)
+            safe = m.variant_safe and not _name_goes_on(ctx.text, m.span.end)
+            fix = Fix.safe(title, edit) if safe else Fix.unsafe(title, edit)
             yield Violation(m.span, f"'{m.text}' is not the title of the {m.instrument.short}: {m.variant_why}", fix)
         yield from self._near_misses(ctx, taken)
 
@@ -139,3 +142,14 @@ def _only_the_openers_case(ctx: RuleContext, span, written: str, official: str) 
         return False
     k = min(op.span.end, span.end) - span.start
     return written[:k].lower() == official[:k].lower() and official[:k] + written[k:] == official
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether a capitalized word follows the wrong name ("the Convention on the Rights of
+    Children Born Abroad", "the United Nations Convention Against Corruption Prevention
+    Network"): the words may be another document's or body's name that holds them, which the
+    safe fix would rename; the finding stays, with an unsafe fix."""
+    i = end
+    while i < len(text) and text[i] in " \u00a0":
+        i += 1
+    return i > end and i < len(text) and text[i].isupper()
