@@ -3028,3 +3028,11 @@ def test_a_heading_after_the_final_full_stop_is_no_annexed_text_unless_numbering
     text = _ANNEXED_WITHOUT_HEADING.format(between=between)
     kinds = [p.kind for p in lint(text).resolution.paragraphs]
     assert Kind.UNPLACED not in kinds
+
+
+def test_text_in_guillemets_is_a_quotation():
+    """A Spanish or French motto quoted in guillemets keeps its own words: TRM010's safe fix
+    wrote «la labour del Estado». The same word outside them is still reported."""
+    text = "The General Assembly,\n\nNoting the motto «la labor del Estado»{},\n\n1. Decides to remain seized of the matter.\n"
+    assert "TRM010" not in {f.code for f in lint(text.format("")).findings}
+    assert [f.code for f in lint(text.format(" and the labor market")).findings if f.code == "TRM010"] == ["TRM010"]

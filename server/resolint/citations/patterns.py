@@ -115,13 +115,15 @@ ARTICLE_TITLE = re.compile(
 ARTICLE_TITLE_IN_BRACKETS = re.compile(r"\s*\((?P<title>[A-Z][^()\n;:,]{1,119})\)")
 ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)?\s+(?:of|to|under)\s+(?:the\s+)?(?:said\s+|that\s+|this\s+|present\s+)?")
 
-#: Quotations, where spelling and names are the quoted text's own.
-QUOTE = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"")
+#: Quotations, where spelling and names are the quoted text's own; guillemets too, as a
+#: French, Spanish or Russian title quoted in an English draft is printed («la labor del
+#: Estado»).
+QUOTE = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»\n]{0,2000}»")
 #: … and over the line breaks of a paragraph an editor wrapped (matched no further than
 #: its paragraph's end: see ``Analysis.quotes``).
-QUOTE_WRAPPED = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
+QUOTE_WRAPPED = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"|«[^»]{0,2000}»")
 #: Where a match of QUOTE starts.
-QUOTE_OPENERS = ("“", '"')
+QUOTE_OPENERS = ("“", '"', "«")
 
 #: "the Convention", "the Convention's", "the Conventions" (group ``plural``): a reference
 #: back to a named convention, as written. A whole word: "the Conventions" was matched as
