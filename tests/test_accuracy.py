@@ -3036,3 +3036,12 @@ def test_text_in_guillemets_is_a_quotation():
     text = "The General Assembly,\n\nNoting the motto «la labor del Estado»{},\n\n1. Decides to remain seized of the matter.\n"
     assert "TRM010" not in {f.code for f in lint(text.format("")).findings}
     assert [f.code for f in lint(text.format(" and the labor market")).findings if f.code == "TRM010"] == ["TRM010"]
+
+
+@pytest.mark.parametrize(("written", "right"), [("UN Women", "UN-Women"), ("UN Habitat", "UN-Habitat"), ("the UN", "United Nations")])
+def test_an_entity_written_without_its_hyphen_is_fixed_to_its_name(written, right):
+    """"UN Women" got TRM012's fix of "UN", "United Nations Women", a name nobody has: the
+    General Assembly's style names the entity "UN-Women" (A/RES/64/289)."""
+    text = f"The General Assembly,\n\nWelcoming the work of {written} in the field,\n\n1. Decides to remain seized of the matter.\n"
+    [found] = [f for f in lint(text).findings if f.code == "TRM012"]
+    assert found.fix is not None and found.fix.edits[0].new_text == right
