@@ -129,3 +129,30 @@ def test_mun_intensifier_rule_is_opt_in():
     assert "MUN002" not in {f.code for f in lint(text, Settings(style="mun")).findings}
     got = [f for f in lint(text, Settings(style="mun", extend_select=("MUN002",))).findings if f.code == "MUN002"]
     assert [f.fix.edits[0].new_text for f in got] == ["Condemns"]
+
+
+@pytest.mark.parametrize("pattern", ['["utilize"]', '[{ LOWER = "fully", OP = "?" }, { LOWER = "utilize" }]'])
+def test_a_replacement_of_tokens_the_match_lacks_deletes_nothing(tmp_path, pattern):
+    """A secretary's replace = "{2}" where a match has one token: the placeholder is empty,
+    and a safe fix would have deleted the word, which nobody asked for (found writing house
+    rules from the docs: a phrase list has no fixed token count, so the config check cannot
+    refuse it)."""
+    (tmp_path / "resolint.toml").write_text(
+        f'[[custom-rules]]\ncode = "OFF040"\nmessage = "x"\npattern = {pattern}\nreplace = "{{2}}"\nfix = "safe"\n')
+    draft = tmp_path / "draft.res.txt"
+    draft.write_text("The General Assembly,\n\n1. Requests States to utilize resources.\n")
+    proc = run("check", "--fix", "--config", tmp_path / "resolint.toml", draft)
+    assert "utilize resources" in draft.read_text()
+    assert "OFF040" in proc.stdout and proc.returncode == 1
+
+
+def test_an_optional_token_left_out_still_fixes(tmp_path):
+    """The empty placeholder stays right where the replacement keeps other text (MUN001's
+    'United Nations{2}')."""
+    (tmp_path / "resolint.toml").write_text(
+        '[[custom-rules]]\ncode = "OFF041"\nmessage = "x"\n'
+        'pattern = [{ LOWER = "utilize" }, { ORTH = ",", OP = "?" }]\nreplace = "use{2}"\nfix = "safe"\n')
+    draft = tmp_path / "draft.res.txt"
+    draft.write_text("The General Assembly,\n\n1. Requests States to utilize resources.\n")
+    run("check", "--fix", "--config", tmp_path / "resolint.toml", draft)
+    assert "to use resources" in draft.read_text()

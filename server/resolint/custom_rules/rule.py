@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolint.custom_rules.candidates import Candidate, candidate_test
 from resolint.custom_rules.spacing import Spacing
-from resolint.custom_rules.spec import RuleSpec, fill, thaw
+from resolint.custom_rules.spec import RuleSpec, fill, references_past, thaw
 from resolint.model import Kind, Paragraph
 from resolint.rule import (
     Applicability,
@@ -211,6 +211,8 @@ class PatternRule(Rule):
         if spec.replace is None or spec.fix is None:
             return Violation(span, message)
         new = fill(spec.replace, matched, tokens)
+        if not new.strip() and spec.replace.strip() and references_past(spec.replace, len(tokens)):
+            return Violation(span, message)  # '{2}' of a one-token match: deleting it was not asked for
         if sentence_start and matched[:1].isupper() and new[:1].islower():  # "The UN" -> "The United Nations"
             new = new[:1].upper() + new[1:]
         if new == matched:

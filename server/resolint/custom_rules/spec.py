@@ -231,6 +231,17 @@ def _op_max(op: Any) -> int | None:
     return int(bound) if bound else None
 
 
+def references_past(template: str, count: int) -> bool:
+    """Whether ``template`` names a token past the ``count`` a match has (``{2}`` of a
+    one-token match): that placeholder is filled with nothing, which is right for an
+    optional token and would delete the match where the whole replacement is such tokens."""
+    for m in PLACEHOLDER.finditer(template):
+        body = PLACEHOLDER_BODY.match(m.group(1).strip())
+        if body is not None and body.group("what") != "match" and int(body.group("what")) > count:
+            return True
+    return False
+
+
 def fill(template: str, match: str, tokens: list[str]) -> str:
     """Replace the placeholders of a checked template with the match's text."""
 
