@@ -118,3 +118,22 @@ def test_cli_reports_a_bad_house_rule_with_exit_2(tmp_path, capsys):
 def test_settings_from_editor_tables_get_the_same_check():
     with pytest.raises(ConfigError):
         settings(rule('pattern = [{ POS = "VERB" }]'))
+
+
+def test_a_bad_rule_in_a_style_is_said_once_with_its_file(tmp_path):
+    """The error in a style's house rule came twice on stderr: first a bare log line
+    without the file ('custom rules of style house: …', from listing the known codes),
+    then the configuration error. Run as a process: pytest's log capture hides the first."""
+    import os
+    import subprocess
+    import sys
+
+    cfg = tmp_path / "resolint.toml"
+    cfg.write_text('[styles.house]\nextends = "un-ga"\n[[styles.house.custom-rules]]\ncode = "HSE001"\nmessage = "m"\npattern = [{ LOWR = "x" }]\n')
+    draft = tmp_path / "d.res.txt"
+    draft.write_text("The General Assembly,\n\n1. Requests the UN to act.\n")
+    proc = subprocess.run([sys.executable, "-m", "resolint", "check", "--config", str(cfg), str(draft)],
+                          capture_output=True, text=True, env=dict(os.environ), timeout=120)
+    assert proc.returncode == 2
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and str(cfg) in lines[0] and "Traceback" not in proc.stderr

@@ -124,8 +124,8 @@ def visible_rules(settings: Settings) -> list[Rule]:
     for name in [*settings.styles, *builtin_style_names()]:
         try:
             groups.append(style_specs(load_style(name, settings.styles)))
-        except Exception as exc:  # listing rules must not fail on one broken style
-            log.warning("custom rules of style %s: %s", name, exc)
+        except Exception as exc:  # listing must not fail on one broken style;
+            log.debug("custom rules of style %s: %s", name, exc)  # the configuration check reports it, with its file and key
     for group in groups:
         for spec in group:
             found.setdefault(spec.code, spec)
