@@ -62,6 +62,11 @@ TWO = '[{ LOWER = "strongly" }, { LOWER = "urges" }]'
         ('[nlp]\npipeline = "no_such_pipeline_xyz"\n' + rule('pattern = [{ POS = "VERB" }]'), "nlp.pipeline",
          ["cannot load the spaCy pipeline 'no_such_pipeline_xyz'", "install it", "needed by HSE001"]),
         ('[nlp]\nmodel = "x"', "nlp.model", ["unknown key"]),
+        # A pattern that matches each word: one finding per word of every draft.
+        (rule("pattern = [{}]"), "custom-rules[HSE001].pattern", ["matches every word", 'LOWER = "utilize"']),
+        (rule('pattern = [{ OP = "+" }]'), "custom-rules[HSE001].pattern", ["matches every word"]),
+        (rule('pattern = [{ TEXT = { REGEX = "." } }]'), "custom-rules[HSE001].pattern", ["matches every word"]),
+        (rule('pattern = [{ IS_ALPHA = true }]'), "custom-rules[HSE001].pattern", ["matches every word"]),
         # A placeholder past the pattern's tokens rendered empty: the safe fix deleted the match.
         (rule(f'pattern = {TWO}\nreplace = "{{3}}"\nfix = "safe"'), "custom-rules[HSE001].replace", ["'{3}'", "at most 2 tokens"]),
         (said(f'"Not {{3:lower}}"\npattern = {TWO}'), "custom-rules[HSE001].message", ["'{3:lower}'", "at most 2 tokens"]),

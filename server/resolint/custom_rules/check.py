@@ -7,7 +7,8 @@ known good. For every custom rule the configuration defines or selects (its own
 - the code does not clash with a registered rule's code or family;
 - attributes that need a trained pipeline (POS, TAG, DEP, ...) have one configured
   (``[nlp] pipeline = ...``) that loads and sets them;
-- spaCy accepts the pattern;
+- spaCy accepts the pattern, and it does not match every word of any text
+  (``[{}]``, ``[{ OP = "*" }]``, a ``REGEX`` of ``.*``: a finding on every word);
 - the rule fires on its ``example`` draft and stays silent on its ``use-instead`` draft.
 
 Each problem is one :class:`~resolint.config.ConfigError` whose key names the rule.
@@ -18,6 +19,7 @@ pipeline.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -130,7 +132,22 @@ def _check_one(spec: RuleSpec, ruleset, style_name: str, settings: Any, pipeline
                     f"the pipeline has: {', '.join(nlp.pipe_names) or 'no components'})",
                 )
     ruleset.matcher(spec)
+    _check_not_everything(spec, ruleset)
     _check_examples(spec, ruleset, style_name, settings, pipeline)
+
+
+#: Ordinary words of a resolution, none of them a mistake: a pattern that matches each of
+#: them matches any text.
+PROBE = "Requests the Secretary-General to report to the Assembly at its next session, and calls upon States to act"
+
+
+def _check_not_everything(spec: RuleSpec, ruleset) -> None:
+    found = ruleset.probe(PROBE, spec)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+", PROBE)]
+    if all(any(s <= ws and we <= e for s, e, _ in found) for ws, we in words):
+        raise SpecError(spec.code, "pattern", "matches every word of any text (it flagged each word of "
+                        f"'{PROBE}'): give each token table an attribute to compare, such as "
+                        '[{ LOWER = "utilize" }], or a REGEX that only the wrong words fit')
 
 
 def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pipeline: str | None) -> None:

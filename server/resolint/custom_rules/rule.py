@@ -104,6 +104,13 @@ class RuleSet:
                 fn = self._matchers[spec.code] = compile_rule(spec, self._docs_for(self._apart(spec)))
             return fn
 
+    def probe(self, text: str, spec: RuleSpec) -> list[tuple[int, int, list[str]]]:
+        """The matches of ``spec`` alone in ``text`` (single-spaced), tokenized apart from
+        the paragraphs' cache: the configuration check tries a rule on text that is no draft's."""
+        with self._lock:
+            docs = self._docs_for(self._apart(spec))
+            return self.matcher(spec)(docs.make(text)).get(spec.code, [])
+
     def prepare(self, spec: RuleSpec) -> None:
         """Load spaCy and compile the matchers ``spec`` runs with, now (see
         :func:`resolint.engine.prepare_house_rules`)."""
