@@ -62,6 +62,10 @@ TWO = '[{ LOWER = "strongly" }, { LOWER = "urges" }]'
         ('[nlp]\npipeline = "no_such_pipeline_xyz"\n' + rule('pattern = [{ POS = "VERB" }]'), "nlp.pipeline",
          ["cannot load the spaCy pipeline 'no_such_pipeline_xyz'", "install it", "needed by HSE001"]),
         ('[nlp]\nmodel = "x"', "nlp.model", ["unknown key"]),
+        # A replacement the pattern matches again (a typo): --fix offered it for ever.
+        (rule('pattern = [{ LOWER = "secretary" }, { LOWER = "general" }]\nreplace = "Secretary general"\nfix = "safe"\n'
+              'example = """\nThe General Assembly,\n\n1. Requests the Secretary General to act;\n"""'),
+         "custom-rules[HSE001].replace", ["does not remove the finding", "'Secretary general to act;'", "typo"]),
         # A pattern that matches each word: one finding per word of every draft.
         (rule("pattern = [{}]"), "custom-rules[HSE001].pattern", ["matches every word", 'LOWER = "utilize"']),
         (rule('pattern = [{ OP = "+" }]'), "custom-rules[HSE001].pattern", ["matches every word"]),

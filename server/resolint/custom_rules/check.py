@@ -28,6 +28,7 @@ from resolint.custom_rules import effective_specs, ruleset_for, style_specs
 from resolint.custom_rules.config import config_error
 from resolint.custom_rules.spec import TRAINED_ATTRS, RuleSpec, SpecError
 from resolint.engine import lint
+from resolint.fixes import apply_edits
 from resolint.registry import all_rules
 from resolint.settings import ConfigError
 from resolint.styles import builtin_style_names, load_style
@@ -136,6 +137,22 @@ def _check_one(spec: RuleSpec, ruleset, style_name: str, settings: Any, pipeline
     _check_examples(spec, ruleset, style_name, settings, pipeline)
 
 
+def _check_fix_clears(spec: RuleSpec, draft: str, found: list, lint_text) -> None:
+    """Fixing one finding of the example must leave one finding fewer: a replacement the
+    pattern matches again ("Secretary general" for "Secretary General", a typo of the
+    secretary's) would be offered, and applied by --fix, for ever."""
+    first = next((f for f in found if f.fix is not None), None)
+    if first is None:
+        return
+    fixed = apply_edits(draft, first.fix.edits)
+    again = [f for f in lint_text(fixed).findings if f.code == spec.code]
+    if len(again) >= len(found):
+        at = first.fix.edits[0].span.start
+        where = fixed[at : at + len(first.fix.edits[0].new_text) + 20].split("\n")[0]
+        raise SpecError(spec.code, "replace", f"the fix does not remove the finding: on the example it writes "
+                        f"'{where}', which the pattern matches again; check the replacement for a typo")
+
+
 #: Ordinary words of a resolution, none of them a mistake: a pattern that matches each of
 #: them matches any text.
 PROBE = "Requests the Secretary-General to report to the Assembly at its next session, and calls upon States to act"
@@ -165,6 +182,8 @@ def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pip
         if should_fire and not found:
             raise SpecError(spec.code, key, "the rule does not fire on its example draft: the pattern, part or "
                             "opener-only setting does not match it (an example is a short draft with the part the rule looks at)")
+        if should_fire:
+            _check_fix_clears(spec, draft, found, lambda text: lint(text, base, style=style_name, rules=[rule]))
         if not should_fire and found:
             matched = result.source.text[found[0].span.start : found[0].span.end]  # (the text, not the rule's message)
             raise SpecError(spec.code, key, f"the rule fires on its use-instead draft (on '{matched}'): "
