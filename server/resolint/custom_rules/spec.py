@@ -288,6 +288,10 @@ def _token_attrs(rule: str, where: str, token: Any, allow: frozenset[str]) -> se
         if attr not in allow:
             known = ", ".join(sorted(allow - {OPERATOR}))
             raise SpecError(rule, f"{where}.{key}", f"unknown token attribute '{key}' (known: {known})")
+        if isinstance(token[key], list) and attr != OPERATOR:  # { LOWER = ["a", "b"] }: spaCy's message is a schema's
+            choices = ", ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in token[key][:3])
+            raise SpecError(rule, f"{where}.{key}", f"takes one value, not a list: for any of several write "
+                            f"{{ {key} = {{ IN = [{choices}] }} }}")
         found.add(attr)
     return found
 
