@@ -31,7 +31,8 @@ TWO = '[{ LOWER = "strongly" }, { LOWER = "urges" }]'
 @pytest.mark.parametrize(
     ("toml", "key", "words"),
     [
-        (rule('pattern = [{ LOWR = "un" }]'), "custom-rules[HSE001].pattern[0].LOWR", ["unknown token attribute 'LOWR'", "LOWER"]),
+        (rule('pattern = [{ LOWR = "un" }]'), "custom-rules[HSE001].pattern[0].LOWR", ["unknown token attribute 'LOWR'", "did you mean LOWER?"]),
+        (rule('pattern = [{ TEXT = "UN" }, { LEMMAS = "urge" }]'), "custom-rules[HSE001].pattern[1].LEMMAS", ["did you mean LEMMA?"]),
         (rule('pattern = [{ LOWER = "un", OP = "!!" }]'), "custom-rules[HSE001].pattern", ["spaCy does not accept it", "OP"]),
         (rule('pattern = [{ TEXT = { REGEX = "(unclosed" } }]'), "custom-rules[HSE001].pattern", ["REGEX", "regular expression"]),
         (rule('pattern = [{ LOWER = { INN = ["a"] } }]'), "custom-rules[HSE001].pattern", ["spaCy does not accept it"]),
@@ -53,6 +54,8 @@ TWO = '[{ LOWER = "strongly" }, { LOWER = "urges" }]'
         (rule('pattern = ["un"]\nreplace = "{whole}"\nfix = "safe"'), "custom-rules[HSE001].replace", ["unknown placeholder '{whole}'"]),
         (rule('pattern = ["un"]\nattr = "DEPTH"'), "custom-rules[HSE001].attr", ["LOWER"]),
         (rule('pattern = ["un"]\ncolour = "red"'), "custom-rules[HSE001].colour", ["unknown key"]),
+        (rule('pattern = ["un"]\nuse_instead = "x"'), "custom-rules[HSE001].use_instead", ["unknown key", "did you mean 'use-instead'?"]),
+        ('[[custom-rules]]\ncode = "HSE001"\nmesage = "m"\npattern = ["un"]', "custom-rules[HSE001].mesage", ["did you mean 'message'?"]),
         (rule('pattern = ["un"]\nname = "Not Kebab"'), "custom-rules[HSE001].name", ["kebab-case"]),
         (rule('pattern = ["un"]\nexceptions = "UN Women"'), "custom-rules[HSE001].exceptions", ["list of names"]),
         (rule('pattern = ["un"]\nexceptions = ["UN Women", " "]'), "custom-rules[HSE001].exceptions", ["list of names"]),

@@ -12,6 +12,7 @@ configured pipeline sets the attributes a rule needs, is checked later by
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -287,7 +288,9 @@ def _token_attrs(rule: str, where: str, token: Any, allow: frozenset[str]) -> se
             raise SpecError(rule, f"{where}.{key}", "custom extension attributes (_) are not available to house rules")
         if attr not in allow:
             known = ", ".join(sorted(allow - {OPERATOR}))
-            raise SpecError(rule, f"{where}.{key}", f"unknown token attribute '{key}' (known: {known})")
+            near = difflib.get_close_matches(str(attr), sorted(allow), n=1)
+            hint = f"did you mean {near[0]}? " if near else ""
+            raise SpecError(rule, f"{where}.{key}", f"unknown token attribute '{key}' ({hint}known: {known})")
         if isinstance(token[key], list) and attr != OPERATOR:  # { LOWER = ["a", "b"] }: spaCy's message is a schema's
             choices = ", ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in token[key][:3])
             raise SpecError(rule, f"{where}.{key}", f"takes one value, not a list: for any of several write "
@@ -429,7 +432,9 @@ def parse_spec(table: Any, source: str, index: int = 0) -> RuleSpec:
     code = _spec_code(table, f"#{index + 1}")
     for key in table:
         if key not in KEYS:
-            raise SpecError(code, key, f"unknown key (known: {', '.join(KEYS)})")
+            near = difflib.get_close_matches(str(key).replace("_", "-").lower(), KEYS, n=1)  # use_instead, Message
+            hint = f"did you mean '{near[0]}'? " if near else ""
+            raise SpecError(code, key, f"unknown key ({hint}known: {', '.join(KEYS)})")
     for key in ("message", "pattern"):
         if key not in table:
             raise SpecError(code, key, "missing (every custom rule needs code, message and pattern)")
