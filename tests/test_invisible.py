@@ -89,7 +89,9 @@ def test_an_opener_with_a_soft_hyphen_is_one_word():
         ("WHA\u00ad78.4", "WHA78.4"),  # between a letter and a digit
         ("20\u200b23", "2023"),
         ("A\u200b1", "A\u200b1"),  # a zero-width space: between Latin letters or ASCII digits only
-        ("78\u00ad/1", "78\u00ad/1"),
+        ("78\u00ad/1", "78/1"),  # beside a number's slash: inside the number as printed
+        ("78/\u200b1", "78/\u200b1"),  # a zero-width space there is a line-break point
+        ("2015.\u00ad The", "2015.\u00ad The"),  # a full stop before a word, not a number's point
     ],
 )
 def test_readable_drops_only_what_stands_inside_a_word(words, seen):
@@ -403,3 +405,22 @@ def test_an_organizations_term_is_read_as_printed(hidden):
     draft = opening + f"RECALLING the role of {hidden} in police cooperation and {hidden}/CEFACT,\n\nCALLS UPON all member countries to act.\n"
     found = [(f.code, draft[f.span.start : f.span.end]) for f in lint(draft).findings if f.code == "TRM012"]
     assert found == [("TRM012", hidden)]
+
+
+@pytest.mark.parametrize("typed", ["70/\u00ad1", "70\u00ad/1", "70/\u20601"])
+def test_a_soft_hyphen_beside_the_slash_of_a_resolutions_number_is_read_through(typed):
+    """A hyphenation point after the slash ("70/\u00ad1", as Word breaks a long line)
+    hid the citation from CIT001 and TRM014 alike: the reader counted characters between
+    two letters or digits only. Both now see the number as printed, and the fix removes
+    the character."""
+    from resolint.fixes import fix_text
+
+    plain = "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2019,\n\n1. Decides to act.\n"
+    text = plain.replace("70/1", typed, 1)
+    want = [f.message for f in lint(plain).findings if f.code == "CIT001"]
+    assert want
+    found = lint(text).findings
+    assert [f.message for f in found if f.code == "CIT001"] == want
+    assert [f.code for f in found if f.code == "TRM014"] == ["TRM014"]
+    assert fix_text(text, lint).text == plain
+    assert not [f for f in lint("The General Assembly,\n\nRecalling the figures 2015/\u00ad,\n\n1. Decides to act.\n").findings if f.code == "TRM014"]

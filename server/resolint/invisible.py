@@ -44,11 +44,14 @@ def in_word(ch: str) -> bool:
 
 def inside_a_word(ch: str, before: str, after: str) -> bool:
     """Whether ``ch`` stands between two letters or digits that make one word or number
-    ("Recal\u00adling", "7\u00ad8/1", "WHA\u00ad78"). For a zero-width space, two Latin
+    ("Recal\u00adling", "7\u00ad8/1", "WHA\u00ad78"), or between a digit and the slash or
+    point of a number ("70/\u00ad1"). For a zero-width space, two Latin
     letters, the second in lower case ("Secre\u200btary"), or two ASCII digits: before a
     capital it is the gap between two words ("Member\u200bStates", read as a space)."""
     if not (before.isalnum() and after.isalnum()):
-        return False
+        # A hyphenation point beside the slash or point inside a number ("70/\u00ad1",
+        # "WHA78.\u00ad4"): the number printed whole, which the citation checks read.
+        return ch not in _LATIN_ONLY and ((before in _NUMBER_JOINTS and after.isdigit()) or (before.isdigit() and after in _NUMBER_JOINTS))
     if ch not in _LATIN_ONLY:
         return True
     if before.isalpha() and after.isalpha():
@@ -57,6 +60,9 @@ def inside_a_word(ch: str, before: str, after: str) -> bool:
 
 
 _ASCII_DIGITS = frozenset("0123456789")
+#: What joins the parts of a number or symbol ("70/1", "WHA78.4"), beside which a soft
+#: hyphen or word joiner still stands inside it.
+_NUMBER_JOINTS = frozenset("/.")
 
 
 def hidden_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
