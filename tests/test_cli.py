@@ -10,6 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 
 DRAFT_WITH_SAFE_FIXES = "The General Assembly\n\nRecalling its resolution 74/1 of 1 October 2019;\n\n1. Decides to act;\n"
@@ -160,6 +161,21 @@ def test_pyproject_per_file_ignores_and_select(tmp_path):
     proc = run("check", "--format", "json", ".", cwd=tmp_path)
     files = {Path(f["path"]).as_posix(): {d["code"] for d in f["diagnostics"]} for f in json.loads(proc.stdout)["files"]}
     assert files == {"new.txt": {"OPR007"}, "old/a.txt": set()}
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [('style = 5\n', "tool.resolint.style"),
+     ('[[tool.resolint.custom-rules]]\ncode = "OFF001"\nname = "x"\nmessage = "y"\npattren = ["a"]\n', "tool.resolint.custom-rules[OFF001].pattren")],
+)
+def test_an_error_in_pyproject_names_the_key_as_the_file_writes_it(tmp_path, table, key):
+    """An error in pyproject.toml named 'style' or 'custom-rules[OFF001].pattren', which a
+    reader searching the file does not find as such: the settings are under [tool.resolint]."""
+    body = table if table.startswith("[[") else "[tool.resolint]\n" + table
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n' + body, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
+    proc = run("check", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and f"key '{key}'" in proc.stderr.decode(), proc.stderr
 
 
 def test_select_and_ignore_on_the_command_line():

@@ -68,7 +68,10 @@ class ConfigError(Exception):
         self.path = str(path) if path else "<settings>"
         self.key = key
         self.problem = problem
-        where = f"{self.path}: " + (f"key '{key}': " if key else "")
+        shown = key
+        if key and Path(self.path).name == "pyproject.toml" and not key.startswith("tool."):
+            shown = f"tool.resolint.{key}"  # as the file writes it: [tool.resolint] holds the settings
+        where = f"{self.path}: " + (f"key '{shown}': " if key else "")
         super().__init__(where + problem)
 
 
