@@ -4,6 +4,7 @@ import re
 
 from resolint.listguard import protected_starts
 from resolint.model import Kind, Paragraph
+from resolint.parser.placement import OPEN_QUOTES
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.groups import in_group, is_group_head, item_mark
@@ -206,5 +207,5 @@ def _quotation_follows(ctx: RuleContext, p: Paragraph) -> bool:
     for nxt in ctx.resolution.paragraphs[p.index + 1 :]:
         if nxt.kind is Kind.DIRECTIVE:
             continue
-        return nxt.kind is Kind.ANNEX and ctx.text[nxt.span.start : nxt.span.start + 3].lstrip("*_")[:1] in "“\"«"
+        return nxt.kind is Kind.ANNEX and ctx.text[nxt.span.start : nxt.span.start + 3].lstrip("*_")[:1] in OPEN_QUOTES
     return False

@@ -4,6 +4,7 @@ import re
 
 from resolint.facts import Analysis
 from resolint.model import Kind, LabelScheme, Paragraph
+from resolint.parser.patterns import LINE_BREAK
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
@@ -97,8 +98,6 @@ def _stray_bullet(ctx: RuleContext, p: Paragraph) -> bool:
     return ctx.text[p.content.start : p.content.start + 3].lstrip("*_")[:1].isupper()
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
 
 def _beside_a_paragraph(ctx: RuleContext, p: Paragraph) -> bool:
     """Whether ``p`` has a paragraph on the line right before or after it, with no blank
@@ -107,6 +106,6 @@ def _beside_a_paragraph(ctx: RuleContext, p: Paragraph) -> bool:
     paragraphs, text = ctx.resolution.paragraphs, ctx.text
     before = paragraphs[p.index - 1].span.end if p.index > 0 else None
     after = paragraphs[p.index + 1].span.start if p.index + 1 < len(paragraphs) else None
-    return (before is not None and len(_LINE_BREAK.findall(text, before, p.span.start)) < 2) or (
-        after is not None and len(_LINE_BREAK.findall(text, p.span.end, after)) < 2
+    return (before is not None and len(LINE_BREAK.findall(text, before, p.span.start)) < 2) or (
+        after is not None and len(LINE_BREAK.findall(text, p.span.end, after)) < 2
     )

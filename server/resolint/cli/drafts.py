@@ -43,9 +43,6 @@ WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u
 #: 100,000 spaces, before any lint).
 _DECOR_LEAD = WHITE_SPACE + ">#*_" + EDGE_CHARS
 _DECOR_TRAIL = WHITE_SPACE + "*_" + EDGE_CHARS
-#: Line breaks as the parser reads them (``resolint.source.LINE_BREAKS``): a vertical
-#: tab, which Word writes for a line break within a paragraph, is not one.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: The first line of an opening an editor wrapped: "The" as an opening starts
 #: (``patterns.OPENING``: "The", "THE"), no final mark (see :func:`_wrapped_so_far`).
 _WRAPPED_OPENING_START = re.compile(r"T(?i:he)\s")
@@ -138,7 +135,7 @@ def _head_lines(text: str, count: int) -> Iterator[str]:
     given = 0
     size = 4096
     while given < count:
-        lines = _LINE_BREAK.split(text[:size])
+        lines = P.LINE_BREAK.split(text[:size])
         whole = size >= len(text)
         if not whole:
             lines.pop()  # perhaps cut short

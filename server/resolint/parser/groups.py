@@ -75,7 +75,6 @@ FURNITURE_MAX_CHARS = 60
 MAX_FURNITURE_LINES = 4
 #: The longest text of furniture lines, with the white space around them.
 FURNITURE_MAX_SPAN = MAX_FURNITURE_LINES * 2 * FURNITURE_MAX_CHARS
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def is_page_furniture(text: str) -> bool:
@@ -89,7 +88,7 @@ def is_page_furniture(text: str) -> bool:
     if "\n" not in text and "\r" not in text:  # one line: the usual case
         line = text.strip()
         return bool(line) and _furniture_line(line)
-    lines = [line.strip() for line in _LINE_BREAK.split(text)]
+    lines = [line.strip() for line in P.LINE_BREAK.split(text)]
     lines = [line for line in lines if line]
     return 0 < len(lines) <= MAX_FURNITURE_LINES and all(map(_furniture_line, lines))
 
@@ -270,7 +269,6 @@ Cut = tuple[list[RawParagraph], list[Span], tuple[int, int] | None]
 #: RECALLING …"). In lower case it is one sentence ("The General Assembly, recalling …,
 #: decides:"), as some decisions are written.
 _AFTER_OPENING_MARK = re.compile(r"[,:][ \t]+(?=[*_]*[A-Z])")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # (as ``resolint.source.LINE_BREAKS``)
 #: The leads an opening may start with (``patterns.OPENING``: Markdown, emphasis, "The").
 _OPENING_LEADS = frozenset("#*_T")
 
@@ -341,7 +339,7 @@ def cut_run_on(text: str, raw: RawParagraph, is_opener, read=read_label) -> Cut:
     for gap in ([] if first is None else [first]) + _glued_clauses(text, raw.span.start if first is None else first.end, raw.span.end, is_opener):
         gaps.append(gap)
         cur = pieces.pop()
-        at = cur.first_line + len(_LINE_BREAK.findall(text, cur.span.start, gap.start))  # (wrapped: the line it is cut on)
+        at = cur.first_line + len(P.LINE_BREAK.findall(text, cur.span.start, gap.start))  # (wrapped: the line it is cut on)
         pieces += [RawParagraph(Span(cur.span.start, gap.start), cur.first_line, at), RawParagraph(Span(gap.end, cur.span.end), at, cur.last_line)]
     while True:
         cur = pieces[-1]

@@ -30,7 +30,8 @@ BULLETS = "-*•‣◦·–—▪■□●○◆◇❖➢➤►✓\uf0b7\uf0a7\u
 GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
 
 #: A line break, as the source reads them (:data:`resolint.source.LINE_BREAKS`): a test
-#: for "\n" alone took a draft with CR line breaks for one long line.
+#: for "\n" alone took a draft with CR line breaks for one long line. (A vertical tab,
+#: which Word writes for a line break within a paragraph, is not one.)
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 #: "The General Assembly," / "The ICPO-INTERPOL General Assembly, meeting in …:" /
