@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import bisect
-
-from resolint.model import Kind, Resolution
+from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 
 
@@ -87,18 +85,16 @@ class ParagraphsRunTogether(Rule):
             if any(c in "\r\n" for c in ctx.text[gap.start : gap.end]):
                 continue  # cut where a line break already stands (a paragraph the parser joined back): not on one line
             after = (ctx.text[gap.end : gap.end + 30].splitlines() or [""])[0]
-            fix = Fix.unsafe if _between_preambular_clauses(ctx.resolution, gap.start) else Fix.safe
+            fix = Fix.unsafe if _between_preambular_clauses(ctx, gap.start) else Fix.safe
             yield Violation(gap, f"A new paragraph starts here ('{after.strip()}…') on the line of the one before", fix("Put it on a line of its own", Edit(gap, blank_line)))
 
 
-def _between_preambular_clauses(res: Resolution, at: int) -> bool:
+def _between_preambular_clauses(ctx: RuleContext, at: int) -> bool:
     """Whether the paragraph that ends at ``at`` is a preambular clause cut after its
     comma before a capital: the parser's weakest cut (see Fix safety)."""
-    paragraphs = res.paragraphs
-    i = bisect.bisect_right([p.span.start for p in paragraphs], at - 1) - 1
-    if i < 0:
+    before, text = ctx.facts.paragraph_at(at - 1), ctx.text
+    if before is None:
         return False
-    before, text = paragraphs[i], res.source.text
     after = text[at : at + 40].lstrip("*_ \t")
     # (a group opener run on after a comma, "…ICTs, highlighting", is in lower case: safe)
     return before.kind is Kind.PREAMBLE and text[before.span.start : at].rstrip().endswith(",") and after[:1].isupper()
