@@ -524,6 +524,18 @@ def test_a_name_after_emphasis_or_glued_to_a_word_is_no_near_miss(before, after)
     check_text(text)
 
 
+@pytest.mark.parametrize("glued", ["thBudapest", "xBudapest", "the_Budapest"])
+def test_a_name_inside_a_glued_longer_name_is_no_near_miss_with_the_word_after_it(glued):
+    """(fuzzer, CI) "thBudapest Convention on Cybercrime and …": the glued alias "Budapest
+    Convention" was left out, and with it the name "Convention on Cybercrime" it overlapped,
+    so nothing was recognized there. The near-miss search then reported "Convention on
+    Cybercrime and" (a score of 92) with an unsafe fix cutting "and", then the next word,
+    pass after pass."""
+    text = f"The General Assembly,\n\nNoting {glued} Convention on Cybercrime and the work done,\n\n1. Decides to act.\n"
+    assert [f.message for f in lint(text).findings if f.code == "TRM001"] == []
+    check_text(text)
+
+
 def test_a_look_alike_in_an_opener_is_fixed_safely_only_where_it_adds_no_error():
     """(fuzzer) "Rеcalling" (a Cyrillic е) opening an operative paragraph: the safe fix
     wrote "Recalling", which OPR004 then reported as an error (a participle opening an

@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from resolint.citations.instruments import glued_before, named_by_another
 from resolint.citations.refdata import Instrument
 from resolint.source import LINE_END_HYPHEN, Span
 
@@ -303,11 +302,11 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
     return NearMiss(Span(s, e), cand_text, inst, name, score)
 
 
-#: What :func:`_window` gives for an accepted name glued to the word before it (which the
-#: name matcher does not take: :func:`resolint.citations.instruments.glued_before`), or
-#: ending another treaty's name (``named_by_another``: "Inter-American Convention against
-#: Corruption"), or hyphenated at a line's end (:data:`resolint.source.LINE_END_HYPHEN`):
-#: no near-miss around that word.
+#: What :func:`_window` gives for an accepted name the name matcher did not take (glued to
+#: the word before it: :func:`resolint.citations.instruments.glued_before`; ending another
+#: treaty's name: ``named_by_another``, "Inter-American Convention against Corruption";
+#: inside a longer match left out), or hyphenated at a line's end
+#: (:data:`resolint.source.LINE_END_HYPHEN`): no near-miss around that word.
 _UNTAKEN_NAME = (-1, -1, "")
 
 
@@ -340,10 +339,14 @@ def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]
         return None
     cand = text[s:e].rstrip(".")
     if " ".join(cand.split()) in accepted:
-        # A name the matcher did not take here runs on from the word before it
-        # ("x_United Nations Convention …"): no near-miss around it, whose fix would
-        # write the name again beside itself, pass after pass.
-        return _UNTAKEN_NAME if glued_before(text, s) or named_by_another(text, s) else None
+        # A name the matcher did not take here (a recognized one would overlap the
+        # window, above): it runs on from the word before it ("x_United Nations
+        # Convention …"), ends another treaty's name, or lost to a longer match that was
+        # itself left out ("thBudapest Convention on Cybercrime": the alias "Budapest
+        # Convention", glued). No near-miss around it: a fix would write the name again
+        # beside itself, or cut the word after it ("Convention on Cybercrime and" scores
+        # 92), pass after pass.
+        return _UNTAKEN_NAME
     if "-" in cand and " ".join(LINE_END_HYPHEN.sub("", cand).split()) in accepted:
         return _UNTAKEN_NAME  # the name, hyphenated at a line's end ("Organ-" / "ized Crime", a PDF's copy): no near-miss around it
     return s, s + len(cand), cand
