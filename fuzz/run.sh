@@ -20,6 +20,11 @@ MAX_LEN="${FUZZ_MAX_LEN:-4096}"
 # Real resolutions used as seeds: a sample keeps the first pass over the seeds short in
 # CI (each seed is linted and fixed a dozen times); FUZZ_SEEDS=all for long runs.
 SEEDS="${FUZZ_SEEDS:-60}"
+# libFuzzer's random seed: FUZZ_SEED=N repeats a run's inputs (CI pins one, so that a run
+# that passed here passes there and a failure there reproduces here); unset, a new seed
+# each run, which is what long local runs are for.
+SEED_FLAG=()
+if [[ -n "${FUZZ_SEED:-}" ]]; then SEED_FLAG=(-seed="$FUZZ_SEED"); fi
 mkdir -p "$WORK/corpus"
 
 "$PY" - "$WORK/corpus" "$MAX_LEN" "$SEEDS" <<'PYEOF'
@@ -56,4 +61,4 @@ PYEOF
 
 exec "$PY" fuzz/fuzz_resolint.py "$WORK/corpus" \
     -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=30 -rss_limit_mb=2048 \
-    -artifact_prefix="$WORK/" -print_final_stats=1 "$@"
+    -artifact_prefix="$WORK/" -print_final_stats=1 "${SEED_FLAG[@]}" "$@"

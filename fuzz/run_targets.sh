@@ -12,6 +12,9 @@ SECONDS_EACH="${1:-30}"
 PY="${PYTHON:-.venv/bin/python}"
 WORK="${FUZZ_WORK:-fuzz/.work}"
 mkdir -p "$WORK/framing" "$WORK/docx"
+# FUZZ_SEED=N repeats a run (see fuzz/run.sh); unset, a new random seed each run.
+SEED_FLAG=()
+if [[ -n "${FUZZ_SEED:-}" ]]; then SEED_FLAG=(-seed="$FUZZ_SEED"); fi
 
 "$PY" - "$WORK" <<'PYEOF'
 import io, json, sys, zipfile
@@ -37,6 +40,6 @@ z = zipfile.ZipFile(io.BytesIO(f.template()))
 PYEOF
 
 "$PY" fuzz/fuzz_lsp_framing.py "$WORK/framing" -max_total_time="$SECONDS_EACH" -max_len=4096 \
-    -timeout=30 -rss_limit_mb=1024 -artifact_prefix="$WORK/" -print_final_stats=1
+    -timeout=30 -rss_limit_mb=1024 -artifact_prefix="$WORK/" -print_final_stats=1 "${SEED_FLAG[@]}"
 "$PY" fuzz/fuzz_docx_parts.py "$WORK/docx" -max_total_time="$SECONDS_EACH" -max_len=16384 \
-    -timeout=30 -rss_limit_mb=1024 -artifact_prefix="$WORK/" -print_final_stats=1
+    -timeout=30 -rss_limit_mb=1024 -artifact_prefix="$WORK/" -print_final_stats=1 "${SEED_FLAG[@]}"
