@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from resolint.config import Settings
 from resolint.engine import INTERNAL_CODE, Finding, LintResult, lint
-from resolint.fixes import MAX_PASSES, fix_text, next_pass, structure
+from resolint.fixes import MAX_PASSES, _passes, fix_text, next_pass, structure
 from resolint.rule import Edit, Severity
 from resolint.source import SourceText, Span
 
@@ -166,6 +166,17 @@ class FixTrace:
     final: LintResult | None = None
 
 
+def _why(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool, otherwise: str) -> str:
+    """What to say when the passes here do not converge, or :func:`fix_text` ends
+    elsewhere than they do: most often because fix_text found fixes that never end
+    (:class:`resolint.fixes.Lineage`) and started again without them, which the passes here
+    do not do; name those fixes then, else say ``otherwise``."""
+    _, endless = _passes(text, lint_fn(text), lint_fn, unsafe, None)
+    if endless:
+        return f"fixes that never end, left out by fix_text: {sorted(endless)!r}"
+    return otherwise
+
+
 def _shift(offset: int, edits: list[Edit]) -> int:
     """Where ``offset`` (at or after no edit's inside) lands once ``edits`` are applied."""
     delta = 0
@@ -222,11 +233,11 @@ def fix_and_check(text: str, lint_fn: Callable[[str], LintResult], unsafe: bool 
         result = new_result
     else:
         if next_pass(trace.text, result, unsafe, set()) is not None:
-            _fail(f"fixes did not converge in {MAX_PASSES} passes", text)
+            _fail(_why(text, lint_fn, unsafe, f"fixes did not converge in {MAX_PASSES} passes"), text)
     trace.final = result
     reference = fix_text(text, lint_fn, unsafe=unsafe).text
     if reference != trace.text:
-        _fail("fix_text disagrees with a pass-by-pass application of the same fixes", text)
+        _fail(_why(text, lint_fn, unsafe, "fix_text disagrees with a pass-by-pass application of the same fixes"), text)
     again = fix_text(trace.text, lint_fn, unsafe=unsafe)
     if again.text != trace.text:
         _fail("fixing twice differs from fixing once", trace.text)

@@ -655,3 +655,22 @@ def test_a_label_after_a_glued_barcode_is_read():
     assert [p.number for p in result.resolution.operative] == [1, 2]
     assert {f.code for f in result.findings} == {"DOC016"}
     check_text(text)
+
+
+def test_the_invariants_name_fixes_that_never_end(tmp_path):
+    """When fix_text leaves out fixes that never end (``resolint.fixes.Lineage``) and the
+    passes of the invariants apply them, the two texts differ: the failure names those
+    fixes, not only the disagreement (CI's fuzz stage reported a near-miss that cut a word
+    per pass as "fix_text disagrees …")."""
+    from invariants import InvariantError
+
+    from resolint.config import load_settings
+
+    (tmp_path / "resolint.toml").write_text(
+        '[[custom-rules]]\ncode = "HSE001"\nmessage = "m"\npattern = ["in order to"]\nreplace = "so as to, so as to"\nfix = "safe"\n'
+        '[[custom-rules]]\ncode = "HSE002"\nmessage = "m"\npattern = ["so as to"]\nreplace = "in order to"\nfix = "safe"\n',
+        encoding="utf-8",
+    )
+    text = "The General Assembly,\n\n1. Urges Member States to act in order to help;\n\n2. Decides to remain seized of the matter.\n"
+    with pytest.raises(InvariantError, match="never end.*HSE00"):
+        check_text(text, settings=load_settings(tmp_path / "resolint.toml"))
