@@ -1885,6 +1885,9 @@ def test_a_look_alike_letter_is_reported_once_per_word_and_its_fix_reads_the_wor
     ("the word \u0441\u0435\u0440a", False),  # Russian "сера" with a Latin a: mostly the other alphabet
     ("the \u0414\u0435partment", False),  # with a Cyrillic letter no Latin one looks like (Д): no fix to offer
     ("the \u041cOSCOW Declaration", True),  # a Latin word with one Cyrillic capital
+    ("the S\u0395\u0391T programme", True),  # as many Greek look-alikes as Latin letters, between English words
+    ("the \u0421\u0415AT", True),  # the same in Cyrillic, the paragraph's last word after an English one
+    ("the \u0391\u0398\u0397\u039d\u0391 \u0421\u0415AT office", False),  # half look-alikes after a Greek word (Θ has none)
     ("the groups related to \u041e\u0422\u0422 and others", True),  # look-alikes only, between English words
     ("the groups related to \u041e\u0422\u0422", True),  # ... at the paragraph's end
     ("\u041e\u0422\u0422 \u0441\u0435\u0440\u0430 groups", False),  # ... beside a word of the other alphabet

@@ -73,7 +73,8 @@ class LookAlikeLetter(Rule):
     unsafe unless the word then opens one of the part's listed phrases ("Rеcalling"
     opening an operative paragraph would become an error of its own, OPR004). A word written mostly in the other alphabet (a name in Russian or
     Greek) is left alone, as is one with a letter that has no Latin look-alike; a word of
-    look-alikes only ("ОТТ" for "OTT") is reported between two English words.
+    look-alikes only ("ОТТ" for "OTT"), or of as many look-alikes as Latin letters ("SΕΑT"
+    with a Greek "Ε" and "Α"), is reported between two English words.
 
     ## Options
     None.
@@ -114,8 +115,10 @@ class LookAlikeLetter(Rule):
             if any(ch not in LATIN_LOOK_ALIKE for ch in foreign):
                 continue  # a letter no Latin one looks like: no word to offer
             latin = len(word) - len(foreign)
-            if latin <= len(foreign) and not (latin == 0 and _between_latin_words(text, start, word_end, lo, hi)):
-                continue  # a word of the other alphabet
+            if 0 < latin < len(foreign):
+                continue  # mostly the other alphabet: a word of it with a Latin slip
+            if latin <= len(foreign) and not _between_latin_words(text, start, word_end, lo, hi):
+                continue  # look-alikes only, or as many as Latin letters ("SΕΑT"): English words around decide
             right = "".join(LATIN_LOOK_ALIKE.get(ch, ch) for ch in word)
             span = Span(start, word_end)
             title, edit = f"Write '{right}' in Latin letters", Edit(span, right)
