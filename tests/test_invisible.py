@@ -59,7 +59,7 @@ def _reading(text: str) -> tuple[Counter, list]:
     return findings, [(p.kind, p.depth) for p in result.resolution.paragraphs]
 
 
-@pytest.mark.parametrize("char", ["\u00ad", "\u2060", "\u200b"])
+@pytest.mark.parametrize("char", ["\u00ad", "\u2060", "\u200b", "\u200c", "\u200d"])
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_a_draft_reads_the_same_with_invisible_characters_in_its_openers(path: Path, char: str):
     text = path.read_text(encoding="utf-8")
@@ -92,6 +92,11 @@ def test_an_opener_with_a_soft_hyphen_is_one_word():
         ("78\u00ad/1", "78/1"),  # beside a number's slash: inside the number as printed
         ("78/\u200b1", "78/\u200b1"),  # a zero-width space there is a line-break point
         ("2015.\u00ad The", "2015.\u00ad The"),  # a full stop before a word, not a number's point
+        ("Conven\u200dtion", "Convention"),  # a zero-width joiner or non-joiner in a Latin word
+        ("Conven\u200ction", "Convention"),
+        ("RECAL\u200dLING", "RECALLING"),  # the joiners break no line: before a capital too
+        ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),  # Persian needs the non-joiner
+        ("\u0915\u094d\u200d\u0937", "\u0915\u094d\u200d\u0937"),  # Devanagari: the joiner shapes a conjunct
     ],
 )
 def test_readable_drops_only_what_stands_inside_a_word(words, seen):

@@ -24,18 +24,23 @@ from resolint.source import Span
 
 #: The characters and their names. Each counts inside a word or a number: between two
 #: letters, two digits ("7\u00ad8/1" is the resolution 78/1 printed), or a letter and a
-#: digit ("WHA\u00ad78.4"). The zero-width space counts between two Latin letters only,
-#: the second in lower case, or two ASCII digits: no script needs it there (Thai and Khmer
-#: text mark word boundaries with it), and before a capital it is the gap between two
-#: words ("Member\u200bStates").
-#: (Joiners and direction marks, which Arabic, Persian and Hebrew text needs, are left
-#: alone; so is a stray byte order mark, which the parser reads as a space.)
+#: digit ("WHA\u00ad78.4"). The zero-width space, joiner and non-joiner count between two
+#: Latin letters only, the second in lower case, or two ASCII digits: no Latin word needs
+#: them, while Thai and Khmer text mark word boundaries with the space, and Arabic,
+#: Persian and the scripts of India shape letters with the joiners (a copy from a web
+#: page leaves them in English words: "Conven\u200dtion"); before a capital the space is
+#: the gap between two words ("Member\u200bStates"), the joiners are not.
+#: (Direction marks are left alone; so is a stray byte order mark, which the parser reads
+#: as a space.)
 INVISIBLE = {
     "\u00ad": "soft hyphen",
     "\u2060": "word joiner",
     "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
 }
-_LATIN_ONLY = frozenset("\u200b")
+_LATIN_ONLY = frozenset("\u200b\u200c\u200d")
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 def in_word(ch: str) -> bool:
@@ -47,7 +52,8 @@ def inside_a_word(ch: str, before: str, after: str) -> bool:
     ("Recal\u00adling", "7\u00ad8/1", "WHA\u00ad78"), or between a digit and the slash or
     point of a number ("70/\u00ad1"). For a zero-width space, two Latin
     letters, the second in lower case ("Secre\u200btary"), or two ASCII digits: before a
-    capital it is the gap between two words ("Member\u200bStates", read as a space)."""
+    capital it is the gap between two words ("Member\u200bStates", read as a space). For
+    a zero-width joiner or non-joiner, two Latin letters in any case, or two ASCII digits."""
     if not (before.isalnum() and after.isalnum()):
         # A hyphenation point beside the slash or point inside a number ("70/\u00ad1",
         # "WHA78.\u00ad4"): the number printed whole, which the citation checks read.
@@ -55,7 +61,8 @@ def inside_a_word(ch: str, before: str, after: str) -> bool:
     if ch not in _LATIN_ONLY:
         return True
     if before.isalpha() and after.isalpha():
-        return before < "\u0250" and after < "\u0250" and after.islower()
+        # (The joiners break no line: before a capital too they stand inside a word.)
+        return before < "\u0250" and after < "\u0250" and (after.islower() or ch != ZERO_WIDTH_SPACE)
     return before in _ASCII_DIGITS and after in _ASCII_DIGITS
 
 

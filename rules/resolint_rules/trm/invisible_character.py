@@ -20,8 +20,9 @@ class InvisibleCharacter(Rule):
     ## What it does
     Finds a character that prints nothing inside a word or a number: a soft hyphen ("Recal­ling",
     left by a web page or a PDF's hyphenation) or a word joiner, between two letters or
-    digits (inside a resolution's number); a zero-width space between two Latin letters
-    ("Secre​tary-General", left by a web page) or two digits.
+    digits (inside a resolution's number); a zero-width space, joiner or non-joiner between
+    two Latin letters ("Secre​tary-General", left by a web page) or two digits (Arabic,
+    Persian and the scripts of India need the joiners: there they are left alone).
 
     ## Why is this bad?
     The word looks right but is not: a search for it fails, a spell-checker skips it,
@@ -56,7 +57,7 @@ class InvisibleCharacter(Rule):
 
     ## References
     The Unicode Standard, chapter 23 ("Special Areas and Format Characters": the soft
-    hyphen, the word joiner and the zero-width space): <https://www.unicode.org/versions/latest/ch23.pdf>
+    hyphen, the word joiner, the zero-width space and the zero-width joiner and non-joiner): <https://www.unicode.org/versions/latest/ch23.pdf>
     """
 
     code = "TRM014"
