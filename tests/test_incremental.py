@@ -29,11 +29,11 @@ from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
 from resolint.model import Kind
 from resolint.openers import Opener
-from resolint.parser.segments import common_prefix, common_suffix
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, Violation
 from resolint.settings import Settings
 from resolint.source import Span
+from resolint.textdiff import common_prefix, common_suffix
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [

@@ -139,7 +139,7 @@ def test_occurrences_found_again_around_an_edit_are_those_of_a_full_search(text,
     edit) equals :func:`find_all` of the new text, edit after edit; the cache itself
     (LintCache.literal_starts) too, asked with texts equal to the last but other objects."""
     from resolint.incremental import LintCache
-    from resolint.parser.segments import changed_ends
+    from resolint.textdiff import changed_ends
 
     cache = LintCache()
     found = cache.literal_starts(text, literal)
@@ -176,7 +176,7 @@ def test_matches_found_again_around_an_edit_are_those_of_a_full_scan(text, edits
     """:func:`find_matches_again` (the language server's cache, LintCache.pattern_spans)
     gives the spans of ``finditer`` over the new text, edit after edit."""
     from resolint.incremental import LintCache
-    from resolint.parser.segments import changed_ends
+    from resolint.textdiff import changed_ends
 
     pattern, width = re.compile(bounded[0]), bounded[1]
     cache = LintCache()

@@ -18,8 +18,11 @@ from hypothesis import strategies as st
 
 from resolint.model import Kind, Resolution
 from resolint.parser import parse
+from resolint.parser.blocks import RawParagraph
 from resolint.parser.memo import ParseMemo
-from resolint.parser.segments import changed_ends, common_prefix, common_suffix
+from resolint.parser.resume import input_key, input_keys
+from resolint.source import Span
+from resolint.textdiff import changed_ends, common_prefix, common_suffix
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -561,3 +564,40 @@ def test_look_ahead_past_headings_reaches_the_edit():
         assert dump(res) == dump(parse(text))
         kinds.append(res.paragraphs[4].kind.value)
     assert kinds == ["unplaced", "operative", "unplaced"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(" \t\n\r\u00a0\u2028ab", min_size=1, max_size=40), st.lists(st.tuples(st.integers(0, 39), st.integers(0, 6)), max_size=8),
+       st.one_of(st.none(), st.integers(-1, 7)))
+def test_input_keys_in_bulk_are_input_key(text, starts, opening_line):
+    """The keys of the resumed walk, built in one comprehension, are :func:`input_key`'s
+    (a paragraph at the text's start, after a line break or after white space of any kind;
+    before, at and after the opening line, and with none)."""
+    raws = [RawParagraph(Span(min(s, len(text)), len(text)), line, line + 1) for s, line in starts]
+    ids = list(range(len(raws)))
+    assert input_keys(ids, raws, opening_line, text) == [input_key(i, r, opening_line, text) for i, r in zip(ids, raws, strict=True)]
+
+
+@pytest.mark.parametrize("run_ons", [1, 3])
+def test_an_edit_after_parts_with_paragraphs_run_together(run_ons):
+    """Lines holding two paragraphs run together ("…; 2. Requests …") are one joined
+    paragraph cut in two: the memo counts paragraphs and joined paragraphs apart. An edit
+    in the second part of a three-part compilation keeps the first part's paragraphs and
+    makes the second's and third's anew (``ParseMemo.unshare``), whose first paragraph
+    is found past the cut ones."""
+    run_on = "1. Urges Member States to cooperate; 2. Requests the Secretary-General to report;"
+    body = "\n\n".join([run_on] * run_ons + ["3. Decides to act;", "4. Decides to remain seized of the matter."])
+    one = "The General Assembly,\n\nRecalling its resolutions,\n\n" + body
+    text = "\n\n".join([one] * 3)
+    memo = ParseMemo()
+    last = parse(text, memo=memo)
+    assert last.run_on  # (what the test is about)
+    for at in (text.index("Decides to act", len(one)), text.rindex("Decides to act"), text.index("Decides to act", len(one)) + 3):
+        edited = text[:at] + "x" + text[at:]
+        was = dump(last)
+        second = parse(edited, memo=memo)
+        assert dump(second) == dump(parse(edited)) and linked(second)
+        assert dump(last) == was  # the last version's tree is left as it was
+        kept = memo.placement.kept  # ... and none of its objects after those kept is placed again
+        assert kept > 0 and all(p is not q for p, q in zip(second.paragraphs[kept:], last.paragraphs[kept:], strict=False))
+        text, last = edited, second

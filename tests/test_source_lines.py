@@ -52,7 +52,7 @@ def test_an_edited_text_knows_what_it_shares_with_those_it_was_edited_from(text,
     """``shared_ends`` never claims more than two versions share (the parse starts its
     comparison there: a bound too long would hide an edit), and it answers for the last
     three versions an edit chain went through, the nearest exactly at the edit."""
-    from resolint.parser.segments import changed_ends, common_prefix, common_suffix
+    from resolint.textdiff import changed_ends, common_prefix, common_suffix
 
     versions = [SourceText(text)]
     for at, cut, put in edits:

@@ -35,9 +35,9 @@ from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.parser.memo import ParseMemo
 from resolint.parser.resume import Joined
-from resolint.parser.segments import changed_ends, common_prefix, common_suffix
 from resolint.rule import Edit, Fix, Rule, RuleContext, Violation
 from resolint.source import SourceText, Span, relative
+from resolint.textdiff import changed_ends, common_prefix, common_suffix
 
 if TYPE_CHECKING:
     from resolint.facts import Analysis

@@ -336,7 +336,7 @@ class SourceText:
         least, as far as its edits tell (0, 0 when ``old`` is none of the texts it was
         edited from). An edit keeps what is before its start and after its end, so a run
         of edits keeps the shortest of each. The parse after a keystroke compares the
-        two versions from these bounds on (:func:`resolint.parser.segments.changed_ends`),
+        two versions from these bounds on (:func:`resolint.textdiff.changed_ends`),
         not from their first and last characters."""
         for older, a, b in self.ancestry:
             if older is old:

@@ -50,7 +50,7 @@ from resolint.lsp.diagnostics import (
     result_line,
 )
 from resolint.lsp.positions import LineIndex
-from resolint.parser.segments import changed_ends
+from resolint.textdiff import changed_ends
 
 #: What a finding's last diagnostic kept: its LSP range, fix data, id,
 #: :func:`result_line` and the diagnostic.

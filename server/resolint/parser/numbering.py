@@ -30,19 +30,26 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
     by_part: dict[int, list[list[Paragraph]]] = {}
     lists: list[list[Paragraph]] = []
     heading = False  # a heading since the last top-level operative paragraph
+    # (The kinds and the weak parent read directly, as Resolution's lists do: the parse
+    # runs this over every paragraph after every keystroke.)
     for p in res.paragraphs:
-        if p.kind is Kind.HEADING:
+        kind = p.kind
+        if kind is _HEADING:
             heading = True
-        elif p.kind is Kind.OPERATIVE and p.parent is None:
+        elif kind is _OPERATIVE and (p._parent is None or p._parent() is None):
             sections = by_part.setdefault(p.part, [[]])
             if heading and sections[-1] and _restarts(p):
                 sections.append([])  # "II" / "Enterprise resource planning" / "1. Takes note …"
             sections[-1].append(p)
             heading = False
-            items = [c for c in p.children if c.kind is Kind.OPERATIVE]
-            if items:
-                lists.append(items)
+            if p.children:
+                items = [c for c in p.children if c.kind is _OPERATIVE]
+                if items:
+                    lists.append(items)
     return [seq for k in sorted(by_part) for seq in by_part[k]] + lists
+
+
+_HEADING, _OPERATIVE = Kind.HEADING, Kind.OPERATIVE
 
 
 def _restarts(p: Paragraph) -> bool:

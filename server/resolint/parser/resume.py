@@ -40,6 +40,7 @@ from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import is_footnote
 from resolint.parser.placement import Phase, Placement, may_head_a_text, starts_indented
 from resolint.source import SourceText
+from resolint.textdiff import common_prefix, common_suffix
 
 #: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group, organ,
 #: after_marker, after_clause, in_footnotes, note_numbers, quote_ends) with paragraphs as indices: the state of the
@@ -94,6 +95,21 @@ def input_key(text_id: int, raw: RawParagraph, opening_line: int | None, text: s
     numbers, equal texts; whether it is indented does not: ``placement.starts_indented``)."""
     before_opening = opening_line is not None and raw.first_line < opening_line
     return (text_id, before_opening, opening_line is None, starts_indented(text, raw.span.start))
+
+
+def input_keys(text_ids: list[int], raws: list[RawParagraph], opening_line: int | None, text: str) -> list[tuple]:
+    """:func:`input_key` of every paragraph, in one comprehension with no call per
+    paragraph (the server keys every paragraph after every keystroke: the calls were a
+    tenth of the resumed walk of a 1 MB draft). ``tests/test_parse_resume.py`` checks it
+    against :func:`input_key`."""
+    none = opening_line is None
+    line: int = -1 if opening_line is None else opening_line  # (no first line is before -1: never before the opening)
+    return [
+        (t, raw.first_line < line, none,
+         start > 0 and (c := text[start - 1]) != "\n" and c != "\r" and c.isspace())  # starts_indented, written out
+        for t, raw in zip(text_ids, raws, strict=True)
+        for start in (raw.span.start,)
+    ]
 
 
 def skipped_by_lookahead(body: str) -> bool:
@@ -165,7 +181,7 @@ class PlacementMemo:
         ``reused`` paragraphs are the last parse's objects: those it keeps (:attr:`kept`)
         are not written; ``unshare(k)`` has the ones from ``k`` on made anew."""
         paragraphs, text = res.paragraphs, source.text
-        keys = [input_key(t, raw, opening_line, text) for t, raw in zip(text_ids, raws, strict=True)]
+        keys = input_keys(text_ids, raws, opening_line, text)
         last, self._last = self._last, None  # a walk stopped half-way leaves no record
         self.joined = None
         resume = 0 if last is None else _resume_point(last, keys, text, paragraphs)
@@ -194,18 +210,10 @@ class PlacementMemo:
         self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings], paragraphs, text)
 
 
-def _common_prefix(old: list[tuple], new: list[tuple]) -> int:
-    n = min(len(old), len(new))
-    i = 0
-    while i < n and old[i] == new[i]:
-        i += 1
-    return i
-
-
 def _resume_point(last: _Walk, keys: list[tuple], text: str, paragraphs: list[Paragraph]) -> int:
     """Where the walk resumes: the first paragraph whose placement the edit may change
     (the paragraph before a changed one looks ahead at it, past comments and footnotes)."""
-    resume = max(0, _common_prefix(last.keys, keys) - 1)
+    resume = max(0, common_prefix(last.keys, keys) - 1)
     while resume > 0 and skipped_by_lookahead(text[paragraphs[resume].span.start : paragraphs[resume].span.end]):
         resume -= 1
     return resume
@@ -271,9 +279,9 @@ class _Tail:
     def __init__(self, last: _Walk, keys: list[tuple]) -> None:
         self.last, self.keys = last, keys
         self.shift = len(keys) - len(last.keys)
-        same = 0
-        while same < min(len(keys), len(last.keys)) and keys[-1 - same] == last.keys[-1 - same]:
-            same += 1
+        # (list slices compared in C: a loop per paragraph here and in _resume_point was
+        # a pass over the whole document in Python after every keystroke)
+        same = common_suffix(keys, last.keys, min(len(keys), len(last.keys)))
         self.start = len(keys) - same
         self.copied = 0
         self._tries = 0
@@ -302,7 +310,9 @@ class _Tail:
         for k, d in enumerate(tail_decisions, start=i):
             p = paragraphs[k]
             _apply(p, d, None if d[4] is None else paragraphs[d[4]])
-            p.children = [paragraphs[c + shift] for c in last.children[k - shift]]
+            kids = last.children[k - shift]
+            if kids:  # (a paragraph not walked yet has none: the parse made it with an empty list)
+                p.children = [paragraphs[c + shift] for c in kids]
         for old_r, r in refs.items():
             paragraphs[r].children += [paragraphs[c + shift] for c in last.children[old_r] if c >= old_i]
         res.openings += [paragraphs[o + shift] for o in last.openings if o >= old_i]
