@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import random
 import re
 from pathlib import Path
 
@@ -412,6 +413,26 @@ def test_incremental_diagnostics_equal_a_fresh_conversion(seed, edits, encoding)
         assert got.ids == fresh.ids and got.result_id == fresh.result_id
 
 
+
+def test_diagnostics_of_a_compilation_equal_a_fresh_conversion_after_edits():
+    """Edits at random places of a compilation (parts kept before the edit, moved after
+    it and made anew around it; lists after a colon; the document's symbol): the
+    diagnostics sent, their ids and the report id are a fresh conversion's of a full lint."""
+    one = CITATION_DRAFT + "\n4. Urges States to act:\n\n- sharing data;\n\n\u2022 training staff;\n\n5. Decides to act.\n"
+    text = "\n\n".join([one] * 3)
+    project, editor = ProjectSettings(Settings(), None), EditorSettings()
+    linter = IncrementalLinter()
+    rnd = random.Random(7)
+    for version in range(1, 9):
+        if version > 1:
+            at = rnd.randrange(len(text))
+            text = text[:at] + rnd.choice(["x", "\n", ":", "; ", "\n\n- a", "\u00ad"]) + text[at:]
+        got = build_state("file:///c.txt", version, text, None, project, editor, None, "utf-16", linter)
+        fresh = build_state("file:///c.txt", version, text, None, project, editor, None, "utf-16")
+        assert got.diagnostics == fresh.diagnostics
+        assert got.ids == fresh.ids and got.result_id == fresh.result_id
+
+
 # -- citations ----------------------------------------------------------------------------
 #: A draft whose citations resolve across paragraphs: "Council resolution" after a council
 #: named before it, "its resolution" of the document's organ, an article whose instrument
@@ -752,6 +773,41 @@ def test_a_violation_outside_its_paragraph_is_not_kept():
     linter.lint(text, settings_, rules=[rule])
     moved = "Draft resolution\n\n" + text
     assert _findings(linter.lint(moved, settings_, rules=[rule])) == _findings(lint(moved, settings_, rules=[rule]))
+
+
+
+class _AfterAShortOne(_LocalOperativeRule):
+    """A rule that reads one thing outside a paragraph, for a few paragraphs only: whether
+    the paragraph before it is short. Its keys are a plain dict holding those few."""
+
+    code = "OPR995"
+    name = "after-a-short-one"
+
+    def _after_short(self, ctx):
+        ops = ctx.resolution.of_kind(Kind.OPERATIVE)
+        return {p.index: True for q, p in zip(ops, ops[1:], strict=False) if len(q.span) < 20}
+
+    def paragraph_keys(self, ctx):
+        return self._after_short(ctx)
+
+    def check_paragraph(self, ctx, p):
+        if p.label is not None and p.index in self._after_short(ctx):
+            yield Violation(p.label.span, "after a short one")
+
+
+def test_a_plain_dict_of_keys_reads_a_missing_index_as_none():
+    """``Rule.paragraph_keys`` may be a plain dict of the few paragraphs that need a key
+    part: the others read as None (the server reads it with ``dict.get``), and the
+    findings after each edit are a full lint's."""
+    rule = _AfterAShortOne()
+    settings_ = Settings().with_overrides(select=(rule.code,))
+    text = "The General Assembly,\n\nRecalling its work,\n\n1. Decides to act;\n\n2. Requests a report on all of it;\n\n3. Decides to go on."
+    linter = IncrementalLinter()
+    at = text.index("Decides to act") + 6
+    for edited in (text, text[:at] + " now and later and again" + text[at:], text):
+        got = _findings(linter.lint(edited, settings_, rules=[rule]))
+        assert got == _findings(lint(edited, settings_, rules=[rule]))
+    assert got  # (the rule reports something: the test is about its keys)
 
 
 # -- shifting --------------------------------------------------------------------------

@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolint.engine import lint
 from resolint.export import export
 from resolint.fixes import fix_text
-from resolint.invisible import hidden_runs, readable, reader_view
+from resolint.invisible import INVISIBLE, document_has_comment, document_may_hide, hidden_runs, readable, reader_view
 from resolint.model import Kind
 
 #: The rules that read openers (and the numbering and marks that follow from where a
@@ -429,3 +431,31 @@ def test_a_soft_hyphen_beside_the_slash_of_a_resolutions_number_is_read_through(
     assert [f.code for f in found if f.code == "TRM014"] == ["TRM014"]
     assert fix_text(text, lint).text == plain
     assert not [f for f in lint("The General Assembly,\n\nRecalling the figures 2015/\u00ad,\n\n1. Decides to act.\n").findings if f.code == "TRM014"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.text("ab<!-\u00ad\u200b\u00e9\n", max_size=12), st.integers(0, 40), st.integers(0, 4)), min_size=1, max_size=8),
+       st.text("ab<!-\u00ad\u00e9", max_size=20))
+def test_document_answers_after_edits_are_a_full_scan(edits, start):
+    """Whether a document holds a comment or an invisible character, asked of one version
+    after another (the server's keystrokes: only what changed is searched, see
+    ``invisible._answers``) and of unrelated texts, is what a scan of the whole text says."""
+    text = start
+    for inserted, at, removed in edits:
+        at = min(at, len(text))
+        text = text[:at] + inserted + text[at + removed :]
+        text = "".join(text)  # (a new string object, as a new version is)
+        assert (document_has_comment(text), document_may_hide(text)) == ("<!--" in text, any(ch in text for ch in INVISIBLE))
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Recalling <!- its work", "Recalling <!-- its work"),  # a dash typed after "<!-"
+    ("Recalling <!x-- its work", "Recalling <!-- its work"),  # a letter deleted inside it
+    ("Recalling <!-- its work", "Recalling <!- its work"),  # ... and the comment gone again
+    ("Recalling its work", "Recalling its\u00ad work"),
+    ("Recalling its\u00ad work", "Recalling its work"),
+])
+def test_document_answers_for_an_edit_at_a_comment_or_an_invisible_character(before, after):
+    """The version before is asked first: the answer for ``after`` is worked out from it."""
+    document_has_comment(before)
+    assert (document_has_comment(after), document_may_hide(after)) == ("<!--" in after, "\u00ad" in after)

@@ -553,7 +553,8 @@ class LintCache:
         indexes = list(map(_INDEX, paragraphs))
         keys: list
         if bulk is not None:
-            keys = list(zip(map(numbers.__getitem__, indexes), map(bulk.__getitem__, indexes), strict=True))
+            part = bulk.get if type(bulk) is dict else bulk.__getitem__  # (see Rule.paragraph_keys)
+            keys = list(zip(map(numbers.__getitem__, indexes), map(part, indexes), strict=True))
         else:
             keys = list(map(numbers.__getitem__, indexes))
         self._shared_keys[shared] = (paragraphs, bulk, keys)  # (the objects held: their ids stay theirs)

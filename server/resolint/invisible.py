@@ -21,6 +21,7 @@ import bisect
 import re
 
 from resolint.source import Span
+from resolint.textdiff import changed_ends
 
 #: The characters and their names. Each counts inside a word or a number: between two
 #: letters, two digits ("7\u00ad8/1" is the resolution 78/1 printed), or a letter and a
@@ -215,8 +216,31 @@ def _document(text: str) -> tuple[bool, bool]:
     global _last_document
     last = _last_document
     if last[0] is not text:
-        last = _last_document = (text, "<!--" in text, not text.isascii() and any(ch in text for ch in INVISIBLE))
+        last = _last_document = (text, *_answers(text, last))
     return last[1], last[2]
+
+
+def _hides(text: str) -> bool:
+    return not text.isascii() and any(ch in text for ch in INVISIBLE)
+
+
+def _answers(text: str, last: tuple[str | None, bool, bool]) -> tuple[bool, bool]:
+    """Whether ``text`` holds a comment and an invisible character, given the answers for
+    the text asked about before it. In the language server that is the last version, and
+    an answer that was no holds for what the two share (:func:`changed_ends`): only what
+    the edit changed is searched, where a scan of the whole text for each invisible
+    character was a pass over the document after every keystroke (a millisecond at 1 MB
+    with a character outside the Basic Multilingual Plane). For unrelated texts the
+    shared ends are empty and the whole text is searched, as before."""
+    old, comment, hidden = last
+    if old is None or (comment and hidden):
+        return "<!--" in text, _hides(text)
+    prefix, suffix = changed_ends(old, text)
+    lo, hi = prefix, len(text) - suffix  # text[lo:hi] replaced old[prefix:len(old) - suffix]
+    # "<!--" not in the old text: one in the new text reaches into what changed.
+    comment = "<!--" in text if comment else "<!--" in text[max(0, lo - 3) : hi + 3]
+    hidden = _hides(text) if hidden else _hides(text[lo:hi])
+    return comment, hidden
 
 
 def document_has_comment(text: str) -> bool:

@@ -228,7 +228,11 @@ class Rule:
     def paragraph_keys(self, ctx: RuleContext) -> Mapping[int, Hashable] | None:
         """:meth:`paragraph_key` of every paragraph at once, by paragraph index, for a rule
         that works its keys out for the whole document in one pass (the language server
-        asks for them after every edit): None to be asked paragraph by paragraph."""
+        asks for them after every edit): None to be asked paragraph by paragraph. In a
+        plain ``dict`` an index it does not hold reads as None (most paragraphs need
+        nothing more, and the server reads a dict with ``dict.get``, in C, where a
+        ``__missing__`` was a Python call per paragraph per edit); any other mapping is
+        asked for every index."""
         return None
 
     @classmethod

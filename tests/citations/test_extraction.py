@@ -18,9 +18,11 @@ from resolint.citations import (
     ResolutionCitation,
     extract,
 )
-from resolint.citations.extract import find_dates
+from resolint.citations.extract import find_dates, holding
 from resolint.facts import Analysis
+from resolint.model import Kind, Paragraph
 from resolint.parser import parse
+from resolint.source import Span
 from resolint.styles import load_style
 
 UN = """79/136. Cooperation
@@ -381,3 +383,17 @@ def test_an_opening_wrapped_between_interpol_and_its_assembly_is_interpols(brk):
         "RECALLING its resolution GA-2019-88-RES-02,\n\n1. APPROVES the programme.\n"
     )
     assert citations_of(parse(text)).document.organ is Organ.INTERPOL
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), max_size=8), st.integers(0, 40))
+def test_the_paragraph_holding_an_offset_is_found_by_bisection(gaps_and_lengths, offset):
+    """``extract.holding`` (the paragraph with the document's symbol, which its memo key
+    reads apart) against a look at every paragraph."""
+    paragraphs, at = [], 0
+    for gap, length in gaps_and_lengths:
+        at += gap
+        paragraphs.append(Paragraph(Kind.UNPLACED, Span(at, at + length), Span(at, at + length)))
+        at += length
+    want = next((i for i, p in enumerate(paragraphs) if p.span.start <= offset < p.span.end), -1)
+    assert holding(paragraphs, offset) == want

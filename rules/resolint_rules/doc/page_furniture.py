@@ -65,16 +65,10 @@ def _line_and_blanks(text: str, span: Span) -> Span:
     return Span(start, after.end() if after else span.end)
 
 
-class _Tails(dict):
-    """Paragraph index -> how far a furniture paragraph's removal reaches past it; None for
-    every other paragraph."""
-
-    def __missing__(self, key: int) -> None:
-        return None
-
-
-def _furniture_tails(facts) -> _Tails:
-    return _Tails((p.index, _line_and_blanks(facts.text, p.span).end - p.span.end) for p in facts.of_kinds((Kind.FURNITURE,)))
+def _furniture_tails(facts) -> dict[int, int]:
+    """Paragraph index -> how far a furniture paragraph's removal reaches past it (a plain
+    dict: every other paragraph reads as None, see ``Rule.paragraph_keys``)."""
+    return {p.index: _line_and_blanks(facts.text, p.span).end - p.span.end for p in facts.of_kinds((Kind.FURNITURE,))}
 
 
 class PageFurniture(Rule):

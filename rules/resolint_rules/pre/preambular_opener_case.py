@@ -66,7 +66,8 @@ class PreambularOpenerCase(Rule):
 
     def paragraph_keys(self, ctx: RuleContext):
         # Whether the opener starts a list item depends on the paragraph before it.
-        return _IsIn(ctx.facts.derived(_item_openers))
+        # (a plain dict: every other clause reads as None, see Rule.paragraph_keys)
+        return dict.fromkeys(ctx.facts.derived(_item_openers), True)
 
     def check_paragraph(self, ctx: RuleContext, p):
         op = ctx.opener(p)
@@ -90,15 +91,3 @@ def _item_openers(facts) -> set[int]:
             if op is not None and op.span.start == start:
                 out.add(p.index)
     return out
-
-
-class _IsIn:
-    """Paragraph index -> whether it is one of ``indexes`` (a cache-key part for each)."""
-
-    __slots__ = ("indexes",)
-
-    def __init__(self, indexes: set[int]) -> None:
-        self.indexes = indexes
-
-    def __getitem__(self, index: int) -> bool:
-        return index in self.indexes

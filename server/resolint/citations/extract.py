@@ -26,8 +26,10 @@ are in :mod:`~resolint.citations.scan`. Their underscored names are private to t
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -242,6 +244,16 @@ class ParagraphMemo(Protocol):
 
 #: Paragraphs read anew in one extraction before whole-text scans (:class:`Hints`) pay.
 _HINTS_AFTER = 16
+_START = operator.attrgetter("span.start")
+
+
+def holding(paragraphs: list[Paragraph], offset: int) -> int:
+    """The position in ``paragraphs`` (in order, never overlapping: a resolution's) of
+    the one whose span holds ``offset``; -1 for none. By bisection: the memo's keys ask
+    it of the body after every keystroke, where a loop over every paragraph was a pass
+    over the document."""
+    i = bisect.bisect_right(paragraphs, offset, key=_START) - 1
+    return i if i >= 0 and offset < paragraphs[i].span.end else -1
 
 
 class _Reader:
@@ -294,10 +306,11 @@ class _Reader:
         keys = [(numbers[p.index], extras[p.kind]) for p in self.body]
         sym = self.symbol
         if sym is not None:  # the paragraph with the document's symbol reads it apart
-            for i, p in enumerate(self.body):
+            i = holding(self.body, sym.start)
+            if i >= 0:
+                p = self.body[i]
                 a = p.span.start
-                if a <= sym.start < p.span.end:
-                    keys[i] = (numbers[p.index], (*extras[p.kind][:4], Span(sym.start - a, sym.end - a), by_text))
+                keys[i] = (numbers[p.index], (*extras[p.kind][:4], Span(sym.start - a, sym.end - a), by_text))
         return keys
 
     def local(self, p: Paragraph, named: Named, kept: Any) -> Local:
