@@ -674,3 +674,35 @@ def test_the_invariants_name_fixes_that_never_end(tmp_path):
     text = "The General Assembly,\n\n1. Urges Member States to act in order to help;\n\n2. Decides to remain seized of the matter.\n"
     with pytest.raises(InvariantError, match="never end.*HSE00"):
         check_text(text, settings=load_settings(tmp_path / "resolint.toml"))
+
+
+@pytest.mark.parametrize("paragraph", ["item", "more work"])
+@pytest.mark.parametrize("count", [60, 240])
+def test_a_fix_blamed_along_a_run_of_alike_paragraphs_is_not_walked_one_parse_a_round(paragraph, count):
+    """Fuzzer (30 s an input): each of a long run of alike short paragraphs is given a ";"
+    and, applied together with the fixes above the run, the first one reads as part of the
+    paragraph before it. Dropping its fix made the next one, given its ";" after one left
+    without it, read as nested under it: the change walked down the run one paragraph per
+    full parse until the rounds ran out, then the bisection's halves kept failing: 44
+    parses a pass however long the run. The parses now stay a few a pass, the same for a
+    run four times as long, and what is applied keeps the structure."""
+    import resolint.fixes as fixes_mod  # lazy: its parse is counted
+
+    head = (
+        "1. Notes the work,\n1. Requests the Secretary-General:\n\nalso:\n"
+        "(a) To consult widely;\n2. decides to act\n\n"
+    )
+    text = head + "\n\n".join([paragraph] * count) + "\n"
+    real_parse = fixes_mod.parse
+    calls = []
+    fixes_mod.parse = lambda *a, **k: calls.append(1) or real_parse(*a, **k)
+    try:
+        out = fix_text(text, lambda t: lint(t, style="un-ga"))
+    finally:
+        fixes_mod.parse = real_parse
+    assert len(calls) <= fixes_mod.LOCATE_TRIALS + 2, len(calls)
+    assert structure(lint(out.text, style="un-ga").resolution) == structure(lint(text, style="un-ga").resolution)
+    assert _fix(out.text, "un-ga") == out.text
+    unsafe = fix_text(text, lambda t: lint(t, style="un-ga"), unsafe=True)
+    assert structure(lint(unsafe.text, style="un-ga").resolution) == structure(lint(text, style="un-ga").resolution)
+    assert fix_text(unsafe.text, lambda t: lint(t, style="un-ga"), unsafe=True).text == unsafe.text
