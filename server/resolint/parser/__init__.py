@@ -173,10 +173,9 @@ class _Parser:
                 # past any page furniture between them.
                 k = _furniture_before(text, out) if text[raw.span.start].islower() else 0
                 prev = out[-1 - k]
-                following = following_past_comments(text, raws, i)
                 if (
                     (k == 0 or i - k - 1 not in openers)
-                    and (_continues(text, prev, raw) or continues_in_capitals(text, prev, raw, following))
+                    and (_continues(text, prev, raw) or continues_in_capitals(text, prev, raw, following_past_comments(text, raws, i)))
                     and (opening_line is None or prev.first_line > opening_line)
                 ):
                     del out[len(out) - k :]

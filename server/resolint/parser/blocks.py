@@ -131,6 +131,8 @@ def following_past_comments(text: str, raws: list[RawParagraph], i: int) -> RawP
     before it (the join was undone), the first item "1 to …" under a group's opener
     "resolves" (the opener was read as a clause of its own), the items that cut an opener
     glued to the end of an ITU paragraph off it."""
+    if i + 1 < len(raws) and not text.startswith("<!--", raws[i + 1].span.start):
+        return raws[i + 1]  # most: no comment next (is_comment_paragraph's first test), asked twice of every paragraph
     for k in range(i + 1, len(raws)):
         if not is_comment_paragraph(text, raws[k]):
             return raws[k]

@@ -381,7 +381,7 @@ def next_resolution_title(st: Placement, c: Clause) -> bool:
         st.phase = back
         return False
     after = _AFTER_TITLE.get(st.phase)
-    if after is None or not (_next_title_line(c) if p.label is None else _numbered_transmittal(st, p)):
+    if after is None or not (_next_title_line(c) if p.label is None else _numbered_transmittal(c.content)):
         return False
     p.kind = Kind.HEADING
     st.phase = after
@@ -400,12 +400,11 @@ _DRAFT_LEADS = frozenset("Dd*_# \t")
 _MASTHEAD_LEADS = frozenset("U*_")
 
 
-def _numbered_transmittal(st: Placement, p: Paragraph) -> bool:
+def _numbered_transmittal(content: str) -> bool:
     """A transmittal formula a commission's report numbers as its own paragraph ("2. The
     Commission … recommends to the Economic and Social Council the adoption of the
     following draft resolution:"): it starts with the body's name, as no operative
-    paragraph does."""
-    content = st.text[p.content.start : p.content.end]
+    paragraph does (``content``: the clause's own, not sliced again)."""
     # (Asked of every numbered paragraph: a formula starts as an opening, "The …", and
     # ends with a colon, a footnote's reference or emphasis at most after it.)
     return content[:1] not in _NOT_T and ":" in content[-8:] and is_transmittal(content)
