@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from ahocorasick_rs import AhoCorasick, MatchKind
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -13,9 +15,11 @@ from resolint.directives import OPEN, find_directives
 from resolint.facts.abbreviations import DEFINITION
 from resolint.literals import (
     ascii_digits_only,
+    automaton,
     each_starts,
     find_all,
     find_all_again,
+    find_indexes,
     find_matches_again,
     first_of,
     matches_at,
@@ -85,6 +89,27 @@ def test_first_of_is_the_regex_alternation(text, literals):
 @example("a\ud800UN", ("UN", "N"))  # a lone surrogate: searched per literal
 def test_each_starts_is_find_all_of_each_literal(text, literals):
     assert each_starts(text, literals) == {lit: find_all(text, lit) for lit in literals}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=3), LITERALS, st.booleans(), st.booleans())
+@example(["é’\u0800😀UN"], ("UN", "’"), False, True)  # characters of two, three and four bytes before a match
+@example(["United Nations", "’United"], ("United",), True, False)  # an ASCII text, then another
+def test_find_indexes_is_the_str_search_of_ahocorasick_rs(texts, literals, leftmost_first, overlapping):
+    """The search of the text's UTF-8 bytes gives what ahocorasick-rs's own search of the
+    ``str`` gives, offsets in characters; for several texts asked in turn (the last one's
+    bytes are kept), and the error of a lone surrogate."""
+    overlapping = overlapping and not leftmost_first  # (only the standard kind reports overlaps)
+    kind = MatchKind.LeftmostFirst if leftmost_first else MatchKind.Standard
+    literals = tuple(dict.fromkeys(literals))
+    for text in texts + texts[::-1]:
+        try:
+            expected = AhoCorasick(list(literals), matchkind=kind).find_matches_as_indexes(text, overlapping=overlapping)
+        except UnicodeEncodeError:
+            with pytest.raises(UnicodeEncodeError):
+                find_indexes(automaton(literals, leftmost_first), text, overlapping)
+            continue
+        assert list(find_indexes(automaton(literals, leftmost_first), text, overlapping)) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
 
 def find_all(text: str, literal: str, lo: int = 0, hi: int | None = None) -> list[int]:
@@ -47,7 +47,7 @@ def each_starts(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
     try:
         # Reported in order of their ends: a literal's own occurrences, of one length, come
         # in order of their starts.
-        found = _overlapping_automaton(literals).find_matches_as_indexes(text, overlapping=True)
+        found = find_indexes(automaton(literals), text, overlapping=True)
     except UnicodeEncodeError:
         return {lit: find_all(text, lit) for lit in literals}
     for i, start, _ in found:
@@ -55,9 +55,68 @@ def each_starts(text: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
     return out
 
 
-@functools.lru_cache(maxsize=32)
-def _overlapping_automaton(literals: tuple[str, ...]) -> AhoCorasick:
-    return AhoCorasick(list(literals), matchkind=MatchKind.Standard)
+@functools.lru_cache(maxsize=64)
+def automaton(literals: tuple[str, ...], leftmost_first: bool = False) -> BytesAhoCorasick:
+    """The automaton of ``literals`` (none empty) for :func:`find_indexes`, of the standard
+    match kind or the leftmost-first one: over their UTF-8 bytes, as ahocorasick-rs's
+    ``AhoCorasick`` builds its own."""
+    kind = MatchKind.LeftmostFirst if leftmost_first else MatchKind.Standard
+    return BytesAhoCorasick([lit.encode("utf-8") for lit in literals], matchkind=kind)
+
+
+def find_indexes(found_by: BytesAhoCorasick, text: str, overlapping: bool = False) -> list[tuple[int, int, int]]:
+    """What ``AhoCorasick(literals, matchkind=…).find_matches_as_indexes(text, overlapping)``
+    gives (index of the literal, start, end, in characters) for ``found_by`` the
+    :func:`automaton` of the literals: the same search of the text's UTF-8 bytes, the same
+    offsets.
+
+    ahocorasick-rs's own ``str`` search builds, at every call, a table from each byte of
+    the text to its character (eight bytes a byte), an ASCII text's too: 6% of a corpus
+    run, for the ten or so passes a lint makes over each text. Here the text is encoded
+    once (:func:`_utf8`) and only the offsets found are taken back to characters. Raises
+    UnicodeEncodeError, as that search does, for a text with a lone surrogate."""
+    data, starts, extra = _utf8(text)
+    found = found_by.find_matches_as_indexes(data, overlapping=overlapping)
+    if starts is None:  # ASCII: a byte is a character
+        return found
+    at = bisect.bisect_left
+    return [(i, s - extra[at(starts, s)], e - extra[at(starts, e)]) for i, s, e in found]
+
+
+def _utf8(text: str) -> tuple[bytes, list[int] | None, list[int]]:
+    """``text`` as UTF-8; unless it is ASCII, the byte offset of each of its characters
+    beyond ASCII, in order (``starts``), and how many more bytes than characters come
+    before each of them and after the last (``extra``): the byte ``b`` of a character is
+    character ``b - extra[bisect_left(starts, b)]``. The characters are found by their
+    first bytes, of a few kinds in a draft (a ``bytes.find`` each), not by a regular expression
+    tried at every character (three times the cost of the searches). The last text's
+    answer is kept (by identity): a lint searches one text several times."""
+    last, answer = _last_utf8[0]  # one read: a (text, answer) pair, never half of two
+    if last is text:
+        return answer
+    data = text.encode("utf-8")
+    starts: list[int] | None = None
+    extra = [0]
+    if len(data) != len(text):
+        found = []
+        for lead in set(data.translate(None, _ASCII_BYTES)):
+            if lead >= 0xC0:  # (not a continuation byte: 0x80-0xBF)
+                width = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+                at = data.find(lead)
+                while at >= 0:
+                    found.append((at, width))
+                    at = data.find(lead, at + width)
+        found.sort()
+        starts, more = [at for at, _ in found], 0
+        for _, width in found:
+            more += width - 1
+            extra.append(more)
+    answer = (data, starts, extra)
+    _last_utf8[0] = (text, answer)
+    return answer
+
+
+_last_utf8: list[tuple[str | None, tuple[bytes, list[int] | None, list[int]]]] = [(None, (b"", None, [0]))]
 
 
 def find_all_again(found: list[int], old: str, new: str, literal: str, prefix: int, suffix: int) -> list[int]:
@@ -141,11 +200,6 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], hi: i
     return out
 
 
-@functools.lru_cache(maxsize=32)
-def _automaton(literals: tuple[str, ...]) -> AhoCorasick:
-    return AhoCorasick(list(literals), matchkind=MatchKind.LeftmostFirst)
-
-
 def first_of(text: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, index in ``literals``) of what ``re.finditer("|".join(literals), text)``
     finds, for plain literals: leftmost, the first literal listed where several start at
@@ -155,7 +209,7 @@ def first_of(text: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
     if not literals:
         return []
     try:
-        return [(s, i) for i, s, _ in _automaton(literals).find_matches_as_indexes(text)]
+        return [(s, i) for i, s, _ in find_indexes(automaton(literals, leftmost_first=True), text)]
     except UnicodeEncodeError:
         return [(m.start(), literals.index(m.group(0))) for m in _alternation(literals).finditer(text)]
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ahocorasick_rs import AhoCorasick, MatchKind
-
 from resolint.citations.refdata import _rows
+from resolint.literals import automaton, find_indexes
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, first_half_start, word_before
@@ -86,15 +85,10 @@ def _literal_hits(text: str, literals: tuple[str, ...], lo: int, hi: int) -> lis
     surrogate (a broken Word file) is searched literal by literal instead."""
     haystack = text if lo == 0 and hi == len(text) else text[lo:hi]
     try:
-        hits = _automaton(literals).find_matches_as_indexes(haystack)
+        hits = find_indexes(automaton(literals, leftmost_first=True), haystack)
     except UnicodeEncodeError:
         return [(m.start() + lo, m.end() + lo) for lit in literals for m in re.finditer(re.escape(lit), haystack)]
     return [(s + lo, e + lo) for _, s, e in hits]
-
-
-@functools.lru_cache(maxsize=4)
-def _automaton(literals: tuple[str, ...]) -> AhoCorasick:
-    return AhoCorasick(list(literals), matchkind=MatchKind.LeftmostFirst)
 
 
 def ise_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:

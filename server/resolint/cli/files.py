@@ -24,7 +24,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -59,8 +58,11 @@ CHANGED = "it changed on disk while being checked (another program saved it); ch
 
 
 def fingerprint(data: bytes) -> tuple[int, bytes]:
-    """What a file's bytes are compared by before it is overwritten: size and digest."""
-    return len(data), hashlib.blake2b(data, digest_size=20).digest()
+    """What a file's bytes are compared by before it is overwritten: size and the bytes
+    themselves. Taken of every file read, and compared only for a file a fix writes: a
+    digest of each (BLAKE2b) cost more than keeping the bytes, which are compared at
+    equal size only."""
+    return len(data), data
 
 
 def _check_unchanged(target: Path, expect: tuple[int, bytes] | None) -> None:
