@@ -4,6 +4,11 @@ from resolint.model import Kind
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.common import head_span
 
+#: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
+#: Enum class's attribute is read through the hook of ``EnumType.__getattr__`` (about
+#: 850 instructions; 570,000 reads were 4% of a corpus run).
+_HEADING, _OPERATIVE, _PREAMBLE = Kind.HEADING, Kind.OPERATIVE, Kind.PREAMBLE
+
 
 class PreambleAfterOperative(Rule):
     """
@@ -70,10 +75,10 @@ class PreambleAfterOperative(Rule):
         seen_operative: set[int] = set()
         section_preamble = False
         for p in ctx.resolution.paragraphs:
-            if p.kind is Kind.OPERATIVE:
+            if p.kind is _OPERATIVE:
                 seen_operative.add(p.part)
                 section_preamble = False
-            elif p.kind is Kind.HEADING:
+            elif p.kind is _HEADING:
                 section_preamble = p.part in seen_operative
-            elif p.kind is Kind.PREAMBLE and p.part in seen_operative and not section_preamble:
+            elif p.kind is _PREAMBLE and p.part in seen_operative and not section_preamble:
                 yield Violation(head_span(ctx, p), "Preambular paragraph after the operative part has begun")
