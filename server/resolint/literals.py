@@ -75,7 +75,7 @@ def find_indexes(found_by: BytesAhoCorasick, text: str, overlapping: bool = Fals
     run, for the ten or so passes a lint makes over each text. Here the text is encoded
     once (:func:`_utf8`) and only the offsets found are taken back to characters. Raises
     UnicodeEncodeError, as that search does, for a text with a lone surrogate."""
-    data, starts, extra = _utf8(text)
+    data, starts, extra, _ = _utf8(text)
     found = found_by.find_matches_as_indexes(data, overlapping=overlapping)
     if starts is None:  # ASCII: a byte is a character
         return found
@@ -83,12 +83,13 @@ def find_indexes(found_by: BytesAhoCorasick, text: str, overlapping: bool = Fals
     return [(i, s - extra[at(starts, s)], e - extra[at(starts, e)]) for i, s, e in found]
 
 
-def _utf8(text: str) -> tuple[bytes, list[int] | None, list[int]]:
+def _utf8(text: str) -> tuple[bytes, list[int] | None, list[int], bytes]:
     """``text`` as UTF-8; unless it is ASCII, the byte offset of each of its characters
     beyond ASCII, in order (``starts``), and how many more bytes than characters come
     before each of them and after the last (``extra``): the byte ``b`` of a character is
-    character ``b - extra[bisect_left(starts, b)]``. The characters are found by their
-    first bytes, of a few kinds in a draft (a ``bytes.find`` each), not by a regular expression
+    character ``b - extra[bisect_left(starts, b)]``; and the UTF-8 less its ASCII bytes
+    (:func:`non_ascii`'s answer, encoded). The characters are found by their first
+    bytes, of a few kinds in a draft (a ``bytes.find`` each), not by a regular expression
     tried at every character (three times the cost of the searches). The last text's
     answer is kept (by identity): a lint searches one text several times."""
     last, answer = _last_utf8[0]  # one read: a (text, answer) pair, never half of two
@@ -97,9 +98,11 @@ def _utf8(text: str) -> tuple[bytes, list[int] | None, list[int]]:
     data = text.encode("utf-8")
     starts: list[int] | None = None
     extra = [0]
+    beyond = b""
     if len(data) != len(text):
         found = []
-        for lead in set(data.translate(None, _ASCII_BYTES)):
+        beyond = data.translate(None, _ASCII_BYTES)
+        for lead in set(beyond):
             if lead >= 0xC0:  # (not a continuation byte: 0x80-0xBF)
                 width = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
                 at = data.find(lead)
@@ -111,12 +114,12 @@ def _utf8(text: str) -> tuple[bytes, list[int] | None, list[int]]:
         for _, width in found:
             more += width - 1
             extra.append(more)
-    answer = (data, starts, extra)
+    answer = (data, starts, extra, beyond)
     _last_utf8[0] = (text, answer)
     return answer
 
 
-_last_utf8: list[tuple[str | None, tuple[bytes, list[int] | None, list[int]]]] = [(None, (b"", None, [0]))]
+_last_utf8: list[tuple[str | None, tuple[bytes, list[int] | None, list[int], bytes]]] = [(None, (b"", None, [0], b""))]
 
 
 def find_all_again(found: list[int], old: str, new: str, literal: str, prefix: int, suffix: int) -> list[int]:
@@ -238,11 +241,15 @@ def non_ascii(text: str) -> str:
     search for a character that only other alphabets have reads this, not the text: a
     regular expression's character class tried at every position of every text was
     three times the cost. The last text's answer is kept (by identity): two rules of a
-    lint ask about the same text."""
+    lint ask about the same text. The bytes are those the Aho-Corasick searches read
+    (:func:`_utf8`), encoded once for both."""
     last, rest = _last_non_ascii[0]  # one read: a (text, answer) pair, never half of two
     if last is text:
         return rest
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    try:
+        rest = _utf8(text)[3].decode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (a broken file): read as it stands
+        rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     _last_non_ascii[0] = (text, rest)
     return rest
 
