@@ -95,6 +95,7 @@ def test_each_starts_is_find_all_of_each_literal(text, literals):
 @given(st.lists(TEXT, min_size=1, max_size=3), LITERALS, st.booleans(), st.booleans())
 @example(["é’\u0800😀UN"], ("UN", "’"), False, True)  # characters of two, three and four bytes before a match
 @example(["United Nations", "’United"], ("United",), True, False)  # an ASCII text, then another
+@example(["é United Nations " * 300, "’UN " * 1200 + "😀United"], ("United", "UN"), False, True)  # long texts, whose bytes are kept
 def test_find_indexes_is_the_str_search_of_ahocorasick_rs(texts, literals, leftmost_first, overlapping):
     """The search of the text's UTF-8 bytes gives what ahocorasick-rs's own search of the
     ``str`` gives, offsets in characters; for several texts asked in turn (the last one's
