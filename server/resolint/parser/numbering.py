@@ -55,9 +55,6 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
     return [seq for k in sorted(by_part) for seq in by_part[k]] + lists
 
 
-_HEADING, _OPERATIVE = Kind.HEADING, Kind.OPERATIVE
-
-
 def _restarts(p: Paragraph) -> bool:
     """Whether ``p``, after a heading, numbers a section of its own: it is numbered 1, as
     each section of an omnibus resolution (the General Assembly's "Questions relating to
