@@ -59,12 +59,27 @@ Kept = Callable[[int, int, list[tuple[int, int]], Callable[[], "list[NearMiss | 
 def _ratio(a: str, b: str) -> float:
     """rapidfuzz's normalized Indel ratio of ``a`` and ``b`` (0 under :data:`THRESHOLD`).
 
-    rapidfuzz is imported on the first comparison, not with this module: it costs about
-    10 ms of every start-up, and a draft with no window near an instrument's name (most
-    single drafts linted in an editor or a pre-commit hook) never compares one."""
+    Their Indel distance is at least the difference of their lengths, so the ratio is at
+    most ``100 * (1 - abs(len(a) - len(b)) / (len(a) + len(b)))``: under 90 when 11 times
+    the shorter length is under 9 times the longer, and then 0 without calling rapidfuzz
+    (about half of the windows of a corpus run; each call costs a few thousand
+    instructions of argument handling)."""
+    la, lb = len(a), len(b)
+    if 11 * la < 9 * lb or 11 * lb < 9 * la:
+        return 0.0
+    return _scorer()(a, b, score_cutoff=THRESHOLD)
+
+
+@functools.cache
+def _scorer() -> Callable[..., float]:
+    """rapidfuzz's ``fuzz.ratio``, imported on the first comparison, not with this
+    module: it costs about 10 ms of every start-up, and a draft with no window near an
+    instrument's name (most single drafts linted in an editor or a pre-commit hook) never
+    compares one. Kept after (a ``from rapidfuzz import fuzz`` at each comparison went
+    through the import machinery every time: 2% of :func:`near_misses`)."""
     from rapidfuzz import fuzz  # lazy: see the docstring
 
-    return fuzz.ratio(a, b, score_cutoff=THRESHOLD)
+    return fuzz.ratio
 
 
 def normalize(text: str) -> str:
