@@ -71,6 +71,33 @@ def test_a_draft_reads_the_same_with_invisible_characters_in_its_openers(path: P
     assert _reading(hidden) == _reading(text)
 
 
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_a_draft_reads_the_same_with_comments_inside_its_openers(path: Path):
+    """A comment typed inside an opener's word is not printed either: "Recal<!-- note
+    -->ling" is the opener 'Recalling'. Read in two halves, "'Recal' is not a preambular
+    opener" came with the unsafe fix "Replace with 'Recalling'", which left
+    "Recalling<!-- note -->ling" (fuzz/mutate.py)."""
+    text = path.read_text(encoding="utf-8")
+    noted = _with_hidden_characters(text, "<!-- note -->")
+    if noted == text:
+        pytest.skip("no opener word of six letters or more")
+    assert _reading(noted) == _reading(text)
+
+
+def test_a_half_opener_before_a_comment_gets_no_fix_that_cuts_the_word():
+    """The fixes of a word read through a comment replace it whole (the comment with it,
+    so unsafe) or are not offered: none writes half a word before the comment."""
+    text = (
+        "The General Assembly,\n\nRecal<!-- note -->lingg its work,\n\n"
+        "1. Requ<!-- note -->ets the Council to act;\n\n2. Recogni<!-- note -->zing also the work;\n"
+    )
+    for f in lint(text).findings:
+        for e in f.fix.edits if f.fix else ():
+            assert not (text[e.span.end : e.span.end + 4] == "<!--" and text[e.span.end - 1].isalpha()), (f.code, f.fix.title)
+    unsafe = fix_text(text, lint, unsafe=True).text
+    assert "lingg" not in unsafe and "ets" not in unsafe and "zing" not in unsafe
+
+
 def test_an_opener_with_a_soft_hyphen_is_one_word():
     text = "The General Assembly,\n\nRecog\u00adnizing the work,\n\n1. recog\u00adnizing the report;\n\n2. Decides to act.\n"
     codes = {f.code: f.message for f in lint(text).findings}
@@ -104,6 +131,22 @@ def test_an_opener_with_a_soft_hyphen_is_one_word():
 def test_readable_drops_only_what_stands_inside_a_word(words, seen):
     assert readable(words) == seen
     assert sum(j - i for i, j in hidden_runs(words, 0, len(words))) == len(words) - len(seen)
+
+
+@pytest.mark.parametrize(
+    ("words", "seen"),
+    [
+        ("Recal<!-- check -->ling", "Recalling"),
+        ("Rec<!-- a --><!-- b -->alling", "Recalling"),  # comments glued together: one run
+        ("Re\u00adcal<!-- check -->ling", "Recalling"),
+        ("Recalling <!-- check -->its", "Recalling <!-- check -->its"),  # between two words
+        ("<!-- check -->Recalling", "<!-- check -->Recalling"),
+        ("3<!-- check -->0 December", "3<!-- check -->0 December"),  # between digits: a space still
+        ("Recal<!-- not closed ling", "Recal<!-- not closed ling"),
+    ],
+)
+def test_readable_drops_a_comment_inside_a_word(words, seen):
+    assert readable(words) == seen
 
 
 # --- Citations, names and the opening line read through them too -----------------------

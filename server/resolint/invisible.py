@@ -99,11 +99,53 @@ def hidden_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def comments_inside_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comments of ``text[start:end]`` typed inside a word, each as (first, past the
+    last), in order: between two letters of that stretch ("Recal<!-- check -->ling"; a
+    run of comments glued together counts as one). The printed draft shows the word
+    whole, and removing the comment (SUP001's fix) leaves it so: read in two halves, the
+    opener checks said "'Recal' is not a preambular opener" and offered "Recalling" for
+    the half, which left "Recalling<!-- check -->ling" (fuzz/mutate.py). Between two
+    digits a comment still reads as a space ("3<!-- … -->0 December" is no date)."""
+    if text.find("<!--", start, end) == -1:
+        return []
+    out: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    for m in COMMENT.finditer(text, start, end):
+        if run is not None and m.start() == run[1]:
+            run = (run[0], m.end())
+            continue
+        if run is not None and _between_letters(text, run, start, end):
+            out.append(run)
+        run = m.span()
+    if run is not None and _between_letters(text, run, start, end):
+        out.append(run)
+    return out
+
+
+def _between_letters(text: str, run: tuple[int, int], start: int, end: int) -> bool:
+    i, j = run
+    return start < i and j < end and text[i - 1].isalpha() and text[j].isalpha()
+
+
+def inside_word_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What a reader of ``text[start:end]`` does not see inside its words: the invisible
+    characters (:func:`hidden_runs`) and the comments (:func:`comments_inside_words`)
+    there, in order, those that touch made one."""
+    hidden = hidden_runs(text, start, end)
+    comments = comments_inside_words(text, start, end)
+    if not comments:
+        return hidden
+    return _merged(hidden + comments) if hidden else comments
+
+
 def readable(words: str) -> str:
-    """``words`` without the invisible characters inside them: what a reader sees."""
-    if words.isascii() or not any(ch in words for ch in INVISIBLE):  # (isascii: a flag, no scan)
+    """``words`` without the invisible characters and the comments inside them: what a
+    reader sees."""
+    if "<!--" not in words and (words.isascii() or not any(ch in words for ch in INVISIBLE)):  # (isascii: a flag, no scan)
         return words
-    return ReaderView(words, hidden_runs(words, 0, len(words))).text
+    runs = inside_word_runs(words, 0, len(words))
+    return ReaderView(words, runs).text if runs else words
 
 
 #: How much of a paragraph the parser's word readers see through (:func:`readable_start`):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from resolint.invisible import ReaderView, document_may_hide, hidden_runs
+from resolint.invisible import ReaderView, document_has_comment, document_may_hide, inside_word_runs
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
@@ -137,10 +137,13 @@ def _leading_adverbs(words: list[re.Match[str]], linking: bool = False) -> int:
 
 def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     start, end = paragraph.content.start, paragraph.content.end
-    if document_may_hide(ctx.text):
+    if document_may_hide(ctx.text) or document_has_comment(ctx.text):
         window_end = min(end, start + _WORDS_REACH + _WINDOW_SLACK)
-        hidden = hidden_runs(ctx.text, start, window_end)
+        hidden = inside_word_runs(ctx.text, start, window_end)
         if hidden:
+            # as long a window as the reader sees, however long a comment left out
+            window_end = min(end, window_end + sum(j - i for i, j in hidden))
+            hidden = inside_word_runs(ctx.text, start, window_end)
             return _find_through(ctx, phrases_for(ctx, paragraph), start, window_end, hidden)
     return _find_at(ctx, start, end, phrases_for(ctx, paragraph))
 
@@ -162,7 +165,7 @@ class _Window:
 
 def _find_through(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end: int, hidden: list[tuple[int, int]]) -> Opener | None:
     """The opener of a paragraph whose first words hold an invisible character
-    ("Recog\u00adnizing"): read in a window of its start without them, its spans then
+    ("Recog\u00adnizing") or a comment typed inside a word: read in a window of its start without them, its spans then
     placed back in the text. Only that window is copied (a draft with a soft hyphen in
     every paragraph would otherwise copy the whole text for each)."""
     view = ReaderView(ctx.text[start:end], [(i - start, j - start) for i, j in hidden])
