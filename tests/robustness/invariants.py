@@ -368,16 +368,40 @@ def _words(text: str) -> Counter:
 def _words_printed(result: LintResult) -> Counter:
     """The words of every paragraph the export takes (all but resolint's directives and
     a page's furniture, left out on purpose): a label and the paragraph's content (a
-    barcode glued before the content is furniture too), as printed (no comment)."""
+    barcode glued before the content is furniture too), as printed (no comment, nor a
+    label inside a comment over several lines: see :func:`_without_block_comments`)."""
     from resolint.invisible import as_read
     from resolint.model import Kind
 
-    text = result.source.text
+    written = result.source.text
+    text = _without_block_comments(written)
     pieces = []
     for p in result.resolution.paragraphs:
         if p.kind not in (Kind.DIRECTIVE, Kind.FURNITURE):
-            pieces += [p.label.text if p.label else "", as_read(text[p.content.start : p.content.end])]
+            label = p.label
+            hidden = label is not None and not text[label.span.start : label.span.end].strip() and written[label.span.start : label.span.end].strip()
+            pieces += [label.text if label and not hidden else "", as_read(text[p.content.start : p.content.end])]
     return _words("\n".join(pieces))
+
+
+def _without_block_comments(text: str) -> str:
+    """``text`` with each comment that runs over several lines of one block (no blank
+    line inside: "<!-- draft\nv2 -->" above a title) blanked out, the offsets kept: it is
+    not printed, though each of its lines is a paragraph of its own, holding no comment
+    whole (a comment over a blank line is not read as one: the paragraphs between its
+    marks are printed)."""
+    from resolint.invisible import COMMENT
+
+    if "<!--" not in text:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        said = m.group(0)
+        if "\n" not in said and "\r" not in said or re.search(r"\n[ \t]*\r?\n|\r[ \t]*\r", said):
+            return said
+        return re.sub(r"[^\r\n]", " ", said)
+
+    return COMMENT.sub(blank, text)
 
 
 def _words_exported(root) -> Counter:
