@@ -536,6 +536,22 @@ def test_a_name_inside_a_glued_longer_name_is_no_near_miss_with_the_word_after_i
     check_text(text)
 
 
+@pytest.mark.parametrize("before", ["Unite\nd Nations", "Xnited Nations", "the Nations", "Uni\r\nted Nations"])
+def test_a_near_miss_after_words_of_the_title_gets_no_fix_that_writes_them_again(before):
+    """(fuzz/mutate.py) "Unite\\nd Nations Convention Against Corruption" (a word split by a
+    line break): the near-miss was "Convention Against Corruption", close to the alias, and
+    its unsafe fix wrote the title over it: "d Nations United Nations Convention against
+    Corruption", which the next pass fixed again, and fix_text (taking it for a fix that
+    never ends) disagreed with fixing pass by pass. The finding stays, without a fix."""
+    text = f"The General Assembly,\n\nWelcoming the work under the {before} Convention Against Corruption,\n\n1. Decides to act.\n"
+    (near,) = [f for f in lint(text).findings if f.code == "TRM001"]
+    assert near.fix is None
+    check_text(text)
+    plain = text.replace(before, "the")  # "the Convention Against Corruption": the title is written
+    (near,) = [f for f in lint(plain).findings if f.code == "TRM001"]
+    assert near.fix is not None and near.fix.edits[0].new_text == "United Nations Convention against Corruption"
+
+
 def test_a_look_alike_in_an_opener_is_fixed_safely_only_where_it_adds_no_error():
     """(fuzzer) "Rеcalling" (a Cyrillic е) opening an operative paragraph: the safe fix
     wrote "Recalling", which OPR004 then reported as an error (a participle opening an

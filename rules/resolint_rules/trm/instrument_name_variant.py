@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from resolint.citations.nearmiss import NearMiss, near_misses
+import re
+
+from resolint.citations.nearmiss import NearMiss, near_misses, normalize
 from resolint.citations.refdata import instruments_for
 from resolint.invisible import ReaderView
 from resolint.model import Kind
@@ -55,7 +57,9 @@ class InstrumentNameVariant(Rule):
     Abroad");
     unsafe when the words change ("Convention on Cybercrime" → "Convention against
     Cybercrime"), since the drafter may have meant the other treaty. A near-miss is
-    always unsafe. A name that opens a clause and differs only in the case the style
+    always unsafe, and has no fix when the words before it are the start of the title
+    it lacks ("Unite Nations Convention Against Corruption", read from "Convention"): the
+    title written there would repeat them. A name that opens a clause and differs only in the case the style
     gives openers ("CONVENTION on Cybercrime" in an INTERPOL clause) is not a near miss.
 
     ## Options
@@ -113,7 +117,9 @@ class InstrumentNameVariant(Rule):
             official = nm.instrument.short
             if _only_the_openers_case(ctx, nm.span, nm.text, official):
                 continue
-            fix = Fix.unsafe(f"Write '{official}'", Edit(nm.span, official))
+            fix = None if _writes_again_the_words_before(ctx.text, nm.span.start, nm.text, official) else (
+                Fix.unsafe(f"Write '{official}'", Edit(nm.span, official))
+            )
             # (As written, but on one line: a name an editor wrapped, perhaps indented.)
             yield Violation(nm.span, f"'{' '.join(nm.text.split())}' is not the title of the {official}", fix)
 
@@ -142,6 +148,26 @@ def _only_the_openers_case(ctx: RuleContext, span, written: str, official: str) 
         return False
     k = min(op.span.end, span.end) - span.start
     return written[:k].lower() == official[:k].lower() and official[:k] + written[k:] == official
+
+
+#: The word just before a stretch of text, and the spaces or line break after it.
+_WORD_BEFORE = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’.\-]*)[ \t\u00a0]*(?:\r\n|\n|\r)?[ \t\u00a0]*$")
+
+
+def _writes_again_the_words_before(text: str, start: int, written: str, official: str) -> bool:
+    """Whether the title a near-miss's fix writes starts with words the near-miss lacks,
+    the last of which (or its end) already stands just before it: "Nations Convention
+    Against Corruption" is close to the alias "Convention against Corruption", and the
+    title written over it made "Nations United Nations Convention against Corruption";
+    "Unite\nd Nations …", a word split by a line break, left "d" there (fuzz/mutate.py).
+    The name starts before the near-miss, mistyped: no fix can know where, so none is
+    offered (the finding stays)."""
+    have, want = normalize(written).split(), normalize(official).split()
+    if not have or not want or have[0] == want[0] or have[0] not in want:
+        return False
+    missing_end = want[want.index(have[0]) - 1]
+    m = _WORD_BEFORE.search(text, max(0, start - 80), start)
+    return m is not None and missing_end.endswith(normalize(m.group(1)))
 
 
 def _name_goes_on(text: str, end: int) -> bool:
