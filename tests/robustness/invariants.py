@@ -369,39 +369,47 @@ def _words_printed(result: LintResult) -> Counter:
     """The words of every paragraph the export takes (all but resolint's directives and
     a page's furniture, left out on purpose): a label and the paragraph's content (a
     barcode glued before the content is furniture too), as printed (no comment, nor a
-    label inside a comment over several lines: see :func:`_without_block_comments`)."""
+    label inside a comment over several lines: see :func:`_block_comments`)."""
     from resolint.invisible import as_read
     from resolint.model import Kind
 
-    written = result.source.text
-    text = _without_block_comments(written)
+    text = result.source.text
+    hidden = _block_comments(text)
     pieces = []
     for p in result.resolution.paragraphs:
         if p.kind not in (Kind.DIRECTIVE, Kind.FURNITURE):
             label = p.label
-            hidden = label is not None and not text[label.span.start : label.span.end].strip() and written[label.span.start : label.span.end].strip()
-            pieces += [label.text if label and not hidden else "", as_read(text[p.content.start : p.content.end])]
+            shown = label is not None and not any(s <= label.span.start and label.span.end <= e for s, e in hidden)
+            pieces += [label.text if shown else "", as_read(_outside(text, p.content.start, p.content.end, hidden))]
     return _words("\n".join(pieces))
 
 
-def _without_block_comments(text: str) -> str:
-    """``text`` with each comment that runs over several lines of one block (no blank
-    line inside: "<!-- draft\nv2 -->" above a title) blanked out, the offsets kept: it is
-    not printed, though each of its lines is a paragraph of its own, holding no comment
-    whole (a comment over a blank line is not read as one: the paragraphs between its
-    marks are printed)."""
+def _block_comments(text: str) -> list[tuple[int, int]]:
+    """The comments that run over several lines of one block (no blank line inside:
+    "<!-- draft\nv2 -->" above a title), as (start, end): not printed, though each of
+    their lines may be a paragraph of its own, holding no comment whole (a comment over
+    a blank line is not read as one: the paragraphs between its marks are printed)."""
     from resolint.invisible import COMMENT
 
     if "<!--" not in text:
-        return text
+        return []
+    return [
+        m.span() for m in COMMENT.finditer(text)
+        if ("\n" in m.group(0) or "\r" in m.group(0)) and not re.search(r"\n[ \t]*\r?\n|\r[ \t]*\r", m.group(0))
+    ]
 
-    def blank(m: re.Match[str]) -> str:
-        said = m.group(0)
-        if "\n" not in said and "\r" not in said or re.search(r"\n[ \t]*\r?\n|\r[ \t]*\r", said):
-            return said
-        return re.sub(r"[^\r\n]", " ", said)
 
-    return COMMENT.sub(blank, text)
+def _outside(text: str, start: int, end: int, hidden: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without what ``hidden`` covers (nothing put in its place: a
+    comment inside a word, "sign<!-- \n… -->ed", leaves the word whole)."""
+    out, at = [], start
+    for s, e in hidden:
+        if e <= at or s >= end:
+            continue
+        out.append(text[at : max(at, s)])
+        at = max(at, e)
+    out.append(text[at:end] if at < end else "")
+    return "".join(out)
 
 
 def _words_exported(root) -> Counter:

@@ -57,6 +57,14 @@ def test_a_comment_over_two_lines_is_not_a_printed_word(comment, nl):
     check_export(lint(text))
 
 
+def test_a_word_with_a_comment_over_two_lines_inside_is_printed_whole():
+    """"sign<!-- check\n -->ed" in a wrapped paragraph is printed "signed", as the export
+    writes it; check_export once blanked the comment with spaces and wanted "sign" and
+    "ed" (fuzz/mutate.py --export, seed 15322982)."""
+    text = "The General Assembly,\n\nRecalling the agreement sign<!-- check\n -->ed in 2020,\n\n1. Decides to act.\n"
+    check_export(lint(text))
+
+
 def test_words_between_the_marks_of_a_comment_over_a_blank_line_are_printed():
     """A comment's marks with a blank line between them make no comment (the export prints
     the paragraphs between them): their words must still be in the export."""
@@ -65,3 +73,4 @@ def test_words_between_the_marks_of_a_comment_over_a_blank_line_are_printed():
     from resolint.export import export
 
     assert b"Recalling" in export(lint(text), force=True)
+
