@@ -74,3 +74,18 @@ def test_words_between_the_marks_of_a_comment_over_a_blank_line_are_printed():
 
     assert b"Recalling" in export(lint(text), force=True)
 
+
+def test_sub_paragraphs_after_an_annex_begins_are_exported():
+    """An operative paragraph read after quoted lines that begin an annex, with a
+    sub-paragraph: the annex (and the conclusions) wrote their top-level paragraphs only,
+    and the sub-paragraph's words were lost (fuzz/mutate.py --export, seed 15322982)."""
+    text = (
+        "The General Assembly,\n\n1. Recalls that rule 4.1 of the invented rules reads as follows:\n\n"
+        "\u201c(a) On arrival, a visitor shall be given a badge, unless the host decides otherwise:\n\n"
+        "\u201c(b) On departure, the visitor shall return the badge to the desk.\u201d\n\n"
+        "2. Stresses that rule 4.1 does not apply to staff;\n\n"
+        "(a) 3. Also stresses that any change to the rules shall be agreed by the Assembly.\n"
+    )
+    result = lint(text)
+    assert [p.kind.value for p in result.resolution.paragraphs][-2:] == ["operative", "subparagraph"]
+    check_export(result)

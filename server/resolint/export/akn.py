@@ -428,7 +428,7 @@ class AknWriter:
         con = sub(st, "conclusions")
         el: etree._Element | None = None
         current = ""
-        for p in items:
+        for p in self._with_descendants(items):
             name = "signatures" if self._in_signatures(p, current) else "adoption"
             if name != current:
                 el = sub(con, "container", {"name": name, "eId": f"conclusions__container_{len(con) + 1}"})
@@ -498,8 +498,22 @@ class AknWriter:
                 sub(el, "FRBRlanguage", {"language": iri.LANGUAGE})
         doc.append(E("meta", None, ident))
         main = sub(doc, "mainBody")
-        for p in items:
+        for p in self._with_descendants(items):
             self._p(main, self._begin(p), p.span.end)
+
+    def _with_descendants(self, items: list[Paragraph]) -> list[Paragraph]:
+        """``items`` each followed by its sub-paragraphs, theirs, and so on, in document
+        order: the conclusions and the annex write their paragraphs as lines, as written
+        (labels too). Only the top-level paragraphs were written there, and an operative
+        paragraph after an annex's first line lost its sub-paragraphs' words
+        (fuzz/mutate.py --export)."""
+        out: list[Paragraph] = []
+        stack = list(reversed(items))
+        while stack:
+            p = stack.pop()
+            out.append(p)
+            stack.extend(reversed(self.tree.children(p)))
+        return out
 
 
 def to_tree(result: LintResult) -> etree._Element:
