@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyregex import lazy_compile
 from resolint.literals import matches_at
 from resolint.model import Directive
 from resolint.source import Span
@@ -19,8 +20,8 @@ OPEN = "<!--"
 #: directive is not one, and each start scans only up to the next comment (a lazy body
 #: running to the end of the text from every unclosed start was quadratic). The body is
 #: stripped in Python, not by a "\s*" that would rescan every run of spaces.
-_DIRECTIVE = re.compile(r"<!--\s*+resolint\s*+:(?P<body>(?:(?!-->|<!--).)*+)-->", re.DOTALL | re.IGNORECASE)
-_ACTION = re.compile(
+_DIRECTIVE = lazy_compile(r"<!--\s*+resolint\s*+:(?P<body>(?:(?!-->|<!--).)*+)-->", re.DOTALL | re.IGNORECASE)
+_ACTION = lazy_compile(
     # The codes after a space are words joined by single runs of spaces, taken whole
     # (possessive): a lazy class that includes the space, followed by "\s*", rescanned
     # every run of spaces once per character.
@@ -28,7 +29,7 @@ _ACTION = re.compile(
     r"|\s++(?P<sp>[A-Za-z0-9_,]++(?:[ ]++[A-Za-z0-9_,]++)*+))?\s*+(?:--\s*(?P<reason>.*))?$",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"^[A-Z]{3}(?:\d{3})?$")
+_CODE = lazy_compile(r"^[A-Z]{3}(?:\d{3})?$")
 #: What a drafter who mistyped a directive is shown: the forms it may take.
 FORMS = "write ignore[CODE], disable CODE, enable CODE or file-ignore[CODE]"
 

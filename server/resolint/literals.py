@@ -23,6 +23,8 @@ from collections.abc import Iterable
 
 from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
+from resolint.lazyregex import PatternLike
+
 
 def find_all(text: str, literal: str, lo: int = 0, hi: int | None = None) -> list[int]:
     """Where ``literal`` starts in ``text[lo:hi]``, overlapping occurrences included."""
@@ -183,7 +185,7 @@ def starts_of(text: str, literals: Iterable[str], lo: int = 0, hi: int | None = 
     return sorted(found)
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], hi: int | None = None) -> list[re.Match[str]]:
+def matches_at(pattern: PatternLike, text: str, starts: Iterable[int], hi: int | None = None) -> list[re.Match[str]]:
     """``pattern.finditer(text, starts[0], hi)``'s matches when every match of the pattern
     starts at one of ``starts`` (in increasing order): the pattern is tried there only.
 
