@@ -17,6 +17,7 @@ nor compare a match's ``m.re`` with it: those want a real pattern
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 #: What a caller reads from a pattern; each is bound on the instance at first use.
@@ -26,9 +27,11 @@ _FORWARDED = ("match", "fullmatch", "search", "finditer", "findall", "sub", "sub
 class LazyPattern:
     """A ``re.compile(pattern, flags)`` that compiles when first used."""
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, home: dict[str, Any] | None = None) -> None:
         self.pattern = pattern
         self._flags = flags
+        #: The globals of the module that defined it (see :func:`lazy_compile`).
+        self._home = home
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (``re``'s cache makes a second call cheap)."""
@@ -43,6 +46,10 @@ class LazyPattern:
         compiled = self.compiled()
         for forwarded in _FORWARDED:
             setattr(self, forwarded, getattr(compiled, forwarded))
+        if self._home is not None:  # the module's own names now read the compiled pattern
+            for key, value in list(self._home.items()):
+                if value is self:
+                    self._home[key] = compiled
         return getattr(compiled, name)
 
     # Equal when the source and flags are, as compiled patterns are: frozen dataclasses
@@ -54,13 +61,22 @@ class LazyPattern:
     def __hash__(self) -> int:
         return hash((self.pattern, self._flags))
 
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int]]:
+        # Copies and pickles carry the source, not the defining module's globals.
+        return (LazyPattern, (self.pattern, self._flags))
+
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self._flags!r})"
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
-    """``re.compile`` deferred to the pattern's first use (see the module docstring)."""
-    return LazyPattern(pattern, flags)
+    """``re.compile`` deferred to the pattern's first use (see the module docstring).
+
+    At that use, the module that called this and bound the result to a name of its own
+    gets the compiled pattern under that name: its later reads (``P.OPENING.match``, a
+    rule's ``_YEAR.search``) cost what they cost with ``re.compile``. A copy taken before
+    (``from … import NAME``, an attribute) keeps the stand-in, which forwards."""
+    return LazyPattern(pattern, flags, sys._getframe(1).f_globals)
 
 
 #: What takes a pattern and only calls its methods: a compiled one or a lazy one.

@@ -142,7 +142,7 @@ def find_all_again(found: list[int], old: str, new: str, literal: str, prefix: i
 
 
 def find_matches_again(
-    pattern: re.Pattern[str], width: int, found: list[tuple[int, int]], old: str, new: str, prefix: int, suffix: int
+    pattern: PatternLike, width: int, found: list[tuple[int, int]], old: str, new: str, prefix: int, suffix: int
 ) -> list[tuple[int, int]]:
     """The spans of ``pattern.finditer(new)``, given ``found``, those of ``old``, and the
     ``prefix`` and ``suffix`` lengths the two texts share (not overlapping): what

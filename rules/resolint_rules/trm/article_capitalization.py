@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-import re
-
+from resolint.lazyregex import lazy_compile
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations, term
 
@@ -83,7 +82,7 @@ class ArticleCapitalization(Rule):
 #: A charter other than the Charter of the United Nations: "African Charter on Human and
 #: Peoples' Rights", "Olympic Charter", "Charter of the Organization of American States",
 #: "Charter of the United Nations University".
-_ANOTHER_CHARTER = re.compile(
+_ANOTHER_CHARTER = lazy_compile(
     r"\b(?!(?:United|Nations|The|This|That|Its|Our|Their)\b)[A-Z][\w'’-]*\s+Charter\b"
     r"|\bCharter\s+of\s+the\s+(?!United\s+Nations\b(?!\s+[A-Z]))[A-Z]"
 )

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-import re
-
+from resolint.lazyregex import lazy_compile
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -28,8 +27,8 @@ LATIN_LOOK_ALIKE = {
     "\u03bf": "o", "\u03bd": "v",
 }
 #: Where a look-alike letter stands: one search of the text, most of which holds none.
-_CANDIDATE = re.compile("[" + "".join(LATIN_LOOK_ALIKE) + "]")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_CANDIDATE = lazy_compile("[" + "".join(LATIN_LOOK_ALIKE) + "]")
+_LETTERS = lazy_compile(r"[^\W\d_]+")
 _NAMES = {ch: ("Greek" if "\u0370" <= ch <= "\u03ff" else "Cyrillic") for ch in LATIN_LOOK_ALIKE}
 
 
