@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
 
-from resolint.lazyregex import lazy_compile
 from resolint.model import Kind, Paragraph
 from resolint.nlp import inflect, is_known_form, match_case
 from resolint.openers import TRAILING_PREPOSITIONS, Opener
@@ -12,7 +12,7 @@ from resolint.parser.wordshape import OPERATIVE_SPECIAL, is_finite_verb
 from resolint.rule import Edit, Fix, RuleContext, Severity, Violation
 from resolint.source import Span
 
-_WORD = lazy_compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
@@ -182,7 +182,7 @@ def _look_alike_letters() -> frozenset[str]:
 
 #: An opener letter-spaced by a PDF copy ("I n v i t e s", "R E C A L L I N G"): four
 #: letters or more, each followed by one space, the last ending the word.
-_LETTER_SPACED = lazy_compile(r"(?:[A-Za-z] ){3,}[A-Za-z](?![A-Za-z])")
+_LETTER_SPACED = re.compile(r"(?:[A-Za-z] ){3,}[A-Za-z](?![A-Za-z])")
 
 
 def letter_spaced_opener(ctx: RuleContext, op: Opener, phrases: tuple[str, ...]) -> Violation | None:

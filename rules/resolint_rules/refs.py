@@ -9,11 +9,11 @@ drafter's own (not an annex, not a quotation), and the document's own facts.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from typing import Any
 
 from resolint.citations import CitationSet
-from resolint.lazyregex import PatternLike, lazy_compile
 from resolint.model import Paragraph
 from resolint.rule import RuleContext
 from resolint.source import Span, SpanList, word_after, word_before
@@ -64,7 +64,7 @@ def paragraph_at(ctx: RuleContext, offset: int) -> Paragraph | None:
     return ctx.facts.paragraph_at(offset)
 
 
-def own_text_matches(ctx: RuleContext, regex: PatternLike, skip_quotes: bool = True):
+def own_text_matches(ctx: RuleContext, regex: re.Pattern[str], skip_quotes: bool = True):
     """Matches of ``regex`` in the drafter's own paragraphs, outside quotations.
 
     One pass of the regex over the whole text (not one per paragraph), then a bisect to
@@ -138,7 +138,7 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
 
 
 #: A line break and the indentation of the line after it (a hanging indent).
-_INDENTED_BREAK = lazy_compile(r"\n([ \t]{1,12})(?=\S)")
+_INDENTED_BREAK = re.compile(r"\n([ \t]{1,12})(?=\S)")
 #: How many of the text's line breaks tell its indentation (the first ones: a draft
 #: indents its wrapped lines alike).
 _BREAKS_SAMPLED = 200

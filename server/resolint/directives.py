@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from resolint.lazyregex import lazy_compile
 from resolint.literals import matches_at
 from resolint.model import Directive
 from resolint.source import Span
@@ -20,8 +19,8 @@ OPEN = "<!--"
 #: directive is not one, and each start scans only up to the next comment (a lazy body
 #: running to the end of the text from every unclosed start was quadratic). The body is
 #: stripped in Python, not by a "\s*" that would rescan every run of spaces.
-_DIRECTIVE = lazy_compile(r"<!--\s*+resolint\s*+:(?P<body>(?:(?!-->|<!--).)*+)-->", re.DOTALL | re.IGNORECASE)
-_ACTION = lazy_compile(
+_DIRECTIVE = re.compile(r"<!--\s*+resolint\s*+:(?P<body>(?:(?!-->|<!--).)*+)-->", re.DOTALL | re.IGNORECASE)
+_ACTION = re.compile(
     # The codes after a space are words joined by single runs of spaces, taken whole
     # (possessive): a lazy class that includes the space, followed by "\s*", rescanned
     # every run of spaces once per character.
@@ -29,7 +28,7 @@ _ACTION = lazy_compile(
     r"|\s++(?P<sp>[A-Za-z0-9_,]++(?:[ ]++[A-Za-z0-9_,]++)*+))?\s*+(?:--\s*(?P<reason>.*))?$",
     re.IGNORECASE,
 )
-_CODE = lazy_compile(r"^[A-Z]{3}(?:\d{3})?$")
+_CODE = re.compile(r"^[A-Z]{3}(?:\d{3})?$")
 #: What a drafter who mistyped a directive is shown: the forms it may take.
 FORMS = "write ignore[CODE], disable CODE, enable CODE or file-ignore[CODE]"
 

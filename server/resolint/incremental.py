@@ -23,13 +23,13 @@ open document (and drops when it is closed).
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from resolint.citations.resume import WalkRecord
 from resolint.engine import LintResult, lint
 from resolint.generations import MISSING, Generations
-from resolint.lazyregex import PatternLike
 from resolint.literals import find_all, find_all_again, find_matches_again
 from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
@@ -385,7 +385,7 @@ class LintCache:
             self._values.put(key, hit)
         return hit
 
-    def pattern_spans(self, text: str, pattern: PatternLike, width: int) -> list[tuple[int, int]]:
+    def pattern_spans(self, text: str, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
         """The spans of ``pattern.finditer(text)``, searched only around the stretch that
         changed since the text it was last asked of (see
         :func:`resolint.literals.find_matches_again` for the patterns this suits)."""

@@ -23,8 +23,6 @@ from collections.abc import Iterable
 
 from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
-from resolint.lazyregex import PatternLike
-
 
 def find_all(text: str, literal: str, lo: int = 0, hi: int | None = None) -> list[int]:
     """Where ``literal`` starts in ``text[lo:hi]``, overlapping occurrences included."""
@@ -142,7 +140,7 @@ def find_all_again(found: list[int], old: str, new: str, literal: str, prefix: i
 
 
 def find_matches_again(
-    pattern: PatternLike, width: int, found: list[tuple[int, int]], old: str, new: str, prefix: int, suffix: int
+    pattern: re.Pattern[str], width: int, found: list[tuple[int, int]], old: str, new: str, prefix: int, suffix: int
 ) -> list[tuple[int, int]]:
     """The spans of ``pattern.finditer(new)``, given ``found``, those of ``old``, and the
     ``prefix`` and ``suffix`` lengths the two texts share (not overlapping): what
@@ -185,7 +183,7 @@ def starts_of(text: str, literals: Iterable[str], lo: int = 0, hi: int | None = 
     return sorted(found)
 
 
-def matches_at(pattern: PatternLike, text: str, starts: Iterable[int], hi: int | None = None) -> list[re.Match[str]]:
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], hi: int | None = None) -> list[re.Match[str]]:
     """``pattern.finditer(text, starts[0], hi)``'s matches when every match of the pattern
     starts at one of ``starts`` (in increasing order): the pattern is tried there only.
 

@@ -299,27 +299,13 @@ def rec(pattern, flags):
     p = orig(pattern, flags)
     if isinstance(p.pattern, str):
         f = sys._getframe(1)
-        while f is not None and f.f_code.co_filename.endswith(("/re/__init__.py", "/re.py", "/resolint/lazyregex.py")):
+        while f is not None and f.f_code.co_filename.endswith(("/re/__init__.py", "/re.py")):
             f = f.f_back
         where = f"{f.f_code.co_filename}:{f.f_lineno}" if f else "?"
         if "resolint" in where:
             found.setdefault((p.pattern, p.flags), where)
     return p
 re._compile = rec
-# A pattern compiled on first use (resolint.lazyregex) is recorded where it is defined,
-# and compiled here so that one the drafts never reach is audited all the same.
-import resolint.lazyregex as lazyregex
-lazy_init = lazyregex.LazyPattern.__init__
-def rec_lazy(self, pattern, flags=0, *rest):
-    lazy_init(self, pattern, flags, *rest)
-    p = orig(pattern, flags)
-    f = sys._getframe(1)
-    while f is not None and f.f_code.co_filename.endswith("/resolint/lazyregex.py"):
-        f = f.f_back
-    where = f"{f.f_code.co_filename}:{f.f_lineno}" if f else "?"
-    if "resolint" in where:
-        found.setdefault((p.pattern, p.flags), where)
-lazyregex.LazyPattern.__init__ = rec_lazy
 def prof(frame, event, arg):
     if event == "c_call" and isinstance(getattr(arg, "__self__", None), re.Pattern):
         p = arg.__self__

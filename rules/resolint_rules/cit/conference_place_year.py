@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 
 from resolint.invisible import as_read
-from resolint.lazyregex import lazy_compile
 from resolint.literals import matches_at
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -12,7 +11,7 @@ from resolint_rules.refs import in_spans, quote_spans
 
 #: "Resolution 101 (Rev. Guadalajara, 2010)", "Resolutions 102, 130 and 133 (Rev. Dubai,
 #: 2018)", then optionally "of WTSA" / "of the World Telecommunication Development Conference".
-CONFERENCE_CITATION = lazy_compile(
+CONFERENCE_CITATION = re.compile(
     r"\bResolutions?\s+(?:\d{1,3}[A-Z]?(?:\s*,\s*|\s+and\s+))*\d{1,3}[A-Z]?\s*"
     r"\((?P<rev>Rev\.\s*)?(?P<place>[A-Z][^\W\d_]*(?:[ \-‑][A-Za-zÀ-ÿ][^\W\d_]*){0,3}),\s*(?P<year>\d{4})\)"
     r"(?P<of>\s+of\s+(?P<body>(?:the\s+|this\s+)?[A-Z]?[\w\- ]{1,80}))?"

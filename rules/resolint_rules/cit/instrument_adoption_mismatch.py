@@ -5,14 +5,13 @@ from collections.abc import Callable
 
 from resolint.citations.patterns import MONTH_NUMBER, MONTHS
 from resolint.citations.refdata import format_date, instruments_for
-from resolint.lazyregex import lazy_compile
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations
 
 #: "<instrument>, adopted by the General Assembly in its resolution 79/243 of 24 December 2024"
 #: / "<instrument>, adopted on 24 December 2024".
-ADOPTED_AFTER = lazy_compile(
+ADOPTED_AFTER = re.compile(
     r"\s*,?\s*(?:which\s+was\s+|as\s+)?adopted\s+(?:by\s+(?:the\s+)?(?:United\s+Nations\s+)?General\s+Assembly\s*,?\s*)?"
     r"(?:(?:in|by|through|under)\s+(?:its\s+|General\s+Assembly\s+)?resolution\s+(?P<res>\d{1,3}/\d{1,3})"
     rf"(?:\s+of\s+(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})\s+(?P<y1>\d{{4}}))?"
@@ -24,10 +23,10 @@ ADOPTED_AFTER = lazy_compile(
 #: Transnational Organized Crime, adopted by … 55/255", "the Optional Protocols to the
 #: Convention on the Rights of the Child, adopted …": the adoption said after it is the
 #: protocol's.
-PART_OF_A_LONGER_NAME = lazy_compile(r"(?:\b(?:Protocols?|Amendments?)\s+(?:to|of)|\bsupplementing|\bamending)\s+(?:the\s+)?$", re.IGNORECASE)
+PART_OF_A_LONGER_NAME = re.compile(r"(?:\b(?:Protocols?|Amendments?)\s+(?:to|of)|\bsupplementing|\bamending)\s+(?:the\s+)?$", re.IGNORECASE)
 
 #: "<resolution 79/243 of 24 December 2024>, by which it adopted the <instrument>".
-ADOPTED_BY_WHICH = lazy_compile(
+ADOPTED_BY_WHICH = re.compile(
     r",?\s*(?:by|in|through)\s+which\s+(?:it|the\s+(?:United\s+Nations\s+)?General\s+Assembly)\s+adopted\s+(?:the\s+)?"
 )
 

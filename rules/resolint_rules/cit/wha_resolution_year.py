@@ -4,7 +4,6 @@ import re
 from typing import NamedTuple
 
 from resolint.citations.patterns import WHA_SYMBOL
-from resolint.lazyregex import lazy_compile
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span, word_before
@@ -12,7 +11,7 @@ from resolint_rules.refs import own_matches
 from resolint_rules.wha import session_year
 
 #: "WHA77.6 (2024)": the session, the resolution's number and the year in brackets.
-_SYMBOL_WITH_YEAR = lazy_compile(WHA_SYMBOL.pattern + r"\s*\((\d{4})\)")
+_SYMBOL_WITH_YEAR = re.compile(WHA_SYMBOL.pattern + r"\s*\((\d{4})\)")
 
 
 class WhaResolutionYear(Rule):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from resolint.lazyregex import lazy_compile
+import re
+
 from resolint.literals import ascii_digits_only, first_of
 from resolint.model import Paragraph
 from resolint.numerals import ordinal
@@ -8,10 +9,10 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span, word_before
 
 #: A digit and a suffix (the engine scans digits fast); the number is read back in ``check_paragraph``.
-ORDINAL = lazy_compile(r"\d(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+ORDINAL = re.compile(r"\d(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 #: Where ORDINAL may match in a paragraph (no lookahead: at a paragraph's end the next
 #: character is not the paragraph's): the paragraphs a whole-document check reads.
-_SUFFIXED = lazy_compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)")
+_SUFFIXED = re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)")
 #: What _SUFFIXED matches when the digits are ASCII, as literals.
 _SUFFIXED_LITERALS = tuple(d + s for d in "0123456789" for s in ("st", "nd", "rd", "th", "ST", "ND", "RD", "TH"))
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from resolint.lazyregex import PatternLike, lazy_compile
 from resolint.model import Kind, Paragraph
 from resolint.parser import patterns as P
 from resolint.parser.groups import FURNITURE_MAX_CHARS, is_page_furniture
@@ -15,11 +14,11 @@ from resolint.source import Span
 _BREAK = r"(?:\r\n|\r(?!\n)|\n)"
 #: One or more blank lines (in any line ending): where a paragraph broken by a page break
 #: was joined back (the parser joins it across the page's furniture).
-_BLANK_LINES = lazy_compile(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
-_ONE_BREAK = lazy_compile(_BREAK)
+_BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
+_ONE_BREAK = re.compile(_BREAK)
 #: Where a line that may hold a page's marks alone starts after a line break (a job
 #: number, "GE.", a barcode, a page's "2/3" before a job number): :meth:`PageFurniture._marks_between_lines`.
-_PAGE_MARKS_AFTER_BREAK = lazy_compile(r"[\r\n][ \t\u00a0]*(?=\d{2}-\d{5}|GE\.\d|\*\d{7,8}\*|\d{1,3}/\d{1,3}[ \t\u00a0]+\d{2}-\d{5})")
+_PAGE_MARKS_AFTER_BREAK = re.compile(r"[\r\n][ \t\u00a0]*(?=\d{2}-\d{5}|GE\.\d|\*\d{7,8}\*|\d{1,3}/\d{1,3}[ \t\u00a0]+\d{2}-\d{5})")
 #: What every line of a page's marks has but "GE." ones: a job number's "-" and five
 #: digits, or a barcode's digits between asterisks. Searched for first, one pattern each
 #: (each starts with a fixed character the regex engine finds fast; their alternation it
@@ -27,10 +26,10 @@ _PAGE_MARKS_AFTER_BREAK = lazy_compile(r"[\r\n][ \t\u00a0]*(?=\d{2}-\d{5}|GE\.\d
 #: only around the last edit (``Analysis.pattern_spans``: 1.8 ms a keystroke at 1 MB
 #: searched whole): most texts have neither, and the scan at every line break was a
 #: fortieth of a corpus run.
-_JOB_NUMBER_TAIL = lazy_compile(r"-\d{5}")
-_BARCODE = lazy_compile(r"\*\d{7,8}\*")
+_JOB_NUMBER_TAIL = re.compile(r"-\d{5}")
+_BARCODE = re.compile(r"\*\d{7,8}\*")
 #: A paragraph's number with its label's mark and nothing else ("2.", "3)", "(4)").
-_LONE_LABEL = lazy_compile(r"[ \t\u00a0]*(?:\d{1,3}[.)]|\(\d{1,3}\))[ \t\u00a0]*$")
+_LONE_LABEL = re.compile(r"[ \t\u00a0]*(?:\d{1,3}[.)]|\(\d{1,3}\))[ \t\u00a0]*$")
 
 
 #: A short line after a blank line (its text in group 1; white space of any kind around
@@ -44,17 +43,17 @@ _LONE_LABEL = lazy_compile(r"[ \t\u00a0]*(?:\d{1,3}[.)]|\(\d{1,3}\))[ \t\u00a0]*
 #: line feed (alone or after a carriage return), one from a carriage return alone (tried
 #: only where the text has one). Possessive: a long line fails at once.
 _THEN_SHORT_LINE = rf"(?:[ \t\u00a0]*{_BREAK})++(?:[^\S\r\n]*+([^\r\n]{{1,{FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n))?"
-_BLANKS_AFTER_LF = lazy_compile(r"\n" + _THEN_SHORT_LINE)
-_BLANKS_AFTER_CR = lazy_compile(r"\r(?!\n)" + _THEN_SHORT_LINE)
+_BLANKS_AFTER_LF = re.compile(r"\n" + _THEN_SHORT_LINE)
+_BLANKS_AFTER_CR = re.compile(r"\r(?!\n)" + _THEN_SHORT_LINE)
 
 
-def _short_lines_after_blanks(text: str, blanks: PatternLike):
+def _short_lines_after_blanks(text: str, blanks: re.Pattern[str]):
     """Where the text of each short line after a run of blank lines starts."""
     return (at for m in blanks.finditer(text) if (at := m.start(1)) >= 0)
 
 
 #: A line's end and the blank lines after it.
-_LINE_END_AND_BLANKS = lazy_compile(rf"[ \t\u00a0]*{_BREAK}(?:[ \t\u00a0]*{_BREAK})*")
+_LINE_END_AND_BLANKS = re.compile(rf"[ \t\u00a0]*{_BREAK}(?:[ \t\u00a0]*{_BREAK})*")
 
 
 def _line_and_blanks(text: str, span: Span) -> Span:

@@ -2,17 +2,16 @@ from __future__ import annotations
 
 import re
 
-from resolint.lazyregex import lazy_compile
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 
 #: kb §3.1 IP-FOOT-01: "Adopted" or "Adopted: 134 votes in favour, 0 against, 5 abstentions".
-WELL_FORMED = lazy_compile(
+WELL_FORMED = re.compile(
     r"^Adopted(?:\.|\s+(?:by\s+consensus|without\s+a\s+vote|by\s+acclamation)\.?"
     r"|:\s*(?P<yes>\d+) votes? in favour, (?P<no>\d+) against, (?P<abst>\d+) abstentions?\.?)?$"
 )
 #: What drafters write instead: "Adopted: 134 votes for; 0 against and 5 abstentions".
-LENIENT = lazy_compile(
+LENIENT = re.compile(
     r"^Adopted\s*[:,.-]?\s*(?:by\s+)?(?P<yes>\d+)\s+(?:votes?\s+)?(?:in\s+)?(?:favou?r|for)\s*[,;]?\s*"
     r"(?P<no>\d+)\s+(?:votes?\s+)?against\s*[,;]?\s*(?:and\s+|with\s+)?(?P<abst>\d+)\s+abstentions?\s*\.?$",
     re.IGNORECASE,

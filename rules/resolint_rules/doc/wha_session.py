@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from resolint.citations.patterns import WHA_SYMBOL
 from resolint.citations.refdata import format_date
 from resolint.invisible import reader_view
-from resolint.lazyregex import lazy_compile
 from resolint.numerals import ordinal, ordinal_words_value
 from resolint.rule import RuleContext, Violation
 from resolint.source import Span, word_before
@@ -19,7 +18,7 @@ from resolint_rules.doc._titlefacts import TitleFacts
 from resolint_rules.wha import session_year
 
 #: The Assembly's opening, its session's ordinal in words.
-_OPENING = lazy_compile(r"[*_\s]*The\s+(?P<ordinal>[A-Za-z]+(?:-[A-Za-z]+)?)\s+World\s+Health\s+Assembly\b", re.IGNORECASE)
+_OPENING = re.compile(r"[*_\s]*The\s+(?P<ordinal>[A-Za-z]+(?:-[A-Za-z]+)?)\s+World\s+Health\s+Assembly\b", re.IGNORECASE)
 
 
 def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Violation]:

@@ -5,7 +5,6 @@ import re
 from collections import Counter
 
 from resolint.facts import Analysis
-from resolint.lazyregex import lazy_compile
 from resolint.literals import matches_at
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser.numbering import counted
@@ -23,7 +22,7 @@ from resolint_rules.opr.sequences import is_numbered
 #: renumbering that left it pointed one sentence at two paragraphs.
 _SUBPARAGRAPHS = r"(?:[ \t\u00a0]?\([a-z]{1,5}\)(?:\s*(?:,|and|or|to|-|–)\s*\([a-z]{1,5}\))*)?"
 _NUMBER = r"\d{1,3}(?:[ \t\u00a0]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b)?" + _SUBPARAGRAPHS
-INTERNAL_REF = lazy_compile(
+INTERNAL_REF = re.compile(
     rf"\b[Pp]aragraphs?\s+(?P<nums>{_NUMBER}(?:\s*(?:,|and|to|-|–)\s*{_NUMBER})*)"
     r"(?P<tail>\s+(?:above|below|of\s+the\s+present\s+resolution|of\s+this\s+resolution))"
 )
@@ -31,8 +30,8 @@ INTERNAL_REF = lazy_compile(
 
 #: The same pattern without its first letter, so that ``re`` can search for a literal
 #: ("aragraph") instead of trying the pattern at every position of the text.
-_REF_TAIL = lazy_compile(INTERNAL_REF.pattern.replace(r"\b[Pp]aragraphs?", "aragraphs?", 1))
-_WORD_CHAR = lazy_compile(r"\w")
+_REF_TAIL = re.compile(INTERNAL_REF.pattern.replace(r"\b[Pp]aragraphs?", "aragraphs?", 1))
+_WORD_CHAR = re.compile(r"\w")
 #: The literal every match of ``_REF_TAIL`` starts with.
 REF_HEAD = "aragraph"
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 
-from resolint.lazyregex import lazy_compile
 from resolint.listguard import protected_starts
 from resolint.model import Kind, Paragraph
 from resolint.parser.placement import OPEN_QUOTES
@@ -13,10 +12,10 @@ from resolint_rules.punctuation import terminal_fix
 
 #: A paragraph that introduces a text, a table or a list that the parser does not
 #: see as its sub-paragraphs.
-INTRODUCES_TEXT = lazy_compile(r"\b(?:the\s+following|as\s+follows|below)\b[^:]*:\W*$", re.IGNORECASE)
+INTRODUCES_TEXT = re.compile(r"\b(?:the\s+following|as\s+follows|below)\b[^:]*:\W*$", re.IGNORECASE)
 #: An item that ends with the list's conjunction after its mark, as the one before the
 #: last item does ("…; and", "…, or"): the mark before it is the item's.
-_MARK_AND_CONJUNCTION = lazy_compile(r"([;,])\s+(?:and|or|and/or)[*_]*$")
+_MARK_AND_CONJUNCTION = re.compile(r"([;,])\s+(?:and|or|and/or)[*_]*$")
 
 
 class OperativeTerminalPunctuation(Rule):
@@ -167,7 +166,7 @@ class OperativeTerminalPunctuation(Rule):
 
 #: The start of an item that goes on with the sentence of the paragraph before it: "To
 #: continue …", "that …" (after emphasis).
-_CONTINUES_A_SENTENCE = lazy_compile(r"[*_]*(?:[Tt]o|that)\s+[a-z]")
+_CONTINUES_A_SENTENCE = re.compile(r"[*_]*(?:[Tt]o|that)\s+[a-z]")
 
 
 def _items_numbered_on(ctx: RuleContext, p: Paragraph, nxt: Paragraph) -> bool:

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from resolint.lazyregex import lazy_compile
 from resolint.model import Kind
 from resolint.nlp import known_forms
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -128,7 +128,7 @@ def _wanted_case(ctx: RuleContext, p) -> tuple[str, str] | None:
 #: Words that start a group item carrying its opener's sentence on: "that" (a name may
 #: follow it: "That IP-based networks …"), or "the" and the like before a lower-case word
 #: ("The relevant outcomes …"; not "The Hague …").
-_CARRYING_WORDS = lazy_compile(r"[*_\"“']*(?:That\s+\S|(?:The|Its|Their|Which|Whether|How)\s+[a-z])")
+_CARRYING_WORDS = re.compile(r"[*_\"“']*(?:That\s+\S|(?:The|Its|Their|Which|Whether|How)\s+[a-z])")
 
 
 def _carries_on(text: str, p) -> bool:

@@ -16,11 +16,11 @@ cannot tell which of the two they meant.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from resolint.facts import Analysis
-from resolint.lazyregex import lazy_compile
 from resolint.literals import matches_at
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.parser.labels import alpha_value, roman_value
@@ -34,13 +34,13 @@ _LETTERS = r"\([a-z]{1,5}\)"
 _LIST = rf"{_LETTERS}(?:\s*(?:,|and|or|to|-|–)\s*{_LETTERS})*"
 #: "subparagraph (c) above", "subparagraphs (a) and (b) of paragraph 4 below", from the
 #: "aragraph" on (see :func:`sub_references`; "[Ss]ub-?p" stands before it).
-_SUBPARAGRAPH_TAIL = lazy_compile(
+_SUBPARAGRAPH_TAIL = re.compile(
     rf"aragraphs?\s+(?P<labels>{_LIST})(?:\s+of\s+paragraph\s+(?P<num>\d{{1,3}}))?(?={_TAIL})"
 )
-_SUB_HEAD = lazy_compile(r"(?<![\w-])[Ss]ub-?p\Z")
+_SUB_HEAD = re.compile(r"(?<![\w-])[Ss]ub-?p\Z")
 #: In the numbers of an INTERNAL_REF: a paragraph's number, or a sub-paragraph's letters.
-_TOKEN = lazy_compile(r"(?P<num>\d{1,3})|\((?P<x>[a-z]{1,5})\)")
-_IN_PARENS = lazy_compile(r"\((?P<x>[a-z]{1,5})\)")
+_TOKEN = re.compile(r"(?P<num>\d{1,3})|\((?P<x>[a-z]{1,5})\)")
+_IN_PARENS = re.compile(r"\((?P<x>[a-z]{1,5})\)")
 
 
 @dataclass(frozen=True, slots=True)

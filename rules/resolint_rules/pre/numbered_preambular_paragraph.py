@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import re
+
 from resolint.facts import Analysis
-from resolint.lazyregex import lazy_compile
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.parser.patterns import LINE_BREAK
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -9,7 +10,7 @@ from resolint.source import Span
 
 #: Numbers typed again after the label ("2. 2. Recalling …,"): removed with it, or the
 #: paragraph kept a number and its finding.
-_NUMBERS_AGAIN = lazy_compile(r"(?:\(?\d{1,3}[.)][ \t\u00a0]+)+")
+_NUMBERS_AGAIN = re.compile(r"(?:\(?\d{1,3}[.)][ \t\u00a0]+)+")
 
 
 class NumberedPreambularParagraph(Rule):

@@ -3,7 +3,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from resolint.lazyregex import lazy_compile
 from resolint.model import Kind
 from resolint.openers import MODIFIER_WORDS
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -113,14 +112,14 @@ _MODIFIER_FIRST = tuple(f"{w} " for w in MODIFIER_WORDS)
 #: What marks a repeated opener as "also" does when it follows the phrase: "Recalling in
 #: particular …", "Noting in this regard …", "Welcoming in this regard also …" (adopted
 #: General Assembly resolutions write these after the same participle, without "also").
-_MARKS_REPETITION = lazy_compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?:particular|(?:this|that)[ \t\u00a0]+(?:regard|respect|context))\b", re.IGNORECASE)
+_MARKS_REPETITION = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?:particular|(?:this|that)[ \t\u00a0]+(?:regard|respect|context))\b", re.IGNORECASE)
 
 
 #: How the participle is felt, after it: "Noting with great concern", "Recalling with
 #: appreciation". The phrase so qualified is another opener than the bare participle
 #: (adopted General Assembly resolutions write "Noting …," then "Noting with grave concern
 #: …," without "also"), and "also" may follow it ("Noting with grave concern also …").
-_QUALIFIED = lazy_compile(
+_QUALIFIED = re.compile(
     r"[ \t\u00a0]+with[ \t\u00a0]+((?:[a-z]+[ \t\u00a0]+){0,3}?"
     r"(?:concern|appreciation|satisfaction|regret|alarm|interest|gratitude|approval|dismay|disappointment|sadness|pride))\b"
     r"(?:[ \t\u00a0]+(also|further)\b)?",
@@ -129,7 +128,7 @@ _QUALIFIED = lazy_compile(
 
 
 #: "also" or "further" after the phrase (past the emphasis that closed on it).
-_MODIFIER_AFTER = lazy_compile(r"[ \t\u00a0]+(?:also|further)\b", re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(r"[ \t\u00a0]+(?:also|further)\b", re.IGNORECASE)
 
 
 def _past_emphasis(text: str, pos: int, end: int) -> int:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from resolint.lazyregex import lazy_compile
+import re
+
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations, term
 
@@ -82,7 +83,7 @@ class ArticleCapitalization(Rule):
 #: A charter other than the Charter of the United Nations: "African Charter on Human and
 #: Peoples' Rights", "Olympic Charter", "Charter of the Organization of American States",
 #: "Charter of the United Nations University".
-_ANOTHER_CHARTER = lazy_compile(
+_ANOTHER_CHARTER = re.compile(
     r"\b(?!(?:United|Nations|The|This|That|Its|Our|Their)\b)[A-Z][\w'’-]*\s+Charter\b"
     r"|\bCharter\s+of\s+the\s+(?!United\s+Nations\b(?!\s+[A-Z]))[A-Z]"
 )

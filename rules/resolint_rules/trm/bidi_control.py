@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from resolint.lazyregex import lazy_compile
+import re
+
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
@@ -21,15 +22,15 @@ BIDI_CONTROLS = {
 #: The overrides: they show even Latin letters in the order they force, which no
 #: right-to-left name in a paragraph needs.
 _OVERRIDES = frozenset("\u202d\u202e")
-_CONTROL = lazy_compile("[" + "".join(BIDI_CONTROLS) + "]")
+_CONTROL = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
 #: Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, …, and
 #: their presentation forms): a paragraph holding one (a name, a quotation) may need
 #: embeddings and isolates to show it right.
-_RIGHT_TO_LEFT = lazy_compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 #: How the documentation writes the characters (they print nothing):
 #: ``‹U+202E›`` in an example is the right-to-left override.
-_WRITTEN = lazy_compile(r"‹U\+(20[26][0-9A-Fa-f])›")
+_WRITTEN = re.compile(r"‹U\+(20[26][0-9A-Fa-f])›")
 
 
 class BidiControl(Rule):

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import functools
+import re
 
-from resolint.lazyregex import lazy_compile
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import own_literals, term
@@ -10,11 +10,11 @@ from resolint_rules.refs import own_literals, term
 #: A title that names its body: "the Secretary General of [the] Organization of American
 #: States" (after it), "the OAS Secretary General", "the United Nations Secretary-General"
 #: (an acronym or a known name before it).
-_OF_BODY = lazy_compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
-_BODY_BEFORE = lazy_compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(?=(?:’s|'s)?\s+$)")
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+_BODY_BEFORE = re.compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(?=(?:’s|'s)?\s+$)")
 #: What goes on after a name, making it part of a longer one ("Organization" in
 #: "Organization of American States").
-_NAME_GOES_ON = lazy_compile(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
+_NAME_GOES_ON = re.compile(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 
 
 @functools.lru_cache(maxsize=16)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 
 from resolint.citations.patterns import ANY_CONVENTION, THE_CONVENTION
-from resolint.lazyregex import lazy_compile
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, quote_spans
@@ -13,8 +12,8 @@ from resolint_rules.refs import citations, in_spans, quote_spans
 #: a subject after it ("Conventions on the Law of the Sea"). "The Conventions" after one
 #: refers back to it. (ANY_CONVENTION, shared with the citations, takes the singular only;
 #: "The Conventions" at a sentence's head is reported before it could excuse a later one.)
-_NAME_BEFORE = lazy_compile(r"(?<![^\W_])[A-Z][a-z]+\s+$")
-_SUBJECT_AFTER = lazy_compile(r"Conventions\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]")
+_NAME_BEFORE = re.compile(r"(?<![^\W_])[A-Z][a-z]+\s+$")
+_SUBJECT_AFTER = re.compile(r"Conventions\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]")
 
 
 class ConventionBeforeNamed(Rule):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from resolint.lazyregex import lazy_compile
+import re
+
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -27,8 +28,8 @@ LATIN_LOOK_ALIKE = {
     "\u03bf": "o", "\u03bd": "v",
 }
 #: Where a look-alike letter stands: one search of the text, most of which holds none.
-_CANDIDATE = lazy_compile("[" + "".join(LATIN_LOOK_ALIKE) + "]")
-_LETTERS = lazy_compile(r"[^\W\d_]+")
+_CANDIDATE = re.compile("[" + "".join(LATIN_LOOK_ALIKE) + "]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NAMES = {ch: ("Greek" if "\u0370" <= ch <= "\u03ff" else "Cyrillic") for ch in LATIN_LOOK_ALIKE}
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from resolint.lazyregex import lazy_compile
+import re
+
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import own_literals, term
@@ -8,8 +9,8 @@ from resolint_rules.refs import own_literals, term
 _MEMBER_COUNTRIES = ("member countries", "Member countries", "Member Countries")
 _MEMBER_STATES = ("Member States", "member States", "member states", "Member states")
 #: "member countries of INTERPOL", "its member countries", "INTERPOL member countries".
-_QUALIFIED_AFTER = lazy_compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-_QUALIFIED_BEFORE = lazy_compile(r"(?:\b(?:its|their|whose)|[A-Z]{2,}|United Nations|UN|European Union|Union|Organization)(?:’s|'s)?\s+$")
+_QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_QUALIFIED_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z]{2,}|United Nations|UN|European Union|Union|Organization)(?:’s|'s)?\s+$")
 
 
 class MemberTerm(Rule):

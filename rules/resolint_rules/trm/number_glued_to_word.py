@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 
-from resolint.lazyregex import lazy_compile
 from resolint.literals import first_of, matches_at
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -12,9 +11,9 @@ from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|between|before|after|during"
 #: "2011and", "in2011": a year run into a short word. Codes such as "G20", "COVID-19",
 #: "CO2" or "A/79/L.1" are not years joined to words and do not match.
-GLUED = lazy_compile(rf"(?<![\w/.-])(?P<a>(?:1[89]|20)\d\d)(?P<b>{_WORDS})\b|\b(?P<c>{_WORDS})(?P<d>(?:1[89]|20)\d\d)(?![\w/])")
+GLUED = re.compile(rf"(?<![\w/.-])(?P<a>(?:1[89]|20)\d\d)(?P<b>{_WORDS})\b|\b(?P<c>{_WORDS})(?P<d>(?:1[89]|20)\d\d)(?![\w/])")
 #: Cheap first pass: a year touching a letter.
-_YEAR = lazy_compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: How every match of _YEAR starts.
 _YEAR_HEADS = ("18", "19", "20")
 
@@ -136,4 +135,4 @@ def _glued(text: str, t: re.Match[str]) -> Violation | None:
 
 
 #: A day and a month right before a year: the year ends a date ("30 December ").
-_ENDS_A_DATE = lazy_compile(r"\d{1,2}[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t\u00a0]+$")
+_ENDS_A_DATE = re.compile(r"\d{1,2}[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t\u00a0]+$")

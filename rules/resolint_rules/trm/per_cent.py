@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import bisect
+import re
 
-from resolint.lazyregex import lazy_compile
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import SourceText, Span
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches
@@ -11,7 +11,7 @@ from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_match
 #: with a no-break space or a narrow one.
 _SPACES = " \u00a0\u202f"
 #: A Markdown table's row: "|" first on its line.
-_TABLE_ROW = lazy_compile(r"[ \t]*\|")
+_TABLE_ROW = re.compile(r"[ \t]*\|")
 #: The spellings of the word the style's form may replace (the style's own is left alone).
 _WORDS = ("percent", "Percent", "per cent", "Per cent")
 #: Hyphens that join a word into a compound: "-", U+2010 hyphen, U+2011 non-breaking hyphen.

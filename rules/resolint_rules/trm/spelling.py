@@ -4,7 +4,6 @@ import functools
 import re
 
 from resolint.citations.refdata import _rows
-from resolint.lazyregex import lazy_compile
 from resolint.literals import automaton, find_indexes
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -14,7 +13,7 @@ from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
 #: underscore after it is Markdown emphasis ("_recognising_"), not part of the word.
-_ISE = lazy_compile(r"is(?:e[ds]?|ing|ations?)(?![^\W_]|-)")
+_ISE = re.compile(r"is(?:e[ds]?|ing|ations?)(?![^\W_]|-)")
 
 #: Spelling lists by the style's ``[spelling] variant``.
 FILES = {"oxford": "spelling_oxford.csv"}
@@ -55,7 +54,7 @@ def covering_literals(words: list[str]) -> tuple[str, ...]:
 
 #: The rest of a word: letters, digits and hyphens. An underscore ends it: after a word it
 #: is Markdown emphasis ("_favor_"), as in ``_ISE``.
-_WORD_REST = lazy_compile(r"(?:[^\W_]|-)*")
+_WORD_REST = re.compile(r"(?:[^\W_]|-)*")
 
 
 def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str, ...], lo: int = 0, hi: int | None = None) -> list[TextMatch]:
@@ -300,7 +299,7 @@ class Spelling(Rule):
 #: the criminalisation of acts of a racist and xenophobic nature …" (the Council of
 #: Europe's, spelled its way).
 _TITLE_WORDS = r"(?:\s+[^\s,;:.()\[\]]+){0,7}"
-_INSTRUMENT_HEAD_BEFORE = lazy_compile(
+_INSTRUMENT_HEAD_BEFORE = re.compile(
     r"(?<![^\W_])(?:Convention|Protocol|Agreement|Treaty|Covenant|Charter|Statute|Declaration|Arrangement|Accord)s?"
     rf"{_TITLE_WORDS}(?:,\s+(?:concerning|relating\s+to|regarding){_TITLE_WORDS})?\s+$"
 )
@@ -321,7 +320,7 @@ def _respelling(text: str, p, span: Span, right: str) -> Fix:
 #: "computer" right before a word (any whitespace between, a line break of a wrapped
 #: draft too): "computer program" and "computer programs" are the computing word, which
 #: Oxford spelling writes "program" (a "programme" is a plan of activities).
-_COMPUTER_BEFORE = lazy_compile(r"(?<![^\W_])computer\s+$", re.IGNORECASE)
+_COMPUTER_BEFORE = re.compile(r"(?<![^\W_])computer\s+$", re.IGNORECASE)
 
 
 #: Paragraphs whose spelling is not the drafter's: the title is the agenda item's, the

@@ -14,7 +14,6 @@ from resolint.citations.scan import _in, _quotes
 from resolint.citations.types import (
     InstrumentMention,
 )
-from resolint.lazyregex import PatternLike, lazy_compile
 from resolint.literals import find_all, first_of, matches_at
 from resolint.model import Paragraph
 from resolint.source import SUPERSCRIPT_DIGITS, Span, word_before
@@ -59,7 +58,7 @@ class _NameMatcher:
         # glued to the name ("…against Cybercrime¹") does not run it on into a longer word
         # (superscript digits are word characters to the regex).
         # Markdown emphasis closing on the name ("_…against Corruption_") ends it too.
-        self.regex = lazy_compile(rf"(?:{body})(?![^\W_{SUPERSCRIPT_DIGITS}]|-|_+[^\W_])")
+        self.regex = re.compile(rf"(?:{body})(?![^\W_{SUPERSCRIPT_DIGITS}]|-|_+[^\W_])")
         self.variants = [(v, inst) for inst in instruments for v in inst.variants]
         # Every name and every variant starts with one of these literal prefixes: the text is
         # scanned once per prefix (``str.find``), and the patterns are tried only there.
@@ -277,7 +276,7 @@ def glued_before(text: str, i: int) -> bool:
 #: an instrument's generic word: "Inter-American Convention against Corruption" holds the
 #: alias "Convention against Corruption" of the United Nations one, and is another treaty
 #: ("UN Convention against Corruption" is the United Nations one).
-_PROPER_WORD_BEFORE = lazy_compile(r"(?<![\w-])(?!(?:The|This|That|These|Those|Its|Their|Our|Such|UN)\b)[A-Z][\w-]*[ \t]+$")
+_PROPER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|This|That|These|Those|Its|Their|Our|Such|UN)\b)[A-Z][\w-]*[ \t]+$")
 _GENERIC_START = ("Convention", "Protocol", "Charter", "Declaration", "Agreement", "Treaty", "Covenant", "Statute")
 
 
@@ -341,7 +340,7 @@ def _name_matches(matcher: _NameMatcher, text: str, heads: list[tuple[int, str]]
     return found
 
 
-def _match_at_head(pattern: PatternLike, head: str, text: str):
+def _match_at_head(pattern: re.Pattern[str], head: str, text: str):
     """Matches of ``pattern``, tried only where its literal ``head`` stands (all of them
     when it has none)."""
     if not head:

@@ -9,34 +9,33 @@ from __future__ import annotations
 import re
 
 from resolint.citations.types import MONTH_NAMES
-from resolint.lazyregex import lazy_compile
 from resolint.source import word_before
 
 #: A World Health Assembly resolution's symbol: "WHA77.6" (session 77, resolution 6).
 #: Special sessions ("WHASS1.1") are not matched. Read by CIT014, DOC011 and the Akoma
 #: Ntoso export's document number, not by the extraction.
-WHA_SYMBOL = lazy_compile(r"WHA(\d{1,2})\.(\d{1,3})")
+WHA_SYMBOL = re.compile(r"WHA(\d{1,2})\.(\d{1,3})")
 
 MONTHS = "|".join(MONTH_NAMES)
 MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
 
 #: 24 December 2024 / 24th December 2024 / 24 December, 2024 / December 24, 2024 / December 24th, 2024
-DATE = lazy_compile(
+DATE = re.compile(
     rf"(?<![\w/.])(?:(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})(?P<c1>,)?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?(?P<c2>,)?\s+(?P<y2>\d{{4}}))(?![\w/])"
 )
 
 #: A month name: where a date search starts (a literal alternation the engine scans fast).
-MONTH = lazy_compile(rf"(?:{MONTHS})(?![a-z])")
+MONTH = re.compile(rf"(?:{MONTHS})(?![a-z])")
 #: Before a month: "24 ", "24th ", "24 of ".
-DAY_BEFORE = lazy_compile(r"(?<![\w/.])(?P<d>\d{1,2})(?P<o>st|nd|rd|th)?\s{1,3}(?:of\s+)?$")
+DAY_BEFORE = re.compile(r"(?<![\w/.])(?P<d>\d{1,2})(?P<o>st|nd|rd|th)?\s{1,3}(?:of\s+)?$")
 #: After a month: ", 2024" / " 2024" (day before) or " 24, 2024" / " 24th 2024" (month first).
-YEAR_AFTER = lazy_compile(r"(?P<c>,)?\s{1,3}(?P<y>\d{4})(?![\w/])")
-DAY_YEAR_AFTER = lazy_compile(r"\s{1,3}(?P<d>\d{1,2})(?P<o>st|nd|rd|th)?(?P<c>,)?\s{1,3}(?P<y>\d{4})(?![\w/])")
+YEAR_AFTER = re.compile(r"(?P<c>,)?\s{1,3}(?P<y>\d{4})(?![\w/])")
+DAY_YEAR_AFTER = re.compile(r"\s{1,3}(?P<d>\d{1,2})(?P<o>st|nd|rd|th)?(?P<c>,)?\s{1,3}(?P<y>\d{4})(?![\w/])")
 
 #: "resolution", "resolutions", "decision", "decisions" before a number or a list of them
 #: (no leading ``\b``: it would stop the engine's fast scan; the caller checks the boundary).
-KEYWORD = lazy_compile(r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:[Nn]o\.?\s*)?(?=[\dSEAG])")
+KEYWORD = re.compile(r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:[Nn]o\.?\s*)?(?=[\dSEAG])")
 
 _YEAR = r"(?:19[4-9]|20\d)\d"
 _LETTERS = r"(?:\s[A-Z](?:\s(?:and|to)\s[A-Z])?(?![\w/]))?"
@@ -44,7 +43,7 @@ _LETTERS = r"(?:\s[A-Z](?:\s(?:and|to)\s[A-Z])?(?![\w/]))?"
 #: One cited number after "resolution(s)" (anchored with ``match``).
 #: (A number and its year or session in brackets may stand apart by a line break and the
 #: next line's indentation, read as spaces: ``citations.local``; a dozen at most.)
-ITEM = lazy_compile(
+ITEM = re.compile(
     rf"(?:(?P<sp_kind>ES|S)-(?P<sp_s>\d{{1,2}})/(?P<sp_n>\d{{1,3}}){_LETTERS}"
     rf"|(?P<ec_y>{_YEAR})/(?P<ec_n>\d{{1,3}})(?![\d/])"
     rf"|(?P<sl_s>\d{{1,3}})/(?P<sl_n>\d{{1,4}})(?![\d/]){_LETTERS}"
@@ -55,7 +54,7 @@ ITEM = lazy_compile(
 #: Document and INTERPOL symbols, wherever they stand. No lookbehind at the start (it
 #: would stop the engine's fast scan): callers check the character before with
 #: :func:`symbol_boundary`.
-SYMBOL = lazy_compile(
+SYMBOL = re.compile(
     r"(?:"
     r"A/RES/(?:(?P<a_kind>ES|S)-)?(?P<a_s>\d{1,3})/(?P<a_n>\d{1,4})(?:\s{0,12}\((?P<a_rom>[IVXL]{1,8})\))?"
     r"|A/HRC/RES/(?:(?P<h_kind>S)-)?(?P<h_s>\d{1,2})/(?P<h_n>\d{1,3})"
@@ -69,21 +68,21 @@ SYMBOL = lazy_compile(
 )
 
 #: After a cited number: ", of 21 November 2016" / " of 21 November 2016" (DATE follows).
-OF_DATE = lazy_compile(r",?\s+(?:of|adopted\s+on|dated)\s+(?=\d|[A-Z])")
+OF_DATE = re.compile(r",?\s+(?:of|adopted\s+on|dated)\s+(?=\d|[A-Z])")
 #: Between the numbers of a list.
-SEPARATOR = lazy_compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 #: The phrase before "resolution": capitalised words and the connectors of a body's name.
-NAME_WORD = lazy_compile(r"(?:[A-Z][\w’'\-.]*|of|and|the|on|for|to|against|in|de|des)$")
+NAME_WORD = re.compile(r"(?:[A-Z][\w’'\-.]*|of|and|the|on|for|to|against|in|de|des)$")
 #: A body named in that phrase (its head noun may come before "on …": "Commission on
 #: Narcotic Drugs"); the last one counts.
-ORGAN_END = lazy_compile(
+ORGAN_END = re.compile(
     r"(?P<organ>Security Council|Economic and Social Council|Human Rights Council|General Assembly|"
     r"Council|Assembly|Commission|Conference|Committee|Board|Parties|Summit|Forum|Meeting|INTERPOL|Interpol|"
     r"Sub-Commission|Congress|Organization|Court|Secretariat)(?![\w-])"
 )
 #: Any body named in running text (for "its resolution" after "X … as well as its").
-ORGAN_ANY = lazy_compile(
+ORGAN_ANY = re.compile(
     r"(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council"
     r"|Environment Assembly|Health Assembly)\b"
 )
@@ -91,54 +90,54 @@ ORGAN_ANY = lazy_compile(
 #: A start inside a run of spaces is never the leftmost match (the run's start is), so it
 #: is skipped, and runs are taken whole: linear on any tail, not just the 160 characters
 #: the caller passes (same matches as the plain form on every tail of the corpus).
-IN_ITS = lazy_compile(r"(?:,|(?<!\s))\s*+(?:in|by|through|under|with|and)\s++(?P<pron>its|their)\s++$")
-ITS_ONLY = lazy_compile(r"\b(?P<pron>[Ii]ts|[Tt]heir)\s+$")
+IN_ITS = re.compile(r"(?:,|(?<!\s))\s*+(?:in|by|through|under|with|and)\s++(?P<pron>its|their)\s++$")
+ITS_ONLY = re.compile(r"\b(?P<pron>[Ii]ts|[Tt]heir)\s+$")
 
 #: "paragraph 5 above", "paragraph 3 (b) of the present resolution", "subparagraph (c)".
-INTERNAL = lazy_compile(
+INTERNAL = re.compile(
     r"(?P<word>[Ss]ub-?paragraphs?|[Pp]aragraphs?)\s+"
     r"(?:(?P<num>\d{1,3})(?![\d/.])(?:\s?\((?P<sub1>[a-z]{1,4})\))?|\((?P<sub2>[a-z]{1,4})\))"
     r"(?P<tail>\s+(?:above|below|of\s+(?:the\s+present|this)\s+resolution|hereof))?"
 )
 #: What makes a bare "paragraph 5" point elsewhere ("paragraph 5 of resolution 71/19").
-EXTERNAL_TAIL = lazy_compile(r"\s*,?\s+(?:of|in|to)\s+(?!the\s+present\b|this\s+resolution)")
-EXTERNAL_HEAD = lazy_compile(r"(?:preambular|preambulary|annex|its|that|which|whose)\s+$", re.IGNORECASE)
+EXTERNAL_TAIL = re.compile(r"\s*,?\s+(?:of|in|to)\s+(?!the\s+present\b|this\s+resolution)")
+EXTERNAL_HEAD = re.compile(r"(?:preambular|preambulary|annex|its|that|which|whose)\s+$", re.IGNORECASE)
 
 #: "Article 41", "article 4 (4)".
-ARTICLE = lazy_compile(r"(?P<word>[Aa]rticle)\s+(?P<num>\d{1,3})(?![\d/.]\d)(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?")
+ARTICLE = re.compile(r"(?P<word>[Aa]rticle)\s+(?P<num>\d{1,3})(?![\d/.]\d)(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?")
 #: "… on the 24/7 network" after an article number.
-ARTICLE_TITLE = lazy_compile(
+ARTICLE_TITLE = re.compile(
     r"\s+(?:on|concerning|regarding|entitled)\s+(?:the\s+)?[“\"]?(?P<title>[^,;:()“”\"\n]{2,120}?)[”\"]?"
     r"(?=\s*(?:[,;:()]|$|\.\s|\.$|\s+and\s+[Aa]rticles?\b|\s+of\s+the\b|\s+under\b))"
 )
 #: A title in brackets after the number, as treaties print it: "article 5 (Jurisdiction)".
 #: It starts with a capital: "article 5 (a)", "article 5 (1)" cite a part of the article.
-ARTICLE_TITLE_IN_BRACKETS = lazy_compile(r"\s*\((?P<title>[A-Z][^()\n;:,]{1,119})\)")
-ARTICLE_OF = lazy_compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)?\s+(?:of|to|under)\s+(?:the\s+)?(?:said\s+|that\s+|this\s+|present\s+)?")
+ARTICLE_TITLE_IN_BRACKETS = re.compile(r"\s*\((?P<title>[A-Z][^()\n;:,]{1,119})\)")
+ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)?\s+(?:of|to|under)\s+(?:the\s+)?(?:said\s+|that\s+|this\s+|present\s+)?")
 
 #: Quotations, where spelling and names are the quoted text's own; guillemets too, as a
 #: French, Spanish or Russian title quoted in an English draft is printed («la labor del
 #: Estado»).
-QUOTE = lazy_compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»\n]{0,2000}»")
+QUOTE = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»\n]{0,2000}»")
 #: … and over the line breaks of a paragraph an editor wrapped (matched no further than
 #: its paragraph's end: see ``Analysis.quotes``).
-QUOTE_WRAPPED = lazy_compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"|«[^»]{0,2000}»")
+QUOTE_WRAPPED = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"|«[^»]{0,2000}»")
 #: Where a match of QUOTE starts.
 QUOTE_OPENERS = ("“", '"', "«")
 
 #: "the Convention", "the Convention's", "the Conventions" (group ``plural``): a reference
 #: back to a named convention, as written. A whole word: "the Conventions" was matched as
 #: "the Convention", and "the Conventional …" too.
-THE_CONVENTION = lazy_compile(
+THE_CONVENTION = re.compile(
     r"\b[Tt]he\s+(?:said\s+|present\s+)?Convention(?P<plural>s)?(?!\w)"
     r"(?!\s+(?:on|against|for|of|relating|concerning|to|Against|On)\b)(?:’s|'s)?"
 )
 
 #: After a list cited with "its": "through its resolution 54/18 of …, the Human Rights Council …".
-ITS_SUBJECT_AFTER = lazy_compile(r"\s*,\s+(?:the\s+)?(?P<name>Human Rights Council|Security Council|Economic and Social Council|General Assembly)\b")
+ITS_SUBJECT_AFTER = re.compile(r"\s*,\s+(?:the\s+)?(?P<name>Human Rights Council|Security Council|Economic and Social Council|General Assembly)\b")
 #: A convention named by any title ("the United Nations Convention on the Law of the Sea"):
 #: "the Convention" after it refers to it, known to the reference data or not.
-ANY_CONVENTION = lazy_compile(r"\bConvention\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]|\b[A-Z][a-z]+\s+Convention\b")
+ANY_CONVENTION = re.compile(r"\bConvention\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]|\b[A-Z][a-z]+\s+Convention\b")
 
 
 def symbol_boundary(text: str, start: int) -> bool:
@@ -146,10 +145,10 @@ def symbol_boundary(text: str, start: int) -> bool:
     return not word_before(text, start, "/-_")
 
 #: Between two citation lists that share their body: " and ", ", as well as ".
-LIST_JOIN = lazy_compile(r"\s*,?\s*(?:and|or|as\s+well\s+as|and\s+also)\s+")
+LIST_JOIN = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as|and\s+also)\s+")
 
 #: After a list: "decision 3/4 of the Conference of the Parties": the body owns the numbers.
-OWNER_AFTER = lazy_compile(
+OWNER_AFTER = re.compile(
     r"\s+(?:of|by)\s+the\s+(?P<name>(?:[A-Z][\w’'-]*\s+|of\s+|the\s+|and\s+|on\s+){0,8}?"
     r"(?:Conference|Commission|Committee|Board|Council|Assembly|Meeting|Parties|Forum|Summit)(?![\w-]))"
 )

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from resolint.lazyregex import PatternLike, lazy_compile
 from resolint.styles import builtin_style_dirs
 
 
@@ -222,7 +221,7 @@ def sc_years_for_number(number: int) -> tuple[int | None, int | None, bool]:
 class Variant:
     """A wrong name drafters write for an instrument, with its correction."""
 
-    pattern: PatternLike
+    pattern: re.Pattern[str]
     fix: str
     safe: bool
     why: str
@@ -299,7 +298,7 @@ def _instrument(key: str, body: dict[str, Any], custom: bool) -> Instrument:
             continue
         # Literal first (the regex engine then scans for it fast); the word boundary before
         # the match is checked by the extractor.
-        pattern = lazy_compile(rf"{text if not custom else re.escape(text)}(?![\w-])")
+        pattern = re.compile(rf"{text if not custom else re.escape(text)}(?![\w-])")
         variants.append(Variant(pattern, v.get("fix", body.get("title", key)), bool(v.get("safe", False)), v.get("why", "")))
     title = body.get("title", key)
     articles = body.get("articles")

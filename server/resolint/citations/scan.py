@@ -5,9 +5,9 @@ where a needle occurs, and the paragraphs a needle occurs in.
 from __future__ import annotations
 
 import bisect
+import re
 
 from resolint.citations import patterns as P
-from resolint.lazyregex import PatternLike
 from resolint.literals import matches_at, starts_of
 from resolint.model import Paragraph
 
@@ -37,7 +37,7 @@ def _paragraphs_with(text: str, needles: tuple[str, ...], starts: list[int], bod
     return out
 
 
-def _matches_at(pattern: PatternLike, text: str, needles: tuple[str, ...], backs: tuple[int, ...]):
+def _matches_at(pattern: re.Pattern[str], text: str, needles: tuple[str, ...], backs: tuple[int, ...]):
     """Matches of ``pattern`` that start ``back`` characters before a needle ("esolution" for
     "Resolution"), in text order, without overlaps: ``str.find`` does the scanning, the
     regex is tried only where it can match."""

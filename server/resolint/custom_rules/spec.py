@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from resolint.lazyregex import lazy_compile
 from resolint.styles import StyleError
 
 #: Parts of a resolution a rule may look at (``any``: all of them).
@@ -27,8 +26,8 @@ FIXES = ("safe", "unsafe")
 #: The families of the built-in rules: a house rule's code must use another prefix, so
 #: that ``--select OPR`` or a directive for ``TRM`` never catches a house rule.
 BUILTIN_FAMILIES = frozenset({"DOC", "PRE", "OPR", "CIT", "TRM", "SUP"})
-CODE = lazy_compile(r"^[A-Z]{3}\d{3}$")
-NAME = lazy_compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE = re.compile(r"^[A-Z]{3}\d{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 #: Token attributes that tokenization alone sets (spaCy's Matcher names).
 TEXT_ATTRS = frozenset(
@@ -61,8 +60,8 @@ KEYS = (
     "code", "message", "pattern", "severity", "part", "opener-only", "attr", "replace", "fix", "fix-title",
     "name", "description", "why", "example", "use-instead", "exceptions",
 )
-PLACEHOLDER = lazy_compile(r"\{([^{}]*)\}")
-PLACEHOLDER_BODY = lazy_compile(r"^(?P<what>match|[1-9]\d*)(?::(?P<case>lower|upper|capitalize|title))?$")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDER_BODY = re.compile(r"^(?P<what>match|[1-9]\d*)(?::(?P<case>lower|upper|capitalize|title))?$")
 PLACEHOLDER_HELP = "{match} or {1}, {2}, … (the match's tokens), optionally with :lower, :upper, :capitalize or :title"
 
 
@@ -166,9 +165,9 @@ def _str(rule: str, key: str, value: Any) -> str:
 
 
 #: What :func:`fill` reads in a template: an escaped brace, or a placeholder.
-_TEMPLATE_PART = lazy_compile(r"\{\{|\}\}|\{[^{}]*\}")
+_TEMPLATE_PART = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
 #: A quantifier operator of spaCy's Matcher: ``{2}``, ``{1,3}``, ``{2,}``, ``{,3}``.
-_QUANTIFIER = lazy_compile(r"^\{(\d*)(,?)(\d*)\}$")
+_QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 
 
 def check_template(rule: str, key: str, template: str, max_tokens: int | None = None) -> None:

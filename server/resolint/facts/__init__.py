@@ -11,6 +11,7 @@ needs goes through :meth:`Analysis.derived`, keyed by the function that computes
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -22,7 +23,6 @@ from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
 from resolint.invisible import ReaderView, document_view
 from resolint.language import Language, draft_language
-from resolint.lazyregex import PatternLike
 from resolint.literals import each_starts, find_all, first_of, matches_at, non_ascii
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.nlp import get_nlp
@@ -47,7 +47,7 @@ class OpenerMemo(ParagraphMemo, Protocol):
 
     def literal_starts(self, text: str, literal: str) -> list[int]: ...
 
-    def pattern_spans(self, text: str, pattern: PatternLike, width: int) -> list[tuple[int, int]]: ...
+    def pattern_spans(self, text: str, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]: ...
 
     def kept(self, key: Hashable, compute: Callable[[], T]) -> T: ...
 
@@ -160,7 +160,7 @@ class Analysis:
             out[literals[i]].append(pos)
         return out
 
-    def pattern_spans(self, pattern: PatternLike, width: int) -> list[tuple[int, int]]:
+    def pattern_spans(self, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
         """The spans of ``pattern.finditer`` over the text, for a pattern whose matches are
         at most ``width`` long and read nothing outside themselves; with the language
         server's memo, searched again only around the last edit
@@ -170,7 +170,7 @@ class Analysis:
             return [m.span() for m in pattern.finditer(self.text)]
         return memo.pattern_spans(self.text, pattern, width)
 
-    def non_ascii_pattern_spans(self, pattern: PatternLike, width: int) -> list[tuple[int, int]]:
+    def non_ascii_pattern_spans(self, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
         """:meth:`pattern_spans` for a pattern that matches only characters beyond ASCII
         (a letter of another alphabet): without the language server's memo, a text whose
         characters beyond ASCII hold no match (most) is not searched

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 
 from resolint.invisible import readable_start
-from resolint.lazyregex import lazy_compile
 from resolint.parser import patterns as P
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
@@ -32,7 +31,7 @@ EDGE_MARKS = "\u00ad\u061c\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 #: What a paragraph's edges are stripped of.
 EDGE_CHARS = SPACE_CHARS + EDGE_MARKS
 
-_LABEL_START = lazy_compile(
+_LABEL_START = re.compile(
     "(?:[" + re.escape(P.BULLETS) + r"""]\s+)?          # a stray bullet
         (?:\(?\d{1,3}[.)]\s          # 1.  1)  (1)
           |[*_]{1,3}(?:\(?\d{1,3}|\(?[a-z]{1,3})[.)][*_]{1,3}\s  # **1.** **a)** (bold: labels.read_emphasized_label)
@@ -43,20 +42,20 @@ _LABEL_START = lazy_compile(
         )""",
     re.VERBOSE,
 )
-_BULLET_START = lazy_compile(rf"[{re.escape(P.BULLETS)}]\s+\S")
-_HEADING = lazy_compile(r"#{1,6}\s")
-_COMMENT_LINE = lazy_compile(r"<!--.*-->\s*$")
+_BULLET_START = re.compile(rf"[{re.escape(P.BULLETS)}]\s+\S")
+_HEADING = re.compile(r"#{1,6}\s")
+_COMMENT_LINE = re.compile(r"<!--.*-->\s*$")
 #: A line of underscores alone: the rule a document draws above its footnotes (no line
 #: of a paragraph's text is one).
-_RULE_LINE = lazy_compile(r"_{3,}\s*$")
-_CLAUSE_END = lazy_compile(r"[,;:.][\"”’'*_)\]]*$")
+_RULE_LINE = re.compile(r"_{3,}\s*$")
+_CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
 #: Starts only where a run of openers starts, and takes the run whole: linear even if
 #: scanned (a long run of quotes was rescanned from each of its characters).
 #: An opener in capitals (one word or more: "CALLS UPON") and a word not in capitals.
-_CAPITALS_OPENER = lazy_compile(r"[*_]*([A-Z]{4,}(?:[ \t]+[A-Z]{2,}){0,3})[*_]*,?[ \t]+[A-Za-z]?[a-z]")
-_CAPITAL_START = lazy_compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
+_CAPITALS_OPENER = re.compile(r"[*_]*([A-Z]{4,}(?:[ \t]+[A-Z]{2,}){0,3})[*_]*,?[ \t]+[A-Za-z]?[a-z]")
+_CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 #: A group opener alone on its line ("considering further", "instructs the Secretary-General").
-_GROUP_OPENER_LINE = lazy_compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
+_GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
 #: What an opening line may start with (``patterns.OPENING``: emphasis, then "The").
 _OPENING_LEADS = "*_Tt"
 #: A numbered paragraph, article or rule ("paragraph 4", "article 8"): what a label after
@@ -65,7 +64,7 @@ _NUMBERED_REFERENCE = r"\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|r
 #: A word a reference to a paragraph or an article's item follows ("paragraph" / "(g)"),
 #: or a numbered article or paragraph whose item it is ("Article 8" / "(j) and Other
 #: Provisions", "article 4" / "(4) of the said agreement").
-_REFERENCE_BEFORE = lazy_compile(
+_REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|items?|rules?|regulations?|annex(?:es)?|chapters?|parts?|footnotes?"
     r"|and|or|to|through|of|in|Nos?\.)|\(\w{1,4}\),|\b\d{1,3},"  # … or a list of them: "(a), (b), (c)," / "(e) and (f)"
     rf"|{_NUMBERED_REFERENCE})$"
@@ -74,12 +73,12 @@ _REFERENCE_BEFORE = lazy_compile(
 #: paragraph or article ("… paragraph 4" / "(a) of resolution 79/1"), or a label and a
 #: word that joins it to the next ("… 17 (a) and" / "(b) of …"). A list's item comes after
 #: a colon or an item's end ("…; and", "…, and": see _ITEM_END_CONJUNCTION).
-_REFERENCE_TO_ITEM = lazy_compile(rf"(?:{_NUMBERED_REFERENCE}" r"|\(\w{1,4}\)(?:,|,?\s(?:and|or|to|through)))$")
-_BRACKETED_LABEL = lazy_compile(r"\(\w{1,4}\)")
+_REFERENCE_TO_ITEM = re.compile(rf"(?:{_NUMBERED_REFERENCE}" r"|\(\w{1,4}\)(?:,|,?\s(?:and|or|to|through)))$")
+_BRACKETED_LABEL = re.compile(r"\(\w{1,4}\)")
 #: An item's end before the list's last item: "a) … on the matter, and" / "b) …". On a
 #: line that itself starts with a label, the next label starts the next item; in running
 #: text ("… in order to (i) stabilize …, and" / "(ii) to create …") it is the sentence's.
-_ITEM_END_CONJUNCTION = lazy_compile(r"[,;]\s+(?:and|or|and/or)$")
+_ITEM_END_CONJUNCTION = re.compile(r"[,;]\s+(?:and|or|and/or)$")
 #: The dashes that also punctuate a sentence ("– in a balanced manner –"): at the start of
 #: a wrapped line, the sentence's, not a bullet (see :func:`starts_new_paragraph`).
 _SENTENCE_DASHES = "–—"
@@ -95,7 +94,7 @@ _TITLE_MAX_LINES = 4
 _TITLE_FIRST_CHARS = frozenset("0123456789*_SsOoAa<")
 #: A label alone on its line ("1.", "(a)", "2)"), as a copy from a word processor's list
 #: may leave it: the paragraph it numbers goes on on the next line.
-_LONE_LABEL = lazy_compile(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z]{1,3}[.)])$")
+_LONE_LABEL = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z]{1,3}[.)])$")
 
 
 def is_lone_label(line: str) -> bool:
@@ -103,9 +102,9 @@ def is_lone_label(line: str) -> bool:
     the next line of its block."""
     return _LONE_LABEL.match(line.strip()) is not None
 #: A number without its point before a capital: "26 Condemns …".
-_NUMBER_BEFORE_CAPITAL = lazy_compile(r"\d{1,3}[ \t]+(?=[A-Z])")
+_NUMBER_BEFORE_CAPITAL = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
 #: An ITU item number without its point: "1 to explore …".
-_BARE_NUMBER_START = lazy_compile(r"\d{1,3}[ \t]+[a-z]")
+_BARE_NUMBER_START = re.compile(r"\d{1,3}[ \t]+[a-z]")
 
 
 @dataclass(slots=True)
@@ -270,7 +269,7 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
 
 #: A list item's label, to compare two lines' labels by form: "(a)" / "a)" / "a.", letters
 #: or figures.
-_ITEM_LABEL = lazy_compile(r"(\(?)([a-z]{1,4}|[A-Z]{1,4}|\d{1,3})([.)])\s")
+_ITEM_LABEL = re.compile(r"(\(?)([a-z]{1,4}|[A-Z]{1,4}|\d{1,3})([.)])\s")
 
 
 def _same_label_form(prev: str, line: str) -> bool:

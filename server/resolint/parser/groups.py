@@ -22,7 +22,6 @@ import functools
 import re
 
 from resolint.invisible import readable
-from resolint.lazyregex import lazy_compile
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, following_past_comments
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
@@ -40,22 +39,22 @@ GROUP_OPENER_MAX_CHARS = 220
 #: importance of …, which includes the"). Not a preposition: "having regard to" and
 #: "mindful of" head items in house styles.
 _ENDS_MID_SENTENCE = frozenset({"the", "a", "an", "and", "or", "which", "its", "their", "whose"})
-_OPENER_WORDS = lazy_compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
+_OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
 #: Footnote text: a rule of underscores a conversion left, then the footnote's number and
 #: text ("____________________ 1 These include …", "_____ [1] Resolution 217 A (III)."); a
 #: superscript number ("¹ Resolution 79/243, annex."); a number in brackets, as a word
 #: processor's plain-text copy writes it ("[1] Resolution 217 A (III)."); a Markdown
 #: footnote ("[^1]: Resolution 79/243, annex.").
-FOOTNOTE = lazy_compile(
+FOOTNOTE = re.compile(
     rf"^(?:_{{5,}}\s*(?:\d{{1,3}}\b|\*|[{SUPERSCRIPT_DIGITS}]+|\[\d{{1,3}}\])|[{SUPERSCRIPT_DIGITS}]+[ \t\u00a0]+\S"
     rf"|\[\d{{1,3}}\][ \t\u00a0]+\S|\[\^[^\]\s]{{1,20}}\]:)"
 )
 #: The rule of underscores over a page's footnotes, alone on its line: the paragraphs
 #: after it that start with a footnote's number are its footnotes ("1 See A/81/123.").
-FOOTNOTE_RULE = lazy_compile(r"^_{5,}$")
+FOOTNOTE_RULE = re.compile(r"^_{5,}$")
 #: A footnote's number (or asterisks) and the space after it, after a footnote rule; not
 #: before a lower-case word (an ITU group's items: "1 to explore …").
-NUMBERED_FOOTNOTE = lazy_compile(r"^(?:\d{1,3}|\*{1,3})[ \t\u00a0]+(?=[^\sa-z])")
+NUMBERED_FOOTNOTE = re.compile(r"^(?:\d{1,3}|\*{1,3})[ \t\u00a0]+(?=[^\sa-z])")
 #: The first characters a footnote's text may start with (see :data:`FOOTNOTE`).
 FOOTNOTE_LEADS = frozenset("_[" + SUPERSCRIPT_DIGITS)
 
@@ -96,7 +95,7 @@ def is_page_furniture(text: str) -> bool:
 
 #: The gap between a footer's pieces that a PDF's layout-keeping conversion spreads
 #: across the page ("25-18432" … "3/4"): three spaces or more.
-_COLUMN_GAP = lazy_compile(r"[ \t\u00a0]{3,}")
+_COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}")
 #: The most pieces of furniture on one such line (job number, symbol, page number).
 _MAX_COLUMNS = 3
 
@@ -201,11 +200,11 @@ _opens_items_kept = functools.lru_cache(maxsize=1024)(_opens_items)
 #: A group opener run onto the end of the item before: "…of this resolution, instructs
 #: the Director of the Telecommunication Development Bureau" (no final mark).
 #: An annex heading run onto the end of the last paragraph: "… above. ANNEX 1 TO RESOLUTION 48".
-_GLUED_ANNEX = lazy_compile(r"(?<=[.;,:])\s+(?=ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b)")
+_GLUED_ANNEX = re.compile(r"(?<=[.;,:])\s+(?=ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b)")
 #: A lettered list inside the paragraph ("…to prevent a) the inducement …; b) the
 #: exploitative use …"): its labels are the text's own, not items run together.
-_INLINE_LIST = lazy_compile(r"\s[a-z]{1,4}\)\s")
-_AFTER_COMMA = lazy_compile(r"[,;][ \t]+(?=[a-z])")
+_INLINE_LIST = re.compile(r"\s[a-z]{1,4}\)\s")
+_AFTER_COMMA = re.compile(r"[,;][ \t]+(?=[a-z])")
 #: A glued opener with its qualifier ("instructs the Secretary-General, in consultation
 #: with the Directors of the three Bureaux") is at most this long.
 GLUED_OPENER_MAX_CHARS = 220
@@ -269,7 +268,7 @@ Cut = tuple[list[RawParagraph], list[Span], tuple[int, int] | None]
 #: or ": "), with a capital ("The General Assembly, Recalling …", "… at its 94th session:
 #: RECALLING …"). In lower case it is one sentence ("The General Assembly, recalling …,
 #: decides:"), as some decisions are written.
-_AFTER_OPENING_MARK = lazy_compile(r"[,:][ \t]+(?=[*_]*[A-Z])")
+_AFTER_OPENING_MARK = re.compile(r"[,:][ \t]+(?=[*_]*[A-Z])")
 #: The leads an opening may start with (``patterns.OPENING``: Markdown, emphasis, "The").
 _OPENING_LEADS = frozenset("#*_T")
 
@@ -291,7 +290,7 @@ def _glued_to_opening(text: str, start: int, end: int, is_opener) -> Span | None
 
 #: Where a preambular clause run onto the one before it on its line may start: after
 #: ", ", with a capital ("…, Welcoming the efforts …", "…, NOTING …").
-_AFTER_COMMA_CAPITAL = lazy_compile(r",[ \t]+(?=[*_]*([A-Z][A-Za-z'’\-\u00ad\u200b-\u200d\u2060]*))")
+_AFTER_COMMA_CAPITAL = re.compile(r",[ \t]+(?=[*_]*([A-Z][A-Za-z'’\-\u00ad\u200b-\u200d\u2060]*))")
 
 
 def _glued_clauses(text: str, start: int, end: int, is_opener) -> list[Span]:

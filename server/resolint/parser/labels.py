@@ -6,7 +6,6 @@ import functools
 import re
 
 from resolint import numerals
-from resolint.lazyregex import lazy_compile
 from resolint.model import INSERTED_FORM, OPERATIVE_NEGOTIATION_FORM, PREAMBLE_NEGOTIATION_FORM, Label, LabelScheme
 from resolint.numerals import to_roman as to_roman
 from resolint.parser.patterns import BULLETS
@@ -18,7 +17,7 @@ _ONE_BULLET = rf"[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*"
 #: a list), read as one so that the label or words after them are read. Not three or more:
 #: "* * *" is a row of asterisks between two sections (and the words glued after it in a
 #: conversion are no list item); only its first is read, as of any row of bullets.
-_BULLET = lazy_compile(rf"{_ONE_BULLET}(?:{_ONE_BULLET}(?!{_ONE_BULLET}))?")
+_BULLET = re.compile(rf"{_ONE_BULLET}(?:{_ONE_BULLET}(?!{_ONE_BULLET}))?")
 # Label forms, tried in order. Group "v" is the label's value text.
 _LABEL_FORMS: tuple[tuple[str, str], ...] = (
     (r"\((?P<v>\d{1,3})\)", "(#)"),
@@ -75,7 +74,7 @@ def _lead(src: str) -> str:
 _AFTER_LABEL = " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\u202f\n\r"
 #: The spaces between a label and the content (skipped to find where the content starts).
 _SPACE_RUN = "[ \t\u00a0\u2000-\u200b\u202f\u3000\n\r]*"
-_SPACES = lazy_compile(_SPACE_RUN)
+_SPACES = re.compile(_SPACE_RUN)
 
 
 def _one_pass(forms: tuple[int, ...]) -> re.Pattern[str]:
@@ -176,7 +175,7 @@ def bracketed(text: str, pos: int, end: int) -> bool:
     return False
 
 
-_BRACKETS = lazy_compile(r"[\[\]]")
+_BRACKETS = re.compile(r"[\[\]]")
 
 
 def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = None) -> tuple[Label | None, int]:
@@ -298,7 +297,7 @@ def _scheme_and_value(raw: str, prefer_alpha_for: int | None) -> tuple[LabelSche
 #: ("…Crimes,¹", "…,¹,²", "…,[^1][^2]", "…Rights,[1]"). Each repeat starts with "," or
 #: "[", so a run of superscripts is read one way only (no backtracking through the ways
 #: to cut it when the match fails).
-_NOTE_REFERENCES = lazy_compile(
+_NOTE_REFERENCES = re.compile(
     rf"(?:[{SUPERSCRIPT_DIGITS}]+|\[\^[^\]\s]{{1,20}}\]|\[\d{{1,3}}\])"
     rf"(?:,[{SUPERSCRIPT_DIGITS}]+|,?\[\^[^\]\s]{{1,20}}\]|,?\[\d{{1,3}}\])*$"
 )
@@ -306,7 +305,7 @@ _NOTE_REFERENCES = lazy_compile(
 #: conversion leaves them ("…UNISPACE+50,1", "…purposes;1,2"); "1,000" is a number. After a
 #: colon too where a word ends before it, as the World Health Assembly's texts put a
 #: footnote on "URGES Member States:1"; not after a number ("at 10:30" is a time).
-_PLAIN_NOTE_REFERENCES = lazy_compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]\d{1,2})*$")
+_PLAIN_NOTE_REFERENCES = re.compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]\d{1,2})*$")
 #: What a paragraph's last character is when it may end with a reference.
 _REFERENCE_ENDS = frozenset("0123456789])" + SUPERSCRIPT_DIGITS)
 #: The same, and the end of a comment (:func:`before_trailing_comments`).
@@ -317,7 +316,7 @@ REFERENCE_ENDS_OR_COMMENT = _REFERENCE_ENDS | {">"}
 #: "[Agreed ad ref]", "(agreed ad ref)", "(facilitator's proposal)", after a space, the
 #: mark (or the bracket closing the proposed text, or the note before it) before it. Not
 #: a footnote's number ("[1]") nor a label ("(a)", "(ii)", "(1)").
-_NEGOTIATION_TAG = lazy_compile(
+_NEGOTIATION_TAG = re.compile(
     r"(?<=[,;:.\])])[ \t]+(?:\[(?!\d+\]|\^)[^\[\]\n]{2,120}\]|\((?!\d+\)|[ivxlc]+\))[^()\[\]\n]{2,120}\))$"
 )
 
@@ -353,9 +352,9 @@ def before_note_reference(text: str, start: int, end: int) -> int:
 
 
 #: One footnote reference's number in a run of them (superscript or plain digits).
-_REFERENCE_NUMBER = lazy_compile(rf"[0-9{SUPERSCRIPT_DIGITS}]{{1,3}}")
+_REFERENCE_NUMBER = re.compile(rf"[0-9{SUPERSCRIPT_DIGITS}]{{1,3}}")
 #: A run of references and nothing else (not a negotiator's note "[Agreed 2 May]").
-_REFERENCE_RUN = lazy_compile(rf"[\[\]^,;0-9{SUPERSCRIPT_DIGITS}]+")
+_REFERENCE_RUN = re.compile(rf"[\[\]^,;0-9{SUPERSCRIPT_DIGITS}]+")
 _SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from resolint.invisible import readable
-from resolint.lazyregex import lazy_compile
 
 ORGANS = (
     r"General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
@@ -28,12 +27,12 @@ BULLETS = "-*•‣◦·–—▪■□●○◆◇❖➢➤►✓\uf0b7\uf0a7\u
 #: A UN document's barcode (its job number between asterisks) that a conversion glued to
 #: the start of the next paragraph: "*2325931* Reaffirming further …". The paragraph is
 #: read after it (its label, its opener), and DOC016 removes it.
-GLUED_BARCODE = lazy_compile(r"\*\d{7,8}\*[ \t\u00a0]+")
+GLUED_BARCODE = re.compile(r"\*\d{7,8}\*[ \t\u00a0]+")
 
 #: A line break, as the source reads them (:data:`resolint.source.LINE_BREAKS`): a test
 #: for "\n" alone took a draft with CR line breaks for one long line. (A vertical tab,
 #: which Word writes for a line break within a paragraph, is not one.)
-LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 #: "The General Assembly," / "The ICPO-INTERPOL General Assembly, meeting in …:" /
 #: "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"
@@ -43,7 +42,7 @@ LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 #: capital ("The Social, Humanitarian and Cultural Committee,", "The Economic, Social and
 #: Cultural Committee,": Model UN committees); "The States, the Council and …" is a list.
 _NAME_WORD = r"(?:[^\s,:;]+|(?-i:[A-Z])[^\s,:;]*,(?=\s+(?-i:[A-Z])))\s+"
-OPENING = lazy_compile(
+OPENING = re.compile(
     rf"^(?:#{{1,6}}[ \t]+)?[*_]*(?-i:T)he\s+(?:{_NAME_WORD}){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
     re.IGNORECASE,
 )
@@ -52,9 +51,9 @@ OPENING = lazy_compile(
 #: resolution:", "The Human Rights Council adopts the following resolution:" (a commission
 #: or a Main Committee passes a draft on; the draft's own opening follows). Read in the
 #: rest of an opening-shaped line (:func:`resolint.parser.placement.is_transmittal`).
-TRANSMITTAL_END = lazy_compile(r"\b(?:the\s+following\b[^:]*|as\s+follows\s*):$", re.IGNORECASE)
+TRANSMITTAL_END = re.compile(r"\b(?:the\s+following\b[^:]*|as\s+follows\s*):$", re.IGNORECASE)
 #: "(Dubai, 2018)", "(Rev. Dubai, 2018)" ending an ITU opening (where its comma is missing).
-PLACE_YEAR_END = lazy_compile(r"\((?:Rev\.\s*)?[^()\n]{1,60},\s*\d{4}\)$")
+PLACE_YEAR_END = re.compile(r"\((?:Rev\.\s*)?[^()\n]{1,60},\s*\d{4}\)$")
 #: The body of an opening is short; a preambular paragraph that happens to begin with
 #: "The Council" is long and ends with a comma after a verb.
 OPENING_MAX_CHARS = 450
@@ -63,7 +62,7 @@ OPENING_MAX_CHARS = 450
 #: within a bound: two open lazy runs tried every way against each other were cubic on a
 #: long paragraph of repeated near-misses. Either may be wrapped onto the next line (it is
 #: searched in the opening alone, which holds no blank line).
-INTERPOL_MEETING = lazy_compile(
+INTERPOL_MEETING = re.compile(
     r"meeting\s+in\s+(?P<place>(?:(?!\s+(?:from|on)\s).){1,200}?)\s+(?:from|on)\s+"
     r"(?P<dates>(?:(?!\s+at\s+its\s).){1,120}?)\s+at\s+its\s+(?P<session>\d+)(?P<suffix>[a-z]{2})?\s+session",
     re.IGNORECASE | re.DOTALL,
@@ -73,30 +72,30 @@ INTERPOL_MEETING = lazy_compile(
 #: 2017, and noting …" starting a line an editor wrapped goes on with the sentence. In
 #: brackets too: the Human Rights Council's "[Adopted without a vote.]", "[Adopted by a
 #: recorded vote of 31 to 11, …" (its voting record may go on over paragraphs).
-ADOPTED = lazy_compile(r"^[*_]*[\[(]?(?=[A-Z])(?i:adopted|adoptée|adoptada)\b")
+ADOPTED = re.compile(r"^[*_]*[\[(]?(?=[A-Z])(?i:adopted|adoptée|adoptada)\b")
 #: The bracket a closing line opens and leaves open ("[Adopted by a recorded vote …"):
 #: the paragraphs up to the one that closes it are the voting record.
-OPEN_RECORD = lazy_compile(r"^[*_]*\[(?![^\]]*\])")
+OPEN_RECORD = re.compile(r"^[*_]*\[(?![^\]]*\])")
 #: A voting record's lines after the closing lines, as a press release or the Journal
 #: gives them: "Recorded vote: 78 in favour, 14 against, …", "In favour: Albania, …",
 #: "Against: …", "Abstaining: …" (each names its side, then a colon).
-VOTE_RECORD = lazy_compile(
+VOTE_RECORD = re.compile(
     r"^[*_]*(?:Recorded\s+vote|Non-recorded\s+vote|In\s+favour|In\s+favor|Against|Abstaining|Abstentions|Absent|Not\s+voting)[*_]*\s*:",
     re.IGNORECASE,
 )
 #: "38th plenary meeting", "57th (resumed) plenary meeting"; in brackets with the ordinal
 #: in words, as the World Health Assembly closes a resolution: "(Ninth plenary meeting,
 #: 27 May 2025 – Committee A, third report)".
-PLENARY = lazy_compile(
+PLENARY = re.compile(
     r"^[*_]*(?:\(?\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b"
     r"|\((?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)\s+plenary\s+meeting\b)",
     re.IGNORECASE,
 )
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-DATE_LINE = lazy_compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
+DATE_LINE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\.?$")
 #: The heading of a signature block after the operative part ("Signed,", "Signatories:",
 #: "Sponsors:", "Submitted by:"): Model UN conferences end a resolution with one.
-SIGNATURE_HEADING = lazy_compile(
+SIGNATURE_HEADING = re.compile(
     r"^[*_]*(?:Signed|(?:(?:Chair|Chairperson|President|Director)['’]s\s+)?Signatures?|Signatories|(?:Co-?)?sponsors"
     r"|(?:Co-?)?sponsored\s+by|(?:Co-?)?submitted\s+by)"
     r"(?:\s+by)?[*_]*\s*(?:[,:]|$)",
@@ -106,7 +105,7 @@ SIGNATURE_HEADING = lazy_compile(
 #: regards", "Thanks,", "Yours sincerely,"), and the names under it: a draft pasted from a
 #: message keeps them after the final paragraph, where they are closing lines, not a
 #: paragraph more of the resolution (:func:`resolint.parser.placement.signature_block`).
-SIGN_OFF = lazy_compile(
+SIGN_OFF = re.compile(
     r"^[*_]*(?=[A-Z])(?i:(?:(?:kind|kindest|best|warm|warmest|with\s+(?:kind|best|warm)|many)\s+)?(?:regards|wishes|thanks)"
     r"|(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again|\s+in\s+advance)?|best|cheers"
     r"|(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?)"
@@ -118,54 +117,54 @@ SIGN_OFF = lazy_compile(
 #: paragraph 15, "Acting under Chapter VII of the Charter of the United Nations:" /
 #: "(a) decides …"). ``CHARTER_LEAD_IN_LINE``: the lead-in alone, with no clause after it.
 _CHARTER_LEAD_IN = r"^[*_]*(?i:acting)\s+(?:also\s+|further\s+)?under\s+(?:Chapter\s+[IVXL]{1,5}|Articles?\s+\d{1,3})\b"
-CHARTER_LEAD_IN = lazy_compile(_CHARTER_LEAD_IN)
-CHARTER_LEAD_IN_LINE = lazy_compile(_CHARTER_LEAD_IN + r"[^,;:.\n]{0,120}?[*_]*[,:]?[*_]*$")
+CHARTER_LEAD_IN = re.compile(_CHARTER_LEAD_IN)
+CHARTER_LEAD_IN_LINE = re.compile(_CHARTER_LEAD_IN + r"[^,;:.\n]{0,120}?[*_]*[,:]?[*_]*$")
 #: A Model UN vote's result after the operative part: "PASSED (23-5-2)", "Passed: 23 for,
 #: 5 against", "FAILED", "Approved by the Chair" ("Approves …" is an operative opener).
-VOTE_RESULT = lazy_compile(
+VOTE_RESULT = re.compile(
     r"^[*_]*(?=[A-Z])(?i:passed|failed|approved|rejected)(?=[*_]*(?:\s*$|\s*[:(,.\-–—]|\s+\d|(?i:\s+(?:by|with|unanimously)\b)))"
 )
 #: Amendments appended after the text: "AMENDMENT 2 (submitted by Germany): …",
 #: "Amendments:", "Amendment proposed by …".
-AMENDMENTS = lazy_compile(
+AMENDMENTS = re.compile(
     r"^[*_#\s]*(?=[A-Z])(?i:amendments?)(?=[*_]*(?:\s*$|\s*[:(]|\s+(?i:no\.?\s*)?\d|(?i:\s+(?:submitted|proposed|by)\b)))"
 )
 #: A line of a signature block: "Delegate of Canada", "The Delegation of the Republic of Korea".
-SIGNATORY = lazy_compile(
+SIGNATORY = re.compile(
     r"^[*_]*(?:The\s+)?(?:Delegates?|Delegations?|(?:Permanent\s+)?Representatives?|Ambassadors?|Head\s+of\s+(?:the\s+)?delegation)"
     r"\s+of\s+\S",
     re.IGNORECASE,
 )
 #: "ANNEX 1 TO RESOLUTION 48 (REV. DUBAI, 2018) Matters for reporting …": an ITU annex
 #: heading, possibly with its title on the same line.
-ANNEX_TO_RESOLUTION = lazy_compile(r"^[*_#\s]*ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b", re.IGNORECASE)
+ANNEX_TO_RESOLUTION = re.compile(r"^[*_#\s]*ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b", re.IGNORECASE)
 #: A decimal sub-item under a numbered item: "8.1 an open and transparent bidding process".
-DECIMAL_ITEM = lazy_compile(r"^\d{1,3}\.\d{1,3}\s")
+DECIMAL_ITEM = re.compile(r"^\d{1,3}\.\d{1,3}\s")
 #: "Annex", "ANNEX II", "Annex 1 to the present resolution", "APPENDIX", "Appendix A" (as
 #: INTERPOL heads what a resolution adopts) alone on a line.
-ANNEX = lazy_compile(r"^[*_#\s]*(?:Annex(?:es)?|Appendix|Appendices)(?:\s+(?:[IVX]+|\d{1,2}|[A-Z]))?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)
+ANNEX = re.compile(r"^[*_#\s]*(?:Annex(?:es)?|Appendix|Appendices)(?:\s+(?:[IVX]+|\d{1,2}|[A-Z]))?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)
 #: "Annex United Nations Convention against Cybercrime": an annex title on the same line.
-ANNEX_TITLED = lazy_compile(r"^[*_#\s]*(?:Annex(?:es)?|Appendix)(?:\s+[IVX]+)?\s+[A-Z“\"]")
+ANNEX_TITLED = re.compile(r"^[*_#\s]*(?:Annex(?:es)?|Appendix)(?:\s+[IVX]+)?\s+[A-Z“\"]")
 #: The heading of an article or chapter of an annexed text ("Article 1: Competence",
 #: "CHAPTER II"), not a reference to one ("Article 5 of the Convention …").
-ARTICLE_HEADING = lazy_compile(
+ARTICLE_HEADING = re.compile(
     r"^[*_#\s]*(?:Article|ARTICLE|Chapter|CHAPTER)\s+(?:\d{1,3}|[IVXLC]{1,7})\b(?![ \t]*(?:of|to|and|or|,|above|below)\b)"
 )
 #: A table of contents ("Contents", "Table of contents Preamble . . . . 3").
-CONTENTS_HEADING = lazy_compile(r"^[*_#\s]*(?:Table\s+of\s+)?Contents\b(?![ \t]+(?:of|the)\b)", re.IGNORECASE)
+CONTENTS_HEADING = re.compile(r"^[*_#\s]*(?:Table\s+of\s+)?Contents\b(?![ \t]+(?:of|the)\b)", re.IGNORECASE)
 #: An adopted declaration in the first person plural.
-DECLARATION_START = lazy_compile(r"^[*_]*We,?\s+(?:the\s+)?(?:Heads|Ministers|representatives|Member|States|peoples)", re.IGNORECASE)
+DECLARATION_START = re.compile(r"^[*_]*We,?\s+(?:the\s+)?(?:Heads|Ministers|representatives|Member|States|peoples)", re.IGNORECASE)
 #: An operative paragraph introducing a text it adopts.
-ADOPTS_TEXT = lazy_compile(r"\b(?:the\s+following|as\s+follows)\b[^:]*:\W*$", re.IGNORECASE)
+ADOPTS_TEXT = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^:]*:\W*$", re.IGNORECASE)
 #: Page furniture: only digits, punctuation and at most one short parenthesized code.
 #: Possessive runs, the code recognized by the "(" just eaten: no way to split a long run
 #: of punctuation between two quantifiers (that was quadratic: 171 s on 100 KB).
 #: The digit is looked for up to the first one (possessive), not from the line's end back.
-JUNK = lazy_compile(r"^(?=[^\d\n]*+\d)[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?$")
+JUNK = re.compile(r"^(?=[^\d\n]*+\d)[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?$")
 #: A PDF page's header or footer line that starts with a letter: the document's symbol
 #: ("A/C.3/79/L.15", "S/2024/123", "E/CN.15/2024/L.3"), a Geneva job number ("GE.24-12345
 #: (E)"), "Page 2 of 5", the UN's "Please recycle", an ITU running head ("Res. 123").
-FURNITURE_WORDS = lazy_compile(
+FURNITURE_WORDS = re.compile(
     r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){2,6}"
     r"|GE\.\d{2}-\d{4,6}[\d\W_]*+(?:(?<=\()[A-Z]{1,2}\)[\d\W_]*+)?"
     r"|(?i:page)[ \t]\d{1,4}(?:[ \t](?i:of)[ \t]\d{1,4})?"
@@ -179,18 +178,18 @@ FURNITURE_WORDS = lazy_compile(
 #: paragraph of its own even with no blank line around it (a PDF copied page by page).
 _PAGE_MARK = r"(?:\d{2}-\d{5}(?:[ \t]*+\([A-Z]{1,2}\))?+(?:[ \t]++\d{6})?+|GE\.\d{2}-\d{4,6}(?:[ \t]*+\([A-Z]{1,2}\))?+|\*\d{7,8}\*)"
 #: (Possessive: a line of marks and thousands of spaces fails at once.)
-PAGE_MARKS = lazy_compile(
+PAGE_MARKS = re.compile(
     rf"^(?:\d{{1,3}}/\d{{1,3}}[ \t\u00a0]++)?+{_PAGE_MARK}(?:[ \t\u00a0]++(?:{_PAGE_MARK}|\d{{1,3}}/\d{{1,3}}))*+[ \t\u00a0]*+$"
 )
-MD_HEADING = lazy_compile(r"^#{1,6}\s")
-HTML_COMMENT = lazy_compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
-THEMATIC_BREAK = lazy_compile(r"^[\W_]+$")
+MD_HEADING = re.compile(r"^#{1,6}\s")
+HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
+THEMATIC_BREAK = re.compile(r"^[\W_]+$")
 #: A section's number or letter: "A", "IV".
 _SECTION_NUMBER = r"(?:[A-Z]|[IVXL]{1,6})"
 #: A section's bare number or letter on a line of its own: "I", "IV.", "B", "**II**".
-SECTION_MARKER = lazy_compile(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*$")
+SECTION_MARKER = re.compile(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*$")
 #: A section heading inside the body: "A", "B", "II", "I. General provisions".
-SECTION_HEADING = lazy_compile(
+SECTION_HEADING = re.compile(
     rf"^[*_]*(?:{_SECTION_NUMBER}\.?[*_]*$"  # "A", "II", "B."
     rf"|{_SECTION_NUMBER}\.\s+\S[^\n]{{0,300}}$"  # "I. General provisions"
     r"|[IVXL]{2,6}\s+[A-Z][^\n]{0,300}$)"  # "II Implementation of …"
@@ -198,33 +197,33 @@ SECTION_HEADING = lazy_compile(
 
 #: A section's mark and its title on the next line, one paragraph: "B" / "Transparency in
 #: armaments", as the parts of a General Assembly resolution start.
-SECTION_MARK_AND_TITLE = lazy_compile(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*[ \t]*\r?\n[^\n]{{1,300}}$")
+SECTION_MARK_AND_TITLE = re.compile(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*[ \t]*\r?\n[^\n]{{1,300}}$")
 
 #: "RESOLUTION 102 (REV. DUBAI, 2018)": an ITU resolution's title line, upper case (the
 #: same words in mixed case followed by text are a citation: "Resolution 34 (Rev. Dubai,
 #: 2018) of this conference, on …").
-CONFERENCE_TITLE = lazy_compile(r"^[*_#\s]*RESOLUTION\s+\d{1,3}[A-Z]?\s+\((?:REV\.\s*)?[^()\n]{1,60},\s*\d{4}\)[*_]*$")
-TITLE_NUMBER = lazy_compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
+CONFERENCE_TITLE = re.compile(r"^[*_#\s]*RESOLUTION\s+\d{1,3}[A-Z]?\s+\((?:REV\.\s*)?[^()\n]{1,60},\s*\d{4}\)[*_]*$")
+TITLE_NUMBER = re.compile(r"\bResolution\s+No\.?\s*(?P<n>\d+)\b", re.IGNORECASE)
 #: "79/136. Cooperation between …" (the subject may go on over lines an editor wrapped).
-UN_TITLE = lazy_compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$", re.DOTALL)
+UN_TITLE = re.compile(r"^[*_]*(?P<sym>(?:S-|ES-)?\d{1,3}/(?P<n>\d{1,3}))\.\s+(?P<subject>\S.*)$", re.DOTALL)
 #: "United Nations        S/RES/2810 (2026)": the first line of a United Nations
 #: document's masthead, the organization's name and the document's symbol on one line, as
 #: the text of a PDF gives it (each resolution of a compilation starts with its own).
-MASTHEAD = lazy_compile(r"^[*_]*United\s+Nations[ \t\u00a0]+(?:[ASE]|ST)/[A-Z0-9./()\- ]{2,40}[*_]*$")
+MASTHEAD = re.compile(r"^[*_]*United\s+Nations[ \t\u00a0]+(?:[ASE]|ST)/[A-Z0-9./()\- ]{2,40}[*_]*$")
 #: "Draft resolution II", "Draft decision A", "Draft resolution A/C.3/80/L.12": the heading
 #: a committee's report or a compilation of drafts puts over each draft, on a line of its own.
-DRAFT_HEADING = lazy_compile(
+DRAFT_HEADING = re.compile(
     r"^[*_#\s]*Draft\s+(?:resolution|decision)(?:\s+(?:[IVXLC]{1,6}|[A-Z]|[A-Z]{1,2}/\S{1,40}))?[*_]*$", re.IGNORECASE
 )
 #: "WHA62.1 Prevention of avoidable blindness" or the symbol alone on its line (the subject
 #: on the next), as the World Health Assembly's volumes of resolutions print each one; and
 #: the Executive Board's "EB144.R1 Appointment of …".
-WHO_TITLE = lazy_compile(r"^[*_]*(?:WHA\d{1,2}\.\d{1,3}|EB\d{2,3}\.R\d{1,2})\b[*_]*(?:[ \t]+\S.*)?$", re.DOTALL)
-SYMBOL = lazy_compile(
+WHO_TITLE = re.compile(r"^[*_]*(?:WHA\d{1,2}\.\d{1,3}|EB\d{2,3}\.R\d{1,2})\b[*_]*(?:[ \t]+\S.*)?$", re.DOTALL)
+SYMBOL = re.compile(
     r"\b(?:(?:GA|AG)-\d{4}(?:-\d{1,3})?-RES-\d{1,3}|AGN/\d{1,3}/RES/\d{1,3}|A/RES/(?:(?:S|ES)-)?\d{1,3}/\d{1,4}"
     r"|S/RES/\d{1,4}\s*\(\d{4}\)|A/\d{1,3}/L\.\d+(?:/Rev\.\d+)?|S/\d{4}/\d+)"
 )
-SUBJECT = lazy_compile(r"^(?:<[^>]+>|[*_])*(?:Subject|Objet|Asunto)\s*:(?:</[^>]+>|[*_])*\s*(?P<subject>.*)$", re.IGNORECASE | re.DOTALL)
+SUBJECT = re.compile(r"^(?:<[^>]+>|[*_])*(?:Subject|Objet|Asunto)\s*:(?:</[^>]+>|[*_])*\s*(?P<subject>.*)$", re.IGNORECASE | re.DOTALL)
 
 
 def is_closing_line(text: str) -> bool:
