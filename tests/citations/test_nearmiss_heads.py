@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resolint.citations import nearmiss
-from resolint.citations.nearmiss import _WORD, HEAD_WORDS, _heads_by_range, near_misses
+from resolint.citations.nearmiss import HEAD_WORDS, WORD, _heads_by_range, near_misses
 from resolint.citations.refdata import builtin_instruments
 from resolint.source import Span
 
@@ -30,7 +30,7 @@ def _examined(text, ranges):
     return {
         (n, w.start())
         for n, (s, e) in enumerate(ranges)
-        for w in _WORD.finditer(text, s, e)
+        for w in WORD.finditer(text, s, e)
         if w.group(0).lower() in HEAD_WORDS and w.group(0)[0].isupper()
     }
 

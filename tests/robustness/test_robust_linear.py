@@ -219,11 +219,11 @@ def test_near_miss_head_words_of_one_paragraph_grow_linearly():
     their floor to see it."""
     import re
 
-    from resolint.citations.nearmiss import _WORD, _head_words
+    from resolint.citations.nearmiss import WORD, _head_words
 
     def time_for(n: int) -> float:
         text = "word Convention " * n
-        words = list(_WORD.finditer(text))
+        words = list(WORD.finditer(text))
         hits = [m.start() for m in re.finditer("Convention", text)]
         return best_time(lambda: _head_words(words, hits, {"convention": []}), 3, cpu=True)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from resolint.citations.nearmiss import NearMiss, near_misses, normalize
+from resolint.citations.nearmiss import WORD, NearMiss, near_misses, normalize
 from resolint.citations.refdata import instruments_for
 from resolint.invisible import ReaderView
 from resolint.model import Kind
@@ -150,8 +150,9 @@ def _only_the_openers_case(ctx: RuleContext, span, written: str, official: str) 
     return written[:k].lower() == official[:k].lower() and official[:k] + written[k:] == official
 
 
-#: The word just before a stretch of text, and the spaces or line break after it.
-_WORD_BEFORE = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’.\-]*)[ \t\u00a0]*(?:\r\n|\n|\r)?[ \t\u00a0]*$")
+#: The word just before a stretch of text (a word as the near-miss search cuts them), and
+#: the spaces or line break after it.
+_WORD_BEFORE = re.compile(rf"({WORD.pattern})[ \t\u00a0]*(?:\r\n|\n|\r)?[ \t\u00a0]*$")
 
 
 def _writes_again_the_words_before(text: str, start: int, written: str, official: str) -> bool:

@@ -29,7 +29,8 @@ HEAD_WORDS = frozenset({"convention", "charter", "declaration", "covenant", "pro
 #: Head words examined per document: far more than any real resolution holds (the
 #: most in any text of the corpus is 273).
 MAX_HEADS = 1000
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+#: A word as the windows are cut from (TRM001 reads the word before a near-miss so too).
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _UN = re.compile(r"\b(?:UN|U\.N\.)(?=\s|$)")
 
 
@@ -176,7 +177,7 @@ def near_misses(
 def _range_results(text, start, end, hits, targets, taken, accepted, memo, normalized, budget) -> list[NearMiss | None]:
     """For each head word in ``text[start:end]`` (at most ``budget``), in order, the
     closest window if close enough, relative to ``start`` (None where none is)."""
-    words = list(_WORD.finditer(text, start, end))
+    words = list(WORD.finditer(text, start, end))
     out: list[NearMiss | None] = []
     for i in _head_words(words, hits, targets):
         if len(out) >= budget:
@@ -239,7 +240,7 @@ def _heads_regexes(heads: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     capital ("C(?i:harter|onvention|ovenant)"): a regex that starts with one literal
     character is scanned for in C from one occurrence to the next, while one alternation
     of all the heads was tried at every position of the text (30 ms over the corpus, six
-    scans 12 ms). ASCII case only, as the words of ``_WORD`` are ASCII."""
+    scans 12 ms). ASCII case only, as the words of ``WORD`` are ASCII."""
     by_capital: dict[str, list[str]] = {}
     for h in sorted(heads):
         by_capital.setdefault(h[0].upper(), []).append(re.escape(h[1:]))
