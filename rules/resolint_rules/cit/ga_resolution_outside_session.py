@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from resolint.citations import Basis, Organ
 from resolint.citations.refdata import format_date, ga_session_window, ga_sessions_for_date
+from resolint.citations.years import year_date_after
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, is_own
@@ -19,7 +20,9 @@ class GaResolutionOutsideSession(Rule):
     bears a date inside regular session N: from September of 1945+N to September of
     1946+N; and one of the first thirty sessions, cited in the old style ("1514 (XV) of
     14 December 1960"), a date inside the session its numeral names (but the first
-    session, whose first part met in January 1946).
+    session, whose first part met in January 1946). A citation dated by its year or its
+    month alone ("71/19 of 2014", "72/3 adopted in March 2017") is checked too: no day of
+    that year or month may fall inside the session.
 
     ## Why is this bad?
     The first part of a General Assembly number is its session, so the date and the
@@ -69,7 +72,10 @@ class GaResolutionOutsideSession(Rule):
 
     def check(self, ctx: RuleContext):
         for c in citations(ctx).resolutions:
-            if c.organ is not _GA or not _numbered_in_a_session(c) or c.date is None or not is_own(c):
+            if c.organ is not _GA or not _numbered_in_a_session(c) or not is_own(c):
+                continue
+            if c.date is None:
+                yield from _year_outside_session(c, ctx.text)
                 continue
             d = c.date.date
             if d is None or c.session is None or not 1900 <= d.year <= 2100:
@@ -87,6 +93,23 @@ class GaResolutionOutsideSession(Rule):
             if c.basis is Basis.IMPLIED:
                 msg += " (the organ is assumed: name it if this is not a General Assembly resolution)"
             yield Violation(Span(c.span.start, c.date.span.end), msg, severity=sev)
+
+
+def _year_outside_session(c, text: str):
+    """ "71/19 of 2014", "71/19 adopted in March 2016": a year, or a month, that no day
+    of session N's window falls in."""
+    yd = year_date_after(text, c.span.end)
+    if yd is None or c.session is None or not 1900 <= yd.year <= 2100:
+        return
+    lo, hi = ga_session_window(c.session)
+    if yd.last < lo or yd.first > hi:
+        msg = (
+            f"Resolution {c.text} is numbered in session {c.session} (September {lo.year} to September {hi.year}) "
+            f"but dated {yd.text}"
+        )
+        if c.basis is Basis.IMPLIED:
+            msg += " (the organ is assumed: name it if this is not a General Assembly resolution)"
+        yield Violation(Span(c.span.start, yd.span.end), msg, severity=None if c.basis.certain else Severity.INFO)
 
 
 def _numbered_in_a_session(c) -> bool:

@@ -3,7 +3,9 @@ from __future__ import annotations
 from resolint.citations import Basis, Organ
 from resolint.citations.organs import document_organ
 from resolint.citations.refdata import sc_first_numbers, sc_years_for_number
+from resolint.citations.years import year_date_after
 from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint.source import Span
 from resolint_rules.refs import citations, is_own
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
@@ -21,6 +23,8 @@ class ScResolutionYearMismatch(Rule):
     not reported: where that year ended is not known. A number cited with a year up to
     1975 and no organ named, outside a Security Council text, may be the General
     Assembly's old consecutive number ("resolution 1514 (1960)"): reported as information.
+    A date given after the citation ("2231 (2015) of 20 July 2014", "… of 2014") must be
+    of the year in brackets, which is the year of adoption.
 
     ## Why is this bad?
     Security Council resolutions are numbered consecutively since 1946 and cited with
@@ -70,6 +74,7 @@ class ScResolutionYearMismatch(Rule):
         for c in citations(ctx).resolutions:
             if c.organ is not _SC or c.form != "sc" or c.number is None or c.year is None or not is_own(c):
                 continue
+            yield from _dated_in_another_year(c, ctx.text)
             expected, _, certain = sc_years_for_number(c.number)
             if expected is None:
                 # Before the table: only say so when the year is inside it.
@@ -95,6 +100,25 @@ class ScResolutionYearMismatch(Rule):
                 yield Violation(c.span, msg + _OLD_GA_HINT.format(year=c.year), severity=Severity.INFO)
                 continue
             yield Violation(c.span, msg, severity=None if certain else Severity.WARNING)
+
+
+def _dated_in_another_year(c, text: str):
+    """ "resolution 2231 (2015) of 20 July 2014", "… (2015) of 2014": the year in brackets
+    is the year of adoption, so a date of another year contradicts it, whatever the table
+    says of the number."""
+    if c.date is not None:
+        year, span, said = c.date.year, c.date.span, c.date.canonical
+    else:
+        yd = year_date_after(text, c.span.end)
+        if yd is None:
+            return
+        year, span, said = yd.year, yd.span, yd.text
+    if year != c.year:
+        yield Violation(
+            Span(c.span.start, span.end),
+            f"Security Council resolution {c.number} is cited with the year {c.year} but dated {said}: "
+            f"the year in brackets is the year of adoption",
+        )
 
 
 #: The last year of the General Assembly's first thirty sessions, whose resolutions were

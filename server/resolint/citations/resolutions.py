@@ -19,6 +19,7 @@ from resolint.citations.types import (
     Organ,
     ResolutionCitation,
 )
+from resolint.citations.years import year_date_after
 from resolint.model import Paragraph
 from resolint.numerals import roman_sum
 from resolint.source import Span, word_before
@@ -122,13 +123,17 @@ class _Par:
 
     def place(self, c: ResolutionCitation, end: int) -> int:
         """Mark ``c`` as found here; attach the date that follows it ("of 21 May 2020")
-        and return where the citation (with its date) ends."""
+        and return where the citation (with its date) ends. A year without a day ("of
+        2015", "adopted in March 2016") ends it too, so that a list goes on after it
+        ("resolutions 73/11 of December 2018 and 74/5"); the rules read that year with
+        :func:`~resolint.citations.years.year_date_after`."""
         c.in_annex, c.paragraph = self.annex, self.p
         dm = P.OF_DATE.match(self.text, end)
         if dm and dm.end() in self.by_start:
             c.date = self.by_start[dm.end()]
-            end = c.date.span.end - self.base
-        return end
+            return c.date.span.end - self.base
+        yd = year_date_after(self.text, end)
+        return end if yd is None else yd.span.end
 
     def is_own(self, c: ResolutionCitation) -> bool:
         """The document's own symbol in its title is not a citation."""

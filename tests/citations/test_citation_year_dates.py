@@ -1,0 +1,70 @@
+"""A citation dated by its year alone, or its month and year ("resolution 71/19 of 2014",
+"72/3 adopted in March 2017"), and a Security Council citation whose date contradicts the
+year in its brackets ("2231 (2015) of 20 July 2014"). Both passed unchecked: only full
+dates were compared with the session, and never with the Council's year."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolint.engine import lint
+
+ASSEMBLY = "The General Assembly,\n\nRecalling its resolution {cited},\n\n1. Decides to keep the matter under review.\n"
+COUNCIL = "The Security Council,\n\nRecalling its resolution {cited},\n\n1. Decides to remain seized of the matter.\n"
+
+
+def _found(text: str, code: str) -> list[tuple[str, str]]:
+    return [(text[f.span.start : f.span.end], f.severity.value) for f in lint(text).findings if f.code == code]
+
+
+@pytest.mark.parametrize(
+    "cited, span",
+    [
+        ("71/19 of 2014", "71/19 of 2014"),  # session 71 ran from 2016 to 2017
+        ("71/19, of 2019", "71/19, of 2019"),
+        ("72/3 adopted in March 2017", "72/3 adopted in March 2017"),  # before session 72 opened
+        ("72/3 of October 2018", "72/3 of October 2018"),  # after session 73 opened
+        ("3363 (XXX) of 1977", "3363 (XXX) of 1977"),  # the thirtieth session: 1975-1976
+    ],
+)
+def test_an_assembly_resolution_dated_by_a_year_outside_its_session_is_an_error(cited, span):
+    assert _found(ASSEMBLY.format(cited=cited), "CIT001") == [(span, "error")]
+
+
+@pytest.mark.parametrize(
+    "cited",
+    ["71/19 of 2016", "71/19 of 2017", "72/3 of December 2017", "72/3 adopted in September 2018", "72/3 dated 2018",
+     "70/1 of 2015–2016", "70/1 of 2030 Agenda", "60/1 of 2005 World Summit Outcome", "71/19 in 2014"],
+)
+def test_a_year_inside_the_session_or_no_date_at_all_passes(cited):
+    assert _found(ASSEMBLY.format(cited=cited), "CIT001") == []
+
+
+def test_a_list_goes_on_after_a_year_and_its_next_item_is_checked():
+    text = ASSEMBLY.format(cited="73/11 of December 2018 and 74/5 of 2012")
+    assert _found(text, "CIT001") == [("74/5 of 2012", "error")]
+
+
+def test_a_bare_resolution_dated_by_a_year_is_information_as_a_full_date_is():
+    # Without "its" or a named organ, "71/19" may be a Council's or a commission's.
+    text = ASSEMBLY.replace("its resolution", "resolution").format(cited="71/19 of 2014")
+    assert _found(text, "CIT001") == [("71/19 of 2014", "info")]
+
+
+@pytest.mark.parametrize(
+    "cited, span",
+    [
+        ("2231 (2015) of 20 July 2014", "2231 (2015) of 20 July 2014"),
+        ("2231 (2015) of 2016", "2231 (2015) of 2016"),
+        ("2231 (2015), adopted in July 2014", "2231 (2015), adopted in July 2014"),
+    ],
+)
+def test_a_council_date_of_another_year_than_its_brackets_is_an_error(cited, span):
+    got = _found(COUNCIL.format(cited=cited), "CIT002")
+    assert got == [(span, "error")]
+    assert "year of adoption" in lint(COUNCIL.format(cited=cited)).findings[0].message
+
+
+@pytest.mark.parametrize("cited", ["2231 (2015) of 20 July 2015", "2231 (2015) of 2015", "2231 (2015) adopted in July 2015"])
+def test_a_council_date_of_the_year_in_its_brackets_passes(cited):
+    assert _found(COUNCIL.format(cited=cited), "CIT002") == []
