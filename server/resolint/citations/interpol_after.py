@@ -1,0 +1,64 @@
+"""What a draft says after an INTERPOL resolution's symbol about where and when it was
+adopted: "GA-2016-85-RES-02 (Kigali, 2016)", "AG-2001-RES-05 adopted at the 70th session
+in Budapest", "GA-2021-89-RES-11, adopted in Istanbul, Türkiye, in 2021".
+
+The symbol gives the year (or the session); the session table gives the session's place,
+so each of these can contradict it. Read when CIT003 asks, from the text after the
+symbol (and after its date, when one follows). Only these forms are read: a place after a
+bare "in" ("GA-2018-87-RES-03 in Santiago") may be where something was done under the
+resolution, not where it was adopted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resolint.citations.types import MONTH_NAMES
+from resolint.source import Span
+
+#: A place as written: "Kigali", "New Delhi", "Rio de Janeiro", "Saint-Denis", "Yaoundé";
+#: not a month ("adopted in December 2018" is a date).
+_PLACE = (
+    rf"(?!(?:{'|'.join(MONTH_NAMES)})\b)"
+    r"[A-Z][^\W\d_]*(?:(?:[ \-]|\s(?:de|da|do|di|of)\s)[A-Z][^\W\d_]*){0,3}"
+)
+_BRACKETS = re.compile(rf"\s?\((?P<place>{_PLACE}),\s?(?P<year>\d{{4}})\)")
+_ADOPTED = re.compile(
+    r",?\s{1,3}(?P<adopted>adopted\s{1,3})?"
+    r"(?:(?:at|during|by)\s{1,3}(?:the|its)\s{1,3}(?P<session>\d{1,3})(?:st|nd|rd|th)\s{1,3}"
+    r"(?:General\s{1,3}Assembly\s{1,3})?session\b,?\s{0,3}(?:held\s{1,3})?)?"
+    rf"(?:in\s{{1,3}}(?P<place>{_PLACE})(?:,\s{{1,3}}{_PLACE})?)?"
+    r"(?:,?\s{1,3}in\s{1,3}(?P<year>\d{4})(?![\w/]))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AdoptionSaid:
+    """The place, session and year a draft gives for an INTERPOL resolution it cites;
+    each with its span, or None where the draft does not give it."""
+
+    place: str | None = None
+    place_span: Span | None = None
+    session: int | None = None
+    session_span: Span | None = None
+    year: int | None = None
+    year_span: Span | None = None
+
+
+def adoption_after(text: str, end: int) -> AdoptionSaid | None:
+    """What the text right after ``end`` (a symbol's end, or its date's) says of where and
+    when the resolution was adopted; None when it says nothing."""
+    m = _BRACKETS.match(text, end)
+    if m is not None:
+        return AdoptionSaid(m.group("place"), Span(*m.span("place")), None, None, int(m.group("year")), Span(*m.span("year")))
+    m = _ADOPTED.match(text, end)
+    if m is None or not (m.group("adopted") or m.group("session")):
+        return None
+    if not (m.group("place") or m.group("session") or m.group("year")):
+        return None
+    return AdoptionSaid(
+        m.group("place"), Span(*m.span("place")) if m.group("place") else None,
+        int(m.group("session")) if m.group("session") else None, Span(*m.span("session")) if m.group("session") else None,
+        int(m.group("year")) if m.group("year") else None, Span(*m.span("year")) if m.group("year") else None,
+    )

@@ -1,0 +1,64 @@
+"""CIT003 and what a draft says after an INTERPOL symbol about where and when the
+resolution was adopted ("GA-2016-85-RES-02 (Kigali, 2016)", "AG-2001-RES-05 adopted at the
+70th session in Rhodes", "GA-2018-87-RES-04 of 21 November 2019"). Only the symbol's own
+parts were checked; a place, session, year or date after it that the session table
+contradicts passed."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolint.engine import lint
+
+DRAFT = (
+    "The ICPO-INTERPOL General Assembly, meeting in Marrakech, Morocco, from 24 to 27 November 2025 at its 93rd session:\n\n"
+    "RECALLING resolution {cited},\n\nCALLS UPON all member countries to:\n\n1. support the programme.\n"
+)
+
+
+def _cit003(cited: str) -> list[tuple[str, str, str]]:
+    text = DRAFT.format(cited=cited)
+    return [(text[f.span.start : f.span.end], f.severity.value, f.message) for f in lint(text).findings if f.code == "CIT003"]
+
+
+@pytest.mark.parametrize(
+    "cited, span, says",
+    [
+        # The table: 2016, 85th, Bali (alias Nusa Dua); 2018, 87th, Dubai, 18-21 November;
+        # 1998, 67th, Cairo; 2001, 70th, Budapest.
+        ("GA-2016-85-RES-02 (Kigali, 2016)", "Kigali", "met in Bali, Indonesia, not in Kigali"),
+        ("AGN/67/RES/12 (Seoul, 1998)", "Seoul", "met in Cairo, Egypt"),
+        ("AG-2001-RES-05 adopted at the 70th session in Rhodes", "Rhodes", "met in Budapest, Hungary"),
+        ("GA-2018-87-RES-03 adopted in Santiago, Chile, in 2018", "Santiago", "met in Dubai"),
+        ("AG-2001-RES-05 adopted at the 71st session", "71", "of the 70th session (2001), not of the 71st"),
+        ("AG-2001-RES-05 (Budapest, 2002)", "2002", "not of 2002"),
+        ("GA-2018-87-RES-04 adopted in Dubai in 2019", "2019", "not of 2019"),
+        ("GA-2018-87-RES-04 of 21 November 2019", "GA-2018-87-RES-04 of 21 November 2019", "but is dated 21 November 2019"),
+        ("GA-2018-87-RES-04 of 2019", "GA-2018-87-RES-04 of 2019", "but is dated 2019"),
+        ("GA-2018-87-RES-04 of 30 November 2018", "GA-2018-87-RES-04 of 30 November 2018", "met from 18 November 2018 to 21 November 2018"),
+    ],
+)
+def test_a_place_session_year_or_date_the_table_contradicts_is_an_error(cited, span, says):
+    (got,) = _cit003(cited)
+    assert got[0] == span and got[1] == "error"
+    assert says in got[2]
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "GA-2016-85-RES-02 (Nusa Dua, 2016)",
+        "GA-2016-85-RES-02 (Bali, 2016)",
+        "AGN/67/RES/12 (Cairo, 1998)",
+        "AG-2001-RES-05 adopted at the 70th session in Budapest, Hungary",
+        "GA-2021-89-RES-11 adopted in Istanbul, Türkiye, in 2021",
+        "GA-2021-89-RES-11 (Istanbul, 2021)",
+        "GA-2018-87-RES-04 of 21 November 2018",
+        "GA-2018-87-RES-04 adopted in November 2018",
+        "GA-2018-87-RES-04 (Jumeirah, 2018)",  # not a place of the table: may be a venue
+        "GA-2018-87-RES-04 in Santiago",  # not said to be where it was adopted
+        "AGN/54/RES/3 (Vienna, 1985)",  # the table has no row for 1985: the place is unknown
+    ],
+)
+def test_what_the_table_agrees_with_or_cannot_tell_passes(cited):
+    assert _cit003(cited) == []
