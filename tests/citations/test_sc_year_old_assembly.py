@@ -3,6 +3,7 @@ Assembly draft is the Assembly's resolution of 1960 as often as a miscited Counc
 
 from __future__ import annotations
 
+from resolint.citations.refdata import sc_first_numbers
 from resolint.engine import lint
 
 
@@ -28,3 +29,14 @@ def test_a_council_number_with_a_wrong_year_stays_an_error():
     assert [sev for _, sev in _cit002(named)] == ["error", "error"]
     council = "The Security Council,\n\nRecalling resolution 1514 (1960),\n\n1. Decides to remain seized of the matter.\n"
     assert [sev for _, sev in _cit002(council)] == ["error"]
+
+
+def test_a_number_of_the_tables_last_year_is_said_to_be_of_that_year_or_later():
+    # The table's last row gives the first number of its last year and no end: a number
+    # past it may be of any later year, so the message must not pin it to that year.
+    table = sc_first_numbers()
+    last = max(table)
+    text = "The Security Council,\n\nRecalling its resolution 9999 (2015),\n\n1. Decides to remain seized of the matter.\n"
+    (f,) = [f for f in lint(text).findings if f.code == "CIT002"]
+    assert f"adopted in {last} or later, not 2015" in f.message
+    assert f"{table[last].first}, the first of {last}" in f.message

@@ -96,6 +96,12 @@ class ScResolutionYearMismatch(Rule):
             elif c.year < first_year:
                 continue
             msg = f"Security Council resolution {c.number} was adopted in {expected}, not {c.year}"
+            if expected == last_year:
+                # The table's last year has no end: a later number is of that year or after.
+                msg = (
+                    f"Security Council resolution {c.number} is not before {table[last_year].first}, the first of "
+                    f"{last_year}, so it was adopted in {last_year} or later, not {c.year}"
+                )
             if _maybe_old_assembly(c, ctx):
                 yield Violation(c.span, msg + _OLD_GA_HINT.format(year=c.year), severity=Severity.INFO)
                 continue
