@@ -25,6 +25,9 @@ def _found(text: str, code: str) -> list[tuple[str, str]]:
         ("72/3 adopted in March 2017", "72/3 adopted in March 2017"),  # before session 72 opened
         ("72/3 of October 2018", "72/3 of October 2018"),  # after session 73 opened
         ("3363 (XXX) of 1977", "3363 (XXX) of 1977"),  # the thirtieth session: 1975-1976
+        ("71/19 (2014)", "71/19 (2014)"),  # a year in brackets, as the Council's numbers carry it
+        ("A/RES/71/19 (2014)", "A/RES/71/19 (2014)"),
+        ("71/19, adopted 21 November 2014", "71/19, adopted 21 November 2014"),  # a full date after "adopted"
     ],
 )
 def test_an_assembly_resolution_dated_by_a_year_outside_its_session_is_an_error(cited, span):
@@ -33,15 +36,16 @@ def test_an_assembly_resolution_dated_by_a_year_outside_its_session_is_an_error(
 
 @pytest.mark.parametrize(
     "cited",
-    ["71/19 of 2016", "71/19 of 2017", "72/3 of December 2017", "72/3 adopted in September 2018", "72/3 dated 2018",
+    ["71/19 of 2016", "71/19 of 2017", "71/19 (2016)", "71/19, adopted 21 November 2016", "72/3 of December 2017", "72/3 adopted in September 2018", "72/3 dated 2018",
      "70/1 of 2015–2016", "70/1 of 2030 Agenda", "60/1 of 2005 World Summit Outcome", "71/19 in 2014"],
 )
 def test_a_year_inside_the_session_or_no_date_at_all_passes(cited):
     assert _found(ASSEMBLY.format(cited=cited), "CIT001") == []
 
 
-def test_a_list_goes_on_after_a_year_and_its_next_item_is_checked():
-    text = ASSEMBLY.format(cited="73/11 of December 2018 and 74/5 of 2012")
+@pytest.mark.parametrize("first", ["73/11 of December 2018", "73/11 (2018)"])
+def test_a_list_goes_on_after_a_year_and_its_next_item_is_checked(first):
+    text = ASSEMBLY.format(cited=f"{first} and 74/5 of 2012")
     assert _found(text, "CIT001") == [("74/5 of 2012", "error")]
 
 

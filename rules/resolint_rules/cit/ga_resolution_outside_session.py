@@ -21,8 +21,8 @@ class GaResolutionOutsideSession(Rule):
     1946+N; and one of the first thirty sessions, cited in the old style ("1514 (XV) of
     14 December 1960"), a date inside the session its numeral names (but the first
     session, whose first part met in January 1946). A citation dated by its year or its
-    month alone ("71/19 of 2014", "72/3 adopted in March 2017") is checked too: no day of
-    that year or month may fall inside the session.
+    month alone ("71/19 of 2014", "71/19 (2014)", "72/3 adopted in March 2017") is
+    checked too: no day of that year or month may fall inside the session.
 
     ## Why is this bad?
     The first part of a General Assembly number is its session, so the date and the

@@ -67,8 +67,9 @@ SYMBOL = re.compile(
     r")(?![\w/])"
 )
 
-#: After a cited number: ", of 21 November 2016" / " of 21 November 2016" (DATE follows).
-OF_DATE = re.compile(r",?\s+(?:of|adopted\s+on|dated)\s+(?=\d|[A-Z])")
+#: After a cited number: ", of 21 November 2016" / " of 21 November 2016" / ", adopted
+#: 21 November 2016" (DATE follows).
+OF_DATE = re.compile(r",?\s+(?:of|adopted(?:\s+on)?|dated)\s+(?=\d|[A-Z])")
 #: Between the numbers of a list, and between the two ends of a range ("resolutions
 #: 70/1 to 70/5", "2231 (2015) through 2300 (2016)", "1325 (2000)–2467 (2019)"): the
 #: second end is a citation too, checked as any other.

@@ -1,5 +1,6 @@
 """A citation dated by its year, or its month and year, instead of a full date:
-"resolution 70/186 of 2015", "resolution 71/19 adopted in November 2016".
+"resolution 70/186 of 2015", "resolution 71/19 adopted in November 2016", "resolution
+71/19 (2016)".
 
 Drafters write these as often as full dates, and the reference data can check them as
 well: a General Assembly number names its session, and so the years it may bear. Read
@@ -27,6 +28,9 @@ _YEAR_AFTER = re.compile(
     rf",?\s{{1,3}}(?:of|adopted\s{{1,3}}in|dated)\s{{1,3}}(?:(?P<month>{_MONTHS})\s{{1,3}})?"
     r"(?P<year>(?:19[4-9]|20\d)\d)(?![\w/]|\s?[-–]\s?\d|\s{1,3}[A-Z][a-z])"
 )
+#: " (2016)": the year in brackets, as the Security Council's numbers carry it, written
+#: after a number that does not ("resolution 71/19 (2016)").
+_YEAR_IN_BRACKETS = re.compile(r"\s?\((?P<year>(?:19[4-9]|20\d)\d)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +57,9 @@ class YearDate:
 
 def year_date_after(text: str, end: int) -> YearDate | None:
     """The year (or month and year) dating the citation that ends at ``end``, if any."""
-    m = _YEAR_AFTER.match(text, end)
+    m = _YEAR_AFTER.match(text, end) or _YEAR_IN_BRACKETS.match(text, end)
     if m is None:
         return None
-    month = MONTH_NAMES.index(m.group("month")) + 1 if m.group("month") else None
+    month = MONTH_NAMES.index(m.group("month")) + 1 if m.re is _YEAR_AFTER and m.group("month") else None
     start = m.start("month") if month else m.start("year")
     return YearDate(Span(start, m.end()), int(m.group("year")), month)
