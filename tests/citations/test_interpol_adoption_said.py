@@ -62,3 +62,49 @@ def test_a_place_session_year_or_date_the_table_contradicts_is_an_error(cited, s
 )
 def test_what_the_table_agrees_with_or_cannot_tell_passes(cited):
     assert _cit003(cited) == []
+
+
+@pytest.mark.parametrize(
+    "recalled, span, says",
+    [
+        # The form of AG-2001-RES-05: "most recently at the 67th session in Cairo (1998)".
+        ("the resolutions adopted at the 67th session in Seoul (1998)", "Seoul", "was held in 1998 in Cairo, Egypt, not in Seoul"),
+        ("the resolutions adopted at the 67th session in Cairo (1999)", "1999", "was held in 1998, not 1999"),
+        ("the declaration adopted at its 88th session in 2018", "2018", "The 88th session was held in 2019, not 2018"),
+        ("the declaration adopted at its 88th session, held in Dubai, in 2019", "Dubai", "in Santiago, Chile, not in Dubai"),
+        ("the work of the 70th General Assembly session (Rhodes, 2001)", "Rhodes", "in Budapest, Hungary"),
+    ],
+)
+def test_a_session_recalled_with_a_place_or_year_the_table_contradicts_is_an_error(recalled, span, says):
+    text = DRAFT.replace("resolution {cited}", recalled)
+    got = [(text[f.span.start : f.span.end], f.severity.value, f.message) for f in lint(text).findings if f.code == "CIT003"]
+    assert [(g[0], g[1]) for g in got] == [(span, "error")]
+    assert says in got[0][2]
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "the resolutions adopted at the 67th session in Cairo (1998) and the 68th session in Seoul (1999)",
+        "the declaration adopted at its 88th session, held in Santiago, in 2019",
+        "the 60th session in New York (2005)",  # not a place of the table, no "its": another body's session
+        "the 60th session of the United Nations General Assembly in 2005",
+        "the resolution adopted at its 89th session (Istanbul, 2021)",
+    ],
+)
+def test_a_session_recalled_rightly_or_of_another_body_passes(recalled):
+    text = DRAFT.replace("resolution {cited}", recalled)
+    assert [f for f in lint(text).findings if f.code == "CIT003"] == []
+
+
+def test_a_session_read_after_a_symbol_is_reported_once():
+    (got,) = _cit003("AG-2001-RES-05 adopted at the 71st session in Budapest")
+    assert got[0] == "71"
+
+
+def test_a_session_in_a_united_nations_text_is_not_read_as_interpols():
+    text = (
+        "The General Assembly,\n\nRecalling the declaration adopted at its 67th session in Seoul (2012),\n\n"
+        "1. Decides to keep the matter under review.\n"
+    )
+    assert [f for f in lint(text).findings if f.code == "CIT003"] == []

@@ -4,7 +4,8 @@ import functools
 import unicodedata
 
 from resolint.citations import Organ
-from resolint.citations.interpol_after import adoption_after
+from resolint.citations.interpol_after import adoption_after, sessions_said
+from resolint.citations.organs import document_organ
 from resolint.citations.refdata import (
     format_date,
     interpol_no_session_years,
@@ -13,10 +14,11 @@ from resolint.citations.refdata import (
     interpol_year_for_session,
 )
 from resolint.citations.years import year_date_after
+from resolint.model import Kind
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import citations, is_own
+from resolint_rules.refs import TextMatch, citations, is_own, own_matches
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
 #: Enum class's attribute is read through the hook of ``EnumType.__getattr__`` (about
@@ -37,6 +39,9 @@ class InterpolSymbolSession(Rule):
     in brackets ("(Dubai, 2018)"), or "adopted at the 87th session in Dubai in 2018",
     must be the session's. A place is reported only when the table names it for another
     session (an unknown one may be a venue), and only for a year the table has a row for.
+    In an INTERPOL text, an earlier session recalled with its place or year ("at the 67th
+    session in Cairo (1998)") is checked the same way, when the draft says "its" or names
+    a place of the table (a "60th session in New York" may be another body's).
 
     ## Why is this bad?
     A symbol whose year and session disagree names no resolution; readers look it up by
@@ -84,11 +89,14 @@ class InterpolSymbolSession(Rule):
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext):
+        read: list[Span] = []  # what is read after the symbols, not to be read again as a session
         for c in citations(ctx).resolutions:
             if c.organ is not _INTERPOL or not c.form.startswith("interpol") or not is_own(c):
                 continue
             yield from _symbol(c)
-            yield from adoption_checks(c, ctx.text)
+            yield from adoption_checks(c, ctx.text, read)
+        if document_organ(ctx.resolution) is _INTERPOL:
+            yield from _sessions_recalled(ctx, read)
 
 
 def _symbol(c):
@@ -131,7 +139,7 @@ def _session_of(c) -> tuple[int, int] | None:
     return c.year, expected
 
 
-def adoption_checks(c, text: str):
+def adoption_checks(c, text: str, read: list[Span]):
     """The date, place, session and year a draft gives after the symbol, against the
     session the symbol names ("GA-2018-87-RES-03 (Santiago, 2018)": the 87th met in Dubai)."""
     named = _session_of(c)
@@ -147,6 +155,8 @@ def adoption_checks(c, text: str):
     said = adoption_after(text, yd.span.end if yd is not None else end)
     if said is None:
         return
+    if said.span is not None:
+        read.append(said.span)
     what = f"{c.text} is a resolution of the {ordinal(session)} session ({year})"
     if said.session is not None and said.session != session:
         yield Violation(said.session_span, f"{what}, not of the {ordinal(said.session)}")
@@ -198,3 +208,29 @@ def _known_places() -> frozenset[str]:
     symbol is reported only when it is one of them (an unknown one may be a district or a
     venue of the right city)."""
     return frozenset(_fold(name) for row in interpol_sessions().values() for name in row.names() if name)
+
+
+def _sessions_recalled(ctx: RuleContext, read: list[Span]):
+    """ "at the 67th session in Seoul (1998)" in an INTERPOL text: the session's place and
+    year against the table. A session is taken for the Assembly's when the draft says
+    "its", or names a place of the table (another body's "60th session in New York" is
+    left alone)."""
+    found = ((TextMatch(span.start, span.end, data=(said, its))) for span, said, its in sessions_said(ctx.text))
+    for p, m in own_matches(ctx, found):
+        if p.kind in (Kind.OPENING, Kind.TITLE) or any(r.start <= m.start() < r.end for r in read):
+            continue  # the opening's own session is DOC011's and DOC012's; a symbol's, checked above
+        said, its = m.data
+        known = said.place is not None and _fold(said.place) in _known_places()
+        year = interpol_year_for_session(said.session)
+        if year is None or not (its or known):
+            continue
+        what = f"The {ordinal(said.session)} session was held in {year}"
+        if said.year is not None and said.year != year:
+            yield Violation(said.year_span, f"{what}, not {said.year}")
+        row = interpol_sessions().get(year)
+        if known and row is not None and row.session == said.session and not _is_place_of(said.place, row):
+            yield Violation(
+                said.place_span,
+                f"{what} in {row.city}, {row.country}, not in {said.place} (reference data: {row.source.split(';')[0]})",
+                severity=None if row.status == "verified" else Severity.WARNING,
+            )

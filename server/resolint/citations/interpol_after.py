@@ -44,6 +44,7 @@ class AdoptionSaid:
     session_span: Span | None = None
     year: int | None = None
     year_span: Span | None = None
+    span: Span | None = None  # all that was read
 
 
 def adoption_after(text: str, end: int) -> AdoptionSaid | None:
@@ -51,7 +52,9 @@ def adoption_after(text: str, end: int) -> AdoptionSaid | None:
     when the resolution was adopted; None when it says nothing."""
     m = _BRACKETS.match(text, end)
     if m is not None:
-        return AdoptionSaid(m.group("place"), Span(*m.span("place")), None, None, int(m.group("year")), Span(*m.span("year")))
+        return AdoptionSaid(
+            m.group("place"), Span(*m.span("place")), None, None, int(m.group("year")), Span(*m.span("year")), Span(*m.span())
+        )
     m = _ADOPTED.match(text, end)
     if m is None or not (m.group("adopted") or m.group("session")):
         return None
@@ -61,4 +64,31 @@ def adoption_after(text: str, end: int) -> AdoptionSaid | None:
         m.group("place"), Span(*m.span("place")) if m.group("place") else None,
         int(m.group("session")) if m.group("session") else None, Span(*m.span("session")) if m.group("session") else None,
         int(m.group("year")) if m.group("year") else None, Span(*m.span("year")) if m.group("year") else None,
+        Span(*m.span()),
     )
+
+
+#: A session named in running text with its place or year, as INTERPOL texts recall
+#: earlier ones: "at the 67th session in Cairo (1998)", "at its 88th session, held in
+#: Santiago, in 2019", "the 70th General Assembly session (Budapest, 2001)".
+_SESSION_SAID = re.compile(
+    r"(?P<its>\bits\s{1,3})?(?<![\w/.-])(?P<session>\d{1,3})(?:st|nd|rd|th)\s{1,3}(?:General\s{1,3}Assembly\s{1,3})?session\b"
+    rf"(?:,?\s{{1,3}}(?:held\s{{1,3}})?in\s{{1,3}}(?P<place>{_PLACE})(?:,\s{{1,3}}{_PLACE})?)?"
+    r"(?:\s?\((?:(?P<bplace>[A-Z][^\W\d_]*(?:[ \-][A-Z][^\W\d_]*){0,3}),\s?)?(?P<byear>\d{4})\)"
+    r"|,?\s{1,3}in\s{1,3}(?P<year>\d{4})(?![\w/]))?"
+)
+
+
+def sessions_said(text: str):
+    """(span of the mention, what it says, whether the draft says "its") for each
+    session named with a place or a year."""
+    for m in _SESSION_SAID.finditer(text):
+        place_group = "place" if m.group("place") else ("bplace" if m.group("bplace") else None)
+        year_group = "byear" if m.group("byear") else ("year" if m.group("year") else None)
+        if place_group is None and year_group is None:
+            continue
+        yield Span(*m.span()), AdoptionSaid(
+            m.group(place_group) if place_group else None, Span(*m.span(place_group)) if place_group else None,
+            int(m.group("session")), Span(*m.span("session")),
+            int(m.group(year_group)) if year_group else None, Span(*m.span(year_group)) if year_group else None,
+        ), bool(m.group("its"))
