@@ -72,3 +72,20 @@ def test_a_council_date_of_another_year_than_its_brackets_is_an_error(cited, spa
 @pytest.mark.parametrize("cited", ["2231 (2015) of 20 July 2015", "2231 (2015) of 2015", "2231 (2015) adopted in July 2015"])
 def test_a_council_date_of_the_year_in_its_brackets_passes(cited):
     assert _found(COUNCIL.format(cited=cited), "CIT002") == []
+
+
+def test_a_bare_resolution_dated_by_a_year_after_the_councils_list_is_the_councils():
+    # As with a full date (tests/citations/test_extraction.py): after "Human Rights Council
+    # resolutions …", a bare "resolutions 32/13 of 2016" is the Council's, not the
+    # Assembly's of its 32nd session (1977-1978).
+    text = ASSEMBLY.format(
+        cited="77/211 of 15 December 2022, and Human Rights Council resolutions 28/16 of 26 March 2015 on the "
+        "right to privacy in the digital age and resolutions 32/13 of 2016 and 45/95 of 1990"
+    )
+    assert _found(text, "CIT001") == []
+    # … but not without the Council named, nor for a session it had not reached by then.
+    assert _found(ASSEMBLY.replace("its resolution", "resolution").format(cited="32/13 of 2016"), "CIT001") == [
+        ("32/13 of 2016", "info")
+    ]
+    late = text.replace("resolutions 32/13 of 2016", "resolutions 72/13 of 2012")
+    assert _found(late, "CIT001") == [("72/13 of 2012", "info")]

@@ -171,7 +171,7 @@ def _list_item(
 _HRC = re.compile(r"\bHuman Rights Council\b")
 
 
-def _councils_numbering(c: ResolutionCitation, ptext: str, kw_start: int) -> bool:
+def _councils_numbering(c: ResolutionCitation, ptext: str, kw_start: int, base: int) -> bool:
     """Whether a bare "resolution 32/13 of 1 July 2016", taken for the General Assembly's
     by default, is the Human Rights Council's: its date lies outside the Assembly session
     its number names, and the Council is named before it in the paragraph ("… Human Rights
@@ -179,12 +179,22 @@ def _councils_numbering(c: ResolutionCitation, ptext: str, kw_start: int) -> boo
     32/13 of 1 July 2016, …"). The Council numbers its resolutions by session as the
     Assembly does, so only the date tells them apart; it met first in 2006 and holds
     about three regular sessions a year (A/RES/60/251, para. 10: "no fewer than three
-    sessions per year"), so its session N is not held before 2006 + (N - 4) / 3."""
-    if c.organ is not Organ.GA or c.form != "ga" or c.session is None or c.date is None or c.date.date is None:
+    sessions per year"), so its session N is not held before 2006 + (N - 4) / 3. A year
+    or month for a date ("resolutions 32/13 of 2016") tells them apart as well."""
+    if c.organ is not Organ.GA or c.form != "ga" or c.session is None:
         return False
+    if c.date is not None:
+        first = last = c.date.date
+        if first is None:
+            return False
+    else:
+        yd = year_date_after(ptext, c.span.end - base)
+        if yd is None:
+            return False
+        first, last = yd.first, yd.last
     lo, hi = ga_session_window(c.session)
-    year = c.date.date.year
-    if lo <= c.date.date <= hi or year < 2006 or c.session > 3 * (year - 2006) + 4:
+    year = first.year
+    if (lo <= last and first <= hi) or year < 2006 or c.session > 3 * (year - 2006) + 4:
         return False
     return "Human Rights Council" in ptext and _HRC.search(ptext, 0, kw_start) is not None
 
@@ -201,7 +211,7 @@ def _keyword_list(ctx: _Context, par: _Par, kw: re.Match, prev_list, out: list, 
             break
         c, end = found
         end = par.place(c, end)
-        if c.basis is _IMPLIED and _councils_numbering(c, par.text, kw.start()):
+        if c.basis is _IMPLIED and _councils_numbering(c, par.text, kw.start(), par.base):
             c.organ, c.basis, c.form = Organ.HRC, Basis.CONTEXT, "session"
         if not par.is_own(c):
             out.append(c)
