@@ -89,3 +89,30 @@ def test_a_bare_resolution_dated_by_a_year_after_the_councils_list_is_the_counci
     ]
     late = text.replace("resolutions 32/13 of 2016", "resolutions 72/13 of 2012")
     assert _found(late, "CIT001") == [("72/13 of 2012", "info")]
+
+
+@pytest.mark.parametrize(
+    "cited, span",
+    [
+        ("Security Council resolution 2231 of 20 July 2014", "2231 of 20 July 2014"),  # 2231 is of 2015
+        ("Security Council resolution 2178 of 2015", "2178 of 2015"),  # 2178 is of 2014
+        ("Security Council resolution 2178, adopted in September 2013", "2178, adopted in September 2013"),
+    ],
+)
+def test_a_council_number_without_brackets_is_checked_against_its_date(cited, span):
+    text = ASSEMBLY.replace("its resolution", "").format(cited=cited)
+    assert _found(text, "CIT002") == [(span, "error")]
+
+
+def test_its_resolution_without_brackets_is_the_councils_in_a_council_text_only():
+    assert _found(COUNCIL.format(cited="2178 of 2015"), "CIT002") == [("2178 of 2015", "error")]
+    assert _found(ASSEMBLY.format(cited="2178 of 2015"), "CIT002") == []
+
+
+@pytest.mark.parametrize(
+    "cited",
+    ["Security Council resolution 2231 of 20 July 2015", "Security Council resolution 2178 of 2014",
+     "Security Council resolution 2178 on foreign terrorist fighters", "Security Council resolution 2178 (2014) of 2014"],
+)
+def test_a_council_number_without_brackets_and_its_right_year_passes(cited):
+    assert _found(ASSEMBLY.replace("its resolution", "").format(cited=cited), "CIT002") == []

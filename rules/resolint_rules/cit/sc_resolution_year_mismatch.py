@@ -1,12 +1,15 @@
 from __future__ import annotations
 
-from resolint.citations import Basis, Organ
+import re
+
+from resolint.citations import Basis, Organ, ResolutionCitation
+from resolint.citations import patterns as P
 from resolint.citations.organs import document_organ
 from resolint.citations.refdata import sc_first_numbers, sc_years_for_number
 from resolint.citations.years import year_date_after
 from resolint.rule import Rule, RuleContext, Severity, Violation
-from resolint.source import Span
-from resolint_rules.refs import citations, is_own
+from resolint.source import Span, word_before
+from resolint_rules.refs import citations, is_own, own_text_matches
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
 #: Enum class's attribute is read through the hook of ``EnumType.__getattr__`` (about
@@ -24,7 +27,9 @@ class ScResolutionYearMismatch(Rule):
     1975 and no organ named, outside a Security Council text, may be the General
     Assembly's old consecutive number ("resolution 1514 (1960)"): reported as information.
     A date given after the citation ("2231 (2015) of 20 July 2014", "… of 2014") must be
-    of the year in brackets, which is the year of adoption.
+    of the year in brackets, which is the year of adoption. A number named as the
+    Council's without brackets ("Security Council resolution 2231 of 20 July 2015", or
+    "its resolution …" in a Council text) is checked with its date's year.
 
     ## Why is this bad?
     Security Council resolutions are numbered consecutively since 1946 and cited with
@@ -67,45 +72,81 @@ class ScResolutionYearMismatch(Rule):
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext):
-        table = sc_first_numbers()
-        if not table:
+        if not sc_first_numbers():
             return
-        first_year, last_year = min(table), max(table)
         for c in citations(ctx).resolutions:
             if c.organ is not _SC or c.form != "sc" or c.number is None or c.year is None or not is_own(c):
                 continue
             yield from _dated_in_another_year(c, ctx.text)
-            expected, _, certain = sc_years_for_number(c.number)
-            if expected is None:
-                # Before the table: only say so when the year is inside it.
-                if c.year >= first_year:
-                    yield Violation(
-                        c.span,
-                        f"Security Council resolution {c.number} predates {first_year} (the first of {first_year} is "
-                        f"{table[first_year].first}), but is cited with the year {c.year}",
-                    )
+            yield from _year_check(c, ctx)
+        for c in _unbracketed(ctx):
+            yield from _year_check(c, ctx)
+
+
+def _year_check(c, ctx: RuleContext):
+    """The year a Council citation gives against the first numbers of the table."""
+    table = sc_first_numbers()
+    first_year, last_year = min(table), max(table)
+    expected, _, certain = sc_years_for_number(c.number)
+    if expected is None:
+        # Before the table: only say so when the year is inside it.
+        if c.year >= first_year:
+            yield Violation(
+                c.span,
+                f"Security Council resolution {c.number} predates {first_year} (the first of {first_year} is "
+                f"{table[first_year].first}), but is cited with the year {c.year}",
+            )
+        return
+    if expected == c.year:
+        return
+    if expected == last_year and c.year > last_year:
+        # The table ends with the first number of its last year: where that year
+        # ended is not known, so "2810 (2026)" may well be right.
+        return
+    if c.year < first_year and c.number < table[first_year].first:
+        return  # a number before the table's range with an earlier year: not known
+    msg = f"Security Council resolution {c.number} was adopted in {expected}, not {c.year}"
+    if expected == last_year:
+        # The table's last year has no end: a later number is of that year or after.
+        msg = (
+            f"Security Council resolution {c.number} is not before {table[last_year].first}, the first of "
+            f"{last_year}, so it was adopted in {last_year} or later, not {c.year}"
+        )
+    if _maybe_old_assembly(c, ctx):
+        yield Violation(c.span, msg + _OLD_GA_HINT.format(year=c.year), severity=Severity.INFO)
+        return
+    yield Violation(c.span, msg, severity=None if certain else Severity.WARNING)
+
+
+#: A Council number written without its year in brackets, named as the Council's:
+#: "Security Council resolution 2231 of 20 July 2015", and in a Council text "its
+#: resolution 2231 of 2015". The extraction reads a number only with its year or session.
+_UNBRACKETED = re.compile(r"(?P<who>Security Council|[Ii]ts) resolution (?P<n>\d{1,4})(?![\d/]|\s{0,12}\(|\s[A-Z]\b)")
+
+
+def _unbracketed(ctx: RuleContext):
+    """Council citations without brackets but with a date or year: the number and the
+    date's year, as a citation "N (YYYY)" would give them."""
+    if "resolution" not in ctx.text:
+        return
+    council_text = document_organ(ctx.resolution) is _SC
+    text = ctx.text
+    for _, m in own_text_matches(ctx, _UNBRACKETED):
+        if m.group("who") != "Security Council" and not council_text:
+            continue
+        if word_before(text, m.start()):
+            continue
+        dm = P.OF_DATE.match(text, m.end())
+        date = P.DATE.match(text, dm.end()) if dm else None
+        if date is not None:
+            year, end = int(date.group("y1") or date.group("y2")), date.end()
+        else:
+            yd = year_date_after(text, m.end())
+            if yd is None:
                 continue
-            if expected == c.year:
-                continue
-            if expected == last_year and c.year > last_year:
-                # The table ends with the first number of its last year: where that year
-                # ended is not known, so "2810 (2026)" may well be right.
-                continue
-            if c.year < first_year and c.number >= table[first_year].first:
-                pass  # a number of the table's range with an earlier year: wrong
-            elif c.year < first_year:
-                continue
-            msg = f"Security Council resolution {c.number} was adopted in {expected}, not {c.year}"
-            if expected == last_year:
-                # The table's last year has no end: a later number is of that year or after.
-                msg = (
-                    f"Security Council resolution {c.number} is not before {table[last_year].first}, the first of "
-                    f"{last_year}, so it was adopted in {last_year} or later, not {c.year}"
-                )
-            if _maybe_old_assembly(c, ctx):
-                yield Violation(c.span, msg + _OLD_GA_HINT.format(year=c.year), severity=Severity.INFO)
-                continue
-            yield Violation(c.span, msg, severity=None if certain else Severity.WARNING)
+            year, end = yd.year, yd.span.end
+        span = Span(m.start("n"), end)
+        yield ResolutionCitation(span, text[span.start : span.end], "sc", _SC, Basis.NAMED, number=int(m.group("n")), year=year)
 
 
 def _dated_in_another_year(c, text: str):
