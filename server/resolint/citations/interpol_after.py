@@ -70,25 +70,38 @@ def adoption_after(text: str, end: int) -> AdoptionSaid | None:
 
 #: A session named in running text with its place or year, as INTERPOL texts recall
 #: earlier ones: "at the 67th session in Cairo (1998)", "at its 88th session, held in
-#: Santiago, in 2019", "the 70th General Assembly session (Budapest, 2001)".
-_SESSION_SAID = re.compile(
-    r"(?P<its>\bits\s{1,3})?(?<![\w/.-])(?P<session>\d{1,3})(?:st|nd|rd|th)\s{1,3}(?:General\s{1,3}Assembly\s{1,3})?session\b"
+#: Santiago, in 2019", "the 70th General Assembly session (Budapest, 2001)". Found from
+#: the word "session" (a literal the engine scans for fast: a pattern opening on the
+#: ordinal was tried at every position, 0.1 s a megabyte), then read back and forth.
+_SESSION_WORD = re.compile(r"session\b")
+_ORDINAL_BEFORE = re.compile(
+    r"(?P<its>\bits\s{1,3})?(?<![\w/.-])(?P<session>\d{1,3})(?:st|nd|rd|th)\s{1,3}(?:General\s{1,3}Assembly\s{1,3})?$"
+)
+_SESSION_TAIL = re.compile(
     rf"(?:,?\s{{1,3}}(?:held\s{{1,3}})?in\s{{1,3}}(?P<place>{_PLACE})(?:,\s{{1,3}}{_PLACE})?)?"
     r"(?:\s?\((?:(?P<bplace>[A-Z][^\W\d_]*(?:[ \-][A-Z][^\W\d_]*){0,3}),\s?)?(?P<byear>\d{4})\)"
     r"|,?\s{1,3}in\s{1,3}(?P<year>\d{4})(?![\w/]))?"
 )
 
 
+def _group(m: re.Match, *names: str) -> str | None:
+    """The first of ``names`` that matched."""
+    return next((n for n in names if m.group(n)), None)
+
+
 def sessions_said(text: str):
     """(span of the mention, what it says, whether the draft says "its") for each
     session named with a place or a year."""
-    for m in _SESSION_SAID.finditer(text):
-        place_group = "place" if m.group("place") else ("bplace" if m.group("bplace") else None)
-        year_group = "byear" if m.group("byear") else ("year" if m.group("year") else None)
-        if place_group is None and year_group is None:
+    for w in _SESSION_WORD.finditer(text):
+        head = _ORDINAL_BEFORE.search(text, max(0, w.start() - 60), w.start())
+        if head is None:
             continue
-        yield Span(*m.span()), AdoptionSaid(
-            m.group(place_group) if place_group else None, Span(*m.span(place_group)) if place_group else None,
-            int(m.group("session")), Span(*m.span("session")),
-            int(m.group(year_group)) if year_group else None, Span(*m.span(year_group)) if year_group else None,
-        ), bool(m.group("its"))
+        tail = _SESSION_TAIL.match(text, w.end())
+        place, year = _group(tail, "place", "bplace"), _group(tail, "byear", "year")
+        if place is None and year is None:
+            continue
+        yield Span(head.start(), tail.end()), AdoptionSaid(
+            tail.group(place) if place else None, Span(*tail.span(place)) if place else None,
+            int(head.group("session")), Span(*head.span("session")),
+            int(tail.group(year)) if year else None, Span(*tail.span(year)) if year else None,
+        ), bool(head.group("its"))
