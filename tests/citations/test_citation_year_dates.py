@@ -116,3 +116,26 @@ def test_its_resolution_without_brackets_is_the_councils_in_a_council_text_only(
 )
 def test_a_council_number_without_brackets_and_its_right_year_passes(cited):
     assert _found(ASSEMBLY.replace("its resolution", "").format(cited=cited), "CIT002") == []
+
+
+def test_council_numbers_sharing_one_year_in_brackets_are_checked_each():
+    # The Council's own form: "resolutions 2712, 2720 (2023), 2728 and 2735 (2024)".
+    # 2100 is of 2013; 2231 of 2015; 2300 of 2016.
+    right = COUNCIL.replace("its resolution", "resolutions").format(cited="2712, 2720 (2023), 2728 and 2735 (2024)")
+    assert _found(right, "CIT002") == []
+    wrong = COUNCIL.replace("its resolution", "resolutions").format(cited="2100, 2231 (2015), 2728 and 2100 (2024)")
+    assert _found(wrong, "CIT002") == [("2100", "error"), ("2100 (2024)", "error")]
+    after_one = ASSEMBLY.replace("its resolution", "Security Council resolutions").format(cited="2231 (2015), 2100 and 2300 (2016)")
+    assert _found(after_one, "CIT002") == [("2100", "error")]
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "Conference resolutions 5 and 6 (2019)",  # another body's numbers
+        "resolutions 2712 and 2720",  # no year: nothing to check
+        "resolutions 70/1 and 2231 (2015)",
+    ],
+)
+def test_a_list_without_a_shared_council_year_is_left_alone(cited):
+    assert _found(ASSEMBLY.replace("its resolution", "").format(cited=cited), "CIT002") == []

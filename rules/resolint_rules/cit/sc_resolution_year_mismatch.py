@@ -6,6 +6,7 @@ from resolint.citations import Basis, Organ, ResolutionCitation
 from resolint.citations import patterns as P
 from resolint.citations.organs import document_organ
 from resolint.citations.refdata import sc_first_numbers, sc_years_for_number
+from resolint.citations.shared_year import numbers_sharing_a_year
 from resolint.citations.years import year_date_after
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -29,7 +30,8 @@ class ScResolutionYearMismatch(Rule):
     A date given after the citation ("2231 (2015) of 20 July 2014", "… of 2014") must be
     of the year in brackets, which is the year of adoption. A number named as the
     Council's without brackets ("Security Council resolution 2231 of 20 July 2015", or
-    "its resolution …" in a Council text) is checked with its date's year.
+    "its resolution …" in a Council text) is checked with its date's year, and numbers
+    that share one year in brackets ("resolutions 2712, 2720 (2023)") each with that year.
 
     ## Why is this bad?
     Security Council resolutions are numbered consecutively since 1946 and cited with
@@ -74,12 +76,14 @@ class ScResolutionYearMismatch(Rule):
     def check(self, ctx: RuleContext):
         if not sc_first_numbers():
             return
+        read: set[int] = set()
         for c in citations(ctx).resolutions:
+            read.add(c.span.start)
             if c.organ is not _SC or c.form != "sc" or c.number is None or c.year is None or not is_own(c):
                 continue
             yield from _dated_in_another_year(c, ctx.text)
             yield from _year_check(c, ctx)
-        for c in _unbracketed(ctx):
+        for c in (*_unbracketed(ctx), *_sharing_a_year(ctx, read)):
             yield from _year_check(c, ctx)
 
 
@@ -186,3 +190,31 @@ def _maybe_old_assembly(c, ctx: RuleContext) -> bool:
         and c.year <= _LAST_OLD_GA_YEAR
         and document_organ(ctx.resolution) is not Organ.SC
     )
+
+
+#: A body named right before "resolutions" ("Conference resolutions"): not the Council's
+#: numbers, unless it is the Council (the organ words of ``citations.patterns.ORGAN_END``).
+_BODY_BEFORE = re.compile(
+    r"\b(Council|Assembly|Commission|Conference|Committee|Board|Parties|Summit|Forum|Meeting|Congress|Organization"
+    r"|INTERPOL|Interpol)\s+$"
+)
+
+
+def _sharing_a_year(ctx: RuleContext, read: set[int]):
+    """ "resolutions 2712, 2720 (2023), 2728 and 2735 (2024)": each number with the year
+    that closes its group, unless the extraction read it. The Council's by their form, as
+    a bracketed year is (another body's old number with a year is CIT002's information)."""
+    council_text = document_organ(ctx.resolution) is _SC
+    text = ctx.text
+    for _, _, end, lit in own_literals(ctx, ("resolutions",)):
+        if not text.startswith(" ", end):
+            continue
+        start = end - len(lit)
+        named = text.startswith("Security Council ", max(0, start - 17))
+        body = _BODY_BEFORE.search(text, max(0, start - 40), start)
+        if body is not None and not named and not (council_text and body.group(1) == "Council"):
+            continue  # "Conference resolutions 5 and 6 (2019)": another body's
+        for span, number, year in numbers_sharing_a_year(text, end + 1):
+            if span.start not in read:
+                basis = Basis.NAMED if named or council_text else Basis.FORM
+                yield ResolutionCitation(span, text[span.start : span.end], "sc", _SC, basis, number=number, year=year)
