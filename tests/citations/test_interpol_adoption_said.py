@@ -33,6 +33,7 @@ def _cit003(cited: str) -> list[tuple[str, str, str]]:
         ("AG-2001-RES-05 adopted at the 71st session", "71", "of the 70th session (2001), not of the 71st"),
         ("AG-2001-RES-05 (Budapest, 2002)", "2002", "not of 2002"),
         ("GA-2018-87-RES-04 adopted in Dubai in 2019", "2019", "not of 2019"),
+        ("GA-2023-91-RES-12, adopted at the 91st session in Vienna, Austria (2024)", "2024", "not of 2024"),
         ("GA-2018-87-RES-04 of 21 November 2019", "GA-2018-87-RES-04 of 21 November 2019", "but is dated 21 November 2019"),
         ("GA-2018-87-RES-04 of 2019", "GA-2018-87-RES-04 of 2019", "but is dated 2019"),
         ("GA-2018-87-RES-04 of 30 November 2018", "GA-2018-87-RES-04 of 30 November 2018", "met from 18 November 2018 to 21 November 2018"),
@@ -53,6 +54,7 @@ def test_a_place_session_year_or_date_the_table_contradicts_is_an_error(cited, s
         "AG-2001-RES-05 adopted at the 70th session in Budapest, Hungary",
         "GA-2021-89-RES-11 adopted in Istanbul, Türkiye, in 2021",
         "GA-2021-89-RES-11 (Istanbul, 2021)",
+        "GA-2023-91-RES-12, adopted at the 91st session in Vienna, Austria (2023)",
         "GA-2018-87-RES-04 of 21 November 2018",
         "GA-2018-87-RES-04 adopted in November 2018",
         "GA-2018-87-RES-04 (Jumeirah, 2018)",  # not a place of the table: may be a venue

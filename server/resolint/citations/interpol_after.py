@@ -29,7 +29,7 @@ _ADOPTED = re.compile(
     r"(?:(?:at|during|by)\s{1,3}(?:the|its)\s{1,3}(?P<session>\d{1,3})(?:st|nd|rd|th)\s{1,3}"
     r"(?:General\s{1,3}Assembly\s{1,3})?session\b,?\s{0,3}(?:held\s{1,3})?)?"
     rf"(?:in\s{{1,3}}(?P<place>{_PLACE})(?:,\s{{1,3}}{_PLACE})?)?"
-    r"(?:,?\s{1,3}in\s{1,3}(?P<year>\d{4})(?![\w/]))?"
+    r"(?:,?\s{1,3}in\s{1,3}(?P<year>\d{4})(?![\w/])|\s?\((?P<byear>\d{4})\))?"
 )
 
 
@@ -58,12 +58,13 @@ def adoption_after(text: str, end: int) -> AdoptionSaid | None:
     m = _ADOPTED.match(text, end)
     if m is None or not (m.group("adopted") or m.group("session")):
         return None
-    if not (m.group("place") or m.group("session") or m.group("year")):
+    year = _group(m, "year", "byear")
+    if not (m.group("place") or m.group("session") or year):
         return None
     return AdoptionSaid(
         m.group("place"), Span(*m.span("place")) if m.group("place") else None,
         int(m.group("session")) if m.group("session") else None, Span(*m.span("session")) if m.group("session") else None,
-        int(m.group("year")) if m.group("year") else None, Span(*m.span("year")) if m.group("year") else None,
+        int(m.group(year)) if year else None, Span(*m.span(year)) if year else None,
         Span(*m.span()),
     )
 
