@@ -29,6 +29,22 @@ def _lines(text: str) -> list[str]:
     return [parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2)] + [parts[-1]]
 
 
+def _pieces(head: str, text: str, tail: str) -> list[str]:
+    """The lines of ``head + text + tail`` (``head`` a line's start, without a break;
+    ``tail`` a line's end, with its break unless it is the last line), the last one left
+    out when it is empty after a break (the next line follows). Only ``text`` (and a tail
+    that is a break alone) is searched for breaks: the whole line was, per change, and
+    10,000 changes typed at one place on one line took 0.9 s."""
+    if tail[:1] in ("\r", "\n"):  # the tail is the line's break: it may join ``text``'s "\r"
+        pieces = _lines(text + tail)
+        pieces.pop()  # "" after the break
+    else:  # the tail starts with no break: it cannot join one of ``text``
+        pieces = _lines(text)
+        pieces[-1] += tail
+    pieces[0] = head + pieces[0]
+    return pieces
+
+
 class LineEditor:
     """A text kept as its lines (each with its line break) while changes are applied."""
 
@@ -58,13 +74,11 @@ class LineEditor:
             raise ValueError(f"change range ends before it starts: {rng}")
         lines = self.lines
         (first, at), (last, to) = start, end
-        new = lines[first][:at] + change.text + lines[last][to:]
+        pieces = _pieces(lines[first][:at], change.text, lines[last][to:])
         lo = first
-        if first and new[:1] == "\n" and lines[first - 1].endswith("\r"):
-            lo, new = first - 1, lines[first - 1] + new  # the "\n" makes one break with that "\r"
-        pieces = _lines(new)
-        if last + 1 < len(lines):
-            pieces.pop()  # "": ``new`` ends with the last line's own break, and the next line follows
+        if first and pieces[0][:1] == "\n" and lines[first - 1].endswith("\r"):
+            lo = first - 1  # the "\n" makes one break with that "\r"
+            pieces[0] = lines[lo] + pieces[0]
         lines[lo : last + 1] = pieces
 
     def _locate(self, line: int, character: int) -> tuple[int, int]:

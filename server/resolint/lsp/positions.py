@@ -129,7 +129,30 @@ class LineIndex:
 def code_point_at(text: str, start: int, end: int, character: int, encoding: str) -> int:
     """The offset of column ``character`` (in ``encoding``'s units, not negative) of the
     line ``text[start:end]`` (its break left out): a column inside a character is that
-    character's start, one past the line's end is its end."""
+    character's start, one past the line's end is its end.
+
+    The line's first ``character`` code points (the column is at most that far: a code
+    point takes one unit or more) are encoded and cut at the column; decoding drops a
+    character cut in two, and what is left counts the code points before the column. A
+    walk in Python over the characters made a notification of 10,000 changes typed at one
+    place on a line with an accent 39 s (each change walked the line up to its column)."""
+    if encoding == UTF32:
+        return min(start + character, end)
+    codec, width = _CODECS[encoding]
+    prefix = text[start : min(end, start + character)]
+    try:
+        data = prefix.encode(codec)
+    except UnicodeEncodeError:  # a lone surrogate, which no codec writes: walk
+        return _walk_to(text, start, end, character, encoding)
+    return start + len(data[: character * width].decode(codec, "ignore"))
+
+
+#: The codec of each encoding with several units a character, and its unit's bytes.
+_CODECS = {UTF8: ("utf-8", 1), UTF16: ("utf-16-le", 2)}
+
+
+def _walk_to(text: str, start: int, end: int, character: int, encoding: str) -> int:
+    """:func:`code_point_at` one character at a time (a line holding a lone surrogate)."""
     units = 0
     for i in range(start, end):
         step = char_units(text[i], encoding)
