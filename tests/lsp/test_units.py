@@ -594,14 +594,47 @@ def test_definition():
     "paragraph 3 of its resolution 2250 (2015)",
     "paragraph 3 (a) of resolution 70/1",
     "paragraphs 2 and 3 of the annex to decision 5/2",
+    "its resolution 66/233, in particular paragraph 3 thereof",
+    "its resolution 66/233, in particular paragraph 3 of section II thereof",
 ])
 def test_definition_does_not_jump_from_another_texts_paragraph(ref):
     text = f"The Security Council,\n\nRecalling {ref},\n\n1. Decides to act;\n\n2. Requests a report;\n\n3. Decides to remain seized.\n"
     st_ = state_of(text)
-    assert definition.target(st_, text.index(ref) + len("paragraph ")) is None
+    assert definition.target(st_, text.index("paragraph", text.index(ref)) + len("paragraph ")) is None
     own = text.replace(f"Recalling {ref},", "Recalling paragraph 3 of the present resolution,")
     target = definition.target(state_of(own), own.index("paragraph 3") + len("paragraph "))
     assert target is not None and own[target.span.start:].startswith("3. Decides")
+
+
+OMNIBUS = (
+    "The General Assembly,\n\nRecalling its resolution 70/1,\n\nI\n\nGeneral provisions\n\n"
+    "1. Takes note of the report;\n\n2. Requests a study;\n\n3. Decides to act;\n\n"
+    "II. Capital master plan\n\nA\n\nA new approach\n\n1. Notes progress:\n\n(a) On the roof;\n\n(b) On the walls;\n\n"
+    "2. Welcomes the report;\n\nB\n\n1. Stresses the need for care;\n\n"
+    "III\n\n1. Recalls paragraph 2 of section I, paragraph 1 (b) of section II of the present resolution, "
+    "paragraph 1 of section IV, paragraph 2 of section II of resolution 72/266, paragraph 1 of part B and paragraph 1 of section A;\n\n"
+    "2 bis. Recalls its resolution 66/233, in particular paragraph 3 of section I thereof;\n\n"
+    "2. Decides to review paragraph 1 above and paragraph 2 of section I.\n"
+)
+
+
+@pytest.mark.parametrize("ref, start", [
+    ("paragraph 2 of section I,", "2. Requests a study"),
+    ("paragraph 1 (b) of section II", "(b) On the walls"),
+    ("paragraph 1 of section IV", None),  # no such section here
+    ("paragraph 2 of section II of resolution", None),  # another text's section
+    ("paragraph 1 of part B", "1. Stresses"),  # lettered sub-section inside section II
+    ("paragraph 1 of section A", "1. Notes progress"),  # "A new approach" is a title, no section
+    ("paragraph 1 above", "1. Recalls"),  # this section's own paragraph 1, not section I's
+    ("paragraph 2 of section I.", "2. Requests a study"),
+    ("paragraph 3 of section I thereof", None),  # of resolution 66/233
+])
+def test_definition_of_a_paragraph_of_a_section_is_in_that_section(ref, start):
+    target = definition.target(state_of(OMNIBUS), OMNIBUS.index(ref) + len("paragraph "))
+    if start is None:
+        assert target is None
+    else:
+        assert target is not None and OMNIBUS[target.span.start:].startswith(start)
 
 
 SUBS = (

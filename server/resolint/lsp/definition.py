@@ -3,9 +3,17 @@
 A reference is "paragraph N" or "paragraphs N, M and K" (with "to", "-" or "–" between
 numbers too). The number under the cursor is the target (on the word "paragraph", the
 first number). A reference followed by "of" and anything but the present resolution
-("paragraph 3 of resolution 2250 (2015)", "paragraph 2 of the annex", "of article 5") names
-another text's paragraph and has no target here. The paragraph is looked up among the top-level operative paragraphs of
-the same part first (multi-part resolutions number each part from 1), then of any part.
+("paragraph 3 of resolution 2250 (2015)", "paragraph 2 of the annex", "of article 5"), or
+by "thereof", names another text's paragraph and has no target here. The paragraph is
+looked up among the top-level operative paragraphs of the same section first (an omnibus
+resolution numbers each section from 1), then of the same part (multi-part resolutions
+number each part from 1), then of any part.
+
+"paragraph 3 of section II" (or "of part B", "of chapter 2", "of the present resolution"
+after it or not) is paragraph 3 under this draft's heading "II" ("II",
+"II. Capital master plan", "Section II"), before the next heading numbered the same way;
+no target when the draft has no such section, or when another text follows ("of section
+II of resolution 72/266"): that is another text's section.
 
 "paragraph 3 (b)" and "paragraph 3 (b) (ii)" go on down to that sub-paragraph of paragraph 3 when
 the draft has it. "annex", "the annex" or "annex II" (not "the annex to resolution 70/1") goes to the
@@ -24,27 +32,40 @@ _REF = re.compile(r"\bparagraphs?\s+(\d{1,3})((?:\s*(?:,|and|to|-|–|or)\s*(?:p
 _NUM = re.compile(r"\d{1,3}")
 #: Sub-paragraph labels right after a paragraph number: " (b)", " (b) (ii)", "(b)(ii)".
 _SUB_LABELS = re.compile(r"(?:\s*\(([a-z]{1,4})\))+")
-#: After a reference (and an optional sub-paragraph label): "of" another text, not "of the present resolution".
+#: After a reference (and an optional sub-paragraph label): "of" another text, not "of the
+#: present resolution", or "thereof" (of the text named before: "its resolution 66/233, in
+#: particular paragraph 7 thereof").
 _ELSEWHERE = re.compile(
-    r"(?:\s*\([a-z]{1,4}\))*\s*,?\s*of\s+(?!(?:the\s+|this\s+)?(?:present|this)\s+(?:resolution|decision)\b)",
+    r"(?:\s*\([a-z]{1,4}\))*\s*,?\s*(?:thereof\b|of\s+(?!(?:the\s+|this\s+)?(?:present|this)\s+(?:resolution|decision)\b))",
     re.IGNORECASE,
 )
 
 
-def reference_at(text: str, offset: int, window: int = 300) -> tuple[int, Span] | None:
-    """(paragraph number, span of the number) of the reference under ``offset``."""
+#: After a reference (and its sub-paragraph labels): "of section II", "of part B", "of
+#: chapter 2".
+_OF_SECTION = re.compile(
+    r"(?:\s*\([a-z]{1,4}\))*\s*,?\s*(?i:of\s+(?:section|part|chapter)\s+)"
+    r"(?P<name>[IVXLC]{1,6}|[A-Z]|\d{1,2})\b"
+)
+
+
+def reference_at(text: str, offset: int, window: int = 300) -> tuple[int, Span, str | None] | None:
+    """(paragraph number, span of the number, the section named after it or None) of
+    the reference under ``offset``."""
     lo = max(0, offset - window)
     hi = min(len(text), offset + window)
     for m in _REF.finditer(text, lo, hi):
         if not (m.start() <= offset <= m.end()):
             continue
-        if _ELSEWHERE.match(text, m.end()):
+        section = _OF_SECTION.match(text, m.end())
+        if _ELSEWHERE.match(text, section.end() if section else m.end()):
             return None
+        name = section.group("name") if section else None
         nums = [(int(n.group(0)), Span(n.start(), n.end())) for n in _NUM.finditer(text, m.start(1), m.end())]
         for value, span in nums:
             if span.start <= offset <= span.end:
-                return value, span
-        return nums[0] if nums else None
+                return value, span, name
+        return (*nums[0], name) if nums else None
     return None
 
 
@@ -96,14 +117,61 @@ def target(state: LintState, offset: int) -> Paragraph | None:
     ref = reference_at(state.text, offset)
     if ref is None:
         return annex_target(state, offset)
-    number = ref[0]
+    number, span, section = ref
     res = state.result.resolution
+    if section is not None:
+        found = _in_section(state.text, res.paragraphs, section, number)
+        return _down_to(state.text, span.end, found) if found is not None else None
     candidates = [p for p in res.paragraphs if p.kind is Kind.OPERATIVE and p.parent is None and p.number == number]
     if not candidates:
         return None
     part = _part_of(res.paragraphs, offset)
-    same = [p for p in candidates if p.part == part]
-    return _down_to(state.text, ref[1].end, (same or candidates)[0])
+    here = {id(p) for p in _sequence_of(res.sequences, offset) if p.part == part}
+    ranked = [p for p in candidates if id(p) in here] + [p for p in candidates if p.part == part] + candidates
+    return _down_to(state.text, span.end, ranked[0])
+
+
+def _sequence_of(sequences: list[list[Paragraph]], offset: int) -> list[Paragraph]:
+    """The top-level operative paragraphs numbered together (a section of an omnibus
+    resolution, a part) that the last one starting before ``offset`` belongs to."""
+    found: list[Paragraph] = []
+    for seq in sequences:
+        if seq and seq[0].parent is None and seq[0].span.start <= offset:
+            if not found or seq[0].span.start > found[0].span.start:
+                found = seq
+    return found
+
+
+#: A section heading's number or letter: "II", "II. Capital master plan", "Section II", "**B**".
+#: A bare one ends at a full stop or the line's end ("A new approach" is no section A).
+_SECTION_NAME = re.compile(
+    r"[\W_]*(?:(?i:section|part|chapter)\s+(?P<named>[IVXLC]{1,6}|[A-Z]|\d{1,2})\b"
+    r"|(?P<bare>[IVXLC]{1,6}|[A-Z]|\d{1,2})(?=[.:*_]|[ \t]*(?:\r?\n|$)))"
+)
+
+
+def _numbering(name: str) -> str:
+    """How a section is numbered: "roman", "letter" or "digit" (sections numbered one
+    way hold sub-sections numbered another: "II" / "A" / "B" / "III")."""
+    if name.isdigit():
+        return "digit"
+    return "roman" if re.fullmatch("[IVXLC]+", name) and (len(name) > 1 or name in "IVX") else "letter"
+
+
+def _in_section(text: str, paragraphs: list[Paragraph], name: str, number: int) -> Paragraph | None:
+    """Top-level operative paragraph ``number`` after the heading of section ``name``
+    and before the next heading numbered the same way."""
+    inside = False
+    for p in paragraphs:
+        if p.kind is Kind.HEADING:
+            m = _SECTION_NAME.match(text, p.span.start, p.span.end)
+            heading = m and (m.group("named") or m.group("bare"))
+            if heading and inside and _numbering(heading) == _numbering(name):
+                return None
+            inside = inside or heading == name
+        elif inside and p.kind is Kind.OPERATIVE and p.parent is None and p.number == number:
+            return p
+    return None
 
 
 def _down_to(text: str, after: int, p: Paragraph) -> Paragraph:
