@@ -44,6 +44,9 @@ MALFORMED_DIRECTIVE = ("SUP002", "malformed-directive")
 #: The rule that reports a draft not in English (:mod:`resolint.language`); where it
 #: reports, only the findings of rules that read any language are kept.
 NOT_ENGLISH = "DOC005"
+#: The rule that reports a draft pasted with line numbers (:mod:`resolint.linenumbers`);
+#: where it reports, its finding alone is kept (and the engine's own).
+LINE_NUMBERED = "DOC006"
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,10 +240,21 @@ def lint(
         raw = quoteguard.guard_findings(raw, source.text)
     ran = _Ran(rule_set, frozenset(r.code for r, _ in active), style_obj)
     findings = _apply_directives(raw, resolution, settings, path, style_obj, ran)
-    if any(f.code == NOT_ENGLISH for f in findings):
-        findings = _any_language_only(findings, rule_set)
+    findings = _gated(findings, rule_set)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings, facts)
+
+
+def _gated(findings: list[Finding], rules: tuple[Rule, ...]) -> list[Finding]:
+    """``findings``, or only those that still hold when the draft has line numbers
+    (DOC006: every other finding reads the numbers as the draft's) or is not in English
+    (DOC005). Decided once the directives are applied, so a draft that turns the gate's
+    rule off is checked as usual."""
+    if any(f.code == LINE_NUMBERED for f in findings):
+        return [f for f in findings if f.code in (LINE_NUMBERED, INTERNAL_CODE)]
+    if any(f.code == NOT_ENGLISH for f in findings):
+        return _any_language_only(findings, rules)
+    return findings
 
 
 def _any_language_only(findings: list[Finding], rules: tuple[Rule, ...]) -> list[Finding]:

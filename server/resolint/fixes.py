@@ -18,7 +18,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from resolint.engine import Finding, LintResult
+from resolint.engine import LINE_NUMBERED, Finding, LintResult
 from resolint.model import Kind, Resolution
 from resolint.parser import parse
 from resolint.rule import Applicability, Edit, Fix
@@ -452,6 +452,9 @@ def next_pass(
     ``paragraphs_given``: ``text`` was linted with its paragraphs given (a Word
     document's), and is parsed so to check a structure.
 
+    A draft's line numbers (DOC006, then its only finding) are removed whatever the
+    structure: read with them, the draft has none worth keeping.
+
     Always applies what it can: a fix that alone changes the structure is set aside
     (in ``refused``) and the others are tried; with unsafe fixes, when the set cannot
     be applied together, the safe ones are, so ``--unsafe-fixes`` never applies less
@@ -465,6 +468,9 @@ def next_pass(
         chosen = select_fixes(candidates, unsafe)
         if not chosen:
             return None
+        if len(chosen) == 1 and chosen[0].code == LINE_NUMBERED:
+            # (the structure before is the line numbers' misreading, which the fix undoes)
+            return chosen, apply_edits(text, chosen[0].fix.edits)
         kept, new_text = structure_keeping(text, chosen, before, result.resolution, paragraphs_given=paragraphs_given)
         if kept:
             return kept, new_text

@@ -1,6 +1,7 @@
 """DOC: document structure, title block, opening and closing."""
 
 from resolint_rules.doc.italic_beyond_opener import ItalicBeyondOpener
+from resolint_rules.doc.line_numbered_draft import LineNumberedDraft
 from resolint_rules.doc.meeting_place_date import MeetingPlaceDate
 from resolint_rules.doc.missing_opening import MissingOpening
 from resolint_rules.doc.not_english import NotEnglish
@@ -18,5 +19,5 @@ from resolint_rules.doc.vote_line import VoteLine
 RULES = [
     MissingOpening, OpeningPunctuation, PreambleAfterOperative, UnplacedText, OpenerNotItalic, ItalicBeyondOpener,
     TitleNumberMismatch, SessionMismatch, MeetingPlaceDate, OrdinalSuffix, VoteLine, ParagraphsRunTogether,
-    PageFurniture, NotEnglish,
+    PageFurniture, NotEnglish, LineNumberedDraft,
 ]

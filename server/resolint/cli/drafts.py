@@ -19,6 +19,7 @@ from pathlib import Path
 
 from resolint.globs import path_matches
 from resolint.language import draft_language
+from resolint.linenumbers import is_line_numbered, without_numbers
 from resolint.parser import OPENING_MAX_LINES
 from resolint.parser import patterns as P
 from resolint.parser.blocks import EDGE_CHARS
@@ -81,7 +82,12 @@ def draft_signal(text: str, markdown: bool = True) -> str:
     """
     in_fence = False
     wrapped: list[str] = []  # the lines so far of an opening an editor may have wrapped
+    # A draft pasted with line numbers ("1  The General Assembly,") is read without them
+    # (it is a draft, and DOC006 says what is wrong with it).
+    numbered = is_line_numbered(text)
     for n, raw in enumerate(_head_lines(text, SCAN_LINES)):
+        if numbered:
+            raw = without_numbers(raw)
         if _FENCE.match(raw):
             in_fence = not in_fence
             continue
