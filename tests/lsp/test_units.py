@@ -804,6 +804,33 @@ def test_the_outline_of_a_compilation_has_one_symbol_per_resolution():
     assert "Preamble" in [s.name for s in single]  # one resolution: its groups at the top, as before
 
 
+def test_each_resolution_of_a_compilation_has_its_title_block():
+    """The parser reads the first resolution's title line as the title block and a later
+    one's (after the closing lines before it) as a heading: the outline showed the first
+    in a "Title block" and the others as a heading of their own. The compilation's own
+    heading does not name its first resolution."""
+    one = "79/{n}. Subject {n}\n\nThe General Assembly,\n\nRecalling its resolution 78/{n},\n\n1. Decides to act.\n\n{n}0th plenary meeting\n{n} December 2024\n\n"
+    text = "Resolutions adopted by the General Assembly\n\n" + "".join(one.format(n=n) for n in (1, 2, 3))
+    syms = symbols_of(outline.document_symbols(state_of(text)))
+    assert [s.name for s in syms] == ["Resolution 1", "Resolution 2", "Resolution 3"]
+    assert [s.detail for s in syms] == ["79/1. Subject 1", "79/2. Subject 2", "79/3. Subject 3"]
+    for n, s in enumerate(syms, start=1):
+        assert [c.name for c in s.children] == ["Title block", "The General Assembly,", "Preamble", "Operative part", "Closing"]
+        assert s.children[0].children[-1].name == f"79/{n}. Subject {n}"
+
+
+def test_the_parts_of_a_multi_part_resolution_are_named_by_their_marks():
+    text = (
+        "79/5. Questions relating to information\n\nA\nInformation in the service of humanity\n\n"
+        "The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Urges all countries to cooperate;\n\n"
+        "B\nUnited Nations public information policies\n\nThe General Assembly,\n\nRecalling its resolution 78/2,\n\n"
+        "1. Requests the Department to continue.\n\n50th plenary meeting\n5 December 2024\n"
+    )
+    syms = symbols_of(outline.document_symbols(state_of(text)))
+    assert [s.name for s in syms] == ["Part A", "Part B"]  # not "Resolution 2": one resolution
+    assert [c.name for c in syms[1].children][0] == "Title block"
+
+
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

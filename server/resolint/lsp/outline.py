@@ -32,6 +32,7 @@ from resolint.lsp.json_text import JsonText, MovableText, list_text, range_text,
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
+from resolint.parser import patterns as P
 from resolint.source import Span
 
 GROUPS = {
@@ -198,18 +199,67 @@ def document_symbols(state: LintState, symbols: KeptSymbols | None = None) -> Js
     if len(res.openings) < 2:
         return list_text(_group_symbols(state, groups, kept))
     out: list[str] = []
-    for n, part in enumerate(_by_resolution(res, groups), start=1):
-        children = _group_symbols(state, part, kept)
-        if not children:
-            continue
-        # Named by its title line ("79/100. Question of Anguilla") when it has one, else by its opening.
-        named = next((p for kind, items in part if kind in (Kind.TITLE, Kind.HEADING, Kind.OPENING) for p in items), None)
+    n = 0
+    for part in _by_resolution(res, groups):
+        lead = _lead(part)
+        children = _group_symbols(state, part[len(lead) :], kept)
+        heads = [p for _, items in lead for p in items]
+        if heads:
+            children.insert(0, _title_block(state, heads, kept))
         start, end = part[0][1][0].span.start, max(subtree_end(p) for _, items in part for p in items)
+        titled, mark = _title_line(state.text, heads), _part_mark(state.text, heads)
+        n += titled is not None or mark is None  # a part ("B" over its opening) goes on its resolution
+        named = titled or (heads[0] if heads else None) or next((p for kind, items in part if kind is Kind.OPENING for p in items), None)
         out.append(symbol_text(
-            f"Resolution {n}", types.SymbolKind.Module, _range(state, start, end), _range(state, start, start), children,
+            f"Part {mark}" if mark else f"Resolution {n}", types.SymbolKind.Module,
+            _range(state, start, end), _range(state, start, start), children,
             detail=_short(state.text[named.span.start : named.span.end]) if named is not None else None,
         ))
     return list_text(out)
+
+
+def _lead(part: list[tuple[Kind, list[Paragraph]]]) -> list[tuple[Kind, list[Paragraph]]]:
+    """The groups of title lines and headings a resolution of a compilation starts with.
+    The parser reads the first resolution's as its title block and a later one's as
+    headings ("79/2. Oceans and the law of the sea" after the closing lines of 79/1): in
+    the outline, each resolution's are its "Title block", as the first's."""
+    k = 0
+    while k < len(part) and part[k][0] in (Kind.TITLE, Kind.HEADING):
+        k += 1
+    return part[:k]
+
+
+def _title_block(state: LintState, heads: list[Paragraph], kept: Generations | None) -> str:
+    label, kind = GROUPS[Kind.TITLE]
+    start, end = heads[0].span.start, max(subtree_end(p) for p in heads)
+    return symbol_text(label, kind, _range(state, start, end), _range(state, start, start), _kept_symbols(state, heads, kept))
+
+
+#: A resolution's own title line: "79/2. Oceans …", "RESOLUTION 101 (REV. DUBAI, 2018)",
+#: "WHA62.1 …", "Draft resolution II" (and "Resolution No. 3": :data:`P.TITLE_NUMBER`).
+_TITLE_LINES = (P.UN_TITLE, P.CONFERENCE_TITLE, P.WHO_TITLE, P.DRAFT_HEADING)
+
+
+def _title_line(text: str, heads: list[Paragraph]) -> Paragraph | None:
+    """Of a resolution's title lines, the one that names it: the last such before its
+    opening (a compilation's first resolution comes under the compilation's own heading,
+    "Resolutions adopted by the General Assembly")."""
+    for p in reversed(heads):
+        line = text[p.span.start : p.span.end]
+        if any(pattern.match(line) for pattern in _TITLE_LINES) or P.TITLE_NUMBER.search(line):
+            return p
+    return None
+
+
+def _part_mark(text: str, heads: list[Paragraph]) -> str | None:
+    """The letter or number of the part of a multi-part resolution (A, B …) whose
+    heading ("B" / "United Nations public information policies") comes before its
+    opening: the last line of ``heads`` that is a section's mark alone."""
+    for p in reversed(heads):
+        line = P.LINE_BREAK.split(text[p.span.start : p.span.end], 1)[0].strip()
+        if P.SECTION_MARKER.match(line):
+            return line.strip("*_.")
+    return None
 
 
 def flat_symbols(nested: str, uri: str) -> JsonText:
