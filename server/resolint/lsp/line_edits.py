@@ -5,7 +5,9 @@ before left. Applied to the whole text, each copies it: a multi-cursor edit or a
 *Replace All* in an editor that sends its changes first place first (VS Code sends the
 last first, which :meth:`resolint.lsp.documents.Document.apply_all` takes in one pass)
 made 10,000 changes in a 1 MB draft 8 s on the event loop. Kept as a list of lines, a
-change rewrites only the lines it touches, and the text is joined once at the end.
+change rewrites only the lines it touches, and the text is joined once at the end. A
+line edited again and again at one place (each letter typed sent as a change) is held
+as a gap buffer until a change elsewhere (:mod:`resolint.lsp.hot_line`).
 
 Positions are read as :meth:`resolint.lsp.positions.LineIndex.offset` reads them
 (clamped into the text, a column inside a character moved to its start), and line
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from resolint.lsp.hot_line import HotLine
 from resolint.lsp.positions import UTF32, code_point_at
 
 _BREAK = re.compile(r"(\r\n|\n|\r)")
@@ -48,15 +51,25 @@ def _pieces(head: str, text: str, tail: str) -> list[str]:
 class LineEditor:
     """A text kept as its lines (each with its line break) while changes are applied."""
 
-    __slots__ = ("lines", "encoding")
+    __slots__ = ("lines", "encoding", "_hot")
 
     def __init__(self, text: str, encoding: str) -> None:
         self.lines = _lines(text)
         self.encoding = encoding
+        #: The line the last change left its place on, while changes go on there
+        #: (:mod:`resolint.lsp.hot_line`); ``lines`` holds it once it is written out.
+        self._hot: HotLine | None = None
 
     @property
     def text(self) -> str:
+        self._write_out()
         return "".join(self.lines)
+
+    def _write_out(self) -> None:
+        hot = self._hot
+        if hot is not None:
+            self.lines[hot.line] = hot.written()
+            self._hot = None
 
     def apply_all(self, changes: Iterable) -> None:
         for change in changes:
@@ -66,8 +79,12 @@ class LineEditor:
         """Apply one content change (partial with ``range``, or the full text)."""
         rng = getattr(change, "range", None)
         if rng is None:
+            self._hot = None
             self.lines = _lines(change.text)
             return
+        if self._hot is not None and self._hot.take(rng, change.text):
+            return  # at the place the last change left, on its line
+        self._write_out()
         start = self._locate(rng.start.line, rng.start.character)
         end = self._locate(rng.end.line, rng.end.character)
         if end < start:
@@ -80,6 +97,8 @@ class LineEditor:
             lo = first - 1  # the "\n" makes one break with that "\r"
             pieces[0] = lines[lo] + pieces[0]
         lines[lo : last + 1] = pieces
+        if lo == first == last and len(pieces) == 1:  # one line still: the next change may follow on
+            self._hot = HotLine(lo, pieces[0], at + len(change.text), self.encoding)
 
     def _locate(self, line: int, character: int) -> tuple[int, int]:
         """(line, code-point column) of a client position, clamped as
