@@ -618,6 +618,21 @@ OMNIBUS = (
 )
 
 
+def test_definition_of_a_paragraph_of_a_part_is_in_that_part():
+    """A multi-part resolution's first part is marked in its title block ("A" over its
+    subject, before the opening), the others by headings."""
+    text = (
+        "79/5. Questions relating to information\n\nA\nInformation in the service of humanity\n\n"
+        "The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Urges all countries to cooperate;\n\n"
+        "B\nUnited Nations public information policies\n\nThe General Assembly,\n\nRecalling paragraph 1 of part A,\n\n"
+        "1. Requests the Department to continue, in line with paragraph 1 of part B.\n"
+    )
+    st_ = state_of(text)
+    for ref, start in (("paragraph 1 of part A", "1. Urges"), ("paragraph 1 of part B", "1. Requests")):
+        target = definition.target(st_, text.index(ref) + len("paragraph "))
+        assert target is not None and text[target.span.start:].startswith(start), ref
+
+
 @pytest.mark.parametrize("ref, start", [
     ("paragraph 2 of section I,", "2. Requests a study"),
     ("paragraph 1 (b) of section II", "(b) On the walls"),

@@ -163,7 +163,7 @@ def _in_section(text: str, paragraphs: list[Paragraph], name: str, number: int) 
     and before the next heading numbered the same way."""
     inside = False
     for p in paragraphs:
-        if p.kind is Kind.HEADING:
+        if p.kind is Kind.HEADING or p.kind is Kind.TITLE:  # (the first part's "A" is in the title block)
             m = _SECTION_NAME.match(text, p.span.start, p.span.end)
             heading = m and (m.group("named") or m.group("bare"))
             if heading and inside and _numbering(heading) == _numbering(name):
