@@ -725,7 +725,8 @@ def _check_one(path: Path, settings: Settings, opts: CheckOptions, named: bool =
         return FileReport(str(path), None, skipped=skipped) if skipped else FileReport(str(path), None, error=detail)
     except OSError as exc:
         return FileReport(str(path), None, error=f"cannot read: {exc.strerror or exc}")
-    is_draft, why = why_draft(path, doc.text, settings.include, settings.exclude, settings.root)
+    # (exclude: tested above, before the file was read)
+    is_draft, why = why_draft(path, doc.text, settings.include, (), settings.root)
     if not is_draft:
         return FileReport(str(path), None, skipped=why)
     report, _ = check_document(doc, settings, opts, write=True)
