@@ -72,14 +72,34 @@ def test_fix_applies_a_safe_house_fix_inside_the_word_document(tmp_path):
     assert "Requests the United Nations to report to inform States;" in texts
 
 
-def test_a_fix_that_writes_its_own_finding_again_is_written_once_in_word(tmp_path):
-    """A replacement that holds its own match doubled the matches every pass: `check
-    --fix` on a Word document ran for minutes. The runs cannot be rolled back as a text
-    is, so the fix is written once and then refused, with its reason."""
+def endless_config(tmp_path):
     cfg = tmp_path / "resolint.toml"
     cfg.write_text(CONFIG.replace('replace = "to"', 'replace = "in order to, in order to"'))
+    return cfg
+
+
+def test_a_fix_that_writes_its_own_finding_again_is_never_written_in_word(tmp_path):
+    """A replacement that holds its own match doubled the matches every pass: `check
+    --fix` on a Word document ran for minutes. Then it was written once and refused
+    after, so each run grew the document by one copy. Now it is refused before anything
+    is written, as for a text, and the other fixes are still applied."""
+    cfg = endless_config(tmp_path)
     src = F.save(draft(), tmp_path / "draft.docx")
-    proc = run("check", "--config", cfg, "--fix", src)
-    assert "writes what it replaces again" in proc.stderr
-    text = "\n".join(p.text for p in docx.Document(str(src)).paragraphs)
-    assert text.count("in order to") == 2 and "Recommends that States" in text
+    for _ in range(2):
+        proc = run("check", "--config", cfg, "--fix", src)
+        assert "writes what it replaces again" in proc.stderr
+        text = "\n".join(p.text for p in docx.Document(str(src)).paragraphs)
+        assert text.count("in order to") == 1 and "Recommends that States" in text
+        assert "Requests the United Nations to report in order to inform States;" in text  # MUN001's fix
+
+
+def test_a_fix_that_writes_its_own_finding_again_is_never_proposed_as_a_tracked_change(tmp_path):
+    cfg = endless_config(tmp_path)
+    src = F.save(draft(), tmp_path / "draft.docx")
+    out = tmp_path / "draft.reviewed.docx"
+    proc = run("annotate", "--config", cfg, "--track-changes", src, "-o", out)
+    assert proc.returncode == 1, proc.stderr
+    inserted = [r["text"] for r in F.revisions(out) if r["tag"] == "ins" and "in order to" in r["text"]]
+    assert inserted == [] and F.revisions(out), F.revisions(out)  # MUN001's fix is still proposed
+    comments = [t for _, t in F.comments(out) if "HSE001" in t]
+    assert len(comments) == 1 and "writes what it replaces again" in comments[0], comments

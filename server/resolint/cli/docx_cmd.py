@@ -158,7 +158,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     track = args.track_changes if args.track_changes is not None else settings.track_changes
     review = _review(doc, settings, args, src, track)
     try:
-        write_atomic(out, to_bytes(doc), like=src)  # a new copy takes the input's mode
+        write_atomic(out, to_bytes(review.doc), like=src)  # a new copy takes the input's mode
     except (OSError, DocxError) as exc:
         say(f"{out}: cannot write: {getattr(exc, 'strerror', None) or exc}")
         return EXIT_ERROR
@@ -197,6 +197,7 @@ class _Review:
     proposed: int
     findings: int
     tracked: bool
+    doc: object  # the DocxText to write (a new copy when the fixes started again)
 
     def summary(self, src: Path, out: Path) -> str:
         outcome, n = self.outcome, self.findings
@@ -220,9 +221,10 @@ def _review(doc, settings: Settings, args: argparse.Namespace, src: Path, track:
         from resolint.docx.track import annotate_tracked  # lazy: only with --track-changes
 
         tracked = annotate_tracked(doc, lint_fn, unsafe=unsafe, author=author)
-        return _Review(tracked.notes, tracked.tracked, tracked.tracked + len(tracked.fix.result.findings), True)
+        return _Review(tracked.notes, tracked.tracked, tracked.tracked + len(tracked.fix.result.findings), True,
+                       tracked.fix.doc)
     from resolint.docx.annotate import CommentMaker, annotate  # lazy: python-docx and lxml load only for Word files
 
     result = lint_fn(doc)
     outcome = annotate(doc, result.findings, maker=CommentMaker(doc.document, author=author))
-    return _Review(outcome, 0, len(result.findings), False)
+    return _Review(outcome, 0, len(result.findings), False, doc)

@@ -30,12 +30,14 @@ in :mod:`resolint.docx.track`.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from resolint.docx.lint import text_to_lint
+from resolint.docx.package import open_docx
 from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
 from resolint.docx.runs import (
     PLACEHOLDER,
@@ -51,7 +53,7 @@ from resolint.docx.runs import (
     run_like,
 )
 from resolint.engine import Finding, LintResult
-from resolint.fixes import MAX_PASSES, Lineage, allowed, fix_writes, next_pass
+from resolint.fixes import MAX_PASSES, RESTARTS, Lineage, allowed, fix_writes, next_pass
 from resolint.rule import Edit
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -66,9 +68,9 @@ IN_A_FIELD = (
     "computes again, undoing the change; change the field or its source"
 )
 
-#: Why a fix that never ends is applied once only (fixes.Lineage).
+#: Why a fix that never ends is not applied (fixes.Lineage).
 ENDLESS = ("the fix writes what it replaces again (its replacement holds its own match, or another fix's that "
-           "writes this one's): applied once, not again")
+           "writes this one's): not applied")
 
 
 @dataclass(slots=True)
@@ -217,6 +219,8 @@ class DocxFixOutcome:
     applied: int = 0
     applied_findings: list[Finding] = field(default_factory=list)
     refused: list[tuple[Finding, str]] = field(default_factory=list)
+    writer: Writer | None = None  # the writer that wrote ``doc`` (a new one after a restart)
+    endless: set[tuple] = field(default_factory=set)  # what fixes that never end write (the passes stop)
 
 
 def refuse_across_a_deleted_mark(seg: Segment) -> None:
@@ -243,6 +247,10 @@ class Writer:
                     raise Refused(f"the text is inside a tracked change by {reviewer(rev)}; accept or reject it first")
                 refuse_across_a_deleted_mark(seg)
 
+    def again(self, document) -> Writer:
+        """A writer like this one for ``document``, a fresh copy of the one it wrote into."""
+        return Writer()
+
     def write(self, doc: DocxText, work: list[tuple[Finding, list[_Plan]]]) -> None:
         flat = [pl for _, pls in work for pl in pls]
         flat.sort(key=lambda pl: max(s.start + a for s, a, _, _ in pl.ops), reverse=True)
@@ -258,12 +266,45 @@ def fix_docx(
     The same passes as :func:`resolint.fixes.fix_text` (non-overlapping fixes in document
     order, only those that keep how the draft parses), so a Word document fixes to the
     text its plain-text copy fixes to, except where an edit cannot be made in the runs.
+
+    Fixes that never end (:class:`resolint.fixes.Lineage`) are found only once one of them
+    has been written, and runs cannot be rolled back as a text is: so, as the text's loop
+    starts again from its text, this one starts again from a copy of the document as it
+    was before anything was written (the ``doc`` passed in is then left as it was written;
+    the outcome's ``doc`` and ``writer`` are the new ones), with those fixes refused.
+    Writing them once and refusing them after grew a Word document by one copy of the
+    replacement each ``check --fix``, where the same text was left whole.
     """
     writer = writer or Writer()
+    never: set[tuple] = set()
+    first: list[bytes] = []  # the document before the first write
+    for _ in range(RESTARTS):
+        outcome = _passes(doc, lint_fn, unsafe, writer, never, first)
+        if not outcome.endless:
+            return outcome
+        never |= outcome.endless
+        doc = build(open_docx("", first[0]), max_text=None)
+        writer = writer.again(doc.document)
+    result = lint_fn(doc)  # more kept coming: nothing fixed, as for a text
+    return DocxFixOutcome(doc, result, writer=writer,
+                          refused=[(f, ENDLESS) for f in result.findings if f.fix and fix_writes(f) in never])
+
+
+def _snapshot(doc: DocxText) -> bytes:
+    """The document as a .docx, to start again from."""
+    buf = io.BytesIO()
+    doc.document.save(buf)
+    return buf.getvalue()
+
+
+def _passes(doc: DocxText, lint_fn: Callable[[DocxText], LintResult], unsafe: bool, writer: Writer,
+            never: set[tuple], first: list[bytes]) -> DocxFixOutcome:
+    """The passes of :func:`fix_docx`, refusing fixes that write what ``never`` holds;
+    they stop once a fix that never ends was written (the outcome's ``endless``).
+    ``first`` gets the document as it was before the first write, if empty."""
     result = lint_fn(doc)
-    outcome = DocxFixOutcome(doc, result)
+    outcome = DocxFixOutcome(doc, result, writer=writer)
     refused: dict[tuple, tuple[Finding, str]] = {}
-    endless: set[tuple] = set()  # what fixes that never end write
     lineage = Lineage()
     passes = 0
     while passes < MAX_PASSES:
@@ -271,7 +312,7 @@ def fix_docx(
         # refused (with the reason) and never chosen, so the fixes they overlapped may be.
         planned: dict[int, list[_Plan]] = {}
         for f in result.findings:
-            if allowed(f.fix, unsafe) and endless and fix_writes(f) in endless:
+            if allowed(f.fix, unsafe) and never and fix_writes(f) in never:
                 refused[_key(doc, f)] = (f, ENDLESS)
             elif allowed(f.fix, unsafe) and _key(doc, f) not in refused:
                 try:
@@ -290,13 +331,16 @@ def fix_docx(
             break
         plans = [(f, planned[id(f)]) for f in step[0]]
         passes += 1
+        if not first:
+            first.append(_snapshot(doc))
         writer.write(doc, plans)
         outcome.applied += len(plans)
         outcome.applied_findings.extend(f for f, _ in plans)
         doc = build(doc.document)
         result = lint_fn(doc)
-        # Written once already (the runs cannot be rolled back as a text is): not again.
-        endless |= lineage.follow(step[0], result)
+        outcome.endless = lineage.follow(step[0], result)
+        if outcome.endless:
+            break
     outcome.doc = doc
     outcome.result = result
     # A refusal is reported only if its finding is still there at the end.

@@ -52,6 +52,9 @@ class TrackedWriter(Writer):
         self.maker = CommentMaker(document, author=self.author)
         self.ours: set[str] = set()  # w:id of the revisions written here
 
+    def again(self, document) -> TrackedWriter:
+        return TrackedWriter(document, author=self.author, date=self.date)
+
     # -- deciding -------------------------------------------------------------------
 
     def _own(self, rev) -> bool:
@@ -221,12 +224,15 @@ class TrackOutcome:
 def annotate_tracked(doc: DocxText, lint_fn, *, unsafe: bool = False, author: str = DEFAULT_AUTHOR, date: str | None = None) -> TrackOutcome:
     """Propose every allowed fix as a tracked change with its comment; comment on the rest.
 
-    Works on ``doc.document`` in memory. What is left after the fixes (no fix, an unsafe
-    one not asked for, one that cannot be written in the runs) gets a comment that says
-    what to do in Word.
+    Works on ``doc.document`` in memory, or on a copy of it when the fixes start again
+    (:func:`resolint.docx.fix.fix_docx`): the document to save is the outcome's
+    ``fix.doc.document``. What is left after the fixes (no fix, an unsafe one not asked
+    for, one that cannot be written in the runs) gets a comment that says what to do in
+    Word.
     """
     writer = TrackedWriter(doc.document, author=author, date=date)
     fixed = fix_docx(doc, lint_fn, unsafe=unsafe, writer=writer)
+    writer = fixed.writer  # a new one, on a new copy, if the fixes started again
     why = {id(f): reason for f, reason in fixed.refused}
     final = fixed.doc
 
