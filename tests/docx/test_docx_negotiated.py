@@ -192,3 +192,51 @@ def test_a_comment_whose_end_is_written_inside_a_deletion_is_found_again(tmp_pat
     resaved = F.save(moved, tmp_path / "resaved.docx")
     proc = run("annotate", resaved, "-o", tmp_path / "twice.docx")
     assert "0 comments added, 1 already there" in proc.stdout, proc.stdout
+
+
+def _opr002(tmp_path, d, name="draft.docx") -> list[str]:
+    proc = run("check", F.save(d, tmp_path / name), "--select", "OPR002")
+    return [line for line in proc.stdout.splitlines() if "OPR002" in line]
+
+
+def test_an_empty_paragraph_of_a_numbered_list_counts_in_the_numbering(tmp_path):
+    # Word shows "1." "2." "3." (the third empty) "4.": no number is skipped. The list
+    # counted the paragraphs but not the empty one, and OPR002 said "skips from 2 to 4".
+    d = F.new()
+    _with_empty_third(d, F.add_list(d, [("decimal", "%1.")]))
+    assert _opr002(tmp_path, d) == []
+
+
+def test_an_empty_first_paragraph_of_a_numbered_list_counts_too(tmp_path):
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    F.numbered(d, num, 0)  # "1." alone
+    F.numbered(d, num, 0, ("Welcomes", IT), " the report;")
+    F.numbered(d, num, 0, ("Requests", IT), " the Secretary-General to report.")
+    assert _opr002(tmp_path, d) == []
+
+
+def test_a_number_skipped_after_an_empty_paragraph_is_still_reported(tmp_path):
+    # Typed numbers after Word's empty "2.": "3." follows it, "5." skips 4.
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    F.numbered(d, num, 0, ("Welcomes", IT), " the report;")
+    F.numbered(d, num, 0)  # "2." alone
+    F.para(d, "3. ", ("Requests", IT), " the Secretary-General to report;")
+    F.para(d, "5. ", ("Decides", IT), " to remain seized of the matter.")
+    (line,) = _opr002(tmp_path, d)
+    assert "skips from 3 to 5" in line
+
+
+def test_a_number_typed_alone_in_a_text_still_leaves_a_gap(tmp_path):
+    # In plain text "2." alone may be a PDF's page number (DOC016): the list does not
+    # count it, and the gap it leaves is reported.
+    draft = tmp_path / "d.res.txt"
+    draft.write_text("The General Assembly,\n\nRecalling its resolution 75/1,\n\n1. Welcomes the report;\n\n2.\n\n"
+                     "3. Requests the Secretary-General to report.\n", encoding="utf-8")
+    proc = run("check", draft, "--select", "OPR002")
+    assert "skips from 1 to 3" in proc.stdout

@@ -11,7 +11,7 @@ from resolint.parser.numbering import counted
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, SpanSet, relative
 from resolint_rules.labels import reads_back
-from resolint_rules.opr.sequences import is_numbered
+from resolint_rules.opr.sequences import is_numbered, with_empty_word_items
 
 #: Internal references a renumbering must follow: "paragraph 3 above",
 #: "paragraphs 3 and 4 below", "paragraph 5 of the present resolution".
@@ -181,7 +181,8 @@ class OperativeNumberingSequence(Rule):
     ("Number 3 is used twice") and the `6.` ("Numbering skips from 4 to 6"), a number
     being checked against the one before it. The renumbering fix is one fix for the
     whole list, offered at the first break. A Markdown list whose items all carry the
-    same number (`1.` `1.` `1.`) is numbered by the renderer and is not checked.
+    same number (`1.` `1.` `1.`) is numbered by the renderer and is not checked. In a
+    Word document, an empty paragraph of a numbered list counts: Word shows its number.
 
     ## Why is this bad?
     Paragraphs are "numbered consecutively" (UN Editorial Manual), and other documents
@@ -245,6 +246,7 @@ class OperativeNumberingSequence(Rule):
         # The language server keeps each list's findings by what they depend on,
         # counted from its first paragraph: an edit elsewhere costs this key.
         facts = ctx.facts
+        seq = with_empty_word_items(seq, ctx.resolution.paragraphs, ctx.formatting)
         base = seq[0].span.start
         refs = _references_in_part(facts, seq[0].part)
         return facts.kept_violations(
