@@ -197,6 +197,9 @@ def test_a_detect_pattern_with_its_own_priority_outranks_its_styles(tmp_path):
     ("{pattern = 'HC/', priority = 'high'}", "'priority' must be a whole number"),
     ("{pattern = 'HC/', weight = 3}", "unknown key 'weight'"),
     ("{priority = 3}", "not a regular expression: None"),
+    # Read by the regex module that runs it, but not Python's re, whose syntax is promised.
+    (r"{pattern = '\p{Lu}/\d+', priority = 25}", r"bad escape \\p"),
+    ("{pattern = 'HC{e<=1}/', priority = 25}", "fuzzy matching"),
 ])
 def test_a_broken_detect_pattern_table_is_a_configuration_error(tmp_path, entry, says):
     (tmp_path / "resolint.toml").write_text(f"[styles.house]\nextends = \"un-ga\"\n[styles.house.detect]\ntitle = [{entry}]\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Regular expressions written in a configuration, run with a time limit.
+r"""Regular expressions written in a configuration, run with a time limit.
 
 A house style's ``[detect]`` patterns and the ``REGEX`` values of its house rules come
 from ``resolint.toml``, which a repository carries: opening someone else's repository
@@ -7,11 +7,20 @@ exponential time on a line of forty "a"s: the CLI and the language server hung o
 title line. These patterns run in the ``regex`` module instead, whose matching gives up
 after :data:`TIME_LIMIT` seconds (and which reads ``re``'s syntax): the caller counts a
 pattern that gives up (:class:`GaveUp`) as not matching, and says so.
+
+The documentation promises ``re``'s syntax, but the ``regex`` module reads more, even
+in its ``re``-compatible mode: ``\p{Lu}``, ``[[:alpha:]]``, ``(?|…)``, a look-behind of
+any width, and fuzzy matching (``colour{e<=1}``, which ``re`` reads as the characters
+"colour{e<=1}"). A configured pattern is read by ``re`` first (:func:`check_syntax`):
+what ``re`` refuses, or reads otherwise than ``regex``, is a configuration error that
+says so, so a pattern means what Python's documentation says it does.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import warnings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when a configured pattern is first compiled: most runs have none
@@ -34,8 +43,86 @@ class GaveUp(Exception):
         self.pattern = pattern
 
 
+#: A repetition count as ``re`` reads it ("{3}", "{2,}", "{,4}", "{1,2}"); any other
+#: brace is a character to ``re``.
+_COUNT = re.compile(r"\{\d*(?:,\d*)?\}")
+#: What a brace holds when the ``regex`` module reads it as fuzzy matching: errors
+#: (``e``), insertions, deletions, substitutions, their limits and costs ("{e<=1}",
+#: "{i}", "{1<=e<=2}", "{2i+2d+1s<=4}").
+_FUZZY = re.compile(r"\{(?=[^}]*[eids])[eids\d<=+,\s]*\}")
+
+
+def check_syntax(pattern: str) -> None:
+    """Raise :class:`PatternError` unless Python's ``re`` reads ``pattern``, and reads it
+    as the ``regex`` module does (the module docstring)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)
+        try:
+            re.compile(pattern)
+        except FutureWarning as exc:  # "Possible nested set", "Possible set difference" …
+            raise PatternError(
+                f"{exc}: Python's re reads it as a character of the set, the regex module that runs the "
+                "pattern as a nested set, a class such as [:alpha:] or a set operation; escape the character "
+                "('\\[', '\\-', '\\&', '\\~', '\\|') to mean it"
+            ) from None
+        except (re.error, TypeError, ValueError, OverflowError, RecursionError) as exc:
+            raise PatternError(str(exc)) from None
+    fuzzy = _fuzzy_brace(pattern)
+    if fuzzy:
+        raise PatternError(
+            f"'{fuzzy}' is no repetition count: Python's re reads it as those characters, the regex "
+            "module that runs the pattern as fuzzy matching; write '\\{' for a brace"
+        )
+
+
+def _fuzzy_brace(pattern: str) -> str:
+    """The first brace outside a set that ``re`` reads as characters and ``regex`` as
+    fuzzy matching ("" when none)."""
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if pattern.startswith("N{", i + 1):  # a character by its name
+                end = pattern.find("}", i)
+                i = n if end < 0 else end + 1
+            else:
+                i += 2
+        elif c == "[":
+            i = _set_end(pattern, i)
+        elif c == "{" and not _COUNT.match(pattern, i):
+            m = _FUZZY.match(pattern, i)
+            if m:
+                return m.group()
+            i += 1
+        else:
+            i += 1
+    return ""
+
+
+def _set_end(pattern: str, i: int) -> int:
+    """Where the set opening at ``pattern[i]`` ends (after its "]"): a "]" first in the
+    set (after a "^") is one of its characters."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1
+    n = len(pattern)
+    while j < n and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
 @functools.lru_cache(maxsize=256)
 def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``pattern``, from a configuration, compiled by the ``regex`` module (V0: ``re``'s
+    behaviour); :class:`PatternError` for one ``re`` does not read as ``regex`` does."""
+    check_syntax(pattern)
+    return _regex(pattern, flags)
+
+
+@functools.lru_cache(maxsize=256)
+def _regex(pattern: str, flags: int = 0) -> regex.Pattern:
     """``pattern`` compiled by the ``regex`` module (V0: ``re``'s behaviour)."""
     import regex  # lazy: only a house style, a house rule or a .gitignore brings a pattern (10 ms to import)
 
@@ -62,7 +149,8 @@ class Timed:
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
-        self.compiled = compiled(pattern, flags)
+        # Written by the library from re's syntax, and compiled by re already: not checked again.
+        self.compiled = _regex(pattern, flags)
 
     def search(self, text: str, *args):
         try:

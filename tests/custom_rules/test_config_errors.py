@@ -35,6 +35,12 @@ TWO = '[{ LOWER = "strongly" }, { LOWER = "urges" }]'
         (rule('pattern = [{ TEXT = "UN" }, { LEMMAS = "urge" }]'), "custom-rules[HSE001].pattern[1].LEMMAS", ["did you mean LEMMA?"]),
         (rule('pattern = [{ LOWER = "un", OP = "!!" }]'), "custom-rules[HSE001].pattern", ["spaCy does not accept it", "OP"]),
         (rule('pattern = [{ TEXT = { REGEX = "(unclosed" } }]'), "custom-rules[HSE001].pattern", ["REGEX", "regular expression"]),
+        # What the regex module that runs a REGEX reads, and Python's re (the syntax the
+        # documentation promises) does not, or reads otherwise: each was accepted and ran.
+        (rule(r'pattern = [{ TEXT = { REGEX = "^\\p{Lu}+$" } }]'), "custom-rules[HSE001].pattern", ["Python's re", "bad escape \\p"]),
+        (rule('pattern = [{ TEXT = { REGEX = "^[[:upper:]]+$" } }]'), "custom-rules[HSE001].pattern", ["nested set", "'\\['"]),
+        (rule('pattern = [{ LOWER = { REGEX = "^colour{e<=1}$" } }]'), "custom-rules[HSE001].pattern", ["'{e<=1}'", "fuzzy", "'\\{'"]),
+        (rule('pattern = [{ TEXT = { REGEX = "(?<=-[a-z]+)UN$" } }]'), "custom-rules[HSE001].pattern", ["look-behind"]),
         (rule('pattern = [{ LOWER = { INN = ["a"] } }]'), "custom-rules[HSE001].pattern", ["spaCy does not accept it"]),
         (rule('pattern = [{ LOWER = ["utilize", "utilise"] }]'), "custom-rules[HSE001].pattern[0].LOWER",
          ["not a list", '{ LOWER = { IN = ["utilize", "utilise"] } }']),

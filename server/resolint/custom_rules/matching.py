@@ -102,7 +102,7 @@ class RuleMatchers:
             # A REGEX runs with a time limit (resolint.custom_rules.timed_regex).
             patterns = timed(spec.kind, upper_keys(spec.patterns()))
         except PatternError as exc:
-            raise SpecError(spec.code, "pattern", f"spaCy does not accept it: a REGEX is not a valid regular expression ({exc})") from None
+            raise SpecError(spec.code, "pattern", f"a REGEX is not a regular expression as Python's re reads it: {exc}") from None
         try:
             if spec.kind == "phrase":
                 matcher = self.phrase.get(spec.attr)
