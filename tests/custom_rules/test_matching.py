@@ -320,3 +320,40 @@ def test_plain_word_patterns_run_as_phrases_with_the_matchers_results(pattern):
         want = [(s.start_char, s.end_char) for s in filter_spans(reference(doc, as_spans=True))]
         got = [(s, e) for s, e, _ in ours(doc).get("HSE001", [])]
         assert got == want, para
+
+
+#: "Côte" with its "ô" as one character and as "o" and a combining circumflex.
+COMPOSED, DECOMPOSED = "C\u00f4te", "Co\u0302te"
+
+
+@pytest.mark.parametrize(("written", "typed"), [(COMPOSED, DECOMPOSED), (DECOMPOSED, COMPOSED)])
+def test_a_letter_typed_with_a_combining_mark_is_the_same_letter(written, typed):
+    # A pattern written one way missed the same word typed the other way (a text pasted
+    # from a PDF or a Mac decomposes its accents); the finding covers the word as typed.
+    text = f"The General Assembly,\n\n1. Welcomes the report of {typed} d'Ivoire and R\u0065\u0301publique;\n"
+    for pattern in (f'["{written}"]', f'[{{ LOWER = "{written.lower()}" }}]', f'[{{ ORTH = "{written}" }}]'):
+        assert matched(text, rule(pattern), "HSE001") == [typed], pattern
+
+
+def test_offsets_after_a_decomposed_letter_are_those_of_the_text_as_typed():
+    text = f"The General Assembly,\n\n1. Invites R{'e' + chr(0x301)}publique {DECOMPOSED} and Member States to act.\n"
+    toml = rule('[{ LOWER = "member" }, { LOWER = "states" }]', extra='replace = "member countries"\nfix = "safe"\n')
+    assert matched(text, toml, "HSE001") == ["Member States"]
+    fixed = fix_text(text, lambda t: lint(t, settings(toml))).text
+    assert fixed == text.replace("Member States", "member countries")  # nothing else touched
+
+
+def test_an_exception_typed_with_a_combining_mark_is_still_the_name():
+    toml = rule(f'[{{ LOWER = "{COMPOSED.lower()}" }}]', extra=f'exceptions = ["{COMPOSED} d\'Ivoire"]\n')
+    text = f"The General Assembly,\n\n1. Welcomes {DECOMPOSED} d'Ivoire on the {DECOMPOSED.lower()} of Africa;\n"
+    assert matched(text, toml, "HSE001") == [DECOMPOSED.lower()]
+
+
+def test_text_that_composes_only_across_clusters_is_matched_as_typed():
+    # Hangul jamo compose into a syllable, but none of them starts a cluster of marks:
+    # the pieces cannot be composed apart, and the text is matched as it was typed.
+    from resolint.custom_rules.spacing import Spacing
+
+    jamo = "\u1100\u1161 Co\u0302te"
+    seen = Spacing(jamo)
+    assert seen.text == jamo and [seen.original(i) for i in range(len(jamo) + 1)] == list(range(len(jamo) + 1))

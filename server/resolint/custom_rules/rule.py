@@ -16,6 +16,7 @@ import functools
 import json
 import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -260,7 +261,11 @@ def _exception_regex(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _exception_spans(names: tuple[str, ...], chunk: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _exception_regex(names).finditer(chunk)]
+    """Where the names stand in ``chunk``, found as the patterns are (letters composed:
+    :class:`~resolint.custom_rules.spacing.Spacing`)."""
+    seen = Spacing(chunk)
+    found = _exception_regex(tuple(unicodedata.normalize("NFC", n) for n in names)).finditer(seen.text)
+    return [(seen.original(m.start()), seen.original(m.end())) for m in found]
 
 
 def _sentence_start(text: str, para_start: int, pos: int) -> bool:

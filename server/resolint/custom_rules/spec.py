@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from resolint.custom_rules.spacing import composed
 from resolint.styles import StyleError
 
 #: Parts of a resolution a rule may look at (``any``: all of them).
@@ -119,8 +120,9 @@ class RuleSpec:
 
     def patterns(self) -> list:
         """The pattern(s) as spaCy takes them: a list of token patterns, of phrases, or
-        one dependency pattern."""
-        raw = thaw(self.pattern)
+        one dependency pattern; their words composed, as the text they are matched
+        against is (:mod:`resolint.custom_rules.spacing`)."""
+        raw = composed(thaw(self.pattern))
         if self.kind == "token" and raw and isinstance(raw[0], dict):
             return [raw]
         return raw
