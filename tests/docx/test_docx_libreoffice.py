@@ -74,3 +74,26 @@ def test_libreoffice_keeps_each_comment_on_its_text(reviewed):
     theirs = sorted(F.comment_ranges(again).values())
     assert theirs == ours
     assert ("resolint", "Encourages") in ours
+
+
+def test_a_draft_saved_by_libreoffice_is_reviewed_with_ids_of_its_own(tmp_path):
+    """LibreOffice numbers comments, tracked changes and bookmarks each from 0 (its copy
+    of another reviewer's draft has comment 0, insertion 0, bookmark 0 …): the ids
+    resolint adds are none of those, each used once; LibreOffice keeps every comment and
+    tracked change of the review, and a review of its copy of the review adds nothing."""
+    from test_docx_ids import annotation_ids, reviewed_by_others
+
+    saved = soffice(tmp_path, "docx:MS Word 2007 XML", F.save(reviewed_by_others(), tmp_path / "draft.docx"), tmp_path / "lo")
+    before = annotation_ids(saved.read_bytes())
+    out = tmp_path / "reviewed.docx"
+    assert run("annotate", saved, "-o", out, "--track-changes").returncode == 1
+    added = annotation_ids(out.read_bytes()) - before
+    assert added and set(added).isdisjoint(before) and set(added.values()) == {1}, (before, added)
+    ours = [(r["tag"], r["text"]) for r in F.revisions(out) if r["author"] == "resolint"]
+    notes = [c for c in F.comments(out) if c[0] == "resolint"]
+    assert ours and notes
+    again = soffice(tmp_path, "docx:MS Word 2007 XML", out, tmp_path / "lo2")
+    assert sorted((r["tag"], r["text"]) for r in F.revisions(again) if r["author"] == "resolint") == sorted(ours)
+    assert sorted(c for c in F.comments(again) if c[0] == "resolint") == sorted(notes)
+    proc = run("annotate", again, "-o", tmp_path / "twice.docx", "--track-changes")
+    assert "0 fixes proposed" in proc.stdout and "0 comments added" in proc.stdout, proc.stdout
