@@ -354,4 +354,4 @@ def _key(doc: DocxText, f: Finding) -> tuple:
     p = doc.paragraph_at(f.span.start)
     if p is None:
         return (f.code, f.message, -1, f.span.start)
-    return (f.code, f.message, p.index, f.span.start - p.start)
+    return (f.code, f.message, p.index, p.in_table, f.span.start - p.start)

@@ -25,15 +25,20 @@ EXCERPT_MAX = 100
 
 @dataclass(frozen=True, slots=True)
 class Where:
-    index: int  # 0-based body paragraph index
+    index: int  # 0-based body paragraph index (in a table: the index of the body paragraph after it)
     label: str  # number as displayed, or the paragraph's first words
     excerpt: str
+    in_table: bool = False  # a numbered paragraph of a table (resolint.docx.reader reads those)
 
     def as_dict(self) -> dict:
-        return {"index": self.index, "label": self.label, "excerpt": self.excerpt}
+        out = {"index": self.index, "label": self.label, "excerpt": self.excerpt}
+        if self.in_table:
+            out["table"] = True
+        return out
 
     def human(self) -> str:
-        return f"¶{self.index + 1} ({self.label})" if self.label else f"¶{self.index + 1}"
+        where = f"table before ¶{self.index + 1}" if self.in_table else f"¶{self.index + 1}"
+        return f"{where} ({self.label})" if self.label else where
 
 
 @dataclass(slots=True)
@@ -42,11 +47,13 @@ class ParagraphLocator:
     ends: list[int]
     indices: list[int]
     labels: list[str]  # automatic labels ("" when none)
+    in_table: list[bool] | None = None  # per paragraph: in a table (None: none is)
 
     @classmethod
     def of(cls, doc) -> ParagraphLocator:
         ps = doc.paragraphs
-        return cls([p.start for p in ps], [p.end for p in ps], [p.index for p in ps], [p.label for p in ps])
+        tables = [p.in_table for p in ps] if any(p.in_table for p in ps) else None
+        return cls([p.start for p in ps], [p.end for p in ps], [p.index for p in ps], [p.label for p in ps], tables)
 
     def where(self, source: SourceText, span: Span) -> Where | None:
         if not self.starts:
@@ -65,8 +72,9 @@ class ParagraphLocator:
                 words = _WORDS.findall(line[:200])
                 label = " ".join(words[:3]) + ("…" if len(words) > 3 else "")
         s = max(0, min(span.start, end) - start)
+        in_table = bool(self.in_table and self.in_table[i])
         if len(line) <= EXCERPT_MAX:
-            return Where(self.indices[i], label, line.strip())
+            return Where(self.indices[i], label, line.strip(), in_table)
         e = max(s, min(span.end, end) - start)
         lo = max(0, s - EXCERPT_CONTEXT)
         if lo:
@@ -77,4 +85,4 @@ class ParagraphLocator:
             sp = line.rfind(" ", max(e, s + 1), hi)
             hi = sp if sp > s else hi
         excerpt = ("…" if lo > 0 else "") + line[lo:hi].strip() + ("…" if hi < len(line) else "")
-        return Where(self.indices[i], label, excerpt)
+        return Where(self.indices[i], label, excerpt, in_table)

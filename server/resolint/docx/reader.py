@@ -31,12 +31,13 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from resolint.config import DEFAULT_MAX_FILE_SIZE
-from resolint.docx.numbering import Numbering, on_off
+from resolint.docx.numbering import BULLET, Numbering, on_off
 from resolint.docx.package import DocxError
 from resolint.docx.stylesheet import StyleSheet
 from resolint.source import Span
 
 W_P, W_R, W_T, W_TBL, W_SDT, W_SDTCONTENT = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+W_TC = qn("w:tc")
 W_PPR, W_RPR, W_PSTYLE, W_VAL = qn("w:pPr"), qn("w:rPr"), qn("w:pStyle"), qn("w:val")
 W_INS, W_DEL, W_MOVEFROM, W_MOVETO = qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")
 W_CRS, W_CRE, W_ID = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:id")
@@ -82,7 +83,7 @@ class Segment:
 
 @dataclass(slots=True)
 class DocxParagraph:
-    index: int  # position among the body's paragraphs, in document order (tables excluded)
+    index: int  # position among the body's paragraphs, in document order (tables excluded); in a table: the next one's
     element: object  # the w:p
     start: int  # offset of its line in the visible text
     end: int
@@ -90,6 +91,7 @@ class DocxParagraph:
     style: str | None
     segments: list[Segment] = field(default_factory=list)
     seg_starts: list[int] = field(default_factory=list, repr=False)
+    in_table: bool = False  # a paragraph of a table cell that Word numbers in a list (:func:`_body_paragraphs`)
 
     def segment_at(self, offset: int) -> Segment | None:
         i = bisect.bisect_right(self.seg_starts, offset) - 1
@@ -119,6 +121,7 @@ class DocxParagraph:
 @dataclass(slots=True)
 class ReadStats:
     tables: int = 0
+    table_paragraphs: int = 0  # paragraphs of tables read all the same: those Word numbers in a list
     headers_footers: int = 0
     insertions: int = 0  # tracked insertions read as accepted
     deletions: int = 0  # tracked deletions skipped
@@ -136,7 +139,9 @@ class ReadStats:
     def notes(self) -> list[str]:
         out = list(dict.fromkeys(self.read_as))
         if self.tables:
-            out.append(f"{self.tables} table{'s' if self.tables != 1 else ''} not linted")
+            read = self.table_paragraphs
+            but = f" but for {read} numbered paragraph{'s' if read != 1 else ''}" if read else ""
+            out.append(f"{self.tables} table{'s' if self.tables != 1 else ''} not linted{but}")
         if self.headers_footers:
             out.append("headers and footers not linted")
         if self.text_boxes:
@@ -221,8 +226,8 @@ def build(document, max_text: int | None = DEFAULT_MAX_FILE_SIZE) -> DocxText:
     if body is None:
         raise DocxError("not a Word document: its main part has no document body (w:document/w:body)")
     builder = _Builder(sheet, numbering, stats)
-    for p in _body_paragraphs(body, stats):
-        builder.paragraph(p)
+    for p, in_table in _body_paragraphs(body, stats):
+        builder.paragraph(p, in_table)
         if max_text and builder.pos + builder.index + numbering.work > max_text:
             raise DocxError(
                 f"the document's text is larger than the size limit ({max_text:,} characters, "
@@ -245,15 +250,34 @@ def mark_deleted_in(p_pr) -> bool:
     return r_pr is not None and r_pr.find(W_DEL) is not None
 
 
-def _body_paragraphs(container, stats: ReadStats):
+def _body_paragraphs(container, stats: ReadStats, in_table: bool = False):
+    """The paragraphs of ``container`` in document order, each with whether it stands in
+    a table. A table's paragraphs come too: Word counts the numbered ones in their list
+    (a list numbered 1. before a table, 2. in a cell and 3. after it), so the numbers
+    after a table are read as Word shows them only if they are counted, and a clause
+    Word numbers is a clause wherever it stands. The reader keeps of a table only those
+    (:meth:`_Builder.paragraph`); its other text (figures, sponsors, a layout's words)
+    is not linted."""
     for child in container:
         tag = child.tag
         if tag == W_P:
-            yield child
+            yield child, in_table
         elif tag == W_TBL:
-            stats.tables += 1
+            if not in_table:
+                stats.tables += 1
+            for cell in child.iter(W_TC):
+                if _table_of(cell) is child:
+                    yield from _body_paragraphs(cell, stats, True)
         elif tag in _BLOCK_CONTAINERS:
-            yield from _body_paragraphs(child, stats)
+            yield from _body_paragraphs(child, stats, in_table)
+
+
+def _table_of(cell):
+    """The table a cell belongs to (a cell of a nested table belongs to that one)."""
+    el = cell.getparent()
+    while el is not None and el.tag != W_TBL:
+        el = el.getparent()
+    return el
 
 
 class _Builder:
@@ -274,9 +298,20 @@ class _Builder:
         # display (it is part of the outer field's code, as in IF { MERGEFIELD x } …).
         self._codes: list[bool] = []
 
-    def paragraph(self, p) -> None:
+    def paragraph(self, p, in_table: bool = False) -> None:
+        """Read one paragraph; of a table, only one Word numbers in a list (its number is
+        counted all the same: :func:`_body_paragraphs`)."""
         index = self.index
-        self.index += 1
+        counted = None  # a table paragraph's label, counted before its text is read
+        if in_table:
+            p_pr = p.find(W_PPR)
+            ps = p_pr.find(W_PSTYLE) if p_pr is not None else None
+            counted = self.numbering.label(p_pr, ps.get(W_VAL) if ps is not None else None)
+            if not counted or counted == BULLET:
+                return
+            self.stats.table_paragraphs += 1
+        else:
+            self.index += 1
         p_pr = p.find(W_PPR)
         style = None
         mark_deleted = False
@@ -298,7 +333,7 @@ class _Builder:
             # Word's numbering after it does not count it (so neither is its number).
             self.stats.deletions += 1
             return
-        label = self.numbering.label(p_pr, style)
+        label = self.numbering.label(p_pr, style) if counted is None else counted
         if label:
             # The number Word draws goes in front: what was read moves right by its length.
             prefix = label + " "
@@ -318,7 +353,7 @@ class _Builder:
         self.out.append(sep)
         self.out.append(line)
         self.pos = cursor
-        para = DocxParagraph(index, p, start, cursor, label, style, segments, [s.start for s in segments])
+        para = DocxParagraph(index, p, start, cursor, label, style, segments, [s.start for s in segments], in_table)
         self.paragraphs.append(para)
 
     def _content(self, el, style, segments, pieces, cursor) -> int:
