@@ -159,3 +159,39 @@ def test_a_bad_rule_in_a_style_is_said_once_with_its_file(tmp_path):
     assert proc.returncode == 2
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and str(cfg) in lines[0] and "Traceback" not in proc.stderr
+
+
+#: A house rule writing "member countries", with an example in a UN draft.
+MEMBER_COUNTRIES = '''
+[[custom-rules]]
+code = "HSE001"
+message = "Write 'member countries'"
+pattern = [{ LOWER = "member" }, { LOWER = "states" }]
+replace = "member countries"
+fix = "safe"
+example = """
+The General Assembly,
+
+1. Calls upon Member States to act.
+"""
+'''
+
+
+def test_a_replacement_the_styles_own_rules_flag_is_refused():
+    # Accepted before: --fix wrote "member countries" and TRM006 flagged each one (its
+    # fix writing "Member States" back).
+    with pytest.raises(ConfigError) as info:
+        settings('style = "un-ga"\n' + MEMBER_COUNTRIES)
+    assert info.value.key == "custom-rules[HSE001].replace"
+    for words in ("'member countries'", "TRM006", 'ignore = ["TRM006"]'):
+        assert words in info.value.problem, info.value.problem
+
+
+@pytest.mark.parametrize("toml", [
+    'style = "un-ga"\nignore = ["TRM006"]\n' + MEMBER_COUNTRIES,  # the house chose its term over the style's
+    'style = "interpol"\n' + MEMBER_COUNTRIES.replace("The General Assembly,", "The ICPO-INTERPOL General Assembly,"),
+    # A typo the pattern does not match again and no rule flags: nothing says it is one.
+    'style = "un-ga"\nignore = ["TRM006"]\n' + MEMBER_COUNTRIES.replace('replace = "member countries"', 'replace = "member countires"'),
+])
+def test_a_replacement_the_style_agrees_with_is_accepted(toml: str):
+    settings(toml)

@@ -9,7 +9,9 @@ known good. For every custom rule the configuration defines or selects (its own
   (``[nlp] pipeline = ...``) that loads and sets them;
 - spaCy accepts the pattern, and it does not match every word of any text
   (``[{}]``, ``[{ OP = "*" }]``, a ``REGEX`` of ``.*``: a finding on every word);
-- the rule fires on its ``example`` draft and stays silent on its ``use-instead`` draft.
+- the rule fires on its ``example`` draft and stays silent on its ``use-instead`` draft;
+- its fix, applied to the example, removes the finding and writes nothing the style's
+  own rules flag (:func:`_check_fix_agrees`).
 
 Each problem is one :class:`~resolint.config.ConfigError` whose key names the rule.
 Nothing here runs, and spaCy is not imported, when there are no house rules and no
@@ -153,6 +155,33 @@ def _check_fix_clears(spec: RuleSpec, draft: str, found: list, lint_text) -> Non
                         f"'{where}', which the pattern matches again; check the replacement for a typo")
 
 
+def _check_fix_agrees(spec: RuleSpec, draft: str, found: list, others: Any, style_name: str) -> None:
+    """The fix, applied to the example, must not write what a rule of the style flags
+    (selected as the configuration selects): "member countries" for "Member States" in
+    a UN style, whose TRM006 asks for "Member States" back — the two fixes undo each
+    other, and ``--fix`` leaves a finding on every replacement.
+
+    Whether a replacement is misspelt the check cannot tell (no dictionary says
+    "member countires" is no word); it says what the style's rules find in it, and only
+    what they did not find in the text it replaces. The configuration's other house
+    rules are not linted here: each would cost every rule a pass over all the others."""
+    first = next((f for f in found if f.fix is not None and len(f.fix.edits) == 1), None)
+    if first is None:
+        return
+    (edit,) = first.fix.edits
+    lo, hi = edit.span.start, edit.span.start + len(edit.new_text)
+    if lo == hi:
+        return
+    before = lint(draft, others, style=style_name).findings
+    known = {f.code for f in before if f.span.start < first.span.end and first.span.start < f.span.end}
+    fixed = apply_edits(draft, first.fix.edits)
+    for g in lint(fixed, others, style=style_name).findings:
+        if g.code != spec.code and g.code not in known and g.span.start < hi and lo < g.span.end:
+            raise SpecError(spec.code, "replace", f"on the example the fix writes '{fixed[lo:hi]}', which {g.code} of the "
+                            f"style flags ('{g.message}'): the two rules disagree, and each fix undoes the other's; change "
+                            f"the replacement, or turn {g.code} off (ignore = [\"{g.code}\"])")
+
+
 #: Ordinary words of a resolution, none of them a mistake: a pattern that matches each of
 #: them matches any text.
 PROBE = "Requests the Secretary-General to report to the Assembly at its next session, and calls upon States to act"
@@ -184,6 +213,7 @@ def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pip
                             "opener-only setting does not match it (an example is a short draft with the part the rule looks at)")
         if should_fire:
             _check_fix_clears(spec, draft, found, lambda text: lint(text, base, style=style_name, rules=[rule]))
+            _check_fix_agrees(spec, draft, found, replace(settings, custom_rules=(), per_file_ignores=()), style_name)
         if not should_fire and found:
             matched = result.source.text[found[0].span.start : found[0].span.end]  # (the text, not the rule's message)
             raise SpecError(spec.code, key, f"the rule fires on its use-instead draft (on '{matched}'): "
