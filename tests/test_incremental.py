@@ -810,6 +810,88 @@ def test_a_plain_dict_of_keys_reads_a_missing_index_as_none():
     assert got  # (the rule reports something: the test is about its keys)
 
 
+def _short_operative_draft(lengths: list[int]) -> str:
+    """A draft whose operative paragraph ``i`` has about ``lengths[i]`` words."""
+    ops = [f"{i}. Decides " + " ".join(["to act"] * n) + ";" for i, n in enumerate(lengths, start=1)]
+    return "The General Assembly,\n\nRecalling its work,\n\n" + "\n\n".join(ops)
+
+
+def test_a_sparse_dict_of_keys_keys_a_paragraph_again_when_its_part_changes():
+    """A dict of key parts holding few of the rule's paragraphs is keyed by the bare
+    number elsewhere (``incremental._sparse_keys``): a paragraph whose text stays but whose
+    part appears, changes or goes (the one before it made short, then long again, far
+    from the others) is checked again, as a full lint does."""
+    rule = _AfterAShortOne()
+    settings_ = Settings().with_overrides(select=(rule.code,))
+    lengths = [8] * 30
+    linter = IncrementalLinter()
+    for short in (None, 11, 20, None, 11):
+        text = _short_operative_draft([1 if i == short else n for i, n in enumerate(lengths)])
+        got = _findings(linter.lint(text, settings_, rules=[rule]))
+        assert got == _findings(lint(text, settings_, rules=[rule]))
+        assert len(got) == (short is not None)
+
+
+class _AfterAShortOneListed(_AfterAShortOne):
+    """:class:`_AfterAShortOne` over every paragraph, its key parts a list by index."""
+
+    code = "OPR994"
+    name = "after-a-short-one-listed"
+
+    def paragraphs(self, ctx):
+        return ctx.resolution.paragraphs
+
+    def paragraph_keys(self, ctx):
+        marked = self._after_short(ctx)
+        return [i in marked for i in range(len(ctx.resolution.paragraphs))]
+
+
+def test_a_list_of_keys_by_index_keys_a_paragraph_again_when_its_part_changes():
+    """``Rule.paragraph_keys`` may be a list over every paragraph (paired with the
+    paragraphs' numbers in one zip when the rule reads them all)."""
+    rule = _AfterAShortOneListed()
+    settings_ = Settings().with_overrides(select=(rule.code,))
+    linter = IncrementalLinter()
+    for short in (None, 11, 20, None, 11):
+        text = _short_operative_draft([1 if i == short else 8 for i in range(30)])
+        got = _findings(linter.lint(text, settings_, rules=[rule]))
+        assert got == _findings(lint(text, settings_, rules=[rule]))
+        assert len(got) == (short is not None)
+
+
+_parts = st.dictionaries(st.integers(0, 11), st.sampled_from([None, True, False, 0, 1, "x"]), max_size=4)
+
+
+@given(st.lists(st.integers(0, 3), min_size=12, max_size=12), _parts, st.lists(st.integers(0, 3), min_size=12, max_size=12), _parts,
+       st.sampled_from([range(12), list(range(0, 24, 2))]))
+def test_sparse_keys_are_equal_exactly_when_number_and_part_are(numbers, parts, numbers2, parts2, indexes):
+    """Two sparse keys, of one lint or of two, are equal exactly when the dense keys
+    ``(number, part)`` are (a missing part reads as None); and the numbers' list is
+    shared, never written, while no paragraph has a part."""
+    parts = {indexes[i]: v for i, v in parts.items()}
+    parts2 = {indexes[i]: v for i, v in parts2.items()}
+    one = incremental._sparse_keys(numbers, indexes, parts)
+    two = incremental._sparse_keys(numbers2, indexes, parts2)
+    dense = [(n, parts.get(i)) for n, i in zip(numbers, indexes, strict=True)]
+    dense2 = [(n, parts2.get(i)) for n, i in zip(numbers2, indexes, strict=True)]
+    for a, da in zip(one, dense, strict=True):
+        for b, db in zip(one + two, dense + dense2, strict=True):
+            assert (a == b) == (da == db)
+    assert (one is numbers) == all(v is None for v in parts.values())
+    assert numbers == [n for n, _ in dense]
+
+
+def test_own_paragraphs_are_the_resolutions_list_when_all_are_own():
+    """With no annex and no directive the drafter's own paragraphs are the resolution's
+    list itself (the server then keys them without a pass), else a list without them."""
+    text = _short_operative_draft([3, 3])
+    facts = lint(text).facts
+    assert facts.own_paragraphs is facts.resolution.paragraphs
+    facts = lint(text + "\n\n<!-- resolint: ignore[OPR001] -->\n\n3. Decides to stop.").facts
+    kinds = [p.kind for p in facts.own_paragraphs]
+    assert Kind.DIRECTIVE not in kinds and len(kinds) == len(facts.resolution.paragraphs) - 1
+
+
 # -- shifting --------------------------------------------------------------------------
 def test_shifters_move_every_field_of_their_types():
     """The shifters name the fields they move: a new field fails here until handled."""

@@ -198,7 +198,7 @@ def test_paragraph_keys_hold_each_paragraphs_edges_and_spans(paragraphs, gap, ne
     def continues(c):
         return paragraph_facts.continues_word(c) or (newline_continues and c == "\n")
 
-    got = paragraph_facts.paragraph_keys(facts, 9, 8, continues, ("quotes", "titles"))
+    got = dict(enumerate(paragraph_facts.paragraph_keys(facts, 9, 8, continues, ("quotes", "titles"))))
     fresh = {i for i, key in got.items() if type(key) is object}
     assert len({id(got[i]) for i in fresh}) == len(fresh)  # a fresh key is equal to no other
     assert {i: _FRESH if i in fresh else key for i, key in got.items()} == _reference_keys(facts, 9, 8, continues, ("quotes", "titles"))

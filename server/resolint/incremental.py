@@ -22,6 +22,7 @@ open document (and drops when it is closed).
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections.abc import Callable, Hashable, Iterable
@@ -50,6 +51,9 @@ _UNCACHEABLE = object()
 #: A cached result: nothing to report in the paragraph (the usual answer).
 _NOTHING = object()
 _INDEX = operator.attrgetter("index")
+#: A rule's dict of extra key parts is sparse (see _sparse_keys) when it holds at most
+#: one paragraph in this many of those the rule reads.
+_SPARSE = 8
 
 
 def _span(s: Span | None, d: int) -> Span | None:
@@ -88,6 +92,23 @@ def _inside(v: Violation, lo: int, hi: int) -> bool:
     spans = [v.span, *(e.span for e in (v.fix.edits if v.fix else ()))]
     return all(lo <= s.start and s.end <= hi for s in spans)
 
+
+
+def _sparse_keys(numbers: list[int], indexes: range | list[int], parts: dict) -> list:
+    """Cache keys of paragraphs with these ``numbers`` and ``indexes`` (sorted: document
+    order) for a rule that reads more of the paragraphs ``parts`` holds (by index): the
+    bare number for a paragraph with no part (or a None one), ``(number, part)`` for
+    the others. A number is an int and never equals a pair, so two keys are equal only
+    when both the number and the part are: what the dense ``(number, part)`` for every
+    paragraph says, with one pair per paragraph ``parts`` holds instead of one per paragraph."""
+    keys: list = numbers  # (the shared list, while no paragraph needs more: most rules' keys)
+    for i, part in parts.items():
+        at = bisect.bisect_left(indexes, i)
+        if part is not None and at < len(indexes) and indexes[at] == i:
+            if keys is numbers:
+                keys = numbers.copy()
+            keys[at] = (keys[at], part)
+    return keys
 
 
 def _label_key(label: Label | None, base: int) -> tuple | None:
@@ -206,6 +227,7 @@ class LintCache:
         #: by the rules that read the same paragraphs (see :meth:`_rule_keys`).
         self._shared_keys: dict[tuple, tuple] = {}
         self._shared_ends: dict[tuple[int, int], tuple] = {}
+        self._shared_numbers: dict[int, tuple] = {}  # by paragraph list (see _numbers_of)
         #: What parsing the last versions kept (see resolint.parser.memo).
         self.parse = ParseMemo(self.literal_starts)
 
@@ -219,7 +241,7 @@ class LintCache:
         self._values.next_round()
         self._parts.next_round()
         self._later_parts = {}
-        self._shared_keys, self._shared_ends = {}, {}
+        self._shared_keys, self._shared_ends, self._shared_numbers = {}, {}, {}
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
         self._asked = {k: v for k, v in self._asked.items() if k in self._ran}
@@ -406,7 +428,7 @@ class LintCache:
         """A lint of ``res`` begins (the engine says so once it is parsed)."""
         self._current = res
         self._later_parts = {}  # (also at next_round: a lint stopped inside it leaves none)
-        self._shared_keys, self._shared_ends = {}, {}
+        self._shared_keys, self._shared_ends, self._shared_numbers = {}, {}, {}
 
     def _text_id(self, p: Paragraph) -> int | None:
         """The parse memo's number for the text of ``p``, a paragraph of the resolution
@@ -539,7 +561,10 @@ class LintCache:
         drafter's own paragraphs) with the same keys get the same list object: it is
         built once per lint, not once per rule, and so is its comparison with the last
         lint's list (:meth:`_same_ends`), which the rules also shared. Each is a pass over
-        every paragraph after every keystroke."""
+        every paragraph after every keystroke. A rule whose extra part is a plain ``dict``
+        holding few paragraphs (most read nothing more of most paragraphs) is keyed by the
+        bare number where it holds nothing, so that its keys are mostly those the plain
+        rules share (see :func:`_sparse_keys`)."""
         bulk = rule.paragraph_keys(ctx)
         plain = type(rule).paragraph_key is Rule.paragraph_key  # most rules: the paragraph alone
         if bulk is None and not plain:
@@ -549,16 +574,34 @@ class LintCache:
         hit = self._shared_keys.get(shared)
         if hit is not None and hit[0] is paragraphs and hit[1] is bulk:
             return hit[2]
-        numbers = self.paragraph_numbers(ctx.text, ctx.resolution)
-        indexes = list(map(_INDEX, paragraphs))
+        indexes, numbers = self._numbers_of(ctx, paragraphs)
         keys: list
-        if bulk is not None:
-            part = bulk.get if type(bulk) is dict else bulk.__getitem__  # (see Rule.paragraph_keys)
-            keys = list(zip(map(numbers.__getitem__, indexes), map(part, indexes), strict=True))
+        if bulk is None:
+            keys = numbers  # (the list the rules on these paragraphs share: never written)
+        elif type(bulk) is dict and len(bulk) * _SPARSE <= len(paragraphs):
+            keys = _sparse_keys(numbers, indexes, bulk)
+        elif type(bulk) is list and type(indexes) is range:
+            keys = list(zip(numbers, bulk, strict=True))  # (a list by index, over every paragraph)
         else:
-            keys = list(map(numbers.__getitem__, indexes))
+            part = bulk.get if type(bulk) is dict else bulk.__getitem__  # (see Rule.paragraph_keys)
+            keys = list(zip(numbers, map(part, indexes), strict=True))
         self._shared_keys[shared] = (paragraphs, bulk, keys)  # (the objects held: their ids stay theirs)
         return keys
+
+    def _numbers_of(self, ctx: RuleContext, paragraphs: list[Paragraph]) -> tuple[range | list[int], list[int]]:
+        """The indexes of ``paragraphs`` and their :meth:`paragraph_numbers`, once per lint
+        per list (the rules with keys of their own over the same list share them): for the
+        resolution's own list, ``range`` and the numbers themselves, no pass at all."""
+        numbers = self.paragraph_numbers(ctx.text, ctx.resolution)
+        if paragraphs is ctx.resolution.paragraphs and len(numbers) == len(paragraphs):
+            return range(len(paragraphs)), numbers  # (a paragraph's index is its place in that list)
+        hit = self._shared_numbers.get(id(paragraphs))
+        if hit is not None and hit[0] is paragraphs:
+            return hit[1], hit[2]
+        indexes = list(map(_INDEX, paragraphs))
+        mine = list(map(numbers.__getitem__, indexes))
+        self._shared_numbers[id(paragraphs)] = (paragraphs, indexes, mine)
+        return indexes, mine
 
     def _same_ends(self, prefix: tuple, keys: list) -> tuple[int, int, list[tuple[int, Any]], list[tuple[int, Any]]]:
         """How many of a local rule's keys start and end the list as in its last run

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -225,14 +225,15 @@ class Rule:
         """What else a local rule reads about ``paragraph`` (hashable; added to the cache key)."""
         return ()
 
-    def paragraph_keys(self, ctx: RuleContext) -> Mapping[int, Hashable] | None:
+    def paragraph_keys(self, ctx: RuleContext) -> Mapping[int, Hashable] | Sequence[Hashable] | None:
         """:meth:`paragraph_key` of every paragraph at once, by paragraph index, for a rule
         that works its keys out for the whole document in one pass (the language server
         asks for them after every edit): None to be asked paragraph by paragraph. In a
         plain ``dict`` an index it does not hold reads as None (most paragraphs need
         nothing more, and the server reads a dict with ``dict.get``, in C, where a
-        ``__missing__`` was a Python call per paragraph per edit); any other mapping is
-        asked for every index."""
+        ``__missing__`` was a Python call per paragraph per edit; a dict that holds few
+        paragraphs costs the server next to nothing for the others); a plain ``list``
+        holds every paragraph, at its index; any other mapping is asked for every index."""
         return None
 
     @classmethod

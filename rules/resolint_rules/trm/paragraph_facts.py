@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Callable
+from itertools import repeat
 
 from resolint.facts import Analysis
 from resolint.model import Paragraph
@@ -51,7 +52,8 @@ def _titles(facts: Analysis) -> dict[int, list[Span]]:
     return _by_paragraph(facts, facts.instrument_spans)
 
 
-_START, _END, _INDEX = operator.attrgetter("span.start"), operator.attrgetter("span.end"), operator.attrgetter("index")
+_START, _END = operator.attrgetter("span.start"), operator.attrgetter("span.end")
+_LAST = operator.itemgetter(slice(-1, None))  # a string's last character ("" for none)
 
 
 #: The span lists :func:`spans_in` knows: quotations, official titles of instruments.
@@ -70,10 +72,12 @@ def relative(spans: list[Span], p: Paragraph) -> tuple[tuple[int, int], ...]:
     return tuple((max(s.start, lo) - lo, min(s.end, hi) - lo) for s in spans)
 
 
-def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable[[str], bool], spans: tuple[str, ...]) -> dict[int, object]:
-    """Paragraph index -> what a local rule reads outside the paragraph's text, for every
+def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable[[str], bool], spans: tuple[str, ...]) -> list[object]:
+    """By paragraph index, what a local rule reads outside the paragraph's text, for every
     paragraph of the document at once (a rule's ``paragraph_key`` is then one lookup; the
-    language server asks it of every paragraph after every edit).
+    language server asks it of every paragraph after every edit). A list, not a dict: a
+    paragraph's index is its place in the resolution's list, and the server pairs a list
+    over every paragraph with the paragraphs' numbers in one ``zip``.
 
     That is the ``before`` characters before the paragraph, the ``after`` characters after
     it and the ``spans`` lists (names of :data:`SPANS`) :func:`relative` to it — or a key
@@ -83,13 +87,17 @@ def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable
     lists = [facts.derived(SPANS[name]) for name in spans]
     marked = set().union(*lists)
     paras = facts.resolution.paragraphs
-    # In bulk (comprehensions of slices, ``continues`` asked once per character met), then
-    # the few paragraphs that need more one by one: a Python loop with a call per
-    # paragraph was a tenth of a keystroke's rules in a 1 MB draft.
-    heads = [text[lo - before if lo > before else 0 : lo] for lo in map(_START, paras)]
-    tails = [text[hi : hi + after] for hi in map(_END, paras)]
-    out: dict[int, object] = dict(zip(map(_INDEX, paras), zip(heads, tails, strict=True), strict=True))
-    going_on = {c for c in {h[-1:] for h in heads} if c and continues(c)}  # (h[-1:]: the character before it)
+    # In bulk (slices made and read in C's ``map``, ``continues`` asked once per character
+    # met), then the few paragraphs that need more one by one: a Python loop with a call
+    # per paragraph was a tenth of a keystroke's rules in a 1 MB draft, and a
+    # comprehension of slices still a twentieth. (A head starts at 0 at the latest: a
+    # negative start would count from the text's end.)
+    starts, ends = list(map(_START, paras)), list(map(_END, paras))
+    lows = map(max, map((-before).__add__, starts), repeat(0, len(starts)))
+    heads = list(map(text.__getitem__, map(slice, lows, starts)))
+    tails = map(text.__getitem__, map(slice, ends, map(after.__add__, ends)))
+    out: list[object] = list(zip(heads, tails, strict=True))
+    going_on = {c for c in set(map(_LAST, heads)) if c and continues(c)}  # (the character before each)
     unique = {i for i, h in enumerate(heads) if h[-1:] in going_on} if going_on else set()
     for i in unique | marked:  # (a paragraph's index is its place in the list)
         p = paras[i]
@@ -100,7 +108,7 @@ def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable
     return out
 
 
-def term_keys(facts: Analysis) -> dict[int, object]:
+def term_keys(facts: Analysis) -> list[object]:
     """The cache-key part of both TRM010 and TRM011, by paragraph index: one pass over the
     document for the two rules, each keyed by a little more than it reads (the nine
     characters before a paragraph and the eight after it, where TRM010 reads one; the

@@ -264,7 +264,11 @@ class Analysis:
     def own_paragraphs(self) -> list[Paragraph]:
         """Paragraphs in the drafter's own words: not an annex (often a treaty), not a directive."""
         annex, directive = Kind.ANNEX, Kind.DIRECTIVE  # Paragraph.own, inlined: asked after every keystroke
-        return [p for p in self.resolution.paragraphs if p.kind is not annex and p.kind is not directive]
+        every = self.resolution.paragraphs
+        own = [p for p in every if p.kind is not annex and p.kind is not directive]
+        # Most drafts have neither: the resolution's own list then, which the language
+        # server keys without a pass over it (resolint.incremental, LintCache._numbers_of).
+        return every if len(own) == len(every) else own
 
     @cached_property
     def quotes(self) -> SpanList:
