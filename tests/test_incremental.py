@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from resolint import incremental
@@ -34,7 +34,7 @@ from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, Violation
 from resolint.settings import Settings
 from resolint.source import Span
-from resolint.textdiff import common_prefix, common_suffix
+from resolint.textdiff import changed_ends, common_prefix, common_suffix
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [
@@ -890,6 +890,25 @@ def test_own_paragraphs_are_the_resolutions_list_when_all_are_own():
     facts = lint(text + "\n\n<!-- resolint: ignore[OPR001] -->\n\n3. Decides to stop.").facts
     kinds = [p.kind for p in facts.own_paragraphs]
     assert Kind.DIRECTIVE not in kinds and len(kinds) == len(facts.resolution.paragraphs) - 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab", max_size=30), st.integers(0, 30), st.integers(0, 3), st.text("ab", max_size=3),
+       st.integers(0, 34), st.integers(1, 34), st.integers(-4, 4))
+@example("abab", 0, 0, "b", 2, 2, -1)  # "ba" and "ab": both in the shared end, not as far from it
+def test_same_stretch_is_a_comparison_of_the_two_stretches(old, at, cut, new, start, length, moved):
+    """``incremental._same_stretch`` says two stretches of two versions are equal exactly
+    when they are, read or not (the shortcut: both in the end the texts share, as far
+    from it), for stretches before, across and after an edit."""
+    at = min(at, len(old))
+    text = old[:at] + new + old[at + cut :]
+    suffix = changed_ends(old, text)[1]
+    start, end = min(start, len(text)), min(start + length, len(text))
+    # (as far from the end as in the new text, give or take ``moved``)
+    old_start = max(0, min(start - len(text) + len(old) + moved, len(old)))
+    old_end = min(old_start + end - start, len(old))
+    got = incremental._same_stretch(text, old, suffix, start, end, old_start, old_end)
+    assert got == (text[start:end] == old[old_start:old_end])
 
 
 # -- shifting --------------------------------------------------------------------------

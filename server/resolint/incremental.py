@@ -111,6 +111,17 @@ def _sparse_keys(numbers: list[int], indexes: range | list[int], parts: dict) ->
     return keys
 
 
+def _same_stretch(text: str, old: str, suffix: int, start: int, end: int, old_start: int, old_end: int) -> bool:
+    """Whether ``text[start:end]`` is ``old[old_start:old_end]``, given that the two texts
+    end with the same ``suffix`` characters: known without reading them when both lie in
+    that end, as far from it; compared otherwise. A keystroke asks it of every resolution
+    after the edit in a compilation: comparing copies of them all was a pass over the
+    document."""
+    if end - start == old_end - old_start and start >= len(text) - suffix and len(text) - start == len(old) - old_start:
+        return True
+    return text[start:end] == old[old_start:old_end]
+
+
 def _label_key(label: Label | None, base: int) -> tuple | None:
     if label is None:
         return None
@@ -223,6 +234,8 @@ class LintCache:
         self.numbers_moved = 0
         #: This lint's answer of _unedited_later_part, by part.
         self._later_parts: dict[int, tuple[Joined, int] | None] = {}
+        #: (old text, text, how many characters they share at the end): see _shared_suffix.
+        self._suffix: tuple[str, str, int] | None = None
         #: This lint's local-rule keys and their comparisons with the last lint's, shared
         #: by the rules that read the same paragraphs (see :meth:`_rule_keys`).
         self._shared_keys: dict[tuple, tuple] = {}
@@ -240,7 +253,7 @@ class LintCache:
         self._patterns.next_round()
         self._values.next_round()
         self._parts.next_round()
-        self._later_parts = {}
+        self._later_parts, self._suffix = {}, None
         self._shared_keys, self._shared_ends, self._shared_numbers = {}, {}, {}
         # A rule (or style, or options) the lint just over did not run keeps nothing.
         self._violations = {k: v for k, v in self._violations.items() if k in self._ran}
@@ -362,9 +375,19 @@ class LintCache:
             end, old_end = res.paragraphs[span.stop].span.start, joined.paragraphs[span.stop - joined.shift].span.start
         else:
             end, old_end = len(text), len(joined.text)
-        if text[opening.span.start : end] != joined.text[old_opening.span.start : old_end]:
+        if not _same_stretch(text, joined.text, self._shared_suffix(res.source, joined.text), opening.span.start, end,
+                             old_opening.span.start, old_end):
             return None
         return joined, opening.span.start - old_opening.span.start
+
+    def _shared_suffix(self, source: SourceText, old: str) -> int:
+        """How many trailing characters ``source.text`` shares with ``old`` (counted after
+        the leading ones: :func:`~resolint.textdiff.changed_ends`, from where the edits
+        were), once per lint."""
+        hit = self._suffix
+        if hit is None or hit[0] is not old or hit[1] is not source.text:
+            hit = self._suffix = (old, source.text, changed_ends(old, source.text, source.shared_ends(old))[1])
+        return hit[2]
 
     def _kept_opening(self) -> int:
         """Where the last opening the parse kept stands: every paragraph before it is the
