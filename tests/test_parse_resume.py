@@ -20,7 +20,7 @@ from resolint.model import Kind, Resolution
 from resolint.parser import parse
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.memo import ParseMemo
-from resolint.parser.resume import INDENTING, input_key, input_keys
+from resolint.parser.resume import input_key, input_keys
 from resolint.source import Span
 from resolint.textdiff import changed_ends, common_prefix, common_suffix
 
@@ -576,11 +576,6 @@ def test_input_keys_in_bulk_are_input_key(text, starts, opening_line):
     raws = [RawParagraph(Span(min(s, len(text)), len(text)), line, line + 1) for s, line in starts]
     ids = list(range(len(raws)))
     assert input_keys(ids, raws, opening_line, text) == [input_key(i, r, opening_line, text) for i, r in zip(ids, raws, strict=True)]
-
-
-def test_indenting_characters_are_the_white_space_but_line_breaks():
-    """``resume.INDENTING``, written out, is what ``placement.starts_indented`` tests."""
-    assert {c for c in map(chr, range(0x110000)) if c.isspace()} - {"\n", "\r"} == INDENTING
 
 
 @pytest.mark.parametrize("run_ons", [1, 3])

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Callable
-from itertools import repeat
 
 from resolint.facts import Analysis
 from resolint.model import Paragraph
@@ -53,7 +52,6 @@ def _titles(facts: Analysis) -> dict[int, list[Span]]:
 
 
 _START, _END = operator.attrgetter("span.start"), operator.attrgetter("span.end")
-_LAST = operator.itemgetter(slice(-1, None))  # a string's last character ("" for none)
 
 
 #: The span lists :func:`spans_in` knows: quotations, official titles of instruments.
@@ -87,17 +85,14 @@ def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable
     lists = [facts.derived(SPANS[name]) for name in spans]
     marked = set().union(*lists)
     paras = facts.resolution.paragraphs
-    # In bulk (slices made and read in C's ``map``, ``continues`` asked once per character
-    # met), then the few paragraphs that need more one by one: a Python loop with a call
-    # per paragraph was a tenth of a keystroke's rules in a 1 MB draft, and a
-    # comprehension of slices still a twentieth. (A head starts at 0 at the latest: a
-    # negative start would count from the text's end.)
-    starts, ends = list(map(_START, paras)), list(map(_END, paras))
-    lows = map(max, map((-before).__add__, starts), repeat(0, len(starts)))
-    heads = list(map(text.__getitem__, map(slice, lows, starts)))
-    tails = map(text.__getitem__, map(slice, ends, map(after.__add__, ends)))
+    # In bulk (comprehensions of slices, ``continues`` asked once per character met), then
+    # the few paragraphs that need more one by one: a Python loop with a call per
+    # paragraph was a tenth of a keystroke's rules in a 1 MB draft. (Slices made in C's
+    # ``map``, through ``str.__getitem__`` and ``slice``, took half as long again.)
+    heads = [text[lo - before if lo > before else 0 : lo] for lo in map(_START, paras)]
+    tails = [text[hi : hi + after] for hi in map(_END, paras)]
     out: list[object] = list(zip(heads, tails, strict=True))
-    going_on = {c for c in set(map(_LAST, heads)) if c and continues(c)}  # (the character before each)
+    going_on = {c for c in {h[-1:] for h in heads} if c and continues(c)}  # (h[-1:]: the character before it)
     unique = {i for i, h in enumerate(heads) if h[-1:] in going_on} if going_on else set()
     for i in unique | marked:  # (a paragraph's index is its place in the list)
         p = paras[i]

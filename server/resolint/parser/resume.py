@@ -33,7 +33,6 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import repeat
 
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
@@ -98,28 +97,19 @@ def input_key(text_id: int, raw: RawParagraph, opening_line: int | None, text: s
     return (text_id, before_opening, opening_line is None, starts_indented(text, raw.span.start))
 
 
-#: The characters before a paragraph that make it indented (``placement.starts_indented``:
-#: white space but a line break), written out: Python's ``str.isspace`` of every code
-#: point, less "\\n" and "\\r" (``tests/test_parse_resume.py`` checks it against
-#: ``str.isspace``; working it out at import took 2 ms of every start).
-INDENTING = frozenset("\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                      "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_FIRST_LINE, _START = operator.attrgetter("first_line"), operator.attrgetter("span.start")
-_BEFORE = (-1).__add__
-
-
 def input_keys(text_ids: list[int], raws: list[RawParagraph], opening_line: int | None, text: str) -> list[tuple]:
-    """:func:`input_key` of every paragraph, in C's ``map`` and ``zip`` with no Python
-    code per paragraph (the server keys every paragraph after every keystroke: calls,
-    then a comprehension, were a tenth of the resumed walk of a 1 MB draft). The
-    character before a paragraph is a one-character slice, empty at the text's start
-    (``text[-1:0]``), which no white space equals. ``tests/test_parse_resume.py`` checks
-    it against :func:`input_key`."""
+    """:func:`input_key` of every paragraph, in one comprehension with no call per
+    paragraph (the server keys every paragraph after every keystroke: the calls were a
+    tenth of the resumed walk of a 1 MB draft). ``tests/test_parse_resume.py`` checks it
+    against :func:`input_key`."""
+    none = opening_line is None
     line: int = -1 if opening_line is None else opening_line  # (no first line is before -1: never before the opening)
-    starts = list(map(_START, raws))
-    before = map(text.__getitem__, map(slice, map(_BEFORE, starts), starts))
-    return list(zip(text_ids, map(line.__gt__, map(_FIRST_LINE, raws)), repeat(opening_line is None, len(raws)),
-                    map(INDENTING.__contains__, before), strict=True))
+    return [
+        (t, raw.first_line < line, none,
+         start > 0 and (c := text[start - 1]) != "\n" and c != "\r" and c.isspace())  # starts_indented, written out
+        for t, raw in zip(text_ids, raws, strict=True)
+        for start in (raw.span.start,)
+    ]
 
 
 def skipped_by_lookahead(body: str) -> bool:
