@@ -23,7 +23,6 @@ open document (and drops when it is closed).
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -50,7 +49,6 @@ T = TypeVar("T")
 _UNCACHEABLE = object()
 #: A cached result: nothing to report in the paragraph (the usual answer).
 _NOTHING = object()
-_INDEX = operator.attrgetter("index")
 #: A rule's dict of extra key parts is sparse (see _sparse_keys) when it holds at most
 #: one paragraph in this many of those the rule reads.
 _SPARSE = 8
@@ -621,7 +619,7 @@ class LintCache:
         hit = self._shared_numbers.get(id(paragraphs))
         if hit is not None and hit[0] is paragraphs:
             return hit[1], hit[2]
-        indexes = list(map(_INDEX, paragraphs))
+        indexes = [p.index for p in paragraphs]  # (faster than map(attrgetter) on 3.11's slots)
         mine = list(map(numbers.__getitem__, indexes))
         self._shared_numbers[id(paragraphs)] = (paragraphs, indexes, mine)
         return indexes, mine
