@@ -156,7 +156,11 @@ class RuleContext:
                               compute: Callable[[], Iterable[Violation]]) -> Iterable[Violation]:
         """:meth:`resolint.facts.Analysis.kept_in_unedited_part` for the findings of rule
         ``code`` with this context's options (the key names both)."""
-        return self.facts.kept_in_unedited_part((code, repr(sorted(self.options.items()))), first, last, compute)
+        options = self.options
+        # (Most rules have no options: their key needs no sort and repr, asked per rule
+        # per resolution of a compilation after every keystroke.)
+        frozen = repr(sorted(options.items())) if options else "[]"
+        return self.facts.kept_in_unedited_part((code, frozen), first, last, compute)
 
 
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
