@@ -302,7 +302,9 @@ class SourceText:
         hi = old[last] + shift if last < len(old) else len(text) + 1
         out = SourceText.__new__(SourceText)
         out.text = text
-        out.line_starts = old[: first + 1] + _starts_between(text, old[first], hi) + list(map(shift.__add__, old[last:]))
+        # (The moved starts in a comprehension: map over int.__add__, a slot wrapper, took
+        # twice as long on Python 3.11 for the thousands of lines after an edit.)
+        out.line_starts = old[: first + 1] + _starts_between(text, old[first], hi) + [s + shift for s in old[last:]]
         kept = len(self.text) - end  # the characters after the edit, the same in both
         out.ancestry = ((self.text, start, kept),) + tuple(
             (older, min(start, a), min(kept, b)) for older, a, b in self.ancestry[: _ANCESTRY - 1]
