@@ -187,20 +187,42 @@ def linked(res: Resolution) -> bool:
     return all(p.index == i for i, p in enumerate(ps)) and all(ps[q.index] is q for q in names)
 
 
+def walk_keys_are_fresh(memo: ParseMemo, text: str) -> bool:
+    """Whether the input keys the last walk kept (some taken from the walk before it:
+    ``resume._walk_keys``) are those of the paragraphs just parsed."""
+    split = memo._split
+    raws = [r for pieces, _ in split.cuts for r in pieces]
+    return memo.placement._last.keys == input_keys(memo.text_ids, raws, split.key[0], text)
+
+
 def check_steps(text: str, rnd: random.Random, steps: int) -> None:
     """After each step: the memo's parse is the full parse's, its tree links its own
-    paragraphs, and the parse before it is as it was (the memo keeps some of its
-    paragraphs: they must never be written again)."""
+    paragraphs, its walk's keys are those of its paragraphs, and the parse before it is
+    as it was (the memo keeps some of its paragraphs: they must never be written again)."""
     memo = ParseMemo()
     earlier: tuple[Resolution, list] | None = None
     for _ in range(steps + 1):
         res = parse(text, memo=memo)
         assert dump(res) == dump(parse(text)), text
         assert linked(res)
+        assert walk_keys_are_fresh(memo, text)
         if earlier is not None:
             assert dump(earlier[0]) == earlier[1], "the last parse changed"
         earlier = (res, dump(res))
         text = edit(rnd, text)
+
+
+def test_an_opening_typed_below_kept_paragraphs_keys_them_again():
+    """Paragraphs kept from the last parse keep their walk's keys only while the opening
+    line is where it was: typing the first opening below them (none before) changes a
+    part of every key, theirs too."""
+    memo = ParseMemo()
+    before = "Draft resolution\n\nStrengthening cooperation\n\nRecalling its work,\n\n1. Decides to act.\n"
+    after = before.replace("Recalling", "The General Assembly,\n\nRecalling")
+    for text in (before, after, before):
+        res = parse(text, memo=memo)
+        assert dump(res) == dump(parse(text))
+        assert walk_keys_are_fresh(memo, text)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

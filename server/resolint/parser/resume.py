@@ -129,6 +129,7 @@ class _Walk:
     openings: list[int]
     paragraphs: list[Paragraph]  # the parse's list, never written after it
     text: str
+    opening_line: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +182,8 @@ class PlacementMemo:
         ``reused`` paragraphs are the last parse's objects: those it keeps (:attr:`kept`)
         are not written; ``unshare(k)`` has the ones from ``k`` on made anew."""
         paragraphs, text = res.paragraphs, source.text
-        keys = input_keys(text_ids, raws, opening_line, text)
         last, self._last = self._last, None  # a walk stopped half-way leaves no record
+        keys = _walk_keys(last, reused, paragraphs, text_ids, raws, opening_line, text)
         self.joined = None
         resume = 0 if last is None else _resume_point(last, keys, text, paragraphs)
         kept = 0 if last is None else _kept_until(last, min(reused, resume))
@@ -207,7 +208,23 @@ class PlacementMemo:
             self.joined = Joined(len(paragraphs) - tail.copied, tail.shift, last.paragraphs, last.text)
         children = [] if last is None else last.children[:kept]  # the kept ones' are the same
         children += [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs[kept:]]
-        self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings], paragraphs, text)
+        self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings], paragraphs, text, opening_line)
+
+
+def _walk_keys(last: _Walk | None, reused: int, paragraphs: list[Paragraph], text_ids: list[int], raws: list[RawParagraph],
+               opening_line: int | None, text: str) -> list[tuple]:
+    """:func:`input_keys` of every paragraph, the first ``reused`` taken from the last
+    walk: they are the last parse's own paragraphs, from the split's unchanged head (the
+    same texts, lines and starts, and the text before each unchanged), so their keys are
+    the last walk's when the opening line is where it was (the rest of a key; the memo
+    reads everything again when it moves, this is a guard). Taken as they are, they are
+    not built again, and comparing them with the last walk's (:func:`_resume_point`) is
+    a comparison of the same objects. ``tests/test_parse_resume.py`` checks every walk's
+    keys against :func:`input_keys`."""
+    if (last is None or not reused or opening_line != last.opening_line or len(last.keys) < reused
+            or last.paragraphs[reused - 1] is not paragraphs[reused - 1]):
+        return input_keys(text_ids, raws, opening_line, text)
+    return last.keys[:reused] + input_keys(text_ids[reused:], raws[reused:], opening_line, text)
 
 
 def _resume_point(last: _Walk, keys: list[tuple], text: str, paragraphs: list[Paragraph]) -> int:
