@@ -140,7 +140,8 @@ class _Parser:
             place(self.source, self.res, raws, opening_line)
         else:
             memo = self.memo
-            memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph, memo.text_ids, memo.reused, memo.unshare)
+            memo.placement.place(self.source, self.res, raws, opening_line, place_paragraph, memo.text_ids, memo.reused, memo.unshare,
+                                  memo.moved)
             memo.next_round()
             kept = memo.placement.kept
         self.res.sequences = operative_sequences(self.res)

@@ -98,6 +98,10 @@ class ParseMemo:
         self._made_from: _Split | None = None
         #: The last parse's paragraphs while the split being read shares their head.
         self._earlier: list[Paragraph] | None = None
+        #: The paragraphs at the end of :attr:`made` moved from the last parse's (the
+        #: split's tail, after the edit): how many, how many lines they moved, and the
+        #: last parse's list they were at the end of (None: none).
+        self.moved: tuple[int, int, list[Paragraph]] | None = None
 
     def next_round(self) -> None:
         """A parse is over: drop what neither it nor the one before it used."""
@@ -130,6 +134,7 @@ class ParseMemo:
         ids += map(_TEXT_ID, parts)
         self.made, self.text_ids, self._made_from = out, ids, split
         self.reused = head
+        self.moved = _moved(split, earlier)
         self._replaced, self._replaced_by_text = None, None  # read: the last split (and text) may go
         return out
 
@@ -233,7 +238,7 @@ class ParseMemo:
         when ``key`` (what else the grouping depends on) is the same."""
         last, self._split = self._split, None  # a parse stopped half-way leaves no record
         self._earlier = self.made if self.made is not None and self._made_from is last else None
-        self.made, self._made_from = None, None
+        self.made, self._made_from, self.moved = None, None, None
         # Whatever is read again below may take its old parts; all of them unless spliced.
         self._replaced = None if last is None else (last, 0, len(last.merged))
         self._replaced_by_text = None
@@ -241,6 +246,7 @@ class ParseMemo:
         if last is not None and window is not None and not _tail_keeps_opening(last, window, key[0]):
             last, window = None, None  # the opening line moved against the tail: read everything again
         parts: list[list[Parts] | None]
+        tail = (0, 0)  # (cuts moved from the last split at the end, lines they moved)
         if last is not None and last.key == key and window is None:
             merged, cuts, parts = last.merged, last.cuts, list(last.parts)  # the same text
             shared = len(cuts)
@@ -253,8 +259,17 @@ class ParseMemo:
             merged, cuts, parts, shared = _spliced(last, window, joined, cut_one, source.text)
             self._replaced = (last, shared, window.stop)  # what _spliced reads again
             # (shared: the cuts _spliced took as they were, in place)
-        self._split = _Split(source.text, source.line_count, key, merged, cuts, parts, shared)
+            tail = (len(last.cuts) - window.stop, window.line_shift)
+        self._split = _Split(source.text, source.line_count, key, merged, cuts, parts, shared, *tail)
         return [r for pieces, _ in cuts for r in pieces], [g for _, gaps in cuts for g in gaps]
+
+
+def _moved(split: _Split, earlier: list[Paragraph] | None) -> tuple[int, int, list[Paragraph]] | None:
+    """:attr:`ParseMemo.moved` of paragraphs made from ``split``, ``earlier`` being the
+    last parse's (None: not made from the last split)."""
+    if not split.tail or earlier is None:
+        return None
+    return sum(map(len, map(_PIECES, split.cuts[len(split.cuts) - split.tail :]))), split.line_shift, earlier
 
 
 def _tail_keeps_opening(last: _Split, w: segments.Window, opening_line: int | None) -> bool:
@@ -289,6 +304,9 @@ class _Split:
     parts: list[list[Parts] | None]
     #: How many leading joined paragraphs (cuts) are the last split's, unmoved.
     shared: int = 0
+    #: How many trailing ones are the last split's, moved by the edit, and by how many lines.
+    tail: int = 0
+    line_shift: int = 0
 
 
 def _spliced(last: _Split, w: segments.Window, joined: Joined, cut_one: CutOne, text: str) -> tuple[

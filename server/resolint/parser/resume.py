@@ -176,14 +176,16 @@ class PlacementMemo:
         self.joined: Joined | None = None
 
     def place(self, source: SourceText, res: Resolution, raws: list[RawParagraph], opening_line: int | None,
-              place_one: PlaceOne, text_ids: list[int], reused: int = 0, unshare: Callable[[int], None] | None = None) -> None:
+              place_one: PlaceOne, text_ids: list[int], reused: int = 0, unshare: Callable[[int], None] | None = None,
+              moved: tuple[int, int, list[Paragraph]] | None = None) -> None:
         """What ``placement.place`` does, resuming from the last walk where it can;
         ``text_ids`` numbers the paragraphs' texts (:attr:`ParseMemo.text_ids`). The first
         ``reused`` paragraphs are the last parse's objects: those it keeps (:attr:`kept`)
-        are not written; ``unshare(k)`` has the ones from ``k`` on made anew."""
+        are not written; ``unshare(k)`` has the ones from ``k`` on made anew; ``moved``
+        (:attr:`ParseMemo.moved`) names those at the end moved from the last parse."""
         paragraphs, text = res.paragraphs, source.text
         last, self._last = self._last, None  # a walk stopped half-way leaves no record
-        keys = _walk_keys(last, reused, paragraphs, text_ids, raws, opening_line, text)
+        keys = _walk_keys(last, reused, paragraphs, text_ids, raws, opening_line, text, moved)
         self.joined = None
         resume = 0 if last is None else _resume_point(last, keys, text, paragraphs)
         kept = 0 if last is None else _kept_until(last, min(reused, resume))
@@ -212,19 +214,48 @@ class PlacementMemo:
 
 
 def _walk_keys(last: _Walk | None, reused: int, paragraphs: list[Paragraph], text_ids: list[int], raws: list[RawParagraph],
-               opening_line: int | None, text: str) -> list[tuple]:
+               opening_line: int | None, text: str, moved: tuple[int, int, list[Paragraph]] | None = None) -> list[tuple]:
     """:func:`input_keys` of every paragraph, the first ``reused`` taken from the last
     walk: they are the last parse's own paragraphs, from the split's unchanged head (the
     same texts, lines and starts, and the text before each unchanged), so their keys are
     the last walk's when the opening line is where it was (the rest of a key; the memo
-    reads everything again when it moves, this is a guard). Taken as they are, they are
-    not built again, and comparing them with the last walk's (:func:`_resume_point`) is
-    a comparison of the same objects. ``tests/test_parse_resume.py`` checks every walk's
-    keys against :func:`input_keys`."""
-    if (last is None or not reused or opening_line != last.opening_line or len(last.keys) < reused
-            or last.paragraphs[reused - 1] is not paragraphs[reused - 1]):
+    reads everything again when it moves, this is a guard). Those of the paragraphs
+    ``moved`` at the end are taken too (:func:`_moved_keys`). Taken as they are, they
+    are not built again, and comparing them with the last walk's (:func:`_resume_point`,
+    :class:`_Tail`) is a comparison of the same objects. ``tests/test_parse_resume.py``
+    checks every walk's keys against :func:`input_keys`."""
+    n = len(raws)
+    if last is None:
         return input_keys(text_ids, raws, opening_line, text)
-    return last.keys[:reused] + input_keys(text_ids[reused:], raws[reused:], opening_line, text)
+    head = reused
+    if (not reused or opening_line != last.opening_line or len(last.keys) < reused
+            or last.paragraphs[reused - 1] is not paragraphs[reused - 1]):
+        head = 0
+    tail = 0 if moved is None else min(_moved_keys(last, n, moved, raws, opening_line), n - head)
+    old_n = len(last.keys)
+    return last.keys[:head] + input_keys(text_ids[head : n - tail], raws[head : n - tail], opening_line, text) + last.keys[old_n - tail :]
+
+
+def _moved_keys(last: _Walk, n: int, moved: tuple[int, int, list[Paragraph]], raws: list[RawParagraph],
+                opening_line: int | None) -> int:
+    """How many of the last walk's keys hold for the last of the ``n`` paragraphs,
+    moved from the last parse (``moved``: how many, how many lines, the last parse's
+    list): all but the first of them. The same texts (numbered alike), and the text
+    before each is the last version's, moved (the character before the first may be the
+    edit's). Their place against the opening line must hold too: the opening moved with
+    them, or it is before them in both versions (the memo keeps a tail only so: a guard)."""
+    count, line_shift, earlier = moved
+    old_n = len(last.keys)
+    if count < 2 or earlier is not last.paragraphs or old_n != len(earlier) or count > min(n, old_n):
+        return 0
+    first_line = raws[n - count].first_line  # the first moved paragraph's, in this version
+    was = last.opening_line
+    if (opening_line is None) != (was is None):
+        return 0
+    if was is not None and opening_line is not None and opening_line != was + line_shift and not (
+            opening_line <= first_line and was <= first_line - line_shift):
+        return 0
+    return count - 1
 
 
 def _resume_point(last: _Walk, keys: list[tuple], text: str, paragraphs: list[Paragraph]) -> int:
