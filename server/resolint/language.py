@@ -42,7 +42,7 @@ SCRIPT_AT_LEAST = 0.5
 #: ("in", "an", "on" are words of several of them: left out of every list). No word of
 #: one letter is listed: a list's labels "(a)", "(e)", "(i)", "(o)" would count as
 #: Portuguese or Italian words.
-_WORDS: dict[str, frozenset[str]] = {
+COMMON_WORDS: dict[str, frozenset[str]] = {
     "English": frozenset(
         ["the", "of", "and", "to", "its", "for", "with", "by", "that", "this", "from", "which", "their", "are", "or", "has", "have", "been", "be", "is", "all", "other", "including", "upon", "these", "were", "at"]
     ),
@@ -54,7 +54,7 @@ _WORDS: dict[str, frozenset[str]] = {
     "German": frozenset(["der", "die", "das", "und", "zu", "von", "mit", "den", "dem", "des", "im", "auf", "für", "ist", "nicht", "ein", "eine", "sich", "auch", "werden"]),
     "Italian": frozenset(["il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "delle", "che", "per", "con", "un", "una", "al", "alla", "si", "sul", "nella"]),
 }
-_OTHERS = tuple(k for k in _WORDS if k != "English")
+_OTHERS = tuple(k for k in COMMON_WORDS if k != "English")
 
 
 def _by_word(lists: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
@@ -66,7 +66,7 @@ def _by_word(lists: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
 
 
 #: The languages each listed word belongs to ("la": French, Spanish and Italian).
-_LANGUAGES_OF = _by_word(_WORDS)
+_LANGUAGES_OF = _by_word(COMMON_WORDS)
 
 #: Scripts other than Latin that drafts are written in (the United Nations' Arabic,
 #: Chinese and Russian among them), by the letters' code-point ranges.
@@ -131,7 +131,7 @@ def _language_of(sample: str) -> Language | None:
     words = _patterns()[0].findall(lowered)
     if len(words) < MIN_WORDS:
         return None
-    counts = dict.fromkeys(_WORDS, 0)
+    counts = dict.fromkeys(COMMON_WORDS, 0)
     for w in words:
         for name in _LANGUAGES_OF.get(w, ()):
             counts[name] += 1

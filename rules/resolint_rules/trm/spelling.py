@@ -4,6 +4,7 @@ import functools
 import re
 
 from resolint.citations.refdata import _rows
+from resolint.foreign import in_foreign_phrase
 from resolint.literals import automaton, find_indexes
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -198,7 +199,10 @@ class Spelling(Rule):
     capitalized "Convention", "Protocol", "Agreement" (and the like) in the same clause
     ("the Second Additional Protocol to the Convention on Cybercrime on enhanced
     co-operation …"): it may be part of the official title of an instrument the reference
-    data does not hold, whose spelling is its own.
+    data does not hold, whose spelling is its own. Unsafe, and worth a look only (info),
+    where the word stands among words of another language ("welcomes la reforma labor
+    social", "*Ley de labor y empleo*", "(consejo nacional de labor)"): it may be that
+    language's word, in the name of a foreign programme, law or institution.
 
     ## Options
     The style's `[spelling] variant` (`"oxford"`; empty turns the rule off, as in the
@@ -282,9 +286,12 @@ class Spelling(Rule):
             if found.lower() in ("program", "programs") and _COMPUTER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "computer program(s)": the computing word keeps its spelling, plural as singular
             span = Span(m.start(), m.end())
-            # "program" is also the computing word, which keeps its spelling: worth a look only.
-            sev = Severity.INFO if found.lower() in ("program", "programs") else None
-            yield Violation(span, f"This style spells it '{right}'", _respelling(text, p, span, right), severity=sev)
+            foreign = in_foreign_phrase(text, span.start, span.end, p.content.start, p.content.end)
+            # "program" is also the computing word, which keeps its spelling, and a word among
+            # another language's words may be that language's ("la reforma labor social"):
+            # worth a look only.
+            sev = Severity.INFO if foreign or found.lower() in ("program", "programs") else None
+            yield Violation(span, f"This style spells it '{right}'", _respelling(text, p, span, right, foreign), severity=sev)
 
 
 #: A capitalized word that heads an instrument's name ("Protocol", "Convention"), then at
@@ -307,13 +314,17 @@ _INSTRUMENT_HEAD_BEFORE = re.compile(
 _TITLE_REACH = 160
 
 
-def _respelling(text: str, p, span: Span, right: str) -> Fix:
+def _respelling(text: str, p, span: Span, right: str, foreign: bool) -> Fix:
     """The fix that writes ``right`` for ``span``: unsafe when the word may stand inside an
     official title the data does not know (:data:`_INSTRUMENT_HEAD_BEFORE`, looked for in
-    the paragraph only), since ``--fix`` would then change the instrument's name."""
+    the paragraph only), since ``--fix`` would then change the instrument's name, and
+    when it stands among another language's words (``foreign``: a foreign programme's or
+    law's name, "la reforma labor social", spelled right in its language)."""
     lo = max(p.content.start, span.start - _TITLE_REACH)
     if _INSTRUMENT_HEAD_BEFORE.search(text, lo, span.start):
         return Fix.unsafe(f"Write '{right}' (unless it is part of an instrument's title)", Edit(span, right))
+    if foreign:
+        return Fix.unsafe(f"Write '{right}' (unless it is a word of the other language around it)", Edit(span, right))
     return Fix.safe(f"Write '{right}'", Edit(span, right))
 
 
