@@ -74,7 +74,10 @@ class LookAlikeLetter(Rule):
     opening an operative paragraph would become an error of its own, OPR004). A word written mostly in the other alphabet (a name in Russian or
     Greek) is left alone, as is one with a letter that has no Latin look-alike; a word of
     look-alikes only ("ОТТ" for "OTT"), or of as many look-alikes as Latin letters ("SΕΑT"
-    with a Greek "Ε" and "Α"), is reported between two English words.
+    with a Greek "Ε" and "Α"), is reported between two English words. The fix of a word
+    of look-alikes only is unsafe unless the draft also writes it in Latin letters: the
+    Russian "сор" is drawn like "cop", the Greek acronym "ΕΚΑΒ" like "EKAB", and only the
+    drafter knows which alphabet was meant.
 
     ## Options
     None.
@@ -103,6 +106,19 @@ class LookAlikeLetter(Rule):
         for p in ctx.facts.own_paragraphs_at(starts):
             yield from self.check_paragraph(ctx, p)
 
+    def paragraph_keys(self, ctx: RuleContext):
+        """Beyond a paragraph's text, the rule reads whether the draft writes each of its
+        words of look-alikes only in Latin letters too (:func:`written_in_latin`): that,
+        for the few paragraphs holding a look-alike."""
+        text = ctx.text
+        starts = (start for start, _ in ctx.facts.non_ascii_pattern_spans(_CANDIDATE, 1))
+        out: dict[int, tuple] = {}
+        for p in ctx.facts.own_paragraphs_at(starts):
+            words = _look_alike_words(text, p)
+            if words:
+                out[p.index] = tuple(written_in_latin(text, w) for w in words)
+        return out
+
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
         word_end = lo
@@ -122,8 +138,29 @@ class LookAlikeLetter(Rule):
             right = "".join(LATIN_LOOK_ALIKE.get(ch, ch) for ch in word)
             span = Span(start, word_end)
             title, edit = f"Write '{right}' in Latin letters", Edit(span, right)
-            fix = Fix.safe(title, edit) if _safe_to_respell(ctx, paragraph, start, right) else Fix.unsafe(title, edit)
+            safe = _safe_to_respell(ctx, paragraph, start, right) and (latin > 0 or written_in_latin(text, right))
+            fix = Fix.safe(title, edit) if safe else Fix.unsafe(title, edit)
             yield Violation(span, _message(word, right, foreign), fix)
+
+
+def written_in_latin(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` in Latin letters, as a whole word.
+
+    A word of look-alike letters only may be a slip ("ОТТ" typed in Cyrillic for "OTT")
+    or a word of that alphabet: the Russian "сор" (litter) is drawn like "cop", the Greek
+    acronym "ΕΚΑΒ" like "EKAB", a Cyrillic "ООО" (a Russian company's form) like "OOO".
+    Only the draft can tell: where it writes the word in Latin letters too, the drafter
+    meant those; elsewhere rewriting it would change a word, not its letters."""
+    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
+
+
+def _look_alike_words(text: str, p: Paragraph) -> list[str]:
+    """The Latin spelling of every word of ``p`` written in look-alike letters only."""
+    out = []
+    for m in _LETTERS.finditer(text, p.span.start, p.span.end):
+        if all(ch in LATIN_LOOK_ALIKE for ch in m.group(0)):
+            out.append("".join(LATIN_LOOK_ALIKE[ch] for ch in m.group(0)))
+    return out
 
 
 def _safe_to_respell(ctx: RuleContext, p: Paragraph, start: int, right: str) -> bool:
