@@ -236,8 +236,10 @@ def mentions_in(ptext: str, hits, annex: bool) -> tuple[InstrumentMention, ...]:
     """The instruments a paragraph names (``hits``: :func:`_name_matches` of its text)."""
     if not hits:
         return ()
-    # Cheap substring tests keep the regex off the many paragraphs without a quotation.
-    quotes = _quotes(ptext) if ('"' in ptext or "“" in ptext) else []
+    # Cheap substring tests keep the regex off the many paragraphs without a quotation
+    # (every mark a quotation may open with: a list of two left «…» out, and TRM001's
+    # safe fix rewrote a title quoted in guillemets).
+    quotes = _quotes(ptext) if any(q in ptext for q in P.QUOTE_OPENERS) else []
     return tuple(
         InstrumentMention(Span(m.start(), m.end()), _one_spaced(m.group(0)), inst, form, *var, annex, _in(quotes, m.start(), m.end()), None)
         for m, inst, form, var in hits

@@ -1,0 +1,33 @@
+"""A quotation's words are someone else's: TRM001 does not rewrite an instrument's name
+inside one, whatever marks it is quoted with (the title of a book or a study quoted in
+guillemets kept its capital "Against"; TRM001's safe fix rewrote it).
+
+Drafts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolint.citations.patterns import QUOTE_OPENERS
+from resolint.engine import lint
+
+DRAFT = "The General Assembly,\n\nRecalling its resolution 74/1 of 1 October 2019,\n\n1. Notes the study {quoted} published by the Office;\n"
+NAME = "United Nations Convention Against Corruption"
+#: Each opening mark the quotation reader knows, with its closing mark.
+CLOSERS = {"“": "”", '"': '"', "«": "»"}
+
+
+def test_every_opening_mark_is_tested():
+    assert set(QUOTE_OPENERS) == set(CLOSERS)
+
+
+@pytest.mark.parametrize("opener", sorted(CLOSERS))
+def test_a_quoted_name_is_not_rewritten(opener):
+    text = DRAFT.format(quoted=f"{opener}{NAME}{CLOSERS[opener]}")
+    assert [f for f in lint(text).findings if f.code == "TRM001"] == []
+
+
+def test_the_same_name_unquoted_is_fixed_safely():
+    text = DRAFT.format(quoted=f"of the {NAME}")
+    found = [f for f in lint(text).findings if f.code == "TRM001"]
+    assert [f.fix.applicability.value for f in found] == ["safe"]
