@@ -292,7 +292,7 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
         for first in range(max(0, i - pos - 1), min(i, i - pos + 1) + 1):
             if first not in starts:
                 starts[first] = _may_start(words[first].group(0))
-            if not starts[first]:
+            if not starts[first] or _article_before(words[first].group(0), norm):
                 continue
             for last in range(max(i, first + n - 2), min(len(words), first + n + 1)):
                 if (first, last) not in windows:
@@ -333,6 +333,19 @@ def _another_name_holding(written: str, name: str) -> bool:
     words, want = written.split(), set(name.split())
     extra = [w for w in words if w not in want]
     return bool(extra) and want <= set(words) and all(w[:1].isupper() for w in extra)
+
+
+#: Articles, which start a sentence or a title but no instrument's name.
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _article_before(word: str, norm: str) -> bool:
+    """Whether ``word``, a window's first word, is an article the name ``norm`` (normalized)
+    does not start with: "The United Nations Convention Against Corruption" at a
+    sentence's or a book title's start is the article and the name (a listed variant,
+    with its own finding and fix), not a near-miss whose fix dropped the article."""
+    lower = word.lower()
+    return lower in _ARTICLES and not norm.startswith(lower + " ")
 
 
 def _may_start(word: str) -> bool:
