@@ -9,6 +9,7 @@ from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, quote_spans
+from resolint_rules.trm.italic_titles import in_longer_italics
 
 #: Paragraphs whose words are the resolution's own (a title or an annex may quote).
 _OWN_TEXT = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
@@ -54,7 +55,9 @@ class InstrumentNameVariant(Rule):
     ## Fix safety
     Safe when only case or punctuation changes ("Against" → "against", ":" → ";"), unless
     a capitalized word follows, which may make it part of another name ("… Children Born
-    Abroad");
+    Abroad"), or the name stands in the title of a work, after "entitled" or inside a
+    longer stretch in italics ("*The United Nations Convention Against Corruption: A
+    Commentary*", a book, whose title is its own);
     unsafe when the words change ("Convention on Cybercrime" → "Convention against
     Cybercrime"), since the drafter may have meant the other treaty. A near-miss is
     always unsafe, and has no fix when the words before it are the start of the title
@@ -88,7 +91,7 @@ class InstrumentNameVariant(Rule):
                 continue
             edit = Edit(m.span, m.variant_fix)
             title = f"Write '{m.variant_fix}'"
-            safe = m.variant_safe and not _name_goes_on(ctx.text, m.span.end)
+            safe = m.variant_safe and not _name_goes_on(ctx.text, m.span.end) and not _in_a_works_title(ctx, m.span)
             fix = Fix.safe(title, edit) if safe else Fix.unsafe(title, edit)
             yield Violation(m.span, f"'{m.text}' is not the title of the {m.instrument.short}: {m.variant_why}", fix)
         yield from self._near_misses(ctx, taken)
@@ -169,6 +172,26 @@ def _writes_again_the_words_before(text: str, start: int, written: str, official
     missing_end = want[want.index(have[0]) - 1]
     m = _WORD_BEFORE.search(text, max(0, start - 80), start)
     return m is not None and missing_end.endswith(normalize(m.group(1)))
+
+
+#: "entitled" or "titled" (and "the") right before a name: the name opens the title of
+#: another document ("a report entitled United Nations Convention Against Corruption:
+#: Implementation Review"), which is written as its authors wrote it.
+_ENTITLED_BEFORE = re.compile(r"(?<![^\W_])(?:entitled|titled)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _in_a_works_title(ctx: RuleContext, span: Span) -> bool:
+    """Whether the name stands in the title of a work that names it: after "entitled",
+    or inside a longer stretch in italics ("*The United Nations Convention Against
+    Corruption: A Commentary*", a book: :func:`in_longer_italics`). The safe fix would
+    rename the work; it is unsafe there."""
+    if _ENTITLED_BEFORE.search(ctx.text, max(0, span.start - 20), span.start):
+        return True
+    p = ctx.facts.paragraph_at(span.start)
+    if p is None:
+        return False
+    op = ctx.opener(p) if p.kind in _OWN_TEXT else None
+    return in_longer_italics(ctx, span, p.content.start, p.content.end, op.head.start if op is not None else p.content.start)
 
 
 def _name_goes_on(text: str, end: int) -> bool:

@@ -10,6 +10,7 @@ from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, first_half_start, word_before
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
+from resolint_rules.trm.italic_titles import in_longer_italics
 from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
@@ -202,7 +203,10 @@ class Spelling(Rule):
     data does not hold, whose spelling is its own. Unsafe, and worth a look only (info),
     where the word stands among words of another language ("welcomes la reforma labor
     social", "*Ley de labor y empleo*", "(consejo nacional de labor)"): it may be that
-    language's word, in the name of a foreign programme, law or institution.
+    language's word, in the name of a foreign programme, law or institution. The same
+    inside a longer stretch in italics (Markdown emphasis or a Word document's italic
+    type) other than the opener's: United Nations style italicizes the titles of
+    publications ("*Reducing labor costs in the region*") and foreign words.
 
     ## Options
     The style's `[spelling] variant` (`"oxford"`; empty turns the rule off, as in the
@@ -286,12 +290,11 @@ class Spelling(Rule):
             if found.lower() in ("program", "programs") and _COMPUTER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "computer program(s)": the computing word keeps its spelling, plural as singular
             span = Span(m.start(), m.end())
-            foreign = in_foreign_phrase(text, span.start, span.end, p.content.start, p.content.end)
+            unless = _not_the_drafters(ctx, p, span)
             # "program" is also the computing word, which keeps its spelling, and a word among
-            # another language's words may be that language's ("la reforma labor social"):
-            # worth a look only.
-            sev = Severity.INFO if foreign or found.lower() in ("program", "programs") else None
-            yield Violation(span, f"This style spells it '{right}'", _respelling(text, p, span, right, foreign), severity=sev)
+            # another language's words or in a title in italics may be theirs: worth a look only.
+            sev = Severity.INFO if unless or found.lower() in ("program", "programs") else None
+            yield Violation(span, f"This style spells it '{right}'", _respelling(text, p, span, right, unless), severity=sev)
 
 
 #: A capitalized word that heads an instrument's name ("Protocol", "Convention"), then at
@@ -314,17 +317,29 @@ _INSTRUMENT_HEAD_BEFORE = re.compile(
 _TITLE_REACH = 160
 
 
-def _respelling(text: str, p, span: Span, right: str, foreign: bool) -> Fix:
+def _not_the_drafters(ctx: RuleContext, p, span: Span) -> str:
+    """Why the word at ``span`` may not be the drafter's own English ("" when it is): it
+    stands among another language's words (a foreign programme's or law's name, "la
+    reforma labor social", spelled right in its language), or inside a longer stretch in
+    italics (a publication's title, "*Reducing labor costs*", or a foreign phrase)."""
+    lo, hi = p.content.start, p.content.end
+    if in_foreign_phrase(ctx.text, span.start, span.end, lo, hi):
+        return "unless it is a word of the other language around it"
+    if in_longer_italics(ctx, span, lo, hi, _head_start(ctx, p)):
+        return "unless the italics are a title's or another language's"
+    return ""
+
+
+def _respelling(text: str, p, span: Span, right: str, unless: str) -> Fix:
     """The fix that writes ``right`` for ``span``: unsafe when the word may stand inside an
     official title the data does not know (:data:`_INSTRUMENT_HEAD_BEFORE`, looked for in
     the paragraph only), since ``--fix`` would then change the instrument's name, and
-    when it stands among another language's words (``foreign``: a foreign programme's or
-    law's name, "la reforma labor social", spelled right in its language)."""
+    when it may be someone else's word (``unless``: :func:`_not_the_drafters`)."""
     lo = max(p.content.start, span.start - _TITLE_REACH)
     if _INSTRUMENT_HEAD_BEFORE.search(text, lo, span.start):
         return Fix.unsafe(f"Write '{right}' (unless it is part of an instrument's title)", Edit(span, right))
-    if foreign:
-        return Fix.unsafe(f"Write '{right}' (unless it is a word of the other language around it)", Edit(span, right))
+    if unless:
+        return Fix.unsafe(f"Write '{right}' ({unless})", Edit(span, right))
     return Fix.safe(f"Write '{right}'", Edit(span, right))
 
 
