@@ -89,3 +89,22 @@ def test_only_the_paragraph_is_read():
     start = text.index("labor")
     assert in_foreign_phrase(text, start, start + 5)  # read as one stretch of the whole text
     assert not in_foreign_phrase(text, start, start + 5, lo=text.index("labor"))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Takes note of la ley sobre el 50% de los hogares of 2020;",  # Spanish
+        "Welcomes the publication *Halving poverty: 50% by 2030* of the Office;",  # an italic title
+    ],
+)
+def test_trm016_does_not_rewrite_a_percentage_in_someone_elses_words(clause):
+    text = OPENING + "1. " + clause + "\n"
+    found = [f for f in lint(text).findings if f.code == "TRM016"]
+    assert [(f.fix.applicability.value, f.severity.value) for f in found] == [("unsafe", "info")]
+
+
+def test_trm016_keeps_its_safe_fix_among_english_words():
+    text = OPENING + "1. Notes that 50% of the households of the region lack water;\n"
+    found = [f for f in lint(text).findings if f.code == "TRM016"]
+    assert [(f.fix.applicability.value, f.severity.value) for f in found] == [("safe", "warning")]

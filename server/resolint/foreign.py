@@ -79,20 +79,19 @@ def _function_words() -> frozenset[str]:
 
 
 def in_foreign_phrase(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
-    """Whether the word at ``text[start:end]`` stands among words of another language (see
-    the module docstring), reading ``text[lo:hi]`` only (its paragraph)."""
+    """Whether ``text[start:end]`` (a word, or a figure such as "50%") stands among words
+    of another language (see the module docstring), reading ``text[lo:hi]`` only (its
+    paragraph)."""
     hi = len(text) if hi is None else hi
     wlo, whi = max(lo, start - _WINDOW), min(hi, end + _WINDOW)
     window = text[wlo:whi]
-    words, at = _stretch(window, start - wlo)
-    if at is None:
-        return False
+    words, at = _stretch(window, start - wlo, end - wlo)
     borrowed = [m.span() for m in _BORROWED.finditer(window)]
     english = foreign = len(words)
-    for i, m in enumerate(words):
+    for i, (s, _, _) in enumerate(words):
         if i == at:
             continue
-        kind = "en" if any(a <= m.start() < b for a, b in borrowed) else _evidence(window, words, i)
+        kind = "en" if any(a <= s < b for a, b in borrowed) else _evidence(window, words, i)
         if kind == "en":
             english = min(english, abs(i - at))
         elif kind == "xx":
@@ -100,42 +99,46 @@ def in_foreign_phrase(text: str, start: int, end: int, lo: int = 0, hi: int | No
     return foreign < len(words) and foreign <= english
 
 
-def _stretch(window: str, pos: int) -> tuple[list[re.Match[str]], int | None]:
-    """The words of the stretch of ``window`` around the word at ``pos`` (at most
-    :data:`REACH` on each side), and that word's index among them."""
-    words = list(_WORD.finditer(window))
-    at = next((i for i, m in enumerate(words) if m.start() <= pos < m.end()), None)
-    if at is None:
-        return [], None
-    first = last = at
-    while first > 0 and at - first < REACH and _GAP.fullmatch(window[words[first - 1].end() : words[first].start()]):
+#: A word of the stretch: (start, end, text) in the window.
+Word = tuple[int, int, str]
+
+
+def _stretch(window: str, start: int, end: int) -> tuple[list[Word], int]:
+    """The words of the stretch of ``window`` around ``window[start:end]`` (at most
+    :data:`REACH` on each side; a word it cuts is none of them), with that text itself
+    among them as one, and its index."""
+    found = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(window)]
+    before = [w for w in found if w[1] <= start]
+    after = [w for w in found if w[0] >= end]
+    words: list[Word] = [*before, (start, end, window[start:end]), *after]
+    at = first = last = len(before)
+    while first > 0 and at - first < REACH and _GAP.fullmatch(window[words[first - 1][1] : words[first][0]]):
         first -= 1
-    while last + 1 < len(words) and last - at < REACH and _GAP.fullmatch(window[words[last].end() : words[last + 1].start()]):
+    while last + 1 < len(words) and last - at < REACH and _GAP.fullmatch(window[words[last][1] : words[last + 1][0]]):
         last += 1
     return words[first : last + 1], at - first
 
 
-def _evidence(window: str, words: list[re.Match[str]], i: int) -> str:
+def _evidence(window: str, words: list[Word], i: int) -> str:
     """"en" (an English function word), "xx" (another language's word) or "" (neither)
     for the ``i``-th of ``words``."""
-    word = words[i].group(0)
+    word = words[i][2]
     lower = word.lower()
     if lower in _ENGLISH:
         return "en"
     if word != lower:
         return ""  # a name's word ("São", "Türkiye")
-    elided = lower in _ELISIONS and window.startswith(_APOSTROPHES, words[i].end())
+    elided = lower in _ELISIONS and window.startswith(_APOSTROPHES, words[i][1])
     if elided or lower in _function_words():
         return "" if _particle(words, i) else "xx"
     return "xx" if not word.isascii() else ""
 
 
-def _particle(words: list[re.Match[str]], i: int) -> bool:
+def _particle(words: list[Word], i: int) -> bool:
     """Whether the function word ``words[i]`` is a particle of a name: followed, after
     more such words only, by a capitalized word ("de Souza", "von der Leyen")."""
-    for m in words[i + 1 :]:
-        w = m.group(0)
-        if w[0].isupper():
+    for _, _, w in words[i + 1 :]:
+        if w[:1].isupper():
             return True
         if w not in _function_words() and w not in _ELISIONS:
             return False

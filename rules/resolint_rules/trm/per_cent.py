@@ -3,9 +3,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import SourceText, Span
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches
+from resolint_rules.trm.others_words import not_the_drafters
 
 #: The spaces a number may stand apart from its "%" by: "50 %", as French typing puts it,
 #: with a no-break space or a narrow one.
@@ -14,6 +16,8 @@ _SPACES = " \u00a0\u202f"
 _TABLE_ROW = re.compile(r"[ \t]*\|")
 #: The spellings of the word the style's form may replace (the style's own is left alone).
 _WORDS = ("percent", "Percent", "per cent", "Per cent")
+#: Clauses with an opener, whose italics are the style's, not a title's.
+_CLAUSES = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
 #: Hyphens that join a word into a compound: "-", U+2010 hyphen, U+2011 non-breaking hyphen.
 _HYPHENS = ("-", "\u2010", "\u2011")
 
@@ -51,7 +55,10 @@ class PerCent(Rule):
     ## Fix safety
     Safe: only the way the same percentage is written changes. Unsafe for a word joined by
     a hyphen ("a 5-percent increase" would read "5-per cent": reword it) and for a capital
-    inside a sentence ("the Percent for Art programme", a name's own spelling).
+    inside a sentence ("the Percent for Art programme", a name's own spelling). Unsafe,
+    and worth a look only (info), among words of another language ("sobre el 50% de
+    los hogares", a foreign law's or programme's words) or inside a longer stretch in
+    italics than the opener's (a publication's title).
 
     ## Options
     The style's `numbers.percent` names the form ("per cent" in the built-in United
@@ -82,15 +89,19 @@ class PerCent(Rule):
             return  # most drafts: no percentage at all (two searches of the text)
         titles = instrument_spans(ctx)
         text = ctx.text
-        for _p, hit in own_matches(ctx, hits):
+        for p, hit in own_matches(ctx, hits):
             if in_spans(hit.start(), titles) or _in_table_row(ctx.source, hit.start()):
                 continue
             written = text[hit.start() : hit.end()]
             edit = hit.data
             wanted = text[hit.start() : edit.span.start] + edit.new_text + text[edit.span.end : hit.end()]
-            title = f"Write '{wanted}'"
-            fix = Fix.unsafe(title, edit) if _word_needs_review(text, hit) else Fix.safe(title, edit)
-            yield Violation(Span(hit.start(), hit.end()), f"Write '{wanted}', not '{written}'", fix)
+            span = Span(hit.start(), hit.end())
+            op = ctx.opener(p) if p.kind in _CLAUSES else None
+            unless = not_the_drafters(ctx, p, span, op.head.start if op is not None else p.content.start)
+            title = f"Write '{wanted}'" + (f" ({unless})" if unless else "")
+            fix = Fix.unsafe(title, edit) if unless or _word_needs_review(text, hit) else Fix.safe(title, edit)
+            # (Among another language's words or in an italic title, "%" may be theirs: worth a look only.)
+            yield Violation(span, f"Write '{wanted}', not '{written}'", fix, severity=Severity.INFO if unless else None)
 
 
 def _word_needs_review(text: str, hit: TextMatch) -> bool:

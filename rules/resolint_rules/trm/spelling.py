@@ -4,13 +4,12 @@ import functools
 import re
 
 from resolint.citations.refdata import _rows
-from resolint.foreign import in_foreign_phrase
 from resolint.literals import automaton, find_indexes
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, first_half_start, word_before
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
-from resolint_rules.trm.italic_titles import in_longer_italics
+from resolint_rules.trm.others_words import not_the_drafters
 from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
@@ -290,7 +289,7 @@ class Spelling(Rule):
             if found.lower() in ("program", "programs") and _COMPUTER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "computer program(s)": the computing word keeps its spelling, plural as singular
             span = Span(m.start(), m.end())
-            unless = _not_the_drafters(ctx, p, span)
+            unless = not_the_drafters(ctx, p, span, _head_start(ctx, p))
             # "program" is also the computing word, which keeps its spelling, and a word among
             # another language's words or in a title in italics may be theirs: worth a look only.
             sev = Severity.INFO if unless or found.lower() in ("program", "programs") else None
@@ -317,24 +316,11 @@ _INSTRUMENT_HEAD_BEFORE = re.compile(
 _TITLE_REACH = 160
 
 
-def _not_the_drafters(ctx: RuleContext, p, span: Span) -> str:
-    """Why the word at ``span`` may not be the drafter's own English ("" when it is): it
-    stands among another language's words (a foreign programme's or law's name, "la
-    reforma labor social", spelled right in its language), or inside a longer stretch in
-    italics (a publication's title, "*Reducing labor costs*", or a foreign phrase)."""
-    lo, hi = p.content.start, p.content.end
-    if in_foreign_phrase(ctx.text, span.start, span.end, lo, hi):
-        return "unless it is a word of the other language around it"
-    if in_longer_italics(ctx, span, lo, hi, _head_start(ctx, p)):
-        return "unless the italics are a title's or another language's"
-    return ""
-
-
 def _respelling(text: str, p, span: Span, right: str, unless: str) -> Fix:
     """The fix that writes ``right`` for ``span``: unsafe when the word may stand inside an
     official title the data does not know (:data:`_INSTRUMENT_HEAD_BEFORE`, looked for in
     the paragraph only), since ``--fix`` would then change the instrument's name, and
-    when it may be someone else's word (``unless``: :func:`_not_the_drafters`)."""
+    when it may be someone else's word (``unless``: :func:`~resolint_rules.trm.others_words.not_the_drafters`)."""
     lo = max(p.content.start, span.start - _TITLE_REACH)
     if _INSTRUMENT_HEAD_BEFORE.search(text, lo, span.start):
         return Fix.unsafe(f"Write '{right}' (unless it is part of an instrument's title)", Edit(span, right))
