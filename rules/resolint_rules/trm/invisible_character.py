@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from resolint.invisible import INVISIBLE, document_may_hide, hidden_runs, in_word
 from resolint.model import Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -50,7 +52,11 @@ class InvisibleCharacter(Rule):
     ```
 
     ## Fix safety
-    Safe: only the invisible character is removed.
+    Safe: only the invisible character is removed. Unsafe where a soft hyphen stands
+    inside a word the draft writes elsewhere with a hyphen there, and never without
+    ("self" and "determination" with a soft hyphen between them, in a draft that writes
+    "self-determination"): it printed a hyphen (a PDF's copy of a compound broken at its
+    hyphen), and the fix writes one.
 
     ## Options
     None.
@@ -95,11 +101,59 @@ class InvisibleCharacter(Rule):
                     word_end += 1
                 word = _quoted("".join(c for c in text[word_start:word_end] if c not in INVISIBLE))
             name = INVISIBLE[text[i]]
+            forms = _hyphen_forms(text, i, j, lo, hi)
+            if forms is not None and _draft_hyphenates(text, *forms):
+                # A soft hyphen where the draft writes a hyphen: it printed one (a PDF's copy
+                # of a compound broken at its hyphen), and removing it would join the words.
+                fix = Fix.unsafe(f"Write a hyphen: '{forms[0]}', as the draft writes it elsewhere", Edit(Span(i, j), "-"))
+                yield Violation(Span(i, j), f"A {name} inside '{word}', where the draft writes '{forms[0]}': write a hyphen", fix)
+                continue
             yield Violation(
                 Span(i, j),
                 f"A {name} (invisible) inside '{word}': remove it",
                 Fix.safe(f"Remove the {name}", Edit(Span(i, j), "")),
             )
+
+    def paragraph_keys(self, ctx: RuleContext):
+        """Beyond a paragraph's text, the rule reads whether the draft writes each of its
+        words with a soft hyphen hyphenated (:func:`_draft_hyphenates`): that, for the few
+        paragraphs where it does."""
+        text = ctx.text
+        out: dict[int, tuple[bool, ...]] = {}
+        if not document_may_hide(text):
+            return out
+        for p in ctx.facts.own_paragraphs_at(_positions(text)):
+            lo, hi = p.span.start, p.span.end
+            key = tuple(forms is not None and _draft_hyphenates(text, *forms) for i, j in hidden_runs(text, lo, hi) for forms in [_hyphen_forms(text, i, j, lo, hi)])
+            if any(key):
+                out[p.index] = key
+        return out
+
+
+def _hyphen_forms(text: str, i: int, j: int, lo: int, hi: int) -> tuple[str, str] | None:
+    """The word around a lone soft hyphen at ``i`` (between letters) hyphenated there and
+    joined ("self-determination", "selfdetermination"); None for any other run."""
+    if j != i + 1 or text[i] != "\u00ad" or not (text[i - 1].isalpha() and text[j].isalpha()):
+        return None
+    a, b = i, j
+    while a > lo and in_word(text[a - 1]):
+        a -= 1
+    while b < hi and in_word(text[b]):
+        b += 1
+    left = "".join(c for c in text[a:i] if c not in INVISIBLE)
+    right = "".join(c for c in text[j:b] if c not in INVISIBLE)
+    return f"{left}-{right}", left + right
+
+
+def _draft_hyphenates(text: str, hyphenated: str, joined: str) -> bool:
+    """Whether the draft writes ``hyphenated`` as a word and never ``joined``: the soft
+    hyphen then stands where the drafter's hyphen stood, and only the drafter can say
+    whether the word is hyphenated there (an unsafe fix writes the hyphen)."""
+    return _written(text, hyphenated) and not _written(text, joined)
+
+
+def _written(text: str, word: str) -> bool:
+    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text, re.IGNORECASE) is not None
 
 
 def _quoted(word: str) -> str:
