@@ -15,6 +15,9 @@ from resolint.model import Kind
 from resolint.parser import parse
 from resolint.settings import Settings
 
+#: One settings object for every lint of an IncrementalLinter: a new one empties its cache.
+SETTINGS = Settings()
+
 HERE = FIXTURES / "accuracy"
 
 
@@ -1227,9 +1230,9 @@ def test_the_fix_joins_a_page_breaks_halves_with_the_paragraphs_own_line_break()
     found = [f for f in lint(text).findings if f.code == "DOC016"]
     assert [e.new_text for f in found for e in f.fix.edits] == ["\r\n"]
     linter = IncrementalLinter()
-    linter.lint(text, Settings())
+    linter.lint(text, SETTINGS)
     flipped = "\r\n\r\n" * 20 + text  # now CRLF is the dominant line ending
-    assert [(f.code, f.span, f.fix) for f in linter.lint(flipped, Settings()).findings] == [
+    assert [(f.code, f.span, f.fix) for f in linter.lint(flipped, SETTINGS).findings] == [
         (f.code, f.span, f.fix) for f in lint(flipped, Settings()).findings
     ]
 
@@ -1723,7 +1726,7 @@ def test_lettered_operatives_read_the_same_by_the_language_servers_lint():
     linter = IncrementalLinter()
     comma, colon = _LETTERED.format(mark=",", a="(a)", b="(b)"), _LETTERED.format(mark=":", a="(a)", b="(b)")
     for text in (comma, colon, comma, comma.replace("(b)", "(c)"), comma, colon.replace("Urges", "urges"), comma):
-        got = linter.lint(text, Settings(), style="un-ga")
+        got = linter.lint(text, SETTINGS, style="un-ga")
         want = lint(text, style="un-ga")
         assert [(p.kind, p.depth) for p in got.resolution.paragraphs] == [(p.kind, p.depth) for p in want.resolution.paragraphs]
         assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
@@ -1781,7 +1784,7 @@ def test_a_run_on_paragraph_reads_the_same_by_the_language_servers_lint():
         "2. Requests the Secretary-General to report; 3. Decides to keep the matter under review.\n"
     )
     for text in (base, base.replace("; 3.", "; 4."), base, base.replace("2. Requests", "3. Requests"), base, base.replace("; 3.", ", 3.")):
-        got = linter.lint(text, Settings(), style="un-ga")
+        got = linter.lint(text, SETTINGS, style="un-ga")
         want = lint(text, style="un-ga")
         assert [(p.kind, p.span) for p in got.resolution.paragraphs] == [(p.kind, p.span) for p in want.resolution.paragraphs]
         assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
@@ -1854,7 +1857,7 @@ def test_a_signature_block_reads_the_same_by_the_language_servers_lint():
     linter = IncrementalLinter()
     signed, ended = _SIGNED.format(end=".", block="Signed,\n\nDelegate of Peru\n"), _SIGNED.format(end=".", block="")
     for text in (signed, ended + "Delegate of Peru\n", signed, signed.replace("Signed,", "Signed"), ended + "stray note\n", signed):
-        got = linter.lint(text, Settings(), style="mun")
+        got = linter.lint(text, SETTINGS, style="mun")
         want = lint(text, style="mun")
         assert [(p.kind, p.span) for p in got.resolution.paragraphs] == [(p.kind, p.span) for p in want.resolution.paragraphs]
         assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
@@ -1908,7 +1911,7 @@ def test_a_look_alike_typed_in_the_editor_is_found_by_the_language_servers_lint(
     texts = (clean, clean.replace("Decides", "D\u0435cides"), clean, clean.replace("its resolution", "its r\u0435solution"), clean)
     seen = []
     for text in texts:
-        got = linter.lint(text, Settings(), style="un-ga")
+        got = linter.lint(text, SETTINGS, style="un-ga")
         want = lint(text, style="un-ga")
         assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
         seen.append("TRM015" in {f.code for f in got.findings})
@@ -2645,7 +2648,7 @@ def _reads_the_same_by_the_language_servers_lint(texts) -> None:
     the same paragraphs and findings as a whole lint."""
     linter = IncrementalLinter()
     for text in texts:
-        got = linter.lint(text, Settings())
+        got = linter.lint(text, SETTINGS)
         want = lint(text)
         assert [(p.kind, p.span) for p in got.resolution.paragraphs] == [(p.kind, p.span) for p in want.resolution.paragraphs]
         assert [(f.code, f.span, f.message) for f in got.findings] == [(f.code, f.span, f.message) for f in want.findings]
