@@ -15,7 +15,8 @@ leave the structure as it was; the others stay offered in the editor, one at a t
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 
 from resolint.engine import LINE_NUMBERED, Finding, LintResult
@@ -137,6 +138,10 @@ def structure(res: Resolution) -> tuple:
     return tuple((p.kind, p.depth, index.get(id(p.parent), -1) if p.parent is not None else -1) for p in body)
 
 
+#: What was read of a text parsed to check a structure: its structure and where its
+#: structural paragraphs start, by text (see :class:`_Trials`).
+Known = MutableMapping[str, tuple[tuple, list[int]]]
+
 #: Parses one pass may spend finding the fixes that change the structure.
 LOCATE_TRIALS = 6
 BISECT_BUDGET = 16
@@ -147,7 +152,8 @@ def _first_start(f: Finding) -> int:
 
 
 def structure_keeping(
-    text: str, chosen: list[Finding], before: tuple, res: Resolution | None = None, *, paragraphs_given: bool = False
+    text: str, chosen: list[Finding], before: tuple, res: Resolution | None = None, *, paragraphs_given: bool = False,
+    known: Known | None = None,
 ) -> tuple[list[Finding], str]:
     """The chosen fixes that keep the draft's structure, and the text with them applied.
 
@@ -160,8 +166,9 @@ def structure_keeping(
     unverified wait for the next pass. Cost stays a few parses per pass however large
     the draft.
     ``paragraphs_given`` parses as the draft was parsed (a Word document's paragraphs).
+    ``known``: what was read of the texts parsed already for this draft (see :class:`_Trials`).
     """
-    trials = _Trials(text, before, paragraphs_given)
+    trials = _Trials(text, before, paragraphs_given, {} if known is None else known)
     kept = list(chosen)
     if res is not None:
         sides: dict[int, str] = {}
@@ -206,20 +213,31 @@ def _with_innocents(
 @dataclass(slots=True)
 class _Trials:
     """The draft's text and structure, to try a group of fixes against: apply them, parse
-    the result as the draft was parsed, and compare."""
+    the result as the draft was parsed, and compare.
+
+    ``known`` holds what was read of each text parsed so far, its structure and where its
+    paragraphs start (all that blame reads of a parse, and small beside it): the searches
+    of one pass (and their halves, and the innocents taken back) often build the same text
+    from different sets of fixes, and a text reads the same each time it is parsed (a
+    third of the parses of a fuzzed draft were of a text parsed before)."""
 
     text: str
     before: tuple
     paragraphs_given: bool
+    known: Known = field(default_factory=dict)
 
     def applied(self, group: list[Finding]) -> str:
         return apply_edits(self.text, [e for f in group for e in f.fix.edits])
 
-    def parse(self, t: str) -> Resolution:
-        return parse(t, paragraphs_given=True) if self.paragraphs_given else parse(t)
+    def read(self, t: str) -> tuple[tuple, list[int]]:
+        """``t``'s structure and where its structural paragraphs start."""
+        if t not in self.known:
+            res = parse(t, paragraphs_given=True) if self.paragraphs_given else parse(t)
+            self.known[t] = (structure(res), [p.span.start for p in structural_body(res)])
+        return self.known[t]
 
     def structure_of(self, t: str) -> tuple:
-        return structure(self.parse(t))
+        return self.read(t)[0]
 
 
 def _drop_culprits(trials: _Trials, kept: list[Finding], body, sides: dict[int, str] | None = None) -> tuple[list[Finding], str | None]:
@@ -230,11 +248,10 @@ def _drop_culprits(trials: _Trials, kept: list[Finding], body, sides: dict[int, 
     for _ in range(LOCATE_TRIALS):
         edits = [e for f in kept for e in f.fix.edits]
         trial = apply_edits(trials.text, edits)
-        parsed = trials.parse(trial)
-        after = structure(parsed)
+        after, starts_after = trials.read(trial)
         if after == trials.before:
             return kept, trial
-        changed = _changed_paragraphs(trials.before, after, body, structural_body(parsed), edits)
+        changed = _changed_paragraphs(trials.before, after, body, starts_after, edits)
         culprits = _culprits(kept, body, changed, len(trials.text), sides, walk.next_round())
         if not culprits:
             break
@@ -379,8 +396,9 @@ def _key(f: Finding) -> tuple:
     return (f.code, f.fix.title, tuple((e.span.start, e.span.end, e.new_text) for e in f.fix.edits))
 
 
-def _changed_paragraphs(before: tuple, after: tuple, body_before, body_after, edits: list[Edit]) -> list[int]:
-    """Indices (in ``body_before``) of the paragraphs whose structure the edits changed.
+def _changed_paragraphs(before: tuple, after: tuple, body_before, starts_after: list[int], edits: list[Edit]) -> list[int]:
+    """Indices (in ``body_before``) of the paragraphs whose structure the edits changed
+    (``starts_after``: where the paragraphs of the text with the edits applied start).
 
     Paragraphs are matched by where they start once the edits are applied, not by their
     place in the list: when a fix joins two paragraphs, or splits one, every paragraph
@@ -394,7 +412,7 @@ def _changed_paragraphs(before: tuple, after: tuple, body_before, body_after, ed
     """
     moved = _Mover(edits)
     starts = [moved(p.span.start) for p in body_before]
-    at = {p.span.start: j for j, p in enumerate(body_after)}
+    at = {start: j for j, start in enumerate(starts_after)}
     changed: set[int] = set()
     for i, (kind, depth, parent) in enumerate(before):
         j = at.get(starts[i])
@@ -403,15 +421,15 @@ def _changed_paragraphs(before: tuple, after: tuple, body_before, body_after, ed
     matched = {at.get(s) for s in starts}
     order = sorted(range(len(starts)), key=starts.__getitem__)
     ordered_starts = [starts[i] for i in order]
-    for j, q in enumerate(body_after):
+    for j, q_start in enumerate(starts_after):
         if j in matched or not order:
             continue
         # A new paragraph: split off the one it starts in, or text between two
         # paragraphs (a stray line) read as a paragraph because the next one changed.
-        k = bisect.bisect_right(ordered_starts, q.span.start) - 1
+        k = bisect.bisect_right(ordered_starts, q_start) - 1
         if k < 0:
             changed.add(order[0])
-        elif q.span.start < moved(body_before[order[k]].span.end) or k + 1 == len(order):
+        elif q_start < moved(body_before[order[k]].span.end) or k + 1 == len(order):
             changed.add(order[k])
         else:
             changed.add(order[k + 1])
@@ -442,15 +460,43 @@ class _Mover:
 RETRIES = 8
 
 
+@dataclass(slots=True)
+class _Keeping:
+    """:func:`structure_keeping` for one pass's text, remembering its answer for each set
+    of fixes tried (the same findings, in the same order).
+
+    With unsafe fixes, a set that failed is followed by its safe ones; once the unsafe
+    ones are refused, the next try chooses those same safe ones again, and the safe
+    retry after it once more: the same search three times over, up to 22 parses each
+    (a draft of 200 short paragraphs under a muddled list: 46 parses, nothing applied).
+    The search is a function of the set, so its answer is taken again instead."""
+
+    text: str
+    before: tuple
+    res: Resolution
+    paragraphs_given: bool
+    tried: dict[tuple[int, ...], tuple[list[Finding], str]] = field(default_factory=dict)
+    known: Known = field(default_factory=dict)  # see :class:`_Trials`
+
+    def __call__(self, chosen: list[Finding]) -> tuple[list[Finding], str]:
+        key = tuple(id(f) for f in chosen)  # the findings live as long as the pass
+        if key not in self.tried:
+            self.tried[key] = structure_keeping(
+                self.text, chosen, self.before, self.res, paragraphs_given=self.paragraphs_given, known=self.known
+            )
+        return self.tried[key]
+
+
 def next_pass(
     text: str, result: LintResult, unsafe: bool, refused: set[tuple], *, findings: list[Finding] | None = None,
-    paragraphs_given: bool = False,
+    paragraphs_given: bool = False, known: Known | None = None,
 ) -> tuple[list[Finding], str] | None:
     """The fixes one pass applies to ``text`` (linted as ``result``), and the new text;
     None when nothing more can be applied. ``findings``: those of ``result`` a fix may
     come from (all by default; a Word document leaves out those its runs cannot take);
     ``paragraphs_given``: ``text`` was linted with its paragraphs given (a Word
-    document's), and is parsed so to check a structure.
+    document's), and is parsed so to check a structure; ``known``: what was read of texts
+    parsed before (see :class:`_Trials`), to share with other passes over the same draft.
 
     A draft's line numbers (DOC006, then its only finding) are removed whatever the
     structure: read with them, the draft has none worth keeping.
@@ -461,8 +507,8 @@ def next_pass(
     than ``--fix`` (issue 18: one relabelling of a whole list overlapped and blocked
     every other fix, and nothing at all was applied).
     """
-    before = structure(result.resolution)
     offered = result.findings if findings is None else findings
+    keeping = _Keeping(text, structure(result.resolution), result.resolution, paragraphs_given, known={} if known is None else known)
     for _ in range(RETRIES):
         candidates = [f for f in offered if _key(f) not in refused] if refused else offered
         chosen = select_fixes(candidates, unsafe)
@@ -471,7 +517,7 @@ def next_pass(
         if len(chosen) == 1 and chosen[0].code == LINE_NUMBERED:
             # (the structure before is the line numbers' misreading, which the fix undoes)
             return chosen, apply_edits(text, chosen[0].fix.edits)
-        kept, new_text = structure_keeping(text, chosen, before, result.resolution, paragraphs_given=paragraphs_given)
+        kept, new_text = keeping(chosen)
         if kept:
             return kept, new_text
         if len(chosen) == 1:
@@ -481,7 +527,7 @@ def next_pass(
             return None
         safe = select_fixes(candidates, False)
         if safe:
-            kept, new_text = structure_keeping(text, safe, before, result.resolution, paragraphs_given=paragraphs_given)
+            kept, new_text = keeping(safe)
         grew = len(refused)
         refused.update(_key(f) for f in chosen if f.fix.applicability is Applicability.UNSAFE and f not in kept)
         if kept:
@@ -599,9 +645,13 @@ def _passes(text: str, result: LintResult, lint_fn: Callable[[str], LintResult],
     seen: dict[str, tuple[int, int, LintResult]] = {text: (0, 0, result)}  # text -> applied, codes, its lint
     refused: set[tuple] = set()  # fixes found to change the structure, for this text
     lineage = Lineage()
+    known: ChainMap = ChainMap({})
     for _ in range(MAX_PASSES):
+        # The texts a pass tries often come back in the next one (the fixes it left out,
+        # rebuilt against the text it wrote): what was read of them is kept for one pass.
+        known = ChainMap({}, known.maps[0])
         offered = None if usable is None else [f for f in result.findings if usable(f)]
-        step = next_pass(outcome.text, result, unsafe, refused, findings=offered)
+        step = next_pass(outcome.text, result, unsafe, refused, findings=offered, known=known)
         if step is None:
             break
         chosen, new_text = step
