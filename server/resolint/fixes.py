@@ -193,14 +193,17 @@ def _with_innocents(
     "2 that …" fixed to "2 THAT …" without its "2." no longer reads as numbered, and an
     error appears that the draft did not have (fuzzer). Where no fix was blamed for the
     paragraph before it, nothing was blamed on both sides and nothing is tried: trying
-    back the 14 culprits of a 100 KB draft by halves cost it a dozen full parses."""
+    back the 14 culprits of a 100 KB draft by halves cost it a dozen full parses.
+
+    A paragraph that kept changing as its fixes were dropped one by one from its end was
+    blamed for all of them (see :class:`_Walk`): the culprit is then mostly its first fix
+    (a paragraph reads as what it is from its head: a label, an opener), so all its
+    other fixes are tried back, for all such paragraphs at once: one parse."""
     taken = {id(f) for f in kept}
     dropped = [f for f in chosen if id(f) not in taken]
-    groups = {side: [f for f in dropped if sides.get(id(f)) == side] for side in ("after", "before")}
-    if not groups["after"]:
-        return kept, trial
+    groups = {side: [f for f in dropped if sides.get(id(f)) == side] for side in ("after", "before", "again")}
     more: list[Finding] = []
-    for group in groups.values():
+    for group in (groups["after"], groups["before"], groups["again"]) if groups["after"] else (groups["again"],):
         if group and trials.structure_of(trials.applied(kept + more + group)) == trials.before:
             more += group
     if not more:
@@ -245,11 +248,14 @@ def _drop_culprits(trials: _Trials, kept: list[Finding], body, sides: dict[int, 
     return the fixes left and, when they keep the structure, the text with them applied.
     ``sides`` records how each was blamed (see :func:`_culprits`)."""
     walk = _Walk()
+    chosen = kept
     for _ in range(LOCATE_TRIALS):
         edits = [e for f in kept for e in f.fix.edits]
         trial = apply_edits(trials.text, edits)
         after, starts_after = trials.read(trial)
         if after == trials.before:
+            if sides is not None and walk.wholly:
+                _blamed_again(chosen, kept, [body[i] for i in sorted(walk.wholly)], sides)
             return kept, trial
         changed = _changed_paragraphs(trials.before, after, body, starts_after, edits)
         culprits = _culprits(kept, body, changed, len(trials.text), sides, walk.next_round())
@@ -257,6 +263,21 @@ def _drop_culprits(trials: _Trials, kept: list[Finding], body, sides: dict[int, 
             break
         kept = [f for f in kept if id(f) not in culprits]
     return kept, None
+
+
+def _blamed_again(chosen: list[Finding], kept: list[Finding], wholly: list, sides: dict[int, str]) -> None:
+    """Record how the fixes dropped from the paragraphs blamed for all their fixes
+    (``wholly``, in order) were blamed: the first fix of each as ``"head"``, the others,
+    those blamed one by one before too, as ``"again"`` (see :func:`_with_innocents`)."""
+    taken = {id(f) for f in kept}
+    spans = [p.span for p in wholly]
+    starts = [s.start for s in spans]
+    heads: set[int] = set()
+    for f in sorted((f for f in chosen if id(f) not in taken), key=_first_start):
+        k = bisect.bisect_right(starts, _first_start(f)) - 1
+        if k >= 0 and _first_start(f) <= spans[k].end:
+            sides[id(f)] = "again" if k in heads else "head"
+            heads.add(k)
 
 
 def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int, sides: dict[int, str] | None = None,
@@ -279,9 +300,8 @@ def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int, 
 
     ``sides``, when given, records each blamed fix's ``id`` as blamed for a change in its
     own paragraph ("own"), in the paragraph after it ("before") or in the one before it
-    ("after"): :func:`_with_innocents` takes back the innocent side. ``walk``, when given,
-    follows the rounds to blame a run at once (:class:`_Walk`).
-    """
+    ("after"), or for all of a paragraph's (:func:`_blamed_again`): :func:`_with_innocents`
+    takes back the innocent ones. ``walk`` follows the rounds (:class:`_Walk`)."""
     ordered = sorted(kept, key=_first_start)
     starts = [_first_start(f) for f in ordered]
     blamed: dict[int, str] = {}  # indexes in ``ordered`` -> how blamed
@@ -333,10 +353,20 @@ class _Walk:
     bisection kept failing too: 44 parses a pass for a 4 KB draft, 30 s an input under
     the fuzzer. A paragraph blamed right after one blamed in the round before blames the
     rest of the run at once (:func:`_blame_run`); the fixes blamed wrongly are offered
-    again at the next pass, against the new text."""
+    again at the next pass, against the new text.
+
+    Likewise within one paragraph: one holding several fixes, blamed for one of them, was
+    blamed for the next one back in the next round while it kept changing, one full parse
+    a fix (a paragraph whose first fix makes it operative and whose other fixes give
+    capitals spent the rounds, then the bisection's budget, on it). Blamed again in the
+    round after, it is blamed for all its fixes at once (:func:`_blame_paragraph`), and
+    all but its first are tried back together (:func:`_with_innocents`): a few parses
+    however many fixes and paragraphs, where the walk left out every fix before the
+    culprit with it."""
 
     before: set[int] = field(default_factory=set)
     now: set[int] = field(default_factory=set)
+    wholly: set[int] = field(default_factory=set)  # paragraphs blamed for all their fixes
 
     def next_round(self) -> _Walk:
         self.before, self.now = self.now, set()
@@ -345,14 +375,24 @@ class _Walk:
     def blamed(self, body, i: int, starts: list[int], blamed: dict[int, str]) -> None:
         """``body[i]`` was blamed for a fix of its own (an index of ``starts`` in ``blamed``)."""
         self.now.add(i)
+        if i in self.before:
+            self.wholly.add(i)
+            _blame_paragraph(body[i], starts, blamed)
         if i - 1 in self.before:
-            _blame_run(body, i, starts, blamed)
+            self.wholly.update(_blame_run(body, i, starts, blamed))
 
 
-def _blame_run(body, i: int, starts: list[int], blamed: dict[int, str]) -> None:
+def _blame_paragraph(p, starts: list[int], blamed: dict[int, str]) -> None:
+    """Blame every fix that starts in paragraph ``p`` (see :class:`_Walk`)."""
+    for k in range(bisect.bisect_left(starts, p.span.start), bisect.bisect_right(starts, p.span.end)):
+        blamed[k] = "own"
+
+
+def _blame_run(body, i: int, starts: list[int], blamed: dict[int, str]) -> Iterator[int]:
     """Blame the fixes of the paragraphs after ``body[i]`` like it (same kind and depth)
     that each hold a fix, up to the first that does not or holds one blamed already: the
-    rest of a run of alike fixed paragraphs (see :class:`_Walk`)."""
+    rest of a run of alike fixed paragraphs (see :class:`_Walk`). Yields the paragraphs
+    blamed so."""
     kind, depth = body[i].kind, body[i].depth
     for m in range(i + 1, len(body)):
         p = body[m]
@@ -364,6 +404,7 @@ def _blame_run(body, i: int, starts: list[int], blamed: dict[int, str]) -> None:
             return
         for k in range(lo, hi):
             blamed[k] = "own"
+        yield m
 
 
 def _bisect(trials: _Trials, kept: list[Finding]) -> list[Finding]:
