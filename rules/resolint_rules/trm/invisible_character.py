@@ -130,16 +130,26 @@ class InvisibleCharacter(Rule):
         return out
 
 
+#: A word around a soft hyphen longer than this on either side is no compound a drafter
+#: hyphenates (and walking it for each of its soft hyphens would cost the word's length
+#: each time: a "word" of 10,000 soft hyphens).
+LONGEST_HALF = 64
+
+
 def _hyphen_forms(text: str, i: int, j: int, lo: int, hi: int) -> tuple[str, str] | None:
     """The word around a lone soft hyphen at ``i`` (between letters) hyphenated there and
-    joined ("self-determination", "selfdetermination"); None for any other run."""
+    joined ("self-determination", "selfdetermination"); None for any other run, or for a
+    half longer than :data:`LONGEST_HALF`."""
     if j != i + 1 or text[i] != "\u00ad" or not (text[i - 1].isalpha() and text[j].isalpha()):
         return None
     a, b = i, j
-    while a > lo and in_word(text[a - 1]):
+    floor, ceiling = max(lo, i - LONGEST_HALF - 1), min(hi, j + LONGEST_HALF + 1)
+    while a > floor and in_word(text[a - 1]):
         a -= 1
-    while b < hi and in_word(text[b]):
+    while b < ceiling and in_word(text[b]):
         b += 1
+    if (a == floor > lo and in_word(text[a - 1])) or (b == ceiling < hi and in_word(text[b])):
+        return None
     left = "".join(c for c in text[a:i] if c not in INVISIBLE)
     right = "".join(c for c in text[j:b] if c not in INVISIBLE)
     return f"{left}-{right}", left + right
@@ -149,11 +159,30 @@ def _draft_hyphenates(text: str, hyphenated: str, joined: str) -> bool:
     """Whether the draft writes ``hyphenated`` as a word and never ``joined``: the soft
     hyphen then stands where the drafter's hyphen stood, and only the drafter can say
     whether the word is hyphenated there (an unsafe fix writes the hyphen)."""
-    return _written(text, hyphenated) and not _written(text, joined)
+    written = _words_written(text)
+    return hyphenated.lower() in written and joined.lower() not in written
 
 
-def _written(text: str, word: str) -> bool:
-    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text, re.IGNORECASE) is not None
+#: A word or a run of words joined by hyphens, as the draft writes it.
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_last_words: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def _words_written(text: str) -> frozenset[str]:
+    """Every word of ``text`` and every pair of words it joins with a hyphen, in lower
+    case: what :func:`_draft_hyphenates` asks about, built once per text (one search of
+    the text per soft hyphen grew with the draft times its soft hyphens). A half of a
+    hyphenated form holds no hyphen (:func:`_hyphen_forms` stops at one), so single words
+    and pairs are all it can ask for."""
+    global _last_words
+    if _last_words[0] is not text:
+        out: set[str] = set()
+        for m in _COMPOUND.finditer(text):
+            parts = m.group().lower().split("-")
+            out.update(parts)
+            out.update(f"{x}-{y}" for x, y in zip(parts, parts[1:], strict=False))
+        _last_words = (text, frozenset(out))
+    return _last_words[1]
 
 
 def _quoted(word: str) -> str:
