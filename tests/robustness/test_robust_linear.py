@@ -124,6 +124,12 @@ CLASSES = {
     # TRM014 read the whole word at each of its soft hyphens and quoted it in each finding
     # (10,000 of them in a 30 KB "word": 32 s and a 300 MB report).
     "one word of soft hyphens": _run("a\u00adb"),
+    # TRM014 asked, for each soft hyphen between letters, whether the draft writes the word
+    # hyphenated, with one search of the whole text each (resolint.wordsets now).
+    "words each broken by a soft hyphen": _run("self\u00addetermination "),
+    # TRM015 asked, for each word of look-alike letters only, whether the draft writes it
+    # in Latin letters, with one search of the whole text each (200 KB: 56 s).
+    "words of Cyrillic look-alike letters only": _run("the \u0441\u043e\u0440 and \u0415\u041a\u0410\u0412 "),
     # Citations read through comments and soft hyphens (resolint.invisible.ReaderView).
     "citations with comments inside their words, in one paragraph": _run("reso<!-- x -->lution 71/19 of 2 Decem<!-- y -->ber 2016, "),
     "citations with soft hyphens inside their words, in one paragraph": _run("reso\u00adlution 71/19 of 2 Decem\u00adber 2016, "),

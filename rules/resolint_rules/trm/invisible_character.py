@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import re
-
 from resolint.invisible import INVISIBLE, document_may_hide, hidden_runs, in_word
 from resolint.model import Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
+from resolint.wordsets import words_written
 
 
 def _positions(text: str):
@@ -159,30 +158,8 @@ def _draft_hyphenates(text: str, hyphenated: str, joined: str) -> bool:
     """Whether the draft writes ``hyphenated`` as a word and never ``joined``: the soft
     hyphen then stands where the drafter's hyphen stood, and only the drafter can say
     whether the word is hyphenated there (an unsafe fix writes the hyphen)."""
-    written = _words_written(text)
+    written = words_written(text, lower=True)
     return hyphenated.lower() in written and joined.lower() not in written
-
-
-#: A word or a run of words joined by hyphens, as the draft writes it.
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_last_words: tuple[str, frozenset[str]] = ("", frozenset())
-
-
-def _words_written(text: str) -> frozenset[str]:
-    """Every word of ``text`` and every pair of words it joins with a hyphen, in lower
-    case: what :func:`_draft_hyphenates` asks about, built once per text (one search of
-    the text per soft hyphen grew with the draft times its soft hyphens). A half of a
-    hyphenated form holds no hyphen (:func:`_hyphen_forms` stops at one), so single words
-    and pairs are all it can ask for."""
-    global _last_words
-    if _last_words[0] is not text:
-        out: set[str] = set()
-        for m in _COMPOUND.finditer(text):
-            parts = m.group().lower().split("-")
-            out.update(parts)
-            out.update(f"{x}-{y}" for x, y in zip(parts, parts[1:], strict=False))
-        _last_words = (text, frozenset(out))
-    return _last_words[1]
 
 
 def _quoted(word: str) -> str:
