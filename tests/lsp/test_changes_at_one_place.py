@@ -148,6 +148,19 @@ def test_a_typing_session_leaves_the_text_one_by_one_leaves(data, encoding):
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)
+def test_a_carriage_return_typed_before_a_line_feed_ends_the_line(encoding):
+    """A "\r" typed at a line's end, before its "\n", makes one break with it ("\r\n"):
+    the place after it is inside the break, so the next change at the column after the
+    line's text is clamped to the line's end, not written between "\r" and "\n" (the
+    property test above found "aa\rx\n" for "aax\r\n")."""
+    changes = [_insert(0, 0, "a"), _insert(0, 1, "a"), _insert(0, 2, "\r"), _insert(0, 3, "x")]
+    _checked_against_one_by_one("\n", changes, encoding)
+    store = DocumentStore(encoding)
+    store.open("u", 1, "\n")
+    assert store.change("u", 2, changes).text == "aax\r\n"
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
 def test_typing_at_one_place_on_a_long_line_does_not_copy_it_per_change(encoding, monkeypatch):
     """10,000 letters typed in the middle of a line of 1 MB took 18 s (the line copied
     per change): each change at the place the last one left is kept as a piece."""

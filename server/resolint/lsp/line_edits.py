@@ -48,6 +48,11 @@ def _pieces(head: str, text: str, tail: str) -> list[str]:
     return pieces
 
 
+def _width(line: str) -> int:
+    """How many code points of ``line`` are text, not its break."""
+    return len(line) - (2 if line.endswith("\r\n") else 1 if line.endswith(("\n", "\r")) else 0)
+
+
 class LineEditor:
     """A text kept as its lines (each with its line break) while changes are applied."""
 
@@ -97,8 +102,11 @@ class LineEditor:
             lo = first - 1  # the "\n" makes one break with that "\r"
             pieces[0] = lines[lo] + pieces[0]
         lines[lo : last + 1] = pieces
-        if lo == first == last and len(pieces) == 1:  # one line still: the next change may follow on
-            self._hot = HotLine(lo, pieces[0], at + len(change.text), self.encoding)
+        place = at + len(change.text)
+        if lo == first == last and len(pieces) == 1 and place <= _width(pieces[0]):
+            # One line still, the place in its text (a "\r" typed before its "\n" puts
+            # the place inside the break, where no column is): the next change may follow on.
+            self._hot = HotLine(lo, pieces[0], place, self.encoding)
 
     def _locate(self, line: int, character: int) -> tuple[int, int]:
         """(line, code-point column) of a client position, clamped as
@@ -109,7 +117,7 @@ class LineEditor:
         if line >= len(lines):
             return len(lines) - 1, len(lines[-1])
         text = lines[line]
-        width = len(text) - (2 if text.endswith("\r\n") else 1 if text.endswith(("\n", "\r")) else 0)
+        width = _width(text)
         character = max(0, character)
         if self.encoding == UTF32 or text.isascii():
             return line, min(character, width)
