@@ -45,6 +45,8 @@ def test_a_comment_between_paragraphs_changes_no_finding(path: Path):
         pytest.skip("a draft quoted line by line: its comments take a quote marker")
     before = _read(text, 0, 0)
     starts = [p.span.start for p in result.resolution.paragraphs if p.span.start > 0 and text[p.span.start - 1] == "\n"]
+    if not starts and any(f.code == "DOC006" for f in result.findings):
+        pytest.skip("a draft pasted with its blank lines numbered too: no line between two paragraphs to put a comment on")
     assert starts, "a draft of one paragraph"
     for n, at in enumerate(starts):
         comment = COMMENTS[n % len(COMMENTS)]
