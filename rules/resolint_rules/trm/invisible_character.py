@@ -4,7 +4,7 @@ from resolint.invisible import INVISIBLE, document_may_hide, hidden_runs, in_wor
 from resolint.model import Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint.wordsets import words_written
+from resolint.wordsets import writes
 
 
 def _positions(text: str):
@@ -158,8 +158,7 @@ def _draft_hyphenates(text: str, hyphenated: str, joined: str) -> bool:
     """Whether the draft writes ``hyphenated`` as a word and never ``joined``: the soft
     hyphen then stands where the drafter's hyphen stood, and only the drafter can say
     whether the word is hyphenated there (an unsafe fix writes the hyphen)."""
-    written = words_written(text, lower=True)
-    return hyphenated.lower() in written and joined.lower() not in written
+    return writes(text, hyphenated, lower=True) and not writes(text, joined, lower=True)
 
 
 def _quoted(word: str) -> str:

@@ -5,7 +5,7 @@ import re
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint.wordsets import words_written
+from resolint.wordsets import writes
 from resolint_rules.common import listed_heads
 
 #: Cyrillic and Greek letters drawn like a Latin letter in the fonts drafts are written
@@ -152,7 +152,7 @@ def written_in_latin(text: str, word: str) -> bool:
     acronym "ΕΚΑΒ" like "EKAB", a Cyrillic "ООО" (a Russian company's form) like "OOO".
     Only the draft can tell: where it writes the word in Latin letters too, the drafter
     meant those; elsewhere rewriting it would change a word, not its letters."""
-    return word in words_written(text)
+    return writes(text, word)
 
 
 def _look_alike_words(text: str, p: Paragraph) -> list[str]:
