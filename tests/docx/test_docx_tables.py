@@ -74,3 +74,33 @@ def test_a_table_without_numbered_paragraphs_is_left_out_as_before(tmp_path):
     F.add_table(d, "Sponsors: somebody")
     doc = build(open_docx(F.save(d, tmp_path / "d.docx")))
     assert doc.text == "The General Assembly," and doc.stats.notes() == ["1 table not linted"]
+
+
+def pledges(restart: bool = False):
+    """Operative paragraphs 1 to 3 in the body and, after 2, a table of donors numbered
+    by a list of the table's own (or, ``restart``: the body's definition, restarted)."""
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    own = F.add_instance(d, F.abstract_of(d, num), {0: 1}) if restart else F.add_list(d, [("decimal", "%1.")])
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    F.numbered(d, num, 0, ("Decides", IT), " to act;")
+    F.numbered(d, num, 0, ("Welcomes", IT), " the pledges listed below;")
+    table = d.add_table(rows=2, cols=2)
+    for row, (donor, amount) in enumerate([("Ruritania", "1,200"), ("Freedonia", "300")]):
+        cell = table.cell(row, 0).paragraphs[0]
+        _number(cell, own)
+        cell.add_run(donor)
+        table.cell(row, 1).text = amount
+    F.numbered(d, num, 0, ("Requests", IT), " the Secretary-General to report.")
+    return d
+
+
+def test_a_list_of_the_tables_own_is_its_content_not_clauses(tmp_path):
+    for restart in (False, True):
+        src = F.save(pledges(restart), tmp_path / f"d{restart}.docx")
+        doc = build(open_docx(src))
+        assert "Ruritania" not in doc.text and doc.text.endswith("\n\n3. Requests the Secretary-General to report.")
+        assert doc.stats.notes() == ["1 table not linted"]
+        proc = run("check", src, "--format", "json")
+        assert json.loads(proc.stdout)["files"][0]["diagnostics"] == [], proc.stdout

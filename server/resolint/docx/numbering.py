@@ -260,6 +260,21 @@ class Numbering:
                     return ilvl
         return 0
 
+    def list_of(self, p_pr, style_id: str | None) -> tuple[str, str] | None:
+        """Which list a paragraph is counted in (the key of its counters: an instance
+        that restarts its numbering counts alone, the others with their definition), or
+        None for a paragraph Word does not number. Counts nothing; notes nothing."""
+        notes = len(self.notes)
+        ref = self.num_pr(p_pr, style_id)
+        del self.notes[notes:]
+        if ref is None or self.level(*ref) is None:
+            return None
+        return self._list_key(ref[0])
+
+    def _list_key(self, num_id: str) -> tuple[str, str]:
+        aid, _, starts = self._nums[num_id]
+        return ("num", num_id) if starts else ("abstract", self._abstract_for(num_id) or aid)
+
     def label(self, p_pr, style_id: str | None) -> str:
         """Advance the counters for this paragraph and return its label ("" if none)."""
         ref = self.num_pr(p_pr, style_id)
@@ -280,8 +295,7 @@ class Numbering:
     def _counters_of(self, num_id: str) -> list[int | None]:
         """The counters ``num_id`` advances: its own when it overrides a start value, else
         those of its abstract list, which every instance without overrides continues."""
-        aid, _, starts = self._nums[num_id]
-        key = ("num", num_id) if starts else ("abstract", self._abstract_for(num_id) or aid)
+        key = self._list_key(num_id)
         counters = self._counters.get(key)
         if counters is None:
             counters = [None] * MAX_LEVELS

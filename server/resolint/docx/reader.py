@@ -225,7 +225,7 @@ def build(document, max_text: int | None = DEFAULT_MAX_FILE_SIZE) -> DocxText:
     body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
     if body is None:
         raise DocxError("not a Word document: its main part has no document body (w:document/w:body)")
-    builder = _Builder(sheet, numbering, stats)
+    builder = _Builder(sheet, numbering, stats, lambda: _lists_outside_tables(body, numbering))
     for p, in_table in _body_paragraphs(body, stats):
         builder.paragraph(p, in_table)
         if max_text and builder.pos + builder.index + numbering.work > max_text:
@@ -257,7 +257,7 @@ def _body_paragraphs(container, stats: ReadStats, in_table: bool = False):
     after a table are read as Word shows them only if they are counted, and a clause
     Word numbers is a clause wherever it stands. The reader keeps of a table only those
     (:meth:`_Builder.paragraph`); its other text (figures, sponsors, a layout's words)
-    is not linted."""
+    is not linted, nor a list of its own (:func:`_lists_outside_tables`)."""
     for child in container:
         tag = child.tag
         if tag == W_P:
@@ -272,6 +272,28 @@ def _body_paragraphs(container, stats: ReadStats, in_table: bool = False):
             yield from _body_paragraphs(child, stats, in_table)
 
 
+def _lists_outside_tables(body, numbering: Numbering) -> set:
+    """The lists (:meth:`Numbering.list_of`) that number a paragraph outside any table.
+    A table's numbered paragraph is a clause only in one of those (1. before the table,
+    2. in a cell, 3. after it); a list of the table's own (its rows numbered 1., 2.: the
+    pledges of a list of donors) is the table's content, read no more than its figures.
+    It drew OPR002 ("Number 1 follows 2") and the clauses' rules on each row."""
+    out = set()
+    for p, in_table in _body_paragraphs(body, ReadStats()):
+        if not in_table:
+            p_pr = p.find(W_PPR)
+            key = numbering.list_of(p_pr, _style_of(p_pr))
+            if key is not None:
+                out.add(key)
+    return out
+
+
+def _style_of(p_pr) -> str | None:
+    """The paragraph style a paragraph's properties (``w:pPr``, or None) name."""
+    ps = p_pr.find(W_PSTYLE) if p_pr is not None else None
+    return ps.get(W_VAL) if ps is not None else None
+
+
 def _table_of(cell):
     """The table a cell belongs to (a cell of a nested table belongs to that one)."""
     el = cell.getparent()
@@ -281,10 +303,14 @@ def _table_of(cell):
 
 
 class _Builder:
-    def __init__(self, sheet: StyleSheet, numbering: Numbering, stats: ReadStats) -> None:
+    def __init__(self, sheet: StyleSheet, numbering: Numbering, stats: ReadStats, body_lists) -> None:
         self.sheet = sheet
         self.numbering = numbering
         self.stats = stats
+        # The lists numbering paragraphs outside tables (:func:`_lists_outside_tables`),
+        # read at the first numbered paragraph of a table (a walk of the whole body).
+        self._body_lists = body_lists
+        self._lists: set | None = None
         self.out: list[str] = []
         self.pos = 0
         self.paragraphs: list[DocxParagraph] = []
@@ -305,9 +331,9 @@ class _Builder:
         counted = None  # a table paragraph's label, counted before its text is read
         if in_table:
             p_pr = p.find(W_PPR)
-            ps = p_pr.find(W_PSTYLE) if p_pr is not None else None
-            counted = self.numbering.label(p_pr, ps.get(W_VAL) if ps is not None else None)
-            if not counted or counted == BULLET:
+            in_list = self._in_body_list(p_pr)
+            counted = self.numbering.label(p_pr, _style_of(p_pr))
+            if not counted or counted == BULLET or not in_list:
                 return
             self.stats.table_paragraphs += 1
         else:
@@ -355,6 +381,16 @@ class _Builder:
         self.pos = cursor
         para = DocxParagraph(index, p, start, cursor, label, style, segments, [s.start for s in segments], in_table)
         self.paragraphs.append(para)
+
+    def _in_body_list(self, p_pr) -> bool:
+        """Whether a table's paragraph is numbered in a list that numbers paragraphs
+        outside tables too."""
+        key = self.numbering.list_of(p_pr, _style_of(p_pr))
+        if key is None:
+            return False
+        if self._lists is None:
+            self._lists = self._body_lists()
+        return key in self._lists
 
     def _content(self, el, style, segments, pieces, cursor) -> int:
         for child in el:
