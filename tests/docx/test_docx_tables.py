@@ -104,3 +104,38 @@ def test_a_list_of_the_tables_own_is_its_content_not_clauses(tmp_path):
         assert doc.stats.notes() == ["1 table not linted"]
         proc = run("check", src, "--format", "json")
         assert json.loads(proc.stdout)["files"][0]["diagnostics"] == [], proc.stdout
+
+
+def closing_table(trailing: int):
+    """Operative paragraph 1 in the body (¶3), then a table holding 2., then
+    ``trailing`` empty paragraphs (Word ends a body with one; python-docx with none)."""
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    F.numbered(d, num, 0, ("Decides", IT), " to act;")
+    cell = d.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0]
+    _number(cell, num)
+    cell.add_run("welcomes").italic = True
+    cell.add_run(" the report.")
+    for _ in range(trailing):
+        F.para(d, "")
+    return d
+
+
+def test_a_table_after_the_last_paragraph_is_named_by_the_paragraph_before_it(tmp_path):
+    for trailing in (0, 1):
+        src = F.save(closing_table(trailing), tmp_path / f"d{trailing}.docx")
+        proc = run("check", src)
+        assert "table after ¶3 (2.): warning: OPR006" in proc.stdout, proc.stdout
+        proc = run("check", src, "--format", "json")
+        place = json.loads(proc.stdout)["files"][0]["diagnostics"][0]["paragraph"]
+        assert (place["index"], place.get("table"), place.get("after")) == (2, True, True)
+
+
+def test_a_table_before_a_paragraph_of_text_is_named_by_it(tmp_path):
+    d = closing_table(1)
+    F.para(d, ("Requests", IT), " the Secretary-General to report.")
+    proc = run("check", F.save(d, tmp_path / "d.docx"), "--format", "json")
+    place = json.loads(proc.stdout)["files"][0]["diagnostics"][0]["paragraph"]
+    assert (place["index"], place.get("table"), place.get("after")) == (3, True, None), proc.stdout  # ¶4: the empty paragraph right after the table
