@@ -3,11 +3,13 @@
 Every rule has at least one fixture, ``fixtures/rules/<CODE>-<what>.txt``. Its first line
 is a comment written by hand from the drafting rules::
 
-    <!-- expect: CODE:LINE ... [with=OTHER] [italics] -->
+    <!-- expect: CODE:LINE ... [with=OTHER] [italics] [as-example] -->
 
 ``CODE:LINE`` is a finding the reader expects; ``with=OTHER`` selects another rule too
 (an unused-suppression fixture needs the rule its directive names to run); ``italics``
-reads ``*words*`` as italics, the way the documentation of the Word rules writes them.
+reads ``*words*`` as italics, the way the documentation of the Word rules writes them;
+``as-example`` reads the fixture as the rule reads its documentation's examples
+(``Rule.example_input``: DOC032 reads a number alone on its line as one Word draws).
 
 The fixture is linted with only its rule (and any ``with=``) selected. The snapshot,
 ``tests/snapshots/<CODE>.snap``, records for each fixture every finding of the rule: its
@@ -40,6 +42,7 @@ class RuleFixture:
     expected: frozenset[tuple[str, int]]
     also: tuple[str, ...]
     italics: bool
+    as_example: bool = False
 
     @property
     def name(self) -> str:
@@ -52,16 +55,18 @@ def load(path: Path) -> RuleFixture:
     m = HEADER.search(text.splitlines()[0] if text else "")
     if not m:
         raise ValueError(f"{path}: the first line must be <!-- expect: CODE:LINE ... -->")
-    expected, also, italics = set(), [], False
+    expected, also, italics, as_example = set(), [], False, False
     for token in m.group("body").split():
         if token == "italics":
             italics = True
+        elif token == "as-example":
+            as_example = True
         elif token.startswith("with="):
             also.extend(token[5:].split(","))
         else:
             code, line = token.split(":")
             expected.add((code, int(line)))
-    return RuleFixture(path, path.stem.split("-")[0], text, frozenset(expected), tuple(also), italics)
+    return RuleFixture(path, path.stem.split("-")[0], text, frozenset(expected), tuple(also), italics, as_example)
 
 
 def fixtures() -> list[RuleFixture]:
@@ -73,7 +78,11 @@ def run(fx: RuleFixture):
     from resolint.config import Settings
     from resolint.engine import lint
     from resolint.formatting import from_emphasis
+    from resolint.registry import rule_by_code
 
+    if fx.as_example:
+        text, kwargs = rule_by_code(fx.code).example_input(fx.text)
+        return lint(text, Settings(select=(fx.code, *fx.also)), path=str(fx.path), **kwargs)
     text, formatting = (from_emphasis(fx.text) if fx.italics else (fx.text, None))
     return lint(text, Settings(select=(fx.code, *fx.also)), path=str(fx.path), formatting=formatting)
 

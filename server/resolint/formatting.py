@@ -1,4 +1,5 @@
-"""What a rule may ask about the formatting of its input (italics, for now).
+"""What a rule may ask about the formatting of its input: italics, and which characters
+the application draws without storing them (an automatic number).
 
 Plain text carries no formatting; a Word document does, and some house styles rule on
 it (the UN italicizes the opener of each preambular and operative paragraph). The reader
@@ -10,6 +11,7 @@ so the rule pack keeps depending on the core only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 
@@ -23,18 +25,31 @@ class Formatting(Protocol):
         """
         ...
 
+    def drawn_at(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is drawn by the application and not stored
+        in the document: the label of an automatic number ("3.", "(b)", a bullet), which
+        the drafter did not type and cannot select. False for text and outside paragraphs.
+        """
+        ...
+
 
 class SpanFormatting:
-    """Formatting given as italic spans of the text (for tests and rule examples)."""
+    """Formatting given as spans of the text (for tests and rule examples): italic ones
+    and, optionally, ones the application draws (automatic numbers: no formatting of
+    their own)."""
 
-    def __init__(self, length: int, italic: list[tuple[int, int]]) -> None:
+    def __init__(self, length: int, italic: list[tuple[int, int]], drawn: Iterable[tuple[int, int]] = ()) -> None:
         self.length = length
         self.italic = sorted(italic)
+        self.drawn = sorted(drawn)
 
     def italic_at(self, offset: int) -> bool | None:
-        if not 0 <= offset < self.length:
+        if not 0 <= offset < self.length or self.drawn_at(offset):
             return None
         return any(a <= offset < b for a, b in self.italic)
+
+    def drawn_at(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.drawn)
 
 
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")

@@ -1,5 +1,6 @@
 """DOC: document structure, title block, opening and closing."""
 
+from resolint_rules.doc.empty_list_item import EmptyListItem
 from resolint_rules.doc.italic_beyond_opener import ItalicBeyondOpener
 from resolint_rules.doc.line_numbered_draft import LineNumberedDraft
 from resolint_rules.doc.meeting_place_date import MeetingPlaceDate
@@ -19,5 +20,5 @@ from resolint_rules.doc.vote_line import VoteLine
 RULES = [
     MissingOpening, OpeningPunctuation, PreambleAfterOperative, UnplacedText, OpenerNotItalic, ItalicBeyondOpener,
     TitleNumberMismatch, SessionMismatch, MeetingPlaceDate, OrdinalSuffix, VoteLine, ParagraphsRunTogether,
-    PageFurniture, NotEnglish, LineNumberedDraft,
+    PageFurniture, NotEnglish, LineNumberedDraft, EmptyListItem,
 ]

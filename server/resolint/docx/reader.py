@@ -201,6 +201,13 @@ class DocxText:
         seg = p.segment_at(offset) if p else None
         return seg.italic if seg and seg.run is not None else None
 
+    def drawn_at(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is an automatic number's label (Word
+        draws it; no run holds it)."""
+        p = self.paragraph_at(offset)
+        seg = p.segment_at(offset) if p else None
+        return seg is not None and seg.run is None
+
 
 def related_part(document, reltype: str):
     """A part related to the main document, or None (never creates one)."""
