@@ -195,3 +195,51 @@ def test_a_replacement_the_styles_own_rules_flag_is_refused():
 ])
 def test_a_replacement_the_style_agrees_with_is_accepted(toml: str):
     settings(toml)
+
+
+def _swap(code: str, word: str, other: str, part: str = "operative", fix: bool = True) -> str:
+    """A house rule flagging ``word`` in ``part`` (and, with ``fix``, replacing it with
+    ``other``), its example a paragraph of that part holding ``word``."""
+    replace = f'replace = "{other}"\nfix = "safe"\n' if fix else ""
+    example = ("Recalling the will of States to {w} one another," if part == "preamble" else
+               "Recalling its resolution 75/1,\n\n1. Requests States to {w} one another;").format(w=word)
+    return f'''
+[[custom-rules]]
+code = "{code}"
+message = "Write '{other}', not '{{match}}'"
+pattern = ["{word}"]
+part = ["{part}"]
+{replace}example = """
+The General Assembly,
+
+{example}
+"""
+'''
+
+
+def test_two_house_rules_whose_fixes_undo_each_other_are_refused():
+    # Accepted before: the check linted a fix's text with the style's rules only, and
+    # --fix then refused both fixes ("each would undo another fix") on every draft.
+    with pytest.raises(ConfigError) as info:
+        settings(_swap("HSE001", "help", "assist") + _swap("HSE002", "assist", "help"))
+    assert info.value.key == "custom-rules[HSE001].replace"
+    for words in ("'assist'", "house rule HSE002", "each fix undoes the other's"):
+        assert words in info.value.problem, info.value.problem
+
+
+def test_a_replacement_another_house_rule_flags_is_refused():
+    with pytest.raises(ConfigError) as info:
+        settings(_swap("HSE001", "help", "assist") + _swap("HSE002", "assist", "help", fix=False))
+    assert info.value.key == "custom-rules[HSE001].replace"
+    assert "--fix leaves a HSE002 finding on every replacement" in info.value.problem, info.value.problem
+
+
+@pytest.mark.parametrize("toml", [
+    _swap("HSE001", "help", "assist") + _swap("HSE002", "assist", "help", part="preamble"),  # never in the same part
+    'ignore = ["HSE002"]\n' + _swap("HSE001", "help", "assist") + _swap("HSE002", "assist", "help"),  # one of them off
+    _swap("HSE001", "help", "assist") + _swap("HSE002", "aid", "assist"),  # no rule flags the other's replacement
+    # HSE002 writes "help", which HSE001 replaces with "assist": one fix after the other.
+    _swap("HSE001", "help", "assist") + _swap("HSE002", "aid", "help"),
+])
+def test_house_rules_that_do_not_meet_are_accepted(toml: str):
+    settings(toml)

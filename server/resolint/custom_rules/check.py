@@ -11,7 +11,8 @@ known good. For every custom rule the configuration defines or selects (its own
   (``[{}]``, ``[{ OP = "*" }]``, a ``REGEX`` of ``.*``: a finding on every word);
 - the rule fires on its ``example`` draft and stays silent on its ``use-instead`` draft;
 - its fix, applied to the example, removes the finding and writes nothing the style's
-  own rules flag (:func:`_check_fix_agrees`).
+  own rules flag (:func:`_check_fix_agrees`) nor another house rule of the
+  configuration does (:func:`_check_house_rules_agree`).
 
 Each problem is one :class:`~resolint.config.ConfigError` whose key names the rule.
 Nothing here runs, and spaCy is not imported, when there are no house rules and no
@@ -28,9 +29,11 @@ from typing import Any
 
 from resolint.custom_rules import effective_specs, ruleset_for, style_specs
 from resolint.custom_rules.config import config_error
+from resolint.custom_rules.rule import rule_class
 from resolint.custom_rules.spec import TRAINED_ATTRS, RuleSpec, SpecError
 from resolint.engine import lint
 from resolint.fixes import apply_edits
+from resolint.parser import parse
 from resolint.registry import all_rules
 from resolint.settings import ConfigError
 from resolint.styles import builtin_style_names, load_style
@@ -164,7 +167,7 @@ def _check_fix_agrees(spec: RuleSpec, draft: str, found: list, others: Any, styl
     Whether a replacement is misspelt the check cannot tell (no dictionary says
     "member countires" is no word); it says what the style's rules find in it, and only
     what they did not find in the text it replaces. The configuration's other house
-    rules are not linted here: each would cost every rule a pass over all the others."""
+    rules are :func:`_check_house_rules_agree`'s."""
     first = next((f for f in found if f.fix is not None and len(f.fix.edits) == 1), None)
     if first is None:
         return
@@ -214,7 +217,74 @@ def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pip
         if should_fire:
             _check_fix_clears(spec, draft, found, lambda text: lint(text, base, style=style_name, rules=[rule]))
             _check_fix_agrees(spec, draft, found, replace(settings, custom_rules=(), per_file_ignores=()), style_name)
+            _check_house_rules_agree(spec, draft, found, ruleset, replace(settings, style=style_name, custom_rules=(), per_file_ignores=()),
+                                     lambda text: lint(text, base, style=style_name, rules=[rule]))
         if not should_fire and found:
             matched = result.source.text[found[0].span.start : found[0].span.end]  # (the text, not the rule's message)
             raise SpecError(spec.code, key, f"the rule fires on its use-instead draft (on '{matched}'): "
                             "this draft should show the right way")
+
+
+def _check_house_rules_agree(spec: RuleSpec, draft: str, found: list, ruleset, settings: Any, lint_self) -> None:
+    """The fix, applied to the example, must not write what another house rule of the
+    configuration flags (both selected as the configuration selects) unless that rule's
+    own fix settles it: "assist" for "help" beside a rule asking for "help" back, or
+    beside one that flags "assist" with no fix. ``--fix`` refused the two fixes that
+    undo each other ("each would undo another fix"), and the editor offered them in
+    turn for ever; the check knew only the style's built-in rules. The rules that may
+    flag the replacement are found in one pass of the rules' shared matchers over the
+    fixed paragraph (linting the example with every other house rule would cost each
+    rule a pass over all the others); each is then linted alone, as the configuration
+    runs it, on the example before and after the fix: only what it did not flag before
+    counts."""
+    first = next((f for f in found if f.fix is not None and len(f.fix.edits) == 1), None)
+    if first is None or len(ruleset.specs) < 2:
+        return
+    if not any(f.code == spec.code for f in lint(draft, settings, rules=[rule_class(spec)(ruleset)]).findings):
+        return  # the configuration turns the rule off: its fix is never applied
+    (edit,) = first.fix.edits
+    lo, hi = edit.span.start, edit.span.start + len(edit.new_text)
+    if lo == hi:
+        return
+    fixed = apply_edits(draft, first.fix.edits)
+    for other in _matching_there(ruleset, fixed, lo, hi, spec.code):
+        rule = rule_class(other)(ruleset)
+        before = lint(draft, settings, rules=[rule]).findings
+        if any(f.code == other.code and f.span.start < first.span.end and first.span.start < f.span.end for f in before):
+            continue
+        g = next((f for f in lint(fixed, settings, rules=[rule]).findings
+                  if f.code == other.code and f.span.start < hi and lo < f.span.end), None)
+        consequence = _consequence(spec, g, fixed, lint_self) if g is not None else ""
+        if consequence:
+            raise SpecError(spec.code, "replace", f"on the example the fix writes '{fixed[lo:hi]}', which the house rule "
+                            f"{other.code} flags ('{g.message}'): {consequence}; change the replacement or one of the "
+                            f"two patterns")
+
+
+def _matching_there(ruleset, text: str, lo: int, hi: int, code: str) -> list[RuleSpec]:
+    """The house rules of ``ruleset`` but ``code`` with a match in ``text`` over
+    ``[lo, hi)``, from one pass of each group of shared matchers over its paragraph."""
+    para = next((p for p in parse(text).paragraphs if p.content.start <= lo and hi <= p.content.end), None)
+    if para is None:
+        return []
+    start = para.content.start
+    chunk = text[start : para.content.end]
+    codes: set[str] = set()
+    for one in {ruleset.apart(s): s for s in ruleset.specs}.values():  # a rule of each group of matchers
+        for other, spans in ruleset.matches(chunk, one).items():
+            if other != code and any(s + start < hi and lo < e + start for s, e, _ in spans):
+                codes.add(other)
+    return [s for s in ruleset.specs if s.code in codes]
+
+
+def _consequence(spec: RuleSpec, g, fixed: str, lint_self) -> str:
+    """What ``--fix`` does when another rule flags what ``spec``'s fix wrote (its
+    finding ``g``): "" when ``g``'s fix settles it (one fix after the other, as a
+    chain of replacements does), else why the two rules cannot both be kept."""
+    if g.fix is None:
+        return f"the two rules disagree, and --fix leaves a {g.code} finding on every replacement"
+    back = apply_edits(fixed, g.fix.edits)
+    lo, hi = g.fix.edits[0].span.start, g.fix.edits[-1].span.end + len(back) - len(fixed)
+    if any(f.code == spec.code and f.span.start < hi and lo < f.span.end for f in lint_self(back).findings):
+        return f"the two rules disagree, and each fix undoes the other's ({spec.code}, {g.code}, {spec.code}, …)"
+    return ""

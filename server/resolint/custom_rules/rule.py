@@ -71,7 +71,7 @@ class RuleSet:
         self._results: dict[bool, OrderedDict[str, dict]] = {False: OrderedDict(), True: OrderedDict()}
         self._lock = threading.RLock()
 
-    def _apart(self, spec: RuleSpec) -> bool:
+    def apart(self, spec: RuleSpec) -> bool:
         """Whether ``spec`` is matched with the rules that need lemmas filled (see the class docstring)."""
         return spec.needs_lemmas and not self.pipeline
 
@@ -102,20 +102,20 @@ class RuleSet:
             if fn is None:
                 from resolint.custom_rules.matching import compile_rule  # lazy: spaCy loads only when a house rule runs
 
-                fn = self._matchers[spec.code] = compile_rule(spec, self._docs_for(self._apart(spec)))
+                fn = self._matchers[spec.code] = compile_rule(spec, self._docs_for(self.apart(spec)))
             return fn
 
     def probe(self, text: str, spec: RuleSpec) -> list[tuple[int, int, list[str]]]:
         """The matches of ``spec`` alone in ``text`` (single-spaced), tokenized apart from
         the paragraphs' cache: the configuration check tries a rule on text that is no draft's."""
         with self._lock:
-            docs = self._docs_for(self._apart(spec))
+            docs = self._docs_for(self.apart(spec))
             return self.matcher(spec)(docs.make(text)).get(spec.code, [])
 
     def prepare(self, spec: RuleSpec) -> None:
         """Load spaCy and compile the matchers ``spec`` runs with, now (see
         :func:`resolint.engine.prepare_house_rules`)."""
-        apart = self._apart(spec)
+        apart = self.apart(spec)
         with self._lock:
             self._matchers_for(apart)
             docs = self._docs_for(apart)
@@ -127,7 +127,7 @@ class RuleSet:
         if combined is None:
             from resolint.custom_rules.matching import RuleMatchers  # lazy: spaCy loads only when a house rule runs
 
-            specs = tuple(s for s in self.specs if self._apart(s) == apart)
+            specs = tuple(s for s in self.specs if self.apart(s) == apart)
             combined = self._combined[apart] = RuleMatchers(specs, self._docs_for(apart))
         return combined
 
@@ -135,7 +135,7 @@ class RuleSet:
         """The matches in one paragraph text of ``spec`` and of every rule matched with
         it: one Doc, one pass of the shared matchers, kept by text (an unchanged
         paragraph is not matched again)."""
-        apart = self._apart(spec)
+        apart = self.apart(spec)
         with self._lock:
             kept = self._results[apart]
             hit = kept.get(text)
