@@ -199,3 +199,27 @@ def test_annotate_writes_beside_the_others_as_the_schema_orders(tmp_path, track)
     if track:
         ours_rev = [r for r in F.revisions(out) if r["author"] == "resolint"]
         assert {(r["tag"], r["text"]) for r in ours_rev} >= {("del", "welcomes"), ("ins", "Welcomes")}, ours_rev
+
+
+@pytest.mark.parametrize("how", ["fix", "track"])
+def test_a_reviewers_comment_around_fixed_words_still_holds_them(tmp_path, how):
+    # The reviewer's comments cover a whole operative paragraph and an opener; resolint
+    # capitalizes both openers and ends the first paragraph with ';' (not the last).
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    p = F.numbered(d, num, 0, ("welcomes", IT), " the report")
+    d.add_comment(p.runs, text="The whole paragraph", author="Reviewer", initials="R")
+    p = F.numbered(d, num, 0, ("requests", IT), " the Secretary-General to report.")
+    d.add_comment(p.runs[0], text="The opener", author="Reviewer", initials="R")
+    src = F.save(d, tmp_path / "d.docx")
+    out = tmp_path / "r.docx"
+    if how == "fix":
+        run("check", "--fix", src)
+        out = src
+    else:
+        run("annotate", src, "-o", out, "--track-changes")
+        assert schema_problems(_parts(out.read_bytes())["word/document.xml"]) == []
+    theirs = {text for author, text in F.comment_ranges(out).values() if author == "Reviewer"}
+    assert theirs == {"Welcomes the report;", "Requests"}
