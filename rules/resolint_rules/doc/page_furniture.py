@@ -170,9 +170,9 @@ class PageFurniture(Rule):
             # A Word paragraph's text only: its paragraph mark is no text a fix can remove.
             removed = paragraph.span if ctx.formatting is not None else _line_and_blanks(ctx.text, paragraph.span)
             if _LONE_LABEL.match(ctx.text, paragraph.span.start, paragraph.span.end):
-                if ctx.formatting is not None and ctx.formatting.italic_at(paragraph.span.start) is None:
+                if ctx.formatting is not None and ctx.formatting.drawn_at(paragraph.span.start):
                     # The number Word draws for an empty paragraph of a numbered list
-                    # (no formatting of its own: the reader made it up), never a PDF's.
+                    # (the reader made it up: DOC032's), never a PDF's.
                     return
                 # "2." alone between paragraphs 1 and 3 is how a draft holds a paragraph
                 # still to write as much as a page number: removed, the number went too.

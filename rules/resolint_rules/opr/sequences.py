@@ -30,12 +30,12 @@ def numbering_expected(seq: list[Paragraph], style_numbering: str) -> bool:
 
 def is_empty_word_item(p: Paragraph, formatting) -> bool:
     """Whether ``p`` is an empty paragraph of a Word numbered list: the number Word draws
-    alone ("3."), which the reader made up (no formatting of its own), read by the parser
+    alone ("3."), which the reader made up (``Formatting.drawn_at``), read by the parser
     as a label alone (``Kind.FURNITURE``). Never so in plain text, where "3." alone may be
     a PDF's page number."""
     return (
         formatting is not None and p.kind is _FURNITURE and is_numbered(p)
-        and formatting.italic_at(p.label.span.start) is None
+        and formatting.drawn_at(p.label.span.start)
     )
 
 
