@@ -243,3 +243,12 @@ def test_a_replacement_another_house_rule_flags_is_refused():
 ])
 def test_house_rules_that_do_not_meet_are_accepted(toml: str):
     settings(toml)
+
+
+def test_three_house_rules_whose_fixes_go_round_are_refused():
+    # help -> assist -> aid -> help: no two undo each other, and --fix never settles.
+    with pytest.raises(ConfigError) as info:
+        settings(_swap("HSE001", "help", "assist") + _swap("HSE002", "assist", "aid") + _swap("HSE003", "aid", "help"))
+    assert info.value.key == "custom-rules[HSE001].replace"
+    for words in ("'assist'", "house rule HSE002", "go round in a circle (HSE001, HSE002, HSE003, HSE001, …)"):
+        assert words in info.value.problem, info.value.problem

@@ -217,26 +217,22 @@ def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pip
         if should_fire:
             _check_fix_clears(spec, draft, found, lambda text: lint(text, base, style=style_name, rules=[rule]))
             _check_fix_agrees(spec, draft, found, replace(settings, custom_rules=(), per_file_ignores=()), style_name)
-            _check_house_rules_agree(spec, draft, found, ruleset, replace(settings, style=style_name, custom_rules=(), per_file_ignores=()),
-                                     lambda text: lint(text, base, style=style_name, rules=[rule]))
+            _check_house_rules_agree(spec, draft, found, ruleset, replace(settings, style=style_name, custom_rules=(), per_file_ignores=()))
         if not should_fire and found:
             matched = result.source.text[found[0].span.start : found[0].span.end]  # (the text, not the rule's message)
             raise SpecError(spec.code, key, f"the rule fires on its use-instead draft (on '{matched}'): "
                             "this draft should show the right way")
 
 
-def _check_house_rules_agree(spec: RuleSpec, draft: str, found: list, ruleset, settings: Any, lint_self) -> None:
+def _check_house_rules_agree(spec: RuleSpec, draft: str, found: list, ruleset, settings: Any) -> None:
     """The fix, applied to the example, must not write what another house rule of the
-    configuration flags (both selected as the configuration selects) unless that rule's
-    own fix settles it: "assist" for "help" beside a rule asking for "help" back, or
-    beside one that flags "assist" with no fix. ``--fix`` refused the two fixes that
-    undo each other ("each would undo another fix"), and the editor offered them in
-    turn for ever; the check knew only the style's built-in rules. The rules that may
-    flag the replacement are found in one pass of the rules' shared matchers over the
-    fixed paragraph (linting the example with every other house rule would cost each
-    rule a pass over all the others); each is then linted alone, as the configuration
-    runs it, on the example before and after the fix: only what it did not flag before
-    counts."""
+    configuration flags (both selected as the configuration selects) unless the fixes
+    that follow settle it: "assist" for "help" beside a rule asking for "help" back
+    (each undoes the other's), three rules going round (help, assist, aid, help), or a
+    rule flagging "assist" with no fix. ``--fix`` refused the fixes that bring a finding
+    back ("each would undo another fix"), and the editor offered them in turn for ever;
+    the check knew only the style's built-in rules. A chain that settles ("aid" to
+    "help" to "assist") is accepted. See :func:`_fix_chain`."""
     first = next((f for f in found if f.fix is not None and len(f.fix.edits) == 1), None)
     if first is None or len(ruleset.specs) < 2:
         return
@@ -247,18 +243,65 @@ def _check_house_rules_agree(spec: RuleSpec, draft: str, found: list, ruleset, s
     if lo == hi:
         return
     fixed = apply_edits(draft, first.fix.edits)
-    for other in _matching_there(ruleset, fixed, lo, hi, spec.code):
+    problem = _fix_chain(spec.code, draft, first, fixed, ruleset, settings)
+    if problem is not None:
+        g, why = problem
+        raise SpecError(spec.code, "replace", f"on the example the fix writes '{fixed[lo:hi]}', which the house rule "
+                        f"{g.code} flags ('{g.message}'): {why}; change the replacement or one of the patterns")
+
+
+#: How many fixes in a row :func:`_fix_chain` follows before it stops looking.
+MAX_CHAIN = 8
+
+
+def _fix_chain(code: str, draft: str, first, fixed: str, ruleset, settings: Any):
+    """Follow the fixes ``--fix`` would apply after rule ``code``'s on its example: the
+    first house rule that flags the text the last fix wrote (and, after the first fix,
+    did not flag there before it), its fix, and so on. None when the chain settles (or
+    runs past :data:`MAX_CHAIN`); else the first rule's finding and why the rules cannot
+    all be kept: a rule with no fix is left, or the fixes come back to a text already
+    written (two undoing each other, or more going round)."""
+    edit = first.fix.edits[0]
+    where, text = (edit.span.start, edit.span.start + len(edit.new_text)), fixed
+    fixer_of, codes, head = {draft: code}, [code], None
+    for step in range(MAX_CHAIN):
+        g = _flagging(ruleset, settings, text, where, codes[-1], (draft, first.span) if step == 0 else None)
+        if g is None:
+            return None
+        head = head or g
+        codes.append(g.code)
+        if g.fix is None:
+            return head, f"the rules disagree, and --fix leaves a {g.code} finding on every replacement"
+        fixer_of[text] = g.code
+        after = apply_edits(text, g.fix.edits)
+        if after in fixer_of:
+            how = "each fix undoes the other's" if len(codes) == 2 else "their fixes go round in a circle"
+            return head, f"the rules disagree, and {how} ({', '.join([*codes, fixer_of[after]])}, …)"
+        where = (g.fix.edits[0].span.start, g.fix.edits[-1].span.end + len(after) - len(text))
+        text = after
+    return None
+
+
+def _flagging(ruleset, settings: Any, text: str, where: tuple[int, int], last: str, before):
+    """The first finding of a house rule but ``last`` over ``where`` in ``text``; with
+    ``before`` (the text before the first fix and that fix's span), not one its rule
+    made there already. Candidates come from one pass of the rules' shared matchers
+    over the paragraph (:func:`_matching_there`: linting with every house rule would
+    cost each rule a pass over all the others); each is linted alone, as the
+    configuration runs it."""
+    lo, hi = where
+    for other in _matching_there(ruleset, text, lo, hi, last):
         rule = rule_class(other)(ruleset)
-        before = lint(draft, settings, rules=[rule]).findings
-        if any(f.code == other.code and f.span.start < first.span.end and first.span.start < f.span.end for f in before):
-            continue
-        g = next((f for f in lint(fixed, settings, rules=[rule]).findings
+        if before is not None:
+            old, span = before
+            if any(f.code == other.code and f.span.start < span.end and span.start < f.span.end
+                   for f in lint(old, settings, rules=[rule]).findings):
+                continue
+        g = next((f for f in lint(text, settings, rules=[rule]).findings
                   if f.code == other.code and f.span.start < hi and lo < f.span.end), None)
-        consequence = _consequence(spec, g, fixed, lint_self) if g is not None else ""
-        if consequence:
-            raise SpecError(spec.code, "replace", f"on the example the fix writes '{fixed[lo:hi]}', which the house rule "
-                            f"{other.code} flags ('{g.message}'): {consequence}; change the replacement or one of the "
-                            f"two patterns")
+        if g is not None:
+            return g
+    return None
 
 
 def _matching_there(ruleset, text: str, lo: int, hi: int, code: str) -> list[RuleSpec]:
@@ -275,16 +318,3 @@ def _matching_there(ruleset, text: str, lo: int, hi: int, code: str) -> list[Rul
             if other != code and any(s + start < hi and lo < e + start for s, e, _ in spans):
                 codes.add(other)
     return [s for s in ruleset.specs if s.code in codes]
-
-
-def _consequence(spec: RuleSpec, g, fixed: str, lint_self) -> str:
-    """What ``--fix`` does when another rule flags what ``spec``'s fix wrote (its
-    finding ``g``): "" when ``g``'s fix settles it (one fix after the other, as a
-    chain of replacements does), else why the two rules cannot both be kept."""
-    if g.fix is None:
-        return f"the two rules disagree, and --fix leaves a {g.code} finding on every replacement"
-    back = apply_edits(fixed, g.fix.edits)
-    lo, hi = g.fix.edits[0].span.start, g.fix.edits[-1].span.end + len(back) - len(fixed)
-    if any(f.code == spec.code and f.span.start < hi and lo < f.span.end for f in lint_self(back).findings):
-        return f"the two rules disagree, and each fix undoes the other's ({spec.code}, {g.code}, {spec.code}, …)"
-    return ""
