@@ -444,3 +444,28 @@ def test_checking_many_house_rules_grows_linearly():
     t_small, t_large = load_time(small), load_time(large)
     exponent = math.log(max(t_large, 1e-6) / max(t_small, 1e-6)) / math.log(large / small)
     assert not (t_large > 0.5 and exponent > 1.3), f"{small} rules {t_small:.2f} s, {large} rules {t_large:.2f} s (growth ~n^{exponent:.1f})"
+
+
+def test_checking_many_house_rules_with_fixes_grows_linearly():
+    """A house rule with an example and a fix is linted on its example, fixed, and its
+    fix asked of the other house rules; the check made every rule's class anew for each
+    rule it checked (``RuleSet.rules()`` to find one: 200 rules 1.9 s, quadratic)."""
+    from resolint.config import settings_from_table
+
+    def table(n: int) -> dict:
+        codes = (f"H{a}{b}{i:03d}" for a in "QXZ" for b in "QXZ" for i in range(1000))
+        return {"custom-rules": [
+            {"code": code, "message": "m", "pattern": [f"word{k}"], "replace": f"term{k}", "fix": "safe",
+             "example": f"The General Assembly,\n\n1. Requests States to word{k} one another;\n"}
+            for k, code in zip(range(n), codes, strict=False)
+        ]}
+
+    def load_time(n: int) -> float:
+        t = table(n)
+        return best_time(lambda: settings_from_table(t, None), 1, cpu=True)
+
+    load_time(5)  # spaCy's import and first tokenizer
+    small, large = 50, 400
+    t_small, t_large = load_time(small), load_time(large)
+    exponent = math.log(max(t_large, 1e-6) / max(t_small, 1e-6)) / math.log(large / small)
+    assert not (t_large > 0.5 and exponent > 1.3), f"{small} rules {t_small:.2f} s, {large} rules {t_large:.2f} s (growth ~n^{exponent:.1f})"

@@ -203,7 +203,7 @@ def _check_examples(spec: RuleSpec, ruleset, style_name: str, settings: Any, pip
     if not spec.example.strip() and not spec.use_instead.strip():
         return
 
-    rule = next(r for r in ruleset.rules() if r.code == spec.code)
+    rule = rule_class(spec)(ruleset)
     # Selected by code: a rule a style makes opt-in (lint.opt-in) still runs on its own examples.
     base = replace(settings, style=style_name, custom_rules=(), select=(spec.code,), ignore=(), extend_select=(), per_file_ignores=())
     for key, draft, should_fire in (("example", spec.example, True), ("use-instead", spec.use_instead, False)):
