@@ -139,3 +139,26 @@ def test_a_table_before_a_paragraph_of_text_is_named_by_it(tmp_path):
     proc = run("check", F.save(d, tmp_path / "d.docx"), "--format", "json")
     place = json.loads(proc.stdout)["files"][0]["diagnostics"][0]["paragraph"]
     assert (place["index"], place.get("table"), place.get("after")) == (3, True, None), proc.stdout  # ¶4: the empty paragraph right after the table
+
+
+def test_numbered_clauses_all_in_a_table_are_read_when_the_body_numbers_nothing(tmp_path):
+    # An operative part set in a one-cell box: its list numbers nothing outside the
+    # table, and neither does any other list; it is the draft's own clauses.
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    first = cell.paragraphs[0]
+    _number(first, num)
+    first.add_run("Decides").italic = True
+    first.add_run(" to act;")
+    second = cell.add_paragraph()
+    _number(second, num)
+    second.add_run("requests").italic = True
+    second.add_run(" the Secretary-General to report.")
+    src = F.save(d, tmp_path / "d.docx")
+    doc = build(open_docx(src))
+    assert doc.text.split("\n\n")[2:] == ["1. Decides to act;", "2. requests the Secretary-General to report."]
+    proc = run("check", src, "--format", "json")
+    assert [x["code"] for x in json.loads(proc.stdout)["files"][0]["diagnostics"]] == ["OPR006"], proc.stdout

@@ -260,14 +260,16 @@ class Numbering:
                     return ilvl
         return 0
 
-    def list_of(self, p_pr, style_id: str | None) -> tuple[str, str] | None:
+    def list_of(self, p_pr, style_id: str | None, *, numbered: bool = False) -> tuple[str, str] | None:
         """Which list a paragraph is counted in (the key of its counters: an instance
         that restarts its numbering counts alone, the others with their definition), or
-        None for a paragraph Word does not number. Counts nothing; notes nothing."""
+        None for a paragraph Word does not number (``numbered``: nor one it bullets).
+        Counts nothing; notes nothing."""
         notes = len(self.notes)
         ref = self.num_pr(p_pr, style_id)
         del self.notes[notes:]
-        if ref is None or self.level(*ref) is None:
+        lvl = self.level(*ref) if ref is not None else None
+        if lvl is None or (numbered and lvl.fmt == "bullet"):
             return None
         return self._list_key(ref[0])
 

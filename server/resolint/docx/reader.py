@@ -284,12 +284,15 @@ def _lists_outside_tables(body, numbering: Numbering) -> set:
     A table's numbered paragraph is a clause only in one of those (1. before the table,
     2. in a cell, 3. after it); a list of the table's own (its rows numbered 1., 2.: the
     pledges of a list of donors) is the table's content, read no more than its figures.
-    It drew OPR002 ("Number 1 follows 2") and the clauses' rules on each row."""
+    It drew OPR002 ("Number 1 follows 2") and the clauses' rules on each row. When
+    nothing outside tables is numbered (bullets aside), the draft's numbered clauses
+    may all stand in tables (an operative part set in a box): every table's list is
+    then read, as before (:meth:`_Builder._in_body_list`)."""
     out = set()
     for p, in_table in _body_paragraphs(body, ReadStats()):
         if not in_table:
             p_pr = p.find(W_PPR)
-            key = numbering.list_of(p_pr, _style_of(p_pr))
+            key = numbering.list_of(p_pr, _style_of(p_pr), numbered=True)
             if key is not None:
                 out.add(key)
     return out
@@ -397,7 +400,7 @@ class _Builder:
             return False
         if self._lists is None:
             self._lists = self._body_lists()
-        return key in self._lists
+        return key in self._lists or not self._lists
 
     def _content(self, el, style, segments, pieces, cursor) -> int:
         for child in el:
