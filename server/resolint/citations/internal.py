@@ -20,13 +20,48 @@ from resolint.source import Span, word_before
 _ARABIC, _OPERATIVE = LabelScheme.ARABIC, Kind.OPERATIVE
 
 
-def _numbered_paragraphs(res: Resolution) -> dict[tuple[int, int], Paragraph]:
-    """Operative paragraphs (and INTERPOL list items) by (part, number)."""
-    out: dict[tuple[int, int], Paragraph] = {}
+def _numbered_paragraphs(res: Resolution) -> dict[tuple[int, int], list[Paragraph]]:
+    """Operative paragraphs (and INTERPOL list items) by (part, number), in text order:
+    an omnibus resolution numbers each section from 1, so one part may have several."""
+    out: dict[tuple[int, int], list[Paragraph]] = {}
     for p in res.paragraphs:
         if p.kind is _OPERATIVE and p.label is not None and p.label.scheme is _ARABIC:
-            out.setdefault((p.part, p.label.value), p)
+            out.setdefault((p.part, p.label.value), []).append(p)
     return out
+
+
+def numbered_paragraphs(res: Resolution) -> dict[tuple[int, int], list[Paragraph]]:
+    """:func:`_numbered_paragraphs`, for :func:`numbered_target`'s callers outside the package."""
+    return _numbered_paragraphs(res)
+
+
+def _section_at(res: Resolution, offset: int) -> list[Paragraph]:
+    """The top-level operative paragraphs numbered together (a section of an omnibus
+    resolution, or a whole part) that the last one starting before ``offset`` belongs to."""
+    found: list[Paragraph] = []
+    for seq in res.sequences:
+        if seq and seq[0].parent is None and seq[0].span.start <= offset:
+            if not found or seq[0].span.start > found[0].span.start:
+                found = seq
+    return found
+
+
+def numbered_target(res: Resolution, numbered, number: int, part: int, offset: int) -> Paragraph | None:
+    """Operative paragraph ``number`` as a reference at ``offset`` in part ``part`` means
+    it: the one of its own section first (each section of an omnibus resolution is
+    numbered from 1: "paragraph 2 above" in section II is section II's paragraph 2), then
+    the part's first top-level one, then its first list item (INTERPOL numbers the items
+    of "CALLS UPON … to:"). CIT011 and go-to-definition both ask this, so the finding and
+    the jump name one paragraph."""
+    candidates = numbered.get((part, number))
+    if not candidates:
+        return None
+    if len(candidates) > 1:
+        section = {id(q) for q in _section_at(res, offset)}
+        own = next((q for q in candidates if id(q) in section), None)
+        if own is not None:
+            return own
+    return next((q for q in candidates if q.parent is None), candidates[0])
 
 
 def _sub_target(parent: Paragraph, sub: str) -> Paragraph | None:
@@ -71,7 +106,7 @@ def _is_internal(ptext: str, m) -> bool:
 def _target(p: Paragraph, res: Resolution, numbered, num: int | None, sub: str) -> Paragraph | None:
     """The paragraph "paragraph ``num`` (``sub``)" points to, or None."""
     if num is not None:
-        target = numbered.get((p.part, num))
+        target = numbered_target(res, numbered, num, p.part, p.span.start)
         if target is not None and sub:
             target = _sub_target(target, sub) or _sub_after(res, target, sub)
         return target

@@ -5,9 +5,10 @@ numbers too). The number under the cursor is the target (on the word "paragraph"
 first number). A reference followed by "of" and anything but the present resolution
 ("paragraph 3 of resolution 2250 (2015)", "paragraph 2 of the annex", "of article 5"), or
 by "thereof", names another text's paragraph and has no target here. The paragraph is
-looked up among the top-level operative paragraphs of the same section first (an omnibus
-resolution numbers each section from 1), then of the same part (multi-part resolutions
-number each part from 1), then of any part.
+looked up as CIT011 looks it up (:func:`resolint.citations.internal.numbered_target`):
+among the operative paragraphs of the same section first (an omnibus resolution numbers
+each section from 1), then of the same part (multi-part resolutions number each part from
+1); not in another part, where CIT011 says the text has no such paragraph.
 
 "paragraph 3 of section II" (or "of part B", "of chapter 2", "of the present resolution"
 after it or not) is paragraph 3 under this draft's heading "II" ("II",
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.citations.internal import numbered_paragraphs, numbered_target
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph
 from resolint.source import Span
@@ -122,24 +124,9 @@ def target(state: LintState, offset: int) -> Paragraph | None:
     if section is not None:
         found = _in_section(state.text, res.paragraphs, section, number)
         return _down_to(state.text, span.end, found) if found is not None else None
-    candidates = [p for p in res.paragraphs if p.kind is Kind.OPERATIVE and p.parent is None and p.number == number]
-    if not candidates:
-        return None
     part = _part_of(res.paragraphs, offset)
-    here = {id(p) for p in _sequence_of(res.sequences, offset) if p.part == part}
-    ranked = [p for p in candidates if id(p) in here] + [p for p in candidates if p.part == part] + candidates
-    return _down_to(state.text, span.end, ranked[0])
-
-
-def _sequence_of(sequences: list[list[Paragraph]], offset: int) -> list[Paragraph]:
-    """The top-level operative paragraphs numbered together (a section of an omnibus
-    resolution, a part) that the last one starting before ``offset`` belongs to."""
-    found: list[Paragraph] = []
-    for seq in sequences:
-        if seq and seq[0].parent is None and seq[0].span.start <= offset:
-            if not found or seq[0].span.start > found[0].span.start:
-                found = seq
-    return found
+    found = numbered_target(res, numbered_paragraphs(res), number, part if part is not None else 0, offset)
+    return _down_to(state.text, span.end, found) if found is not None else None
 
 
 #: A section heading's number or letter: "II", "II. Capital master plan", "Section II", "**B**".
