@@ -17,6 +17,7 @@ from resolint_rules.cit.inconsistent_citation import InconsistentCitation
 from resolint_rules.cit.instrument_adoption_mismatch import InstrumentAdoptionMismatch
 from resolint_rules.cit.internal_reference_target import InternalReferenceTarget
 from resolint_rules.cit.interpol_symbol_session import InterpolSymbolSession
+from resolint_rules.cit.reversed_citation_range import ReversedCitationRange
 from resolint_rules.cit.sc_resolution_year_mismatch import ScResolutionYearMismatch
 from resolint_rules.cit.wha_resolution_year import WhaResolutionYear
 
@@ -24,5 +25,5 @@ RULES = [
     GaResolutionOutsideSession, ScResolutionYearMismatch, InterpolSymbolSession, CitationAfterText,
     InconsistentCitation, ImpossibleDate, DateFormat, ImplausibleYear, ArticleOutOfRange,
     ArticleTitleMismatch, InternalReferenceTarget, InstrumentAdoptionMismatch, ConferencePlaceYear,
-    WhaResolutionYear,
+    WhaResolutionYear, ReversedCitationRange,
 ]

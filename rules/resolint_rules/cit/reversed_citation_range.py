@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import re
+
+from resolint.citations import Organ, ResolutionCitation
+from resolint.citations.years import year_date_after
+from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint.source import Span
+from resolint_rules.refs import citations, is_own
+
+#: Between the two ends of a range, as the extraction reads them
+#: (``resolint.citations.patterns.SEPARATOR``): " to ", " through ", an en dash.
+_RANGE_JOINT = re.compile(r"\s+(?:to|through)\s+|\s?–\s?")
+
+#: What orders the numbers of each form: the session (or year) first, then the number.
+#: The Security Council's and the old General Assembly's numbers run on across years
+#: and sessions, so the number alone orders them.
+_ORDER = {
+    "sc": lambda c: (c.number,),
+    "ga-old": lambda c: (c.number,),
+    "ga": lambda c: (c.session, c.number),
+    "session": lambda c: (c.session, c.number),
+    "ga-special": lambda c: (c.session, c.number),
+    "ga-emergency": lambda c: (c.session, c.number),
+    "ecosoc": lambda c: (c.year, c.number),
+}
+
+#: How each organ numbers, for the message (the rule pages' sources).
+_HOW = {
+    "sc": "the Security Council numbers its resolutions consecutively since 1946",
+    "ga-old": "the General Assembly numbered the resolutions of its first thirty sessions consecutively",
+    "ecosoc": "the first part of the number is the year, the second the number within it",
+}
+_BY_SESSION = "the first part of the number is the session, the second the number within it"
+#: Forms whose numbers only one body gives in that order: another body citing "12 (2019)"
+#: may number each year from 1.
+_ONE_BODY = {"sc": Organ.SC, "ga-old": Organ.GA}
+
+
+class ReversedCitationRange(Rule):
+    """
+    ## What it does
+    Checks that a range of resolutions or decisions ("resolutions 70/1 to 70/5",
+    "2231 (2015) through 2300 (2016)", "1325 (2000)–2467 (2019)") names its lower end
+    first: the session (or year) and number of the second end must come after those of
+    the first. Both ends must be of one body and one form of number; a range whose ends
+    are numbered differently is not compared.
+
+    ## Why is this bad?
+    A range that runs backwards names no resolution at all in between ("resolutions
+    70/300 to 70/1"); usually one end is mistyped or the ends were swapped, and the
+    reader cannot tell which resolutions are meant.
+
+    ## Example
+    ```
+    The Security Council,
+
+    Recalling its resolutions 2300 (2016) to 2231 (2015),
+
+    1. Decides to remain seized of the matter.
+    ```
+
+    ## Use instead
+    ```
+    The Security Council,
+
+    Recalling its resolutions 2231 (2015) to 2300 (2016),
+
+    1. Decides to remain seized of the matter.
+    ```
+
+    ## Fix safety
+    No fix: swapping the ends is wrong when one of them is mistyped.
+
+    ## Options
+    None.
+
+    ## References
+    - Dag Hammarskjöld Library, "Security Council: resolutions" (numbered consecutively since 1946): <https://research.un.org/en/docs/sc/resolutions>
+    - Dag Hammarskjöld Library, "General Assembly: resolutions" (session/number from the 31st session): <https://research.un.org/en/docs/ga/resolutions>
+
+    Repository note: the project knowledge base (`../shared/kb`) §1.6 (how resolutions are identified and cited).
+    """
+
+    code = "CIT015"
+    name = "reversed-citation-range"
+    summary = "Range of resolutions that runs backwards"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext):
+        text = ctx.text
+        previous: ResolutionCitation | None = None
+        for c in citations(ctx).resolutions:
+            first, previous = previous, c
+            if first is None or not is_own(c) or not _range_of(first, c, text):
+                continue
+            order = _ORDER[c.form]
+            if order(c) < order(first):
+                how = _HOW.get(c.form, _BY_SESSION)
+                yield Violation(
+                    Span(first.span.start, c.span.end),
+                    f"This range runs backwards: {_name(c)} comes before {_name(first)} ({how}); "
+                    f"name the lower end first, or check the numbers",
+                )
+
+
+def _range_of(first: ResolutionCitation, second: ResolutionCitation, text: str) -> bool:
+    """Whether ``first`` and ``second`` are the two ends of one range: one body, one form
+    of number, numbers known, and only " to ", " through " or a dash between them (after
+    the first one's date, if it has one)."""
+    if first.form != second.form or first.form not in _ORDER or first.organ is not second.organ:
+        return False
+    if _ONE_BODY.get(first.form, first.organ) is not first.organ:
+        return False
+    if first.organ is Organ.UNKNOWN or first.decision != second.decision or first.paragraph is not second.paragraph:
+        return False
+    if any(v is None for v in (*_ORDER[first.form](first), *_ORDER[first.form](second))):
+        return False
+    end = _end_of(first, text)
+    return end <= second.span.start and _RANGE_JOINT.fullmatch(text, end, second.span.start) is not None
+
+
+def _end_of(c: ResolutionCitation, text: str) -> int:
+    """Where citation ``c`` ends with its date ("70/1 of 25 September 2015", "70/1 of 2015")."""
+    if c.date is not None:
+        return c.date.span.end
+    yd = year_date_after(text, c.span.end)
+    return c.span.end if yd is None else yd.span.end
+
+
+def _name(c: ResolutionCitation) -> str:
+    what = "decision" if c.decision else "resolution"
+    return f"{what} {' '.join(c.text.split())}"

@@ -1,0 +1,46 @@
+"""CIT015: a range of resolutions that runs backwards ("resolutions 70/300 to 70/1",
+"2300 (2016) to 2231 (2015)") used to pass, each end being a right citation."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolint.engine import lint
+
+ASSEMBLY = "The General Assembly,\n\nRecalling {cited},\n\n1. Decides to keep the matter under review.\n"
+COUNCIL = "The Security Council,\n\nRecalling {cited},\n\n1. Decides to remain seized of the matter.\n"
+
+
+def _found(text: str) -> list[str]:
+    return [text[f.span.start : f.span.end] for f in lint(text).findings if f.code == "CIT015"]
+
+
+@pytest.mark.parametrize("template, cited, span", [
+    (ASSEMBLY, "its resolutions 70/300 to 70/1", "70/300 to 70/1"),
+    (ASSEMBLY, "its resolutions 71/2 to 70/9", "71/2 to 70/9"),  # a later session first
+    (ASSEMBLY, "its resolutions 71/5 of 5 December 2016 through 70/10 of 3 November 2015",
+     "71/5 of 5 December 2016 through 70/10"),
+    (ASSEMBLY, "its decisions 70/550–70/401", "70/550–70/401"),
+    (ASSEMBLY, "its resolutions ES-10/20 to ES-10/3", "ES-10/20 to ES-10/3"),
+    (ASSEMBLY, "its resolutions 3379 (XXX) to 3200 (XXIX)", "3379 (XXX) to 3200 (XXIX)"),
+    (ASSEMBLY, "Economic and Social Council resolutions 2016/3 to 2015/20", "2016/3 to 2015/20"),
+    (COUNCIL, "its resolutions 2300 (2016) to 2231 (2015)", "2300 (2016) to 2231 (2015)"),
+    (COUNCIL, "its resolutions 2300 (2016) – 2299 (2016)", "2300 (2016) – 2299 (2016)"),
+])
+def test_a_range_that_runs_backwards_is_reported(template, cited, span):
+    assert _found(template.format(cited=cited)) == [span]
+
+
+@pytest.mark.parametrize("template, cited", [
+    (ASSEMBLY, "its resolutions 70/1 to 70/300"),
+    (ASSEMBLY, "its resolutions 70/9 to 71/2"),
+    (ASSEMBLY, "its resolutions 70/5 and 70/1"),  # a list, in any order
+    (ASSEMBLY, "its resolutions 70/5, 70/1 and 69/3"),
+    (ASSEMBLY, "its resolution 70/5 to 2231 (2015)"),  # two kinds of number: nothing to compare
+    (ASSEMBLY, "its resolution 70/5 to 70/5"),
+    (ASSEMBLY, "the Conference resolutions 12 (2019) to 5 (2020)"),  # another body may number each year from 1
+    (COUNCIL, "its resolutions 2231 (2015) through 2300 (2016)"),
+    (COUNCIL, "its resolution 2300 (2016) to resolution 2231 (2015) in the annex"),  # two lists, not a range
+])
+def test_a_range_in_order_or_no_range_passes(template, cited):
+    assert _found(template.format(cited=cited)) == []
