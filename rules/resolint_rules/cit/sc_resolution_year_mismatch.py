@@ -5,7 +5,7 @@ import re
 from resolint.citations import Basis, Organ, ResolutionCitation
 from resolint.citations import patterns as P
 from resolint.citations.organs import document_organ
-from resolint.citations.refdata import sc_first_numbers, sc_years_for_number
+from resolint.citations.refdata import sc_first_numbers, sc_possible_years, sc_years_for_number
 from resolint.citations.shared_year import numbers_sharing_a_year
 from resolint.citations.years import year_date_after
 from resolint.rule import Rule, RuleContext, Severity, Violation
@@ -65,7 +65,7 @@ class ScResolutionYearMismatch(Rule):
     ## References
     - Dag Hammarskjöld Library, "Security Council: resolutions" (numbered consecutively since 1946, year in parentheses): <https://research.un.org/en/docs/sc/resolutions>
 
-    Repository note: the project knowledge base (`../shared/kb`) §4.2 and `data/unsc_first_resolution_by_year.csv` (first number of each year, 2000–2025). Rows taken from recall allow ±3 near a year boundary, reported as a warning.
+    Repository note: the project knowledge base (`../shared/kb`) §4.2 and `data/unsc_first_resolution_by_year.csv` (first number of each year, 2000–2025). Rows taken from recall allow ±3 near a year boundary, reported as a warning. Where the data only bounds a first number (2006, 2014 to 2017, 2025: `first_low`, `first_high`), a number between the bounds may be of that year or the one before, and either passes.
     """
 
     code = "CIT002"
@@ -103,6 +103,10 @@ def _year_check(c, ctx: RuleContext):
         return
     if expected == c.year:
         return
+    bounded = _bounded_years(c)
+    if bounded is not None:
+        yield from bounded
+        return
     if expected == last_year and c.year > last_year:
         # The table ends with the first number of its last year: where that year
         # ended is not known, so "2810 (2026)" may well be right.
@@ -112,14 +116,42 @@ def _year_check(c, ctx: RuleContext):
     msg = f"Security Council resolution {c.number} was adopted in {expected}, not {c.year}"
     if expected == last_year:
         # The table's last year has no end: a later number is of that year or after.
-        msg = (
-            f"Security Council resolution {c.number} is not before {table[last_year].first}, the first of "
-            f"{last_year}, so it was adopted in {last_year} or later, not {c.year}"
-        )
+        msg = _after_the_last_first(c, table[last_year])
     if _maybe_old_assembly(c, ctx):
         yield Violation(c.span, msg + _OLD_GA_HINT.format(year=c.year), severity=Severity.INFO)
         return
     yield Violation(c.span, msg, severity=None if certain else Severity.WARNING)
+
+
+def _bounded_years(c) -> list[Violation] | None:
+    """For a number near a first number the data gives only bounds of (the first of 2025
+    lies between 2751 and 2772): nothing when the year cited is one it may be of, else a
+    finding naming both; None for a number whose year the table tells."""
+    years = sc_possible_years(c.number)
+    if len(years) < 2:
+        return None
+    if c.year in years:
+        return []
+    row = sc_first_numbers()[years[-1]]
+    return [Violation(
+        c.span,
+        f"Security Council resolution {c.number} was adopted in {years[0]} or {years[-1]}, not {c.year} "
+        f"(the first of {row.year} is between {row.low} and {row.high})",
+    )]
+
+
+def _after_the_last_first(c, row) -> str:
+    """The message for a number of the table's last year or later cited with an earlier
+    year, naming the highest the last year's first number can be."""
+    if row.high != row.first:
+        return (
+            f"Security Council resolution {c.number} is not before {row.high}, which was adopted in {row.year}, "
+            f"so it was adopted in {row.year} or later, not {c.year}"
+        )
+    return (
+        f"Security Council resolution {c.number} is not before {row.first}, the first of "
+        f"{row.year}, so it was adopted in {row.year} or later, not {c.year}"
+    )
 
 
 #: A Council number written without its year in brackets, named as the Council's:

@@ -178,11 +178,38 @@ class ScYear:
     year: int
     first: int
     status: str
+    #: The bounds of the first number where the evidence gives only bounds (``first_low``,
+    #: ``first_high`` in the file); both ``first`` where it is known.
+    low: int = 0
+    high: int = 0
+
+
+def _bound(row: dict[str, str], key: str, first: int) -> int:
+    value = (row.get(key) or "").strip()
+    return int(value) if value.isdigit() else first
 
 
 @functools.lru_cache(maxsize=1)
 def sc_first_numbers() -> dict[int, ScYear]:
-    return {int(r["year"]): ScYear(int(r["year"]), int(r["first_number"]), r["status"]) for r in _rows("unsc_first_resolution_by_year.csv")}
+    out = {}
+    for r in _rows("unsc_first_resolution_by_year.csv"):
+        year, first = int(r["year"]), int(r["first_number"])
+        out[year] = ScYear(year, first, r["status"], _bound(r, "first_low", first), _bound(r, "first_high", first))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def sc_possible_years(number: int) -> tuple[int, ...]:
+    """The years of the table ``number`` may be of, given the bounds of each first number:
+    year Y when Y's first may be at most ``number`` and Y+1's may be above it. One year
+    where the first numbers are known; two near a first number known only by its bounds
+    ("2760": 2024 or 2025, as the first of 2025 lies between 2751 and 2772). The table's
+    last year stands for "that year or later"; empty before the table."""
+    table = sc_first_numbers()
+    return tuple(
+        y for y, row in sorted(table.items())
+        if row.low <= number and (y + 1 not in table or number < table[y + 1].high)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
