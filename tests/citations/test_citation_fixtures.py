@@ -23,6 +23,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("CIT002", "Security Council resolution 2178 (2017)"),  # 2178 is of 2014
         ("CIT005", "Noting its resolution 73/11 of 12 November 2018"),  # 26 November above
         ("CIT004", "81/5 of 1 December 2026"),  # after the closing date
+        ("CIT015", "its resolutions 74/30 to 74/3"),  # a range that runs backwards
         ("CIT003", "INTERPOL resolution GA-2022-91-RES-01"),  # 2022 was the 90th session
         ("CIT007", "on December 24, 2024"),  # month-first
         ("CIT007", "on 1st July 2025"),  # ordinal (same line: two findings)
