@@ -14,7 +14,8 @@ class InconsistentCitation(Rule):
     """
     ## What it does
     Checks that a resolution cited more than once in a text is cited with the same date
-    (or, for the Security Council, the same year) each time.
+    (or, for the Security Council, the same year, and the same date where two citations
+    give one) each time.
 
     ## Why is this bad?
     One resolution has one date. Two dates for the same number mean one of the
@@ -70,6 +71,8 @@ class InconsistentCitation(Rule):
                 prev = first_year.setdefault(key, c)
                 if prev is not c and prev.year != c.year:
                     yield Violation(c.span, f"Resolution {c.number} is cited here as of {c.year} and above as of {prev.year}")
+                elif c.date is not None and c.date.date is not None:
+                    yield from _council_dates(first_date, key, c)
                 continue
             if c.date is None or c.date.date is None:
                 continue
@@ -83,3 +86,14 @@ class InconsistentCitation(Rule):
                     f"{what} {c.text} is cited here as of {c.date.canonical} and above as of {prev.date.canonical}",
                     severity=sev,
                 )
+
+
+def _council_dates(first_date: dict[tuple, object], key: tuple, c):
+    """ "resolution 2231 (2015) of 20 July 2015" above, "2231 (2015) of 21 July 2015"
+    here: one year in brackets both times, but two days of adoption."""
+    prev = first_date.setdefault(key, c)
+    if prev is not c and prev.date.date != c.date.date:
+        yield Violation(
+            c.date.span,
+            f"Resolution {' '.join(c.text.split())} is cited here as of {c.date.canonical} and above as of {prev.date.canonical}",
+        )
