@@ -84,9 +84,9 @@ class GaResolutionOutsideSession(Rule):
             if lo <= d <= hi:
                 continue
             sessions = ga_sessions_for_date(d)
-            hint = f"; a resolution of that date belongs to session {' or '.join(map(str, sessions))}" if sessions else ""
+            hint = f"; a {_what(c).lower()} of that date belongs to session {' or '.join(map(str, sessions))}" if sessions else ""
             msg = (
-                f"Resolution {c.text} is numbered in session {c.session} ({lo.year}–{hi.year}) but dated "
+                f"{_what(c)} {c.text} is numbered in session {c.session} ({lo.year}–{hi.year}) but dated "
                 f"{format_date(d)}{hint}"
             )
             sev = None if c.basis.certain else Severity.INFO
@@ -104,7 +104,7 @@ def _year_outside_session(c, text: str):
     lo, hi = ga_session_window(c.session)
     if yd.last < lo or yd.first > hi:
         msg = (
-            f"Resolution {c.text} is numbered in session {c.session} (September {lo.year} to September {hi.year}) "
+            f"{_what(c)} {c.text} is numbered in session {c.session} (September {lo.year} to September {hi.year}) "
             f"but dated {yd.text}"
         )
         if c.basis is Basis.IMPLIED:
@@ -117,3 +117,8 @@ def _numbered_in_a_session(c) -> bool:
     thirty, "1514 (XV)" (the first session is left out: its first part met in London in
     January 1946, before the window of the session rule)."""
     return c.form == "ga" or (c.form == "ga-old" and c.session is not None and c.session >= 2)
+
+
+def _what(c) -> str:
+    """ "Decision 70/543" or "Resolution 70/1", as the text cites it."""
+    return "Decision" if c.decision else "Resolution"
