@@ -76,7 +76,7 @@ class InconsistentCitation(Rule):
                 continue
             if c.date is None or c.date.date is None:
                 continue
-            key = (c.organ, c.organ_name, c.form, " ".join(c.text.split()), c.decision)
+            key = (c.organ, c.organ_name, c.form, _number_as_cited(c), c.decision)
             prev = first_date.setdefault(key, c)
             if prev is not c and prev.date.date != c.date.date:
                 what = "Decision" if c.decision else "Resolution"
@@ -97,3 +97,11 @@ def _council_dates(first_date: dict[tuple, object], key: tuple, c):
             c.date.span,
             f"Resolution {' '.join(c.text.split())} is cited here as of {c.date.canonical} and above as of {prev.date.canonical}",
         )
+
+
+def _number_as_cited(c) -> str:
+    """The number of ``c`` as written, without the document symbol's series ("A/RES/70/1"
+    is resolution 70/1, "A/RES/ES-10/19" ES-10/19) and with single spaces: a text citing
+    both forms cites one resolution. The letters stay ("31/16 A" and "31/16 B" are two)."""
+    text = " ".join(c.text.split())
+    return text.split("RES/", 1)[1] if c.symbol and "RES/" in text else text
