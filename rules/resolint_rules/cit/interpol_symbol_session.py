@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from resolint.citations import Organ
@@ -33,7 +34,8 @@ class InterpolSymbolSession(Rule):
     `GA-YYYY-SS-RES-NN` must be the session held in year YYYY; no session was held in
     2020; and the symbol's format must fit its era (`AGN/SS/RES/N` to 2000,
     `AG-YYYY-RES-NN` or `GA-YYYY-RES-NN` from 2001 to 2011, `GA-YYYY-SS-RES-NN` from
-    2012). What the draft says after the symbol about its adoption is checked against
+    2012). A number said before the symbol ("resolution No. 5 (GA-2019-88-RES-05)") must
+    be the symbol's last part. What the draft says after the symbol about its adoption is checked against
     the session the symbol names: a date ("of 21 November 2018", "of 2018") must be of
     its year, and inside the session's days where the table has them; a place and year
     in brackets ("(Dubai, 2018)"), or "adopted at the 87th session in Dubai in 2018",
@@ -94,6 +96,7 @@ class InterpolSymbolSession(Rule):
             if c.organ is not _INTERPOL or not c.form.startswith("interpol") or not is_own(c):
                 continue
             yield from _symbol(c)
+            yield from _number_said(c, ctx.text)
             yield from adoption_checks(c, ctx.text, read)
         if document_organ(ctx.resolution) is _INTERPOL:
             yield from _sessions_recalled(ctx, read)
@@ -124,6 +127,26 @@ def _symbol(c):
             yield Violation(c.span, f"From 2012 the symbol includes the session: 'GA-{year}-{expected}-RES-{c.number:02d}'", severity=Severity.WARNING)
         elif year <= 2000:
             yield Violation(c.span, f"Resolutions of {year} carry symbols 'AGN/{expected}/RES/…'", severity=Severity.WARNING)
+
+
+#: "resolution No. 5 (" / "Resolution No 5, " right before a symbol.
+_NUMBER_BEFORE = re.compile(r"\b[Rr]esolution\s{1,3}No\.?\s{0,3}(?P<n>\d{1,3})\s{0,3}[(,]?\s{0,3}$")
+
+
+def _number_said(c, text: str):
+    """ "resolution No. 5 (GA-2019-88-RES-06)": the number said before the symbol must be
+    the symbol's last part, as "Resolution No. 3" over "GA-2025-93-RES-03" in a title
+    block (DOC010)."""
+    if c.number is None or c.form == "interpol-agn" or (c.paragraph is not None and c.paragraph.kind is Kind.TITLE):
+        return  # (a title block's numbers are DOC010's)
+    m = _NUMBER_BEFORE.search(text, max(0, c.span.start - 40), c.span.start)
+    if m is None or int(m.group("n")) == c.number:
+        return
+    yield Violation(
+        Span(m.start(), c.span.end),
+        f"'No. {m.group('n')}' and the symbol {c.text} (resolution No. {c.number}) name two resolutions: "
+        "the symbol's last part is the resolution's number",
+    )
 
 
 def _session_of(c) -> tuple[int, int] | None:
