@@ -3,14 +3,16 @@ from __future__ import annotations
 import datetime as dt
 
 from resolint.citations import Organ
+from resolint.citations import patterns as P
 from resolint.citations.refdata import format_date
+from resolint.citations.resolutions import symbol_citation
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations, is_own
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
 #: Enum class's attribute is read through the hook of ``EnumType.__getattr__`` (about
 #: 850 instructions; 570,000 reads were 4% of a corpus run).
-_GA, _OTHER, _UNKNOWN = Organ.GA, Organ.OTHER, Organ.UNKNOWN
+_GA, _OTHER, _SC, _UNKNOWN = Organ.GA, Organ.OTHER, Organ.SC, Organ.UNKNOWN
 
 
 class CitationAfterText(Rule):
@@ -18,8 +20,9 @@ class CitationAfterText(Rule):
     ## What it does
     Checks that nothing a resolution cites is later than the resolution itself: a cited
     date after the date of adoption (the closing line, or the last day of an INTERPOL
-    session), a Security Council or INTERPOL year after the text's year, or a General
-    Assembly session after the text's own session. In a compilation, each resolution is
+    session), a Security Council or INTERPOL year after the text's year, a General
+    Assembly session after the text's own session, or, in a Security Council resolution
+    with its symbol ("S/RES/2231 (2015)"), a Council resolution numbered after it. In a compilation, each resolution is
     dated by its own symbol line ("76/13. …") and closing lines where it has them.
 
     ## Why is this bad?
@@ -63,6 +66,7 @@ class CitationAfterText(Rule):
     ## References
     - UN Editorial Manual, "Resolutions and other formal decisions of United Nations organs", I. System of identification: <https://www.un.org/dgacm/en/content/editorial-manual/res-dec-sys-ident>
     - INTERPOL, "General Assembly" (one session a year; resolutions and their symbols): <https://www.interpol.int/Who-we-are/Governance/General-Assembly>
+    - Dag Hammarskjöld Library, "Security Council: resolutions" (numbered consecutively since 1946): <https://research.un.org/en/docs/sc/resolutions>
 
     Repository note: the project knowledge base (`../shared/kb`) §3.2 ("A cited resolution must not be later than the citing one"); §4.1.
     """
@@ -86,6 +90,7 @@ class CitationAfterText(Rule):
             later = self._later(c, facts)
             if later:
                 yield Violation(c.span, f"{c.text} {later}", severity=None if c.basis.certain else Severity.INFO)
+        yield from _after_own_council_number(ctx, cs)
 
     def _later(self, c, facts) -> str | None:
         """How citation ``c`` postdates the text, or None if it does not."""
@@ -110,3 +115,26 @@ class CitationAfterText(Rule):
         if facts.session:
             return f"session {facts.session}, which ends by {format_date(dt.date(1946 + facts.session, 9, 30))}"
         return "date unknown"
+
+
+def _after_own_council_number(ctx: RuleContext, cs):
+    """In a Council resolution whose symbol gives its number ("S/RES/2231 (2015)"), a
+    Council resolution cited with a higher number ("2250 (2015)"): the Council numbers
+    its resolutions consecutively, so that one was adopted after this text."""
+    sym = ctx.resolution.title.symbol
+    if sym is None or len(ctx.resolution.openings) > 1:
+        return  # (a compilation's resolutions are numbered each its own)
+    m = P.SYMBOL.fullmatch(ctx.text, sym.start, sym.end)
+    own = symbol_citation(m, 0) if m is not None else None
+    if own is None or own.form != "sc" or own.number is None:
+        return
+    for c in cs.resolutions:
+        if c.organ is not _SC or c.form != "sc" or not is_own(c) or c.number is None or c.number <= own.number:
+            continue
+        if c.year is None or own.year is None or c.year <= own.year:  # (a later year is reported above)
+            yield Violation(
+                c.span,
+                f"Security Council resolution {c.number} was adopted after this text, resolution {own.number}: "
+                "the Council numbers its resolutions consecutively",
+                severity=None if c.basis.certain else Severity.INFO,
+            )
