@@ -10,7 +10,9 @@ class InternalReferenceTarget(Rule):
     Checks internal references — "paragraph 5 above", "paragraph 3 (b) below",
     "paragraph 2 of the present resolution", "subparagraph (c) above" — against the
     text: the operative paragraph (and sub-paragraph) must exist, and "above" or
-    "below" must point the right way.
+    "below" must point the right way, not at the paragraph that says it. In a
+    resolution whose sections are each numbered from 1, a number is its own section's
+    paragraph first, as go to definition reads it.
 
     ## Why is this bad?
     Paragraph numbers change while a draft is negotiated; a reference left behind
@@ -74,7 +76,9 @@ class InternalReferenceTarget(Rule):
                     yield Violation(r.span, f"This paragraph has no subparagraph ({r.sub})")
                 continue
             here = r.paragraph.span.start
-            if r.direction == "above" and r.target.span.start > here:
+            if r.target is r.paragraph and r.direction in ("above", "below"):
+                yield Violation(r.span, f"{what.capitalize()} is this paragraph, not {r.direction} it")
+            elif r.direction == "above" and r.target.span.start > here:
                 yield Violation(r.span, f"{what.capitalize()} is below this paragraph, not above")
             elif r.direction == "below" and r.target.span.start < here:
                 yield Violation(r.span, f"{what.capitalize()} is above this paragraph, not below")
