@@ -581,17 +581,18 @@ def test_a_look_alike_at_a_lines_start_is_no_safe_fix(line, fix):
     check_text(text)
 
 
-@pytest.mark.parametrize("dates", ["from 3 to 6 november 2031", "on 6 NOVEMBER 2031"])
+@pytest.mark.parametrize("dates", ["from 15 to 18 october 2019", "on 18 OCTOBER 2019"])
 def test_an_interpol_meeting_month_in_lower_case_is_read_before_it_is_fixed(dates):
     """(fuzzer) "… meeting in Lyon from 3 to 6 november 2031 at its 49th session": CIT007's
     safe fix writes "November", after which the meeting's year was read and DOC011 added
     "The session held in 2031 was the 99th, not the 49th": an error the fix seemed to
-    make. The meeting is read in any case, so it is reported before the fix too."""
+    make. The meeting is read in any case, so it is reported before the fix too. (A year
+    inside the session table since sessions after it are not checked: 2019 was the 88th.)"""
     text = (
-        f"GA-2031-99-RES-07\n\nThe ICPO-INTERPOL General Assembly, meeting in Lyon {dates} at its 49th session:\n\n"
+        f"GA-2019-88-RES-07\n\nThe ICPO-INTERPOL General Assembly, meeting in Lyon {dates} at its 49th session:\n\n"
         "NOTING the rise in forged registrations,\n\nENCOURAGES member countries to share registration data.\n"
     )
-    assert "The session held in 2031 was the 99th, not the 49th" in [f.message for f in lint(text).findings if f.code == "DOC011"]
+    assert "The session held in 2019 was the 88th, not the 49th" in [f.message for f in lint(text).findings if f.code == "DOC011"]
     check_text(text)
 
 

@@ -12,6 +12,7 @@ from resolint.citations.refdata import (
     interpol_no_session_years,
     interpol_session_for_year,
     interpol_sessions,
+    interpol_table_holds,
     interpol_year_for_session,
 )
 from resolint.citations.years import year_date_after
@@ -82,7 +83,7 @@ class InterpolSymbolSession(Rule):
     - INTERPOL General Assembly resolution AG-2001-RES-05 (70th session, Budapest, 2001), a specimen of the layout: <http://avalon.law.yale.edu/sept11/interpol_007.asp>
     - INTERPOL General Assembly resolution GA-2025-93-RES-03 (93rd session, Marrakech, 2025)
 
-    Repository note: the project knowledge base (`../shared/kb`) §3.2 (symbols by era; the transition years are UNVERIFIED, so an era mismatch is a warning) and §3.3 (session = year − 1931 to 2019, year − 1932 from 2021; none in 2020); places and dates from `data/interpol_sessions.csv`, each row with its source (quoted in the message; rows not verified give warnings).
+    Repository note: the project knowledge base (`../shared/kb`) §3.2 (symbols by era; the transition years are UNVERIFIED, so an era mismatch is a warning) and §3.3 (session = year − 1931 to 2019, year − 1932 from 2021; none in 2020; a year outside the table's rows, 1956 to its last, has no session the data can tell, and is not checked for one); places and dates from `data/interpol_sessions.csv`, each row with its source (quoted in the message; rows not verified give warnings).
     """
 
     code = "CIT003"
@@ -107,7 +108,8 @@ def _symbol(c):
     if c.form == "interpol-agn":
         if c.session is not None and c.session > 69:
             year = interpol_year_for_session(c.session)
-            yield Violation(c.span, f"'AGN/…' symbols were used up to the 69th session (2000); the {ordinal(c.session)} session ({year}) wrote 'AG-{year}-RES-…' or 'GA-{year}-…'", severity=Severity.WARNING)
+            later = f"the {ordinal(c.session)} session ({year}) wrote 'AG-{year}-RES-…' or 'GA-{year}-…'" if year and interpol_table_holds(year) else "later sessions write the year"
+            yield Violation(c.span, f"'AGN/…' symbols were used up to the 69th session (2000); {later}", severity=Severity.WARNING)
         return
     year = c.year
     if year is None:
@@ -116,17 +118,17 @@ def _symbol(c):
         postponed = interpol_session_for_year(year + 1)
         yield Violation(c.span, f"No INTERPOL General Assembly session was held in {year} (the {ordinal(postponed or 0)} was postponed to {year + 1})")
         return
-    expected = interpol_session_for_year(year)
+    expected = interpol_session_for_year(year) if interpol_table_holds(year) else None
     if c.form == "interpol-session":
         if expected is not None and c.session != expected:
             yield Violation(c.span, f"The {ordinal(expected)} session was held in {year}; this symbol says {ordinal(c.session)}")
         elif year < 2012:
             yield Violation(c.span, f"Symbols with the session number ('GA-YYYY-SS-RES-NN') are used from 2012; a {year} resolution is cited as 'AG-{year}-RES-{c.number:02d}' or 'GA-{year}-RES-{c.number:02d}'", severity=Severity.WARNING)
     elif c.form == "interpol-year":
-        if year >= 2012 and expected is not None:
-            yield Violation(c.span, f"From 2012 the symbol includes the session: 'GA-{year}-{expected}-RES-{c.number:02d}'", severity=Severity.WARNING)
+        if year >= 2012:
+            yield Violation(c.span, f"From 2012 the symbol includes the session: 'GA-{year}-{expected or 'SS'}-RES-{c.number:02d}'", severity=Severity.WARNING)
         elif year <= 2000:
-            yield Violation(c.span, f"Resolutions of {year} carry symbols 'AGN/{expected}/RES/…'", severity=Severity.WARNING)
+            yield Violation(c.span, f"Resolutions of {year} carry symbols 'AGN/{expected or 'SS'}/RES/…'", severity=Severity.WARNING)
 
 
 #: "resolution No. 5 (" / "Resolution No 5, " right before a symbol.
@@ -156,6 +158,9 @@ def _session_of(c) -> tuple[int, int] | None:
         return None if year is None else (year, c.session)
     if c.year is None or c.year in interpol_no_session_years():
         return None
+    if not interpol_table_holds(c.year):
+        # Beyond the table the session of a year is not known: only the symbol's own.
+        return (c.year, c.session) if c.form == "interpol-session" and c.session else None
     expected = interpol_session_for_year(c.year)
     if expected is None or (c.form == "interpol-session" and c.session != expected):
         return None  # a symbol at odds with itself is reported above
@@ -245,7 +250,7 @@ def _sessions_recalled(ctx: RuleContext, read: list[Span]):
         said, its = m.data
         known = said.place is not None and _fold(said.place) in _known_places()
         year = interpol_year_for_session(said.session)
-        if year is None or not (its or known):
+        if year is None or not interpol_table_holds(year) or not (its or known):
             continue
         what = f"The {ordinal(said.session)} session was held in {year}"
         if said.year is not None and said.year != year:

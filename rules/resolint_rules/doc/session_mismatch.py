@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resolint.citations.refdata import format_date, ga_session_window, interpol_no_session_years, interpol_session_for_year
+from resolint.citations.refdata import (
+    format_date,
+    ga_session_window,
+    interpol_no_session_years,
+    interpol_session_for_year,
+    interpol_table_holds,
+)
 from resolint.invisible import as_read
 from resolint.model import Kind
 from resolint.numerals import ordinal
@@ -68,7 +74,7 @@ class SessionMismatch(Rule):
 
     - Resolution WHA62.1 of the Sixty-second World Health Assembly (2009), as printed in the volume of its resolutions: <https://slidelegend.com/resolutions-world-health-organization_59cc8a581723dd9aa4136d3a.html>
 
-    Repository note: the project knowledge base (`../shared/kb`) §3.2 (INTERPOL symbols), §3.3 (sessions by year; none in 2020), §4.1 (GA sessions); the World Health Assembly's sessions: `resolint_rules/wha.py`.
+    Repository note: the project knowledge base (`../shared/kb`) §3.2 (INTERPOL symbols), §3.3 (sessions by year; none in 2020; a year outside the table's rows is not checked for its session), §4.1 (GA sessions); the World Health Assembly's sessions: `resolint_rules/wha.py`.
     """
 
     code = "DOC011"
@@ -84,7 +90,7 @@ class SessionMismatch(Rule):
         meet = facts.meeting
         if meet is not None and meet.end is not None:
             year = meet.end[0]
-            expected = interpol_session_for_year(year)
+            expected = interpol_session_for_year(year) if interpol_table_holds(year) else None
             if year in interpol_no_session_years():
                 yield Violation(meet.session_span, f"No INTERPOL General Assembly session was held in {year}")
             elif expected is not None and expected != meet.session and _is_interpol(ctx):
@@ -104,7 +110,7 @@ def _interpol_symbol(n: SymbolNumber, meet: Meeting | None) -> Iterator[str]:
     if n.year in interpol_no_session_years():
         yield f"No INTERPOL General Assembly session was held in {n.year}"
         return
-    expected = interpol_session_for_year(n.year)
+    expected = interpol_session_for_year(n.year) if interpol_table_holds(n.year) else None
     if n.session is not None and expected is not None and n.session != expected:
         yield f"The {ordinal(expected)} session was held in {n.year}; the symbol says {n.session}"
         return

@@ -98,6 +98,17 @@ def _offset(value: int, field: int) -> int | None:
     return next((run[2] for run in reversed(runs) if run[field] <= value), runs[0][2])
 
 
+def interpol_table_holds(year: int) -> bool:
+    """Whether ``year`` lies within the years of the session table (its first row to its
+    last). Its rule (session = year - 1931 to 2019, year - 1932 from 2021) is derived from
+    its rows: after the last, a session may be postponed, as 2020's was, and before the
+    first the numbering is not in the data. Outside, the session of a year is not known,
+    and checks must not say it (:func:`interpol_session_for_year` still extrapolates, for
+    what only describes)."""
+    rows = interpol_sessions()
+    return bool(rows) and min(rows) <= year <= max(rows)
+
+
 def interpol_session_for_year(year: int) -> int | None:
     """The session held in ``year`` (None for a year without one, or without data)."""
     offset = _offset(year, 0)
