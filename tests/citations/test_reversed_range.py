@@ -8,6 +8,10 @@ import pytest
 from resolint.engine import lint
 
 ASSEMBLY = "The General Assembly,\n\nRecalling {cited},\n\n1. Decides to keep the matter under review.\n"
+INTERPOL = (
+    "The ICPO-INTERPOL General Assembly, meeting in Santiago, Chile, from 15 to 18 October 2019 at its 88th session:\n\n"
+    "RECALLING {cited},\n\nADOPTS the present resolution.\n"
+)
 COUNCIL = "The Security Council,\n\nRecalling {cited},\n\n1. Decides to remain seized of the matter.\n"
 
 
@@ -26,6 +30,8 @@ def _found(text: str) -> list[str]:
     (ASSEMBLY, "Economic and Social Council resolutions 2016/3 to 2015/20", "2016/3 to 2015/20"),
     (COUNCIL, "its resolutions 2300 (2016) to 2231 (2015)", "2300 (2016) to 2231 (2015)"),
     (COUNCIL, "its resolutions 2300 (2016) – 2299 (2016)", "2300 (2016) – 2299 (2016)"),
+    (INTERPOL, "resolutions GA-2019-88-RES-05 to GA-2019-88-RES-02", "GA-2019-88-RES-05 to GA-2019-88-RES-02"),
+    (INTERPOL, "resolutions AG-2003-RES-01 to AG-2001-RES-07", "AG-2003-RES-01 to AG-2001-RES-07"),
 ])
 def test_a_range_that_runs_backwards_is_reported(template, cited, span):
     assert _found(template.format(cited=cited)) == [span]
@@ -40,6 +46,7 @@ def test_a_range_that_runs_backwards_is_reported(template, cited, span):
     (ASSEMBLY, "its resolution 70/5 to 70/5"),
     (ASSEMBLY, "the Conference resolutions 12 (2019) to 5 (2020)"),  # another body may number each year from 1
     (COUNCIL, "its resolutions 2231 (2015) through 2300 (2016)"),
+    (INTERPOL, "resolutions GA-2018-87-RES-05 to GA-2019-88-RES-02"),
     (COUNCIL, "its resolution 2300 (2016) to resolution 2231 (2015) in the annex"),  # two lists, not a range
 ])
 def test_a_range_in_order_or_no_range_passes(template, cited):

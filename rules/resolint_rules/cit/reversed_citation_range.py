@@ -23,6 +23,9 @@ _ORDER = {
     "ga-special": lambda c: (c.session, c.number),
     "ga-emergency": lambda c: (c.session, c.number),
     "ecosoc": lambda c: (c.year, c.number),
+    "interpol-year": lambda c: (c.year, c.number),
+    "interpol-session": lambda c: (c.year, c.number),
+    "interpol-agn": lambda c: (c.session, c.number),
 }
 
 #: How each organ numbers, for the message (the rule pages' sources).
@@ -30,6 +33,9 @@ _HOW = {
     "sc": "the Security Council numbers its resolutions consecutively since 1946",
     "ga-old": "the General Assembly numbered the resolutions of its first thirty sessions consecutively",
     "ecosoc": "the first part of the number is the year, the second the number within it",
+    "interpol-year": "the symbol gives the year, then the resolution's number in it",
+    "interpol-session": "the symbol gives the year and session, then the resolution's number in it",
+    "interpol-agn": "the symbol gives the session, then the resolution's number in it",
 }
 _BY_SESSION = "the first part of the number is the session, the second the number within it"
 #: Forms whose numbers only one body gives in that order: another body citing "12 (2019)"
