@@ -50,3 +50,16 @@ def test_numbers_outside_the_bounds_are_still_checked():
         "Security Council resolution 2780 is not before 2772, which was adopted in 2025, so it was adopted in 2025 or later, not 2024"
     ]
     assert _cit002("2780 (2026)") == []  # where 2025 ended is not known
+
+
+def test_a_number_just_before_a_recalled_first_is_a_warning():
+    """kb §4.2: rows from recall allow ±3 near their bounds, reported as warnings. A number
+    just after 2000's first (1285, recall) cited with 1999 was a warning, but one just
+    before it cited with 2000 ("1283 (2000)") an error."""
+    def severities(cited: str) -> list[str]:
+        text = COUNCIL.format(cited=cited)
+        return [f.severity.value for f in lint(text, style="un-sc").findings if f.code == "CIT002"]
+
+    assert severities("1283 (2000)") == ["warning"]
+    assert severities("1286 (1999)") == ["warning"]
+    assert severities("1200 (2000)") == ["error"]  # far from the bound

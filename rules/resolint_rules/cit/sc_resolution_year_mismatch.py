@@ -99,6 +99,7 @@ def _year_check(c, ctx: RuleContext):
                 c.span,
                 f"Security Council resolution {c.number} predates {first_year} (the first of {first_year} is "
                 f"{table[first_year].first}), but is cited with the year {c.year}",
+                severity=_before_a_recalled_first(c.number),
             )
         return
     if expected == c.year:
@@ -121,6 +122,13 @@ def _year_check(c, ctx: RuleContext):
         yield Violation(c.span, msg + _OLD_GA_HINT.format(year=c.year), severity=Severity.INFO)
         return
     yield Violation(c.span, msg, severity=None if certain else Severity.WARNING)
+
+
+def _before_a_recalled_first(number: int) -> Severity | None:
+    """A warning for a number just before the table's first number when that row is
+    from recall (kb §4.2: ±3 near its bounds), as for a number just after it."""
+    row = sc_first_numbers()[min(sc_first_numbers())]
+    return Severity.WARNING if row.status.startswith("recall") and row.first - number < 3 else None
 
 
 def _bounded_years(c) -> list[Violation] | None:
