@@ -28,3 +28,9 @@ def test_a_paragraph_that_points_at_itself_is_reported(ref, direction):
 @pytest.mark.parametrize("ref", ["paragraph 1 above", "paragraph 3 below", "paragraph 2 of the present resolution"])
 def test_another_paragraph_or_no_direction_passes(ref):
     assert _cit011(ref) == []
+
+
+def test_a_sub_paragraph_of_a_missing_paragraph_names_the_paragraph():
+    """ "paragraph 4 (b) below" with no paragraph 4 was "Paragraph 4 has no subparagraph (b)"."""
+    assert _cit011("paragraph 4 (b) below") == [("paragraph 4 (b) below", "There is no operative paragraph 4 in this text")]
+    assert _cit011("paragraph 1 (b) above") == [("paragraph 1 (b) above", "Paragraph 1 has no subparagraph (b)")]

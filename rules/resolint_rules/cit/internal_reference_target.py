@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from resolint.citations.internal import numbered_paragraphs, numbered_target
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations
 
@@ -68,7 +69,7 @@ class InternalReferenceTarget(Rule):
             if r.sub:
                 what += f" ({r.sub})"
             if r.target is None:
-                if r.number is not None and r.sub:
+                if r.number is not None and r.sub and _paragraph_of(ctx, r) is not None:
                     yield Violation(r.span, f"Paragraph {r.number} has no subparagraph ({r.sub})")
                 elif r.number is not None:
                     yield Violation(r.span, f"There is no operative paragraph {r.number} in this text")
@@ -82,3 +83,10 @@ class InternalReferenceTarget(Rule):
                 yield Violation(r.span, f"{what.capitalize()} is below this paragraph, not above")
             elif r.direction == "below" and r.target.span.start < here:
                 yield Violation(r.span, f"{what.capitalize()} is above this paragraph, not below")
+
+
+def _paragraph_of(ctx: RuleContext, r):
+    """The operative paragraph "paragraph 4 (b)" names, whether or not it has a (b): the
+    message says which of the two is missing."""
+    res = ctx.resolution  # (only for a reference whose target is missing: rare)
+    return numbered_target(res, numbered_paragraphs(res), r.number, r.paragraph.part, r.paragraph.span.start)
