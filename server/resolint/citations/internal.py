@@ -4,6 +4,7 @@ and the paragraph each points to.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from resolint.citations import patterns as P
@@ -128,17 +129,51 @@ class InternalCandidate:
     direction: str
 
 
+def _direction(tail: str) -> str:
+    return "above" if "above" in tail else "below" if "below" in tail else ("present" if tail else "")
+
+
+#: After "paragraphs 1": more numbers, then where they are ("paragraphs 1 and 7 above",
+#: "paragraphs 2, 3 and 5 below", "paragraphs 1 to 5 of the present resolution").
+_MORE_NUMBERS = re.compile(
+    r"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+(?:and|to)\s+|\s?[–-]\s?)(?:paragraphs?\s+)?\d{1,3}(?![\d/.])){1,12}"
+    r"(?P<tail>\s+(?:above|below|of\s+(?:the\s+present|this)\s+resolution|hereof))"
+)
+_NUMBER = re.compile(r"(?:[Pp]aragraphs?\s+)?(?P<n>\d{1,3})")
+
+
+def _listed(ptext: str, m) -> list[InternalCandidate]:
+    """ "paragraphs 1 and 7 above": one candidate per number, each with the list's
+    direction (only the first was read, without one, so a missing 7 passed)."""
+    if m.group("sub1") or m.group("tail") or not m.group("num") or word_before(ptext, m.start()):
+        return []
+    more = _MORE_NUMBERS.match(ptext, m.end())
+    if more is None:
+        return []
+    direction = _direction(more.group("tail"))
+    out = [InternalCandidate(m.start(), m.end(), int(m.group("num")), "", direction)]
+    for n in _NUMBER.finditer(ptext, more.start("more"), more.end("more")):
+        out.append(InternalCandidate(n.start(), n.end(), int(n.group("n")), "", direction))
+    return out
+
+
 def internal_candidates(ptext: str) -> tuple[InternalCandidate, ...]:
-    """The internal references of one paragraph ("paragraph 5 above")."""
-    out = []
+    """The internal references of one paragraph ("paragraph 5 above", "paragraphs 1 and 7 above")."""
+    out: list[InternalCandidate] = []
+    read = 0  # where the last list read ends ("paragraphs 1 and paragraph 7 above" is one)
     for m in _matches_at(P.INTERNAL, ptext, ("aragraph",), (5, 4, 1)):
+        if m.start() < read:
+            continue
+        listed = _listed(ptext, m)
+        if listed:
+            out.extend(listed)
+            read = listed[-1].end
+            continue
         if not _is_internal(ptext, m):
             continue
-        tail = m.group("tail") or ""
-        direction = "above" if "above" in tail else "below" if "below" in tail else ("present" if tail else "")
         num = int(m.group("num")) if m.group("num") else None
         sub = m.group("sub1") or m.group("sub2") or ""
-        out.append(InternalCandidate(m.start(), m.end(), num, sub, direction))
+        out.append(InternalCandidate(m.start(), m.end(), num, sub, _direction(m.group("tail") or "")))
     return tuple(out)
 
 
