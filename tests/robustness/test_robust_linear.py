@@ -167,6 +167,13 @@ CLASSES = {
         "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\nresolves\n\n"
         + "\n\n".join(["1 to x;"] * max(2, n // 9)) + "\n"
     ),
+    # Every TRM fix asks whether its words are someone else's (others_words.guarded): a
+    # title after "entitled", an address, italics, read within a bounded reach of each.
+    "words to fix in titles after 'entitled', in one paragraph": _run(
+        "the study entitled Secretary General on labor, 40% and Agenda 2030for this resolution, article 5 of the Charter "
+    ),
+    "words to fix in one long address": _run("https://example.org/labor/Secretary-General/"),
+    "words to fix in HTML and Markdown italics, in one paragraph": _run("<i>the labor of the Secretary General</i> _labor costs_ "),
     "renumbering references (lint)": _renumber,
     "an automatically numbered list, numbers without their full stop": _automatic_list,
 }

@@ -3,7 +3,8 @@ from __future__ import annotations
 import re
 
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.refs import citations, term
+from resolint_rules.refs import citations, in_spans, quote_spans, term
+from resolint_rules.trm.others_words import guarded
 
 
 class ArticleCapitalization(Rule):
@@ -37,7 +38,9 @@ class ArticleCapitalization(Rule):
     ```
 
     ## Fix safety
-    Safe: only the case of one letter changes.
+    Safe: only the case of one letter changes. Unsafe where the article is cited in the
+    title of a work (after "entitled" or "titled", or in italics: "*A life under article
+    27 of the Charter*"), which keeps its words; none in a quotation.
 
     ## Options
     The style's (or `[terms]`'s) `article-case`: `"lower"`, `"upper"` or `"any"` for
@@ -58,6 +61,17 @@ class ArticleCapitalization(Rule):
     fix_applicability = Applicability.SAFE
 
     def check(self, ctx: RuleContext):
+        """The findings of :meth:`_articles`, each fix unsafe where the article is cited
+        in a work's title or other words not the drafter's (a quotation keeps its case:
+        no finding)."""
+        quotes = quote_spans(ctx)
+        for v in self._articles(ctx):
+            if in_spans(v.span.start, quotes):
+                continue
+            fix, _ = guarded(ctx, v.span, v.fix)
+            yield Violation(v.span, v.message, fix, severity=v.severity)
+
+    def _articles(self, ctx: RuleContext):
         case = term(ctx, "article-case", "any")
         other_charter: dict[int, bool] = {}  # paragraph start -> it names another charter
         for a in citations(ctx).articles:

@@ -6,6 +6,7 @@ import re
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import own_literals, term
+from resolint_rules.trm.others_words import guarded
 
 #: A title that names its body: "the Secretary General of [the] Organization of American
 #: States" (after it), "the OAS Secretary General", "the United Nations Secretary-General"
@@ -83,7 +84,10 @@ class ChiefOfficerTitle(Rule):
     ```
 
     ## Fix safety
-    Safe: the same office, spelt the house way.
+    Safe: the same office, spelt the house way. Unsafe where the title stands in the
+    title of a work (after "entitled" or "titled", or in italics: 'the report entitled
+    Report of the Secretary General on housing'), among another language's words or in
+    an address: those words are someone else's.
 
     ## Options
     `chief` in the style's or the configuration's `[terms]`; `organization`, the names the
@@ -111,8 +115,11 @@ class ChiefOfficerTitle(Rule):
         # same title in the wrong case.
         wrong = tuple(f for f in title_forms(want) if f != want)
         own = tuple(term(ctx, "organization") or ())  # (a list of strings: the configuration check)
-        for _p, start, end, _lit in own_literals(ctx, wrong):
+        for p, start, end, _lit in own_literals(ctx, wrong):
             if _names_other_body(text, start, end, own):
                 continue
             span = Span(start, end)
-            yield Violation(span, f"This style writes '{want}'", Fix.safe(f"Write '{want}'", Edit(span, want)))
+            # In a work's title ("the report entitled Report of the Secretary General …"),
+            # the title is the work's own: unsafe there.
+            fix, _ = guarded(ctx, span, Fix.safe(f"Write '{want}'", Edit(span, want)), p)
+            yield Violation(span, f"This style writes '{want}'", fix)

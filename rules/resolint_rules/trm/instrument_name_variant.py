@@ -9,7 +9,7 @@ from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, quote_spans
-from resolint_rules.trm.italic_titles import in_longer_italics
+from resolint_rules.trm.others_words import guarded
 
 #: Paragraphs whose words are the resolution's own (a title or an annex may quote).
 _OWN_TEXT = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
@@ -55,7 +55,8 @@ class InstrumentNameVariant(Rule):
     ## Fix safety
     Safe when only case or punctuation changes ("Against" → "against", ":" → ";"), unless
     a capitalized word follows, which may make it part of another name ("… Children Born
-    Abroad"), or the name stands in the title of a work, after "entitled" or inside a
+    Abroad"), or the name stands in the title of a work, after "entitled" or "titled" (up
+    to the next comma, semicolon, bracket or full stop) or inside a
     longer stretch in italics ("*The United Nations Convention Against Corruption: A
     Commentary*", a book, whose title is its own);
     unsafe when the words change ("Convention on Cybercrime" → "Convention against
@@ -91,8 +92,10 @@ class InstrumentNameVariant(Rule):
                 continue
             edit = Edit(m.span, m.variant_fix)
             title = f"Write '{m.variant_fix}'"
-            safe = m.variant_safe and not _name_goes_on(ctx.text, m.span.end) and not _in_a_works_title(ctx, m.span)
-            fix = Fix.safe(title, edit) if safe else Fix.unsafe(title, edit)
+            safe = m.variant_safe and not _name_goes_on(ctx.text, m.span.end)
+            # In the title of a work that names it (after "entitled", in italics) the name
+            # is the work's: unsafe there, as for every TRM rule (others_words.guarded).
+            fix, _ = guarded(ctx, m.span, Fix.safe(title, edit) if safe else Fix.unsafe(title, edit))
             yield Violation(m.span, f"'{m.text}' is not the title of the {m.instrument.short}: {m.variant_why}", fix)
         yield from self._near_misses(ctx, taken)
 
@@ -172,26 +175,6 @@ def _writes_again_the_words_before(text: str, start: int, written: str, official
     missing_end = want[want.index(have[0]) - 1]
     m = _WORD_BEFORE.search(text, max(0, start - 80), start)
     return m is not None and missing_end.endswith(normalize(m.group(1)))
-
-
-#: "entitled" or "titled" (and "the") right before a name: the name opens the title of
-#: another document ("a report entitled United Nations Convention Against Corruption:
-#: Implementation Review"), which is written as its authors wrote it.
-_ENTITLED_BEFORE = re.compile(r"(?<![^\W_])(?:entitled|titled)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _in_a_works_title(ctx: RuleContext, span: Span) -> bool:
-    """Whether the name stands in the title of a work that names it: after "entitled",
-    or inside a longer stretch in italics ("*The United Nations Convention Against
-    Corruption: A Commentary*", a book: :func:`in_longer_italics`). The safe fix would
-    rename the work; it is unsafe there."""
-    if _ENTITLED_BEFORE.search(ctx.text, max(0, span.start - 20), span.start):
-        return True
-    p = ctx.facts.paragraph_at(span.start)
-    if p is None:
-        return False
-    op = ctx.opener(p) if p.kind in _OWN_TEXT else None
-    return in_longer_italics(ctx, span, p.content.start, p.content.end, op.head.start if op is not None else p.content.start)
 
 
 def _name_goes_on(text: str, end: int) -> bool:

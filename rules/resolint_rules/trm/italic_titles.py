@@ -2,8 +2,9 @@
 
 United Nations style prints in italics the titles of publications ("*The United Nations
 Convention Against Corruption: A Commentary*", "*Reducing labor costs in the region*")
-and words of other languages; a drafter in Markdown writes them between ``*`` or ``_``,
-a Word document in italic type. Their wording is the work's own: a fix that gives an
+and words of other languages; a drafter in Markdown writes them between ``*`` or ``_``
+(or in HTML's ``<i>``, ``<em>``, ``<cite>``, which Markdown passes through), a Word
+document in italic type. Their wording is the work's own: a fix that gives an
 instrument's name its official case, or a word the house spelling, would rename the
 book. Such a fix is unsafe there (the drafter may still have italicized their own words).
 
@@ -22,6 +23,8 @@ from resolint.source import Span
 #: Markdown emphasis on one line: one or two stars or underscores, the same after, around
 #: text that neither starts nor ends with a space; not inside a word ("snake_case_word").
 _EMPHASIS = re.compile(r"(?<![^\W_])(?P<mark>\*\*?|__?)(?=[^\s*_])(?P<body>[^\n]*?[^\s*_])(?P=mark)(?![^\W_])")
+#: The same in HTML tags, which a Markdown draft may hold: ``<i>``, ``<em>``, ``<cite>``.
+_HTML_ITALICS = re.compile(r"<(?P<mark>i|em|cite)>(?=[^\s<])(?P<body>[^<\n]*?[^\s<])</(?P=mark)>", re.IGNORECASE)
 #: How far a line is read on each side of the words checked.
 _REACH = 300
 
@@ -32,7 +35,7 @@ def in_longer_italics(ctx: RuleContext, span: Span, lo: int, hi: int, head: int)
     or before ``head``, where the paragraph's opener word starts."""
     text = ctx.text
     a, b = max(lo, span.start - _REACH), min(hi, span.end + _REACH)
-    for m in _EMPHASIS.finditer(text, a, b):
+    for m in (*_EMPHASIS.finditer(text, a, b), *_HTML_ITALICS.finditer(text, a, b)):
         inside = m.start("body") <= span.start and span.end <= m.end("body")
         if inside and m.start() > head and (_more(text, m.start("body"), span.start) or _more(text, span.end, m.end("body"))):
             return True

@@ -6,6 +6,7 @@ from resolint.literals import first_of, matches_at
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import in_spans, own_matches
+from resolint_rules.trm.others_words import guarded
 from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
 _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|between|before|after|during"
@@ -47,7 +48,9 @@ class NumberGluedToWord(Rule):
 
     ## Fix safety
     Safe: a space is inserted. Unsafe after a day and a month ("30 December 2025on"): the
-    space makes a date, which the citation checks then read.
+    space makes a date, which the citation checks then read. Unsafe in the title of a
+    work (after "entitled" or "titled", or in italics) or an address, which keep their
+    characters.
 
     ## Options
     None.
@@ -79,10 +82,10 @@ class NumberGluedToWord(Rule):
         text = ctx.text
         # Only a year next to a lower-case letter can be glued (the first test of
         # ``_glued``): the others need not be placed in their paragraphs.
-        for _p, t in own_matches(ctx, [t for t in year_scan(text) if _touches_lower(text, t)]):
+        for p, t in own_matches(ctx, [t for t in year_scan(text) if _touches_lower(text, t)]):
             v = _glued(text, t)
             if v is not None:
-                yield v
+                yield _guarded(ctx, v, p)
 
     def check_paragraph(self, ctx: RuleContext, p):
         quotes = spans_in(ctx, "quotes", p)
@@ -90,7 +93,14 @@ class NumberGluedToWord(Rule):
             if not in_spans(t.start(), quotes):
                 v = _glued(ctx.text, t)
                 if v is not None:
-                    yield v
+                    yield _guarded(ctx, v, p)
+
+
+def _guarded(ctx: RuleContext, v: Violation, p) -> Violation:
+    """``v`` with its fix unsafe where the year is glued inside a work's title or an
+    address ("the study entitled Agenda 2030for cities"): the title keeps its letters."""
+    fix, _ = guarded(ctx, v.span, v.fix, p)
+    return v if fix is v.fix else Violation(v.span, v.message, fix)
 
 
 def year_scan(text: str) -> list[re.Match[str]]:

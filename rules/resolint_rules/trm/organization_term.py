@@ -7,6 +7,7 @@ from resolint.literals import find_all, matches_at
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import in_spans, instrument_spans, own_matches, term
+from resolint_rules.trm.others_words import guarded
 
 
 @functools.lru_cache(maxsize=16)
@@ -80,7 +81,9 @@ class OrganizationTerm(Rule):
     ```
 
     ## Fix safety
-    Safe when only the case differs; unsafe otherwise (the words change).
+    Safe when only the case differs; unsafe otherwise (the words change), and in the
+    title of a work (after "entitled" or "titled", or in italics) or an address, which
+    keep their words.
 
     ## Options
     `[terms.prefer]` in the configuration or the style (matched case-sensitively, as
@@ -116,7 +119,7 @@ class OrganizationTerm(Rule):
         text = seen.text
         starts = _starts(ctx, pairs) if not seen.runs else sorted({pos for wrong, _ in pairs for pos in find_all(text, wrong)})
         found = matches_at(regex, text, starts)
-        for _p, m in own_matches(ctx, [_Found(seen.span(Span(m.start(), m.end())), m) for m in found]):
+        for p, m in own_matches(ctx, [_Found(seen.span(Span(m.start(), m.end())), m) for m in found]):
             if in_spans(m.start(), titles):
                 continue
             right = table[m.group(0)]
@@ -127,6 +130,7 @@ class OrganizationTerm(Rule):
             span = m.span
             edit = Edit(span, right)
             fix = Fix.safe(f"Write '{right}'", edit) if right.lower() == m.group(0).lower() else Fix.unsafe(f"Write '{right}'", edit)
+            fix, _ = guarded(ctx, span, fix, p)  # not in a work's title or an address
             yield Violation(span, f"The house term is '{right}'", fix)
 
 

@@ -6,6 +6,7 @@ import re
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, own_literals, term
+from resolint_rules.trm.others_words import guarded
 
 
 class SelfReference(Rule):
@@ -41,7 +42,8 @@ class SelfReference(Rule):
     ## Fix safety
     Safe: the same reference in the house words. Unsafe where the paragraph cites a
     resolution before it ("its resolution 70/1 and the follow-up to this resolution"):
-    "this resolution" may mean the one just cited, and the message says so.
+    "this resolution" may mean the one just cited, and the message says so. Unsafe in the
+    title of a work (after "entitled" or "titled", or in italics), which keeps its words.
 
     ## Options
     `self-reference` in the style's or the configuration's `[terms]`: "the present
@@ -79,15 +81,17 @@ class SelfReference(Rule):
                 yield Violation(span, f"'this resolution' may mean the resolution named before it; if it means the text itself, write '{want}'",
                                 Fix.unsafe(f"Write '{new}'", Edit(span, new)))
                 continue
-            yield Violation(span, f"Refer to the text itself as '{want}'", Fix.safe(f"Write '{new}'", Edit(span, new)))
+            fix, _ = guarded(ctx, span, Fix.safe(f"Write '{new}'", Edit(span, new)), p)  # not in a work's title
+            yield Violation(span, f"Refer to the text itself as '{want}'", fix)
 
 
 def _the_present_resolution(ctx: RuleContext):
     """In a style that says "this resolution" (ITU texts): "the present resolution", which
     means the text itself wherever it stands, written the house's way (a safe fix)."""
-    for _, start, end, lit in own_literals(ctx, ("the present resolution", "The present resolution")):
+    for p, start, end, lit in own_literals(ctx, ("the present resolution", "The present resolution")):
         span, new = Span(start, end), "this resolution" if lit[0] == "t" else "This resolution"
-        yield Violation(span, "Refer to the text itself as 'this resolution'", Fix.safe(f"Write '{new}'", Edit(span, new)))
+        fix, _ = guarded(ctx, span, Fix.safe(f"Write '{new}'", Edit(span, new)), p)
+        yield Violation(span, "Refer to the text itself as 'this resolution'", fix)
 
 
 #: A resolution named without a number ("the annual resolution on oceans", "the draft

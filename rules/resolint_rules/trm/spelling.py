@@ -9,7 +9,7 @@ from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, first_half_start, word_before
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
-from resolint_rules.trm.others_words import not_the_drafters
+from resolint_rules.trm.others_words import not_the_drafters, opener_head
 from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
@@ -153,13 +153,8 @@ def _recase(found: str, right: str) -> str | None:
     return None
 
 
-def _head_start(ctx: RuleContext, p) -> int:
-    """Where the paragraph's opener word starts: after Markdown emphasis ("*Recognising*")
-    and a modifier ("Further recognising"), where a capital is the opener's, not a name's."""
-    if p.kind not in (_PREAMBLE, _OPERATIVE, _SUBPARAGRAPH):
-        return p.content.start
-    op = ctx.opener(p)
-    return op.head.start if op is not None else p.content.start
+#: Where a paragraph's opener word starts (one helper for every TRM rule).
+_head_start = opener_head
 
 
 class Spelling(Rule):
@@ -205,7 +200,10 @@ class Spelling(Rule):
     language's word, in the name of a foreign programme, law or institution. The same
     inside a longer stretch in italics (Markdown emphasis or a Word document's italic
     type) other than the opener's: United Nations style italicizes the titles of
-    publications ("*Reducing labor costs in the region*") and foreign words.
+    publications ("*Reducing labor costs in the region*") and foreign words; the same
+    in HTML's ``<i>`` or ``<em>``, in a title after "entitled" or "titled" ('the study
+    entitled Reducing labor costs in the region, of 2020': up to the next comma,
+    semicolon, bracket, quotation mark or full stop), and in a web or e-mail address.
 
     ## Options
     The style's `[spelling] variant` (`"oxford"`; empty turns the rule off, as in the
@@ -372,3 +370,4 @@ def _whole_word(text: str, table: dict[str, str], m):
     if word_before(text, start):
         return None  # inside a longer word
     return m
+
