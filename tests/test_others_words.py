@@ -91,6 +91,31 @@ def test_a_title_in_italics_is_no_safe_fix(code, word, clause):
 
 
 @pytest.mark.parametrize(
+    "clause",
+    [
+        "1. Welcomes the study _labor costs in the region_ of 2020;",
+        "1. Welcomes the study *labor costs in the region* of 2020;",
+        "1. Welcomes the study __labor costs in the region__ of 2020;",
+    ],
+)
+def test_underscores_read_as_asterisks_a_longer_title(clause):
+    # The word right after the underscore was read as part of a longer word ("_labor"):
+    # no finding at all, where asterisks gave an unsafe one.
+    assert _fixes(OPENING + clause + "\n", "TRM010", "labor") == ["unsafe"]
+
+
+@pytest.mark.parametrize("clause", ["1. Stresses the _labor_ of carers;", "1. Stresses the *labor* of carers;"])
+def test_emphasis_of_the_word_alone_keeps_the_safe_fix(clause):
+    assert _fixes(OPENING + clause + "\n", "TRM010", "labor") == ["safe"]
+
+
+def test_an_underscore_inside_a_name_joins_it():
+    assert _fixes(OPENING + "1. Notes the field rule_labor in the form;\n", "TRM010", "labor") == []
+    assert _fixes(OPENING + "1. Notes the field rule_organise in the form;\n", "TRM010", "organise") == []
+    assert _fixes(OPENING + "1. Notes the _organise the work_ guide;\n", "TRM010", "organise") == ["unsafe"]
+
+
+@pytest.mark.parametrize(
     "address",
     ["https://example.org/labor/report", "www.example.org/labor", "labor@example.org", "<https://example.org/labor-costs.pdf>"],
 )

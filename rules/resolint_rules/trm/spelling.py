@@ -75,10 +75,10 @@ def lowercase_word_matches(text: str, table: dict[str, str], literals: tuple[str
         end = _WORD_REST.match(text, lit_end).end()
         if text[pos:end] in tails:
             start = pos
-            while word_before(text, start):
+            while word_before(text, start, "-"):
                 start -= 1
             word = text[start:end]
-            if word in table and start not in found and start >= lo and end <= hi:
+            if not _joined_before(text, start) and word in table and start not in found and start >= lo and end <= hi:
                 found[start] = TextMatch(start, end, word)
     return [found[k] for k in sorted(found)]
 
@@ -364,10 +364,20 @@ def _whole_word(text: str, table: dict[str, str], m):
             # "organ-" / "ise" (a PDF's line-end hyphen): the word is read, and respelt, whole.
             word = text[first : start].split("-", 1)[0] + word
             start = first
-        if word.lower() not in table or not word.islower():
+        if word.lower() not in table or not word.islower() or _joined_before(text, start):
             return None
         return TextMatch(start, m.end(), word)
-    if word_before(text, start):
+    if word_before(text, start, "-") or _joined_before(text, start):
         return None  # inside a longer word
     return m
 
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether an underscore before ``start`` joins the word to one before it
+    ("rule_labor", a name in code). Underscores after a space or punctuation open
+    Markdown emphasis ("_labor costs in the region_", "__labor__"): the word starts there, as an
+    underscore after a word ends it (``_WORD_REST``), and as "*labor costs*" reads."""
+    i = start
+    while i and text[i - 1] == "_":
+        i -= 1
+    return i < start and word_before(text, i, "-")
