@@ -116,6 +116,7 @@ CLASSES = {
     "paragraph references": _run("paragraphs 1, 2 and 3 above, "),
     "dates": _run("1 May 2020, "),
     "quotes never closed": _run("“quoted "),
+    "straight single quotes never closed, apostrophes between": _run(" 'quoted States' "),
     "resolution symbols": _run("A/RES/70/1 and S/RES/2334 (2016), "),
     "emphasis markers": _run("*_"),
     "instrument names, a wrong variant among them": _paragraphs("Budapest Convention on Cybercrime and the Convention on Cybercrime"),

@@ -123,17 +123,19 @@ ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)
 #: Estado»), German and Polish quotation marks („…“, „…”), and British single ones
 #: (‘…’). A single closing mark is also the apostrophe: one with a letter after it is
 #: inside the quotation (‘the Council’s roadmap’), and an opening one right after a
-#: letter opens none.
+#: letter opens none. The same for straight single marks, which a keyboard types for both
+#: ('the Council's roadmap'; "the States' rights" opens none).
 _QUOTE_PARTS = (
     "“[^”{nl}]{{0,2000}}”", '"[^"{nl}]{{0,2000}}"', "«[^»{nl}]{{0,2000}}»", "„[^“”{nl}]{{0,2000}}[“”]",
     r"(?<![^\W_])‘(?:[^’{nl}]|’(?=[^\W\d_])){{0,2000}}’(?![^\W\d_])",
+    r"(?<![^\W_])'(?:[^'{nl}]|'(?=[^\W\d_])){{0,2000}}'(?![^\W\d_])",
 )
 QUOTE = re.compile("|".join(part.format(nl=r"\n") for part in _QUOTE_PARTS))
 #: … and over the line breaks of a paragraph an editor wrapped (matched no further than
 #: its paragraph's end: see ``Analysis.quotes``).
 QUOTE_WRAPPED = re.compile("|".join(part.format(nl="") for part in _QUOTE_PARTS))
 #: Where a match of QUOTE starts.
-QUOTE_OPENERS = ("“", '"', "«", "„", "‘")
+QUOTE_OPENERS = ("“", '"', "«", "„", "‘", "'")
 
 #: "the Convention", "the Convention's", "the Conventions" (group ``plural``): a reference
 #: back to a named convention, as written. A whole word: "the Conventions" was matched as
