@@ -122,3 +122,22 @@ def test_an_underscore_inside_a_name_joins_it():
 def test_a_word_in_an_address_is_no_safe_fix(address):
     clause = f"1. Invites comments at {address} by the end of the year;"
     assert "safe" not in _fixes(OPENING + clause + "\n", "TRM010", "labor")
+
+
+@pytest.mark.parametrize(
+    ("code", "word", "clause"),
+    [
+        ("TRM010", "labor", "1. Asks that the field `labor_cost` and `labor` be filled;"),
+        ("TRM010", "organise", "1. Asks that ``organise()`` be called;"),
+        ("TRM016", "percent", "1. Asks that the column `percent` be kept;"),
+        ("TRM010", "labor", "1. Asks for the figures <!-- JS: check the labor figures --> by May;"),
+        ("TRM005", "Secretary General", "1. Asks for the figures <!-- a note for the Secretary General --> by May;"),
+    ],
+)
+def test_code_and_comments_are_no_safe_fix(code, word, clause):
+    assert "safe" not in _fixes(OPENING + clause + "\n", code, word)
+
+
+def test_words_between_code_spans_and_after_a_comment_keep_their_safe_fix():
+    clause = "1. Asks that `a` and the labor of `b` and <!-- note --> the labor be counted;"
+    assert _fixes(OPENING + clause + "\n", "TRM010", "labor") == ["safe", "safe"]

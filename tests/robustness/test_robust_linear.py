@@ -175,6 +175,7 @@ CLASSES = {
     ),
     "words to fix in one long address": _run("https://example.org/labor/Secretary-General/"),
     "words to fix in HTML and Markdown italics, in one paragraph": _run("<i>the labor of the Secretary General</i> _labor costs_ "),
+    "words to fix in code spans and comments, in one paragraph": _run("`labor` <!-- labor --> the labor ` "),
     "renumbering references (lint)": _renumber,
     "an automatically numbered list, numbers without their full stop": _automatic_list,
 }

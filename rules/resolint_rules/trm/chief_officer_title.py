@@ -87,7 +87,7 @@ class ChiefOfficerTitle(Rule):
     Safe: the same office, spelt the house way. Unsafe where the title stands in the
     title of a work (after "entitled" or "titled", or in italics: 'the report entitled
     Report of the Secretary General on housing'), among another language's words or in
-    an address: those words are someone else's.
+    an address, a code span or a comment: those words are someone else's.
 
     ## Options
     `chief` in the style's or the configuration's `[terms]`; `organization`, the names the

@@ -1,4 +1,4 @@
-"""Whether words stand in a work's title after "entitled" or "titled", or in an address.
+"""Whether words stand in a work's title after "entitled" or "titled".
 
 A draft names a report, a study or a resolution by its title: 'its resolution 70/1
 entitled "Report of the Secretary General on labor"', 'the report entitled Reducing
@@ -9,9 +9,6 @@ nothing does, so the title is read from "entitled" up to the next comma, semicol
 bracket, quotation mark or full stop. That may take in words of the sentence after the
 title; their fixes are then unsafe, the side to err on. "entitled to" is the right to
 something, no title.
-
-A web or e-mail address ("https://example.org/labor-report", "labor@example.org") is
-no word of the drafter's either: a respelling inside it breaks the link.
 """
 
 from __future__ import annotations
@@ -26,10 +23,6 @@ _TITLE_ENDS = re.compile(r"[,;()\[\]\"“”«»„]|\.(?:\s|$)")
 #: How far back "entitled" is looked for (a title longer than this is cut: its far words
 #: keep their safe fixes only if nothing else guards them).
 REACH = 240
-#: How far an address is read on each side of the words checked.
-_ADDRESS_REACH = 200
-#: An address: a scheme ("https://"), "www." or an e-mail's "name@host.domain".
-_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?<![^\s(<\[])www\.|[^\s@]@[^\s@]+\.[^\W_]")
 
 
 def in_entitled_title(text: str, start: int, lo: int) -> bool:
@@ -40,15 +33,3 @@ def in_entitled_title(text: str, start: int, lo: int) -> bool:
         last = m
     return last is not None and _TITLE_ENDS.search(text, last.end(), start) is None
 
-
-def in_address(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies inside a web or e-mail address: the run of
-    characters without a space around it holds a scheme, "www." or an "@" between a name
-    and a host."""
-    a = start
-    while a > max(0, start - _ADDRESS_REACH) and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < min(len(text), end + _ADDRESS_REACH) and not text[b].isspace():
-        b += 1
-    return _ADDRESS.search(text, a, b) is not None

@@ -5,10 +5,11 @@ present resolution") has no say over words whose form is another's: a quotation,
 title of a work after "entitled" ('the report entitled Report of the Secretary General
 on labor') or in italics ("*Reducing labor costs in the region*"), the name of a foreign
 programme or law ("la reforma labor social", "sobre el 50% de los …"), a web or e-mail
-address. Its safe fix would rewrite them. :func:`not_the_drafters` says why a span may be
-such words, and :func:`guarded` makes a rule's safe fix unsafe there, saying why: every
-TRM rule with a safe fix asks this one place. It reads the span's paragraph only (and
-the document's list of quotations), so a paragraph-local rule's cache key still holds.
+address, a Markdown code span, an HTML comment. Its safe fix would rewrite them.
+:func:`not_the_drafters` says why a span may be such words, and :func:`guarded` makes a
+rule's safe fix unsafe there, saying why: every TRM rule with a safe fix asks this one
+place. It reads the span's paragraph only (and the document's list of quotations), so a
+paragraph-local rule's cache key still holds.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from resolint.model import Kind
 from resolint.rule import Applicability, Fix, RuleContext
 from resolint.source import Span
 from resolint_rules.refs import in_spans, quote_spans
-from resolint_rules.trm.entitled import in_address, in_entitled_title
+from resolint_rules.trm.entitled import in_entitled_title
 from resolint_rules.trm.italic_titles import in_longer_italics
+from resolint_rules.trm.not_prose import in_address, in_code_span, in_comment
 
 #: Paragraphs led by an opener, whose head word may carry the opener's own italics.
 _CLAUSES = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
@@ -27,8 +29,8 @@ _CLAUSES = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
 
 def not_the_drafters(ctx: RuleContext, p, span: Span, head: int) -> str:
     """Why ``span`` of paragraph ``p`` may not be the drafter's own English, as a fix
-    title's proviso ("" when it is): in a quotation or an address, in a title after
-    "entitled", among another language's words, or inside a longer stretch in italics
+    title's proviso ("" when it is): in a quotation, an address, code or a comment, in a
+    title after "entitled", among another language's words, or inside a longer stretch in italics
     than the opener's (whose head word starts at ``head``)."""
     lo, hi = p.content.start, p.content.end
     text = ctx.text
@@ -36,6 +38,10 @@ def not_the_drafters(ctx: RuleContext, p, span: Span, head: int) -> str:
         return "unless the quotation is the draft's own words"
     if in_address(text, span.start, span.end):
         return "unless it is no part of the address"
+    if in_code_span(text, span.start, span.end, lo, hi):
+        return "unless the code is prose"
+    if in_comment(text, span.start, lo):
+        return "unless the comment is the drafter's own words"
     if in_entitled_title(text, span.start, lo):
         return "unless it is no part of the title after 'entitled'"
     if in_foreign_phrase(text, span.start, span.end, lo, hi):

@@ -59,7 +59,7 @@ class PerCent(Rule):
     and worth a look only (info), among words of another language ("sobre el 50% de
     los hogares", a foreign law's or programme's words) or inside a longer stretch in
     italics than the opener's (a publication's title), in a title after "entitled" or
-    "titled" or in a web address.
+    "titled", in a web address, a Markdown code span or an HTML comment.
 
     ## Options
     The style's `numbers.percent` names the form ("per cent" in the built-in United

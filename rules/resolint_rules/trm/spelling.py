@@ -203,7 +203,8 @@ class Spelling(Rule):
     publications ("*Reducing labor costs in the region*") and foreign words; the same
     in HTML's ``<i>`` or ``<em>``, in a title after "entitled" or "titled" ('the study
     entitled Reducing labor costs in the region, of 2020': up to the next comma,
-    semicolon, bracket, quotation mark or full stop), and in a web or e-mail address.
+    semicolon, bracket, quotation mark or full stop), in a web or e-mail address, a
+    Markdown code span (`` `labor_cost` ``) and an HTML comment (a reviewer's note).
 
     ## Options
     The style's `[spelling] variant` (`"oxford"`; empty turns the rule off, as in the
