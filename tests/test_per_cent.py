@@ -52,6 +52,12 @@ def test_a_percentage_is_written_per_cent(written, fixed):
         ("Noting that the share rose by 3 Percent,", True),
         ("Percent of them live in cities, noting,", True),
         ("Noting that 5 percent of them live in cities,", True),
+        # A capitalized word after the percentage: a name goes on ("the 30% Club").
+        ("Welcoming the work of the 30% Club,", False),
+        ("Welcoming the 1 Percent Pledge,", False),
+        ("Welcoming the Programa 50 % Mujeres of 2020,", False),
+        ("Noting that 30% of them live in cities,", True),
+        ("Noting a rise of 30%, Member States reporting,", True),
     ],
 )
 def test_a_compound_or_a_names_word_is_reported_with_an_unsafe_fix(written, safe):

@@ -20,6 +20,9 @@ _WORDS = ("percent", "Percent", "per cent", "Per cent")
 _CLAUSES = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
 #: Hyphens that join a word into a compound: "-", U+2010 hyphen, U+2011 non-breaking hyphen.
 _HYPHENS = ("-", "\u2010", "\u2011")
+#: Spaces on the same line before a letter (a capital one: the name a percentage stands
+#: in goes on, :func:`_name_goes_on`).
+_SPACES_BEFORE_LETTER = re.compile(r"[ \t\u00a0\u202f]+(?=[^\W\d_])")
 
 
 class PerCent(Rule):
@@ -54,8 +57,9 @@ class PerCent(Rule):
 
     ## Fix safety
     Safe: only the way the same percentage is written changes. Unsafe for a word joined by
-    a hyphen ("a 5-percent increase" would read "5-per cent": reword it) and for a capital
-    inside a sentence ("the Percent for Art programme", a name's own spelling). Unsafe,
+    a hyphen ("a 5-percent increase" would read "5-per cent": reword it), for a capital
+    inside a sentence ("the Percent for Art programme", a name's own spelling) and before
+    a capitalized word ("the 30% Club", "the 1 Percent Pledge": a name goes on). Unsafe,
     and worth a look only (info), among words of another language ("sobre el 50% de
     los hogares", a foreign law's or programme's words) or inside a longer stretch in
     italics than the opener's (a publication's title), in a title after "entitled" or
@@ -109,8 +113,12 @@ def _word_needs_review(text: str, hit: TextMatch) -> bool:
     """Whether the word's respelling may damage the text, so the fix is unsafe: a word joined
     by a hyphen ("a 5-percent increase", "percent-based") would become "5-per cent", a
     compound the editors reword; a capital inside a sentence ("the Percent for Art
-    programme") is a name's, which keeps its own spelling. (A "%" is never such a word.)"""
+    programme") is a name's, which keeps its own spelling, and so is a percentage a
+    capitalized word follows ("the 30% Club", "the 1 Percent Pledge", "Programa 50%
+    Mujeres"). (A "%" is no word joined by a hyphen: "50%-owned" is not found.)"""
     start, end = hit.start(), hit.end()
+    if _name_goes_on(text, end):
+        return True
     if text[start:end] == "%" or text[end - 1 : end] == "%":
         return False
     if text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS:
@@ -119,6 +127,12 @@ def _word_needs_review(text: str, hit: TextMatch) -> bool:
         return False
     before = text[:start].rstrip(" \t*_")
     return bool(before) and before[-1] not in ".!?:;\n" and not before[-1].isdecimal()
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether a capitalized word follows ``end`` on the same line, after spaces."""
+    m = _SPACES_BEFORE_LETTER.match(text, end)
+    return m is not None and text[m.end()].isupper()
 
 
 def _in_table_row(source: SourceText, at: int) -> bool:
