@@ -141,3 +141,14 @@ def test_code_and_comments_are_no_safe_fix(code, word, clause):
 def test_words_between_code_spans_and_after_a_comment_keep_their_safe_fix():
     clause = "1. Asks that `a` and the labor of `b` and <!-- note --> the labor be counted;"
     assert _fixes(OPENING + clause + "\n", "TRM010", "labor") == ["safe", "safe"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["1. Invites comments at www.example.org/R\u0435port by May;", "1. Asks that the field `R\u0435port` be kept;"],
+)
+def test_look_alike_letters_in_an_address_or_code_are_no_safe_fix(clause):
+    # TRM015's fix keeps the word as read, but changes an address or a name in code.
+    assert _fixes(OPENING + clause + "\n", "TRM015", "R") == ["unsafe"]
+    own = "1. Asks for the R\u0435port of the Office by May;"
+    assert _fixes(OPENING + own + "\n", "TRM015", "R") == ["safe"]

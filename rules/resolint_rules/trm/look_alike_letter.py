@@ -7,6 +7,7 @@ from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity,
 from resolint.source import Span
 from resolint.wordsets import writes
 from resolint_rules.common import listed_heads
+from resolint_rules.trm.others_words import outside_prose
 
 #: Cyrillic and Greek letters drawn like a Latin letter in the fonts drafts are written
 #: in, and that letter: the pairs of Unicode's confusables table (Unicode Technical
@@ -78,7 +79,9 @@ class LookAlikeLetter(Rule):
     with a Greek "Ε" and "Α"), is reported between two English words. The fix of a word
     of look-alikes only is unsafe unless the draft also writes it in Latin letters: the
     Russian "сор" is drawn like "cop", the Greek acronym "ΕΚΑΒ" like "EKAB", and only the
-    drafter knows which alphabet was meant.
+    drafter knows which alphabet was meant. Unsafe inside a web or e-mail address, a
+    Markdown code span or an HTML comment: an address's or a name's letters are its own
+    (an internationalized domain name is written in Cyrillic or Greek letters).
 
     ## Options
     None.
@@ -140,7 +143,9 @@ class LookAlikeLetter(Rule):
             span = Span(start, word_end)
             title, edit = f"Write '{right}' in Latin letters", Edit(span, right)
             safe = _safe_to_respell(ctx, paragraph, start, right) and (latin > 0 or written_in_latin(text, right))
-            fix = Fix.safe(title, edit) if safe else Fix.unsafe(title, edit)
+            unless = outside_prose(text, span, paragraph.content.start, paragraph.content.end) if safe else ""
+            # (In an address or code, the letters may be the address's or the name's own.)
+            fix = Fix.safe(title, edit) if safe and not unless else Fix.unsafe(f"{title} ({unless})" if unless else title, edit)
             yield Violation(span, _message(word, right, foreign), fix)
 
 

@@ -36,18 +36,28 @@ def not_the_drafters(ctx: RuleContext, p, span: Span, head: int) -> str:
     text = ctx.text
     if in_spans(span.start, quote_spans(ctx)):
         return "unless the quotation is the draft's own words"
-    if in_address(text, span.start, span.end):
-        return "unless it is no part of the address"
-    if in_code_span(text, span.start, span.end, lo, hi):
-        return "unless the code is prose"
-    if in_comment(text, span.start, lo):
-        return "unless the comment is the drafter's own words"
+    if unless := outside_prose(text, span, lo, hi):
+        return unless
     if in_entitled_title(text, span.start, lo):
         return "unless it is no part of the title after 'entitled'"
     if in_foreign_phrase(text, span.start, span.end, lo, hi):
         return "unless it is a word of the other language around it"
     if in_longer_italics(ctx, span, lo, hi, head):
         return "unless the italics are a title's or another language's"
+    return ""
+
+
+def outside_prose(text: str, span: Span, lo: int, hi: int) -> str:
+    """Why ``span`` of ``text[lo:hi]`` (its paragraph) is no prose, as a fix title's
+    proviso ("" when it is): in a web or e-mail address, a code span or a comment. Even a
+    fix that keeps the words as read (TRM015's Latin letters for look-alikes) may change
+    an address or a name in code there."""
+    if in_address(text, span.start, span.end):
+        return "unless it is no part of the address"
+    if in_code_span(text, span.start, span.end, lo, hi):
+        return "unless the code is prose"
+    if in_comment(text, span.start, lo):
+        return "unless the comment is the drafter's own words"
     return ""
 
 
