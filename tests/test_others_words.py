@@ -152,3 +152,34 @@ def test_look_alike_letters_in_an_address_or_code_are_no_safe_fix(clause):
     assert _fixes(OPENING + clause + "\n", "TRM015", "R") == ["unsafe"]
     own = "1. Asks for the R\u0435port of the Office by May;"
     assert _fixes(OPENING + own + "\n", "TRM015", "R") == ["safe"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("1. Invites:\n\n(a) Organisation of Islamic Cooperation members to act;\n\n(b) States to act;", "Organisation"),
+        ("1. Invites:\n\n(a) Labor Party members to act;\n\n(b) States to act;", "Labor"),
+        ("1. Organisation for Economic Co-operation and Development members are invited to act;", "Organisation"),
+    ],
+)
+def test_a_name_at_a_clauses_head_is_no_safe_respelling(clause, word):
+    # A capitalized word inside a sentence was already left alone as a name's; at a
+    # clause's head, a capital after it says the same.
+    assert _fixes(OPENING + clause + "\n", "TRM010", word) == ["unsafe"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("1. Invites:\n\n(a) Organisations of the region to act;\n\n(b) States to act;", "Organisations"),
+        ("Recognising Member States' efforts,\n\n1. Decides to act;", "Recognising"),
+        ("1. Authorises United Nations bodies to act;", "Authorises"),
+    ],
+)
+def test_an_opener_or_a_word_before_lower_case_keeps_its_safe_fix(clause, word):
+    assert _fixes(OPENING + clause + "\n", "TRM010", word) == ["safe"]
+
+
+def test_a_heading_before_an_acronym_keeps_its_safe_fix():
+    clause = "1. Decides on the following tasks:\n\n(i) Stabilisation and DDR;\n\n(ii) Protection of Civilians;"
+    assert _fixes(OPENING + clause + "\n", "TRM010", "Stabilisation") == ["safe"]

@@ -205,6 +205,9 @@ class Spelling(Rule):
     entitled Reducing labor costs in the region, of 2020': up to the next comma,
     semicolon, bracket, quotation mark or full stop), in a web or e-mail address, a
     Markdown code span (`` `labor_cost` ``) and an HTML comment (a reviewer's note).
+    Unsafe too for a capitalized word at a clause's head that a capitalized word follows
+    ("(a) Organisation of Islamic Cooperation;", "(b) Labor Party members"): it opens a
+    name (an opener's verb, "Recognising Member States' efforts", keeps its safe fix).
 
     ## Options
     The style's `[spelling] variant` (`"oxford"`; empty turns the rule off, as in the
@@ -288,7 +291,7 @@ class Spelling(Rule):
             if found.lower() in ("program", "programs") and _COMPUTER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "computer program(s)": the computing word keeps its spelling, plural as singular
             span = Span(m.start(), m.end())
-            unless = not_the_drafters(ctx, p, span, _head_start(ctx, p))
+            unless = not_the_drafters(ctx, p, span, _head_start(ctx, p)) or (at_start and _opens_a_name(text, found, right, span.end))
             # "program" is also the computing word, which keeps its spelling, and a word among
             # another language's words or in a title in italics may be theirs: worth a look only.
             sev = Severity.INFO if unless or found.lower() in ("program", "programs") else None
@@ -326,6 +329,32 @@ def _respelling(text: str, p, span: Span, right: str, unless: str) -> Fix:
     if unless:
         return Fix.unsafe(f"Write '{right}' ({unless})", Edit(span, right))
     return Fix.safe(f"Write '{right}'", Edit(span, right))
+
+
+#: Spaces, and a linking word of a name ("Organisation for Economic Co-operation", "Labor
+#: Party", "Organisation de la Francophonie") before the next word, whose capital is
+#: checked by :func:`_opens_a_name`.
+_NAME_LINK = re.compile(r"[ \t\u00a0]+(?:(?:of|for|on|in|de|des|du|del|la|le|di|da|do)[ \t\u00a0]+)*(?P<next>[^\W\d_]+)")
+
+
+def _opens_a_name(text: str, found: str, right: str, end: int) -> str:
+    """Why a capitalized word at a clause's head may not be respelt safely: a capitalized
+    word (not an acronym) follows it, alone or after a name's linking words ("(a)
+    Organisation of Islamic Cooperation;", "(b) Labor Party members"), so it opens a name,
+    whose spelling is its own. "" otherwise, and for an opener's verb, which no name starts with ("Recognising
+    Member States' efforts", "Authorises United Nations bodies": a participle in "-ing" or
+    a verb form of :data:`resolint.verbforms.FORMS` in "-s", respelt)."""
+    if not found[:1].isupper() or found.isupper():
+        return ""
+    m = _NAME_LINK.match(text, end)
+    if m is None or not m.group("next").istitle():
+        return ""  # lower case, or an acronym ("(i) Stabilisation and DDR", a heading's words)
+    from resolint.verbforms import FORMS  # lazy: 6 ms, asked only of a capitalized clause head before a capital
+
+    word = right.lower()
+    if word.endswith("ing") or FORMS.get(word, ("", "", ""))[2] == word:
+        return ""
+    return "unless it is no part of a name"
 
 
 #: "computer" right before a word (any whitespace between, a line break of a wrapped
