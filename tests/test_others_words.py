@@ -183,3 +183,19 @@ def test_an_opener_or_a_word_before_lower_case_keeps_its_safe_fix(clause, word):
 def test_a_heading_before_an_acronym_keeps_its_safe_fix():
     clause = "1. Decides on the following tasks:\n\n(i) Stabilisation and DDR;\n\n(ii) Protection of Civilians;"
     assert _fixes(OPENING + clause + "\n", "TRM010", "Stabilisation") == ["safe"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "1. Welcomes the Forum held under the theme Organising labor for all, in 2020;",
+        "1. Welcomes the campaign launched with the slogan Count the labor of carers, in 2020;",
+    ],
+)
+def test_a_theme_or_a_slogan_keeps_its_words(clause):
+    assert "safe" not in _fixes(OPENING + clause + "\n", "TRM010", "abor")
+
+
+def test_the_theme_of_a_debate_is_no_title():
+    clause = "1. Welcomes the debate under the theme of labor rights;"
+    assert _fixes(OPENING + clause + "\n", "TRM010", "labor") == ["safe"]

@@ -1,4 +1,4 @@
-"""Whether words stand in a work's title after "entitled" or "titled".
+"""Whether words stand in a work's title after "entitled" or "titled" (or a theme's).
 
 A draft names a report, a study or a resolution by its title: 'its resolution 70/1
 entitled "Report of the Secretary General on labor"', 'the report entitled Reducing
@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 
-#: "entitled" or "titled" before a title ("entitled to" is a right, not a title).
-_ENTITLED = re.compile(r"(?<![^\W_])(?:entitled|titled)\s+(?!to\s)", re.IGNORECASE)
+#: "entitled" or "titled" before a title ("entitled to" is a right, not a title), and
+#: "under the theme", "with the title", "under the slogan" (a session's or a campaign's).
+_ENTITLED = re.compile(
+    r"(?<![^\W_])(?:entitled|titled|(?:under|with)\s+the\s+(?:theme|title|slogan))\s+(?!to\s|of\s)", re.IGNORECASE
+)
 #: What ends an unquoted title: a comma, semicolon, bracket, quotation mark, a full stop
 #: that ends a sentence.
 _TITLE_ENDS = re.compile(r"[,;()\[\]\"“”«»„]|\.(?:\s|$)")
