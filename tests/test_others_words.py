@@ -199,3 +199,23 @@ def test_a_theme_or_a_slogan_keeps_its_words(clause):
 def test_the_theme_of_a_debate_is_no_title():
     clause = "1. Welcomes the debate under the theme of labor rights;"
     assert _fixes(OPENING + clause + "\n", "TRM010", "labor") == ["safe"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "fixes"),
+    [
+        ("NOTING the report of the Secretary-General (A/78/123) on terrorism,", ["unsafe"]),
+        ("NOTING the Secretary-General's report S/2023/1 on terrorism,", ["unsafe"]),
+        ("NOTING the report E/CN.6/2024/1, and the work of the Secretary-General,", ["safe"]),
+        ("NOTING the work of the Secretary-General on terrorism,", ["safe"]),
+    ],
+)
+def test_the_united_nations_chief_named_by_a_document_symbol_keeps_the_hyphen(clause, fixes):
+    # In an INTERPOL draft, "Secretary-General" before a United Nations symbol may be the
+    # United Nations' officer (whose title has the hyphen), not a slip for INTERPOL's own.
+    text = INTERPOL + clause + "\n\nDECIDES to keep the matter under review.\n"
+    assert _fixes(text, "TRM005", "Secretary-General") == fixes
+
+
+def test_a_document_symbol_changes_nothing_in_a_united_nations_draft():
+    assert _fixes(OPENING + "1. Notes the report of the Secretary General (A/78/123);\n", "TRM005", "Secretary General") == ["safe"]

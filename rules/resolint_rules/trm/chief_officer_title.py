@@ -13,6 +13,14 @@ from resolint_rules.trm.others_words import guarded
 #: (an acronym or a known name before it).
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _BODY_BEFORE = re.compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(?=(?:’s|'s)?\s+$)")
+#: A United Nations document's symbol soon after the title, in the same clause: "the
+#: report of the Secretary-General (A/78/123)", "the Secretary-General's report
+#: S/2023/1". General Assembly, Security Council and Economic and Social Council symbols.
+_UN_DOCUMENT_AFTER = re.compile(r"(?:’s|'s)?[^,;.\n]{0,40}?(?<![\w/])(?:A|S|E)/(?:[A-Z]+\.?\d*/)*\d{1,4}/")
+
+#: The United Nations' chief officer's title, as the United Nations writes it.
+_UN_CHIEF = "Secretary-General"
+
 #: What goes on after a name, making it part of a longer one ("Organization" in
 #: "Organization of American States").
 _NAME_GOES_ON = re.compile(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
@@ -87,7 +95,10 @@ class ChiefOfficerTitle(Rule):
     Safe: the same office, spelt the house way. Unsafe where the title stands in the
     title of a work (after "entitled" or "titled", or in italics: 'the report entitled
     Report of the Secretary General on housing'), among another language's words or in
-    an address, a code span or a comment: those words are someone else's.
+    an address, a code span or a comment: those words are someone else's. Unsafe for
+    "Secretary-General" (the United Nations' form, in a style that writes another) where
+    a United Nations document symbol follows in the clause ("the report of the Secretary-General (A/78/123)" in an
+    INTERPOL draft): the title may be the United Nations' chief's, which keeps its hyphen.
 
     ## Options
     `chief` in the style's or the configuration's `[terms]`; `organization`, the names the
@@ -119,6 +130,13 @@ class ChiefOfficerTitle(Rule):
             if _names_other_body(text, start, end, own):
                 continue
             span = Span(start, end)
+            if text[start:end] == _UN_CHIEF and _UN_DOCUMENT_AFTER.match(text, end):
+                # "the report of the Secretary-General (A/78/123)" in another body's draft:
+                # the symbol is a United Nations document, its author the United Nations'
+                # chief, whose title keeps its hyphen; the drafter may have meant either.
+                yield Violation(span, f"This style writes '{want}' (unless the title is the United Nations' officer's)",
+                                Fix.unsafe(f"Write '{want}' (unless it is the United Nations' officer)", Edit(span, want)))
+                continue
             # In a work's title ("the report entitled Report of the Secretary General …"),
             # the title is the work's own: unsafe there.
             fix, _ = guarded(ctx, span, Fix.safe(f"Write '{want}'", Edit(span, want)), p)
