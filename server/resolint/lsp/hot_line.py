@@ -29,6 +29,12 @@ def units(text: str, encoding: str) -> int:
     return len(text.encode(codec, "surrogatepass")) // width
 
 
+def text_width(line: str) -> int:
+    """How many code points of ``line`` are text, not its line break: where a column
+    past the line's end is clamped to, here and in :mod:`resolint.lsp.line_edits`."""
+    return len(line) - (2 if line.endswith("\r\n") else 1 if line.endswith(("\n", "\r")) else 0)
+
+
 class HotLine:
     """Line ``line`` of the text, as ``base[:base_end] + "".join(typed) + base[after:]``,
     the place being between the typed pieces and ``base[after:]``."""
@@ -42,7 +48,7 @@ class HotLine:
         # The place's column (an ASCII line's is its offset: no copy of the line read).
         self.at_units = at if encoding == UTF32 or base.isascii() else units(base[:at], encoding)
         # Where the line's text ends (its break is never edited here).
-        self.width = len(base) - (2 if base.endswith("\r\n") else 1 if base.endswith(("\n", "\r")) else 0)
+        self.width = text_width(base)
 
     def written(self) -> str:
         """The line as it now is, with its break."""

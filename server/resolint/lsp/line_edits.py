@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from resolint.lsp.hot_line import HotLine
+from resolint.lsp.hot_line import HotLine, text_width
 from resolint.lsp.positions import UTF32, code_point_at
 
 _BREAK = re.compile(r"(\r\n|\n|\r)")
@@ -46,11 +46,6 @@ def _pieces(head: str, text: str, tail: str) -> list[str]:
         pieces[-1] += tail
     pieces[0] = head + pieces[0]
     return pieces
-
-
-def _width(line: str) -> int:
-    """How many code points of ``line`` are text, not its break."""
-    return len(line) - (2 if line.endswith("\r\n") else 1 if line.endswith(("\n", "\r")) else 0)
 
 
 class LineEditor:
@@ -103,7 +98,7 @@ class LineEditor:
             pieces[0] = lines[lo] + pieces[0]
         lines[lo : last + 1] = pieces
         place = at + len(change.text)
-        if lo == first == last and len(pieces) == 1 and place <= _width(pieces[0]):
+        if lo == first == last and len(pieces) == 1 and place <= text_width(pieces[0]):
             # One line still, the place in its text (a "\r" typed before its "\n" puts
             # the place inside the break, where no column is): the next change may follow on.
             self._hot = HotLine(lo, pieces[0], place, self.encoding)
@@ -117,7 +112,7 @@ class LineEditor:
         if line >= len(lines):
             return len(lines) - 1, len(lines[-1])
         text = lines[line]
-        width = _width(text)
+        width = text_width(text)
         character = max(0, character)
         if self.encoding == UTF32 or text.isascii():
             return line, min(character, width)
