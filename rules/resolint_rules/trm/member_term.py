@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import own_literals, term
@@ -79,7 +80,7 @@ class MemberTerm(Rule):
             return
         text = ctx.text
         for _p, start, end, _lit in own_literals(ctx, wrong):
-            if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(text[max(0, start - 30) : start]):
+            if _QUALIFIED_AFTER.match(text, end) or _qualified_before(ctx, _p, start):
                 continue
             if start and text[start - 1] in "-\u2010\u2011":
                 continue  # "non-member States"
@@ -88,3 +89,15 @@ class MemberTerm(Rule):
             if want[0].islower() and _p.content.start == start:
                 new = want[0].upper() + want[1:]  # the paragraph starts with it
             yield Violation(span, f"This style names the members '{want}'", Fix.unsafe(f"Write '{new}'", Edit(span, new)))
+
+
+def _qualified_before(ctx: RuleContext, p, start: int) -> bool:
+    """Whether a word before ``start`` names whose members they are ("INTERPOL member
+    countries", "its member countries"). The paragraph's own opener never does: in
+    capitals ("INVITES Member States", the INTERPOL house case) it looked like an
+    acronym, and no opener in capitals was followed by a reported term."""
+    m = _QUALIFIED_BEFORE.search(text := ctx.text[max(0, start - 30) : start])
+    if m is None:
+        return False
+    opener = ctx.opener(p) if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE) else None
+    return opener is None or opener.span.end < start - len(text) + m.start() + 1
