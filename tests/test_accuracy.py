@@ -3059,3 +3059,25 @@ def test_an_entity_written_without_its_hyphen_is_fixed_to_its_name(written, righ
     text = f"The General Assembly,\n\nWelcoming the work of {written} in the field,\n\n1. Decides to remain seized of the matter.\n"
     [found] = [f for f in lint(text).findings if f.code == "TRM012"]
     assert found.fix is not None and found.fix.edits[0].new_text == right
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("lost-comma-before-opener.txt", {("PRE004", 5)}),
+        ("lost-mark-before-opener-interpol.txt", {("PRE004", 3), ("OPR007", 7)}),
+    ],
+)
+def test_a_clause_that_lost_its_mark_does_not_head_the_clause_after_it(name, expected):
+    """A preambular or operative paragraph without its final mark, before one that opens
+    with a listed phrase ("Bearing in mind …,", "REQUESTS …"), was read as a group's head
+    with the next clause as its item, and its fix asked for a colon. Each is a clause of
+    its own: the fix adds the mark of its part."""
+    assert findings(name, "PRE", "OPR", "DOC") == expected
+    res = parse((HERE / name).read_text(encoding="utf-8"))
+    assert all(p.depth == 0 and not p.heads_group for p in res.paragraphs)
+    path = HERE / name
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    wanted = {"PRE004": ",", "OPR007": ";"}
+    for f in result.findings:
+        assert f.fix is not None and f.fix.edits[0].new_text == wanted[f.code]

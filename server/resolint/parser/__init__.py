@@ -316,7 +316,7 @@ def _group_opener_lines(text: str, raws: list[RawParagraph]) -> set[int]:
             continue  # three lines or more, or a final mark: no opener (see looks_like_group_opener)
         body = text[raw.span.start : raw.span.end]
         nxt = following_past_comments(text, raws, i)  # "resolves" / a comment / "1 to …"
-        if nxt is not None and looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end]):
+        if nxt is not None and looks_like_group_opener(body, listed_opener) and opens_items(text[nxt.span.start : nxt.span.end], listed_opener):
             out.add(i)
     return out
 

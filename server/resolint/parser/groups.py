@@ -176,21 +176,30 @@ def _looks_like_group_opener(text: str, is_opener) -> bool:
 _looks_like_group_opener_kept = functools.lru_cache(maxsize=1024)(_looks_like_group_opener)
 
 
-def opens_items(next_text: str) -> bool:
+def opens_items(next_text: str, is_opener=None) -> bool:
     """Whether a paragraph can be the first item of a group: labelled, in lower case, or
-    a clause ended by ",", ";" or "." ("Resolution 37 (Rev. Buenos Aires, 2017) …,")."""
+    a clause ended by ",", ";" or "." ("Resolution 37 (Rev. Buenos Aires, 2017) …,").
+
+    A capitalized clause that ``is_opener`` (a phrase lookup on the text alone) knows
+    ("Bearing in mind …,") is a clause of its own: after a preambular paragraph that
+    lost its comma ("Deeply concerned that … care"), it was read as that paragraph's
+    item, and the paragraph as a group's head that wanted a colon."""
     if len(next_text) > _KEPT_CHARS:
-        return _opens_items(next_text)
-    return _opens_items_kept(next_text)
+        return _opens_items(next_text, is_opener)
+    return _opens_items_kept(next_text, is_opener)
 
 
-def _opens_items(next_text: str) -> bool:
+def _opens_items(next_text: str, is_opener) -> bool:
     next_text = next_text.strip().lstrip("*_ ")
     if not next_text:
         return False
     if read_label(next_text, 0, len(next_text))[0] is not None:
         return True
-    return next_text[0].islower() or (next_text[0].isalpha() and next_text[-1] in ",;.")
+    if next_text[0].islower():
+        return True
+    if not (next_text[0].isalpha() and next_text[-1] in ",;."):
+        return False
+    return is_opener is None or not is_opener(next_text)
 
 
 _opens_items_kept = functools.lru_cache(maxsize=1024)(_opens_items)

@@ -702,7 +702,7 @@ def group_opener(st: Placement, c: Clause) -> bool:
     if not looks_like_group_opener(c.body, listed_opener):
         return False
     nxt = st.next_substantive(p.index)
-    if nxt is None or not opens_items(st.text[nxt.span.start : nxt.span.end]):
+    if nxt is None or not opens_items(st.text[nxt.span.start : nxt.span.end], listed_opener):
         return False
     kind = _group_kind(st, c, nxt)
     p.kind = kind
