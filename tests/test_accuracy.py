@@ -3081,3 +3081,40 @@ def test_a_clause_that_lost_its_mark_does_not_head_the_clause_after_it(name, exp
     wanted = {"PRE004": ",", "OPR007": ";"}
     for f in result.findings:
         assert f.fix is not None and f.fix.edits[0].new_text == wanted[f.code]
+
+
+def test_a_label_in_the_wrong_form_stays_in_its_list():
+    """"(a) …;" / "b) …;" / "(c) …;": one list with one label in the wrong form. The
+    parser read "b)" (another form) as the first item of a list under "(a)", so OPR008
+    and OPR009 reported "(c)" too; now OPR009 reports each label in the wrong form once,
+    with its fix, and OPR008 only the letter skipped ("(b) …;" / "d) …;")."""
+    assert findings("subparagraph-form-slip.txt", "OPR", "PRE", "DOC") == {("OPR009", 9), ("OPR009", 19), ("OPR009", 23), ("OPR008", 23)}
+    res = parse((HERE / "subparagraph-form-slip.txt").read_text(encoding="utf-8"))
+    depths = [(p.label.text, p.depth) for p in res.paragraphs if p.kind is Kind.SUBPARAGRAPH]
+    assert depths == [("(a)", 1), ("b)", 1), ("(c)", 1), ("(a)", 1), ("(i)", 2), ("ii)", 2), ("(b)", 1), ("d)", 1)]
+    path = HERE / "subparagraph-form-slip.txt"
+    fixes = [f.fix.edits[0].new_text for f in lint(path.read_text(encoding="utf-8"), path=str(path)).findings if f.code == "OPR009"]
+    assert fixes == ["(b)", "(ii)", "(d)"]
+
+
+def test_a_list_under_an_item_that_introduces_it_keeps_its_own_form():
+    """"(a) … including:" then "a) …", "b) …": a list of its own one level down (the
+    item introduces it), not the list of "(a)" in another form."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/5 of 20 October 2023,\n\n1. Requests a report on:\n\n"
+        "(a) The preparations, including:\n\na) The speakers;\n\nb) The venue;\n\n(b) The costs.\n"
+    )
+    depths = [(p.label.text, p.depth) for p in parse(text).paragraphs if p.kind is Kind.SUBPARAGRAPH]
+    assert depths == [("(a)", 1), ("a)", 2), ("b)", 2), ("(b)", 1)]
+
+
+def test_a_style_without_one_form_reports_the_mix_once():
+    """Model UN drafts letter "a)", "(a)" or "a." (OPR009 takes any): a list that mixes
+    two forms is OPR008's finding, once."""
+    text = (
+        "FORUM: General Assembly\nQUESTION OF: Migrant workers\nSUBMITTED BY: Chile\n\nTHE GENERAL ASSEMBLY,\n\n"
+        "Alarmed by the number of migrant workers denied wages,\n\n1. Recommends national hotlines which would:\n\n"
+        "a) Operate in several languages;\n\n(b) Refer cases to labour inspectors;\n\n2. Requests the Secretary-General to report.\n"
+    )
+    result = lint(text)
+    assert [(f.code, result.source.position(f.span.start).line + 1) for f in result.findings if f.code.startswith("OPR")] == [("OPR008", 13)]

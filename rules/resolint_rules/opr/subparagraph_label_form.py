@@ -119,3 +119,16 @@ def _level(p: Paragraph) -> int:
         level += 1
         node = node.parent
     return level
+
+
+def style_form(ctx: RuleContext, p: Paragraph) -> str | None:
+    """The one label form the style writes at ``p``'s level, when this rule checks it
+    there (an operative paragraph's sub-paragraph, a level the style lists, no choice of
+    forms): a label of another form is then this rule's finding. None otherwise."""
+    forms = ctx.style.get("subparagraphs.forms", [])
+    if p.parent is None or p.parent.kind is _PREAMBLE:
+        return None
+    level = _level(p)
+    if level < 1 or level > len(forms) or "|" in forms[level - 1]:
+        return None
+    return forms[level - 1]

@@ -7,6 +7,7 @@ from collections import Counter
 from resolint.model import Kind, Label, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.labels import reads_back, render_label
+from resolint_rules.opr.subparagraph_label_form import style_form
 from resolint_rules.opr.subparagraph_references import reference_edits
 
 
@@ -36,6 +37,9 @@ class SubparagraphLabelSequence(Rule):
     fix for the list, offered at its first break. Paragraphs lettered right after an
     opening (a preamble lettered `(a) Recalling …,`, as the IAEA's General Conference
     writes) are one list in each part: a part's own opening starts them from `(a)` again.
+    A letter in another bracket form than the list's (`(a)`, `b)`, `(c)`) is OPR009's
+    finding where the style writes one form at that level; where it takes several (Model
+    UN), the mix is reported here.
 
     ## Why is this bad?
     Sub-paragraphs are cited by their label ("subparagraph (c)"); a gap or repeat makes
@@ -100,7 +104,7 @@ class SubparagraphLabelSequence(Rule):
             offered = False  # one relabelling fix per list, at its first break
             for p in group:
                 label = p.label
-                if (label.scheme, label.form) != (first.scheme, first.form):
+                if (label.scheme, label.form) != (first.scheme, first.form) and not _form_reported(ctx, p, first):
                     yield Violation(label.span, f"Label '{label.text}' mixes schemes with '{first.text}' in the same list")
                     break
                 if label.value != expected:
@@ -110,6 +114,13 @@ class SubparagraphLabelSequence(Rule):
                     yield Violation(label.span, f"Sub-paragraph '{label.text}' where '{want}' was expected", fix)
                 # Every break is reported: the next label is checked against this one.
                 expected = label.value + 1
+
+
+def _form_reported(ctx: RuleContext, p: Paragraph, first: Label) -> bool:
+    """Whether a label of the list's scheme in another form than its first ("a)" then
+    "(b)") is OPR009's finding: the style writes one form at that level, so the label in
+    the wrong form is reported there, with its fix; the letters still run on here."""
+    return p.label.scheme is first.scheme and style_form(ctx, p) is not None
 
 
 def _numbered_by_renderer(group) -> bool:

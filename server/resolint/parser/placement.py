@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from resolint.invisible import readable
-from resolint.model import Kind, LabelScheme, Paragraph, Resolution, paragraphs_after
+from resolint.model import Kind, Label, LabelScheme, Paragraph, Resolution, paragraphs_after
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import (
@@ -1103,6 +1103,35 @@ def _awaits_its_items(p: Paragraph, source: SourceText) -> bool:
     return not p.children and p.terminal_char(source) == ":"
 
 
+def _same_list(stack: list[Paragraph], label: Label, source: SourceText) -> int | None:
+    """Where in ``stack`` the list ``label`` goes on: the open sub-paragraph of its family
+    (scheme and form), else one of its scheme in another form that introduces no items
+    of its own, when the label is not one that starts a list ("a) …;" then "(b) …;",
+    "(b) …;" then "d) …;": one list, one label in the wrong form, which OPR009 reports
+    once; read as a new list under "a)", "(b)" was also out of sequence and in the wrong
+    form for its level). None: a new, deeper list."""
+    family = (label.scheme, label.form)
+    for i, open_sub in enumerate(stack):
+        ol = open_sub.label
+        if ol and ((ol.scheme, ol.form) == family or _list_family(open_sub) == family):
+            return i
+    for i in range(len(stack) - 1, -1, -1):
+        ol = stack[i].label
+        if ol and ol.scheme is label.scheme and label.value > 1 and stack[i].terminal_char(source) != ":":
+            return i
+    return None
+
+
+def _list_family(p: Paragraph) -> tuple[LabelScheme, str] | None:
+    """The scheme and form of the first label of ``p``'s list (its parent's first
+    labelled child): "(a)" for "b)" in "(a) …;" / "b) …;", so that "(c)" goes on that list."""
+    parent = p.parent
+    for q in parent.children if parent is not None else ():
+        if q.label is not None and q.kind is p.kind:
+            return (q.label.scheme, q.label.form)
+    return None
+
+
 def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Paragraph | None, source: SourceText) -> None:
     """Attach a lettered or roman sub-paragraph under the open one of another family."""
     p.kind = _SUBPARAGRAPH
@@ -1122,12 +1151,9 @@ def _place_subparagraph(p: Paragraph, stack: list[Paragraph], parent_clause: Par
                     label.scheme = LabelScheme.LOWER_ALPHA
                     label.value = as_letter
                     break
-    family = (label.scheme, label.form)
-    for i, open_sub in enumerate(stack):
-        ol = open_sub.label
-        if ol and (ol.scheme, ol.form) == family:
-            del stack[i:]
-            break
+    at = _same_list(stack, label, source)
+    if at is not None:
+        del stack[at:]
     parent = stack[-1] if stack else parent_clause
     p.parent = parent
     p.depth = (parent.depth + 1) if parent is not None else 1
