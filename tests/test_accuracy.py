@@ -3118,3 +3118,22 @@ def test_a_style_without_one_form_reports_the_mix_once():
     )
     result = lint(text)
     assert [(f.code, result.source.position(f.span.start).line + 1) for f in result.findings if f.code.startswith("OPR")] == [("OPR008", 13)]
+
+
+def test_openers_in_inline_html_are_read():
+    """Model UN drafts underline their openers; in Markdown, "<u>Stresses</u> …,". The
+    opener reader stopped at the tag: no opener, so neither PRE001 nor OPR004 said a word
+    of a verb in the preamble or a participle in the operative part. Each is reported
+    once, and its fix changes the word inside the tags."""
+    assert findings("underlined-openers.md", "PRE", "OPR", "DOC") == {("PRE001", 12), ("OPR004", 16)}
+    path = HERE / "underlined-openers.md"
+    result = lint(path.read_text(encoding="utf-8"), path=str(path))
+    fixed = {f.code: (result.source.text[f.span.start : f.span.end], f.fix.edits[0].new_text) for f in result.findings if f.code in ("PRE001", "OPR004")}
+    assert fixed == {"PRE001": ("Stresses", "Stressing"), "OPR004": ("Encouraging", "Encourages")}
+
+
+@pytest.mark.parametrize("tag", ["u", "i", "em", "b", "strong"])
+def test_an_opener_in_any_inline_tag_is_checked_for_case(tag):
+    text = f"The General Assembly,\n\nRecalling its resolution 77/1 of 10 October 2022,\n\n1. <{tag}>welcomes</{tag}> the report.\n"
+    result = lint(text)
+    assert [(f.code, result.source.text[f.span.start : f.span.end]) for f in result.findings] == [("OPR006", "welcomes")]

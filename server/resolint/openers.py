@@ -137,15 +137,29 @@ def _leading_adverbs(words: list[re.Match[str]], linking: bool = False) -> int:
 
 def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     start, end = paragraph.content.start, paragraph.content.end
+    runs: list[tuple[int, int]] = []
+    window_end = min(end, start + _WORDS_REACH + _WINDOW_SLACK)
     if document_may_hide(ctx.text) or document_has_comment(ctx.text):
-        window_end = min(end, start + _WORDS_REACH + _WINDOW_SLACK)
         hidden = inside_word_runs(ctx.text, start, window_end)
         if hidden:
             # as long a window as the reader sees, however long a comment left out
             window_end = min(end, window_end + sum(j - i for i, j in hidden))
-            hidden = inside_word_runs(ctx.text, start, window_end)
-            return _find_through(ctx, phrases_for(ctx, paragraph), start, window_end, hidden)
+            runs = inside_word_runs(ctx.text, start, window_end)
+    if _INLINE_TAG_START.match(ctx.text, start, end):
+        runs = sorted(runs + [m.span() for m in _INLINE_TAG.finditer(ctx.text, start, window_end)])
+    if runs:
+        return _find_through(ctx, phrases_for(ctx, paragraph), start, window_end, runs)
     return _find_at(ctx, start, end, phrases_for(ctx, paragraph))
+
+
+#: The inline HTML a Markdown draft marks its openers with, as Word underlines or
+#: italicizes them ("<u>Recalling</u> …", "1. <u>Deeply concerned</u> by …": Model UN
+#: drafts underline their openers). The reader does not see the tags: read with them,
+#: no opener was found and neither its form nor its case checked (PRE001 and OPR004
+#: said nothing of "<u>Notes</u> …," in the preamble). Only a paragraph that starts with
+#: one is read so.
+_INLINE_TAG = re.compile(r"</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
+_INLINE_TAG_START = re.compile(r"[*_]*</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
 
 
 #: How far past the opener's words the reading window of a paragraph with an invisible
