@@ -3137,3 +3137,24 @@ def test_an_opener_in_any_inline_tag_is_checked_for_case(tag):
     text = f"The General Assembly,\n\nRecalling its resolution 77/1 of 10 October 2022,\n\n1. <{tag}>welcomes</{tag}> the report.\n"
     result = lint(text)
     assert [(f.code, result.source.text[f.span.start : f.span.end]) for f in result.findings] == [("OPR006", "welcomes")]
+
+
+def test_an_item_numbered_out_of_turn_stays_an_item():
+    """"(1) to …;" / "(3) to …;" under "1. URGES Member States:": the item whose number
+    skips (or repeats) was taken for an operative paragraph "(3)", and the paragraph
+    numbers after it were reported too (five findings for one number). It is an item,
+    reported once by OPR008."""
+    assert findings("numbered-items-skip.txt", "PRE", "OPR", "DOC") == {("OPR008", 11), ("OPR008", 19)}
+    res = parse((HERE / "numbered-items-skip.txt").read_text(encoding="utf-8"))
+    assert [(p.label.text, p.kind) for p in res.paragraphs if p.label is not None and p.depth == 0] == [("1.", Kind.OPERATIVE), ("2.", Kind.OPERATIVE)]
+
+
+def test_an_operative_verb_after_numbered_items_ends_them():
+    """The next operative paragraph numbered in the items' form ("(2) REQUESTS …") is
+    still a paragraph, not an item out of turn."""
+    text = (
+        "The Seventy-ninth World Health Assembly,\n\nHaving considered the report by the Director-General;\n\n"
+        "1. URGES Member States:\n\n(1) to plan the health workforce;\n\n(2) to invest in education;\n\n"
+        "(2) REQUESTS the Director-General to report.\n"
+    )
+    assert [p.kind for p in parse(text).paragraphs if p.label is not None and p.label.text == "(2)"] == [Kind.SUBPARAGRAPH, Kind.OPERATIVE]

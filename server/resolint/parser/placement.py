@@ -862,7 +862,12 @@ def _goes_on_with_the_list(st: Placement, c: Clause, parent: Paragraph) -> bool:
     if label.value != open_item.label.value + 1 and not (
         label.value == 1 and _typed_one(open_item) and starts_indented(text, c.p.span.start) and not starts_indented(text, parent.span.start)
     ):
-        return False
+        # A number out of turn in the items' own form ("(1) to …;" / "(3) to …;" under
+        # "1. URGES Member States:", the World Health Assembly's items): an item whose
+        # number skips or repeats (OPR008's finding), unless a verb opens it. It became
+        # an operative paragraph "(3)", and its break, form and opener were reported
+        # with the paragraph numbers after it.
+        return label.form != parent_label.form and not (listed_opener(c.content) == "operative" or _verb_with_object(c))
     # The next item's number and the next paragraph's: its verb says which.
     return not (label.value == parent_label.value + 1 and (listed_opener(c.content) == "operative" or _verb_with_object(c)))
 
