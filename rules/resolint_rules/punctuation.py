@@ -31,7 +31,7 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
     # A clause never ends with "the", "of" or "and": the paragraph was broken (a page
     # break of a PDF's text, a stray blank line: "… report of the" / "Secretary-General
     # on …,"), and a mark added there is a guess the drafter must review.
-    make = Fix.unsafe if _last_word(ctx.text, p.content.start, end).lower() in _NEVER_LAST else Fix.safe
+    make = Fix.unsafe if _last_word(ctx.text, p.content.start, end).lower() in _NEVER_LAST or _possessive_at(ctx.text, p.content.start, end) else Fix.safe
     return Span(max(p.span.start, end - 1), end), make(f"Add '{want}'", Edit(Span(end, end), want)), ""
 
 
@@ -60,6 +60,14 @@ def _abbreviation_ends_at(text: str, start: int, end: int) -> bool:
         return True
     i = end - len(word)
     return len(word) == 1 and i - 2 >= start and text[i - 1] == "." and text[i - 2].isalpha() and (i - 3 < start or not text[i - 3].isalpha())
+
+
+def _possessive_at(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph's last word is a possessive ("… whether and how the
+    mission’s"): its noun is missing, as after "its" (:data:`_NEVER_LAST`); a mark added
+    there ended a sentence cut off in a copy (found in the corpus, a Security Council
+    draft)."""
+    return end - start >= 3 and text[end - 1] in "sS" and text[end - 2] in "'’" and text[end - 3].isalpha()
 
 
 def _last_word(text: str, start: int, end: int) -> str:

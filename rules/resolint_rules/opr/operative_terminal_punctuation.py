@@ -25,7 +25,9 @@ class OperativeTerminalPunctuation(Rule):
     last one, a colon on one that introduces sub-paragraphs or a list; that the very
     last sub-paragraph or item of the resolution ends with a full stop; and that no
     sub-paragraph ends with a full stop while others follow it in its list (it takes the
-    mark the list uses between items: a semicolon, or a comma in a list of commas).
+    mark the list uses between items: a semicolon, or a comma in a list of commas), nor
+    without any mark in a list whose other items have theirs (the list's mark, or a
+    semicolon on the last item of a paragraph that others follow).
 
     ## Why is this bad?
     The resolution is one sentence: operative paragraphs are separated by semicolons and
@@ -112,25 +114,35 @@ class OperativeTerminalPunctuation(Rule):
                 if last.terminal_char(ctx.source) not in (".", ""):
                     yield from self._check(ctx, last, ".", allow_period=False)
             if p.children and not is_group_head(ctx, p):
-                yield from self._stops_mid_list(ctx, p)
+                yield from self._stops_mid_list(ctx, p, ends_part=ends_part)
 
-    def _stops_mid_list(self, ctx: RuleContext, p: Paragraph):
+    def _stops_mid_list(self, ctx: RuleContext, p: Paragraph, ends_part: bool = True):
         """A full stop ending a sub-paragraph that others follow in its list ("(b) To
         submit proposals." before "(c) …"): the sentence goes on, so it takes the mark its
         list uses between items — ";" (UN Editorial Manual), or "," where the other items
         end so (mandate lists of Security Council drafts do). Only a single sentence: one
         of several sentences ends with its full stop, as operative paragraphs may. Nested
         lists too. Other marks mid-list vary too much in real drafts (a heading with its
-        own items, "; and") to be told apart from slips."""
+        own items, "; and") to be told apart from slips.
+
+        An item with no mark at all in a list whose other items have theirs is a slip too
+        ("(b) … on humanitarian grounds" before "3. Decides …"): it takes the list's mark,
+        or ";" when it ends the list of a paragraph that others follow (not ``ends_part``;
+        the resolution's last item is checked for its full stop apart).
+        A list none of whose items has a mark is written so, and left alone."""
         items = [c for c in p.children if c.kind is Kind.SUBPARAGRAPH]
         if not items:
             return
         source = ctx.source
         marks = [c.terminal_char(source) for c in items]
-        between = ";" if marks[:-1].count(",") * 2 <= len(marks) - 1 else ","
+        ended = [m for m in marks[:-1] if m]  # (an item without a mark says nothing of the list's)
+        between = ";" if ended.count(",") * 2 <= len(ended) else ","
+        marked = any(marks)
         for c, mark in zip(items[:-1], marks[:-1], strict=True):
-            if mark == "." and not c.children and _sentences(ctx, c) == 1:
+            if (mark == "." and _sentences(ctx, c) == 1 or mark == "" and marked) and not c.children:
                 yield from self._check(ctx, c, between, allow_period=False)
+        if not ends_part and marks[-1] == "" and marked and not items[-1].children:
+            yield from self._check(ctx, items[-1], ";", allow_period=False)
         for c in items:
             if c.children:
                 yield from self._stops_mid_list(ctx, c)
