@@ -84,7 +84,7 @@ class SubparagraphLabelForm(Rule):
                 continue
             want_form, want_scheme = forms[level - 1], schemes[level - 1]
             if "|" in want_form:  # "(#)|#.": either form is right at this level
-                # (One list keeps one form: the parser reads "b)" after "a." as a level below.)
+                # (Each label is judged by its own form here; a list that mixes forms is OPR008's finding.)
                 allowed_forms = want_form.split("|")
                 want_form = label.form if label.form in allowed_forms else allowed_forms[0]
             if "|" in want_scheme:  # "lower-alpha|lower-roman": either is right at this level
