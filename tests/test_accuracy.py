@@ -3167,3 +3167,27 @@ def test_a_mark_added_after_a_possessive_is_a_guess(cut):
     text = f"The General Assembly,\n\nRecalling its resolution 78/5 of 20 October 2023,\n\n1. Requests a report on the work of {cut}\n\n2. Decides to remain seized of the matter.\n"
     [found] = [f for f in lint(text).findings if f.code == "OPR007"]
     assert found.fix is not None and found.fix.applicability.value == "unsafe"
+
+
+_DRAFT_TITLE = (
+    "United Nations                                   {symbol}\n\nGeneral Assembly                                 Distr.: Limited\n\n"
+    "{session} session\nAgenda item 18\n\nSustainable tourism\n\nThe General Assembly,\n\n"
+    "Recalling its resolution 77/178 of 14 December 2022,\n\n1. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("symbol", "session", "found"),
+    [
+        ("A/81/L.12", "Eighty-second", True),
+        ("A/C.3/79/L.5", "Eightieth", True),
+        ("A/81/L.12", "Eighty-first", False),
+        ("A/C.3/79/L.5", "Seventy-ninth", False),
+        ("A/ES-11/L.5", "Eleventh emergency special", False),
+    ],
+)
+def test_a_draft_symbol_and_its_session_line_agree(symbol, session, found):
+    """"A/81/L.12" over "Eighty-second session": a draft carried over from one session to
+    the next with its old symbol or line. The two were never compared (DOC011)."""
+    result = lint(_DRAFT_TITLE.format(symbol=symbol, session=session))
+    assert [f.code for f in result.findings if f.code == "DOC011"] == (["DOC011"] if found else [])

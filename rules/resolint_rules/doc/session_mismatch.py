@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from resolint.citations.refdata import (
@@ -11,8 +12,9 @@ from resolint.citations.refdata import (
 )
 from resolint.invisible import as_read
 from resolint.model import Kind
-from resolint.numerals import ordinal
+from resolint.numerals import ordinal, ordinal_words_value
 from resolint.rule import Rule, RuleContext, Severity, Violation
+from resolint.source import Span
 from resolint_rules.doc._titlefacts import Meeting, SymbolNumber, TitleFacts, number_violations, title_facts
 from resolint_rules.doc.wha_session import wha_session_violations
 
@@ -25,7 +27,9 @@ class SessionMismatch(Rule):
     and against the opening's "at its Nth session" and meeting dates; a United Nations
     "N/x." title against its date of adoption (inside session N); a World Health
     Assembly's opening ("The Seventy-ninth World Health Assembly,") against its symbol
-    (`WHA79.4`) and the year of its closing line (session n met in 1947 + n).
+    (`WHA79.4`) and the year of its closing line (session n met in 1947 + n); a General
+    Assembly draft's symbol (`A/81/L.12`, `A/C.3/81/L.5`) against the session line of its
+    title block ("Eighty-second session").
 
     ## Why is this bad?
     A title block copied from last year's resolution keeps last year's session; the
@@ -87,6 +91,7 @@ class SessionMismatch(Rule):
         facts = title_facts(ctx)
         yield from wha_session_violations(ctx, facts)
         yield from number_violations(facts.numbers, lambda n: _number_problems(ctx, facts, n))
+        yield from _draft_symbol_session(ctx)
         meet = facts.meeting
         if meet is not None and meet.end is not None:
             year = meet.end[0]
@@ -131,3 +136,33 @@ def _is_interpol(ctx: RuleContext) -> bool:
     op = ctx.resolution.opening
     return op is not None and "INTERPOL" in ctx.read(op.span).upper()
 
+
+
+#: A General Assembly draft's symbol ("A/81/L.12", a Main Committee's "A/C.3/82/L.14"):
+#: group 1 is its session.
+_DRAFT_SYMBOL = re.compile(r"(?<![\w/])A/(?:C\.[1-6]/)?(\d{1,3})/L\.\d{1,4}\b")
+#: The title block's session line: "Eighty-second session" (a regular session; a special
+#: or emergency special session has its own numbers and symbols).
+_SESSION_LINE = re.compile(r"^[ \t]*([A-Za-z]+(?:-[a-z]+)?)[ \t]+session[ \t]*$", re.MULTILINE)
+
+
+def _draft_symbol_session(ctx: RuleContext) -> Iterator[Violation]:
+    """A General Assembly draft's symbol against the session line of its title block
+    ("A/81/L.12" over "Eighty-second session"): a draft carried over from the session
+    before keeps the old symbol or the old line (found by a draft written for probing;
+    the symbols of drafts were read for their style only)."""
+    symbols, lines = [], []
+    for p in ctx.resolution.title.paragraphs:
+        body = ctx.slice(p.span)
+        symbols += [(int(m.group(1)), m.group(0)) for m in _DRAFT_SYMBOL.finditer(body)]
+        lines += [(m, p.span.start) for m in _SESSION_LINE.finditer(body)]
+    if len({n for n, _ in symbols}) != 1:
+        return
+    session, symbol = symbols[0]
+    for m, base in lines:
+        said = ordinal_words_value(m.group(1))
+        if said is not None and said != session:
+            yield Violation(
+                Span(base + m.start(1), base + m.end(1)),
+                f"The symbol {symbol} is of the {ordinal(session)} session; this line says the {ordinal(said)}",
+            )
