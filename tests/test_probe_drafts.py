@@ -1,0 +1,80 @@
+"""Drafts written for an accuracy probe (round 36), in every house style and in the hard
+but legitimate forms: two- and three-word openers, adverbs before the verb, lettered and
+roman sub-paragraphs, parts A/B and sections I/II, annexes, footnotes, quoted text, ITU
+groups, INTERPOL's "meeting in …:", Model UN headers and underlined openers, Windows line
+endings, a byte order mark, tabs, non-breaking spaces and Markdown.
+
+``clean-drafts/``: correct drafts, which must give no finding at all. ``mistake-drafts/``:
+the same kinds of draft with slips made on purpose; each slip must be reported once, on
+its line. The expected findings below are the slips as they were written into each
+draft, not read off the linter's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from resolint.engine import lint
+
+HERE = FIXTURES / "accuracy"
+CLEAN = sorted((HERE / "clean-drafts").iterdir())
+
+
+def _read(path) -> str:
+    # Bytes as written: a CRLF draft keeps its line endings, a BOM draft its mark.
+    return path.read_bytes().decode("utf-8")
+
+
+def _found(path) -> list[tuple[str, int]]:
+    result = lint(_read(path), path=str(path))
+    return sorted((f.code, result.source.position(f.span.start).line + 1) for f in result.findings)
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_a_clean_draft_gives_no_finding(path):
+    assert _found(path) == []
+
+
+#: The slips written into each draft: (code, line) of each.
+SLIPS = {
+    # comma left out (preamble); ';' left out; participle; 3 then 5; final ','
+    "ga-five-slips.txt": [("OPR002", 17), ("OPR004", 15), ("OPR007", 13), ("OPR007", 19), ("PRE004", 7)],
+    # symbol's year; opener not in capitals; 'Secretary-General'; participle; (a) then (c);
+    # 'Member States'; final ','
+    "interpol-seven-slips.txt": [("CIT003", 9), ("OPR004", 17), ("OPR007", 21), ("OPR008", 19), ("PRE003", 11), ("TRM005", 13), ("TRM006", 21)],
+    # 2767 (2025); 'Charter of the United Nation'; 31 June; (a) then (c); (i) then (iii);
+    # 'Secretary General'; 5 twice
+    "sc-seven-slips.txt": [("CIT002", 7), ("CIT006", 13), ("OPR002", 33), ("OPR008", 21), ("OPR008", 29), ("TRM001", 11), ("TRM005", 31)],
+    "crlf-slips.txt": [("OPR002", 9), ("OPR007", 9), ("PRE004", 3)],
+    "bom-tabs-slips.txt": [("OPR006", 9), ("OPR007", 7)],
+    "nbsp-slips.txt": [("OPR002", 9), ("PRE004", 5)],
+    "markdown-slips.md": [("OPR002", 11), ("OPR004", 10), ("PRE004", 7)],
+    "parts-slips.txt": [("OPR002", 11), ("OPR007", 21)],
+    "opener-case-slips.txt": [("OPR006", 7), ("PRE003", 5)],
+    "itu-slips.txt": [("OPR002", 17), ("OPR007", 17), ("PRE008", 11)],
+    # WHA69.1 (2017); (1) then (3); 'Requests' not in capitals; 'Director General'
+    "wha-slips.txt": [("CIT014", 5), ("OPR006", 15), ("OPR008", 13), ("TRM005", 15)],
+    "interpol-item-slips.txt": [("OPR007", 21), ("OPR008", 19)],
+    # 'Recalling' twice; 'Notes' in the preamble; 'recognizing'; final '.'; starts at 2;
+    # 'Secretary-general'; 'this resolution'; 'September 25, 2029'; 'in2030'; 'a)' and two
+    # sub-paragraphs in lower case; final ';'
+    "ga-many-slips.txt": [
+        ("CIT007", 17), ("OPR002", 13), ("OPR007", 25), ("OPR009", 21), ("OPR010", 21), ("OPR010", 23), ("PRE001", 7),
+        ("PRE003", 9), ("PRE004", 11), ("PRE006", 5), ("TRM005", 13), ("TRM007", 15), ("TRM011", 19),
+    ],
+    "markdown-bold-slips.md": [("OPR002", 10), ("OPR004", 8), ("OPR006", 9), ("PRE004", 3), ("PRE007", 3)],
+    "sc-section-slips.txt": [("OPR004", 21), ("OPR007", 19), ("PRE004", 3)],
+    # 'Universal Declaration of Human Right'; 'Calls upon' in the preamble; 'Deeply
+    # disturbed' opening an operative paragraph
+    "mun-underlined-slips.md": [("OPR005", 12), ("PRE001", 10), ("TRM001", 8)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SLIPS))
+def test_each_slip_is_reported_once(name):
+    assert _found(HERE / "mistake-drafts" / name) == sorted(SLIPS[name])
+
+
+def test_every_mistake_draft_is_listed():
+    assert sorted(p.name for p in (HERE / "mistake-drafts").iterdir()) == sorted(SLIPS)
