@@ -3160,10 +3160,12 @@ def test_an_operative_verb_after_numbered_items_ends_them():
     assert [p.kind for p in parse(text).paragraphs if p.label is not None and p.label.text == "(2)"] == [Kind.SUBPARAGRAPH, Kind.OPERATIVE]
 
 
-@pytest.mark.parametrize("cut", ["the mission’s", "the Committee's"])
+@pytest.mark.parametrize("cut", ["the mission’s", "the Committee's", "the Panel on Climate Change2"])
 def test_a_mark_added_after_a_possessive_is_a_guess(cut):
     """A paragraph that ends with a possessive was cut off (its noun is missing): adding
-    the final mark there ends a broken sentence, so the fix is unsafe, as after "its"."""
+    the final mark there ends a broken sentence, so the fix is unsafe, as after "its".
+    So is one after digits glued to a word ("Change2", a footnote reference copied from a
+    PDF, which the mark goes before: added after it, the fix wrote "Change2,")."""
     text = f"The General Assembly,\n\nRecalling its resolution 78/5 of 20 October 2023,\n\n1. Requests a report on the work of {cut}\n\n2. Decides to remain seized of the matter.\n"
     [found] = [f for f in lint(text).findings if f.code == "OPR007"]
     assert found.fix is not None and found.fix.applicability.value == "unsafe"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from resolint.parser.labels import before_note_reference, bracketed, inside_brackets, read_bullet
 from resolint.rule import Edit, Fix, RuleContext
 from resolint.source import Span
@@ -31,7 +33,7 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
     # A clause never ends with "the", "of" or "and": the paragraph was broken (a page
     # break of a PDF's text, a stray blank line: "… report of the" / "Secretary-General
     # on …,"), and a mark added there is a guess the drafter must review.
-    make = Fix.unsafe if _last_word(ctx.text, p.content.start, end).lower() in _NEVER_LAST or _possessive_at(ctx.text, p.content.start, end) else Fix.safe
+    make = Fix.unsafe if _last_word(ctx.text, p.content.start, end).lower() in _NEVER_LAST or _guess_at_end(ctx.text, p.content.start, end) else Fix.safe
     return Span(max(p.span.start, end - 1), end), make(f"Add '{want}'", Edit(Span(end, end), want)), ""
 
 
@@ -68,6 +70,18 @@ def _possessive_at(text: str, start: int, end: int) -> bool:
     there ended a sentence cut off in a copy (found in the corpus, a Security Council
     draft)."""
     return end - start >= 3 and text[end - 1] in "sS" and text[end - 2] in "'’" and text[end - 3].isalpha()
+
+
+def _guess_at_end(text: str, start: int, end: int) -> bool:
+    """Whether where the mark goes is a guess: after a possessive (:func:`_possessive_at`),
+    or after a word with digits glued to it ("… on Climate Change2"), which a copy leaves
+    of a footnote reference the mark goes before ("Change,2"), or which are the word's own
+    ("m2"): added after them, the mark split a reference from its word."""
+    return _possessive_at(text, start, end) or _GLUED_DIGITS.search(text, max(start, end - 8), end) is not None
+
+
+#: A word in lower case with one to three digits glued to its end ("Change2").
+_GLUED_DIGITS = re.compile(r"[a-z]{2}[0-9]{1,3}$")
 
 
 def _last_word(text: str, start: int, end: int) -> str:
