@@ -111,7 +111,7 @@ class OperativeTerminalPunctuation(Rule):
             yield from self._check(ctx, p, want, allow_period=(want == ";"))
             if p.children and ends_part and p.children[0].kind is Kind.SUBPARAGRAPH:
                 last = p.last_descendant()
-                if last.terminal_char(ctx.source) not in (".", ""):
+                if _wants_final_stop(ctx, last):
                     yield from self._check(ctx, last, ".", allow_period=False)
             if p.children and not is_group_head(ctx, p):
                 yield from self._stops_mid_list(ctx, p, ends_part=ends_part)
@@ -174,6 +174,18 @@ class OperativeTerminalPunctuation(Rule):
         what = f"ends with '{have}'" if have else "has no final punctuation"
         kind = "Sub-paragraph" if p.kind is Kind.SUBPARAGRAPH else ("Item" if p.parent is not None else "Operative paragraph")
         yield Violation(span, f"{kind} {what}; end it with '{want}'", fix)
+
+
+def _wants_final_stop(ctx: RuleContext, last: Paragraph) -> bool:
+    """Whether the resolution's last sub-paragraph is to be told to end with a full stop:
+    it ends with another mark, or with none while the other items of its list have theirs
+    ("(a) The costs;" / "(b) The outcome"); a list none of whose items has a mark is
+    written so."""
+    mark = last.terminal_char(ctx.source)
+    if mark:
+        return mark != "."
+    parent = last.parent
+    return parent is not None and any(c.terminal_char(ctx.source) for c in parent.children if c is not last and c.kind is Kind.SUBPARAGRAPH)
 
 
 #: The start of an item that goes on with the sentence of the paragraph before it: "To
