@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.labels import render_label
+from resolint_rules.labels import render_label, subparagraph_level
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
 #: Enum class's attribute is read through the hook of ``EnumType.__getattr__`` (about
 #: 850 instructions; 570,000 reads were 4% of a corpus run).
-_PREAMBLE, _SUBPARAGRAPH = Kind.PREAMBLE, Kind.SUBPARAGRAPH
+_PREAMBLE = Kind.PREAMBLE
 
 
 class SubparagraphLabelForm(Rule):
@@ -79,7 +79,7 @@ class SubparagraphLabelForm(Rule):
             label = p.label
             if label is None or p.parent is None or p.parent.kind is _PREAMBLE:
                 continue
-            level = _level(p)
+            level = subparagraph_level(p)
             if level < 1 or level > len(forms):
                 continue
             want_form, want_scheme = forms[level - 1], schemes[level - 1]
@@ -109,26 +109,3 @@ def _under(p: Paragraph) -> str:
     if parent.kind is Kind.SUBPARAGRAPH:
         return f"under '{parent.label.text}'"
     return f"under paragraph {parent.label.text.rstrip('.)')}"
-
-
-def _level(p: Paragraph) -> int:
-    """Sub-paragraph level below the operative paragraph (1 for (a))."""
-    level = 0
-    node = p
-    while node is not None and node.kind is _SUBPARAGRAPH:
-        level += 1
-        node = node.parent
-    return level
-
-
-def style_form(ctx: RuleContext, p: Paragraph) -> str | None:
-    """The one label form the style writes at ``p``'s level, when this rule checks it
-    there (an operative paragraph's sub-paragraph, a level the style lists, no choice of
-    forms): a label of another form is then this rule's finding. None otherwise."""
-    forms = ctx.style.get("subparagraphs.forms", [])
-    if p.parent is None or p.parent.kind is _PREAMBLE:
-        return None
-    level = _level(p)
-    if level < 1 or level > len(forms) or "|" in forms[level - 1]:
-        return None
-    return forms[level - 1]

@@ -6,8 +6,7 @@ from collections import Counter
 
 from resolint.model import Kind, Label, LabelScheme, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.labels import reads_back, render_label
-from resolint_rules.opr.subparagraph_label_form import style_form
+from resolint_rules.labels import reads_back, render_label, style_form
 from resolint_rules.opr.subparagraph_references import reference_edits
 
 
