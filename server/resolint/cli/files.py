@@ -305,11 +305,62 @@ def _xattrs(path: Path) -> list[str]:
 
 
 def _write_in_place(target: Path, data: bytes) -> None:
-    with open(target, "r+b") as fh:
-        fh.write(data)
-        fh.truncate()
-        fh.flush()
-        os.fsync(fh.fileno())
+    """Overwrite ``target`` with ``data``, or leave it as it was when the disk refuses.
+
+    Written over the old bytes, a longer text that found no room past the file's end
+    (a full disk, a quota, a file size limit) left the file cut: the new text's start
+    and nothing of its end. The room is reserved first, and a write that fails anyway
+    (a copy-on-write file system needs room even to overwrite) puts the old bytes back.
+    """
+    fd = os.open(target, os.O_RDWR)
+    try:
+        old = _read_all(fd)
+        _reserve(fd, len(old), len(data))
+        try:
+            _write_all(fd, data)
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                _write_all(fd, old)
+                os.ftruncate(fd, len(old))
+            raise
+    finally:
+        os.close(fd)
+
+
+def _reserve(fd: int, size: int, new_size: int) -> None:
+    """Make the file ``new_size`` bytes long without touching its first ``size`` bytes,
+    or raise with the file as it was (``posix_fallocate`` where the file system has it,
+    else zeros written past the end)."""
+    if new_size <= size:
+        return
+    try:
+        try:
+            os.posix_fallocate(fd, size, new_size - size)
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                raise
+            _write_all(fd, bytes(new_size - size), size)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, size)
+        raise
+
+
+def _read_all(fd: int) -> bytes:
+    chunks, offset = [], 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes, offset: int = 0) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.pwrite(fd, view, offset)
+        view, offset = view[n:], offset + n
 
 
 def _new_file_mode(like: Path | None) -> int:

@@ -1,0 +1,87 @@
+"""Robustness, round three: what a hostile or unlucky environment does to the CLI, the
+configuration and the language server. Every draft here is invented."""
+
+from __future__ import annotations
+
+import errno
+import os
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "server"), str(ROOT / "rules")])}
+
+# Every finding's fix makes the text longer ("Secretary General" keeps its length, the
+# final full stop adds one character): a rewrite needs room past the file's end.
+DRAFT = (
+    "The General Assembly,\n\nrecalling its resolution 70/1 of 25 September 2015,\n\n"
+    "1. welcomes the report of the invented Panel;\n\n"
+    "2. Requests the Panel to report at its seventy-second session\n"
+)
+
+
+def _run_with_file_limit(limit: int, *args: object) -> subprocess.CompletedProcess:
+    """The CLI with files limited to ``limit`` bytes (RLIMIT_FSIZE): a write past it fails
+    with EFBIG, as one on a full disk fails with ENOSPC, with no root and no mount."""
+
+    def limit_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an error from write(), not a kill
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    cmd = [sys.executable, *(() if args[0] == "-c" else ("-m", "resolint")), *map(str, args)]
+    return subprocess.run(cmd, capture_output=True, env=ENV, timeout=120, preexec_fn=limit_files)
+
+
+def test_a_hard_link_fixed_on_a_full_disk_is_left_as_it_was(tmp_path):
+    """A hard-linked file is rewritten in place (a rename would split the link). On a
+    full disk the new text was written over the old one until the disk refused the rest:
+    the file ended cut, its last characters lost, and the fixes half made. The room is
+    now reserved before the first byte is overwritten."""
+    draft = tmp_path / "draft.res.txt"
+    draft.write_bytes(DRAFT.encode())
+    os.link(draft, tmp_path / "other-name.res.txt")
+    proc = _run_with_file_limit(len(DRAFT.encode()), "check", "--fix", draft)
+    assert draft.read_bytes() == DRAFT.encode(), proc.stdout + proc.stderr
+    assert proc.returncode == 2 and b"cannot write" in proc.stderr + proc.stdout
+
+
+REFUSED_FOLDER = """
+import sys, tempfile
+from pathlib import Path
+from resolint.cli import files
+def refuse(*a, **k):
+    raise PermissionError(13, "Permission denied")
+tempfile.mkstemp = refuse  # a read-only folder, whoever runs the test
+try:
+    files.write_file(Path(sys.argv[1]), sys.argv[2].encode())
+except OSError as exc:
+    print(exc.errno)
+"""
+
+
+@pytest.mark.parametrize("grow", [1, 5000])
+def test_a_rewrite_in_place_that_finds_no_room_leaves_the_file_as_it_was(tmp_path, grow):
+    """The same in a folder that refuses a temporary file, for a text a little or much
+    longer than the file."""
+    draft = tmp_path / "draft.res.txt"
+    draft.write_bytes(DRAFT.encode())
+    new = DRAFT.replace("Panel", "Pa" + "a" * grow + "nel")
+    proc = _run_with_file_limit(len(DRAFT.encode()), "-c", REFUSED_FOLDER, draft, new)
+    assert draft.read_bytes() == DRAFT.encode(), proc.stderr
+    assert proc.stdout.strip() == str(errno.EFBIG).encode(), proc.stderr
+
+
+def test_a_rewrite_in_place_with_room_is_whole(tmp_path):
+    draft = tmp_path / "draft.res.txt"
+    draft.write_bytes(DRAFT.encode())
+    new = DRAFT.replace("Panel", "Panel" * 2000)
+    proc = _run_with_file_limit(10**6, "-c", REFUSED_FOLDER, draft, new)
+    assert draft.read_bytes() == new.encode() and proc.stdout == b"", proc.stderr
+    shorter = DRAFT[:40]
+    _run_with_file_limit(10**6, "-c", REFUSED_FOLDER, draft, shorter)
+    assert draft.read_bytes() == shorter.encode()
