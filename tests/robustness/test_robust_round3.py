@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from invariants import fix_and_check
+
+from resolint.engine import lint
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "server"), str(ROOT / "rules")])}
@@ -105,9 +108,6 @@ def test_removing_line_numbers_is_no_broken_structure_to_the_fuzzers(text):
     read with them is a misreading; the fuzzers' pass-by-pass check (invariants.py) did
     not know it and reported every numbered-lines draft with --unsafe-fixes as a fix
     that "changed how the draft parses" (fuzz/mutate.py, seed 838606264: 9 of 9 finds)."""
-    from invariants import fix_and_check
-    from resolint.engine import lint
-
     assert any(f.code == "DOC006" for f in lint(text).findings)
     trace = fix_and_check(text, lint, unsafe=True)
     assert not any(f.code == "DOC006" for f in trace.final.findings)
