@@ -373,6 +373,10 @@ def did_open(ls: ResolintServer, params: types.DidOpenTextDocumentParams) -> Non
         message = f"resolint: the document's URI contains a NUL character (%00), which no file name can hold: {d.uri!r} is linted as an unsaved document (the workspace's configuration, if any)"
         log.warning("%s", message)
         ls.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=message))
+    if d.uri in ls.docs:
+        # Opened again without a close (some clients do on reload): the lint kept for the
+        # old text may carry the new one's version, and would answer for it.
+        ls.scheduler.forget(d.uri)
     ls.docs.open(d.uri, d.version, d.text, d.language_id)
     ls.scheduler.schedule(d.uri, 0)
 
@@ -383,8 +387,12 @@ def did_change(ls: ResolintServer, params: types.DidChangeTextDocumentParams) ->
     if uri not in ls.docs:
         log.warning("didChange for a document that is not open: %s", uri)
         return
+    held = ls.docs.get(uri).version
     try:
         ls.docs.change(uri, params.text_document.version, params.content_changes)
+        if params.text_document.version <= held:
+            # No newer version: a lint kept under this one may be of the old text.
+            ls.scheduler.forget(uri)
     except Exception as exc:
         # The client and server texts may now differ: say so rather than guess.
         log.error("could not apply a change to %s: %s", uri, exc)
