@@ -4,6 +4,7 @@ configuration and the language server. Every draft here is invented."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import resource
 import signal
@@ -111,3 +112,17 @@ def test_removing_line_numbers_is_no_broken_structure_to_the_fuzzers(text):
     assert any(f.code == "DOC006" for f in lint(text).findings)
     trace = fix_and_check(text, lint, unsafe=True)
     assert not any(f.code == "DOC006" for f in trace.final.findings)
+
+
+def test_a_fix_that_could_not_be_written_reports_the_findings_of_the_file_as_it_is(tmp_path):
+    """The report of a draft whose fixed text could not be written listed the findings of
+    that unwritten text (none: "Fixed 0 findings; 0 remaining"), while the file kept all
+    of them. It lists the file's own findings now, with the error."""
+    draft = tmp_path / "draft.res.txt"
+    draft.write_bytes(DRAFT.encode())
+    os.link(draft, tmp_path / "other-name.res.txt")
+    as_is = json.loads(_run_with_file_limit(10**6, "check", "--format", "json", draft).stdout)
+    proc = _run_with_file_limit(len(DRAFT.encode()), "check", "--fix", "--format", "json", draft)
+    (report,) = json.loads(proc.stdout)["files"]
+    assert report["error"].startswith("cannot write") and proc.returncode == 2
+    assert report["diagnostics"] == as_is["files"][0]["diagnostics"] != []

@@ -773,11 +773,14 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
             _add_diff(report, doc, outcome.text)
         return report, outcome.text
     error = _write_fixed(doc, outcome.text, opts) if write and outcome.text != doc.text and path != "-" else ""
-    if error is None:
-        return report, doc.text  # changed meanwhile: the findings of the text as read
+    if error != "":
+        # Saved meanwhile by another program (None), or not written: either way the
+        # findings are those of the text as read, which the file still holds.
+        report.error = error or report.error
+        return report, doc.text
     report.findings = final.findings
     report.source = final.source
-    report.fixed = 0 if error else outcome.applied
+    report.fixed = outcome.applied
     report.error = error
     return report, outcome.text
 
