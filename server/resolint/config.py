@@ -13,6 +13,8 @@ import datetime
 import difflib
 import functools
 import json
+import os
+import stat
 import tomllib
 import urllib.parse
 from dataclasses import replace
@@ -319,10 +321,29 @@ def _unknown_key(key: str) -> str:
     return f"unknown key ({hint}known: {', '.join(known)})"
 
 
+#: A configuration file larger than this is refused unread: no configuration is that
+#: large, and ``tomllib`` would hold all of it (a 6 MB file took 12 s to refuse).
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
+
+
+def _config_bytes(path: Path) -> bytes:
+    """The bytes of a configuration file that is a regular file. ``--config`` naming a
+    FIFO blocked on open, and ``/dev/zero`` was read for ever: the file is opened without
+    blocking and checked before a byte is read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ConfigError(path, "", "not a regular file (a FIFO, a device or a folder): nothing to read")
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(path, "", f"larger than {MAX_CONFIG_BYTES // 2**20} MiB: no configuration is that large")
+    return data
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        data = tomllib.loads(_config_bytes(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "", f"not valid TOML: {exc}") from None
     except UnicodeDecodeError as exc:

@@ -38,7 +38,7 @@ def _run_with_file_limit(limit: int, *args: object) -> subprocess.CompletedProce
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     cmd = [sys.executable, *(() if args[0] == "-c" else ("-m", "resolint")), *map(str, args)]
-    return subprocess.run(cmd, capture_output=True, env=ENV, timeout=120, preexec_fn=limit_files)
+    return subprocess.run(cmd, capture_output=True, env=ENV, timeout=60, preexec_fn=limit_files)
 
 
 def test_a_hard_link_fixed_on_a_full_disk_is_left_as_it_was(tmp_path):
@@ -126,3 +126,34 @@ def test_a_fix_that_could_not_be_written_reports_the_findings_of_the_file_as_it_
     (report,) = json.loads(proc.stdout)["files"]
     assert report["error"].startswith("cannot write") and proc.returncode == 2
     assert report["diagnostics"] == as_is["files"][0]["diagnostics"] != []
+
+
+# ------------------------------------------------------------------ configuration files
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_config_that_is_no_regular_file_is_a_configuration_error_not_a_hang(tmp_path, kind):
+    """``--config`` naming a FIFO or ``/dev/zero`` read it for ever (a FIFO blocks on
+    open; ``/dev/zero`` never ends); an ``extend`` and the files found by walking up were
+    already checked, the file itself was not."""
+    draft = tmp_path / "draft.res.txt"
+    draft.write_bytes(DRAFT.encode())
+    config = tmp_path / "conf.toml"
+    if kind == "fifo":
+        os.mkfifo(config)
+    elif kind == "device":
+        config = Path("/dev/zero")
+    proc = _run_with_file_limit(10**6, "check", "--config", config, draft)
+    assert proc.returncode == 2 and b"not a regular file" in proc.stderr, proc.stderr
+
+
+def test_a_config_file_too_large_to_be_one_is_refused(tmp_path, monkeypatch):
+    from resolint import config as cfg
+
+    monkeypatch.setattr(cfg, "MAX_CONFIG_BYTES", 1000)
+    path = tmp_path / "resolint.toml"
+    path.write_text("# a comment\n" * 100, encoding="utf-8")
+    with pytest.raises(cfg.ConfigError, match="larger than"):
+        cfg.load_settings(path)
+    path.write_text("# a comment\n" * 80, encoding="utf-8")
+    assert cfg.load_settings(path).path == str(path.resolve())
