@@ -10,6 +10,7 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,38 @@ def test_a_config_file_too_large_to_be_one_is_refused(tmp_path, monkeypatch):
         cfg.load_settings(path)
     path.write_text("# a comment\n" * 80, encoding="utf-8")
     assert cfg.load_settings(path).path == str(path.resolve())
+
+
+# ------------------------------------------------------------------ the language server
+
+
+def _frame(obj: dict) -> bytes:
+    body = json.dumps(obj).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def test_shutdown_while_lints_wait_logs_no_error():
+    """A shutdown while lints waited for the worker (behind a long one) shut the worker
+    pool under them: each then logged "lint failed" and a RuntimeError traceback (found
+    in the server's log after random message sequences, which end with a shutdown).
+    Waiting lints are dropped at shutdown now."""
+    long_draft = "The General Assembly,\n\n" + "".join(f"{n}. decides to act on item {n};\n\n" for n in range(1, 20000))
+    msgs = [{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}, "initializationOptions": {"debounce": 0}}},
+            {"jsonrpc": "2.0", "method": "initialized", "params": {}}]
+    for i, text in enumerate([long_draft] + [DRAFT] * 6):
+        item = {"uri": f"untitled:Draft-{i}", "languageId": "resolution", "version": 1, "text": text}
+        msgs.append({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": item}})
+    msgs.append({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    proc = subprocess.Popen([sys.executable, "-m", "resolint", "server"], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    try:
+        proc.stdin.write(b"".join(map(_frame, msgs)))
+        proc.stdin.flush()
+        time.sleep(6)  # the long lint ends, the waiting ones would start
+        proc.stdin.write(_frame({"jsonrpc": "2.0", "method": "exit"}))
+        proc.stdin.close()
+        err = proc.stderr.read()
+        assert proc.wait(timeout=60) == 0, err[-2000:]
+    finally:
+        proc.kill()
+    assert b"Traceback" not in err and b"lint failed" not in err, err[-2000:]

@@ -362,6 +362,12 @@ class Scheduler(Generic[S]):
         """The last lint kept for ``uri``, whatever its version."""
         return self.states.get(uri)
 
+    def stop_all(self) -> None:
+        """Shutdown: stop the running lint and drop those waiting for the worker pool, which
+        goes next (a lint started after it logged a RuntimeError and "lint failed")."""
+        for uri in list(self._tasks):
+            self.forget(uri)
+
     def forget(self, uri: str) -> None:
         task = self._tasks.pop(uri, None)
         if task is not None and not task.done():

@@ -362,6 +362,7 @@ async def initialized(ls: ResolintServer, params: types.InitializedParams) -> No
 
 @server.feature(types.SHUTDOWN)
 def shutdown(ls: ResolintServer, params: Any) -> None:
+    ls.scheduler.stop_all()
     ls.executor.shutdown(wait=False, cancel_futures=True)
 
 
