@@ -57,3 +57,18 @@ def test_the_fix_loop_keeps_no_lint_of_an_earlier_pass():
     assert f"step{STEPS} now" in out.text and out.passes == STEPS - 1
     assert len(alive_at_lint) == STEPS
     assert max(alive_at_lint) <= 2, alive_at_lint
+
+
+def test_equal_messages_and_fix_titles_are_one_object():
+    """A rule builds its message and fix title anew for each finding: a draft of 90,000
+    alike paragraphs held 90,000 copies of each (a sixth of what its findings held).
+    Equal ones are now one object, whichever paragraph they were built for."""
+    text = "The General Assembly,\n\n" + "".join(f"{k}. Decides to act on item {k}\n\n" for k in range(1, 6))
+    found = [f for f in lint(text, style="un-ga").findings if f.code == "OPR007" and f.fix is not None]
+    messages: dict[str, set[int]] = {}
+    titles: dict[str, set[int]] = {}
+    for f in found:
+        messages.setdefault(f.message, set()).add(id(f.message))
+        titles.setdefault(f.fix.title, set()).add(id(f.fix.title))
+    assert max(len(v) for v in messages.values()) == 1 and max(len(v) for v in titles.values()) == 1
+    assert len(found) - len(messages) >= 3  # (the last paragraph is told to end with a full stop)

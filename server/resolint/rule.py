@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
+import sys
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -72,7 +73,7 @@ class Fix:
     edits: tuple[Edit, ...]
 
     def __init__(self, title: str, applicability: Applicability, edits: tuple[Edit, ...]) -> None:
-        _FIX_SET[0](self, title)
+        _FIX_SET[0](self, shared(title))
         _FIX_SET[1](self, applicability)
         _FIX_SET[2](self, edits)
 
@@ -86,6 +87,15 @@ class Fix:
 
 
 _FIX_SET = slot_setters(Fix)
+
+
+def shared(s: str) -> str:
+    """One object for all equal messages and fix titles: a rule builds its message anew
+    for each finding ("Operative paragraph has no final punctuation; end it with ';'"), and
+    a draft with 90,000 alike paragraphs held 90,000 copies of it (about 100 bytes each,
+    a sixth of what its findings held by tracemalloc). ``sys.intern`` keeps no string
+    alive that nothing else holds: a long-running server does not grow with it."""
+    return sys.intern(s) if type(s) is str else s
 
 
 def _in_order(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
@@ -104,7 +114,7 @@ class Violation:
 
     def __init__(self, span: Span, message: str, fix: Fix | None = None, severity: Severity | None = None) -> None:
         _VIOLATION_SET[0](self, span)
-        _VIOLATION_SET[1](self, message)
+        _VIOLATION_SET[1](self, shared(message))
         _VIOLATION_SET[2](self, fix)
         _VIOLATION_SET[3](self, severity)
 
