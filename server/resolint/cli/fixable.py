@@ -7,6 +7,12 @@ style knows, whose own conventions its safe fixes would rewrite). Text files and
 documents are fixed by different code; both ask here, so a Word document is refused for
 the same reasons as the same text (it was fixed in the default style while its text was
 refused).
+
+A third makes fixing too slow to wait for: a file with more findings with a fix than
+:data:`MAX_FIXES`. Each pass of ``--fix`` lints the text again and parses it a few times
+more to check that its fixes keep the structure; a 322 KB adversarial draft of 183,000
+fixable findings ran for over two minutes. Below the cap nothing changes: the cap says
+so and leaves the file, where it would otherwise have run for minutes.
 """
 
 from __future__ import annotations
@@ -19,12 +25,27 @@ from resolint.styles import UNKNOWN_BODY, detect_style
 
 UNPLACED = "it has text the parser could not place (DOC004)"
 
+#: Findings with a fix in one file beyond which ``--fix`` leaves it (see the module
+#: docstring). The drafts of the corpus have at most a hundred; a 1 MB compilation of
+#: real resolutions a few hundred.
+MAX_FIXES = 10_000
+
 
 def fix_refusal(result, settings: Settings, forced: str | None) -> str:
     """Why ``--fix`` must not rewrite the file ``result`` was linted from ("" when it may)."""
     if result.resolution.of_kind(Kind.UNPLACED):
         return UNPLACED
-    return style_from_prose(result, settings, forced)
+    return too_many_fixes(result.findings) or style_from_prose(result, settings, forced)
+
+
+def too_many_fixes(findings) -> str:
+    """Why fixing is refused because ``findings`` offer more fixes than :data:`MAX_FIXES`
+    ("" when they do not)."""
+    n = sum(1 for f in findings if f.fix is not None)
+    if n <= MAX_FIXES:
+        return ""
+    return (f"it has {n:,} findings with a fix, more than --fix takes on in one file ({MAX_FIXES:,}): fixing "
+            "would take minutes; fix a part of it first, or fewer rules at a time (--select)")
 
 
 def refuse_fixes(report, refused: str) -> None:
