@@ -72,3 +72,33 @@ def test_equal_messages_and_fix_titles_are_one_object():
         titles.setdefault(f.fix.title, set()).add(id(f.fix.title))
     assert max(len(v) for v in messages.values()) == 1 and max(len(v) for v in titles.values()) == 1
     assert len(found) - len(messages) >= 3  # (the last paragraph is told to end with a full stop)
+
+
+class _Turn(Rule):
+    """Test rule: "alpha" is to be "beta", "beta" "gamma", and "gamma" "beta" again;
+    each reported at the draft's first word, away from what the fix writes (so the
+    lineage of fixes does not see it), a circle the memo of texts met must end."""
+
+    code = "TST021"
+    name = "test-turn"
+    summary = "test"
+    TURNS = {"alpha": "beta", "beta": "gamma", "gamma": "beta"}
+
+    def check(self, ctx):
+        for old, new in self.TURNS.items():
+            at = ctx.text.find(old)
+            if at >= 0:
+                yield Violation(Span(0, 3), old, Fix.safe(new, Edit(Span(at, at + len(old)), new)))
+
+
+def test_a_circle_back_to_a_text_met_after_the_first_ends_with_that_texts_lint():
+    """The memo of texts met keeps no lint now: a circle back to a text after the first
+    one lints it again, and the outcome's lint is that text's."""
+    rule = _Turn()
+    text = "The General Assembly,\n\n1. Decides to take the alpha road.\n"
+    linted: list[str] = []
+    out = fix_text(text, lambda t: linted.append(t) or lint(t, rules=[rule]))
+    assert linted.count(text.replace("alpha", "beta")) == 2  # reached, then met again (the circle)
+    assert out.text == text.replace("alpha", "beta") and out.applied == 1 and out.applied_codes == ["TST021"]
+    assert out.result.source.text == out.text
+    assert [f.message for f in out.result.findings if f.code == "TST021"] == ["beta"]
