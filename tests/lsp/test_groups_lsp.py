@@ -66,3 +66,13 @@ def test_formatting_renumbers_letters_and_numbers_of_groups():
     for e in sorted(edits, key=lambda e: e.span.start, reverse=True):
         new = new[: e.span.start] + e.new_text + new[e.span.end :]
     assert "\nb) the outcomes" in new and "\n2 that the exchange" in new
+
+
+def test_formatting_leaves_a_draft_fix_all_refuses(monkeypatch):
+    """Format Document ran the fix loop on a draft that --fix and fix-all leave (here: more
+    findings with a fix than the cap, lowered for the test), rewriting it."""
+    import resolint.cli.fixable as fixable
+
+    assert formatting.formatting_edits(state_of(DRAFT))
+    monkeypatch.setattr(fixable, "MAX_FIXES", 0)
+    assert formatting.formatting_edits(state_of(DRAFT)) == []
