@@ -120,8 +120,7 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
     text = ctx.text
     quotes = quote_spans(ctx) if skip_quotes else []
     hits = []
-    gaps = ctx.facts.derived(_line_break_gaps) + ctx.facts.derived(_other_gaps)
-    written = _as_written(literals, gaps)
+    written = _as_written(literals, literal_gaps(ctx))
     starts = ctx.facts.literals_starts(tuple(found for _, found in written))
     for lit, found in written:
         end = 0
@@ -135,6 +134,40 @@ def own_literals(ctx: RuleContext, literals: tuple[str, ...], skip_quotes: bool 
                     hits.append((p, pos, end, lit))
     hits.sort(key=lambda h: h[1])
     return hits
+
+
+def paragraph_literals(ctx: RuleContext, p: Paragraph, literals: tuple[str, ...]):
+    """:func:`own_literals` in the one paragraph ``p`` (one of the drafter's own): (p,
+    start, end, literal) for each whole-word occurrence that ends in it, outside
+    quotations. For a local rule, which reads a paragraph from its own text: its start
+    and end are the ends of a word, whatever stands around it. The ways a space may be
+    written (:func:`_line_break_gaps`, :func:`_other_gaps`) are the document's: a local
+    rule that calls this names them in its ``document_key`` (:func:`literal_gaps`)."""
+    text, lo, hi = ctx.text, p.span.start, p.span.end
+    quotes = quote_spans(ctx)
+    hits = []
+    for lit, found in _as_written(literals, literal_gaps(ctx)):
+        pos = text.find(found, lo, hi)
+        while pos >= 0:
+            end = pos + len(found)
+            if not ((pos > lo and word_before(text, pos)) or (end < hi and word_after(text, end))):
+                if not (quotes and in_spans(pos, quotes)):
+                    hits.append((p, pos, end, lit))
+            pos = text.find(found, end, hi)
+    hits.sort(key=lambda h: h[1])
+    return hits
+
+
+def literal_forms(ctx: RuleContext, literals: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of ``literals`` as it may stand in the text (see :func:`_as_written`): what to
+    search for to find the paragraphs :func:`paragraph_literals` may find them in."""
+    return tuple(found for _, found in _as_written(literals, literal_gaps(ctx)))
+
+
+def literal_gaps(ctx: RuleContext) -> tuple[str, ...]:
+    """What the text puts between two words of a fixed string besides one space (see
+    :func:`_as_written`): the same for the whole document, worked out once a lint."""
+    return ctx.facts.derived(_line_break_gaps) + ctx.facts.derived(_other_gaps)
 
 
 #: A line break and the indentation of the line after it (a hanging indent).

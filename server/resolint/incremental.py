@@ -194,8 +194,8 @@ class LintCache:
         #: (rule code, options, style) -> that rule's violations by paragraph key, as the
         #: last lints left them (a table that holds more than the last two lints asked
         #: about is rebuilt with only what the lint used), and how many the last one asked.
-        self._violations: dict[tuple[str, str, str], dict] = {}
-        self._asked: dict[tuple[str, str, str], int] = {}
+        self._violations: dict[tuple, dict] = {}
+        self._asked: dict[tuple, int] = {}
         #: A number per distinct :func:`paragraph_key` (so the per-rule lookups hash two
         #: small values, not the paragraph's text), and this lint's numbers by paragraph index.
         self._numbers = Generations()
@@ -211,9 +211,9 @@ class LintCache:
         self._last_numbered: tuple[list[Paragraph], list[int], list[tuple]] | None = None
         #: Per local rule, its last run's keys (by position in its list of paragraphs)
         #: and its entries with something to report (position, entry).
-        self._local: dict[tuple[str, str, str], tuple[list, list[tuple[int, Any]]]] = {}
+        self._local: dict[tuple, tuple[list, list[tuple[int, Any]]]] = {}
         self._current: Resolution | None = None  # the resolution being linted
-        self._ran: set[tuple[str, str, str]] = set()  # the rule tables this lint used
+        self._ran: set[tuple] = set()  # the rule tables this lint used
         #: Where fixed strings start in the last texts: literal -> (text, offsets).
         self._literals = Generations()
         #: Where patterns match in the last texts: (pattern, width) -> (text, spans).
@@ -545,7 +545,7 @@ class LintCache:
         this for every local rule after every edit: the loops over all paragraphs are C's
         ``map`` and list comparisons); only the paragraphs with something to report, or
         not seen before, are visited one by one."""
-        prefix = (rule.code, _freeze(ctx.options), ctx.style.name)
+        prefix = (rule.code, _freeze(ctx.options), ctx.style.name, rule.document_key(ctx))
         paragraphs = rule.paragraphs(ctx)
         if not isinstance(paragraphs, list):
             paragraphs = list(paragraphs)

@@ -239,6 +239,13 @@ class Rule:
         """What else a local rule reads about ``paragraph`` (hashable; added to the cache key)."""
         return ()
 
+    def document_key(self, ctx: RuleContext) -> Hashable:
+        """What a local rule reads of the whole document, the same for every paragraph (the
+        organ whose text it is, say): part of the name of the language server's table of its
+        violations, so that when it changes every paragraph is checked again. One value a
+        lint, where :meth:`paragraph_keys` would repeat it for every paragraph."""
+        return None
+
     def paragraph_keys(self, ctx: RuleContext) -> Mapping[int, Hashable] | Sequence[Hashable] | None:
         """:meth:`paragraph_key` of every paragraph at once, by paragraph index, for a rule
         that works its keys out for the whole document in one pass (the language server

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 
 from resolint.citations import Basis, Organ, ResolutionCitation
@@ -8,9 +11,10 @@ from resolint.citations.organs import document_organ
 from resolint.citations.refdata import sc_first_numbers, sc_possible_years, sc_years_for_number
 from resolint.citations.shared_year import numbers_sharing_a_year
 from resolint.citations.years import year_date_after
+from resolint.model import Paragraph
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.refs import citations, is_own, own_literals
+from resolint_rules.refs import citations, is_own, literal_forms, literal_gaps, paragraph_literals
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
 #: Enum class's attribute is read through the hook of ``EnumType.__getattr__`` (about
@@ -73,21 +77,92 @@ class ScResolutionYearMismatch(Rule):
     summary = "Security Council resolution number does not match its year"
     default_severity = Severity.ERROR
 
+    #: Its findings in a paragraph come from that paragraph: its citations (their organ
+    #: read by the extraction, with what :meth:`paragraph_keys` adds) and its text (a date,
+    #: a list of numbers after them, read no further than its end). The language server
+    #: keeps them between edits instead of reading the whole document at every keystroke.
+    local = True
+    own_paragraphs_only = True
+
+    def document_key(self, ctx: RuleContext):
+        """Whether the text is the Council's (its "its resolution 2231 of 2015", a number
+        with an old year) and how it may break a line between two words."""
+        return (_council_text(ctx), literal_gaps(ctx))
+
+    def paragraph_keys(self, ctx: RuleContext):
+        return ctx.facts.derived(_paragraph_context)
+
     def check(self, ctx: RuleContext):
+        """:meth:`check_paragraph` of the paragraphs that may hold a finding: those with a
+        Council citation, or with the words an unbracketed or shared-year one follows."""
         if not sc_first_numbers():
             return
+        at = [c.span.start for c in citations(ctx).resolutions if c.form == "sc"]
+        words = ctx.facts.literals_starts(literal_forms(ctx, _WORDS))
+        for p in ctx.facts.own_paragraphs_at(itertools.chain(at, *words.values())):
+            yield from self.check_paragraph(ctx, p)
+
+    def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
+        if not sc_first_numbers():
+            return
+        council_text, text, stop = _council_text(ctx), ctx.text, paragraph.span.end
         read: set[int] = set()
-        for c in citations(ctx).resolutions:
+        for c in _resolutions_in(ctx, paragraph):
             read.add(c.span.start)
             if c.organ is not _SC or c.form != "sc" or c.number is None or c.year is None or not is_own(c):
                 continue
-            yield from _dated_in_another_year(c, ctx.text)
-            yield from _year_check(c, ctx)
-        for c in (*_unbracketed(ctx), *_sharing_a_year(ctx, read)):
-            yield from _year_check(c, ctx)
+            yield from _dated_in_another_year(c, text, stop)
+            yield from _year_check(c, council_text)
+        for c in (*_unbracketed(ctx, paragraph, council_text), *_sharing_a_year(ctx, paragraph, read, council_text)):
+            yield from _year_check(c, council_text)
 
 
-def _year_check(c, ctx: RuleContext):
+def _council_text(ctx: RuleContext) -> bool:
+    return ctx.facts.derived(_organ) is _SC
+
+
+def _organ(facts) -> Organ:
+    return document_organ(facts.resolution)
+
+
+_START = operator.attrgetter("span.start")
+
+
+def _resolutions_in(ctx: RuleContext, p: Paragraph) -> list[ResolutionCitation]:
+    """The cited resolutions of ``p``, by bisection of the document's (in text order)."""
+    found = citations(ctx).resolutions
+    lo = bisect.bisect_left(found, p.span.start, key=_START)
+    hi = bisect.bisect_left(found, p.span.end, lo, key=_START)
+    return found[lo:hi]
+
+
+def _paragraph_context(facts) -> dict[int, object]:
+    """What a paragraph's findings depend on besides its text and the document's key, by
+    paragraph index (the few that have any): outside a Council text, the organ the
+    extraction gave each number of the Council's form ("Council resolution 1305 (2009)"
+    is the Security Council's only after it was named, paragraphs before); a paragraph
+    that a quotation runs into or out of is checked again at every lint (a key equal to
+    no other)."""
+    out: dict[int, object] = {}
+    if facts.derived(_organ) is not _SC:  # (in its text, a number of its form is the Council's)
+        for c in facts.citations.resolutions:
+            if c.form == "sc" and c.paragraph is not None:
+                mine = out.setdefault(c.paragraph.index, [])
+                mine.append((c.span.start - c.paragraph.span.start, c.organ, c.basis))
+        out = {i: tuple(v) for i, v in out.items()}
+    paras, starts = facts.resolution.paragraphs, None
+    for q in facts.quotes:
+        p = facts.paragraph_at(q.start)
+        if p is not None and q.end <= p.span.end:
+            continue  # (nearly all: a quotation ends in its paragraph)
+        if starts is None:
+            starts = [pp.span.start for pp in paras]
+        for i in range(max(0, bisect.bisect_right(starts, q.start) - 1), bisect.bisect_left(starts, q.end)):
+            out[i] = object()
+    return out
+
+
+def _year_check(c: ResolutionCitation, council_text: bool):
     """The year a Council citation gives against the first numbers of the table."""
     table = sc_first_numbers()
     first_year, last_year = min(table), max(table)
@@ -118,7 +193,7 @@ def _year_check(c, ctx: RuleContext):
     if expected == last_year:
         # The table's last year has no end: a later number is of that year or after.
         msg = _after_the_last_first(c, table[last_year])
-    if _maybe_old_assembly(c, ctx):
+    if _maybe_old_assembly(c, council_text):
         yield Violation(c.span, msg + _OLD_GA_HINT.format(year=c.year), severity=Severity.INFO)
         return
     yield Violation(c.span, msg, severity=None if certain else Severity.WARNING)
@@ -168,24 +243,26 @@ def _after_the_last_first(c, row) -> str:
 #: Found from the words before it (fixed strings, found at memory speed and, in the
 #: editor, only near an edit: a pattern opening on them cost 45 ms a megabyte).
 _UNBRACKETED_NAMES = ("Security Council resolution", "its resolution", "Its resolution")
+#: The words before a list of numbers that share a year ("resolutions 2712, 2720 (2023)").
+_SHARED_NAMES = ("resolutions",)
+_WORDS = _UNBRACKETED_NAMES + _SHARED_NAMES
 _NUMBER_AFTER = re.compile(r" (?P<n>\d{1,4})(?![\d/]|\s{0,12}\(|\s[A-Z]\b)")
 
 
-def _unbracketed(ctx: RuleContext):
-    """Council citations without brackets but with a date or year: the number and the
-    date's year, as a citation "N (YYYY)" would give them."""
-    council_text = document_organ(ctx.resolution) is _SC
-    text = ctx.text
-    for _, _, end, lit in own_literals(ctx, _UNBRACKETED_NAMES):
-        m = _NUMBER_AFTER.match(text, end)
+def _unbracketed(ctx: RuleContext, p: Paragraph, council_text: bool):
+    """Council citations of ``p`` without brackets but with a date or year: the number
+    and the date's year, as a citation "N (YYYY)" would give them."""
+    text, stop = ctx.text, p.span.end
+    for _, _, end, lit in paragraph_literals(ctx, p, _UNBRACKETED_NAMES):
+        m = _NUMBER_AFTER.match(text, end, stop)
         if m is None or not (council_text or lit.startswith("Security")):
             continue
-        dm = P.OF_DATE.match(text, m.end())
-        date = P.DATE.match(text, dm.end()) if dm else None
+        dm = P.OF_DATE.match(text, m.end(), stop)
+        date = P.DATE.match(text, dm.end(), stop) if dm else None
         if date is not None:
             year, end = int(date.group("y1") or date.group("y2")), date.end()
         else:
-            yd = year_date_after(text, m.end())
+            yd = year_date_after(text, m.end(), stop)
             if yd is None:
                 continue
             year, end = yd.year, yd.span.end
@@ -193,14 +270,14 @@ def _unbracketed(ctx: RuleContext):
         yield ResolutionCitation(span, text[span.start : span.end], "sc", _SC, Basis.NAMED, number=int(m.group("n")), year=year)
 
 
-def _dated_in_another_year(c, text: str):
+def _dated_in_another_year(c: ResolutionCitation, text: str, stop: int):
     """ "resolution 2231 (2015) of 20 July 2014", "… (2015) of 2014": the year in brackets
     is the year of adoption, so a date of another year contradicts it, whatever the table
     says of the number."""
     if c.date is not None:
         year, span, said = c.date.year, c.date.span, c.date.canonical
     else:
-        yd = year_date_after(text, c.span.end)
+        yd = year_date_after(text, c.span.end, stop)
         if yd is None:
             return
         year, span, said = yd.year, yd.span, yd.text
@@ -221,15 +298,11 @@ _OLD_GA_HINT = (
 )
 
 
-def _maybe_old_assembly(c, ctx: RuleContext) -> bool:
+def _maybe_old_assembly(c: ResolutionCitation, council_text: bool) -> bool:
     """ "resolution 1514 (1960)" with no organ named, outside a Council text: read as the
     Council's only by its form, it may be the Assembly's old consecutive number cited with
     its year (a Council number of the table's range cannot be of 1975 or before)."""
-    return (
-        c.basis is Basis.FORM
-        and c.year <= _LAST_OLD_GA_YEAR
-        and document_organ(ctx.resolution) is not Organ.SC
-    )
+    return c.basis is Basis.FORM and c.year <= _LAST_OLD_GA_YEAR and not council_text
 
 
 #: A body named right before "resolutions" ("Conference resolutions"): not the Council's
@@ -240,21 +313,21 @@ _BODY_BEFORE = re.compile(
 )
 
 
-def _sharing_a_year(ctx: RuleContext, read: set[int]):
-    """ "resolutions 2712, 2720 (2023), 2728 and 2735 (2024)": each number with the year
-    that closes its group, unless the extraction read it. The Council's by their form, as
-    a bracketed year is (another body's old number with a year is CIT002's information)."""
-    council_text = document_organ(ctx.resolution) is _SC
-    text = ctx.text
-    for _, _, end, lit in own_literals(ctx, ("resolutions",)):
-        if not text.startswith(" ", end):
+def _sharing_a_year(ctx: RuleContext, p: Paragraph, read: set[int], council_text: bool):
+    """ "resolutions 2712, 2720 (2023), 2728 and 2735 (2024)" in ``p``: each number with
+    the year that closes its group, unless the extraction read it. The Council's by their
+    form, as a bracketed year is (another body's old number with a year is CIT002's
+    information). The words before it are read in the paragraph only."""
+    text, lo, stop = ctx.text, p.span.start, p.span.end
+    for _, _, end, lit in paragraph_literals(ctx, p, _SHARED_NAMES):
+        if not text.startswith(" ", end, stop):
             continue
         start = end - len(lit)
-        named = text.startswith("Security Council ", max(0, start - 17))
-        body = _BODY_BEFORE.search(text, max(0, start - 40), start)
+        named = start - 17 >= lo and text.startswith("Security Council ", start - 17)
+        body = _BODY_BEFORE.search(text, max(lo, start - 40), start)
         if body is not None and not named and not (council_text and body.group(1) == "Council"):
             continue  # "Conference resolutions 5 and 6 (2019)": another body's
-        for span, number, year in numbers_sharing_a_year(text, end + 1):
+        for span, number, year in numbers_sharing_a_year(text, end + 1, stop):
             if span.start not in read:
                 basis = Basis.NAMED if named or council_text else Basis.FORM
                 yield ResolutionCitation(span, text[span.start : span.end], "sc", _SC, basis, number=number, year=year)

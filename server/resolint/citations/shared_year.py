@@ -19,13 +19,15 @@ _NUMBER = re.compile(r"(?P<n>\d{1,4})(?![\d/]|\s[A-Z]\b)(?:\s?\((?P<y>(?:19[4-9]
 _SEPARATOR = re.compile(r",\s{1,3}(?:and\s{1,3})?|\s{1,3}(?:and|to|through)\s{1,3}")
 
 
-def numbers_sharing_a_year(text: str, pos: int) -> list[tuple[Span, int, int]]:
+def numbers_sharing_a_year(text: str, pos: int, stop: int | None = None) -> list[tuple[Span, int, int]]:
     """(span, number, year) for each number of the list at ``pos`` (after "resolutions "),
-    when the list has a number without its own year (else the extraction read it all)."""
+    when the list has a number without its own year (else the extraction read it all);
+    read no further than ``stop`` (the end of the paragraph: a list never runs over a break)."""
+    stop = len(text) if stop is None else stop
     read: list[tuple[Span, int, int | None]] = []
-    while (m := _NUMBER.match(text, pos)) is not None:
+    while (m := _NUMBER.match(text, pos, stop)) is not None:
         read.append((Span(m.start("n"), m.end()), int(m.group("n")), int(m.group("y")) if m.group("y") else None))
-        sep = _SEPARATOR.match(text, m.end())
+        sep = _SEPARATOR.match(text, m.end(), stop)
         if sep is None:
             break
         pos = sep.end()

@@ -55,9 +55,12 @@ class YearDate:
         return f"{MONTH_NAMES[self.month - 1]} {self.year}" if self.month else str(self.year)
 
 
-def year_date_after(text: str, end: int) -> YearDate | None:
-    """The year (or month and year) dating the citation that ends at ``end``, if any."""
-    m = _YEAR_AFTER.match(text, end) or _YEAR_IN_BRACKETS.match(text, end)
+def year_date_after(text: str, end: int, stop: int | None = None) -> YearDate | None:
+    """The year (or month and year) dating the citation that ends at ``end``, if any;
+    read no further than ``stop`` (its paragraph's end, for a rule that reads one
+    paragraph at a time: the text after it is another paragraph's)."""
+    stop = len(text) if stop is None else stop
+    m = _YEAR_AFTER.match(text, end, stop) or _YEAR_IN_BRACKETS.match(text, end, stop)
     if m is None:
         return None
     month = MONTH_NAMES.index(m.group("month")) + 1 if m.re is _YEAR_AFTER and m.group("month") else None
