@@ -276,7 +276,7 @@ def test_an_extraction_that_fails_is_reported_not_taken_for_no_finding(monkeypat
     before = lint(text)
     assert INTERNAL_CODE not in {f.code for f in before.findings}
 
-    def broken(resolution, memo=None):
+    def broken(resolution, memo=None, organ=None):
         raise RuntimeError("extractor bug")
 
     monkeypatch.setattr(citations, "extract", broken)

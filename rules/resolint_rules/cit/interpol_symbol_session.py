@@ -6,7 +6,6 @@ import unicodedata
 
 from resolint.citations import Organ
 from resolint.citations.interpol_after import adoption_after, sessions_said
-from resolint.citations.organs import document_organ
 from resolint.citations.refdata import (
     format_date,
     interpol_no_session_years,
@@ -99,7 +98,7 @@ class InterpolSymbolSession(Rule):
             yield from _symbol(c)
             yield from _number_said(c, ctx.text)
             yield from adoption_checks(c, ctx.text, read)
-        if document_organ(ctx.resolution) is _INTERPOL:
+        if ctx.facts.organ is _INTERPOL:
             yield from _sessions_recalled(ctx, read)
 
 

@@ -7,7 +7,6 @@ import re
 
 from resolint.citations import Basis, Organ, ResolutionCitation
 from resolint.citations import patterns as P
-from resolint.citations.organs import document_organ
 from resolint.citations.refdata import sc_first_numbers, sc_possible_years, sc_years_for_number
 from resolint.citations.shared_year import numbers_sharing_a_year
 from resolint.citations.years import year_date_after
@@ -118,11 +117,7 @@ class ScResolutionYearMismatch(Rule):
 
 
 def _council_text(ctx: RuleContext) -> bool:
-    return ctx.facts.derived(_organ) is _SC
-
-
-def _organ(facts) -> Organ:
-    return document_organ(facts.resolution)
+    return ctx.facts.organ is _SC
 
 
 _START = operator.attrgetter("span.start")
@@ -144,7 +139,7 @@ def _paragraph_context(facts) -> dict[int, object]:
     that a quotation runs into or out of is checked again at every lint (a key equal to
     no other)."""
     out: dict[int, object] = {}
-    if facts.derived(_organ) is not _SC:  # (in its text, a number of its form is the Council's)
+    if facts.organ is not _SC:  # (in its text, a number of its form is the Council's)
         for c in facts.citations.resolutions:
             if c.form == "sc" and c.paragraph is not None:
                 mine = out.setdefault(c.paragraph.index, [])

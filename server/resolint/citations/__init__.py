@@ -25,13 +25,14 @@ from resolint.numerals import ordinal
 log = logging.getLogger(__name__)
 
 
-def safe_extract(resolution, memo: ParagraphMemo | None = None) -> CitationSet:
+def safe_extract(resolution, memo: ParagraphMemo | None = None, organ: Organ | None = None) -> CitationSet:
     """:func:`extract`, but a bug in it costs the citations of one document, not the lint:
     the set is then empty and carries the exception (``failure``), which the lint reports
     as an internal error, as it reports a rule that crashed: a drafter must not take "no
-    citation finding" for "the citations are right"."""
+    citation finding" for "the citations are right". ``organ``: the document's, when the
+    caller worked it out (see :func:`extract`)."""
     try:
-        return extract(resolution, memo=memo)
+        return extract(resolution, memo=memo, organ=organ)
     except Exception as exc:
         log.exception("citation extraction failed; the document is checked without citations")
         empty = CitationSet()

@@ -407,15 +407,17 @@ def _previous_index(res: Resolution, p: Paragraph) -> int:
     return k
 
 
-def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: ParagraphMemo | None = None) -> CitationSet:
+def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: ParagraphMemo | None = None,
+            organ: Organ | None = None) -> CitationSet:
     """Every citation of ``res``, in text order. Deterministic; never raises on odd text.
 
     ``memo`` keeps each paragraph's reading between lints of one document (the language
     server's): only paragraphs it has not seen are read again, and the walk takes up the
     last one's after the resolutions of a compilation the parse kept
-    (:mod:`resolint.citations.resume`).
+    (:mod:`resolint.citations.resume`). ``organ``: :func:`document_organ` of ``res``,
+    when the caller worked it out (``Analysis.organ``, which the rules read too).
     """
-    organ = document_organ(res)
+    organ = document_organ(res) if organ is None else organ
     matcher = _matcher(instruments_for(terms if terms is not None else getattr(res, "terms", None)))
     reader = _Reader(res, matcher, organ, memo)
     walk = _Walk(res)

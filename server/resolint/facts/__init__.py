@@ -16,8 +16,9 @@ from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from resolint.citations import CitationSet, safe_extract
+from resolint.citations import CitationSet, Organ, safe_extract
 from resolint.citations.extract import ParagraphMemo
+from resolint.citations.organs import document_organ
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS, QUOTE_WRAPPED
 from resolint.facts.abbreviations import Definition, find_definitions
 from resolint.facts.titles import TitleFacts, find_title_facts
@@ -220,9 +221,16 @@ class Analysis:
         return self._derived[compute]  # type: ignore[return-value]
 
     @cached_property
+    def organ(self) -> Organ:
+        """The organ whose text this is (:func:`resolint.citations.organs.document_organ`:
+        from its opening, else its symbol), worked out once a lint: the extraction and the
+        citation rules all ask (four times a file, last round)."""
+        return document_organ(self.resolution)
+
+    @cached_property
     def citations(self) -> CitationSet:
         """Every citation, date, instrument, article and internal reference."""
-        return safe_extract(self.resolution, self._memo)
+        return safe_extract(self.resolution, self._memo, self.organ)
 
     def citation_failure(self) -> Exception | None:
         """What stopped the extraction of :attr:`citations`, when a rule asked for them
