@@ -9,6 +9,7 @@ drafter's own (not an annex, not a quotation), and the document's own facts.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -144,18 +145,27 @@ def paragraph_literals(ctx: RuleContext, p: Paragraph, literals: tuple[str, ...]
     written (:func:`_line_break_gaps`, :func:`_other_gaps`) are the document's: a local
     rule that calls this names them in its ``document_key`` (:func:`literal_gaps`)."""
     text, lo, hi = ctx.text, p.span.start, p.span.end
-    quotes = quote_spans(ctx)
+    quotes = None  # (asked for only when a word is found: most paragraphs asked hold none)
     hits = []
-    for lit, found in _as_written(literals, literal_gaps(ctx)):
+    for lit, found in _written(literals, literal_gaps(ctx)):
         pos = text.find(found, lo, hi)
         while pos >= 0:
             end = pos + len(found)
             if not ((pos > lo and word_before(text, pos)) or (end < hi and word_after(text, end))):
+                if quotes is None:
+                    quotes = quote_spans(ctx)
                 if not (quotes and in_spans(pos, quotes)):
                     hits.append((p, pos, end, lit))
             pos = text.find(found, end, hi)
-    hits.sort(key=lambda h: h[1])
+    if len(hits) > 1:
+        hits.sort(key=lambda h: h[1])
     return hits
+
+
+@functools.lru_cache(maxsize=64)
+def _written(literals: tuple[str, ...], gaps: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """:func:`_as_written`, kept: :func:`paragraph_literals` asks it for every paragraph."""
+    return tuple(_as_written(literals, gaps))
 
 
 def literal_forms(ctx: RuleContext, literals: tuple[str, ...]) -> tuple[str, ...]:

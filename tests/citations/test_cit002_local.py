@@ -129,3 +129,35 @@ def test_a_body_named_paragraphs_before_changes_the_findings_of_an_unedited_para
 def test_a_cache_blind_to_the_organ_read_from_the_context_is_caught(monkeypatch):
     monkeypatch.setattr(cit002.ScResolutionYearMismatch, "paragraph_keys", lambda self, ctx: None)
     assert _differ(NAMED_STEPS, NAMED_DRAFT) != []
+
+
+def test_a_whole_lint_takes_the_paragraphs_to_read_from_the_extractions_scan(monkeypatch):
+    """Every word CIT002 looks for holds "esolution", which the extraction's scan of the
+    whole text found: CIT002 makes no search of the whole text of its own."""
+    from resolint.facts import Analysis
+
+    asked = []
+    real = Analysis.literals_starts
+    monkeypatch.setattr(Analysis, "literals_starts", lambda self, literals: (asked.extend(literals), real(self, literals))[1])
+    result = lint(RESOLUTION, ONLY)
+    assert len(result.findings) == 5
+    assert not {"its resolution", "resolutions"} & set(asked)
+
+
+def test_the_paragraphs_the_extraction_says_hold_the_word_are_those_that_do():
+    from resolint.citations import extract
+    from resolint.parser import parse
+
+    text = RESOLUTION + "2. Takes note of the Resolutions Committee;\n\n3. Notes the resolution;\n\n4. Decides to act.\n"
+    res = parse(text)
+    worded = extract(res).worded
+    assert worded == {p.index for p in res.body if "esolution" in text[p.span.start : p.span.end]}
+
+
+def test_without_the_extractions_scan_a_whole_lint_searches_and_finds_the_same(monkeypatch):
+    from resolint.citations import CitationSet
+
+    text = RESOLUTION + ORGAN_DRAFT.replace("The Security Council,\n\n", "") + NAMED_DRAFT
+    with_scan = _findings(lint(text, ONLY))
+    monkeypatch.setattr(CitationSet, "worded", property(lambda self: None, lambda self, v: None))
+    assert _findings(lint(text, ONLY)) == with_scan and len(with_scan) >= 6

@@ -93,12 +93,21 @@ class ScResolutionYearMismatch(Rule):
 
     def check(self, ctx: RuleContext):
         """:meth:`check_paragraph` of the paragraphs that may hold a finding: those with a
-        Council citation, or with the words an unbracketed or shared-year one follows."""
+        Council citation, or with the words an unbracketed or shared-year one follows.
+        Each of those words holds "esolution", which the extraction's scan of the whole
+        text found (``CitationSet.worded``): no search of its own."""
         if not sc_first_numbers():
             return
-        at = [c.span.start for c in citations(ctx).resolutions if c.form == "sc"]
-        words = ctx.facts.literals_starts(literal_forms(ctx, _WORDS))
-        for p in ctx.facts.own_paragraphs_at(itertools.chain(at, *words.values())):
+        found = citations(ctx)
+        if found.worded is None:  # (read from the language server's memo: searched here)
+            at = [c.span.start for c in found.resolutions if c.form == "sc"]
+            words = ctx.facts.literals_starts(literal_forms(ctx, _WORDS))
+            paragraphs = ctx.facts.own_paragraphs_at(itertools.chain(at, *words.values()))
+        else:
+            every = ctx.resolution.paragraphs
+            indexes = found.worded.union(c.paragraph.index for c in found.resolutions if c.form == "sc" and c.paragraph is not None)
+            paragraphs = [every[i] for i in sorted(indexes) if every[i].own]
+        for p in paragraphs:
             yield from self.check_paragraph(ctx, p)
 
     def check_paragraph(self, ctx: RuleContext, paragraph: Paragraph):
@@ -112,7 +121,10 @@ class ScResolutionYearMismatch(Rule):
                 continue
             yield from _dated_in_another_year(c, text, stop)
             yield from _year_check(c, council_text)
-        for c in (*_unbracketed(ctx, paragraph, council_text), *_sharing_a_year(ctx, paragraph, read, council_text)):
+        words = paragraph_literals(ctx, paragraph, _WORDS)  # (one search of the paragraph for both)
+        if not words:
+            return
+        for c in (*_unbracketed(ctx, paragraph, words, council_text), *_sharing_a_year(ctx, paragraph, words, read, council_text)):
             yield from _year_check(c, council_text)
 
 
@@ -244,11 +256,14 @@ _WORDS = _UNBRACKETED_NAMES + _SHARED_NAMES
 _NUMBER_AFTER = re.compile(r" (?P<n>\d{1,4})(?![\d/]|\s{0,12}\(|\s[A-Z]\b)")
 
 
-def _unbracketed(ctx: RuleContext, p: Paragraph, council_text: bool):
+def _unbracketed(ctx: RuleContext, p: Paragraph, words: list, council_text: bool):
     """Council citations of ``p`` without brackets but with a date or year: the number
-    and the date's year, as a citation "N (YYYY)" would give them."""
+    and the date's year, as a citation "N (YYYY)" would give them. ``words``: where
+    :data:`_WORDS` stand in ``p`` (:func:`paragraph_literals`)."""
     text, stop = ctx.text, p.span.end
-    for _, _, end, lit in paragraph_literals(ctx, p, _UNBRACKETED_NAMES):
+    for _, _, end, lit in words:
+        if lit not in _UNBRACKETED_NAMES:
+            continue
         m = _NUMBER_AFTER.match(text, end, stop)
         if m is None or not (council_text or lit.startswith("Security")):
             continue
@@ -308,14 +323,14 @@ _BODY_BEFORE = re.compile(
 )
 
 
-def _sharing_a_year(ctx: RuleContext, p: Paragraph, read: set[int], council_text: bool):
+def _sharing_a_year(ctx: RuleContext, p: Paragraph, words: list, read: set[int], council_text: bool):
     """ "resolutions 2712, 2720 (2023), 2728 and 2735 (2024)" in ``p``: each number with
     the year that closes its group, unless the extraction read it. The Council's by their
     form, as a bracketed year is (another body's old number with a year is CIT002's
     information). The words before it are read in the paragraph only."""
     text, lo, stop = ctx.text, p.span.start, p.span.end
-    for _, _, end, lit in paragraph_literals(ctx, p, _SHARED_NAMES):
-        if not text.startswith(" ", end, stop):
+    for _, _, end, lit in words:
+        if lit not in _SHARED_NAMES or not text.startswith(" ", end, stop):
             continue
         start = end - len(lit)
         named = start - 17 >= lo and text.startswith("Security Council ", start - 17)

@@ -105,6 +105,10 @@ class CitationSet(list):
     #: What stopped the extraction (:func:`resolint.citations.safe_extract`), when it
     #: failed: the set is then empty, and the lint says so (a DOC000 finding).
     failure: Exception | None = None
+    #: The indices of the paragraphs where "esolution" stands (every resolution keyword
+    #: holds it), when the extraction scanned the whole text for it (a whole lint); None
+    #: when it read paragraphs from the language server's memo.
+    worded: set[int] | None = None
     #: Works out what each resolution of a compilation says about itself (by part, where
     #: it says more than the whole text: ``_part_facts``); read by :meth:`facts_of`.
     read_parts: Callable[[], dict[int, DocumentFacts]]
@@ -450,6 +454,8 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: Paragrap
         memo.keep_walk(WalkRecord(organ, matcher, list(walk.out), walk.dates_by_par, internal, checkpoints))
     out = walk.out
     out.sort(key=lambda c: (c.span.start, c.span.end))
+    if reader.hints is not None:
+        out.worded = reader.hints.worded
     out.document = _facts(res, organ, walk.dates_by_par)
     out.read_parts = functools.partial(_part_facts, res, organ, walk.dates_by_par, out.document)
     return out

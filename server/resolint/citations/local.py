@@ -54,6 +54,8 @@ _NO_BREAK = _AS_SPACES[3:]
 #: nothing: no resolution, symbol, article, internal reference or body name.
 NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council", "Assembly", "Convention")
 
+#: The needle every keyword of a cited resolution holds ("resolution", "Resolutions").
+WORD = NEEDLES[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +181,13 @@ class Hints:
     def __init__(self, text: str, body: list[Paragraph], matcher: _NameMatcher) -> None:
         starts = [p.span.start for p in body]
         self.in_needles, needles = _needles_apart(matcher)
-        self.busy = _paragraphs_with(text, needles, starts, body)
+        #: The paragraphs (indices) where "esolution" stands: every keyword of a cited
+        #: resolution holds it, and so do the words a rule looks for before a number the
+        #: extraction does not read ("its resolution 2231 of 2015", "resolutions 2712,
+        #: 2720 (2023)"): the same scan tells the rule where to look (``CitationSet.worded``).
+        self.worded = _paragraphs_with(text, (WORD,), starts, body) if WORD in needles else None
+        others = tuple(n for n in needles if n != WORD) if self.worded is not None else needles
+        self.busy = _paragraphs_with(text, others, starts, body) | (self.worded or set())
         #: Whether the text has no comment and no invisible character (most have neither).
         self.plain = not (document_has_comment(text) or document_may_hide(text))
         if not self.plain:
