@@ -161,3 +161,29 @@ def test_without_the_extractions_scan_a_whole_lint_searches_and_finds_the_same(m
     with_scan = _findings(lint(text, ONLY))
     monkeypatch.setattr(CitationSet, "worded", property(lambda self: None, lambda self, v: None))
     assert _findings(lint(text, ONLY)) == with_scan and len(with_scan) >= 6
+
+
+def test_a_paragraph_without_the_word_is_not_searched_for_the_words(monkeypatch):
+    """The language server's first lint asks every paragraph: those without "esolution"
+    (most) hold none of CIT002's words, each of which holds it."""
+    from resolint.citations.local import WORD
+
+    assert all(WORD in w for w in cit002._WORDS)
+    searched = []
+    real = cit002.paragraph_literals
+    monkeypatch.setattr(cit002, "paragraph_literals", lambda ctx, p, words: (searched.append(p.index), real(ctx, p, words))[1])
+    text = RESOLUTION.replace("1. Decides", "1. Welcomes the report;\n\n2. Notes the efforts;\n\n3. Decides")
+    result = IncrementalLinter().lint(text, ONLY)
+    assert len(result.findings) == 5
+    assert len(searched) == 2  # the two paragraphs of "Recalling …"
+
+
+def test_a_date_that_ends_its_paragraph_is_read_whatever_paragraph_follows():
+    """Read no further than its paragraph, "… (2015) of 2014" at a paragraph's end is a
+    date: the next paragraph's first word ("Decides") no longer stands for "of 2014
+    World Summit …" (a year that begins a name), as it did when the text after the
+    paragraph was read. The same with a comma, which never hid it."""
+    for end in ("", ","):
+        text = f"The Security Council,\n\nRecalling its resolution 2231 (2015) of 2014{end}\n\nDecides to remain seized of the matter.\n"
+        found = [f.message for f in lint(text, ONLY).findings]
+        assert len(found) == 1 and "dated 2014" in found[0], end

@@ -7,6 +7,7 @@ import re
 
 from resolint.citations import Basis, Organ, ResolutionCitation
 from resolint.citations import patterns as P
+from resolint.citations.local import WORD
 from resolint.citations.refdata import sc_first_numbers, sc_possible_years, sc_years_for_number
 from resolint.citations.shared_year import numbers_sharing_a_year
 from resolint.citations.years import year_date_after
@@ -121,6 +122,8 @@ class ScResolutionYearMismatch(Rule):
                 continue
             yield from _dated_in_another_year(c, text, stop)
             yield from _year_check(c, council_text)
+        if text.find(WORD, paragraph.span.start, stop) < 0:
+            return  # (each of the words holds it: one search, where most paragraphs hold none)
         words = paragraph_literals(ctx, paragraph, _WORDS)  # (one search of the paragraph for both)
         if not words:
             return
