@@ -4,6 +4,7 @@ import re
 
 from resolint.citations import Organ, ResolutionCitation
 from resolint.citations.years import year_date_after
+from resolint.invisible import as_read
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, is_own
@@ -123,7 +124,11 @@ def _range_of(first: ResolutionCitation, second: ResolutionCitation, text: str) 
     if any(v is None for v in (*_ORDER[first.form](first), *_ORDER[first.form](second))):
         return False
     end = _end_of(first, text)
-    return end <= second.span.start and _RANGE_JOINT.fullmatch(text, end, second.span.start) is not None
+    # Read as printed: "thr\u00adough" (a soft hyphen in the joint) is " through ", as the
+    # extraction reads the citations on either side through such characters.
+    # (A joint is a dozen characters at most: a longer gap is read no further.)
+    gap = second.span.start - end
+    return 0 <= gap <= 64 and _RANGE_JOINT.fullmatch(as_read(text[end : second.span.start])) is not None
 
 
 def _end_of(c: ResolutionCitation, text: str) -> int:
