@@ -9,7 +9,9 @@ class ArticleOutOfRange(Rule):
     ## What it does
     Flags "article N" of a known instrument when the instrument has fewer than N
     articles: the UN Convention against Cybercrime has 68, the Budapest Convention 48,
-    UNCAC 71.
+    UNCAC 71. Each number of a list or a range is checked as a single article is, and
+    reported on its own: "articles 60 to 70 of the United Nations Convention against
+    Cybercrime" (70), "articles 41 and 99 of the Convention on Cybercrime" (99).
 
     ## Why is this bad?
     An article that does not exist cannot be what the drafter meant; the number was

@@ -71,6 +71,9 @@ class ArticleTitleMismatch(Rule):
     "article 35 of the Convention provides for a 24/7 network", "article 41, which
     establishes the 24/7 network" (a governing verb — provides for, establishes, sets
     out, deals with, relates to, concerns, on — then the words up to the clause's end).
+    In a list, each item's title in brackets is checked ("articles 7 (Illegal access)
+    and 8 (Illegal interception)"); a clause after a list ("articles 35 and 41, which establish …")
+    does not say which item it is about, and is not read.
 
     ## Why is this bad?
     Drafters often carry article numbers over from another treaty: the 24/7 network is
@@ -118,7 +121,9 @@ class ArticleTitleMismatch(Rule):
             inst = a.instrument
             if inst is None or a.in_annex or not inst.article_titles:
                 continue
-            subject = a.title or clause_subject(ctx.facts.seen, a)
+            # A list's clause is all its items' ("articles 35 and 41, which establish …"):
+            # only a title in brackets is an item's own.
+            subject = a.title or ("" if a.listed else clause_subject(ctx.facts.seen, a))
             if not subject or _NOT_A_TITLE.match(subject):
                 continue
             given = title_words(subject)

@@ -38,7 +38,8 @@ class ArticleCapitalization(Rule):
     ```
 
     ## Fix safety
-    Safe: only the case of one letter changes. Unsafe where the article is cited in the
+    Safe: only the case of one letter changes ("articles 41 and 42 of the Charter"
+    becomes "Articles 41 and 42", one finding for the list). Unsafe where the article is cited in the
     title of a work (after "entitled" or "titled", or in italics: "*A life under article
     27 of the Charter*"), which keeps its words; none in a quotation.
 
@@ -74,24 +75,34 @@ class ArticleCapitalization(Rule):
     def _articles(self, ctx: RuleContext):
         case = term(ctx, "article-case", "any")
         other_charter: dict[int, bool] = {}  # paragraph start -> it names another charter
+        words: set[int] = set()  # the words seen: a list's items share theirs ("articles 41 and 42")
         for a in citations(ctx).articles:
-            if a.in_annex:
+            if a.in_annex or a.word.start in words:
                 continue
+            words.add(a.word.start)
             word = ctx.slice(a.word)
+            upper = _cased(word, upper=True)
             charter = a.instrument is not None and a.instrument.article_case == "upper"
             if charter:
                 if a.paragraph is not None and _names_another_charter(ctx.text, a.paragraph, other_charter):
                     continue  # "the African Charter …, in particular article 9 of the Charter"
                 if not a.capitalized:
-                    yield Violation(a.word, "Articles of the Charter take a capital: 'Article'", Fix.safe("Write 'Article'", Edit(a.word, "Article")))
+                    yield Violation(a.word, f"Articles of the Charter take a capital: '{upper}'", Fix.safe(f"Write '{upper}'", Edit(a.word, upper)))
                 continue
             if a.instrument is None or a.basis not in ("of", "convention"):
                 continue  # only articles whose instrument is known and named
             if case == "lower" and a.capitalized and (a.paragraph is None or ctx.text[a.paragraph.content.start:a.word.start].strip()):
-                yield Violation(a.word, f"Articles other than the Charter's are written '{word.lower()}' in this style",
-                                Fix.safe("Write 'article'", Edit(a.word, word.lower())), severity=Severity.INFO)
+                lower = _cased(word, upper=False)
+                yield Violation(a.word, f"Articles other than the Charter's are written '{lower}' in this style",
+                                Fix.safe(f"Write '{lower}'", Edit(a.word, lower)), severity=Severity.INFO)
             elif case == "upper" and not a.capitalized:
-                yield Violation(a.word, "This style writes 'Article'", Fix.safe("Write 'Article'", Edit(a.word, "Article")), severity=Severity.INFO)
+                yield Violation(a.word, f"This style writes '{upper}'", Fix.safe(f"Write '{upper}'", Edit(a.word, upper)), severity=Severity.INFO)
+
+
+def _cased(word: str, upper: bool) -> str:
+    """``word`` ("article", "articles") with its first letter's case changed, the rest as
+    written: a list's "articles" stays plural (the fix wrote "Article" over it)."""
+    return (word[:1].upper() if upper else word[:1].lower()) + word[1:]
 
 
 #: A charter other than the Charter of the United Nations: "African Charter on Human and

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from resolint.citations import patterns as P
+from resolint.citations.article_lists import ArticleList, article_lists
 from resolint.citations.refdata import instrument_by_key
 from resolint.citations.scan import _matches_at
 from resolint.citations.types import (
@@ -121,7 +122,28 @@ def article_candidates(ptext: str, annex: bool, pmentions) -> tuple[ArticleCandi
         )
         after = look.first_the_conv_end is not None and look.first_the_conv_end <= m.start()
         out.append(ArticleCandidate(cite, pending, after))
+    if "rticles" in ptext:
+        for found in article_lists(ptext):
+            out.extend(_listed(ptext, annex, found, starts, look))
+        out.sort(key=lambda a: a.cite.span.start)
     return tuple(out)
+
+
+def _listed(ptext: str, annex: bool, found: ArticleList, starts, look: _Lookback) -> list[ArticleCandidate]:
+    """The items of a list ("articles 3, 5 and 99 of the Convention"), each an article
+    whose instrument is the list's, found as the single form finds it."""
+    at = found.word.start
+    om = P.ARTICLE_OF.match(ptext, found.end)
+    if om:
+        inst, basis, pending = _instrument_of(ptext, om.end(), at, starts, look)
+    else:
+        inst, basis, pending = _instrument_near(ptext, at, look)
+    after = look.first_the_conv_end is not None and look.first_the_conv_end <= at
+    capital = ptext[at] == "A"
+    return [
+        ArticleCandidate(ArticleCitation(i.span, found.word, i.number, inst, basis, capital, i.title, i.title_span, annex, None), pending, after)
+        for i in found.items
+    ]
 
 
 def resolve_article(a: ArticleCandidate, d: int, p, previous, referent) -> ArticleCitation:

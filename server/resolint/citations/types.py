@@ -218,6 +218,12 @@ class ArticleCitation:
 
     kind = "article"
 
+    @property
+    def listed(self) -> bool:
+        """An item of a list ("articles 3, 5 and 99"): its span is its number alone, apart
+        from the word "articles" the list's items share (:mod:`resolint.citations.article_lists`)."""
+        return self.span.start != self.word.start
+
     def describe(self) -> str:
         if self.instrument is None:
             return f"Article {self.number} (instrument not resolved)"

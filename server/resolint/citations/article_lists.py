@@ -1,0 +1,108 @@
+"""Lists and ranges of articles ("articles 3 and 5", "articles 3, 5 and 99", "articles 60 to
+70", "articles 3-5", "articles 46, paragraph 4, and 56", "articles 3 (Illegal access) and
+5 (…)"), read item by item.
+
+The single form ("article 70 of the Convention") was the only one read, so a number beyond
+an instrument's last article went unreported as soon as the drafter cited two: "articles 60
+to 70 of the United Nations Convention against Cybercrime" (68 articles) said nothing. Each
+item here becomes an article of its own (see :func:`resolint.citations.articles.article_candidates`),
+its span its number alone: the word "articles" is the whole list's, shared by its items.
+
+A range gives its two ends, not the numbers between: an end beyond the last article is
+what the drafter wrote wrong, and an end is all the text has a place for. Only bracketed
+titles are read per item: "articles 35 and 41 on the 24/7 network" says which of the two
+is the network no better than the reader can guess.
+
+The list is read by a loop of small anchored matches, one item and one separator at a
+time: each step moves forward, so a long list costs its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resolint.citations.patterns import ARTICLE_TITLE_IN_BRACKETS, MONTHS
+from resolint.source import Span, word_before
+
+#: The word that opens a list: "articles", "Articles", with a number after it.
+_HEAD = re.compile(r"[Aa]rticles\s+(?=\d)")
+#: One item: its number ("5"), "bis"/"ter"… of an inserted article, and a part of it in
+#: brackets as the single form reads it ("4 (4)", "4 (4) (a)"). Not a date's day
+#: ("articles 3 and 5 December"), a decimal or a symbol ("5.1", "5/2").
+_ITEM = re.compile(
+    r"(?P<num>\d{1,3})(?!\d)(?![/.]\d)"
+    rf"(?!\s+(?:{MONTHS})\b)"
+    r"(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b)?"
+    r"(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?"
+)
+#: Between two items: a range ("to", "through", a hyphen or dash) or a list ("," "and"
+#: "or"), after the paragraph of the item before if it names one ("46, paragraph 4, and
+#: 56", "57, paragraph 5 (g), 61 and 62").
+_SEP = re.compile(
+    r"(?:,\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?)?"
+    r"(?:(?P<range>\s*[-‐‑–]\s*|\s+(?:to|through)\s+)|,?\s+(?:and|or)\s+|\s*,\s*)"
+    r"(?=\d)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ListedArticle:
+    """One item of a list: its number, where it stands, its bracketed title if any."""
+
+    number: int
+    span: Span  # the number
+    title: str = ""
+    title_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleList:
+    """ "articles 3, 5 and 99": the word, the items in order, and where the list ends (where
+    "of <instrument>" is looked for)."""
+
+    word: Span
+    items: tuple[ListedArticle, ...]
+    end: int
+
+
+def _item_at(ptext: str, pos: int) -> tuple[ListedArticle, int] | None:
+    """The item starting at ``pos`` and where it ends (after its bracketed title)."""
+    m = _ITEM.match(ptext, pos)
+    if m is None:
+        return None
+    num = Span(m.start("num"), m.end("num"))
+    tm = ARTICLE_TITLE_IN_BRACKETS.match(ptext, m.end())
+    if tm is None:
+        return ListedArticle(int(m.group("num")), num), m.end()
+    title = tm.group("title").strip()
+    start = tm.start("title")
+    return ListedArticle(int(m.group("num")), num, title, Span(start, start + len(title))), tm.end()
+
+
+def _read_list(ptext: str, head: re.Match[str]) -> ArticleList | None:
+    """The list ``head`` opens, or None (no item after it)."""
+    first = _item_at(ptext, head.end())
+    if first is None:
+        return None
+    items, end = [first[0]], first[1]
+    while (sep := _SEP.match(ptext, end)) is not None and (nxt := _item_at(ptext, sep.end())) is not None:
+        items.append(nxt[0])
+        end = nxt[1]
+    return ArticleList(Span(head.start(), head.start() + len("articles")), tuple(items), end)
+
+
+def article_lists(ptext: str) -> list[ArticleList]:
+    """Every list of articles in ``ptext`` (a paragraph), in text order."""
+    out = []
+    pos = ptext.find("rticles")
+    while pos >= 0:
+        head = _HEAD.match(ptext, pos - 1) if pos else None
+        if head is not None and not word_before(ptext, pos - 1):
+            found = _read_list(ptext, head)
+            if found is not None:
+                out.append(found)
+                pos = ptext.find("rticles", found.end)
+                continue
+        pos = ptext.find("rticles", pos + 1)
+    return out
