@@ -77,6 +77,21 @@ def test_a_list_after_the_instrument_takes_it_as_a_single_article_does():
     assert [(f.message, f.severity) for f in found] == [(f.message, f.severity) for f in single]
 
 
+@pytest.mark.parametrize("draft", [
+    "The General Assembly,\n\nWelcoming {u},\n\nNoting {cited} of the Convention,\n\n1. Decides to act.\n",
+    "The General Assembly,\n\nWelcoming {u},\n\nNoting {cited},\n\n1. Decides to act.\n",  # the paragraph before
+    "The General Assembly,\n\nWelcoming {u},\n\nNoting the work done.\n\nNoting also that the Convention is open, and {cited},\n\n1. Decides to act.\n",
+    "The General Assembly,\n\nNoting {cited},\n\n1. Decides to act.\n",  # no instrument
+])
+def test_a_list_finds_its_instrument_wherever_a_single_article_does(draft):
+    """The same findings, message and severity as "article 99" in the same place."""
+    listed = draft.format(u=UNCAC, cited="articles 3 and 99")
+    single = draft.format(u=UNCAC, cited="article 99")
+    got = [(listed[f.span.start : f.span.end], f.message, f.severity) for f in _found(listed, "CIT009")]
+    want = [(single[f.span.start : f.span.end].removeprefix("article "), f.message, f.severity) for f in _found(single, "CIT009")]
+    assert got == want
+
+
 @pytest.mark.parametrize("cited", [
     f"articles 60 to 68 of {CYBER}",
     f"articles 41 and 48 of {BUDAPEST}",
