@@ -129,6 +129,27 @@ def test_the_clause_after_a_list_is_no_item_s_title():
     assert _found(text, "CIT010") == []
 
 
+@pytest.mark.parametrize("cited, span", [
+    (f"article 35 (24/7 network) of {CYBER}", "article 35"),
+    (f"articles 35 (24/7 network) and 37 (Extradition) of {CYBER}", "35"),
+])
+def test_a_title_in_brackets_that_starts_with_a_figure_is_read(cited, span):
+    """ "(24/7 network)" was not read as a title: a bracketed title had to start with a capital."""
+    text = ASSEMBLY.format(cited=cited)
+    found = _found(text, "CIT010")
+    assert [text[f.span.start : f.span.end] for f in found] == [span]
+    assert found[0].message.startswith("'24/7 network' is article 41 of ")
+
+
+@pytest.mark.parametrize("cited", [
+    f"article 41 (24/7 network) of {CYBER}",
+    f"article 4 (4) of {CYBER}",  # a part of the article, not a title
+    f"articles 4 (4) and 35 (2) of {CYBER}",
+])
+def test_a_right_title_or_a_part_in_brackets_passes(cited):
+    assert _found(ASSEMBLY.format(cited=cited), "CIT010") == []
+
+
 # ------------------------------------------------------------------ case of the word (TRM004)
 
 

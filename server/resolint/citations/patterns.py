@@ -114,8 +114,9 @@ ARTICLE_TITLE = re.compile(
     r"(?=\s*(?:[,;:()]|$|\.\s|\.$|\s+and\s+[Aa]rticles?\b|\s+of\s+the\b|\s+under\b))"
 )
 #: A title in brackets after the number, as treaties print it: "article 5 (Jurisdiction)".
-#: It starts with a capital: "article 5 (a)", "article 5 (1)" cite a part of the article.
-ARTICLE_TITLE_IN_BRACKETS = re.compile(r"\s*\((?P<title>[A-Z][^()\n;:,]{1,119})\)")
+#: It starts with a capital, or with a figure a word follows ("article 41 (24/7 network)"):
+#: "article 5 (a)", "article 5 (1)" cite a part of the article.
+ARTICLE_TITLE_IN_BRACKETS = re.compile(r"\s*\((?P<title>(?:[A-Z]|\d[\d/]*\s+[A-Za-z])[^()\n;:,]{1,119})\)")
 ARTICLE_OF = re.compile(r"(?:,?\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?,?)?\s+(?:of|to|under)\s+(?:the\s+)?(?:said\s+|that\s+|this\s+|present\s+)?")
 
 #: Quotations, where spelling and names are the quoted text's own; guillemets too, as a
