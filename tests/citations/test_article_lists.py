@@ -62,6 +62,20 @@ def test_the_wrong_item_of_a_list_is_reported_as_a_single_article_is(cited, wron
     assert (found[0].message, found[0].severity) == (single.message, single.severity)
 
 
+@pytest.mark.parametrize("cited, span", [
+    (f"article 72 bis of {UNCAC}", "article 72"),
+    (f"Article 72 ter (Confiscation) of {UNCAC}", "Article 72"),
+    (f"articles 3 and 72 bis of {UNCAC}", "72"),
+])
+def test_an_inserted_article_takes_the_instrument_after_its_bis(cited, span):
+    """ "article 72 bis of …": the "of" after "bis" was not read, so the instrument was not
+    found and nothing was reported (a list read it)."""
+    text = ASSEMBLY.format(cited=cited)
+    found = _found(text, "CIT009")
+    assert [text[f.span.start : f.span.end] for f in found] == [span]
+    assert found[0].message == _single("72", UNCAC).message
+
+
 def test_each_wrong_item_is_reported():
     text = ASSEMBLY.format(cited=f"articles 69, 3 and 70 to 72 of {CYBER}")
     assert _spans(text, "CIT009") == ["69", "70", "72"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resolint.citations.patterns import ARTICLE_TITLE_IN_BRACKETS, MONTHS
+from resolint.citations.patterns import ARTICLE_TITLE_IN_BRACKETS, INSERTED_ARTICLE, MONTHS
 from resolint.source import Span, word_before
 
 #: The word that opens a list: "articles", "Articles", with a number after it.
@@ -33,8 +33,8 @@ _HEAD = re.compile(r"[Aa]rticles\s+(?=\d)")
 _ITEM = re.compile(
     r"(?P<num>\d{1,3})(?!\d)(?![/.]\d)"
     rf"(?!\s+(?:{MONTHS})\b)"
-    r"(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b)?"
-    r"(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?"
+    + INSERTED_ARTICLE
+    + r"(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?"
 )
 #: Between two items: a range ("to", "through", a hyphen or dash) or a list ("," "and"
 #: "or"), after the paragraph of the item before if it names one ("46, paragraph 4, and

@@ -106,8 +106,10 @@ INTERNAL = re.compile(
 EXTERNAL_TAIL = re.compile(r"\s*,?\s+(?:of|in|to)\s+(?!the\s+present\b|this\s+resolution)")
 EXTERNAL_HEAD = re.compile(r"(?:preambular|preambulary|annex|its|that|which|whose)\s+$", re.IGNORECASE)
 
-#: "Article 41", "article 4 (4)".
-ARTICLE = re.compile(r"(?P<word>[Aa]rticle)\s+(?P<num>\d{1,3})(?![\d/.]\d)(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?")
+#: After an article's number, an article inserted after it: "article 5 bis".
+INSERTED_ARTICLE = r"(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b)?"
+#: "Article 41", "article 4 (4)", "article 5 bis" (whose "of" follows the "bis").
+ARTICLE = re.compile(r"(?P<word>[Aa]rticle)\s+(?P<num>\d{1,3})(?![\d/.]\d)" + INSERTED_ARTICLE + r"(?:\s?\(\d{1,2}\)(?:\s?\([a-z]\))?)?")
 #: "… on the 24/7 network" after an article number.
 ARTICLE_TITLE = re.compile(
     r"\s+(?:on|concerning|regarding|entitled)\s+(?:the\s+)?[“\"]?(?P<title>[^,;:()“”\"\n]{2,120}?)[”\"]?"
