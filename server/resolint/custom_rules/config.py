@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from resolint.custom_rules import merge_specs
+from resolint.custom_rules.bounds import over_bound, pattern_size
 from resolint.custom_rules.spec import SpecError, parse_specs
 from resolint.settings import ConfigError
 
@@ -36,8 +37,11 @@ def read_key(path: Path | str | None, key: str, value: Any, base: Any) -> dict[s
             specs = parse_specs(value, _source(path))
         except SpecError as exc:
             raise config_error(path, exc) from None
-
-        return {"custom_rules": merge_specs(tuple(base.custom_rules), specs)}
+        merged = merge_specs(tuple(base.custom_rules), specs)
+        # Bounded across the files an ``extend`` layers too (see .bounds).
+        if (problem := over_bound(sum(pattern_size(s.pattern) for s in merged))) is not None:
+            raise config_error(path, SpecError(specs[-1].code if specs else "", "pattern", problem))
+        return {"custom_rules": merged}
     if not isinstance(value, dict):
         raise ConfigError(path, key, "expected a table such as [nlp] with pipeline = \"en_core_web_sm\"")
     for k in value:

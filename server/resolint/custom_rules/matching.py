@@ -125,9 +125,9 @@ class RuleMatchers:
                     matcher = self.phrase[attr] = PhraseMatcher(self.vocab, attr=attr, validate=True)
                 matcher.add(spec.code, [Doc(self.vocab, words=list(w)) for w in phrases])
             else:
-                # Checked on a matcher of its own first, so a bad pattern leaves the
-                # shared one untouched and the error names this rule.
-                Matcher(self.vocab, validate=True).add(spec.code, patterns)
+                # Added to the shared matcher at once (no trial matcher of its own first,
+                # which compiled every pattern twice): an error names this rule, and the
+                # half-built matchers are dropped with it (the caller keeps none).
                 self.token.add(spec.code, patterns)
                 self.has_token = True
         except SpecError:
@@ -151,8 +151,3 @@ class RuleMatchers:
             code: [(s.start_char, s.end_char, [t.text for t in s]) for s in filter_spans(group)]
             for code, group in spans.items()
         }
-
-
-def compile_rule(spec: RuleSpec, docs: DocCache) -> RuleMatchers:
-    """One rule's matchers alone (the configuration check: errors name the rule)."""
-    return RuleMatchers((spec,), docs)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from resolint.custom_rules.bounds import over_bound, pattern_size
 from resolint.custom_rules.spacing import composed
 from resolint.styles import StyleError
 
@@ -477,6 +478,11 @@ def parse_specs(tables: Any, source: str) -> tuple[RuleSpec, ...]:
     """Every rule of one ``custom-rules`` list; codes and names unique within it."""
     if not isinstance(tables, list):
         raise SpecError("", "custom-rules", f"expected an array of tables ([[custom-rules]]), got {_type(tables)}")
+    total = 0
+    for i, t in enumerate(tables):  # counted before anything is checked: the bound is for cost
+        total += pattern_size(t.get("pattern", ())) if isinstance(t, dict) else 0
+        if (problem := over_bound(total)) is not None:
+            raise SpecError(_spec_code(t, f"#{i + 1}"), "pattern", problem)
     specs = [parse_spec(t, source, i) for i, t in enumerate(tables)]
     seen: dict[str, str] = {}
     for s in specs:
