@@ -417,25 +417,31 @@ def _rebased(base: Settings, folder: Path) -> Settings:
     )
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start`` (a file or a folder)."""
+def find_config(start: Path, skipped: list[Path] | None = None) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or a folder);
+    ``skipped`` gets the names passed over (see :func:`_config_in`)."""
     folder = start if start.is_dir() else start.parent
     folder = folder.resolve()
     for d in (folder, *folder.parents):
-        found = _config_in(d)
+        found = _config_in(d, skipped)
         if found is not None:
             return found
     return None
 
 
-def _config_in(folder: Path) -> Path | None:
-    """The configuration file of ``folder`` itself, if it has one."""
+def _config_in(folder: Path, skipped: list[Path] | None = None) -> Path | None:
+    """The configuration file of ``folder`` itself, if it has one. A name that is there
+    but no regular file (a FIFO, a device, a folder) is passed over unread, so nothing
+    blocks, and added to ``skipped``: the command line says so (it was silent, and the
+    configuration above it applied without a word)."""
     for name in CONFIG_NAMES:
         candidate = folder / name
         if candidate.is_file():
             if name == PYPROJECT and not _has_tool_section(candidate):
                 continue
             return candidate
+        if skipped is not None and candidate.exists():
+            skipped.append(candidate)
     return None
 
 
@@ -452,6 +458,7 @@ class ConfigFinder:
     def __init__(self) -> None:
         self._by_folder: dict[Path, Path | None] = {}  # as given (not resolved) -> its answer
         self._by_resolved: dict[Path, Path | None] = {}
+        self.skipped: list[Path] = []  # names passed over: not regular files (see _config_in)
 
     def __call__(self, start: Path) -> Path | None:
         folder = start if start.is_dir() else start.parent
@@ -461,7 +468,7 @@ class ConfigFinder:
 
     def _nearest(self, folder: Path) -> Path | None:
         if folder not in self._by_resolved:
-            found = _config_in(folder)
+            found = _config_in(folder, self.skipped)
             if found is None and folder.parent != folder:
                 found = self._nearest(folder.parent)
             self._by_resolved[folder] = found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import subprocess
 import sys
 import tempfile
@@ -311,3 +312,30 @@ def test_a_repositorys_configuration_extends_only_files_in_the_repository(tmp_pa
     with pytest.raises(ConfigError) as err:
         load_settings(plain / "resolint.toml")
     assert err.value.key == "style"  # read, as before: no repository to keep it in
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_configuration_name_that_is_no_regular_file_is_said_and_passed_over(tmp_path, monkeypatch, capsys, kind):
+    """A ``resolint.toml`` found walking up from a draft that is a FIFO (or a folder) is
+    not read (a FIFO would block) and the configuration above it applies, as before; it
+    was passed over without a word. Now one warning on stderr names it, once however
+    many drafts share it; the run goes on (exit 1: the draft's findings)."""
+    import os
+
+    (tmp_path / "resolint.toml").write_text('style = "un-sc"\n', encoding="utf-8")
+    sub = tmp_path / "sub"
+    (sub / "deeper").mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(sub / "resolint.toml")
+    else:
+        (sub / "resolint.toml").mkdir()
+    for folder in (sub, sub / "deeper"):
+        (folder / "d.res.txt").write_text("The Security Council,\n\n1. Decides to remain seized;\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "json", "sub/d.res.txt", "sub/deeper/d.res.txt"]) == 1
+    out, err = capsys.readouterr()
+    assert err.count(str(sub / "resolint.toml")) == 1 and "not a regular file" in err
+    assert {f["style"] for f in json.loads(out)["files"]} == {"un-sc"}
+    monkeypatch.chdir(sub)  # the working folder's own configuration name
+    main(["check", "--format", "json", "d.res.txt"])
+    assert capsys.readouterr().err.count(str(sub / "resolint.toml")) == 1

@@ -402,7 +402,8 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
     opts = CheckOptions(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, style=args.style,
                         encoding=args.encoding, fix_read_only=args.fix_read_only)
     stdin = _read_stdin_input(args, _stdin_settings(explicit, args).max_file_size) if "-" in args.paths else None
-    here = find_config(Path.cwd()) if explicit is None else None
+    skipped: list[Path] = []
+    here = find_config(Path.cwd(), skipped) if explicit is None else None
     base = explicit or (load_settings(here) if here is not None else Settings())
     paths = [p for p in args.paths if p != "-"]
     if args.output_file:
@@ -411,7 +412,7 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
     if missing:
         raise _Refused(*(f"{visible_path(p)}: no such file or folder" for p in missing))
     found = discover(paths, base.include, base.exclude, base.root)
-    jobs = _settings_per_file(found.files, explicit, args, {here.resolve(): base} if here is not None else {})
+    jobs = _settings_per_file(found.files, explicit, args, {here.resolve(): base} if here is not None else {}, skipped)
     if args.output_file and os.path.exists(args.output_file) and any(same_file(Path(args.output_file), f) for f, _, _ in jobs):
         # (the report would have been written over the draft, after --fix had written it)
         raise _Refused(f"{visible_path(args.output_file)}: the output file is one of the files to check; name another file")
@@ -466,13 +467,15 @@ def _read_stdin_input(args: argparse.Namespace, limit: int) -> _StdinInput:
 
 
 def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespace,
-                       loaded: dict[Path, Settings]) -> list[tuple[Path, Settings, bool]]:
+                       loaded: dict[Path, Settings], skipped: list[Path]) -> list[tuple[Path, Settings, bool]]:
     """Each file with the settings of its nearest configuration file (or ``--config``).
 
     One settings object per configuration file, not per file: the engine caches the
     enabled rules per settings object, and building them is not free either. ``loaded``:
     configuration files already read this run, by resolved path (the working folder's:
-    read again, its house rules' examples were linted twice).
+    read again, its house rules' examples were linted twice). ``skipped``: configuration
+    names passed over (no regular files) in the working folder's walk; they and the
+    files' are said on stderr.
     """
     cache: dict[str, Settings] = {}
     jobs: list[tuple[Path, Settings, bool]] = []
@@ -484,6 +487,8 @@ def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespac
             base = explicit if explicit is not None else (_loaded_settings(cfg, loaded) if cfg else Settings())
             cache[key] = _settings_with_cli(base, args)
         jobs.append((f, cache[key], named))
+    for name in dict.fromkeys([*skipped, *nearest.skipped]):  # each once, in the order met
+        say(f"warning: {name}: not a regular file (a FIFO, a device or a folder): not read as a configuration")
     return jobs
 
 
