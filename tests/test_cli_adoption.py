@@ -941,6 +941,31 @@ def test_a_file_name_that_is_not_utf8_gives_a_valid_report(tmp_path, fmt):
         assert "r\\xe9solution.txt" in text and "plain.txt" in text
 
 
+def test_json_tells_a_name_that_is_not_utf8_from_one_with_a_backslash(tmp_path):
+    """``path`` writes the byte E9 as the four characters ``\\xe9``, which a file may
+    really be named: the two names were written alike, and a program opening ``path``
+    opened the other file. The undecodable one also has ``pathBytes`` (its bytes,
+    percent-encoded, as SARIF's URI); decoded, it opens that file and no other."""
+    from urllib.parse import unquote_to_bytes
+
+    folder = os.fsencode(tmp_path)
+    contents = {b"r\xe9solution.txt": DRAFT, b"r\\xe9solution.txt": DRAFT.replace("Decides to act", "Decides to act now")}
+    for name, text in contents.items():
+        with open(folder + b"/" + name, "wb") as f:
+            f.write(text.encode())
+    for argv in (("--format", "json", "."), ("--format", "json", "--jobs", "1", os.fsdecode(b"r\xe9solution.txt"), "r\\xe9solution.txt")):
+        proc = run("check", *argv, cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr
+        files = json.loads(proc.stdout.decode("utf-8"))["files"]
+        assert sorted(f["path"] for f in files) == ["r\\xe9solution.txt"] * 2  # (the readable form, as before)
+        opened = {}
+        for f in files:
+            name = unquote_to_bytes(f["pathBytes"]) if "pathBytes" in f else f["path"].encode()
+            with open(folder + b"/" + name, "rb") as fh:
+                opened[name] = fh.read().decode()
+        assert opened == contents
+
+
 def test_a_diff_of_a_file_whose_name_is_not_utf8(tmp_path):
     with open(os.fsencode(tmp_path) + b"/r\xe9solution.txt", "wb") as f:
         f.write(DRAFT.encode())

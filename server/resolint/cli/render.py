@@ -70,6 +70,21 @@ def shown_name(path: str) -> str:
     return _SURROGATE.sub(_shown, path)
 
 
+def path_bytes(path: str) -> str:
+    """The exact bytes of a file's name, percent-encoded (RFC 3986, ``/`` kept), as SARIF's
+    artifact URI writes them: the JSON report's ``pathBytes``, given only beside a ``path``
+    that is not the name (one not valid UTF-8), since ``path``'s ``r\\xe9solution.txt`` is
+    also the name of a file that holds a backslash (which gets no ``pathBytes``). Decoded
+    (``unquote_to_bytes``) it opens the file. Lone surrogates in JSON (``\\udce9``) would
+    be exact too, but many parsers refuse the whole report for them (RFC 8259 leaves
+    them undefined)."""
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a lone surrogate no POSIX name decodes to (not U+DC80-U+DCFF)
+        raw = path.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
+
+
 def _shown(m: re.Match[str]) -> str:
     n = ord(m.group())
     if 0xDC80 <= n <= 0xDCFF:  # a byte os.fsdecode could not decode: the byte itself
@@ -109,7 +124,10 @@ def json_entry(r: FileReport, diagnostics: object = None) -> dict:
     to put in their place, for :func:`json_entry_pieces`)."""
     if diagnostics is None:
         diagnostics = [_json_finding(r, f) for f in r.findings] if r.source else []
-    entry = {"path": shown_name(r.path), "style": r.style, "diagnostics": diagnostics}
+    entry: dict = {"path": shown_name(r.path)}
+    if _SURROGATE.search(r.path):
+        entry["pathBytes"] = path_bytes(r.path)
+    entry |= {"style": r.style, "diagnostics": diagnostics}
     if r.error:
         entry["error"] = r.error
     if r.diff:
