@@ -118,6 +118,18 @@ def test_error_in_a_configured_style_names_the_style(tmp_path):
     assert info.value.path == str(cfg)
 
 
+def test_a_bad_pattern_beside_a_styles_rule_keeps_its_own_key():
+    """Checking a style's rule compiles the matchers it shares with the configuration's
+    rules, so the configuration's bad pattern is found then: its key is its own
+    (``custom-rules[HSE002]``), not under the style whose rule was being checked."""
+    toml = ('style = "house"\n[styles.house]\nextends = "un-ga"\n[[styles.house.custom-rules]]\ncode = "HSE001"\n'
+            'message = "m"\npattern = ["in order to"]\n' + rule('code = "HSE002"\npattern = [{ LOWER = "un", OP = "!!" }]\n')
+            .replace('code = "HSE001"\nmessage = "m"\n', 'message = "m"\n'))
+    with pytest.raises(ConfigError) as info:
+        settings(toml)
+    assert info.value.key == "custom-rules[HSE002].pattern"
+
+
 def test_a_missing_pipeline_folder_is_relative_to_the_config_file(tmp_path):
     cfg = tmp_path / "resolint.toml"
     cfg.write_text('[nlp]\npipeline = "./models/house"\n')

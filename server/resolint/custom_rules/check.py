@@ -111,8 +111,12 @@ def check_custom_rules(settings: Any, path: Path | str | None) -> None:
             try:
                 _check_one(spec, ruleset, style_name, settings, pipeline, nlp)
             except SpecError as exc:
+                # The rule the error names: checking one rule compiles its group's shared
+                # matchers, so a bad pattern of another rule (the configuration's, checked
+                # with a style's) is found then, and its key is that rule's.
+                failing = next((s for s in specs if s.code == exc.rule), spec)
                 e = config_error(path, exc)
-                raise ConfigError(path, (prefix if spec.source.startswith("style") else "") + e.key, e.problem) from None
+                raise ConfigError(path, (prefix if failing.source.startswith("style") else "") + e.key, e.problem) from None
 
 
 def _check_one(spec: RuleSpec, ruleset, style_name: str, settings: Any, pipeline: str | None, nlp) -> None:
