@@ -339,3 +339,8 @@ def test_a_configuration_name_that_is_no_regular_file_is_said_and_passed_over(tm
     monkeypatch.chdir(sub)  # the working folder's own configuration name
     main(["check", "--format", "json", "d.res.txt"])
     assert capsys.readouterr().err.count(str(sub / "resolint.toml")) == 1
+    monkeypatch.chdir(tmp_path)  # standard input named as a draft there
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO((sub / "d.res.txt").read_bytes())))
+    main(["check", "--format", "json", "--stdin-filename", "sub/deeper/x.res.txt", "-"])
+    out, err = capsys.readouterr()
+    assert err.count(str(sub / "resolint.toml")) == 1 and json.loads(out)["files"][0]["style"] == "un-sc"

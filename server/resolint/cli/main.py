@@ -487,6 +487,8 @@ def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespac
             base = explicit if explicit is not None else (_loaded_settings(cfg, loaded) if cfg else Settings())
             cache[key] = _settings_with_cli(base, args)
         jobs.append((f, cache[key], named))
+    if explicit is None and "-" in args.paths and args.stdin_filename:  # standard input's configuration
+        find_config(Path(args.stdin_filename).resolve(), skipped)
     for name in dict.fromkeys([*skipped, *nearest.skipped]):  # each once, in the order met
         say(f"warning: {name}: not a regular file (a FIFO, a device or a folder): not read as a configuration")
     return jobs
