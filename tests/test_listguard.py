@@ -6,7 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolint.listguard import protected_spans
+from resolint.config import Settings
+from resolint.incremental import IncrementalLinter
+from resolint.listguard import document_protected_spans, protected_spans
 from resolint.parser import parse
 from resolint.source import Span
 
@@ -47,3 +49,51 @@ def _reference(res) -> list[Span]:
 def test_protected_spans_are_a_paragraph_by_paragraph_reading(paragraphs, gap):
     res = parse(gap.join(paragraphs))
     assert protected_spans(res) == _reference(res)
+
+
+OPENING = "The General Assembly,"
+
+
+def _compilation(parts: list[list[str]]) -> str:
+    return "\n\n".join("\n\n".join([OPENING, *part]) for part in parts)
+
+
+_SETTINGS = Settings()
+
+
+def _server_spans(linter: IncrementalLinter, text: str) -> list[Span]:
+    return linter.lint(text, _SETTINGS).facts.derived(document_protected_spans)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PARAGRAPHS[1:]), min_size=1, max_size=5), min_size=2, max_size=4),
+       st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100), st.sampled_from(PARAGRAPHS[1:])), min_size=1, max_size=6))
+def test_spans_kept_part_by_part_equal_a_full_reading_after_every_edit(parts, edits):
+    """The language server keeps each part's spans (from one opening to the next) by its
+    paragraphs and the state the part before leaves: after each edit, which may add or
+    remove a final colon far above a list or in the part before it, they are those of a
+    full reading."""
+    linter = IncrementalLinter()
+    assert _server_spans(linter, _compilation(parts)) == _reference(parse(_compilation(parts)))
+    for part, at, new in edits:
+        chosen = parts[part % len(parts)]
+        chosen[at % len(chosen)] = new
+        text = _compilation(parts)
+        assert _server_spans(linter, text) == _reference(parse(text))
+
+
+def test_an_edit_reads_again_only_the_part_it_edited(monkeypatch):
+    """Typing in one resolution of a compilation does not read the paragraphs of the
+    others again (issue 13: it was a pass over every paragraph after every keystroke)."""
+    from resolint import listguard
+
+    parts = [["Noting that the measures should include:", "reporting on progress;", "- sharing data;"] for _ in range(6)]
+    linter = IncrementalLinter()
+    before = _server_spans(linter, _compilation(parts))
+    read: list[int] = []
+    real = listguard._part_spans
+    monkeypatch.setattr(listguard, "_part_spans", lambda res, a, b, state: read.append(a) or real(res, a, b, state))
+    parts[2][1] = "reporting on progress and more;"
+    after = _server_spans(linter, _compilation(parts))
+    assert read == [parse(_compilation(parts)).openings[2].index]
+    assert len(after) == len(before) == 6 * 3

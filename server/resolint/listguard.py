@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any, TypeVar
 
-from resolint.model import Paragraph, Resolution
+from resolint.model import Kind, Paragraph, Resolution
 from resolint.rule import Applicability, Fix
 from resolint.source import Span
 
 #: A finding (anything with a ``fix`` a dataclass copy can replace).
 F = TypeVar("F", bound=Any)
+_DIRECTIVE = Kind.DIRECTIVE
 
 
 def _first_letter(res: Resolution, p: Paragraph) -> int | None:
@@ -35,31 +37,75 @@ def _first_letter(res: Resolution, p: Paragraph) -> int | None:
     return None
 
 
-def protected_spans(res: Resolution) -> list[Span]:
+def protected_spans(res: Resolution, numbers: list[int] | None = None, kept: Any = None) -> list[Span]:
     """The colon before each list and the first letter of each list item, sorted.
 
-    Which paragraphs end with a colon is read for all of them at once, and a paragraph
-    with a label or bullet is told apart without a call: the language server asks this
-    after every keystroke, and three calls per paragraph made it a pass over the
-    document in Python (the rest of the loop is one test per paragraph)."""
-    body, text = res.body, res.source.text
-    colon = [p.terminal is not None and text[p.terminal.start] == ":" for p in body]  # _introduces of each
+    Read part by part (a compilation's resolutions, from one opening to the next), each
+    from the state the part before left (whether its last paragraph ends with a colon,
+    whether it ended in a list). With the language server's memo (``numbers``: the
+    paragraphs' numbers, which stand for their texts and placements; ``kept``:
+    :meth:`resolint.facts.Analysis.kept`), a part whose paragraphs and incoming state are
+    those of an earlier lint takes that lint's answer, kept relative to its paragraphs:
+    a keystroke reads again only the part it edited, not every paragraph of the
+    document (issue 13). Without it, the same loop runs over every part."""
+    paragraphs = res.paragraphs
+    bounds = [0, *(o.index for o in res.openings[1:]), len(paragraphs)] if numbers is not None else [0, len(paragraphs)]
     out: list[Span] = []
-    in_list = False
-    for k, p in enumerate(body):
-        item = p.bullet is not None or (
-            k > 0 and p.label is None and (in_list or colon[k - 1]) and _lower_start(res, p)
-        )
-        if item:
-            prev = body[k - 1] if k else None
-            if prev is not None and colon[k - 1]:
-                out.append(prev.terminal)  # type: ignore[arg-type]  # (colon: it has one)
-            i = _first_letter(res, p)
-            if i is not None:
-                out.append(Span(i, i + 1))
-        in_list = item
+    state: tuple[bool, bool] = (False, False)
+    last: Paragraph | None = None  # the last paragraph of the body (no directive) read so far
+    for a, b in pairwise(bounds):
+        if a >= b:
+            continue
+        if numbers is None or kept is None:
+            found = _part_spans(res, a, b, state)
+        else:
+            found = kept(("listguard", tuple(numbers[a:b]), state), lambda a=a, b=b, s=state: _part_spans(res, a, b, s))
+        spans, state, tail = found
+        for at, lo, hi in spans:
+            if at < 0:  # the colon of the body paragraph before the part
+                out.append(last.terminal)  # type: ignore[union-attr, arg-type]  # (a colon: there was one)
+            else:
+                base = paragraphs[a + at].span.start
+                out.append(Span(base + lo, base + hi))
+        if tail is not None:
+            last = paragraphs[a + tail]
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _part_spans(res: Resolution, a: int, b: int, state: tuple[bool, bool]) -> tuple:
+    """The protected spans of ``res.paragraphs[a:b]`` read from ``state`` (whether the
+    body paragraph before ends with a colon, whether it is a list item): each as
+    (position of its paragraph in the part, -1 for the body paragraph before it; start
+    and end relative to that paragraph's start), the state after the part and the
+    position of its last body paragraph (None: none). Which paragraphs end with a colon
+    is read without a call per paragraph (three calls per paragraph made this a pass
+    over the document in Python)."""
+    text = res.source.text
+    out: list[tuple[int, int, int]] = []
+    colon_before, in_list = state
+    tail: int | None = None
+    for k in range(a, b):
+        p = res.paragraphs[k]
+        if p.kind is _DIRECTIVE:
+            continue
+        item = p.bullet is not None or (
+            p.label is None and (in_list or colon_before) and _lower_start(res, p)
+        )
+        if item:
+            if colon_before:
+                if tail is None:
+                    out.append((-1, 0, 0))  # (the colon of the body paragraph before the part)
+                else:
+                    prev = res.paragraphs[a + tail]
+                    out.append((tail, prev.terminal.start - prev.span.start, prev.terminal.end - prev.span.start))  # type: ignore[union-attr]
+            i = _first_letter(res, p)
+            if i is not None:
+                out.append((k - a, i - p.span.start, i + 1 - p.span.start))
+        in_list = item
+        colon_before = p.terminal is not None and text[p.terminal.start] == ":"
+        tail = k - a
+    return tuple(out), (colon_before, in_list), tail
 
 
 def _lower_start(res: Resolution, p: Paragraph) -> bool:
@@ -104,8 +150,10 @@ def protected_starts(ctx) -> set[int]:
 
 
 def document_protected_spans(facts) -> list[Span]:
-    """:func:`protected_spans` of an analysed draft, once per lint (``facts.derived``)."""
-    return protected_spans(facts.resolution)
+    """:func:`protected_spans` of an analysed draft, once per lint (``facts.derived``);
+    with the language server's memo, parts seen before are not read again."""
+    numbers = facts.paragraph_numbers()
+    return protected_spans(facts.resolution, numbers, facts.kept if numbers is not None else None)
 
 
 def document_protected_starts(facts) -> set[int]:
