@@ -1337,6 +1337,35 @@ def test_a_committee_whose_name_holds_a_comma_is_an_opening(opening):
     assert draft_signal(text).startswith("line 1 is an opening")
 
 
+@pytest.mark.parametrize("opening", [
+    "The World Health Organization,",
+    "**The World Health Organisation,**",
+    "The United Nations Environment Programme,",
+    "The United Nations Children's Fund,",
+    "The International Atomic Energy Agency,",
+    "The United Nations Educational, Scientific and Cultural Organization,",
+])
+def test_a_committee_named_after_an_agency_fund_or_programme_is_a_model_un_opening(opening):
+    """A Model UN committee simulating a specialized agency, fund or programme opens with
+    its name: the bodies an opening could name had no "Organization", "Programme", "Fund"
+    or "Agency", so such a draft had no opening (DOC001, the opening read as a preambular
+    paragraph) and a .txt or .md draft was skipped as not a draft. Only Model UN speaks
+    so: the agency's own texts are adopted by an organ of it."""
+    from resolint.cli.drafts import draft_signal
+
+    text = _COMMITTEE_DRAFT.format(opening=opening)
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.OPERATIVE, Kind.OPERATIVE]
+    assert result.style.name == "mun"
+    assert result.findings == []
+    assert draft_signal(text).startswith("line 1 is an opening")
+
+
+def test_an_organ_of_an_agency_keeps_the_default_style():
+    result = lint(_COMMITTEE_DRAFT.format(opening="The Governing Council of the United Nations Environment Programme,"))
+    assert (result.style.name, result.findings) == ("un-ga", [])
+
+
 @pytest.mark.parametrize("line", [
     "Recalling, in particular, the Social, Humanitarian and Cultural Committee,",  # a preambular clause
     "The Social, Humanitarian and Cultural Committee adopted the text last week.",  # a sentence

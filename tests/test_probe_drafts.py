@@ -43,7 +43,7 @@ SLIPS = {
     # symbol's year; opener not in capitals; 'Secretary-General'; participle; (a) then (c);
     # 'Member States'; final ','
     "interpol-seven-slips.txt": [("CIT003", 9), ("OPR004", 17), ("OPR007", 21), ("OPR008", 19), ("PRE003", 11), ("TRM005", 13), ("TRM006", 21)],
-    # 2767 (2025); 'Charter of the United Nation'; 31 June; (a) then (c); (i) then (iii);
+    # 2767 (2021); 'Charter of the United Nation'; 31 June; (a) then (c); (i) then (iii);
     # 'Secretary General'; 5 twice
     "sc-seven-slips.txt": [("CIT002", 7), ("CIT006", 13), ("OPR002", 33), ("OPR008", 21), ("OPR008", 29), ("TRM001", 11), ("TRM005", 31)],
     "crlf-slips.txt": [("OPR002", 9), ("OPR007", 9), ("PRE004", 3)],
@@ -68,6 +68,15 @@ SLIPS = {
     # 'Universal Declaration of Human Right'; 'Calls upon' in the preamble; 'Deeply
     # disturbed' opening an operative paragraph
     "mun-underlined-slips.md": [("OPR005", 12), ("PRE001", 10), ("TRM001", 8)],
+    # Round two. A Model UN committee named after a programme: final ',' left out;
+    # 'Recalls' in the preamble; 1 then 3; no '.' after the last clause
+    "mun-programme-slips.txt": [("OPR002", 14), ("OPR007", 16), ("PRE001", 10), ("PRE004", 8)],
+    # (a) then (c) among sub-clauses; 'Secretary General'
+    "mun-disec-slips.txt": [("OPR008", 14), ("TRM005", 20)],
+    # 'Acting under Chapter VII …;'; 'requests' in lower case
+    "sc-chapter-vii-slips.txt": [("OPR006", 15), ("PRE004", 9)],
+    # ',' ending an operative paragraph; 'Inviting' opening one
+    "ga-third-committee-slips.txt": [("OPR004", 21), ("OPR007", 19)],
 }
 
 

@@ -13,6 +13,11 @@ ORGANS = (
     r"General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
     r"Plenipotentiary Conference|Conference of the Parties|Conference|Assembly|Council|"
     r"Commission|Committee|Board|Summit|"
+    # A Model UN committee named after a specialized agency, fund or programme ("The World
+    # Health Organization,", "The United Nations Environment Programme,", "The United
+    # Nations Children's Fund,", "The International Atomic Energy Agency,"): without them
+    # such a draft was not read as one, and its opening was a paragraph of the preamble.
+    r"Organization|Organisation|Programme|Fund|Agency|"
     # A treaty's meeting ("The Meeting of the Parties,", "The Fifth Meeting of the States
     # Parties,"); leaders meeting as such ("The Heads of State and Government,", "The
     # Commonwealth Heads of Government,"): never "meeting" alone ("The meeting was …").
