@@ -1361,6 +1361,32 @@ def test_a_committee_named_after_an_agency_fund_or_programme_is_a_model_un_openi
     assert draft_signal(text).startswith("line 1 is an opening")
 
 
+@pytest.mark.parametrize("opening", [
+    "The General Assembly Third Committee",
+    "The Security Council Counter-Terrorism Committee",
+    "**The General Assembly First Committee**",
+])
+def test_an_opening_whose_name_holds_two_body_words_and_lacks_its_comma_is_an_opening(opening):
+    """"The General Assembly Third Committee" with its comma left out: the name was read
+    to its first body word ("Assembly"), the rest (" Third Committee") had no final mark,
+    so the line was no opening: DOC001 "No opening line names the body" instead of the
+    missing comma, and a .txt draft so written was skipped as not a draft."""
+    from resolint.cli.drafts import draft_signal
+
+    text = _COMMITTEE_DRAFT.format(opening=opening)
+    result = lint(text)
+    assert [p.kind for p in result.resolution.paragraphs] == [Kind.OPENING, Kind.PREAMBLE, Kind.OPERATIVE, Kind.OPERATIVE]
+    assert [f.code for f in result.findings] == ["DOC002"]
+    assert draft_signal(text).startswith("line 1 is an opening")
+
+
+@pytest.mark.parametrize("line", ["The Council notes the Committee", "The Council welcomes the work of the Committee"])
+def test_a_sentence_between_two_bodies_is_no_opening(line):
+    from resolint.parser.placement import is_opening
+
+    assert not is_opening(line)
+
+
 def test_an_organ_of_an_agency_keeps_the_default_style():
     result = lint(_COMMITTEE_DRAFT.format(opening="The Governing Council of the United Nations Environment Programme,"))
     assert (result.style.name, result.findings) == ("un-ga", [])

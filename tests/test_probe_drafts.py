@@ -77,6 +77,9 @@ SLIPS = {
     "sc-chapter-vii-slips.txt": [("OPR006", 15), ("PRE004", 9)],
     # ',' ending an operative paragraph; 'Inviting' opening one
     "ga-third-committee-slips.txt": [("OPR004", 21), ("OPR007", 19)],
+    # opening's ',' left out after a two-body name; '.' ending the first clause; 'calles';
+    # a clause left unnumbered; ';' after the last clause
+    "mun-forum-slips.txt": [("DOC002", 6), ("OPR001", 18), ("OPR005", 16), ("OPR007", 14), ("OPR007", 22)],
 }
 
 

@@ -51,10 +51,16 @@ def _opening_rest(text: str) -> str | None:
     does not start as an opening."""
     if len(text) > P.OPENING_MAX_CHARS:
         return None
-    m = P.OPENING.match(as_one_line(as_read(text)))  # as printed: "The General Assem\u2060bly,"
+    line = as_one_line(as_read(text))  # as printed: "The General Assem\u2060bly,"
+    m = P.OPENING.match(line)
     if not m:
         return None
     rest = m.group("rest").rstrip("*_ ")
+    if rest and rest[-1] not in ",:;.":
+        # No mark after the first body word: the name may go on to another ("The General
+        # Assembly Third Committee" with its comma left out, which a rule reports).
+        goes_on = P.NAME_GOES_ON.match(rest)
+        rest = goes_on.group("rest").rstrip("*_ ") if goes_on else rest
     # "The General Assembly,¹": a footnote's reference after the mark is not the line's end.
     return rest[: before_note_reference(rest, 0, len(rest))].rstrip("*_ ")
 

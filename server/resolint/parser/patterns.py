@@ -51,6 +51,11 @@ OPENING = re.compile(
     rf"^(?:#{{1,6}}[ \t]+)?[*_]*(?-i:T)he\s+(?:{_NAME_WORD}){{0,8}}?(?P<organ>{ORGANS})\b(?P<rest>[^\n]{{0,400}})$",
     re.IGNORECASE,
 )
+#: The body's name going on after its first body word to another, in capitals word by word:
+#: " Third Committee" after "The General Assembly" ("The General Assembly Third Committee"
+#: with its comma left out, which a rule reports), read in the rest of an :data:`OPENING`
+#: that ends with no mark. A verb is no word of a name ("The Council notes the Committee").
+NAME_GOES_ON = re.compile(rf"^\s+(?:[A-Z][^\s,:;]*\s+){{0,6}}?(?:{ORGANS})\b(?P<rest>.*)$")
 #: What a transmittal formula announces, after the body's name and its verb: "The Third
 #: Committee recommends to the General Assembly the adoption of the following draft
 #: resolution:", "The Human Rights Council adopts the following resolution:" (a commission
