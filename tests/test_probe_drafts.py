@@ -80,6 +80,13 @@ SLIPS = {
     # opening's ',' left out after a two-body name; '.' ending the first clause; 'calles';
     # a clause left unnumbered; ';' after the last clause
     "mun-forum-slips.txt": [("DOC002", 6), ("OPR001", 18), ("OPR005", 16), ("OPR007", 14), ("OPR007", 22)],
+    # the last but one preambular paragraph ending with ','; (1) then (3); 'Requests' not in
+    # capitals
+    "wha-climate-slips.txt": [("OPR006", 17), ("OPR008", 15), ("PRE004", 5)],
+    # 'Recognizes' in the preamble; ';' after the last paragraph
+    "ga-non-native-slips.txt": [("OPR007", 15), ("PRE001", 5)],
+    # a) then c) under "considering"; no final '.'
+    "itu-considering-slips.txt": [("OPR007", 25), ("PRE008", 11)],
 }
 
 
