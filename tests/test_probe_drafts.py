@@ -87,6 +87,9 @@ SLIPS = {
     "ga-non-native-slips.txt": [("OPR007", 15), ("PRE001", 5)],
     # a) then c) under "considering"; no final '.'
     "itu-considering-slips.txt": [("OPR007", 25), ("PRE008", 11)],
+    # ';' ending a preambular paragraph; 'Observes' in the preamble; 'Remind'; i. then iii.
+    # under b.; no '.' after the last clause
+    "mun-specpol-slips.txt": [("OPR005", 29), ("OPR007", 37), ("OPR008", 35), ("PRE001", 17), ("PRE004", 13)],
 }
 
 
