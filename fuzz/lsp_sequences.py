@@ -185,7 +185,7 @@ class Run:
         self.ver: dict[str, int] = {}
         self.log: list[tuple[str, str]] = []
         self.problems: list[tuple] = []
-        self.checked = {"edits": 0, "fix-all": 0, "final": 0}
+        self.checked = {"edits": 0, "fix-all": 0, "compared": 0}
         self.stderr = open(os.path.join(self.cwd, "server.err"), "wb")  # noqa: SIM115
         self.client = Client(self.cwd, self.rng, self.stderr)
 
@@ -216,8 +216,8 @@ class Run:
     def step(self) -> None:
         uri = self.rng.choice(self.uris)
         op = self.rng.random()
-        for limit, action in ((0.13, self.open), (0.19, self.close), (0.42, self.change), (0.52, self.hostile_change),
-                              (0.56, self.configure), (0.58, self.flap), (0.62, self.export), (0.65, self.cancel)):
+        for limit, action in ((0.12, self.open), (0.17, self.close), (0.36, self.change), (0.42, self.type), (0.50, self.hostile_change),
+                              (0.54, self.configure), (0.56, self.flap), (0.60, self.export), (0.63, self.cancel), (0.67, self.compare)):
             if op < limit:
                 action(uri)
                 return
@@ -248,6 +248,38 @@ class Run:
         self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": self.ver[uri]}, "contentChanges": changes})
         self.docs[uri] = t
 
+    def type(self, uri: str) -> None:
+        """Keystrokes: a piece typed one character per message, or deleted one by one."""
+        t = self.docs.get(uri)
+        if t is None:
+            return
+        at = self.rng.randrange(len(t) + 1)
+        if 0 < at < len(t) and t[at - 1] == "\r" and t[at] == "\n":
+            at -= 1
+        if self.rng.random() < 0.7:
+            for ch in self.rng.choice(PIECES):
+                p = self.P.pos(t, at)
+                self.ver[uri] += 1
+                self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": self.ver[uri]},
+                                                       "contentChanges": [{"range": {"start": p, "end": p}, "text": ch}]})
+                t = t[:at] + ch + t[at:]
+                at += 1
+        else:
+            for _ in range(min(at, self.rng.randint(1, 30))):
+                back = 2 if t[at - 2:at] == "\r\n" else 1
+                self.ver[uri] += 1
+                self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": self.ver[uri]},
+                                                       "contentChanges": [{"range": {"start": self.P.pos(t, at - back), "end": self.P.pos(t, at)}, "text": ""}]})
+                t = t[:at - back] + t[at:]
+                at -= back
+        self.docs[uri] = t
+
+    def compare(self, uri: str) -> None:
+        """Mid-run: back to default settings, then the final check's comparison for one document."""
+        self.settle()
+        if uri in self.docs:
+            self.compare_one(uri, self.docs[uri])
+
     def hostile_pos(self, t: str) -> dict:
         ls = self.P.lines(t)
         kind = self.rng.random()
@@ -275,6 +307,7 @@ class Run:
             self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": self.ver[uri]}, "contentChanges": [{"text": t}]})
 
     def configure(self, uri: str) -> None:
+        self.client.default_settings = False
         self.notify("workspace/didChangeConfiguration", {"settings": garbage_settings(self.rng)})
 
     def flap(self, uri: str) -> None:
@@ -368,27 +401,35 @@ class Run:
 
     def final_check(self) -> None:
         """With default settings, pulled diagnostics equal a full lint of the client's text."""
-        self.client.default_settings = True
-        self.notify("workspace/didChangeConfiguration", {"settings": {}})
+        self.settle()
         for uri, t in sorted(self.docs.items()):
-            if len(t) > 200_000:
-                continue
+            self.compare_one(uri, t)
+
+    def settle(self) -> None:
+        if not self.client.default_settings:
+            self.client.default_settings = True
+            self.notify("workspace/didChangeConfiguration", {"settings": {}})
+
+    def compare_one(self, uri: str, t: str) -> None:
+        if len(t) <= 200_000:
             got = self.pulled(uri)
-            if got is None:
-                continue
-            self.checked["final"] += 1
-            findings = lint(t).findings
-            want = sorted((f.code, f.span.start, f.span.end) for f in findings)
-            have = []
-            for d in got:
-                try:
-                    have.append((d.get("code"), self.P.off(t, d["range"]["start"]), self.P.off(t, d["range"]["end"])))
-                except Problem as exc:
-                    self.problem("final diagnostics", str(exc), uri)
-            if sorted(have) != want:
-                extra = sorted(set(have) - set(want))
-                missing = sorted(set(want) - set(have))
-                self.problem("final diagnostics", f"differ from a full lint: extra {extra[:5]} missing {missing[:5]}", uri)
+            if got is not None:
+                self.compare_diagnostics(uri, t, got)
+
+    def compare_diagnostics(self, uri: str, t: str, got) -> None:
+        self.checked["compared"] += 1
+        findings = lint(t).findings
+        want = sorted((f.code, f.span.start, f.span.end) for f in findings)
+        have = []
+        for d in got:
+            try:
+                have.append((d.get("code"), self.P.off(t, d["range"]["start"]), self.P.off(t, d["range"]["end"])))
+            except Problem as exc:
+                self.problem("final diagnostics", str(exc), uri)
+        if sorted(have) != want:
+            extra = sorted(set(have) - set(want))
+            missing = sorted(set(want) - set(have))
+            self.problem("final diagnostics", f"differ from a full lint: extra {extra[:5]} missing {missing[:5]}", uri)
 
     def pulled(self, uri: str):
         for _ in range(3):  # settings apply asynchronously: the first answer may be for the old ones
