@@ -258,6 +258,8 @@ class Run:
             at -= 1
         if self.rng.random() < 0.7:
             for ch in self.rng.choice(PIECES):
+                if 0 < at < len(t) and t[at - 1] == "\r" and t[at] == "\n":
+                    break  # a typed \r made a CRLF: no position lies between its two characters
                 p = self.P.pos(t, at)
                 self.ver[uri] += 1
                 self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": self.ver[uri]},
