@@ -63,7 +63,8 @@ class Client:
     """A raw stdio client: framing, ids, answers to the server's own requests."""
 
     def __init__(self, cwd: str, rng: random.Random, stderr) -> None:
-        self.rng, self.default_settings = rng, False
+        self.rng = rng
+        self.settings: dict | None = None  # what to answer workspace/configuration with; None: garbage
         self.proc = subprocess.Popen([sys.executable, "-m", "resolint", "server"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=stderr, cwd=cwd)
         self.inbox: queue.Queue = queue.Queue()
@@ -112,7 +113,7 @@ class Client:
     def _answer(self, m) -> None:
         result = None
         if m["method"] == "workspace/configuration":
-            result = [{} if self.default_settings else garbage_settings(self.rng) for _ in m["params"]["items"]]
+            result = [garbage_settings(self.rng) if self.settings is None else self.settings for _ in m["params"]["items"]]
         self.send({"jsonrpc": "2.0", "id": m["id"], "result": result})
 
 
@@ -279,8 +280,8 @@ class Run:
         self.docs[uri] = t
 
     def compare(self, uri: str) -> None:
-        """Mid-run: back to default settings, then the final check's comparison for one document."""
-        self.settle()
+        """Mid-run: valid settings (a style, or the defaults), then the final check's comparison for one document."""
+        self.settle(self.rng.choice([None, None, "interpol", "un-ga", "un-sc", "mun", "auto"]))
         if uri in self.docs:
             self.compare_one(uri, self.docs[uri])
 
@@ -311,7 +312,7 @@ class Run:
             self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": self.ver[uri]}, "contentChanges": [{"text": t}]})
 
     def configure(self, uri: str) -> None:
-        self.client.default_settings = False
+        self.client.settings = None
         self.notify("workspace/didChangeConfiguration", {"settings": garbage_settings(self.rng)})
 
     def flap(self, uri: str) -> None:
@@ -409,10 +410,11 @@ class Run:
         for uri, t in sorted(self.docs.items()):
             self.compare_one(uri, t)
 
-    def settle(self) -> None:
-        if not self.client.default_settings:
-            self.client.default_settings = True
-            self.notify("workspace/didChangeConfiguration", {"settings": {}})
+    def settle(self, style: str | None = None) -> None:
+        want = {"style": style} if style else {}
+        if self.client.settings != want:
+            self.client.settings = want
+            self.notify("workspace/didChangeConfiguration", {"settings": {"resolint": want}})
 
     def compare_one(self, uri: str, t: str) -> None:
         if len(t) <= 200_000:
@@ -422,7 +424,8 @@ class Run:
 
     def compare_diagnostics(self, uri: str, t: str, got) -> None:
         self.checked["compared"] += 1
-        findings = lint(t).findings
+        style = self.client.settings.get("style")
+        findings = lint(t, style=None if style in (None, "auto") else style).findings
         want = sorted((f.code, f.span.start, f.span.end) for f in findings)
         have = []
         for d in got:
