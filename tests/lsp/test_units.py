@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import random
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -878,3 +879,20 @@ def test_disable_extends_a_quoted_directive():
     new = apply_edits(text, [actions.disable_edit(st_, f)])
     assert "> <!-- resolint: ignore[PRE002, PRE004] -->\n> Recalling" in new
     assert "PRE004" not in [g.code for g in lint(new).findings]
+
+
+def test_minimal_edit_never_splits_a_crlf_at_either_end():
+    """Random texts of CR, LF and letters and random changes of them: the one edit gives
+    the new text, and neither of its ends falls between a ``\\r`` and its ``\\n`` (no LSP
+    position lies there; the end did when a removed ``\\r``'s ``\\n`` was kept)."""
+    rng = random.Random(5)
+    for _ in range(3000):
+        old = "".join(rng.choice(["\r", "\n", "\r\n", "a", "b"]) for _ in range(rng.randint(0, 8)))
+        new = "".join(rng.choice(["\r", "\n", "\r\n", "a", "b"]) for _ in range(rng.randint(0, 8)))
+        e = actions.minimal_edit(old, new)
+        if e is None:
+            assert old == new
+            continue
+        assert old[: e.span.start] + e.new_text + old[e.span.end :] == new
+        for at in (e.span.start, e.span.end):
+            assert not (0 < at < len(old) and old[at - 1 : at + 1] == "\r\n"), (old, new, e)

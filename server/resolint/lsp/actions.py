@@ -360,9 +360,14 @@ def minimal_edit(old: str, new: str) -> Edit | None:
     s = 0
     while s < n - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
         s += 1
-    # Never split a CRLF pair: widen to the whole pair.
+    # Never split a CRLF pair at either end (LSP has no position between the two): widen
+    # to the whole pair. The end splits one when the fixes removed a ``\r`` whose ``\n``
+    # the fixed text still has.
     if 0 < p < len(old) and old[p - 1] == "\r" and old[p] == "\n":
         p -= 1
+    end = len(old) - s
+    if 0 < end < len(old) and old[end - 1] == "\r" and old[end] == "\n":
+        s -= 1
     return Edit(Span(p, len(old) - s), new[p : len(new) - s])
 
 
