@@ -84,8 +84,13 @@ class Client:
             n = int(re.search(rb"Content-Length: *(\d+)", hdr).group(1))
             self.inbox.put(json.loads(f.read(n)))
 
+    trace = None  # a file: every message sent, one JSON per line (--trace), to replay a failure
+
     def send(self, obj) -> None:
         body = json.dumps(obj).encode()
+        if self.trace is not None:
+            self.trace.write(body + b"\n")
+            self.trace.flush()
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.proc.stdin.flush()
 
@@ -188,7 +193,9 @@ class Run:
         self.problems: list[tuple] = []
         self.checked = {"edits": 0, "fix-all": 0, "compared": 0}
         self.stderr = open(os.path.join(self.cwd, "server.err"), "wb")  # noqa: SIM115
-        self.client = Client(self.cwd, self.rng, self.stderr)
+        # Its own generator: how many settings the server asks for depends on timing, and
+        # must not change the sequence a seed sends.
+        self.client = Client(self.cwd, random.Random(seed + 10**9), self.stderr)
 
     def notify(self, method: str, params) -> None:
         self.log.append((method, json.dumps(params)[:200]))
@@ -480,9 +487,12 @@ def main() -> int:
     ap.add_argument("seeds", type=int, nargs="+")
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--encoding", choices=["utf-16", "utf-8"], default="utf-16")
+    ap.add_argument("--trace", help="write every message sent to this file, one JSON per line")
     ap.add_argument("--big", type=int, default=40_000, help="paragraphs of the rare very long document")
     args = ap.parse_args()
     failed = 0
+    if args.trace:
+        Client.trace = open(args.trace, "wb")  # noqa: SIM115
     for seed in args.seeds:
         run = Run(seed, args.steps, args.encoding, args.big)
         problems = run.run()
