@@ -417,6 +417,12 @@ def _rebased(base: Settings, folder: Path) -> Settings:
     )
 
 
+def skipped_message(name: Path | str) -> str:
+    """What the CLI (on stderr) and the editor (a message) say of a configuration name
+    passed over by :func:`find_config`: the same words in both."""
+    return f"{name}: not a regular file (a FIFO, a device or a folder): not read as a configuration"
+
+
 def find_config(start: Path, skipped: list[Path] | None = None) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or a folder);
     ``skipped`` gets the names passed over (see :func:`_config_in`)."""

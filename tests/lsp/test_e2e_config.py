@@ -100,3 +100,35 @@ async def test_editor_style_and_run_on_save(client: LanguageClient, tmp_path: Pa
     assert len(client.published) == n  # onSave: typing does not lint
     client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=uri)))
     await until(lambda: len(client.published) > n and client.published[-1].version == 2, what="lint on save")
+
+
+async def test_a_configuration_that_is_no_file_or_too_large_is_told(client: LanguageClient, tmp_path: Path):
+    """Beside a draft, a ``resolint.toml`` that is a FIFO or a device is passed over (as the
+    CLI does, which warns on stderr) and one over the size limit is refused: the editor is
+    told each time in a message naming the file, and the draft is linted all the same (a
+    FIFO read would block the server for ever)."""
+    from resolint.config import MAX_CONFIG_BYTES
+
+    folder = ROOT / tmp_path.name
+    made: dict[str, Path] = {}
+    for kind in ("fifo", "device", "large"):
+        (folder / kind).mkdir(parents=True)
+        cfg = folder / kind / "resolint.toml"
+        if kind == "fifo":
+            os.mkfifo(cfg)
+        elif kind == "device":
+            cfg.symlink_to(os.devnull)
+        else:
+            with cfg.open("wb") as fh:  # sparse: no disk used
+                fh.truncate(MAX_CONFIG_BYTES + 1)
+        made[kind] = cfg
+        uri = (folder / kind / "draft.txt").as_uri()
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="resolution", version=1, text=drafts.NONBMP))
+        )
+        await until(lambda uri=uri: client.diagnostics.get(uri), what=f"diagnostics beside a {kind}")
+    for kind, cfg in made.items():
+        await until(lambda cfg=cfg: any(str(cfg) in m.message for m in client.messages), what=f"a message for the {kind}")
+    said = {kind: next(m.message for m in client.messages if str(cfg) in m.message) for kind, cfg in made.items()}
+    assert "not a regular file" in said["fifo"] and "not a regular file" in said["device"]
+    assert "larger than" in said["large"]

@@ -32,3 +32,17 @@ def test_the_command_the_notice_names_lints_the_document(tmp_path: Path):
     command = re.search(r"with (resolint check[^,;)]*)$", state.notice)
     assert command, state.notice
     assert _run([*shlex.split(command.group(1))[1:], draft.name], tmp_path) in (0, 1)
+
+
+def test_a_configuration_problem_is_told_with_the_notice(tmp_path: Path):
+    """A draft over the size limit got the notice alone: the configuration's error, or a
+    ``resolint.toml`` passed over because it is a FIFO, was not shown for it."""
+    from resolint.config import Settings
+
+    text = "The General Assembly,\n\n" + "1. Decides to act.\n\n" * 20
+    draft = tmp_path / "big.res.txt"
+    project = ProjectSettings(Settings(max_file_size=100), None, error="broken.toml: not valid TOML", skipped=("fifo/resolint.toml",))
+    state = build_state(draft.as_uri(), 1, text, None, project, EditorSettings(), draft, "utf-16")
+    assert state.notice and "too large" in state.notice
+    told = " ".join(state.problems)
+    assert "broken.toml: not valid TOML" in told and "fifo/resolint.toml: not a regular file" in told

@@ -55,6 +55,7 @@ from resolint.config import (
     load_settings,
     parse_size,
     settings_for,
+    skipped_message,
 )
 from resolint.custom_rules import visible_rules
 from resolint.engine import lint
@@ -490,7 +491,7 @@ def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespac
     if explicit is None and "-" in args.paths and args.stdin_filename:  # standard input's configuration
         find_config(Path(args.stdin_filename).resolve(), skipped)
     for name in dict.fromkeys([*skipped, *nearest.skipped]):  # each once, in the order met
-        say(f"warning: {name}: not a regular file (a FIFO, a device or a folder): not read as a configuration")
+        say(f"warning: {skipped_message(name)}")
     return jobs
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -175,6 +175,9 @@ class ProjectSettings:
     settings: Settings
     config_path: str | None
     error: str | None = None  # why the file could not be used (defaults are in force)
+    #: Configuration names passed over on the way up (a FIFO, a device, a folder): the
+    #: CLI warns of them on stderr, the editor shows the same words (see ``build_state``).
+    skipped: tuple[str, ...] = ()
 
 
 class ProjectConfig:
@@ -194,12 +197,18 @@ class ProjectConfig:
 
     def for_path(self, path: Path | None, fallback_dir: Path | None = None) -> ProjectSettings:
         start = path if path is not None else (fallback_dir or Path.cwd())
+        passed: list[Path] = []
         try:
-            cfg = find_config(start)
+            cfg = find_config(start, passed)
         except OSError:
             cfg = None
-        if cfg is None:
-            return self._defaults
+        # the one defaults object when there is no file: its identity keeps the caches warm
+        result = self._defaults if cfg is None else self._load(cfg)
+        skipped = tuple(dict.fromkeys(map(str, passed)))
+        return replace(result, skipped=skipped) if skipped else result
+
+    def _load(self, cfg: Path) -> ProjectSettings:
+        """The settings of ``cfg``, read again only when its mtime changed."""
         key = str(cfg)
         try:
             mtime = cfg.stat().st_mtime_ns

@@ -21,7 +21,7 @@ from typing import Any
 
 from lsprotocol import types
 
-from resolint.config import Settings
+from resolint.config import Settings, skipped_message
 from resolint.engine import Finding, LintResult, lint
 from resolint.incremental import IncrementalLinter
 from resolint.lsp.diagnostic_limit import not_shown_diagnostic, shown_findings
@@ -171,13 +171,15 @@ def build_state(
     problems: list[str] = []
     if project.error:
         problems.append(f"resolint: configuration error, using the defaults: {project.error}")
+    problems.extend(f"resolint: warning: {skipped_message(name)}" for name in project.skipped)
     settings = project.settings
     limit = settings.max_file_size
     if limit and len(text) > limit // 4:  # a character is at most 4 bytes: count only then
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > limit:
-            message = too_large_message(size, limit)
-            return notice_state(uri, version, message, settings, encoding, path)
+            state = notice_state(uri, version, too_large_message(size, limit), settings, encoding, path)
+            state.problems.extend(problems)  # a broken configuration is told of a large draft too
+            return state
     style = effective_style(settings, editor)
     if index is None or index.text is not text or index.encoding != encoding:
         index = LineIndex(SourceText(text), encoding)
