@@ -40,6 +40,13 @@ INVISIBLE = {
     "\u200c": "zero-width non-joiner",
     "\u200d": "zero-width joiner",
 }
+#: The characters that set or mark the direction of text (UAX #9: the Arabic letter mark,
+#: the left-to-right and right-to-left marks, embeddings, overrides and isolates). They
+#: print nothing; between two words a reader sees only the space beside them, so the
+#: word readers take them as part of the gap ("\u2067Recalling\u2069 also" is "Recalling
+#: also": read as no gap, PRE006's fix wrote "Recalling also also"). TRM017 reports those
+#: that change the order of the text.
+DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _LATIN_ONLY = frozenset("\u200b\u200c\u200d")
 ZERO_WIDTH_SPACE = "\u200b"
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from resolint.invisible import ReaderView, document_has_comment, document_may_hide, inside_word_runs
+from resolint.invisible import DIRECTION_MARKS, ReaderView, document_has_comment, document_may_hide, inside_word_runs
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
@@ -66,8 +66,11 @@ def _is_adverb(word: str) -> bool:
 #: Words that may stay lower case after an all-capitals opener ("SHOCKED by").
 TRAILING_PREPOSITIONS = frozenset({"by", "of", "with", "that", "at", "to", "for", "about", "in", "on"})
 
+#: What may stand between two words of one run: spaces, and the marks of direction that
+#: print nothing beside them (:data:`resolint.invisible.DIRECTION_MARKS`).
+WORD_GAP = "[ \t\u00a0" + DIRECTION_MARKS + "]"
 #: A word after spaces (group 1: the word); any other mark between two words ends a run.
-_SPACED_WORD = re.compile(r"[ \t\u00a0]*([A-Za-z][A-Za-z'’\-]*)")
+_SPACED_WORD = re.compile(WORD_GAP + r"*([A-Za-z][A-Za-z'’\-]*)")
 _EMPHASIS = "*_"
 
 

@@ -4,7 +4,7 @@ import bisect
 import re
 
 from resolint.model import Kind
-from resolint.openers import MODIFIER_WORDS
+from resolint.openers import MODIFIER_WORDS, WORD_GAP
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import expected_case
@@ -112,7 +112,7 @@ _MODIFIER_FIRST = tuple(f"{w} " for w in MODIFIER_WORDS)
 #: What marks a repeated opener as "also" does when it follows the phrase: "Recalling in
 #: particular …", "Noting in this regard …", "Welcoming in this regard also …" (adopted
 #: General Assembly resolutions write these after the same participle, without "also").
-_MARKS_REPETITION = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?:particular|(?:this|that)[ \t\u00a0]+(?:regard|respect|context))\b", re.IGNORECASE)
+_MARKS_REPETITION = re.compile(rf"{WORD_GAP}+in{WORD_GAP}+(?:particular|(?:this|that){WORD_GAP}+(?:regard|respect|context))\b", re.IGNORECASE)
 
 
 #: How the participle is felt, after it: "Noting with great concern", "Recalling with
@@ -120,15 +120,15 @@ _MARKS_REPETITION = re.compile(r"[ \t\u00a0]+in[ \t\u00a0]+(?:particular|(?:this
 #: (adopted General Assembly resolutions write "Noting …," then "Noting with grave concern
 #: …," without "also"), and "also" may follow it ("Noting with grave concern also …").
 _QUALIFIED = re.compile(
-    r"[ \t\u00a0]+with[ \t\u00a0]+((?:[a-z]+[ \t\u00a0]+){0,3}?"
+    rf"{WORD_GAP}+with{WORD_GAP}+((?:[a-z]+{WORD_GAP}+){{0,3}}?"
     r"(?:concern|appreciation|satisfaction|regret|alarm|interest|gratitude|approval|dismay|disappointment|sadness|pride))\b"
-    r"(?:[ \t\u00a0]+(also|further)\b)?",
+    rf"(?:{WORD_GAP}+(also|further)\b)?",
     re.IGNORECASE,
 )
 
 
 #: "also" or "further" after the phrase (past the emphasis that closed on it).
-_MODIFIER_AFTER = re.compile(r"[ \t\u00a0]+(?:also|further)\b", re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(rf"{WORD_GAP}+(?:also|further)\b", re.IGNORECASE)
 
 
 def _past_emphasis(text: str, pos: int, end: int) -> int:
