@@ -25,3 +25,18 @@ def test_a_mark_of_direction_beside_an_opener_hides_no_also(mark, where):
     assert "PRE006" not in {f.code for f in lint(text).findings}
     fixed = fix_text(text, lint, unsafe=True).text
     assert not _DOUBLED.search(fixed), fixed
+
+
+@pytest.mark.parametrize("bullet", ["-", "•", "–"])
+@pytest.mark.parametrize("count", [3, 4, 5, 9, 40])
+@pytest.mark.parametrize("path", ["draft.res.txt", "draft.res.md"])
+def test_a_row_of_bullets_before_a_paragraph_is_removed_whole(bullet, count, path):
+    """Three bullets or more before an operative paragraph ("- - - decides …", a list
+    pasted into a list into a list): the bullet reader gave back the space after the
+    second bullet, its words started at that space, and OPR003's safe fix removed two
+    bullets a pass and left a space each time; in Markdown four spaces made the paragraph
+    a code block."""
+    text = f"The General Assembly,\n\nRecalling its resolution 70/1,\n\n{(bullet + ' ') * count}decides to act;\n\n2. Decides to remain seized of the matter.\n"
+    fixed = fix_text(text, lambda t: lint(t, path=path)).text
+    line = next(x for x in fixed.split("\n") if "to act" in x)
+    assert line.lstrip(" \t" + bullet) == line, fixed

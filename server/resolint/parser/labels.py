@@ -11,8 +11,11 @@ from resolint.numerals import to_roman as to_roman
 from resolint.parser.patterns import BULLETS
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
-#: A bullet and the white space after it.
-_ONE_BULLET = rf"[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*"
+#: A bullet and the white space after it, all of it (possessive: given back, the space let
+#: the third bullet of "- - - decides" pass the look-ahead below, and the paragraph's
+#: words started at a space: OPR003's safe fix removed "- -" and left the space, one
+#: more a pass, until the paragraph was indented into a Markdown code block).
+_ONE_BULLET = rf"[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*+"
 #: A bullet, or two typed one after the other ("- - 2. …", "- — the …": a list pasted into
 #: a list), read as one so that the label or words after them are read. Not three or more:
 #: "* * *" is a row of asterisks between two sections (and the words glued after it in a
