@@ -264,3 +264,36 @@ def test_three_house_rules_whose_fixes_go_round_are_refused():
     assert info.value.key == "custom-rules[HSE001].replace"
     for words in ("'assist'", "house rule HSE002", "go round in a circle (HSE001, HSE002, HSE003, HSE001, …)"):
         assert words in info.value.problem, info.value.problem
+
+
+def _bare(code: str, word: str, other: str, part: str = "operative", fix: bool = True) -> str:
+    """:func:`_swap` without an example."""
+    return _swap(code, word, other, part, fix).split("example = ")[0]
+
+
+def test_house_rules_without_examples_whose_fixes_undo_each_other_are_refused():
+    # Accepted before: the undo check followed fixes from an example's fixed text only,
+    # and a house rule need not have one. Its plain replacement is probed instead.
+    with pytest.raises(ConfigError) as info:
+        settings(_bare("HSE001", "help", "assist") + _bare("HSE002", "assist", "help"))
+    assert info.value.key == "custom-rules[HSE001].replace"
+    for words in ("'assist'", "house rule HSE002", "each fix undoes the other's"):
+        assert words in info.value.problem, info.value.problem
+    with pytest.raises(ConfigError) as info:  # the same with one example: the bare rule is probed
+        settings(_swap("HSE001", "help", "assist", part="preamble") + _bare("HSE002", "assist", "help", part="preamble"))
+    assert "each fix undoes the other's" in info.value.problem, info.value.problem
+    with pytest.raises(ConfigError) as info:  # three going round
+        settings(_bare("HSE001", "help", "assist") + _bare("HSE002", "assist", "aid") + _bare("HSE003", "aid", "help"))
+    assert "go round in a circle" in info.value.problem, info.value.problem
+
+
+@pytest.mark.parametrize("toml", [
+    _bare("HSE001", "help", "assist") + _bare("HSE002", "assist", "help", part="preamble"),  # never in the same part
+    'ignore = ["HSE002"]\n' + _bare("HSE001", "help", "assist") + _bare("HSE002", "assist", "help"),  # one of them off
+    'ignore = ["HSE001"]\n' + _bare("HSE001", "help", "assist") + _bare("HSE002", "assist", "help"),
+    _bare("HSE001", "help", "assist") + _bare("HSE002", "aid", "help"),  # one fix after the other settles
+    # A template writes what the match says: nothing to probe.
+    _bare("HSE001", "help", "assist").replace('replace = "assist"', 'replace = "{match} and assist"') + _bare("HSE002", "assist", "help"),
+])
+def test_house_rules_without_examples_that_do_not_meet_are_accepted(toml: str):
+    settings(toml)
