@@ -772,7 +772,7 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
         _not_fixed(path, "the file is read-only (pass --fix-read-only to rewrite it anyway)")
         return report, doc.text
     unsafe = opts.unsafe or settings.unsafe_fixes
-    outcome = fix_text(doc.text, run, unsafe=unsafe, usable=writable(doc.encoding))
+    outcome = fix_text(doc.text, run, unsafe=unsafe, usable=writable(doc.encoding), first=result)
     final = outcome.result
     for note in unwritable_notes(final.findings, final.source, doc.encoding, unsafe):
         _not_fixed(path, note)
