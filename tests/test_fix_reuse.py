@@ -3,7 +3,11 @@ timed, so that work repeated for nothing shows whatever the machine's speed."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import resolint.cli.main as cli_main
+import resolint.fixes as fixes_mod
+from resolint.engine import lint
 
 #: A draft whose operative paragraphs lack their final mark: one pass fixes them all,
 #: and the text it writes has nothing more to fix.
@@ -40,3 +44,19 @@ def test_diff_lints_the_file_as_read_once(tmp_path, monkeypatch):
     cli_main.main(["check", "--diff", "--style", "un-ga", str(draft)])
     assert draft.read_text(encoding="utf-8") == DRAFT
     assert texts.count(DRAFT) == 1, texts.count(DRAFT)
+
+
+def test_a_search_that_drops_every_fix_does_not_parse_the_text_again(monkeypatch):
+    """A search whose culprits are all the fixes tries the pass's own text, which the
+    pass's lint had parsed: it was parsed again (once a pass, here in a draft where
+    nothing can be applied: a list intro, a stray line read as its continuation, then
+    a run of one-word paragraphs). What the lint's parse reads is taken instead."""
+    text = "\n\n".join(["1. Requests the Secretary-General:", "the Secretary-General:", "(b) ...;", "3. decides ...", *["x"] * 50])
+    texts: Counter = Counter()
+    real = fixes_mod.parse
+    monkeypatch.setattr(fixes_mod, "parse", lambda t, *a, **k: texts.update([t]) or real(t, *a, **k))
+    for unsafe in (False, True):
+        out = fixes_mod.fix_text(text, lambda t: lint(t, style="un-ga"), unsafe=unsafe)
+        assert out.text == text and out.applied == 0
+    assert sum(texts.values()) > 0  # the searches did parse other texts
+    assert texts[text] == 0

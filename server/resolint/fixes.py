@@ -125,6 +125,12 @@ def structural_body(res: Resolution) -> list:
     return [p for p in res.body if p.kind is not Kind.FURNITURE]
 
 
+def reading(res: Resolution) -> tuple[tuple, list[int]]:
+    """What the structure check reads of a parse: its :func:`structure` and where its
+    structural paragraphs start."""
+    return structure(res), [p.span.start for p in structural_body(res)]
+
+
 def structure(res: Resolution) -> tuple:
     """How a draft parses, ignoring labels, punctuation, directive comments and a PDF
     page's header and footer lines.
@@ -236,7 +242,7 @@ class _Trials:
         """``t``'s structure and where its structural paragraphs start."""
         if t not in self.known:
             res = parse(t, paragraphs_given=True) if self.paragraphs_given else parse(t)
-            self.known[t] = (structure(res), [p.span.start for p in structural_body(res)])
+            self.known[t] = reading(res)
         return self.known[t]
 
     def structure_of(self, t: str) -> tuple:
@@ -549,7 +555,12 @@ def next_pass(
     every other fix, and nothing at all was applied).
     """
     offered = result.findings if findings is None else findings
-    keeping = _Keeping(text, structure(result.resolution), result.resolution, paragraphs_given, known={} if known is None else known)
+    known = {} if known is None else known
+    # ``text`` parses as its lint parsed it: a search that drops every fix tries ``text``
+    # itself, and parsed it again (once a pass in a draft where nothing can be applied).
+    before, starts = reading(result.resolution)
+    known.setdefault(text, (before, starts))
+    keeping = _Keeping(text, before, result.resolution, paragraphs_given, known=known)
     for _ in range(RETRIES):
         candidates = [f for f in offered if _key(f) not in refused] if refused else offered
         chosen = select_fixes(candidates, unsafe)
