@@ -195,6 +195,7 @@ def lint(
     formatting: Formatting | None = None,
     paragraphs_given: bool = False,
     cache: LintCache | None = None,
+    parsed: Resolution | None = None,
 ) -> LintResult:
     """Lint ``text``; never raises for a problem in the text or in a rule.
 
@@ -204,11 +205,11 @@ def lint(
     between (see :func:`resolint.parser.parse`).
     ``cache``: per-paragraph results kept from earlier lints of the same document (the
     language server's :class:`resolint.incremental.IncrementalLinter`); the findings
-    are the same with or without it.
+    are the same with or without it. ``parsed``: the text's parse, if made (see :func:`_parse`).
     """
     settings = settings or Settings()
     source = text if isinstance(text, SourceText) else SourceText(text)
-    resolution = parse(source, paragraphs_given=paragraphs_given, memo=None if cache is None else cache.parse)
+    resolution = _parse(source, paragraphs_given, cache, parsed)
     # The text as the parser read it: a draft quoted line by line ("> The General
     # Assembly,") without its quote markers (the same offsets); the result keeps the
     # text as written.
@@ -244,6 +245,17 @@ def lint(
     findings = _gated(findings, rule_set)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings, facts)
+
+
+def _parse(source: SourceText, paragraphs_given: bool, cache: LintCache | None, parsed: Resolution | None) -> Resolution:
+    """``source`` parsed, or ``parsed`` when it is that parse: never linted, made of this very
+    ``source`` (with the same ``paragraphs_given``), and no ``cache`` to keep up to date.
+    The fix loop parses each text a pass writes to check its structure, then lints it
+    (:class:`resolint.fixes.Parses`): a tenth of an adversarial draft's parses were
+    the same text again."""
+    if parsed is not None and parsed.source is source and cache is None:
+        return parsed
+    return parse(source, paragraphs_given=paragraphs_given, memo=None if cache is None else cache.parse)
 
 
 def _gated(findings: list[Finding], rules: tuple[Rule, ...]) -> list[Finding]:

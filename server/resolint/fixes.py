@@ -159,7 +159,7 @@ def _first_start(f: Finding) -> int:
 
 def structure_keeping(
     text: str, chosen: list[Finding], before: tuple, res: Resolution | None = None, *, paragraphs_given: bool = False,
-    known: Known | None = None,
+    known: Known | None = None, parses: Parses | None = None,
 ) -> tuple[list[Finding], str]:
     """The chosen fixes that keep the draft's structure, and the text with them applied.
 
@@ -173,8 +173,9 @@ def structure_keeping(
     the draft.
     ``paragraphs_given`` parses as the draft was parsed (a Word document's paragraphs).
     ``known``: what was read of the texts parsed already for this draft (see :class:`_Trials`).
+    ``parses``: gets the parse of the text the search settles on, when it made one.
     """
-    trials = _Trials(text, before, paragraphs_given, {} if known is None else known)
+    trials = _Trials(text, before, paragraphs_given, {} if known is None else known, parses)
     kept = list(chosen)
     if res is not None:
         sides: dict[int, str] = {}
@@ -234,6 +235,7 @@ class _Trials:
     before: tuple
     paragraphs_given: bool
     known: Known = field(default_factory=dict)
+    parses: Parses | None = None
 
     def applied(self, group: list[Finding]) -> str:
         return apply_edits(self.text, [e for f in group for e in f.fix.edits])
@@ -243,10 +245,40 @@ class _Trials:
         if t not in self.known:
             res = parse(t, paragraphs_given=True) if self.paragraphs_given else parse(t)
             self.known[t] = reading(res)
+            if self.parses is not None and self.known[t][0] == self.before:
+                self.parses.keep(t, res)
         return self.known[t]
 
     def structure_of(self, t: str) -> tuple:
         return self.read(t)[0]
+
+
+class Parses:
+    """The parse the structure check made of the text a pass settled on, for the lint of
+    that text (see :func:`fix_text`'s ``lint_parsed``): each pass linted a text its search
+    had just parsed, and parsed it again (a tenth of the parses of an adversarial draft's
+    ``--fix``).
+
+    Only the last parse that kept the structure is held: a search settles on the last
+    text it parsed that kept it (each success adds to the fixes kept, and the answer is
+    those fixes' text). A text the search read from what was known was not parsed: it is
+    linted as usual, and so is a draft read without its quote markers (its parse reads
+    another text). One parse at most is held beside the search's."""
+
+    __slots__ = ("text", "res")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.res: Resolution | None = None
+
+    def keep(self, t: str, res: Resolution) -> None:
+        self.text, self.res = (t, res) if res.source.text == t else (None, None)
+
+    def take(self, t: str) -> Resolution | None:
+        """The parse of ``t`` if held (given once: a lint writes into its parse)."""
+        res = self.res if self.text is not None and self.text == t else None
+        self.text = self.res = None
+        return res
 
 
 def _drop_culprits(trials: _Trials, kept: list[Finding], body, sides: dict[int, str] | None = None) -> tuple[list[Finding], str | None]:
@@ -524,26 +556,29 @@ class _Keeping:
     paragraphs_given: bool
     tried: dict[tuple[int, ...], tuple[list[Finding], str]] = field(default_factory=dict)
     known: Known = field(default_factory=dict)  # see :class:`_Trials`
+    parses: Parses | None = None  # see :func:`structure_keeping`
 
     def __call__(self, chosen: list[Finding]) -> tuple[list[Finding], str]:
         key = tuple(id(f) for f in chosen)  # the findings live as long as the pass
         if key not in self.tried:
             self.tried[key] = structure_keeping(
-                self.text, chosen, self.before, self.res, paragraphs_given=self.paragraphs_given, known=self.known
+                self.text, chosen, self.before, self.res, paragraphs_given=self.paragraphs_given, known=self.known,
+                parses=self.parses,
             )
         return self.tried[key]
 
 
 def next_pass(
     text: str, result: LintResult, unsafe: bool, refused: set[tuple], *, findings: list[Finding] | None = None,
-    paragraphs_given: bool = False, known: Known | None = None,
+    paragraphs_given: bool = False, known: Known | None = None, parses: Parses | None = None,
 ) -> tuple[list[Finding], str] | None:
     """The fixes one pass applies to ``text`` (linted as ``result``), and the new text;
     None when nothing more can be applied. ``findings``: those of ``result`` a fix may
     come from (all by default; a Word document leaves out those its runs cannot take);
     ``paragraphs_given``: ``text`` was linted with its paragraphs given (a Word
     document's), and is parsed so to check a structure; ``known``: what was read of texts
-    parsed before (see :class:`_Trials`), to share with other passes over the same draft.
+    parsed before (see :class:`_Trials`), to share with other passes over the same draft;
+    ``parses``: gets the parse the structure check made of the new text, if it made one.
 
     A draft's line numbers (DOC006, then its only finding) are removed whatever the
     structure: read with them, the draft has none worth keeping.
@@ -560,7 +595,7 @@ def next_pass(
     # itself, and parsed it again (once a pass in a draft where nothing can be applied).
     before, starts = reading(result.resolution)
     known.setdefault(text, (before, starts))
-    keeping = _Keeping(text, before, result.resolution, paragraphs_given, known=known)
+    keeping = _Keeping(text, before, result.resolution, paragraphs_given, known=known, parses=parses)
     for _ in range(RETRIES):
         candidates = [f for f in offered if _key(f) not in refused] if refused else offered
         chosen = select_fixes(candidates, unsafe)
@@ -661,14 +696,16 @@ RESTARTS = 4
 
 def fix_text(
     text: str, lint_fn: Callable[[str], LintResult], unsafe: bool = False, usable: Callable[[Finding], bool] | None = None,
-    *, first: LintResult | None = None,
+    *, first: LintResult | None = None, lint_parsed: Callable[[Resolution], LintResult] | None = None,
 ) -> FixOutcome:
     """Apply every allowed fix to a fixed point; ``lint_fn`` lints a text. ``usable``: which
     findings' fixes may be applied at all (the CLI leaves out a fix whose new text the
     file's encoding cannot hold); by default every one. ``first``: ``lint_fn(text)``, when
     the caller has it (the CLI linted the file to report it, then ``--fix`` linted the
     same text again with the same settings: a whole lint for nothing, a third of a 1 MB
-    draft's ``--fix``).
+    draft's ``--fix``). ``lint_parsed``: lints a text from its parse (its ``source``), as
+    ``lint_fn`` lints the text; given, the text a pass writes is linted from the parse
+    the structure check made of it, when it made one (see :class:`Parses`).
 
     Two rules whose fixes undo each other (a house rule writing "member countries", the
     style's term rule "Member States") would turn the text round in a circle until the
@@ -678,9 +715,15 @@ def fix_text(
     left out: the loop starts again from ``text`` without them, and gives up (nothing
     fixed) if more keep coming."""
     first = lint_fn(text) if first is None else first
+    parses = None if lint_parsed is None else Parses()
+
+    def relint(t: str) -> LintResult:
+        res = None if parses is None else parses.take(t)
+        return lint_fn(t) if res is None or lint_parsed is None else lint_parsed(res)
+
     endless: set[tuple] = set()
     for _ in range(RESTARTS):
-        outcome, more = _passes(text, first, lint_fn, unsafe, _usable(usable, endless))
+        outcome, more = _passes(text, first, relint, unsafe, _usable(usable, endless), parses)
         if not more:
             return outcome
         endless |= more
@@ -694,9 +737,10 @@ def _usable(usable: Callable[[Finding], bool] | None, endless: set[tuple]) -> Ca
 
 
 def _passes(text: str, result: LintResult, lint_fn: Callable[[str], LintResult], unsafe: bool,
-            usable: Callable[[Finding], bool] | None) -> tuple[FixOutcome, set[tuple]]:
+            usable: Callable[[Finding], bool] | None, parses: Parses | None = None) -> tuple[FixOutcome, set[tuple]]:
     """The passes of :func:`fix_text`, and what fixes that never end write (the passes
-    stop at the first)."""
+    stop at the first). ``parses``: gets the parse of each text a pass writes, for
+    ``lint_fn`` (see :class:`Parses`)."""
     outcome = FixOutcome(text)
     # text -> fixes applied and codes recorded to reach it. Not its lint: a pass's lint
     # of a draft with 277,049 findings holds 170 MB, and kept for each pass they made a
@@ -711,7 +755,7 @@ def _passes(text: str, result: LintResult, lint_fn: Callable[[str], LintResult],
         # rebuilt against the text it wrote): what was read of them is kept for one pass.
         known = ChainMap({}, known.maps[0])
         offered = None if usable is None else [f for f in result.findings if usable(f)]
-        step = next_pass(outcome.text, result, unsafe, refused, findings=offered, known=known)
+        step = next_pass(outcome.text, result, unsafe, refused, findings=offered, known=known, parses=parses)
         if step is None:
             break
         chosen, new_text = step

@@ -758,6 +758,9 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
     def run(text: str):
         return lint(text, settings, path=path, style=opts.style)
 
+    def run_parsed(res):  # (a text the fix loop parsed: see resolint.fixes.Parses)
+        return lint(res.source, settings, path=path, style=opts.style, parsed=res)
+
     result = run(doc.text)
     report = FileReport(path, result.source, result.style.name, result.style.detected_because, result.findings)
     report.notes.extend(_empty_notes(doc.text))
@@ -772,7 +775,8 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
         _not_fixed(path, "the file is read-only (pass --fix-read-only to rewrite it anyway)")
         return report, doc.text
     unsafe = opts.unsafe or settings.unsafe_fixes
-    outcome = fix_text(doc.text, run, unsafe=unsafe, usable=writable(doc.encoding), first=result)
+    outcome = fix_text(doc.text, run, unsafe=unsafe, usable=writable(doc.encoding), first=result,
+                       lint_parsed=run_parsed)
     final = outcome.result
     for note in unwritable_notes(final.findings, final.source, doc.encoding, unsafe):
         _not_fixed(path, note)
