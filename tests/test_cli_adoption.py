@@ -854,10 +854,10 @@ def test_fix_does_not_overwrite_what_another_program_saved_meanwhile(tmp_path, m
     draft.write_text(DRAFT, encoding="utf-8")
     real = cli.lint
 
-    def lint(text, settings, path=None, style=None):  # the editor saves while the draft is linted
+    def lint(text, settings, path=None, style=None, **kw):  # the editor saves while the draft is linted
         if draft.read_text(encoding="utf-8") == DRAFT:
             draft.write_text(saved, encoding="utf-8")
-        return real(text, settings, path=path, style=style)
+        return real(text, settings, path=path, style=style, **kw)
 
     monkeypatch.setattr(cli, "lint", lint)
     code = cli.main(["check", "--fix", str(draft)])
@@ -874,11 +874,11 @@ def test_fix_writes_over_a_file_saved_again_unchanged(tmp_path, monkeypatch):
     draft.write_text(DRAFT, encoding="utf-8")
     real = cli.lint
 
-    def lint(text, settings, path=None, style=None):  # saved again, the same bytes, a new mtime
+    def lint(text, settings, path=None, style=None, **kw):  # saved again, the same bytes, a new mtime
         if draft.read_text(encoding="utf-8") == DRAFT:
             draft.write_text(DRAFT, encoding="utf-8")
             os.utime(draft, ns=(1, 1))
-        return real(text, settings, path=path, style=style)
+        return real(text, settings, path=path, style=style, **kw)
 
     monkeypatch.setattr(cli, "lint", lint)
     assert cli.main(["check", "--fix", str(draft)]) == 0
