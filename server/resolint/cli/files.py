@@ -232,8 +232,7 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
     if st is not None and not (st.st_mode & 0o222) and not allow_read_only:
         raise ReadOnly(f"{path}: the file is read-only")
     if st is not None and st.st_nlink > 1:
-        _check_unchanged(target, expect)
-        _write_in_place(target, data)  # a rename would split the hard link
+        _write_in_place(target, data, expect)  # a rename would split the hard link
         return
     mode = st.st_mode & 0o7777 if st is not None else _new_file_mode(like)
     import tempfile  # lazy: only --fix writes files, and tempfile pulls in shutil, random, bz2, lzma
@@ -242,8 +241,7 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
         fd, tmp = tempfile.mkstemp(prefix=".rl-", suffix=TMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         if st is not None and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENAMETOOLONG):
-            _check_unchanged(target, expect)
-            _write_in_place(target, data)  # a read-only folder: the file itself may still be writable
+            _write_in_place(target, data, expect)  # a read-only folder: the file itself may still be writable
             return
         raise
     try:
@@ -258,8 +256,7 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
         os.replace(tmp, target)
     except _KeepInode:
         os.unlink(tmp)
-        _check_unchanged(target, expect)
-        _write_in_place(target, data)
+        _write_in_place(target, data, expect)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -304,17 +301,29 @@ def _xattrs(path: Path) -> list[str]:
         return []
 
 
-def _write_in_place(target: Path, data: bytes) -> None:
+def _write_in_place(target: Path, data: bytes, expect: tuple[int, bytes] | None = None) -> None:
     """Overwrite ``target`` with ``data``, or leave it as it was when the disk refuses.
 
     Written over the old bytes, a longer text that found no room past the file's end
     (a full disk, a quota, a file size limit) left the file cut: the new text's start
     and nothing of its end. The room is reserved first, and a write that fails anyway
     (a copy-on-write file system needs room even to overwrite) puts the old bytes back.
+
+    ``expect`` (see :func:`write_file`) is compared through the descriptor written, not
+    by name beforehand: those are then the old bytes, already in memory. Checked by name
+    and read again to be put back, the file was read twice, and one saved by another
+    program under the same name in between (a new file renamed over it) was checked as
+    the old one and overwritten. A file that no longer holds ``expect``'s bytes is
+    refused (:class:`Changed`) rather than given back bytes it no longer had.
     """
-    fd = os.open(target, os.O_RDWR)
     try:
-        old = _read_all(fd)
+        fd = os.open(target, os.O_RDWR)
+    except FileNotFoundError:
+        if expect is None:
+            raise
+        raise Changed(f"{target}: the file changed on disk while it was being checked") from None
+    try:
+        old = _read_all(fd) if expect is None else _held(fd, target, expect)
         _reserve(fd, len(old), len(data))
         try:
             _write_all(fd, data)
@@ -327,6 +336,22 @@ def _write_in_place(target: Path, data: bytes) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def _held(fd: int, target: Path, expect: tuple[int, bytes]) -> bytes:
+    """``expect``'s bytes, when the file open as ``fd`` holds them all and nothing more
+    (compared a piece at a time: no second copy of the file); else :class:`Changed`."""
+    size, data = expect
+    same = os.fstat(fd).st_size == size == len(data)
+    view = memoryview(data)
+    offset = 0
+    while same and offset < size:
+        chunk = os.pread(fd, min(1 << 20, size - offset), offset)
+        same = bool(chunk) and chunk == view[offset : offset + len(chunk)]
+        offset += len(chunk)
+    if not (same and os.pread(fd, 1, size) == b""):
+        raise Changed(f"{target}: the file changed on disk while it was being checked")
+    return data
 
 
 def _reserve(fd: int, size: int, new_size: int) -> None:
