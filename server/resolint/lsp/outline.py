@@ -257,8 +257,9 @@ def _part_mark(text: str, heads: list[Paragraph]) -> str | None:
     opening: the last line of ``heads`` that is a section's mark alone."""
     for p in reversed(heads):
         line = P.LINE_BREAK.split(text[p.span.start : p.span.end], 1)[0].strip()
-        if P.SECTION_MARKER.match(line):
-            return line.strip("*_.")
+        m = P.SECTION_MARKER.match(line)
+        if m:
+            return m.group("mark")  # "B", or "II" of "Part II"
     return None
 
 

@@ -194,14 +194,23 @@ PAGE_MARKS = re.compile(
 MD_HEADING = re.compile(r"^#{1,6}\s")
 HTML_COMMENT = re.compile(r"^<!--(?P<body>.*?)-->$", re.DOTALL)
 THEMATIC_BREAK = re.compile(r"^[\W_]+$")
-#: A section's number or letter: "A", "IV".
-_SECTION_NUMBER = r"(?:[A-Z]|[IVXL]{1,6})"
-#: A section's bare number or letter on a line of its own: "I", "IV.", "B", "**II**".
-SECTION_MARKER = re.compile(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*$")
-#: A section heading inside the body: "A", "B", "II", "I. General provisions".
+#: A section's number or letter: "A", "IV", or named with the word a drafter writes
+#: before it ("Part I", "PART B", "Section II"), as some General Assembly and Model UN
+#: drafts head their parts; without the word's reading, "Part II" over a part's own
+#: preamble was an unnumbered operative paragraph, and its preamble came "after the
+#: operative part". (Arabic numbers stay out: "Part 2 of the report" is a sentence's start.)
+_SECTION_WORD = r"(?:Part|PART|Section|SECTION|Chapter|CHAPTER)[ \t\u00a0]+"
+_SECTION_ID = r"(?:[A-Z]|[IVXL]{1,6})"
+_SECTION_NUMBER = rf"(?:{_SECTION_WORD})?{_SECTION_ID}"
+#: A section's bare number or letter on a line of its own: "I", "IV.", "B", "**II**",
+#: "Part II" (``mark``: the number or letter alone).
+SECTION_MARKER = re.compile(rf"^[*_]*(?:{_SECTION_WORD})?(?P<mark>{_SECTION_ID})\.?[*_]*$")
+#: A section heading inside the body: "A", "B", "II", "I. General provisions", "Part I:
+#: Regular budget".
 SECTION_HEADING = re.compile(
-    rf"^[*_]*(?:{_SECTION_NUMBER}\.?[*_]*$"  # "A", "II", "B."
+    rf"^[*_]*(?:{_SECTION_NUMBER}\.?[*_]*$"  # "A", "II", "B.", "Part II"
     rf"|{_SECTION_NUMBER}\.\s+\S[^\n]{{0,300}}$"  # "I. General provisions"
+    rf"|{_SECTION_WORD}{_SECTION_ID}[*_]*\s*[:\u2013\u2014]\s+\S[^\n]{{0,300}}$"  # "Part I: Regular budget"
     r"|[IVXL]{2,6}\s+[A-Z][^\n]{0,300}$)"  # "II Implementation of …"
 )
 

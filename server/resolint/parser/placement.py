@@ -1240,6 +1240,6 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
     return lead
 
 
-#: A section's bare number or letter is short ("VIII.", "**IV**").
-_MARKER_MAX_CHARS = 12
+#: A section's bare number or letter is short ("VIII.", "**IV**", "**Section VIII**").
+_MARKER_MAX_CHARS = 20
 _HEADING, _DIRECTIVE = Kind.HEADING, Kind.DIRECTIVE  # read for every paragraph: module names, not the enum's attributes
