@@ -60,3 +60,49 @@ def test_a_sentence_starting_with_part_is_no_section_mark(line):
     assert P.SECTION_MARKER.match(line) is None
     assert P.SECTION_HEADING.match(line) is None
 
+
+def _opr007_lines(text: str) -> list[int]:
+    result = lint(text)
+    return [result.source.position(f.span.start).line + 1 for f in result.findings if f.code == "OPR007"]
+
+
+_LAST_ITEM = """The General Assembly,
+
+Recalling its resolution 75/1 of 21 September 2020,
+
+1. Encourages Member States to:
+
+(a) Invest in broadband infrastructure;
+
+(b) Promote digital literacy,
+
+{after}
+"""
+
+
+def test_a_last_item_ending_with_a_comma_before_the_next_paragraph_is_reported():
+    assert _opr007_lines(_LAST_ITEM.format(after="2. Requests the Secretary-General to report.")) == [9]
+
+
+def test_a_last_item_whose_line_a_pdf_broke_is_left_alone():
+    # "(b) … resolutions 2250 (2015)," / "2419 (2018) and 2535 (2020);": the item goes on.
+    text = _LAST_ITEM.replace("digital literacy,", "the resolutions 2250 (2015),").format(after="2419 (2018) and 2535 (2020);\n\n2. Requests the Secretary-General to report.")
+    assert 9 not in _opr007_lines(text)
+
+
+def test_the_last_item_of_an_itu_group_keeps_its_comma():
+    text = """The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),
+
+resolves
+
+1 that the Bureau shall:
+
+i) continue to provide experts;
+
+ii) promote collaborative actions,
+
+instructs the Secretary-General
+
+1 to report to the Council.
+"""
+    assert _opr007_lines(text) == []

@@ -128,7 +128,9 @@ class OperativeTerminalPunctuation(Rule):
         An item with no mark at all in a list whose other items have theirs is a slip too
         ("(b) … on humanitarian grounds" before "3. Decides …"): it takes the list's mark,
         or ";" when it ends the list of a paragraph that others follow (not ``ends_part``;
-        the resolution's last item is checked for its full stop apart).
+        the resolution's last item is checked for its full stop apart). So does a last
+        item ending with a comma there ("(b) Promote digital literacy," before "2.
+        Requests …"): the paragraph's sentence ends with it, in a list of commas too.
         A list none of whose items has a mark is written so, and left alone."""
         items = [c for c in p.children if c.kind is Kind.SUBPARAGRAPH]
         if not items:
@@ -141,7 +143,7 @@ class OperativeTerminalPunctuation(Rule):
         for c, mark in zip(items[:-1], marks[:-1], strict=True):
             if (mark == "." and _sentences(ctx, c) == 1 or mark == "" and marked) and not c.children:
                 yield from self._check(ctx, c, between, allow_period=False)
-        if not ends_part and marks[-1] == "" and marked and not items[-1].children:
+        if not ends_part and _last_item_wants_semicolon(ctx, p, items[-1], marks[-1], marked):
             yield from self._check(ctx, items[-1], ";", allow_period=False)
         for c in items:
             if c.children:
@@ -174,6 +176,31 @@ class OperativeTerminalPunctuation(Rule):
         what = f"ends with '{have}'" if have else "has no final punctuation"
         kind = "Sub-paragraph" if p.kind is Kind.SUBPARAGRAPH else ("Item" if p.parent is not None else "Operative paragraph")
         yield Violation(span, f"{kind} {what}; end it with '{want}'", fix)
+
+
+def _last_item_wants_semicolon(ctx: RuleContext, p: Paragraph, last: Paragraph, mark: str, marked: bool) -> bool:
+    """Whether the last item of ``p``, a paragraph that others follow, is to end with ';':
+    it has no mark where the list's other items have theirs, or a comma that ends the
+    paragraph's sentence. An item with items of its own is left to them."""
+    if last.children:
+        return False
+    return (mark == "" and marked) or (mark == "," and _comma_ends_the_paragraph(ctx, p, last))
+
+
+def _comma_ends_the_paragraph(ctx: RuleContext, p: Paragraph, last: Paragraph) -> bool:
+    """Whether the comma ending ``p``'s last item ends ``p``'s sentence as a slip: the
+    item is labelled ("(b)", not a "* * *" line the parser hung under the list) and a new
+    operative clause follows it ("2. Requests …", INTERPOL's "REQUESTS …"). Not in an ITU
+    group, whose last item ends with a comma before the next group's opener; not before a
+    line that goes on with the item's words ("2250 (2015)," / "2419 (2018) and …", a
+    line a PDF broke)."""
+    if last.label is None or in_group(ctx, p):
+        return False
+    for nxt in ctx.resolution.paragraphs[last.index + 1 :]:
+        if nxt.kind is Kind.DIRECTIVE:
+            continue
+        return nxt.kind is Kind.OPERATIVE and (nxt.label is not None or ctx.text[nxt.content.start : nxt.content.start + 1].isupper())
+    return False
 
 
 def _wants_final_stop(ctx: RuleContext, last: Paragraph) -> bool:
