@@ -106,3 +106,15 @@ instructs the Secretary-General
 1 to report to the Council.
 """
     assert _opr007_lines(text) == []
+
+
+@pytest.mark.parametrize(
+    ("opener", "shown"),
+    [("Aware that", "Aware also that"), ("Aware of", "Aware also of"), ("AWARE OF", "Aware also of"), ("Bearing in mind", "Bearing in mind also")],
+)
+def test_also_goes_before_the_last_word_of_a_phrase_ending_in_that_or_of(opener, shown):
+    text = f"The General Assembly,\n\n{opener} the needs of refugees,\n\n{opener} the role of host countries,\n\n1. Decides to act.\n"
+    [f] = [f for f in lint(text).findings if f.code == "PRE006"]
+    assert f.message.endswith(f"write '{shown}'")
+    fixed = text[: f.fix.edits[0].span.start] + f.fix.edits[0].new_text + text[f.fix.edits[0].span.end :]
+    assert f"{shown} the role of host countries".lower() in fixed.lower()

@@ -98,13 +98,22 @@ class RepeatedPreambularOpener(Rule):
             edit = Edit(span, new)
         else:
             word = "ALSO" if case == "upper" else "also"
-            new = f"{written} {word}"
-            edit = Edit(Span(span.end, span.end), f" {word}")
+            # Before the phrase's last word when it is "that", "of" … ("Aware also of",
+            # not "Aware of also": the word belongs to what follows).
+            tail = _FUNCTION_WORD_LAST.search(written)
+            at = len(written) if tail is None else tail.start()
+            new = f"{written[:at]} {word}{written[at:]}"
+            edit = Edit(Span(span.start + at, span.start + at), f" {word}")
         # The message names the opener as the style writes it ("Recalling also" for a
         # "RECALLING" in a UN style); the fix adds the word only (PRE003 fixes the case).
         shown = expected_case(ctx, new, case)
         yield Violation(span, f"'{written}' repeats an earlier opener; write '{shown}'", Fix.unsafe(f"Change to '{new}'", edit))
 
+
+#: The last word of a listed phrase that goes with what follows it: "Aware of", "Aware
+#: that", "Deeply concerned by" take "also" before it ("Aware also that", as the phrase
+#: list itself writes it).
+_FUNCTION_WORD_LAST = re.compile(r"[ \t\u00a0]+(?:that|of|by|to|with|in|at|on|for|about|from)$", re.IGNORECASE)
 
 #: A listed phrase that starts with a modifier ("also welcoming").
 _MODIFIER_FIRST = tuple(f"{w} " for w in MODIFIER_WORDS)
