@@ -90,6 +90,37 @@ SLIPS = {
     # ';' ending a preambular paragraph; 'Observes' in the preamble; 'Remind'; i. then iii.
     # under b.; no '.' after the last clause
     "mun-specpol-slips.txt": [("OPR005", 29), ("OPR007", 37), ("OPR008", 35), ("PRE001", 17), ("PRE004", 13)],
+    # Round three. An ECOSOC resolution: '70/1 of 25 September 2017'; 'Recalls also' in the
+    # preamble; the last preambular paragraph without its comma; ',' ending paragraph 1
+    "ecosoc-slips.txt": [("CIT001", 5), ("OPR007", 13), ("PRE001", 7), ("PRE004", 11)],
+    # An omnibus in sections I-III: '79/144 of 17 December 2023'; 3 then 5; 'Request'; no
+    # final '.'
+    "ga-omnibus-slips.txt": [("CIT001", 3), ("OPR002", 19), ("OPR004", 24), ("OPR007", 26)],
+    # A Human Rights Council resolution under its masthead: 'Universal Declaration of Human
+    # Right'; '76/300 of 28 July 2021'; 'Recalling' twice; 2 then 4; no final '.'
+    "hrc-slips.txt": [("CIT001", 21), ("OPR002", 31), ("OPR007", 33), ("PRE006", 23), ("TRM001", 19)],
+    # ITU groups 'recalling' / 'resolves' / 'instructs' / 'invites': a) then c); 'Secretary
+    # General'; no final '.'
+    "itu-resolves-slips.txt": [("OPR007", 27), ("PRE008", 11), ("TRM005", 21)],
+    # Markdown with headings and an indented list: no ',' after 'Alarmed …'; 'Recognizes';
+    # (a) then (c); no final '.'
+    "markdown-headings-slips.md": [("OPR007", 18), ("OPR008", 17), ("PRE001", 11), ("PRE004", 9)],
+    # A Model UN draft by a non-native writer: 'Convention on the Right of the Child';
+    # 'Aware that' twice; 'Takes into consideration'; 3 twice
+    "mun-non-native-slips.txt": [("OPR002", 26), ("PRE001", 16), ("PRE006", 12), ("TRM001", 8)],
+    # A Security Council resolution with its title and adoption line: '1612 (2006)'; ';'
+    # ending the preamble; 'Calling for'; ',' ending the last paragraph
+    "sc-slips.txt": [("CIT002", 7), ("OPR004", 15), ("OPR007", 17), ("PRE004", 11)],
+    # Sponsors in the title block, footnotes after the text: 'Charter of the United
+    # Nation'; 'Noting' twice; ',' ending paragraph 2
+    "sponsors-footnotes-slips.txt": [("OPR007", 23), ("PRE006", 19), ("TRM001", 15)],
+    # A UNESCO General Conference resolution (default style): 'Recognizes' in the
+    # preamble; ',' ending paragraph 2; no final '.'
+    "unesco-slips.txt": [("OPR007", 11), ("OPR007", 13), ("PRE001", 7)],
+    # Pasted from Word (smart quotes, tabs, non-breaking hyphens): '75/1 of 21 September
+    # 2022'; no ',' after 'Noting with concern …'; '1)' and '3)' for '1.' and '3.'; ','
+    # ending the last item of paragraph 1; 1 then 3
+    "word-paste-slips.txt": [("CIT001", 3), ("OPR002", 13), ("OPR003", 9), ("OPR003", 13), ("OPR007", 11), ("PRE004", 5)],
 }
 
 
