@@ -118,3 +118,31 @@ def test_also_goes_before_the_last_word_of_a_phrase_ending_in_that_or_of(opener,
     assert f.message.endswith(f"write '{shown}'")
     fixed = text[: f.fix.edits[0].span.start] + f.fix.edits[0].new_text + text[f.fix.edits[0].span.end :]
     assert f"{shown} the role of host countries".lower() in fixed.lower()
+
+
+_INTERPOL_TURN = """The ICPO-INTERPOL General Assembly, meeting in Dubai, United Arab Emirates, from 18 to 21 November 2018 at its 87th session:
+
+BEARING IN MIND the INTERPOL Rules on the Processing of Data,
+
+CONVINCED that common standards are needed for the exchange of biometric data,
+
+{verb} a working group on the processing of biometric data,
+
+INVITES member countries to appoint experts to the working group;
+
+INSTRUCTS the General Secretariat to provide the working group with the necessary support.
+"""
+
+
+@pytest.mark.parametrize("verb", ["ESTABLISHES", "ADOPTS", "AUTHORIZES", "DECIDES"])
+def test_an_operative_verb_ending_with_a_comma_at_the_turn_opens_the_operative_part(verb):
+    text = _INTERPOL_TURN.format(verb=verb)
+    result = lint(text)
+    assert [(f.code, result.source.position(f.span.start).line + 1) for f in result.findings] == [("OPR007", 7)]
+    assert next(p for p in result.resolution.paragraphs if text[p.span.start :].startswith(verb)).kind is Kind.OPERATIVE
+
+
+@pytest.mark.parametrize(("verb", "participle"), [("NOTES", "NOTING"), ("RECALLS", "RECALLING"), ("APPROVES", "APPROVING")])
+def test_a_preambular_verb_written_finite_at_the_turn_stays_in_the_preamble(verb, participle):
+    result = lint(_INTERPOL_TURN.format(verb=verb))
+    assert [(f.code, f.message.rsplit("'", 2)[-2]) for f in result.findings] == [("PRE001", participle)]

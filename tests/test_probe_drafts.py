@@ -120,6 +120,9 @@ SLIPS = {
     # Pasted from Word (smart quotes, tabs, non-breaking hyphens): '75/1 of 21 September
     # 2022'; no ',' after 'Noting with concern …'; '1)' and '3)' for '1.' and '3.'; ','
     # ending the last item of paragraph 1; 1 then 3
+    # INTERPOL with 'HAVING REGARD TO' and an annex: GA-2016-86-RES-06 (2016 held the 85th);
+    # 'NOTES' in the preamble; ',' ending the first operative clause; no final '.'
+    "interpol-instructs-slips.txt": [("CIT003", 12), ("OPR007", 18), ("OPR007", 24), ("PRE001", 14)],
     "word-paste-slips.txt": [("CIT001", 3), ("OPR002", 13), ("OPR003", 9), ("OPR003", 13), ("OPR007", 11), ("PRE004", 5)],
 }
 

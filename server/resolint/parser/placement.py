@@ -16,11 +16,13 @@ the list where it belongs; nothing else needs to change.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from resolint.invisible import readable
 from resolint.model import Kind, Label, LabelScheme, Paragraph, Resolution, paragraphs_after
+from resolint.nlp import known_forms
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import (
@@ -1051,10 +1053,29 @@ def unnumbered_preamble(st: Placement, c: Clause) -> bool:
     # preambular opener ("AWARE of …;") stays in the preamble whatever its mark (PRE004).
     starts_operative = (
         shape == "preamble" and term in (";", ".") and listed_opener(c.content) != "preamble" and st.next_is_operative(c.p.index)
-    )
+    ) or _operative_despite_comma(st, c)
     if not starts_operative and (term == "," or shape == "preamble" or (shape == "" and term not in ";.:")):
         return st.begin_clause(c.p, _PREAMBLE)
     return False
+
+
+#: The first word of a clause, past emphasis.
+_FIRST_WORD = re.compile(r"[*_]*([A-Za-z]+)\b")
+
+
+def _operative_despite_comma(st: Placement, c: Clause) -> bool:
+    """"ESTABLISHES a working group …," before "INVITES member countries …;": the first
+    of unnumbered operative clauses, ended with a comma by a slip (OPR007 reports it). Read
+    as a preambular one, it got PRE001's "use 'ESTABLISHING'", an opener no style lists.
+    Only where the verb's "-ing" form opens no listed preambular phrase: "NOTES …," before
+    the operative part may be the preamble's "NOTING" written as a verb (PRE001 says so)."""
+    if c.term != "," or listed_opener(c.content) != "operative" or not st.next_is_operative(c.p.index):
+        return False
+    m = _FIRST_WORD.match(c.content)
+    forms = known_forms(m.group(1).lower()) if m else None
+    if forms is None or forms[2] != m.group(1).lower() or not forms[1]:
+        return False  # not a verb's third-person form ("ALSO ESTABLISHES …"): left as it was
+    return listed_opener(forms[1] + c.content[m.end() :]) != "preamble"
 
 
 def preamble_after_operative(st: Placement, c: Clause) -> bool:
