@@ -146,3 +146,32 @@ def test_an_operative_verb_ending_with_a_comma_at_the_turn_opens_the_operative_p
 def test_a_preambular_verb_written_finite_at_the_turn_stays_in_the_preamble(verb, participle):
     result = lint(_INTERPOL_TURN.format(verb=verb))
     assert [(f.code, f.message.rsplit("'", 2)[-2]) for f in result.findings] == [("PRE001", participle)]
+
+
+_INTERPOL_OPENING = """GA-2021-89-RES-04
+
+Subject: Approval of the budget for 2022
+
+The ICPO-INTERPOL General Assembly, meeting in {place}, from {dates} at its {session} session:
+
+HAVING EXAMINED the draft budget for 2022 presented by the Secretary General,
+
+APPROVES the budget for 2022.
+"""
+
+
+def _doc_findings(**parts) -> list[tuple[str, str]]:
+    text = _INTERPOL_OPENING.format(**{"place": "Istanbul, Turkey", "dates": "23 to 25 November 2021", "session": "89th", **parts})
+    result = lint(text)
+    return [(f.code, text[f.span.start : f.span.end]) for f in result.findings]
+
+
+def test_a_wrong_ordinal_in_an_interpol_opening_is_reported_once():
+    # Symbol, year, city and dates all say the 89th: the ordinal is the slip.
+    assert _doc_findings(session="90th") == [("DOC011", "90th")]
+
+
+def test_the_place_and_dates_are_still_checked_when_the_ordinal_is_right():
+    assert _doc_findings() == []
+    assert [code for code, _ in _doc_findings(place="Vienna, Austria")] == ["DOC012"]
+    assert [code for code, _ in _doc_findings(session="90th", dates="18 to 21 October 2022", place="New Delhi, India")] == ["DOC011", "DOC011"]

@@ -123,6 +123,9 @@ SLIPS = {
     # INTERPOL with 'HAVING REGARD TO' and an annex: GA-2016-86-RES-06 (2016 held the 85th);
     # 'NOTES' in the preamble; ',' ending the first operative clause; no final '.'
     "interpol-instructs-slips.txt": [("CIT003", 12), ("OPR007", 18), ("OPR007", 24), ("PRE001", 14)],
+    # INTERPOL budget with an annex: '90th' where symbol, year, city and dates say the
+    # 89th; 'Taking into account' not in capitals
+    "interpol-budget-slips.txt": [("DOC011", 5), ("PRE003", 11)],
     "word-paste-slips.txt": [("CIT001", 3), ("OPR002", 13), ("OPR003", 9), ("OPR003", 13), ("OPR007", 11), ("PRE004", 5)],
 }
 

@@ -6,7 +6,7 @@ from resolint.citations.refdata import format_date, interpol_sessions, interpol_
 from resolint.model import Kind
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
-from resolint_rules.doc._titlefacts import title_facts
+from resolint_rules.doc._titlefacts import title_facts, year_names_another_session
 
 
 def _fold(s: str) -> str:
@@ -18,7 +18,9 @@ class MeetingPlaceDate(Rule):
     ## What it does
     Checks the INTERPOL opening's city and dates ("meeting in Marrakech, Morocco, from
     24 to 27 November 2025 at its 93rd session") against the reference list of General
-    Assembly sessions.
+    Assembly sessions. When the opening's year held another session than its ordinal
+    says, DOC011 reports that once and the city and dates are not compared: which of the
+    two sessions is meant is not known.
 
     ## Why is this bad?
     The opening is copied from year to year; a city or dates left from an earlier
@@ -67,8 +69,8 @@ class MeetingPlaceDate(Rule):
 
     def check(self, ctx: RuleContext):
         meet = title_facts(ctx).meeting
-        if meet is None:
-            return
+        if meet is None or year_names_another_session(meet):
+            return  # the ordinal or the year is wrong (DOC011): which session to compare with is unknown
         sessions = interpol_sessions()
         row = sessions.get(interpol_year_for_session(meet.session))
         if row is None or row.session != meet.session:

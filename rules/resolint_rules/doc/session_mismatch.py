@@ -15,7 +15,14 @@ from resolint.model import Kind
 from resolint.numerals import ordinal, ordinal_words_value
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.doc._titlefacts import Meeting, SymbolNumber, TitleFacts, number_violations, title_facts
+from resolint_rules.doc._titlefacts import (
+    Meeting,
+    SymbolNumber,
+    TitleFacts,
+    number_violations,
+    title_facts,
+    year_names_another_session,
+)
 from resolint_rules.doc.wha_session import wha_session_violations
 
 
@@ -119,7 +126,7 @@ def _interpol_symbol(n: SymbolNumber, meet: Meeting | None) -> Iterator[str]:
     if n.session is not None and expected is not None and n.session != expected:
         yield f"The {ordinal(expected)} session was held in {n.year}; the symbol says {n.session}"
         return
-    if meet is not None and n.session is not None and meet.session != n.session:
+    if meet is not None and n.session is not None and meet.session != n.session and not year_names_another_session(meet):
         yield f"The symbol says session {n.session}; the opening says the {ordinal(meet.session)}"
     if meet is not None and meet.end is not None and meet.end[0] != n.year:
         yield f"The symbol says {n.year}; the opening's meeting ends in {meet.end[0]}"
