@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from resolint.invisible import readable
+from resolint.invisible import readable, readable_start
 from resolint.model import Kind, Label, LabelScheme, Paragraph, Resolution, paragraphs_after
 from resolint.nlp import known_forms
 from resolint.parser import patterns as P
@@ -1071,11 +1071,12 @@ def _operative_despite_comma(st: Placement, c: Clause) -> bool:
     the operative part may be the preamble's "NOTING" written as a verb (PRE001 says so)."""
     if c.term != "," or listed_opener(c.content) != "operative" or not st.next_is_operative(c.p.index):
         return False
-    m = _FIRST_WORD.match(c.content)
+    content = readable_start(c.content)  # as the reader sees it ("EST\u00adABLISHES", a comment inside)
+    m = _FIRST_WORD.match(content)
     forms = known_forms(m.group(1).lower()) if m else None
     if forms is None or forms[2] != m.group(1).lower() or not forms[1]:
         return False  # not a verb's third-person form ("ALSO ESTABLISHES …"): left as it was
-    return listed_opener(forms[1] + c.content[m.end() :]) != "preamble"
+    return listed_opener(forms[1] + content[m.end() :]) != "preamble"
 
 
 def preamble_after_operative(st: Placement, c: Clause) -> bool:
