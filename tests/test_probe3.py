@@ -175,3 +175,40 @@ def test_the_place_and_dates_are_still_checked_when_the_ordinal_is_right():
     assert _doc_findings() == []
     assert [code for code, _ in _doc_findings(place="Vienna, Austria")] == ["DOC012"]
     assert [code for code, _ in _doc_findings(session="90th", dates="18 to 21 October 2022", place="New Delhi, India")] == ["DOC011", "DOC011"]
+
+
+_AMENDMENTS = """{title}
+
+Operative paragraph 3
+
+Replace operative paragraph 3 with the following:
+
+"3. Calls upon States to ensure that the rights of older persons are respected in emergencies;"
+
+After the fifth preambular paragraph, insert a new paragraph reading:
+
+"Recognizing the contribution of older persons to their communities,"
+
+Delete the words "and the private sector".
+"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Amendments to draft resolution A/C.3/80/L.21",
+        "Egypt and Iraq: amendment to draft resolution A/C.3/80/L.21",
+        "**Proposed amendments to the draft resolution**",
+        "Amendment to draft decision A/79/L.5",
+    ],
+)
+def test_a_document_of_amendments_is_no_draft_to_check_clause_by_clause(title):
+    text = _AMENDMENTS.format(title=title)
+    result = lint(text)
+    assert [f.code for f in result.findings] == []
+    assert {p.kind for p in result.resolution.paragraphs[1:]} == {Kind.ANNEX}
+
+
+def test_a_draft_that_mentions_amendments_is_still_checked():
+    text = "Draft resolution on amendments to the rules of procedure\n\nThe General Assembly,\n\nRecalling its resolution 77/1 of 10 October 2022,\n\n1. Adopts the amendments to the rules of procedure annexed to the present resolution,\n"
+    assert [f.code for f in lint(text).findings] == ["OPR007"]

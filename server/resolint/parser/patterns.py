@@ -139,6 +139,14 @@ VOTE_RESULT = re.compile(
 AMENDMENTS = re.compile(
     r"^[*_#\s]*(?=[A-Z])(?i:amendments?)(?=[*_]*(?:\s*$|\s*[:(]|\s+(?i:no\.?\s*)?\d|(?i:\s+(?:submitted|proposed|by)\b)))"
 )
+#: The title of a document of amendments to a draft, not a draft: "Amendments to draft
+#: resolution A/C.3/80/L.21", "Egypt and Iraq: amendment to draft decision A/79/L.5",
+#: "Proposed amendments to the draft resolution". What follows it is instructions
+#: ("Replace operative paragraph 3 with …") and quoted clauses, none the resolution's.
+AMENDMENTS_TO_DRAFT = re.compile(
+    r"^[*_#\s]*(?:[^:\n]{1,300}:\s*)?(?:(?:Proposed|Draft)\s+)?amendments?\s+(?:to|of)\s+(?:the\s+)?(?:revised\s+)?draft\s+(?:resolution|decision)\b",
+    re.IGNORECASE,
+)
 #: A line of a signature block: "Delegate of Canada", "The Delegation of the Republic of Korea".
 SIGNATORY = re.compile(
     r"^[*_]*(?:The\s+)?(?:Delegates?|Delegations?|(?:Permanent\s+)?Representatives?|Ambassadors?|Head\s+of\s+(?:the\s+)?delegation)"

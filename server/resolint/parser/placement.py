@@ -352,6 +352,11 @@ def title_block(st: Placement, c: Clause) -> bool:
         return True
     if not _looks_like_clause(st, c):
         p.kind = Kind.TITLE
+        # "Amendments to draft resolution A/C.3/80/L.21": the rest is instructions and
+        # the clauses they quote, read as annexed text (the ambiguous form read the
+        # conservative way): as a draft, "Replace operative paragraph 3 with …" and
+        # "“3. Calls upon …;”" were unnumbered operative paragraphs with unknown openers.
+        st.in_annex = st.in_annex or st.opening_line is None and P.AMENDMENTS_TO_DRAFT.match(c.body) is not None
         return True
     st.phase = Phase.PREAMBLE  # no opening: the first clause starts the body
     return False
