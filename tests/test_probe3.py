@@ -212,3 +212,26 @@ def test_a_document_of_amendments_is_no_draft_to_check_clause_by_clause(title):
 def test_a_draft_that_mentions_amendments_is_still_checked():
     text = "Draft resolution on amendments to the rules of procedure\n\nThe General Assembly,\n\nRecalling its resolution 77/1 of 10 October 2022,\n\n1. Adopts the amendments to the rules of procedure annexed to the present resolution,\n"
     assert [f.code for f in lint(text).findings] == ["OPR007"]
+
+
+_CITED = """The General Assembly,
+
+Recalling its resolution {cited},
+
+1. Decides to keep the matter under review.
+
+52nd plenary meeting
+12 December 2024
+"""
+
+
+@pytest.mark.parametrize(
+    ("cited", "codes"),
+    [
+        ("78/3 of 13 October 2025", ["CIT001"]),  # the year is wrong: once, as the date against the number
+        ("80/3 of 13 October 2025", ["CIT004"]),  # number and date agree, both after the text
+        ("79/3 of 13 October 2024", []),
+    ],
+)
+def test_a_date_outside_its_session_and_after_the_text_is_reported_once(cited, codes):
+    assert [f.code for f in lint(_CITED.format(cited=cited)).findings] == codes

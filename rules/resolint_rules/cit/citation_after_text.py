@@ -4,7 +4,7 @@ import datetime as dt
 
 from resolint.citations import Organ
 from resolint.citations import patterns as P
-from resolint.citations.refdata import format_date
+from resolint.citations.refdata import format_date, ga_session_window
 from resolint.citations.resolutions import symbol_citation
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations, is_own
@@ -21,7 +21,8 @@ class CitationAfterText(Rule):
     Checks that nothing a resolution cites is later than the resolution itself: a cited
     date after the date of adoption (the closing line, or the last day of an INTERPOL
     session), a Security Council or INTERPOL year after the text's year, a General
-    Assembly session after the text's own session, or, in a Security Council resolution
+    Assembly session after the text's own session (a General Assembly resolution whose
+    date lies outside the session its number names is CIT001's, reported once), or, in a Security Council resolution
     with its symbol ("S/RES/2231 (2015)"), a Council resolution numbered after it. In a compilation, each resolution is
     dated by its own symbol line ("76/13. …") and closing lines where it has them.
 
@@ -95,6 +96,8 @@ class CitationAfterText(Rule):
     def _later(self, c, facts) -> str | None:
         """How citation ``c`` postdates the text, or None if it does not."""
         latest = facts.latest
+        if _dated_outside_its_session(c):
+            latest = None  # the date contradicts the number (CIT001, once); the session is compared below
         if c.date is not None and c.date.date is not None and latest is not None and c.date.date > latest:
             return f"is dated {format_date(c.date.date)}, after this text ({self._when(facts)})"
         if c.year is not None and latest is not None and c.year > latest.year:
@@ -115,6 +118,20 @@ class CitationAfterText(Rule):
         if facts.session:
             return f"session {facts.session}, which ends by {format_date(dt.date(1946 + facts.session, 9, 30))}"
         return "date unknown"
+
+
+def _dated_outside_its_session(c) -> bool:
+    """Whether ``c`` is a General Assembly "N/x" (or "1514 (XV)") whose date falls outside
+    session N: CIT001 reports that, and the date is the suspect, so a date after the text
+    is not reported again ("Recalling its resolution 78/3 of 13 October 2025" in a text of
+    12 December 2024 made two errors for one wrong year). The number's session is still
+    compared with the text's."""
+    if c.organ is not _GA or c.session is None or c.date is None or c.date.date is None:
+        return False
+    if not (c.form == "ga" or (c.form == "ga-old" and c.session >= 2)):
+        return False
+    lo, hi = ga_session_window(c.session)
+    return not lo <= c.date.date <= hi
 
 
 def _after_own_council_number(ctx: RuleContext, cs):
