@@ -126,6 +126,22 @@ SLIPS = {
     # INTERPOL budget with an annex: '90th' where symbol, year, city and dates say the
     # 89th; 'Taking into account' not in capitals
     "interpol-budget-slips.txt": [("DOC011", 5), ("PRE003", 11)],
+    # A resolution of an emergency special session with its vote line: '78/3 of 13 October
+    # 2025' (once: the date against the number); 'Expressing concern' twice; 'Demand'
+    "ga-emergency-session-slips.txt": [("CIT001", 3), ("OPR004", 9), ("PRE006", 7)],
+    # Parts A and B, each with its own opening: 'Reaffirms' in B's preamble; B goes 1, 3
+    "ga-parts-own-openings-slips.txt": [("OPR002", 25), ("PRE001", 21)],
+    # A Human Rights Council L. draft with sponsors marked '*' and their footnote: 'Notes'
+    # in the preamble; 1 then 3; no final '.'
+    "hrc-draft-sponsors-slips.txt": [("OPR002", 25), ("OPR007", 27), ("PRE001", 21)],
+    # INTERPOL 'DECIDES:' over numbered items: GA-2023-92-RES-06 (2023 held the 91st); 1
+    # then 3; 'Encourages' not in capitals
+    "interpol-decides-items-slips.txt": [("CIT003", 7), ("OPR002", 15), ("OPR006", 17)],
+    # Model UN in Markdown with '###' header lines and dash items: 'Acknowledges' in the
+    # preamble; ',' ending paragraph 1; no final '.'
+    "mun-markdown-h3-slips.md": [("OPR007", 11), ("OPR007", 15), ("PRE001", 9)],
+    # World Health Assembly: WHA74.5 (2022); (1) then (3); ';' after the last item
+    "wha-oral-health-slips.txt": [("CIT014", 5), ("OPR007", 19), ("OPR008", 13)],
     "word-paste-slips.txt": [("CIT001", 3), ("OPR002", 13), ("OPR003", 9), ("OPR003", 13), ("OPR007", 11), ("PRE004", 5)],
 }
 
