@@ -235,3 +235,26 @@ Recalling its resolution {cited},
 )
 def test_a_date_outside_its_session_and_after_the_text_is_reported_once(cited, codes):
     assert [f.code for f in lint(_CITED.format(cited=cited)).findings] == codes
+
+
+_FIRST_PARAGRAPH = """The General Assembly,
+
+Recognizing the role of migrant workers in the economies of host countries,
+
+1. {opener} all Member States to ratify the Convention on the Rights of the Child,
+
+2. Calls upon recruitment agencies to stop charging fees;
+
+3. Decides to remain seized of the matter.
+"""
+
+
+@pytest.mark.parametrize("opener", ["Strongly urges", "Deeply regrets", "Firmly condemns", "Also strongly urges"])
+def test_an_adverb_before_an_operative_verb_keeps_a_numbered_paragraph_operative(opener):
+    result = lint(_FIRST_PARAGRAPH.format(opener=opener))
+    assert [(f.code, result.source.position(f.span.start).line + 1) for f in result.findings] == [("OPR007", 5)]
+
+
+def test_an_adverb_before_a_participle_is_still_preambular():
+    res = parse(_FIRST_PARAGRAPH.replace("1. {opener} all", "Strongly encouraging all"))
+    assert [p.kind for p in res.paragraphs][:3] == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE]

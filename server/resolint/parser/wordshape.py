@@ -22,6 +22,11 @@ _NOISE = re.compile(r"[^\sA-Za-z]+\s+")
 PREAMBULAR_ADJECTIVES = frozenset(
     ["aware", "mindful", "conscious", "convinced", "desirous", "cognizant", "cognisant", "deeply", "fully", "gravely", "seriously", "keenly", "profoundly", "strongly", "firmly", "bearing", "having", "taking", "noting", "recalling", "affirming", "reaffirming", "guided", "alarmed", "concerned", "determined", "grieved", "shocked", "encouraged", "gratified", "appreciative", "confident", "eager", "anxious", "sensitive", "resolved", "whereas", "acknowledging", "in"]
 )
+#: Adverbs that open a clause before its verb or participle: "Strongly condemning" (a
+#: preambular opener), "Strongly urges" (an operative one). The word after one decides
+#: when it reads as a finite verb: "1. Strongly urges …," (a comma by a slip) had the
+#: shape of a numbered preambular paragraph, and got PRE005, PRE001 and OPR002 for it.
+ADVERB_OPENERS = frozenset({"deeply", "fully", "gravely", "seriously", "keenly", "profoundly", "strongly", "firmly"})
 #: Words that qualify the opener that follows them ("Further recalling", "Also requests").
 MODIFIERS = frozenset({"also", "further", "furthermore", "moreover"})
 #: Operative openers that do not end in "s" ("Calls upon" does; these do not).
@@ -60,12 +65,13 @@ def is_finite_verb(word: str) -> bool:
 
 def opener_shape(text: str) -> str:
     """``"preamble"``, ``"operative"`` or ``""`` (cannot tell) for a paragraph's content."""
-    words = first_words(text)
+    words = first_words(text, 3)
     if not words:
         return ""
-    head = words[0]
-    if head in MODIFIERS and len(words) > 1:
-        head = words[1]
+    at = 1 if words[0] in MODIFIERS and len(words) > 1 else 0
+    head = words[at]
+    if head in ADVERB_OPENERS and len(words) > at + 1 and is_finite_verb(words[at + 1]):
+        return "operative"  # "Strongly urges", "Also strongly urges"
     if is_participial(head):
         return "preamble"
     if is_finite_verb(head):
