@@ -113,6 +113,12 @@ PIECES = [
     "CHAPTER IV",
     "\"The Parties agree to cooperate;\"",
     "8.1 an open bidding process;",
+    # Decimal items, kept as labels under the paragraph they name, read as text elsewhere.
+    "2.1 To establish national targets, including:",
+    "2.1.1 Targets for recycling;",
+    "2.3 To support research;",
+    "1.5 million people remain displaced;",
+    "2. Encourages Member States:\n2.1 To establish targets;\n2.2 To share practices;",
     "4. Welcomes the report, notes that the work goes on; 5 that the Council meets,",
     # A Markdown list typed "1." throughout, nested under a paragraph by its indentation.
     "1. Requests the Secretary-General to report on:\n    1. The status of ratifications;\n    1. The assistance provided;",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resolint.model import Kind, LabelScheme, Paragraph
+from resolint.parser.labels import decimal_path
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.labels import render_label, subparagraph_level
 
@@ -52,12 +53,14 @@ class SubparagraphLabelForm(Rule):
 
     ## Fix safety
     Safe when only the brackets or points change (`a)` to `(a)`); no fix when the
-    scheme changes (letters for numbers), since references would change.
+    scheme changes (letters for numbers), since references would change, nor for a
+    decimal item's number (`2.1` under paragraph 2), which references cite whole.
 
     ## Options
     None; the forms come from the style (`[subparagraphs] forms` and `schemes`). A level
     whose form is written with alternatives (`"(#)|#."`, as the Model UN style has it)
-    takes either.
+    takes either. Items numbered by decimals under their paragraph (`2.1`, `2.2` under
+    paragraph 2) are taken where the style says `decimal = true` (ITU, Model UN).
 
     ## References
     - UN Editorial Manual, "Paragraphs and subparagraphs" (operative paragraphs numbered 1., 2.; sub-paragraphs (a), (i), a., i.): <http://dd.dgacm.org/editorialmanual/ed-guidelines/format/para_subpara.htm>
@@ -75,10 +78,13 @@ class SubparagraphLabelForm(Rule):
     def check(self, ctx: RuleContext):
         forms = ctx.style.get("subparagraphs.forms", [])
         schemes = ctx.style.get("subparagraphs.schemes", [])
+        decimal = ctx.style.get("subparagraphs.decimal", False)
         for p in ctx.facts.of_kinds((Kind.SUBPARAGRAPH,)):
             label = p.label
             if label is None or p.parent is None or p.parent.kind is _PREAMBLE:
                 continue
+            if decimal and decimal_path(label) is not None:
+                continue  # "2.1" under paragraph 2, where the style takes decimal items
             level = subparagraph_level(p)
             if level < 1 or level > len(forms):
                 continue
@@ -92,7 +98,7 @@ class SubparagraphLabelForm(Rule):
                 want_scheme = label.scheme.value if label.scheme.value in allowed else allowed[0]
             if label.scheme.value == want_scheme and label.form == want_form:
                 continue
-            if label.scheme.value == want_scheme:
+            if label.scheme.value == want_scheme and decimal_path(label) is None:
                 want = render_label(label.scheme, label.value, want_form)
                 yield Violation(label.span, f"Write the label as '{want}' at this level", Fix.safe(f"Change to '{want}'", Edit(label.span, want)))
             else:

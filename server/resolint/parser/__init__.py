@@ -43,6 +43,7 @@ from resolint.parser.labels import (
     bracketed,
     inside_brackets,
     read_bullet,
+    read_decimal_label,
     read_emphasized_label,
     read_label,
     read_terminal,
@@ -252,6 +253,8 @@ def read_paragraph(text: str, raw: RawParagraph, read=read_label) -> Paragraph:
     label, after = read(text, pos, inner)
     if label is None and text[pos : pos + 1] in "*_":
         label, after = read_emphasized_label(text, pos, inner)
+    elif label is None and text[pos : pos + 1].isdigit():
+        label, after = read_decimal_label(text, pos, inner)  # "2.1 establish …" (placement keeps it or not)
     pos = after
     if text.startswith("<!--", pos):
         # "2. <!-- check this --> Requests …": the words start after the comment, as the

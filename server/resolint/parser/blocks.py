@@ -165,7 +165,7 @@ def starts_new_paragraph(prev: str, line: str, width: int = 0, following: str = 
     :func:`_wrapped_at`) and the line after it in the block ("" when it is the last)."""
     if _LONE_LABEL.match(prev) and not (_LABEL_START.match(line) or _BULLET_START.match(line)):
         return False  # "1." / "Urges …": the label's paragraph goes on on the next line
-    marked = _marked_start(prev, line, width)
+    marked = True if _decimal_item_line(prev, line) else _marked_start(prev, line, width)
     if marked is not None:
         return marked
     ended = _CLAUSE_END.search(prev) is not None
@@ -235,6 +235,14 @@ def _bare_opening(line: str) -> bool:
     blank line followed)."""
     m = P.OPENING.match(line) if line[:1] in _OPENING_LEADS else None
     return m is not None and not m.group("rest").strip("*_ ")
+
+
+def _decimal_item_line(prev: str, line: str) -> bool:
+    """Whether ``line`` starts with a decimal item's number after a line that ends a
+    clause ("2. Encourages …:" / "2.1 To establish …;": an item typed on the next line;
+    placement keeps its number where it names a paragraph). After any other line the
+    number is the sentence's ("… in section" / "2.1 of …", "… a rise of" / "1.5 …")."""
+    return line[:1].isdigit() and _CLAUSE_END.search(prev) is not None and P.DECIMAL_LABEL.match(line) is not None
 
 
 def _marked_start(prev: str, line: str, width: int) -> bool | None:

@@ -8,7 +8,7 @@ import re
 from resolint import numerals
 from resolint.model import INSERTED_FORM, OPERATIVE_NEGOTIATION_FORM, PREAMBLE_NEGOTIATION_FORM, Label, LabelScheme
 from resolint.numerals import to_roman as to_roman
-from resolint.parser.patterns import BULLETS
+from resolint.parser.patterns import BULLETS, DECIMAL_LABEL
 from resolint.source import SUPERSCRIPT_DIGITS, Span
 
 #: A bullet and the white space after it, all of it (possessive: given back, the space let
@@ -211,6 +211,34 @@ def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = Non
     if form == "#" and scheme is not _ARABIC:
         form = "#" + label_text[-1]
     return Label(Span(m.start(), m.end(2 * k + 1)), label_text, scheme, value, form), m.end()
+
+
+def read_decimal_label(text: str, pos: int, end: int) -> tuple[Label | None, int]:
+    """A decimal sub-item's number at ``pos`` ("2.1 establish …", "2.1.1 to …":
+    :data:`~resolint.parser.patterns.DECIMAL_LABEL`) as a label: arabic, its value the
+    last number, its form the numbers before it with "#" for the last ("2.#", "2.1.#"),
+    so that one list's labels share a form and a label rendered for the value 3 reads
+    "2.3". ``(None, pos)`` otherwise. Read apart from :func:`read_label`, which cuts
+    paragraphs run together and joins lines: a figure may start a wrapped line, and
+    placement keeps such a label only under the paragraph its numbers name."""
+    m = DECIMAL_LABEL.match(text, pos, end)
+    if m is None:
+        return None, pos
+    numbers = m.group("v")
+    head, _, last = numbers.rpartition(".")
+    label_text = m.group(0)
+    form = head + ".#" + label_text[len(numbers) :]
+    sp = _SPACES.match(text, m.end(), end)
+    return Label(Span(m.start(), m.end()), label_text, _ARABIC, int(last), form), sp.end() if sp else m.end()
+
+
+def decimal_path(label: Label) -> tuple[int, ...] | None:
+    """The numbers before a decimal label's own ("2.1.3": (2, 1)), None for any other
+    label (its form starts with no figure: "#.", "(#)")."""
+    form = label.form
+    if not form[:1].isdigit():
+        return None
+    return tuple(int(n) for n in form[: form.index("#") - 1].split("."))
 
 
 #: The longest emphasis run around a label ("***1.***").

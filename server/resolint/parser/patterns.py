@@ -158,6 +158,24 @@ SIGNATORY = re.compile(
 ANNEX_TO_RESOLUTION = re.compile(r"^[*_#\s]*ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b", re.IGNORECASE)
 #: A decimal sub-item under a numbered item: "8.1 an open and transparent bidding process".
 DECIMAL_ITEM = re.compile(r"^\d{1,3}\.\d{1,3}\s")
+#: The words a figure goes on with ("1.5 million", "2.5 per cent", "3.5 times", "1.5
+#: degrees", "2.5 tonnes") and a reference to a section ("2.1 of the report", "2.1
+#: above"): a paragraph or line that starts so starts with a number in a sentence, not
+#: with a decimal sub-item's.
+_QUANTITY_WORDS = (
+    r"(?i:of|above|below|thousands?|millions?|billions?|trillions?|hundreds?|mn|bn|per|percent|pc|times|fold|degrees?|°"
+    r"|metres?|meters?|kilo\w*|km|kg|g|t|tonnes?|tons?|hectares?|ha|litres?|liters?|years?|months?|weeks?|days?|hours?"
+    r"|dollars?|euros?|USD|EUR|US\$|points?|parts?|ppm|GW|MW|kW|kWh|Gt|Mt)\b"
+)
+#: A decimal sub-item's number at a paragraph's or a line's start: "2.1", "2.1.1" (and
+#: "2.1." with a point after it), as Model UN and many national drafts number the items of
+#: operative paragraph 2; white space and a word follow it (not a figure's "1.5 million",
+#: a table's "2.1" alone, a date's "1.1.2020" nor "2.1 3.4"). Group "v" is the whole
+#: number. Placement takes it for a label only under the paragraph its first numbers name
+#: (``placement.decimal_item``).
+DECIMAL_LABEL = re.compile(
+    rf"(?P<v>\d{{1,3}}(?:\.\d{{1,3}}){{1,2}})\.?(?=[ \t\u00a0]+[*_\"“‘']*[^\W\d_])(?![ \t\u00a0]+{_QUANTITY_WORDS})"
+)
 #: "Annex", "ANNEX II", "Annex 1 to the present resolution", "APPENDIX", "Appendix A" (as
 #: INTERPOL heads what a resolution adopts) alone on a line.
 ANNEX = re.compile(r"^[*_#\s]*(?:Annex(?:es)?|Appendix|Appendices)(?:\s+(?:[IVX]+|\d{1,2}|[A-Z]))?(?:\s+to\s+.*)?[*_]*$", re.IGNORECASE)

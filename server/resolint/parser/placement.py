@@ -34,11 +34,11 @@ from resolint.parser.groups import (
     looks_like_group_opener,
     opens_items,
 )
-from resolint.parser.labels import REFERENCE_ENDS_OR_COMMENT, alpha_value, note_reference_numbers
+from resolint.parser.labels import REFERENCE_ENDS_OR_COMMENT, alpha_value, decimal_path, note_reference_numbers
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.openings import as_one_line, is_opening, is_transmittal, opening_name
 from resolint.parser.wordshape import opener_shape
-from resolint.source import SourceText
+from resolint.source import SourceText, Span
 
 #: A section heading ("I. General provisions") is at most this long; a longer
 #: paragraph that starts with "I." is a clause.
@@ -86,6 +86,16 @@ _PREAMBLE = Kind.PREAMBLE
 _SUBPARAGRAPH = Kind.SUBPARAGRAPH
 _UPPER_ALPHA = LabelScheme.UPPER_ALPHA
 _UPPER_ROMAN = LabelScheme.UPPER_ROMAN
+
+
+def ahead_label(p: Paragraph) -> Label | None:
+    """The label a look-ahead reads of a paragraph the walk has not placed yet: its label,
+    but none for a decimal sub-item's number ("2.1 establish …"), which the walk keeps only
+    under the paragraph it names (:func:`decimal_item`): until then it is read as text,
+    as it was before such numbers were read (an adopted text's "1.1 The purpose …" after
+    "…the following guidelines:" is still that text)."""
+    label = p.label
+    return None if label is not None and label.form[:1].isdigit() else label
 
 
 def _starts_lower(content: str) -> bool:
@@ -225,7 +235,7 @@ class Placement:
         nxt = self._next_past_comments(index)
         if nxt is None:
             return False
-        if nxt.label is not None:
+        if ahead_label(nxt) is not None:
             # Numbered operative paragraphs follow: an unnumbered clause before them
             # is the last preambular paragraph with a wrong mark, not an operative one.
             return False
@@ -249,9 +259,10 @@ class Placement:
         paragraph, as the language server's "disable" action writes it, made the heading
         an unnumbered operative paragraph: four errors, and the finding not hidden.)"""
         nxt = self._next_past_comments(index)
-        if nxt is None or nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC:
+        label = None if nxt is None else ahead_label(nxt)
+        if label is None or label.scheme is not LabelScheme.ARABIC:
             return None
-        return nxt.label.value
+        return label.value
 
     def _next_past_comments(self, index: int) -> Paragraph | None:
         """The first paragraph after ``index`` that is not a comment alone."""
@@ -267,7 +278,7 @@ class Placement:
         if nxt is None:
             return False
         content = self.text[nxt.content.start : nxt.content.end]
-        return nxt.label is None and nxt.bullet is None and not _starts_lower(content) and not is_opening(content)
+        return ahead_label(nxt) is None and nxt.bullet is None and not _starts_lower(content) and not is_opening(content)
 
     def next_opens_long_quote(self, index: int) -> bool:
         """Whether the paragraph after ``index`` opens a quotation it does not close: text
@@ -607,9 +618,10 @@ def _heads_a_text_numbered_anew(st: Placement, c: Clause) -> bool:
     for nxt in paragraphs_after(st.paragraphs, c.p.index):
         if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(st.text[nxt.span.start : nxt.span.end]):
             continue
-        if nxt.label is not None:
+        label = ahead_label(nxt)
+        if label is not None:
             # "1." or "1)", not a footnote's bare "1 Document A77/10." under its rule
-            return nxt.label.value == 1 and nxt.label.scheme is LabelScheme.ARABIC and nxt.label.form != "#"
+            return label.value == 1 and label.scheme is LabelScheme.ARABIC and label.form != "#"
         body = st.text[nxt.span.start : nxt.span.end]
         count += 1
         if count > _HEADINGS_BEFORE_ANEW or not may_head_a_text(body) or is_opening(body) or P.THEMATIC_BREAK.match(body):
@@ -727,8 +739,9 @@ def _group_kind(st: Placement, c: Clause, nxt: Paragraph) -> Kind:
         return Kind.OPERATIVE
     if c.shape == "preamble":
         return Kind.PREAMBLE
-    if nxt.label is not None:
-        return Kind.OPERATIVE if nxt.label.scheme is LabelScheme.ARABIC else Kind.PREAMBLE
+    label = ahead_label(nxt)
+    if label is not None:
+        return Kind.OPERATIVE if label.scheme is LabelScheme.ARABIC else Kind.PREAMBLE
     return Kind.OPERATIVE if st.phase is Phase.OPERATIVE else Kind.PREAMBLE
 
 
@@ -808,6 +821,72 @@ def _add_item(st: Placement, head: Paragraph, p: Paragraph) -> bool:
     head.children.append(p)
     st.last_clause = p
     st.sub_stack = []
+    return True
+
+
+def decimal_parent(st: Placement, p: Paragraph) -> Paragraph | None:
+    """The paragraph a decimal sub-item's number names, where the walk stands in it:
+    operative paragraph 2 for "2.1" (the latest clause, numbered 2), the open item "2.1"
+    for "2.1.3". The first item of a list is numbered 1 or follows a colon ("2. Encourages
+    Member States to:" / "2.2 …" skipped one); a later one follows an open item of its
+    list. None elsewhere: the number is read as text, as before (a figure's "1.5 …" after
+    paragraph 1, "3.1" under paragraph 2, an adopted text's "1.1 The purpose …")."""
+    label = p.label
+    path = None if label is None else decimal_path(label)
+    parent = None if path is None else _numbered_clause(st, path[0])
+    if parent is None:
+        return None
+    for depth in range(2, len(path) + 1):
+        parent = next((q for q in st.sub_stack if q.parent is parent and _decimal_numbers(q) == path[:depth]), None)
+        if parent is None:
+            return None
+    if label.value == 1 or any(q.label is not None and q.label.form == label.form for q in st.sub_stack):
+        return parent
+    return parent if parent.terminal_char(st.source) == ":" else None
+
+
+def _numbered_clause(st: Placement, number: int) -> Paragraph | None:
+    """The latest clause when it is an operative paragraph (or list item) numbered
+    ``number``, in the operative part of the resolution (not in an annex or an adopted
+    text); None otherwise."""
+    clause = st.last_clause
+    if st.phase is not _IN_OPERATIVE or st.in_annex or st.quoting or clause is None or clause.kind is not _OPERATIVE:
+        return None
+    label = clause.label
+    return clause if label is not None and label.scheme is _ARABIC and label.value == number else None
+
+
+def _decimal_numbers(p: Paragraph) -> tuple[int, ...] | None:
+    """All the numbers of a decimal sub-item's label ("2.1.3": (2, 1, 3)), None for another."""
+    path = None if p.label is None else decimal_path(p.label)
+    return None if path is None else (*path, p.label.value)
+
+
+def drop_decimal_label(st: Placement, p: Paragraph) -> None:
+    """Read a decimal number that names no paragraph (:func:`decimal_parent`) as the
+    paragraph's text: no label, its content from the number on."""
+    label = p.label
+    if label is not None and label.form[:1].isdigit() and decimal_parent(st, p) is None:
+        p.content = Span(label.span.start, p.content.end)
+        p.label = None
+
+
+def decimal_item(st: Placement, c: Clause) -> bool:
+    """"2.1 establish …;" under "2. Encourages Member States to:": an item of paragraph 2
+    numbered by decimals, as Model UN and many national drafts write them ("2.1.1" under
+    "2.1"), placed as "(a)" is, out of the operative paragraphs' numbering; OPR008 checks
+    its list. (:func:`drop_decimal_label` has read the others as text.)"""
+    p = c.p
+    label = p.label
+    if label is None or not label.form[:1].isdigit():
+        return False
+    parent = decimal_parent(st, p)
+    if parent is None:
+        return False
+    stack = st.sub_stack
+    del stack[next((i + 1 for i, q in enumerate(stack) if q is parent), 0) :]
+    st.attach(p, parent)
+    stack.append(p)
     return True
 
 
@@ -1213,6 +1292,7 @@ BODY_STEPS: tuple[Step, ...] = (
     after_closing,
     quoted_after_colon,
     charter_lead_in,
+    decimal_item,
     group_opener,
     group_item,
     section_label,
@@ -1244,6 +1324,8 @@ def place_paragraph(st: Placement, p: Paragraph, raw: RawParagraph) -> bool:
     text = st.source.text
     start = p.span.start
     term = p.terminal
+    if p.label is not None and p.label.form[:1].isdigit():
+        drop_decimal_label(st, p)  # "1.5 …" that names no paragraph: text, as before
     c = Clause(p, raw, text[start : p.span.end], text[p.content.start : p.content.end],
                "" if term is None else text[term.start], text[start : start + 1])
     lead = False

@@ -39,7 +39,7 @@ from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import is_footnote
 from resolint.parser.placement import Phase, Placement, may_head_a_text, starts_indented
-from resolint.source import SourceText
+from resolint.source import SourceText, Span
 from resolint.textdiff import common_prefix, common_suffix
 
 #: (phase, part, in_annex, quoting, list_intro, sub_stack, last_clause, group, organ,
@@ -152,6 +152,10 @@ def _apply(p: Paragraph, d: Decision, parent: Paragraph | None) -> None:
     label = p.label
     if label is not None and d[5] is not None and d[6] is not None:
         label.scheme, label.value = d[5], d[6]
+    elif label is not None and d[5] is None:
+        # A decimal number the walk read as text (placement.drop_decimal_label).
+        p.content = Span(label.span.start, p.content.end)
+        p.label = None
 
 
 def _moved_part(d: Decision, shift: int) -> Decision:
