@@ -299,6 +299,7 @@ def test_eids_unique_and_from_labels():
     inner = s.child("para_1")
     assert inner.make("subparagraph", "(iv)") == "para_1__subpara_iv"
     assert label_id("b)") == "b"
+    assert [label_id("2.1"), label_id("2.11"), label_id("2.1.3."), label_id("3.")] == ["1", "11", "3", "3"]
 
 
 def test_document_numbers():

@@ -22,8 +22,16 @@ ABBREVIATIONS = {
 }
 
 
+#: A decimal item's label ("2.1", "2.1.3."): its own number is the last.
+_DECIMAL = re.compile(r"\d+(?:\.\d+)+\.?")
+
+
 def label_id(label: str) -> str:
-    """ "3." → "3", "(b)" → "b", "ii)" → "ii"; what the eId carries for a label."""
+    """ "3." → "3", "(b)" → "b", "ii)" → "ii"; what the eId carries for a label. A
+    decimal item's own number: "2.1" under paragraph 2 is ``para_2__subpara_1`` (its
+    parent's eId names the 2), not ``subpara_21``, which "2.11" would be too."""
+    if _DECIMAL.fullmatch(label):
+        return label.rstrip(".").rpartition(".")[2]
     return re.sub(r"[^0-9A-Za-z]+", "", label).lower()
 
 
