@@ -215,3 +215,39 @@ def test_lists_of_articles_grow_linearly(unit):
     times = [_time(build(n)) for n in sizes]
     exponent = math.log(max(times[1], 1e-4) / max(times[0], 1e-4)) / math.log(sizes[1] / sizes[0])
     assert not (times[1] > 0.3 and exponent > 1.5), f"{times} (growth ~n^{exponent:.1f})"
+
+
+# ------------------------------------------------------------------ titles in words between items
+
+
+def test_a_title_in_words_between_two_items_is_the_first_s_and_the_second_is_read():
+    """ "articles 35 on the 24/7 network and 37": the list went no further than 35 (the
+    title stopped it), so 37, and a wrong 99, were never checked."""
+    text = ASSEMBLY.format(cited=f"articles 35 on the 24/7 network and 99 of {CYBER}")
+    arts = lint(text).facts.citations.articles
+    assert [(a.number, a.title) for a in arts] == [(35, "24/7 network"), (99, "")]
+    assert _spans(text, "CIT009") == ["99"]
+    # 35 is not the 24/7 network (41 is): reported on 35, as for "article 35 on the 24/7 network".
+    assert _spans(text, "CIT010") == ["35"]
+    single = _found(ASSEMBLY.format(cited=f"article 35 on the 24/7 network of {CYBER}"), "CIT010")
+    assert [f.message for f in _found(text, "CIT010")] == [f.message for f in single]
+
+
+def test_a_title_in_words_after_the_last_item_is_no_item_s():
+    """ "articles 35 and 41 on the 24/7 network": either could be meant; only the numbers
+    are checked."""
+    text = ASSEMBLY.format(cited=f"articles 35 and 41 on the 24/7 network of {CYBER}")
+    assert [a.title for a in lint(text).facts.citations.articles] == ["", ""]
+    assert _found(text, "CIT010") == []
+
+
+def test_the_second_end_of_a_range_says_so_where_it_is_placed():
+    """``ranged`` survives resolving an article's instrument (articles.resolve_article)
+    and moving a paragraph's citations (read_through)."""
+    text = ASSEMBLY.format(cited=f"articles 3, 7 to 9 of {CYBER}")
+    assert [(a.number, a.ranged) for a in lint(text).facts.citations.articles] == [(3, False), (7, False), (9, True)]
+
+
+def test_a_figure_after_a_title_is_no_item():
+    text = ASSEMBLY.format(cited=f"articles 12 on the period 2010 to 2015 of {CYBER}")
+    assert [a.number for a in lint(text).facts.citations.articles] == [12]

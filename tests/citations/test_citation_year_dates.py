@@ -129,6 +129,15 @@ def test_council_numbers_sharing_one_year_in_brackets_are_checked_each():
     assert _found(after_one, "CIT002") == [("2100", "error")]
 
 
+@pytest.mark.parametrize("joint", [" to ", " through ", "–", " – "])
+def test_a_range_sharing_one_year_is_read_across_any_range_joint(joint):
+    """A dash joins a range as " to " does (patterns.RANGE_JOINT, one definition for the
+    extraction, these lists and CIT015): "2100 – 2300 (2016)" was read no further than
+    2100, and neither end was checked. 2100 is of 2013, 2300 of 2016."""
+    cited = f"2100{joint}2300 (2016)"
+    assert _found(COUNCIL.replace("its resolution", "resolutions").format(cited=cited), "CIT002") == [("2100", "error")]
+
+
 @pytest.mark.parametrize(
     "cited",
     [

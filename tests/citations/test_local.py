@@ -103,7 +103,7 @@ def test_placing_moves_every_span_and_attaches_the_paragraph():
         "span", "text", "instrument", "form", "variant_fix", "variant_safe", "variant_why", "in_annex", "in_quote", "paragraph",
     ]
     assert [f.name for f in dataclasses.fields(ArticleCitation)] == [
-        "span", "word", "number", "instrument", "basis", "capitalized", "title", "title_span", "in_annex", "paragraph",
+        "span", "word", "number", "instrument", "basis", "capitalized", "title", "title_span", "in_annex", "paragraph", "ranged",
     ]
     # (resolint.citations.read_through names these too.)
     assert [f.name for f in dataclasses.fields(ArticleCandidate)] == ["cite", "pending", "after_the_convention"]

@@ -51,3 +51,37 @@ def test_a_range_that_runs_backwards_is_reported(template, cited, span):
 ])
 def test_a_range_in_order_or_no_range_passes(template, cited):
     assert _found(template.format(cited=cited)) == []
+
+
+# ------------------------------------------------------------------ ranges of articles
+
+CONVENTION = "the United Nations Convention against Corruption"
+
+
+@pytest.mark.parametrize("cited, span", [
+    (f"articles 50 to 40 of {CONVENTION}", "50 to 40"),
+    (f"articles 50-40 of {CONVENTION}", "50-40"),
+    (f"articles 3, 50 through 40 and 60 of {CONVENTION}", "50 through 40"),
+    (f"articles 12-12 of {CONVENTION}", "12-12"),
+    (f"articles 12 (Private sector) to 12 (Private sector) of {CONVENTION}", "12 (Private sector) to 12"),
+])
+def test_a_range_of_articles_that_runs_backwards_or_nowhere_is_reported(cited, span):
+    assert _found(ASSEMBLY.format(cited=cited)) == [span]
+
+
+def test_the_messages_say_which_article_comes_first():
+    text = ASSEMBLY.format(cited=f"articles 50 to 40 and 12-12 of {CONVENTION}")
+    assert [f.message for f in lint(text).findings if f.code == "CIT015"] == [
+        "This range runs backwards: article 40 comes before article 50; name the lower end first, or check the numbers",
+        "This range starts and ends at article 12: cite the one article, or check the numbers",
+    ]
+
+
+@pytest.mark.parametrize("cited", [
+    f"articles 40 to 50 of {CONVENTION}",
+    f"articles 50 and 40 of {CONVENTION}",  # a list, not a range
+    f"articles 12 to 12 bis of {CONVENTION}",  # an inserted article is after 12
+    f"article 50 of {CONVENTION} to article 40 of the same Convention",  # two citations, no list
+])
+def test_an_upward_range_or_a_list_of_articles_passes(cited):
+    assert _found(ASSEMBLY.format(cited=cited)) == []

@@ -2,16 +2,17 @@ from __future__ import annotations
 
 import re
 
-from resolint.citations import Organ, ResolutionCitation
+from resolint.citations import ArticleCitation, Organ, ResolutionCitation
+from resolint.citations.patterns import INSERTED_ARTICLE, RANGE_JOINT
 from resolint.citations.years import year_date_after
 from resolint.invisible import as_read
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, is_own
 
-#: Between the two ends of a range, as the extraction reads them
-#: (``resolint.citations.patterns.SEPARATOR``): " to ", " through ", an en dash.
-_RANGE_JOINT = re.compile(r"\s+(?:to|through)\s+|\s?–\s?")
+#: Between the two ends of a range, as the extraction reads them: " to ", " through ",
+#: an en dash (the one definition: ``resolint.citations.patterns.RANGE_JOINT``).
+_RANGE_JOINT = re.compile(RANGE_JOINT)
 
 #: What orders the numbers of each form: the session (or year) first, then the number.
 #: The Security Council's and the old General Assembly's numbers run on across years
@@ -51,12 +52,14 @@ class ReversedCitationRange(Rule):
     "2231 (2015) through 2300 (2016)", "1325 (2000)–2467 (2019)") names its lower end
     first: the session (or year) and number of the second end must come after those of
     the first. Both ends must be of one body and one form of number; a range whose ends
-    are numbered differently is not compared.
+    are numbered differently is not compared. A range of articles ("articles 50 to 40",
+    "articles 12-12") must run upwards too, to another article than the first.
 
     ## Why is this bad?
     A range that runs backwards names no resolution at all in between ("resolutions
     70/300 to 70/1"); usually one end is mistyped or the ends were swapped, and the
-    reader cannot tell which resolutions are meant.
+    reader cannot tell which resolutions are meant. A range of articles that ends where
+    it starts names one article, or a mistyped end.
 
     ## Example
     ```
@@ -91,10 +94,14 @@ class ReversedCitationRange(Rule):
 
     code = "CIT015"
     name = "reversed-citation-range"
-    summary = "Range of resolutions that runs backwards"
+    summary = "Range of resolutions or articles that runs backwards"
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext):
+        yield from self._resolutions(ctx)
+        yield from _articles(ctx)
+
+    def _resolutions(self, ctx: RuleContext):
         text = ctx.text
         previous: ResolutionCitation | None = None
         for c in citations(ctx).resolutions:
@@ -109,6 +116,34 @@ class ReversedCitationRange(Rule):
                     f"This range runs backwards: {_name(c)} comes before {_name(first)} ({how}); "
                     f"name the lower end first, or check the numbers",
                 )
+
+
+def _articles(ctx: RuleContext):
+    """Ranges of articles whose second end is not above the first ("articles 50 to 40",
+    "articles 12-12"): the two ends are items of one list (the same word "articles"). An
+    end with an article inserted after it ("12 bis") is compared by its number only when
+    the numbers differ ("articles 12 to 12 bis" is a range)."""
+    text = ctx.text
+    previous: ArticleCitation | None = None
+    for a in citations(ctx).articles:
+        first, previous = previous, a
+        if first is None or not a.ranged or a.word != first.word or not is_own(a) or a.number > first.number:
+            continue
+        span = Span(first.span.start, a.span.end)
+        if a.number < first.number:
+            yield Violation(span, f"This range runs backwards: article {a.number} comes before article {first.number}; "
+                                  "name the lower end first, or check the numbers")
+        elif not (_inserted_after(text, first) or _inserted_after(text, a)):
+            yield Violation(span, f"This range starts and ends at article {a.number}: cite the one article, or check the numbers")
+
+
+def _inserted_after(text: str, a: ArticleCitation) -> bool:
+    """Whether an inserted article's word follows ``a``'s number ("12 bis")."""
+    return _INSERTED.match(text, a.span.end) is not None
+
+
+#: "bis", "ter" … after an article's number (patterns.INSERTED_ARTICLE, which may match empty).
+_INSERTED = re.compile(INSERTED_ARTICLE.removesuffix("?"))
 
 
 def _range_of(first: ResolutionCitation, second: ResolutionCitation, text: str) -> bool:

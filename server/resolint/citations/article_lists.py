@@ -9,9 +9,12 @@ item here becomes an article of its own (see :func:`resolint.citations.articles.
 its span its number alone: the word "articles" is the whole list's, shared by its items.
 
 A range gives its two ends, not the numbers between: an end beyond the last article is
-what the drafter wrote wrong, and an end is all the text has a place for. Only bracketed
-titles are read per item: "articles 35 and 41 on the 24/7 network" says which of the two
-is the network no better than the reader can guess.
+what the drafter wrote wrong, and an end is all the text has a place for; the second end
+says it ends a range (``ranged``: CIT015 reports one that runs backwards). A bracketed
+title is its item's, and so is a title in words between two items ("articles 35 on the
+24/7 network and 37": 35's, and 37 is read too); one after the last item is not read:
+"articles 35 and 41 on the 24/7 network" says which of the two is the network no better
+than the reader can guess, and only the numbers are checked.
 
 The list is read by a loop of small anchored matches, one item and one separator at a
 time: each step moves forward, so a long list costs its length.
@@ -20,9 +23,9 @@ time: each step moves forward, so a long list costs its length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from resolint.citations.patterns import ARTICLE_TITLE_IN_BRACKETS, INSERTED_ARTICLE, MONTHS
+from resolint.citations.patterns import ARTICLE_TITLE_IN_BRACKETS, INSERTED_ARTICLE, MONTHS, RANGE_WORDS
 from resolint.source import Span, word_before
 
 #: The word that opens a list: "articles", "Articles", with a number after it.
@@ -41,8 +44,14 @@ _ITEM = re.compile(
 #: 56", "57, paragraph 5 (g), 61 and 62").
 _SEP = re.compile(
     r"(?:,\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?)?"
-    r"(?:(?P<range>\s*[-‐‑–]\s*|\s+(?:to|through)\s+)|,?\s+(?:and|or)\s+|\s*,\s*)"
+    rf"(?:(?P<range>\s*[-‐‑–]\s*|{RANGE_WORDS})|,?\s+(?:and|or)\s+|\s*,\s*)"
     r"(?=\d)"
+)
+#: A title in words between an item and the separator before the next ("35 on the 24/7
+#: network and 37"), as ``patterns.ARTICLE_TITLE`` reads one after a single article.
+_TITLE_BETWEEN = re.compile(
+    r"\s+(?:on|concerning|regarding|entitled)\s+(?:the\s+)?[“\"]?(?P<title>[^,;:()“”\"\n]{2,120}?)[”\"]?"
+    rf"(?={_SEP.pattern})"
 )
 
 
@@ -54,6 +63,8 @@ class ListedArticle:
     span: Span  # the number
     title: str = ""
     title_span: Span | None = None
+    #: The second end of a range ("to", "through" or a dash before it: "articles 60 to 70").
+    ranged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +97,28 @@ def _read_list(ptext: str, head: re.Match[str]) -> ArticleList | None:
     if first is None:
         return None
     items, end = [first[0]], first[1]
-    while (sep := _SEP.match(ptext, end)) is not None and (nxt := _item_at(ptext, sep.end())) is not None:
-        items.append(nxt[0])
+    while True:
+        titled, at = _title_between(ptext, items[-1], end)
+        sep = _SEP.match(ptext, at)
+        nxt = None if sep is None else _item_at(ptext, sep.end())
+        if sep is None or nxt is None:
+            break
+        items[-1] = titled
+        items.append(replace(nxt[0], ranged=True) if sep.group("range") else nxt[0])
         end = nxt[1]
     return ArticleList(Span(head.start(), head.start() + len("articles")), tuple(items), end)
+
+
+def _title_between(ptext: str, item: ListedArticle, end: int) -> tuple[ListedArticle, int]:
+    """``item`` with the title in words after it ("35 on the 24/7 network", when another
+    item follows: see :data:`_TITLE_BETWEEN`) and where the separator is looked for; the
+    item and ``end`` when it has a bracketed title or none in words."""
+    tm = None if item.title else _TITLE_BETWEEN.match(ptext, end)
+    if tm is None:
+        return item, end
+    title = tm.group("title").strip()
+    start = tm.start("title")
+    return replace(item, title=title, title_span=Span(start, start + len(title))), tm.end()
 
 
 def article_lists(ptext: str) -> list[ArticleList]:

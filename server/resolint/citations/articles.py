@@ -141,7 +141,9 @@ def _listed(ptext: str, annex: bool, found: ArticleList, starts, look: _Lookback
     after = look.first_the_conv_end is not None and look.first_the_conv_end <= at
     capital = ptext[at] == "A"
     return [
-        ArticleCandidate(ArticleCitation(i.span, found.word, i.number, inst, basis, capital, i.title, i.title_span, annex, None), pending, after)
+        ArticleCandidate(
+            ArticleCitation(i.span, found.word, i.number, inst, basis, capital, i.title, i.title_span, annex, None, i.ranged), pending, after
+        )
         for i in found.items
     ]
 
@@ -162,5 +164,5 @@ def resolve_article(a: ArticleCandidate, d: int, p, previous, referent) -> Artic
     title_span = None if c.title_span is None else Span(c.title_span.start + d, c.title_span.end + d)
     return ArticleCitation(
         Span(c.span.start + d, c.span.end + d), Span(c.word.start + d, c.word.end + d), c.number, inst, basis,
-        c.capitalized, c.title, title_span, c.in_annex, p,
+        c.capitalized, c.title, title_span, c.in_annex, p, c.ranged,
     )

@@ -70,10 +70,17 @@ SYMBOL = re.compile(
 #: After a cited number: ", of 21 November 2016" / " of 21 November 2016" / ", adopted
 #: 21 November 2016" (DATE follows).
 OF_DATE = re.compile(r",?\s+(?:of|adopted(?:\s+on)?|dated)\s+(?=\d|[A-Z])")
-#: Between the numbers of a list, and between the two ends of a range ("resolutions
-#: 70/1 to 70/5", "2231 (2015) through 2300 (2016)", "1325 (2000)–2467 (2019)"): the
-#: second end is a citation too, checked as any other.
-SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+|\s?–\s?)")
+#: Between the two ends of a range in words: " to ", " through " (of resolutions and of
+#: articles, which take a hyphen too: ``article_lists``).
+RANGE_WORDS = r"\s+(?:to|through)\s+"
+#: Between the two ends of a range of resolutions ("resolutions 70/1 to 70/5", "2231
+#: (2015) through 2300 (2016)", "1325 (2000)–2467 (2019)"): the words or an en dash. One
+#: definition for the extraction (:data:`SEPARATOR`), the lists that share a year
+#: (``shared_year``) and the rule that orders a range's ends (CIT015).
+RANGE_JOINT = rf"{RANGE_WORDS}|\s?–\s?"
+#: Between the numbers of a list, and between the two ends of a range: the second end is
+#: a citation too, checked as any other.
+SEPARATOR = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|{RANGE_JOINT})")
 
 #: The phrase before "resolution": capitalised words and the connectors of a body's name.
 NAME_WORD = re.compile(r"(?:[A-Z][\w’'\-.]*|of|and|the|on|for|to|against|in|de|des)$")

@@ -66,7 +66,7 @@ def _article(a: ArticleCandidate, at: Callable[[Span], Span]) -> ArticleCandidat
     c = a.cite
     cite = ArticleCitation(
         at(c.span), at(c.word), c.number, c.instrument, c.basis, c.capitalized, c.title,
-        None if c.title_span is None else at(c.title_span), c.in_annex, c.paragraph,
+        None if c.title_span is None else at(c.title_span), c.in_annex, c.paragraph, c.ranged,
     )
     return ArticleCandidate(cite, a.pending, a.after_the_convention)
 

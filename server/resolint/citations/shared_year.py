@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
+from resolint.citations.patterns import RANGE_JOINT
 from resolint.source import Span
 
 #: A number, with its year in brackets if the group ends with it; not "70/1" nor "2231 A".
 _NUMBER = re.compile(r"(?P<n>\d{1,4})(?![\d/]|\s[A-Z]\b)(?:\s?\((?P<y>(?:19[4-9]|20\d)\d)\))?")
-_SEPARATOR = re.compile(r",\s{1,3}(?:and\s{1,3})?|\s{1,3}(?:and|to|through)\s{1,3}")
+#: Between two numbers: a list's comma or "and", or a range's joint (patterns.RANGE_JOINT).
+_SEPARATOR = re.compile(rf",\s{{1,3}}(?:and\s{{1,3}})?|\s{{1,3}}and\s{{1,3}}|{RANGE_JOINT}")
 
 
 def numbers_sharing_a_year(text: str, pos: int, stop: int | None = None) -> list[tuple[Span, int, int]]:

@@ -215,6 +215,9 @@ class ArticleCitation:
     title_span: Span | None = None
     in_annex: bool = False
     paragraph: Paragraph | None = field(default=None, repr=False)
+    #: The second end of a range of a list ("articles 60 to 70": 70), whose first end is
+    #: the list's item before it (:mod:`resolint.citations.article_lists`).
+    ranged: bool = False
 
     kind = "article"
 
