@@ -11,6 +11,7 @@ from resolint.source import Span, first_half_start, word_before
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
 from resolint_rules.trm.others_words import not_the_drafters, opener_head
 from resolint_rules.trm.paragraph_facts import spans_in, term_keys
+from resolint_rules.trm.un_programme_names import us_spelt_names
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
 #: underscore after it is Markdown emphasis ("_recognising_"), not part of the word.
@@ -165,7 +166,10 @@ class Spelling(Rule):
     British "-our", "-re", "-ence" (favour, centre, defence), "programme" (but "computer
     program", "computer programs": the computing word), "ageing". Quotations, official titles of instruments, and capitalized words inside a sentence
     (proper names such as "Organisation for Economic Co-operation and Development") keep
-    their own spelling.
+    their own spelling; but the name of a United Nations programme is spelt its own way,
+    "Programme", and "United Nations Development Program" is reported (a listed name,
+    found whole; not where a capitalized word goes on with it into another body's name:
+    "World Food Program USA").
 
     ## Why is this bad?
     The UN Editorial Manual follows the first spelling of the Concise Oxford Dictionary;
@@ -190,7 +194,9 @@ class Spelling(Rule):
     ```
 
     ## Fix safety
-    Safe: the same word in the house spelling. Unsafe where the word follows a
+    Safe: the same word in the house spelling; "Programme" in a United Nations
+    programme's name, but unsafe where a capitalized word and "of" stand before the name
+    ("Friends of the World Food Program": the name may end another body's). Unsafe where the word follows a
     capitalized "Convention", "Protocol", "Agreement" (and the like) in the same clause
     ("the Second Additional Protocol to the Convention on Cybercrime on enhanced
     co-operation …"): it may be part of the official title of an instrument the reference
@@ -253,6 +259,8 @@ class Spelling(Rule):
         yield from self._scan(ctx, table, own_text_matches(ctx, _ISE, skip_quotes=False), spans)
         starts = ((p, m) for p in ctx.resolution.paragraphs if (m := _capitalized_head(ctx, p, table, variant)) is not None)
         yield from self._scan(ctx, table, starts, spans)
+        for p in ctx.facts.own_paragraphs:
+            yield from _programme_names(text, p, spans)
 
     def check_paragraph(self, ctx: RuleContext, p):
         if p.kind in _NOT_CHECKED:
@@ -271,6 +279,7 @@ class Spelling(Rule):
         else:
             spans = (spans_in(ctx, "quotes", p), spans_in(ctx, "titles", p))
         yield from self._scan(ctx, table, ((p, w) for w in words), spans)
+        yield from _programme_names(text, p, spans)
 
     def _scan(self, ctx: RuleContext, table: dict[str, str], matches, spans: tuple[list[Span], list[Span]]):
         text = ctx.text
@@ -296,6 +305,21 @@ class Spelling(Rule):
             # another language's words or in a title in italics may be theirs: worth a look only.
             sev = Severity.INFO if unless or found.lower() in ("program", "programs") else None
             yield Violation(span, f"This style spells it '{right}'", _respelling(text, p, span, right, unless), severity=sev)
+
+
+def _programme_names(text: str, p, spans: tuple[list[Span], list[Span]]):
+    """A United Nations programme's name written "Program" ("United Nations Development
+    Program"): the name's own spelling is "Programme", which a proper name otherwise keeps
+    (:mod:`resolint_rules.trm.un_programme_names`)."""
+    if p.kind in _NOT_CHECKED or text.find("Program", p.span.start, p.span.end) < 0:
+        return
+    for span, name, safe in us_spelt_names(text, p.span.start, p.span.end):
+        if in_spans(span.start, spans[0]) or in_spans(span.start, spans[1]):
+            continue
+        fix = (Fix.safe if safe else Fix.unsafe)(
+            "Write 'Programme'" if safe else "Write 'Programme' (unless the name is part of another body's)", Edit(span, "Programme")
+        )
+        yield Violation(span, f"The {name} spells its name 'Programme'", fix)
 
 
 #: A capitalized word that heads an instrument's name ("Protocol", "Convention"), then at

@@ -1,0 +1,88 @@
+"""The name of a United Nations programme written with the US "Program" ("United Nations
+Development Program"), for TRM010.
+
+TRM010 leaves a capitalized word inside a sentence alone: it is a proper name's, whose
+spelling is its own. The names of the United Nations' programmes are spelt "Programme"
+(``data/un_programme_names.csv``), so there "Program" is the name misspelt, not the name's
+own spelling. What the list can honestly say is only that: a name is found whole (its
+words as listed, any white space between them), and not where it is part of a longer
+name of another body, which may keep the US spelling ("World Food Program USA", a
+national "United Nations Development Program Alumni Network"): a capitalized word or an
+acronym right after it. A capitalized word and "of" before it ("Friends of the World Food
+Program") may make it the tail of another body's name: reported, but its fix is unsafe.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from resolint.citations.refdata import _rows
+from resolint.source import Span
+
+#: The US spelling the names are found by (case as written in a name).
+_US = "Program"
+_BRITISH = "Programme"
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    """For each listed name: its words before "Programme" (matched at the end of the
+    text before the word), those after it (at its end), and the name."""
+    out = []
+    for row in _rows("un_programme_names.csv"):
+        name = row.get("name", "")
+        before, found, after = name.partition(_BRITISH)
+        if not found:
+            continue
+        out.append((
+            re.compile(r"(?<![^\W_])" + r"\s+".join(map(re.escape, before.split())) + r"\s+\Z"),
+            re.compile(r"\s+" + r"\s+".join(map(re.escape, after.split())) if after.strip() else ""),
+            name,
+        ))
+    return tuple(out)
+
+
+#: What goes on a name into a longer one: a capitalized word or an acronym after it.
+_LONGER_AFTER = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w.\-]*)")
+#: A capitalized word and "of" (and "the") right before the name: it may end another
+#: body's name ("Friends of the World Food Program"), or name its head ("Administrator
+#: of the United Nations Development Program").
+_OF_BEFORE = re.compile(r"(?<![^\W_])[A-Z][\w\-]*\s+of\s+(?:the\s+)?\Z")
+#: How far back a name's first words are looked for.
+_REACH = 80
+
+
+def us_spelt_names(text: str, lo: int, hi: int) -> list[tuple[Span, str, bool]]:
+    """(the word "Program", the name it misspells, whether respelling it is safe) for each
+    listed name in ``text[lo:hi]`` written with "Program"."""
+    out = []
+    pos = text.find(_US, lo, hi)
+    while pos >= 0:
+        end = pos + len(_US)
+        if not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+            found = _name_at(text, lo, hi, pos, end)
+            if found is not None:
+                out.append(found)
+        pos = text.find(_US, end, hi)
+    return out
+
+
+def _name_at(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[Span, str, bool] | None:
+    """The listed name whose "Program" stands at ``pos:end`` (see :func:`us_spelt_names`)."""
+    reach = max(lo, pos - _REACH)
+    for before, after, name in _names():
+        head = before.search(text, reach, pos)
+        if head is None:
+            continue
+        stop = end
+        if after.pattern:
+            tail = after.match(text, end, hi)
+            if tail is None:
+                continue
+            stop = tail.end()
+        if _LONGER_AFTER.match(text, stop, hi):
+            return None  # "World Food Program USA": another body's name
+        safe = _OF_BEFORE.search(text, max(lo, head.start() - _REACH), head.start()) is None
+        return Span(pos, end), name, safe
+    return None
