@@ -8,8 +8,11 @@ from __future__ import annotations
 import pytest
 
 from resolint.engine import lint
+from resolint.fixes import fix_text
+from resolint.incremental import IncrementalLinter
 from resolint.model import Kind
 from resolint.parser import parse
+from resolint.settings import Settings
 
 HEAD = "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n\n"
 
@@ -150,3 +153,34 @@ def test_a_style_that_takes_decimal_items_still_checks_their_numbers(style):
     found = _lint(SKIPPED, "OPR008", "OPR009", style=style)
     assert found == [("OPR008", 11, "Sub-paragraph '2.3' where '2.2' was expected")]
     assert [c for c, _, _ in _lint(SKIPPED, "OPR009")] == ["OPR009"] * 3  # un-ga letters them
+
+
+RENUMBERED = HEAD + (
+    "1. Calls upon Member States to reduce plastic waste;\n\n"
+    "3. Encourages Member States:\n\n"
+    "3.1 To establish national recycling targets, including:\n\n"
+    "3.1.1 Targets for reuse;\n\n"
+    "3.2 To share best practices;\n\n"
+    "4. Requests the Secretary-General to report to it at its next session.\n"
+)
+
+
+def test_renumbering_a_paragraph_renumbers_its_decimal_items():
+    """OPR002's fix made "3." "2." and left "3.1" under it, which then named no paragraph
+    and became an unnumbered operative paragraph."""
+    fixed = fix_text(RENUMBERED, lambda t: lint(t, style="un-ga"), unsafe=True).text
+    assert fixed == RENUMBERED.replace("\n3.", "\n2.").replace("\n4.", "\n3.")
+    assert _items(fixed) == [("2.1", 1, "2."), ("2.1.1", 2, "2.1"), ("2.2", 1, "2.")]
+
+
+def test_the_language_server_renumbers_the_items_as_a_full_lint_does():
+    """The server keeps a list's findings while its labels stay: the items' labels are
+    among them (an edit before them moved them, and the kept fix edited old places)."""
+    settings = Settings().with_overrides(select=("OPR002",))
+    linter = IncrementalLinter()
+    last = RENUMBERED.replace("4. Requests the Secretary-General to report to it at its next session.\n", "")
+    edits = [RENUMBERED.replace("3.2 To", "3.3 To"), RENUMBERED.replace("3.1.1", "3.1.2"), RENUMBERED]
+    edits += [last, last.replace("Encourages Member", "Encourages all Member"), last.replace("Targets for", "Goals for"), last]
+    for text in edits:
+        got = [(f.span, f.message, f.fix) for f in linter.lint(text, settings).findings]
+        assert got == [(f.span, f.message, f.fix) for f in lint(text, settings).findings]

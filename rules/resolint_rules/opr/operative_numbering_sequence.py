@@ -7,6 +7,7 @@ from collections import Counter
 from resolint.facts import Analysis
 from resolint.literals import matches_at
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
+from resolint.parser.labels import decimal_path
 from resolint.parser.numbering import counted
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, SpanSet, relative
@@ -136,13 +137,33 @@ def _labels_key(seq: list[Paragraph], base: int) -> tuple:
     """Everything of a list's paragraphs its numbering findings read (labels as written,
     their values and places), counted from ``base``."""
     return tuple(
-        None if (lb := p.label) is None else (lb.text, lb.scheme, lb.value, relative(lb.span, base))
+        None if (lb := p.label) is None else (lb.text, lb.scheme, lb.value, relative(lb.span, base),
+                                              tuple((q.label.text, relative(q.label.span, base)) for q in decimal_items(p)))
         for p in seq
     )
 
 
+def decimal_items(p: Paragraph) -> list[Paragraph]:
+    """The sub-items under ``p`` numbered by decimals after its number ("2.1", "2.1.3"
+    under paragraph 2: ``resolint.parser.placement.decimal_item``), at any depth."""
+    out: list[Paragraph] = []
+    stack = list(reversed(p.children)) if p.children else []
+    while stack:
+        q = stack.pop()
+        if q.label is not None and decimal_path(q.label) is not None:
+            out.append(q)
+        stack.extend(reversed(q.children))
+    return out
+
+
 def _relative(refs: list[tuple[int, Span]], base: int) -> tuple:
     return tuple((n, relative(sp, base)) for n, sp in refs)
+
+
+def _first_number(q: Paragraph, new: int) -> Edit:
+    """The edit that writes ``new`` for the first number of ``q``'s decimal label."""
+    start = q.label.span.start
+    return Edit(Span(start, start + len(q.label.text.split(".", 1)[0])), str(new))
 
 
 def numbering_breaks(seq: list[Paragraph]) -> list[tuple[Paragraph, str]]:
@@ -285,6 +306,8 @@ class OperativeNumberingSequence(Rule):
                 digits = re.match(r"\D*(\d+)", p.label.text)
                 start = p.label.span.start + digits.start(1)
                 edits.append(Edit(Span(start, start + len(digits.group(1))), str(new)))
+                # Its items numbered after it go with it: "3.1" becomes "2.1" under "2.".
+                edits += [_first_number(q, new) for q in decimal_items(p)]
             if counts[p.number] == 1:
                 mapping[p.number] = new
         for q in whole:
