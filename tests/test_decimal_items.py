@@ -64,6 +64,21 @@ def test_a_decimal_list_that_restarts_is_reported():
     assert [f for f in _lint(text, "OPR008")] == [("OPR008", 13, "Sub-paragraph '2.1' where '2.3' was expected")]
 
 
+def test_items_numbered_under_another_paragraph_are_reported_once():
+    """Items copied from paragraph 2 under paragraph 3 ("3. Requests …:" / "2.1 …"): its
+    items, out of the operative numbering, their first number reported."""
+    text = SKIPPED.replace("2.3 To support", "2.2 To support").replace("2.4 To share best practices;\n\n", "") + (
+        "\n4. Requests the Secretary-General:\n\n2.1 To report to it;\n\n2.2 To consult Member States.\n"
+    )
+    text = text.replace(" to it at its next session.\n\n4.", " to it at its next session;\n\n4.")
+    assert _items(text)[-2:] == [("2.1", 1, "4."), ("2.2", 1, "4.")]
+    found = _lint(text, "OPR0")
+    assert [f for f in found if f[0] == "OPR008"] == [
+        ("OPR008", 17, "Sub-paragraph '2.1' is under paragraph 4: number its items '4.1', '4.2' …"),
+    ]
+    assert not [f for f in found if f[0] in ("OPR001", "OPR002")]
+
+
 def test_items_typed_one_a_line_are_items_too():
     text = HEAD + (
         "1. Calls upon Member States to reduce plastic waste;\n"
@@ -118,7 +133,7 @@ def test_the_label_form_rule_offers_no_fix_for_a_decimal_number():
         "1.1.2020 marks the start of the period;",  # a date
         "1.2.1 was released in May;",  # a version, no item 1.2 open
         "1.1 of the report sets out the schedule;",  # a reference to a section
-        "3.1 To share the data;",  # names paragraph 3, under paragraph 1
+        "3.2 To share the data;",  # names paragraph 3, and starts no list under paragraph 1
     ],
 )
 def test_a_number_that_names_no_item_stays_text(paragraph):

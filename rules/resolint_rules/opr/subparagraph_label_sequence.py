@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from resolint.model import Kind, Label, LabelScheme, Paragraph
+from resolint.parser.labels import decimal_path
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint_rules.labels import reads_back, render_label, style_form
 from resolint_rules.opr.subparagraph_references import reference_edits
@@ -38,7 +39,9 @@ class SubparagraphLabelSequence(Rule):
     writes) are one list in each part: a part's own opening starts them from `(a)` again.
     A letter in another bracket form than the list's (`(a)`, `b)`, `(c)`) is OPR009's
     finding where the style writes one form at that level; where it takes several (Model
-    UN), the mix is reported here.
+    UN), the mix is reported here. Items numbered by decimals (`2.1`, `2.2` under
+    paragraph 2) run the same way, and their first number must be their paragraph's:
+    `2.1` under paragraph 4 is reported once, at the first.
 
     ## Why is this bad?
     Sub-paragraphs are cited by their label ("subparagraph (c)"); a gap or repeat makes
@@ -99,6 +102,7 @@ class SubparagraphLabelSequence(Rule):
             first = group[0].label
             if _numbered_by_renderer(group):
                 continue  # "1." "1." "1.": a Markdown list, which the renderer numbers 1, 2, 3
+            yield from _under_another(group)
             expected = 1
             offered = False  # one relabelling fix per list, at its first break
             for p in group:
@@ -113,6 +117,17 @@ class SubparagraphLabelSequence(Rule):
                     yield Violation(label.span, f"Sub-paragraph '{label.text}' where '{want}' was expected", fix)
                 # Every break is reported: the next label is checked against this one.
                 expected = label.value + 1
+
+
+def _under_another(group: list[Paragraph]):
+    """Decimal items whose first number is not their paragraph's ("2.1", "2.2" under
+    paragraph 4, copied from paragraph 2): one finding, at the first."""
+    parent, first = group[0].parent, group[0].label
+    path = decimal_path(first)
+    own = None if parent is None or parent.label is None else parent.label.as_typed
+    if path is None or own is None or decimal_path(parent.label) is not None or path == (own,):
+        return
+    yield Violation(first.span, f"Sub-paragraph '{first.text}' is under paragraph {own}: number its items '{own}.1', '{own}.2' …")
 
 
 def _form_reported(ctx: RuleContext, p: Paragraph, first: Label) -> bool:

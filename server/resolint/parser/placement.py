@@ -829,31 +829,45 @@ def decimal_parent(st: Placement, p: Paragraph) -> Paragraph | None:
     operative paragraph 2 for "2.1" (the latest clause, numbered 2), the open item "2.1"
     for "2.1.3". The first item of a list is numbered 1 or follows a colon ("2. Encourages
     Member States to:" / "2.2 …" skipped one); a later one follows an open item of its
-    list. None elsewhere: the number is read as text, as before (a figure's "1.5 …" after
-    paragraph 1, "3.1" under paragraph 2, an adopted text's "1.1 The purpose …")."""
+    list. Items that name another paragraph than theirs ("2.1" after "3. Requests …:",
+    copied) are its items too where they start a list after its colon. None elsewhere:
+    the number is read as text, as before (a figure's "1.5 …" after paragraph 1, "3.2"
+    under paragraph 2, an adopted text's "1.1 The purpose …")."""
     label = p.label
     path = None if label is None else decimal_path(label)
-    parent = None if path is None else _numbered_clause(st, path[0])
+    parent = None if path is None else _numbered_clause(st)
     if parent is None:
         return None
+    if parent.label.value != path[0]:
+        # "3. Requests …:" / "2.1 …" (items copied from paragraph 2): its items all the same,
+        # when they start a list after its colon; OPR008 reports their numbers.
+        return parent if len(path) == 1 and _starts_or_goes_on(st, parent, label, after_colon=True) else None
     for depth in range(2, len(path) + 1):
         parent = next((q for q in st.sub_stack if q.parent is parent and _decimal_numbers(q) == path[:depth]), None)
         if parent is None:
             return None
-    if label.value == 1 or any(q.label is not None and q.label.form == label.form for q in st.sub_stack):
-        return parent
-    return parent if parent.terminal_char(st.source) == ":" else None
+    return parent if _starts_or_goes_on(st, parent, label) else None
 
 
-def _numbered_clause(st: Placement, number: int) -> Paragraph | None:
-    """The latest clause when it is an operative paragraph (or list item) numbered
-    ``number``, in the operative part of the resolution (not in an annex or an adopted
-    text); None otherwise."""
+def _starts_or_goes_on(st: Placement, parent: Paragraph, label: Label, after_colon: bool = False) -> bool:
+    """Whether a decimal item labelled ``label`` goes on with an open item of its list
+    under ``parent``, or starts one: numbered 1 or after the parent's colon (both with
+    ``after_colon``)."""
+    if any(q.parent is parent and q.label is not None and q.label.form == label.form for q in st.sub_stack):
+        return True
+    colon = parent.terminal_char(st.source) == ":"
+    return (label.value == 1 and colon) if after_colon else (label.value == 1 or colon)
+
+
+def _numbered_clause(st: Placement) -> Paragraph | None:
+    """The latest clause when it is an operative paragraph (or list item) with an arabic
+    number, in the operative part of the resolution (not in an annex or an adopted text);
+    None otherwise."""
     clause = st.last_clause
     if st.phase is not _IN_OPERATIVE or st.in_annex or st.quoting or clause is None or clause.kind is not _OPERATIVE:
         return None
     label = clause.label
-    return clause if label is not None and label.scheme is _ARABIC and label.value == number else None
+    return clause if label is not None and label.scheme is _ARABIC else None
 
 
 def _decimal_numbers(p: Paragraph) -> tuple[int, ...] | None:
