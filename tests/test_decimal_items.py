@@ -68,10 +68,10 @@ def test_items_numbered_under_another_paragraph_are_reported_once():
     """Items copied from paragraph 2 under paragraph 3 ("3. Requests …:" / "2.1 …"): its
     items, out of the operative numbering, their first number reported."""
     text = SKIPPED.replace("2.3 To support", "2.2 To support").replace("2.4 To share best practices;\n\n", "") + (
-        "\n4. Requests the Secretary-General:\n\n2.1 To report to it;\n\n2.2 To consult Member States.\n"
+        "\n4. Requests the Secretary-General:\n\n2.1 To report to it, including:\n\n2.1.1 On the costs;\n\n2.2 To consult Member States.\n"
     )
     text = text.replace(" to it at its next session.\n\n4.", " to it at its next session;\n\n4.")
-    assert _items(text)[-2:] == [("2.1", 1, "4."), ("2.2", 1, "4.")]
+    assert _items(text)[-3:] == [("2.1", 1, "4."), ("2.1.1", 2, "2.1"), ("2.2", 1, "4.")]
     found = _lint(text, "OPR0")
     assert [f for f in found if f[0] == "OPR008"] == [
         ("OPR008", 17, "Sub-paragraph '2.1' is under paragraph 4: number its items '4.1', '4.2' …"),

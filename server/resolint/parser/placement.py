@@ -838,10 +838,11 @@ def decimal_parent(st: Placement, p: Paragraph) -> Paragraph | None:
     parent = None if path is None else _numbered_clause(st)
     if parent is None:
         return None
-    if parent.label.value != path[0]:
+    if len(path) == 1 and parent.label.value != path[0]:
         # "3. Requests …:" / "2.1 …" (items copied from paragraph 2): its items all the same,
-        # when they start a list after its colon; OPR008 reports their numbers.
-        return parent if len(path) == 1 and _starts_or_goes_on(st, parent, label, after_colon=True) else None
+        # when they start a list after its colon; OPR008 reports their numbers. ("2.1.1"
+        # under that "2.1" is found below, as any item under an open one.)
+        return parent if _starts_or_goes_on(st, parent, label, after_colon=True) else None
     for depth in range(2, len(path) + 1):
         parent = next((q for q in st.sub_stack if q.parent is parent and _decimal_numbers(q) == path[:depth]), None)
         if parent is None:
