@@ -50,10 +50,12 @@ family = {family!r}
 text = compilation({size}) if family is None else corpus_compilation(Path({corpus!r}), family, {size})
 project, editor, linter = ProjectSettings(Settings(), None), EditorSettings(), IncrementalLinter()
 index = LineIndex(SourceText(text), "utf-16")
-# What survives each lint is frozen, as the server does (resolint.lsp.collector): with
+# The collector is kept out of each lint and what survives it is frozen, as the server
+# does (resolint.lsp.collector): with
 # Python's default collector a full collection walked the open document's objects every
 # few edits, which the server does not pay while the drafter types.
 collector = Collector()
+collector.before_lint()
 build_state("file:///x", 1, text, index, project, editor, None, "utf-16", linter)
 collector.after_lint()
 rnd = random.Random(11)
@@ -65,6 +67,7 @@ for v in range(2, {edits} + 2):
     # index is the last one's, edited.
     index = LineIndex(index.source.edited(at, at, "x"), "utf-16")
     text = index.text
+    collector.before_lint()
     build_state("file:///x", v, text, index, project, editor, None, "utf-16", linter)
     collector.after_lint()
 """

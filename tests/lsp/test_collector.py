@@ -117,3 +117,92 @@ async def test_the_scheduler_calls_after_once_per_lint_in_the_worker_even_when_i
         await sched.schedule("bad", 0)
     await asyncio.sleep(0)
     assert len(calls) == 2 and all(name.startswith("lint") for name in calls)
+
+
+def _young_collections_during(work) -> int:
+    """How many automatic collections run while ``work()`` runs."""
+    runs: list[int] = []
+
+    def count(phase, info):
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        work()
+    finally:
+        gc.callbacks.remove(count)
+    return len(runs)
+
+
+def _a_lints_objects() -> list:
+    return [[_Node()] for _ in range(20_000)]  # far past the young generation's threshold
+
+
+def test_no_automatic_collection_runs_during_a_lint_and_the_collector_is_on_again_after_it():
+    c = Collector(min_growth=10_000)
+    assert gc.isenabled()
+    assert _young_collections_during(_a_lints_objects) > 0, "the test's lint sets off collections unbracketed"
+    c.before_lint()
+    try:
+        during = _young_collections_during(_a_lints_objects)
+    finally:
+        c.after_lint()
+    assert during == 0 and gc.isenabled()
+
+
+def test_a_process_that_runs_without_the_automatic_collector_keeps_running_without_it():
+    c = Collector(min_growth=10_000)
+    gc.disable()
+    try:
+        c.before_lint()
+        c.after_lint()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_the_scheduler_calls_before_ahead_of_each_lint_and_after_even_when_it_fails():
+    calls: list[str] = []
+    versions = {"ok": 1, "bad": 1}
+
+    def build(snap):
+        calls.append("build")
+        if snap[0] == "bad":
+            raise ValueError("a broken lint")
+        return State(*snap)
+
+    sched = Scheduler(
+        snapshot=lambda uri: (uri, versions[uri]),
+        build=build,
+        version_of=versions.get,
+        on_result=lambda state: None,
+        executor=ThreadPoolExecutor(1, thread_name_prefix="lint"),
+        before=lambda: calls.append("before"),
+        after=lambda: calls.append("after"),
+    )
+    await sched.schedule("ok", 0)
+    with pytest.raises(ValueError):
+        await sched.schedule("bad", 0)
+    await asyncio.sleep(0)
+    assert calls == ["before", "build", "after"] * 2
+
+
+def test_the_server_keeps_the_collector_out_of_its_lints():
+    from resolint.lsp.server import ResolintServer
+
+    server = ResolintServer()
+    assert server.scheduler.before == server.collector.before_lint
+    assert server.scheduler.after == server.collector.after_lint
+
+
+def test_the_collector_on_again_after_a_lint_does_not_walk_what_the_lint_made():
+    """What the lint made is frozen before the collector is on again: turned on first, it
+    walked all of it at the next allocation (inside after_lint itself)."""
+    c = Collector(min_growth=10_000, count_every=3600.0)
+    c.after_lint()  # the first lint sets the base (and counts: the next ones do not)
+    c.before_lint()
+    kept = _a_lints_objects()
+    assert _young_collections_during(c.after_lint) == 0 and gc.isenabled()
+    assert gc.get_count()[0] < 100
+    del kept

@@ -112,6 +112,7 @@ class Scheduler(Generic[S]):
         size_of: Callable[[Any], int] = lambda snap: 0,
         budget: float = DEFAULT_BUDGET,
         prepare: Callable[[Any], None] | None = None,
+        before: Callable[[], None] | None = None,
         after: Callable[[], None] | None = None,
     ) -> None:
         self.snapshot = snapshot  # on the loop: what to lint (None: document gone)
@@ -125,8 +126,10 @@ class Scheduler(Generic[S]):
         # In the worker, before a lint's clock starts: loads what a first lint of a
         # configuration loads once (spaCy for house rules), so the budget measures the lint.
         self.prepare = prepare
-        # In the worker, after each lint (finished or stopped), out of reach of an
-        # interruption: the server freezes what the lint left (resolint.lsp.collector).
+        # In the worker, just before each lint, and after each lint (finished or
+        # stopped), out of reach of an interruption: the server keeps the collector out
+        # of the lint and freezes what the lint left (resolint.lsp.collector).
+        self.before = before
         self.after = after
         self.states: dict[str, S] = {}
         self._tasks: dict[str, asyncio.Task] = {}
@@ -283,6 +286,8 @@ class Scheduler(Generic[S]):
                 log.debug("preparing a lint failed", exc_info=True)
         token.started = time.monotonic()
         try:
+            if self.before is not None:
+                self.before()  # (inside the try: ``after`` undoes it whatever happens)
             return self._stopper.run(token, self.build, snap)
         except LintInterrupted as exc:
             return exc

@@ -151,6 +151,7 @@ class ResolintServer(LanguageServer):
             size_of=lambda snap: len(snap.text),
             budget=self.editor.budget_ms / 1000,
             prepare=self._prepare,
+            before=self.collector.before_lint,
             after=self.collector.after_lint,
         )
         self._idle: asyncio.TimerHandle | None = None
