@@ -89,6 +89,10 @@ def test_items_typed_one_a_line_are_items_too():
     )
     assert _items(text) == [("2.1", 1, "2."), ("2.3", 1, "2.")]
     assert _lint(text, "OPR008") == [("OPR008", 8, "Sub-paragraph '2.3' where '2.2' was expected")]
+    # An item's line without its mark: the next item's line is still an item of its own.
+    unmarked = text.replace("recycling targets;", "recycling targets")
+    assert _items(unmarked) == [("2.1", 1, "2."), ("2.3", 1, "2.")]
+    assert ("OPR007", 7) in {(c, line) for c, line, _ in _lint(unmarked, "OPR007")}
 
 
 def test_a_third_level_hangs_under_its_item():

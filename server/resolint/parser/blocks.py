@@ -240,9 +240,13 @@ def _bare_opening(line: str) -> bool:
 def _decimal_item_line(prev: str, line: str) -> bool:
     """Whether ``line`` starts with a decimal item's number after a line that ends a
     clause ("2. Encourages …:" / "2.1 To establish …;": an item typed on the next line;
-    placement keeps its number where it names a paragraph). After any other line the
-    number is the sentence's ("… in section" / "2.1 of …", "… a rise of" / "1.5 …")."""
-    return line[:1].isdigit() and _CLAUSE_END.search(prev) is not None and P.DECIMAL_LABEL.match(line) is not None
+    placement keeps its number where it names a paragraph), or after an item's line that
+    lacks its mark ("2.1 To establish targets" / "2.2 To share …;": two items, as two
+    lines that start with labels of one form are). After any other line the number is
+    the sentence's ("… in section" / "2.1 of …", "… a rise of" / "1.5 …")."""
+    if not line[:1].isdigit() or P.DECIMAL_LABEL.match(line) is None:
+        return False
+    return _CLAUSE_END.search(prev) is not None or (prev[:1].isdigit() and P.DECIMAL_LABEL.match(prev) is not None)
 
 
 def _marked_start(prev: str, line: str, width: int) -> bool | None:
