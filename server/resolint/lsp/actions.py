@@ -12,6 +12,7 @@ before the paragraph), and ``source.fixAll.resolint`` (safe fixes to a fixed poi
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -178,18 +179,30 @@ def quick_fix(state: LintState, finding: Finding, diag: types.Diagnostic | None,
 
 
 # -- disable for this paragraph ----------------------------------------------------
-def paragraph_at(res: Resolution, offset: int) -> Paragraph | None:
-    """The innermost non-directive paragraph whose span holds ``offset``."""
-    best = None
-    for p in res.paragraphs:
-        if p.kind is Kind.DIRECTIVE:
-            continue
-        if p.span.start <= offset < max(p.span.end, p.span.start + 1):
-            if best is None or len(p.span) <= len(best.span):
-                best = p
-        elif p.span.start > offset:
-            break
-    return best
+def paragraph_at(res: Resolution, offset: int, starts: Sequence[int] | None = None) -> Paragraph | None:
+    """The innermost non-directive paragraph whose span holds ``offset``.
+
+    Found from the last paragraph starting at or before ``offset`` (a search of
+    ``starts``, the paragraphs' starts: :func:`paragraph_starts`), then its parents: a
+    paragraph's span lies inside its parent's or apart from it. Read from the top, a
+    quick-fix request over a long stretch of a long draft went over every paragraph
+    for each finding in it (40,000 paragraphs: no answer in minutes)."""
+    paras = res.paragraphs
+    i = bisect.bisect_right(starts if starts is not None else [p.span.start for p in paras], offset) - 1
+    while i >= 0 and paras[i].kind is Kind.DIRECTIVE:
+        i -= 1
+    p = paras[i] if i >= 0 else None
+    while p is not None and not (p.span.start <= offset < max(p.span.end, p.span.start + 1)):
+        p = p.parent
+    return p
+
+
+def paragraph_starts(state: LintState) -> list[int]:
+    """The starts of the version's paragraphs, in order, for :func:`paragraph_at` (kept for the version)."""
+    starts = state.cache.get("paragraph-starts")
+    if starts is None:
+        starts = state.cache["paragraph-starts"] = [p.span.start for p in state.result.resolution.paragraphs]
+    return starts
 
 
 def disable_edit(state: LintState, finding: Finding, budget: LintBudget | None = None) -> Edit | None:
@@ -210,7 +223,7 @@ def disable_edit(state: LintState, finding: Finding, budget: LintBudget | None =
     code = finding.code
     if code.startswith(NO_DISABLE):
         return None
-    own = p = paragraph_at(state.result.resolution, finding.span.start)
+    own = p = paragraph_at(state.result.resolution, finding.span.start, paragraph_starts(state))
     while p is not None:
         edit = _directive_before(state, p, code)
         if edit is None:
@@ -323,13 +336,30 @@ def _also_hidden(state: LintState, finding: Finding, edit: Edit) -> int:
     paragraph hides too: it covers the paragraphs under it as well ("Disable OPR007 for
     this paragraph" on "Decides:" hid its items' OPR007 without saying so). A comment
     placed lower down was checked to hide the finding only (:func:`disable_edit`)."""
-    top = paragraph_at(state.result.resolution, finding.span.start)
+    top = paragraph_at(state.result.resolution, finding.span.start, paragraph_starts(state))
     while top is not None and top.parent is not None:
         top = top.parent
     if top is None or not top.children or edit.span.start > top.span.start:
         return 0
     end = subtree_end(top)
-    return sum(1 for f in state.findings if f is not finding and f.code == finding.code and top.span.start <= f.span.start < end)
+    # Counted in the code's sorted starts: counted over every finding, a request over many
+    # findings in lists went over all of them for each.
+    starts = _starts_of_code(state, finding.code)
+    inside = bisect.bisect_left(starts, end) - bisect.bisect_left(starts, top.span.start)
+    return inside - (top.span.start <= finding.span.start < end)
+
+
+def _starts_of_code(state: LintState, code: str) -> list[int]:
+    """The sorted starts of the version's findings of ``code`` (kept for the version)."""
+    by_code = state.cache.get("finding-starts")
+    if by_code is None:
+        by_code = {}
+        for f in state.findings:
+            by_code.setdefault(f.code, []).append(f.span.start)
+        for starts in by_code.values():
+            starts.sort()
+        state.cache["finding-starts"] = by_code
+    return by_code.get(code, [])
 
 
 def disable_action(
