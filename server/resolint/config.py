@@ -481,11 +481,30 @@ class ConfigFinder:
         return self._by_resolved[folder]
 
 
+#: How much of a ``pyproject.toml`` :func:`_has_tool_section` holds at a time.
+_SCAN_CHUNK = 1 << 20
+_TOOL_SECTION = b"[tool.resolint"
+
+
 def _has_tool_section(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` has a ``[tool.resolint…]`` table, read a chunk at a
+    time: read whole, a repository's pyproject.toml of gigabytes was held in memory by
+    every run beneath it (one over :data:`MAX_CONFIG_BYTES` with the table is then
+    refused by :func:`load_settings`). Opened without blocking, as a regular file only."""
     try:
-        return b"[tool.resolint" in path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return False
+        tail = b""
+        while chunk := fh.read(_SCAN_CHUNK):
+            seen = tail + chunk
+            if _TOOL_SECTION in seen:
+                return True
+            tail = seen[-(len(_TOOL_SECTION) - 1):]  # a table name cut by the chunk's end
+    return False
 
 
 def settings_for(start: Path) -> Settings:

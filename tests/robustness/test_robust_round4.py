@@ -40,3 +40,43 @@ def test_a_row_of_bullets_before_a_paragraph_is_removed_whole(bullet, count, pat
     fixed = fix_text(text, lambda t: lint(t, path=path)).text
     line = next(x for x in fixed.split("\n") if "to act" in x)
     assert line.lstrip(" \t" + bullet) == line, fixed
+
+
+def test_a_huge_pyproject_is_scanned_not_held(tmp_path):
+    """Whether a ``pyproject.toml`` configures resolint was asked of all its bytes at once:
+    a repository's file of gigabytes was held in memory by every run beneath it. It is
+    now read a chunk at a time (sparse files here: no disk used); one with the table
+    past the first chunks is still found, and refused there as too large."""
+    import tracemalloc
+
+    from resolint.config import MAX_CONFIG_BYTES, ConfigError, find_config, load_settings
+
+    plain, with_table = tmp_path / "plain", tmp_path / "with-table"
+    for folder in (plain, with_table):
+        folder.mkdir()
+        with (folder / "pyproject.toml").open("wb") as fh:
+            fh.truncate(MAX_CONFIG_BYTES + 1)
+    with (with_table / "pyproject.toml").open("ab") as fh:
+        fh.write(b"\n[tool.resolint]\nstyle = 'un-ga'\n")
+    tracemalloc.start()
+    try:
+        assert find_config(plain / "draft.txt") is None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < MAX_CONFIG_BYTES // 4, peak
+    found = find_config(with_table / "draft.txt")
+    assert found == with_table / "pyproject.toml"
+    with pytest.raises(ConfigError, match="larger than"):
+        load_settings(found)
+
+
+@pytest.mark.parametrize("lead", range(0, 20))
+def test_the_table_is_found_across_chunks(tmp_path, monkeypatch, lead):
+    from resolint import config
+
+    monkeypatch.setattr(config, "_SCAN_CHUNK", 8)
+    (tmp_path / "pyproject.toml").write_bytes(b"x" * lead + b"\n[tool.resolint]\n")
+    assert config.find_config(tmp_path) == tmp_path / "pyproject.toml"
+    (tmp_path / "pyproject.toml").write_bytes(b"x" * lead + b"\n[tool.resolin]\n")
+    assert config.find_config(tmp_path) is None
