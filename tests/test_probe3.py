@@ -258,3 +258,11 @@ def test_an_adverb_before_an_operative_verb_keeps_a_numbered_paragraph_operative
 def test_an_adverb_before_a_participle_is_still_preambular():
     res = parse(_FIRST_PARAGRAPH.replace("1. {opener} all", "Strongly encouraging all"))
     assert [p.kind for p in res.paragraphs][:3] == [Kind.OPENING, Kind.PREAMBLE, Kind.PREAMBLE]
+
+
+@pytest.mark.parametrize("mark", ["Part II", "II", "B"])
+def test_a_finite_verb_opening_a_sections_own_preamble_is_reported_once(mark):
+    text = _TWO_PARTS.format(first="Part I" if mark.startswith("Part") else "A", second=f"{mark}\n\nPeacekeeping support account")
+    text = text.replace("Recalling its resolution 79/301", "Recalls its resolution 79/301")
+    result = lint(text)
+    assert [(f.code, f.message.rsplit("'", 2)[-2]) for f in result.findings] == [("PRE001", "Recalling")]

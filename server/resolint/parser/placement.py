@@ -1179,10 +1179,24 @@ def _operative_despite_comma(st: Placement, c: Clause) -> bool:
 
 
 def preamble_after_operative(st: Placement, c: Clause) -> bool:
-    """A preambular paragraph among operative ones (DOC rules report its place)."""
+    """A preambular paragraph among operative ones (DOC rules report its place). Right
+    after a section's heading, before its paragraphs numbered anew from 1, a clause
+    ending with a comma is the section's preamble whatever its opener: "Part II" / "Recalls its
+    resolution …," / "1. Decides …" is a finite verb in that preamble (PRE001, once), not
+    an unnumbered operative paragraph (OPR001, OPR002 and OPR007 for the one slip)."""
     p = c.p
-    if p.label is None and st.phase is Phase.OPERATIVE and c.term == "," and c.shape == "preamble" and st.list_intro is None:
+    if p.label is not None or st.phase is not Phase.OPERATIVE or c.term != "," or st.list_intro is not None:
+        return False
+    if c.shape == "preamble" or (c.shape == "operative" and _after_heading(st, p) and st.next_number(p.index) == 1):
         return st.begin_clause(p, Kind.PREAMBLE)
+    return False
+
+
+def _after_heading(st: Placement, p: Paragraph) -> bool:
+    """Whether the paragraph before ``p`` (past comments) is a section's heading."""
+    for q in reversed(st.paragraphs[: p.index]):
+        if q.kind is not Kind.DIRECTIVE:
+            return q.kind is _HEADING
     return False
 
 
