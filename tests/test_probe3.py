@@ -266,3 +266,41 @@ def test_a_finite_verb_opening_a_sections_own_preamble_is_reported_once(mark):
     text = text.replace("Recalling its resolution 79/301", "Recalls its resolution 79/301")
     result = lint(text)
     assert [(f.code, f.message.rsplit("'", 2)[-2]) for f in result.findings] == [("PRE001", "Recalling")]
+
+
+_ITU = """The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),
+
+{first}
+
+a) Resolution 139 (Rev. Dubai, 2018) of this conference;
+
+b) the outcomes of the World Summit on the Information Society,
+
+noting
+
+that many people in rural areas still lack access to broadband networks,
+
+resolves
+
+to continue to promote connectivity to broadband networks in developing countries.
+"""
+
+
+@pytest.mark.parametrize(("first", "participle"), [("recalls", "recalling"), ("considers", "considering")])
+def test_a_finite_verb_heading_an_itu_preambular_group_is_reported_once(first, participle):
+    result = lint(_ITU.format(first=first))
+    assert [(f.code, f.message.rsplit("'", 2)[-2]) for f in result.findings] == [("PRE001", participle)]
+
+
+def test_an_itu_operative_group_after_the_preamble_stays_operative():
+    text = _ITU.format(first="recalling").replace("resolves\n", "instructs the Secretary-General\n")
+    assert [f.code for f in lint(text).findings] == []
+
+
+def test_the_next_itu_resolutions_preambular_groups_are_its_own():
+    # "resolves" / "to continue …" ends the first resolution; the second's "noting" says
+    # nothing of it.
+    text = _ITU.format(first="recalling") + "\nRESOLUTION 25 (REV. BUCHAREST, 2022)\n\nRegional presence\n\n" + _ITU.format(first="recalling")
+    result = lint(text)
+    assert [f.code for f in result.findings] == []
+    assert sum(p.kind is Kind.OPERATIVE and p.heads_group for p in result.resolution.paragraphs) == 2

@@ -736,6 +736,9 @@ def group_opener(st: Placement, c: Clause) -> bool:
 
 def _group_kind(st: Placement, c: Clause, nxt: Paragraph) -> Kind:
     if c.shape == "operative":
+        numbered = nxt.label is not None and nxt.label.scheme is LabelScheme.ARABIC  # "resolves" / "1 to …"
+        if st.phase is _IN_PREAMBLE and not numbered and _preambular_group_follows(st, c.p.index):
+            return Kind.PREAMBLE  # "recalls" before "noting": a verb for a participle (PRE001)
         return Kind.OPERATIVE
     if c.shape == "preamble":
         return Kind.PREAMBLE
@@ -743,6 +746,23 @@ def _group_kind(st: Placement, c: Clause, nxt: Paragraph) -> Kind:
     if label is not None:
         return Kind.OPERATIVE if label.scheme is LabelScheme.ARABIC else Kind.PREAMBLE
     return Kind.OPERATIVE if st.phase is Phase.OPERATIVE else Kind.PREAMBLE
+
+
+def _preambular_group_follows(st: Placement, index: int) -> bool:
+    """Whether the next group opener after ``index`` is preambular ("considering",
+    "noting"): the opener at ``index``, a finite verb's shape ("recalls", "notes"), then
+    heads a group of the preamble by a slip (its items not numbered as operative ones
+    are: "1 to …"). Read as the first operative group, its slip
+    went unreported and the preambular groups after it were each "after the operative
+    part" (DOC003), or nothing at all was said when none followed it directly."""
+    for q in paragraphs_after(st.paragraphs, index):
+        body = st.text[q.span.start : q.span.end]
+        if P.CONFERENCE_TITLE.match(body) or is_opening(body):
+            return False  # the next resolution's groups are its own
+        if q.label is not None or not looks_like_group_opener(body, listed_opener):
+            continue
+        return opener_shape(body) == "preamble"
+    return False
 
 
 def group_item(st: Placement, c: Clause) -> bool:
