@@ -304,3 +304,15 @@ def test_the_next_itu_resolutions_preambular_groups_are_its_own():
     result = lint(text)
     assert [f.code for f in result.findings] == []
     assert sum(p.kind is Kind.OPERATIVE and p.heads_group for p in result.resolution.paragraphs) == 2
+
+
+@pytest.mark.parametrize("opener", ["<u>Deeply disturbed</u>", "<u>Alarmed</u>", "**<u>Alarmed</u>**", "<em>Alarmed</em>"])
+def test_an_underlined_preambular_opener_without_its_comma_stays_in_the_preamble(opener):
+    text = (
+        "The Human Rights Council,\n\n<u>Reaffirming</u> the right to privacy,\n\n"
+        f"{opener} by the use of spyware against journalists\n\n"
+        "1. <u>Calls upon</u> all States to review their legislation;\n\n2. <u>Requests</u> the High Commissioner to prepare a report.\n"
+    )
+    result = lint(text, path="draft.res.md")
+    assert [(f.code, result.source.position(f.span.start).line + 1) for f in result.findings] == [("PRE004", 5)]
+

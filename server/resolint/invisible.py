@@ -163,8 +163,25 @@ START_CHARS = 200
 def readable_start(text: str) -> str:
     """The start of ``text`` (what the parser's word readers read: a few words) as a
     reader sees it, for classifying a paragraph by its opener ("Dee\u00adply concerned …;" is a
-    preambular clause, as "Deeply concerned" is)."""
-    return readable(text[:START_CHARS] if len(text) > START_CHARS else text)
+    preambular clause, as "Deeply concerned" is). The inline tags a Markdown draft marks
+    its opener with are left out too, as the opener reader leaves them
+    (:data:`INLINE_TAG_START`): "<u>Deeply disturbed</u> by …" without its comma before
+    "1. …" was an unnumbered operative paragraph (four findings), where "Deeply disturbed
+    by …" is a preambular one without its mark (one)."""
+    start = text[:START_CHARS] if len(text) > START_CHARS else text
+    if "<" in start[:12] and INLINE_TAG_START.match(start):
+        start = INLINE_TAG.sub("", start)
+    return readable(start)
+
+
+#: The inline HTML a Markdown draft marks its openers with, as Word underlines or
+#: italicizes them ("<u>Recalling</u> …", "1. <u>Deeply concerned</u> by …": Model UN
+#: drafts underline their openers). The reader does not see the tags: read with them,
+#: no opener was found and neither its form nor its case checked (PRE001 and OPR004
+#: said nothing of "<u>Notes</u> …," in the preamble). Only a paragraph that starts with
+#: one is read so.
+INLINE_TAG = re.compile(r"</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
+INLINE_TAG_START = re.compile(r"[*_]*</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
 
 
 class ReaderView:

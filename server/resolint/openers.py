@@ -18,7 +18,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from resolint.invisible import DIRECTION_MARKS, ReaderView, document_has_comment, document_may_hide, inside_word_runs
+from resolint.invisible import (
+    DIRECTION_MARKS,
+    INLINE_TAG,
+    INLINE_TAG_START,
+    ReaderView,
+    document_has_comment,
+    document_may_hide,
+    inside_word_runs,
+)
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS
 from resolint.source import Span
@@ -155,14 +163,9 @@ def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     return _find_at(ctx, start, end, phrases_for(ctx, paragraph))
 
 
-#: The inline HTML a Markdown draft marks its openers with, as Word underlines or
-#: italicizes them ("<u>Recalling</u> …", "1. <u>Deeply concerned</u> by …": Model UN
-#: drafts underline their openers). The reader does not see the tags: read with them,
-#: no opener was found and neither its form nor its case checked (PRE001 and OPR004
-#: said nothing of "<u>Notes</u> …," in the preamble). Only a paragraph that starts with
-#: one is read so.
-_INLINE_TAG = re.compile(r"</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
-_INLINE_TAG_START = re.compile(r"[*_]*</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
+#: The inline HTML a Markdown draft marks its openers with: one definition, in
+#: :mod:`resolint.invisible`, which the parser's word readers share.
+_INLINE_TAG, _INLINE_TAG_START = INLINE_TAG, INLINE_TAG_START
 
 
 #: How far past the opener's words the reading window of a paragraph with an invisible
