@@ -316,3 +316,9 @@ def test_an_underlined_preambular_opener_without_its_comma_stays_in_the_preamble
     result = lint(text, path="draft.res.md")
     assert [(f.code, result.source.position(f.span.start).line + 1) for f in result.findings] == [("PRE004", 5)]
 
+
+def test_a_sections_preambular_clause_without_its_comma_is_no_heading():
+    text = _TWO_PARTS.format(first="Part I", second="Part II\n\nPeacekeeping support account").replace("30 June 2025,", "30 June 2025")
+    result = lint(text)
+    assert [f.code for f in result.findings] == ["PRE004"]
+    assert next(p for p in result.resolution.paragraphs if text[p.span.start :].startswith("Recalling")).kind is Kind.PREAMBLE

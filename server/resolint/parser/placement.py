@@ -1049,7 +1049,7 @@ def heading_between_numbered(st: Placement, c: Clause) -> bool:
     if p.label is not None or p.terminal is not None:
         return False
     if st.phase is Phase.OPERATIVE:
-        heading = len(c.body) < INTERLUDE_HEADING_MAX_CHARS and st.next_is_numbered(p.index)
+        heading = len(c.body) < INTERLUDE_HEADING_MAX_CHARS and st.next_is_numbered(p.index) and not _opens_sections_preamble(st, c)
     else:
         heading = st.phase is Phase.PREAMBLE and _heads_first_numbered(st, c)
     if heading:
@@ -1203,13 +1203,25 @@ def preamble_after_operative(st: Placement, c: Clause) -> bool:
     after a section's heading, before its paragraphs numbered anew from 1, a clause
     ending with a comma is the section's preamble whatever its opener: "Part II" / "Recalls its
     resolution …," / "1. Decides …" is a finite verb in that preamble (PRE001, once), not
-    an unnumbered operative paragraph (OPR001, OPR002 and OPR007 for the one slip)."""
+    an unnumbered operative paragraph (OPR001, OPR002 and OPR007 for the one slip); so is
+    a listed preambular opener there without its comma (PRE004, once; see
+    :func:`_opens_sections_preamble`)."""
     p = c.p
-    if p.label is not None or st.phase is not Phase.OPERATIVE or c.term != "," or st.list_intro is not None:
+    if p.label is not None or st.phase is not Phase.OPERATIVE or st.list_intro is not None:
         return False
-    if c.shape == "preamble" or (c.shape == "operative" and _after_heading(st, p) and st.next_number(p.index) == 1):
+    if (c.term == "," and c.shape == "preamble") or _opens_sections_preamble(st, c):
         return st.begin_clause(p, Kind.PREAMBLE)
     return False
+
+
+def _opens_sections_preamble(st: Placement, c: Clause) -> bool:
+    """Whether ``c``, right after a section's heading and before paragraphs numbered anew
+    from 1, is the section's preamble by a slip: a finite verb ending with a comma
+    ("Recalls its resolution …,"), or a listed preambular opener without its comma
+    ("Recalling its resolution … 2025", which was a third heading line: no finding)."""
+    if not (_after_heading(st, c.p) and st.next_number(c.p.index) == 1):
+        return False
+    return (c.term == "," and c.shape == "operative") or (c.term == "" and listed_opener(c.content) == "preamble")
 
 
 def _after_heading(st: Placement, p: Paragraph) -> bool:
