@@ -322,3 +322,12 @@ def test_a_sections_preambular_clause_without_its_comma_is_no_heading():
     result = lint(text)
     assert [f.code for f in result.findings] == ["PRE004"]
     assert next(p for p in result.resolution.paragraphs if text[p.span.start :].startswith("Recalling")).kind is Kind.PREAMBLE
+
+
+def test_an_operative_verb_written_as_a_participle_over_numbered_items_is_reported_once():
+    text = _INTERPOL_TURN.format(verb="ESTABLISHES").replace(
+        "ESTABLISHES a working group on the processing of biometric data,",
+        "DECIDING:\n\n1. to establish a working group on the processing of biometric data;\n\n2. to review its work in 2020;",
+    )
+    result = lint(text)
+    assert [(f.code, f.message.rsplit("'", 2)[-2]) for f in result.findings] == [("OPR004", "DECIDES")]

@@ -1172,7 +1172,7 @@ def unnumbered_preamble(st: Placement, c: Clause) -> bool:
     # preambular opener ("AWARE of …;") stays in the preamble whatever its mark (PRE004).
     starts_operative = (
         shape == "preamble" and term in (";", ".") and listed_opener(c.content) != "preamble" and st.next_is_operative(c.p.index)
-    ) or _operative_despite_comma(st, c)
+    ) or _operative_despite_comma(st, c) or _unlisted_participle_over_items(st, c)
     if not starts_operative and (term == "," or shape == "preamble" or (shape == "" and term not in ";.:")):
         return st.begin_clause(c.p, _PREAMBLE)
     return False
@@ -1196,6 +1196,21 @@ def _operative_despite_comma(st: Placement, c: Clause) -> bool:
     if forms is None or forms[2] != m.group(1).lower() or not forms[1]:
         return False  # not a verb's third-person form ("ALSO ESTABLISHES …"): left as it was
     return listed_opener(forms[1] + content[m.end() :]) != "preamble"
+
+
+def _unlisted_participle_over_items(st: Placement, c: Clause) -> bool:
+    """"DECIDING:" over "1. to make Silver Notices available …;" (INTERPOL's numbered
+    items): an operative verb written as a participle, heading items that go on with its
+    sentence. No listed preambular phrase opens it, so it starts the operative part
+    (OPR004: "use DECIDES"); read as preambular, the slip got PRE002, PRE004 and the
+    items OPR001 and OPR005. A listed opener over items ("RECALLING:" / "(a) …") stays
+    in the preamble."""
+    if c.term != ":" or c.shape != "preamble" or listed_opener(c.content) == "preamble":
+        return False
+    nxt = st.next_substantive(c.p.index)
+    if nxt is None or nxt.label is None or nxt.label.scheme is not LabelScheme.ARABIC:
+        return False
+    return st.text[nxt.content.start : nxt.content.start + 1].islower()
 
 
 def preamble_after_operative(st: Placement, c: Clause) -> bool:
