@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.literals import matches_at
 from resolint.model import Directive
 from resolint.source import Span
@@ -20,7 +21,7 @@ OPEN = "<!--"
 #: running to the end of the text from every unclosed start was quadratic). The body is
 #: stripped in Python, not by a "\s*" that would rescan every run of spaces.
 _DIRECTIVE = re.compile(r"<!--\s*+resolint\s*+:(?P<body>(?:(?!-->|<!--).)*+)-->", re.DOTALL | re.IGNORECASE)
-_ACTION = re.compile(
+_ACTION = lazy(
     # The codes after a space are words joined by single runs of spaces, taken whole
     # (possessive): a lazy class that includes the space, followed by "\s*", rescanned
     # every run of spaces once per character.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
-import re
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from resolint.custom_rules.rule import PatternRule
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
 from resolint.invisible import as_read
+from resolint.lazyre import lazy
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.parser.blocks import is_lone_label
@@ -341,7 +341,7 @@ def _finding(v: Violation, rule: Rule, severity: Severity, length: int) -> Findi
 
 
 #: Line breaks of any kind (and the vertical tab and form feed) in a message.
-_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_LINE_BREAKS = lazy(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 
 
 #: The longest message or fix title a report shows, in characters.

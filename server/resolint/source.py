@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
+from resolint.lazyre import lazy
+
 #: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
 LINE_BREAKS = ("\r\n", "\n", "\r")
 
@@ -27,7 +29,7 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 #: A lone UTF-16 surrogate: a Python string may hold one (a language client sends "\ud800"
 #: in valid JSON), UTF-8 cannot, and spaCy hashes every token as UTF-8.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = lazy("[\ud800-\udfff]")
 
 
 def spacy_safe(text: str) -> str:

@@ -5,12 +5,13 @@ import re
 
 from resolint.citations.refdata import Instrument, instrument_by_key
 from resolint.invisible import ReaderView
+from resolint.lazyre import lazy
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint_rules.refs import citations
 
 #: What an article citation governs, up to the end of its clause: "article 35 of the
 #: Convention provides for a 24/7 network", "article 41, which establishes the 24/7 network".
-_GOVERNS = re.compile(
+_GOVERNS = lazy(
     r"(?:\s+of\s+the\s+[^,;.:()]{1,120}?)?,?\s+(?:which\s+|that\s+)?"
     r"(?:provides\s+for|provide\s+for|establishes|establish|sets\s+out|set\s+out|deals\s+with|deal\s+with"
     r"|relates\s+to|relating\s+to|concerns|concerning|regarding|governs|covers|on)\s+"
@@ -20,7 +21,7 @@ _GOVERNS = re.compile(
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: A subject that is the clause's own, not an article's title: "report under article 57 on
 #: their implementation of the Convention" ("on" a plain preposition).
-_NOT_A_TITLE = re.compile(r"^(?:their|its|his|her|our|your|such|this|these|those|all|any|each|every)\b", re.IGNORECASE)
+_NOT_A_TITLE = lazy(r"^(?:their|its|his|her|our|your|such|this|these|those|all|any|each|every)\b", re.IGNORECASE)
 
 
 def clause_subject(seen: ReaderView, a) -> str:

@@ -6,6 +6,7 @@ import re
 
 from resolint.citations.refdata import format_date
 from resolint.citations.types import MONTH_NAMES
+from resolint.lazyre import lazy
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, paragraph_at, quote_spans
@@ -116,7 +117,7 @@ _ABBREVIATED_MONTH_FIRST = re.compile(rf"{_ABBREVIATED}{_GAP}(?P<d>\d{{1,2}})(?:
 _MONTH = "(?P<m>" + "|".join(MONTH_NAMES) + "|" + "|".join(_ABBREVIATIONS) + r")(?![^\W\d_])\.?"
 #: A month and day before a date written month first, and the word or dash between:
 #: "June 28 to " in "from June 28 to July 2, 2024".
-_MONTH_DAY_BEFORE = re.compile(rf"(?<![^\W\d_]){_MONTH}{_GAP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?P<joint>{_GAP}(?:and|to){_GAP}|(?:{_GAP})?[-–](?:{_GAP})?)$")
+_MONTH_DAY_BEFORE = lazy(rf"(?<![^\W\d_]){_MONTH}{_GAP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?P<joint>{_GAP}(?:and|to){_GAP}|(?:{_GAP})?[-–](?:{_GAP})?)$")
 #: Two days of one month, month first: "June 28 and 29, 2024", "September 15-16, 2026".
 _MONTH_FIRST_DAYS = re.compile(
     rf"{_MONTH}{_GAP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?P<joint>{_GAP}(?:and|to){_GAP}|(?:{_GAP})?[-–](?:{_GAP})?)"

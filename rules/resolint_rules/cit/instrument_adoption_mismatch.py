@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from resolint.citations.patterns import MONTH_NUMBER, MONTHS
 from resolint.citations.refdata import format_date, instruments_for
+from resolint.lazyre import lazy
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations
@@ -23,7 +24,7 @@ ADOPTED_AFTER = re.compile(
 #: Transnational Organized Crime, adopted by … 55/255", "the Optional Protocols to the
 #: Convention on the Rights of the Child, adopted …": the adoption said after it is the
 #: protocol's.
-PART_OF_A_LONGER_NAME = re.compile(r"(?:\b(?:Protocols?|Amendments?)\s+(?:to|of)|\bsupplementing|\bamending)\s+(?:the\s+)?$", re.IGNORECASE)
+PART_OF_A_LONGER_NAME = lazy(r"(?:\b(?:Protocols?|Amendments?)\s+(?:to|of)|\bsupplementing|\bamending)\s+(?:the\s+)?$", re.IGNORECASE)
 
 #: "<resolution 79/243 of 24 December 2024>, by which it adopted the <instrument>".
 ADOPTED_BY_WHICH = re.compile(

@@ -3,6 +3,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph
 from resolint.parser import patterns as P
 from resolint.parser.groups import FURNITURE_MAX_CHARS, is_page_furniture
@@ -18,7 +19,7 @@ _BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
 _ONE_BREAK = re.compile(_BREAK)
 #: Where a line that may hold a page's marks alone starts after a line break (a job
 #: number, "GE.", a barcode, a page's "2/3" before a job number): :meth:`PageFurniture._marks_between_lines`.
-_PAGE_MARKS_AFTER_BREAK = re.compile(r"[\r\n][ \t\u00a0]*(?=\d{2}-\d{5}|GE\.\d|\*\d{7,8}\*|\d{1,3}/\d{1,3}[ \t\u00a0]+\d{2}-\d{5})")
+_PAGE_MARKS_AFTER_BREAK = lazy(r"[\r\n][ \t\u00a0]*(?=\d{2}-\d{5}|GE\.\d|\*\d{7,8}\*|\d{1,3}/\d{1,3}[ \t\u00a0]+\d{2}-\d{5})")
 #: What every line of a page's marks has but "GE." ones: a job number's "-" and five
 #: digits, or a barcode's digits between asterisks. Searched for first, one pattern each
 #: (each starts with a fixed character the regex engine finds fast; their alternation it
@@ -44,7 +45,7 @@ _LONE_LABEL = re.compile(r"[ \t\u00a0]*(?:\d{1,3}[.)]|\(\d{1,3}\))[ \t\u00a0]*$"
 #: only where the text has one). Possessive: a long line fails at once.
 _THEN_SHORT_LINE = rf"(?:[ \t\u00a0]*{_BREAK})++(?:[^\S\r\n]*+([^\r\n]{{1,{FURNITURE_MAX_CHARS}}}+)[^\S\r\n]*+(?=\r|\n))?"
 _BLANKS_AFTER_LF = re.compile(r"\n" + _THEN_SHORT_LINE)
-_BLANKS_AFTER_CR = re.compile(r"\r(?!\n)" + _THEN_SHORT_LINE)
+_BLANKS_AFTER_CR = lazy(r"\r(?!\n)" + _THEN_SHORT_LINE)
 
 
 def _short_lines_after_blanks(text: str, blanks: re.Pattern[str]):

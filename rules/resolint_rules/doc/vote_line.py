@@ -2,16 +2,17 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 
 #: kb §3.1 IP-FOOT-01: "Adopted" or "Adopted: 134 votes in favour, 0 against, 5 abstentions".
-WELL_FORMED = re.compile(
+WELL_FORMED = lazy(
     r"^Adopted(?:\.|\s+(?:by\s+consensus|without\s+a\s+vote|by\s+acclamation)\.?"
     r"|:\s*(?P<yes>\d+) votes? in favour, (?P<no>\d+) against, (?P<abst>\d+) abstentions?\.?)?$"
 )
 #: What drafters write instead: "Adopted: 134 votes for; 0 against and 5 abstentions".
-LENIENT = re.compile(
+LENIENT = lazy(
     r"^Adopted\s*[:,.-]?\s*(?:by\s+)?(?P<yes>\d+)\s+(?:votes?\s+)?(?:in\s+)?(?:favou?r|for)\s*[,;]?\s*"
     r"(?P<no>\d+)\s+(?:votes?\s+)?against\s*[,;]?\s*(?:and\s+|with\s+)?(?P<abst>\d+)\s+abstentions?\s*\.?$",
     re.IGNORECASE,

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from resolint.facts import Analysis
+from resolint.lazyre import lazy
 from resolint.literals import matches_at
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser.labels import decimal_path
@@ -23,7 +24,7 @@ from resolint_rules.opr.sequences import is_numbered, with_empty_word_items
 #: renumbering that left it pointed one sentence at two paragraphs.
 _SUBPARAGRAPHS = r"(?:[ \t\u00a0]?\([a-z]{1,5}\)(?:\s*(?:,|and|or|to|-|–)\s*\([a-z]{1,5}\))*)?"
 _NUMBER = r"\d{1,3}(?:[ \t\u00a0]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b)?" + _SUBPARAGRAPHS
-INTERNAL_REF = re.compile(
+INTERNAL_REF = lazy(
     rf"\b[Pp]aragraphs?\s+(?P<nums>{_NUMBER}(?:\s*(?:,|and|to|-|–)\s*{_NUMBER})*)"
     r"(?P<tail>\s+(?:above|below|of\s+the\s+present\s+resolution|of\s+this\s+resolution))"
 )

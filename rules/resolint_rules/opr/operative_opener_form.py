@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-import re
-
+from resolint.lazyre import lazy
 from resolint.model import Kind
 from resolint.parser.patterns import CHARTER_LEAD_IN
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -96,6 +95,6 @@ class OperativeOpenerForm(Rule):
 #: A finite verb after an opening participle, in its clause (no comma, semicolon or colon
 #: before it, nor a relative pronoun: "Calling upon States that are …" is no subject):
 #: "Investing in the care economy is essential" — the participle is the subject of "is".
-_VERB_AFTER_SUBJECT = re.compile(r"(?:(?!\s(?:that|which|who|whom|whose|where|when)\s)[^,;:])*?\s(?:is|are|was|were|remains|remain|has\s+been|have\s+been|will\s+be|should\s+be|must\s+be|can\s+be)\s")
+_VERB_AFTER_SUBJECT = lazy(r"(?:(?!\s(?:that|which|who|whom|whose|where|when)\s)[^,;:])*?\s(?:is|are|was|were|remains|remain|has\s+been|have\s+been|will\s+be|should\s+be|must\s+be|can\s+be)\s")
 #: How far after the participle that verb is looked for.
 _SUBJECT_REACH = 160

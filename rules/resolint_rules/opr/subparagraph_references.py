@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from resolint.facts import Analysis
+from resolint.lazyre import lazy
 from resolint.literals import matches_at
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.parser.labels import alpha_value, roman_value
@@ -34,7 +35,7 @@ _LETTERS = r"\([a-z]{1,5}\)"
 _LIST = rf"{_LETTERS}(?:\s*(?:,|and|or|to|-|–)\s*{_LETTERS})*"
 #: "subparagraph (c) above", "subparagraphs (a) and (b) of paragraph 4 below", from the
 #: "aragraph" on (see :func:`sub_references`; "[Ss]ub-?p" stands before it).
-_SUBPARAGRAPH_TAIL = re.compile(
+_SUBPARAGRAPH_TAIL = lazy(
     rf"aragraphs?\s+(?P<labels>{_LIST})(?:\s+of\s+paragraph\s+(?P<num>\d{{1,3}}))?(?={_TAIL})"
 )
 _SUB_HEAD = re.compile(r"(?<![\w-])[Ss]ub-?p\Z")

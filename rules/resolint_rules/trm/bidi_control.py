@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
@@ -26,7 +27,7 @@ _CONTROL = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
 #: Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, …, and
 #: their presentation forms): a paragraph holding one (a name, a quotation) may need
 #: embeddings and isolates to show it right.
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RIGHT_TO_LEFT = lazy("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 #: How the documentation writes the characters (they print nothing):
 #: ``‹U+202E›`` in an example is the right-to-left override.

@@ -3,6 +3,7 @@ from __future__ import annotations
 import functools
 import re
 
+from resolint.lazyre import lazy
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import own_literals, term
@@ -16,7 +17,7 @@ _BODY_BEFORE = re.compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(
 #: A United Nations document's symbol soon after the title, in the same clause: "the
 #: report of the Secretary-General (A/78/123)", "the Secretary-General's report
 #: S/2023/1". General Assembly, Security Council and Economic and Social Council symbols.
-_UN_DOCUMENT_AFTER = re.compile(r"(?:’s|'s)?[^,;.\n]{0,40}?(?<![\w/])(?:A|S|E)/(?:[A-Z]+\.?\d*/)*\d{1,4}/")
+_UN_DOCUMENT_AFTER = lazy(r"(?:’s|'s)?[^,;.\n]{0,40}?(?<![\w/])(?:A|S|E)/(?:[A-Z]+\.?\d*/)*\d{1,4}/")
 
 #: The United Nations' chief officer's title, as the United Nations writes it.
 _UN_CHIEF = "Secretary-General"

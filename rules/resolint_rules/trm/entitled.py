@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
+
 #: "entitled" or "titled" before a title ("entitled to" is a right, not a title), and
 #: "under the theme", "with the title", "under the slogan" (a session's or a campaign's).
 _ENTITLED = re.compile(
@@ -22,7 +24,7 @@ _ENTITLED = re.compile(
 )
 #: What ends an unquoted title: a comma, semicolon, bracket, quotation mark, a full stop
 #: that ends a sentence.
-_TITLE_ENDS = re.compile(r"[,;()\[\]\"“”«»„]|\.(?:\s|$)")
+_TITLE_ENDS = lazy(r"[,;()\[\]\"“”«»„]|\.(?:\s|$)")
 #: How far back "entitled" is looked for (a title longer than this is cut: its far words
 #: keep their safe fixes only if nothing else guards them).
 REACH = 240

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import re
-
 from resolint.citations.nearmiss import WORD, NearMiss, near_misses, normalize
 from resolint.citations.refdata import instruments_for
 from resolint.invisible import ReaderView
+from resolint.lazyre import lazy
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -158,7 +157,7 @@ def _only_the_openers_case(ctx: RuleContext, span, written: str, official: str) 
 
 #: The word just before a stretch of text (a word as the near-miss search cuts them), and
 #: the spaces or line break after it.
-_WORD_BEFORE = re.compile(rf"({WORD.pattern})[ \t\u00a0]*(?:\r\n|\n|\r)?[ \t\u00a0]*$")
+_WORD_BEFORE = lazy(rf"({WORD.pattern})[ \t\u00a0]*(?:\r\n|\n|\r)?[ \t\u00a0]*$")
 
 
 def _writes_again_the_words_before(text: str, start: int, written: str, official: str) -> bool:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -11,7 +12,7 @@ _MEMBER_COUNTRIES = ("member countries", "Member countries", "Member Countries")
 _MEMBER_STATES = ("Member States", "member States", "member states", "Member states")
 #: "member countries of INTERPOL", "its member countries", "INTERPOL member countries".
 _QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-_QUALIFIED_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z]{2,}|United Nations|UN|European Union|Union|Organization)(?:’s|'s)?\s+$")
+_QUALIFIED_BEFORE = lazy(r"(?:\b(?:its|their|whose)|[A-Z]{2,}|United Nations|UN|European Union|Union|Organization)(?:’s|'s)?\s+$")
 
 
 class MemberTerm(Rule):

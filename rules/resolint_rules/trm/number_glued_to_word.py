@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.literals import first_of, matches_at
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -12,7 +13,7 @@ from resolint_rules.trm.paragraph_facts import spans_in, term_keys
 _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|between|before|after|during"
 #: "2011and", "in2011": a year run into a short word. Codes such as "G20", "COVID-19",
 #: "CO2" or "A/79/L.1" are not years joined to words and do not match.
-GLUED = re.compile(rf"(?<![\w/.-])(?P<a>(?:1[89]|20)\d\d)(?P<b>{_WORDS})\b|\b(?P<c>{_WORDS})(?P<d>(?:1[89]|20)\d\d)(?![\w/])")
+GLUED = lazy(rf"(?<![\w/.-])(?P<a>(?:1[89]|20)\d\d)(?P<b>{_WORDS})\b|\b(?P<c>{_WORDS})(?P<d>(?:1[89]|20)\d\d)(?![\w/])")
 #: Cheap first pass: a year touching a letter.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: How every match of _YEAR starts.
@@ -145,4 +146,4 @@ def _glued(text: str, t: re.Match[str]) -> Violation | None:
 
 
 #: A day and a month right before a year: the year ends a date ("30 December ").
-_ENDS_A_DATE = re.compile(r"\d{1,2}[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t\u00a0]+$")
+_ENDS_A_DATE = lazy(r"\d{1,2}[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t\u00a0]+$")

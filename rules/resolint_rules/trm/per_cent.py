@@ -3,6 +3,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from resolint.lazyre import lazy
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import SourceText, Span
@@ -22,7 +23,7 @@ _CLAUSES = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
 _HYPHENS = ("-", "\u2010", "\u2011")
 #: Spaces on the same line before a letter (a capital one: the name a percentage stands
 #: in goes on, :func:`_name_goes_on`).
-_SPACES_BEFORE_LETTER = re.compile(r"[ \t\u00a0\u202f]+(?=[^\W\d_])")
+_SPACES_BEFORE_LETTER = lazy(r"[ \t\u00a0\u202f]+(?=[^\W\d_])")
 
 
 class PerCent(Rule):

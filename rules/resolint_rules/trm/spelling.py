@@ -4,6 +4,7 @@ import functools
 import re
 
 from resolint.citations.refdata import _rows
+from resolint.lazyre import lazy
 from resolint.literals import automaton, find_indexes
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -358,7 +359,7 @@ def _respelling(text: str, p, span: Span, right: str, unless: str) -> Fix:
 #: Spaces, and a linking word of a name ("Organisation for Economic Co-operation", "Labor
 #: Party", "Organisation de la Francophonie") before the next word, whose capital is
 #: checked by :func:`_opens_a_name`.
-_NAME_LINK = re.compile(r"[ \t\u00a0]+(?:(?:of|for|on|in|de|des|du|del|la|le|di|da|do)[ \t\u00a0]+)*(?P<next>[^\W\d_]+)")
+_NAME_LINK = lazy(r"[ \t\u00a0]+(?:(?:of|for|on|in|de|des|du|del|la|le|di|da|do)[ \t\u00a0]+)*(?P<next>[^\W\d_]+)")
 
 
 def _opens_a_name(text: str, found: str, right: str, end: int) -> str:

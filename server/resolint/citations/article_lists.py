@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from resolint.citations.patterns import ARTICLE_TITLE_IN_BRACKETS, INSERTED_ARTICLE, MONTHS, RANGE_WORDS
+from resolint.lazyre import lazy
 from resolint.source import Span, word_before
 
 #: The word that opens a list: "articles", "Articles", with a number after it.
@@ -33,7 +34,7 @@ _HEAD = re.compile(r"[Aa]rticles\s+(?=\d)")
 #: One item: its number ("5"), "bis"/"ter"… of an inserted article, and a part of it in
 #: brackets as the single form reads it ("4 (4)", "4 (4) (a)"). Not a date's day
 #: ("articles 3 and 5 December"), a decimal or a symbol ("5.1", "5/2").
-_ITEM = re.compile(
+_ITEM = lazy(
     r"(?P<num>\d{1,3})(?!\d)(?![/.]\d)"
     rf"(?!\s+(?:{MONTHS})\b)"
     + INSERTED_ARTICLE
@@ -42,7 +43,7 @@ _ITEM = re.compile(
 #: Between two items: a range ("to", "through", a hyphen or dash) or a list ("," "and"
 #: "or"), after the paragraph of the item before if it names one ("46, paragraph 4, and
 #: 56", "57, paragraph 5 (g), 61 and 62").
-_SEP = re.compile(
+_SEP = lazy(
     r"(?:,\s+paragraphs?\s+\d{1,3}(?:\s?\([a-z]{1,4}\))?)?"
     rf"(?:(?P<range>\s*[-‐‑–]\s*|{RANGE_WORDS})|,?\s+(?:and|or)\s+|\s*,\s*)"
     r"(?=\d)"

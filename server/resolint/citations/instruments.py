@@ -14,6 +14,7 @@ from resolint.citations.scan import _in, _quotes
 from resolint.citations.types import (
     InstrumentMention,
 )
+from resolint.lazyre import lazy
 from resolint.literals import find_all, first_of, matches_at
 from resolint.model import Paragraph
 from resolint.source import SUPERSCRIPT_DIGITS, Span, word_before
@@ -278,7 +279,7 @@ def glued_before(text: str, i: int) -> bool:
 #: an instrument's generic word: "Inter-American Convention against Corruption" holds the
 #: alias "Convention against Corruption" of the United Nations one, and is another treaty
 #: ("UN Convention against Corruption" is the United Nations one).
-_PROPER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|This|That|These|Those|Its|Their|Our|Such|UN)\b)[A-Z][\w-]*[ \t]+$")
+_PROPER_WORD_BEFORE = lazy(r"(?<![\w-])(?!(?:The|This|That|These|Those|Its|Their|Our|Such|UN)\b)[A-Z][\w-]*[ \t]+$")
 _GENERIC_START = ("Convention", "Protocol", "Charter", "Declaration", "Agreement", "Treaty", "Covenant", "Statute")
 
 

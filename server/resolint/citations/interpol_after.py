@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from resolint.citations.types import MONTH_NAMES
+from resolint.lazyre import lazy
 from resolint.source import Span
 
 #: A place as written: "Kigali", "New Delhi", "Rio de Janeiro", "Saint-Denis", "Yaoundé";
@@ -23,8 +24,8 @@ _PLACE = (
     rf"(?!(?:{'|'.join(MONTH_NAMES)})\b)"
     r"[A-Z][^\W\d_]*(?:(?:[ \-]|\s(?:de|da|do|di|of)\s)[A-Z][^\W\d_]*){0,3}"
 )
-_BRACKETS = re.compile(rf"\s?\((?P<place>{_PLACE}),\s?(?P<year>\d{{4}})\)")
-_ADOPTED = re.compile(
+_BRACKETS = lazy(rf"\s?\((?P<place>{_PLACE}),\s?(?P<year>\d{{4}})\)")
+_ADOPTED = lazy(
     r",?\s{1,3}(?P<adopted>adopted\s{1,3})?"
     r"(?:(?:at|during|by)\s{1,3}(?:the|its)\s{1,3}(?P<session>\d{1,3})(?:st|nd|rd|th)\s{1,3}"
     r"(?:General\s{1,3}Assembly\s{1,3})?session\b,?\s{0,3}(?:held\s{1,3})?)?"
@@ -75,10 +76,10 @@ def adoption_after(text: str, end: int) -> AdoptionSaid | None:
 #: the word "session" (a literal the engine scans for fast: a pattern opening on the
 #: ordinal was tried at every position, 0.1 s a megabyte), then read back and forth.
 _SESSION_WORD = re.compile(r"session\b")
-_ORDINAL_BEFORE = re.compile(
+_ORDINAL_BEFORE = lazy(
     r"(?P<its>\bits\s{1,3})?(?<![\w/.-])(?P<session>\d{1,3})(?:st|nd|rd|th)\s{1,3}(?:General\s{1,3}Assembly\s{1,3})?$"
 )
-_SESSION_TAIL = re.compile(
+_SESSION_TAIL = lazy(
     rf"(?:,?\s{{1,3}}(?:held\s{{1,3}})?in\s{{1,3}}(?P<place>{_PLACE})(?:,\s{{1,3}}{_PLACE})?)?"
     r"(?:\s?\((?:(?P<bplace>[A-Z][^\W\d_]*(?:[ \-][A-Z][^\W\d_]*){0,3}),\s?)?(?P<byear>\d{4})\)"
     r"|,?\s{1,3}in\s{1,3}(?P<year>\d{4})(?![\w/]))?"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from resolint.citations.types import MONTH_NAMES
+from resolint.lazyre import lazy
 from resolint.source import word_before
 
 #: A World Health Assembly resolution's symbol: "WHA77.6" (session 77, resolution 6).
@@ -143,7 +144,7 @@ _QUOTE_PARTS = (
 QUOTE = re.compile("|".join(part.format(nl=r"\n") for part in _QUOTE_PARTS))
 #: … and over the line breaks of a paragraph an editor wrapped (matched no further than
 #: its paragraph's end: see ``Analysis.quotes``).
-QUOTE_WRAPPED = re.compile("|".join(part.format(nl="") for part in _QUOTE_PARTS))
+QUOTE_WRAPPED = lazy("|".join(part.format(nl="") for part in _QUOTE_PARTS))
 #: Where a match of QUOTE starts.
 QUOTE_OPENERS = ("“", '"', "«", "„", "‘", "'")
 

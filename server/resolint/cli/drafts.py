@@ -19,6 +19,7 @@ from pathlib import Path
 
 from resolint.globs import path_matches
 from resolint.language import draft_language
+from resolint.lazyre import lazy
 from resolint.linenumbers import is_line_numbered, without_numbers
 from resolint.parser import OPENING_MAX_LINES
 from resolint.parser import patterns as P
@@ -47,8 +48,8 @@ _DECOR_TRAIL = WHITE_SPACE + "*_" + EDGE_CHARS
 #: The first line of an opening an editor wrapped: "The" as an opening starts
 #: (``patterns.OPENING``: "The", "THE"), no final mark (see :func:`_wrapped_so_far`).
 _WRAPPED_OPENING_START = re.compile(r"T(?i:he)\s")
-_SYMBOL_LINE = re.compile(rf"^(?:{P.SYMBOL.pattern})$")
-_NUMBER_LINE = re.compile(
+_SYMBOL_LINE = lazy(rf"^(?:{P.SYMBOL.pattern})$")
+_NUMBER_LINE = lazy(
     r"^(?:(?i:Resolution\s+No\.?\s*\d+\b.{0,200})"  # "Resolution No. 3 …"
     r"|RESOLUTION\s+\d+\b.{0,200}"  # "RESOLUTION 160 (REV. DUBAI, 2018)"
     r"|Resolution\s+\d+(?:\s*\([^)]{0,60}\))?)$"  # "Resolution 160 (Rev. Dubai, 2018)" alone

@@ -21,6 +21,7 @@ from resolint.cli.cells import cells
 from resolint.cli.report import FileReport, finding_dict, paragraph_of
 from resolint.custom_rules.rule import KNOWN
 from resolint.docs import REPOSITORY, house_rule_url, portable_rule_url
+from resolint.lazyre import lazy
 from resolint.registry import all_rules
 
 JSON_VERSION = 1
@@ -32,7 +33,7 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold
 #: DEL; tab is kept. XML 1.0 cannot carry most of them even as character references.
 #: And lone surrogates: a byte of a file's name that is not UTF-8 (Latin-1 "r\xe9solution.txt")
 #: reaches Python as U+DC80-U+DCFF, which no UTF-8 report (JSON, XML, SARIF) can carry.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def visible(s: str) -> str:
@@ -43,7 +44,7 @@ def visible(s: str) -> str:
 
 #: The same, and the line feed: a file's name may hold one, and a report line that
 #: breaks there lets the name forge the next line ("new⏎line.res.txt:9:1: error: …").
-_CONTROL_OR_LINE_FEED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_OR_LINE_FEED = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def visible_path(path: str) -> str:

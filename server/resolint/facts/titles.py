@@ -14,12 +14,13 @@ from resolint.citations.extract import date_from_match
 from resolint.citations.patterns import DATE, MONTH_NUMBER, MONTHS, SYMBOL, symbol_boundary
 from resolint.citations.types import DateMention
 from resolint.invisible import ReaderView, document_has_comment, document_may_hide, reader_view
+from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import INTERPOL_MEETING, TITLE_NUMBER, UN_TITLE
 from resolint.source import Span
 
 #: "from 24 to 27 November 2025", "from 28 November to 1 December 2023", "24-27 November 2025".
-DATE_RANGE = re.compile(
+DATE_RANGE = lazy(
     rf"(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1>{MONTHS}))?(?:\s+(?P<y1>\d{{4}}))?"
     rf"\s*(?:to|–|-|—|until)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})\s+(?P<y2>\d{{4}})"
 )
@@ -97,7 +98,7 @@ def _title_numbers(body: str, base: int) -> list[SymbolNumber]:
 
 #: A month name in any case ("november"), which CIT007's fix writes with its capital: the
 #: meeting is read either way, so the fix reveals no error that was not reported.
-_ANY_CASE_MONTH = re.compile(rf"\b(?i:{MONTHS})\b")
+_ANY_CASE_MONTH = lazy(rf"\b(?i:{MONTHS})\b")
 
 
 def _meeting_dates(meet: Meeting, dates: str, base: int) -> None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from resolint.invisible import readable_start
+from resolint.lazyre import lazy
 from resolint.parser import patterns as P
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
@@ -31,7 +32,7 @@ EDGE_MARKS = "\u00ad\u061c\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 #: What a paragraph's edges are stripped of.
 EDGE_CHARS = SPACE_CHARS + EDGE_MARKS
 
-_LABEL_START = re.compile(
+_LABEL_START = lazy(
     "(?:[" + re.escape(P.BULLETS) + r"""]\s+)?          # a stray bullet
         (?:\(?\d{1,3}[.)]\s          # 1.  1)  (1)
           |[*_]{1,3}(?:\(?\d{1,3}|\(?[a-z]{1,3})[.)][*_]{1,3}\s  # **1.** **a)** (bold: labels.read_emphasized_label)
@@ -42,20 +43,20 @@ _LABEL_START = re.compile(
         )""",
     re.VERBOSE,
 )
-_BULLET_START = re.compile(rf"[{re.escape(P.BULLETS)}]\s+\S")
+_BULLET_START = lazy(rf"[{re.escape(P.BULLETS)}]\s+\S")
 _HEADING = re.compile(r"#{1,6}\s")
 _COMMENT_LINE = re.compile(r"<!--.*-->\s*$")
 #: A line of underscores alone: the rule a document draws above its footnotes (no line
 #: of a paragraph's text is one).
 _RULE_LINE = re.compile(r"_{3,}\s*$")
-_CLAUSE_END = re.compile(r"[,;:.][\"”’'*_)\]]*$")
+_CLAUSE_END = lazy(r"[,;:.][\"”’'*_)\]]*$")
 #: Starts only where a run of openers starts, and takes the run whole: linear even if
 #: scanned (a long run of quotes was rescanned from each of its characters).
 #: An opener in capitals (one word or more: "CALLS UPON") and a word not in capitals.
-_CAPITALS_OPENER = re.compile(r"[*_]*([A-Z]{4,}(?:[ \t]+[A-Z]{2,}){0,3})[*_]*,?[ \t]+[A-Za-z]?[a-z]")
-_CAPITAL_START = re.compile(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
+_CAPITALS_OPENER = lazy(r"[*_]*([A-Z]{4,}(?:[ \t]+[A-Z]{2,}){0,3})[*_]*,?[ \t]+[A-Za-z]?[a-z]")
+_CAPITAL_START = lazy(r"(?<![*_\"“‘'(\[])[*_\"“‘'(\[]*+[A-Z]")
 #: A group opener alone on its line ("considering further", "instructs the Secretary-General").
-_GROUP_OPENER_LINE = re.compile(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
+_GROUP_OPENER_LINE = lazy(r"[*_]*[a-z][a-zA-Z\-’' ]{0,80}[*_]*$")
 #: What an opening line may start with (``patterns.OPENING``: emphasis, then "The").
 _OPENING_LEADS = "*_Tt"
 #: A numbered paragraph, article or rule ("paragraph 4", "article 8"): what a label after
@@ -64,7 +65,7 @@ _NUMBERED_REFERENCE = r"\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|rules?|r
 #: A word a reference to a paragraph or an article's item follows ("paragraph" / "(g)"),
 #: or a numbered article or paragraph whose item it is ("Article 8" / "(j) and Other
 #: Provisions", "article 4" / "(4) of the said agreement").
-_REFERENCE_BEFORE = re.compile(
+_REFERENCE_BEFORE = lazy(
     r"(?:\b(?:(?:sub)?paragraphs?|[Aa]rticles?|sections?|items?|rules?|regulations?|annex(?:es)?|chapters?|parts?|footnotes?"
     r"|and|or|to|through|of|in|Nos?\.)|\(\w{1,4}\),|\b\d{1,3},"  # … or a list of them: "(a), (b), (c)," / "(e) and (f)"
     rf"|{_NUMBERED_REFERENCE})$"
@@ -73,7 +74,7 @@ _REFERENCE_BEFORE = re.compile(
 #: paragraph or article ("… paragraph 4" / "(a) of resolution 79/1"), or a label and a
 #: word that joins it to the next ("… 17 (a) and" / "(b) of …"). A list's item comes after
 #: a colon or an item's end ("…; and", "…, and": see _ITEM_END_CONJUNCTION).
-_REFERENCE_TO_ITEM = re.compile(rf"(?:{_NUMBERED_REFERENCE}" r"|\(\w{1,4}\)(?:,|,?\s(?:and|or|to|through)))$")
+_REFERENCE_TO_ITEM = lazy(rf"(?:{_NUMBERED_REFERENCE}" r"|\(\w{1,4}\)(?:,|,?\s(?:and|or|to|through)))$")
 _BRACKETED_LABEL = re.compile(r"\(\w{1,4}\)")
 #: An item's end before the list's last item: "a) … on the matter, and" / "b) …". On a
 #: line that itself starts with a label, the next label starts the next item; in running

@@ -6,6 +6,7 @@ import functools
 import re
 
 from resolint import numerals
+from resolint.lazyre import lazy
 from resolint.model import INSERTED_FORM, OPERATIVE_NEGOTIATION_FORM, PREAMBLE_NEGOTIATION_FORM, Label, LabelScheme
 from resolint.numerals import to_roman as to_roman
 from resolint.parser.patterns import BULLETS, DECIMAL_LABEL
@@ -20,7 +21,7 @@ _ONE_BULLET = rf"[{re.escape(BULLETS)}](?=[ \t\u00a0])[ \t\u00a0]*+"
 #: a list), read as one so that the label or words after them are read. Not three or more:
 #: "* * *" is a row of asterisks between two sections (and the words glued after it in a
 #: conversion are no list item); only its first is read, as of any row of bullets.
-_BULLET = re.compile(rf"{_ONE_BULLET}(?:{_ONE_BULLET}(?!{_ONE_BULLET}))?")
+_BULLET = lazy(rf"{_ONE_BULLET}(?:{_ONE_BULLET}(?!{_ONE_BULLET}))?")
 # Label forms, tried in order. Group "v" is the label's value text.
 _LABEL_FORMS: tuple[tuple[str, str], ...] = (
     (r"\((?P<v>\d{1,3})\)", "(#)"),
@@ -77,7 +78,7 @@ def _lead(src: str) -> str:
 _AFTER_LABEL = " \t\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\u202f\n\r"
 #: The spaces between a label and the content (skipped to find where the content starts).
 _SPACE_RUN = "[ \t\u00a0\u2000-\u200b\u202f\u3000\n\r]*"
-_SPACES = re.compile(_SPACE_RUN)
+_SPACES = lazy(_SPACE_RUN)
 
 
 def _one_pass(forms: tuple[int, ...]) -> re.Pattern[str]:
@@ -387,9 +388,9 @@ def before_note_reference(text: str, start: int, end: int) -> int:
 
 
 #: One footnote reference's number in a run of them (superscript or plain digits).
-_REFERENCE_NUMBER = re.compile(rf"[0-9{SUPERSCRIPT_DIGITS}]{{1,3}}")
+_REFERENCE_NUMBER = lazy(rf"[0-9{SUPERSCRIPT_DIGITS}]{{1,3}}")
 #: A run of references and nothing else (not a negotiator's note "[Agreed 2 May]").
-_REFERENCE_RUN = re.compile(rf"[\[\]^,;0-9{SUPERSCRIPT_DIGITS}]+")
+_REFERENCE_RUN = lazy(rf"[\[\]^,;0-9{SUPERSCRIPT_DIGITS}]+")
 _SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 

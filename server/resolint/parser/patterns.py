@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from resolint.invisible import readable
+from resolint.lazyre import lazy
 
 ORGANS = (
     r"General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
@@ -55,7 +56,7 @@ OPENING = re.compile(
 #: " Third Committee" after "The General Assembly" ("The General Assembly Third Committee"
 #: with its comma left out, which a rule reports), read in the rest of an :data:`OPENING`
 #: that ends with no mark. A verb is no word of a name ("The Council notes the Committee").
-NAME_GOES_ON = re.compile(rf"^\s+(?:[A-Z][^\s,:;]*\s+){{0,6}}?(?:{ORGANS})\b(?P<rest>.*)$")
+NAME_GOES_ON = lazy(rf"^\s+(?:[A-Z][^\s,:;]*\s+){{0,6}}?(?:{ORGANS})\b(?P<rest>.*)$")
 #: What a transmittal formula announces, after the body's name and its verb: "The Third
 #: Committee recommends to the General Assembly the adoption of the following draft
 #: resolution:", "The Human Rights Council adopts the following resolution:" (a commission
@@ -89,7 +90,7 @@ OPEN_RECORD = re.compile(r"^[*_]*\[(?![^\]]*\])")
 #: A voting record's lines after the closing lines, as a press release or the Journal
 #: gives them: "Recorded vote: 78 in favour, 14 against, …", "In favour: Albania, …",
 #: "Against: …", "Abstaining: …" (each names its side, then a colon).
-VOTE_RECORD = re.compile(
+VOTE_RECORD = lazy(
     r"^[*_]*(?:Recorded\s+vote|Non-recorded\s+vote|In\s+favour|In\s+favor|Against|Abstaining|Abstentions|Absent|Not\s+voting)[*_]*\s*:",
     re.IGNORECASE,
 )
@@ -128,7 +129,7 @@ SIGN_OFF = re.compile(
 #: "(a) decides …"). ``CHARTER_LEAD_IN_LINE``: the lead-in alone, with no clause after it.
 _CHARTER_LEAD_IN = r"^[*_]*(?i:acting)\s+(?:also\s+|further\s+)?under\s+(?:Chapter\s+[IVXL]{1,5}|Articles?\s+\d{1,3})\b"
 CHARTER_LEAD_IN = re.compile(_CHARTER_LEAD_IN)
-CHARTER_LEAD_IN_LINE = re.compile(_CHARTER_LEAD_IN + r"[^,;:.\n]{0,120}?[*_]*[,:]?[*_]*$")
+CHARTER_LEAD_IN_LINE = lazy(_CHARTER_LEAD_IN + r"[^,;:.\n]{0,120}?[*_]*[,:]?[*_]*$")
 #: A Model UN vote's result after the operative part: "PASSED (23-5-2)", "Passed: 23 for,
 #: 5 against", "FAILED", "Approved by the Chair" ("Approves …" is an operative opener).
 VOTE_RESULT = re.compile(
@@ -214,7 +215,7 @@ FURNITURE_WORDS = re.compile(
 #: paragraph of its own even with no blank line around it (a PDF copied page by page).
 _PAGE_MARK = r"(?:\d{2}-\d{5}(?:[ \t]*+\([A-Z]{1,2}\))?+(?:[ \t]++\d{6})?+|GE\.\d{2}-\d{4,6}(?:[ \t]*+\([A-Z]{1,2}\))?+|\*\d{7,8}\*)"
 #: (Possessive: a line of marks and thousands of spaces fails at once.)
-PAGE_MARKS = re.compile(
+PAGE_MARKS = lazy(
     rf"^(?:\d{{1,3}}/\d{{1,3}}[ \t\u00a0]++)?+{_PAGE_MARK}(?:[ \t\u00a0]++(?:{_PAGE_MARK}|\d{{1,3}}/\d{{1,3}}))*+[ \t\u00a0]*+$"
 )
 MD_HEADING = re.compile(r"^#{1,6}\s")
@@ -233,7 +234,7 @@ _SECTION_NUMBER = rf"(?:{_SECTION_WORD})?{_SECTION_ID}"
 SECTION_MARKER = re.compile(rf"^[*_]*(?:{_SECTION_WORD})?(?P<mark>{_SECTION_ID})\.?[*_]*$")
 #: A section heading inside the body: "A", "B", "II", "I. General provisions", "Part I:
 #: Regular budget".
-SECTION_HEADING = re.compile(
+SECTION_HEADING = lazy(
     rf"^[*_]*(?:{_SECTION_NUMBER}\.?[*_]*$"  # "A", "II", "B.", "Part II"
     rf"|{_SECTION_NUMBER}\.\s+\S[^\n]{{0,300}}$"  # "I. General provisions"
     rf"|{_SECTION_WORD}{_SECTION_ID}[*_]*\s*[:\u2013\u2014]\s+\S[^\n]{{0,300}}$"  # "Part I: Regular budget"
