@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 import functools
-import logging
 from collections.abc import Iterable
 
 from resolint.custom_rules import visible_rules
+from resolint.lazylog import get_logger
 from resolint.registry import all_rules
 from resolint.settings import Settings
 
@@ -63,7 +63,7 @@ def house_codes(settings: Settings) -> tuple[str, ...]:
     try:
         return tuple(r.code for r in visible_rules(settings))
     except Exception as exc:  # a broken configuration is reported where it is loaded
-        logging.getLogger(__name__).debug("house rule codes unavailable: %s", exc)
+        get_logger(__name__).debug("house rule codes unavailable: %s", exc)
         return ()
 
 

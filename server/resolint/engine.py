@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import logging
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from resolint.custom_rules.rule import PatternRule
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
 from resolint.invisible import as_read
+from resolint.lazylog import get_logger
 from resolint.lazyre import lazy
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
@@ -35,7 +35,7 @@ from resolint.styles import Style, detect_style, load_style
 if TYPE_CHECKING:
     from resolint.incremental import LintCache
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 #: Internal diagnostics the engine itself emits.
 INTERNAL_CODE = "DOC000"

@@ -7,12 +7,12 @@ imports ``resolint_rules`` by name and dependencies point one way.
 from __future__ import annotations
 
 import functools
-import logging
 
 from resolint.entrypoints import entry_points
+from resolint.lazylog import get_logger
 from resolint.rule import Rule
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 GROUP = "resolint.rules"
 
 

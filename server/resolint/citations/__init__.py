@@ -8,8 +8,6 @@ server share one pass. Reference data (sessions, Security Council numbers, instr
 
 from __future__ import annotations
 
-import logging
-
 from resolint.citations.extract import CitationSet, DocumentFacts, ParagraphMemo, extract
 from resolint.citations.types import (
     ArticleCitation,
@@ -20,9 +18,10 @@ from resolint.citations.types import (
     Organ,
     ResolutionCitation,
 )
+from resolint.lazylog import get_logger
 from resolint.numerals import ordinal
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 def safe_extract(resolution, memo: ParagraphMemo | None = None, organ: Organ | None = None) -> CitationSet:

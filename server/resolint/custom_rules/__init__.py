@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import logging
 from typing import TYPE_CHECKING, Any
 
 from resolint.custom_rules.rule import RuleSet, rule_class
 from resolint.custom_rules.spec import RuleSpec, SpecError, freeze, parse_specs, thaw
+from resolint.lazylog import get_logger
 from resolint.styles import builtin_raw, builtin_style_names, load_style
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RuleSpec", "SpecError", "style_specs", "effective_specs", "with_custom_rules", "visible_rules", "ruleset_for"]
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 STYLE_KEY = "custom-rules"
 
 

@@ -15,14 +15,14 @@ the rest of the process, and says so): each give-up costs the time limit, and a 
 from __future__ import annotations
 
 import hashlib
-import logging
 from typing import Any
 
 from spacy.tokens import Token
 
 from resolint import userregex
+from resolint.lazylog import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 #: A pattern key and the Token attribute holding that text.
 _TEXT_OF = {

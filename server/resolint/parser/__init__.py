@@ -8,12 +8,12 @@ house styles and does not use spaCy, so its result depends on the text alone.
 from __future__ import annotations
 
 import functools
-import logging
 from typing import TYPE_CHECKING
 
 from resolint.directives import OPEN as DIRECTIVE_OPEN
 from resolint.directives import find_directives
 from resolint.invisible import COMMENT
+from resolint.lazylog import get_logger
 from resolint.model import Kind, Label, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import (
@@ -59,7 +59,7 @@ from resolint.source import SourceText, Span
 if TYPE_CHECKING:  # the language server's memo (and what it imports) is no part of a CLI run
     from resolint.parser.memo import ParseMemo
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 #: The most lines an opening is read over: a long one ("The ICPO-INTERPOL General
 #: Assembly, meeting in …, from … at its 93rd session:") that an editor wrapped.
