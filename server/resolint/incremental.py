@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from resolint.citations.resume import WalkRecord
 from resolint.engine import LintResult, lint
+from resolint.facts.ends import Ends, paragraph_ends, paragraph_ends_again
 from resolint.generations import MISSING, Generations
 from resolint.literals import find_all, find_all_again, find_matches_again
 from resolint.model import Label, Paragraph, Resolution
@@ -224,6 +225,8 @@ class LintCache:
         self._walk: WalkRecord | None = None
         #: Findings about stretches of resolutions, by rule and first paragraph (kept_in_unedited_part).
         self._parts = Generations()
+        #: The characters around every paragraph, by (before, after, continues): see paragraph_ends.
+        self._ends = Generations()
         #: Stretches whose findings were taken from an earlier lint, before the edit and
         #: after it (for tests and benchmarks).
         self.earlier_parts_reused = 0
@@ -251,6 +254,7 @@ class LintCache:
         self._patterns.next_round()
         self._values.next_round()
         self._parts.next_round()
+        self._ends.next_round()
         self._later_parts, self._suffix = {}, None
         self._shared_keys, self._shared_ends, self._shared_numbers = {}, {}, {}
         # A rule (or style, or options) the lint just over did not run keeps nothing.
@@ -297,6 +301,29 @@ class LintCache:
     def keep_paragraph_fact(self, key: tuple[int, Any], fact: Any) -> None:
         """Keep ``fact`` for :meth:`paragraph_facts` under ``key``."""
         self._facts.put(key, fact)
+
+    def paragraph_ends(self, res: Resolution, before: int, after: int, continues: Callable[[str], bool]) -> Ends:
+        """See :meth:`resolint.facts.Analysis.paragraph_ends`: the last lint's answer for
+        the paragraphs the parse kept before the edit (the same objects) and moved after
+        it (:attr:`~resolint.parser.memo.ParseMemo.moved`, from that lint's list), where
+        the edit did not reach their characters (:func:`~resolint.facts.ends.paragraph_ends_again`)."""
+        key = (before, after, continues)
+        last: Ends | Any = self._ends.get(key)
+        paras, source = res.paragraphs, res.source
+        kept = moved = 0
+        if last is not MISSING and self._text_ids(res) is not None:
+            kept = self.parse.placement.kept
+            if not 0 < kept <= min(len(paras), len(last.paragraphs)) or paras[kept - 1] is not last.paragraphs[kept - 1]:
+                kept = 0
+            tail = self.parse.moved
+            moved = tail[0] if tail is not None and tail[2] is last.paragraphs else 0
+        if kept or moved:
+            shared = changed_ends(last.text, source.text, source.shared_ends(last.text))
+            found = paragraph_ends_again(last, source.text, paras, kept, moved, shared, before, after, continues)
+        else:
+            found = paragraph_ends(source.text, paras, before, after, continues)
+        self._ends.put(key, found)
+        return found
 
     def kept_violations(self, key: Callable[[], Hashable], base: int, compute: Callable[[], Iterable[Violation]]) -> list[Violation]:
         """See :meth:`resolint.facts.Analysis.kept_violations`: kept with their ``base``,

@@ -79,20 +79,15 @@ def paragraph_keys(facts: Analysis, before: int, after: int, continues: Callable
     it and the ``spans`` lists (names of :data:`SPANS`) :func:`relative` to it — or a key
     equal to no other when the character before the paragraph ``continues`` a match that
     starts before it (the rule then reads further back than ``before``)."""
-    text = facts.text
     lists = [facts.derived(SPANS[name]) for name in spans]
     marked = set().union(*lists)
     paras = facts.resolution.paragraphs
-    # In bulk (comprehensions of slices, ``continues`` asked once per character met), then
-    # the few paragraphs that need more one by one: a Python loop with a call per
-    # paragraph was a tenth of a keystroke's rules in a 1 MB draft. (Slices made in C's
-    # ``map``, through ``str.__getitem__`` and ``slice``, took half as long again.)
-    # (The offsets read in comprehensions too: on Python 3.11 map(attrgetter) is slower.)
-    heads = [text[lo - before if lo > before else 0 : lo] for lo in [p.span.start for p in paras]]
-    tails = [text[hi : hi + after] for hi in [p.span.end for p in paras]]
-    out: list[object] = list(zip(heads, tails, strict=True))
-    going_on = {c for c in {h[-1:] for h in heads} if c and continues(c)}  # (h[-1:]: the character before it)
-    unique = {i for i, h in enumerate(heads) if h[-1:] in going_on} if going_on else set()
+    # The characters around each paragraph in bulk, kept by the language server from the
+    # last lint where the edit did not reach them (resolint.facts.ends); then the few
+    # paragraphs that need more one by one.
+    ends = facts.paragraph_ends(before, after, continues)
+    out: list[object] = list(ends.pairs)  # (a copy: the pairs are kept for the next lint)
+    unique = ends.going_on
     for i in unique | marked:  # (a paragraph's index is its place in the list)
         p = paras[i]
         if i in unique:

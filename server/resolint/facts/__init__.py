@@ -21,6 +21,7 @@ from resolint.citations.extract import ParagraphMemo
 from resolint.citations.organs import document_organ
 from resolint.citations.patterns import QUOTE, QUOTE_OPENERS, QUOTE_WRAPPED
 from resolint.facts.abbreviations import Definition, find_definitions
+from resolint.facts.ends import Ends, paragraph_ends
 from resolint.facts.titles import TitleFacts, find_title_facts
 from resolint.invisible import ReaderView, document_view
 from resolint.language import Language, draft_language
@@ -53,6 +54,8 @@ class OpenerMemo(ParagraphMemo, Protocol):
     def pattern_spans(self, text: str, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]: ...
 
     def kept(self, key: Hashable, compute: Callable[[], T]) -> T: ...
+
+    def paragraph_ends(self, res: Resolution, before: int, after: int, continues: Callable[[str], bool]) -> Ends: ...
 
     def kept_in_unedited_part(self, key: Hashable, first: Paragraph, last: Paragraph,
                               compute: Callable[[], Iterable[Violation]]) -> list[Violation]: ...
@@ -214,6 +217,16 @@ class Analysis:
         memo = self._memo
         return None if memo is None else memo.paragraph_numbers(self.text, self.resolution)
 
+    def paragraph_ends(self, before: int, after: int, continues: Callable[[str], bool]) -> Ends:
+        """The ``before`` characters before every paragraph and the ``after`` after it,
+        and which paragraphs have a character just before them that ``continues``
+        (:mod:`resolint.facts.ends`); with the language server's memo, the last lint's
+        where the edit did not reach them. Read only."""
+        memo = self._memo
+        if memo is None:
+            return paragraph_ends(self.text, self.resolution.paragraphs, before, after, continues)
+        return memo.paragraph_ends(self.resolution, before, after, continues)
+
     def derived(self, compute: Callable[[Analysis], T]) -> T:
         """A fact only one rule needs: ``compute(self)``, once per document."""
         if compute not in self._derived:
@@ -347,4 +360,4 @@ class Analysis:
         return {q.part: q for q in self.resolution.operative}
 
 
-__all__ = ["Analysis", "Definition", "TitleFacts"]
+__all__ = ["Analysis", "Definition", "Ends", "TitleFacts"]
