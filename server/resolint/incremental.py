@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from resolint.citations.resume import WalkRecord
 from resolint.engine import LintResult, lint
 from resolint.facts.ends import Ends, paragraph_ends, paragraph_ends_again
-from resolint.generations import MISSING, Generations
+from resolint.generations import MISSING, Generations, RoundTable
 from resolint.literals import find_all, find_all_again, find_matches_again
 from resolint.model import Label, Paragraph, Resolution
 from resolint.openers import Opener
@@ -199,9 +199,11 @@ class LintCache:
         self._asked: dict[tuple, int] = {}
         #: A number per distinct :func:`paragraph_key` (so the per-rule lookups hash two
         #: small values, not the paragraph's text), and this lint's numbers by paragraph index.
-        self._numbers = Generations()
+        #: Both this and the next are asked about every paragraph every lint: one dict
+        #: each, pruned only when it has grown (RoundTable), not entries moved every round.
+        self._numbers = RoundTable()
         #: Facts about single paragraphs (what each cites), by paragraph number and more.
-        self._facts = Generations()
+        self._facts = RoundTable()
         #: Violations of a stretch of the document, by what they depend on (kept_violations).
         self._kept = Generations()
         self._count = 0
