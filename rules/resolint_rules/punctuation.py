@@ -23,7 +23,9 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
         # A colon announces what follows (a list, a quotation) that the paragraph does not
         # hold as read: "1. Calls upon States to:" over items labelled "A.", "B." read as
         # headings. Replaced, it cut the sentence off ("to;"): a guess to review.
-        make = Fix.unsafe if have == ":" else Fix.safe
+        # A full stop inside closing quotes ('… the motto "Leave no one behind."') may be
+        # the quoted sentence's own: replaced, the quotation was changed. A guess too.
+        make = Fix.unsafe if have == ":" or (have == "." and _quote_closes_after(ctx.text, p.terminal.end, p.content.end)) else Fix.safe
         return p.terminal, make(f"Replace '{have}' with '{want}'", Edit(p.terminal, want)), have
     end = _before_closing_markup(ctx.text, p.span.start, p.span.end, p.content.start)
     if end <= p.content.start:
@@ -35,6 +37,18 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
     # on …,"), and a mark added there is a guess the drafter must review.
     make = Fix.unsafe if _last_word(ctx.text, p.content.start, end).lower() in _NEVER_LAST or _guess_at_end(ctx.text, p.content.start, end) else Fix.safe
     return Span(max(p.span.start, end - 1), end), make(f"Add '{want}'", Edit(Span(end, end), want)), ""
+
+
+#: Quotation marks that close a quotation after its full stop.
+_CLOSING_QUOTES = "\"”’'»"
+
+
+def _quote_closes_after(text: str, start: int, end: int) -> bool:
+    """Whether a closing quotation mark follows ``start`` (through emphasis), before ``end``."""
+    i = start
+    while i < end and text[i] in "*_":
+        i += 1
+    return i < end and text[i] in _CLOSING_QUOTES
 
 
 #: Words an English clause does not end with: articles, prepositions, conjunctions and

@@ -27,7 +27,8 @@ class OperativeTerminalPunctuation(Rule):
     sub-paragraph ends with a full stop while others follow it in its list (it takes the
     mark the list uses between items: a semicolon, or a comma in a list of commas), nor
     without any mark in a list whose other items have theirs (the list's mark, or a
-    semicolon on the last item of a paragraph that others follow).
+    semicolon on the last item of a paragraph that others follow). The last item of a
+    paragraph that others follow takes a semicolon for a comma or a full stop too.
 
     ## Why is this bad?
     The resolution is one sentence: operative paragraphs are separated by semicolons and
@@ -61,6 +62,8 @@ class OperativeTerminalPunctuation(Rule):
     ends with ("the", "of", "and", "their"…): it was broken, by a page break or a stray
     blank line, and its words go on in the next paragraph. A full stop that closes an
     abbreviation ("the U.S.", "etc.") is kept, the mark written after it ("the U.S.,").
+    Unsafe when the full stop stands inside closing quotes ('the motto "Leave no one
+    behind."'): it may be the quoted sentence's own.
     Unsafe when the mark to replace is a colon: it announces a list or a quotation the
     paragraph does not hold as read, and the sentence may go on there.
 
@@ -131,6 +134,8 @@ class OperativeTerminalPunctuation(Rule):
         the resolution's last item is checked for its full stop apart). So does a last
         item ending with a comma there ("(b) Promote digital literacy," before "2.
         Requests …"): the paragraph's sentence ends with it, in a list of commas too.
+        So does a last item ending with a full stop there ("(b) To promote digital
+        literacy." before "3. Requests …"), a single sentence as mid-list.
         A list none of whose items has a mark is written so, and left alone."""
         items = [c for c in p.children if c.kind is Kind.SUBPARAGRAPH]
         if not items:
@@ -180,27 +185,44 @@ class OperativeTerminalPunctuation(Rule):
 
 def _last_item_wants_semicolon(ctx: RuleContext, p: Paragraph, last: Paragraph, mark: str, marked: bool) -> bool:
     """Whether the last item of ``p``, a paragraph that others follow, is to end with ';':
-    it has no mark where the list's other items have theirs, or a comma that ends the
-    paragraph's sentence. An item with items of its own is left to them."""
+    it has no mark where the list's other items have theirs, or a comma or a full stop
+    (a single sentence: one of several ends with its own) that ends the paragraph's
+    sentence. An item with items of its own is left to them."""
     if last.children:
         return False
-    return (mark == "" and marked) or (mark == "," and _comma_ends_the_paragraph(ctx, p, last))
+    if mark == "":
+        return marked
+    if mark == "." and _sentences(ctx, last) > 1:
+        return False
+    return mark in ",." and _mark_ends_the_paragraph(ctx, p, last)
 
 
-def _comma_ends_the_paragraph(ctx: RuleContext, p: Paragraph, last: Paragraph) -> bool:
-    """Whether the comma ending ``p``'s last item ends ``p``'s sentence as a slip: the
-    item is labelled ("(b)", not a "* * *" line the parser hung under the list) and a new
-    operative clause follows it ("2. Requests …", INTERPOL's "REQUESTS …"). Not in an ITU
-    group, whose last item ends with a comma before the next group's opener; not before a
-    line that goes on with the item's words ("2250 (2015)," / "2419 (2018) and …", a
+def _mark_ends_the_paragraph(ctx: RuleContext, p: Paragraph, last: Paragraph) -> bool:
+    """Whether the comma or full stop ending ``p``'s last item ends ``p``'s sentence as a
+    slip: the item is labelled ("(b)", not a "* * *" line the parser hung under the list) and a new
+    operative clause follows it ("2. Requests …", INTERPOL's "REQUESTS …":
+    :func:`_opens_a_clause`). Not in an ITU
+    group, whose last item ends with a comma (or a full stop) before the next group's
+    opener; not before a line that goes on with the item's words ("2250 (2015)," / "2419 (2018) and …", a
     line a PDF broke)."""
     if last.label is None or in_group(ctx, p):
         return False
     for nxt in ctx.resolution.paragraphs[last.index + 1 :]:
         if nxt.kind is Kind.DIRECTIVE:
             continue
-        return nxt.kind is Kind.OPERATIVE and (nxt.label is not None or ctx.text[nxt.content.start : nxt.content.start + 1].isupper())
+        return nxt.kind is Kind.OPERATIVE and (nxt.label is not None or _opens_a_clause(ctx, nxt))
     return False
+
+
+def _opens_a_clause(ctx: RuleContext, p: Paragraph) -> bool:
+    """Whether an unnumbered operative paragraph opens a clause of its own: a listed
+    operative phrase (INTERPOL's "REQUESTS …"). A capital alone says nothing: a line a PDF
+    broke inside an item may start with a name ("… Technical Committees on Health, Criminal
+    Matters." / "Crisis Management, Humanitarian Affairs …")."""
+    if not ctx.text[p.content.start : p.content.start + 1].isupper():
+        return False
+    op = ctx.opener(p)
+    return op is not None and op.listed
 
 
 def _wants_final_stop(ctx: RuleContext, last: Paragraph) -> bool:

@@ -1,0 +1,112 @@
+"""Round-four accuracy probe: a full stop ending the last item of an operative paragraph
+that others follow, repeated preambular openers formed with "Being"/"Having been", and an
+ITU group headed by a finite verb right before "resolves". Each draft was written for its
+test; the expected values are read off the drafting rules, not the output.
+"""
+
+from __future__ import annotations
+
+from resolint.engine import lint
+
+
+def _apply(text: str, fix) -> str:
+    for edit in sorted(fix.edits, key=lambda e: e.span.start, reverse=True):
+        text = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    return text
+
+
+def _opr007(text: str):
+    result = lint(text)
+    return [(result.source.position(f.span.start).line + 1, f) for f in result.findings if f.code == "OPR007"]
+
+
+_LAST_ITEM = """The General Assembly,
+
+Recalling its resolution 75/1 of 21 September 2020,
+
+1. Decides to remain seized of the matter;
+
+2. Encourages Member States:
+
+(a) To invest in broadband infrastructure;
+
+(b) {last}
+
+{after}
+"""
+
+
+def test_a_last_item_ending_with_a_full_stop_before_the_next_paragraph_is_reported():
+    text = _LAST_ITEM.format(last="To promote digital literacy.", after="3. Requests the Secretary-General to report at its next session.")
+    [(line, f)] = _opr007(text)
+    assert line == 11
+    assert f.fix.applicability.name == "SAFE"
+    assert "(b) To promote digital literacy;\n" in _apply(text, f.fix)
+
+
+def test_a_full_stop_closing_an_abbreviation_keeps_it_and_takes_the_semicolon_after():
+    text = _LAST_ITEM.format(last="To invest in schools, libraries, etc.", after="3. Requests the Secretary-General to report.")
+    [(line, f)] = _opr007(text)
+    assert line == 11
+    assert "libraries, etc.;\n" in _apply(text, f.fix)
+
+
+def test_a_full_stop_inside_closing_quotes_gets_no_safe_fix():
+    text = _LAST_ITEM.format(last='To adopt the motto "Leave no one offline."', after="3. Requests the Secretary-General to report.")
+    [(line, f)] = _opr007(text)
+    assert line == 11
+    assert f.fix.applicability.name == "UNSAFE"
+
+
+def test_a_last_item_of_several_sentences_keeps_its_full_stop():
+    text = _LAST_ITEM.format(last="To promote digital literacy. Such programmes should reach older persons.", after="3. Requests the Secretary-General to report.")
+    assert _opr007(text) == []
+
+
+def test_the_last_item_of_the_resolution_keeps_its_full_stop():
+    assert _opr007(_LAST_ITEM.format(last="To promote digital literacy.", after="")) == []
+
+
+def test_a_last_item_whose_line_a_pdf_broke_after_a_full_stop_is_left_alone():
+    text = _LAST_ITEM.format(last="To work with the specialized agencies of the U.N.", after="and with regional organizations;\n\n3. Requests the Secretary-General to report.")
+    assert 11 not in [line for line, _ in _opr007(text)]
+
+
+def test_an_interpol_clause_after_a_last_item_ending_with_a_full_stop():
+    text = """The ICPO-INTERPOL General Assembly, meeting in Vienna, Austria, from 16 to 19 November 2026 at its 94th session:
+
+BEARING IN MIND Article 2 of the Constitution,
+
+ENCOURAGES member countries:
+
+(a) to join the working group;
+
+(b) to share their experience.
+
+REQUESTS the General Secretariat to report to the General Assembly at its next session.
+"""
+    assert [line for line, _ in _opr007(text)] == [9]
+
+
+def test_the_last_item_of_an_itu_group_may_end_with_a_full_stop():
+    text = """The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),
+
+resolves
+
+1 that the Bureau shall:
+
+i) continue to provide experts;
+
+ii) promote collaborative actions.
+
+instructs the Secretary-General
+
+1 to report to the Council.
+"""
+    assert _opr007(text) == []
+
+
+def test_a_line_a_pdf_broke_after_a_full_stop_starting_with_a_name_is_no_new_clause():
+    # "… Committees on Health, Criminal Matters." / "Crisis Management, …": the item goes on.
+    text = _LAST_ITEM.format(last="To support the committees on Health, Criminal Matters.", after="Crisis Management and Economic Matters;\n\n3. Requests the Secretary-General to report.")
+    assert 11 not in [line for line, _ in _opr007(text)]
