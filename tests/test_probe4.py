@@ -6,6 +6,8 @@ test; the expected values are read off the drafting rules, not the output.
 
 from __future__ import annotations
 
+import pytest
+
 from resolint.engine import lint
 
 
@@ -110,3 +112,64 @@ def test_a_line_a_pdf_broke_after_a_full_stop_starting_with_a_name_is_no_new_cla
     # "… Committees on Health, Criminal Matters." / "Crisis Management, …": the item goes on.
     text = _LAST_ITEM.format(last="To support the committees on Health, Criminal Matters.", after="Crisis Management and Economic Matters;\n\n3. Requests the Secretary-General to report.")
     assert 11 not in [line for line, _ in _opr007(text)]
+
+
+_PREAMBLE = """The General Assembly,
+
+{first} digital technologies can widen inequalities between countries,
+
+{second} many schools in rural areas lack connectivity,
+
+1. Decides to remain seized of the matter.
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shown"),
+    [
+        ("Being aware that", "Being aware that", "Being also aware that"),
+        ("Aware that", "Being aware that", "Being also aware that"),
+        ("Being aware that", "Aware that", "Aware also that"),
+        ("Being convinced that", "Being convinced that", "Being also convinced that"),
+        ("Having been informed that", "Having been informed that", "Having also been informed that"),
+        ("Being deeply concerned that", "Being deeply concerned that", "Being also deeply concerned that"),
+    ],
+)
+def test_an_opener_formed_with_being_or_having_been_repeats_its_phrase(first, second, shown):
+    text = _PREAMBLE.format(first=first, second=second)
+    result = lint(text)
+    [f] = result.findings
+    assert f.code == "PRE006"
+    assert result.source.position(f.span.start).line + 1 == 5
+    assert shown.startswith(f.message.rsplit("'", 2)[-2])  # the opener as written, up to its phrase's end
+    assert f"\n{shown} many schools" in _apply(text, f.fix)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Being aware that", "Being also aware that"),
+        ("Being aware that", "Being aware also that"),
+        ("Being convinced that", "Being further convinced that"),
+        ("Having been informed that", "Having also been informed that"),
+        ("Being aware that", "Being convinced that"),
+        ("Having been informed that", "Having been told that"),
+        ("Being a party to the Convention, conscious that", "Being a party to the Convention, conscious that"),
+    ],
+)
+def test_a_modified_or_different_opener_formed_with_an_auxiliary_is_no_repetition(first, second):
+    assert "PRE006" not in [f.code for f in lint(_PREAMBLE.format(first=first, second=second)).findings]
+
+
+def test_an_interpol_opener_formed_with_being_repeats_in_capitals():
+    text = """The ICPO-INTERPOL General Assembly, meeting in Vienna, Austria, from 16 to 19 November 2026 at its 94th session:
+
+BEING AWARE that digital evidence crosses borders,
+
+BEING AWARE that many member countries lack forensic laboratories,
+
+ENCOURAGES member countries to share their experience.
+"""
+    result = lint(text)
+    [f] = [f for f in result.findings if f.code == "PRE006"]
+    assert "BEING ALSO AWARE that many" in _apply(text, f.fix)

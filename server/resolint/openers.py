@@ -28,7 +28,7 @@ from resolint.invisible import (
     inside_word_runs,
 )
 from resolint.model import Kind, Paragraph
-from resolint.nlp import HEAD_CHARS
+from resolint.nlp import HEAD_CHARS, known_forms
 from resolint.source import Span
 
 if TYPE_CHECKING:
@@ -312,3 +312,58 @@ def _phrase_words(phrases: tuple[str, ...]) -> frozenset[str]:
 def _clean_head(head: str) -> str:
     """Drop Markdown emphasis so "Recalling*" still tokenizes as "Recalling"."""
     return head.replace("*", " ").replace("_", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class AuxiliaryPhrase:
+    """A preambular opener formed with an auxiliary before a listed phrase or a
+    participle: "Being aware that" (the listed "Aware that"), "Having been informed"."""
+
+    span: Span  # the auxiliary and the phrase: "Being aware that"
+    auxiliary: Span  # "Being", "Having been"
+    phrase: str  # the phrase after the auxiliary, in lower case: "aware that", "informed"
+    modified: bool  # "also" or "further" after the auxiliary's first word ("Being also aware")
+
+
+def auxiliary_phrase(ctx: OpenerContext, paragraph: Paragraph, op: Opener) -> AuxiliaryPhrase | None:
+    """The phrase an unlisted opener starting with "Being" or "Having been" is formed
+    with: a listed phrase after the auxiliary ("Being aware that", "Being convinced"), or
+    after "Having been" a verb's past form ("Having been informed"). Such an opener says
+    what the bare phrase says, so a rule that compares openers (repetition) may read it
+    as that phrase; which openers are accepted is not this reader's to say."""
+    if op.listed or op.before is not None:
+        return None
+    end = paragraph.content.end
+    words = _words(ctx.text, op.head.start, min(end, op.head.start + _WORDS_REACH), 4)
+    n = _auxiliary_words(words)
+    if not n:
+        return None
+    modified = words[n].group(1).lower() in MODIFIER_WORDS and len(words) > n + 1
+    k = n + 1 if modified else n
+    start = words[k].start(1)
+    m = ctx.nlp.longest_leading_phrase(_clean_head(ctx.text[start : min(end, start + HEAD_CHARS)]), phrases_for(ctx, paragraph))
+    if m is not None:
+        phrase, phrase_end = m.phrase.lower(), start + m.end
+    elif n == 2 and _past_form(words[k].group(1).lower()):
+        phrase, phrase_end = words[k].group(1).lower(), words[k].end()
+    else:
+        return None
+    return AuxiliaryPhrase(Span(op.head.start, phrase_end), Span(op.head.start, words[n - 1].end()), phrase, modified)
+
+
+def _auxiliary_words(words: list[re.Match[str]]) -> int:
+    """How many of ``words`` are an auxiliary ("Being": 1, "Having been": 2; 0 if none),
+    with a word after them."""
+    first = [w.group(1).lower() for w in words[:2]]
+    if first[:1] == ["being"] and len(words) > 1:
+        return 1
+    if first == ["having", "been"] and len(words) > 2:
+        return 2
+    return 0
+
+
+def _past_form(word: str) -> bool:
+    """Whether ``word`` is a verb's past form ("informed", "seen"), not its base, -ing or
+    -s form."""
+    known = known_forms(word)
+    return known is not None and word not in known

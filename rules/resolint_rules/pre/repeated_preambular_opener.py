@@ -4,7 +4,7 @@ import bisect
 import re
 
 from resolint.model import Kind
-from resolint.openers import MODIFIER_WORDS, WORD_GAP
+from resolint.openers import MODIFIER_WORDS, WORD_GAP, auxiliary_phrase
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.common import expected_case
@@ -22,7 +22,10 @@ class RepeatedPreambularOpener(Rule):
     it is felt ("Noting with great concern", "Recalling with appreciation") is another
     opener than the bare one, as adopted General Assembly resolutions write them, and
     the same again takes "also" after the participle or after the whole ("Noting with
-    grave concern also …"). The first preambular paragraph after operative ones (a
+    grave concern also …"). An opener formed with "Being" or "Having been" and a listed
+    phrase or a participle repeats that phrase ("Being aware that" after "Aware that" or
+    itself; "Having been informed" twice), and takes "also" after its first word ("Being
+    also aware that", "Having also been informed"). The first preambular paragraph after operative ones (a
     resolution in sections, each with its own preamble) repeats nothing.
 
     ## Why is this bad?
@@ -89,10 +92,18 @@ class RepeatedPreambularOpener(Rule):
         op, before = _unmodified_phrase(ctx, p), _unmodified_phrase(ctx, q)
         if op is None or before is None or before[1] != op[1]:
             return
-        span = op[0]
+        span, also_at = op[0], op[2]
         written = ctx.read(span)
         case = ctx.style.opener_case_in("preambular")
-        if ctx.style.get("openers.preamble-modifier", "after") == "before":
+        if also_at is not None:
+            # "Being aware that" / "Having been informed": "also" after the auxiliary's
+            # first word ("Being also aware that", "Having also been informed"), in
+            # every style ("Further being aware" is no English).
+            word = "ALSO" if case == "upper" else "also"
+            at = also_at - span.start
+            new = f"{written[:at]} {word}{written[at:]}"
+            edit = Edit(Span(also_at, also_at), f" {word}")
+        elif ctx.style.get("openers.preamble-modifier", "after") == "before":
             word = expected_case(ctx, "Further", case)
             new = f"{word} {written[:1].lower() + written[1:] if case != 'upper' else written}"
             edit = Edit(span, new)
@@ -147,27 +158,53 @@ def _past_emphasis(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str] | None:
+def _unmodified_phrase(ctx: RuleContext, p) -> tuple[Span, str, int | None] | None:
     """The span and phrase (lower case, with how it is felt: :data:`_QUALIFIED`) of the
-    listed opener of ``p`` when it carries no "also"/"further" (nor another modifier);
-    None otherwise."""
+    listed opener of ``p`` when it carries no "also"/"further" (nor another modifier),
+    and where "also" goes when the opener is formed with an auxiliary ("Being aware
+    that": :func:`_auxiliary`; None for a listed one); None otherwise."""
     op = ctx.opener(p)
-    if op is None or not op.listed:
+    if op is None:
         return None
+    if not op.listed:
+        return _auxiliary(ctx, p, op)
     phrase = op.phrase.lower()
     if op.before is not None or op.after is not None or phrase.endswith(MODIFIER_WORDS) or phrase.startswith(_MODIFIER_FIRST):
         return None
     end = _past_emphasis(ctx.text, op.span.end, p.content.end) if op.emphasis else op.span.end
     if end != op.span.end and _MODIFIER_AFTER.match(ctx.text, end, p.content.end):
         return None  # "*Recalling* also …": the emphasis closes before the modifier
+    felt = _felt(ctx, p, end)
+    return None if felt is None else (op.span, phrase + felt, None)
+
+
+def _auxiliary(ctx: RuleContext, p, op) -> tuple[Span, str, int | None] | None:
+    """An unlisted opener formed with "Being" or "Having been" and a listed phrase or a
+    participle (:func:`resolint.openers.auxiliary_phrase`) read as that phrase: "Being
+    aware that" repeats "Aware that" as "Aware that" would. PRE001 and PRE002 still
+    read the opener as written."""
+    aux = auxiliary_phrase(ctx, p, op)
+    if aux is None or aux.modified or any(w in MODIFIER_WORDS for w in aux.phrase.split()):
+        return None
+    end = _past_emphasis(ctx.text, aux.span.end, p.content.end) if op.emphasis else aux.span.end
+    if _MODIFIER_AFTER.match(ctx.text, end, p.content.end):
+        return None  # "Being convinced also that …"
+    felt = _felt(ctx, p, end)
+    return None if felt is None else (aux.span, aux.phrase + felt, op.head.end)
+
+
+def _felt(ctx: RuleContext, p, end: int) -> str | None:
+    """What follows the phrase at ``end`` and belongs to the opener: " with great
+    concern" (:data:`_QUALIFIED`), "" for nothing; None when it marks the repetition
+    ("in particular", "with concern also")."""
     if _MARKS_REPETITION.match(ctx.text, end, p.content.end):
         return None
     qualified = _QUALIFIED.match(ctx.text, end, p.content.end)
-    if qualified is not None:
-        if qualified.group(2) is not None:
-            return None  # "Noting with grave concern also …"
-        phrase = f"{phrase} with {' '.join(qualified.group(1).lower().split())}"
-    return op.span, phrase
+    if qualified is None:
+        return ""
+    if qualified.group(2) is not None:
+        return None  # "Noting with grave concern also …"
+    return f" with {' '.join(qualified.group(1).lower().split())}"
 
 
 def _previous_clause(facts) -> dict[int, object]:
