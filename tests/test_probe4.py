@@ -6,9 +6,14 @@ test; the expected values are read off the drafting rules, not the output.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import resolint_rules
 from resolint.engine import lint
+from resolint.model import Kind
+from resolint.parser.groups import ITU_OPERATIVE_VERBS
 
 
 def _apply(text: str, fix) -> str:
@@ -173,3 +178,61 @@ ENCOURAGES member countries to share their experience.
     result = lint(text)
     [f] = [f for f in result.findings if f.code == "PRE006"]
     assert "BEING ALSO AWARE that many" in _apply(text, f.fix)
+
+
+_ITU = """RESOLUTION 998 (BUSAN, 2030)
+
+Broadband connectivity in rural areas
+
+The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2030),
+
+considering
+
+a) that many people in rural areas still lack access to broadband networks;
+
+b) that satellite systems can help to close that gap,
+
+{head}
+
+{item}
+
+resolves
+
+1 to continue to promote connectivity in rural areas;
+
+2 to share the results with the membership.
+"""
+
+
+@pytest.mark.parametrize(
+    ("head", "participle"),
+    [("notes", "noting"), ("recognizes", "recognizing"), ("takes into account", "taking"), ("emphasizes", "emphasizing")],
+)
+def test_a_finite_verb_heading_the_last_itu_preambular_group_before_resolves_is_reported_once(head, participle):
+    text = _ITU.format(head=head, item="the work of the study groups on this question,")
+    result = lint(text)
+    assert [(f.code, result.source.position(f.span.start).line + 1, f.message.rsplit("'", 2)[-2]) for f in result.findings] == [("PRE001", 13, participle)]
+    group = next(p for p in result.resolution.paragraphs if text[p.span.start :].startswith(head))
+    assert group.kind is Kind.PREAMBLE and group.heads_group
+
+
+@pytest.mark.parametrize("head", ["encourages Member States", "invites Member States", "instructs the Secretary-General", "urges Member States"])
+def test_an_itu_operative_group_before_resolves_stays_operative(head):
+    text = _ITU.format(head=head, item="to take part in the work of the study groups,")
+    result = lint(text)
+    group = next(p for p in result.resolution.paragraphs if text[p.span.start :].startswith(head))
+    assert group.kind is Kind.OPERATIVE
+    assert "PRE001" not in [f.code for f in result.findings]
+
+
+def test_a_finite_verb_over_numbered_items_before_resolves_stays_operative():
+    # "notes" / "1 that …": numbered as operative items are; the verb is the drafter's choice.
+    text = _ITU.format(head="notes", item="1 that the study groups will report on this question;")
+    group = next(p for p in lint(text).resolution.paragraphs if text[p.span.start :].startswith("notes"))
+    assert group.kind is Kind.OPERATIVE
+
+
+def test_every_verb_of_the_itu_operative_list_heads_an_operative_group():
+    listed = Path(resolint_rules.__file__).parent / "data" / "itu_operative_phrases.txt"
+    verbs = {w for line in listed.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#") for w in line.split()[:2] if w not in ("further", "also")}
+    assert {v for v in verbs if v.endswith("s")} <= ITU_OPERATIVE_VERBS

@@ -39,6 +39,13 @@ GROUP_OPENER_MAX_CHARS = 220
 #: importance of …, which includes the"). Not a preposition: "having regard to" and
 #: "mindful of" head items in house styles.
 _ENDS_MID_SENTENCE = frozenset({"the", "a", "an", "and", "or", "which", "its", "their", "whose"})
+#: The verbs that head an ITU resolution's operative groups, the first of them
+#: included ("resolves", "instructs the Secretary-General", "invites Member States"):
+#: the ITU style's own operative phrases (rules/resolint_rules/data/itu_operative_phrases.txt,
+#: from the Final Acts of the Plenipotentiary Conference) and the UN list's "decides",
+#: "requests" and "calls upon", which ITU texts write as group openers too. A group
+#: headed by one is operative even where the preamble had not ended (placement).
+ITU_OPERATIVE_VERBS = frozenset({"resolves", "decides", "instructs", "invites", "urges", "encourages", "authorizes", "requests", "calls"})
 _OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
 #: Footnote text: a rule of underscores a conversion left, then the footnote's number and
 #: text ("____________________ 1 These include …", "_____ [1] Resolution 217 A (III)."); a

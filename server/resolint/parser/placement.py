@@ -28,6 +28,7 @@ from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import (
     FOOTNOTE_LEADS,
     FOOTNOTE_RULE,
+    ITU_OPERATIVE_VERBS,
     NUMBERED_FOOTNOTE,
     is_footnote,
     is_furniture_paragraph,
@@ -37,7 +38,7 @@ from resolint.parser.groups import (
 from resolint.parser.labels import REFERENCE_ENDS_OR_COMMENT, alpha_value, decimal_path, note_reference_numbers
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.openings import as_one_line, is_opening, is_transmittal, opening_name
-from resolint.parser.wordshape import opener_shape
+from resolint.parser.wordshape import first_words, opener_shape
 from resolint.source import SourceText, Span
 
 #: A section heading ("I. General provisions") is at most this long; a longer
@@ -737,8 +738,8 @@ def group_opener(st: Placement, c: Clause) -> bool:
 def _group_kind(st: Placement, c: Clause, nxt: Paragraph) -> Kind:
     if c.shape == "operative":
         numbered = nxt.label is not None and nxt.label.scheme is LabelScheme.ARABIC  # "resolves" / "1 to …"
-        if st.phase is _IN_PREAMBLE and not numbered and _preambular_group_follows(st, c.p.index):
-            return Kind.PREAMBLE  # "recalls" before "noting": a verb for a participle (PRE001)
+        if st.phase is _IN_PREAMBLE and not numbered and _preamble_goes_on(st, c):
+            return Kind.PREAMBLE  # "recalls" before "noting", "notes" before "resolves": a verb for a participle (PRE001)
         return Kind.OPERATIVE
     if c.shape == "preamble":
         return Kind.PREAMBLE
@@ -748,21 +749,41 @@ def _group_kind(st: Placement, c: Clause, nxt: Paragraph) -> Kind:
     return Kind.OPERATIVE if st.phase is Phase.OPERATIVE else Kind.PREAMBLE
 
 
-def _preambular_group_follows(st: Placement, index: int) -> bool:
-    """Whether the next group opener after ``index`` is preambular ("considering",
-    "noting"): the opener at ``index``, a finite verb's shape ("recalls", "notes"), then
-    heads a group of the preamble by a slip (its items not numbered as operative ones
-    are: "1 to …"). Read as the first operative group, its slip
-    went unreported and the preambular groups after it were each "after the operative
-    part" (DOC003), or nothing at all was said when none followed it directly."""
+def _preamble_goes_on(st: Placement, c: Clause) -> bool:
+    """Whether the group opener ``c``, of a finite verb's shape ("recalls", "notes") in the
+    preamble, heads a group of the preamble by a slip (its items not numbered as operative
+    ones are: "1 to …"):
+
+    - the next group opener is preambular ("considering", "noting"). Read as the first
+      operative group, the slip went unreported and the preambular groups after it were
+      each "after the operative part" (DOC003);
+    - or the next is operative ("resolves") and the verb is the preamble's participle
+      written finite ("notes" for "noting", "takes into account"), not one that opens an
+      ITU operative part (:data:`ITU_OPERATIVE_VERBS`: "encourages", "invites" have
+      participles listed too). Read as the first operative group, nothing was said.
+
+    No group opener after it (up to the next resolution): left operative."""
+    shape = _next_group_shape(st, c.p.index)
+    if shape == "preamble":
+        return True
+    head = first_words(c.content, 1)
+    if shape != "operative" or not head or head[0] in ITU_OPERATIVE_VERBS:
+        return False
+    return _participle_written_finite(c.content) is True
+
+
+def _next_group_shape(st: Placement, index: int) -> str | None:
+    """The shape (:func:`opener_shape`) of the next group opener after ``index``; None
+    when there is none before the next resolution's title or opening (its groups are its
+    own)."""
     for q in paragraphs_after(st.paragraphs, index):
         body = st.text[q.span.start : q.span.end]
         if P.CONFERENCE_TITLE.match(body) or is_opening(body):
-            return False  # the next resolution's groups are its own
+            return None
         if q.label is not None or not looks_like_group_opener(body, listed_opener):
             continue
-        return opener_shape(body) == "preamble"
-    return False
+        return opener_shape(body)
+    return None
 
 
 def group_item(st: Placement, c: Clause) -> bool:
@@ -1190,12 +1211,20 @@ def _operative_despite_comma(st: Placement, c: Clause) -> bool:
     the operative part may be the preamble's "NOTING" written as a verb (PRE001 says so)."""
     if c.term != "," or listed_opener(c.content) != "operative" or not st.next_is_operative(c.p.index):
         return False
-    content = readable_start(c.content)  # as the reader sees it ("EST\u00adABLISHES", a comment inside)
+    return _participle_written_finite(c.content) is False  # (None: not a verb's form, "ALSO ESTABLISHES …": left as it was)
+
+
+def _participle_written_finite(content: str) -> bool | None:
+    """Whether the verb opening ``content`` in its third-person form ("NOTES …", "takes
+    into account") has an "-ing" form that opens a listed preambular phrase ("NOTING",
+    "taking into account"): the preamble's participle written as a verb. None when the
+    first word is no verb's third-person form."""
+    content = readable_start(content)  # as the reader sees it ("EST\u00adABLISHES", a comment inside)
     m = _FIRST_WORD.match(content)
     forms = known_forms(m.group(1).lower()) if m else None
     if forms is None or forms[2] != m.group(1).lower() or not forms[1]:
-        return False  # not a verb's third-person form ("ALSO ESTABLISHES …"): left as it was
-    return listed_opener(forms[1] + content[m.end() :]) != "preamble"
+        return None
+    return listed_opener(forms[1] + content[m.end() :]) == "preamble"
 
 
 def _unlisted_participle_over_items(st: Placement, c: Clause) -> bool:
