@@ -236,3 +236,19 @@ def test_every_verb_of_the_itu_operative_list_heads_an_operative_group():
     listed = Path(resolint_rules.__file__).parent / "data" / "itu_operative_phrases.txt"
     verbs = {w for line in listed.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#") for w in line.split()[:2] if w not in ("further", "also")}
     assert {v for v in verbs if v.endswith("s")} <= ITU_OPERATIVE_VERBS
+
+
+def test_an_unlisted_interpol_verb_in_capitals_after_a_last_item_opens_the_next_clause():
+    text = """The ICPO-INTERPOL General Assembly, meeting in Vienna, Austria, from 16 to 19 November 2026 at its 94th session:
+
+BEARING IN MIND Article 2 of the Constitution,
+
+ENCOURAGES member countries:
+
+(a) to join the working group;
+
+(b) to share their experience.
+
+SALUTES the General Secretariat for its work.
+"""
+    assert [line for line, _ in _opr007(text)] == [9]

@@ -4,6 +4,7 @@ import re
 
 from resolint.listguard import protected_starts
 from resolint.model import Kind, Paragraph
+from resolint.nlp import is_known_form
 from resolint.parser.placement import OPEN_QUOTES
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -216,13 +217,18 @@ def _mark_ends_the_paragraph(ctx: RuleContext, p: Paragraph, last: Paragraph) ->
 
 def _opens_a_clause(ctx: RuleContext, p: Paragraph) -> bool:
     """Whether an unnumbered operative paragraph opens a clause of its own: a listed
-    operative phrase (INTERPOL's "REQUESTS …"). A capital alone says nothing: a line a PDF
-    broke inside an item may start with a name ("… Technical Committees on Health, Criminal
-    Matters." / "Crisis Management, Humanitarian Affairs …")."""
+    operative phrase (INTERPOL's "REQUESTS …"), or in a style of capital openers a verb's
+    third-person form in capitals ("SALUTES …", unlisted: OPR005 says so). A capital
+    alone says nothing: a line a PDF broke inside an item may start with a name ("…
+    Technical Committees on Health, Criminal Matters." / "Crisis Management, Humanitarian
+    Affairs …")."""
     if not ctx.text[p.content.start : p.content.start + 1].isupper():
         return False
     op = ctx.opener(p)
-    return op is not None and op.listed
+    if op is None or op.listed:
+        return op is not None
+    head = ctx.read(op.head)
+    return ctx.style.capital_openers and head.isupper() and is_known_form(head.lower(), "VBZ")
 
 
 def _wants_final_stop(ctx: RuleContext, last: Paragraph) -> bool:
