@@ -397,6 +397,26 @@ def test_fix_all_for_a_client_that_cannot_resolve_is_worked_out_once_per_version
     assert actions.fix_all_edits(st_, unsafe=True) != actions.fix_all_edits(st_) and len(calls) == 2
 
 
+def test_fix_all_starts_from_the_versions_lint(monkeypatch):
+    """Fix-all's first pass takes the findings the version was linted with: the text as it
+    stands is not linted again (a whole lint of a long draft for nothing); only the texts
+    the passes write are, and the edit is the one a fresh lint would give."""
+    from resolint.lsp import state as state_module
+
+    st_ = state_of(drafts.NONBMP)
+    linted = []
+    real = state_module.lint
+    monkeypatch.setattr(state_module, "lint", lambda text, *a, **k: linted.append(str(text)) or real(text, *a, **k))
+    (edit,) = actions.fix_all_edits(st_)
+    assert linted and st_.text not in linted
+    fresh = actions.fix_text(st_.text, lambda t: real(t, st_.settings, path=st_.path, style=st_.style_override))
+    assert apply_text_edits_plain(st_.text, edit) == fresh.text
+
+
+def apply_text_edits_plain(text: str, edit) -> str:
+    return text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+
+
 def test_code_actions_are_worked_out_off_the_event_loop(monkeypatch):
     """Fix-all and the "disable" check lint the whole text: on a big draft that takes
     seconds, which on the event loop would stall every other request and notification."""

@@ -406,13 +406,15 @@ def fix_all_edits(state: LintState, unsafe: bool = False) -> list[Edit]:
 
     Up to :data:`resolint.fixes.MAX_PASSES` lints of the whole text, so kept in the
     version's memo: an editor that cannot resolve an action's edit later asks for the
-    edit with every code action request, at every move of the cursor."""
+    edit with every code action request, at every move of the cursor. The first pass
+    starts from the version's own lint (``state.result``: the findings the editor shows,
+    equal to a full lint of the text), not from a second lint of the same text."""
     memo = f"fix-all:{unsafe}"
     known = state.cache.get(memo)
     if known is None and refused(state):
         known = state.cache[memo] = []
     if known is None:
-        outcome = fix_text(state.text, state.lint_fn(), unsafe=unsafe)
+        outcome = fix_text(state.text, state.lint_fn(), unsafe=unsafe, first=state.result)
         e = minimal_edit(state.text, outcome.text)
         known = state.cache[memo] = [e] if e else []
     return list(known)
