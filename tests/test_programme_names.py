@@ -73,3 +73,20 @@ def test_the_language_server_finds_what_a_full_lint_finds_after_edits():
         got = [(f.span, f.message, f.fix) for f in linter.lint(edit, settings).findings]
         assert got == [(f.span, f.message, f.fix) for f in lint(edit, settings).findings]
     assert len(lint(text.replace(" USA", ""), settings).findings) == 2
+
+
+def test_a_text_without_the_word_is_not_looked_at_paragraph_by_paragraph(monkeypatch):
+    """The whole-text check looks for programme names paragraph by paragraph only in a text
+    that holds "Program" at all (most do not: a look per paragraph cost about 15,000
+    calls a corpus run for nothing)."""
+    from resolint.engine import lint
+    from resolint_rules.trm import spelling
+
+    looked = []
+    real = spelling._programme_names
+    monkeypatch.setattr(spelling, "_programme_names", lambda text, p, spans: looked.append(p) or real(text, p, spans))
+    draft = "The General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Invites the {} to assist.\n"
+    findings = lint(draft.format("World Bank"), style="un-ga").findings
+    assert looked == [] and not any("Programme" in f.message for f in findings)
+    found = lint(draft.format("United Nations Development Program"), style="un-ga").findings
+    assert looked and any("Programme" in f.message for f in found)

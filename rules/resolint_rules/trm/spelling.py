@@ -260,8 +260,9 @@ class Spelling(Rule):
         yield from self._scan(ctx, table, own_text_matches(ctx, _ISE, skip_quotes=False), spans)
         starts = ((p, m) for p in ctx.resolution.paragraphs if (m := _capitalized_head(ctx, p, table, variant)) is not None)
         yield from self._scan(ctx, table, starts, spans)
-        for p in ctx.facts.own_paragraphs:
-            yield from _programme_names(text, p, spans)
+        if _US_PROGRAM in text:  # (most texts: one scan instead of a look per paragraph)
+            for p in ctx.facts.own_paragraphs:
+                yield from _programme_names(text, p, spans)
 
     def check_paragraph(self, ctx: RuleContext, p):
         if p.kind in _NOT_CHECKED:
@@ -308,11 +309,15 @@ class Spelling(Rule):
             yield Violation(span, f"This style spells it '{right}'", _respelling(text, p, span, right, unless), severity=sev)
 
 
+#: The word a United Nations programme's name is misspelt with (:func:`_programme_names`).
+_US_PROGRAM = "Program"
+
+
 def _programme_names(text: str, p, spans: tuple[list[Span], list[Span]]):
     """A United Nations programme's name written "Program" ("United Nations Development
     Program"): the name's own spelling is "Programme", which a proper name otherwise keeps
     (:mod:`resolint_rules.trm.un_programme_names`)."""
-    if p.kind in _NOT_CHECKED or text.find("Program", p.span.start, p.span.end) < 0:
+    if p.kind in _NOT_CHECKED or text.find(_US_PROGRAM, p.span.start, p.span.end) < 0:
         return
     for span, name, safe in us_spelt_names(text, p.span.start, p.span.end):
         if in_spans(span.start, spans[0]) or in_spans(span.start, spans[1]):
