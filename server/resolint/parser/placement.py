@@ -38,7 +38,7 @@ from resolint.parser.groups import (
 from resolint.parser.labels import REFERENCE_ENDS_OR_COMMENT, alpha_value, decimal_path, note_reference_numbers
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.openings import as_one_line, is_opening, is_transmittal, opening_name
-from resolint.parser.wordshape import first_words, opener_shape
+from resolint.parser.wordshape import first_words, has_participle_ending, opener_shape
 from resolint.source import SourceText, Span
 
 #: A section heading ("I. General provisions") is at most this long; a longer
@@ -1224,8 +1224,7 @@ def _opens_with_participle(c: Clause) -> bool:
     if c.shape != "preamble":
         return False
     m = _FIRST_WORD.match(c.content)
-    word = m.group(1).lower() if m else ""
-    return len(word) > 4 and word.endswith(("ing", "ed"))
+    return m is not None and has_participle_ending(m.group(1).lower())
 
 
 def _participle_written_finite(content: str) -> bool | None:

@@ -54,7 +54,13 @@ def first_words(text: str, count: int = 2) -> list[str]:
 
 
 def is_participial(word: str) -> bool:
-    return word in PREAMBULAR_ADJECTIVES or (len(word) > 4 and (word.endswith("ing") or word.endswith("ed")))
+    return word in PREAMBULAR_ADJECTIVES or has_participle_ending(word)
+
+
+def has_participle_ending(word: str) -> bool:
+    """Whether ``word`` (lower case) has a participle's ending ("recalling", "concerned"):
+    the shape alone, without the listed adjectives ("aware", "strongly")."""
+    return len(word) > 4 and word.endswith(("ing", "ed"))
 
 
 def is_finite_verb(word: str) -> bool:
