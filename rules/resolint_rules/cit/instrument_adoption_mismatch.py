@@ -11,10 +11,11 @@ from resolint.source import Span
 from resolint_rules.refs import citations
 
 #: "<instrument>, adopted by the General Assembly in its resolution 79/243 of 24 December 2024"
-#: / "<instrument>, adopted on 24 December 2024".
+#: / "<instrument>, adopted on 24 December 2024"; a resolution of the sessions numbered in
+#: Roman figures as it is cited: "resolution 2200 A (XXI) of 16 December 1966".
 ADOPTED_AFTER = re.compile(
     r"\s*,?\s*(?:which\s+was\s+|as\s+)?adopted\s+(?:by\s+(?:the\s+)?(?:United\s+Nations\s+)?General\s+Assembly\s*,?\s*)?"
-    r"(?:(?:in|by|through|under)\s+(?:its\s+|General\s+Assembly\s+)?resolution\s+(?P<res>\d{1,3}/\d{1,3})"
+    r"(?:(?:in|by|through|under)\s+(?:its\s+|General\s+Assembly\s+)?resolution\s+(?P<res>\d{1,3}/\d{1,3}|\d{1,4}\s?(?:[A-Z]\s?)?\([IVXL]+\))"
     rf"(?:\s+of\s+(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})\s+(?P<y1>\d{{4}}))?"
     rf"|on\s+(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})\s+(?P<y2>\d{{4}}))"
 )
@@ -143,7 +144,7 @@ def _said_adoption(inst, a: re.Match[str], placed: Callable[[Span], Span], known
     matched back on the draft (:attr:`resolint.facts.Analysis.seen`)."""
     sev = None if inst.status == "verified" else Severity.WARNING
     res = a.group("res")
-    if res and inst.adopted_by and "/" in inst.adopted_by and res != inst.adopted_by:
+    if res and inst.adopted_by and _compact(res) != _compact(inst.adopted_by):
         yield Violation(placed(Span(a.start("res"), a.end("res"))), f"The {inst.short} was adopted by resolution {inst.adopted_by}, not {res}", severity=sev)
     d, mo, y = (a.group("d1"), a.group("m1"), a.group("y1")) if a.group("d1") else (a.group("d2"), a.group("m2"), a.group("y2"))
     if d and inst.adopted_on:
@@ -154,7 +155,7 @@ def _said_adoption(inst, a: re.Match[str], placed: Callable[[Span], Span], known
             end = a.end("y1") if a.group("d1") else a.end("y2")
             other = next((i for i in known if i is not inst and i.adopted_on is not None
                           and (i.adopted_on.year, i.adopted_on.month, i.adopted_on.day) == said), None)
-            if other is None and not inst.adopted_by:
+            if other is None and not inst.adopted_by and inst.date_kind != "adopted":
                 # No adopting resolution: the data's date is the day the treaty was done
                 # (the Convention on Cybercrime's, opened for signature at Budapest on 23
                 # November 2001; the Committee of Ministers adopted it on 8 November), and
@@ -162,6 +163,11 @@ def _said_adoption(inst, a: re.Match[str], placed: Callable[[Span], Span], known
                 return
             hint = "" if other is None else f"; the {other.short} was adopted on that day: is it the one meant?"
             yield Violation(placed(Span(start, end)), f"The {inst.short} was adopted on {format_date(want)}{hint}", severity=sev)
+
+
+def _compact(symbol: str) -> str:
+    """A resolution's number without its spaces: "2200 A (XXI)" and "2200A(XXI)" are one."""
+    return "".join(symbol.split())
 
 
 def _adopted_by_resolution(ctx: RuleContext) -> dict:

@@ -101,6 +101,20 @@ def _instrument_near(ptext: str, art_start: int, look: _Lookback):
     return None, "", NEAR
 
 
+#: "and" or "or" and another article right after one: "article 499 bis and article 500 bis
+#: of the Penal Code".
+_AND_ANOTHER = re.compile(r",?\s+(?:and|or)\s+(?=[Aa]rticle\s)")
+
+
+def _of_after_the_next(ptext: str, end: int) -> re.Match[str] | None:
+    """The "of" after the article that follows the one ending at ``end`` with "and" or
+    "or" between: it names both articles' instrument ("article 499 bis and article 500
+    bis of the Penal Code" are both the code's, not those of a treaty named before)."""
+    a = _AND_ANOTHER.match(ptext, end)
+    nxt = None if a is None else P.ARTICLE.match(ptext, a.end())
+    return None if nxt is None else P.ARTICLE_OF.match(ptext, nxt.end())
+
+
 def article_candidates(ptext: str, annex: bool, pmentions) -> tuple[ArticleCandidate, ...]:
     """The articles of one paragraph (``pmentions``: its instruments), spans relative to it."""
     out = []
@@ -111,7 +125,7 @@ def article_candidates(ptext: str, annex: bool, pmentions) -> tuple[ArticleCandi
             continue
         num = int(m.group("num"))
         title, title_span, end = _title_after(ptext, 0, m.end())
-        om = P.ARTICLE_OF.match(ptext, end)
+        om = P.ARTICLE_OF.match(ptext, end) or _of_after_the_next(ptext, end)
         if om:
             inst, basis, pending = _instrument_of(ptext, om.end(), m.start(), starts, look)
         else:

@@ -335,6 +335,12 @@ def _another_name_holding(written: str, name: str) -> bool:
     return bool(extra) and want <= set(words) and all(w[:1].isupper() for w in extra)
 
 
+#: The hyphens a typeset name may hold instead of "-" (U+2010 hyphen, U+2011 non-breaking
+#: hyphen: "Treaty on the Non\u2011Proliferation of Nuclear Weapons" in a resolution's
+#: print): the same name, not a near miss of it.
+_HYPHENS = re.compile("[\u2010\u2011]")
+_TO_HYPHEN = str.maketrans("\u2010\u2011", "--")
+
 #: Articles, which start a sentence or a title but no instrument's name.
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -376,6 +382,8 @@ def _window(text: str, words, first: int, last: int, taken: list[tuple[int, int]
         # beside itself, or cut the word after it ("Convention on Cybercrime and" scores
         # 92), pass after pass.
         return _UNTAKEN_NAME
+    if _HYPHENS.search(cand) and " ".join(cand.translate(_TO_HYPHEN).split()) in accepted:
+        return _UNTAKEN_NAME  # the name with a non-breaking hyphen ("Non\u2011Proliferation"): the name, typeset
     if "-" in cand and " ".join(LINE_END_HYPHEN.sub("", cand).split()) in accepted:
         return _UNTAKEN_NAME  # the name, hyphenated at a line's end ("Organ-" / "ized Crime", a PDF's copy): no near-miss around it
     return s, s + len(cand), cand

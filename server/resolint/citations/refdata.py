@@ -274,6 +274,11 @@ class Instrument:
     kind: str = "convention"
     adopted_by: str = ""
     adopted_on: dt.date | None = None
+    #: "adopted" when ``adopted_on`` is the day a conference adopted a treaty that no
+    #: resolution adopted (the Treaty on the Prohibition of Nuclear Weapons: 7 July 2017),
+    #: so a day said for its adoption is compared with it; otherwise such a date may be the
+    #: day the treaty was done or opened for signature, which differs from its adoption.
+    date_kind: str = ""
     articles: int | None = None
     article_titles: dict[int, str] = field(default_factory=dict, hash=False, compare=False)
     article_case: str = ""
@@ -348,6 +353,7 @@ def _instrument(key: str, body: dict[str, Any], custom: bool) -> Instrument:
         kind=body.get("kind", "convention"),
         adopted_by=str(body.get("adopted_by", "")),
         adopted_on=_date(str(body.get("adopted_on", ""))),
+        date_kind=str(body.get("date_kind", "")) if not custom else "",
         articles=int(articles) if isinstance(articles, int) else None,
         article_titles=_article_titles(body["article_file"]) if body.get("article_file") else {},
         article_case=body.get("article_case", ""),
