@@ -90,3 +90,47 @@ def test_a_text_without_the_word_is_not_looked_at_paragraph_by_paragraph(monkeyp
     assert looked == [] and not any("Programme" in f.message for f in findings)
     found = lint(draft.format("United Nations Development Program"), style="un-ga").findings
     assert looked and any("Programme" in f.message for f in found)
+
+
+@pytest.mark.parametrize("cited, name", [
+    ("Requests the World Food Program Executive Board to report.", "World Food Programme"),
+    ("Requests the United Nations Development Program Administrator to report.", "United Nations Development Programme"),
+    ("Invites the United Nations Environment Program Governing Council to meet.", "United Nations Environment Programme"),
+    ("Invites the Joint United Nations Program on HIV/AIDS Programme Coordinating Board to meet.",
+     "Joint United Nations Programme on HIV/AIDS"),
+])
+def test_a_name_followed_by_one_of_the_programme_s_organs_is_still_its_name(cited, name):
+    """A capitalized word after the name usually makes another body's longer name, but not
+    the name of the programme's own organ or head."""
+    text = DRAFT.format(cited=cited)
+    assert _trm010(text) == [("Program", f"The {name} spells its name 'Programme'", "safe")]
+    assert fix_text(text, lambda t: lint(t, style="un-ga")).text == text.replace("Program ", "Programme ", 1)
+
+
+@pytest.mark.parametrize("cited, fixed", [
+    ("INVITES THE UNITED NATIONS DEVELOPMENT PROGRAM TO ASSIST.", "INVITES THE UNITED NATIONS DEVELOPMENT PROGRAMME TO ASSIST."),
+    ("Thanks the UNITED NATIONS ENVIRONMENT PROGRAM.", "Thanks the UNITED NATIONS ENVIRONMENT PROGRAMME."),
+    ("THANKS THE WORLD FOOD PROGRAM EXECUTIVE BOARD.", "THANKS THE WORLD FOOD PROGRAMME EXECUTIVE BOARD."),
+])
+def test_a_name_in_capitals_is_reported_and_its_fix_keeps_the_capitals(cited, fixed):
+    text = DRAFT.format(cited=cited)
+    assert [(w, safe) for w, _, safe in _trm010(text)] == [("PROGRAM", "safe")]
+    settings = Settings().with_overrides(select=("TRM010",))  # (an opener in capitals is OPR's)
+    assert fix_text(text, lambda t: lint(t, settings, style="un-ga")).text == DRAFT.format(cited=fixed)
+
+
+@pytest.mark.parametrize("cited", [
+    "WELCOMES THE SUPPORT OF THE WORLD FOOD PROGRAM USA.",  # the charity's name, in capitals
+    "WELCOMES THE WORLD FOOD PROGRAM ALUMNI NETWORK.",  # a capitalized word after it: maybe another body's
+    "Welcomes the support of the World Food Program USA Executive Board.",  # the charity's board
+    "Welcomes the NATIONAL DEVELOPMENT PROGRAM TO ASSIST.",  # not a United Nations programme
+])
+def test_longer_names_of_other_bodies_stay_untouched_in_capitals_too(cited):
+    assert _trm010(DRAFT.format(cited=cited)) == []
+
+
+def test_a_text_with_the_name_only_in_capitals_is_looked_at():
+    """The literal pre-check looks for "PROGRAM" too (a text in capitals has no "Program")."""
+    text = DRAFT.format(cited="INVITES THE WORLD FOOD PROGRAM TO ASSIST.")
+    assert "Program" not in text
+    assert [w for w, _, _ in _trm010(text)] == ["PROGRAM"]

@@ -12,7 +12,7 @@ from resolint.source import Span, first_half_start, word_before
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
 from resolint_rules.trm.others_words import not_the_drafters, opener_head
 from resolint_rules.trm.paragraph_facts import spans_in, term_keys
-from resolint_rules.trm.un_programme_names import us_spelt_names
+from resolint_rules.trm.un_programme_names import US_CAPS, us_spelt_names
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
 #: underscore after it is Markdown emphasis ("_recognising_"), not part of the word.
@@ -260,7 +260,7 @@ class Spelling(Rule):
         yield from self._scan(ctx, table, own_text_matches(ctx, _ISE, skip_quotes=False), spans)
         starts = ((p, m) for p in ctx.resolution.paragraphs if (m := _capitalized_head(ctx, p, table, variant)) is not None)
         yield from self._scan(ctx, table, starts, spans)
-        if _US_PROGRAM in text:  # (most texts: one scan instead of a look per paragraph)
+        if _US_PROGRAM in text or US_CAPS in text:  # (most texts: one scan instead of a look per paragraph)
             for p in ctx.facts.own_paragraphs:
                 yield from _programme_names(text, p, spans)
 
@@ -317,13 +317,14 @@ def _programme_names(text: str, p, spans: tuple[list[Span], list[Span]]):
     """A United Nations programme's name written "Program" ("United Nations Development
     Program"): the name's own spelling is "Programme", which a proper name otherwise keeps
     (:mod:`resolint_rules.trm.un_programme_names`)."""
-    if p.kind in _NOT_CHECKED or text.find(_US_PROGRAM, p.span.start, p.span.end) < 0:
+    if p.kind in _NOT_CHECKED or (text.find(_US_PROGRAM, p.span.start, p.span.end) < 0 and text.find(US_CAPS, p.span.start, p.span.end) < 0):
         return
     for span, name, safe in us_spelt_names(text, p.span.start, p.span.end):
         if in_spans(span.start, spans[0]) or in_spans(span.start, spans[1]):
             continue
+        right = "PROGRAMME" if text[span.start : span.end] == US_CAPS else "Programme"
         fix = (Fix.safe if safe else Fix.unsafe)(
-            "Write 'Programme'" if safe else "Write 'Programme' (unless the name is part of another body's)", Edit(span, "Programme")
+            f"Write '{right}'" if safe else f"Write '{right}' (unless the name is part of another body's)", Edit(span, right)
         )
         yield Violation(span, f"The {name} spells its name 'Programme'", fix)
 
