@@ -85,3 +85,28 @@ def test_the_messages_say_which_article_comes_first():
 ])
 def test_an_upward_range_or_a_list_of_articles_passes(cited):
     assert _found(ASSEMBLY.format(cited=cited)) == []
+
+
+@pytest.mark.parametrize("cited, message", [
+    (f"articles 14 bis to 14 of {CONVENTION}", "runs backwards: article 14 comes before article 14 bis"),
+    (f"articles 14 ter to 14 bis of {CONVENTION}", "runs backwards: article 14 bis comes before article 14 ter"),
+    (f"articles 14 quater-14 bis of {CONVENTION}", "runs backwards: article 14 bis comes before article 14 quater"),
+    (f"articles 14 bis to 13 of {CONVENTION}", "runs backwards: article 13 comes before article 14 bis"),
+    (f"articles 14 bis to 14 bis of {CONVENTION}", "starts and ends at article 14 bis"),
+])
+def test_an_inserted_article_comes_after_its_number_and_before_the_next(cited, message):
+    """14 < 14 bis < 14 ter < 15: "articles 14 bis to 14" ran backwards unreported, as the
+    numbers alone were compared when they differed."""
+    text = ASSEMBLY.format(cited=cited)
+    found = [f.message for f in lint(text).findings if f.code == "CIT015"]
+    assert len(found) == 1 and message in found[0]
+
+
+@pytest.mark.parametrize("cited", [
+    f"articles 14 to 14 bis of {CONVENTION}",
+    f"articles 14 bis to 14 ter of {CONVENTION}",
+    f"articles 14 bis to 15 of {CONVENTION}",
+    f"articles 13 to 14 bis of {CONVENTION}",
+])
+def test_an_upward_range_with_inserted_articles_passes(cited):
+    assert _found(ASSEMBLY.format(cited=cited)) == []

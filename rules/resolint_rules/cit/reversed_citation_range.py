@@ -53,7 +53,9 @@ class ReversedCitationRange(Rule):
     first: the session (or year) and number of the second end must come after those of
     the first. Both ends must be of one body and one form of number; a range whose ends
     are numbered differently is not compared. A range of articles ("articles 50 to 40",
-    "articles 12-12") must run upwards too, to another article than the first.
+    "articles 12-12") must run upwards too, to another article than the first; an
+    article inserted after a number comes after it and before the next (14, 14 bis,
+    14 ter, 15: "articles 14 bis to 14" runs backwards).
 
     ## Why is this bad?
     A range that runs backwards names no resolution at all in between ("resolutions
@@ -120,26 +122,41 @@ class ReversedCitationRange(Rule):
 
 def _articles(ctx: RuleContext):
     """Ranges of articles whose second end is not above the first ("articles 50 to 40",
-    "articles 12-12"): the two ends are items of one list (the same word "articles"). An
-    end with an article inserted after it ("12 bis") is compared by its number only when
-    the numbers differ ("articles 12 to 12 bis" is a range)."""
+    "articles 12-12", "articles 14 bis to 14"): the two ends are items of one list (the
+    same word "articles"). An article inserted after another ("14 bis", "14 ter") comes
+    after it and before the next number: 14 < 14 bis < 14 ter < 15, the order in which
+    treaties and codes insert them (the Latin ordinals' order)."""
     text = ctx.text
     previous: ArticleCitation | None = None
     for a in citations(ctx).articles:
         first, previous = previous, a
         if first is None or not a.ranged or a.word != first.word or not is_own(a) or a.number > first.number:
             continue
+        low, high = _place(text, a), _place(text, first)
+        if low > high:
+            continue
         span = Span(first.span.start, a.span.end)
-        if a.number < first.number:
-            yield Violation(span, f"This range runs backwards: article {a.number} comes before article {first.number}; "
+        if low < high:
+            yield Violation(span, f"This range runs backwards: article {_label(low)} comes before article {_label(high)}; "
                                   "name the lower end first, or check the numbers")
-        elif not (_inserted_after(text, first) or _inserted_after(text, a)):
-            yield Violation(span, f"This range starts and ends at article {a.number}: cite the one article, or check the numbers")
+        else:
+            yield Violation(span, f"This range starts and ends at article {_label(low)}: cite the one article, or check the numbers")
 
 
-def _inserted_after(text: str, a: ArticleCitation) -> bool:
-    """Whether an inserted article's word follows ``a``'s number ("12 bis")."""
-    return _INSERTED.match(text, a.span.end) is not None
+#: The words for inserted articles, in their order ("bis" second, "ter" third …).
+_INSERTED_WORDS = ("", "", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+
+
+def _place(text: str, a: ArticleCitation) -> tuple[int, int]:
+    """Where article ``a`` stands: its number, then the rank of the word inserting it after
+    that number (0 for none, 2 for "bis", 3 for "ter" …)."""
+    m = _INSERTED.match(text, a.span.end)
+    return a.number, (0 if m is None else _INSERTED_WORDS.index(m.group(0).split()[0]))
+
+
+def _label(place: tuple[int, int]) -> str:
+    number, rank = place
+    return f"{number} {_INSERTED_WORDS[rank]}" if rank else str(number)
 
 
 #: "bis", "ter" … after an article's number (patterns.INSERTED_ARTICLE, which may match empty).
