@@ -9,6 +9,8 @@ capitals, sub-paragraphs "(1) to …;", a closing line "(Ninth plenary meeting, 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -328,3 +330,41 @@ def test_the_openings_session_is_checked_against_the_symbol_and_the_date():
         ("DOC011", "The Seventy-ninth World Health Assembly met in 2026; the text is dated 26 May 2025"),
         ("DOC011", "The symbol WHA78.4 is of the 78th World Health Assembly; the opening names the Seventy-ninth (79th)"),
     ]
+
+
+#: WHO's Executive Board recommending a resolution to the Assembly, the Board's own
+#: opening first (written for these tests, in the shape of CLEAN).
+RECOMMENDS = (
+    "The Executive Board,\n\nHaving considered the report on the supply of safe blood products;\n\n"
+    "Recalling resolution WHA77.6 (2024),\n\n"
+    "1. RECOMMENDS to the Seventy-ninth World Health Assembly the adoption of the following resolution:\n\n"
+) + CLEAN[CLEAN.index("The Seventy-ninth"):]
+
+
+def test_a_board_draft_recommending_an_assembly_resolution_is_read_in_the_assemblys_style():
+    """Read by its first opening, "The Executive Board," (which names no organization), it
+    was held to the General Assembly's style and reported for each semicolon and opener in
+    capitals; the opening of the text it recommends names the World Health Assembly."""
+    result = lint(RECOMMENDS)
+    assert result.style.name == "wha"
+    assert "Seventy-ninth World Health Assembly" in result.style.detected_because
+    assert [f.code for f in result.findings] == []
+
+
+def test_a_board_draft_recommending_an_assembly_resolution_may_be_fixed(tmp_path):
+    """--fix trusts the style: it was read from an opening, not from a mention in prose."""
+    draft = tmp_path / "eb-draft.res.txt"
+    draft.write_text(RECOMMENDS.replace("2. URGES Member States", "2. Urges Member States"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "resolint", "check", "--fix", "--exit-zero", str(draft)],
+                          capture_output=True, text=True, check=False)
+    assert "--fix leaves this file" not in done.stdout + done.stderr
+    assert draft.read_text(encoding="utf-8") == RECOMMENDS
+
+
+def test_the_first_opening_that_names_a_body_keeps_the_style():
+    """A later opening counts only when the first names no body a style knows."""
+    text = RECOMMENDS.replace("The Executive Board,", "The General Assembly,", 1)
+    assert lint(text).style.name == "un-ga"
+    # And a board's draft without the Assembly's opening stays in the default style.
+    alone = RECOMMENDS[: RECOMMENDS.index("The Seventy-ninth")].rstrip(":\n") + ".\n"
+    assert lint(alone).style.name == "un-ga"

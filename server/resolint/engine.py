@@ -30,7 +30,7 @@ from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings
 from resolint.source import SourceText, Span, slot_setters
-from resolint.styles import Style, detect_style, load_style
+from resolint.styles import UNKNOWN_BODY, Style, detect_style, load_style
 
 if TYPE_CHECKING:
     from resolint.incremental import LintCache
@@ -126,13 +126,32 @@ def severity_for(code: str, default: Severity, settings: Settings) -> Severity:
     return Severity(settings.severity[best]) if best else default
 
 
-def opening_text(resolution: Resolution) -> str:
-    """The first opening's text as style detection reads it: one line, an opening wrapped
+def opening_text(resolution: Resolution, custom: dict | None = None) -> str:
+    """The opening's text as style detection reads it: one line, an opening wrapped
     over several read as the line it stands for ("" without an opening), through the
     comments and invisible characters inside its words (a directive typed inside
-    "Telecom…munication" hid the ITU style until the safe fix removing it brought it in)."""
+    "Telecom…munication" hid the ITU style until the safe fix removing it brought it in).
+
+    The first opening's; but when it names no body a style knows (built in, or the
+    configuration's ``custom`` styles) and a later one does, that one's. An organ that
+    recommends a text to another body writes in that body's form: "The Executive Board,
+    … RECOMMENDS to the Seventy-ninth World Health Assembly the adoption of the following
+    resolution: The Seventy-ninth World Health Assembly, …" is WHO's Board, whose
+    resolutions keep the Assembly's form (``styles/wha.toml``); read by its first opening
+    alone, it was held to the General Assembly's style (the default)."""
+    first = _one_line(resolution, resolution.openings[:1])
+    if len(resolution.openings) < 2 or UNKNOWN_BODY not in detect_style(first, "", custom=custom)[1]:
+        return first
+    for later in resolution.openings[1:3]:
+        line = _one_line(resolution, [later])
+        if "default" not in detect_style(line, "", custom=custom)[1]:
+            return line
+    return first
+
+
+def _one_line(resolution: Resolution, paragraphs: list[Paragraph]) -> str:
     text = resolution.source.text
-    return as_read(" ".join(word for p in resolution.openings[:1] for word in text[p.span.start : p.span.end].split()))
+    return as_read(" ".join(word for p in paragraphs for word in text[p.span.start : p.span.end].split()))
 
 
 def title_text(resolution: Resolution) -> str:
@@ -148,7 +167,7 @@ def title_text(resolution: Resolution) -> str:
 def resolve_style(resolution: Resolution, settings: Settings, override: str | None = None) -> Style:
     name = override or settings.style
     if name == "auto":
-        name, reason = detect_style(opening_text(resolution), title_text(resolution), custom=settings.styles)
+        name, reason = detect_style(opening_text(resolution, settings.styles), title_text(resolution), custom=settings.styles)
         style = load_style(name, settings.styles)
         style.detected_because = reason
         return style

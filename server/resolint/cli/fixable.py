@@ -68,8 +68,8 @@ def style_from_prose(result, settings: Settings, forced: str | None) -> str:
         return ""
     res = result.resolution
     text = res.source.text
-    opening = opening_text(res)
     house = settings.styles  # the configuration's own styles take part, as in the detection itself
+    opening = opening_text(res, house)
     if opening:
         name, reason = detect_style(opening, "", custom=house)
         if name == result.style.name and "default" not in reason:
