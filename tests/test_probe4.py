@@ -159,11 +159,42 @@ def test_an_opener_formed_with_being_or_having_been_repeats_its_phrase(first, se
         ("Having been informed that", "Having also been informed that"),
         ("Being aware that", "Being convinced that"),
         ("Having been informed that", "Having been told that"),
-        ("Being a party to the Convention, conscious that", "Being a party to the Convention, conscious that"),
+        ("Being a party to the Convention, conscious that", "Being also a party to the Protocol, conscious that"),
+        ("Being a party to the Convention, conscious that", "Being a State party to the Protocol, conscious that"),
+        ("Being a party to the Convention, conscious that", "Being members of the Union, conscious that"),
     ],
 )
 def test_a_modified_or_different_opener_formed_with_an_auxiliary_is_no_repetition(first, second):
     assert "PRE006" not in [f.code for f in lint(_PREAMBLE.format(first=first, second=second)).findings]
+
+
+_PARTY = """The General Assembly,
+
+{first} the Convention on the Rights of the Child,
+
+{second} the Optional Protocol on the involvement of children in armed conflict,
+
+1. Decides to remain seized of the matter.
+"""
+
+
+@pytest.mark.parametrize(
+    ("opener", "shown"),
+    [
+        ("Being a party to", "Being also a party to"),
+        ("Being a State party to", "Being also a State party to"),
+        ("Being parties to", "Being also parties to"),
+        ("Being committed to", "Being also committed to"),
+    ],
+)
+def test_being_and_what_it_says_up_to_its_preposition_twice_is_a_repeated_opener(opener, shown):
+    """"Being a party to …," twice passed (the words after "Being" are no listed phrase):
+    it is one opener repeated, as "Being aware that" twice is, and takes "also" after
+    "Being"."""
+    text = _PARTY.format(first=opener, second=opener)
+    [f] = [f for f in lint(text).findings if f.code == "PRE006"]
+    assert lint(text).source.position(f.span.start).line + 1 == 5
+    assert f"\n{shown} the Optional Protocol" in _apply(text, f.fix)
 
 
 def test_an_interpol_opener_formed_with_being_repeats_in_capitals():

@@ -327,8 +327,9 @@ class AuxiliaryPhrase:
 
 def auxiliary_phrase(ctx: OpenerContext, paragraph: Paragraph, op: Opener) -> AuxiliaryPhrase | None:
     """The phrase an unlisted opener starting with "Being" or "Having been" is formed
-    with: a listed phrase after the auxiliary ("Being aware that", "Being convinced"), or
-    after "Having been" a verb's past form ("Having been informed"). Such an opener says
+    with: a listed phrase after the auxiliary ("Being aware that", "Being convinced"),
+    after "Having been" a verb's past form ("Having been informed"), or after "Being" the
+    words up to their preposition ("Being a party to": :data:`_PREDICATE`). Such an opener says
     what the bare phrase says, so a rule that compares openers (repetition) may read it
     as that phrase; which openers are accepted is not this reader's to say."""
     if op.listed or op.before is not None:
@@ -346,9 +347,21 @@ def auxiliary_phrase(ctx: OpenerContext, paragraph: Paragraph, op: Opener) -> Au
         phrase, phrase_end = m.phrase.lower(), start + m.end
     elif n == 2 and _past_form(words[k].group(1).lower()):
         phrase, phrase_end = words[k].group(1).lower(), words[k].end()
+    elif n == 1 and (said := _PREDICATE.match(ctx.text, start, end)) is not None:
+        phrase, phrase_end = " ".join(said.group(0).lower().split()), said.end()
     else:
         return None
     return AuxiliaryPhrase(Span(op.head.start, phrase_end), Span(op.head.start, words[n - 1].end()), phrase, modified)
+
+
+#: After "Being", what it says of the body up to the preposition that governs what
+#: follows: "a party to", "a State party to", "members of", "committed to" (one or two
+#: words, an article before them). The same words twice are the same opener.
+_PREDICATE = re.compile(
+    rf"(?:(?:a|an|the){WORD_GAP}+)?[A-Za-z][A-Za-z'’\-]*(?:{WORD_GAP}+[A-Za-z][A-Za-z'’\-]*)?"
+    rf"{WORD_GAP}+(?:to|of|in|on|at|for|with|among)\b",
+    re.IGNORECASE,
+)
 
 
 def _auxiliary_words(words: list[re.Match[str]]) -> int:

@@ -24,8 +24,9 @@ class RepeatedPreambularOpener(Rule):
     the same again takes "also" after the participle or after the whole ("Noting with
     grave concern also …"). An opener formed with "Being" or "Having been" and a listed
     phrase or a participle repeats that phrase ("Being aware that" after "Aware that" or
-    itself; "Having been informed" twice), and takes "also" after its first word ("Being
-    also aware that", "Having also been informed"). The first preambular paragraph after operative ones (a
+    itself; "Having been informed" twice), as does one formed with "Being" and the words
+    up to their preposition ("Being a party to" twice), and takes "also" after its first
+    word ("Being also aware that", "Having also been informed", "Being also a party to"). The first preambular paragraph after operative ones (a
     resolution in sections, each with its own preamble) repeats nothing.
 
     ## Why is this bad?
