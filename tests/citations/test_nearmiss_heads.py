@@ -128,3 +128,51 @@ def test_head_words_from_a_kept_search_are_those_of_a_scan(text, cuts):
 
     assert _heads_by_range(text, ranges, HEADS, spans_of) == _heads_by_range(text, ranges, HEADS)
     assert all(asked)
+
+
+#: Names the matcher recognizes, and near misses around them, for the test below.
+NAMED = st.sampled_from([
+    "the Treaty on the Non-Proliferation of Nuclear Weapons ", "Treaty on the Prohibition of Nuclear Weapons ",
+    "UN Convention against Corruption ", "Convention against Corruption ", "the International Covenant on Civil and Political Rights ",
+    "Treaty on the Prohibition of Nuclear Weapon ", "x ", "Recalling ", "The ", "UN ", "\n\n", "Treaty ", ", ",
+])
+
+
+def _taken(text):
+    """The accepted names in ``text``, as spans (longest first, not overlapping), as the
+    name matcher recognizes them."""
+    names = sorted({n for i in builtin_instruments() for n in i.names()}, key=len, reverse=True)
+    spans: list[Span] = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            span = Span(at, at + len(name))
+            if not any(span.overlaps(s) for s in spans):
+                spans.append(span)
+            at = text.find(name, at + 1)
+    return spans
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NAMED, max_size=14).map("".join))
+@example("Recalling the Treaty on the Non-Proliferation of Nuclear Weapons and the UN Convention against Corruption ")
+def test_a_head_word_inside_a_recognized_name_is_skipped_only_when_no_window_could_hold_it(text):
+    """_within_a_name skips the windows of a head word inside a recognized name when none
+    may start before the name: what near_misses finds is what it finds without the skip."""
+    ranges, instruments, taken = [(0, len(text))], builtin_instruments(), _taken(text)
+    found = near_misses(text, ranges, instruments, taken)
+    skip = nearmiss._within_a_name
+    nearmiss._within_a_name = lambda *args: False
+    try:
+        assert near_misses(text, ranges, instruments, taken) == found
+    finally:
+        nearmiss._within_a_name = skip
+
+
+def test_the_head_words_of_recognized_names_cut_no_windows(monkeypatch):
+    text = "Recalling the Treaty on the Non-Proliferation of Nuclear Weapons, " * 20
+    cut = []
+    real = nearmiss._window
+    monkeypatch.setattr(nearmiss, "_window", lambda *args: cut.append(1) or real(*args))
+    assert near_misses(text, [(0, len(text))], builtin_instruments(), _taken(text)) == []
+    assert cut == []

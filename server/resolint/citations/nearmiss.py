@@ -184,9 +184,26 @@ def _range_results(text, start, end, hits, targets, taken, accepted, memo, norma
             break
         near = {words[j].group(0).lower() for j in (i - 1, i + 1) if 0 <= j < len(words)}
         candidates = [t for t in targets[words[i].group(0).lower()] if near & t[5]]
+        if candidates and _within_a_name(words, i, candidates, taken):
+            candidates = []
         best = _best_window(text, words, i, candidates, taken, accepted, memo, normalized) if candidates else None
         out.append(None if best is None else best.moved(-start))
     return out
+
+
+def _within_a_name(words, i, candidates, taken) -> bool:
+    """Whether head word ``i`` stands inside a recognized name (one of ``taken``) that no
+    window around it may start before: every window would then overlap the name without
+    holding it whole after its own first word, which :func:`_window` refuses. Told before
+    the windows are cut: in a text that names "the Treaty on the Non-Proliferation of
+    Nuclear Weapons" eighty times, each "Treaty" cut a dozen windows for nothing."""
+    at = words[i].start()
+    names = taken if isinstance(taken, list) else taken.overlapping(at, at + 1)
+    start = next((ts for ts, te in names if ts <= at < te), None)
+    if start is None:
+        return False
+    firsts = {f for *_, pos, _ in candidates for f in range(max(0, i - pos - 1), min(i, i - pos + 1) + 1)}
+    return not any(words[f].start() < start and _may_start(words[f].group(0)) for f in firsts)
 
 
 #: Up to this many names recognized in a paragraph, its windows test each of them; past
