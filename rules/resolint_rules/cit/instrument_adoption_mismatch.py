@@ -38,7 +38,9 @@ class InstrumentAdoptionMismatch(Rule):
     ## What it does
     Checks what a text says about a known instrument's adoption against the reference
     data: "the United Nations Convention against Corruption, adopted by the General
-    Assembly in its resolution 58/4 of 31 October 2003" — the resolution and the date;
+    Assembly in its resolution 58/4 of 31 October 2003" — the resolution and the date
+    (a resolution of the early sessions as it is cited too: "resolution 2200 A (XXI) of
+    16 December 1966");
     and the other way round, "its resolution 79/243 of 24 December 2024, by which it
     adopted the Convention on Cybercrime" — the instrument that resolution adopted (the
     United Nations one, not the Council of Europe's), as in "the Convention on
