@@ -122,3 +122,19 @@ def test_an_article_before_another_of_a_named_law_is_that_law_s(paragraph):
     named = paragraph.replace("the Penal Code", f"the {RIGHT[1]}").replace("the Criminal Code", f"the {RIGHT[1]}")
     found = _found(named, "CIT009")  # both past the Covenant's last article, both named
     assert len(found) == 2 and not any("context" in m for _, m, _ in found)
+
+
+@pytest.mark.parametrize("paragraph", [
+    # The Treaty of Tlatelolco's title before 1990, one word from the TPNW's.
+    "Recalling the Treaty for the Prohibition of Nuclear Weapons in Latin America, signed in 1967,",
+    "Recalling the International Covenant of Civil and Political Rights for the Americas,",
+])
+def test_a_near_miss_that_goes_on_into_a_longer_name_is_left_alone(paragraph):
+    """A preposition and a capitalized word after it may make it the head of another
+    instrument's name, which a fix would rename."""
+    assert _found(paragraph, "TRM001") == []
+
+
+def test_a_near_miss_that_ends_its_name_is_still_reported():
+    found = _found("Recalling the Treaty for the Prohibition of Nuclear Weapons in its entirety,", "TRM001")
+    assert [fix for _, _, fix in found] == [RIGHT[2]]

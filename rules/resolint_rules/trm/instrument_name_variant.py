@@ -25,7 +25,10 @@ class InstrumentNameVariant(Rule):
     title as the fix: "the UN Convention against Corruption", "Charter of the UN",
     "Convention on the Rights of a Child" (a similarity of 90 of 100 or more, with "UN"
     read as "United Nations"; "Convention against Cybercrime" and "Convention against
-    Corruption", at 86, stay two treaties). The message quotes the title in full.
+    Corruption", at 86, stay two treaties). A close name followed by "in", "for",
+    "between" or "among" and a capitalized word may head another instrument's longer
+    name ("Treaty for the Prohibition of Nuclear Weapons in Latin America", the Treaty
+    of Tlatelolco's old title) and is left alone. The message quotes the title in full.
 
     ## Why is this bad?
     Instruments are identified by their exact titles. A wrong preposition or capital

@@ -330,7 +330,7 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
     if best is None:
         return None
     score, s, e, cand_text, inst, name = best
-    if _another_name_holding(cand_text, name):
+    if _another_name_holding(cand_text, name) or _NAME_GOES_ON.match(text, e):
         return None
     return NearMiss(Span(s, e), cand_text, inst, name, score)
 
@@ -341,6 +341,13 @@ def _best_window(text, words, i, targets, taken, accepted, memo, normalized) -> 
 #: inside a longer match left out), or hyphenated at a line's end
 #: (:data:`resolint.source.LINE_END_HYPHEN`): no near-miss around that word.
 _UNTAKEN_NAME = (-1, -1, "")
+
+
+#: After a near miss, a preposition and a capitalized word on the same line: the words may
+#: be the head of another, longer name the data does not hold ("Treaty for the Prohibition
+#: of Nuclear Weapons in Latin America", the Treaty of Tlatelolco's title before 1990, one
+#: word from the Treaty on the Prohibition of Nuclear Weapons'), whose fix would rename it.
+_NAME_GOES_ON = re.compile(r"[ \t\u00a0]+(?:in|for|between|among)[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][a-z]")
 
 
 def _another_name_holding(written: str, name: str) -> bool:
