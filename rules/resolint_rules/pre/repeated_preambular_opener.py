@@ -3,6 +3,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from resolint.invisible import as_read, document_has_comment, document_may_hide
 from resolint.model import Kind
 from resolint.openers import MODIFIER_WORDS, WORD_GAP, auxiliary_phrase
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -148,6 +149,10 @@ _QUALIFIED = re.compile(
 )
 
 
+#: The gap between two words of an opener (spaces and marks of direction).
+_GAPS = re.compile(f"{WORD_GAP}+")
+
+
 #: "also" or "further" after the phrase (past the emphasis that closed on it).
 _MODIFIER_AFTER = re.compile(rf"{WORD_GAP}+(?:also|further)\b", re.IGNORECASE)
 
@@ -198,14 +203,23 @@ def _felt(ctx: RuleContext, p, end: int) -> str | None:
     """What follows the phrase at ``end`` and belongs to the opener: " with great
     concern" (:data:`_QUALIFIED`), "" for nothing; None when it marks the repetition
     ("in particular", "with concern also")."""
-    if _MARKS_REPETITION.match(ctx.text, end, p.content.end):
+    text, stop = ctx.text, p.content.end
+    if document_may_hide(text) or document_has_comment(text):
+        # Read as the printed draft shows it: "with gra\u00adve concern" is "with grave
+        # concern" (its comments, and the invisible characters inside its words, left out).
+        text = as_read(text[end:stop])
+        end, stop = 0, len(text)
+    if _MARKS_REPETITION.match(text, end, stop):
         return None
-    qualified = _QUALIFIED.match(ctx.text, end, p.content.end)
+    qualified = _QUALIFIED.match(text, end, stop)
     if qualified is None:
         return ""
     if qualified.group(2) is not None:
         return None  # "Noting with grave concern also …"
-    return f" with {' '.join(qualified.group(1).lower().split())}"
+    # The words of the key joined by one space, whatever gap the draft has between them:
+    # a mark of direction is part of the gap (WORD_GAP), and "with grave\u2069 concern" is
+    # the same opener as "with grave concern" (split() kept the mark in the key).
+    return f" with {_GAPS.sub(' ', qualified.group(1).lower())}"
 
 
 def _previous_clause(facts) -> dict[int, object]:
