@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from resolint.engine import lint
+from resolint.fixes import fix_text
 from resolint.invisible import DIRECTION_MARKS
 
 _FELT = "The General Assembly,\n\nRecalling its resolution 70/1,\n\nNoting with grave concern the situation,\n\n{second},\n\n1. Decides to act.\n"
@@ -34,3 +35,47 @@ def test_a_mark_inside_a_word_of_a_felt_opener_makes_no_other_opener(mark):
     """An invisible character or a comment inside a word of the feeling ("gra\\u00adve")
     is read through, as TRM014's and SUP001's fixes leave it."""
     assert len(_pre006(f"Noting with gra{mark}ve concern the report")) == 1
+
+
+_CITED = "The Security Council,\n\nRecalling its resolution {cited},\n\nRecalling also its resolution 2000 (2011),\n\n1. Decides to act;\n\n2. Decides to remain seized of the matter.\n"
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u061c"], ids=["RLM", "ALM"])
+@pytest.mark.parametrize("cited", ["2231{m} (2015)", "22{m}31 (2015)", "70{m}/1", "70/1 {m}(2015)"])
+def test_a_right_to_left_mark_before_a_number_is_reported(mark, cited):
+    """A right-to-left mark (or the Arabic letter mark) in an English line shows the
+    digits after it, and the brackets between, right to left ("2231\\u200f (2015)" is
+    shown "2015) 2231)"): nothing reported it (TRM017 left the marks alone). It is now
+    reported where a number follows, and removed by an unsafe fix."""
+    text = _CITED.format(cited=cited.format(m=mark))
+    found = [f for f in lint(text).findings if f.code == "TRM017"]
+    assert [text[f.span.start : f.span.end] for f in found] == [mark]
+    assert found[0].fix.applicability.value == "unsafe"
+    assert fix_text(text, lint, unsafe=True).text == _CITED.format(cited=cited.format(m=""))
+
+
+@pytest.mark.parametrize("cited", ["2231 (2015) of 20 July 2015\u200f", "2231 (2015)\u200f of 20 July", "\u0627\u0644\u0642\u0631\u0627\u0631 2231\u200f (2015)"])
+def test_a_right_to_left_mark_that_shows_no_number_in_another_order_is_left_alone(cited):
+    """No digit after it before a letter, or Arabic letters on the line (where the mark may
+    be what shows the text right): nothing to report."""
+    assert "TRM017" not in {f.code for f in lint(_CITED.format(cited=cited)).findings}
+
+
+def test_marks_before_spaces_are_read_in_linear_time():
+    """Each mark looks a bounded way ahead for a digit: thousands of them before a long
+    row of spaces are one pass."""
+    import time
+
+    text = _CITED.format(cited="2231" + "\u200f " * 50_000 + "(2015)")
+    t0 = time.perf_counter()
+    lint(text)
+    assert time.perf_counter() - t0 < 20
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u061c"], ids=["RLM", "ALM"])
+def test_a_right_to_left_mark_before_a_line_is_its_direction_not_reported(mark):
+    """A word processor set to Arabic puts a mark before each line ("\\u200f1. Decides"):
+    it sets the line's direction, and the parser reads through it."""
+    text = _CITED.format(cited="2231 (2015)").replace("1. Decides", f"{mark}1. Decides").replace("2. Decides", f" {mark}{mark}2. Decides")
+    assert "TRM017" not in {f.code for f in lint(text).findings}
+
