@@ -49,6 +49,7 @@ INVISIBLE = {
 DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _LATIN_ONLY = frozenset("\u200b\u200c\u200d")
 ZERO_WIDTH_SPACE = "\u200b"
+WORD_JOINER = "\u2060"
 
 
 def in_word(ch: str) -> bool:
@@ -61,8 +62,15 @@ def inside_a_word(ch: str, before: str, after: str) -> bool:
     point of a number ("70/\u00ad1"). For a zero-width space, two Latin
     letters, the second in lower case ("Secre\u200btary"), or two ASCII digits: before a
     capital it is the gap between two words ("Member\u200bStates", read as a space). For
-    a zero-width joiner or non-joiner, two Latin letters in any case, or two ASCII digits."""
+    a zero-width joiner or non-joiner, two Latin letters in any case, or two ASCII digits.
+    Any of them but the word joiner beside the hyphen of a compound and a Latin letter
+    ("Secretary-\u200dGeneral")."""
     if not (before.isalnum() and after.isalnum()):
+        if ch != WORD_JOINER and ((before in _HYPHENS and _latin_letter(after)) or (_latin_letter(before) and after in _HYPHENS)):
+            # Beside the hyphen of a compound ("Secretary-\u200dGeneral", "follow-\u00adup"):
+            # the word printed whole, which a search for it does not find. (Not the word
+            # joiner: beside a hyphen it keeps the compound on one line, on purpose.)
+            return True
         # A hyphenation point beside the slash or point inside a number ("70/\u00ad1",
         # "WHA78.\u00ad4"): the number printed whole, which the citation checks read.
         return ch not in _LATIN_ONLY and ((before in _NUMBER_JOINTS and after.isdigit()) or (before.isdigit() and after in _NUMBER_JOINTS))
@@ -75,6 +83,13 @@ def inside_a_word(ch: str, before: str, after: str) -> bool:
 
 
 _ASCII_DIGITS = frozenset("0123456789")
+#: The hyphens of a compound word (hyphen-minus, hyphen, non-breaking hyphen).
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def _latin_letter(ch: str) -> bool:
+    """A letter of the Latin alphabets (below U+0250), where no joiner shapes anything."""
+    return ch < "\u0250" and ch.isalpha()
 #: What joins the parts of a number or symbol ("70/1", "WHA78.4"), beside which a soft
 #: hyphen or word joiner still stands inside it.
 _NUMBER_JOINTS = frozenset("/.")

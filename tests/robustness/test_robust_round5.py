@@ -79,3 +79,24 @@ def test_a_right_to_left_mark_before_a_line_is_its_direction_not_reported(mark):
     text = _CITED.format(cited="2231 (2015)").replace("1. Decides", f"{mark}1. Decides").replace("2. Decides", f" {mark}{mark}2. Decides")
     assert "TRM017" not in {f.code for f in lint(text).findings}
 
+
+_COMPOUND = "The General Assembly,\n\nRecalling the report of the {word},\n\n1. Decides to act;\n\n2. Decides to remain seized of the matter.\n"
+
+
+@pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\u200b", "\u00ad"], ids=["zwj", "zwnj", "zwsp", "shy"])
+@pytest.mark.parametrize("word", ["Secretary-{m}General", "Secretary{m}-General", "follow-{m}up", "Secretary\u2011{m}General"])
+def test_an_invisible_character_beside_a_compounds_hyphen_is_reported_and_removed(mark, word):
+    """"Secretary-\\u200dGeneral" (a joiner after the hyphen, from a web page) prints as
+    "Secretary-General" but no search finds it: TRM014 looked between two letters or
+    digits only and said nothing, and its safe fix left the character."""
+    text = _COMPOUND.format(word=word.format(m=mark))
+    found = [f for f in lint(text).findings if f.code == "TRM014"]
+    assert [text[f.span.start : f.span.end] for f in found] == [mark]
+    assert fix_text(text, lint).text == _COMPOUND.format(word=word.format(m=""))
+
+
+@pytest.mark.parametrize("word", ["Secretary-\u2060General", "\u0627-\u200d\u0644", "item -\u200d see"])
+def test_a_word_joiner_beside_a_hyphen_or_a_joiner_beside_other_scripts_is_left_alone(word):
+    """The word joiner keeps a compound on one line; Arabic shapes with the joiners; a
+    dash between spaces joins no word."""
+    assert "TRM014" not in {f.code for f in lint(_COMPOUND.format(word=word)).findings}

@@ -23,7 +23,9 @@ class InvisibleCharacter(Rule):
     left by a web page or a PDF's hyphenation) or a word joiner, between two letters or
     digits (inside a resolution's number); a zero-width space, joiner or non-joiner between
     two Latin letters ("Secre​tary-General", left by a web page) or two digits (Arabic,
-    Persian and the scripts of India need the joiners: there they are left alone).
+    Persian and the scripts of India need the joiners: there they are left alone). Also
+    one of these beside the hyphen of a compound ("Secretary-‍General"), except the word
+    joiner, which there keeps the compound on one line.
 
     ## Why is this bad?
     The word looks right but is not: a search for it fails, a spell-checker skips it,
