@@ -376,6 +376,17 @@ def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
     if extend is not None:
         if not isinstance(extend, str):
             raise ConfigError(path, "extend", f"expected a path (string), got {_type(extend)}")
+        base = _rebased(load_settings(_extended(path, extend), _seen + (path,)), path.parent)
+    settings = settings_from_table(table, path, base)
+    return replace(settings, path=str(path), root=str(path.parent))
+
+
+def _extended(path: Path, extend: str) -> Path:
+    """The file that ``extend`` in the configuration ``path`` names, checked. A name the
+    system refuses (a NUL byte in it, a name too long, a loop of links) is a
+    configuration error like a missing file: it was an internal error ("embedded null
+    byte", "File name too long")."""
+    try:
         target = (path.parent / extend).resolve()
         repository = _repository_of(path.parent)
         if repository is not None and not target.is_relative_to(repository):
@@ -385,9 +396,10 @@ def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
             # (a FIFO or a folder is there, but is no file to read: "file not found" misled)
             what = "not a regular file" if target.exists() else "file not found"
             raise ConfigError(path, "extend", f"{what}: {target}")
-        base = _rebased(load_settings(target, _seen + (path,)), path.parent)
-    settings = settings_from_table(table, path, base)
-    return replace(settings, path=str(path), root=str(path.parent))
+    except (OSError, RuntimeError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(path, "extend", f"cannot use {extend[:80]!r}{'…' if len(extend) > 80 else ''} as a file name: {reason}") from None
+    return target
 
 
 def _repository_of(folder: Path) -> Path | None:

@@ -41,11 +41,12 @@ def read_include(name: str, folder: Path) -> tuple[str, ...] | None:
     target = folder / name
     if not inside(target, folder):
         raise ValueError(f"'@{name}' is outside the configuration's folder ({folder})")
-    if not target.exists():
-        return None
-    if not target.is_file():
-        raise ValueError(f"'@{name}' is not a regular file")
     try:
+        # (exists() and is_file() raise for a name the system refuses: one too long)
+        if not target.exists():
+            return None
+        if not target.is_file():
+            raise ValueError(f"'@{name}' is not a regular file")
         if target.stat().st_size > MAX_INCLUDE_BYTES:
             raise ValueError(f"'@{name}' is over {MAX_INCLUDE_BYTES // 1_000_000} MB: not a phrase list")
         text = target.read_bytes().decode("utf-8")

@@ -100,3 +100,47 @@ def test_a_word_joiner_beside_a_hyphen_or_a_joiner_beside_other_scripts_is_left_
     """The word joiner keeps a compound on one line; Arabic shapes with the joiners; a
     dash between spaces joins no word."""
     assert "TRM014" not in {f.code for f in lint(_COMPOUND.format(word=word)).findings}
+
+
+_DRAFT = "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to act.\n"
+
+
+def _refused_names(tmp_path):
+    (tmp_path / "loop1").symlink_to("loop2")
+    (tmp_path / "loop2").symlink_to("loop1")
+    return {"nul": "x\\u0000y", "too-long": "a" * 5000, "link-loop": "loop1"}
+
+
+@pytest.mark.parametrize("which", ["nul", "too-long", "link-loop"])
+def test_an_extend_the_system_refuses_is_a_configuration_error(which, tmp_path, monkeypatch, capsys):
+    """``extend`` naming a file with a NUL byte, a name too long for the system or a loop
+    of links: "internal error: ValueError: embedded null byte (please report this)" and
+    the like. Now a configuration error naming the key, exit 2."""
+    from resolint.cli.main import main
+    from resolint.config import ConfigError, load_settings
+
+    name = _refused_names(tmp_path)[which]
+    (tmp_path / "resolint.toml").write_text(f'extend = "{name}"\n', encoding="utf-8")
+    (tmp_path / "d.res.txt").write_text(_DRAFT, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(tmp_path / "resolint.toml")
+    assert caught.value.key == "extend"
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "d.res.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "configuration error" in err and "internal error" not in err, err
+
+
+def test_a_phrase_list_include_whose_name_is_too_long_is_a_configuration_error(tmp_path, monkeypatch, capsys):
+    """``@name`` in a style's phrase list with a name too long for the system: an
+    internal error (OSError from exists()). Now the configuration error of any
+    unreadable include."""
+    from resolint.cli.main import main
+
+    body = f'style = "house"\n[styles.house]\nextends = "un-ga"\n[styles.house.openers]\npreambular = ["@{"a" * 5000}"]\n'
+    (tmp_path / "resolint.toml").write_text(body, encoding="utf-8")
+    (tmp_path / "d.res.txt").write_text(_DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "d.res.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "configuration error" in err and "internal error" not in err, err
