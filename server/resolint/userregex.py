@@ -35,12 +35,23 @@ class PatternError(ValueError):
     """A configured pattern that is not a regular expression."""
 
 
-class GaveUp(Exception):
-    """A configured pattern's search took longer than :data:`TIME_LIMIT`."""
+#: Distinct configured patterns that may give up in one process before every configured
+#: pattern is given up (matches nothing more). Each give-up costs :data:`TIME_LIMIT`, and
+#: the callers stop a pattern after a few of its own; but a configuration of thousands of
+#: distinct slow patterns (20,000 house-rule items are allowed) cost that once per
+#: pattern: 400 of them held one lint of a one-line draft for 100 s.
+MAX_SLOW_PATTERNS = 8
+_slow: set[str] = set()
 
-    def __init__(self, pattern: str) -> None:
-        super().__init__(f"the pattern {pattern!r} took over {TIME_LIMIT:g} s on one line and was given up")
+
+class GaveUp(Exception):
+    """A configured pattern's search took longer than :data:`TIME_LIMIT` (or was not run:
+    too many patterns did, :data:`MAX_SLOW_PATTERNS`)."""
+
+    def __init__(self, pattern: str, why: str = "") -> None:
+        super().__init__(why or f"the pattern {pattern!r} took over {TIME_LIMIT:g} s on one line and was given up")
         self.pattern = pattern
+        self.ran = not why  # False: not run at all (too many patterns gave up before it)
 
 
 #: A repetition count as ``re`` reads it ("{3}", "{2,}", "{,4}", "{1,2}"); any other
@@ -133,10 +144,15 @@ def _regex(pattern: str, flags: int = 0) -> regex.Pattern:
 
 
 def search(pattern: str, text: str, flags: int = 0) -> regex.Match | None:
-    """``re.search(pattern, text)`` with a time limit: :class:`GaveUp` past it."""
+    """``re.search(pattern, text)`` with a time limit: :class:`GaveUp` past it, and for
+    every pattern once :data:`MAX_SLOW_PATTERNS` distinct ones have given up."""
+    if len(_slow) >= MAX_SLOW_PATTERNS:
+        raise GaveUp(pattern, f"the pattern {pattern!r} was not run: {len(_slow)} configured patterns took too long, "
+                              "and the configuration's patterns are given up for this run (simplify them)")
     try:
         return compiled(pattern, flags).search(text, timeout=TIME_LIMIT)
     except TimeoutError:
+        _slow.add(pattern)
         raise GaveUp(pattern) from None
 
 

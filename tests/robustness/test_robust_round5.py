@@ -144,3 +144,25 @@ def test_a_phrase_list_include_whose_name_is_too_long_is_a_configuration_error(t
     assert main(["check", "d.res.txt"]) == 2
     err = capsys.readouterr().err
     assert "configuration error" in err and "internal error" not in err, err
+
+
+def test_thousands_of_distinct_slow_house_patterns_cost_a_few_time_limits(monkeypatch):
+    """A repository's resolint.toml may give 20,000 pattern items; each REGEX that
+    backtracks without end gives up after the time limit, and a pattern after three of
+    its own give-ups. But distinct slow patterns each cost the limit: 400 of them held
+    the lint of a one-line draft for 100 s (20,000: over an hour, in CI and in the
+    editor). Once a few distinct patterns have given up, the configured patterns are
+    given up for the run (logged once)."""
+    from resolint import userregex
+    from resolint.custom_rules import timed_regex
+    from tests.custom_rules.helpers import matched
+
+    monkeypatch.setattr(userregex, "_slow", set(), raising=False)
+    monkeypatch.setattr(timed_regex, "_gave_up", {})
+    rules = "".join(
+        f'[[custom-rules]]\ncode = "HSE{100 + i}"\nmessage = "m"\npattern = [{{ TEXT = {{ REGEX = "^(a|aa)+$|q{i}" }} }}]\n'
+        for i in range(40)
+    )
+    text = "The General Assembly,\n\n1. Decides " + "a" * 60 + "b to act.\n"
+    assert matched(text, rules, "HSE100") == []
+    assert len(timed_regex._gave_up) == userregex.MAX_SLOW_PATTERNS

@@ -107,7 +107,12 @@ def _found(pattern: str, text: str) -> bool:
         return False
     try:
         return userregex.search(pattern, text) is not None
-    except userregex.GaveUp:
+    except userregex.GaveUp as exc:
+        if not exc.ran:  # too many patterns gave up: said once, not once per pattern
+            if "" not in _logged:
+                _logged.add("")
+                log.warning("%s", exc)
+            return False
         _gave_up[pattern] = count = _gave_up.get(pattern, 0) + 1
         if pattern not in _logged:
             _logged.add(pattern)
