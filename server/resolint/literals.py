@@ -64,7 +64,7 @@ def automaton(literals: tuple[str, ...], leftmost_first: bool = False) -> BytesA
     return BytesAhoCorasick([lit.encode("utf-8") for lit in literals], matchkind=kind)
 
 
-def find_indexes(found_by: BytesAhoCorasick, text: str, overlapping: bool = False) -> list[tuple[int, int, int]]:
+def find_indexes(found_by: BytesAhoCorasick, text: str, overlapping: bool = False, ascii_case: bool = False) -> list[tuple[int, int, int]]:
     """What ``AhoCorasick(literals, matchkind=…).find_matches_as_indexes(text, overlapping)``
     gives (index of the literal, start, end, in characters) for ``found_by`` the
     :func:`automaton` of the literals: the same search of the text's UTF-8 bytes, the same
@@ -74,8 +74,14 @@ def find_indexes(found_by: BytesAhoCorasick, text: str, overlapping: bool = Fals
     the text to its character (eight bytes a byte), an ASCII text's too: 6% of a corpus
     run, for the ten or so passes a lint makes over each text. Here the text is encoded
     once (:func:`_utf8`) and only the offsets found are taken back to characters. Raises
-    UnicodeEncodeError, as that search does, for a text with a lone surrogate."""
+    UnicodeEncodeError, as that search does, for a text with a lone surrogate.
+
+    With ``ascii_case``, the text's ASCII letters are searched in lower case (its UTF-8
+    bytes lowered, which leaves every other character as it is): a literal in lower
+    case is found in any case of its ASCII letters ("Labor", "LABOR" for "labor")."""
     data, starts, extra, _ = _utf8(text)
+    if ascii_case:
+        data = data.lower()
     found = found_by.find_matches_as_indexes(data, overlapping=overlapping)
     if starts is None:  # ASCII: a byte is a character
         return found
