@@ -81,7 +81,7 @@ def find_indexes(found_by: BytesAhoCorasick, text: str, overlapping: bool = Fals
     case is found in any case of its ASCII letters ("Labor", "LABOR" for "labor")."""
     data, starts, extra, _ = _utf8(text)
     if ascii_case:
-        data = data.lower()
+        data = _lowered(text, data)
     found = found_by.find_matches_as_indexes(data, overlapping=overlapping)
     if starts is None:  # ASCII: a byte is a character
         return found
@@ -126,6 +126,20 @@ def _utf8(text: str) -> tuple[bytes, list[int] | None, list[int], bytes]:
 
 
 _last_utf8: list[tuple[str | None, tuple[bytes, list[int] | None, list[int], bytes]]] = [(None, (b"", None, [0], b""))]
+
+
+def _lowered(text: str, data: bytes) -> bytes:
+    """``data``, the UTF-8 of ``text``, with its ASCII letters in lower case; the last
+    text's answer is kept (by identity), as :func:`_utf8` keeps its own: two rules
+    search one text so (TRM010's heads, DOC013's ordinals)."""
+    last, answer = _last_lower[0]
+    if last is not text:
+        answer = data.lower()
+        _last_lower[0] = (text, answer)
+    return answer
+
+
+_last_lower: list[tuple[str | None, bytes]] = [(None, b"")]
 
 
 def find_all_again(found: list[int], old: str, new: str, literal: str, prefix: int, suffix: int) -> list[int]:

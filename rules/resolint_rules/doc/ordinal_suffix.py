@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from resolint.literals import ascii_digits_only, first_of
+from resolint.literals import ascii_digits_only, automaton, find_indexes
 from resolint.model import Paragraph
 from resolint.numerals import ordinal
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -13,17 +13,26 @@ ORDINAL = re.compile(r"\d(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 #: Where ORDINAL may match in a paragraph (no lookahead: at a paragraph's end the next
 #: character is not the paragraph's): the paragraphs a whole-document check reads.
 _SUFFIXED = re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)")
-#: What _SUFFIXED matches when the digits are ASCII, as literals.
-_SUFFIXED_LITERALS = tuple(d + s for d in "0123456789" for s in ("st", "nd", "rd", "th", "ST", "ND", "RD", "TH"))
+#: What _SUFFIXED matches when the digits are ASCII, as literals in lower case, found in
+#: any case of their letters (``ascii_case``); the suffixes it takes, of those found.
+_SUFFIXED_LITERALS = tuple(d + s for d in "0123456789" for s in ("st", "nd", "rd", "th"))
+_SUFFIXES = frozenset(("st", "nd", "rd", "th", "ST", "ND", "RD", "TH"))
 
 
 def suffixed_starts(text: str) -> list[int]:
     """Where ``_SUFFIXED`` matches in ``text``. With ASCII digits only, one Aho-Corasick
     pass over its literals finds the same places (none can start inside another: a
     suffix is letters) in a fraction of the time of the regex, which starts with a set
-    of characters and is tried at every position (2% of a corpus run)."""
+    of characters and is tried at every position (2% of a corpus run). The pass reads
+    the text's ASCII letters in lower case, and a suffix in mixed case ("1St") is then
+    left out: forty literals, where the eighty of both cases made a search four times as
+    long (9 ms of the corpus, against 2 ms)."""
     if ascii_digits_only(text):
-        return [pos for pos, _ in first_of(text, _SUFFIXED_LITERALS)]
+        try:
+            found = find_indexes(automaton(_SUFFIXED_LITERALS, leftmost_first=True), text, ascii_case=True)
+        except UnicodeEncodeError:  # a lone surrogate: the regex
+            return [m.start() for m in _SUFFIXED.finditer(text)]
+        return [pos for _, pos, _ in found if text[pos + 1 : pos + 3] in _SUFFIXES]
     return [m.start() for m in _SUFFIXED.finditer(text)]
 
 
