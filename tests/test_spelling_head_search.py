@@ -100,3 +100,10 @@ def test_a_search_of_ascii_letters_in_any_case_is_the_regexs(parts):
     got = [(s, e) for _, s, e in find_indexes(automaton(literals, leftmost_first=True), text, ascii_case=True)]
     want = [m.span() for m in re.finditer("labor|isin|ise", text, re.IGNORECASE | re.ASCII)]
     assert got == want
+
+
+def test_every_listed_word_holds_a_literal_the_head_search_looks_for():
+    """What ``_may_head`` rests on: each listed word holds one of the covering literals or
+    one of the -ise family's marks, so a search for those finds every listed word."""
+    marks = LITERALS + spelling._ISE_MARKS
+    assert all(any(m in word for m in marks) for word in TABLE)
