@@ -166,3 +166,29 @@ def test_thousands_of_distinct_slow_house_patterns_cost_a_few_time_limits(monkey
     text = "The General Assembly,\n\n1. Decides " + "a" * 60 + "b to act.\n"
     assert matched(text, rules, "HSE100") == []
     assert len(timed_regex._gave_up) == userregex.MAX_SLOW_PATTERNS
+
+
+def test_fix_of_a_read_only_word_document_says_not_fixed_as_for_a_text(tmp_path, monkeypatch, capsys):
+    """``--fix`` of a read-only .docx said "error: cannot write the fixed document",
+    exited 2 and counted the file as not checked; a read-only text draft is "not fixed:
+    the file is read-only (pass --fix-read-only …)", its findings reported (exit 1). The
+    Word document now gets the same, and is left as it was."""
+    import os
+    import stat
+
+    import docx_factory as F
+
+    from resolint.cli.main import main
+
+    d = F.new()
+    for line in ("The General Assembly,", "Recalling its resolution 70/1", "1. Decides to act."):
+        F.para(d, line)
+    path = F.save(d, tmp_path / "draft.docx")
+    before = path.read_bytes()
+    os.chmod(path, stat.S_IRUSR | stat.S_IRGRP)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--fix", "draft.docx"]) == 1
+    captured = capsys.readouterr()
+    assert "not fixed: the file is read-only (pass --fix-read-only" in captured.err
+    assert "not checked" not in captured.out + captured.err
+    assert path.read_bytes() == before

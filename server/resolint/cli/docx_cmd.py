@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.cli.drafts import why_draft
-from resolint.cli.files import CHANGED, Changed, ReadOnly, fingerprint, same_file, write_atomic
+from resolint.cli.files import CHANGED, READ_ONLY, Changed, ReadOnly, fingerprint, same_file, write_atomic
 from resolint.cli.fixable import fix_refusal, refuse_fixes
 from resolint.cli.patch import unified_diff
 from resolint.cli.render import say
@@ -99,7 +99,12 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
         except Changed:
             say(f"{path}: not fixed: {CHANGED}")
             return report
-        except (OSError, ReadOnly, DocxError) as exc:
+        except ReadOnly:
+            # As for a text draft: its findings, unfixed, and how to fix it anyway (this
+            # was "error: cannot write the fixed document", exit 2 and "1 file not checked").
+            say(f"{path}: not fixed: {READ_ONLY}")
+            return report
+        except (OSError, DocxError) as exc:
             final.error = f"cannot write the fixed document: {getattr(exc, 'strerror', None) or exc}"
             final.fixed = 0
     return final

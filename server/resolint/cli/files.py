@@ -55,6 +55,8 @@ class Changed(Exception):
 
 #: Why such a file is left as that program wrote it ("<path>: not fixed: …").
 CHANGED = "it changed on disk while being checked (another program saved it); check it again"
+#: What ``--fix`` says of a draft it did not rewrite because it is read-only.
+READ_ONLY = "the file is read-only (pass --fix-read-only to rewrite it anyway)"
 
 
 def fingerprint(data: bytes) -> tuple[int, bytes]:

@@ -24,6 +24,7 @@ from resolint.cli.encodable import unwritable_notes, writable
 from resolint.cli.export_cmd import add_export_parser, cmd_export
 from resolint.cli.files import (
     CHANGED,
+    READ_ONLY,
     Changed,
     DecodeError,
     Document,
@@ -772,7 +773,7 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
         _not_fixed(path, refused)
         return report, doc.text
     if write and opts.fix and not opts.diff and not opts.fix_read_only and is_read_only(Path(path)):
-        _not_fixed(path, "the file is read-only (pass --fix-read-only to rewrite it anyway)")
+        _not_fixed(path, READ_ONLY)
         return report, doc.text
     unsafe = opts.unsafe or settings.unsafe_fixes
     outcome = fix_text(doc.text, run, unsafe=unsafe, usable=writable(doc.encoding), first=result,
