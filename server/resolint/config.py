@@ -17,6 +17,7 @@ import os
 import stat
 import tomllib
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -438,7 +439,7 @@ def skipped_message(name: Path | str) -> str:
 def find_config(start: Path, skipped: list[Path] | None = None) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or a folder);
     ``skipped`` gets the names passed over (see :func:`_config_in`)."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if _looked_at(start.is_dir) else start.parent
     folder = folder.resolve()
     for d in (folder, *folder.parents):
         found = _config_in(d, skipped)
@@ -454,13 +455,25 @@ def _config_in(folder: Path, skipped: list[Path] | None = None) -> Path | None:
     configuration above it applied without a word)."""
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        if _looked_at(candidate.is_file):
             if name == PYPROJECT and not _has_tool_section(candidate):
                 continue
             return candidate
-        if skipped is not None and candidate.exists():
+        if skipped is not None and _looked_at(candidate.exists):
             skipped.append(candidate)
     return None
+
+
+def _looked_at(question: Callable[[], bool]) -> bool:
+    """``question()`` (a path's ``is_dir``, ``is_file`` or ``exists``), False when the
+    system will not say: in a folder the user may not search (``--stdin-filename
+    /root/x.res.txt``, a draft named in another user's folder) ``stat`` fails with
+    "Permission denied", which pathlib raises, and the run was an internal error. What
+    cannot be looked at holds no configuration for this user; the folders above still do."""
+    try:
+        return question()
+    except OSError:
+        return False
 
 
 class ConfigFinder:
@@ -479,7 +492,7 @@ class ConfigFinder:
         self.skipped: list[Path] = []  # names passed over: not regular files (see _config_in)
 
     def __call__(self, start: Path) -> Path | None:
-        folder = start if start.is_dir() else start.parent
+        folder = start if _looked_at(start.is_dir) else start.parent
         if folder not in self._by_folder:
             self._by_folder[folder] = self._nearest(folder.resolve())
         return self._by_folder[folder]

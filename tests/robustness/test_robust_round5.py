@@ -192,3 +192,32 @@ def test_fix_of_a_read_only_word_document_says_not_fixed_as_for_a_text(tmp_path,
     assert "not fixed: the file is read-only (pass --fix-read-only" in captured.err
     assert "not checked" not in captured.out + captured.err
     assert path.read_bytes() == before
+
+
+def test_a_draft_named_in_a_folder_the_user_may_not_search_finds_the_configuration_above(tmp_path, monkeypatch, capsys):
+    """``check - --stdin-filename /root/x.res.txt`` by a user who may not search /root:
+    looking for a configuration there, pathlib's is_dir() raised "Permission denied" and
+    the run was an internal error. The folder is passed over (it holds nothing this user
+    could read) and the configuration above it applies. (The tests run as root, whom
+    permissions do not stop: the refusal is the system's answer, given here by os.stat.)"""
+    import errno
+    import io
+    import os
+
+    from resolint.cli.main import main
+
+    (tmp_path / "resolint.toml").write_text('ignore = ["PRE003"]\n', encoding="utf-8")
+    secret = str(tmp_path / "secret")
+    real_stat = os.stat
+
+    def stat(p, *args, **kwargs):
+        if os.fspath(p).startswith(secret):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(p))
+        return real_stat(p, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"The General Assembly,\n\nrecalling its resolution 70/1,\n\n1. Decides to act.\n")))
+    code = main(["check", "-", "--stdin-filename", f"{secret}/sub/x.res.txt"])
+    captured = capsys.readouterr()
+    assert "internal error" not in captured.err, captured.err
+    assert code == 0 and "PRE003" not in captured.out
