@@ -221,3 +221,31 @@ def test_a_draft_named_in_a_folder_the_user_may_not_search_finds_the_configurati
     captured = capsys.readouterr()
     assert "internal error" not in captured.err, captured.err
     assert code == 0 and "PRE003" not in captured.out
+
+
+def test_checking_a_folder_that_may_be_listed_but_not_searched_is_no_internal_error(tmp_path, monkeypatch, capsys):
+    """A folder of mode r-- (listed, not searched): asking whether it holds ``.git``
+    raised "Permission denied" from ``Path.exists`` and ``check FOLDER`` was an internal
+    error. Now its drafts are reported as not readable (exit 2, no traceback)."""
+    import errno
+    import os
+
+    from resolint.cli.main import main
+
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "x.res.txt").write_text(_DRAFT, encoding="utf-8")
+    inside = str(secret) + os.sep
+    real_stat = os.stat
+
+    def stat(p, *args, **kwargs):
+        if os.path.abspath(os.fspath(p)).startswith(inside):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(p))
+        return real_stat(p, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "secret"]) == 2
+    captured = capsys.readouterr()
+    assert "internal error" not in captured.err, captured.err
+    assert "x.res.txt: error: cannot read: Permission denied" in captured.out

@@ -110,13 +110,24 @@ def _ignores_above(folder: Path) -> _Ignores:
     """The ignore files from the repository root (the folder holding ``.git``) to ``folder``."""
     folder = folder.resolve()
     chain = [folder, *folder.parents]
-    root = next((d for d in chain if (d / ".git").exists()), None)
+    root = next((d for d in chain if _has_git(d)), None)
     if root is None:
         return _Ignores().below(folder)
     ignores = _Ignores()
     for d in reversed(chain[: chain.index(root) + 1]):
         ignores = ignores.below(d)
     return ignores
+
+
+def _has_git(folder: Path) -> bool:
+    """Whether ``folder`` holds ``.git``; False when the system will not say. A folder
+    that may be listed but not searched (mode r--, a slip of chmod) answers "Permission
+    denied" for any name in it, which ``Path.exists`` raises: ``check FOLDER`` was an
+    internal error. Its listing is then refused with the usual problem (:func:`_walk`)."""
+    try:
+        return (folder / ".git").exists()
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
