@@ -249,3 +249,27 @@ def test_checking_a_folder_that_may_be_listed_but_not_searched_is_no_internal_er
     captured = capsys.readouterr()
     assert "internal error" not in captured.err, captured.err
     assert "x.res.txt: error: cannot read: Permission denied" in captured.out
+
+
+def test_a_named_file_in_a_folder_the_user_may_not_search_is_not_called_missing(tmp_path, monkeypatch, capsys):
+    """``check /root/x.res.txt`` by a user who may not search /root said "no such file or
+    folder" (``os.path.lexists`` is False on any error): the file may well be there. The
+    system's reason is given; a name that is not there is still "no such file"."""
+    import errno
+    import os
+
+    from resolint.cli.main import main
+
+    real_lstat = os.lstat
+
+    def lstat(p, *args, **kwargs):
+        if "secret" in os.fspath(p):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(p))
+        return real_lstat(p, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "secret/x.res.txt", "absent.res.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "secret/x.res.txt: cannot look at it: Permission denied" in err
+    assert "absent.res.txt: no such file or folder" in err

@@ -410,9 +410,9 @@ def _plan_check(args: argparse.Namespace) -> _CheckPlan:
     paths = [p for p in args.paths if p != "-"]
     if args.output_file:
         _check_output_file(args.output_file)
-    missing = [p for p in paths if not os.path.lexists(p)]
+    missing = [(p, why) for p in paths if (why := _not_there(p))]
     if missing:
-        raise _Refused(*(f"{visible_path(p)}: no such file or folder" for p in missing))
+        raise _Refused(*(f"{visible_path(p)}: {why}" for p, why in missing))
     found = discover(paths, base.include, base.exclude, base.root)
     jobs = _settings_per_file(found.files, explicit, args, {here.resolve(): base} if here is not None else {}, skipped)
     if args.output_file and os.path.exists(args.output_file) and any(same_file(Path(args.output_file), f) for f, _, _ in jobs):
@@ -445,6 +445,20 @@ def _check_output_file(path: str) -> None:
     writable = os.access(target, os.W_OK) if os.path.exists(target) else os.access(folder, os.W_OK)
     if not writable:
         raise _Refused(f"--output-file {visible(path)}: permission denied")
+
+
+def _not_there(path: str) -> str:
+    """Why ``path`` named on the command line cannot be looked at ("" when it can): "no
+    such file or folder", or the system's reason. A file in a folder the user may not
+    search answers "Permission denied", which ``os.path.lexists`` read as missing."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return "no such file or folder"
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return "no such file or folder" if isinstance(exc, NotADirectoryError) else f"cannot look at it: {reason}"
+    return ""
 
 
 def _stdin_settings(explicit: Settings | None, args: argparse.Namespace) -> Settings:
