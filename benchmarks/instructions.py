@@ -8,6 +8,9 @@ timed benchmarks (``compare.py``, ``lsp_bench.py``) on a quiet machine.
 
     python benchmarks/instructions.py corpus [--root CHECKOUT]
         one ``resolint check --format json`` of ../shared/corpus
+    python benchmarks/instructions.py draft [--root CHECKOUT]
+        one ``resolint check --format json`` of compare.py's invented 6 KB draft: the
+        whole process, start-up (imports, classes, patterns) included, which is most of it
     python benchmarks/instructions.py keystroke [--size 150000] [--edits 10] [--root CHECKOUT]
                                                 [--family PREFIX]
         one-character edits of a generated compilation, linted as the language server does
@@ -95,9 +98,24 @@ def instructions(args: list[str], root: Path) -> int:
     return int(found.group(1))
 
 
+def _draft(root: Path) -> int:
+    """The 6 KB draft of issue 13's start-up bar, whole process, written to a temporary file."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from compare import sample_draft
+
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "draft.res.txt"
+        path.write_text(sample_draft(False), encoding="utf-8")
+        count = instructions(["-m", "resolint", "check", "--format", "json", "--exit-zero", str(path)], root)
+    print(f"{root}: 6 KB draft, whole process: {count / 1e6:.0f} M instructions")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["corpus", "keystroke"])
+    ap.add_argument("what", choices=["corpus", "draft", "keystroke"])
     ap.add_argument("--root", default=str(ROOT), help="the checkout whose code is measured")
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--size", type=int, default=150_000, help="keystroke: bytes of the compilation")
@@ -112,6 +130,8 @@ def main() -> int:
         count = instructions(["-m", "resolint", "check", "--format", "json", "--exit-zero", "--jobs", "1", args.corpus], root)
         print(f"{root}: corpus, one process: {count / 1e9:.2f} G instructions")
         return 0
+    if args.what == "draft":
+        return _draft(root)
     bench = str(ROOT / "benchmarks")
     if args.family is not None and not any(Path(args.corpus).glob(f"{args.family}*.txt")):
         print(f"no {args.family!r} resolutions in {args.corpus}: nothing measured")
