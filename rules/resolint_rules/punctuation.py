@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from resolint.lazyre import lazy
 from resolint.parser.labels import before_note_reference, bracketed, inside_brackets, read_bullet
 from resolint.rule import Edit, Fix, RuleContext
 from resolint.source import Span
@@ -95,7 +94,7 @@ def _guess_at_end(text: str, start: int, end: int) -> bool:
 
 
 #: A word in lower case with one to three digits glued to its end ("Change2").
-_GLUED_DIGITS = re.compile(r"[a-z]{2}[0-9]{1,3}$")
+_GLUED_DIGITS = lazy(r"[a-z]{2}[0-9]{1,3}$")
 
 
 def _last_word(text: str, start: int, end: int) -> str:

@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from resolint.citations import CitationSet
+from resolint.lazyre import lazy
 from resolint.model import Paragraph
 from resolint.rule import RuleContext
 from resolint.source import Span, SpanList, word_after, word_before
@@ -181,7 +182,7 @@ def literal_gaps(ctx: RuleContext) -> tuple[str, ...]:
 
 
 #: A line break and the indentation of the line after it (a hanging indent).
-_INDENTED_BREAK = re.compile(r"\n([ \t]{1,12})(?=\S)")
+_INDENTED_BREAK = lazy(r"\n([ \t]{1,12})(?=\S)")
 #: How many of the text's line breaks tell its indentation (the first ones: a draft
 #: indents its wrapped lines alike).
 _BREAKS_SAMPLED = 200

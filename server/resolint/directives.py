@@ -29,7 +29,7 @@ _ACTION = lazy(
     r"|\s++(?P<sp>[A-Za-z0-9_,]++(?:[ ]++[A-Za-z0-9_,]++)*+))?\s*+(?:--\s*(?P<reason>.*))?$",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"^[A-Z]{3}(?:\d{3})?$")
+_CODE = lazy(r"^[A-Z]{3}(?:\d{3})?$")
 #: What a drafter who mistyped a directive is shown: the forms it may take.
 FORMS = "write ignore[CODE], disable CODE, enable CODE or file-ignore[CODE]"
 

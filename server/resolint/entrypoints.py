@@ -20,8 +20,10 @@ import re
 import sys
 from dataclasses import dataclass
 
+from resolint.lazyre import lazy
+
 #: How importlib.metadata reads an entry point's value: "module.sub:attr.attr [extras]".
-_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+_VALUE = lazy(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,10 @@ so the rule pack keeps depending on the core only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
+
+from resolint.lazyre import lazy
 
 
 @runtime_checkable
@@ -52,7 +53,7 @@ class SpanFormatting:
         return any(a <= offset < b for a, b in self.drawn)
 
 
-_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+_EMPHASIS = lazy(r"\*([^*\n]+)\*")
 
 
 def from_emphasis(text: str) -> tuple[str, SpanFormatting]:

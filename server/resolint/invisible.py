@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from resolint.lazyre import lazy
 from resolint.source import Span
 from resolint.textdiff import changed_ends
 
@@ -195,7 +196,7 @@ def readable_start(text: str) -> str:
 #: no opener was found and neither its form nor its case checked (PRE001 and OPR004
 #: said nothing of "<u>Notes</u> …," in the preamble). Only a paragraph that starts with
 #: one is read so.
-INLINE_TAG = re.compile(r"</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
+INLINE_TAG = lazy(r"</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
 INLINE_TAG_START = re.compile(r"[*_]*</?(?:u|i|b|em|strong|ins)>", re.IGNORECASE)
 
 
@@ -254,7 +255,7 @@ class ReaderView:
 
 
 #: A comment, as the directive reader finds one (it never runs past another "<!--").
-COMMENT = re.compile(r"<!--(?:(?!-->|<!--).)*+-->", re.DOTALL)
+COMMENT = lazy(r"<!--(?:(?!-->|<!--).)*+-->", re.DOTALL)
 
 
 def reader_view(text: str) -> ReaderView:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from resolint.facts import Analysis
 from resolint.invisible import readable
+from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
 from resolint.source import SourceText, Span, slot_setters
@@ -173,7 +174,7 @@ class RuleContext:
         return self.facts.kept_in_unedited_part((code, frozen), first, last, compute)
 
 
-_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+_SECTION = lazy(r"^## (.+)$", re.MULTILINE)
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "Options", "References")
 
 

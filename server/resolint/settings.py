@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from resolint.globs import matching
+from resolint.lazyre import lazy
 
 #: A ``pyproject.toml`` is a configuration file only with a ``[tool.resolint]`` table.
 PYPROJECT = "pyproject.toml"
@@ -34,7 +35,7 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "resolint.schema.json"
 #: Files above this many bytes are refused with a clear error (exit 2) rather than linted
 #: for minutes: real drafts are under 1 MB; linting runs at roughly 2 s per MB.
 DEFAULT_MAX_FILE_SIZE = 5_000_000
-_SIZE = re.compile(r"^\s*+(\d++(?:\.\d++)?+)\s*+([kmg]?+)i?+b?+\s*+$", re.IGNORECASE)  # possessive: no backtracking over a long run of digits
+_SIZE = lazy(r"^\s*+(\d++(?:\.\d++)?+)\s*+([kmg]?+)i?+b?+\s*+$", re.IGNORECASE)  # possessive: no backtracking over a long run of digits
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 #: No size limit above a petabyte means anything: read as unreadable (0 means no limit).
 MAX_SIZE = 10**15

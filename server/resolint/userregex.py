@@ -23,6 +23,8 @@ import re
 import warnings
 from typing import TYPE_CHECKING
 
+from resolint.lazyre import lazy
+
 if TYPE_CHECKING:  # imported when a configured pattern is first compiled: most runs have none
     import regex
 
@@ -56,11 +58,11 @@ class GaveUp(Exception):
 
 #: A repetition count as ``re`` reads it ("{3}", "{2,}", "{,4}", "{1,2}"); any other
 #: brace is a character to ``re``.
-_COUNT = re.compile(r"\{\d*(?:,\d*)?\}")
+_COUNT = lazy(r"\{\d*(?:,\d*)?\}")
 #: What a brace holds when the ``regex`` module reads it as fuzzy matching: errors
 #: (``e``), insertions, deletions, substitutions, their limits and costs ("{e<=1}",
 #: "{i}", "{1<=e<=2}", "{2i+2d+1s<=4}").
-_FUZZY = re.compile(r"\{(?=[^}]*[eids])[eids\d<=+,\s]*\}")
+_FUZZY = lazy(r"\{(?=[^}]*[eids])[eids\d<=+,\s]*\}")
 
 
 def check_syntax(pattern: str) -> None:

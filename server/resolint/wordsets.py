@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
+
 #: Questions about one text answered by a search before its set of words is built.
 SEARCHES = 16
 
 #: A word, or a run of words joined by hyphens, as a text writes it (letters and digits;
 #: an underscore, like any other sign, ends a word).
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_COMPOUND = lazy(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 class _Asked:

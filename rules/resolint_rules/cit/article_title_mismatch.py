@@ -18,7 +18,7 @@ _GOVERNS = lazy(
     r"(?P<subject>[^,;.:()]{3,100})"
 )
 #: Leading words of a subject that are not part of a title.
-_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ARTICLES = lazy(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: A subject that is the clause's own, not an article's title: "report under article 57 on
 #: their implementation of the Convention" ("on" a plain preposition).
 _NOT_A_TITLE = lazy(r"^(?:their|its|his|her|our|your|such|this|these|those|all|any|each|every)\b", re.IGNORECASE)

@@ -287,7 +287,7 @@ def _two_days(m: re.Match[str], span: Span, readings: list[dt.date]):
 
 
 #: "the" before a date written "the 1st of May 2025": the date in the house form takes none.
-_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
+_THE_BEFORE = lazy(r"\b[Tt]he[ \t\u00a0]+$")
 
 
 def _with_article(text: str, span: Span) -> Span:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 from resolint.citations import Organ
@@ -15,6 +14,7 @@ from resolint.citations.refdata import (
     interpol_year_for_session,
 )
 from resolint.citations.years import year_date_after
+from resolint.lazyre import lazy
 from resolint.model import Kind
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
@@ -131,7 +131,7 @@ def _symbol(c):
 
 
 #: "resolution No. 5 (" / "Resolution No 5, " right before a symbol.
-_NUMBER_BEFORE = re.compile(r"\b[Rr]esolution\s{1,3}No\.?\s{0,3}(?P<n>\d{1,3})\s{0,3}[(,]?\s{0,3}$")
+_NUMBER_BEFORE = lazy(r"\b[Rr]esolution\s{1,3}No\.?\s{0,3}(?P<n>\d{1,3})\s{0,3}[(,]?\s{0,3}$")
 
 
 def _number_said(c, text: str):

@@ -6,6 +6,7 @@ from resolint.citations import ArticleCitation, Organ, ResolutionCitation
 from resolint.citations.patterns import INSERTED_ARTICLE, RANGE_JOINT
 from resolint.citations.years import year_date_after
 from resolint.invisible import as_read
+from resolint.lazyre import lazy
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, is_own
@@ -160,7 +161,7 @@ def _label(place: tuple[int, int]) -> str:
 
 
 #: "bis", "ter" … after an article's number (patterns.INSERTED_ARTICLE, which may match empty).
-_INSERTED = re.compile(INSERTED_ARTICLE.removesuffix("?"))
+_INSERTED = lazy(INSERTED_ARTICLE.removesuffix("?"))
 
 
 def _range_of(first: ResolutionCitation, second: ResolutionCitation, text: str) -> bool:

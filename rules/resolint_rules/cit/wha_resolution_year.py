@@ -4,6 +4,7 @@ import re
 from typing import NamedTuple
 
 from resolint.citations.patterns import WHA_SYMBOL
+from resolint.lazyre import lazy
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span, word_before
@@ -11,7 +12,7 @@ from resolint_rules.refs import own_matches
 from resolint_rules.wha import session_year
 
 #: "WHA77.6 (2024)": the session, the resolution's number and the year in brackets.
-_SYMBOL_WITH_YEAR = re.compile(WHA_SYMBOL.pattern + r"\s*\((\d{4})\)")
+_SYMBOL_WITH_YEAR = lazy(WHA_SYMBOL.pattern + r"\s*\((\d{4})\)")
 
 
 class WhaResolutionYear(Rule):

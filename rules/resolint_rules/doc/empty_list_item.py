@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from resolint.formatting import SpanFormatting
+from resolint.lazyre import lazy
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 
 #: In a rule example, a label alone on its line ("2.", "(b)", "•"): the examples stand for
 #: a Word document, where such a line is the number Word draws for an empty paragraph.
-_LONE_LABEL_LINE = re.compile(r"^[ \t]*(\(?(?:\d{1,3}|[a-z]{1,3})[.)]|•)[ \t]*$", re.MULTILINE)
+_LONE_LABEL_LINE = lazy(r"^[ \t]*(\(?(?:\d{1,3}|[a-z]{1,3})[.)]|•)[ \t]*$", re.MULTILINE)
 #: The longest stretch of drawn characters looked at from a paragraph's start: a label's
 #: text is cut at 255 characters by the reader (``resolint.docx.numbering.MAX_LEVEL_TEXT``).
 _MAX_LABEL = 300

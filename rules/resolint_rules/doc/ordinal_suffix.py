@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.literals import ascii_digits_only, automaton, find_indexes
 from resolint.model import Paragraph
 from resolint.numerals import ordinal
@@ -12,7 +13,7 @@ from resolint.source import Span, word_before
 ORDINAL = re.compile(r"\d(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 #: Where ORDINAL may match in a paragraph (no lookahead: at a paragraph's end the next
 #: character is not the paragraph's): the paragraphs a whole-document check reads.
-_SUFFIXED = re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)")
+_SUFFIXED = lazy(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)")
 #: What _SUFFIXED matches when the digits are ASCII, as literals in lower case, found in
 #: any case of their letters (``ascii_case``); the suffixes it takes, of those found.
 _SUFFIXED_LITERALS = tuple(d + s for d in "0123456789" for s in ("st", "nd", "rd", "th"))

@@ -15,8 +15,8 @@ from resolint.source import Span
 _BREAK = r"(?:\r\n|\r(?!\n)|\n)"
 #: One or more blank lines (in any line ending): where a paragraph broken by a page break
 #: was joined back (the parser joins it across the page's furniture).
-_BLANK_LINES = re.compile(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
-_ONE_BREAK = re.compile(_BREAK)
+_BLANK_LINES = lazy(rf"{_BREAK}(?:[ \t\u00a0]*{_BREAK})+")
+_ONE_BREAK = lazy(_BREAK)
 #: Where a line that may hold a page's marks alone starts after a line break (a job
 #: number, "GE.", a barcode, a page's "2/3" before a job number): :meth:`PageFurniture._marks_between_lines`.
 _PAGE_MARKS_AFTER_BREAK = lazy(r"[\r\n][ \t\u00a0]*(?=\d{2}-\d{5}|GE\.\d|\*\d{7,8}\*|\d{1,3}/\d{1,3}[ \t\u00a0]+\d{2}-\d{5})")
@@ -30,7 +30,7 @@ _PAGE_MARKS_AFTER_BREAK = lazy(r"[\r\n][ \t\u00a0]*(?=\d{2}-\d{5}|GE\.\d|\*\d{7,
 _JOB_NUMBER_TAIL = re.compile(r"-\d{5}")
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 #: A paragraph's number with its label's mark and nothing else ("2.", "3)", "(4)").
-_LONE_LABEL = re.compile(r"[ \t\u00a0]*(?:\d{1,3}[.)]|\(\d{1,3}\))[ \t\u00a0]*$")
+_LONE_LABEL = lazy(r"[ \t\u00a0]*(?:\d{1,3}[.)]|\(\d{1,3}\))[ \t\u00a0]*$")
 
 
 #: A short line after a blank line (its text in group 1; white space of any kind around
@@ -54,7 +54,7 @@ def _short_lines_after_blanks(text: str, blanks: re.Pattern[str]):
 
 
 #: A line's end and the blank lines after it.
-_LINE_END_AND_BLANKS = re.compile(rf"[ \t\u00a0]*{_BREAK}(?:[ \t\u00a0]*{_BREAK})*")
+_LINE_END_AND_BLANKS = lazy(rf"[ \t\u00a0]*{_BREAK}(?:[ \t\u00a0]*{_BREAK})*")
 
 
 def _line_and_blanks(text: str, span: Span) -> Span:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.listguard import protected_starts
 from resolint.model import Kind, Paragraph
 from resolint.nlp import is_known_form
@@ -13,10 +14,10 @@ from resolint_rules.punctuation import terminal_fix
 
 #: A paragraph that introduces a text, a table or a list that the parser does not
 #: see as its sub-paragraphs.
-INTRODUCES_TEXT = re.compile(r"\b(?:the\s+following|as\s+follows|below)\b[^:]*:\W*$", re.IGNORECASE)
+INTRODUCES_TEXT = lazy(r"\b(?:the\s+following|as\s+follows|below)\b[^:]*:\W*$", re.IGNORECASE)
 #: An item that ends with the list's conjunction after its mark, as the one before the
 #: last item does ("…; and", "…, or"): the mark before it is the item's.
-_MARK_AND_CONJUNCTION = re.compile(r"([;,])\s+(?:and|or|and/or)[*_]*$")
+_MARK_AND_CONJUNCTION = lazy(r"([;,])\s+(?:and|or|and/or)[*_]*$")
 
 
 class OperativeTerminalPunctuation(Rule):
@@ -245,7 +246,7 @@ def _wants_final_stop(ctx: RuleContext, last: Paragraph) -> bool:
 
 #: The start of an item that goes on with the sentence of the paragraph before it: "To
 #: continue …", "that …" (after emphasis).
-_CONTINUES_A_SENTENCE = re.compile(r"[*_]*(?:[Tt]o|that)\s+[a-z]")
+_CONTINUES_A_SENTENCE = lazy(r"[*_]*(?:[Tt]o|that)\s+[a-z]")
 
 
 def _items_numbered_on(ctx: RuleContext, p: Paragraph, nxt: Paragraph) -> bool:

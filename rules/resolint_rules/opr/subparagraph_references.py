@@ -16,7 +16,6 @@ cannot tell which of the two they meant.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -38,10 +37,10 @@ _LIST = rf"{_LETTERS}(?:\s*(?:,|and|or|to|-|–)\s*{_LETTERS})*"
 _SUBPARAGRAPH_TAIL = lazy(
     rf"aragraphs?\s+(?P<labels>{_LIST})(?:\s+of\s+paragraph\s+(?P<num>\d{{1,3}}))?(?={_TAIL})"
 )
-_SUB_HEAD = re.compile(r"(?<![\w-])[Ss]ub-?p\Z")
+_SUB_HEAD = lazy(r"(?<![\w-])[Ss]ub-?p\Z")
 #: In the numbers of an INTERNAL_REF: a paragraph's number, or a sub-paragraph's letters.
-_TOKEN = re.compile(r"(?P<num>\d{1,3})|\((?P<x>[a-z]{1,5})\)")
-_IN_PARENS = re.compile(r"\((?P<x>[a-z]{1,5})\)")
+_TOKEN = lazy(r"(?P<num>\d{1,3})|\((?P<x>[a-z]{1,5})\)")
+_IN_PARENS = lazy(r"\((?P<x>[a-z]{1,5})\)")
 
 
 @dataclass(frozen=True, slots=True)

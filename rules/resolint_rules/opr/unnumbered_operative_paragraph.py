@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph
 from resolint.parser.numbering import counted
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -11,13 +12,13 @@ from resolint_rules.opr.sequences import is_numbered, numbering_expected
 
 #: A word and a number opening a paragraph ("Clause 1", "Para. 2", "OP 3", "alt 1"): a
 #: numbering in words.
-_NUMBERED_IN_WORDS = re.compile(r"[A-Za-z]{1,8}\.?[ \t\u00a0]?\d{1,3}(?![\d/])")
+_NUMBERED_IN_WORDS = lazy(r"[A-Za-z]{1,8}\.?[ \t\u00a0]?\d{1,3}(?![\d/])")
 
 
 #: A number written in a form the parser does not read as a label ("1.-", "1-", "1 -",
 #: "1.)", "1:", "1 ." as a Word draft with a stray space has it), before a word: the
 #: paragraph is numbered, not in the style's form.
-_OTHER_NUMBER_FORM = re.compile(r"(\d{1,3})(?:\.-|\.\)|[ \t]?[-–]|:|[ \t]\.)(?=[ \t]+[^\W\d_])")
+_OTHER_NUMBER_FORM = lazy(r"(\d{1,3})(?:\.-|\.\)|[ \t]?[-–]|:|[ \t]\.)(?=[ \t]+[^\W\d_])")
 
 
 def _other_form(ctx: RuleContext, p: Paragraph, m: re.Match[str], expected: int, what: str) -> Violation:

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-import re
-
 from resolint.facts import Analysis
+from resolint.lazyre import lazy
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.parser.patterns import LINE_BREAK
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -10,7 +9,7 @@ from resolint.source import Span
 
 #: Numbers typed again after the label ("2. 2. Recalling …,"): removed with it, or the
 #: paragraph kept a number and its finding.
-_NUMBERS_AGAIN = re.compile(r"(?:\(?\d{1,3}[.)][ \t\u00a0]+)+")
+_NUMBERS_AGAIN = lazy(r"(?:\(?\d{1,3}[.)][ \t\u00a0]+)+")
 
 
 class NumberedPreambularParagraph(Rule):

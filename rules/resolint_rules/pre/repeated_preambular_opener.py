@@ -4,6 +4,7 @@ import bisect
 import re
 
 from resolint.invisible import as_read, document_has_comment, document_may_hide
+from resolint.lazyre import lazy
 from resolint.model import Kind
 from resolint.openers import MODIFIER_WORDS, WORD_GAP, auxiliary_phrase
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -154,7 +155,7 @@ _GAPS = re.compile(f"{WORD_GAP}+")
 
 
 #: "also" or "further" after the phrase (past the emphasis that closed on it).
-_MODIFIER_AFTER = re.compile(rf"{WORD_GAP}+(?:also|further)\b", re.IGNORECASE)
+_MODIFIER_AFTER = lazy(rf"{WORD_GAP}+(?:also|further)\b", re.IGNORECASE)
 
 
 def _past_emphasis(text: str, pos: int, end: int) -> int:

@@ -47,7 +47,7 @@ _RIGHT_TO_LEFT = lazy("[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 #: How the documentation writes the characters (they print nothing):
 #: ``‹U+202E›`` in an example is the right-to-left override.
-_WRITTEN = re.compile(r"‹U\+(20[26][0-9A-Fa-f])›")
+_WRITTEN = lazy(r"‹U\+(20[26][0-9A-Fa-f])›")
 
 
 class BidiControl(Rule):

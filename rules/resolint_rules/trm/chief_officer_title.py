@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from resolint.lazyre import lazy
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -12,8 +11,8 @@ from resolint_rules.trm.others_words import guarded
 #: A title that names its body: "the Secretary General of [the] Organization of American
 #: States" (after it), "the OAS Secretary General", "the United Nations Secretary-General"
 #: (an acronym or a known name before it).
-_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
-_BODY_BEFORE = re.compile(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(?=(?:’s|'s)?\s+$)")
+_OF_BODY = lazy(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+_BODY_BEFORE = lazy(r"(?:\b[A-Z][A-Z-]{1,15}|\bUnited Nations|\bInterpol)(?=(?:’s|'s)?\s+$)")
 #: A United Nations document's symbol soon after the title, in the same clause: "the
 #: report of the Secretary-General (A/78/123)", "the Secretary-General's report
 #: S/2023/1". General Assembly, Security Council and Economic and Social Council symbols.
@@ -24,7 +23,7 @@ _UN_CHIEF = "Secretary-General"
 
 #: What goes on after a name, making it part of a longer one ("Organization" in
 #: "Organization of American States").
-_NAME_GOES_ON = re.compile(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
+_NAME_GOES_ON = lazy(r"[\w-]|\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 
 
 @functools.lru_cache(maxsize=16)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from resolint.citations.patterns import ANY_CONVENTION, THE_CONVENTION
+from resolint.lazyre import lazy
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, in_spans, quote_spans
@@ -12,8 +13,8 @@ from resolint_rules.refs import citations, in_spans, quote_spans
 #: a subject after it ("Conventions on the Law of the Sea"). "The Conventions" after one
 #: refers back to it. (ANY_CONVENTION, shared with the citations, takes the singular only;
 #: "The Conventions" at a sentence's head is reported before it could excuse a later one.)
-_NAME_BEFORE = re.compile(r"(?<![^\W_])[A-Z][a-z]+\s+$")
-_SUBJECT_AFTER = re.compile(r"Conventions\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]")
+_NAME_BEFORE = lazy(r"(?<![^\W_])[A-Z][a-z]+\s+$")
+_SUBJECT_AFTER = lazy(r"Conventions\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?[A-Z]")
 
 
 class ConventionBeforeNamed(Rule):

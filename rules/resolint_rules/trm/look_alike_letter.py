@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
@@ -31,7 +32,7 @@ LATIN_LOOK_ALIKE = {
 }
 #: Where a look-alike letter stands: one search of the text, most of which holds none.
 _CANDIDATE = re.compile("[" + "".join(LATIN_LOOK_ALIKE) + "]")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy(r"[^\W\d_]+")
 _NAMES = {ch: ("Greek" if "\u0370" <= ch <= "\u03ff" else "Cyrillic") for ch in LATIN_LOOK_ALIKE}
 
 

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from resolint.lazyre import lazy
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -11,7 +9,7 @@ from resolint_rules.refs import own_literals, term
 _MEMBER_COUNTRIES = ("member countries", "Member countries", "Member Countries")
 _MEMBER_STATES = ("Member States", "member States", "member states", "Member states")
 #: "member countries of INTERPOL", "its member countries", "INTERPOL member countries".
-_QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_QUALIFIED_AFTER = lazy(r"\s+of\s+(?:the\s+)?[A-Z]")
 _QUALIFIED_BEFORE = lazy(r"(?:\b(?:its|their|whose)|[A-Z]{2,}|United Nations|UN|European Union|Union|Organization)(?:’s|'s)?\s+$")
 
 

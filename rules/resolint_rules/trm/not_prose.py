@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 
+from resolint.lazyre import lazy
+
 #: How far each side of the words checked is read.
 REACH = 200
 #: An address: a scheme ("https://"), "www." or an e-mail's "name@host.domain".
 _ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?<![^\s(<\[])www\.|[^\s@]@[^\s@]+\.[^\W_]")
 #: A Markdown code span on one line: a run of backticks, text, the same run again.
-_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<body>[^\n]*?[^`\n])(?P=ticks)(?!`)")
+_CODE_SPAN = lazy(r"(?<!`)(?P<ticks>`+)(?!`)(?P<body>[^\n]*?[^`\n])(?P=ticks)(?!`)")
 
 
 def in_address(text: str, start: int, end: int) -> bool:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from resolint.lazyre import lazy
 from resolint.model import Kind
@@ -14,7 +13,7 @@ from resolint_rules.trm.others_words import not_the_drafters
 #: with a no-break space or a narrow one.
 _SPACES = " \u00a0\u202f"
 #: A Markdown table's row: "|" first on its line.
-_TABLE_ROW = re.compile(r"[ \t]*\|")
+_TABLE_ROW = lazy(r"[ \t]*\|")
 #: The spellings of the word the style's form may replace (the style's own is left alone).
 _WORDS = ("percent", "Percent", "per cent", "Per cent")
 #: Clauses with an opener, whose italics are the style's, not a title's.

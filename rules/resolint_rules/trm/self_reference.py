@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import bisect
-import re
 
+from resolint.lazyre import lazy
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, own_literals, term
@@ -96,7 +96,7 @@ def _the_present_resolution(ctx: RuleContext):
 
 #: A resolution named without a number ("the annual resolution on oceans", "the draft
 #: resolution"): not "this resolution" or "the present resolution" themselves.
-_ANOTHER_RESOLUTION = re.compile(r"\b(?<!this )(?<!This )(?<!present )resolutions?\b")
+_ANOTHER_RESOLUTION = lazy(r"\b(?<!this )(?<!This )(?<!present )resolutions?\b")
 
 
 def _names_a_resolution_before(text: str, p, at: int, named: dict[int, list[int]]) -> bool:

@@ -397,7 +397,7 @@ def _opens_a_name(text: str, found: str, right: str, end: int) -> str:
 #: "computer" right before a word (any whitespace between, a line break of a wrapped
 #: draft too): "computer program" and "computer programs" are the computing word, which
 #: Oxford spelling writes "program" (a "programme" is a plan of activities).
-_COMPUTER_BEFORE = re.compile(r"(?<![^\W_])computer\s+$", re.IGNORECASE)
+_COMPUTER_BEFORE = lazy(r"(?<![^\W_])computer\s+$", re.IGNORECASE)
 
 
 #: Paragraphs whose spelling is not the drafter's: the title is the agenda item's, the

@@ -26,6 +26,7 @@ import functools
 import re
 
 from resolint.citations.refdata import _rows
+from resolint.lazyre import lazy
 from resolint.source import Span
 
 #: The US spelling the names are found by (case as written in a name), and in capitals.
@@ -56,22 +57,22 @@ def _names(caps: bool = False) -> tuple[tuple[re.Pattern[str], re.Pattern[str], 
 
 
 #: What goes on a name into a longer one: a capitalized word or an acronym after it.
-_LONGER_AFTER = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w.\-]*)")
+_LONGER_AFTER = lazy(r"[ \t\u00a0]+(?:[A-Z][\w.\-]*)")
 #: The programme's own organs and heads, which a text may name by the programme's name and
 #: theirs ("World Food Programme Executive Board", "UNEP Governing Council", "UNAIDS
 #: Programme Coordinating Board"): after a listed name, the name is still the programme's.
-_ORGAN_AFTER = re.compile(
+_ORGAN_AFTER = lazy(
     r"[ \t\u00a0]+(?:Executive\s+(?:Board|Director)|Governing\s+Council|Administrator|Secretariat"
     r"|Program(?:me)?\s+Coordinating\s+Board)(?![\w-])",
     re.IGNORECASE,
 )
 #: After a name in capitals, a word that cannot go on a body's name: the name has ended
 #: ("THE WORLD FOOD PROGRAM TO PROVIDE", "... PROGRAM AND THE ...").
-_ENDED_CAPS = re.compile(r"[ \t\u00a0]+(?:TO|AND|OR|FOR|IN|ON|AT|BY|AS|WITH|THE|IS|ARE|HAS|HAVE|WILL|WHICH|THAT)(?![\w-])")
+_ENDED_CAPS = lazy(r"[ \t\u00a0]+(?:TO|AND|OR|FOR|IN|ON|AT|BY|AS|WITH|THE|IS|ARE|HAS|HAVE|WILL|WHICH|THAT)(?![\w-])")
 #: A capitalized word and "of" (and "the") right before the name: it may end another
 #: body's name ("Friends of the World Food Program"), or name its head ("Administrator
 #: of the United Nations Development Program").
-_OF_BEFORE = re.compile(r"(?<![^\W_])[A-Z][\w\-]*\s+of\s+(?:the\s+)?\Z")
+_OF_BEFORE = lazy(r"(?<![^\W_])[A-Z][\w\-]*\s+of\s+(?:the\s+)?\Z")
 #: How far back a name's first words are looked for.
 _REACH = 80
 

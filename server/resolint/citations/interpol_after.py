@@ -75,7 +75,7 @@ def adoption_after(text: str, end: int) -> AdoptionSaid | None:
 #: Santiago, in 2019", "the 70th General Assembly session (Budapest, 2001)". Found from
 #: the word "session" (a literal the engine scans for fast: a pattern opening on the
 #: ordinal was tried at every position, 0.1 s a megabyte), then read back and forth.
-_SESSION_WORD = re.compile(r"session\b")
+_SESSION_WORD = lazy(r"session\b")
 _ORDINAL_BEFORE = lazy(
     r"(?P<its>\bits\s{1,3})?(?<![\w/.-])(?P<session>\d{1,3})(?:st|nd|rd|th)\s{1,3}(?:General\s{1,3}Assembly\s{1,3})?$"
 )

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from resolint.citations.refdata import Instrument
+from resolint.lazyre import lazy
 from resolint.source import LINE_END_HYPHEN, Span
 
 #: Similarity (0-100) from which a window is a near-miss of a name.
@@ -31,7 +32,7 @@ HEAD_WORDS = frozenset({"convention", "charter", "declaration", "covenant", "pro
 MAX_HEADS = 1000
 #: A word as the windows are cut from (TRM001 reads the word before a near-miss so too).
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
-_UN = re.compile(r"\b(?:UN|U\.N\.)(?=\s|$)")
+_UN = lazy(r"\b(?:UN|U\.N\.)(?=\s|$)")
 
 
 #: ``Analysis.pattern_spans``: (pattern, longest match) -> the spans of its matches in the text.

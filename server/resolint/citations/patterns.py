@@ -15,7 +15,7 @@ from resolint.source import word_before
 #: A World Health Assembly resolution's symbol: "WHA77.6" (session 77, resolution 6).
 #: Special sessions ("WHASS1.1") are not matched. Read by CIT014, DOC011 and the Akoma
 #: Ntoso export's document number, not by the extraction.
-WHA_SYMBOL = re.compile(r"WHA(\d{1,2})\.(\d{1,3})")
+WHA_SYMBOL = lazy(r"WHA(\d{1,2})\.(\d{1,3})")
 
 MONTHS = "|".join(MONTH_NAMES)
 MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}

@@ -20,6 +20,7 @@ from resolint.citations.types import (
     ResolutionCitation,
 )
 from resolint.citations.years import year_date_after
+from resolint.lazyre import lazy
 from resolint.model import Paragraph
 from resolint.numerals import roman_sum
 from resolint.source import Span, word_before
@@ -168,7 +169,7 @@ def _list_item(
 
 
 #: The Human Rights Council named in a paragraph.
-_HRC = re.compile(r"\bHuman Rights Council\b")
+_HRC = lazy(r"\bHuman Rights Council\b")
 
 
 def _councils_numbering(c: ResolutionCitation, ptext: str, kw_start: int, base: int) -> bool:

@@ -26,12 +26,12 @@ looks at what surrounds its match — the rule has no test and always asks spaCy
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 
 from resolint import userregex
 from resolint.custom_rules.spacing import Spacing
 from resolint.custom_rules.spec import RuleSpec, upper_keys
+from resolint.lazyre import lazy
 from resolint.source import spacy_safe
 
 #: A test on the text spaCy would read (a :class:`Candidate`): False only when no match
@@ -45,7 +45,7 @@ _REQUIRED_OPS = (None, "+")
 #: steers its backtracking (the ``regex`` module's verbs: ``(*SKIP)(*FAIL)`` skips a "UN"
 #: inside "(UN)" that the token "UN" alone matches): a token's expression found in a
 #: longer stretch may then answer differently.
-_CONTEXT = re.compile(r"[\^$]|\\[bBAZzmMGK]|\(\?(?:[=!<(]|[a-zA-Z]*[)-])|\(\*")
+_CONTEXT = lazy(r"[\^$]|\\[bBAZzmMGK]|\(\?(?:[=!<(]|[a-zA-Z]*[)-])|\(\*")
 
 
 class Candidate:

@@ -18,12 +18,13 @@ findings and fixes cover exactly the original characters.
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from typing import Any
 
+from resolint.lazyre import lazy
+
 #: A run of two or more whitespace characters, or one that is not a plain space.
-_RUN = re.compile(r"\s{2,}|[^\S ]")
+_RUN = lazy(r"\s{2,}|[^\S ]")
 
 
 class Spacing:

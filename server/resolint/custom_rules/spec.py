@@ -19,6 +19,7 @@ from typing import Any
 
 from resolint.custom_rules.bounds import over_bound, pattern_size
 from resolint.custom_rules.spacing import composed
+from resolint.lazyre import lazy
 from resolint.styles import StyleError
 
 #: Parts of a resolution a rule may look at (``any``: all of them).
@@ -28,8 +29,8 @@ FIXES = ("safe", "unsafe")
 #: The families of the built-in rules: a house rule's code must use another prefix, so
 #: that ``--select OPR`` or a directive for ``TRM`` never catches a house rule.
 BUILTIN_FAMILIES = frozenset({"DOC", "PRE", "OPR", "CIT", "TRM", "SUP"})
-CODE = re.compile(r"^[A-Z]{3}\d{3}$")
-NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE = lazy(r"^[A-Z]{3}\d{3}$")
+NAME = lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 #: Token attributes that tokenization alone sets (spaCy's Matcher names).
 TEXT_ATTRS = frozenset(
@@ -62,8 +63,8 @@ KEYS = (
     "code", "message", "pattern", "severity", "part", "opener-only", "attr", "replace", "fix", "fix-title",
     "name", "description", "why", "example", "use-instead", "exceptions",
 )
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-PLACEHOLDER_BODY = re.compile(r"^(?P<what>match|[1-9]\d*)(?::(?P<case>lower|upper|capitalize|title))?$")
+PLACEHOLDER = lazy(r"\{([^{}]*)\}")
+PLACEHOLDER_BODY = lazy(r"^(?P<what>match|[1-9]\d*)(?::(?P<case>lower|upper|capitalize|title))?$")
 PLACEHOLDER_HELP = "{match} or {1}, {2}, … (the match's tokens), optionally with :lower, :upper, :capitalize or :title"
 
 
@@ -168,9 +169,9 @@ def _str(rule: str, key: str, value: Any) -> str:
 
 
 #: What :func:`fill` reads in a template: an escaped brace, or a placeholder.
-_TEMPLATE_PART = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
+_TEMPLATE_PART = lazy(r"\{\{|\}\}|\{[^{}]*\}")
 #: A quantifier operator of spaCy's Matcher: ``{2}``, ``{1,3}``, ``{2,}``, ``{,3}``.
-_QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+_QUANTIFIER = lazy(r"^\{(\d*)(,?)(\d*)\}$")
 
 
 def check_template(rule: str, key: str, template: str, max_tokens: int | None = None) -> None:

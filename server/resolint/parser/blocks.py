@@ -44,11 +44,11 @@ _LABEL_START = lazy(
     re.VERBOSE,
 )
 _BULLET_START = lazy(rf"[{re.escape(P.BULLETS)}]\s+\S")
-_HEADING = re.compile(r"#{1,6}\s")
-_COMMENT_LINE = re.compile(r"<!--.*-->\s*$")
+_HEADING = lazy(r"#{1,6}\s")
+_COMMENT_LINE = lazy(r"<!--.*-->\s*$")
 #: A line of underscores alone: the rule a document draws above its footnotes (no line
 #: of a paragraph's text is one).
-_RULE_LINE = re.compile(r"_{3,}\s*$")
+_RULE_LINE = lazy(r"_{3,}\s*$")
 _CLAUSE_END = lazy(r"[,;:.][\"”’'*_)\]]*$")
 #: Starts only where a run of openers starts, and takes the run whole: linear even if
 #: scanned (a long run of quotes was rescanned from each of its characters).
@@ -75,11 +75,11 @@ _REFERENCE_BEFORE = lazy(
 #: word that joins it to the next ("… 17 (a) and" / "(b) of …"). A list's item comes after
 #: a colon or an item's end ("…; and", "…, and": see _ITEM_END_CONJUNCTION).
 _REFERENCE_TO_ITEM = lazy(rf"(?:{_NUMBERED_REFERENCE}" r"|\(\w{1,4}\)(?:,|,?\s(?:and|or|to|through)))$")
-_BRACKETED_LABEL = re.compile(r"\(\w{1,4}\)")
+_BRACKETED_LABEL = lazy(r"\(\w{1,4}\)")
 #: An item's end before the list's last item: "a) … on the matter, and" / "b) …". On a
 #: line that itself starts with a label, the next label starts the next item; in running
 #: text ("… in order to (i) stabilize …, and" / "(ii) to create …") it is the sentence's.
-_ITEM_END_CONJUNCTION = re.compile(r"[,;]\s+(?:and|or|and/or)$")
+_ITEM_END_CONJUNCTION = lazy(r"[,;]\s+(?:and|or|and/or)$")
 #: The dashes that also punctuate a sentence ("– in a balanced manner –"): at the start of
 #: a wrapped line, the sentence's, not a bullet (see :func:`starts_new_paragraph`).
 _SENTENCE_DASHES = "–—"
@@ -95,7 +95,7 @@ _TITLE_MAX_LINES = 4
 _TITLE_FIRST_CHARS = frozenset("0123456789*_SsOoAa<")
 #: A label alone on its line ("1.", "(a)", "2)"), as a copy from a word processor's list
 #: may leave it: the paragraph it numbers goes on on the next line.
-_LONE_LABEL = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z]{1,3}[.)])$")
+_LONE_LABEL = lazy(r"(?:\(?\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z]{1,3}[.)])$")
 
 
 def is_lone_label(line: str) -> bool:
@@ -103,9 +103,9 @@ def is_lone_label(line: str) -> bool:
     the next line of its block."""
     return _LONE_LABEL.match(line.strip()) is not None
 #: A number without its point before a capital: "26 Condemns …".
-_NUMBER_BEFORE_CAPITAL = re.compile(r"\d{1,3}[ \t]+(?=[A-Z])")
+_NUMBER_BEFORE_CAPITAL = lazy(r"\d{1,3}[ \t]+(?=[A-Z])")
 #: An ITU item number without its point: "1 to explore …".
-_BARE_NUMBER_START = re.compile(r"\d{1,3}[ \t]+[a-z]")
+_BARE_NUMBER_START = lazy(r"\d{1,3}[ \t]+[a-z]")
 
 
 @dataclass(slots=True)
@@ -282,7 +282,7 @@ def _marked_start(prev: str, line: str, width: int) -> bool | None:
 
 #: A list item's label, to compare two lines' labels by form: "(a)" / "a)" / "a.", letters
 #: or figures.
-_ITEM_LABEL = re.compile(r"(\(?)([a-z]{1,4}|[A-Z]{1,4}|\d{1,3})([.)])\s")
+_ITEM_LABEL = lazy(r"(\(?)([a-z]{1,4}|[A-Z]{1,4}|\d{1,3})([.)])\s")
 
 
 def _same_label_form(prev: str, line: str) -> bool:

@@ -22,6 +22,7 @@ import functools
 import re
 
 from resolint.invisible import readable
+from resolint.lazyre import lazy
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, following_past_comments
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
@@ -58,7 +59,7 @@ FOOTNOTE = re.compile(
 )
 #: The rule of underscores over a page's footnotes, alone on its line: the paragraphs
 #: after it that start with a footnote's number are its footnotes ("1 See A/81/123.").
-FOOTNOTE_RULE = re.compile(r"^_{5,}$")
+FOOTNOTE_RULE = lazy(r"^_{5,}$")
 #: A footnote's number (or asterisks) and the space after it, after a footnote rule; not
 #: before a lower-case word (an ITU group's items: "1 to explore …").
 NUMBERED_FOOTNOTE = re.compile(r"^(?:\d{1,3}|\*{1,3})[ \t\u00a0]+(?=[^\sa-z])")
@@ -216,7 +217,7 @@ _opens_items_kept = functools.lru_cache(maxsize=1024)(_opens_items)
 #: A group opener run onto the end of the item before: "…of this resolution, instructs
 #: the Director of the Telecommunication Development Bureau" (no final mark).
 #: An annex heading run onto the end of the last paragraph: "… above. ANNEX 1 TO RESOLUTION 48".
-_GLUED_ANNEX = re.compile(r"(?<=[.;,:])\s+(?=ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b)")
+_GLUED_ANNEX = lazy(r"(?<=[.;,:])\s+(?=ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b)")
 #: A lettered list inside the paragraph ("…to prevent a) the inducement …; b) the
 #: exploitative use …"): its labels are the text's own, not items run together.
 _INLINE_LIST = re.compile(r"\s[a-z]{1,4}\)\s")

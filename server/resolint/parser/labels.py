@@ -179,7 +179,7 @@ def bracketed(text: str, pos: int, end: int) -> bool:
     return False
 
 
-_BRACKETS = re.compile(r"[\[\]]")
+_BRACKETS = lazy(r"[\[\]]")
 
 
 def read_label(text: str, pos: int, end: int, prefer_alpha_for: int | None = None) -> tuple[Label | None, int]:

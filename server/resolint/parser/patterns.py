@@ -62,9 +62,9 @@ NAME_GOES_ON = lazy(rf"^\s+(?:[A-Z][^\s,:;]*\s+){{0,6}}?(?:{ORGANS})\b(?P<rest>.
 #: resolution:", "The Human Rights Council adopts the following resolution:" (a commission
 #: or a Main Committee passes a draft on; the draft's own opening follows). Read in the
 #: rest of an opening-shaped line (:func:`resolint.parser.placement.is_transmittal`).
-TRANSMITTAL_END = re.compile(r"\b(?:the\s+following\b[^:]*|as\s+follows\s*):$", re.IGNORECASE)
+TRANSMITTAL_END = lazy(r"\b(?:the\s+following\b[^:]*|as\s+follows\s*):$", re.IGNORECASE)
 #: "(Dubai, 2018)", "(Rev. Dubai, 2018)" ending an ITU opening (where its comma is missing).
-PLACE_YEAR_END = re.compile(r"\((?:Rev\.\s*)?[^()\n]{1,60},\s*\d{4}\)$")
+PLACE_YEAR_END = lazy(r"\((?:Rev\.\s*)?[^()\n]{1,60},\s*\d{4}\)$")
 #: The body of an opening is short; a preambular paragraph that happens to begin with
 #: "The Council" is long and ends with a comma after a verb.
 OPENING_MAX_CHARS = 450
@@ -144,7 +144,7 @@ AMENDMENTS = re.compile(
 #: resolution A/C.3/80/L.21", "Egypt and Iraq: amendment to draft decision A/79/L.5",
 #: "Proposed amendments to the draft resolution". What follows it is instructions
 #: ("Replace operative paragraph 3 with …") and quoted clauses, none the resolution's.
-AMENDMENTS_TO_DRAFT = re.compile(
+AMENDMENTS_TO_DRAFT = lazy(
     r"^[*_#\s]*(?:[^:\n]{1,300}:\s*)?(?:(?:Proposed|Draft)\s+)?amendments?\s+(?:to|of)\s+(?:the\s+)?(?:revised\s+)?draft\s+(?:resolution|decision)\b",
     re.IGNORECASE,
 )
@@ -158,7 +158,7 @@ SIGNATORY = re.compile(
 #: heading, possibly with its title on the same line.
 ANNEX_TO_RESOLUTION = re.compile(r"^[*_#\s]*ANNEX(?:\s+\d{1,2}|\s+[IVX]{1,4})?\s+TO\s+RESOLUTION\b", re.IGNORECASE)
 #: A decimal sub-item under a numbered item: "8.1 an open and transparent bidding process".
-DECIMAL_ITEM = re.compile(r"^\d{1,3}\.\d{1,3}\s")
+DECIMAL_ITEM = lazy(r"^\d{1,3}\.\d{1,3}\s")
 #: The words a figure goes on with ("1.5 million", "2.5 per cent", "3.5 times", "1.5
 #: degrees", "2.5 tonnes") and a reference to a section ("2.1 of the report", "2.1
 #: above"): a paragraph or line that starts so starts with a number in a sentence, not
@@ -243,7 +243,7 @@ SECTION_HEADING = lazy(
 
 #: A section's mark and its title on the next line, one paragraph: "B" / "Transparency in
 #: armaments", as the parts of a General Assembly resolution start.
-SECTION_MARK_AND_TITLE = re.compile(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*[ \t]*\r?\n[^\n]{{1,300}}$")
+SECTION_MARK_AND_TITLE = lazy(rf"^[*_]*{_SECTION_NUMBER}\.?[*_]*[ \t]*\r?\n[^\n]{{1,300}}$")
 
 #: "RESOLUTION 102 (REV. DUBAI, 2018)": an ITU resolution's title line, upper case (the
 #: same words in mixed case followed by text are a citation: "Resolution 34 (Rev. Dubai,

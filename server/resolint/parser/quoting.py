@@ -16,14 +16,15 @@ from __future__ import annotations
 import itertools
 import re
 
+from resolint.lazyre import lazy
 from resolint.parser import patterns as P
 
 #: A quoted line's markers: one or more ">" (a reply to a reply: "> >"), the spaces
 #: before them and the one space after the last. A line starts after a CR too: a draft
 #: with CR line breaks was not read as quoted (and exported otherwise than with LF).
-QUOTE_MARKERS = re.compile(r"(?:^|(?<=\r))[ \t]*>(?:[ \t]*>)*[ \t]?", re.MULTILINE)
+QUOTE_MARKERS = lazy(r"(?:^|(?<=\r))[ \t]*>(?:[ \t]*>)*[ \t]?", re.MULTILINE)
 
-_BREAK = re.compile(r"[\r\n]")
+_BREAK = lazy(r"[\r\n]")
 
 #: How many quoted lines are read for the opening before the text is taken as not a
 #: quoted draft (the opening comes after a title block of a few lines).
