@@ -17,7 +17,6 @@ from typing import Any
 
 from resolint import userregex
 from resolint.codes import house_codes, unknown_selector
-from resolint.custom_rules.check import check_custom_rules
 from resolint.model import LabelScheme
 from resolint.registry import rule_by_code
 from resolint.settings import ConfigError
@@ -238,6 +237,8 @@ def check_settings(settings: Any, path: Path | str | None) -> None:
         known = ", ".join(["auto", *builtin_style_names(), *settings.styles])
         raise ConfigError(path, "style", f"no style '{settings.style}' (known: {known})")
     check_rule_options(settings.rules, path)
+
+    from resolint.custom_rules.check import check_custom_rules  # lazy: it loads the fix loop, for configurations only
 
     check_custom_rules(settings, path)
 

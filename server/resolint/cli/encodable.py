@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from resolint.engine import Finding
-from resolint.fixes import allowed
 from resolint.source import SourceText
 
 
@@ -35,6 +34,8 @@ def writable(encoding: str) -> Callable[[Finding], bool]:
 
 def unwritable_notes(findings: list[Finding], source: SourceText, encoding: str, unsafe: bool) -> list[str]:
     """One "not fixed" reason per fix that would have been applied but for ``encoding``."""
+    from resolint.fixes import allowed  # lazy: the fix loop loads only when a run fixes or diffs
+
     usable = writable(encoding)
     notes = []
     for f in findings:

@@ -60,7 +60,6 @@ from resolint.config import (
 )
 from resolint.custom_rules import visible_rules
 from resolint.engine import lint
-from resolint.fixes import fix_text
 from resolint.registry import all_rules, rule_by_code
 from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
 from resolint.styles import StyleError
@@ -790,6 +789,8 @@ def check_document(doc: Document, settings: Settings, opts: CheckOptions, write:
         _not_fixed(path, READ_ONLY)
         return report, doc.text
     unsafe = opts.unsafe or settings.unsafe_fixes
+    from resolint.fixes import fix_text  # lazy: a plain check (no --fix, no --diff) applies no fix
+
     outcome = fix_text(doc.text, run, unsafe=unsafe, usable=writable(doc.encoding), first=result,
                        lint_parsed=run_parsed)
     final = outcome.result
