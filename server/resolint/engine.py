@@ -52,6 +52,11 @@ LINE_NUMBERED = "DOC006"
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem the lint reports: the rule's code and name, the severity that applies (the
+    configuration's override or the rule's), the message, where, and the fix if there is
+    one. A rule's :class:`~resolint.rule.Violation` becomes this once the engine has
+    filtered and ranked it; every output (CLI, language server, Word) reads these."""
+
     code: str
     name: str
     severity: Severity
@@ -78,6 +83,9 @@ _FINDING_SET = slot_setters(Finding)
 
 @dataclass(slots=True)
 class LintResult:
+    """One lint of a text: the source, its parsed resolution, the style applied, the findings,
+    and the derived facts the rules read (which the server, Word and exports reuse)."""
+
     source: SourceText
     resolution: Resolution
     style: Style

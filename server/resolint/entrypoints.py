@@ -28,6 +28,9 @@ _VALUE = lazy(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\
 
 @dataclass(frozen=True, slots=True)
 class EntryPoint:
+    """One line of a distribution's ``entry_points.txt`` (name = value, in a group), with
+    importlib.metadata's ``load``: how installed packages add rules and styles."""
+
     name: str
     value: str
     group: str

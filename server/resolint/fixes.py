@@ -32,6 +32,10 @@ MAX_PASSES = 20
 
 @dataclass(slots=True)
 class FixOutcome:
+    """What applying fixes to a text came to: the fixed text, how many fixes in how many passes,
+    which rules' fixes were applied, and the lint of the final text (so the caller need not
+    lint it again)."""
+
     text: str
     applied: int = 0
     passes: int = 0

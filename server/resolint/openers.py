@@ -84,6 +84,10 @@ _EMPHASIS = "*_"
 
 @dataclass(frozen=True, slots=True)
 class Opener:
+    """The words a clause opens with ("Further recalling", "Also requests") as the drafting
+    rules see them: the whole opener, its participle or verb, the listed phrase it matched
+    and the modifiers around it, so rules can check and fix its form without reparsing."""
+
     span: Span  # the whole opener, modifiers included
     head: Span  # the participle or verb that carries the form ("Recalling", "requests")
     phrase: str | None  # the listed phrase it matched, as the list writes it

@@ -69,6 +69,9 @@ _EDIT_SET = slot_setters(Edit)
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """A way to correct a violation: a title shown to the user, whether it is safe to apply
+    without review (``--fix``) or only with ``--unsafe-fixes``, and the text edits, in order."""
+
     title: str
     applicability: Applicability
     edits: tuple[Edit, ...]
@@ -106,6 +109,10 @@ def _in_order(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
+    """What a rule reports from ``check``: where, the message, an optional fix and, when it
+    differs from the rule's default, this finding's severity. The engine turns each into a
+    :class:`~resolint.engine.Finding`."""
+
     span: Span
     message: str
     fix: Fix | None = None

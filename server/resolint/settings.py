@@ -78,6 +78,11 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """What a run is configured to do: the style, the rules selected and ignored, rule options,
+    severities, terms, an organization's own styles and which files are drafts. Read from
+    ``resolint.toml`` or ``[tool.resolint]``, then the command line's overrides; frozen: one
+    is shared by every file of a run."""
+
     style: str = "auto"
     select: tuple[str, ...] = ()  # empty: every rule
     ignore: tuple[str, ...] = ()

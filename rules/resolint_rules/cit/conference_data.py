@@ -19,6 +19,10 @@ from resolint.citations.refdata import _rows
 
 @dataclass(frozen=True, slots=True)
 class Conference:
+    """A conference of a body (an ITU Plenipotentiary, a World Radiocommunication Conference …)
+    from the shipped table: where and when it met, how sure the row is, and the folded names
+    of its place, so a resolution's "(Place, Year)" can be checked against it."""
+
     body: str
     place: str
     year: int

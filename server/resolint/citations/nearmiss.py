@@ -41,6 +41,10 @@ SpansOf = Callable[[re.Pattern[str], int], list[tuple[int, int]]]
 
 @dataclass(frozen=True, slots=True)
 class NearMiss:
+    """Words that come close to a registered instrument's name without being it ("the UN
+    Convention against Corruption"): where, the words, the instrument and the name they
+    resemble, and how close they are."""
+
     span: Span
     text: str
     instrument: Instrument

@@ -49,6 +49,10 @@ def _rows(filename: str) -> list[dict[str, str]]:
 
 @dataclass(frozen=True, slots=True)
 class InterpolSession:
+    """One session of the INTERPOL General Assembly as the shipped table lists it (year, number,
+    host city and country, dates, how sure the row is): what a resolution's symbol, session and
+    place are checked against."""
+
     year: int
     session: int
     city: str
@@ -186,6 +190,9 @@ def ga_sessions_for_date(date: dt.date) -> tuple[int, ...]:
 
 @dataclass(frozen=True, slots=True)
 class ScYear:
+    """The first Security Council resolution number of a year, as the shipped table has it (with
+    bounds where only bounds are known): what a cited resolution's year is checked against."""
+
     year: int
     first: int
     status: str
@@ -267,6 +274,10 @@ class Variant:
 
 @dataclass(frozen=True, slots=True)
 class Instrument:
+    """A convention, declaration or charter that drafts cite, as the shipped list (or a
+    style's ``terms``) registers it: its title, short form and aliases, who adopted it and
+    when, its articles and their titles, and the wrong names a drafter may write for it."""
+
     key: str
     title: str
     short: str

@@ -274,6 +274,10 @@ def _quiet_stdout() -> None:
 
 @dataclass(slots=True)
 class CheckOptions:
+    """How ``resolint check`` treats each file beyond linting it: apply fixes (safe only or
+    unsafe too), print a diff, the style and encoding asked for on the command line, and
+    whether a read-only file may be fixed."""
+
     fix: bool
     unsafe: bool
     diff: bool

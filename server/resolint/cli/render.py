@@ -97,6 +97,9 @@ def _shown(m: re.Match[str]) -> str:
 
 @dataclass(slots=True)
 class RenderOptions:
+    """What the renderers need besides the reports: colour, the severity that fails the run,
+    whether fixes were applied (and unsafe ones), and where the rules' documentation lives."""
+
     color: bool = False
     fail_on: str = "warning"  # the lowest severity that fails the run (JUnit failures)
     fixing: bool = False  # --fix was given: the summary says what was fixed and what remains

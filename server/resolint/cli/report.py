@@ -11,6 +11,10 @@ from resolint.source import SourceText
 
 @dataclass(slots=True)
 class FileReport:
+    """What ``resolint check`` has to say about one input file: its findings, the style used and
+    why, fixes applied, the diff, or why it could not be read. The renderers (text, JSON,
+    SARIF, …) print a list of these."""
+
     path: str
     source: SourceText | None
     style: str = ""

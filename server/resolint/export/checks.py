@@ -33,6 +33,9 @@ STRUCTURAL = {
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One reason an export refuses a draft without ``--force``: the rule's code, what its
+    finding means for the structure, and where."""
+
     code: str
     message: str
     span: Span

@@ -33,6 +33,9 @@ _NOTE, _TITLE = Kind.NOTE, Kind.TITLE
 
 @dataclass(frozen=True, slots=True)
 class Definition:
+    """One abbreviation defined in the text ("… Office on Drugs and Crime (UNODC)"): the
+    abbreviation, where it stands and the part of the document it is in."""
+
     abbr: str
     span: Span  # the abbreviation inside the parentheses
     part: int

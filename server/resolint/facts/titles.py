@@ -48,6 +48,9 @@ class Meeting:
 
 @dataclass(slots=True)
 class SymbolNumber:
+    """A document symbol or resolution number in the title block ("GA-2025-93-RES-03",
+    "A/RES/78/10", "Resolution No. 5") and what it says: number, session, year, kind."""
+
     text: str
     span: Span
     number: int | None = None
@@ -58,6 +61,10 @@ class SymbolNumber:
 
 @dataclass(slots=True)
 class TitleFacts:
+    """What the title block and closing say about the text itself: its symbols and numbers,
+    the meeting (session, place, dates) and the closing date, for the rules that compare
+    them with the opening and the reference data."""
+
     numbers: list[SymbolNumber] = field(default_factory=list)
     meeting: Meeting | None = None
     closing_date: DateMention | None = None
