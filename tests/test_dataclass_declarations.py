@@ -34,3 +34,12 @@ def test_every_dataclass_has_a_docstring_of_its_own():
     # Without one, dataclasses sets "Name(field: type, ...)" from inspect.signature.
     made = [c.__qualname__ for c in _dataclasses() if (c.__doc__ or "").startswith(c.__name__ + "(")]
     assert made == []
+
+
+def test_a_dataclass_that_writes_its_own_init_asks_for_none():
+    # With init=True dataclasses compiles an __init__ and then keeps the class's own.
+    def own_init(c: type) -> bool:
+        method = vars(c).get("__init__")
+        return method is not None and method.__code__.co_filename != "<string>"
+
+    assert [c.__qualname__ for c in _dataclasses() if own_init(c) and c.__dataclass_params__.init] == []

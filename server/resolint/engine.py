@@ -50,7 +50,7 @@ NOT_ENGLISH = "DOC005"
 LINE_NUMBERED = "DOC006"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Finding:
     """One problem the lint reports: the rule's code and name, the severity that applies (the
     configuration's override or the rule's), the message, where, and the fix if there is

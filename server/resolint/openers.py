@@ -82,7 +82,7 @@ _SPACED_WORD = re.compile(WORD_GAP + r"*([A-Za-z][A-Za-z'’\-]*)")
 _EMPHASIS = "*_"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Opener:
     """The words a clause opens with ("Further recalling", "Also requests") as the drafting
     rules see them: the whole opener, its participle or verb, the listed phrase it matched
@@ -97,7 +97,7 @@ class Opener:
 
     def __init__(self, span: Span, head: Span, phrase: str | None, before: Span | None = None,
                  after: Span | None = None, emphasis: str = "") -> None:
-        # Written out (the dataclass keeps it), as Span's: a frozen dataclass's own
+        # Written out (init=False, as Span's): a frozen dataclass's own
         # __init__ goes through object.__setattr__ for each field, and a lint finds the
         # opener of every clause.
         _SET_SPAN(self, span)
