@@ -11,7 +11,7 @@ import bisect
 import functools
 import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from resolint import commentguard, listguard, markguard, quoteguard, suppression
@@ -26,6 +26,7 @@ from resolint.lazyre import lazy
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.parser.blocks import is_lone_label
+from resolint.records import dataclass
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings

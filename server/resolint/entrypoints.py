@@ -18,9 +18,9 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass
 
 from resolint.lazyre import lazy
+from resolint.records import dataclass
 
 #: How importlib.metadata reads an entry point's value: "module.sub:attr.attr [extras]".
 _VALUE = lazy(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")

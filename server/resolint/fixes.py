@@ -17,11 +17,12 @@ from __future__ import annotations
 import bisect
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from resolint.engine import LINE_NUMBERED, Finding, LintResult
 from resolint.model import Kind, Resolution
 from resolint.parser import parse
+from resolint.records import dataclass
 from resolint.rule import Applicability, Edit, Fix
 from resolint.source import Span
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import enum
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from resolint.records import dataclass
 from resolint.source import SourceText, Span
 
 

@@ -22,9 +22,9 @@ import functools
 import re
 import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
+from resolint.records import dataclass
 from resolint.source import spacy_safe
 
 #: How many characters of a paragraph's head we look at to find its opener.

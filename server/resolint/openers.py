@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from resolint.invisible import (
@@ -29,6 +28,7 @@ from resolint.invisible import (
 )
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS, known_forms
+from resolint.records import dataclass
 from resolint.source import Span
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import inspect
 import re
 import sys
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from resolint.facts import Analysis
@@ -21,6 +21,7 @@ from resolint.invisible import readable
 from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
+from resolint.records import dataclass
 from resolint.source import SourceText, Span, slot_setters
 
 if TYPE_CHECKING:

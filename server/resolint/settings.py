@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from resolint.globs import matching
 from resolint.lazyre import lazy
+from resolint.records import dataclass
 
 #: A ``pyproject.toml`` is a configuration file only with a ``[tool.resolint]`` table.
 PYPROJECT = "pyproject.toml"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 
 from resolint.lazyre import lazy
+from resolint.records import dataclass
 
 #: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
 LINE_BREAKS = ("\r\n", "\n", "\r")

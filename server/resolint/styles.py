@@ -16,13 +16,14 @@ import copy
 import functools
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from resolint import userregex
 from resolint.entrypoints import entry_points
 from resolint.includes import inside
+from resolint.records import dataclass
 
 STYLE_GROUP = "resolint.styles"
 #: Prefix of a key that adds to an inherited list instead of replacing it.

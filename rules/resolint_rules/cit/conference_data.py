@@ -11,10 +11,10 @@ import csv
 import functools
 import os
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.citations.refdata import _rows
+from resolint.records import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,13 @@ cannot tell which of the two they meant.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from resolint.facts import Analysis
 from resolint.lazyre import lazy
 from resolint.literals import matches_at
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.parser.labels import alpha_value, roman_value
+from resolint.records import dataclass
 from resolint.rule import Edit
 from resolint.source import Span
 from resolint_rules.labels import render_label

@@ -23,10 +23,11 @@ time: each step moves forward, so a long list costs its length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from resolint.citations.patterns import ARTICLE_TITLE_IN_BRACKETS, INSERTED_ARTICLE, MONTHS, RANGE_WORDS
 from resolint.lazyre import lazy
+from resolint.records import dataclass
 from resolint.source import Span, word_before
 
 #: The word that opens a list: "articles", "Articles", with a number after it.

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from resolint.citations import patterns as P
 from resolint.citations.article_lists import ArticleList, article_lists
@@ -15,6 +14,7 @@ from resolint.citations.scan import _matches_at
 from resolint.citations.types import (
     ArticleCitation,
 )
+from resolint.records import dataclass
 from resolint.source import Span, word_before
 
 

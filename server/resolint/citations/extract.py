@@ -32,7 +32,6 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from resolint.citations import patterns as P
@@ -61,6 +60,7 @@ from resolint.generations import MISSING
 from resolint.invisible import document_has_comment, document_may_hide
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import UN_TITLE
+from resolint.records import dataclass
 from resolint.source import Span
 
 T = TypeVar("T")

@@ -5,7 +5,6 @@ and the paragraph each points to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from resolint.citations import patterns as P
 from resolint.citations.scan import _matches_at
@@ -13,6 +12,7 @@ from resolint.citations.types import (
     InternalReference,
 )
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution, paragraphs_after
+from resolint.records import dataclass
 from resolint.source import Span, word_before
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an

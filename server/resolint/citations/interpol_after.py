@@ -12,10 +12,10 @@ resolution, not where it was adopted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from resolint.citations.types import MONTH_NAMES
 from resolint.lazyre import lazy
+from resolint.records import dataclass
 from resolint.source import Span
 
 #: A place as written: "Kigali", "New Delhi", "Rio de Janeiro", "Saint-Denis", "Yaoundé";

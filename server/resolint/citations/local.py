@@ -25,7 +25,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from resolint.citations.articles import ArticleCandidate, article_candidates
@@ -40,6 +39,7 @@ from resolint.citations.types import MONTH_NAMES, DateMention, InstrumentMention
 from resolint.invisible import INVISIBLE, document_has_comment, document_may_hide, reader_view
 from resolint.literals import first_of
 from resolint.model import Paragraph
+from resolint.records import dataclass
 from resolint.source import Span
 
 #: A line break inside a paragraph is a space to what it cites ("United\nNations Convention

@@ -17,10 +17,10 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from resolint.citations.refdata import Instrument
 from resolint.lazyre import lazy
+from resolint.records import dataclass
 from resolint.source import LINE_END_HYPHEN, Span
 
 #: Similarity (0-100) from which a window is a near-miss of a name.

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from resolint.citations import patterns as P
 from resolint.citations.types import (
@@ -17,6 +16,7 @@ from resolint.citations.types import (
 )
 from resolint.invisible import as_read
 from resolint.model import Resolution
+from resolint.records import dataclass
 
 _FITS = {
     Organ.GA: {"ga", "ga-old", "ga-special", "ga-emergency", "session"},
@@ -134,7 +134,7 @@ class _Context:
 
     __slots__ = ("doc_organ", "named", "read", "mentions")
 
-    def __init__(self, doc_organ: Organ, named: Named = Named()) -> None:
+    def __init__(self, doc_organ: Organ, named: Named = Named()) -> None:  # noqa: B008 (a frozen dataclass: immutable)
         self.doc_organ = doc_organ
         self.named = named
         self.read = False

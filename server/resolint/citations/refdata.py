@@ -15,10 +15,11 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from resolint.records import dataclass
 from resolint.styles import builtin_style_dirs
 
 

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from resolint.citations import patterns as P
@@ -23,6 +22,7 @@ from resolint.citations.years import year_date_after
 from resolint.lazyre import lazy
 from resolint.model import Paragraph
 from resolint.numerals import roman_sum
+from resolint.records import dataclass
 from resolint.source import Span, word_before
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an

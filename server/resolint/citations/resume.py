@@ -19,13 +19,14 @@ citations with a full extraction's after random edits of compilations.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from resolint.citations.local import Local
 from resolint.citations.organs import Named
 from resolint.citations.types import DateMention, InstrumentMention, InternalReference, Organ
 from resolint.model import Paragraph, Resolution
+from resolint.records import dataclass
 
 
 @dataclass(slots=True)

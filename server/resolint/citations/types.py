@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from resolint.citations.refdata import interpol_sessions, interpol_year_for_session
 from resolint.numerals import ordinal
+from resolint.records import dataclass
 from resolint.source import Span
 
 if TYPE_CHECKING:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from resolint.citations.types import MONTH_NAMES
+from resolint.records import dataclass
 from resolint.source import Span
 
 _MONTHS = "|".join(MONTH_NAMES)

@@ -7,7 +7,6 @@ start-up; everything heavy is imported when a .docx is actually met.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.cli.drafts import why_draft
@@ -18,6 +17,7 @@ from resolint.cli.render import say
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
 from resolint.config import Settings, load_settings, settings_for
+from resolint.records import dataclass
 
 DOCX_SUFFIXES = (".docx",)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from resolint.cli.docx_cmd import is_docx
@@ -21,6 +20,7 @@ from resolint.cli.files import DecodeError, read_document, same_file, write_atom
 from resolint.cli.render import say
 from resolint.config import load_settings, settings_for
 from resolint.engine import LintResult, lint
+from resolint.records import dataclass
 from resolint.settings import CONFIG_NAMES_TEXT
 from resolint.source import Span
 

@@ -26,8 +26,9 @@ import contextlib
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+
+from resolint.records import dataclass
 
 #: Suffix of the temporary file a write goes through (never linted, see the interrupt test).
 TMP_SUFFIX = ".resolint-tmp"

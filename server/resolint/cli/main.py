@@ -12,7 +12,6 @@ import gc
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from resolint import __version__
@@ -60,6 +59,7 @@ from resolint.config import (
 )
 from resolint.custom_rules import visible_rules
 from resolint.engine import lint
+from resolint.records import dataclass
 from resolint.registry import all_rules, rule_by_code
 from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
 from resolint.styles import StyleError

@@ -12,7 +12,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,6 +21,7 @@ from resolint.cli.report import FileReport, finding_dict, paragraph_of
 from resolint.custom_rules.rule import KNOWN
 from resolint.docs import REPOSITORY, house_rule_url, portable_rule_url
 from resolint.lazyre import lazy
+from resolint.records import dataclass
 from resolint.registry import all_rules
 
 JSON_VERSION = 1

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Protocol
 
 from resolint.engine import Finding
+from resolint.records import dataclass
 from resolint.source import SourceText
 
 

@@ -19,12 +19,13 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resolint import userregex
 from resolint.cli.drafts import is_candidate, matches
+from resolint.records import dataclass
 
 if TYPE_CHECKING:  # imported where a .gitignore is read: most runs have none
     import pathspec

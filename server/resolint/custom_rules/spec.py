@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from resolint.custom_rules.bounds import over_bound, pattern_size
 from resolint.custom_rules.spacing import composed
 from resolint.lazyre import lazy
+from resolint.records import dataclass
 from resolint.styles import StyleError
 
 #: Parts of a resolution a rule may look at (``any``: all of them).

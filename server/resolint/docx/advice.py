@@ -15,10 +15,9 @@ The rule's code and name come last, on a line of their own, printed small.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from resolint.docx.reader import DocxText
 from resolint.engine import Finding
+from resolint.records import dataclass
 from resolint.rule import Applicability
 from resolint.source import Span
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -34,6 +34,7 @@ from resolint.docx.package import check_parses_back
 from resolint.docx.reader import W_ID, W_P, W_T, DocxText, related_part
 from resolint.docx.runs import guarded_control, holds, revision_of, split_at, top_level, whole_field
 from resolint.engine import Finding
+from resolint.records import dataclass
 from resolint.source import Span
 
 AUTHOR = "resolint"

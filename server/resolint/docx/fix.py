@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
@@ -54,6 +54,7 @@ from resolint.docx.runs import (
 )
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, RESTARTS, Lineage, allowed, fix_writes, next_pass
+from resolint.records import dataclass
 from resolint.rule import Edit
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

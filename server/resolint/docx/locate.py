@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from resolint.records import dataclass
 from resolint.source import SourceText, Span
 
 #: A label typed by hand at the start of a paragraph ("3.", "(a)", "ii)").

@@ -29,11 +29,11 @@ million ``%1`` in a ``none`` format rendered "" for each numbered paragraph, for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
 from resolint.numerals import ordinal, to_roman
+from resolint.records import dataclass
 
 MAX_LEVELS = 9
 BULLET = "•"

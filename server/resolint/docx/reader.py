@@ -25,7 +25,7 @@ read for minutes.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -34,6 +34,7 @@ from resolint.config import DEFAULT_MAX_FILE_SIZE
 from resolint.docx.numbering import BULLET, Numbering, on_off
 from resolint.docx.package import DocxError
 from resolint.docx.stylesheet import StyleSheet
+from resolint.records import dataclass
 from resolint.source import Span
 
 W_P, W_R, W_T, W_TBL, W_SDT, W_SDTCONTENT = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")

@@ -18,7 +18,6 @@ the very edge of one goes beside it, outside.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from docx.oxml import OxmlElement
@@ -30,6 +29,7 @@ from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, f
 from resolint.docx.reader import W_P, W_T, DocxText, Segment
 from resolint.docx.runs import reviewer, revision_of, run_like, split_at
 from resolint.engine import Finding
+from resolint.records import dataclass
 from resolint.source import Span
 
 DEFAULT_AUTHOR = "resolint"

@@ -29,7 +29,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
@@ -41,6 +41,7 @@ from resolint.export.order import TextOrderTree
 from resolint.invisible import COMMENT, as_read
 from resolint.model import Kind, Paragraph, paragraphs_after
 from resolint.parser import patterns as P
+from resolint.records import dataclass
 from resolint.source import Span
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

@@ -13,10 +13,10 @@ the one explicit way to export anyway.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from resolint.config import Settings
 from resolint.engine import LintResult, rule_options
+from resolint.records import dataclass
 from resolint.registry import all_rules
 from resolint.rule import RuleContext
 from resolint.source import Span

@@ -14,9 +14,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from resolint.invisible import COMMENT
+from resolint.records import dataclass
 from resolint.source import Span, SpanUnion
 
 #: HTML-like emphasis a draft may carry (the INTERPOL seed underlines "Subject:"): an

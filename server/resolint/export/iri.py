@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from resolint.citations.patterns import WHA_SYMBOL
 from resolint.citations.types import Organ, ResolutionCitation
+from resolint.records import dataclass
 
 DOC_TYPE = "statement"
 SUBTYPE = "deliberation"

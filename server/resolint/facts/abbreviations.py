@@ -6,11 +6,11 @@ Read as ``Analysis.abbreviations`` (TRM008 and TRM009 compare definitions and us
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resolint.literals import matches_at
 from resolint.model import Kind
+from resolint.records import dataclass
 from resolint.source import Span
 
 if TYPE_CHECKING:

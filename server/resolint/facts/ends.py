@@ -14,9 +14,9 @@ it, slicing afresh only those whose characters reach the changed stretch
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from resolint.model import Paragraph
+from resolint.records import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from resolint.citations.extract import date_from_match
 from resolint.citations.patterns import DATE, MONTH_NUMBER, MONTHS, SYMBOL, symbol_boundary
@@ -17,6 +17,7 @@ from resolint.invisible import ReaderView, document_has_comment, document_may_hi
 from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import INTERPOL_MEETING, TITLE_NUMBER, UN_TITLE
+from resolint.records import dataclass
 from resolint.source import Span
 
 #: "from 24 to 27 November 2025", "from 28 November to 1 December 2023", "24-27 November 2025".

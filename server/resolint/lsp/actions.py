@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from lsprotocol import types
 
@@ -26,6 +25,7 @@ from resolint.lsp.outline import subtree_end
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.quoting import QUOTE_MARKERS
+from resolint.records import dataclass
 from resolint.rule import Applicability, Edit
 from resolint.source import Span
 

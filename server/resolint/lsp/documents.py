@@ -18,13 +18,14 @@ are applied to the text's lines (:mod:`resolint.lsp.line_edits`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Protocol
 
 from resolint.incremental import IncrementalLinter
 from resolint.lsp.line_edits import LineEditor
 from resolint.lsp.outline import KeptSymbols
 from resolint.lsp.positions import LineIndex
+from resolint.records import dataclass
 from resolint.source import SourceText
 
 #: Changes in a run (see :meth:`Document.apply_all`) from which one pass pays: it finds the

@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+
+from resolint.records import dataclass
 
 #: Frames larger than this are refused (a 5 MB draft is about 6 MB of JSON; 10 MB of
 #: non-ASCII text escaped as \\uXXXX is 60 MB).

@@ -18,7 +18,6 @@ import logging
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from resolint.lsp.scheduler import Scheduler
 from resolint.lsp.settings import EditorSettings, ProjectConfig, parse_editor_settings, uri_to_path
 from resolint.lsp.state import LintState, build_state, notice_state, too_slow_message
 from resolint.lsp.transport import FdSource, StreamSource, serve
+from resolint.records import dataclass
 from resolint.settings import CONFIG_NAMES
 
 log = logging.getLogger("resolint.lsp")

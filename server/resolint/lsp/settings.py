@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from resolint.config import ConfigError, Settings, find_config, load_settings
+from resolint.records import dataclass
 
 RUN_MODES = ("onType", "onSave")
 EDITOR_SEVERITIES = ("error", "warning", "information", "hint")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from resolint.lsp.diagnostic_memo import DiagnosticMemo
 from resolint.lsp.diagnostics import finding_ids, result_id, to_diagnostic
 from resolint.lsp.positions import LineIndex
 from resolint.lsp.settings import EditorSettings, ProjectSettings, effective_style
+from resolint.records import dataclass
 from resolint.source import SourceText
 from resolint.styles import StyleError
 

@@ -13,13 +13,13 @@ it starts with no listed opener (:func:`_wrapped_at`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from resolint.invisible import readable_start
 from resolint.lazyre import lazy
 from resolint.parser import patterns as P
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
+from resolint.records import dataclass
 from resolint.source import SourceText, Span
 
 # Every Unicode space the drafts we have seen carry, plus the BOM and zero-width space.

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from resolint.generations import MISSING, Generations
 from resolint.model import Kind, Label, Paragraph
@@ -33,6 +32,7 @@ from resolint.parser import segments
 from resolint.parser.blocks import RawParagraph, following_past_comments, last_before_comments
 from resolint.parser.groups import Cut, cut_run_on
 from resolint.parser.resume import PlacementMemo
+from resolint.records import dataclass
 from resolint.source import SourceText, Span, relative
 
 #: A joined paragraph's pieces once cut, and the gaps it was cut at.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from resolint.invisible import readable, readable_start
 from resolint.model import Kind, Label, LabelScheme, Paragraph, Resolution, paragraphs_after
@@ -39,6 +39,7 @@ from resolint.parser.labels import REFERENCE_ENDS_OR_COMMENT, alpha_value, decim
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.openings import as_one_line, is_opening, is_transmittal, opening_name
 from resolint.parser.wordshape import first_words, has_participle_ending, opener_shape
+from resolint.records import dataclass
 from resolint.source import SourceText, Span
 
 #: A section heading ("I. General provisions") is at most this long; a longer

@@ -32,13 +32,13 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import is_footnote
 from resolint.parser.placement import Phase, Placement, may_head_a_text, starts_indented
+from resolint.records import dataclass
 from resolint.source import SourceText, Span
 from resolint.textdiff import common_prefix, common_suffix
 

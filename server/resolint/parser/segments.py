@@ -17,11 +17,10 @@ the paragraph before that window is redone, since what follows it may have chang
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from resolint.parser.blocks import RawParagraph, is_comment_paragraph
 from resolint.parser.continuations import may_continue_in_capitals, stopped_mid_sentence
 from resolint.parser.groups import is_furniture_paragraph
+from resolint.records import dataclass
 from resolint.source import SourceText
 from resolint.textdiff import changed_ends
 
