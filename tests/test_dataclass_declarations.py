@@ -45,11 +45,12 @@ def test_a_dataclass_that_writes_its_own_init_asks_for_none():
     assert [c.__qualname__ for c in _dataclasses() if own_init(c) and c.__dataclass_params__.init] == []
 
 
-def test_no_dataclass_compiles_a_repr_of_its_own():
-    # dataclasses' __repr__ is source executed per class ("<string>"); resolint.records
-    # sets one shared function instead.
-    def compiled(c: type) -> bool:
-        method = vars(c).get("__repr__")
+def test_no_dataclass_compiles_its_repr_eq_or_hash():
+    # dataclasses' methods are source executed per class ("<string>"); resolint.records
+    # sets functions that are not compiled per class instead.
+    def compiled(c: type, name: str) -> bool:
+        method = vars(c).get(name)
         return method is not None and getattr(method, "__wrapped__", method).__code__.co_filename == "<string>"
 
-    assert [c.__qualname__ for c in _dataclasses() if compiled(c)] == []
+    for name in ("__repr__", "__eq__", "__hash__"):
+        assert [c.__qualname__ for c in _dataclasses() if compiled(c, name)] == [], name
