@@ -375,6 +375,12 @@ def document_organ(res: Resolution) -> Organ:
         return Organ.INTERPOL
     if sym.startswith("S/"):
         return Organ.SC
-    if sym.startswith("A/") or re.match(r"\d{1,3}/\d", sym):
+    if sym.startswith("A/"):
+        return Organ.GA
+    # A bare "6/5." is how the General Assembly numbers its resolutions, but the Human
+    # Rights Council, the Environment Assembly and other bodies number theirs the same way:
+    # under an opening that names another body ("The United Nations Environment Assembly,"),
+    # "its resolution 5/7" is that body's, not the Assembly's of its fifth session.
+    if re.match(r"\d{1,3}/\d", sym) and not opening.strip():
         return Organ.GA
     return Organ.UNKNOWN
