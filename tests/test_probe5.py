@@ -10,6 +10,11 @@ from __future__ import annotations
 import pytest
 
 from resolint.engine import lint
+from resolint.incremental import IncrementalLinter
+from resolint.settings import Settings
+
+#: One settings object for every lint of an IncrementalLinter: a new one empties its cache.
+SETTINGS = Settings()
 
 
 def _codes(text: str, *prefixes: str) -> list[tuple[str, int]]:
@@ -46,4 +51,66 @@ def test_a_general_assembly_symbol_still_dates_the_text():
 def test_a_bare_symbol_without_an_opening_is_still_the_general_assemblys():
     text = "78/5. Sound management of chemicals\n\nRecalling its resolution 79/7 of 4 November 2024,\n\n1. Encourages Member States to act.\n"
     assert _codes(text, "CIT") == [("CIT004", 3)]
+
+
+# -- a Model UN draft whose conference writes its openers in capitals -------------------
+_CAPITALS = """FORUM: Disarmament and International Security Committee
+QUESTION OF: Preventing an arms race in outer space
+SUBMITTED BY: Brazil
+
+The Disarmament and International Security Committee,
+
+DEEPLY CONCERNED by the growing number of anti-satellite weapon tests,
+
+{recalling} the outer space treaties in force,
+
+NOTING WITH REGRET that no binding instrument prevents an arms race in outer space,
+
+1. CALLS UPON all Member States to refrain from destructive anti-satellite missile tests;
+
+2. ENCOURAGES the establishment of a group of governmental experts;
+
+3. {requests} the Secretary-General to report on the work of the group.
+"""
+
+
+def test_a_model_un_draft_with_every_opener_in_capitals_is_not_told_to_rewrite_them():
+    """Every opener was reported (7 warnings): the mun style held them to sentence case,
+    though conferences differ and some prescribe capitals."""
+    assert _codes(_CAPITALS.format(recalling="RECALLING", requests="REQUESTS"), "PRE", "OPR") == []
+
+
+@pytest.mark.parametrize(
+    "recalling, requests, found, fixed",
+    [("Recalling", "REQUESTS", ("PRE003", 9), "RECALLING"), ("RECALLING", "Requests", ("OPR006", 17), "REQUESTS")],
+)
+def test_the_one_opener_not_in_capitals_among_capitals_is_reported_once(recalling, requests, found, fixed):
+    result = lint(_CAPITALS.format(recalling=recalling, requests=requests), path="draft.txt")
+    case = [f for f in result.findings if f.code in ("PRE003", "OPR006")]
+    assert [(f.code, result.source.position(f.span.start).line + 1) for f in case] == [found]
+    assert [e.new_text for e in case[0].fix.edits] == [fixed]
+
+
+def test_one_opener_in_capitals_among_sentence_case_is_still_reported():
+    text = _CAPITALS.format(recalling="RECALLING", requests="Requests")
+    text = text.replace("DEEPLY CONCERNED", "Deeply concerned").replace("NOTING WITH REGRET", "Noting with regret")
+    text = text.replace("CALLS UPON", "Calls upon").replace("ENCOURAGES", "Encourages")
+    assert _codes(text, "PRE", "OPR") == [("PRE003", 9)]
+
+
+def test_a_united_nations_draft_in_capitals_is_still_held_to_sentence_case():
+    text = _CAPITALS.format(recalling="RECALLING", requests="REQUESTS").split("\n\n", 1)[1].replace("Disarmament and International Security Committee", "General Assembly")
+    found = _codes(text, "PRE003", "OPR006")
+    assert len(found) == 6 and {code for code, _ in found} == {"PRE003", "OPR006"}
+
+
+def test_the_server_rechecks_every_opener_when_the_drafts_case_turns():
+    """The case a paragraph's opener is held to depends on the others: after an edit that
+    turns the majority, the language server's findings are a full lint's."""
+    linter = IncrementalLinter()
+    linter.lint(_CAPITALS.format(recalling="RECALLING", requests="REQUESTS"), SETTINGS)
+    turned = _CAPITALS.format(recalling="Recalling", requests="Requests").replace("DEEPLY CONCERNED", "Deeply concerned")
+    turned = turned.replace("NOTING WITH REGRET", "Noting with regret").replace("CALLS UPON", "Calls upon")
+    assert [(f.code, f.span) for f in linter.lint(turned, SETTINGS).findings] == [(f.code, f.span) for f in lint(turned, Settings()).findings]
+    assert "OPR006" in {f.code for f in lint(turned, Settings()).findings}
 

@@ -51,6 +51,39 @@ def expected_case(ctx: RuleContext, opener_text: str, case: str, capitalize_firs
     return _in_case(opener_text, case, capitalize_first)
 
 
+def opener_case(ctx: RuleContext, part: str) -> str:
+    """The case the openers of ``part`` (``"preambular"`` or ``"operative"``) are held
+    to in this draft: the style's (``openers.<part>-case``), except in a style that lets
+    a draft write its openers in capitals (``openers.capitals-if-most``: Model UN, whose
+    conferences differ). There a part whose listed openers are mostly in capitals
+    ("DEEPLY CONCERNED", "CALLS UPON") is held to capitals, so that only the odd one out
+    is reported, not every clause of a draft written to its conference's rule."""
+    case = ctx.style.opener_case_in(part)
+    if case != "sentence" or not ctx.style.get("openers.capitals-if-most", False):
+        return case
+    return "upper" if part in ctx.facts.derived(_parts_in_capitals) else case
+
+
+def _parts_in_capitals(facts) -> frozenset[str]:
+    """The parts most of whose listed openers (two at least) are written in capitals."""
+    text = facts.resolution.source.text
+    out = set()
+    for part, paragraphs in (("preambular", facts.preamble), ("operative", facts.of_kinds((_OPERATIVE,)))):
+        upper = other = 0
+        for p in paragraphs:
+            op = facts.opener(p)
+            if op is None or op.phrase is None:
+                continue
+            written = text[op.span.start : op.span.end]
+            if written.isupper():
+                upper += 1
+            else:
+                other += 1
+        if upper >= 2 and upper > other:
+            out.add(part)
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=4096)
 def _in_case(opener_text: str, case: str, capitalize_first: bool) -> str:
     """:func:`expected_case`, kept: the case rules ask it of every clause, and a draft
@@ -122,7 +155,7 @@ def suggestion_fix(ctx: RuleContext, op: Opener, phrases: tuple[str, ...], part:
     hits = whole or suggest(ctx.read(op.head), phrases)
     if not hits:
         return None, ""
-    replacement = expected_case(ctx, hits[0], ctx.style.opener_case_in(part))
+    replacement = expected_case(ctx, hits[0], opener_case(ctx, part))
     target = op.span if whole else op.head
     if replacement.lower() == ctx.slice(target).lower():
         # The same word, at most in another case ("Also welcomes78/330", "Recalling\x01":

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import expected_case, is_list_item, opener_to_rewrite
+from resolint_rules.common import expected_case, is_list_item, opener_case, opener_to_rewrite
 
 
 class OperativeOpenerCase(Rule):
@@ -59,6 +59,10 @@ class OperativeOpenerCase(Rule):
 
     local = True
 
+    def document_key(self, ctx: RuleContext):
+        # The case a Model UN draft's openers are held to depends on its other openers.
+        return opener_case(ctx, "operative")
+
     def check_paragraph(self, ctx: RuleContext, p):
         if is_list_item(p):
             return
@@ -66,6 +70,6 @@ class OperativeOpenerCase(Rule):
         if op is None or not opener_to_rewrite(ctx, op):
             return
         written = ctx.read(op.span)
-        want = expected_case(ctx, written, ctx.style.opener_case_in("operative"))
+        want = expected_case(ctx, written, opener_case(ctx, "operative"))
         if written != want:
             yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))

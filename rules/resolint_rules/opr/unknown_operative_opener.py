@@ -6,6 +6,7 @@ from resolint.parser.wordshape import is_finite_verb
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import (
     is_list_item,
+    opener_case,
     reported_otherwise,
     suggestion_fix,
     unlisted_opener,
@@ -66,6 +67,10 @@ class UnknownOperativeOpener(Rule):
     fix_applicability = Applicability.UNSAFE
 
     local = True
+
+    def document_key(self, ctx: RuleContext):
+        # The case a Model UN draft's openers are held to depends on its other openers.
+        return opener_case(ctx, "operative")
 
     def check_paragraph(self, ctx: RuleContext, p):
         if is_list_item(p):

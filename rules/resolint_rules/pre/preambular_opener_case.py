@@ -3,7 +3,7 @@ from __future__ import annotations
 from resolint.listguard import document_protected_starts, protected_starts
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import expected_case, opener_to_rewrite
+from resolint_rules.common import expected_case, opener_case, opener_to_rewrite
 
 
 class PreambularOpenerCase(Rule):
@@ -61,6 +61,10 @@ class PreambularOpenerCase(Rule):
 
     local = True
 
+    def document_key(self, ctx: RuleContext):
+        # The case a Model UN draft's openers are held to depends on its other openers.
+        return opener_case(ctx, "preambular")
+
     def paragraphs(self, ctx: RuleContext):
         return ctx.facts.preamble
 
@@ -74,7 +78,7 @@ class PreambularOpenerCase(Rule):
         if op is None or op.span.start in protected_starts(ctx) or not opener_to_rewrite(ctx, op):
             return  # no opener, or a list item ("• reporting on …"), not a paragraph with an opener; or an acronym
         written = ctx.read(op.span)
-        want = expected_case(ctx, written, ctx.style.opener_case_in("preambular"))
+        want = expected_case(ctx, written, opener_case(ctx, "preambular"))
         if written != want:
             yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))
 

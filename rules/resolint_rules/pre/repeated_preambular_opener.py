@@ -9,7 +9,7 @@ from resolint.model import Kind
 from resolint.openers import MODIFIER_WORDS, WORD_GAP, auxiliary_phrase
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
-from resolint_rules.common import expected_case
+from resolint_rules.common import expected_case, opener_case
 
 
 class RepeatedPreambularOpener(Rule):
@@ -82,6 +82,10 @@ class RepeatedPreambularOpener(Rule):
     #: before (:meth:`paragraph_keys`), and looks no opener up for a clause it kept.
     local = True
 
+    def document_key(self, ctx: RuleContext):
+        # The case a Model UN draft's openers are held to depends on its other openers.
+        return opener_case(ctx, "preambular")
+
     def paragraphs(self, ctx: RuleContext):
         return ctx.facts.preamble
 
@@ -97,7 +101,7 @@ class RepeatedPreambularOpener(Rule):
             return
         span, also_at = op[0], op[2]
         written = ctx.read(span)
-        case = ctx.style.opener_case_in("preambular")
+        case = opener_case(ctx, "preambular")
         if also_at is not None:
             # "Being aware that" / "Having been informed": "also" after the auxiliary's
             # first word ("Being also aware that", "Having also been informed"), in

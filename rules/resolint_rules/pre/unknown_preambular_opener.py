@@ -4,6 +4,7 @@ from resolint.model import Kind
 from resolint.rule import Applicability, Rule, RuleContext, Severity, Violation
 from resolint_rules.common import (
     listed_heads,
+    opener_case,
     reads_as_operative_verb,
     reported_otherwise,
     suggestion_fix,
@@ -75,6 +76,10 @@ class UnknownPreambularOpener(Rule):
     fix_applicability = Applicability.UNSAFE
 
     local = True
+
+    def document_key(self, ctx: RuleContext):
+        # The case a Model UN draft's openers are held to depends on its other openers.
+        return opener_case(ctx, "preambular")
 
     def paragraphs(self, ctx: RuleContext):
         return ctx.facts.preamble
