@@ -114,3 +114,33 @@ def test_the_server_rechecks_every_opener_when_the_drafts_case_turns():
     assert [(f.code, f.span) for f in linter.lint(turned, SETTINGS).findings] == [(f.code, f.span) for f in lint(turned, Settings()).findings]
     assert "OPR006" in {f.code for f in lint(turned, Settings()).findings}
 
+
+# -- a PDF's page header after an operative paragraph that ends with a comma ------------
+_PAGE_HEADER = """The General Assembly,
+
+Recognizing that access to affordable and sustainable energy is essential,
+
+1. Encourages Member States to increase the share of renewable energy in the energy mix{mark}
+
+{header}
+
+2. Requests the Secretary-General to submit a report on the implementation of the present resolution.
+"""
+
+
+@pytest.mark.parametrize("header", ["A/RES/80/214                                        Page 3", "Page 3 of 4", "25-01234"])
+def test_a_page_header_after_a_comma_is_no_rest_of_the_sentence(header):
+    """"1. … mix," then a page header, then "2. …": the header was read as the rest of
+    paragraph 1 (a capitalized name going on after a page break), so the comma went
+    unreported, DOC016 missed the header and OPR007's safe fix wrote "Page 3;"."""
+    text = _PAGE_HEADER.format(mark=",", header=header)
+    result = lint(text, path="draft.txt")
+    found = sorted((f.code, result.source.position(f.span.start).line + 1) for f in result.findings)
+    assert found == [("DOC016", 7), ("OPR007", 5)]
+    opr7 = next(f for f in result.findings if f.code == "OPR007")
+    assert [(e.span.start, e.new_text) for e in opr7.fix.edits] == [(text.index("mix,") + 3, ";")]
+    assert [(f.code, f.span) for f in IncrementalLinter().lint(text, SETTINGS).findings] == [(f.code, f.span) for f in result.findings]
+
+
+def test_a_page_header_after_a_clause_ending_well_is_reported_alone():
+    assert _codes(_PAGE_HEADER.format(mark=";", header="Page 3 of 4"), "DOC", "OPR") == [("DOC016", 7)]

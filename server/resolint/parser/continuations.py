@@ -28,14 +28,18 @@ from resolint.parser.lexicon import listed_opener
 def may_continue_in_capitals(text: str, raw: RawParagraph) -> bool:
     """Whether ``raw`` could be the rest of the paragraph before it although it starts
     with a capital (:func:`continues_in_capitals`, given the right neighbours): no label,
-    no bullet, and no opener a style lists. What the incremental parse asks of a paragraph
-    before it starts or stops reading again there (:mod:`resolint.parser.segments`)."""
+    no bullet, no opener a style lists, and no line of page furniture: a PDF's page header
+    between "1. … mix," and "2. …" ("A/RES/80/214  Page 3") is a leftover for DOC016, not
+    the rest of the sentence (read as such, the header took the fix "Page 3;"). What the
+    incremental parse asks of a paragraph before it starts or stops reading again there
+    (:mod:`resolint.parser.segments`)."""
     start, end = raw.span.start, raw.span.end
     return (
         text[start].isupper()
         and read_label(text, start, end)[0] is None
         and read_bullet(text, start, end)[0] is None
         and not listed_opener(text[start:end])
+        and not is_furniture_paragraph(text, raw)
     )
 
 

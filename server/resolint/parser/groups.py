@@ -109,10 +109,12 @@ _MAX_COLUMNS = 3
 
 
 def _furniture_line(line: str) -> bool:
-    if len(line) > FURNITURE_MAX_CHARS:
-        columns = _COLUMN_GAP.split(line)
-        return 1 < len(columns) <= _MAX_COLUMNS and all(len(c) <= FURNITURE_MAX_CHARS and _furniture_piece(c) for c in columns)
-    return _furniture_piece(line)
+    # Pieces spread across the line, however long it is: a page's header pasted with
+    # fewer spaces ("A/RES/80/214      Page 3", 50 characters) is as much one.
+    if len(line) <= FURNITURE_MAX_CHARS and _furniture_piece(line):
+        return True
+    columns = _COLUMN_GAP.split(line)
+    return 1 < len(columns) <= _MAX_COLUMNS and all(len(c) <= FURNITURE_MAX_CHARS and _furniture_piece(c) for c in columns)
 
 
 def _furniture_piece(line: str) -> bool:
