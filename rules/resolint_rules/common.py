@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from resolint.invisible import readable
 from resolint.model import Kind, Paragraph
 from resolint.nlp import inflect, is_known_form, match_case
 from resolint.openers import TRAILING_PREPOSITIONS, Opener
@@ -74,8 +75,7 @@ def _parts_in_capitals(facts) -> frozenset[str]:
             op = facts.opener(p)
             if op is None or op.phrase is None:
                 continue
-            written = text[op.span.start : op.span.end]
-            if written.isupper():
+            if readable(text[op.span.start : op.span.end]).isupper():  # as the case rules read it: "DEEP<!-- -->LY"
                 upper += 1
             else:
                 other += 1
