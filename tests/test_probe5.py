@@ -153,3 +153,36 @@ def test_a_page_header_after_a_comma_is_no_rest_of_the_sentence(header):
 
 def test_a_page_header_after_a_clause_ending_well_is_reported_alone():
     assert _codes(_PAGE_HEADER.format(mark=";", header="Page 3 of 4"), "DOC", "OPR") == [("DOC016", 7)]
+
+
+# -- the last item of a paragraph's last item ------------------------------------------
+_NESTED = """The General Assembly,
+
+Noting with concern the absence of binding rules on such systems,
+
+1. Calls upon all Member States to:
+(a) adopt national rules that keep human control over the use of force;
+(b) share information on their review procedures, including:
+(i) the criteria applied;
+(ii) the bodies that carry out the reviews{mark}
+
+2. Encourages regional organizations to hold workshops on the legal review of new weapons.
+"""
+
+
+@pytest.mark.parametrize("mark", [",", "."])
+def test_the_last_sub_item_of_the_last_item_ends_the_paragraph_with_a_semicolon(mark):
+    """"(ii) … reviews," under "(b) …, including:", the last item of paragraph 1, before
+    "2. Encourages …": the comma ends paragraph 1's sentence. The check of a last item
+    left an item with items of its own to them, but asked them as if they ended the
+    resolution, so nothing was reported."""
+    text = _NESTED.format(mark=mark)
+    result = lint(text, path="draft.txt")
+    found = [f for f in result.findings if f.code == "OPR007"]
+    assert [result.source.position(f.span.start).line + 1 for f in found] == [9]
+    assert [e.new_text for e in found[0].fix.edits] == [";"]
+
+
+def test_the_resolutions_last_sub_item_keeps_its_full_stop():
+    text = _NESTED.format(mark=".").split("\n\n2.")[0] + "\n"
+    assert _codes(text, "OPR007") == []

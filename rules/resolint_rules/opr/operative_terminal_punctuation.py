@@ -154,7 +154,9 @@ class OperativeTerminalPunctuation(Rule):
             yield from self._check(ctx, items[-1], ";", allow_period=False)
         for c in items:
             if c.children:
-                yield from self._stops_mid_list(ctx, c)
+                # The last item's own items end the paragraph's sentence as it would have:
+                # "(b) … including:" / "(ii) the bodies …," before "2. Encourages …".
+                yield from self._stops_mid_list(ctx, c, ends_part=ends_part if c is items[-1] else True)
 
     def _last_top(self, ctx: RuleContext, part: int) -> Paragraph | None:
         # Once per document, not once per list (quadratic on long drafts).
