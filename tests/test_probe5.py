@@ -186,3 +186,47 @@ def test_the_last_sub_item_of_the_last_item_ends_the_paragraph_with_a_semicolon(
 def test_the_resolutions_last_sub_item_keeps_its_full_stop():
     text = _NESTED.format(mark=".").split("\n\n2.")[0] + "\n"
     assert _codes(text, "OPR007") == []
+
+
+# -- a section's preambular paragraph ending with a semicolon -----------------------------
+_SECTIONS = """The General Assembly,
+
+I
+
+Noting the report of the Secretary-General,
+
+1. Stresses the importance of transparency;
+
+2. Requests the Secretary-General to continue to report;
+
+II
+{between}
+Recalling its resolution 13 (I) of 13 February 1946{mark}
+
+1. Reaffirms the central role of the Department of Global Communications;
+
+2. Requests the Department to continue to give priority to multilingualism.
+"""
+
+
+@pytest.mark.parametrize("between", ["", "\nTaking note of the report of the Department,\n"])
+@pytest.mark.parametrize("mark", [";", "."])
+def test_a_sections_preambular_clause_ending_with_a_semicolon_is_reported_once(between, mark):
+    """The last preambular clause of section II ends with ';' (or '.') before "1.
+    Reaffirms …": read as an unnumbered operative paragraph of section I's list, the one
+    slip was OPR001, OPR002 and OPR004, as it no longer is before a resolution's first
+    operative paragraph."""
+    text = _SECTIONS.format(between=between, mark=mark)
+    line = text.split("\n").index(f"Recalling its resolution 13 (I) of 13 February 1946{mark}") + 1
+    assert _codes(text, "PRE", "OPR", "DOC") == [("PRE004", line)]
+
+
+def test_a_sections_clean_preamble_gives_nothing():
+    assert _codes(_SECTIONS.format(between="", mark=","), "PRE", "OPR", "DOC") == []
+
+
+def test_an_operative_clause_ending_with_a_semicolon_after_a_section_heading_stays_operative():
+    """A finite verb with ';' after the heading is an unnumbered operative paragraph, as
+    before (OPR001), not a preamble."""
+    text = _SECTIONS.format(between="", mark=",").replace("Recalling its resolution 13 (I) of 13 February 1946,", "Recalls its resolution 13 (I) of 13 February 1946;")
+    assert ("PRE004", 15) not in _codes(text, "PRE", "OPR")

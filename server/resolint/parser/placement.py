@@ -1273,21 +1273,28 @@ def preamble_after_operative(st: Placement, c: Clause) -> bool:
 
 
 def _opens_sections_preamble(st: Placement, c: Clause) -> bool:
-    """Whether ``c``, right after a section's heading and before paragraphs numbered anew
-    from 1, is the section's preamble by a slip: a finite verb ending with a comma
-    ("Recalls its resolution …,"), or a listed preambular opener without its comma
-    ("Recalling its resolution … 2025", which was a third heading line: no finding)."""
-    if not (_after_heading(st, c.p) and st.next_number(c.p.index) == 1):
+    """Whether ``c``, before paragraphs numbered anew from 1, is the section's preamble by
+    a slip. Right after the section's heading: a finite verb ending with a comma
+    ("Recalls its resolution …,"). Right after its heading or a paragraph of its preamble:
+    a listed preambular opener without its comma ("Recalling its resolution … 2025",
+    which was a third heading line: no finding) or ending with a semicolon or a full stop
+    ("Recalling its resolution 13 (I) …;" before "1. Reaffirms …": read as an unnumbered
+    operative paragraph, the one slip was OPR001, OPR002 and OPR004), as one before a
+    resolution's first operative paragraph is."""
+    if st.next_number(c.p.index) != 1:
         return False
-    return (c.term == "," and c.shape == "operative") or (c.term == "" and listed_opener(c.content) == "preamble")
+    before = _kind_before(st, c.p)
+    if before is _HEADING and c.term == "," and c.shape == "operative":
+        return True
+    return before in (_HEADING, Kind.PREAMBLE) and c.term in ("", ";", ".") and listed_opener(c.content) == "preamble"
 
 
-def _after_heading(st: Placement, p: Paragraph) -> bool:
-    """Whether the paragraph before ``p`` (past comments) is a section's heading."""
+def _kind_before(st: Placement, p: Paragraph) -> Kind | None:
+    """The kind of the paragraph before ``p`` (past comments)."""
     for q in reversed(st.paragraphs[: p.index]):
         if q.kind is not Kind.DIRECTIVE:
-            return q.kind is _HEADING
-    return False
+            return q.kind
+    return None
 
 
 def bulleted_subitem(st: Placement, c: Clause) -> bool:
