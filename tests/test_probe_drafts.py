@@ -143,6 +143,39 @@ SLIPS = {
     # World Health Assembly: WHA74.5 (2022); (1) then (3); ';' after the last item
     "wha-oral-health-slips.txt": [("CIT014", 5), ("OPR007", 19), ("OPR008", 13)],
     "word-paste-slips.txt": [("CIT001", 3), ("OPR002", 13), ("OPR003", 9), ("OPR003", 13), ("OPR007", 11), ("PRE004", 5)],
+    # Round five. A sanctions regime under Chapter VII: '1989 (2012)'; 'Stresses' in the
+    # preamble; (i) then (iii); no final '.'
+    "sc-sanctions-slips.txt": [("CIT002", 7), ("OPR007", 33), ("OPR008", 21), ("PRE001", 11)],
+    # A Human Rights Council resolution opening 'Guided by': 'Reaffirming' twice; '60/251
+    # of 15 March 2007'; 'Welcomes further'; 1 then 3
+    "hrc-guided-by-slips.txt": [("CIT001", 14), ("OPR002", 28), ("PRE001", 18), ("PRE006", 12)],
+    # A World Health Assembly resolution with footnote marks: WHA72.6 (2020); 'Urges' not
+    # in capitals; (1) then (3); 'Director General'
+    "wha-strategy-slips.txt": [("CIT014", 5), ("OPR006", 11), ("OPR008", 15), ("TRM005", 19)],
+    # Footnotes written '[1]': '74/299 of 31 August 2021'; ',' ending paragraph 1;
+    # 'Secretary-general'
+    "ga-footnote-brackets-slips.txt": [("CIT001", 7), ("OPR007", 15), ("TRM005", 19)],
+    # A Model UN draft in capitals: 'Recalling' among capitals; 'ENCOURAGING'; i. then
+    # iii.; no final '.'
+    "mun-capitals-slips.txt": [("OPR004", 16), ("OPR007", 28), ("OPR008", 24), ("PRE003", 10)],
+    # Security Council resolutions cited in a list: '1325 (2001)'; 'Recalling' twice;
+    # 'Recognizes' in the preamble
+    "ga-sc-list-slips.txt": [("CIT002", 3), ("PRE001", 7), ("PRE006", 5)],
+    # The Environment Assembly under its own '6/5.': ';' ending the last preambular
+    # paragraph; 2 then 4; ';' after the last paragraph
+    "unea-slips.txt": [("OPR002", 15), ("OPR007", 15), ("PRE004", 7)],
+    # An ECOSOC resolution: '46/182 of 19 December 1992'; 'Taking note with appreciation'
+    # twice; no final '.'
+    "ecosoc-humanitarian-slips.txt": [("CIT001", 5), ("OPR007", 15), ("PRE006", 9)],
+    # INTERPOL with a table in its appendix: '92nd' for the session of 2025; 'Having
+    # considered' not in capitals; 'Secretary-General'
+    "interpol-table-slips.txt": [("DOC011", 5), ("PRE003", 9), ("TRM005", 15)],
+    # Pasted from a PDF: ',' ending paragraph 1 before the page header, which is left in
+    "pdf-page-header-slips.txt": [("DOC016", 11), ("OPR007", 9)],
+    # Financing with a table of figures: 'Decide'; '79/250 of 24 December 2025'
+    "ga-budget-table-slips.txt": [("CIT001", 16), ("OPR004", 9)],
+    # The Commission on the Status of Women: 'Bears in mind'; 'invites' in lower case
+    "csw-slips.txt": [("OPR006", 13), ("PRE001", 9)],
 }
 
 
