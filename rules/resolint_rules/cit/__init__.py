@@ -11,6 +11,7 @@ from resolint_rules.cit.citation_after_text import CitationAfterText
 from resolint_rules.cit.conference_place_year import ConferencePlaceYear
 from resolint_rules.cit.date_format import DateFormat
 from resolint_rules.cit.ga_resolution_outside_session import GaResolutionOutsideSession
+from resolint_rules.cit.hrc_resolution_outside_session import HrcResolutionOutsideSession
 from resolint_rules.cit.implausible_year import ImplausibleYear
 from resolint_rules.cit.impossible_date import ImpossibleDate
 from resolint_rules.cit.inconsistent_citation import InconsistentCitation
@@ -25,5 +26,5 @@ RULES = [
     GaResolutionOutsideSession, ScResolutionYearMismatch, InterpolSymbolSession, CitationAfterText,
     InconsistentCitation, ImpossibleDate, DateFormat, ImplausibleYear, ArticleOutOfRange,
     ArticleTitleMismatch, InternalReferenceTarget, InstrumentAdoptionMismatch, ConferencePlaceYear,
-    WhaResolutionYear, ReversedCitationRange,
+    WhaResolutionYear, ReversedCitationRange, HrcResolutionOutsideSession,
 ]
