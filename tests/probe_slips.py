@@ -78,7 +78,9 @@ def _operative_slips(text: str, opr: list[tuple[int, str]]) -> Iterator[tuple[st
         out = text
         for s, t in reversed(run[1:]):
             n = _NUMBERED.match(t).group(1)
-            out = _put(out, s, s + len(n), str(int(n) + 1))
+            # with its decimal items ("2.1" under "2."): they are numbered by it
+            block = re.sub(rf"(?m)^([ \t]*){n}\.(?=\d)", lambda m, n=n: f"{m.group(1)}{int(n) + 1}.", t)
+            out = _put(out, s, s + len(t), str(int(n) + 1) + block[len(n):])
         yield "number-skipped", {"OPR002"}, out
     if opr and opr[-1][1].endswith("."):
         s, t = opr[-1]
@@ -93,7 +95,7 @@ def _operative_slips(text: str, opr: list[tuple[int, str]]) -> Iterator[tuple[st
 def _reference_slips(text: str) -> Iterator[tuple[str, set[str], str]]:
     m = re.search(r"resolutions? \d{2}/\d+ of \d{1,2} [A-Z][a-z]+ (\d{4})", text)
     if m:
-        yield "ga-year", {"CIT001", "CIT004"}, _put(text, m.start(1), m.end(1), str(int(m.group(1)) + 2))
+        yield "resolution-year", {"CIT001", "CIT004", "CIT016"}, _put(text, m.start(1), m.end(1), str(int(m.group(1)) + 2))
     m = re.search(r"\b\d{3,4} \((20[0-2]\d)\)", text)  # (the Council's reference data starts in 2000)
     if m and "Security Council" in text:
         yield "sc-year", {"CIT002"}, _put(text, m.start(1), m.end(1), str(int(m.group(1)) - 3))
