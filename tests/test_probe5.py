@@ -230,3 +230,44 @@ def test_an_operative_clause_ending_with_a_semicolon_after_a_section_heading_sta
     before (OPR001), not a preamble."""
     text = _SECTIONS.format(between="", mark=",").replace("Recalling its resolution 13 (I) of 13 February 1946,", "Recalls its resolution 13 (I) of 13 February 1946;")
     assert ("PRE004", 15) not in _codes(text, "PRE", "OPR")
+
+
+# -- a page break inside a sentence, before a capitalized word ---------------------------
+_BROKEN = """The General Assembly,
+
+Recognizing that access to energy is essential,
+
+1. Encourages Member States to increase the share of renewable energy in cooperation with the
+
+A/RES/80/214          Page 3
+
+{rest} Development Programme;
+
+2. Requests the Secretary-General to report.
+"""
+
+
+@pytest.mark.parametrize("rest", ["United Nations", "the United Nations"])
+def test_a_sentence_a_page_header_broke_before_a_name_is_joined_back(rest):
+    """"… in cooperation with the" / a page header / "United Nations Development
+    Programme;" / "2. …": a capitalized rest was joined back only with nothing between
+    (a lower-case one across the header): read as a paragraph of its own, the one
+    header gave five findings, an unsafe renumbering among them."""
+    text = _BROKEN.format(rest=rest)
+    result = lint(text, path="draft.txt")
+    assert [(f.code, result.source.position(f.span.start).line + 1) for f in result.findings] == [("DOC016", 7)]
+    fixed = text.replace("\n\nA/RES/80/214          Page 3\n\n", "\n")
+    assert [e.new_text for f in result.findings for e in f.fix.edits] == ["\n"]
+    assert _codes(fixed, "DOC", "OPR") == []
+
+
+def test_the_server_reads_a_capitalized_rest_across_a_header_as_a_full_lint_does():
+    """Whether the rest goes on with paragraph 1 depends on the number after it: numbering
+    "Requests …" as 2 joins it, which the server's reparse must see although the rest
+    lies before the edit (it starts reading again before the header, not at the rest)."""
+    unnumbered = _BROKEN.format(rest="United Nations").replace("2. Requests", "Requests")
+    edits = [unnumbered.replace("\nRequests", "\n2. Requests"), unnumbered.replace("with the\n", "with the;\n")]
+    for edited in edits:
+        linter = IncrementalLinter()
+        linter.lint(unnumbered, SETTINGS)
+        assert [(f.code, f.span) for f in linter.lint(edited, SETTINGS).findings] == [(f.code, f.span) for f in lint(edited, Settings()).findings]

@@ -176,9 +176,12 @@ class _Parser:
         out: list[RawParagraph] = []
         for i, raw in enumerate(raws):
             if out and (opening_line is None or raw.first_line > opening_line) and i not in openers and i - 1 not in openers:
-                # Only a paragraph in lower case goes on the one before (see _continues):
-                # past any page furniture between them.
-                k = _furniture_before(text, out) if text[raw.span.start].islower() else 0
+                # Only a paragraph in lower case goes on the one before (see _continues),
+                # or a capitalized one that goes on with a numbered paragraph's sentence
+                # (continues_in_capitals: "… in cooperation with the" / "United Nations
+                # …;" / "5. …"): past any page furniture between them.
+                first = text[raw.span.start]
+                k = _furniture_before(text, out) if first.islower() or first.isupper() else 0
                 prev = out[-1 - k]
                 if (
                     (k == 0 or i - k - 1 not in openers)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from resolint.parser.blocks import RawParagraph, is_comment_paragraph
 from resolint.parser.continuations import may_continue_in_capitals, stopped_mid_sentence
-from resolint.parser.groups import is_furniture_paragraph
+from resolint.parser.groups import MAX_FURNITURE_LINES, is_furniture_paragraph
 from resolint.records import dataclass
 from resolint.source import SourceText
 from resolint.textdiff import changed_ends
@@ -55,9 +55,18 @@ def _clean(merged: list[RawParagraph], i: int, text: str, before_known: bool = T
         return False
     if is_comment_paragraph(text, r):
         return False  # looked past: what the paragraph before it is joined to may depend on the one after it
-    if text[r.span.start].isupper() and (not before_known or stopped_mid_sentence(text, merged[i - 1])):
+    if text[r.span.start].isupper() and (not before_known or stopped_mid_sentence(text, _past_furniture(merged, i, text))):
         return not may_continue_in_capitals(text, r)
     return True
+
+
+def _past_furniture(merged: list[RawParagraph], i: int, text: str) -> RawParagraph:
+    """The paragraph before ``merged[i]`` past the lines of page furniture between them
+    (as many as the merge looks past): the one a capitalized paragraph may go on with."""
+    j = i - 1
+    while j > 0 and i - j <= MAX_FURNITURE_LINES and is_furniture_paragraph(text, merged[j]):
+        j -= 1
+    return merged[j]
 
 
 def plan(old: str, old_lines: int, merged: list[RawParagraph], source: SourceText) -> Window | None:
