@@ -271,3 +271,35 @@ def test_the_server_reads_a_capitalized_rest_across_a_header_as_a_full_lint_does
         linter = IncrementalLinter()
         linter.lint(unnumbered, SETTINGS)
         assert [(f.code, f.span) for f in linter.lint(edited, SETTINGS).findings] == [(f.code, f.span) for f in lint(edited, Settings()).findings]
+
+
+# -- one comma among items ending with semicolons ----------------------------------------
+_ITEMS = """The ICPO-INTERPOL General Assembly, meeting in Glasgow, United Kingdom, from 4 to 7 November 2024 at its 92nd session:
+
+CONSIDERING the increasing use of biometric identification at borders,
+
+ENCOURAGES member countries to:
+(a) share fingerprint and DNA profiles with the General Secretariat{a}
+(b) use the facial recognition system in accordance with national law{b}
+(c) designate a national contact point for biometric matters;
+
+REQUESTS the Secretary General to report on the implementation of this resolution.
+"""
+
+
+def test_one_comma_among_semicolons_mid_list_is_reported():
+    """"(b) … national law," between "(a) …;" and "(c) …;": only a full stop or a
+    missing mark was reported mid-list."""
+    text = _ITEMS.format(a=";", b=",")
+    result = lint(text, path="draft.txt")
+    found = [f for f in result.findings if f.code == "OPR007"]
+    assert [result.source.position(f.span.start).line + 1 for f in found] == [7]
+    assert [(e.new_text, e.span.start) for e in found[0].fix.edits] == [(";", text.index("law,") + 3)]
+
+
+def test_a_list_of_commas_is_left_alone():
+    assert _codes(_ITEMS.format(a=",", b=","), "OPR007") == []
+
+
+def test_the_first_item_with_the_one_comma_is_reported_too():
+    assert _codes(_ITEMS.format(a=",", b=";"), "OPR007") == [("OPR007", 6)]

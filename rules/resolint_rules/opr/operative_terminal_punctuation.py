@@ -127,8 +127,9 @@ class OperativeTerminalPunctuation(Rule):
         list uses between items — ";" (UN Editorial Manual), or "," where the other items
         end so (mandate lists of Security Council drafts do). Only a single sentence: one
         of several sentences ends with its full stop, as operative paragraphs may. Nested
-        lists too. Other marks mid-list vary too much in real drafts (a heading with its
-        own items, "; and") to be told apart from slips.
+        lists too. So does the one item ending with a comma in a list whose other items
+        end with semicolons. Other marks mid-list vary too much in real drafts (a heading
+        with its own items, "; and", lists of commas) to be told apart from slips.
 
         An item with no mark at all in a list whose other items have theirs is a slip too
         ("(b) … on humanitarian grounds" before "3. Decides …"): it takes the list's mark,
@@ -147,8 +148,11 @@ class OperativeTerminalPunctuation(Rule):
         ended = [m for m in marks[:-1] if m]  # (an item without a mark says nothing of the list's)
         between = ";" if ended.count(",") * 2 <= len(ended) else ","
         marked = any(marks)
+        # One comma among items that end with semicolons ("(b) … national law," between
+        # "(a) …;" and "(c) …;"): a slip. Lists of commas, or of both, are left alone.
+        stray_comma = ended.count(",") == 1 and ";" in marks
         for c, mark in zip(items[:-1], marks[:-1], strict=True):
-            if (mark == "." and _sentences(ctx, c) == 1 or mark == "" and marked) and not c.children:
+            if (mark == "." and _sentences(ctx, c) == 1 or mark == "" and marked or mark == "," and stray_comma) and not c.children:
                 yield from self._check(ctx, c, between, allow_period=False)
         if not ends_part and _last_item_wants_semicolon(ctx, p, items[-1], marks[-1], marked):
             yield from self._check(ctx, items[-1], ";", allow_period=False)
