@@ -176,6 +176,16 @@ SLIPS = {
     "ga-budget-table-slips.txt": [("CIT001", 16), ("OPR004", 9)],
     # The Commission on the Status of Women: 'Bears in mind'; 'invites' in lower case
     "csw-slips.txt": [("OPR006", 13), ("PRE001", 9)],
+    # Markdown with footnotes '[^1]': 'Notes' in the preamble; ',' ending paragraph 1; no
+    # final '.'
+    "ga-markdown-footnotes-slips.md": [("OPR007", 9), ("OPR007", 13), ("PRE001", 7)],
+    # A revised Human Rights Council L. draft: '55/11 of 3 April 2025'; 1 then 3
+    "hrc-revised-draft-slips.txt": [("CIT016", 19), ("OPR002", 25)],
+    # INTERPOL items in lower case: 'Mindful' not in capitals; one item ending with ',';
+    # 'Secretary-General'
+    "interpol-biometric-slips.txt": [("OPR007", 15), ("PRE003", 11), ("TRM005", 18)],
+    # World Health Assembly items under items: WHA69.3 (2017); (a) then (c); (1) then (3)
+    "wha-nested-items-slips.txt": [("CIT014", 5), ("OPR008", 15), ("OPR008", 17)],
 }
 
 
