@@ -152,7 +152,7 @@ class OperativeTerminalPunctuation(Rule):
         # "(a) …;" and "(c) …;"): a slip. Lists of commas, or of both, are left alone.
         stray_comma = ended.count(",") == 1 and ";" in marks
         for c, mark in zip(items[:-1], marks[:-1], strict=True):
-            if (mark == "." and _sentences(ctx, c) == 1 or mark == "" and marked or mark == "," and stray_comma) and not c.children:
+            if not c.children and _wrong_mid_list(ctx, c, mark, marked, stray_comma):
                 yield from self._check(ctx, c, between, allow_period=False)
         if not ends_part and _last_item_wants_semicolon(ctx, p, items[-1], marks[-1], marked):
             yield from self._check(ctx, items[-1], ";", allow_period=False)
@@ -189,6 +189,15 @@ class OperativeTerminalPunctuation(Rule):
         what = f"ends with '{have}'" if have else "has no final punctuation"
         kind = "Sub-paragraph" if p.kind is Kind.SUBPARAGRAPH else ("Item" if p.parent is not None else "Operative paragraph")
         yield Violation(span, f"{kind} {what}; end it with '{want}'", fix)
+
+
+def _wrong_mid_list(ctx: RuleContext, item: Paragraph, mark: str, marked: bool, stray_comma: bool) -> bool:
+    """Whether ``item``, which others follow in its list, ends with a mark the list does
+    not use between items: a full stop ending a single sentence, no mark where others have
+    theirs (``marked``), or the list's one comma among semicolons (``stray_comma``)."""
+    if mark == ".":
+        return _sentences(ctx, item) == 1
+    return marked if mark == "" else mark == "," and stray_comma
 
 
 def _last_item_wants_semicolon(ctx: RuleContext, p: Paragraph, last: Paragraph, mark: str, marked: bool) -> bool:
