@@ -303,3 +303,29 @@ def test_a_list_of_commas_is_left_alone():
 
 def test_the_first_item_with_the_one_comma_is_reported_too():
     assert _codes(_ITEMS.format(a=",", b=";"), "OPR007") == [("OPR007", 6)]
+
+
+# -- an organ's name with a word in the wrong case ---------------------------------------
+@pytest.mark.parametrize(
+    "written, name",
+    [("Security council", "Security Council"), ("the general Assembly", "the General Assembly"),
+     ("Economic and social Council", "Economic and Social Council"), ("Human Rights council", "Human Rights Council")],
+)
+def test_an_organs_name_in_the_wrong_case_is_reported_once_with_a_safe_fix(written, name):
+    """"Recalling Security council resolution 2334 (2016)" got nothing: a slip the
+    probe's brief names ("a wrong capital in a body name")."""
+    text = f"The General Assembly,\n\nNoting the work of {written},\n\n1. Decides to act.\n"
+    result = lint(text, path="draft.txt")
+    assert [(f.code, f.fix.applicability.value, [e.new_text for e in f.fix.edits]) for f in result.findings] == [
+        ("TRM018", "safe", [name.removeprefix("the ")])
+    ]
+
+
+@pytest.mark.parametrize("written", ["a national security council", "the SECURITY COUNCIL", '"Human rights council"'])
+def test_a_common_noun_a_heading_or_a_quotation_is_left_alone(written):
+    assert _codes(f"The General Assembly,\n\nNoting the work of {written},\n\n1. Decides to act.\n", "TRM") == []
+
+
+def test_a_miscased_name_inside_an_instruments_title_is_the_instrument_rules_alone():
+    text = "The Security Council,\n\nActing under Chapter VII of the Charter of the United nations,\n\n1. Decides to remain seized of the matter.\n"
+    assert _codes(text, "TRM") == [("TRM001", 3)]

@@ -4,6 +4,7 @@ from resolint_rules.trm.abbreviation_before_definition import AbbreviationBefore
 from resolint_rules.trm.abbreviation_defined_twice import AbbreviationDefinedTwice
 from resolint_rules.trm.article_capitalization import ArticleCapitalization
 from resolint_rules.trm.bidi_control import BidiControl
+from resolint_rules.trm.body_name_case import BodyNameCase
 from resolint_rules.trm.chief_officer_title import ChiefOfficerTitle
 from resolint_rules.trm.convention_before_named import ConventionBeforeNamed
 from resolint_rules.trm.inconsistent_instrument_short_form import InconsistentInstrumentShortForm
@@ -22,5 +23,5 @@ RULES = [
     InstrumentNameVariant, InstrumentFirstMention, ConventionBeforeNamed, ArticleCapitalization, ChiefOfficerTitle,
     MemberTerm, SelfReference, AbbreviationBeforeDefinition, AbbreviationDefinedTwice, Spelling, NumberGluedToWord,
     OrganizationTerm, InconsistentInstrumentShortForm, InvisibleCharacter, LookAlikeLetter, PerCent,
-    BidiControl,
+    BidiControl, BodyNameCase,
 ]
