@@ -3,10 +3,11 @@
 :func:`slips` makes, from a correct draft, one copy per kind of drafting slip (a finite
 verb opening a preambular paragraph, a comma ending an operative paragraph, a number
 skipped, a citation's year changed, an instrument misnamed, an opener repeated, the final
-full stop left out, the Secretary-General's title miscased, a semicolon ending a
-preambular paragraph, an operative opener in lower case), each with the codes that
-report it. tests/test_probe5_slips.py asks, for each copy, exactly one new finding with
-one of those codes and none lost. A kind that does not apply to a draft (no citation, no
+full stop left out, the Secretary-General's title or an organ's name miscased (TRM001's
+when it stands in an instrument's title), a semicolon ending a preambular paragraph, an
+operative opener in lower case), each with the codes that report it.
+tests/test_probe5_slips.py asks, for each copy, exactly one new finding with one of those
+codes and none lost. A kind that does not apply to a draft (no citation, no
 "Secretary-General") makes no copy. Run as a script on any drafts to probe them:
 
     PYTHONPATH=server:rules:tests .venv/bin/python tests/probe_slips.py DRAFT ...
@@ -103,6 +104,14 @@ def _reference_slips(text: str) -> Iterator[tuple[str, set[str], str]]:
         i = text.find(good)
         if i >= 0:
             yield "instrument-misnamed", {"TRM001"}, _put(text, i, i + len(good), bad)
+            break
+    opening = text.find("\n\n", max(text.find(" Assembly,"), text.find(" Council,"), 0))  # past the opening
+    annex = _ANNEX.search(text)
+    for name in ("Security Council", "General Assembly", "Human Rights Council", "United Nations"):
+        i = text.find(name, opening, annex.start() if annex else len(text))
+        if opening >= 0 and i >= 0:
+            cut = i + name.index(" ") + 1
+            yield "organ-miscased", {"TRM018", "TRM001"}, _put(text, cut, cut + 1, text[cut].lower())
             break
     i = text.find("Secretary-General")
     if i >= 0:

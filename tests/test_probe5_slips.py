@@ -27,5 +27,5 @@ def test_the_slips_cover_every_kind():
     kinds = {kind for name in DRAFTS for kind, _, _ in slips((CLEAN / name).read_text(encoding="utf-8"))}
     assert kinds == {
         "finite-verb-in-preamble", "preamble-semicolon", "repeated-opener", "operative-comma", "number-skipped",
-        "no-final-full-stop", "operative-opener-lower-case", "resolution-year", "sc-year", "instrument-misnamed", "chief-miscased",
+        "no-final-full-stop", "operative-opener-lower-case", "resolution-year", "sc-year", "instrument-misnamed", "chief-miscased", "organ-miscased",
     }
