@@ -37,13 +37,22 @@ class PatternError(ValueError):
     """A configured pattern that is not a regular expression."""
 
 
-#: Distinct configured patterns that may give up in one process before every configured
-#: pattern is given up (matches nothing more). Each give-up costs :data:`TIME_LIMIT`, and
-#: the callers stop a pattern after a few of its own; but a configuration of thousands of
-#: distinct slow patterns (20,000 house-rule items are allowed) cost that once per
-#: pattern: 400 of them held one lint of a one-line draft for 100 s.
+#: Distinct configured patterns that may give up under one configuration before every
+#: configured pattern is given up (matches nothing more). Each give-up costs
+#: :data:`TIME_LIMIT`, and the callers stop a pattern after a few of its own; but a
+#: configuration of thousands of distinct slow patterns (20,000 house-rule items are
+#: allowed) cost that once per pattern: 400 of them held one lint of a one-line draft for
+#: 100 s. The count starts again with a new configuration (:func:`new_configuration`), so
+#: an editor's server does not keep harmless house rules off after the user mends the file.
 MAX_SLOW_PATTERNS = 8
 _slow: set[str] = set()
+
+
+def new_configuration() -> None:
+    """Start the count of slow patterns again: the house rules were built anew (a
+    configuration read for the first time or changed), so the patterns that gave up may
+    be gone; the ones still there give up again after their own time limit."""
+    _slow.clear()
 
 
 class GaveUp(Exception):
@@ -150,7 +159,7 @@ def search(pattern: str, text: str, flags: int = 0) -> regex.Match | None:
     every pattern once :data:`MAX_SLOW_PATTERNS` distinct ones have given up."""
     if len(_slow) >= MAX_SLOW_PATTERNS:
         raise GaveUp(pattern, f"the pattern {pattern!r} was not run: {len(_slow)} configured patterns took too long, "
-                              "and the configuration's patterns are given up for this run (simplify them)")
+                              "and the configuration's patterns are given up until it changes (simplify them)")
     try:
         return compiled(pattern, flags).search(text, timeout=TIME_LIMIT)
     except TimeoutError:

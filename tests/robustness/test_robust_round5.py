@@ -168,6 +168,28 @@ def test_thousands_of_distinct_slow_house_patterns_cost_a_few_time_limits(monkey
     assert len(timed_regex._gave_up) == userregex.MAX_SLOW_PATTERNS
 
 
+def test_mended_house_rules_get_a_fresh_budget_of_slow_patterns(monkeypatch):
+    """The budget of slow patterns was the process's: in the editor's server, once eight
+    distinct patterns had given up, every house rule stayed off until a restart, even after
+    the user mended resolint.toml. A configuration whose house rules are new starts the
+    count again: its harmless pattern matches."""
+    from resolint import userregex
+    from resolint.custom_rules import timed_regex
+    from tests.custom_rules.helpers import matched
+
+    monkeypatch.setattr(userregex, "_slow", set(), raising=False)
+    monkeypatch.setattr(timed_regex, "_gave_up", {})
+    slow = "".join(
+        f'[[custom-rules]]\ncode = "HSE{200 + i}"\nmessage = "m"\npattern = [{{ TEXT = {{ REGEX = "^(a|aa)+$|r{i}" }} }}]\n'
+        for i in range(12)
+    )
+    text = "The General Assembly,\n\n1. Decides " + "a" * 60 + "b to act.\n"
+    assert matched(text, slow, "HSE200") == []
+    assert len(userregex._slow) == userregex.MAX_SLOW_PATTERNS  # the budget is spent
+    mended = '[[custom-rules]]\ncode = "HSE300"\nmessage = "m"\npattern = [{ TEXT = { REGEX = "^Decides$" } }]\n'
+    assert matched(text, mended, "HSE300") == ["Decides"]
+
+
 def test_fix_of_a_read_only_word_document_says_not_fixed_as_for_a_text(tmp_path, monkeypatch, capsys):
     """``--fix`` of a read-only .docx said "error: cannot write the fixed document",
     exited 2 and counted the file as not checked; a read-only text draft is "not fixed:

@@ -24,6 +24,7 @@ import dataclasses
 import functools
 from typing import TYPE_CHECKING, Any
 
+from resolint import userregex
 from resolint.custom_rules.rule import RuleSet, rule_class
 from resolint.custom_rules.spec import RuleSpec, SpecError, freeze, parse_specs, thaw
 from resolint.lazylog import get_logger
@@ -90,7 +91,10 @@ def effective_specs(settings: Settings, style: Style) -> tuple[RuleSpec, ...]:
 
 @functools.lru_cache(maxsize=64)
 def ruleset_for(specs: tuple[RuleSpec, ...], pipeline: str | None):
-    """One shared :class:`~.rule.RuleSet` (Doc cache, matchers) per rules and pipeline."""
+    """One shared :class:`~.rule.RuleSet` (Doc cache, matchers) per rules and pipeline.
+    Built only for rules not seen before (cached): a new configuration, whose patterns get
+    a fresh budget of slow ones (:func:`resolint.userregex.new_configuration`)."""
+    userregex.new_configuration()
     return RuleSet(specs, pipeline)
 
 
