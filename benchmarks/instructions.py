@@ -12,14 +12,17 @@ timed benchmarks (``compare.py``, ``lsp_bench.py``) on a quiet machine.
         one ``resolint check --format json`` of compare.py's invented 6 KB draft: the
         whole process, start-up (imports, classes, patterns) included, which is most of it
     python benchmarks/instructions.py keystroke [--size 150000] [--edits 10] [--root CHECKOUT]
-                                                [--family PREFIX]
+                                                [--family PREFIX] [--pace 0.25]
         one-character edits of a generated compilation, linted as the language server does
         (``build_state`` with the document's IncrementalLinter, each edit applied to the
         last version's line index as the server applies a change): the count of a run with
         the edits minus one without, per edit. With ``--family`` (a corpus file-name
         prefix: ``unga``, ``itu``, ``""`` for the first files), of ``--size`` bytes of
         real resolutions from ``--corpus`` instead (``lsp_bench.corpus_compilation``),
-        edited at line starts
+        edited at line starts. The server's collector (``resolint.lsp.collector``) runs
+        on a clock of the script's that moves ``--pace`` seconds an edit, so that its
+        decisions (when to count the frozen objects, when to collect) are the same in
+        every run, however slow the machine is
 
 About 50 times slower than a normal run (the corpus: about three minutes). Skipped with a
 message where valgrind is not installed (``apt-get install valgrind``).
@@ -56,8 +59,12 @@ index = LineIndex(SourceText(text), "utf-16")
 # The collector is kept out of each lint and what survives it is frozen, as the server
 # does (resolint.lsp.collector): with
 # Python's default collector a full collection walked the open document's objects every
-# few edits, which the server does not pay while the drafter types.
-collector = Collector()
+# few edits, which the server does not pay while the drafter types. Its clock is this
+# script's: the drafter types a key every {pace} s (the real clock under valgrind, some
+# seconds an edit and more on a busy machine, decided how often the frozen objects were
+# counted and collected: the count moved by 10-15 % with the machine's load).
+now = [0.0]
+collector = Collector(clock=lambda: now[0])
 collector.before_lint()
 build_state("file:///x", 1, text, index, project, editor, None, "utf-16", linter)
 collector.after_lint()
@@ -70,10 +77,18 @@ for v in range(2, {edits} + 2):
     # index is the last one's, edited.
     index = LineIndex(index.source.edited(at, at, "x"), "utf-16")
     text = index.text
+    now[0] += {pace}
     collector.before_lint()
     build_state("file:///x", v, text, index, project, editor, None, "utf-16", linter)
     collector.after_lint()
 """
+
+
+def keystroke_script(size: int, edits: int, *, pace: float = 0.25, family: str | None = None,
+                     corpus: str = str(ROOT.parent / "shared" / "corpus")) -> str:
+    """The Python program whose instructions ``keystroke`` counts (see the module docstring)."""
+    fill = {"bench": str(ROOT / "benchmarks"), "size": size, "family": family, "corpus": corpus, "pace": pace}
+    return _KEYSTROKES.format(**fill, edits=edits)
 
 
 def instructions(args: list[str], root: Path) -> int:
@@ -120,6 +135,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--size", type=int, default=150_000, help="keystroke: bytes of the compilation")
     ap.add_argument("--edits", type=int, default=10, help="keystroke: edits counted")
+    ap.add_argument("--pace", type=float, default=0.25, help="keystroke: seconds between two edits, as the collector sees them")
     ap.add_argument("--family", default=None, help="keystroke: real resolutions whose file names start so (from --corpus)")
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
@@ -132,16 +148,15 @@ def main() -> int:
         return 0
     if args.what == "draft":
         return _draft(root)
-    bench = str(ROOT / "benchmarks")
     if args.family is not None and not any(Path(args.corpus).glob(f"{args.family}*.txt")):
         print(f"no {args.family!r} resolutions in {args.corpus}: nothing measured")
         return 0
-    fill = {"bench": bench, "size": args.size, "family": args.family, "corpus": args.corpus}
-    alone = instructions(["-c", _KEYSTROKES.format(**fill, edits=0)], root)
-    edited = instructions(["-c", _KEYSTROKES.format(**fill, edits=args.edits)], root)
+    fill = {"pace": args.pace, "family": args.family, "corpus": args.corpus}
+    alone = instructions(["-c", keystroke_script(args.size, 0, **fill)], root)
+    edited = instructions(["-c", keystroke_script(args.size, args.edits, **fill)], root)
     what = "compilation" if args.family is None else f"of {args.family or 'the first'} resolutions"
     print(f"{root}: {args.size / 1000:.0f} KB {what}, one-character edit: "
-          f"{(edited - alone) / args.edits / 1e6:.1f} M instructions per edit (first lint {alone / 1e9:.2f} G)")
+          f"{(edited - alone) / args.edits / 1e6:.2f} M instructions per edit (first lint {alone / 1e9:.2f} G)")
     return 0
 
 
