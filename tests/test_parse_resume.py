@@ -387,6 +387,58 @@ def test_an_edit_in_a_long_draft_walks_few_paragraphs():
         assert dump(parse(text, memo=memo)) == dump(parse(text))
 
 
+def _long_draft_with_items() -> str:
+    """600 operative paragraphs, every third one with two lettered sub-paragraphs."""
+    paragraphs = []
+    for i in range(1, 601):
+        if i % 3:
+            paragraphs.append(f"{i}. Urges Member States to cooperate in matter {i};")
+        else:
+            paragraphs.append(f"{i}. Requests the Secretary-General:\n\n(a) To report on matter {i};\n\n(b) To consult States;")
+    return "The General Assembly,\n\nRecalling its resolutions,\n\n" + "\n\n".join(paragraphs)
+
+
+def test_copying_the_tail_does_not_set_each_parent_through_the_property(monkeypatch):
+    """The walk copies its decisions for every paragraph after the edit, after every
+    keystroke: written out in one loop (resume._apply_all), not through a helper and the
+    ``Paragraph.parent`` setter per paragraph. (Fails if each copied paragraph goes
+    through the setter: then it is called for hundreds of them.)"""
+    text = _long_draft_with_items()
+    memo = ParseMemo()
+    parse(text, memo=memo)
+    at = text.index("300. Requests") + 5
+    text = text[:at] + "x" + text[at:]
+    from resolint.model import Paragraph
+
+    sets: list[int] = []
+    setter = Paragraph.parent.fset
+    monkeypatch.setattr(Paragraph, "parent", property(Paragraph.parent.fget, lambda p, v: sets.append(1) or setter(p, v)))
+    res = parse(text, memo=memo)
+    assert memo.placement.walked <= 5 and len(res.paragraphs) > 1000  # the tail was copied...
+    assert len(sets) <= 3 * memo.placement.walked  # ...without the setter (the walk itself may set a few)
+    monkeypatch.undo()
+    assert dump(res) == dump(parse(text))
+
+
+def test_the_copied_tails_children_are_the_last_walks(monkeypatch):
+    """Where no paragraph was added or removed, the paragraphs the walk copied after the
+    edit have the last walk's children, indices and all: its record of them is taken as
+    it was, not read again from every paragraph after the edit. (Fails if it is read
+    again: the tuples are new.)"""
+    text = _long_draft_with_items()
+    memo = ParseMemo()
+    parse(text, memo=memo)
+    before = memo.placement._last.children
+    at = text.index("300. Requests") + 5
+    text = text[:at] + "x" + text[at:]
+    res = parse(text, memo=memo)
+    after = memo.placement._last.children
+    copied = [k for k in range(len(after) - 100, len(after)) if after[k]]
+    assert copied and all(after[k] is before[k] for k in copied)
+    assert after == [tuple(c.index for c in p.children) for p in res.paragraphs]
+    assert dump(res) == dump(parse(text))
+
+
 @pytest.mark.parametrize("between", ["", "<!-- resolint: ignore OPR002 -->\n\n<!-- a note -->\n\n"])
 def test_look_ahead_past_comments_reaches_the_edit(between):
     """"CALLING UPON …;" is operative before "REQUESTS …" and preambular before

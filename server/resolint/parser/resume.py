@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from weakref import ref
 
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution
 from resolint.parser import patterns as P
@@ -144,18 +145,25 @@ class Joined:
     text: str
 
 
-def _apply(p: Paragraph, d: Decision, parent: Paragraph | None) -> None:
-    """Give ``p`` the decision ``d``, with ``parent`` (``d``'s parent in this walk)."""
-    p.kind, p.depth, p.heads_group = d[0], d[2], d[3]
-    p.part = 0 if d[1] is None else d[1]
-    p.parent = parent
-    label = p.label
-    if label is not None and d[5] is not None and d[6] is not None:
-        label.scheme, label.value = d[5], d[6]
-    elif label is not None and d[5] is None:
-        # A decimal number the walk read as text (placement.drop_decimal_label).
-        p.content = Span(label.span.start, p.content.end)
-        p.label = None
+def _apply_all(paragraphs: list[Paragraph], start: int, decisions: list[Decision]) -> None:
+    """Give ``paragraphs[start + j]`` the decision ``decisions[j]``, with its parent (an
+    index into ``paragraphs``). One loop, each write spelled out (the parent's weak
+    reference too, not through the property): it runs for every paragraph after the edit
+    that the walk copies, after every keystroke, where a helper call and the property's
+    setter per paragraph cost more than the writes."""
+    for k, d in enumerate(decisions, start=start):
+        p = paragraphs[k]
+        p.kind, p.depth, p.heads_group = d[0], d[2], d[3]
+        p.part = 0 if d[1] is None else d[1]
+        p._parent = None if d[4] is None else ref(paragraphs[d[4]])  # (what Paragraph.parent's setter keeps)
+        label = p.label
+        if label is not None:
+            if d[5] is not None and d[6] is not None:
+                label.scheme, label.value = d[5], d[6]
+            elif d[5] is None:
+                # A decimal number the walk read as text (placement.drop_decimal_label).
+                p.content = Span(label.span.start, p.content.end)
+                p.label = None
 
 
 def _moved_part(d: Decision, shift: int) -> Decision:
@@ -212,9 +220,23 @@ class PlacementMemo:
         self.walked = len(paragraphs) - start - (0 if tail is None else tail.copied)
         if last is not None and tail is not None and tail.copied:
             self.joined = Joined(len(paragraphs) - tail.copied, tail.shift, last.paragraphs, last.text)
-        children = [] if last is None else last.children[:kept]  # the kept ones' are the same
-        children += [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs[kept:]]
+        children = _children(last, kept, paragraphs, tail)
         self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings], paragraphs, text, opening_line)
+
+
+def _children(last: _Walk | None, kept: int, paragraphs: list[Paragraph], tail: _Tail | None) -> list[tuple[int, ...]]:
+    """The walk's record of each paragraph's children, by index. The ``kept`` ones' are
+    the last walk's; so are those of a tail copied where no paragraph was added or removed
+    (the walk gave them the last one's, indices unmoved): not read again from every
+    paragraph after the edit."""
+    if last is None:
+        return [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs]
+    end = len(paragraphs) - (tail.copied if tail is not None and tail.shift == 0 else 0)
+    out = last.children[:kept]
+    out += [tuple(map(_INDEX, p.children)) if p.children else () for p in paragraphs[kept:end]]
+    if end < len(paragraphs):
+        out += last.children[end:]
+    return out
 
 
 def _walk_keys(last: _Walk | None, reused: int, paragraphs: list[Paragraph], text_ids: list[int], raws: list[RawParagraph],
@@ -293,9 +315,8 @@ def _copy_head(last: _Walk, resume: int, kept: int, paragraphs: list[Paragraph],
                st: Placement, states: list[State], decisions: list[Decision]) -> int:
     """Copy the decisions for the paragraphs before ``resume``, past the ``kept`` ones
     (which hold them already); restore the state after them; return where the walk resumes."""
+    _apply_all(paragraphs, kept, last.decisions[kept:resume])
     for i in range(kept, resume):
-        d = last.decisions[i]
-        _apply(paragraphs[i], d, None if d[4] is None else paragraphs[d[4]])
         paragraphs[i].children = [paragraphs[c] for c in last.children[i] if c < resume]
     res.openings = [paragraphs[i] for i in last.openings if i < resume]
     states.extend(last.states[:resume])
@@ -359,12 +380,10 @@ class _Tail:
             return False  # cannot happen if the walk only refers to what its state holds
         tail_decisions, tail_states = mapped
         last, shift = self.last, self.shift
-        for k, d in enumerate(tail_decisions, start=i):
-            p = paragraphs[k]
-            _apply(p, d, None if d[4] is None else paragraphs[d[4]])
-            kids = last.children[k - shift]
+        _apply_all(paragraphs, i, tail_decisions)
+        for k, kids in enumerate(last.children[old_i:], start=i):
             if kids:  # (a paragraph not walked yet has none: the parse made it with an empty list)
-                p.children = [paragraphs[c + shift] for c in kids]
+                paragraphs[k].children = [paragraphs[c + shift] for c in kids]
         for old_r, r in refs.items():
             paragraphs[r].children += [paragraphs[c + shift] for c in last.children[old_r] if c >= old_i]
         res.openings += [paragraphs[o + shift] for o in last.openings if o >= old_i]
