@@ -681,3 +681,45 @@ def test_an_edit_after_parts_with_paragraphs_run_together(run_ons):
         kept = memo.placement.kept  # ... and none of its objects after those kept is placed again
         assert kept > 0 and all(p is not q for p, q in zip(second.paragraphs[kept:], last.paragraphs[kept:], strict=False))
         text, last = edited, second
+
+
+def _crlf_edit(rnd: random.Random, text: str) -> str:
+    """An edit of a compilation with CRLF line ends: a character typed far above the later
+    parts, an opening added or removed at a paragraph's start, blank lines added or
+    removed, or a character typed in the last paragraph."""
+    kind = rnd.randrange(5)
+    starts = [0] + [m + 4 for m in range(len(text)) if text.startswith("\r\n\r\n", m)]
+    if kind == 0:  # far above: in the first quarter
+        at = rnd.randrange(len(text) // 4 + 1)
+        return text[:at] + rnd.choice("x;.") + text[at:]
+    if kind == 1:  # an opening added before a paragraph
+        at = rnd.choice(starts)
+        return text[:at] + "The General Assembly,\r\n\r\n" + text[at:]
+    if kind == 2:  # an opening removed (not the first)
+        at = text.find("The General Assembly,\r\n\r\n", 1)
+        return text if at < 0 else text[:at] + text[at + len("The General Assembly,\r\n\r\n") :]
+    if kind == 3:  # blank lines added at a paragraph's start, or a blank line removed
+        at = rnd.choice(starts)
+        if rnd.random() < 0.5 or at < 4:
+            return text[:at] + "\r\n\r\n" + text[at:]
+        return text[: at - 2] + text[at:]
+    at = rnd.randrange(max(0, text.rfind("\r\n") + 2), len(text) + 1)  # the last paragraph
+    return text[:at] + rnd.choice("x ;") + text[at:]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1))
+def test_resumed_placement_of_a_crlf_compilation_is_the_full_placement(seed):
+    """CRLF line ends, with the edits that move or end parts: far above a part boundary,
+    an opening added or removed, blank lines added or removed, the last paragraph."""
+    rnd = random.Random(seed)
+    parts = ["The General Assembly,\n\n" + draft(rnd, rnd.randint(2, 8)) for _ in range(rnd.randint(2, 4))]
+    text = "\n\n".join(parts).replace("\r\n", "\n").replace("\n", "\r\n")
+    memo = ParseMemo()
+    for _ in range(10):
+        res = parse(text, memo=memo)
+        assert dump(res) == dump(parse(text)), text
+        assert linked(res)
+        # The walk's record of the children, which the next walk copies from, is the tree's.
+        assert memo.placement._last.children == [tuple(c.index for c in p.children) for p in res.paragraphs]
+        text = _crlf_edit(rnd, text)
