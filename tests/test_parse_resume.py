@@ -683,6 +683,25 @@ def test_an_edit_after_parts_with_paragraphs_run_together(run_ons):
         text, last = edited, second
 
 
+def test_an_unlabelled_paragraph_after_the_edit_shares_its_span_as_content():
+    """The memo makes every paragraph after an edit anew; one with no bullet or label has
+    its whole span for content, and gets that span object, not an equal one made again
+    (a span costs some 2,500 instructions to make and free). (Fails if it is made again.)"""
+    text = "The General Assembly,\n\n" + "\n\n".join(
+        f"Recalling its resolution {i},\n\n{i}. Urges States to act;" for i in range(1, 40)
+    )
+    memo = ParseMemo()
+    parse(text, memo=memo)
+    at = text.index("Recalling its resolution 5,") + 3
+    text = text[:at] + "x" + text[at:]
+    res = parse(text, memo=memo)
+    after = [p for p in res.paragraphs[memo.reused :] if p.span.start > at]
+    unlabelled = [p for p in after if p.label is None and p.bullet is None]
+    assert len(unlabelled) > 30
+    assert all(p.content is p.span for p in unlabelled)
+    assert dump(res) == dump(parse(text))
+
+
 def _crlf_edit(rnd: random.Random, text: str) -> str:
     """An edit of a compilation with CRLF line ends: a character typed far above the later
     parts, an opening added or removed at a paragraph's start, blank lines added or

@@ -59,7 +59,10 @@ def _paragraph(parts: Parts, raw: RawParagraph) -> Paragraph:
         at, label_text, scheme, value, form = label_parts
         label = Label(Span(at[0] + base, at[1] + base), label_text, scheme, value, form)
     return Paragraph(
-        _UNPLACED, span, Span(content_start + base, span.end),
+        # A paragraph with no bullet or label has its whole span for content: the same
+        # (immutable) span, not another one (a span is some 2,500 instructions to make and
+        # free; this runs for every paragraph after the edit, after every keystroke).
+        _UNPLACED, span, span if content_start == 0 else Span(content_start + base, span.end),
         None if bullet is None else Span(bullet[0] + base, bullet[1] + base),
         label,
         None if terminal is None else Span(terminal[0] + base, terminal[1] + base),
