@@ -262,6 +262,24 @@ def test_incremental_lint_of_a_compilation_equals_full_lint(text, config, edits)
         assert _findings(got) == _findings(lint(text, settings_, style=style)), edit
 
 
+def _crlf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(COMPILATIONS, st.lists(EDITS, min_size=1, max_size=8))
+def test_incremental_lint_of_a_crlf_compilation_equals_full_lint(text, edits):
+    """The same with CRLF line ends (a draft saved on Windows): each edit's line breaks
+    are made CRLF too, so the lines around it and every offset after it count two
+    characters a break, as the moved paragraphs, placements and findings must."""
+    linter, plain = IncrementalLinter(), Settings()
+    text = _crlf(text)
+    for edit in [None, *edits]:
+        if edit is not None:
+            text = _crlf(apply_edit(text, edit))
+        assert _findings(linter.lint(text, plain)) == _findings(lint(text, plain)), edit
+
+
 def _typed_near_the_end(text: str, times: int, back: int):
     """``text`` after each of ``times`` keystrokes ``back`` characters before its end (in
     the last resolution of a compilation)."""
