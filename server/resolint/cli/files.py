@@ -114,6 +114,24 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+#: First bytes of a ZIP package (.docx, .docm, .dotx, .odt, .xlsx) and of an OLE compound
+#: file (a Word 97-2003 .doc, a password-protected .docx, any old Office file).
+_ZIP_MAGIC, _OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _office_hint(data: bytes) -> str:
+    """What to do with an Office file named with a suffix read as text (``.doc``,
+    ``.docm``, ``.dotx``): its bytes say what it is, where "not UTF-8 text" said nothing
+    a drafter could act on. Only a ``.docx`` is read as a Word document."""
+    if data.startswith(_OLE_MAGIC):
+        return ("it is a Word 97-2003 document (.doc), a password-protected one or another Office file: "
+                "save it in Word as a Word Document (.docx)")
+    if data.startswith(_ZIP_MAGIC):
+        return ("it is a ZIP package (a .docm, a .dotx or another Office file?): "
+                "save it in Word as a Word Document (.docx)")
+    return ""
+
+
 def _cp1252_hint(data: bytes) -> str:
     try:
         data.decode("cp1252")
@@ -152,7 +170,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DecodeError(path, exc.start, exc.reason, "" if b"\0" in data else _cp1252_hint(data)) from None
+        raise DecodeError(path, exc.start, exc.reason, _office_hint(data) or ("" if b"\0" in data else _cp1252_hint(data))) from None
     if len(data) >= 16 and data.count(0) >= len(data) // 4:
         # Text in a wide encoding without a BOM (UTF-32, or UTF-16 of mixed scripts) is
         # valid UTF-8 full of NUL bytes: refuse it rather than lint garbage.

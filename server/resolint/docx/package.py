@@ -198,6 +198,34 @@ def check_parses_back(data: bytes, document) -> None:
                 raise DocxError(f"not written: {name} would not parse back ({exc}); nothing was changed") from None
 
 
+#: Main parts of Word packages python-docx does not open, by content type: what each is.
+_OTHER_MAIN_PARTS = {
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled Word document (.docm)",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "a Word template (.dotx)",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "a macro-enabled Word template (.dotm)",
+}
+#: The relationship to the main part of a package saved as Strict Open XML (ISO/IEC
+#: 29500 strict: Word's "Strict Open XML Document"), whose every namespace differs.
+_STRICT_MAIN = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+_SAVE_AS = "save it in Word as a Word Document (.docx) (File > Save As) and check that copy"
+
+
+def _refuse_other_kinds(data: bytes) -> None:
+    """Refuse, by what it says it is, a package of the Word family that is not a .docx:
+    a macro-enabled document or a template (python-docx refuses them with the repr of a
+    buffer), or one saved as Strict Open XML (which it took for a damaged file: "no
+    relationship of type …"). Each message says what the file is and what to do."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+        rels = zf.read("_rels/.rels") if "_rels/.rels" in names else b""
+    if _STRICT_MAIN in rels:
+        raise DocxError(f"the document is saved as Strict Open XML, which resolint does not read; {_SAVE_AS}")
+    for content_type, kind in _OTHER_MAIN_PARTS.items():
+        if content_type.encode() in types:
+            raise DocxError(f"this is {kind}, not a .docx; {_SAVE_AS}")
+
+
 def _document(data: bytes):
     """python-docx's ``Document`` of a package that passed the checks; what it still
     refuses becomes a :class:`DocxError` too."""
@@ -205,12 +233,14 @@ def _document(data: bytes):
     from docx.opc.exceptions import PackageNotFoundError  # lazy: only when a Word file is opened
     from lxml import etree  # lazy: only when a Word file is opened
 
+    _refuse_other_kinds(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except PackageNotFoundError as exc:
         raise DocxError(f"not a Word document: {exc}") from None
-    except ValueError as exc:  # python-docx: "file '…' is not a Word file, content type is …"
-        raise DocxError(f"not a Word document (.docx): {exc}") from None
+    except ValueError as exc:  # python-docx: "file '<BytesIO …>' is not a Word file, content type is …"
+        kind = str(exc).rpartition("content type is ")[2] or str(exc)
+        raise DocxError(f"not a Word document (.docx): its main part is {kind}") from None
     except etree.XMLSyntaxError as exc:
         raise DocxError(f"the .docx is damaged: its XML cannot be parsed ({exc})") from None
     except (KeyError, zipfile.BadZipFile) as exc:
