@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import docx_factory as F
 import pytest
+from docx.oxml import parse_xml
 
 from resolint.docx.package import open_docx
 from resolint.docx.reader import build
@@ -98,6 +99,22 @@ def test_tracked_insertions_are_read_and_deletions_skipped(tmp_path):
     doc = read(d, tmp_path)
     assert doc.text == "Recalling its resolution 70/1,"
     assert (doc.stats.insertions, doc.stats.deletions) == (1, 1)
+    assert "1 insertion read as accepted, 1 deletion skipped" in " ".join(doc.stats.notes())
+
+
+def test_a_tracked_move_counts_as_the_deletion_and_the_insertion_it_reads_as(tmp_path):
+    """Word records a moved sentence as w:moveFrom (skipped, like a deletion) and w:moveTo
+    (read, like an insertion); the note counted the first and not the second ("0
+    insertions read as accepted, 1 deletion skipped" for a document whose only change
+    was a move)."""
+    d = F.new()
+    rev = 'w:author="Drafter" w:date="2026-01-01T00:00:00Z"'
+    first = F.para(d, "1. Urges Member States to cooperate;")
+    first._p.append(parse_xml(f'<w:moveFrom {F.W} w:id="7" {rev}><w:r><w:delText xml:space="preserve"> Requests a report;</w:delText></w:r></w:moveFrom>'))
+    second = F.para(d, "2. ")
+    second._p.append(parse_xml(f'<w:moveTo {F.W} w:id="8" {rev}><w:r><w:t>Requests a report;</w:t></w:r></w:moveTo>'))
+    doc = read(d, tmp_path)
+    assert doc.text == "1. Urges Member States to cooperate;\n\n2. Requests a report;"
     assert "1 insertion read as accepted, 1 deletion skipped" in " ".join(doc.stats.notes())
 
 

@@ -409,7 +409,7 @@ class _Builder:
             if tag == W_R:
                 cursor = self._run(child, style, segments, pieces, cursor)
             elif tag in _TRANSPARENT:
-                if tag == W_INS:
+                if tag in (W_INS, W_MOVETO):  # a move is read at its destination: the text it inserts there
                     self.stats.insertions += 1
                 simple = tag == W_FLDSIMPLE
                 if simple and not self.fields:
