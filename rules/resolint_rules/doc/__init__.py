@@ -14,6 +14,7 @@ from resolint_rules.doc.paragraphs_run_together import ParagraphsRunTogether
 from resolint_rules.doc.preamble_after_operative import PreambleAfterOperative
 from resolint_rules.doc.session_mismatch import SessionMismatch
 from resolint_rules.doc.title_number_mismatch import TitleNumberMismatch
+from resolint_rules.doc.typed_number_after_automatic import TypedNumberAfterAutomatic
 from resolint_rules.doc.unplaced_text import UnplacedText
 from resolint_rules.doc.vote_line import VoteLine
 
@@ -21,4 +22,5 @@ RULES = [
     MissingOpening, OpeningPunctuation, PreambleAfterOperative, UnplacedText, OpenerNotItalic, ItalicBeyondOpener,
     TitleNumberMismatch, SessionMismatch, MeetingPlaceDate, OrdinalSuffix, VoteLine, ParagraphsRunTogether,
     PageFurniture, NotEnglish, LineNumberedDraft, EmptyListItem,
+    TypedNumberAfterAutomatic,
 ]
