@@ -118,6 +118,20 @@ def test_a_tracked_move_counts_as_the_deletion_and_the_insertion_it_reads_as(tmp
     assert "1 insertion read as accepted, 1 deletion skipped" in " ".join(doc.stats.notes())
 
 
+def test_endnotes_are_counted_as_endnotes_not_footnotes(tmp_path):
+    """A draft with its sources in endnotes was told "2 footnotes not linted" (both kinds of
+    reference were counted as footnotes); each kind is named, in the notes and in what an
+    export would leave out."""
+    d = F.new()
+    p = F.para(d, "Recalling its resolution 78/10,")
+    for ref in ("endnoteReference", "endnoteReference", "footnoteReference"):
+        p._p.append(parse_xml(f'<w:r {F.W}><w:{ref} w:id="1"/></w:r>'))
+    doc = read(d, tmp_path)
+    notes = " ".join(doc.stats.notes())
+    assert "1 footnote not linted" in notes and "2 endnotes not linted" in notes
+    assert doc.stats.left_out() == ["1 footnote", "2 endnotes"]
+
+
 def test_tables_headers_and_hidden_text_are_not_linted_but_reported(tmp_path):
     d = F.new()
     F.para(d, "The General Assembly,")

@@ -127,14 +127,15 @@ class ReadStats:
     insertions: int = 0  # tracked insertions read as accepted
     deletions: int = 0  # tracked deletions skipped
     text_boxes: int = 0
-    notes_referenced: int = 0  # footnote and endnote references (the notes' text is not read)
+    notes_referenced: int = 0  # footnote references (the notes' text is not read)
+    endnotes_referenced: int = 0  # endnote references (their text is not read either)
     read_as: list[str] = field(default_factory=list)  # values read differently from the file
 
     def left_out(self) -> list[str]:
         """What of the document its text (and so an export of it) does not hold: tables,
-        text boxes, footnotes ("1 table", "2 footnotes")."""
+        text boxes, footnotes, endnotes ("1 table", "2 footnotes")."""
         counts = ((self.tables, "table", "tables"), (self.text_boxes, "text box", "text boxes"),
-                  (self.notes_referenced, "footnote", "footnotes"))
+                  (self.notes_referenced, "footnote", "footnotes"), (self.endnotes_referenced, "endnote", "endnotes"))
         return [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
 
     def notes(self) -> list[str]:
@@ -149,6 +150,8 @@ class ReadStats:
             out.append(f"{self.text_boxes} text box{'es' if self.text_boxes != 1 else ''} not linted")
         if self.notes_referenced:
             out.append(f"{self.notes_referenced} footnote{'s' if self.notes_referenced != 1 else ''} not linted")
+        if self.endnotes_referenced:
+            out.append(f"{self.endnotes_referenced} endnote{'s' if self.endnotes_referenced != 1 else ''} not linted")
         if self.insertions or self.deletions:
             out.append(
                 f"tracked changes: {self.insertions} insertion{'s' if self.insertions != 1 else ''} read as accepted, "
@@ -470,8 +473,10 @@ class _Builder:
     def _unread(self, child) -> None:
         """Count what a run holds that is not read: a note's reference, a text box."""
         tag = child.tag
-        if tag in _NOTE_REFERENCES:
+        if tag == W_FOOTNOTEREFERENCE:
             self.stats.notes_referenced += 1
+        elif tag == W_ENDNOTEREFERENCE:  # an endnote was counted as a footnote
+            self.stats.endnotes_referenced += 1
         elif tag in (qn("w:drawing"), qn("w:pict")) or tag.endswith("}AlternateContent"):
             if child.find(f".//{qn('w:txbxContent')}") is not None:
                 self.stats.text_boxes += 1
@@ -492,8 +497,8 @@ class _Builder:
                 self._codes.pop()
 
 
-#: A footnote's or an endnote's reference in a run (the note's text is in another part).
-_NOTE_REFERENCES = frozenset((qn("w:footnoteReference"), qn("w:endnoteReference")))
+#: A footnote's and an endnote's reference in a run (the note's text is in another part).
+W_FOOTNOTEREFERENCE, W_ENDNOTEREFERENCE = qn("w:footnoteReference"), qn("w:endnoteReference")
 
 
 W_SYM = qn("w:sym")
