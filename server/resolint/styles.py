@@ -363,9 +363,14 @@ def detect_style(
     inherits) and wins a tie with a built-in style. A pattern written as a table
     (``{pattern = '…', priority = 16}``) counts with its own priority: one style may say
     more by its title block's symbol than by its opening (:func:`detect_pattern`)."""
-    best: tuple[int, str, str] | None = None
-    tables = [(name, _builtin_raw(name)[0].get("detect", {}), False) for name in candidates or builtin_style_names()]
-    tables += [(name, body.get("detect", {}), True) for name, body in (custom or {}).items()]
+    names = tuple(candidates or builtin_style_names())
+    # The built-in styles' patterns come first: the best of them, as the loop below would
+    # leave it (the first pattern of the highest priority), from the opening's best and
+    # the title's (each kept for its text: :func:`_builtin_best`).
+    halves = [b for b in (_builtin_best(opening_text, "opening", names), _builtin_best(title_text, "title", names)) if b]
+    top = min(halves, key=lambda b: (-b[0], b[1]), default=None)
+    best: tuple[int, str, str] | None = None if top is None else (top[0], top[2], top[3])
+    tables = [(name, body.get("detect", {}), True) for name, body in (custom or {}).items()]
     given_up: list[str] = []
     for name, detect, is_custom in tables:
         if not isinstance(detect, dict):
@@ -381,6 +386,47 @@ def detect_style(
     if best is None:
         return DEFAULT_STYLE, _default_reason(opening_text) + note
     return best[1], best[2] + note
+
+
+@functools.lru_cache(maxsize=8)
+def _builtin_patterns(names: tuple[str, ...]) -> dict[str, tuple[tuple[int, int, str, re.Pattern[str]], ...]]:
+    """For the opening and for the title, (priority, order, style, compiled pattern) of the
+    built-in styles ``names``' ``[detect]`` patterns, in the order :func:`detect_style`
+    tries them (by style, the opening's before the title's). Compiled once: each
+    detection went through every style's table and the ``re`` module's cache for each of
+    two dozen patterns, several times a text (the detection, the opening's choice,
+    ``--fix``'s refusal)."""
+    out: dict[str, list[tuple[int, int, str, re.Pattern[str]]]] = {"opening": [], "title": []}
+    for name in names:
+        detect = _builtin_raw(name)[0].get("detect", {})
+        if not isinstance(detect, dict):
+            continue
+        style_priority = int(detect.get("priority", 0))
+        for where in ("opening", "title"):
+            for entry in detect.get(where, []):
+                pattern, priority = detect_pattern(entry, style_priority)
+                try:
+                    compiled = re.compile(pattern)
+                except (re.error, TypeError) as exc:
+                    raise StyleError(f"style '{name}': [detect] {where} pattern {pattern!r} is not a regular expression: {exc}") from None
+                out[where].append((priority, sum(map(len, out.values())), name, compiled))
+    return {where: tuple(entries) for where, entries in out.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _builtin_best(text: str, where: str, names: tuple[str, ...]) -> tuple[int, int, str, str] | None:
+    """(priority, order, style, reason) of the first of the built-in patterns for ``where``
+    (:func:`_builtin_patterns`) with the highest priority that matches ``text``; None when
+    none does. A pattern that cannot outrank the best so far is not tried. Kept for the
+    last texts: ``--fix``'s refusal asks again about the opening the lint read."""
+    best: tuple[int, int, str, str] | None = None
+    for priority, order, name, rx in _builtin_patterns(names)[where]:
+        if best is not None and priority <= best[0]:
+            continue
+        m = rx.search(text)
+        if m:
+            best = (priority, order, name, f"the {where} says '{m.group(0).strip('*_# ')}'")
+    return best
 
 
 #: The style of a draft whose opening and title name no body a style knows.
