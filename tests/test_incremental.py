@@ -310,10 +310,10 @@ def test_typing_in_the_last_resolution_walks_only_its_citations(monkeypatch):
     """Keystrokes in the last resolution: the citation walk starts at it (fails if the
     walk is not taken up), and "paragraph 2 (b) above" in an earlier resolution, whose
     target is looked for after it, is resolved again."""
-    extract_module = importlib.import_module("resolint.citations.extract")
+    resume_module = importlib.import_module("resolint.citations.resume")  # (extract imports it where it resumes)
     starts = []
-    real = extract_module.resume
-    monkeypatch.setattr(extract_module, "resume", lambda *a: starts.append((got := real(*a)).start) or got)
+    real = resume_module.resume
+    monkeypatch.setattr(resume_module, "resume", lambda *a: starts.append((got := real(*a)).start) or got)
     one = (
         "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015 and Security Council resolution 2178 (2014),"
         "\n\nNoting article 5 of the Convention on the Rights of the Child,\n\nBearing in mind its earlier work,"

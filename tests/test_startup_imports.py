@@ -2,7 +2,8 @@
 the whole process for a 6 KB draft). The fix loop (:mod:`resolint.fixes`) and the checks
 of house rules written as data (:mod:`resolint.custom_rules.check`) load only when a run
 fixes or diffs, or when a configuration defines rules to check; a run that needs them
-still finds them."""
+still finds them. The citation walk's resumption (:mod:`resolint.citations.resume`) loads
+only with a language server's memo."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import subprocess
 import sys
 
 #: Modules a check without --fix, --diff or a configuration does not need.
-_NOT_NEEDED = ("resolint.fixes", "resolint.custom_rules.check")
+_NOT_NEEDED = ("resolint.fixes", "resolint.custom_rules.check", "resolint.citations.resume")
 
 _PROBE = """
 import json, sys

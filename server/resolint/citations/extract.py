@@ -32,7 +32,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Hashable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from resolint.citations import patterns as P
 from resolint.citations.articles import resolve_article
@@ -47,7 +47,6 @@ from resolint.citations.placed import place_date, place_mention, place_resolutio
 from resolint.citations.refdata import instruments_for, interpol_year_for_session
 from resolint.citations.resolutions import roman as roman
 from resolint.citations.resolutions import symbol_citation
-from resolint.citations.resume import Checkpoint, Resumed, WalkRecord, resume
 from resolint.citations.types import (
     ArticleCitation,
     DateMention,
@@ -58,6 +57,9 @@ from resolint.citations.types import (
 )
 from resolint.generations import MISSING
 from resolint.invisible import document_has_comment, document_may_hide
+
+if TYPE_CHECKING:  # only a language server's memo resumes a walk: imported where it does
+    from resolint.citations.resume import Checkpoint, WalkRecord
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import UN_TITLE
 from resolint.records import dataclass
@@ -397,6 +399,8 @@ class _Walk:
 
     def checkpoint(self, res: Resolution, boundary: int, named: Named) -> Checkpoint:
         """The walk's state before paragraph ``boundary`` (see :mod:`resolint.citations.resume`)."""
+        from resolint.citations.resume import Checkpoint  # lazy: only with a memo (see extract)
+
         return Checkpoint(res.paragraphs[boundary - 1], len(self.out), named, self.newest, self.conventions.snapshot())
 
 
@@ -409,6 +413,29 @@ def _previous_index(res: Resolution, p: Paragraph) -> int:
     while k >= 0 and paragraphs[k].kind is Kind.DIRECTIVE:
         k -= 1
     return k
+
+
+def _take_up(walk: _Walk, memo: ParagraphMemo, res: Resolution, organ: Organ, matcher: Any,
+             named: Named) -> tuple[int, list, dict, Named]:
+    """Where ``walk`` starts with ``memo``'s last walk (:func:`resolint.citations.resume.resume`),
+    with what it takes from it set on ``walk``: (start, internal references, checkpoints,
+    the bodies named)."""
+    from resolint.citations.resume import resume  # lazy: only a language server's memo resumes a walk
+
+    resumed = resume(memo.last_walk(), memo.kept_paragraphs(res), res, organ, matcher, walk.internal_refs)
+    if resumed.checkpoint is not None:
+        cp = resumed.checkpoint
+        walk.out.extend(resumed.placed)
+        walk.dates_by_par, walk.newest, named = resumed.dates_by_par, cp.newest, cp.named
+        walk.conventions = _Conventions.restored(cp.conventions)
+    return resumed.start, resumed.internal, resumed.checkpoints, named
+
+
+def _keep_walk(memo: ParagraphMemo, walk: _Walk, organ: Organ, matcher: Any, internal: list, checkpoints: dict) -> None:
+    """Keeps ``walk`` in ``memo`` for the next walk to take up."""
+    from resolint.citations.resume import WalkRecord  # lazy: only a language server's memo resumes a walk
+
+    memo.keep_walk(WalkRecord(organ, matcher, list(walk.out), walk.dates_by_par, internal, checkpoints))
 
 
 def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: ParagraphMemo | None = None,
@@ -427,13 +454,9 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: Paragrap
     walk = _Walk(res)
     named = Named()
     # With a memo, the walk takes up the last one's after the resolutions the parse kept.
-    resumed = Resumed() if memo is None else resume(memo.last_walk(), memo.kept_paragraphs(res), res, organ, matcher, walk.internal_refs)
-    if resumed.checkpoint is not None:
-        cp = resumed.checkpoint
-        walk.out.extend(resumed.placed)
-        walk.dates_by_par, walk.newest, named = resumed.dates_by_par, cp.newest, cp.named
-        walk.conventions = _Conventions.restored(cp.conventions)
-    start, internal, checkpoints = resumed.start, resumed.internal, resumed.checkpoints
+    start, internal, checkpoints = 0, [], {}
+    if memo is not None:
+        start, internal, checkpoints, named = _take_up(walk, memo, res, organ, matcher, named)
     # Where each resolution's walk starts (after its opening): a checkpoint for the next walk.
     boundaries = [b for b in (o.index + 1 for o in res.openings) if b > start] if memo is not None else []
     for p, kept in reader.paragraphs():
@@ -451,7 +474,7 @@ def extract(res: Resolution, terms: dict[str, Any] | None = None, memo: Paragrap
     if memo is not None:
         for b in boundaries:
             checkpoints[b] = walk.checkpoint(res, b, named)
-        memo.keep_walk(WalkRecord(organ, matcher, list(walk.out), walk.dates_by_par, internal, checkpoints))
+        _keep_walk(memo, walk, organ, matcher, internal, checkpoints)
     out = walk.out
     out.sort(key=lambda c: (c.span.start, c.span.end))
     if reader.hints is not None:
