@@ -25,7 +25,6 @@ from typing import Any
 from resolint import globs
 from resolint.codes import house_codes
 from resolint.config_check import check_selectors, check_settings
-from resolint.custom_rules.config import read_key
 from resolint.includes import check_values, resolve_style_includes
 
 # The settings types live in resolint.settings (no imports of ours); callers import them here too.
@@ -271,14 +270,21 @@ _SIMPLE_KEYS: dict[str, tuple[str, Any]] = {
     "max-file-size": ("max_file_size", _size_value),
     "docs-url": ("docs_url", _url),
 }
+def _house_key(path: Path | str | None, key: str, value: Any, base: Settings) -> dict[str, Any]:
+    """``custom-rules`` and ``nlp``, read by :func:`resolint.custom_rules.config.read_key`."""
+    from resolint.custom_rules.config import read_key  # lazy: the house rule machinery, only when a configuration has house rules
+
+    return read_key(path, key, value, base)
+
+
 #: Keys merged with the base settings (or read by their own module): key -> reader of changes.
 _MERGED_KEYS: dict[str, Any] = {
     "rules": _rules,
     "severity": _severity,
     "terms": _merged_terms,
     "styles": _styles,
-    "custom-rules": read_key,
-    "nlp": read_key,
+    "custom-rules": _house_key,
+    "nlp": _house_key,
 }
 #: Keys written with underscores, as Python users do, are accepted too.
 _ALIASES = {k.replace("-", "_"): k for k in _SIMPLE_KEYS if "-" in k}

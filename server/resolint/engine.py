@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from resolint import commentguard, listguard, markguard, quoteguard, suppression
 from resolint.codes import first_unknown, longest_prefix
 from resolint.custom_rules import effective_specs, with_custom_rules
-from resolint.custom_rules.rule import PatternRule
 from resolint.facts import Analysis
 from resolint.formatting import Formatting
 from resolint.invisible import as_read
@@ -125,6 +124,8 @@ def prepare_house_rules(settings: Settings, style: Style) -> None:
     server calls this before its first lint of a document under a configuration, where a
     second's load does no harm, so that the first word typed that a house rule looks for
     does not import spaCy inside a lint the next keystroke may stop."""
+    from resolint.custom_rules.rule import PatternRule  # lazy: the house rule machinery, only under a configuration
+
     for rule in with_custom_rules(all_rules(), settings, style):
         if isinstance(rule, PatternRule) and rule_enabled(rule, settings, style):
             rule.ruleset.prepare(rule.spec)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from resolint import __version__
 from resolint.cli.cells import cells
 from resolint.cli.report import FileReport, finding_dict, paragraph_of
-from resolint.custom_rules.rule import KNOWN
+from resolint.custom_rules.known import KNOWN
 from resolint.docs import REPOSITORY, house_rule_url, portable_rule_url
 from resolint.lazyre import lazy
 from resolint.records import dataclass

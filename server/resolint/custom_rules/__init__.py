@@ -16,6 +16,11 @@ This module is what the engine and the CLI call: :func:`with_custom_rules` adds 
 rules that apply to one lint (the style's, then the configuration's, which replace a
 style rule of the same code); :func:`visible_rules` lists every custom rule that the
 configuration and the styles define, for ``resolint rules`` and ``resolint rule``.
+
+The engine, the configuration loader and the CLI import this module in every run, and
+most runs have no house rules (a plain check of a UN draft): the rule machinery
+(:mod:`.rule`, :mod:`.spec`, :mod:`.candidates`) is imported where a table is read or a
+rule built, not here.
 """
 
 from __future__ import annotations
@@ -25,12 +30,12 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from resolint import userregex
-from resolint.custom_rules.rule import RuleSet, rule_class
-from resolint.custom_rules.spec import RuleSpec, SpecError, freeze, parse_specs, thaw
 from resolint.lazylog import get_logger
 from resolint.styles import builtin_raw, builtin_style_names, load_style
 
 if TYPE_CHECKING:
+    from resolint.custom_rules.rule import RuleSet
+    from resolint.custom_rules.spec import RuleSpec
     from resolint.rule import Rule
     from resolint.settings import Settings
     from resolint.styles import Style
@@ -41,8 +46,19 @@ log = get_logger(__name__)
 STYLE_KEY = "custom-rules"
 
 
+def __getattr__(name: str) -> Any:
+    """``RuleSpec`` and ``SpecError`` (in ``__all__``), imported when first asked for."""
+    if name in ("RuleSpec", "SpecError"):
+        from resolint.custom_rules import spec  # lazy: the rule machinery, only with house rules
+
+        return getattr(spec, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @functools.lru_cache(maxsize=128)
 def _style_specs(name: str, frozen: Any) -> tuple[RuleSpec, ...]:
+    from resolint.custom_rules.spec import parse_specs, thaw  # lazy: only a style with house rules
+
     tables = thaw(frozen)
     specs = parse_specs(tables, f"style {name}")
     return tuple(_with_origin(spec, table, name) for spec, table in zip(specs, tables, strict=True))
@@ -73,6 +89,8 @@ def style_specs(style: Style) -> tuple[RuleSpec, ...]:
     tables = style.raw.get(STYLE_KEY)
     if not tables:
         return ()
+    from resolint.custom_rules.spec import freeze  # lazy: only a style with house rules
+
     return _style_specs(style.name, freeze(tables))
 
 
@@ -90,10 +108,12 @@ def effective_specs(settings: Settings, style: Style) -> tuple[RuleSpec, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def ruleset_for(specs: tuple[RuleSpec, ...], pipeline: str | None):
+def ruleset_for(specs: tuple[RuleSpec, ...], pipeline: str | None) -> RuleSet:
     """One shared :class:`~.rule.RuleSet` (Doc cache, matchers) per rules and pipeline.
     Built only for rules not seen before (cached): a new configuration, whose patterns get
     a fresh budget of slow ones (:func:`resolint.userregex.new_configuration`)."""
+    from resolint.custom_rules.rule import RuleSet  # lazy: only with house rules
+
     userregex.new_configuration()
     return RuleSet(specs, pipeline)
 
@@ -133,4 +153,8 @@ def visible_rules(settings: Settings) -> list[Rule]:
     for group in groups:
         for spec in group:
             found.setdefault(spec.code, spec)
+    if not found:
+        return []
+    from resolint.custom_rules.rule import rule_class  # lazy: only when there are house rules
+
     return [rule_class(s)() for s in sorted(found.values(), key=lambda s: s.code)]

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from resolint.custom_rules.candidates import Candidate, candidate_test
+from resolint.custom_rules.known import KNOWN
 from resolint.custom_rules.spacing import Spacing
 from resolint.custom_rules.spec import RuleSpec, fill, references_past, thaw
 from resolint.model import Kind, Paragraph
@@ -171,11 +172,6 @@ class RuleSet:
         for r in out:
             KNOWN[r.code] = r
         return out
-
-
-#: The custom rules this process has built, by code: what renderers that see only
-#: findings (SARIF's rule metadata, hover) look a house rule's documentation up in.
-KNOWN: dict[str, PatternRule] = {}
 
 
 class PatternRule(Rule):
