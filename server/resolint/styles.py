@@ -344,6 +344,33 @@ def _load_cached(name: str, frozen_custom: Any) -> Style:
     )
 
 
+def builtin_openers(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The (preambular, operative) phrases of the built-in style ``name``, as
+    :func:`load_style` lists them, from its ``[openers]`` table merged over its parents'
+    alone. The parser's lexicon asks every built-in style for its phrases before a style
+    is chosen (:mod:`resolint.parser.lexicon`): merging each style's every table (a deep
+    copy of each parent's) is paid only for the style a draft is checked in."""
+    openers = _builtin_table(name, "openers") or {}
+    return _phrases(openers.get("preambular", [])), _phrases(openers.get("operative", []))
+
+
+def _builtin_table(name: str, key: str, seen: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The table ``key`` of the built-in style ``name`` with its parents' merged under it
+    as :func:`_resolve_raw` merges it (``None`` when neither it nor a parent has one; a
+    table over none is taken as written, as there). Not a copy: not to be changed."""
+    if name in seen:
+        raise StyleError(f"style '{name}' extends itself ({' -> '.join(seen + (name,))})")
+    raw, _ = _builtin_raw(name)
+    own = raw.get(key)
+    parent = raw.get("extends")
+    base = _builtin_table(parent, key, seen + (name,)) if parent else None
+    if own is not None and not isinstance(own, dict):
+        raise StyleError(f"style '{name}': [{key}] must be a table", key)
+    if own is None or base is None:
+        return own if own is not None else base
+    return _merge(base, own)
+
+
 def detect_pattern(entry: Any, style_priority: int) -> tuple[Any, int]:
     """A ``[detect]`` list entry's pattern and the priority its match counts with: a
     string counts with the style's ``priority``; a table ``{pattern = '…', priority = N}``

@@ -15,7 +15,7 @@ import functools
 import re
 
 from resolint.invisible import readable, readable_start
-from resolint.styles import StyleError, builtin_style_names, load_style
+from resolint.styles import StyleError, builtin_openers, builtin_style_names
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 #: Emphasis, quotes and spaces that may stand before or between the words of an opener.
@@ -32,12 +32,12 @@ def phrases() -> tuple[frozenset[str], frozenset[str]]:
     pre: set[str] = set()
     opr: set[str] = set()
     for name in builtin_style_names():
-        try:
-            style = load_style(name)
+        try:  # (its [openers] alone: the style a draft is in is chosen after parsing)
+            preambular, operative = builtin_openers(name)
         except StyleError:  # a broken built-in style must not stop parsing
             continue
-        pre.update(" ".join(p.lower().split()) for p in style.preambular)
-        opr.update(" ".join(p.lower().split()) for p in style.operative)
+        pre.update(" ".join(p.lower().split()) for p in preambular)
+        opr.update(" ".join(p.lower().split()) for p in operative)
     return frozenset(pre), frozenset(opr)
 
 
