@@ -329,6 +329,8 @@ class Scheduler(Generic[S]):
 
         For a document linted only on save, the last lint kept, whatever its version.
         """
+        if self.version_of(uri) is None:
+            return None  # not open: nothing to touch (an entry would outlive any close)
         self.touch(uri)
         while True:
             version = self.version_of(uri)

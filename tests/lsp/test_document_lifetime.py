@@ -1,0 +1,91 @@
+"""A closed document leaves nothing behind in the server, and a reopened one is linted
+afresh (in process: the server's own tables are counted, not the memory).
+
+An editor's server sees documents opened and closed all day; whatever is kept per
+document must go with its didClose, or memory grows with every document ever opened.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from lsprotocol import types
+
+from resolint.config import Settings
+from resolint.lsp import state as lsp_state
+from resolint.lsp.server import ResolintServer, did_change, did_close, did_open
+from resolint.lsp.settings import EditorSettings, ProjectSettings
+from resolint.lsp.state import build_state
+
+DRAFT = "The General Assembly,\n\nrecalling its resolution {n}/1\n\nnoting further the report\n\n1. decides to act {n}\n"
+OTHER = "The Security Council,\n\nRecalling its resolution 12/3,\n\n1. Decides to remain seized of the matter;\n"
+
+
+def _server() -> ResolintServer:
+    ls = ResolintServer()
+    ls.pull = True  # no client to publish to: diagnostics are asked for
+    return ls
+
+
+def _open(ls: ResolintServer, uri: str, text: str, version: int = 1) -> None:
+    did_open(ls, types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "plaintext", version, text)))
+
+
+def _close(ls: ResolintServer, uri: str) -> None:
+    did_close(ls, types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+
+
+def _tables(ls: ResolintServer) -> dict[str, int]:
+    """The size of every table the server keeps by document."""
+    # What the server does at a pause (lints freeze what they leave: see
+    # resolint.lsp.collector); the diagnostic memos go with their linter (a weak key).
+    ls.collector.collect()
+    gc.collect()
+    s = ls.scheduler
+    return {
+        "documents": len(ls.docs.uris()),
+        "states": len(s.states),
+        "tasks": len(s._tasks),
+        "generations": len(s._generation_of),
+        "recency": len(s._recency),
+        "slow": len(s.slow),
+        "published": len(ls.protocol.published._documents),
+        "diagnostic memos": len(lsp_state._MEMOS),
+    }
+
+
+async def test_opening_and_closing_leaves_no_per_document_state():
+    ls = _server()
+    empty = _tables(ls)
+    uris = [f"file:///tmp/lifetime/d{n}.txt" for n in range(12)]
+    for n, uri in enumerate(uris):
+        _open(ls, uri, DRAFT.format(n=n))
+    for uri in uris:
+        assert (await ls.scheduler.current(uri)) is not None
+    # pulls for documents never opened (a client asking after a close, or by mistake)
+    for n in range(5):
+        assert (await ls.scheduler.current(f"file:///tmp/lifetime/never{n}.txt")) is None
+    assert _tables(ls)["states"] == len(uris)
+    for uri in uris:
+        _close(ls, uri)
+    assert _tables(ls) == empty
+    ls.executor.shutdown()
+
+
+async def test_reopened_document_is_linted_afresh():
+    """Open, change, close, open again with another text at version 1: the diagnostics
+    are those of the new text, not the lint kept for the old one."""
+    ls = _server()
+    uri = "file:///tmp/lifetime/again.txt"
+    _open(ls, uri, DRAFT.format(n=1))
+    await ls.scheduler.current(uri)
+    change = types.TextDocumentContentChangeWholeDocument(text=DRAFT.format(n=2) + "\n2. requests a report\n")
+    did_change(ls, types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(version=2, uri=uri), [change]))
+    await ls.scheduler.current(uri)
+    _close(ls, uri)
+    _open(ls, uri, OTHER, version=1)
+    got = await ls.scheduler.current(uri)
+    fresh = build_state(uri, 1, OTHER, None, ProjectSettings(Settings(), None), EditorSettings(), None, "utf-16")
+    assert got.text == OTHER
+    assert got.diagnostics == fresh.diagnostics
+    ls.executor.shutdown()
