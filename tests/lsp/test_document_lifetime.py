@@ -12,6 +12,7 @@ import gc
 from lsprotocol import types
 
 from resolint.config import Settings
+from resolint.incremental import IncrementalLinter
 from resolint.lsp import state as lsp_state
 from resolint.lsp.server import ResolintServer, did_change, did_close, did_open
 from resolint.lsp.settings import EditorSettings, ProjectSettings
@@ -89,3 +90,19 @@ async def test_reopened_document_is_linted_afresh():
     assert got.text == OTHER
     assert got.diagnostics == fresh.diagnostics
     ls.executor.shutdown()
+
+
+def test_diagnostic_memos_kept_for_the_documents_linted_last():
+    """A memo per open document held hundreds of bytes a finding for keystrokes that
+    may never come: only the last KEPT_MEMOS documents keep one, and a document whose
+    memo went gets the same diagnostics as a lint from scratch."""
+    project, editor = ProjectSettings(Settings(), None), EditorSettings()
+    linters = [IncrementalLinter() for _ in range(lsp_state.KEPT_MEMOS + 4)]
+    for n, linter in enumerate(linters):
+        build_state(f"file:///m{n}.txt", 1, DRAFT.format(n=n), None, project, editor, None, "utf-16", linter)
+    assert len(lsp_state._MEMOS) <= lsp_state.KEPT_MEMOS
+    assert linters[-1] in lsp_state._MEMOS and linters[0] not in lsp_state._MEMOS
+    text = DRAFT.format(n=0).replace("noting further", "noting with concern")
+    got = build_state("file:///m0.txt", 2, text, None, project, editor, None, "utf-16", linters[0])
+    fresh = build_state("file:///m0.txt", 2, text, None, project, editor, None, "utf-16")
+    assert got.diagnostics == fresh.diagnostics and got.result_id == fresh.result_id
