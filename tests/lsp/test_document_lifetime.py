@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 
+import pytest
 from lsprotocol import types
 
 from resolint.config import Settings
@@ -73,9 +74,11 @@ async def test_opening_and_closing_leaves_no_per_document_state():
     ls.executor.shutdown()
 
 
-async def test_reopened_document_is_linted_afresh():
-    """Open, change, close, open again with another text at version 1: the diagnostics
-    are those of the new text, not the lint kept for the old one."""
+@pytest.mark.parametrize("version", [1, 2])
+async def test_reopened_document_is_linted_afresh(version: int):
+    """Open, change, close, open again with another text: the diagnostics are those of
+    the new text, not the lint kept for the old one, even at the very version that lint
+    had (2: a client numbers a reopened document's versions afresh)."""
     ls = _server()
     uri = "file:///tmp/lifetime/again.txt"
     _open(ls, uri, DRAFT.format(n=1))
@@ -84,9 +87,9 @@ async def test_reopened_document_is_linted_afresh():
     did_change(ls, types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(version=2, uri=uri), [change]))
     await ls.scheduler.current(uri)
     _close(ls, uri)
-    _open(ls, uri, OTHER, version=1)
+    _open(ls, uri, OTHER, version=version)
     got = await ls.scheduler.current(uri)
-    fresh = build_state(uri, 1, OTHER, None, ProjectSettings(Settings(), None), EditorSettings(), None, "utf-16")
+    fresh = build_state(uri, version, OTHER, None, ProjectSettings(Settings(), None), EditorSettings(), None, "utf-16")
     assert got.text == OTHER
     assert got.diagnostics == fresh.diagnostics
     ls.executor.shutdown()
