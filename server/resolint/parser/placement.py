@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import field
 
 from resolint.invisible import readable, readable_start
-from resolint.model import Kind, Label, LabelScheme, Paragraph, Resolution, paragraphs_after
+from resolint.model import Kind, Label, LabelScheme, Paragraph, Resolution
 from resolint.nlp import known_forms
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
@@ -193,6 +193,11 @@ class Placement:
     #: children list, how many of them were looked at, the answer). Not part of the
     #: walk's state (it follows from the paragraphs); see :meth:`has_lettered_child`.
     lettered_count: tuple[list[Paragraph] | None, int, bool] = (None, 0, False)
+    #: The farthest paragraph a look-ahead has read (:meth:`ahead`), by index; the number
+    #: of paragraphs when one read past the last. A resumed walk sets it before each
+    #: paragraph and keeps what it reached: an edit there may change that paragraph's
+    #: placement (``resolint.parser.resume``). Not part of the walk's state.
+    reach: int = -1
 
     @property
     def text(self) -> str:
@@ -232,6 +237,19 @@ class Placement:
         return lettered
 
     # -- looking ahead -----------------------------------------------------------
+    def ahead(self, index: int) -> Iterator[Paragraph]:
+        """The paragraphs after ``paragraphs[index]``, in order, read in place; every
+        look-ahead reads through here, so :attr:`reach` says how far it read (a group
+        opener looks for the next one up to the next resolution: the edit of a paragraph
+        far below it changes its kind, and a resumed walk must know)."""
+        paragraphs = self.paragraphs
+        n = len(paragraphs)
+        for k in range(index + 1, n):
+            if k > self.reach:
+                self.reach = k
+            yield paragraphs[k]
+        self.reach = n  # read past the last: a paragraph added at the end is read too
+
     def next_is_operative(self, index: int) -> bool:
         """Whether the next clause is an unnumbered operative one ("CALLING UPON …;" then "REQUESTS …")."""
         nxt = self._next_past_comments(index)
@@ -245,7 +263,7 @@ class Placement:
 
     def next_substantive(self, index: int) -> Paragraph | None:
         """The next paragraph that is not a directive comment or a footnote."""
-        for nxt in paragraphs_after(self.paragraphs, index):
+        for nxt in self.ahead(index):
             body = self.text[nxt.span.start : nxt.span.end]
             if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(body) or is_footnote(body):
                 continue
@@ -268,7 +286,7 @@ class Placement:
 
     def _next_past_comments(self, index: int) -> Paragraph | None:
         """The first paragraph after ``index`` that is not a comment alone."""
-        for nxt in paragraphs_after(self.paragraphs, index):
+        for nxt in self.ahead(index):
             if nxt.kind is not Kind.DIRECTIVE and not P.HTML_COMMENT.match(self.text[nxt.span.start : nxt.span.end]):
                 return nxt
         return None
@@ -617,7 +635,7 @@ def _heads_a_text_numbered_anew(st: Placement, c: Clause) -> bool:
     if not may_head_a_text(c.body) or listed_opener(c.content) or P.SECTION_HEADING.match(c.body) or P.is_closing_line(c.body):
         return False
     count = 0
-    for nxt in paragraphs_after(st.paragraphs, c.p.index):
+    for nxt in st.ahead(c.p.index):
         if nxt.kind is Kind.DIRECTIVE or P.HTML_COMMENT.match(st.text[nxt.span.start : nxt.span.end]):
             continue
         label = ahead_label(nxt)
@@ -777,7 +795,7 @@ def _next_group_shape(st: Placement, index: int) -> str | None:
     """The shape (:func:`opener_shape`) of the next group opener after ``index``; None
     when there is none before the next resolution's title or opening (its groups are its
     own)."""
-    for q in paragraphs_after(st.paragraphs, index):
+    for q in st.ahead(index):
         body = st.text[q.span.start : q.span.end]
         if P.CONFERENCE_TITLE.match(body) or is_opening(body):
             return None

@@ -8,17 +8,20 @@ time: a paragraph's placement depends only on
 - its *input* — its text and whether it stands before the opening line
   (:func:`input_key`),
 - the state of the walk before it,
-- the inputs of the paragraphs it looks ahead at (the next one, past comments and
-  footnotes: :func:`reaches`).
+- the inputs of the paragraphs it looks ahead at: the next one, past comments and
+  footnotes, and for some (a group opener looks for the next group opener up to the
+  next resolution) any number of them. The walk records how far each paragraph's
+  look-ahead read (:attr:`Placement.reach <resolint.parser.placement.Placement.reach>`);
+  those that read past the next paragraph are kept (:attr:`_Walk.far`).
 
 So a :class:`PlacementMemo` keeps, from the last walk, every paragraph's input, the state
 before it (with paragraphs named by their index) and what was decided. The next walk
 
-1. copies the decisions of the paragraphs before the edit whose look-ahead does not
-   reach it, and restores the state after them — but keeps as they are the last parse's
-   own paragraphs the parse memo reused, up to the last part that starts before them
-   (:func:`_kept_until`: nothing after it hangs under, or is numbered with, a paragraph
-   before it);
+1. copies the decisions of the paragraphs before the first one whose look-ahead
+   reaches the edit (:func:`_resume_point`), and restores the state after them — but
+   keeps as they are the last parse's own paragraphs the parse memo reused, up to the
+   last part that starts before them (:func:`_kept_until`: nothing after it hangs
+   under, or is numbered with, a paragraph before it);
 2. walks from there as usual;
 3. stops walking once it is in the unchanged tail and its state (and the paragraphs the
    state refers to) is what it was at the same paragraph last time: from there on the
@@ -31,6 +34,7 @@ paragraph by paragraph on random edits of generated and real drafts.
 from __future__ import annotations
 
 import operator
+from bisect import bisect_left
 from collections.abc import Callable
 from weakref import ref
 
@@ -131,6 +135,10 @@ class _Walk:
     paragraphs: list[Paragraph]  # the parse's list, never written after it
     text: str
     opening_line: int | None
+    #: (index, reach) of each paragraph whose look-ahead read past the next paragraph
+    #: (:attr:`Placement.reach`), by index: an edit at or before ``reach`` may change its
+    #: placement. (Only these: the paragraph just before an edit is walked again anyway.)
+    far: list[tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,18 +218,31 @@ class PlacementMemo:
         decisions: list[Decision] = []
         start = 0 if last is None else _copy_head(last, resume, kept, paragraphs, res, st, states, decisions)
         tail = None if last is None else _Tail(last, keys)
+        far = [] if last is None else last.far[: bisect_left(last.far, (start, -1))]
         for i in range(start, len(paragraphs)):
             state = snapshot(st)
             if tail is not None and tail.covers(i) and tail.copy_from(i, state, paragraphs, res, states, decisions):
                 break
             states.append(state)
+            st.reach = i
             lead = place_one(st, paragraphs[i], raws[i])
             decisions.append(decision(paragraphs[i], lead))
+            if st.reach > i + 1:
+                far.append((i, st.reach))
         self.walked = len(paragraphs) - start - (0 if tail is None else tail.copied)
         if last is not None and tail is not None and tail.copied:
             self.joined = Joined(len(paragraphs) - tail.copied, tail.shift, last.paragraphs, last.text)
+            far += _far_tail(last.far, len(paragraphs) - tail.copied - tail.shift, tail.shift)
         children = _children(last, kept, paragraphs, tail)
-        self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings], paragraphs, text, opening_line)
+        self._last = _Walk(keys, states, decisions, children, [p.index for p in res.openings], paragraphs, text, opening_line, far)
+
+
+def _far_tail(far: list[tuple[int, int]], old_i: int, shift: int) -> list[tuple[int, int]]:
+    """The last walk's far look-aheads from its paragraph ``old_i`` on (a tail this walk
+    copied), indices shifted: what they read is in the tail too, moved alike (one that
+    read past the last paragraph reads past it still)."""
+    tail = far[bisect_left(far, (old_i, -1)) :]
+    return tail if shift == 0 else [(i + shift, r + shift) for i, r in tail]
 
 
 def _children(last: _Walk | None, kept: int, paragraphs: list[Paragraph], tail: _Tail | None) -> list[tuple[int, ...]]:
@@ -285,11 +306,19 @@ def _moved_keys(last: _Walk, n: int, moved: tuple[int, int, list[Paragraph]], ra
 
 
 def _resume_point(last: _Walk, keys: list[tuple], text: str, paragraphs: list[Paragraph]) -> int:
-    """Where the walk resumes: the first paragraph whose placement the edit may change
-    (the paragraph before a changed one looks ahead at it, past comments and footnotes)."""
-    resume = max(0, common_prefix(last.keys, keys) - 1)
+    """Where the walk resumes: the first paragraph whose placement the edit may change.
+    The paragraph before a changed one looks ahead at it, past comments and footnotes;
+    one further up may have read as far (:attr:`_Walk.far`: a group opener reads up to
+    the next group opener, which the edit may have made or unmade)."""
+    changed = common_prefix(last.keys, keys)
+    resume = max(0, changed - 1)
     while resume > 0 and skipped_by_lookahead(text[paragraphs[resume].span.start : paragraphs[resume].span.end]):
         resume -= 1
+    for i, reach in last.far:
+        if i >= resume:
+            break
+        if reach >= changed:
+            return i
     return resume
 
 
