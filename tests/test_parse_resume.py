@@ -10,6 +10,7 @@ that folder is there.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resolint.model import Kind, Resolution
-from resolint.parser import parse
+from resolint.parser import parse, placement
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.memo import ParseMemo
 from resolint.parser.resume import input_key, input_keys
@@ -336,6 +337,16 @@ def test_generated_compilation_where_an_edit_below_changes_a_group_opener():
     rnd = random.Random(0)
     text = "\n\n".join("The General Assembly,\n\n" + draft(rnd, rnd.randint(1, 12)) for _ in range(3))
     check_steps(text, rnd, 12)
+
+
+def test_placement_reads_the_paragraphs_after_one_only_through_ahead():
+    """The resumed walk knows how far a paragraph's placement read only through
+    ``Placement.ahead``: a look-ahead written another way (``paragraphs_after``, an index
+    past the paragraph's) would be missed again, as the group opener's was. Reading
+    back (``paragraphs[: p.index]``) is allowed."""
+    source = Path(placement.__file__).read_text(encoding="utf-8")
+    assert "paragraphs_after" not in source
+    assert set(re.findall(r"paragraphs\[([^\]]*)\]", source)) <= {"index", "k", ": p.index"}
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
