@@ -329,3 +329,15 @@ def test_a_common_noun_a_heading_or_a_quotation_is_left_alone(written):
 def test_a_miscased_name_inside_an_instruments_title_is_the_instrument_rules_alone():
     text = "The Security Council,\n\nActing under Chapter VII of the Charter of the United nations,\n\n1. Decides to remain seized of the matter.\n"
     assert _codes(text, "TRM") == [("TRM001", 3)]
+
+
+def test_a_decision_dated_outside_its_year_is_called_a_decision():
+    text = (
+        "The General Assembly,\n\nRecalling Economic and Social Council decision 2024/250 of 24 July 2023 and "
+        "Human Rights Council decision 52/115 of 4 April 2024,\n\n1. Decides to act.\n"
+    )
+    messages = [f.message for f in lint(text, path="draft.txt").findings if f.code == "CIT016"]
+    assert messages == [
+        "Economic and Social Council decision 2024/250 is of 2024, but dated 24 July 2023",
+        "Human Rights Council decision 52/115 is of the Council's 52nd session, held in 2023, but dated 4 April 2024",
+    ]

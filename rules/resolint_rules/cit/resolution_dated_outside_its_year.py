@@ -87,10 +87,14 @@ class ResolutionDatedOutsideItsYear(Rule):
             if d is None or not 1900 <= d.year <= 2100:
                 continue  # an implausible year is CIT008's
             if c.organ is _ECOSOC and c.form == "ecosoc" and c.year is not None and d.year != c.year:
-                msg = f"Economic and Social Council resolution {c.text} is of {c.year}, but dated {format_date(d)}"
+                msg = f"Economic and Social Council {_what(c)} {c.text} is of {c.year}, but dated {format_date(d)}"
                 yield Violation(Span(c.span.start, c.date.span.end), msg, severity=Severity.ERROR)
             elif c.organ is _HRC and c.form == "session" and c.session is not None and d.year != hrc_session_year(c.session):
-                msg = (f"Human Rights Council resolution {c.text} is of the Council's {ordinal(c.session)} session, "
+                msg = (f"Human Rights Council {_what(c)} {c.text} is of the Council's {ordinal(c.session)} session, "
                        f"held in {hrc_session_year(c.session)}, but dated {format_date(d)}")
                 yield Violation(Span(c.span.start, c.date.span.end), msg)
 
+
+def _what(c) -> str:
+    """ "decision" or "resolution", as the text cites it ("decision 2024/250")."""
+    return "decision" if c.decision else "resolution"
