@@ -8,13 +8,11 @@ from resolint.formatting import SpanFormatting
 from resolint.lazyre import lazy
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
+from resolint_rules.doc.drawn_labels import drawn_labels
 
 #: In a rule example, a label alone on its line ("2.", "(b)", "•"): the examples stand for
 #: a Word document, where such a line is the number Word draws for an empty paragraph.
 _LONE_LABEL_LINE = lazy(r"^[ \t]*(\(?(?:\d{1,3}|[a-z]{1,3})[.)]|•)[ \t]*$", re.MULTILINE)
-#: The longest stretch of drawn characters looked at from a paragraph's start: a label's
-#: text is cut at 255 characters by the reader (``resolint.docx.numbering.MAX_LEVEL_TEXT``).
-_MAX_LABEL = 300
 
 
 class EmptyListItem(Rule):
@@ -80,17 +78,9 @@ class EmptyListItem(Rule):
     any_language = True
 
     def check(self, ctx: RuleContext):
-        fmt = ctx.formatting
-        if fmt is None:
-            return
         text = ctx.text
-        for p in ctx.resolution.paragraphs:
-            start, end = p.span.start, p.span.end
-            if start >= end or not fmt.drawn_at(start):
-                continue
-            drawn = start
-            while drawn < end and drawn - start < _MAX_LABEL and (fmt.drawn_at(drawn) or text[drawn].isspace()):
-                drawn += 1
+        for p, start, drawn in drawn_labels(ctx, str.isspace):
+            end = p.span.end
             if drawn == end:
                 label = text[start:end].strip()
                 yield Violation(Span(start, start + len(text[start:end].rstrip())),

@@ -7,6 +7,7 @@ import re
 from resolint.formatting import SpanFormatting
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span
+from resolint_rules.doc.drawn_labels import drawn_labels
 
 #: A label typed at the start of a paragraph's text: "2.", "2)", "(2)", "(b)", "b)",
 #: "(iv)", then the space or tab after it. A letter label needs its bracket, so that a
@@ -15,9 +16,6 @@ _TYPED_LABEL = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]{1,4}\))[ \t\u00a
 #: In a rule example, a label followed by another on its line: the first stands for the
 #: number Word draws (the examples stand for a Word document).
 _DRAWN_THEN_TYPED = re.compile(r"^(\d{1,3}\.)[ \t]+(?=\d{1,3}\.)", re.MULTILINE)
-#: The longest stretch of drawn characters looked at from a paragraph's start (a label's
-#: text is cut at 255 characters by the reader, as DOC032 counts it).
-_MAX_LABEL = 300
 
 
 class TypedNumberAfterAutomatic(Rule):
@@ -77,17 +75,9 @@ class TypedNumberAfterAutomatic(Rule):
     any_language = True
 
     def check(self, ctx: RuleContext):
-        fmt = ctx.formatting
-        if fmt is None:
-            return
         text = ctx.text
-        for p in ctx.resolution.paragraphs:
-            start, end = p.span.start, p.span.end
-            if start >= end or not fmt.drawn_at(start):
-                continue
-            drawn = start
-            while drawn < end and drawn - start < _MAX_LABEL and (fmt.drawn_at(drawn) or text[drawn] in " \t"):
-                drawn += 1
+        for p, start, drawn in drawn_labels(ctx, " \t".__contains__):
+            end = p.span.end
             label = text[start:drawn].strip()
             m = _TYPED_LABEL.match(text, drawn, end)
             if not label or label == "•" or m is None:
