@@ -34,6 +34,11 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("CIT011", "subparagraph (c) above"),  # paragraph 2 has no (c)
         ("CIT011", "paragraph 4 below"),  # there is no paragraph 4 (same line)
     ]),
+    "un-ga-bodies.txt": ("un-ga", [
+        ("CIT016", "2022/15 of 21 July 2021"),  # an ECOSOC resolution of 2022 dated in 2021
+        ("TRM018", "Security council"),  # an organ's name with a word in lower case
+        # "48/3 of 7 October 2021": the 48th session met in 2021, no finding
+    ]),
     "un-ga-terms.txt": ("un-ga", [
         ("TRM008", "Recalling the work of UNODC"),
         ("TRM009", "Noting the report of the United Nations Office on Drugs and Crime (UNODC)"),
