@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from resolint.citations.refdata import instruments_for
+from resolint.literals import find_all
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.source import Span, word_after, word_before
 from resolint_rules.refs import TextMatch, in_spans, own_matches
@@ -92,10 +93,8 @@ class BodyNameCase(Rule):
         quotes = spans_in(ctx, "quotes", paragraph)
         hits = []
         for last in _LAST_WORDS:
-            at = text.find(last, lo, hi)
-            while at >= 0:
+            for at in find_all(text, last, lo, hi):
                 hits.extend(h for h in _miscased(text, at, last) if h.start() >= lo and not in_spans(h.start(), quotes))
-                at = text.find(last, at + 1, hi)
         for hit in sorted(hits, key=TextMatch.start):
             yield from _reported(ctx, hit)
 
