@@ -1,23 +1,13 @@
 from __future__ import annotations
 
 from resolint.citations import Organ
-from resolint.citations.refdata import format_date
+from resolint.citations.refdata import format_date, hrc_session_year
 from resolint.numerals import ordinal
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import citations, is_own
 
 _HRC, _ECOSOC = Organ.HRC, Organ.ECOSOC
-
-#: The Council's first regular session met in June 2006; it has held three regular
-#: sessions a year since (kb §4: the sessions of year Y are 3(Y-2007)+4 to +6).
-_FIRST_YEAR = 2006
-_SESSIONS_A_YEAR = 3
-
-
-def hrc_session_year(session: int) -> int:
-    """The year regular session ``session`` of the Human Rights Council met in."""
-    return _FIRST_YEAR + (session - 1) // _SESSIONS_A_YEAR
 
 
 class ResolutionDatedOutsideItsYear(Rule):

@@ -173,6 +173,18 @@ def ga_anchors() -> tuple[tuple[str, dt.date], ...]:
     return tuple((a["resolution"], dt.date.fromisoformat(a["date"])) for a in raw.get("anchors", []))
 
 
+#: The Human Rights Council's first regular session met in June 2006; it has held three
+#: regular sessions a year since (kb §4: the sessions of year Y are 3(Y-2007)+4 to +6;
+#: A/RES/60/251, para. 10: "no fewer than three sessions per year").
+HRC_FIRST_YEAR = 2006
+HRC_SESSIONS_A_YEAR = 3
+
+
+def hrc_session_year(session: int) -> int:
+    """The year regular session ``session`` of the Human Rights Council met in."""
+    return HRC_FIRST_YEAR + (session - 1) // HRC_SESSIONS_A_YEAR
+
+
 def ga_session_window(session: int) -> tuple[dt.date, dt.date]:
     """Dates a resolution of regular session ``session`` may bear (kb §4.1).
 

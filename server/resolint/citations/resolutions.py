@@ -10,7 +10,7 @@ from typing import Any
 
 from resolint.citations import patterns as P
 from resolint.citations.organs import _Context, _fits, _owner_after, _resolve, _subject_after
-from resolint.citations.refdata import ga_session_window
+from resolint.citations.refdata import HRC_FIRST_YEAR, HRC_SESSIONS_A_YEAR, ga_session_window
 from resolint.citations.scan import _in, _matches_at
 from resolint.citations.types import (
     Basis,
@@ -195,7 +195,7 @@ def _councils_numbering(c: ResolutionCitation, ptext: str, kw_start: int, base: 
         first, last = yd.first, yd.last
     lo, hi = ga_session_window(c.session)
     year = first.year
-    if (lo <= last and first <= hi) or year < 2006 or c.session > 3 * (year - 2006) + 4:
+    if (lo <= last and first <= hi) or year < HRC_FIRST_YEAR or c.session > HRC_SESSIONS_A_YEAR * (year - HRC_FIRST_YEAR) + 4:
         return False
     return "Human Rights Council" in ptext and _HRC.search(ptext, 0, kw_start) is not None
 
