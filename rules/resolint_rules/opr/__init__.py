@@ -1,5 +1,6 @@
 """OPR: operative paragraphs and their sub-paragraphs."""
 
+from resolint_rules.opr.label_written_twice import LabelWrittenTwice
 from resolint_rules.opr.operative_modifier_position import OperativeModifierPosition
 from resolint_rules.opr.operative_number_format import OperativeNumberFormat
 from resolint_rules.opr.operative_numbering_sequence import OperativeNumberingSequence
@@ -24,4 +25,5 @@ RULES = [
     SubparagraphLabelForm,
     SubparagraphCase,
     OperativeModifierPosition,
+    LabelWrittenTwice,
 ]
