@@ -139,6 +139,15 @@ def test_the_rules_are_paragraph_local(code):
     assert next(r for r in engine.all_rules() if r.code == code).local
 
 
+@pytest.mark.parametrize("code", ["TRM010", "TRM011", "TRM018"])
+def test_the_term_keyed_rules_declare_it_once(code):
+    """The three rules keyed by ``term_keys`` say so by their base class, which holds
+    ``local`` and the keys in one place (each wrote the same three lines before)."""
+    rule = next(r for r in engine.all_rules() if r.code == code)
+    assert isinstance(rule, paragraph_facts.TermKeyedRule) and rule.local
+    assert type(rule).paragraph_keys is paragraph_facts.TermKeyedRule.paragraph_keys
+
+
 def test_draft_holds_both_rules_findings():
     codes = [f.code for f in lint(DRAFT, Settings()).findings]
     assert codes.count("TRM010") >= 5 and codes.count("TRM011") == 3

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from resolint.citations.refdata import instruments_for
 from resolint.literals import find_all
-from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import Applicability, Edit, Fix, RuleContext, Severity, Violation
 from resolint.source import Span, word_after, word_before
 from resolint_rules.refs import TextMatch, in_spans, own_matches
-from resolint_rules.trm.paragraph_facts import spans_in, term_keys
+from resolint_rules.trm.paragraph_facts import TermKeyedRule, spans_in
 
 #: Names of the United Nations' organs and the Organization's own, as every style writes
 #: them (proper names: the UN Editorial Manual capitalizes each of their words).
@@ -23,7 +23,7 @@ for _name in NAMES:
 _LAST_WORDS = tuple(_BY_LAST)
 
 
-class BodyNameCase(Rule):
+class BodyNameCase(TermKeyedRule):
     """
     ## What it does
     Reports the name of a United Nations organ, or of the United Nations, with a word in
@@ -70,16 +70,13 @@ class BodyNameCase(Rule):
     default_severity = Severity.WARNING
     fix_applicability = Applicability.SAFE
 
-    #: A paragraph's findings depend on its text, the quotations in it and the character
-    #: on each side of a name (``word_before``/``word_after``): TRM010's and TRM011's keys
-    #: (nine characters before the paragraph, eight after, its quotations and titles) hold
-    #: all of it, so the language server keeps them between edits instead of searching the
-    #: whole text for the names after every keystroke (an 18 % dearer keystroke at 71 KB).
-    local = True
+    # Local (TermKeyedRule): a paragraph's findings depend on its text, the quotations in
+    # it and the character on each side of a name (``word_before``/``word_after``): TRM010's
+    # and TRM011's keys (nine characters before the paragraph, eight after, its quotations
+    # and titles) hold all of it, so the language server keeps them between edits instead
+    # of searching the whole text for the names after every keystroke (an 18 % dearer
+    # keystroke at 71 KB).
     own_paragraphs_only = True
-
-    def paragraph_keys(self, ctx: RuleContext):
-        return ctx.facts.derived(term_keys)
 
     def check(self, ctx: RuleContext):
         """One search of the whole text for the names' last words (cheaper than one per

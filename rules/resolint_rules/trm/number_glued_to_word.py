@@ -4,11 +4,11 @@ import re
 
 from resolint.lazyre import lazy
 from resolint.literals import first_of, matches_at
-from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import Applicability, Edit, Fix, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.refs import in_spans, own_matches
 from resolint_rules.trm.others_words import guarded
-from resolint_rules.trm.paragraph_facts import spans_in, term_keys
+from resolint_rules.trm.paragraph_facts import TermKeyedRule, spans_in
 
 _WORDS = r"and|or|the|of|in|on|to|for|with|by|at|as|from|that|which|since|until|between|before|after|during"
 #: "2011and", "in2011": a year run into a short word. Codes such as "G20", "COVID-19",
@@ -20,7 +20,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_HEADS = ("18", "19", "20")
 
 
-class NumberGluedToWord(Rule):
+class NumberGluedToWord(TermKeyedRule):
     """
     ## What it does
     Finds a year run into the next or previous word: "in 2011and 2012", "adopted in2019".
@@ -68,14 +68,10 @@ class NumberGluedToWord(Rule):
     default_severity = Severity.WARNING
     fix_applicability = Applicability.SAFE
 
-    #: A paragraph's findings depend on its text, the quotations in it and the characters
-    #: around a year, up to nine before the paragraph and eight after it: see
-    #: :meth:`paragraph_keys` (shared with TRM010: ``paragraph_facts.term_keys``).
-    local = True
+    # Local (TermKeyedRule): a paragraph's findings depend on its text, the quotations in
+    # it and the characters around a year, up to nine before the paragraph and eight after
+    # it, all in ``paragraph_facts.term_keys`` (shared with TRM010, TRM018).
     own_paragraphs_only = True
-
-    def paragraph_keys(self, ctx: RuleContext):
-        return ctx.facts.derived(term_keys)
 
     def check(self, ctx: RuleContext):
         """What :meth:`check_paragraph` finds in each of :meth:`paragraphs`, by one scan

@@ -1,8 +1,9 @@
 """What a paragraph-local terminology rule reads beyond its paragraph's own text.
 
-TRM010 (spelling) and TRM011 (a year run into a word) look at one paragraph at a time,
-so the language server keeps their violations per paragraph between edits
-(:mod:`resolint.incremental`). Two things they read are not the paragraph's text:
+TRM010 (spelling), TRM011 (a year run into a word) and TRM018 (an organ's name in the
+wrong case) look at one paragraph at a time, so the language server keeps their
+violations per paragraph between edits (:mod:`resolint.incremental`). Two things they
+read are not the paragraph's text:
 
 - spans found over the whole document — quotations, official titles of instruments —
   which they consult to skip a word. :func:`spans_in` gives the ones that overlap a
@@ -14,7 +15,8 @@ so the language server keeps their violations per paragraph between edits
 :func:`paragraph_keys` puts both in one cache-key part per paragraph, or a key that never
 matches again when the character before the paragraph continues a word (the parser never
 starts a paragraph inside a word, but a rule must stay exact if it did): such a paragraph
-is then checked afresh at every lint.
+is then checked afresh at every lint. The three rules declare themselves local and keyed
+so by deriving from :class:`TermKeyedRule`.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Callable
 
 from resolint.facts import Analysis
 from resolint.model import Paragraph
-from resolint.rule import RuleContext
+from resolint.rule import Rule, RuleContext
 from resolint.source import WORD_JOINERS, Span
 
 
@@ -104,6 +106,19 @@ def term_keys(facts: Analysis) -> list[object]:
     official titles in it, which only TRM010 consults), which costs a cache miss now and
     then but never a wrong hit."""
     return paragraph_keys(facts, 9, 8, continues_word, ("quotes", "titles"))
+
+
+class TermKeyedRule(Rule):
+    """A paragraph-local rule keyed by :func:`term_keys`: what TRM010, TRM011 and TRM018
+    read beyond a paragraph's text lies within those keys (the characters next to the
+    paragraph, its quotations and titles), so the language server keeps each paragraph's
+    violations between edits, and the three share one computation of the keys per lint.
+    A rule that reads more than that must not use it (a stale finding would be kept)."""
+
+    local = True
+
+    def paragraph_keys(self, ctx: RuleContext):
+        return ctx.facts.derived(term_keys)
 
 
 def continues_word(c: str) -> bool:

@@ -8,11 +8,11 @@ from resolint.citations.refdata import _rows
 from resolint.lazyre import lazy
 from resolint.literals import automaton, find_indexes
 from resolint.model import Kind
-from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.rule import Applicability, Edit, Fix, RuleContext, Severity, Violation
 from resolint.source import Span, first_half_start, word_before
 from resolint_rules.refs import TextMatch, in_spans, instrument_spans, own_matches, own_text_matches, quote_spans
 from resolint_rules.trm.others_words import not_the_drafters, opener_head
-from resolint_rules.trm.paragraph_facts import spans_in, term_keys
+from resolint_rules.trm.paragraph_facts import TermKeyedRule, spans_in
 from resolint_rules.trm.un_programme_names import US_CAPS, us_spelt_names
 
 #: The ending of the -ise family (organise, organised, organising, organisation…); an
@@ -160,7 +160,7 @@ def _recase(found: str, right: str) -> str | None:
 _head_start = opener_head
 
 
-class Spelling(Rule):
+class Spelling(TermKeyedRule):
     """
     ## What it does
     Checks spelling against the style's dictionary: Oxford spelling in United Nations
@@ -233,10 +233,9 @@ class Spelling(Rule):
     default_severity = Severity.WARNING
     fix_applicability = Applicability.SAFE
 
-    #: Each paragraph's findings depend on its own text, its opener, the quotations and
-    #: official titles that overlap it and the nine characters before it (one after it):
-    #: see :meth:`paragraph_keys` (shared with TRM011: ``paragraph_facts.term_keys``).
-    local = True
+    # Local (TermKeyedRule): each paragraph's findings depend on its own text, its opener,
+    # the quotations and official titles that overlap it and the nine characters before
+    # it (one after it), all in ``paragraph_facts.term_keys`` (shared with TRM011, TRM018).
 
     def paragraphs(self, ctx: RuleContext):
         """The drafter's own paragraphs, the list TRM011 reads (and its keys, built once
@@ -244,9 +243,6 @@ class Spelling(Rule):
         if not spelling_table(_variant(ctx))[0]:
             return []
         return ctx.facts.own_paragraphs
-
-    def paragraph_keys(self, ctx: RuleContext):
-        return ctx.facts.derived(term_keys)
 
     def check(self, ctx: RuleContext):
         """What :meth:`check_paragraph` finds in each of :meth:`paragraphs`, by one scan
