@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 from conftest import SHARED
 
 from resolint.citations.refdata import (
     builtin_instruments,
+    csv_rows,
     data_dir,
+    data_rows,
     ga_anchors,
     ga_session_window,
     ga_sessions_for_date,
@@ -29,6 +33,28 @@ def test_every_data_file_names_its_source():
     for path in list(folder.glob("*.csv")) + list(folder.glob("*.toml")):
         head = path.read_text(encoding="utf-8").splitlines()[:6]
         assert any(line.startswith("#") and "ource" in line for line in head), f"{path.name} has no source line"
+
+
+def test_data_rows_read_the_package_file_and_csv_rows_its_text():
+    text = "# Source: written for this test\n# Confidence: none\n\nbody,year\nPP,2018\n\nWTSA,2020\n"
+    assert csv_rows(text) == [{"body": "PP", "year": "2018"}, {"body": "WTSA", "year": "2020"}]
+    rows = data_rows("un_programme_names.csv")
+    assert rows and all(r["name"] for r in rows)
+    assert data_rows("no_such_table.csv") == []
+
+
+def test_no_module_imports_a_private_name_of_the_reference_data():
+    """The rules read the data files through ``data_rows``/``csv_rows``: a private name
+    imported elsewhere (``_rows`` was, by three rule modules) ties them to its internals."""
+    root = Path(__file__).resolve().parents[2]
+    found = [
+        f"{path.relative_to(root)}: {line.strip()}"
+        for folder in ("server", "rules")
+        for path in sorted((root / folder).rglob("*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*from resolint\.citations\.refdata import .*\b_\w", line)
+    ]
+    assert found == []
 
 
 def test_interpol_rule_matches_every_row_of_the_table():

@@ -7,13 +7,12 @@ so that hover or other rules can ask the same question.
 
 from __future__ import annotations
 
-import csv
 import functools
 import os
 import unicodedata
 from pathlib import Path
 
-from resolint.citations.refdata import _rows
+from resolint.citations.refdata import csv_rows, data_rows
 from resolint.records import dataclass
 
 
@@ -41,10 +40,10 @@ def fold(place: str) -> str:
 
 def _house_rows(path: Path) -> list[dict[str, str]]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []
-    return list(csv.DictReader(ln for ln in lines if ln.strip() and not ln.startswith("#")))
+    return csv_rows(text)
 
 
 def conferences(filename: str) -> tuple[Conference, ...]:
@@ -104,7 +103,7 @@ def _house_index(path: Path, version: tuple[int, int] | None) -> _Index:
 
 @functools.cache
 def _builtin(filename: str) -> _Index:
-    return _Index.of(_parse(_rows(filename)))
+    return _Index.of(_parse(data_rows(filename)))
 
 
 def _parse(rows: list[dict[str, str]]) -> tuple[Conference, ...]:

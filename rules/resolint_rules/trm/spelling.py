@@ -4,7 +4,7 @@ import bisect
 import functools
 import re
 
-from resolint.citations.refdata import _rows
+from resolint.citations.refdata import data_rows
 from resolint.lazyre import lazy
 from resolint.literals import automaton, find_indexes
 from resolint.model import Kind
@@ -44,7 +44,7 @@ def spelling_table(variant: str) -> tuple[dict[str, str], tuple[str, ...]]:
     filename = FILES.get(variant)
     if not filename:
         return {}, ()
-    table = {r["wrong"].lower(): r["right"] for r in _rows(filename) if r.get("wrong")}
+    table = {r["wrong"].lower(): r["right"] for r in data_rows(filename) if r.get("wrong")}
     if not table:
         return {}, ()
     others = sorted(w for w in table if not _ISE.search(w))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 
-from resolint.citations.refdata import _rows
+from resolint.citations.refdata import data_rows
 from resolint.lazyre import lazy
 from resolint.source import Span
 
@@ -41,7 +41,7 @@ def _names(caps: bool = False) -> tuple[tuple[re.Pattern[str], re.Pattern[str], 
     text before the word), those after it (at its end), and the name; with ``caps``, the
     words in capitals ("UNITED NATIONS DEVELOPMENT")."""
     out = []
-    for row in _rows("un_programme_names.csv"):
+    for row in data_rows("un_programme_names.csv"):
         name = row.get("name", "")
         before, found, after = name.partition(_BRITISH)
         if not found:

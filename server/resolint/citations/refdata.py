@@ -36,13 +36,22 @@ def data_dir() -> Path | None:
     return None
 
 
-def _rows(filename: str) -> list[dict[str, str]]:
+def data_rows(filename: str) -> list[dict[str, str]]:
+    """The rows of the package's data file ``filename`` (no folder: a name in the data
+    folder), by column name; none when it is not there. Read afresh at each call: each
+    reader keeps what it builds from them (a table of sessions, a spelling list)."""
     folder = data_dir()
     if folder is None or not (folder / filename).is_file():
         return []
-    lines = (folder / filename).read_text(encoding="utf-8").splitlines()
-    body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(body))
+    return csv_rows((folder / filename).read_text(encoding="utf-8"))
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a data file's text, as :func:`data_rows` reads them: a CSV whose first
+    line read is its header, after the ``#`` lines that say where the data comes from
+    (blank lines skipped). A house's own table (``conferences = "@ours.csv"``) is read
+    with it too, so that both are read alike."""
+    return list(csv.DictReader(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
 
 
 # -- INTERPOL General Assembly ------------------------------------------------------------
@@ -136,7 +145,7 @@ def _date(s: str) -> dt.date | None:
 @functools.lru_cache(maxsize=1)
 def interpol_sessions() -> dict[int, InterpolSession]:
     out = {}
-    for r in _rows("interpol_sessions.csv"):
+    for r in data_rows("interpol_sessions.csv"):
         s = InterpolSession(
             int(r["year"]), int(r["session"]), r["city"], r["country"], _date(r["start_date"]), _date(r["end_date"]),
             r["status"], tuple(a for a in r.get("aliases", "").split("|") if a), r["source"],
@@ -223,7 +232,7 @@ def _bound(row: dict[str, str], key: str, first: int) -> int:
 @functools.lru_cache(maxsize=1)
 def sc_first_numbers() -> dict[int, ScYear]:
     out = {}
-    for r in _rows("unsc_first_resolution_by_year.csv"):
+    for r in data_rows("unsc_first_resolution_by_year.csv"):
         year, first = int(r["year"]), int(r["first_number"])
         out[year] = ScYear(year, first, r["status"], _bound(r, "first_low", first), _bound(r, "first_high", first))
     return out
@@ -349,7 +358,7 @@ def format_date(d: dt.date) -> str:
 
 def _article_titles(filename: str) -> dict[int, str]:
     out = {}
-    for r in _rows(filename):
+    for r in data_rows(filename):
         try:
             out[int(r["article"])] = r["title"]
         except (KeyError, ValueError):
