@@ -13,7 +13,8 @@ import pytest
 import resolint_rules
 from resolint.engine import lint
 from resolint.model import Kind
-from resolint.parser.groups import ITU_OPERATIVE_VERBS
+from resolint.parser import groups
+from resolint.styles import StyleError
 
 
 def _apply(text: str, fix) -> str:
@@ -266,7 +267,33 @@ def test_a_finite_verb_over_numbered_items_before_resolves_stays_operative():
 def test_every_verb_of_the_itu_operative_list_heads_an_operative_group():
     listed = Path(resolint_rules.__file__).parent / "data" / "itu_operative_phrases.txt"
     verbs = {w for line in listed.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#") for w in line.split()[:2] if w not in ("further", "also")}
-    assert {v for v in verbs if v.endswith("s")} <= ITU_OPERATIVE_VERBS
+    assert {v for v in verbs if v.endswith("s")} <= groups.itu_operative_verbs()
+
+
+@pytest.mark.parametrize(
+    ("added", "verbs"),
+    [
+        (("proclaims", "further stresses", "Also Affirms the need"), {"proclaims", "stresses", "affirms"}),
+        (StyleError("no itu style"), set()),
+    ],
+)
+def test_the_itu_operative_verbs_are_read_from_the_style(monkeypatch, added, verbs):
+    """One list: the verbs are the first words of the phrases the ITU style adds (past a
+    qualifier), with the UN list's three that ITU texts write as group openers; a style
+    that cannot be read leaves the three (the parser never raises)."""
+
+    def added_openers(name, part):
+        assert (name, part) == ("itu", "operative")
+        if isinstance(added, Exception):
+            raise added
+        return added
+
+    monkeypatch.setattr(groups, "builtin_added_openers", added_openers)
+    groups.itu_operative_verbs.cache_clear()
+    try:
+        assert groups.itu_operative_verbs() == verbs | {"decides", "requests", "calls"}
+    finally:
+        groups.itu_operative_verbs.cache_clear()
 
 
 def test_an_unlisted_interpol_verb_in_capitals_after_a_last_item_opens_the_next_clause():

@@ -354,6 +354,15 @@ def builtin_openers(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _phrases(openers.get("preambular", [])), _phrases(openers.get("operative", []))
 
 
+def builtin_added_openers(name: str, part: str) -> tuple[str, ...]:
+    """The opener phrases the built-in style ``name`` adds to its parent's ``part`` list
+    (``"preambular"`` or ``"operative"``: its own ``extend-PART``, ``@file`` items read),
+    without the parent's: what sets the style's drafts apart (the parser reads the ITU
+    style's own operative verbs, :func:`resolint.parser.groups.itu_operative_verbs`)."""
+    openers = builtin_raw(name).get("openers", {})
+    return _phrases(openers.get(EXTEND_PREFIX + part, []))
+
+
 def _builtin_table(name: str, key: str, seen: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """The table ``key`` of the built-in style ``name`` with its parents' merged under it
     as :func:`_resolve_raw` merges it (``None`` when neither it nor a parent has one; a

@@ -26,9 +26,10 @@ from resolint.lazyre import lazy
 from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph, following_past_comments
 from resolint.parser.labels import TERMINALS, read_label, read_terminal, to_roman
-from resolint.parser.lexicon import may_start_opener
+from resolint.parser.lexicon import QUALIFIERS, may_start_opener
 from resolint.parser.openings import is_opening
 from resolint.source import SUPERSCRIPT_DIGITS, Span
+from resolint.styles import StyleError, builtin_added_openers
 
 #: An opener heading a group is a phrase, not a sentence ("instructs the Director of the
 #: Telecommunication Standardization Bureau", or with its qualifier, "instructs the
@@ -40,13 +41,10 @@ GROUP_OPENER_MAX_CHARS = 220
 #: importance of …, which includes the"). Not a preposition: "having regard to" and
 #: "mindful of" head items in house styles.
 _ENDS_MID_SENTENCE = frozenset({"the", "a", "an", "and", "or", "which", "its", "their", "whose"})
-#: The verbs that head an ITU resolution's operative groups, the first of them
-#: included ("resolves", "instructs the Secretary-General", "invites Member States"):
-#: the ITU style's own operative phrases (rules/resolint_rules/data/itu_operative_phrases.txt,
-#: from the Final Acts of the Plenipotentiary Conference) and the UN list's "decides",
-#: "requests" and "calls upon", which ITU texts write as group openers too. A group
-#: headed by one is operative even where the preamble had not ended (placement).
-ITU_OPERATIVE_VERBS = frozenset({"resolves", "decides", "instructs", "invites", "urges", "encourages", "authorizes", "requests", "calls"})
+#: The UN list's verbs that ITU texts write as group openers too ("decides", "requests",
+#: "calls upon"): with the ITU style's own, :func:`itu_operative_verbs`. (Not the whole UN
+#: list: "notes" there is the preamble's "noting" written finite in an ITU text.)
+_UN_VERBS_OF_ITU_GROUPS = frozenset({"decides", "requests", "calls"})
 _OPENER_WORDS = re.compile(r"^[*_]*[A-Za-z][\w\-’' ,.()]*[*_]*$")  # "… Recommendation ITU-T A.5"
 #: Footnote text: a rule of underscores a conversion left, then the footnote's number and
 #: text ("____________________ 1 These include …", "_____ [1] Resolution 217 A (III)."); a
@@ -68,6 +66,24 @@ FOOTNOTE_LEADS = frozenset("_[" + SUPERSCRIPT_DIGITS)
 
 
 _ENDS_CLAUSE = frozenset(TERMINALS)
+
+
+@functools.cache
+def itu_operative_verbs() -> frozenset[str]:
+    """The verbs that head an ITU resolution's operative groups, the first of them
+    included ("resolves", "instructs the Secretary-General", "invites Member States"): the
+    first word (past "further", "also") of each operative phrase the ITU style adds to the
+    UN list (its ``extend-operative``: ``data/itu_operative_phrases.txt``, from the Final
+    Acts of the Plenipotentiary Conference), and :data:`_UN_VERBS_OF_ITU_GROUPS`. A group
+    headed by one is operative even where the preamble had not ended (placement). Read
+    from the style, not written here again, so that a verb added to its list counts here
+    too; the UN three alone when the style cannot be read (the parser never raises)."""
+    try:
+        phrases = builtin_added_openers("itu", "operative")
+    except StyleError:
+        phrases = ()
+    heads = (next((w for w in p.lower().split() if w not in QUALIFIERS), "") for p in phrases)
+    return _UN_VERBS_OF_ITU_GROUPS | {w for w in heads if w}
 
 
 def is_footnote(text: str) -> bool:

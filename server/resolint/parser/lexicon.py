@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 #: Emphasis, quotes and spaces that may stand before or between the words of an opener.
 _SKIP = "*_\"“‘' \t\u00a0"
 #: Words a drafter puts before a listed phrase ("Further recalling", "Deeply regretting").
-_QUALIFIERS = frozenset({"also", "further", "once", "again"})
+QUALIFIERS = frozenset({"also", "further", "once", "again"})
 #: The longest listed phrase, in words, looked for at the start of a paragraph.
 MAX_PHRASE_WORDS = 6
 
@@ -91,7 +91,7 @@ def may_start_opener(word: str) -> bool:
     that may stand before one ("Further", "Deeply"). A cheap test before the full one,
     for a scan that meets many capitals that open no clause (", United Nations")."""
     w = readable(word).lower().replace("’", "'")  # ("Wel\u00adcoming": a soft hyphen inside)
-    return w in _first_words() or _oxford(w) in _first_words() or w in _QUALIFIERS or (len(w) > 4 and w.endswith("ly"))
+    return w in _first_words() or _oxford(w) in _first_words() or w in QUALIFIERS or (len(w) > 4 and w.endswith("ly"))
 
 
 def listed_opener(content: str) -> str:
@@ -122,6 +122,6 @@ def _listed(words: list[str]) -> str:
                 return "operative"
             if phrase in pre:
                 return "preamble"
-        if skip >= len(words) or not (words[skip] in _QUALIFIERS or (len(words[skip]) > 4 and words[skip].endswith("ly"))):
+        if skip >= len(words) or not (words[skip] in QUALIFIERS or (len(words[skip]) > 4 and words[skip].endswith("ly"))):
             break
     return ""

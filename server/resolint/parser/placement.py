@@ -28,10 +28,10 @@ from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import (
     FOOTNOTE_LEADS,
     FOOTNOTE_RULE,
-    ITU_OPERATIVE_VERBS,
     NUMBERED_FOOTNOTE,
     is_footnote,
     is_furniture_paragraph,
+    itu_operative_verbs,
     looks_like_group_opener,
     opens_items,
 )
@@ -778,7 +778,7 @@ def _preamble_goes_on(st: Placement, c: Clause) -> bool:
       each "after the operative part" (DOC003);
     - or the next is operative ("resolves") and the verb is the preamble's participle
       written finite ("notes" for "noting", "takes into account"), not one that opens an
-      ITU operative part (:data:`ITU_OPERATIVE_VERBS`: "encourages", "invites" have
+      ITU operative part (:func:`itu_operative_verbs`: "encourages", "invites" have
       participles listed too). Read as the first operative group, nothing was said.
 
     No group opener after it (up to the next resolution): left operative."""
@@ -786,7 +786,7 @@ def _preamble_goes_on(st: Placement, c: Clause) -> bool:
     if shape == "preamble":
         return True
     head = first_words(c.content, 1)
-    if shape != "operative" or not head or head[0] in ITU_OPERATIVE_VERBS:
+    if shape != "operative" or not head or head[0] in itu_operative_verbs():
         return False
     return _participle_written_finite(c.content) is True
 
