@@ -148,3 +148,52 @@ def test_every_function_level_import_is_a_deliberate_lazy_load():
         for line in _unexplained_function_imports(path.read_text(encoding="utf-8"), name, path.name == "__init__.py"):
             bad.append(f"{path.relative_to(ROOT)}:{line}")
     assert not bad, "function-level import without '# lazy: <why>' (move it to the top?): " + ", ".join(bad)
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    """Names a module binds when it runs (not under ``if TYPE_CHECKING:``)."""
+    names: set[str] = set()
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.If) and _is_type_checking(node):
+                visit(node.orelse)
+            elif isinstance(node, (ast.If, ast.Try)):
+                for part in (node.body, node.orelse, *(h.body for h in getattr(node, "handlers", []))):
+                    visit(part)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                names.update((a.asname or a.name).split(".")[0] for a in node.names)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                    names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+
+    visit(tree.body)
+    return names
+
+
+def _unbound_exports(source: str) -> list[str]:
+    tree = ast.parse(source)
+    exported = [
+        elt.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+        for elt in getattr(node.value, "elts", [])
+        if isinstance(elt, ast.Constant)
+    ]
+    return [name for name in exported if name not in _top_level_names(tree)]
+
+
+def test_the_export_check_finds_a_name_bound_only_for_type_checkers():
+    source = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from x import A\nB = 1\n__all__ = ['A', 'B']\n"
+    assert _unbound_exports(source) == ["A"]
+
+
+def test_every_exported_name_is_bound_when_its_module_runs():
+    """A name in ``__all__`` is defined by the module itself, not left to a module
+    ``__getattr__`` or to an import only type checkers see: a lazy export hid that no
+    caller used it (``custom_rules`` exported ``RuleSpec`` and ``SpecError`` that way,
+    while every user imported them from ``custom_rules.spec``)."""
+    found = {name: bad for name, path in sorted(_modules().items()) if (bad := _unbound_exports(path.read_text(encoding="utf-8")))}
+    assert found == {}

@@ -101,7 +101,7 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
     docs_url: str = ""  # root of a published copy of the docs site; "": the installed pages
     fail_on: str = DEFAULT_FAIL_ON  # the lowest severity that makes check exit 1
-    custom_rules: tuple[Any, ...] = ()  # house rules ([[custom-rules]]): resolint.custom_rules.RuleSpec
+    custom_rules: tuple[Any, ...] = ()  # house rules ([[custom-rules]]): resolint.custom_rules.spec.RuleSpec
     nlp_pipeline: str | None = None  # [nlp] pipeline: a trained spaCy pipeline for house rules
     path: str | None = None  # the file these settings came from
     root: str | None = None  # the folder relative to which per-file patterns match

@@ -20,7 +20,10 @@ configuration and the styles define, for ``resolint rules`` and ``resolint rule`
 The engine, the configuration loader and the CLI import this module in every run, and
 most runs have no house rules (a plain check of a UN draft): the rule machinery
 (:mod:`.rule`, :mod:`.spec`, :mod:`.candidates`) is imported where a table is read or a
-rule built, not here.
+rule built, not here. So :class:`~.spec.RuleSpec` and :class:`~.spec.SpecError` are
+imported from :mod:`.spec` by the modules that need them (the checks, the tests), not
+from this package: exporting them here meant either importing the machinery at every
+start or a module ``__getattr__`` that no caller used.
 """
 
 from __future__ import annotations
@@ -40,19 +43,10 @@ if TYPE_CHECKING:
     from resolint.settings import Settings
     from resolint.styles import Style
 
-__all__ = ["RuleSpec", "SpecError", "style_specs", "effective_specs", "with_custom_rules", "visible_rules", "ruleset_for"]
+__all__ = ["style_specs", "effective_specs", "with_custom_rules", "visible_rules", "ruleset_for"]
 
 log = get_logger(__name__)
 STYLE_KEY = "custom-rules"
-
-
-def __getattr__(name: str) -> Any:
-    """``RuleSpec`` and ``SpecError`` (in ``__all__``), imported when first asked for."""
-    if name in ("RuleSpec", "SpecError"):
-        from resolint.custom_rules import spec  # lazy: the rule machinery, only with house rules
-
-        return getattr(spec, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @functools.lru_cache(maxsize=128)
