@@ -1,4 +1,4 @@
-"""resolint.records.dataclass: the standard dataclass, with ``__repr__``, ``__eq__`` and
+"""resolint.records.record: the standard dataclass, with ``__repr__``, ``__eq__`` and
 ``__hash__`` that answer as the generated ones would but are not compiled per class
 (issue 13: each compiled method cost about 0.6 M instructions at start-up, for some 70
 classes)."""
@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import field
+from typing import ClassVar
 
 import pytest
 
-from resolint.records import dataclass
+from resolint.records import record
 
 
 def _pair(decorator, **options):
@@ -36,7 +37,7 @@ def _pair(decorator, **options):
 
 @pytest.mark.parametrize("options", [{}, {"frozen": True}, {"slots": True}, {"frozen": True, "slots": True}, {"eq": False}])
 def test_the_repr_is_the_generated_one(options):
-    ours, theirs = _pair(dataclass, **options), _pair(dataclasses.dataclass, **options)
+    ours, theirs = _pair(record, **options), _pair(dataclasses.dataclass, **options)
     for mine, std in zip(ours, theirs, strict=True):
         assert mine.__qualname__ == std.__qualname__
     p, q = ours[0](3, "b\n'", [1]), theirs[0](3, "b\n'", [1])
@@ -50,7 +51,7 @@ def test_the_repr_is_the_generated_one(options):
 
 
 def test_a_class_that_writes_its_own_repr_or_asks_for_none_keeps_it():
-    @dataclass
+    @record
     class Own:
         """A test class."""
 
@@ -59,7 +60,7 @@ def test_a_class_that_writes_its_own_repr_or_asks_for_none_keeps_it():
         def __repr__(self) -> str:
             return "own"
 
-    @dataclass(repr=False)
+    @record(repr=False)
     class NoRepr:
         """A test class."""
 
@@ -71,7 +72,7 @@ def test_a_class_that_writes_its_own_repr_or_asks_for_none_keeps_it():
 
 
 def test_everything_else_is_the_standard_dataclass():
-    @dataclass(frozen=True, slots=True)
+    @record(frozen=True, slots=True)
     class Frozen:
         """A test class."""
 
@@ -112,7 +113,7 @@ def _equality_classes(decorator, **options):
 @pytest.mark.parametrize("options", [{}, {"frozen": True}, {"slots": True}, {"frozen": True, "slots": True}, {"eq": False}, {"order": True}, {"unsafe_hash": True}])
 def test_equality_and_hashing_are_the_generated_ones(options):
     nan = float("nan")
-    ours, theirs = _equality_classes(dataclass, **options), _equality_classes(dataclasses.dataclass, **options)
+    ours, theirs = _equality_classes(record, **options), _equality_classes(dataclasses.dataclass, **options)
     samples = [
         lambda c: c[0](1, "b", "note", (1,)), lambda c: c[0](1, "b", "other", (2,)), lambda c: c[0](2),
         lambda c: c[1](nan), lambda c: c[1](1), lambda c: c[1](1.0), lambda c: c[2](),
@@ -131,7 +132,7 @@ def test_equality_and_hashing_are_the_generated_ones(options):
 
 
 def test_a_class_that_writes_its_own_eq_or_hash_keeps_them():
-    @dataclass(frozen=True)
+    @record(frozen=True)
     class OwnEq:
         """A test class."""
 
@@ -140,7 +141,7 @@ def test_a_class_that_writes_its_own_eq_or_hash_keeps_them():
         def __eq__(self, other):
             return "own"
 
-    @dataclass(frozen=True)
+    @record(frozen=True)
     class OwnHash:
         """A test class."""
 
@@ -154,7 +155,7 @@ def test_a_class_that_writes_its_own_eq_or_hash_keeps_them():
 
 
 def test_an_unfrozen_dataclass_is_unhashable_as_with_dataclasses():
-    @dataclass
+    @record
     class Mutable:
         """A test class."""
 
@@ -163,3 +164,45 @@ def test_an_unfrozen_dataclass_is_unhashable_as_with_dataclasses():
     with pytest.raises(TypeError):
         hash(Mutable(1))
     assert Mutable(1) == Mutable(1) and Mutable(1) != Mutable(2)
+
+
+def test_the_private_name_of_dataclasses_it_reads_is_still_there():
+    """``records`` tells fields from ClassVar and InitVar pseudo-fields by
+    ``dataclasses._FIELD`` and ``Field._field_type``, as the generated methods do. If a
+    Python release renames them, this says so before the repr or equality goes wrong."""
+    assert hasattr(dataclasses, "_FIELD"), (
+        "this Python's dataclasses has no _FIELD: resolint.records._fields reads it to tell "
+        "fields from ClassVar/InitVar pseudo-fields; rewrite _fields for this version"
+    )
+
+    @record(frozen=True)
+    class Mixed:
+        """A test class with a ClassVar and an InitVar beside its fields."""
+
+        shared: ClassVar[int] = 0
+        x: int
+        seed: dataclasses.InitVar[int] = 0
+        y: int = 1
+
+    kinds = {f.name: f._field_type for f in Mixed.__dataclass_fields__.values()}  # type: ignore[attr-defined]
+    assert kinds == {"shared": dataclasses._FIELD_CLASSVAR, "x": dataclasses._FIELD, "seed": dataclasses._FIELD_INITVAR, "y": dataclasses._FIELD}  # type: ignore[attr-defined]
+    assert repr(Mixed(3, 4, 5)) == "test_the_private_name_of_dataclasses_it_reads_is_still_there.<locals>.Mixed(x=3, y=5)"
+    assert Mixed(3, 4, 5) == Mixed(3, 0, 5) and hash(Mixed(3)) == hash((3, 1))
+
+
+@pytest.mark.parametrize(("options", "eq"), [({}, False), ({"eq": False}, False), ({"frozen": True}, False), ({"order": True}, True), ({"unsafe_hash": True}, True)])
+def test_the_params_say_the_standard_decorator_made_no_repr_or_eq(options, eq):
+    """What differs from ``dataclasses.dataclass`` for code that inspects a class (the
+    module says so): the standard decorator was asked for no repr, and for no eq but where
+    ``order`` or ``unsafe_hash`` leave equality to it; the methods are there all the same."""
+
+    @record(**options)
+    class Point:
+        """A test class."""
+
+        x: int
+
+    params = Point.__dataclass_params__  # type: ignore[attr-defined]
+    assert (params.repr, params.eq) == (False, eq)
+    assert repr(Point(1)).endswith("Point(x=1)")
+    assert (Point(1) == Point(1)) is (options.get("eq", True))

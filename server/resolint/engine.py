@@ -25,7 +25,7 @@ from resolint.lazyre import lazy
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.parser.blocks import is_lone_label
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
 from resolint.settings import Settings
@@ -50,7 +50,7 @@ NOT_ENGLISH = "DOC005"
 LINE_NUMBERED = "DOC006"
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(frozen=True, slots=True, init=False)
 class Finding:
     """One problem the lint reports: the rule's code and name, the severity that applies (the
     configuration's override or the rule's), the message, where, and the fix if there is
@@ -81,7 +81,7 @@ class Finding:
 _FINDING_SET = slot_setters(Finding)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class LintResult:
     """One lint of a text: the source, its parsed resolution, the style applied, the findings,
     and the derived facts the rules read (which the server, Word and exports reuse)."""

@@ -20,13 +20,13 @@ import re
 import sys
 
 from resolint.lazyre import lazy
-from resolint.records import dataclass
+from resolint.records import record
 
 #: How importlib.metadata reads an entry point's value: "module.sub:attr.attr [extras]".
 _VALUE = lazy(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class EntryPoint:
     """One line of a distribution's ``entry_points.txt`` (name = value, in a group), with
     importlib.metadata's ``load``: how installed packages add rules and styles."""

@@ -22,7 +22,7 @@ from dataclasses import field
 from resolint.engine import LINE_NUMBERED, Finding, LintResult
 from resolint.model import Kind, Resolution
 from resolint.parser import parse
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.rule import Applicability, Edit, Fix
 from resolint.source import Span
 
@@ -31,7 +31,7 @@ from resolint.source import Span
 MAX_PASSES = 20
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FixOutcome:
     """What applying fixes to a text came to: the fixed text, how many fixes in how many passes,
     which rules' fixes were applied, and the lint of the final text (so the caller need not
@@ -225,7 +225,7 @@ def _with_innocents(
     return kept, trials.applied(kept)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Trials:
     """The draft's text and structure, to try a group of fixes against: apply them, parse
     the result as the draft was parsed, and compare.
@@ -384,7 +384,7 @@ def _culprits(kept: list[Finding], body, changed: Iterable[int], text_end: int, 
     return {id(ordered[k]) for k in blamed}
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Walk:
     """The paragraphs blamed for a fix of their own, this round and the round before, to
     see a change walk down a run of alike paragraphs one round at a time.
@@ -544,7 +544,7 @@ class _Mover:
 RETRIES = 8
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Keeping:
     """:func:`structure_keeping` for one pass's text, remembering its answer for each set
     of fixes tried (the same findings, in the same order).
@@ -629,7 +629,7 @@ def next_pass(
     return None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Lineage:
     """Which fixes wrote the text each finding stands in, across passes: a finding that
     starts or ends in text a fix wrote descends from that fix and from what that fix

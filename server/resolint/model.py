@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import field
 from typing import Any
 
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText, Span
 
 
@@ -44,7 +44,7 @@ class LabelScheme(str, enum.Enum):
     UPPER_ROMAN = "upper-roman"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Label:
     """A paragraph label as written, e.g. ``"1."``, ``"(a)"``, ``"1)"``, ``"ii."``.
 
@@ -95,7 +95,7 @@ NEGOTIATION_PARTS = ("PP", "OP")
 PREAMBLE_NEGOTIATION_FORM, OPERATIVE_NEGOTIATION_FORM = "PP#", "OP#"
 
 
-@dataclass(slots=True, weakref_slot=True)
+@record(slots=True, weakref_slot=True)
 class Paragraph:
     """One paragraph of the document, with the parts rules look at.
 
@@ -169,7 +169,7 @@ class Paragraph:
         return self.kind is not _ANNEX and self.kind is not _DIRECTIVE
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Directive:
     """A ``<!-- resolint: … -->`` comment, parsed.
 
@@ -185,7 +185,7 @@ class Directive:
     malformed: str = ""  # why it could not be understood, if it could not
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TitleBlock:
     """What the lines before the opening say."""
 
@@ -210,7 +210,7 @@ def paragraphs_after(paragraphs: list[Paragraph], index: int) -> Iterator[Paragr
     return map(paragraphs.__getitem__, range(index + 1, len(paragraphs)))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Resolution:
     """The whole parsed document."""
 

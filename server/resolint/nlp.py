@@ -24,7 +24,7 @@ import sys
 import threading
 from pathlib import Path
 
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import spacy_safe
 
 #: How many characters of a paragraph's head we look at to find its opener.
@@ -34,7 +34,7 @@ _lock = threading.Lock()
 _instance: Nlp | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PhraseMatch:
     """A matched phrase: its end offset within the head text and the listed phrase."""
 

@@ -28,7 +28,7 @@ from resolint.invisible import (
 )
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS, known_forms
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ _SPACED_WORD = re.compile(WORD_GAP + r"*([A-Za-z][A-Za-z'’\-]*)")
 _EMPHASIS = "*_"
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(frozen=True, slots=True, init=False)
 class Opener:
     """The words a clause opens with ("Further recalling", "Also requests") as the drafting
     rules see them: the whole opener, its participle or verb, the listed phrase it matched
@@ -177,7 +177,7 @@ _INLINE_TAG, _INLINE_TAG_START = INLINE_TAG, INLINE_TAG_START
 _WINDOW_SLACK = 80
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Window:
     """The start of a paragraph as a reader sees it (:func:`resolint.invisible.readable`),
     for the opener reader: the same style and phrase matcher."""
@@ -318,7 +318,7 @@ def _clean_head(head: str) -> str:
     return head.replace("*", " ").replace("_", " ")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class AuxiliaryPhrase:
     """A preambular opener formed with an auxiliary before a listed phrase or a
     participle: "Being aware that" (the listed "Aware that"), "Having been informed"."""

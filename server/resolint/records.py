@@ -1,11 +1,15 @@
-"""``@dataclass`` with ``__repr__``, ``__eq__`` and ``__hash__`` made without compiling source.
+"""``@record``: a dataclass whose ``__repr__``, ``__eq__`` and ``__hash__`` are made without compiling source.
 
-On Python 3.11 ``dataclasses`` writes each method it generates as source text and
+Named apart from ``dataclasses.dataclass`` on purpose: a reader who sees ``@record``
+knows the class is not made by the standard decorator alone (earlier rounds kept the
+name ``dataclass``, which read as the standard library's).
+
+Why: on Python 3.11 ``dataclasses`` writes each method it generates as source text and
 executes it: about 0.6 M instructions a method, and a check of a small draft creates some
 70 dataclasses (the whole process of a 6 KB draft executed about 300 such snippets, 18%
 of its instructions). This decorator is ``dataclasses.dataclass`` without the three
 methods that need no code of their own per class, then sets them as closures over the
-class's field names, answering as the generated ones would:
+class's field names, shared by every class, answering as the generated ones would:
 
 - ``__repr__``: "Span(start=3, end=7)": the class's qualified name and the fields with
   ``repr=True``; recursion shown as "...";
@@ -18,6 +22,17 @@ class's field names, answering as the generated ones would:
 A class that writes one of them keeps its own, as with ``dataclasses``; ``order=True`` or
 ``unsafe_hash=True`` leave equality and hashing to ``dataclasses``. ``__init__``, frozen,
 slots, ``fields`` and ``replace`` are the standard library's, unchanged.
+
+What differs from the standard decorator, for code that inspects a class:
+
+- ``__dataclass_params__.repr`` and ``.eq`` read False (the standard decorator was asked
+  for neither: the methods were set afterwards), whatever the class asked for; ``.eq``
+  reads as asked with ``order=True`` or ``unsafe_hash=True`` (left to ``dataclasses``);
+- the three methods are shared functions (``__eq__``/``__hash__`` closures per class, one
+  ``__repr__`` for all), not source compiled per class (``co_filename`` is this file's);
+- it reads a private name of ``dataclasses``, ``_FIELD`` (with ``Field._field_type``), to
+  tell fields from ClassVar and InitVar pseudo-fields as the generated methods do:
+  ``tests/test_records.py`` fails with a clear message if a Python release removes it.
 """
 
 from __future__ import annotations
@@ -67,8 +82,9 @@ def _eq_and_hash(fields: list[dataclasses.Field]) -> tuple[Callable, Callable]:
 
 
 @dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
-def dataclass(cls: type | None = None, /, *, repr: bool = True, eq: bool = True, **options: Any) -> Any:
-    """``dataclasses.dataclass(cls, **options)`` with the shared methods (see the module)."""
+def record(cls: type | None = None, /, *, repr: bool = True, eq: bool = True, **options: Any) -> Any:
+    """``dataclasses.dataclass(cls, **options)`` with the shared methods (see the module:
+    what differs from the standard decorator)."""
 
     def wrap(c: type) -> type:
         if options.get("order") or options.get("unsafe_hash"):

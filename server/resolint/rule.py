@@ -21,7 +21,7 @@ from resolint.invisible import readable
 from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.openers import Opener
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText, Span, slot_setters
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Applicability(str, enum.Enum):
         return {"display-only": 0, "unsafe": 1, "safe": 2}[self.value]
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(frozen=True, slots=True, init=False)
 class Edit:
     """Replace ``span`` of the text with ``new_text``."""
 
@@ -68,7 +68,7 @@ class Edit:
 _EDIT_SET = slot_setters(Edit)
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(frozen=True, slots=True, init=False)
 class Fix:
     """A way to correct a violation: a title shown to the user, whether it is safe to apply
     without review (``--fix``) or only with ``--unsafe-fixes``, and the text edits, in order."""
@@ -108,7 +108,7 @@ def _in_order(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
     return edits if len(edits) < 2 else tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end)))
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(frozen=True, slots=True, init=False)
 class Violation:
     """What a rule reports from ``check``: where, the message, an optional fix and, when it
     differs from the rule's default, this finding's severity. The engine turns each into a
@@ -131,7 +131,7 @@ class Violation:
 _VIOLATION_SET = slot_setters(Violation)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class RuleContext:
     """Everything a rule may read. NLP is loaded on first use only."""
 

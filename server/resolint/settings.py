@@ -15,7 +15,7 @@ from typing import Any
 
 from resolint.globs import matching
 from resolint.lazyre import lazy
-from resolint.records import dataclass
+from resolint.records import record
 
 #: A ``pyproject.toml`` is a configuration file only with a ``[tool.resolint]`` table.
 PYPROJECT = "pyproject.toml"
@@ -77,7 +77,7 @@ class ConfigError(Exception):
         super().__init__(where + problem)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Settings:
     """What a run is configured to do: the style, the rules selected and ignored, rule options,
     severities, terms, an organization's own styles and which files are drafts. Read from

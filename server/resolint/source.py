@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import field, fields
 
 from resolint.lazyre import lazy
-from resolint.records import dataclass
+from resolint.records import record
 
 #: Line terminators we split on: CRLF, LF and a lone CR (old Mac files exist in archives).
 LINE_BREAKS = ("\r\n", "\n", "\r")
@@ -81,7 +81,7 @@ def first_half_start(text: str, i: int) -> int | None:
     return start
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(frozen=True, slots=True, init=False)
 class Span:
     """A half-open range ``[start, end)`` of code-point offsets."""
 
@@ -215,7 +215,7 @@ class SpanList(list):
         return index.holds(offset)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Position:
     """A zero-based line and a zero-based column counted in code points."""
 
@@ -260,7 +260,7 @@ def _starts_between(text: str, lo: int, hi: int) -> list[int]:
 _ANCESTRY = 3
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class SourceText:
     """A document's text plus the offsets at which each of its lines starts.
 

@@ -23,7 +23,7 @@ from typing import Any
 from resolint import userregex
 from resolint.entrypoints import entry_points
 from resolint.includes import inside
-from resolint.records import dataclass
+from resolint.records import record
 
 STYLE_GROUP = "resolint.styles"
 #: Prefix of a key that adds to an inherited list instead of replacing it.
@@ -46,7 +46,7 @@ _UNSET = object()
 _MISSING = object()
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Style:
     """A resolved style. ``raw`` keeps every key, for rules reading their own tables."""
 

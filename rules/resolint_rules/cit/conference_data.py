@@ -13,10 +13,10 @@ import unicodedata
 from pathlib import Path
 
 from resolint.citations.refdata import csv_rows, data_rows
-from resolint.records import dataclass
+from resolint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Conference:
     """A conference of a body (an ITU Plenipotentiary, a World Radiocommunication Conference …)
     from the shipped table: where and when it met, how sure the row is, and the folded names
@@ -52,7 +52,7 @@ def conferences(filename: str) -> tuple[Conference, ...]:
     return _index(filename).rows
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Index:
     """A file's conferences, and the same found by place (each folded name) and by year
     and place: a check is then a lookup, not a pass over every row for every citation

@@ -23,7 +23,7 @@ from resolint.lazyre import lazy
 from resolint.literals import matches_at
 from resolint.model import Kind, LabelScheme, Paragraph
 from resolint.parser.labels import alpha_value, roman_value
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.rule import Edit
 from resolint.source import Span
 from resolint_rules.labels import render_label
@@ -43,7 +43,7 @@ _TOKEN = lazy(r"(?P<num>\d{1,3})|\((?P<x>[a-z]{1,5})\)")
 _IN_PARENS = lazy(r"\((?P<x>[a-z]{1,5})\)")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SubReference:
     """One sub-paragraph label inside a reference: of paragraph ``number``'s list, or
     (None) of the list the reference stands in; ``span``: its letters, brackets left out."""

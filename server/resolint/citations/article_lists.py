@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from resolint.citations.patterns import ARTICLE_TITLE_IN_BRACKETS, INSERTED_ARTICLE, MONTHS, RANGE_WORDS
 from resolint.lazyre import lazy
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span, word_before
 
 #: The word that opens a list: "articles", "Articles", with a number after it.
@@ -57,7 +57,7 @@ _TITLE_BETWEEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ListedArticle:
     """One item of a list: its number, where it stands, its bracketed title if any."""
 
@@ -69,7 +69,7 @@ class ListedArticle:
     ranged: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ArticleList:
     """ "articles 3, 5 and 99": the word, the items in order, and where the list ends (where
     "of <instrument>" is looked for)."""

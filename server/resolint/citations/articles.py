@@ -14,7 +14,7 @@ from resolint.citations.scan import _matches_at
 from resolint.citations.types import (
     ArticleCitation,
 )
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span, word_before
 
 
@@ -57,7 +57,7 @@ class _Lookback:
 CONVENTION, NEAR = "convention", "near"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ArticleCandidate:
     """An article as its paragraph alone tells it (spans relative to the paragraph)."""
 

@@ -62,7 +62,7 @@ if TYPE_CHECKING:  # only a language server's memo resumes a walk: imported wher
     from resolint.citations.resume import Checkpoint, WalkRecord
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import UN_TITLE
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 T = TypeVar("T")
@@ -74,7 +74,7 @@ T = TypeVar("T")
 _ANNEX, _GA, _TITLE = Kind.ANNEX, Organ.GA, Kind.TITLE
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class DocumentFacts:
     """What the document says about itself: organ, session, year, date of adoption."""
 

@@ -12,7 +12,7 @@ from resolint.citations.types import (
     InternalReference,
 )
 from resolint.model import Kind, LabelScheme, Paragraph, Resolution, paragraphs_after
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span, word_before
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
@@ -117,7 +117,7 @@ def _target(p: Paragraph, res: Resolution, numbered, num: int | None, sub: str) 
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class InternalCandidate:
     """A reference to one of the text's own paragraphs as its paragraph tells it (offsets
     relative to the paragraph); :func:`resolve_internal` finds its target."""

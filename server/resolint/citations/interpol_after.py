@@ -15,7 +15,7 @@ import re
 
 from resolint.citations.types import MONTH_NAMES
 from resolint.lazyre import lazy
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 #: A place as written: "Kigali", "New Delhi", "Rio de Janeiro", "Saint-Denis", "Yaoundé";
@@ -34,7 +34,7 @@ _ADOPTED = lazy(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class AdoptionSaid:
     """The place, session and year a draft gives for an INTERPOL resolution it cites;
     each with its span, or None where the draft does not give it."""

@@ -39,7 +39,7 @@ from resolint.citations.types import MONTH_NAMES, DateMention, InstrumentMention
 from resolint.invisible import INVISIBLE, document_has_comment, document_may_hide, reader_view
 from resolint.literals import first_of
 from resolint.model import Paragraph
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 #: A line break inside a paragraph is a space to what it cites ("United\nNations Convention
@@ -58,7 +58,7 @@ NEEDLES = ("esolution", "ecision", "/", "-RES-", "rticle", "aragraph", "Council"
 WORD = NEEDLES[0]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Setting:
     """What a paragraph's citations depend on besides its text (a cache key's part)."""
 

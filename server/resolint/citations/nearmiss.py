@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from resolint.citations.refdata import Instrument
 from resolint.lazyre import lazy
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import LINE_END_HYPHEN, Span
 
 #: Similarity (0-100) from which a window is a near-miss of a name.
@@ -39,7 +39,7 @@ _UN = lazy(r"\b(?:UN|U\.N\.)(?=\s|$)")
 SpansOf = Callable[[re.Pattern[str], int], list[tuple[int, int]]]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class NearMiss:
     """Words that come close to a registered instrument's name without being it ("the UN
     Convention against Corruption"): where, the words, the instrument and the name they

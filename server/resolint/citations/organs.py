@@ -16,7 +16,7 @@ from resolint.citations.types import (
 )
 from resolint.invisible import as_read
 from resolint.model import Resolution
-from resolint.records import dataclass
+from resolint.records import record
 
 _FITS = {
     Organ.GA: {"ga", "ga-old", "ga-special", "ga-emergency", "session"},
@@ -100,7 +100,7 @@ def _organ_of_phrase(phrase: str, shape: str) -> tuple[Organ, str] | None:
     return Organ.OTHER, phrase
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Named:
     """The bodies named in the paragraphs before one: what a bare "Council resolution 5/1"
     or "Assembly resolution 71/19" may mean there.

@@ -19,7 +19,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.styles import builtin_style_dirs
 
 
@@ -57,7 +57,7 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 # -- INTERPOL General Assembly ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class InterpolSession:
     """One session of the INTERPOL General Assembly as the shipped table lists it (year, number,
     host city and country, dates, how sure the row is): what a resolution's symbol, session and
@@ -210,7 +210,7 @@ def ga_sessions_for_date(date: dt.date) -> tuple[int, ...]:
     return tuple(s for s in (date.year - 1946, date.year - 1945) if s >= 1 and ga_session_window(s)[0] <= date <= ga_session_window(s)[1])
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ScYear:
     """The first Security Council resolution number of a year, as the shipped table has it (with
     bounds where only bounds are known): what a cited resolution's year is checked against."""
@@ -284,7 +284,7 @@ def sc_years_for_number(number: int) -> tuple[int | None, int | None, bool]:
 # -- Instruments --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Variant:
     """A wrong name drafters write for an instrument, with its correction."""
 
@@ -294,7 +294,7 @@ class Variant:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Instrument:
     """A convention, declaration or charter that drafts cite, as the shipped list (or a
     style's ``terms``) registers it: its title, short form and aliases, who adopted it and

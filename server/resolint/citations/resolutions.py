@@ -22,7 +22,7 @@ from resolint.citations.years import year_date_after
 from resolint.lazyre import lazy
 from resolint.model import Paragraph
 from resolint.numerals import roman_sum
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span, word_before
 
 #: Enum members read for every paragraph or citation, as module names: on Python 3.11 an
@@ -111,7 +111,7 @@ def symbol_citation(m: re.Match, base: int) -> ResolutionCitation:
     return c
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Par:
     """One paragraph being read: its text, where it starts, and its dates by offset."""
 

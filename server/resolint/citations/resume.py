@@ -26,10 +26,10 @@ from resolint.citations.local import Local
 from resolint.citations.organs import Named
 from resolint.citations.types import DateMention, InstrumentMention, InternalReference, Organ
 from resolint.model import Paragraph, Resolution
-from resolint.records import dataclass
+from resolint.records import record
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Checkpoint:
     """The walk's state before the paragraphs from one resolution's second paragraph on."""
 
@@ -40,7 +40,7 @@ class Checkpoint:
     conventions: tuple  # see resolint.citations.instruments._Conventions.snapshot
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class WalkRecord:
     """One extraction's walk, for the next lint of the same document to take up."""
 
@@ -52,7 +52,7 @@ class WalkRecord:
     checkpoints: dict[int, Checkpoint] = field(default_factory=dict)  # by the index they stand before
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Resumed:
     """Where a walk starts and what it starts with (nothing, when it starts at the top)."""
 

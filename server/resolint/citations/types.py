@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from resolint.citations.refdata import interpol_sessions, interpol_year_for_session
 from resolint.numerals import ordinal
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class Basis(str, enum.Enum):
         return self in (Basis.NAMED, Basis.SYMBOL, Basis.FORM, Basis.ITS)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DateMention:
     """A calendar date as written: "24 December 2024", "December 24, 2024", "24th December 2024"."""
 
@@ -95,7 +95,7 @@ class DateMention:
         return f"{self.canonical} ({d.strftime('%A')})"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ResolutionCitation:
     """A cited resolution or decision, or a document symbol.
 
@@ -175,7 +175,7 @@ class ResolutionCitation:
         return ""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class InstrumentMention:
     """An instrument named in the text, by its title, short title, an alias or a wrong variant."""
 
@@ -199,7 +199,7 @@ class InstrumentMention:
         return d
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ArticleCitation:
     """ "article 4 of the Convention", "Article 41 on the 24/7 network", "Article 27 of the Charter"."""
 
@@ -241,7 +241,7 @@ class ArticleCitation:
         return head
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class InternalReference:
     """ "paragraph 5 above", "paragraph 3 (b) of the present resolution", "subparagraph (c) above"."""
 

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from resolint.citations.types import MONTH_NAMES
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 _MONTHS = "|".join(MONTH_NAMES)
@@ -33,7 +33,7 @@ _YEAR_AFTER = re.compile(
 _YEAR_IN_BRACKETS = re.compile(r"\s?\((?P<year>(?:19[4-9]|20\d)\d)\)")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class YearDate:
     """A year, or a month of a year, given as a citation's date."""
 

@@ -17,7 +17,7 @@ from resolint.cli.render import say
 from resolint.cli.report import FileReport
 from resolint.cli.selectors import codes_option
 from resolint.config import Settings, load_settings, settings_for
-from resolint.records import dataclass
+from resolint.records import record
 
 DOCX_SUFFIXES = (".docx",)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -193,7 +193,7 @@ def _annotate_settings(args: argparse.Namespace, src: Path) -> Settings:
     return base.with_overrides(select=args.select, ignore=(base.ignore + args.ignore) if args.ignore else None)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Review:
     """What ``annotate`` put into the copy: the comments' outcome, the fixes proposed as
     tracked changes, and the findings counted (proposed fixes plus those left)."""

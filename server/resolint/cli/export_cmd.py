@@ -20,7 +20,7 @@ from resolint.cli.files import DecodeError, read_document, same_file, write_atom
 from resolint.cli.render import say
 from resolint.config import load_settings, settings_for
 from resolint.engine import LintResult, lint
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.settings import CONFIG_NAMES_TEXT
 from resolint.source import Span
 
@@ -37,7 +37,7 @@ def add_export_parser(sub) -> None:
     p.add_argument("--config", help=f"configuration file (default: the nearest {CONFIG_NAMES_TEXT})")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Draft:
     """A draft file linted for export."""
 

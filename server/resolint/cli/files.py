@@ -28,7 +28,7 @@ import os
 import stat
 from pathlib import Path
 
-from resolint.records import dataclass
+from resolint.records import record
 
 #: Suffix of the temporary file a write goes through (never linted, see the interrupt test).
 TMP_SUFFIX = ".resolint-tmp"
@@ -83,7 +83,7 @@ def _check_unchanged(target: Path, expect: tuple[int, bytes] | None) -> None:
         raise Changed(f"{target}: the file changed on disk while it was being checked")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Document:
     """A draft as read: its text (no BOM) and how to write it back."""
 

@@ -59,7 +59,7 @@ from resolint.config import (
 )
 from resolint.custom_rules import visible_rules
 from resolint.engine import lint
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.registry import all_rules, rule_by_code
 from resolint.settings import CONFIG_NAMES_TEXT, MAX_SIZE
 from resolint.styles import StyleError
@@ -272,7 +272,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CheckOptions:
     """How ``resolint check`` treats each file beyond linting it: apply fixes (safe only or
     unsafe too), print a diff, the style and encoding asked for on the command line, and
@@ -334,7 +334,7 @@ class _Refused(Exception):
         self.lines = lines
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _StdinInput:
     """Standard input as read: the decoded draft, its size in bytes (what the size limit
     counts, as for a file on disk) and the name it is reported under."""
@@ -344,7 +344,7 @@ class _StdinInput:
     name: str
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _CheckPlan:
     """What ``check`` settled before linting anything: options, settings, inputs.
 

@@ -21,7 +21,7 @@ from resolint.cli.report import FileReport, finding_dict, paragraph_of
 from resolint.custom_rules.known import KNOWN
 from resolint.docs import REPOSITORY, house_rule_url, portable_rule_url
 from resolint.lazyre import lazy
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.registry import all_rules
 
 JSON_VERSION = 1
@@ -95,7 +95,7 @@ def _shown(m: re.Match[str]) -> str:
     return f"\\x{n:02x}"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class RenderOptions:
     """What the renderers need besides the reports: colour, the severity that fails the run,
     whether fixes were applied (and unsafe ones), and where the rules' documentation lives."""

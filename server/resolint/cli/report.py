@@ -6,11 +6,11 @@ from dataclasses import field
 from typing import Any, Protocol
 
 from resolint.engine import Finding
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FileReport:
     """What ``resolint check`` has to say about one input file: its findings, the style used and
     why, fixes applied, the diff, or why it could not be read. The renderers (text, JSON,

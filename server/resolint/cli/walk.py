@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from resolint import userregex
 from resolint.cli.drafts import is_candidate, matches
-from resolint.records import dataclass
+from resolint.records import record
 
 if TYPE_CHECKING:  # imported where a .gitignore is read: most runs have none
     import pathspec
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported where a .gitignore is read: most runs have none
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"})
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Found:
     """What the walk found: files to check (with whether they were named) and problems."""
 
@@ -131,7 +131,7 @@ def _has_git(folder: Path) -> bool:
         return False
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Patterns:
     """A configuration's ``include`` and ``exclude``, relative to its folder ``root``."""
 

@@ -19,7 +19,7 @@ from typing import Any
 from resolint.custom_rules.bounds import over_bound, pattern_size
 from resolint.custom_rules.spacing import composed
 from resolint.lazyre import lazy
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.styles import StyleError
 
 #: Parts of a resolution a rule may look at (``any``: all of them).
@@ -81,7 +81,7 @@ class SpecError(StyleError):
         super().__init__(f"custom rule {rule}: {key + ': ' if key else ''}{problem}")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RuleSpec:
     """One custom rule as written, checked. Hashable: compiled matchers are cached by it."""
 

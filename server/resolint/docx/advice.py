@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from resolint.docx.reader import DocxText
 from resolint.engine import Finding
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.rule import Applicability
 from resolint.source import Span
 
@@ -33,7 +33,7 @@ AUTOMATIC_NUMBER_FORMAT = (
 NUMBER_FORMAT_RULES = frozenset({"OPR003", "OPR009"})
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CommentText:
     """A comment's lines as a reader sees them, and the small last line (the rule)."""
 

@@ -34,7 +34,7 @@ from resolint.docx.package import check_parses_back
 from resolint.docx.reader import W_ID, W_P, W_T, DocxText, related_part
 from resolint.docx.runs import guarded_control, holds, revision_of, split_at, top_level, whole_field
 from resolint.engine import Finding
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 AUTHOR = "resolint"
@@ -137,7 +137,7 @@ def _nearest_word(text: str, at: int, text_start: int, text_end: int) -> Span:
     return Span(text_start, max(end, text_start + 1))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class AnnotateOutcome:
     added: int = 0
     already: int = 0  # findings whose comment an earlier annotate left

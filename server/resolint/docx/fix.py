@@ -54,7 +54,7 @@ from resolint.docx.runs import (
 )
 from resolint.engine import Finding, LintResult
 from resolint.fixes import MAX_PASSES, RESTARTS, Lineage, allowed, fix_writes, next_pass
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.rule import Edit
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -74,7 +74,7 @@ ENDLESS = ("the fix writes what it replaces again (its replacement holds its own
            "writes this one's): not applied")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Plan:
     """One edit resolved to node operations: (segment, start in seg, end in seg, new text).
 
@@ -213,7 +213,7 @@ def execute(p: _Plan) -> None:
             node.set(_XML_SPACE, "preserve")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class DocxFixOutcome:
     doc: DocxText
     result: LintResult

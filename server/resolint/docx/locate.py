@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText, Span
 
 #: A label typed by hand at the start of a paragraph ("3.", "(a)", "ii)").
@@ -23,7 +23,7 @@ EXCERPT_CONTEXT = 30
 EXCERPT_MAX = 100
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Where:
     index: int  # 0-based body paragraph index (in a table: the index of the body paragraph after it, or before it: ``after``)
     label: str  # number as displayed, or the paragraph's first words
@@ -46,7 +46,7 @@ class Where:
         return f"{where} ({self.label})" if self.label else where
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ParagraphLocator:
     starts: list[int]
     ends: list[int]

@@ -33,7 +33,7 @@ import re
 from docx.oxml.ns import qn
 
 from resolint.numerals import ordinal, to_roman
-from resolint.records import dataclass
+from resolint.records import record
 
 MAX_LEVELS = 9
 BULLET = "•"
@@ -84,7 +84,7 @@ def _start(value: int | None, default: int | None, notes: list[str] | None) -> i
     return held
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Level:
     start: int = 1
     fmt: str = "decimal"

@@ -34,7 +34,7 @@ from resolint.config import DEFAULT_MAX_FILE_SIZE
 from resolint.docx.numbering import BULLET, Numbering, on_off
 from resolint.docx.package import DocxError
 from resolint.docx.stylesheet import StyleSheet
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 W_P, W_R, W_T, W_TBL, W_SDT, W_SDTCONTENT = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
@@ -53,7 +53,7 @@ _BLOCK_CONTAINERS = frozenset({qn("w:customXml"), W_SDT, W_SDTCONTENT})
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Segment:
     """A stretch ``[start, end)`` of the visible text and where it comes from.
 
@@ -82,7 +82,7 @@ class Segment:
         return self.node is not None and self.node.tag == W_T
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class DocxParagraph:
     index: int  # position among the body's paragraphs, in document order (tables excluded); in a table: the next one's
     element: object  # the w:p
@@ -119,7 +119,7 @@ class DocxParagraph:
         return self.end
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ReadStats:
     tables: int = 0
     table_paragraphs: int = 0  # paragraphs of tables read all the same: those Word numbers in a list
@@ -160,7 +160,7 @@ class ReadStats:
         return out
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CommentAnchor:
     """An existing comment: who wrote it, its text and the visible range it covers."""
 
@@ -170,7 +170,7 @@ class CommentAnchor:
     span: Span | None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class DocxText:
     """A Word document as resolint reads it."""
 

@@ -29,7 +29,7 @@ from resolint.docx.fix import DocxFixOutcome, Refused, Writer, _Plan, execute, f
 from resolint.docx.reader import W_P, W_T, DocxText, Segment
 from resolint.docx.runs import reviewer, revision_of, run_like, split_at
 from resolint.engine import Finding
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 DEFAULT_AUTHOR = "resolint"
@@ -209,7 +209,7 @@ def _paragraph_of(el):
     return el
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TrackOutcome:
     """What ``annotate --track-changes`` did: fixes proposed, comments added, the final read."""
 

@@ -41,7 +41,7 @@ from resolint.export.order import TextOrderTree
 from resolint.invisible import COMMENT, as_read
 from resolint.model import Kind, Paragraph, paragraphs_after
 from resolint.parser import patterns as P
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -71,7 +71,7 @@ def export_date() -> dt.date:
     return dt.date.today()
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Refs:
     """What ``<references>`` must declare: the bodies and instruments the text points to."""
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from resolint.config import Settings
 from resolint.engine import LintResult, rule_options
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.registry import all_rules
 from resolint.rule import RuleContext
 from resolint.source import Span
@@ -31,7 +31,7 @@ STRUCTURAL = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Problem:
     """One reason an export refuses a draft without ``--force``: the rule's code, what its
     finding means for the structure, and where."""

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import field
 
 from resolint.invisible import COMMENT
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span, SpanUnion
 
 #: HTML-like emphasis a draft may carry (the INTERPOL seed underlines "Subject:"): an
@@ -28,7 +28,7 @@ _WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _DELIMITERS = re.compile(r"\*+|_+")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Mark:
     """A marked piece: ``tag`` is the AKN element, ``attrs`` its attributes."""
 
@@ -37,7 +37,7 @@ class Mark:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Inline:
     """What to mark and what to drop (markup characters) within ``[start, end)``."""
 

@@ -20,7 +20,7 @@ import re
 
 from resolint.citations.patterns import WHA_SYMBOL
 from resolint.citations.types import Organ, ResolutionCitation
-from resolint.records import dataclass
+from resolint.records import record
 
 DOC_TYPE = "statement"
 SUBTYPE = "deliberation"
@@ -29,7 +29,7 @@ UNDATED = "undated"
 UNNUMBERED = "unnumbered"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Body:
     """An issuing body: its IRI jurisdiction and author parts and its printed name."""
 
@@ -126,7 +126,7 @@ def title_year(title: str) -> int | None:
     return int(itu.group(2)) if itu else None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class WorkId:
     """The parts of a Work IRI; ``date`` is ISO (or a year, or :data:`UNDATED`)."""
 

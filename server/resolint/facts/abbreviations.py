@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from resolint.literals import matches_at
 from resolint.model import Kind
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _NOTE, _TITLE = Kind.NOTE, Kind.TITLE
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Definition:
     """One abbreviation defined in the text ("… Office on Drugs and Crime (UNODC)"): the
     abbreviation, where it stands and the part of the document it is in."""

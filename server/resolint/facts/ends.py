@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from resolint.model import Paragraph
-from resolint.records import dataclass
+from resolint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Ends:
     """What :func:`paragraph_ends` says of one text's paragraphs, by paragraph index:
     ``(before characters, after characters)`` per paragraph (the same tuple objects from

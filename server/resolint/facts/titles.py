@@ -17,7 +17,7 @@ from resolint.invisible import ReaderView, document_has_comment, document_may_hi
 from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import INTERPOL_MEETING, TITLE_NUMBER, UN_TITLE
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import Span
 
 #: "from 24 to 27 November 2025", "from 28 November to 1 December 2023", "24-27 November 2025".
@@ -33,7 +33,7 @@ DATE_RANGE = lazy(
 _CLOSING = Kind.CLOSING
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Meeting:
     """The INTERPOL opening's "meeting in <place> from <dates> at its <Nth> session"."""
 
@@ -47,7 +47,7 @@ class Meeting:
     dates_span: Span | None = None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class SymbolNumber:
     """A document symbol or resolution number in the title block ("GA-2025-93-RES-03",
     "A/RES/78/10", "Resolution No. 5") and what it says: number, session, year, kind."""
@@ -60,7 +60,7 @@ class SymbolNumber:
     kind: str = ""  # interpol / un / resolution-no
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TitleFacts:
     """What the title block and closing say about the text itself: its symbols and numbers,
     the meeting (session, place, dates) and the closing date, for the rules that compare

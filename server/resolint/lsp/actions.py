@@ -25,7 +25,7 @@ from resolint.lsp.outline import subtree_end
 from resolint.lsp.state import LintState
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.quoting import QUOTE_MARKERS
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.rule import Applicability, Edit
 from resolint.source import Span
 
@@ -59,7 +59,7 @@ class LintBudget:
         return True
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ClientContext:
     """What the client can take: versioned edits, lazily resolved edits, actions shown
     disabled with the reason (``CodeAction.disabled``)."""

@@ -25,7 +25,7 @@ from resolint.incremental import IncrementalLinter
 from resolint.lsp.line_edits import LineEditor
 from resolint.lsp.outline import KeptSymbols
 from resolint.lsp.positions import LineIndex
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText
 
 #: Changes in a run (see :meth:`Document.apply_all`) from which one pass pays: it finds the
@@ -39,7 +39,7 @@ class ChangeLike(Protocol):
     text: str
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Document:
     uri: str
     version: int

@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import re
 
-from resolint.records import dataclass
+from resolint.records import record
 
 #: Frames larger than this are refused (a 5 MB draft is about 6 MB of JSON; 10 MB of
 #: non-ASCII text escaped as \\uXXXX is 60 MB).
@@ -55,7 +55,7 @@ _KEEP = 32  # bytes kept from skipped junk, in case a header starts there
 _HEADERS, _BODY, _GUESS, _SKIP = "headers", "body", "guess", "skip"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Message:
     """A frame's body to hand to the protocol; ``note`` says how it was repaired."""
 
@@ -63,7 +63,7 @@ class Message:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Problem:
     """Something wrong with the framing, to log (the stream goes on)."""
 

@@ -39,7 +39,7 @@ from resolint.lsp.scheduler import Scheduler
 from resolint.lsp.settings import EditorSettings, ProjectConfig, parse_editor_settings, uri_to_path
 from resolint.lsp.state import LintState, build_state, notice_state, too_slow_message
 from resolint.lsp.transport import FdSource, StreamSource, serve
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.settings import CONFIG_NAMES
 
 log = logging.getLogger("resolint.lsp")
@@ -50,7 +50,7 @@ PREPARE_CHARS = 4000
 WATCHED = tuple(f"**/{name}" for name in CONFIG_NAMES)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Snapshot:
     uri: str
     version: int

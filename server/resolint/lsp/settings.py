@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from resolint.config import ConfigError, Settings, find_config, load_settings
-from resolint.records import dataclass
+from resolint.records import record
 
 RUN_MODES = ("onType", "onSave")
 EDITOR_SEVERITIES = ("error", "warning", "information", "hint")
@@ -37,7 +37,7 @@ DEFAULT_BUDGET_MS = 5000
 DEFAULT_MAX_DIAGNOSTICS = 1000
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class EditorSettings:
     style: str | None = None  # None or "auto": the project's (or detected) style
     run: str = "onType"
@@ -171,7 +171,7 @@ def uri_to_path(uri: str) -> Path | None:
     return Path(path)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ProjectSettings:
     settings: Settings
     config_path: str | None

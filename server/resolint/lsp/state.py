@@ -29,12 +29,12 @@ from resolint.lsp.diagnostic_memo import DiagnosticMemo
 from resolint.lsp.diagnostics import finding_ids, result_id, to_diagnostic
 from resolint.lsp.positions import LineIndex
 from resolint.lsp.settings import EditorSettings, ProjectSettings, effective_style
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText
 from resolint.styles import StyleError
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class LintState:
     uri: str
     version: int

@@ -19,7 +19,7 @@ from resolint.lazyre import lazy
 from resolint.parser import patterns as P
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.wordshape import opener_shape
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText, Span
 
 # Every Unicode space the drafts we have seen carry, plus the BOM and zero-width space.
@@ -108,7 +108,7 @@ _NUMBER_BEFORE_CAPITAL = lazy(r"\d{1,3}[ \t]+(?=[A-Z])")
 _BARE_NUMBER_START = lazy(r"\d{1,3}[ \t]+[a-z]")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class RawParagraph:
     """A paragraph's span (first to last non-space character) and its line numbers."""
 

@@ -32,7 +32,7 @@ from resolint.parser import segments
 from resolint.parser.blocks import RawParagraph, following_past_comments, last_before_comments
 from resolint.parser.groups import Cut, cut_run_on
 from resolint.parser.resume import PlacementMemo
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText, Span, relative
 
 #: A joined paragraph's pieces once cut, and the gaps it was cut at.
@@ -294,7 +294,7 @@ def _tail_keeps_opening(last: _Split, w: segments.Window, opening_line: int | No
     return opening_line == was + w.line_shift
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Split:
     """The last call of :meth:`ParseMemo.raws`."""
 

@@ -39,7 +39,7 @@ from resolint.parser.labels import REFERENCE_ENDS_OR_COMMENT, alpha_value, decim
 from resolint.parser.lexicon import listed_opener
 from resolint.parser.openings import as_one_line, is_opening, is_transmittal, opening_name
 from resolint.parser.wordshape import first_words, has_participle_ending, opener_shape
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText, Span
 
 #: A section heading ("I. General provisions") is at most this long; a longer
@@ -126,7 +126,7 @@ _AFTER_BODY = (Phase.OPERATIVE, Phase.CLOSING, Phase.SIGNATURES, Phase.RECORD)
 _CLOSED = (Phase.CLOSING, Phase.SIGNATURES, Phase.RECORD)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Clause:
     """The paragraph being placed, with the text the steps look at."""
 
@@ -147,7 +147,7 @@ class Clause:
         return self._shape
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Placement:
     """What the walk knows so far, and the document it walks."""
 

@@ -43,7 +43,7 @@ from resolint.parser import patterns as P
 from resolint.parser.blocks import RawParagraph
 from resolint.parser.groups import is_footnote
 from resolint.parser.placement import Phase, Placement, may_head_a_text, starts_indented
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText, Span
 from resolint.textdiff import common_prefix, common_suffix
 
@@ -123,7 +123,7 @@ def skipped_by_lookahead(body: str) -> bool:
     return bool(P.HTML_COMMENT.match(body)) or is_footnote(body) or may_head_a_text(body)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Walk:
     """One walk's record, for the next one."""
 
@@ -141,7 +141,7 @@ class _Walk:
     far: list[tuple[int, int]]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Joined:
     """The last walk copied the one before it from paragraph ``at`` on: its paragraph
     ``i`` (``i >= at``) has the text and placement of the earlier walk's paragraph

@@ -20,12 +20,12 @@ from __future__ import annotations
 from resolint.parser.blocks import RawParagraph, is_comment_paragraph
 from resolint.parser.continuations import may_continue_in_capitals, stopped_mid_sentence
 from resolint.parser.groups import MAX_FURNITURE_LINES, is_furniture_paragraph
-from resolint.records import dataclass
+from resolint.records import record
 from resolint.source import SourceText
 from resolint.textdiff import changed_ends
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Window:
     """What to read again: the joined paragraphs ``start`` to ``stop`` (exclusive) of the
     last parse are replaced by those of the new text's ``lines``; the ones from ``stop``
