@@ -12,6 +12,14 @@ Only changes that keep the line one line are taken (no line break typed, none de
 so the lines around it, and how their breaks join, are untouched. Columns count in the
 client's units (:mod:`resolint.lsp.positions`): a column inside a character is moved to
 that character's start, and one past the line's end to its end, as everywhere else.
+
+The line editor has a second gap, :mod:`resolint.lsp.line_gap`, over the text's list
+of lines. They were read as two gap buffers doing one job; they are not. That one moves
+whole lines across its gap (two lists, the second reversed) and knows nothing of
+columns; this one keeps one line's text uncopied around the place (a slice's bounds
+and the typed pieces) and counts columns in the client's units. Holding a line as a
+:class:`~resolint.lsp.line_gap.GapLines` of its characters would copy it into a list
+once per line edited, the cost this module is there to avoid.
 """
 
 from __future__ import annotations

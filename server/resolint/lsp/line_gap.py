@@ -9,6 +9,9 @@ second list, so a change at the gap appends to or pops from the ends of the two 
 the gap moves (its lines copied from one list to the other, in C) only when a change
 comes elsewhere, by as many lines as it is from there. A run of changes at one place
 costs what they change; changes all over the text cost what one list did.
+
+Not the gap of :mod:`resolint.lsp.hot_line`, which is inside one line, over its
+characters, with columns in the client's units: each module says why there are two.
 """
 
 from __future__ import annotations
