@@ -146,6 +146,28 @@ def test_a_phrase_list_include_whose_name_is_too_long_is_a_configuration_error(t
     assert "configuration error" in err and "internal error" not in err, err
 
 
+#: A draft on which each pattern of :func:`_slow_house_rules` backtracks without end.
+_SLOW_DRAFT = "The General Assembly,\n\n1. Decides " + "a" * 60 + "b to act.\n"
+
+
+def _slow_house_rules(first: int, count: int, tag: str) -> str:
+    """``count`` house rules, codes HSE``first`` on, each a distinct pattern that
+    backtracks without end on :data:`_SLOW_DRAFT` (distinct by ``tag`` and its number)."""
+    return "".join(
+        f'[[custom-rules]]\ncode = "HSE{first + i}"\nmessage = "m"\npattern = [{{ TEXT = {{ REGEX = "^(a|aa)+$|{tag}{i}" }} }}]\n'
+        for i in range(count)
+    )
+
+
+def _fresh_slow_budget(monkeypatch) -> None:
+    """No pattern counted slow yet, for this test only (the counts are the process's)."""
+    from resolint import userregex
+    from resolint.custom_rules import timed_regex
+
+    monkeypatch.setattr(userregex, "_slow", set(), raising=False)
+    monkeypatch.setattr(timed_regex, "_gave_up", {})
+
+
 def test_thousands_of_distinct_slow_house_patterns_cost_a_few_time_limits(monkeypatch):
     """A repository's resolint.toml may give 20,000 pattern items; each REGEX that
     backtracks without end gives up after the time limit, and a pattern after three of
@@ -157,14 +179,8 @@ def test_thousands_of_distinct_slow_house_patterns_cost_a_few_time_limits(monkey
     from resolint.custom_rules import timed_regex
     from tests.custom_rules.helpers import matched
 
-    monkeypatch.setattr(userregex, "_slow", set(), raising=False)
-    monkeypatch.setattr(timed_regex, "_gave_up", {})
-    rules = "".join(
-        f'[[custom-rules]]\ncode = "HSE{100 + i}"\nmessage = "m"\npattern = [{{ TEXT = {{ REGEX = "^(a|aa)+$|q{i}" }} }}]\n'
-        for i in range(40)
-    )
-    text = "The General Assembly,\n\n1. Decides " + "a" * 60 + "b to act.\n"
-    assert matched(text, rules, "HSE100") == []
+    _fresh_slow_budget(monkeypatch)
+    assert matched(_SLOW_DRAFT, _slow_house_rules(100, 40, "q"), "HSE100") == []
     assert len(timed_regex._gave_up) == userregex.MAX_SLOW_PATTERNS
 
 
@@ -174,20 +190,13 @@ def test_mended_house_rules_get_a_fresh_budget_of_slow_patterns(monkeypatch):
     the user mended resolint.toml. A configuration whose house rules are new starts the
     count again: its harmless pattern matches."""
     from resolint import userregex
-    from resolint.custom_rules import timed_regex
     from tests.custom_rules.helpers import matched
 
-    monkeypatch.setattr(userregex, "_slow", set(), raising=False)
-    monkeypatch.setattr(timed_regex, "_gave_up", {})
-    slow = "".join(
-        f'[[custom-rules]]\ncode = "HSE{200 + i}"\nmessage = "m"\npattern = [{{ TEXT = {{ REGEX = "^(a|aa)+$|r{i}" }} }}]\n'
-        for i in range(12)
-    )
-    text = "The General Assembly,\n\n1. Decides " + "a" * 60 + "b to act.\n"
-    assert matched(text, slow, "HSE200") == []
+    _fresh_slow_budget(monkeypatch)
+    assert matched(_SLOW_DRAFT, _slow_house_rules(200, 12, "r"), "HSE200") == []
     assert len(userregex._slow) == userregex.MAX_SLOW_PATTERNS  # the budget is spent
     mended = '[[custom-rules]]\ncode = "HSE300"\nmessage = "m"\npattern = [{ TEXT = { REGEX = "^Decides$" } }]\n'
-    assert matched(text, mended, "HSE300") == ["Decides"]
+    assert matched(_SLOW_DRAFT, mended, "HSE300") == ["Decides"]
 
 
 def test_fix_of_a_read_only_word_document_says_not_fixed_as_for_a_text(tmp_path, monkeypatch, capsys):
