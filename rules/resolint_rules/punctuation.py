@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resolint.lazyre import lazy
-from resolint.parser.labels import before_note_reference, bracketed, inside_brackets, read_bullet
+from resolint.parser.labels import before_note_reference, bracketed, inside_brackets, note_reference_before_mark, read_bullet
 from resolint.rule import Edit, Fix, RuleContext
 from resolint.source import Span
 
@@ -25,6 +25,12 @@ def terminal_fix(ctx: RuleContext, p, want: str) -> tuple[Span, Fix, str] | None
         # A full stop inside closing quotes ('… the motto "Leave no one behind."') may be
         # the quoted sentence's own: replaced, the quotation was changed. A guess too.
         make = Fix.unsafe if have == ":" or (have == "." and _quote_closes_after(ctx.text, p.terminal.end, p.content.end)) else Fix.safe
+        notes = note_reference_before_mark(ctx.text, p.content.start, p.terminal.start)
+        if notes < p.terminal.start:
+            # "…session⁵.": the mark is written before the footnote's reference ("session;⁵"),
+            # where the parser reads it and United Nations texts put it.
+            moved = Edit(Span(notes, p.terminal.end), want + ctx.text[notes : p.terminal.start])
+            return p.terminal, make(f"Replace '{have}' with '{want}' before the footnote reference", moved), have
         return p.terminal, make(f"Replace '{have}' with '{want}'", Edit(p.terminal, want)), have
     end = _before_closing_markup(ctx.text, p.span.start, p.span.end, p.content.start)
     if end <= p.content.start:

@@ -336,8 +336,15 @@ _NOTE_REFERENCES = re.compile(
 #: … or plain numbers of one or two digits, each after a comma or semicolon, as a
 #: conversion leaves them ("…UNISPACE+50,1", "…purposes;1,2"); "1,000" is a number. After a
 #: colon too where a word ends before it, as the World Health Assembly's texts put a
-#: footnote on "URGES Member States:1"; not after a number ("at 10:30" is a time).
-_PLAIN_NOTE_REFERENCES = re.compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]\d{1,2})*$")
+#: footnote on "URGES Member States:1"; not after a number ("at 10:30" is a time). After a
+#: full stop that ends a word in small letters too, as a PDF's text leaves a reference
+#: after the sentence's stop ("…at its seventieth session.5"): not after a number
+#: ("paragraph 5.1"), nor after the capitals of a symbol ("A/CN.9"), nor after the
+#: abbreviations a symbol or a reference writes before a number (:data:`_NUMBERED_ABBREVIATIONS`).
+_NUMBERED_ABBREVIATIONS = ("rev", "add", "corr", "amend", "conf", "sub", "res", "dec", "misc", "suppl", "vol", "no", "nos",
+                           "para", "paras", "art", "arts", "sect", "chap", "pp", "op", "fig", "ser", "sess")
+_AFTER_A_WORDS_STOP = "(?<=[a-z]{2}\\.)" + "".join(f"(?<!(?i:\\b{a})\\.)" for a in _NUMBERED_ABBREVIATIONS)
+_PLAIN_NOTE_REFERENCES = re.compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]\d{1,2})*$|" + _AFTER_A_WORDS_STOP + r"\d{1,3}(?:,\d{1,3})*$")
 #: What a paragraph's last character is when it may end with a reference.
 _REFERENCE_ENDS = frozenset("0123456789])" + SUPERSCRIPT_DIGITS)
 #: The same, and the end of a comment (:func:`before_trailing_comments`).
@@ -351,6 +358,21 @@ REFERENCE_ENDS_OR_COMMENT = _REFERENCE_ENDS | {">"}
 _NEGOTIATION_TAG = re.compile(
     r"(?<=[,;:.\])])[ \t]+(?:\[(?!\d+\]|\^)[^\[\]\n]{2,120}\]|\((?!\d+\)|[ivxlc]+\))[^()\[\]\n]{2,120}\))$"
 )
+
+
+def note_reference_before_mark(text: str, start: int, end: int) -> int:
+    """Where the footnote references glued to a word just before ``end`` start ("…
+    session⁵" of "…session⁵.", "…Crimes[^1]"), or ``end`` when there are none: a mark
+    written after its references, which United Nations texts put after the mark
+    ("session.⁵"). Superscripts and bracketed references only: plain digits glued to a
+    word ("Change2", "m2") may be the word's own."""
+    if end <= start or text[end - 1] not in _REFERENCE_ENDS:
+        return end
+    lo = end - len(text[max(start, end - 40):end].rsplit(None, 1)[-1])
+    m = _NOTE_REFERENCES.search(text, lo, end)
+    if m is None or m.start() <= start or not text[m.start() - 1].isalpha():
+        return end
+    return m.start()
 
 
 def _words_before(text: str, start: int, at: int) -> bool:

@@ -1,0 +1,71 @@
+"""Round six of the accuracy probe: a paragraph's end read through a footnote's
+reference, bodies other than the General Assembly that open "The General Conference,",
+an opener broken at a line's end, openers the knowledge base lists, and short references
+to a covenant or a treaty. Each test is built from a draft written for it; the expected
+findings and fixes are read off the drafting rules, not off the linter's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resolint.engine import lint
+from resolint.fixes import apply_edits, select_fixes
+
+
+def _findings(text: str, *prefixes: str) -> list[tuple[str, int]]:
+    result = lint(text, path="draft.txt")
+    return sorted((f.code, result.source.position(f.span.start).line + 1) for f in result.findings if f.code.startswith(prefixes))
+
+
+def _fixed(text: str, code: str) -> str:
+    result = lint(text, path="draft.txt")
+    chosen = select_fixes([f for f in result.findings if f.code == code], unsafe=True)
+    return apply_edits(text, [e for f in chosen for e in f.fix.edits])
+
+
+# -- a footnote's reference after the paragraph's mark, or before it -------------------
+_NOTES = """The General Assembly,
+
+Recalling its resolution 70/1 adopted at its seventieth session{pre}
+
+Noting the report of the Secretary-General,
+
+1. Decides to continue consideration of the question at its seventy-first session{op1}
+
+2. Requests the Secretary-General to report thereon at its seventy-second session.
+"""
+
+
+@pytest.mark.parametrize("reference", ["5", "12", "5,6"])
+def test_plain_digits_after_a_words_full_stop_are_a_reference_not_the_end(reference):
+    """A PDF's text keeps a footnote's number as plain digits after the stop ("session.5"):
+    read as no final mark, the fix wrote "session.5," and "session.5;"; the stop is the
+    mark, replaced where it stands, the reference kept after it."""
+    text = _NOTES.format(pre="." + reference, op1="." + reference)
+    assert _findings(text, "PRE004", "OPR007") == [("OPR007", 7), ("PRE004", 3)]
+    fixed = _fixed(_fixed(text, "PRE004"), "OPR007")
+    assert "seventieth session," + reference + "\n" in fixed
+    assert "seventy-first session;" + reference + "\n" in fixed
+
+
+@pytest.mark.parametrize("ending", ["document A/75/L.5", "document A/RES/70/1/Rev.1", "paragraph 5.1", "decision E/CN.6", "see para.5"])
+def test_a_number_after_a_symbols_or_an_abbreviations_full_stop_is_no_reference(ending):
+    """"L.5", "Rev.1", "5.1" and "para.5" end with their own number: the mark the
+    paragraph lacks goes after it."""
+    text = _NOTES.format(pre=" in " + ending, op1=";")
+    fixed = _fixed(text, "PRE004")
+    assert " in " + ending + ",\n" in fixed
+
+
+@pytest.mark.parametrize("reference", ["⁵", "[^5]", "[5]"])
+def test_a_mark_replaced_after_a_reference_goes_before_it(reference):
+    """"…session⁵." then ";": the new mark is written before the reference, where United
+    Nations texts put it and where the parser reads it ("session⁵;" put the reference
+    inside the sentence)."""
+    text = _NOTES.format(pre=reference + ";", op1=reference + ".")
+    assert _findings(text, "PRE004", "OPR007") == [("OPR007", 7), ("PRE004", 3)]
+    fixed = _fixed(_fixed(text, "PRE004"), "OPR007")
+    assert "seventieth session," + reference + "\n" in fixed
+    assert "seventy-first session;" + reference + "\n" in fixed
+    assert _findings(fixed, "PRE004", "OPR007") == []
