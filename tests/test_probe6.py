@@ -15,7 +15,7 @@ from resolint.fixes import apply_edits, select_fixes
 
 def _findings(text: str, *prefixes: str) -> list[tuple[str, int]]:
     result = lint(text, path="draft.txt")
-    return sorted((f.code, result.source.position(f.span.start).line + 1) for f in result.findings if f.code.startswith(prefixes))
+    return sorted((f.code, result.source.position(f.span.start).line + 1) for f in result.findings if f.code.startswith(prefixes or ("",)))
 
 
 def _fixed(text: str, code: str) -> str:
@@ -69,3 +69,48 @@ def test_a_mark_replaced_after_a_reference_goes_before_it(reference):
     assert "seventieth session," + reference + "\n" in fixed
     assert "seventy-first session;" + reference + "\n" in fixed
     assert _findings(fixed, "PRE004", "OPR007") == []
+
+
+# -- "The General Conference," (UNESCO, the IAEA): no style of its own ----------------
+_CONFERENCE = """The General Conference,
+
+Recalling its resolution 40/22 on open science,
+
+1. Invites Member States:
+
+(a) to implement the Recommendation on Open Science;
+
+(b) to report on the measures taken;
+
+2. Requests the Director-General to report on the implementation of this resolution.
+"""
+
+
+def test_a_body_with_no_style_of_its_own_is_not_held_to_the_general_assemblys_conventions():
+    """UNESCO's and the IAEA's General Conference write "(a) to implement …" and "this
+    resolution": under the default style (un-ga) these were OPR010 and TRM007 findings,
+    conventions of the General Assembly's house, not slips."""
+    assert _findings(_CONFERENCE) == []
+
+
+def test_a_slip_any_draft_makes_is_still_reported_under_an_unknown_body():
+    text = _CONFERENCE.replace("2. Requests", "3. Requests").replace("science,", "science")
+    assert _findings(text) == [("OPR002", 11), ("PRE004", 3)]
+
+
+def test_the_same_conventions_are_checked_when_the_style_is_named():
+    result = lint(_CONFERENCE, path="draft.txt", style="un-ga")
+    assert sorted(f.code for f in result.findings) == ["OPR010", "OPR010", "TRM007"]
+
+
+def test_the_house_conventions_left_out_are_those_the_styles_page_names():
+    """docs/styles.md tells which checks say nothing under a body no style knows."""
+    from pathlib import Path
+
+    from resolint.registry import all_rules
+
+    page = (Path(__file__).parent.parent / "docs" / "styles.md").read_text(encoding="utf-8")
+    marked = sorted(r.code for r in all_rules() if r.house_convention)
+    assert "OPR010" in marked and "TRM007" in marked
+    named = {"TRM004", "TRM005", "TRM006", "TRM007"} | {c for c in marked if c in page}
+    assert named == set(marked)

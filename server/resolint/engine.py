@@ -271,7 +271,7 @@ def lint(
         raw = quoteguard.guard_findings(raw, source.text)
     ran = _Ran(rule_set, active, style_obj)
     findings = _apply_directives(raw, resolution, settings, path, style_obj, ran)
-    findings = _gated(findings, rule_set)
+    findings = _gated(findings, rule_set, style_obj)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings, facts)
 
@@ -287,15 +287,18 @@ def _parse(source: SourceText, paragraphs_given: bool, cache: LintCache | None, 
     return parse(source, paragraphs_given=paragraphs_given, memo=None if cache is None else cache.parse)
 
 
-def _gated(findings: list[Finding], rules: tuple[Rule, ...]) -> list[Finding]:
+def _gated(findings: list[Finding], rules: tuple[Rule, ...], style: Style) -> list[Finding]:
     """``findings``, or only those that still hold when the draft has line numbers
     (DOC006: every other finding reads the numbers as the draft's) or is not in English
-    (DOC005). Decided once the directives are applied, so a draft that turns the gate's
-    rule off is checked as usual."""
+    (DOC005), less those of the default style's house conventions under an opening that
+    names a body no style knows (:func:`_without_house_conventions`). Decided once the
+    directives are applied, so a draft that turns the gate's rule off is checked as usual."""
     if any(f.code == LINE_NUMBERED for f in findings):
         return [f for f in findings if f.code in (LINE_NUMBERED, INTERNAL_CODE)]
     if any(f.code == NOT_ENGLISH for f in findings):
-        return _any_language_only(findings, rules)
+        findings = _any_language_only(findings, rules)
+    if UNKNOWN_BODY in style.detected_because:
+        findings = _without_house_conventions(findings, rules)
     return findings
 
 
@@ -307,6 +310,14 @@ def _any_language_only(findings: list[Finding], rules: tuple[Rule, ...]) -> list
     DOC005 off, by the configuration or by a comment, is checked as usual."""
     by_code = {r.code: r for r in (*all_rules(), *rules)}
     return [f for f in findings if (rule := by_code.get(f.code)) is None or rule.any_language]
+
+
+def _without_house_conventions(findings: list[Finding], rules: tuple[Rule, ...]) -> list[Finding]:
+    """``findings`` less those of rules that check the default style's house conventions
+    (:attr:`resolint.rule.Rule.house_convention`): the opening names a body with no style
+    of its own, whose conventions the default style does not describe."""
+    by_code = {r.code: r for r in (*all_rules(), *rules)}
+    return [f for f in findings if (rule := by_code.get(f.code)) is None or not rule.house_convention]
 
 
 def _run_rules(ctx: RuleContext, active: list[tuple[Rule, dict]], settings: Settings, cache: LintCache | None) -> list[Finding]:

@@ -224,6 +224,14 @@ class Rule:
     #: (they all run), and DOC005 says why (:mod:`resolint.language`). An organization's own pattern rules say so: their
     #: authors wrote them for their own drafts.
     any_language: ClassVar[bool] = False
+    #: True when the rule checks a convention of the style's house rather than a slip any
+    #: draft can make: how sub-paragraphs are cased, how the text names itself, the chief
+    #: officer's title, the members' term, "per cent", the article's case, italic openers.
+    #: Under an opening that names a body no style knows ("The General Conference," of
+    #: UNESCO or the IAEA) the default style is no house style of that body's: such
+    #: findings are left out there (UNESCO writes "(a) to implement …" and "this
+    #: resolution"), and kept when a style is named or detected.
+    house_convention: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         """The rule's violations in the document; a local rule's, paragraph by paragraph."""

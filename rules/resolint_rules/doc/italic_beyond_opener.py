@@ -55,6 +55,7 @@ class ItalicBeyondOpener(FormattingRule):
     code = "DOC031"
     name = "italic-beyond-opener"
     summary = "Italics of an opener run on into the paragraph (Word documents)"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     kinds = (Kind.PREAMBLE, Kind.OPERATIVE)
 

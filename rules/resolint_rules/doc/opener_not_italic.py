@@ -58,6 +58,7 @@ class OpenerNotItalic(FormattingRule):
     code = "DOC030"
     name = "opener-not-italic"
     summary = "Opener of a preambular or operative paragraph not in italics (Word documents)"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     kinds = (Kind.PREAMBLE, Kind.OPERATIVE)
 

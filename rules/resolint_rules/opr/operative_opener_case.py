@@ -53,6 +53,7 @@ class OperativeOpenerCase(Rule):
     code = "OPR006"
     name = "operative-opener-case"
     summary = "Operative opener not cased as the style writes it"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     kinds = (Kind.OPERATIVE,)
     fix_applicability = Applicability.SAFE

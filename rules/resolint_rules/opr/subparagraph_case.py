@@ -78,6 +78,7 @@ class SubparagraphCase(Rule):
     code = "OPR010"
     name = "subparagraph-case"
     summary = "Sub-paragraph or list item starts in the wrong case"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     kinds = (Kind.SUBPARAGRAPH, Kind.OPERATIVE, Kind.PREAMBLE)
     fix_applicability = Applicability.SAFE

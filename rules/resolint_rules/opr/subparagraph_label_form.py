@@ -71,6 +71,7 @@ class SubparagraphLabelForm(Rule):
     code = "OPR009"
     name = "subparagraph-label-form"
     summary = "Sub-paragraph label not in the style's form for its level"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     kinds = (Kind.SUBPARAGRAPH,)
     fix_applicability = Applicability.SAFE

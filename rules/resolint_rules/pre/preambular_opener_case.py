@@ -55,6 +55,7 @@ class PreambularOpenerCase(Rule):
     code = "PRE003"
     name = "preambular-opener-case"
     summary = "Preambular opener not cased as the style writes it"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     kinds = (Kind.PREAMBLE,)
     fix_applicability = Applicability.SAFE

@@ -58,6 +58,7 @@ class ArticleCapitalization(Rule):
     code = "TRM004"
     name = "article-capitalization"
     summary = "'Article' in the wrong case"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     fix_applicability = Applicability.SAFE
 

@@ -114,6 +114,7 @@ class ChiefOfficerTitle(Rule):
     code = "TRM005"
     name = "chief-officer-title"
     summary = "Chief officer's title not in the house form"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     fix_applicability = Applicability.SAFE
 

@@ -61,6 +61,7 @@ class MemberTerm(Rule):
     code = "TRM006"
     name = "member-term"
     summary = "Members not named with the house term"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     fix_applicability = Applicability.UNSAFE
 

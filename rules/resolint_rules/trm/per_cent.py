@@ -82,6 +82,7 @@ class PerCent(Rule):
     code = "TRM016"
     name = "per-cent"
     summary = "Percentage not written as the style writes it"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     fix_applicability = Applicability.SAFE
 

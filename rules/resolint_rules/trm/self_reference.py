@@ -58,6 +58,7 @@ class SelfReference(Rule):
     code = "TRM007"
     name = "self-reference"
     summary = "'this resolution' instead of 'the present resolution'"
+    house_convention = True  # the default style's convention, not a slip any draft makes
     default_severity = Severity.WARNING
     fix_applicability = Applicability.SAFE
 
