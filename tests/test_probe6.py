@@ -114,3 +114,44 @@ def test_the_house_conventions_left_out_are_those_the_styles_page_names():
     assert "OPR010" in marked and "TRM007" in marked
     named = {"TRM004", "TRM005", "TRM006", "TRM007"} | {c for c in marked if c in page}
     assert named == set(marked)
+
+
+# -- an opener broken by a hyphen at a line's end (a PDF's text) -----------------------
+_BROKEN = """The General Assembly,
+
+{pre}
+
+Noting the report of the Secretary-General,
+
+1. {op} the Secretary-General to report thereon.
+"""
+
+
+def test_an_opener_broken_at_a_line_end_is_read_whole():
+    """"Recog-" / "nizing the importance …" was PRE002's unknown opener 'Recog-'."""
+    text = _BROKEN.format(pre="Recog-\nnizing the importance of the question,", op="Re-\n   quests")
+    assert _findings(text) == []
+
+
+def test_a_case_fix_of_a_broken_opener_keeps_the_break():
+    """The case fix changes letters only: the hyphen and the line break are the drafter's
+    to remove (a fix writing 'Requests' over "re-\\nquests" joined two lines)."""
+    text = _BROKEN.format(pre="Recognizing the importance of the question,", op="re-\nquests")
+    assert _findings(text) == [("OPR006", 7)]
+    assert "1. Re-\nquests the Secretary-General" in _fixed(text, "OPR006")
+
+
+def test_a_finite_verb_broken_at_a_line_end_is_still_one():
+    text = _BROKEN.format(pre="Recog-\nnizes the importance of the question,", op="Requests")
+    assert _findings(text) == [("PRE001", 3)]
+
+
+@pytest.mark.parametrize("pre", ["Self-\nreliant in its work,", "Well-\nfounded in its work,"])
+def test_a_word_that_stays_unknown_when_joined_is_read_as_written(pre):
+    """A compound broken at its own hyphen ("Self-" / "reliant") joins into no listed
+    phrase and no verb: the opener is read as written, as before."""
+    text = _BROKEN.format(pre=pre, op="Requests")
+    result = lint(text, path="draft.txt")
+    p = result.resolution.preamble[0]
+    op = result.facts.opener(p)
+    assert op is not None and op.phrase is None and "\n" not in result.source.text[op.span.start : op.span.end]

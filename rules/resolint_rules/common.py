@@ -22,6 +22,27 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _OPERATIVE = Kind.OPERATIVE
 
 
+def recased_in_place(ctx: RuleContext, span: Span, want: str) -> str:
+    """What replaces ``span`` to make it read ``want``, its letters recased: the text as
+    written, each letter in ``want``'s case, when the span holds a line break inside a
+    word ("recog-" / "nizing", read whole by :meth:`RuleContext.read`): the case fix
+    changes the case, and leaves the hyphen and the line break to the drafter. ``want``
+    itself when the letters do not pair up."""
+    raw = ctx.text[span.start : span.end]
+    if "\n" not in raw:
+        return want
+    wanted = iter([ch for ch in want if ch.isalpha()])
+    out = []
+    for ch in raw:
+        if ch.isalpha():
+            new = next(wanted, "")
+            if new.lower() != ch.lower():
+                return want
+            ch = new
+        out.append(ch)
+    return want if next(wanted, None) is not None else "".join(out)
+
+
 def first_line_span(ctx: RuleContext, p: Paragraph) -> Span:
     """The paragraph's first line: a diagnostic range that does not swallow a page."""
     text = ctx.text

@@ -25,6 +25,7 @@ from resolint.invisible import (
     document_has_comment,
     document_may_hide,
     inside_word_runs,
+    readable,
 )
 from resolint.model import Kind, Paragraph
 from resolint.nlp import HEAD_CHARS, known_forms
@@ -162,9 +163,40 @@ def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
             runs = inside_word_runs(ctx.text, start, window_end)
     if _INLINE_TAG_START.match(ctx.text, start, end):
         runs = sorted(runs + [m.span() for m in _INLINE_TAG.finditer(ctx.text, start, window_end)])
-    if runs:
-        return _find_through(ctx, phrases_for(ctx, paragraph), start, window_end, runs)
-    return _find_at(ctx, start, end, phrases_for(ctx, paragraph))
+    phrases = phrases_for(ctx, paragraph)
+    op = _find_through(ctx, phrases, start, window_end, runs) if runs else _find_at(ctx, start, end, phrases)
+    if op is not None and op.listed:
+        return op
+    return _read_across_line_end(ctx, phrases, start, window_end, runs, op)
+
+
+#: A word broken at a line's end by a hyphen, as a PDF's text keeps it ("Recog-" /
+#: "nizing"): the hyphen, the line break and the spaces around it, between small letters.
+BROKEN_AT_LINE_END = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
+
+
+def _read_across_line_end(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end: int,
+                          runs: list[tuple[int, int]], op: Opener | None) -> Opener | None:
+    """``op`` (no listed phrase), or the listed phrase a reader sees when a word of the
+    paragraph's start is broken at a line's end ("Recog-" / "nizing the importance …"):
+    read without the hyphen and the line break, as a soft hyphen is. Only a listed phrase
+    read so counts, or a verb's form ("Recog-" / "nizes", which PRE001 reports): a
+    compound broken at its own hyphen ("Self-" / "reliant") stays as written; and only a
+    break inside the opener it gives."""
+    broken = BROKEN_AT_LINE_END.search(ctx.text, start, min(end, start + HEAD_CHARS))
+    if broken is None:
+        return op
+    joined = _find_through(ctx, phrases, start, end, sorted([*runs, broken.span()]))
+    if joined is None or joined.span.end < broken.end():
+        return op
+    if joined.listed or known_forms(_joined_word(ctx.text, joined.head).lower()) is not None:
+        return joined
+    return op
+
+
+def _joined_word(text: str, span: Span) -> str:
+    """The word at ``span`` as a reader sees it, whole across a line's end."""
+    return BROKEN_AT_LINE_END.sub("", readable(text[span.start : span.end]))
 
 
 #: The inline HTML a Markdown draft marks its openers with: one definition, in

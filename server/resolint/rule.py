@@ -20,7 +20,7 @@ from resolint.facts import Analysis
 from resolint.invisible import readable
 from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
-from resolint.openers import Opener
+from resolint.openers import BROKEN_AT_LINE_END, Opener
 from resolint.records import record
 from resolint.source import SourceText, Span, slot_setters
 
@@ -164,8 +164,11 @@ class RuleContext:
     def read(self, span: Span) -> str:
         """The text of ``span`` as a reader sees it, without the invisible characters
         inside its words (:mod:`resolint.invisible`): what the opener rules compare
-        ("Recog\u00adnizing" is 'Recognizing'; TRM014 reports the character)."""
-        return readable(self.source.text[span.start : span.end])
+        ("Recog\u00adnizing" is 'Recognizing'; TRM014 reports the character). A word
+        broken by a hyphen at a line's end ("Recog-" / "nizing") is read whole, as the
+        opener reader reads it (:data:`resolint.openers.BROKEN_AT_LINE_END`)."""
+        seen = readable(self.source.text[span.start : span.end])
+        return BROKEN_AT_LINE_END.sub("", seen) if "\n" in seen else seen
 
     def opener(self, paragraph: Paragraph) -> Opener | None:
         """The opener of a preambular or operative paragraph, matched against the style."""

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import expected_case, is_list_item, opener_case, opener_to_rewrite
+from resolint_rules.common import expected_case, is_list_item, opener_case, opener_to_rewrite, recased_in_place
 
 
 class OperativeOpenerCase(Rule):
@@ -73,4 +73,4 @@ class OperativeOpenerCase(Rule):
         written = ctx.read(op.span)
         want = expected_case(ctx, written, opener_case(ctx, "operative"))
         if written != want:
-            yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))
+            yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, recased_in_place(ctx, op.span, want))))

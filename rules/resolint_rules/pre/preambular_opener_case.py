@@ -3,7 +3,7 @@ from __future__ import annotations
 from resolint.listguard import document_protected_starts, protected_starts
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
-from resolint_rules.common import expected_case, opener_case, opener_to_rewrite
+from resolint_rules.common import expected_case, opener_case, opener_to_rewrite, recased_in_place
 
 
 class PreambularOpenerCase(Rule):
@@ -81,7 +81,7 @@ class PreambularOpenerCase(Rule):
         written = ctx.read(op.span)
         want = expected_case(ctx, written, opener_case(ctx, "preambular"))
         if written != want:
-            yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, want)))
+            yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, recased_in_place(ctx, op.span, want))))
 
 
 def _item_openers(facts) -> set[int]:
