@@ -155,3 +155,18 @@ def test_a_word_that_stays_unknown_when_joined_is_read_as_written(pre):
     p = result.resolution.preamble[0]
     op = result.facts.opener(p)
     assert op is not None and op.phrase is None and "\n" not in result.source.text[op.span.start : op.span.end]
+
+
+# -- preambular openers the corpus's Security Council drafts write ---------------------
+@pytest.mark.parametrize("opener", ["Confirming that", "Continuing in its resolve", "Gravely distressed by", "Requesting that"])
+def test_openers_attested_in_security_council_drafts_are_known(opener):
+    text = f"The Security Council,\n\n{opener} the parties act,\n\nRecalling its resolutions,\n\n1. Decides to remain seized of the matter.\n"
+    assert _findings(text, "PRE") == []
+
+
+def test_an_unattested_operative_opener_is_still_worth_a_look():
+    """"Exhorts", "ELECTS" and "THANKS" are in neither the knowledge base's lists nor an
+    opener of the corpus: OPR005 (info) still reports them."""
+    text = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Exhorts Member States to act.\n"
+    assert _findings(text, "OPR") == [("OPR005", 5)]
+
