@@ -170,3 +170,51 @@ def test_an_unattested_operative_opener_is_still_worth_a_look():
     text = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Exhorts Member States to act.\n"
     assert _findings(text, "OPR") == [("OPR005", 5)]
 
+
+# -- "the Covenant", "the Treaty": the one named before --------------------------------
+_SHORT = """The General Assembly,
+
+Recalling {named},
+
+Recalling also {between}article {number} of the {short},
+
+1. Decides to remain seized of the matter.
+"""
+
+_ICCPR = "the International Covenant on Civil and Political Rights"
+_ICESCR = "the International Covenant on Economic, Social and Cultural Rights"
+_NPT = "the Treaty on the Non-Proliferation of Nuclear Weapons"
+
+
+def _articles(text: str) -> list[tuple[int, str | None]]:
+    result = lint(text, path="draft.txt")
+    return [(a.number, None if a.instrument is None else a.instrument.key) for a in result.facts.citations.articles]
+
+
+@pytest.mark.parametrize(("named", "short", "key", "beyond"), [(_ICCPR, "Covenant", "iccpr", 60), (_NPT, "Treaty", "npt", 12)])
+def test_a_short_reference_is_the_one_instrument_of_its_kind_named_before(named, short, key, beyond):
+    """"article 60 of the Covenant" after the ICCPR alone is the ICCPR's article 60 (it has
+    53), as "article 60 of the Convention" is a named convention's."""
+    assert _articles(_SHORT.format(named=named, between="", number=5, short=short)) == [(5, key)]
+    assert _findings(_SHORT.format(named=named, between="", number=beyond, short=short), "CIT") == [("CIT009", 5)]
+
+
+def test_a_short_reference_in_the_paragraph_of_its_instrument():
+    text = _SHORT.format(named="the parties", between=f"{_NPT[4:]} and ", number=12, short="Treaty").replace("Recalling also T", "Recalling also the T")
+    assert _articles(text) == [(12, "npt")]
+
+
+@pytest.mark.parametrize("named", [f"{_ICCPR} and {_ICESCR}", f"{_ICCPR} and the Covenant of the League of Nations"])
+def test_a_short_reference_after_two_of_its_kind_is_left_unresolved(named):
+    """After both Covenants, or a covenant the reference data does not hold, "the
+    Covenant" may be either: no article is checked against a guess."""
+    assert _articles(_SHORT.format(named=named, between="", number=60, short="Covenant")) == [(60, None)]
+
+
+def test_a_short_reference_before_any_of_its_kind_is_left_unresolved():
+    assert _articles(_SHORT.format(named="its resolutions", between="", number=60, short="Treaty")) == [(60, None)]
+
+
+def test_a_treaty_the_data_does_not_hold_keeps_the_treaty_unresolved():
+    text = _SHORT.format(named=f"{_NPT} and the Arms Trade Treaty", between="", number=12, short="Treaty")
+    assert _articles(text) == [(12, None)]

@@ -46,6 +46,14 @@ class _Lookback:
         k = bisect.bisect_left(self.starts, at)
         return self.last_conv[k - 1] if k else None
 
+    def kind_before(self, kind: str, at: int):
+        """The nearest instrument of ``kind`` named before ``at`` in the paragraph, when
+        it is the only one of its kind named there (else None: "the Covenant" after both
+        Covenants is either)."""
+        k = bisect.bisect_left(self.starts, at)
+        named = [mm for mm in self.ordered[:k] if mm.instrument.kind == kind]
+        return named[-1] if named and len({mm.instrument.key for mm in named}) == 1 else None
+
     def mention_before(self, at: int) -> list:
         k = bisect.bisect_left(self.starts, at)
         return self.ordered[k - 1 : k]  # the nearest mention before the point, if any
@@ -76,7 +84,13 @@ def _instrument_of(ptext: str, at: int, art_start: int, starts, look: _Lookback)
     if rest.startswith("Convention") and not re.match(r"Convention\s+(?:on|against|for|of|relating|concerning)\b", rest):
         conv = look.convention_before(art_start)
         return (conv.instrument, "convention", "") if conv is not None else (None, "", CONVENTION)
+    short = P.SHORT_REFERENCE.match(rest)
+    if short is not None:
+        kind = short.group(1).lower()
+        named = look.kind_before(kind, art_start)
+        return (named.instrument, "convention", "") if named is not None else (None, "", kind)
     return None, "other", ""
+
 
 
 #: An instrument's name the reference data does not hold ("the Vienna Convention on the Law
@@ -162,14 +176,19 @@ def _listed(ptext: str, annex: bool, found: ArticleList, starts, look: _Lookback
     ]
 
 
-def resolve_article(a: ArticleCandidate, d: int, p, previous, referent) -> ArticleCitation:
+def resolve_article(a: ArticleCandidate, d: int, p, previous, referent, sole=None) -> ArticleCitation:
     """The article of ``a`` in paragraph ``p`` (``d``: where it starts), its instrument
     settled: ``previous`` is the last instrument named in the paragraph before (None when
-    that is not the previous paragraph), ``referent`` the convention "the Convention" means."""
+    that is not the previous paragraph), ``referent`` the convention "the Convention" means,
+    ``sole`` the instrument of a kind "the Covenant" or "the Treaty" means (a function of
+    the kind: the one of that kind named before, or None)."""
     c = a.cite
     inst, basis = c.instrument, c.basis
     if a.pending == CONVENTION:
         inst, basis = (referent.instrument, "convention") if referent is not None else (None, "")
+    elif a.pending in P.SHORT_KINDS:
+        named = None if sole is None else sole(a.pending)
+        inst, basis = (named.instrument, "convention") if named is not None else (None, "")
     elif a.pending == NEAR:
         if previous is not None:
             inst, basis = previous.instrument, "near"

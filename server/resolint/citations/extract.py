@@ -38,7 +38,7 @@ from resolint.citations import patterns as P
 from resolint.citations.articles import resolve_article
 from resolint.citations.dates import date_from_match as date_from_match
 from resolint.citations.dates import find_dates as find_dates
-from resolint.citations.instruments import _Conventions, _matcher, _NameMatcher
+from resolint.citations.instruments import _Conventions, _matcher, _NameMatcher, unknown_short_kinds
 from resolint.citations.instruments import trie_regex as trie_regex
 from resolint.citations.internal import _numbered_paragraphs, resolve_internal
 from resolint.citations.local import NOTHING, Hints, Local, Setting, read_paragraph
@@ -384,10 +384,11 @@ class _Walk:
             before = _previous_index(self.res, p)
             near = newest is not None and newest.paragraph is not None and newest.paragraph.index >= before
             referent = self.conventions.referent(p, before)
-            out.extend(resolve_article(a, d, p, newest if near else None, referent) for a in loc.articles)
+            out.extend(resolve_article(a, d, p, newest if near else None, referent, self.conventions.sole) for a in loc.articles)
         if mentions:
             self.newest = mentions[-1]
         self.conventions.note(mentions, [x + d for x in loc.unknown_conventions])
+        self.conventions.note_unknown_kinds(unknown_short_kinds(self.res.source.text[d : p.span.end], mentions, d))
         if loc.internal:
             out.extend(self.internal_refs(p, loc))
 

@@ -148,6 +148,9 @@ class _Conventions:
         self.counts: dict[str, int] = {}
         self.by_key: dict[str, InstrumentMention] = {}
         self.unknown = 0
+        #: The covenants and treaties named so far, by kind: key -> its last mention; a
+        #: kind whose value is None had one named that the reference data does not hold.
+        self.of_kind: dict[str, dict[str, InstrumentMention] | None] = {}
 
     def referent(self, p: Paragraph, before: int | None = None) -> InstrumentMention | None:
         """The convention "the Convention" means in ``p`` (before ``p``'s own are noted);
@@ -167,17 +170,32 @@ class _Conventions:
         key = max(self.counts, key=lambda k: self.counts[k])
         return self.by_key[key] if self.counts[key] > self.unknown else None
 
+    def sole(self, kind: str) -> InstrumentMention | None:
+        """The instrument "the Covenant" or "the Treaty" (``kind``) means: the only one of
+        that kind named so far, None when none, several, or one the data does not hold
+        were named."""
+        named = self.of_kind.get(kind)
+        return next(iter(named.values())) if named is not None and len(named) == 1 else None
+
     def snapshot(self) -> tuple:
         """What :meth:`restored` needs to go on from here (copies: this one goes on)."""
-        return (self.last, dict(self.counts), dict(self.by_key), self.unknown)
+        of_kind = {k: None if v is None else dict(v) for k, v in self.of_kind.items()}
+        return (self.last, dict(self.counts), dict(self.by_key), self.unknown, of_kind)
 
     @classmethod
     def restored(cls, snapshot: tuple) -> _Conventions:
         """A record that goes on from ``snapshot`` (which stays as it is)."""
         out = cls()
-        out.last, counts, by_key, out.unknown = snapshot
+        out.last, counts, by_key, out.unknown, of_kind = snapshot
         out.counts, out.by_key = dict(counts), dict(by_key)
+        out.of_kind = {k: None if v is None else dict(v) for k, v in of_kind.items()}
         return out
+
+    def note_unknown_kinds(self, kinds: tuple[str, ...]) -> None:
+        """Record that a paragraph names a covenant or treaty of each of ``kinds`` the
+        reference data does not hold ("the Arms Trade Treaty"): "the Treaty" may mean it."""
+        for kind in kinds:
+            self.of_kind[kind] = None
 
     def note(self, pmentions: list[InstrumentMention], unknown: list[int]) -> None:
         """Record the conventions a paragraph names: those the reference data knows
@@ -187,11 +205,27 @@ class _Conventions:
                 self.last = mm
                 self.counts[mm.instrument.key] = self.counts.get(mm.instrument.key, 0) + 1
                 self.by_key[mm.instrument.key] = mm
+            elif mm.instrument.kind in P.SHORT_KINDS and (named := self.of_kind.setdefault(mm.instrument.kind, {})) is not None:
+                named[mm.instrument.key] = mm
         for at in unknown:
             # A convention the reference data does not know: "the Convention" may mean it.
             self.unknown += 1
             if self.last is not None and at > self.last.span.start:
                 self.last = None
+
+
+def unknown_short_kinds(ptext: str, pmentions: list[InstrumentMention], base: int) -> tuple[str, ...]:
+    """The kinds ("covenant", "treaty") of the instruments a paragraph names by a title
+    none of its mentions covers (``base``: where the paragraph starts; the mentions'
+    spans are the text's)."""
+    if "Treaty" not in ptext and "Covenant" not in ptext:
+        return ()
+    out = set()
+    for m in P.ANY_SHORT_KIND.finditer(ptext):
+        at = base + m.start()
+        if not any(mm.span.start <= at < mm.span.end for mm in pmentions):
+            out.add((m.group("kind") or m.group("kind2")).lower())
+    return tuple(sorted(out))
 
 
 def unknown_conventions(ptext: str, pmentions: tuple[InstrumentMention, ...]) -> tuple[int, ...]:

@@ -156,6 +156,21 @@ THE_CONVENTION = re.compile(
     r"(?!\s+(?:on|against|for|of|relating|concerning|to|Against|On)\b)(?:’s|'s)?"
 )
 
+#: The instruments' kinds (instruments.toml) that a short reference names ("the Covenant",
+#: "the Treaty") when one of that kind was named before, as "the Convention" names a
+#: convention (which is resolved its own way, by nearness and by count).
+SHORT_KINDS = ("covenant", "treaty")
+#: "Covenant" or "Treaty" after "of the" as a short reference (not "the Treaty on …", "the
+#: Treaty of Tlatelolco"). Group 1: the kind, capitalized.
+SHORT_REFERENCE = re.compile(r"(Covenant|Treaty)(?!\w)(?!\s+(?:on|against|for|of|relating|concerning|between|banning)\b)")
+#: A covenant or treaty named by a title ("the Arms Trade Treaty", "the Treaty on Open
+#: Skies", "the Covenant of the League of Nations"): where the reference data does not
+#: hold it, "the Treaty" after it may mean it. Group ``kind``.
+ANY_SHORT_KIND = re.compile(
+    r"\b(?!(?:The|This|That|These|Those|Its|Their|Our|Such|Said|Present)\b)[A-Z][\w'’-]*\s+(?P<kind>Covenant|Treaty)\b"
+    r"|\b(?P<kind2>Covenant|Treaty)\s+(?:on|for|of|between|banning)\s+(?:the\s+)?[A-Z]"
+)
+
 #: After a list cited with "its": "through its resolution 54/18 of …, the Human Rights Council …".
 ITS_SUBJECT_AFTER = re.compile(r"\s*,\s+(?:the\s+)?(?P<name>Human Rights Council|Security Council|Economic and Social Council|General Assembly)\b")
 #: A convention named by any title ("the United Nations Convention on the Law of the Sea"):
