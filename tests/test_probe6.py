@@ -146,6 +146,27 @@ def test_a_finite_verb_broken_at_a_line_end_is_still_one():
     assert _findings(text) == [("PRE001", 3)]
 
 
+def test_the_parser_places_a_broken_opener_by_the_word_it_reads():
+    """After the operative part began, "Recog-" / "nizing …," is a preambular paragraph
+    out of place (DOC003), as "Recognizing …," is; read as "Recog-" it was an unnumbered
+    operative paragraph with a participle (OPR001, OPR004) and the numbers after it wrong."""
+    text = _BROKEN.format(pre="Recalling its resolution 70/1,", op="Requests").replace(
+        "\n\nNoting the report of the Secretary-General,\n\n1. Requests", "\n\n1. Decides to act;\n\nRecog-\nnizing the report,\n\n2. Requests")
+    assert _findings(text) == [("DOC003", 7)]
+
+
+def test_an_all_capitals_opener_broken_at_a_line_end_is_read_whole():
+    text = """The ICPO-INTERPOL General Assembly, meeting in Glasgow, United Kingdom, from 4 to 7 November 2024 at its 92nd session:
+
+CONSID-
+ERING the importance of the question,
+
+RE-
+QUESTS the General Secretariat to report.
+"""
+    assert _findings(text) == []
+
+
 @pytest.mark.parametrize("pre", ["Self-\nreliant in its work,", "Well-\nfounded in its work,"])
 def test_a_word_that_stays_unknown_when_joined_is_read_as_written(pre):
     """A compound broken at its own hyphen ("Self-" / "reliant") joins into no listed

@@ -176,6 +176,14 @@ def readable(words: str) -> str:
 START_CHARS = 200
 
 
+#: A word broken at a line's end by a hyphen, as a PDF's text keeps it ("Recog-" /
+#: "nizing", "CONSID-" / "ERING"): the hyphen, the line break and the spaces around it,
+#: between two small letters or two capitals. The parser's word readers read the start of
+#: a paragraph through it (:func:`readable_start`), and so does the opener reader when
+#: what it reads so is a listed phrase or a verb (:mod:`resolint.openers`).
+BROKEN_AT_LINE_END = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])|(?<=[A-Z])-[ \t]*\r?\n[ \t]*(?=[A-Z])")
+
+
 def readable_start(text: str) -> str:
     """The start of ``text`` (what the parser's word readers read: a few words) as a
     reader sees it, for classifying a paragraph by its opener ("Dee\u00adply concerned …;" is a
@@ -183,10 +191,14 @@ def readable_start(text: str) -> str:
     its opener with are left out too, as the opener reader leaves them
     (:data:`INLINE_TAG_START`): "<u>Deeply disturbed</u> by …" without its comma before
     "1. …" was an unnumbered operative paragraph (four findings), where "Deeply disturbed
-    by …" is a preambular one without its mark (one)."""
+    by …" is a preambular one without its mark (one). A word broken by a hyphen at a
+    line's end is read whole (:data:`BROKEN_AT_LINE_END`): "Recog-" / "nizing …" after
+    the operative part began was an unnumbered operative paragraph."""
     start = text[:START_CHARS] if len(text) > START_CHARS else text
     if "<" in start[:12] and INLINE_TAG_START.match(start):
         start = INLINE_TAG.sub("", start)
+    if "\n" in start and "-" in start:
+        start = BROKEN_AT_LINE_END.sub("", start)
     return readable(start)
 
 

@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING, Protocol
 
 from resolint.invisible import (
+    BROKEN_AT_LINE_END,
     DIRECTION_MARKS,
     INLINE_TAG,
     INLINE_TAG_START,
@@ -168,11 +169,6 @@ def _find(ctx: OpenerContext, paragraph: Paragraph) -> Opener | None:
     if op is not None and op.listed:
         return op
     return _read_across_line_end(ctx, phrases, start, window_end, runs, op)
-
-
-#: A word broken at a line's end by a hyphen, as a PDF's text keeps it ("Recog-" /
-#: "nizing"): the hyphen, the line break and the spaces around it, between small letters.
-BROKEN_AT_LINE_END = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 
 
 def _read_across_line_end(ctx: OpenerContext, phrases: tuple[str, ...], start: int, end: int,

@@ -17,10 +17,10 @@ from dataclasses import field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from resolint.facts import Analysis
-from resolint.invisible import readable
+from resolint.invisible import BROKEN_AT_LINE_END, readable
 from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
-from resolint.openers import BROKEN_AT_LINE_END, Opener
+from resolint.openers import Opener
 from resolint.records import record
 from resolint.source import SourceText, Span, slot_setters
 
@@ -166,7 +166,7 @@ class RuleContext:
         inside its words (:mod:`resolint.invisible`): what the opener rules compare
         ("Recog\u00adnizing" is 'Recognizing'; TRM014 reports the character). A word
         broken by a hyphen at a line's end ("Recog-" / "nizing") is read whole, as the
-        opener reader reads it (:data:`resolint.openers.BROKEN_AT_LINE_END`)."""
+        opener reader reads it (:data:`resolint.invisible.BROKEN_AT_LINE_END`)."""
         seen = readable(self.source.text[span.start : span.end])
         return BROKEN_AT_LINE_END.sub("", seen) if "\n" in seen else seen
 
