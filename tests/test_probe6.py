@@ -239,3 +239,18 @@ def test_a_short_reference_before_any_of_its_kind_is_left_unresolved():
 def test_a_treaty_the_data_does_not_hold_keeps_the_treaty_unresolved():
     text = _SHORT.format(named=f"{_NPT} and the Arms Trade Treaty", between="", number=12, short="Treaty")
     assert _articles(text) == [(12, None)]
+
+
+# -- a typeset hyphen inside an opener -------------------------------------------------
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"])
+def test_an_opener_with_a_typeset_hyphen_is_the_listed_phrase(hyphen):
+    """"Re\u2011emphasizes" (a word processor's non-breaking hyphen) was read as the
+    unknown opener 'Re' (OPR005); it is the listed "Re-emphasizes"."""
+    text = f"The General Assembly,\n\nRecalling its resolution,\n\n1. Re{hyphen}emphasizes the importance;\n\n2. Decides to act.\n"
+    assert _findings(text) == []
+
+
+def test_the_case_fix_of_such_an_opener_keeps_its_hyphen():
+    text = "The General Assembly,\n\nRecalling its resolution,\n\n1. re\u2011emphasizes the importance;\n\n2. Decides to act.\n"
+    assert _findings(text) == [("OPR006", 5)]
+    assert "1. Re\u2011emphasizes the importance;" in _fixed(text, "OPR006")

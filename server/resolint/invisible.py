@@ -184,6 +184,11 @@ START_CHARS = 200
 BROKEN_AT_LINE_END = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])|(?<=[A-Z])-[ \t]*\r?\n[ \t]*(?=[A-Z])")
 
 
+#: The typeset hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) as the hyphen-minus
+#: the phrase lists write: one character for one, so offsets keep.
+TO_HYPHEN_MINUS = str.maketrans("\u2010\u2011", "--")
+
+
 def readable_start(text: str) -> str:
     """The start of ``text`` (what the parser's word readers read: a few words) as a
     reader sees it, for classifying a paragraph by its opener ("Dee\u00adply concerned …;" is a
@@ -193,10 +198,13 @@ def readable_start(text: str) -> str:
     "1. …" was an unnumbered operative paragraph (four findings), where "Deeply disturbed
     by …" is a preambular one without its mark (one). A word broken by a hyphen at a
     line's end is read whole (:data:`BROKEN_AT_LINE_END`): "Recog-" / "nizing …" after
-    the operative part began was an unnumbered operative paragraph."""
+    the operative part began was an unnumbered operative paragraph. A typeset hyphen is
+    read as "-" (:data:`TO_HYPHEN_MINUS`)."""
     start = text[:START_CHARS] if len(text) > START_CHARS else text
     if "<" in start[:12] and INLINE_TAG_START.match(start):
         start = INLINE_TAG.sub("", start)
+    if not start.isascii():
+        start = start.translate(TO_HYPHEN_MINUS)  # "Re\u2011emphasizes" is the listed "Re-emphasizes"
     if "\n" in start and "-" in start:
         start = BROKEN_AT_LINE_END.sub("", start)
     return readable(start)

@@ -22,6 +22,7 @@ from resolint.invisible import (
     DIRECTION_MARKS,
     INLINE_TAG,
     INLINE_TAG_START,
+    TO_HYPHEN_MINUS,
     ReaderView,
     document_has_comment,
     document_may_hide,
@@ -80,7 +81,7 @@ TRAILING_PREPOSITIONS = frozenset({"by", "of", "with", "that", "at", "to", "for"
 #: print nothing beside them (:data:`resolint.invisible.DIRECTION_MARKS`).
 WORD_GAP = "[ \t\u00a0" + DIRECTION_MARKS + "]"
 #: A word after spaces (group 1: the word); any other mark between two words ends a run.
-_SPACED_WORD = re.compile(WORD_GAP + r"*([A-Za-z][A-Za-z'’\-]*)")
+_SPACED_WORD = re.compile(WORD_GAP + r"*([A-Za-z][A-Za-z'’\-\u2010\u2011]*)")
 _EMPHASIS = "*_"
 
 
@@ -342,8 +343,11 @@ def _phrase_words(phrases: tuple[str, ...]) -> frozenset[str]:
 
 
 def _clean_head(head: str) -> str:
-    """Drop Markdown emphasis so "Recalling*" still tokenizes as "Recalling"."""
-    return head.replace("*", " ").replace("_", " ")
+    """Drop Markdown emphasis so "Recalling*" still tokenizes as "Recalling"; a typeset
+    hyphen ("Re\u2011emphasizes", as a word processor keeps a non-breaking one) is the
+    lists' "-" (one character for one: the match's end is the text's)."""
+    head = head.replace("*", " ").replace("_", " ")
+    return head if head.isascii() else head.translate(TO_HYPHEN_MINUS)
 
 
 @record(frozen=True, slots=True)
