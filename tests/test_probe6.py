@@ -254,3 +254,23 @@ def test_the_case_fix_of_such_an_opener_keeps_its_hyphen():
     text = "The General Assembly,\n\nRecalling its resolution,\n\n1. re\u2011emphasizes the importance;\n\n2. Decides to act.\n"
     assert _findings(text) == [("OPR006", 5)]
     assert "1. Re\u2011emphasizes the importance;" in _fixed(text, "OPR006")
+
+
+# -- "also" at the start of the next line of a wrapped paragraph -----------------------
+_WRAPPED = "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Requests\n   also the Secretary-General to report;\n\n2. Decides to act.\n"
+
+
+def test_also_after_a_line_break_is_the_openers():
+    """"1. Requests" / "also the Secretary-General …" is "Requests also" (OPR011 in a
+    style that writes "Also requests"), as "Requests also" on one line is; read on its
+    line only, the opener was "Requests" and the finding missed."""
+    assert _findings(_WRAPPED) == [("OPR011", 5)]
+    result = lint(_WRAPPED, path="draft.txt")
+    assert [f.message for f in result.findings] == ["Write 'Also requests' rather than 'Requests also' in the un-ga style"]
+
+
+def test_a_case_fix_of_a_wrapped_opener_keeps_the_line_break():
+    result = lint(_WRAPPED, path="draft.txt", style="interpol")
+    case = [f.message for f in result.findings if f.code == "OPR006"]
+    assert "Write the opener as 'REQUESTS ALSO' in the interpol style" in case
+    assert "1. REQUESTS\n   ALSO the Secretary-General" in _fixed(_WRAPPED.replace("General Assembly,", "ICPO-INTERPOL General Assembly:"), "OPR006")

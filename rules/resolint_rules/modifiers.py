@@ -34,5 +34,5 @@ def modifier_violations(ctx: RuleContext, paragraphs, prefer: str, part: str):
         new = reorder_fix(ctx, op, prefer, ctx.style.opener_case_in(part))
         if new is None:
             continue
-        written = ctx.read(op.span)
+        written = " ".join(ctx.read(op.span).split())  # an opener wrapped over two lines, as one
         yield Violation(op.span, f"Write '{new}' rather than '{written}' in the {ctx.style.name} style", Fix.safe(f"Change to '{new}'", Edit(op.span, new)))

@@ -83,6 +83,11 @@ WORD_GAP = "[ \t\u00a0" + DIRECTION_MARKS + "]"
 #: A word after spaces (group 1: the word); any other mark between two words ends a run.
 _SPACED_WORD = re.compile(WORD_GAP + r"*([A-Za-z][A-Za-z'’\-\u2010\u2011]*)")
 _EMPHASIS = "*_"
+#: The word after a listed phrase, on its line or at the start of the next one: a
+#: paragraph wrapped after its phrase ("1. Requests" / "also the Secretary-General …")
+#: has its "also" there (read on its line only, OPR011 missed it; "Further" /
+#: "recalling" was read, by the phrase matcher).
+_WORD_AFTER_PHRASE = re.compile(WORD_GAP + r"*(?:\r?\n" + WORD_GAP + r"*)?([A-Za-z][A-Za-z'’\-\u2010\u2011]*)")
 
 
 @record(frozen=True, slots=True, init=False)
@@ -274,7 +279,7 @@ def _opener(text: str, phrase_start: int, end: int, m: PhraseMatch, word: re.Mat
     was read; with "also" or "further" after it when the phrase does not end with one."""
     phrase_end = phrase_start + m.end
     after = None
-    nxt = _SPACED_WORD.match(text, phrase_end, end)
+    nxt = _WORD_AFTER_PHRASE.match(text, phrase_end, end)
     if nxt and nxt.group(1).lower() in MODIFIER_WORDS and not m.phrase.lower().endswith(MODIFIER_WORDS):
         after = Span(nxt.start(1), nxt.end())
     # The phrase's first word, read no further than the phrase: the word already read

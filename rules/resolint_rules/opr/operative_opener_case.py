@@ -73,4 +73,6 @@ class OperativeOpenerCase(Rule):
         written = ctx.read(op.span)
         want = expected_case(ctx, written, opener_case(ctx, "operative"))
         if written != want:
-            yield Violation(op.span, f"Write the opener as '{want}' in the {ctx.style.name} style", Fix.safe(f"Change to '{want}'", Edit(op.span, recased_in_place(ctx, op.span, want))))
+            shown = " ".join(want.split())  # an opener wrapped over two lines, as one
+            yield Violation(op.span, f"Write the opener as '{shown}' in the {ctx.style.name} style",
+                            Fix.safe(f"Change to '{shown}'", Edit(op.span, recased_in_place(ctx, op.span, want))))
