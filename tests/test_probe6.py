@@ -274,3 +274,13 @@ def test_a_case_fix_of_a_wrapped_opener_keeps_the_line_break():
     case = [f.message for f in result.findings if f.code == "OPR006"]
     assert "Write the opener as 'REQUESTS ALSO' in the interpol style" in case
     assert "1. REQUESTS\n   ALSO the Secretary-General" in _fixed(_WRAPPED.replace("General Assembly,", "ICPO-INTERPOL General Assembly:"), "OPR006")
+
+
+def test_an_opener_in_lower_case_is_a_slip_under_an_unknown_body_too():
+    """The case of openers is the house's (capitals, or sentence case), but "1. invites"
+    in lower case is a slip in any house that starts its paragraphs with a capital; an
+    opener in capitals is left alone there (another house's form)."""
+    lower = _CONFERENCE.replace("1. Invites", "1. invites")
+    assert _findings(lower) == [("OPR006", 5)]
+    capitals = _CONFERENCE.replace("1. Invites", "1. INVITES").replace("Recalling its", "RECALLING its")
+    assert _findings(capitals) == []

@@ -271,7 +271,7 @@ def lint(
         raw = quoteguard.guard_findings(raw, source.text)
     ran = _Ran(rule_set, active, style_obj)
     findings = _apply_directives(raw, resolution, settings, path, style_obj, ran)
-    findings = _gated(findings, rule_set, style_obj)
+    findings = _gated(findings, rule_set, style_obj, read.text)
     findings.sort(key=Finding.sort_key)
     return LintResult(source, resolution, style_obj, findings, facts)
 
@@ -287,7 +287,7 @@ def _parse(source: SourceText, paragraphs_given: bool, cache: LintCache | None, 
     return parse(source, paragraphs_given=paragraphs_given, memo=None if cache is None else cache.parse)
 
 
-def _gated(findings: list[Finding], rules: tuple[Rule, ...], style: Style) -> list[Finding]:
+def _gated(findings: list[Finding], rules: tuple[Rule, ...], style: Style, text: str) -> list[Finding]:
     """``findings``, or only those that still hold when the draft has line numbers
     (DOC006: every other finding reads the numbers as the draft's) or is not in English
     (DOC005), less those of the default style's house conventions under an opening that
@@ -298,7 +298,7 @@ def _gated(findings: list[Finding], rules: tuple[Rule, ...], style: Style) -> li
     if any(f.code == NOT_ENGLISH for f in findings):
         findings = _any_language_only(findings, rules)
     if UNKNOWN_BODY in style.detected_because:
-        findings = _without_house_conventions(findings, rules)
+        findings = _without_house_conventions(findings, rules, text)
     return findings
 
 
@@ -312,12 +312,12 @@ def _any_language_only(findings: list[Finding], rules: tuple[Rule, ...]) -> list
     return [f for f in findings if (rule := by_code.get(f.code)) is None or rule.any_language]
 
 
-def _without_house_conventions(findings: list[Finding], rules: tuple[Rule, ...]) -> list[Finding]:
-    """``findings`` less those of rules that check the default style's house conventions
-    (:attr:`resolint.rule.Rule.house_convention`): the opening names a body with no style
-    of its own, whose conventions the default style does not describe."""
+def _without_house_conventions(findings: list[Finding], rules: tuple[Rule, ...], text: str) -> list[Finding]:
+    """``findings`` less those that report only the default style's house conventions
+    (:meth:`resolint.rule.Rule.reports_house_convention`): the opening names a body with
+    no style of its own, whose conventions the default style does not describe."""
     by_code = {r.code: r for r in (*all_rules(), *rules)}
-    return [f for f in findings if (rule := by_code.get(f.code)) is None or not rule.house_convention]
+    return [f for f in findings if (rule := by_code.get(f.code)) is None or not rule.reports_house_convention(f.span, text)]
 
 
 def _run_rules(ctx: RuleContext, active: list[tuple[Rule, dict]], settings: Settings, cache: LintCache | None) -> list[Finding]:

@@ -233,8 +233,15 @@ class Rule:
     #: Under an opening that names a body no style knows ("The General Conference," of
     #: UNESCO or the IAEA) the default style is no house style of that body's: such
     #: findings are left out there (UNESCO writes "(a) to implement …" and "this
-    #: resolution"), and kept when a style is named or detected.
+    #: resolution"), and kept when a style is named or detected
+    #: (:meth:`reports_house_convention`).
     house_convention: ClassVar[bool] = False
+
+    def reports_house_convention(self, span: Span, text: str) -> bool:
+        """Whether the finding of this rule at ``span`` of ``text`` reports only a convention
+        of the style's house (:attr:`house_convention`); a rule whose findings are partly
+        slips any draft makes says which (an opener's case: one in lower case is a slip)."""
+        return self.house_convention
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         """The rule's violations in the document; a local rule's, paragraph by paragraph."""

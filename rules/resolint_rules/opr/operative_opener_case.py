@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from resolint.model import Kind
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
+from resolint.source import Span
 from resolint_rules.common import expected_case, is_list_item, opener_case, opener_to_rewrite, recased_in_place
 
 
@@ -59,6 +60,11 @@ class OperativeOpenerCase(Rule):
     fix_applicability = Applicability.SAFE
 
     local = True
+
+    def reports_house_convention(self, span: Span, text: str) -> bool:
+        # Capitals or sentence case is the house's; an opener in lower case ("1. decides")
+        # is a slip in any house that starts its paragraphs with a capital.
+        return not text[span.start : span.start + 1].islower()
 
     def document_key(self, ctx: RuleContext):
         # The case a Model UN draft's openers are held to depends on its other openers.
