@@ -208,7 +208,8 @@ class ArticleCitation:
     number: int
     instrument: Instrument | None
     #: how the instrument was found: "of" (named right after), "convention" ("of the
-    #: Convention": the convention named last), "near" (named in this or the previous
+    #: Convention": the convention named last; "of the Covenant", "of the Treaty": the one
+    #: of its kind named before), "near" (named in this or the previous
     #: paragraph), "context" (the text's main convention), "other" (another text), "" (none)
     basis: str
     capitalized: bool = False  # "Article" rather than "article"
