@@ -284,3 +284,21 @@ def test_an_opener_in_lower_case_is_a_slip_under_an_unknown_body_too():
     assert _findings(lower) == [("OPR006", 5)]
     capitals = _CONFERENCE.replace("1. Invites", "1. INVITES").replace("Recalling its", "RECALLING its")
     assert _findings(capitals) == []
+
+
+# -- clauses run together with a footnote's reference between --------------------------
+@pytest.mark.parametrize("note", ["5", "\u2075", "[^5]"])
+def test_clauses_run_together_after_a_reference_are_cut_after_it(note):
+    """"…session,5 Recalling also …" and "…session;5 2. Requests …": a PDF's text ran the
+    clauses together with the first one's footnote reference between; no finding was
+    made (DOC015) and the second clause went unchecked. The cut keeps the reference with
+    its clause."""
+    text = ("The General Assembly,\n\nRecalling its resolution 70/1 adopted at its seventieth session," + note
+            + " Recalling also its resolution 71/1,\n\nNoting the report,\n\n1. Decides to act at its seventy-first session;" + note
+            + " 2. Requests the Secretary-General to report.\n")
+    assert _findings(text) == [("DOC015", 3), ("DOC015", 7)]
+    result = lint(text, path="draft.txt")
+    fixed = apply_edits(text, [e for f in result.findings for e in f.fix.edits])
+    assert "seventieth session," + note + "\n\nRecalling also" in fixed
+    assert "seventy-first session;" + note + "\n\n2. Requests" in fixed
+    assert _findings(fixed) == []

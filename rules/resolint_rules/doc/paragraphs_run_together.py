@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from resolint.model import Kind
+from resolint.parser.labels import before_note_reference
 from resolint.rule import Applicability, Edit, Fix, Rule, RuleContext, Severity, Violation
 
 
@@ -97,4 +98,9 @@ def _between_preambular_clauses(ctx: RuleContext, at: int) -> bool:
         return False
     after = text[at : at + 40].lstrip("*_ \t")
     # (a group opener run on after a comma, "…ICTs, highlighting", is in lower case: safe)
-    return before.kind is Kind.PREAMBLE and text[before.span.start : at].rstrip().endswith(",") and after[:1].isupper()
+    # (its comma read before a footnote's reference: "…session,5 Recalling also …")
+    end = at
+    while end > before.span.start and text[end - 1].isspace():
+        end -= 1
+    ended = before_note_reference(text, before.span.start, end)
+    return before.kind is Kind.PREAMBLE and text.endswith(",", before.span.start, ended) and after[:1].isupper()

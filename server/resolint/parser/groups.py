@@ -285,13 +285,20 @@ def _next_label_texts(label_text: str, value: int, scheme: str) -> list[str]:
     return []
 
 
+#: A footnote's reference a PDF's text leaves after a clause's mark, before the next
+#: clause run on after it: plain or superscript digits, or "[^5]", "[5]" ("…session,5
+#: Recalling also …", "…session;⁶ 2. Requests …").
+_NOTE_AFTER_MARK = rf"(?:[0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}}|\[\^?[0-9]{{1,3}}\])?"
+
+
 @functools.lru_cache(maxsize=512)
 def _next_item(nxt: str) -> re.Pattern[str]:
     """The next item run on after ``nxt``'s predecessor: "…; 10 that …", "…; 3. Decides …"
-    (not "resolves 1, 2 and 3 above"): after ";", or after "," when the next item starts as
+    (not "resolves 1, 2 and 3 above"): after ";" (and a footnote's reference after it:
+    :data:`_NOTE_AFTER_MARK`), or after "," when the next item starts as
     items do ("to", "that"). Cached: labels repeat from draft to draft, and compiling is
     most of the cost."""
-    return re.compile(r"(?:;(\s+)" + re.escape(nxt) + r"\s+[A-Za-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
+    return re.compile(r"(?:;" + _NOTE_AFTER_MARK + r"(\s+)" + re.escape(nxt) + r"\s+[A-Za-z]|,(\s+)" + re.escape(nxt) + r"\s+(?:to|that)\b)")
 
 
 #: How one raw paragraph is cut: its pieces, the gaps cut at, and a group opener glued
@@ -324,8 +331,10 @@ def _glued_to_opening(text: str, start: int, end: int, is_opener) -> Span | None
 
 
 #: Where a preambular clause run onto the one before it on its line may start: after
-#: ", ", with a capital ("…, Welcoming the efforts …", "…, NOTING …").
-_AFTER_COMMA_CAPITAL = re.compile(r",[ \t]+(?=[*_]*([A-Z][A-Za-z'’\-\u00ad\u200b-\u200d\u2060]*))")
+#: ", ", with a capital ("…, Welcoming the efforts …", "…, NOTING …"), a footnote's
+#: reference perhaps between (:data:`_NOTE_AFTER_MARK`). The gap starts after the
+#: reference, which stays with its clause.
+_AFTER_COMMA_CAPITAL = re.compile(r",(?P<note>" + _NOTE_AFTER_MARK + r")[ \t]+(?=[*_]*([A-Z][A-Za-z'’\-\u00ad\u200b-\u200d\u2060]*))")
 
 
 def _glued_clauses(text: str, start: int, end: int, is_opener) -> list[Span]:
@@ -337,7 +346,7 @@ def _glued_clauses(text: str, start: int, end: int, is_opener) -> list[Span]:
     in the paragraph's length: the marks are counted once, on from the last comma, and
     each opener is read from a bounded slice. (Run on every paragraph of every parse: a
     capital after a comma is looked at only when its word may start a listed phrase.)"""
-    candidates = [m for m in _AFTER_COMMA_CAPITAL.finditer(text, start, end) if may_start_opener(m.group(1))]
+    candidates = [m for m in _AFTER_COMMA_CAPITAL.finditer(text, start, end) if may_start_opener(m.group(2))]
     if not candidates or is_opener(text[start : min(end, start + _OPENER_CHARS)]) != "preamble":
         return []
     gaps = []
@@ -348,7 +357,7 @@ def _glued_clauses(text: str, start: int, end: int, is_opener) -> list[Span]:
             counts[mark] += text.count(mark, pos, m.start())
         pos = m.start()
         if is_opener(text[m.end() : min(end, m.end() + _OPENER_CHARS)]) == "preamble" and _outside_brackets_and_quotes(counts):
-            gaps.append(Span(m.start() + 1, m.end()))
+            gaps.append(Span(m.end("note"), m.end()))
     return gaps
 
 
