@@ -302,3 +302,25 @@ def test_clauses_run_together_after_a_reference_are_cut_after_it(note):
     assert "seventieth session," + note + "\n\nRecalling also" in fixed
     assert "seventy-first session;" + note + "\n\n2. Requests" in fixed
     assert _findings(fixed) == []
+
+
+# -- a treaty's own body refers to its convention as "the Convention" --------------------
+_COP = """The {body},
+
+Recalling its decisions 1/CP.21 and 1/CP.27,
+
+Recalling also article 2 of the Convention,
+
+1. Urges Parties to enhance their efforts.
+"""
+
+
+@pytest.mark.parametrize("body", ["Conference of the Parties", "Meeting of the States Parties"])
+def test_a_treaty_body_names_its_convention_as_the_convention(body):
+    """A decision of the Conference of the Parties says "the Convention" of the treaty
+    that set it up, never named: TRM003 ("before any convention is named") was wrong there."""
+    assert _findings(_COP.format(body=body), "TRM") == []
+
+
+def test_the_convention_unnamed_is_still_reported_under_another_body():
+    assert _findings(_COP.format(body="General Assembly"), "TRM") == [("TRM003", 5)]

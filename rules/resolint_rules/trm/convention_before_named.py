@@ -52,6 +52,9 @@ class ConventionBeforeNamed(Rule):
     ## Options
     None; a style whose body has a Convention of its own names it in `[terms] the-convention`
     (ITU: the Convention of the International Telecommunication Union), and the rule is off.
+    It is off too under the opening of a treaty's own body ("The Conference of the
+    Parties,", "The Meeting of the States Parties,"): "the Convention" is the one that
+    set the body up, which its decisions need not name.
 
     ## References
     - UN Editorial Manual, "Capitalization": <https://www.un.org/dgacm/en/content/editorial-manual/capitalization>
@@ -68,7 +71,7 @@ class ConventionBeforeNamed(Rule):
     def check(self, ctx: RuleContext):
         text = ctx.text
         found = ctx.facts.literal_starts("Convention")  # the server searches only near the last edit
-        if not found or ctx.style.get("terms.the-convention", ""):
+        if not found or ctx.style.get("terms.the-convention", "") or _treaty_body(ctx):
             return  # the body's own Convention needs no introduction ("No. 196 of the Convention")
         cs = citations(ctx)
         named = [m.span.start for m in cs.instruments if m.instrument.kind == "convention"]
@@ -97,6 +100,17 @@ class ConventionBeforeNamed(Rule):
             whose = "their titles" if m.group("plural") else "its title"
             yield Violation(Span(start, p.span.start + m.end()), f"'{written}' before any convention is named: give {whose} first")
             return
+
+
+#: The opening of a treaty's own body: "the Convention" is its treaty.
+_TREATY_BODY = lazy(r"\b(?:Conference|Meeting)\s+of\s+the\s+(?:States\s+)?Parties\b")
+
+
+def _treaty_body(ctx: RuleContext) -> bool:
+    """Whether the first opening names a treaty's own body ("The Conference of the
+    Parties,", "The Meeting of the States Parties,")."""
+    openings = ctx.resolution.openings
+    return bool(openings) and _TREATY_BODY.search(ctx.text, openings[0].span.start, openings[0].span.end) is not None
 
 
 def _needs_no_title(ctx: RuleContext, ptext: str, m: re.Match[str], start: int) -> bool:
