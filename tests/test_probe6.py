@@ -324,3 +324,18 @@ def test_a_treaty_body_names_its_convention_as_the_convention(body):
 
 def test_the_convention_unnamed_is_still_reported_under_another_body():
     assert _findings(_COP.format(body="General Assembly"), "TRM") == [("TRM003", 5)]
+
+
+# -- a unit's power is no footnote's reference -----------------------------------------
+@pytest.mark.parametrize(("pre", "op1", "fixed_pre", "fixed_op1"), [
+    ("covers 500 km²", "300 km².", "covers 500 km²,", "300 km²;"),
+    ("holds 20 m³;", "20m³", "holds 20 m³,", "20m³;"),
+])
+def test_a_superscript_power_of_a_unit_keeps_the_mark_after_it(pre, op1, fixed_pre, fixed_op1):
+    """"500 km²" is square kilometres: read as a footnote's reference, the fix wrote
+    "500 km,²" (and, replacing a mark after it, "300 km;²")."""
+    text = f"The General Assembly,\n\nNoting that the area {pre}\n\n1. Decides that the area shall not exceed {op1}\n\n2. Decides to act.\n"
+    assert _findings(text, "PRE004", "OPR007") == [("OPR007", 5), ("PRE004", 3)]
+    fixed = _fixed(_fixed(text, "PRE004"), "OPR007")
+    assert f"Noting that the area {fixed_pre}\n" in fixed
+    assert f"shall not exceed {fixed_op1}\n" in fixed

@@ -370,9 +370,15 @@ def note_reference_before_mark(text: str, start: int, end: int) -> int:
         return end
     lo = end - len(text[max(start, end - 40):end].rsplit(None, 1)[-1])
     m = _NOTE_REFERENCES.search(text, lo, end)
-    if m is None or m.start() <= start or not text[m.start() - 1].isalpha():
+    if m is None or m.start() <= start or not text[m.start() - 1].isalpha() or _UNIT_POWER.fullmatch(text, lo, end):
         return end
     return m.start()
+
+
+#: A unit of length or area raised to a power ("500 km²", "20 m³"): the superscript is
+#: the unit's, not a footnote's reference; the mark goes after it ("km²,"). Read as a
+#: reference, the fix wrote "500 km,²".
+_UNIT_POWER = re.compile(r"(?:.*[^\w])?(?:[0-9]*(?:[kcdmnµμ]?m|ft|yd|mi|in))[²³][.,;:]?")
 
 
 def _words_before(text: str, start: int, at: int) -> bool:
@@ -406,6 +412,8 @@ def before_note_reference(text: str, start: int, end: int) -> int:
     # cost seven times as much). A lookbehind still reads the characters before it.
     lo = end - len(text[lo:end].rsplit(None, 1)[-1])
     m = _NOTE_REFERENCES.search(text, lo, end) or _PLAIN_NOTE_REFERENCES.search(text, lo, end)
+    if m is not None and _UNIT_POWER.fullmatch(text, lo, end):
+        return end  # "… 500 km²": the unit's power
     return m.start() if m is not None and m.start() > start else end
 
 
