@@ -339,3 +339,12 @@ def test_a_superscript_power_of_a_unit_keeps_the_mark_after_it(pre, op1, fixed_p
     fixed = _fixed(_fixed(text, "PRE004"), "OPR007")
     assert f"Noting that the area {fixed_pre}\n" in fixed
     assert f"shall not exceed {fixed_op1}\n" in fixed
+
+
+@pytest.mark.parametrize("ending", ["entitled “Our common agenda”", "of the Secretary-General (A/79/123)"])
+def test_plain_digits_after_a_quotation_or_a_brackets_full_stop_are_a_reference(ending):
+    """"…entitled “Our common agenda”.5", "…(A/79/123).5": the stop after a closing
+    quotation mark or bracket is the paragraph's, the digits its footnote's reference."""
+    text = _NOTES.format(pre=" " + ending + ".5", op1=";")
+    assert _findings(text, "PRE004") == [("PRE004", 3)]
+    assert ending + ",5\n" in _fixed(text, "PRE004")

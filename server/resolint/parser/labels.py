@@ -340,11 +340,14 @@ _NOTE_REFERENCES = re.compile(
 #: full stop that ends a word in small letters too, as a PDF's text leaves a reference
 #: after the sentence's stop ("…at its seventieth session.5"): not after a number
 #: ("paragraph 5.1"), nor after the capitals of a symbol ("A/CN.9"), nor after the
-#: abbreviations a symbol or a reference writes before a number (:data:`_NUMBERED_ABBREVIATIONS`).
+#: abbreviations a symbol or a reference writes before a number (:data:`_NUMBERED_ABBREVIATIONS`);
+#: and after a full stop after a closing quotation mark or bracket ("…Development”.5",
+#: "…(A/79/123).5").
 _NUMBERED_ABBREVIATIONS = ("rev", "add", "corr", "amend", "conf", "sub", "res", "dec", "misc", "suppl", "vol", "no", "nos",
                            "para", "paras", "art", "arts", "sect", "chap", "pp", "op", "fig", "ser", "sess")
 _AFTER_A_WORDS_STOP = "(?<=[a-z]{2}\\.)" + "".join(f"(?<!(?i:\\b{a})\\.)" for a in _NUMBERED_ABBREVIATIONS)
-_PLAIN_NOTE_REFERENCES = re.compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]\d{1,2})*$|" + _AFTER_A_WORDS_STOP + r"\d{1,3}(?:,\d{1,3})*$")
+_PLAIN_NOTE_REFERENCES = re.compile(r"(?:(?<=[,;])|(?<=[^\W\d_]:))\d{1,2}(?:[,;]\d{1,2})*$|(?:" + _AFTER_A_WORDS_STOP
+                                    + r"|(?<=[”\"’)]\.))\d{1,3}(?:,\d{1,3})*$")
 #: What a paragraph's last character is when it may end with a reference.
 _REFERENCE_ENDS = frozenset("0123456789])" + SUPERSCRIPT_DIGITS)
 #: The same, and the end of a comment (:func:`before_trailing_comments`).
