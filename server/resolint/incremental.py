@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -701,12 +702,16 @@ class IncrementalLinter:
     """Lints successive versions of one document with a :class:`LintCache`.
 
     Its results are those of :func:`resolint.engine.lint` with the same arguments. The
-    cache is emptied when the settings object changes (new configuration).
+    cache is emptied when the settings object changes (new configuration), and dropped
+    by :meth:`forget` (the language server keeps caches for the documents linted last
+    only: :mod:`resolint.lsp.state`); the next lint is then a full one, and caches again.
     """
 
     def __init__(self) -> None:
-        self.cache = LintCache()
+        self.cache: LintCache | None = None  # (made by the first lint)
         self._settings: Settings | None = None
+        #: The facts of the last lint, which read from the cache too (see :meth:`forget`).
+        self._facts: weakref.ref[Analysis] | None = None
 
     def lint(
         self,
@@ -718,10 +723,23 @@ class IncrementalLinter:
         rules: Iterable[Rule] | None = None,
     ) -> LintResult:
         """What :func:`resolint.engine.lint` returns for these arguments."""
-        if settings is not self._settings:
-            self.cache = LintCache()
+        cache = self.cache
+        if cache is None or settings is not self._settings:
+            cache = self.cache = LintCache()
             self._settings = settings
         try:
-            return lint(text, settings, path=path, style=style, rules=rules, cache=self.cache)
+            result = lint(text, settings, path=path, style=style, rules=rules, cache=cache)
         finally:
-            self.cache.next_round()
+            cache.next_round()
+        self._facts = weakref.ref(result.facts)
+        return result
+
+    def forget(self) -> None:
+        """Drop the cache: the last lint's facts stop reading from it too (the server
+        keeps that lint for hover and code actions, and its facts held the whole cache:
+        dropped by the linter alone, it was all still there)."""
+        self.cache = None
+        facts = None if self._facts is None else self._facts()
+        self._facts = None
+        if facts is not None:
+            facts.forget_memo()

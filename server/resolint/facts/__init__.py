@@ -76,6 +76,14 @@ class Analysis:
         self._of_kinds: dict[tuple[Kind, ...], list[Paragraph]] = {}
         self._literal_starts: dict[str, list[int]] = {}
 
+    def forget_memo(self) -> None:
+        """Compute what is asked from now on without the memo, and let it go (the language
+        server drops a document's memo when others were linted since: see
+        :meth:`resolint.incremental.IncrementalLinter.forget`). What is asked gets the
+        same answer: the memo only saves work. Each method reads ``_memo`` once, so one
+        running in another thread meanwhile goes on with the memo it read."""
+        self._memo = None
+
     @property
     def text(self) -> str:
         return self.source.text
@@ -139,13 +147,15 @@ class Analysis:
         """Whether ``literal`` stands in the text: one search in C for a whole lint; with
         the language server's memo, :meth:`literal_starts` (searched near the edit only:
         a 1 MB text searched for two spaces took 2 ms a keystroke)."""
-        return bool(self._memo.literal_starts(self.text, literal)) if self._memo is not None else literal in self.text
+        memo = self._memo
+        return bool(memo.literal_starts(self.text, literal)) if memo is not None else literal in self.text
 
     def first_literal_starts(self, literal: str, count: int) -> list[int]:
         """The first ``count`` of :meth:`literal_starts`; for a whole lint, searched no
         further (a text may hold thousands of them: every line of an indented draft)."""
-        if self._memo is not None:
-            return self._memo.literal_starts(self.text, literal)[:count]
+        memo = self._memo
+        if memo is not None:
+            return memo.literal_starts(self.text, literal)[:count]
         text = self.text
         out: list[int] = []
         pos = text.find(literal)
@@ -160,8 +170,9 @@ class Analysis:
         ".19": no two occurrences can overlap). Without the language server's memo, one
         Aho-Corasick pass over the text finds them all (:func:`resolint.literals.first_of`),
         not a search per literal: eighteen searches of every text were 3% of a corpus run."""
-        if self._memo is not None:
-            return {lit: self._memo.literal_starts(self.text, lit) for lit in literals}
+        memo = self._memo
+        if memo is not None:
+            return {lit: memo.literal_starts(self.text, lit) for lit in literals}
         out: dict[str, list[int]] = {lit: [] for lit in literals}
         for pos, i in first_of(self.text, literals):
             out[literals[i]].append(pos)

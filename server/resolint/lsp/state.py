@@ -118,36 +118,41 @@ def too_slow_message(seconds: float) -> str:
     )
 
 
-#: The :class:`DiagnosticMemo` of the documents linted last, by their linter, the most
-#: recent last (one goes when its document is closed).
+#: The documents linted last, by their linter, the most recent last, with their
+#: :class:`DiagnosticMemo` (one goes when its document is closed: a weak key).
 _MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, DiagnosticMemo] = weakref.WeakKeyDictionary()
-#: How many documents keep a memo. It serves the next keystroke in the same document, and
-#: costs about 400 bytes a finding (49 kB for a draft with 120 findings): kept for every
-#: open document, 1,000 of them held 49 MB for keystrokes that never came. A document
-#: linted again after this many others gets a new memo: the same diagnostics, converted
-#: afresh once.
+#: How many documents keep what speeds up their next keystroke: the diagnostic memo
+#: (about 400 bytes a finding: 49 kB for a draft with 120 findings) and the linter's
+#: per-paragraph caches (:class:`~resolint.incremental.LintCache`, with the parse memo and
+#: the citation walk: 131 kB for a draft of 1.3 kB, 40 paragraphs). Kept for every open
+#: document, 1,000 of them held 180 MB for keystrokes that mostly never come. A document
+#: linted again after this many others is linted in full once (the same findings, the
+#: diagnostics converted afresh) and keeps its caches again.
 KEPT_MEMOS = 8
 
 
 def _memo_of(linter: IncrementalLinter) -> DiagnosticMemo:
-    """``linter``'s memo (a new one if it had none or it went), now the most recent."""
+    """``linter``'s memo (a new one if it had none or it went), now the most recent; the
+    document linted least recently beyond :data:`KEPT_MEMOS` loses its memo and its
+    linter's caches (:meth:`~resolint.incremental.IncrementalLinter.forget`)."""
     memo = _MEMOS.pop(linter, None)
     if memo is None:
         memo = DiagnosticMemo()
     _MEMOS[linter] = memo
     while len(_MEMOS) > KEPT_MEMOS:
-        del _MEMOS[next(iter(_MEMOS))]
+        oldest = next(iter(_MEMOS))
+        del _MEMOS[oldest]
+        oldest.forget()
     return memo
 
 
 def _diagnostics(result: LintResult, index: LineIndex, editor: EditorSettings,
-                 docs_base: str, linter: IncrementalLinter | None) -> tuple[list[str], list[types.Diagnostic], str]:
+                 docs_base: str, memo: DiagnosticMemo | None) -> tuple[list[str], list[types.Diagnostic], str]:
     """The findings' ids, the diagnostics to send (at most ``editor.max_diagnostics``: see
     :mod:`resolint.lsp.diagnostic_limit`), and the report id; for a document's successive
-    versions (a linter), reusing what the edit did not change."""
+    versions (their ``memo``), reusing what the edit did not change."""
     findings, text, salt = result.findings, index.text, result.style.name
     overrides = editor.severity_overrides
-    memo = None if linter is None else _memo_of(linter)
     ids = finding_ids(findings, text) if memo is None else memo.ids(findings, text)
     sent, sent_ids, notice = findings, ids, None
     shown = shown_findings(findings, editor.max_diagnostics, overrides)
@@ -200,6 +205,8 @@ def build_state(
         index = LineIndex(SourceText(text), encoding)
     path_s = str(path) if path else None
     run = lint if linter is None else linter.lint
+    # (before the lint: the documents keeping caches are never more than KEPT_MEMOS)
+    memo = None if linter is None else _memo_of(linter)
     try:
         result = run(index.source, settings, path=path_s, style=style)
     except StyleError as exc:
@@ -208,7 +215,7 @@ def build_state(
         style = None
         result = run(index.source, settings, path=path_s, style=None)
     docs_base = settings.docs_url or editor.docs_url
-    ids, diags, report_id = _diagnostics(result, index, editor, docs_base, linter)
+    ids, diags, report_id = _diagnostics(result, index, editor, docs_base, memo)
     return LintState(
         uri=uri,
         version=version,
