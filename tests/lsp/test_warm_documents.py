@@ -3,21 +3,26 @@
 A document's incremental caches (per-rule tables, the parse memo, the citation walk)
 cost about 100 kB for a short draft whether it is edited again or not. A document that
 lost them is linted in full on its next change, with the findings of a full lint, and
-keeps caches again from then on.
+keeps caches again from then on. Its last lint keeps its findings, and converts them
+to diagnostics again when they are asked for.
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import random
 import weakref
 
 import pytest
+from lsprotocol import types
+from pygls.protocol import default_converter
 
 from resolint.config import Settings
 from resolint.engine import lint
 from resolint.incremental import IncrementalLinter
 from resolint.lsp import state as lsp_state
+from resolint.lsp.server import ResolintServer, did_open, pull_diagnostics
 from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
 
@@ -102,3 +107,40 @@ def test_edits_across_more_documents_than_the_bound_give_full_lint_findings(monk
         got = build_state(f"file:///r{n}.txt", step + 2, texts[n], None, project, editor, None, "utf-16", linters[n])
         assert got.findings == lint(texts[n], Settings()).findings, (step, n)
         assert _holding(linters) <= 2
+
+
+@pytest.mark.parametrize("most", [0, 3])
+def test_an_evicted_documents_diagnostics_are_converted_again_when_asked(most: int):
+    """Its last lint keeps the findings, not the diagnostic objects (1.5 kB a finding with
+    their fixes' JSON): asked for, they are those a lint from scratch sends, the notice
+    of findings not shown included (``most``: maxDiagnostics)."""
+    project, editor = ProjectSettings(Settings(), None), EditorSettings(max_diagnostics=most)
+    linters = [IncrementalLinter() for _ in range(lsp_state.KEPT_MEMOS + 1)]
+    states = [
+        build_state(f"file:///c{n}.txt", 1, DRAFT.format(n=n), None, project, editor, None, "utf-16", linter)
+        for n, linter in enumerate(linters)
+    ]
+    assert states[0].converted is None and states[-1].converted is not None
+    fresh = build_state("file:///c0.txt", 1, DRAFT.format(n=0), None, project, editor, None, "utf-16")
+    assert states[0].diagnostics == fresh.diagnostics and states[0].result_id == fresh.result_id
+    assert len(fresh.findings) > most and len(fresh.diagnostics) == (most or len(fresh.findings))
+
+
+async def test_a_pull_for_an_evicted_document_answers_as_before():
+    ls = ResolintServer()
+    ls.pull = True
+    uris = [f"file:///tmp/warm/p{n}.txt" for n in range(lsp_state.KEPT_MEMOS + 2)]
+    for n, uri in enumerate(uris):
+        did_open(ls, types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "plaintext", 1, DRAFT.format(n=n))))
+        await ls.scheduler.current(uri)
+    first = await ls.scheduler.current(uris[0])
+    assert first.converted is None
+    params = types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uris[0]))
+    report = json.loads(await pull_diagnostics(ls, params))
+    fresh = build_state(uris[0], 1, DRAFT.format(n=0), None, ProjectSettings(Settings(), None), EditorSettings(), None, "utf-16")
+    assert report["resultId"] == fresh.result_id
+    assert report["items"] == default_converter().unstructure(fresh.diagnostics, list[types.Diagnostic])
+    params.previous_result_id = fresh.result_id
+    unchanged = await pull_diagnostics(ls, params)
+    assert isinstance(unchanged, types.RelatedUnchangedDocumentDiagnosticReport) and first.converted is None
+    ls.executor.shutdown()

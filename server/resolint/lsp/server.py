@@ -460,14 +460,22 @@ async def pull_diagnostics(ls: ResolintServer, params: types.DocumentDiagnosticP
         state = await ls.scheduler.current(uri)  # a notice too (too large, too slow)
     if state is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
+    if params.previous_result_id == _report_id(ls, state):  # (before converting: see LintState.diagnostics)
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=params.previous_result_id)
     report_id, diagnostics = _for_current_text(ls, state)
-    if params.previous_result_id == report_id:
-        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=report_id)
     try:
         return ls.protocol.full_report(uri, report_id, diagnostics)
     except Exception:  # a bug in writing it must not cost the diagnostics: pygls's way
         log.exception("writing the diagnostic report failed; sending it as pygls does")
         return types.RelatedFullDocumentDiagnosticReport(items=diagnostics, result_id=report_id)
+
+
+def _report_id(ls: ResolintServer, state: LintState) -> str:
+    """The report id of :func:`_for_current_text`, worked out without its diagnostics."""
+    doc = ls.docs.get(state.uri)
+    if doc is None or doc.version == state.version or state.notice is not None:
+        return state.result_id
+    return f"{state.result_id}@{doc.version}"
 
 
 def _for_current_text(ls: ResolintServer, state: LintState) -> tuple[str, list[types.Diagnostic]]:
@@ -489,7 +497,7 @@ def _for_current_text(ls: ResolintServer, state: LintState) -> tuple[str, list[t
         new_index = doc.index
         version, index, diagnostics = doc.version, new_index, carry.carried(index, new_index, diagnostics)
         state.cache["carried"] = (version, index, diagnostics)
-    return f"{state.result_id}@{doc.version}", diagnostics
+    return _report_id(ls, state), diagnostics
 
 
 # -- code actions -----------------------------------------------------------------------

@@ -34,14 +34,16 @@ from resolint.source import SourceText
 from resolint.styles import StyleError
 
 
-@record(slots=True)
+@record(slots=True, weakref_slot=True)
 class LintState:
     uri: str
     version: int
     result: LintResult
     index: LineIndex
     ids: list[str]
-    diagnostics: list[types.Diagnostic]
+    #: The diagnostics sent; None once the document is no longer among those linted last
+    #: (:data:`KEPT_MEMOS`): :attr:`diagnostics` converts them again when asked.
+    converted: list[types.Diagnostic] | None
     result_id: str
     settings: Settings
     style_override: str | None
@@ -50,6 +52,22 @@ class LintState:
     cache: dict[str, Any] = field(default_factory=dict)  # per-version memo (symbols, openers)
     docs_base: str = ""  # root of the published docs for rule links; "": the installed pages
     notice: str | None = None  # not linted: why (too large, too slow); diagnostics say so
+    editor: EditorSettings | None = None  # the settings the diagnostics were converted with
+
+    @property
+    def diagnostics(self) -> list[types.Diagnostic]:
+        """The diagnostics sent for this lint: those kept, or the same converted again."""
+        diags = self.converted  # (read once: another thread may drop them meanwhile)
+        if diags is None:
+            diags = _converted(self.result, self.index, self.editor or EditorSettings(), self.docs_base, self.ids, None)[0]
+        return diags
+
+    def drop_diagnostics(self) -> None:
+        """Keep the findings only (:attr:`diagnostics` converts them again when asked):
+        the diagnostic objects, with their fixes' edits as JSON dictionaries, were about
+        1.5 kB a finding, more than the findings themselves."""
+        if self.editor is not None:  # (a notice's own diagnostic is no finding's)
+            self.converted = None
 
     @property
     def text(self) -> str:
@@ -92,7 +110,7 @@ def notice_state(uri: str, version: int, message: str, settings: Settings, encod
         result=result,
         index=empty,
         ids=[],
-        diagnostics=[diag],
+        converted=[diag],
         result_id=result_id([diag], salt=message),
         settings=settings,
         style_override=None,
@@ -118,9 +136,20 @@ def too_slow_message(seconds: float) -> str:
     )
 
 
-#: The documents linted last, by their linter, the most recent last, with their
-#: :class:`DiagnosticMemo` (one goes when its document is closed: a weak key).
-_MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, DiagnosticMemo] = weakref.WeakKeyDictionary()
+class _Warm:
+    """What a document linted last keeps: its diagnostic memo, and its last lint, whose
+    diagnostics are dropped when the document is no longer among those."""
+
+    __slots__ = ("memo", "state")
+
+    def __init__(self) -> None:
+        self.memo = DiagnosticMemo()
+        self.state: weakref.ref[LintState] | None = None
+
+
+#: The documents linted last, by their linter, the most recent last (one goes when its
+#: document is closed: a weak key).
+_MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, _Warm] = weakref.WeakKeyDictionary()
 #: How many documents keep what speeds up their next keystroke: the diagnostic memo
 #: (about 400 bytes a finding: 49 kB for a draft with 120 findings) and the linter's
 #: per-paragraph caches (:class:`~resolint.incremental.LintCache`, with the parse memo and
@@ -131,19 +160,23 @@ _MEMOS: weakref.WeakKeyDictionary[IncrementalLinter, DiagnosticMemo] = weakref.W
 KEPT_MEMOS = 8
 
 
-def _memo_of(linter: IncrementalLinter) -> DiagnosticMemo:
-    """``linter``'s memo (a new one if it had none or it went), now the most recent; the
-    document linted least recently beyond :data:`KEPT_MEMOS` loses its memo and its
-    linter's caches (:meth:`~resolint.incremental.IncrementalLinter.forget`)."""
-    memo = _MEMOS.pop(linter, None)
-    if memo is None:
-        memo = DiagnosticMemo()
-    _MEMOS[linter] = memo
+def _warm(linter: IncrementalLinter) -> _Warm:
+    """``linter``'s entry (a new one if it had none or it went), now the most recent; the
+    document linted least recently beyond :data:`KEPT_MEMOS` loses its memo, its linter's
+    caches (:meth:`~resolint.incremental.IncrementalLinter.forget`) and its last lint's
+    diagnostics (:meth:`LintState.drop_diagnostics`)."""
+    warm = _MEMOS.pop(linter, None)
+    if warm is None:
+        warm = _Warm()
+    _MEMOS[linter] = warm
     while len(_MEMOS) > KEPT_MEMOS:
-        oldest = next(iter(_MEMOS))
+        oldest, gone = next(iter(_MEMOS.items()))
         del _MEMOS[oldest]
         oldest.forget()
-    return memo
+        state = None if gone.state is None else gone.state()
+        if state is not None:
+            state.drop_diagnostics()
+    return warm
 
 
 def _diagnostics(result: LintResult, index: LineIndex, editor: EditorSettings,
@@ -151,9 +184,16 @@ def _diagnostics(result: LintResult, index: LineIndex, editor: EditorSettings,
     """The findings' ids, the diagnostics to send (at most ``editor.max_diagnostics``: see
     :mod:`resolint.lsp.diagnostic_limit`), and the report id; for a document's successive
     versions (their ``memo``), reusing what the edit did not change."""
-    findings, text, salt = result.findings, index.text, result.style.name
-    overrides = editor.severity_overrides
+    findings, text = result.findings, index.text
     ids = finding_ids(findings, text) if memo is None else memo.ids(findings, text)
+    return (ids, *_converted(result, index, editor, docs_base, ids, memo))
+
+
+def _converted(result: LintResult, index: LineIndex, editor: EditorSettings, docs_base: str,
+               ids: list[str], memo: DiagnosticMemo | None) -> tuple[list[types.Diagnostic], str]:
+    """The diagnostics to send for findings with these ``ids``, and the report id."""
+    findings, salt = result.findings, result.style.name
+    overrides = editor.severity_overrides
     sent, sent_ids, notice = findings, ids, None
     shown = shown_findings(findings, editor.max_diagnostics, overrides)
     if shown is not None:
@@ -168,7 +208,16 @@ def _diagnostics(result: LintResult, index: LineIndex, editor: EditorSettings,
         report_id = memo.result_id(salt)
     if notice is not None:
         diags.append(notice)
-    return ids, diags, report_id
+    return diags, report_id
+
+
+def _config_problems(project: ProjectSettings) -> list[str]:
+    """What to tell of the project's configuration (an error, keys skipped)."""
+    problems: list[str] = []
+    if project.error:
+        problems.append(f"resolint: configuration error, using the defaults: {project.error}")
+    problems.extend(f"resolint: warning: {skipped_message(name)}" for name in project.skipped)
+    return problems
 
 
 def build_state(
@@ -188,10 +237,7 @@ def build_state(
     reuses the per-paragraph work of its earlier lints (same findings as a full lint), and
     the diagnostics of findings an edit did not move (same diagnostics: ``_diagnostics``).
     """
-    problems: list[str] = []
-    if project.error:
-        problems.append(f"resolint: configuration error, using the defaults: {project.error}")
-    problems.extend(f"resolint: warning: {skipped_message(name)}" for name in project.skipped)
+    problems = _config_problems(project)
     settings = project.settings
     limit = settings.max_file_size
     if limit and len(text) > limit // 4:  # a character is at most 4 bytes: count only then
@@ -205,8 +251,7 @@ def build_state(
         index = LineIndex(SourceText(text), encoding)
     path_s = str(path) if path else None
     run = lint if linter is None else linter.lint
-    # (before the lint: the documents keeping caches are never more than KEPT_MEMOS)
-    memo = None if linter is None else _memo_of(linter)
+    warm = None if linter is None else _warm(linter)  # (before the lint: at most KEPT_MEMOS keep caches)
     try:
         result = run(index.source, settings, path=path_s, style=style)
     except StyleError as exc:
@@ -215,18 +260,22 @@ def build_state(
         style = None
         result = run(index.source, settings, path=path_s, style=None)
     docs_base = settings.docs_url or editor.docs_url
-    ids, diags, report_id = _diagnostics(result, index, editor, docs_base, memo)
-    return LintState(
+    ids, diags, report_id = _diagnostics(result, index, editor, docs_base, None if warm is None else warm.memo)
+    state = LintState(
         uri=uri,
         version=version,
         result=result,
         index=index,
         ids=ids,
-        diagnostics=diags,
+        converted=diags,
         result_id=report_id,
         settings=settings,
         style_override=style,
         path=path_s,
         problems=problems,
         docs_base=docs_base,
+        editor=editor,
     )
+    if warm is not None:
+        warm.state = weakref.ref(state)
+    return state
