@@ -15,7 +15,7 @@ from lsprotocol import types
 from resolint.config import Settings
 from resolint.incremental import IncrementalLinter
 from resolint.lsp import state as lsp_state
-from resolint.lsp.server import ResolintServer, did_change, did_close, did_open
+from resolint.lsp.server import ResolintServer, did_change, did_close, did_open, document_symbol
 from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
 
@@ -53,6 +53,7 @@ def _tables(ls: ResolintServer) -> dict[str, int]:
         "slow": len(s.slow),
         "published": len(ls.protocol.published._documents),
         "diagnostic memos": len(lsp_state._MEMOS),
+        "outlined": len(ls._outlined),
     }
 
 
@@ -64,6 +65,7 @@ async def test_opening_and_closing_leaves_no_per_document_state():
         _open(ls, uri, DRAFT.format(n=n))
     for uri in uris:
         assert (await ls.scheduler.current(uri)) is not None
+        await document_symbol(ls, types.DocumentSymbolParams(types.TextDocumentIdentifier(uri)))
     # pulls for documents never opened (a client asking after a close, or by mistake)
     for n in range(5):
         assert (await ls.scheduler.current(f"file:///tmp/lifetime/never{n}.txt")) is None

@@ -22,7 +22,7 @@ from resolint.config import Settings
 from resolint.engine import lint
 from resolint.incremental import IncrementalLinter
 from resolint.lsp import state as lsp_state
-from resolint.lsp.server import ResolintServer, did_open, pull_diagnostics
+from resolint.lsp.server import ResolintServer, did_open, document_symbol, pull_diagnostics
 from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
 
@@ -143,4 +143,20 @@ async def test_a_pull_for_an_evicted_document_answers_as_before():
     params.previous_result_id = fresh.result_id
     unchanged = await pull_diagnostics(ls, params)
     assert isinstance(unchanged, types.RelatedUnchangedDocumentDiagnosticReport) and first.converted is None
+    ls.executor.shutdown()
+
+
+async def test_paragraph_symbols_kept_for_the_documents_outlined_last():
+    """Each document whose outline was shown kept its paragraph symbols for as long as it
+    was open: only the last KEPT_MEMOS do, and an outline written afresh is the same."""
+    ls = ResolintServer()
+    ls.pull = True
+    uris = [f"file:///tmp/warm/s{n}.txt" for n in range(lsp_state.KEPT_MEMOS + 3)]
+    outlines = []
+    for n, uri in enumerate(uris):
+        did_open(ls, types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "plaintext", 1, DRAFT.format(n=n))))
+        outlines.append(await document_symbol(ls, types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))))
+        assert sum(len(ls.docs.get(u).symbols._kept) > 0 for u in uris[: n + 1]) <= lsp_state.KEPT_MEMOS
+    assert len(ls.docs.get(uris[0]).symbols._kept) == 0 and len(ls.docs.get(uris[-1]).symbols._kept) > 0
+    assert await document_symbol(ls, types.DocumentSymbolParams(types.TextDocumentIdentifier(uris[0]))) == outlines[0]
     ls.executor.shutdown()
