@@ -22,6 +22,7 @@ from resolint.config import Settings
 from resolint.engine import lint
 from resolint.incremental import IncrementalLinter
 from resolint.lsp import state as lsp_state
+from resolint.lsp.publish import PublishedText
 from resolint.lsp.server import ResolintServer, did_open, document_symbol, pull_diagnostics
 from resolint.lsp.settings import EditorSettings, ProjectSettings
 from resolint.lsp.state import build_state
@@ -160,3 +161,16 @@ async def test_paragraph_symbols_kept_for_the_documents_outlined_last():
     assert len(ls.docs.get(uris[0]).symbols._kept) == 0 and len(ls.docs.get(uris[-1]).symbols._kept) > 0
     assert await document_symbol(ls, types.DocumentSymbolParams(types.TextDocumentIdentifier(uris[0]))) == outlines[0]
     ls.executor.shutdown()
+
+
+def test_diagnostic_texts_kept_for_as_many_documents_as_keep_their_diagnostics():
+    """A published text is reused only for the same diagnostic object, which only the
+    documents linted last keep: texts of more documents could never be reused."""
+    project, editor = _settings()
+    linters = [IncrementalLinter() for _ in range(lsp_state.KEPT_MEMOS + 4)]
+    published = PublishedText()
+    unstructure = default_converter().unstructure
+    for n, linter in enumerate(linters):
+        state = build_state(f"file:///t{n}.txt", 1, DRAFT.format(n=n), None, project, editor, None, "utf-16", linter)
+        published.report(state.uri, state.result_id, state.diagnostics, unstructure)
+    assert len(published._documents) <= lsp_state.KEPT_MEMOS
