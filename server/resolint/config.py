@@ -25,7 +25,7 @@ from typing import Any
 from resolint import globs
 from resolint.codes import house_codes
 from resolint.config_check import check_selectors, check_settings
-from resolint.includes import check_values, resolve_style_includes
+from resolint.includes import LINK_LOOP, check_values, link_loop, resolve_style_includes
 
 # The settings types live in resolint.settings (no imports of ours); callers import them here too.
 from resolint.settings import (  # noqa: F401 (MAX_SIZE: re-exported)
@@ -372,6 +372,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
     """Settings from one configuration file, with its ``extend`` chain beneath it."""
+    if link_loop(path):  # (--config naming one: resolve() raised RuntimeError, an internal error)
+        raise ConfigError(path, "", f"the name {LINK_LOOP}")
     path = path.resolve()
     if path in _seen:
         raise ConfigError(path, "extend", "configuration files extend each other in a loop")
@@ -390,9 +392,12 @@ def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
 
 def _extended(path: Path, extend: str) -> Path:
     """The file that ``extend`` in the configuration ``path`` names, checked. A name the
-    system refuses (a NUL byte in it, a name too long, a loop of links) is a
-    configuration error like a missing file: it was an internal error ("embedded null
-    byte", "File name too long")."""
+    system refuses (a NUL byte in it, a name too long) is a configuration error like a
+    missing file: it was an internal error ("embedded null byte", "File name too long").
+    A loop of symbolic links is named as one (it read "Symlink loop from …", or, on a
+    newer Python, "file not found")."""
+    if link_loop(path.parent / extend):
+        raise ConfigError(path, "extend", f"{extend[:80]!r}{'…' if len(extend) > 80 else ''} {LINK_LOOP}")
     try:
         target = (path.parent / extend).resolve()
         repository = _repository_of(path.parent)
@@ -439,6 +444,8 @@ def _rebased(base: Settings, folder: Path) -> Settings:
 def skipped_message(name: Path | str) -> str:
     """What the CLI (on stderr) and the editor (a message) say of a configuration name
     passed over by :func:`find_config`: the same words in both."""
+    if link_loop(Path(name)):  # (exists() says False of one: it was passed over without a word)
+        return f"{name}: the name {LINK_LOOP}: not read as a configuration"
     return f"{name}: not a regular file (a FIFO, a device or a folder): not read as a configuration"
 
 
@@ -456,7 +463,7 @@ def find_config(start: Path, skipped: list[Path] | None = None) -> Path | None:
 
 def _config_in(folder: Path, skipped: list[Path] | None = None) -> Path | None:
     """The configuration file of ``folder`` itself, if it has one. A name that is there
-    but no regular file (a FIFO, a device, a folder) is passed over unread, so nothing
+    but no regular file (a FIFO, a device, a folder, a loop of links) is passed over unread, so nothing
     blocks, and added to ``skipped``: the command line says so (it was silent, and the
     configuration above it applied without a word)."""
     for name in CONFIG_NAMES:
@@ -465,7 +472,7 @@ def _config_in(folder: Path, skipped: list[Path] | None = None) -> Path | None:
             if name == PYPROJECT and not _has_tool_section(candidate):
                 continue
             return candidate
-        if skipped is not None and _looked_at(candidate.exists):
+        if skipped is not None and (_looked_at(candidate.exists) or link_loop(candidate)):
             skipped.append(candidate)
     return None
 

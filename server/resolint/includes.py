@@ -11,7 +11,9 @@ unreasonably large is a configuration error naming the file and the key.
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,24 @@ def inside(path: Path, folder: Path) -> bool:
         return False
 
 
+def link_loop(path: Path) -> bool:
+    """Whether following ``path``'s symbolic links never reaches a file (a loop, or more
+    links in a row than the system follows: ELOOP). Told apart so that the error says so:
+    ``resolve()`` raises RuntimeError for a loop on Python 3.11, which read as a name
+    "outside the configuration's folder", and keeps the loop on 3.13 (then "no such file")."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    except ValueError:  # a NUL byte: said elsewhere
+        return False
+    return False
+
+
+#: What a loop of links is called in a configuration error (an include's or an extend's).
+LINK_LOOP = "leads into a loop of symbolic links (each names another, none a file)"
+
+
 def read_include(name: str, folder: Path) -> tuple[str, ...] | None:
     """The phrases of ``@name`` read from ``folder``, or None if no such file is there.
 
@@ -39,6 +59,8 @@ def read_include(name: str, folder: Path) -> tuple[str, ...] | None:
     if not name or "\x00" in name or Path(name).is_absolute() or Path(name).drive:
         raise ValueError(f"'@{name}': an include must name a file inside the configuration's folder, not an absolute path")
     target = folder / name
+    if link_loop(target):
+        raise ValueError(f"'@{name}' {LINK_LOOP}")
     if not inside(target, folder):
         raise ValueError(f"'@{name}' is outside the configuration's folder ({folder})")
     try:
