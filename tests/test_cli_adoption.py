@@ -827,8 +827,8 @@ def test_a_file_that_cannot_be_written_does_not_stop_the_run(tmp_path, monkeypat
     real = cli.write_file
 
     def write_file(path, data, **kw):
-        if path.name == "a.txt":
-            raise PermissionError(13, "Permission denied")
+        if path.name == "a.txt":  # (a refusal, "Permission denied", is "not fixed" as for a read-only file)
+            raise OSError(errno.ENOSPC, "No space left on device")
         return real(path, data, **kw)
 
     monkeypatch.setattr(cli, "write_file", write_file)
@@ -836,7 +836,7 @@ def test_a_file_that_cannot_be_written_does_not_stop_the_run(tmp_path, monkeypat
     doc = json.loads(capsys.readouterr().out)
     assert code == 2
     errors = {Path(f["path"]).name: f.get("error", "") for f in doc["files"]}
-    assert "Permission denied" in errors["a.txt"] and not errors["b.txt"]
+    assert "No space left on device" in errors["a.txt"] and not errors["b.txt"]
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == DRAFT
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
 

@@ -62,3 +62,114 @@ def test_a_configuration_name_that_is_a_link_loop_is_named_not_passed_over_silen
     main(["check", "d.res.txt"])
     err = capsys.readouterr().err
     assert "resolint.toml" in err and "loop of symbolic links" in err, err
+
+
+# -- Permissions, refused by the system itself (see unprivileged.py) ---------------------------
+
+_LOWER = "The General Assembly,\n\nrecalling its resolution 70/1,\n\n1. Decides to act.\n"  # one safe fix
+
+
+@pytest.fixture
+def shared():
+    """A folder the unprivileged user may enter, after a run as the user the tests are that
+    imports what ``check --fix`` imports lazily (the child may not read the interpreter's
+    own library when it lies in root's home)."""
+    from unprivileged import cli, shared_folder
+
+    with shared_folder() as folder:
+        (folder / "warm.res.txt").write_text(_LOWER, encoding="utf-8")
+        cli(["check", "--fix", "--format", "json", "warm.res.txt"], folder)
+        (folder / "warm.res.txt").unlink()
+        yield folder
+
+
+def test_a_folder_that_may_be_listed_but_not_searched_reports_its_drafts(shared):
+    """Mode r-- for the user: its names can be listed but not looked at. ``check FOLDER``
+    said "No draft checked: no file was linted." and exited 0 (the walk took the refused
+    ``stat`` for a dangling link); the faked test (os.stat replaced) never saw it."""
+    from unprivileged import cli, unprivileged
+
+    secret = shared / "secret"
+    secret.mkdir()
+    (secret / "x.res.txt").write_text(_LOWER, encoding="utf-8")
+    (secret / "picture.png").write_bytes(b"\x89PNG")
+    secret.chmod(0o744)  # others: r--
+    code, out, err = unprivileged(lambda: cli(["check", "secret"], shared))
+    assert code == 2 and "secret/x.res.txt: error: cannot read: Permission denied" in out, out + err
+    assert "picture.png" not in out + err and "internal error" not in err
+
+
+def test_fix_of_a_draft_this_user_may_not_write_keeps_its_findings(shared):
+    """Another user's draft (mode 644): "error: cannot write the fixed text: Permission
+    denied", its findings left out, "1 file not checked", exit 2. A read-only draft is
+    "not fixed: the file is read-only", its findings reported (exit 1): now this one too."""
+    from unprivileged import cli, unprivileged
+
+    draft = shared / "theirs.res.txt"
+    draft.write_text(_LOWER, encoding="utf-8")
+    draft.chmod(0o644)
+    code, out, err = unprivileged(lambda: cli(["check", "--fix", "theirs.res.txt"], shared))
+    assert code == 1, out + err
+    assert "theirs.res.txt: not fixed: this user may not write it (Permission denied)" in err
+    assert "PRE003" in out and "not checked" not in out + err
+    assert draft.read_text(encoding="utf-8") == _LOWER
+
+
+def test_fix_of_a_word_document_this_user_may_not_write_keeps_its_findings(shared):
+    import docx_factory as F
+    from unprivileged import cli, unprivileged
+
+    d = F.new()
+    for line in _LOWER.strip().split("\n\n"):
+        F.para(d, line)
+    path = F.save(d, shared / "theirs.docx")
+    warm = shared / "warm.docx"  # (what a Word document's fix imports, imported here)
+    warm.write_bytes(path.read_bytes())
+    cli(["check", "--fix", "warm.docx"], shared)
+    path.chmod(0o644)
+    before = path.read_bytes()
+    code, out, err = unprivileged(lambda: cli(["check", "--fix", "theirs.docx"], shared))
+    assert code == 1 and "theirs.docx: not fixed: this user may not write it" in err, out + err
+    assert "PRE003" in out and "not checked" not in out + err
+    assert path.read_bytes() == before
+
+
+def test_fix_in_a_folder_this_user_may_not_write_writes_the_file_in_place(shared):
+    """No temporary file can be made beside the draft: the draft itself, writable, is
+    rewritten in place (its text complete)."""
+    from unprivileged import cli, unprivileged
+
+    folder = shared / "closed"
+    folder.mkdir()
+    draft = folder / "d.res.txt"
+    draft.write_text(_LOWER, encoding="utf-8")
+    draft.chmod(0o666)
+    code, out, err = unprivileged(lambda: cli(["check", "--fix", "closed/d.res.txt"], shared))
+    assert code == 0, out + err
+    assert draft.read_text(encoding="utf-8") == _LOWER.replace("recalling", "Recalling")
+    assert sorted(p.name for p in folder.iterdir()) == ["d.res.txt"]
+
+
+def test_names_in_a_folder_this_user_may_not_search(shared):
+    """The real refusals behind the faked tests of round five: a named draft there is
+    "cannot look at it" (not "no such file"), and standard input named as if there finds
+    the configuration above."""
+    from unprivileged import cli, unprivileged
+
+    (shared / "resolint.toml").write_text('ignore = ["PRE003"]\n', encoding="utf-8")
+    hidden = shared / "hidden"
+    hidden.mkdir()
+    (hidden / "x.res.txt").write_text(_LOWER, encoding="utf-8")
+    hidden.chmod(0o700)
+    code, out, err = unprivileged(lambda: cli(["check", "hidden/x.res.txt"], shared))
+    assert code == 2 and "hidden/x.res.txt: cannot look at it: Permission denied" in err, out + err
+
+    def from_stdin():
+        import io
+        import sys
+
+        sys.stdin = io.TextIOWrapper(io.BytesIO(_LOWER.encode()))
+        return cli(["check", "-", "--stdin-filename", "hidden/sub/x.res.txt"], shared)
+
+    code, out, err = unprivileged(from_stdin)
+    assert code == 0 and "internal error" not in err, out + err

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from resolint.cli.drafts import why_draft
-from resolint.cli.files import CHANGED, READ_ONLY, Changed, ReadOnly, fingerprint, same_file, write_atomic
+from resolint.cli.files import CHANGED, READ_ONLY, Changed, ReadOnly, fingerprint, same_file, write_atomic, write_refusal
 from resolint.cli.fixable import fix_refusal, refuse_fixes
 from resolint.cli.patch import unified_diff
 from resolint.cli.render import say
@@ -56,6 +56,7 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
     from resolint.docx.fix import fix_docx  # lazy: python-docx and lxml load only for Word files
     from resolint.docx.locate import ParagraphLocator  # lazy: python-docx and lxml load only for Word files
     from resolint.docx.package import DocxError  # lazy: python-docx and lxml load only for Word files
+
     try:
         doc, read_as = _read(path, settings.max_file_size)
     except DocxError as exc:
@@ -92,22 +93,38 @@ def check_docx(path: Path, settings: Settings, opts) -> FileReport:
         return report
     final = report_of(outcome.doc, outcome.result)
     final.fixed = outcome.applied
-    if outcome.applied:
-        try:
-            write_atomic(Path(path), to_bytes(outcome.doc), allow_read_only=getattr(opts, "fix_read_only", False),
-                         expect=read_as)
-        except Changed:
-            say(f"{path}: not fixed: {CHANGED}")
-            return report
-        except ReadOnly:
-            # As for a text draft: its findings, unfixed, and how to fix it anyway (this
-            # was "error: cannot write the fixed document", exit 2 and "1 file not checked").
-            say(f"{path}: not fixed: {READ_ONLY}")
-            return report
-        except (OSError, DocxError) as exc:
-            final.error = f"cannot write the fixed document: {getattr(exc, 'strerror', None) or exc}"
-            final.fixed = 0
+    if not outcome.applied:
+        return final
+    why = _write_back(path, to_bytes(outcome.doc), read_as, opts)
+    if why is None:
+        return final
+    if why.startswith("not fixed: "):  # left as it was: its findings as read
+        say(f"{path}: {why}")
+        return report
+    final.error = why
+    final.fixed = 0
     return final
+
+
+def _write_back(path: Path, data: bytes, read_as, opts) -> str | None:
+    """Write a fixed document over ``path``: None when written, else "not fixed: …" when
+    it is left as it was on purpose, or the error."""
+    from resolint.docx.package import DocxError  # lazy: python-docx and lxml load only for Word files
+
+    try:
+        write_atomic(Path(path), data, allow_read_only=getattr(opts, "fix_read_only", False), expect=read_as)
+    except Changed:
+        return f"not fixed: {CHANGED}"
+    except ReadOnly:
+        # As for a text draft: its findings, unfixed, and how to fix it anyway (this
+        # was "error: cannot write the fixed document", exit 2 and "1 file not checked").
+        return f"not fixed: {READ_ONLY}"
+    except (OSError, DocxError) as exc:
+        refusal = write_refusal(exc) if isinstance(exc, OSError) else ""
+        if refusal:  # another user's document, a read-only mount: as a read-only one
+            return f"not fixed: {refusal}"
+        return f"cannot write the fixed document: {getattr(exc, 'strerror', None) or exc}"
+    return None
 
 
 def _lines(text: str) -> list[str]:

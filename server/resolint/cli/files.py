@@ -60,6 +60,17 @@ CHANGED = "it changed on disk while being checked (another program saved it); ch
 READ_ONLY = "the file is read-only (pass --fix-read-only to rewrite it anyway)"
 
 
+def write_refusal(exc: OSError) -> str:
+    """What ``--fix`` says of a draft the system would not let this user write (another
+    user's file, a read-only mount), "" for any other error. Such a draft was checked and
+    is left as it was, like a read-only one: it said "error: cannot write the fixed text:
+    Permission denied", dropped its findings from the report and counted it "not checked"
+    (exit 2). Found by running as an unprivileged user (root may write any file)."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"this user may not write it ({exc.strerror or exc})"
+    return ""
+
+
 def fingerprint(data: bytes) -> tuple[int, bytes]:
     """What a file's bytes are compared by before it is overwritten: size and the bytes
     themselves. Taken of every file read, and compared only for a file a fix writes: a

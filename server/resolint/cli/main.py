@@ -35,6 +35,7 @@ from resolint.cli.files import (
     read_document,
     same_file,
     write_file,
+    write_refusal,
 )
 from resolint.cli.fixable import fix_refusal, refuse_fixes, style_from_prose  # noqa: F401 (tests import it from here)
 from resolint.cli.located import slim
@@ -830,13 +831,18 @@ def _add_diff(report: FileReport, doc: Document, text: str) -> None:
 
 def _write_fixed(doc: Document, text: str, opts: CheckOptions) -> str | None:
     """Write the fixed text over the draft: "" when written, the error when it could not
-    be, None when another program saved the file meanwhile (then it is left as saved)."""
+    be, None when it is left as it was and said so (another program saved it meanwhile,
+    or this user may not write it)."""
     try:
         write_file(Path(doc.path), encode(doc, text), allow_read_only=opts.fix_read_only, expect=doc.read_as)
     except Changed:
         _not_fixed(doc.path, CHANGED)
         return None
     except (OSError, ReadOnly) as exc:
+        refusal = write_refusal(exc) if isinstance(exc, OSError) else ""
+        if refusal:
+            _not_fixed(doc.path, refusal)
+            return None
         return f"cannot write the fixed text: {getattr(exc, 'strerror', None) or exc}"
     return ""
 

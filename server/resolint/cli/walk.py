@@ -15,6 +15,7 @@ Checked twice, it was counted twice, and ``--diff`` printed its patch twice, whi
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -156,6 +157,18 @@ def discover(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple
     return found
 
 
+def _refused_candidate(exc: OSError, path: Path, patterns: _Patterns) -> bool:
+    """Whether a file the system would not ``stat`` is one to report. In a folder that may
+    be listed but not searched (mode r--, for a user who is not its owner) every name is
+    refused so ("Permission denied"), and its drafts were passed over without a word:
+    ``check FOLDER`` said "No draft checked" and exited 0. Such a name, if it could be a
+    draft, is reported as a file that cannot be read; a dangling link or a loop of links
+    (nothing to read) is still passed over."""
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+        return False
+    return (is_candidate(path) or matches(path, patterns.include, patterns.root)) and not matches(path, patterns.exclude, patterns.root)
+
+
 def _walk(folder: Path, ignores: _Ignores, patterns: _Patterns, found: Found) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -167,8 +180,10 @@ def _walk(folder: Path, ignores: _Ignores, patterns: _Patterns, found: Found) ->
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
             st = entry.stat(follow_symlinks=True) if not is_dir else None
-        except OSError:
-            continue  # a dangling symlink: nothing to read
+        except OSError as exc:
+            if _refused_candidate(exc, path, patterns):
+                found.add(path, False)  # the reader says why ("cannot read: Permission denied")
+            continue  # a dangling symlink or a loop of links: nothing to read
         if is_dir:
             if entry.name in SKIP_DIRS or entry.name.startswith(".") or ignores.ignored(path.resolve(), True):
                 continue
