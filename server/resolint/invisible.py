@@ -83,6 +83,28 @@ def inside_a_word(ch: str, before: str, after: str) -> bool:
     return before in _ASCII_DIGITS and after in _ASCII_DIGITS
 
 
+def beside_a_space(ch: str, before: str, after: str) -> bool:
+    """Whether ``ch`` stands at a word's edge, between it and white space: "Deeply\u00ad
+    concerned", "Decides\u200b to", "the \u00adSecretary-General". It prints nothing
+    there and joins or breaks nothing, so a reader sees the word without it: read with
+    it, "Deeply\u00ad" was no adverb and "Deeply concerned" no opener (PRE002), while TRM014
+    said nothing. The joiners and the zero-width space count beside a Latin letter or an
+    ASCII digit only, as inside a word (an Arabic word's last letter takes its shape
+    from a joiner after it); the word joiner not after a space, where it keeps the space
+    from breaking the line (before one it holds nothing: no line breaks before a space)."""
+    if before.isspace():
+        if ch == WORD_JOINER:
+            return False
+        word = after
+    elif after.isspace():
+        word = before
+    else:
+        return False
+    if not word.isalnum():
+        return False
+    return ch not in _LATIN_ONLY or _latin_letter(word) or word in _ASCII_DIGITS
+
+
 _ASCII_DIGITS = frozenset("0123456789")
 #: The hyphens of a compound word (hyphen-minus, hyphen, non-breaking hyphen).
 _HYPHENS = frozenset("-\u2010\u2011")
@@ -117,9 +139,23 @@ def hidden_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         while k < len(found) and found[k] == j:
             j += 1  # a run of them
             k += 1
-        if i > start and j < end and inside_a_word(text[i], text[i - 1], text[j]):
+        if _counts(text, i, j, start, end):
             out.append((i, j))
     return out
+
+
+def _counts(text: str, i: int, j: int, start: int, end: int) -> bool:
+    """Whether the run ``text[i:j]`` is one :func:`hidden_runs` gives: inside a word of the
+    stretch, or between a word and white space. At an end of the stretch, the character
+    beyond it counts if it is white space (or the text ends there): a paragraph's first
+    word ("\u00adNoting …") or last ("… the matter\u00ad")."""
+    if i > start and j < end:
+        return inside_a_word(text[i], text[i - 1], text[j]) or beside_a_space(text[i], text[i - 1], text[j])
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[j] if j < len(text) else "\n"
+    if (i == start and not before.isspace()) or (j == end and not after.isspace()) or i == j:
+        return False
+    return beside_a_space(text[i], before, after)
 
 
 def comments_inside_words(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,6 +7,8 @@ import pytest
 
 from resolint.cli.main import main
 from resolint.config import ConfigError, load_settings
+from resolint.engine import lint
+from resolint.fixes import fix_text
 
 _DRAFT = "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to act.\n"
 _STYLE = 'style = "house"\n[styles.house]\nextends = "un-ga"\n[styles.house.openers]\nextend-preambular = ["@{}"]\n'
@@ -62,6 +64,44 @@ def test_a_configuration_name_that_is_a_link_loop_is_named_not_passed_over_silen
     main(["check", "d.res.txt"])
     err = capsys.readouterr().err
     assert "resolint.toml" in err and "loop of symbolic links" in err, err
+
+
+# -- An invisible character between a word and a space ----------------------------------------
+
+#: Every paragraph kind's first words, and a word inside a paragraph; {m} marks where the
+#: character goes (the text without it is the draft as printed, with no finding).
+_EDGES = ("The General Assembly,\n\nRecalling{m} its resolution 70/1 of 25 September 2015,\n\n"
+          "Deeply{m} concerned by the situation,\n\nNoting with appreciation the {m}report,\n\n"
+          "1. Requests the Secretary-General to report{m} on the matter;\n\n2. Decides{m} to remain seized of the matter.\n")
+_BESIDE_SPACE = {"shy": "\u00ad", "zwsp": "\u200b", "zwj": "\u200d", "zwnj": "\u200c", "wj": "\u2060"}
+
+
+@pytest.mark.parametrize("mark", _BESIDE_SPACE.values(), ids=_BESIDE_SPACE.keys())
+def test_an_invisible_character_between_a_word_and_a_space_is_read_through_and_removed(mark):
+    """"Deeply\u00ad concerned" prints as "Deeply concerned": PRE002 said "'Deeply' is not a
+    preambular opener" (the opener reader took "Deeply\u00ad" for the word) and TRM014 said
+    nothing, nor removed it. Now read as printed, reported once where each stands, and
+    removed by a safe fix that leaves the text as printed."""
+    if mark == "\u2060":  # (the word joiner after a space holds the line: see the next test)
+        text = _EDGES.replace("{m}report", "report").format(m=mark)
+    else:
+        text = _EDGES.format(m=mark)
+    printed = _EDGES.format(m="")
+    found = lint(text).findings
+    assert {f.code for f in found} == {"TRM014"}, [(f.code, f.message) for f in found]
+    assert [text[f.span.start : f.span.end] for f in found] == [mark] * text.count(mark)
+    assert all(f.fix is not None and f.fix.applicability.value == "safe" for f in found)
+    assert fix_text(text, lint).text == printed
+
+
+@pytest.mark.parametrize("text", [
+    "Recalling the report of the \u0645\u062c\u0644\u0633\u200d committee,",  # an Arabic word's last letter takes its shape from the joiner
+    "Recalling the report of the \u2060Secretary-General,",  # the word joiner after a space keeps the line from breaking there
+    "Recalling the report \u00ad of the Secretary-General,",  # between two spaces: beside no word
+])
+def test_a_mark_beside_a_space_that_shapes_or_holds_something_is_left_alone(text):
+    draft = f"The General Assembly,\n\n{text}\n\n1. Decides to act.\n"
+    assert "TRM014" not in {f.code for f in lint(draft).findings}
 
 
 # -- Permissions, refused by the system itself (see unprivileged.py) ---------------------------
@@ -173,3 +213,16 @@ def test_names_in_a_folder_this_user_may_not_search(shared):
 
     code, out, err = unprivileged(from_stdin)
     assert code == 0 and "internal error" not in err, out + err
+
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b"])
+def test_a_word_read_alone_is_read_without_a_mark_at_its_edge(mark):
+    """The word readers read a word on its own ("Welcoming\u00ad", as the tokenizer cuts it:
+    invisible characters count as part of a word); the end of the stretch is its edge."""
+    from resolint.invisible import readable
+
+    assert readable(f"Welcoming{mark}") == "Welcoming"
+    assert readable(f"{mark}Welcoming") == "Welcoming"
+    assert readable(f"Wel{mark}coming") == "Welcoming"
+

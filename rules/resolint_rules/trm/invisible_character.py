@@ -25,7 +25,10 @@ class InvisibleCharacter(Rule):
     two Latin letters ("Secre​tary-General", left by a web page) or two digits (Arabic,
     Persian and the scripts of India need the joiners: there they are left alone). Also
     one of these beside the hyphen of a compound ("Secretary-‍General"), except the word
-    joiner, which there keeps the compound on one line.
+    joiner, which there keeps the compound on one line. And one between a word and a
+    space ("Deeply­ concerned", "Decides​ to": the word joiner only before a space,
+    where it holds nothing; the zero-width space and the joiners beside a Latin letter
+    or a digit).
 
     ## Why is this bad?
     The word looks right but is not: a search for it fails, a spell-checker skips it,
@@ -53,7 +56,8 @@ class InvisibleCharacter(Rule):
     ```
 
     ## Fix safety
-    Safe: only the invisible character is removed. Unsafe where a soft hyphen stands
+    Safe: only the invisible character is removed (beside a space it printed nothing
+    and joined nothing). Unsafe where a soft hyphen stands
     inside a word the draft writes elsewhere with a hyphen there, and never without
     ("self" and "determination" with a soft hyphen between them, in a draft that writes
     "self-determination"): it printed a hyphen (a PDF's copy of a compound broken at its
@@ -90,6 +94,9 @@ class InvisibleCharacter(Rule):
         text, lo, hi = ctx.text, paragraph.span.start, paragraph.span.end
         word_end, word = -1, ""
         for i, j in hidden_runs(text, lo, hi):  # a run of them: one finding
+            if text[i - 1].isspace() or text[j].isspace():  # at a word's edge, beside a space
+                yield _beside_a_space(text, i, j, lo, hi)
+                continue
             # The whole word, past any other invisible character in it: "Re­cal­ling"
             # is 'Recalling' at each of its soft hyphens, not 'Recal' and 'calling'. Read
             # once per word, not once per character in it (a "word" of 10,000 soft
@@ -161,6 +168,24 @@ def _draft_hyphenates(text: str, hyphenated: str, joined: str) -> bool:
     hyphen then stands where the drafter's hyphen stood, and only the drafter can say
     whether the word is hyphenated there (an unsafe fix writes the hyphen)."""
     return writes(text, hyphenated, lower=True) and not writes(text, joined, lower=True)
+
+
+def _beside_a_space(text: str, i: int, j: int, lo: int, hi: int) -> Violation:
+    """The finding of a run between a word and a space ("Deeply\u00ad concerned"): it
+    prints nothing there, and removing it leaves what a reader sees (safe)."""
+    name = INVISIBLE[text[i]]
+    if text[j].isspace():
+        start = i
+        while start > lo and in_word(text[start - 1]):
+            start -= 1
+        where = f"after '{_quoted(''.join(c for c in text[start:i] if c not in INVISIBLE))}'"
+    else:
+        end = j
+        while end < hi and in_word(text[end]):
+            end += 1
+        where = f"before '{_quoted(''.join(c for c in text[j:end] if c not in INVISIBLE))}'"
+    return Violation(Span(i, j), f"A {name} (invisible) {where}, beside a space: remove it",
+                     Fix.safe(f"Remove the {name}", Edit(Span(i, j), "")))
 
 
 def _quoted(word: str) -> str:
