@@ -226,3 +226,15 @@ def test_a_word_read_alone_is_read_without_a_mark_at_its_edge(mark):
     assert readable(f"{mark}Welcoming") == "Welcoming"
     assert readable(f"Wel{mark}coming") == "Welcoming"
 
+
+# -- Line separators other than CR and LF ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e"], ids=["ls", "ps", "nel", "fs", "gs", "rs"])
+def test_a_line_separator_at_a_paragraphs_end_is_no_missing_full_stop(sep):
+    """A separator ``str.splitlines`` breaks at but the line index does not (LSP breaks at
+    CR and LF only) after a paragraph's full stop: OPR007 said it had no final mark, and
+    its safe fix wrote a second full stop after the separator ("matter.\\u2028.")."""
+    text = f"The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to remain seized of the matter.{sep}{sep}\n"
+    assert not lint(text).findings
+    assert fix_text(text, lint).text == text

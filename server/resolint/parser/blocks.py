@@ -29,8 +29,14 @@ SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u
 #: before each line), joiners, the word joiner and the soft hyphen. Before "The General
 #: Assembly," one hid the opening: the draft was read without one, or skipped as no draft.
 EDGE_MARKS = "\u00ad\u061c\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+#: The separators Python's ``str.splitlines`` breaks lines at besides CR and LF: the line
+#: and paragraph separators (U+2028, U+2029), NEL and the information separators. LSP and
+#: the line index break at CR and LF only, so they stay inside a paragraph; at its edge
+#: they print as white space. Kept there, "… of the matter.\u2028" ended in no mark, and
+#: OPR007's safe fix wrote "… of the matter.\u2028." (a second full stop, after the break).
+LINE_SEPARATORS = "\u2028\u2029\x85\x1c\x1d\x1e"
 #: What a paragraph's edges are stripped of.
-EDGE_CHARS = SPACE_CHARS + EDGE_MARKS
+EDGE_CHARS = SPACE_CHARS + EDGE_MARKS + LINE_SEPARATORS
 
 _LABEL_START = lazy(
     "(?:[" + re.escape(P.BULLETS) + r"""]\s+)?          # a stray bullet
