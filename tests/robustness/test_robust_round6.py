@@ -238,3 +238,30 @@ def test_a_line_separator_at_a_paragraphs_end_is_no_missing_full_stop(sep):
     text = f"The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to remain seized of the matter.{sep}{sep}\n"
     assert not lint(text).findings
     assert fix_text(text, lint).text == text
+
+
+# -- A configuration of thousands of entries ------------------------------------------------------
+
+
+def test_thousands_of_per_file_ignores_are_compiled_once_a_lint(tmp_path, monkeypatch):
+    """10,000 ``per-file-ignores`` patterns: one draft took minutes. The engine asks for each
+    rule whether the file's patterns ignore it, and each ask translated and compiled every
+    pattern again (the compiled forms' cache held 256). Now each pattern is translated
+    once, and the last pattern still applies."""
+    import fnmatch
+
+    from resolint import globs
+    from resolint.settings import Settings
+
+    for cached in (globs._matching, globs._compiled, globs._matcher, globs._variants):
+        cached.cache_clear()
+    calls = []
+    real = fnmatch.translate
+    monkeypatch.setattr(fnmatch, "translate", lambda pat: calls.append(pat) or real(pat))
+    count = 2000
+    patterns = tuple((f"other-{i}.res.txt", ("OPR007",)) for i in range(count - 1)) + (("d.res.txt", ("PRE003",)),)
+    settings = Settings(per_file_ignores=patterns, root=str(tmp_path))
+    text = "The General Assembly,\n\nrecalling its resolution 70/1,\n\n1. Decides to act\n"
+    codes = {f.code for f in lint(text, settings, path=str(tmp_path / "d.res.txt")).findings}
+    assert "PRE003" not in codes and "OPR007" in codes  # (the draft lacks both: only the last pattern names it)
+    assert len(calls) <= count + 10  # (and a few of its own: "*.toml")
