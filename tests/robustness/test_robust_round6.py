@@ -3,6 +3,8 @@ try (links that loop, a user without rights, ...). Each test builds its input in
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from resolint.cli.main import main
@@ -265,3 +267,47 @@ def test_thousands_of_per_file_ignores_are_compiled_once_a_lint(tmp_path, monkey
     codes = {f.code for f in lint(text, settings, path=str(tmp_path / "d.res.txt")).findings}
     assert "PRE003" not in codes and "OPR007" in codes  # (the draft lacks both: only the last pattern names it)
     assert len(calls) <= count + 10  # (and a few of its own: "*.toml")
+
+
+def _reference_first_words(starts):
+    heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
+    return tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
+
+
+def test_the_instruments_first_words_and_their_overlaps_are_those_of_every_pair():
+    """The lookups that replaced comparing every pair give what every pair gives."""
+    import random
+
+    from resolint.citations.instruments import _all_overlaps, _first_words
+
+    rng = random.Random(3)
+    for _ in range(200):
+        starts = ["".join(rng.choice("abC") for _ in range(rng.randint(1, 6))) + (" x" if rng.random() < 0.3 else "")
+                  for _ in range(rng.randint(0, 30))]
+        words = _first_words(starts)
+        assert words == _reference_first_words(starts)
+        overlaps = _all_overlaps(words)
+        for w in words:
+            expected = tuple((k, v) for k in range(1, len(w)) for v in words if w[k:].startswith(v) or v.startswith(w[k:]))
+            assert overlaps[w] == expected
+
+
+def test_thousands_of_instruments_are_indexed_in_linear_time():
+    """``[terms.instruments]`` with 10,000 names of distinct first words: one draft ran past
+    120 s (every first word compared with every other, and each of a word's suffixes with
+    every word). The index now grows with the number of names."""
+    import random
+    import string
+
+    from adversarial import best_time
+
+    from resolint.citations.instruments import _all_overlaps, _first_words
+
+    rng = random.Random(1)
+    words: set[str] = set()
+    while len(words) < 4000:
+        words.add("".join(rng.choice(string.ascii_lowercase) for _ in range(8)).capitalize())
+    names = [f"{w} Convention on things" for w in sorted(words)]
+    small, large = (best_time(lambda n=n: _all_overlaps(_first_words(names[:n])), cpu=True) for n in (1000, 4000))
+    exponent = math.log(max(large, 1e-3) / max(small, 1e-3)) / math.log(4)
+    assert exponent < 1.5, (small, large)

@@ -80,7 +80,7 @@ class _NameMatcher:
         # literal alternation finds), and where an occurrence may overlap another ("CRC"
         # in "CRCRC", "CRCharter"), which the scan steps over: (offset in the word, the
         # other word).
-        self.overlaps = {w: _overlaps(w, self.first_words) for w in self.first_words}
+        self.overlaps = _all_overlaps(self.first_words)
 
     def heads(self, text: str) -> list[tuple[int, str]]:
         """(offset, first word) wherever a name or a variant may start, in text order: every
@@ -112,14 +112,45 @@ class _NameMatcher:
 
 def _first_words(starts: list[str]) -> tuple[str, ...]:
     """The first words of ``starts`` (names and variants' literal heads), none a prefix of
-    another: every name and variant starts with one of them."""
+    another: every name and variant starts with one of them. (Each word's prefixes are
+    looked up among those kept, at the lengths they have: comparing every pair took
+    minutes for a configuration of 10,000 instruments.)"""
     heads = sorted({h.split()[0] if h.split() else h for h in starts if h}, key=len)
-    return tuple(h for i, h in enumerate(heads) if not any(h.startswith(o) for o in heads[:i]))
+    kept: list[str] = []
+    seen: set[str] = set()
+    lengths: list[int] = []  # of the words kept, ascending (heads come by length)
+    for h in heads:
+        if any(h[:n] in seen for n in lengths):
+            continue
+        kept.append(h)
+        seen.add(h)
+        if not lengths or lengths[-1] != len(h):
+            lengths.append(len(h))
+    return tuple(kept)
 
 
-def _overlaps(w: str, words: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
-    """(k, v) for each word ``v`` that may start ``k`` characters into an occurrence of ``w``."""
-    return tuple((k, v) for k in range(1, len(w)) for v in words if w[k:].startswith(v) or v.startswith(w[k:]))
+def _all_overlaps(words: tuple[str, ...]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """For each word ``w``, (k, v) for each word ``v`` that may start ``k`` characters into
+    an occurrence of ``w`` (``w[k:]`` starts with ``v``, or ``v`` with ``w[k:]``), in
+    ``words``' order for each k. The words ``w[k:]`` starts with are looked up at the
+    words' lengths, those that start with it in the sorted words (bisect): comparing
+    every suffix of every word with every word took minutes for 10,000 instruments."""
+    rank = {v: i for i, v in enumerate(words)}
+    ordered = sorted(words)
+    lengths = sorted({len(v) for v in words})
+    out: dict[str, tuple[tuple[int, str], ...]] = {}
+    for w in words:
+        found: list[tuple[int, str]] = []
+        for k in range(1, len(w)):
+            rest = w[k:]
+            hits = {rest[:n] for n in lengths if n <= len(rest) and rest[:n] in rank}
+            at = bisect.bisect_left(ordered, rest)
+            while at < len(ordered) and ordered[at].startswith(rest):
+                hits.add(ordered[at])
+                at += 1
+            found += [(k, v) for v in sorted(hits, key=rank.__getitem__)]
+        out[w] = tuple(found)
+    return out
 
 
 def _literal_head(pattern: str) -> str:
