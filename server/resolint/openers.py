@@ -78,8 +78,11 @@ def _is_adverb(word: str) -> bool:
 TRAILING_PREPOSITIONS = frozenset({"by", "of", "with", "that", "at", "to", "for", "about", "in", "on"})
 
 #: What may stand between two words of one run: spaces, and the marks of direction that
-#: print nothing beside them (:data:`resolint.invisible.DIRECTION_MARKS`).
-WORD_GAP = "[ \t\u00a0" + DIRECTION_MARKS + "]"
+#: print nothing beside them (:data:`resolint.invisible.DIRECTION_MARKS`), and a byte order
+#: mark left inside the text (two files joined), which the parser reads as a space too
+#: (``parser.blocks.SPACE_CHARS``): read as a letter, "Deeply\ufeff concerned" was the
+#: opener 'Deeply' (PRE002).
+WORD_GAP = "[ \t\u00a0\ufeff" + DIRECTION_MARKS + "]"
 #: A word after spaces (group 1: the word); any other mark between two words ends a run.
 _SPACED_WORD = re.compile(WORD_GAP + r"*([A-Za-z][A-Za-z'’\-\u2010\u2011]*)")
 _EMPHASIS = "*_"

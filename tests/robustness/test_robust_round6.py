@@ -311,3 +311,21 @@ def test_thousands_of_instruments_are_indexed_in_linear_time():
     small, large = (best_time(lambda n=n: _all_overlaps(_first_words(names[:n])), cpu=True) for n in (1000, 4000))
     exponent = math.log(max(large, 1e-3) / max(small, 1e-3)) / math.log(4)
     assert exponent < 1.5, (small, large)
+
+
+# -- A byte order mark in the middle of the text --------------------------------------------------
+
+_OPENERS = ("The General Assembly,\n\nRecalling its resolution 70/1,\n\nDeeply{a}concerned by the situation,\n\n"
+            "Recalling{b}its resolution 71/1,\n\n1. Requests{c}the Secretary-General to report;\n\n2. Decides to remain seized.\n")
+
+
+@pytest.mark.parametrize("gap", ["\ufeff ", " \ufeff", "\ufeff"], ids=["before-space", "after-space", "alone"])
+def test_a_byte_order_mark_between_words_reads_as_the_space_the_parser_reads(gap):
+    """Two files joined leave a byte order mark inside the text. The parser reads it as a
+    space, but the opener reader took it for part of a word: "Deeply\\ufeff concerned" was
+    the opener 'Deeply' (PRE002). Now the findings are those of the text with a space
+    there, and the mark is kept by every fix."""
+    text = _OPENERS.format(a=gap, b=gap, c=gap)
+    spaced = _OPENERS.format(a=" ", b=" ", c=" ")
+    assert sorted(f.code for f in lint(text).findings) == sorted(f.code for f in lint(spaced).findings)
+    assert fix_text(text, lint, unsafe=True).text.count("\ufeff") == 3
