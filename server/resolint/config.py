@@ -449,11 +449,24 @@ def skipped_message(name: Path | str) -> str:
     return f"{name}: not a regular file (a FIFO, a device or a folder): not read as a configuration"
 
 
+def real_path(path: Path) -> Path:
+    """``path`` with its links and ``..`` resolved, as ``Path.resolve()`` gives it, but
+    never an error: through a loop of links (a draft named ``loop/x.res.txt``, standard
+    input named so with ``--stdin-filename``) Python 3.11 raises RuntimeError ("Symlink
+    loop from …"), and the run was an internal error. The loop's part is then kept as
+    written (what ``os.path.realpath`` gives): no configuration is found inside it, and
+    the folders above it are searched as for any other folder this user cannot read."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.realpath(path))
+
+
 def find_config(start: Path, skipped: list[Path] | None = None) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or a folder);
     ``skipped`` gets the names passed over (see :func:`_config_in`)."""
     folder = start if _looked_at(start.is_dir) else start.parent
-    folder = folder.resolve()
+    folder = real_path(folder)
     for d in (folder, *folder.parents):
         found = _config_in(d, skipped)
         if found is not None:
@@ -472,7 +485,7 @@ def _config_in(folder: Path, skipped: list[Path] | None = None) -> Path | None:
             if name == PYPROJECT and not _has_tool_section(candidate):
                 continue
             return candidate
-        if skipped is not None and (_looked_at(candidate.exists) or link_loop(candidate)):
+        if skipped is not None and (_looked_at(candidate.exists) or (_looked_at(candidate.is_symlink) and link_loop(candidate))):
             skipped.append(candidate)
     return None
 
@@ -507,7 +520,7 @@ class ConfigFinder:
     def __call__(self, start: Path) -> Path | None:
         folder = start if _looked_at(start.is_dir) else start.parent
         if folder not in self._by_folder:
-            self._by_folder[folder] = self._nearest(folder.resolve())
+            self._by_folder[folder] = self._nearest(real_path(folder))
         return self._by_folder[folder]
 
     def _nearest(self, folder: Path) -> Path | None:

@@ -106,6 +106,36 @@ def test_a_mark_beside_a_space_that_shapes_or_holds_something_is_left_alone(text
     assert "TRM014" not in {f.code for f in lint(draft).findings}
 
 
+
+def test_standard_input_named_inside_a_link_loop_finds_the_configuration_above(tmp_path, monkeypatch, capsys):
+    """``check - --stdin-filename self/x.res.txt`` where ``self`` links to itself: the search
+    for its configuration resolved the folder and Python raised "Symlink loop from …", an
+    internal error. The loop holds no configuration; the one above applies, and the
+    names inside the loop are not called loops themselves."""
+    import io
+
+    _loops(tmp_path)
+    (tmp_path / "resolint.toml").write_text('ignore = ["PRE003"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(_DRAFT.replace("Recalling", "recalling").encode())))
+    code = main(["check", "-", "--stdin-filename", "self/x.res.txt"])
+    captured = capsys.readouterr()
+    assert "internal error" not in captured.err and "loop" not in captured.err, captured.err
+    assert code == 0 and "PRE003" not in captured.out
+
+
+@pytest.mark.parametrize("command", ["export", "annotate"])
+@pytest.mark.parametrize("name, why", [("loop1", "loop of symbolic links"), ("folder", "a folder, not a file"), ("absent", "no such file")])
+def test_export_and_annotate_say_why_a_name_is_no_file(tmp_path, monkeypatch, capsys, command, name, why):
+    """Both said "no such file" of a loop of links or a folder that is there."""
+    _loops(tmp_path)
+    (tmp_path / "folder").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main([command, name]) == 2
+    err = capsys.readouterr().err
+    assert f"{name}: " in err and why in err, err
+
+
 # -- Permissions, refused by the system itself (see unprivileged.py) ---------------------------
 
 _LOWER = "The General Assembly,\n\nrecalling its resolution 70/1,\n\n1. Decides to act.\n"  # one safe fix

@@ -10,7 +10,17 @@ import argparse
 from pathlib import Path
 
 from resolint.cli.drafts import why_draft
-from resolint.cli.files import CHANGED, READ_ONLY, Changed, ReadOnly, fingerprint, same_file, write_atomic, write_refusal
+from resolint.cli.files import (
+    CHANGED,
+    READ_ONLY,
+    Changed,
+    ReadOnly,
+    fingerprint,
+    not_a_file,
+    same_file,
+    write_atomic,
+    write_refusal,
+)
 from resolint.cli.fixable import fix_refusal, refuse_fixes
 from resolint.cli.patch import unified_diff
 from resolint.cli.render import say
@@ -194,8 +204,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 def _refused_paths(src: Path, out: Path) -> str:
     """Why ``annotate`` cannot read ``src`` or write ``out`` ("" when it can)."""
-    if not src.is_file():
-        return f"{src}: no such file"
+    why = not_a_file(src)
+    if why:
+        return f"{src}: {why}"
     if not is_docx(src):
         return f"{src}: annotate works on Word documents (.docx)"
     if same_file(out, src):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from resolint.cli.docx_cmd import is_docx
-from resolint.cli.files import DecodeError, read_document, same_file, write_atomic
+from resolint.cli.files import DecodeError, not_a_file, read_document, same_file, write_atomic
 from resolint.cli.render import say
 from resolint.config import load_settings, settings_for
 from resolint.engine import LintResult, lint
@@ -76,8 +76,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from resolint.export import ExportError, ExportRefused, export  # lazy: lxml, only to export
 
     src = Path(args.path)
-    if not src.is_file():
-        say(f"{src}: no such file")
+    why = not_a_file(src)
+    if why:
+        say(f"{src}: {why}")
         return EXIT_ERROR
     out = Path(args.output) if args.output else None
     if out is not None and same_file(out, src):

@@ -28,6 +28,7 @@ import os
 import stat
 from pathlib import Path
 
+from resolint.includes import LINK_LOOP
 from resolint.records import record
 
 #: Suffix of the temporary file a write goes through (never linted, see the interrupt test).
@@ -58,6 +59,26 @@ class Changed(Exception):
 CHANGED = "it changed on disk while being checked (another program saved it); check it again"
 #: What ``--fix`` says of a draft it did not rewrite because it is read-only.
 READ_ONLY = "the file is read-only (pass --fix-read-only to rewrite it anyway)"
+
+
+def not_a_file(path: Path) -> str:
+    """Why ``path``, named to ``export`` or ``annotate``, is no file to read ("" when it
+    is one). Both said "no such file" of anything ``is_file()`` says False of: a folder,
+    a FIFO, a loop of symbolic links (found by naming one), a file in a folder this user
+    may not search."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"the name {LINK_LOOP}"
+        return f"cannot look at it: {exc.strerror or exc}"
+    except ValueError as exc:  # a NUL byte in the name
+        return f"cannot use it as a file name: {exc}"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    return "" if stat.S_ISREG(mode) else "not a regular file (a FIFO, a device or a socket)"
 
 
 def write_refusal(exc: OSError) -> str:

@@ -55,6 +55,7 @@ from resolint.config import (
     find_config,
     load_settings,
     parse_size,
+    real_path,
     settings_for,
     skipped_message,
 )
@@ -468,7 +469,7 @@ def _not_there(path: str) -> str:
 def _stdin_settings(explicit: Settings | None, args: argparse.Namespace) -> Settings:
     """The settings standard input is checked under: ``--config``, or the configuration
     nearest ``--stdin-filename``."""
-    return _settings_with_cli(explicit or settings_for(Path(args.stdin_filename or ".").resolve()), args)
+    return _settings_with_cli(explicit or settings_for(real_path(Path(args.stdin_filename or "."))), args)
 
 
 def _read_stdin_input(args: argparse.Namespace, limit: int) -> _StdinInput:
@@ -508,7 +509,7 @@ def _settings_per_file(files, explicit: Settings | None, args: argparse.Namespac
             cache[key] = _settings_with_cli(base, args)
         jobs.append((f, cache[key], named))
     if explicit is None and "-" in args.paths and args.stdin_filename:  # standard input's configuration
-        find_config(Path(args.stdin_filename).resolve(), skipped)
+        find_config(real_path(Path(args.stdin_filename)), skipped)
     for name in dict.fromkeys([*skipped, *nearest.skipped]):  # each once, in the order met
         say(f"warning: {skipped_message(name)}")
     return jobs
