@@ -359,3 +359,35 @@ def test_a_byte_order_mark_between_words_reads_as_the_space_the_parser_reads(gap
     spaced = _OPENERS.format(a=" ", b=" ", c=" ")
     assert sorted(f.code for f in lint(text).findings) == sorted(f.code for f in lint(spaced).findings)
     assert fix_text(text, lint, unsafe=True).text.count("\ufeff") == 3
+
+
+# -- Word documents nested too deep -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("wrapper", [("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>"), ('<w:smartTag w:uri="u" w:element="e">', "</w:smartTag>")],
+                         ids=["content-controls", "smart-tags"])
+def test_a_word_document_nested_thousands_deep_is_refused_in_words_for_its_reader(tmp_path, monkeypatch, capsys, wrapper):
+    """Content controls (or smart tags) nested 5,000 deep: "the .docx is damaged: its XML
+    cannot be parsed (Excessive depth in document: 256, use XML_PARSE_HUGE option …)",
+    libxml2's advice to its programmers. Now a refusal that says what is wrong."""
+    import zipfile
+
+    import docx_factory as F
+
+    d = F.new()
+    for line in ("The General Assembly,", "Recalling its resolution 70/1,", "1. Decides to act."):
+        F.para(d, line)
+    path = F.save(d, tmp_path / "plain.docx")
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    at = xml.index("<w:body>") + len("<w:body>")
+    opening, closing = wrapper
+    deep = xml[:at] + "<w:p>" + opening * 5000 + "<w:r><w:t>deep</w:t></w:r>" + closing * 5000 + "</w:p>" + xml[at:]
+    with zipfile.ZipFile(tmp_path / "deep.docx", "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, deep if name == "word/document.xml" else data)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "deep.docx"]) == 2
+    out = capsys.readouterr().out
+    assert "more than 256 levels deep" in out and "XML_PARSE_HUGE" not in out, out

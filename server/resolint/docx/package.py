@@ -226,6 +226,21 @@ def _refuse_other_kinds(data: bytes) -> None:
             raise DocxError(f"this is {kind}, not a .docx; {_SAVE_AS}")
 
 
+#: libxml2's words for elements nested deeper than it reads (256 levels) without its
+#: XML_PARSE_HUGE option, which we do not give: no Word document nests so deep.
+_TOO_DEEP = "Excessive depth in document"
+
+
+def _unparsable(exc: Exception) -> str:
+    """Why a part's XML was refused. Elements nested thousands deep (content controls in
+    content controls) said "damaged … (Excessive depth in document: 256, use
+    XML_PARSE_HUGE option …)", advice for libxml2's programmers, not for the reader."""
+    message = str(exc)
+    if message.startswith(_TOO_DEEP):
+        return "refused: its XML nests elements more than 256 levels deep; this is not an ordinary Word document"
+    return f"the .docx is damaged: its XML cannot be parsed ({message})"
+
+
 def _document(data: bytes):
     """python-docx's ``Document`` of a package that passed the checks; what it still
     refuses becomes a :class:`DocxError` too."""
@@ -242,7 +257,7 @@ def _document(data: bytes):
         kind = str(exc).rpartition("content type is ")[2] or str(exc)
         raise DocxError(f"not a Word document (.docx): its main part is {kind}") from None
     except etree.XMLSyntaxError as exc:
-        raise DocxError(f"the .docx is damaged: its XML cannot be parsed ({exc})") from None
+        raise DocxError(_unparsable(exc)) from None
     except (KeyError, zipfile.BadZipFile) as exc:
         raise DocxError(f"the .docx is damaged: {exc}") from None
     except Exception as exc:
