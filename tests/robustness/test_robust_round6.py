@@ -3,6 +3,7 @@ try (links that loop, a user without rights, ...). Each test builds its input in
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import pytest
@@ -391,3 +392,62 @@ def test_a_word_document_nested_thousands_deep_is_refused_in_words_for_its_reade
     assert main(["check", "deep.docx"]) == 2
     out = capsys.readouterr().out
     assert "more than 256 levels deep" in out and "XML_PARSE_HUGE" not in out, out
+
+
+# -- A draft saved by another program while --fix writes it ---------------------------------------
+
+
+def _editor_saves(path, text: bytes) -> None:
+    """What an editor does on save: a new file renamed over the name."""
+    import os
+
+    new = path.with_name(path.name + ".saving")
+    new.write_bytes(text)
+    os.replace(new, path)
+
+
+def test_a_draft_saved_just_after_the_last_check_keeps_what_was_saved(tmp_path, monkeypatch):
+    """--fix compared the file with what it had read, then renamed the fixed text over it:
+    an editor's save in between (after the comparison, before the rename) was replaced
+    and lost. Where names can be exchanged atomically, the fixed file is exchanged in and
+    what stood there checked afterwards; a save after that lands on the fixed file."""
+    from resolint.cli import files
+
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(b"as read\n")
+    real = files._check_unchanged
+
+    def check_then_save(target, expect):
+        real(target, expect)
+        if not (tmp_path / "saved").exists():
+            (tmp_path / "saved").touch()
+            _editor_saves(draft, b"saved meanwhile\n")
+
+    monkeypatch.setattr(files, "_check_unchanged", check_then_save)
+    with contextlib.suppress(files.Changed):  # (refused or written: either way the save is kept)
+        files.write_file(draft, b"fixed\n", expect=files.fingerprint(b"as read\n"))
+    assert draft.read_bytes() == b"saved meanwhile\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt", "saved"]
+
+
+def test_a_draft_saved_just_before_the_exchange_is_put_back(tmp_path, monkeypatch):
+    from resolint.cli import files
+
+    if files._renameat2() is None:
+        pytest.skip("this system cannot exchange two names atomically")
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(b"as read\n")
+    real = files._exchange
+    saved = []
+
+    def save_then_exchange(a, b):
+        if not saved:
+            saved.append(1)
+            _editor_saves(draft, b"saved meanwhile\n")
+        return real(a, b)
+
+    monkeypatch.setattr(files, "_exchange", save_then_exchange)
+    with pytest.raises(files.Changed):
+        files.write_file(draft, b"fixed\n", expect=files.fingerprint(b"as read\n"))
+    assert draft.read_bytes() == b"saved meanwhile\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]

@@ -24,8 +24,10 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import functools
 import os
 import stat
+import sys
 from pathlib import Path
 
 from resolint.includes import LINK_LOOP
@@ -305,8 +307,7 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
                 raise _KeepInode()
             os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
-        _check_unchanged(target, expect)  # as late as can be: just before the rename
-        os.replace(tmp, target)
+        _swap_in(tmp, target, expect)
     except _KeepInode:
         os.unlink(tmp)
         _write_in_place(target, data, expect)
@@ -314,6 +315,67 @@ def write_file(path: Path, data: bytes, *, allow_read_only: bool = False, like: 
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _swap_in(tmp: str, target: Path, expect: tuple[int, bytes] | None) -> None:
+    """Put the temporary file ``tmp`` in ``target``'s place, unless ``target`` no longer
+    holds ``expect``'s bytes (:class:`Changed`). Checked by name and then renamed, a file
+    another program saved in between (renamed over the name, as editors save) was
+    replaced, its text lost. Where the system exchanges two names atomically (Linux's
+    ``renameat2`` with ``RENAME_EXCHANGE``), the names are exchanged and the file that
+    stood there is checked afterwards: one saved meanwhile is put back, nothing lost.
+    Elsewhere (another system, a file system that cannot exchange) the check just
+    before the rename is all there is."""
+    if expect is not None and _exchange(tmp, target):
+        try:
+            _check_unchanged(Path(tmp), expect)  # what stood at the name until the exchange
+        except Changed:
+            if not _exchange(tmp, target):
+                os.replace(tmp, target)  # the saved file back at its name, over the fixed one
+            # (the caller removes tmp: the fixed text, or nothing)
+            raise Changed(f"{target}: the file changed on disk while it was being checked") from None
+        os.unlink(tmp)
+        return
+    _check_unchanged(target, expect)  # as late as can be: just before the rename
+    os.replace(tmp, target)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: str | Path, b: Path) -> bool:
+    """Exchange the names ``a`` and ``b`` in one step; False where the system or the file
+    system cannot (the caller renames instead). A name gone meanwhile is :class:`Changed`."""
+    call = _renameat2()
+    if call is None:
+        return False
+    if call(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    import ctypes  # lazy: loaded by _renameat2 already
+
+    err = ctypes.get_errno()
+    if err == errno.ENOENT:
+        raise Changed(f"{b}: the file changed on disk while it was being checked")
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+@functools.lru_cache(maxsize=1)
+def _renameat2():
+    """libc's ``renameat2`` on Linux (glibc 2.28 and later), else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # lazy: only --fix writes files
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    call.restype = ctypes.c_int
+    return call
 
 
 def _is_stream(path: Path) -> bool:
