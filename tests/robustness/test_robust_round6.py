@@ -451,3 +451,31 @@ def test_a_draft_saved_just_before_the_exchange_is_put_back(tmp_path, monkeypatc
         files.write_file(draft, b"fixed\n", expect=files.fingerprint(b"as read\n"))
     assert draft.read_bytes() == b"saved meanwhile\n"
     assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
+
+
+@pytest.mark.parametrize("second", ["word/document.xml", "WORD/Document.xml"])
+def test_a_word_package_with_two_parts_of_one_name_is_refused(tmp_path, monkeypatch, capsys, second):
+    """Two members named word/document.xml: the linter read the last, a reviewer's reader
+    may show the first, and --fix wrote back only the one it read. Part names match
+    without regard to case (OPC)."""
+    import warnings
+    import zipfile
+
+    import docx_factory as F
+
+    d = F.new()
+    for line in ("The General Assembly,", "Recalling its resolution 70/1,", "1. Decides to act."):
+        F.para(d, line)
+    path = F.save(d, tmp_path / "plain.docx")
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    with warnings.catch_warnings(), zipfile.ZipFile(tmp_path / "twice.docx", "w", zipfile.ZIP_DEFLATED) as out:
+        warnings.simplefilter("ignore")  # (zipfile warns of the duplicate name it is asked to write)
+        for name, data in parts.items():
+            out.writestr(name, data)
+        out.writestr(second, parts["word/document.xml"].replace(b"Decides to act.", b"decides to act"))
+    before = (tmp_path / "twice.docx").read_bytes()
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--fix", "twice.docx"]) == 2
+    assert "two parts named" in capsys.readouterr().out
+    assert (tmp_path / "twice.docx").read_bytes() == before

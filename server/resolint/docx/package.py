@@ -67,6 +67,19 @@ def check_sizes(infos: list[zipfile.ZipInfo]) -> None:
         raise DocxError(f"refused: the package would inflate to {_mb(total)} (limit {_mb(MAX_TOTAL_SIZE)})")
 
 
+def _check_names(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package holding two members of one name (part names match without regard
+    to ASCII case, OPC 9.1.1.2): Python's zipfile reads the last of them, another reader
+    may show the first, so resolint checked (and --fix kept) a text the reviewer never
+    saw, and --fix dropped the other. Word calls such a package unreadable."""
+    seen: set[str] = set()
+    for info in infos:
+        key = info.filename.lower()
+        if key in seen:
+            raise DocxError(f"refused: the package holds two parts named {info.filename}; it is not a valid Word document")
+        seen.add(key)
+
+
 def open_docx(path: Path | str, data: bytes | None = None):
     """The python-docx ``Document`` of ``path`` (bytes already read may be passed).
 
@@ -102,6 +115,7 @@ def _check_package(data: bytes) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         check_sizes(zf.infolist())
+        _check_names(zf.infolist())
         bad = _read_members(zf)
     except DocxError:
         raise
