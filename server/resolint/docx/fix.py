@@ -38,7 +38,7 @@ from lxml import etree
 
 from resolint.docx.lint import text_to_lint
 from resolint.docx.package import open_docx
-from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build
+from resolint.docx.reader import W_RPR, DocxParagraph, DocxText, Segment, build, shown_in_capitals
 from resolint.docx.runs import (
     PLACEHOLDER,
     across_a_deleted_mark,
@@ -68,6 +68,14 @@ IN_A_FIELD = (
     "the text is the result of a field (a date, a merge field, a cross-reference), which Word "
     "computes again, undoing the change; change the field or its source"
 )
+
+#: Why no fix writes a small letter into a run Word shows in capitals (All caps, Small
+#: caps): the letter would still show as a capital, so the document would not say what
+#: the fix says (nor Accept All give ``check --fix``'s text). Taking the formatting off
+#: the new words would change how they look beside their neighbours: the drafter's call.
+#: Capitals written there (an INTERPOL opener "RECALLING") show as written and are made.
+IN_CAPITALS = ("the text is shown in capitals by its formatting (All caps or Small caps), so a small letter "
+               "written there would still show as a capital; turn that formatting off in Word (Font), then retype the words")
 
 #: Why a fix that never ends is not applied (fixes.Lineage).
 ENDLESS = ("the fix writes what it replaces again (its replacement holds its own match, or another fix's that "
@@ -107,9 +115,12 @@ def plan(doc: DocxText, edit: Edit) -> _Plan:
     """The node operations of ``edit``; :class:`Refused` (with the reason) if it cannot be
     made in the runs, or would be written inside a content control that is bound to data
     or locked (:func:`resolint.docx.runs.locked_control`), or in or after the placeholder
-    a control shows (:func:`resolint.docx.runs.in_placeholder`)."""
+    a control shows (:func:`resolint.docx.runs.in_placeholder`), or that writes letters
+    not in capitals into a run Word shows in capitals (:data:`IN_CAPITALS`)."""
     pl = _planned(doc, edit)
-    for seg, *_ in pl.ops:
+    for seg, _a, _b, new in pl.ops:
+        if seg.capitals and shown_in_capitals(new) != new:
+            raise Refused(IN_CAPITALS)
         why = locked_control(pl.after if pl.after is not None else seg.run)
         if why:
             raise Refused(why)

@@ -65,6 +65,9 @@ class Segment:
     ``field_begin`` is where the outermost of them begins (its ``w:fldSimple``, or the run
     of its ``w:fldChar`` begin): a comment on the result goes around the whole field, as
     one inside is dropped when Word updates it.
+    ``capitals``: Word shows the run in capitals (``w:caps``, ``w:smallCaps``, set on it
+    or through a style): its text is read as shown (:func:`shown_in_capitals`), not as
+    stored, so the case rules judge what a reader sees.
     """
 
     start: int
@@ -75,6 +78,7 @@ class Segment:
     italic: bool | None = None
     field: int = 0
     field_begin: object | None = None
+    capitals: bool = False
 
     @property
     def editable(self) -> bool:
@@ -449,6 +453,7 @@ class _Builder:
                     self._field_char(child, r)
                 return cursor
         italic: bool | None = None
+        capitals = self.sheet.run_capitals(r_pr, style)
         for child in r:
             tag = child.tag
             if tag == W_FLDCHAR:
@@ -464,8 +469,10 @@ class _Builder:
                 continue
             if italic is None and tag != W_SYM:
                 italic = self.sheet.run_italic(r_pr, style)
+            if capitals and tag == W_T:
+                text = shown_in_capitals(text)
             segments.append(Segment(cursor, cursor + len(text), r, child, 0, None if tag == W_SYM else italic,
-                                    self.fields, self.field_begin if self.fields else None))
+                                    self.fields, self.field_begin if self.fields else None, capitals and tag == W_T))
             pieces.append(text)
             cursor += len(text)
         return cursor
@@ -502,6 +509,16 @@ W_FOOTNOTEREFERENCE, W_ENDNOTEREFERENCE = qn("w:footnoteReference"), qn("w:endno
 
 
 W_SYM = qn("w:sym")
+
+
+def shown_in_capitals(text: str) -> str:
+    """``text`` as Word shows it in All caps or Small caps: each letter in capitals, but
+    for one whose capital is longer ("ß": "SS"), kept, so each shown character is still
+    one stored character (the map from text to runs counts on it)."""
+    up = text.upper()
+    if len(up) == len(text):
+        return up
+    return "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
 
 
 def _drawn(child, tag) -> str | None:

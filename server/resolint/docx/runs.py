@@ -114,7 +114,7 @@ def _split_segment(para: DocxParagraph, seg: Segment, offset: int) -> None:
     node.addnext(tail)
     # Later segments of the same node (none, as built; possible after earlier splits) move too.
     i = para.segments.index(seg)
-    new = Segment(offset, seg.end, seg.run, tail, 0, seg.italic, seg.field, seg.field_begin)
+    new = Segment(offset, seg.end, seg.run, tail, 0, seg.italic, seg.field, seg.field_begin, seg.capitals)
     seg.end = offset
     para.segments.insert(i + 1, new)
     for s in para.segments[i + 2 :]:

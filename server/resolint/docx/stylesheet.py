@@ -1,4 +1,4 @@
-"""What a paragraph or run inherits from ``styles.xml``: italics and numbering.
+"""What a paragraph or run inherits from ``styles.xml``: italics, capitals and numbering.
 
 python-docx answers "is this run italic?" only for direct formatting (``run.font.italic``
 is None when the run just inherits). A reader sees the effective value, which Word
@@ -6,6 +6,10 @@ resolves in this order: the run's own ``w:rPr``, its character style (and the st
 is ``basedOn``), the paragraph's style chain (or the default paragraph style), then the
 document defaults (``w:docDefaults``). We follow that order; toggle-property subtleties
 (italic in both a character and a paragraph style cancelling out) are not modelled.
+
+Capitals (``w:caps`` "All caps", ``w:smallCaps`` "Small caps") are resolved the same way:
+Word shows a run so formatted in capitals whatever case its letters are stored in, and a
+reader (and so the case rules) must see what Word shows.
 """
 
 from __future__ import annotations
@@ -15,14 +19,16 @@ from docx.oxml.ns import qn
 from resolint.docx.numbering import on_off
 
 _W_VAL = qn("w:val")
+W_I, W_CAPS, W_SMALLCAPS = qn("w:i"), qn("w:caps"), qn("w:smallCaps")
+_FLAGS = frozenset({W_I, W_CAPS, W_SMALLCAPS})
 
 
 class StyleSheet:
     def __init__(self, styles_el) -> None:
         self._styles: dict[str, object] = {}
         self.default_paragraph: str | None = None
-        self._doc_italic: bool = False
-        self._italic_cache: dict[str, bool | None] = {}
+        self._doc: dict[str, bool] = {}  # run properties set in w:docDefaults, by tag
+        self._flag_cache: dict[tuple[str, str], bool | None] = {}
         self._numpr_cache: dict[str, tuple[str, int | None] | None] = {}
         if styles_el is None:
             return
@@ -35,9 +41,10 @@ class StyleSheet:
                 self.default_paragraph = sid
         dd = styles_el.find(qn("w:docDefaults"))
         if dd is not None:
-            i = dd.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:i')}")
-            if i is not None:
-                self._doc_italic = on_off(i)
+            r_pr = dd.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+            for child in r_pr if r_pr is not None else ():
+                if child.tag in _FLAGS:
+                    self._doc[child.tag] = on_off(child)
 
     def _based_on_chain(self, style_id: str | None):
         seen = set()
@@ -48,33 +55,49 @@ class StyleSheet:
             b = st.find(qn("w:basedOn"))
             style_id = b.get(_W_VAL) if b is not None else None
 
-    def style_italic(self, style_id: str | None) -> bool | None:
-        """Italic as set by a style or the styles it is based on (None: not set)."""
+    def style_flag(self, style_id: str | None, tag: str) -> bool | None:
+        """A run property ``tag`` (``w:i``, ``w:caps`` …) as set by a style or the styles
+        it is based on (None: not set)."""
         if not style_id:
             return None
-        if style_id not in self._italic_cache:
+        key = (style_id, tag)
+        if key not in self._flag_cache:
             value = None
             for st in self._based_on_chain(style_id):
-                i = st.find(f"{qn('w:rPr')}/{qn('w:i')}")
-                if i is not None:
-                    value = on_off(i)
+                el = st.find(f"{qn('w:rPr')}/{tag}")
+                if el is not None:
+                    value = on_off(el)
                     break
-            self._italic_cache[style_id] = value
-        return self._italic_cache[style_id]
+            self._flag_cache[key] = value
+        return self._flag_cache[key]
+
+    def style_italic(self, style_id: str | None) -> bool | None:
+        """Italic as set by a style or the styles it is based on (None: not set)."""
+        return self.style_flag(style_id, W_I)
+
+    def run_flag(self, r_pr, paragraph_style: str | None, tag: str) -> bool:
+        """The effective value of run property ``tag`` for a run with properties ``r_pr``
+        in a paragraph of a style: its own, its character style's, its paragraph
+        style's, the document default."""
+        if r_pr is not None:
+            el = r_pr.find(tag)
+            if el is not None:
+                return on_off(el)
+            rs = r_pr.find(qn("w:rStyle"))
+            if rs is not None:
+                v = self.style_flag(rs.get(_W_VAL), tag)
+                if v is not None:
+                    return v
+        v = self.style_flag(paragraph_style or self.default_paragraph, tag)
+        return self._doc.get(tag, False) if v is None else v
 
     def run_italic(self, r_pr, paragraph_style: str | None) -> bool:
         """The effective italic of a run with properties ``r_pr`` in a paragraph of a style."""
-        if r_pr is not None:
-            i = r_pr.find(qn("w:i"))
-            if i is not None:
-                return on_off(i)
-            rs = r_pr.find(qn("w:rStyle"))
-            if rs is not None:
-                v = self.style_italic(rs.get(_W_VAL))
-                if v is not None:
-                    return v
-        v = self.style_italic(paragraph_style or self.default_paragraph)
-        return self._doc_italic if v is None else v
+        return self.run_flag(r_pr, paragraph_style, W_I)
+
+    def run_capitals(self, r_pr, paragraph_style: str | None) -> bool:
+        """Whether Word shows a run's letters as capitals (All caps or Small caps)."""
+        return self.run_flag(r_pr, paragraph_style, W_CAPS) or self.run_flag(r_pr, paragraph_style, W_SMALLCAPS)
 
     def num_pr(self, style_id: str) -> tuple[str, int | None] | None:
         """(numId, ilvl) a paragraph style numbers its paragraphs with (ilvl None: unset)."""
