@@ -436,6 +436,10 @@ class _Builder:
                     cursor = self._content(sc, style, segments, pieces, cursor)
             elif tag in (W_CRS, W_CRE):
                 self._mark(child, cursor)
+            elif tag == MC_ALTERNATECONTENT:
+                branch = chosen_branch(child)
+                if branch is not None:
+                    cursor = self._content(branch, style, segments, pieces, cursor)
         return cursor
 
     def _mark(self, el, cursor: int) -> None:
@@ -509,6 +513,32 @@ W_FOOTNOTEREFERENCE, W_ENDNOTEREFERENCE = qn("w:footnoteReference"), qn("w:endno
 
 
 W_SYM = qn("w:sym")
+
+#: Markup compatibility (ECMA-376 Part 3): an ``mc:AlternateContent`` holds the same
+#: content more than once, an ``mc:Choice`` for consumers that understand the namespaces
+#: its ``Requires`` names, then an ``mc:Fallback`` for the others.
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC_ALTERNATECONTENT, MC_CHOICE, MC_FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice", f"{{{MC}}}Fallback"
+#: The namespaces whose markup the reader understands: WordprocessingML's main one only.
+UNDERSTOOD = frozenset({qn("w:p")[1:].split("}")[0]})
+
+
+def chosen_branch(alternate):
+    """The one branch of an ``mc:AlternateContent`` a consumer reads, as the markup
+    compatibility rules say (ECMA-376 Part 3, §10.2.1): the first ``mc:Choice`` all of
+    whose ``Requires`` prefixes name a namespace it understands (:data:`UNDERSTOOD`),
+    else the ``mc:Fallback``, else none. Never two: both hold the same words, read twice
+    they were a paragraph said twice. In practice a Choice requires an extension (w14,
+    wps) and the Fallback, written for consumers without it, is what is read; Word itself
+    shows the Choice, which is why no fix is written in either (:func:`resolint.docx.runs.locked_control`)."""
+    for branch in alternate:
+        if branch.tag == MC_CHOICE:
+            prefixes = (branch.get("Requires") or "").split()
+            if prefixes and all(branch.nsmap.get(pfx) in UNDERSTOOD for pfx in prefixes):
+                return branch
+        elif branch.tag == MC_FALLBACK:
+            return branch
+    return None
 
 
 def shown_in_capitals(text: str) -> str:

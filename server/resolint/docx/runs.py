@@ -17,6 +17,7 @@ from lxml import etree
 
 from resolint.docx.numbering import on_off
 from resolint.docx.reader import (
+    MC_ALTERNATECONTENT,
     W_DEL,
     W_FLDCHAR,
     W_FLDCHARTYPE,
@@ -248,13 +249,22 @@ def locked_control(el) -> str | None:
     may not be changed, or None: a control bound to the document's data (Word fills it
     in again from that data when it opens the file, undoing the change), one its author
     locked against editing (a template's fixed wording), or one showing its placeholder
-    (a prompt, not the draft's text: an edit would turn it into text)."""
+    (a prompt, not the draft's text: an edit would turn it into text). Or why text in
+    one branch of an ``mc:AlternateContent`` may not be changed (:data:`ALTERNATE`)."""
+    if next(el.iterancestors(MC_ALTERNATECONTENT), None) is not None:
+        return ALTERNATE
     for sdt in el.iterancestors(W_SDT):
         why = _guarded(sdt)
         if why:
             return why
     return None
 
+
+#: Why no edit is made in an ``mc:AlternateContent``: it holds the words twice, and the
+#: reader reads one branch (:func:`resolint.docx.reader.chosen_branch`) where Word may
+#: show the other; an edit of one would show in one application and not the other.
+ALTERNATE = ("the text is in markup kept in two versions (mc:AlternateContent) for different versions of Word; "
+             "an edit of one would not show in the other: change the text in Word")
 
 #: Why no edit is made in or beside a content control's placeholder.
 PLACEHOLDER = ("the text is a content control's placeholder (the template's prompt, which goes when "
@@ -275,12 +285,13 @@ def in_placeholder(el) -> bool:
 
 def guarded_control(el, paragraph):
     """The outermost content control around ``el`` inside ``paragraph`` whose text may not
-    be changed (:func:`locked_control`), or None: a comment on its text goes around it,
-    as Word replaces (or will not let anyone mark) what is inside."""
+    be changed (:func:`locked_control`), or ``mc:AlternateContent``, or None: a comment on
+    its text goes around it, as Word replaces (or will not let anyone mark) what is
+    inside, or shows the other branch than the one read (a mark in it would be lost)."""
     found = None
     parent = el.getparent()
     while parent is not None and parent is not paragraph:
-        if parent.tag == W_SDT and _guarded(parent):
+        if (parent.tag == W_SDT and _guarded(parent)) or parent.tag == MC_ALTERNATECONTENT:
             found = parent
         parent = parent.getparent()
     return found
