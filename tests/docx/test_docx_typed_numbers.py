@@ -61,19 +61,40 @@ def _paragraph_texts(data: bytes, drop: tuple[str, ...]) -> list[str]:
 
 
 def test_the_typed_number_is_proposed_for_deletion_as_a_tracked_change(tmp_path):
-    """Deleted with the space after it; a typed number followed by a tab stays a comment
-    saying to make the change by hand (a tab is not text the fixes edit)."""
+    """Deleted with the space or the tab after it (a tab is a ``w:tab``, not text: it goes
+    whole, in the deleted run, and comes back when the change is rejected)."""
     src = F.save(draft(), tmp_path / "d.docx")
     out = tmp_path / "r.docx"
     proc = run("annotate", src, "-o", out, "--select", "DOC033", "--track-changes", "--unsafe-fixes")
-    assert "2 fixes proposed as tracked changes, 1 comment added" in proc.stdout, proc.stdout
-    assert any("Make this change by hand: delete the typed '1.'" in text for _, text in F.comments(out))
+    assert "3 fixes proposed as tracked changes" in proc.stdout and "comment added" not in proc.stdout, proc.stdout
     original, reviewed = src.read_bytes(), out.read_bytes()
     accepted = _paragraph_texts(reviewed, (f"{WNS}del", f"{WNS}moveFrom"))
     before = _paragraph_texts(original, ())
+    assert before[2] == "1.\tDecides to establish a working group;"
+    assert accepted[2] == "Decides to establish a working group;"
     assert accepted[4:6] == ["twice a year;", "Invites Member States to take part;"]
-    assert accepted[:4] + accepted[6:] == before[:4] + before[6:]
+    assert accepted[:2] + accepted[3:4] + accepted[6:] == before[:2] + before[3:4] + before[6:]
     assert _paragraph_texts(reviewed, (f"{WNS}ins", f"{WNS}moveTo")) == before
+    # The plain fix writes what accepting gives.
+    fixed = tmp_path / "fixed.docx"
+    fixed.write_bytes(original)
+    run("check", "--fix", "--unsafe-fixes", "--select", "DOC033", fixed)
+    assert _paragraph_texts(fixed.read_bytes(), ()) == accepted
+
+
+def test_a_line_break_after_a_typed_number_is_not_deleted(tmp_path):
+    """Only a tab goes whole: a line break shapes the page, and stays with a comment."""
+    d = F.new()
+    num = F.add_list(d, [("decimal", "%1.")])
+    F.para(d, "The General Assembly,")
+    F.para(d, ("Recalling", IT), " its resolution 75/1 of 21 September 2020,")
+    p = F.numbered(d, num, 0, "1.")
+    p.add_run().add_break()
+    p.add_run("Decides").font.italic = True
+    p.add_run(" to establish a working group.")
+    src = F.save(d, tmp_path / "d.docx")
+    proc = run("annotate", src, "-o", tmp_path / "r.docx", "--select", "DOC033", "--track-changes", "--unsafe-fixes")
+    assert "0 fixes proposed" in proc.stdout and "1 comment added" in proc.stdout, proc.stdout
 
 
 def test_without_unsafe_fixes_it_stays_a_comment(tmp_path):

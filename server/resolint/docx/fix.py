@@ -15,6 +15,10 @@ without changing any character's formatting:
   after the hyperlink or the run, with the run's font and size only
   (:func:`resolint.docx.runs.props_for`).
 
+- a deletion: the characters leave their runs, whatever their formatting (nothing is
+  written, so nothing can take the wrong one); a tab in it goes whole (the "2.<tab>"
+  typed after the number Word draws), a line break never.
+
 Anything else — an edit of an automatic number, of a tab or break, across runs with
 different formatting, across paragraphs, inside another reviewer's tracked change, inside
 what a field displays (Word computes it again: the edit would be lost), inside a content
@@ -34,6 +38,7 @@ import io
 from collections.abc import Callable
 from dataclasses import field
 
+from docx.oxml.ns import qn
 from lxml import etree
 
 from resolint.docx.lint import text_to_lint
@@ -143,13 +148,10 @@ def _planned(doc: DocxText, edit: Edit) -> _Plan:
     covered = sum(min(g.end, end) - max(g.start, start) for g in segs)
     if covered != end - start:
         raise Refused("the change touches text that is not in the document's runs")
-    for g in segs:
-        if g.run is None:
-            raise Refused("the change touches an automatic number; renumber in Word")
-        if g.field:
-            raise Refused(IN_A_FIELD)
-        if not g.editable:
-            raise Refused("the change touches a tab or a line break")
+    _vet_segments(segs, deleting=middle == "")
+    if middle == "":
+        # A deletion: nothing is written, so no formatting can be lost; a tab goes whole.
+        return _Plan([(g, max(g.start, start) - g.start, min(g.end, end) - g.start, "") for g in segs])
     if len(segs) == 1:
         g = segs[0]
         return _Plan([(g, start - g.start, end - g.start, middle)])
@@ -168,6 +170,18 @@ def _planned(doc: DocxText, edit: Edit) -> _Plan:
             ops.append((g, a - g.start, b - g.start, middle if n == 0 else ""))
         return _Plan(ops)
     raise Refused("the change spans runs with different formatting")
+
+
+def _vet_segments(segs: list[Segment], *, deleting: bool) -> None:
+    """Raise :class:`Refused` if an edit may not touch these segments: an automatic
+    number, a field's result, a tab or a break (but for a tab a deletion removes)."""
+    for g in segs:
+        if g.run is None:
+            raise Refused("the change touches an automatic number; renumber in Word")
+        if g.field:
+            raise Refused(IN_A_FIELD)
+        if not g.editable and not (deleting and deletable(g)):
+            raise Refused("the change touches a tab or a line break")
 
 
 def _insertion(para: DocxParagraph, at: int, new: str) -> _Plan:
@@ -209,6 +223,17 @@ def _takes_the_formatting_of(before: Segment, after: Segment | None) -> bool:
     return plain(run.find(W_RPR)) and not in_container(run)
 
 
+#: Run children drawn as one character that a deletion may remove whole: a tab (the
+#: typed "2.<tab>" after the number Word draws). A line or page break is not: it shapes
+#: the page, and no fix means to remove one.
+_DELETABLE = frozenset({qn("w:tab"), qn("w:ptab")})
+
+
+def deletable(seg: Segment) -> bool:
+    """Whether a segment not stored as text (:attr:`Segment.editable`) may be deleted whole."""
+    return seg.node is not None and seg.node.tag in _DELETABLE
+
+
 def execute(p: _Plan) -> None:
     if p.after is not None:
         ((seg, _, _, new),) = p.ops
@@ -217,6 +242,9 @@ def execute(p: _Plan) -> None:
     # Right to left, so earlier offsets in the same node stay valid.
     for seg, a, b, new in sorted(p.ops, key=lambda op: (op[0].start + op[1]), reverse=True):
         node = seg.node
+        if not seg.editable:  # a tab deleted (only a deletion plans one: _planned)
+            node.getparent().remove(node)
+            continue
         t = node.text or ""
         i, j = seg.node_off + a, seg.node_off + b
         node.text = t[:i] + new + t[j:]

@@ -172,7 +172,7 @@ def _whole_words(ops: list) -> list:
             by_node.setdefault(id(seg.node), []).append((seg.node_off + a, seg.node_off + b))
     out = []
     for start, end, k, seg, a, b, new, after in ops:
-        if a < b and seg.node is not None and revision_of(seg) is None:
+        if a < b and seg.editable and revision_of(seg) is None:
             text = seg.node.text or ""
             lo, hi = seg.node_off + a, seg.node_off + b
             wlo, whi = lo, hi
