@@ -7,8 +7,12 @@ out-of-range list starts, numbering levels that are not numbers, surrogate symbo
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import time
 import zipfile
+from pathlib import Path
 
 import docx_factory as F
 import pytest
@@ -344,3 +348,42 @@ def test_a_symbol_fonts_bullet_is_a_bullet(bullet, tmp_path):
     F.para(d, "2.\t", ("Decides", it), " to remain seized of the matter.")
     result = lint_docx(build(open_docx("b.docx", F.to_bytes(d))))
     assert [f.code for f in result.findings] == []
+
+
+_PARSE_BACK_PEAK = r"""
+import io, sys
+sys.path.insert(0, sys.argv[1])
+import docx_factory as F
+from resolint.docx.annotate import CommentMaker
+from resolint.docx.package import check_parses_back
+
+d = F.new()
+F.para(d, "The General Assembly,")
+maker = CommentMaker(d)
+for i in range(8000):
+    maker.add(f"Finding {i}: write the opener as it should be.\nSuggested change: change it\nOPR006 operative-opener-case")
+data = F.to_bytes(d)
+
+def kb(field):
+    return int(open("/proc/self/status").read().split(field + ":")[1].split()[0])
+
+with open("/proc/self/clear_refs", "w") as f:
+    f.write("5")  # the peak (VmHWM) starts again from what is in use now
+before = kb("VmRSS")
+check_parses_back(data, d)
+print(kb("VmHWM") - before)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="needs Linux's /proc to measure a peak")
+def test_checking_that_a_review_parses_back_keeps_no_second_tree(tmp_path):
+    """``check_parses_back`` read each part into a tree, and the comments part of a review
+    with 20,000 comments made a tree of some 120 MB: the peak of ``annotate``. Read as a
+    stream, 8,000 comments (a tree of about 40 MB) cost a few MB at most."""
+    script = tmp_path / "peak.py"
+    script.write_text(_PARSE_BACK_PEAK)
+    proc = subprocess.run([sys.executable, str(script), str(Path(__file__).parent)], capture_output=True, text=True,
+                          env={**os.environ}, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    grown_kb = int(proc.stdout.split()[-1])
+    assert grown_kb < 12_000, grown_kb
