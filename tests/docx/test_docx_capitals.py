@@ -105,8 +105,14 @@ def test_capitals_written_into_a_capitals_run_accept_and_reject(tmp_path):
     proc = run("annotate", src, "-o", out, "--track-changes", "--unsafe-fixes", "--style", "interpol", "--select", "PRE001")
     assert proc.returncode in (0, 1), proc.stderr
     assert "RECALLING its earlier work" in text_of(out)  # accepted, as resolint reads insertions
+    # Written in the case the run stores ("recalling"): Small caps draws a stored capital
+    # full size, and the words must read right with the formatting turned off.
+    assert [r["text"] for r in F.revisions(out)] == ["recalls", "recalling"]
     assert text_of(F.rejected(out)).split("\n\n")[1].startswith("RECALLS its earlier work")
     fixed = tmp_path / "fixed.docx"
     fixed.write_bytes(src.read_bytes())
     run("check", "--fix", "--unsafe-fixes", "--style", "interpol", "--select", "PRE001", fixed)
     assert text_of(fixed) == text_of(out)
+    import docx
+
+    assert docx.Document(str(fixed)).paragraphs[1].runs[0].text == "recalling"

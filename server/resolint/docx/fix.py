@@ -131,7 +131,23 @@ def plan(doc: DocxText, edit: Edit) -> _Plan:
             raise Refused(why)
         if in_placeholder(seg.run):
             raise Refused(PLACEHOLDER)
+    pl.ops = [(seg, a, b, _in_stored_case(seg, a, b, new) if seg.capitals else new) for seg, a, b, new in pl.ops]
     return pl
+
+
+def _in_stored_case(seg: Segment, a: int, b: int, new: str) -> str:
+    """``new`` (capitals, as the text is read) in the case the run stores its letters in
+    where it is written: small letters where those it replaces (or, for an insertion, the
+    one before it) are all small. Word shows them as capitals all the same; but Small caps
+    draws a stored capital full size, so "RECALLING" written over a stored "recalls"
+    showed "RECALL" in small capitals and "ING" in large ones, and with All caps turned
+    off later the words would read "recallING"."""
+    text = seg.node.text or ""
+    i, j = seg.node_off + a, seg.node_off + b
+    stored = text[i:j] if j > i else text[max(seg.node_off, i - 1):i]
+    if any(c.islower() for c in stored) and not any(c.isupper() for c in stored):
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in new)
+    return new
 
 
 def _planned(doc: DocxText, edit: Edit) -> _Plan:
