@@ -1131,8 +1131,12 @@ def test_a_soft_hyphen_inside_an_opener_is_reported_and_its_fix_brings_the_opene
     assert lint(fix_text(text, lint).text).findings == []
 
 
-@pytest.mark.parametrize("text", ["report\u00ad on", "\u00adreport", "Member\u200bStates", "\u2060 the", "régime\u00ad", "\u0e01\u200b\u0e02", "report\u200b on"])
+@pytest.mark.parametrize("text", ["Member\u200bStates", "\u2060 the", "\u0e01\u200b\u0e02"])
 def test_an_invisible_character_outside_a_word_is_left_alone(text):
+    """A zero-width space standing for a space, a word joiner after one, a Thai word
+    break. (A soft hyphen or zero-width space between a word and a space, "report\u00ad
+    on", "\u00adreport", is reported since round six: it breaks a search for the words
+    with nothing to show; tests/robustness/test_robust_round6.py.)"""
     draft = f"The General Assembly,\n\n1. Requests the Secretary-General to {text} annually.\n"
     assert "TRM014" not in {f.code for f in lint(draft).findings}
 
