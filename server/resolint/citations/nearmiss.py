@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from resolint.citations.nearmiss_reach import may_reach
+from resolint.citations.nearmiss_words import words_around
 from resolint.citations.refdata import Instrument
 from resolint.lazyre import lazy
 from resolint.records import record
@@ -114,6 +115,14 @@ def _targets(instruments: tuple[Instrument, ...]) -> dict[str, list[tuple]]:
 
 
 @functools.lru_cache(maxsize=8)
+def _extent(instruments: tuple[Instrument, ...]) -> tuple[int, int]:
+    """How many words before and after a head word the scan reads: one more than the most
+    a name has before its head word, and after it (see :mod:`resolint.citations.nearmiss_words`)."""
+    shapes = [(pos, n - pos) for names in _targets(instruments).values() for *_, n, pos, _ in names]
+    return max((b for b, _ in shapes), default=0) + 1, max((a for _, a in shapes), default=0) + 1
+
+
+@functools.lru_cache(maxsize=8)
 def _accepted(instruments: tuple[Instrument, ...]) -> frozenset[str]:
     return frozenset(n for inst in instruments for n in inst.names())
 
@@ -142,8 +151,7 @@ def near_misses(
     head word again after each keystroke was a fifth of a keystroke in a 1 MB compilation
     of General Assembly resolutions. A range that may reach :data:`MAX_HEADS` is worked
     out afresh (its results then depend on the ranges before it)."""
-    targets = _targets(instruments)
-    accepted = _accepted(instruments)
+    targets, accepted, extent = _targets(instruments), _accepted(instruments), _extent(instruments)
     found: list[NearMiss] = []
     memo: dict[tuple[str, str], float] = {}
     normalized: dict[str, str] = {}
@@ -162,7 +170,7 @@ def near_misses(
         names = local_taken if len(local_taken) <= _FEW_NAMES else recognized
 
         def compute(budget: int, start: int = start, end: int = end, hits: list[int] = hits, names=names):
-            return _range_results(text, start, end, hits, targets, names, accepted, memo, normalized, budget)
+            return _range_results(text, (start, end), hits, targets, names, accepted, memo, normalized, budget, extent)
 
         if kept is not None and heads + len(hits) <= MAX_HEADS:  # every head word of the range is examined
             results = kept(n, start, local_taken, functools.partial(compute, len(hits)))
@@ -180,10 +188,13 @@ def near_misses(
     return found
 
 
-def _range_results(text, start, end, hits, targets, taken, accepted, memo, normalized, budget) -> list[NearMiss | None]:
-    """For each head word in ``text[start:end]`` (at most ``budget``), in order, the
-    closest window if close enough, relative to ``start`` (None where none is)."""
-    words = list(WORD.finditer(text, start, end))
+def _range_results(text, span, hits, targets, taken, accepted, memo, normalized, budget, extent) -> list[NearMiss | None]:
+    """For each head word in ``text[start:end]`` (``span``; at most ``budget``), in order,
+    the closest window if close enough, relative to ``start`` (None where none is). Only
+    the words ``extent`` (before, after) around the head words ``hits`` are cut
+    (:func:`words_around`; every word when ``hits`` is None: see :func:`_head_words`)."""
+    start, end = span
+    words = list(WORD.finditer(text, start, end)) if hits is None else words_around(WORD, text, start, end, hits[0], hits[-1], *extent)
     out: list[NearMiss | None] = []
     for i in _head_words(words, hits, targets):
         if len(out) >= budget:
