@@ -97,10 +97,29 @@ def test_separated_literals_are_found_as_one_search_per_literal_finds_them(seed)
     from resolint_rules.cit.date_format import _ANCHORS
 
     rnd = random.Random(seed)
-    pieces = [" may", " May", "/20", ".19", "-0", "-1", " march", " december", " Dec", " Sept", "2020", "1", " ", "/", ".", "-", "x", " ma"]
+    # (The literals led by a space are searched without it: also where none stands before
+    # them, after a character beyond ASCII, at a line's start.)
+    pieces = [" may", " May", "/20", ".19", "-0", "-1", " march", " december", " Dec", " Sept", "2020", "1", " ", "/", ".", "-", "x", " ma",
+              "may", "Dec", "\nDec", "é", "’", "\u00a0May", "\u2003Dec"]
     text = "The General Assembly,\n\n" + "".join(rnd.choice(pieces) for _ in range(300))
     got = Analysis(parse(text), None).separated_literal_starts(_ANCHORS)
     assert got == {lit: find_all(text, lit) for lit in _ANCHORS}
+
+
+def test_literals_led_by_a_space_are_searched_without_it(monkeypatch):
+    """A pass for literals led by a space stops at every word; without the space, it skips
+    ahead to the letters they start with (``Analysis.separated_literal_starts``)."""
+    import resolint.facts as facts
+    from resolint.parser import parse
+    from resolint_rules.cit.date_format import _ANCHORS
+
+    searched = []
+    real = facts.first_of
+    monkeypatch.setattr(facts, "first_of", lambda text, literals: searched.append(literals) or real(text, literals))
+    text = "The General Assembly,\n\nRecalling its decision of 5 Dec 2024 and 1 may 2023,\n\n1. Decides to act.\n"
+    got = facts.Analysis(parse(text), None).separated_literal_starts(_ANCHORS)
+    assert got[" Dec"] == [text.index(" Dec 2024"), text.index(" Decides")] and got[" may"] == [text.index(" may 2023")]
+    assert searched and not any(lit.startswith(" ") for literals in searched for lit in literals)
 
 
 @pytest.mark.parametrize(("dates", "want"), [

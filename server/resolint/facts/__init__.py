@@ -11,6 +11,7 @@ needs goes through :meth:`Analysis.derived`, keyed by the function that computes
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
@@ -167,15 +168,27 @@ class Analysis:
     def separated_literal_starts(self, literals: tuple[str, ...]) -> dict[str, list[int]]:
         """Where each of ``literals`` starts, as :meth:`literal_starts` says, for literals
         whose first character stands in none of them but at its start (" may", "/20",
-        ".19": no two occurrences can overlap). Without the language server's memo, one
-        Aho-Corasick pass over the text finds them all (:func:`resolint.literals.first_of`),
-        not a search per literal: eighteen searches of every text were 3% of a corpus run."""
+        ".19": no two occurrences can overlap). Without the language server's memo,
+        Aho-Corasick passes over the text find them all (:func:`resolint.literals.first_of`),
+        not a search per literal: eighteen searches of every text were 3% of a corpus run.
+
+        Those led by a space are searched without it, and kept where a space stands before
+        ("may" for " may"): a space stands before every word of a text, and a pass for
+        literals that start with one stopped at every word (the search skips ahead only
+        to bytes its literals start with that are rare in a text): 13 ms over the corpus
+        against 3. The same places: such a literal has no space after its first, so no
+        match of another can cover the space before it."""
         memo = self._memo
         if memo is not None:
             return {lit: memo.literal_starts(self.text, lit) for lit in literals}
+        text = self.text
         out: dict[str, list[int]] = {lit: [] for lit in literals}
-        for pos, i in first_of(self.text, literals):
-            out[literals[i]].append(pos)
+        spaced, rest = _space_led(literals)
+        for pos, i in first_of(text, rest):
+            out[rest[i]].append(pos)
+        for pos, i in first_of(text, tuple(lit[1:] for lit in spaced)):
+            if pos and text[pos - 1] == " ":
+                out[spaced[i]].append(pos - 1)
         return out
 
     def pattern_spans(self, pattern: re.Pattern[str], width: int) -> list[tuple[int, int]]:
@@ -371,4 +384,13 @@ class Analysis:
         return {q.part: q for q in self.resolution.operative}
 
 
+@functools.lru_cache(maxsize=8)
+def _space_led(literals: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``literals`` led by a space (and more), and the others
+    (:meth:`Analysis.separated_literal_starts`)."""
+    spaced = tuple(lit for lit in literals if lit[:1] == " " and len(lit) > 1)
+    return spaced, tuple(lit for lit in literals if lit not in spaced)
+
+
 __all__ = ["Analysis", "Definition", "Ends", "TitleFacts"]
+
