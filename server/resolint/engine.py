@@ -25,6 +25,7 @@ from resolint.lazyre import lazy
 from resolint.model import Directive, Paragraph, Resolution
 from resolint.parser import parse
 from resolint.parser.blocks import is_lone_label
+from resolint.parser.title import title_head
 from resolint.records import record
 from resolint.registry import all_rules
 from resolint.rule import Edit, Fix, Rule, RuleContext, Severity, Violation
@@ -169,9 +170,10 @@ def title_text(resolution: Resolution) -> str:
     A pattern anchored at a line's start (a Model UN header's "FORUM:", ``(?m)^``) finds
     its line under a title line ("Draft Resolution 1.1", a conference's name, a Markdown
     heading): joined with spaces, only the block's first line started one. The block ends
-    at the opening, so the resolution's own paragraphs never count."""
+    at the opening, so the resolution's own paragraphs never count. Each paragraph's head
+    (:func:`resolint.parser.title.title_head`): a draft with no opening is all title."""
     text = resolution.source.text
-    return as_read("\n".join(text[p.span.start : p.span.end] for p in resolution.title.paragraphs))
+    return as_read("\n".join(text[h.start : h.end] for h in map(title_head, resolution.title.paragraphs)))
 
 
 def resolve_style(resolution: Resolution, settings: Settings, override: str | None = None) -> Style:
