@@ -13,8 +13,11 @@ from __future__ import annotations
 import pytest
 
 import resolint.engine as engine
+import resolint.facts.titles as facts_titles
 import resolint.parser.patterns as parser_patterns
 import resolint.parser.title as parser_title
+import resolint_rules.doc.session_mismatch as session_mismatch
+import resolint_rules.doc.wha_session as wha_session
 from resolint.engine import lint
 from resolint.parser.title import TITLE_HEAD
 
@@ -28,6 +31,12 @@ READERS = [
     (parser_patterns, "SYMBOL"),
     (parser_patterns, "SUBJECT"),
     (parser_title, "_NOT_A_SUBJECT"),
+    (facts_titles, "TITLE_NUMBER"),
+    (facts_titles, "UN_TITLE"),
+    (facts_titles, "SYMBOL"),
+    (session_mismatch, "_DRAFT_SYMBOL"),
+    (session_mismatch, "_SESSION_LINE"),
+    (wha_session, "WHA_SYMBOL"),
 ]
 
 
@@ -86,7 +95,9 @@ def test_a_long_title_paragraph_is_read_by_its_head(seen, opening, filler):
     lint(f"{title}\n\n{opening}{body}" if opening else title)
     assert "detect_style title" in seen, "style detection was not reached"
     read = {name for name in seen if name != "detect_style title"}
-    assert "resolint.parser.patterns.TITLE_NUMBER" in read
+    assert {"resolint.parser.patterns.TITLE_NUMBER", "resolint.facts.titles.TITLE_NUMBER"} <= read
+    if "General Assembly" in opening:
+        assert "resolint_rules.doc.session_mismatch._DRAFT_SYMBOL" in read
     too_long = {name: n for name, n in seen.items() if n > TITLE_HEAD}
     assert not too_long, f"read past a title paragraph's head ({TITLE_HEAD}): {too_long}"
 

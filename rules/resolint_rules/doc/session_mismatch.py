@@ -13,6 +13,7 @@ from resolint.citations.refdata import (
 from resolint.invisible import as_read
 from resolint.model import Kind
 from resolint.numerals import ordinal, ordinal_words_value
+from resolint.parser.title import title_head
 from resolint.rule import Rule, RuleContext, Severity, Violation
 from resolint.source import Span
 from resolint_rules.doc._titlefacts import (
@@ -160,7 +161,7 @@ def _draft_symbol_session(ctx: RuleContext) -> Iterator[Violation]:
     the symbols of drafts were read for their style only)."""
     symbols, lines = [], []
     for p in ctx.resolution.title.paragraphs:
-        body = ctx.slice(p.span)
+        body = ctx.slice(title_head(p))  # (a draft with no opening is all title)
         symbols += [(int(m.group(1)), m.group(0)) for m in _DRAFT_SYMBOL.finditer(body)]
         lines += [(m, p.span.start) for m in _SESSION_LINE.finditer(body)]
     if len({n for n, _ in symbols}) != 1:

@@ -12,6 +12,7 @@ from resolint.citations.patterns import WHA_SYMBOL
 from resolint.citations.refdata import format_date
 from resolint.invisible import reader_view
 from resolint.numerals import ordinal, ordinal_words_value
+from resolint.parser.title import title_head
 from resolint.rule import RuleContext, Violation
 from resolint.source import Span, word_before
 from resolint_rules.doc._titlefacts import TitleFacts
@@ -34,7 +35,7 @@ def wha_session_violations(ctx: RuleContext, facts: TitleFacts) -> Iterator[Viol
         return
     named = f"the {m.group('ordinal')} ({ordinal(session)})"
     for p in ctx.resolution.title.paragraphs:
-        line = reader_view(ctx.slice(p.span))  # the symbol as printed too ("WH<!-- … -->A78.4")
+        line = reader_view(ctx.slice(title_head(p)))  # the symbol as printed too ("WH<!-- … -->A78.4")
         for s in WHA_SYMBOL.finditer(line.text):
             if word_before(line.text, s.start()) or int(s.group(1)) == session:
                 continue

@@ -17,6 +17,7 @@ from resolint.invisible import ReaderView, document_has_comment, document_may_hi
 from resolint.lazyre import lazy
 from resolint.model import Kind, Paragraph, Resolution
 from resolint.parser.patterns import INTERPOL_MEETING, TITLE_NUMBER, UN_TITLE
+from resolint.parser.title import title_head
 from resolint.records import record
 from resolint.source import Span
 
@@ -149,7 +150,7 @@ def find_title_facts(res: Resolution) -> TitleFacts:
     facts = TitleFacts()
     plain = not (document_has_comment(text) or document_may_hide(text))
     for p in res.title.paragraphs:
-        view, placed = _read(text, p, plain)
+        view, placed = _read(text, p, plain, title_head(p))
         facts.numbers += [replace(n, span=placed(n.span)) for n in _title_numbers(view.text, 0)]
     for p in res.openings[:1]:
         view, placed = _read(text, p, plain)
@@ -167,9 +168,10 @@ def find_title_facts(res: Resolution) -> TitleFacts:
     return facts
 
 
-def _read(text: str, p: Paragraph, plain: bool) -> tuple[ReaderView, Callable[[Span], Span]]:
-    """``p`` as the reader sees it, and the way from a span of that back to the text
-    (``plain``: the text has nothing to leave out)."""
-    ptext, base = text[p.span.start : p.span.end], p.span.start
+def _read(text: str, p: Paragraph, plain: bool, part: Span | None = None) -> tuple[ReaderView, Callable[[Span], Span]]:
+    """``p`` (or its ``part``: a title line's head) as the reader sees it, and the way
+    from a span of that back to the text (``plain``: the text has nothing to leave out)."""
+    part = part or p.span
+    ptext, base = text[part.start : part.end], part.start
     view = ReaderView(ptext, []) if plain else reader_view(ptext)
     return view, lambda sp: view.span(sp).moved(base)
