@@ -103,10 +103,18 @@ def _guess_at_end(text: str, start: int, end: int) -> bool:
 _GLUED_DIGITS = lazy(r"[a-z]{2}[0-9]{1,3}$")
 
 
+#: How far :func:`_last_word` looks back: one letter more than the longest word it is
+#: compared with (:data:`_NEVER_LAST`, :data:`_ABBREVIATIONS`), so a longer run (cut
+#: there) is still none of them and still not one letter. Walking back over all of a
+#: run took 2.5 s on a 4.9 MB paragraph of letters with no space.
+_WORD_REACH = 1 + max(map(len, _NEVER_LAST | _ABBREVIATIONS))
+
+
 def _last_word(text: str, start: int, end: int) -> str:
-    """The run of letters that ends at ``end`` (or "" when ``text[end - 1]`` is none)."""
-    i = end
-    while i > start and text[i - 1].isalpha():
+    """The run of letters that ends at ``end`` (or "" when ``text[end - 1]`` is none),
+    its last :data:`_WORD_REACH` letters when it is longer."""
+    i, floor = end, max(start, end - _WORD_REACH)
+    while i > floor and text[i - 1].isalpha():
         i -= 1
     return text[i:end]
 
