@@ -837,3 +837,55 @@ def test_resumed_placement_of_a_crlf_compilation_is_the_full_placement(seed):
         # The walk's record of the children, which the next walk copies from, is the tree's.
         assert memo.placement._last.children == [tuple(c.index for c in p.children) for p in res.paragraphs]
         text = _crlf_edit(rnd, text)
+
+
+#: A resolution with every kind of operative sequence: sections after headings ("II" then
+#: "1. …" numbers anew), a paragraph inserted in negotiation, a lead-in with numbered items.
+SEQUENCED = (
+    "The General Assembly,\n\nRecalling its resolutions,\n\nI\n\nCapital master plan\n\n"
+    "1. Takes note of the report;\n\n2. Decides to act;\n\n2 bis. Decides also to act;\n\n"
+    "II\n\nEnterprise resource planning\n\n1. Welcomes the plan;\n\n2. Requests a report;\n\n"
+    "3. Calls upon Member States to:\n\n(a) Act;\n\n(b) Report;\n\n"
+    "4. Invites the bodies concerned:\n\n1. To act;\n\n1. To report;"
+)
+
+
+def _in_last_part(t: str, old: str, new: str) -> str:
+    """``t`` with the last ``old`` made ``new`` (the last part holds one of each)."""
+    at = t.rindex(old)
+    return t[:at] + new + t[at + len(old) :]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize(
+    ("step", "keeps"),
+    [
+        (lambda t, nl: t[:-1] + "x;", True),  # the last paragraph
+        (lambda t, nl: _in_last_part(t, "(b) ", "(b) x"), True),  # an item of the last part
+        (lambda t, nl: t + f"{nl}{nl}The General Assembly,{nl}{nl}1. Decides;", True),  # a part added after the last
+        (lambda t, nl: _in_last_part(t, f"{nl}{nl}(a)", f"{nl}{nl}{nl}{nl}(a)"), True),  # blank lines added
+        # Edits whose placement reads back far (a heading, a lead-in looks ahead to the
+        # next one, past parts): the parse keeps little or nothing, still the same lists.
+        (lambda t, nl: _in_last_part(t, f"{nl}{nl}II{nl}{nl}", f"{nl}{nl}"), False),
+        (lambda t, nl: _in_last_part(t, f"{nl}{nl}4. Invites", f"{nl}4. Invites"), False),
+        (lambda t, nl: _in_last_part(t, "concerned:", "concerned"), False),
+    ],
+)
+def test_an_edit_after_kept_parts_keeps_their_operative_sequences(step, keeps, newline):
+    """Operative sequences of the paragraphs the parse kept (the parts before the edit)
+    are the last parse's lists, the rest found again (numbering.operative_sequences_again):
+    every step's sequences are a full parse's, and those of the kept parts are the very
+    lists the parse before made. Fails if every sequence is found anew."""
+    text = "\n\n".join([SEQUENCED] * 3).replace("\n", newline)
+    memo = ParseMemo()
+    last = parse(text, memo=memo)
+    for _ in range(3):
+        text = step(text, newline)
+        res = parse(text, memo=memo)
+        assert dump(res) == dump(parse(text)) and linked(res)
+        kept = memo.placement.kept
+        head = [seq for seq in res.sequences if seq[-1].index < kept]
+        assert len(head) == len([seq for seq in last.sequences if seq[-1].index < kept])
+        assert not keeps or (kept and head)
+        assert all(any(seq is old for old in last.sequences) for seq in head)
+        last = res

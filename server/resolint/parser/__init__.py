@@ -49,7 +49,7 @@ from resolint.parser.labels import (
     read_terminal,
 )
 from resolint.parser.lexicon import listed_opener
-from resolint.parser.numbering import operative_sequences, read_automatic_numbering
+from resolint.parser.numbering import operative_sequences, operative_sequences_again, read_automatic_numbering
 from resolint.parser.openings import is_opening, starts_wrapped_opening
 from resolint.parser.placement import place, place_paragraph
 from resolint.parser.quoting import unquoted
@@ -145,7 +145,11 @@ class _Parser:
                                   memo.moved)
             memo.next_round()
             kept = memo.placement.kept
-        self.res.sequences = operative_sequences(self.res)
+        if self.memo is None:
+            self.res.sequences = operative_sequences(self.res)
+        else:
+            self.memo.sequences = found = operative_sequences_again(self.res, kept, self.memo.sequences)
+            self.res.sequences = found[1]
         read_automatic_numbering(self.res, kept)
         read_title_block(self.res)
         return self.res

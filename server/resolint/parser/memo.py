@@ -31,6 +31,7 @@ from resolint.model import Kind, Label, Paragraph
 from resolint.parser import segments
 from resolint.parser.blocks import RawParagraph, following_past_comments, last_before_comments
 from resolint.parser.groups import Cut, cut_run_on
+from resolint.parser.numbering import Sequences
 from resolint.parser.resume import PlacementMemo
 from resolint.records import record
 from resolint.source import SourceText, Span, relative, slot_setters
@@ -139,6 +140,9 @@ class ParseMemo:
         #: split's tail, after the edit): how many, how many lines they moved, and the
         #: last parse's list they were at the end of (None: none).
         self.moved: tuple[int, int, list[Paragraph]] | None = None
+        #: The last parse's operative sequences, for the next to keep those of its kept
+        #: paragraphs (:func:`resolint.parser.numbering.operative_sequences_again`).
+        self.sequences: Sequences | None = None
 
     def next_round(self) -> None:
         """A parse is over: drop what neither it nor the one before it used."""

@@ -33,12 +33,26 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
     Found once per parse (:attr:`Resolution.sequences`): the numbering below and the
     numbering rules read the same lists.
     """
+    return _sequences(res.paragraphs)[0]
+
+
+def _sequences(paragraphs: list[Paragraph]) -> tuple[list[list[Paragraph]], int]:
+    """:func:`operative_sequences` of ``paragraphs``, and how many of them are parts'
+    (they come first; the rest are lists of items)."""
     by_part: dict[int, list[list[Paragraph]]] = {}
     lists: list[list[Paragraph]] = []
+    _walk(paragraphs, 0, by_part, lists)
+    parts = [seq for k in sorted(by_part) for seq in by_part[k]]
+    return parts + lists, len(parts)
+
+
+def _walk(paragraphs: list[Paragraph], start: int, by_part: dict[int, list[list[Paragraph]]], lists: list[list[Paragraph]]) -> None:
+    """Add the sequences of ``paragraphs[start:]`` to ``by_part`` (part -> its sections'
+    top-level operative paragraphs) and ``lists`` (the items under one paragraph)."""
     heading = False  # a heading since the last top-level operative paragraph
     # (The kinds and the weak parent read directly, as Resolution's lists do: the parse
     # runs this over every paragraph after every keystroke.)
-    for p in res.paragraphs:
+    for p in paragraphs[start:] if start else paragraphs:
         kind = p.kind
         if kind is _HEADING:
             heading = True
@@ -52,7 +66,52 @@ def operative_sequences(res: Resolution) -> list[list[Paragraph]]:
                 items = [c for c in p.children if c.kind is _OPERATIVE]
                 if items:
                     lists.append(items)
-    return [seq for k in sorted(by_part) for seq in by_part[k]] + lists
+
+
+#: What :func:`operative_sequences_again` keeps of one parse for the next: its
+#: paragraphs, its sequences, and how many of them are parts' (the rest are lists of items).
+Sequences = tuple[list[Paragraph], list[list[Paragraph]], int]
+
+
+def operative_sequences_again(res: Resolution, kept: int, last: Sequences | None) -> Sequences:
+    """:func:`operative_sequences` of ``res`` (with what to keep for the next parse),
+    the sequences of its first ``kept`` paragraphs taken from the ``last`` parse's.
+
+    The language server's parse keeps a leading run of the last parse's paragraphs,
+    placed as they were and never written (:mod:`resolint.parser.memo`), up to the
+    opening of a part: the operative paragraphs numbered together are all on one side of
+    it (:func:`resolint.parser.resume._kept_until`), so the last parse's sequences of
+    those paragraphs are theirs still, and only the paragraphs after them are walked
+    (the walk over a 1 MB draft was 2.9 M instructions of each keystroke's parse). Where
+    that does not hold (a sequence across the boundary, a part after it numbered as one
+    before it), every paragraph is walked. ``tests/test_parse_resume.py`` compares the
+    sequences with a full parse's after every edit."""
+    paragraphs = res.paragraphs
+    head = None if last is None else _kept_sequences(paragraphs, kept, last)
+    if head is not None:
+        head_parts, head_lists, last_part = head
+        by_part: dict[int, list[list[Paragraph]]] = {}
+        lists: list[list[Paragraph]] = []
+        _walk(paragraphs, kept, by_part, lists)
+        if not by_part or min(by_part) > last_part:
+            parts = head_parts + [seq for k in sorted(by_part) for seq in by_part[k]]
+            return paragraphs, parts + head_lists + lists, len(parts)
+    found, n_parts = _sequences(paragraphs)
+    return paragraphs, found, n_parts
+
+
+def _kept_sequences(paragraphs: list[Paragraph], kept: int, last: Sequences) -> tuple[list, list, int] | None:
+    """The ``last`` parse's parts' sequences and lists of items that lie in the first
+    ``kept`` paragraphs, and the highest part among them (-1: none); None when they are
+    not that parse's paragraphs or a sequence lies on both sides of ``kept``."""
+    last_paragraphs, sequences, n_parts = last
+    if not 0 < kept <= len(last_paragraphs) or last_paragraphs[kept - 1] is not paragraphs[kept - 1]:
+        return None
+    if any(seq[0].index < kept <= seq[-1].index for seq in sequences):
+        return None
+    head_parts = [seq for seq in sequences[:n_parts] if seq[-1].index < kept]
+    head_lists = [seq for seq in sequences[n_parts:] if seq[-1].index < kept]
+    return head_parts, head_lists, max((seq[0].part for seq in head_parts), default=-1)
 
 
 def _restarts(p: Paragraph) -> bool:
