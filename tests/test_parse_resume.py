@@ -889,3 +889,24 @@ def test_an_edit_after_kept_parts_keeps_their_operative_sequences(step, keeps, n
         assert not keeps or (kept and head)
         assert all(any(seq is old for old in last.sequences) for seq in head)
         last = res
+
+
+def test_automatic_numbering_counts_no_list_of_the_kept_paragraphs(monkeypatch):
+    """The kept paragraphs' lists were numbered by the parse that made them: after an edit
+    in the last part, read_automatic_numbering counts the items of the lists after the
+    edit only (it counted every list's, then skipped the kept ones). Numbers as a full parse's."""
+    from resolint.parser import numbering
+
+    text = "\n\n".join([SEQUENCED] * 3)
+    memo = ParseMemo()
+    parse(text, memo=memo)
+    counted_lists: list[list] = []
+    real = numbering.counted
+    monkeypatch.setattr(numbering, "counted", lambda seq: counted_lists.append(seq) or real(seq))
+    edited = text[:-1] + "x;"
+    res = parse(edited, memo=memo)
+    kept = memo.placement.kept
+    assert kept and any(seq[-1].index < kept for seq in res.sequences)
+    assert counted_lists and all(seq[-1].index >= kept for seq in counted_lists)
+    monkeypatch.setattr(numbering, "counted", real)
+    assert dump(res) == dump(parse(edited))

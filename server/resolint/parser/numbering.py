@@ -134,7 +134,12 @@ def read_automatic_numbering(res: Resolution, kept: int = 0) -> None:
     rendered numbers; but not those of the first ``kept`` paragraphs, which the last
     parse numbered (the language server's parse keeps them: :mod:`resolint.parser.memo`):
     a list is all before or all after."""
-    for seq in map(counted, res.sequences):
+    for seq in res.sequences:
+        # (Those of the kept paragraphs skipped before their items are counted: a
+        # sequence is in the document's order, so its last paragraph is its last kept.)
+        if not seq or seq[-1].index < kept:
+            continue
+        seq = counted(seq)
         if not seq or seq[-1].index < kept:
             continue
         labels = [p.label for p in seq if p.label is not None and p.label.scheme is _ARABIC]
