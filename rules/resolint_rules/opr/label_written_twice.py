@@ -76,6 +76,13 @@ class LabelWrittenTwice(Rule):
             return
         text = ctx.text
         start, end = p.content.start, p.content.end
+        # A second label of the same form starts as the first does: with a digit, or with
+        # the first's own bracket or letter. Checked before reading a label, which most
+        # paragraphs (every one of a corpus run) would pay for nothing.
+        lead = label.text[0]
+        first = text[start : start + 1]
+        if not (first.isdigit() if lead.isdigit() else first == lead):
+            return
         second, after = read_label(text, start, end)
         if second is None or second.form != label.form or second.scheme is not label.scheme:
             return
